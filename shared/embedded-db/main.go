@@ -1,0 +1,76 @@
+// Command switchboard-embedded-db runs FerretDB 1.24.2 with its SQLite backend as an embedded,
+// MongoDB wire-compatible server for development and tests.
+//
+// It imports FerretDB's embeddable `ferretdb` package instead of installing the FerretDB CLI:
+// `go install` of the CLI panics at start-up because the module lacks its build version file.
+//
+// Protocol with the parent process: one JSON line on stdout once the listener is bound
+// ({"uri": "mongodb://127.0.0.1:PORT/"}); the server stops on SIGINT/SIGTERM or when stdin
+// closes, so it never outlives the Node process that started it.
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+
+	"github.com/FerretDB/FerretDB/ferretdb"
+)
+
+func main() {
+	listen := flag.String("listen", "127.0.0.1:0", "TCP address to listen on")
+	dataDir := flag.String("data", "./data/db", "directory for the SQLite files")
+	logLevel := flag.String("log-level", "warn", "debug, info, warn or error")
+	flag.Parse()
+
+	abs, err := filepath.Abs(*dataDir)
+	if err == nil {
+		err = os.MkdirAll(abs, 0o700)
+	}
+	if err != nil {
+		fail("cannot create data directory", err)
+	}
+
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(*logLevel)); err != nil {
+		level = slog.LevelWarn
+	}
+	logger := slog.New(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
+
+	f, err := ferretdb.New(&ferretdb.Config{
+		Listener:  ferretdb.ListenerConfig{TCP: *listen},
+		Handler:   "sqlite",
+		SQLiteURL: "file:" + abs + "/",
+		Logger:    logger,
+	})
+	if err != nil {
+		fail("cannot start FerretDB", err)
+	}
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	go func() {
+		// The parent holds our stdin open; EOF means it is gone.
+		_, _ = io.Copy(io.Discard, os.Stdin)
+		stop()
+	}()
+
+	line, _ := json.Marshal(map[string]string{"uri": f.MongoDBURI()})
+	fmt.Println(string(line))
+
+	_ = f.Run(ctx)
+}
+
+func fail(msg string, err error) {
+	line, _ := json.Marshal(map[string]string{"error": msg + ": " + err.Error()})
+	fmt.Println(string(line))
+	os.Exit(1)
+}

@@ -1,0 +1,56 @@
+/** Every WhatsApp message kind Switchboard stores and sends. */
+export const MESSAGE_KINDS = [
+  'text',
+  'image',
+  'video',
+  'audio',
+  'voice',
+  'document',
+  'sticker',
+  'location',
+  'reaction',
+  'contact',
+  'poll',
+  'unsupported',
+] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+/** Delivery status of a message, in the order it can only move forward (failed is terminal). */
+export const MESSAGE_STATUSES = ['pending', 'sent', 'delivered', 'read', 'played', 'failed'] as const;
+export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
+
+/** Session lifecycle as seen by users and ops. */
+export const SESSION_STATUSES = [
+  'created', // record exists, actor not started yet
+  'starting', // actor forked, waiting for ready / connecting
+  'qr', // waiting for a QR scan or pairing code
+  'connecting',
+  'connected', // socket open
+  'reconnecting', // transient close, actor retrying
+  'logged_out', // 401: terminal, needs a new QR
+  'replaced', // 440: terminal until an operator acts
+  'problematic', // restart intensity exceeded; reset-attempts clears it
+  'stopped', // stopped by an operator
+] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+
+/** A send request as accepted by the hub (media travels by stored media id, never as bytes). */
+export interface OutgoingMessageInput {
+  /** Phone number (digits) or a JID. */
+  to: string;
+  kind: MessageKind;
+  text?: string;
+  /** Id of a Media document already stored in GridFS. */
+  mediaId?: string;
+  caption?: string;
+  fileName?: string;
+  /** Message id (WhatsApp key id) this one quotes. */
+  quotedId?: string;
+  /** For reactions: the emoji and the reacted message id. */
+  reaction?: { emoji: string; targetId: string };
+  location?: { latitude: number; longitude: number; name?: string; address?: string };
+  /** Client idempotency key: the same clientId for the same session is accepted once. */
+  clientId?: string;
+  /** User who asked for the send (for audit and per-employee views). */
+  userId?: string;
+}

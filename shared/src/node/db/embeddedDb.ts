@@ -1,0 +1,122 @@
+import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+/** Folder of the Go program that embeds FerretDB (shared/embedded-db). */
+export const EMBEDDED_DB_SOURCE = resolve(dirname(fileURLToPath(import.meta.url)), '../../../embedded-db');
+const BIN = join(EMBEDDED_DB_SOURCE, 'bin', 'switchboard-embedded-db');
+const STAMP = `${BIN}.stamp`;
+
+/** Help text shown whenever the embedded database cannot be built or started. */
+export const EMBEDDED_DB_HELP =
+  'Switchboard could not run its embedded database (FerretDB, needs Go 1.22+ to build once). ' +
+  'Point MONGODB_URI at a MongoDB instead, for example MONGODB_URI=mongodb://localhost:27017/switchboard';
+
+/** Error raised when the embedded database cannot be built or started; its message says what to do. */
+export class EmbeddedDbError extends Error {
+  override name = 'EmbeddedDbError';
+  constructor(reason: string) {
+    super(`${reason}\n${EMBEDDED_DB_HELP}`);
+  }
+}
+
+function sourceHash(): string {
+  const h = createHash('sha256');
+  for (const f of ['main.go', 'go.mod', 'go.sum']) h.update(readFileSync(join(EMBEDDED_DB_SOURCE, f)));
+  return h.digest('hex');
+}
+
+/**
+ * Builds the embedded database binary with the Go toolchain unless a build of the same sources
+ * is cached. Returns the binary's path.
+ */
+export async function ensureEmbeddedDbBinary(): Promise<string> {
+  const hash = sourceHash();
+  if (existsSync(BIN) && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === hash) return BIN;
+  mkdirSync(dirname(BIN), { recursive: true });
+  try {
+    await run('go', ['build', '-o', BIN, '.'], {
+      cwd: EMBEDDED_DB_SOURCE,
+      env: { ...process.env, CGO_ENABLED: '0' },
+      maxBuffer: 16 * 1024 * 1024,
+    });
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException & { stderr?: string };
+    const why = e.code === 'ENOENT' ? 'the Go toolchain (`go`) is not installed' : String(e.stderr ?? e.message).trim();
+    throw new EmbeddedDbError(`Building the embedded database failed: ${why}`);
+  }
+  writeFileSync(STAMP, hash);
+  return BIN;
+}
+
+/** A running embedded database. */
+export interface EmbeddedDb {
+  /** Connection string without a database name, e.g. mongodb://127.0.0.1:40123/ */
+  uri: string;
+  pid: number;
+  /** Stops the server and waits for it to exit. */
+  stop(): Promise<void>;
+}
+
+export interface StartEmbeddedDbOptions {
+  /** Directory for the SQLite files. */
+  dataDir: string;
+  /** Host:port to listen on; default a free loopback port. */
+  listen?: string;
+  /** Milliseconds to wait for the server to report its address. */
+  startTimeoutMs?: number;
+}
+
+/** Builds (if needed) and starts the embedded database; resolves once it listens. */
+export async function startEmbeddedDb(opts: StartEmbeddedDbOptions): Promise<EmbeddedDb> {
+  const bin = await ensureEmbeddedDbBinary();
+  mkdirSync(opts.dataDir, { recursive: true });
+  const child = spawn(bin, ['-data', resolve(opts.dataDir), '-listen', opts.listen ?? '127.0.0.1:0'], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (d: string) => {
+    stderr = (stderr + d).slice(-4000);
+  });
+  const uri = await readUri(child, opts.startTimeoutMs ?? 30_000, () => stderr);
+  const exited = new Promise<void>((res) => child.once('exit', () => res()));
+  return {
+    uri,
+    pid: child.pid ?? -1,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+function readUri(child: ChildProcess, timeoutMs: number, stderr: () => string): Promise<string> {
+  return new Promise((res, rej) => {
+    const lines = createInterface({ input: child.stdout! });
+    const fail = (why: string): void => {
+      clearTimeout(timer);
+      child.kill('SIGKILL');
+      rej(new EmbeddedDbError(`The embedded database did not start: ${why}${stderr() ? `\n${stderr()}` : ''}`));
+    };
+    const timer = setTimeout(() => fail(`no address after ${timeoutMs} ms`), timeoutMs);
+    child.once('error', (e) => fail(e.message));
+    child.once('exit', (code) => fail(`it exited with code ${code}`));
+    lines.once('line', (line) => {
+      const msg = JSON.parse(line) as { uri?: string; error?: string };
+      if (!msg.uri) return fail(msg.error ?? line);
+      clearTimeout(timer);
+      child.removeAllListeners('exit');
+      child.removeAllListeners('error');
+      res(msg.uri);
+    });
+  });
+}

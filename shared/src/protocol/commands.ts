@@ -1,0 +1,41 @@
+import type { MessageStatus, OutgoingMessageInput } from '../domain/messages.ts';
+
+/**
+ * Supervisor → actor commands, declared once. The hub's `call()` and the actor's handler table
+ * are both derived from this map, so a missing handler is a compile error.
+ */
+export interface ActorCommands {
+  /** Current QR (raw string) if the session waits for a scan. */
+  getQr: { req: Record<string, never>; res: { qr: string | null } };
+  /** Ask WhatsApp for an 8-character pairing code for this phone number (digits). */
+  requestPairingCode: { req: { phone: string }; res: { code: string } };
+  /** Deliver pending outbox messages now (the hub stored them first). */
+  flushOutbox: { req: Record<string, never>; res: { attempted: number } };
+  /** Mark messages of a chat as read. */
+  markRead: { req: { chatJid: string; messageIds: string[] }; res: { ok: true } };
+  /** Send presence or typing state to a chat (or globally when chatJid is absent). */
+  presence: {
+    req: { state: 'available' | 'unavailable' | 'composing' | 'recording' | 'paused'; chatJid?: string };
+    res: { ok: true };
+  };
+  /** Fetch a contact's profile picture into the Media store; null when the contact has none. */
+  profilePicture: { req: { jid: string }; res: { mediaId: string | null; url: string | null } };
+  /** Log the WhatsApp device out (removes the companion); the actor then exits as logged out. */
+  logout: { req: Record<string, never>; res: { ok: true } };
+  /** Liveness probe answered by the actor's event loop and, when open, by WhatsApp. */
+  probe: { req: Record<string, never>; res: { open: boolean; lastTrafficAt: number | null } };
+}
+
+export type CommandName = keyof ActorCommands;
+export type CommandReq<C extends CommandName> = ActorCommands[C]['req'];
+export type CommandRes<C extends CommandName> = ActorCommands[C]['res'];
+
+/** What the hub returns for an accepted send. */
+export interface AcceptedSend {
+  messageId: string;
+  status: MessageStatus;
+  /** True when the clientId matched an earlier send and nothing new was queued. */
+  duplicate: boolean;
+}
+
+export type { OutgoingMessageInput };

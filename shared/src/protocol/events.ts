@@ -1,0 +1,57 @@
+import type { MessageKind, MessageStatus, SessionStatus } from '../domain/messages.ts';
+
+/** Why a connection closed, classified from Baileys' status codes (WA-SIM.md §7). */
+export type DisconnectCause =
+  | 'restart_required' // 515
+  | 'logged_out' // 401
+  | 'replaced' // 440
+  | 'connection_lost' // 408
+  | 'connection_closed' // 428
+  | 'bad_session' // 500
+  | 'unavailable' // 503
+  | 'forbidden' // 403
+  | 'multidevice_mismatch' // 411
+  | 'unknown';
+
+/** A stored message as events and REST present it. */
+export interface MessageView {
+  id: string; // WhatsApp key id
+  sessionId: string;
+  chatId: string; // normalized chat JID
+  fromMe: boolean;
+  sender?: string;
+  pushName?: string;
+  kind: MessageKind;
+  text?: string;
+  caption?: string;
+  mediaId?: string;
+  quotedId?: string;
+  reaction?: { emoji: string; targetId: string };
+  location?: { latitude: number; longitude: number; name?: string; address?: string };
+  status: MessageStatus;
+  timestamp: number; // ms since epoch
+  clientId?: string;
+}
+
+/** Actor → supervisor events (the hub re-publishes them with a per-session sequence number). */
+export type ActorEvent =
+  | { type: 'qr'; qr: string }
+  | { type: 'pairing-code'; code: string }
+  | {
+      type: 'connection-state';
+      status: SessionStatus;
+      cause?: DisconnectCause;
+      statusCode?: number;
+      message?: string;
+      me?: { id: string; lid?: string; name?: string };
+    }
+  | { type: 'message'; message: MessageView }
+  | { type: 'message-sent'; message: MessageView }
+  | { type: 'message-status'; messageId: string; chatId: string; status: MessageStatus; reason?: string }
+  | { type: 'chat-update'; chatId: string; name?: string; unreadCount?: number; lastMessageAt?: number }
+  | { type: 'presence'; chatId: string; participant: string; state: string; lastSeen?: number };
+
+export type ActorEventType = ActorEvent['type'];
+
+/** An actor event as the hub delivers it to subscribers. */
+export type HubEvent = ActorEvent & { sessionId: string; seq: number; at: number };
