@@ -16,6 +16,8 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
+	"net/url"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -44,8 +46,14 @@ func main() {
 	}
 	logger := slog.New(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
 
+	// Clients reach FerretDB only through the serializing proxy (serialize.go).
+	front, err := net.Listen("tcp", *listen)
+	if err != nil {
+		fail("cannot listen on "+*listen, err)
+	}
+
 	f, err := ferretdb.New(&ferretdb.Config{
-		Listener:  ferretdb.ListenerConfig{TCP: *listen},
+		Listener:  ferretdb.ListenerConfig{TCP: "127.0.0.1:0"},
 		Handler:   "sqlite",
 		SQLiteURL: "file:" + abs + "/",
 		Logger:    logger,
@@ -63,7 +71,17 @@ func main() {
 		stop()
 	}()
 
-	line, _ := json.Marshal(map[string]string{"uri": f.MongoDBURI()})
+	upstream, err := url.Parse(f.MongoDBURI())
+	if err != nil {
+		fail("bad FerretDB address", err)
+	}
+	go serializingProxy(front, upstream.Host, logger)
+	go func() {
+		<-ctx.Done()
+		_ = front.Close()
+	}()
+
+	line, _ := json.Marshal(map[string]string{"uri": "mongodb://" + front.Addr().String() + "/"})
 	fmt.Println(string(line))
 
 	_ = f.Run(ctx)

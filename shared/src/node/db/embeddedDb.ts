@@ -1,6 +1,6 @@
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,7 +28,8 @@ export class EmbeddedDbError extends Error {
 
 function sourceHash(): string {
   const h = createHash('sha256');
-  for (const f of ['main.go', 'go.mod', 'go.sum']) h.update(readFileSync(join(EMBEDDED_DB_SOURCE, f)));
+  const files = readdirSync(EMBEDDED_DB_SOURCE).filter((f) => f.endsWith('.go') || f === 'go.mod' || f === 'go.sum');
+  for (const f of files.sort()) h.update(f).update(readFileSync(join(EMBEDDED_DB_SOURCE, f)));
   return h.digest('hex');
 }
 
@@ -40,8 +41,10 @@ export async function ensureEmbeddedDbBinary(): Promise<string> {
   const hash = sourceHash();
   if (existsSync(BIN) && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === hash) return BIN;
   mkdirSync(dirname(BIN), { recursive: true });
+  // Build under a private name, then rename: parallel callers (test runs) never see half a binary.
+  const tmp = `${BIN}.${process.pid}.tmp`;
   try {
-    await run('go', ['build', '-o', BIN, '.'], {
+    await run('go', ['build', '-o', tmp, '.'], {
       cwd: EMBEDDED_DB_SOURCE,
       env: { ...process.env, CGO_ENABLED: '0' },
       maxBuffer: 16 * 1024 * 1024,
@@ -51,6 +54,7 @@ export async function ensureEmbeddedDbBinary(): Promise<string> {
     const why = e.code === 'ENOENT' ? 'the Go toolchain (`go`) is not installed' : String(e.stderr ?? e.message).trim();
     throw new EmbeddedDbError(`Building the embedded database failed: ${why}`);
   }
+  renameSync(tmp, BIN);
   writeFileSync(STAMP, hash);
   return BIN;
 }

@@ -1,0 +1,110 @@
+// ESLint flat config: typescript-eslint's recommended rules (not type-checked, to stay fast)
+// plus the process-boundary rules of docs STYLE.md, enforced with no-restricted-imports:
+//   - no deep imports into another workspace package's src (use its package.json exports;
+//     integration tests under tests/ are exempt: they test internals on purpose);
+//   - supervisor/ never imports Baileys (only session actors load it);
+//   - desktop/src/renderer never imports node-only code (shared/node, mongoose, node: modules).
+import { builtinModules } from 'node:module';
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const PACKAGE_DIRS = '(shared|supervisor|session-actor|gateway|desktop|wa-sim)';
+
+/** Restrictions every file gets. */
+const common = {
+  paths: [],
+  patterns: [
+    {
+      regex: '^@switchboard/[^/]+/src(/|$)',
+      message: 'Import another package through its package.json exports (e.g. @switchboard/shared/node), not its src.',
+    },
+    {
+      regex: `^(\\.\\./)+(tests/)?${PACKAGE_DIRS}/src/`,
+      message: 'No deep imports into another package: use its @switchboard/* entry point.',
+    },
+  ],
+};
+
+/** no-restricted-imports options for a directory: the common ones plus `extra`. */
+function restricted(extra = { paths: [], patterns: [] }) {
+  return [
+    'error',
+    { paths: [...common.paths, ...extra.paths], patterns: [...common.patterns, ...extra.patterns] },
+  ];
+}
+
+const noBaileys = {
+  paths: [{ name: '@whiskeysockets/baileys', message: 'The supervisor never loads Baileys: only session actors do.' }],
+  patterns: [{ group: ['@whiskeysockets/baileys/*'], message: 'The supervisor never loads Baileys: only session actors do.' }],
+};
+
+const rendererMessage = 'The renderer runs in the browser: no node-only code (talk to the gateway over REST/Socket.IO).';
+const rendererOnly = {
+  paths: [
+    { name: '@switchboard/shared/node', message: rendererMessage },
+    { name: 'mongoose', message: rendererMessage },
+    { name: 'mongodb', message: rendererMessage },
+    ...builtinModules.filter((m) => !m.startsWith('_')).map((name) => ({ name, message: rendererMessage })),
+  ],
+  patterns: [{ group: ['node:*', 'mongoose/*', 'mongodb/*'], message: rendererMessage }],
+};
+
+export default tseslint.config(
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '**/out/**',
+      '**/coverage/**',
+      '**/.tmp/**',
+      'data/**',
+      'shared/embedded-db/**',
+      'playwright-report/**',
+      'test-results/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      ecmaVersion: 2023,
+      sourceType: 'module',
+      globals: { ...globals.node },
+    },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
+      ],
+      // tsc (strict) is the type gate; `any` is sometimes the honest type at library seams.
+      '@typescript-eslint/no-explicit-any': 'warn',
+      'no-console': 'off',
+      'no-restricted-imports': restricted(),
+    },
+  },
+  {
+    files: ['{shared,supervisor,session-actor,gateway}/src/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/*Cli.ts', '**/cli.ts', '**/main.ts', '**/demo.ts', '**/testing/**'],
+    rules: { 'no-console': 'error' },
+  },
+  {
+    // Cross-package integration tests may reach into packages' internals (white-box tests).
+    files: ['tests/**/*.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['supervisor/**/*.{ts,tsx,js}'],
+    rules: { 'no-restricted-imports': restricted(noBaileys) },
+  },
+  {
+    files: ['desktop/src/renderer/**/*.{ts,tsx,js,jsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: { 'no-restricted-imports': restricted(rendererOnly) },
+  },
+);

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { LOG_LEVELS } from '../logging/logger.ts';
+import { bool, cron, duration, existingFile, hex, httpUrl, int, list, mongoUri, oneOf, port, secret, wsUrl } from './fields.ts';
+
+// One line per environment variable. Adding a variable: one line here, one entry in
+// .env.example (a test checks both list the same names).
+
+/** Variables every process reads. */
+export const commonShape = {
+  NODE_ENV: oneOf(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: oneOf(LOG_LEVELS).default('info'),
+  DATA_DIR: z.string().default('./data'),
+  MONGODB_URI: mongoUri().optional(),
+  AUTH_STORAGE: oneOf(['mongo', 'file']).default('mongo'),
+};
+
+/** Variables of a session actor (the supervisor passes them to actors at init). */
+export const actorShape = {
+  WA_WEBSOCKET_URL: wsUrl().optional(),
+  WA_TRUST_ROOT: hex().optional(),
+  WA_CA_CERT: existingFile().optional(),
+  PRELOAD_CHATS_TYPE: oneOf(['individual', 'group', 'all']).default('individual'),
+  PRELOAD_CHATS_LIMIT: int(0, 10_000).default(30),
+  ACTOR_HEARTBEAT_MS: int(500, 600_000).default(5_000),
+  MEDIA_MAX_BYTES: int(1, 2 ** 31).default(100 * 1024 * 1024),
+  MEDIA_COMPRESS_ABOVE_BYTES: int(0, 2 ** 31).default(5 * 1024 * 1024),
+};
+
+/** Variables of the gateway (HTTP, auth, email). */
+export const gatewayShape = {
+  PORT: port().default(5000),
+  JWT_SECRET: secret(32).optional(),
+  JWT_EXPIRES_IN: duration().default('12h'),
+  CORS_ORIGINS: list().default([]),
+  FRONTEND_URL: httpUrl().optional(),
+  SMTP_HOST: z.string().optional(),
+  SMTP_PORT: port().default(587),
+  SMTP_SECURE: bool().default(false),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASS: z.string().optional(),
+  SMTP_FROM_EMAIL: z.email({ error: 'must be an email address' }).optional(),
+  SMTP_FROM_NAME: z.string().default('Switchboard'),
+  MEDIA_MAX_BYTES: actorShape.MEDIA_MAX_BYTES,
+  MEDIA_COMPRESS_ABOVE_BYTES: actorShape.MEDIA_COMPRESS_ABOVE_BYTES,
+};
+
+/** Variables of the seed (first admin). */
+export const seedShape = {
+  ADMIN_NAME: z.string().min(1).default('Admin'),
+  ADMIN_EMAIL: z.email({ error: 'must be an email address' }).default('admin@example.com'),
+  ADMIN_PASSWORD: secret(8).optional(),
+};
+
+/** Variables of the supervisor engine and scheduler. */
+export const supervisorShape = {
+  ACTOR_RSS_BUDGET_MB: int(64, 65_536).default(512),
+  ACTOR_DEAF_TIMEOUT_MS: int(1_000, 86_400_000).default(300_000),
+  SESSION_START_CONCURRENCY: int(1, 1_000).default(4),
+  HEALTH_CHECK_CRON: cron().default('*/5 * * * *'),
+  CLEANUP_CRON: cron().default('0 */6 * * *'),
+};
+
+function requireSecretInProduction(cfg: { NODE_ENV: string; JWT_SECRET?: string | undefined }, ctx: z.RefinementCtx): void {
+  if (cfg.NODE_ENV === 'production' && !cfg.JWT_SECRET) {
+    ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required when NODE_ENV=production' });
+  }
+}
+
+/** Configuration of a session actor process. */
+export const actorConfigSchema = z.object({ ...commonShape, ...actorShape });
+/** Configuration of the gateway (when composed on its own, e.g. in tests). */
+export const gatewayConfigSchema = z.object({ ...commonShape, ...gatewayShape }).superRefine(requireSecretInProduction);
+/** Configuration of `pnpm seed`. */
+export const seedConfigSchema = z.object({ ...commonShape, ...seedShape });
+/**
+ * Configuration of the root `switchboard` process: it runs the supervisor, gateway, scheduler
+ * and seed, and hands the actor part to its children, so it reads every variable.
+ */
+export const supervisorConfigSchema = z
+  .object({ ...commonShape, ...actorShape, ...gatewayShape, ...seedShape, ...supervisorShape })
+  .superRefine(requireSecretInProduction);
+
+/** Typed configuration common to every process. */
+export type CommonConfig = z.output<z.ZodObject<typeof commonShape>>;
+/** Typed configuration of a session actor. */
+export type ActorConfig = z.output<typeof actorConfigSchema>;
+/** Typed configuration of the gateway. */
+export type GatewayConfig = z.output<typeof gatewayConfigSchema>;
+/** Typed configuration of `pnpm seed`. */
+export type SeedConfig = z.output<typeof seedConfigSchema>;
+/** Typed configuration of the root process (every variable). */
+export type SupervisorConfig = z.output<typeof supervisorConfigSchema>;
+
+/** Every environment variable Switchboard reads, sorted. */
+export const CONFIG_VARIABLES: readonly string[] = [
+  ...new Set([...Object.keys(commonShape), ...Object.keys(actorShape), ...Object.keys(gatewayShape), ...Object.keys(seedShape), ...Object.keys(supervisorShape)]),
+].sort();

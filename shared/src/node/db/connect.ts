@@ -1,0 +1,73 @@
+import mongoose from 'mongoose';
+import type { Logger } from 'pino';
+import { ALL_MODELS } from '../models/index.ts';
+
+/** Raised when the database cannot be reached or prepared; the message says what to check. */
+export class DatabaseConnectError extends Error {
+  override name = 'DatabaseConnectError';
+  readonly code = 'DATABASE_UNAVAILABLE';
+}
+
+/** Options of connectDatabase. */
+export interface ConnectDatabaseOptions {
+  /** Connection pool size (actors use a small one). Default 10. */
+  maxPoolSize?: number;
+  /** How long to wait for the server. Default 10 s. */
+  serverSelectionTimeoutMs?: number;
+  /** Create collections and sync indexes of every model. Default true; actors may pass false. */
+  syncIndexes?: boolean;
+}
+
+/** Removes the password from a connection string so it can be shown or logged. */
+export function redactUri(uri: string): string {
+  return uri.replace(/\/\/([^:@/]+):([^@/]+)@/, '//$1:***@');
+}
+
+/**
+ * Connects the default mongoose connection to `uri` and makes every model's collection and
+ * indexes exist (syncIndexes: missing indexes are created, indexes no longer declared are
+ * dropped). Throws DatabaseConnectError with a readable reason.
+ */
+export async function connectDatabase(
+  uri: string,
+  logger: Logger,
+  opts: ConnectDatabaseOptions = {},
+): Promise<typeof mongoose> {
+  const log = logger.child({ module: 'db' });
+  mongoose.set('strictQuery', true);
+  mongoose.set('autoIndex', false);
+  mongoose.set('autoCreate', false);
+  try {
+    await mongoose.connect(uri, {
+      maxPoolSize: opts.maxPoolSize ?? 10,
+      serverSelectionTimeoutMS: opts.serverSelectionTimeoutMs ?? 10_000,
+    });
+  } catch (err) {
+    throw new DatabaseConnectError(
+      `Cannot connect to the database at ${redactUri(uri)}: ${(err as Error).message}. ` +
+        'Check MONGODB_URI, or unset it to use the embedded database.',
+      { cause: err },
+    );
+  }
+  if (opts.syncIndexes ?? true) {
+    for (const model of ALL_MODELS) {
+      try {
+        await model.createCollection();
+        const dropped = await model.syncIndexes();
+        if (dropped.length) log.warn({ model: model.modelName, dropped }, 'dropped undeclared indexes');
+      } catch (err) {
+        throw new DatabaseConnectError(
+          `Cannot prepare collection ${model.collection.collectionName}: ${(err as Error).message}`,
+          { cause: err },
+        );
+      }
+    }
+  }
+  log.info({ uri: redactUri(uri), db: mongoose.connection.name }, 'database connected');
+  return mongoose;
+}
+
+/** Closes the default mongoose connection (no-op when not connected). */
+export async function disconnectDatabase(): Promise<void> {
+  await mongoose.disconnect();
+}

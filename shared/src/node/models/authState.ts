@@ -1,0 +1,26 @@
+import { Schema, type Types } from 'mongoose';
+import { defineModel } from './defineModel.ts';
+
+/**
+ * A session's Baileys credentials (`creds`), one document per session. `data` is the JSON
+ * string produced with Baileys' BufferJSON replacer, so Buffers survive the round trip.
+ */
+export interface AuthStateDoc {
+  _id: Types.ObjectId;
+  sessionId: string;
+  data: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const authStateSchema = new Schema<AuthStateDoc>(
+  {
+    sessionId: { type: String, required: true },
+    data: { type: String, required: true },
+  },
+  { timestamps: true, collection: 'authstates' },
+);
+authStateSchema.index({ sessionId: 1 }, { unique: true });
+
+/** Auth credentials collection (`authstates`). Never log `data`. */
+export const AuthState = defineModel<AuthStateDoc>('AuthState', authStateSchema);

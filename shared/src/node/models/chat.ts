@@ -1,0 +1,49 @@
+import { Schema, type Types } from 'mongoose';
+import { defineModel } from './defineModel.ts';
+
+/** One conversation (individual or group) of a session. */
+export interface ChatDoc {
+  _id: Types.ObjectId;
+  sessionId: string;
+  /** Normalized chat JID (…@s.whatsapp.net, …@g.us or …@lid when no phone number is known). */
+  jid: string;
+  lid?: string | null;
+  pnJid?: string | null;
+  name?: string | null;
+  isGroup: boolean;
+  unreadCount: number;
+  lastMessageAt?: Date | null;
+  /** Short preview of the last message; a message body, so never logged. */
+  lastMessagePreview?: string | null;
+  archived: boolean;
+  profilePicture?: { mediaId?: Types.ObjectId | null; url?: string | null; fetchedAt?: Date | null } | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const chatSchema = new Schema<ChatDoc>(
+  {
+    sessionId: { type: String, required: true },
+    jid: { type: String, required: true },
+    lid: { type: String, default: null },
+    pnJid: { type: String, default: null },
+    name: { type: String, default: null },
+    isGroup: { type: Boolean, default: false },
+    unreadCount: { type: Number, default: 0 },
+    lastMessageAt: { type: Date, default: null },
+    lastMessagePreview: { type: String, default: null },
+    archived: { type: Boolean, default: false },
+    profilePicture: {
+      mediaId: { type: Schema.Types.ObjectId, ref: 'Media', default: null },
+      url: { type: String, default: null },
+      fetchedAt: { type: Date, default: null },
+    },
+  },
+  { timestamps: true },
+);
+chatSchema.index({ sessionId: 1, jid: 1 }, { unique: true });
+chatSchema.index({ sessionId: 1, lastMessageAt: -1 });
+chatSchema.index({ sessionId: 1, lid: 1 });
+
+/** Chats collection (`chats`). */
+export const Chat = defineModel<ChatDoc>('Chat', chatSchema);

@@ -1,0 +1,46 @@
+import type { Model } from 'mongoose';
+import { Assignment } from './assignment.ts';
+import { AuditLog } from './auditLog.ts';
+import { AuthKey } from './authKey.ts';
+import { AuthState } from './authState.ts';
+import { Chat } from './chat.ts';
+import { Media } from './media.ts';
+import { Message } from './message.ts';
+import { PasswordResetToken } from './passwordResetToken.ts';
+import { Role } from './role.ts';
+import { SendKey } from './sendKey.ts';
+import { Session } from './session.ts';
+import { SessionEvent } from './sessionEvent.ts';
+import { User } from './user.ts';
+
+export * from './assignment.ts';
+export * from './auditLog.ts';
+export * from './authKey.ts';
+export * from './authState.ts';
+export * from './chat.ts';
+export * from './media.ts';
+export * from './message.ts';
+export * from './passwordResetToken.ts';
+export * from './role.ts';
+export * from './sendKey.ts';
+export * from './session.ts';
+export * from './sessionEvent.ts';
+export * from './sessionOps.ts';
+export * from './user.ts';
+
+/** Every Switchboard model; connectDatabase syncs the indexes of each. */
+export const ALL_MODELS: readonly Model<never>[] = [
+  User,
+  Role,
+  AuthState,
+  AuthKey,
+  Session,
+  Chat,
+  Message,
+  SendKey,
+  Media,
+  Assignment,
+  AuditLog,
+  PasswordResetToken,
+  SessionEvent,
+] as unknown as readonly Model<never>[];

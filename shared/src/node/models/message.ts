@@ -1,0 +1,77 @@
+import { Schema, type Types } from 'mongoose';
+import { MESSAGE_KINDS, MESSAGE_STATUSES, type MessageKind, type MessageStatus } from '../../domain/messages.ts';
+import { defineModel } from './defineModel.ts';
+
+/** A geographic location attached to a message. */
+export interface MessageLocation {
+  latitude: number;
+  longitude: number;
+  name?: string | null;
+  address?: string | null;
+}
+
+/** One WhatsApp message, incoming or outgoing. Outgoing ones start as `pending` (the outbox). */
+export interface MessageDoc {
+  _id: Types.ObjectId;
+  sessionId: string;
+  /** Normalized chat JID. */
+  chatId: string;
+  /** WhatsApp message key id; unique per session. */
+  messageId: string;
+  fromMe: boolean;
+  sender?: string | null;
+  pushName?: string | null;
+  kind: MessageKind;
+  /** Message body: never logged. */
+  text?: string | null;
+  caption?: string | null;
+  mediaId?: Types.ObjectId | null;
+  quotedId?: string | null;
+  reaction?: { emoji: string; targetId: string } | null;
+  location?: MessageLocation | null;
+  status: MessageStatus;
+  statusReason?: string | null;
+  timestamp: Date;
+  /** Client idempotency key of an API send; uniqueness is enforced through `SendKey`. */
+  clientId?: string | null;
+  userId?: Types.ObjectId | null;
+  /** Send attempts made by actors (outbox retries). */
+  attempts: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const messageSchema = new Schema<MessageDoc>(
+  {
+    sessionId: { type: String, required: true },
+    chatId: { type: String, required: true },
+    messageId: { type: String, required: true },
+    fromMe: { type: Boolean, required: true },
+    sender: { type: String, default: null },
+    pushName: { type: String, default: null },
+    kind: { type: String, enum: MESSAGE_KINDS, required: true },
+    text: { type: String, default: null },
+    caption: { type: String, default: null },
+    mediaId: { type: Schema.Types.ObjectId, ref: 'Media', default: null },
+    quotedId: { type: String, default: null },
+    reaction: { type: new Schema({ emoji: String, targetId: String }, { _id: false }), default: null },
+    location: {
+      type: new Schema({ latitude: Number, longitude: Number, name: String, address: String }, { _id: false }),
+      default: null,
+    },
+    status: { type: String, enum: MESSAGE_STATUSES, required: true },
+    statusReason: { type: String, default: null },
+    timestamp: { type: Date, required: true },
+    clientId: { type: String, default: null },
+    userId: { type: Schema.Types.ObjectId, ref: 'User', default: null },
+    attempts: { type: Number, default: 0 },
+  },
+  { timestamps: true },
+);
+messageSchema.index({ sessionId: 1, messageId: 1 }, { unique: true });
+messageSchema.index({ sessionId: 1, chatId: 1, timestamp: -1 });
+// Outbox: pending outgoing messages of a session, oldest first.
+messageSchema.index({ sessionId: 1, status: 1, fromMe: 1, timestamp: 1 });
+
+/** Messages collection (`messages`). */
+export const Message = defineModel<MessageDoc>('Message', messageSchema);
