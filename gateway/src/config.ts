@@ -1,0 +1,74 @@
+import { resolveJwtSecret, type GatewayConfig as SharedGatewayConfig } from '@switchboard/shared/node';
+import { DEFAULT_RATE_LIMITS, type RateLimitConfig } from './middlewares/rateLimit.ts';
+
+/** SMTP settings (the seed's SMTP_* variables). */
+export interface SmtpConfig {
+  host: string;
+  port: number;
+  secure: boolean;
+  user?: string;
+  pass?: string;
+  fromEmail: string;
+  fromName: string;
+}
+
+/** What the gateway needs from configuration (derived once from the validated env config by `settingsFromConfig`). */
+export interface GatewaySettings {
+  /** JWT_SECRET: required, no default. */
+  jwtSecret: string;
+  /** JWT_EXPIRES_IN: a jsonwebtoken duration such as `12h` or seconds. */
+  jwtExpiresIn: string | number;
+  /** Allowed CORS origins; empty means same-origin only. */
+  corsOrigins: string[];
+  /** Maximum JSON body size, e.g. `1mb`. */
+  bodyLimit: string;
+  /** FRONTEND_URL: base of links in emails. */
+  frontendUrl: string;
+  /** DATA_DIR: development emails go to `<dataDir>/mail` when SMTP is not configured. */
+  dataDir: string;
+  /** SMTP settings, or null to write .eml files instead. */
+  smtp: SmtpConfig | null;
+  /** Operator alert recipients; when empty, active admins receive alerts. */
+  alertEmails: string[];
+  rateLimits: RateLimitConfig;
+  /** Trust X-Forwarded-* headers (behind a reverse proxy). */
+  trustProxy: boolean;
+}
+
+/** The env-shaped configuration the gateway reads (a subset of shared's gateway/supervisor config). */
+export type GatewayEnvConfig = Pick<
+  SharedGatewayConfig,
+  'NODE_ENV' | 'DATA_DIR' | 'PORT' | 'JWT_SECRET' | 'JWT_EXPIRES_IN' | 'CORS_ORIGINS' | 'FRONTEND_URL' | 'SMTP_HOST' | 'SMTP_PORT' | 'SMTP_SECURE' | 'SMTP_USER' | 'SMTP_PASS' | 'SMTP_FROM_EMAIL' | 'SMTP_FROM_NAME'
+> &
+  Partial<Pick<SharedGatewayConfig, 'MEDIA_MAX_BYTES' | 'MEDIA_COMPRESS_ABOVE_BYTES'>>;
+
+/**
+ * Derives the gateway's settings from the validated env configuration. JWT_SECRET has no
+ * default: outside production a per-installation secret is generated in DATA_DIR (see
+ * shared's resolveJwtSecret); in production it must be set.
+ */
+export function settingsFromConfig(cfg: GatewayEnvConfig): GatewaySettings {
+  const expires = /^\d+$/.test(cfg.JWT_EXPIRES_IN) ? Number(cfg.JWT_EXPIRES_IN) : cfg.JWT_EXPIRES_IN;
+  return {
+    jwtSecret: resolveJwtSecret(cfg),
+    jwtExpiresIn: expires,
+    corsOrigins: cfg.CORS_ORIGINS,
+    bodyLimit: '1mb',
+    frontendUrl: cfg.FRONTEND_URL ?? `http://localhost:${cfg.PORT}`,
+    dataDir: cfg.DATA_DIR,
+    smtp: cfg.SMTP_HOST
+      ? {
+          host: cfg.SMTP_HOST,
+          port: cfg.SMTP_PORT,
+          secure: cfg.SMTP_SECURE,
+          ...(cfg.SMTP_USER ? { user: cfg.SMTP_USER } : {}),
+          ...(cfg.SMTP_PASS ? { pass: cfg.SMTP_PASS } : {}),
+          fromEmail: cfg.SMTP_FROM_EMAIL ?? `noreply@${cfg.SMTP_HOST}`,
+          fromName: cfg.SMTP_FROM_NAME,
+        }
+      : null,
+    alertEmails: [],
+    rateLimits: DEFAULT_RATE_LIMITS,
+    trustProxy: false,
+  };
+}

@@ -1,0 +1,30 @@
+import type { Logger } from 'pino';
+import type { SessionHub } from '@switchboard/shared';
+import type { GatewaySettings } from './config.ts';
+import type { EmailService } from './email/EmailService.ts';
+import type { Limiters } from './middlewares/rateLimit.ts';
+import type { MediaPool } from './media-pool/index.ts';
+import type { UploadLimits } from './routes/media/index.ts';
+
+/** A health report the supervisor may expose (shape owned by the supervisor). */
+export type HealthReporter = () => unknown | Promise<unknown>;
+
+/** What routes and middleware receive; built once by createApp. */
+export interface GatewayDeps {
+  config: GatewaySettings;
+  logger: Logger;
+  hub: SessionHub;
+  email: EmailService;
+  limiters: Limiters;
+  /** Injected clock (tests pass a fake one). */
+  now: () => Date;
+  /**
+   * Realtime hooks, set once Socket.IO is attached: called after assignment, role, activation,
+   * logout and password changes so open sockets move to the rooms the user may now see.
+   */
+  realtime?: { refreshUser(userId: string): Promise<void> };
+  /** Media pool and limits for multipart sends (`POST …/messages` with a file); absent: JSON only. */
+  upload?: { pool: MediaPool; limits: UploadLimits };
+  /** Supervisor health report for /api/admin/system/health, when available. */
+  health?: HealthReporter;
+}

@@ -1,0 +1,47 @@
+import type { HubEvent, MessageView } from '@switchboard/shared';
+import { describe, expect, it } from 'vitest';
+import { chatOf, toSocketEvents } from './toSocketEvents.ts';
+
+const pos = { sessionId: 's1', seq: 4, at: 1000 };
+const message: MessageView = {
+  id: 'ABC',
+  sessionId: 's1',
+  chatId: '15550002222@s.whatsapp.net',
+  fromMe: false,
+  kind: 'image',
+  mediaId: '665f1c2e8a1b2c3d4e5f6a7b',
+  status: 'delivered',
+  timestamp: 999,
+};
+
+describe('toSocketEvents', () => {
+  it('turns a connection-state into connection-state plus the seed\'s connected event', () => {
+    const event: HubEvent = { ...pos, type: 'connection-state', status: 'connected', me: { id: '1@s.whatsapp.net' } };
+    expect(toSocketEvents(event)).toEqual([
+      { name: 'connection-state', payload: { ...pos, status: 'connected', me: { id: '1@s.whatsapp.net' } } },
+      { name: 'connected', payload: { ...pos, connected: true, status: 'connected', me: { id: '1@s.whatsapp.net' } } },
+    ]);
+    const closed: HubEvent = { ...pos, type: 'connection-state', status: 'reconnecting', cause: 'connection_lost' };
+    expect(toSocketEvents(closed)[1]).toEqual({ name: 'connected', payload: { ...pos, connected: false, status: 'reconnecting' } });
+  });
+
+  it('adds the media URL to messages with media and keeps the seq on every event', () => {
+    const [out] = toSocketEvents({ ...pos, type: 'message', message });
+    expect(out).toEqual({
+      name: 'message',
+      payload: { ...pos, message, mediaUrl: '/api/media/665f1c2e8a1b2c3d4e5f6a7b' },
+    });
+    const [status] = toSocketEvents({ ...pos, type: 'message-status', messageId: 'ABC', chatId: 'c', status: 'read' });
+    expect(status).toEqual({ name: 'message-status', payload: { ...pos, messageId: 'ABC', chatId: 'c', status: 'read' } });
+  });
+
+  it('ignores event types it does not know', () => {
+    expect(toSocketEvents({ ...pos, type: 'future-thing' } as unknown as HubEvent)).toEqual([]);
+  });
+
+  it('knows which chat an event belongs to', () => {
+    expect(chatOf({ ...pos, type: 'message-sent', message })).toBe(message.chatId);
+    expect(chatOf({ ...pos, type: 'presence', chatId: 'c', participant: 'p', state: 'composing' })).toBe('c');
+    expect(chatOf({ ...pos, type: 'qr', qr: 'x' })).toBeUndefined();
+  });
+});

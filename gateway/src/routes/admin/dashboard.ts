@@ -1,0 +1,53 @@
+import mongoose from 'mongoose';
+import { Assignment, AuditLog, Message, Role, User } from '@switchboard/shared/node';
+import type { GatewayDeps } from '../../deps.ts';
+import { sessionStats } from '../sessions/monitoring.ts';
+
+/** Everything the admin dashboard shows, computed with finds and counts only (FerretDB-safe). */
+export async function buildDashboard(deps: GatewayDeps) {
+  const now = deps.now();
+  const startOfDay = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  const [sessions, users, roles, assignments, received, sent, recent] = await Promise.all([
+    sessionStats(deps),
+    User.find({}, { role: 1, active: 1 }).lean(),
+    Role.find({}, { name: 1 }).lean(),
+    Assignment.countDocuments({}),
+    Message.countDocuments({ fromMe: false, timestamp: { $gte: startOfDay } }),
+    Message.countDocuments({ fromMe: true, timestamp: { $gte: startOfDay } }),
+    AuditLog.find({}).sort({ at: -1 }).limit(10).lean(),
+  ]);
+  const names = new Map(roles.map((r) => [r._id.toString(), r.name]));
+  const byRole: Record<string, number> = {};
+  for (const u of users) {
+    const name = names.get(String(u.role)) ?? 'unknown';
+    byRole[name] = (byRole[name] ?? 0) + 1;
+  }
+  return {
+    sessions,
+    users: { total: users.length, active: users.filter((u) => u.active).length, byRole },
+    assignments,
+    messagesToday: { received, sent },
+    recentActivity: recent.map((e) => ({ action: e.action, userId: e.userId ? e.userId.toString() : null, targetType: e.targetType ?? null, targetId: e.targetId ?? null, at: e.at.toISOString() })),
+  };
+}
+
+/** System health: database ping, process memory, email mode and the supervisor's report. */
+export async function buildHealth(deps: GatewayDeps) {
+  let dbOk: boolean;
+  try {
+    await mongoose.connection.db?.admin().ping();
+    dbOk = mongoose.connection.readyState === 1;
+  } catch {
+    dbOk = false;
+  }
+  const report = deps.health ? await deps.health() : { sessions: deps.hub.snapshots() };
+  const mem = process.memoryUsage();
+  return {
+    status: dbOk ? ('ok' as const) : ('degraded' as const),
+    uptimeSeconds: Math.round(process.uptime()),
+    database: { ok: dbOk },
+    memory: { rssBytes: mem.rss, heapUsedBytes: mem.heapUsed },
+    email: { mode: deps.email.mode },
+    sessions: report,
+  };
+}

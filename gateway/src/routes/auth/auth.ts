@@ -1,0 +1,98 @@
+import { Role, User } from '@switchboard/shared/node';
+import { unauthorized } from '../../errors.ts';
+import { hashPassword, verifyPassword } from '../../auth/passwords.ts';
+import { presentUser } from '../../presenters/users.ts';
+import { okSchema } from '../common.ts';
+import { notifyUserChanged } from '../../realtimeNotify.ts';
+import { defineRoute, type RouteDef } from '../types.ts';
+import { login, tokenFor } from './login.ts';
+import { completeReset, requestReset } from './passwordReset.ts';
+import { changeBody, forgotBody, loginBody, resetBody, tokenResponse, userSchema } from './schema.ts';
+
+const tag = 'Auth';
+
+/** Authentication routes: login, logout, me, forgot/reset/change password. */
+export const authRoutes: RouteDef[] = [
+  defineRoute({
+    method: 'post', path: '/api/auth/login', tag, summary: 'Sign in with email and password',
+    auth: 'public', rateLimit: 'login', body: loginBody, audit: 'auth.login',
+    response: { status: 200, description: 'A JWT and the user', schema: tokenResponse },
+    async handler({ deps, body, audit }) {
+      const out = await login(deps, body.email, body.password);
+      audit.userId = out.user.id;
+      audit.targetType = 'User';
+      audit.targetId = out.user.id;
+      return out;
+    },
+  }),
+  defineRoute({
+    method: 'post', path: '/api/auth/logout', tag, summary: 'Sign out everywhere (revokes every token of the user)',
+    auth: 'user-pending-password', audit: 'auth.logout',
+    response: { status: 200, description: 'Signed out', schema: okSchema },
+    async handler({ deps, auth, audit }) {
+      await User.updateOne({ _id: auth!.user._id }, { $inc: { tokenVersion: 1 } });
+      notifyUserChanged(deps, auth!.user.id);
+      audit.targetType = 'User';
+      audit.targetId = auth!.user.id;
+      return { ok: true };
+    },
+  }),
+  defineRoute({
+    method: 'get', path: '/api/auth/me', tag, summary: 'The signed-in user',
+    auth: 'user-pending-password',
+    response: { status: 200, description: 'The user', schema: userSchema },
+    async handler({ auth }) {
+      const user = await User.findById(auth!.user._id).lean();
+      if (!user) throw unauthorized('token_revoked', 'The token has been revoked');
+      return presentUser(user, await Role.findById(user.role, { name: 1 }).lean());
+    },
+  }),
+  defineRoute({
+    method: 'post', path: '/api/auth/forgot-password', tag, summary: 'Email a password reset link (same answer for unknown emails)',
+    auth: 'public', rateLimit: 'forgotPassword', body: forgotBody, audit: 'auth.forgot_password',
+    response: { status: 202, description: 'Accepted', schema: okSchema },
+    async handler({ deps, body, audit }) {
+      const userId = await requestReset(deps, body.email);
+      if (userId) {
+        audit.userId = userId;
+        audit.targetType = 'User';
+        audit.targetId = userId;
+      }
+      return { ok: true };
+    },
+  }),
+  defineRoute({
+    method: 'post', path: '/api/auth/reset-password', tag, summary: 'Set a new password with a reset token',
+    auth: 'public', rateLimit: 'resetPassword', body: resetBody, audit: 'auth.reset_password',
+    response: { status: 200, description: 'Password changed; every token revoked', schema: okSchema },
+    async handler({ deps, body, audit }) {
+      const userId = await completeReset(deps, body.token, body.password);
+      notifyUserChanged(deps, userId);
+      audit.userId = userId;
+      audit.targetType = 'User';
+      audit.targetId = userId;
+      return { ok: true };
+    },
+  }),
+  defineRoute({
+    method: 'post', path: '/api/auth/change-password', tag, summary: 'Change the password (revokes other tokens, returns a new one)',
+    auth: 'user-pending-password', rateLimit: 'login', body: changeBody, audit: 'auth.change_password',
+    response: { status: 200, description: 'A new JWT and the user', schema: tokenResponse },
+    async handler({ deps, auth, body, audit }) {
+      const current = await User.findById(auth!.user._id).select('+passwordHash').lean();
+      if (!current || !(await verifyPassword(current.passwordHash, body.currentPassword))) {
+        throw unauthorized('invalid_credentials', 'The current password is incorrect');
+      }
+      const passwordHash = await hashPassword(body.newPassword);
+      // updateOne + find: see completeReset (FerretDB and hidden fields in findAndModify).
+      await User.updateOne({ _id: current._id }, { $set: { passwordHash, mustChangePassword: false }, $inc: { tokenVersion: 1 } });
+      const user = await User.findById(current._id).lean();
+      if (!user) throw unauthorized('token_revoked', 'The token has been revoked');
+      deps.email.sendLater({ email: user.email, locale: user.locale }, 'passwordChanged', { name: user.name });
+      notifyUserChanged(deps, auth!.user.id);
+      audit.targetType = 'User';
+      audit.targetId = auth!.user.id;
+      return { token: tokenFor(deps, user), user: presentUser(user, await Role.findById(user.role, { name: 1 }).lean()) };
+    },
+  }),
+];

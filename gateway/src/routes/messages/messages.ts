@@ -1,0 +1,84 @@
+import { subject } from '@casl/ability';
+import { accessibleBy } from '@casl/mongoose';
+import { Chat, Media, Message, Session, type ChatDoc, type MessageDoc } from '@switchboard/shared/node';
+import type { MessageKind, OutgoingMessageInput } from '@switchboard/shared';
+import { Types, type QueryFilter } from 'mongoose';
+import type { AuthContext } from '../../auth/authContext.ts';
+import { badRequest, forbidden, notFound } from '../../errors.ts';
+import { presentChat, presentMessage } from '../../presenters/messages.ts';
+import { listOf, listResponse, paging, sessionParams } from '../common.ts';
+import { defineRoute, type RouteDef } from '../types.ts';
+import { recipientJid } from './recipient.ts';
+import { chatSchema, listChatsQuery, listMessagesQuery, messageSchema, sendBody, sendResponse } from './schema.ts';
+
+const tag = 'Messages';
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** 404 for an unknown session, once the caller is known to be allowed in it. */
+async function assertSessionExists(sessionId: string): Promise<void> {
+  if (!(await Session.exists({ sessionId }))) throw notFound('session');
+}
+
+/** Checks a referenced media file: same session, and visible to the caller (or uploaded by them). */
+async function checkMedia(auth: AuthContext, sessionId: string, mediaId: string): Promise<MessageKind> {
+  const media = await Media.findOne({ _id: new Types.ObjectId(mediaId), sessionId }).lean();
+  if (!media) throw badRequest('unknown_media', 'The media file does not exist in this session');
+  const mine = media.uploadedBy?.toString() === auth.user.id;
+  const visible = auth.ability.can('read', subject('Media', { sessionId, chatId: media.chatId ?? undefined, _id: mediaId }));
+  if (!mine && !visible) throw forbidden();
+  return media.kind;
+}
+
+/** Sending and reading messages and chats, scoped to what the caller may see. */
+export const messageRoutes: RouteDef[] = [
+  defineRoute({
+    method: 'post', path: '/api/sessions/:sessionId/messages', tag, summary: 'Send a message (text, media by mediaId, location, reaction)', auth: 'user', permission: ['send', 'Message'],
+    rateLimit: 'send', params: sessionParams, body: sendBody, audit: 'message.send', multipart: true,
+    response: { status: 202, description: 'Accepted: stored as pending and handed to the session', schema: sendResponse },
+    async handler({ deps, auth, params, body, audit }) {
+      const chatId = recipientJid(body.to);
+      if (!auth!.ability.can('send', subject('Message', { sessionId: params.sessionId, chatId }))) throw forbidden();
+      await assertSessionExists(params.sessionId);
+      const mediaKind = body.mediaId ? await checkMedia(auth!, params.sessionId, body.mediaId) : undefined;
+      const { kind, ...rest } = body;
+      const input: OutgoingMessageInput = { ...rest, to: chatId, kind: kind ?? mediaKind ?? 'text', userId: auth!.user.id };
+      // A file uploaded with this request belongs to the chat it is sent to (assigned users can read it).
+      if (body.mediaId) await Media.updateOne({ _id: new Types.ObjectId(body.mediaId), sessionId: params.sessionId, chatId: null }, { $set: { chatId } });
+      const accepted = await deps.hub.send(params.sessionId, input);
+      audit.targetType = 'Message';
+      audit.targetId = accepted.messageId;
+      audit.details = { sessionId: params.sessionId, chatId, kind: input.kind, duplicate: accepted.duplicate };
+      return { ...accepted, chatId };
+    },
+  }),
+  defineRoute({
+    method: 'get', path: '/api/sessions/:sessionId/chats', tag, summary: 'Chats of a session the caller may see', auth: 'user', permission: ['read', 'Chat'],
+    params: sessionParams, query: listChatsQuery,
+    response: { status: 200, description: 'A page of chats, most recent first', schema: listOf(chatSchema) },
+    async handler({ auth, params, query }) {
+      if (!auth!.ability.can('read', subject('Session', { sessionId: params.sessionId }))) throw forbidden();
+      await assertSessionExists(params.sessionId);
+      const filter: QueryFilter<ChatDoc> = { $and: [accessibleBy(auth!.ability, 'read').ofType('Chat'), { sessionId: params.sessionId }] };
+      if (query.type !== 'all') filter.isGroup = query.type === 'group';
+      if (query.q) filter.name = { $regex: escapeRegex(query.q), $options: 'i' };
+      const { skip, limit } = paging(query);
+      const [docs, total] = await Promise.all([Chat.find(filter).sort({ lastMessageAt: -1 }).skip(skip).limit(limit).lean(), Chat.countDocuments(filter)]);
+      return listResponse(docs.map(presentChat), total, query);
+    },
+  }),
+  defineRoute({
+    method: 'get', path: '/api/sessions/:sessionId/messages', tag, summary: 'Messages of one chat, newest first', auth: 'user', permission: ['read', 'Message'],
+    params: sessionParams, query: listMessagesQuery,
+    response: { status: 200, description: 'A page of messages', schema: listOf(messageSchema) },
+    async handler({ auth, params, query }) {
+      const chatId = recipientJid(query.chatId);
+      if (!auth!.ability.can('read', subject('Message', { sessionId: params.sessionId, chatId }))) throw forbidden();
+      await assertSessionExists(params.sessionId);
+      const filter: QueryFilter<MessageDoc> = { $and: [accessibleBy(auth!.ability, 'read').ofType('Message'), { sessionId: params.sessionId, chatId }] };
+      if (query.before) filter.timestamp = { $lt: new Date(query.before) };
+      const { skip, limit } = paging(query);
+      const [docs, total] = await Promise.all([Message.find(filter).sort({ timestamp: -1 }).skip(skip).limit(limit).lean(), Message.countDocuments(filter)]);
+      return listResponse(docs.map(presentMessage), total, query);
+    },
+  }),
+];

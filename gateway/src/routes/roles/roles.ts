@@ -1,0 +1,62 @@
+import { accessibleBy } from '@casl/mongoose';
+import { Role, User } from '@switchboard/shared/node';
+import { BUILT_IN_ROLES } from '@switchboard/shared';
+import { conflict, notFound } from '../../errors.ts';
+import { presentRole } from '../../presenters/users.ts';
+import { listOf, listResponse, paging } from '../common.ts';
+import { notifyUserChanged } from '../../realtimeNotify.ts';
+import { defineRoute, type RouteDef } from '../types.ts';
+import { createRoleBody, listRolesQuery, roleParams, roleSchema, updateRoleBody } from './schema.ts';
+
+const tag = 'Roles';
+const isBuiltInName = (name: string) => (BUILT_IN_ROLES as readonly string[]).includes(name.toLowerCase());
+
+/** Roles: list, create and update custom roles with granular permissions. */
+export const roleRoutes: RouteDef[] = [
+  defineRoute({
+    method: 'get', path: '/api/roles', tag, summary: 'List roles', auth: 'user', permission: ['read', 'Role'],
+    query: listRolesQuery,
+    response: { status: 200, description: 'A page of roles', schema: listOf(roleSchema) },
+    async handler({ auth, query }) {
+      const filter = accessibleBy(auth!.ability, 'read').ofType('Role');
+      const { skip, limit } = paging(query);
+      const [roles, total] = await Promise.all([Role.find(filter).sort({ name: 1 }).skip(skip).limit(limit).lean(), Role.countDocuments(filter)]);
+      return listResponse(roles.map(presentRole), total, query);
+    },
+  }),
+  defineRoute({
+    method: 'post', path: '/api/roles', tag, summary: 'Create a custom role', auth: 'user', permission: ['create', 'Role'],
+    body: createRoleBody, audit: 'role.create',
+    response: { status: 201, description: 'The new role', schema: roleSchema },
+    async handler({ body, audit }) {
+      if (isBuiltInName(body.name) || (await Role.exists({ name: body.name }))) throw conflict('role_exists', 'A role with this name already exists');
+      const role = await Role.create({ name: body.name, description: body.description ?? '', permissions: body.permissions, builtIn: false });
+      audit.targetType = 'Role';
+      audit.targetId = role._id.toString();
+      audit.details = { name: role.name };
+      return presentRole(role.toObject());
+    },
+  }),
+  defineRoute({
+    method: 'put', path: '/api/roles/:id', tag, summary: 'Update a custom role (built-in roles are read-only)', auth: 'user', permission: ['update', 'Role'],
+    params: roleParams, body: updateRoleBody, audit: 'role.update',
+    response: { status: 200, description: 'The updated role', schema: roleSchema },
+    async handler({ deps, params, body, audit }) {
+      const role = await Role.findById(params.id).lean();
+      if (!role) throw notFound('role');
+      if (role.builtIn) throw conflict('built_in_role', 'Built-in roles cannot be changed');
+      if (body.name && body.name !== role.name && (isBuiltInName(body.name) || (await Role.exists({ name: body.name })))) {
+        throw conflict('role_exists', 'A role with this name already exists');
+      }
+      const updated = await Role.findOneAndUpdate({ _id: role._id }, { $set: body }, { returnDocument: 'after' }).lean();
+      if (!updated) throw notFound('role');
+      // REST requests rebuild abilities per request; open sockets are told to re-check their rooms.
+      const members = await User.find({ role: role._id }, { _id: 1 }).lean();
+      for (const m of members) notifyUserChanged(deps, m._id.toString());
+      audit.targetType = 'Role';
+      audit.targetId = params.id;
+      audit.details = { fields: Object.keys(body), users: members.length };
+      return presentRole(updated);
+    },
+  }),
+];

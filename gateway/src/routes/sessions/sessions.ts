@@ -1,0 +1,128 @@
+import { randomBytes } from 'node:crypto';
+import { accessibleBy } from '@casl/mongoose';
+import { Assignment, AuthKey, AuthState, Session, type SessionDoc } from '@switchboard/shared/node';
+import type { QueryFilter } from 'mongoose';
+import QRCode from 'qrcode';
+import { RPC_ERROR_CODES, RpcError } from '@switchboard/shared';
+import { conflict } from '../../errors.ts';
+import { presentSession, presentSessionDetails } from '../../presenters/sessions.ts';
+import { listOf, listResponse, okSchema, paging, sessionParams } from '../common.ts';
+import { defineRoute, type RouteDef } from '../types.ts';
+import { loadSession } from './sessionAccess.ts';
+import { createSessionBody, listSessionsQuery, pairingBody, pairingResponse, qrResponse, sessionDetailsSchema, sessionSchema } from './schema.ts';
+
+const tag = 'Sessions';
+
+/** Session lifecycle: create, list, delete, details, QR, pairing code, reset attempts, cleanup. */
+export const sessionRoutes: RouteDef[] = [
+  defineRoute({
+    method: 'post', path: '/api/sessions', tag, summary: 'Create a WhatsApp session and start its actor', auth: 'user', permission: ['create', 'Session'],
+    body: createSessionBody, audit: 'session.create',
+    response: { status: 201, description: 'The session', schema: sessionSchema },
+    async handler({ deps, auth, body, audit }) {
+      const sessionId = body.sessionId ?? `s-${randomBytes(5).toString('hex')}`;
+      if (await Session.exists({ sessionId })) throw conflict('session_exists', 'A session with this id already exists');
+      await Session.create({ sessionId, name: body.name ?? sessionId, active: true, status: 'created', createdBy: auth!.user._id });
+      audit.targetType = 'Session';
+      audit.targetId = sessionId;
+      await deps.hub.start(sessionId).catch((err: unknown) => deps.logger.error({ err, sessionId }, 'session start failed'));
+      const doc = await Session.findOne({ sessionId }).lean();
+      return presentSession(doc!, deps.hub.snapshot(sessionId));
+    },
+  }),
+  defineRoute({
+    method: 'get', path: '/api/sessions', tag, summary: 'List sessions', auth: 'user', permission: ['read', 'Session'],
+    query: listSessionsQuery,
+    response: { status: 200, description: 'A page of sessions', schema: listOf(sessionSchema) },
+    async handler({ deps, auth, query }) {
+      const filter: QueryFilter<SessionDoc> = { ...accessibleBy(auth!.ability, 'read').ofType('Session') };
+      if (query.status) filter.status = query.status;
+      const { skip, limit } = paging(query);
+      const [docs, total] = await Promise.all([Session.find(filter).sort({ createdAt: 1 }).skip(skip).limit(limit).lean(), Session.countDocuments(filter)]);
+      return listResponse(docs.map((d) => presentSession(d, deps.hub.snapshot(d.sessionId))), total, query);
+    },
+  }),
+  defineRoute({
+    method: 'delete', path: '/api/sessions/:sessionId', tag, summary: 'Delete a session: log the device out, remove credentials and the record', auth: 'user', permission: ['delete', 'Session'],
+    params: sessionParams, audit: 'session.delete',
+    response: { status: 204, description: 'Deleted' },
+    async handler({ deps, auth, params, audit }) {
+      await loadSession(auth!, params.sessionId, 'delete');
+      await deps.hub.stop(params.sessionId, { logout: true });
+      await Promise.all([
+        Session.deleteOne({ sessionId: params.sessionId }),
+        AuthState.deleteMany({ sessionId: params.sessionId }),
+        AuthKey.deleteMany({ sessionId: params.sessionId }),
+        Assignment.deleteMany({ sessionId: params.sessionId }),
+      ]);
+      audit.targetType = 'Session';
+      audit.targetId = params.sessionId;
+      return undefined;
+    },
+  }),
+  defineRoute({
+    method: 'get', path: '/api/sessions/:sessionId/details', tag, summary: 'Session status, process and metrics', auth: 'user', permission: ['read', 'Session'],
+    params: sessionParams,
+    response: { status: 200, description: 'Details', schema: sessionDetailsSchema },
+    async handler({ deps, auth, params }) {
+      const doc = await loadSession(auth!, params.sessionId, 'read');
+      return presentSessionDetails(doc, deps.hub.snapshot(params.sessionId));
+    },
+  }),
+  defineRoute({
+    method: 'get', path: '/api/sessions/:sessionId/qr', tag, summary: 'Current QR code (raw string and PNG data URL)', auth: 'user', permission: ['update', 'Session'],
+    params: sessionParams,
+    response: { status: 200, description: 'The QR, or null when none is pending', schema: qrResponse },
+    async handler({ deps, auth, params }) {
+      const doc = await loadSession(auth!, params.sessionId, 'update');
+      const snap = deps.hub.snapshot(params.sessionId);
+      const running = snap?.pid != null;
+      // An actor still starting (forked, not ready) has no QR yet: answer null, not 409.
+      const { qr } = running
+        ? await deps.hub.call(params.sessionId, 'getQr', {}).catch((err: unknown) => {
+            if (err instanceof RpcError && err.code === RPC_ERROR_CODES.NOT_RUNNING) return { qr: null };
+            throw err;
+          })
+        : { qr: null };
+      const status = snap?.status ?? doc.status;
+      if (!qr) return { qr: null, status };
+      return { qr, status, image: await QRCode.toDataURL(qr, { errorCorrectionLevel: 'M', margin: 1, width: 320 }) };
+    },
+  }),
+  defineRoute({
+    method: 'post', path: '/api/sessions/:sessionId/pairing-code', tag, summary: 'Ask for an 8-character pairing code for a phone number', auth: 'user', permission: ['update', 'Session'],
+    params: sessionParams, body: pairingBody, audit: 'session.pairing_code',
+    response: { status: 200, description: 'The code to type on the phone', schema: pairingResponse },
+    async handler({ deps, auth, params, body, audit }) {
+      await loadSession(auth!, params.sessionId, 'update');
+      const { code } = await deps.hub.call(params.sessionId, 'requestPairingCode', { phone: body.phone });
+      audit.targetType = 'Session';
+      audit.targetId = params.sessionId;
+      return { code };
+    },
+  }),
+  defineRoute({
+    method: 'post', path: '/api/sessions/:sessionId/reset-attempts', tag, summary: 'Clear restart history of a problematic session and start it', auth: 'user', permission: ['update', 'Session'],
+    params: sessionParams, audit: 'session.reset_attempts',
+    response: { status: 200, description: 'Reset', schema: okSchema },
+    async handler({ deps, auth, params, audit }) {
+      await loadSession(auth!, params.sessionId, 'update');
+      await deps.hub.resetAttempts(params.sessionId);
+      audit.targetType = 'Session';
+      audit.targetId = params.sessionId;
+      return { ok: true };
+    },
+  }),
+  defineRoute({
+    method: 'delete', path: '/api/sessions/:sessionId/cleanup', tag, summary: 'Log the device out and clear credentials, keeping the record and history', auth: 'user', permission: ['update', 'Session'],
+    params: sessionParams, audit: 'session.cleanup',
+    response: { status: 200, description: 'Cleaned; pair again with a new QR', schema: okSchema },
+    async handler({ deps, auth, params, audit }) {
+      await loadSession(auth!, params.sessionId, 'update');
+      await deps.hub.stop(params.sessionId, { logout: true });
+      audit.targetType = 'Session';
+      audit.targetId = params.sessionId;
+      return { ok: true };
+    },
+  }),
+];

@@ -1,0 +1,77 @@
+import type { Context } from 'koa';
+import type { output, ZodObject, ZodType } from 'zod';
+import type { GatewayDeps } from '../deps.ts';
+import type { AuthContext } from '../auth/authContext.ts';
+import type { LimiterName } from '../middlewares/rateLimit.ts';
+import type { Action, Subject } from '../policies/vocabulary.ts';
+
+/** HTTP methods the API uses. */
+export type HttpMethod = 'get' | 'post' | 'put' | 'delete';
+
+/** What the audit log records about a mutating request (filled by the handler). */
+export interface AuditNote {
+  /** Actor when the route is public (e.g. login); defaults to the caller. */
+  userId?: string;
+  targetType?: string;
+  targetId?: string;
+  details?: Record<string, unknown>;
+}
+
+/** Everything a handler sees: validated input, the caller, dependencies and request metadata. */
+export interface RouteContext<P, Q, B> {
+  params: P;
+  query: Q;
+  body: B;
+  /** Set on every route whose `auth` is not `public`. */
+  auth: AuthContext | undefined;
+  deps: GatewayDeps;
+  ip: string;
+  userAgent: string;
+  /** The audit entry written after success; handlers fill in the target. */
+  audit: AuditNote;
+  koa: Context;
+}
+
+/** How a route authenticates: public, any valid token, or a valid token even when a password change is pending. */
+export type AuthMode = 'public' | 'user' | 'user-pending-password';
+
+// `any` defaults: a table of routes holds handlers with different input types (checked by defineRoute).
+/** One REST endpoint, declared once; the router, the OpenAPI document and the tests read it. */
+export interface RouteDef<P = any, Q = any, B = any> {
+  method: HttpMethod;
+  /** Koa-style path, e.g. `/api/sessions/:sessionId`. */
+  path: string;
+  summary: string;
+  tag: string;
+  auth: AuthMode;
+  /** Class-level permission checked before the handler (instance checks live in handlers). */
+  permission?: readonly [Action, Subject];
+  rateLimit?: LimiterName;
+  params?: ZodObject<any>;
+  query?: ZodObject<any>;
+  body?: ZodType<B>;
+  /** Accepts multipart/form-data with a `file` field: stored as media, its id put in `body.mediaId`. */
+  multipart?: boolean;
+  /** Audit action name; required for every mutating route. */
+  audit?: string;
+  response: { status: number; description: string; schema?: ZodType };
+  handler: (ctx: RouteContext<P, Q, B>) => Promise<unknown>;
+}
+
+type Out<T> = T extends ZodType ? output<T> : undefined;
+
+/** Identity helper that infers the handler's input types from the route's schemas. */
+export function defineRoute<
+  PS extends ZodObject<any> | undefined = undefined,
+  QS extends ZodObject<any> | undefined = undefined,
+  BS extends ZodType | undefined = undefined,
+>(
+  def: Omit<RouteDef, 'params' | 'query' | 'body' | 'handler'> & {
+    params?: PS;
+    query?: QS;
+    body?: BS;
+    handler: (ctx: RouteContext<Out<PS>, Out<QS>, Out<BS>>) => Promise<unknown>;
+  },
+): RouteDef {
+  return def as RouteDef;
+}

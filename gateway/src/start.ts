@@ -1,0 +1,103 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type Router from '@koa/router';
+import type { Logger } from 'pino';
+import type { SessionHub } from '@switchboard/shared';
+import { createApp } from './app.ts';
+import { settingsFromConfig, type GatewayEnvConfig, type GatewaySettings } from './config.ts';
+import type { HealthReporter } from './deps.ts';
+import { watchOperatorAlerts } from './email/operatorAlerts.ts';
+import { attachRealtime, gatewaySocketAuth } from './realtime/index.ts';
+import { createMediaModule, DEFAULT_ALLOWED_TYPES } from './routes/media/index.ts';
+
+/** Inputs of startGateway (the supervisor composes it with the real SessionHub). */
+export interface StartGatewayOptions {
+  /** Validated env configuration (shared's gateway or supervisor config). */
+  config: GatewayEnvConfig;
+  logger: Logger;
+  hub: SessionHub;
+  /** Supervisor health report for /api/admin/system/health. */
+  health?: HealthReporter;
+  /** Overrides derived settings (tests: SMTP, port 0, FRONTEND_URL …). */
+  settings?: Partial<GatewaySettings>;
+  /** Extra routers to mount. */
+  routers?: Router[];
+  /** Media routes and multipart sends (default on; `false` leaves them out). */
+  media?: boolean;
+  /** Host to bind; default all interfaces. */
+  host?: string;
+  /** Port to bind; default config PORT. */
+  port?: number;
+}
+
+/** A running gateway. */
+export interface RunningGateway {
+  url: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the HTTP server with the REST API, Socket.IO and operator email alerts. `close()`
+ * stops alerts and sockets, finishes queued emails, then closes the server.
+ */
+export async function startGateway(opts: StartGatewayOptions): Promise<RunningGateway> {
+  const settings = { ...settingsFromConfig(opts.config), ...opts.settings };
+  const logger = opts.logger.child({ module: 'gateway' });
+  // The in-process Supervisor exposes healthReport(); other hubs may not.
+  const reporter = (opts.hub as SessionHub & { healthReport?: () => unknown }).healthReport;
+  const health = opts.health ?? (typeof reporter === 'function' ? () => reporter.call(opts.hub) : undefined);
+  const maxBytes = opts.config.MEDIA_MAX_BYTES ?? 100 * 1024 * 1024;
+  const media =
+    opts.media === false
+      ? undefined
+      : createMediaModule({
+          config: {
+            MEDIA_MAX_BYTES: maxBytes,
+            MEDIA_COMPRESS_ABOVE_BYTES: opts.config.MEDIA_COMPRESS_ABOVE_BYTES ?? 5 * 1024 * 1024,
+          },
+          jwtSecret: settings.jwtSecret,
+          hub: opts.hub,
+          logger,
+        });
+  const app = createApp({
+    settings,
+    logger,
+    hub: opts.hub,
+    ...(health ? { health } : {}),
+    ...(media ? { upload: { pool: media.pool, limits: { maxBytes, allowedTypes: DEFAULT_ALLOWED_TYPES } } } : {}),
+    routers: [...(media ? [media.router] : []), ...(opts.routers ?? [])],
+  });
+  const server = createServer(app.callback());
+  server.requestTimeout = 60_000;
+  server.headersTimeout = 20_000;
+  const realtime = attachRealtime(server, {
+    hub: opts.hub,
+    logger,
+    config: { corsOrigins: settings.corsOrigins },
+    ...gatewaySocketAuth(settings.jwtSecret),
+  });
+  app.deps.realtime = realtime;
+  const stopAlerts = watchOperatorAlerts({ hub: opts.hub, email: app.deps.email, logger, alertEmails: settings.alertEmails });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? opts.config.PORT, opts.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  logger.info({ port }, 'gateway listening');
+  return {
+    url,
+    server,
+    async close() {
+      stopAlerts();
+      await realtime.close();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await app.deps.email.close();
+      await media?.close();
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openGateway, type GatewayWorld } from './support/harness.ts';
+
+let w: GatewayWorld;
+let admin: string;
+
+beforeAll(async () => {
+  w = await openGateway('gw-audit');
+  admin = await w.login('admin');
+});
+afterAll(async () => w?.close());
+
+describe('audit log', () => {
+  it('records who did what to which target, from where, without secrets', async () => {
+    const created = await w.api('POST', '/api/users', {
+      token: admin,
+      headers: { 'user-agent': 'audit-test/1.0' },
+      body: { name: 'Luis', email: 'luis@test.local', password: 'Luis-pass-123', role: 'employee' },
+    });
+    expect(created.status).toBe(201);
+    const res = await w.api('GET', `/api/audit?action=user.create&targetId=${created.body.id}`, { token: admin });
+    expect(res.status).toBe(200);
+    expect(res.body.total).toBe(1);
+    expect(res.body.data[0]).toMatchObject({
+      userId: w.users.admin.id,
+      action: 'user.create',
+      targetType: 'User',
+      targetId: created.body.id,
+      ip: expect.stringMatching(/127\.0\.0\.1/),
+      userAgent: 'audit-test/1.0',
+      details: { email: 'luis@test.local', role: 'employee' },
+    });
+    expect(JSON.stringify(res.body)).not.toContain('Luis-pass-123');
+  });
+
+  it('records role, assignment and session changes and filters by time range', async () => {
+    const from = new Date(Date.now() - 1000).toISOString();
+    const role = await w.api('POST', '/api/roles', { token: admin, body: { name: 'auditor', permissions: [{ action: 'read', subject: 'AuditLog' }] } });
+    expect(role.status).toBe(201);
+    await w.api('PUT', `/api/roles/${role.body.id}`, { token: admin, body: { description: 'reads the audit log' } });
+    const list = await w.api('GET', `/api/audit?from=${encodeURIComponent(from)}&targetType=Role`, { token: admin });
+    expect(list.body.data.map((e: { action: string }) => e.action)).toEqual(['role.update', 'role.create']);
+    const future = await w.api('GET', `/api/audit?from=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`, { token: admin });
+    expect(future.body.total).toBe(0);
+  });
+
+  it('does not audit failed requests', async () => {
+    const bad = await w.api('POST', '/api/users', { token: admin, body: { name: 'x', email: 'luis@test.local', password: 'Luis-pass-123', role: 'employee' } });
+    expect(bad.status).toBe(409);
+    expect(bad.body.error.code).toBe('email_taken');
+    const res = await w.api('GET', '/api/audit?action=user.create', { token: admin });
+    expect(res.body.total).toBe(1);
+  });
+
+  it('lets a custom role with granular permissions read the audit log and nothing else', async () => {
+    const created = await w.api('POST', '/api/users', { token: admin, body: { name: 'Aud', email: 'aud@test.local', password: 'Aud-pass-1234', role: 'auditor' } });
+    expect(created.status).toBe(201);
+    const token = await w.login({ id: created.body.id, email: 'aud@test.local', password: 'Aud-pass-1234', locale: 'es' });
+    expect((await w.api('GET', '/api/audit', { token })).status).toBe(200);
+    expect((await w.api('GET', '/api/users', { token })).status).toBe(403);
+    expect((await w.api('GET', '/api/sessions/stats', { token })).status).toBe(403);
+  });
+});

@@ -1,0 +1,120 @@
+import { Assignment, Role, Session, User } from '@switchboard/shared/node';
+import { ROUTES, signToken } from '@switchboard/gateway';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openGateway, type GatewayWorld, type Who } from './support/harness.ts';
+import { CALLERS, MATRIX, type Caller, type MatrixState } from './support/matrixFixtures.ts';
+
+let w: GatewayWorld;
+let s: MatrixState;
+const tokens = new Map<Caller, string | undefined>();
+
+/** Starts a session through the API and waits for its first QR from the real actor. */
+async function startViaApi(token: string, sessionId: string): Promise<string> {
+  const mark = w.rec.events.length;
+  const res = await w.api('POST', '/api/sessions', { token, body: { sessionId, name: sessionId } });
+  expect(res.status).toBe(201);
+  const qr = await w.rec.waitFor((e) => w.rec.events.indexOf(e) >= mark && e.sessionId === sessionId && e.type === 'qr');
+  return (qr as { qr: string }).qr;
+}
+
+async function refreshToken(who: Caller): Promise<void> {
+  if (who === 'anonymous') tokens.set(who, undefined);
+  else if (who === 'badToken') tokens.set(who, 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.bad-signature');
+  else if (who === 'expired') {
+    const u = w.users.admin;
+    tokens.set(who, signToken({ secret: w.settings.jwtSecret, expiresIn: -60 }, { sub: u.id, role: 'x', ver: 0 }));
+  } else tokens.set(who, await w.login(who as Who));
+}
+
+beforeAll(async () => {
+  w = await openGateway('gw-matrix', { simulator: true });
+  for (const c of CALLERS) await refreshToken(c);
+  const admin = tokens.get('admin')!;
+  const linked = 'mx-linked';
+  const qr = await startViaApi(admin, linked);
+  const mark = w.rec.events.length;
+  w.sim!.createPhone({ phone: '34600000001' });
+  await w.sim!.scanQr('34600000001', qr);
+  await w.rec.waitStatus(linked, 'connected', mark);
+  await startViaApi(admin, 'mx-pairing');
+  const chat = '34699000001@s.whatsapp.net';
+  await Assignment.create({ sessionId: linked, chatId: chat, userId: w.users.employee.id });
+  const bystander = await User.create({ name: 'Bystander', email: 'bystander@test.local', role: (await Role.findOne({ name: 'employee' }).lean())!._id, passwordHash: 'x' });
+  let n = 0;
+  s = {
+    w,
+    linked,
+    pairing: 'mx-pairing',
+    chat,
+    started: [],
+    bystander: bystander._id.toString(),
+    async freshQrSession() {
+      const id = `mx-pair-${++n}`;
+      await startViaApi(tokens.get('admin')!, id);
+      return id;
+    },
+  };
+}, 90_000);
+
+afterAll(async () => {
+  await w?.close();
+});
+
+describe('authorisation matrix', () => {
+  it('has a rule for every route of the route table and no rule for a route that does not exist', () => {
+    const table = ROUTES.map((r) => `${r.method.toUpperCase()} ${r.path}`).sort();
+    expect(Object.keys(MATRIX).sort()).toEqual(table);
+  });
+
+  it.each(ROUTES.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as const))('%s answers each caller as expected', async (key, route) => {
+    const row = MATRIX[key];
+    expect(row, `no matrix rule for ${key}`).toBeDefined();
+    const got: Partial<Record<Caller, number>> = {};
+    const bodies: Partial<Record<Caller, unknown>> = {};
+    for (const who of CALLERS) {
+      const call = await row!.call(s, who);
+      const res = await w.api(route.method.toUpperCase(), call.path, { token: tokens.get(who), ...(call.body !== undefined ? { body: call.body } : {}) });
+      got[who] = res.status;
+      bodies[who] = res.body;
+      if (res.status >= 400) expect(res.body?.error?.code, `${key} as ${who}: error envelope`).toEqual(expect.any(String));
+      if (call.revokes && res.status < 300) await refreshToken(who);
+    }
+    expect(got, JSON.stringify(bodies)).toEqual(row!.expect);
+  });
+
+  it('keeps employees to their assigned chats in scoped lists', async () => {
+    const emp = await w.api('GET', `/api/sessions/${s.linked}/assignments`, { token: tokens.get('employee') });
+    expect(emp.body.data.every((a: { userId: string }) => a.userId === w.users.employee.id)).toBe(true);
+    const sessions = await w.api('GET', '/api/sessions', { token: tokens.get('employee') });
+    expect(sessions.body.data.map((x: { sessionId: string }) => x.sessionId)).toEqual([s.linked]);
+    const none = await w.api('GET', '/api/sessions', { token: tokens.get('outsider') });
+    expect(none.body).toMatchObject({ data: [], total: 0 });
+    const otherChat = await w.api('GET', `/api/sessions/${s.linked}/messages?chatId=34699000002`, { token: tokens.get('employee') });
+    expect(otherChat.status).toBe(403);
+    const sendOther = await w.api('POST', `/api/sessions/${s.linked}/messages`, { token: tokens.get('employee'), body: { to: '34699000002', text: 'x' } });
+    expect(sendOther.status).toBe(403);
+  });
+
+  it('does not let a supervisor create, promote or manage admins', async () => {
+    const sup = tokens.get('supervisor');
+    const create = await w.api('POST', '/api/users', { token: sup, body: { name: 'Evil', email: 'evil@test.local', password: 'Evil-pass-123', role: 'admin' } });
+    expect(create.status).toBe(403);
+    const promote = await w.api('PUT', `/api/users/${w.users.employee.id}`, { token: sup, body: { role: 'admin' } });
+    expect(promote.status).toBe(403);
+    const reset = await w.api('POST', `/api/admin/users/${w.users.admin.id}/reset-password`, { token: sup });
+    expect(reset.status).toBe(403);
+  });
+
+  it('answers 404 for unknown sessions to callers allowed to see them', async () => {
+    const res = await w.api('GET', '/api/sessions/nope-nope/details', { token: tokens.get('admin') });
+    expect(res.status).toBe(404);
+    expect(res.body.error.code).toBe('not_found');
+  });
+
+  it('reports the linked session as connected with a pid', async () => {
+    const res = await w.api('GET', `/api/sessions/${s.linked}/details`, { token: tokens.get('supervisor') });
+    expect(res.body.status).toBe('connected');
+    expect(res.body.pid).toEqual(expect.any(Number));
+    expect(await Session.exists({ sessionId: s.linked })).toBeTruthy();
+  });
+});

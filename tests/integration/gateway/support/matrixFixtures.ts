@@ -1,0 +1,147 @@
+/**
+ * Per-route fixtures of the authorisation matrix: how to call each route of the route table
+ * (path with real ids, a valid body) with fresh targets for mutating routes, so every caller
+ * meets the same situation, and the status each kind of caller must get.
+ */
+import { randomBytes } from 'node:crypto';
+import { Assignment, hashPassword, Role, Session, User } from '@switchboard/shared/node';
+import type { GatewayWorld, Who } from './harness.ts';
+
+/** Callers of the matrix. */
+export const CALLERS = ['anonymous', 'badToken', 'expired', 'admin', 'supervisor', 'employee', 'outsider'] as const;
+export type Caller = (typeof CALLERS)[number];
+
+/** Shared state of the matrix run (ids created once in beforeAll). */
+export interface MatrixState {
+  w: GatewayWorld;
+  /** A connected session with the employee's assignment. */
+  linked: string;
+  /** A session waiting for a QR scan (pairing codes). */
+  pairing: string;
+  /** The chat assigned to `employee` in `linked`. */
+  chat: string;
+  /** Actors started by fixtures, stopped after the run. */
+  started: string[];
+  /** A user who is not one of the callers (assignment rows target them, so callers' access never changes). */
+  bystander: string;
+  /** Starts a fresh session through the real hub and waits for its QR (pairing-code rows). */
+  freshQrSession(): Promise<string>;
+}
+
+/** One call: path, body, and an optional hook after the response (re-login after revocation…). */
+export interface Call {
+  path: string;
+  body?: unknown;
+  /** True when the call revokes the caller's tokens on success. */
+  revokes?: boolean;
+}
+
+/** Expected status per caller. */
+export type Expect = Record<Caller, number>;
+
+const uniq = () => randomBytes(4).toString('hex');
+
+/** 401 for callers without a valid token, then per-role statuses. */
+function authed(admin: number, supervisor: number, employee: number, outsider: number): Expect {
+  return { anonymous: 401, badToken: 401, expired: 401, admin, supervisor, employee, outsider };
+}
+const everyone = (status: number): Expect => ({ anonymous: status, badToken: status, expired: status, admin: status, supervisor: status, employee: status, outsider: status });
+
+/** A fresh employee to update, delete or reset. */
+async function victim(): Promise<string> {
+  const role = await Role.findOne({ name: 'employee' }).lean();
+  const u = await User.create({ name: 'Victim', email: `victim-${uniq()}@test.local`, role: role!._id, passwordHash: await hashPassword('Victim-pass-1') });
+  return u._id.toString();
+}
+
+/** A fresh Session record that no actor runs. */
+async function idleSession(): Promise<string> {
+  const sessionId = `idle-${uniq()}`;
+  await Session.create({ sessionId, name: sessionId, active: false, status: 'stopped' });
+  return sessionId;
+}
+
+/** Password of a seeded caller (login and change-password rows). */
+const pw = (s: MatrixState, who: Caller) => (s.w.users[who as Who]?.password ?? 'Nobody-pass-1');
+const email = (s: MatrixState, who: Caller) => (s.w.users[who as Who]?.email ?? 'nobody@test.local');
+
+/** Every route of the table: `METHOD path` → how to call it and what each caller gets. */
+export const MATRIX: Record<string, { call: (s: MatrixState, who: Caller) => Promise<Call> | Call; expect: Expect }> = {
+  'POST /api/auth/login': { call: (s, who) => ({ path: '/api/auth/login', body: { email: email(s, who), password: pw(s, who) } }), expect: { anonymous: 401, badToken: 401, expired: 401, admin: 200, supervisor: 200, employee: 200, outsider: 200 } },
+  'POST /api/auth/logout': { call: () => ({ path: '/api/auth/logout', revokes: true }), expect: authed(200, 200, 200, 200) },
+  'GET /api/auth/me': { call: () => ({ path: '/api/auth/me' }), expect: authed(200, 200, 200, 200) },
+  'POST /api/auth/forgot-password': { call: (s, who) => ({ path: '/api/auth/forgot-password', body: { email: email(s, who) } }), expect: everyone(202) },
+  'POST /api/auth/reset-password': { call: () => ({ path: '/api/auth/reset-password', body: { token: `bogus-${uniq()}-token`, password: 'Whatever-pass-1' } }), expect: everyone(400) },
+  'POST /api/auth/change-password': { call: (s, who) => ({ path: '/api/auth/change-password', body: { currentPassword: pw(s, who), newPassword: pw(s, who) }, revokes: true }), expect: authed(200, 200, 200, 200) },
+  'GET /api/users': { call: () => ({ path: '/api/users' }), expect: authed(200, 200, 403, 403) },
+  'GET /api/users/:id': { call: (s) => ({ path: `/api/users/${s.w.users.employee.id}` }), expect: authed(200, 200, 403, 403) },
+  'POST /api/users': { call: () => ({ path: '/api/users', body: { name: 'New', email: `new-${uniq()}@test.local`, password: 'New-user-pass-1', role: 'employee' } }), expect: authed(201, 201, 403, 403) },
+  'PUT /api/users/:id': { call: async () => ({ path: `/api/users/${await victim()}`, body: { name: 'Renamed' } }), expect: authed(200, 200, 403, 403) },
+  'DELETE /api/users/:id': { call: async () => ({ path: `/api/users/${await victim()}` }), expect: authed(204, 204, 403, 403) },
+  'GET /api/roles': { call: () => ({ path: '/api/roles' }), expect: authed(200, 200, 403, 403) },
+  'POST /api/roles': { call: () => ({ path: '/api/roles', body: { name: `role-${uniq()}`, permissions: [{ action: 'read', subject: 'Session' }] } }), expect: authed(201, 403, 403, 403) },
+  'PUT /api/roles/:id': {
+    call: async () => {
+      const r = await Role.create({ name: `custom-${uniq()}`, permissions: [] });
+      return { path: `/api/roles/${r._id.toString()}`, body: { description: 'changed' } };
+    },
+    expect: authed(200, 403, 403, 403),
+  },
+  'GET /api/sessions/stats': { call: () => ({ path: '/api/sessions/stats' }), expect: authed(200, 200, 403, 403) },
+  'GET /api/sessions/active': { call: () => ({ path: '/api/sessions/active' }), expect: authed(200, 200, 200, 200) },
+  'GET /api/sessions/connected': { call: () => ({ path: '/api/sessions/connected' }), expect: authed(200, 200, 200, 200) },
+  'GET /api/sessions/problematic': { call: () => ({ path: '/api/sessions/problematic' }), expect: authed(200, 200, 200, 200) },
+  'POST /api/sessions/cleanup-inactive': { call: () => ({ path: '/api/sessions/cleanup-inactive', body: { olderThanDays: 3650 } }), expect: authed(200, 200, 403, 403) },
+  'POST /api/sessions': {
+    call: (s) => {
+      const sessionId = `new-${uniq()}`;
+      s.started.push(sessionId);
+      return { path: '/api/sessions', body: { sessionId, name: 'Matrix' } };
+    },
+    expect: authed(201, 201, 403, 403),
+  },
+  'GET /api/sessions': { call: () => ({ path: '/api/sessions' }), expect: authed(200, 200, 200, 200) },
+  'DELETE /api/sessions/:sessionId': { call: async () => ({ path: `/api/sessions/${await idleSession()}` }), expect: authed(204, 204, 403, 403) },
+  'GET /api/sessions/:sessionId/details': { call: (s) => ({ path: `/api/sessions/${s.linked}/details` }), expect: authed(200, 200, 200, 403) },
+  'GET /api/sessions/:sessionId/qr': { call: (s) => ({ path: `/api/sessions/${s.pairing}/qr` }), expect: authed(200, 200, 403, 403) },
+  'POST /api/sessions/:sessionId/pairing-code': {
+    // Only callers who reach the hub get a fresh session waiting for a QR (a code links it).
+    call: async (s, who) => ({ path: `/api/sessions/${who === 'admin' || who === 'supervisor' ? await s.freshQrSession() : s.pairing}/pairing-code`, body: { phone: '34655000111' } }),
+    expect: authed(200, 200, 403, 403),
+  },
+  'POST /api/sessions/:sessionId/reset-attempts': {
+    call: async (s) => {
+      const sessionId = await idleSession();
+      s.started.push(sessionId);
+      return { path: `/api/sessions/${sessionId}/reset-attempts` };
+    },
+    expect: authed(200, 200, 403, 403),
+  },
+  'DELETE /api/sessions/:sessionId/cleanup': { call: async () => ({ path: `/api/sessions/${await idleSession()}/cleanup` }), expect: authed(200, 200, 403, 403) },
+  'POST /api/sessions/:sessionId/messages': { call: (s) => ({ path: `/api/sessions/${s.linked}/messages`, body: { to: s.chat, text: 'hola' } }), expect: authed(202, 202, 202, 403) },
+  'GET /api/sessions/:sessionId/chats': { call: (s) => ({ path: `/api/sessions/${s.linked}/chats` }), expect: authed(200, 200, 200, 403) },
+  'GET /api/sessions/:sessionId/messages': { call: (s) => ({ path: `/api/sessions/${s.linked}/messages?chatId=${encodeURIComponent(s.chat)}` }), expect: authed(200, 200, 200, 403) },
+  'POST /api/sessions/:sessionId/assignments': {
+    call: (s) => ({ path: `/api/sessions/${s.linked}/assignments`, body: { chatId: `3460${Math.floor(Math.random() * 1e7)}`, userId: s.bystander } }),
+    expect: authed(201, 201, 403, 403),
+  },
+  'GET /api/sessions/:sessionId/assignments': { call: (s) => ({ path: `/api/sessions/${s.linked}/assignments` }), expect: authed(200, 200, 200, 403) },
+  'PUT /api/sessions/:sessionId/assignments/:assignmentId': {
+    call: async (s) => {
+      const a = await Assignment.create({ sessionId: s.linked, chatId: `3461${Math.floor(Math.random() * 1e7)}@s.whatsapp.net`, userId: s.bystander });
+      return { path: `/api/sessions/${s.linked}/assignments/${a._id.toString()}`, body: { note: 'vip' } };
+    },
+    expect: authed(200, 200, 403, 403),
+  },
+  'DELETE /api/sessions/:sessionId/assignments/:assignmentId': {
+    call: async (s) => {
+      const a = await Assignment.create({ sessionId: s.linked, chatId: `3462${Math.floor(Math.random() * 1e7)}@s.whatsapp.net`, userId: s.bystander });
+      return { path: `/api/sessions/${s.linked}/assignments/${a._id.toString()}` };
+    },
+    expect: authed(204, 204, 403, 403),
+  },
+  'GET /api/admin/dashboard': { call: () => ({ path: '/api/admin/dashboard' }), expect: authed(200, 200, 403, 403) },
+  'POST /api/admin/users/:userId/reset-password': { call: async () => ({ path: `/api/admin/users/${await victim()}/reset-password` }), expect: authed(200, 200, 403, 403) },
+  'GET /api/admin/system/health': { call: () => ({ path: '/api/admin/system/health' }), expect: authed(200, 403, 403, 403) },
+  'GET /api/audit': { call: () => ({ path: '/api/audit' }), expect: authed(200, 200, 403, 403) },
+};
