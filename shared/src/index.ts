@@ -9,3 +9,4 @@ export * from './protocol/exitCodes.ts';
 export * from './protocol/rpc.ts';
 export * from './api/socket.ts';
 export * from './protocol/hubErrors.ts';
+export * from './api/seqTracker.ts';

@@ -1,0 +1,195 @@
+/**
+ * Socket.IO contract between the gateway and its clients (console, integrators). Pure types and
+ * constants: the browser imports this file through `@switchboard/shared`.
+ *
+ * Every event derived from a session actor carries the session's `seq` (a per-session sequence
+ * number assigned by the hub). A client remembers the highest seq it saw per session and sends
+ * that map as `auth.lastSeq` when it reconnects; the server first replays what was missed, then
+ * goes live, in order and without duplicates.
+ */
+import type { MessageStatus, SessionStatus } from '../domain/messages.ts';
+import type { DisconnectCause, MessageView } from '../protocol/events.ts';
+
+/** Position of a hub event: which session, its per-session sequence number, when it happened. */
+export interface EventPosition {
+  sessionId: string;
+  seq: number;
+  /** ms since epoch */
+  at: number;
+}
+
+/** What a client passes in `io(url, { auth })`. */
+export interface SocketAuth {
+  /** The same JWT the REST API takes (without the `Bearer ` prefix). */
+  token: string;
+  /** Highest seq already received, per session: the server replays everything after it. */
+  lastSeq?: Record<string, number>;
+}
+
+/** Stable error codes of the realtime layer (handshake errors, acks, `error` events). */
+export const SOCKET_ERROR_CODES = [
+  'auth_required', // no token in the handshake
+  'invalid_token', // bad signature, expired or revoked
+  'token_expired', // the token expired (also sent to a live socket before it is closed)
+  'token_revoked', // logout or password change revoked the token, or the user was deactivated
+  'password_change_required', // the user must change the password over REST first
+  'forbidden', // the user may not see that session or chat
+  'bad_request', // malformed subscribe/unsubscribe payload
+  'replay_truncated', // more missed events than the replay limit: reload state over REST
+  'internal_error',
+] as const;
+export type SocketErrorCode = (typeof SOCKET_ERROR_CODES)[number];
+
+/** Payload of a handshake failure (`connect_error` → `err.data`) and of failed acks. */
+export interface SocketError {
+  code: SocketErrorCode;
+  message: string;
+}
+
+/** Answer to `subscribe` / `unsubscribe`. */
+export type SubscriptionAck = { ok: true; rooms: string[] } | { ok: false; error: SocketError };
+
+/** A subscription target: a whole session, or one chat of it. */
+export interface SubscriptionTarget {
+  sessionId: string;
+  /** Chat JID; absent means the whole session. */
+  chatId?: string;
+}
+
+/** `qr`: the session waits for a scan; `qr` is the raw string to render as a QR code. */
+export interface QrEvent extends EventPosition {
+  qr: string;
+}
+
+/** `pairing-code`: the code to type on the phone (alternative to the QR). */
+export interface PairingCodeEvent extends EventPosition {
+  code: string;
+}
+
+/** `connection-state`: every status change of a session, with the disconnect cause. */
+export interface ConnectionStateEvent extends EventPosition {
+  status: SessionStatus;
+  cause?: DisconnectCause;
+  statusCode?: number;
+  message?: string;
+  me?: { id: string; lid?: string; name?: string };
+}
+
+/** `connected` (seed's event): emitted with every connection-state, true only while open. */
+export interface ConnectedEvent extends EventPosition {
+  connected: boolean;
+  status: SessionStatus;
+  me?: { id: string; lid?: string; name?: string };
+}
+
+/** `message` (incoming) and `message-sent` (outgoing, accepted by WhatsApp). */
+export interface MessageEvent extends EventPosition {
+  message: MessageView;
+  /** Relative URL of the media bytes (`/api/media/:id`) when the message has media. */
+  mediaUrl?: string;
+}
+
+/** `message-status`: delivery progress of one message (only moves forward). */
+export interface MessageStatusEvent extends EventPosition {
+  messageId: string;
+  chatId: string;
+  status: MessageStatus;
+  reason?: string;
+}
+
+/** `chat-update`: a chat's name, unread count or last activity changed. */
+export interface ChatUpdateEvent extends EventPosition {
+  chatId: string;
+  name?: string;
+  unreadCount?: number;
+  lastMessageAt?: number;
+}
+
+/** `presence`: a contact is typing, recording, online… */
+export interface PresenceEvent extends EventPosition {
+  chatId: string;
+  participant: string;
+  state: string;
+  lastSeen?: number;
+}
+
+/**
+ * `session-health`: periodic snapshot of a session's actor. Volatile: no seq, never replayed
+ * (it describes the present, not something that happened).
+ */
+export interface SessionHealthEvent {
+  sessionId: string;
+  at: number;
+  status: SessionStatus;
+  pid: number | null;
+  restarts: number;
+  lastHeartbeatAt: number | null;
+  rssBytes: number | null;
+  eventLoopLagMs: number | null;
+  lastError: string | null;
+  lastDisconnectCause: DisconnectCause | null;
+}
+
+/** `user-status` (seed's event): a console user came online or went offline. Volatile. */
+export interface UserStatusEvent {
+  userId: string;
+  name?: string;
+  online: boolean;
+  at: number;
+}
+
+/** `replay-done`: the replay requested by `auth.lastSeq` is over; live events follow. */
+export interface ReplayDoneEvent {
+  /** Highest seq delivered per replayed session (live events flushed before this one included). */
+  lastSeq: Record<string, number>;
+  /** Sessions whose gap was larger than the replay limit (reload them over REST). */
+  truncated: string[];
+}
+
+/**
+ * `access-changed`: the user's permissions or assignments changed and the socket's rooms were
+ * updated (e.g. a chat was unassigned: drop it from the inbox). Volatile.
+ */
+export interface AccessChangedEvent {
+  rooms: string[];
+}
+
+/** Server → client events. */
+export interface ServerToClientEvents {
+  qr: (e: QrEvent) => void;
+  'pairing-code': (e: PairingCodeEvent) => void;
+  'connection-state': (e: ConnectionStateEvent) => void;
+  connected: (e: ConnectedEvent) => void;
+  message: (e: MessageEvent) => void;
+  'message-sent': (e: MessageEvent) => void;
+  'message-status': (e: MessageStatusEvent) => void;
+  'chat-update': (e: ChatUpdateEvent) => void;
+  presence: (e: PresenceEvent) => void;
+  'session-health': (e: SessionHealthEvent) => void;
+  'user-status': (e: UserStatusEvent) => void;
+  'replay-done': (e: ReplayDoneEvent) => void;
+  'access-changed': (e: AccessChangedEvent) => void;
+  /** Sent right before the server closes the socket on its own (e.g. token expiry). */
+  'auth-error': (e: SocketError) => void;
+}
+
+/** Client → server events. */
+export interface ClientToServerEvents {
+  /** Join a session (all chats the user may see) or one chat. */
+  subscribe: (target: SubscriptionTarget, ack: (res: SubscriptionAck) => void) => void;
+  /** Leave a session (and its chats) or one chat. */
+  unsubscribe: (target: SubscriptionTarget, ack: (res: SubscriptionAck) => void) => void;
+}
+
+/** Names of the server → client events that carry a seq (replayable). */
+export const SEQUENCED_SOCKET_EVENTS = [
+  'qr',
+  'pairing-code',
+  'connection-state',
+  'connected',
+  'message',
+  'message-sent',
+  'message-status',
+  'chat-update',
+  'presence',
+] as const satisfies readonly (keyof ServerToClientEvents)[];

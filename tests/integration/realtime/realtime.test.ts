@@ -1,0 +1,217 @@
+import { randomBytes } from 'node:crypto';
+import type { MessageView } from '@switchboard/shared';
+import { Assignment, Role, User, connectDatabase, disconnectDatabase, silentLogger } from '@switchboard/shared/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDbUri } from '../../support/testDb.ts';
+import {
+  assign,
+  barrier,
+  connectClient,
+  createSessions,
+  createUser,
+  nextEvent,
+  record,
+  seedRoles,
+  startRealtime,
+  type Client,
+  type TestUser,
+} from './support/fixtures.ts';
+import { RecordingHub } from './support/recordingHub.ts';
+
+const secret = randomBytes(32).toString('hex');
+const CHAT_A = '15550002222@s.whatsapp.net';
+const CHAT_B = '15550003333@s.whatsapp.net';
+const hub = new RecordingHub();
+let server: Awaited<ReturnType<typeof startRealtime>>;
+let roles: Awaited<ReturnType<typeof seedRoles>>;
+let admin: TestUser;
+let assigned: TestUser;
+let unassigned: TestUser;
+const open: Client[] = [];
+
+const text = (sessionId: string, chatId: string, id: string): MessageView => ({
+  id,
+  sessionId,
+  chatId,
+  fromMe: false,
+  kind: 'text',
+  text: 'hola',
+  status: 'delivered',
+  timestamp: Date.now(),
+});
+
+async function client(auth: Parameters<typeof connectClient>[1]): Promise<Client> {
+  const socket = await connectClient(server.url, auth);
+  open.push(socket);
+  return socket;
+}
+
+beforeAll(async () => {
+  await connectDatabase(testDbUri('realtime'), silentLogger());
+  roles = await seedRoles();
+  await createSessions('s1', 's2');
+  admin = await createUser(secret, roles.admin, 'admin');
+  assigned = await createUser(secret, roles.employee, 'ana');
+  unassigned = await createUser(secret, roles.employee, 'bruno');
+  await assign(assigned.id, 's1', CHAT_A);
+  server = await startRealtime(hub, secret, { healthIntervalMs: 50 });
+});
+
+afterAll(async () => {
+  for (const s of open) s.close();
+  await server?.close();
+  await disconnectDatabase();
+});
+
+describe('socket handshake', () => {
+  it('refuses a socket without a token, with a bad token and with an expired token, each with a clear code', async () => {
+    await expect(connectClient(server.url, {})).rejects.toMatchObject({ data: { code: 'auth_required' } });
+    await expect(connectClient(server.url, { token: 'not-a-jwt' })).rejects.toMatchObject({ data: { code: 'invalid_token' } });
+    const expired = await createUser(secret, roles.admin, 'old', -10);
+    await expect(connectClient(server.url, { token: expired.token })).rejects.toMatchObject({ data: { code: 'token_expired' } });
+    const pending = await createUser(secret, roles.admin, 'pending');
+    await User.updateOne({ _id: pending.id }, { $set: { mustChangePassword: true } });
+    await expect(connectClient(server.url, { token: pending.token })).rejects.toMatchObject({ data: { code: 'password_change_required' } });
+    const forged = await createUser(randomBytes(32).toString('hex'), roles.admin, 'forged');
+    await expect(connectClient(server.url, { token: forged.token })).rejects.toMatchObject({ data: { code: 'invalid_token' } });
+  });
+
+  it('closes a live socket when its token expires, saying why', async () => {
+    const shortLived = await createUser(secret, roles.admin, 'short', 1);
+    const socket = await client({ token: shortLived.token });
+    const [error] = await Promise.all([nextEvent(socket, 'auth-error'), new Promise((r) => socket.once('disconnect', r))]);
+    expect(error.code).toBe('token_expired');
+  });
+
+  it('closes the sockets of a user whose tokens were revoked as soon as the gateway says so', async () => {
+    const user = await createUser(secret, roles.supervisor, 'leaving');
+    const socket = await client({ token: user.token });
+    await User.updateOne({ _id: user.id }, { $inc: { tokenVersion: 1 } });
+    const closed = new Promise((r) => socket.once('disconnect', r));
+    await server.realtime.refreshUser(user.id);
+    expect((await nextEvent(socket, 'auth-error')).code).toBe('token_revoked');
+    await closed;
+    await expect(connectClient(server.url, { token: user.token })).rejects.toMatchObject({ data: { code: 'token_revoked' } });
+  });
+});
+
+describe('event delivery', () => {
+  it('sends chat events only to users allowed to see the chat, and session state to operators', async () => {
+    const a = await client({ token: admin.token });
+    const e1 = await client({ token: assigned.token });
+    const e2 = await client({ token: unassigned.token });
+    const [logA, log1, log2] = [a, e1, e2].map((s) => record(s, ['message', 'qr', 'connected', 'connection-state']));
+
+    await hub.record('s1', { type: 'qr', qr: 'QR-1' });
+    await hub.record('s1', { type: 'message', message: text('s1', CHAT_A, 'M-A') });
+    await hub.record('s1', { type: 'message', message: text('s1', CHAT_B, 'M-B') });
+    await hub.record('s2', { type: 'message', message: text('s2', CHAT_A, 'M-S2') });
+    await hub.record('s1', { type: 'connection-state', status: 'connected' });
+    await Promise.all([a, e1, e2].map(barrier));
+
+    expect(logA!.map((e) => e.name)).toEqual(['qr', 'message', 'message', 'message', 'connection-state', 'connected']);
+    expect(log1!.map((e) => e.payload.message?.id ?? e.name)).toEqual(['M-A', 'connection-state', 'connected']);
+    expect(log2).toEqual([]);
+    const seqs = logA!.filter((e) => e.payload.sessionId === 's1').map((e) => e.payload.seq);
+    expect(seqs).toEqual([...seqs].sort((x, y) => x - y));
+  });
+
+  it('stops an employee\'s chat events as soon as the assignment is removed', async () => {
+    const user = await createUser(secret, roles.employee, 'carla');
+    await assign(user.id, 's1', CHAT_B);
+    const socket = await client({ token: user.token });
+    const log = record(socket, ['message']);
+    await hub.record('s1', { type: 'message', message: text('s1', CHAT_B, 'BEFORE') });
+    await Assignment.deleteOne({ userId: user.id, sessionId: 's1', chatId: CHAT_B });
+    await server.realtime.onAssignmentsChanged(user.id);
+    await hub.record('s1', { type: 'message', message: text('s1', CHAT_B, 'AFTER') });
+    await barrier(socket);
+    expect(log.map((e) => e.payload.message.id)).toEqual(['BEFORE']);
+
+    await assign(user.id, 's1', CHAT_B);
+    await server.realtime.onAssignmentsChanged(user.id);
+    await hub.record('s1', { type: 'message', message: text('s1', CHAT_B, 'AGAIN') });
+    await barrier(socket);
+    expect(log.map((e) => e.payload.message.id)).toEqual(['BEFORE', 'AGAIN']);
+  });
+
+  it('applies a role edited while users are connected once everyone is re-checked', async () => {
+    const role = await Role.create({ name: 'viewer', permissions: [{ action: 'read', subject: 'Session' }, { action: 'read', subject: 'Chat' }] });
+    const user = await createUser(secret, role._id.toString(), 'vera');
+    const socket = await client({ token: user.token });
+    const log = record(socket, ['message', 'connection-state']);
+    await hub.record('s2', { type: 'message', message: text('s2', CHAT_A, 'VISIBLE') });
+    await Role.updateOne({ _id: role._id }, { $set: { permissions: [{ action: 'read', subject: 'Session' }] } });
+    await server.realtime.refreshAll();
+    await hub.record('s2', { type: 'message', message: text('s2', CHAT_A, 'HIDDEN') });
+    await hub.record('s2', { type: 'connection-state', status: 'reconnecting' });
+    await barrier(socket);
+    expect(log.map((e) => e.payload.message?.id ?? e.name)).toEqual(['VISIBLE', 'connection-state']);
+  });
+
+  it('joins sessions created after the socket connected', async () => {
+    const socket = await client({ token: admin.token });
+    await createSessions('s-late');
+    const got = nextEvent(socket, 'qr', (e) => e.sessionId === 's-late');
+    await hub.record('s-late', { type: 'qr', qr: 'LATE' });
+    expect((await got).qr).toBe('LATE');
+  });
+});
+
+describe('subscribe and unsubscribe', () => {
+  it('acknowledges narrowing and widening, and refuses what the user may not see', async () => {
+    const a = await client({ token: admin.token });
+    const e1 = await client({ token: assigned.token });
+    const ack = (s: Client, ev: 'subscribe' | 'unsubscribe', target: unknown) =>
+      s.timeout(5000).emitWithAck(ev, target as never);
+
+    expect(await ack(e1, 'subscribe', { sessionId: 's1', chatId: CHAT_B })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await ack(e1, 'subscribe', { sessionId: 's2' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await ack(e1, 'subscribe', { sessionId: 42 })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(await ack(e1, 'subscribe', { sessionId: 's1', chatId: CHAT_A })).toEqual({
+      ok: true,
+      rooms: expect.arrayContaining([`chat:s1:${CHAT_A}`]),
+    });
+
+    const log = record(a, ['message']);
+    expect(await ack(a, 'unsubscribe', { sessionId: 's1' })).toEqual({ ok: true, rooms: [] });
+    await hub.record('s1', { type: 'message', message: text('s1', CHAT_A, 'MUTED') });
+    await hub.record('s2', { type: 'message', message: text('s2', CHAT_A, 'S2') });
+    expect(await ack(a, 'subscribe', { sessionId: 's1', chatId: CHAT_B })).toEqual({ ok: true, rooms: [`chat:s1:${CHAT_B}`] });
+    await hub.record('s1', { type: 'message', message: text('s1', CHAT_A, 'STILL-MUTED') });
+    await hub.record('s1', { type: 'message', message: text('s1', CHAT_B, 'CHAT-B') });
+    await barrier(a);
+    expect(log.map((e) => e.payload.message.id)).toEqual(['S2', 'CHAT-B']);
+  });
+});
+
+describe('presence of users and session health', () => {
+  it('tells admins when users come online and go offline', async () => {
+    const a = await client({ token: admin.token });
+    const user = await createUser(secret, roles.employee, 'dora');
+    const online = nextEvent(a, 'user-status', (e) => e.userId === user.id && e.online);
+    const socket = await client({ token: user.token });
+    expect(await online).toMatchObject({ userId: user.id, name: 'dora', online: true });
+    const offline = nextEvent(a, 'user-status', (e) => e.userId === user.id && !e.online);
+    socket.close();
+    expect(await offline).toMatchObject({ userId: user.id, online: false });
+  });
+
+  it('sends periodic session-health snapshots to operators', async () => {
+    hub.health.push({
+      sessionId: 's1',
+      status: 'connected',
+      pid: 1234,
+      startedAt: 1,
+      restarts: 2,
+      lastHeartbeatAt: 5,
+      rssBytes: 100,
+      heapUsedBytes: 50,
+      eventLoopLagMs: 1,
+      lastError: null,
+      lastDisconnectCause: null,
+    });
+    const a = await client({ token: admin.token });
+    expect(await nextEvent(a, 'session-health', (e) => e.sessionId === 's1')).toMatchObject({ pid: 1234, restarts: 2 });
+  });
+});
