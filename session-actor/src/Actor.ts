@@ -1,0 +1,269 @@
+import type { WASocket } from '@whiskeysockets/baileys';
+import {
+  EXIT_CODES,
+  eventEnvelope,
+  readyEnvelope,
+  type ActorCounters,
+  type ActorEvent,
+  type ActorInitConfig,
+  type ExitCode,
+  type FromActor,
+} from '@switchboard/shared';
+import type { Logger } from 'pino';
+import { createSerialQueue } from './auth/serialQueue.ts';
+import { openAuthState, type AuthHandle } from './auth/openAuthState.ts';
+import { ChatStore } from './messages/chats.ts';
+import { SessionMetrics } from './messages/sessionMetrics.ts';
+import { Outbox } from './outbox/Outbox.ts';
+import { bindSocketEvents } from './socketEvents.ts';
+import type { BackoffOptions } from './whatsapp/backoff.ts';
+import { Connection } from './whatsapp/Connection.ts';
+import { createSocket } from './whatsapp/createSocket.ts';
+import type { ClassifiedClose } from './whatsapp/disconnect.ts';
+import { prepareTrust, type TlsTrust } from './whatsapp/trust.ts';
+
+/** What an Actor needs from its host process (main.ts, or a test). */
+export interface ActorDeps {
+  config: ActorInitConfig;
+  logger: Logger;
+  /** Sends one envelope to the supervisor. */
+  send(msg: FromActor): void;
+  /** Ends the actor process with a protocol exit code (after pending replies went out). */
+  exit(code: ExitCode, reason: string): void;
+  backoff?: BackoffOptions;
+  /** Connect watchdog (ms); default 90 s. */
+  watchdogMs?: number;
+  /** Outbox retry delay after a transient send failure (ms); default 5 s. */
+  outboxRetryMs?: number;
+}
+
+/**
+ * One WhatsApp session: auth state, the Baileys connection, persistence and the outbox.
+ * States: opening auth → ready → connecting ⇄ qr → connected ⇄ reconnecting → (exit).
+ */
+export class Actor {
+  readonly log: Logger;
+  /** The session's logger without a module (Baileys and the outbox add their own). */
+  private readonly base: Logger;
+  readonly chats: ChatStore;
+  readonly metrics: SessionMetrics;
+  readonly outbox: Outbox;
+  readonly counters: ActorCounters = { messagesIn: 0, messagesOut: 0, eventsSent: 0, reconnects: 0, lastTrafficAt: null };
+  currentQr: string | null = null;
+  auth!: AuthHandle;
+  private tls: TlsTrust | undefined;
+  private connection!: Connection;
+  private readonly enqueue = createSerialQueue();
+  private qrWaiters: ((qr: string) => void)[] = [];
+  private retryTimer: NodeJS.Timeout | null = null;
+  private ending = false;
+
+  constructor(private readonly deps: ActorDeps) {
+    const { sessionId } = deps.config;
+    this.base = deps.logger.child({ sessionId });
+    this.log = this.base.child({ module: 'actor' });
+    this.chats = new ChatStore(sessionId);
+    this.metrics = new SessionMetrics(sessionId);
+    this.outbox = new Outbox({
+      sessionId,
+      logger: this.base.child({ module: 'outbox' }),
+      chats: this.chats,
+      metrics: this.metrics,
+      emit: (e) => this.emit(e),
+      sock: () => this.openSocket,
+      onSent: () => {
+        this.counters.messagesOut += 1;
+      },
+    });
+  }
+
+  get config(): ActorInitConfig {
+    return this.deps.config;
+  }
+
+  /** The socket when the connection is open, else null. */
+  get openSocket(): WASocket | null {
+    return this.connection?.openSocket ?? null;
+  }
+
+  /** Dispatcher trusting WA_CA_CERT for downloads, when one is configured. */
+  get tlsDispatcher() {
+    return this.tls?.dispatcher;
+  }
+
+  /** The current socket (open or still connecting). */
+  get socket(): WASocket | null {
+    return this.connection?.socket ?? null;
+  }
+
+  /** Opens the auth state, reports `ready`, then connects to WhatsApp. */
+  async start(): Promise<void> {
+    this.tls = await prepareTrust(this.config.wa);
+    this.auth = await openAuthState(this.config);
+    this.connection = new Connection({
+      logger: this.log,
+      createSocket: () =>
+        createSocket({
+          auth: this.auth,
+          logger: this.base,
+          syncHistory: this.config.preloadChats.limit > 0,
+          ...(this.config.wa.websocketUrl ? { websocketUrl: this.config.wa.websocketUrl } : {}),
+          ...(this.tls ? { tls: this.tls } : {}),
+        }),
+      listener: this.listener(),
+      backoff: this.deps.backoff ?? { baseMs: 1000, capMs: 60_000, maxAttempts: 10 },
+      watchdogMs: this.deps.watchdogMs ?? 90_000,
+    });
+    this.deps.send(readyEnvelope());
+    this.connection.connect();
+  }
+
+  /** Publishes an event to the supervisor. */
+  emit(event: ActorEvent): void {
+    this.counters.eventsSent += 1;
+    this.deps.send(eventEnvelope(event));
+  }
+
+  /** Resolves with the current QR, or the next one (for pairing codes, which need a QR first). */
+  waitForQr(timeoutMs: number): Promise<string> {
+    if (this.currentQr) return Promise.resolve(this.currentQr);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('No QR was shown in time')), timeoutMs);
+      this.qrWaiters.push((qr) => {
+        clearTimeout(timer);
+        resolve(qr);
+      });
+    });
+  }
+
+  /** Delivers pending outbox messages now (when open) and schedules a retry after transient failures. */
+  async flushOutbox(): Promise<number> {
+    const attempted = await this.outbox.flush();
+    if (this.outbox.retryLater && !this.retryTimer && !this.ending) {
+      this.retryTimer = setTimeout(() => {
+        this.retryTimer = null;
+        this.flushOutbox().catch((err: unknown) => this.log.error({ err }, 'outbox retry failed'));
+      }, this.deps.outboxRetryMs ?? 5000);
+      this.retryTimer.unref();
+    }
+    return attempted;
+  }
+
+  /** Graceful stop: let the outbox finish, close the socket without logging out, exit NORMAL. */
+  async shutdown(reason = 'shutdown'): Promise<void> {
+    if (this.ending) return;
+    this.ending = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    await this.outbox.flush().catch(() => 0);
+    await this.connection?.stop();
+    await this.enqueue(async () => undefined);
+    this.deps.exit(EXIT_CODES.NORMAL, reason);
+  }
+
+  /** Ends the actor with a terminal code after the pending writes are done. */
+  private async terminate(code: ExitCode, reason: string): Promise<void> {
+    if (this.ending) return;
+    this.ending = true;
+    await this.enqueue(async () => undefined);
+    this.deps.exit(code, reason);
+  }
+
+  private listener() {
+    return {
+      onSocket: (sock: WASocket) =>
+        bindSocketEvents(sock, {
+          sessionId: this.config.sessionId,
+          logger: this.log,
+          chats: this.chats,
+          metrics: this.metrics,
+          preload: this.config.preloadChats,
+          emit: (e) => this.emit(e),
+          sock: () => this.socket,
+          ...(this.tls ? { dispatcher: this.tls.dispatcher } : {}),
+          enqueue: (task) => {
+            this.enqueue(task).catch((err: unknown) => this.onWriteError(err));
+          },
+          saveCreds: () => this.auth.saveCreds(),
+          onTraffic: () => {
+            this.counters.lastTrafficAt = Date.now();
+          },
+          onStored: (fromMe) => {
+            if (!fromMe) this.counters.messagesIn += 1;
+          },
+        }),
+      onConnecting: () => this.emit({ type: 'connection-state', status: 'connecting' }),
+      onQr: (qr: string) => this.onQr(qr),
+      onOpen: (sock: WASocket) => this.onOpen(sock),
+      onRetry: (close: ClassifiedClose, delayMs: number | null) => this.onRetry(close, delayMs),
+      onTerminal: (close: ClassifiedClose) => this.onTerminal(close),
+    };
+  }
+
+  private onQr(qr: string): void {
+    this.currentQr = qr;
+    for (const w of this.qrWaiters.splice(0)) w(qr);
+    this.emit({ type: 'qr', qr });
+    this.emit({ type: 'connection-state', status: 'qr' });
+  }
+
+  private onOpen(sock: WASocket): void {
+    this.currentQr = null;
+    this.counters.lastTrafficAt = Date.now();
+    const me = sock.user;
+    const creds = this.auth.state.creds;
+    this.log.info('connection open');
+    this.emit({
+      type: 'connection-state',
+      status: 'connected',
+      ...(me?.id ? { me: { id: me.id, ...(me.lid ? { lid: me.lid } : {}), ...(me.name ? { name: me.name } : {}) } } : {}),
+    });
+    const device = { platform: creds.platform ?? null, pushName: me?.name ?? null, browser: 'Switchboard (Ubuntu)' };
+    this.metrics.set({ device, 'metrics.lastDisconnectCause': null }).catch((err: unknown) => this.onWriteError(err));
+    this.flushOutbox().catch((err: unknown) => this.log.error({ err }, 'outbox flush failed'));
+  }
+
+  private onRetry(close: ClassifiedClose, delayMs: number | null): void {
+    if (delayMs === null) {
+      this.log.warn({ cause: close.cause }, 'reconnect attempts exhausted');
+      void this.terminate(EXIT_CODES.CRASH, `reconnect attempts exhausted (${close.cause})`);
+      return;
+    }
+    this.counters.reconnects += 1;
+    const status = close.action === 'restart-now' ? 'connecting' : 'reconnecting';
+    this.emit({
+      type: 'connection-state',
+      status,
+      cause: close.cause,
+      ...(close.statusCode !== undefined ? { statusCode: close.statusCode } : {}),
+      message: close.message,
+    });
+    this.metrics
+      .set({ 'metrics.lastDisconnectCause': close.cause })
+      .then(() => this.metrics.count({ connectionAttempts: 1 }, false))
+      .catch((err: unknown) => this.onWriteError(err));
+  }
+
+  private onTerminal(close: ClassifiedClose): void {
+    const status = close.action === 'replaced' ? 'replaced' : 'logged_out';
+    this.emit({
+      type: 'connection-state',
+      status,
+      cause: close.cause,
+      ...(close.statusCode !== undefined ? { statusCode: close.statusCode } : {}),
+      message: close.message,
+    });
+    if (status === 'replaced') {
+      void this.terminate(EXIT_CODES.REPLACED, 'connection replaced');
+      return;
+    }
+    // Logged out: the credentials are useless now; wipe them (explicitly, never on a transient error).
+    this.enqueue(() => this.auth.clear())
+      .catch((err: unknown) => this.log.error({ err }, 'clearing credentials failed'))
+      .finally(() => void this.terminate(EXIT_CODES.LOGGED_OUT, 'logged out'));
+  }
+
+  private onWriteError(err: unknown): void {
+    this.log.error({ err }, 'persistence failed');
+    this.metrics.error(`persistence failed: ${(err as Error)?.message ?? String(err)}`).catch(() => undefined);
+  }
+}

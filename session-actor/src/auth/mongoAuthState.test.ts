@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pino from 'pino';
+import { Curve, proto } from '@whiskeysockets/baileys';
+import { AuthKey, AuthState, connectDatabase, disconnectDatabase } from '@switchboard/shared/node';
+import { testDbUri } from '../../../tests/support/testDb.ts';
+import { openMongoAuthState } from './mongoAuthState.ts';
+
+beforeAll(async () => {
+  await connectDatabase(testDbUri('actor_auth'), pino({ level: 'silent' }));
+});
+afterAll(async () => {
+  await disconnectDatabase();
+});
+
+describe('Mongo auth state', () => {
+  it('creates fresh creds once and reloads exactly what was saved', async () => {
+    const first = await openMongoAuthState('s-creds');
+    expect(first.registered).toBe(false);
+    first.state.creds.me = { id: '15550001111:5@s.whatsapp.net', lid: '999:5@lid', name: 'Shop' };
+    first.state.creds.routingInfo = Buffer.from([1, 2, 3]);
+    await first.saveCreds();
+
+    const again = await openMongoAuthState('s-creds');
+    expect(again.registered).toBe(true);
+    expect(again.state.creds).toEqual(first.state.creds);
+    expect(Buffer.isBuffer(again.state.creds.noiseKey.private)).toBe(true);
+    expect(Buffer.compare(Buffer.from(again.state.creds.noiseKey.private), Buffer.from(first.state.creds.noiseKey.private))).toBe(0);
+    expect(await AuthState.countDocuments({ sessionId: 's-creds' })).toBe(1);
+  });
+
+  it('stores one document per key, upserts in place and deletes only the key set to null', async () => {
+    const auth = await openMongoAuthState('s-keys');
+    const preKey = Curve.generateKeyPair();
+    const appKey = proto.Message.AppStateSyncKeyData.fromObject({ keyData: Buffer.alloc(32, 7), timestamp: 5 });
+    await auth.state.keys.set({
+      'pre-key': { '1': preKey, '2': Curve.generateKeyPair() },
+      session: { 'a.0': Buffer.from('session-a') },
+      'app-state-sync-key': { K1: appKey },
+    });
+    expect(await AuthKey.countDocuments({ sessionId: 's-keys' })).toBe(4);
+
+    await auth.state.keys.set({ session: { 'a.0': Buffer.from('session-a2') }, 'pre-key': { '2': null } });
+    expect(await AuthKey.countDocuments({ sessionId: 's-keys' })).toBe(3);
+
+    const reopened = await openMongoAuthState('s-keys');
+    const pre = await reopened.state.keys.get('pre-key', ['1', '2']);
+    expect(Object.keys(pre)).toEqual(['1']);
+    expect(Buffer.from(pre['1']!.private).equals(Buffer.from(preKey.private))).toBe(true);
+    const sessions = await reopened.state.keys.get('session', ['a.0', 'missing']);
+    expect(Buffer.from(sessions['a.0']!).toString()).toBe('session-a2');
+    const app = await reopened.state.keys.get('app-state-sync-key', ['K1']);
+    expect(app['K1']).toBeInstanceOf(proto.Message.AppStateSyncKeyData);
+    expect(Buffer.from(app['K1']!.keyData!).equals(Buffer.alloc(32, 7))).toBe(true);
+  });
+
+  it('handles a large batch (first login uploads hundreds of pre-keys)', async () => {
+    const auth = await openMongoAuthState('s-bulk');
+    const batch: Record<string, ReturnType<typeof Curve.generateKeyPair>> = {};
+    for (let i = 1; i <= 300; i++) batch[String(i)] = Curve.generateKeyPair();
+    await auth.state.keys.set({ 'pre-key': batch });
+    const got = await auth.state.keys.get('pre-key', Object.keys(batch));
+    expect(Object.keys(got)).toHaveLength(300);
+
+    // A batch mixing existing and new keys: existing ones are replaced, new ones inserted.
+    const replaced = Curve.generateKeyPair();
+    await auth.state.keys.set({ 'pre-key': { '7': replaced, '301': Curve.generateKeyPair() } });
+    expect(await AuthKey.countDocuments({ sessionId: 's-bulk' })).toBe(301);
+    const seven = await auth.state.keys.get('pre-key', ['7']);
+    expect(Buffer.from(seven['7']!.public).equals(Buffer.from(replaced.public))).toBe(true);
+  });
+
+  it('clear removes the creds and every key of that session only', async () => {
+    const a = await openMongoAuthState('s-clear');
+    await a.saveCreds();
+    await a.state.keys.set({ session: { x: Buffer.from('1') } });
+    const b = await openMongoAuthState('s-keep');
+    await b.saveCreds();
+    await b.state.keys.set({ session: { y: Buffer.from('2') } });
+
+    await a.clear();
+    // Late writes after the wipe (Baileys closing) are dropped.
+    await a.saveCreds();
+    await a.state.keys.set({ session: { z: Buffer.from('3') } });
+    expect(await AuthState.countDocuments({ sessionId: 's-clear' })).toBe(0);
+    expect(await AuthKey.countDocuments({ sessionId: 's-clear' })).toBe(0);
+    expect(await AuthState.countDocuments({ sessionId: 's-keep' })).toBe(1);
+    expect(await AuthKey.countDocuments({ sessionId: 's-keep' })).toBe(1);
+  });
+});

@@ -1,0 +1,98 @@
+import { initAuthCreds, type AuthenticationCreds, type SignalDataSet, type SignalDataTypeMap, type SignalKeyStore } from '@whiskeysockets/baileys';
+import { AuthKey, AuthState } from '@switchboard/shared/node';
+import { decodeAuth, decodeKey, encodeAuth } from './codec.ts';
+import { createSerialQueue } from './serialQueue.ts';
+import type { AuthHandle } from './types.ts';
+
+const DUPLICATE_KEY = 11000;
+
+/**
+ * Writes keys, each atomically: new keys are inserted in one batch (fast on first login, when
+ * hundreds of pre-keys arrive at once); keys that already exist (duplicate key on insert) are
+ * replaced one by one with an update of that single document.
+ */
+async function writeKeys(sessionId: string, writes: { type: string; id: string; data: string }[]): Promise<void> {
+  if (writes.length === 0) return;
+  const docs = writes.map((w) => ({ sessionId, ...w, updatedAt: new Date() }));
+  let existing: typeof docs = [];
+  try {
+    await AuthKey.insertMany(docs, { ordered: false, lean: true });
+  } catch (err) {
+    const writeErrors = (err as { writeErrors?: { code?: number; index: number; err?: { code?: number; index?: number } }[] }).writeErrors;
+    if (!writeErrors) throw err;
+    const failed = writeErrors.map((e) => ({ code: e.code ?? e.err?.code, index: e.index ?? e.err?.index ?? -1 }));
+    if (failed.some((e) => e.code !== DUPLICATE_KEY)) throw err;
+    existing = failed.map((e) => docs[e.index]).filter((d): d is (typeof docs)[number] => !!d);
+  }
+  if (existing.length === 0) return;
+  await AuthKey.bulkWrite(
+    existing.map(({ type, id, data }) => ({
+      updateOne: { filter: { sessionId, type, id }, update: { $set: { data, updatedAt: new Date() } } },
+    })),
+  );
+}
+
+/** The raw (uncached) Signal key store of one session: one AuthKey document per key. */
+export function mongoKeyStore(sessionId: string, enqueue = createSerialQueue(), isCleared: () => boolean = () => false): SignalKeyStore {
+  return {
+    async get<T extends keyof SignalDataTypeMap>(type: T, ids: string[]) {
+      const out: { [id: string]: SignalDataTypeMap[T] } = {};
+      if (ids.length === 0) return out;
+      // A read failure throws: returning "no key" would make Baileys regenerate and overwrite.
+      const docs = await AuthKey.find({ sessionId, type, id: { $in: ids } }, { id: 1, data: 1 }).lean();
+      for (const doc of docs) out[doc.id] = decodeKey(type, doc.data);
+      return out;
+    },
+    async set(data: SignalDataSet) {
+      const writes: { type: string; id: string; data: string }[] = [];
+      const deletes: { type: string; id: string }[] = [];
+      for (const [type, entries] of Object.entries(data)) {
+        for (const [id, value] of Object.entries(entries ?? {})) {
+          if (value === null || value === undefined) deletes.push({ type, id });
+          else writes.push({ type, id, data: encodeAuth(value) });
+        }
+      }
+      if ((writes.length === 0 && deletes.length === 0) || isCleared()) return;
+      await enqueue(async () => {
+        await writeKeys(sessionId, writes);
+        if (deletes.length) {
+          await AuthKey.bulkWrite(deletes.map(({ type, id }) => ({ deleteOne: { filter: { sessionId, type, id } } })));
+        }
+      });
+    },
+    async clear() {
+      await enqueue(() => AuthKey.deleteMany({ sessionId }));
+    },
+  };
+}
+
+/**
+ * Opens the Mongo auth state of a session (AUTH_STORAGE=mongo): creds in one AuthState
+ * document, keys in AuthKey documents, both BufferJSON-encoded. Fresh creds are generated only
+ * when no document exists; a failing read throws instead (never reset on a transient error).
+ */
+export async function openMongoAuthState(sessionId: string): Promise<AuthHandle> {
+  const enqueue = createSerialQueue();
+  const doc = await AuthState.findOne({ sessionId }, { data: 1 }).lean();
+  const creds: AuthenticationCreds = doc ? decodeAuth<AuthenticationCreds>(doc.data) : initAuthCreds();
+  // After a logout wipe, late writes (Baileys may still emit creds.update while closing) are
+  // dropped so they cannot resurrect a half-deleted auth state.
+  let cleared = false;
+  const keys = mongoKeyStore(sessionId, enqueue, () => cleared);
+  return {
+    state: { creds, keys },
+    get registered() {
+      return !!creds.me?.id;
+    },
+    saveCreds: () =>
+      enqueue(async () => {
+        if (cleared) return;
+        await AuthState.updateOne({ sessionId }, { $set: { data: encodeAuth(creds) } }, { upsert: true });
+      }),
+    clear: async () => {
+      cleared = true;
+      await enqueue(() => AuthState.deleteOne({ sessionId }));
+      await keys.clear!();
+    },
+  };
+}

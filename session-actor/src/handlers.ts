@@ -1,0 +1,101 @@
+import { EXIT_CODES, type ActorCommands, type Handlers } from '@switchboard/shared';
+import { Message } from '@switchboard/shared/node';
+import type { Actor } from './Actor.ts';
+import { ActorError, notConnected } from './errors.ts';
+import { profilePicture } from './media/profilePicture.ts';
+import { toRecipientJid } from './messages/jid.ts';
+import { statusesBefore } from './messages/status.ts';
+
+/** How long requestPairingCode waits for the first QR (the code needs a finished handshake). */
+const PAIRING_QR_WAIT_MS = 30_000;
+
+/** What the handlers need besides the actor (the exit used by `logout` when no socket is open). */
+export interface HandlerHost {
+  exit(code: typeof EXIT_CODES.LOGGED_OUT, reason: string): void;
+}
+
+function openOrThrow(actor: Actor) {
+  const sock = actor.openSocket;
+  if (!sock) throw notConnected();
+  return sock;
+}
+
+/** One handler per command of ActorCommands; a missing one is a compile error. */
+export function createHandlers(actor: Actor, host: HandlerHost): Handlers<ActorCommands> {
+  const { sessionId } = actor.config;
+  return {
+    getQr: () => ({ qr: actor.currentQr }),
+
+    requestPairingCode: async ({ phone }) => {
+      const digits = String(phone ?? '').replace(/[\s+\-()]/g, '');
+      if (!/^\d{6,15}$/.test(digits)) throw new ActorError('invalid_phone', 'phone must be 6 to 15 digits');
+      if (actor.auth.registered) throw new ActorError('already_paired', 'This session is already linked to a phone');
+      await actor.waitForQr(PAIRING_QR_WAIT_MS);
+      const sock = actor.socket;
+      if (!sock) throw notConnected();
+      const code = await sock.requestPairingCode(digits);
+      actor.emit({ type: 'pairing-code', code });
+      return { code };
+    },
+
+    flushOutbox: async () => ({ attempted: await actor.flushOutbox() }),
+
+    markRead: async ({ chatJid, messageIds }) => {
+      if (!Array.isArray(messageIds) || messageIds.length === 0) throw new ActorError('invalid_request', 'messageIds is empty');
+      const chatId = toRecipientJid(chatJid);
+      const sock = openOrThrow(actor);
+      const stored = await Message.find({ sessionId, messageId: { $in: messageIds }, fromMe: false }, { messageId: 1, chatId: 1, sender: 1 }).lean();
+      const keys = stored.map((m) => ({
+        remoteJid: m.chatId,
+        id: m.messageId,
+        fromMe: false,
+        ...(m.chatId.endsWith('@g.us') && m.sender ? { participant: m.sender } : {}),
+      }));
+      if (keys.length) await sock.readMessages(keys);
+      await Message.updateMany(
+        { sessionId, messageId: { $in: messageIds }, fromMe: false, status: { $in: statusesBefore('read') } },
+        { $set: { status: 'read' } },
+      );
+      await actor.chats.markRead(chatId);
+      actor.emit({ type: 'chat-update', chatId, unreadCount: 0 });
+      return { ok: true };
+    },
+
+    presence: async ({ state, chatJid }) => {
+      const sock = openOrThrow(actor);
+      await sock.sendPresenceUpdate(state, chatJid ? toRecipientJid(chatJid) : undefined);
+      return { ok: true };
+    },
+
+    profilePicture: async ({ jid }) => {
+      const sock = openOrThrow(actor);
+      const dispatcher = actor.tlsDispatcher;
+      return profilePicture(toRecipientJid(jid), { sessionId, sock, ...(dispatcher ? { dispatcher } : {}) });
+    },
+
+    logout: async () => {
+      const sock = actor.openSocket;
+      if (sock) {
+        // Baileys closes with 401 right after; the actor then wipes creds and exits LOGGED_OUT.
+        await sock.logout();
+      } else {
+        await actor.auth.clear();
+        host.exit(EXIT_CODES.LOGGED_OUT, 'logged out while disconnected');
+      }
+      return { ok: true };
+    },
+
+    probe: async () => {
+      const sock = actor.openSocket;
+      if (sock) {
+        try {
+          await sock.query({ tag: 'iq', attrs: { to: '@s.whatsapp.net', type: 'get', xmlns: 'w:p' }, content: [{ tag: 'ping', attrs: {} }] }, 5000);
+          actor.counters.lastTrafficAt = Date.now();
+        } catch {
+          // an unanswered ping leaves lastTrafficAt as it was: the supervisor judges staleness
+        }
+      }
+      return { open: !!actor.openSocket, lastTrafficAt: actor.counters.lastTrafficAt };
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import type { Readable } from 'node:stream';
+import { downloadMediaMessage, type WAMessage, type WASocket } from '@whiskeysockets/baileys';
+import { Media, putMedia } from '@switchboard/shared/node';
+import type { Logger } from 'pino';
+import type { Dispatcher } from 'undici';
+import type { MediaInfo } from '../messages/mapContent.ts';
+
+/** Where an incoming file belongs. */
+export interface IncomingMediaContext {
+  sessionId: string;
+  chatId: string;
+  messageId: string;
+  logger: Logger;
+  sock: WASocket;
+  dispatcher?: Dispatcher;
+  maxBytes?: number;
+}
+
+/**
+ * Downloads (and decrypts) an incoming media message with Baileys and streams it into GridFS;
+ * writes its Media document (kind, MIME, size, sha256, file name, dimensions, duration) and
+ * returns the Media id. WhatsApp re-upload is requested when the URL has expired (404/410).
+ */
+export async function storeIncomingMedia(msg: WAMessage, info: MediaInfo, ctx: IncomingMediaContext): Promise<string> {
+  const options = ctx.dispatcher ? ({ dispatcher: ctx.dispatcher } as RequestInit) : undefined;
+  const stream = (await downloadMediaMessage(
+    msg,
+    'stream',
+    options ? { options } : {},
+    { logger: ctx.logger, reuploadRequest: ctx.sock.updateMediaMessage },
+  )) as Readable;
+  const blob = await putMedia(stream, {
+    filename: info.fileName ?? `${ctx.messageId}`,
+    contentType: info.mimeType,
+    metadata: { sessionId: ctx.sessionId, messageId: ctx.messageId },
+    ...(ctx.maxBytes ? { maxBytes: ctx.maxBytes } : {}),
+  });
+  const doc = await Media.create({
+    sessionId: ctx.sessionId,
+    chatId: ctx.chatId,
+    messageId: ctx.messageId,
+    kind: info.kind,
+    mimeType: info.mimeType,
+    size: blob.size,
+    sha256: blob.sha256,
+    width: info.width ?? null,
+    height: info.height ?? null,
+    durationMs: info.durationMs ?? null,
+    fileName: info.fileName ?? null,
+    gridFsId: blob.id,
+    direction: 'in',
+  });
+  return String(doc._id);
+}

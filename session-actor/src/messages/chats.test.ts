@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Assignment, Chat, Message, Session, connectDatabase, disconnectDatabase, silentLogger } from '@switchboard/shared/node';
+import { testDbUri } from '../../../tests/support/testDb.ts';
+import { ChatStore } from './chats.ts';
+
+beforeAll(async () => {
+  await connectDatabase(testDbUri('actor_chats'), silentLogger());
+  await Session.create({ sessionId: 's', name: 's' });
+});
+afterAll(async () => {
+  await disconnectDatabase();
+});
+
+const PN = '15550001111@s.whatsapp.net';
+const LID = '987654321@lid';
+
+const msg = (messageId: string, chatId: string) => ({
+  sessionId: 's', chatId, messageId, fromMe: false, kind: 'text' as const, text: 'x', status: 'delivered' as const, timestamp: new Date(),
+});
+
+describe('ChatStore', () => {
+  it('creates a chat once, counts unread and keeps the newest lastMessageAt', async () => {
+    const store = new ChatStore('s');
+    const first = await store.upsert({ chatId: '1@s.whatsapp.net', isGroup: false }, { lastMessageAt: new Date(2000), unread: true, name: 'Ana' });
+    const second = await store.upsert({ chatId: '1@s.whatsapp.net', isGroup: false }, { lastMessageAt: new Date(1000), unread: true });
+    expect(first).toMatchObject({ created: true, unreadCount: 1 });
+    expect(second).toMatchObject({ created: false, unreadCount: 2 });
+    const chat = await Chat.findOne({ sessionId: 's', jid: '1@s.whatsapp.net' }).lean();
+    expect(chat?.lastMessageAt?.getTime()).toBe(2000);
+    expect(chat?.name).toBe('Ana');
+    expect((await Session.findOne({ sessionId: 's' }).lean())?.metrics.chatCount).toBe(1);
+  });
+
+  it('renames a LID-only chat to the phone number when the mapping shows up, with its messages and assignments', async () => {
+    const store = new ChatStore('s');
+    await store.upsert({ chatId: LID, lid: LID, isGroup: false }, { unread: true });
+    await Message.create(msg('L1', LID));
+    await Assignment.create({ sessionId: 's', chatId: LID, userId: '65a0000000000000000000aa' });
+
+    await store.upsert({ chatId: PN, pnJid: PN, lid: LID, isGroup: false }, { unread: true });
+    expect(await Chat.countDocuments({ sessionId: 's', jid: LID })).toBe(0);
+    const chat = await Chat.findOne({ sessionId: 's', jid: PN }).lean();
+    expect(chat).toMatchObject({ lid: LID, pnJid: PN, unreadCount: 2 });
+    expect((await Message.findOne({ messageId: 'L1' }).lean())?.chatId).toBe(PN);
+    expect(await Assignment.countDocuments({ sessionId: 's', chatId: PN })).toBe(1);
+  });
+
+  it('merges a LID chat into an existing PN chat when WhatsApp reports the mapping', async () => {
+    const store = new ChatStore('s');
+    const pn = '15550002222@s.whatsapp.net';
+    const lid = '111222333@lid';
+    await store.upsert({ chatId: pn, pnJid: pn, isGroup: false }, { unread: true });
+    await store.upsert({ chatId: lid, lid, isGroup: false }, { unread: true, lastMessageAt: new Date(5000) });
+    await Message.create(msg('L2', lid));
+    const before = (await Session.findOne({ sessionId: 's' }).lean())?.metrics.chatCount ?? 0;
+
+    await store.learnMapping(lid, pn);
+    expect(await Chat.countDocuments({ sessionId: 's', jid: { $in: [pn, lid] } })).toBe(1);
+    expect(await Chat.findOne({ sessionId: 's', jid: pn }).lean()).toMatchObject({ lid, unreadCount: 2 });
+    expect((await Message.findOne({ messageId: 'L2' }).lean())?.chatId).toBe(pn);
+    expect((await Session.findOne({ sessionId: 's' }).lean())?.metrics.chatCount).toBe(before - 1);
+  });
+});

@@ -1,0 +1,127 @@
+import { isLidUser, isJidStatusBroadcast, type WAMessage, type WASocket } from '@whiskeysockets/baileys';
+import type { ActorEvent } from '@switchboard/shared';
+import { Media, Message, deleteMedia, type MessageDoc } from '@switchboard/shared/node';
+import type { Logger } from 'pino';
+import type { Dispatcher } from 'undici';
+import { storeIncomingMedia } from '../media/storeIncomingMedia.ts';
+import type { ChatStore } from './chats.ts';
+import { chatIdentityOf, senderOf } from './jid.ts';
+import { mapContent } from './mapContent.ts';
+import type { SessionMetrics } from './sessionMetrics.ts';
+import { previewOf, toView } from './view.ts';
+
+/** What the ingest pipeline needs from the actor. */
+export interface IngestDeps {
+  sessionId: string;
+  logger: Logger;
+  chats: ChatStore;
+  metrics: SessionMetrics;
+  emit(event: ActorEvent): void;
+  sock(): WASocket | null;
+  dispatcher?: Dispatcher;
+  /** Called once per newly stored incoming message (heartbeat counters). */
+  onStored?(fromMe: boolean): void;
+}
+
+const isDuplicateKey = (err: unknown) => (err as { code?: number }).code === 11000;
+
+async function pnForLid(sock: WASocket | null, jid: string | null | undefined): Promise<string | null> {
+  if (!sock || !jid || !isLidUser(jid)) return null;
+  try {
+    return await sock.signalRepository.lidMapping.getPNForLID(jid);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Stores one message from `messages.upsert`, idempotently on (sessionId, messageId): a message
+ * seen before (a redelivery, or our own outbox send echoed back) is skipped. Media is
+ * downloaded into GridFS first so the `message` event already carries its mediaId.
+ */
+export async function ingestMessage(msg: WAMessage, _type: 'notify' | 'append', deps: IngestDeps): Promise<boolean> {
+  const { sessionId } = deps;
+  const key = msg.key;
+  const messageId = key?.id;
+  if (!messageId || !key.remoteJid || isJidStatusBroadcast(key.remoteJid)) return false;
+  const mapped = mapContent(msg.message);
+  if (!mapped) return false;
+  const sock = deps.sock();
+  const identity = chatIdentityOf(key, key.remoteJidAlt ? null : await pnForLid(sock, key.remoteJid));
+  if (!identity) return false;
+  if (await Message.exists({ sessionId, messageId })) return false;
+
+  const fromMe = !!key.fromMe;
+  let mediaId: string | null = null;
+  if (mapped.media && sock) {
+    try {
+      mediaId = await storeIncomingMedia(msg, mapped.media, {
+        sessionId, chatId: identity.chatId, messageId, logger: deps.logger, sock,
+        ...(deps.dispatcher ? { dispatcher: deps.dispatcher } : {}),
+      });
+    } catch (err) {
+      deps.logger.warn({ err, messageId }, 'media download failed');
+      await deps.metrics.error(`media download failed: ${(err as Error).message}`);
+    }
+  }
+  const ts = Number(msg.messageTimestamp ?? 0);
+  const doc: Omit<MessageDoc, '_id' | 'createdAt' | 'updatedAt'> = {
+    sessionId,
+    chatId: identity.chatId,
+    messageId,
+    fromMe,
+    sender: fromMe ? null : (senderOf(key, identity) ?? null),
+    pushName: fromMe ? null : (msg.pushName ?? null),
+    kind: mapped.kind,
+    text: mapped.text ?? null,
+    caption: mapped.caption ?? null,
+    mediaId: (mediaId as never) ?? null,
+    quotedId: mapped.quotedId ?? null,
+    reaction: mapped.reaction ?? null,
+    location: mapped.location ?? null,
+    status: fromMe ? 'sent' : 'delivered',
+    timestamp: ts > 0 ? new Date(ts * 1000) : new Date(),
+    attempts: 0,
+  };
+  try {
+    await Message.create(doc);
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err;
+    if (mediaId) await dropMedia(mediaId);
+    return false;
+  }
+  const chat = await deps.chats.upsert(identity, {
+    name: !fromMe && !identity.isGroup ? msg.pushName : undefined,
+    lastMessageAt: doc.timestamp,
+    preview: previewOf(doc),
+    // 'append' upserts are messages queued while offline: still unread (history sync comes apart).
+    unread: !fromMe,
+  });
+  if (chat.created && identity.isGroup && sock) await nameGroup(sock, identity.chatId, deps);
+  await deps.metrics.count(fromMe ? {} : { messagesReceived: 1 });
+  deps.onStored?.(fromMe);
+  deps.emit({ type: 'message', message: toView(doc) });
+  deps.emit({
+    type: 'chat-update',
+    chatId: chat.chatId,
+    unreadCount: chat.unreadCount,
+    lastMessageAt: doc.timestamp.getTime(),
+    ...(!fromMe && !identity.isGroup && msg.pushName ? { name: msg.pushName } : {}),
+  });
+  return true;
+}
+
+/** Names a newly seen group from its metadata (best effort: a failure leaves it unnamed). */
+async function nameGroup(sock: WASocket, jid: string, deps: IngestDeps): Promise<void> {
+  try {
+    const meta = await sock.groupMetadata(jid);
+    if (meta.subject) await deps.chats.rename(jid, meta.subject);
+  } catch (err) {
+    deps.logger.debug({ err, jid }, 'group metadata unavailable');
+  }
+}
+
+async function dropMedia(mediaId: string): Promise<void> {
+  const media = await Media.findByIdAndDelete(mediaId).lean();
+  if (media) await deleteMedia(media.gridFsId);
+}

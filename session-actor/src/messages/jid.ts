@@ -1,0 +1,64 @@
+import { isJidGroup, isLidUser, isPnUser, jidNormalizedUser } from '@whiskeysockets/baileys';
+import { invalidRecipient } from '../errors.ts';
+
+const SUPPORTED_SERVERS = new Set(['s.whatsapp.net', 'lid', 'g.us', 'c.us']);
+
+/**
+ * Normalises a send target: phone digits (`+34 600-000-000` is fine) become a PN JID; a JID
+ * loses its device part (`x:5@s.whatsapp.net` → `x@s.whatsapp.net`); `c.us` becomes
+ * `s.whatsapp.net`. Throws `invalid_recipient` for anything else.
+ */
+export function toRecipientJid(to: string): string {
+  const trimmed = to.trim();
+  if (!trimmed.includes('@')) {
+    const digits = trimmed.replace(/[\s+\-().]/g, '');
+    if (!/^\d{5,20}$/.test(digits)) throw invalidRecipient(to);
+    return `${digits}@s.whatsapp.net`;
+  }
+  const [user, server] = trimmed.split('@');
+  if (!user || !server || !SUPPORTED_SERVERS.has(server)) throw invalidRecipient(to);
+  const normalized = jidNormalizedUser(trimmed);
+  if (!normalized) throw invalidRecipient(to);
+  return normalized;
+}
+
+/** The identities of a 1:1 contact or a group as far as one message tells them. */
+export interface ChatIdentity {
+  /** The chat id we store: the PN JID when known, else the LID JID, or the group JID. */
+  chatId: string;
+  pnJid?: string;
+  lid?: string;
+  isGroup: boolean;
+}
+
+/** Minimal key shape (WAMessageKey) this module reads. */
+export interface KeyLike {
+  remoteJid?: string | null;
+  remoteJidAlt?: string | null;
+  participant?: string | null;
+  participantAlt?: string | null;
+}
+
+/**
+ * Works out the chat of a message key. For 1:1 chats WhatsApp may address a contact by LID
+ * (`x@lid`) with the phone number in `remoteJidAlt` (or the reverse); both identities are kept
+ * so that one chat is stored per contact, keyed by the PN JID whenever it is known.
+ * `pnForLid` is the LID mapping learnt earlier (Baileys' lidMapping store), if any.
+ */
+export function chatIdentityOf(key: KeyLike, pnForLid?: string | null): ChatIdentity | null {
+  const remote = key.remoteJid ? jidNormalizedUser(key.remoteJid) : '';
+  if (!remote) return null;
+  if (isJidGroup(remote)) return { chatId: remote, isGroup: true };
+  const alt = key.remoteJidAlt ? jidNormalizedUser(key.remoteJidAlt) : undefined;
+  const ids = [remote, alt, pnForLid ? jidNormalizedUser(pnForLid) : undefined];
+  const pnJid = ids.find((j) => j && isPnUser(j));
+  const lid = ids.find((j) => j && isLidUser(j));
+  return { chatId: pnJid ?? lid ?? remote, isGroup: false, ...(pnJid ? { pnJid } : {}), ...(lid ? { lid } : {}) };
+}
+
+/** The sender of a message: the participant in groups, the chat in 1:1, preferring PN JIDs. */
+export function senderOf(key: KeyLike, identity: ChatIdentity): string | undefined {
+  if (!identity.isGroup) return identity.chatId;
+  const ids = [key.participantAlt, key.participant].filter((j): j is string => !!j).map(jidNormalizedUser);
+  return ids.find((j) => isPnUser(j)) ?? ids[0];
+}

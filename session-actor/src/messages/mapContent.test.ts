@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { mapContent } from './mapContent.ts';
+
+describe('mapContent', () => {
+  it('maps plain and extended text, with the quoted message id', () => {
+    expect(mapContent({ conversation: 'hola' })).toEqual({ kind: 'text', text: 'hola' });
+    expect(
+      mapContent({ extendedTextMessage: { text: 'reply', contextInfo: { stanzaId: 'Q1', participant: 'a@s.whatsapp.net' } } }),
+    ).toEqual({ kind: 'text', text: 'reply', quotedId: 'Q1' });
+  });
+
+  it('maps every media kind with its metadata', () => {
+    expect(
+      mapContent({ imageMessage: { mimetype: 'image/png', caption: 'pic', fileLength: 1234, width: 10, height: 20, url: 'u' } }),
+    ).toEqual({ kind: 'image', caption: 'pic', media: { kind: 'image', mimeType: 'image/png', size: 1234, width: 10, height: 20 } });
+    expect(mapContent({ videoMessage: { mimetype: 'video/mp4', seconds: 3 } })?.media).toEqual({
+      kind: 'video',
+      mimeType: 'video/mp4',
+      durationMs: 3000,
+    });
+    expect(mapContent({ audioMessage: { mimetype: 'audio/mpeg', seconds: 2 } })?.kind).toBe('audio');
+    expect(mapContent({ audioMessage: { mimetype: 'audio/ogg; codecs=opus', ptt: true } })?.kind).toBe('voice');
+    expect(mapContent({ stickerMessage: { mimetype: 'image/webp' } })?.kind).toBe('sticker');
+    expect(mapContent({ documentMessage: { mimetype: 'application/pdf', fileName: 'a.pdf', caption: 'doc' } })).toEqual({
+      kind: 'document',
+      caption: 'doc',
+      media: { kind: 'document', mimeType: 'application/pdf', fileName: 'a.pdf' },
+    });
+  });
+
+  it('unwraps ephemeral, view-once and document-with-caption wrappers', () => {
+    expect(mapContent({ ephemeralMessage: { message: { conversation: 'x' } } })).toEqual({ kind: 'text', text: 'x' });
+    expect(mapContent({ viewOnceMessageV2: { message: { imageMessage: { mimetype: 'image/jpeg' } } } })?.kind).toBe('image');
+    expect(
+      mapContent({ documentWithCaptionMessage: { message: { documentMessage: { mimetype: 'text/plain', caption: 'c' } } } }),
+    )?.toMatchObject({ kind: 'document', caption: 'c' });
+  });
+
+  it('maps location, reaction, contact and poll', () => {
+    expect(mapContent({ locationMessage: { degreesLatitude: 40.4, degreesLongitude: -3.7, name: 'Sol' } })).toEqual({
+      kind: 'location',
+      location: { latitude: 40.4, longitude: -3.7, name: 'Sol' },
+    });
+    expect(mapContent({ reactionMessage: { text: '👍', key: { id: 'T1' } } })).toEqual({
+      kind: 'reaction',
+      reaction: { emoji: '👍', targetId: 'T1' },
+    });
+    const vcard = 'BEGIN:VCARD\nFN:Ana\nEND:VCARD';
+    expect(mapContent({ contactMessage: { displayName: 'Ana', vcard } })).toMatchObject({
+      kind: 'contact',
+      text: vcard,
+      caption: 'Ana',
+    });
+    expect(mapContent({ pollCreationMessageV3: { name: 'Q?', options: [{ optionName: 'a' }, { optionName: 'b' }] } })).toEqual({
+      kind: 'poll',
+      text: 'Q?\na\nb',
+    });
+  });
+
+  it('ignores protocol messages and empty content, keeps unknown ones as unsupported', () => {
+    expect(mapContent({ protocolMessage: { type: 0 } })).toBeNull();
+    expect(mapContent(undefined)).toBeNull();
+    expect(mapContent({ senderKeyDistributionMessage: { groupId: 'g' } })).toBeNull();
+    expect(mapContent({ buttonsResponseMessage: { selectedButtonId: '1' } })).toEqual({
+      kind: 'unsupported',
+      text: 'buttonsResponseMessage',
+    });
+  });
+});

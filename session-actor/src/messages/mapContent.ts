@@ -1,0 +1,135 @@
+import { getContentType, normalizeMessageContent, type proto } from '@whiskeysockets/baileys';
+import type { MessageKind } from '@switchboard/shared';
+
+/** The media part of a message, as far as its protobuf tells (bytes are downloaded apart). */
+export interface MediaInfo {
+  kind: 'image' | 'video' | 'audio' | 'voice' | 'document' | 'sticker';
+  mimeType: string;
+  fileName?: string;
+  size?: number;
+  width?: number;
+  height?: number;
+  durationMs?: number;
+}
+
+/** A WhatsApp message reduced to what Switchboard stores. */
+export interface MappedContent {
+  kind: MessageKind;
+  text?: string;
+  caption?: string;
+  quotedId?: string;
+  reaction?: { emoji: string; targetId: string };
+  location?: { latitude: number; longitude: number; name?: string; address?: string };
+  contact?: { displayName: string; vcard: string };
+  media?: MediaInfo;
+}
+
+type Content = proto.IMessage;
+
+/** protobuf numbers may be Long objects; Number() unwraps them through valueOf(). */
+const num = (v: unknown): number | undefined => (v === null || v === undefined ? undefined : Number(v));
+
+const MEDIA_DEFAULT_MIME: Record<MediaInfo['kind'], string> = {
+  image: 'image/jpeg',
+  video: 'video/mp4',
+  audio: 'audio/mpeg',
+  voice: 'audio/ogg; codecs=opus',
+  document: 'application/octet-stream',
+  sticker: 'image/webp',
+};
+
+function quotedIdOf(content: Content, type: keyof Content): string | undefined {
+  const inner = content[type] as { contextInfo?: proto.IContextInfo | null } | null | undefined;
+  return inner?.contextInfo?.stanzaId ?? undefined;
+}
+
+function clean<T extends object>(obj: T): T {
+  for (const k of Object.keys(obj) as (keyof T)[]) if (obj[k] === undefined) delete obj[k];
+  return obj;
+}
+
+function mediaOf(kind: MediaInfo['kind'], m: proto.Message.IImageMessage & proto.Message.IVideoMessage &
+  proto.Message.IAudioMessage & proto.Message.IDocumentMessage): MediaInfo {
+  const seconds = num(m.seconds);
+  return clean({
+    kind,
+    mimeType: m.mimetype || MEDIA_DEFAULT_MIME[kind],
+    fileName: m.fileName ?? undefined,
+    size: num(m.fileLength),
+    width: num(m.width),
+    height: num(m.height),
+    durationMs: seconds === undefined ? undefined : seconds * 1000,
+  });
+}
+
+/**
+ * Maps a message's content to a stored shape, unwrapping ephemeral / view-once / edited /
+ * document-with-caption wrappers first. Returns null for content that is not a user message
+ * (protocol messages, key distribution only, empty stubs).
+ */
+export function mapContent(raw: Content | null | undefined): MappedContent | null {
+  const content = normalizeMessageContent(raw);
+  if (!content) return null;
+  const type = getContentType(content);
+  if (!type || type === 'protocolMessage' || type === 'messageContextInfo') return null;
+  const quotedId = quotedIdOf(content, type);
+  const base = quotedId ? { quotedId } : {};
+  const media = (kind: MediaInfo['kind'], m: object, caption?: string | null): MappedContent =>
+    clean({ kind, ...base, caption: caption ?? undefined, media: mediaOf(kind, m) });
+  switch (type) {
+    case 'conversation':
+      return { kind: 'text', text: content.conversation ?? '' };
+    case 'extendedTextMessage':
+      return { kind: 'text', text: content.extendedTextMessage?.text ?? '', ...base };
+    case 'imageMessage':
+      return media('image', content.imageMessage!, content.imageMessage?.caption);
+    case 'videoMessage':
+    case 'ptvMessage': {
+      const v = content.videoMessage ?? content.ptvMessage!;
+      return media('video', v, v.caption);
+    }
+    case 'audioMessage':
+      return media(content.audioMessage?.ptt ? 'voice' : 'audio', content.audioMessage!);
+    case 'documentMessage':
+      return media('document', content.documentMessage!, content.documentMessage?.caption);
+    case 'stickerMessage':
+      return media('sticker', content.stickerMessage!);
+    case 'locationMessage':
+    case 'liveLocationMessage': {
+      const l = (content.locationMessage ?? content.liveLocationMessage)!;
+      const loc = clean({
+        latitude: l.degreesLatitude ?? 0,
+        longitude: l.degreesLongitude ?? 0,
+        name: (l as proto.Message.ILocationMessage).name ?? undefined,
+        address: (l as proto.Message.ILocationMessage).address ?? undefined,
+      });
+      return { kind: 'location', location: loc, ...base };
+    }
+    case 'reactionMessage': {
+      const r = content.reactionMessage!;
+      return { kind: 'reaction', reaction: { emoji: r.text ?? '', targetId: r.key?.id ?? '' } };
+    }
+    case 'contactMessage': {
+      const c = content.contactMessage!;
+      const contact = { displayName: c.displayName ?? '', vcard: c.vcard ?? '' };
+      return { kind: 'contact', text: contact.vcard, caption: contact.displayName, contact, ...base };
+    }
+    case 'contactsArrayMessage': {
+      const list = content.contactsArrayMessage?.contacts ?? [];
+      const vcard = list.map((c) => c.vcard ?? '').join('\n');
+      const displayName = content.contactsArrayMessage?.displayName ?? list[0]?.displayName ?? '';
+      return { kind: 'contact', text: vcard, caption: displayName, contact: { displayName, vcard }, ...base };
+    }
+    case 'pollCreationMessage':
+    case 'pollCreationMessageV2':
+    case 'pollCreationMessageV3': {
+      const p = (content.pollCreationMessage ?? content.pollCreationMessageV2 ?? content.pollCreationMessageV3)!;
+      const options = (p.options ?? []).map((o) => o.optionName ?? '').join('\n');
+      return { kind: 'poll', text: [p.name ?? '', options].filter(Boolean).join('\n'), ...base };
+    }
+    case 'senderKeyDistributionMessage':
+      return null;
+    default:
+      return { kind: 'unsupported', text: String(type), ...base };
+  }
+}

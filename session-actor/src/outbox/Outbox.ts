@@ -1,0 +1,172 @@
+import type { WASocket } from '@whiskeysockets/baileys';
+import type { ActorEvent } from '@switchboard/shared';
+import { Media, Message, openMediaStream, type MessageDoc } from '@switchboard/shared/node';
+import type { Logger } from 'pino';
+import { ActorError } from '../errors.ts';
+import type { ChatStore } from '../messages/chats.ts';
+import { chatIdentityOf, toRecipientJid } from '../messages/jid.ts';
+import type { SessionMetrics } from '../messages/sessionMetrics.ts';
+import { previewOf, toView } from '../messages/view.ts';
+import { buildContent, type BuildDeps } from './buildContent.ts';
+
+/** Outbox settings. */
+export interface OutboxOptions {
+  sessionId: string;
+  logger: Logger;
+  chats: ChatStore;
+  metrics: SessionMetrics;
+  emit(event: ActorEvent): void;
+  /** The open socket, or null while disconnected. */
+  sock(): WASocket | null;
+  /** Attempts before a message is marked failed. Default 3. */
+  maxAttempts?: number;
+  /** Messages fetched per round. Default 50. */
+  batchSize?: number;
+  onSent?(): void;
+}
+
+/** Errors that no retry can fix: the message is failed at once. */
+const PERMANENT = new Set(['invalid_recipient', 'invalid_message', 'media_not_found']);
+
+type Pending = Pick<MessageDoc, '_id' | 'messageId' | 'chatId' | 'kind' | 'text' | 'caption' | 'mediaId' | 'quotedId' | 'reaction' | 'location' | 'attempts'>;
+
+/**
+ * Delivers pending outgoing messages of the session, oldest first. Each message is claimed
+ * with an atomic attempts increment conditioned on the value read (so two actors cannot both
+ * send it), sent with its stored id as WhatsApp's message id (a resend after a crash carries
+ * the same id), then marked sent; after `maxAttempts` failures it is marked failed.
+ * Flushes are single-flight: a flush requested while one runs makes it go round again.
+ */
+export class Outbox {
+  private running: Promise<number> | null = null;
+  private again = false;
+  /** Set when a message failed transiently and stays pending: the actor schedules a retry. */
+  retryLater = false;
+
+  constructor(private readonly opts: OutboxOptions) {}
+
+  /** Delivers what is pending now; resolves with the number of messages attempted. */
+  flush(): Promise<number> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = this.loop().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async loop(): Promise<number> {
+    let attempted = 0;
+    this.retryLater = false;
+    do {
+      this.again = false;
+      attempted += await this.round();
+    } while (this.again && this.opts.sock());
+    return attempted;
+  }
+
+  private async round(): Promise<number> {
+    const { sessionId } = this.opts;
+    let attempted = 0;
+    const skip = new Set<string>();
+    for (;;) {
+      if (!this.opts.sock()) return attempted;
+      const batch = (await Message.find({ sessionId, status: 'pending', fromMe: true, messageId: { $nin: [...skip] } })
+        .sort({ timestamp: 1, _id: 1 })
+        .limit(this.opts.batchSize ?? 50)
+        .lean()) as Pending[];
+      if (batch.length === 0) return attempted;
+      for (const msg of batch) {
+        skip.add(msg.messageId);
+        const sock = this.opts.sock();
+        if (!sock) return attempted;
+        if ((msg.attempts ?? 0) >= this.maxAttempts) {
+          // Earlier runs claimed it this often without finishing (e.g. the actor died mid-send).
+          await this.fail(msg, `gave up after ${msg.attempts} attempts`);
+          continue;
+        }
+        if (!(await this.claim(msg))) continue;
+        attempted += 1;
+        await this.deliver(sock, msg);
+      }
+    }
+  }
+
+  private async claim(msg: Pending): Promise<boolean> {
+    const res = await Message.updateOne(
+      { _id: msg._id, status: 'pending', attempts: msg.attempts ?? 0 },
+      { $inc: { attempts: 1 } },
+    );
+    return res.modifiedCount === 1;
+  }
+
+  private async deliver(sock: WASocket, msg: Pending): Promise<void> {
+    const { logger } = this.opts;
+    try {
+      const jid = toRecipientJid(msg.chatId);
+      const { content, options } = await buildContent(msg as never, jid, this.buildDeps());
+      await sock.sendMessage(jid, content, options);
+    } catch (err) {
+      await this.failed(msg, err);
+      return;
+    }
+    const sent = await Message.findOneAndUpdate(
+      { _id: msg._id, status: 'pending' },
+      { $set: { status: 'sent', statusReason: null } },
+      { returnDocument: 'after' },
+    ).lean();
+    const doc = sent ?? (await Message.findById(msg._id).lean());
+    if (!doc) return;
+    logger.info({ messageId: msg.messageId, kind: msg.kind }, 'message sent');
+    const identity = chatIdentityOf({ remoteJid: doc.chatId });
+    if (identity) {
+      await this.opts.chats.upsert(identity, { lastMessageAt: doc.timestamp, preview: previewOf(doc) });
+    }
+    await this.opts.metrics.count({ messagesSent: 1 });
+    this.opts.onSent?.();
+    this.opts.emit({ type: 'message-sent', message: toView(doc) });
+  }
+
+  private async failed(msg: Pending, err: unknown): Promise<void> {
+    const code = (err as { code?: unknown }).code;
+    const reason = err instanceof Error ? err.message : String(err);
+    const attempts = (msg.attempts ?? 0) + 1;
+    const permanent = typeof code === 'string' && PERMANENT.has(code);
+    this.opts.logger.warn({ messageId: msg.messageId, attempts, code, err }, 'send failed');
+    await this.opts.metrics.error(`send failed: ${reason}`);
+    if (!permanent && attempts < this.maxAttempts) {
+      this.retryLater = true;
+      return;
+    }
+    await this.fail(msg, reason);
+  }
+
+  private async fail(msg: Pending, reason: string): Promise<void> {
+    const res = await Message.updateOne({ _id: msg._id, status: 'pending' }, { $set: { status: 'failed', statusReason: reason.slice(0, 200) } });
+    if (res.modifiedCount === 1) {
+      this.opts.emit({ type: 'message-status', messageId: msg.messageId, chatId: msg.chatId, status: 'failed', reason });
+    }
+  }
+
+  private get maxAttempts(): number {
+    return this.opts.maxAttempts ?? 3;
+  }
+
+  private buildDeps(): BuildDeps {
+    const { sessionId } = this.opts;
+    return {
+      findMessage: (messageId) => Message.findOne({ sessionId, messageId }, { fromMe: 1, sender: 1, text: 1, caption: 1 }).lean(),
+      openMedia: async (mediaId) => {
+        const media = await Media.findOne({ _id: mediaId }).lean().catch(() => null);
+        if (!media) throw new ActorError('media_not_found', `Media ${mediaId} not found`);
+        return {
+          stream: openMediaStream(media.gridFsId),
+          mimeType: media.mimeType,
+          ...(media.fileName ? { fileName: media.fileName } : {}),
+        };
+      },
+    };
+  }
+}

@@ -1,0 +1,55 @@
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { buildContent, type BuildDeps } from './buildContent.ts';
+
+const JID = '15550001111@s.whatsapp.net';
+const stream = Readable.from([Buffer.from('x')]);
+const deps: BuildDeps = {
+  findMessage: async (id) => (id === 'MINE' ? { fromMe: true, text: 'earlier' } : id === 'THEIRS' ? { fromMe: false, caption: 'pic' } : null),
+  openMedia: async () => ({ stream, mimeType: 'application/pdf', fileName: 'a.pdf' }),
+};
+
+describe('buildContent', () => {
+  it('keeps the stored id as the WhatsApp message id', async () => {
+    const { content, options } = await buildContent({ messageId: 'ID1', kind: 'text', text: 'hi' }, JID, deps);
+    expect(content).toEqual({ text: 'hi' });
+    expect(options.messageId).toBe('ID1');
+  });
+
+  it('quotes the stored message it replies to', async () => {
+    const { options } = await buildContent({ messageId: 'ID2', kind: 'text', text: 're', quotedId: 'THEIRS' }, JID, deps);
+    expect(options.quoted).toMatchObject({ key: { remoteJid: JID, id: 'THEIRS', fromMe: false }, message: { conversation: 'pic' } });
+  });
+
+  it('reacts to the right key (fromMe taken from the stored target)', async () => {
+    const { content } = await buildContent({ messageId: 'ID3', kind: 'reaction', reaction: { emoji: '🔥', targetId: 'MINE' } }, JID, deps);
+    expect(content).toEqual({ react: { text: '🔥', key: { remoteJid: JID, id: 'MINE', fromMe: true } } });
+  });
+
+  it('builds media from the stored file: document name and mime, voice as ptt', async () => {
+    const doc = await buildContent({ messageId: 'ID4', kind: 'document', mediaId: 'm1', caption: 'c' }, JID, deps);
+    expect(doc.content).toMatchObject({ document: { stream }, mimetype: 'application/pdf', fileName: 'a.pdf', caption: 'c' });
+    const voice = await buildContent({ messageId: 'ID5', kind: 'voice', mediaId: 'm1' }, JID, deps);
+    expect(voice.content).toMatchObject({ audio: { stream }, ptt: true });
+  });
+
+  it('builds locations and contacts', async () => {
+    const loc = await buildContent({ messageId: 'ID6', kind: 'location', location: { latitude: 1, longitude: 2, name: 'X' } }, JID, deps);
+    expect(loc.content).toEqual({ location: { degreesLatitude: 1, degreesLongitude: 2, name: 'X', address: null } });
+    const vcard = 'BEGIN:VCARD\nVERSION:3.0\nFN:Ana Ruiz\nEND:VCARD';
+    const contact = await buildContent({ messageId: 'ID7', kind: 'contact', text: vcard }, JID, deps);
+    expect(contact.content).toEqual({ contacts: { displayName: 'Ana Ruiz', contacts: [{ displayName: 'Ana Ruiz', vcard }] } });
+  });
+
+  it('rejects incomplete messages with invalid_message', async () => {
+    for (const rec of [
+      { messageId: 'a', kind: 'text' as const },
+      { messageId: 'b', kind: 'image' as const },
+      { messageId: 'c', kind: 'reaction' as const },
+      { messageId: 'd', kind: 'location' as const },
+      { messageId: 'e', kind: 'poll' as const },
+    ]) {
+      await expect(buildContent(rec, JID, deps)).rejects.toMatchObject({ code: 'invalid_message' });
+    }
+  });
+});

@@ -1,0 +1,120 @@
+import type { Readable } from 'node:stream';
+import type { AnyMessageContent, MiscMessageGenerationOptions, WAMessage } from '@whiskeysockets/baileys';
+import type { MessageKind } from '@switchboard/shared';
+import { ActorError } from '../errors.ts';
+
+/** The stored outgoing message fields the builder reads. */
+export interface OutgoingRecord {
+  messageId: string;
+  kind: MessageKind;
+  text?: string | null;
+  caption?: string | null;
+  fileName?: string | null;
+  mimeType?: string | null;
+  mediaId?: unknown;
+  quotedId?: string | null;
+  reaction?: { emoji?: string | null; targetId?: string | null } | null;
+  location?: { latitude?: number | null; longitude?: number | null; name?: string | null; address?: string | null } | null;
+}
+
+/** A stored message another one refers to (quote or reaction target). */
+export interface ReferencedMessage {
+  fromMe: boolean;
+  sender?: string | null;
+  text?: string | null;
+  caption?: string | null;
+}
+
+/** Media bytes of an outgoing message, opened from GridFS by media id. */
+export interface OpenedMedia {
+  stream: Readable;
+  mimeType: string;
+  fileName?: string;
+}
+
+/** What the builder needs from storage. */
+export interface BuildDeps {
+  findMessage(messageId: string): Promise<ReferencedMessage | null>;
+  openMedia(mediaId: string): Promise<OpenedMedia>;
+}
+
+const bad = (message: string) => new ActorError('invalid_message', message);
+
+async function mediaContent(rec: OutgoingRecord, deps: BuildDeps): Promise<AnyMessageContent> {
+  if (!rec.mediaId) throw bad(`a ${rec.kind} message needs a mediaId`);
+  const media = await deps.openMedia(String(rec.mediaId));
+  const upload = { stream: media.stream };
+  const mimetype = rec.mimeType || media.mimeType;
+  const caption = rec.caption ?? undefined;
+  switch (rec.kind) {
+    case 'image':
+      return { image: upload, mimetype, ...(caption ? { caption } : {}) };
+    case 'video':
+      return { video: upload, mimetype, ...(caption ? { caption } : {}) };
+    case 'audio':
+      return { audio: upload, mimetype };
+    case 'voice':
+      return { audio: upload, mimetype, ptt: true };
+    case 'sticker':
+      return { sticker: upload, mimetype };
+    default:
+      return {
+        document: upload,
+        mimetype,
+        fileName: rec.fileName || media.fileName || 'file',
+        ...(caption ? { caption } : {}),
+      };
+  }
+}
+
+/**
+ * Turns a stored outgoing message into Baileys `sendMessage` arguments. The stored messageId is
+ * passed as WhatsApp's message id, so a resend after a crash carries the same id.
+ */
+export async function buildContent(
+  rec: OutgoingRecord,
+  jid: string,
+  deps: BuildDeps,
+): Promise<{ content: AnyMessageContent; options: MiscMessageGenerationOptions }> {
+  const options: MiscMessageGenerationOptions = { messageId: rec.messageId };
+  if (rec.quotedId && rec.kind !== 'reaction') {
+    const quoted = await deps.findMessage(rec.quotedId);
+    const body = quoted ? (quoted.text ?? quoted.caption ?? '') : '';
+    options.quoted = {
+      key: { remoteJid: jid, id: rec.quotedId, fromMe: quoted?.fromMe ?? false },
+      message: { conversation: body },
+    } as WAMessage;
+  }
+  switch (rec.kind) {
+    case 'text':
+      if (!rec.text) throw bad('a text message needs text');
+      return { content: { text: rec.text }, options };
+    case 'reaction': {
+      const targetId = rec.reaction?.targetId;
+      if (!targetId) throw bad('a reaction needs a target message id');
+      const target = await deps.findMessage(targetId);
+      const key = { remoteJid: jid, id: targetId, fromMe: target?.fromMe ?? false };
+      return { content: { react: { text: rec.reaction?.emoji ?? '', key } }, options };
+    }
+    case 'location': {
+      const l = rec.location;
+      if (typeof l?.latitude !== 'number' || typeof l?.longitude !== 'number') throw bad('a location needs coordinates');
+      const location = { degreesLatitude: l.latitude, degreesLongitude: l.longitude, name: l.name ?? null, address: l.address ?? null };
+      return { content: { location }, options };
+    }
+    case 'contact': {
+      if (!rec.text) throw bad('a contact message needs a vCard in text');
+      const displayName = rec.caption || /FN:(.*)/.exec(rec.text)?.[1]?.trim() || 'Contact';
+      return { content: { contacts: { displayName, contacts: [{ displayName, vcard: rec.text }] } }, options };
+    }
+    case 'image':
+    case 'video':
+    case 'audio':
+    case 'voice':
+    case 'document':
+    case 'sticker':
+      return { content: await mediaContent(rec, deps), options };
+    default:
+      throw bad(`messages of kind ${rec.kind} cannot be sent`);
+  }
+}

@@ -1,0 +1,106 @@
+import type { WASocket } from '@whiskeysockets/baileys';
+import type { ActorEvent } from '@switchboard/shared';
+import type { Logger } from 'pino';
+import { applyStatus } from './messages/applyStatus.ts';
+import type { ChatStore } from './messages/chats.ts';
+import { ingestMessage, type IngestDeps } from './messages/ingest.ts';
+import { preloadChats } from './messages/preload.ts';
+import { statusFromReceipt, statusFromWa } from './messages/status.ts';
+import type { ActorInitConfig } from '@switchboard/shared';
+import { jidNormalizedUser } from '@whiskeysockets/baileys';
+
+/** What the event bindings need from the actor. */
+export interface SocketEventDeps extends IngestDeps {
+  logger: Logger;
+  chats: ChatStore;
+  preload: ActorInitConfig['preloadChats'];
+  /** Serialises persistence so statuses apply after the message they refer to is stored. */
+  enqueue(task: () => Promise<unknown>): void;
+  saveCreds(): Promise<void>;
+  onTraffic(): void;
+}
+
+const RETRY_DELAYS_MS = [200, 1000, 3000];
+
+/**
+ * Runs a persistence task again after a failure (a database blip must not lose an incoming
+ * message: WhatsApp has already acknowledged it). Rethrows after the last attempt.
+ */
+export async function withRetry<T>(task: () => Promise<T>, logger: Logger, delays = RETRY_DELAYS_MS): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await task();
+    } catch (err) {
+      const delay = delays[attempt];
+      if (delay === undefined) throw err;
+      logger.warn({ err, attempt: attempt + 1 }, 'persistence failed, retrying');
+      await new Promise((r) => setTimeout(r, delay));
+    }
+  }
+}
+
+/**
+ * Binds a socket's events to persistence and actor events: messages and receipts, chats
+ * (preload), LID mappings, presence, creds. Every write goes through `enqueue`.
+ */
+export function bindSocketEvents(sock: WASocket, deps: SocketEventDeps): void {
+  const { sessionId, enqueue } = deps;
+  let preloaded = 0;
+  const emitStatus = async (messageId: string | null | undefined, next: ReturnType<typeof statusFromWa>, reason?: string) => {
+    if (!messageId || !next) return;
+    const event = await applyStatus(sessionId, messageId, next, reason);
+    if (event) deps.emit(event);
+  };
+
+  sock.ws.on('message', () => deps.onTraffic());
+  sock.ev.on('creds.update', () => enqueue(() => deps.saveCreds()));
+  sock.ev.on('messages.upsert', ({ messages, type }) => {
+    for (const msg of messages) {
+      enqueue(() => withRetry(() => ingestMessage(msg, type, deps), deps.logger));
+      // A receipt that arrives right after a send is folded into the own upsert (WA-SIM.md §4.4).
+      if (msg.key.fromMe && typeof msg.status === 'number') enqueue(() => emitStatus(msg.key.id, statusFromWa(msg.status)));
+    }
+  });
+  sock.ev.on('messages.update', (updates) => {
+    for (const { key, update } of updates) {
+      if (!key.fromMe || update.status === undefined || update.status === null) continue;
+      const reason = Array.isArray(update.messageStubParameters) ? update.messageStubParameters.join(',') : undefined;
+      enqueue(() => emitStatus(key.id, statusFromWa(update.status), reason));
+    }
+  });
+  sock.ev.on('message-receipt.update', (updates) => {
+    for (const { key, receipt } of updates) {
+      if (key.fromMe) enqueue(() => emitStatus(key.id, statusFromReceipt(receipt)));
+    }
+  });
+  const offerChats = (chats: Parameters<typeof preloadChats>[1]) =>
+    enqueue(async () => {
+      preloaded += await preloadChats(deps.chats, chats, deps.preload, preloaded);
+    });
+  sock.ev.on('chats.upsert', (chats) => offerChats(chats));
+  sock.ev.on('messaging-history.set', ({ chats }) => offerChats(chats));
+  sock.ev.on('lid-mapping.update', ({ lid, pn }) => {
+    if (lid && pn) enqueue(() => deps.chats.learnMapping(jidNormalizedUser(lid), jidNormalizedUser(pn)));
+  });
+  const nameContacts = (contacts: { id?: string | null; name?: string | null; notify?: string | null }[]) => {
+    for (const c of contacts) {
+      const name = c.name || c.notify;
+      if (c.id && name) enqueue(() => deps.chats.rename(jidNormalizedUser(c.id!), name));
+    }
+  };
+  sock.ev.on('contacts.upsert', nameContacts);
+  sock.ev.on('contacts.update', nameContacts);
+  sock.ev.on('groups.update', (groups) => nameContacts(groups.map((g) => ({ id: g.id, name: g.subject }))));
+  sock.ev.on('presence.update', ({ id, presences }) => {
+    for (const [participant, p] of Object.entries(presences)) {
+      const event: ActorEvent = {
+        type: 'presence',
+        chatId: jidNormalizedUser(id),
+        participant: jidNormalizedUser(participant),
+        state: p.lastKnownPresence,
+        ...(p.lastSeen ? { lastSeen: p.lastSeen * 1000 } : {}),
+      };
+      deps.emit(event);
+    }
+  });
+}

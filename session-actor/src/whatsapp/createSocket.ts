@@ -1,0 +1,45 @@
+import makeWASocket, { Browsers, makeCacheableSignalKeyStore, type WASocket } from '@whiskeysockets/baileys';
+import type { Logger } from 'pino';
+import type { AuthHandle } from '../auth/types.ts';
+import { baileysLogger } from './baileysLogger.ts';
+import type { TlsTrust } from './trust.ts';
+
+/** What a socket needs besides the auth state. */
+export interface SocketOptions {
+  auth: AuthHandle;
+  logger: Logger;
+  /** WA_WEBSOCKET_URL; WhatsApp's own endpoint when absent. */
+  websocketUrl?: string;
+  tls?: TlsTrust;
+  /**
+   * Ask the phone for recent history (chat preload). When false (PRELOAD_CHATS_LIMIT=0) Baileys
+   * also skips its wait of up to 20 s for the history notification on a first login, during
+   * which it holds back incoming events.
+   */
+  syncHistory: boolean;
+}
+
+/**
+ * Creates one Baileys socket. Baileys never reconnects on its own: the actor calls this again
+ * after every close it decides to retry (WA-SIM.md §0.7).
+ */
+export function createSocket(opts: SocketOptions): WASocket {
+  const logger = baileysLogger(opts.logger);
+  return makeWASocket({
+    ...(opts.websocketUrl ? { waWebSocketUrl: opts.websocketUrl } : {}),
+    auth: {
+      creds: opts.auth.state.creds,
+      keys: makeCacheableSignalKeyStore(opts.auth.state.keys, logger),
+    },
+    logger,
+    browser: Browsers.ubuntu('Switchboard'),
+    markOnlineOnConnect: false,
+    syncFullHistory: false,
+    shouldSyncHistoryMessage: () => opts.syncHistory,
+    // The websocket agent only applies to wss:// (ws refuses an https agent for ws://).
+    ...(opts.tls ? { fetchAgent: opts.tls.agent } : {}),
+    ...(opts.tls && opts.websocketUrl?.startsWith('wss:') ? { agent: opts.tls.agent } : {}),
+    // Messages we sent are answered from the recent-message cache on retry receipts.
+    getMessage: async () => undefined,
+  });
+}

@@ -1,0 +1,45 @@
+import { readFile } from 'node:fs/promises';
+import { Agent as HttpsAgent } from 'node:https';
+import { WA_CERT_DETAILS } from '@whiskeysockets/baileys';
+import { Agent as UndiciAgent, type Dispatcher } from 'undici';
+import type { ActorInitConfig } from '@switchboard/shared';
+
+/** TLS trust for a private WhatsApp endpoint (the simulator): one CA for every channel. */
+export interface TlsTrust {
+  /** For the websocket (wss) and media uploads (Baileys uses node:https with `fetchAgent`). */
+  agent: HttpsAgent;
+  /** For downloads and profile pictures (Baileys and we use global fetch, which takes a dispatcher). */
+  dispatcher: Dispatcher;
+}
+
+/**
+ * Installs the Noise certificate trust root (WA_TRUST_ROOT, hex of a 32-byte public key) into
+ * Baileys before any socket handshakes (WA-SIM.md §1.4). Without it WhatsApp's root stays.
+ */
+export function installTrustRoot(hex: string | undefined): void {
+  if (!hex) return;
+  if (!/^([0-9a-fA-F]{2}){32,33}$/.test(hex)) throw new Error('WA_TRUST_ROOT must be the hex of a 32-byte key');
+  WA_CERT_DETAILS.PUBLIC_KEY = Buffer.from(hex, 'hex');
+}
+
+/**
+ * Loads WA_CA_CERT (a PEM file) and builds the agents that trust it in addition to the
+ * system roots. Downloads use an undici dispatcher passed per request, so nothing global
+ * (NODE_EXTRA_CA_CERTS, NODE_TLS_REJECT_UNAUTHORIZED) is needed or changed.
+ */
+export async function loadTlsTrust(caCertPath: string | undefined): Promise<TlsTrust | undefined> {
+  if (!caCertPath) return undefined;
+  const ca = await readFile(caCertPath, 'utf8');
+  const { rootCertificates } = await import('node:tls');
+  const cas = [...rootCertificates, ca];
+  return {
+    agent: new HttpsAgent({ ca: cas, keepAlive: true }),
+    dispatcher: new UndiciAgent({ connect: { ca: cas } }),
+  };
+}
+
+/** Applies the `wa` part of the init config: trust root now, TLS trust loaded for later use. */
+export async function prepareTrust(wa: ActorInitConfig['wa']): Promise<TlsTrust | undefined> {
+  installTrustRoot(wa.trustRootHex);
+  return loadTlsTrust(wa.caCertPath);
+}
