@@ -1,0 +1,54 @@
+import { allocateLid } from './phone.ts';
+import { SignalStore } from './signalStore.ts';
+import type { ContactSendInput, ReceivedMessage } from './types.ts';
+
+/** Which receipts a contact sends by itself for messages it receives. */
+export interface AutoReceipts {
+  delivery: boolean;
+  read: boolean;
+}
+
+/** A simulated WhatsApp user who chats with the accounts (one device, real libsignal). */
+export class SimContact {
+  lid = allocateLid();
+  readonly store = new SignalStore();
+  readonly received: ReceivedMessage[] = [];
+  autoReceipts: AutoReceipts = { delivery: true, read: false };
+  /** Message id → account phone, for messages this contact sent (to route receipts). */
+  readonly sentTo = new Map<string, string>();
+  /** Inputs of messages sent deliberately undecryptable, re-sent properly on a retry receipt. */
+  readonly retryable = new Map<string, ContactSendInput>();
+  /** Recent sent inputs by id, re-sent on a session-reset retry receipt (bounded). */
+  readonly recent = new Map<string, ContactSendInput>();
+  /** Retry receipts this contact already sent, by message id. */
+  readonly retries = new Map<string, number>();
+  private chain: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    readonly phone: string,
+    readonly name: string,
+  ) {}
+
+  /** PN JID of the contact. */
+  get jid(): string {
+    return `${this.phone}@s.whatsapp.net`;
+  }
+
+  /** LID JID of the contact. */
+  get lidJid(): string {
+    return `${this.lid}@lid`;
+  }
+
+  /** Remembers a sent message for retries, keeping only the latest 500. */
+  remember(id: string, input: ContactSendInput): void {
+    this.recent.set(id, input);
+    if (this.recent.size > 500) this.recent.delete(this.recent.keys().next().value as string);
+  }
+
+  /** Runs Signal work for this contact one job at a time (ratchets must not interleave). */
+  serial<T>(job: () => Promise<T>): Promise<T> {
+    const next = this.chain.then(job, job);
+    this.chain = next.catch(() => undefined);
+    return next;
+  }
+}

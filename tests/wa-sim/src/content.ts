@@ -1,0 +1,115 @@
+import type { proto } from '@whiskeysockets/baileys';
+import type { MediaStore } from './media.ts';
+import { decryptMedia, encryptMedia, type MediaType } from './mediaCrypto.ts';
+import { SimError } from './phone.ts';
+import type { ContactSendInput, ReceivedMessage, SimMessageKind } from './types.ts';
+
+type MediaField = 'imageMessage' | 'videoMessage' | 'audioMessage' | 'documentMessage' | 'stickerMessage';
+
+const DEFAULT_MIME: Record<string, string> = {
+  image: 'image/jpeg',
+  video: 'video/mp4',
+  audio: 'audio/ogg; codecs=opus',
+  document: 'application/octet-stream',
+  sticker: 'image/webp',
+};
+
+function contextInfo(input: ContactSendInput, to: string): proto.IContextInfo | undefined {
+  if (!input.quotedId) return undefined;
+  return { stanzaId: input.quotedId, participant: `${to}@s.whatsapp.net`, quotedMessage: { conversation: '' } };
+}
+
+function mediaMessage(store: MediaStore, input: ContactSendInput, type: MediaType, bytes: Buffer, https: boolean) {
+  const enc = encryptMedia(bytes, type);
+  const path = store.put(enc.blob);
+  // Over plain http the URL is fetched verbatim only when directPath is absent (WA-SIM.md §6.3).
+  const location = https ? { url: `https://${store.httpsHost}${path}`, directPath: path } : { url: `http://${store.httpHost}${path}` };
+  return {
+    ...location,
+    mediaKey: enc.mediaKey,
+    fileSha256: enc.fileSha256,
+    fileEncSha256: enc.fileEncSha256,
+    fileLength: enc.fileLength,
+    mediaKeyTimestamp: Math.floor(Date.now() / 1000),
+  };
+}
+
+/** Builds the `proto.Message` a contact sends, uploading media to the simulator's store. */
+export function buildContactMessage(store: MediaStore, input: ContactSendInput, https: boolean): { message: proto.IMessage; type: string; mediatype?: string } {
+  const ctx = contextInfo(input, input.to);
+  const media = (type: MediaType, bytes: Buffer) => mediaMessage(store, input, type, bytes, https);
+  if (input.image) return { type: 'media', mediatype: 'image', message: { imageMessage: { ...media('image', input.image), mimetype: input.mimetype ?? DEFAULT_MIME.image, caption: input.caption, contextInfo: ctx } } };
+  if (input.video) return { type: 'media', mediatype: 'video', message: { videoMessage: { ...media('video', input.video), mimetype: input.mimetype ?? DEFAULT_MIME.video, caption: input.caption, contextInfo: ctx } } };
+  if (input.audio) {
+    const ptt = input.ptt === true;
+    return { type: 'media', mediatype: ptt ? 'ptt' : 'audio', message: { audioMessage: { ...media(ptt ? 'ptt' : 'audio', input.audio), mimetype: input.mimetype ?? DEFAULT_MIME.audio, ptt, contextInfo: ctx } } };
+  }
+  if (input.document) return { type: 'media', mediatype: 'document', message: { documentMessage: { ...media('document', input.document), mimetype: input.mimetype ?? DEFAULT_MIME.document, fileName: input.fileName ?? 'file', caption: input.caption, contextInfo: ctx } } };
+  if (input.sticker) return { type: 'media', mediatype: 'sticker', message: { stickerMessage: { ...media('sticker', input.sticker), mimetype: input.mimetype ?? DEFAULT_MIME.sticker, contextInfo: ctx } } };
+  if (input.location) return { type: 'media', mediatype: 'location', message: { locationMessage: { degreesLatitude: input.location.latitude, degreesLongitude: input.location.longitude, name: input.location.name, contextInfo: ctx } } };
+  if (input.reaction) {
+    const key = { remoteJid: `${input.to}@s.whatsapp.net`, fromMe: true, id: input.reaction.targetId };
+    return { type: 'reaction', message: { reactionMessage: { key, text: input.reaction.emoji, senderTimestampMs: Date.now() } } };
+  }
+  if (typeof input.text === 'string') {
+    const message = ctx ? { extendedTextMessage: { text: input.text, contextInfo: ctx } } : { conversation: input.text };
+    return { type: 'text', message };
+  }
+  throw new SimError('bad_message', 'message needs text, image, video, audio, document, sticker, location or reaction');
+}
+
+const MEDIA_FIELDS: Array<[MediaField, MediaType]> = [
+  ['imageMessage', 'image'],
+  ['videoMessage', 'video'],
+  ['audioMessage', 'audio'],
+  ['documentMessage', 'document'],
+  ['stickerMessage', 'sticker'],
+];
+
+/** Unwraps containers the app may add (ephemeral, view-once, device-sent, document-with-caption). */
+function unwrap(msg: proto.IMessage): proto.IMessage {
+  const inner = msg.deviceSentMessage?.message ?? msg.ephemeralMessage?.message ?? msg.viewOnceMessage?.message ?? msg.viewOnceMessageV2?.message ?? msg.documentWithCaptionMessage?.message;
+  return inner ? unwrap(inner) : msg;
+}
+
+type Parsed = Omit<ReceivedMessage, 'id' | 'from' | 'to' | 'at'>;
+
+/** Turns a decrypted `proto.Message` into what a test wants to assert on, fetching media bytes. */
+export function parseAppMessage(store: MediaStore, raw: proto.IMessage): Parsed {
+  const msg = unwrap(raw);
+  if (msg.conversation != null) return { kind: 'text', text: msg.conversation };
+  if (msg.extendedTextMessage) {
+    return { kind: 'text', text: msg.extendedTextMessage.text ?? '', quotedId: msg.extendedTextMessage.contextInfo?.stanzaId ?? undefined };
+  }
+  for (const [field, type] of MEDIA_FIELDS) {
+    const m = msg[field];
+    if (!m) continue;
+    const audio = field === 'audioMessage' ? (m as proto.Message.IAudioMessage) : undefined;
+    const kind: SimMessageKind = audio?.ptt ? 'ptt' : type;
+    const blob = m.url || m.directPath ? store.get(m.directPath ?? m.url ?? '') : undefined;
+    const media = blob && m.mediaKey ? decryptMedia(blob, m.mediaKey, audio?.ptt ? 'ptt' : type) : undefined;
+    const withCaption = m as { caption?: string | null; fileName?: string | null };
+    return {
+      kind,
+      media,
+      mimetype: m.mimetype ?? undefined,
+      caption: withCaption.caption ?? undefined,
+      fileName: withCaption.fileName ?? undefined,
+      quotedId: m.contextInfo?.stanzaId ?? undefined,
+    };
+  }
+  if (msg.locationMessage) {
+    const l = msg.locationMessage;
+    return { kind: 'location', location: { latitude: l.degreesLatitude ?? 0, longitude: l.degreesLongitude ?? 0, name: l.name ?? undefined }, quotedId: l.contextInfo?.stanzaId ?? undefined };
+  }
+  const pm = msg.protocolMessage;
+  if (pm?.type === 0) return { kind: 'revoke', targetId: pm.key?.id ?? undefined };
+  if (pm?.type === 14) {
+    const edited = pm.editedMessage;
+    return { kind: 'edit', targetId: pm.key?.id ?? undefined, text: edited?.conversation ?? edited?.extendedTextMessage?.text ?? undefined };
+  }
+  if (msg.reactionMessage) {
+    return { kind: 'reaction', reaction: { emoji: msg.reactionMessage.text ?? '', targetId: msg.reactionMessage.key?.id ?? '' } };
+  }
+  return { kind: 'unknown' };
+}

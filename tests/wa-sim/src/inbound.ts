@@ -1,0 +1,110 @@
+import { proto, unpadRandomMax16, type BinaryNode } from '@whiskeysockets/baileys';
+import type { SimConnection } from './connection.ts';
+import { parseAppMessage } from './content.ts';
+import type { SimContact } from './contact.ts';
+import { beBytes, child, children, contentBytes, node, parseJid, unixNow } from './nodes.ts';
+import { receiptToApp, retryToDevice } from './outbound.ts';
+import type { CompanionDevice } from './phone.ts';
+import { ProtocolAddress, SessionCipher } from './signalLib.ts';
+import type { Simulator } from './simulator.ts';
+import type { ReceiptType } from './types.ts';
+
+function sendAck(sim: Simulator, conn: SimConnection, device: CompanionDevice, id: string, to: string): void {
+  const ack = node('ack', { class: 'message', id, from: to, t: unixNow() });
+  if (sim.faults.take(device.phone, device.deviceId, 'ack-drop')) return;
+  const delay = sim.faults.take(device.phone, device.deviceId, 'ack-delay');
+  if (delay) setTimeout(() => conn.send(ack), delay.ms).unref();
+  else conn.send(ack);
+}
+
+async function decryptFor(contact: SimContact, device: CompanionDevice, enc: BinaryNode): Promise<proto.Message> {
+  const cipher = new SessionCipher(contact.store, new ProtocolAddress(device.phone, device.deviceId));
+  const body = contentBytes(enc) ?? Buffer.alloc(0);
+  const padded = enc.attrs.type === 'pkmsg' ? await cipher.decryptPreKeyWhisperMessage(body) : await cipher.decryptWhisperMessage(body);
+  return proto.Message.decode(unpadRandomMax16(padded));
+}
+
+/** Like a real client, a contact that cannot decrypt asks the sender to re-encrypt (WA-SIM.md §4.4.7). */
+function askForRetry(contact: SimContact, conn: SimConnection, id: string, to: string): void {
+  const count = (contact.retries.get(id) ?? 0) + 1;
+  contact.retries.set(id, count);
+  if (count > 2) return;
+  conn.send(
+    node('receipt', { from: to, id, t: unixNow(), type: 'retry' }, [
+      node('retry', { count, id, t: unixNow(), v: 1 }),
+      node('registration', {}, beBytes(contact.store.registrationId, 4)),
+    ]),
+  );
+}
+
+/** Handles a `<message>` the app sent: server ack, decryption as each contact, auto receipts. */
+export function onAppMessage(sim: Simulator, conn: SimConnection, stanza: BinaryNode): void {
+  const device = conn.device;
+  const id = stanza.attrs.id ?? '';
+  const to = stanza.attrs.to ?? '';
+  if (!device) return;
+  const rejected = sim.faults.take(device.phone, device.deviceId, 'send-error') ?? sim.faults.take(device.phone, device.deviceId, 'rate-overlimit');
+  if (rejected) {
+    const code = rejected.kind === 'send-error' ? (rejected.code ?? 500) : 429;
+    conn.send(node('ack', { class: 'message', id, from: to, t: unixNow(), error: code }));
+    return;
+  }
+  sendAck(sim, conn, device, id, to);
+  const targets = children(child(stanza, 'participants'), 'to').map((t) => ({ jid: t.attrs.jid, enc: child(t, 'enc') }));
+  for (const enc of children(stanza, 'enc')) targets.push({ jid: to, enc });
+  for (const target of targets) {
+    const parsed = parseJid(target.jid);
+    const contact = parsed && parsed.device === 0 ? sim.lookup(parsed.user).contact : undefined;
+    if (!contact || !target.enc) continue;
+    const encNode = target.enc;
+    sim.log.debug({ id, to: target.jid, type: encNode.attrs.type }, 'app message');
+    void contact
+      .serial(async () => {
+        const message = await decryptFor(contact, device, encNode);
+        const parsedMsg = parseAppMessage(sim.media, message);
+        const received = { id, from: device.phone, to: contact.phone, ...parsedMsg, at: Date.now() };
+        if (parsedMsg.kind === 'unknown' && !message.protocolMessage && Object.keys(message.toJSON()).every((k) => k === 'messageContextInfo' || k === 'senderKeyDistributionMessage')) return;
+        contact.received.push(received);
+        sim.emit('message', received);
+        const jid = to; // answer in the addressing (PN or LID) the app used
+        if (contact.autoReceipts.delivery) receiptToApp(sim, contact, [id], 'delivery', device.phone, jid);
+        if (contact.autoReceipts.read) receiptToApp(sim, contact, [id], 'read', device.phone, jid);
+      })
+      .catch((err: unknown) => {
+        sim.log.warn({ err: String(err), id }, 'could not decrypt app message');
+        askForRetry(contact, conn, id, to);
+      });
+  }
+}
+
+/** Handles a `<receipt>` the app sent for a contact's message (and retry requests). */
+export function onAppReceipt(sim: Simulator, conn: SimConnection, stanza: BinaryNode): void {
+  const device = conn.device;
+  const id = stanza.attrs.id ?? '';
+  const to = stanza.attrs.to ?? '';
+  conn.send(node('ack', { class: 'receipt', id, from: to, type: stanza.attrs.type }));
+  const parsed = parseJid(to);
+  const contact = parsed ? sim.lookup(parsed.user).contact : undefined;
+  if (!device || !contact) return;
+  const ids = [id, ...children(child(stanza, 'list'), 'item').map((i) => i.attrs.id ?? '')];
+  const type = stanza.attrs.type ?? 'delivery';
+  if (type === 'retry') {
+    const count = Number(child(stanza, 'retry')?.attrs.count ?? 1);
+    void retryToDevice(sim, contact, device, id, count).catch((err: unknown) => sim.log.warn({ err: String(err), id }, 'retry failed'));
+    return;
+  }
+  sim.emit('receipt', { phone: device.phone, contact: contact.phone, ids, type: type as ReceiptType });
+}
+
+/** Handles `<presence>` and `<chatstate>` from the app. */
+export function onAppPresence(sim: Simulator, conn: SimConnection, stanza: BinaryNode): void {
+  const device = conn.device;
+  if (!device) return;
+  const to = parseJid(stanza.attrs.to)?.user;
+  const state = stanza.tag === 'chatstate' && Array.isArray(stanza.content) ? stanza.content[0]?.tag : stanza.attrs.type;
+  sim.emit('presence', { phone: device.phone, to, type: state ?? 'available' });
+  if (stanza.attrs.type === 'subscribe' && to) {
+    const contact = sim.lookup(to).contact;
+    if (contact) conn.send(node('presence', { from: stanza.attrs.to, type: 'available' }));
+  }
+}

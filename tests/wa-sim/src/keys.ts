@@ -1,0 +1,77 @@
+import type { BinaryNode } from '@whiskeysockets/baileys';
+import type { SimContact } from './contact.ts';
+import { beBytes, child, children, contentBytes, node, readBe } from './nodes.ts';
+import type { CompanionDevice } from './phone.ts';
+
+/** Applies an `encrypt set` upload (registration, identity, one-time keys, signed key) to a device. */
+export function applyKeyUpload(device: CompanionDevice, iq: BinaryNode): void {
+  const reg = contentBytes(child(iq, 'registration'));
+  if (reg) device.registrationId = readBe(reg);
+  const identity = contentBytes(child(iq, 'identity'));
+  if (identity) device.identityKey = identity;
+  for (const key of children(child(iq, 'list'), 'key')) {
+    const id = readBe(contentBytes(child(key, 'id')));
+    const value = contentBytes(child(key, 'value'));
+    if (value) device.preKeys.set(id, value);
+  }
+  const skey = child(iq, 'skey') ?? child(child(iq, 'rotate'), 'skey');
+  if (skey) applySignedKey(device, skey);
+}
+
+/** Stores a `<skey>` node (from an upload or a `<rotate>`). */
+export function applySignedKey(device: CompanionDevice, skey: BinaryNode): void {
+  const value = contentBytes(child(skey, 'value'));
+  const signature = contentBytes(child(skey, 'signature'));
+  if (!value || !signature) return;
+  device.signedPreKey = { keyId: readBe(contentBytes(child(skey, 'id'))), publicKey: value, signature };
+}
+
+/** The `<digest>` answer: a summary of what the server holds for the device. */
+export function digestNode(device: CompanionDevice): BinaryNode {
+  return node('digest', {}, [
+    node('type', {}, Buffer.from([5])),
+    node('registration', {}, beBytes(device.registrationId, 4)),
+    node('identity', {}, device.identityKey),
+    node('skey', {}, [node('id', {}, beBytes(device.signedPreKey.keyId, 3))]),
+    node('list', {}, [...device.preKeys.keys()].map((id) => node('id', {}, beBytes(id, 3)))),
+  ]);
+}
+
+/** A key-bundle `<user>` for a contact; issues one fresh one-time pre-key each time. */
+export function contactBundle(jid: string, contact: SimContact): BinaryNode {
+  const store = contact.store;
+  const pre = store.issuePreKey();
+  return node('user', { jid }, [
+    node('registration', {}, beBytes(store.registrationId, 4)),
+    node('type', {}, Buffer.from([5])),
+    node('identity', {}, store.identity.pubKey.subarray(1)),
+    node('skey', {}, [
+      node('id', {}, beBytes(store.signedPreKey.keyId, 3)),
+      node('value', {}, store.signedPreKey.keyPair.pubKey.subarray(1)),
+      node('signature', {}, store.signedPreKey.signature),
+    ]),
+    node('key', {}, [node('id', {}, beBytes(pre.keyId, 3)), node('value', {}, pre.keyPair.pubKey.subarray(1))]),
+  ]);
+}
+
+/** The libsignal bundle a contact uses to open a session to a companion; consumes one pre-key. */
+export function takeDeviceBundle(device: CompanionDevice) {
+  const prefix = (k: Buffer) => (k.length === 33 ? k : Buffer.concat([Buffer.from([5]), k]));
+  const first = device.preKeys.entries().next();
+  let preKey: { keyId: number; publicKey: Buffer } | undefined;
+  if (!first.done) {
+    const [keyId, value] = first.value;
+    device.preKeys.delete(keyId);
+    preKey = { keyId, publicKey: prefix(value) };
+  }
+  return {
+    registrationId: device.registrationId,
+    identityKey: prefix(device.identityKey),
+    signedPreKey: {
+      keyId: device.signedPreKey.keyId,
+      publicKey: prefix(device.signedPreKey.publicKey),
+      signature: device.signedPreKey.signature,
+    },
+    preKey,
+  };
+}

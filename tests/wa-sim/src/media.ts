@@ -1,0 +1,103 @@
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { node } from './nodes.ts';
+import type { LocalTls } from './tls.ts';
+import type { BinaryNode } from '@whiskeysockets/baileys';
+
+/** An 8x8 green JPEG served as the default profile picture. */
+export const DEFAULT_PICTURE = Buffer.from(
+  '/9j/2wBDAA0JCgsKCA0LCgsODg0PEyAVExISEyccHhcgLikxMC4pLSwzOko+MzZGNywtQFdBRkxOUlNSMj5aYVpQYEpRUk//2wBDAQ4ODhMREyYVFSZPNS01T09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT0//wAARCAAIAAgDASIAAhEBAxEB/8QAFQABAQAAAAAAAAAAAAAAAAAAAAT/xAAUEAEAAAAAAAAAAAAAAAAAAAAA/8QAFQEBAQAAAAAAAAAAAAAAAAAABAb/xAAUEQEAAAAAAAAAAAAAAAAAAAAA/9oADAMBAAIRAxEAPwCwAFJP/9k=',
+  'base64',
+);
+
+const MAX_UPLOAD = 64 * 1024 * 1024;
+
+/** Encrypted media blobs by direct path, plus profile pictures, served over HTTP and HTTPS. */
+export class MediaStore {
+  readonly auth = randomBytes(18).toString('base64url');
+  private readonly blobs = new Map<string, Buffer>();
+  /** Profile pictures by user digits (null = no picture). */
+  readonly pictures = new Map<string, Buffer | null>();
+  httpsHost = '';
+  httpHost = '';
+
+  /** Stores an encrypted blob and returns its direct path (`/v/t62…/<hex>.enc`, no `@`). */
+  put(blob: Buffer): string {
+    const path = `/v/t62.7118-24/${randomBytes(16).toString('hex')}.enc`;
+    this.blobs.set(path, blob);
+    return path;
+  }
+
+  /** Looks a blob up by direct path or full URL. */
+  get(pathOrUrl: string): Buffer | undefined {
+    const path = pathOrUrl.startsWith('/') ? pathOrUrl : new URL(pathOrUrl).pathname;
+    return this.blobs.get(path);
+  }
+
+  /** The `<media_conn>` IQ answer pointing at the HTTPS server (WA-SIM.md §6.1). */
+  mediaConn(): BinaryNode {
+    return node('media_conn', { auth: this.auth, ttl: 300 }, [
+      node('host', { hostname: this.httpsHost, maxContentLengthBytes: MAX_UPLOAD }),
+    ]);
+  }
+
+  /** Handles upload, blob download and profile-picture requests; false when the path is not ours. */
+  handle(req: IncomingMessage, res: ServerResponse): boolean {
+    const url = new URL(req.url ?? '/', 'http://x');
+    if (req.method === 'POST' && url.pathname.startsWith('/mms/')) {
+      this.upload(req, res, url);
+      return true;
+    }
+    if (req.method === 'GET' && url.pathname.startsWith('/v/')) {
+      const blob = this.blobs.get(url.pathname);
+      res.writeHead(blob ? 200 : 404, { 'content-type': 'application/octet-stream' });
+      res.end(blob ?? '');
+      return true;
+    }
+    const pic = /^\/pp\/(\d+)\/(?:image|preview)\.jpg$/.exec(url.pathname);
+    if (req.method === 'GET' && pic) {
+      const bytes = this.pictures.get(pic[1] ?? '') ?? DEFAULT_PICTURE;
+      res.writeHead(200, { 'content-type': 'image/jpeg' });
+      res.end(bytes);
+      return true;
+    }
+    return false;
+  }
+
+  private upload(req: IncomingMessage, res: ServerResponse, url: URL): void {
+    if (url.searchParams.get('auth') !== this.auth) {
+      res.writeHead(401, { 'content-type': 'application/json' });
+      res.end('{"error":"bad auth"}');
+      req.resume();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size <= MAX_UPLOAD) chunks.push(c);
+    });
+    req.on('end', () => {
+      if (size > MAX_UPLOAD) {
+        res.writeHead(413).end();
+        return;
+      }
+      const path = this.put(Buffer.concat(chunks));
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ url: `https://${this.httpsHost}${path}`, direct_path: path }));
+    });
+  }
+}
+
+/** Starts the HTTPS media server (uploads always use https, WA-SIM.md §6.2). */
+export async function startHttpsMedia(tls: LocalTls, store: MediaStore, host: string): Promise<Server> {
+  const server = createServer({ cert: tls.cert, key: tls.key }, (req, res) => {
+    if (!store.handle(req, res)) res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
+  const advertised = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  store.httpsHost = `${advertised}:${(server.address() as AddressInfo).port}`;
+  return server;
+}

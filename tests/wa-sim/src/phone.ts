@@ -1,0 +1,85 @@
+import type { BinaryNode } from '@whiskeysockets/baileys';
+import { newKeyPair, type RawKeyPair } from './certs.ts';
+import { SignalStore } from './signalStore.ts';
+import type { SimConnection } from './connection.ts';
+
+/** A signed pre-key as uploaded by a companion (raw 32-byte public key). */
+export interface SignedPreKey {
+  keyId: number;
+  publicKey: Buffer;
+  signature: Buffer;
+}
+
+/** A linked companion device (one Baileys auth state) of a simulated phone. */
+export interface CompanionDevice {
+  phone: string;
+  deviceId: number;
+  noiseKey: Buffer;
+  registrationId: number;
+  identityKey: Buffer;
+  signedPreKey: SignedPreKey;
+  /** Unused one-time pre-keys the companion uploaded, by id. */
+  preKeys: Map<number, Buffer>;
+  platform: string;
+  connection?: SimConnection;
+  /** Stanzas waiting for the next login (sent with offline="1"). */
+  queue: BinaryNode[];
+  /** Whether the phone already sent its history bootstrap to this companion. */
+  historySent?: boolean;
+}
+
+let lidCounter = 100_000_000_000_000;
+
+/** Allocates a fresh LID user part (digits). */
+export function allocateLid(): string {
+  lidCounter += 1 + Math.floor(Math.random() * 1000);
+  return String(lidCounter);
+}
+
+/** A simulated primary phone: owns the account identity and links companions. */
+export class SimPhone {
+  lid = allocateLid();
+  identity: RawKeyPair = newKeyPair();
+  readonly devices = new Map<number, CompanionDevice>();
+  /** The phone's own Signal identity, for peer messages to its companions. */
+  readonly store = new SignalStore();
+  nextDeviceId = 1;
+
+  constructor(
+    readonly phone: string,
+    readonly name: string,
+  ) {}
+
+  /** The account's PN JID (device 0). */
+  get jid(): string {
+    return `${this.phone}@s.whatsapp.net`;
+  }
+
+  /** Reserves the next companion device id. */
+  allocateDeviceId(): number {
+    return this.nextDeviceId++;
+  }
+
+  /** Connected companions. */
+  onlineDevices(): CompanionDevice[] {
+    return [...this.devices.values()].filter((d) => d.connection && !d.connection.closed);
+  }
+}
+
+/** Validates a phone number given as digits only (5-20 digits). */
+export function assertDigits(phone: string): string {
+  if (!/^\d{5,20}$/.test(phone)) throw new SimError('bad_phone', `phone must be 5-20 digits: ${phone}`);
+  return phone;
+}
+
+/** An error with a stable code, rendered as a 4xx by the control API. */
+export class SimError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status = 400,
+  ) {
+    super(message);
+    this.name = 'SimError';
+  }
+}

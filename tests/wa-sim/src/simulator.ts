@@ -1,0 +1,285 @@
+import { EventEmitter } from 'node:events';
+import type { BinaryNode } from '@whiskeysockets/baileys';
+import type { Logger } from 'pino';
+import type { ServerIdentity } from './certs.ts';
+import { SimConnection } from './connection.ts';
+import { SimContact } from './contact.ts';
+import { FaultBook, isImmediate, type FaultSpec } from './faults.ts';
+import { onAppMessage, onAppPresence, onAppReceipt } from './inbound.ts';
+import { answerIq, type IqContext } from './iqRouter.ts';
+import { MediaStore } from './media.ts';
+import { child, node, SERVER_JID } from './nodes.ts';
+import { contactPresence, contactSend, receiptToApp } from './outbound.ts';
+import { enterPairingCode, onLinkCodeIq } from './pairingCode.ts';
+import { assertDigits, SimError, SimPhone, type CompanionDevice } from './phone.ts';
+import { onAuthenticated, onClosed, removeDevice, scanQr, streamError } from './session.ts';
+import type { ContactSendInput, ReceiptType, ReceivedMessage, SimEvents } from './types.ts';
+
+/** Behaviour switches of a simulator instance. */
+export interface SimOptions {
+  /** Create a contact when the app looks up an unknown number (default true). */
+  autoCreateContacts: boolean;
+  /** Incoming media URLs over https with directPath (needs NODE_EXTRA_CA_CERTS in the app); default plain http. */
+  mediaOverHttps: boolean;
+  /** The phone sends an empty history bootstrap to a new companion at its first login (default false, opt-in). */
+  historySync: boolean;
+}
+
+/** Network endpoints of a started simulator. */
+export interface SimEndpoints {
+  wsUrl: string;
+  controlUrl: string;
+  trustRootHex: string;
+  caCertPath: string;
+  caCert: string;
+}
+
+/** The WhatsApp simulator: phones, contacts, connections and the programmatic API. */
+export class Simulator extends EventEmitter<SimEvents> {
+  readonly phones = new Map<string, SimPhone>();
+  readonly contacts = new Map<string, SimContact>();
+  readonly byLid = new Map<string, SimPhone | SimContact>();
+  readonly devicesByNoise = new Map<string, CompanionDevice>();
+  readonly refs = new Map<string, SimConnection>();
+  readonly codeConnections = new Map<string, SimConnection>();
+  readonly connections = new Set<SimConnection>();
+  readonly media = new MediaStore();
+  readonly faults = new FaultBook();
+  private iqCounter = 0;
+  wsUrl = '';
+  controlUrl = '';
+  trustRootHex = '';
+  caCertPath = '';
+  caCert = '';
+  /** Set by `startSimulator`; closes the servers. */
+  closeServers: () => Promise<void> = async () => undefined;
+
+  constructor(
+    readonly identity: ServerIdentity,
+    readonly log: Logger,
+    readonly options: SimOptions,
+  ) {
+    super();
+    // Many tests and benchmark clients wait on 'message' at once.
+    this.setMaxListeners(0);
+    this.trustRootHex = identity.root.public.toString('hex');
+  }
+
+  /** Next id for a server-initiated IQ. */
+  nextIqId(): string {
+    return `sim-${++this.iqCounter}`;
+  }
+
+  /** Finds who owns a number or LID user part. */
+  lookup(user: string): { contact?: SimContact; phone?: SimPhone } {
+    const owner = this.contacts.get(user) ?? this.phones.get(user) ?? this.byLid.get(user);
+    if (owner instanceof SimContact) return { contact: owner };
+    if (owner instanceof SimPhone) return { phone: owner };
+    return {};
+  }
+
+  /** Accepts a new WebSocket. */
+  accept(ws: import('ws').WebSocket): void {
+    const conn = new SimConnection(ws, this.identity, {
+      onAuthenticated: (c, payload) => onAuthenticated(this, c, payload),
+      onNode: (c, n) => this.onNode(c, n),
+      onClose: (c) => onClosed(this, c),
+    });
+    this.connections.add(conn);
+  }
+
+  private readonly iqContext: IqContext = {
+    directory: {
+      lookup: (user) => this.lookup(user),
+      autoContact: (phone) => (this.options.autoCreateContacts && /^\d{5,20}$/.test(phone) ? this.createContact({ phone, name: '' }) : undefined),
+    },
+    mediaConn: () => this.media.mediaConn(),
+    keysUploaded: (conn) => {
+      const d = conn.device;
+      if (d) this.emit('prekeys', { phone: d.phone, deviceId: d.deviceId, count: d.preKeys.size });
+    },
+    pictureUrl: (user, type) => {
+      const found = this.lookup(user);
+      const owner = found.contact ?? found.phone;
+      if (!owner || this.media.pictures.get(owner.phone) === null) return undefined;
+      return `http://${this.media.httpHost}/pp/${owner.phone}/${type === 'image' ? 'image' : 'preview'}.jpg`;
+    },
+    iqFault: (conn, xmlns) => {
+      const d = conn.device;
+      if (!d || xmlns === 'w:p') return undefined;
+      const f = this.faults.take(d.phone, d.deviceId, 'iq-error', (x) => !x.xmlns || x.xmlns === xmlns);
+      return f ? { code: f.code ?? 500, text: f.text ?? 'internal-server-error' } : undefined;
+    },
+    onMd: (conn, iq) => {
+      const remove = child(iq, 'remove-companion-device');
+      if (remove && conn.device) {
+        const device = conn.device;
+        setImmediate(() => removeDevice(this, device));
+        return undefined;
+      }
+      return onLinkCodeIq(this, conn, iq);
+    },
+  };
+
+  private async onNode(conn: SimConnection, n: BinaryNode): Promise<void> {
+    switch (n.tag) {
+      case 'iq':
+        if (n.attrs.type === 'result' || n.attrs.type === 'error') {
+          const waiter = conn.pending.get(n.attrs.id ?? '');
+          conn.pending.delete(n.attrs.id ?? '');
+          waiter?.(n);
+          return;
+        }
+        conn.send(await answerIq(this.iqContext, conn, n));
+        return;
+      case 'message':
+        return onAppMessage(this, conn, n);
+      case 'receipt':
+        return onAppReceipt(this, conn, n);
+      case 'presence':
+      case 'chatstate':
+        return onAppPresence(this, conn, n);
+      default:
+        return; // ack, ib, call...: nothing to answer
+    }
+  }
+
+  /** Creates (or returns) a simulated phone, i.e. a WhatsApp account the app links to. */
+  createPhone(input: { phone: string; name?: string }): SimPhone {
+    const digits = assertDigits(String(input.phone));
+    const existing = this.phones.get(digits);
+    if (existing) return existing;
+    if (this.contacts.has(digits)) throw new SimError('phone_taken', `${digits} is already a contact`, 409);
+    const phone = new SimPhone(digits, input.name ?? '');
+    this.phones.set(digits, phone);
+    this.byLid.set(phone.lid, phone);
+    return phone;
+  }
+
+  /** Creates (or returns) a simulated contact that chats with the accounts. */
+  createContact(input: { phone: string; name?: string }): SimContact {
+    const digits = assertDigits(String(input.phone));
+    const existing = this.contacts.get(digits);
+    if (existing) return existing;
+    if (this.phones.has(digits)) throw new SimError('phone_taken', `${digits} is already a phone`, 409);
+    const contact = new SimContact(digits, input.name ?? '');
+    this.contacts.set(digits, contact);
+    this.byLid.set(contact.lid, contact);
+    return contact;
+  }
+
+  private phone(digits: string): SimPhone {
+    const phone = this.phones.get(digits);
+    if (!phone) throw new SimError('unknown_phone', `no simulated phone ${digits}`, 404);
+    return phone;
+  }
+
+  private contact(digits: string): SimContact {
+    const contact = this.contacts.get(digits);
+    if (!contact) throw new SimError('unknown_contact', `no simulated contact ${digits}`, 404);
+    return contact;
+  }
+
+  /** The phone scans the QR string an app displayed; resolves once the device is linked. */
+  scanQr(phone: string, qr: string): Promise<{ deviceId: number }> {
+    return scanQr(this, this.phone(phone), qr);
+  }
+
+  /**
+   * The phone enters the pairing code an app displayed; resolves once the device is linked.
+   * Waits up to `waitMs` for the app's (fire-and-forget) code request to arrive.
+   */
+  async enterPairingCode(phone: string, code: string, opts: { waitMs?: number } = {}): Promise<{ deviceId: number }> {
+    return enterPairingCode(this, this.phone(phone), code, opts.waitMs);
+  }
+
+  /** A contact sends a message to an account; resolves with its id once encrypted and sent or queued. */
+  contactSend(contact: string, input: ContactSendInput): Promise<{ id: string }> {
+    return contactSend(this, this.contact(contact), { ...input, to: String(input.to).split(/[@:]/)[0] ?? '' });
+  }
+
+  /** What a contact received from the app, decrypted, in order. */
+  received(contact: string): ReceivedMessage[] {
+    return [...this.contact(contact).received];
+  }
+
+  /** Resolves with the first received message (past or future) matching `match`. */
+  waitForReceived(contact: string, match: (m: ReceivedMessage) => boolean = () => true, timeoutMs = 15_000): Promise<ReceivedMessage> {
+    const c = this.contact(contact);
+    const found = c.received.find(match);
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve, reject) => {
+      const onMessage = (m: ReceivedMessage) => {
+        if (m.to !== c.phone || !match(m)) return;
+        clearTimeout(timer);
+        this.off('message', onMessage);
+        resolve(m);
+      };
+      const timer = setTimeout(() => {
+        this.off('message', onMessage);
+        reject(new SimError('timeout', `contact ${contact} received no matching message in ${timeoutMs} ms`, 504));
+      }, timeoutMs);
+      this.on('message', onMessage);
+    });
+  }
+
+  /** A contact sends a receipt for a message it received from the app. */
+  async sendReceipt(contact: string, messageId: string, type: ReceiptType): Promise<void> {
+    const c = this.contact(contact);
+    const msg = c.received.find((m) => m.id === messageId);
+    if (!msg) throw new SimError('unknown_message', `contact ${contact} has no message ${messageId}`, 404);
+    receiptToApp(this, c, [messageId], type, msg.from);
+  }
+
+  /** Which receipts a contact sends by itself (default: delivery only). */
+  setAutoReceipts(contact: string, auto: { delivery?: boolean; read?: boolean }): void {
+    const c = this.contact(contact);
+    c.autoReceipts = { ...c.autoReceipts, ...auto };
+  }
+
+  /** A contact shows typing/recording/paused or goes available/unavailable for an account. */
+  contactPresence(contact: string, to: string, state: 'composing' | 'paused' | 'recording' | 'available' | 'unavailable'): void {
+    contactPresence(this, this.contact(contact), to, state);
+  }
+
+  /** Sets (Buffer), removes (null) or resets (undefined) the profile picture of a phone or contact. */
+  setProfilePicture(phone: string, jpeg: Buffer | null | undefined): void {
+    if (jpeg === undefined) this.media.pictures.delete(phone);
+    else this.media.pictures.set(phone, jpeg);
+  }
+
+  /** Injects a fault for one phone (all its companions, or one `deviceId`). See faults.ts. */
+  injectFault(spec: FaultSpec): void {
+    const phone = this.phone(String(spec.phone));
+    if (spec.kind === 'clear') return this.faults.clear(phone.phone);
+    if (!isImmediate(spec)) return this.faults.arm(spec as never);
+    const devices = [...phone.devices.values()].filter((d) => spec.deviceId === undefined || d.deviceId === spec.deviceId);
+    for (const device of devices) {
+      const conn = device.connection;
+      if (spec.kind === 'stream-error' && spec.code === 401) removeDevice(this, device);
+      if (!conn || conn.closed) continue;
+      if (spec.kind === 'stream-error') conn.sendAndClose(streamError(spec.code));
+      else if (spec.kind === 'xmlstreamend') conn.sendAndClose(node('xmlstreamend', {}));
+      else if (spec.kind === 'drop') conn.terminate();
+      else if (spec.kind === 'silence') conn.silenced = true;
+      else if (spec.kind === 'downgrade') conn.send(node('ib', { from: SERVER_JID }, [node('downgrade_webclient', {})]));
+    }
+  }
+
+  /** The phone removes a linked device (like "log out" in Linked devices): the app sees 401. */
+  unlink(phone: string, deviceId?: number): void {
+    this.injectFault({ phone, deviceId, kind: 'stream-error', code: 401 });
+  }
+
+  /** Linked companion device ids of a phone, with their online state. */
+  devices(phone: string): Array<{ deviceId: number; online: boolean }> {
+    return [...this.phone(phone).devices.values()].map((d) => ({ deviceId: d.deviceId, online: !!d.connection && !d.connection.closed }));
+  }
+
+  /** Closes every connection and server. */
+  async stop(): Promise<void> {
+    for (const conn of this.connections) conn.terminate();
+    await this.closeServers();
+  }
+}
+

@@ -1,0 +1,40 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startSimulator, type Simulator } from './index.ts';
+import { connectClient, linkByQr, nextEvent, waitOpen } from './testClient.ts';
+
+const running: Simulator[] = [];
+
+afterAll(async () => {
+  for (const sim of running) await sim.stop().catch(() => undefined);
+});
+
+describe('a simulator with a data directory', () => {
+  it('keeps its trust root, linked companions and contact sessions across a restart', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'wa-sim-persist-'));
+    const first = await startSimulator({ dataDir });
+    running.push(first);
+    first.createPhone({ phone: '15552220000', name: 'Kept' });
+    first.createContact({ phone: '15552221111', name: 'Eve' });
+    const { sock, auth } = await linkByQr(first, '15552220000');
+    const sent = await sock.sendMessage('15552221111@s.whatsapp.net', { text: 'before' });
+    await first.waitForReceived('15552221111', (m) => m.id === sent?.key.id);
+    sock.end(undefined);
+    await first.stop();
+
+    const second = await startSimulator({ dataDir });
+    running.push(second);
+    expect(second.trustRootHex).toBe(first.trustRootHex);
+    expect(second.devices('15552220000')).toEqual([{ deviceId: 1, online: false }]);
+    const again = connectClient(second, auth);
+    await waitOpen(again);
+    const after = await again.sendMessage('15552221111@s.whatsapp.net', { text: 'after' });
+    expect(await second.waitForReceived('15552221111', (m) => m.id === after?.key.id)).toMatchObject({ text: 'after' });
+    const back = nextEvent(again, 'messages.upsert', (e) => e.messages.some((m) => m.message?.conversation === 'still here'));
+    await second.contactSend('15552221111', { to: '15552220000', text: 'still here' });
+    await back;
+    again.end(undefined);
+  });
+});

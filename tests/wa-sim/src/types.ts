@@ -1,0 +1,64 @@
+/** Kinds of message the simulator understands in both directions. */
+export type SimMessageKind = 'text' | 'image' | 'video' | 'audio' | 'ptt' | 'document' | 'sticker' | 'location' | 'reaction' | 'revoke' | 'edit' | 'unknown';
+
+/** A message a simulated contact received from the app, decrypted. */
+export interface ReceivedMessage {
+  id: string;
+  /** Digits of the sending account (the simulated phone the app is linked to). */
+  from: string;
+  /** Digits of the receiving contact. */
+  to: string;
+  kind: SimMessageKind;
+  text?: string;
+  caption?: string;
+  media?: Buffer;
+  mimetype?: string;
+  fileName?: string;
+  location?: { latitude: number; longitude: number; name?: string };
+  reaction?: { emoji: string; targetId: string };
+  quotedId?: string;
+  /** For `revoke` and `edit`: the id of the message deleted or edited. */
+  targetId?: string;
+  /** Unix milliseconds when the simulator decrypted it. */
+  at: number;
+}
+
+/** What a contact can send to an account (one content field set). */
+export interface ContactSendInput {
+  to: string;
+  id?: string;
+  text?: string;
+  quotedId?: string;
+  image?: Buffer;
+  video?: Buffer;
+  audio?: Buffer;
+  ptt?: boolean;
+  document?: Buffer;
+  sticker?: Buffer;
+  caption?: string;
+  mimetype?: string;
+  fileName?: string;
+  location?: { latitude: number; longitude: number; name?: string };
+  reaction?: { emoji: string; targetId: string };
+}
+
+/** A receipt type. */
+export type ReceiptType = 'delivery' | 'read' | 'played';
+
+/** Events of the simulator's typed EventEmitter. */
+export interface SimEvents {
+  linked: [{ phone: string; deviceId: number; method: 'qr' | 'code' }];
+  connected: [{ phone: string; deviceId: number; connectionId: number }];
+  disconnected: [{ phone: string; deviceId: number; connectionId: number }];
+  'logged-out': [{ phone: string; deviceId: number }];
+  message: [ReceivedMessage];
+  /** A contact sent (or queued) a message to an account. */
+  sent: [{ contact: string; to: string; id: string }];
+  /** A receipt the app sent for a contact's message. */
+  receipt: [{ phone: string; contact: string; ids: string[]; type: ReceiptType | 'inactive' | 'read-self' | string }];
+  /** An app asked for a pairing code for this phone. */
+  'code-requested': [{ phone: string }];
+  /** A companion uploaded pre-keys; `count` is how many unused ones the server now holds. */
+  prekeys: [{ phone: string; deviceId: number; count: number }];
+  presence: [{ phone: string; to?: string; type: string }];
+}
