@@ -1,4 +1,5 @@
 import type { MessageKind, MessageStatus, SessionStatus } from '../domain/messages.ts';
+import type { ExitKind } from './exitCodes.ts';
 
 /** Why a connection closed, classified from Baileys' status codes (WA-SIM.md §7). */
 export type DisconnectCause =
@@ -49,7 +50,21 @@ export type ActorEvent =
   | { type: 'message-sent'; message: MessageView }
   | { type: 'message-status'; messageId: string; chatId: string; status: MessageStatus; reason?: string }
   | { type: 'chat-update'; chatId: string; name?: string; unreadCount?: number; lastMessageAt?: number }
-  | { type: 'presence'; chatId: string; participant: string; state: string; lastSeen?: number };
+  | { type: 'presence'; chatId: string; participant: string; state: string; lastSeen?: number }
+  /**
+   * Published by the supervisor (never sent by an actor) when an actor process ended: how,
+   * and what the supervisor does about it ('restart' after delayMs, 'stop' for terminal exits
+   * and exceeded intensity, 'none' after a requested stop).
+   */
+  | {
+      type: 'actor-exit';
+      exit: ExitKind;
+      code: number | null;
+      signal: string | null;
+      action: 'restart' | 'stop' | 'none';
+      delayMs?: number;
+      reason: string;
+    };
 
 export type ActorEventType = ActorEvent['type'];
 

@@ -1,0 +1,195 @@
+/**
+ * The one versioned union for every message that crosses the supervisor ⇄ actor boundary
+ * (DESIGN.md "Supervisor ⇄ actor protocol"). Every envelope carries `v: 1`; anything else is
+ * rejected by the guards below, so a mismatched child fails loudly instead of half-working.
+ */
+import type { CommandName } from './commands.ts';
+import type { ActorEvent } from './events.ts';
+
+/** Protocol version carried by every envelope. */
+export const PROTOCOL_VERSION = 1 as const;
+
+/** Configuration the supervisor sends in `init` (over IPC: secrets never travel in argv). */
+export interface ActorInitConfig {
+  sessionId: string;
+  /** Full URI including the database name; may contain credentials. */
+  mongoUri: string;
+  authStorage: 'mongo' | 'file';
+  /** Base data folder (DATA_DIR); the actor keeps this session's files under it (e.g. auth/<sessionId>). */
+  dataDir: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  wa: {
+    /** WhatsApp websocket URL; the simulator's in tests and demo, WhatsApp's when absent. */
+    websocketUrl?: string;
+    /** Hex of the Noise certificate trust root (simulator), WhatsApp's when absent. */
+    trustRootHex?: string;
+    /** CA certificate (PEM file) to trust for the websocket's TLS (simulator). */
+    caCertPath?: string;
+  };
+  preloadChats: { type: 'individual' | 'group' | 'all'; limit: number };
+  /** Interval between heartbeats, in milliseconds. */
+  heartbeatMs: number;
+}
+
+/** An error as it crosses the boundary; rebuilt into a coded Error on the far side. */
+export interface SerializedError {
+  name: string;
+  code: string;
+  message: string;
+  stack?: string;
+}
+
+/** Counters reported with every heartbeat (monotonic since the actor started). */
+export interface ActorCounters {
+  messagesIn: number;
+  messagesOut: number;
+  eventsSent: number;
+  reconnects: number;
+  /** Epoch ms of the last frame received from WhatsApp, null when none yet. */
+  lastTrafficAt: number | null;
+}
+
+/** Supervisor → actor: call a command. */
+export interface RequestEnvelope<C extends string = CommandName> {
+  v: 1;
+  kind: 'req';
+  id: number;
+  cmd: C;
+  args: unknown;
+}
+
+/** Actor → supervisor: the reply to one request (matched by id). */
+export type ReplyEnvelope =
+  | { v: 1; kind: 'res'; id: number; ok: true; result: unknown }
+  | { v: 1; kind: 'res'; id: number; ok: false; error: SerializedError };
+
+/** Actor → supervisor: a domain event (the hub numbers and persists it). */
+export interface EventEnvelope {
+  v: 1;
+  kind: 'event';
+  event: ActorEvent;
+}
+
+/** Actor → supervisor: auth state opened, commands may flow. */
+export interface ReadyEnvelope {
+  v: 1;
+  kind: 'ready';
+}
+
+/** Actor → supervisor: periodic liveness with memory, event-loop lag and counters. */
+export interface HeartbeatEnvelope {
+  v: 1;
+  kind: 'heartbeat';
+  rssBytes: number;
+  heapUsedBytes: number;
+  eventLoopLagMs: number;
+  counters: ActorCounters;
+}
+
+/** Supervisor → actor: flush, close the socket (without logging out) and exit within graceMs. */
+export interface ShutdownEnvelope {
+  v: 1;
+  kind: 'shutdown';
+  graceMs: number;
+}
+
+/** Supervisor → actor: first message after fork. */
+export interface InitEnvelope {
+  v: 1;
+  kind: 'init';
+  config: ActorInitConfig;
+}
+
+/** Control messages (lifecycle, not commands). */
+export type ControlEnvelope = ReadyEnvelope | HeartbeatEnvelope | ShutdownEnvelope | InitEnvelope;
+
+/** Every message that crosses the boundary. */
+export type Envelope = RequestEnvelope | ReplyEnvelope | EventEnvelope | ControlEnvelope;
+
+/** What the supervisor sends to an actor. */
+export type ToActor = RequestEnvelope | ShutdownEnvelope | InitEnvelope;
+
+/** What an actor sends to the supervisor. */
+export type FromActor = ReplyEnvelope | EventEnvelope | ReadyEnvelope | HeartbeatEnvelope;
+
+const KINDS = new Set(['req', 'res', 'event', 'ready', 'heartbeat', 'shutdown', 'init']);
+
+function isObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null;
+}
+
+/** True for any well-formed v1 envelope (checks the shape fields the router relies on). */
+export function isEnvelope(x: unknown): x is Envelope {
+  if (!isObject(x) || x.v !== PROTOCOL_VERSION || typeof x.kind !== 'string' || !KINDS.has(x.kind)) return false;
+  switch (x.kind) {
+    case 'req':
+      return typeof x.id === 'number' && typeof x.cmd === 'string';
+    case 'res':
+      return typeof x.id === 'number' && typeof x.ok === 'boolean' && (x.ok || isObject(x.error));
+    case 'event':
+      return isObject(x.event) && typeof x.event.type === 'string';
+    case 'heartbeat':
+      return typeof x.rssBytes === 'number' && typeof x.heapUsedBytes === 'number' && isObject(x.counters);
+    case 'shutdown':
+      return typeof x.graceMs === 'number';
+    case 'init':
+      return isObject(x.config) && typeof x.config.sessionId === 'string';
+    default:
+      return true;
+  }
+}
+
+/** A well-formed request. */
+export function isRequest(x: unknown): x is RequestEnvelope {
+  return isEnvelope(x) && x.kind === 'req';
+}
+
+/** A well-formed reply. */
+export function isReply(x: unknown): x is ReplyEnvelope {
+  return isEnvelope(x) && x.kind === 'res';
+}
+
+/** A well-formed event. */
+export function isEventEnvelope(x: unknown): x is EventEnvelope {
+  return isEnvelope(x) && x.kind === 'event';
+}
+
+/** A well-formed control message (ready, heartbeat, shutdown, init). */
+export function isControl(x: unknown): x is ControlEnvelope {
+  return isEnvelope(x) && (x.kind === 'ready' || x.kind === 'heartbeat' || x.kind === 'shutdown' || x.kind === 'init');
+}
+
+/** A message the supervisor may send to an actor. */
+export function isToActor(x: unknown): x is ToActor {
+  return isEnvelope(x) && (x.kind === 'req' || x.kind === 'shutdown' || x.kind === 'init');
+}
+
+/** A message an actor may send to the supervisor. */
+export function isFromActor(x: unknown): x is FromActor {
+  return isEnvelope(x) && (x.kind === 'res' || x.kind === 'event' || x.kind === 'ready' || x.kind === 'heartbeat');
+}
+
+/** Builds an event envelope. */
+export function eventEnvelope(event: ActorEvent): EventEnvelope {
+  return { v: PROTOCOL_VERSION, kind: 'event', event };
+}
+
+/** Builds a ready envelope. */
+export function readyEnvelope(): ReadyEnvelope {
+  return { v: PROTOCOL_VERSION, kind: 'ready' };
+}
+
+/** Builds a heartbeat envelope. */
+export function heartbeatEnvelope(h: Omit<HeartbeatEnvelope, 'v' | 'kind'>): HeartbeatEnvelope {
+  return { v: PROTOCOL_VERSION, kind: 'heartbeat', ...h };
+}
+
+/** Builds a shutdown envelope. */
+export function shutdownEnvelope(graceMs: number): ShutdownEnvelope {
+  return { v: PROTOCOL_VERSION, kind: 'shutdown', graceMs };
+}
+
+/** Builds an init envelope. */
+export function initEnvelope(config: ActorInitConfig): InitEnvelope {
+  return { v: PROTOCOL_VERSION, kind: 'init', config };
+}

@@ -1,0 +1,96 @@
+/**
+ * `pnpm demo`: the whole system wired to the WhatsApp simulator. Starts a simulator (state in
+ * DATA_DIR/wa-sim, so pairings survive restarts), the node (database, supervisor, gateway,
+ * scheduler) pointed at it, one demo session linked by a simulated phone, and a few simulated
+ * contacts that write now and then. Prints the console URL, the admin login and how to link
+ * more sessions. CLI: writes to stdout on purpose.
+ */
+import { join, resolve } from 'node:path';
+import type { HubEvent } from '@switchboard/shared';
+import { generatedPasswordNotice, loadDotenv, Session } from '@switchboard/shared/node';
+import { startSimulator, type Simulator } from '@switchboard/wa-sim';
+import { startNode, type RunningNode } from './main.ts';
+import { onSignals } from './shutdown.ts';
+
+const DEMO_SESSION = 'demo';
+const DEMO_PHONE = '34600000001';
+const CONTACTS = [
+  { phone: '34611111111', name: 'Lucía' },
+  { phone: '34622222222', name: 'Mateo' },
+  { phone: '34633333333', name: 'Valentina' },
+];
+const LINES = ['Hola, ¿está abierto hoy?', 'Hi! Is my order ready?', '¿Tienen envío a domicilio?', 'Thanks a lot!', '¿A qué hora cierran?'];
+
+/**
+ * Scans every QR of the demo session with the simulated phone. The simulator keeps its phones
+ * in memory, so after a demo restart the old pairing is unknown (logged out): start again.
+ */
+function autoLink(node: RunningNode, sim: Simulator): () => void {
+  return node.supervisor.subscribe((e: HubEvent) => {
+    if (e.sessionId !== DEMO_SESSION) return;
+    if (e.type === 'qr') sim.scanQr(DEMO_PHONE, e.qr).catch((err: unknown) => node.logger.warn({ err }, 'demo phone could not scan the QR'));
+    if (e.type === 'actor-exit' && e.exit === 'logged_out') void node.supervisor.start(DEMO_SESSION).catch(() => undefined);
+  });
+}
+
+/** Every 20–40 s a random contact writes to the demo phone. */
+function chatter(node: RunningNode, sim: Simulator): () => void {
+  let timer: NodeJS.Timeout;
+  const next = (): void => {
+    timer = setTimeout(() => {
+      const contact = CONTACTS[Math.floor(Math.random() * CONTACTS.length)]!;
+      const text = LINES[Math.floor(Math.random() * LINES.length)]!;
+      sim.contactSend(contact.phone, { to: DEMO_PHONE, text }).catch((err: unknown) => node.logger.debug({ err }, 'demo contact could not write'));
+      next();
+    }, 20_000 + Math.random() * 20_000);
+  };
+  next();
+  return () => clearTimeout(timer);
+}
+
+async function main(): Promise<void> {
+  loadDotenv();
+  const dataDir = resolve(process.env.DATA_DIR ?? './data-demo');
+  const sim = await startSimulator({ dataDir: join(dataDir, 'wa-sim') });
+  const env = {
+    NODE_ENV: 'development',
+    ...process.env,
+    DATA_DIR: dataDir,
+    WA_WEBSOCKET_URL: sim.wsUrl,
+    WA_TRUST_ROOT: sim.trustRootHex,
+    WA_CA_CERT: sim.caCertPath,
+  };
+  let password: string | undefined;
+  const node = await startNode({ env, onAdminPassword: (_email, pw) => (password = pw) });
+  if (!sim.phones.has(DEMO_PHONE)) sim.createPhone({ phone: DEMO_PHONE, name: 'Demo phone' });
+  for (const c of CONTACTS) if (!sim.contacts.has(c.phone)) sim.createContact(c);
+  const stopLink = autoLink(node, sim);
+  if (!(await Session.exists({ sessionId: DEMO_SESSION }))) await Session.create({ sessionId: DEMO_SESSION, name: 'Demo' });
+  const demo = await Session.findOne({ sessionId: DEMO_SESSION }, { status: 1 }).lean();
+  if (demo && ['created', 'logged_out', 'stopped'].includes(demo.status)) await node.supervisor.start(DEMO_SESSION);
+  const stopChatter = chatter(node, sim);
+
+  const out = [
+    '',
+    'Switchboard demo is running / La demo de Switchboard está en marcha',
+    `  Console / Consola:       ${node.gateway.url}`,
+    `  Admin:                   ${node.config.ADMIN_EMAIL}`,
+    password ? generatedPasswordNotice(node.config.ADMIN_EMAIL, password) : '  Password / Contraseña:  the one printed on the first run (or ADMIN_PASSWORD)',
+    `  WhatsApp simulator:      ${sim.controlUrl}  (phone ${DEMO_PHONE} is linked to session "${DEMO_SESSION}")`,
+    '  Link another session / Vincular otra sesión: create it in the console, copy its QR, then',
+    `    curl -X POST ${sim.controlUrl}/phones -d '{"phone":"34600000002"}'`,
+    `    curl -X POST ${sim.controlUrl}/phones/34600000002/link -d '{"qr":"<QR text>"}'`,
+    `  Contacts write now and then: ${CONTACTS.map((c) => `${c.name} (${c.phone})`).join(', ')}`,
+    '  Ctrl+C stops everything / Ctrl+C lo detiene todo.',
+    '',
+  ];
+  process.stdout.write(`${out.join('\n')}\n`);
+  onSignals(async (reason) => {
+    stopChatter();
+    stopLink();
+    await node.shutdown(reason);
+    await sim.stop();
+  });
+}
+
+await main();

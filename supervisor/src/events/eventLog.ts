@@ -1,0 +1,96 @@
+/**
+ * Numbers, persists and publishes actor events. Each session's events are handled strictly in
+ * arrival order: the event gets the next seq, is written to SessionEvent (unique on
+ * sessionId+seq), then subscribers get the HubEvent. So a reconnecting client can replay
+ * `seq > lastSeen` from the database without gaps or reordering.
+ *
+ * The counter lives in this process (this node owns the session), seeded from the highest
+ * stored seq and mirrored to Session.eventSeq with $max. It is not an $inc on the Session
+ * document because FerretDB 1.24 loses concurrent updates to one document, and the actor
+ * updates that document too (metrics): a lost $inc would hand out a seq twice.
+ */
+import type { ActorEvent, HubEvent } from '@switchboard/shared';
+import { Session, SessionEvent } from '@switchboard/shared/node';
+import type { Logger } from 'pino';
+import type { SessionRecords } from '../sessionRecords.ts';
+
+/** Per-session ordered event pipeline with fan-out to subscribers. */
+export class EventLog {
+  private readonly chains = new Map<string, Promise<unknown>>();
+  private readonly listeners = new Set<(event: HubEvent) => void>();
+  private readonly lastSeq = new Map<string, number>();
+
+  constructor(
+    private readonly log: Logger,
+    private readonly now: () => number,
+    private readonly records: SessionRecords,
+  ) {}
+
+  /**
+   * Queues one event of a session; resolves with the published HubEvent (null if it failed).
+   * `after` (e.g. the Session status write the event announces) is awaited before publishing,
+   * so a subscriber that reads the database on an event sees what the event says.
+   */
+  append(sessionId: string, event: ActorEvent, after?: Promise<unknown>): Promise<HubEvent | null> {
+    const previous = this.chains.get(sessionId) ?? Promise.resolve();
+    const next = previous.then(async () => {
+      await after?.catch(() => undefined);
+      return this.persistAndPublish(sessionId, event);
+    });
+    const tail = next.catch(() => null);
+    this.chains.set(sessionId, tail);
+    void tail.then(() => {
+      if (this.chains.get(sessionId) === tail) this.chains.delete(sessionId);
+    });
+    return tail;
+  }
+
+  private async persistAndPublish(sessionId: string, event: ActorEvent): Promise<HubEvent | null> {
+    let seq: number;
+    try {
+      seq = (await this.currentSeq(sessionId)) + 1;
+      this.lastSeq.set(sessionId, seq);
+    } catch (err) {
+      this.log.error({ err, sessionId, type: event.type }, 'event dropped: no sequence number');
+      return null;
+    }
+    const hubEvent = { ...event, sessionId, seq, at: this.now() } as HubEvent;
+    try {
+      await SessionEvent.create({ sessionId, seq, type: event.type, payload: event, at: new Date(hubEvent.at) });
+      void this.records.eventSeq(sessionId, seq);
+    } catch (err) {
+      // Live subscribers still get it; only replay of this one event is lost.
+      this.log.error({ err, sessionId, seq, type: event.type }, 'event not persisted');
+    }
+    for (const listener of this.listeners) {
+      try {
+        listener(hubEvent);
+      } catch (err) {
+        this.log.error({ err, sessionId, seq }, 'event subscriber threw');
+      }
+    }
+    return hubEvent;
+  }
+
+  private async currentSeq(sessionId: string): Promise<number> {
+    const known = this.lastSeq.get(sessionId);
+    if (known !== undefined) return known;
+    const [latest, session] = await Promise.all([
+      SessionEvent.findOne({ sessionId }, { seq: 1 }).sort({ seq: -1 }).lean(),
+      Session.findOne({ sessionId }, { eventSeq: 1 }).lean(),
+    ]);
+    if (!session) throw new Error(`Session ${sessionId} not found`);
+    return Math.max(latest?.seq ?? 0, session.eventSeq ?? 0);
+  }
+
+  /** Adds a subscriber; returns the unsubscribe function. */
+  subscribe(listener: (event: HubEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  }
+
+  /** Resolves once every queued event has been handled. */
+  async drain(): Promise<void> {
+    while (this.chains.size) await Promise.all([...this.chains.values()]);
+  }
+}

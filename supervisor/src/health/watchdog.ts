@@ -1,0 +1,94 @@
+/**
+ * Periodic check of every running actor (interval = heartbeat interval): kills hung actors,
+ * recycles actors over their RSS budget, and probes connected sessions that went quiet,
+ * recycling the ones whose probe fails (zombies).
+ */
+import type { Logger } from 'pino';
+import type { SessionSlot } from '../sessionSlot.ts';
+import type { SupervisionLimits } from '../supervisorOptions.ts';
+import { assess, isDeaf } from './assess.ts';
+
+/** What the watchdog needs from the Supervisor. */
+export interface WatchdogDeps {
+  limits(): SupervisionLimits;
+  slots(): Iterable<SessionSlot>;
+  now(): number;
+  log: Logger;
+  recycle(slot: SessionSlot, reason: string): void;
+  kill(slot: SessionSlot, reason: string): void;
+}
+
+/** The supervisor's periodic health sweep. */
+export class Watchdog {
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private stopped = false;
+
+  constructor(private readonly deps: WatchdogDeps) {}
+
+  /** Starts the sweep if it is not running. */
+  ensureRunning(): void {
+    if (this.timer || this.stopped) return;
+    const every = Math.max(50, Math.min(this.deps.limits().heartbeatMs, 5_000));
+    this.timer = setInterval(() => this.sweep(), every);
+    this.timer.unref();
+  }
+
+  /** Restarts the timer with the current limits. */
+  reschedule(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    this.ensureRunning();
+  }
+
+  /** Stops sweeping for good. */
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** Checks every running actor once. */
+  sweep(): void {
+    const limits = this.deps.limits();
+    const now = this.deps.now();
+    for (const slot of this.deps.slots()) {
+      const h = slot.handle;
+      if (!h?.alive || slot.killReason) continue;
+      const verdict = assess(
+        {
+          status: slot.status,
+          ready: h.isReady,
+          lastHeartbeatAt: h.lastHeartbeatAt,
+          rssBytes: h.lastHeartbeat?.rssBytes ?? null,
+          lastTrafficAt: slot.lastTrafficAt,
+          connectedSince: slot.connectedSince,
+          probing: slot.probing,
+        },
+        now,
+        limits,
+      );
+      if (verdict === 'hung') this.deps.kill(slot, `no heartbeat for ${now - h.lastHeartbeatAt} ms`);
+      else if (verdict === 'over_rss') this.deps.recycle(slot, `rss ${h.lastHeartbeat?.rssBytes} bytes over budget ${limits.rssBudgetBytes}`);
+      else if (verdict === 'probe') this.probe(slot, limits);
+    }
+  }
+
+  private probe(slot: SessionSlot, limits: SupervisionLimits): void {
+    const h = slot.handle;
+    if (!h) return;
+    slot.probing = true;
+    h.call('probe', {}, { timeoutMs: limits.probeTimeoutMs })
+      .then((res) => {
+        if (slot.handle !== h) return;
+        if (res.lastTrafficAt !== null && res.lastTrafficAt > (slot.lastTrafficAt ?? 0)) slot.lastTrafficAt = res.lastTrafficAt;
+        if (!res.open) this.deps.recycle(slot, 'probe: socket not open while connected');
+        else if (isDeaf(slot, this.deps.now(), limits.deafAfterMs)) this.deps.recycle(slot, 'probe: no traffic from WhatsApp');
+      })
+      .catch((err: unknown) => {
+        if (slot.handle === h) this.deps.recycle(slot, `probe unanswered (${(err as Error).message})`);
+      })
+      .finally(() => {
+        if (slot.handle === h) slot.probing = false;
+      });
+  }
+}

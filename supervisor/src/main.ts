@@ -1,0 +1,92 @@
+/**
+ * Entry point of the `switchboard` process (`pnpm start`): configuration → logger → database
+ * (MONGODB_URI or the embedded one) → seed → Supervisor (restores active sessions) → gateway
+ * → scheduler → signal handling. Shutdown runs in the reverse order (shutdown.ts).
+ */
+import { pathToFileURL } from 'node:url';
+import { startGateway, type RunningGateway } from '@switchboard/gateway';
+import {
+  configOrExit,
+  createLogger,
+  ensureSeeded,
+  generatedPasswordNotice,
+  loadDotenv,
+  openDatabase,
+  supervisorConfigSchema,
+  withJwtSecret,
+  type OpenDatabase,
+  type SupervisorConfig,
+} from '@switchboard/shared/node';
+import type { Logger } from 'pino';
+import { supervisorOptionsFromConfig } from './fromConfig.ts';
+import { startScheduler, type Scheduler } from './scheduler/scheduler.ts';
+import { createShutdown, onSignals } from './shutdown.ts';
+import { Supervisor } from './Supervisor.ts';
+
+/** What a running node consists of (also used by the demo). */
+export interface RunningNode {
+  config: SupervisorConfig;
+  logger: Logger;
+  db: OpenDatabase;
+  supervisor: Supervisor;
+  gateway: RunningGateway;
+  scheduler: Scheduler;
+  /** Ordered, idempotent shutdown. */
+  shutdown(reason: string): Promise<void>;
+}
+
+/** Options of startNode (the demo overrides parts of the configuration). */
+export interface StartNodeOptions {
+  env?: NodeJS.ProcessEnv;
+  /** Called with the generated admin password when the seed just created the admin. */
+  onAdminPassword?: (email: string, password: string) => void;
+}
+
+/** Starts the whole node. Throws (with a readable message) when the database cannot be used. */
+export async function startNode(opts: StartNodeOptions = {}): Promise<RunningNode> {
+  const config = withJwtSecret(configOrExit(supervisorConfigSchema, opts.env ?? process.env));
+  const logger = createLogger(config, { name: 'switchboard' });
+  const db = await openDatabase(config, logger);
+  const steps: Array<{ name: string; run(): Promise<void> }> = [{ name: 'database', run: () => db.close() }];
+  const shutdown = createShutdown(() => [...steps].reverse(), logger);
+  try {
+    const password = await ensureSeeded(config, logger);
+    if (password) opts.onAdminPassword?.(config.ADMIN_EMAIL, password);
+
+    const supervisor = new Supervisor(supervisorOptionsFromConfig(config, db.uri, logger));
+    steps.push({ name: 'actors', run: () => supervisor.shutdown() });
+    const gateway = await startGateway({ config, logger, hub: supervisor, health: () => supervisor.healthReport() });
+    steps.push({ name: 'gateway', run: () => gateway.close() });
+    const scheduler = startScheduler({
+      hub: supervisor,
+      logger,
+      healthCron: config.HEALTH_CHECK_CRON,
+      cleanupCron: config.CLEANUP_CRON,
+    });
+    steps.push({ name: 'scheduler', run: () => scheduler.stop() });
+    // Restoring may take a while with many sessions; the API answers meanwhile.
+    void supervisor.restoreAll().catch((err: unknown) => logger.error({ err }, 'restoring sessions failed'));
+    return { config, logger, db, supervisor, gateway, scheduler, shutdown };
+  } catch (err) {
+    await shutdown('start-up failed');
+    throw err;
+  }
+}
+
+async function main(): Promise<void> {
+  loadDotenv();
+  let node: RunningNode;
+  try {
+    node = await startNode({
+      // Printed once to stdout for the operator, never through the logger.
+      onAdminPassword: (email, password) => process.stdout.write(generatedPasswordNotice(email, password)),
+    });
+  } catch (err) {
+    process.stderr.write(`Switchboard could not start / Switchboard no pudo arrancar:\n${(err as Error).message}\n`);
+    process.exit(1);
+  }
+  onSignals((reason) => node.shutdown(reason));
+  node.logger.info({ url: node.gateway.url }, 'switchboard started');
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

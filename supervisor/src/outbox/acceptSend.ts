@@ -1,0 +1,69 @@
+/**
+ * The outbox's front door: an accepted send is written first (status `pending`, message id
+ * generated now), idempotently on the client id, before any actor is asked to deliver it.
+ * A message accepted here is never lost (it waits in Mongo) and never duplicated (the
+ * SendKey claim and the unique (sessionId, messageId) index make retries converge).
+ */
+import { HUB_ERROR_CODES, hubError, MESSAGE_KINDS, type AcceptedSend, type OutgoingMessageInput } from '@switchboard/shared';
+import { claimSendKey, Message } from '@switchboard/shared/node';
+import { newMessageId, recipientJid } from './messageId.ts';
+
+const invalid = (message: string) => hubError(HUB_ERROR_CODES.INVALID_MESSAGE, message);
+/** A 24-hex ObjectId string (mongoose casts it when storing). */
+const isObjectId = (s: string): boolean => /^[0-9a-f]{24}$/i.test(s);
+
+/** Checks the parts of a send the hub relies on (the gateway validates the rest). */
+function validate(input: OutgoingMessageInput): { chatId: string; mediaId: string | null } {
+  if (!MESSAGE_KINDS.includes(input.kind) || input.kind === 'unsupported') throw invalid(`Unsupported kind ${String(input.kind)}`);
+  if (input.kind === 'text' && !input.text?.trim()) throw invalid('A text message needs text');
+  if (input.kind === 'reaction' && !input.reaction?.targetId) throw invalid('A reaction needs a target message');
+  if (input.kind === 'location' && !input.location) throw invalid('A location message needs a location');
+  if (input.mediaId !== undefined && !isObjectId(input.mediaId)) throw invalid('Invalid mediaId');
+  if (input.clientId !== undefined && (input.clientId.length === 0 || input.clientId.length > 200)) {
+    throw invalid('clientId must have 1 to 200 characters');
+  }
+  return { chatId: recipientJid(input.to), mediaId: input.mediaId ?? null };
+}
+
+/** Stores an outgoing message as pending; returns the first result again for a repeated clientId. */
+export async function acceptSend(sessionId: string, input: OutgoingMessageInput, now: Date): Promise<AcceptedSend> {
+  const { chatId, mediaId } = validate(input);
+  let messageId = newMessageId();
+  let duplicate = false;
+  if (input.clientId) {
+    const claim = await claimSendKey(sessionId, input.clientId, messageId);
+    if (!claim.claimed) {
+      messageId = claim.messageId;
+      duplicate = true;
+      const existing = await Message.findOne({ sessionId, messageId }, { status: 1 }).lean();
+      if (existing) return { messageId, status: existing.status, duplicate };
+      // The first attempt claimed the key but died before storing the message: finish its work.
+    }
+  }
+  const doc = {
+    sessionId,
+    chatId,
+    messageId,
+    fromMe: true,
+    kind: input.kind,
+    text: input.text ?? null,
+    caption: input.caption ?? null,
+    fileName: input.fileName ?? null,
+    mediaId,
+    quotedId: input.quotedId ?? null,
+    reaction: input.reaction ?? null,
+    location: input.location ?? null,
+    status: 'pending' as const,
+    timestamp: now,
+    clientId: input.clientId ?? null,
+    userId: input.userId && isObjectId(input.userId) ? input.userId : null,
+  };
+  try {
+    await Message.create(doc);
+  } catch (err) {
+    if ((err as { code?: number }).code !== 11000) throw err;
+    const existing = await Message.findOne({ sessionId, messageId }, { status: 1 }).lean();
+    return { messageId, status: existing?.status ?? 'pending', duplicate: true };
+  }
+  return { messageId, status: 'pending', duplicate };
+}

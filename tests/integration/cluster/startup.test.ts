@@ -1,0 +1,68 @@
+/**
+ * Many sessions: linked through the real actors, then a new Supervisor restores all of them
+ * with bounded concurrency, and every one connects again without a QR. (Six sessions keep the
+ * suite fast on two cores: an actor start costs seconds of CPU; `pnpm bench` runs 10 and 50.)
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HubEvent } from '@switchboard/shared';
+import { Session } from '@switchboard/shared/node';
+import { openCluster, type Cluster } from './harness.ts';
+
+const N = 6;
+const CONCURRENCY = 2;
+let cluster: Cluster;
+beforeAll(async () => {
+  cluster = await openCluster('cluster_startup');
+});
+afterAll(async () => {
+  await cluster?.close();
+});
+
+const ids = Array.from({ length: N }, (_, i) => `many-${i}`);
+const phoneOf = (i: number) => `3460050${String(i).padStart(4, '0')}`;
+
+describe('cluster start-up', () => {
+  it(`restores ${N} sessions at most ${CONCURRENCY} at a time and all of them connect`, async () => {
+    for (const id of ids) await cluster.createSession(id);
+    const first = cluster.supervisor({ startConcurrency: CONCURRENCY });
+    // Each simulated phone scans its session's QR as soon as it appears.
+    const scans: Promise<unknown>[] = [];
+    const unsubscribe = first.sup.subscribe((e: HubEvent) => {
+      if (e.type !== 'qr') return;
+      const i = ids.indexOf(e.sessionId);
+      if (i < 0 || cluster.sim.phones.has(phoneOf(i))) return;
+      cluster.sim.createPhone({ phone: phoneOf(i) });
+      scans.push(cluster.sim.scanQr(phoneOf(i), e.qr));
+    });
+    await first.sup.restoreAll();
+    for (const id of ids) await first.rec.waitStatus(id, 'connected');
+    unsubscribe();
+    await Promise.all(scans);
+    await first.sup.shutdown();
+
+    const second = cluster.supervisor({ startConcurrency: CONCURRENCY });
+    await second.sup.restoreAll();
+    for (const id of ids) await second.rec.waitStatus(id, 'connected');
+    expect(second.rec.events.filter((e) => e.type === 'qr')).toHaveLength(0);
+
+    // Bounded: never more than CONCURRENCY sessions between 'starting' and 'connected'.
+    let inFlight = 0;
+    let peak = 0;
+    const started = new Set<string>();
+    for (const e of second.rec.events) {
+      if (e.type !== 'connection-state') continue;
+      if (e.status === 'starting' && !started.has(e.sessionId)) {
+        started.add(e.sessionId);
+        inFlight += 1;
+      } else if (e.status === 'connected' && started.has(e.sessionId)) {
+        started.delete(e.sessionId);
+        inFlight -= 1;
+      }
+      peak = Math.max(peak, inFlight);
+    }
+    expect(peak).toBeGreaterThan(1);
+    expect(peak).toBeLessThanOrEqual(CONCURRENCY);
+    expect(await Session.countDocuments({ sessionId: { $in: ids }, status: 'connected' })).toBe(N);
+    expect(second.sup.healthReport()).toMatchObject({ total: N, healthy: N });
+  }, 180_000);
+});
