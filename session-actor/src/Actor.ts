@@ -70,6 +70,7 @@ export class Actor {
       chats: this.chats,
       metrics: this.metrics,
       emit: (e) => this.emit(e),
+      enqueue: (task) => this.enqueue(task),
       sock: () => this.openSocket,
       onSent: () => {
         this.counters.messagesOut += 1;

@@ -48,8 +48,7 @@ export function bindSocketEvents(sock: WASocket, deps: SocketEventDeps): void {
   let preloaded = 0;
   const emitStatus = async (messageId: string | null | undefined, next: ReturnType<typeof statusFromWa>, reason?: string) => {
     if (!messageId || !next) return;
-    const event = await applyStatus(sessionId, messageId, next, reason);
-    if (event) deps.emit(event);
+    for (const event of await applyStatus(sessionId, messageId, next, reason)) deps.emit(event);
   };
 
   sock.ws.on('message', () => deps.onTraffic());

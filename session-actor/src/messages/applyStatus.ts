@@ -1,25 +1,35 @@
 import type { ActorEvent, MessageStatus } from '@switchboard/shared';
 import { Message } from '@switchboard/shared/node';
 import { statusesBefore } from './status.ts';
+import { toView } from './view.ts';
 
 /**
  * Moves a stored message to `next` only if that is an advance (the filter makes it atomic, so
- * out-of-order receipts never move a status backwards). Returns the event to publish, or null
- * when nothing changed (unknown message, or already at/after `next`).
+ * out-of-order receipts never move a status backwards). Returns the events to publish, in
+ * order: empty when nothing changed (unknown message, or already at/after `next`).
+ *
+ * Whoever moves an outgoing message out of `pending` announces `message-sent` first: a receipt
+ * can overtake the outbox's own bookkeeping (Baileys may still be awaiting follow-up queries
+ * when the contact's delivery receipt arrives), and users must see sent → delivered → read.
  */
 export async function applyStatus(
   sessionId: string,
   messageId: string,
   next: MessageStatus,
   reason?: string,
-): Promise<Extract<ActorEvent, { type: 'message-status' }> | null> {
+): Promise<ActorEvent[]> {
   const set: Record<string, unknown> = { status: next };
   if (reason) set.statusReason = reason.slice(0, 200);
-  const doc = await Message.findOneAndUpdate(
+  const before = await Message.findOneAndUpdate(
     { sessionId, messageId, status: { $in: statusesBefore(next) } },
     { $set: set },
-    { returnDocument: 'after' },
+    { returnDocument: 'before' },
   ).lean();
-  if (!doc) return null;
-  return { type: 'message-status', messageId, chatId: doc.chatId, status: next, ...(reason ? { reason } : {}) };
+  if (!before) return [];
+  const events: ActorEvent[] = [];
+  if (before.fromMe && before.status === 'pending' && next !== 'failed' && next !== 'sent') {
+    events.push({ type: 'message-sent', message: toView({ ...before, status: 'sent' }) });
+  }
+  events.push({ type: 'message-status', messageId, chatId: before.chatId, status: next, ...(reason ? { reason } : {}) });
+  return events;
 }

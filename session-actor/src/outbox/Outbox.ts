@@ -16,6 +16,12 @@ export interface OutboxOptions {
   chats: ChatStore;
   metrics: SessionMetrics;
   emit(event: ActorEvent): void;
+  /**
+   * The actor's serial persistence queue. Receipts are applied through it too, so recording a
+   * send there (enqueued the moment the stanza is written) orders `message-sent` before any
+   * `message-status` of that message.
+   */
+  enqueue<T>(task: () => Promise<T>): Promise<T>;
   /** The open socket, or null while disconnected. */
   sock(): WASocket | null;
   /** Attempts before a message is marked failed. Default 3. */
@@ -103,7 +109,6 @@ export class Outbox {
   }
 
   private async deliver(sock: WASocket, msg: Pending): Promise<void> {
-    const { logger } = this.opts;
     try {
       const jid = toRecipientJid(msg.chatId);
       const { content, options } = await buildContent(msg as never, jid, this.buildDeps());
@@ -112,21 +117,27 @@ export class Outbox {
       await this.failed(msg, err);
       return;
     }
+    // Enqueued synchronously after the write resolves, before any receipt can be processed.
+    await this.opts.enqueue(() => this.recordSent(msg));
+  }
+
+  private async recordSent(msg: Pending): Promise<void> {
     const sent = await Message.findOneAndUpdate(
       { _id: msg._id, status: 'pending' },
       { $set: { status: 'sent', statusReason: null } },
       { returnDocument: 'after' },
     ).lean();
+    // A receipt may already have moved it on (and announced message-sent): see applyStatus.
     const doc = sent ?? (await Message.findById(msg._id).lean());
     if (!doc) return;
-    logger.info({ messageId: msg.messageId, kind: msg.kind }, 'message sent');
+    this.opts.logger.info({ messageId: msg.messageId, kind: msg.kind }, 'message sent');
+    if (sent) this.opts.emit({ type: 'message-sent', message: toView(sent) });
+    this.opts.onSent?.();
     const identity = chatIdentityOf({ remoteJid: doc.chatId });
     if (identity) {
       await this.opts.chats.upsert(identity, { lastMessageAt: doc.timestamp, preview: previewOf(doc) });
     }
     await this.opts.metrics.count({ messagesSent: 1 });
-    this.opts.onSent?.();
-    this.opts.emit({ type: 'message-sent', message: toView(doc) });
   }
 
   private async failed(msg: Pending, err: unknown): Promise<void> {
