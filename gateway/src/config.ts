@@ -20,8 +20,8 @@ export interface GatewaySettings {
   jwtExpiresIn: string | number;
   /** Allowed CORS origins; empty means same-origin only. */
   corsOrigins: string[];
-  /** Maximum JSON body size, e.g. `1mb`. */
-  bodyLimit: string;
+  /** Maximum JSON body size: bytes, or a size such as `1mb` (JSON_BODY_LIMIT_BYTES). */
+  bodyLimit: string | number;
   /** FRONTEND_URL: base of links in emails. */
   frontendUrl: string;
   /** DATA_DIR: development emails go to `<dataDir>/mail` when SMTP is not configured. */
@@ -40,7 +40,17 @@ export type GatewayEnvConfig = Pick<
   SharedGatewayConfig,
   'NODE_ENV' | 'DATA_DIR' | 'PORT' | 'JWT_SECRET' | 'JWT_EXPIRES_IN' | 'CORS_ORIGINS' | 'FRONTEND_URL' | 'SMTP_HOST' | 'SMTP_PORT' | 'SMTP_SECURE' | 'SMTP_USER' | 'SMTP_PASS' | 'SMTP_FROM_EMAIL' | 'SMTP_FROM_NAME'
 > &
-  Partial<Pick<SharedGatewayConfig, 'MEDIA_MAX_BYTES' | 'MEDIA_COMPRESS_ABOVE_BYTES'>>;
+  Partial<
+    Pick<
+      SharedGatewayConfig,
+      | 'MEDIA_MAX_BYTES'
+      | 'MEDIA_COMPRESS_ABOVE_BYTES'
+      | 'JSON_BODY_LIMIT_BYTES'
+      | 'RATE_LIMIT_LOGIN_PER_MINUTE'
+      | 'RATE_LIMIT_FORGOT_PASSWORD_PER_HOUR'
+      | 'RATE_LIMIT_SEND_PER_MINUTE'
+    >
+  >;
 
 /**
  * Derives the gateway's settings from the validated env configuration. JWT_SECRET has no
@@ -53,7 +63,7 @@ export function settingsFromConfig(cfg: GatewayEnvConfig): GatewaySettings {
     jwtSecret: resolveJwtSecret(cfg),
     jwtExpiresIn: expires,
     corsOrigins: cfg.CORS_ORIGINS,
-    bodyLimit: '1mb',
+    bodyLimit: cfg.JSON_BODY_LIMIT_BYTES ?? 1024 * 1024,
     frontendUrl: cfg.FRONTEND_URL ?? `http://localhost:${cfg.PORT}`,
     dataDir: cfg.DATA_DIR,
     smtp: cfg.SMTP_HOST
@@ -68,7 +78,11 @@ export function settingsFromConfig(cfg: GatewayEnvConfig): GatewaySettings {
         }
       : null,
     alertEmails: [],
-    rateLimits: DEFAULT_RATE_LIMITS,
+    rateLimits: {
+      loginPerMinute: cfg.RATE_LIMIT_LOGIN_PER_MINUTE ?? DEFAULT_RATE_LIMITS.loginPerMinute,
+      forgotPasswordPerHour: cfg.RATE_LIMIT_FORGOT_PASSWORD_PER_HOUR ?? DEFAULT_RATE_LIMITS.forgotPasswordPerHour,
+      sendPerMinute: cfg.RATE_LIMIT_SEND_PER_MINUTE ?? DEFAULT_RATE_LIMITS.sendPerMinute,
+    },
     trustProxy: false,
   };
 }

@@ -23,8 +23,8 @@ export interface GatewayDeps {
    * logout and password changes so open sockets move to the rooms the user may now see.
    */
   realtime?: { refreshUser(userId: string): Promise<void> };
-  /** Media pool and limits for multipart sends (`POST …/messages` with a file); absent: JSON only. */
-  upload?: { pool: MediaPool; limits: UploadLimits };
+  /** Media pool and limits for uploads and multipart sends; absent: uploads answer 415 `multipart_unavailable`. */
+  upload?: { pool: MediaPool; limits: UploadLimits; profilePictureTtlMs?: number };
   /** Supervisor health report for /api/admin/system/health, when available. */
   health?: HealthReporter;
 }

@@ -8,7 +8,7 @@ import { settingsFromConfig, type GatewayEnvConfig, type GatewaySettings } from 
 import type { HealthReporter } from './deps.ts';
 import { watchOperatorAlerts } from './email/operatorAlerts.ts';
 import { attachRealtime, gatewaySocketAuth } from './realtime/index.ts';
-import { createMediaModule, DEFAULT_ALLOWED_TYPES } from './routes/media/index.ts';
+import { createMediaModule } from './routes/media/index.ts';
 
 /** Inputs of startGateway (the supervisor composes it with the real SessionHub). */
 export interface StartGatewayOptions {
@@ -22,7 +22,7 @@ export interface StartGatewayOptions {
   settings?: Partial<GatewaySettings>;
   /** Extra routers to mount. */
   routers?: Router[];
-  /** Media routes and multipart sends (default on; `false` leaves them out). */
+  /** Uploads and multipart sends (default on; `false` answers them 415 `multipart_unavailable`). */
   media?: boolean;
   /** Host to bind; default all interfaces. */
   host?: string;
@@ -48,6 +48,7 @@ export async function startGateway(opts: StartGatewayOptions): Promise<RunningGa
   const reporter = (opts.hub as SessionHub & { healthReport?: () => unknown }).healthReport;
   const health = opts.health ?? (typeof reporter === 'function' ? () => reporter.call(opts.hub) : undefined);
   const maxBytes = opts.config.MEDIA_MAX_BYTES ?? 100 * 1024 * 1024;
+  // The media routes are in the route table; the module supplies their pool and limits.
   const media =
     opts.media === false
       ? undefined
@@ -65,8 +66,8 @@ export async function startGateway(opts: StartGatewayOptions): Promise<RunningGa
     logger,
     hub: opts.hub,
     ...(health ? { health } : {}),
-    ...(media ? { upload: { pool: media.pool, limits: { maxBytes, allowedTypes: DEFAULT_ALLOWED_TYPES } } } : {}),
-    routers: [...(media ? [media.router] : []), ...(opts.routers ?? [])],
+    ...(media ? { upload: media.upload } : {}),
+    routers: opts.routers ?? [],
   });
   const server = createServer(app.callback());
   server.requestTimeout = 60_000;

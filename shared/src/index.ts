@@ -10,3 +10,4 @@ export * from './protocol/rpc.ts';
 export * from './api/socket.ts';
 export * from './protocol/hubErrors.ts';
 export * from './api/seqTracker.ts';
+export * from './domain/recipient.ts';

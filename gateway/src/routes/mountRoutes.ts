@@ -1,7 +1,9 @@
 import type { Context, Next } from 'koa';
 import Router from '@koa/router';
 import { AuditLog, Session } from '@switchboard/shared/node';
-import { storeUpload } from './media/index.ts';
+import { subject } from '@casl/ability';
+import { recipientJid } from '@switchboard/shared';
+import { discardMedia, readUpload, storeBuffer } from './media/mediaStore.ts';
 import type { GatewayDeps } from '../deps.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
 import { authenticate } from '../middlewares/authenticate.ts';
@@ -31,9 +33,10 @@ async function writeAudit(deps: GatewayDeps, def: RouteDef, rc: RouteContext<unk
 }
 
 /**
- * For multipart requests: stores the `file` field through the media pool (after
- * authentication, so anonymous uploads never reach storage) and hands the other fields plus
- * `mediaId` to validation as the body.
+ * For multipart sends: reads the `file` field (after authentication), authorises the send to
+ * the form's `to` before anything is stored, stores the file with that chat (so users assigned
+ * to it can read it back) and hands the other fields plus `mediaId` to validation as the body.
+ * When the rest of the request fails, the stored file is deleted again: no orphan media.
  */
 function multipartUpload(deps: GatewayDeps): Middleware {
   return async (ctx, next) => {
@@ -43,10 +46,18 @@ function multipartUpload(deps: GatewayDeps): Middleware {
     if (!auth.ability.can('create', 'Media')) throw forbidden();
     const sessionId = String(ctx.params.sessionId ?? '');
     if (!/^[A-Za-z0-9_-]{1,64}$/.test(sessionId) || !(await Session.exists({ sessionId }))) throw notFound('session');
-    const media = await storeUpload(ctx, { sessionId, userId: auth.user.id }, deps.upload);
+    const file = await readUpload(ctx, deps.upload.limits);
     const fields = { ...((ctx.request as { body?: Record<string, unknown> }).body ?? {}) };
+    const chatId = recipientJid(typeof fields.to === 'string' ? fields.to : '');
+    if (!auth.ability.can('send', subject('Message', { sessionId, chatId }))) throw forbidden();
+    const media = await storeBuffer(deps.upload.pool, file.buffer, file.mimetype, { sessionId, chatId, userId: auth.user.id, fileName: file.originalname });
     (ctx.request as { body?: unknown }).body = { ...fields, mediaId: media._id.toString() };
-    await next();
+    try {
+      await next();
+    } catch (err) {
+      await discardMedia(media).catch((e: unknown) => deps.logger.error({ err: e }, 'discarding an unsent upload failed'));
+      throw err;
+    }
   };
 }
 
@@ -78,6 +89,11 @@ function chain(deps: GatewayDeps, def: RouteDef): Middleware[] {
     };
     if (def.permission && !rc.auth?.ability.can(def.permission[0], def.permission[1])) throw forbidden();
     const result = await def.handler(rc);
+    if (def.response.binary) {
+      // The handler streamed the bytes and set the status (200/206/304) itself.
+      if (def.audit) await writeAudit(deps, def, rc, rc.audit);
+      return;
+    }
     ctx.status = def.response.status;
     if (result !== undefined && def.response.status !== 204) ctx.body = result;
     if (def.audit) await writeAudit(deps, def, rc, rc.audit);

@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ROUTES } from './routeTable.ts';
 
@@ -22,5 +25,20 @@ describe('route table', () => {
     expect(ROUTES.filter((r) => r.auth === 'public').map((r) => r.path).sort()).toEqual(
       ['/api/auth/forgot-password', '/api/auth/login', '/api/auth/reset-password'],
     );
+  });
+
+  it('is the only source of REST routes: no router outside mountRoutes (and the docs router)', () => {
+    const src = fileURLToPath(new URL('..', import.meta.url));
+    const files = (readdirSync(src, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
+    const routers = files.filter((f) => /new Router\(|router\.(get|post|put|delete|patch)\(/.test(readFileSync(join(src, f), 'utf8')));
+    expect(routers.map((f) => relative(src, join(src, f))).sort()).toEqual(['openapi/docsRouter.ts', 'routes/mountRoutes.ts']);
+  });
+
+  it('covers the media routes (bytes with Range, upload, profile pictures)', () => {
+    const keys = new Set(ROUTES.map((r) => `${r.method} ${r.path}`));
+    for (const k of ['get /api/media/:fileId', 'get /api/media/:fileId/download', 'get /api/media/:fileId/info', 'get /api/media/session/:sessionId', 'delete /api/media/:fileId', 'post /api/sessions/:sessionId/media', 'get /api/sessions/:sessionId/chats/:chatId/photo']) {
+      expect(keys.has(k), k).toBe(true);
+    }
+    expect(ROUTES.filter((r) => r.response.binary).every((r) => r.method === 'get')).toBe(true);
   });
 });

@@ -2,6 +2,7 @@ import { adminRoutes } from './admin/admin.ts';
 import { assignmentRoutes } from './assignments/assignments.ts';
 import { auditRoutes } from './audit/audit.ts';
 import { authRoutes } from './auth/auth.ts';
+import { mediaRoutes } from './media/mediaRoutes.ts';
 import { messageRoutes } from './messages/messages.ts';
 import { roleRoutes } from './roles/roles.ts';
 import { monitoringRoutes } from './sessions/monitoring.ts';
@@ -20,6 +21,7 @@ export const ROUTES: readonly RouteDef[] = [
   ...monitoringRoutes,
   ...sessionRoutes,
   ...messageRoutes,
+  ...mediaRoutes,
   ...assignmentRoutes,
   ...adminRoutes,
   ...auditRoutes,

@@ -32,6 +32,15 @@ export interface RouteContext<P, Q, B> {
   koa: Context;
 }
 
+/**
+ * A response of raw bytes: the handler sets status, headers and body itself (200, or 206 with
+ * `Content-Range` when `range` is true; 304 on a matching `If-None-Match`).
+ */
+export interface BinaryResponse {
+  /** Honours one `Range: bytes=…` request header (206 / 416). */
+  range: boolean;
+}
+
 /** How a route authenticates: public, any valid token, or a valid token even when a password change is pending. */
 export type AuthMode = 'public' | 'user' | 'user-pending-password';
 
@@ -52,9 +61,11 @@ export interface RouteDef<P = any, Q = any, B = any> {
   body?: ZodType<B>;
   /** Accepts multipart/form-data with a `file` field: stored as media, its id put in `body.mediaId`. */
   multipart?: boolean;
+  /** The handler reads a multipart/form-data body itself: a `file` field plus these text fields (name → description). */
+  upload?: { fields: Record<string, string> };
   /** Audit action name; required for every mutating route. */
   audit?: string;
-  response: { status: number; description: string; schema?: ZodType };
+  response: { status: number; description: string; schema?: ZodType; binary?: BinaryResponse };
   handler: (ctx: RouteContext<P, Q, B>) => Promise<unknown>;
 }
 

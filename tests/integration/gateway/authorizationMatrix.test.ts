@@ -1,10 +1,18 @@
-import { Assignment, Role, Session, User } from '@switchboard/shared/node';
+import { Assignment, Media, mediaBucket, Role, Session, User } from '@switchboard/shared/node';
 import { ROUTES, signToken } from '@switchboard/gateway';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openGateway, type GatewayWorld, type Who } from './support/harness.ts';
 import { CALLERS, MATRIX, type Caller, type MatrixState } from './support/matrixFixtures.ts';
 
 let w: GatewayWorld;
+
+/** A multipart send: text fields plus a small text file. */
+function sendForm(fileName: string, fields: Record<string, string>): FormData {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) form.append(k, v);
+  form.append('file', new Blob([new TextEncoder().encode(`content of ${fileName}`)], { type: 'text/plain' }), fileName);
+  return form;
+}
 let s: MatrixState;
 const tokens = new Map<Caller, string | undefined>();
 
@@ -73,7 +81,7 @@ describe('authorisation matrix', () => {
     const bodies: Partial<Record<Caller, unknown>> = {};
     for (const who of CALLERS) {
       const call = await row!.call(s, who);
-      const res = await w.api(route.method.toUpperCase(), call.path, { token: tokens.get(who), ...(call.body !== undefined ? { body: call.body } : {}) });
+      const res = await w.api(route.method.toUpperCase(), call.path, { token: tokens.get(who), ...(call.body !== undefined ? { body: call.body } : {}), ...(call.form ? { form: call.form } : {}) });
       got[who] = res.status;
       bodies[who] = res.body;
       if (res.status >= 400) expect(res.body?.error?.code, `${key} as ${who}: error envelope`).toEqual(expect.any(String));
@@ -93,6 +101,28 @@ describe('authorisation matrix', () => {
     expect(otherChat.status).toBe(403);
     const sendOther = await w.api('POST', `/api/sessions/${s.linked}/messages`, { token: tokens.get('employee'), body: { to: '34699000002', text: 'x' } });
     expect(sendOther.status).toBe(403);
+  });
+
+  it('stores a file sent by multipart with its chat, so the assigned employee can read it back', async () => {
+    const res = await w.api('POST', `/api/sessions/${s.linked}/messages`, { token: tokens.get('employee'), form: sendForm('employee-sent.txt', { to: s.chat, caption: 'hola' }) });
+    expect(res.status, JSON.stringify(res.body)).toBe(202);
+    const media = await Media.findOne({ fileName: 'employee-sent.txt' }).lean();
+    expect(media?.chatId).toBe(s.chat);
+    const read = await w.api('GET', `/api/media/${media!._id.toString()}/info`, { token: tokens.get('employee') });
+    expect([read.status, read.body.chatId]).toEqual([200, s.chat]);
+  });
+
+  it('leaves no media behind when a multipart send is refused (authorisation or validation)', async () => {
+    const blobs = async () => (await mediaBucket().find({}).toArray()).length;
+    const before = await blobs();
+    const refused = await w.api('POST', `/api/sessions/${s.linked}/messages`, { token: tokens.get('outsider'), form: sendForm('outsider.txt', { to: s.chat }) });
+    expect([refused.status, refused.body.error.code]).toEqual([403, 'forbidden']);
+    const invalid = await w.api('POST', `/api/sessions/${s.linked}/messages`, { token: tokens.get('employee'), form: sendForm('invalid.txt', { to: s.chat, kind: 'location' }) });
+    expect([invalid.status, invalid.body.error.code]).toEqual([400, 'validation_failed']);
+    const junk = await w.api('POST', `/api/sessions/${s.linked}/messages`, { token: tokens.get('employee'), form: sendForm('junk.txt', { to: 'not a phone' }) });
+    expect([junk.status, junk.body.error.code]).toEqual([400, 'invalid_recipient']);
+    expect(await Media.countDocuments({ fileName: { $in: ['outsider.txt', 'invalid.txt', 'junk.txt'] } })).toBe(0);
+    expect(await blobs()).toBe(before);
   });
 
   it('does not let a supervisor create, promote or manage admins', async () => {

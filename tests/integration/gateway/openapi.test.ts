@@ -80,6 +80,20 @@ describe('OpenAPI document', () => {
     expect(login.security).toEqual([]);
   });
 
+  it('documents the media routes: binary bodies, Range, 206/416, and the multipart upload', () => {
+    const file = doc.paths['/api/media/{fileId}'].get;
+    expect(file.responses['200'].content['*/*'].schema).toMatchObject({ type: 'string', format: 'binary' });
+    expect(file.responses['206'].headers['Content-Range']).toBeDefined();
+    expect(file.responses['416']).toBeDefined();
+    expect(file.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ in: 'header', name: 'range' })]));
+    expect(doc.paths['/api/media/{fileId}/download'].get.responses['206']).toBeDefined();
+    expect(doc.paths['/api/sessions/{sessionId}/chats/{chatId}/photo'].get.responses['200'].content['*/*']).toBeDefined();
+    const upload = doc.paths['/api/sessions/{sessionId}/media'].post;
+    expect(upload.requestBody.content['multipart/form-data'].schema.properties.file).toMatchObject({ type: 'string', format: 'binary' });
+    expect(upload.responses['201']).toBeDefined();
+    expect(doc.paths['/api/media/{fileId}'].delete.responses['204']).toBeDefined();
+  });
+
   it('serves the docs page and its assets', async () => {
     const page = await w.api('GET', '/api/docs');
     expect(page.status).toBe(200);

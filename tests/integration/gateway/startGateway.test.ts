@@ -26,6 +26,9 @@ beforeAll(async () => {
       SMTP_SECURE: false,
       SMTP_FROM_EMAIL: 'alerts@switchboard.test',
       SMTP_FROM_NAME: 'Switchboard',
+      JSON_BODY_LIMIT_BYTES: 2048,
+      RATE_LIMIT_LOGIN_PER_MINUTE: 3,
+      RATE_LIMIT_FORGOT_PASSWORD_PER_HOUR: 1,
     },
     logger: silentLogger(),
     hub: w.hub,
@@ -102,5 +105,24 @@ describe('startGateway', () => {
     expect(anonymous.status).toBe(401);
     const outsider = await fetch(`${gw.url}/api/sessions/alerted/messages`, { method: 'POST', headers: { authorization: `Bearer ${await w.login('outsider')}` }, body: form });
     expect(outsider.status).toBe(403);
+  });
+
+  it('applies the body and rate limits of the configuration', async () => {
+    const post = (path: string, body: string) => fetch(`${gw.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const big = await post('/api/auth/login', JSON.stringify({ email: 'a@test.local', password: 'x'.repeat(3000) }));
+    expect([big.status, ((await big.json()) as { error: { code: string } }).error.code]).toEqual([413, 'payload_too_large']);
+
+    const forgot = JSON.stringify({ email: 'nobody@test.local' });
+    expect((await post('/api/auth/forgot-password', forgot)).status).toBe(202);
+    const limited = await post('/api/auth/forgot-password', forgot);
+    expect([limited.status, ((await limited.json()) as { error: { code: string } }).error.code]).toEqual([429, 'rate_limited']);
+
+    // Three login attempts a minute per IP (earlier tests may have used one): 401 until the limit, then 429.
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await post('/api/auth/login', JSON.stringify({ email: w.users.outsider.email, password: 'Wrong-pass-123' }))).status);
+    const allowed = statuses.indexOf(429);
+    expect(allowed, statuses.join()).toBeGreaterThanOrEqual(2);
+    expect(allowed, statuses.join()).toBeLessThanOrEqual(3);
+    expect(statuses.slice(0, allowed).every((st) => st === 401) && statuses.slice(allowed).every((st) => st === 429), statuses.join()).toBe(true);
   });
 });

@@ -6,7 +6,7 @@ import type { AuthContext } from '../../auth/authContext.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../errors.ts';
 import { presentAssignment } from '../../presenters/assignments.ts';
 import { listOf, listResponse, paging, sessionParams } from '../common.ts';
-import { recipientJid } from '../messages/recipient.ts';
+import { recipientJid } from '@switchboard/shared';
 import { loadSession } from '../sessions/sessionAccess.ts';
 import { notifyUserChanged } from '../../realtimeNotify.ts';
 import { defineRoute, type RouteDef } from '../types.ts';

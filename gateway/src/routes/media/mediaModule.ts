@@ -4,7 +4,7 @@ import { resolveJwtSecret, type JwtSecretConfig } from '@switchboard/shared/node
 import type { Logger } from 'pino';
 import { createMediaPool, type MediaPool } from '../../media-pool/index.ts';
 import { mediaRouter } from './mediaRouter.ts';
-import { DEFAULT_ALLOWED_TYPES } from './mediaStore.ts';
+import { DEFAULT_ALLOWED_TYPES, type UploadLimits } from './mediaStore.ts';
 
 /** The media settings of the validated configuration. */
 export interface MediaEnvConfig {
@@ -12,16 +12,19 @@ export interface MediaEnvConfig {
   MEDIA_COMPRESS_ABOVE_BYTES: number;
 }
 
-/** A media router with its worker pool; `close()` stops the pool's threads. */
+/** The media worker pool and upload limits; `close()` stops the pool's threads. */
 export interface MediaModule {
+  /** The media routes on their own router, for an app that is not createApp's (which mounts them itself). */
   router: Router;
   pool: MediaPool;
+  /** Pass as `createApp({ upload })` to enable uploads and multipart sends. */
+  upload: { pool: MediaPool; limits: UploadLimits };
   close(): Promise<void>;
 }
 
 /**
- * Builds the media routes and their piscina pool from configuration. Mount with
- * `startGateway({ routers: [media.router] })` (or `createApp`) and close it on shutdown.
+ * Builds the piscina media pool and upload limits from configuration; give `upload` to
+ * `createApp` (startGateway does) and close the module on shutdown.
  * The JWT secret is the gateway's: given, or resolved from the config like the gateway does.
  */
 export function createMediaModule(opts: {
@@ -35,12 +38,13 @@ export function createMediaModule(opts: {
     compressAboveBytes: opts.config.MEDIA_COMPRESS_ABOVE_BYTES,
     ...(opts.maxThreads ? { maxThreads: opts.maxThreads } : {}),
   });
+  const limits: UploadLimits = { maxBytes: opts.config.MEDIA_MAX_BYTES, allowedTypes: DEFAULT_ALLOWED_TYPES };
   const router = mediaRouter({
     jwtSecret: opts.jwtSecret ?? resolveJwtSecret(opts.config as JwtSecretConfig),
     pool,
     hub: opts.hub,
     logger: opts.logger.child({ module: 'media' }),
-    limits: { maxBytes: opts.config.MEDIA_MAX_BYTES, allowedTypes: DEFAULT_ALLOWED_TYPES },
+    limits,
   });
-  return { router, pool, close: () => pool.close() };
+  return { router, pool, upload: { pool, limits }, close: () => pool.close() };
 }

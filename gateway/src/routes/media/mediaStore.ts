@@ -146,34 +146,54 @@ function uploadError(err: unknown, limits: UploadLimits): AppError {
   return new AppError(400, 'invalid_upload', 'The multipart body could not be read');
 }
 
+/** One file read from a multipart body (kept in memory until stored). */
+export interface ReadFile {
+  buffer: Buffer;
+  mimetype: string;
+  originalname: string;
+}
+
 /**
  * Reads one multipart file (field `file`) from the request within the limits (413
- * `media_too_large`, 415 `media_type_not_allowed`, 400 `file_required`) and stores it with
- * `storeBuffer`. Text fields of the form are left on `ctx.request.body`.
+ * `media_too_large`, 415 `media_type_not_allowed`, 400 `file_required`) without storing it,
+ * so callers can authorise on the form's text fields first (left on `ctx.request.body`).
  */
-export async function storeUpload(
-  ctx: Context,
-  meta: UploadMeta,
-  deps: { pool: MediaPool; limits: UploadLimits },
-): Promise<MediaDoc> {
+export async function readUpload(ctx: Context, limits: UploadLimits): Promise<ReadFile> {
   if (!ctx.is('multipart/form-data')) throw new AppError(415, 'multipart_required', 'Send the file as multipart/form-data');
   const upload = multer({
     // (defParamCharset is a multer 2 option its typings do not list yet.)
     storage: multer.memoryStorage(),
     // File names are UTF-8 in every browser; busboy's default (latin1) garbles accents.
     defParamCharset: 'utf8',
-    limits: { fileSize: deps.limits.maxBytes, files: 1, fields: 20, fieldSize: 64 * 1024 },
+    limits: { fileSize: limits.maxBytes, files: 1, fields: 20, fieldSize: 64 * 1024 },
     fileFilter: (_req, file, cb) => {
-      if (isAllowedType(file.mimetype, deps.limits.allowedTypes)) cb(null, true);
+      if (isAllowedType(file.mimetype, limits.allowedTypes)) cb(null, true);
       else cb(mediaTypeNotAllowed(file.mimetype) as unknown as null, false);
     },
   } as multer.Options);
   try {
     await upload.single('file')(ctx as never, async () => {});
   } catch (err) {
-    throw uploadError(err, deps.limits);
+    throw uploadError(err, limits);
   }
-  const file = (ctx as Context & { file?: { buffer: Buffer; mimetype: string; originalname: string } }).file;
+  const file = (ctx as Context & { file?: ReadFile }).file;
   if (!file) throw new AppError(400, 'file_required', 'Attach the file in the multipart field "file"');
+  return file;
+}
+
+/** Reads one multipart file (see readUpload) and stores it with `storeBuffer`. */
+export async function storeUpload(
+  ctx: Context,
+  meta: UploadMeta,
+  deps: { pool: MediaPool; limits: UploadLimits },
+): Promise<MediaDoc> {
+  const file = await readUpload(ctx, deps.limits);
   return storeBuffer(deps.pool, file.buffer, file.mimetype, { ...meta, fileName: meta.fileName ?? file.originalname });
+}
+
+/** Deletes a Media document and its bytes (file and thumbnail) from GridFS. */
+export async function discardMedia(doc: Pick<MediaDoc, '_id' | 'gridFsId' | 'thumbnailGridFsId'>): Promise<void> {
+  await Media.deleteOne({ _id: doc._id });
+  await deleteMedia(doc.gridFsId);
+  if (doc.thumbnailGridFsId) await deleteMedia(doc.thumbnailGridFsId);
 }

@@ -1,5 +1,7 @@
 import { MESSAGE_KINDS } from '@switchboard/shared';
+import { z } from '../../openapi/zod.ts';
 import { AppError } from '../../errors.ts';
+import { sessionParams } from '../common.ts';
 
 /** Parses a session id path parameter (same rule as the rest of the API). */
 export function parseSessionId(raw: string | undefined): string {
@@ -33,3 +35,46 @@ export function listMediaQuery(q: Record<string, unknown>): { page: number; limi
   if (q.chatId !== undefined) filter.chatId = parseChatId(typeof q.chatId === 'string' ? q.chatId : undefined);
   return { page: num(q.page, 1, 1_000_000), limit: num(q.limit, 50, 200), filter };
 }
+
+/** Media metadata as returned by uploads, `/info` and lists (documentation of MediaInfo). */
+export const mediaInfoSchema = z
+  .object({
+    id: z.string(),
+    sessionId: z.string(),
+    chatId: z.string().nullable(),
+    messageId: z.string().nullable(),
+    kind: z.string(),
+    mimeType: z.string(),
+    size: z.number().int(),
+    sha256: z.string(),
+    width: z.number().nullable(),
+    height: z.number().nullable(),
+    durationMs: z.number().nullable(),
+    fileName: z.string().nullable(),
+    direction: z.enum(['in', 'out']),
+    url: z.string(),
+    downloadUrl: z.string(),
+    thumbnailUrl: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .openapi('MediaInfo');
+
+/** `:fileId` path params (checked by parseMediaId for the stable `invalid_media_id` code). */
+export const fileParams = z.object({ fileId: z.string().max(64).openapi({ description: 'Media id (24 hex characters)', example: '665f1c2b9d3e4a0012345678' }) });
+
+/** `:sessionId/chats/:chatId` path params (chatId checked by parseChatId). */
+export const chatPhotoParams = sessionParams.extend({ chatId: z.string().max(200).openapi({ example: '34600000000@s.whatsapp.net' }) });
+
+/** Documented query of the media list (validated by listMediaQuery). */
+export const listMediaQuerySchema = z.object({
+  page: z.string().optional().openapi({ description: 'Page number, from 1' }),
+  limit: z.string().optional().openapi({ description: '1-200, default 50' }),
+  kind: z.string().optional().openapi({ description: `One of ${MESSAGE_KINDS.join(', ')}` }),
+  chatId: z.string().optional().openapi({ description: 'Only media of this chat (JID)' }),
+});
+
+/** Documented query of an upload (kind validated by the handler: `invalid_kind`). */
+export const uploadQuerySchema = z.object({
+  to: z.string().optional().openapi({ description: 'Chat the file is for (phone or JID): assigned users may read it back' }),
+  kind: z.string().optional().openapi({ description: 'Force a kind: image, video, audio, voice, document, sticker' }),
+});

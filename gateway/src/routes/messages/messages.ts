@@ -8,7 +8,7 @@ import { badRequest, forbidden, notFound } from '../../errors.ts';
 import { presentChat, presentMessage } from '../../presenters/messages.ts';
 import { listOf, listResponse, paging, sessionParams } from '../common.ts';
 import { defineRoute, type RouteDef } from '../types.ts';
-import { recipientJid } from './recipient.ts';
+import { recipientJid } from '@switchboard/shared';
 import { chatSchema, listChatsQuery, listMessagesQuery, messageSchema, sendBody, sendResponse } from './schema.ts';
 
 const tag = 'Messages';

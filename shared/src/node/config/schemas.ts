@@ -42,6 +42,10 @@ export const gatewayShape = {
   SMTP_FROM_NAME: z.string().default('Switchboard'),
   MEDIA_MAX_BYTES: actorShape.MEDIA_MAX_BYTES,
   MEDIA_COMPRESS_ABOVE_BYTES: actorShape.MEDIA_COMPRESS_ABOVE_BYTES,
+  JSON_BODY_LIMIT_BYTES: int(1_024, 64 * 1024 * 1024).default(1024 * 1024),
+  RATE_LIMIT_LOGIN_PER_MINUTE: int(1, 1_000_000).default(10),
+  RATE_LIMIT_FORGOT_PASSWORD_PER_HOUR: int(1, 1_000_000).default(5),
+  RATE_LIMIT_SEND_PER_MINUTE: int(1, 1_000_000).default(120),
 };
 
 /** Variables of the seed (first admin). */

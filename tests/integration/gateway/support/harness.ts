@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connectDatabase, createLogger, disconnectDatabase, hashPassword, Role, seedDatabase, silentLogger, User } from '@switchboard/shared/node';
-import { createApp, createEmailService, type GatewayApp, type GatewaySettings } from '@switchboard/gateway';
+import { createApp, createEmailService, createMediaPool, type GatewayApp, type GatewaySettings } from '@switchboard/gateway';
 import { Supervisor, withDefaults } from '@switchboard/supervisor';
 import { recordHub, type HubRecorder } from '@switchboard/supervisor/testing';
 import { startSimulator, type Simulator } from '@switchboard/wa-sim';
@@ -39,6 +39,8 @@ export interface ApiResponse {
 export interface ApiOptions {
   token?: string;
   body?: unknown;
+  /** A multipart/form-data body (uploads, multipart sends). */
+  form?: FormData;
   /** Raw body (string) sent as is, with `contentType`. */
   raw?: string;
   contentType?: string;
@@ -128,7 +130,10 @@ export async function openGateway(area: string, opts: OpenGatewayOptions = {}): 
     ...opts.settings,
   };
   const email = createEmailService({ config: settings, logger, baseDelayMs: 10 });
-  const app = createApp({ settings, logger, hub, email, health: () => hub.healthReport() });
+  // A real media pool (one worker thread): uploads and multipart sends work like in production.
+  const pool = createMediaPool({ compressAboveBytes: 5 * 1024 * 1024, maxThreads: 1 });
+  const upload = { pool, limits: { maxBytes: 2 * 1024 * 1024 } };
+  const app = createApp({ settings, logger, hub, email, upload, health: () => hub.healthReport() });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -137,8 +142,9 @@ export async function openGateway(area: string, opts: OpenGatewayOptions = {}): 
   const api: GatewayWorld['api'] = async (method, path, o = {}) => {
     const headers: Record<string, string> = { ...o.headers };
     if (o.token) headers.authorization = `Bearer ${o.token}`;
-    let body: string | undefined;
-    if (o.raw !== undefined) {
+    let body: string | FormData | undefined;
+    if (o.form) body = o.form;
+    else if (o.raw !== undefined) {
       body = o.raw;
       headers['content-type'] = o.contentType ?? 'application/json';
     } else if (o.body !== undefined) {
@@ -175,6 +181,7 @@ export async function openGateway(area: string, opts: OpenGatewayOptions = {}): 
         server.closeAllConnections();
       });
       await email.close();
+      await pool.close();
       if (sim) await sim.stop();
       await disconnectDatabase();
       rmSync(dataDir, { recursive: true, force: true });

@@ -4,7 +4,7 @@
  * meets the same situation, and the status each kind of caller must get.
  */
 import { randomBytes } from 'node:crypto';
-import { Assignment, hashPassword, Role, Session, User } from '@switchboard/shared/node';
+import { Assignment, Chat, hashPassword, Media, putMedia, Role, Session, User } from '@switchboard/shared/node';
 import type { GatewayWorld, Who } from './harness.ts';
 
 /** Callers of the matrix. */
@@ -32,6 +32,8 @@ export interface MatrixState {
 export interface Call {
   path: string;
   body?: unknown;
+  /** A multipart body instead of JSON. */
+  form?: FormData;
   /** True when the call revokes the caller's tokens on success. */
   revokes?: boolean;
 }
@@ -59,6 +61,29 @@ async function idleSession(): Promise<string> {
   const sessionId = `idle-${uniq()}`;
   await Session.create({ sessionId, name: sessionId, active: false, status: 'stopped' });
   return sessionId;
+}
+
+/** A fresh media file (with a thumbnail) of the assigned chat in the linked session. */
+async function chatMedia(s: MatrixState): Promise<string> {
+  const blob = await putMedia(Buffer.from(`bytes-${uniq()}`), { contentType: 'text/plain' });
+  const thumb = await putMedia(Buffer.from('thumb'), { contentType: 'image/jpeg' });
+  const doc = await Media.create({ sessionId: s.linked, chatId: s.chat, kind: 'document', mimeType: 'text/plain', size: blob.size, sha256: blob.sha256, gridFsId: blob.id, thumbnailGridFsId: thumb.id, direction: 'in' });
+  return doc._id.toString();
+}
+
+/** The assigned chat with a freshly cached profile picture (no actor call needed). */
+async function chatWithPicture(s: MatrixState): Promise<void> {
+  const blob = await putMedia(Buffer.from('png-bytes'), { contentType: 'image/png' });
+  const media = await Media.create({ sessionId: s.linked, chatId: s.chat, kind: 'image', mimeType: 'image/png', size: blob.size, sha256: blob.sha256, gridFsId: blob.id, direction: 'in' });
+  await Chat.updateOne({ sessionId: s.linked, jid: s.chat }, { $set: { profilePicture: { mediaId: media._id, url: null, fetchedAt: new Date() } } }, { upsert: true });
+}
+
+/** A one-file multipart form. */
+function fileForm(fields: Record<string, string> = {}): FormData {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) form.append(k, v);
+  form.append('file', new Blob([new TextEncoder().encode('hello file')], { type: 'text/plain' }), 'hello.txt');
+  return form;
 }
 
 /** Password of a seeded caller (login and change-password rows). */
@@ -139,6 +164,20 @@ export const MATRIX: Record<string, { call: (s: MatrixState, who: Caller) => Pro
       return { path: `/api/sessions/${s.linked}/assignments/${a._id.toString()}` };
     },
     expect: authed(204, 204, 403, 403),
+  },
+  'GET /api/media/session/:sessionId': { call: (s) => ({ path: `/api/media/session/${s.linked}` }), expect: authed(200, 200, 200, 200) },
+  'GET /api/media/:fileId': { call: async (s) => ({ path: `/api/media/${await chatMedia(s)}` }), expect: authed(200, 200, 200, 404) },
+  'GET /api/media/:fileId/download': { call: async (s) => ({ path: `/api/media/${await chatMedia(s)}/download` }), expect: authed(200, 200, 200, 404) },
+  'GET /api/media/:fileId/info': { call: async (s) => ({ path: `/api/media/${await chatMedia(s)}/info` }), expect: authed(200, 200, 200, 404) },
+  'GET /api/media/:fileId/thumbnail': { call: async (s) => ({ path: `/api/media/${await chatMedia(s)}/thumbnail` }), expect: authed(200, 200, 200, 404) },
+  'DELETE /api/media/:fileId': { call: async (s) => ({ path: `/api/media/${await chatMedia(s)}` }), expect: authed(204, 204, 403, 403) },
+  'POST /api/sessions/:sessionId/media': { call: (s) => ({ path: `/api/sessions/${s.linked}/media?to=${encodeURIComponent(s.chat)}`, form: fileForm() }), expect: authed(201, 201, 201, 403) },
+  'GET /api/sessions/:sessionId/chats/:chatId/photo': {
+    call: async (s) => {
+      await chatWithPicture(s);
+      return { path: `/api/sessions/${s.linked}/chats/${s.chat}/photo` };
+    },
+    expect: authed(200, 200, 200, 403),
   },
   'GET /api/admin/dashboard': { call: () => ({ path: '/api/admin/dashboard' }), expect: authed(200, 200, 403, 403) },
   'POST /api/admin/users/:userId/reset-password': { call: async () => ({ path: `/api/admin/users/${await victim()}/reset-password` }), expect: authed(200, 200, 403, 403) },
