@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { DisconnectCause, SessionStatus } from '@switchboard/shared';
 import { AuthKey, AuthState, recordRestart, Session } from '@switchboard/shared/node';
 import type { Logger } from 'pino';
-import { KeyedQueue } from './util/keyedQueue.ts';
+import { KeyedQueue } from '@switchboard/shared/node';
 
 /** Fields the supervisor may set along with a status. */
 export interface StatusPatch {

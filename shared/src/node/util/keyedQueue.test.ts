@@ -46,4 +46,20 @@ describe('KeyedQueue', () => {
     await Promise.resolve();
     expect(q.size).toBe(0);
   });
+
+  it('drains: resolves only after every task, including ones queued while draining', async () => {
+    const q = new KeyedQueue();
+    const done: string[] = [];
+    const gate = deferred();
+    void q.run('a', async () => {
+      await gate.promise;
+      done.push('a');
+      void q.run('b', async () => void done.push('b'));
+    });
+    const drained = q.drain().then(() => done.push('drained'));
+    gate.resolve();
+    await drained;
+    expect(done).toEqual(['a', 'b', 'drained']);
+    expect(q.size).toBe(0);
+  });
 });

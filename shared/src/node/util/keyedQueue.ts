@@ -1,7 +1,7 @@
 /**
- * Runs async tasks one at a time per key (different keys run concurrently).
- * Used where FerretDB 1.24 would lose concurrent updates to one document: its SQLite backend
- * applies updates as read-modify-write without isolation (see DEVELOPERS.md).
+ * Runs async tasks one at a time per key (e.g. per session), in submission order, while
+ * different keys run concurrently. Used so a session's database writes never overtake each
+ * other.
  */
 export class KeyedQueue {
   private readonly tails = new Map<string, Promise<unknown>>();
@@ -21,5 +21,10 @@ export class KeyedQueue {
   /** Number of keys with queued or running tasks. */
   get size(): number {
     return this.tails.size;
+  }
+
+  /** Resolves once every queued task (including ones queued meanwhile) has settled. */
+  async drain(): Promise<void> {
+    while (this.tails.size) await Promise.all([...this.tails.values()]);
   }
 }
