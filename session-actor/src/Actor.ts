@@ -1,3 +1,4 @@
+import { findSentContent } from './messages/sentContent.ts';
 import type { WASocket } from '@whiskeysockets/baileys';
 import {
   EXIT_CODES,
@@ -108,6 +109,7 @@ export class Actor {
           auth: this.auth,
           logger: this.base,
           syncHistory: this.config.preloadChats.limit > 0,
+          getMessage: (key) => findSentContent(this.config.sessionId, key),
           ...(this.config.wa.websocketUrl ? { websocketUrl: this.config.wa.websocketUrl } : {}),
           ...(this.tls ? { tls: this.tls } : {}),
         }),

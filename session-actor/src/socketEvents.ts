@@ -3,6 +3,8 @@ import type { ActorEvent } from '@switchboard/shared';
 import type { Logger } from 'pino';
 import { applyStatus } from './messages/applyStatus.ts';
 import type { ChatStore } from './messages/chats.ts';
+import { makeDecryptionDurable } from './messages/durableDecrypt.ts';
+import { openInbox } from './messages/inbox.ts';
 import { ingestMessage, type IngestDeps } from './messages/ingest.ts';
 import { preloadChats } from './messages/preload.ts';
 import { statusFromReceipt, statusFromWa } from './messages/status.ts';
@@ -51,11 +53,27 @@ export function bindSocketEvents(sock: WASocket, deps: SocketEventDeps): void {
     for (const event of await applyStatus(sessionId, messageId, next, reason)) deps.emit(event);
   };
 
+  const inbox = openInbox(sessionId);
+  makeDecryptionDurable(sock, inbox, deps.logger);
+  // Messages a killed actor decrypted (and maybe receipted) but never stored: store them now.
+  const me = sock.authState.creds.me;
+  if (me?.id) {
+    enqueue(async () => {
+      for (const msg of await inbox.leftovers(me)) {
+        await withRetry(() => ingestMessage(msg, 'append', deps), deps.logger);
+        await inbox.done(msg.key.id!);
+      }
+    });
+  }
+
   sock.ws.on('message', () => deps.onTraffic());
   sock.ev.on('creds.update', () => enqueue(() => deps.saveCreds()));
   sock.ev.on('messages.upsert', ({ messages, type }) => {
     for (const msg of messages) {
-      enqueue(() => withRetry(() => ingestMessage(msg, type, deps), deps.logger));
+      enqueue(async () => {
+        await withRetry(() => ingestMessage(msg, type, deps), deps.logger);
+        if (msg.key.id) await inbox.done(msg.key.id);
+      });
       // A receipt that arrives right after a send is folded into the own upsert (WA-SIM.md §4.4).
       if (msg.key.fromMe && typeof msg.status === 'number') enqueue(() => emitStatus(msg.key.id, statusFromWa(msg.status)));
     }

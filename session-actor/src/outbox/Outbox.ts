@@ -26,6 +26,11 @@ export interface OutboxOptions {
   sock(): WASocket | null;
   /** Attempts before a message is marked failed. Default 3. */
   maxAttempts?: number;
+  /**
+   * Claims that never finished (the actor died mid-send) before a message is failed as a
+   * poison message. Higher than `maxAttempts`: a kill is not the message's fault. Default 10.
+   */
+  maxClaims?: number;
   /** Messages fetched per round. Default 50. */
   batchSize?: number;
   onSent?(): void;
@@ -88,7 +93,7 @@ export class Outbox {
         skip.add(msg.messageId);
         const sock = this.opts.sock();
         if (!sock) return attempted;
-        if ((msg.attempts ?? 0) >= this.maxAttempts) {
+        if ((msg.attempts ?? 0) >= (this.opts.maxClaims ?? 10)) {
           // Earlier runs claimed it this often without finishing (e.g. the actor died mid-send).
           await this.fail(msg, `gave up after ${msg.attempts} attempts`);
           continue;

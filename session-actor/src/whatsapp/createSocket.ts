@@ -1,4 +1,4 @@
-import makeWASocket, { Browsers, makeCacheableSignalKeyStore, type WASocket } from '@whiskeysockets/baileys';
+import makeWASocket, { Browsers, makeCacheableSignalKeyStore, type proto, type WAMessageKey, type WASocket } from '@whiskeysockets/baileys';
 import type { Logger } from 'pino';
 import type { AuthHandle } from '../auth/types.ts';
 import { baileysLogger } from './baileysLogger.ts';
@@ -17,6 +17,8 @@ export interface SocketOptions {
    * which it holds back incoming events.
    */
   syncHistory: boolean;
+  /** Content of a message we sent, for retry receipts that outlive Baileys' in-memory cache. */
+  getMessage?: (key: WAMessageKey) => Promise<proto.IMessage | undefined>;
 }
 
 /**
@@ -39,7 +41,7 @@ export function createSocket(opts: SocketOptions): WASocket {
     // The websocket agent only applies to wss:// (ws refuses an https agent for ws://).
     ...(opts.tls ? { fetchAgent: opts.tls.agent } : {}),
     ...(opts.tls && opts.websocketUrl?.startsWith('wss:') ? { agent: opts.tls.agent } : {}),
-    // Messages we sent are answered from the recent-message cache on retry receipts.
-    getMessage: async () => undefined,
+    // Retry receipts are answered from Baileys' recent-message cache, then from our store.
+    getMessage: opts.getMessage ?? (async () => undefined),
   });
 }

@@ -186,13 +186,13 @@ describe('session actor against the simulator', () => {
     expect((await Message.findOne({ sessionId: 'flow', messageId }).lean())).toMatchObject({ status: 'failed', statusReason: '479' });
   });
 
-  it('resends a message an earlier run claimed but did not finish, with the same id, and gives up after 3 claims', async () => {
+  it('resends a message an earlier run claimed but did not finish, with the same id, and gives up after 10 claims', async () => {
     const unfinished = await queueSend({ kind: 'text', text: 'claimed before a crash', attempts: 1 });
-    const poison = await queueSend({ kind: 'text', text: 'crashed us three times', attempts: 3 });
+    const poison = await queueSend({ kind: 'text', text: 'crashed us ten times', attempts: 10 });
     await run.handlers.flushOutbox({});
     expect((await sim.waitForReceived(ALICE, (m) => m.id === unfinished)).text).toBe('claimed before a crash');
     const failed = await run.waitFor('message-status', (e) => e.messageId === poison && e.status === 'failed');
-    expect(failed.reason).toMatch(/gave up after 3 attempts/);
+    expect(failed.reason).toMatch(/gave up after 10 attempts/);
     expect(sim.received(ALICE).some((m) => m.id === poison)).toBe(false);
   });
 

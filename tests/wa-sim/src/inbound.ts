@@ -3,7 +3,7 @@ import type { SimConnection } from './connection.ts';
 import { parseAppMessage } from './content.ts';
 import type { SimContact } from './contact.ts';
 import { beBytes, child, children, contentBytes, node, parseJid, unixNow } from './nodes.ts';
-import { receiptToApp, retryToDevice } from './outbound.ts';
+import { receiptToApp, retryToDevice, settleUnacked } from './outbound.ts';
 import type { CompanionDevice } from './phone.ts';
 import { ProtocolAddress, SessionCipher } from './signalLib.ts';
 import type { Simulator } from './simulator.ts';
@@ -64,8 +64,12 @@ export function onAppMessage(sim: Simulator, conn: SimConnection, stanza: Binary
         const parsedMsg = parseAppMessage(sim.media, message);
         const received = { id, from: device.phone, to: contact.phone, ...parsedMsg, at: Date.now() };
         if (parsedMsg.kind === 'unknown' && !message.protocolMessage && Object.keys(message.toJSON()).every((k) => k === 'messageContextInfo' || k === 'senderKeyDistributionMessage')) return;
-        contact.received.push(received);
-        sim.emit('message', received);
+        // Like a WhatsApp client, a message key seen before (an app resending after a crash with
+        // the same id) is the same message: receipted again, shown once.
+        if (!contact.received.some((m) => m.id === id && m.from === device.phone)) {
+          contact.received.push(received);
+          sim.emit('message', received);
+        }
         const jid = to; // answer in the addressing (PN or LID) the app used
         if (contact.autoReceipts.delivery) receiptToApp(sim, contact, [id], 'delivery', device.phone, jid);
         if (contact.autoReceipts.read) receiptToApp(sim, contact, [id], 'read', device.phone, jid);
@@ -83,10 +87,12 @@ export function onAppReceipt(sim: Simulator, conn: SimConnection, stanza: Binary
   const id = stanza.attrs.id ?? '';
   const to = stanza.attrs.to ?? '';
   conn.send(node('ack', { class: 'receipt', id, from: to, type: stanza.attrs.type }));
+  const ids = [id, ...children(child(stanza, 'list'), 'item').map((i) => i.attrs.id ?? '')];
+  // Any receipt (even a retry request) settles the delivery; a retry re-sends it afresh.
+  if (device) settleUnacked(device, ids);
   const parsed = parseJid(to);
   const contact = parsed ? sim.lookup(parsed.user).contact : undefined;
   if (!device || !contact) return;
-  const ids = [id, ...children(child(stanza, 'list'), 'item').map((i) => i.attrs.id ?? '')];
   const type = stanza.attrs.type ?? 'delivery';
   if (type === 'retry') {
     const count = Number(child(stanza, 'retry')?.attrs.count ?? 1);

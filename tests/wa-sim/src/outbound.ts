@@ -18,8 +18,37 @@ export function messageId(): string {
 /** Sends a stanza to a companion now, or queues it (offline="1") until its next login. */
 export function deliver(device: CompanionDevice, stanza: BinaryNode): void {
   const conn = device.connection;
-  if (conn && !conn.closed) conn.send(stanza);
-  else if (device.queue.length < 5000) device.queue.push({ ...stanza, attrs: { ...stanza.attrs, offline: '1' } });
+  if (conn && !conn.closed) {
+    trackUnacked(device, stanza);
+    conn.send(stanza);
+  } else if (device.queue.length < 5000) device.queue.push(asOffline(stanza));
+}
+
+function asOffline(stanza: BinaryNode): BinaryNode {
+  return { ...stanza, attrs: { ...stanza.attrs, offline: '1' } };
+}
+
+/** Remembers a message sent to a live companion until it receipts or acks it. */
+export function trackUnacked(device: CompanionDevice, stanza: BinaryNode): void {
+  const id = stanza.attrs.id;
+  if (stanza.tag !== 'message' || !id) return;
+  device.unacked ??= new Map();
+  if (device.unacked.size < 5000) device.unacked.set(id, asOffline(stanza));
+}
+
+/** The companion receipted or acked these messages: WhatsApp will not deliver them again. */
+export function settleUnacked(device: CompanionDevice, ids: string[]): void {
+  for (const id of ids) device.unacked?.delete(id);
+}
+
+/**
+ * What a companion gets at login: messages a previous connection never acknowledged (a client
+ * killed before its receipt), then the offline queue; every message stays tracked until acked.
+ */
+export function takeOfflineBacklog(device: CompanionDevice): BinaryNode[] {
+  const backlog = [...(device.unacked?.values() ?? []), ...device.queue.splice(0)];
+  for (const stanza of backlog) trackUnacked(device, stanza);
+  return backlog;
 }
 
 /** Encrypts for one companion with a libsignal store, opening a session from its pre-keys when needed. */
@@ -71,7 +100,8 @@ export async function retryToDevice(sim: Simulator, contact: SimContact, device:
   contact.retryable.delete(id);
   const input = broken ?? contact.recent.get(id);
   if (!input || count > 3) return;
-  if (!broken) await contact.serial(async () => contact.store.deleteSession(new ProtocolAddress(device.phone, device.deviceId).toString()));
+  // Closed, not deleted: app messages in flight on the old session must still decrypt.
+  if (!broken) await contact.serial(async () => contact.store.closeOpenSession(new ProtocolAddress(device.phone, device.deviceId).toString()));
   await contactSend(sim, contact, { ...input, id }, device.deviceId);
 }
 

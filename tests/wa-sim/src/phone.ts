@@ -24,6 +24,11 @@ export interface CompanionDevice {
   connection?: SimConnection;
   /** Stanzas waiting for the next login (sent with offline="1"). */
   queue: BinaryNode[];
+  /**
+   * Messages sent to a live connection that the companion has not yet receipted or acked, by id.
+   * Like WhatsApp, they are delivered again (offline="1") at the next login (WA-SIM.md §4.4).
+   */
+  unacked?: Map<string, BinaryNode>;
   /** Whether the phone already sent its history bootstrap to this companion. */
   historySent?: boolean;
 }

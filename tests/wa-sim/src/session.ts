@@ -4,6 +4,7 @@ import type { SimConnection } from './connection.ts';
 import { sendHistoryBootstrap } from './history.ts';
 import { buildPairSuccess, makeRefs, parseQr } from './pairing.ts';
 import { child, node, readBe, SERVER_JID, unixNow } from './nodes.ts';
+import { takeOfflineBacklog } from './outbound.ts';
 import { SimError, type CompanionDevice, type SimPhone } from './phone.ts';
 import type { Simulator } from './simulator.ts';
 
@@ -36,7 +37,7 @@ export function onAuthenticated(sim: Simulator, conn: SimConnection, payload: pr
   conn.device = device;
   const phone = sim.phones.get(device.phone);
   conn.send(node('success', { t: unixNow(), lid: `${phone?.lid}:${device.deviceId}@lid`, display_name: phone?.name, props: '1', location: 'sim' }));
-  const queued = device.queue.splice(0);
+  const queued = takeOfflineBacklog(device);
   for (const stanza of queued) conn.send(stanza);
   conn.send(node('ib', { from: SERVER_JID }, [node('offline', { count: queued.length })]));
   if (phone && !device.historySent && sim.options.historySync) {

@@ -66,9 +66,15 @@ export class SignalStore implements SignalStorage {
     this.sessions.clear();
   }
 
-  /** Drops the session with one address (a peer asked for a retry with a fresh session). */
-  deleteSession(id: string): void {
-    this.sessions.delete(id);
+  /**
+   * Closes the open session with one address without forgetting it, as libsignal's own
+   * SessionBuilder does: the next send opens a fresh session from a pre-key bundle, while
+   * messages the peer already encrypted with the old one still decrypt.
+   */
+  closeOpenSession(id: string): void {
+    const record = this.sessions.get(id) as unknown as { getOpenSession(): { indexInfo: { closed: number } } | undefined } | undefined;
+    const open = record?.getOpenSession();
+    if (open) open.indexInfo.closed = Date.now();
   }
 
   async loadSession(id: string): Promise<SessionRecord | undefined> {

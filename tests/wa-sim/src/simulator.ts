@@ -9,7 +9,7 @@ import { onAppMessage, onAppPresence, onAppReceipt } from './inbound.ts';
 import { answerIq, type IqContext } from './iqRouter.ts';
 import { MediaStore } from './media.ts';
 import { child, node, SERVER_JID } from './nodes.ts';
-import { contactPresence, contactSend, receiptToApp } from './outbound.ts';
+import { contactPresence, contactSend, receiptToApp, settleUnacked } from './outbound.ts';
 import { enterPairingCode, onLinkCodeIq } from './pairingCode.ts';
 import { assertDigits, SimError, SimPhone, type CompanionDevice } from './phone.ts';
 import { onAuthenticated, onClosed, removeDevice, scanQr, streamError } from './session.ts';
@@ -139,8 +139,12 @@ export class Simulator extends EventEmitter<SimEvents> {
       case 'presence':
       case 'chatstate':
         return onAppPresence(this, conn, n);
+      case 'ack':
+        // A client's ack (or nack) of a message means WhatsApp will not deliver it again.
+        if (n.attrs.class === 'message' && conn.device) settleUnacked(conn.device, [n.attrs.id ?? '']);
+        return;
       default:
-        return; // ack, ib, call...: nothing to answer
+        return; // ib, call...: nothing to answer
     }
   }
 

@@ -1,0 +1,97 @@
+import { BufferJSON, cleanMessage, proto, unpadRandomMax16, type WAMessage, type WAMessageKey } from '@whiskeysockets/baileys';
+import { Message } from '@switchboard/shared/node';
+
+/** One decrypted part (one `<enc>` child) of an incoming message, stored before its receipt. */
+export interface InboxPart {
+  sessionId: string;
+  messageId: string;
+  /** Index of the `<enc>` child in the stanza (a group message may carry pkmsg + skmsg). */
+  part: number;
+  /** BufferJSON-encoded WAMessageKey. Never log. */
+  key: string;
+  messageTimestamp: number;
+  pushName: string | null;
+  /** Padded plaintext as returned by libsignal. Message body: never log. */
+  plaintext: Buffer;
+  createdAt: Date;
+}
+
+/** The inbox of one session: decrypted messages that are not yet stored as `Message`. */
+export interface Inbox {
+  /** Durably records one decrypted part; resolves only once the database has it. */
+  put(entry: Omit<InboxPart, 'sessionId' | 'createdAt'>): Promise<void>;
+  /** Forgets a message once it is stored (or known to be ignorable). */
+  done(messageId: string): Promise<void>;
+  /** Messages left behind by a killed actor, rebuilt as Baileys would have emitted them. */
+  leftovers(me: { id: string; lid?: string | undefined }): Promise<WAMessage[]>;
+}
+
+const COLLECTION = 'inboxparts';
+let indexed: Promise<unknown> | null = null;
+
+function collection() {
+  const col = Message.db.collection<InboxPart>(COLLECTION);
+  indexed ??= col.createIndex({ sessionId: 1, messageId: 1, part: 1 }, { unique: true }).catch(() => {
+    indexed = null;
+  });
+  return col;
+}
+
+/** The driver returns stored bytes as a BSON Binary, whose `buffer` holds exactly the bytes. */
+function asBuffer(raw: Buffer | { buffer: Uint8Array }): Buffer {
+  return Buffer.isBuffer(raw) ? raw : Buffer.from(raw.buffer);
+}
+
+/** Decodes the padded plaintexts of one message into a proto, merging parts like Baileys does. */
+export function decodeParts(parts: Pick<InboxPart, 'part' | 'plaintext'>[]): proto.IMessage | null {
+  let merged: proto.IMessage | null = null;
+  for (const { plaintext } of [...parts].sort((a, b) => a.part - b.part)) {
+    let msg: proto.IMessage = proto.Message.decode(unpadRandomMax16(new Uint8Array(plaintext)));
+    msg = msg.deviceSentMessage?.message || msg;
+    merged = merged ? Object.assign(merged, msg) : msg;
+  }
+  return merged;
+}
+
+/**
+ * Opens the durable inbox of a session (collection `inboxparts`). Baileys sends the delivery
+ * receipt before it emits `messages.upsert`, and WhatsApp forgets a message once it has the
+ * receipt: a part is written here while the Signal transaction that decrypted it is still open,
+ * so a SIGKILL can never leave a receipted message that is neither stored nor replayable.
+ */
+export function openInbox(sessionId: string): Inbox {
+  return {
+    async put(entry) {
+      const col = collection();
+      await indexed;
+      const { messageId, part, ...rest } = entry;
+      await col.updateOne(
+        { sessionId, messageId, part },
+        { $set: { ...rest, createdAt: new Date() } },
+        { upsert: true },
+      );
+    },
+    async done(messageId) {
+      await collection().deleteMany({ sessionId, messageId });
+    },
+    async leftovers(me) {
+      const docs = await collection().find({ sessionId }).sort({ createdAt: 1 }).toArray();
+      const byId = new Map<string, InboxPart[]>();
+      for (const doc of docs) byId.set(doc.messageId, [...(byId.get(doc.messageId) ?? []), doc]);
+      const out: WAMessage[] = [];
+      for (const parts of byId.values()) {
+        const first = parts[0]!;
+        const message = decodeParts(parts.map((p) => ({ part: p.part, plaintext: asBuffer(p.plaintext) })));
+        const msg: WAMessage = {
+          key: JSON.parse(first.key, BufferJSON.reviver) as WAMessageKey,
+          message,
+          messageTimestamp: first.messageTimestamp,
+          ...(first.pushName ? { pushName: first.pushName } : {}),
+        };
+        cleanMessage(msg, me.id, me.lid ?? '');
+        out.push(msg);
+      }
+      return out;
+    },
+  };
+}
