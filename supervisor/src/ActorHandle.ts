@@ -26,7 +26,7 @@ import {
   type ToActor,
 } from '@switchboard/shared';
 import type { Logger } from 'pino';
-import { actorEntry, actorEnv, tsxExecArgv } from './childSpec.ts';
+import { actorEnv, actorLaunch, launchFor } from './childSpec.ts';
 
 /** What an ActorHandle needs to fork and talk to one actor. */
 export interface ActorHandleOptions {
@@ -40,7 +40,7 @@ export interface ActorHandleOptions {
   onHeartbeat(h: HeartbeatEnvelope): void;
   /** Called once when the child is gone, with the classified (possibly relabelled) exit. */
   onExit(info: ExitInfo): void;
-  /** Actor entry module; defaults to session-actor/src/main.ts. */
+  /** Actor entry module (.ts runs under tsx, .js plain); defaults to the precompiled session actor. */
   entry?: string;
   /** Clock (epoch ms); injectable for tests. */
   now?: () => number;
@@ -118,8 +118,9 @@ export class ActorHandle {
    */
   static spawn(opts: ActorHandleOptions): ActorHandle {
     const log = opts.logger.child({ sessionId: opts.config.sessionId });
-    const child = fork(opts.entry ?? actorEntry(), [], {
-      execArgv: tsxExecArgv(),
+    const launch = opts.entry ? launchFor(opts.entry) : actorLaunch(log);
+    const child = fork(launch.entry, [], {
+      execArgv: launch.execArgv,
       env: actorEnv(),
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       serialization: 'json',

@@ -1,31 +1,50 @@
 /**
  * Cluster benchmark: N real session actors against the simulator on a throwaway embedded
- * database. Measures time until all N are linked and connected, RSS per idle actor, inbound
- * messages per second with end-to-end latency (contact send → hub event) p50/p99, and the
- * recovery time after a SIGKILL. A benchmark, not a test: nothing here asserts timings.
+ * database. Measures time until all N are linked and connected, RSS and PSS per idle actor,
+ * inbound messages per second with end-to-end latency (contact send → stored → hub event)
+ * p50/p99, the recovery time after a SIGKILL, and, in the same run and simulator, the same
+ * inbound load delivered to bare Baileys clients (no actor, no database) as the ceiling.
+ * A benchmark, not a test: nothing here asserts timings.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { HubEvent } from '@switchboard/shared';
 import { connectDatabase, disconnectDatabase, Session, silentLogger, startEmbeddedDb } from '@switchboard/shared/node';
 import { Supervisor, withDefaults } from '@switchboard/supervisor';
 import { recordHub } from '@switchboard/supervisor/testing';
 import { startSimulator } from '@switchboard/wa-sim';
+import { bareBaileysCeiling } from './cluster-ceiling.ts';
+import { inboundLoad, type LoadResult, type OnDelivered } from './cluster-load.ts';
+import { meanMemoryMb } from './cluster-memory.ts';
+
+/** How the actors run: the precompiled bundle (default) or the TypeScript sources under tsx. */
+export type ActorMode = 'dist' | 'tsx';
 
 /** Results of one run. */
 export interface ClusterBenchResult {
   sessions: number;
+  actorMode: ActorMode;
   connectAllMs: number;
-  rssPerActorMb: number;
-  inbound: { messages: number; perSecond: number; p50Ms: number; p99Ms: number };
+  /** From all connected until one message reached every session (Baileys' initial sync). */
+  warmUpMs: number;
+  /** Mean over actors after connect and warm-up; CPU seconds are those spent to get there. */
+  idleActor: { rssMb: number; pssMb: number; cpuSeconds: number; measured: number };
+  inbound: LoadResult;
+  ceiling: LoadResult | null;
+  /** Actor throughput as a fraction of the bare-Baileys ceiling. */
+  ratio: number | null;
   recoveryAfterKillMs: number;
 }
 
-const pct = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;
+/** Phase results as they come (a 50-session run takes many minutes). */
+const progress = (what: string, value: unknown): boolean => process.stderr.write(`  ${what}: ${JSON.stringify(value)}\n`);
+
+const tsxEntry = resolve(dirname(fileURLToPath(import.meta.url)), '../../session-actor/src/main.ts');
 
 /** Runs the cluster benchmark with `n` sessions and `perSession` inbound messages each. */
-export async function runClusterBench(n: number, perSession = 20, concurrency = 4): Promise<ClusterBenchResult> {
+export async function runClusterBench(n: number, perSession = 20, concurrency = 4, mode: ActorMode = 'dist', ceiling = true): Promise<ClusterBenchResult> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-cluster-'));
   const db = await startEmbeddedDb({ dataDir: join(dir, 'db') });
   const uri = `${db.uri.replace(/\/$/, '')}/bench`;
@@ -35,6 +54,7 @@ export async function runClusterBench(n: number, perSession = 20, concurrency = 
     withDefaults({
       logger: silentLogger(),
       dataDir: dir,
+      ...(mode === 'tsx' ? { actorEntry: tsxEntry } : {}),
       actor: { mongoUri: uri, authStorage: 'mongo', logLevel: 'silent', wa: { websocketUrl: sim.wsUrl, trustRootHex: sim.trustRootHex, caCertPath: sim.caCertPath }, preloadChats: { type: 'individual', limit: 0 } },
       limits: { heartbeatMs: 1_000, missedHeartbeats: 30, deafAfterMs: 0, readyTimeoutMs: 120_000 },
       startConcurrency: concurrency,
@@ -42,59 +62,38 @@ export async function runClusterBench(n: number, perSession = 20, concurrency = 
     }),
   );
   const rec = recordHub(sup);
+  let supStopped = false;
   try {
     const ids = Array.from({ length: n }, (_, i) => `bench-${i}`);
-    const phone = (i: number) => `3470${String(i).padStart(7, '0')}`;
+    const phones = ids.map((_, i) => `3470${String(i).padStart(7, '0')}`);
     for (const id of ids) await Session.create({ sessionId: id, name: id });
     sup.subscribe((e: HubEvent) => {
       const i = ids.indexOf(e.sessionId);
-      if (e.type !== 'qr' || i < 0 || sim.phones.has(phone(i))) return;
-      sim.createPhone({ phone: phone(i) });
-      void sim.scanQr(phone(i), e.qr);
+      const phone = phones[i];
+      if (e.type !== 'qr' || phone === undefined || sim.phones.has(phone)) return;
+      sim.createPhone({ phone });
+      void sim.scanQr(phone, e.qr);
     });
     const t0 = performance.now();
     await sup.restoreAll();
     for (const id of ids) await rec.waitStatus(id, 'connected');
     const connectAllMs = performance.now() - t0;
-
-    const rss = sup.snapshots().map((s) => s.rssBytes ?? 0).filter((b) => b > 0);
-    const rssPerActorMb = rss.reduce((a, b) => a + b, 0) / Math.max(1, rss.length) / 1024 / 1024;
+    progress('connected all (ms)', Math.round(connectAllMs));
 
     const contact = '34799999999';
     sim.createContact({ phone: contact });
-    const sentAt = new Map<string, number>();
-    const latencies: number[] = [];
-    let pending = 0;
-    let allIn!: () => void;
-    const done = new Promise<void>((r) => (allIn = r));
-    sup.subscribe((e) => {
-      if (e.type !== 'message' || !sentAt.has(e.message.id)) return;
-      latencies.push(performance.now() - sentAt.get(e.message.id)!);
-      sentAt.delete(e.message.id);
-      if (--pending === 0) allIn();
-    });
+    const onDelivered: OnDelivered = (listener) => sup.subscribe((e) => e.type === 'message' && listener(e.message.id));
     // Warm-up: right after connecting, Baileys buffers events until its initial sync ends
     // (about 20 s against the simulator); measure the steady state after one message each.
-    await Promise.all(
-      ids.map(async (id, i) => {
-        const { id: warm } = await sim.contactSend(contact, { to: phone(i), text: 'warm-up' });
-        await rec.waitFor((e) => e.sessionId === id && e.type === 'message' && e.message.id === warm);
-      }),
-    );
-    const t1 = performance.now();
-    pending = n * perSession;
-    await Promise.all(
-      ids.map(async (_, i) => {
-        for (let k = 0; k < perSession; k++) {
-          const start = performance.now();
-          const { id } = await sim.contactSend(contact, { to: phone(i), text: `bench ${k}` });
-          if (!sentAt.has(id)) sentAt.set(id, start);
-        }
-      }),
-    );
-    await done;
-    const inboundMs = performance.now() - t1;
-    latencies.sort((a, b) => a - b);
+    const tw = performance.now();
+    await inboundLoad(sim, contact, phones, 1, onDelivered);
+    const warmUpMs = performance.now() - tw;
+    progress('warm-up (ms)', Math.round(warmUpMs));
+    const pids = sup.snapshots().map((s) => s.pid).filter((p): p is number => typeof p === 'number');
+    const idleActor = meanMemoryMb(pids);
+    progress('idle actor', idleActor);
+    const inbound = await inboundLoad(sim, contact, phones, perSession, onDelivered);
+    progress('inbound through actors', inbound);
 
     const victim = ids[0]!;
     const pid = sup.snapshot(victim)?.pid;
@@ -103,22 +102,30 @@ export async function runClusterBench(n: number, perSession = 20, concurrency = 
     if (pid) process.kill(pid, 'SIGKILL');
     await rec.waitStatus(victim, 'connected', mark);
     const recoveryAfterKillMs = performance.now() - t2;
+    progress('recovery after SIGKILL (ms)', Math.round(recoveryAfterKillMs));
+
+    // The ceiling runs with the actors stopped so both loads get the same machine.
+    rec.stop();
+    await sup.shutdown();
+    supStopped = true;
+    const top = ceiling ? await bareBaileysCeiling(sim, n, perSession, concurrency, contact) : null;
 
     return {
       sessions: n,
+      actorMode: mode,
       connectAllMs: Math.round(connectAllMs),
-      rssPerActorMb: Math.round(rssPerActorMb),
-      inbound: {
-        messages: n * perSession,
-        perSecond: Math.round(((n * perSession) / inboundMs) * 1000 * 10) / 10,
-        p50Ms: Math.round(pct(latencies, 50)),
-        p99Ms: Math.round(pct(latencies, 99)),
-      },
+      warmUpMs: Math.round(warmUpMs),
+      idleActor,
+      inbound,
+      ceiling: top,
+      ratio: top && top.perSecond > 0 ? Number((inbound.perSecond / top.perSecond).toPrecision(3)) : null,
       recoveryAfterKillMs: Math.round(recoveryAfterKillMs),
     };
   } finally {
-    rec.stop();
-    await sup.shutdown();
+    if (!supStopped) {
+      rec.stop();
+      await sup.shutdown();
+    }
     await sim.stop();
     await disconnectDatabase();
     await db.stop();

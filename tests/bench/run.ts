@@ -1,14 +1,15 @@
 /**
  * `pnpm bench [cluster|media-pool|sim-link|all] [--sessions=10,50,100] [--messages=20]
- * [--concurrency=4]`: runs benchmarks (default: cluster) and prints one JSON line per run plus
- * a table. The other benchmarks are standalone scripts, run as child processes with their own
- * defaults. CLI: writes to stdout on purpose. An idle actor takes roughly 200 MB, so 100
- * sessions need about 20 GB of memory.
+ * [--concurrency=4] [--actor=dist|tsx] [--ceiling=no]`: runs benchmarks (default: cluster) and
+ * prints one JSON line per run plus a table. `--actor=tsx` runs the actors from TypeScript
+ * sources (the old way) instead of the precompiled bundle; `--ceiling=no` skips the
+ * bare-Baileys ceiling. The other benchmarks are standalone scripts, run as child processes with
+ * their own defaults. CLI: writes to stdout on purpose. See docs/cluster.md for memory needs.
  */
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runClusterBench, type ClusterBenchResult } from './cluster-bench.ts';
+import { runClusterBench, type ActorMode, type ClusterBenchResult } from './cluster-bench.ts';
 
 const SCRIPTS = ['media-pool', 'sim-link'];
 const here = dirname(fileURLToPath(import.meta.url));
@@ -34,21 +35,38 @@ async function main(): Promise<void> {
   const sizes = arg('sessions', '10,50').split(',').map(Number).filter((n) => n > 0);
   const perSession = Number(arg('messages', '20'));
   const concurrency = Number(arg('concurrency', '4'));
+  const mode: ActorMode = arg('actor', 'dist') === 'tsx' ? 'tsx' : 'dist';
+  const ceiling = arg('ceiling', 'yes') !== 'no';
   const results: ClusterBenchResult[] = [];
-  for (const n of sizes) {
-    process.stdout.write(`cluster: ${n} sessions…\n`);
-    const r = await runClusterBench(n, perSession, concurrency);
-    results.push(r);
-    process.stdout.write(`${JSON.stringify({ bench: 'cluster', ...r })}\n`);
+  // libsignal (inside the simulator's contacts and the bare Baileys clients) prints session
+  // records, key material included, through console.*: keep it off the benchmark's output.
+  const saved = { log: console.log, info: console.info, warn: console.warn, error: console.error, debug: console.debug };
+  console.log = console.info = console.warn = console.error = console.debug = () => undefined;
+  try {
+    for (const n of sizes) {
+      process.stdout.write(`cluster: ${n} sessions (${mode} actors)…\n`);
+      const r = await runClusterBench(n, perSession, concurrency, mode, ceiling);
+      results.push(r);
+      process.stdout.write(`${JSON.stringify({ bench: 'cluster', ...r })}\n`);
+    }
+  } finally {
+    Object.assign(console, saved);
   }
   console.table(
     results.map((r) => ({
       sessions: r.sessions,
+      actors: r.actorMode,
       'connect all (s)': r.connectAllMs / 1000,
-      'RSS/actor (MB)': r.rssPerActorMb,
+      'warm-up (s)': r.warmUpMs / 1000,
+      'RSS/actor (MB)': r.idleActor.rssMb,
+      'PSS/actor (MB)': r.idleActor.pssMb,
+      'CPU s/actor to idle': r.idleActor.cpuSeconds,
       'inbound msg/s': r.inbound.perSecond,
       'p50 (ms)': r.inbound.p50Ms,
       'p99 (ms)': r.inbound.p99Ms,
+      'bare Baileys msg/s': r.ceiling?.perSecond ?? '-',
+      'bare p50/p99 (ms)': r.ceiling ? `${r.ceiling.p50Ms}/${r.ceiling.p99Ms}` : '-',
+      'actors/bare': r.ratio ?? '-',
       'recovery after SIGKILL (s)': r.recoveryAfterKillMs / 1000,
     })),
   );

@@ -1,0 +1,54 @@
+/**
+ * Freshness record of the precompiled actor (dist/main.js + dist/stamp.json). Dependency-free
+ * so the supervisor can check it before every fork without loading the bundler: the bundle is
+ * fresh when every file it was built from still hashes to the recorded value.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const pkgDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Repository root (the workspace), against which stamp inputs are relative. */
+export const ROOT_DIR = resolve(pkgDir, '..');
+/** The bundled actor entry. */
+export const ACTOR_BUNDLE = join(pkgDir, 'dist', 'main.js');
+/** The freshness record written next to the bundle. */
+export const ACTOR_STAMP = join(pkgDir, 'dist', 'stamp.json');
+/** The build script (TypeScript; run it with the tsx loader). */
+export const ACTOR_BUILD_SCRIPT = join(pkgDir, 'build', 'buildActor.ts');
+
+/** What dist/stamp.json holds. */
+export interface ActorBuildStamp {
+  hash: string;
+  /** Every file the bundle depends on, relative to ROOT_DIR. */
+  inputs: string[];
+}
+
+/** sha256 over the given files (relative to `root`), names included; a missing file counts. */
+export function hashInputs(inputs: readonly string[], root = ROOT_DIR): string {
+  const h = createHash('sha256');
+  for (const file of inputs) {
+    h.update(file).update('\0');
+    try {
+      h.update(readFileSync(join(root, file)));
+    } catch {
+      h.update('<missing>');
+    }
+    h.update('\0');
+  }
+  return h.digest('hex');
+}
+
+/** True when the bundle exists and none of its inputs changed since it was built. */
+export function isActorBundleFresh(bundle = ACTOR_BUNDLE, stampFile = ACTOR_STAMP, root = ROOT_DIR): boolean {
+  try {
+    if (!existsSync(bundle)) return false;
+    const stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as Partial<ActorBuildStamp>;
+    if (typeof stamp.hash !== 'string' || !Array.isArray(stamp.inputs) || stamp.inputs.length === 0) return false;
+    return hashInputs(stamp.inputs, root) === stamp.hash;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * Precompiles the session actor: bundles session-actor/src/main.ts and the workspace sources it
+ * imports (@switchboard/*) into one ESM file, session-actor/dist/main.js, so a forked actor runs
+ * plain JavaScript with no TypeScript loader. Packages from node_modules stay external and are
+ * imported by their resolved absolute path, so the bundle finds them wherever they are installed
+ * (pnpm keeps shared's dependencies out of session-actor's reach). Writes dist/stamp.json with
+ * the bundled inputs and their hash; the supervisor rebuilds when any input changes.
+ * CLI: `pnpm --filter @switchboard/session-actor build` (exit code 1 on failure).
+ */
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, type Plugin } from 'esbuild';
+import { ACTOR_BUNDLE, ACTOR_STAMP, ROOT_DIR, hashInputs, type ActorBuildStamp } from './actorStamp.ts';
+
+const pkgDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** Files outside the bundle whose change must also invalidate it (resolved package paths). */
+const EXTRA_INPUTS = ['pnpm-lock.yaml', 'session-actor/package.json', 'shared/package.json'];
+
+const builtins = new Set(builtinModules);
+
+/** Keeps node_modules packages external, imported by absolute path; bundles @switchboard/*. */
+const externalByPath: Plugin = {
+  name: 'external-by-path',
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, async (args) => {
+      if (args.pluginData === 'inner' || args.path.startsWith('@switchboard/')) return undefined;
+      if (args.path.startsWith('node:') || builtins.has(args.path)) return { path: args.path, external: true };
+      const hit = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: 'inner' });
+      if (hit.errors.length) return { errors: hit.errors };
+      return { path: hit.path, external: true };
+    });
+  },
+};
+
+/** Bundles the actor into dist/main.js and writes dist/stamp.json; returns the stamp. */
+export async function buildActor(): Promise<ActorBuildStamp> {
+  const distDir = dirname(ACTOR_BUNDLE);
+  mkdirSync(distDir, { recursive: true });
+  const tmp = join(distDir, `main.${process.pid}.tmp.js`);
+  const result = await build({
+    entryPoints: [join(pkgDir, 'src/main.ts')],
+    outfile: tmp,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    conditions: ['import', 'node'],
+    sourcemap: 'inline',
+    metafile: true,
+    logLevel: 'silent',
+    plugins: [externalByPath],
+  });
+  const bundled = Object.keys(result.metafile.inputs).map((p) => relative(ROOT_DIR, resolve(process.cwd(), p)));
+  const inputs = [...bundled.sort(), ...EXTRA_INPUTS];
+  const stamp: ActorBuildStamp = { hash: hashInputs(inputs), inputs };
+  renameSync(tmp, ACTOR_BUNDLE);
+  const stampTmp = join(distDir, `stamp.${process.pid}.tmp.json`);
+  writeFileSync(stampTmp, JSON.stringify(stamp));
+  renameSync(stampTmp, ACTOR_STAMP);
+  return stamp;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  buildActor().then(
+    (s) => process.stdout.write(`session-actor: built dist/main.js from ${s.inputs.length} files\n`),
+    (err: unknown) => {
+      process.stderr.write(`session-actor: build failed: ${(err as Error)?.message ?? String(err)}\n`);
+      process.exit(1);
+    },
+  );
+}
