@@ -232,22 +232,15 @@ export class Actor {
       return;
     }
     this.counters.reconnects += 1;
-    const status = close.action === 'restart-now' ? 'connecting' : 'reconnecting';
-    this.emit({
-      type: 'connection-state',
-      status,
-      cause: close.cause,
-      ...(close.statusCode !== undefined ? { statusCode: close.statusCode } : {}),
-      message: close.message,
-    });
+    this.emitClosed(close, close.action === 'restart-now' ? 'connecting' : 'reconnecting');
     this.metrics
       .set({ 'metrics.lastDisconnectCause': close.cause })
       .then(() => this.metrics.count({ connectionAttempts: 1 }, false))
       .catch((err: unknown) => this.onWriteError(err));
   }
 
-  private onTerminal(close: ClassifiedClose): void {
-    const status = close.action === 'replaced' ? 'replaced' : 'logged_out';
+  /** Publishes the state a close leads to, with its classified cause. */
+  private emitClosed(close: ClassifiedClose, status: 'connecting' | 'reconnecting' | 'replaced' | 'logged_out'): void {
     this.emit({
       type: 'connection-state',
       status,
@@ -255,6 +248,11 @@ export class Actor {
       ...(close.statusCode !== undefined ? { statusCode: close.statusCode } : {}),
       message: close.message,
     });
+  }
+
+  private onTerminal(close: ClassifiedClose): void {
+    const status = close.action === 'replaced' ? 'replaced' : 'logged_out';
+    this.emitClosed(close, status);
     if (status === 'replaced') {
       void this.terminate(EXIT_CODES.REPLACED, 'connection replaced');
       return;
