@@ -1,5 +1,5 @@
 import { initAuthCreds, type AuthenticationCreds, type SignalDataSet, type SignalDataTypeMap, type SignalKeyStore } from '@whiskeysockets/baileys';
-import { AuthKey, AuthState } from '@switchboard/shared/node';
+import { AuthKey, AuthState, authKeyId } from '@switchboard/shared/node';
 import { decodeAuth, decodeKey, encodeAuth } from './codec.ts';
 import { createSerialQueue } from './serialQueue.ts';
 import type { AuthHandle } from './types.ts';
@@ -9,11 +9,11 @@ const DUPLICATE_KEY = 11000;
 /**
  * Writes keys, each atomically: new keys are inserted in one batch (fast on first login, when
  * hundreds of pre-keys arrive at once); keys that already exist (duplicate key on insert) are
- * replaced one by one with an update of that single document.
+ * replaced one by one with an update of that single document, found by its `_id`.
  */
 async function writeKeys(sessionId: string, writes: { type: string; id: string; data: string }[]): Promise<void> {
   if (writes.length === 0) return;
-  const docs = writes.map((w) => ({ sessionId, ...w, updatedAt: new Date() }));
+  const docs = writes.map((w) => ({ _id: authKeyId(sessionId, w.type, w.id), sessionId, ...w, updatedAt: new Date() }));
   let existing: typeof docs = [];
   try {
     await AuthKey.insertMany(docs, { ordered: false, lean: true });
@@ -26,8 +26,8 @@ async function writeKeys(sessionId: string, writes: { type: string; id: string; 
   }
   if (existing.length === 0) return;
   await AuthKey.bulkWrite(
-    existing.map(({ type, id, data }) => ({
-      updateOne: { filter: { sessionId, type, id }, update: { $set: { data, updatedAt: new Date() } } },
+    existing.map(({ _id, data }) => ({
+      updateOne: { filter: { _id }, update: { $set: { data, updatedAt: new Date() } } },
     })),
   );
 }
@@ -39,8 +39,10 @@ export function mongoKeyStore(sessionId: string, enqueue = createSerialQueue(), 
       const out: { [id: string]: SignalDataTypeMap[T] } = {};
       if (ids.length === 0) return out;
       // A read failure throws: returning "no key" would make Baileys regenerate and overwrite.
-      const docs = await AuthKey.find({ sessionId, type, id: { $in: ids } }, { id: 1, data: 1 }).lean();
-      for (const doc of docs) out[doc.id] = decodeKey(type, doc.data);
+      // One primary-key lookup per id: the embedded FerretDB answers `{ _id }` from its
+      // primary key but would scan the collection for `$in`.
+      const docs = await Promise.all(ids.map((id) => AuthKey.findOne({ _id: authKeyId(sessionId, type, id) }, { id: 1, data: 1 }).lean()));
+      for (const doc of docs) if (doc) out[doc.id] = decodeKey(type, doc.data);
       return out;
     },
     async set(data: SignalDataSet) {
@@ -56,7 +58,7 @@ export function mongoKeyStore(sessionId: string, enqueue = createSerialQueue(), 
       await enqueue(async () => {
         await writeKeys(sessionId, writes);
         if (deletes.length) {
-          await AuthKey.bulkWrite(deletes.map(({ type, id }) => ({ deleteOne: { filter: { sessionId, type, id } } })));
+          await AuthKey.bulkWrite(deletes.map(({ type, id }) => ({ deleteOne: { filter: { _id: authKeyId(sessionId, type, id) } } })));
         }
       });
     },

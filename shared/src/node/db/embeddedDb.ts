@@ -1,10 +1,11 @@
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { FERRETDB_PATCHES } from './ferretdbPatches.ts';
 
 const run = promisify(execFile);
 
@@ -30,7 +31,43 @@ function sourceHash(): string {
   const h = createHash('sha256');
   const files = readdirSync(EMBEDDED_DB_SOURCE).filter((f) => f.endsWith('.go') || f === 'go.mod' || f === 'go.sum');
   for (const f of files.sort()) h.update(f).update(readFileSync(join(EMBEDDED_DB_SOURCE, f)));
+  h.update(JSON.stringify(FERRETDB_PATCHES));
   return h.digest('hex');
+}
+
+/** Makes a copied tree writable (module cache files and folders are read-only). */
+function makeWritable(path: string): void {
+  chmodSync(path, 0o755);
+  for (const entry of readdirSync(path, { withFileTypes: true })) {
+    const child = join(path, entry.name);
+    if (entry.isDirectory()) makeWritable(child);
+    else chmodSync(child, 0o644);
+  }
+}
+
+/**
+ * Copies FerretDB from the module cache under `dir`, applies ferretdbPatches.ts to the copy,
+ * and writes a go.mod/go.sum pair (for `go build -modfile`) that replaces the module by the
+ * patched copy. The repository's go.mod and the module cache stay untouched.
+ */
+async function writePatchedModule(dir: string): Promise<string> {
+  const { stdout } = await run('go', ['mod', 'download', '-json', 'github.com/FerretDB/FerretDB'], { cwd: EMBEDDED_DB_SOURCE });
+  const moduleDir = (JSON.parse(stdout) as { Dir?: string }).Dir;
+  if (!moduleDir) throw new Error('go mod download did not report the FerretDB module directory');
+  const copy = join(dir, 'ferretdb');
+  cpSync(moduleDir, copy, { recursive: true });
+  makeWritable(copy);
+  for (const patch of FERRETDB_PATCHES) {
+    const file = join(copy, patch.file);
+    const source = readFileSync(file, 'utf8');
+    if (!source.includes(patch.from)) throw new Error(`FerretDB patch does not apply: ${patch.file} lacks ${patch.from}`);
+    writeFileSync(file, source.replace(patch.from, patch.to));
+  }
+  const modfile = join(dir, 'go.mod');
+  const gomod = readFileSync(join(EMBEDDED_DB_SOURCE, 'go.mod'), 'utf8');
+  writeFileSync(modfile, `${gomod}\nreplace github.com/FerretDB/FerretDB => ${copy}\n`);
+  writeFileSync(join(dir, 'go.sum'), readFileSync(join(EMBEDDED_DB_SOURCE, 'go.sum')));
+  return modfile;
 }
 
 /**
@@ -43,8 +80,11 @@ export async function ensureEmbeddedDbBinary(): Promise<string> {
   mkdirSync(dirname(BIN), { recursive: true });
   // Build under a private name, then rename: parallel callers (test runs) never see half a binary.
   const tmp = `${BIN}.${process.pid}.tmp`;
+  const patchedDir = `${tmp}.patched`;
   try {
-    await run('go', ['build', '-o', tmp, '.'], {
+    mkdirSync(patchedDir, { recursive: true });
+    const modfile = await writePatchedModule(patchedDir);
+    await run('go', ['build', `-modfile=${modfile}`, '-o', tmp, '.'], {
       cwd: EMBEDDED_DB_SOURCE,
       env: { ...process.env, CGO_ENABLED: '0' },
       maxBuffer: 16 * 1024 * 1024,
@@ -53,6 +93,8 @@ export async function ensureEmbeddedDbBinary(): Promise<string> {
     const e = err as NodeJS.ErrnoException & { stderr?: string };
     const why = e.code === 'ENOENT' ? 'the Go toolchain (`go`) is not installed' : String(e.stderr ?? e.message).trim();
     throw new EmbeddedDbError(`Building the embedded database failed: ${why}`);
+  } finally {
+    rmSync(patchedDir, { recursive: true, force: true });
   }
   renameSync(tmp, BIN);
   writeFileSync(STAMP, hash);

@@ -1,12 +1,16 @@
-import { Schema, type Types } from 'mongoose';
+import { Schema } from 'mongoose';
 import { defineModel } from './defineModel.ts';
 
 /**
  * One Signal key of a session (pre-key, session, sender-key, app-state-sync-key, ...), as a
- * BufferJSON-encoded JSON string. Unique per (sessionId, type, id) so writes are idempotent.
+ * BufferJSON-encoded JSON string. `_id` is `<sessionId>|<type>|<id>` (see authKeyId): every
+ * read and write of a key is a lookup by `_id`, which MongoDB and the embedded FerretDB both
+ * answer from the primary key (FerretDB's SQLite backend uses no other index, so a lookup by
+ * the three fields would scan every session's keys: DEVELOPERS.md, "Known performance limit").
  */
 export interface AuthKeyDoc {
-  _id: Types.ObjectId;
+  /** `${sessionId}|${type}|${id}` (see authKeyId). */
+  _id: string;
   sessionId: string;
   type: string;
   id: string;
@@ -16,6 +20,7 @@ export interface AuthKeyDoc {
 
 const authKeySchema = new Schema<AuthKeyDoc>(
   {
+    _id: { type: String, required: true },
     sessionId: { type: String, required: true },
     type: { type: String, required: true },
     id: { type: String, required: true },
@@ -23,7 +28,16 @@ const authKeySchema = new Schema<AuthKeyDoc>(
   },
   { timestamps: { createdAt: false, updatedAt: true }, collection: 'authkeys', id: false },
 );
-authKeySchema.index({ sessionId: 1, type: 1, id: 1 }, { unique: true });
+// Clearing a session's keys (logout, delete, clean-up) selects by sessionId.
+authKeySchema.index({ sessionId: 1 });
+authKeySchema.pre('validate', function setId() {
+  if (!this._id) this._id = authKeyId(this.sessionId, this.type, this.id);
+});
 
 /** Signal keys collection (`authkeys`). Never log `data`. */
 export const AuthKey = defineModel<AuthKeyDoc>('AuthKey', authKeySchema);
+
+/** The AuthKey `_id` of one key of a session. */
+export function authKeyId(sessionId: string, type: string, id: string): string {
+  return `${sessionId}|${type}|${id}`;
+}
