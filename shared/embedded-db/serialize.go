@@ -14,7 +14,9 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"os"
 	"sync"
+	"time"
 )
 
 const (
@@ -27,6 +29,7 @@ const (
 // serializingProxy accepts client connections on ln and relays each one to upstream.
 func serializingProxy(ln net.Listener, upstream string, logger *slog.Logger) {
 	var lock sync.Mutex
+	prof := newProfiler(os.Getenv("EMBEDDED_DB_PROFILE"))
 	for {
 		client, err := ln.Accept()
 		if err != nil {
@@ -36,11 +39,11 @@ func serializingProxy(ln net.Listener, upstream string, logger *slog.Logger) {
 			logger.Warn("accept failed", "error", err)
 			continue
 		}
-		go relay(client, upstream, &lock, logger)
+		go relay(client, upstream, &lock, prof, logger)
 	}
 }
 
-func relay(client net.Conn, upstream string, lock *sync.Mutex, logger *slog.Logger) {
+func relay(client net.Conn, upstream string, lock *sync.Mutex, prof *profiler, logger *slog.Logger) {
 	defer client.Close()
 	server, err := net.Dial("tcp", upstream)
 	if err != nil {
@@ -53,7 +56,7 @@ func relay(client net.Conn, upstream string, lock *sync.Mutex, logger *slog.Logg
 		if err != nil {
 			return
 		}
-		if err := exchange(req, client, server, lock); err != nil {
+		if err := exchange(req, client, server, lock, prof); err != nil {
 			return
 		}
 	}
@@ -61,9 +64,13 @@ func relay(client net.Conn, upstream string, lock *sync.Mutex, logger *slog.Logg
 
 // exchange forwards one request and relays its reply (or replies, while the server sets
 // moreToCome) under the global lock.
-func exchange(req []byte, client, server net.Conn, lock *sync.Mutex) error {
+func exchange(req []byte, client, server net.Conn, lock *sync.Mutex, prof *profiler) error {
 	lock.Lock()
 	defer lock.Unlock()
+	if prof != nil {
+		began := time.Now()
+		defer func() { prof.record(req, time.Since(began)) }()
+	}
 	if _, err := server.Write(req); err != nil {
 		return err
 	}

@@ -67,6 +67,15 @@ describe('Mongo auth state', () => {
     expect(await AuthKey.countDocuments({ sessionId: 's-bulk' })).toBe(301);
     const seven = await auth.state.keys.get('pre-key', ['7']);
     expect(Buffer.from(seven['7']!.public).equals(Buffer.from(replaced.public))).toBe(true);
+
+    // A large batch mixing both takes the batch-insert path, then replaces the existing ones.
+    const big: Record<string, ReturnType<typeof Curve.generateKeyPair>> = {};
+    for (let i = 290; i <= 320; i++) big[String(i)] = Curve.generateKeyPair();
+    await auth.state.keys.set({ 'pre-key': big });
+    expect(await AuthKey.countDocuments({ sessionId: 's-bulk' })).toBe(320);
+    const mixed = await auth.state.keys.get('pre-key', ['295', '310']);
+    expect(Buffer.from(mixed['295']!.public).equals(Buffer.from(big['295']!.public))).toBe(true);
+    expect(Buffer.from(mixed['310']!.public).equals(Buffer.from(big['310']!.public))).toBe(true);
   });
 
   it('clear removes the creds and every key of that session only', async () => {

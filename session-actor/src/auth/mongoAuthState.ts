@@ -6,30 +6,33 @@ import type { AuthHandle } from './types.ts';
 
 const DUPLICATE_KEY = 11000;
 
+/** Above this many keys a write is a batch insert first (a fresh pairing's pre-keys). */
+const BATCH_INSERT_FROM = 16;
+
 /**
- * Writes keys, each atomically: new keys are inserted in one batch (fast on first login, when
- * hundreds of pre-keys arrive at once); keys that already exist (duplicate key on insert) are
- * replaced one by one with an update of that single document, found by its `_id`.
+ * Writes keys, each atomically and found by its `_id`. A few keys (the usual Signal session
+ * update) are replaced in place with upserts: one request each. Many keys (first login uploads
+ * hundreds of pre-keys) are inserted in one batch; the ones that already exist (duplicate key
+ * on insert) are then replaced one by one.
  */
 async function writeKeys(sessionId: string, writes: { type: string; id: string; data: string }[]): Promise<void> {
   if (writes.length === 0) return;
   const docs = writes.map((w) => ({ _id: authKeyId(sessionId, w.type, w.id), sessionId, ...w, updatedAt: new Date() }));
-  let existing: typeof docs = [];
-  try {
-    await AuthKey.insertMany(docs, { ordered: false, lean: true });
-  } catch (err) {
-    const writeErrors = (err as { writeErrors?: { code?: number; index: number; err?: { code?: number; index?: number } }[] }).writeErrors;
-    if (!writeErrors) throw err;
-    const failed = writeErrors.map((e) => ({ code: e.code ?? e.err?.code, index: e.index ?? e.err?.index ?? -1 }));
-    if (failed.some((e) => e.code !== DUPLICATE_KEY)) throw err;
-    existing = failed.map((e) => docs[e.index]).filter((d): d is (typeof docs)[number] => !!d);
+  let existing: typeof docs = docs;
+  if (docs.length >= BATCH_INSERT_FROM) {
+    existing = [];
+    try {
+      await AuthKey.insertMany(docs, { ordered: false, lean: true });
+    } catch (err) {
+      const writeErrors = (err as { writeErrors?: { code?: number; index: number; err?: { code?: number; index?: number } }[] }).writeErrors;
+      if (!writeErrors) throw err;
+      const failed = writeErrors.map((e) => ({ code: e.code ?? e.err?.code, index: e.index ?? e.err?.index ?? -1 }));
+      if (failed.some((e) => e.code !== DUPLICATE_KEY)) throw err;
+      existing = failed.map((e) => docs[e.index]).filter((d): d is (typeof docs)[number] => !!d);
+    }
   }
   if (existing.length === 0) return;
-  await AuthKey.bulkWrite(
-    existing.map(({ _id, data }) => ({
-      updateOne: { filter: { _id }, update: { $set: { data, updatedAt: new Date() } } },
-    })),
-  );
+  await AuthKey.bulkWrite(existing.map(({ _id, ...doc }) => ({ replaceOne: { filter: { _id }, replacement: doc, upsert: true } })));
 }
 
 /** The raw (uncached) Signal key store of one session: one AuthKey document per key. */
