@@ -5,7 +5,7 @@
  * SendKey claim and the unique (sessionId, messageId) index make retries converge).
  */
 import { HUB_ERROR_CODES, hubError, MESSAGE_KINDS, type AcceptedSend, type OutgoingMessageInput } from '@switchboard/shared';
-import { claimSendKey, Message } from '@switchboard/shared/node';
+import { claimSendKey, Message, messageObjectId } from '@switchboard/shared/node';
 import { newMessageId, recipientJid } from './messageId.ts';
 
 const invalid = (message: string) => hubError(HUB_ERROR_CODES.INVALID_MESSAGE, message);
@@ -35,7 +35,7 @@ export async function acceptSend(sessionId: string, input: OutgoingMessageInput,
     if (!claim.claimed) {
       messageId = claim.messageId;
       duplicate = true;
-      const existing = await Message.findOne({ sessionId, messageId }, { status: 1 }).lean();
+      const existing = await Message.findById(messageObjectId(sessionId, messageId), { status: 1 }).lean();
       if (existing) return { messageId, status: existing.status, duplicate };
       // The first attempt claimed the key but died before storing the message: finish its work.
     }
@@ -62,7 +62,7 @@ export async function acceptSend(sessionId: string, input: OutgoingMessageInput,
     await Message.create(doc);
   } catch (err) {
     if ((err as { code?: number }).code !== 11000) throw err;
-    const existing = await Message.findOne({ sessionId, messageId }, { status: 1 }).lean();
+    const existing = await Message.findById(messageObjectId(sessionId, messageId), { status: 1 }).lean();
     return { messageId, status: existing?.status ?? 'pending', duplicate: true };
   }
   return { messageId, status: 'pending', duplicate };

@@ -19,6 +19,7 @@ import {
   SessionEvent,
   User,
   authKeyId,
+  messageObjectId,
   claimSendKey,
   connectDatabase,
   disconnectDatabase,
@@ -103,6 +104,13 @@ describe('index-backed query paths', () => {
     const byKey = Message.findOne({ sessionId: 's1', messageId: 'm3' });
     expect((await byKey.clone().lean())?.status).toBe('sent');
     await expectIndexed(Message, { sessionId: 1, messageId: 1 }, byKey);
+
+    // The hot path (ingest, receipts, outbox) finds one message by its derived _id.
+    const byId = Message.findById(messageObjectId('s1', 'm3'));
+    expect((await byId.clone().lean())?.messageId).toBe('m3');
+    await expectPrimaryKeyLookup(byId);
+    expect(String(messageObjectId('s2', 'm3'))).not.toBe(String(messageObjectId('s1', 'm3')));
+    expect((await Message.findById(messageObjectId('s2', 'm5')).lean())?.sessionId).toBe('s2');
   });
 
   it('lists a session\'s media newest first and finds media by hash', async () => {

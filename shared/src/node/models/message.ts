@@ -1,4 +1,5 @@
-import { Schema, type Types } from 'mongoose';
+import { createHash } from 'node:crypto';
+import { Schema, Types } from 'mongoose';
 import { MESSAGE_KINDS, MESSAGE_STATUSES, type MessageKind, type MessageStatus } from '../../domain/messages.ts';
 import { defineModel } from './defineModel.ts';
 
@@ -10,7 +11,12 @@ export interface MessageLocation {
   address?: string | null;
 }
 
-/** One WhatsApp message, incoming or outgoing. Outgoing ones start as `pending` (the outbox). */
+/**
+ * One WhatsApp message, incoming or outgoing. Outgoing ones start as `pending` (the outbox).
+ * `_id` is derived from (sessionId, messageId) (see messageObjectId), so a lookup of one
+ * message is a primary-key lookup on every server, including the embedded FerretDB, which
+ * uses no other index.
+ */
 export interface MessageDoc {
   _id: Types.ObjectId;
   sessionId: string;
@@ -69,9 +75,20 @@ const messageSchema = new Schema<MessageDoc>(
   { timestamps: true },
 );
 messageSchema.index({ sessionId: 1, messageId: 1 }, { unique: true });
+messageSchema.pre('validate', function deriveId() {
+  if (this.isNew && this.sessionId && this.messageId) this._id = messageObjectId(this.sessionId, this.messageId);
+});
 messageSchema.index({ sessionId: 1, chatId: 1, timestamp: -1 });
 // Outbox: pending outgoing messages of a session, oldest first.
 messageSchema.index({ sessionId: 1, status: 1, fromMe: 1, timestamp: 1 });
 
 /** Messages collection (`messages`). */
 export const Message = defineModel<MessageDoc>('Message', messageSchema);
+
+/**
+ * The `_id` of a session's message: the first 12 bytes of sha256("<sessionId>|<messageId>").
+ * Use `Message.findById(messageObjectId(...))` (or `{ _id }` filters) for single messages.
+ */
+export function messageObjectId(sessionId: string, messageId: string): Types.ObjectId {
+  return new Types.ObjectId(createHash('sha256').update(`${sessionId}|${messageId}`).digest().subarray(0, 12));
+}
