@@ -109,6 +109,11 @@ describe('index-backed query paths', () => {
     const byId = Message.findById(messageObjectId('s1', 'm3'));
     expect((await byId.clone().lean())?.messageId).toBe('m3');
     await expectPrimaryKeyLookup(byId);
+    // A conditional update's filter ({ _id, status }) narrows by _id too, and stays exact.
+    const conditional = Message.findOne({ _id: messageObjectId('s1', 'm3'), status: 'sent' });
+    expect((await conditional.clone().lean())?.messageId).toBe('m3');
+    await expectPrimaryKeyLookup(conditional);
+    expect(await Message.findOne({ _id: messageObjectId('s1', 'm3'), status: 'pending' }).lean()).toBeNull();
     expect(String(messageObjectId('s2', 'm3'))).not.toBe(String(messageObjectId('s1', 'm3')));
     expect((await Message.findById(messageObjectId('s2', 'm5')).lean())?.sessionId).toBe('s2');
   });

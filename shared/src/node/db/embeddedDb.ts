@@ -60,8 +60,9 @@ async function writePatchedModule(dir: string): Promise<string> {
   for (const patch of FERRETDB_PATCHES) {
     const file = join(copy, patch.file);
     const source = readFileSync(file, 'utf8');
-    if (!source.includes(patch.from)) throw new Error(`FerretDB patch does not apply: ${patch.file} lacks ${patch.from}`);
-    writeFileSync(file, source.replace(patch.from, patch.to));
+    const found = source.split(patch.from).length - 1;
+    if (found !== (patch.count ?? 1)) throw new Error(`FerretDB patch does not apply: ${patch.file} has ${found} × ${patch.from}`);
+    writeFileSync(file, source.replaceAll(patch.from, patch.to));
   }
   const modfile = join(dir, 'go.mod');
   const gomod = readFileSync(join(EMBEDDED_DB_SOURCE, 'go.mod'), 'utf8');
