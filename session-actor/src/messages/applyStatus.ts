@@ -1,5 +1,5 @@
 import type { ActorEvent, MessageStatus } from '@switchboard/shared';
-import { Message } from '@switchboard/shared/node';
+import { messageObjectId, Message } from '@switchboard/shared/node';
 import { statusesBefore } from './status.ts';
 import { toView } from './view.ts';
 
@@ -21,7 +21,7 @@ export async function applyStatus(
   const set: Record<string, unknown> = { status: next };
   if (reason) set.statusReason = reason.slice(0, 200);
   const before = await Message.findOneAndUpdate(
-    { sessionId, messageId, status: { $in: statusesBefore(next) } },
+    { _id: messageObjectId(sessionId, messageId), status: { $in: statusesBefore(next) } },
     { $set: set },
     { returnDocument: 'before' },
   ).lean();

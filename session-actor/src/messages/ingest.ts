@@ -1,6 +1,6 @@
 import { isLidUser, isJidStatusBroadcast, type WAMessage, type WASocket } from '@whiskeysockets/baileys';
 import type { ActorEvent } from '@switchboard/shared';
-import { Media, Message, deleteMedia, type MessageDoc } from '@switchboard/shared/node';
+import { Media, Message, deleteMedia, messageObjectId, type MessageDoc } from '@switchboard/shared/node';
 import type { Logger } from 'pino';
 import type { Dispatcher } from 'undici';
 import { storeIncomingMedia } from '../media/storeIncomingMedia.ts';
@@ -49,7 +49,7 @@ export async function ingestMessage(msg: WAMessage, _type: 'notify' | 'append', 
   const sock = deps.sock();
   const identity = chatIdentityOf(key, key.remoteJidAlt ? null : await pnForLid(sock, key.remoteJid));
   if (!identity) return false;
-  if (await Message.exists({ sessionId, messageId })) return false;
+  if (await Message.exists({ _id: messageObjectId(sessionId, messageId) })) return false;
 
   const fromMe = !!key.fromMe;
   let mediaId: string | null = null;

@@ -1,5 +1,5 @@
 import type { proto, WAMessageKey } from '@whiskeysockets/baileys';
-import { Message } from '@switchboard/shared/node';
+import { Message, messageObjectId } from '@switchboard/shared/node';
 
 /**
  * Answers Baileys' `getMessage` for a retry receipt: the content of a message this session sent,
@@ -9,7 +9,7 @@ import { Message } from '@switchboard/shared/node';
  */
 export async function findSentContent(sessionId: string, key: WAMessageKey): Promise<proto.IMessage | undefined> {
   if (!key.id) return undefined;
-  const doc = await Message.findOne({ sessionId, messageId: key.id, fromMe: true }, { kind: 1, text: 1 }).lean();
+  const doc = await Message.findOne({ _id: messageObjectId(sessionId, key.id), fromMe: true }, { kind: 1, text: 1 }).lean();
   if (!doc || doc.kind !== 'text' || !doc.text) return undefined;
   return { conversation: doc.text };
 }
