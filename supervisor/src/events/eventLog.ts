@@ -5,7 +5,8 @@
  * `seq > lastSeen` from the database without gaps or reordering.
  *
  * The counter lives in this process (this node owns the session), seeded from the highest
- * stored seq and mirrored to Session.eventSeq with $max. It is not an $inc on the Session
+ * stored seq and mirrored to Session.eventSeq with $max whenever the session's queue drains
+ * (so it survives clean-up of old events). It is not an $inc on the Session
  * document because FerretDB 1.24 loses concurrent updates to one document, and the actor
  * updates that document too (metrics): a lost $inc would hand out a seq twice.
  */
@@ -40,7 +41,11 @@ export class EventLog {
     const tail = next.catch(() => null);
     this.chains.set(sessionId, tail);
     void tail.then(() => {
-      if (this.chains.get(sessionId) === tail) this.chains.delete(sessionId);
+      if (this.chains.get(sessionId) !== tail) return;
+      this.chains.delete(sessionId);
+      // Mirrored once the session's queue is idle: one write per burst, not per event.
+      const seq = this.lastSeq.get(sessionId);
+      if (seq !== undefined) void this.records.eventSeq(sessionId, seq);
     });
     return tail;
   }
@@ -57,7 +62,6 @@ export class EventLog {
     const hubEvent = { ...event, sessionId, seq, at: this.now() } as HubEvent;
     try {
       await SessionEvent.create({ sessionId, seq, type: event.type, payload: event, at: new Date(hubEvent.at) });
-      void this.records.eventSeq(sessionId, seq);
     } catch (err) {
       // Live subscribers still get it; only replay of this one event is lost.
       this.log.error({ err, sessionId, seq, type: event.type }, 'event not persisted');
