@@ -1,0 +1,37 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectDatabase, disconnectDatabase, Session, silentLogger } from '@switchboard/shared/node';
+import { testDbUri } from '../../../tests/support/testDb.ts';
+import { SessionMetrics } from './sessionMetrics.ts';
+
+beforeAll(async () => {
+  await connectDatabase(testDbUri('actor_metrics'), silentLogger());
+});
+afterAll(async () => {
+  await disconnectDatabase();
+});
+
+describe('SessionMetrics', () => {
+  it('adds up a burst of counter updates, each resolving once its increment is stored', async () => {
+    await Session.create({ sessionId: 'm1', name: 'm1' });
+    const metrics = new SessionMetrics('m1');
+    const storedWhenResolved: { call: number; stored: number }[] = [];
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        metrics.count(i % 4 === 0 ? { messagesSent: 1 } : { messagesReceived: 1 }).then(async () => {
+          const doc = await Session.findOne({ sessionId: 'm1' }).lean();
+          storedWhenResolved.push({ call: i, stored: (doc?.metrics.messagesReceived ?? 0) + (doc?.metrics.messagesSent ?? 0) });
+        }),
+      ),
+    );
+    const doc = await Session.findOne({ sessionId: 'm1' }).lean();
+    expect(doc?.metrics).toMatchObject({ messagesReceived: 30, messagesSent: 10 });
+    expect(doc?.metrics.lastActivityAt).toBeInstanceOf(Date);
+    // When call i resolves, its increment and those of every earlier call are stored.
+    for (const { call, stored } of storedWhenResolved) expect(stored, `call ${call}`).toBeGreaterThanOrEqual(call + 1);
+
+    // Later calls after an idle period are written too; a call with nothing to add is a no-op.
+    await metrics.count({ connectionAttempts: 1 }, false);
+    await metrics.count({}, false);
+    expect((await Session.findOne({ sessionId: 'm1' }).lean())?.metrics.connectionAttempts).toBe(1);
+  });
+});
