@@ -41,4 +41,19 @@ describe('inbox', () => {
     await inbox.done('M1');
     expect(await inbox.leftovers({ id: '34600000009:1@s.whatsapp.net' })).toEqual([]);
   });
+
+  it('a new process finds the parts a killed one left, and deletes them once stored', async () => {
+    const key = { remoteJid: '34600000001@s.whatsapp.net', fromMe: false, id: 'G1' };
+    const part = (n: number, msg: proto.IMessage) => ({ messageId: 'G1', part: n, key: JSON.stringify(key, BufferJSON.replacer), messageTimestamp: 1_700_000_001, pushName: null, plaintext: padded(msg) });
+    const killed = openInbox('inbox-3');
+    await killed.put(part(0, { senderKeyDistributionMessage: { groupId: 'g@g.us' } }));
+    await killed.put(part(1, { conversation: 'hola grupo' }));
+
+    const restarted = openInbox('inbox-3');
+    await restarted.done('G1'); // not known to this process before leftovers: nothing happens
+    const [msg] = await restarted.leftovers({ id: '34600000009:1@s.whatsapp.net' });
+    expect(msg?.message?.conversation).toBe('hola grupo');
+    await restarted.done('G1');
+    expect(await openInbox('inbox-3').leftovers({ id: '34600000009:1@s.whatsapp.net' })).toEqual([]);
+  });
 });

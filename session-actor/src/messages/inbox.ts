@@ -29,9 +29,14 @@ export interface Inbox {
 const COLLECTION = 'inboxparts';
 let indexed: Promise<unknown> | null = null;
 
+/** A stored part: `_id` is `<sessionId>|<messageId>|<part>`, so writes and deletes are primary-key operations. */
+type StoredPart = InboxPart & { _id: string };
+
+const partId = (sessionId: string, messageId: string, part: number) => `${sessionId}|${messageId}|${part}`;
+
 function collection() {
-  const col = Message.db.collection<InboxPart>(COLLECTION);
-  indexed ??= col.createIndex({ sessionId: 1, messageId: 1, part: 1 }, { unique: true }).catch(() => {
+  const col = Message.db.collection<StoredPart>(COLLECTION);
+  indexed ??= col.createIndex({ sessionId: 1, createdAt: 1 }).catch(() => {
     indexed = null;
   });
   return col;
@@ -60,24 +65,36 @@ export function decodeParts(parts: Pick<InboxPart, 'part' | 'plaintext'>[]): pro
  * so a SIGKILL can never leave a receipted message that is neither stored nor replayable.
  */
 export function openInbox(sessionId: string): Inbox {
+  // Parts this process knows to be stored (put here, or found by leftovers), so `done` deletes
+  // them by _id. A message with no known part has nothing stored: every part written before
+  // this process started is returned by leftovers, which runs when the socket opens.
+  const known = new Map<string, Set<number>>();
+  const remember = (messageId: string, part: number) => known.set(messageId, (known.get(messageId) ?? new Set()).add(part));
   return {
     async put(entry) {
       const col = collection();
       await indexed;
       const { messageId, part, ...rest } = entry;
-      await col.updateOne(
-        { sessionId, messageId, part },
-        { $set: { ...rest, createdAt: new Date() } },
+      await col.replaceOne(
+        { _id: partId(sessionId, messageId, part) },
+        { sessionId, messageId, part, ...rest, createdAt: new Date() },
         { upsert: true },
       );
+      remember(messageId, part);
     },
     async done(messageId) {
-      await collection().deleteMany({ sessionId, messageId });
+      const parts = known.get(messageId);
+      if (!parts) return;
+      for (const part of parts) await collection().deleteOne({ _id: partId(sessionId, messageId, part) });
+      known.delete(messageId);
     },
     async leftovers(me) {
       const docs = await collection().find({ sessionId }).sort({ createdAt: 1 }).toArray();
       const byId = new Map<string, InboxPart[]>();
-      for (const doc of docs) byId.set(doc.messageId, [...(byId.get(doc.messageId) ?? []), doc]);
+      for (const doc of docs) {
+        byId.set(doc.messageId, [...(byId.get(doc.messageId) ?? []), doc]);
+        remember(doc.messageId, doc.part);
+      }
       const out: WAMessage[] = [];
       for (const parts of byId.values()) {
         const first = parts[0]!;
