@@ -34,4 +34,15 @@ describe('SessionMetrics', () => {
     await metrics.count({}, false);
     expect((await Session.findOne({ sessionId: 'm1' }).lean())?.metrics.connectionAttempts).toBe(1);
   });
+
+  it('keeps writing to the session after its document was deleted and created again', async () => {
+    await Session.create({ sessionId: 'm2', name: 'm2' });
+    const metrics = new SessionMetrics('m2');
+    await metrics.count({ messagesReceived: 2 });
+    await Session.deleteOne({ sessionId: 'm2' });
+    await Session.create({ sessionId: 'm2', name: 'again' });
+    await metrics.count({ messagesReceived: 1 });
+    await metrics.set({ 'metrics.lastDisconnectCause': 'network' });
+    expect((await Session.findOne({ sessionId: 'm2' }).lean())?.metrics).toMatchObject({ messagesReceived: 1, lastDisconnectCause: 'network' });
+  });
 });

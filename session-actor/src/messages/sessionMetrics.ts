@@ -1,3 +1,4 @@
+import type { Types } from 'mongoose';
 import { Session } from '@switchboard/shared/node';
 
 type Counter = 'messagesSent' | 'messagesReceived' | 'chatCount' | 'connectionAttempts' | 'errorCount';
@@ -17,8 +18,20 @@ interface Batch {
 export class SessionMetrics {
   private inFlight: Promise<void> | null = null;
   private next: Batch | null = null;
+  private id: Types.ObjectId | null = null;
 
   constructor(private readonly sessionId: string) {}
+
+  /**
+   * Updates this actor's Session by its `_id` (a primary-key lookup, where a filter on
+   * sessionId scans the sessions on the embedded database). The `_id` is looked up once, and
+   * again if the document was replaced (deleted and created anew under the same sessionId).
+   */
+  private async update(update: Record<string, unknown>): Promise<void> {
+    if (this.id && (await Session.updateOne({ _id: this.id }, update)).matchedCount === 1) return;
+    this.id = (await Session.findOne({ sessionId: this.sessionId }, { _id: 1 }).lean())?._id ?? null;
+    if (this.id) await Session.updateOne({ _id: this.id }, update);
+  }
 
   /** Adds to counters and sets lastActivityAt; resolves once a write including them is stored. */
   count(counters: Partial<Record<Counter, number>>, activity = true): Promise<void> {
@@ -38,7 +51,7 @@ export class SessionMetrics {
       if (Object.keys(batch.inc).length) update.$inc = batch.inc;
       if (batch.activity) update.$set = { 'metrics.lastActivityAt': new Date() };
       if (Object.keys(update).length === 0) return undefined;
-      return Session.updateOne({ sessionId: this.sessionId }, update).then(() => undefined);
+      return this.update(update);
     });
     const settled = batch.done.catch(() => undefined);
     this.inFlight = settled;
@@ -50,14 +63,11 @@ export class SessionMetrics {
 
   /** Records an error: errorCount + 1 and lastError (a short message, never a body or secret). */
   async error(message: string): Promise<void> {
-    await Session.updateOne(
-      { sessionId: this.sessionId },
-      { $inc: { 'metrics.errorCount': 1 }, $set: { 'metrics.lastError': message.slice(0, 500) } },
-    );
+    await this.update({ $inc: { 'metrics.errorCount': 1 }, $set: { 'metrics.lastError': message.slice(0, 500) } });
   }
 
   /** Sets arbitrary session fields (status, me, device, metrics.* ...). */
   async set(fields: Record<string, unknown>): Promise<void> {
-    await Session.updateOne({ sessionId: this.sessionId }, { $set: fields });
+    await this.update({ $set: fields });
   }
 }

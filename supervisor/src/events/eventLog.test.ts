@@ -41,4 +41,26 @@ describe('EventLog', () => {
     const next = new EventLog(silentLogger(), () => NOW, records);
     expect((await next.append('a', heartbeat))?.seq).toBe(21);
   });
+
+  it('mirrors a busy session at most every 5 s, and everything on drain', async () => {
+    await Session.create({ sessionId: 'c', name: 'c' });
+    const records = new SessionRecords(silentLogger());
+    let now = NOW;
+    const log = new EventLog(silentLogger(), () => now, records);
+    const mirrored = async () => {
+      await records.drain();
+      return (await Session.findOne({ sessionId: 'c' }).lean())?.eventSeq;
+    };
+    await log.append('c', heartbeat);
+    expect(await mirrored()).toBe(1);
+    await log.append('c', heartbeat);
+    expect(await mirrored()).toBe(1);
+    now += 5_000;
+    await log.append('c', heartbeat);
+    expect(await mirrored()).toBe(3);
+    await log.append('c', heartbeat);
+    expect(await mirrored()).toBe(3);
+    await log.drain();
+    expect(await mirrored()).toBe(4);
+  });
 });

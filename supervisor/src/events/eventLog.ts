@@ -5,8 +5,8 @@
  * `seq > lastSeen` from the database without gaps or reordering.
  *
  * The counter lives in this process (this node owns the session), seeded from the highest
- * stored seq and mirrored to Session.eventSeq with $max whenever the session's queue drains
- * (so it survives clean-up of old events). It is not an $inc on the Session
+ * stored seq and mirrored to Session.eventSeq with $max when the session's queue drains (at
+ * most every few seconds, and on drain), so it survives clean-up of old events. It is not an $inc on the Session
  * document because FerretDB 1.24 loses concurrent updates to one document, and the actor
  * updates that document too (metrics): a lost $inc would hand out a seq twice.
  */
@@ -15,11 +15,16 @@ import { Session, SessionEvent } from '@switchboard/shared/node';
 import type { Logger } from 'pino';
 import type { SessionRecords } from '../sessionRecords.ts';
 
+/** How often, at most, a busy session's last seq is mirrored to its Session document. */
+const MIRROR_EVERY_MS = 5_000;
+
 /** Per-session ordered event pipeline with fan-out to subscribers. */
 export class EventLog {
   private readonly chains = new Map<string, Promise<unknown>>();
   private readonly listeners = new Set<(event: HubEvent) => void>();
   private readonly lastSeq = new Map<string, number>();
+  private readonly mirroredSeq = new Map<string, number>();
+  private readonly mirroredAt = new Map<string, number>();
 
   constructor(
     private readonly log: Logger,
@@ -43,9 +48,9 @@ export class EventLog {
     void tail.then(() => {
       if (this.chains.get(sessionId) !== tail) return;
       this.chains.delete(sessionId);
-      // Mirrored once the session's queue is idle: one write per burst, not per event.
-      const seq = this.lastSeq.get(sessionId);
-      if (seq !== undefined) void this.records.eventSeq(sessionId, seq);
+      // Mirrored when the session's queue is idle, at most every MIRROR_EVERY_MS (and on drain).
+      const last = this.mirroredAt.get(sessionId);
+      if (last === undefined || this.now() - last >= MIRROR_EVERY_MS) this.mirror(sessionId);
     });
     return tail;
   }
@@ -93,8 +98,17 @@ export class EventLog {
     return () => void this.listeners.delete(listener);
   }
 
-  /** Resolves once every queued event has been handled. */
+  private mirror(sessionId: string): void {
+    const seq = this.lastSeq.get(sessionId);
+    if (seq === undefined || this.mirroredSeq.get(sessionId) === seq) return;
+    this.mirroredAt.set(sessionId, this.now());
+    this.mirroredSeq.set(sessionId, seq);
+    void this.records.eventSeq(sessionId, seq);
+  }
+
+  /** Resolves once every queued event has been handled and every last seq mirrored. */
   async drain(): Promise<void> {
     while (this.chains.size) await Promise.all([...this.chains.values()]);
+    for (const sessionId of this.lastSeq.keys()) this.mirror(sessionId);
   }
 }
