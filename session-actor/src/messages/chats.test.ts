@@ -60,4 +60,20 @@ describe('ChatStore', () => {
     expect((await Message.findOne({ messageId: 'L2' }).lean())?.chatId).toBe(pn);
     expect((await Session.findOne({ sessionId: 's' }).lean())?.metrics.chatCount).toBe(before - 1);
   });
+
+  it('keeps one chat per contact when LID-only and mapped messages alternate through one store', async () => {
+    const store = new ChatStore('s');
+    const pn = '15550003333@s.whatsapp.net';
+    const lid = '444555666@lid';
+    await store.upsert({ chatId: pn, pnJid: pn, lid, isGroup: false }, { unread: true });
+    // WhatsApp addresses the contact by LID alone again: a LID chat appears...
+    await store.upsert({ chatId: lid, lid, isGroup: false }, { unread: true });
+    expect(await Chat.countDocuments({ sessionId: 's', jid: lid })).toBe(1);
+    // ...and is folded back into the PN chat by the next message that carries both.
+    const back = await store.upsert({ chatId: pn, pnJid: pn, lid, isGroup: false }, { unread: true });
+    expect(back).toMatchObject({ created: false, unreadCount: 3 });
+    expect(await Chat.countDocuments({ sessionId: 's', jid: { $in: [pn, lid] } })).toBe(1);
+    // The LID chat this store had written is gone: a new LID-only message creates it again.
+    expect(await store.upsert({ chatId: lid, lid, isGroup: false }, { unread: true })).toMatchObject({ created: true, unreadCount: 1 });
+  });
 });

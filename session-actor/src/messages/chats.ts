@@ -1,4 +1,4 @@
-import { Assignment, Chat, Media, Message, Session } from '@switchboard/shared/node';
+import { Assignment, Chat, Media, Message, Session, type ChatDoc } from '@switchboard/shared/node';
 import type { ChatIdentity } from './jid.ts';
 import { createKeyedQueue } from './keyedQueue.ts';
 
@@ -26,13 +26,26 @@ export interface ChatUpsert {
  */
 export class ChatStore {
   private readonly enqueue = createKeyedQueue();
+  /**
+   * `_id` of each chat this actor wrote, by jid, so the next message updates it by primary key
+   * (a filter on (sessionId, jid) scans the chats on the embedded database). Every such update
+   * also matches the jid, so an entry made stale by a LID merge just falls back to the filter.
+   */
+  private readonly ids = new Map<string, ChatDoc['_id']>();
+  /** LIDs with no LID chat left to merge, so a contact's every message does not look again. */
+  private readonly merged = new Set<string>();
 
   constructor(private readonly sessionId: string) {}
 
   /** Creates or updates the chat of `identity`; serialised per contact. */
   upsert(identity: ChatIdentity, patch: ChatPatch): Promise<ChatUpsert> {
     return this.enqueue(identity.lid ?? identity.chatId, async () => {
-      if (identity.lid && identity.pnJid) await this.mergeLidInto(identity.lid, identity.pnJid);
+      if (identity.lid && identity.pnJid && !this.merged.has(identity.lid)) {
+        await this.mergeLidInto(identity.lid, identity.pnJid);
+        this.merged.add(identity.lid);
+      }
+      // A chat stored under the LID itself may need merging again once the PN is known.
+      if (identity.lid && identity.chatId === identity.lid) this.merged.delete(identity.lid);
       return this.write(identity, patch);
     });
   }
@@ -47,10 +60,21 @@ export class ChatStore {
     const update: Record<string, unknown> = { $set: set };
     if (patch.lastMessageAt) update.$max = { lastMessageAt: patch.lastMessageAt };
     if (patch.unread) update.$inc = { unreadCount: 1 };
-    const res = await Chat.updateOne({ sessionId, jid: identity.chatId }, update, { upsert: true });
-    const created = (res.upsertedCount ?? 0) > 0;
-    if (created) await Session.updateOne({ sessionId }, { $inc: { 'metrics.chatCount': 1 } });
-    const doc = await Chat.findOne({ sessionId, jid: identity.chatId }, { unreadCount: 1 }).lean();
+    const known = this.ids.get(identity.chatId);
+    let doc: Pick<ChatDoc, '_id' | 'unreadCount'> | null = known
+      ? await Chat.findOneAndUpdate({ _id: known, jid: identity.chatId }, update, { new: true }).lean()
+      : null;
+    let created = false;
+    if (!doc) {
+      const res = (await Chat.findOneAndUpdate({ sessionId, jid: identity.chatId }, update, { upsert: true, new: true, includeResultMetadata: true, lean: true })) as unknown as {
+        value: ChatDoc | null;
+        lastErrorObject?: { updatedExisting?: boolean };
+      };
+      doc = res.value;
+      created = !res.lastErrorObject?.updatedExisting;
+      if (created) await Session.updateOne({ sessionId }, { $inc: { 'metrics.chatCount': 1 } });
+    }
+    if (doc) this.ids.set(identity.chatId, doc._id);
     return { chatId: identity.chatId, created, unreadCount: doc?.unreadCount ?? 0 };
   }
 
