@@ -32,7 +32,11 @@ async function main(): Promise<void> {
     spawnSync(process.execPath, [...process.execArgv, join(here, `${script}.ts`)], { stdio: 'inherit' });
   }
   if (!which.includes('cluster')) return;
-  const sizes = arg('sessions', '10,50').split(',').map(Number).filter((n) => n > 0);
+  const sizes = arg('sessions', '10,50,100').split(',').map(Number);
+  if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n <= 0)) {
+    process.stderr.write('--sessions takes positive whole numbers separated by commas, e.g. --sessions=10,50,100\n');
+    process.exit(2);
+  }
   const perSession = Number(arg('messages', '20'));
   const concurrency = Number(arg('concurrency', '4'));
   const mode: ActorMode = arg('actor', 'dist') === 'tsx' ? 'tsx' : 'dist';
