@@ -160,6 +160,7 @@ export class Actor {
     await this.outbox.flush().catch(() => 0);
     await this.connection?.stop();
     await this.enqueue(async () => undefined);
+    await this.metrics.flush().catch(() => undefined);
     this.deps.exit(EXIT_CODES.NORMAL, reason);
   }
 
@@ -168,6 +169,7 @@ export class Actor {
     if (this.ending) return;
     this.ending = true;
     await this.enqueue(async () => undefined);
+    await this.metrics.flush().catch(() => undefined);
     this.deps.exit(code, reason);
   }
 

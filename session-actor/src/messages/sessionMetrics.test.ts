@@ -13,7 +13,7 @@ afterAll(async () => {
 describe('SessionMetrics', () => {
   it('adds up a burst of counter updates, each resolving once its increment is stored', async () => {
     await Session.create({ sessionId: 'm1', name: 'm1' });
-    const metrics = new SessionMetrics('m1');
+    const metrics = new SessionMetrics('m1', 20);
     const storedWhenResolved: { call: number; stored: number }[] = [];
     await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
@@ -37,12 +37,25 @@ describe('SessionMetrics', () => {
 
   it('keeps writing to the session after its document was deleted and created again', async () => {
     await Session.create({ sessionId: 'm2', name: 'm2' });
-    const metrics = new SessionMetrics('m2');
+    const metrics = new SessionMetrics('m2', 20);
     await metrics.count({ messagesReceived: 2 });
     await Session.deleteOne({ sessionId: 'm2' });
     await Session.create({ sessionId: 'm2', name: 'again' });
     await metrics.count({ messagesReceived: 1 });
     await metrics.set({ 'metrics.lastDisconnectCause': 'network' });
     expect((await Session.findOne({ sessionId: 'm2' }).lean())?.metrics).toMatchObject({ messagesReceived: 1, lastDisconnectCause: 'network' });
+  });
+
+  it('writes a burst as one batch after the flush delay, or at once on flush()', async () => {
+    await Session.create({ sessionId: 'm3', name: 'm3' });
+    const metrics = new SessionMetrics('m3', 60_000);
+    const waiting = [metrics.count({ messagesReceived: 1 }), metrics.count({ messagesReceived: 1 }), metrics.count({ messagesSent: 1 })];
+    // Nothing is written before the delay (a minute here)...
+    expect((await Session.findOne({ sessionId: 'm3' }).lean())?.metrics.messagesReceived).toBe(0);
+    // ...and flush() (shutdown) writes everything pending and settles every waiting caller.
+    await metrics.flush();
+    await Promise.all(waiting);
+    expect((await Session.findOne({ sessionId: 'm3' }).lean())?.metrics).toMatchObject({ messagesReceived: 2, messagesSent: 1 });
+    await metrics.flush(); // nothing pending: a no-op
   });
 });

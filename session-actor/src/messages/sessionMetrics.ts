@@ -3,24 +3,62 @@ import { Session } from '@switchboard/shared/node';
 
 type Counter = 'messagesSent' | 'messagesReceived' | 'chatCount' | 'connectionAttempts' | 'errorCount';
 
-/** One coalesced counter write: what it adds, and the callers waiting for it. */
+/** Counter increments waiting for the next write, and the callers waiting for it. */
 interface Batch {
   inc: Record<string, number>;
   activity: boolean;
   done: Promise<void>;
+  settle(err?: unknown): void;
 }
+
+/** How long counter increments wait to be written together, by default. */
+export const METRICS_FLUSH_MS = 1000;
 
 /**
  * Session metrics writes of one actor (counters are $inc so concurrent writers add up).
- * Counter updates coalesce: while one write is in flight, later calls join the next one, so a
- * burst of messages costs a couple of Session updates instead of one per message.
+ * Counter updates are batched: increments made within `flushMs` go out in one Session update
+ * (a message used to cost one), so counters and lastActivityAt lag by up to that long. Hot
+ * paths do not wait for them; shutdown calls `flush()`. A SIGKILL loses at most the last batch
+ * of counters, never a message.
  */
 export class SessionMetrics {
-  private inFlight: Promise<void> | null = null;
-  private next: Batch | null = null;
+  private pending: Batch | null = null;
+  private inFlight: Promise<unknown> = Promise.resolve();
+  private timer: NodeJS.Timeout | null = null;
   private id: Types.ObjectId | null = null;
 
-  constructor(private readonly sessionId: string) {}
+  constructor(
+    private readonly sessionId: string,
+    private readonly flushMs = METRICS_FLUSH_MS,
+  ) {}
+
+  /** Adds to counters and sets lastActivityAt; resolves once a write including them is stored. */
+  count(counters: Partial<Record<Counter, number>>, activity = true): Promise<void> {
+    const batch = (this.pending ??= newBatch());
+    for (const [k, v] of Object.entries(counters)) batch.inc[`metrics.${k}`] = (batch.inc[`metrics.${k}`] ?? 0) + (v ?? 0);
+    batch.activity ||= activity;
+    if (!this.timer) {
+      this.timer = setTimeout(() => void this.flush(), this.flushMs);
+      this.timer.unref();
+    }
+    return batch.done;
+  }
+
+  /** Writes the pending increments now; resolves once they (and earlier writes) are stored. */
+  flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const batch = this.pending;
+    this.pending = null;
+    if (!batch) return this.inFlight.then(() => undefined);
+    const update: Record<string, unknown> = {};
+    if (Object.keys(batch.inc).length) update.$inc = batch.inc;
+    if (batch.activity) update.$set = { 'metrics.lastActivityAt': new Date() };
+    const write = this.inFlight.then(() => (Object.keys(update).length ? this.update(update) : undefined));
+    this.inFlight = write.catch(() => undefined);
+    write.then(() => batch.settle(), (err: unknown) => batch.settle(err ?? new Error('metrics write failed')));
+    return batch.done;
+  }
 
   /**
    * Updates this actor's Session by its `_id` (a primary-key lookup, where a filter on
@@ -33,34 +71,6 @@ export class SessionMetrics {
     if (this.id) await Session.updateOne({ _id: this.id }, update);
   }
 
-  /** Adds to counters and sets lastActivityAt; resolves once a write including them is stored. */
-  count(counters: Partial<Record<Counter, number>>, activity = true): Promise<void> {
-    const batch = (this.next ??= this.newBatch());
-    for (const [k, v] of Object.entries(counters)) batch.inc[`metrics.${k}`] = (batch.inc[`metrics.${k}`] ?? 0) + (v ?? 0);
-    batch.activity ||= activity;
-    return batch.done;
-  }
-
-  private newBatch(): Batch {
-    const batch = { inc: {}, activity: false } as Batch;
-    const previous = this.inFlight ?? Promise.resolve();
-    // The batch is written after the one in flight, with whatever joined it until then.
-    batch.done = previous.then(() => {
-      if (this.next === batch) this.next = null;
-      const update: Record<string, unknown> = {};
-      if (Object.keys(batch.inc).length) update.$inc = batch.inc;
-      if (batch.activity) update.$set = { 'metrics.lastActivityAt': new Date() };
-      if (Object.keys(update).length === 0) return undefined;
-      return this.update(update);
-    });
-    const settled = batch.done.catch(() => undefined);
-    this.inFlight = settled;
-    void settled.then(() => {
-      if (this.inFlight === settled) this.inFlight = null;
-    });
-    return batch;
-  }
-
   /** Records an error: errorCount + 1 and lastError (a short message, never a body or secret). */
   async error(message: string): Promise<void> {
     await this.update({ $inc: { 'metrics.errorCount': 1 }, $set: { 'metrics.lastError': message.slice(0, 500) } });
@@ -70,4 +80,14 @@ export class SessionMetrics {
   async set(fields: Record<string, unknown>): Promise<void> {
     await this.update({ $set: fields });
   }
+}
+
+function newBatch(): Batch {
+  let settle!: Batch['settle'];
+  const done = new Promise<void>((resolve, reject) => {
+    settle = (err) => (err ? reject(err) : resolve());
+  });
+  // Callers that do not wait must not turn a failed write into an unhandled rejection.
+  done.catch(() => undefined);
+  return { inc: {}, activity: false, done, settle };
 }

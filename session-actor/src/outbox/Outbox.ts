@@ -142,7 +142,7 @@ export class Outbox {
     if (identity) {
       await this.opts.chats.upsert(identity, { lastMessageAt: doc.timestamp, preview: previewOf(doc) });
     }
-    await this.opts.metrics.count({ messagesSent: 1 });
+    this.opts.metrics.count({ messagesSent: 1 }).catch((err: unknown) => this.opts.logger.warn({ err }, 'metrics write failed'));
   }
 
   private async failed(msg: Pending, err: unknown): Promise<void> {

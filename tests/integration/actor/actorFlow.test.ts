@@ -69,8 +69,8 @@ describe('session actor against the simulator', () => {
     expect(chat?.name).toBe('Alice');
     // The simulator addresses Alice by phone number with her LID alongside: one chat, both ids.
     expect(chat?.lid).toMatch(/@lid$/);
-    const session = await Session.findOne({ sessionId: 'flow' }).lean();
-    expect(session?.metrics.messagesReceived).toBe(1);
+    // Counters are written in batches (within a second), after the message itself.
+    await expect.poll(async () => (await Session.findOne({ sessionId: 'flow' }).lean())?.metrics.messagesReceived, { timeout: 10_000 }).toBe(1);
   });
 
   it('delivers a pending text through the outbox exactly once and marks it sent', async () => {
@@ -88,7 +88,7 @@ describe('session actor against the simulator', () => {
     const doc = await Message.findOne({ sessionId: 'flow', messageId }).lean();
     expect(doc?.attempts).toBe(1);
     expect(['sent', 'delivered']).toContain(doc?.status);
-    expect((await Session.findOne({ sessionId: 'flow' }).lean())?.metrics.messagesSent).toBe(1);
+    await expect.poll(async () => (await Session.findOne({ sessionId: 'flow' }).lean())?.metrics.messagesSent, { timeout: 10_000 }).toBe(1);
   });
 
   it('moves statuses forward on receipts (delivered, then read) and never back', async () => {
