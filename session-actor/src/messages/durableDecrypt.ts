@@ -1,6 +1,8 @@
 import { BufferJSON, decodeMessageNode, type BinaryNode, type WASocket } from '@whiskeysockets/baileys';
 import type { Logger } from 'pino';
+import { makeCipherTransaction } from './cipherTransaction.ts';
 import type { Inbox } from './inbox.ts';
+import { isolateSessionTrials } from './signalTrials.ts';
 
 /** Where one ciphertext came from: its stanza and the index of its `<enc>` child. */
 interface Origin {
@@ -24,6 +26,8 @@ interface Origin {
  *   happens to the redelivery (a redelivered copy is deduplicated on its message id).
  */
 export function makeDecryptionDurable(sock: WASocket, inbox: Inbox, logger: Logger): void {
+  // A failed try of one session must not corrupt it (see signalTrials.ts).
+  isolateSessionTrials();
   const origins = new WeakMap<Uint8Array, Origin>();
   // prependListener: runs before Baileys' own handler, which decrypts only after awaiting.
   sock.ws.prependListener('CB:message', (node: BinaryNode) => {
@@ -55,12 +59,9 @@ export function makeDecryptionDurable(sock: WASocket, inbox: Inbox, logger: Logg
     });
   };
 
-  // One transaction key for every cipher operation. Baileys keys its transactions by the jid
-  // as written (`x@lid` when decrypting, `x:0@lid` or a PN when encrypting), so a send and a
-  // receive on the same Signal session could run in two transactions that both read the
-  // session record and the later commit would overwrite the earlier: a lost ratchet step,
-  // then "No matching sessions" / Bad MAC on the next message.
-  const inTx = <T>(work: () => Promise<T>) => keys.transaction(work, SIGNAL_TX);
+  // One committed transaction per cipher operation, all in one serial order (see
+  // cipherTransaction.ts: Baileys' own send transaction would otherwise swallow encryptions).
+  const inTx = makeCipherTransaction(keys);
 
   const decryptMessage = repo.decryptMessage.bind(repo);
   repo.decryptMessage = (opts) =>
@@ -76,8 +77,8 @@ export function makeDecryptionDurable(sock: WASocket, inbox: Inbox, logger: Logg
       await record(opts.msg, plaintext);
       return plaintext;
     });
-  // Every other repository method that opens a transaction of its own (sessions from pre-key
-  // bundles, PN→LID migration, deletion, sender keys) joins the same serial order.
+  // Every other repository method that reads or writes sessions (sessions from pre-key bundles,
+  // PN→LID migration, deletion, sender keys, the validity checks of a send) joins the same order.
   for (const name of TX_METHODS) {
     const original = (repo[name] as (...args: unknown[]) => Promise<unknown>).bind(repo);
     (repo as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => inTx(() => original(...args));
@@ -87,11 +88,11 @@ export function makeDecryptionDurable(sock: WASocket, inbox: Inbox, logger: Logg
 const TX_METHODS = [
   'encryptMessage',
   'encryptGroupMessage',
+  'getSenderKeyDistributionMessage',
   'processSenderKeyDistributionMessage',
   'injectE2ESession',
   'deleteSession',
   'migrateSession',
+  'validateSession',
+  'getSessionInfo',
 ] as const;
-
-/** The transaction key that serialises all Signal cipher operations of one socket. */
-const SIGNAL_TX = 'signal-cipher';
