@@ -36,6 +36,8 @@ export interface ActorDeps {
   watchdogMs?: number;
   /** Outbox retry delay after a transient send failure (ms); default 5 s. */
   outboxRetryMs?: number;
+  /** How long a graceful stop waits for WhatsApp's acks of messages just sent (ms); default 2 s. */
+  ackGraceMs?: number;
 }
 
 /**
@@ -158,6 +160,8 @@ export class Actor {
     this.ending = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     await this.outbox.flush().catch(() => 0);
+    // Messages without WhatsApp's ack would be sent again (same id) by the next actor.
+    await this.outbox.drained(this.deps.ackGraceMs ?? 2000);
     await this.connection?.stop();
     await this.enqueue(async () => undefined);
     await this.metrics.flush().catch(() => undefined);

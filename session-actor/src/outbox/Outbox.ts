@@ -8,6 +8,7 @@ import { chatIdentityOf, toRecipientJid } from '../messages/jid.ts';
 import type { SessionMetrics } from '../messages/sessionMetrics.ts';
 import { previewOf, toView } from '../messages/view.ts';
 import { buildContent, type BuildDeps } from './buildContent.ts';
+import { ServerAcks } from './serverAcks.ts';
 
 /** Outbox settings. */
 export interface OutboxOptions {
@@ -18,8 +19,8 @@ export interface OutboxOptions {
   emit(event: ActorEvent): void;
   /**
    * The actor's serial persistence queue. Receipts are applied through it too, so recording a
-   * send there (enqueued the moment the stanza is written) orders `message-sent` before any
-   * `message-status` of that message.
+   * send there (enqueued the moment WhatsApp's ack arrives, which precedes the recipient's
+   * receipts) orders `message-sent` before any `message-status` of that message.
    */
   enqueue<T>(task: () => Promise<T>): Promise<T>;
   /** The open socket, or null while disconnected. */
@@ -44,8 +45,10 @@ type Pending = Pick<MessageDoc, '_id' | 'messageId' | 'chatId' | 'kind' | 'text'
 /**
  * Delivers pending outgoing messages of the session, oldest first. Each message is claimed
  * with an atomic attempts increment conditioned on the value read (so two actors cannot both
- * send it), sent with its stored id as WhatsApp's message id (a resend after a crash carries
- * the same id), then marked sent; after `maxAttempts` failures it is marked failed.
+ * send it), sent with its stored id as WhatsApp's message id, and marked sent only when
+ * WhatsApp acks it (`ServerAcks`): a message written to a socket that died before the ack stays
+ * pending and is sent again, with the same id, on the next connection (or by the next actor).
+ * After `maxAttempts` failures it is marked failed.
  * Flushes are single-flight: a flush requested while one runs makes it go round again.
  */
 export class Outbox {
@@ -53,8 +56,24 @@ export class Outbox {
   private again = false;
   /** Set when a message failed transiently and stays pending: the actor schedules a retry. */
   retryLater = false;
+  private readonly acks: ServerAcks<Pending>;
 
-  constructor(private readonly opts: OutboxOptions) {}
+  constructor(private readonly opts: OutboxOptions) {
+    // Enqueued synchronously in the ack's handler: before any receipt of the message is applied.
+    const record = (task: () => Promise<void>, messageId: string) =>
+      opts.enqueue(task).catch((err: unknown) => opts.logger.error({ err, messageId }, 'recording a send failed'));
+    this.acks = new ServerAcks<Pending>({
+      onAck: (msg) => void record(() => this.recordSent(msg), msg.messageId),
+      // WhatsApp refused it (e.g. 479): failed with the server's code, whatever Baileys reports.
+      onReject: (msg, code) => void record(() => this.fail(msg, code), msg.messageId),
+    });
+  }
+
+  /** Resolves once WhatsApp acked every message written to the open socket (or after `timeoutMs`). */
+  async drained(timeoutMs: number): Promise<void> {
+    const sock = this.opts.sock();
+    if (sock) await this.acks.drained(sock, timeoutMs);
+  }
 
   /** Delivers what is pending now; resolves with the number of messages attempted. */
   flush(): Promise<number> {
@@ -83,8 +102,11 @@ export class Outbox {
     let attempted = 0;
     const skip = new Set<string>();
     for (;;) {
-      if (!this.opts.sock()) return attempted;
-      const batch = (await Message.find({ sessionId, status: 'pending', fromMe: true, messageId: { $nin: [...skip] } })
+      const current = this.opts.sock();
+      if (!current) return attempted;
+      // Messages written to this socket and not acked yet are in flight, not lost.
+      const exclude = [...skip, ...this.acks.inFlight(current)];
+      const batch = (await Message.find({ sessionId, status: 'pending', fromMe: true, messageId: { $nin: exclude } })
         .sort({ timestamp: 1, _id: 1 })
         .limit(this.opts.batchSize ?? 50)
         .lean()) as Pending[];
@@ -117,13 +139,13 @@ export class Outbox {
     try {
       const jid = toRecipientJid(msg.chatId);
       const { content, options } = await buildContent(msg as never, jid, this.buildDeps());
+      // Expected before the write: the ack may be handled before sendMessage resolves.
+      this.acks.expect(sock, msg.messageId, msg);
       await sock.sendMessage(jid, content, options);
     } catch (err) {
+      this.acks.cancel(msg.messageId);
       await this.failed(msg, err);
-      return;
     }
-    // Enqueued synchronously after the write resolves, before any receipt can be processed.
-    await this.opts.enqueue(() => this.recordSent(msg));
   }
 
   private async recordSent(msg: Pending): Promise<void> {
