@@ -27,6 +27,18 @@ export interface Inbox {
 }
 
 const COLLECTION = 'inboxparts';
+
+/** Messages rebuilt by `leftovers`: the ingest pipeline announces them even when already stored. */
+const replayed = new WeakSet<WAMessage>();
+
+/**
+ * True for a message replayed from the inbox. Its entry outlived the actor that decrypted it, so
+ * that actor may have stored the message and died before announcing it: the entry is deleted
+ * only once the message is both stored and announced.
+ */
+export function isReplayed(msg: WAMessage): boolean {
+  return replayed.has(msg);
+}
 let indexed: Promise<unknown> | null = null;
 
 /** A stored part: `_id` is `<sessionId>|<messageId>|<part>`, so writes and deletes are primary-key operations. */
@@ -106,6 +118,7 @@ export function openInbox(sessionId: string): Inbox {
           ...(first.pushName ? { pushName: first.pushName } : {}),
         };
         cleanMessage(msg, me.id, me.lid ?? '');
+        replayed.add(msg);
         out.push(msg);
       }
       return out;

@@ -6,6 +6,7 @@ import type { Dispatcher } from 'undici';
 import { storeIncomingMedia } from '../media/storeIncomingMedia.ts';
 import type { ChatStore } from './chats.ts';
 import { chatIdentityOf, senderOf } from './jid.ts';
+import { isReplayed } from './inbox.ts';
 import { mapContent } from './mapContent.ts';
 import type { SessionMetrics } from './sessionMetrics.ts';
 import { previewOf, toView } from './view.ts';
@@ -49,7 +50,10 @@ export async function ingestMessage(msg: WAMessage, _type: 'notify' | 'append', 
   const sock = deps.sock();
   const identity = chatIdentityOf(key, key.remoteJidAlt ? null : await pnForLid(sock, key.remoteJid));
   if (!identity) return false;
-  if (await Message.exists({ _id: messageObjectId(sessionId, messageId) })) return false;
+  if (await Message.exists({ _id: messageObjectId(sessionId, messageId) })) {
+    if (isReplayed(msg)) await announceAgain(sessionId, messageId, deps);
+    return false;
+  }
 
   const fromMe = !!key.fromMe;
   let mediaId: string | null = null;
@@ -110,6 +114,17 @@ export async function ingestMessage(msg: WAMessage, _type: 'notify' | 'append', 
     ...(!fromMe && !identity.isGroup && msg.pushName ? { name: msg.pushName } : {}),
   });
   return true;
+}
+
+/**
+ * Announces a stored message once more. A message replayed from the inbox may have been stored
+ * by an actor killed before its `message` event went out (and the stored message then hides it
+ * from the duplicate check above), so `message` events are delivered at least once: a kill in
+ * that window can repeat one, never lose one.
+ */
+async function announceAgain(sessionId: string, messageId: string, deps: IngestDeps): Promise<void> {
+  const doc = await Message.findById(messageObjectId(sessionId, messageId)).lean();
+  if (doc) deps.emit({ type: 'message', message: toView(doc) });
 }
 
 /** Names a newly seen group from its metadata (best effort: a failure leaves it unnamed). */
