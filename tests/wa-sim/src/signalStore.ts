@@ -77,11 +77,14 @@ export class SignalStore implements SignalStorage {
     if (open) open.indexInfo.closed = Date.now();
   }
 
+  // Records are handed out and stored as copies, like a client's database does: work that
+  // fails half-way (a pre-key message whose MAC does not verify) leaves no trace.
   async loadSession(id: string): Promise<SessionRecord | undefined> {
-    return this.sessions.get(id);
+    const record = this.sessions.get(id);
+    return record && SessionRecord.deserialize(record.serialize() as never);
   }
   async storeSession(id: string, session: SessionRecord): Promise<void> {
-    this.sessions.set(id, session);
+    this.sessions.set(id, SessionRecord.deserialize(session.serialize() as never));
   }
   isTrustedIdentity(): boolean {
     return true;
