@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HubEvent } from '@switchboard/shared';
-import { connectDatabase, disconnectDatabase, Session, silentLogger } from '@switchboard/shared/node';
+import { connectDatabase, disconnectDatabase, Session, silentLogger, startEmbeddedDb } from '@switchboard/shared/node';
 import { Supervisor, withDefaults, type SupervisionLimits } from '@switchboard/supervisor';
 import { recordHub, type HubRecorder } from '@switchboard/supervisor/testing';
 import { startSimulator, type Simulator } from '@switchboard/wa-sim';
@@ -37,12 +37,18 @@ export const TEST_LIMITS: Partial<SupervisionLimits> = {
   deafAfterMs: 0,
 };
 
-/** Opens the database and the simulator for one test file. */
-export async function openCluster(area: string): Promise<Cluster> {
-  const uri = testDbUri(area);
+/**
+ * Opens the database and the simulator for one test file. `ownServer` gives the file an
+ * embedded database server of its own (unless MONGODB_URI is set): the embedded server handles
+ * one request at a time, and a file that pairs dozens of sessions would hold up every other
+ * test file sharing the run's server.
+ */
+export async function openCluster(area: string, opts: { ownServer?: boolean } = {}): Promise<Cluster> {
+  const dataDir = mkdtempSync(join(tmpdir(), `cluster-${area}-`));
+  const own = opts.ownServer && !process.env.MONGODB_URI ? await startEmbeddedDb({ dataDir: join(dataDir, 'db') }) : null;
+  const uri = own ? `${own.uri.replace(/\/?$/, '/')}cluster_${area}` : testDbUri(area);
   await connectDatabase(uri, silentLogger());
   const sim = await startSimulator();
-  const dataDir = mkdtempSync(join(tmpdir(), `cluster-${area}-`));
   const supervisors: Supervisor[] = [];
   const recorders: HubRecorder[] = [];
 
@@ -92,6 +98,7 @@ export async function openCluster(area: string): Promise<Cluster> {
       for (const r of recorders) r.stop();
       await sim.stop();
       await disconnectDatabase();
+      await own?.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -12,7 +12,7 @@ const N = 50;
 const CONCURRENCY = 4;
 let cluster: Cluster;
 beforeAll(async () => {
-  cluster = await openCluster('cluster_startup');
+  cluster = await openCluster('cluster_startup', { ownServer: true });
 });
 afterAll(async () => {
   await cluster?.close();
