@@ -5,7 +5,7 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DisconnectCause, SessionStatus } from '@switchboard/shared';
-import { AuthKey, AuthState, recordRestart, Session } from '@switchboard/shared/node';
+import { AuthKey, AuthState, recordRestart, Session, type SessionDoc } from '@switchboard/shared/node';
 import type { Logger } from 'pino';
 import { KeyedQueue } from '@switchboard/shared/node';
 
@@ -24,7 +24,23 @@ export class SessionRecords {
   private readonly queue = new KeyedQueue();
   private readonly seqPending = new Map<string, number>();
 
+  /** Session `_id` by sessionId: updates by primary key (a sessionId filter scans on FerretDB). */
+  private readonly ids = new Map<string, SessionDoc['_id']>();
+
   constructor(private readonly log: Logger) {}
+
+  /** Updates one Session by its cached `_id`, looked up again if the document was recreated. */
+  private async update(sessionId: string, update: Record<string, unknown>): Promise<void> {
+    const known = this.ids.get(sessionId);
+    if (known && (await Session.updateOne({ _id: known }, update)).matchedCount === 1) return;
+    const doc = await Session.findOne({ sessionId }, { _id: 1 }).lean();
+    if (!doc) {
+      this.ids.delete(sessionId);
+      return;
+    }
+    this.ids.set(sessionId, doc._id);
+    await Session.updateOne({ _id: doc._id }, update);
+  }
 
   private write(sessionId: string, what: string, task: () => Promise<unknown>): Promise<void> {
     return this.queue
@@ -42,14 +58,14 @@ export class SessionRecords {
     if (patch.lastConnectedAt) $set['metrics.lastConnectedAt'] = patch.lastConnectedAt;
     if (patch.me) $set.me = patch.me;
     if (patch.active !== undefined) $set.active = patch.active;
-    return this.write(sessionId, 'status', () => Session.updateOne({ sessionId }, { $set }));
+    return this.write(sessionId, 'status', () => this.update(sessionId, { $set }));
   }
 
   /** Marks a new actor run: pid, start time, one more connection attempt. */
   actorStarted(sessionId: string, pid: number, at: Date): Promise<void> {
     return this.write(sessionId, 'actor started', () =>
-      Session.updateOne(
-        { sessionId },
+      this.update(
+        sessionId,
         { $set: { status: 'starting', 'metrics.pid': pid, 'metrics.actorStartedAt': at }, $inc: { 'metrics.connectionAttempts': 1 } },
       ),
     );
@@ -59,8 +75,8 @@ export class SessionRecords {
   restarted(sessionId: string, reason: string, exitCode: number | null, at: Date): Promise<void> {
     return this.write(sessionId, 'restart', async () => {
       await recordRestart(sessionId, { at, reason, exitCode });
-      await Session.updateOne(
-        { sessionId },
+      await this.update(
+        sessionId,
         { $set: { 'metrics.lastError': reason, 'metrics.pid': null }, $inc: { 'metrics.errorCount': 1 } },
       );
     });
@@ -69,8 +85,8 @@ export class SessionRecords {
   /** Stores the latest resource figures reported by the actor's heartbeat. */
   metrics(sessionId: string, m: { rssBytes: number; heapUsedBytes: number; eventLoopLagMs: number }): Promise<void> {
     return this.write(sessionId, 'metrics', () =>
-      Session.updateOne(
-        { sessionId },
+      this.update(
+        sessionId,
         { $set: { 'metrics.rssBytes': m.rssBytes, 'metrics.heapUsedBytes': m.heapUsedBytes, 'metrics.eventLoopLagMs': m.eventLoopLagMs } },
       ),
     );
@@ -79,7 +95,7 @@ export class SessionRecords {
   /** Stores the result of a health check on the session. */
   health(sessionId: string, h: { at: Date; healthy: boolean; issues: string[] }): Promise<void> {
     return this.write(sessionId, 'health', () =>
-      Session.updateOne({ sessionId }, { $set: { 'health.lastCheckAt': h.at, 'health.healthy': h.healthy, 'health.issues': h.issues } }),
+      this.update(sessionId, { $set: { 'health.lastCheckAt': h.at, 'health.healthy': h.healthy, 'health.issues': h.issues } }),
     );
   }
 
@@ -94,7 +110,7 @@ export class SessionRecords {
     return this.write(sessionId, 'event seq', () => {
       const value = this.seqPending.get(sessionId) ?? seq;
       this.seqPending.delete(sessionId);
-      return Session.updateOne({ sessionId }, { $max: { eventSeq: value } });
+      return this.update(sessionId, { $max: { eventSeq: value } });
     });
   }
 

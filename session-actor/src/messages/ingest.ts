@@ -102,7 +102,7 @@ export async function ingestMessage(msg: WAMessage, _type: 'notify' | 'append', 
     unread: !fromMe,
   });
   if (chat.created && identity.isGroup && sock) await nameGroup(sock, identity.chatId, deps);
-  // Counters are batched (up to a second): the message does not wait for them.
+  // Counters are batched (up to METRICS_FLUSH_MS, 5 s): the message does not wait for them.
   deps.metrics.count(fromMe ? {} : { messagesReceived: 1 }).catch((err: unknown) => deps.logger.warn({ err }, 'metrics write failed'));
   deps.onStored?.(fromMe);
   deps.emit({ type: 'message', message: toView(doc) });

@@ -1,5 +1,4 @@
-import type { Types } from 'mongoose';
-import { Session } from '@switchboard/shared/node';
+import { Session, type SessionDoc } from '@switchboard/shared/node';
 
 type Counter = 'messagesSent' | 'messagesReceived' | 'chatCount' | 'connectionAttempts' | 'errorCount';
 
@@ -12,7 +11,7 @@ interface Batch {
 }
 
 /** How long counter increments wait to be written together, by default. */
-export const METRICS_FLUSH_MS = 1000;
+export const METRICS_FLUSH_MS = 5000;
 
 /**
  * Session metrics writes of one actor (counters are $inc so concurrent writers add up).
@@ -25,7 +24,7 @@ export class SessionMetrics {
   private pending: Batch | null = null;
   private inFlight: Promise<unknown> = Promise.resolve();
   private timer: NodeJS.Timeout | null = null;
-  private id: Types.ObjectId | null = null;
+  private id: SessionDoc['_id'] | null = null;
 
   constructor(
     private readonly sessionId: string,

@@ -69,7 +69,7 @@ describe('session actor against the simulator', () => {
     expect(chat?.name).toBe('Alice');
     // The simulator addresses Alice by phone number with her LID alongside: one chat, both ids.
     expect(chat?.lid).toMatch(/@lid$/);
-    // Counters are written in batches (within a second), after the message itself.
+    // Counters are written in batches (within 5 s), after the message itself.
     await expect.poll(async () => (await Session.findOne({ sessionId: 'flow' }).lean())?.metrics.messagesReceived, { timeout: 10_000 }).toBe(1);
   });
 
