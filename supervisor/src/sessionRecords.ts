@@ -5,7 +5,7 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DisconnectCause, SessionStatus } from '@switchboard/shared';
-import { AuthKey, AuthState, recordRestart, Session, type SessionDoc } from '@switchboard/shared/node';
+import { AuthKey, AuthState, createSessionUpdater, recordRestart } from '@switchboard/shared/node';
 import type { Logger } from 'pino';
 import { KeyedQueue } from '@switchboard/shared/node';
 
@@ -24,23 +24,10 @@ export class SessionRecords {
   private readonly queue = new KeyedQueue();
   private readonly seqPending = new Map<string, number>();
 
-  /** Session `_id` by sessionId: updates by primary key (a sessionId filter scans on FerretDB). */
-  private readonly ids = new Map<string, SessionDoc['_id']>();
+  /** Session writes by `_id` (see createSessionUpdater). */
+  private readonly update = createSessionUpdater();
 
   constructor(private readonly log: Logger) {}
-
-  /** Updates one Session by its cached `_id`, looked up again if the document was recreated. */
-  private async update(sessionId: string, update: Record<string, unknown>): Promise<void> {
-    const known = this.ids.get(sessionId);
-    if (known && (await Session.updateOne({ _id: known }, update)).matchedCount === 1) return;
-    const doc = await Session.findOne({ sessionId }, { _id: 1 }).lean();
-    if (!doc) {
-      this.ids.delete(sessionId);
-      return;
-    }
-    this.ids.set(sessionId, doc._id);
-    await Session.updateOne({ _id: doc._id }, update);
-  }
 
   private write(sessionId: string, what: string, task: () => Promise<unknown>): Promise<void> {
     return this.queue

@@ -1,4 +1,4 @@
-import { Session, type SessionDoc } from '@switchboard/shared/node';
+import { createSessionUpdater } from '@switchboard/shared/node';
 
 type Counter = 'messagesSent' | 'messagesReceived' | 'chatCount' | 'connectionAttempts' | 'errorCount';
 
@@ -24,7 +24,7 @@ export class SessionMetrics {
   private pending: Batch | null = null;
   private inFlight: Promise<unknown> = Promise.resolve();
   private timer: NodeJS.Timeout | null = null;
-  private id: SessionDoc['_id'] | null = null;
+  private readonly updateSession = createSessionUpdater();
 
   constructor(
     private readonly sessionId: string,
@@ -59,15 +59,9 @@ export class SessionMetrics {
     return batch.done;
   }
 
-  /**
-   * Updates this actor's Session by its `_id` (a primary-key lookup, where a filter on
-   * sessionId scans the sessions on the embedded database). The `_id` is looked up once, and
-   * again if the document was replaced (deleted and created anew under the same sessionId).
-   */
-  private async update(update: Record<string, unknown>): Promise<void> {
-    if (this.id && (await Session.updateOne({ _id: this.id }, update)).matchedCount === 1) return;
-    this.id = (await Session.findOne({ sessionId: this.sessionId }, { _id: 1 }).lean())?._id ?? null;
-    if (this.id) await Session.updateOne({ _id: this.id }, update);
+  /** Updates this actor's Session by its `_id` (see createSessionUpdater). */
+  private update(update: Record<string, unknown>): Promise<void> {
+    return this.updateSession(this.sessionId, update);
   }
 
   /** Records an error: errorCount + 1 and lastError (a short message, never a body or secret). */
