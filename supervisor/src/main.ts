@@ -11,6 +11,7 @@ import {
   ensureSeeded,
   generatedPasswordNotice,
   loadDotenv,
+  migrateToDerivedIds,
   openDatabase,
   supervisorConfigSchema,
   withJwtSecret,
@@ -50,6 +51,8 @@ export async function startNode(opts: StartNodeOptions = {}): Promise<RunningNod
   const steps: Array<{ name: string; run(): Promise<void> }> = [{ name: 'database', run: () => db.close() }];
   const shutdown = createShutdown(() => [...steps].reverse(), logger);
   try {
+    // Before any actor reads its keys: documents of older builds get their derived _ids.
+    await migrateToDerivedIds(logger);
     const password = await ensureSeeded(config, logger);
     if (password) opts.onAdminPassword?.(config.ADMIN_EMAIL, password);
 

@@ -26,6 +26,7 @@ export * from './sendKey.ts';
 export * from './session.ts';
 export * from './sessionEvent.ts';
 export * from './sessionOps.ts';
+export * from './migrateIds.ts';
 export * from './user.ts';
 
 /** Every Switchboard model; connectDatabase syncs the indexes of each. */
