@@ -50,10 +50,11 @@ export async function ingestMessage(msg: WAMessage, _type: 'notify' | 'append', 
   const sock = deps.sock();
   const identity = chatIdentityOf(key, key.remoteJidAlt ? null : await pnForLid(sock, key.remoteJid));
   if (!identity) return false;
-  if (await Message.exists({ _id: messageObjectId(sessionId, messageId) })) {
-    if (isReplayed(msg)) await announceAgain(sessionId, messageId, deps);
-    return false;
-  }
+  if (isReplayed(msg)) {
+    // Read whole in one request: if it is stored already, it is announced again.
+    const stored = await Message.findById(messageObjectId(sessionId, messageId)).lean();
+    if (stored) return announceAgain(stored, deps);
+  } else if (await Message.exists({ _id: messageObjectId(sessionId, messageId) })) return false;
 
   const fromMe = !!key.fromMe;
   let mediaId: string | null = null;
@@ -122,9 +123,9 @@ export async function ingestMessage(msg: WAMessage, _type: 'notify' | 'append', 
  * from the duplicate check above), so `message` events are delivered at least once: a kill in
  * that window can repeat one, never lose one.
  */
-async function announceAgain(sessionId: string, messageId: string, deps: IngestDeps): Promise<void> {
-  const doc = await Message.findById(messageObjectId(sessionId, messageId)).lean();
-  if (doc) deps.emit({ type: 'message', message: toView(doc) });
+function announceAgain(doc: MessageDoc, deps: IngestDeps): false {
+  deps.emit({ type: 'message', message: toView(doc) });
+  return false;
 }
 
 /** Names a newly seen group from its metadata (best effort: a failure leaves it unnamed). */

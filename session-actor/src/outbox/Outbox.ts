@@ -1,6 +1,6 @@
 import type { WASocket } from '@whiskeysockets/baileys';
 import type { ActorEvent } from '@switchboard/shared';
-import { Media, Message, openMediaStream, type MessageDoc } from '@switchboard/shared/node';
+import { Media, Message, messageObjectId, openMediaStream, type MessageDoc } from '@switchboard/shared/node';
 import type { Logger } from 'pino';
 import { ActorError } from '../errors.ts';
 import type { ChatStore } from '../messages/chats.ts';
@@ -195,7 +195,7 @@ export class Outbox {
   private buildDeps(): BuildDeps {
     const { sessionId } = this.opts;
     return {
-      findMessage: (messageId) => Message.findOne({ sessionId, messageId }, { fromMe: 1, sender: 1, text: 1, caption: 1 }).lean(),
+      findMessage: (messageId) => Message.findById(messageObjectId(sessionId, messageId), { fromMe: 1, sender: 1, text: 1, caption: 1 }).lean(),
       openMedia: async (mediaId) => {
         const media = await Media.findOne({ _id: mediaId }).lean().catch(() => null);
         if (!media) throw new ActorError('media_not_found', `Media ${mediaId} not found`);
