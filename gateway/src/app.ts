@@ -8,15 +8,18 @@ import type { SessionHub } from '@switchboard/shared';
 import type { GatewaySettings } from './config.ts';
 import type { GatewayDeps, HealthReporter } from './deps.ts';
 import { createEmailService, type EmailService } from './email/EmailService.ts';
+import { trackMessageRates, type MessageRates } from './metrics/messageRates.ts';
+import { corsOriginAllowed } from './middlewares/corsOrigins.ts';
 import { onerror } from './middlewares/onerror.ts';
 import { createLimiters } from './middlewares/rateLimit.ts';
 import { requestLog } from './middlewares/requestLog.ts';
+import { serveConsole } from './console/serveConsole.ts';
 import { buildOpenApiDocument } from './openapi/document.ts';
 import { docsRouter } from './openapi/docsRouter.ts';
 import { mountRoutes } from './routes/mountRoutes.ts';
 import { ROUTES } from './routes/routeTable.ts';
 
-/** Inputs of createApp; email, clock and limiters are built when not given. */
+/** Inputs of createApp; email, clock, limiters and the rate tracker are built when not given. */
 export interface CreateAppOptions {
   settings: GatewaySettings;
   logger: Logger;
@@ -28,6 +31,10 @@ export interface CreateAppOptions {
   upload?: GatewayDeps['upload'];
   /** Extra routers mounted after the REST routes (e.g. the media router). */
   routers?: Router[];
+  /** Folder of the built console (index.html + assets) to serve at `/`; absent: no console. */
+  consoleDir?: string;
+  /** Message-rate tracker; by default one subscribed to `hub` (the owner calls `deps.rates.close()`). */
+  rates?: MessageRates;
 }
 
 /** A Koa app with its resolved dependencies (tests read `deps.email`, `deps.limiters`). */
@@ -39,13 +46,15 @@ export type GatewayApp = Koa & { deps: GatewayDeps };
  */
 export function createApp(opts: CreateAppOptions): GatewayApp {
   const { settings, logger } = opts;
+  const now = opts.now ?? (() => new Date());
   const deps: GatewayDeps = {
     config: settings,
     logger,
     hub: opts.hub,
     email: opts.email ?? createEmailService({ config: settings, logger }),
     limiters: createLimiters(settings.rateLimits),
-    now: opts.now ?? (() => new Date()),
+    now,
+    rates: opts.rates ?? trackMessageRates(opts.hub, () => now().getTime()),
     ...(opts.health ? { health: opts.health } : {}),
     ...(opts.upload ? { upload: opts.upload } : {}),
   };
@@ -55,12 +64,12 @@ export function createApp(opts: CreateAppOptions): GatewayApp {
   app.use(onerror(logger));
   app.use(requestLog(logger));
   app.use(helmet());
-  const origins = new Set(settings.corsOrigins);
+  const originAllowed = corsOriginAllowed(settings.corsOrigins);
   app.use(
     cors({
       origin: (ctx) => {
         const origin = ctx.get('origin');
-        return origins.has('*') || origins.has(origin) ? origin : '';
+        return originAllowed(origin) ? origin : '';
       },
       allowHeaders: ['Authorization', 'Content-Type'],
       maxAge: 600,
@@ -73,5 +82,6 @@ export function createApp(opts: CreateAppOptions): GatewayApp {
   app.use(api.routes());
   app.use(api.allowedMethods());
   for (const r of opts.routers ?? []) app.use(r.routes());
+  if (opts.consoleDir) app.use(serveConsole(opts.consoleDir));
   return app;
 }

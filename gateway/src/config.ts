@@ -18,7 +18,7 @@ export interface GatewaySettings {
   jwtSecret: string;
   /** JWT_EXPIRES_IN: a jsonwebtoken duration such as `12h` or seconds. */
   jwtExpiresIn: string | number;
-  /** Allowed CORS origins; empty means same-origin only. */
+  /** Allowed CORS origins besides the desktop app (always allowed); empty means same-origin only. */
   corsOrigins: string[];
   /** Maximum JSON body size: bytes, or a size such as `1mb` (JSON_BODY_LIMIT_BYTES). */
   bodyLimit: string | number;

@@ -4,6 +4,7 @@ import type { GatewaySettings } from './config.ts';
 import type { EmailService } from './email/EmailService.ts';
 import type { Limiters } from './middlewares/rateLimit.ts';
 import type { MediaPool } from './media-pool/index.ts';
+import type { MessageRates } from './metrics/messageRates.ts';
 import type { UploadLimits } from './routes/media/index.ts';
 
 /** A health report the supervisor may expose (shape owned by the supervisor). */
@@ -27,4 +28,6 @@ export interface GatewayDeps {
   upload?: { pool: MediaPool; limits: UploadLimits; profilePictureTtlMs?: number };
   /** Supervisor health report for /api/admin/system/health, when available. */
   health?: HealthReporter;
+  /** Messages per minute counted from the hub's events (dashboard `rates`). */
+  rates: MessageRates;
 }

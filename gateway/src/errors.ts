@@ -39,8 +39,8 @@ export const forbidden = (code = 'forbidden', message = 'You are not allowed to 
 export const notFound = (what = 'resource'): AppError =>
   new AppError(404, 'not_found', `The ${what} does not exist`);
 
-/** 409: the request conflicts with the current state (duplicate, in use). */
-export const conflict = (code: string, message: string): AppError => new AppError(409, code, message);
+/** 409: the request conflicts with the current state (duplicate, in use); details say why when useful. */
+export const conflict = (code: string, message: string, details?: unknown): AppError => new AppError(409, code, message, details);
 
 /** 413: the body is larger than the configured limit. */
 export const payloadTooLarge = (): AppError =>

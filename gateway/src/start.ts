@@ -28,6 +28,8 @@ export interface StartGatewayOptions {
   host?: string;
   /** Port to bind; default config PORT. */
   port?: number;
+  /** Folder of the built console to serve at `/` (see @switchboard/desktop/build). */
+  consoleDir?: string;
 }
 
 /** A running gateway. */
@@ -39,7 +41,7 @@ export interface RunningGateway {
 
 /**
  * Starts the HTTP server with the REST API, Socket.IO and operator email alerts. `close()`
- * stops alerts and sockets, finishes queued emails, then closes the server.
+ * stops alerts, the rate tracker and sockets, finishes queued emails, then closes the server.
  */
 export async function startGateway(opts: StartGatewayOptions): Promise<RunningGateway> {
   const settings = { ...settingsFromConfig(opts.config), ...opts.settings };
@@ -68,6 +70,7 @@ export async function startGateway(opts: StartGatewayOptions): Promise<RunningGa
     ...(health ? { health } : {}),
     ...(media ? { upload: media.upload } : {}),
     routers: opts.routers ?? [],
+    ...(opts.consoleDir ? { consoleDir: opts.consoleDir } : {}),
   });
   const server = createServer(app.callback());
   server.requestTimeout = 60_000;
@@ -87,18 +90,24 @@ export async function startGateway(opts: StartGatewayOptions): Promise<RunningGa
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   logger.info({ port }, 'gateway listening');
+  let closing: Promise<void> | null = null;
   return {
     url,
     server,
-    async close() {
-      stopAlerts();
-      await realtime.close();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
-      await app.deps.email.close();
-      await media?.close();
+    // Idempotent: a second call waits for the first one.
+    close() {
+      closing ??= (async () => {
+        stopAlerts();
+        app.deps.rates.close();
+        await realtime.close();
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        });
+        await app.deps.email.close();
+        await media?.close();
+      })();
+      return closing;
     },
   };
 }

@@ -13,6 +13,7 @@ import {
 import type { Logger } from 'pino';
 import { createSerialQueue } from './auth/serialQueue.ts';
 import { openAuthState, type AuthHandle } from './auth/openAuthState.ts';
+import { MediaSummaries } from './media/mediaSummaries.ts';
 import { ChatStore } from './messages/chats.ts';
 import { SessionMetrics } from './messages/sessionMetrics.ts';
 import { Outbox } from './outbox/Outbox.ts';
@@ -51,6 +52,8 @@ export class Actor {
   readonly chats: ChatStore;
   readonly metrics: SessionMetrics;
   readonly outbox: Outbox;
+  /** Media summaries for the MessageViews of `message` / `message-sent` events. */
+  readonly media = new MediaSummaries();
   readonly counters: ActorCounters = { messagesIn: 0, messagesOut: 0, eventsSent: 0, reconnects: 0, lastTrafficAt: null };
   currentQr: string | null = null;
   auth!: AuthHandle;
@@ -72,6 +75,7 @@ export class Actor {
       logger: this.base.child({ module: 'outbox' }),
       chats: this.chats,
       metrics: this.metrics,
+      media: this.media,
       emit: (e) => this.emit(e),
       enqueue: (task) => this.enqueue(task),
       sock: () => this.openSocket,
@@ -185,6 +189,7 @@ export class Actor {
           logger: this.log,
           chats: this.chats,
           metrics: this.metrics,
+          media: this.media,
           preload: this.config.preloadChats,
           emit: (e) => this.emit(e),
           sock: () => this.socket,

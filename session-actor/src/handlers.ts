@@ -1,10 +1,13 @@
 import { EXIT_CODES, type ActorCommands, type Handlers } from '@switchboard/shared';
-import { Message } from '@switchboard/shared/node';
+import { Message, messageObjectId } from '@switchboard/shared/node';
 import type { Actor } from './Actor.ts';
 import { ActorError, notConnected } from './errors.ts';
 import { profilePicture } from './media/profilePicture.ts';
 import { toRecipientJid } from './messages/jid.ts';
 import { statusesBefore } from './messages/status.ts';
+
+/** Most message ids one markRead sends receipts for (the gateway sends the latest unread ones). */
+const MARK_READ_MAX = 500;
 
 /** How long requestPairingCode waits for the first QR (the code needs a finished handshake). */
 const PAIRING_QR_WAIT_MS = 30_000;
@@ -41,10 +44,14 @@ export function createHandlers(actor: Actor, host: HandlerHost): Handlers<ActorC
     flushOutbox: async () => ({ attempted: await actor.flushOutbox() }),
 
     markRead: async ({ chatJid, messageIds }) => {
-      if (!Array.isArray(messageIds) || messageIds.length === 0) throw new ActorError('invalid_request', 'messageIds is empty');
+      if (!Array.isArray(messageIds) || messageIds.length > MARK_READ_MAX) throw new ActorError('invalid_request', `messageIds must be a list of at most ${MARK_READ_MAX} ids`);
       const chatId = toRecipientJid(chatJid);
-      const sock = openOrThrow(actor);
-      const stored = await Message.find({ sessionId, messageId: { $in: messageIds }, fromMe: false }, { messageId: 1, chatId: 1, sender: 1 }).lean();
+      // The unread count is ours: reset and announced even while WhatsApp is unreachable.
+      await actor.chats.markRead(chatId);
+      actor.emit({ type: 'chat-update', chatId, unreadCount: 0 });
+      const sock = actor.openSocket;
+      if (!sock || messageIds.length === 0) return { ok: true, sentReceipts: !!sock };
+      const stored = await Message.find({ _id: { $in: messageIds.map((id) => messageObjectId(sessionId, String(id))) }, fromMe: false }, { messageId: 1, chatId: 1, sender: 1 }).lean();
       const keys = stored.map((m) => ({
         remoteJid: m.chatId,
         id: m.messageId,
@@ -53,12 +60,10 @@ export function createHandlers(actor: Actor, host: HandlerHost): Handlers<ActorC
       }));
       if (keys.length) await sock.readMessages(keys);
       await Message.updateMany(
-        { sessionId, messageId: { $in: messageIds }, fromMe: false, status: { $in: statusesBefore('read') } },
+        { _id: { $in: stored.map((m) => m._id) }, status: { $in: statusesBefore('read') } },
         { $set: { status: 'read' } },
       );
-      await actor.chats.markRead(chatId);
-      actor.emit({ type: 'chat-update', chatId, unreadCount: 0 });
-      return { ok: true };
+      return { ok: true, sentReceipts: true };
     },
 
     presence: async ({ state, chatJid }) => {

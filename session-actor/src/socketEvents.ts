@@ -50,7 +50,7 @@ export function bindSocketEvents(sock: WASocket, deps: SocketEventDeps): void {
   let preloaded = 0;
   const emitStatus = async (messageId: string | null | undefined, next: ReturnType<typeof statusFromWa>, reason?: string) => {
     if (!messageId || !next) return;
-    for (const event of await applyStatus(sessionId, messageId, next, reason)) deps.emit(event);
+    for (const event of await applyStatus(sessionId, messageId, next, reason, deps.media)) deps.emit(event);
   };
 
   const inbox = openInbox(sessionId);

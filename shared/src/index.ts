@@ -11,3 +11,5 @@ export * from './api/socket.ts';
 export * from './protocol/hubErrors.ts';
 export * from './api/seqTracker.ts';
 export * from './domain/recipient.ts';
+export * from './domain/inbox.ts';
+export * from './api/rest.ts';

@@ -29,6 +29,7 @@ import { EventLog } from './events/eventLog.ts';
 import { buildHealthReport, type HealthReport } from './health/healthReport.ts';
 import { Watchdog } from './health/watchdog.ts';
 import { acceptSend } from './outbox/acceptSend.ts';
+import { requeueFailed } from './outbox/retrySend.ts';
 import { decide, recordDecision } from './restartPolicy.ts';
 import { SessionRecords } from './sessionRecords.ts';
 import { newSlot, snapshotOf, waitSettled, type SessionSlot } from './sessionSlot.ts';
@@ -130,6 +131,13 @@ export class Supervisor implements SessionHub {
     if (!exists) throw hubError(HUB_ERROR_CODES.SESSION_NOT_FOUND, `Session ${sessionId} does not exist`);
     const accepted = await acceptSend(sessionId, input, new Date(this.now()));
     if (!accepted.duplicate) this.kickOutbox(sessionId);
+    return accepted;
+  }
+
+  async retry(sessionId: string, messageId: string): Promise<AcceptedSend> {
+    if (this.closed) throw hubError(HUB_ERROR_CODES.HUB_CLOSED, 'The supervisor is shutting down');
+    const accepted = await requeueFailed(sessionId, messageId);
+    this.kickOutbox(sessionId);
     return accepted;
   }
 

@@ -48,6 +48,12 @@ function uploadBody(fields: Record<string, string>): NonNullable<RouteConfig['re
 export function buildOpenApiDocument(routes: readonly RouteDef[], info: { version: string; serverUrl?: string }) {
   const registry = new OpenAPIRegistry();
   registry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  registry.registerComponent('securitySchemes', 'signedUrl', {
+    type: 'apiKey',
+    in: 'query',
+    name: 'sig',
+    description: 'Signed media URL from POST /api/media/sign (with its `exp` and `u` query parameters)',
+  });
   for (const r of routes) {
     const responses: RouteConfig['responses'] = {
       [r.response.status]: r.response.binary
@@ -96,7 +102,7 @@ export function buildOpenApiDocument(routes: readonly RouteDef[], info: { versio
       summary: r.summary,
       tags: [r.tag],
       operationId: `${r.method}_${r.path.replace(/^\/api\//, '').replace(/[/:-]+/g, '_')}`,
-      ...(r.auth === 'public' ? { security: [] } : { security: [{ bearerAuth: [] }] }),
+      security: r.auth === 'public' ? [] : r.auth === 'user-or-signed-url' ? [{ bearerAuth: [] }, { signedUrl: [] }] : [{ bearerAuth: [] }],
       request,
       responses,
     });

@@ -37,6 +37,21 @@ describe('defineAbilityFor', () => {
     expect(a.can('read', 'User')).toBe(false);
   });
 
+  it('lets employees read shared canned replies and manage only their own; supervisors manage shared ones', () => {
+    const emp = as('employee');
+    expect(emp.can('read', subject('CannedReply', { ownerId: null }))).toBe(true);
+    expect(emp.can('read', subject('CannedReply', { ownerId: 'u1' }))).toBe(true);
+    expect(emp.can('read', subject('CannedReply', { ownerId: 'u2' }))).toBe(false);
+    for (const action of ['create', 'update', 'delete'] as const) {
+      expect(emp.can(action, subject('CannedReply', { ownerId: 'u1' }))).toBe(true);
+      expect(emp.can(action, subject('CannedReply', { ownerId: null }))).toBe(false);
+      expect(emp.can(action, subject('CannedReply', { ownerId: 'u2' }))).toBe(false);
+    }
+    const sup = as('supervisor');
+    expect(sup.can('create', subject('CannedReply', { ownerId: null }))).toBe(true);
+    expect(sup.can('delete', subject('CannedReply', { ownerId: 'u2' }))).toBe(true);
+  });
+
   it('gives an employee without assignments rules that match nothing (empty lists, not 403)', () => {
     const a = as('employee');
     expect(a.can('read', 'Chat')).toBe(true);

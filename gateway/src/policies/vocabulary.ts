@@ -16,5 +16,5 @@ export type AppAbility = MongoAbility<[Action, Subject | ForcedSubject<Exclude<S
  */
 export const ASSIGNED_ONLY = { assigned: true } as const;
 
-/** Placeholder replaced by the user's id inside permission conditions. */
-export const USER_ID_PLACEHOLDER = '${user.id}';
+/** Placeholder replaced by the user's id inside permission conditions (defined once in shared). */
+export { USER_ID_PLACEHOLDER } from '@switchboard/shared';

@@ -14,11 +14,13 @@ export function presentAssignment(a: AssignmentDoc) {
   };
 }
 
-/** An audit entry as the API returns it. */
-export function presentAudit(e: AuditLogDoc) {
+/** An audit entry as the API returns it, with the acting user's name and email when known. */
+export function presentAudit(e: AuditLogDoc, user?: { name: string; email: string } | null) {
   return {
     id: e._id.toString(),
     userId: e.userId ? e.userId.toString() : null,
+    userName: user?.name ?? null,
+    userEmail: user?.email ?? null,
     action: e.action,
     targetType: e.targetType ?? null,
     targetId: e.targetId ?? null,

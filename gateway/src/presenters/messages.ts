@@ -1,8 +1,8 @@
-import type { MessageView } from '@switchboard/shared';
-import type { ChatDoc, MessageDoc } from '@switchboard/shared/node';
+import type { ChatView, InboxMessageView } from '@switchboard/shared';
+import { Media, toMessageMediaView, toMessageView, type ChatDoc, type MessageDoc } from '@switchboard/shared/node';
 
 /** A chat as the API returns it. */
-export function presentChat(c: ChatDoc) {
+export function presentChat(c: ChatDoc): ChatView {
   return {
     id: c.jid,
     sessionId: c.sessionId,
@@ -16,29 +16,15 @@ export function presentChat(c: ChatDoc) {
   };
 }
 
-/** A stored message in the shared MessageView shape (same as Socket.IO events). */
-export function presentMessage(m: MessageDoc): MessageView {
-  const v: MessageView = {
-    id: m.messageId,
-    sessionId: m.sessionId,
-    chatId: m.chatId,
-    fromMe: m.fromMe,
-    kind: m.kind,
-    status: m.status,
-    timestamp: m.timestamp.getTime(),
-  };
-  if (m.sender) v.sender = m.sender;
-  if (m.pushName) v.pushName = m.pushName;
-  if (m.text != null) v.text = m.text;
-  if (m.caption != null) v.caption = m.caption;
-  if (m.mediaId) v.mediaId = m.mediaId.toString();
-  if (m.quotedId) v.quotedId = m.quotedId;
-  if (m.reaction) v.reaction = { emoji: m.reaction.emoji, targetId: m.reaction.targetId };
-  if (m.location) {
-    v.location = { latitude: m.location.latitude, longitude: m.location.longitude };
-    if (m.location.name) v.location.name = m.location.name;
-    if (m.location.address) v.location.address = m.location.address;
-  }
-  if (m.clientId) v.clientId = m.clientId;
-  return v;
+/** A stored message in the shared MessageView shape (same presenter as the actor's Socket.IO events). */
+export function presentMessage(m: MessageDoc, media?: Parameters<typeof toMessageMediaView>[0]): InboxMessageView {
+  return toMessageView(m, media ? toMessageMediaView(media) : undefined);
+}
+
+/** A page of messages with their media summaries: the page's Media documents in one query. */
+export async function presentMessages(docs: readonly MessageDoc[]): Promise<InboxMessageView[]> {
+  const ids = [...new Set(docs.flatMap((m) => (m.mediaId ? [m.mediaId.toString()] : [])))];
+  const media = ids.length ? await Media.find({ _id: { $in: ids } }, { mimeType: 1, fileName: 1, size: 1, width: 1, height: 1, durationMs: 1, thumbnailGridFsId: 1 }).lean() : [];
+  const byId = new Map(media.map((d) => [d._id.toString(), d]));
+  return docs.map((m) => presentMessage(m, m.mediaId ? byId.get(m.mediaId.toString()) : undefined));
 }

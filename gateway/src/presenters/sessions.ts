@@ -3,6 +3,21 @@ import type { SessionDoc } from '@switchboard/shared/node';
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
+/** Figures a list shows beside a session: the stored metrics plus the running actor's pid and restarts. */
+export function presentSessionSummary(s: SessionDoc, snap?: ActorSnapshot) {
+  const m = s.metrics;
+  return {
+    lastActivityAt: iso(m?.lastActivityAt),
+    lastConnectedAt: iso(m?.lastConnectedAt),
+    lastDisconnectCause: m?.lastDisconnectCause ?? null,
+    messagesReceived: m?.messagesReceived ?? 0,
+    messagesSent: m?.messagesSent ?? 0,
+    // Restarts of the actor since this node started (the hub's count, as in /api/sessions/stats).
+    restarts: snap?.restarts ?? 0,
+    pid: snap?.pid ?? null,
+  };
+}
+
 /** A session as lists return it; live status from the hub wins over the stored one. */
 export function presentSession(s: SessionDoc, snap?: ActorSnapshot) {
   return {
@@ -14,6 +29,7 @@ export function presentSession(s: SessionDoc, snap?: ActorSnapshot) {
     problematicSince: iso(s.problematicSince),
     createdAt: s.createdAt.toISOString(),
     updatedAt: s.updatedAt.toISOString(),
+    summary: presentSessionSummary(s, snap),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
+import { corsOriginAllowed } from '../middlewares/corsOrigins.ts';
 import { authenticateSocket, handshakeError, SocketAuthError } from './handshake.ts';
 import { syncRooms, type RealtimeServer, type RealtimeSocket } from './clientState.ts';
 import { latestSessionSeq, listAllSessionIds, readSessionEvents } from './eventLog.ts';
@@ -37,12 +38,14 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
   const listSessionIds = deps.listSessionIds ?? listAllSessionIds;
   const readEvents = deps.readEvents ?? readSessionEvents;
   const latestSeq = deps.latestSeq ?? latestSessionSeq;
+  const originAllowed = corsOriginAllowed(config.corsOrigins ?? []);
   const io: RealtimeServer = new Server(httpServer, {
     path: config.path ?? '/socket.io',
     serveClient: false,
     // A client that opened the transport but never completes the handshake is dropped fast.
     connectTimeout: 1000,
-    cors: config.corsOrigins?.length ? { origin: config.corsOrigins, credentials: true } : { origin: false },
+    // CORS_ORIGINS plus the desktop app's origin; other origins get no CORS headers.
+    cors: { origin: (origin, done) => done(null, originAllowed(origin)), credentials: true },
   });
   const router = new EventRouter(io);
   const presence = new UserPresence(io);

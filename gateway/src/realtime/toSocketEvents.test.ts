@@ -35,6 +35,15 @@ describe('toSocketEvents', () => {
     expect(status).toEqual({ name: 'message-status', payload: { ...pos, messageId: 'ABC', chatId: 'c', status: 'read' } });
   });
 
+  it('passes the media summary and failure reason of a message, and the needs-reply times of a chat, through untouched', () => {
+    const withMedia: MessageView = { ...message, media: { mimeType: 'image/jpeg', fileName: null, size: 10, width: 4, height: 3, durationMs: null, hasThumbnail: false } };
+    expect(toSocketEvents({ ...pos, type: 'message-sent', message: withMedia })[0]?.payload).toMatchObject({ message: { media: withMedia.media } });
+    const failed: MessageView = { ...message, fromMe: true, status: 'failed', statusReason: '479' };
+    expect(toSocketEvents({ ...pos, type: 'message', message: failed })[0]?.payload).toMatchObject({ message: { statusReason: '479' } });
+    const [update] = toSocketEvents({ ...pos, type: 'chat-update', chatId: 'c', unreadCount: 1, lastInboundAt: 900, lastOutboundAt: 800 });
+    expect(update).toEqual({ name: 'chat-update', payload: { ...pos, chatId: 'c', unreadCount: 1, lastInboundAt: 900, lastOutboundAt: 800 } });
+  });
+
   it('ignores event types it does not know', () => {
     expect(toSocketEvents({ ...pos, type: 'future-thing' } as unknown as HubEvent)).toEqual([]);
   });

@@ -23,7 +23,7 @@ export interface VerifiedToken {
 
 /** Settings of the realtime layer (read once from configuration by the caller). */
 export interface RealtimeConfig {
-  /** Allowed CORS origins for browsers; none means same-origin only. */
+  /** Allowed CORS origins for browsers (the desktop app's origin is always allowed); none means same-origin only. */
   corsOrigins?: string[];
   /** Most events replayed per session on reconnect (default 5000); beyond that `replay_truncated`. */
   replayLimit?: number;

@@ -9,6 +9,9 @@ export const sessionIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Letter
 /** `:sessionId` path params. */
 export const sessionParams = z.object({ sessionId: sessionIdSchema });
 
+/** Escapes a user's text for use inside a `$regex` (a search for "a.b" finds "a.b", not "axb"). */
+export const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** Page and limit query parameters shared by every list. */
 export const pageQuery = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1),

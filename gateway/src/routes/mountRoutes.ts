@@ -7,6 +7,7 @@ import { discardMedia, readUpload, storeBuffer } from './media/mediaStore.ts';
 import type { GatewayDeps } from '../deps.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
 import { authenticate } from '../middlewares/authenticate.ts';
+import { authenticateMediaUrl } from '../middlewares/authenticateMediaUrl.ts';
 import { consume } from '../middlewares/rateLimit.ts';
 import { parseInput } from '../middlewares/validate.ts';
 import type { AuthContext } from '../auth/authContext.ts';
@@ -16,6 +17,7 @@ type Middleware = (ctx: Context, next: Next) => Promise<void>;
 
 /** Writes the audit entry of a successful mutating request; failures are logged, not thrown. */
 async function writeAudit(deps: GatewayDeps, def: RouteDef, rc: RouteContext<unknown, unknown, unknown>, note: AuditNote & { userId?: string }): Promise<void> {
+  if (def.unaudited) return;
   try {
     await AuditLog.create({
       userId: note.userId ?? rc.auth?.user.id ?? null,
@@ -71,7 +73,8 @@ function chain(deps: GatewayDeps, def: RouteDef): Middleware[] {
       await next();
     });
   }
-  if (def.auth !== 'public') {
+  if (def.auth === 'user-or-signed-url') out.push(authenticateMediaUrl({ secret: deps.config.jwtSecret, now: deps.now }));
+  else if (def.auth !== 'public') {
     out.push(authenticate({ secret: deps.config.jwtSecret, allowPendingPassword: def.auth === 'user-pending-password' }));
   }
   if (def.multipart) out.push(multipartUpload(deps));

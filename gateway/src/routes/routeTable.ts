@@ -2,10 +2,14 @@ import { adminRoutes } from './admin/admin.ts';
 import { assignmentRoutes } from './assignments/assignments.ts';
 import { auditRoutes } from './audit/audit.ts';
 import { authRoutes } from './auth/auth.ts';
+import { cannedReplyRoutes } from './cannedReplies/cannedReplies.ts';
+import { inboxRoutes } from './inbox/inbox.ts';
 import { mediaRoutes } from './media/mediaRoutes.ts';
+import { chatActionRoutes } from './messages/chatActions.ts';
 import { messageRoutes } from './messages/messages.ts';
 import { roleRoutes } from './roles/roles.ts';
 import { monitoringRoutes } from './sessions/monitoring.ts';
+import { sessionLifecycleRoutes } from './sessions/lifecycle.ts';
 import { sessionRoutes } from './sessions/sessions.ts';
 import type { RouteDef } from './types.ts';
 import { userRoutes } from './users/users.ts';
@@ -20,9 +24,13 @@ export const ROUTES: readonly RouteDef[] = [
   ...roleRoutes,
   ...monitoringRoutes,
   ...sessionRoutes,
+  ...sessionLifecycleRoutes,
   ...messageRoutes,
+  ...chatActionRoutes,
+  ...inboxRoutes,
   ...mediaRoutes,
   ...assignmentRoutes,
   ...adminRoutes,
   ...auditRoutes,
+  ...cannedReplyRoutes,
 ];

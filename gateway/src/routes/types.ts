@@ -41,8 +41,11 @@ export interface BinaryResponse {
   range: boolean;
 }
 
-/** How a route authenticates: public, any valid token, or a valid token even when a password change is pending. */
-export type AuthMode = 'public' | 'user' | 'user-pending-password';
+/**
+ * How a route authenticates: public, any valid token, a valid token even when a password change
+ * is pending, or (media byte routes) a valid token or a signed URL (`?sig&exp&u`).
+ */
+export type AuthMode = 'public' | 'user' | 'user-pending-password' | 'user-or-signed-url';
 
 // `any` defaults: a table of routes holds handlers with different input types (checked by defineRoute).
 /** One REST endpoint, declared once; the router, the OpenAPI document and the tests read it. */
@@ -65,6 +68,12 @@ export interface RouteDef<P = any, Q = any, B = any> {
   upload?: { fields: Record<string, string> };
   /** Audit action name; required for every mutating route. */
   audit?: string;
+  /**
+   * For POSTs that change nothing we keep (a typing indicator, signing media URLs): the route
+   * still declares its audit name, but no entry is written, so these frequent calls do not
+   * bury the audit log and the dashboard's recent activity.
+   */
+  unaudited?: true;
   response: { status: number; description: string; schema?: ZodType; binary?: BinaryResponse };
   handler: (ctx: RouteContext<P, Q, B>) => Promise<unknown>;
 }

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { downloadMediaMessage, type WAMessage, type WASocket } from '@whiskeysockets/baileys';
-import { Media, putMedia } from '@switchboard/shared/node';
+import { Media, putMedia, type MediaDoc } from '@switchboard/shared/node';
 import type { Logger } from 'pino';
 import type { Dispatcher } from 'undici';
 import type { MediaInfo } from '../messages/mapContent.ts';
@@ -19,9 +19,9 @@ export interface IncomingMediaContext {
 /**
  * Downloads (and decrypts) an incoming media message with Baileys and streams it into GridFS;
  * writes its Media document (kind, MIME, size, sha256, file name, dimensions, duration) and
- * returns the Media id. WhatsApp re-upload is requested when the URL has expired (404/410).
+ * returns it (the caller puts its id on the message and its summary on the `message` event). WhatsApp re-upload is requested when the URL has expired (404/410).
  */
-export async function storeIncomingMedia(msg: WAMessage, info: MediaInfo, ctx: IncomingMediaContext): Promise<string> {
+export async function storeIncomingMedia(msg: WAMessage, info: MediaInfo, ctx: IncomingMediaContext): Promise<MediaDoc> {
   const options = ctx.dispatcher ? ({ dispatcher: ctx.dispatcher } as RequestInit) : undefined;
   const stream = (await downloadMediaMessage(
     msg,
@@ -50,5 +50,5 @@ export async function storeIncomingMedia(msg: WAMessage, info: MediaInfo, ctx: I
     gridFsId: blob.id,
     direction: 'in',
   });
-  return String(doc._id);
+  return doc.toObject();
 }

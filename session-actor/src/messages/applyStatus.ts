@@ -1,5 +1,6 @@
 import type { ActorEvent, MessageStatus } from '@switchboard/shared';
 import { messageObjectId, Message } from '@switchboard/shared/node';
+import type { MediaSummaries } from '../media/mediaSummaries.ts';
 import { statusesBefore } from './status.ts';
 import { toView } from './view.ts';
 
@@ -11,12 +12,14 @@ import { toView } from './view.ts';
  * Whoever moves an outgoing message out of `pending` announces `message-sent` first: a receipt
  * can overtake the outbox's own bookkeeping (Baileys may still be awaiting follow-up queries
  * when the contact's delivery receipt arrives), and users must see sent → delivered → read.
+ * `media` supplies the summary a media message's `message-sent` carries.
  */
 export async function applyStatus(
   sessionId: string,
   messageId: string,
   next: MessageStatus,
   reason?: string,
+  media?: MediaSummaries,
 ): Promise<ActorEvent[]> {
   const set: Record<string, unknown> = { status: next };
   if (reason) set.statusReason = reason.slice(0, 200);
@@ -28,7 +31,7 @@ export async function applyStatus(
   if (!before) return [];
   const events: ActorEvent[] = [];
   if (before.fromMe && before.status === 'pending' && next !== 'failed' && next !== 'sent') {
-    events.push({ type: 'message-sent', message: toView({ ...before, status: 'sent' }) });
+    events.push({ type: 'message-sent', message: toView({ ...before, status: 'sent' }, await media?.of(before.mediaId)) });
   }
   events.push({ type: 'message-status', messageId, chatId: before.chatId, status: next, ...(reason ? { reason } : {}) });
   return events;

@@ -76,4 +76,42 @@ describe('ChatStore', () => {
     // The LID chat this store had written is gone: a new LID-only message creates it again.
     expect(await store.upsert({ chatId: lid, lid, isGroup: false }, { unread: true })).toMatchObject({ created: true, unreadCount: 1 });
   });
+
+  it('keeps the needs-reply times and flag in the chat write: customer waits, agent answers, customer writes again', async () => {
+    const store = new ChatStore('s');
+    const jid = '15550004444@s.whatsapp.net';
+    const who = { chatId: jid, isGroup: false };
+    const stored = () => Chat.findOne({ sessionId: 's', jid }).lean();
+    const first = await store.upsert(who, { lastMessageAt: new Date(1000), inboundAt: new Date(1000), unread: true });
+    expect(first).toMatchObject({ lastInboundAt: 1000, lastOutboundAt: null });
+    expect(await stored()).toMatchObject({ needsReply: true });
+    await store.upsert(who, { lastMessageAt: new Date(2000), outboundAt: new Date(2000) });
+    expect(await stored()).toMatchObject({ needsReply: false, lastInboundAt: new Date(1000), lastOutboundAt: new Date(2000) });
+    // A late incoming message older than the reply moves nothing back.
+    await store.upsert(who, { lastMessageAt: new Date(1500), inboundAt: new Date(1500), unread: true });
+    expect(await stored()).toMatchObject({ needsReply: false, lastInboundAt: new Date(1500) });
+    const again = await store.upsert(who, { lastMessageAt: new Date(3000), inboundAt: new Date(3000), unread: true });
+    expect(again).toMatchObject({ lastInboundAt: 3000, lastOutboundAt: 2000 });
+    expect(await stored()).toMatchObject({ needsReply: true });
+  });
+
+  it('corrects the flag when a fresh actor guesses wrong about a chat it has not seen', async () => {
+    const jid = '15550005555@s.whatsapp.net';
+    await Chat.create({ sessionId: 's', jid, lastInboundAt: new Date(9000), lastOutboundAt: new Date(1000), needsReply: true });
+    // An older outgoing message (sent from the phone) arrives: the guess "answered" is wrong.
+    await new ChatStore('s').upsert({ chatId: jid, isGroup: false }, { outboundAt: new Date(5000) });
+    expect(await Chat.findOne({ sessionId: 's', jid }).lean()).toMatchObject({ needsReply: true, lastOutboundAt: new Date(5000) });
+  });
+
+  it('carries the needs-reply times over when a LID chat is merged into the phone-number chat', async () => {
+    const store = new ChatStore('s');
+    const pn = '15550006666@s.whatsapp.net';
+    const lid = '777888999@lid';
+    await store.upsert({ chatId: pn, pnJid: pn, isGroup: false }, { outboundAt: new Date(2000) });
+    await store.upsert({ chatId: lid, lid, isGroup: false }, { inboundAt: new Date(4000), unread: true });
+    await store.learnMapping(lid, pn);
+    expect(await Chat.findOne({ sessionId: 's', jid: pn }).lean()).toMatchObject({ needsReply: true, lastInboundAt: new Date(4000), lastOutboundAt: new Date(2000) });
+    await store.upsert({ chatId: pn, pnJid: pn, lid, isGroup: false }, { outboundAt: new Date(5000) });
+    expect(await Chat.findOne({ sessionId: 's', jid: pn }).lean()).toMatchObject({ needsReply: false });
+  });
 });

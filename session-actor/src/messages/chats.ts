@@ -1,3 +1,4 @@
+import { needsReply } from '@switchboard/shared';
 import { Assignment, Chat, Media, Message, Session, type ChatDoc } from '@switchboard/shared/node';
 import type { ChatIdentity } from './jid.ts';
 import { createKeyedQueue } from './keyedQueue.ts';
@@ -9,6 +10,10 @@ export interface ChatPatch {
   preview?: string | null;
   /** Count one more unread message (incoming, notified). */
   unread?: boolean;
+  /** Time of an incoming message stored now (moves `lastInboundAt` forward). */
+  inboundAt?: Date;
+  /** Time of an outgoing message stored or sent now (moves `lastOutboundAt` forward). */
+  outboundAt?: Date;
 }
 
 /** Result of an upsert: the stored chat id and whether the chat is new. */
@@ -16,7 +21,21 @@ export interface ChatUpsert {
   chatId: string;
   created: boolean;
   unreadCount: number;
+  /** ms of the chat's last incoming / outgoing message after the write, null when none. */
+  lastInboundAt: number | null;
+  lastOutboundAt: number | null;
 }
+
+/** What this actor knows of a chat it wrote: its `_id` and its needs-reply times. */
+interface KnownChat {
+  _id: ChatDoc['_id'];
+  lastInboundAt: Date | null;
+  lastOutboundAt: Date | null;
+}
+
+type WrittenChat = Pick<ChatDoc, '_id' | 'unreadCount' | 'lastInboundAt' | 'lastOutboundAt' | 'needsReply'>;
+
+const later = (a: Date | null | undefined, b: Date | undefined): Date | null => (a && b ? (a > b ? a : b) : (a ?? b ?? null));
 
 /**
  * Chat persistence of one session. A contact is one chat even when WhatsApp addresses it by
@@ -30,8 +49,10 @@ export class ChatStore {
    * `_id` of each chat this actor wrote, by jid, so the next message updates it by primary key
    * (a filter on (sessionId, jid) scans the chats on the embedded database). Every such update
    * also matches the jid, so an entry made stale by a LID merge just falls back to the filter.
+   * With the `_id` it keeps the chat's needs-reply times, so the stored `needsReply` flag is
+   * computed into that same write (see replyFields).
    */
-  private readonly ids = new Map<string, ChatDoc['_id']>();
+  private readonly ids = new Map<string, KnownChat>();
   /** LIDs with no LID chat left to merge, so a contact's every message does not look again. */
   private readonly merged = new Set<string>();
 
@@ -57,16 +78,19 @@ export class ChatStore {
     if (identity.pnJid) set.pnJid = identity.pnJid;
     if (patch.name) set.name = patch.name;
     if (patch.preview !== undefined) set.lastMessagePreview = patch.preview;
-    const update: Record<string, unknown> = { $set: set };
-    if (patch.lastMessageAt) update.$max = { lastMessageAt: patch.lastMessageAt };
-    if (patch.unread) update.$inc = { unreadCount: 1 };
     const known = this.ids.get(identity.chatId);
-    let doc: Pick<ChatDoc, '_id' | 'unreadCount'> | null = known
-      ? await Chat.findOneAndUpdate({ _id: known, jid: identity.chatId }, update, { new: true }).lean()
+    const max: Record<string, Date> = {};
+    if (patch.lastMessageAt) max.lastMessageAt = patch.lastMessageAt;
+    Object.assign(set, this.replyFields(known, patch, max));
+    const update: Record<string, unknown> = { $set: set };
+    if (Object.keys(max).length) update.$max = max;
+    if (patch.unread) update.$inc = { unreadCount: 1 };
+    let doc: WrittenChat | null = known
+      ? await Chat.findOneAndUpdate({ _id: known._id, jid: identity.chatId }, update, { returnDocument: 'after' }).lean()
       : null;
     let created = false;
     if (!doc) {
-      const res = (await Chat.findOneAndUpdate({ sessionId, jid: identity.chatId }, update, { upsert: true, new: true, includeResultMetadata: true, lean: true })) as unknown as {
+      const res = (await Chat.findOneAndUpdate({ sessionId, jid: identity.chatId }, update, { upsert: true, returnDocument: 'after', includeResultMetadata: true, lean: true })) as unknown as {
         value: ChatDoc | null;
         lastErrorObject?: { updatedExisting?: boolean };
       };
@@ -74,8 +98,39 @@ export class ChatStore {
       created = !res.lastErrorObject?.updatedExisting;
       if (created) await Session.updateOne({ sessionId }, { $inc: { 'metrics.chatCount': 1 } });
     }
-    if (doc) this.ids.set(identity.chatId, doc._id);
-    return { chatId: identity.chatId, created, unreadCount: doc?.unreadCount ?? 0 };
+    if (doc) await this.remember(identity.chatId, doc);
+    return {
+      chatId: identity.chatId,
+      created,
+      unreadCount: doc?.unreadCount ?? 0,
+      lastInboundAt: doc?.lastInboundAt ? doc.lastInboundAt.getTime() : null,
+      lastOutboundAt: doc?.lastOutboundAt ? doc.lastOutboundAt.getTime() : null,
+    };
+  }
+
+  /**
+   * The needs-reply part of a chat write: the times move forward with `$max` (added to `max`),
+   * and the `needsReply` flag they lead to goes into the same write. When this actor has not
+   * seen the chat yet, the flag assumes the new message is the latest one (true for live
+   * traffic); `remember` corrects the rare wrong guess.
+   */
+  private replyFields(known: KnownChat | undefined, patch: ChatPatch, max: Record<string, Date>): Record<string, unknown> {
+    if (!patch.inboundAt && !patch.outboundAt) return {};
+    if (patch.inboundAt) max.lastInboundAt = patch.inboundAt;
+    if (patch.outboundAt) max.lastOutboundAt = patch.outboundAt;
+    if (!known) return { needsReply: !patch.outboundAt };
+    return { needsReply: needsReply({ lastInboundAt: later(known.lastInboundAt, patch.inboundAt), lastOutboundAt: later(known.lastOutboundAt, patch.outboundAt) }) };
+  }
+
+  /**
+   * Keeps the written chat's `_id` and times. A flag written from a guess (see replyFields)
+   * that the stored times contradict is corrected here: at most once per chat and actor.
+   */
+  private async remember(jid: string, doc: WrittenChat): Promise<void> {
+    const times = { lastInboundAt: doc.lastInboundAt ?? null, lastOutboundAt: doc.lastOutboundAt ?? null };
+    const wanted = needsReply(times);
+    if ((doc.needsReply ?? false) !== wanted) await Chat.updateOne({ _id: doc._id }, { $set: { needsReply: wanted } });
+    this.ids.set(jid, { _id: doc._id, ...times });
   }
 
   /** Moves everything stored under a LID chat to the PN chat (idempotent). */
@@ -83,17 +138,28 @@ export class ChatStore {
     const { sessionId } = this;
     const lidChat = await Chat.findOne({ sessionId, jid: lid }).lean();
     if (!lidChat) return;
-    const pnChat = await Chat.findOne({ sessionId, jid: pnJid }, { _id: 1 }).lean();
+    this.ids.delete(lid);
+    const pnChat = await Chat.findOne({ sessionId, jid: pnJid }, { _id: 1, lastInboundAt: 1, lastOutboundAt: 1 }).lean();
     await Message.updateMany({ sessionId, chatId: lid }, { $set: { chatId: pnJid } });
     await Media.updateMany({ sessionId, chatId: lid }, { $set: { chatId: pnJid } });
     await Assignment.updateMany({ sessionId, chatId: lid }, { $set: { chatId: pnJid } }).catch(() => undefined);
     if (!pnChat) {
       await Chat.updateOne({ _id: lidChat._id }, { $set: { jid: pnJid, pnJid, lid } });
+      this.ids.set(pnJid, { _id: lidChat._id, lastInboundAt: lidChat.lastInboundAt ?? null, lastOutboundAt: lidChat.lastOutboundAt ?? null });
       return;
     }
-    const update: Record<string, unknown> = { $inc: { unreadCount: lidChat.unreadCount ?? 0 }, $set: { lid } };
-    if (lidChat.lastMessageAt) update.$max = { lastMessageAt: lidChat.lastMessageAt };
+    const times = {
+      lastInboundAt: later(pnChat.lastInboundAt, lidChat.lastInboundAt ?? undefined),
+      lastOutboundAt: later(pnChat.lastOutboundAt, lidChat.lastOutboundAt ?? undefined),
+    };
+    const max: Record<string, Date> = {};
+    if (lidChat.lastMessageAt) max.lastMessageAt = lidChat.lastMessageAt;
+    if (times.lastInboundAt) max.lastInboundAt = times.lastInboundAt;
+    if (times.lastOutboundAt) max.lastOutboundAt = times.lastOutboundAt;
+    const update: Record<string, unknown> = { $inc: { unreadCount: lidChat.unreadCount ?? 0 }, $set: { lid, needsReply: needsReply(times) } };
+    if (Object.keys(max).length) update.$max = max;
     await Chat.updateOne({ _id: pnChat._id }, update);
+    this.ids.set(pnJid, { _id: pnChat._id, ...times });
     await Chat.deleteOne({ _id: lidChat._id });
     await Session.updateOne({ sessionId }, { $inc: { 'metrics.chatCount': -1 } });
   }

@@ -1,8 +1,9 @@
 import { isLidUser, isJidStatusBroadcast, type WAMessage, type WASocket } from '@whiskeysockets/baileys';
-import type { ActorEvent } from '@switchboard/shared';
+import type { ActorEvent, MessageMediaView } from '@switchboard/shared';
 import { Media, Message, deleteMedia, messageObjectId, type MessageDoc } from '@switchboard/shared/node';
 import type { Logger } from 'pino';
 import type { Dispatcher } from 'undici';
+import type { MediaSummaries } from '../media/mediaSummaries.ts';
 import { storeIncomingMedia } from '../media/storeIncomingMedia.ts';
 import type { ChatStore } from './chats.ts';
 import { chatIdentityOf, senderOf } from './jid.ts';
@@ -17,6 +18,8 @@ export interface IngestDeps {
   logger: Logger;
   chats: ChatStore;
   metrics: SessionMetrics;
+  /** Media summaries for the MessageViews of events. */
+  media: MediaSummaries;
   emit(event: ActorEvent): void;
   sock(): WASocket | null;
   dispatcher?: Dispatcher;
@@ -58,12 +61,15 @@ export async function ingestMessage(msg: WAMessage, _type: 'notify' | 'append', 
 
   const fromMe = !!key.fromMe;
   let mediaId: string | null = null;
+  let media: MessageMediaView | undefined;
   if (mapped.media && sock) {
     try {
-      mediaId = await storeIncomingMedia(msg, mapped.media, {
+      const stored = await storeIncomingMedia(msg, mapped.media, {
         sessionId, chatId: identity.chatId, messageId, logger: deps.logger, sock,
         ...(deps.dispatcher ? { dispatcher: deps.dispatcher } : {}),
       });
+      mediaId = String(stored._id);
+      media = deps.media.remember(stored);
     } catch (err) {
       deps.logger.warn({ err, messageId }, 'media download failed');
       await deps.metrics.error(`media download failed: ${(err as Error).message}`);
@@ -95,23 +101,28 @@ export async function ingestMessage(msg: WAMessage, _type: 'notify' | 'append', 
     if (mediaId) await dropMedia(mediaId);
     return false;
   }
+  // A reaction answers nothing and asks for nothing: it does not move the needs-reply times.
+  const replyTime = doc.kind === 'reaction' ? {} : fromMe ? { outboundAt: doc.timestamp } : { inboundAt: doc.timestamp };
   const chat = await deps.chats.upsert(identity, {
     name: !fromMe && !identity.isGroup ? msg.pushName : undefined,
     lastMessageAt: doc.timestamp,
     preview: previewOf(doc),
     // 'append' upserts are messages queued while offline: still unread (history sync comes apart).
     unread: !fromMe,
+    ...replyTime,
   });
   if (chat.created && identity.isGroup && sock) await nameGroup(sock, identity.chatId, deps);
   // Counters are batched (up to METRICS_FLUSH_MS, 5 s): the message does not wait for them.
   deps.metrics.count(fromMe ? {} : { messagesReceived: 1 }).catch((err: unknown) => deps.logger.warn({ err }, 'metrics write failed'));
   deps.onStored?.(fromMe);
-  deps.emit({ type: 'message', message: toView(doc) });
+  deps.emit({ type: 'message', message: toView(doc, media) });
   deps.emit({
     type: 'chat-update',
     chatId: chat.chatId,
     unreadCount: chat.unreadCount,
     lastMessageAt: doc.timestamp.getTime(),
+    ...(chat.lastInboundAt !== null ? { lastInboundAt: chat.lastInboundAt } : {}),
+    ...(chat.lastOutboundAt !== null ? { lastOutboundAt: chat.lastOutboundAt } : {}),
     ...(!fromMe && !identity.isGroup && msg.pushName ? { name: msg.pushName } : {}),
   });
   return true;
@@ -123,8 +134,8 @@ export async function ingestMessage(msg: WAMessage, _type: 'notify' | 'append', 
  * from the duplicate check above), so `message` events are delivered at least once: a kill in
  * that window can repeat one, never lose one.
  */
-function announceAgain(doc: MessageDoc, deps: IngestDeps): false {
-  deps.emit({ type: 'message', message: toView(doc) });
+async function announceAgain(doc: MessageDoc, deps: IngestDeps): Promise<false> {
+  deps.emit({ type: 'message', message: toView(doc, await deps.media.of(doc.mediaId)) });
   return false;
 }
 

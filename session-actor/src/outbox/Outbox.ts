@@ -3,6 +3,7 @@ import type { ActorEvent } from '@switchboard/shared';
 import { Media, Message, messageObjectId, openMediaStream, type MessageDoc } from '@switchboard/shared/node';
 import type { Logger } from 'pino';
 import { ActorError } from '../errors.ts';
+import type { MediaSummaries } from '../media/mediaSummaries.ts';
 import type { ChatStore } from '../messages/chats.ts';
 import { chatIdentityOf, toRecipientJid } from '../messages/jid.ts';
 import type { SessionMetrics } from '../messages/sessionMetrics.ts';
@@ -16,6 +17,8 @@ export interface OutboxOptions {
   logger: Logger;
   chats: ChatStore;
   metrics: SessionMetrics;
+  /** Media summaries for `message-sent` (remembered when a file is opened to be sent). */
+  media: MediaSummaries;
   emit(event: ActorEvent): void;
   /**
    * The actor's serial persistence queue. Receipts are applied through it too, so recording a
@@ -65,7 +68,12 @@ export class Outbox {
     this.acks = new ServerAcks<Pending>({
       onAck: (msg) => void record(() => this.recordSent(msg), msg.messageId),
       // WhatsApp refused it (e.g. 479): failed with the server's code, whatever Baileys reports.
-      onReject: (msg, code) => void record(() => this.fail(msg, code), msg.messageId),
+      // Once failed in the database it is no longer awaited, so a retry can send it again on this socket.
+      onReject: (msg, code) =>
+        void record(async () => {
+          await this.fail(msg, code);
+          this.acks.cancel(msg.messageId);
+        }, msg.messageId),
     });
   }
 
@@ -158,11 +166,13 @@ export class Outbox {
     const doc = sent ?? (await Message.findById(msg._id).lean());
     if (!doc) return;
     this.opts.logger.info({ messageId: msg.messageId, kind: msg.kind }, 'message sent');
-    if (sent) this.opts.emit({ type: 'message-sent', message: toView(sent) });
+    if (sent) this.opts.emit({ type: 'message-sent', message: toView(sent, await this.opts.media.of(sent.mediaId)) });
     this.opts.onSent?.();
     const identity = chatIdentityOf({ remoteJid: doc.chatId });
     if (identity) {
-      await this.opts.chats.upsert(identity, { lastMessageAt: doc.timestamp, preview: previewOf(doc) });
+      // A reaction answers nothing: it does not move the needs-reply times (as in ingest).
+      const replyTime = doc.kind === 'reaction' ? {} : { outboundAt: doc.timestamp };
+      await this.opts.chats.upsert(identity, { lastMessageAt: doc.timestamp, preview: previewOf(doc), ...replyTime });
     }
     this.opts.metrics.count({ messagesSent: 1 }).catch((err: unknown) => this.opts.logger.warn({ err }, 'metrics write failed'));
   }
@@ -199,6 +209,7 @@ export class Outbox {
       openMedia: async (mediaId) => {
         const media = await Media.findOne({ _id: mediaId }).lean().catch(() => null);
         if (!media) throw new ActorError('media_not_found', `Media ${mediaId} not found`);
+        this.opts.media.remember(media);
         return {
           stream: openMediaStream(media.gridFsId),
           mimeType: media.mimeType,

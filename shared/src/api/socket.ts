@@ -103,6 +103,9 @@ export interface ChatUpdateEvent extends EventPosition {
   name?: string;
   unreadCount?: number;
   lastMessageAt?: number;
+  /** ms of the last incoming / outgoing message: `needsReply()` of domain/inbox.ts reads them. */
+  lastInboundAt?: number;
+  lastOutboundAt?: number;
 }
 
 /** `presence`: a contact is typing, recording, online… */

@@ -15,6 +15,7 @@ export const PERMISSION_SUBJECTS = [
   'AuditLog',
   'Dashboard',
   'System',
+  'CannedReply',
 ] as const;
 export type PermissionSubject = (typeof PERMISSION_SUBJECTS)[number];
 
@@ -41,11 +42,16 @@ export type UserLocale = (typeof USER_LOCALES)[number];
 /** Marker condition: "only chats assigned to this user" (the gateway expands it per subject). */
 export const ASSIGNED_ONLY_CONDITION = { assigned: true } as const;
 
+/** Placeholder replaced by the caller's user id inside permission conditions (e.g. `{ ownerId: '${user.id}' }`). */
+export const USER_ID_PLACEHOLDER = '${user.id}';
+const OWN = USER_ID_PLACEHOLDER;
+
 /**
  * Permissions the seed stores on the built-in roles. Admin: everything. Supervisor: sessions,
- * chats, messages, media, assignments, employees (never admins), dashboards and the audit log;
- * not roles or system settings. Employee: only assigned chats (read chats, messages, media;
- * send messages; upload media to send).
+ * chats, messages, media, assignments, canned replies (shared ones included), employees (never
+ * admins), dashboards and the audit log; not roles or system settings. Employee: only assigned
+ * chats (read chats, messages, media; send messages; upload media to send); reads shared canned
+ * replies and manages their own (`ownerId` = themselves; shared ones have `ownerId: null`).
  */
 export const BUILT_IN_ROLE_PERMISSIONS: Record<BuiltInRole, Permission[]> = {
   admin: [{ action: 'manage', subject: 'all' }],
@@ -55,6 +61,7 @@ export const BUILT_IN_ROLE_PERMISSIONS: Record<BuiltInRole, Permission[]> = {
     { action: 'manage', subject: 'Message' },
     { action: 'manage', subject: 'Media' },
     { action: 'manage', subject: 'Assignment' },
+    { action: 'manage', subject: 'CannedReply' },
     { action: 'read', subject: 'Dashboard' },
     { action: 'read', subject: 'AuditLog' },
     { action: 'read', subject: 'Role' },
@@ -69,6 +76,11 @@ export const BUILT_IN_ROLE_PERMISSIONS: Record<BuiltInRole, Permission[]> = {
     { action: 'read', subject: 'Media', conditions: { ...ASSIGNED_ONLY_CONDITION } },
     { action: 'create', subject: 'Media' },
     { action: 'read', subject: 'Assignment', conditions: { ...ASSIGNED_ONLY_CONDITION } },
+    { action: 'read', subject: 'CannedReply', conditions: { ownerId: null } },
+    { action: 'read', subject: 'CannedReply', conditions: { ownerId: OWN } },
+    { action: 'create', subject: 'CannedReply', conditions: { ownerId: OWN } },
+    { action: 'update', subject: 'CannedReply', conditions: { ownerId: OWN } },
+    { action: 'delete', subject: 'CannedReply', conditions: { ownerId: OWN } },
   ],
 };
 

@@ -11,3 +11,4 @@ export * from './media/gridfs.ts';
 export * from './models/index.ts';
 export * from './seed/index.ts';
 export * from './util/keyedQueue.ts';
+export * from './views/messageView.ts';

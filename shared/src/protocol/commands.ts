@@ -11,8 +11,11 @@ export interface ActorCommands {
   requestPairingCode: { req: { phone: string }; res: { code: string } };
   /** Deliver pending outbox messages now (the hub stored them first). */
   flushOutbox: { req: Record<string, never>; res: { attempted: number } };
-  /** Mark messages of a chat as read. */
-  markRead: { req: { chatJid: string; messageIds: string[] }; res: { ok: true } };
+  /**
+   * Mark a chat read: its unread count → 0 (announced with `chat-update`) and, when connected,
+   * read receipts for `messageIds` (incoming messages; may be empty) with their status → read.
+   */
+  markRead: { req: { chatJid: string; messageIds: string[] }; res: { ok: true; sentReceipts: boolean } };
   /** Send presence or typing state to a chat (or globally when chatJid is absent). */
   presence: {
     req: { state: 'available' | 'unavailable' | 'composing' | 'recording' | 'paused'; chatJid?: string };

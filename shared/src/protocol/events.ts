@@ -14,6 +14,17 @@ export type DisconnectCause =
   | 'multidevice_mismatch' // 411
   | 'unknown';
 
+/** Media facts a message carries so a client can render it without another request. */
+export interface MessageMediaView {
+  mimeType: string;
+  fileName: string | null;
+  size: number;
+  width: number | null;
+  height: number | null;
+  durationMs: number | null;
+  hasThumbnail: boolean;
+}
+
 /** A stored message as events and REST present it. */
 export interface MessageView {
   id: string; // WhatsApp key id
@@ -32,6 +43,10 @@ export interface MessageView {
   status: MessageStatus;
   timestamp: number; // ms since epoch
   clientId?: string;
+  /** Summary of the stored media file when `mediaId` is set (absent from older actors). */
+  media?: MessageMediaView;
+  /** Why a `failed` message failed (e.g. the server's error code). */
+  statusReason?: string;
 }
 
 /** Actor → supervisor events (the hub re-publishes them with a per-session sequence number). */
@@ -49,7 +64,16 @@ export type ActorEvent =
   | { type: 'message'; message: MessageView }
   | { type: 'message-sent'; message: MessageView }
   | { type: 'message-status'; messageId: string; chatId: string; status: MessageStatus; reason?: string }
-  | { type: 'chat-update'; chatId: string; name?: string; unreadCount?: number; lastMessageAt?: number }
+  | {
+      type: 'chat-update';
+      chatId: string;
+      name?: string;
+      unreadCount?: number;
+      lastMessageAt?: number;
+      /** ms of the chat's last incoming / outgoing message (see `needsReply` in domain/inbox.ts). */
+      lastInboundAt?: number;
+      lastOutboundAt?: number;
+    }
   | { type: 'presence'; chatId: string; participant: string; state: string; lastSeen?: number }
   /**
    * Published by the supervisor (never sent by an actor) when an actor process ended: how,

@@ -36,6 +36,11 @@ export interface SessionHub {
   ): Promise<CommandRes<C>>;
   /** Stores the message as pending (idempotent on clientId), then hands it to the actor. */
   send(sessionId: string, input: OutgoingMessageInput): Promise<AcceptedSend>;
+  /**
+   * Puts a `failed` outgoing message back to `pending` (same message id and clientId) and asks
+   * the actor to deliver it; rejects with `message_not_found`, `not_outgoing` or `not_failed`.
+   */
+  retry(sessionId: string, messageId: string): Promise<AcceptedSend>;
   /** Clears a `problematic` session's restart history and starts it again. */
   resetAttempts(sessionId: string): Promise<void>;
   /** Subscribes to every actor event; returns the unsubscribe function. */

@@ -10,6 +10,9 @@ export const HUB_ERROR_CODES = {
   HUB_CLOSED: 'hub_closed',
   INVALID_RECIPIENT: 'invalid_recipient',
   INVALID_MESSAGE: 'invalid_message',
+  MESSAGE_NOT_FOUND: 'message_not_found',
+  NOT_OUTGOING: 'not_outgoing',
+  NOT_FAILED: 'not_failed',
 } as const;
 
 const STATUS: Record<string, number> = {
@@ -17,6 +20,9 @@ const STATUS: Record<string, number> = {
   [HUB_ERROR_CODES.HUB_CLOSED]: 503,
   [HUB_ERROR_CODES.INVALID_RECIPIENT]: 400,
   [HUB_ERROR_CODES.INVALID_MESSAGE]: 400,
+  [HUB_ERROR_CODES.MESSAGE_NOT_FOUND]: 404,
+  [HUB_ERROR_CODES.NOT_OUTGOING]: 409,
+  [HUB_ERROR_CODES.NOT_FAILED]: 409,
   [RPC_ERROR_CODES.NOT_RUNNING]: 409,
   [RPC_ERROR_CODES.ACTOR_EXITED]: 503,
   [RPC_ERROR_CODES.TIMEOUT]: 504,

@@ -26,7 +26,7 @@ const table = createHandlerTable<ActorCommands>({
     send(eventEnvelope({ type: 'chat-update', chatId: 'flushed@s.whatsapp.net' }));
     return { attempted: 0 };
   },
-  markRead: () => ({ ok: true }),
+  markRead: () => ({ ok: true, sentReceipts: false }),
   presence: () => ({ ok: true }),
   profilePicture: () => ({ mediaId: null, url: null }),
   logout: () => {

@@ -10,6 +10,7 @@ import {
   AuditLog,
   AuthKey,
   AuthState,
+  CannedReply,
   Chat,
   Media,
   Message,
@@ -82,6 +83,36 @@ describe('index-backed query paths', () => {
     const byJid = Chat.findOne({ sessionId: 's1', jid: 'c@g.us' });
     expect((await byJid.clone().lean())?.isGroup).toBe(true);
     await expectIndexed(Chat, { sessionId: 1, jid: 1 }, byJid);
+  });
+
+  it('lists the inbox across sessions by latest activity, all chats or only those awaiting a reply', async () => {
+    await Chat.insertMany([
+      { sessionId: 'i1', jid: 'p@s.whatsapp.net', lastMessageAt: t(5), needsReply: true },
+      { sessionId: 'i2', jid: 'q@s.whatsapp.net', lastMessageAt: t(7), needsReply: false },
+      { sessionId: 'i2', jid: 'r@s.whatsapp.net', lastMessageAt: t(6), needsReply: true },
+    ]);
+    const inbox = Chat.find({ sessionId: { $in: ['i1', 'i2'] } }).sort({ lastMessageAt: -1, _id: -1 });
+    expect((await inbox.clone().lean()).map((c) => c.jid)).toEqual(['q@s.whatsapp.net', 'r@s.whatsapp.net', 'p@s.whatsapp.net']);
+    await expectIndexed(Chat, { lastMessageAt: -1, _id: -1 }, Chat.find({}).sort({ lastMessageAt: -1, _id: -1 }));
+    const waiting = Chat.find({ needsReply: true }).sort({ lastMessageAt: -1, _id: -1 });
+    expect((await waiting.clone().lean()).map((c) => c.jid)).toEqual(['r@s.whatsapp.net', 'p@s.whatsapp.net']);
+    await expectIndexed(Chat, { needsReply: 1, lastMessageAt: -1, _id: -1 }, waiting);
+  });
+
+  it('lists a user\'s own and the shared canned replies by shortcut, and finds one by owner and shortcut', async () => {
+    const [me, other] = [new Types.ObjectId(), new Types.ObjectId()];
+    await CannedReply.insertMany([
+      { ownerId: me, shortcut: 'zeta', text: 'z' },
+      { ownerId: null, shortcut: 'alfa', text: 'a' },
+      { ownerId: other, shortcut: 'beta', text: 'b' },
+      { ownerId: me, shortcut: 'gamma', text: 'g' },
+    ]);
+    const mine = CannedReply.find({ ownerId: { $in: [me, null] } }).sort({ shortcut: 1, ownerId: 1 });
+    expect((await mine.clone().lean()).map((c) => c.shortcut)).toEqual(['alfa', 'gamma', 'zeta']);
+    await expectIndexed(CannedReply, { ownerId: 1, shortcut: 1 }, mine);
+    const taken = CannedReply.findOne({ ownerId: null, shortcut: 'alfa' });
+    expect((await taken.clone().lean())?.text).toBe('a');
+    await expectIndexed(CannedReply, { ownerId: 1, shortcut: 1 }, taken);
   });
 
   it('pages a chat\'s messages newest first and finds the outbox oldest first', async () => {

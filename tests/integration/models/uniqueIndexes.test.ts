@@ -5,6 +5,7 @@ import {
   Assignment,
   AuthKey,
   AuthState,
+  CannedReply,
   Chat,
   Message,
   PasswordResetToken,
@@ -91,6 +92,16 @@ describe('unique indexes', () => {
     const userId = new Types.ObjectId();
     await PasswordResetToken.create({ userId, tokenHash: 'abc', expiresAt: new Date() });
     await expectDuplicate(() => PasswordResetToken.create({ userId, tokenHash: 'abc', expiresAt: new Date() }));
+  });
+
+  it('reject a second canned reply shortcut of one owner, the shared scope counting as one owner', async () => {
+    const [ana, bea] = [new Types.ObjectId(), new Types.ObjectId()];
+    await CannedReply.create({ ownerId: ana, shortcut: 'hola', text: 'Hola, ¿en qué puedo ayudarte?' });
+    await CannedReply.create({ ownerId: bea, shortcut: 'hola', text: 'Buenas' });
+    await CannedReply.create({ ownerId: null, shortcut: 'hola', text: 'Hola de parte del equipo' });
+    await expectDuplicate(() => CannedReply.create({ ownerId: ana, shortcut: 'hola', text: 'otra' }));
+    await expectDuplicate(() => CannedReply.create({ ownerId: null, shortcut: 'hola', text: 'otra compartida' }));
+    await expect(CannedReply.create({ ownerId: ana, shortcut: 'Not Valid!', text: 'x' })).rejects.toMatchObject({ name: 'ValidationError' });
   });
 
   it('reject a second event with the same sequence number in one session only', async () => {

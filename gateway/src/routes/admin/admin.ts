@@ -41,7 +41,8 @@ export const adminRoutes: RouteDef[] = [
       audit.targetType = 'User';
       audit.targetId = params.userId;
       audit.details = { emailed };
-      return { ok: true, emailed };
+      // Without the email the admin is the only way the user can learn it (the password is already set).
+      return emailed ? { ok: true, emailed } : { ok: true, emailed, temporaryPassword: password };
     },
   }),
   defineRoute({

@@ -2,21 +2,24 @@ import mongoose from 'mongoose';
 import { Assignment, AuditLog, Message, Role, User } from '@switchboard/shared/node';
 import type { GatewayDeps } from '../../deps.ts';
 import { sessionStats } from '../sessions/monitoring.ts';
+import { sessionAlerts } from './alerts.ts';
 
-/** Everything the admin dashboard shows, computed with finds and counts only (FerretDB-safe). */
+/** Everything the admin dashboard shows, computed with finds and counts only (FerretDB-safe), plus the in-memory message rates. */
 export async function buildDashboard(deps: GatewayDeps) {
   const now = deps.now();
   const startOfDay = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-  const [sessions, users, roles, assignments, received, sent, recent] = await Promise.all([
+  const [sessions, users, roles, assignments, received, sent, recent, alerts] = await Promise.all([
     sessionStats(deps),
-    User.find({}, { role: 1, active: 1 }).lean(),
+    User.find({}, { role: 1, active: 1, name: 1 }).lean(),
     Role.find({}, { name: 1 }).lean(),
     Assignment.countDocuments({}),
     Message.countDocuments({ fromMe: false, timestamp: { $gte: startOfDay } }),
     Message.countDocuments({ fromMe: true, timestamp: { $gte: startOfDay } }),
     AuditLog.find({}).sort({ at: -1 }).limit(10).lean(),
+    sessionAlerts(deps),
   ]);
   const names = new Map(roles.map((r) => [r._id.toString(), r.name]));
+  const userNames = new Map(users.map((u) => [u._id.toString(), u.name]));
   const byRole: Record<string, number> = {};
   for (const u of users) {
     const name = names.get(String(u.role)) ?? 'unknown';
@@ -27,7 +30,12 @@ export async function buildDashboard(deps: GatewayDeps) {
     users: { total: users.length, active: users.filter((u) => u.active).length, byRole },
     assignments,
     messagesToday: { received, sent },
-    recentActivity: recent.map((e) => ({ action: e.action, userId: e.userId ? e.userId.toString() : null, targetType: e.targetType ?? null, targetId: e.targetId ?? null, at: e.at.toISOString() })),
+    recentActivity: recent.map((e) => {
+      const userId = e.userId ? e.userId.toString() : null;
+      return { action: e.action, userId, userName: userId ? (userNames.get(userId) ?? null) : null, targetType: e.targetType ?? null, targetId: e.targetId ?? null, at: e.at.toISOString() };
+    }),
+    rates: deps.rates.series(),
+    alerts,
   };
 }
 

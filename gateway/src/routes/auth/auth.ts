@@ -1,17 +1,18 @@
 import { Role, User } from '@switchboard/shared/node';
-import { unauthorized } from '../../errors.ts';
+import { forbidden, unauthorized } from '../../errors.ts';
 import { hashPassword, verifyPassword } from '../../auth/passwords.ts';
+import { presentMe } from '../../presenters/me.ts';
 import { presentUser } from '../../presenters/users.ts';
 import { okSchema } from '../common.ts';
 import { notifyUserChanged } from '../../realtimeNotify.ts';
 import { defineRoute, type RouteDef } from '../types.ts';
 import { login, tokenFor } from './login.ts';
 import { completeReset, requestReset } from './passwordReset.ts';
-import { changeBody, forgotBody, loginBody, resetBody, tokenResponse, userSchema } from './schema.ts';
+import { changeBody, forgotBody, loginBody, meSchema, resetBody, tokenResponse, updateMeBody } from './schema.ts';
 
 const tag = 'Auth';
 
-/** Authentication routes: login, logout, me, forgot/reset/change password. */
+/** Authentication routes: login, logout, me (read and update), forgot/reset/change password. */
 export const authRoutes: RouteDef[] = [
   defineRoute({
     method: 'post', path: '/api/auth/login', tag, summary: 'Sign in with email and password',
@@ -38,13 +39,32 @@ export const authRoutes: RouteDef[] = [
     },
   }),
   defineRoute({
-    method: 'get', path: '/api/auth/me', tag, summary: 'The signed-in user',
+    method: 'get', path: '/api/auth/me', tag, summary: 'The signed-in user and their permission rules',
     auth: 'user-pending-password',
-    response: { status: 200, description: 'The user', schema: userSchema },
+    response: { status: 200, description: 'The user with `rules` (CASL rules, placeholders expanded)', schema: meSchema },
     async handler({ auth }) {
       const user = await User.findById(auth!.user._id).lean();
       if (!user) throw unauthorized('token_revoked', 'The token has been revoked');
-      return presentUser(user, await Role.findById(user.role, { name: 1 }).lean());
+      return presentMe(user, await Role.findById(user.role, { name: 1 }).lean(), auth!.ability);
+    },
+  }),
+  defineRoute({
+    method: 'put', path: '/api/auth/me', tag, summary: 'Change your own name or language',
+    auth: 'user-pending-password', body: updateMeBody, audit: 'auth.update_profile',
+    response: { status: 200, description: 'The updated user with `rules`', schema: meSchema },
+    async handler({ auth, body, audit }) {
+      // The language is needed on the change-password screen; everything else waits for it.
+      if (body.name !== undefined && auth!.user.mustChangePassword) {
+        throw forbidden('password_change_required', 'You must change your password before continuing');
+      }
+      const $set = { ...(body.name !== undefined ? { name: body.name } : {}), ...(body.locale ? { locale: body.locale } : {}) };
+      if (Object.keys($set).length > 0) await User.updateOne({ _id: auth!.user._id }, { $set });
+      const user = await User.findById(auth!.user._id).lean();
+      if (!user) throw unauthorized('token_revoked', 'The token has been revoked');
+      audit.targetType = 'User';
+      audit.targetId = auth!.user.id;
+      audit.details = { fields: Object.keys($set) };
+      return presentMe(user, await Role.findById(user.role, { name: 1 }).lean(), auth!.ability);
     },
   }),
   defineRoute({

@@ -34,3 +34,25 @@ export const resetBody = z.object({ token: z.string().min(10).max(200), password
 export const changeBody = z
   .object({ currentPassword: z.string().min(1).max(256), newPassword: passwordSchema })
   .openapi('ChangePasswordRequest');
+
+/** One CASL rule of the caller (placeholders and `{assigned: true}` already expanded). */
+export const clientRuleSchema = z
+  .object({
+    action: z.union([z.string(), z.array(z.string())]),
+    subject: z.union([z.string(), z.array(z.string())]),
+    conditions: z.record(z.string(), z.unknown()).optional(),
+    fields: z.union([z.string(), z.array(z.string())]).optional(),
+    inverted: z.boolean().optional(),
+  })
+  .openapi('ClientRule');
+
+/** GET /api/auth/me: the user plus their rules, so clients can hide what the user may not do. */
+export const meSchema = userSchema.extend({ rules: z.array(clientRuleSchema) }).openapi('Me');
+
+/** PUT /api/auth/me: a user's own name and language. */
+export const updateMeBody = z
+  .object({
+    name: z.string().trim().min(1).max(200).optional(),
+    locale: z.enum(USER_LOCALES).optional(),
+  })
+  .openapi('UpdateMeRequest');

@@ -9,7 +9,8 @@ import { loadMediaFor } from './mediaAccess.ts';
 import { discardMedia, storeUpload } from './mediaStore.ts';
 import { presentMedia } from './presentMedia.ts';
 import { getProfilePicture } from './profilePicture.ts';
-import { chatPhotoParams, fileParams, listMediaQuery, listMediaQuerySchema, mediaInfoSchema, parseChatId, uploadQuerySchema } from './schema.ts';
+import { chatPhotoParams, fileParams, listMediaQuery, listMediaQuerySchema, mediaInfoSchema, parseChatId, signedUrlQuery, uploadQuerySchema } from './schema.ts';
+import { mediaSignRoutes } from './signRoutes.ts';
 import { sendMedia } from './sendMedia.ts';
 
 const tag = 'Media';
@@ -33,6 +34,7 @@ function uploadsOff(): AppError {
  * uploading files, and contact profile pictures. Media the caller may not read answers 404.
  */
 export const mediaRoutes: RouteDef[] = [
+  ...mediaSignRoutes,
   defineRoute({
     method: 'get', path: '/api/media/session/:sessionId', tag, summary: 'Media files of a session the caller may see', auth: 'user', permission: ['read', 'Media'],
     params: sessionParams, query: listMediaQuerySchema,
@@ -49,16 +51,16 @@ export const mediaRoutes: RouteDef[] = [
     },
   }),
   defineRoute({
-    method: 'get', path: '/api/media/:fileId', tag, summary: 'The bytes of a media file (inline; Range supported)', auth: 'user', permission: ['read', 'Media'],
-    params: fileParams, response: bytes('The file, or one byte range of it (206)'),
+    method: 'get', path: '/api/media/:fileId', tag, summary: 'The bytes of a media file (inline; Range supported; bearer token or signed URL)', auth: 'user-or-signed-url', permission: ['read', 'Media'],
+    params: fileParams, query: signedUrlQuery, response: bytes('The file, or one byte range of it (206)'),
     async handler({ auth, params, koa }) {
       const doc = await loadMediaFor(auth!.ability, auth!.user.id, params.fileId);
       await sendMedia(koa, { gridFsId: doc.gridFsId, mimeType: doc.mimeType, sha256: doc.sha256 });
     },
   }),
   defineRoute({
-    method: 'get', path: '/api/media/:fileId/download', tag, summary: 'A media file as an attachment with its file name (Range supported)', auth: 'user', permission: ['read', 'Media'],
-    params: fileParams, response: bytes('The file with Content-Disposition: attachment'),
+    method: 'get', path: '/api/media/:fileId/download', tag, summary: 'A media file as an attachment with its file name (Range supported; bearer token or signed URL)', auth: 'user-or-signed-url', permission: ['read', 'Media'],
+    params: fileParams, query: signedUrlQuery, response: bytes('The file with Content-Disposition: attachment'),
     async handler({ auth, params, koa }) {
       const doc = await loadMediaFor(auth!.ability, auth!.user.id, params.fileId);
       const name = doc.fileName ?? `${doc._id.toString()}.${doc.mimeType.split('/')[1]?.split(';')[0] ?? 'bin'}`;
@@ -73,8 +75,8 @@ export const mediaRoutes: RouteDef[] = [
     },
   }),
   defineRoute({
-    method: 'get', path: '/api/media/:fileId/thumbnail', tag, summary: 'JPEG thumbnail of an image or video', auth: 'user', permission: ['read', 'Media'],
-    params: fileParams, response: bytes('image/jpeg thumbnail (404 `no_thumbnail` when there is none)'),
+    method: 'get', path: '/api/media/:fileId/thumbnail', tag, summary: 'JPEG thumbnail of an image or video (bearer token or signed URL)', auth: 'user-or-signed-url', permission: ['read', 'Media'],
+    params: fileParams, query: signedUrlQuery, response: bytes('image/jpeg thumbnail (404 `no_thumbnail` when there is none)'),
     async handler({ auth, params, koa }) {
       const doc = await loadMediaFor(auth!.ability, auth!.user.id, params.fileId);
       if (!doc.thumbnailGridFsId) throw new AppError(404, 'no_thumbnail', 'This media file has no thumbnail');

@@ -1,7 +1,7 @@
 import { MESSAGE_KINDS } from '@switchboard/shared';
 import { z } from '../../openapi/zod.ts';
 import { AppError } from '../../errors.ts';
-import { sessionParams } from '../common.ts';
+import { objectId, sessionParams } from '../common.ts';
 
 /** Parses a session id path parameter (same rule as the rest of the API). */
 export function parseSessionId(raw: string | undefined): string {
@@ -78,3 +78,21 @@ export const uploadQuerySchema = z.object({
   to: z.string().optional().openapi({ description: 'Chat the file is for (phone or JID): assigned users may read it back' }),
   kind: z.string().optional().openapi({ description: 'Force a kind: image, video, audio, voice, document, sticker' }),
 });
+
+/** Query of a signed media URL (documented on the byte routes; checked by authenticateMediaUrl). */
+export const signedUrlQuery = z.object({
+  sig: z.string().max(128).optional().openapi({ description: 'Signature from POST /api/media/sign (instead of the Authorization header)' }),
+  exp: z.string().max(16).optional().openapi({ description: 'Expiry of the signed URL (seconds since epoch)' }),
+  u: z.string().max(64).optional().openapi({ description: 'User the URL was signed for' }),
+});
+
+/** Body of POST /api/media/sign. */
+export const signBody = z.object({ ids: z.array(objectId).min(1).max(100) }).openapi('SignMediaRequest');
+
+/** Answer of POST /api/media/sign (SignedMediaUrls). */
+export const signResponse = z
+  .object({
+    urls: z.record(z.string(), z.string()).openapi({ description: 'Media id → signed URL; ids the caller may not read are left out' }),
+    expiresAt: z.number().openapi({ description: 'ms since epoch after which the URLs stop working' }),
+  })
+  .openapi('SignedMediaUrls');

@@ -5,14 +5,13 @@ import type { MessageKind, OutgoingMessageInput } from '@switchboard/shared';
 import { Types, type QueryFilter } from 'mongoose';
 import type { AuthContext } from '../../auth/authContext.ts';
 import { badRequest, forbidden, notFound } from '../../errors.ts';
-import { presentChat, presentMessage } from '../../presenters/messages.ts';
-import { listOf, listResponse, paging, sessionParams } from '../common.ts';
+import { presentChat, presentMessages } from '../../presenters/messages.ts';
+import { escapeRegex, listOf, listResponse, paging, sessionParams } from '../common.ts';
 import { defineRoute, type RouteDef } from '../types.ts';
 import { recipientJid } from '@switchboard/shared';
 import { chatSchema, listChatsQuery, listMessagesQuery, messageSchema, sendBody, sendResponse } from './schema.ts';
 
 const tag = 'Messages';
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** 404 for an unknown session, once the caller is known to be allowed in it. */
 async function assertSessionExists(sessionId: string): Promise<void> {
@@ -75,10 +74,12 @@ export const messageRoutes: RouteDef[] = [
       if (!auth!.ability.can('read', subject('Message', { sessionId: params.sessionId, chatId }))) throw forbidden();
       await assertSessionExists(params.sessionId);
       const filter: QueryFilter<MessageDoc> = { $and: [accessibleBy(auth!.ability, 'read').ofType('Message'), { sessionId: params.sessionId, chatId }] };
-      if (query.before) filter.timestamp = { $lt: new Date(query.before) };
+      if (query.before || query.after) {
+        filter.timestamp = { ...(query.before ? { $lt: new Date(query.before) } : {}), ...(query.after ? { $gt: new Date(query.after) } : {}) };
+      }
       const { skip, limit } = paging(query);
       const [docs, total] = await Promise.all([Message.find(filter).sort({ timestamp: -1 }).skip(skip).limit(limit).lean(), Message.countDocuments(filter)]);
-      return listResponse(docs.map(presentMessage), total, query);
+      return listResponse(await presentMessages(docs), total, query);
     },
   }),
 ];

@@ -51,6 +51,19 @@ export const chatSchema = z
   })
   .openapi('Chat');
 
+/** Media facts carried by a message (MessageMediaView). */
+export const messageMediaSchema = z
+  .object({
+    mimeType: z.string(),
+    fileName: z.string().nullable(),
+    size: z.number().int(),
+    width: z.number().nullable(),
+    height: z.number().nullable(),
+    durationMs: z.number().nullable(),
+    hasThumbnail: z.boolean(),
+  })
+  .openapi('MessageMedia');
+
 /** A message (same shape as Socket.IO events). */
 export const messageSchema = z
   .object({
@@ -70,6 +83,8 @@ export const messageSchema = z
     status: z.enum(MESSAGE_STATUSES),
     timestamp: z.number(),
     clientId: z.string().optional(),
+    media: messageMediaSchema.optional().openapi({ description: 'Summary of the media file when mediaId is set' }),
+    statusReason: z.string().optional().openapi({ description: 'Why the message failed (status `failed`)' }),
   })
   .openapi('Message');
 
@@ -80,6 +95,7 @@ export const listChatsQuery = pageQuery.extend({ type: z.enum(['individual', 'gr
 export const listMessagesQuery = pageQuery.extend({
   chatId: z.string().trim().min(3).max(100),
   before: z.coerce.number().int().positive().optional().openapi({ description: 'Only messages older than this timestamp (ms)' }),
+  after: z.coerce.number().int().nonnegative().optional().openapi({ description: 'Only messages newer than this timestamp (ms), to catch up after a gap' }),
 });
 
 export { MEDIA_KINDS };

@@ -1,7 +1,8 @@
 import { accessibleBy } from '@casl/mongoose';
 import { Role, User } from '@switchboard/shared/node';
 import { BUILT_IN_ROLES } from '@switchboard/shared';
-import { conflict, notFound } from '../../errors.ts';
+import { subject } from '@casl/ability';
+import { conflict, forbidden, notFound } from '../../errors.ts';
 import { presentRole } from '../../presenters/users.ts';
 import { listOf, listResponse, paging } from '../common.ts';
 import { notifyUserChanged } from '../../realtimeNotify.ts';
@@ -11,7 +12,7 @@ import { createRoleBody, listRolesQuery, roleParams, roleSchema, updateRoleBody 
 const tag = 'Roles';
 const isBuiltInName = (name: string) => (BUILT_IN_ROLES as readonly string[]).includes(name.toLowerCase());
 
-/** Roles: list, create and update custom roles with granular permissions. */
+/** Roles: list, create, update and delete custom roles with granular permissions. */
 export const roleRoutes: RouteDef[] = [
   defineRoute({
     method: 'get', path: '/api/roles', tag, summary: 'List roles', auth: 'user', permission: ['read', 'Role'],
@@ -57,6 +58,26 @@ export const roleRoutes: RouteDef[] = [
       audit.targetId = params.id;
       audit.details = { fields: Object.keys(body), users: members.length };
       return presentRole(updated);
+    },
+  }),
+  defineRoute({
+    method: 'delete', path: '/api/roles/:id', tag, summary: 'Delete a custom role that no user holds', auth: 'user', permission: ['delete', 'Role'],
+    params: roleParams, audit: 'role.delete',
+    response: { status: 204, description: 'Deleted' },
+    async handler({ auth, params, audit }) {
+      const role = await Role.findById(params.id).lean();
+      if (!role) throw notFound('role');
+      if (!auth!.ability.can('delete', subject('Role', { _id: params.id, id: params.id, name: role.name, builtIn: role.builtIn }))) throw forbidden();
+      if (role.builtIn) throw conflict('built_in_role', 'Built-in roles cannot be deleted');
+      // Deactivated users count too: they would come back without a role. (No transactions: a
+      // user given this role between the count and the delete is possible but needs an admin racing themself.)
+      const users = await User.countDocuments({ role: role._id });
+      if (users > 0) throw conflict('role_in_use', 'Users still hold this role; give them another role first', { users });
+      await Role.deleteOne({ _id: role._id });
+      audit.targetType = 'Role';
+      audit.targetId = params.id;
+      audit.details = { name: role.name };
+      return undefined;
     },
   }),
 ];

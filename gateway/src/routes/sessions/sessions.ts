@@ -6,12 +6,20 @@ import QRCode from 'qrcode';
 import { RPC_ERROR_CODES, RpcError } from '@switchboard/shared';
 import { conflict } from '../../errors.ts';
 import { presentSession, presentSessionDetails } from '../../presenters/sessions.ts';
-import { listOf, listResponse, okSchema, paging, sessionParams } from '../common.ts';
+import { escapeRegex, listOf, listResponse, okSchema, paging, sessionParams } from '../common.ts';
 import { defineRoute, type RouteDef } from '../types.ts';
 import { loadSession } from './sessionAccess.ts';
-import { createSessionBody, listSessionsQuery, pairingBody, pairingResponse, qrResponse, sessionDetailsSchema, sessionSchema } from './schema.ts';
+import { createSessionBody, listSessionsQuery, pairingBody, pairingResponse, qrResponse, sessionDetailsSchema, sessionSchema, type SESSION_SORTS } from './schema.ts';
 
 const tag = 'Sessions';
+
+/** Stored field of each sort key of the list (`status` sorts by the stored status). */
+const SORT_FIELDS: Record<(typeof SESSION_SORTS)[number], string> = {
+  name: 'name',
+  status: 'status',
+  createdAt: 'createdAt',
+  lastActivity: 'metrics.lastActivityAt',
+};
 
 /** Session lifecycle: create, list, delete, details, QR, pairing code, reset attempts, cleanup. */
 export const sessionRoutes: RouteDef[] = [
@@ -31,14 +39,22 @@ export const sessionRoutes: RouteDef[] = [
     },
   }),
   defineRoute({
-    method: 'get', path: '/api/sessions', tag, summary: 'List sessions', auth: 'user', permission: ['read', 'Session'],
+    method: 'get', path: '/api/sessions', tag, summary: 'List sessions (filter by status or text, sort by name, status, createdAt or lastActivity)', auth: 'user', permission: ['read', 'Session'],
     query: listSessionsQuery,
     response: { status: 200, description: 'A page of sessions', schema: listOf(sessionSchema) },
     async handler({ deps, auth, query }) {
-      const filter: QueryFilter<SessionDoc> = { ...accessibleBy(auth!.ability, 'read').ofType('Session') };
-      if (query.status) filter.status = query.status;
+      const and: QueryFilter<SessionDoc>[] = [accessibleBy(auth!.ability, 'read').ofType('Session')];
+      if (query.status) and.push({ status: query.status });
+      if (query.q) {
+        const contains = { $regex: escapeRegex(query.q), $options: 'i' };
+        and.push({ $or: [{ name: contains }, { sessionId: contains }] });
+      }
+      const filter: QueryFilter<SessionDoc> = { $and: and };
       const { skip, limit } = paging(query);
-      const [docs, total] = await Promise.all([Session.find(filter).sort({ createdAt: 1 }).skip(skip).limit(limit).lean(), Session.countDocuments(filter)]);
+      const dir = query.order === 'desc' ? -1 : 1;
+      // sessionId breaks ties so pages do not overlap.
+      const sort = { [SORT_FIELDS[query.sort]]: dir, sessionId: 1 } as const;
+      const [docs, total] = await Promise.all([Session.find(filter).sort(sort).skip(skip).limit(limit).lean(), Session.countDocuments(filter)]);
       return listResponse(docs.map((d) => presentSession(d, deps.hub.snapshot(d.sessionId))), total, query);
     },
   }),

@@ -5,7 +5,7 @@ import { badRequest, conflict, notFound } from '../../errors.ts';
 import { hashPassword } from '../../auth/passwords.ts';
 import { presentUser } from '../../presenters/users.ts';
 import { userSchema } from '../auth/schema.ts';
-import { listOf, listResponse, paging } from '../common.ts';
+import { escapeRegex, listOf, listResponse, paging } from '../common.ts';
 import { notifyUserChanged } from '../../realtimeNotify.ts';
 import { defineRoute, type RouteDef } from '../types.ts';
 import { assertCanOnUser } from './guard.ts';
@@ -13,7 +13,6 @@ import { resolveRole, roleNames } from './roleLookup.ts';
 import { createUserBody, listUsersQuery, updateUserBody, userParams } from './schema.ts';
 
 const tag = 'Users';
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Loads a user or throws 404. */
 async function loadUser(id: string): Promise<UserDoc> {
@@ -65,7 +64,8 @@ export const userRoutes: RouteDef[] = [
       if (await User.exists({ email: body.email })) throw conflict('email_taken', 'A user with this email already exists');
       const user = await User.create({
         name: body.name, email: body.email, role: role._id, locale: body.locale ?? 'es',
-        passwordHash: await hashPassword(body.password),
+        // Someone else chose this password: the new user replaces it at first sign-in.
+        passwordHash: await hashPassword(body.password), mustChangePassword: true,
       });
       audit.targetType = 'User';
       audit.targetId = user._id.toString();
@@ -105,6 +105,8 @@ export const userRoutes: RouteDef[] = [
       }
       if (body.password) {
         set.passwordHash = await hashPassword(body.password);
+        // A password set by someone else is temporary: its holder must replace it.
+        if (params.id !== auth!.user.id) set.mustChangePassword = true;
         inc.tokenVersion = 1;
       }
       // updateOne + find: FerretDB rejects the projection mongoose adds to findAndModify for hidden fields.

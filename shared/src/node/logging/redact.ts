@@ -28,6 +28,7 @@ const SECRET_KEYS = new Set([
   'smtp_pass',
   'jwt',
   'data',
+  'sig', // signed media URLs: the signature is a bearer credential for one file
 ]);
 
 /** Key fragments that mark a secret wherever they appear (password, newPassword, JWT_SECRET, ...). */

@@ -15,6 +15,14 @@ export interface ChatDoc {
   lastMessageAt?: Date | null;
   /** Short preview of the last message; a message body, so never logged. */
   lastMessagePreview?: string | null;
+  /** Time of the last incoming / outgoing message (set by the actor in its chat write). */
+  lastInboundAt?: Date | null;
+  lastOutboundAt?: Date | null;
+  /**
+   * `needsReply(lastInboundAt, lastOutboundAt)` (shared domain/inbox.ts), stored by the actor in
+   * the same write so lists can filter on it (FerretDB cannot compare two fields in a query).
+   */
+  needsReply?: boolean;
   archived: boolean;
   profilePicture?: { mediaId?: Types.ObjectId | null; url?: string | null; fetchedAt?: Date | null } | null;
   createdAt: Date;
@@ -32,6 +40,9 @@ const chatSchema = new Schema<ChatDoc>(
     unreadCount: { type: Number, default: 0 },
     lastMessageAt: { type: Date, default: null },
     lastMessagePreview: { type: String, default: null },
+    lastInboundAt: { type: Date, default: null },
+    lastOutboundAt: { type: Date, default: null },
+    needsReply: { type: Boolean, default: false },
     archived: { type: Boolean, default: false },
     profilePicture: {
       mediaId: { type: Schema.Types.ObjectId, ref: 'Media', default: null },
@@ -44,6 +55,9 @@ const chatSchema = new Schema<ChatDoc>(
 chatSchema.index({ sessionId: 1, jid: 1 }, { unique: true });
 chatSchema.index({ sessionId: 1, lastMessageAt: -1 });
 chatSchema.index({ sessionId: 1, lid: 1 });
+// The inbox across sessions (GET /api/chats): latest activity first, optionally only chats awaiting a reply.
+chatSchema.index({ lastMessageAt: -1, _id: -1 });
+chatSchema.index({ needsReply: 1, lastMessageAt: -1, _id: -1 });
 
 /** Chats collection (`chats`). */
 export const Chat = defineModel<ChatDoc>('Chat', chatSchema);

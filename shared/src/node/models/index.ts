@@ -3,6 +3,7 @@ import { Assignment } from './assignment.ts';
 import { AuditLog } from './auditLog.ts';
 import { AuthKey } from './authKey.ts';
 import { AuthState } from './authState.ts';
+import { CannedReply } from './cannedReply.ts';
 import { Chat } from './chat.ts';
 import { Media } from './media.ts';
 import { Message } from './message.ts';
@@ -17,6 +18,7 @@ export * from './assignment.ts';
 export * from './auditLog.ts';
 export * from './authKey.ts';
 export * from './authState.ts';
+export * from './cannedReply.ts';
 export * from './chat.ts';
 export * from './media.ts';
 export * from './message.ts';
@@ -44,4 +46,5 @@ export const ALL_MODELS: readonly Model<never>[] = [
   AuditLog,
   PasswordResetToken,
   SessionEvent,
+  CannedReply,
 ] as unknown as readonly Model<never>[];

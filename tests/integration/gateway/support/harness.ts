@@ -68,6 +68,11 @@ export interface OpenGatewayOptions {
   /** Start the WhatsApp simulator so actors can connect. */
   simulator?: boolean;
   settings?: Partial<GatewaySettings>;
+  /**
+   * Chats the actors preload at login (default 5). 0 requests no history sync, so Baileys does not
+   * hold incoming messages back for up to 20 s after a re-login waiting for one.
+   */
+  preloadChats?: number;
 }
 
 const password = () => `Pw-${randomBytes(9).toString('base64url')}`;
@@ -108,7 +113,7 @@ export async function openGateway(area: string, opts: OpenGatewayOptions = {}): 
         authStorage: 'mongo',
         logLevel: 'silent',
         wa: sim ? { websocketUrl: sim.wsUrl, trustRootHex: sim.trustRootHex, caCertPath: sim.caCertPath } : {},
-        preloadChats: { type: 'individual', limit: 5 },
+        preloadChats: { type: 'individual', limit: opts.preloadChats ?? 5 },
       },
       limits: { heartbeatMs: 250, missedHeartbeats: 8, readyTimeoutMs: 20_000, callTimeoutMs: 15_000, stopGraceMs: 3_000, deafAfterMs: 0 },
       restart: { baseDelayMs: 50, maxDelayMs: 500 },

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { Assignment, Chat, hashPassword, Media, putMedia, Role, Session, User } from '@switchboard/shared/node';
 import type { GatewayWorld, Who } from './harness.ts';
+import { INBOX_MATRIX } from './inboxMatrix.ts';
 
 /** Callers of the matrix. */
 export const CALLERS = ['anonymous', 'badToken', 'expired', 'admin', 'supervisor', 'employee', 'outsider'] as const;
@@ -95,6 +96,7 @@ export const MATRIX: Record<string, { call: (s: MatrixState, who: Caller) => Pro
   'POST /api/auth/login': { call: (s, who) => ({ path: '/api/auth/login', body: { email: email(s, who), password: pw(s, who) } }), expect: { anonymous: 401, badToken: 401, expired: 401, admin: 200, supervisor: 200, employee: 200, outsider: 200 } },
   'POST /api/auth/logout': { call: () => ({ path: '/api/auth/logout', revokes: true }), expect: authed(200, 200, 200, 200) },
   'GET /api/auth/me': { call: () => ({ path: '/api/auth/me' }), expect: authed(200, 200, 200, 200) },
+  'PUT /api/auth/me': { call: (s, who) => ({ path: '/api/auth/me', body: { locale: s.w.users[who as Who]?.locale ?? 'es' } }), expect: authed(200, 200, 200, 200) },
   'POST /api/auth/forgot-password': { call: (s, who) => ({ path: '/api/auth/forgot-password', body: { email: email(s, who) } }), expect: everyone(202) },
   'POST /api/auth/reset-password': { call: () => ({ path: '/api/auth/reset-password', body: { token: `bogus-${uniq()}-token`, password: 'Whatever-pass-1' } }), expect: everyone(400) },
   'POST /api/auth/change-password': { call: (s, who) => ({ path: '/api/auth/change-password', body: { currentPassword: pw(s, who), newPassword: pw(s, who) }, revokes: true }), expect: authed(200, 200, 200, 200) },
@@ -111,6 +113,13 @@ export const MATRIX: Record<string, { call: (s: MatrixState, who: Caller) => Pro
       return { path: `/api/roles/${r._id.toString()}`, body: { description: 'changed' } };
     },
     expect: authed(200, 403, 403, 403),
+  },
+  'DELETE /api/roles/:id': {
+    call: async () => {
+      const r = await Role.create({ name: `doomed-${uniq()}`, permissions: [] });
+      return { path: `/api/roles/${r._id.toString()}` };
+    },
+    expect: authed(204, 403, 403, 403),
   },
   'GET /api/sessions/stats': { call: () => ({ path: '/api/sessions/stats' }), expect: authed(200, 200, 403, 403) },
   'GET /api/sessions/active': { call: () => ({ path: '/api/sessions/active' }), expect: authed(200, 200, 200, 200) },
@@ -143,6 +152,25 @@ export const MATRIX: Record<string, { call: (s: MatrixState, who: Caller) => Pro
     expect: authed(200, 200, 403, 403),
   },
   'DELETE /api/sessions/:sessionId/cleanup': { call: async () => ({ path: `/api/sessions/${await idleSession()}/cleanup` }), expect: authed(200, 200, 403, 403) },
+  'PUT /api/sessions/:sessionId': { call: async () => ({ path: `/api/sessions/${await idleSession()}`, body: { name: 'Renamed' } }), expect: authed(200, 200, 403, 403) },
+  'POST /api/sessions/:sessionId/start': {
+    call: async (s) => {
+      const sessionId = await idleSession();
+      s.started.push(sessionId);
+      return { path: `/api/sessions/${sessionId}/start` };
+    },
+    expect: authed(200, 200, 403, 403),
+  },
+  'POST /api/sessions/:sessionId/stop': { call: async () => ({ path: `/api/sessions/${await idleSession()}/stop` }), expect: authed(200, 200, 403, 403) },
+  'POST /api/sessions/:sessionId/relink': {
+    call: async (s) => {
+      const sessionId = await idleSession();
+      s.started.push(sessionId);
+      return { path: `/api/sessions/${sessionId}/relink` };
+    },
+    expect: authed(200, 200, 403, 403),
+  },
+  'GET /api/sessions/:sessionId/timeline': { call: (s) => ({ path: `/api/sessions/${s.linked}/timeline` }), expect: authed(200, 200, 200, 403) },
   'POST /api/sessions/:sessionId/messages': { call: (s) => ({ path: `/api/sessions/${s.linked}/messages`, body: { to: s.chat, text: 'hola' } }), expect: authed(202, 202, 202, 403) },
   'GET /api/sessions/:sessionId/chats': { call: (s) => ({ path: `/api/sessions/${s.linked}/chats` }), expect: authed(200, 200, 200, 403) },
   'GET /api/sessions/:sessionId/messages': { call: (s) => ({ path: `/api/sessions/${s.linked}/messages?chatId=${encodeURIComponent(s.chat)}` }), expect: authed(200, 200, 200, 403) },
@@ -183,4 +211,5 @@ export const MATRIX: Record<string, { call: (s: MatrixState, who: Caller) => Pro
   'POST /api/admin/users/:userId/reset-password': { call: async () => ({ path: `/api/admin/users/${await victim()}/reset-password` }), expect: authed(200, 200, 403, 403) },
   'GET /api/admin/system/health': { call: () => ({ path: '/api/admin/system/health' }), expect: authed(200, 403, 403, 403) },
   'GET /api/audit': { call: () => ({ path: '/api/audit' }), expect: authed(200, 200, 403, 403) },
+  ...INBOX_MATRIX,
 };

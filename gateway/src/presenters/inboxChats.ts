@@ -1,0 +1,54 @@
+import { accessibleBy } from '@casl/mongoose';
+import { lastMessageFromMe, needsReply, phoneOfJid, type InboxChatView } from '@switchboard/shared';
+import { Assignment, Session, User, type ChatDoc } from '@switchboard/shared/node';
+import type { AuthContext } from '../auth/authContext.ts';
+import { presentChat } from './messages.ts';
+
+const pairKey = (sessionId: string, jid: string): string => `${sessionId}\u0000${jid}`;
+
+/** One inbox row from a chat and the names looked up for its page. */
+export function presentInboxChat(c: ChatDoc, sessionName: string, assignees: InboxChatView['assignees']): InboxChatView {
+  const times = { lastInboundAt: c.lastInboundAt ?? null, lastOutboundAt: c.lastOutboundAt ?? null };
+  return {
+    ...presentChat(c),
+    sessionName,
+    phone: phoneOfJid(c.jid) ?? phoneOfJid(c.pnJid),
+    needsReply: needsReply(times),
+    lastInboundAt: times.lastInboundAt ? times.lastInboundAt.getTime() : null,
+    lastOutboundAt: times.lastOutboundAt ? times.lastOutboundAt.getTime() : null,
+    lastMessageFromMe: lastMessageFromMe(times),
+    assignees,
+  };
+}
+
+/**
+ * Presents a page of inbox chats with three batch queries, whatever the page size: the
+ * sessions' names, the chats' assignments the caller may read, and those users' names.
+ */
+export async function presentInboxChats(auth: AuthContext, chats: readonly ChatDoc[]): Promise<InboxChatView[]> {
+  if (chats.length === 0) return [];
+  const sessionIds = [...new Set(chats.map((c) => c.sessionId))];
+  const jids = [...new Set(chats.map((c) => c.jid))];
+  const [sessions, assignments] = await Promise.all([
+    Session.find({ sessionId: { $in: sessionIds } }, { sessionId: 1, name: 1 }).lean(),
+    Assignment.find(
+      { $and: [accessibleBy(auth.ability, 'read').ofType('Assignment'), { sessionId: { $in: sessionIds }, chatId: { $in: jids } }] },
+      { sessionId: 1, chatId: 1, userId: 1 },
+    )
+      .sort({ createdAt: 1 })
+      .lean(),
+  ]);
+  const userIds = [...new Set(assignments.map((a) => a.userId.toString()))];
+  const users = userIds.length ? await User.find({ _id: { $in: userIds } }, { name: 1 }).lean() : [];
+  const nameOf = new Map(users.map((u) => [u._id.toString(), u.name]));
+  const sessionName = new Map(sessions.map((s) => [s.sessionId, s.name]));
+  const assigneesOf = new Map<string, InboxChatView['assignees']>();
+  for (const a of assignments) {
+    const userId = a.userId.toString();
+    const name = nameOf.get(userId);
+    if (name === undefined) continue; // the user was deleted
+    const key = pairKey(a.sessionId, a.chatId);
+    assigneesOf.set(key, [...(assigneesOf.get(key) ?? []), { userId, name }]);
+  }
+  return chats.map((c) => presentInboxChat(c, sessionName.get(c.sessionId) ?? c.sessionId, assigneesOf.get(pairKey(c.sessionId, c.jid)) ?? []));
+}

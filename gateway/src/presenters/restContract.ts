@@ -1,0 +1,50 @@
+/**
+ * Compile-time check that what the gateway answers is the REST contract the inbox is written
+ * against (`shared/src/api/rest.ts`): each presenter returns its contract type, and each zod
+ * schema (the OpenAPI document) describes exactly that type, both ways. A field added on one
+ * side only fails `pnpm typecheck`; nothing here runs.
+ */
+import type {
+  CannedReplyView,
+  ChatView,
+  InboxChatView,
+  InboxMessageView,
+  MarkReadResult,
+  MediaInfoView,
+  SendAccepted,
+  SignedMediaUrls,
+} from '@switchboard/shared';
+import type { z } from 'zod';
+import type { cannedReplySchema } from '../routes/cannedReplies/schema.ts';
+import type { inboxChatSchema } from '../routes/inbox/schema.ts';
+import type { mediaInfoSchema, signResponse } from '../routes/media/schema.ts';
+import type { presentMedia } from '../routes/media/presentMedia.ts';
+import type { markReadResponse, retryResponse } from '../routes/messages/chatActionSchema.ts';
+import type { chatSchema, messageSchema, sendResponse } from '../routes/messages/schema.ts';
+import type { presentCannedReply } from './cannedReplies.ts';
+import type { presentInboxChat } from './inboxChats.ts';
+import type { presentChat, presentMessage } from './messages.ts';
+
+/** True when A and B are assignable to each other. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** Compiles only for `true`. */
+type Holds<T extends true> = T;
+type Out<S extends z.ZodType> = z.output<S>;
+
+/** Each entry fails to compile when a presenter or schema drifts from the shared REST type. */
+export type RestContractChecks = [
+  Holds<Same<ReturnType<typeof presentChat>, ChatView>>,
+  Holds<Same<Out<typeof chatSchema>, ChatView>>,
+  Holds<Same<ReturnType<typeof presentInboxChat>, InboxChatView>>,
+  Holds<Same<Out<typeof inboxChatSchema>, InboxChatView>>,
+  Holds<Same<ReturnType<typeof presentMessage>, InboxMessageView>>,
+  Holds<Same<Out<typeof messageSchema>, InboxMessageView>>,
+  Holds<Same<ReturnType<typeof presentCannedReply>, CannedReplyView>>,
+  Holds<Same<Out<typeof cannedReplySchema>, CannedReplyView>>,
+  Holds<Same<Out<typeof sendResponse>, SendAccepted>>,
+  Holds<Same<Out<typeof retryResponse>, SendAccepted>>,
+  Holds<Same<ReturnType<typeof presentMedia>, MediaInfoView>>,
+  Holds<Same<Out<typeof mediaInfoSchema>, MediaInfoView>>,
+  Holds<Same<Out<typeof markReadResponse>, MarkReadResult>>,
+  Holds<Same<Out<typeof signResponse>, SignedMediaUrls>>,
+];

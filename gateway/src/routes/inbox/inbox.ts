@@ -1,0 +1,28 @@
+import { Chat } from '@switchboard/shared/node';
+import { presentInboxChats } from '../../presenters/inboxChats.ts';
+import { authorize, subjects } from '../../policies/authorize.ts';
+import { listOf, listResponse, paging } from '../common.ts';
+import { defineRoute, type RouteDef } from '../types.ts';
+import { inboxFilter } from './inboxFilter.ts';
+import { inboxChatSchema, listInboxQuery } from './schema.ts';
+
+const tag = 'Inbox';
+
+/** The employee inbox: chats of every session the caller may read, in one list. */
+export const inboxRoutes: RouteDef[] = [
+  defineRoute({
+    method: 'get', path: '/api/chats', tag, summary: 'Inbox: chats of every session the caller may read, latest activity first', auth: 'user', permission: ['read', 'Chat'],
+    query: listInboxQuery,
+    response: { status: 200, description: 'A page of inbox chats (session name, phone, needs-reply, assignees)', schema: listOf(inboxChatSchema) },
+    async handler({ auth, query }) {
+      if (query.sessionId) authorize(auth, 'read', subjects.session(query.sessionId));
+      const filter = await inboxFilter(auth!, query);
+      const { skip, limit } = paging(query);
+      const [docs, total] = await Promise.all([
+        Chat.find(filter).sort({ lastMessageAt: -1, _id: -1 }).skip(skip).limit(limit).lean(),
+        Chat.countDocuments(filter),
+      ]);
+      return listResponse(await presentInboxChats(auth!, docs), total, query);
+    },
+  }),
+];

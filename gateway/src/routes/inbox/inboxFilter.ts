@@ -1,0 +1,53 @@
+import { accessibleBy } from '@casl/mongoose';
+import { Assignment, type ChatDoc } from '@switchboard/shared/node';
+import type { QueryFilter } from 'mongoose';
+import type { z } from 'zod';
+import type { AuthContext } from '../../auth/authContext.ts';
+import { escapeRegex } from '../common.ts';
+import type { listInboxQuery } from './schema.ts';
+
+type InboxQuery = z.output<typeof listInboxQuery>;
+type ChatFilter = QueryFilter<ChatDoc>;
+
+/** `(sessionId, jid)` pairs as a chat filter: one `{ sessionId, jid: { $in } }` per session. */
+function pairsFilter(pairs: readonly { sessionId: string; chatId: string }[]): ChatFilter[] {
+  const bySession = new Map<string, string[]>();
+  for (const p of pairs) bySession.set(p.sessionId, [...(bySession.get(p.sessionId) ?? []), p.chatId]);
+  return [...bySession].map(([sessionId, jids]) => ({ sessionId, jid: { $in: jids } }));
+}
+
+/** The `view` part: chats assigned to the caller, or chats assigned to nobody (one query). */
+async function viewFilter(auth: AuthContext, q: InboxQuery): Promise<ChatFilter | null> {
+  if (q.view === 'all') return null;
+  const scope = q.sessionId ? { sessionId: q.sessionId } : {};
+  if (q.view === 'mine') {
+    const mine = await Assignment.find({ ...scope, userId: auth.user._id }, { sessionId: 1, chatId: 1 }).lean();
+    const any = pairsFilter(mine);
+    return any.length ? { $or: any } : { _id: { $in: [] } };
+  }
+  const assigned = await Assignment.find(scope, { sessionId: 1, chatId: 1 }).lean();
+  const any = pairsFilter(assigned);
+  return any.length ? { $nor: any } : null;
+}
+
+/** The `q` part: the name contains q, or the number contains its digits (`+34 600` finds 34600…). */
+function searchFilter(q: string): ChatFilter {
+  const digits = q.replace(/[\s+\-()]/g, '');
+  const number = /^\d+$/.test(digits) ? digits : q;
+  return { $or: [{ name: { $regex: escapeRegex(q), $options: 'i' } }, { jid: { $regex: escapeRegex(number), $options: 'i' } }] };
+}
+
+/**
+ * The database filter of the inbox list: what the caller may read (`accessibleBy`, so
+ * employees only ever get their assigned chats), narrowed by session, view, search and
+ * needs-reply (the flag the actor stores with the times, see ChatDoc.needsReply).
+ */
+export async function inboxFilter(auth: AuthContext, q: InboxQuery): Promise<ChatFilter> {
+  const and: ChatFilter[] = [accessibleBy(auth.ability, 'read').ofType('Chat') as ChatFilter];
+  if (q.sessionId) and.push({ sessionId: q.sessionId });
+  if (q.q) and.push(searchFilter(q.q));
+  if (q.needsReply) and.push(q.needsReply === 'true' ? { needsReply: true } : { needsReply: { $ne: true } });
+  const view = await viewFilter(auth, q);
+  if (view) and.push(view);
+  return { $and: and };
+}

@@ -1,0 +1,29 @@
+import { z } from '../../openapi/zod.ts';
+import { pageQuery, sessionIdSchema } from '../common.ts';
+import { chatSchema } from '../messages/schema.ts';
+
+/** GET /api/chats: the inbox across every session the caller may read. */
+export const listInboxQuery = pageQuery.extend({
+  sessionId: sessionIdSchema.optional().openapi({ description: 'Only chats of this session' }),
+  q: z.string().trim().min(1).max(100).optional().openapi({ description: 'Name or number contains (case-insensitive)' }),
+  view: z.enum(['all', 'mine', 'unassigned']).default('all').openapi({
+    description: '`mine`: chats assigned to the caller; `unassigned`: chats nobody is assigned to. Employees only ever see their assigned chats.',
+  }),
+  needsReply: z.enum(['true', 'false']).optional().openapi({ description: 'Only chats whose customer waits (true) or does not wait (false) for a reply' }),
+});
+
+/** One assignee of an inbox chat. */
+export const assigneeSchema = z.object({ userId: z.string(), name: z.string() });
+
+/** A chat as the inbox lists it (InboxChatView). */
+export const inboxChatSchema = chatSchema
+  .extend({
+    sessionName: z.string(),
+    phone: z.string().nullable().openapi({ description: 'Digits of the contact number (…@s.whatsapp.net chats), else null' }),
+    needsReply: z.boolean().openapi({ description: 'The last customer message came after the last agent reply' }),
+    lastInboundAt: z.number().nullable().openapi({ description: 'ms since epoch of the last incoming message' }),
+    lastOutboundAt: z.number().nullable().openapi({ description: 'ms since epoch of the last outgoing message' }),
+    lastMessageFromMe: z.boolean().nullable(),
+    assignees: z.array(assigneeSchema).openapi({ description: 'Users assigned to the chat (those whose assignments the caller may read)' }),
+  })
+  .openapi('InboxChat');

@@ -1,0 +1,91 @@
+import { HUB_ERROR_CODES, RPC_ERROR_CODES, RpcError, recipientJid, type MessageStatus } from '@switchboard/shared';
+import { Chat, Message, messageObjectId } from '@switchboard/shared/node';
+import { conflict, notFound } from '../../errors.ts';
+import { authorize, subjects } from '../../policies/authorize.ts';
+import { okSchema } from '../common.ts';
+import { defineRoute, type RouteDef } from '../types.ts';
+import { chatParams, markReadResponse, messageParams, presenceBody, retryResponse } from './chatActionSchema.ts';
+
+const tag = 'Messages';
+
+/** Most incoming messages one mark-read sends receipts for (the newest unread ones). */
+const MARK_READ_BATCH = 100;
+
+/** Statuses of an incoming message nobody has read yet. */
+const UNREAD: MessageStatus[] = ['pending', 'sent', 'delivered'];
+
+/** Hub failures meaning "no actor can answer now" (as opposed to a refusal by the actor). */
+const UNAVAILABLE = new Set<string>([RPC_ERROR_CODES.NOT_RUNNING, RPC_ERROR_CODES.ACTOR_EXITED, RPC_ERROR_CODES.TIMEOUT, HUB_ERROR_CODES.HUB_CLOSED, 'actor_failed_start']);
+
+/** Loads a chat of a session, or 404. */
+async function loadChat(sessionId: string, jid: string) {
+  const chat = await Chat.findOne({ sessionId, jid }, { _id: 1 }).lean();
+  if (!chat) throw notFound('chat');
+  return chat;
+}
+
+/**
+ * What an agent does in an open chat: mark it read, show typing, retry a failed send.
+ * from: the inbox → here → next: the session actor through the hub (markRead, presence,
+ * flushOutbox), which talks to WhatsApp and announces the outcome over Socket.IO.
+ */
+export const chatActionRoutes: RouteDef[] = [
+  defineRoute({
+    method: 'post', path: '/api/sessions/:sessionId/chats/:chatId/read', tag, summary: 'Mark a chat read: read receipts for its unread messages, unread count 0', auth: 'user', permission: ['read', 'Chat'],
+    params: chatParams, audit: 'chat.read',
+    response: { status: 200, description: 'Marked read (`sentReceipts` false when the session is not running)', schema: markReadResponse },
+    async handler({ deps, auth, params, audit }) {
+      const { sessionId } = params;
+      const chatId = recipientJid(params.chatId);
+      authorize(auth, 'read', subjects.chat(sessionId, chatId));
+      const chat = await loadChat(sessionId, chatId);
+      const unread = await Message.find({ sessionId, chatId, fromMe: false, status: { $in: UNREAD } }, { messageId: 1 })
+        .sort({ timestamp: -1 })
+        .limit(MARK_READ_BATCH)
+        .lean();
+      const messageIds = unread.map((m) => m.messageId);
+      let sentReceipts = false;
+      try {
+        // The actor resets the count and announces it (chat-update) to every open console.
+        ({ sentReceipts } = await deps.hub.call(sessionId, 'markRead', { chatJid: chatId, messageIds }));
+      } catch (err) {
+        if (!(err instanceof RpcError) || !UNAVAILABLE.has(err.code)) throw err;
+        await Chat.updateOne({ _id: chat._id }, { $set: { unreadCount: 0 } });
+      }
+      Object.assign(audit, { targetType: 'Chat', targetId: chatId, details: { sessionId, messages: messageIds.length, sentReceipts } });
+      return { ok: true as const, sentReceipts };
+    },
+  }),
+  defineRoute({
+    method: 'post', path: '/api/sessions/:sessionId/chats/:chatId/presence', tag, summary: 'Show the contact that the agent is typing, recording or stopped', auth: 'user', permission: ['send', 'Message'],
+    params: chatParams, body: presenceBody, audit: 'chat.presence', unaudited: true,
+    response: { status: 200, description: 'Sent to WhatsApp (409 `not_connected` / `actor_not_running` when the session is down)', schema: okSchema },
+    async handler({ deps, auth, params, body }) {
+      const { sessionId } = params;
+      const chatId = recipientJid(params.chatId);
+      authorize(auth, 'send', subjects.message(sessionId, chatId));
+      await loadChat(sessionId, chatId);
+      await deps.hub.call(sessionId, 'presence', { state: body.state, chatJid: chatId });
+      return { ok: true as const };
+    },
+  }),
+  defineRoute({
+    method: 'post', path: '/api/sessions/:sessionId/messages/:messageId/retry', tag, summary: 'Send a failed outgoing message again (same id and clientId)', auth: 'user', permission: ['send', 'Message'],
+    params: messageParams, audit: 'message.retry',
+    response: { status: 202, description: 'Pending again and handed to the session; 409 `not_failed` / `not_outgoing`', schema: retryResponse },
+    async handler({ deps, auth, params, audit }) {
+      const { sessionId, messageId } = params;
+      const msg = await Message.findById(messageObjectId(sessionId, messageId), { chatId: 1, fromMe: 1, status: 1 }).lean();
+      if (!msg) {
+        authorize(auth, 'read', subjects.session(sessionId));
+        throw notFound('message');
+      }
+      authorize(auth, 'send', subjects.message(sessionId, msg.chatId));
+      if (!msg.fromMe) throw conflict('not_outgoing', 'Only outgoing messages can be retried');
+      if (msg.status !== 'failed') throw conflict('not_failed', `The message is ${msg.status}, not failed`);
+      const accepted = await deps.hub.retry(sessionId, messageId);
+      Object.assign(audit, { targetType: 'Message', targetId: messageId, details: { sessionId, chatId: msg.chatId } });
+      return { ...accepted, chatId: msg.chatId };
+    },
+  }),
+];

@@ -1,0 +1,375 @@
+/**
+ * REST contract between the gateway and its browser clients (the console and inbox), as plain
+ * types. The gateway's zod schemas and presenters produce these shapes (a type test in the
+ * gateway keeps them in step); the renderer imports them from `@switchboard/shared`.
+ * Lists are `{ data, total, page, limit }`; times are ISO strings unless the name ends in `At`
+ * and the comment says "ms".
+ */
+import type { MessageStatus, SessionStatus } from '../domain/messages.ts';
+import type { Permission, UserLocale } from '../domain/permissions.ts';
+import type { DisconnectCause, MessageMediaView, MessageView } from '../protocol/events.ts';
+
+/**
+ * Origin of the desktop app's console pages (`APP_ORIGIN` in desktop's ipcContract): the
+ * gateway allows it for REST CORS and Socket.IO besides CORS_ORIGINS.
+ */
+export const DESKTOP_APP_ORIGIN = 'switchboard-app://console';
+
+/** A page of a list. */
+export interface ListPage<T> {
+  data: T[];
+  total: number;
+  page: number;
+  limit: number;
+}
+
+/** A CASL rule as the client receives it (`ability.rules` of the caller, placeholders expanded). */
+export interface ClientRule {
+  action: string | string[];
+  subject: string | string[];
+  conditions?: Record<string, unknown>;
+  fields?: string | string[];
+  inverted?: boolean;
+}
+
+/** A user as the API returns it. */
+export interface UserView {
+  id: string;
+  name: string;
+  email: string;
+  role: { id: string; name: string | null };
+  locale: UserLocale;
+  active: boolean;
+  mustChangePassword: boolean;
+  lastLoginAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** `GET /api/auth/me`: the signed-in user and what they may do. */
+export interface MeView extends UserView {
+  /** The caller's CASL rules, for hiding what the user may not do (the gateway still enforces them). */
+  rules: ClientRule[];
+}
+
+/** Answer of login and change-password. */
+export interface TokenView {
+  token: string;
+  user: UserView;
+}
+
+/** A role. */
+export interface RoleView {
+  id: string;
+  name: string;
+  builtIn: boolean;
+  description: string;
+  permissions: Permission[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A session as lists return it. */
+export interface SessionView {
+  sessionId: string;
+  name: string;
+  status: SessionStatus;
+  active: boolean;
+  me: { id: string; lid: string | null; name: string | null } | null;
+  problematicSince: string | null;
+  createdAt: string;
+  updatedAt: string;
+  /** Summary figures for lists (absent on older gateways). */
+  summary?: SessionSummary;
+  /**
+   * Last event seq recorded for the session (may lag slightly behind): a client without a
+   * replay baseline for the session uses it as `auth.lastSeq`, so a reconnect misses nothing.
+   */
+  eventSeq?: number;
+}
+
+/** Figures a session list shows beside each session. */
+export interface SessionSummary {
+  lastActivityAt: string | null;
+  lastConnectedAt: string | null;
+  lastDisconnectCause: DisconnectCause | null;
+  messagesReceived: number;
+  messagesSent: number;
+  restarts: number;
+  pid: number | null;
+}
+
+/** `GET /api/sessions/:id/details`. */
+export interface SessionDetailsView extends SessionView {
+  pid: number | null;
+  process: {
+    startedAt: number | null;
+    restarts: number;
+    lastHeartbeatAt: number | null;
+    rssBytes: number | null;
+    heapUsedBytes: number | null;
+    eventLoopLagMs: number | null;
+    lastError: string | null;
+    lastDisconnectCause: DisconnectCause | null;
+  } | null;
+  metrics: {
+    messagesSent: number;
+    messagesReceived: number;
+    chatCount: number;
+    lastActivityAt: string | null;
+    connectionAttempts: number;
+    errorCount: number;
+    lastError: string | null;
+    lastDisconnectCause: DisconnectCause | null;
+    lastConnectedAt: string | null;
+  };
+  health: { healthy: boolean; issues: string[]; lastCheckAt: string | null };
+  restarts: { at: string; reason: string; exitCode: number | null }[];
+}
+
+/** `GET /api/sessions/:id/qr`. */
+export interface QrView {
+  qr: string | null;
+  status: SessionStatus;
+  image?: string;
+}
+
+/**
+ * What one timeline entry says happened to a session. `kind` is the classification people read:
+ * connected; logged_out (on the phone); replaced (another client took over); network (connection
+ * lost or closed, WhatsApp unavailable); restart_required (WhatsApp asked for a reconnect);
+ * crash (the actor process died and was restarted); recycle (restarted on purpose: memory
+ * budget, deaf socket, missed heartbeats); stopped (by an operator); problematic (too many
+ * restarts); qr (waiting for a scan); other.
+ */
+export const TIMELINE_KINDS = [
+  'connected',
+  'logged_out',
+  'replaced',
+  'network',
+  'restart_required',
+  'crash',
+  'recycle',
+  'stopped',
+  'problematic',
+  'qr',
+  'other',
+] as const;
+/** One of TIMELINE_KINDS. */
+export type TimelineKind = (typeof TIMELINE_KINDS)[number];
+
+/** One entry of `GET /api/sessions/:id/timeline` (newest first). */
+export interface TimelineEntry {
+  seq: number;
+  /** ISO time. */
+  at: string;
+  kind: TimelineKind;
+  status: SessionStatus | null;
+  cause: DisconnectCause | null;
+  statusCode: number | null;
+  /** Human detail from the actor or supervisor (English, technical). */
+  detail: string | null;
+  /** For a disconnection followed by a reconnection: how long the session was down (ms). */
+  downMs?: number;
+  /** Messages that arrived for the session while it was down (delivered after reconnecting). */
+  messagesDuringGap?: number;
+}
+
+/** A chat of one session (`GET /api/sessions/:id/chats`). */
+export interface ChatView {
+  id: string;
+  sessionId: string;
+  name: string | null;
+  isGroup: boolean;
+  unreadCount: number;
+  /** ms since epoch */
+  lastMessageAt: number | null;
+  lastMessagePreview: string | null;
+  archived: boolean;
+  profilePictureMediaId: string | null;
+}
+
+/** A chat as the inbox lists it across sessions (`GET /api/chats`). */
+export interface InboxChatView extends ChatView {
+  sessionName: string;
+  /** Digits of the contact's number when known. */
+  phone: string | null;
+  /** The last customer message came after the last agent reply. */
+  needsReply: boolean;
+  /** ms since epoch of the last incoming / outgoing message. */
+  lastInboundAt: number | null;
+  lastOutboundAt: number | null;
+  lastMessageFromMe: boolean | null;
+  assignees: { userId: string; name: string }[];
+}
+
+/**
+ * A message as the inbox receives it (REST and Socket.IO). MessageView itself now carries the
+ * optional `media` (MessageMediaView, declared in protocol/events.ts beside it) and `statusReason`;
+ * this name stays for the inbox's code.
+ */
+export type InboxMessageView = MessageView & {
+  media?: MessageMediaView;
+  statusReason?: string;
+};
+
+/** Answer of `POST /api/sessions/:id/messages`. */
+export interface SendAccepted {
+  messageId: string;
+  status: MessageStatus;
+  duplicate: boolean;
+  chatId: string;
+}
+
+/** Answer of `POST /api/sessions/:id/chats/:chatId/read`. */
+export interface MarkReadResult {
+  ok: true;
+  /** False when the session's actor could not send read receipts (the unread count was reset anyway). */
+  sentReceipts: boolean;
+}
+
+/** Answer of `POST /api/media/sign`: URLs that work without an Authorization header (img, video, audio). */
+export interface SignedMediaUrls {
+  /** Media id → `/api/media/:id?sig=…&exp=…&u=…` (append `/download` or `/thumbnail` to the path, same query). Ids the caller may not read are left out. */
+  urls: Record<string, string>;
+  /** ms since epoch after which the URLs stop working. */
+  expiresAt: number;
+}
+
+/** An assignment. */
+export interface AssignmentView {
+  id: string;
+  sessionId: string;
+  chatId: string;
+  userId: string;
+  assignedBy: string | null;
+  note: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** An audit entry. */
+export interface AuditEntryView {
+  id: string;
+  userId: string | null;
+  /** Name and email of the acting user when known. */
+  userName?: string | null;
+  userEmail?: string | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  details: unknown;
+  ip: string | null;
+  userAgent: string | null;
+  at: string;
+}
+
+/** `GET /api/sessions/stats`. */
+export interface SessionStatsView {
+  total: number;
+  active: number;
+  byStatus: Record<string, number>;
+  messagesSent: number;
+  messagesReceived: number;
+  chats: number;
+  runningActors: number;
+  restarts: number;
+}
+
+/** One minute of message traffic (ms since epoch of the minute's start). */
+export interface RatePoint {
+  minute: number;
+  received: number;
+  sent: number;
+}
+
+/** A session that needs an operator. */
+export interface AlertView {
+  sessionId: string;
+  name: string;
+  status: SessionStatus;
+  cause: DisconnectCause | null;
+  /** ISO time the problem started, when known. */
+  since: string | null;
+}
+
+/** `GET /api/admin/dashboard`. */
+export interface DashboardView {
+  sessions: SessionStatsView;
+  users: { total: number; active: number; byRole: Record<string, number> };
+  assignments: number;
+  messagesToday: { received: number; sent: number };
+  recentActivity: { action: string; userId: string | null; userName?: string | null; targetType: string | null; targetId: string | null; at: string }[];
+  /** Messages per minute over the last hour, oldest first (since this node started). */
+  rates?: RatePoint[];
+  alerts?: AlertView[];
+}
+
+/** `GET /api/admin/system/health`. */
+export interface SystemHealthView {
+  status: 'ok' | 'degraded';
+  uptimeSeconds: number;
+  database: { ok: boolean };
+  memory: { rssBytes: number; heapUsedBytes: number };
+  email: { mode: string };
+  /** The node's per-session health report. */
+  sessions: NodeHealthReport;
+}
+
+/** Health of one session's actor, as the supervisor reports it. */
+export interface SessionHealthView {
+  sessionId: string;
+  status: SessionStatus;
+  healthy: boolean;
+  pid: number | null;
+  uptimeMs: number | null;
+  restarts: number;
+  lastHeartbeatAt: number | null;
+  rssBytes: number | null;
+  eventLoopLagMs: number | null;
+  lastError: string | null;
+  lastDisconnectCause: string | null;
+  issues: string[];
+}
+
+/** The supervisor's health report of one node. */
+export interface NodeHealthReport {
+  at: number;
+  total: number;
+  healthy: number;
+  byStatus: Partial<Record<SessionStatus, number>>;
+  sessions: SessionHealthView[];
+}
+
+/** A saved reply an agent inserts with `/` in the composer. */
+export interface CannedReplyView {
+  id: string;
+  shortcut: string;
+  text: string;
+  /** True when shared with everyone (made by a supervisor); false for the user's own. */
+  shared: boolean;
+  ownerId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Media metadata (`GET /api/media/:id/info`, lists, uploads). */
+export interface MediaInfoView {
+  id: string;
+  sessionId: string;
+  chatId: string | null;
+  messageId: string | null;
+  kind: string;
+  mimeType: string;
+  size: number;
+  sha256: string;
+  width: number | null;
+  height: number | null;
+  durationMs: number | null;
+  fileName: string | null;
+  direction: 'in' | 'out';
+  url: string;
+  downloadUrl: string;
+  thumbnailUrl: string | null;
+  createdAt: string;
+}

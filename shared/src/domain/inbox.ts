@@ -1,0 +1,47 @@
+/**
+ * Inbox rules shared by the gateway (REST presenters, filters) and the clients (live updates
+ * from `chat-update` events): when a chat waits for an agent's reply, and which number a chat is.
+ */
+
+/** A time as stored (Date) or sent over the wire (ms since epoch); null or absent when unknown. */
+export type InboxTime = Date | number | null | undefined;
+
+/** The two times the needs-reply rule reads (Chat.lastInboundAt / lastOutboundAt). */
+export interface ReplyTimes {
+  lastInboundAt?: InboxTime;
+  lastOutboundAt?: InboxTime;
+}
+
+/** ms since epoch of an InboxTime, or null. */
+export function inboxMs(t: InboxTime): number | null {
+  if (t === null || t === undefined) return null;
+  const ms = typeof t === 'number' ? t : t.getTime();
+  return Number.isFinite(ms) ? ms : null;
+}
+
+/**
+ * True when the customer's last message came after the last agent reply:
+ * `lastInboundAt > (lastOutboundAt ?? 0)`. A chat with no incoming message never needs one.
+ */
+export function needsReply(t: ReplyTimes): boolean {
+  const inbound = inboxMs(t.lastInboundAt);
+  if (inbound === null) return false;
+  return inbound > (inboxMs(t.lastOutboundAt) ?? 0);
+}
+
+/**
+ * Whether the chat's last message (of the two directions) was ours; null when neither time is
+ * known. On a tie the agent's message counts as last (it answers what came in that instant).
+ */
+export function lastMessageFromMe(t: ReplyTimes): boolean | null {
+  const inbound = inboxMs(t.lastInboundAt);
+  const outbound = inboxMs(t.lastOutboundAt);
+  if (inbound === null && outbound === null) return null;
+  return !needsReply(t) && outbound !== null;
+}
+
+/** The digits of a phone-number JID (`34600…@s.whatsapp.net`, device part ignored); null for groups, LIDs and others. */
+export function phoneOfJid(jid: string | null | undefined): string | null {
+  const m = /^(\d{5,20})(?::\d+)?@s\.whatsapp\.net$/.exec(jid ?? '');
+  return m?.[1] ?? null;
+}

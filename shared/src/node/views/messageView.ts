@@ -1,0 +1,52 @@
+/**
+ * The one presenter of stored messages: the actor's Socket.IO events (`message`,
+ * `message-sent`) and the gateway's REST lists build MessageView here, so both carry the same
+ * shape (nulls dropped, ids as strings, media summary and failure reason when present).
+ */
+import type { MessageMediaView, MessageView } from '../../protocol/events.ts';
+import type { MediaDoc } from '../models/media.ts';
+import type { MessageDoc } from '../models/message.ts';
+
+/** A stored (or about to be stored) message: what the presenter reads. */
+export type StoredMessage = Omit<MessageDoc, '_id' | 'createdAt' | 'updatedAt' | 'attempts'> & Partial<Pick<MessageDoc, 'attempts'>>;
+
+/** The media summary of a Media document. */
+export function toMessageMediaView(doc: Pick<MediaDoc, 'mimeType' | 'fileName' | 'size' | 'width' | 'height' | 'durationMs' | 'thumbnailGridFsId'>): MessageMediaView {
+  return {
+    mimeType: doc.mimeType,
+    fileName: doc.fileName ?? null,
+    size: doc.size,
+    width: doc.width ?? null,
+    height: doc.height ?? null,
+    durationMs: doc.durationMs ?? null,
+    hasThumbnail: !!doc.thumbnailGridFsId,
+  };
+}
+
+/** Presents a stored message; `media` is the summary of its Media document when known. */
+export function toMessageView(doc: StoredMessage, media?: MessageMediaView): MessageView {
+  const view: MessageView = {
+    id: doc.messageId,
+    sessionId: doc.sessionId,
+    chatId: doc.chatId,
+    fromMe: doc.fromMe,
+    kind: doc.kind,
+    status: doc.status,
+    timestamp: new Date(doc.timestamp).getTime(),
+  };
+  if (doc.sender) view.sender = doc.sender;
+  if (doc.pushName) view.pushName = doc.pushName;
+  if (doc.text) view.text = doc.text;
+  if (doc.caption) view.caption = doc.caption;
+  if (doc.mediaId) view.mediaId = String(doc.mediaId);
+  if (doc.quotedId) view.quotedId = doc.quotedId;
+  if (doc.reaction) view.reaction = { emoji: doc.reaction.emoji, targetId: doc.reaction.targetId };
+  if (doc.location) {
+    const { latitude, longitude, name, address } = doc.location;
+    view.location = { latitude, longitude, ...(name ? { name } : {}), ...(address ? { address } : {}) };
+  }
+  if (doc.clientId) view.clientId = doc.clientId;
+  if (doc.mediaId && media) view.media = media;
+  if (doc.status === 'failed' && doc.statusReason) view.statusReason = doc.statusReason;
+  return view;
+}

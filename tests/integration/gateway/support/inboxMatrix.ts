@@ -1,0 +1,64 @@
+/**
+ * Authorisation-matrix rows of the inbox routes (chat list, mark read, typing, retry, signed
+ * media URLs, canned replies), spread into MATRIX by matrixFixtures.ts. Same conventions:
+ * fresh targets per call, expected status per caller.
+ */
+import { randomBytes } from 'node:crypto';
+import { CannedReply, Chat, Media, Message, putMedia } from '@switchboard/shared/node';
+import type { Call, Caller, Expect, MatrixState } from './matrixFixtures.ts';
+
+const uniq = () => randomBytes(4).toString('hex');
+const authed = (admin: number, supervisor: number, employee: number, outsider: number): Expect => ({ anonymous: 401, badToken: 401, expired: 401, admin, supervisor, employee, outsider });
+
+/** Makes sure the assigned chat has a Chat document (actions on a chat need one). */
+async function ensureChat(s: MatrixState): Promise<void> {
+  await Chat.updateOne({ sessionId: s.linked, jid: s.chat }, { $setOnInsert: { isGroup: false } }, { upsert: true });
+}
+
+/** A fresh failed outgoing message to the assigned chat. */
+async function failedMessage(s: MatrixState): Promise<string> {
+  const messageId = `3EB0MX${uniq().toUpperCase()}`;
+  await Message.create({ sessionId: s.linked, chatId: s.chat, messageId, fromMe: true, kind: 'text', text: 'retry me', status: 'failed', statusReason: '479', timestamp: new Date(), clientId: `mx-${messageId}` });
+  return messageId;
+}
+
+/** A fresh media file of the assigned chat. */
+async function chatFile(s: MatrixState): Promise<string> {
+  const blob = await putMedia(Buffer.from(`signed-${uniq()}`), { contentType: 'text/plain' });
+  const doc = await Media.create({ sessionId: s.linked, chatId: s.chat, kind: 'document', mimeType: 'text/plain', size: blob.size, sha256: blob.sha256, gridFsId: blob.id, direction: 'in' });
+  return doc._id.toString();
+}
+
+/** A fresh shared canned reply (only supervisors and admins may change shared ones). */
+async function sharedReply(): Promise<string> {
+  const doc = await CannedReply.create({ ownerId: null, shortcut: `shared-${uniq()}`, text: 'Gracias por escribirnos' });
+  return doc._id.toString();
+}
+
+/** `METHOD path` → call and expected statuses, for the inbox routes. */
+export const INBOX_MATRIX: Record<string, { call: (s: MatrixState, who: Caller) => Promise<Call> | Call; expect: Expect }> = {
+  'GET /api/chats': { call: () => ({ path: '/api/chats?view=all' }), expect: authed(200, 200, 200, 200) },
+  'POST /api/sessions/:sessionId/chats/:chatId/read': {
+    call: async (s) => {
+      await ensureChat(s);
+      return { path: `/api/sessions/${s.linked}/chats/${encodeURIComponent(s.chat)}/read` };
+    },
+    expect: authed(200, 200, 200, 403),
+  },
+  'POST /api/sessions/:sessionId/chats/:chatId/presence': {
+    call: async (s) => {
+      await ensureChat(s);
+      return { path: `/api/sessions/${s.linked}/chats/${encodeURIComponent(s.chat)}/presence`, body: { state: 'composing' } };
+    },
+    expect: authed(200, 200, 200, 403),
+  },
+  'POST /api/sessions/:sessionId/messages/:messageId/retry': {
+    call: async (s) => ({ path: `/api/sessions/${s.linked}/messages/${await failedMessage(s)}/retry` }),
+    expect: authed(202, 202, 202, 403),
+  },
+  'POST /api/media/sign': { call: async (s) => ({ path: '/api/media/sign', body: { ids: [await chatFile(s)] } }), expect: authed(200, 200, 200, 200) },
+  'GET /api/canned-replies': { call: () => ({ path: '/api/canned-replies' }), expect: authed(200, 200, 200, 200) },
+  'POST /api/canned-replies': { call: () => ({ path: '/api/canned-replies', body: { shortcut: `mx-${uniq()}`, text: 'Hola' } }), expect: authed(201, 201, 201, 201) },
+  'PUT /api/canned-replies/:id': { call: async () => ({ path: `/api/canned-replies/${await sharedReply()}`, body: { text: 'Gracias' } }), expect: authed(200, 200, 403, 403) },
+  'DELETE /api/canned-replies/:id': { call: async () => ({ path: `/api/canned-replies/${await sharedReply()}` }), expect: authed(204, 204, 403, 403) },
+};
