@@ -4,6 +4,7 @@
  * → scheduler → signal handling. Shutdown runs in the reverse order (shutdown.ts).
  */
 import { pathToFileURL } from 'node:url';
+import { ensureConsoleBuilt } from '@switchboard/desktop/build';
 import { startGateway, type RunningGateway } from '@switchboard/gateway';
 import {
   configOrExit,
@@ -41,6 +42,10 @@ export interface StartNodeOptions {
   env?: NodeJS.ProcessEnv;
   /** Called with the generated admin password when the seed just created the admin. */
   onAdminPassword?: (email: string, password: string) => void;
+  /** Serve the console at `/` (built first when its sources changed). Default true. */
+  console?: boolean;
+  /** HTTP port overriding PORT (0: any free port; tests). */
+  port?: number;
 }
 
 /** Starts the whole node. Throws (with a readable message) when the database cannot be used. */
@@ -58,7 +63,16 @@ export async function startNode(opts: StartNodeOptions = {}): Promise<RunningNod
 
     const supervisor = new Supervisor(supervisorOptionsFromConfig(config, db.uri, logger));
     steps.push({ name: 'actors', run: () => supervisor.shutdown() });
-    const gateway = await startGateway({ config, logger, hub: supervisor, health: () => supervisor.healthReport() });
+    // The console is built once per source change (cached by hash), so a fresh clone serves it too.
+    const consoleDir = opts.console === false ? undefined : (await ensureConsoleBuilt({ onBuild: () => logger.info('building the console (first start after a change)') })).dir;
+    const gateway = await startGateway({
+      config,
+      logger,
+      hub: supervisor,
+      health: () => supervisor.healthReport(),
+      ...(consoleDir ? { consoleDir } : {}),
+      ...(opts.port !== undefined ? { port: opts.port } : {}),
+    });
     steps.push({ name: 'gateway', run: () => gateway.close() });
     const scheduler = startScheduler({
       hub: supervisor,

@@ -1,0 +1,24 @@
+/** Every area's messages, merged. Add an area: write `messages/<area>.ts` and list it here. */
+import type { Locale } from '../define.ts';
+import { auth } from './auth.ts';
+import { common } from './common.ts';
+import { dashboard } from './dashboard.ts';
+import { inbox } from './inbox.ts';
+import { sessions } from './sessions.ts';
+import { status } from './status.ts';
+import { assignments } from './assignments.ts';
+import { audit } from './audit.ts';
+import { users } from './users.ts';
+import { roles } from './roles.ts';
+
+const BUNDLES = [common, auth, status, sessions, dashboard, inbox, users, roles, assignments, audit] as const;
+
+type KeysOf<B> = B extends { es: Record<infer K, string> } ? K : never;
+/** Every message key of the app. */
+export type MessageKey = KeysOf<(typeof BUNDLES)[number]>;
+
+/** Messages by locale. */
+export const MESSAGES: Record<Locale, Record<MessageKey, string>> = {
+  es: Object.assign({}, ...BUNDLES.map((b) => b.es)),
+  en: Object.assign({}, ...BUNDLES.map((b) => b.en)),
+};

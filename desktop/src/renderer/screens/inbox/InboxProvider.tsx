@@ -1,0 +1,255 @@
+/**
+ * The inbox's live state for the whole signed-in app: the chat list (with its filters and
+ * paging), the threads opened, the offline outbox, the needs-reply count for the badge, and
+ * notifications. REST pages, live events and replayed events all go through one reducer
+ * (model/inboxReducer.ts), so nothing is shown twice or lost across reconnects.
+ */
+import type { InboxMessageView } from '@switchboard/shared';
+import { createContext, useCallback, useContext, useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
+import { useAuth, useMe } from '../../auth/AuthProvider.tsx';
+import { useSocketEvent } from '../../realtime/RealtimeProvider.tsx';
+import { inboxApi, newClientId, type ChatFilters } from './inboxApi.ts';
+import { chatKey, parseChatKey, roomsAllow } from './model/keys.ts';
+import { EMPTY_INBOX, inboxReducer, type InboxAction, type InboxState } from './model/inboxReducer.ts';
+import { useNotifier } from './notify/useNotifier.ts';
+import { loadPrefs, savePrefs, type NotifyPrefs } from './notify/prefs.ts';
+import { useOutbox } from './outbox/useOutbox.ts';
+import type { OutboxItem } from './outbox/types.ts';
+
+const PAGE = 100;
+const THREAD_PAGE = 50;
+
+/** What `useInbox()` gives. */
+export interface Inbox {
+  state: InboxState;
+  dispatch(a: InboxAction): void;
+  filters: ChatFilters;
+  setFilters(f: Partial<ChatFilters>): void;
+  list: { loading: boolean; error: unknown; total: number; hasMore: boolean; loadMore(): void; reload(): void };
+  needsReplyCount: number;
+  outbox: OutboxItem[];
+  open(key: string | null): void;
+  loadOlder(key: string): Promise<void>;
+  threadError: unknown;
+  send(key: string, reply: { text?: string; quotedId?: string; file?: File }): Promise<void>;
+  retryOutbox(clientId: string): void;
+  discardOutbox(clientId: string): void;
+  retryMessage(m: InboxMessageView): Promise<void>;
+  markRead(key: string): Promise<void>;
+  prefs: NotifyPrefs;
+  setPrefs(p: NotifyPrefs): void;
+  /** The chat that was open when the user lost access to it (the screen closes it and says why). */
+  revoked: string | null;
+  clearRevoked(): void;
+}
+
+const Ctx = createContext<Inbox | null>(null);
+
+const FILTERS_KEY = 'switchboard.inbox.filters';
+
+/** Filters remembered on this device. */
+function initialFilters(): ChatFilters {
+  try {
+    const v = JSON.parse(localStorage.getItem(FILTERS_KEY) ?? '{}') as Partial<ChatFilters>;
+    return { view: v.view === 'mine' || v.view === 'unassigned' ? v.view : 'all', sessionId: typeof v.sessionId === 'string' ? v.sessionId : '', q: '', needsReply: v.needsReply === true };
+  } catch {
+    return { view: 'all', sessionId: '', q: '', needsReply: false };
+  }
+}
+
+/** Provides the inbox (mount once, inside the realtime provider, for users who may read chats). */
+export function InboxProvider({ children }: { children: ReactNode }) {
+  const auth = useAuth();
+  const me = useMe();
+  const rest = useMemo(() => inboxApi(auth.api), [auth.api]);
+  const [state, dispatch] = useReducer(inboxReducer, EMPTY_INBOX);
+  const stateRef = useRef(state);
+  stateRef.current = state;
+  const [filters, setFilterState] = useState<ChatFilters>(initialFilters);
+  const [page, setPage] = useState(1);
+  const [total, setTotal] = useState(0);
+  const [listLoading, setListLoading] = useState(true);
+  const [listError, setListError] = useState<unknown>(undefined);
+  const [listTick, setListTick] = useState(0);
+  const [needsReplyCount, setNeedsReplyCount] = useState(0);
+  const [threadError, setThreadError] = useState<unknown>(undefined);
+  const [prefs, setPrefsState] = useState(() => loadPrefs(me.id));
+  const [revoked, setRevoked] = useState<string | null>(null);
+
+  // Session names label chats; also seeds replay baselines through the realtime provider.
+  useEffect(() => {
+    void rest.sessions().then(
+      (p) => dispatch({ type: 'sessions/named', names: Object.fromEntries(p.data.map((s) => [s.sessionId, s.name])) }),
+      () => undefined,
+    );
+  }, [rest]);
+
+  // The chat list for the current filters (page 1 replaces, later pages append).
+  useEffect(() => {
+    const ctrl = new AbortController();
+    setListLoading(true);
+    rest.chats(filters, page, PAGE, ctrl.signal).then(
+      (p) => {
+        dispatch({ type: 'chats/loaded', chats: p.data, replace: page === 1 });
+        setTotal(p.total);
+        setListError(undefined);
+        setListLoading(false);
+      },
+      (err: unknown) => {
+        if (ctrl.signal.aborted) return;
+        setListError(err);
+        setListLoading(false);
+      },
+    );
+    return () => ctrl.abort();
+  }, [rest, filters, page, listTick]);
+
+  const reloadList = useCallback(() => {
+    setPage(1);
+    setListTick((n) => n + 1);
+  }, []);
+
+  // Needs-reply count of the user's own chats (the badge), refreshed after traffic.
+  const countTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const refreshCount = useCallback(() => {
+    clearTimeout(countTimer.current);
+    countTimer.current = setTimeout(() => void rest.needsReplyCount().then(setNeedsReplyCount, () => undefined), 600);
+  }, [rest]);
+  useEffect(() => {
+    refreshCount();
+    return () => clearTimeout(countTimer.current);
+  }, [refreshCount]);
+  useEffect(() => auth.platform.setBadge(needsReplyCount), [auth.platform, needsReplyCount]);
+
+  const notify = useNotifier(prefs);
+
+  useSocketEvent('message', (e) => {
+    const m = e.message as InboxMessageView;
+    dispatch({ type: 'event/message', message: m });
+    refreshCount();
+    if (!m.fromMe) notify(stateRef.current, m);
+  });
+  useSocketEvent('message-sent', (e) => {
+    dispatch({ type: 'event/message', message: e.message as InboxMessageView });
+    refreshCount();
+  });
+  useSocketEvent('message-status', (e) => dispatch({ type: 'event/status', sessionId: e.sessionId, chatId: e.chatId, messageId: e.messageId, status: e.status, ...(e.reason ? { reason: e.reason } : {}) }));
+  useSocketEvent('chat-update', (e) => dispatch({ type: 'event/chat', sessionId: e.sessionId, chatId: e.chatId, ...(e.name ? { name: e.name } : {}), ...(e.unreadCount !== undefined ? { unreadCount: e.unreadCount } : {}), ...(e.lastMessageAt ? { lastMessageAt: e.lastMessageAt } : {}) }));
+  useSocketEvent('presence', (e) => dispatch({ type: 'event/presence', sessionId: e.sessionId, chatId: e.chatId, state: e.state, at: e.at }));
+  useSocketEvent('access-changed', (e) => {
+    const before = stateRef.current;
+    dispatch({ type: 'access/rooms', rooms: e.rooms });
+    void auth.refresh().catch(() => undefined);
+    // A chat was assigned: it is not in the list yet.
+    const gained = e.rooms.some((r) => r.startsWith('chat:') && ![...before.chats.values()].some((c) => `chat:${c.sessionId}:${c.id}` === r));
+    if (gained) reloadList();
+    refreshCount();
+    if (before.openKey) {
+      const { sessionId, chatId } = parseChatKey(before.openKey);
+      if (!roomsAllow(e.rooms, sessionId, chatId)) setRevoked(before.openKey);
+    }
+  });
+  useSocketEvent('replay-done', (e) => {
+    if (e.truncated.length === 0) return;
+    reloadList();
+    const open = stateRef.current.openKey;
+    if (open && e.truncated.includes(parseChatKey(open).sessionId)) void loadThread(open);
+  });
+
+  const loadThread = useCallback(
+    async (key: string) => {
+      const { sessionId, chatId } = parseChatKey(key);
+      try {
+        const p = await rest.messages(sessionId, chatId, { limit: THREAD_PAGE });
+        dispatch({ type: 'thread/loaded', key, messages: p.data, complete: p.data.length < THREAD_PAGE });
+        setThreadError(undefined);
+      } catch (err) {
+        setThreadError(err);
+      }
+    },
+    [rest],
+  );
+
+  const onSent = useCallback((item: OutboxItem, receipt: { messageId: string }) => {
+    // Accepted: show it as pending right away (the server's events take it from there).
+    dispatch({
+      type: 'event/message',
+      message: { id: receipt.messageId, sessionId: item.sessionId, chatId: item.chatId, fromMe: true, kind: item.file ? 'document' : 'text', status: 'pending', timestamp: Date.now(), clientId: item.clientId, ...(item.text ? (item.file ? { caption: item.text } : { text: item.text }) : {}), ...(item.quotedId ? { quotedId: item.quotedId } : {}) },
+    });
+  }, []);
+  const outbox = useOutbox(onSent);
+
+  const value = useMemo<Inbox>(
+    () => ({
+      state,
+      dispatch,
+      filters,
+      setFilters(f) {
+        setFilterState((cur) => {
+          const next = { ...cur, ...f };
+          try {
+            localStorage.setItem(FILTERS_KEY, JSON.stringify({ view: next.view, sessionId: next.sessionId, needsReply: next.needsReply }));
+          } catch {
+            /* not remembered */
+          }
+          return next;
+        });
+        setPage(1);
+      },
+      list: { loading: listLoading, error: listError, total, hasMore: state.chats.size < total, loadMore: () => !listLoading && setPage((p) => p + 1), reload: reloadList },
+      needsReplyCount,
+      outbox: outbox.items,
+      open(key) {
+        dispatch({ type: 'chat/open', key });
+        setThreadError(undefined);
+        if (key && !stateRef.current.threads.get(key)?.loaded) void loadThread(key);
+      },
+      async loadOlder(key) {
+        const thread = stateRef.current.threads.get(key);
+        if (!thread || thread.complete) return;
+        const oldest = Math.min(...[...thread.messages.values()].map((m) => m.timestamp));
+        const { sessionId, chatId } = parseChatKey(key);
+        const p = await rest.messages(sessionId, chatId, { limit: THREAD_PAGE, before: Number.isFinite(oldest) ? oldest : undefined });
+        dispatch({ type: 'thread/loaded', key, messages: p.data, complete: p.data.length < THREAD_PAGE });
+      },
+      threadError,
+      async send(key, reply) {
+        const { sessionId, chatId } = parseChatKey(key);
+        await outbox.queue.enqueue({ clientId: newClientId(), sessionId, chatId, ...(reply.text ? { text: reply.text } : {}), ...(reply.quotedId ? { quotedId: reply.quotedId } : {}), ...(reply.file ? { file: reply.file, fileName: reply.file.name } : {}) });
+      },
+      retryOutbox: (clientId) => void outbox.queue.retry(clientId),
+      discardOutbox: (clientId) => void outbox.queue.discard(clientId),
+      async retryMessage(m) {
+        const key = chatKey(m.sessionId, m.chatId);
+        dispatch({ type: 'message/retrying', key, messageId: m.id });
+        await rest.retry(m.sessionId, m.id);
+      },
+      async markRead(key) {
+        const { sessionId, chatId } = parseChatKey(key);
+        dispatch({ type: 'chat/read', key });
+        await rest.markRead(sessionId, chatId);
+      },
+      prefs,
+      setPrefs(p) {
+        setPrefsState(p);
+        savePrefs(me.id, p);
+      },
+      revoked,
+      clearRevoked: () => setRevoked(null),
+    }),
+    [state, filters, listLoading, listError, total, reloadList, needsReplyCount, outbox, loadThread, threadError, rest, prefs, me.id, revoked],
+  );
+  return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
+}
+
+/** The inbox state and actions. */
+export function useInbox(): Inbox {
+  const v = useContext(Ctx);
+  if (!v) throw new Error('useInbox outside InboxProvider');
+  return v;
+}
+
+/** The inbox when mounted (null for users who cannot read chats). */
+export function useOptionalInbox(): Inbox | null {
+  return useContext(Ctx);
+}

@@ -1,0 +1,176 @@
+/**
+ * The inbox: the chat list (assigned chats; every visible chat for supervisors, with a
+ * mine / unassigned / all switch) beside the open conversation. Keyboard first: J/K or arrows
+ * move, Enter opens, `/` searches, Esc closes, R marks read, `?` lists every shortcut. The URL
+ * names the open chat (`/inbox/:sessionId/:chatId`), so notifications and deep links open it.
+ */
+import type { CannedReplyView, SessionView } from '@switchboard/shared';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { useAbility, useApi } from '../../auth/AuthProvider.tsx';
+import { useDebounced, useResource } from '../../hooks/useResource.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import { isTyping } from '../../layout/useGlobalShortcuts.ts';
+import { ConnectionMarker } from '../../realtime/ConnectionMarker.tsx';
+import { Button, IconButton } from '../../ui/Button.tsx';
+import { EmptyState, ErrorBox, Loading } from '../../ui/Feedback.tsx';
+import { useToast } from '../../ui/Toasts.tsx';
+import { CannedRepliesDialog } from './CannedRepliesDialog.tsx';
+import { inboxApi } from './inboxApi.ts';
+import { useInbox } from './InboxProvider.tsx';
+import { ChatList, type ChatListHandle } from './list/ChatList.tsx';
+import { InboxFilters } from './list/InboxFilters.tsx';
+import { chatKey, parseChatKey } from './model/keys.ts';
+import { sortedChats } from './model/inboxReducer.ts';
+import { NotifySettings } from './notify/NotifySettings.tsx';
+import { Thread } from './thread/Thread.tsx';
+
+/** The inbox screen. */
+export function InboxScreen() {
+  const { t, tn } = useI18n();
+  const inbox = useInbox();
+  const api = useApi();
+  const rest = useMemo(() => inboxApi(api), [api]);
+  const ability = useAbility();
+  const navigate = useNavigate();
+  const toast = useToast();
+  const params = useParams();
+  const openKey = params.sessionId && params.chatId ? chatKey(params.sessionId, params.chatId) : null;
+  const [search, setSearch] = useState(inbox.filters.q);
+  const q = useDebounced(search, 250);
+  const [activeIndex, setActiveIndex] = useState(0);
+  const [cannedOpen, setCannedOpen] = useState(false);
+  const [notifyOpen, setNotifyOpen] = useState(false);
+  const [focusToken, setFocusToken] = useState(0);
+  const listRef = useRef<ChatListHandle>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const sessions = useResource(() => rest.sessions().then((p) => p.data as SessionView[]), [rest]);
+  const canned = useResource(() => (ability.can('read', 'CannedReply') ? rest.canned() : Promise.resolve([] as CannedReplyView[])), [rest]);
+  // Users with an unconditional rule to read chats see every chat: offer them the views.
+  const seesAll = ability.rulesFor('read', 'Chat').some((r) => !r.inverted && !r.conditions);
+
+  useEffect(() => {
+    if (q !== inbox.filters.q) inbox.setFilters({ q });
+  }, [q]);
+
+  // The URL decides which chat is open.
+  useEffect(() => {
+    inbox.open(openKey);
+    if (openKey) setFocusToken((n) => n + 1);
+  }, [openKey]);
+
+  const chats = useMemo(() => sortedChats(inbox.state), [inbox.state]);
+  // The assignment was removed while the chat was open: close it at once and say why.
+  useEffect(() => {
+    if (!inbox.revoked) return;
+    if (inbox.revoked === openKey) {
+      toast.error(t('thread.revoked'));
+      navigate('/inbox', { replace: true });
+    }
+    inbox.clearRevoked();
+  }, [inbox.revoked]);
+
+  const open = (key: string) => {
+    const { sessionId, chatId } = parseChatKey(key);
+    navigate(`/inbox/${encodeURIComponent(sessionId)}/${encodeURIComponent(chatId)}`);
+  };
+  const close = () => {
+    navigate('/inbox');
+    requestAnimationFrame(() => listRef.current?.focus());
+  };
+
+  // Global inbox keys (outside text fields and dialogs); Alt+J / Alt+K work everywhere.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || document.querySelector('dialog[open]')) return;
+      if (e.altKey) {
+        const delta = e.code === 'KeyJ' || e.key === 'ArrowDown' ? 1 : e.code === 'KeyK' || e.key === 'ArrowUp' ? -1 : 0;
+        if (delta) {
+          e.preventDefault();
+          listRef.current?.step(delta);
+        }
+        return;
+      }
+      if (isTyping(e)) return;
+      if (e.key === 'Escape' && openKey) {
+        e.preventDefault();
+        close();
+      } else if (e.key === '/') {
+        e.preventDefault();
+        searchRef.current?.focus();
+      } else if (e.key === 'j' || e.key === 'J') {
+        e.preventDefault();
+        listRef.current?.move(1);
+        listRef.current?.focus();
+      } else if (e.key === 'k' || e.key === 'K') {
+        e.preventDefault();
+        listRef.current?.move(-1);
+        listRef.current?.focus();
+      } else if ((e.key === 'r' || e.key === 'R') && openKey) {
+        e.preventDefault();
+        void inbox.markRead(openKey).catch(() => undefined);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  const openChat = openKey ? inbox.state.chats.get(openKey) : undefined;
+  const queued = inbox.outbox.filter((i) => i.state !== 'failed').length;
+  return (
+    <div className={`inbox${openKey ? ' has-open' : ''}`}>
+      <section className="inbox-list" aria-label={t('inbox.chats')}>
+        <header className="inbox-list-header">
+          <h1>{t('inbox.title')}</h1>
+          <div className="inbox-list-tools">
+            <IconButton icon={inbox.prefs.enabled ? 'bell' : 'bellOff'} label={t('notify.title')} onClick={() => setNotifyOpen(true)} />
+          </div>
+        </header>
+        <InboxFilters ref={searchRef} filters={inbox.filters} onChange={inbox.setFilters} search={search} onSearch={setSearch} sessions={sessions.data ?? []} showViews={seesAll} />
+        <div className="inbox-status">
+          <ConnectionMarker compact />
+          <span className="faint">{tn('inbox.count', inbox.list.hasMore ? inbox.list.total : chats.length)}</span>
+        </div>
+        {queued > 0 && <p className="outbox-banner">{tn('outbox.waiting', queued)}</p>}
+        {inbox.list.error && chats.length === 0 ? (
+          <ErrorBox error={inbox.list.error} onRetry={inbox.list.reload} />
+        ) : inbox.list.loading && chats.length === 0 ? (
+          <Loading />
+        ) : chats.length === 0 ? (
+          <EmptyState icon="inbox" title={t('inbox.empty.title')}>
+            {inbox.filters.q || inbox.filters.needsReply || inbox.filters.sessionId ? t('inbox.empty.filtered') : t('inbox.empty.mine')}
+          </EmptyState>
+        ) : (
+          <ChatList
+            ref={listRef}
+            chats={chats}
+            openKey={openKey}
+            activeIndex={Math.min(activeIndex, chats.length - 1)}
+            setActiveIndex={setActiveIndex}
+            onOpen={open}
+            showAssignees={seesAll}
+            typingKeys={new Set([...inbox.state.presence].filter(([, p]) => p.state === 'composing' && Date.now() - p.at < 25_000).map(([k]) => k))}
+            hasMore={inbox.list.hasMore}
+            onLoadMore={inbox.list.loadMore}
+          />
+        )}
+      </section>
+      {openKey ? (
+        <Thread key={openKey} chatKeyValue={openKey} chat={openChat} canned={canned.data ?? []} onClose={close} onManageCanned={() => setCannedOpen(true)} focusToken={focusToken} onLeaveComposer={() => listRef.current?.focus()} />
+      ) : (
+        <section className="thread thread-empty">
+          <EmptyState icon="message" title={t('inbox.pick.title')}>
+            {t('inbox.pick.body')}
+          </EmptyState>
+          {ability.can('read', 'CannedReply') && (
+            <Button icon="message" onClick={() => setCannedOpen(true)}>
+              {t('canned.manage')}
+            </Button>
+          )}
+        </section>
+      )}
+      <CannedRepliesDialog open={cannedOpen} onClose={() => setCannedOpen(false)} list={canned.data ?? []} onChanged={canned.reload} />
+      <NotifySettings open={notifyOpen} onClose={() => setNotifyOpen(false)} prefs={inbox.prefs} onChange={inbox.setPrefs} sessions={sessions.data ?? []} />
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+/** REST calls of the inbox, typed with the shared contract. */
+import type { CannedReplyView, InboxChatView, InboxMessageView, ListPage, SendAccepted, SessionView } from '@switchboard/shared';
+import type { ApiClient, Query } from '../../api/http.ts';
+
+const enc = encodeURIComponent;
+
+/** Which chats the list shows (supervisors; employees always see their own). */
+export type InboxView = 'mine' | 'unassigned' | 'all';
+
+/** Filters of the chat list. */
+export interface ChatFilters {
+  view: InboxView;
+  sessionId: string;
+  q: string;
+  needsReply: boolean;
+}
+
+/** What a reply carries. */
+export interface OutgoingReply {
+  sessionId: string;
+  chatId: string;
+  clientId: string;
+  text?: string;
+  quotedId?: string;
+  file?: Blob;
+  fileName?: string;
+}
+
+/** Typed wrappers over the inbox routes. */
+export function inboxApi(api: ApiClient) {
+  return {
+    chats: (f: ChatFilters, page: number, limit: number, signal?: AbortSignal) => {
+      const q: Query = { view: f.view, sessionId: f.sessionId, q: f.q, page, limit, ...(f.needsReply ? { needsReply: 'true' } : {}) };
+      return api.get<ListPage<InboxChatView>>('/api/chats', q, signal ? { signal } : undefined);
+    },
+    needsReplyCount: () => api.get<ListPage<InboxChatView>>('/api/chats', { view: 'mine', needsReply: 'true', limit: 1 }).then((p) => p.total),
+    sessions: () => api.get<ListPage<SessionView>>('/api/sessions', { limit: 200 }),
+    messages: (sessionId: string, chatId: string, q: Query, signal?: AbortSignal) =>
+      api.get<ListPage<InboxMessageView>>(`/api/sessions/${enc(sessionId)}/messages`, { chatId, ...q }, signal ? { signal } : undefined),
+    /** Sends a reply (multipart when it has a file); the clientId makes a repeat harmless. */
+    send(r: OutgoingReply): Promise<SendAccepted> {
+      const path = `/api/sessions/${enc(r.sessionId)}/messages`;
+      if (r.file) {
+        const form = new FormData();
+        form.set('to', r.chatId);
+        form.set('clientId', r.clientId);
+        if (r.text) form.set('caption', r.text);
+        if (r.quotedId) form.set('quotedId', r.quotedId);
+        if (r.fileName) form.set('fileName', r.fileName);
+        form.set('file', r.file, r.fileName ?? 'file');
+        return api.upload<SendAccepted>(path, form);
+      }
+      return api.post<SendAccepted>(path, { to: r.chatId, text: r.text ?? '', clientId: r.clientId, ...(r.quotedId ? { quotedId: r.quotedId } : {}) });
+    },
+    retry: (sessionId: string, messageId: string) => api.post(`/api/sessions/${enc(sessionId)}/messages/${enc(messageId)}/retry`),
+    markRead: (sessionId: string, chatId: string) => api.post(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/read`),
+    presence: (sessionId: string, chatId: string, state: 'composing' | 'paused') => api.post(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/presence`, { state }),
+    react: (sessionId: string, chatId: string, targetId: string, emoji: string, clientId: string) =>
+      api.post<SendAccepted>(`/api/sessions/${enc(sessionId)}/messages`, { to: chatId, kind: 'reaction', reaction: { emoji, targetId }, clientId }),
+    canned: () => api.get<ListPage<CannedReplyView> | CannedReplyView[]>('/api/canned-replies').then((r) => (Array.isArray(r) ? r : r.data)),
+    createCanned: (body: { shortcut: string; text: string; shared?: boolean }) => api.post<CannedReplyView>('/api/canned-replies', body),
+    updateCanned: (id: string, body: { shortcut?: string; text?: string; shared?: boolean }) => api.put<CannedReplyView>(`/api/canned-replies/${enc(id)}`, body),
+    deleteCanned: (id: string) => api.del(`/api/canned-replies/${enc(id)}`),
+  };
+}
+
+/** A new idempotency key for a reply. */
+export function newClientId(): string {
+  return `inbox-${crypto.randomUUID()}`;
+}

@@ -1,0 +1,118 @@
+/**
+ * The chat list as a keyboard-first listbox: virtualised (thousands of chats scroll smoothly),
+ * J/K or arrows move, Enter opens, Home/End jump; the active row is announced through
+ * `aria-activedescendant`. Loads the next page when scrolled near the end.
+ */
+import type { InboxChatView } from '@switchboard/shared';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { forwardRef, useEffect, useImperativeHandle, useRef, type KeyboardEvent } from 'react';
+import { useI18n } from '../../../i18n/index.tsx';
+import { chatKey } from '../model/keys.ts';
+import { ChatListItem } from './ChatListItem.tsx';
+
+/** What the inbox can do to the list from its global shortcuts. */
+export interface ChatListHandle {
+  focus(): void;
+  move(delta: number): void;
+  openActive(): void;
+  /** Moves by `delta` and opens that chat (Alt+J / Alt+K from anywhere). */
+  step(delta: number): void;
+}
+
+/** Props of ChatList. */
+export interface ChatListProps {
+  chats: InboxChatView[];
+  openKey: string | null;
+  activeIndex: number;
+  setActiveIndex(i: number): void;
+  onOpen(key: string): void;
+  showAssignees: boolean;
+  typingKeys: ReadonlySet<string>;
+  hasMore: boolean;
+  onLoadMore(): void;
+}
+
+const ROW = 76;
+
+/** The virtualised chat listbox. */
+export const ChatList = forwardRef<ChatListHandle, ChatListProps>(function ChatList(p, ref) {
+  const { t } = useI18n();
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtual = useVirtualizer({ count: p.chats.length, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 8 });
+  const items = virtual.getVirtualItems();
+
+  const move = (delta: number): number => {
+    if (p.chats.length === 0) return -1;
+    const next = Math.max(0, Math.min(p.chats.length - 1, p.activeIndex + delta));
+    p.setActiveIndex(next);
+    virtual.scrollToIndex(next, { align: 'auto' });
+    return next;
+  };
+  const openActive = () => {
+    const c = p.chats[p.activeIndex];
+    if (c) p.onOpen(chatKey(c.sessionId, c.id));
+  };
+  useImperativeHandle(ref, () => ({
+    focus: () => scroller.current?.focus(),
+    move: (d) => void move(d),
+    openActive,
+    step(delta) {
+      const at = move(delta);
+      const c = p.chats[at];
+      if (c) p.onOpen(chatKey(c.sessionId, c.id));
+    },
+  }));
+
+  // Near the end: fetch the next page.
+  const last = items[items.length - 1];
+  useEffect(() => {
+    if (last && p.hasMore && last.index >= p.chats.length - 10) p.onLoadMore();
+  }, [last?.index, p.hasMore, p.chats.length]);
+
+  const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key === 'ArrowDown' || e.key === 'j') move(1);
+    else if (e.key === 'ArrowUp' || e.key === 'k') move(-1);
+    else if (e.key === 'Home') move(-p.chats.length);
+    else if (e.key === 'End') move(p.chats.length);
+    else if (e.key === 'Enter' || e.key === ' ') openActive();
+    else return;
+    e.preventDefault();
+    e.stopPropagation();
+  };
+
+  const active = p.chats[p.activeIndex];
+  return (
+    <div
+      ref={scroller}
+      className="chat-list"
+      role="listbox"
+      tabIndex={0}
+      aria-label={t('inbox.chats')}
+      aria-activedescendant={active ? `chat-opt-${p.activeIndex}` : undefined}
+      onKeyDown={onKey}
+    >
+      <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
+        {items.map((v) => {
+          const c = p.chats[v.index]!;
+          const key = chatKey(c.sessionId, c.id);
+          return (
+            <div key={key} style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW, transform: `translateY(${v.start}px)` }}>
+              <ChatListItem
+                chat={c}
+                id={`chat-opt-${v.index}`}
+                selected={key === p.openKey}
+                active={v.index === p.activeIndex}
+                showAssignees={p.showAssignees}
+                typing={p.typingKeys.has(key)}
+                onOpen={() => {
+                  p.setActiveIndex(v.index);
+                  p.onOpen(key);
+                }}
+              />
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+});

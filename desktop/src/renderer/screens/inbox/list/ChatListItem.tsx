@@ -1,0 +1,88 @@
+/** One row of the chat list: who, which session, the last message, when, unread and needs-reply. */
+import type { InboxChatView } from '@switchboard/shared';
+import { memo } from 'react';
+import { hasMessage, useI18n } from '../../../i18n/index.tsx';
+import { displayPhone, phoneFromJid } from '../model/keys.ts';
+import { ChatAvatar } from './ChatAvatar.tsx';
+
+/** The name to show for a chat. */
+export function chatTitle(c: Pick<InboxChatView, 'name' | 'phone' | 'id'>): string {
+  return c.name || displayPhone(c.phone) || phoneFromJid(c.id) || c.id.split('@')[0] || c.id;
+}
+
+/** The list preview of a message summary; `[image]`-style previews become words. */
+export function previewText(preview: string | null, t: ReturnType<typeof useI18n>['t']): string {
+  const kind = /^\[(\w+)\]$/.exec(preview ?? '')?.[1];
+  if (!kind) return preview ?? '';
+  const key = `kind.${kind}`;
+  return hasMessage(key) ? t(key) : preview ?? '';
+}
+
+/** Props of ChatListItem. */
+export interface ChatListItemProps {
+  chat: InboxChatView;
+  id: string;
+  selected: boolean;
+  active: boolean;
+  showAssignees: boolean;
+  typing: boolean;
+  onOpen(): void;
+}
+
+/** A chat row (an option of the listbox). */
+export const ChatListItem = memo(function ChatListItem({ chat, id, selected, active, showAssignees, typing, onOpen }: ChatListItemProps) {
+  const { t, tn, fmt } = useI18n();
+  const title = chatTitle(chat);
+  const when = chat.lastMessageAt ? shortTime(chat.lastMessageAt, fmt) : '';
+  return (
+    <div
+      id={id}
+      role="option"
+      aria-selected={selected}
+      className={`chat-item${selected ? ' selected' : ''}${active ? ' active' : ''}${chat.needsReply ? ' needs-reply' : ''}`}
+      onClick={onOpen}
+      data-chat={chat.id}
+      data-session={chat.sessionId}
+    >
+      <ChatAvatar name={title} mediaId={chat.profilePictureMediaId} />
+      <div className="chat-main">
+        <div className="chat-line">
+          <span className="chat-name">{title}</span>
+          <time className="chat-time" dateTime={chat.lastMessageAt ? new Date(chat.lastMessageAt).toISOString() : undefined}>
+            {when}
+          </time>
+        </div>
+        <div className="chat-line">
+          <span className={`chat-preview${typing ? ' typing' : ''}`}>
+            {typing ? t('thread.typing') : (
+              <>
+                {chat.lastMessageFromMe && <span className="muted">{t('inbox.you')}: </span>}
+                {previewText(chat.lastMessagePreview, t)}
+              </>
+            )}
+          </span>
+          {chat.unreadCount > 0 && (
+            <span className="unread-badge" aria-label={tn('inbox.unread', chat.unreadCount)}>
+              {chat.unreadCount > 99 ? '99+' : chat.unreadCount}
+            </span>
+          )}
+        </div>
+        <div className="chat-line chat-meta">
+          <span className="session-tag">{chat.sessionName}</span>
+          {chat.needsReply && <span className="needs-reply-tag">{t('inbox.needsReply')}</span>}
+          {showAssignees && <span className="faint chat-assignees">{chat.assignees.length ? chat.assignees.map((a) => a.name).join(', ') : t('inbox.unassigned')}</span>}
+        </div>
+      </div>
+    </div>
+  );
+});
+
+/** "14:05" today, "ayer"/weekday this week, else a short date. */
+function shortTime(ms: number, fmt: ReturnType<typeof useI18n>['fmt']): string {
+  const d = new Date(ms);
+  const now = new Date();
+  if (d.toDateString() === now.toDateString()) return fmt.time(ms).slice(0, 5);
+  const days = (now.getTime() - ms) / 86_400_000;
+  if (days < 6) return fmt.relative(ms);
+  return fmt.date(ms);
+}

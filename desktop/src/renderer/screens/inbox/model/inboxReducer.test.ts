@@ -1,0 +1,142 @@
+import type { InboxChatView, InboxMessageView } from '@switchboard/shared';
+import { describe, expect, it } from 'vitest';
+import { EMPTY_INBOX, inboxReducer, reactionsByTarget, sortedChats, threadMessages, type InboxAction, type InboxState } from './inboxReducer.ts';
+import { chatKey } from './keys.ts';
+
+const S = 'ventas';
+const ALICE = '34611111111@s.whatsapp.net';
+const KEY = chatKey(S, ALICE);
+
+function msg(id: string, timestamp: number, extra: Partial<InboxMessageView> = {}): InboxMessageView {
+  return { id, sessionId: S, chatId: ALICE, fromMe: false, kind: 'text', text: `text ${id}`, status: 'delivered', timestamp, ...extra };
+}
+
+function chat(extra: Partial<InboxChatView> = {}): InboxChatView {
+  return {
+    id: ALICE,
+    sessionId: S,
+    sessionName: 'Ventas',
+    name: 'Alice',
+    phone: '+34611111111',
+    isGroup: false,
+    unreadCount: 0,
+    lastMessageAt: 100,
+    lastMessagePreview: 'old',
+    archived: false,
+    profilePictureMediaId: null,
+    needsReply: false,
+    lastInboundAt: 100,
+    lastOutboundAt: 150,
+    lastMessageFromMe: true,
+    assignees: [],
+    ...extra,
+  };
+}
+
+const run = (actions: InboxAction[], from: InboxState = EMPTY_INBOX) => actions.reduce(inboxReducer, from);
+
+describe('inbox reducer: REST pages merged with live and replayed events', () => {
+  it('shows each message once whether it came by REST, live, or replay, in any order', () => {
+    const page: InboxAction = { type: 'thread/loaded', key: KEY, messages: [msg('b', 200), msg('a', 100)], complete: true };
+    const live: InboxAction = { type: 'event/message', message: msg('c', 300) };
+    const replayB: InboxAction = { type: 'event/message', message: msg('b', 200) };
+    for (const order of [
+      [page, live, replayB],
+      [live, page, replayB],
+      [replayB, live, page],
+    ]) {
+      const s = run([{ type: 'chats/loaded', chats: [chat()], replace: true }, ...order]);
+      expect(threadMessages(s.threads.get(KEY)).map((m) => m.id)).toEqual(['a', 'b', 'c']);
+    }
+  });
+
+  it('keeps the furthest status when a replayed event carries an older one', () => {
+    const s = run([
+      { type: 'thread/loaded', key: KEY, messages: [msg('m', 100, { fromMe: true, status: 'sent' })], complete: true },
+      { type: 'event/status', sessionId: S, chatId: ALICE, messageId: 'm', status: 'read' },
+      { type: 'event/status', sessionId: S, chatId: ALICE, messageId: 'm', status: 'delivered' },
+      { type: 'event/message', message: msg('m', 100, { fromMe: true, status: 'sent' }) },
+    ]);
+    expect(s.threads.get(KEY)!.messages.get('m')!.status).toBe('read');
+  });
+
+  it('records a failure with its reason, and a retry clears it', () => {
+    let s = run([
+      { type: 'thread/loaded', key: KEY, messages: [msg('m', 100, { fromMe: true, status: 'pending' })], complete: true },
+      { type: 'event/status', sessionId: S, chatId: ALICE, messageId: 'm', status: 'failed', reason: 'media_not_found' },
+    ]);
+    expect(s.threads.get(KEY)!.messages.get('m')).toMatchObject({ status: 'failed', statusReason: 'media_not_found' });
+    s = inboxReducer(s, { type: 'message/retrying', key: KEY, messageId: 'm' });
+    expect(s.threads.get(KEY)!.messages.get('m')!.status).toBe('pending');
+    expect(s.threads.get(KEY)!.messages.get('m')!.statusReason).toBeUndefined();
+    s = inboxReducer(s, { type: 'event/status', sessionId: S, chatId: ALICE, messageId: 'm', status: 'sent' });
+    expect(s.threads.get(KEY)!.messages.get('m')!.status).toBe('sent');
+  });
+
+  it('marks a chat as needing a reply when the customer writes after the last reply, and clears it on reply', () => {
+    let s = run([{ type: 'chats/loaded', chats: [chat()], replace: true }]);
+    expect(s.chats.get(KEY)!.needsReply).toBe(false);
+    s = inboxReducer(s, { type: 'event/message', message: msg('x', 200) });
+    expect(s.chats.get(KEY)).toMatchObject({ needsReply: true, lastMessagePreview: 'text x', lastMessageAt: 200, unreadCount: 1 });
+    s = inboxReducer(s, { type: 'event/message', message: msg('y', 250, { fromMe: true, status: 'sent' }) });
+    expect(s.chats.get(KEY)).toMatchObject({ needsReply: false, lastMessageFromMe: true });
+  });
+
+  it('does not count messages of the open chat as unread', () => {
+    const s = run([
+      { type: 'chats/loaded', chats: [chat()], replace: true },
+      { type: 'chat/open', key: KEY },
+      { type: 'event/message', message: msg('x', 200) },
+    ]);
+    expect(s.chats.get(KEY)!.unreadCount).toBe(0);
+  });
+
+  it('keeps live facts newer than a REST page that was read before them', () => {
+    const s = run([
+      { type: 'chats/loaded', chats: [chat()], replace: true },
+      { type: 'event/message', message: msg('x', 500) },
+      { type: 'chats/loaded', chats: [chat({ lastMessageAt: 150 })], replace: true },
+    ]);
+    expect(s.chats.get(KEY)).toMatchObject({ lastMessageAt: 500, needsReply: true });
+  });
+
+  it('adds a chat first heard of by event, labelled with its session name', () => {
+    const s = run([
+      { type: 'sessions/named', names: { [S]: 'Ventas Madrid' } },
+      { type: 'event/message', message: msg('x', 10, { pushName: 'Alicia' }) },
+    ]);
+    expect(s.chats.get(KEY)).toMatchObject({ name: 'Alicia', sessionName: 'Ventas Madrid', phone: '+34611111111', needsReply: true });
+  });
+
+  it('drops chats (and closes the open one) when the rooms no longer allow them', () => {
+    const other = chat({ id: '34622222222@s.whatsapp.net' });
+    const s = run([
+      { type: 'chats/loaded', chats: [chat(), other], replace: true },
+      { type: 'thread/loaded', key: KEY, messages: [msg('a', 1)], complete: true },
+      { type: 'chat/open', key: KEY },
+      { type: 'access/rooms', rooms: [`session:${S}`, `chat:${S}:34622222222@s.whatsapp.net`] },
+    ]);
+    expect([...s.chats.keys()]).toEqual([chatKey(S, other.id)]);
+    expect(s.openKey).toBeNull();
+    expect(s.threads.has(KEY)).toBe(false);
+  });
+
+  it('keeps every chat of a session for a supervisor whose socket is in the session room', () => {
+    const s = run([
+      { type: 'chats/loaded', chats: [chat()], replace: true },
+      { type: 'access/rooms', rooms: [`session:${S}`, `chats:${S}`] },
+    ]);
+    expect(s.chats.has(KEY)).toBe(true);
+  });
+
+  it('sorts chats by latest activity and folds reactions into their targets', () => {
+    const s = run([
+      { type: 'chats/loaded', chats: [chat({ lastMessageAt: 10 }), chat({ id: 'b@s.whatsapp.net', lastMessageAt: 20 })], replace: true },
+      { type: 'thread/loaded', key: KEY, messages: [msg('a', 1), msg('r1', 2, { kind: 'reaction', reaction: { emoji: '👍', targetId: 'a' } }), msg('r2', 3, { kind: 'reaction', fromMe: true, reaction: { emoji: '❤️', targetId: 'a' } })], complete: true },
+      { type: 'event/message', message: msg('r3', 4, { kind: 'reaction', reaction: { emoji: '😂', targetId: 'a' } }) },
+    ]);
+    expect(sortedChats(s).map((c) => c.id)).toEqual(['b@s.whatsapp.net', ALICE]);
+    expect(threadMessages(s.threads.get(KEY)).map((m) => m.id)).toEqual(['a']);
+    expect(reactionsByTarget(s.threads.get(KEY)).get('a')?.sort()).toEqual(['❤️', '😂'].sort());
+  });
+});

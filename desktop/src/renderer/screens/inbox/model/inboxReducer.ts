@@ -1,0 +1,249 @@
+/**
+ * The inbox's state and the one reducer that merges everything into it: pages loaded over REST,
+ * live Socket.IO events and the same events replayed after a reconnect. Every action is
+ * idempotent and order-tolerant (messages are upserted by id, statuses only move forward, chat
+ * summaries keep the newest facts), so a replay that overlaps what REST returned can never
+ * duplicate a message, lose one, or move a chat back in time.
+ */
+import type { InboxChatView, InboxMessageView, MessageStatus } from '@switchboard/shared';
+import { chatKey, phoneFromJid, roomsAllow } from './keys.ts';
+import { needsReply, tick } from './needsReply.ts';
+import { mergeStatus } from './status.ts';
+
+/** Messages of one chat, by id, and how far back they are loaded. */
+export interface Thread {
+  messages: ReadonlyMap<string, InboxMessageView>;
+  /** The newest page was loaded over REST (before that, only live events are known). */
+  loaded: boolean;
+  /** No older messages exist on the server. */
+  complete: boolean;
+}
+
+/** The inbox state. */
+export interface InboxState {
+  chats: ReadonlyMap<string, InboxChatView>;
+  threads: ReadonlyMap<string, Thread>;
+  /** Contact presence by chat key ("composing", "recording", …) with when it was reported. */
+  presence: ReadonlyMap<string, { state: string; at: number }>;
+  /** The chat open in the thread pane (its incoming messages do not count as unread). */
+  openKey: string | null;
+  /** Session names, to label chats that arrive by event. */
+  sessionNames: ReadonlyMap<string, string>;
+}
+
+/** Everything that changes the inbox. */
+export type InboxAction =
+  | { type: 'chats/loaded'; chats: InboxChatView[]; replace: boolean }
+  | { type: 'thread/loaded'; key: string; messages: InboxMessageView[]; complete: boolean }
+  | { type: 'sessions/named'; names: Record<string, string> }
+  | { type: 'event/message'; message: InboxMessageView }
+  | { type: 'event/status'; sessionId: string; chatId: string; messageId: string; status: MessageStatus; reason?: string }
+  | { type: 'event/chat'; sessionId: string; chatId: string; name?: string; unreadCount?: number; lastMessageAt?: number }
+  | { type: 'event/presence'; sessionId: string; chatId: string; state: string; at: number }
+  | { type: 'access/rooms'; rooms: string[] }
+  | { type: 'chat/open'; key: string | null }
+  | { type: 'chat/read'; key: string }
+  | { type: 'message/retrying'; key: string; messageId: string };
+
+/** An empty inbox. */
+export const EMPTY_INBOX: InboxState = { chats: new Map(), threads: new Map(), presence: new Map(), openKey: null, sessionNames: new Map() };
+
+/** Short text shown in the chat list for a message. */
+export function previewOf(m: InboxMessageView): string {
+  if (m.text) return m.text.slice(0, 200);
+  if (m.caption) return m.caption.slice(0, 200);
+  if (m.kind === 'reaction' && m.reaction) return m.reaction.emoji;
+  if (m.media?.fileName) return m.media.fileName;
+  return `[${m.kind}]`;
+}
+
+/** Upserts a message into a thread: a known id keeps its furthest status and fills missing fields. */
+function upsert(thread: Thread | undefined, m: InboxMessageView): Thread {
+  const messages = new Map(thread?.messages ?? []);
+  const prev = messages.get(m.id);
+  if (!prev) messages.set(m.id, m);
+  else {
+    const merged: InboxMessageView = { ...prev, ...m, status: mergeStatus(prev.status, m.status) };
+    if (merged.status !== 'failed') delete merged.statusReason;
+    else if (!m.statusReason && prev.statusReason) merged.statusReason = prev.statusReason;
+    messages.set(m.id, merged);
+  }
+  return { messages, loaded: thread?.loaded ?? false, complete: thread?.complete ?? false };
+}
+
+/** A chat summary for a chat first heard of through an event. */
+function stubChat(state: InboxState, m: InboxMessageView): InboxChatView {
+  return {
+    id: m.chatId,
+    sessionId: m.sessionId,
+    sessionName: state.sessionNames.get(m.sessionId) ?? m.sessionId,
+    name: m.fromMe ? null : (m.pushName ?? null),
+    phone: phoneFromJid(m.chatId),
+    isGroup: m.chatId.endsWith('@g.us'),
+    unreadCount: 0,
+    lastMessageAt: null,
+    lastMessagePreview: null,
+    archived: false,
+    profilePictureMediaId: null,
+    needsReply: false,
+    lastInboundAt: null,
+    lastOutboundAt: null,
+    lastMessageFromMe: null,
+    assignees: [],
+  };
+}
+
+/** The chat summary after a message (newest facts win; an older message changes only the reply clock). */
+function withMessage(chat: InboxChatView, m: InboxMessageView, isNew: boolean, open: boolean): InboxChatView {
+  if (m.kind === 'reaction') return chat;
+  const clock = tick({ lastInboundAt: chat.lastInboundAt, lastOutboundAt: chat.lastOutboundAt }, m.timestamp, m.fromMe);
+  const newest = chat.lastMessageAt === null || m.timestamp >= chat.lastMessageAt;
+  return {
+    ...chat,
+    ...clock,
+    needsReply: needsReply(clock),
+    ...(newest ? { lastMessageAt: m.timestamp, lastMessagePreview: previewOf(m), lastMessageFromMe: m.fromMe } : {}),
+    ...(!m.fromMe && !chat.name && m.pushName ? { name: m.pushName } : {}),
+    unreadCount: isNew && !m.fromMe && !open ? chat.unreadCount + 1 : chat.unreadCount,
+  };
+}
+
+/** The reducer. */
+export function inboxReducer(state: InboxState, action: InboxAction): InboxState {
+  switch (action.type) {
+    case 'chats/loaded': {
+      const chats = new Map(action.replace ? [] : state.chats);
+      for (const c of action.chats) {
+        const key = chatKey(c.sessionId, c.id);
+        const prev = state.chats.get(key);
+        // Live events may be newer than the page (it was read before they happened): keep them.
+        chats.set(key, prev && (prev.lastMessageAt ?? 0) > (c.lastMessageAt ?? 0) ? { ...c, ...pickLive(prev) } : c);
+      }
+      return { ...state, chats };
+    }
+    case 'thread/loaded': {
+      let thread: Thread | undefined = state.threads.get(action.key);
+      for (const m of action.messages) thread = upsert(thread, m);
+      const threads = new Map(state.threads);
+      threads.set(action.key, { messages: thread?.messages ?? new Map(), loaded: true, complete: action.complete || (thread?.complete ?? false) });
+      return { ...state, threads };
+    }
+    case 'sessions/named':
+      return { ...state, sessionNames: new Map([...state.sessionNames, ...Object.entries(action.names)]) };
+    case 'event/message': {
+      const m = action.message;
+      const key = chatKey(m.sessionId, m.chatId);
+      const thread = state.threads.get(key);
+      const isNew = !thread?.messages.has(m.id);
+      const threads = new Map(state.threads);
+      // Kept even before the thread is loaded: a REST page read meanwhile may not include it.
+      threads.set(key, upsert(thread, m));
+      const chats = new Map(state.chats);
+      const chat = state.chats.get(key) ?? stubChat(state, m);
+      chats.set(key, withMessage(chat, m, isNew, state.openKey === key));
+      return { ...state, chats, threads };
+    }
+    case 'event/status': {
+      const key = chatKey(action.sessionId, action.chatId);
+      const thread = state.threads.get(key);
+      const prev = thread?.messages.get(action.messageId);
+      if (!thread || !prev) return state;
+      const status = mergeStatus(prev.status, action.status);
+      if (status === prev.status && (status !== 'failed' || prev.statusReason === action.reason)) return state;
+      const next: InboxMessageView = { ...prev, status };
+      if (status === 'failed' && action.reason) next.statusReason = action.reason;
+      const messages = new Map(thread.messages);
+      messages.set(action.messageId, next);
+      const threads = new Map(state.threads);
+      threads.set(key, { ...thread, messages });
+      return { ...state, threads };
+    }
+    case 'event/chat': {
+      const key = chatKey(action.sessionId, action.chatId);
+      const chat = state.chats.get(key);
+      if (!chat) return state;
+      const chats = new Map(state.chats);
+      chats.set(key, {
+        ...chat,
+        ...(action.name ? { name: action.name } : {}),
+        ...(action.unreadCount !== undefined ? { unreadCount: action.unreadCount } : {}),
+        ...(action.lastMessageAt && action.lastMessageAt > (chat.lastMessageAt ?? 0) ? { lastMessageAt: action.lastMessageAt } : {}),
+      });
+      return { ...state, chats };
+    }
+    case 'event/presence': {
+      const presence = new Map(state.presence);
+      presence.set(chatKey(action.sessionId, action.chatId), { state: action.state, at: action.at });
+      return { ...state, presence };
+    }
+    case 'access/rooms': {
+      const chats = new Map([...state.chats].filter(([, c]) => roomsAllow(action.rooms, c.sessionId, c.id)));
+      const threads = new Map([...state.threads].filter(([k]) => chats.has(k)));
+      const openKey = state.openKey && chats.has(state.openKey) ? state.openKey : null;
+      return { ...state, chats, threads, openKey };
+    }
+    case 'chat/open':
+      return { ...state, openKey: action.key };
+    case 'chat/read': {
+      const chat = state.chats.get(action.key);
+      if (!chat || chat.unreadCount === 0) return state;
+      const chats = new Map(state.chats);
+      chats.set(action.key, { ...chat, unreadCount: 0 });
+      return { ...state, chats };
+    }
+    case 'message/retrying': {
+      const thread = state.threads.get(action.key);
+      const prev = thread?.messages.get(action.messageId);
+      if (!thread || !prev) return state;
+      const messages = new Map(thread.messages);
+      const { statusReason: _dropped, ...rest } = prev;
+      messages.set(action.messageId, { ...rest, status: 'pending' });
+      const threads = new Map(state.threads);
+      threads.set(action.key, { ...thread, messages });
+      return { ...state, threads };
+    }
+  }
+}
+
+/** The fields live events maintain on a chat summary. */
+function pickLive(c: InboxChatView): Partial<InboxChatView> {
+  return {
+    lastMessageAt: c.lastMessageAt,
+    lastMessagePreview: c.lastMessagePreview,
+    lastMessageFromMe: c.lastMessageFromMe,
+    lastInboundAt: c.lastInboundAt,
+    lastOutboundAt: c.lastOutboundAt,
+    needsReply: c.needsReply,
+    unreadCount: c.unreadCount,
+  };
+}
+
+/** Chats sorted for the list: most recent activity first. */
+export function sortedChats(state: InboxState): InboxChatView[] {
+  return [...state.chats.values()].sort((a, b) => (b.lastMessageAt ?? 0) - (a.lastMessageAt ?? 0) || a.id.localeCompare(b.id));
+}
+
+/** A thread's messages in display order (oldest first); reactions are folded into their targets. */
+export function threadMessages(thread: Thread | undefined): InboxMessageView[] {
+  if (!thread) return [];
+  return [...thread.messages.values()].filter((m) => m.kind !== 'reaction').sort((a, b) => a.timestamp - b.timestamp || a.id.localeCompare(b.id));
+}
+
+/** Reactions per target message id (latest emoji per sender; an empty emoji removes it). */
+export function reactionsByTarget(thread: Thread | undefined): Map<string, string[]> {
+  const latest = new Map<string, Map<string, { emoji: string; at: number }>>();
+  for (const m of thread?.messages.values() ?? []) {
+    if (m.kind !== 'reaction' || !m.reaction) continue;
+    const who = m.fromMe ? 'me' : (m.sender ?? m.chatId);
+    const per = latest.get(m.reaction.targetId) ?? new Map<string, { emoji: string; at: number }>();
+    const prev = per.get(who);
+    if (!prev || prev.at <= m.timestamp) per.set(who, { emoji: m.reaction.emoji, at: m.timestamp });
+    latest.set(m.reaction.targetId, per);
+  }
+  const out = new Map<string, string[]>();
+  for (const [target, per] of latest) {
+    const emojis = [...per.values()].map((r) => r.emoji).filter(Boolean);
+    if (emojis.length) out.set(target, emojis);
+  }
+  return out;
+}

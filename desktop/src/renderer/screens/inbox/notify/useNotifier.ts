@@ -1,0 +1,36 @@
+/**
+ * Notifies a new customer message: a native notification (Electron) or the browser's, one per
+ * chat (tagged, so a second message replaces the first), with the chime, unless the session is
+ * muted or the user is looking at that very chat. Only messages the server delivered to this
+ * user reach here, so an unassigned chat can never notify.
+ */
+import type { InboxMessageView } from '@switchboard/shared';
+import { useCallback } from 'react';
+import { useNavigate } from 'react-router';
+import { useAuth } from '../../../auth/AuthProvider.tsx';
+import { useI18n } from '../../../i18n/index.tsx';
+import { chatKey, phoneFromJid } from '../model/keys.ts';
+import { previewOf, type InboxState } from '../model/inboxReducer.ts';
+import type { NotifyPrefs } from './prefs.ts';
+import { playChime } from './sound.ts';
+
+/** Returns the function that notifies one incoming message. */
+export function useNotifier(prefs: NotifyPrefs): (state: InboxState, m: InboxMessageView) => void {
+  const { platform } = useAuth();
+  const navigate = useNavigate();
+  const { t } = useI18n();
+  return useCallback(
+    (state, m) => {
+      if (!prefs.enabled || prefs.muted.includes(m.sessionId) || m.kind === 'reaction') return;
+      const key = chatKey(m.sessionId, m.chatId);
+      const looking = state.openKey === key && document.visibilityState === 'visible' && document.hasFocus();
+      if (looking) return;
+      const chat = state.chats.get(key);
+      const title = chat?.name ?? m.pushName ?? phoneFromJid(m.chatId) ?? t('inbox.unknownContact');
+      const route = `/inbox/${encodeURIComponent(m.sessionId)}/${encodeURIComponent(m.chatId)}`;
+      platform.notify({ title, body: previewOf(m), tag: key, route, silent: true }, () => navigate(route));
+      if (prefs.sound) playChime();
+    },
+    [prefs, platform, navigate, t],
+  );
+}

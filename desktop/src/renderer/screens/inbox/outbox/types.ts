@@ -1,0 +1,31 @@
+/** A reply waiting in the offline outbox. */
+export interface OutboxItem {
+  /** Idempotency key sent with the message: the server accepts it once, however often it is retried. */
+  clientId: string;
+  sessionId: string;
+  chatId: string;
+  /** ms since epoch; items are sent in this order. */
+  createdAt: number;
+  /** Text, or the caption of the file. */
+  text?: string;
+  quotedId?: string;
+  file?: Blob;
+  fileName?: string;
+  /** queued: waiting for the server; sending: in flight; failed: refused by the server (with why). */
+  state: 'queued' | 'sending' | 'failed';
+  error?: { code: string; message: string };
+  attempts: number;
+}
+
+/** Where outbox items are kept (IndexedDB in the browser, memory in tests). */
+export interface OutboxStore {
+  all(): Promise<OutboxItem[]>;
+  put(item: OutboxItem): Promise<void>;
+  remove(clientId: string): Promise<void>;
+}
+
+/** What the server answered for an accepted send. */
+export interface SentReceipt {
+  messageId: string;
+  duplicate: boolean;
+}

@@ -1,0 +1,208 @@
+/**
+ * The reply box: text with emoji, attachments (button, drag-and-drop onto the thread, paste),
+ * a quoted message, `/` quick replies, typing presence, and Ctrl/Cmd+Enter to send. Every reply
+ * goes through the offline outbox, so typing while disconnected is safe.
+ */
+import type { CannedReplyView, InboxMessageView } from '@switchboard/shared';
+import { useEffect, useId, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { useI18n } from '../../../i18n/index.tsx';
+import { Button, IconButton } from '../../../ui/Button.tsx';
+import { CannedSuggestions, matchCanned } from './CannedSuggestions.tsx';
+import { EmojiPicker } from './EmojiPicker.tsx';
+import { summaryOf } from './MessageBubble.tsx';
+
+/** Props of Composer. */
+export interface ComposerProps {
+  chatName: string;
+  quoting: InboxMessageView | null;
+  onCancelQuote(): void;
+  files: File[];
+  onFiles(files: File[]): void;
+  onRemoveFile(index: number): void;
+  canned: CannedReplyView[];
+  offline: boolean;
+  onSend(text: string): Promise<void>;
+  onTyping(active: boolean): void;
+  onManageCanned(): void;
+  /** Imperative focus request (changes when the composer should take focus). */
+  focusToken: number;
+  /** Escape with nothing to dismiss: leave the composer. */
+  onEscape(): void;
+}
+
+/** The composer. */
+export function Composer(p: ComposerProps) {
+  const { t, fmt } = useI18n();
+  const [text, setText] = useState('');
+  const [emoji, setEmoji] = useState(false);
+  const [active, setActive] = useState(0);
+  const [dismissed, setDismissed] = useState(false);
+  const [sending, setSending] = useState(false);
+  const area = useRef<HTMLTextAreaElement>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const typingTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const lastTypingAt = useRef(0);
+  const listId = useId();
+
+  useEffect(() => area.current?.focus(), [p.focusToken]);
+  useEffect(() => () => clearTimeout(typingTimer.current), []);
+
+  const slash = /^\/([\w-]*)$/.exec(text);
+  const suggestions = slash && !dismissed ? matchCanned(p.canned, slash[1] ?? '') : null;
+
+  const typing = () => {
+    const now = Date.now();
+    if (now - lastTypingAt.current > 4000) {
+      lastTypingAt.current = now;
+      p.onTyping(true);
+    }
+    clearTimeout(typingTimer.current);
+    typingTimer.current = setTimeout(() => {
+      lastTypingAt.current = 0;
+      p.onTyping(false);
+    }, 3000);
+  };
+
+  const pick = (c: CannedReplyView) => {
+    setText(c.text);
+    setDismissed(true);
+    area.current?.focus();
+  };
+
+  const send = async () => {
+    if (sending || (!text.trim() && p.files.length === 0)) return;
+    setSending(true);
+    clearTimeout(typingTimer.current);
+    try {
+      await p.onSend(text.trim());
+      setText('');
+      setDismissed(false);
+    } finally {
+      setSending(false);
+      area.current?.focus();
+    }
+  };
+
+  const onKey = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (suggestions && suggestions.length > 0) {
+      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+        e.preventDefault();
+        setActive((a) => (a + (e.key === 'ArrowDown' ? 1 : suggestions.length - 1)) % suggestions.length);
+        return;
+      }
+      if (e.key === 'Enter' || e.key === 'Tab') {
+        e.preventDefault();
+        pick(suggestions[Math.min(active, suggestions.length - 1)]!);
+        return;
+      }
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        e.stopPropagation();
+        setDismissed(true);
+        return;
+      }
+    }
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      void send();
+    } else if (e.key === 'Escape' && !emoji) {
+      e.preventDefault();
+      p.onEscape();
+    }
+  };
+
+  const onPaste = (e: ClipboardEvent<HTMLTextAreaElement>) => {
+    const files = [...e.clipboardData.files];
+    if (files.length > 0) {
+      e.preventDefault();
+      p.onFiles(files);
+    }
+  };
+
+  return (
+    <div className="composer">
+      {p.offline && <p className="composer-offline">{t('composer.offline')}</p>}
+      {p.quoting && (
+        <div className="composer-quote">
+          <div>
+            <span className="faint">{t('composer.replyingTo')}</span>
+            <span className="composer-quote-text">{summaryOf(p.quoting, t)}</span>
+          </div>
+          <IconButton icon="x" size="sm" label={t('composer.cancelReply')} onClick={p.onCancelQuote} />
+        </div>
+      )}
+      {p.files.length > 0 && (
+        <ul className="composer-files">
+          {p.files.map((f, i) => (
+            <li key={`${f.name}-${i}`} className="file-chip">
+              <span className="file-chip-name">{f.name}</span>
+              <span className="faint">{fmt.bytes(f.size)}</span>
+              <IconButton icon="x" size="sm" label={t('composer.removeAttachment', { name: f.name })} onClick={() => p.onRemoveFile(i)} />
+            </li>
+          ))}
+        </ul>
+      )}
+      {suggestions && <CannedSuggestions id={listId} items={suggestions} active={Math.min(active, Math.max(0, suggestions.length - 1))} onPick={pick} />}
+      <div className="composer-row">
+        <div className="composer-tools">
+          <IconButton icon="paperclip" label={t('composer.attach')} onClick={() => fileInput.current?.click()} />
+          <input
+            ref={fileInput}
+            type="file"
+            multiple
+            hidden
+            onChange={(e) => {
+              p.onFiles([...(e.target.files ?? [])]);
+              e.target.value = '';
+            }}
+          />
+          <div className="emoji-wrap">
+            <IconButton icon="smile" label={t('composer.emoji')} aria-expanded={emoji} onClick={() => setEmoji((v) => !v)} />
+            {emoji && (
+              <EmojiPicker
+                onPick={(e) => {
+                  const el = area.current;
+                  const at = el?.selectionStart ?? text.length;
+                  setText(text.slice(0, at) + e + text.slice(el?.selectionEnd ?? at));
+                  setEmoji(false);
+                  requestAnimationFrame(() => {
+                    el?.focus();
+                    el?.setSelectionRange(at + e.length, at + e.length);
+                  });
+                }}
+                onClose={() => {
+                  setEmoji(false);
+                  area.current?.focus();
+                }}
+              />
+            )}
+          </div>
+          <IconButton icon="message" label={t('canned.manage')} onClick={p.onManageCanned} />
+        </div>
+        <textarea
+          ref={area}
+          className="composer-input"
+          rows={1}
+          value={text}
+          placeholder={t('composer.placeholder')}
+          aria-label={t('composer.label', { name: p.chatName })}
+          aria-controls={suggestions?.length ? listId : undefined}
+          aria-activedescendant={suggestions?.length ? `${listId}-${Math.min(active, suggestions.length - 1)}` : undefined}
+          aria-autocomplete="list"
+          onChange={(e) => {
+            setText(e.target.value);
+            setActive(0);
+            if (!e.target.value.startsWith('/')) setDismissed(false);
+            typing();
+          }}
+          onKeyDown={onKey}
+          onPaste={onPaste}
+        />
+        <Button variant="primary" icon="send" busy={sending} disabled={!text.trim() && p.files.length === 0} onClick={() => void send()} title={t('composer.sendHint')}>
+          {t('composer.send')}
+        </Button>
+      </div>
+      <p className="composer-hint faint">{t('composer.sendHint')}</p>
+    </div>
+  );
+}

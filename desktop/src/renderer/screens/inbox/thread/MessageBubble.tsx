@@ -1,0 +1,116 @@
+/**
+ * One message in the thread: the quoted message it answers, its media, its text (WhatsApp
+ * formatting), time, delivery ticks, reactions, and, for a failed send, the reason with a
+ * retry that really resends it (same message, same clientId).
+ */
+import type { InboxMessageView } from '@switchboard/shared';
+import { memo } from 'react';
+import { useI18n } from '../../../i18n/index.tsx';
+import { Button, IconButton } from '../../../ui/Button.tsx';
+import type { OutboxItem } from '../outbox/types.ts';
+import { formatText } from './formatText.tsx';
+import { MessageMedia } from './MessageMedia.tsx';
+import { StatusTicks } from './StatusTicks.tsx';
+
+/** Props of MessageBubble. */
+export interface MessageBubbleProps {
+  m: InboxMessageView;
+  quoted: InboxMessageView | undefined;
+  reactions: string[] | undefined;
+  senderName: string | null;
+  onReply(m: InboxMessageView): void;
+  onRetry(m: InboxMessageView): void;
+}
+
+/** A short line describing a message (quotes, reply preview). */
+export function summaryOf(m: InboxMessageView, t: ReturnType<typeof useI18n>['t']): string {
+  if (m.text) return m.text;
+  if (m.caption) return m.caption;
+  if (m.media?.fileName) return m.media.fileName;
+  if (m.kind === 'image') return t('thread.image');
+  if (m.kind === 'location') return t('thread.location');
+  if (m.kind === 'voice') return t('thread.voiceNote');
+  return `[${m.kind}]`;
+}
+
+/** A message bubble. */
+export const MessageBubble = memo(function MessageBubble({ m, quoted, reactions, senderName, onReply, onRetry }: MessageBubbleProps) {
+  const { t, fmt } = useI18n();
+  const text = m.text ?? m.caption;
+  const unsupported = m.kind === 'unsupported' || m.kind === 'poll' || m.kind === 'contact';
+  return (
+    <div className={`msg ${m.fromMe ? 'msg-out' : 'msg-in'}${m.status === 'failed' ? ' msg-failed' : ''}`} data-id={m.id} data-kind={m.kind}>
+      <div className="msg-line">
+      <div className="bubble">
+        {senderName && <div className="msg-sender">{senderName}</div>}
+        {m.quotedId && (
+          <div className="msg-quote">
+            <span className="msg-quote-label">{quoted ? (quoted.fromMe ? t('inbox.you') : (quoted.pushName ?? t('thread.quoted'))) : t('thread.quoted')}</span>
+            <span className="msg-quote-text">{quoted ? summaryOf(quoted, t) : '…'}</span>
+          </div>
+        )}
+        <MessageMedia m={m} />
+        {unsupported && <p className="muted msg-text">{t('thread.unsupported')}</p>}
+        {text && <p className="msg-text">{formatText(text)}</p>}
+        <div className="msg-foot">
+          <time dateTime={new Date(m.timestamp).toISOString()} title={fmt.dateTime(m.timestamp)}>
+            {fmt.time(m.timestamp).slice(0, 5)}
+          </time>
+          {m.fromMe && <StatusTicks status={m.status} />}
+        </div>
+        {reactions && reactions.length > 0 && (
+          <div className="msg-reactions" aria-label={reactions.join(' ')}>
+            {reactions.join('')}
+          </div>
+        )}
+      </div>
+      <div className="msg-actions">
+        <IconButton icon="reply" size="sm" label={t('thread.reply')} onClick={() => onReply(m)} />
+      </div>
+      </div>
+      {m.status === 'failed' && (
+        <div className="msg-error" role="alert">
+          <span>{m.statusReason ? t('msg.failedReason', { reason: m.statusReason }) : t('msg.failed')}</span>
+          <Button size="sm" icon="refresh" onClick={() => onRetry(m)}>
+            {t('msg.retry')}
+          </Button>
+        </div>
+      )}
+    </div>
+  );
+});
+
+/** A reply still in the offline outbox: queued, sending, or refused with a reason. */
+export function OutboxBubble({ item, onRetry, onDiscard }: { item: OutboxItem; onRetry(): void; onDiscard(): void }) {
+  const { t, fmt } = useI18n();
+  return (
+    <div className={`msg msg-out msg-queued${item.state === 'failed' ? ' msg-failed' : ''}`} data-client-id={item.clientId} data-outbox={item.state}>
+      <div className="bubble">
+        {item.fileName && (
+          <div className="media-doc">
+            <span className="media-doc-name">{item.fileName}</span>
+            {item.file && <span className="faint">{fmt.bytes(item.file.size)}</span>}
+          </div>
+        )}
+        {item.text && <p className="msg-text">{formatText(item.text)}</p>}
+        <div className="msg-foot">
+          <time dateTime={new Date(item.createdAt).toISOString()}>{fmt.time(item.createdAt).slice(0, 5)}</time>
+          <StatusTicks status={item.state === 'failed' ? 'failed' : item.state} />
+        </div>
+      </div>
+      {item.state === 'failed' ? (
+        <div className="msg-error" role="alert">
+          <span>{t('msg.failedReason', { reason: item.error?.message ?? '' })}</span>
+          <Button size="sm" icon="refresh" onClick={onRetry}>
+            {t('msg.retry')}
+          </Button>
+          <Button size="sm" variant="ghost" onClick={onDiscard}>
+            {t('msg.discard')}
+          </Button>
+        </div>
+      ) : (
+        <p className="msg-queued-note faint">{item.state === 'sending' ? t('msg.sending') : t('msg.queued')}</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,141 @@
+/**
+ * The message list: a `role="log"` region, virtualised with measured heights so a thread of
+ * thousands of messages stays fast. Sticks to the bottom while the agent is at the bottom,
+ * offers a "jump to latest" button otherwise, and loads older messages when scrolled to the top
+ * without losing the reading position.
+ */
+import type { InboxMessageView } from '@switchboard/shared';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useI18n } from '../../../i18n/index.tsx';
+import { Button } from '../../../ui/Button.tsx';
+import { MessageBubble, OutboxBubble } from './MessageBubble.tsx';
+import type { Row } from './rows.ts';
+
+/** Props of MessageList. */
+export interface MessageListProps {
+  rows: Row[];
+  label: string;
+  busy: boolean;
+  complete: boolean;
+  byId: ReadonlyMap<string, InboxMessageView>;
+  reactions: ReadonlyMap<string, string[]>;
+  isGroup: boolean;
+  loadOlder(): Promise<void>;
+  onReply(m: InboxMessageView): void;
+  onRetry(m: InboxMessageView): void;
+  onRetryOutbox(clientId: string): void;
+  onDiscardOutbox(clientId: string): void;
+}
+
+/** The virtualised message log. */
+export function MessageList(p: MessageListProps) {
+  const { t, fmt } = useI18n();
+  const scroller = useRef<HTMLDivElement>(null);
+  const atBottom = useRef(true);
+  const loadingOlder = useRef(false);
+  const anchor = useRef<{ height: number; top: number } | null>(null);
+  const [showJump, setShowJump] = useState(false);
+  const virtual = useVirtualizer({
+    count: p.rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: (i) => (p.rows[i]?.kind === 'msg' ? 72 : 36),
+    getItemKey: (i) => p.rows[i]!.key,
+    overscan: 10,
+  });
+
+  const toBottom = useCallback(() => {
+    if (p.rows.length) virtual.scrollToIndex(p.rows.length - 1, { align: 'end' });
+  }, [p.rows.length, virtual]);
+
+  // New rows at the end: follow them if the agent was at the bottom.
+  const lastKey = p.rows[p.rows.length - 1]?.key;
+  useEffect(() => {
+    if (atBottom.current) toBottom();
+    else setShowJump(true);
+  }, [lastKey]);
+
+  // Older rows prepended: keep the same message under the agent's eyes.
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (el && anchor.current) {
+      el.scrollTop = el.scrollHeight - anchor.current.height + anchor.current.top;
+      anchor.current = null;
+    }
+  }, [p.rows.length]);
+
+  const onScroll = () => {
+    const el = scroller.current;
+    if (!el) return;
+    atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 48;
+    if (atBottom.current) setShowJump(false);
+    if (el.scrollTop < 160 && !p.complete && !loadingOlder.current) {
+      loadingOlder.current = true;
+      anchor.current = { height: el.scrollHeight, top: el.scrollTop };
+      void p.loadOlder().finally(() => {
+        loadingOlder.current = false;
+      });
+    }
+  };
+
+  return (
+    <div className="thread-scroll-wrap">
+      <div ref={scroller} className="thread-scroll" onScroll={onScroll} role="log" aria-label={p.label} aria-busy={p.busy} tabIndex={0}>
+        <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
+          {virtual.getVirtualItems().map((v) => {
+            const row = p.rows[v.index]!;
+            return (
+              <div key={v.key} data-index={v.index} ref={virtual.measureElement} className="thread-row" style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${v.start}px)` }}>
+                {row.kind === 'start' && <p className="thread-start">{t('thread.start')}</p>}
+                {row.kind === 'day' && (
+                  <p className="thread-day">
+                    <span>{dayLabel(row.at, t, fmt)}</span>
+                  </p>
+                )}
+                {row.kind === 'unread' && (
+                  <p className="thread-unread">
+                    <span>{t('thread.newMessages')}</span>
+                  </p>
+                )}
+                {row.kind === 'msg' && (
+                  <MessageBubble
+                    m={row.m}
+                    quoted={row.m.quotedId ? p.byId.get(row.m.quotedId) : undefined}
+                    reactions={p.reactions.get(row.m.id)}
+                    senderName={p.isGroup && !row.m.fromMe ? (row.m.pushName ?? row.m.sender ?? null) : null}
+                    onReply={p.onReply}
+                    onRetry={p.onRetry}
+                  />
+                )}
+                {row.kind === 'outbox' && <OutboxBubble item={row.item} onRetry={() => p.onRetryOutbox(row.item.clientId)} onDiscard={() => p.onDiscardOutbox(row.item.clientId)} />}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      {showJump && (
+        <Button
+          className="jump-latest"
+          size="sm"
+          icon="chevronDown"
+          onClick={() => {
+            atBottom.current = true;
+            setShowJump(false);
+            toBottom();
+          }}
+        >
+          {t('thread.jumpToLatest')}
+        </Button>
+      )}
+    </div>
+  );
+}
+
+/** "Hoy", "Ayer" or the date. */
+function dayLabel(at: number, t: ReturnType<typeof useI18n>['t'], fmt: ReturnType<typeof useI18n>['fmt']): string {
+  const d = new Date(at).toDateString();
+  const now = new Date();
+  if (d === now.toDateString()) return t('thread.today');
+  if (d === new Date(now.getTime() - 86_400_000).toDateString()) return t('thread.yesterday');
+  return fmt.date(at);
+}

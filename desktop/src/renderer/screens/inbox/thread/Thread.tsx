@@ -1,0 +1,166 @@
+/**
+ * An open conversation: header (who, session, assignees, presence, mark read, close), the
+ * message log, and the composer. Files can be dropped anywhere on it. Replies go through the
+ * outbox; replying marks the chat read (reading is not handling: opening alone does not).
+ */
+import type { CannedReplyView, InboxChatView, InboxMessageView } from '@switchboard/shared';
+import { useMemo, useState, type DragEvent } from 'react';
+import { useApi } from '../../../auth/AuthProvider.tsx';
+import { useI18n } from '../../../i18n/index.tsx';
+import { useRealtime } from '../../../realtime/RealtimeProvider.tsx';
+import { Button, IconButton } from '../../../ui/Button.tsx';
+import { ErrorBox, Loading } from '../../../ui/Feedback.tsx';
+import { useToast } from '../../../ui/Toasts.tsx';
+import { errorText } from '../../../ui/errors.ts';
+import { inboxApi } from '../inboxApi.ts';
+import { useInbox } from '../InboxProvider.tsx';
+import { ChatAvatar } from '../list/ChatAvatar.tsx';
+import { chatTitle } from '../list/ChatListItem.tsx';
+import { displayPhone, parseChatKey, phoneFromJid } from '../model/keys.ts';
+import { reactionsByTarget, threadMessages } from '../model/inboxReducer.ts';
+import { Composer } from './Composer.tsx';
+import { MessageList } from './MessageList.tsx';
+import { buildRows } from './rows.ts';
+
+/** Props of Thread. */
+export interface ThreadProps {
+  chatKeyValue: string;
+  chat: InboxChatView | undefined;
+  canned: CannedReplyView[];
+  onClose(): void;
+  onManageCanned(): void;
+  focusToken: number;
+  /** Escape in the composer: back to the chat list (the chat stays open). */
+  onLeaveComposer(): void;
+}
+
+/** The open conversation. */
+export function Thread({ chatKeyValue: key, chat, canned, onClose, onManageCanned, focusToken, onLeaveComposer }: ThreadProps) {
+  const { t } = useI18n();
+  const inbox = useInbox();
+  const rest = inboxApi(useApi());
+  const toast = useToast();
+  const realtime = useRealtime();
+  const [quoting, setQuoting] = useState<InboxMessageView | null>(null);
+  const [files, setFiles] = useState<File[]>([]);
+  const [dragging, setDragging] = useState(false);
+  const [unreadAtOpen] = useState(() => chat?.unreadCount ?? 0);
+  const { sessionId, chatId } = parseChatKey(key);
+  const thread = inbox.state.threads.get(key);
+  const messages = useMemo(() => threadMessages(thread), [thread]);
+  const byId = useMemo(() => new Map(messages.map((m) => [m.id, m])), [messages]);
+  const reactions = useMemo(() => reactionsByTarget(thread), [thread]);
+  const outbox = useMemo(() => inbox.outbox.filter((i) => i.sessionId === sessionId && i.chatId === chatId), [inbox.outbox, sessionId, chatId]);
+  const rows = useMemo(() => buildRows(messages, outbox, { complete: thread?.complete ?? false, unread: unreadAtOpen }), [messages, outbox, thread?.complete, unreadAtOpen]);
+  const presence = inbox.state.presence.get(key);
+  const live = presence && Date.now() - presence.at < 25_000 ? presence.state : null;
+  const name = chat ? chatTitle(chat) : chatId.split('@')[0]!;
+
+  const send = async (text: string) => {
+    const attachments = files;
+    const quote = quoting?.id;
+    setFiles([]);
+    setQuoting(null);
+    // A caption and a quote go with the first file; text alone is a text message.
+    if (attachments.length === 0) await inbox.send(key, { text, ...(quote ? { quotedId: quote } : {}) });
+    for (const [i, file] of attachments.entries()) await inbox.send(key, { file, ...(i === 0 && text ? { text } : {}), ...(i === 0 && quote ? { quotedId: quote } : {}) });
+    void rest.presence(sessionId, chatId, 'paused').catch(() => undefined);
+    if (chat && chat.unreadCount > 0) await markRead(false);
+  };
+
+  const markRead = async (announce: boolean) => {
+    try {
+      await inbox.markRead(key);
+      if (announce) toast.success(t('thread.marked'));
+    } catch (err) {
+      if (announce) toast.error(errorText(err, t));
+    }
+  };
+
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    const dropped = [...e.dataTransfer.files];
+    if (dropped.length) setFiles((f) => [...f, ...dropped]);
+  };
+
+  return (
+    <section
+      className={`thread${dragging ? ' dragging' : ''}`}
+      aria-label={name}
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes('Files')) {
+          e.preventDefault();
+          setDragging(true);
+        }
+      }}
+      onDragLeave={(e) => {
+        if (e.currentTarget === e.target) setDragging(false);
+      }}
+      onDrop={onDrop}
+    >
+      <header className="thread-header">
+        <IconButton icon="chevronLeft" label={t('thread.close')} className="thread-back" onClick={onClose} />
+        <ChatAvatar name={name} mediaId={chat?.profilePictureMediaId ?? null} />
+        <div className="thread-title">
+          <h2>{name}</h2>
+          <p className="faint">
+            {live === 'composing' ? <span className="typing">{t('thread.typing')}</span> : live === 'recording' ? <span className="typing">{t('thread.recording')}</span> : live === 'available' ? t('thread.online') : null}
+            {!live && [displayPhone(chat?.phone) ?? phoneFromJid(chatId), chat?.sessionName ?? sessionId].filter(Boolean).join(' · ')}
+            {chat && chat.assignees.length > 0 && !live && ` · ${t('inbox.assignedTo', { names: chat.assignees.map((a) => a.name).join(', ') })}`}
+          </p>
+        </div>
+        <div className="thread-actions">
+          {chat && chat.unreadCount > 0 && (
+            <Button size="sm" icon="checks" onClick={() => void markRead(true)}>
+              {t('thread.markRead')}
+            </Button>
+          )}
+          <IconButton icon="x" label={t('thread.close')} onClick={onClose} />
+        </div>
+      </header>
+      {inbox.threadError && !thread?.loaded ? (
+        <div className="thread-body-msg">
+          <ErrorBox error={inbox.threadError} onRetry={() => inbox.open(key)} />
+        </div>
+      ) : !thread?.loaded ? (
+        <Loading label={t('thread.loading')} />
+      ) : (
+        <MessageList
+          rows={rows}
+          label={t('thread.messages', { name })}
+          busy={false}
+          complete={thread.complete}
+          byId={byId}
+          reactions={reactions}
+          isGroup={chat?.isGroup ?? chatId.endsWith('@g.us')}
+          loadOlder={() => inbox.loadOlder(key)}
+          onReply={(m) => setQuoting(m)}
+          onRetry={(m) => void inbox.retryMessage(m).catch((err: unknown) => toast.error(errorText(err, t)))}
+          onRetryOutbox={inbox.retryOutbox}
+          onDiscardOutbox={inbox.discardOutbox}
+        />
+      )}
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          {t('composer.dropHere')}
+        </div>
+      )}
+      <Composer
+        chatName={name}
+        quoting={quoting}
+        onCancelQuote={() => setQuoting(null)}
+        files={files}
+        onFiles={(f) => setFiles((cur) => [...cur, ...f])}
+        onRemoveFile={(i) => setFiles((cur) => cur.filter((_, j) => j !== i))}
+        canned={canned}
+        offline={realtime.state === 'offline'}
+        onSend={send}
+        onTyping={(active) => void rest.presence(sessionId, chatId, active ? 'composing' : 'paused').catch(() => undefined)}
+        onManageCanned={onManageCanned}
+        focusToken={focusToken}
+        onEscape={onLeaveComposer}
+      />
+    </section>
+  );
+}

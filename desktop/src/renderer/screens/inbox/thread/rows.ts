@@ -1,0 +1,44 @@
+/**
+ * The rows of a thread in display order: day separators, the "new messages" marker, the
+ * messages, and replies still in the outbox (hidden as soon as the server has them, matched
+ * by clientId, so a reply never shows twice).
+ */
+import type { InboxMessageView } from '@switchboard/shared';
+import type { OutboxItem } from '../outbox/types.ts';
+
+/** One row of the thread. */
+export type Row =
+  | { kind: 'start'; key: string }
+  | { kind: 'day'; key: string; at: number }
+  | { kind: 'unread'; key: string }
+  | { kind: 'msg'; key: string; m: InboxMessageView }
+  | { kind: 'outbox'; key: string; item: OutboxItem };
+
+const dayOf = (ms: number) => new Date(ms).toDateString();
+
+/** Builds the rows; `unreadFrom` is the number of trailing incoming messages to mark as new. */
+export function buildRows(messages: InboxMessageView[], outbox: OutboxItem[], opts: { complete: boolean; unread: number }): Row[] {
+  const rows: Row[] = [];
+  if (opts.complete) rows.push({ kind: 'start', key: 'start' });
+  const known = new Set(messages.map((m) => m.clientId).filter(Boolean));
+  const pending = outbox.filter((i) => !known.has(i.clientId));
+  const incoming = messages.filter((m) => !m.fromMe);
+  const firstUnread = opts.unread > 0 ? incoming[Math.max(0, incoming.length - opts.unread)] : undefined;
+  let day = '';
+  for (const m of messages) {
+    if (dayOf(m.timestamp) !== day) {
+      day = dayOf(m.timestamp);
+      rows.push({ kind: 'day', key: `day-${day}`, at: m.timestamp });
+    }
+    if (m === firstUnread) rows.push({ kind: 'unread', key: 'unread' });
+    rows.push({ kind: 'msg', key: m.id, m });
+  }
+  for (const item of pending) {
+    if (dayOf(item.createdAt) !== day) {
+      day = dayOf(item.createdAt);
+      rows.push({ kind: 'day', key: `day-${day}`, at: item.createdAt });
+    }
+    rows.push({ kind: 'outbox', key: `outbox-${item.clientId}`, item });
+  }
+  return rows;
+}
