@@ -1,0 +1,144 @@
+/**
+ * Everything that needs a ready app: settings and token storage in userData, the server URL
+ * (with the CSP that follows it), the app scheme, permission handlers, notifications, the
+ * unread badge, the tray, the menu, the IPC handlers and finally the window.
+ * from: desktopApp.ts → here → next: the window loads switchboard-app://console/.
+ */
+import { join } from 'node:path';
+import { app, dialog, ipcMain, Menu, nativeImage, net, Notification, safeStorage, screen, session } from 'electron';
+import { appMenuTemplate } from './appMenu.ts';
+import { ICON_BLUE, OVERLAY_RED, renderIconPng, type Rgb } from './appIcon.ts';
+import { createAppRequestHandler, installAppProtocol } from './appProtocol.ts';
+import { buildCsp } from './csp.ts';
+import type { AppState, DesktopAppConfig } from './desktopApp.ts';
+import { registerIpcHandlers } from './ipcHandlers.ts';
+import { createMainWindow } from './mainWindow.ts';
+import { messagesFor, type Messages } from './messages.ts';
+import type { NavigationQueue } from './navigationQueue.ts';
+import { createNotifier, type Notifier } from './notifications.ts';
+import { installPermissionHandlers } from './permissions.ts';
+import { createQuitFlow, type QuitFlow } from './quitFlow.ts';
+import { createServerUrlService, type ServerUrlService } from './serverUrlService.ts';
+import { openSettingsStore, type SettingsStore } from './settingsStore.ts';
+import { revealWindow } from './singleInstance.ts';
+import { createTokenStore, type TokenStore } from './tokenStore.ts';
+import { createAppTray, type AppTray } from './trayMenu.ts';
+import { createUnreadBadge, type UnreadBadge } from './unreadBadge.ts';
+
+const icon = (size: number, color: Rgb = ICON_BLUE, dot = true) => nativeImage.createFromBuffer(renderIconPng({ size, color, dot }));
+
+interface Storage {
+  settings: SettingsStore;
+  tokens: TokenStore;
+  server: ServerUrlService;
+}
+
+/** Settings, token and server URL, all in userData. */
+function openStorage(config: DesktopAppConfig, state: AppState, messages: Messages): Storage {
+  const userData = app.getPath('userData');
+  const settings = openSettingsStore(join(userData, 'settings.json'));
+  const tokens = createTokenStore({
+    safeStorage,
+    file: join(userData, 'token.json'),
+    platform: process.platform,
+    allowInsecure: () => config.allowInsecureTokenStorage || settings.get().allowInsecureTokenStorage === true,
+    messages,
+  });
+  const server = createServerUrlService({
+    settings,
+    messages,
+    probe: true,
+    probeOptions: { fetch: (url, init) => net.fetch(url, init) },
+    override: app.isPackaged ? null : config.serverUrlOverride,
+    onChange: async (origin, previous) => {
+      config.log.info({ origin }, 'server url changed');
+      if (previous) await tokens.clear(); // the token belongs to the previous server
+      // The page's CSP was fixed when it loaded: reload it (after this reply is sent) to get the new one.
+      setTimeout(() => state.window?.webContents.reload(), 0);
+    },
+  });
+  return { settings, tokens, server };
+}
+
+interface Shell {
+  badge: UnreadBadge;
+  quit: QuitFlow;
+  notifier: Notifier;
+}
+
+/** Badge, quit flow, notifications, menu and tray. */
+function createShell(config: DesktopAppConfig, state: AppState, navigation: NavigationQueue, messages: Messages): Shell {
+  const show = (): void => revealWindow(state.window);
+  let tray: AppTray | null = null;
+  const badge = createUnreadBadge({
+    app,
+    platform: process.platform,
+    window: () => state.window,
+    overlayIcon: () => icon(16, OVERLAY_RED, false),
+    messages,
+    onChange: (count) => tray?.setUnread(count),
+  });
+  const quit = createQuitFlow({ app, dialog, messages, unread: () => badge.count(), window: () => state.window });
+  const notifier = createNotifier({
+    Notification,
+    icon: icon(64),
+    onClick: (route) => {
+      show();
+      if (route) navigation.push(route);
+    },
+  });
+  const menuActions = { quit: () => void quit.requestQuit(), about: () => app.showAboutPanel() };
+  app.setAboutPanelOptions({ applicationName: 'Switchboard', applicationVersion: app.getVersion() });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(messages, process.platform, menuActions, !app.isPackaged)));
+  try {
+    tray = createAppTray(icon(32), messages, {
+      show,
+      hide: () => state.window?.hide(),
+      quit: menuActions.quit,
+      toggle: () => (state.window?.isVisible() && state.window.isFocused() ? state.window.hide() : show()),
+    });
+  } catch (err) {
+    config.log.warn({ err }, 'no system tray: launch Switchboard again to show a hidden window');
+  }
+  return { badge, quit, notifier };
+}
+
+/** Creates the services, the IPC handlers, the tray, the menu and the window. */
+export function startServices(config: DesktopAppConfig, state: AppState, navigation: NavigationQueue): void {
+  const { log } = config;
+  const messages = messagesFor(app.getLocale());
+  const { settings, tokens, server } = openStorage(config, state, messages);
+  state.serverOrigin = () => server.get();
+
+  installAppProtocol(session.defaultSession, createAppRequestHandler({ distDir: config.paths.renderer, csp: () => buildCsp(server.get()) }));
+  installPermissionHandlers(session.defaultSession);
+  const { badge, quit, notifier } = createShell(config, state, navigation, messages);
+
+  registerIpcHandlers(ipcMain, {
+    getServerUrl: () => server.get(),
+    setServerUrl: (input) => server.set(input),
+    getToken: () => tokens.load(),
+    setToken: (token) => tokens.save(token),
+    clearToken: () => tokens.clear(),
+    secureStorage: () => tokens.info(),
+    notify: (request) => notifier.show(request),
+    setBadge: (count) => badge.set(count),
+  });
+
+  const win = createMainWindow({
+    preload: config.paths.preload,
+    version: app.getVersion(),
+    devTools: !app.isPackaged,
+    icon: icon(256),
+    savedBounds: settings.get().windowBounds,
+    workAreas: [screen.getPrimaryDisplay(), ...screen.getAllDisplays()].map((d) => d.workArea),
+    saveBounds: (windowBounds) => void settings.update({ windowBounds }).catch((err: unknown) => log.warn({ err }, 'window bounds not saved')),
+    navigation,
+    log,
+  });
+  state.window = win;
+  quit.hideOnClose(win);
+  win.on('closed', () => {
+    state.window = null;
+  });
+}
