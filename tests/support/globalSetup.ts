@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { ensureConsoleBuilt } from '../../desktop/build/consoleBuild.ts';
 import { startEmbeddedDb } from '../../shared/src/node/db/embeddedDb.ts';
 
 declare module 'vitest' {
@@ -17,6 +18,8 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // The browser tests serve the built console; build it once for the run (cached by source hash).
+  await ensureConsoleBuilt();
   const external = process.env.MONGODB_URI;
   if (external) {
     project.provide('mongoUri', external);

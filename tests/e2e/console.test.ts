@@ -1,0 +1,207 @@
+/**
+ * The console in a real browser against the real system and the WhatsApp simulator: first
+ * sign-in with the generated password and its forced change, a session created, its QR shown
+ * live and linked by a simulated phone (connected without a reload), the disconnect timeline
+ * after the phone logs the device out, password recovery through the emailed link, and a
+ * supervisor who sees no admin-only controls. Every screen is screenshotted, audited with axe
+ * (no serious or critical violations) and walked with the keyboard alone.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeViolations, launchBrowser, newContext, screenshot, seriousA11yViolations } from './support/browser.ts';
+import { tabWalk } from './support/keyboard.ts';
+import { startSystem, type System } from './support/system.ts';
+
+const SHOTS = 'console';
+const PHONE = '34600700001';
+const NEW_ADMIN_PASSWORD = 'Consola-segura-2026';
+
+let sys: System;
+let browser: Browser;
+let ctx: BrowserContext;
+let page: Page;
+
+/** Screenshot + axe audit of the current screen. */
+async function check(name: string, p: Page = page): Promise<void> {
+  await screenshot(p, SHOTS, name);
+  const violations = await seriousA11yViolations(p);
+  expect(violations, `${name}:\n${describeViolations(violations)}`).toEqual([]);
+}
+
+/** Every interactive element is reachable with Tab and visibly focused. */
+async function keyboardOnly(name: string, p: Page = page): Promise<void> {
+  const walk = await tabWalk(p);
+  expect(walk.missed, `${name}: not reachable with Tab`).toEqual([]);
+  expect(walk.withoutFocusStyle, `${name}: no visible focus`).toEqual([]);
+}
+
+beforeAll(async () => {
+  sys = await startSystem('e2e_console');
+  browser = await launchBrowser();
+  ctx = await newContext(browser);
+  page = await ctx.newPage();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await sys?.close();
+});
+
+describe('console', () => {
+  it('signs in with the generated password and makes the admin choose a new one', async () => {
+    await page.goto(`${sys.url}/`);
+    await page.getByRole('heading', { name: 'Inicia sesión' }).waitFor();
+    await check('01-login');
+    await keyboardOnly('login');
+    // Keyboard only: the email field has focus; type, Tab to the password, Enter submits.
+    await page.getByLabel('Correo electrónico').focus();
+    await page.keyboard.type(sys.adminEmail);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(sys.adminPassword);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Cambia tu contraseña' }).waitFor();
+    await check('02-forced-password-change');
+    await page.getByLabel('Contraseña actual').fill(sys.adminPassword);
+    await page.getByLabel('Contraseña nueva', { exact: true }).fill(NEW_ADMIN_PASSWORD);
+    await page.getByLabel('Repite la contraseña nueva').fill(NEW_ADMIN_PASSWORD);
+    await page.getByRole('button', { name: 'Cambiar contraseña' }).click();
+    await page.waitForURL('**/dashboard');
+    await page.getByRole('heading', { name: 'Panel' }).waitFor();
+    await page.getByRole('heading', { name: 'Salud del servidor' }).waitFor();
+    await check('03-dashboard');
+    await keyboardOnly('dashboard');
+  });
+
+  it('creates a session, shows its QR live and turns connected when the phone links it', async () => {
+    // `g s` jumps to the sessions screen.
+    await page.keyboard.press('g');
+    await page.keyboard.press('s');
+    await page.getByRole('heading', { name: 'Sesiones de WhatsApp' }).waitFor();
+    await page.getByRole('button', { name: 'Nueva sesión' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Nueva sesión' });
+    await dialog.getByLabel('Nombre').fill('Ventas Madrid');
+    await dialog.getByLabel('Identificador (opcional)').fill('ventas');
+    await check('04-create-session');
+    await keyboardOnly('create dialog');
+    await dialog.getByRole('button', { name: 'Crear y vincular' }).click();
+
+    const link = page.getByRole('dialog', { name: 'Vincular «Ventas Madrid»' });
+    const qrImage = link.locator('img[data-qr]');
+    await qrImage.waitFor({ timeout: 60_000 });
+    await link.getByText(/El código caduca en \d+ s/).waitFor();
+    await check('05-link-qr');
+    const qr = (await qrImage.getAttribute('data-qr'))!;
+    expect(qr.split(',').length).toBeGreaterThanOrEqual(4);
+
+    sys.sim.createPhone({ phone: PHONE, name: 'Ventas Madrid' });
+    await sys.sim.scanQr(PHONE, qr);
+    // No reload: the dialog hears the session connect over Socket.IO.
+    await link.getByText(`¡Vinculada! La sesión está conectada como +${PHONE}.`).waitFor({ timeout: 60_000 });
+    await check('06-linked');
+    await link.getByRole('button', { name: 'Listo' }).click();
+
+    const row = page.getByRole('row', { name: /Ventas Madrid/ });
+    await row.getByText('Conectada').waitFor();
+    await row.getByText(`+${PHONE}`).waitFor();
+    await check('07-sessions');
+    await keyboardOnly('sessions');
+  });
+
+  it('shows the disconnect timeline when the phone logs the device out, live', async () => {
+    await page.getByRole('link', { name: 'Ventas Madrid' }).click();
+    await page.getByRole('heading', { name: 'Ventas Madrid' }).waitFor();
+    const timeline = page.getByRole('list', { name: 'Historial de conexión' });
+    await timeline.locator('[data-kind="connected"]').first().waitFor();
+    expect(await page.getByTestId('pid').textContent()).toMatch(/^\d+$/);
+    await check('08-session-detail');
+    await keyboardOnly('session detail');
+
+    sys.sim.unlink(PHONE);
+    await timeline.locator('[data-kind="logged_out"]').first().waitFor({ timeout: 60_000 });
+    await page.getByText('Sesión cerrada en el teléfono').first().waitFor();
+    // The way back is offered in place, without deleting the session.
+    await page.getByRole('button', { name: 'Volver a vincular' }).waitFor();
+    await check('09-session-logged-out');
+  });
+
+  it('shows users, roles, assignments and the audit log', async () => {
+    for (const [nav, heading, shot] of [
+      ['Usuarios', 'Usuarios', '10-users'],
+      ['Roles y permisos', 'Roles y permisos', '11-roles'],
+      ['Asignaciones', 'Asignaciones', '12-assignments'],
+      ['Auditoría', 'Auditoría', '13-audit'],
+      ['Bandeja', 'Bandeja', '14-inbox'],
+    ] as const) {
+      await page.getByRole('navigation', { name: 'Navegación principal' }).getByRole('link', { name: nav }).click();
+      await page.getByRole('heading', { name: heading, exact: true }).first().waitFor();
+      await check(shot);
+      await keyboardOnly(heading);
+    }
+    // The audit log names what happened to the session, with who did it.
+    await page.getByRole('navigation', { name: 'Navegación principal' }).getByRole('link', { name: 'Auditoría' }).click();
+    await page.getByRole('table').getByText('Admin').first().waitFor();
+  });
+
+  it('recovers a forgotten password through the emailed link', async () => {
+    const anon = await newContext(browser);
+    const p = await anon.newPage();
+    await p.goto(`${sys.url}/login`);
+    await p.getByRole('link', { name: '¿Olvidaste tu contraseña?' }).click();
+    await p.getByRole('heading', { name: 'Recuperar contraseña' }).waitFor();
+    await p.getByLabel('Correo electrónico').fill(sys.adminEmail);
+    await check('15-forgot-password', p);
+    await p.getByRole('button', { name: 'Enviar enlace' }).click();
+    await p.getByText(/Si hay una cuenta con ese correo/).waitFor();
+    // The admin's inbox also holds the confirmation of the first password change: read on to the link.
+    let link: string | undefined;
+    while (!link) link = /(http:\/\/127\.0\.0\.1:\d+\/reset-password\?token=[\w-]+)/.exec((await sys.mailbox.next(sys.adminEmail)).text)?.[1];
+    await p.goto(link!);
+    await p.getByRole('heading', { name: 'Crea una contraseña nueva' }).waitFor();
+    await p.getByLabel('Contraseña nueva').fill('Recuperada-2026-xyz');
+    await p.getByLabel('Repite la contraseña').fill('Recuperada-2026-xyz');
+    await check('16-reset-password', p);
+    await p.getByRole('button', { name: 'Guardar contraseña' }).click();
+    await p.getByText('Contraseña cambiada. Ya puedes iniciar sesión con ella.').waitFor();
+    await p.getByRole('heading', { name: 'Inicia sesión' }).waitFor();
+    await p.getByLabel('Correo electrónico').fill(sys.adminEmail);
+    await p.getByLabel('Contraseña', { exact: true }).fill('Recuperada-2026-xyz');
+    await p.getByRole('button', { name: 'Entrar' }).click();
+    await p.waitForURL('**/dashboard');
+    await anon.close();
+  });
+
+  it('shows a supervisor no admin-only controls', async () => {
+    const admin = await sys.token(sys.adminEmail, 'Recuperada-2026-xyz');
+    const created = await sys.api('POST', '/api/users', admin, { name: 'Sara Supervisora', email: 'sara@e2e.test', password: 'Sara-temporal-1', role: 'supervisor' });
+    expect(created.status).toBe(201);
+    const supCtx = await newContext(browser);
+    const p = await supCtx.newPage();
+    await p.goto(`${sys.url}/login`);
+    await p.getByLabel('Correo electrónico').fill('sara@e2e.test');
+    await p.getByLabel('Contraseña', { exact: true }).fill('Sara-temporal-1');
+    await p.getByRole('button', { name: 'Entrar' }).click();
+    // An account made by an admin starts with a password to replace.
+    await p.getByRole('heading', { name: 'Cambia tu contraseña' }).waitFor();
+    await p.getByLabel('Contraseña actual').fill('Sara-temporal-1');
+    await p.getByLabel('Contraseña nueva', { exact: true }).fill('Sara-propia-2026');
+    await p.getByLabel('Repite la contraseña nueva').fill('Sara-propia-2026');
+    await p.getByRole('button', { name: 'Cambiar contraseña' }).click();
+    await p.getByRole('heading', { name: 'Panel' }).waitFor();
+    await p.getByRole('heading', { name: 'Alertas' }).waitFor();
+    expect(await p.getByRole('heading', { name: 'Salud del servidor' }).count()).toBe(0);
+    await check('17-supervisor-dashboard', p);
+
+    await p.goto(`${sys.url}/roles`);
+    await p.getByRole('heading', { name: 'Roles y permisos', exact: true }).waitFor();
+    expect(await p.getByRole('button', { name: 'Nuevo rol' }).count()).toBe(0);
+    await check('18-supervisor-roles', p);
+
+    await p.goto(`${sys.url}/users`);
+    const adminRow = p.getByRole('row', { name: new RegExp(sys.adminEmail) });
+    await adminRow.waitFor();
+    expect(await adminRow.getByRole('button').count()).toBe(0);
+    await check('19-supervisor-users', p);
+    await supCtx.close();
+  });
+});

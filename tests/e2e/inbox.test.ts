@@ -1,0 +1,198 @@
+/**
+ * The employee inbox in a real browser over the real system and the WhatsApp simulator: an
+ * employee sees only the chat assigned to them (another chat's message never shows up, not even
+ * as a notification), receives an image and a document live with the exact bytes the contact
+ * sent, replies with text and a file that the contact receives exactly once, keeps typing while
+ * the gateway is down (the replies wait in the offline outbox and reach the contact once each,
+ * in order, when it is back), and loses the chat the moment it is unassigned.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { HubEvent } from '@switchboard/shared';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeViolations, launchBrowser, newContext, notificationsOf, recordNotifications, screenshot, seriousA11yViolations } from './support/browser.ts';
+import { tabWalk } from './support/keyboard.ts';
+import { startSystem, type System } from './support/system.ts';
+
+const SHOTS = 'inbox';
+const SESSION = 'tienda';
+const PHONE = '34600800001';
+const ALICE = '34611000001';
+const BOB = '34622000002';
+const ALICE_JID = `${ALICE}@s.whatsapp.net`;
+const BOB_JID = `${BOB}@s.whatsapp.net`;
+const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+let sys: System;
+let browser: Browser;
+let ctx: BrowserContext;
+let page: Page;
+let adminToken: string;
+let assignmentId: string;
+const employee = { email: 'elena@e2e.test', password: 'Elena-temporal-1' };
+
+/** Waits for the hub to store an incoming message of `chatId` matching `pred`. */
+function incoming(chatId: string, pred: (m: Extract<HubEvent, { type: 'message' }>['message']) => boolean) {
+  return sys.waitFor((e) => e.type === 'message' && e.sessionId === SESSION && e.message.chatId === chatId && pred(e.message));
+}
+
+/** Screenshot + axe audit. */
+async function check(name: string): Promise<void> {
+  await screenshot(page, SHOTS, name);
+  const violations = await seriousA11yViolations(page);
+  expect(violations, `${name}:\n${describeViolations(violations)}`).toEqual([]);
+}
+
+/** sha256 of what a URL of the page serves (fetched by the page itself, with its signed URL). */
+function pageSha(url: string): Promise<string> {
+  return page.evaluate(async (u) => {
+    const buf = await (await fetch(u)).arrayBuffer();
+    const digest = await crypto.subtle.digest('SHA-256', buf);
+    return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  }, url);
+}
+
+beforeAll(async () => {
+  sys = await startSystem('e2e_inbox');
+  adminToken = await sys.token(sys.adminEmail, sys.adminPassword);
+  // A linked session with two customers.
+  expect((await sys.api('POST', '/api/sessions', adminToken, { sessionId: SESSION, name: 'Tienda Centro' })).status).toBe(201);
+  const qr = (await sys.waitFor((e) => e.sessionId === SESSION && e.type === 'qr')) as Extract<HubEvent, { type: 'qr' }>;
+  sys.sim.createPhone({ phone: PHONE, name: 'Tienda Centro' });
+  await sys.sim.scanQr(PHONE, qr.qr);
+  await sys.waitStatus(SESSION, 'connected', 60_000);
+  sys.sim.createContact({ phone: ALICE, name: 'Alicia Gómez' });
+  sys.sim.createContact({ phone: BOB, name: 'Bruno Díaz' });
+  await sys.sim.contactSend(ALICE, { to: PHONE, text: 'Hola, quería preguntar por mi pedido' });
+  await sys.sim.contactSend(BOB, { to: PHONE, text: 'Buenas, soy Bruno' });
+  await incoming(ALICE_JID, () => true);
+  await incoming(BOB_JID, () => true);
+  // An employee with only Alicia's chat.
+  const user = await sys.api<{ id: string }>('POST', '/api/users', adminToken, { name: 'Elena Ruiz', email: employee.email, password: employee.password, role: 'employee' });
+  expect(user.status).toBe(201);
+  await sys.token(employee.email, employee.password); // replaces the temporary password
+  employee.password = `${employee.password}-own`;
+  const assigned = await sys.api<{ id: string }>('POST', `/api/sessions/${SESSION}/assignments`, adminToken, { chatId: ALICE_JID, userId: user.body.id });
+  expect(assigned.status).toBe(201);
+  assignmentId = assigned.body.id;
+
+  browser = await launchBrowser();
+  ctx = await newContext(browser);
+  await recordNotifications(ctx, sys.url);
+  page = await ctx.newPage();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await sys?.close();
+});
+
+describe('employee inbox', () => {
+  it('shows the employee only the chat assigned to them, never another chat, not even as a notification', async () => {
+    await page.goto(`${sys.url}/login`);
+    await page.getByLabel('Correo electrónico').fill(employee.email);
+    await page.getByLabel('Contraseña', { exact: true }).fill(employee.password);
+    await page.getByRole('button', { name: 'Entrar' }).click();
+    await page.waitForURL('**/inbox');
+    const list = page.getByRole('listbox', { name: 'Conversaciones' });
+    await list.getByRole('option', { name: /Alicia Gómez/ }).waitFor();
+    expect(await list.getByRole('option').count()).toBe(1);
+    // No supervisor views for an employee.
+    expect(await page.getByRole('radiogroup', { name: 'Mostrar' }).count()).toBe(0);
+    await check('01-employee-inbox');
+
+    // Bruno writes, then Alicia: events of a session arrive in order, so once Alicia's message is
+    // on screen, Bruno's would have been too had it been delivered to this user.
+    await sys.sim.contactSend(BOB, { to: PHONE, text: 'Mensaje privado de Bruno' });
+    await incoming(BOB_JID, (m) => m.text === 'Mensaje privado de Bruno');
+    await sys.sim.contactSend(ALICE, { to: PHONE, text: 'Sigo esperando noticias' });
+    await list.getByText('Sigo esperando noticias').waitFor();
+    expect(await page.getByText(/Bruno/).count()).toBe(0);
+    const notes = await notificationsOf(page);
+    expect(notes.some((n) => n.title.includes('Alicia'))).toBe(true);
+    expect(notes.filter((n) => /Bruno/.test(`${n.title} ${n.body}`))).toEqual([]);
+  });
+
+  it('receives an image and a document live, byte for byte', async () => {
+    await page.getByRole('option', { name: /Alicia Gómez/ }).click();
+    await page.getByRole('log', { name: /Mensajes con Alicia Gómez/ }).waitFor();
+    const image = await sharp({ create: { width: 480, height: 320, channels: 3, background: { r: 30, g: 120, b: 200 } } }).png().toBuffer();
+    const document = Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(40_000)]);
+    await sys.sim.contactSend(ALICE, { to: PHONE, image, caption: 'Foto del paquete roto', mimetype: 'image/png' });
+    await sys.sim.contactSend(ALICE, { to: PHONE, document, fileName: 'albaran-778.pdf', mimetype: 'application/pdf' });
+    const log = page.getByRole('log', { name: /Mensajes con Alicia Gómez/ });
+    await log.getByText('Foto del paquete roto').waitFor();
+    const docLink = log.getByRole('link', { name: /albaran-778\.pdf/ });
+    await docLink.waitFor();
+    await check('02-thread-media');
+
+    expect(await pageSha((await docLink.getAttribute('href'))!)).toBe(sha(document));
+    await log.getByRole('button', { name: 'Ver imagen completa' }).click();
+    const full = page.getByRole('dialog').locator('img.lightbox-image');
+    await full.waitFor();
+    expect(await pageSha((await full.getAttribute('src'))!)).toBe(sha(image));
+    await page.keyboard.press('Escape');
+  });
+
+  it('replies with text and a file that the contact receives exactly once', async () => {
+    const composer = page.getByRole('textbox', { name: /Mensaje para Alicia Gómez/ });
+    await composer.fill('Hola Alicia, ya lo estamos revisando');
+    await composer.press('Control+Enter');
+    const file = Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(20_000)]);
+    await page.locator('.composer input[type="file"]').setInputFiles({ name: 'devolucion.pdf', mimeType: 'application/pdf', buffer: file });
+    await page.getByText('devolucion.pdf').first().waitFor();
+    await composer.fill('Te adjunto el formulario');
+    await composer.press('Control+Enter');
+    const got = await sys.sim.waitForReceived(ALICE, (m) => m.fileName === 'devolucion.pdf', 30_000);
+    expect(sha(got.media!)).toBe(sha(file));
+    expect(got.caption).toBe('Te adjunto el formulario');
+    // A later message proves the line moved past both: count them now.
+    await composer.fill('¿Algo más?');
+    await composer.press('Control+Enter');
+    await sys.sim.waitForReceived(ALICE, (m) => m.text === '¿Algo más?', 30_000);
+    const received = sys.sim.received(ALICE);
+    expect(received.filter((m) => m.text === 'Hola Alicia, ya lo estamos revisando')).toHaveLength(1);
+    expect(received.filter((m) => m.fileName === 'devolucion.pdf')).toHaveLength(1);
+    // The reply shows its delivery state.
+    await page.getByRole('log').locator('[data-kind="text"] .ticks').last().waitFor();
+    await check('03-replied');
+    const walk = await tabWalk(page);
+    expect(walk.missed, 'inbox: not reachable with Tab').toEqual([]);
+  });
+
+  it('keeps replies typed while the server is down and delivers each once, in order, when it returns', async () => {
+    await sys.stopGateway();
+    await page.locator('[data-state="offline"]').first().waitFor({ timeout: 30_000 });
+    const composer = page.getByRole('textbox', { name: /Mensaje para Alicia Gómez/ });
+    await composer.fill('Primera respuesta sin conexión');
+    await composer.press('Control+Enter');
+    await composer.fill('Segunda respuesta sin conexión');
+    await composer.press('Control+Enter');
+    const queued = page.locator('[data-outbox]');
+    await queued.nth(1).waitFor();
+    expect(await queued.count()).toBe(2);
+    await page.getByText(/respuestas en cola, esperando conexión/).waitFor();
+    await screenshot(page, SHOTS, '04-offline-queued');
+
+    await sys.startGateway();
+    const second = await sys.sim.waitForReceived(ALICE, (m) => m.text === 'Segunda respuesta sin conexión', 60_000);
+    const received = sys.sim.received(ALICE);
+    const first = received.filter((m) => m.text === 'Primera respuesta sin conexión');
+    expect(first).toHaveLength(1);
+    expect(received.filter((m) => m.text === 'Segunda respuesta sin conexión')).toHaveLength(1);
+    expect(received.indexOf(first[0]!)).toBeLessThan(received.indexOf(second));
+    // Back online, the queue empties and the replies show as sent messages.
+    await page.locator('[data-state="live"]').first().waitFor({ timeout: 30_000 });
+    await page.locator('[data-outbox]').first().waitFor({ state: 'detached', timeout: 30_000 });
+    await screenshot(page, SHOTS, '05-back-online');
+  });
+
+  it('closes the chat at once when it is unassigned', async () => {
+    expect((await sys.api('DELETE', `/api/sessions/${SESSION}/assignments/${assignmentId}`, adminToken)).status).toBe(204);
+    await page.getByText('Ya no tienes acceso a esta conversación: se ha reasignado.').waitFor();
+    await page.waitForURL(/\/inbox$/);
+    await page.getByText('No hay conversaciones').waitFor();
+    await check('06-unassigned');
+  });
+});

@@ -1,0 +1,50 @@
+/**
+ * Keyboard-only checks: every interactive element of the screen (or open dialog) receives
+ * focus by pressing Tab alone, and shows a visible focus indicator when it does.
+ */
+import type { Page } from 'playwright-core';
+
+/** What one Tab walk found. */
+export interface TabWalk {
+  interactive: string[];
+  reached: string[];
+  missed: string[];
+  withoutFocusStyle: string[];
+}
+
+/** Presses Tab through the page (or the open modal dialog) and reports what was reached. */
+export async function tabWalk(page: Page): Promise<TabWalk> {
+  const interactive = await page.evaluate(() => {
+    const scope: ParentNode = document.querySelector('dialog[open]') ?? document;
+    const sel = 'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+    const els = [...scope.querySelectorAll<HTMLElement>(sel)].filter((el) => {
+      if (el.tabIndex < 0 || el.closest('[inert]') || el.hidden) return false;
+      const r = el.getBoundingClientRect();
+      const style = getComputedStyle(el);
+      return r.width > 0 && r.height > 0 && style.visibility !== 'hidden' && style.display !== 'none';
+    });
+    return els.map((el, i) => {
+      el.dataset.tabId = String(i);
+      const name = el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 40) ?? '';
+      return `${i}:${el.tagName.toLowerCase()}:${name || (el as HTMLInputElement).name || el.getAttribute('placeholder') || ''}`;
+    });
+  });
+  const reached = new Set<string>();
+  const withoutFocusStyle = new Set<string>();
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  for (let i = 0; i < interactive.length + 8; i++) {
+    await page.keyboard.press('Tab');
+    const info = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el?.dataset.tabId) return null;
+      const s = getComputedStyle(el);
+      const visible = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
+      return { id: el.dataset.tabId, visible };
+    });
+    if (!info) continue;
+    const label = interactive.find((x) => x.startsWith(`${info.id}:`))!;
+    reached.add(label);
+    if (!info.visible) withoutFocusStyle.add(label);
+  }
+  return { interactive, reached: [...reached], missed: interactive.filter((x) => !reached.has(x)), withoutFocusStyle: [...withoutFocusStyle] };
+}
