@@ -6,10 +6,10 @@ import { defineConfig } from 'vitest/config';
 const LIBSIGNAL_NOISE =
   /^(Closing session|Opening session|Removing old closed session|Session already closed|Closing open session|Closing stale open session|Decrypted message with closed session|Migrating session|Session error|Failed to decrypt message)/;
 
+const E2E = 'tests/e2e/**/*.test.ts';
+
 export default defineConfig({
   test: {
-    include: ['{shared,supervisor,session-actor,gateway,desktop}/src/**/*.test.{ts,tsx}', 'tests/**/*.test.ts'],
-    exclude: ['**/node_modules/**', '**/dist/**'],
     globalSetup: ['tests/support/globalSetup.ts'],
     pool: 'forks',
     maxWorkers: 2,
@@ -17,5 +17,27 @@ export default defineConfig({
     hookTimeout: 120_000,
     teardownTimeout: 30_000,
     onConsoleLog: (log) => (LIBSIGNAL_NOISE.test(log) ? false : undefined),
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'main',
+          include: ['{shared,supervisor,session-actor,gateway,desktop}/src/**/*.test.{ts,tsx}', 'tests/**/*.test.ts'],
+          exclude: ['**/node_modules/**', '**/dist/**', E2E],
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        // The browser tests run after the rest, one file at a time: Chromium, a node and its
+        // actors take both cores, and sharing them with the 50-session start-up test starves it.
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: [E2E],
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
   },
 });

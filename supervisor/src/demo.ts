@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import type { HubEvent } from '@switchboard/shared';
 import { generatedPasswordNotice, loadDotenv, Session } from '@switchboard/shared/node';
 import { startSimulator, type Simulator } from '@switchboard/wa-sim';
+import { ensureDemoEmployee } from './demoEmployee.ts';
 import { startNode, type RunningNode } from './main.ts';
 import { onSignals } from './shutdown.ts';
 
@@ -69,6 +70,7 @@ async function main(): Promise<void> {
   const demo = await Session.findOne({ sessionId: DEMO_SESSION }, { status: 1 }).lean();
   if (demo && ['created', 'logged_out', 'stopped'].includes(demo.status)) await node.supervisor.start(DEMO_SESSION);
   const stopChatter = chatter(node, sim);
+  const employee = await ensureDemoEmployee(DEMO_SESSION, `${CONTACTS[0]!.phone}@s.whatsapp.net`);
 
   const out = [
     '',
@@ -76,6 +78,8 @@ async function main(): Promise<void> {
     `  Console / Consola:       ${node.gateway.url}`,
     `  Admin:                   ${node.config.ADMIN_EMAIL}`,
     password ? generatedPasswordNotice(node.config.ADMIN_EMAIL, password) : '  Password / Contraseña:  the one printed on the first run (or ADMIN_PASSWORD)',
+    `  Employee / Empleado:     ${employee.email}  (inbox with ${CONTACTS[0]!.name}'s chat / bandeja con el chat de ${CONTACTS[0]!.name})`,
+    employee.password ? `  Employee password / Contraseña del empleado: ${employee.password}  (shown once / se muestra una vez)` : '  Employee password / Contraseña del empleado: the one printed on the first run',
     `  WhatsApp simulator:      ${sim.controlUrl}  (phone ${DEMO_PHONE} is linked to session "${DEMO_SESSION}")`,
     '  Link another session / Vincular otra sesión: create it in the console, copy its QR, then',
     `    curl -X POST ${sim.controlUrl}/phones -d '{"phone":"34600000002"}'`,

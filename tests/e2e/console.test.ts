@@ -1,3 +1,6 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// (page.evaluate callbacks run in the browser)
 /**
  * The console in a real browser against the real system and the WhatsApp simulator: first
  * sign-in with the generated password and its forced change, a session created, its QR shown

@@ -1,3 +1,6 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// (page.evaluate callbacks run in the browser)
 /**
  * The employee inbox in a real browser over the real system and the WhatsApp simulator: an
  * employee sees only the chat assigned to them (another chat's message never shows up, not even

@@ -1,3 +1,6 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// (page.evaluate callbacks run in the browser)
 /**
  * Headless Chromium for the browser tests (Debian's chromium through playwright-core, never a
  * downloaded browser), screenshots into test-results/screenshots, and an axe-core audit of the

@@ -1,3 +1,6 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// (page.evaluate callbacks run in the browser)
 /**
  * Keyboard-only checks: every interactive element of the screen (or open dialog) receives
  * focus by pressing Tab alone, and shows a visible focus indicator when it does.

@@ -10,6 +10,15 @@ beforeAll(async () => {
 });
 afterAll(async () => w?.close());
 
+/** First sign-in of a user an admin created: the admin-chosen password must be replaced first. */
+async function firstLogin(id: string, email: string, password: string, newPassword: string): Promise<string> {
+  const temporary = await w.login({ id, email, password, locale: 'es' });
+  expect((await w.api('GET', '/api/users', { token: temporary })).body.error.code).toBe('password_change_required');
+  const changed = await w.api('POST', '/api/auth/change-password', { token: temporary, body: { currentPassword: password, newPassword } });
+  expect(changed.status).toBe(200);
+  return changed.body.token as string;
+}
+
 describe('users and roles', () => {
   it('creates users with a role given by name or id and lists them with filters', async () => {
     const roles = await w.api('GET', '/api/roles', { token: admin });
@@ -44,14 +53,15 @@ describe('users and roles', () => {
     expect(demote.status).toBe(409);
     expect(demote.body.error.code).toBe('last_admin');
     const second = await w.api('POST', '/api/users', { token: admin, body: { name: 'Admin Dos', email: 'admin2@test.local', password: 'Admin2-pass-1', role: 'admin' } });
-    const token2 = await w.login({ id: second.body.id, email: 'admin2@test.local', password: 'Admin2-pass-1', locale: 'es' });
+    expect(second.body.mustChangePassword).toBe(true);
+    const token2 = await firstLogin(second.body.id, 'admin2@test.local', 'Admin2-pass-1', 'Admin2-own-pass-2');
     expect((await w.api('DELETE', `/api/users/${w.users.admin.id}`, { token: token2 })).status).toBe(204);
     const self = await w.api('PUT', `/api/users/${second.body.id}`, { token: token2, body: { role: 'supervisor' } });
     expect(self.body.error.code).toBe('last_admin');
   });
 
   it('keeps built-in roles read-only and role names unique', async () => {
-    const token = await w.login({ id: '', email: 'admin2@test.local', password: 'Admin2-pass-1', locale: 'es' });
+    const token = await w.login({ id: '', email: 'admin2@test.local', password: 'Admin2-own-pass-2', locale: 'es' });
     const roles = await w.api('GET', '/api/roles', { token });
     const builtIn = roles.body.data.find((r: { name: string }) => r.name === 'employee');
     expect((await w.api('PUT', `/api/roles/${builtIn.id}`, { token, body: { permissions: [] } })).body.error.code).toBe('built_in_role');

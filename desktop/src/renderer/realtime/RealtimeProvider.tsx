@@ -22,6 +22,9 @@ export interface Realtime {
   bus: EventBus;
   /** Seeds the replay baseline of sessions the client has not heard from yet (from a session list). */
   seed(sessions: readonly { sessionId: string; eventSeq?: number }[]): void;
+  /** The sessions the user can see (first 200), loaded once for every screen that names them. */
+  sessions: SessionView[];
+  reloadSessions(): void;
   /** The socket, for acks (subscribe/unsubscribe). */
   socket(): Socket<ServerToClientEvents, ClientToServerEvents> | null;
 }
@@ -104,28 +107,34 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
   }, [platform, bus]);
 
   // Baselines for every session the user can see, so a reconnect replays even a session that was quiet.
+  const [sessions, setSessions] = useState<SessionView[]>([]);
+  const [sessionsTick, setSessionsTick] = useState(0);
   useEffect(() => {
     let cancelled = false;
     void api
-      .get<{ data: (SessionView & { eventSeq?: number })[] }>('/api/sessions', { limit: 200 })
+      .get<{ data: SessionView[] }>('/api/sessions', { limit: 200 })
       .then((page) => {
-        if (!cancelled) seedTracker(tracker.current, page.data);
+        if (cancelled) return;
+        seedTracker(tracker.current, page.data);
+        setSessions(page.data);
       })
       .catch(() => undefined);
     return () => {
       cancelled = true;
     };
-  }, [api]);
+  }, [api, sessionsTick]);
 
   const value = useMemo<Realtime>(
     () => ({
       state,
       syncedAt,
       bus,
-      seed: (sessions) => seedTracker(tracker.current, sessions),
+      seed: (list) => seedTracker(tracker.current, list),
+      sessions,
+      reloadSessions: () => setSessionsTick((n) => n + 1),
       socket: () => socketRef.current,
     }),
-    [state, syncedAt, bus],
+    [state, syncedAt, bus, sessions],
   );
   return <RealtimeContext.Provider value={value}>{children}</RealtimeContext.Provider>;
 }

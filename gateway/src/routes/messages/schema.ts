@@ -96,6 +96,10 @@ export const listMessagesQuery = pageQuery.extend({
   chatId: z.string().trim().min(3).max(100),
   before: z.coerce.number().int().positive().optional().openapi({ description: 'Only messages older than this timestamp (ms)' }),
   after: z.coerce.number().int().nonnegative().optional().openapi({ description: 'Only messages newer than this timestamp (ms), to catch up after a gap' }),
+  total: z
+    .enum(['true', 'false'])
+    .default('true')
+    .openapi({ description: '`false` skips counting the matching messages (`total` is then -1): clients that page by `before` do not need it, and a count scans the chat' }),
 });
 
 export { MEDIA_KINDS };

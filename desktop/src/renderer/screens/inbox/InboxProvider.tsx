@@ -7,7 +7,7 @@
 import type { InboxMessageView } from '@switchboard/shared';
 import { createContext, useCallback, useContext, useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
 import { useAuth, useMe } from '../../auth/AuthProvider.tsx';
-import { useSocketEvent } from '../../realtime/RealtimeProvider.tsx';
+import { useRealtime, useSocketEvent } from '../../realtime/RealtimeProvider.tsx';
 import { inboxApi, newClientId, type ChatFilters } from './inboxApi.ts';
 import { chatKey, parseChatKey, roomsAllow } from './model/keys.ts';
 import { EMPTY_INBOX, inboxReducer, type InboxAction, type InboxState } from './model/inboxReducer.ts';
@@ -76,13 +76,11 @@ export function InboxProvider({ children }: { children: ReactNode }) {
   const [prefs, setPrefsState] = useState(() => loadPrefs(me.id));
   const [revoked, setRevoked] = useState<string | null>(null);
 
-  // Session names label chats; also seeds replay baselines through the realtime provider.
+  // Session names label chats that arrive by event.
+  const { sessions } = useRealtime();
   useEffect(() => {
-    void rest.sessions().then(
-      (p) => dispatch({ type: 'sessions/named', names: Object.fromEntries(p.data.map((s) => [s.sessionId, s.name])) }),
-      () => undefined,
-    );
-  }, [rest]);
+    if (sessions.length) dispatch({ type: 'sessions/named', names: Object.fromEntries(sessions.map((s) => [s.sessionId, s.name])) });
+  }, [sessions]);
 
   // The chat list for the current filters (page 1 replaces, later pages append).
   useEffect(() => {
@@ -115,10 +113,12 @@ export function InboxProvider({ children }: { children: ReactNode }) {
     clearTimeout(countTimer.current);
     countTimer.current = setTimeout(() => void rest.needsReplyCount().then(setNeedsReplyCount, () => undefined), 600);
   }, [rest]);
+  // First count once the list is on screen: the list is what the user waits for.
+  const listShown = !listLoading || state.chats.size > 0;
   useEffect(() => {
-    refreshCount();
+    if (listShown) refreshCount();
     return () => clearTimeout(countTimer.current);
-  }, [refreshCount]);
+  }, [refreshCount, listShown]);
   useEffect(() => auth.platform.setBadge(needsReplyCount), [auth.platform, needsReplyCount]);
 
   const notify = useNotifier(prefs);

@@ -4,7 +4,7 @@
  * move, Enter opens, `/` searches, Esc closes, R marks read, `?` lists every shortcut. The URL
  * names the open chat (`/inbox/:sessionId/:chatId`), so notifications and deep links open it.
  */
-import type { CannedReplyView, SessionView } from '@switchboard/shared';
+import type { CannedReplyView } from '@switchboard/shared';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useAbility, useApi } from '../../auth/AuthProvider.tsx';
@@ -12,6 +12,7 @@ import { useDebounced, useResource } from '../../hooks/useResource.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { isTyping } from '../../layout/useGlobalShortcuts.ts';
 import { ConnectionMarker } from '../../realtime/ConnectionMarker.tsx';
+import { useRealtime } from '../../realtime/RealtimeProvider.tsx';
 import { Button, IconButton } from '../../ui/Button.tsx';
 import { EmptyState, ErrorBox, Loading } from '../../ui/Feedback.tsx';
 import { useToast } from '../../ui/Toasts.tsx';
@@ -44,7 +45,7 @@ export function InboxScreen() {
   const [focusToken, setFocusToken] = useState(0);
   const listRef = useRef<ChatListHandle>(null);
   const searchRef = useRef<HTMLInputElement>(null);
-  const sessions = useResource(() => rest.sessions().then((p) => p.data as SessionView[]), [rest]);
+  const { sessions } = useRealtime();
   const canned = useResource(() => (ability.can('read', 'CannedReply') ? rest.canned() : Promise.resolve([] as CannedReplyView[])), [rest]);
   // Users with an unconditional rule to read chats see every chat: offer them the views.
   const seesAll = ability.rulesFor('read', 'Chat').some((r) => !r.inverted && !r.conditions);
@@ -126,7 +127,7 @@ export function InboxScreen() {
             <IconButton icon={inbox.prefs.enabled ? 'bell' : 'bellOff'} label={t('notify.title')} onClick={() => setNotifyOpen(true)} />
           </div>
         </header>
-        <InboxFilters ref={searchRef} filters={inbox.filters} onChange={inbox.setFilters} search={search} onSearch={setSearch} sessions={sessions.data ?? []} showViews={seesAll} />
+        <InboxFilters ref={searchRef} filters={inbox.filters} onChange={inbox.setFilters} search={search} onSearch={setSearch} sessions={sessions} showViews={seesAll} />
         <div className="inbox-status">
           <ConnectionMarker compact />
           <span className="faint">{tn('inbox.count', inbox.list.hasMore ? inbox.list.total : chats.length)}</span>
@@ -170,7 +171,7 @@ export function InboxScreen() {
         </section>
       )}
       <CannedRepliesDialog open={cannedOpen} onClose={() => setCannedOpen(false)} list={canned.data ?? []} onChanged={canned.reload} />
-      <NotifySettings open={notifyOpen} onClose={() => setNotifyOpen(false)} prefs={inbox.prefs} onChange={inbox.setPrefs} sessions={sessions.data ?? []} />
+      <NotifySettings open={notifyOpen} onClose={() => setNotifyOpen(false)} prefs={inbox.prefs} onChange={inbox.setPrefs} sessions={sessions} />
     </div>
   );
 }

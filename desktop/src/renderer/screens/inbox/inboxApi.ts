@@ -36,7 +36,8 @@ export function inboxApi(api: ApiClient) {
     needsReplyCount: () => api.get<ListPage<InboxChatView>>('/api/chats', { view: 'mine', needsReply: 'true', limit: 1 }).then((p) => p.total),
     sessions: () => api.get<ListPage<SessionView>>('/api/sessions', { limit: 200 }),
     messages: (sessionId: string, chatId: string, q: Query, signal?: AbortSignal) =>
-      api.get<ListPage<InboxMessageView>>(`/api/sessions/${enc(sessionId)}/messages`, { chatId, ...q }, signal ? { signal } : undefined),
+      // Threads page by `before`: no total needed (counting scans the chat).
+      api.get<ListPage<InboxMessageView>>(`/api/sessions/${enc(sessionId)}/messages`, { chatId, total: 'false', ...q }, signal ? { signal } : undefined),
     /** Sends a reply (multipart when it has a file); the clientId makes a repeat harmless. */
     send(r: OutgoingReply): Promise<SendAccepted> {
       const path = `/api/sessions/${enc(r.sessionId)}/messages`;

@@ -186,11 +186,12 @@ export function SessionDetailScreen() {
             <dd>{fmt.number(m.errorCount)}</dd>
             <dt>{t('detail.health')}</dt>
             <dd>
-              {d.health.healthy ? (
+              {d.health.healthy && !['logged_out', 'replaced', 'problematic'].includes(d.status) ? (
                 t('detail.healthy')
               ) : (
                 <>
-                  {t('detail.issues')}: {d.health.issues.join(', ')}
+                  {t('detail.issues')}
+                  {d.health.issues.length > 0 && `: ${d.health.issues.join(', ')}`}
                 </>
               )}
               {m.lastDisconnectCause && d.status !== 'connected' && (

@@ -27,5 +27,7 @@ describe('QR validity clock', () => {
     expect(secondsLeft(a, 0)).toBe(60);
     expect(secondsLeft(a, 59_001)).toBe(1);
     expect(secondsLeft(a, 70_000)).toBe(0);
+    expect(secondsLeft(a, -500)).toBe(60); // a clock read just before the QR arrived
+
   });
 });

@@ -26,5 +26,6 @@ export function nextQr(prev: QrState | null, qr: string, now: number): QrState {
 
 /** Whole seconds left before `state` expires (never negative). */
 export function secondsLeft(state: QrState, now: number): number {
-  return Math.max(0, Math.ceil((state.expiresAt - now) / 1000));
+  const full = Math.round((state.expiresAt - state.receivedAt) / 1000);
+  return Math.min(full, Math.max(0, Math.ceil((state.expiresAt - now) / 1000)));
 }

@@ -50,6 +50,16 @@ describe('inbox reducer: REST pages merged with live and replayed events', () =>
     }
   });
 
+  it('keeps messages of the same second in the order they arrived, from events and from a page', () => {
+    const live = run([
+      { type: 'event/message', message: msg('img', 1000) },
+      { type: 'event/message', message: msg('doc', 1000) },
+    ]);
+    expect(threadMessages(live.threads.get(KEY)).map((m) => m.id)).toEqual(['img', 'doc']);
+    const page = run([{ type: 'thread/loaded', key: KEY, messages: [msg('doc', 1000), msg('img', 1000)], complete: true }]);
+    expect(threadMessages(page.threads.get(KEY)).map((m) => m.id)).toEqual(['img', 'doc']);
+  });
+
   it('keeps the furthest status when a replayed event carries an older one', () => {
     const s = run([
       { type: 'thread/loaded', key: KEY, messages: [msg('m', 100, { fromMe: true, status: 'sent' })], complete: true },

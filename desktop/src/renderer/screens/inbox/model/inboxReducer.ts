@@ -123,7 +123,8 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
     }
     case 'thread/loaded': {
       let thread: Thread | undefined = state.threads.get(action.key);
-      for (const m of action.messages) thread = upsert(thread, m);
+      // Pages come newest first; keep arrival order (oldest first) for messages of the same second.
+      for (const m of [...action.messages].reverse()) thread = upsert(thread, m);
       const threads = new Map(state.threads);
       threads.set(action.key, { messages: thread?.messages ?? new Map(), loaded: true, complete: action.complete || (thread?.complete ?? false) });
       return { ...state, threads };
@@ -223,10 +224,14 @@ export function sortedChats(state: InboxState): InboxChatView[] {
   return [...state.chats.values()].sort((a, b) => (b.lastMessageAt ?? 0) - (a.lastMessageAt ?? 0) || a.id.localeCompare(b.id));
 }
 
-/** A thread's messages in display order (oldest first); reactions are folded into their targets. */
+/**
+ * A thread's messages in display order (oldest first); reactions are folded into their targets.
+ * WhatsApp times have one-second resolution: messages of the same second keep the order they
+ * arrived in (the sort is stable).
+ */
 export function threadMessages(thread: Thread | undefined): InboxMessageView[] {
   if (!thread) return [];
-  return [...thread.messages.values()].filter((m) => m.kind !== 'reaction').sort((a, b) => a.timestamp - b.timestamp || a.id.localeCompare(b.id));
+  return [...thread.messages.values()].filter((m) => m.kind !== 'reaction').sort((a, b) => a.timestamp - b.timestamp);
 }
 
 /** Reactions per target message id (latest emoji per sender; an empty emoji removes it). */
