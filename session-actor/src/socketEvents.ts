@@ -49,7 +49,10 @@ export function bindSocketEvents(sock: WASocket, deps: SocketEventDeps): void {
   const { sessionId, enqueue } = deps;
   let preloaded = 0;
   const emitStatus = async (messageId: string | null | undefined, next: ReturnType<typeof statusFromWa>, reason?: string) => {
-    if (!messageId || !next) return;
+    // Baileys reports a server rejection as status ERROR after the outbox already recorded it
+    // (ServerAcks, with the server's code), and possibly after the user retried it: taken here it
+    // would fail a retried message again. Failures belong to the outbox alone.
+    if (!messageId || !next || next === 'failed') return;
     for (const event of await applyStatus(sessionId, messageId, next, reason, deps.media)) deps.emit(event);
   };
 

@@ -68,12 +68,9 @@ export class Outbox {
     this.acks = new ServerAcks<Pending>({
       onAck: (msg) => void record(() => this.recordSent(msg), msg.messageId),
       // WhatsApp refused it (e.g. 479): failed with the server's code, whatever Baileys reports.
-      // Once failed in the database it is no longer awaited, so a retry can send it again on this socket.
-      onReject: (msg, code) =>
-        void record(async () => {
-          await this.fail(msg, code);
-          this.acks.cancel(msg.messageId);
-        }, msg.messageId),
+      // Once failed in the database it is no longer awaited, so a retry can send it again on this
+      // socket; forgotten before the failure is announced, so a retry that follows at once works.
+      onReject: (msg, code) => void record(() => this.fail(msg, code, () => this.acks.cancel(msg.messageId)), msg.messageId),
     });
   }
 
@@ -191,8 +188,10 @@ export class Outbox {
     await this.fail(msg, reason);
   }
 
-  private async fail(msg: Pending, reason: string): Promise<void> {
+  /** Marks a send failed; `stored` runs after the write and before the failure is announced. */
+  private async fail(msg: Pending, reason: string, stored?: () => void): Promise<void> {
     const res = await Message.updateOne({ _id: msg._id, status: 'pending' }, { $set: { status: 'failed', statusReason: reason.slice(0, 200) } });
+    stored?.();
     if (res.modifiedCount === 1) {
       this.opts.emit({ type: 'message-status', messageId: msg.messageId, chatId: msg.chatId, status: 'failed', reason });
     }

@@ -5,7 +5,7 @@
  */
 import type { CannedReplyView, InboxChatView, InboxMessageView } from '@switchboard/shared';
 import { useMemo, useState, type DragEvent } from 'react';
-import { useApi } from '../../../auth/AuthProvider.tsx';
+import { useAbility, useApi } from '../../../auth/AuthProvider.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
 import { useRealtime } from '../../../realtime/RealtimeProvider.tsx';
 import { Button, IconButton } from '../../../ui/Button.tsx';
@@ -21,6 +21,7 @@ import { reactionsByTarget, threadMessages } from '../model/inboxReducer.ts';
 import { Composer } from './Composer.tsx';
 import { MessageList } from './MessageList.tsx';
 import { buildRows } from './rows.ts';
+import { TransferDialog } from './TransferDialog.tsx';
 
 /** Props of Thread. */
 export interface ThreadProps {
@@ -44,6 +45,8 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onManageCanne
   const [quoting, setQuoting] = useState<InboxMessageView | null>(null);
   const [files, setFiles] = useState<File[]>([]);
   const [dragging, setDragging] = useState(false);
+  const [transferring, setTransferring] = useState(false);
+  const ability = useAbility();
   const [unreadAtOpen] = useState(() => chat?.unreadCount ?? 0);
   const { sessionId, chatId } = parseChatKey(key);
   const thread = inbox.state.threads.get(key);
@@ -111,6 +114,11 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onManageCanne
           </p>
         </div>
         <div className="thread-actions">
+          {chat && ability.can('create', 'Assignment') && (
+            <Button size="sm" icon="users" onClick={() => setTransferring(true)}>
+              {t('transfer.open')}
+            </Button>
+          )}
           {chat && chat.unreadCount > 0 && (
             <Button size="sm" icon="checks" onClick={() => void markRead(true)}>
               {t('thread.markRead')}
@@ -146,6 +154,7 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onManageCanne
           {t('composer.dropHere')}
         </div>
       )}
+      <TransferDialog chat={transferring && chat ? chat : null} title={name} onClose={() => setTransferring(false)} onChanged={inbox.list.reload} />
       <Composer
         chatName={name}
         quoting={quoting}
