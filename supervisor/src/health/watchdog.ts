@@ -2,6 +2,11 @@
  * Periodic check of every running actor (interval = heartbeat interval): kills hung actors,
  * recycles actors over their RSS budget, and probes connected sessions that went quiet,
  * recycling the ones whose probe fails (zombies).
+ *
+ * A sweep that runs late means the supervisor's own event loop stalled: the heartbeats that
+ * arrived meanwhile are still queued behind the timer, so every actor would look hung at once
+ * and be killed for the supervisor's fault. Such a sweep judges nothing; the next one, after
+ * the queued heartbeats are read, does.
  */
 import type { Logger } from 'pino';
 import type { SessionSlot } from '../sessionSlot.ts';
@@ -22,14 +27,15 @@ export interface WatchdogDeps {
 export class Watchdog {
   private timer: ReturnType<typeof setInterval> | null = null;
   private stopped = false;
+  private lastSweepAt: number | null = null;
 
   constructor(private readonly deps: WatchdogDeps) {}
 
   /** Starts the sweep if it is not running. */
   ensureRunning(): void {
     if (this.timer || this.stopped) return;
-    const every = Math.max(50, Math.min(this.deps.limits().heartbeatMs, 5_000));
-    this.timer = setInterval(() => this.sweep(), every);
+    this.lastSweepAt = null;
+    this.timer = setInterval(() => this.sweep(), sweepInterval(this.deps.limits()));
     this.timer.unref();
   }
 
@@ -47,10 +53,16 @@ export class Watchdog {
     this.timer = null;
   }
 
-  /** Checks every running actor once. */
+  /** Checks every running actor once, unless this sweep comes late (see the header). */
   sweep(): void {
     const limits = this.deps.limits();
     const now = this.deps.now();
+    const last = this.lastSweepAt;
+    this.lastSweepAt = now;
+    if (last !== null && now - last > sweepInterval(limits) + limits.heartbeatMs) {
+      this.deps.log.warn({ stalledMs: now - last }, 'supervisor event loop stalled; actors are judged on the next sweep');
+      return;
+    }
     for (const slot of this.deps.slots()) {
       const h = slot.handle;
       if (!h?.alive || slot.killReason) continue;
@@ -91,4 +103,9 @@ export class Watchdog {
         if (slot.handle === h) slot.probing = false;
       });
   }
+}
+
+/** The sweep period: the heartbeat interval, within 50 ms..5 s. */
+function sweepInterval(limits: SupervisionLimits): number {
+  return Math.max(50, Math.min(limits.heartbeatMs, 5_000));
 }

@@ -10,6 +10,13 @@ import { openCluster, type Cluster } from './harness.ts';
 const N = 50;
 /** SESSION_START_CONCURRENCY's default. */
 const CONCURRENCY = 4;
+/**
+ * Fifty actors pairing at once saturate a 2-core runner (key generation, the embedded
+ * database, the simulator in this process): an actor's loop can stall for seconds without
+ * being hung. This test is about start-up, not hang detection (faults.test.ts covers that), so
+ * it tolerates 20 s without a heartbeat instead of the test default of 5 s.
+ */
+const LIMITS = { missedHeartbeats: 80 };
 let cluster: Cluster;
 beforeAll(async () => {
   cluster = await openCluster('cluster_startup', { ownServer: true });
@@ -24,7 +31,7 @@ const phoneOf = (i: number) => `3460050${String(i).padStart(4, '0')}`;
 describe('cluster start-up', () => {
   it(`restores ${N} sessions at most ${CONCURRENCY} at a time and all of them connect`, async () => {
     for (const id of ids) await cluster.createSession(id);
-    const first = cluster.supervisor({ startConcurrency: 8 });
+    const first = cluster.supervisor({ startConcurrency: 8, limits: LIMITS });
     // Each simulated phone scans its session's QR as soon as it appears. On a loaded machine a
     // scan can come too late for its QR (qr_expired): the phone scans the next one instead.
     const linked = new Set<string>();
@@ -41,7 +48,7 @@ describe('cluster start-up', () => {
     unsubscribe();
     await first.sup.shutdown();
 
-    const second = cluster.supervisor({ startConcurrency: CONCURRENCY });
+    const second = cluster.supervisor({ startConcurrency: CONCURRENCY, limits: LIMITS });
     await second.sup.restoreAll();
     for (const id of ids) await second.rec.waitStatus(id, 'connected');
     expect(second.rec.events.filter((e) => e.type === 'qr')).toHaveLength(0);
