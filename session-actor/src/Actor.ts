@@ -13,6 +13,7 @@ import {
 import type { Logger } from 'pino';
 import { createSerialQueue } from './auth/serialQueue.ts';
 import { openAuthState, type AuthHandle } from './auth/openAuthState.ts';
+import { MediaRetries, type MediaRetryPolicy } from './media/mediaRetries.ts';
 import { MediaSummaries } from './media/mediaSummaries.ts';
 import { ChatStore } from './messages/chats.ts';
 import { SessionMetrics } from './messages/sessionMetrics.ts';
@@ -35,10 +36,15 @@ export interface ActorDeps {
   backoff?: BackoffOptions;
   /** Connect watchdog (ms); default 90 s. */
   watchdogMs?: number;
-  /** Outbox retry delay after a transient send failure (ms); default 5 s. */
+  /**
+   * Outbox retry delay after a transient failure (ms); default 5 s. It doubles with each retry
+   * that fails again (a database outage), up to 12 times the base, and resets after a clean flush.
+   */
   outboxRetryMs?: number;
   /** How long a graceful stop waits for WhatsApp's acks of messages just sent (ms); default 2 s. */
   ackGraceMs?: number;
+  /** Backoff of incoming media downloads that failed (defaults in MediaRetries). */
+  mediaRetry?: Partial<MediaRetryPolicy>;
 }
 
 /**
@@ -57,11 +63,15 @@ export class Actor {
   readonly counters: ActorCounters = { messagesIn: 0, messagesOut: 0, eventsSent: 0, reconnects: 0, lastTrafficAt: null };
   currentQr: string | null = null;
   auth!: AuthHandle;
+  /** Incoming media waiting for another download (created in start, with the TLS trust). */
+  private mediaRetries!: MediaRetries;
   private tls: TlsTrust | undefined;
   private connection!: Connection;
   private readonly enqueue = createSerialQueue();
   private qrWaiters: ((qr: string) => void)[] = [];
   private retryTimer: NodeJS.Timeout | null = null;
+  /** Outbox retries in a row that were deferred again (backoff exponent). */
+  private outboxRetries = 0;
   private ending = false;
 
   constructor(private readonly deps: ActorDeps) {
@@ -108,6 +118,16 @@ export class Actor {
   async start(): Promise<void> {
     this.tls = await prepareTrust(this.config.wa);
     this.auth = await openAuthState(this.config);
+    this.mediaRetries = new MediaRetries({
+      sessionId: this.config.sessionId,
+      logger: this.base.child({ module: 'media-retries' }),
+      media: this.media,
+      emit: (e) => this.emit(e),
+      sock: () => this.openSocket,
+      enqueue: (task) => this.enqueue(task),
+      ...(this.tls ? { dispatcher: this.tls.dispatcher } : {}),
+      ...(this.deps.mediaRetry ? { policy: this.deps.mediaRetry } : {}),
+    });
     this.connection = new Connection({
       logger: this.log,
       createSocket: () =>
@@ -148,11 +168,15 @@ export class Actor {
   /** Delivers pending outbox messages now (when open) and schedules a retry after transient failures. */
   async flushOutbox(): Promise<number> {
     const attempted = await this.outbox.flush();
-    if (this.outbox.retryLater && !this.retryTimer && !this.ending) {
+    if (!this.outbox.retryLater) this.outboxRetries = 0;
+    else if (!this.retryTimer && !this.ending) {
+      const base = this.deps.outboxRetryMs ?? 5000;
+      const delayMs = Math.min(base * 12, base * 2 ** this.outboxRetries);
+      this.outboxRetries += 1;
       this.retryTimer = setTimeout(() => {
         this.retryTimer = null;
         this.flushOutbox().catch((err: unknown) => this.log.error({ err }, 'outbox retry failed'));
-      }, this.deps.outboxRetryMs ?? 5000);
+      }, delayMs);
       this.retryTimer.unref();
     }
     return attempted;
@@ -163,6 +187,7 @@ export class Actor {
     if (this.ending) return;
     this.ending = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.mediaRetries?.stop();
     await this.outbox.flush().catch(() => 0);
     // Messages without WhatsApp's ack would be sent again (same id) by the next actor.
     await this.outbox.drained(this.deps.ackGraceMs ?? 2000);
@@ -176,6 +201,7 @@ export class Actor {
   private async terminate(code: ExitCode, reason: string): Promise<void> {
     if (this.ending) return;
     this.ending = true;
+    this.mediaRetries?.stop();
     await this.enqueue(async () => undefined);
     await this.metrics.flush().catch(() => undefined);
     this.deps.exit(code, reason);
@@ -194,6 +220,7 @@ export class Actor {
           emit: (e) => this.emit(e),
           sock: () => this.socket,
           ...(this.tls ? { dispatcher: this.tls.dispatcher } : {}),
+          mediaRetries: this.mediaRetries,
           enqueue: (task) => {
             this.enqueue(task).catch((err: unknown) => this.onWriteError(err));
           },
@@ -234,6 +261,7 @@ export class Actor {
     const device = { platform: creds.platform ?? null, pushName: me?.name ?? null, browser: 'Switchboard (Ubuntu)' };
     this.metrics.set({ device, 'metrics.lastDisconnectCause': null }).catch((err: unknown) => this.onWriteError(err));
     this.flushOutbox().catch((err: unknown) => this.log.error({ err }, 'outbox flush failed'));
+    this.mediaRetries.kick();
   }
 
   private onRetry(close: ClassifiedClose, delayMs: number | null): void {

@@ -14,6 +14,22 @@ export interface IncomingMediaContext {
   sock: WASocket;
   dispatcher?: Dispatcher;
   maxBytes?: number;
+  /** How long to wait for the phone's re-upload of expired media (ms). Default 30 s. */
+  reuploadTimeoutMs?: number;
+}
+
+/**
+ * Baileys' `updateMediaMessage` waits for the phone's answer with no timeout (only a closed
+ * connection ends it), which would hold the actor's persistence queue: bound it.
+ */
+function boundedReupload(sock: WASocket, timeoutMs: number) {
+  return (msg: WAMessage): Promise<WAMessage> => {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(Object.assign(new Error('media re-upload timed out'), { status: 504 })), timeoutMs);
+    });
+    return Promise.race([sock.updateMediaMessage(msg), timeout]).finally(() => clearTimeout(timer));
+  };
 }
 
 /**
@@ -27,7 +43,7 @@ export async function storeIncomingMedia(msg: WAMessage, info: MediaInfo, ctx: I
     msg,
     'stream',
     options ? { options } : {},
-    { logger: ctx.logger, reuploadRequest: ctx.sock.updateMediaMessage },
+    { logger: ctx.logger, reuploadRequest: boundedReupload(ctx.sock, ctx.reuploadTimeoutMs ?? 30_000) },
   )) as Readable;
   const blob = await putMedia(stream, {
     filename: info.fileName ?? `${ctx.messageId}`,

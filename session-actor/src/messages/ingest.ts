@@ -8,7 +8,7 @@ import { storeIncomingMedia } from '../media/storeIncomingMedia.ts';
 import type { ChatStore } from './chats.ts';
 import { chatIdentityOf, senderOf } from './jid.ts';
 import { isReplayed } from './inbox.ts';
-import { mapContent } from './mapContent.ts';
+import { mapContent, type MediaInfo } from './mapContent.ts';
 import type { SessionMetrics } from './sessionMetrics.ts';
 import { previewOf, toView } from './view.ts';
 
@@ -25,6 +25,8 @@ export interface IngestDeps {
   dispatcher?: Dispatcher;
   /** Called once per newly stored incoming message (heartbeat counters). */
   onStored?(fromMe: boolean): void;
+  /** Where media that could not be downloaded now waits for another try (MediaRetries). */
+  mediaRetries?: { add(msg: WAMessage, info: MediaInfo, chatId: string, err: unknown): Promise<void> };
 }
 
 const isDuplicateKey = (err: unknown) => (err as { code?: number }).code === 11000;
@@ -62,8 +64,10 @@ export async function ingestMessage(msg: WAMessage, _type: 'notify' | 'append', 
   const fromMe = !!key.fromMe;
   let mediaId: string | null = null;
   let media: MessageMediaView | undefined;
-  if (mapped.media && sock) {
+  let mediaStatus: 'pending' | null = null;
+  if (mapped.media) {
     try {
+      if (!sock) throw new Error('not connected');
       const stored = await storeIncomingMedia(msg, mapped.media, {
         sessionId, chatId: identity.chatId, messageId, logger: deps.logger, sock,
         ...(deps.dispatcher ? { dispatcher: deps.dispatcher } : {}),
@@ -72,7 +76,12 @@ export async function ingestMessage(msg: WAMessage, _type: 'notify' | 'append', 
       media = deps.media.remember(stored);
     } catch (err) {
       deps.logger.warn({ err, messageId }, 'media download failed');
-      await deps.metrics.error(`media download failed: ${(err as Error).message}`);
+      await deps.metrics.error(`media download failed: ${(err as Error).message}`).catch(() => undefined);
+      // Kept (media key included) before the message is stored, and tried again later (issue 14).
+      if (deps.mediaRetries) {
+        await deps.mediaRetries.add(msg, mapped.media, identity.chatId, err);
+        mediaStatus = 'pending';
+      }
     }
   }
   const ts = Number(msg.messageTimestamp ?? 0);
@@ -87,6 +96,7 @@ export async function ingestMessage(msg: WAMessage, _type: 'notify' | 'append', 
     text: mapped.text ?? null,
     caption: mapped.caption ?? null,
     mediaId: (mediaId as never) ?? null,
+    mediaStatus,
     quotedId: mapped.quotedId ?? null,
     reaction: mapped.reaction ?? null,
     location: mapped.location ?? null,

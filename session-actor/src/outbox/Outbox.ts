@@ -1,6 +1,6 @@
 import type { WASocket } from '@whiskeysockets/baileys';
 import type { ActorEvent } from '@switchboard/shared';
-import { Media, Message, messageObjectId, openMediaStream, type MessageDoc } from '@switchboard/shared/node';
+import { Media, Message, isTransientDbError, messageObjectId, openMediaStream, type MessageDoc } from '@switchboard/shared/node';
 import type { Logger } from 'pino';
 import { ActorError } from '../errors.ts';
 import type { MediaSummaries } from '../media/mediaSummaries.ts';
@@ -43,6 +43,17 @@ export interface OutboxOptions {
 /** Errors that no retry can fix: the message is failed at once. */
 const PERMANENT = new Set(['invalid_recipient', 'invalid_message', 'media_not_found']);
 
+/**
+ * How a failed send attempt is judged: `permanent` fails the message now; `transient` (the
+ * database was unreachable: issue 14) keeps it queued without counting the attempt; `retry`
+ * is a send error that counts towards `maxAttempts`.
+ */
+export function classifySendError(err: unknown): 'permanent' | 'transient' | 'retry' {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && PERMANENT.has(code)) return 'permanent';
+  return isTransientDbError(err) ? 'transient' : 'retry';
+}
+
 type Pending = Pick<MessageDoc, '_id' | 'messageId' | 'chatId' | 'kind' | 'text' | 'caption' | 'mediaId' | 'quotedId' | 'reaction' | 'location' | 'attempts'>;
 
 /**
@@ -60,13 +71,18 @@ export class Outbox {
   /** Set when a message failed transiently and stays pending: the actor schedules a retry. */
   retryLater = false;
   private readonly acks: ServerAcks<Pending>;
+  /**
+   * Acked by WhatsApp, `sent` not written yet (queued, or waiting out a database fault): not
+   * pending any more, whatever the database still says, so no flush may claim it again.
+   */
+  private readonly recording = new Set<string>();
 
   constructor(private readonly opts: OutboxOptions) {
     // Enqueued synchronously in the ack's handler: before any receipt of the message is applied.
     const record = (task: () => Promise<void>, messageId: string) =>
       opts.enqueue(task).catch((err: unknown) => opts.logger.error({ err, messageId }, 'recording a send failed'));
     this.acks = new ServerAcks<Pending>({
-      onAck: (msg) => void record(() => this.recordSent(msg), msg.messageId),
+      onAck: (msg) => void this.recordSentDurably(msg),
       // WhatsApp refused it (e.g. 479): failed with the server's code, whatever Baileys reports.
       // Once failed in the database it is no longer awaited, so a retry can send it again on this
       // socket; forgotten before the failure is announced, so a retry that follows at once works.
@@ -97,7 +113,15 @@ export class Outbox {
     this.retryLater = false;
     do {
       this.again = false;
-      attempted += await this.round();
+      try {
+        attempted += await this.round();
+      } catch (err) {
+        // The database dropped a read or a claim: nothing was sent, everything stays queued.
+        if (!isTransientDbError(err)) throw err;
+        this.opts.logger.warn({ err }, 'outbox deferred: database unavailable');
+        this.retryLater = true;
+        return attempted;
+      }
     } while (this.again && this.opts.sock());
     return attempted;
   }
@@ -110,7 +134,7 @@ export class Outbox {
       const current = this.opts.sock();
       if (!current) return attempted;
       // Messages written to this socket and not acked yet are in flight, not lost.
-      const exclude = [...skip, ...this.acks.inFlight(current)];
+      const exclude = [...skip, ...this.acks.inFlight(current), ...this.recording];
       const batch = (await Message.find({ sessionId, status: 'pending', fromMe: true, messageId: { $nin: exclude } })
         .sort({ timestamp: 1, _id: 1 })
         .limit(this.opts.batchSize ?? 50)
@@ -153,6 +177,27 @@ export class Outbox {
     }
   }
 
+  /**
+   * Records an acked send. The first try is enqueued synchronously (before any receipt of the
+   * message); a transient database fault is retried with backoff until it is written, a kill
+   * meanwhile leaves it pending (sent again with the same id by the next actor).
+   */
+  private async recordSentDurably(msg: Pending, delayMs = 200): Promise<void> {
+    this.recording.add(msg.messageId);
+    try {
+      await this.opts.enqueue(() => this.recordSent(msg));
+      this.recording.delete(msg.messageId);
+    } catch (err) {
+      if (!isTransientDbError(err)) {
+        this.recording.delete(msg.messageId);
+        this.opts.logger.error({ err, messageId: msg.messageId }, 'recording a send failed');
+        return;
+      }
+      this.opts.logger.warn({ err, messageId: msg.messageId, delayMs }, 'recording a send deferred: database unavailable');
+      setTimeout(() => void this.recordSentDurably(msg, Math.min(delayMs * 2, 30_000)), delayMs).unref();
+    }
+  }
+
   private async recordSent(msg: Pending): Promise<void> {
     const sent = await Message.findOneAndUpdate(
       { _id: msg._id, status: 'pending' },
@@ -178,10 +223,18 @@ export class Outbox {
     const code = (err as { code?: unknown }).code;
     const reason = err instanceof Error ? err.message : String(err);
     const attempts = (msg.attempts ?? 0) + 1;
-    const permanent = typeof code === 'string' && PERMANENT.has(code);
+    const verdict = classifySendError(err);
+    if (verdict === 'transient') {
+      // Not the message's fault: give the claim back (best effort, the database is flaky) so
+      // a long outage never adds up to `maxClaims`, and try again later.
+      this.opts.logger.warn({ messageId: msg.messageId, err }, 'send deferred: database unavailable');
+      this.retryLater = true;
+      await Message.updateOne({ _id: msg._id, status: 'pending', attempts }, { $inc: { attempts: -1 } }).catch(() => undefined);
+      return;
+    }
     this.opts.logger.warn({ messageId: msg.messageId, attempts, code, err }, 'send failed');
-    await this.opts.metrics.error(`send failed: ${reason}`);
-    if (!permanent && attempts < this.maxAttempts) {
+    await this.opts.metrics.error(`send failed: ${reason}`).catch(() => undefined);
+    if (verdict === 'retry' && attempts < this.maxAttempts) {
       this.retryLater = true;
       return;
     }
@@ -206,7 +259,8 @@ export class Outbox {
     return {
       findMessage: (messageId) => Message.findById(messageObjectId(sessionId, messageId), { fromMe: 1, sender: 1, text: 1, caption: 1 }).lean(),
       openMedia: async (mediaId) => {
-        const media = await Media.findOne({ _id: mediaId }).lean().catch(() => null);
+        // A read error is not "not found": it propagates and is judged by classifySendError.
+        const media = await Media.findOne({ _id: mediaId }).lean();
         if (!media) throw new ActorError('media_not_found', `Media ${mediaId} not found`);
         this.opts.media.remember(media);
         return {

@@ -45,6 +45,11 @@ export interface MessageView {
   clientId?: string;
   /** Summary of the stored media file when `mediaId` is set (absent from older actors). */
   media?: MessageMediaView;
+  /**
+   * Incoming media still being downloaded (`pending`: a `message` event with `mediaId`
+   * follows when it arrives) or given up (`failed`). Absent once the file is stored.
+   */
+  mediaStatus?: 'pending' | 'failed';
   /** Why a `failed` message failed (e.g. the server's error code). */
   statusReason?: string;
 }

@@ -57,7 +57,7 @@ export async function runActor(config: ActorInitConfig): Promise<ActorRun> {
   // ACTOR_LOG_LEVEL=debug shows the actor's (and Baileys') logs when a test needs explaining.
   const level = process.env.ACTOR_LOG_LEVEL as 'debug' | undefined;
   const logger = level ? createLogger({ NODE_ENV: 'test', LOG_LEVEL: level }, { name: 'actor-test' }) : silentLogger();
-  const actor = new Actor({ config, logger, send, exit, backoff: { baseMs: 50, capMs: 500, maxAttempts: 5 }, outboxRetryMs: 200 });
+  const actor = new Actor({ config, logger, send, exit, backoff: { baseMs: 50, capMs: 500, maxAttempts: 5 }, outboxRetryMs: 200, mediaRetry: { baseMs: 100, capMs: 1000 } });
   run.actor = actor;
   run.handlers = createHandlers(actor, { exit });
   run.exited = exited;

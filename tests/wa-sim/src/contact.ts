@@ -13,6 +13,11 @@ export class SimContact {
   lid = allocateLid();
   readonly store = new SignalStore();
   readonly received: ReceivedMessage[] = [];
+  /**
+   * Message ids that arrived again after this contact had decrypted them once (shown once, but
+   * counted): an app that sends a message twice is caught here even though the chat shows one.
+   */
+  readonly duplicates: string[] = [];
   autoReceipts: AutoReceipts = { delivery: true, read: false };
   /** Message id → account phone, for messages this contact sent (to route receipts). */
   readonly sentTo = new Map<string, string>();

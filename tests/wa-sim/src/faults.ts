@@ -14,7 +14,9 @@ export type ArmedFault =
   | { kind: 'rate-overlimit'; times?: number }
   | { kind: 'ack-drop'; times?: number }
   | { kind: 'ack-delay'; ms: number; times?: number }
-  | { kind: 'undecryptable'; contact?: string; times?: number };
+  | { kind: 'undecryptable'; contact?: string; times?: number }
+  /** Downloads of media sent to the phone answered with `status` (default 500) instead of the blob. */
+  | { kind: 'media-download-error'; status?: number; times?: number };
 
 /** What `injectFault` accepts: a target phone (digits), optionally one companion, and the fault. */
 export type FaultSpec = { phone: string; deviceId?: number } & (ImmediateFault | ArmedFault | { kind: 'clear' });
@@ -22,7 +24,7 @@ export type FaultSpec = { phone: string; deviceId?: number } & (ImmediateFault |
 /** Every fault kind, for validation of control-API input. */
 export const FAULT_KINDS = [
   'stream-error', 'xmlstreamend', 'drop', 'silence', 'downgrade',
-  'failure', 'iq-error', 'send-error', 'rate-overlimit', 'ack-drop', 'ack-delay', 'undecryptable', 'clear',
+  'failure', 'iq-error', 'send-error', 'rate-overlimit', 'ack-drop', 'ack-delay', 'undecryptable', 'media-download-error', 'clear',
 ] as const;
 
 /** True for faults that act on live connections immediately. */
@@ -47,7 +49,7 @@ export class FaultBook {
   }
 
   /** Consumes one matching fault of this kind, if armed. */
-  take<K extends ArmedFault['kind']>(phone: string, deviceId: number, kind: K, match?: (f: Extract<Armed, { kind: K }>) => boolean): Extract<Armed, { kind: K }> | undefined {
+  take<K extends ArmedFault['kind']>(phone: string, deviceId: number | undefined, kind: K, match?: (f: Extract<Armed, { kind: K }>) => boolean): Extract<Armed, { kind: K }> | undefined {
     const found = this.armed.find(
       (f): f is Extract<Armed, { kind: K }> =>
         f.kind === kind && f.phone === phone && (f.deviceId === undefined || f.deviceId === deviceId) && (!match || match(f as Extract<Armed, { kind: K }>)),

@@ -69,7 +69,7 @@ export function onAppMessage(sim: Simulator, conn: SimConnection, stanza: Binary
         if (!contact.received.some((m) => m.id === id && m.from === device.phone)) {
           contact.received.push(received);
           sim.emit('message', received);
-        }
+        } else contact.duplicates.push(id);
         const jid = to; // answer in the addressing (PN or LID) the app used
         if (contact.autoReceipts.delivery) receiptToApp(sim, contact, [id], 'delivery', device.phone, jid);
         if (contact.autoReceipts.read) receiptToApp(sim, contact, [id], 'read', device.phone, jid);

@@ -18,15 +18,20 @@ const MAX_UPLOAD = 64 * 1024 * 1024;
 export class MediaStore {
   readonly auth = randomBytes(18).toString('base64url');
   private readonly blobs = new Map<string, Buffer>();
+  /** Recipient phone of each blob a contact sent, for download faults. */
+  private readonly recipients = new Map<string, string>();
+  /** Asked before serving a blob sent to `phone`: an HTTP status to answer instead (a fault). */
+  downloadFault: (phone: string) => number | undefined = () => undefined;
   /** Profile pictures by user digits (null = no picture). */
   readonly pictures = new Map<string, Buffer | null>();
   httpsHost = '';
   httpHost = '';
 
-  /** Stores an encrypted blob and returns its direct path (`/v/t62…/<hex>.enc`, no `@`). */
-  put(blob: Buffer): string {
+  /** Stores an encrypted blob (sent to `recipient`, when a contact sent it) and returns its direct path (`/v/t62…/<hex>.enc`, no `@`). */
+  put(blob: Buffer, recipient?: string): string {
     const path = `/v/t62.7118-24/${randomBytes(16).toString('hex')}.enc`;
     this.blobs.set(path, blob);
+    if (recipient) this.recipients.set(path, recipient);
     return path;
   }
 
@@ -51,6 +56,12 @@ export class MediaStore {
       return true;
     }
     if (req.method === 'GET' && url.pathname.startsWith('/v/')) {
+      const recipient = this.recipients.get(url.pathname);
+      const failWith = recipient ? this.downloadFault(recipient) : undefined;
+      if (failWith) {
+        res.writeHead(failWith).end();
+        return true;
+      }
       const blob = this.blobs.get(url.pathname);
       res.writeHead(blob ? 200 : 404, { 'content-type': 'application/octet-stream' });
       res.end(blob ?? '');

@@ -63,6 +63,11 @@ export class Simulator extends EventEmitter<SimEvents> {
     // Many tests and benchmark clients wait on 'message' at once.
     this.setMaxListeners(0);
     this.trustRootHex = identity.root.public.toString('hex');
+    // HTTP downloads carry no device: only faults armed for the whole phone apply.
+    this.media.downloadFault = (phone) => {
+      const f = this.faults.take(phone, undefined, 'media-download-error');
+      return f ? (f.status ?? 500) : undefined;
+    };
   }
 
   /** Next id for a server-initiated IQ. */
@@ -205,6 +210,11 @@ export class Simulator extends EventEmitter<SimEvents> {
   /** What a contact received from the app, decrypted, in order. */
   received(contact: string): ReceivedMessage[] {
     return [...this.contact(contact).received];
+  }
+
+  /** Ids of messages a contact received more than once (each repeat listed; the chat shows one). */
+  duplicates(contact: string): string[] {
+    return [...this.contact(contact).duplicates];
   }
 
   /** Resolves with the first received message (past or future) matching `match`. */

@@ -32,6 +32,11 @@ export interface MessageDoc {
   text?: string | null;
   caption?: string | null;
   mediaId?: Types.ObjectId | null;
+  /**
+   * Incoming media not stored yet: `pending` while the actor retries the download (issue 14),
+   * `failed` once it gave up. Null when the file is stored (or the message has none).
+   */
+  mediaStatus?: 'pending' | 'failed' | null;
   quotedId?: string | null;
   reaction?: { emoji: string; targetId: string } | null;
   location?: MessageLocation | null;
@@ -59,6 +64,7 @@ const messageSchema = new Schema<MessageDoc>(
     text: { type: String, default: null },
     caption: { type: String, default: null },
     mediaId: { type: Schema.Types.ObjectId, ref: 'Media', default: null },
+    mediaStatus: { type: String, enum: ['pending', 'failed', null], default: null },
     quotedId: { type: String, default: null },
     reaction: { type: new Schema({ emoji: String, targetId: String }, { _id: false }), default: null },
     location: {

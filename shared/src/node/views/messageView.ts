@@ -47,6 +47,7 @@ export function toMessageView(doc: StoredMessage, media?: MessageMediaView): Mes
   }
   if (doc.clientId) view.clientId = doc.clientId;
   if (doc.mediaId && media) view.media = media;
+  if (!doc.mediaId && doc.mediaStatus) view.mediaStatus = doc.mediaStatus;
   if (doc.status === 'failed' && doc.statusReason) view.statusReason = doc.statusReason;
   return view;
 }

@@ -1,0 +1,100 @@
+/**
+ * A TCP proxy in front of the test database that can break connections on cue: the real
+ * database behind a real network fault, for tests of what our code does when a query dies
+ * mid-flight (a "database blip"). Point a connection at `uriFor(dbUri)`, then arm a fault:
+ * `failCommand('find', 'media', 2)` resets the connection carrying each of the next two
+ * `find` commands on collection `media` (the driver's own retry included), so exactly that
+ * query fails with a MongoNetworkError while everything else keeps working.
+ */
+import { createServer, connect, type Server, type Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
+
+/** A running proxy. */
+export interface DbFaultProxy {
+  /** `uri` with its host and port replaced by the proxy's. */
+  uriFor(uri: string): string;
+  /**
+   * Resets the connection of each of the next `times` commands named `command` on `collection`.
+   * Resolves once all of them were cut.
+   */
+  failCommand(command: string, collection: string, times: number): Promise<void>;
+  /** Commands cut so far. */
+  readonly cuts: number;
+  stop(): Promise<void>;
+}
+
+/** The bytes of a BSON string element `{<command>: "<collection>"}` as the driver writes it first in an OP_MSG body. */
+function commandPattern(command: string, collection: string): Buffer {
+  const value = Buffer.from(`${collection}\0`);
+  const len = Buffer.alloc(4);
+  len.writeInt32LE(value.length);
+  return Buffer.concat([Buffer.from([0x02]), Buffer.from(`${command}\0`), len, value]);
+}
+
+/** Starts a proxy to the server of `targetUri` on a free loopback port. */
+export async function startDbFaultProxy(targetUri: string): Promise<DbFaultProxy> {
+  const target = new URL(targetUri);
+  const sockets = new Set<Socket>();
+  let armed: { pattern: Buffer; left: number; done: () => void } | null = null;
+  let cuts = 0;
+
+  const server: Server = createServer((client) => {
+    const upstream = connect(Number(target.port || 27017), target.hostname);
+    sockets.add(client).add(upstream);
+    let tail = Buffer.alloc(0);
+    client.on('data', (chunk: Buffer) => {
+      const fault = armed;
+      if (fault) {
+        // Keep the end of the previous chunk: a command may straddle two chunks.
+        const seen = Buffer.concat([tail, chunk]);
+        tail = seen.subarray(Math.max(0, seen.length - fault.pattern.length));
+        if (seen.includes(fault.pattern)) {
+          cuts += 1;
+          fault.left -= 1;
+          if (fault.left <= 0) {
+            armed = null;
+            fault.done();
+          }
+          client.resetAndDestroy();
+          upstream.destroy();
+          return;
+        }
+      }
+      upstream.write(chunk);
+    });
+    upstream.on('data', (chunk: Buffer) => client.write(chunk));
+    const close = () => {
+      client.destroy();
+      upstream.destroy();
+      sockets.delete(client);
+      sockets.delete(upstream);
+    };
+    client.on('close', close).on('error', close);
+    upstream.on('close', close).on('error', close);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+
+  return {
+    uriFor(uri) {
+      const u = new URL(uri);
+      u.hostname = '127.0.0.1';
+      u.port = String(port);
+      // One server, reached through the proxy: never try to discover others behind it.
+      u.searchParams.set('directConnection', 'true');
+      return u.toString();
+    },
+    failCommand(command, collection, times) {
+      return new Promise((resolve) => {
+        armed = { pattern: commandPattern(command, collection), left: times, done: resolve };
+      });
+    },
+    get cuts() {
+      return cuts;
+    },
+    async stop() {
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
