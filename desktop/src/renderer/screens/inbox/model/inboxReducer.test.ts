@@ -70,6 +70,19 @@ describe('inbox reducer: REST pages merged with live and replayed events', () =>
     expect(s.threads.get(KEY)!.messages.get('m')!.status).toBe('read');
   });
 
+  it('replaces "media pending" with the file when the message is announced again with it', () => {
+    const pending = msg('p', 100, { kind: 'image', text: null, mediaStatus: 'pending' });
+    const stored = msg('p', 100, { kind: 'image', text: null, mediaId: '65f000000000000000000001' });
+    const s = run([
+      { type: 'event/message', message: pending },
+      { type: 'event/message', message: stored },
+    ]);
+    const m = s.threads.get(KEY)!.messages.get('p')!;
+    expect(m.mediaId).toBe('65f000000000000000000001');
+    expect(m.mediaStatus).toBeUndefined();
+    expect(threadMessages(s.threads.get(KEY))).toHaveLength(1);
+  });
+
   it('records a failure with its reason, and a retry clears it', () => {
     let s = run([
       { type: 'thread/loaded', key: KEY, messages: [msg('m', 100, { fromMe: true, status: 'pending' })], complete: true },

@@ -64,6 +64,8 @@ function upsert(thread: Thread | undefined, m: InboxMessageView): Thread {
   if (!prev) messages.set(m.id, m);
   else {
     const merged: InboxMessageView = { ...prev, ...m, status: mergeStatus(prev.status, m.status) };
+    // Incoming media downloaded late: the second announcement carries the file.
+    if (merged.mediaId) delete merged.mediaStatus;
     if (merged.status !== 'failed') delete merged.statusReason;
     else if (!m.statusReason && prev.statusReason) merged.statusReason = prev.statusReason;
     messages.set(m.id, merged);

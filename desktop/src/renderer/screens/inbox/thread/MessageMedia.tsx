@@ -19,6 +19,7 @@ function fit(w: number | null | undefined, h: number | null | undefined, max: nu
 
 /** Renders the media part of a message (nothing for text). */
 export function MessageMedia({ m }: { m: InboxMessageView }) {
+  if (!m.mediaId && m.mediaStatus === 'pending') return <Pending />;
   switch (m.kind) {
     case 'image':
       return <ImageMedia m={m} />;
@@ -36,6 +37,16 @@ export function MessageMedia({ m }: { m: InboxMessageView }) {
     default:
       return null;
   }
+}
+
+/** Incoming media the server is still downloading from WhatsApp (it appears by itself). */
+function Pending() {
+  const { t } = useI18n();
+  return (
+    <div className="media-missing" role="status">
+      <span className="spinner" aria-hidden="true" /> {t('thread.mediaPending')}
+    </div>
+  );
 }
 
 function Unavailable() {
