@@ -107,6 +107,25 @@ describe('decide', () => {
     expect(d.action === 'restart' && d.reason).toContain('global');
     expect(decide(exit('crash', 11_001), h, 11_001, s)).toMatchObject({ action: 'restart', delayMs: 0 });
   });
+
+  it('spreads a crash storm\'s deferred restarts instead of firing them in the same millisecond', () => {
+    // 150 sessions crash at the same instant; the node allows 100 restarts a minute.
+    let seed = 7;
+    const random = (): number => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+    const s = spec({ random });
+    let h: RestartHistory = EMPTY_HISTORY;
+    const delays: number[] = [];
+    for (let i = 0; i < 150; i++) {
+      const d = decide(exit('crash', 0), { ...h, restarts: [], attempt: 0 }, 0, s);
+      h = recordDecision(h, d, 0, s);
+      if (d.action === 'restart' && d.reason.includes('global')) delays.push(d.delayMs);
+    }
+    expect(delays).toHaveLength(50);
+    expect(Math.min(...delays)).toBeGreaterThan(60_000);
+    expect(new Set(delays).size).toBeGreaterThan(45);
+    expect(Math.max(...delays) - Math.min(...delays)).toBeGreaterThan(10_000);
+    expect(Math.max(...delays)).toBeLessThanOrEqual(60_001 + 15_000);
+  });
 });
 
 describe('recordDecision', () => {

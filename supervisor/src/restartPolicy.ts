@@ -85,10 +85,20 @@ export function decide(exit: ExitRecord, history: RestartHistory, now: number, s
   const attempt = stable ? 0 : history.attempt;
   // A recycle is our own doing on a healthy pairing: come back at once, without growing backoff.
   const backoff = exit.kind === 'recycled' ? 0 : fullJitter(attempt, spec);
-  const globalWait = waitUntilUnder(history.globalRestarts, now, spec.globalIntensity);
+  const globalWait = deferral(history.globalRestarts, now, spec);
   const delayMs = Math.max(backoff, globalWait);
   const reason = globalWait > backoff ? `${exit.kind}; global restart intensity reached` : exit.kind;
   return { action: 'restart', delayMs, attempt: exit.kind === 'recycled' ? attempt : attempt + 1, reason };
+}
+
+/**
+ * How long a restart must wait for the global window to free up, spread by a jitter of up to a
+ * quarter of the window: without it, a crash storm's deferred restarts would all fire in the
+ * same millisecond when the window frees (and fork at once: a second storm).
+ */
+function deferral(globalRestarts: readonly number[], now: number, spec: RestartSpec): number {
+  const wait = waitUntilUnder(globalRestarts, now, spec.globalIntensity);
+  return wait === 0 ? 0 : wait + Math.floor(spec.random() * (spec.globalIntensity.windowMs / 4));
 }
 
 /** Full jitter: uniform in [0, min(cap, base · 2^attempt)). */
