@@ -10,6 +10,7 @@ import {
   type ExitCode,
   type FromActor,
 } from '@switchboard/shared';
+import type { TransientRetryPolicy } from '@switchboard/shared/node';
 import type { Logger } from 'pino';
 import { createSerialQueue } from './auth/serialQueue.ts';
 import { openAuthState, type AuthHandle } from './auth/openAuthState.ts';
@@ -19,6 +20,7 @@ import { ChatStore } from './messages/chats.ts';
 import { SessionMetrics } from './messages/sessionMetrics.ts';
 import { Outbox } from './outbox/Outbox.ts';
 import { bindSocketEvents } from './socketEvents.ts';
+import { killBeforeStoreHook, type BeforeStoreHook } from './testHooks.ts';
 import type { BackoffOptions } from './whatsapp/backoff.ts';
 import { Connection } from './whatsapp/Connection.ts';
 import { createSocket } from './whatsapp/createSocket.ts';
@@ -45,7 +47,12 @@ export interface ActorDeps {
   ackGraceMs?: number;
   /** Backoff of incoming media downloads that failed (defaults in MediaRetries). */
   mediaRetry?: Partial<MediaRetryPolicy>;
+  /** Retries of a credentials write that failed transiently (defaults: `CREDS_RETRY`). */
+  credsRetry?: Partial<TransientRetryPolicy>;
 }
+
+/** How long an actor stopping for a failed write waits for the writes queued behind it. */
+const FAIL_STOP_WAIT_MS = 5_000;
 
 /**
  * One WhatsApp session: auth state, the Baileys connection, persistence and the outbox.
@@ -73,11 +80,14 @@ export class Actor {
   /** Outbox retries in a row that were deferred again (backoff exponent). */
   private outboxRetries = 0;
   private ending = false;
+  /** Test-only fault hook (null unless init.testHooks asks for it). */
+  private readonly beforeStore: BeforeStoreHook | null;
 
   constructor(private readonly deps: ActorDeps) {
     const { sessionId } = deps.config;
     this.base = deps.logger.child({ sessionId });
     this.log = this.base.child({ module: 'actor' });
+    this.beforeStore = killBeforeStoreHook(deps.config, this.log);
     this.chats = new ChatStore(sessionId);
     this.metrics = new SessionMetrics(sessionId);
     this.outbox = new Outbox({
@@ -117,7 +127,7 @@ export class Actor {
   /** Opens the auth state, reports `ready`, then connects to WhatsApp. */
   async start(): Promise<void> {
     this.tls = await prepareTrust(this.config.wa);
-    this.auth = await openAuthState(this.config);
+    this.auth = await openAuthState(this.config, this.deps.credsRetry);
     this.mediaRetries = new MediaRetries({
       sessionId: this.config.sessionId,
       logger: this.base.child({ module: 'media-retries' }),
@@ -224,13 +234,14 @@ export class Actor {
           enqueue: (task) => {
             this.enqueue(task).catch((err: unknown) => this.onWriteError(err));
           },
-          saveCreds: () => this.auth.saveCreds(),
+          saveCreds: () => this.saveCreds(),
           onTraffic: () => {
             this.counters.lastTrafficAt = Date.now();
           },
           onStored: (fromMe) => {
             if (!fromMe) this.counters.messagesIn += 1;
           },
+          beforeStore: this.beforeStore,
         }),
       onConnecting: () => this.emit({ type: 'connection-state', status: 'connecting' }),
       onQr: (qr: string) => this.onQr(qr),
@@ -300,6 +311,37 @@ export class Actor {
     this.enqueue(() => this.auth.clear())
       .catch((err: unknown) => this.log.error({ err }, 'clearing credentials failed'))
       .finally(() => void this.terminate(EXIT_CODES.LOGGED_OUT, 'logged out'));
+  }
+
+  /**
+   * Persists the credentials Baileys just changed. The auth state retries transient faults;
+   * when it gives up, memory is ahead of the database: stop (PERSISTENCE_FAILED, a crash to the
+   * restart policy) so the next actor starts from what is stored, rather than carry on.
+   */
+  private async saveCreds(): Promise<void> {
+    try {
+      await this.auth.saveCreds();
+    } catch (err) {
+      this.log.error({ err }, 'credentials not saved, stopping');
+      void this.failStop(`credentials not saved: ${(err as Error)?.message ?? String(err)}`);
+    }
+  }
+
+  /** Stops at once after a write that must not be lost failed: no more traffic, then exit. */
+  private async failStop(reason: string): Promise<void> {
+    if (this.ending) return;
+    this.ending = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.mediaRetries?.stop();
+    await this.connection?.stop().catch(() => undefined);
+    // Writes already queued may still land (the database may be back); not waited for long.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      this.enqueue(async () => undefined),
+      new Promise((resolve) => (timer = setTimeout(resolve, FAIL_STOP_WAIT_MS))),
+    ]);
+    clearTimeout(timer);
+    this.deps.exit(EXIT_CODES.PERSISTENCE_FAILED, reason);
   }
 
   private onWriteError(err: unknown): void {

@@ -27,6 +27,11 @@ describe('initConfigProblems', () => {
     expect(problems.join('\n')).toMatch(/websocketUrl/);
   });
 
+  it('accepts test hooks only in their documented shape', () => {
+    expect(initConfigProblems({ ...valid, testHooks: { killBeforeStore: ['3EB0AA'] } })).toEqual([]);
+    expect(initConfigProblems({ ...valid, testHooks: { killBeforeStore: 'all' } })).toEqual(['testHooks must be {killBeforeStore?: string[]}']);
+  });
+
   it('rejects non-objects', () => {
     expect(initConfigProblems(null)).toEqual(['config is not an object']);
   });

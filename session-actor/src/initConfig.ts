@@ -27,5 +27,12 @@ export function initConfigProblems(raw: unknown): string[] {
   if (!p || !['individual', 'group', 'all'].includes(p.type) || typeof p.limit !== 'number' || p.limit < 0) {
     problems.push('preloadChats must be {type: individual|group|all, limit >= 0}');
   }
+  const hooks = c.testHooks;
+  if (hooks !== undefined) {
+    const kill = (hooks as { killBeforeStore?: unknown } | null)?.killBeforeStore;
+    if (typeof hooks !== 'object' || hooks === null || (kill !== undefined && !(Array.isArray(kill) && kill.every((id) => typeof id === 'string')))) {
+      problems.push('testHooks must be {killBeforeStore?: string[]}');
+    }
+  }
   return problems;
 }

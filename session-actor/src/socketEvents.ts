@@ -10,6 +10,7 @@ import { preloadChats } from './messages/preload.ts';
 import { statusFromReceipt, statusFromWa } from './messages/status.ts';
 import type { ActorInitConfig } from '@switchboard/shared';
 import { jidNormalizedUser } from '@whiskeysockets/baileys';
+import type { BeforeStoreHook } from './testHooks.ts';
 
 /** What the event bindings need from the actor. */
 export interface SocketEventDeps extends IngestDeps {
@@ -20,6 +21,8 @@ export interface SocketEventDeps extends IngestDeps {
   enqueue(task: () => Promise<unknown>): void;
   saveCreds(): Promise<void>;
   onTraffic(): void;
+  /** Test-only fault hook (testHooks.ts), run on each incoming message before it is queued. */
+  beforeStore?: BeforeStoreHook | null;
 }
 
 const RETRY_DELAYS_MS = [200, 1000, 3000];
@@ -73,6 +76,7 @@ export function bindSocketEvents(sock: WASocket, deps: SocketEventDeps): void {
   sock.ev.on('creds.update', () => enqueue(() => deps.saveCreds()));
   sock.ev.on('messages.upsert', ({ messages, type }) => {
     for (const msg of messages) {
+      deps.beforeStore?.(msg.key.id);
       enqueue(async () => {
         await withRetry(() => ingestMessage(msg, type, deps), deps.logger);
         if (msg.key.id) await inbox.done(msg.key.id);

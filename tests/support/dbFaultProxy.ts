@@ -18,6 +18,8 @@ export interface DbFaultProxy {
    * Resolves once all of them were cut.
    */
   failCommand(command: string, collection: string, times: number): Promise<void>;
+  /** Disarms the fault armed last (for an outage of unknown length: arm many, then disarm). */
+  disarm(): void;
   /** Commands cut so far. */
   readonly cuts: number;
   stop(): Promise<void>;
@@ -88,6 +90,11 @@ export async function startDbFaultProxy(targetUri: string): Promise<DbFaultProxy
       return new Promise((resolve) => {
         armed = { pattern: commandPattern(command, collection), left: times, done: resolve };
       });
+    },
+    disarm() {
+      const fault = armed;
+      armed = null;
+      fault?.done();
     },
     get cuts() {
       return cuts;

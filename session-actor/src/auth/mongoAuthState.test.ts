@@ -2,14 +2,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pino from 'pino';
 import { Curve, proto } from '@whiskeysockets/baileys';
 import { AuthKey, AuthState, connectDatabase, disconnectDatabase } from '@switchboard/shared/node';
+import { startDbFaultProxy, type DbFaultProxy } from '../../../tests/support/dbFaultProxy.ts';
 import { testDbUri } from '../../../tests/support/testDb.ts';
 import { openMongoAuthState } from './mongoAuthState.ts';
+import { encodeAuth } from './codec.ts';
 
+let proxy: DbFaultProxy;
+
+// The real database behind a TCP proxy that can reset the connection of chosen commands.
 beforeAll(async () => {
-  await connectDatabase(testDbUri('actor_auth'), pino({ level: 'silent' }));
+  const uri = testDbUri('actor_auth');
+  proxy = await startDbFaultProxy(uri);
+  await connectDatabase(proxy.uriFor(uri), pino({ level: 'silent' }));
 });
 afterAll(async () => {
   await disconnectDatabase();
+  await proxy?.stop();
 });
 
 describe('Mongo auth state', () => {
@@ -26,6 +34,26 @@ describe('Mongo auth state', () => {
     expect(Buffer.isBuffer(again.state.creds.noiseKey.private)).toBe(true);
     expect(Buffer.compare(Buffer.from(again.state.creds.noiseKey.private), Buffer.from(first.state.creds.noiseKey.private))).toBe(0);
     expect(await AuthState.countDocuments({ sessionId: 's-creds' })).toBe(1);
+  });
+
+  it('retries a creds write that dies with its connection until the database has what memory has', async () => {
+    const auth = await openMongoAuthState('s-creds-blip', { baseMs: 10, capMs: 50 });
+    await auth.saveCreds();
+    auth.state.creds.me = { id: '15550001112:5@s.whatsapp.net', name: 'Blip' };
+    const cut = proxy.failCommand('update', 'authstates', 2);
+    await auth.saveCreds();
+    await cut;
+    const stored = await AuthState.findOne({ sessionId: 's-creds-blip' }).lean();
+    expect(stored?.data).toBe(encodeAuth(auth.state.creds));
+  });
+
+  it('rejects a creds write only once its retries are spent', async () => {
+    const auth = await openMongoAuthState('s-creds-outage', { baseMs: 10, capMs: 20, maxAttempts: 3 });
+    void proxy.failCommand('update', 'authstates', 1_000);
+    const before = proxy.cuts;
+    await expect(auth.saveCreds()).rejects.toMatchObject({ name: expect.stringMatching(/^Mongo/) });
+    proxy.disarm();
+    expect(proxy.cuts - before).toBeGreaterThanOrEqual(3);
   });
 
   it('stores one document per key, upserts in place and deletes only the key set to null', async () => {

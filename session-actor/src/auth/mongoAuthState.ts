@@ -1,10 +1,16 @@
 import { initAuthCreds, type AuthenticationCreds, type SignalDataSet, type SignalDataTypeMap, type SignalKeyStore } from '@whiskeysockets/baileys';
-import { AuthKey, AuthState, authKeyId } from '@switchboard/shared/node';
+import { AuthKey, AuthState, authKeyId, retryTransient, type TransientRetryPolicy } from '@switchboard/shared/node';
 import { decodeAuth, decodeKey, encodeAuth } from './codec.ts';
 import { createSerialQueue } from './serialQueue.ts';
 import type { AuthHandle } from './types.ts';
 
 const DUPLICATE_KEY = 11000;
+
+/**
+ * Retries of a credentials write that failed transiently: 0.25 s doubling to 5 s, 8 tries
+ * (about 20 s of waits). Baileys retries key writes itself (its transaction commit).
+ */
+export const CREDS_RETRY: TransientRetryPolicy = { baseMs: 250, capMs: 5_000, maxAttempts: 8 };
 
 /** Above this many keys a write is a batch insert first (a fresh pairing's pre-keys). */
 const BATCH_INSERT_FROM = 16;
@@ -75,8 +81,11 @@ export function mongoKeyStore(sessionId: string, enqueue = createSerialQueue(), 
  * Opens the Mongo auth state of a session (AUTH_STORAGE=mongo): creds in one AuthState
  * document, keys in AuthKey documents, both BufferJSON-encoded. Fresh creds are generated only
  * when no document exists; a failing read throws instead (never reset on a transient error).
+ * A creds write that fails transiently is retried (`retry`); `saveCreds` rejects only once the
+ * write is given up, and the caller must then stop rather than run ahead of the database.
  */
-export async function openMongoAuthState(sessionId: string): Promise<AuthHandle> {
+export async function openMongoAuthState(sessionId: string, retry: Partial<TransientRetryPolicy> = {}): Promise<AuthHandle> {
+  const policy = { ...CREDS_RETRY, ...retry };
   const enqueue = createSerialQueue();
   const doc = await AuthState.findOne({ sessionId }, { data: 1 }).lean();
   const creds: AuthenticationCreds = doc ? decodeAuth<AuthenticationCreds>(doc.data) : initAuthCreds();
@@ -92,7 +101,8 @@ export async function openMongoAuthState(sessionId: string): Promise<AuthHandle>
     saveCreds: () =>
       enqueue(async () => {
         if (cleared) return;
-        await AuthState.updateOne({ sessionId }, { $set: { data: encodeAuth(creds) } }, { upsert: true });
+        // The whole document is written each time (idempotent): a try that did land is harmless.
+        await retryTransient(() => AuthState.updateOne({ sessionId }, { $set: { data: encodeAuth(creds) } }, { upsert: true }), policy);
       }),
     clear: async () => {
       cleared = true;

@@ -29,6 +29,21 @@ export interface ActorInitConfig {
   preloadChats: { type: 'individual' | 'group' | 'all'; limit: number };
   /** Interval between heartbeats, in milliseconds. */
   heartbeatMs: number;
+  /** Fault hooks for tests only; never set from the process configuration. */
+  testHooks?: ActorTestHooks;
+}
+
+/**
+ * Deterministic faults a test can ask of a real actor process (issue 14). Only the test
+ * harnesses set them (through the supervisor's `actor` options); no environment variable does.
+ */
+export interface ActorTestHooks {
+  /**
+   * Ids of incoming messages at which the actor SIGKILLs itself right after Baileys hands it the
+   * message (`messages.upsert`) and before anything stores it. Once per id per data dir (a
+   * marker file under `<dataDir>/test-hooks/`), so the restarted actor gets past it.
+   */
+  killBeforeStore?: string[];
 }
 
 /** An error as it crosses the boundary; rebuilt into a coded Error on the far side. */

@@ -13,6 +13,12 @@ export const EXIT_CODES = {
   REPLACED: 11,
   /** The init config was missing or invalid: terminal, restarting would fail the same way. */
   BAD_CONFIG: 12,
+  /**
+   * A write the actor cannot continue without (its credentials) failed after its retries: it
+   * stops rather than run ahead of the database. A crash to the restart policy: the next actor
+   * starts from what is stored.
+   */
+  PERSISTENCE_FAILED: 13,
 } as const;
 
 /** One of the numeric exit codes above. */

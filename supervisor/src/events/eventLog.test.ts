@@ -1,20 +1,29 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HubEvent } from '@switchboard/shared';
 import { connectDatabase, disconnectDatabase, Session, SessionEvent, silentLogger } from '@switchboard/shared/node';
+import { startDbFaultProxy, type DbFaultProxy } from '../../../tests/support/dbFaultProxy.ts';
 import { testDbUri } from '../../../tests/support/testDb.ts';
 import { SessionRecords } from '../sessionRecords.ts';
 import { EventLog } from './eventLog.ts';
 
 const NOW = Date.UTC(2026, 10, 28, 12);
 
+let proxy: DbFaultProxy;
+
+// The real database behind a TCP proxy that can reset the connection of chosen commands.
 beforeAll(async () => {
-  await connectDatabase(testDbUri('sup_eventlog'), silentLogger());
+  const uri = testDbUri('sup_eventlog');
+  proxy = await startDbFaultProxy(uri);
+  await connectDatabase(proxy.uriFor(uri), silentLogger());
 });
 afterAll(async () => {
   await disconnectDatabase();
+  await proxy?.stop();
 });
 
-const heartbeat = { type: 'heartbeat', rssBytes: 1, heapUsedBytes: 1, eventLoopLagMs: 0, counters: {} } as never;
+/** A heartbeat event told apart from others by its `rssBytes`. */
+const beat = (rssBytes: number) => ({ type: 'heartbeat', rssBytes, heapUsedBytes: 1, eventLoopLagMs: 0, counters: {} }) as never;
+const heartbeat = beat(1);
 
 describe('EventLog', () => {
   it('numbers events per session in order, persists them, mirrors the last seq once idle, and continues after old events are deleted', async () => {
@@ -62,5 +71,46 @@ describe('EventLog', () => {
     expect(await mirrored()).toBe(3);
     await log.drain();
     expect(await mirrored()).toBe(4);
+  });
+
+  it('retries an event write that died with its connection: every seq is stored, in order, before it is published', async () => {
+    await Session.create({ sessionId: 'd', name: 'd' });
+    const log = new EventLog(silentLogger(), () => NOW, new SessionRecords(silentLogger()), { baseMs: 10, capMs: 50 });
+    const published: number[] = [];
+    const storedWhenPublished: Promise<boolean>[] = [];
+    log.subscribe((e) => {
+      if (e.sessionId !== 'd') return;
+      published.push(e.seq);
+      storedWhenPublished.push(SessionEvent.exists({ sessionId: 'd', seq: e.seq }).then(Boolean));
+    });
+
+    // The first insert (and a driver retry of it, if any) loses its connection.
+    const cut = proxy.failCommand('insert', 'sessionevents', 2);
+    const results = await Promise.all([1, 2, 3].map((n) => log.append('d', beat(n))));
+    await cut;
+
+    expect(results.map((e) => [e?.seq, (e as { rssBytes?: number } | null)?.rssBytes])).toEqual([[1, 1], [2, 2], [3, 3]]);
+    expect(published).toEqual([1, 2, 3]);
+    expect(await Promise.all(storedWhenPublished)).toEqual([true, true, true]);
+    const stored = await SessionEvent.find({ sessionId: 'd' }).sort({ seq: 1 }).lean();
+    expect(stored.map((d) => [d.seq, (d.payload as { rssBytes: number }).rssBytes])).toEqual([[1, 1], [2, 2], [3, 3]]);
+  });
+
+  it('drops an event it cannot store for live subscribers too, and gives its seq to the next one (replay has no gap)', async () => {
+    await Session.create({ sessionId: 'e', name: 'e' });
+    const log = new EventLog(silentLogger(), () => NOW, new SessionRecords(silentLogger()), { baseMs: 10, capMs: 20, maxAttempts: 3 });
+    const seen: HubEvent[] = [];
+    log.subscribe((e) => e.sessionId === 'e' && seen.push(e));
+
+    // An outage longer than the retries: every insert into the event log dies.
+    void proxy.failCommand('insert', 'sessionevents', 1_000);
+    expect(await log.append('e', beat(1))).toBeNull();
+    proxy.disarm();
+    const next = await log.append('e', beat(2));
+
+    expect(next?.seq).toBe(1);
+    expect(seen.map((e) => [e.seq, (e as { rssBytes?: number }).rssBytes])).toEqual([[1, 2]]);
+    const stored = await SessionEvent.find({ sessionId: 'e' }).lean();
+    expect(stored.map((d) => [d.seq, (d.payload as { rssBytes: number }).rssBytes])).toEqual([[1, 2]]);
   });
 });

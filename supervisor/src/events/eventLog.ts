@@ -9,14 +9,28 @@
  * most every few seconds, and on drain), so it survives clean-up of old events. It is not an $inc on the Session
  * document because FerretDB 1.24 loses concurrent updates to one document, and the actor
  * updates that document too (metrics): a lost $inc would hand out a seq twice.
+ *
+ * Nothing is published ahead of the database (issue 14), so "a client replaying from seq N sees
+ * every event after N" holds: a write that fails transiently is retried in place (the session's
+ * later events wait behind it, keeping seq order); a seq is consumed only once its event is
+ * stored. An event that cannot be stored (a permanent error, or retries exhausted) is dropped
+ * for everyone, live subscribers included, and its seq goes to the next event: no gap.
  */
 import type { ActorEvent, HubEvent } from '@switchboard/shared';
-import { Session, SessionEvent } from '@switchboard/shared/node';
+import { Session, SessionEvent, isTransientDbError, retryTransient, type TransientRetryPolicy } from '@switchboard/shared/node';
 import type { Logger } from 'pino';
 import type { SessionRecords } from '../sessionRecords.ts';
 
 /** How often, at most, a busy session's last seq is mirrored to its Session document. */
 const MIRROR_EVERY_MS = 5_000;
+
+/** Retries of a failed event write or seq read: 0.2 s doubling to 5 s, 12 tries (about 40 s of waits). */
+const DEFAULT_RETRY: TransientRetryPolicy = { baseMs: 200, capMs: 5_000, maxAttempts: 12 };
+
+const DUPLICATE_KEY = 11000;
+
+/** How many times an event is renumbered when its seq was taken by another writer. */
+const MAX_RENUMBER = 3;
 
 /** Per-session ordered event pipeline with fan-out to subscribers. */
 export class EventLog {
@@ -25,12 +39,16 @@ export class EventLog {
   private readonly lastSeq = new Map<string, number>();
   private readonly mirroredSeq = new Map<string, number>();
   private readonly mirroredAt = new Map<string, number>();
+  private readonly retry: TransientRetryPolicy;
 
   constructor(
     private readonly log: Logger,
     private readonly now: () => number,
     private readonly records: SessionRecords,
-  ) {}
+    retry: Partial<TransientRetryPolicy> = {},
+  ) {
+    this.retry = { ...DEFAULT_RETRY, ...retry };
+  }
 
   /**
    * Queues one event of a session; resolves with the published HubEvent (null if it failed).
@@ -56,29 +74,73 @@ export class EventLog {
   }
 
   private async persistAndPublish(sessionId: string, event: ActorEvent): Promise<HubEvent | null> {
-    let seq: number;
-    try {
-      seq = (await this.currentSeq(sessionId)) + 1;
+    for (let round = 0; round < MAX_RENUMBER; round += 1) {
+      let seq: number;
+      try {
+        seq = (await this.retrying(sessionId, 'event seq read failed, retrying', () => this.currentSeq(sessionId))) + 1;
+      } catch (err) {
+        this.log.error({ err, sessionId, type: event.type }, 'event dropped: no sequence number');
+        return null;
+      }
+      const hubEvent = { ...event, sessionId, seq, at: this.now() } as HubEvent;
+      let outcome: 'stored' | 'taken';
+      try {
+        outcome = await this.store(hubEvent, event);
+      } catch (err) {
+        // Not published either: live clients and a replay must see the same events.
+        this.log.error({ err, sessionId, seq, type: event.type }, 'event dropped: not persisted');
+        return null;
+      }
+      if (outcome === 'taken') {
+        // Another writer holds this seq (the counter is stale): count again from the database.
+        this.log.warn({ sessionId, seq, type: event.type }, 'event seq taken, renumbering');
+        this.lastSeq.delete(sessionId);
+        continue;
+      }
       this.lastSeq.set(sessionId, seq);
-    } catch (err) {
-      this.log.error({ err, sessionId, type: event.type }, 'event dropped: no sequence number');
-      return null;
+      this.publish(hubEvent);
+      return hubEvent;
     }
-    const hubEvent = { ...event, sessionId, seq, at: this.now() } as HubEvent;
-    try {
-      await SessionEvent.create({ sessionId, seq, type: event.type, payload: event, at: new Date(hubEvent.at) });
-    } catch (err) {
-      // Live subscribers still get it; only replay of this one event is lost.
-      this.log.error({ err, sessionId, seq, type: event.type }, 'event not persisted');
-    }
+    this.log.error({ sessionId, type: event.type }, 'event dropped: no free sequence number');
+    return null;
+  }
+
+  /** Writes one event, retrying transient faults; 'taken' when its seq belongs to another event. */
+  private store(hubEvent: HubEvent, event: ActorEvent): Promise<'stored' | 'taken'> {
+    const { sessionId, seq, at } = hubEvent;
+    let uncertain = false;
+    return this.retrying(sessionId, 'event write failed, retrying', async () => {
+      try {
+        await SessionEvent.create({ sessionId, seq, type: event.type, payload: event, at: new Date(at) });
+        return 'stored';
+      } catch (err) {
+        if ((err as { code?: unknown }).code !== DUPLICATE_KEY) {
+          // A try that died with its connection may have been written all the same.
+          if (isTransientDbError(err)) uncertain = true;
+          throw err;
+        }
+        if (!uncertain) return 'taken';
+        const stored = await SessionEvent.findOne({ sessionId, seq }, { type: 1, at: 1 }).lean();
+        return stored?.type === event.type && stored.at.getTime() === at ? 'stored' : 'taken';
+      }
+    });
+  }
+
+  private retrying<T>(sessionId: string, message: string, task: () => Promise<T>): Promise<T> {
+    return retryTransient(task, {
+      ...this.retry,
+      onRetry: (err, attempt, delayMs) => this.log.warn({ err, sessionId, attempt, delayMs }, message),
+    });
+  }
+
+  private publish(hubEvent: HubEvent): void {
     for (const listener of this.listeners) {
       try {
         listener(hubEvent);
       } catch (err) {
-        this.log.error({ err, sessionId, seq }, 'event subscriber threw');
+        this.log.error({ err, sessionId: hubEvent.sessionId, seq: hubEvent.seq }, 'event subscriber threw');
       }
     }
-    return hubEvent;
   }
 
   private async currentSeq(sessionId: string): Promise<number> {

@@ -6,7 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '@switchboard/wa-sim';
-import { Media, Message, Session, connectDatabase, disconnectDatabase, putMedia, readMedia, silentLogger } from '@switchboard/shared/node';
+import { EXIT_CODES } from '@switchboard/shared';
+import { AuthState, Media, Message, Session, connectDatabase, disconnectDatabase, putMedia, readMedia, silentLogger } from '@switchboard/shared/node';
 import { startDbFaultProxy, type DbFaultProxy } from '../../support/dbFaultProxy.ts';
 import { testDbUri } from '../../support/testDb.ts';
 import { linkActor, runActor, simConfig, type ActorRun } from './harness.ts';
@@ -17,20 +18,27 @@ const ALICE = '15550007302';
 let sim: Simulator;
 let proxy: DbFaultProxy;
 let run: ActorRun;
+let dbUri: string;
+/** The actor started after `run` stopped itself (last test). */
+let again: ActorRun | undefined;
 
 beforeAll(async () => {
   const uri = testDbUri('actor_db_faults');
+  dbUri = uri;
   proxy = await startDbFaultProxy(uri);
   await connectDatabase(proxy.uriFor(uri), silentLogger());
   sim = await startSimulator();
   sim.createPhone({ phone: PHONE, name: 'Shop' });
   sim.createContact({ phone: ALICE, name: 'Alice' });
   await Session.create({ sessionId: SESSION, name: 'Blips' });
-  run = await runActor(simConfig(sim, SESSION, proxy.uriFor(uri), { preloadChats: { type: 'individual', limit: 0 } }));
+  run = await runActor(simConfig(sim, SESSION, proxy.uriFor(uri), { preloadChats: { type: 'individual', limit: 0 } }), {
+    credsRetry: { baseMs: 10, capMs: 20, maxAttempts: 3 },
+  });
   await linkActor(sim, run, PHONE);
 });
 
 afterAll(async () => {
+  await again?.stop();
   await run?.stop();
   await sim?.stop();
   await disconnectDatabase();
@@ -113,5 +121,26 @@ describe('actor under transient faults', () => {
     await run.handlers.flushOutbox({});
     expect(sim.duplicates(ALICE)).toEqual([]);
     sim.setAutoReceipts(ALICE, { delivery: true });
+  });
+
+  // Last: this actor stops itself.
+  it('stops with PERSISTENCE_FAILED when its credentials cannot be saved, and the next actor resumes from the database', async () => {
+    const stored = (await AuthState.findOne({ sessionId: SESSION }).lean())?.data;
+    // Every creds write dies for longer than the retries last; a reconnect makes Baileys write
+    // creds (its login success updates `me`).
+    void proxy.failCommand('update', 'authstates', 1_000);
+    sim.injectFault({ phone: PHONE, kind: 'drop' });
+    const exit = await run.exited;
+    proxy.disarm();
+    expect(exit.code).toBe(EXIT_CODES.PERSISTENCE_FAILED);
+    expect(exit.reason).toMatch(/credentials not saved/);
+    expect((await AuthState.findOne({ sessionId: SESSION }).lean())?.data).toBe(stored);
+
+    // What the supervisor does on that exit: a new actor, from what is stored, linked without a QR.
+    again = await runActor(simConfig(sim, SESSION, proxy.uriFor(dbUri), { preloadChats: { type: 'individual', limit: 0 } }));
+    await again.waitFor('connection-state', (e) => e.status === 'connected');
+    expect(again.events.some((e) => e.type === 'qr')).toBe(false);
+    const { id } = await sim.contactSend(ALICE, { to: PHONE, text: 'still linked' });
+    await again.waitFor('message', (e) => e.message.id === id);
   });
 });

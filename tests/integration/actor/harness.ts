@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { ActorEvent, ActorInitConfig, ExitCode, FromActor } from '@switchboard/shared';
 import { createLogger, silentLogger } from '@switchboard/shared/node';
 import type { Simulator } from '@switchboard/wa-sim';
-import { Actor, createHandlers } from '@switchboard/session-actor';
+import { Actor, createHandlers, type ActorDeps } from '@switchboard/session-actor';
 
 /** An Actor under test with its recorded output. */
 export interface ActorRun {
@@ -39,8 +39,8 @@ export function simConfig(sim: Simulator, sessionId: string, mongoUri: string, o
   };
 }
 
-/** Starts an Actor in-process (the database must already be connected). */
-export async function runActor(config: ActorInitConfig): Promise<ActorRun> {
+/** Starts an Actor in-process (the database must already be connected); `over` tunes its deps. */
+export async function runActor(config: ActorInitConfig, over: Partial<Pick<ActorDeps, 'credsRetry'>> = {}): Promise<ActorRun> {
   const events: ActorEvent[] = [];
   const listeners = new Set<(e: ActorEvent) => void>();
   let resolveExit!: (v: { code: ExitCode; reason: string }) => void;
@@ -57,7 +57,7 @@ export async function runActor(config: ActorInitConfig): Promise<ActorRun> {
   // ACTOR_LOG_LEVEL=debug shows the actor's (and Baileys') logs when a test needs explaining.
   const level = process.env.ACTOR_LOG_LEVEL as 'debug' | undefined;
   const logger = level ? createLogger({ NODE_ENV: 'test', LOG_LEVEL: level }, { name: 'actor-test' }) : silentLogger();
-  const actor = new Actor({ config, logger, send, exit, backoff: { baseMs: 50, capMs: 500, maxAttempts: 5 }, outboxRetryMs: 200, mediaRetry: { baseMs: 100, capMs: 1000 } });
+  const actor = new Actor({ config, logger, send, exit, backoff: { baseMs: 50, capMs: 500, maxAttempts: 5 }, outboxRetryMs: 200, mediaRetry: { baseMs: 100, capMs: 1000 }, ...over });
   run.actor = actor;
   run.handlers = createHandlers(actor, { exit });
   run.exited = exited;

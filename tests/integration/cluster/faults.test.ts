@@ -1,7 +1,8 @@
 /**
  * How the Supervisor handles each kind of actor failure, with real actors and the simulator:
  * terminal exits (401 logged out, 440 replaced) are not restarted; a hung actor is killed and
- * restarted; an actor over its RSS budget is recycled without losing its pairing.
+ * restarted; an actor over its RSS budget is recycled without losing its pairing; a deaf one
+ * (connected, but WhatsApp stopped talking to it) is probed, then recycled.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuthState, Session } from '@switchboard/shared/node';
@@ -82,5 +83,28 @@ describe('cluster faults', () => {
     const doc = await Session.findOne({ sessionId: 'f-rss' }).lean();
     expect(doc?.restarts[0]?.reason).toMatch(/^recycled: rss/);
     expect(doc?.restarts[0]?.exitCode).toBe(0); // a graceful exit, not a kill
+  });
+
+  it('probes a connected session that hears nothing from WhatsApp and recycles it when the probe finds it deaf, sparing a healthy one', async () => {
+    const healthyMark = await linked('f-well', '34600400006');
+    const mark = await linked('f-deaf', '34600400005');
+    const pid = sup.snapshot('f-deaf')?.pid;
+    const healthyPid = sup.snapshot('f-well')?.pid;
+    sup.updateLimits({ deafAfterMs: 2_000 });
+    try {
+      // The simulator stops writing to the live connection: pings go unanswered. Baileys' own
+      // keep-alive would notice only after 35 s or more; the watchdog's probe comes first.
+      cluster.sim.injectFault({ phone: '34600400005', kind: 'silence' });
+      await rec.waitStatus('f-deaf', 'reconnecting', mark);
+    } finally {
+      sup.updateLimits({ deafAfterMs: 0 });
+    }
+    expect(sup.snapshot('f-deaf')?.lastError).toBe('recycled: probe: no traffic from WhatsApp');
+    await rec.waitStatus('f-deaf', 'connected', mark);
+    expect(sup.snapshot('f-deaf')?.pid).not.toBe(pid);
+    expect(rec.of('f-deaf').filter((e) => rec.events.indexOf(e) >= mark && e.type === 'qr')).toHaveLength(0);
+    // The idle but healthy session answered its probes and kept its actor.
+    expect(sup.snapshot('f-well')).toMatchObject({ status: 'connected', pid: healthyPid, restarts: 0 });
+    expect(rec.of('f-well').some((e) => rec.events.indexOf(e) >= healthyMark && e.type === 'actor-exit')).toBe(false);
   });
 });

@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { HubEvent } from '@switchboard/shared';
+import type { ActorTestHooks, HubEvent } from '@switchboard/shared';
 import { connectDatabase, disconnectDatabase, Session, silentLogger, startEmbeddedDb } from '@switchboard/shared/node';
 import { Supervisor, withDefaults, type SupervisionLimits } from '@switchboard/supervisor';
 import { recordHub, type HubRecorder } from '@switchboard/supervisor/testing';
@@ -19,7 +19,13 @@ export interface Cluster {
   sim: Simulator;
   dataDir: string;
   /** Starts a Supervisor (real actors) and records its events. */
-  supervisor(opts?: { limits?: Partial<SupervisionLimits>; restart?: Record<string, unknown>; startConcurrency?: number }): { sup: Supervisor; rec: HubRecorder };
+  supervisor(opts?: {
+    limits?: Partial<SupervisionLimits>;
+    restart?: Record<string, unknown>;
+    startConcurrency?: number;
+    /** Deterministic faults in the forked actors (session-actor/src/testHooks.ts). */
+    testHooks?: ActorTestHooks;
+  }): { sup: Supervisor; rec: HubRecorder };
   /** Creates a Session record. */
   createSession(sessionId: string): Promise<void>;
   /** Starts a session, scans its first QR with a new simulated phone and waits until connected. */
@@ -34,6 +40,9 @@ export const TEST_LIMITS: Partial<SupervisionLimits> = {
   readyTimeoutMs: 20_000,
   callTimeoutMs: 15_000,
   stopGraceMs: 3_000,
+  // Off here: an idle test session hears nothing for long stretches, and on a loaded 2-core
+  // runner (50 sessions starting at once) a probe's 5 s ping can go unanswered, which would
+  // recycle healthy actors mid-test. faults.test.ts turns it on (updateLimits) for its deaf test.
   deafAfterMs: 0,
 };
 
@@ -67,6 +76,7 @@ export async function openCluster(area: string, opts: { ownServer?: boolean } = 
             logLevel: (process.env.ACTOR_LOG_LEVEL as 'info' | undefined) ?? 'silent',
             wa: { websocketUrl: sim.wsUrl, trustRootHex: sim.trustRootHex, caCertPath: sim.caCertPath },
             preloadChats: { type: 'individual', limit: 5 },
+            ...(opts.testHooks ? { testHooks: opts.testHooks } : {}),
           },
           limits: { ...TEST_LIMITS, ...opts.limits },
           restart: { baseDelayMs: 50, maxDelayMs: 500, ...opts.restart },
