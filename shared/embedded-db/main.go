@@ -6,7 +6,9 @@
 //
 // Protocol with the parent process: one JSON line on stdout once the listener is bound
 // ({"uri": "mongodb://127.0.0.1:PORT/"}); the server stops on SIGINT/SIGTERM or when stdin
-// closes, so it never outlives the Node process that started it.
+// closes, so it never outlives the Node process that started it. FerretDB runs in this process,
+// so a FerretDB crash ends it: the parent (shared/src/node/db/embeddedDb.ts) starts it again on
+// the same address. Clients reach FerretDB only through the proxy in serialize.go.
 package main
 
 import (
@@ -22,6 +24,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"syscall"
+	"time"
 
 	"github.com/FerretDB/FerretDB/ferretdb"
 )
@@ -30,7 +33,13 @@ func main() {
 	listen := flag.String("listen", "127.0.0.1:0", "TCP address to listen on")
 	dataDir := flag.String("data", "./data/db", "directory for the SQLite files")
 	logLevel := flag.String("log-level", "warn", "debug, info, warn or error")
+	deadline := flag.Duration("request-timeout", envDuration("EMBEDDED_DB_REQUEST_TIMEOUT", 30*time.Second),
+		"longest a request may take before its client connection is closed (default from EMBEDDED_DB_REQUEST_TIMEOUT)")
+	serializeReads := flag.Bool("serialize-reads", false, "send read-only requests through the global lock too")
 	flag.Parse()
+	if *deadline <= 0 {
+		fail("bad -request-timeout", fmt.Errorf("%s is not positive", *deadline))
+	}
 
 	abs, err := filepath.Abs(*dataDir)
 	if err == nil {
@@ -75,7 +84,12 @@ func main() {
 	if err != nil {
 		fail("bad FerretDB address", err)
 	}
-	go serializingProxy(front, upstream.Host, logger)
+	go serializingProxy(front, upstream.Host, proxyOptions{
+		deadline:       *deadline,
+		serializeReads: *serializeReads,
+		prof:           newProfiler(os.Getenv("EMBEDDED_DB_PROFILE")),
+		logger:         logger,
+	})
 	go func() {
 		<-ctx.Done()
 		_ = front.Close()
@@ -91,4 +105,17 @@ func fail(msg string, err error) {
 	line, _ := json.Marshal(map[string]string{"error": msg + ": " + err.Error()})
 	fmt.Println(string(line))
 	os.Exit(1)
+}
+
+// envDuration reads a Go duration ("30s", "500ms") from the environment, else fallback.
+func envDuration(name string, fallback time.Duration) time.Duration {
+	v := os.Getenv(name)
+	if v == "" {
+		return fallback
+	}
+	d, err := time.ParseDuration(v)
+	if err != nil {
+		fail("bad "+name, err)
+	}
+	return d
 }

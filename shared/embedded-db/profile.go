@@ -5,7 +5,6 @@ package main
 // and collection, and rewrites <file> (JSON) every few seconds. Off by default.
 
 import (
-	"encoding/binary"
 	"encoding/json"
 	"os"
 	"sync"
@@ -42,7 +41,11 @@ func (p *profiler) record(req []byte, took time.Duration) {
 	if p == nil {
 		return
 	}
-	key := commandOf(req)
+	name, collection := commandOf(req)
+	key := name
+	if collection != "" {
+		key += " " + collection
+	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	e := p.entries[key]
@@ -52,28 +55,4 @@ func (p *profiler) record(req []byte, took time.Duration) {
 	}
 	e.Count++
 	e.TotalMs += float64(took.Microseconds()) / 1000
-}
-
-// commandOf returns "command collection" from an OP_MSG whose first section is the command
-// document (its first element is the command name, a string value is the collection).
-func commandOf(msg []byte) string {
-	if len(msg) < headerLength+4+1+4+1 || binary.LittleEndian.Uint32(msg[12:16]) != opMsg || msg[20] != 0 {
-		return "other"
-	}
-	doc := msg[21:]
-	typ := doc[4]
-	i := 5
-	start := i
-	for i < len(doc) && doc[i] != 0 {
-		i++
-	}
-	name := string(doc[start:i])
-	i++
-	if typ == 0x02 && i+4 < len(doc) {
-		n := int(binary.LittleEndian.Uint32(doc[i : i+4]))
-		if n > 0 && i+4+n <= len(doc) {
-			return name + " " + string(doc[i+4:i+4+n-1])
-		}
-	}
-	return name
 }

@@ -4,9 +4,17 @@ package main
 // with no lock between them: concurrent `$inc`s on one document lose updates (50 parallel
 // increments ended at 7) and findAndModify hands the same document to two callers. MongoDB
 // applies single-document updates atomically, and Switchboard relies on that (sequence numbers,
-// outbox claims, counters). This proxy restores it by letting one wire-protocol request at a time
-// reach FerretDB: a global lock is held from forwarding a request until its reply is relayed.
-// SQLite has a single writer anyway, so the cost is small for an embedded database.
+// outbox claims, counters). This proxy restores it by letting one request that may write at a
+// time reach FerretDB: a global lock is held from forwarding such a request until its reply is
+// relayed. SQLite has a single writer anyway.
+//
+// Read-only requests (command.go) skip the lock: FerretDB opens its SQLite files in WAL mode
+// with a pool of connections, so readers run beside the writer and see committed data only; a
+// read never takes part in a read-modify-write, so it cannot break the atomicity above.
+//
+// Every request has a deadline. A request FerretDB has not answered by then closes the client's
+// connection (the driver sees a network error and retries) and releases the lock, so one stuck
+// request cannot freeze every session.
 
 import (
 	"encoding/binary"
@@ -14,7 +22,6 @@ import (
 	"io"
 	"log/slog"
 	"net"
-	"os"
 	"sync"
 	"time"
 )
@@ -26,28 +33,44 @@ const (
 	maxMessage   = 48 * 1024 * 1024
 )
 
+// proxyOptions configure serializingProxy.
+type proxyOptions struct {
+	// deadline bounds each request, from forwarding it to relaying its last reply.
+	deadline time.Duration
+	// serializeReads sends read-only requests through the global lock too (the old behaviour,
+	// kept to compare).
+	serializeReads bool
+	prof           *profiler
+	logger         *slog.Logger
+}
+
+type proxy struct {
+	proxyOptions
+	upstream string
+	lock     sync.Mutex
+}
+
 // serializingProxy accepts client connections on ln and relays each one to upstream.
-func serializingProxy(ln net.Listener, upstream string, logger *slog.Logger) {
-	var lock sync.Mutex
-	prof := newProfiler(os.Getenv("EMBEDDED_DB_PROFILE"))
+func serializingProxy(ln net.Listener, upstream string, opts proxyOptions) {
+	p := &proxy{proxyOptions: opts, upstream: upstream}
 	for {
 		client, err := ln.Accept()
 		if err != nil {
 			if errors.Is(err, net.ErrClosed) {
 				return
 			}
-			logger.Warn("accept failed", "error", err)
+			p.logger.Warn("accept failed", "error", err)
 			continue
 		}
-		go relay(client, upstream, &lock, prof, logger)
+		go p.relay(client)
 	}
 }
 
-func relay(client net.Conn, upstream string, lock *sync.Mutex, prof *profiler, logger *slog.Logger) {
+func (p *proxy) relay(client net.Conn) {
 	defer client.Close()
-	server, err := net.Dial("tcp", upstream)
+	server, err := net.Dial("tcp", p.upstream)
 	if err != nil {
-		logger.Warn("upstream dial failed", "error", err)
+		p.logger.Warn("upstream dial failed", "error", err)
 		return
 	}
 	defer server.Close()
@@ -56,21 +79,46 @@ func relay(client net.Conn, upstream string, lock *sync.Mutex, prof *profiler, l
 		if err != nil {
 			return
 		}
-		if err := exchange(req, client, server, lock, prof); err != nil {
-			return
+		if err := p.exchange(req, client, server); err != nil {
+			if errors.Is(err, errDeadline) {
+				name, collection := commandOf(req)
+				p.logger.Warn("request exceeded its deadline: connection closed",
+					"command", name, "collection", collection, "deadline", p.deadline.String())
+			}
+			return // closing both connections ends whatever FerretDB was doing for this client
 		}
 	}
 }
 
+var errDeadline = errors.New("request deadline exceeded")
+
 // exchange forwards one request and relays its reply (or replies, while the server sets
-// moreToCome) under the global lock.
-func exchange(req []byte, client, server net.Conn, lock *sync.Mutex, prof *profiler) error {
-	lock.Lock()
-	defer lock.Unlock()
-	if prof != nil {
-		began := time.Now()
-		defer func() { prof.record(req, time.Since(began)) }()
+// moreToCome), under the global lock unless the request is read-only.
+func (p *proxy) exchange(req []byte, client, server net.Conn) error {
+	if p.serializeReads || !isReadOnly(req) {
+		p.lock.Lock()
+		defer p.lock.Unlock()
 	}
+	if p.prof != nil {
+		began := time.Now()
+		defer func() { p.prof.record(req, time.Since(began)) }()
+	}
+	deadline := time.Now().Add(p.deadline)
+	if err := errors.Join(server.SetDeadline(deadline), client.SetWriteDeadline(deadline)); err != nil {
+		return err
+	}
+	err := forward(req, client, server)
+	var ne net.Error
+	if errors.As(err, &ne) && ne.Timeout() {
+		return errDeadline
+	}
+	if err != nil {
+		return err
+	}
+	return errors.Join(server.SetDeadline(time.Time{}), client.SetWriteDeadline(time.Time{}))
+}
+
+func forward(req []byte, client, server net.Conn) error {
 	if _, err := server.Write(req); err != nil {
 		return err
 	}

@@ -18,6 +18,7 @@ import { startSimulator } from '@switchboard/wa-sim';
 import { bareBaileysCeiling } from './cluster-ceiling.ts';
 import { inboundLoad, type LoadResult, type OnDelivered } from './cluster-load.ts';
 import { meanMemoryMb } from './cluster-memory.ts';
+import { dbProfileAfter, dbRequestsPerMessage, type DbRequestsPerMessage } from './db-profile.ts';
 
 /** How the actors run: the precompiled bundle (default) or the TypeScript sources under tsx. */
 export type ActorMode = 'dist' | 'tsx';
@@ -36,6 +37,8 @@ export interface ClusterBenchResult {
   /** Actor throughput as a fraction of the bare-Baileys ceiling. */
   ratio: number | null;
   recoveryAfterKillMs: number;
+  /** Embedded database requests per inbound message (from its request profile). */
+  db: DbRequestsPerMessage;
 }
 
 /** Phase results as they come (a 50-session run takes many minutes). */
@@ -46,7 +49,8 @@ const tsxEntry = resolve(dirname(fileURLToPath(import.meta.url)), '../../session
 /** Runs the cluster benchmark with `n` sessions and `perSession` inbound messages each. */
 export async function runClusterBench(n: number, perSession = 20, concurrency = 4, mode: ActorMode = 'dist', ceiling = true): Promise<ClusterBenchResult> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-cluster-'));
-  const db = await startEmbeddedDb({ dataDir: join(dir, 'db') });
+  const profileFile = join(dir, 'db-profile.json');
+  const db = await startEmbeddedDb({ dataDir: join(dir, 'db'), profileFile });
   const uri = `${db.uri.replace(/\/$/, '')}/bench`;
   await connectDatabase(uri, silentLogger());
   const sim = await startSimulator({ dataDir: join(dir, 'sim') });
@@ -92,8 +96,13 @@ export async function runClusterBench(n: number, perSession = 20, concurrency = 
     const pids = sup.snapshots().map((s) => s.pid).filter((p): p is number => typeof p === 'number');
     const idleActor = meanMemoryMb(pids);
     progress('idle actor', idleActor);
+    // Two profile snapshots around an idle window give the background rate, the third the load's.
+    const idle0 = await dbProfileAfter(profileFile);
+    const start = await dbProfileAfter(profileFile, idle0.atMs);
     const inbound = await inboundLoad(sim, contact, phones, perSession, onDelivered);
     progress('inbound through actors', inbound);
+    const dbCost = dbRequestsPerMessage(idle0, start, await dbProfileAfter(profileFile), inbound.messages);
+    progress('database requests per message', dbCost);
 
     const victim = ids[0]!;
     const pid = sup.snapshot(victim)?.pid;
@@ -120,6 +129,7 @@ export async function runClusterBench(n: number, perSession = 20, concurrency = 
       ceiling: top,
       ratio: top && top.perSecond > 0 ? Number((inbound.perSecond / top.perSecond).toPrecision(3)) : null,
       recoveryAfterKillMs: Math.round(recoveryAfterKillMs),
+      db: dbCost,
     };
   } finally {
     if (!supStopped) {

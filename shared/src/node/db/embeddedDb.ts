@@ -16,7 +16,7 @@ const STAMP = `${BIN}.stamp`;
 
 /** Help text shown whenever the embedded database cannot be built or started. */
 export const EMBEDDED_DB_HELP =
-  'Switchboard could not run its embedded database (FerretDB, needs Go 1.22+ to build once). ' +
+  'Switchboard could not run its embedded database (FerretDB, needs Go 1.24+ to build once). ' +
   'Point MONGODB_URI at a MongoDB instead, for example MONGODB_URI=mongodb://localhost:27017/switchboard';
 
 /** Error raised when the embedded database cannot be built or started; its message says what to do. */
@@ -81,11 +81,19 @@ export async function ensureEmbeddedDbBinary(): Promise<string> {
   mkdirSync(dirname(BIN), { recursive: true });
   // Build under a private name, then rename: parallel callers (test runs) never see half a binary.
   const tmp = `${BIN}.${process.pid}.tmp`;
-  const patchedDir = `${tmp}.patched`;
+  await buildEmbeddedDbBinary(tmp);
+  renameSync(tmp, BIN);
+  writeFileSync(STAMP, hash);
+  return BIN;
+}
+
+/** Builds the embedded database (patched FerretDB) into `out`, uncached; for experiments use a path outside bin/. */
+export async function buildEmbeddedDbBinary(out: string): Promise<void> {
+  const patchedDir = `${out}.patched`;
   try {
     mkdirSync(patchedDir, { recursive: true });
     const modfile = await writePatchedModule(patchedDir);
-    await run('go', ['build', `-modfile=${modfile}`, '-o', tmp, '.'], {
+    await run('go', ['build', `-modfile=${modfile}`, '-o', out, '.'], {
       cwd: EMBEDDED_DB_SOURCE,
       env: { ...process.env, CGO_ENABLED: '0' },
       maxBuffer: 16 * 1024 * 1024,
@@ -97,19 +105,25 @@ export async function ensureEmbeddedDbBinary(): Promise<string> {
   } finally {
     rmSync(patchedDir, { recursive: true, force: true });
   }
-  renameSync(tmp, BIN);
-  writeFileSync(STAMP, hash);
-  return BIN;
 }
 
 /** A running embedded database. */
 export interface EmbeddedDb {
-  /** Connection string without a database name, e.g. mongodb://127.0.0.1:40123/ */
+  /** Connection string without a database name, e.g. mongodb://127.0.0.1:40123/ (kept across restarts). */
   uri: string;
-  pid: number;
-  /** Stops the server and waits for it to exit. */
+  /** Process id of the current server; changes when a dead server is restarted. */
+  readonly pid: number;
+  /** How many times the server died and was started again. */
+  readonly restarts: number;
+  /** Stops the server (and its watch) and waits for it to exit. */
   stop(): Promise<void>;
 }
+
+/** What the watch reports when the server dies and is started again (for logs). */
+export type EmbeddedDbWatchEvent =
+  | { type: 'exited'; pid: number; code: number | null; signal: NodeJS.Signals | null; restartInMs: number }
+  | { type: 'restarted'; pid: number; restarts: number }
+  | { type: 'restart-failed'; error: string; restartInMs: number };
 
 export interface StartEmbeddedDbOptions {
   /** Directory for the SQLite files. */
@@ -118,30 +132,120 @@ export interface StartEmbeddedDbOptions {
   listen?: string;
   /** Milliseconds to wait for the server to report its address. */
   startTimeoutMs?: number;
+  /**
+   * Longest a database request may run before the server closes its connection (the driver sees
+   * a network error and retries) and lets other requests through. Default: the server's
+   * EMBEDDED_DB_REQUEST_TIMEOUT environment variable (a Go duration), else 30 s.
+   */
+  requestTimeoutMs?: number;
+  /** Called when the server dies unexpectedly and when the watch has started it again. */
+  onWatchEvent?: (event: EmbeddedDbWatchEvent) => void;
+  /** Request profile file (EMBEDDED_DB_PROFILE, rewritten every 3 s); default the parent's environment. */
+  profileFile?: string;
+  /** Binary to run instead of the cached build (experiments, tests of a fresh build). */
+  binary?: string;
 }
 
-/** Builds (if needed) and starts the embedded database; resolves once it listens. */
-export async function startEmbeddedDb(opts: StartEmbeddedDbOptions): Promise<EmbeddedDb> {
-  const bin = await ensureEmbeddedDbBinary();
-  mkdirSync(opts.dataDir, { recursive: true });
-  const child = spawn(bin, ['-data', resolve(opts.dataDir), '-listen', opts.listen ?? '127.0.0.1:0'], {
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
+/**
+ * Delay before restarting a dead server: at once after a death following a stable minute,
+ * then doubling from 250 ms to a 10 s cap while it keeps dying within a minute of starting.
+ */
+export function embeddedDbRestartDelayMs(quickDeaths: number): number {
+  return quickDeaths === 0 ? 0 : Math.min(10_000, 250 * 2 ** (quickDeaths - 1));
+}
+
+/** An uptime this long makes the next death count as the first. */
+const STABLE_UPTIME_MS = 60_000;
+
+interface ServerProcess {
+  child: ChildProcess;
+  uri: string;
+  exited: Promise<void>;
+}
+
+async function spawnServer(bin: string, listen: string, opts: StartEmbeddedDbOptions): Promise<ServerProcess> {
+  const args = ['-data', resolve(opts.dataDir), '-listen', listen];
+  if (opts.requestTimeoutMs !== undefined) args.push('-request-timeout', `${opts.requestTimeoutMs}ms`);
+  const env = opts.profileFile ? { ...process.env, EMBEDDED_DB_PROFILE: opts.profileFile } : process.env;
+  const child = spawn(bin, args, { stdio: ['pipe', 'pipe', 'pipe'], env });
   let stderr = '';
-  child.stderr.setEncoding('utf8').on('data', (d: string) => {
+  child.stderr!.setEncoding('utf8').on('data', (d: string) => {
     stderr = (stderr + d).slice(-4000);
   });
-  const uri = await readUri(child, opts.startTimeoutMs ?? 30_000, () => stderr);
   const exited = new Promise<void>((res) => child.once('exit', () => res()));
+  const uri = await readUri(child, opts.startTimeoutMs ?? 30_000, () => stderr);
+  return { child, uri, exited };
+}
+
+/**
+ * Builds (if needed) and starts the embedded database; resolves once it listens. FerretDB runs
+ * inside the server process, so a FerretDB crash kills the process: a watch starts it again on
+ * the same address and data directory, and clients reconnect by themselves.
+ */
+export async function startEmbeddedDb(opts: StartEmbeddedDbOptions): Promise<EmbeddedDb> {
+  const bin = opts.binary ?? (await ensureEmbeddedDbBinary());
+  mkdirSync(opts.dataDir, { recursive: true });
+  let server = await spawnServer(bin, opts.listen ?? '127.0.0.1:0', opts);
+  const sameAddress = new URL(server.uri).host;
+  let stopping = false;
+  let restarts = 0;
+  let quickDeaths = 0;
+  let startedAt = Date.now();
+  let timer: NodeJS.Timeout | undefined;
+  let restarting: Promise<void> | null = null;
+
+  const restartLater = (delayMs: number): void => {
+    timer = setTimeout(() => {
+      restarting = spawnServer(bin, sameAddress, opts).then(
+        (next) => {
+          restarting = null;
+          server = next; // when stopping, stop() ends it
+          if (stopping) return;
+          restarts += 1;
+          startedAt = Date.now();
+          watch(next);
+          opts.onWatchEvent?.({ type: 'restarted', pid: next.child.pid ?? -1, restarts });
+        },
+        (err: unknown) => {
+          restarting = null;
+          if (stopping) return;
+          quickDeaths += 1;
+          const restartInMs = embeddedDbRestartDelayMs(quickDeaths);
+          opts.onWatchEvent?.({ type: 'restart-failed', error: String(err instanceof Error ? err.message : err), restartInMs });
+          restartLater(restartInMs);
+        },
+      );
+    }, delayMs);
+  };
+  const watch = (proc: ServerProcess): void => {
+    proc.child.once('exit', (code, signal) => {
+      if (stopping) return;
+      quickDeaths = Date.now() - startedAt < STABLE_UPTIME_MS ? quickDeaths + 1 : 0;
+      const restartInMs = embeddedDbRestartDelayMs(quickDeaths);
+      opts.onWatchEvent?.({ type: 'exited', pid: proc.child.pid ?? -1, code, signal, restartInMs });
+      restartLater(restartInMs);
+    });
+  };
+  watch(server);
+
   return {
-    uri,
-    pid: child.pid ?? -1,
+    uri: server.uri,
+    get pid() {
+      return server.child.pid ?? -1;
+    },
+    get restarts() {
+      return restarts;
+    },
     async stop() {
+      stopping = true;
+      clearTimeout(timer);
+      await restarting;
+      const { child, exited } = server;
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
       await exited;
-      clearTimeout(timer);
+      clearTimeout(kill);
     },
   };
 }
@@ -155,14 +259,16 @@ function readUri(child: ChildProcess, timeoutMs: number, stderr: () => string): 
       rej(new EmbeddedDbError(`The embedded database did not start: ${why}${stderr() ? `\n${stderr()}` : ''}`));
     };
     const timer = setTimeout(() => fail(`no address after ${timeoutMs} ms`), timeoutMs);
-    child.once('error', (e) => fail(e.message));
-    child.once('exit', (code) => fail(`it exited with code ${code}`));
+    const onError = (e: Error): void => fail(e.message);
+    const onExit = (code: number | null): void => fail(`it exited with code ${code}`);
+    child.once('error', onError);
+    child.once('exit', onExit);
     lines.once('line', (line) => {
       const msg = JSON.parse(line) as { uri?: string; error?: string };
       if (!msg.uri) return fail(msg.error ?? line);
       clearTimeout(timer);
-      child.removeAllListeners('exit');
-      child.removeAllListeners('error');
+      child.off('exit', onExit);
+      child.off('error', onError);
       res(msg.uri);
     });
   });

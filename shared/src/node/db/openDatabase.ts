@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type mongoose from 'mongoose';
 import type { Logger } from 'pino';
 import { connectDatabase, disconnectDatabase, redactUri, type ConnectDatabaseOptions } from './connect.ts';
-import { startEmbeddedDb, type EmbeddedDb } from './embeddedDb.ts';
+import { startEmbeddedDb, type EmbeddedDb, type EmbeddedDbWatchEvent } from './embeddedDb.ts';
 
 /** Database name used on the embedded server (MONGODB_URI names its own). */
 export const EMBEDDED_DB_NAME = 'switchboard';
@@ -38,11 +38,12 @@ export async function openDatabase(
   let uri = config.MONGODB_URI;
   if (!uri) {
     const dataDir = join(config.DATA_DIR, 'db');
-    embedded = await startEmbeddedDb({ dataDir });
+    const log = logger.child({ module: 'db' });
+    embedded = await startEmbeddedDb({ dataDir, onWatchEvent: (event) => logWatchEvent(log, event) });
     const u = new URL(embedded.uri);
     u.pathname = `/${EMBEDDED_DB_NAME}`;
     uri = u.toString();
-    logger.child({ module: 'db' }).info({ dataDir, uri: redactUri(uri), pid: embedded.pid }, 'embedded database started');
+    log.info({ dataDir, uri: redactUri(uri), pid: embedded.pid }, 'embedded database started');
   }
   try {
     const m = await connectDatabase(uri, logger, opts);
@@ -60,4 +61,10 @@ export async function openDatabase(
     await embedded?.stop();
     throw err;
   }
+}
+
+function logWatchEvent(log: Logger, event: EmbeddedDbWatchEvent): void {
+  if (event.type === 'exited') log.error(event, 'embedded database died: restarting it');
+  else if (event.type === 'restarted') log.warn(event, 'embedded database restarted');
+  else log.error(event, 'embedded database restart failed');
 }
