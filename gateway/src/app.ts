@@ -5,15 +5,21 @@ import { bodyParser } from '@koa/bodyparser';
 import helmet from 'koa-helmet';
 import type { Logger } from 'pino';
 import type { SessionHub } from '@switchboard/shared';
+import { createAccountLimits, DEFAULT_LOCKOUT } from './auth/accountLimits.ts';
 import type { GatewaySettings } from './config.ts';
 import type { GatewayDeps, HealthReporter } from './deps.ts';
 import { createEmailService, type EmailService } from './email/EmailService.ts';
 import { trackMessageRates, type MessageRates } from './metrics/messageRates.ts';
+import { httpMetrics, serveMetrics } from './metrics/metricsRoute.ts';
+import { createGatewayMetrics, type GatewayMetrics } from './metrics/prometheus.ts';
+import { metricsEnabled } from './metrics/scrapeAccess.ts';
+import { auditRefusals } from './middlewares/audit.ts';
 import { corsOriginAllowed } from './middlewares/corsOrigins.ts';
+import { methodNotAllowed, routerMethods } from './middlewares/methodNotAllowed.ts';
 import { onerror } from './middlewares/onerror.ts';
-import { createLimiters } from './middlewares/rateLimit.ts';
+import { createLimiters, DEFAULT_RATE_LIMITS } from './middlewares/rateLimit.ts';
 import { requestLog } from './middlewares/requestLog.ts';
-import { serveConsole } from './console/serveConsole.ts';
+import { consoleMethods, serveConsole } from './console/serveConsole.ts';
 import { buildOpenApiDocument } from './openapi/document.ts';
 import { docsRouter } from './openapi/docsRouter.ts';
 import { mountRoutes } from './routes/mountRoutes.ts';
@@ -37,12 +43,15 @@ export interface CreateAppOptions {
   rates?: MessageRates;
 }
 
-/** A Koa app with its resolved dependencies (tests read `deps.email`, `deps.limiters`). */
-export type GatewayApp = Koa & { deps: GatewayDeps };
+/**
+ * A Koa app with its resolved dependencies (tests read `deps.email`, `deps.limiters`) and its
+ * Prometheus metrics (only when METRICS_TOKEN or METRICS_ALLOW is set; the owner calls `metrics.close()`).
+ */
+export type GatewayApp = Koa & { deps: GatewayDeps; metrics?: GatewayMetrics };
 
 /**
  * Builds the Koa application: one error renderer, security headers, CORS from configuration,
- * JSON bodies with a size limit, the docs, and every route of the route table.
+ * 405 for unsupported methods, JSON bodies with a size limit, the docs, and every route of the route table.
  */
 export function createApp(opts: CreateAppOptions): GatewayApp {
   const { settings, logger } = opts;
@@ -53,16 +62,30 @@ export function createApp(opts: CreateAppOptions): GatewayApp {
     hub: opts.hub,
     email: opts.email ?? createEmailService({ config: settings, logger }),
     limiters: createLimiters(settings.rateLimits),
+    accountLimits: createAccountLimits(
+      {
+        lockout: settings.rateLimits.accountLockout ?? DEFAULT_LOCKOUT,
+        forgotPasswordPerHour: settings.rateLimits.forgotPasswordPerAccountPerHour ?? DEFAULT_RATE_LIMITS.forgotPasswordPerAccountPerHour!,
+      },
+      now,
+    ),
     now,
     rates: opts.rates ?? trackMessageRates(opts.hub, () => now().getTime()),
     ...(opts.health ? { health: opts.health } : {}),
     ...(opts.upload ? { upload: opts.upload } : {}),
   };
-  const app = new Koa({ proxy: settings.trustProxy }) as GatewayApp;
+  // TRUST_PROXY: one reverse proxy in front; the client is the last X-Forwarded-For entry (the
+  // one our proxy appended), so a client cannot choose its own address by sending the header.
+  const app = new Koa({ proxy: settings.trustProxy, maxIpsCount: 1 }) as GatewayApp;
   app.deps = deps;
   app.silent = true;
+  // Outside the error renderer, so the duration histogram sees the final status.
+  if (metricsEnabled(settings.metrics)) app.metrics = createGatewayMetrics({ hub: opts.hub, now: () => now().getTime() });
+  if (app.metrics) app.use(httpMetrics(app.metrics));
   app.use(onerror(logger));
   app.use(requestLog(logger));
+  app.use(serveMetrics(settings.metrics, app.metrics));
+  app.use(auditRefusals(deps));
   app.use(helmet());
   const originAllowed = corsOriginAllowed(settings.corsOrigins);
   app.use(
@@ -75,13 +98,13 @@ export function createApp(opts: CreateAppOptions): GatewayApp {
       maxAge: 600,
     }),
   );
-  app.use(bodyParser({ enableTypes: ['json'], jsonLimit: settings.bodyLimit, jsonStrict: true }));
   const docs = docsRouter(buildOpenApiDocument(ROUTES, { version: '1.0.0' }));
-  app.use(docs.routes());
   const api = mountRoutes(deps, ROUTES);
-  app.use(api.routes());
-  app.use(api.allowedMethods());
-  for (const r of opts.routers ?? []) app.use(r.routes());
+  const routers = [docs, api, ...(opts.routers ?? [])];
+  // 405 with Allow for a method a known path does not serve, before any body is read.
+  app.use(methodNotAllowed([...routers.map(routerMethods), ...(opts.consoleDir ? [consoleMethods] : [])]));
+  app.use(bodyParser({ enableTypes: ['json'], jsonLimit: settings.bodyLimit, jsonStrict: true }));
+  for (const r of routers) app.use(r.routes());
   if (opts.consoleDir) app.use(serveConsole(opts.consoleDir));
   return app;
 }

@@ -12,6 +12,14 @@ export interface SmtpConfig {
   fromName: string;
 }
 
+/** Scrape access of /metrics (METRICS_TOKEN, METRICS_ALLOW); see docs/metrics.md. */
+export interface MetricsAccess {
+  /** Bearer token a scraper must send; null: no token required (then `allow` must be set). */
+  token: string | null;
+  /** Client IPs / CIDRs allowed to scrape; empty: any address (then `token` must be set). */
+  allow: string[];
+}
+
 /** What the gateway needs from configuration (derived once from the validated env config by `settingsFromConfig`). */
 export interface GatewaySettings {
   /** JWT_SECRET: required, no default. */
@@ -28,10 +36,12 @@ export interface GatewaySettings {
   dataDir: string;
   /** SMTP settings, or null to write .eml files instead. */
   smtp: SmtpConfig | null;
-  /** Operator alert recipients; when empty, active admins receive alerts. */
+  /** Operator alert recipients (OPS_EMAILS); when empty, active users who may manage sessions. */
   alertEmails: string[];
+  /** Who may scrape GET /metrics; absent or both fields empty: /metrics answers 404. */
+  metrics?: MetricsAccess;
   rateLimits: RateLimitConfig;
-  /** Trust X-Forwarded-* headers (behind a reverse proxy). */
+  /** TRUST_PROXY: behind one reverse proxy, the client address is the last X-Forwarded-For entry. */
   trustProxy: boolean;
 }
 
@@ -49,6 +59,11 @@ export type GatewayEnvConfig = Pick<
       | 'RATE_LIMIT_LOGIN_PER_MINUTE'
       | 'RATE_LIMIT_FORGOT_PASSWORD_PER_HOUR'
       | 'RATE_LIMIT_SEND_PER_MINUTE'
+      | 'RATE_LIMIT_UPLOAD_PER_MINUTE'
+      | 'TRUST_PROXY'
+      | 'METRICS_TOKEN'
+      | 'METRICS_ALLOW'
+      | 'OPS_EMAILS'
     >
   >;
 
@@ -77,12 +92,14 @@ export function settingsFromConfig(cfg: GatewayEnvConfig): GatewaySettings {
           fromName: cfg.SMTP_FROM_NAME,
         }
       : null,
-    alertEmails: [],
+    alertEmails: cfg.OPS_EMAILS ?? [],
+    metrics: { token: cfg.METRICS_TOKEN ?? null, allow: cfg.METRICS_ALLOW ?? [] },
     rateLimits: {
       loginPerMinute: cfg.RATE_LIMIT_LOGIN_PER_MINUTE ?? DEFAULT_RATE_LIMITS.loginPerMinute,
       forgotPasswordPerHour: cfg.RATE_LIMIT_FORGOT_PASSWORD_PER_HOUR ?? DEFAULT_RATE_LIMITS.forgotPasswordPerHour,
       sendPerMinute: cfg.RATE_LIMIT_SEND_PER_MINUTE ?? DEFAULT_RATE_LIMITS.sendPerMinute,
+      ...(cfg.RATE_LIMIT_UPLOAD_PER_MINUTE ? { uploadPerMinute: cfg.RATE_LIMIT_UPLOAD_PER_MINUTE } : {}),
     },
-    trustProxy: false,
+    trustProxy: cfg.TRUST_PROXY ?? false,
   };
 }

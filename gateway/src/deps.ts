@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { SessionHub } from '@switchboard/shared';
+import type { AccountLimits } from './auth/accountLimits.ts';
 import type { GatewaySettings } from './config.ts';
 import type { EmailService } from './email/EmailService.ts';
 import type { Limiters } from './middlewares/rateLimit.ts';
@@ -16,7 +17,10 @@ export interface GatewayDeps {
   logger: Logger;
   hub: SessionHub;
   email: EmailService;
+  /** Per-IP limiters (rate-limiter-flexible). */
   limiters: Limiters;
+  /** Per-account limits: sign-in lockout and forgot-password quota (on the injected clock). */
+  accountLimits: AccountLimits;
   /** Injected clock (tests pass a fake one). */
   now: () => Date;
   /**

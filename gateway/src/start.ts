@@ -82,7 +82,13 @@ export async function startGateway(opts: StartGatewayOptions): Promise<RunningGa
     ...gatewaySocketAuth(settings.jwtSecret),
   });
   app.deps.realtime = realtime;
-  const stopAlerts = watchOperatorAlerts({ hub: opts.hub, email: app.deps.email, logger, alertEmails: settings.alertEmails });
+  const stopAlerts = watchOperatorAlerts({
+    hub: opts.hub,
+    email: app.deps.email,
+    logger,
+    alertEmails: settings.alertEmails,
+    frontendUrl: settings.frontendUrl,
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? opts.config.PORT, opts.host, () => resolve());
@@ -99,6 +105,7 @@ export async function startGateway(opts: StartGatewayOptions): Promise<RunningGa
       closing ??= (async () => {
         stopAlerts();
         app.deps.rates.close();
+        app.metrics?.close();
         await realtime.close();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());

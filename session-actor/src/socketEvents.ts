@@ -81,7 +81,7 @@ export function bindSocketEvents(sock: WASocket, deps: SocketEventDeps): void {
         await withRetry(() => ingestMessage(msg, type, deps), deps.logger);
         if (msg.key.id) await inbox.done(msg.key.id);
       });
-      // A receipt that arrives right after a send is folded into the own upsert (WA-SIM.md §4.4).
+      // A receipt that arrives right after a send is folded into the own upsert (wa-sim.md §4.4).
       if (msg.key.fromMe && typeof msg.status === 'number') enqueue(() => emitStatus(msg.key.id, statusFromWa(msg.status)));
     }
   });

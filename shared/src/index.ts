@@ -13,3 +13,4 @@ export * from './api/seqTracker.ts';
 export * from './domain/recipient.ts';
 export * from './domain/inbox.ts';
 export * from './api/rest.ts';
+export * from './api/outgoingMessage.ts';

@@ -5,7 +5,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { ensureConsoleBuilt } from '@switchboard/desktop/build';
-import { startGateway, type RunningGateway } from '@switchboard/gateway';
+import { refreshProfilePictures, startGateway, type RunningGateway } from '@switchboard/gateway';
 import {
   configOrExit,
   createLogger,
@@ -79,6 +79,8 @@ export async function startNode(opts: StartNodeOptions = {}): Promise<RunningNod
       logger,
       healthCron: config.HEALTH_CHECK_CRON,
       cleanupCron: config.CLEANUP_CRON,
+      profilePictureCron: config.PROFILE_PICTURE_REFRESH_CRON,
+      refreshProfilePictures: () => refreshProfilePictures({ hub: supervisor, logger }),
     });
     steps.push({ name: 'scheduler', run: () => scheduler.stop() });
     // Restoring may take a while with many sessions; the API answers meanwhile.

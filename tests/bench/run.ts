@@ -1,5 +1,5 @@
 /**
- * `pnpm bench [cluster|media-pool|sim-link|all] [--sessions=10,50,100] [--messages=20]
+ * `pnpm bench [cluster|media-pool|sim-link|upload-memory|all] [--sessions=10,50,100] [--messages=20]
  * [--concurrency=4] [--actor=dist|tsx] [--ceiling=no]`: runs benchmarks (default: cluster) and
  * prints one JSON line per run plus a table. `--actor=tsx` runs the actors from TypeScript
  * sources (the old way) instead of the precompiled bundle; `--ceiling=no` skips the
@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runClusterBench, type ActorMode, type ClusterBenchResult } from './cluster-bench.ts';
 
-const SCRIPTS = ['media-pool', 'sim-link'];
+const SCRIPTS = ['media-pool', 'sim-link', 'upload-memory'];
 const here = dirname(fileURLToPath(import.meta.url));
 
 function arg(name: string, fallback: string): string {
@@ -68,6 +68,7 @@ async function main(): Promise<void> {
       'inbound msg/s': r.inbound.perSecond,
       'p50 (ms)': r.inbound.p50Ms,
       'p99 (ms)': r.inbound.p99Ms,
+      'db requests/msg': r.db.perMessage,
       'bare Baileys msg/s': r.ceiling?.perSecond ?? '-',
       'bare p50/p99 (ms)': r.ceiling ? `${r.ceiling.p50Ms}/${r.ceiling.p99Ms}` : '-',
       'actors/bare': r.ratio ?? '-',

@@ -70,6 +70,9 @@ function isServerPath(path: string): boolean {
   return path === '/api' || path.startsWith('/api/') || path.startsWith('/socket.io');
 }
 
+/** The methods the console answers at a path: GET and HEAD outside the API (for 405 answers). */
+export const consoleMethods = (path: string): readonly string[] => (isServerPath(path) ? [] : ['GET', 'HEAD']);
+
 /** Koa middleware serving the console from `dir` (a Vite build with index.html). */
 export function serveConsole(dir: string): Middleware {
   const assets = listAssets(dir);

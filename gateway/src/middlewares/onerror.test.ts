@@ -37,6 +37,19 @@ describe('onerror', () => {
     expect((timeout.body as { error: { message: string } }).error.message).not.toContain('getQr');
   });
 
+  it('maps a duplicate key (E11000) to 409 duplicate naming the field, not the value', async () => {
+    const dup = Object.assign(new Error('E11000 duplicate key error collection: db.users index: email_1 dup key: { email: "a@b.c" }'), { name: 'MongoServerError', code: 11000, keyPattern: { email: 1 }, keyValue: { email: 'a@b.c' } });
+    expect(await render(dup)).toEqual({ status: 409, body: { error: { code: 'duplicate', message: 'A record with this email already exists', details: { fields: ['email'] } } } });
+    // Servers that leave out keyPattern (FerretDB): the fields come from the index name.
+    const bare = Object.assign(new Error('E11000 duplicate key error collection: db.roles index: name_1'), { code: 11000 });
+    expect((await render(bare)).body).toMatchObject({ error: { code: 'duplicate', details: { fields: ['name'] } } });
+  });
+
+  it('maps a mongoose CastError to 400 validation_failed', async () => {
+    const cast = Object.assign(new Error('Cast to date failed for value "Invalid Date"'), { name: 'CastError', path: 'timestamp' });
+    expect(await render(cast)).toMatchObject({ status: 400, body: { error: { code: 'validation_failed', message: 'Invalid value for timestamp' } } });
+  });
+
   it('masks unknown errors as internal_error without details', async () => {
     expect(await render(new Error('secret stack'))).toEqual({ status: 500, body: { error: { code: 'internal_error', message: 'Internal server error' } } });
     expect((await render(new RpcError('internal', 'boom', { remote: true }))).status).toBe(500);

@@ -21,6 +21,34 @@ function fromHttpError(err: { status?: number; statusCode?: number; type?: strin
   return new AppError(status, 'bad_request', 'Bad request');
 }
 
+/** The fields of a duplicate-key error: from `keyPattern`, else from the index name in its message. */
+function duplicateFields(e: { keyPattern?: unknown; message?: unknown }): string[] {
+  if (e.keyPattern && typeof e.keyPattern === 'object') return Object.keys(e.keyPattern);
+  const index = typeof e.message === 'string' ? /index: (\S+)/.exec(e.message)?.[1] : undefined;
+  // `email_1`, `sessionId_1_jid_1`: field names alternate with sort directions.
+  return index ? index.split('_').filter((_, i) => i % 2 === 0) : [];
+}
+
+/**
+ * Maps database errors a request can provoke to client errors, so no route has to catch them:
+ * a duplicate key (E11000, e.g. two concurrent creates of one email) is a 409 `duplicate`, and a
+ * value mongoose cannot cast (CastError) is a 400 `validation_failed` (schemas should catch it first).
+ * Values are not echoed back: a duplicate email names the field, not the address.
+ */
+function fromDatabaseError(raw: unknown): AppError | undefined {
+  const e = (raw ?? {}) as { code?: unknown; name?: unknown; path?: unknown; keyPattern?: unknown; message?: unknown };
+  if (e.code === 11000 || e.code === 11001) {
+    const fields = duplicateFields(e);
+    const what = fields.length > 0 ? `this ${fields.join(' and ')}` : 'these values';
+    return new AppError(409, 'duplicate', `A record with ${what} already exists`, fields.length > 0 ? { fields } : undefined);
+  }
+  if (e.name === 'CastError') {
+    const path = typeof e.path === 'string' ? e.path : 'a field';
+    return new AppError(400, 'validation_failed', `Invalid value for ${path}`, [{ path, code: 'invalid_type', message: 'The value has the wrong type or is out of range' }]);
+  }
+  return undefined;
+}
+
 /** Maps hub and actor errors (RpcError) to their HTTP status; 5xx messages are masked. */
 function fromHubError(err: RpcError): AppError {
   const known = hubErrorStatus(err.code);
@@ -44,7 +72,11 @@ export function onerror(logger: Logger) {
         throw new AppError(404, 'not_found', 'No such route');
       }
     } catch (raw) {
-      const err = isAppError(raw) ? raw : raw instanceof RpcError ? fromHubError(raw) : fromHttpError((raw ?? {}) as Record<string, never>);
+      const err = isAppError(raw)
+        ? raw
+        : raw instanceof RpcError
+          ? fromHubError(raw)
+          : (fromDatabaseError(raw) ?? fromHttpError((raw ?? {}) as Record<string, never>));
       if (err && err.code !== 'internal_error') {
         ctx.status = err.status;
         const body: ErrorEnvelope = { error: { code: err.code, message: err.message } };

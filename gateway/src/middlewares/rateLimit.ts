@@ -1,14 +1,24 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { LockoutPolicy } from '../auth/accountLimits.ts';
 import { tooManyRequests } from '../errors.ts';
 
 /** Named limiters routes can ask for. */
-export type LimiterName = 'login' | 'forgotPassword' | 'resetPassword' | 'send';
+export type LimiterName = 'login' | 'forgotPassword' | 'resetPassword' | 'send' | 'upload';
 
 /** Points per window for each limiter (configurable; see docs/api.md). */
 export interface RateLimitConfig {
+  /** Per IP. */
   loginPerMinute: number;
+  /** Per IP. */
   forgotPasswordPerHour: number;
+  /** Per IP. */
   sendPerMinute: number;
+  /** File uploads (uploads and multipart sends) per IP per minute (default 30). */
+  uploadPerMinute?: number;
+  /** Failed sign-ins of one account, from any IP, that lock it (default 10 in 15 minutes → 15 minutes). */
+  accountLockout?: LockoutPolicy;
+  /** Forgot-password requests per email address per hour, from any IP (default 5). */
+  forgotPasswordPerAccountPerHour?: number;
 }
 
 /** Defaults used when the configuration does not override them. */
@@ -16,6 +26,8 @@ export const DEFAULT_RATE_LIMITS: RateLimitConfig = {
   loginPerMinute: 10,
   forgotPasswordPerHour: 5,
   sendPerMinute: 120,
+  uploadPerMinute: 30,
+  forgotPasswordPerAccountPerHour: 5,
 };
 
 /** In-memory limiters keyed by name (one node; a cluster would swap in a shared store). */
@@ -28,6 +40,7 @@ export function createLimiters(cfg: RateLimitConfig): Limiters {
     forgotPassword: new RateLimiterMemory({ keyPrefix: 'forgot', points: cfg.forgotPasswordPerHour, duration: 3600 }),
     resetPassword: new RateLimiterMemory({ keyPrefix: 'reset', points: cfg.loginPerMinute, duration: 60 }),
     send: new RateLimiterMemory({ keyPrefix: 'send', points: cfg.sendPerMinute, duration: 60 }),
+    upload: new RateLimiterMemory({ keyPrefix: 'upload', points: cfg.uploadPerMinute ?? DEFAULT_RATE_LIMITS.uploadPerMinute!, duration: 60 }),
   };
 }
 

@@ -39,7 +39,7 @@ function binaryResponses(range: boolean): RouteConfig['responses'] {
 
 /** A multipart/form-data body with a binary `file` and the route's text fields. */
 function uploadBody(fields: Record<string, string>): NonNullable<RouteConfig['request']>['body'] {
-  const properties: Record<string, object> = { file: { ...BINARY, description: 'The file (MEDIA_MAX_BYTES at most; MIME allow-list)' } };
+  const properties: Record<string, object> = { file: { ...BINARY, description: 'The file (streamed; MEDIA_MAX_BYTES at most; type sniffed from its bytes, on an allow-list)' } };
   for (const [name, description] of Object.entries(fields)) properties[name] = { type: 'string', description };
   return { required: true, content: { 'multipart/form-data': { schema: { type: 'object', required: ['file'], properties } } } };
 }
@@ -82,10 +82,11 @@ export function buildOpenApiDocument(routes: readonly RouteDef[], info: { versio
         content.content['multipart/form-data'] = {
           schema: {
             type: 'object',
+            description: '`to` must come before `file`: the send is authorised when the file part begins, before it is read',
             required: ['file', 'to'],
             properties: {
-              file: { type: 'string', format: 'binary' },
               to: { type: 'string' },
+              file: { type: 'string', format: 'binary' },
               caption: { type: 'string' },
               fileName: { type: 'string' },
               quotedId: { type: 'string' },

@@ -1,7 +1,7 @@
-import { accessibleBy } from '@casl/mongoose';
 import { lastMessageFromMe, needsReply, phoneOfJid, type InboxChatView } from '@switchboard/shared';
 import { Assignment, Session, User, type ChatDoc } from '@switchboard/shared/node';
 import type { AuthContext } from '../auth/authContext.ts';
+import { scope } from '../policies/subjects.ts';
 import { presentChat } from './messages.ts';
 
 const pairKey = (sessionId: string, jid: string): string => `${sessionId}\u0000${jid}`;
@@ -32,7 +32,7 @@ export async function presentInboxChats(auth: AuthContext, chats: readonly ChatD
   const [sessions, assignments] = await Promise.all([
     Session.find({ sessionId: { $in: sessionIds } }, { sessionId: 1, name: 1 }).lean(),
     Assignment.find(
-      { $and: [accessibleBy(auth.ability, 'read').ofType('Assignment'), { sessionId: { $in: sessionIds }, chatId: { $in: jids } }] },
+      { $and: [scope(auth, 'read', 'Assignment'), { sessionId: { $in: sessionIds }, chatId: { $in: jids } }] },
       { sessionId: 1, chatId: 1, userId: 1 },
     )
       .sort({ createdAt: 1 })

@@ -18,6 +18,21 @@ export const pageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
+/** The largest distance from the epoch a JavaScript Date (and a BSON date) can hold, in ms. */
+export const MAX_DATE_MS = 8.64e15;
+
+/**
+ * A time in ms since the epoch as a query parameter: a whole number between `min` and the
+ * largest date, so `?before=9007199254740991` is a 400, not an Invalid Date reaching the database.
+ */
+export const epochMsQuery = (min = 0) => z.coerce.number().int().min(min).max(MAX_DATE_MS);
+
+/** An ISO-8601 date-time with an offset (`2026-01-31T10:00:00Z`) as a query parameter; it must name a real date. */
+export const isoDateTimeQuery = z.iso
+  .datetime({ offset: true })
+  .refine((s) => !Number.isNaN(Date.parse(s)), 'Not a valid date')
+  .openapi({ example: '2026-01-31T10:00:00Z' });
+
 /** Pagination derived from a validated page query. */
 export function paging(q: { page: number; limit: number }): { skip: number; limit: number; page: number } {
   return { skip: (q.page - 1) * q.limit, limit: q.limit, page: q.page };

@@ -1,67 +1,17 @@
 import type { Context, Next } from 'koa';
 import Router from '@koa/router';
-import { AuditLog, Session } from '@switchboard/shared/node';
-import { subject } from '@casl/ability';
-import { recipientJid } from '@switchboard/shared';
-import { discardMedia, readUpload, storeBuffer } from './media/mediaStore.ts';
+import { multipartSend } from './media/multipartSend.ts';
 import type { GatewayDeps } from '../deps.ts';
-import { AppError, forbidden, notFound } from '../errors.ts';
+import { forbidden } from '../errors.ts';
+import { writeAudit } from '../middlewares/audit.ts';
 import { authenticate } from '../middlewares/authenticate.ts';
 import { authenticateMediaUrl } from '../middlewares/authenticateMediaUrl.ts';
 import { consume } from '../middlewares/rateLimit.ts';
 import { parseInput } from '../middlewares/validate.ts';
 import type { AuthContext } from '../auth/authContext.ts';
-import type { AuditNote, RouteContext, RouteDef } from './types.ts';
+import type { RouteContext, RouteDef } from './types.ts';
 
 type Middleware = (ctx: Context, next: Next) => Promise<void>;
-
-/** Writes the audit entry of a successful mutating request; failures are logged, not thrown. */
-async function writeAudit(deps: GatewayDeps, def: RouteDef, rc: RouteContext<unknown, unknown, unknown>, note: AuditNote & { userId?: string }): Promise<void> {
-  if (def.unaudited) return;
-  try {
-    await AuditLog.create({
-      userId: note.userId ?? rc.auth?.user.id ?? null,
-      action: def.audit,
-      targetType: note.targetType ?? null,
-      targetId: note.targetId ?? null,
-      details: note.details ?? null,
-      ip: rc.ip,
-      userAgent: rc.userAgent.slice(0, 500),
-      at: deps.now(),
-    });
-  } catch (err) {
-    deps.logger.error({ err, action: def.audit }, 'audit write failed');
-  }
-}
-
-/**
- * For multipart sends: reads the `file` field (after authentication), authorises the send to
- * the form's `to` before anything is stored, stores the file with that chat (so users assigned
- * to it can read it back) and hands the other fields plus `mediaId` to validation as the body.
- * When the rest of the request fails, the stored file is deleted again: no orphan media.
- */
-function multipartUpload(deps: GatewayDeps): Middleware {
-  return async (ctx, next) => {
-    if (!ctx.is('multipart/form-data')) return next();
-    if (!deps.upload) throw new AppError(415, 'multipart_unavailable', 'File uploads are not enabled on this server');
-    const auth = ctx.state.auth as AuthContext;
-    if (!auth.ability.can('create', 'Media')) throw forbidden();
-    const sessionId = String(ctx.params.sessionId ?? '');
-    if (!/^[A-Za-z0-9_-]{1,64}$/.test(sessionId) || !(await Session.exists({ sessionId }))) throw notFound('session');
-    const file = await readUpload(ctx, deps.upload.limits);
-    const fields = { ...((ctx.request as { body?: Record<string, unknown> }).body ?? {}) };
-    const chatId = recipientJid(typeof fields.to === 'string' ? fields.to : '');
-    if (!auth.ability.can('send', subject('Message', { sessionId, chatId }))) throw forbidden();
-    const media = await storeBuffer(deps.upload.pool, file.buffer, file.mimetype, { sessionId, chatId, userId: auth.user.id, fileName: file.originalname });
-    (ctx.request as { body?: unknown }).body = { ...fields, mediaId: media._id.toString() };
-    try {
-      await next();
-    } catch (err) {
-      await discardMedia(media).catch((e: unknown) => deps.logger.error({ err: e }, 'discarding an unsent upload failed'));
-      throw err;
-    }
-  };
-}
 
 /** rate-limit → authenticate → validate → authorize → handler → presenter (+ audit). */
 function chain(deps: GatewayDeps, def: RouteDef): Middleware[] {
@@ -77,7 +27,7 @@ function chain(deps: GatewayDeps, def: RouteDef): Middleware[] {
   else if (def.auth !== 'public') {
     out.push(authenticate({ secret: deps.config.jwtSecret, allowPendingPassword: def.auth === 'user-pending-password' }));
   }
-  if (def.multipart) out.push(multipartUpload(deps));
+  if (def.multipart) out.push(multipartSend(deps));
   out.push(async (ctx) => {
     const rc: RouteContext<unknown, unknown, unknown> = {
       params: def.params ? parseInput(def.params, ctx.params, 'params') : {},

@@ -3,6 +3,8 @@ import type { output, ZodObject, ZodType } from 'zod';
 import type { GatewayDeps } from '../deps.ts';
 import type { AuthContext } from '../auth/authContext.ts';
 import type { LimiterName } from '../middlewares/rateLimit.ts';
+import { AppError } from '../errors.ts';
+import { wasChecked, type RecordKind } from '../policies/subjects.ts';
 import type { Action, Subject } from '../policies/vocabulary.ts';
 
 /** HTTP methods the API uses. */
@@ -58,6 +60,13 @@ export interface RouteDef<P = any, Q = any, B = any> {
   auth: AuthMode;
   /** Class-level permission checked before the handler (instance checks live in handlers). */
   permission?: readonly [Action, Subject];
+  /**
+   * The kind of record the route reads or changes. The handler must check it record by record
+   * (`authorize` / `allowed` on a subject, or a `scope`d list query, from policies/subjects.ts):
+   * `defineRoute` fails the request with 500 `record_unchecked` when it did not, and the
+   * authorisation matrix calls every such route as a caller allowed the class but not the record.
+   */
+  record?: RecordKind;
   rateLimit?: LimiterName;
   params?: ZodObject<any>;
   query?: ZodObject<any>;
@@ -93,5 +102,17 @@ export function defineRoute<
     handler: (ctx: RouteContext<Out<PS>, Out<QS>, Out<BS>>) => Promise<unknown>;
   },
 ): RouteDef {
-  return def as RouteDef;
+  const { record } = def;
+  if (!record) return def as RouteDef;
+  const handler = def.handler;
+  return {
+    ...def,
+    async handler(rc) {
+      const out = await handler(rc);
+      // A class-level permission is true for a rule limited to one record: answering without
+      // a record-level check would serve every record. Fail closed and loudly (tests see it).
+      if (!wasChecked(rc.auth, record)) throw new AppError(500, 'record_unchecked', 'The server did not check access to this record');
+      return out;
+    },
+  } as RouteDef;
 }

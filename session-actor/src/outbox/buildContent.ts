@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { AnyMessageContent, MiscMessageGenerationOptions, WAMessage } from '@whiskeysockets/baileys';
-import type { MessageKind } from '@switchboard/shared';
+import { outgoingMessageProblems, type MessageKind } from '@switchboard/shared';
 import { ActorError } from '../errors.ts';
 
 /** The stored outgoing message fields the builder reads. */
@@ -85,10 +85,13 @@ export async function buildContent(
       message: { conversation: body },
     } as WAMessage;
   }
+  // The rules of shared's outgoing-message schema (the gateway and the supervisor checked them
+  // already), again on the stored record: a hand-edited or migrated document cannot slip through.
+  const problem = outgoingMessageProblems(rec)[0];
+  if (problem) throw bad(problem.message);
   switch (rec.kind) {
     case 'text':
-      if (!rec.text) throw bad('a text message needs text');
-      return { content: { text: rec.text }, options };
+      return { content: { text: rec.text ?? '' }, options };
     case 'reaction': {
       const targetId = rec.reaction?.targetId;
       if (!targetId) throw bad('a reaction needs a target message id');

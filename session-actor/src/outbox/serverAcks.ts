@@ -11,7 +11,7 @@ interface Awaiting<T> {
  * Messages written to a socket that WhatsApp has not acknowledged yet.
  *
  * Baileys' `sendMessage` resolves once the stanza is written to the socket; it never waits for
- * the server's `<ack class="message" id>` (WA-SIM.md §4.4), and a stanza written just before the
+ * the server's `<ack class="message" id>` (wa-sim.md §4.4), and a stanza written just before the
  * connection dies (a SIGKILL, a reset) may never reach WhatsApp. The outbox therefore counts a
  * message as sent only on that ack, and sends a message again (same id, so the recipient shows
  * it once) when the socket it was written to is gone without an ack, like WhatsApp's own

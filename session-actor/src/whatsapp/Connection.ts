@@ -30,7 +30,7 @@ export interface ConnectionOptions {
  * Owns the Baileys socket lifecycle inside the actor: Baileys never reconnects by itself, so
  * every close is classified here and either retried (515 at once; 408/428/500/503/... with
  * exponential backoff and full jitter) or reported as terminal. A watchdog ends connects that
- * hang (an HTTP upgrade that is rejected leaves Baileys waiting forever, WA-SIM.md §7).
+ * hang (an HTTP upgrade that is rejected leaves Baileys waiting forever, wa-sim.md §7).
  */
 export class Connection {
   private sock: WASocket | null = null;

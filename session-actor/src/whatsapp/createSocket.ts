@@ -23,7 +23,7 @@ export interface SocketOptions {
 
 /**
  * Creates one Baileys socket. Baileys never reconnects on its own: the actor calls this again
- * after every close it decides to retry (WA-SIM.md §0.7).
+ * after every close it decides to retry (wa-sim.md §0.7).
  */
 export function createSocket(opts: SocketOptions): WASocket {
   const logger = baileysLogger(opts.logger);

@@ -14,7 +14,7 @@ export interface TlsTrust {
 
 /**
  * Installs the Noise certificate trust root (WA_TRUST_ROOT, hex of a 32-byte public key) into
- * Baileys before any socket handshakes (WA-SIM.md §1.4). Without it WhatsApp's root stays.
+ * Baileys before any socket handshakes (wa-sim.md §1.4). Without it WhatsApp's root stays.
  */
 export function installTrustRoot(hex: string | undefined): void {
   if (!hex) return;

@@ -1,7 +1,7 @@
 import type { MessageKind, MessageStatus, SessionStatus } from '../domain/messages.ts';
 import type { ExitKind } from './exitCodes.ts';
 
-/** Why a connection closed, classified from Baileys' status codes (WA-SIM.md §7). */
+/** Why a connection closed, classified from Baileys' status codes (wa-sim.md §7). */
 export type DisconnectCause =
   | 'restart_required' // 515
   | 'logged_out' // 401

@@ -4,7 +4,7 @@
  * A message accepted here is never lost (it waits in Mongo) and never duplicated (the
  * SendKey claim and the unique (sessionId, messageId) index make retries converge).
  */
-import { HUB_ERROR_CODES, hubError, MESSAGE_KINDS, type AcceptedSend, type OutgoingMessageInput } from '@switchboard/shared';
+import { HUB_ERROR_CODES, hubError, outgoingMessageInput, type AcceptedSend, type OutgoingMessageInput } from '@switchboard/shared';
 import { claimSendKey, Message, messageObjectId } from '@switchboard/shared/node';
 import { newMessageId, recipientJid } from './messageId.ts';
 
@@ -12,15 +12,12 @@ const invalid = (message: string) => hubError(HUB_ERROR_CODES.INVALID_MESSAGE, m
 /** A 24-hex ObjectId string (mongoose casts it when storing). */
 const isObjectId = (s: string): boolean => /^[0-9a-f]{24}$/i.test(s);
 
-/** Checks the parts of a send the hub relies on (the gateway validates the rest). */
+/** Checks a send with shared's outgoing-message schema (the rules the gateway applies to REST bodies). */
 function validate(input: OutgoingMessageInput): { chatId: string; mediaId: string | null } {
-  if (!MESSAGE_KINDS.includes(input.kind) || input.kind === 'unsupported') throw invalid(`Unsupported kind ${String(input.kind)}`);
-  if (input.kind === 'text' && !input.text?.trim()) throw invalid('A text message needs text');
-  if (input.kind === 'reaction' && !input.reaction?.targetId) throw invalid('A reaction needs a target message');
-  if (input.kind === 'location' && !input.location) throw invalid('A location message needs a location');
-  if (input.mediaId !== undefined && !isObjectId(input.mediaId)) throw invalid('Invalid mediaId');
-  if (input.clientId !== undefined && (input.clientId.length === 0 || input.clientId.length > 200)) {
-    throw invalid('clientId must have 1 to 200 characters');
+  const checked = outgoingMessageInput.safeParse(input);
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    throw invalid(issue?.code === 'custom' ? issue.message : `Invalid ${issue?.path.join('.') || 'message'}: ${issue?.message ?? 'rejected'}`);
   }
   return { chatId: recipientJid(input.to), mediaId: input.mediaId ?? null };
 }

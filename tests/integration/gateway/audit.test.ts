@@ -52,6 +52,35 @@ describe('audit log', () => {
     expect(res.body.total).toBe(1);
   });
 
+  it('records failed sign-ins with no actor, the account as target and never the password', async () => {
+    const bad = await w.api('POST', '/api/auth/login', { body: { email: w.users.employee.email, password: 'Wrong-secret-42' } });
+    expect(bad.status).toBe(401);
+    const unknown = await w.api('POST', '/api/auth/login', { body: { email: 'ghost@test.local', password: 'Wrong-secret-43' } });
+    expect(unknown.status).toBe(401);
+    const res = await w.api('GET', '/api/audit?action=auth.login_failed', { token: admin });
+    expect(res.body.data).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ userId: null, targetType: 'User', targetId: w.users.employee.id, details: { reason: 'invalid_credentials', knownAccount: true } }),
+        expect.objectContaining({ userId: null, targetType: null, targetId: null, details: { reason: 'invalid_credentials', knownAccount: false } }),
+      ]),
+    );
+    expect(JSON.stringify(res.body)).not.toMatch(/Wrong-secret/);
+  });
+
+  it('records refused requests (403) with the caller and what they tried', async () => {
+    const emp = await w.login('employee');
+    const refused = await w.api('DELETE', `/api/users/${w.users.admin.id}`, { token: emp });
+    expect(refused.status).toBe(403);
+    const res = await w.api('GET', `/api/audit?action=auth.forbidden&userId=${w.users.employee.id}`, { token: admin });
+    expect(res.body.data[0]).toMatchObject({ userId: w.users.employee.id, details: { method: 'DELETE', path: `/api/users/${w.users.admin.id}`, code: 'forbidden' } });
+  });
+
+  it('names nobody as the actor of a forgot-password request, only its target', async () => {
+    expect((await w.api('POST', '/api/auth/forgot-password', { body: { email: w.users.supervisor.email } })).status).toBe(202);
+    const res = await w.api('GET', `/api/audit?action=auth.forgot_password&targetId=${w.users.supervisor.id}`, { token: admin });
+    expect(res.body.data).toEqual([expect.objectContaining({ userId: null, targetType: 'User', targetId: w.users.supervisor.id })]);
+  });
+
   it('lets a custom role with granular permissions read the audit log and nothing else', async () => {
     const created = await w.api('POST', '/api/users', { token: admin, body: { name: 'Aud', email: 'aud@test.local', password: 'Aud-pass-1234', role: 'auditor' } });
     expect(created.status).toBe(201);

@@ -1,8 +1,19 @@
-import { Assignment, Media, mediaBucket, Role, Session, User } from '@switchboard/shared/node';
-import { ROUTES, signToken } from '@switchboard/gateway';
+import { Assignment, Chat, hashPassword, Media, mediaBucket, Role, Session, User } from '@switchboard/shared/node';
+import { ROUTES, signToken, type RouteDef } from '@switchboard/gateway';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openGateway, type GatewayWorld, type Who } from './support/harness.ts';
-import { CALLERS, MATRIX, type Caller, type MatrixState } from './support/matrixFixtures.ts';
+import { openGateway, type GatewayWorld, type TestUser, type Who } from './support/harness.ts';
+import {
+  CALLERS,
+  LIMITED_PERMISSIONS,
+  LIMITED_ROLE,
+  LIMITED_SESSION,
+  MATRIX,
+  ROW_CALLERS,
+  type Caller,
+  type ExtraCaller,
+  type MatrixState,
+  type RowCaller,
+} from './support/matrixFixtures.ts';
 
 let w: GatewayWorld;
 
@@ -25,17 +36,80 @@ async function startViaApi(token: string, sessionId: string): Promise<string> {
   return (qr as { qr: string }).qr;
 }
 
+const extra = {} as Record<ExtraCaller, TestUser>;
+
+/** Creates the account of a caller the harness does not seed. */
+async function extraUser(who: ExtraCaller, roleName: string): Promise<TestUser> {
+  const role = await Role.findOne({ name: roleName }).lean();
+  const u: TestUser = { id: '', email: `mx-${who.toLowerCase()}@test.local`, password: `Mx-${who}-pass-1`, locale: 'es' };
+  u.id = (await User.create({ name: who, email: u.email, role: role!._id, passwordHash: await hashPassword(u.password), locale: 'es' }))._id.toString();
+  return u;
+}
+
+/** A fresh token for the caller, in the state the caller stands for (again after a call revoked it). */
 async function refreshToken(who: Caller): Promise<void> {
   if (who === 'anonymous') tokens.set(who, undefined);
   else if (who === 'badToken') tokens.set(who, 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.bad-signature');
   else if (who === 'expired') {
     const u = w.users.admin;
     tokens.set(who, signToken({ secret: w.settings.jwtSecret, expiresIn: -60 }, { sub: u.id, role: 'x', ver: 0 }));
+  } else if (who === 'limited') tokens.set(who, await w.login(extra.limited));
+  else if (who === 'mustChange') {
+    await User.updateOne({ _id: extra.mustChange.id }, { $set: { mustChangePassword: true } });
+    tokens.set(who, await w.login(extra.mustChange));
+  } else if (who === 'deactivated') {
+    await User.updateOne({ _id: extra.deactivated.id }, { $set: { active: true } });
+    tokens.set(who, await w.login(extra.deactivated));
+    await User.updateOne({ _id: extra.deactivated.id }, { $set: { active: false } });
+  } else if (who === 'revoked') {
+    tokens.set(who, await w.login(extra.revoked));
+    await User.updateOne({ _id: extra.revoked.id }, { $inc: { tokenVersion: 1 } });
   } else tokens.set(who, await w.login(who as Who));
+}
+
+/**
+ * What the callers without a column get, from the route's `auth`: a pending password change
+ * reaches only the `user-pending-password` routes (403 elsewhere); deactivated and revoked
+ * tokens get 401 everywhere, and a deactivated account cannot sign in.
+ */
+function derivedStatus(route: RouteDef, employee: number, who: Exclude<Caller, RowCaller>): number {
+  if (route.auth === 'public') return who === 'deactivated' && route.path === '/api/auth/login' ? 401 : employee;
+  if (who === 'mustChange') return route.auth === 'user-pending-password' ? employee : 403;
+  return 401;
+}
+
+/** True when a record the limited caller got back is within its limits. */
+function withinLimits(kind: NonNullable<RouteDef['record']>, item: Record<string, unknown>): boolean {
+  switch (kind) {
+    case 'User':
+      return item.id === extra.limited.id;
+    case 'Role':
+      return item.name === LIMITED_ROLE;
+    case 'CannedReply':
+      return item.ownerId === extra.limited.id;
+    case 'AuditLog':
+      return false;
+    default:
+      return item.sessionId === LIMITED_SESSION;
+  }
+}
+
+/** The records in a 2xx answer: a list's items, cleanup's removed ids, or the record itself. */
+function recordsOf(body: unknown): Record<string, unknown>[] {
+  if (!body || typeof body !== 'object') return [];
+  const b = body as { data?: unknown; removed?: unknown };
+  if (Array.isArray(b.data)) return b.data as Record<string, unknown>[];
+  if (Array.isArray(b.removed)) return (b.removed as string[]).map((sessionId) => ({ sessionId }));
+  return [body as Record<string, unknown>];
 }
 
 beforeAll(async () => {
   w = await openGateway('gw-matrix', { simulator: true });
+  await Role.create({ name: LIMITED_ROLE, permissions: LIMITED_PERMISSIONS });
+  extra.limited = await extraUser('limited', LIMITED_ROLE);
+  extra.mustChange = await extraUser('mustChange', 'employee');
+  extra.deactivated = await extraUser('deactivated', 'employee');
+  extra.revoked = await extraUser('revoked', 'employee');
   for (const c of CALLERS) await refreshToken(c);
   const admin = tokens.get('admin')!;
   const linked = 'mx-linked';
@@ -56,6 +130,7 @@ beforeAll(async () => {
     chat,
     started: [],
     bystander: bystander._id.toString(),
+    extra,
     async freshQrSession() {
       const id = `mx-pair-${++n}`;
       await startViaApi(tokens.get('admin')!, id);
@@ -79,15 +154,40 @@ describe('authorisation matrix', () => {
     expect(row, `no matrix rule for ${key}`).toBeDefined();
     const got: Partial<Record<Caller, number>> = {};
     const bodies: Partial<Record<Caller, unknown>> = {};
+    const want: Partial<Record<Caller, number>> = {};
     for (const who of CALLERS) {
+      want[who] = (ROW_CALLERS as readonly string[]).includes(who) ? row!.expect[who as RowCaller] : derivedStatus(route, row!.expect.employee, who as Exclude<Caller, RowCaller>);
       const call = await row!.call(s, who);
       const res = await w.api(route.method.toUpperCase(), call.path, { token: tokens.get(who), ...(call.body !== undefined ? { body: call.body } : {}), ...(call.form ? { form: call.form } : {}) });
       got[who] = res.status;
       bodies[who] = res.body;
       if (res.status >= 400) expect(res.body?.error?.code, `${key} as ${who}: error envelope`).toEqual(expect.any(String));
+      // A route that touches a record never hands the limited caller one outside its limits.
+      if (who === 'limited' && route.record && res.status < 300 && !route.response.binary) {
+        const outside = recordsOf(res.body).filter((r) => !withinLimits(route.record!, r));
+        expect(outside, `${key} as limited: records outside its limits`).toEqual([]);
+      }
       if (call.revokes && res.status < 300) await refreshToken(who);
     }
-    expect(got, JSON.stringify(bodies)).toEqual(row!.expect);
+    expect(got, JSON.stringify(bodies)).toEqual(want);
+  });
+
+  it('lists only the employee\'s assigned chats, in the inbox and in the session', async () => {
+    const unassigned = '34699000077@s.whatsapp.net';
+    await Chat.updateOne({ sessionId: s.linked, jid: unassigned }, { $setOnInsert: { isGroup: false, name: 'Not yours' } }, { upsert: true });
+    await Chat.updateOne({ sessionId: s.linked, jid: s.chat }, { $setOnInsert: { isGroup: false } }, { upsert: true });
+    const mine = new Set((await Assignment.find({ userId: w.users.employee.id }).lean()).map((a) => `${a.sessionId} ${a.chatId}`));
+    for (const path of ['/api/chats?view=all', `/api/sessions/${s.linked}/chats?type=all`]) {
+      const res = await w.api('GET', path, { token: tokens.get('employee') });
+      expect(res.status, path).toBe(200);
+      const keys = res.body.data.map((c: { sessionId: string; id: string }) => `${c.sessionId} ${c.id}`);
+      expect(keys, path).toContain(`${s.linked} ${s.chat}`);
+      expect(keys.filter((k: string) => !mine.has(k)), path).toEqual([]);
+      expect(res.body.total, path).toBe(keys.length);
+    }
+    // The chat left out is there for those who may see it.
+    const sup = await w.api('GET', `/api/sessions/${s.linked}/chats?type=all`, { token: tokens.get('supervisor') });
+    expect(sup.body.data.map((c: { id: string }) => c.id)).toContain(unassigned);
   });
 
   it('keeps employees to their assigned chats in scoped lists', async () => {

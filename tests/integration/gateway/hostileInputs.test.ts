@@ -1,5 +1,7 @@
+import { Session } from '@switchboard/shared/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openGateway, type GatewayWorld } from './support/harness.ts';
+import { rawRequest } from './support/rawHttp.ts';
 
 let w: GatewayWorld;
 let admin: string;
@@ -115,6 +117,59 @@ describe('malformed and hostile input', () => {
       const res = await w.api('POST', '/api/sessions/any/messages', { token: admin, body });
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect(res.body.error.code).toBe(code);
+    }
+  });
+
+  it('answers a method a path does not support with 405, an Allow header and the error envelope', async () => {
+    const cases: Array<[string, string, string]> = [
+      ['TRACE', '/api/users', 'GET, HEAD, POST'],
+      ['PATCH', '/api/users', 'GET, HEAD, POST'],
+      ['DELETE', '/api/openapi.json', 'GET, HEAD'],
+      ['PUT', '/api/auth/login', 'POST'],
+    ];
+    for (const [method, path, allow] of cases) {
+      // node:http, because fetch refuses to send TRACE.
+      const res = await rawRequest(w.url, method, path, { headers: { authorization: `Bearer ${admin}` } });
+      expect(res.status, `${method} ${path}`).toBe(405);
+      expect(String(res.headers.allow).split(/,\s*/).sort().join(', '), `${method} ${path}`).toBe(allow);
+      expect(res.body.error.code).toBe('method_not_allowed');
+    }
+  });
+
+  it('answers OPTIONS outside a CORS preflight with 405 and Allow, and still answers preflights', async () => {
+    const plain = await w.api('OPTIONS', '/api/users', { token: admin });
+    expect([plain.status, plain.body.error?.code]).toEqual([405, 'method_not_allowed']);
+    expect(plain.headers.get('allow')).toContain('POST');
+    const preflight = await w.api('OPTIONS', '/api/users', { headers: { origin: 'http://console.test', 'access-control-request-method': 'POST' } });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('http://console.test');
+  });
+
+  it('answers out-of-range dates in the query with validation_failed, not a server error', async () => {
+    await Session.create({ sessionId: 'dates', name: 'dates' });
+    const paths = [
+      '/api/sessions/dates/messages?chatId=34600000000&before=9007199254740991',
+      '/api/sessions/dates/messages?chatId=34600000000&after=8640000000000001',
+      '/api/sessions/dates/messages?chatId=34600000000&before=1e400',
+      '/api/audit?from=2024-02-30T00:00:00Z',
+      '/api/audit?to=99999-01-01T00:00:00Z',
+    ];
+    for (const path of paths) {
+      const res = await w.api('GET', path, { token: admin });
+      expect(res.status, path).toBe(400);
+      expect(res.body.error.code, path).toBe('validation_failed');
+    }
+  });
+
+  it('answers two concurrent creates of the same email or role name with one 201 and one 409', async () => {
+    for (let round = 0; round < 2; round++) {
+      const user = { name: 'Twin', email: `twin-${round}@test.local`, password: 'Twin-pass-123', role: 'employee' };
+      const users = await Promise.all([0, 1].map(() => w.api('POST', '/api/users', { token: admin, body: user })));
+      expect(users.map((r) => r.status).sort(), JSON.stringify(users.map((r) => r.body))).toEqual([201, 409]);
+      expect(users.find((r) => r.status === 409)!.body.error.message).toMatch(/already exists/i);
+      const role = { name: `twin-role-${round}`, permissions: [{ action: 'read', subject: 'Session' }] };
+      const roles = await Promise.all([0, 1].map(() => w.api('POST', '/api/roles', { token: admin, body: role })));
+      expect(roles.map((r) => r.status).sort(), JSON.stringify(roles.map((r) => r.body))).toEqual([201, 409]);
     }
   });
 

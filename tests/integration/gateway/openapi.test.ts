@@ -70,6 +70,25 @@ describe('OpenAPI document', () => {
     }
   });
 
+  it('gives every pattern as a plain ECMA-262 regex a client can compile (no leaked /flags)', () => {
+    const patterns: string[] = [];
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node && typeof node === 'object') {
+        for (const [k, v] of Object.entries(node)) {
+          if (k === 'pattern' && typeof v === 'string') patterns.push(v);
+          else walk(v);
+        }
+      }
+    };
+    walk(doc);
+    expect(patterns.length).toBeGreaterThan(0);
+    for (const p of patterns) {
+      expect(p, p).not.toMatch(/\/[a-z]*$/);
+      expect(() => new RegExp(p, 'u'), p).not.toThrow();
+    }
+  });
+
   it('documents request bodies and the error envelope from the same zod schemas', () => {
     const login = doc.paths['/api/auth/login'].post;
     const schema = login.requestBody.content['application/json'].schema;

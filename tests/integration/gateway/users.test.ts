@@ -48,16 +48,16 @@ describe('users and roles', () => {
     expect(login.body.error.code).toBe('invalid_credentials');
   });
 
-  it('never lets the last active admin be demoted, deactivated or deleted', async () => {
+  it('never lets an admin demote themselves; another admin may remove them', async () => {
     const demote = await w.api('PUT', `/api/users/${w.users.admin.id}`, { token: admin, body: { role: 'employee' } });
-    expect(demote.status).toBe(409);
-    expect(demote.body.error.code).toBe('last_admin');
+    expect(demote.status).toBe(403);
+    expect(demote.body.error.code).toBe('self_action_forbidden');
     const second = await w.api('POST', '/api/users', { token: admin, body: { name: 'Admin Dos', email: 'admin2@test.local', password: 'Admin2-pass-1', role: 'admin' } });
     expect(second.body.mustChangePassword).toBe(true);
     const token2 = await firstLogin(second.body.id, 'admin2@test.local', 'Admin2-pass-1', 'Admin2-own-pass-2');
     expect((await w.api('DELETE', `/api/users/${w.users.admin.id}`, { token: token2 })).status).toBe(204);
     const self = await w.api('PUT', `/api/users/${second.body.id}`, { token: token2, body: { role: 'supervisor' } });
-    expect(self.body.error.code).toBe('last_admin');
+    expect(self.body.error.code).toBe('self_action_forbidden');
   });
 
   it('keeps built-in roles read-only and role names unique', async () => {

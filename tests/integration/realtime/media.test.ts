@@ -16,6 +16,10 @@ const CHAT_A = '15550002222@s.whatsapp.net';
 const CHAT_B = '15550003333@s.whatsapp.net';
 const MAX = 6 * 1024 * 1024;
 const pool = createMediaPool({ compressAboveBytes: 300_000, maxThreads: 2 });
+/** The first bytes of an Ogg Opus file (what a voice note starts with). */
+const OGG_OPUS = Buffer.from(`OggS\0\x02${'\0'.repeat(20)}\x01\x13OpusHead\x01\x01`, 'latin1');
+/** A PDF-looking document: the magic bytes, then noise. */
+const pdfBytes = (size: number): Buffer => Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(size - 9)]);
 const sha = (b: Buffer | Uint8Array): string => createHash('sha256').update(b).digest('hex');
 let base = '';
 let server: Server;
@@ -110,8 +114,9 @@ describe('media upload', () => {
 describe('storing a stream', () => {
   it('stores a stream within the limits and refuses one that is too large or of a refused type', async () => {
     const limits = { maxBytes: 1000 };
+    // An Ogg Opus header first: the stored type is sniffed from the bytes, not taken from the caller.
     const chunks = (n: number) => (async function* () {
-      for (let i = 0; i < n; i++) yield new Uint8Array(100).fill(i);
+      for (let i = 0; i < n; i++) yield i === 0 ? new Uint8Array(100).fill(0).map((_, j) => OGG_OPUS[j] ?? 0) : new Uint8Array(100).fill(i);
     })();
     const doc = await storeStream(chunks(5), 'audio/ogg', { sessionId: 's1', chatId: CHAT_A }, { pool, limits });
     expect([doc.size, doc.kind, doc.chatId]).toEqual([500, 'audio', CHAT_A]);
@@ -125,7 +130,7 @@ describe('media download with ranges and permissions', () => {
   let doc: Buffer;
 
   beforeAll(async () => {
-    doc = randomBytes(5 * 1024 * 1024);
+    doc = pdfBytes(5 * 1024 * 1024);
     const res = await upload(employee, Buffer.from(doc), 'application/pdf', 'contrato ñ.pdf', `?to=${CHAT_A}`);
     expect(res.status).toBe(201);
     docId = (await json(res)).id;

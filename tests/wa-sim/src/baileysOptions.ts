@@ -9,7 +9,7 @@ export interface SimTarget {
 }
 
 /**
- * Makes Baileys trust the simulator's Noise root (WA-SIM.md §1.4). Process-wide: call it
+ * Makes Baileys trust the simulator's Noise root (wa-sim.md §1.4). Process-wide: call it
  * before `makeWASocket` in the process that runs Baileys (the session actor).
  */
 export function installSimTrustRoot(trustRootHex: string): void {

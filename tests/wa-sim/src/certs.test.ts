@@ -11,7 +11,7 @@ const originalRoot = WA_CERT_DETAILS.PUBLIC_KEY;
 
 beforeAll(async () => {
   sim = await startSimulator();
-  // Baileys 7.0.0-rc14 accepts any signature (WA-SIM.md §0.2); check the chain for real here.
+  // Baileys 7.0.0-rc14 accepts any signature (wa-sim.md §0.2); check the chain for real here.
   Curve.verify = (pub, message, signature) => signalCurve.verifySignature(generateSignalPubKey(pub), message, signature) === true;
 });
 

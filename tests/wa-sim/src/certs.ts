@@ -21,7 +21,7 @@ export interface ServerIdentity {
   certChain: Uint8Array;
 }
 
-/** Generates fresh keys, or rebuilds the chain from saved ones (WA-SIM.md §1.4 recipe). */
+/** Generates fresh keys, or rebuilds the chain from saved ones (wa-sim.md §1.4 recipe). */
 export function createServerIdentity(saved?: Pick<ServerIdentity, 'root' | 'intermediate' | 'staticKey'>): ServerIdentity {
   const root = saved?.root ?? newKeyPair();
   const intermediate = saved?.intermediate ?? newKeyPair();

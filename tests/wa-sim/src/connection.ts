@@ -26,7 +26,7 @@ export class SimConnection {
   refs: string[] = [];
   /** Answers awaited for IQs the server sent, by id. */
   readonly pending = new Map<string, (answer: BinaryNode) => void>();
-  /** State of a pairing-code registration (WA-SIM.md §2.5). */
+  /** State of a pairing-code registration (wa-sim.md §2.5). */
   linkCode?: { phone: string; wrappedEphemeral: Buffer; ref: string; finish?: (iq: BinaryNode) => void };
   /** When true nothing is written (fault: silence). */
   silenced = false;

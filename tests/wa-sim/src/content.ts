@@ -22,7 +22,7 @@ function contextInfo(input: ContactSendInput, to: string): proto.IContextInfo | 
 function mediaMessage(store: MediaStore, input: ContactSendInput, type: MediaType, bytes: Buffer, https: boolean) {
   const enc = encryptMedia(bytes, type);
   const path = store.put(enc.blob, input.to);
-  // Over plain http the URL is fetched verbatim only when directPath is absent (WA-SIM.md §6.3).
+  // Over plain http the URL is fetched verbatim only when directPath is absent (wa-sim.md §6.3).
   const location = https ? { url: `https://${store.httpsHost}${path}`, directPath: path } : { url: `http://${store.httpHost}${path}` };
   return {
     ...location,

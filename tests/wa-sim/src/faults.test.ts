@@ -27,7 +27,7 @@ afterAll(async () => {
   await sim.stop();
 });
 
-describe('injected faults give the disconnect codes of WA-SIM.md §7', () => {
+describe('injected faults give the disconnect codes of wa-sim.md §7', () => {
   it.each([515, 440, 500, 503])('stream error %i closes the app with the same code', async (code) => {
     const closed = waitClose(sock);
     sim.injectFault({ phone: ACCOUNT, kind: 'stream-error', code });
@@ -68,7 +68,7 @@ describe('injected faults give the disconnect codes of WA-SIM.md §7', () => {
   it('rate-overlimit acks a send with error 429 and the app marks it failed', async () => {
     sim.injectFault({ phone: ACCOUNT, kind: 'rate-overlimit' });
     let id = '';
-    // The error may come as an update or folded into the buffered upsert (WA-SIM.md §4.4).
+    // The error may come as an update or folded into the buffered upsert (wa-sim.md §4.4).
     const failed = new Promise<unknown>((resolve) => {
       sock.ev.on('messages.update', (ups) => {
         for (const u of ups) if (u.key.id === id && u.update.status === 0) resolve(u.update.messageStubParameters);

@@ -1,4 +1,4 @@
-/** `57 41 06 03`: the WA intro header and Noise prologue (WA-SIM.md §1.2). */
+/** `57 41 06 03`: the WA intro header and Noise prologue (wa-sim.md §1.2). */
 export const WA_HEADER = Buffer.from([0x57, 0x41, 0x06, 0x03]);
 
 /** Prefixes a payload with its 3-byte big-endian length. */

@@ -7,7 +7,7 @@ import type { CompanionDevice, SimPhone } from './phone.ts';
 /**
  * The phone's first message to a new companion: an (empty) initial history bootstrap, inline.
  * Real phones send one; without it Baileys buffers every event of its first connection for
- * 20 s waiting for history (WA-SIM.md §3.5).
+ * 20 s waiting for history (wa-sim.md §3.5).
  */
 export async function sendHistoryBootstrap(phone: SimPhone, device: CompanionDevice): Promise<void> {
   const type = proto.HistorySync.HistorySyncType.INITIAL_BOOTSTRAP;

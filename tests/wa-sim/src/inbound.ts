@@ -24,7 +24,7 @@ async function decryptFor(contact: SimContact, device: CompanionDevice, enc: Bin
   return proto.Message.decode(unpadRandomMax16(padded));
 }
 
-/** Like a real client, a contact that cannot decrypt asks the sender to re-encrypt (WA-SIM.md §4.4.7). */
+/** Like a real client, a contact that cannot decrypt asks the sender to re-encrypt (wa-sim.md §4.4.7). */
 function askForRetry(contact: SimContact, conn: SimConnection, id: string, to: string): void {
   const count = (contact.retries.get(id) ?? 0) + 1;
   contact.retries.set(id, count);

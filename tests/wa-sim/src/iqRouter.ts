@@ -55,7 +55,7 @@ function answerAppState(iq: BinaryNode): BinaryNode[] {
   return [node('sync', {}, collections)];
 }
 
-/** Answers one client IQ of type get/set (WA-SIM.md §3.1, §3.2). Unknown IQs get an empty result. */
+/** Answers one client IQ of type get/set (wa-sim.md §3.1, §3.2). Unknown IQs get an empty result. */
 export async function answerIq(ctx: IqContext, conn: SimConnection, iq: BinaryNode): Promise<BinaryNode> {
   const id = iq.attrs.id ?? '';
   const xmlns = iq.attrs.xmlns ?? '';

@@ -41,7 +41,7 @@ export class MediaStore {
     return this.blobs.get(path);
   }
 
-  /** The `<media_conn>` IQ answer pointing at the HTTPS server (WA-SIM.md §6.1). */
+  /** The `<media_conn>` IQ answer pointing at the HTTPS server (wa-sim.md §6.1). */
   mediaConn(): BinaryNode {
     return node('media_conn', { auth: this.auth, ttl: 300 }, [
       node('host', { hostname: this.httpsHost, maxContentLengthBytes: MAX_UPLOAD }),
@@ -102,7 +102,7 @@ export class MediaStore {
   }
 }
 
-/** Starts the HTTPS media server (uploads always use https, WA-SIM.md §6.2). */
+/** Starts the HTTPS media server (uploads always use https, wa-sim.md §6.2). */
 export async function startHttpsMedia(tls: LocalTls, store: MediaStore, host: string): Promise<Server> {
   const server = createServer({ cert: tls.cert, key: tls.key }, (req, res) => {
     if (!store.handle(req, res)) res.writeHead(404).end();

@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 import { hkdf } from '@whiskeysockets/baileys';
 
-/** Media types the simulator encrypts and decrypts (HKDF info per WA-SIM.md §6.2). */
+/** Media types the simulator encrypts and decrypts (HKDF info per wa-sim.md §6.2). */
 export type MediaType = 'image' | 'video' | 'audio' | 'document' | 'sticker' | 'ptt';
 
 const INFO: Record<MediaType, string> = {

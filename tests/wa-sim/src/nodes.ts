@@ -1,9 +1,9 @@
 import type { BinaryNode } from '@whiskeysockets/baileys';
 
-/** The `from` every server stanza must carry (WA-SIM.md §0.3). */
+/** The `from` every server stanza must carry (wa-sim.md §0.3). */
 export const SERVER_JID = '@s.whatsapp.net';
 
-/** Builds a binary node; attribute values are always strings (WA-SIM.md §0.4). */
+/** Builds a binary node; attribute values are always strings (wa-sim.md §0.4). */
 export function node(tag: string, attrs: Record<string, string | number | undefined> = {}, content?: BinaryNode['content']): BinaryNode {
   const clean: Record<string, string> = {};
   for (const [key, value] of Object.entries(attrs)) {

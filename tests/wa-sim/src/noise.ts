@@ -23,7 +23,7 @@ function gcmDecrypt(key: Buffer, n: number, aad: Buffer, data: Uint8Array): Buff
   return Buffer.concat([d.update(buf.subarray(0, buf.length - 16)), d.final()]);
 }
 
-/** Post-handshake cipher state: separate counters per direction, empty AAD (WA-SIM.md §1.3 step 7). */
+/** Post-handshake cipher state: separate counters per direction, empty AAD (wa-sim.md §1.3 step 7). */
 export class NoiseTransport {
   private readCounter = 0;
   private writeCounter = 0;

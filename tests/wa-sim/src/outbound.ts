@@ -57,7 +57,7 @@ export async function encryptWith(store: SignalStore, device: CompanionDevice, p
   const record = await store.loadSession(addr.toString());
   if (!record?.haveOpenSession()) {
     await new SessionBuilder(store, addr).initOutgoing(takeDeviceBundle(device) as never);
-    // Like the real server, tell a companion that runs low on one-time pre-keys (WA-SIM.md §3.3).
+    // Like the real server, tell a companion that runs low on one-time pre-keys (wa-sim.md §3.3).
     if (device.preKeys.size < 5) {
       device.connection?.send(node('notification', { from: SERVER_JID, type: 'encrypt', id: messageId(), t: unixNow() }, [node('count', { value: device.preKeys.size })]));
     }
@@ -66,7 +66,7 @@ export async function encryptWith(store: SignalStore, device: CompanionDevice, p
   return { type: type === 3 ? 'pkmsg' : 'msg', body: Buffer.from(body as unknown as string, 'binary') };
 }
 
-/** Encrypts one message from a contact to every companion of the account (WA-SIM.md §5). */
+/** Encrypts one message from a contact to every companion of the account (wa-sim.md §5). */
 export async function contactSend(sim: Simulator, contact: SimContact, input: ContactSendInput, onlyDevice?: number): Promise<{ id: string }> {
   const phone = sim.phones.get(input.to);
   if (!phone) throw new SimError('unknown_phone', `no simulated phone ${input.to}`, 404);

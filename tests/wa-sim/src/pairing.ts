@@ -3,7 +3,7 @@ import { Curve, proto, WA_ADV_ACCOUNT_SIG_PREFIX, type BinaryNode } from '@whisk
 import { node, SERVER_JID, unixNow } from './nodes.ts';
 import { SimError, type SimPhone } from './phone.ts';
 
-/** The fields of a companion QR string (WA-SIM.md §2.1). */
+/** The fields of a companion QR string (wa-sim.md §2.1). */
 export interface QrData {
   ref: string;
   noiseKey: Buffer;
@@ -32,7 +32,7 @@ export function makeRefs(count: number): string[] {
   return Array.from({ length: count }, () => `2@${randomBytes(24).toString('base64')}`);
 }
 
-/** Builds the `<iq><pair-success>` stanza the phone sends to a companion (WA-SIM.md §2.2). */
+/** Builds the `<iq><pair-success>` stanza the phone sends to a companion (wa-sim.md §2.2). */
 export function buildPairSuccess(
   phone: SimPhone,
   deviceId: number,

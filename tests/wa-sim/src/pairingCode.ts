@@ -12,7 +12,7 @@ function ctr(key: Buffer, iv: Buffer, data: Buffer): Buffer {
   return Buffer.concat([c.update(data), c.final()]);
 }
 
-/** Handles `link_code_companion_reg` stage companion_hello / companion_finish (WA-SIM.md §2.5). */
+/** Handles `link_code_companion_reg` stage companion_hello / companion_finish (wa-sim.md §2.5). */
 export function onLinkCodeIq(sim: Simulator, conn: SimConnection, iq: BinaryNode): BinaryNode[] | undefined {
   const reg = child(iq, 'link_code_companion_reg');
   if (!reg) return undefined;

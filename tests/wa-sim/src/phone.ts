@@ -26,7 +26,7 @@ export interface CompanionDevice {
   queue: BinaryNode[];
   /**
    * Messages sent to a live connection that the companion has not yet receipted or acked, by id.
-   * Like WhatsApp, they are delivered again (offline="1") at the next login (WA-SIM.md §4.4).
+   * Like WhatsApp, they are delivered again (offline="1") at the next login (wa-sim.md §4.4).
    */
   unacked?: Map<string, BinaryNode>;
   /** Whether the phone already sent its history bootstrap to this companion. */

@@ -8,7 +8,7 @@ import { takeOfflineBacklog } from './outbound.ts';
 import { SimError, type CompanionDevice, type SimPhone } from './phone.ts';
 import type { Simulator } from './simulator.ts';
 
-/** `<stream:error>` for a code (440 and 401 use the conflict child, WA-SIM.md §7). */
+/** `<stream:error>` for a code (440 and 401 use the conflict child, wa-sim.md §7). */
 export function streamError(code: number): ReturnType<typeof node> {
   if (code === 440) return node('stream:error', {}, [node('conflict', { type: 'replaced' })]);
   if (code === 401) return node('stream:error', { code: 401 }, [node('conflict', { type: 'device_removed' })]);
@@ -90,7 +90,7 @@ export async function completePairing(sim: Simulator, conn: SimConnection, phone
   return device;
 }
 
-/** The phone scans a QR string the app displayed (WA-SIM.md §2.1-2.4). */
+/** The phone scans a QR string the app displayed (wa-sim.md §2.1-2.4). */
 export async function scanQr(sim: Simulator, phone: SimPhone, qr: string): Promise<{ deviceId: number }> {
   const data = parseQr(qr);
   const conn = sim.refs.get(data.ref);

@@ -132,7 +132,7 @@ export async function linkByQr(
 /**
  * Resolves when message `id` reaches `status` (3 delivered, 4 read, 5 played), whether Baileys
  * reports it as a `messages.update` or folds it into the buffered own `messages.upsert`
- * (WA-SIM.md §4.4 caveat 6). Call it before the receipt can arrive.
+ * (wa-sim.md §4.4 caveat 6). Call it before the receipt can arrive.
  */
 export function waitStatus(sock: WASocket, id: () => string | undefined, status: number, timeoutMs = 15_000): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -16,7 +16,7 @@ function userNode(jid: string, protocols: string[], found: { contact?: SimContac
   for (const proto of protocols) {
     if (proto === 'devices') {
       // Contacts have one device (0). The account's own phone is left out so that
-      // Baileys does not need a bundle for it (WA-SIM.md §4.1).
+      // Baileys does not need a bundle for it (wa-sim.md §4.1).
       const devices = found.contact ? [node('device', { id: 0 })] : [];
       content.push(node('devices', {}, [node('device-list', {}, devices)]));
     } else if (proto === 'lid' && lid) {
@@ -28,7 +28,7 @@ function userNode(jid: string, protocols: string[], found: { contact?: SimContac
   return node('user', { jid }, content);
 }
 
-/** Answers a `usync` query: devices, LIDs and on-WhatsApp checks (WA-SIM.md §4.1). */
+/** Answers a `usync` query: devices, LIDs and on-WhatsApp checks (wa-sim.md §4.1). */
 export function answerUsync(dir: Directory, iq: BinaryNode): BinaryNode {
   const usync = child(iq, 'usync');
   const protocols = children(child(usync, 'query')).map((q) => q.tag);

@@ -1,4 +1,4 @@
-import type { UserLocale } from '@switchboard/shared';
+import type { TimelineKind, UserLocale } from '@switchboard/shared';
 import type { EmailContent } from './layout.ts';
 
 /** Data each template needs. */
@@ -7,7 +7,22 @@ export interface TemplateData {
   passwordResetDone: { name: string };
   passwordChanged: { name: string };
   temporaryPassword: { name: string; password: string; loginUrl: string };
-  sessionAlert: { sessionId: string; sessionName: string; problem: 'logged_out' | 'problematic' | 'replaced'; detail?: string };
+  accountLocked: { name: string; minutes: number; resetUrl: string };
+  sessionAlert: SessionAlertData;
+  sessionAlertDigest: { alerts: SessionAlertData[] };
+}
+
+/** One session that needs an operator: its problem, the classified cause (timeline kind) and technical detail. */
+export interface SessionAlertData {
+  sessionId: string;
+  sessionName: string;
+  problem: 'logged_out' | 'problematic' | 'replaced';
+  /** What caused it, classified as in the session timeline (gateway/src/timeline/classify.ts). */
+  cause?: TimelineKind;
+  /** Technical detail: WhatsApp's disconnect cause and status code, or the last exit's reason. */
+  detail?: string;
+  /** Link to the session in the console. */
+  url?: string;
 }
 
 /** Names of the templates. */
@@ -24,6 +39,52 @@ const PROBLEM: Record<UserLocale, Record<TemplateData['sessionAlert']['problem']
   es: { logged_out: 'cerró sesión en WhatsApp y necesita un nuevo código QR', problematic: 'falla repetidamente y se dejó de reiniciar', replaced: 'fue abierta en otro lugar y quedó detenida' },
   en: { logged_out: 'was logged out of WhatsApp and needs a new QR code', problematic: 'keeps failing and is no longer restarted', replaced: 'was opened elsewhere and has been stopped' },
 };
+
+/** A classified cause in words. */
+const CAUSE: Record<UserLocale, Record<TimelineKind, string>> = {
+  es: {
+    crash: 'el proceso de la sesión terminó inesperadamente',
+    recycle: 'el supervisor reinició el proceso (memoria o falta de latidos)',
+    network: 'problemas de red o WhatsApp no disponible',
+    restart_required: 'WhatsApp pidió reiniciar la conexión',
+    logged_out: 'se cerró la sesión desde el teléfono o WhatsApp la invalidó',
+    replaced: 'la cuenta se abrió en otra sesión de WhatsApp Web (conflicto)',
+    problematic: 'demasiados reinicios seguidos',
+    connected: 'conectada',
+    stopped: 'detenida por un operador',
+    qr: 'esperando el escaneo del código QR',
+    other: 'otra causa (ver el detalle)',
+  },
+  en: {
+    crash: 'the session process ended unexpectedly',
+    recycle: 'the supervisor recycled the process (memory or missed heartbeats)',
+    network: 'network trouble or WhatsApp unavailable',
+    restart_required: 'WhatsApp asked for the connection to restart',
+    logged_out: 'logged out from the phone or by WhatsApp',
+    replaced: 'the account was opened in another WhatsApp Web session (conflict)',
+    problematic: 'too many restarts in a row',
+    connected: 'connected',
+    stopped: 'stopped by an operator',
+    qr: 'waiting for the QR code to be scanned',
+    other: 'another cause (see the detail)',
+  },
+};
+
+const ALERT_WORDS = {
+  es: { session: 'La sesión', cause: 'Causa', detail: 'Detalle', open: 'Abrir la sesión' },
+  en: { session: 'Session', cause: 'Cause', detail: 'Detail', open: 'Open the session' },
+} as const;
+
+/** The paragraphs describing one alert, in `locale`. */
+function alertLines(locale: UserLocale, d: SessionAlertData): string[] {
+  const w = ALERT_WORDS[locale];
+  const name = locale === 'es' ? `«${d.sessionName}»` : `"${d.sessionName}"`;
+  return [
+    `${w.session} ${name} (${d.sessionId}) ${PROBLEM[locale][d.problem]}.`,
+    ...(d.cause ? [`${w.cause}: ${CAUSE[locale][d.cause]}.`] : []),
+    ...(d.detail ? [`${w.detail}: ${d.detail}`] : []),
+  ];
+}
 
 /** Every template in Spanish and English. */
 export const CATALOG: { [L in UserLocale]: { [K in TemplateName]: Builder<K> } } = {
@@ -43,7 +104,27 @@ export const CATALOG: { [L in UserLocale]: { [K in TemplateName]: Builder<K> } }
       code: d.password,
       button: { label: 'Iniciar sesión', url: d.loginUrl },
     }),
-    sessionAlert: (d) => ({ subject: `Alerta: la sesión ${d.sessionName} necesita atención`, title: 'Sesión de WhatsApp con problemas', paragraphs: [`La sesión «${d.sessionName}» (${d.sessionId}) ${PROBLEM.es[d.problem]}.`, ...(d.detail ? [`Detalle: ${d.detail}`] : [])] }),
+    accountLocked: (d) => ({
+      subject: 'Bloqueamos el acceso a tu cuenta por unos minutos',
+      title: 'Cuenta bloqueada temporalmente',
+      paragraphs: [
+        `Hola ${d.name}:`,
+        `Hubo demasiados intentos fallidos de entrar con tu correo, así que bloqueamos el acceso durante ${d.minutes} minutos. Después podrás entrar con normalidad.`,
+        'Si no fuiste tú, alguien podría estar intentando adivinar tu contraseña: cámbiala y avisa a tu administrador. Restablecerla también desbloquea la cuenta.',
+      ],
+      button: { label: 'Restablecer contraseña', url: d.resetUrl },
+    }),
+    sessionAlert: (d) => ({
+      subject: `Alerta: la sesión ${d.sessionName} necesita atención`,
+      title: 'Sesión de WhatsApp con problemas',
+      paragraphs: alertLines('es', d),
+      ...(d.url ? { button: { label: ALERT_WORDS.es.open, url: d.url } } : {}),
+    }),
+    sessionAlertDigest: (d) => ({
+      subject: `Alerta: sesiones que necesitan atención (${d.alerts.length})`,
+      title: 'Sesiones de WhatsApp con problemas',
+      paragraphs: ['Para no llenar tu bandeja, estas alertas se agruparon en un solo correo:', ...d.alerts.flatMap((a) => alertLines('es', a))],
+    }),
   },
   en: {
     passwordReset: (d) => ({
@@ -61,7 +142,27 @@ export const CATALOG: { [L in UserLocale]: { [K in TemplateName]: Builder<K> } }
       code: d.password,
       button: { label: 'Sign in', url: d.loginUrl },
     }),
-    sessionAlert: (d) => ({ subject: `Alert: session ${d.sessionName} needs attention`, title: 'WhatsApp session in trouble', paragraphs: [`Session "${d.sessionName}" (${d.sessionId}) ${PROBLEM.en[d.problem]}.`, ...(d.detail ? [`Detail: ${d.detail}`] : [])] }),
+    accountLocked: (d) => ({
+      subject: 'We locked sign-in to your account for a few minutes',
+      title: 'Account temporarily locked',
+      paragraphs: [
+        `Hi ${d.name},`,
+        `There were too many failed attempts to sign in with your email, so we locked sign-in for ${d.minutes} minutes. After that you can sign in as usual.`,
+        'If this was not you, someone may be trying to guess your password: change it and tell your administrator. Resetting it also unlocks the account.',
+      ],
+      button: { label: 'Reset password', url: d.resetUrl },
+    }),
+    sessionAlert: (d) => ({
+      subject: `Alert: session ${d.sessionName} needs attention`,
+      title: 'WhatsApp session in trouble',
+      paragraphs: alertLines('en', d),
+      ...(d.url ? { button: { label: ALERT_WORDS.en.open, url: d.url } } : {}),
+    }),
+    sessionAlertDigest: (d) => ({
+      subject: `Alert: sessions needing attention (${d.alerts.length})`,
+      title: 'WhatsApp sessions in trouble',
+      paragraphs: ['So as not to flood your inbox, these alerts were grouped into one email:', ...d.alerts.flatMap((a) => alertLines('en', a))],
+    }),
   },
 };
 

@@ -28,11 +28,15 @@ describe('email templates', () => {
       renderEmail('temporaryPassword', 'en', { name: 'A', password: 'Tmp-123', loginUrl: 'http://x/login' }),
       renderEmail('sessionAlert', 'es', { sessionId: 's1', sessionName: 'Ventas', problem: 'logged_out' }),
       renderEmail('sessionAlert', 'en', { sessionId: 's1', sessionName: 'Sales', problem: 'problematic', detail: 'restart intensity' }),
+      renderEmail('accountLocked', 'es', { name: 'A', minutes: 15, resetUrl: 'http://x/forgot-password' }),
+      renderEmail('accountLocked', 'en', { name: 'A', minutes: 15, resetUrl: 'http://x/forgot-password' }),
     ];
     for (const m of all) {
       expect(m.subject.length).toBeGreaterThan(0);
       expect(m.text.length).toBeGreaterThan(0);
     }
     expect(all[1]!.text).toContain('Tmp-123');
+    expect(all[4]!.text).toContain('15 minutos');
+    expect(all[5]!.text).toContain('15 minutes');
   });
 });

@@ -1,7 +1,6 @@
-import { Role, User } from '@switchboard/shared/node';
+import { User } from '@switchboard/shared/node';
 import { hashPassword, temporaryPassword } from '../../auth/passwords.ts';
-import { notFound } from '../../errors.ts';
-import { assertCanOnUser } from '../users/guard.ts';
+import { assertMayActOn, assertNotSelf, loadUserTarget } from '../users/userAccess.ts';
 import { notifyUserChanged } from '../../realtimeNotify.ts';
 import { defineRoute, type RouteDef } from '../types.ts';
 import { buildDashboard, buildHealth } from './dashboard.ts';
@@ -13,20 +12,26 @@ const tag = 'Administration';
 export const adminRoutes: RouteDef[] = [
   defineRoute({
     method: 'get', path: '/api/admin/dashboard', tag, summary: 'Dashboard figures', auth: 'user', permission: ['read', 'Dashboard'],
+    // Its recent activity is audit entries: only those the caller may read.
+    record: 'AuditLog',
     response: { status: 200, description: 'Dashboard', schema: dashboardSchema },
-    handler: async ({ deps }) => buildDashboard(deps),
+    handler: async ({ deps, auth }) => buildDashboard(deps, auth!),
   }),
   defineRoute({
-    method: 'post', path: '/api/admin/users/:userId/reset-password', tag, summary: 'Set a temporary password (emailed; must be changed at next login)', auth: 'user', permission: ['update', 'User'],
-    params: adminUserParams, audit: 'admin.reset_password',
-    response: { status: 200, description: 'Reset; every token of the user revoked', schema: adminResetResponse },
+    method: 'post', path: '/api/admin/users/:userId/reset-password', tag, summary: 'Set a temporary password (emailed; must be changed at next login); not your own (use change-password)', auth: 'user', permission: ['update', 'User'],
+    record: 'User', params: adminUserParams, audit: 'admin.reset_password',
+    response: { status: 200, description: 'Reset; every token of the user revoked. 403 `self_action_forbidden`, `exceeds_own_permissions`', schema: adminResetResponse },
     async handler({ deps, auth, params, audit }) {
-      const user = await User.findById(params.userId).lean();
-      if (!user) throw notFound('user');
-      const role = await Role.findById(user.role, { name: 1 }).lean();
-      assertCanOnUser(auth!, 'update', { id: params.userId, roleId: String(user.role), roleName: role?.name ?? '' });
+      // Resetting yourself would sign you out with a password only your mailbox knows: with
+      // one administrator and no working email, nobody could sign in to manage anything again.
+      assertNotSelf(auth!, params.userId, 'reset_password');
+      const target = await loadUserTarget(params.userId);
+      const { user } = target;
+      assertMayActOn(auth!, 'update', target);
       const password = temporaryPassword();
       await User.updateOne({ _id: user._id }, { $set: { passwordHash: await hashPassword(password), mustChangePassword: true }, $inc: { tokenVersion: 1 } });
+      // A fresh password ends a sign-in lockout too (the user is told to sign in with it).
+      deps.accountLimits.login.reset(user.email);
       notifyUserChanged(deps, params.userId);
       let emailed = true;
       try {

@@ -1,11 +1,20 @@
 import mongoose from 'mongoose';
 import { Assignment, AuditLog, Message, Role, User } from '@switchboard/shared/node';
+import type { AuthContext } from '../../auth/authContext.ts';
 import type { GatewayDeps } from '../../deps.ts';
+import { scope } from '../../policies/subjects.ts';
 import { sessionStats } from '../sessions/monitoring.ts';
 import { sessionAlerts } from './alerts.ts';
 
+/** The last audit entries the caller may read (none without `read AuditLog`: the dashboard permission is not the log's). */
+async function recentAudit(auth: AuthContext) {
+  const filter = scope(auth, 'read', 'AuditLog');
+  if (!auth.ability.can('read', 'AuditLog')) return [];
+  return AuditLog.find(filter).sort({ at: -1 }).limit(10).lean();
+}
+
 /** Everything the admin dashboard shows, computed with finds and counts only (FerretDB-safe), plus the in-memory message rates. */
-export async function buildDashboard(deps: GatewayDeps) {
+export async function buildDashboard(deps: GatewayDeps, auth: AuthContext) {
   const now = deps.now();
   const startOfDay = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   const [sessions, users, roles, assignments, received, sent, recent, alerts] = await Promise.all([
@@ -15,7 +24,7 @@ export async function buildDashboard(deps: GatewayDeps) {
     Assignment.countDocuments({}),
     Message.countDocuments({ fromMe: false, timestamp: { $gte: startOfDay } }),
     Message.countDocuments({ fromMe: true, timestamp: { $gte: startOfDay } }),
-    AuditLog.find({}).sort({ at: -1 }).limit(10).lean(),
+    recentAudit(auth),
     sessionAlerts(deps),
   ]);
   const names = new Map(roles.map((r) => [r._id.toString(), r.name]));

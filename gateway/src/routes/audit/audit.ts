@@ -1,9 +1,9 @@
 import { AuditLog, User, type AuditLogDoc } from '@switchboard/shared/node';
-import { accessibleBy } from '@casl/mongoose';
 import { Types, type QueryFilter } from 'mongoose';
 import { z } from '../../openapi/zod.ts';
+import { scope } from '../../policies/subjects.ts';
 import { presentAudit } from '../../presenters/assignments.ts';
-import { escapeRegex, listOf, listResponse, objectId, pageQuery, paging } from '../common.ts';
+import { escapeRegex, isoDateTimeQuery, listOf, listResponse, objectId, pageQuery, paging } from '../common.ts';
 import { defineRoute, type RouteDef } from '../types.ts';
 
 /** An audit entry as returned by the API. */
@@ -34,18 +34,18 @@ const auditQuery = pageQuery.extend({
     .openapi({ description: 'Exact action, or a prefix ending in `*` (e.g. `session.*`)' }),
   targetType: z.string().trim().max(50).optional(),
   targetId: z.string().trim().max(200).optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: isoDateTimeQuery.optional(),
+  to: isoDateTimeQuery.optional(),
 });
 
 /** The audit log, newest first, filterable. */
 export const auditRoutes: RouteDef[] = [
   defineRoute({
     method: 'get', path: '/api/audit', tag: 'Audit', summary: 'List audit entries with the acting user (filters: userId, action or action prefix, target, from/to)', auth: 'user', permission: ['read', 'AuditLog'],
-    query: auditQuery,
+    record: 'AuditLog', query: auditQuery,
     response: { status: 200, description: 'A page of entries', schema: listOf(auditSchema) },
     async handler({ auth, query }) {
-      const filter: QueryFilter<AuditLogDoc> = { ...accessibleBy(auth!.ability, 'read').ofType('AuditLog') };
+      const filter: QueryFilter<AuditLogDoc> = { ...scope(auth!, 'read', 'AuditLog') };
       if (query.userId) filter.userId = new Types.ObjectId(query.userId);
       if (query.action?.endsWith('*')) filter.action = { $regex: `^${escapeRegex(query.action.slice(0, -1))}` };
       else if (query.action) filter.action = query.action;

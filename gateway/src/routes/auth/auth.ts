@@ -1,5 +1,6 @@
 import { Role, User } from '@switchboard/shared/node';
-import { forbidden, unauthorized } from '../../errors.ts';
+import { forbidden, tooManyRequests, unauthorized } from '../../errors.ts';
+import { accountLocked, retrySeconds } from '../../auth/accountLimits.ts';
 import { hashPassword, verifyPassword } from '../../auth/passwords.ts';
 import { presentMe } from '../../presenters/me.ts';
 import { presentUser } from '../../presenters/users.ts';
@@ -18,8 +19,8 @@ export const authRoutes: RouteDef[] = [
     method: 'post', path: '/api/auth/login', tag, summary: 'Sign in with email and password',
     auth: 'public', rateLimit: 'login', body: loginBody, audit: 'auth.login',
     response: { status: 200, description: 'A JWT and the user', schema: tokenResponse },
-    async handler({ deps, body, audit }) {
-      const out = await login(deps, body.email, body.password);
+    async handler({ deps, body, audit, ip, userAgent }) {
+      const out = await login(deps, body.email, body.password, { ip, userAgent });
       audit.userId = out.user.id;
       audit.targetType = 'User';
       audit.targetId = out.user.id;
@@ -70,11 +71,14 @@ export const authRoutes: RouteDef[] = [
   defineRoute({
     method: 'post', path: '/api/auth/forgot-password', tag, summary: 'Email a password reset link (same answer for unknown emails)',
     auth: 'public', rateLimit: 'forgotPassword', body: forgotBody, audit: 'auth.forgot_password',
-    response: { status: 202, description: 'Accepted', schema: okSchema },
+    response: { status: 202, description: 'Accepted; 429 `rate_limited` past the per-IP or per-email quota', schema: okSchema },
     async handler({ deps, body, audit }) {
+      // Per email as well as per IP: nobody floods one mailbox from many addresses.
+      const wait = deps.accountLimits.forgotPassword.take(body.email);
+      if (wait > 0) throw tooManyRequests(retrySeconds(wait));
       const userId = await requestReset(deps, body.email);
       if (userId) {
-        audit.userId = userId;
+        // Anyone can ask for someone's reset link: the account is the target, never the actor.
         audit.targetType = 'User';
         audit.targetId = userId;
       }
@@ -86,7 +90,9 @@ export const authRoutes: RouteDef[] = [
     auth: 'public', rateLimit: 'resetPassword', body: resetBody, audit: 'auth.reset_password',
     response: { status: 200, description: 'Password changed; every token revoked', schema: okSchema },
     async handler({ deps, body, audit }) {
-      const userId = await completeReset(deps, body.token, body.password);
+      const { userId, email } = await completeReset(deps, body.token, body.password);
+      // Whoever holds the emailed link owns the mailbox: a new password lifts a sign-in lockout.
+      deps.accountLimits.login.reset(email);
       notifyUserChanged(deps, userId);
       audit.userId = userId;
       audit.targetType = 'User';
@@ -99,10 +105,16 @@ export const authRoutes: RouteDef[] = [
     auth: 'user-pending-password', rateLimit: 'login', body: changeBody, audit: 'auth.change_password',
     response: { status: 200, description: 'A new JWT and the user', schema: tokenResponse },
     async handler({ deps, auth, body, audit }) {
+      // Guessing the current password with a stolen token counts like guessing it at sign-in.
+      const lockout = deps.accountLimits.login;
+      const wait = lockout.lockedFor(auth!.user.email);
+      if (wait > 0) throw accountLocked(wait);
       const current = await User.findById(auth!.user._id).select('+passwordHash').lean();
       if (!current || !(await verifyPassword(current.passwordHash, body.currentPassword))) {
+        lockout.fail(auth!.user.email);
         throw unauthorized('invalid_credentials', 'The current password is incorrect');
       }
+      lockout.reset(current.email);
       const passwordHash = await hashPassword(body.newPassword);
       // updateOne + find: see completeReset (FerretDB and hidden fields in findAndModify).
       await User.updateOne({ _id: current._id }, { $set: { passwordHash, mustChangePassword: false }, $inc: { tokenVersion: 1 } });

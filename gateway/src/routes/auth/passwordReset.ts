@@ -32,9 +32,9 @@ export async function requestReset(deps: GatewayDeps, email: string): Promise<st
 
 /**
  * Completes a reset: consumes the token atomically (unused, unexpired), sets the password,
- * clears `mustChangePassword` and revokes every token of the user. Returns the user id.
+ * clears `mustChangePassword` and revokes every token of the user. Returns the user's id and email.
  */
-export async function completeReset(deps: GatewayDeps, token: string, password: string): Promise<string> {
+export async function completeReset(deps: GatewayDeps, token: string, password: string): Promise<{ userId: string; email: string }> {
   const now = deps.now();
   const consumed = await PasswordResetToken.findOneAndUpdate(
     { tokenHash: hashResetToken(token), usedAt: null, expiresAt: { $gt: now } },
@@ -54,5 +54,5 @@ export async function completeReset(deps: GatewayDeps, token: string, password: 
   // Other outstanding reset links of this user stop working too.
   await PasswordResetToken.updateMany({ userId: user._id, usedAt: null }, { $set: { usedAt: now } });
   deps.email.sendLater({ email: user.email, locale: user.locale }, 'passwordResetDone', { name: user.name });
-  return user._id.toString();
+  return { userId: user._id.toString(), email: user.email };
 }

@@ -1,9 +1,8 @@
-import { accessibleBy } from '@casl/mongoose';
 import { CannedReply, type CannedReplyDoc } from '@switchboard/shared/node';
 import { Types, type QueryFilter } from 'mongoose';
 import type { AuthContext } from '../../auth/authContext.ts';
 import { conflict, notFound } from '../../errors.ts';
-import { authorize, subjects } from '../../policies/authorize.ts';
+import { allowed, authorize, scope, subjects } from '../../policies/subjects.ts';
 import { presentCannedReply } from '../../presenters/cannedReplies.ts';
 import { listOf, listResponse, pageQuery, paging } from '../common.ts';
 import { defineRoute, type RouteDef } from '../types.ts';
@@ -17,7 +16,7 @@ const ownerOf = (doc: Pick<CannedReplyDoc, 'ownerId'>): string | null => (doc.ow
 /** Loads a reply the caller may read; one they may not read answers 404, as if it did not exist. */
 async function loadReadable(auth: AuthContext, id: string): Promise<CannedReplyDoc> {
   const doc = await CannedReply.findById(id).lean();
-  if (!doc || !auth.ability.can('read', subjects.cannedReply(ownerOf(doc)))) throw notFound('canned reply');
+  if (!doc || !allowed(auth, 'read', subjects.cannedReply(ownerOf(doc)))) throw notFound('canned reply');
   return doc;
 }
 
@@ -34,11 +33,11 @@ async function assertFree(ownerId: string | null, shortcut: string, except: Type
 export const cannedReplyRoutes: RouteDef[] = [
   defineRoute({
     method: 'get', path: '/api/canned-replies', tag, summary: "The caller's own canned replies and the shared ones, by shortcut", auth: 'user', permission: ['read', 'CannedReply'],
-    query: pageQuery,
+    record: 'CannedReply', query: pageQuery,
     response: { status: 200, description: 'A page of canned replies', schema: listOf(cannedReplySchema) },
     async handler({ auth, query }) {
       const filter: QueryFilter<CannedReplyDoc> = {
-        $and: [accessibleBy(auth!.ability, 'read').ofType('CannedReply'), { ownerId: { $in: [auth!.user._id, null] } }],
+        $and: [scope(auth!, 'read', 'CannedReply'), { ownerId: { $in: [auth!.user._id, null] } }],
       };
       const { skip, limit } = paging(query);
       const [docs, total] = await Promise.all([
@@ -50,7 +49,7 @@ export const cannedReplyRoutes: RouteDef[] = [
   }),
   defineRoute({
     method: 'post', path: '/api/canned-replies', tag, summary: 'Save a canned reply (own, or shared with `shared: true`)', auth: 'user', permission: ['create', 'CannedReply'],
-    body: createCannedReplyBody, audit: 'canned_reply.create',
+    record: 'CannedReply', body: createCannedReplyBody, audit: 'canned_reply.create',
     response: { status: 201, description: 'The canned reply; 409 `shortcut_taken`', schema: cannedReplySchema },
     async handler({ auth, body, audit }) {
       const ownerId = body.shared ? null : auth!.user.id;
@@ -67,7 +66,7 @@ export const cannedReplyRoutes: RouteDef[] = [
   }),
   defineRoute({
     method: 'put', path: '/api/canned-replies/:id', tag, summary: 'Change a canned reply (shortcut, text, shared)', auth: 'user', permission: ['update', 'CannedReply'],
-    params: cannedReplyParams, body: updateCannedReplyBody, audit: 'canned_reply.update',
+    record: 'CannedReply', params: cannedReplyParams, body: updateCannedReplyBody, audit: 'canned_reply.update',
     response: { status: 200, description: 'The canned reply; 409 `shortcut_taken`', schema: cannedReplySchema },
     async handler({ auth, params, body, audit }) {
       const current = await loadReadable(auth!, params.id);
@@ -90,7 +89,7 @@ export const cannedReplyRoutes: RouteDef[] = [
   }),
   defineRoute({
     method: 'delete', path: '/api/canned-replies/:id', tag, summary: 'Delete a canned reply', auth: 'user', permission: ['delete', 'CannedReply'],
-    params: cannedReplyParams, audit: 'canned_reply.delete',
+    record: 'CannedReply', params: cannedReplyParams, audit: 'canned_reply.delete',
     response: { status: 204, description: 'Deleted' },
     async handler({ auth, params, audit }) {
       const current = await loadReadable(auth!, params.id);

@@ -1,6 +1,6 @@
 import { Chat } from '@switchboard/shared/node';
 import { presentInboxChats } from '../../presenters/inboxChats.ts';
-import { authorize, subjects } from '../../policies/authorize.ts';
+import { authorize, subjects } from '../../policies/subjects.ts';
 import { listOf, listResponse, paging } from '../common.ts';
 import { defineRoute, type RouteDef } from '../types.ts';
 import { inboxFilter } from './inboxFilter.ts';
@@ -12,7 +12,7 @@ const tag = 'Inbox';
 export const inboxRoutes: RouteDef[] = [
   defineRoute({
     method: 'get', path: '/api/chats', tag, summary: 'Inbox: chats of every session the caller may read, latest activity first', auth: 'user', permission: ['read', 'Chat'],
-    query: listInboxQuery,
+    record: 'Chat', query: listInboxQuery,
     response: { status: 200, description: 'A page of inbox chats (session name, phone, needs-reply, assignees)', schema: listOf(inboxChatSchema) },
     async handler({ auth, query }) {
       if (query.sessionId) authorize(auth, 'read', subjects.session(query.sessionId));

@@ -1,8 +1,8 @@
-import { accessibleBy } from '@casl/mongoose';
 import { Assignment, type ChatDoc } from '@switchboard/shared/node';
 import type { QueryFilter } from 'mongoose';
 import type { z } from 'zod';
 import type { AuthContext } from '../../auth/authContext.ts';
+import { scope } from '../../policies/subjects.ts';
 import { escapeRegex } from '../common.ts';
 import type { listInboxQuery } from './schema.ts';
 
@@ -43,7 +43,7 @@ function searchFilter(q: string): ChatFilter {
  * needs-reply (the flag the actor stores with the times, see ChatDoc.needsReply).
  */
 export async function inboxFilter(auth: AuthContext, q: InboxQuery): Promise<ChatFilter> {
-  const and: ChatFilter[] = [accessibleBy(auth.ability, 'read').ofType('Chat') as ChatFilter];
+  const and: ChatFilter[] = [scope(auth, 'read', 'Chat') as ChatFilter];
   if (q.sessionId) and.push({ sessionId: q.sessionId });
   if (q.q) and.push(searchFilter(q.q));
   if (q.needsReply) and.push(q.needsReply === 'true' ? { needsReply: true } : { needsReply: { $ne: true } });

@@ -1,12 +1,14 @@
-import { subject } from '@casl/ability';
 import { accessibleBy } from '@casl/mongoose';
-import { Chat, Media, Session } from '@switchboard/shared/node';
+import { Chat, Media, Session, type MediaDoc } from '@switchboard/shared/node';
 import { recipientJid } from '@switchboard/shared';
-import { AppError, forbidden, notFound } from '../../errors.ts';
+import { AppError, notFound } from '../../errors.ts';
+import { authorize, subjects } from '../../policies/subjects.ts';
 import { listOf, sessionParams } from '../common.ts';
 import { defineRoute, type RouteDef } from '../types.ts';
 import { loadMediaFor } from './mediaAccess.ts';
 import { discardMedia, storeUpload } from './mediaStore.ts';
+import { assertMultipart } from './multipart.ts';
+import { uploadsOff } from './multipartSend.ts';
 import { presentMedia } from './presentMedia.ts';
 import { getProfilePicture } from './profilePicture.ts';
 import { chatPhotoParams, fileParams, listMediaQuery, listMediaQuerySchema, mediaInfoSchema, parseChatId, signedUrlQuery, uploadQuerySchema } from './schema.ts';
@@ -16,17 +18,16 @@ import { sendMedia } from './sendMedia.ts';
 const tag = 'Media';
 const bytes = (description: string) => ({ status: 200, description, binary: { range: true } });
 
+/** The name a file is saved under: its own, or `<id>.<subtype>`. */
+const fileNameOf = (doc: Pick<MediaDoc, '_id' | 'fileName' | 'mimeType'>): string =>
+  doc.fileName ?? `${doc._id.toString()}.${doc.mimeType.split('/')[1]?.split(';')[0] ?? 'bin'}`;
+
 /** Upload kinds a client may force (e.g. `voice` for a voice note, `sticker`). */
 function parseKind(raw: string): 'image' | 'video' | 'audio' | 'voice' | 'document' | 'sticker' {
   const kinds = ['image', 'video', 'audio', 'voice', 'document', 'sticker'] as const;
   const kind = kinds.find((k) => k === raw);
   if (!kind) throw new AppError(400, 'invalid_kind', `kind must be one of ${kinds.join(', ')}`);
   return kind;
-}
-
-/** 415 when the server runs without the media pool (uploads disabled). */
-function uploadsOff(): AppError {
-  return new AppError(415, 'multipart_unavailable', 'File uploads are not enabled on this server');
 }
 
 /**
@@ -51,11 +52,11 @@ export const mediaRoutes: RouteDef[] = [
     },
   }),
   defineRoute({
-    method: 'get', path: '/api/media/:fileId', tag, summary: 'The bytes of a media file (inline; Range supported; bearer token or signed URL)', auth: 'user-or-signed-url', permission: ['read', 'Media'],
+    method: 'get', path: '/api/media/:fileId', tag, summary: 'The bytes of a media file (inline for images but SVG, audio, video and PDF, else as an attachment; Range supported; bearer token or signed URL)', auth: 'user-or-signed-url', permission: ['read', 'Media'],
     params: fileParams, query: signedUrlQuery, response: bytes('The file, or one byte range of it (206)'),
     async handler({ auth, params, koa }) {
       const doc = await loadMediaFor(auth!.ability, auth!.user.id, params.fileId);
-      await sendMedia(koa, { gridFsId: doc.gridFsId, mimeType: doc.mimeType, sha256: doc.sha256 });
+      await sendMedia(koa, { gridFsId: doc.gridFsId, mimeType: doc.mimeType, sha256: doc.sha256, fileName: fileNameOf(doc) });
     },
   }),
   defineRoute({
@@ -63,8 +64,7 @@ export const mediaRoutes: RouteDef[] = [
     params: fileParams, query: signedUrlQuery, response: bytes('The file with Content-Disposition: attachment'),
     async handler({ auth, params, koa }) {
       const doc = await loadMediaFor(auth!.ability, auth!.user.id, params.fileId);
-      const name = doc.fileName ?? `${doc._id.toString()}.${doc.mimeType.split('/')[1]?.split(';')[0] ?? 'bin'}`;
-      await sendMedia(koa, { gridFsId: doc.gridFsId, mimeType: doc.mimeType, sha256: doc.sha256, download: name });
+      await sendMedia(koa, { gridFsId: doc.gridFsId, mimeType: doc.mimeType, sha256: doc.sha256, download: fileNameOf(doc) });
     },
   }),
   defineRoute({
@@ -94,17 +94,18 @@ export const mediaRoutes: RouteDef[] = [
   }),
   defineRoute({
     method: 'post', path: '/api/sessions/:sessionId/media', tag, summary: 'Upload a file (multipart/form-data, field `file`) to send later by mediaId', auth: 'user', permission: ['create', 'Media'],
-    params: sessionParams, query: uploadQuerySchema, audit: 'media.upload', upload: { fields: {} },
+    rateLimit: 'upload', params: sessionParams, query: uploadQuerySchema, audit: 'media.upload', upload: { fields: {} },
     response: { status: 201, description: 'Stored; 413 `media_too_large`, 415 `media_type_not_allowed` / `multipart_required`', schema: mediaInfoSchema },
     async handler({ deps, auth, params, query, koa, audit }) {
       const { sessionId } = params;
       // The chat is given in the query (`?to=`) so it is known, and authorised, before the body is read.
       const chatId = query.to ? recipientJid(query.to) : null;
-      const allowed = chatId ? auth!.ability.can('send', subject('Message', { sessionId, chatId })) : auth!.ability.can('read', subject('Media', { sessionId }));
-      if (!allowed) throw forbidden();
-      if (!(await Session.exists({ sessionId }))) throw notFound('session');
-      if (!deps.upload) throw uploadsOff();
+      authorize(auth, chatId ? 'send' : 'read', chatId ? subjects.message(sessionId, chatId) : subjects.media({ sessionId }));
       const kind = query.kind ? parseKind(query.kind) : undefined;
+      if (!deps.upload) throw uploadsOff();
+      assertMultipart(koa);
+      if (!(await Session.exists({ sessionId }))) throw notFound('session');
+      // Streamed to GridFS as it arrives (see mediaStore.storeUpload): never held in memory.
       const doc = await storeUpload(koa, { sessionId, chatId, userId: auth!.user.id, ...(kind ? { kind } : {}) }, deps.upload);
       Object.assign(audit, { targetType: 'Media', targetId: doc._id.toString(), details: { sessionId, chatId, size: doc.size, kind: doc.kind } });
       return presentMedia(doc);
@@ -116,7 +117,7 @@ export const mediaRoutes: RouteDef[] = [
     async handler({ deps, auth, params, koa }) {
       const { sessionId } = params;
       const chatId = parseChatId(params.chatId);
-      if (!auth!.ability.can('read', subject('Chat', { sessionId, jid: chatId }))) throw forbidden();
+      authorize(auth, 'read', subjects.chat(sessionId, chatId));
       const chat = await Chat.findOne({ sessionId, jid: chatId }).lean();
       if (!chat) throw notFound('chat');
       const ttlMs = deps.upload?.profilePictureTtlMs;

@@ -1,11 +1,12 @@
-import { once } from 'node:events';
+import { Readable } from 'node:stream';
 import type { MessageKind } from '@switchboard/shared';
-import { deleteMedia, Media, mediaBucket, type MediaDoc } from '@switchboard/shared/node';
+import { deleteMedia, Media, MediaTooLargeError, putMedia, type MediaDoc, type StoredBlob } from '@switchboard/shared/node';
 import type { Context } from 'koa';
-import multer from '@koa/multer';
 import { Types } from 'mongoose';
 import { AppError } from '../../errors.ts';
 import { MediaPoolBusyError, type MediaPool } from '../../media-pool/index.ts';
+import { SNIFF_BYTES, sniffContentType } from './contentType.ts';
+import { readMultipart } from './multipart.ts';
 
 /** Limits of uploads (MEDIA_MAX_BYTES and an allow-list of MIME types). */
 export interface UploadLimits {
@@ -61,134 +62,148 @@ export function kindOf(mimeType: string): MessageKind {
   return 'document';
 }
 
-/** Writes bytes to the GridFS media bucket under a new id. */
-async function writeBlob(bytes: Buffer, filename: string, contentType: string): Promise<Types.ObjectId> {
-  const id = new Types.ObjectId();
-  const upload = mediaBucket().openUploadStreamWithId(id, filename, { metadata: { contentType } });
-  upload.end(bytes);
-  await once(upload, 'finish');
-  return id;
+/** Images up to this size go through the media pool (dimensions, compression, thumbnail); larger ones are stored as sent. */
+export const POOL_MAX_BYTES = 16 * 1024 * 1024;
+
+/** Writes bytes or a stream to GridFS; a stream over `maxBytes` is aborted (no partial file) with 413. */
+async function writeBlob(input: Buffer | Readable, filename: string, contentType: string, maxBytes?: number): Promise<StoredBlob> {
+  try {
+    return await putMedia(input, { filename, contentType, ...(maxBytes !== undefined ? { maxBytes } : {}) });
+  } catch (err) {
+    if (err instanceof MediaTooLargeError) throw mediaTooLarge(err.maxBytes);
+    throw err;
+  }
+}
+
+/** The first chunks of a stream, at least `bytes` of them unless the stream is shorter. */
+async function readHead(it: AsyncIterator<Uint8Array>, bytes: number): Promise<{ chunks: Buffer[]; done: boolean }> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  while (size < bytes) {
+    const r = await it.next();
+    if (r.done) return { chunks, done: true };
+    const chunk = Buffer.isBuffer(r.value) ? r.value : Buffer.from(r.value);
+    chunks.push(chunk);
+    size += chunk.length;
+  }
+  return { chunks, done: false };
+}
+
+/** The head chunks, then the rest of the iterator; keeps a copy in `keep` while it is small enough for the pool. */
+async function* replay(head: { chunks: Buffer[]; done: boolean }, it: AsyncIterator<Uint8Array>, keep: Buffer[] | null): AsyncGenerator<Buffer> {
+  let kept = 0;
+  const tee = (chunk: Buffer): Buffer => {
+    kept += chunk.length;
+    if (keep && kept <= POOL_MAX_BYTES) keep.push(chunk);
+    else if (keep) keep.length = 0; // too large for the pool: stored as sent
+    return chunk;
+  };
+  try {
+    for (const chunk of head.chunks) yield tee(chunk);
+    if (head.done) return;
+    for (let r = await it.next(); !r.done; r = await it.next()) yield tee(Buffer.isBuffer(r.value) ? r.value : Buffer.from(r.value));
+  } finally {
+    await it.return?.();
+  }
+}
+
+/** What storing an image added: the blob kept (maybe recompressed), its facts and a thumbnail. */
+interface ImageFacts {
+  blob: StoredBlob;
+  mimeType: string;
+  width: number | null;
+  height: number | null;
+  thumbnailGridFsId: Types.ObjectId | null;
 }
 
 /**
- * Stores bytes as a Media document: the pool hashes them, reads dimensions, compresses large
- * images and makes a thumbnail (all off the event loop); bytes and thumbnail go to GridFS.
- * The buffer is handed to the pool (transferred): do not use it afterwards.
+ * Runs a stored image through the pool (off the event loop): dimensions, a recompressed copy
+ * when it is large (which replaces the original in GridFS) and a thumbnail. Ids written are
+ * pushed to `written`, so the caller can remove them if a later step fails.
  */
-export async function storeBuffer(
-  pool: MediaPool,
-  bytes: Buffer,
-  mimeType: string,
-  meta: UploadMeta,
-): Promise<MediaDoc> {
-  const kind = meta.kind ?? kindOf(mimeType);
-  const out = await pool.process({ bytes, mimeType, kind }).catch((err: unknown) => {
+async function processImage(pool: MediaPool, bytes: Buffer, stored: StoredBlob, meta: { mimeType: string; kind: MessageKind; fileName: string }, written: Types.ObjectId[]): Promise<ImageFacts> {
+  const out = await pool.process({ bytes, mimeType: meta.mimeType, kind: meta.kind }).catch((err: unknown) => {
     if (err instanceof MediaPoolBusyError) throw new AppError(503, 'media_pool_busy', 'The server is busy with other files, try again shortly');
     throw err;
   });
-  const fileName = meta.fileName ?? null;
+  let blob = stored;
+  if (out.compressed) {
+    blob = await writeBlob(out.bytes, meta.fileName, out.mimeType);
+    written.push(blob.id);
+    await deleteMedia(stored.id);
+    written.splice(written.indexOf(stored.id), 1);
+  }
+  let thumbnailGridFsId: Types.ObjectId | null = null;
+  if (out.thumbnail) {
+    thumbnailGridFsId = (await writeBlob(out.thumbnail, 'thumbnail.jpg', 'image/jpeg')).id;
+    written.push(thumbnailGridFsId);
+  }
+  return { blob, mimeType: out.mimeType, width: out.width, height: out.height, thumbnailGridFsId };
+}
+
+/**
+ * Stores a stream as a Media document without holding it in memory: the first bytes decide the
+ * type (sniffed, see contentType.ts; 415 when the claim or the sniffed type is off the
+ * allow-list), then the bytes stream to GridFS, hashed and counted on the way (413 past
+ * `maxBytes`, leaving no partial file). Images small enough for the pool are also kept and
+ * processed there: dimensions, a recompressed copy when large (which replaces the original in
+ * GridFS) and a thumbnail.
+ */
+export async function storeStream(
+  source: AsyncIterable<Uint8Array>,
+  claimedType: string,
+  meta: UploadMeta,
+  deps: { pool: MediaPool; limits: UploadLimits },
+): Promise<MediaDoc> {
+  const it = source[Symbol.asyncIterator]();
   const written: Types.ObjectId[] = [];
   try {
-    const gridFsId = await writeBlob(out.bytes, fileName ?? 'media', out.mimeType);
-    written.push(gridFsId);
-    const thumbnailGridFsId = out.thumbnail ? await writeBlob(out.thumbnail, 'thumbnail.jpg', 'image/jpeg') : null;
-    if (thumbnailGridFsId) written.push(thumbnailGridFsId);
+    if (!isAllowedType(claimedType, deps.limits.allowedTypes)) throw mediaTypeNotAllowed(claimedType);
+    const head = await readHead(it, SNIFF_BYTES);
+    const mimeType = await sniffContentType(Buffer.concat(head.chunks), claimedType);
+    if (!isAllowedType(mimeType, deps.limits.allowedTypes)) throw mediaTypeNotAllowed(mimeType);
+    const kind = meta.kind ?? kindOf(mimeType);
+    const keep: Buffer[] | null = (kind === 'image' || kind === 'sticker') && mimeType.startsWith('image/') ? [] : null;
+    const fileName = meta.fileName ?? null;
+    const blob = await writeBlob(Readable.from(replay(head, it, keep)), fileName ?? 'media', mimeType, deps.limits.maxBytes);
+    written.push(blob.id);
+    const image: ImageFacts = keep?.length
+      ? await processImage(deps.pool, Buffer.concat(keep.splice(0)), blob, { mimeType, kind, fileName: fileName ?? 'media' }, written)
+      : { blob, mimeType, width: null, height: null, thumbnailGridFsId: null };
     const doc = await Media.create({
       sessionId: meta.sessionId,
       chatId: meta.chatId ?? null,
       kind,
-      mimeType: out.mimeType,
-      size: out.size,
-      sha256: out.sha256,
-      width: out.width,
-      height: out.height,
+      mimeType: image.mimeType,
+      size: image.blob.size,
+      sha256: image.blob.sha256,
+      width: image.width,
+      height: image.height,
       fileName,
-      gridFsId,
-      thumbnailGridFsId,
+      gridFsId: image.blob.id,
+      thumbnailGridFsId: image.thumbnailGridFsId,
       direction: 'out',
       uploadedBy: meta.userId && Types.ObjectId.isValid(meta.userId) ? new Types.ObjectId(meta.userId) : null,
     });
     return doc.toObject();
   } catch (err) {
-    // No orphan bytes in GridFS when the metadata could not be written.
+    // Nothing half-done stays behind: no unread stream, no orphan bytes in GridFS.
+    await it.return?.().catch(() => undefined);
     await Promise.all(written.map((id) => deleteMedia(id).catch(() => false)));
     throw err;
   }
 }
 
 /**
- * Stores a stream (e.g. media fetched by URL) within the same limits as uploads: 415 for a
- * type off the allow-list, 413 past `maxBytes` (reading stops there).
+ * Reads a multipart upload (field `file`) and stores it with `storeStream` as it arrives (see
+ * multipart.ts): nothing is buffered beyond the sniffed head (and images small enough for the pool).
  */
-export async function storeStream(
-  stream: AsyncIterable<Uint8Array>,
-  mimeType: string,
-  meta: UploadMeta,
-  deps: { pool: MediaPool; limits: UploadLimits },
-): Promise<MediaDoc> {
-  if (!isAllowedType(mimeType, deps.limits.allowedTypes)) throw mediaTypeNotAllowed(mimeType);
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of stream) {
-    size += chunk.byteLength;
-    if (size > deps.limits.maxBytes) throw mediaTooLarge(deps.limits.maxBytes);
-    chunks.push(chunk);
-  }
-  return storeBuffer(deps.pool, Buffer.concat(chunks), mimeType, meta);
-}
-
-/** Maps multer's errors to coded HTTP errors. */
-function uploadError(err: unknown, limits: UploadLimits): AppError {
-  const e = err as { code?: string; name?: string; message?: string };
-  if (e instanceof AppError) return e;
-  if (e.code === 'LIMIT_FILE_SIZE') return mediaTooLarge(limits.maxBytes);
-  if (e.name === 'MulterError') return new AppError(400, 'invalid_upload', e.message ?? 'Invalid multipart upload');
-  return new AppError(400, 'invalid_upload', 'The multipart body could not be read');
-}
-
-/** One file read from a multipart body (kept in memory until stored). */
-export interface ReadFile {
-  buffer: Buffer;
-  mimetype: string;
-  originalname: string;
-}
-
-/**
- * Reads one multipart file (field `file`) from the request within the limits (413
- * `media_too_large`, 415 `media_type_not_allowed`, 400 `file_required`) without storing it,
- * so callers can authorise on the form's text fields first (left on `ctx.request.body`).
- */
-export async function readUpload(ctx: Context, limits: UploadLimits): Promise<ReadFile> {
-  if (!ctx.is('multipart/form-data')) throw new AppError(415, 'multipart_required', 'Send the file as multipart/form-data');
-  const upload = multer({
-    // (defParamCharset is a multer 2 option its typings do not list yet.)
-    storage: multer.memoryStorage(),
-    // File names are UTF-8 in every browser; busboy's default (latin1) garbles accents.
-    defParamCharset: 'utf8',
-    limits: { fileSize: limits.maxBytes, files: 1, fields: 20, fieldSize: 64 * 1024 },
-    fileFilter: (_req, file, cb) => {
-      if (isAllowedType(file.mimetype, limits.allowedTypes)) cb(null, true);
-      else cb(mediaTypeNotAllowed(file.mimetype) as unknown as null, false);
-    },
-  } as multer.Options);
-  try {
-    await upload.single('file')(ctx as never, async () => {});
-  } catch (err) {
-    throw uploadError(err, limits);
-  }
-  const file = (ctx as Context & { file?: ReadFile }).file;
-  if (!file) throw new AppError(400, 'file_required', 'Attach the file in the multipart field "file"');
+export async function storeUpload(ctx: Context, meta: UploadMeta, deps: { pool: MediaPool; limits: UploadLimits }): Promise<MediaDoc> {
+  const { file } = await readMultipart<MediaDoc>(ctx, {
+    onFile: (_fields, part) => storeStream(part.stream, part.claimedType, { ...meta, fileName: meta.fileName ?? part.fileName }, deps),
+    discard: discardMedia,
+  });
   return file;
-}
-
-/** Reads one multipart file (see readUpload) and stores it with `storeBuffer`. */
-export async function storeUpload(
-  ctx: Context,
-  meta: UploadMeta,
-  deps: { pool: MediaPool; limits: UploadLimits },
-): Promise<MediaDoc> {
-  const file = await readUpload(ctx, deps.limits);
-  return storeBuffer(deps.pool, file.buffer, file.mimetype, { ...meta, fileName: meta.fileName ?? file.originalname });
 }
 
 /** Deletes a Media document and its bytes (file and thumbnail) from GridFS. */

@@ -2,6 +2,7 @@ import { mediaBucket, openMediaStream } from '@switchboard/shared/node';
 import type { Context } from 'koa';
 import type { Types } from 'mongoose';
 import { AppError } from '../../errors.ts';
+import { isInlineSafe } from './contentType.ts';
 import { contentRange, parseRange } from './range.ts';
 
 /** How to send a stored blob. */
@@ -12,6 +13,8 @@ export interface SendOptions {
   sha256?: string;
   /** Sets `Content-Disposition: attachment` with this file name. */
   download?: string | null;
+  /** File name for the attachment header of a type not served inline (default `file`). */
+  fileName?: string | null;
 }
 
 /** RFC 6266 attachment header with an ASCII fallback and the UTF-8 name. */
@@ -23,7 +26,9 @@ function attachment(fileName: string): string {
 /**
  * Streams a GridFS file with HTTP Range support: 200 with the whole body, 206 with
  * `Content-Range` for one satisfiable range, 416 (`range_not_satisfiable`) otherwise;
- * 304 when `If-None-Match` matches the sha256 ETag.
+ * 304 when `If-None-Match` matches the sha256 ETag. Only types safe to render (images but SVG,
+ * audio, video, PDF) are served inline; anything else (HTML, SVG, text, unknown types, also
+ * from incoming WhatsApp media) as an attachment, always with `X-Content-Type-Options: nosniff`.
  */
 export async function sendMedia(ctx: Context, opts: SendOptions): Promise<void> {
   const file = await mediaBucket().find({ _id: opts.gridFsId }).next();
@@ -40,6 +45,8 @@ export async function sendMedia(ctx: Context, opts: SendOptions): Promise<void> 
     }
   }
   if (opts.download) ctx.set('Content-Disposition', attachment(opts.download));
+  else if (!isInlineSafe(opts.mimeType)) ctx.set('Content-Disposition', attachment(opts.fileName || 'file'));
+  else ctx.set('Content-Disposition', 'inline');
   ctx.type = opts.mimeType;
   const range = parseRange(ctx.get('Range') || undefined, size);
   if (range.kind === 'unsatisfiable') {

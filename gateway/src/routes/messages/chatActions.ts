@@ -1,7 +1,7 @@
 import { HUB_ERROR_CODES, RPC_ERROR_CODES, RpcError, recipientJid, type MessageStatus } from '@switchboard/shared';
 import { Chat, Message, messageObjectId } from '@switchboard/shared/node';
 import { conflict, notFound } from '../../errors.ts';
-import { authorize, subjects } from '../../policies/authorize.ts';
+import { authorize, subjects } from '../../policies/subjects.ts';
 import { okSchema } from '../common.ts';
 import { defineRoute, type RouteDef } from '../types.ts';
 import { chatParams, markReadResponse, messageParams, presenceBody, retryResponse } from './chatActionSchema.ts';
@@ -32,7 +32,7 @@ async function loadChat(sessionId: string, jid: string) {
 export const chatActionRoutes: RouteDef[] = [
   defineRoute({
     method: 'post', path: '/api/sessions/:sessionId/chats/:chatId/read', tag, summary: 'Mark a chat read: read receipts for its unread messages, unread count 0', auth: 'user', permission: ['read', 'Chat'],
-    params: chatParams, audit: 'chat.read',
+    record: 'Chat', params: chatParams, audit: 'chat.read',
     response: { status: 200, description: 'Marked read (`sentReceipts` false when the session is not running)', schema: markReadResponse },
     async handler({ deps, auth, params, audit }) {
       const { sessionId } = params;
@@ -58,7 +58,7 @@ export const chatActionRoutes: RouteDef[] = [
   }),
   defineRoute({
     method: 'post', path: '/api/sessions/:sessionId/chats/:chatId/presence', tag, summary: 'Show the contact that the agent is typing, recording or stopped', auth: 'user', permission: ['send', 'Message'],
-    params: chatParams, body: presenceBody, audit: 'chat.presence', unaudited: true,
+    record: 'Message', params: chatParams, body: presenceBody, audit: 'chat.presence', unaudited: true,
     response: { status: 200, description: 'Sent to WhatsApp (409 `not_connected` / `actor_not_running` when the session is down)', schema: okSchema },
     async handler({ deps, auth, params, body }) {
       const { sessionId } = params;
@@ -71,7 +71,7 @@ export const chatActionRoutes: RouteDef[] = [
   }),
   defineRoute({
     method: 'post', path: '/api/sessions/:sessionId/messages/:messageId/retry', tag, summary: 'Send a failed outgoing message again (same id and clientId)', auth: 'user', permission: ['send', 'Message'],
-    params: messageParams, audit: 'message.retry',
+    record: 'Message', params: messageParams, audit: 'message.retry',
     response: { status: 202, description: 'Pending again and handed to the session; 409 `not_failed` / `not_outgoing`', schema: retryResponse },
     async handler({ deps, auth, params, audit }) {
       const { sessionId, messageId } = params;

@@ -1,10 +1,9 @@
-import { subject } from '@casl/ability';
-import { accessibleBy } from '@casl/mongoose';
 import { Chat, Media, Message, Session, type ChatDoc, type MessageDoc } from '@switchboard/shared/node';
 import type { MessageKind, OutgoingMessageInput } from '@switchboard/shared';
 import { Types, type QueryFilter } from 'mongoose';
 import type { AuthContext } from '../../auth/authContext.ts';
 import { badRequest, forbidden, notFound } from '../../errors.ts';
+import { allowed, authorize, scope, subjects } from '../../policies/subjects.ts';
 import { presentChat, presentMessages } from '../../presenters/messages.ts';
 import { escapeRegex, listOf, listResponse, paging, sessionParams } from '../common.ts';
 import { defineRoute, type RouteDef } from '../types.ts';
@@ -23,7 +22,7 @@ async function checkMedia(auth: AuthContext, sessionId: string, mediaId: string)
   const media = await Media.findOne({ _id: new Types.ObjectId(mediaId), sessionId }).lean();
   if (!media) throw badRequest('unknown_media', 'The media file does not exist in this session');
   const mine = media.uploadedBy?.toString() === auth.user.id;
-  const visible = auth.ability.can('read', subject('Media', { sessionId, chatId: media.chatId ?? undefined, _id: mediaId }));
+  const visible = allowed(auth, 'read', subjects.media(media));
   if (!mine && !visible) throw forbidden();
   return media.kind;
 }
@@ -32,11 +31,11 @@ async function checkMedia(auth: AuthContext, sessionId: string, mediaId: string)
 export const messageRoutes: RouteDef[] = [
   defineRoute({
     method: 'post', path: '/api/sessions/:sessionId/messages', tag, summary: 'Send a message (text, media by mediaId, location, reaction)', auth: 'user', permission: ['send', 'Message'],
-    rateLimit: 'send', params: sessionParams, body: sendBody, audit: 'message.send', multipart: true,
+    record: 'Message', rateLimit: 'send', params: sessionParams, body: sendBody, audit: 'message.send', multipart: true,
     response: { status: 202, description: 'Accepted: stored as pending and handed to the session', schema: sendResponse },
     async handler({ deps, auth, params, body, audit }) {
       const chatId = recipientJid(body.to);
-      if (!auth!.ability.can('send', subject('Message', { sessionId: params.sessionId, chatId }))) throw forbidden();
+      authorize(auth, 'send', subjects.message(params.sessionId, chatId));
       await assertSessionExists(params.sessionId);
       const mediaKind = body.mediaId ? await checkMedia(auth!, params.sessionId, body.mediaId) : undefined;
       const { kind, ...rest } = body;
@@ -52,12 +51,12 @@ export const messageRoutes: RouteDef[] = [
   }),
   defineRoute({
     method: 'get', path: '/api/sessions/:sessionId/chats', tag, summary: 'Chats of a session the caller may see', auth: 'user', permission: ['read', 'Chat'],
-    params: sessionParams, query: listChatsQuery,
+    record: 'Chat', params: sessionParams, query: listChatsQuery,
     response: { status: 200, description: 'A page of chats, most recent first', schema: listOf(chatSchema) },
     async handler({ auth, params, query }) {
-      if (!auth!.ability.can('read', subject('Session', { sessionId: params.sessionId }))) throw forbidden();
+      authorize(auth, 'read', subjects.session(params.sessionId));
       await assertSessionExists(params.sessionId);
-      const filter: QueryFilter<ChatDoc> = { $and: [accessibleBy(auth!.ability, 'read').ofType('Chat'), { sessionId: params.sessionId }] };
+      const filter: QueryFilter<ChatDoc> = { $and: [scope(auth!, 'read', 'Chat'), { sessionId: params.sessionId }] };
       if (query.type !== 'all') filter.isGroup = query.type === 'group';
       if (query.q) filter.name = { $regex: escapeRegex(query.q), $options: 'i' };
       const { skip, limit } = paging(query);
@@ -67,13 +66,13 @@ export const messageRoutes: RouteDef[] = [
   }),
   defineRoute({
     method: 'get', path: '/api/sessions/:sessionId/messages', tag, summary: 'Messages of one chat, newest first', auth: 'user', permission: ['read', 'Message'],
-    params: sessionParams, query: listMessagesQuery,
+    record: 'Message', params: sessionParams, query: listMessagesQuery,
     response: { status: 200, description: 'A page of messages', schema: listOf(messageSchema) },
     async handler({ auth, params, query }) {
       const chatId = recipientJid(query.chatId);
-      if (!auth!.ability.can('read', subject('Message', { sessionId: params.sessionId, chatId }))) throw forbidden();
+      authorize(auth, 'read', subjects.message(params.sessionId, chatId));
       await assertSessionExists(params.sessionId);
-      const filter: QueryFilter<MessageDoc> = { $and: [accessibleBy(auth!.ability, 'read').ofType('Message'), { sessionId: params.sessionId, chatId }] };
+      const filter: QueryFilter<MessageDoc> = { $and: [scope(auth!, 'read', 'Message'), { sessionId: params.sessionId, chatId }] };
       if (query.before || query.after) {
         filter.timestamp = { ...(query.before ? { $lt: new Date(query.before) } : {}), ...(query.after ? { $gt: new Date(query.after) } : {}) };
       }

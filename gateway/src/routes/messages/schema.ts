@@ -1,35 +1,12 @@
-import { MESSAGE_KINDS, MESSAGE_STATUSES } from '@switchboard/shared';
-import { z } from '../../openapi/zod.ts';
-import { objectId, pageQuery } from '../common.ts';
+import { MESSAGE_KINDS, MESSAGE_STATUSES, outgoingMessageBody } from '@switchboard/shared';
+import { openapiNamed, z } from '../../openapi/zod.ts';
+import { epochMsQuery, pageQuery } from '../common.ts';
 
-const MEDIA_KINDS = ['image', 'video', 'audio', 'voice', 'document', 'sticker'] as const;
-const SENDABLE = ['text', ...MEDIA_KINDS, 'location', 'reaction'] as const;
-
-/** POST /api/sessions/:sessionId/messages (JSON). Media travels by a stored `mediaId`. */
-export const sendBody = z
-  .object({
-    to: z.string().trim().min(5).max(100).openapi({ description: 'Phone number (digits) or JID', example: '34600000000' }),
-    kind: z.enum(SENDABLE).optional().openapi({ description: 'Defaults to text, or to the media kind when mediaId is given' }),
-    text: z.string().min(1).max(65_536).optional(),
-    mediaId: objectId.optional(),
-    caption: z.string().max(4096).optional(),
-    fileName: z.string().max(255).optional(),
-    quotedId: z.string().min(1).max(128).optional(),
-    reaction: z.object({ emoji: z.string().max(16), targetId: z.string().min(1).max(128) }).optional(),
-    location: z
-      .object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180), name: z.string().max(256).optional(), address: z.string().max(512).optional() })
-      .optional(),
-    clientId: z.string().min(1).max(200).optional().openapi({ description: 'Idempotency key: the same clientId is accepted once per session' }),
-  })
-  .superRefine((b, ctx) => {
-    const kind = b.kind ?? (b.mediaId ? undefined : 'text');
-    if (!kind && b.mediaId) return;
-    if (kind === 'text' && !b.text) ctx.addIssue({ code: 'custom', path: ['text'], message: 'A text message needs text' });
-    if (kind && (MEDIA_KINDS as readonly string[]).includes(kind) && !b.mediaId) ctx.addIssue({ code: 'custom', path: ['mediaId'], message: 'A media message needs a mediaId' });
-    if (kind === 'location' && !b.location) ctx.addIssue({ code: 'custom', path: ['location'], message: 'A location message needs a location' });
-    if (kind === 'reaction' && !b.reaction) ctx.addIssue({ code: 'custom', path: ['reaction'], message: 'A reaction needs emoji and targetId' });
-  })
-  .openapi('SendMessageRequest');
+/**
+ * POST /api/sessions/:sessionId/messages, JSON or multipart: the outgoing-message schema of
+ * shared (the same rules the supervisor applies), documented here. Media travels by `mediaId`.
+ */
+export const sendBody = openapiNamed(outgoingMessageBody, 'SendMessageRequest');
 
 /** Answer of an accepted send. */
 export const sendResponse = z
@@ -94,12 +71,11 @@ export const listChatsQuery = pageQuery.extend({ type: z.enum(['individual', 'gr
 /** GET /api/sessions/:sessionId/messages */
 export const listMessagesQuery = pageQuery.extend({
   chatId: z.string().trim().min(3).max(100),
-  before: z.coerce.number().int().positive().optional().openapi({ description: 'Only messages older than this timestamp (ms)' }),
-  after: z.coerce.number().int().nonnegative().optional().openapi({ description: 'Only messages newer than this timestamp (ms), to catch up after a gap' }),
+  before: epochMsQuery(1).optional().openapi({ description: 'Only messages older than this timestamp (ms)' }),
+  after: epochMsQuery().optional().openapi({ description: 'Only messages newer than this timestamp (ms), to catch up after a gap' }),
   total: z
     .enum(['true', 'false'])
     .default('true')
     .openapi({ description: '`false` skips counting the matching messages (`total` is then -1): clients that page by `before` do not need it, and a count scans the chat' }),
 });
 
-export { MEDIA_KINDS };

@@ -49,7 +49,14 @@ export const roleParams = z.object({ id: objectId });
 /** POST /api/roles */
 export const createRoleBody = z
   .object({
-    name: z.string().trim().min(1).max(100).regex(/^[\p{L}\p{N} _.-]+$/u, 'Letters, digits, spaces, _ . -'),
+    // The document's pattern is spelled out: the generator would copy the regex's `/u` flag into it.
+    name: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .regex(/^[\p{L}\p{N} _.-]+$/u, 'Letters, digits, spaces, _ . -')
+      .openapi({ pattern: '^[\\p{L}\\p{N} _.-]+$' }),
     description: z.string().max(1000).optional(),
     permissions: z.array(permissionSchema).max(100),
   })

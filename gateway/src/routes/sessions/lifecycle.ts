@@ -30,7 +30,7 @@ function target(audit: AuditNote, sessionId: string): void {
 export const sessionLifecycleRoutes: RouteDef[] = [
   defineRoute({
     method: 'put', path: '/api/sessions/:sessionId', tag, summary: 'Rename a session', auth: 'user', permission: ['update', 'Session'],
-    params: sessionParams, body: renameSessionBody, audit: 'session.rename',
+    record: 'Session', params: sessionParams, body: renameSessionBody, audit: 'session.rename',
     response: { status: 200, description: 'The session', schema: sessionSchema },
     async handler({ deps, auth, params, body, audit }) {
       const doc = await loadSession(auth!, params.sessionId, 'update');
@@ -42,7 +42,7 @@ export const sessionLifecycleRoutes: RouteDef[] = [
   }),
   defineRoute({
     method: 'post', path: '/api/sessions/:sessionId/start', tag, summary: 'Start a session (stopped, created or logged out: a logged-out one shows a new QR)', auth: 'user', permission: ['update', 'Session'],
-    params: sessionParams, audit: 'session.start',
+    record: 'Session', params: sessionParams, audit: 'session.start',
     response: { status: 200, description: 'The session (status `starting` while its actor comes up)', schema: sessionSchema },
     async handler({ deps, auth, params, audit }) {
       const doc = await loadSession(auth!, params.sessionId, 'update');
@@ -55,7 +55,7 @@ export const sessionLifecycleRoutes: RouteDef[] = [
   }),
   defineRoute({
     method: 'post', path: '/api/sessions/:sessionId/stop', tag, summary: 'Stop a session without logging it out (it stays paired)', auth: 'user', permission: ['update', 'Session'],
-    params: sessionParams, audit: 'session.stop',
+    record: 'Session', params: sessionParams, audit: 'session.stop',
     response: { status: 200, description: 'The session (status `stopped`)', schema: sessionSchema },
     async handler({ deps, auth, params, audit }) {
       const doc = await loadSession(auth!, params.sessionId, 'update');
@@ -67,7 +67,7 @@ export const sessionLifecycleRoutes: RouteDef[] = [
   }),
   defineRoute({
     method: 'post', path: '/api/sessions/:sessionId/relink', tag, summary: 'Pair again with a new QR, keeping the record, history, chats and assignments', auth: 'user', permission: ['update', 'Session'],
-    params: sessionParams, audit: 'session.relink',
+    record: 'Session', params: sessionParams, audit: 'session.relink',
     response: { status: 200, description: 'The session; its new QR arrives as a `qr` event (or GET …/qr)', schema: sessionSchema },
     async handler({ deps, auth, params, audit }) {
       const doc = await loadSession(auth!, params.sessionId, 'update');
@@ -85,7 +85,7 @@ export const sessionLifecycleRoutes: RouteDef[] = [
   }),
   defineRoute({
     method: 'get', path: '/api/sessions/:sessionId/timeline', tag, summary: 'What happened to the session (connections, disconnections and why, restarts), newest first', auth: 'user', permission: ['read', 'Session'],
-    params: sessionParams, query: timelineQuery,
+    record: 'Session', params: sessionParams, query: timelineQuery,
     response: { status: 200, description: 'Entries with `seq < before`, newest first; page on with `before` = the last seq', schema: timelineResponse },
     async handler({ auth, params, query }) {
       await loadSession(auth!, params.sessionId, 'read');

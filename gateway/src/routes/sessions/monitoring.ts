@@ -1,9 +1,9 @@
-import { accessibleBy } from '@casl/mongoose';
 import { AuthKey, AuthState, Session, type SessionDoc } from '@switchboard/shared/node';
 import { SESSION_STATUSES, type SessionStatus } from '@switchboard/shared';
 import type { QueryFilter } from 'mongoose';
 import type { AuthContext } from '../../auth/authContext.ts';
 import type { GatewayDeps } from '../../deps.ts';
+import { scope } from '../../policies/subjects.ts';
 import { presentSession } from '../../presenters/sessions.ts';
 import { listOf, listResponse, pageQuery, paging } from '../common.ts';
 import { defineRoute, type RouteDef } from '../types.ts';
@@ -14,7 +14,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** A page of the caller's visible sessions matching `extra`. */
 async function listScoped(deps: GatewayDeps, auth: AuthContext, extra: QueryFilter<SessionDoc>, q: { page: number; limit: number }) {
-  const filter: QueryFilter<SessionDoc> = { $and: [accessibleBy(auth.ability, 'read').ofType('Session'), extra] };
+  const filter: QueryFilter<SessionDoc> = { $and: [scope(auth, 'read', 'Session'), extra] };
   const { skip, limit } = paging(q);
   const [docs, total] = await Promise.all([Session.find(filter).sort({ createdAt: 1 }).skip(skip).limit(limit).lean(), Session.countDocuments(filter)]);
   return listResponse(docs.map((d) => presentSession(d, deps.hub.snapshot(d.sessionId))), total, q);
@@ -56,13 +56,13 @@ export const monitoringRoutes: RouteDef[] = [
   }),
   defineRoute({
     method: 'get', path: '/api/sessions/active', tag, summary: 'Sessions the supervisor keeps running', auth: 'user', permission: ['read', 'Session'],
-    query: pageQuery,
+    record: 'Session', query: pageQuery,
     response: { status: 200, description: 'A page of sessions', schema: listOf(sessionSchema) },
     handler: async ({ deps, auth, query }) => listScoped(deps, auth!, { active: true }, query),
   }),
   defineRoute({
     method: 'get', path: '/api/sessions/connected', tag, summary: 'Sessions connected to WhatsApp', auth: 'user', permission: ['read', 'Session'],
-    query: pageQuery,
+    record: 'Session', query: pageQuery,
     response: { status: 200, description: 'A page of sessions', schema: listOf(sessionSchema) },
     async handler({ deps, auth, query }) {
       const live = deps.hub.snapshots().filter((s) => s.status === 'connected').map((s) => s.sessionId);
@@ -71,7 +71,7 @@ export const monitoringRoutes: RouteDef[] = [
   }),
   defineRoute({
     method: 'get', path: '/api/sessions/problematic', tag, summary: 'Sessions that need an operator (problematic, logged out, replaced, unhealthy)', auth: 'user', permission: ['read', 'Session'],
-    query: pageQuery,
+    record: 'Session', query: pageQuery,
     response: { status: 200, description: 'A page of sessions', schema: listOf(sessionSchema) },
     async handler({ deps, auth, query }) {
       const sick = deps.hub.snapshots().filter((s) => ['problematic', 'logged_out', 'replaced'].includes(s.status)).map((s) => s.sessionId);
@@ -80,11 +80,12 @@ export const monitoringRoutes: RouteDef[] = [
   }),
   defineRoute({
     method: 'post', path: '/api/sessions/cleanup-inactive', tag, summary: 'Remove inactive sessions (not active, untouched for N days) and their credentials', auth: 'user', permission: ['delete', 'Session'],
-    body: cleanupInactiveBody, audit: 'session.cleanup_inactive',
-    response: { status: 200, description: 'Removed session ids', schema: cleanupInactiveResponse },
-    async handler({ deps, body, audit }) {
+    record: 'Session', body: cleanupInactiveBody, audit: 'session.cleanup_inactive',
+    response: { status: 200, description: 'Removed session ids (only sessions the caller may delete)', schema: cleanupInactiveResponse },
+    async handler({ deps, auth, body, audit }) {
       const cutoff = new Date(deps.now().getTime() - body.olderThanDays * DAY_MS);
-      const docs = await Session.find({ active: false, updatedAt: { $lte: cutoff } }, { sessionId: 1 }).lean();
+      const filter: QueryFilter<SessionDoc> = { $and: [scope(auth!, 'delete', 'Session'), { active: false, updatedAt: { $lte: cutoff } }] };
+      const docs = await Session.find(filter, { sessionId: 1 }).lean();
       const removed = docs.map((d) => d.sessionId).filter((id) => (deps.hub.snapshot(id)?.pid ?? null) === null);
       if (removed.length > 0) {
         await Promise.all([

@@ -1,7 +1,7 @@
-import { subject } from '@casl/ability';
 import { Session, type SessionDoc } from '@switchboard/shared/node';
 import type { AuthContext } from '../../auth/authContext.ts';
-import { forbidden, notFound } from '../../errors.ts';
+import { notFound } from '../../errors.ts';
+import { authorize, subjects } from '../../policies/subjects.ts';
 import type { Action } from '../../policies/vocabulary.ts';
 
 /**
@@ -9,8 +9,7 @@ import type { Action } from '../../policies/vocabulary.ts';
  * them and 403 otherwise, so employees cannot probe which sessions exist.
  */
 export async function loadSession(auth: AuthContext, sessionId: string, action: Action): Promise<SessionDoc> {
-  const allowed = auth.ability.can(action, subject('Session', { sessionId }));
-  if (!allowed) throw forbidden();
+  authorize(auth, action, subjects.session(sessionId));
   const doc = await Session.findOne({ sessionId }).lean();
   if (!doc) throw notFound('session');
   return doc;

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { accessibleBy } from '@casl/mongoose';
 import { Assignment, AuthKey, AuthState, Session, type SessionDoc } from '@switchboard/shared/node';
 import type { QueryFilter } from 'mongoose';
 import QRCode from 'qrcode';
 import { RPC_ERROR_CODES, RpcError } from '@switchboard/shared';
 import { conflict } from '../../errors.ts';
+import { authorize, scope, subjects } from '../../policies/subjects.ts';
 import { presentSession, presentSessionDetails } from '../../presenters/sessions.ts';
 import { escapeRegex, listOf, listResponse, okSchema, paging, sessionParams } from '../common.ts';
 import { defineRoute, type RouteDef } from '../types.ts';
@@ -25,10 +25,12 @@ const SORT_FIELDS: Record<(typeof SESSION_SORTS)[number], string> = {
 export const sessionRoutes: RouteDef[] = [
   defineRoute({
     method: 'post', path: '/api/sessions', tag, summary: 'Create a WhatsApp session and start its actor', auth: 'user', permission: ['create', 'Session'],
-    body: createSessionBody, audit: 'session.create',
+    record: 'Session', body: createSessionBody, audit: 'session.create',
     response: { status: 201, description: 'The session', schema: sessionSchema },
     async handler({ deps, auth, body, audit }) {
       const sessionId = body.sessionId ?? `s-${randomBytes(5).toString('hex')}`;
+      // A role may allow creating only some session ids (e.g. `{ sessionId: 'ventas' }`).
+      authorize(auth, 'create', subjects.session(sessionId));
       if (await Session.exists({ sessionId })) throw conflict('session_exists', 'A session with this id already exists');
       await Session.create({ sessionId, name: body.name ?? sessionId, active: true, status: 'created', createdBy: auth!.user._id });
       audit.targetType = 'Session';
@@ -40,10 +42,10 @@ export const sessionRoutes: RouteDef[] = [
   }),
   defineRoute({
     method: 'get', path: '/api/sessions', tag, summary: 'List sessions (filter by status or text, sort by name, status, createdAt or lastActivity)', auth: 'user', permission: ['read', 'Session'],
-    query: listSessionsQuery,
+    record: 'Session', query: listSessionsQuery,
     response: { status: 200, description: 'A page of sessions', schema: listOf(sessionSchema) },
     async handler({ deps, auth, query }) {
-      const and: QueryFilter<SessionDoc>[] = [accessibleBy(auth!.ability, 'read').ofType('Session')];
+      const and: QueryFilter<SessionDoc>[] = [scope(auth!, 'read', 'Session')];
       if (query.status) and.push({ status: query.status });
       if (query.q) {
         const contains = { $regex: escapeRegex(query.q), $options: 'i' };
@@ -60,7 +62,7 @@ export const sessionRoutes: RouteDef[] = [
   }),
   defineRoute({
     method: 'delete', path: '/api/sessions/:sessionId', tag, summary: 'Delete a session: log the device out, remove credentials and the record', auth: 'user', permission: ['delete', 'Session'],
-    params: sessionParams, audit: 'session.delete',
+    record: 'Session', params: sessionParams, audit: 'session.delete',
     response: { status: 204, description: 'Deleted' },
     async handler({ deps, auth, params, audit }) {
       await loadSession(auth!, params.sessionId, 'delete');
@@ -78,7 +80,7 @@ export const sessionRoutes: RouteDef[] = [
   }),
   defineRoute({
     method: 'get', path: '/api/sessions/:sessionId/details', tag, summary: 'Session status, process and metrics', auth: 'user', permission: ['read', 'Session'],
-    params: sessionParams,
+    record: 'Session', params: sessionParams,
     response: { status: 200, description: 'Details', schema: sessionDetailsSchema },
     async handler({ deps, auth, params }) {
       const doc = await loadSession(auth!, params.sessionId, 'read');
@@ -87,7 +89,7 @@ export const sessionRoutes: RouteDef[] = [
   }),
   defineRoute({
     method: 'get', path: '/api/sessions/:sessionId/qr', tag, summary: 'Current QR code (raw string and PNG data URL)', auth: 'user', permission: ['update', 'Session'],
-    params: sessionParams,
+    record: 'Session', params: sessionParams,
     response: { status: 200, description: 'The QR, or null when none is pending', schema: qrResponse },
     async handler({ deps, auth, params }) {
       const doc = await loadSession(auth!, params.sessionId, 'update');
@@ -107,7 +109,7 @@ export const sessionRoutes: RouteDef[] = [
   }),
   defineRoute({
     method: 'post', path: '/api/sessions/:sessionId/pairing-code', tag, summary: 'Ask for an 8-character pairing code for a phone number', auth: 'user', permission: ['update', 'Session'],
-    params: sessionParams, body: pairingBody, audit: 'session.pairing_code',
+    record: 'Session', params: sessionParams, body: pairingBody, audit: 'session.pairing_code',
     response: { status: 200, description: 'The code to type on the phone', schema: pairingResponse },
     async handler({ deps, auth, params, body, audit }) {
       await loadSession(auth!, params.sessionId, 'update');
@@ -119,7 +121,7 @@ export const sessionRoutes: RouteDef[] = [
   }),
   defineRoute({
     method: 'post', path: '/api/sessions/:sessionId/reset-attempts', tag, summary: 'Clear restart history of a problematic session and start it', auth: 'user', permission: ['update', 'Session'],
-    params: sessionParams, audit: 'session.reset_attempts',
+    record: 'Session', params: sessionParams, audit: 'session.reset_attempts',
     response: { status: 200, description: 'Reset', schema: okSchema },
     async handler({ deps, auth, params, audit }) {
       await loadSession(auth!, params.sessionId, 'update');
@@ -131,7 +133,7 @@ export const sessionRoutes: RouteDef[] = [
   }),
   defineRoute({
     method: 'delete', path: '/api/sessions/:sessionId/cleanup', tag, summary: 'Log the device out and clear credentials, keeping the record and history', auth: 'user', permission: ['update', 'Session'],
-    params: sessionParams, audit: 'session.cleanup',
+    record: 'Session', params: sessionParams, audit: 'session.cleanup',
     response: { status: 200, description: 'Cleaned; pair again with a new QR', schema: okSchema },
     async handler({ deps, auth, params, audit }) {
       await loadSession(auth!, params.sessionId, 'update');

@@ -1,44 +1,34 @@
-import { accessibleBy } from '@casl/mongoose';
 import { Assignment, User, type UserDoc } from '@switchboard/shared/node';
 import type { QueryFilter } from 'mongoose';
-import { badRequest, conflict, notFound } from '../../errors.ts';
+import { conflict, notFound } from '../../errors.ts';
 import { hashPassword } from '../../auth/passwords.ts';
 import { presentUser } from '../../presenters/users.ts';
 import { userSchema } from '../auth/schema.ts';
 import { escapeRegex, listOf, listResponse, paging } from '../common.ts';
 import { notifyUserChanged } from '../../realtimeNotify.ts';
 import { defineRoute, type RouteDef } from '../types.ts';
-import { assertCanOnUser } from './guard.ts';
 import { resolveRole, roleNames } from './roleLookup.ts';
 import { createUserBody, listUsersQuery, updateUserBody, userParams } from './schema.ts';
+import { authorize } from '../../policies/subjects.ts';
+import { assertAdministratorRemains, assertMayActOn, assertMayGrant, assertNotSelf, loadUserTarget, userSubject, usersScope } from './userAccess.ts';
 
 const tag = 'Users';
 
-/** Loads a user or throws 404. */
-async function loadUser(id: string): Promise<UserDoc> {
-  const user = await User.findById(id).lean();
-  if (!user) throw notFound('user');
-  return user;
-}
-
-/** Refuses to remove, deactivate or demote the last active admin (nobody could manage the system). */
-async function assertNotLastAdmin(user: UserDoc, roleName: string | undefined): Promise<void> {
-  if (roleName !== 'admin') return;
-  const others = await User.countDocuments({ role: user.role, active: true, _id: { $ne: user._id } });
-  if (others === 0) throw conflict('last_admin', 'The last active admin cannot be removed, deactivated or demoted');
-}
-
-/** Users CRUD. */
+/**
+ * Users CRUD. Every route acting on an account goes through userAccess.ts: the record rule,
+ * "never a user or role with permissions you lack", no self-demotion, one administrator kept.
+ */
 export const userRoutes: RouteDef[] = [
   defineRoute({
-    method: 'get', path: '/api/users', tag, summary: 'List users', auth: 'user', permission: ['read', 'User'],
-    query: listUsersQuery,
+    method: 'get', path: '/api/users', tag, summary: 'List users (only those the caller may see: supervisors never see admins)', auth: 'user', permission: ['read', 'User'],
+    record: 'User', query: listUsersQuery,
     response: { status: 200, description: 'A page of users', schema: listOf(userSchema) },
     async handler({ auth, query }) {
-      const filter: QueryFilter<UserDoc> = { ...accessibleBy(auth!.ability, 'read').ofType('User') };
-      if (query.q) filter.$or = [{ name: { $regex: escapeRegex(query.q), $options: 'i' } }, { email: { $regex: escapeRegex(query.q.toLowerCase()) } }];
-      if (query.role) filter.role = (await resolveRole(query.role))._id;
-      if (query.active) filter.active = query.active === 'true';
+      const and: QueryFilter<UserDoc>[] = [await usersScope(auth!, 'read')];
+      if (query.q) and.push({ $or: [{ name: { $regex: escapeRegex(query.q), $options: 'i' } }, { email: { $regex: escapeRegex(query.q.toLowerCase()) } }] });
+      if (query.role) and.push({ role: (await resolveRole(query.role))._id });
+      if (query.active) and.push({ active: query.active === 'true' });
+      const filter: QueryFilter<UserDoc> = { $and: and };
       const { skip, limit } = paging(query);
       const [users, total] = await Promise.all([User.find(filter).sort({ createdAt: 1 }).skip(skip).limit(limit).lean(), User.countDocuments(filter)]);
       const roles = await roleNames(users.map((u) => u.role));
@@ -47,20 +37,22 @@ export const userRoutes: RouteDef[] = [
   }),
   defineRoute({
     method: 'get', path: '/api/users/:id', tag, summary: 'Get a user', auth: 'user', permission: ['read', 'User'],
-    params: userParams,
+    record: 'User', params: userParams,
     response: { status: 200, description: 'The user', schema: userSchema },
-    async handler({ params }) {
-      const user = await loadUser(params.id);
-      return presentUser(user, (await roleNames([user.role])).get(String(user.role)));
+    async handler({ auth, params }) {
+      const target = await loadUserTarget(params.id);
+      // Reading follows the role's rules, as the list does; acting also needs the permissions.
+      authorize(auth, 'read', userSubject(target));
+      return presentUser(target.user, target.role);
     },
   }),
   defineRoute({
-    method: 'post', path: '/api/users', tag, summary: 'Create a user (role by name or id)', auth: 'user', permission: ['create', 'User'],
-    body: createUserBody, audit: 'user.create',
+    method: 'post', path: '/api/users', tag, summary: 'Create a user (role by name or id; never a role with permissions the caller lacks)', auth: 'user', permission: ['create', 'User'],
+    record: 'User', body: createUserBody, audit: 'user.create',
     response: { status: 201, description: 'The new user', schema: userSchema },
     async handler({ auth, body, audit }) {
       const role = await resolveRole(body.role);
-      assertCanOnUser(auth!, 'create', { roleId: role._id.toString(), roleName: role.name });
+      assertMayGrant(auth!, 'create', role);
       if (await User.exists({ email: body.email })) throw conflict('email_taken', 'A user with this email already exists');
       const user = await User.create({
         name: body.name, email: body.email, role: role._id, locale: body.locale ?? 'es',
@@ -74,22 +66,38 @@ export const userRoutes: RouteDef[] = [
     },
   }),
   defineRoute({
-    method: 'put', path: '/api/users/:id', tag, summary: 'Update a user', auth: 'user', permission: ['update', 'User'],
-    params: userParams, body: updateUserBody, audit: 'user.update',
-    response: { status: 200, description: 'The updated user', schema: userSchema },
+    method: 'put', path: '/api/users/:id', tag, summary: 'Update a user (not your own role, activation or password: see change-password)', auth: 'user', permission: ['update', 'User'],
+    record: 'User', params: userParams, body: updateUserBody, audit: 'user.update',
+    response: { status: 200, description: 'The updated user; 403 `self_action_forbidden`, `exceeds_own_permissions`; 409 `last_admin`', schema: userSchema },
     async handler({ deps, auth, params, body, audit }) {
-      const user = await loadUser(params.id);
-      const current = (await roleNames([user.role])).get(String(user.role));
-      assertCanOnUser(auth!, 'update', { id: params.id, roleId: String(user.role), roleName: current?.name ?? '' });
+      const target = await loadUserTarget(params.id);
+      const { user } = target;
+      assertMayActOn(auth!, 'update', target);
       const set: Record<string, unknown> = {};
       const inc: Record<string, number> = {};
-      let role = current;
-      const demoted = (body.role !== undefined && body.role !== current?.name && body.role !== current?._id.toString()) || body.active === false;
-      if (demoted) await assertNotLastAdmin(user, current?.name);
-      if (body.role) {
-        role = await resolveRole(body.role);
-        assertCanOnUser(auth!, 'update', { id: params.id, roleId: role._id.toString(), roleName: role.name });
-        set.role = role._id;
+      let role = target.role;
+      if (body.role !== undefined && body.role !== target.role?.name && body.role !== target.role?._id.toString()) {
+        assertNotSelf(auth!, params.id, 'change_role');
+        const next = await resolveRole(body.role);
+        assertMayGrant(auth!, 'update', next, params.id);
+        await assertAdministratorRemains(target, next);
+        role = next;
+        set.role = next._id;
+        inc.tokenVersion = 1;
+      }
+      if (body.active === false && user.active) {
+        assertNotSelf(auth!, params.id, 'deactivate');
+        await assertAdministratorRemains(target);
+      }
+      if (body.active !== undefined) {
+        set.active = body.active;
+        if (!body.active) inc.tokenVersion = 1;
+      }
+      if (body.password) {
+        assertNotSelf(auth!, params.id, 'reset_password');
+        set.passwordHash = await hashPassword(body.password);
+        // A password set by someone else is temporary: its holder must replace it.
+        set.mustChangePassword = true;
         inc.tokenVersion = 1;
       }
       if (body.email && body.email !== user.email) {
@@ -98,17 +106,6 @@ export const userRoutes: RouteDef[] = [
       }
       if (body.name) set.name = body.name;
       if (body.locale) set.locale = body.locale;
-      if (body.active !== undefined) {
-        if (!body.active && params.id === auth!.user.id) throw badRequest('cannot_deactivate_self', 'You cannot deactivate yourself');
-        set.active = body.active;
-        if (!body.active) inc.tokenVersion = 1;
-      }
-      if (body.password) {
-        set.passwordHash = await hashPassword(body.password);
-        // A password set by someone else is temporary: its holder must replace it.
-        if (params.id !== auth!.user.id) set.mustChangePassword = true;
-        inc.tokenVersion = 1;
-      }
       // updateOne + find: FerretDB rejects the projection mongoose adds to findAndModify for hidden fields.
       await User.updateOne({ _id: user._id }, { $set: set, ...(Object.keys(inc).length ? { $inc: inc } : {}) });
       const updated = await User.findById(user._id).lean();
@@ -121,21 +118,20 @@ export const userRoutes: RouteDef[] = [
     },
   }),
   defineRoute({
-    method: 'delete', path: '/api/users/:id', tag, summary: 'Delete a user (and their assignments)', auth: 'user', permission: ['delete', 'User'],
-    params: userParams, audit: 'user.delete',
-    response: { status: 204, description: 'Deleted' },
+    method: 'delete', path: '/api/users/:id', tag, summary: 'Delete a user (and their assignments); never yourself or the last administrator', auth: 'user', permission: ['delete', 'User'],
+    record: 'User', params: userParams, audit: 'user.delete',
+    response: { status: 204, description: 'Deleted; 403 `self_action_forbidden`, `exceeds_own_permissions`; 409 `last_admin`' },
     async handler({ deps, auth, params, audit }) {
-      if (params.id === auth!.user.id) throw badRequest('cannot_delete_self', 'You cannot delete yourself');
-      const user = await loadUser(params.id);
-      const role = (await roleNames([user.role])).get(String(user.role));
-      assertCanOnUser(auth!, 'delete', { id: params.id, roleId: String(user.role), roleName: role?.name ?? '' });
-      await assertNotLastAdmin(user, role?.name);
-      await User.deleteOne({ _id: user._id });
-      await Assignment.deleteMany({ userId: user._id });
+      assertNotSelf(auth!, params.id, 'delete');
+      const target = await loadUserTarget(params.id);
+      assertMayActOn(auth!, 'delete', target);
+      await assertAdministratorRemains(target);
+      await User.deleteOne({ _id: target.user._id });
+      await Assignment.deleteMany({ userId: target.user._id });
       notifyUserChanged(deps, params.id);
       audit.targetType = 'User';
       audit.targetId = params.id;
-      audit.details = { email: user.email };
+      audit.details = { email: target.user.email };
       return undefined;
     },
   }),

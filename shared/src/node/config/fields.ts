@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /** A whole number within [min, max], read from a string. */
@@ -85,4 +86,23 @@ export function list() {
 /** A secret of at least `min` characters. */
 export function secret(min: number) {
   return z.string().min(min, { error: `must be at least ${min} characters long` });
+}
+
+/** True for an IPv4 or IPv6 address, optionally with a /prefix (a bare address is a /32 or /128). */
+export function isCidr(v: string): boolean {
+  const [addr, prefix, extra] = v.split('/');
+  const family = isIP(addr ?? '');
+  if (family === 0 || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/** A comma-separated list of CIDRs (or single addresses), e.g. `10.0.0.0/8, ::1`. */
+export function cidrList() {
+  return list().refine((v) => v.every(isCidr), { error: 'must be comma-separated IP addresses or CIDRs such as 10.0.0.0/8' });
+}
+
+/** A comma-separated list of email addresses. */
+export function emailList() {
+  return list().pipe(z.array(z.email({ error: 'must be comma-separated email addresses' })));
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LOG_LEVELS } from '../logging/logger.ts';
-import { bool, cron, duration, existingFile, hex, httpUrl, int, list, mongoUri, oneOf, port, secret, wsUrl } from './fields.ts';
+import { bool, cidrList, cron, duration, emailList, existingFile, hex, httpUrl, int, list, mongoUri, oneOf, port, secret, wsUrl } from './fields.ts';
 
 // One line per environment variable. Adding a variable: one line here, one entry in
 // .env.example (a test checks both list the same names).
@@ -46,6 +46,11 @@ export const gatewayShape = {
   RATE_LIMIT_LOGIN_PER_MINUTE: int(1, 1_000_000).default(10),
   RATE_LIMIT_FORGOT_PASSWORD_PER_HOUR: int(1, 1_000_000).default(5),
   RATE_LIMIT_SEND_PER_MINUTE: int(1, 1_000_000).default(120),
+  RATE_LIMIT_UPLOAD_PER_MINUTE: int(1, 1_000_000).optional(), // default in the gateway's rate limits (30)
+  TRUST_PROXY: bool().default(false),
+  METRICS_TOKEN: secret(16).optional(),
+  METRICS_ALLOW: cidrList().default([]),
+  OPS_EMAILS: emailList().default([]),
 };
 
 /** Variables of the seed (first admin). */
@@ -62,6 +67,7 @@ export const supervisorShape = {
   SESSION_START_CONCURRENCY: int(1, 1_000).default(4),
   HEALTH_CHECK_CRON: cron().default('*/5 * * * *'),
   CLEANUP_CRON: cron().default('0 */6 * * *'),
+  PROFILE_PICTURE_REFRESH_CRON: cron().default('17 * * * *'),
 };
 
 function requireSecretInProduction(cfg: { NODE_ENV: string; JWT_SECRET?: string | undefined }, ctx: z.RefinementCtx): void {

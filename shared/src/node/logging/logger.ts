@@ -28,7 +28,7 @@ export interface CreateLoggerOptions {
 const REDACT_PATHS = [
   ...[
     'password', 'passwordHash', 'newPassword', 'currentPassword', 'token', 'accessToken', 'refreshToken',
-    'resetToken', 'jwt', 'secret', 'JWT_SECRET', 'SMTP_PASS', 'apiKey', 'authorization', 'cookie', 'creds',
+    'resetToken', 'jwt', 'secret', 'JWT_SECRET', 'SMTP_PASS', 'METRICS_TOKEN', 'apiKey', 'authorization', 'cookie', 'creds',
     'keys', 'noiseKey', 'signedIdentityKey', 'signedPreKey', 'identityKey', 'advSecretKey', 'privKey', 'qr',
     'pairingCode', 'text', 'caption', 'body', 'data',
   ],

@@ -73,6 +73,8 @@ export interface OpenGatewayOptions {
    * hold incoming messages back for up to 20 s after a re-login waiting for one.
    */
   preloadChats?: number;
+  /** The gateway's clock (lockouts, audit times); tests move a fake one instead of sleeping. */
+  now?: () => Date;
 }
 
 const password = () => `Pw-${randomBytes(9).toString('base64url')}`;
@@ -130,7 +132,7 @@ export async function openGateway(area: string, opts: OpenGatewayOptions = {}): 
     dataDir,
     smtp: opts.smtp ?? null,
     alertEmails: [],
-    rateLimits: { loginPerMinute: 1000, forgotPasswordPerHour: 1000, sendPerMinute: 1000 },
+    rateLimits: { loginPerMinute: 1000, forgotPasswordPerHour: 1000, sendPerMinute: 1000, uploadPerMinute: 1000, forgotPasswordPerAccountPerHour: 1000 },
     trustProxy: false,
     ...opts.settings,
   };
@@ -138,7 +140,7 @@ export async function openGateway(area: string, opts: OpenGatewayOptions = {}): 
   // A real media pool (one worker thread): uploads and multipart sends work like in production.
   const pool = createMediaPool({ compressAboveBytes: 5 * 1024 * 1024, maxThreads: 1 });
   const upload = { pool, limits: { maxBytes: 2 * 1024 * 1024 } };
-  const app = createApp({ settings, logger, hub, email, upload, health: () => hub.healthReport() });
+  const app = createApp({ settings, logger, hub, email, upload, health: () => hub.healthReport(), ...(opts.now ? { now: opts.now } : {}) });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

@@ -5,10 +5,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { CannedReply, Chat, Media, Message, putMedia } from '@switchboard/shared/node';
-import type { Call, Caller, Expect, MatrixState } from './matrixFixtures.ts';
+import { authed, type Call, type Caller, type Expect, type MatrixState } from './matrixFixtures.ts';
 
 const uniq = () => randomBytes(4).toString('hex');
-const authed = (admin: number, supervisor: number, employee: number, outsider: number): Expect => ({ anonymous: 401, badToken: 401, expired: 401, admin, supervisor, employee, outsider });
 
 /** Makes sure the assigned chat has a Chat document (actions on a chat need one). */
 async function ensureChat(s: MatrixState): Promise<void> {
@@ -37,7 +36,7 @@ async function sharedReply(): Promise<string> {
 
 /** `METHOD path` → call and expected statuses, for the inbox routes. */
 export const INBOX_MATRIX: Record<string, { call: (s: MatrixState, who: Caller) => Promise<Call> | Call; expect: Expect }> = {
-  'GET /api/chats': { call: () => ({ path: '/api/chats?view=all' }), expect: authed(200, 200, 200, 200) },
+  'GET /api/chats': { call: () => ({ path: '/api/chats?view=all' }), expect: authed(200, 200, 200, 200, 200) },
   'POST /api/sessions/:sessionId/chats/:chatId/read': {
     call: async (s) => {
       await ensureChat(s);
@@ -56,9 +55,10 @@ export const INBOX_MATRIX: Record<string, { call: (s: MatrixState, who: Caller) 
     call: async (s) => ({ path: `/api/sessions/${s.linked}/messages/${await failedMessage(s)}/retry` }),
     expect: authed(202, 202, 202, 403),
   },
-  'POST /api/media/sign': { call: async (s) => ({ path: '/api/media/sign', body: { ids: [await chatFile(s)] } }), expect: authed(200, 200, 200, 200) },
-  'GET /api/canned-replies': { call: () => ({ path: '/api/canned-replies' }), expect: authed(200, 200, 200, 200) },
-  'POST /api/canned-replies': { call: () => ({ path: '/api/canned-replies', body: { shortcut: `mx-${uniq()}`, text: 'Hola' } }), expect: authed(201, 201, 201, 201) },
-  'PUT /api/canned-replies/:id': { call: async () => ({ path: `/api/canned-replies/${await sharedReply()}`, body: { text: 'Gracias' } }), expect: authed(200, 200, 403, 403) },
-  'DELETE /api/canned-replies/:id': { call: async () => ({ path: `/api/canned-replies/${await sharedReply()}` }), expect: authed(204, 204, 403, 403) },
+  'POST /api/media/sign': { call: async (s) => ({ path: '/api/media/sign', body: { ids: [await chatFile(s)] } }), expect: authed(200, 200, 200, 200, 200) },
+  'GET /api/canned-replies': { call: () => ({ path: '/api/canned-replies' }), expect: authed(200, 200, 200, 200, 200) },
+  'POST /api/canned-replies': { call: () => ({ path: '/api/canned-replies', body: { shortcut: `mx-${uniq()}`, text: 'Hola' } }), expect: authed(201, 201, 201, 201, 201) },
+  // Shared replies: employees may read them (403 on change); the limited caller may not even read them (404).
+  'PUT /api/canned-replies/:id': { call: async () => ({ path: `/api/canned-replies/${await sharedReply()}`, body: { text: 'Gracias' } }), expect: authed(200, 200, 403, 403, 404) },
+  'DELETE /api/canned-replies/:id': { call: async () => ({ path: `/api/canned-replies/${await sharedReply()}` }), expect: authed(204, 204, 403, 403, 404) },
 };

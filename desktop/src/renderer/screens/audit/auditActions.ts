@@ -6,7 +6,7 @@ import { hasMessage, type I18n } from '../../i18n/index.tsx';
 
 /** Known actions by area (area = the part before the dot). */
 export const AUDIT_ACTIONS: Record<string, readonly string[]> = {
-  auth: ['auth.login', 'auth.logout', 'auth.change_password', 'auth.forgot_password', 'auth.reset_password', 'auth.update_profile'],
+  auth: ['auth.login', 'auth.login_failed', 'auth.logout', 'auth.change_password', 'auth.forgot_password', 'auth.reset_password', 'auth.update_profile', 'auth.forbidden'],
   user: ['user.create', 'user.update', 'user.delete'],
   admin: ['admin.reset_password'],
   role: ['role.create', 'role.update', 'role.delete'],

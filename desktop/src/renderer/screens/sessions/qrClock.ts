@@ -1,6 +1,6 @@
 /**
  * How long a QR shown by WhatsApp stays valid: Baileys uses the first ref of a connection for
- * 60 s and each following ref for 20 s (WA-SIM.md §2.1). The gateway does not say which ref an
+ * 60 s and each following ref for 20 s (wa-sim.md §2.1). The gateway does not say which ref an
  * event carries, so a QR that follows the previous one within the series' lifetime is assumed
  * to be a follow-up (20 s), anything else the first of a series (60 s).
  */

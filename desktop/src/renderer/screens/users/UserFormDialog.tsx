@@ -105,7 +105,16 @@ export function UserFormDialog({ form, roles, onClose, onSaved }: { form: UserFo
         </div>
         {!editing && <InitialPasswordField value={draft.password} onChange={(v) => set('password', v)} error={errors.password} />}
         <div className="form-row">
-          <SelectField label={t('users.field.role')} required value={draft.role} onChange={(e) => set('role', e.target.value)} error={errors.role} hint={self ? t('users.field.roleSelfHint') : undefined}>
+          <SelectField
+            label={t('users.field.role')}
+            required
+            // Nobody changes their own role (the server answers self_action_forbidden): another administrator does.
+            disabled={self}
+            value={draft.role}
+            onChange={(e) => set('role', e.target.value)}
+            error={errors.role}
+            hint={self ? t('users.field.roleSelfHint') : undefined}
+          >
             {!draft.role && <option value="">{t('users.field.rolePick')}</option>}
             {choices.map((r) => (
               <option key={r.id} value={r.id}>

@@ -71,8 +71,8 @@ describe('inbox reducer: REST pages merged with live and replayed events', () =>
   });
 
   it('replaces "media pending" with the file when the message is announced again with it', () => {
-    const pending = msg('p', 100, { kind: 'image', text: null, mediaStatus: 'pending' });
-    const stored = msg('p', 100, { kind: 'image', text: null, mediaId: '65f000000000000000000001' });
+    const pending = msg('p', 100, { kind: 'image', mediaStatus: 'pending' });
+    const stored = msg('p', 100, { kind: 'image', mediaId: '65f000000000000000000001' });
     const s = run([
       { type: 'event/message', message: pending },
       { type: 'event/message', message: stored },

@@ -1,0 +1,81 @@
+/**
+ * The one definition of an outgoing message: its fields and the rules between them ("a text
+ * message needs text"). The gateway validates the JSON send and the multipart send with
+ * `outgoingMessageBody`; the supervisor checks what reaches the hub with `outgoingMessageInput`.
+ * Flow: REST body (gateway, outgoingMessageBody) → hub.send → acceptSend (supervisor,
+ * outgoingMessageInput) → stored `pending` → the session actor sends it.
+ */
+import { z } from 'zod';
+import { MESSAGE_KINDS, type OutgoingMessageInput } from '../domain/messages.ts';
+
+/** Kinds whose content is a stored media file (`mediaId`). */
+export const MEDIA_MESSAGE_KINDS = ['image', 'video', 'audio', 'voice', 'document', 'sticker'] as const;
+
+/** Kinds a client may send through the API. */
+export const SENDABLE_KINDS = ['text', ...MEDIA_MESSAGE_KINDS, 'location', 'reaction'] as const;
+
+/** The content fields of a message, whatever its kind. */
+interface MessageContent {
+  kind?: string | undefined;
+  text?: string | null | undefined;
+  mediaId?: unknown;
+  reaction?: { targetId?: string | null } | null | undefined;
+  location?: object | null | undefined;
+}
+
+/**
+ * What a message of its kind lacks (empty when nothing): the rules every layer applies. A body
+ * without a kind is text, or the media file's kind when it names a `mediaId`.
+ */
+export function outgoingMessageProblems(m: MessageContent): Array<{ path: string; message: string }> {
+  const kind = m.kind ?? (m.mediaId ? undefined : 'text');
+  const out: Array<{ path: string; message: string }> = [];
+  if (kind === 'text' && !m.text?.trim()) out.push({ path: 'text', message: 'A text message needs text' });
+  if (kind && (MEDIA_MESSAGE_KINDS as readonly string[]).includes(kind) && !m.mediaId) out.push({ path: 'mediaId', message: 'A media message needs a mediaId' });
+  if (kind === 'location' && !m.location) out.push({ path: 'location', message: 'A location message needs a location' });
+  if (kind === 'reaction' && !m.reaction?.targetId) out.push({ path: 'reaction', message: 'A reaction needs emoji and targetId' });
+  return out;
+}
+
+/** Adds outgoingMessageProblems as zod issues. */
+function checkContent(m: MessageContent, ctx: z.RefinementCtx): void {
+  for (const p of outgoingMessageProblems(m)) ctx.addIssue({ code: 'custom', path: [p.path], message: p.message });
+}
+
+const objectId = z.string().regex(/^[0-9a-fA-F]{24}$/, 'Must be a 24-character hex id');
+
+/** The fields of a send, as a client gives them. */
+const sendFields = z.object({
+  to: z.string().trim().min(5).max(100).describe('Phone number (digits) or JID'),
+  kind: z.enum(SENDABLE_KINDS).optional().describe('Defaults to text, or to the media kind when mediaId is given'),
+  text: z.string().min(1).max(65_536).optional(),
+  mediaId: objectId.optional(),
+  caption: z.string().max(4096).optional(),
+  fileName: z.string().max(255).optional(),
+  quotedId: z.string().min(1).max(128).optional(),
+  reaction: z.object({ emoji: z.string().max(16), targetId: z.string().min(1).max(128) }).optional(),
+  location: z
+    .object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180), name: z.string().max(256).optional(), address: z.string().max(512).optional() })
+    .optional(),
+  clientId: z.string().min(1).max(200).optional().describe('Idempotency key: the same clientId is accepted once per session'),
+});
+
+/**
+ * A send as the REST API accepts it (JSON, or the text fields of a multipart send plus the
+ * stored file's `mediaId`). Media travels by a stored `mediaId`, never as bytes.
+ */
+export const outgoingMessageBody = sendFields.superRefine(checkContent);
+
+/** A send request as validated by the REST API. */
+export type OutgoingMessageBody = z.output<typeof outgoingMessageBody>;
+
+/**
+ * A send as the hub accepts it: the kind is resolved (any stored kind but `unsupported`, so
+ * internal callers may send contacts), `to` may be a JID, and the caller's user id rides along.
+ */
+export const outgoingMessageInput = sendFields
+  .extend({
+    kind: z.enum(MESSAGE_KINDS).exclude(['unsupported']),
+    userId: z.string().max(64).optional(),
+  })
+  .superRefine(checkContent) satisfies z.ZodType<OutgoingMessageInput, unknown>;

@@ -1,0 +1,146 @@
+/**
+ * GET /metrics over real HTTP, with a real Supervisor, real actors and the WhatsApp simulator:
+ * one connected session that received and sent a message, one waiting for its QR scan.
+ */
+import type { AddressInfo } from 'node:net';
+import { createApp, type GatewaySettings } from '@switchboard/gateway';
+import type { HubEvent } from '@switchboard/shared';
+import { silentLogger } from '@switchboard/shared/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openGateway, type GatewayWorld } from './support/harness.ts';
+import { parsePrometheusText, sampleValue, type PromFamily } from './support/promText.ts';
+
+const TOKEN = 'metrics-scrape-token-0123456789';
+const LIVE = 'm-live';
+const IDLE = 'm-idle';
+const PHONE = '34600000888';
+const ALICE = '15550004001';
+
+let w: GatewayWorld;
+let admin: string;
+
+const scrape = (headers: Record<string, string> = { authorization: `Bearer ${TOKEN}` }) => fetch(`${w.url}/metrics`, { headers });
+
+async function families(): Promise<Map<string, PromFamily>> {
+  const res = await scrape();
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
+  return parsePrometheusText(await res.text());
+}
+
+const hubEvent = (sessionId: string, type: HubEvent['type'], pred: (e: HubEvent) => boolean = () => true) =>
+  w.rec.waitFor((e) => e.sessionId === sessionId && e.type === type && pred(e));
+
+beforeAll(async () => {
+  w = await openGateway('gw-metrics', { simulator: true, preloadChats: 0, settings: { metrics: { token: TOKEN, allow: [] } } });
+  admin = await w.login('admin');
+  for (const [sessionId, name] of [[LIVE, 'Ventas'], [IDLE, 'Soporte']]) {
+    expect((await w.api('POST', '/api/sessions', { token: admin, body: { sessionId, name } })).status).toBe(201);
+  }
+  const qr = (await hubEvent(LIVE, 'qr')) as Extract<HubEvent, { type: 'qr' }>;
+  await hubEvent(IDLE, 'qr');
+  const mark = w.rec.events.length;
+  w.sim!.createPhone({ phone: PHONE });
+  await w.sim!.scanQr(PHONE, qr.qr);
+  await w.rec.waitStatus(LIVE, 'connected', mark);
+  w.sim!.createContact({ phone: ALICE, name: 'Alice' });
+}, 120_000);
+
+afterAll(async () => {
+  await w?.close();
+});
+
+describe('GET /metrics', () => {
+  it('answers 401 without the bearer token or with a wrong one, and never leaks series', async () => {
+    const attempts: Record<string, string>[] = [{}, { authorization: 'Bearer wrong-token-0123456789' }, { authorization: `Basic ${TOKEN}` }];
+    for (const headers of attempts) {
+      const res = await scrape(headers);
+      expect(res.status).toBe(401);
+      expect(res.headers.get('www-authenticate')).toBe('Bearer realm="metrics"');
+      const body = await res.text();
+      expect(body).not.toContain('switchboard_');
+      expect(JSON.parse(body)).toMatchObject({ error: { code: 'metrics_token_required' } });
+    }
+  });
+
+  it('answers 403 to an address outside METRICS_ALLOW and 404 when scraping is not configured', async () => {
+    /** Status of GET /metrics on a second app over the same hub with other scrape settings. */
+    const statusWith = async (metrics: GatewaySettings['metrics']) => {
+      const settings: GatewaySettings = { ...w.settings };
+      delete settings.metrics;
+      if (metrics) settings.metrics = metrics;
+      const app = createApp({ settings, logger: silentLogger(), hub: w.hub });
+      const server = await new Promise<ReturnType<typeof app.listen>>((resolve) => {
+        const s = app.listen(0, '127.0.0.1', () => resolve(s));
+      });
+      try {
+        const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } });
+        return [res.status, ((await res.json()) as { error: { code: string } }).error.code];
+      } finally {
+        app.metrics?.close();
+        app.deps.rates.close();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+      }
+    };
+    expect(await statusWith({ token: TOKEN, allow: ['10.0.0.0/8'] })).toEqual([403, 'metrics_forbidden']);
+    expect(await statusWith({ token: null, allow: [] })).toEqual([404, 'not_found']);
+    expect(await statusWith(undefined)).toEqual([404, 'not_found']);
+  });
+
+  it('serves a series per session: state set, actor memory and lag, connected time', async () => {
+    const f = await families();
+    expect(f.get('switchboard_session_status')?.type).toBe('gauge');
+    expect(sampleValue(f, 'switchboard_session_status', { session: LIVE, status: 'connected' })).toBe(1);
+    expect(sampleValue(f, 'switchboard_session_status', { session: LIVE, status: 'qr' })).toBe(0);
+    expect(sampleValue(f, 'switchboard_session_status', { session: IDLE, status: 'qr' })).toBe(1);
+    expect(sampleValue(f, 'switchboard_session_status', { session: IDLE, status: 'connected' })).toBe(0);
+    // Every session has exactly one current status.
+    for (const session of [LIVE, IDLE]) {
+      const current = f.get('switchboard_session_status')!.samples.filter((s) => s.labels.session === session && s.value === 1);
+      expect(current).toHaveLength(1);
+    }
+    expect(sampleValue(f, 'switchboard_session_connected_seconds', { session: LIVE })).toBeGreaterThanOrEqual(0);
+    expect(sampleValue(f, 'switchboard_session_connected_seconds', { session: IDLE })).toBe(0);
+    for (const session of [LIVE, IDLE]) {
+      const snap = w.hub.snapshot(session)!;
+      expect(snap.rssBytes, 'the actor has sent a heartbeat').not.toBeNull();
+      expect(sampleValue(f, 'switchboard_actor_up', { session })).toBe(1);
+      expect(sampleValue(f, 'switchboard_actor_rss_bytes', { session })).toBeGreaterThan(10 * 1024 * 1024);
+      expect(sampleValue(f, 'switchboard_actor_event_loop_lag_seconds', { session })).toBeGreaterThanOrEqual(0);
+      expect(sampleValue(f, 'switchboard_session_restarts', { session })).toBe(snap.restarts);
+    }
+  });
+
+  it('counts messages received and sent per session', async () => {
+    const { id } = await w.sim!.contactSend(ALICE, { to: PHONE, text: 'hola' });
+    await hubEvent(LIVE, 'message', (e) => e.type === 'message' && e.message.id === id);
+    const sent = await w.api('POST', `/api/sessions/${LIVE}/messages`, { token: admin, body: { to: ALICE, text: 'buenas', clientId: 'metrics-1' } });
+    expect(sent.status).toBe(202);
+    await hubEvent(LIVE, 'message-sent', (e) => e.type === 'message-sent' && e.message.id === sent.body.messageId);
+
+    const f = await families();
+    expect(f.get('switchboard_messages_received_total')?.type).toBe('counter');
+    expect(sampleValue(f, 'switchboard_messages_received_total', { session: LIVE })).toBe(1);
+    expect(sampleValue(f, 'switchboard_messages_sent_total', { session: LIVE })).toBe(1);
+    expect(f.get('switchboard_messages_received_total')!.samples.some((s) => s.labels.session === IDLE)).toBe(false);
+  });
+
+  it('times HTTP requests by route template and status, never by raw URL', async () => {
+    expect((await w.api('GET', `/api/sessions/${IDLE}/details`, { token: admin })).status).toBe(200);
+    expect((await w.api('GET', '/api/sessions/no-such-session/details', { token: admin })).status).toBe(404);
+    const f = await families();
+    const http = f.get('switchboard_http_request_duration_seconds')!;
+    expect(http.type).toBe('histogram');
+    const count = (labels: Record<string, string>) => sampleValue(f, 'switchboard_http_request_duration_seconds', labels, 'switchboard_http_request_duration_seconds_count');
+    expect(count({ method: 'GET', route: '/api/sessions/:sessionId/details', status: '200' })).toBeGreaterThanOrEqual(1);
+    expect(count({ method: 'GET', route: '/api/sessions/:sessionId/details', status: '404' })).toBe(1);
+    expect(count({ method: 'GET', route: '/metrics', status: '401' })).toBe(3);
+    expect(http.samples.some((s) => s.labels.route?.includes(IDLE) || s.labels.route?.includes('no-such-session'))).toBe(false);
+  });
+
+  it('includes the default Node.js metrics of the gateway process', async () => {
+    const f = await families();
+    expect(sampleValue(f, 'process_resident_memory_bytes', {})).toBeGreaterThan(0);
+    expect(f.get('nodejs_eventloop_lag_seconds')?.type).toBe('gauge');
+  });
+});
