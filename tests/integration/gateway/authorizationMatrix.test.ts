@@ -94,12 +94,17 @@ function withinLimits(kind: NonNullable<RouteDef['record']>, item: Record<string
   }
 }
 
-/** The records in a 2xx answer: a list's items, cleanup's removed ids, or the record itself. */
+/**
+ * The records in a 2xx answer: a list's items, cleanup's removed ids, the files of signed media
+ * URLs (ids only: no fixture file is in the limited caller's session, so it may sign none), or
+ * the record itself.
+ */
 function recordsOf(body: unknown): Record<string, unknown>[] {
   if (!body || typeof body !== 'object') return [];
-  const b = body as { data?: unknown; removed?: unknown };
+  const b = body as { data?: unknown; removed?: unknown; urls?: unknown };
   if (Array.isArray(b.data)) return b.data as Record<string, unknown>[];
   if (Array.isArray(b.removed)) return (b.removed as string[]).map((sessionId) => ({ sessionId }));
+  if (b.urls && typeof b.urls === 'object') return Object.keys(b.urls).map((id) => ({ id }));
   return [body as Record<string, unknown>];
 }
 

@@ -1,13 +1,8 @@
-import { subject } from '@casl/ability';
 import { Media, type MediaDoc } from '@switchboard/shared/node';
 import { Types } from 'mongoose';
+import type { AuthContext } from '../../auth/authContext.ts';
 import { AppError, notFound } from '../../errors.ts';
-import type { AppAbility } from '../../policies/vocabulary.ts';
-
-/** CASL subject of a Media document (plain fields, string ids). */
-export function mediaSubject(doc: Pick<MediaDoc, 'sessionId' | 'chatId' | 'direction'>) {
-  return subject('Media', { sessionId: doc.sessionId, chatId: doc.chatId ?? null, direction: doc.direction });
-}
+import { allowed, authorize, subjects } from '../../policies/subjects.ts';
 
 /** Parses a media id from the URL: 400 `invalid_media_id` when it is not an ObjectId. */
 export function parseMediaId(raw: string): Types.ObjectId {
@@ -15,9 +10,14 @@ export function parseMediaId(raw: string): Types.ObjectId {
   return new Types.ObjectId(raw);
 }
 
-/** True when the caller may read the file: by ability, or because they uploaded it. */
-export function canReadMedia(ability: AppAbility, userId: string, doc: MediaDoc): boolean {
-  return ability.can('read', mediaSubject(doc)) || doc.uploadedBy?.toString() === userId;
+/**
+ * True when the caller may read the file: by ability, or because they uploaded it. The ability
+ * is always asked (and the check noted for `defineRoute`), uploader or not. A signed-URL request
+ * carries the signer's auth context (authenticateMediaUrl), so the same check applies to it.
+ */
+export function canReadMedia(auth: AuthContext, doc: MediaDoc): boolean {
+  const visible = allowed(auth, 'read', subjects.media(doc));
+  return visible || doc.uploadedBy?.toString() === auth.user.id;
 }
 
 /**
@@ -25,16 +25,9 @@ export function canReadMedia(ability: AppAbility, userId: string, doc: MediaDoc)
  * (as if it did not exist); media it may read but not delete answers 403. Uploaders may read
  * their own uploads (a file sent before its chat was known has no chatId).
  */
-export async function loadMediaFor(
-  ability: AppAbility,
-  userId: string,
-  rawId: string,
-  action: 'read' | 'delete' = 'read',
-): Promise<MediaDoc> {
+export async function loadMediaFor(auth: AuthContext, rawId: string, action: 'read' | 'delete' = 'read'): Promise<MediaDoc> {
   const doc = await Media.findById(parseMediaId(rawId)).lean();
-  if (!doc || !canReadMedia(ability, userId, doc)) throw notFound('media file');
-  if (action !== 'read' && !ability.can(action, mediaSubject(doc))) {
-    throw new AppError(403, 'forbidden', 'You are not allowed to do this');
-  }
+  if (!doc || !canReadMedia(auth, doc)) throw notFound('media file');
+  if (action !== 'read') authorize(auth, action, subjects.media(doc));
   return doc;
 }

@@ -1,8 +1,7 @@
-import { accessibleBy } from '@casl/mongoose';
 import { Chat, Media, Session, type MediaDoc } from '@switchboard/shared/node';
 import { recipientJid } from '@switchboard/shared';
 import { AppError, notFound } from '../../errors.ts';
-import { authorize, subjects } from '../../policies/subjects.ts';
+import { allowed, authorize, scope, subjects } from '../../policies/subjects.ts';
 import { listOf, sessionParams } from '../common.ts';
 import { defineRoute, type RouteDef } from '../types.ts';
 import { loadMediaFor } from './mediaAccess.ts';
@@ -38,11 +37,14 @@ export const mediaRoutes: RouteDef[] = [
   ...mediaSignRoutes,
   defineRoute({
     method: 'get', path: '/api/media/session/:sessionId', tag, summary: 'Media files of a session the caller may see', auth: 'user', permission: ['read', 'Media'],
-    params: sessionParams, query: listMediaQuerySchema,
+    record: 'Media', params: sessionParams, query: listMediaQuerySchema,
     response: { status: 200, description: 'A page of media metadata, newest first', schema: listOf(mediaInfoSchema) },
     async handler({ auth, params, query }) {
       const q = listMediaQuery(query);
-      const visible = { $or: [accessibleBy(auth!.ability, 'read').ofType('Media'), { uploadedBy: auth!.user._id }] };
+      // 404 for an unknown session only to callers who may read it (others learn nothing of it);
+      // callers who may not still get the files they may read there (their uploads, at least).
+      if (allowed(auth, 'read', subjects.session(params.sessionId)) && !(await Session.exists({ sessionId: params.sessionId }))) throw notFound('session');
+      const visible = { $or: [scope(auth!, 'read', 'Media'), { uploadedBy: auth!.user._id }] };
       const filter = { $and: [visible, { sessionId: params.sessionId }, q.filter] };
       const [docs, total] = await Promise.all([
         Media.find(filter).sort({ createdAt: -1 }).skip((q.page - 1) * q.limit).limit(q.limit).lean(),
@@ -53,54 +55,55 @@ export const mediaRoutes: RouteDef[] = [
   }),
   defineRoute({
     method: 'get', path: '/api/media/:fileId', tag, summary: 'The bytes of a media file (inline for images but SVG, audio, video and PDF, else as an attachment; Range supported; bearer token or signed URL)', auth: 'user-or-signed-url', permission: ['read', 'Media'],
-    params: fileParams, query: signedUrlQuery, response: bytes('The file, or one byte range of it (206)'),
+    record: 'Media', params: fileParams, query: signedUrlQuery, response: bytes('The file, or one byte range of it (206)'),
     async handler({ auth, params, koa }) {
-      const doc = await loadMediaFor(auth!.ability, auth!.user.id, params.fileId);
+      const doc = await loadMediaFor(auth!, params.fileId);
       await sendMedia(koa, { gridFsId: doc.gridFsId, mimeType: doc.mimeType, sha256: doc.sha256, fileName: fileNameOf(doc) });
     },
   }),
   defineRoute({
     method: 'get', path: '/api/media/:fileId/download', tag, summary: 'A media file as an attachment with its file name (Range supported; bearer token or signed URL)', auth: 'user-or-signed-url', permission: ['read', 'Media'],
-    params: fileParams, query: signedUrlQuery, response: bytes('The file with Content-Disposition: attachment'),
+    record: 'Media', params: fileParams, query: signedUrlQuery, response: bytes('The file with Content-Disposition: attachment'),
     async handler({ auth, params, koa }) {
-      const doc = await loadMediaFor(auth!.ability, auth!.user.id, params.fileId);
+      const doc = await loadMediaFor(auth!, params.fileId);
       await sendMedia(koa, { gridFsId: doc.gridFsId, mimeType: doc.mimeType, sha256: doc.sha256, download: fileNameOf(doc) });
     },
   }),
   defineRoute({
     method: 'get', path: '/api/media/:fileId/info', tag, summary: 'Metadata of a media file', auth: 'user', permission: ['read', 'Media'],
-    params: fileParams, response: { status: 200, description: 'Media metadata', schema: mediaInfoSchema },
+    record: 'Media', params: fileParams, response: { status: 200, description: 'Media metadata', schema: mediaInfoSchema },
     async handler({ auth, params }) {
-      return presentMedia(await loadMediaFor(auth!.ability, auth!.user.id, params.fileId));
+      return presentMedia(await loadMediaFor(auth!, params.fileId));
     },
   }),
   defineRoute({
     method: 'get', path: '/api/media/:fileId/thumbnail', tag, summary: 'JPEG thumbnail of an image or video (bearer token or signed URL)', auth: 'user-or-signed-url', permission: ['read', 'Media'],
-    params: fileParams, query: signedUrlQuery, response: bytes('image/jpeg thumbnail (404 `no_thumbnail` when there is none)'),
+    record: 'Media', params: fileParams, query: signedUrlQuery, response: bytes('image/jpeg thumbnail (404 `no_thumbnail` when there is none)'),
     async handler({ auth, params, koa }) {
-      const doc = await loadMediaFor(auth!.ability, auth!.user.id, params.fileId);
+      const doc = await loadMediaFor(auth!, params.fileId);
       if (!doc.thumbnailGridFsId) throw new AppError(404, 'no_thumbnail', 'This media file has no thumbnail');
       await sendMedia(koa, { gridFsId: doc.thumbnailGridFsId, mimeType: 'image/jpeg' });
     },
   }),
   defineRoute({
     method: 'delete', path: '/api/media/:fileId', tag, summary: 'Delete a media file and its bytes', auth: 'user', permission: ['delete', 'Media'],
-    params: fileParams, audit: 'media.delete', response: { status: 204, description: 'Deleted' },
+    record: 'Media', params: fileParams, audit: 'media.delete', response: { status: 204, description: 'Deleted' },
     async handler({ auth, params, audit }) {
-      const doc = await loadMediaFor(auth!.ability, auth!.user.id, params.fileId, 'delete');
+      const doc = await loadMediaFor(auth!, params.fileId, 'delete');
       await discardMedia(doc);
       Object.assign(audit, { targetType: 'Media', targetId: doc._id.toString(), details: { sessionId: doc.sessionId, size: doc.size } });
     },
   }),
   defineRoute({
     method: 'post', path: '/api/sessions/:sessionId/media', tag, summary: 'Upload a file (multipart/form-data, field `file`) to send later by mediaId', auth: 'user', permission: ['create', 'Media'],
-    rateLimit: 'upload', params: sessionParams, query: uploadQuerySchema, audit: 'media.upload', upload: { fields: {} },
+    record: 'Media', rateLimit: 'upload', params: sessionParams, query: uploadQuerySchema, audit: 'media.upload', upload: { fields: {} },
     response: { status: 201, description: 'Stored; 413 `media_too_large`, 415 `media_type_not_allowed` / `multipart_required`', schema: mediaInfoSchema },
     async handler({ deps, auth, params, query, koa, audit }) {
       const { sessionId } = params;
       // The chat is given in the query (`?to=`) so it is known, and authorised, before the body is read.
       const chatId = query.to ? recipientJid(query.to) : null;
       authorize(auth, chatId ? 'send' : 'read', chatId ? subjects.message(sessionId, chatId) : subjects.media({ sessionId }));
+      authorize(auth, 'create', subjects.media({ sessionId, chatId }));
       const kind = query.kind ? parseKind(query.kind) : undefined;
       if (!deps.upload) throw uploadsOff();
       assertMultipart(koa);
@@ -113,7 +116,7 @@ export const mediaRoutes: RouteDef[] = [
   }),
   defineRoute({
     method: 'get', path: '/api/sessions/:sessionId/chats/:chatId/photo', tag, summary: 'Profile picture of a chat (cached, refreshed from WhatsApp)', auth: 'user', permission: ['read', 'Chat'],
-    params: chatPhotoParams, response: bytes('The picture (404 `no_profile_picture` when the contact has none)'),
+    record: 'Chat', params: chatPhotoParams, response: bytes('The picture (404 `no_profile_picture` when the contact has none)'),
     async handler({ deps, auth, params, koa }) {
       const { sessionId } = params;
       const chatId = parseChatId(params.chatId);

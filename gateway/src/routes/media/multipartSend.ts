@@ -8,7 +8,7 @@ import { recipientJid } from '@switchboard/shared';
 import { Session, type MediaDoc } from '@switchboard/shared/node';
 import type { AuthContext } from '../../auth/authContext.ts';
 import type { GatewayDeps } from '../../deps.ts';
-import { AppError, forbidden, notFound, validationFailed } from '../../errors.ts';
+import { AppError, notFound, validationFailed } from '../../errors.ts';
 import { consume } from '../../middlewares/rateLimit.ts';
 import { authorize, subjects } from '../../policies/subjects.ts';
 import { sessionIdSchema } from '../common.ts';
@@ -44,7 +44,7 @@ export function multipartSend(deps: GatewayDeps) {
         to = before.to;
         const chatId = recipientJid(to);
         authorize(auth, 'send', subjects.message(sessionId, chatId));
-        if (!auth.ability.can('create', 'Media')) throw forbidden();
+        authorize(auth, 'create', subjects.media({ sessionId, chatId }));
         if (!(await Session.exists({ sessionId }))) throw notFound('session');
         return storeStream(part.stream, part.claimedType, { sessionId, chatId, userId: auth.user.id, fileName: part.fileName }, upload);
       },

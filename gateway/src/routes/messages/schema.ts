@@ -62,6 +62,10 @@ export const messageSchema = z
     clientId: z.string().optional(),
     media: messageMediaSchema.optional().openapi({ description: 'Summary of the media file when mediaId is set' }),
     statusReason: z.string().optional().openapi({ description: 'Why the message failed (status `failed`)' }),
+    mediaStatus: z
+      .enum(['pending', 'failed'])
+      .optional()
+      .openapi({ description: 'Incoming media not stored yet (no mediaId): `pending` while its download is retried, `failed` after the last try' }),
   })
   .openapi('Message');
 
