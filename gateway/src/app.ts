@@ -17,6 +17,7 @@ import { auditRefusals } from './middlewares/audit.ts';
 import { corsOriginAllowed } from './middlewares/corsOrigins.ts';
 import { methodNotAllowed, routerMethods } from './middlewares/methodNotAllowed.ts';
 import { onerror } from './middlewares/onerror.ts';
+import { plainClientIp } from './middlewares/plainClientIp.ts';
 import { createLimiters, DEFAULT_RATE_LIMITS } from './middlewares/rateLimit.ts';
 import { requestLog } from './middlewares/requestLog.ts';
 import { consoleMethods, serveConsole } from './console/serveConsole.ts';
@@ -81,6 +82,7 @@ export function createApp(opts: CreateAppOptions): GatewayApp {
   app.silent = true;
   // Outside the error renderer, so the duration histogram sees the final status.
   if (metricsEnabled(settings.metrics)) app.metrics = createGatewayMetrics({ hub: opts.hub, now: () => now().getTime() });
+  app.use(plainClientIp());
   if (app.metrics) app.use(httpMetrics(app.metrics));
   app.use(onerror(logger));
   app.use(requestLog(logger));

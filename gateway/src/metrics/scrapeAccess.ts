@@ -6,6 +6,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { BlockList, isIP } from 'node:net';
 import type { MetricsAccess } from '../config.ts';
+import { plainAddress } from '../middlewares/plainClientIp.ts';
 
 /** What to answer a scrape: serve it, 404 (metrics off), 403 (address not allowed), 401 (token missing or wrong). */
 export type ScrapeVerdict = 'allowed' | 'disabled' | 'forbidden' | 'unauthorized';
@@ -13,12 +14,6 @@ export type ScrapeVerdict = 'allowed' | 'disabled' | 'forbidden' | 'unauthorized
 /** True when scraping is configured at all. */
 export function metricsEnabled(access: MetricsAccess | undefined): access is MetricsAccess {
   return !!access && (!!access.token || access.allow.length > 0);
-}
-
-/** An IPv4-mapped IPv6 address (`::ffff:10.0.0.1`, as Node reports IPv4 clients on a dual-stack socket) as plain IPv4. */
-function plainAddress(ip: string): string {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
-  return mapped ? mapped[1]! : ip;
 }
 
 /** A BlockList holding the allowed addresses and subnets (entries were validated by the config schema). */
