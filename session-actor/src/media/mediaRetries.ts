@@ -1,21 +1,18 @@
 import { BufferJSON, type WAMessage, type WASocket } from '@whiskeysockets/baileys';
 import type { ActorEvent } from '@switchboard/shared';
-import { Media, Message, deleteMedia, messageObjectId, toMessageView } from '@switchboard/shared/node';
+import { Media, Message, deleteMedia, messageObjectId, toMessageView, transientRetryDelay, type TransientRetryPolicy } from '@switchboard/shared/node';
 import type { Logger } from 'pino';
 import type { Dispatcher } from 'undici';
 import type { MediaInfo } from '../messages/mapContent.ts';
 import type { MediaSummaries } from './mediaSummaries.ts';
 import { storeIncomingMedia } from './storeIncomingMedia.ts';
 
-/** Backoff of media download retries. */
-export interface MediaRetryPolicy {
-  /** First retry after this long (ms); each failure doubles it. Default 5 s. */
-  baseMs: number;
-  /** Longest wait between two tries (ms). Default 10 min. */
-  capMs: number;
-  /** Tries (the first download included) before the media is marked `failed`. Default 12. */
-  maxAttempts: number;
-}
+/**
+ * Backoff of media download retries: first retry after `baseMs` (default 5 s), doubling up to
+ * `capMs` (default 10 min); `maxAttempts` tries (the first download included, default 12)
+ * before the media is marked `failed`.
+ */
+export type MediaRetryPolicy = TransientRetryPolicy;
 
 /** What the retrier needs from the actor. */
 export interface MediaRetryDeps {
@@ -99,7 +96,7 @@ export class MediaRetries {
   }
 
   private delay(attempts: number): number {
-    return Math.min(this.policy.capMs, this.policy.baseMs * 2 ** (attempts - 1));
+    return transientRetryDelay(this.policy, attempts);
   }
 
   private schedule(ms: number): void {
