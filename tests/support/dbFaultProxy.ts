@@ -22,6 +22,8 @@ export interface DbFaultProxy {
   disarm(): void;
   /** Commands cut so far. */
   readonly cuts: number;
+  /** Starts counting commands named `command` on `collection` that pass through; returns the count so far. */
+  watch(command: string, collection: string): { readonly count: number };
   stop(): Promise<void>;
 }
 
@@ -39,6 +41,7 @@ export async function startDbFaultProxy(targetUri: string): Promise<DbFaultProxy
   const sockets = new Set<Socket>();
   let armed: { pattern: Buffer; left: number; done: () => void } | null = null;
   let cuts = 0;
+  const watches: Array<{ pattern: Buffer; count: number }> = [];
 
   const server: Server = createServer((client) => {
     const upstream = connect(Number(target.port || 27017), target.hostname);
@@ -62,6 +65,8 @@ export async function startDbFaultProxy(targetUri: string): Promise<DbFaultProxy
           return;
         }
       }
+      // A watched command is counted once per chunk that carries it (one command per OP_MSG chunk here).
+      for (const w of watches) if (chunk.includes(w.pattern)) w.count += 1;
       upstream.write(chunk);
     });
     upstream.on('data', (chunk: Buffer) => client.write(chunk));
@@ -98,6 +103,11 @@ export async function startDbFaultProxy(targetUri: string): Promise<DbFaultProxy
     },
     get cuts() {
       return cuts;
+    },
+    watch(command, collection) {
+      const w = { pattern: commandPattern(command, collection), count: 0 };
+      watches.push(w);
+      return w;
     },
     async stop() {
       for (const s of sockets) s.destroy();

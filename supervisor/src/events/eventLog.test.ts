@@ -51,6 +51,42 @@ describe('EventLog', () => {
     expect((await next.append('a', heartbeat))?.seq).toBe(21);
   });
 
+  it('stores a burst of events in one request, numbered in order (group commit)', async () => {
+    await Session.create({ sessionId: 'g', name: 'g' });
+    const log = new EventLog(silentLogger(), () => NOW, new SessionRecords(silentLogger()));
+    const inserts = proxy.watch('insert', 'sessionevents');
+    const published = await Promise.all(Array.from({ length: 30 }, (_, i) => log.append('g', beat(i))));
+    expect(published.map((e) => [e?.seq, (e as { rssBytes?: number } | null)?.rssBytes])).toEqual(Array.from({ length: 30 }, (_, i) => [i + 1, i]));
+    expect(inserts.count).toBe(1);
+    const stored = await SessionEvent.find({ sessionId: 'g' }).sort({ seq: 1 }).lean();
+    expect(stored.map((d) => (d.payload as { rssBytes: number }).rssBytes)).toEqual(Array.from({ length: 30 }, (_, i) => i));
+  });
+
+  it('never holds an event behind one whose wait depends on it (a status change waits for its own event)', async () => {
+    await Session.create({ sessionId: 'h', name: 'h' });
+    const log = new EventLog(silentLogger(), () => NOW, new SessionRecords(silentLogger()));
+    const first = log.append('h', beat(1));
+    // The second event may only be published once the first one is (as Supervisor.changeStatus does).
+    const second = log.append('h', beat(2), first);
+    expect((await second)?.seq).toBe(2);
+    expect((await first)?.seq).toBe(1);
+  });
+
+  it('publishes what a batch stored when another writer took a seq, and renumbers the rest after it', async () => {
+    await Session.create({ sessionId: 'f', name: 'f' });
+    const log = new EventLog(silentLogger(), () => NOW, new SessionRecords(silentLogger()));
+    const seen: HubEvent[] = [];
+    log.subscribe((e) => e.sessionId === 'f' && seen.push(e));
+    expect((await log.append('f', beat(1)))?.seq).toBe(1);
+    // Someone else wrote seq 3 behind this log's back: its counter (1) is now stale.
+    await SessionEvent.create({ sessionId: 'f', seq: 3, type: 'heartbeat', payload: beat(99), at: new Date(NOW - 1) });
+    const results = await Promise.all([2, 3, 4, 5].map((n) => log.append('f', beat(n))));
+    expect(results.map((e) => [e?.seq, (e as { rssBytes?: number } | null)?.rssBytes])).toEqual([[2, 2], [4, 3], [5, 4], [6, 5]]);
+    expect(seen.map((e) => e.seq)).toEqual([1, 2, 4, 5, 6]);
+    const stored = await SessionEvent.find({ sessionId: 'f' }).sort({ seq: 1 }).lean();
+    expect(stored.map((d) => [d.seq, (d.payload as { rssBytes: number }).rssBytes])).toEqual([[1, 1], [2, 2], [3, 99], [4, 3], [5, 4], [6, 5]]);
+  });
+
   it('mirrors a busy session at most every 5 s, and everything on drain', async () => {
     await Session.create({ sessionId: 'c', name: 'c' });
     const records = new SessionRecords(silentLogger());

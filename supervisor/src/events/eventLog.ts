@@ -15,6 +15,11 @@
  * later events wait behind it, keeping seq order); a seq is consumed only once its event is
  * stored. An event that cannot be stored (a permanent error, or retries exhausted) is dropped
  * for everyone, live subscribers included, and its seq goes to the next event: no gap.
+ *
+ * Group commit (issue 13): events of a session that queue up while a write is in flight are
+ * numbered together and stored with one `insertMany` (one database request) instead of one
+ * insert each. If that write fails, what it stored is read back (an ordered insert stores a
+ * prefix), published, and the rest go one by one through the careful single-event path.
  */
 import type { ActorEvent, HubEvent } from '@switchboard/shared';
 import { Session, SessionEvent, isTransientDbError, retryTransient, type TransientRetryPolicy } from '@switchboard/shared/node';
@@ -32,9 +37,21 @@ const DUPLICATE_KEY = 11000;
 /** How many times an event is renumbered when its seq was taken by another writer. */
 const MAX_RENUMBER = 3;
 
+/** The most events stored in one request. */
+const MAX_BATCH = 64;
+
+/** One queued event and whoever waits for its outcome. */
+interface Pending {
+  event: ActorEvent;
+  after: Promise<unknown> | undefined;
+  resolve(published: HubEvent | null): void;
+}
+
 /** Per-session ordered event pipeline with fan-out to subscribers. */
 export class EventLog {
-  private readonly chains = new Map<string, Promise<unknown>>();
+  private readonly queues = new Map<string, Pending[]>();
+  /** The running writer of each session with queued events. */
+  private readonly writers = new Map<string, Promise<void>>();
   private readonly listeners = new Set<(event: HubEvent) => void>();
   private readonly lastSeq = new Map<string, number>();
   private readonly mirroredSeq = new Map<string, number>();
@@ -56,21 +73,102 @@ export class EventLog {
    * so a subscriber that reads the database on an event sees what the event says.
    */
   append(sessionId: string, event: ActorEvent, after?: Promise<unknown>): Promise<HubEvent | null> {
-    const previous = this.chains.get(sessionId) ?? Promise.resolve();
-    const next = previous.then(async () => {
-      await after?.catch(() => undefined);
-      return this.persistAndPublish(sessionId, event);
+    return new Promise((resolve) => {
+      const queue = this.queues.get(sessionId) ?? [];
+      queue.push({ event, after, resolve });
+      this.queues.set(sessionId, queue);
+      if (!this.writers.has(sessionId)) this.writers.set(sessionId, this.write(sessionId));
     });
-    const tail = next.catch(() => null);
-    this.chains.set(sessionId, tail);
-    void tail.then(() => {
-      if (this.chains.get(sessionId) !== tail) return;
-      this.chains.delete(sessionId);
-      // Mirrored when the session's queue is idle, at most every MIRROR_EVERY_MS (and on drain).
-      const last = this.mirroredAt.get(sessionId);
-      if (last === undefined || this.now() - last >= MIRROR_EVERY_MS) this.mirror(sessionId);
-    });
-    return tail;
+  }
+
+  /** Stores and publishes a session's queued events, a batch at a time, until none is left. */
+  private async write(sessionId: string): Promise<void> {
+    // Let the caller's synchronous burst of appends join the first batch.
+    await Promise.resolve();
+    for (;;) {
+      const queue = this.queues.get(sessionId) ?? [];
+      if (queue.length === 0) break;
+      const batch: Pending[] = [];
+      while (queue.length > 0 && batch.length < MAX_BATCH) {
+        const next = queue[0]!;
+        // What an event waits for may itself wait for earlier events (a status change waits for
+        // its own connection-state event): publish what is collected before waiting.
+        if (next.after && batch.length > 0) break;
+        queue.shift();
+        if (next.after) await next.after.catch(() => undefined);
+        batch.push(next);
+      }
+      try {
+        if (batch.length === 1) batch[0]!.resolve(await this.persistAndPublish(sessionId, batch[0]!.event));
+        else await this.persistBatch(sessionId, batch);
+      } catch (err) {
+        // Not expected (both paths turn failures into null); never leave a caller waiting.
+        this.log.error({ err, sessionId }, 'event batch failed');
+        for (const p of batch) p.resolve(null);
+      }
+    }
+    this.queues.delete(sessionId);
+    this.writers.delete(sessionId);
+    // Mirrored when the session's queue is idle, at most every MIRROR_EVERY_MS (and on drain).
+    const last = this.mirroredAt.get(sessionId);
+    if (last === undefined || this.now() - last >= MIRROR_EVERY_MS) this.mirror(sessionId);
+  }
+
+  /**
+   * Numbers a batch after the current seq and stores it in one ordered insert. On failure, the
+   * prefix that reached the database (read back by seq, type and time) is published and the
+   * rest go through persistAndPublish one by one, which renumbers them after what is stored.
+   */
+  private async persistBatch(sessionId: string, batch: Pending[]): Promise<void> {
+    let first: number;
+    try {
+      first = (await this.retrying(sessionId, 'event seq read failed, retrying', () => this.currentSeq(sessionId))) + 1;
+    } catch (err) {
+      this.log.error({ err, sessionId, events: batch.length }, 'events dropped: no sequence number');
+      for (const p of batch) p.resolve(null);
+      return;
+    }
+    const at = this.now();
+    const hubEvents = batch.map((p, i) => ({ ...p.event, sessionId, seq: first + i, at }) as HubEvent);
+    const docs = batch.map((p, i) => ({ sessionId, seq: first + i, type: p.event.type, payload: p.event, at: new Date(at) }));
+    let stored = batch.length;
+    try {
+      await SessionEvent.insertMany(docs, { ordered: true });
+    } catch (err) {
+      this.log.warn({ err, sessionId, events: batch.length }, 'event batch write failed, checking what was stored');
+      stored = await this.storedPrefix(sessionId, hubEvents);
+    }
+    for (let i = 0; i < stored; i += 1) {
+      this.lastSeq.set(sessionId, hubEvents[i]!.seq);
+      this.publish(hubEvents[i]!);
+      batch[i]!.resolve(hubEvents[i]!);
+    }
+    if (stored < batch.length) {
+      // The counter may be stale (another writer) or the rest simply failed: count again.
+      this.lastSeq.delete(sessionId);
+      for (const p of batch.slice(stored)) p.resolve(await this.persistAndPublish(sessionId, p.event));
+    }
+  }
+
+  /** How many of the batch's events (from the first) are stored as this batch wrote them; 0 when that cannot be read. */
+  private async storedPrefix(sessionId: string, hubEvents: HubEvent[]): Promise<number> {
+    const seqs = hubEvents.map((e) => e.seq);
+    try {
+      const found = await this.retrying(sessionId, 'event batch read-back failed, retrying', () =>
+        SessionEvent.find({ sessionId, seq: { $gte: seqs[0]!, $lte: seqs[seqs.length - 1]! } }, { seq: 1, type: 1, at: 1 }).lean(),
+      );
+      const bySeq = new Map(found.map((d) => [d.seq, d]));
+      let n = 0;
+      for (const e of hubEvents) {
+        const d = bySeq.get(e.seq);
+        if (!d || d.type !== e.type || new Date(d.at).getTime() !== e.at) break;
+        n += 1;
+      }
+      return n;
+    } catch (err) {
+      this.log.error({ err, sessionId }, 'event batch read-back failed');
+      return 0;
+    }
   }
 
   private async persistAndPublish(sessionId: string, event: ActorEvent): Promise<HubEvent | null> {
@@ -170,7 +268,7 @@ export class EventLog {
 
   /** Resolves once every queued event has been handled and every last seq mirrored. */
   async drain(): Promise<void> {
-    while (this.chains.size) await Promise.all([...this.chains.values()]);
+    while (this.writers.size) await Promise.all([...this.writers.values()]);
     for (const sessionId of this.lastSeq.keys()) this.mirror(sessionId);
   }
 }
