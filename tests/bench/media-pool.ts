@@ -1,21 +1,27 @@
 /**
  * Benchmark (not a test): does media work block the event loop that serves HTTP and sockets?
  * Measures the latency of a cheap REST call (GET /ping on a Koa server in this process) while
- * idle, then while the media pool compresses 50 large images (and hashes them), and prints
- * p50/p99/max of both plus the pool's throughput.
+ * idle, then while the media pool compresses 50 large images (and hashes them), then while it
+ * transcodes 4 videos with ffmpeg, and prints p50/p99/max of each plus the pool's throughput.
  *
- *   pnpm tsx tests/bench/media-pool.ts [--images 50] [--threads N]
+ *   pnpm tsx tests/bench/media-pool.ts [--images 50] [--videos 4] [--threads N]
  */
+import { execFile } from 'node:child_process';
+import { createReadStream } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { parseArgs } from 'node:util';
+import { parseArgs, promisify } from 'node:util';
 import Koa from 'koa';
 import sharp from 'sharp';
-import { createMediaPool } from '../../gateway/src/media-pool/index.ts';
+import { bundledFfmpeg, createMediaPool, type MediaPool } from '../../gateway/src/media-pool/index.ts';
 
-const { values } = parseArgs({ options: { images: { type: 'string', default: '50' }, threads: { type: 'string' } } });
+const { values } = parseArgs({ options: { images: { type: 'string', default: '50' }, videos: { type: 'string', default: '4' }, threads: { type: 'string' } } });
 const IMAGES = Number(values.images);
+const VIDEOS = Number(values.videos);
 
 /** A photo-like 2400×1800 PNG (~10 MB): gradient plus grain. */
 async function bigImage(): Promise<Buffer> {
@@ -49,6 +55,34 @@ async function pingLoop(url: string, min: number, until: () => boolean): Promise
 
 const fmt = (xs: number[]): string =>
   `n=${xs.length} p50=${percentile(xs, 50).toFixed(2)}ms p99=${percentile(xs, 99).toFixed(2)}ms max=${(xs.at(-1) ?? 0).toFixed(2)}ms`;
+
+/** Pings while the pool transcodes VIDEOS copies of a lossless 1080p, 10 s test clip (~6 MB). */
+async function videoPhase(pool: MediaPool, url: string): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'bench-video-'));
+  try {
+    const clip = join(dir, 'clip.mp4');
+    const source = ['-f', 'lavfi', '-i', 'testsrc=size=1920x1080:rate=30', '-f', 'lavfi', '-i', 'sine', '-t', '10'];
+    await promisify(execFile)(bundledFfmpeg()!, ['-nostdin', '-loglevel', 'error', ...source, '-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '0', '-c:a', 'aac', clip]);
+    const size = (await stat(clip)).size;
+    let done = 0;
+    const t0 = performance.now();
+    const work = Promise.all(
+      Array.from({ length: VIDEOS }, async () => {
+        const r = await pool.processVideo({ open: () => createReadStream(clip), size, kind: 'video' });
+        done += 1;
+        await r.dispose();
+        return r.output?.size ?? size;
+      }),
+    );
+    const busy = await pingLoop(url, 200, () => done === VIDEOS);
+    const sizes = await work;
+    const seconds = (performance.now() - t0) / 1000;
+    console.log(`while transcoding: ${fmt(busy)}`);
+    console.log(`pool: ${VIDEOS} videos in ${seconds.toFixed(1)} s (${(seconds / VIDEOS).toFixed(1)} s/video), ${(size / 1e6).toFixed(1)} MB → ${((sizes[0] ?? 0) / 1e6).toFixed(2)} MB each`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
 
 async function main(): Promise<void> {
   const app = new Koa();
@@ -89,6 +123,7 @@ async function main(): Promise<void> {
     `pool: ${IMAGES} images in ${seconds.toFixed(1)} s (${(IMAGES / seconds).toFixed(2)} img/s), ` +
       `${(image.length / 1e6).toFixed(1)} MB → ${((sizes[0] ?? 0) / 1e6).toFixed(2)} MB each`,
   );
+  if (VIDEOS > 0) await videoPhase(pool, url);
   await pool.close();
   server.close();
 }

@@ -1,9 +1,12 @@
 // Piscina worker of the media pool. Plain JavaScript on purpose: worker threads do not inherit
 // tsx's loader, so a .mjs entry loads the same way under `pnpm start`, vitest and benchmarks.
-// Every task receives the bytes by transfer (no copy) and returns them by transfer.
+// Every task receives the bytes by transfer (no copy) and returns them by transfer. Videos are
+// the exception: they arrive as a temporary file and go to ffmpeg (`processVideo`, video.mjs).
 import { createHash } from 'node:crypto';
 import { move, transferableSymbol, valueSymbol } from 'piscina';
 import sharp from 'sharp';
+
+export { processVideo } from './video.mjs';
 
 // One libvips thread per worker: the pool size alone decides how many cores media work uses.
 sharp.concurrency(1);

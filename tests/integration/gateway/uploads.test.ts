@@ -3,11 +3,17 @@
  * read, streaming with a hard size limit, types sniffed from the bytes, inline only for types
  * safe to render, and a rate limit. Real gateway, real database (GridFS), no actors.
  */
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { Assignment, Media, mediaBucket, putMedia, Session } from '@switchboard/shared/node';
+import { promisify } from 'node:util';
+import { Assignment, Media, mediaBucket, putMedia, readMedia, Session } from '@switchboard/shared/node';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { bundledFfmpeg, createMediaPool } from '../../../gateway/src/media-pool/index.ts';
 import { createLimiters } from '../../../gateway/src/middlewares/rateLimit.ts';
 import { openGateway, type GatewayWorld } from './support/harness.ts';
 import { rawRequest } from './support/rawHttp.ts';
@@ -145,6 +151,37 @@ describe('uploads', () => {
     expect(served.headers.get('content-disposition')).toMatch(/^attachment; filename="cat.png"/);
     const exe = await w.api('POST', `/api/sessions/${SESSION}/media?to=${ALICE}`, { token: employee, form: fileForm(Buffer.from(`MZ${'\0'.repeat(200)}`), 'application/pdf', 'x.pdf') });
     expect([exe.status, exe.body.error.code]).toEqual([415, 'media_type_not_allowed']);
+  });
+
+  it('stores an uploaded video above the threshold as a smaller H.264 MP4 with a JPEG poster, and no trace of the original', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'upload-video-'));
+    const pool = createMediaPool({ compressAboveBytes: 100_000, maxThreads: 1 });
+    const saved = w.app.deps.upload!;
+    w.app.deps.upload = { ...saved, pool };
+    try {
+      const file = join(dir, 'clip.mov');
+      await promisify(execFile)(bundledFfmpeg()!, ['-nostdin', '-loglevel', 'error', '-f', 'lavfi', '-i', 'testsrc=size=1600x900:rate=10', '-f', 'lavfi', '-i', 'sine', '-t', '2', '-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '0', '-c:a', 'aac', '-threads', '1', '-f', 'mov', file]);
+      const original = await readFile(file);
+      expect(original.length).toBeGreaterThan(100_000);
+      const before = await gridFsCounts();
+      const res = await w.api('POST', `/api/sessions/${SESSION}/media?to=${ALICE}`, { token: employee, form: fileForm(original, 'video/quicktime', 'clip.mov') });
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({ kind: 'video', mimeType: 'video/mp4', width: 1280, height: 720, thumbnailUrl: `/api/media/${res.body.id}/thumbnail` });
+      expect(res.body.size).toBeLessThan(original.length);
+      expect(Math.abs(res.body.durationMs - 2000)).toBeLessThan(300);
+      const doc = (await Media.findById(res.body.id).lean())!;
+      const stored = await readMedia(doc.gridFsId);
+      expect([stored.length, stored.subarray(4, 8).toString()]).toEqual([res.body.size, 'ftyp']);
+      expect((await gridFsCounts())[0]).toBe(before[0] + 2); // the MP4 and its poster; the original is gone
+      const thumb = await fetch(`${w.url}/api/media/${res.body.id}/thumbnail`, { headers: { authorization: `Bearer ${employee}` } });
+      expect([thumb.status, thumb.headers.get('content-type')]).toEqual([200, 'image/jpeg']);
+      const meta = await sharp(Buffer.from(await thumb.arrayBuffer())).metadata();
+      expect([meta.format, meta.width, meta.height]).toEqual(['jpeg', 320, 180]);
+    } finally {
+      w.app.deps.upload = saved;
+      await pool.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('rate-limits uploads and multipart sends with 429', async () => {

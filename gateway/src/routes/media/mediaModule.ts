@@ -36,6 +36,7 @@ export function createMediaModule(opts: {
 }): MediaModule {
   const pool = createMediaPool({
     compressAboveBytes: opts.config.MEDIA_COMPRESS_ABOVE_BYTES,
+    logger: opts.logger,
     ...(opts.maxThreads ? { maxThreads: opts.maxThreads } : {}),
   });
   const limits: UploadLimits = { maxBytes: opts.config.MEDIA_MAX_BYTES, allowedTypes: DEFAULT_ALLOWED_TYPES };

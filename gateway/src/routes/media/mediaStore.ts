@@ -1,11 +1,13 @@
 import { Readable } from 'node:stream';
 import type { MessageKind } from '@switchboard/shared';
-import { deleteMedia, Media, MediaTooLargeError, putMedia, type MediaDoc, type StoredBlob } from '@switchboard/shared/node';
+import { deleteMedia, Media, type MediaDoc } from '@switchboard/shared/node';
 import type { Context } from 'koa';
 import { Types } from 'mongoose';
 import { AppError } from '../../errors.ts';
-import { MediaPoolBusyError, type MediaPool } from '../../media-pool/index.ts';
+import type { MediaPool } from '../../media-pool/index.ts';
+import { writeBlob } from './blobs.ts';
 import { SNIFF_BYTES, sniffContentType } from './contentType.ts';
+import { processImage, processVideo, type MediaFacts } from './mediaFacts.ts';
 import { readMultipart } from './multipart.ts';
 
 /** Limits of uploads (MEDIA_MAX_BYTES and an allow-list of MIME types). */
@@ -41,9 +43,7 @@ export interface UploadMeta {
   fileName?: string | null;
 }
 
-/** 413 with a stable code. */
-export const mediaTooLarge = (maxBytes: number): AppError =>
-  new AppError(413, 'media_too_large', `The file is larger than ${maxBytes} bytes`, { maxBytes });
+export { mediaTooLarge } from './blobs.ts';
 /** 415 with a stable code. */
 export const mediaTypeNotAllowed = (mimeType: string): AppError =>
   new AppError(415, 'media_type_not_allowed', `Files of type ${mimeType} are not accepted`, { mimeType });
@@ -64,16 +64,6 @@ export function kindOf(mimeType: string): MessageKind {
 
 /** Images up to this size go through the media pool (dimensions, compression, thumbnail); larger ones are stored as sent. */
 export const POOL_MAX_BYTES = 16 * 1024 * 1024;
-
-/** Writes bytes or a stream to GridFS; a stream over `maxBytes` is aborted (no partial file) with 413. */
-async function writeBlob(input: Buffer | Readable, filename: string, contentType: string, maxBytes?: number): Promise<StoredBlob> {
-  try {
-    return await putMedia(input, { filename, contentType, ...(maxBytes !== undefined ? { maxBytes } : {}) });
-  } catch (err) {
-    if (err instanceof MediaTooLargeError) throw mediaTooLarge(err.maxBytes);
-    throw err;
-  }
-}
 
 /** The first chunks of a stream, at least `bytes` of them unless the stream is shorter. */
 async function readHead(it: AsyncIterator<Uint8Array>, bytes: number): Promise<{ chunks: Buffer[]; done: boolean }> {
@@ -107,47 +97,14 @@ async function* replay(head: { chunks: Buffer[]; done: boolean }, it: AsyncItera
   }
 }
 
-/** What storing an image added: the blob kept (maybe recompressed), its facts and a thumbnail. */
-interface ImageFacts {
-  blob: StoredBlob;
-  mimeType: string;
-  width: number | null;
-  height: number | null;
-  thumbnailGridFsId: Types.ObjectId | null;
-}
-
-/**
- * Runs a stored image through the pool (off the event loop): dimensions, a recompressed copy
- * when it is large (which replaces the original in GridFS) and a thumbnail. Ids written are
- * pushed to `written`, so the caller can remove them if a later step fails.
- */
-async function processImage(pool: MediaPool, bytes: Buffer, stored: StoredBlob, meta: { mimeType: string; kind: MessageKind; fileName: string }, written: Types.ObjectId[]): Promise<ImageFacts> {
-  const out = await pool.process({ bytes, mimeType: meta.mimeType, kind: meta.kind }).catch((err: unknown) => {
-    if (err instanceof MediaPoolBusyError) throw new AppError(503, 'media_pool_busy', 'The server is busy with other files, try again shortly');
-    throw err;
-  });
-  let blob = stored;
-  if (out.compressed) {
-    blob = await writeBlob(out.bytes, meta.fileName, out.mimeType);
-    written.push(blob.id);
-    await deleteMedia(stored.id);
-    written.splice(written.indexOf(stored.id), 1);
-  }
-  let thumbnailGridFsId: Types.ObjectId | null = null;
-  if (out.thumbnail) {
-    thumbnailGridFsId = (await writeBlob(out.thumbnail, 'thumbnail.jpg', 'image/jpeg')).id;
-    written.push(thumbnailGridFsId);
-  }
-  return { blob, mimeType: out.mimeType, width: out.width, height: out.height, thumbnailGridFsId };
-}
-
 /**
  * Stores a stream as a Media document without holding it in memory: the first bytes decide the
  * type (sniffed, see contentType.ts; 415 when the claim or the sniffed type is off the
  * allow-list), then the bytes stream to GridFS, hashed and counted on the way (413 past
  * `maxBytes`, leaving no partial file). Images small enough for the pool are also kept and
  * processed there: dimensions, a recompressed copy when large (which replaces the original in
- * GridFS) and a thumbnail.
+ * GridFS) and a thumbnail. Videos are read back from GridFS into the pool's ffmpeg (mediaFacts.ts):
+ * an H.264 copy when large and smaller, and a poster.
  */
 export async function storeStream(
   source: AsyncIterable<Uint8Array>,
@@ -167,21 +124,24 @@ export async function storeStream(
     const fileName = meta.fileName ?? null;
     const blob = await writeBlob(Readable.from(replay(head, it, keep)), fileName ?? 'media', mimeType, deps.limits.maxBytes);
     written.push(blob.id);
-    const image: ImageFacts = keep?.length
-      ? await processImage(deps.pool, Buffer.concat(keep.splice(0)), blob, { mimeType, kind, fileName: fileName ?? 'media' }, written)
-      : { blob, mimeType, width: null, height: null, thumbnailGridFsId: null };
+    const facts: MediaFacts = keep?.length
+      ? await processImage(deps.pool, Buffer.concat(keep.splice(0)), { blob, mimeType, kind, fileName: fileName ?? 'media' }, written)
+      : kind === 'video' && mimeType.startsWith('video/')
+        ? await processVideo(deps.pool, { blob, mimeType, kind, fileName: fileName ?? 'media' }, written)
+        : { blob, mimeType, width: null, height: null, durationMs: null, thumbnailGridFsId: null };
     const doc = await Media.create({
       sessionId: meta.sessionId,
       chatId: meta.chatId ?? null,
       kind,
-      mimeType: image.mimeType,
-      size: image.blob.size,
-      sha256: image.blob.sha256,
-      width: image.width,
-      height: image.height,
+      mimeType: facts.mimeType,
+      size: facts.blob.size,
+      sha256: facts.blob.sha256,
+      width: facts.width,
+      height: facts.height,
+      durationMs: facts.durationMs,
       fileName,
-      gridFsId: image.blob.id,
-      thumbnailGridFsId: image.thumbnailGridFsId,
+      gridFsId: facts.blob.id,
+      thumbnailGridFsId: facts.thumbnailGridFsId,
       direction: 'out',
       uploadedBy: meta.userId && Types.ObjectId.isValid(meta.userId) ? new Types.ObjectId(meta.userId) : null,
     });
