@@ -1,11 +1,13 @@
-import type { WASocket } from '@whiskeysockets/baileys';
+import type { proto, WASocket } from '@whiskeysockets/baileys';
 import type { ActorEvent } from '@switchboard/shared';
-import { Media, Message, isTransientDbError, messageObjectId, openMediaStream, type MessageDoc } from '@switchboard/shared/node';
+import { Media, Message, isTransientDbError, messageObjectId, openMediaStream, readMedia, type MessageDoc } from '@switchboard/shared/node';
+import type { Types } from 'mongoose';
 import type { Logger } from 'pino';
 import { ActorError } from '../errors.ts';
 import type { MediaSummaries } from '../media/mediaSummaries.ts';
 import type { ChatStore } from '../messages/chats.ts';
 import { chatIdentityOf, toRecipientJid } from '../messages/jid.ts';
+import { encodeSentContent } from '../messages/sentContent.ts';
 import type { SessionMetrics } from '../messages/sessionMetrics.ts';
 import { previewOf, toView } from '../messages/view.ts';
 import { buildContent, type BuildDeps } from './buildContent.ts';
@@ -41,6 +43,9 @@ export interface OutboxOptions {
 }
 
 /** Errors that no retry can fix: the message is failed at once. */
+/** Larger stored thumbnails are not sent as a preview (WhatsApp's own are a few KB). */
+const MAX_PREVIEW_BYTES = 64 * 1024;
+
 const PERMANENT = new Set(['invalid_recipient', 'invalid_message', 'media_not_found']);
 
 /**
@@ -56,6 +61,9 @@ export function classifySendError(err: unknown): 'permanent' | 'transient' | 're
 
 type Pending = Pick<MessageDoc, '_id' | 'messageId' | 'chatId' | 'kind' | 'text' | 'caption' | 'mediaId' | 'quotedId' | 'reaction' | 'location' | 'attempts'>;
 
+/** A message written to a socket: `content` settles when `sendMessage` does (null if it failed). */
+type Sending = Pending & { content: Promise<proto.IMessage | null> };
+
 /**
  * Delivers pending outgoing messages of the session, oldest first. Each message is claimed
  * with an atomic attempts increment conditioned on the value read (so two actors cannot both
@@ -70,7 +78,7 @@ export class Outbox {
   private again = false;
   /** Set when a message failed transiently and stays pending: the actor schedules a retry. */
   retryLater = false;
-  private readonly acks: ServerAcks<Pending>;
+  private readonly acks: ServerAcks<Sending>;
   /**
    * Acked by WhatsApp, `sent` not written yet (queued, or waiting out a database fault): not
    * pending any more, whatever the database still says, so no flush may claim it again.
@@ -81,7 +89,7 @@ export class Outbox {
     // Enqueued synchronously in the ack's handler: before any receipt of the message is applied.
     const record = (task: () => Promise<void>, messageId: string) =>
       opts.enqueue(task).catch((err: unknown) => opts.logger.error({ err, messageId }, 'recording a send failed'));
-    this.acks = new ServerAcks<Pending>({
+    this.acks = new ServerAcks<Sending>({
       onAck: (msg) => void this.recordSentDurably(msg),
       // WhatsApp refused it (e.g. 479): failed with the server's code, whatever Baileys reports.
       // Once failed in the database it is no longer awaited, so a retry can send it again on this
@@ -165,13 +173,16 @@ export class Outbox {
   }
 
   private async deliver(sock: WASocket, msg: Pending): Promise<void> {
+    let settle: (sent: proto.IMessage | null) => void = () => undefined;
+    const sent = new Promise<proto.IMessage | null>((resolve) => (settle = resolve));
     try {
       const jid = toRecipientJid(msg.chatId);
       const { content, options } = await buildContent(msg as never, jid, this.buildDeps());
       // Expected before the write: the ack may be handled before sendMessage resolves.
-      this.acks.expect(sock, msg.messageId, msg);
-      await sock.sendMessage(jid, content, options);
+      this.acks.expect(sock, msg.messageId, { ...msg, content: sent });
+      settle((await sock.sendMessage(jid, content, options))?.message ?? null);
     } catch (err) {
+      settle(null);
       this.acks.cancel(msg.messageId);
       await this.failed(msg, err);
     }
@@ -182,7 +193,7 @@ export class Outbox {
    * message); a transient database fault is retried with backoff until it is written, a kill
    * meanwhile leaves it pending (sent again with the same id by the next actor).
    */
-  private async recordSentDurably(msg: Pending, delayMs = 200): Promise<void> {
+  private async recordSentDurably(msg: Sending, delayMs = 200): Promise<void> {
     this.recording.add(msg.messageId);
     try {
       await this.opts.enqueue(() => this.recordSent(msg));
@@ -198,15 +209,21 @@ export class Outbox {
     }
   }
 
-  private async recordSent(msg: Pending): Promise<void> {
+  private async recordSent(msg: Sending): Promise<void> {
+    // The ack can overtake sendMessage, which still commits the Signal keys (in the auth store's
+    // own queue, never this one): wait for the content, so the write that marks the message sent
+    // also keeps what was sent, for retry receipts after a restart (issue 14).
+    const content = await msg.content;
+    const sentProto = content ? encodeSentContent(content) : undefined;
     const sent = await Message.findOneAndUpdate(
       { _id: msg._id, status: 'pending' },
-      { $set: { status: 'sent', statusReason: null } },
+      { $set: { status: 'sent', statusReason: null, ...(sentProto ? { sentProto } : {}) } },
       { returnDocument: 'after' },
     ).lean();
     // A receipt may already have moved it on (and announced message-sent): see applyStatus.
     const doc = sent ?? (await Message.findById(msg._id).lean());
     if (!doc) return;
+    if (!sent && sentProto) await Message.updateOne({ _id: msg._id }, { $set: { sentProto } });
     this.opts.logger.info({ messageId: msg.messageId, kind: msg.kind }, 'message sent');
     if (sent) this.opts.emit({ type: 'message-sent', message: toView(sent, await this.opts.media.of(sent.mediaId)) });
     this.opts.onSent?.();
@@ -254,6 +271,21 @@ export class Outbox {
     return this.opts.maxAttempts ?? 3;
   }
 
+  /**
+   * The stored thumbnail of an image or video, to send as its preview; null when there is none,
+   * it is too big for a preview, or it cannot be read (the send goes on without one).
+   */
+  private async mediaPreview(media: { _id: unknown; mimeType: string; thumbnailGridFsId?: Types.ObjectId | null }): Promise<Buffer | null> {
+    if (!media.thumbnailGridFsId || !/^(image|video)\//.test(media.mimeType)) return null;
+    try {
+      const bytes = await readMedia(media.thumbnailGridFsId);
+      return bytes.length <= MAX_PREVIEW_BYTES ? bytes : null;
+    } catch (err) {
+      this.opts.logger.warn({ err, mediaId: String(media._id) }, 'media preview not read, sending without it');
+      return null;
+    }
+  }
+
   private buildDeps(): BuildDeps {
     const { sessionId } = this.opts;
     return {
@@ -263,10 +295,12 @@ export class Outbox {
         const media = await Media.findOne({ _id: mediaId }).lean();
         if (!media) throw new ActorError('media_not_found', `Media ${mediaId} not found`);
         this.opts.media.remember(media);
+        const jpegThumbnail = await this.mediaPreview(media);
         return {
           stream: openMediaStream(media.gridFsId),
           mimeType: media.mimeType,
           ...(media.fileName ? { fileName: media.fileName } : {}),
+          ...(jpegThumbnail ? { jpegThumbnail } : {}),
         };
       },
     };

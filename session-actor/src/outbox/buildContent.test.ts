@@ -33,6 +33,19 @@ describe('buildContent', () => {
     expect(voice.content).toMatchObject({ audio: { stream }, ptt: true });
   });
 
+  it('sends the stored thumbnail of an image or video as its preview (base64), none for other kinds', async () => {
+    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]);
+    const withPreview: BuildDeps = { ...deps, openMedia: async () => ({ stream, mimeType: 'video/mp4', jpegThumbnail: jpeg }) };
+    const video = await buildContent({ messageId: 'IDV', kind: 'video', mediaId: 'm2', caption: 'mira' }, JID, withPreview);
+    expect(video.content).toMatchObject({ video: { stream }, mimetype: 'video/mp4', caption: 'mira', jpegThumbnail: jpeg.toString('base64') });
+    const image = await buildContent({ messageId: 'IDI', kind: 'image', mediaId: 'm2' }, JID, withPreview);
+    expect(image.content).toMatchObject({ jpegThumbnail: jpeg.toString('base64') });
+    const doc = await buildContent({ messageId: 'IDD', kind: 'document', mediaId: 'm2' }, JID, withPreview);
+    expect(doc.content).not.toHaveProperty('jpegThumbnail');
+    const plain = await buildContent({ messageId: 'IDP', kind: 'video', mediaId: 'm1' }, JID, deps);
+    expect(plain.content).not.toHaveProperty('jpegThumbnail');
+  });
+
   it('builds locations and contacts', async () => {
     const loc = await buildContent({ messageId: 'ID6', kind: 'location', location: { latitude: 1, longitude: 2, name: 'X' } }, JID, deps);
     expect(loc.content).toEqual({ location: { degreesLatitude: 1, degreesLongitude: 2, name: 'X', address: null } });

@@ -30,6 +30,12 @@ export interface OpenedMedia {
   stream: Readable;
   mimeType: string;
   fileName?: string;
+  /**
+   * The stored JPEG thumbnail (an image's, or a video's poster made by the gateway's media pool),
+   * sent as WhatsApp's preview. Without it Baileys makes its own, which for video needs an
+   * `ffmpeg` on the actor's PATH (and sends no preview when there is none).
+   */
+  jpegThumbnail?: Buffer;
 }
 
 /** What the builder needs from storage. */
@@ -46,11 +52,13 @@ async function mediaContent(rec: OutgoingRecord, deps: BuildDeps): Promise<AnyMe
   const upload = { stream: media.stream };
   const mimetype = rec.mimeType || media.mimeType;
   const caption = rec.caption ?? undefined;
+  // Baileys takes the preview as base64 (it decodes it into the message's bytes field).
+  const preview = media.jpegThumbnail ? { jpegThumbnail: media.jpegThumbnail.toString('base64') } : {};
   switch (rec.kind) {
     case 'image':
-      return { image: upload, mimetype, ...(caption ? { caption } : {}) };
+      return { image: upload, mimetype, ...(caption ? { caption } : {}), ...preview };
     case 'video':
-      return { video: upload, mimetype, ...(caption ? { caption } : {}) };
+      return { video: upload, mimetype, ...(caption ? { caption } : {}), ...preview };
     case 'audio':
       return { audio: upload, mimetype };
     case 'voice':

@@ -1,12 +1,16 @@
 /**
  * Runs the real session Actor in the test process against the real database and the WhatsApp
  * simulator, and records what it would send to the supervisor (events, ready) and how it
- * would exit. The forked-process path is covered by actorProcess.test.ts.
+ * would exit. `ActorChild` forks it as its own process instead, as the supervisor does (for
+ * tests that kill it).
  */
+import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { ActorEvent, ActorInitConfig, ExitCode, FromActor } from '@switchboard/shared';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { ActorEvent, ActorInitConfig, ExitCode, FromActor, ReplyEnvelope } from '@switchboard/shared';
 import { createLogger, silentLogger } from '@switchboard/shared/node';
 import type { Simulator } from '@switchboard/wa-sim';
 import { Actor, createHandlers, type ActorDeps } from '@switchboard/session-actor';
@@ -91,4 +95,47 @@ export async function linkActor(sim: Simulator, run: ActorRun, phone: string): P
   const { qr } = await run.waitFor('qr');
   await sim.scanQr(phone, qr);
   await run.waitFor('connection-state', (e) => e.status === 'connected');
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+/** The actor's process entry, as the supervisor forks it. */
+const entry = resolve(here, '../../../session-actor/src/main.ts');
+const tsxLoader = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist', 'loader.mjs')).href;
+
+/** A forked actor process (not initialised: send it `initEnvelope(config)`) and what it sent. */
+export class ActorChild {
+  readonly proc: ChildProcess;
+  readonly messages: FromActor[] = [];
+  /** Resolves with the exit code (null when killed by a signal). */
+  readonly exit: Promise<number | null>;
+  private waiters: { match: (m: FromActor) => boolean; resolve: (m: FromActor) => void }[] = [];
+
+  constructor() {
+    this.proc = fork(entry, [], { execArgv: ['--import', tsxLoader], stdio: ['ignore', 'ignore', 'inherit', 'ipc'], env: { PATH: process.env.PATH } });
+    this.exit = new Promise((r) => this.proc.once('exit', (code) => r(code)));
+    this.proc.on('message', (m: FromActor) => {
+      this.messages.push(m);
+      this.waiters = this.waiters.filter((w) => (w.match(m) ? (w.resolve(m), false) : true));
+    });
+  }
+
+  /** Resolves with the first message (past or future) matching `match`. */
+  next<T extends FromActor>(match: (m: FromActor) => boolean): Promise<T> {
+    const hit = this.messages.find(match);
+    if (hit) return Promise.resolve(hit as T);
+    return new Promise((resolve) => this.waiters.push({ match, resolve: resolve as (m: FromActor) => void }));
+  }
+
+  /** Resolves with the first event (past or future) of `type` matching `match`. */
+  event<T extends ActorEvent['type']>(type: T, match: (e: Extract<ActorEvent, { type: T }>) => boolean = () => true) {
+    return this.next<{ v: 1; kind: 'event'; event: Extract<ActorEvent, { type: T }> }>(
+      (m) => m.kind === 'event' && m.event.type === type && match(m.event as never),
+    ).then((m) => m.event);
+  }
+
+  /** Calls a command and resolves with its reply envelope. */
+  async call(id: number, cmd: string, args: unknown): Promise<ReplyEnvelope> {
+    this.proc.send({ v: 1, kind: 'req', id, cmd, args });
+    return this.next<ReplyEnvelope>((m) => m.kind === 'res' && m.id === id);
+  }
 }

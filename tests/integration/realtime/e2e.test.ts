@@ -147,6 +147,27 @@ describe('realtime and media end to end', () => {
     expect(mine.map((e) => (e.name === 'message-sent' ? 'sent' : e.payload.status))).toEqual(['sent', 'delivered', 'read']);
   });
 
+  it('sends an uploaded image with its stored thumbnail as the WhatsApp preview', async () => {
+    const png = await sharp({ create: { width: 640, height: 480, channels: 3, background: { r: 20, g: 120, b: 200 } } }).png().toBuffer();
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'foto.png');
+    const up = await call(assigned, `/api/sessions/${SESSION}/media?to=${ALICE}`, { method: 'POST', body: form });
+    expect(up.status).toBe(201);
+    const info = (await up.json()) as { id: string; thumbnailUrl: string };
+    const thumb = Buffer.from(await (await call(assigned, info.thumbnailUrl)).arrayBuffer());
+    const send = await call(assigned, `/api/sessions/${SESSION}/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ to: ALICE, mediaId: info.id, kind: 'image', caption: 'Así queda', clientId: 'e2e-img-1' }),
+    });
+    expect(send.status).toBe(202);
+    const { messageId } = (await send.json()) as { messageId: string };
+    const received = await cluster.sim.waitForReceived(ALICE, (m) => m.id === messageId, 60_000);
+    expect([received.kind, received.caption]).toEqual(['image', 'Así queda']);
+    expect(thumb.length).toBeGreaterThan(0);
+    expect(received.jpegThumbnail && sha(received.jpegThumbnail)).toBe(sha(thumb));
+  });
+
   it('gives a socket that was away while 100 messages arrived all of them once, in order', async () => {
     const emp = await client(assigned);
     const operator = await client(admin);

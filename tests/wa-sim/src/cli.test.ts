@@ -86,6 +86,7 @@ describe('pnpm sim (standalone CLI and control API)', () => {
     expect(await call('POST', '/contacts/15551112222/receipts', { id: 'NOPE', type: 'seen' })).toMatchObject({ status: 400, json: { error: { code: 'invalid_body' } } });
     expect((await call('POST', '/contacts/15551112222/presence', { to: '15551110000', state: 'composing' })).status).toBe(200);
     expect((await call('POST', '/contacts/15551112222/presence', { to: '15551110000', state: 'dancing' })).status).toBe(400);
+    expect(await call('POST', '/contacts/15551112222/release-retries', {})).toMatchObject({ status: 200, json: { ids: [] } });
     expect((await call('POST', '/phones/15551110000/unlink', {})).status).toBe(200);
     expect(await call('GET', '/phones/15551110000')).toMatchObject({ status: 200, json: { devices: [] } });
   });
@@ -96,6 +97,7 @@ describe('pnpm sim (standalone CLI and control API)', () => {
     expect(await call('POST', '/contacts/15559999999/send', { to: '15551110000', text: 'x' })).toMatchObject({ status: 404, json: { error: { code: 'unknown_contact' } } });
     expect(await call('POST', '/contacts/15551112222/send', { to: '15551110000' })).toMatchObject({ status: 400, json: { error: { code: 'bad_message' } } });
     expect(await call('POST', '/faults', { phone: '15551110000', kind: 'meteor' })).toMatchObject({ status: 400, json: { error: { code: 'invalid_fault' } } });
+    expect(await call('POST', '/faults', { phone: '15551110000', kind: 'unreadable-send', hold: 'yes' })).toMatchObject({ status: 400, json: { error: { code: 'invalid_fault' } } });
     expect(await call('POST', '/phones/15551110000/link', { qr: 'garbage' })).toMatchObject({ status: 400, json: { error: { code: 'bad_qr' } } });
     expect(await call('GET', '/nope')).toMatchObject({ status: 404, json: { error: { code: 'not_found' } } });
     expect(await call('DELETE', '/health')).toMatchObject({ status: 405 });

@@ -1,4 +1,4 @@
-import { allocateLid } from './phone.ts';
+import { allocateLid, type CompanionDevice } from './phone.ts';
 import { SignalStore } from './signalStore.ts';
 import type { ContactSendInput, ReceivedMessage } from './types.ts';
 
@@ -6,6 +6,16 @@ import type { ContactSendInput, ReceivedMessage } from './types.ts';
 export interface AutoReceipts {
   delivery: boolean;
   read: boolean;
+}
+
+/** A retry receipt held back by fault `unreadable-send` with `hold`, until released. */
+export interface HeldRetry {
+  /** The app's message id. */
+  id: string;
+  /** The JID the app addressed (PN or LID): the receipt answers in the same addressing. */
+  to: string;
+  /** The companion that sent it: the receipt goes to its connection at release time. */
+  device: CompanionDevice;
 }
 
 /** A simulated WhatsApp user who chats with the accounts (one device, real libsignal). */
@@ -27,6 +37,8 @@ export class SimContact {
   readonly recent = new Map<string, ContactSendInput>();
   /** Retry receipts this contact already sent, by message id. */
   readonly retries = new Map<string, number>();
+  /** Retry receipts held back until `Simulator.releaseRetries` (fault `unreadable-send`). */
+  readonly heldRetries: HeldRetry[] = [];
   private chain: Promise<unknown> = Promise.resolve();
 
   constructor(

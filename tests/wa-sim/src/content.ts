@@ -88,10 +88,12 @@ export function parseAppMessage(store: MediaStore, raw: proto.IMessage): Parsed 
     const kind: SimMessageKind = audio?.ptt ? 'ptt' : type;
     const blob = m.url || m.directPath ? store.get(m.directPath ?? m.url ?? '') : undefined;
     const media = blob && m.mediaKey ? decryptMedia(blob, m.mediaKey, audio?.ptt ? 'ptt' : type) : undefined;
-    const withCaption = m as { caption?: string | null; fileName?: string | null };
+    const withCaption = m as { caption?: string | null; fileName?: string | null; jpegThumbnail?: Uint8Array | null };
     return {
       kind,
       media,
+      ...(m.mediaKey ? { mediaKey: Buffer.from(m.mediaKey) } : {}),
+      ...(withCaption.jpegThumbnail?.length ? { jpegThumbnail: Buffer.from(withCaption.jpegThumbnail) } : {}),
       mimetype: m.mimetype ?? undefined,
       caption: withCaption.caption ?? undefined,
       fileName: withCaption.fileName ?? undefined,

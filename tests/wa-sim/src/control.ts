@@ -39,6 +39,7 @@ const ROUTES: Array<[string, RegExp, Route]> = [
     sim.contactPresence(phone, str(b, 'to'), state as 'composing');
     return [200, { ok: true }];
   }],
+  ['POST', /^\/contacts\/(\d+)\/release-retries$/, (sim, [phone = '']) => [200, { ids: sim.releaseRetries(phone) }]],
   ['PUT', /^\/contacts\/(\d+)\/auto-receipts$/, (sim, [phone = ''], b) => {
     sim.setAutoReceipts(phone, { delivery: b.delivery === undefined ? undefined : b.delivery === true, read: b.read === undefined ? undefined : b.read === true });
     return [200, { ok: true }];

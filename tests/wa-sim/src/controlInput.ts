@@ -67,6 +67,7 @@ export function parseFaultBody(body: Json): FaultSpec {
       throw new SimError('invalid_fault', `"${key}" must be a number`);
     }
   }
+  if (body.hold !== undefined && typeof body.hold !== 'boolean') throw new SimError('invalid_fault', '"hold" must be a boolean');
   if (kind === 'stream-error' && typeof body.code !== 'number') throw new SimError('invalid_fault', 'stream-error needs "code"');
   if (kind === 'ack-delay' && typeof body.ms !== 'number') throw new SimError('invalid_fault', 'ack-delay needs "ms"');
   return { ...body, phone: str(body, 'phone'), kind } as FaultSpec;
@@ -74,5 +75,5 @@ export function parseFaultBody(body: Json): FaultSpec {
 
 /** A received message as JSON (media base64). */
 export function presentReceived(m: ReceivedMessage): Json {
-  return { ...m, media: m.media?.toString('base64') };
+  return { ...m, media: m.media?.toString('base64'), mediaKey: m.mediaKey?.toString('base64') };
 }

@@ -98,6 +98,18 @@ describe('injected faults give the disconnect codes of wa-sim.md §7', () => {
     await fixed;
   });
 
+  it('a send the contact cannot read holds its retry receipt until released, then the app re-sends it', async () => {
+    sim.injectFault({ phone: ACCOUNT, kind: 'unreadable-send', contact: CAROL, hold: true });
+    const sent = await sock.sendMessage(`${CAROL}@s.whatsapp.net`, { text: 'read me later' });
+    const id = sent?.key.id ?? '';
+    await expect.poll(() => sim.heldRetries(CAROL)).toEqual([id]);
+    expect(sim.received(CAROL).some((m) => m.id === id)).toBe(false);
+    expect(sim.releaseRetries(CAROL)).toEqual([id]);
+    // Baileys answers from its recent-message cache here (after a restart only getMessage can).
+    expect(await sim.waitForReceived(CAROL, (m) => m.id === id)).toMatchObject({ text: 'read me later' });
+    expect(sim.heldRetries(CAROL)).toEqual([]);
+  });
+
   it('stream error 401 removes the device: the app is logged out and cannot log in again', async () => {
     const closed = waitClose(sock);
     const loggedOut = new Promise((resolve) => sim.once('logged-out', resolve));

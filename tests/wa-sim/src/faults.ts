@@ -15,6 +15,12 @@ export type ArmedFault =
   | { kind: 'ack-drop'; times?: number }
   | { kind: 'ack-delay'; ms: number; times?: number }
   | { kind: 'undecryptable'; contact?: string; times?: number }
+  /**
+   * The contact (any, or `contact`) cannot decrypt the app's next send(s) to it and asks for a
+   * retry: at once, or with `hold` only on `sim.releaseRetries(contact)` (e.g. after the app
+   * restarted, when nothing but its store can answer).
+   */
+  | { kind: 'unreadable-send'; contact?: string; hold?: boolean; times?: number }
   /** Downloads of media sent to the phone answered with `status` (default 500) instead of the blob. */
   | { kind: 'media-download-error'; status?: number; times?: number };
 
@@ -24,7 +30,8 @@ export type FaultSpec = { phone: string; deviceId?: number } & (ImmediateFault |
 /** Every fault kind, for validation of control-API input. */
 export const FAULT_KINDS = [
   'stream-error', 'xmlstreamend', 'drop', 'silence', 'downgrade',
-  'failure', 'iq-error', 'send-error', 'rate-overlimit', 'ack-drop', 'ack-delay', 'undecryptable', 'media-download-error', 'clear',
+  'failure', 'iq-error', 'send-error', 'rate-overlimit', 'ack-drop', 'ack-delay', 'undecryptable', 'unreadable-send',
+  'media-download-error', 'clear',
 ] as const;
 
 /** True for faults that act on live connections immediately. */

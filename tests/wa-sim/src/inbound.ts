@@ -37,6 +37,23 @@ function askForRetry(contact: SimContact, conn: SimConnection, id: string, to: s
   );
 }
 
+/**
+ * Sends the retry receipts a contact held back (fault `unreadable-send` with `hold`) to the
+ * sending companion's current connection; those of an offline companion stay held. Returns the
+ * message ids asked for.
+ */
+export function releaseHeldRetries(contact: SimContact): string[] {
+  const released: string[] = [];
+  for (const held of [...contact.heldRetries]) {
+    const conn = held.device.connection;
+    if (!conn || conn.closed) continue;
+    contact.heldRetries.splice(contact.heldRetries.indexOf(held), 1);
+    askForRetry(contact, conn, held.id, held.to);
+    released.push(held.id);
+  }
+  return released;
+}
+
 /** Handles a `<message>` the app sent: server ack, decryption as each contact, auto receipts. */
 export function onAppMessage(sim: Simulator, conn: SimConnection, stanza: BinaryNode): void {
   const device = conn.device;
@@ -56,6 +73,14 @@ export function onAppMessage(sim: Simulator, conn: SimConnection, stanza: Binary
     const parsed = parseJid(target.jid);
     const contact = parsed && parsed.device === 0 ? sim.lookup(parsed.user).contact : undefined;
     if (!contact || !target.enc) continue;
+    const unreadable = sim.faults.take(device.phone, device.deviceId, 'unreadable-send', (f) => !f.contact || f.contact === contact.phone);
+    if (unreadable) {
+      // As if decryption failed: the ciphertext is dropped, the contact's Signal state untouched.
+      sim.log.debug({ id, to: target.jid, hold: unreadable.hold === true }, 'app message unreadable (fault)');
+      if (unreadable.hold) contact.heldRetries.push({ id, to, device });
+      else askForRetry(contact, conn, id, to);
+      continue;
+    }
     const encNode = target.enc;
     sim.log.debug({ id, to: target.jid, type: encNode.attrs.type }, 'app message');
     void contact

@@ -5,7 +5,7 @@ import type { ServerIdentity } from './certs.ts';
 import { SimConnection } from './connection.ts';
 import { SimContact } from './contact.ts';
 import { FaultBook, isImmediate, type FaultSpec } from './faults.ts';
-import { onAppMessage, onAppPresence, onAppReceipt } from './inbound.ts';
+import { onAppMessage, onAppPresence, onAppReceipt, releaseHeldRetries } from './inbound.ts';
 import { answerIq, type IqContext } from './iqRouter.ts';
 import { MediaStore } from './media.ts';
 import { child, node, SERVER_JID } from './nodes.ts';
@@ -235,6 +235,19 @@ export class Simulator extends EventEmitter<SimEvents> {
       }, timeoutMs);
       this.on('message', onMessage);
     });
+  }
+
+  /** Ids of app messages whose retry receipt the contact holds back (fault `unreadable-send`, `hold`). */
+  heldRetries(contact: string): string[] {
+    return this.contact(contact).heldRetries.map((h) => h.id);
+  }
+
+  /**
+   * The contact sends the retry receipts it held back to the companions that sent those messages
+   * (those online now); returns the message ids it asked for.
+   */
+  releaseRetries(contact: string): string[] {
+    return releaseHeldRetries(this.contact(contact));
   }
 
   /** A contact sends a receipt for a message it received from the app. */

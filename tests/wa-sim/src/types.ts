@@ -12,6 +12,10 @@ export interface ReceivedMessage {
   text?: string;
   caption?: string;
   media?: Buffer;
+  /** The media key the app sent: a re-upload has a new one, a retry of the original the same. */
+  mediaKey?: Buffer;
+  /** The preview the app sent with an image or video. */
+  jpegThumbnail?: Buffer;
   mimetype?: string;
   fileName?: string;
   location?: { latitude: number; longitude: number; name?: string };

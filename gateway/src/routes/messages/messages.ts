@@ -77,7 +77,7 @@ export const messageRoutes: RouteDef[] = [
         filter.timestamp = { ...(query.before ? { $lt: new Date(query.before) } : {}), ...(query.after ? { $gt: new Date(query.after) } : {}) };
       }
       const { skip, limit } = paging(query);
-      const [docs, total] = await Promise.all([Message.find(filter).sort({ timestamp: -1, createdAt: -1 }).skip(skip).limit(limit).lean(), query.total === 'false' ? -1 : Message.countDocuments(filter)]);
+      const [docs, total] = await Promise.all([Message.find(filter, { sentProto: 0 }).sort({ timestamp: -1, createdAt: -1 }).skip(skip).limit(limit).lean(), query.total === 'false' ? -1 : Message.countDocuments(filter)]);
       return listResponse(await presentMessages(docs), total, query);
     },
   }),

@@ -48,6 +48,12 @@ export interface MessageDoc {
   userId?: Types.ObjectId | null;
   /** Send attempts made by actors (outbox retries). */
   attempts: number;
+  /**
+   * Outgoing: the encoded `proto.Message` exactly as WhatsApp acked it (media keys and paths, no
+   * media bytes), written with `status: 'sent'`, so a retry receipt after a restart can be
+   * answered for every kind (issue 14). Key material: never presented, never logged.
+   */
+  sentProto?: Buffer | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -77,6 +83,9 @@ const messageSchema = new Schema<MessageDoc>(
     clientId: { type: String, default: null },
     userId: { type: Schema.Types.ObjectId, ref: 'User', default: null },
     attempts: { type: Number, default: 0 },
+    // No `select: false`: Mongoose would then send a projection with findOneAndUpdate, which
+    // FerretDB rejects. The presenter (toMessageView) lists its fields, so this never leaks.
+    sentProto: { type: Buffer },
   },
   { timestamps: true },
 );
