@@ -96,7 +96,7 @@ export function createApp(opts: CreateAppOptions): GatewayApp {
         const origin = ctx.get('origin');
         return originAllowed(origin) ? origin : '';
       },
-      allowHeaders: ['Authorization', 'Content-Type'],
+      allowHeaders: ['Authorization', 'Content-Type', 'X-API-Key'],
       maxAge: 600,
     }),
   );

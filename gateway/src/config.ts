@@ -43,6 +43,8 @@ export interface GatewaySettings {
   rateLimits: RateLimitConfig;
   /** TRUST_PROXY: behind one reverse proxy, the client address is the last X-Forwarded-For entry. */
   trustProxy: boolean;
+  /** WEBHOOK_ALLOW_PRIVATE: webhooks may target loopback and private addresses (default false: SSRF guard). */
+  webhookAllowPrivate?: boolean;
 }
 
 /** The env-shaped configuration the gateway reads (a subset of shared's gateway/supervisor config). */
@@ -64,6 +66,7 @@ export type GatewayEnvConfig = Pick<
       | 'METRICS_TOKEN'
       | 'METRICS_ALLOW'
       | 'OPS_EMAILS'
+      | 'WEBHOOK_ALLOW_PRIVATE'
     >
   >;
 
@@ -101,5 +104,6 @@ export function settingsFromConfig(cfg: GatewayEnvConfig): GatewaySettings {
       ...(cfg.RATE_LIMIT_UPLOAD_PER_MINUTE ? { uploadPerMinute: cfg.RATE_LIMIT_UPLOAD_PER_MINUTE } : {}),
     },
     trustProxy: cfg.TRUST_PROXY ?? false,
+    webhookAllowPrivate: cfg.WEBHOOK_ALLOW_PRIVATE ?? false,
   };
 }

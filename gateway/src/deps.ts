@@ -7,6 +7,7 @@ import type { Limiters } from './middlewares/rateLimit.ts';
 import type { MediaPool } from './media-pool/index.ts';
 import type { MessageRates } from './metrics/messageRates.ts';
 import type { UploadLimits } from './routes/media/index.ts';
+import type { WebhookControl } from './webhooks/index.ts';
 
 /** A health report the supervisor may expose (shape owned by the supervisor). */
 export type HealthReporter = () => unknown | Promise<unknown>;
@@ -34,4 +35,6 @@ export interface GatewayDeps {
   health?: HealthReporter;
   /** Messages per minute counted from the hub's events (dashboard `rates`). */
   rates: MessageRates;
+  /** The webhook dispatcher, set once started (startGateway); absent: webhook routes act on the database only. */
+  webhooks?: WebhookControl;
 }

@@ -9,6 +9,7 @@ import type { HealthReporter } from './deps.ts';
 import { watchOperatorAlerts } from './email/operatorAlerts.ts';
 import { attachRealtime, gatewaySocketAuth } from './realtime/index.ts';
 import { createMediaModule } from './routes/media/index.ts';
+import { startWebhookDispatcher } from './webhooks/index.ts';
 
 /** Inputs of startGateway (the supervisor composes it with the real SessionHub). */
 export interface StartGatewayOptions {
@@ -40,8 +41,8 @@ export interface RunningGateway {
 }
 
 /**
- * Starts the HTTP server with the REST API, Socket.IO and operator email alerts. `close()`
- * stops alerts, the rate tracker and sockets, finishes queued emails, then closes the server.
+ * Starts the HTTP server with the REST API, Socket.IO, webhooks and operator email alerts. `close()`
+ * stops alerts, webhooks, the rate tracker and sockets, finishes queued emails, then closes the server.
  */
 export async function startGateway(opts: StartGatewayOptions): Promise<RunningGateway> {
   const settings = { ...settingsFromConfig(opts.config), ...opts.settings };
@@ -79,9 +80,17 @@ export async function startGateway(opts: StartGatewayOptions): Promise<RunningGa
     hub: opts.hub,
     logger,
     config: { corsOrigins: settings.corsOrigins },
-    ...gatewaySocketAuth(settings.jwtSecret),
+    ...gatewaySocketAuth(settings.jwtSecret, { now: app.deps.now, logger }),
   });
   app.deps.realtime = realtime;
+  // Webhooks: delivered from the stored event log, woken by the hub (docs/webhooks.md).
+  const webhooks = startWebhookDispatcher({
+    hub: opts.hub,
+    logger,
+    allowPrivate: settings.webhookAllowPrivate ?? false,
+    ...(app.metrics ? { onFailed: app.metrics.webhookFailed } : {}),
+  });
+  app.deps.webhooks = webhooks;
   const stopAlerts = watchOperatorAlerts({
     hub: opts.hub,
     email: app.deps.email,
@@ -104,6 +113,7 @@ export async function startGateway(opts: StartGatewayOptions): Promise<RunningGa
     close() {
       closing ??= (async () => {
         stopAlerts();
+        await webhooks.stop();
         app.deps.rates.close();
         app.metrics?.close();
         await realtime.close();

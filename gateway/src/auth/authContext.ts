@@ -14,9 +14,15 @@ export interface AuthUser {
   mustChangePassword: boolean;
 }
 
-/** The caller of an authenticated request: user, role and the ability built from both. */
+/**
+ * The caller of an authenticated request: user, role and the ability built from both. For a
+ * request made with an API key, `user` is the key's creator, `role.permissions` and `ability`
+ * are the KEY's permissions (never the creator's), and `apiKey` names the key.
+ */
 export interface AuthContext {
   user: AuthUser;
   role: { id: string; name: string; permissions: Permission[] };
   ability: AppAbility;
+  /** Set when the request was authenticated with an API key (audited as `apiKeyId`). */
+  apiKey?: { id: string; name: string };
 }

@@ -5,6 +5,7 @@
  * hub.snapshots() / hub.subscribe → here → next: GET /metrics (metricsRoute.ts).
  */
 import { SESSION_STATUSES, type SessionHub } from '@switchboard/shared';
+import { WebhookDelivery } from '@switchboard/shared/node';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** The gateway's metrics: the registry served at /metrics, the HTTP timer and the hub subscription. */
@@ -12,6 +13,8 @@ export interface GatewayMetrics {
   readonly registry: Registry;
   /** Records one HTTP request: `route` is the matched route template (`/api/sessions/:sessionId`), never the raw URL. */
   observeRequest(method: string, route: string, status: number, seconds: number): void;
+  /** Counts one webhook delivery given up after its retries (the dispatcher's `onFailed`). */
+  webhookFailed(webhookId: string): void;
   /** Stops listening to the hub. */
   close(): void;
 }
@@ -90,6 +93,19 @@ export function createGatewayMetrics(opts: GatewayMetricsOptions): GatewayMetric
   perSession('switchboard_actor_event_loop_lag_seconds', 'Event-loop lag of the actor process, from its last heartbeat', (s) => (s.eventLoopLagMs === null ? null : s.eventLoopLagMs / 1000));
   perSession('switchboard_actor_heartbeat_age_seconds', 'Seconds since the actor last sent a heartbeat', (s, at) => (s.lastHeartbeatAt === null ? null : Math.max(0, (at - s.lastHeartbeatAt) / 1000)));
 
+  // Webhooks (docs/webhooks.md): pending deliveries counted in the database at scrape time.
+  new Gauge({
+    name: 'switchboard_webhook_queue_depth',
+    help: 'Webhook deliveries waiting to be sent or retried',
+    registers,
+    async collect() {
+      // Not connected (a registry built without a database): no sample rather than a hung scrape.
+      if (WebhookDelivery.db.readyState !== 1) return;
+      this.set(await WebhookDelivery.countDocuments({ status: 'pending' }));
+    },
+  });
+  const webhookFailures = new Counter({ name: 'switchboard_webhook_failures_total', help: 'Webhook deliveries given up after their retries, per webhook (since this node started)', labelNames: ['webhook'], registers });
+
   const unsubscribe = hub.subscribe((e) => {
     if (e.type === 'message' && !e.message.fromMe) received.inc({ session: e.sessionId });
     else if (e.type === 'message-sent') sent.inc({ session: e.sessionId });
@@ -104,6 +120,9 @@ export function createGatewayMetrics(opts: GatewayMetricsOptions): GatewayMetric
     registry,
     observeRequest(method, route, status, seconds) {
       http.observe({ method, route, status: String(status) }, seconds);
+    },
+    webhookFailed(webhookId) {
+      webhookFailures.inc({ webhook: webhookId });
     },
     close: unsubscribe,
   };

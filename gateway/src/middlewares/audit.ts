@@ -40,10 +40,16 @@ export async function recordAudit(deps: Pick<GatewayDeps, 'logger' | 'now'>, ent
   throw new AppError(500, 'audit_failed', 'The action could not be recorded in the audit log; check the result and try again');
 }
 
+/** Details with `apiKeyId` added when the caller used an API key (the key's id, never the key). */
+export function withApiKey(details: Record<string, unknown> | null, auth: AuthContext | undefined): Record<string, unknown> | null {
+  if (!auth?.apiKey) return details;
+  return { ...details, apiKeyId: auth.apiKey.id };
+}
+
 /**
  * The audit entry of a successful mutating route (after the handler, before the answer is
- * sent): the route's action, the caller (or `note.userId` on public routes), the target the
- * handler named. A failed write fails the request (500 `audit_failed`), see `recordAudit`.
+ * sent): the route's action, the caller (or `note.userId` on public routes; a key's creator,
+ * with `details.apiKeyId`, for API-key requests), the target the handler named. A failed write fails the request (500 `audit_failed`), see `recordAudit`.
  */
 export async function writeAudit(deps: GatewayDeps, def: RouteDef, rc: RouteContext<unknown, unknown, unknown>, note: AuditNote): Promise<void> {
   if (def.unaudited || !def.audit) return;
@@ -52,7 +58,7 @@ export async function writeAudit(deps: GatewayDeps, def: RouteDef, rc: RouteCont
     action: def.audit,
     targetType: note.targetType ?? null,
     targetId: note.targetId ?? null,
-    details: note.details ?? null,
+    details: withApiKey(note.details ?? null, rc.auth),
     ip: rc.ip,
     userAgent: rc.userAgent,
   });
@@ -75,7 +81,7 @@ export function auditRefusals(deps: Pick<GatewayDeps, 'logger' | 'now'>) {
           action: 'auth.forbidden',
           targetType: null,
           targetId: null,
-          details: { method: ctx.method, path: ctx.path.slice(0, 500), code: err.code },
+          details: withApiKey({ method: ctx.method, path: ctx.path.slice(0, 500), code: err.code }, auth),
           ip: ctx.ip,
           userAgent: ctx.get('user-agent'),
         }).catch(() => undefined);

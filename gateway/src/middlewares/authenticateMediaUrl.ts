@@ -1,4 +1,5 @@
 import type { Context, Next } from 'koa';
+import type { Logger } from 'pino';
 import { loadAuthContext } from '../auth/loadAuthContext.ts';
 import { createMediaSigner } from '../auth/mediaSignature.ts';
 import { forbidden, unauthorized } from '../errors.ts';
@@ -8,6 +9,7 @@ import { authenticate } from './authenticate.ts';
 export interface MediaUrlAuthOptions {
   secret: string;
   now: () => Date;
+  logger: Logger;
 }
 
 const invalid = () => unauthorized('invalid_signature', 'The media link is not valid');
@@ -20,11 +22,11 @@ const invalid = () => unauthorized('invalid_signature', 'The media link is not v
  * same media permission check as with a token, so access lost since signing is lost at once.
  */
 export function authenticateMediaUrl(opts: MediaUrlAuthOptions) {
-  const bearer = authenticate({ secret: opts.secret, allowPendingPassword: false });
+  const bearer = authenticate({ secret: opts.secret, allowPendingPassword: false, apiKeys: { now: opts.now, logger: opts.logger }, allowApiKey: true });
   const signer = createMediaSigner(opts.secret);
   return async function authenticateSignedMedia(ctx: Context, next: Next): Promise<void> {
     const { sig, exp, u } = ctx.query;
-    if (ctx.get('authorization') || sig === undefined) return bearer(ctx, next);
+    if (ctx.get('authorization') || ctx.get('x-api-key') || sig === undefined) return bearer(ctx, next);
     if (typeof sig !== 'string' || typeof exp !== 'string' || typeof u !== 'string' || !/^\d{1,12}$/.test(exp)) throw invalid();
     const auth = await loadAuthContext(u);
     if (!auth) throw invalid();

@@ -44,10 +44,20 @@ function uploadBody(fields: Record<string, string>): NonNullable<RouteConfig['re
   return { required: true, content: { 'multipart/form-data': { schema: { type: 'object', required: ['file'], properties } } } };
 }
 
+/** How a route may be called: nothing, a JWT, an API key (unless only people may call it), a signed media URL. */
+function securityOf(r: RouteDef): Array<Record<string, string[]>> {
+  if (r.auth === 'public') return [];
+  const out: Array<Record<string, string[]>> = [{ bearerAuth: [] }];
+  if (!r.humanOnly) out.push({ apiKey: [] });
+  if (r.auth === 'user-or-signed-url') out.push({ signedUrl: [] });
+  return out;
+}
+
 /** Builds the OpenAPI 3.1 document from the same route table and zod schemas the router uses. */
 export function buildOpenApiDocument(routes: readonly RouteDef[], info: { version: string; serverUrl?: string }) {
   const registry = new OpenAPIRegistry();
-  registry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  registry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A JWT from /api/auth/login, or an API key (`Bearer sk_…`)' });
+  registry.registerComponent('securitySchemes', 'apiKey', { type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'A scoped API key (`sk_…`) from POST /api/api-keys; see docs/api-keys.md' });
   registry.registerComponent('securitySchemes', 'signedUrl', {
     type: 'apiKey',
     in: 'query',
@@ -66,7 +76,7 @@ export function buildOpenApiDocument(routes: readonly RouteDef[], info: { versio
     };
     if (r.auth !== 'public') {
       responses[401] = errorResponse('Missing, invalid, expired or revoked token');
-      responses[403] = errorResponse('Not allowed (`forbidden`, `password_change_required`)');
+      responses[403] = errorResponse(r.humanOnly ? 'Not allowed (`forbidden`, `password_change_required`, `api_key_not_allowed`)' : 'Not allowed (`forbidden`, `password_change_required`)');
     }
     if (r.path.includes(':')) responses[404] = errorResponse('Not found');
     if (r.response.binary) Object.assign(responses, binaryResponses(r.response.binary.range));
@@ -103,7 +113,7 @@ export function buildOpenApiDocument(routes: readonly RouteDef[], info: { versio
       summary: r.summary,
       tags: [r.tag],
       operationId: `${r.method}_${r.path.replace(/^\/api\//, '').replace(/[/:-]+/g, '_')}`,
-      security: r.auth === 'public' ? [] : r.auth === 'user-or-signed-url' ? [{ bearerAuth: [] }, { signedUrl: [] }] : [{ bearerAuth: [] }],
+      security: securityOf(r),
       request,
       responses,
     });

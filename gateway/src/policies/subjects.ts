@@ -8,7 +8,7 @@ import type { Action, AppAbility, Subject } from './vocabulary.ts';
 export type RecordKind = Exclude<Subject, 'all' | 'Dashboard' | 'System'>;
 
 /** Every record kind (the route-table test walks them). */
-export const RECORD_KINDS: readonly RecordKind[] = ['Session', 'Chat', 'Message', 'Media', 'User', 'Role', 'Assignment', 'AuditLog', 'CannedReply'];
+export const RECORD_KINDS: readonly RecordKind[] = ['Session', 'Chat', 'Message', 'Media', 'User', 'Role', 'Assignment', 'AuditLog', 'CannedReply', 'ApiKey', 'Webhook'];
 
 /**
  * CASL subjects of every model routes check record by record: plain objects with string ids,
@@ -40,6 +40,10 @@ export const subjects = {
   cannedReply: (ownerId: string | null) => subject('CannedReply', { ownerId }),
   /** An audit entry (rules match `userId`, `action`, `targetType`). */
   auditLog: (e: { userId: string | null; action: string; targetType: string | null }) => subject('AuditLog', { userId: e.userId, action: e.action, targetType: e.targetType }),
+  /** A webhook (rules match `sessionId`; null for one that receives every session's events). */
+  webhook: (sessionId: string | null) => subject('Webhook', { sessionId }),
+  /** An API key (rules match its creator, `createdBy`, e.g. `{createdBy: "${user.id}"}` for "own keys"). */
+  apiKey: (k: { createdBy: string }) => subject('ApiKey', { createdBy: k.createdBy }),
 };
 
 /** Any subject the builders make. */

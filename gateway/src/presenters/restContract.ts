@@ -5,7 +5,9 @@
  * side only fails `pnpm typecheck`; nothing here runs.
  */
 import type {
+  ApiKeyView,
   CannedReplyView,
+  CreatedApiKeyView,
   ChatView,
   InboxChatView,
   InboxMessageView,
@@ -15,12 +17,14 @@ import type {
   SignedMediaUrls,
 } from '@switchboard/shared';
 import type { z } from 'zod';
+import type { apiKeySchema, createdApiKeySchema } from '../routes/apiKeys/schema.ts';
 import type { cannedReplySchema } from '../routes/cannedReplies/schema.ts';
 import type { inboxChatSchema } from '../routes/inbox/schema.ts';
 import type { mediaInfoSchema, signResponse } from '../routes/media/schema.ts';
 import type { presentMedia } from '../routes/media/presentMedia.ts';
 import type { markReadResponse, retryResponse } from '../routes/messages/chatActionSchema.ts';
 import type { chatSchema, messageSchema, sendResponse } from '../routes/messages/schema.ts';
+import type { presentApiKey } from './apiKeys.ts';
 import type { presentCannedReply } from './cannedReplies.ts';
 import type { presentInboxChat } from './inboxChats.ts';
 import type { presentChat, presentMessage } from './messages.ts';
@@ -47,4 +51,7 @@ export type RestContractChecks = [
   Holds<Same<Out<typeof mediaInfoSchema>, MediaInfoView>>,
   Holds<Same<Out<typeof markReadResponse>, MarkReadResult>>,
   Holds<Same<Out<typeof signResponse>, SignedMediaUrls>>,
+  Holds<Same<ReturnType<typeof presentApiKey>, ApiKeyView>>,
+  Holds<Same<Out<typeof apiKeySchema>, ApiKeyView>>,
+  Holds<Same<Out<typeof createdApiKeySchema>, CreatedApiKeyView>>,
 ];

@@ -1,5 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
+import type { SocketError } from '@switchboard/shared';
 import { corsOriginAllowed } from '../middlewares/corsOrigins.ts';
 import { authenticateSocket, handshakeError, SocketAuthError } from './handshake.ts';
 import { syncRooms, type RealtimeServer, type RealtimeSocket } from './clientState.ts';
@@ -107,6 +108,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
     for (const socket of sockets) {
       if (!socket.connected || !socket.data.user) continue;
       let user: RealtimeUser | undefined;
+      let refusal: SocketError = { code: 'token_revoked', message: 'The token has been revoked' };
       try {
         user = await deps.loadUserContext(socket.data.token);
       } catch (err) {
@@ -115,9 +117,11 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
           logger.warn({ err, userId: socket.data.user.userId }, 'socket refresh failed');
           continue;
         }
+        // The verifier's own code (e.g. `api_key_revoked`) tells the client why.
+        refusal = { code: err.code, message: err.message };
       }
       if (!user) {
-        socket.emit('auth-error', { code: 'token_revoked', message: 'The token has been revoked' });
+        socket.emit('auth-error', refusal);
         socket.disconnect(true);
         continue;
       }

@@ -23,9 +23,16 @@ function chain(deps: GatewayDeps, def: RouteDef): Middleware[] {
       await next();
     });
   }
-  if (def.auth === 'user-or-signed-url') out.push(authenticateMediaUrl({ secret: deps.config.jwtSecret, now: deps.now }));
+  if (def.auth === 'user-or-signed-url') out.push(authenticateMediaUrl({ secret: deps.config.jwtSecret, now: deps.now, logger: deps.logger }));
   else if (def.auth !== 'public') {
-    out.push(authenticate({ secret: deps.config.jwtSecret, allowPendingPassword: def.auth === 'user-pending-password' }));
+    out.push(
+      authenticate({
+        secret: deps.config.jwtSecret,
+        allowPendingPassword: def.auth === 'user-pending-password',
+        apiKeys: { now: deps.now, logger: deps.logger },
+        allowApiKey: !def.humanOnly,
+      }),
+    );
   }
   if (def.multipart) out.push(multipartSend(deps));
   out.push(async (ctx) => {

@@ -1,4 +1,5 @@
 import { adminRoutes } from './admin/admin.ts';
+import { apiKeyRoutes } from './apiKeys/apiKeys.ts';
 import { assignmentRoutes } from './assignments/assignments.ts';
 import { auditRoutes } from './audit/audit.ts';
 import { authRoutes } from './auth/auth.ts';
@@ -13,6 +14,7 @@ import { sessionLifecycleRoutes } from './sessions/lifecycle.ts';
 import { sessionRoutes } from './sessions/sessions.ts';
 import type { RouteDef } from './types.ts';
 import { userRoutes } from './users/users.ts';
+import { webhookRoutes } from './webhooks/webhooks.ts';
 
 /**
  * Every REST route of the gateway, declared once. The router, the OpenAPI document and the
@@ -33,4 +35,6 @@ export const ROUTES: readonly RouteDef[] = [
   ...adminRoutes,
   ...auditRoutes,
   ...cannedReplyRoutes,
+  ...webhookRoutes,
+  ...apiKeyRoutes,
 ];

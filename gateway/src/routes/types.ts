@@ -58,6 +58,11 @@ export interface RouteDef<P = any, Q = any, B = any> {
   summary: string;
   tag: string;
   auth: AuthMode;
+  /**
+   * Only a signed-in person may call it (their own account, managing API keys): a request made
+   * with an API key gets 403 `api_key_not_allowed`.
+   */
+  humanOnly?: true;
   /** Class-level permission checked before the handler (instance checks live in handlers). */
   permission?: readonly [Action, Subject];
   /**

@@ -33,6 +33,10 @@ export const SOCKET_ERROR_CODES = [
   'token_expired', // the token expired (also sent to a live socket before it is closed)
   'token_revoked', // logout or password change revoked the token, or the user was deactivated
   'password_change_required', // the user must change the password over REST first
+  'invalid_api_key', // an `sk_…` token that is no API key
+  'api_key_revoked', // the API key was revoked (also sent to its open sockets before they are closed)
+  'api_key_expired', // the API key expired
+  'api_key_disabled', // the key's creator was deactivated or lost permissions the key grants
   'forbidden', // the user may not see that session or chat
   'bad_request', // malformed subscribe/unsubscribe payload
   'replay_truncated', // more missed events than the replay limit: reload state over REST

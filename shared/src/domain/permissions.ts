@@ -16,6 +16,8 @@ export const PERMISSION_SUBJECTS = [
   'Dashboard',
   'System',
   'CannedReply',
+  'Webhook',
+  'ApiKey',
 ] as const;
 export type PermissionSubject = (typeof PERMISSION_SUBJECTS)[number];
 

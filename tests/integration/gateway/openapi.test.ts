@@ -95,7 +95,10 @@ describe('OpenAPI document', () => {
     const resolved = schema.$ref ? doc.components.schemas[schema.$ref.split('/').pop()] : schema;
     expect(resolved.required).toEqual(expect.arrayContaining(['email', 'password']));
     expect(doc.components.schemas.Error.properties.error).toBeDefined();
-    expect(doc.paths['/api/users'].get.security).toEqual([{ bearerAuth: [] }]);
+    expect(doc.paths['/api/users'].get.security).toEqual([{ bearerAuth: [] }, { apiKey: [] }]);
+    // Routes only people may call do not take API keys.
+    expect(doc.paths['/api/auth/logout'].post.security).toEqual([{ bearerAuth: [] }]);
+    expect(doc.components.securitySchemes.apiKey).toMatchObject({ type: 'apiKey', in: 'header', name: 'X-API-Key' });
     expect(login.security).toEqual([]);
   });
 

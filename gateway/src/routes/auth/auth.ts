@@ -13,7 +13,10 @@ import { changeBody, forgotBody, loginBody, meSchema, resetBody, tokenResponse, 
 
 const tag = 'Auth';
 
-/** Authentication routes: login, logout, me (read and update), forgot/reset/change password. */
+/**
+ * Authentication routes: login, logout, me (read and update), forgot/reset/change password.
+ * The signed-in routes are about a person's own account: API keys are refused (`humanOnly`).
+ */
 export const authRoutes: RouteDef[] = [
   defineRoute({
     method: 'post', path: '/api/auth/login', tag, summary: 'Sign in with email and password',
@@ -29,7 +32,7 @@ export const authRoutes: RouteDef[] = [
   }),
   defineRoute({
     method: 'post', path: '/api/auth/logout', tag, summary: 'Sign out everywhere (revokes every token of the user)',
-    auth: 'user-pending-password', audit: 'auth.logout',
+    auth: 'user-pending-password', humanOnly: true, audit: 'auth.logout',
     response: { status: 200, description: 'Signed out', schema: okSchema },
     async handler({ deps, auth, audit }) {
       await User.updateOne({ _id: auth!.user._id }, { $inc: { tokenVersion: 1 } });
@@ -41,7 +44,7 @@ export const authRoutes: RouteDef[] = [
   }),
   defineRoute({
     method: 'get', path: '/api/auth/me', tag, summary: 'The signed-in user and their permission rules',
-    auth: 'user-pending-password',
+    auth: 'user-pending-password', humanOnly: true,
     response: { status: 200, description: 'The user with `rules` (CASL rules, placeholders expanded)', schema: meSchema },
     async handler({ auth }) {
       const user = await User.findById(auth!.user._id).lean();
@@ -51,7 +54,7 @@ export const authRoutes: RouteDef[] = [
   }),
   defineRoute({
     method: 'put', path: '/api/auth/me', tag, summary: 'Change your own name or language',
-    auth: 'user-pending-password', body: updateMeBody, audit: 'auth.update_profile',
+    auth: 'user-pending-password', humanOnly: true, body: updateMeBody, audit: 'auth.update_profile',
     response: { status: 200, description: 'The updated user with `rules`', schema: meSchema },
     async handler({ auth, body, audit }) {
       // The language is needed on the change-password screen; everything else waits for it.
@@ -102,7 +105,7 @@ export const authRoutes: RouteDef[] = [
   }),
   defineRoute({
     method: 'post', path: '/api/auth/change-password', tag, summary: 'Change the password (revokes other tokens, returns a new one)',
-    auth: 'user-pending-password', rateLimit: 'login', body: changeBody, audit: 'auth.change_password',
+    auth: 'user-pending-password', humanOnly: true, rateLimit: 'login', body: changeBody, audit: 'auth.change_password',
     response: { status: 200, description: 'A new JWT and the user', schema: tokenResponse },
     async handler({ deps, auth, body, audit }) {
       // Guessing the current password with a stolen token counts like guessing it at sign-in.

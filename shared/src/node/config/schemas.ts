@@ -51,6 +51,7 @@ export const gatewayShape = {
   METRICS_TOKEN: secret(16).optional(),
   METRICS_ALLOW: cidrList().default([]),
   OPS_EMAILS: emailList().default([]),
+  WEBHOOK_ALLOW_PRIVATE: bool().default(false), // webhooks to loopback/private addresses (docs/webhooks.md)
 };
 
 /** Variables of the seed (first admin). */

@@ -21,7 +21,7 @@ describe('createLogger', () => {
     const child = log.child({ module: 'auth', sessionId: 's1', accessToken: 'child-binding-token' });
     child.info(
       {
-        req: { headers: { authorization: 'Bearer eyJhbGciOi.secret-jwt', cookie: 'sid=abc', host: 'h' } },
+        req: { headers: { authorization: 'Bearer eyJhbGciOi.secret-jwt', cookie: 'sid=abc', 'x-api-key': 'sk_header-api-key', host: 'h' } },
         input: { email: 'a@b.c', password: 'hunter2-password', newPassword: 'hunter3-password' },
         body: 'request body with a message',
         token: 'reset-token-value',
@@ -49,6 +49,7 @@ describe('createLogger', () => {
       'hola secreto',
       'caption secreta',
       'api-key-value',
+      'sk_header-api-key',
       'child-binding-token',
     ]) {
       expect(raw).not.toContain(secret);
@@ -78,7 +79,7 @@ describe('createLogger', () => {
 
 describe('redaction rules', () => {
   it('matches secret-looking keys, not ordinary ones', () => {
-    for (const k of ['password', 'passwordHash', 'JWT_SECRET', 'accessToken', 'authorization', 'noiseKey', 'text', 'caption', 'creds'])
+    for (const k of ['password', 'passwordHash', 'JWT_SECRET', 'accessToken', 'authorization', 'noiseKey', 'text', 'caption', 'creds', 'apiKey', 'x-api-key', 'api_key'])
       expect(isSecretKey(k), k).toBe(true);
     for (const k of ['sessionId', 'email', 'status', 'messageId', 'durationMs']) expect(isSecretKey(k), k).toBe(false);
   });

@@ -34,8 +34,10 @@ const REDACT_PATHS = [
   ],
   'req.headers.authorization',
   'req.headers.cookie',
+  'req.headers["x-api-key"]',
   'headers.authorization',
   'headers.cookie',
+  'headers["x-api-key"]',
   'res.headers["set-cookie"]',
 ];
 

@@ -32,7 +32,7 @@ const SECRET_KEYS = new Set([
 ]);
 
 /** Key fragments that mark a secret wherever they appear (password, newPassword, JWT_SECRET, ...). */
-const SECRET_PATTERN = /passw|secret|token|apikey|api_key|private|authorization|cookie|credential/i;
+const SECRET_PATTERN = /passw|secret|token|api_?key|api-key|private|authorization|cookie|credential/i;
 
 /** True when a log field named `key` must be redacted. */
 export function isSecretKey(key: string): boolean {

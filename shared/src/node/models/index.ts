@@ -1,4 +1,5 @@
 import type { Model } from 'mongoose';
+import { ApiKey } from './apiKey.ts';
 import { Assignment } from './assignment.ts';
 import { AuditLog } from './auditLog.ts';
 import { AuthKey } from './authKey.ts';
@@ -13,7 +14,11 @@ import { SendKey } from './sendKey.ts';
 import { Session } from './session.ts';
 import { SessionEvent } from './sessionEvent.ts';
 import { User } from './user.ts';
+import { Webhook } from './webhook.ts';
+import { WebhookCursor } from './webhookCursor.ts';
+import { WebhookDelivery } from './webhookDelivery.ts';
 
+export * from './apiKey.ts';
 export * from './assignment.ts';
 export * from './auditLog.ts';
 export * from './authKey.ts';
@@ -30,6 +35,9 @@ export * from './sessionEvent.ts';
 export * from './sessionOps.ts';
 export * from './migrateIds.ts';
 export * from './user.ts';
+export * from './webhook.ts';
+export * from './webhookCursor.ts';
+export * from './webhookDelivery.ts';
 
 /** Every Switchboard model; connectDatabase syncs the indexes of each. */
 export const ALL_MODELS: readonly Model<never>[] = [
@@ -47,4 +55,8 @@ export const ALL_MODELS: readonly Model<never>[] = [
   PasswordResetToken,
   SessionEvent,
   CannedReply,
+  ApiKey,
+  Webhook,
+  WebhookCursor,
+  WebhookDelivery,
 ] as unknown as readonly Model<never>[];

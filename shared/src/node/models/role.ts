@@ -14,7 +14,8 @@ export interface RoleDoc {
   updatedAt: Date;
 }
 
-const permissionSchema = new Schema<Permission>(
+/** One stored permission (a subdocument of Role, and of ApiKey: keys hold the same rules). */
+export const permissionSchema = new Schema<Permission>(
   {
     action: { type: String, enum: PERMISSION_ACTIONS, required: true },
     subject: { type: String, enum: PERMISSION_SUBJECTS, required: true },

@@ -7,7 +7,9 @@ import { randomBytes } from 'node:crypto';
 import { Assignment, Chat, hashPassword, Media, putMedia, Role, Session, User } from '@switchboard/shared/node';
 import type { Permission } from '@switchboard/shared';
 import type { GatewayWorld, TestUser, Who } from './harness.ts';
+import { API_KEY_MATRIX } from './apiKeyMatrix.ts';
 import { INBOX_MATRIX } from './inboxMatrix.ts';
+import { WEBHOOK_MATRIX } from './webhookMatrix.ts';
 
 /**
  * Callers with a column in each row: no or bad tokens, the built-in roles, and `limited`, a
@@ -32,7 +34,7 @@ export const LIMITED_ROLE = 'mx-limited-role';
 
 /** Permissions of the `limited` caller: `manage` on every record kind, each limited by a condition. */
 export const LIMITED_PERMISSIONS: Permission[] = [
-  ...(['Session', 'Chat', 'Message', 'Media', 'Assignment'] as const).map((subject) => ({ action: 'manage' as const, subject, conditions: { sessionId: LIMITED_SESSION } })),
+  ...(['Session', 'Chat', 'Message', 'Media', 'Assignment', 'Webhook'] as const).map((subject) => ({ action: 'manage' as const, subject, conditions: { sessionId: LIMITED_SESSION } })),
   { action: 'manage', subject: 'User', conditions: { _id: '${user.id}' } },
   { action: 'manage', subject: 'Role', conditions: { name: LIMITED_ROLE } },
   { action: 'manage', subject: 'CannedReply', conditions: { ownerId: '${user.id}' } },
@@ -243,4 +245,6 @@ export const MATRIX: Record<string, { call: (s: MatrixState, who: Caller) => Pro
   'GET /api/admin/system/health': { call: () => ({ path: '/api/admin/system/health' }), expect: authed(200, 403, 403, 403) },
   'GET /api/audit': { call: () => ({ path: '/api/audit' }), expect: authed(200, 200, 403, 403, 200) },
   ...INBOX_MATRIX,
+  ...API_KEY_MATRIX,
+  ...WEBHOOK_MATRIX,
 };
