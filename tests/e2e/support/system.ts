@@ -81,6 +81,8 @@ export async function startSystem(area: string): Promise<System> {
     SMTP_HOST: '127.0.0.1',
     SMTP_PORT: String(mailbox.port),
     SMTP_FROM_EMAIL: 'switchboard@e2e.test',
+    // The integrations test's webhook receiver listens on loopback.
+    WEBHOOK_ALLOW_PRIVATE: 'true',
   };
   let adminPassword = '';
   const node = await startNode({ env, onAdminPassword: (_email, pw) => (adminPassword = pw) });

@@ -14,6 +14,7 @@ const UsersScreen = lazy(() => import('../screens/users/UsersScreen.tsx').then((
 const RolesScreen = lazy(() => import('../screens/roles/RolesScreen.tsx').then((m) => ({ default: m.RolesScreen })));
 const AssignmentsScreen = lazy(() => import('../screens/assignments/AssignmentsScreen.tsx').then((m) => ({ default: m.AssignmentsScreen })));
 const AuditScreen = lazy(() => import('../screens/audit/AuditScreen.tsx').then((m) => ({ default: m.AuditScreen })));
+const IntegrationsScreen = lazy(() => import('../screens/integrations/IntegrationsScreen.tsx').then((m) => ({ default: m.IntegrationsScreen })));
 const InboxScreen = lazy(() => import('../screens/inbox/InboxScreen.tsx').then((m) => ({ default: m.InboxScreen })));
 
 /** One routed section. */
@@ -35,5 +36,6 @@ export const SECTIONS: readonly Section[] = [
   { path: '/assignments', element: <AssignmentsScreen />, visible: need('/assignments') },
   { path: '/users', element: <UsersScreen />, visible: need('/users') },
   { path: '/roles', element: <RolesScreen />, visible: need('/roles') },
+  { path: '/integrations', element: <IntegrationsScreen />, visible: need('/integrations') },
   { path: '/audit', element: <AuditScreen />, visible: need('/audit') },
 ];

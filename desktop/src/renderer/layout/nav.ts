@@ -24,6 +24,7 @@ export const NAV: readonly NavItem[] = [
   { to: '/assignments', label: 'nav.assignments', icon: 'link', key: 'a', visible: (a) => a.can('create', 'Assignment') },
   { to: '/users', label: 'nav.users', icon: 'users', key: 'u', visible: (a) => a.can('read', 'User') },
   { to: '/roles', label: 'nav.roles', icon: 'shield', key: 'r', visible: (a) => a.can('read', 'Role') },
+  { to: '/integrations', label: 'nav.integrations', icon: 'zap', key: 'w', visible: (a) => a.can('read', 'Webhook') || a.can('read', 'ApiKey') },
   { to: '/audit', label: 'nav.audit', icon: 'list', key: 'l', visible: (a) => a.can('read', 'AuditLog') },
 ];
 
