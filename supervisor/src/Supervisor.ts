@@ -29,6 +29,7 @@ import { EventLog } from './events/eventLog.ts';
 import { buildHealthReport, type HealthReport } from './health/healthReport.ts';
 import { Watchdog } from './health/watchdog.ts';
 import { acceptSend } from './outbox/acceptSend.ts';
+import { OutboxDepth } from './outbox/outboxDepth.ts';
 import { requeueFailed } from './outbox/retrySend.ts';
 import { decide, recordDecision } from './restartPolicy.ts';
 import { SessionRecords } from './sessionRecords.ts';
@@ -36,6 +37,9 @@ import { newSlot, snapshotOf, waitSettled, type SessionSlot } from './sessionSlo
 import type { SupervisionLimits, SupervisorOptions } from './supervisorOptions.ts';
 
 /** Statuses a node restart does not bring back on its own (an operator must act). */
+/** How often touched sessions' outbox depth is recounted. */
+const OUTBOX_DEPTH_REFRESH_MS = 30_000;
+
 const NOT_RESTORED: SessionStatus[] = ['logged_out', 'replaced', 'problematic'];
 
 /** Supervises every session actor of this node and implements SessionHub for the gateway. */
@@ -46,6 +50,8 @@ export class Supervisor implements SessionHub {
   private readonly events: EventLog;
   private readonly records: SessionRecords;
   private readonly watchdog: Watchdog;
+  private readonly outbox: OutboxDepth;
+  private readonly outboxTimer: NodeJS.Timeout;
   private globalRestarts: number[] = [];
   private closed = false;
 
@@ -62,6 +68,8 @@ export class Supervisor implements SessionHub {
       recycle: (slot, reason) => this.recycle(slot, reason),
       kill: (slot, reason) => this.killHung(slot, reason),
     });
+    this.outbox = new OutboxDepth(this.log);
+    this.outboxTimer = setInterval(() => void this.outbox.refresh(), opts.outboxDepthRefreshMs ?? OUTBOX_DEPTH_REFRESH_MS).unref();
   }
 
   /** Starts every active session that is not waiting for an operator, a few at a time. */
@@ -130,6 +138,7 @@ export class Supervisor implements SessionHub {
     const exists = await Session.exists({ sessionId });
     if (!exists) throw hubError(HUB_ERROR_CODES.SESSION_NOT_FOUND, `Session ${sessionId} does not exist`);
     const accepted = await acceptSend(sessionId, input, new Date(this.now()));
+    this.outbox.touch(sessionId);
     if (!accepted.duplicate) this.kickOutbox(sessionId);
     return accepted;
   }
@@ -137,6 +146,7 @@ export class Supervisor implements SessionHub {
   async retry(sessionId: string, messageId: string): Promise<AcceptedSend> {
     if (this.closed) throw hubError(HUB_ERROR_CODES.HUB_CLOSED, 'The supervisor is shutting down');
     const accepted = await requeueFailed(sessionId, messageId);
+    this.outbox.touch(sessionId);
     this.kickOutbox(sessionId);
     return accepted;
   }
@@ -165,11 +175,11 @@ export class Supervisor implements SessionHub {
 
   snapshot(sessionId: string): ActorSnapshot | undefined {
     const slot = this.slots.get(sessionId);
-    return slot ? snapshotOf(slot) : undefined;
+    return slot ? snapshotOf(slot, this.outbox.get(sessionId)) : undefined;
   }
 
   snapshots(): ActorSnapshot[] {
-    return [...this.slots.values()].map(snapshotOf);
+    return [...this.slots.values()].map((slot) => snapshotOf(slot, this.outbox.get(slot.sessionId)));
   }
 
   /** Health of every known session (also logged by the scheduler's health check). */
@@ -194,6 +204,7 @@ export class Supervisor implements SessionHub {
     if (this.closed) return;
     this.closed = true;
     this.watchdog.stop();
+    clearInterval(this.outboxTimer);
     const running = [...this.slots.values()];
     for (const slot of running) this.clearRestartTimer(slot);
     await Promise.all(
@@ -212,6 +223,8 @@ export class Supervisor implements SessionHub {
     if (!slot) {
       slot = newSlot(sessionId, status);
       this.slots.set(sessionId, slot);
+      // Messages may wait from before this node started.
+      this.outbox.touch(sessionId);
     }
     return slot;
   }
@@ -239,7 +252,13 @@ export class Supervisor implements SessionHub {
     this.log.info({ sessionId: slot.sessionId, pid: handle.pid }, 'actor forked');
   }
 
+  /** Counts the outbox of every session whose outbox may have changed (the timer does it every 30 s). */
+  refreshOutboxDepth(): Promise<void> {
+    return this.outbox.refresh();
+  }
+
   private onActorEvent(slot: SessionSlot, event: ActorEvent): void {
+    if (event.type === 'message-sent' || event.type === 'message-status') this.outbox.touch(slot.sessionId);
     let persisted: Promise<void> | undefined;
     if (event.type === 'connection-state') {
       const now = this.now();

@@ -52,7 +52,7 @@ export function newSlot(sessionId: string, status: SessionStatus): SessionSlot {
 }
 
 /** The public view of a slot (SessionHub.snapshot). */
-export function snapshotOf(slot: SessionSlot): ActorSnapshot {
+export function snapshotOf(slot: SessionSlot, outboxDepth: number | null = null): ActorSnapshot {
   const h = slot.handle;
   const beat = h?.lastHeartbeat ?? null;
   return {
@@ -67,6 +67,7 @@ export function snapshotOf(slot: SessionSlot): ActorSnapshot {
     eventLoopLagMs: beat?.eventLoopLagMs ?? null,
     lastError: slot.lastError,
     lastDisconnectCause: slot.lastDisconnectCause,
+    outboxDepth,
   };
 }
 

@@ -47,6 +47,8 @@ export interface SupervisorOptions {
   actorEntry?: string;
   /** Clock (epoch ms). */
   now?: () => number;
+  /** How often the outbox depth of sessions with outbox activity is recounted (default 30 s). */
+  outboxDepthRefreshMs?: number;
 }
 
 /** Production defaults of the supervision limits. */

@@ -91,6 +91,7 @@ export function createGatewayMetrics(opts: GatewayMetricsOptions): GatewayMetric
   perSession('switchboard_actor_rss_bytes', 'Resident memory of the actor process, from its last heartbeat', (s) => s.rssBytes);
   perSession('switchboard_actor_heap_used_bytes', 'V8 heap used by the actor process, from its last heartbeat', (s) => s.heapUsedBytes);
   perSession('switchboard_actor_event_loop_lag_seconds', 'Event-loop lag of the actor process, from its last heartbeat', (s) => (s.eventLoopLagMs === null ? null : s.eventLoopLagMs / 1000));
+  perSession('switchboard_outbox_depth', 'Outgoing messages accepted and not yet handed to WhatsApp (recounted every 30 s while the outbox changes)', (s) => s.outboxDepth ?? null);
   perSession('switchboard_actor_heartbeat_age_seconds', 'Seconds since the actor last sent a heartbeat', (s, at) => (s.lastHeartbeatAt === null ? null : Math.max(0, (at - s.lastHeartbeatAt) / 1000)));
 
   // Webhooks (docs/webhooks.md): pending deliveries counted in the database at scrape time.

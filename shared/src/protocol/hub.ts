@@ -16,6 +16,8 @@ export interface ActorSnapshot {
   eventLoopLagMs: number | null;
   lastError: string | null;
   lastDisconnectCause: DisconnectCause | null;
+  /** Pending outgoing messages at the last count (recounted every 30 s while it changes); null before the first. */
+  outboxDepth: number | null;
 }
 
 /**

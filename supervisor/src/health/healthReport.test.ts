@@ -14,6 +14,7 @@ const base: ActorSnapshot = {
   eventLoopLagMs: 2,
   lastError: null,
   lastDisconnectCause: null,
+  outboxDepth: null,
 };
 
 describe('buildHealthReport', () => {

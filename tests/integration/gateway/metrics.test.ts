@@ -125,6 +125,19 @@ describe('GET /metrics', () => {
     expect(f.get('switchboard_messages_received_total')!.samples.some((s) => s.labels.session === IDLE)).toBe(false);
   });
 
+  it('shows the outbox depth: messages accepted for a session that cannot send yet wait, and a live one drains', async () => {
+    for (const clientId of ['depth-1', 'depth-2']) {
+      expect((await w.api('POST', `/api/sessions/${IDLE}/messages`, { token: admin, body: { to: ALICE, text: 'en cola', clientId } })).status).toBe(202);
+    }
+    const sent = await w.api('POST', `/api/sessions/${LIVE}/messages`, { token: admin, body: { to: ALICE, text: 'sale ya', clientId: 'depth-3' } });
+    await hubEvent(LIVE, 'message-sent', (e) => e.type === 'message-sent' && e.message.id === sent.body.messageId);
+    await w.hub.refreshOutboxDepth();
+    const f = await families();
+    expect(f.get('switchboard_outbox_depth')?.type).toBe('gauge');
+    expect(sampleValue(f, 'switchboard_outbox_depth', { session: IDLE })).toBe(2);
+    expect(sampleValue(f, 'switchboard_outbox_depth', { session: LIVE })).toBe(0);
+  });
+
   it('times HTTP requests by route template and status, never by raw URL', async () => {
     expect((await w.api('GET', `/api/sessions/${IDLE}/details`, { token: admin })).status).toBe(200);
     expect((await w.api('GET', '/api/sessions/no-such-session/details', { token: admin })).status).toBe(404);

@@ -210,6 +210,7 @@ describe('presence of users and session health', () => {
       eventLoopLagMs: 1,
       lastError: null,
       lastDisconnectCause: null,
+      outboxDepth: null,
     });
     const a = await client({ token: admin.token });
     expect(await nextEvent(a, 'session-health', (e) => e.sessionId === 's1')).toMatchObject({ pid: 1234, restarts: 2 });
