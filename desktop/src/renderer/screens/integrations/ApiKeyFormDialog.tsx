@@ -57,7 +57,7 @@ export function ApiKeyFormDialog({ open, sessions, onClose, onCreated }: { open:
       const permissions = permissionsOf({ capabilities: draft.capabilities, sessions: draft.everySession ? [] : draft.sessions });
       const expiresAt = draft.expiry === 'never' ? null : new Date(Date.now() + Number(draft.expiry) * DAY).toISOString();
       const { key, ...created } = await api.createApiKey({ name: draft.name.trim(), permissions, expiresAt });
-      toast.success(t('key.shown.title', { name: created.name }));
+      toast.success(t('key.create.done', { name: created.name }));
       onCreated(created, key);
     } catch (err) {
       setErrors(fieldErrors(err));

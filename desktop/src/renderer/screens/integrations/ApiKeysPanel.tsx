@@ -9,10 +9,11 @@ import { useNow, useResource } from '../../hooks/useResource.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { ConfirmDialog } from '../../ui/Dialog.tsx';
-import { EmptyState, ErrorBox, Loading } from '../../ui/Feedback.tsx';
+import { EmptyState } from '../../ui/Feedback.tsx';
 import { Icon } from '../../ui/Icon.tsx';
 import { Badge, type Tone } from '../../ui/StatusBadge.tsx';
-import { DataTable, Pager, type Column } from '../../ui/Table.tsx';
+import type { Column } from '../../ui/Table.tsx';
+import { PagedTable } from '../../ui/PagedTable.tsx';
 import { useToast } from '../../ui/Toasts.tsx';
 import { errorText } from '../../ui/errors.ts';
 import { ApiKeyFormDialog } from './ApiKeyFormDialog.tsx';
@@ -123,7 +124,6 @@ export function ApiKeysPanel({ sessions }: { sessions: readonly SessionView[] })
     },
   ];
 
-  const data = list.data;
   return (
     <div className="int-panel">
       <div className="toolbar toolbar-end">
@@ -133,27 +133,21 @@ export function ApiKeysPanel({ sessions }: { sessions: readonly SessionView[] })
           </Button>
         )}
       </div>
-      {list.error && !data ? (
-        <ErrorBox error={list.error} onRetry={list.reload} />
-      ) : !data ? (
-        <Loading />
-      ) : (
-        <div className={list.loading ? 'list-body list-stale' : 'list-body'} aria-busy={list.loading}>
-          <DataTable
-            caption={t('key.caption')}
-            columns={columns}
-            rows={data.data}
-            rowKey={(k) => k.id}
-            rowClassName={(k) => (k.status === 'active' ? undefined : 'row-inactive')}
-            empty={
-              <EmptyState icon="key" title={t('key.empty.title')}>
-                {t('key.empty.body')}
-              </EmptyState>
-            }
-          />
-          <Pager page={page} limit={PAGE} total={data.total} onPage={setPage} />
-        </div>
-      )}
+      <PagedTable
+        list={list}
+        caption={t('key.caption')}
+        columns={columns}
+        rowKey={(k) => k.id}
+        rowClassName={(k) => (k.status === 'active' ? undefined : 'row-inactive')}
+        empty={
+          <EmptyState icon="key" title={t('key.empty.title')}>
+            {t('key.empty.body')}
+          </EmptyState>
+        }
+        page={page}
+        limit={PAGE}
+        onPage={setPage}
+      />
       <ApiKeyFormDialog
         open={creating}
         sessions={sessions}

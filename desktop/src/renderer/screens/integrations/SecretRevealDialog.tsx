@@ -4,7 +4,7 @@ import { useI18n } from '../../i18n/index.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { Notice } from '../../ui/Feedback.tsx';
-import { TextField } from '../../ui/Field.tsx';
+import { TextAreaField } from '../../ui/Field.tsx';
 
 /** What to reveal, or null when closed. */
 export type Reveal = { title: string; body: ReactNode; label: string; value: string; extra?: ReactNode } | null;
@@ -41,10 +41,12 @@ export function SecretRevealDialog({ reveal, onClose }: { reveal: Reveal; onClos
         <div className="form">
           <Notice kind="warning">{reveal.body}</Notice>
           <div className="secret-row">
-            <TextField
+            {/* A text area, not an input: Chromium clips the underscore of `whsec_` / `sk_` in a one-line input. */}
+            <TextAreaField
               label={reveal.label}
               className="mono-field secret-field"
               readOnly
+              rows={2}
               value={reveal.value}
               spellCheck={false}
               onFocus={(e) => e.currentTarget.select()}

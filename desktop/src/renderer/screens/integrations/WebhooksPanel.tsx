@@ -10,11 +10,12 @@ import { useNow, useResource } from '../../hooks/useResource.ts';
 import { useI18n, type I18n } from '../../i18n/index.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { ConfirmDialog } from '../../ui/Dialog.tsx';
-import { EmptyState, ErrorBox, Loading } from '../../ui/Feedback.tsx';
+import { EmptyState } from '../../ui/Feedback.tsx';
 import { Icon } from '../../ui/Icon.tsx';
 import { MenuButton } from '../../ui/Menu.tsx';
 import { Badge } from '../../ui/StatusBadge.tsx';
-import { DataTable, Pager, type Column } from '../../ui/Table.tsx';
+import type { Column } from '../../ui/Table.tsx';
+import { PagedTable } from '../../ui/PagedTable.tsx';
 import { useToast } from '../../ui/Toasts.tsx';
 import { errorText } from '../../ui/errors.ts';
 import { DeliveryBadge } from './DeliveryBadge.tsx';
@@ -172,7 +173,6 @@ export function WebhooksPanel({ sessions }: { sessions: readonly SessionView[] }
     },
   ];
 
-  const data = list.data;
   return (
     <div className="int-panel">
       <div className="toolbar toolbar-end">
@@ -182,27 +182,21 @@ export function WebhooksPanel({ sessions }: { sessions: readonly SessionView[] }
           </Button>
         )}
       </div>
-      {list.error && !data ? (
-        <ErrorBox error={list.error} onRetry={list.reload} />
-      ) : !data ? (
-        <Loading />
-      ) : (
-        <div className={list.loading ? 'list-body list-stale' : 'list-body'} aria-busy={list.loading}>
-          <DataTable
-            caption={t('wh.caption')}
-            columns={columns}
-            rows={data.data}
-            rowKey={(w) => w.id}
-            rowClassName={(w) => (w.active ? undefined : 'row-inactive')}
-            empty={
-              <EmptyState icon="zap" title={t('wh.empty.title')}>
-                {t('wh.empty.body')}
-              </EmptyState>
-            }
-          />
-          <Pager page={page} limit={PAGE} total={data.total} onPage={setPage} />
-        </div>
-      )}
+      <PagedTable
+        list={list}
+        caption={t('wh.caption')}
+        columns={columns}
+        rowKey={(w) => w.id}
+        rowClassName={(w) => (w.active ? undefined : 'row-inactive')}
+        empty={
+          <EmptyState icon="zap" title={t('wh.empty.title')}>
+            {t('wh.empty.body')}
+          </EmptyState>
+        }
+        page={page}
+        limit={PAGE}
+        onPage={setPage}
+      />
       <WebhookFormDialog
         form={form}
         sessions={sessions}
