@@ -1,7 +1,7 @@
-import { configureSuccessfulPairing, Curve, initAuthCreds } from '@whiskeysockets/baileys';
+import { configureSuccessfulPairing, Curve, initAuthCreds, proto, type BinaryNode } from '@whiskeysockets/baileys';
 import { describe, expect, it } from 'vitest';
 import { FaultBook } from './faults.ts';
-import { buildPairSuccess, parseQr } from './pairing.ts';
+import { buildPairSuccess, deviceSignatureProblem, pairSuccessDetails, parseQr } from './pairing.ts';
 import { SimPhone } from './phone.ts';
 
 describe('pair-success built by the simulated phone', () => {
@@ -18,6 +18,37 @@ describe('pair-success built by the simulated phone', () => {
     const creds = initAuthCreds();
     const stanza = buildPairSuccess(new SimPhone('15553330001', ''), 1, Buffer.from(creds.signedIdentityKey.public), Buffer.alloc(32, 7), 'iq-2');
     expect(() => configureSuccessfulPairing(stanza, creds)).toThrow(/Invalid account signature/);
+  });
+});
+
+describe("the companion's device signature", () => {
+  /** Baileys' real answer to our pair-success: the signed device identity it sends back. */
+  function answer() {
+    const creds = initAuthCreds();
+    const phone = new SimPhone('15553330002', '');
+    const companion = Buffer.from(creds.signedIdentityKey.public);
+    const stanza = buildPairSuccess(phone, 2, companion, Buffer.from(creds.advSecretKey, 'base64'), 'iq-3');
+    const { reply } = configureSuccessfulPairing(stanza, creds);
+    const sign = (reply.content as BinaryNode[])[0]!;
+    const identity = (sign.content as BinaryNode[])[0]!.content as Uint8Array;
+    return { identity, details: pairSuccessDetails(stanza), companion, phone: phone.identity.public };
+  }
+
+  it('verifies what Baileys signs', () => {
+    const a = answer();
+    expect(deviceSignatureProblem(a.identity, a.details, a.companion, a.phone)).toBeNull();
+  });
+
+  it('refuses a forged signature, changed details, another key or no identity', () => {
+    const a = answer();
+    const signed = proto.ADVSignedDeviceIdentity.decode(a.identity);
+    const forged = proto.ADVSignedDeviceIdentity.encode({ ...signed, deviceSignature: Buffer.alloc(64, 1) }).finish();
+    expect(deviceSignatureProblem(forged, a.details, a.companion, a.phone)).toBe('invalid device signature');
+    const otherDetails = proto.ADVDeviceIdentity.encode({ rawId: 1, timestamp: 1, keyIndex: 9 }).finish();
+    expect(deviceSignatureProblem(a.identity, otherDetails, a.companion, a.phone)).toBe('device details changed');
+    const stranger = Buffer.from(Curve.generateKeyPair().public);
+    expect(deviceSignatureProblem(a.identity, a.details, stranger, a.phone)).toBe('invalid device signature');
+    expect(deviceSignatureProblem(undefined, a.details, a.companion, a.phone)).toBe('no device identity in pair-device-sign');
   });
 });
 

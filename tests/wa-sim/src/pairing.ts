@@ -1,7 +1,8 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { Curve, proto, WA_ADV_ACCOUNT_SIG_PREFIX, type BinaryNode } from '@whiskeysockets/baileys';
+import { Curve, generateSignalPubKey, proto, WA_ADV_ACCOUNT_SIG_PREFIX, WA_ADV_DEVICE_SIG_PREFIX, type BinaryNode } from '@whiskeysockets/baileys';
 import { node, SERVER_JID, unixNow } from './nodes.ts';
 import { SimError, type SimPhone } from './phone.ts';
+import { signalCurve } from './signalLib.ts';
 
 /** The fields of a companion QR string (wa-sim.md §2.1). */
 export interface QrData {
@@ -67,4 +68,34 @@ export function buildPairSuccess(
   return node('iq', { from: SERVER_JID, type: 'set', id: iqId, xmlns: 'md', t: unixNow() }, [
     node('pair-success', {}, content),
   ]);
+}
+
+/**
+ * Checks the companion's answer to pair-success (wa-sim.md §2.3), as the real server must: the
+ * `ADVSignedDeviceIdentity` it returns carries the details the phone signed, unchanged, and a
+ * `deviceSignature` made with the companion identity key over
+ * `06 01 ‖ details ‖ companionIdentity ‖ phoneIdentity`. Verified with libsignal's real check
+ * (Baileys' own `Curve.verify` accepts any signature, §0.2). Returns why it is refused, or null.
+ */
+export function deviceSignatureProblem(content: unknown, sentDetails: Uint8Array, companionIdentity: Buffer, phoneIdentity: Buffer): string | null {
+  if (!(content instanceof Uint8Array)) return 'no device identity in pair-device-sign';
+  let signed: proto.ADVSignedDeviceIdentity;
+  try {
+    signed = proto.ADVSignedDeviceIdentity.decode(content);
+  } catch {
+    return 'undecodable device identity';
+  }
+  if (!signed.details || !Buffer.from(signed.details).equals(Buffer.from(sentDetails))) return 'device details changed';
+  if (!signed.deviceSignature || signed.deviceSignature.length !== 64) return 'no device signature';
+  const message = Buffer.concat([WA_ADV_DEVICE_SIG_PREFIX, Buffer.from(signed.details), companionIdentity, phoneIdentity]);
+  const ok = signalCurve.verifySignature(generateSignalPubKey(companionIdentity), message, signed.deviceSignature) === true;
+  return ok ? null : 'invalid device signature';
+}
+
+/** The `details` of the pair-success stanza the phone built (what the companion must sign back). */
+export function pairSuccessDetails(stanza: BinaryNode): Uint8Array {
+  const pair = (stanza.content as BinaryNode[])[0]!;
+  const identity = (pair.content as BinaryNode[]).find((n) => n.tag === 'device-identity')!;
+  const hmac = proto.ADVSignedDeviceIdentityHMAC.decode(identity.content as Uint8Array);
+  return proto.ADVSignedDeviceIdentity.decode(hmac.details!).details!;
 }

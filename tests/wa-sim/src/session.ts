@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { proto } from '@whiskeysockets/baileys';
 import type { SimConnection } from './connection.ts';
 import { sendHistoryBootstrap } from './history.ts';
-import { buildPairSuccess, makeRefs, parseQr } from './pairing.ts';
-import { child, node, readBe, SERVER_JID, unixNow } from './nodes.ts';
+import { buildPairSuccess, deviceSignatureProblem, makeRefs, pairSuccessDetails, parseQr } from './pairing.ts';
+import { child, contentBytes, node, readBe, SERVER_JID, unixNow } from './nodes.ts';
 import { takeOfflineBacklog } from './outbound.ts';
 import { SimError, type CompanionDevice, type SimPhone } from './phone.ts';
 import type { Simulator } from './simulator.ts';
@@ -61,9 +61,17 @@ export function onClosed(sim: Simulator, conn: SimConnection): void {
 /** Sends pair-success, waits for pair-device-sign, records the device, then restarts with 515. */
 export async function completePairing(sim: Simulator, conn: SimConnection, phone: SimPhone, identity: Buffer, advSecret: Buffer, method: 'qr' | 'code'): Promise<CompanionDevice> {
   const deviceId = phone.allocateDeviceId();
-  const answer = await conn.query(buildPairSuccess(phone, deviceId, identity, advSecret, sim.nextIqId()));
-  if (answer.attrs.type !== 'result' || !child(answer, 'pair-device-sign')) {
+  const stanza = buildPairSuccess(phone, deviceId, identity, advSecret, sim.nextIqId());
+  const answer = await conn.query(stanza);
+  const sign = child(answer, 'pair-device-sign');
+  if (answer.attrs.type !== 'result' || !sign) {
     throw new SimError('pairing_rejected', 'the companion rejected pair-success', 409);
+  }
+  // The real server links a companion only once its device signature checks out.
+  const problem = deviceSignatureProblem(contentBytes(child(sign, 'device-identity')), pairSuccessDetails(stanza), identity, phone.identity.public);
+  if (problem) {
+    conn.sendAndClose(streamError(401));
+    throw new SimError('pairing_rejected', `the companion's answer was refused: ${problem}`, 409);
   }
   const reg = conn.payload?.devicePairingData;
   const device: CompanionDevice = {
