@@ -18,6 +18,7 @@ import { startSimulator } from '@switchboard/wa-sim';
 import { bareBaileysCeiling } from './cluster-ceiling.ts';
 import { inboundLoad, type LoadResult, type OnDelivered } from './cluster-load.ts';
 import { meanMemoryMb } from './cluster-memory.ts';
+import { outboundLoad } from './cluster-outbound.ts';
 import { dbProfileAfter, dbRequestsPerMessage, type DbRequestsPerMessage } from './db-profile.ts';
 
 /** How the actors run: the precompiled bundle (default) or the TypeScript sources under tsx. */
@@ -33,12 +34,18 @@ export interface ClusterBenchResult {
   /** Mean over actors after connect and warm-up; CPU seconds are those spent to get there. */
   idleActor: { rssMb: number; pssMb: number; cpuSeconds: number; measured: number };
   inbound: LoadResult;
+  /** One message at a time to one session on the otherwise idle node (20 in a row). */
+  single: LoadResult;
+  /** API accepted → WhatsApp's ack, every session sending at once. */
+  outbound: LoadResult;
   ceiling: LoadResult | null;
   /** Actor throughput as a fraction of the bare-Baileys ceiling. */
   ratio: number | null;
   recoveryAfterKillMs: number;
   /** Embedded database requests per inbound message (from its request profile). */
   db: DbRequestsPerMessage;
+  /** The same per outbound message. */
+  outboundDb: DbRequestsPerMessage;
 }
 
 /** Phase results as they come (a 50-session run takes many minutes). */
@@ -93,6 +100,12 @@ export async function runClusterBench(n: number, perSession = 20, concurrency = 
     await inboundLoad(sim, contact, phones, 1, onDelivered);
     const warmUpMs = performance.now() - tw;
     progress('warm-up (ms)', Math.round(warmUpMs));
+    // Latency of one message with nothing else going on: 20 in a row to one session.
+    const singles: number[] = [];
+    for (let k = 0; k < 20; k++) singles.push((await inboundLoad(sim, contact, [phones[0]!], 1, onDelivered)).p50Ms);
+    singles.sort((a, b) => a - b);
+    const single: LoadResult = { messages: 20, perSecond: 0, p50Ms: singles[10]!, p99Ms: singles[19]! };
+    progress('single message, idle node', single);
     const pids = sup.snapshots().map((s) => s.pid).filter((p): p is number => typeof p === 'number');
     const idleActor = meanMemoryMb(pids);
     progress('idle actor', idleActor);
@@ -103,6 +116,11 @@ export async function runClusterBench(n: number, perSession = 20, concurrency = 
     progress('inbound through actors', inbound);
     const dbCost = dbRequestsPerMessage(idle0, start, await dbProfileAfter(profileFile), inbound.messages);
     progress('database requests per message', dbCost);
+    const outStart = await dbProfileAfter(profileFile);
+    const outbound = await outboundLoad(sup, ids, contact, perSession);
+    progress('outbound (accepted → server ack)', outbound);
+    const outDb = dbRequestsPerMessage(idle0, outStart, await dbProfileAfter(profileFile), outbound.messages, start);
+    progress('database requests per outbound message', outDb);
 
     const victim = ids[0]!;
     const pid = sup.snapshot(victim)?.pid;
@@ -126,10 +144,13 @@ export async function runClusterBench(n: number, perSession = 20, concurrency = 
       warmUpMs: Math.round(warmUpMs),
       idleActor,
       inbound,
+      single,
+      outbound,
       ceiling: top,
       ratio: top && top.perSecond > 0 ? Number((inbound.perSecond / top.perSecond).toPrecision(3)) : null,
       recoveryAfterKillMs: Math.round(recoveryAfterKillMs),
       db: dbCost,
+      outboundDb: outDb,
     };
   } finally {
     if (!supStopped) {

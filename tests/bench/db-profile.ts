@@ -42,8 +42,9 @@ export interface DbRequestsPerMessage {
 }
 
 /** Compares snapshots taken before an idle window (`idle0`), before the load (`start`) and after it (`end`). */
-export function dbRequestsPerMessage(idle0: DbProfileSnapshot, start: DbProfileSnapshot, end: DbProfileSnapshot, messages: number): DbRequestsPerMessage {
-  const idlePerSecond = (total(start) - total(idle0)) / ((start.atMs - idle0.atMs) / 1000);
+export function dbRequestsPerMessage(idle0: DbProfileSnapshot, start: DbProfileSnapshot, end: DbProfileSnapshot, messages: number, idleEnd: DbProfileSnapshot = start): DbRequestsPerMessage {
+  // The idle window is idle0 → idleEnd (by default the load's start); the load is start → end.
+  const idlePerSecond = (total(idleEnd) - total(idle0)) / ((idleEnd.atMs - idle0.atMs) / 1000);
   const duringLoad = total(end) - total(start) - idlePerSecond * ((end.atMs - start.atMs) / 1000);
   const round = (x: number): number => Number(x.toPrecision(3));
   const top = Object.entries(end.counts)

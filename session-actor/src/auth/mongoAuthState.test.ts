@@ -4,7 +4,7 @@ import { Curve, proto } from '@whiskeysockets/baileys';
 import { AuthKey, AuthState, connectDatabase, disconnectDatabase } from '@switchboard/shared/node';
 import { startDbFaultProxy, type DbFaultProxy } from '../../../tests/support/dbFaultProxy.ts';
 import { testDbUri } from '../../../tests/support/testDb.ts';
-import { openMongoAuthState } from './mongoAuthState.ts';
+import { mongoKeyStore, openMongoAuthState } from './mongoAuthState.ts';
 import { encodeAuth } from './codec.ts';
 
 let proxy: DbFaultProxy;
@@ -79,6 +79,31 @@ describe('Mongo auth state', () => {
     const app = await reopened.state.keys.get('app-state-sync-key', ['K1']);
     expect(app['K1']).toBeInstanceOf(proto.Message.AppStateSyncKeyData);
     expect(Buffer.from(app['K1']!.keyData!).equals(Buffer.alloc(32, 7))).toBe(true);
+  });
+
+  it('remembers keys that do not exist until it writes them, and never while a write is under way', async () => {
+    const auth = await openMongoAuthState('s-absent');
+    const reads = proxy.watch('find', 'authkeys');
+    expect(await auth.state.keys.get('lid-mapping', ['15550001111'])).toEqual({});
+    expect(await auth.state.keys.get('lid-mapping', ['15550001111'])).toEqual({});
+    expect(reads.count).toBe(1);
+    // Written by this store: found at once (the remembered miss is forgotten).
+    await auth.state.keys.set({ 'lid-mapping': { '15550001111': '999' } });
+    expect(await auth.state.keys.get('lid-mapping', ['15550001111'])).toEqual({ '15550001111': '999' });
+
+    // A miss read while a write is queued is not remembered: the key being written shows up next time.
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const held = mongoKeyStore('s-absent', async (task) => {
+      await gate;
+      return task();
+    });
+    const writing = held.set({ session: { 'b.0': Buffer.from('session-b') } });
+    expect(await held.get('session', ['b.0'])).toEqual({});
+    release();
+    await writing;
+    const after = await held.get('session', ['b.0']);
+    expect(Buffer.from(after['b.0']!).toString()).toBe('session-b');
   });
 
   it('handles a large batch (first login uploads hundreds of pre-keys)', async () => {

@@ -41,17 +41,39 @@ async function writeKeys(sessionId: string, writes: { type: string; id: string; 
   await AuthKey.bulkWrite(existing.map(({ _id, ...doc }) => ({ replaceOne: { filter: { _id }, replacement: doc, upsert: true } })));
 }
 
-/** The raw (uncached) Signal key store of one session: one AuthKey document per key. */
+/** Misses remembered at most (a bigger set is forgotten whole: the next reads just ask again). */
+const MAX_ABSENT = 10_000;
+
+/**
+ * The Signal key store of one session: one AuthKey document per key. Baileys'
+ * `makeCacheableSignalKeyStore` in front caches the keys it finds, not the ones it does not, and
+ * every send asks for some that do not exist (issue 13: three reads per outgoing message). This
+ * store remembers those misses until it writes or deletes that key itself; it is the only
+ * writer of its session's keys (one actor per session). A miss is remembered only when no
+ * write was queued or running at any time during its read, so a key being written is never
+ * reported absent.
+ */
 export function mongoKeyStore(sessionId: string, enqueue = createSerialQueue(), isCleared: () => boolean = () => false): SignalKeyStore {
+  const absent = new Set<string>();
+  let writesStarted = 0;
+  let writesRunning = 0;
+  const slot = (type: string, id: string): string => `${type}\u0000${id}`;
   return {
     async get<T extends keyof SignalDataTypeMap>(type: T, ids: string[]) {
       const out: { [id: string]: SignalDataTypeMap[T] } = {};
-      if (ids.length === 0) return out;
+      const wanted = ids.filter((id) => !absent.has(slot(type, id)));
+      if (wanted.length === 0) return out;
+      const writesBefore = writesStarted;
+      const quiet = writesRunning === 0;
       // A read failure throws: returning "no key" would make Baileys regenerate and overwrite.
       // One primary-key lookup per id: the embedded FerretDB answers `{ _id }` from its
       // primary key but would scan the collection for `$in`.
-      const docs = await Promise.all(ids.map((id) => AuthKey.findOne({ _id: authKeyId(sessionId, type, id) }, { id: 1, data: 1 }).lean()));
+      const docs = await Promise.all(wanted.map((id) => AuthKey.findOne({ _id: authKeyId(sessionId, type, id) }, { id: 1, data: 1 }).lean()));
       for (const doc of docs) if (doc) out[doc.id] = decodeKey(type, doc.data);
+      if (quiet && writesRunning === 0 && writesStarted === writesBefore) {
+        if (absent.size > MAX_ABSENT) absent.clear();
+        for (const id of wanted) if (!(id in out)) absent.add(slot(type, id));
+      }
       return out;
     },
     async set(data: SignalDataSet) {
@@ -64,15 +86,29 @@ export function mongoKeyStore(sessionId: string, enqueue = createSerialQueue(), 
         }
       }
       if ((writes.length === 0 && deletes.length === 0) || isCleared()) return;
-      await enqueue(async () => {
-        await writeKeys(sessionId, writes);
-        if (deletes.length) {
-          await AuthKey.bulkWrite(deletes.map(({ type, id }) => ({ deleteOne: { filter: { _id: authKeyId(sessionId, type, id) } } })));
-        }
-      });
+      writesStarted += 1;
+      writesRunning += 1;
+      for (const w of writes) absent.delete(slot(w.type, w.id));
+      try {
+        await enqueue(async () => {
+          await writeKeys(sessionId, writes);
+          if (deletes.length) {
+            await AuthKey.bulkWrite(deletes.map(({ type, id }) => ({ deleteOne: { filter: { _id: authKeyId(sessionId, type, id) } } })));
+          }
+        });
+      } finally {
+        writesRunning -= 1;
+      }
     },
     async clear() {
-      await enqueue(() => AuthKey.deleteMany({ sessionId }));
+      writesStarted += 1;
+      writesRunning += 1;
+      absent.clear();
+      try {
+        await enqueue(() => AuthKey.deleteMany({ sessionId }));
+      } finally {
+        writesRunning -= 1;
+      }
     },
   };
 }

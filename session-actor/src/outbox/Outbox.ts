@@ -143,9 +143,10 @@ export class Outbox {
       if (!current) return attempted;
       // Messages written to this socket and not acked yet are in flight, not lost.
       const exclude = [...skip, ...this.acks.inFlight(current), ...this.recording];
+      const limit = this.opts.batchSize ?? 50;
       const batch = (await Message.find({ sessionId, status: 'pending', fromMe: true, messageId: { $nin: exclude } })
         .sort({ timestamp: 1, _id: 1 })
-        .limit(this.opts.batchSize ?? 50)
+        .limit(limit)
         .lean()) as Pending[];
       if (batch.length === 0) return attempted;
       for (const msg of batch) {
@@ -161,6 +162,10 @@ export class Outbox {
         attempted += 1;
         await this.deliver(sock, msg);
       }
+      // A short batch was everything pending when it was read; what was accepted since then
+      // asked for a flush (`again`), so asking the database once more would only find nothing
+      // (on the embedded database that is a scan of the messages: issue 13).
+      if (batch.length < limit) return attempted;
     }
   }
 
