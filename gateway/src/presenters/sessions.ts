@@ -49,6 +49,7 @@ export function presentSessionDetails(s: SessionDoc, snap?: ActorSnapshot) {
           eventLoopLagMs: snap.eventLoopLagMs,
           lastError: snap.lastError,
           lastDisconnectCause: snap.lastDisconnectCause,
+          outboxDepth: snap.outboxDepth ?? null,
         }
       : null,
     metrics: {

@@ -17,6 +17,7 @@ export function emitSessionHealth(io: RealtimeServer, hub: Pick<SessionHub, 'sna
       eventLoopLagMs: s.eventLoopLagMs,
       lastError: s.lastError,
       lastDisconnectCause: s.lastDisconnectCause,
+      outboxDepth: s.outboxDepth ?? null,
     };
     io.to(sessionRoom(s.sessionId)).emit('session-health', event);
     sent += 1;

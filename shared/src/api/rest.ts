@@ -111,6 +111,8 @@ export interface SessionDetailsView extends SessionView {
     eventLoopLagMs: number | null;
     lastError: string | null;
     lastDisconnectCause: DisconnectCause | null;
+    /** Outgoing messages accepted and not yet handed to WhatsApp (last count; null before one). */
+    outboxDepth: number | null;
   } | null;
   metrics: {
     messagesSent: number;

@@ -135,6 +135,8 @@ export interface SessionHealthEvent {
   eventLoopLagMs: number | null;
   lastError: string | null;
   lastDisconnectCause: DisconnectCause | null;
+  /** Outgoing messages accepted and not yet handed to WhatsApp (last count; null before one). */
+  outboxDepth: number | null;
 }
 
 /** `user-status` (seed's event): a console user came online or went offline. Volatile. */

@@ -136,6 +136,9 @@ describe('GET /metrics', () => {
     expect(f.get('switchboard_outbox_depth')?.type).toBe('gauge');
     expect(sampleValue(f, 'switchboard_outbox_depth', { session: IDLE })).toBe(2);
     expect(sampleValue(f, 'switchboard_outbox_depth', { session: LIVE })).toBe(0);
+    // The session screen reads the same count.
+    const details = await w.api('GET', `/api/sessions/${IDLE}/details`, { token: admin });
+    expect(details.body.process.outboxDepth).toBe(2);
   });
 
   it('times HTTP requests by route template and status, never by raw URL', async () => {

@@ -27,7 +27,7 @@ import { Timeline } from './Timeline.tsx';
 /** The session detail screen (`/sessions/:sessionId`). */
 export function SessionDetailScreen() {
   const { sessionId = '' } = useParams();
-  const { t, fmt } = useI18n();
+  const { t, tn, fmt } = useI18n();
   const ability = useAbility();
   const api = sessionsApi(useApi());
   const toast = useToast();
@@ -50,7 +50,7 @@ export function SessionDetailScreen() {
           status: e.status,
           pid: e.pid,
           process: d.process
-            ? { ...d.process, restarts: e.restarts, lastHeartbeatAt: e.lastHeartbeatAt, rssBytes: e.rssBytes, eventLoopLagMs: e.eventLoopLagMs, lastError: e.lastError, lastDisconnectCause: e.lastDisconnectCause }
+            ? { ...d.process, restarts: e.restarts, lastHeartbeatAt: e.lastHeartbeatAt, rssBytes: e.rssBytes, eventLoopLagMs: e.eventLoopLagMs, lastError: e.lastError, lastDisconnectCause: e.lastDisconnectCause, outboxDepth: e.outboxDepth }
             : d.process,
         },
     );
@@ -178,6 +178,12 @@ export function SessionDetailScreen() {
             <dd>{fmt.number(m.messagesReceived)}</dd>
             <dt>{t('detail.sent')}</dt>
             <dd>{fmt.number(m.messagesSent)}</dd>
+            {d.process?.outboxDepth != null && (
+              <>
+                <dt>{t('detail.outbox')}</dt>
+                <dd data-testid="outbox-depth">{d.process.outboxDepth > 0 ? tn('detail.outboxWaiting', d.process.outboxDepth) : t('detail.outboxEmpty')}</dd>
+              </>
+            )}
             <dt>{t('detail.chats')}</dt>
             <dd>{fmt.number(m.chatCount)}</dd>
             <dt>{t('detail.attempts')}</dt>
