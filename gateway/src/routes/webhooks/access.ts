@@ -3,7 +3,8 @@ import { Session, Webhook, type WebhookDoc } from '@switchboard/shared/node';
 import type { AuthContext } from '../../auth/authContext.ts';
 import type { GatewayDeps } from '../../deps.ts';
 import { badRequest, notFound } from '../../errors.ts';
-import { allowed, subjects } from '../../policies/subjects.ts';
+import { allowed, authorize, subjects } from '../../policies/subjects.ts';
+import type { Action } from '../../policies/vocabulary.ts';
 import { directControl, webhookUrlRefusal, type WebhookControl } from '../../webhooks/index.ts';
 
 /** The dispatcher, or direct database actions when this app runs without one. */
@@ -14,6 +15,13 @@ export const control = (deps: GatewayDeps): WebhookControl =>
 export async function loadReadable(auth: AuthContext, id: string): Promise<WebhookDoc> {
   const doc = await Webhook.findById(id).lean();
   if (!doc || !allowed(auth, 'read', subjects.webhook(doc.sessionId))) throw notFound('webhook');
+  return doc;
+}
+
+/** Loads a webhook the caller may read (404 otherwise) and may `action` (403 otherwise). */
+export async function loadFor(auth: AuthContext, id: string, action: Exclude<Action, 'read'>): Promise<WebhookDoc> {
+  const doc = await loadReadable(auth, id);
+  authorize(auth, action, subjects.webhook(doc.sessionId));
   return doc;
 }
 

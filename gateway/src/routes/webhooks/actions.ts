@@ -5,12 +5,11 @@
 import { Webhook, WebhookDelivery, type WebhookDeliveryDoc } from '@switchboard/shared/node';
 import type { QueryFilter } from 'mongoose';
 import { badRequest, notFound } from '../../errors.ts';
-import { authorize, subjects } from '../../policies/subjects.ts';
 import { presentDelivery } from '../../presenters/webhooks.ts';
 import { generateWebhookSecret } from '../../webhooks/index.ts';
 import { listOf, listResponse, okSchema, paging } from '../common.ts';
 import { defineRoute, type RouteDef } from '../types.ts';
-import { assertSession, control, loadReadable } from './access.ts';
+import { assertSession, control, loadFor, loadReadable } from './access.ts';
 import { deliveriesQuery, deliveryParams, deliverySchema, replayBody, secretSchema, webhookParams } from './schema.ts';
 
 const tag = 'Webhooks';
@@ -22,8 +21,7 @@ export const webhookActionRoutes: RouteDef[] = [
     record: 'Webhook', params: webhookParams, audit: 'webhook.rotate_secret',
     response: { status: 200, description: 'The new secret (pending retries are signed with it)', schema: secretSchema },
     async handler({ auth, params, audit }) {
-      const hook = await loadReadable(auth!, params.id);
-      authorize(auth, 'update', subjects.webhook(hook.sessionId));
+      const hook = await loadFor(auth!, params.id, 'update');
       const secret = generateWebhookSecret();
       await Webhook.updateOne({ _id: hook._id }, { $set: { secret } });
       Object.assign(audit, { targetType: 'Webhook', targetId: params.id, details: { name: hook.name } });
@@ -50,8 +48,7 @@ export const webhookActionRoutes: RouteDef[] = [
     record: 'Webhook', params: deliveryParams, audit: 'webhook.redeliver',
     response: { status: 202, description: 'Queued; the result appears in the delivery log', schema: okSchema },
     async handler({ auth, params, deps, audit }) {
-      const hook = await loadReadable(auth!, params.id);
-      authorize(auth, 'update', subjects.webhook(hook.sessionId));
+      const hook = await loadFor(auth!, params.id, 'update');
       const delivery = await WebhookDelivery.findOne({ _id: params.deliveryId, webhookId: hook._id }).lean();
       if (!delivery) throw notFound('delivery');
       await control(deps).redeliver(hook, delivery);
@@ -64,8 +61,7 @@ export const webhookActionRoutes: RouteDef[] = [
     record: 'Webhook', params: webhookParams, body: replayBody, audit: 'webhook.replay',
     response: { status: 202, description: 'Queued; 400 `session_not_in_scope`, `session_not_found`', schema: okSchema },
     async handler({ auth, params, body, deps, audit }) {
-      const hook = await loadReadable(auth!, params.id);
-      authorize(auth, 'update', subjects.webhook(hook.sessionId));
+      const hook = await loadFor(auth!, params.id, 'update');
       if (hook.sessionId !== null && hook.sessionId !== body.sessionId) throw badRequest('session_not_in_scope', `This webhook receives the events of ${hook.sessionId} only`);
       await assertSession(body.sessionId);
       await control(deps).replay(hook._id, body.sessionId, body.fromSeq);
@@ -78,8 +74,7 @@ export const webhookActionRoutes: RouteDef[] = [
     record: 'Webhook', params: webhookParams, audit: 'webhook.ping',
     response: { status: 200, description: 'The delivery of the ping after its attempt', schema: deliverySchema },
     async handler({ auth, params, deps, audit }) {
-      const hook = await loadReadable(auth!, params.id);
-      authorize(auth, 'update', subjects.webhook(hook.sessionId));
+      const hook = await loadFor(auth!, params.id, 'update');
       const delivery = await control(deps).ping(hook);
       Object.assign(audit, { targetType: 'Webhook', targetId: params.id, details: { eventId: delivery.eventId, status: delivery.status } });
       return presentDelivery(delivery);

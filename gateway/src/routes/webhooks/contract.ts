@@ -1,6 +1,6 @@
 /**
  * Compile-time check that the webhook routes answer the shared REST contract
- * (`shared/src/api/rest.ts`): presenters and zod schemas match the view types both ways.
+ * (`shared/src/api/integrations.ts`): presenters and zod schemas match the view types both ways.
  */
 import type { CreatedWebhookView, WebhookDeliveryView, WebhookView } from '@switchboard/shared';
 import type { z } from 'zod';

@@ -12,7 +12,7 @@ import { generateWebhookSecret } from '../../webhooks/index.ts';
 import { sessionsOf, startCursorsAtLatest } from '../../webhooks/store.ts';
 import { listOf, listResponse, okSchema, pageQuery, paging } from '../common.ts';
 import { defineRoute, type RouteDef } from '../types.ts';
-import { assertSession, assertUrl, control, loadReadable } from './access.ts';
+import { assertSession, assertUrl, control, loadFor, loadReadable } from './access.ts';
 import { webhookActionRoutes } from './actions.ts';
 import { auditOf } from './auditOf.ts';
 import { oneWebhookStats, webhookStats } from './stats.ts';
@@ -74,8 +74,7 @@ export const webhookRoutes: RouteDef[] = [
     record: 'Webhook', params: webhookParams, body: updateWebhookBody, audit: 'webhook.update',
     response: { status: 200, description: 'The webhook; 400 `webhook_url_forbidden`, `session_not_found`', schema: webhookSchema },
     async handler({ auth, params, body, deps, audit }) {
-      const current = await loadReadable(auth!, params.id);
-      authorize(auth, 'update', subjects.webhook(current.sessionId));
+      const current = await loadFor(auth!, params.id, 'update');
       const sessionId = body.sessionId === undefined ? current.sessionId : body.sessionId;
       if (sessionId !== current.sessionId) {
         // Moving a webhook to another session (or to all) needs the right to have it there.
@@ -97,8 +96,7 @@ export const webhookRoutes: RouteDef[] = [
     record: 'Webhook', params: webhookParams, audit: 'webhook.delete',
     response: { status: 200, description: 'Deleted', schema: okSchema },
     async handler({ auth, params, deps, audit }) {
-      const current = await loadReadable(auth!, params.id);
-      authorize(auth, 'delete', subjects.webhook(current.sessionId));
+      const current = await loadFor(auth!, params.id, 'delete');
       await Webhook.deleteOne({ _id: current._id });
       await Promise.all([WebhookCursor.deleteMany({ webhookId: current._id }), WebhookDelivery.deleteMany({ webhookId: current._id })]);
       control(deps).changed();
