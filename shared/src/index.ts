@@ -13,4 +13,5 @@ export * from './api/seqTracker.ts';
 export * from './domain/recipient.ts';
 export * from './domain/inbox.ts';
 export * from './api/rest.ts';
+export * from './api/integrations.ts';
 export * from './api/outgoingMessage.ts';
