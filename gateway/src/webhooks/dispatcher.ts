@@ -13,7 +13,8 @@ import type { SessionHub } from '@switchboard/shared';
 import type { Logger } from 'pino';
 import type { Types } from 'mongoose';
 import { DEFAULT_RETRY, decideRetry, type RetryPolicy } from './backoff.ts';
-import { emissionsFor, type Emission } from './envelope.ts';
+import { toSocketEvents } from '../realtime/toSocketEvents.ts';
+import { emissionsFor, wantsEvent, type Emission } from './envelope.ts';
 import { createLimiter } from './limiter.ts';
 import { attemptDelivery, attemptOnce, dueNow, queuePing, replayLane, type AttemptDeps, type WebhookControl } from './ops.ts';
 import { moveCursor, queueDelivery, readCursor, recordAttempt, sessionsOf } from './store.ts';
@@ -82,7 +83,7 @@ class Dispatcher implements WebhookDispatcher {
   private readonly lanes = new Map<string, Lane>();
   private readonly work = new Set<Promise<unknown>>();
   /** Active webhooks (id, scope) as of the last sweep: which lanes a hub event wakes. */
-  private active: Pick<WebhookDoc, '_id' | 'sessionId'>[] = [];
+  private active: Pick<WebhookDoc, '_id' | 'sessionId' | 'events'>[] = [];
   private stopped = false;
   private sweepTimer: unknown;
   private sweeping: Promise<void> | null = null;
@@ -99,7 +100,12 @@ class Dispatcher implements WebhookDispatcher {
     this.limit = createLimiter(opts.concurrency ?? 4);
     this.attemptDeps = { allowPrivate: opts.allowPrivate, timeoutMs: opts.timeoutMs ?? 10_000, now: this.now, signal: this.abort.signal };
     this.unsubscribe = opts.hub.subscribe((e) => {
-      for (const hook of this.active) if (hook.sessionId === null || hook.sessionId === e.sessionId) this.kick(hook._id.toString(), e.sessionId);
+      // Only webhooks that receive something of this event: the others' cursors catch up on the
+      // next wanted event or sweep, instead of costing a lane run (reads and a cursor write) each.
+      const names = toSocketEvents(e).map((em) => em.name);
+      for (const hook of this.active) {
+        if ((hook.sessionId === null || hook.sessionId === e.sessionId) && names.some((n) => wantsEvent(hook.events, n))) this.kick(hook._id.toString(), e.sessionId);
+      }
     });
     void this.sweep().then(() => this.scheduleSweep());
   }
@@ -206,7 +212,7 @@ class Dispatcher implements WebhookDispatcher {
   }
 
   private async sweepOnce(): Promise<void> {
-    const hooks = await Webhook.find({ active: true }, { _id: 1, sessionId: 1 }).lean();
+    const hooks = await Webhook.find({ active: true }, { _id: 1, sessionId: 1, events: 1 }).lean();
     this.active = hooks;
     for (const hook of hooks) for (const sessionId of await sessionsOf(hook)) this.kick(hook._id.toString(), sessionId);
     await this.cleanup();
