@@ -7,7 +7,7 @@ import { Button } from '../../ui/Button.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { CheckboxField, SelectField, TextField } from '../../ui/Field.tsx';
 import { useToast } from '../../ui/Toasts.tsx';
-import { errorText, fieldErrors } from '../../ui/errors.ts';
+import { useSubmit } from '../../ui/useSubmit.ts';
 import { CAPABILITIES, MAX_SCOPED_SESSIONS, permissionsOf, type Capability } from './apiKeyScope.ts';
 import { integrationsApi } from './integrationsApi.ts';
 
@@ -32,15 +32,12 @@ export function ApiKeyFormDialog({ open, sessions, onClose, onCreated }: { open:
   const toast = useToast();
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [wasOpen, setWasOpen] = useState(open);
-  const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
+  const { busy, errors, error, reset, run } = useSubmit(t);
   if (open !== wasOpen) {
     setWasOpen(open);
     if (open) {
       setDraft(EMPTY);
-      setErrors({});
-      setError(null);
+      reset();
     }
   }
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setDraft((d) => ({ ...d, [k]: v }));
@@ -50,21 +47,13 @@ export function ApiKeyFormDialog({ open, sessions, onClose, onCreated }: { open:
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    setErrors({});
-    try {
+    await run(async () => {
       const permissions = permissionsOf({ capabilities: draft.capabilities, sessions: draft.everySession ? [] : draft.sessions });
       const expiresAt = draft.expiry === 'never' ? null : new Date(Date.now() + Number(draft.expiry) * DAY).toISOString();
       const { key, ...created } = await api.createApiKey({ name: draft.name.trim(), permissions, expiresAt });
       toast.success(t('key.create.done', { name: created.name }));
       onCreated(created, key);
-    } catch (err) {
-      setErrors(fieldErrors(err));
-      setError(errorText(err, t));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const capsOk = draft.capabilities.length > 0;

@@ -7,7 +7,7 @@ import { Button } from '../../ui/Button.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { CheckboxField, SelectField, TextField } from '../../ui/Field.tsx';
 import { useToast } from '../../ui/Toasts.tsx';
-import { errorText, fieldErrors } from '../../ui/errors.ts';
+import { useSubmit } from '../../ui/useSubmit.ts';
 import { integrationsApi, WEBHOOK_EVENTS, type WebhookDraft } from './integrationsApi.ts';
 
 /** What the dialog is doing. */
@@ -48,14 +48,11 @@ export function WebhookFormDialog({
   const toast = useToast();
   const [draft, setDraft] = useState<WebhookDraft>(() => draftOf(form));
   const [forForm, setForForm] = useState(form);
-  const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
+  const { busy, errors, error, reset, run } = useSubmit(t);
   if (form !== forForm) {
     setForForm(form);
     setDraft(draftOf(form));
-    setErrors({});
-    setError(null);
+    reset();
   }
   const editing = form?.mode === 'edit' ? form.webhook : null;
   const set = <K extends keyof WebhookDraft>(k: K, v: WebhookDraft[K]) => setDraft((d) => ({ ...d, [k]: v }));
@@ -63,10 +60,7 @@ export function WebhookFormDialog({
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    setErrors({});
-    try {
+    await run(async () => {
       if (editing) {
         await api.updateWebhook(editing.id, changes(editing, draft));
         toast.success(t('wh.edit.done', { name: draft.name.trim() }));
@@ -76,12 +70,7 @@ export function WebhookFormDialog({
         toast.success(t('wh.create.done', { name: created.name }));
         onCreated(created, secret);
       }
-    } catch (err) {
-      setErrors(fieldErrors(err));
-      setError(errorText(err, t));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const valid = draft.name.trim() && /^https?:\/\/[^\s/]+/i.test(draft.url.trim());

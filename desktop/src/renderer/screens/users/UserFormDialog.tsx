@@ -7,7 +7,7 @@ import { Button } from '../../ui/Button.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { CheckboxField, SelectField, TextField } from '../../ui/Field.tsx';
 import { useToast } from '../../ui/Toasts.tsx';
-import { errorText, fieldErrors } from '../../ui/errors.ts';
+import { useSubmit } from '../../ui/useSubmit.ts';
 import { InitialPasswordField } from './InitialPasswordField.tsx';
 import { roleTargetSubject, usersApi, type UserChanges } from './usersApi.ts';
 import { roleLabel } from '../../ui/roleLabel.ts';
@@ -49,14 +49,11 @@ export function UserFormDialog({ form, roles, onClose, onSaved }: { form: UserFo
   const toast = useToast();
   const [draft, setDraft] = useState<Draft>(() => draftOf(form, roles));
   const [forForm, setForForm] = useState(form);
-  const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
+  const { busy, errors, error, reset, run } = useSubmit(t);
   if (form !== forForm) {
     setForForm(form);
     setDraft(draftOf(form, roles));
-    setErrors({});
-    setError(null);
+    reset();
   }
   const editing = form?.mode === 'edit' ? form.user : null;
   const self = editing?.id === me.id;
@@ -66,21 +63,13 @@ export function UserFormDialog({ form, roles, onClose, onSaved }: { form: UserFo
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    setErrors({});
-    try {
+    await run(async () => {
       const saved = editing
         ? await api.update(editing.id, changes(editing, draft))
         : await api.create({ name: draft.name.trim(), email: draft.email.trim(), password: draft.password, role: draft.role, locale: draft.locale });
       toast.success(editing ? t('users.edit.done', { name: saved.name }) : t('users.create.done', { name: saved.name }));
       onSaved(saved);
-    } catch (err) {
-      setErrors(fieldErrors(err));
-      setError(errorText(err, t));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const valid = draft.name.trim() && draft.email.trim() && draft.role && (editing || draft.password.length >= 8);
