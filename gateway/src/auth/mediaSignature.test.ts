@@ -21,6 +21,9 @@ describe('media URL signatures', () => {
     const flipped = `${sig.slice(0, 10)}${sig[10] === 'A' ? 'B' : 'A'}${sig.slice(11)}`;
     expect(signer.verify(claims, flipped)).toBe(false);
     expect(signer.verify(claims, sig.slice(0, 20))).toBe(false);
+    for (const c of '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_') {
+      if (c !== sig[42]) expect(signer.verify(claims, `${sig.slice(0, 42)}${c}`)).toBe(false); // incl. those differing only in unused bits
+    }
     expect(signer.verify(claims, '')).toBe(false);
     expect(createMediaSigner('another-secret-of-at-least-thirty-two-ch').verify(claims, sig)).toBe(false);
   });

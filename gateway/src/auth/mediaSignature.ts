@@ -33,8 +33,10 @@ export function createMediaSigner(jwtSecret: string): MediaSigner {
   return {
     sign: (claims) => mac(claims).toString('base64url'),
     verify(claims, sig) {
-      const given = Buffer.from(sig, 'base64url');
-      const wanted = mac(claims);
+      // Compare the text, not decoded bytes: the last base64url character carries two unused bits,
+      // so decoding would accept four spellings of one signature.
+      const given = Buffer.from(sig, 'utf8');
+      const wanted = Buffer.from(mac(claims).toString('base64url'), 'utf8');
       return given.length === wanted.length && timingSafeEqual(given, wanted);
     },
   };
