@@ -92,12 +92,15 @@ export function createHandlers(actor: Actor, host: HandlerHost): Handlers<ActorC
 
     probe: async () => {
       const sock = actor.openSocket;
-      if (sock) {
+      // Two pings of 5 s: one lost to a busy host is not deafness. An unanswered pair leaves
+      // lastTrafficAt as it was, and the supervisor judges staleness.
+      for (let attempt = 0; sock && attempt < 2; attempt++) {
         try {
           await sock.query({ tag: 'iq', attrs: { to: '@s.whatsapp.net', type: 'get', xmlns: 'w:p' }, content: [{ tag: 'ping', attrs: {} }] }, 5000);
           actor.counters.lastTrafficAt = Date.now();
+          break;
         } catch {
-          // an unanswered ping leaves lastTrafficAt as it was: the supervisor judges staleness
+          if (actor.openSocket !== sock) break;
         }
       }
       return { open: !!actor.openSocket, lastTrafficAt: actor.counters.lastTrafficAt };

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuthState, Session } from '@switchboard/shared/node';
 import type { Supervisor } from '@switchboard/supervisor';
 import type { HubRecorder } from '@switchboard/supervisor/testing';
-import { openCluster, type Cluster } from './harness.ts';
+import { openCluster, TEST_LIMITS, type Cluster } from './harness.ts';
 
 let cluster: Cluster;
 let sup: Supervisor;
@@ -97,7 +97,7 @@ describe('cluster faults', () => {
       cluster.sim.injectFault({ phone: '34600400005', kind: 'silence' });
       await rec.waitStatus('f-deaf', 'reconnecting', mark);
     } finally {
-      sup.updateLimits({ deafAfterMs: 0 });
+      sup.updateLimits({ deafAfterMs: TEST_LIMITS.deafAfterMs! });
     }
     expect(sup.snapshot('f-deaf')?.lastError).toBe('recycled: probe: no traffic from WhatsApp');
     await rec.waitStatus('f-deaf', 'connected', mark);

@@ -40,10 +40,10 @@ export const TEST_LIMITS: Partial<SupervisionLimits> = {
   readyTimeoutMs: 20_000,
   callTimeoutMs: 15_000,
   stopGraceMs: 3_000,
-  // Off here: an idle test session hears nothing for long stretches, and on a loaded 2-core
-  // runner (50 sessions starting at once) a probe's 5 s ping can go unanswered, which would
-  // recycle healthy actors mid-test. faults.test.ts turns it on (updateLimits) for its deaf test.
-  deafAfterMs: 0,
+  // On, as in production but shorter: a connected session silent for 20 s is probed (two
+  // pings of 5 s) and recycled only if WhatsApp does not answer, so every file here also checks
+  // that healthy idle sessions survive their probes. faults.test.ts lowers it for its deaf test.
+  deafAfterMs: 20_000,
 };
 
 /**
