@@ -52,7 +52,8 @@ function chatter(node: RunningNode, sim: Simulator): () => void {
 async function main(): Promise<void> {
   loadDotenv();
   const dataDir = resolve(process.env.DATA_DIR ?? './data-demo');
-  const sim = await startSimulator({ dataDir: join(dataDir, 'wa-sim') });
+  // A real phone sends a history bootstrap to a new companion; without it Baileys waits 20 s.
+  const sim = await startSimulator({ dataDir: join(dataDir, 'wa-sim'), historySync: true });
   const env = {
     NODE_ENV: 'development',
     ...process.env,

@@ -18,7 +18,7 @@ async function main(): Promise<void> {
     process.stderr.write('WA_SIM_PORT must be a port number\n');
     process.exit(2);
   }
-  const sim = await startSimulator({ port, host: process.env.WA_SIM_HOST ?? '127.0.0.1', dataDir: process.env.WA_SIM_DATA_DIR });
+  const sim = await startSimulator({ port, host: process.env.WA_SIM_HOST ?? '127.0.0.1', dataDir: process.env.WA_SIM_DATA_DIR, historySync: true });
   process.stdout.write(`${JSON.stringify({ wsUrl: sim.wsUrl, controlUrl: sim.controlUrl, trustRoot: sim.trustRootHex, caCert: sim.caCertPath })}\n`);
   const stop = () => {
     void sim.stop().then(() => process.exit(0));

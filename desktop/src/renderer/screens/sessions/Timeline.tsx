@@ -91,7 +91,8 @@ export function Timeline({ sessionId }: { sessionId: string }) {
                     </time>
                   </div>
                   <div className="tl-detail">
-                    {e.cause && e.kind !== 'connected' && <CauseText cause={e.cause} />}
+                    {e.cause && e.kind !== 'connected' && t(`cause.${e.cause}`) !== t(`timeline.kind.${e.kind}`) && <CauseText cause={e.cause} />}
+                    {e.kind === 'restart_required' && <span>{t('timeline.hint.restart_required')}</span>}
                     {e.statusCode != null && <span className="faint"> · {t('timeline.code', { code: e.statusCode })}</span>}
                     {e.detail && <span className="faint"> · {e.detail}</span>}
                   </div>
