@@ -9,5 +9,30 @@ const ORDER = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
 export function baileysLogger(root: Logger): Logger {
   const rootIndex = ORDER.indexOf(root.level);
   const level = rootIndex > ORDER.indexOf('warn') ? root.level : 'warn';
-  return root.child({ module: 'baileys' }, { level });
+  return withExpectedAsInfo(root.child({ module: 'baileys' }, { level }));
+}
+
+/**
+ * True for what Baileys logs as an error but is routine: the 515 stream error ("restart
+ * required") WhatsApp sends after every pairing. The actor records it as a classified
+ * disconnect anyway; an `error` line would make ops chase a normal event.
+ */
+export function isRoutineError(obj: unknown, msg: unknown): boolean {
+  const node = (obj as { fullErrorNode?: { tag?: unknown; attrs?: { code?: unknown } } } | null)?.fullErrorNode;
+  return msg === 'stream errored out' && node?.tag === 'stream:error' && node.attrs?.code === '515';
+}
+
+/** Wraps a logger (and its children) so routine errors are logged at `info`. */
+function withExpectedAsInfo(logger: Logger): Logger {
+  return new Proxy(logger, {
+    get(target, prop) {
+      if (prop === 'error') {
+        return (obj: unknown, msg?: unknown, ...rest: unknown[]) =>
+          isRoutineError(obj, msg) ? target.info(obj as object, msg as string, ...rest) : target.error(obj as object, msg as string, ...rest);
+      }
+      if (prop === 'child') return (...args: Parameters<Logger['child']>) => withExpectedAsInfo(target.child(...args));
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }

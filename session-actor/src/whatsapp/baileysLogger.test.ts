@@ -1,0 +1,38 @@
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import { describe, expect, it } from 'vitest';
+import { baileysLogger } from './baileysLogger.ts';
+
+function capture() {
+  const lines: Array<{ level: number; msg: string; module?: string }> = [];
+  const out = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      lines.push(JSON.parse(chunk.toString()) as { level: number; msg: string });
+      done();
+    },
+  });
+  return { lines, root: pino({ level: 'info' }, out) };
+}
+
+describe("Baileys' logger", () => {
+  it('logs the 515 restart after pairing at info (dropped at warn), and real stream errors as errors', () => {
+    const { lines, root } = capture();
+    const log = baileysLogger(root);
+    log.error({ fullErrorNode: { tag: 'stream:error', attrs: { code: '515' } } }, 'stream errored out');
+    log.child({ class: 'socket' }).error({ fullErrorNode: { tag: 'stream:error', attrs: { code: '515' } } }, 'stream errored out');
+    log.error({ fullErrorNode: { tag: 'stream:error', attrs: { code: '503' } } }, 'stream errored out');
+    log.child({ class: 'socket' }).error({ err: 'x' }, 'failed to decrypt');
+    expect(lines.map((l) => [l.level, l.msg, l.module])).toEqual([
+      [50, 'stream errored out', 'baileys'],
+      [50, 'failed to decrypt', 'baileys'],
+    ]);
+  });
+
+  it('keeps the root level when it is quieter than warn', () => {
+    const { root } = capture();
+    root.level = 'error';
+    expect(baileysLogger(root).level).toBe('error');
+    root.level = 'debug';
+    expect(baileysLogger(root).level).toBe('warn');
+  });
+});
