@@ -30,7 +30,7 @@ function withExpectedAsInfo(logger: Logger): Logger {
         return (obj: unknown, msg?: unknown, ...rest: unknown[]) =>
           isRoutineError(obj, msg) ? target.info(obj as object, msg as string, ...rest) : target.error(obj as object, msg as string, ...rest);
       }
-      if (prop === 'child') return (...args: Parameters<Logger['child']>) => withExpectedAsInfo(target.child(...args));
+      if (prop === 'child') return (bindings: Record<string, unknown>, options?: { level?: string }) => withExpectedAsInfo(target.child(bindings, options));
       const value: unknown = Reflect.get(target, prop, target);
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
