@@ -18,6 +18,16 @@ export interface IncomingMediaContext {
   reuploadTimeoutMs?: number;
 }
 
+/** Download answers meaning the URL expired: only the sender's phone can upload the file again. */
+const REUPLOAD_STATUSES = [404, 410];
+
+/** The HTTP status of a failed download (Boom's `output.statusCode`, or `status`). */
+function httpStatusOf(err: unknown): number | undefined {
+  const e = err as { status?: unknown; output?: { statusCode?: unknown } } | null;
+  const status = e?.output?.statusCode ?? e?.status;
+  return typeof status === 'number' ? status : undefined;
+}
+
 /**
  * Baileys' `updateMediaMessage` waits for the phone's answer with no timeout (only a closed
  * connection ends it), which would hold the actor's persistence queue: bound it.
@@ -39,12 +49,22 @@ function boundedReupload(sock: WASocket, timeoutMs: number) {
  */
 export async function storeIncomingMedia(msg: WAMessage, info: MediaInfo, ctx: IncomingMediaContext): Promise<MediaDoc> {
   const options = ctx.dispatcher ? ({ dispatcher: ctx.dispatcher } as RequestInit) : undefined;
-  const stream = (await downloadMediaMessage(
-    msg,
-    'stream',
-    options ? { options } : {},
-    { logger: ctx.logger, reuploadRequest: boundedReupload(ctx.sock, ctx.reuploadTimeoutMs ?? 30_000) },
-  )) as Readable;
+  const reupload = boundedReupload(ctx.sock, ctx.reuploadTimeoutMs ?? 30_000);
+  const download = async (m: WAMessage) =>
+    (await downloadMediaMessage(m, 'stream', options ? { options } : {}, { logger: ctx.logger, reuploadRequest: reupload })) as Readable;
+  let stream: Readable;
+  try {
+    stream = await download(msg);
+  } catch (err) {
+    // Baileys 7.0.0-rc14 re-uploads only on an error with `status` 404/410, but its download
+    // errors are Booms carrying `output.statusCode`, so its own re-upload never fires: ask here.
+    if (!REUPLOAD_STATUSES.includes(httpStatusOf(err) ?? 0)) throw err;
+    ctx.logger.info({ messageId: ctx.messageId }, 'media URL expired: asking the phone to upload it again');
+    // The new URL is built on the media host of the last media_conn (mmg.whatsapp.net before
+    // any): fetch it first (cached for its TTL) so the host is the one WhatsApp gave us.
+    await ctx.sock.refreshMediaConn(false);
+    stream = await download(await reupload(msg));
+  }
   const blob = await putMedia(stream, {
     filename: info.fileName ?? `${ctx.messageId}`,
     contentType: info.mimeType,

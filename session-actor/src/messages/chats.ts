@@ -55,6 +55,8 @@ export class ChatStore {
   private readonly ids = new Map<string, KnownChat>();
   /** LIDs with no LID chat left to merge, so a contact's every message does not look again. */
   private readonly merged = new Set<string>();
+  /** Groups whose metadata could not be fetched yet (named at their next message). */
+  private readonly unnamedGroups = new Set<string>();
 
   constructor(private readonly sessionId: string) {}
 
@@ -172,6 +174,17 @@ export class ChatStore {
   /** Names an existing chat (contact or group updates); never creates one. */
   async rename(jid: string, name: string): Promise<void> {
     await Chat.updateMany({ sessionId: this.sessionId, $or: [{ jid }, { lid: jid }] }, { $set: { name } });
+  }
+
+  /** Whether naming this group from its metadata failed and should be tried again. */
+  unnamed(jid: string): boolean {
+    return this.unnamedGroups.has(jid);
+  }
+
+  /** Records whether a group still waits for its name. */
+  setUnnamed(jid: string, unnamed: boolean): void {
+    if (unnamed) this.unnamedGroups.add(jid);
+    else this.unnamedGroups.delete(jid);
   }
 
   /** Resets the unread counter (after markRead). */

@@ -121,7 +121,8 @@ export async function ingestMessage(msg: WAMessage, _type: 'notify' | 'append', 
     unread: !fromMe,
     ...replyTime,
   });
-  if (chat.created && identity.isGroup && sock) await nameGroup(sock, identity.chatId, deps);
+  // A group is named from its metadata once: when first seen, or again after a failed try.
+  const groupName = identity.isGroup && sock && (chat.created || deps.chats.unnamed(identity.chatId)) ? await nameGroup(sock, identity.chatId, deps) : undefined;
   // Counters are batched (up to METRICS_FLUSH_MS, 5 s): the message does not wait for them.
   deps.metrics.count(fromMe ? {} : { messagesReceived: 1 }).catch((err: unknown) => deps.logger.warn({ err }, 'metrics write failed'));
   deps.onStored?.(fromMe);
@@ -134,6 +135,7 @@ export async function ingestMessage(msg: WAMessage, _type: 'notify' | 'append', 
     ...(chat.lastInboundAt !== null ? { lastInboundAt: chat.lastInboundAt } : {}),
     ...(chat.lastOutboundAt !== null ? { lastOutboundAt: chat.lastOutboundAt } : {}),
     ...(!fromMe && !identity.isGroup && msg.pushName ? { name: msg.pushName } : {}),
+    ...(groupName ? { name: groupName } : {}),
   });
   return true;
 }
@@ -149,13 +151,20 @@ async function announceAgain(doc: MessageDoc, deps: IngestDeps): Promise<false> 
   return false;
 }
 
-/** Names a newly seen group from its metadata (best effort: a failure leaves it unnamed). */
-async function nameGroup(sock: WASocket, jid: string, deps: IngestDeps): Promise<void> {
+/**
+ * Names a group from its metadata and returns the subject. Best effort: a failure leaves it
+ * unnamed for now, and the group's next message tries again.
+ */
+async function nameGroup(sock: WASocket, jid: string, deps: IngestDeps): Promise<string | undefined> {
   try {
     const meta = await sock.groupMetadata(jid);
+    deps.chats.setUnnamed(jid, false);
     if (meta.subject) await deps.chats.rename(jid, meta.subject);
+    return meta.subject || undefined;
   } catch (err) {
+    deps.chats.setUnnamed(jid, true);
     deps.logger.debug({ err, jid }, 'group metadata unavailable');
+    return undefined;
   }
 }
 

@@ -36,4 +36,16 @@ describe('media over HTTPS with a private CA (WA_CA_CERT)', () => {
     expect(media?.size).toBe(video.length);
     expect((await readMedia(media!.gridFsId)).equals(video)).toBe(true);
   });
+
+  it('asks the phone to upload media again when its URL has expired, and stores it', async () => {
+    const image = randomBytes(30_000);
+    sim.injectFault({ phone: '15550006001', kind: 'media-expired' });
+    const retried = new Promise<{ id: string; result: string }>((resolve) => sim.once('media-retry', resolve));
+    const { id } = await sim.contactSend('15550006002', { to: '15550006001', image, mimetype: 'image/jpeg' });
+    expect(await retried).toMatchObject({ id, result: 'SUCCESS' });
+    const event = await run.waitFor('message', (e) => e.message.id === id);
+    expect(event.message.mediaStatus).toBeUndefined(); // stored on arrival, not left pending
+    const media = await Media.findById(event.message.mediaId).lean();
+    expect((await readMedia(media!.gridFsId)).equals(image)).toBe(true);
+  });
 });

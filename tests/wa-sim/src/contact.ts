@@ -1,6 +1,7 @@
 import { allocateLid, type CompanionDevice } from './phone.ts';
+import { SenderKeyStore } from './senderKeys.ts';
 import { SignalStore } from './signalStore.ts';
-import type { ContactSendInput, ReceivedMessage } from './types.ts';
+import type { ContactSendInput, GroupSendInput, ReceivedMessage } from './types.ts';
 
 /** Which receipts a contact sends by itself for messages it receives. */
 export interface AutoReceipts {
@@ -39,6 +40,12 @@ export class SimContact {
   readonly retries = new Map<string, number>();
   /** Retry receipts held back until `Simulator.releaseRetries` (fault `unreadable-send`). */
   readonly heldRetries: HeldRetry[] = [];
+  /** Sender keys: this contact's own per group, and those other members sent it (groupMessages.ts). */
+  readonly senderKeys = new SenderKeyStore();
+  /** `<group JID>|<phone>:<device>` of companions that already hold this contact's sender key. */
+  readonly senderKeyHolders = new Set<string>();
+  /** Recent group sends by id, re-sent on a retry receipt (bounded). */
+  readonly groupSent = new Map<string, { group: string; input: GroupSendInput }>();
   private chain: Promise<unknown> = Promise.resolve();
 
   constructor(

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parseFaultBody, parseSendBody, presentReceived, str } from './controlInput.ts';
+import { GROUP_ROUTES } from './groupControl.ts';
 import { SimError } from './phone.ts';
 import type { Simulator } from './simulator.ts';
 import type { ReceiptType } from './types.ts';
@@ -48,6 +49,7 @@ const ROUTES: Array<[string, RegExp, Route]> = [
     sim.injectFault(parseFaultBody(b));
     return [200, { ok: true }];
   }],
+  ...GROUP_ROUTES,
 ];
 
 async function readJson(req: IncomingMessage): Promise<Json> {

@@ -22,7 +22,9 @@ export type ArmedFault =
    */
   | { kind: 'unreadable-send'; contact?: string; hold?: boolean; times?: number }
   /** Downloads of media sent to the phone answered with `status` (default 500) instead of the blob. */
-  | { kind: 'media-download-error'; status?: number; times?: number };
+  | { kind: 'media-download-error'; status?: number; times?: number }
+  /** The next download of media sent to the phone finds its URL expired (410) until the app asks for a re-upload. */
+  | { kind: 'media-expired'; times?: number };
 
 /** What `injectFault` accepts: a target phone (digits), optionally one companion, and the fault. */
 export type FaultSpec = { phone: string; deviceId?: number } & (ImmediateFault | ArmedFault | { kind: 'clear' });
@@ -31,7 +33,7 @@ export type FaultSpec = { phone: string; deviceId?: number } & (ImmediateFault |
 export const FAULT_KINDS = [
   'stream-error', 'xmlstreamend', 'drop', 'silence', 'downgrade',
   'failure', 'iq-error', 'send-error', 'rate-overlimit', 'ack-drop', 'ack-delay', 'undecryptable', 'unreadable-send',
-  'media-download-error', 'clear',
+  'media-download-error', 'media-expired', 'clear',
 ] as const;
 
 /** True for faults that act on live connections immediately. */

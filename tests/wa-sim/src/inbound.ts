@@ -2,6 +2,9 @@ import { proto, unpadRandomMax16, type BinaryNode } from '@whiskeysockets/bailey
 import type { SimConnection } from './connection.ts';
 import { parseAppMessage } from './content.ts';
 import type { SimContact } from './contact.ts';
+import { onAppGroupMessage } from './groupInbound.ts';
+import { retryGroupToDevice } from './groupMessages.ts';
+import { onMediaRetryRequest } from './mediaRetry.ts';
 import { beBytes, child, children, contentBytes, node, parseJid, unixNow } from './nodes.ts';
 import { receiptToApp, retryToDevice, settleUnacked } from './outbound.ts';
 import type { CompanionDevice } from './phone.ts';
@@ -17,7 +20,8 @@ function sendAck(sim: Simulator, conn: SimConnection, device: CompanionDevice, i
   else conn.send(ack);
 }
 
-async function decryptFor(contact: SimContact, device: CompanionDevice, enc: BinaryNode): Promise<proto.Message> {
+/** Decrypts a pairwise `pkmsg`/`msg` a companion sent to a contact. */
+export async function decryptFor(contact: SimContact, device: CompanionDevice, enc: BinaryNode): Promise<proto.Message> {
   const cipher = new SessionCipher(contact.store, new ProtocolAddress(device.phone, device.deviceId));
   const body = contentBytes(enc) ?? Buffer.alloc(0);
   const padded = enc.attrs.type === 'pkmsg' ? await cipher.decryptPreKeyWhisperMessage(body) : await cipher.decryptWhisperMessage(body);
@@ -67,6 +71,7 @@ export function onAppMessage(sim: Simulator, conn: SimConnection, stanza: Binary
     return;
   }
   sendAck(sim, conn, device, id, to);
+  if (parseJid(to)?.server === 'g.us') return onAppGroupMessage(sim, conn, device, stanza);
   const targets = children(child(stanza, 'participants'), 'to').map((t) => ({ jid: t.attrs.jid, enc: child(t, 'enc') }));
   for (const enc of children(stanza, 'enc')) targets.push({ jid: to, enc });
   for (const target of targets) {
@@ -115,13 +120,18 @@ export function onAppReceipt(sim: Simulator, conn: SimConnection, stanza: Binary
   const ids = [id, ...children(child(stanza, 'list'), 'item').map((i) => i.attrs.id ?? '')];
   // Any receipt (even a retry request) settles the delivery; a retry re-sends it afresh.
   if (device) settleUnacked(device, ids);
-  const parsed = parseJid(to);
+  // Addressed to the account's own phone: re-upload expired media.
+  if (stanza.attrs.type === 'server-error') return onMediaRetryRequest(sim, conn, stanza);
+  // In a group the receipt goes to the group, and `participant` names the member it answers.
+  const parsed = parseJid(parseJid(to)?.server === 'g.us' ? stanza.attrs.participant : to);
   const contact = parsed ? sim.lookup(parsed.user).contact : undefined;
   if (!device || !contact) return;
   const type = stanza.attrs.type ?? 'delivery';
   if (type === 'retry') {
     const count = Number(child(stanza, 'retry')?.attrs.count ?? 1);
-    void retryToDevice(sim, contact, device, id, count).catch((err: unknown) => sim.log.warn({ err: String(err), id }, 'retry failed'));
+    void retryGroupToDevice(sim, contact, device, id, count)
+      .then((group) => (group ? undefined : retryToDevice(sim, contact, device, id, count)))
+      .catch((err: unknown) => sim.log.warn({ err: String(err), id }, 'retry failed'));
     return;
   }
   sim.emit('receipt', { phone: device.phone, contact: contact.phone, ids, type: type as ReceiptType });

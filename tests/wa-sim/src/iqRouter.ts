@@ -15,6 +15,8 @@ export interface IqContext {
   iqFault(conn: SimConnection, xmlns: string): { code: number; text: string } | undefined;
   /** A companion uploaded or rotated keys. */
   keysUploaded(conn: SimConnection): void;
+  /** `w:g2`: group metadata, create, participants (groupIq.ts); the whole answer, errors included. */
+  groupIq(conn: SimConnection, iq: BinaryNode): BinaryNode;
   /** `md` set: remove-companion-device (logout) and link_code_companion_reg stages. */
   onMd(conn: SimConnection, iq: BinaryNode): Promise<BinaryNode[] | undefined> | BinaryNode[] | undefined;
 }
@@ -84,7 +86,7 @@ export async function answerIq(ctx: IqContext, conn: SimConnection, iq: BinaryNo
     case 'w:sync:app:state':
       return iqResult(id, answerAppState(iq));
     case 'w:g2':
-      return iqResult(id, [node('groups', {}, [])]);
+      return ctx.groupIq(conn, iq);
     case 'md':
       return iqResult(id, await ctx.onMd(conn, iq));
     default:

@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { node } from './nodes.ts';
 import type { LocalTls } from './tls.ts';
-import type { BinaryNode } from '@whiskeysockets/baileys';
+import type { BinaryNode, proto } from '@whiskeysockets/baileys';
 
 /** An 8x8 green JPEG served as the default profile picture. */
 export const DEFAULT_PICTURE = Buffer.from(
@@ -22,6 +22,12 @@ export class MediaStore {
   private readonly recipients = new Map<string, string>();
   /** Asked before serving a blob sent to `phone`: an HTTP status to answer instead (a fault). */
   downloadFault: (phone: string) => number | undefined = () => undefined;
+  /** Asked before serving a blob sent to `phone`: true expires it now (a `media-expired` fault). */
+  expiryFault: (phone: string) => boolean = () => false;
+  /** Blobs whose URL expired: 410 until the sender re-uploads them (a media retry). */
+  private readonly expired = new Map<string, Buffer>();
+  /** The media of each message a contact sent, by message id: what a media retry re-uploads. */
+  private readonly byMessage = new Map<string, { path: string; mediaKey: Uint8Array }>();
   /** Profile pictures by user digits (null = no picture). */
   readonly pictures = new Map<string, Buffer | null>();
   httpsHost = '';
@@ -32,6 +38,36 @@ export class MediaStore {
     const path = `/v/t62.7118-24/${randomBytes(16).toString('hex')}.enc`;
     this.blobs.set(path, blob);
     if (recipient) this.recipients.set(path, recipient);
+    return path;
+  }
+
+  /** Remembers the media a contact's message carries (if any), for a later re-upload request. */
+  rememberMessage(messageId: string, message: proto.IMessage): void {
+    const m = message.imageMessage ?? message.videoMessage ?? message.audioMessage ?? message.documentMessage ?? message.stickerMessage;
+    const where = m?.directPath ?? (m?.url ? new URL(m.url).pathname : undefined);
+    if (m?.mediaKey && where) this.byMessage.set(messageId, { path: where, mediaKey: m.mediaKey });
+  }
+
+  /** The media key of a message's media, when a contact sent it with media. */
+  mediaKeyOf(messageId: string): Uint8Array | undefined {
+    return this.byMessage.get(messageId)?.mediaKey;
+  }
+
+  /** Makes a blob's URL expire: downloads answer 410 until it is re-uploaded. */
+  expire(path: string): void {
+    const blob = this.blobs.get(path);
+    if (!blob) return;
+    this.blobs.delete(path);
+    this.expired.set(path, blob);
+  }
+
+  /** The sender's phone uploads a message's media again: a new direct path (undefined when unknown). */
+  reupload(messageId: string): string | undefined {
+    const sent = this.byMessage.get(messageId);
+    const blob = sent && (this.blobs.get(sent.path) ?? this.expired.get(sent.path));
+    if (!sent || !blob) return undefined;
+    const path = this.put(blob, this.recipients.get(sent.path));
+    this.byMessage.set(messageId, { ...sent, path });
     return path;
   }
 
@@ -57,6 +93,11 @@ export class MediaStore {
     }
     if (req.method === 'GET' && url.pathname.startsWith('/v/')) {
       const recipient = this.recipients.get(url.pathname);
+      if (recipient && this.blobs.has(url.pathname) && this.expiryFault(recipient)) this.expire(url.pathname);
+      if (this.expired.has(url.pathname)) {
+        res.writeHead(410).end();
+        return true;
+      }
       const failWith = recipient ? this.downloadFault(recipient) : undefined;
       if (failWith) {
         res.writeHead(failWith).end();

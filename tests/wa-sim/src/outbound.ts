@@ -75,6 +75,7 @@ export async function contactSend(sim: Simulator, contact: SimContact, input: Co
   const plain = writeRandomPadMax16(proto.Message.encode(built.message).finish());
   contact.sentTo.set(id, phone.phone);
   contact.remember(id, input);
+  sim.media.rememberMessage(id, built.message);
   const t = unixNow();
   await contact.serial(async () => {
     for (const device of phone.devices.values()) {

@@ -5,6 +5,10 @@ import type { ServerIdentity } from './certs.ts';
 import { SimConnection } from './connection.ts';
 import { SimContact } from './contact.ts';
 import { FaultBook, isImmediate, type FaultSpec } from './faults.ts';
+import { answerGroupIq } from './groupIq.ts';
+import { addToGroup, createGroup, groupIqContext, setGroupSubject } from './groupApi.ts';
+import { contactSendToGroup } from './groupMessages.ts';
+import { GroupBook, groupInfo, type GroupAddressing, type GroupInfo } from './groups.ts';
 import { onAppMessage, onAppPresence, onAppReceipt, releaseHeldRetries } from './inbound.ts';
 import { answerIq, type IqContext } from './iqRouter.ts';
 import { MediaStore } from './media.ts';
@@ -13,7 +17,7 @@ import { contactPresence, contactSend, receiptToApp, settleUnacked } from './out
 import { enterPairingCode, onLinkCodeIq } from './pairingCode.ts';
 import { assertDigits, SimError, SimPhone, type CompanionDevice } from './phone.ts';
 import { onAuthenticated, onClosed, removeDevice, scanQr, streamError } from './session.ts';
-import type { ContactSendInput, ReceiptType, ReceivedMessage, SimEvents } from './types.ts';
+import type { ContactSendInput, GroupSendInput, ReceiptType, ReceivedMessage, SimEvents } from './types.ts';
 
 /** Behaviour switches of a simulator instance. */
 export interface SimOptions {
@@ -45,6 +49,7 @@ export class Simulator extends EventEmitter<SimEvents> {
   readonly connections = new Set<SimConnection>();
   readonly media = new MediaStore();
   readonly faults = new FaultBook();
+  readonly groups = new GroupBook();
   private iqCounter = 0;
   wsUrl = '';
   controlUrl = '';
@@ -68,6 +73,7 @@ export class Simulator extends EventEmitter<SimEvents> {
       const f = this.faults.take(phone, undefined, 'media-download-error');
       return f ? (f.status ?? 500) : undefined;
     };
+    this.media.expiryFault = (phone) => !!this.faults.take(phone, undefined, 'media-expired');
   }
 
   /** Next id for a server-initiated IQ. */
@@ -115,6 +121,7 @@ export class Simulator extends EventEmitter<SimEvents> {
       const f = this.faults.take(d.phone, d.deviceId, 'iq-error', (x) => !x.xmlns || x.xmlns === xmlns);
       return f ? { code: f.code ?? 500, text: f.text ?? 'internal-server-error' } : undefined;
     },
+    groupIq: (conn, iq) => answerGroupIq(groupIqContext(this, (d) => this.iqContext.directory.autoContact(d)), conn.device?.phone ?? '', iq),
     onMd: (conn, iq) => {
       const remove = child(iq, 'remove-companion-device');
       if (remove && conn.device) {
@@ -273,6 +280,37 @@ export class Simulator extends EventEmitter<SimEvents> {
   setProfilePicture(phone: string, jpeg: Buffer | null | undefined): void {
     if (jpeg === undefined) this.media.pictures.delete(phone);
     else this.media.pictures.set(phone, jpeg);
+  }
+
+  /** Creates a group of phones and contacts (digits); `creator` (default the first member) is its superadmin. */
+  createGroup(input: { subject: string; members: string[]; creator?: string; addressing?: GroupAddressing }): GroupInfo {
+    return createGroup(this, input);
+  }
+
+  /** Adds phones or contacts to a group (as an admin's "add participant" does). */
+  addToGroup(group: string, members: string[]): GroupInfo {
+    return addToGroup(this, group, members);
+  }
+
+  /** A member (default the creator) renames a group; member accounts get the `w:gp2` notification. */
+  setGroupSubject(group: string, subject: string, by?: string): GroupInfo {
+    return setGroupSubject(this, group, subject, by);
+  }
+
+  /** A group by JID (or the id before `@g.us`). */
+  group(group: string): GroupInfo {
+    return groupInfo(this.groups.get(group));
+  }
+
+  /** A member contact writes in a group; every member account's companions get it. */
+  contactSendToGroup(contact: string, group: string, input: GroupSendInput): Promise<{ id: string }> {
+    return contactSendToGroup(this, this.contact(contact), this.groups.get(group), input);
+  }
+
+  /** What a contact received from the app in a group, decrypted, in order. */
+  groupReceived(contact: string, group: string): ReceivedMessage[] {
+    const jid = this.groups.get(group).jid;
+    return this.contact(contact).received.filter((m) => m.group === jid);
   }
 
   /** Injects a fault for one phone (all its companions, or one `deviceId`). See faults.ts. */

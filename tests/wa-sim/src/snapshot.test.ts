@@ -21,6 +21,9 @@ describe('a simulator with a data directory', () => {
     const { sock, auth } = await linkByQr(first, '15552220000');
     const sent = await sock.sendMessage('15552221111@s.whatsapp.net', { text: 'before' });
     await first.waitForReceived('15552221111', (m) => m.id === sent?.key.id);
+    const group = first.createGroup({ subject: 'Kept group', members: ['15552220000', '15552221111'] }).jid;
+    const inGroup = await sock.sendMessage(group, { text: 'group before' });
+    await first.waitForReceived('15552221111', (m) => m.id === inGroup?.key.id);
     sock.end(undefined);
     await first.stop();
 
@@ -35,6 +38,13 @@ describe('a simulator with a data directory', () => {
     const back = nextEvent(again, 'messages.upsert', (e) => e.messages.some((m) => m.message?.conversation === 'still here'));
     await second.contactSend('15552221111', { to: '15552220000', text: 'still here' });
     await back;
+    // The group is kept; the contact lost the app's sender key and gets it again by a retry receipt.
+    expect(second.group(group)).toMatchObject({ subject: 'Kept group', members: ['15552220000', '15552221111'] });
+    const groupAfter = await again.sendMessage(group, { text: 'group after' });
+    expect(await second.waitForReceived('15552221111', (m) => m.id === groupAfter?.key.id)).toMatchObject({ group, text: 'group after' });
+    const groupBack = nextEvent(again, 'messages.upsert', (e) => e.messages.some((m) => m.key.remoteJid === group && m.message?.conversation === 'group still here'));
+    await second.contactSendToGroup('15552221111', group, { text: 'group still here' });
+    await groupBack;
     again.end(undefined);
   });
 });

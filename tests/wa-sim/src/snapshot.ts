@@ -1,5 +1,6 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import type { AutoReceipts } from './contact.ts';
+import type { SimGroup } from './groups.ts';
 import type { CompanionDevice } from './phone.ts';
 import type { Simulator } from './simulator.ts';
 import type { SignalStoreState } from './signalStore.ts';
@@ -22,12 +23,14 @@ interface Snapshot {
     }>;
   }>;
   contacts: Array<{ phone: string; name: string; lid: string; autoReceipts: AutoReceipts; store: SignalStoreState }>;
+  /** Groups and their members (sender keys are not kept: members ask for them again by retry receipts). */
+  groups?: Array<Omit<SimGroup, 'admins'> & { admins: string[] }>;
 }
 
 const b64 = (b: Buffer) => b.toString('base64');
 const buf = (s: string) => Buffer.from(s, 'base64');
 
-/** Serialises phones, companions and contacts (not messages, queues or connections). */
+/** Serialises phones, companions, contacts and groups (not messages, queues or connections). */
 export function takeSnapshot(sim: Simulator): string {
   const snap: Snapshot = {
     version: 1,
@@ -51,6 +54,7 @@ export function takeSnapshot(sim: Simulator): string {
       })),
     })),
     contacts: [...sim.contacts.values()].map((c) => ({ phone: c.phone, name: c.name, lid: c.lid, autoReceipts: c.autoReceipts, store: c.store.exportState() })),
+    groups: [...sim.groups.byId.values()].map((g) => ({ ...g, members: [...g.members], admins: [...g.admins] })),
   };
   return JSON.stringify(snap);
 }
@@ -88,6 +92,7 @@ export function restoreSnapshot(sim: Simulator, json: string): void {
     contact.autoReceipts = c.autoReceipts;
     contact.store.importState(c.store);
   }
+  for (const g of snap.groups ?? []) sim.groups.byId.set(g.id, { ...g, admins: new Set(g.admins) });
 }
 
 /** Writes the snapshot atomically (temp file + rename). */

@@ -8,6 +8,8 @@ export interface ReceivedMessage {
   from: string;
   /** Digits of the receiving contact. */
   to: string;
+  /** The group JID when the app wrote in a group the contact belongs to. */
+  group?: string;
   kind: SimMessageKind;
   text?: string;
   caption?: string;
@@ -46,6 +48,9 @@ export interface ContactSendInput {
   reaction?: { emoji: string; targetId: string };
 }
 
+/** What a contact can write in a group (as `ContactSendInput`, without `to`). */
+export type GroupSendInput = Omit<ContactSendInput, 'to'>;
+
 /** A receipt type. */
 export type ReceiptType = 'delivery' | 'read' | 'played';
 
@@ -56,7 +61,7 @@ export interface SimEvents {
   disconnected: [{ phone: string; deviceId: number; connectionId: number }];
   'logged-out': [{ phone: string; deviceId: number }];
   message: [ReceivedMessage];
-  /** A contact sent (or queued) a message to an account. */
+  /** A contact sent (or queued) a message to an account (`to`: its digits) or a group (`to`: the group JID). */
   sent: [{ contact: string; to: string; id: string }];
   /** A receipt the app sent for a contact's message. */
   receipt: [{ phone: string; contact: string; ids: string[]; type: ReceiptType | 'inactive' | 'read-self' | string }];
@@ -65,4 +70,6 @@ export interface SimEvents {
   /** A companion uploaded pre-keys; `count` is how many unused ones the server now holds. */
   prekeys: [{ phone: string; deviceId: number; count: number }];
   presence: [{ phone: string; to?: string; type: string }];
+  /** The phone answered a companion's media re-upload request (`result`: SUCCESS, NOT_FOUND, DECRYPTION_ERROR). */
+  'media-retry': [{ phone: string; id: string; result: string }];
 }

@@ -131,6 +131,18 @@ describe('inbox reducer: REST pages merged with live and replayed events', () =>
     expect(s.chats.get(KEY)).toMatchObject({ name: 'Alicia', sessionName: 'Ventas Madrid', phone: '+34611111111', needsReply: true });
   });
 
+  it('names a group chat by its subject, never by the push name of a member who writes in it', () => {
+    const GROUP = '120363000000000001@g.us';
+    const inGroup = (id: string, ts: number, pushName: string) => msg(id, ts, { chatId: GROUP, sender: ALICE, pushName });
+    const s = run([
+      { type: 'event/message', message: inGroup('g1', 10, 'Alicia') },
+      { type: 'event/chat', sessionId: S, chatId: GROUP, name: 'Pedidos' },
+      { type: 'event/message', message: inGroup('g2', 20, 'Bea') },
+    ]);
+    expect(s.chats.get(chatKey(S, GROUP))).toMatchObject({ name: 'Pedidos', isGroup: true });
+    expect(run([{ type: 'event/message', message: inGroup('g1', 10, 'Alicia') }]).chats.get(chatKey(S, GROUP))?.name).toBeNull();
+  });
+
   it('drops chats (and closes the open one) when the rooms no longer allow them', () => {
     const other = chat({ id: '34622222222@s.whatsapp.net' });
     const s = run([

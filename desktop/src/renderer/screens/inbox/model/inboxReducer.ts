@@ -79,7 +79,8 @@ function stubChat(state: InboxState, m: InboxMessageView): InboxChatView {
     id: m.chatId,
     sessionId: m.sessionId,
     sessionName: state.sessionNames.get(m.sessionId) ?? m.sessionId,
-    name: m.fromMe ? null : (m.pushName ?? null),
+    // A group is named by its subject (a chat-update), never by a member's push name.
+    name: m.fromMe || m.chatId.endsWith('@g.us') ? null : (m.pushName ?? null),
     phone: phoneFromJid(m.chatId),
     isGroup: m.chatId.endsWith('@g.us'),
     unreadCount: 0,
@@ -105,7 +106,7 @@ function withMessage(chat: InboxChatView, m: InboxMessageView, isNew: boolean, o
     ...clock,
     needsReply: needsReply(clock),
     ...(newest ? { lastMessageAt: m.timestamp, lastMessagePreview: previewOf(m), lastMessageFromMe: m.fromMe } : {}),
-    ...(!m.fromMe && !chat.name && m.pushName ? { name: m.pushName } : {}),
+    ...(!m.fromMe && !chat.name && !chat.isGroup && m.pushName ? { name: m.pushName } : {}),
     unreadCount: isNew && !m.fromMe && !open ? chat.unreadCount + 1 : chat.unreadCount,
   };
 }

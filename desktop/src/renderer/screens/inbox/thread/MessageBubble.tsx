@@ -10,6 +10,7 @@ import { Button, IconButton } from '../../../ui/Button.tsx';
 import type { OutboxItem } from '../outbox/types.ts';
 import { formatText } from './formatText.tsx';
 import { MessageMedia } from './MessageMedia.tsx';
+import { senderLabel } from './rows.ts';
 import { StatusTicks } from './StatusTicks.tsx';
 
 /** Props of MessageBubble. */
@@ -45,7 +46,7 @@ export const MessageBubble = memo(function MessageBubble({ m, quoted, reactions,
         {senderName && <div className="msg-sender">{senderName}</div>}
         {m.quotedId && (
           <div className="msg-quote">
-            <span className="msg-quote-label">{quoted ? (quoted.fromMe ? t('inbox.you') : (quoted.pushName ?? t('thread.quoted'))) : t('thread.quoted')}</span>
+            <span className="msg-quote-label">{quoted ? (quoted.fromMe ? t('inbox.you') : (senderLabel(quoted) ?? t('thread.quoted'))) : t('thread.quoted')}</span>
             <span className="msg-quote-text">{quoted ? summaryOf(quoted, t) : '…'}</span>
           </div>
         )}

@@ -10,7 +10,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import { useI18n } from '../../../i18n/index.tsx';
 import { Button } from '../../../ui/Button.tsx';
 import { MessageBubble, OutboxBubble } from './MessageBubble.tsx';
-import type { Row } from './rows.ts';
+import { senderLabel, type Row } from './rows.ts';
 
 /** Props of MessageList. */
 export interface MessageListProps {
@@ -20,7 +20,6 @@ export interface MessageListProps {
   complete: boolean;
   byId: ReadonlyMap<string, InboxMessageView>;
   reactions: ReadonlyMap<string, string[]>;
-  isGroup: boolean;
   loadOlder(): Promise<void>;
   onReply(m: InboxMessageView): void;
   onRetry(m: InboxMessageView): void;
@@ -102,7 +101,7 @@ export function MessageList(p: MessageListProps) {
                     m={row.m}
                     quoted={row.m.quotedId ? p.byId.get(row.m.quotedId) : undefined}
                     reactions={p.reactions.get(row.m.id)}
-                    senderName={p.isGroup && !row.m.fromMe ? (row.m.pushName ?? row.m.sender ?? null) : null}
+                    senderName={row.showSender ? (senderLabel(row.m) ?? t('inbox.unknownContact')) : null}
                     onReply={p.onReply}
                     onRetry={p.onRetry}
                   />

@@ -54,7 +54,8 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onManageCanne
   const byId = useMemo(() => new Map(messages.map((m) => [m.id, m])), [messages]);
   const reactions = useMemo(() => reactionsByTarget(thread), [thread]);
   const outbox = useMemo(() => inbox.outbox.filter((i) => i.sessionId === sessionId && i.chatId === chatId), [inbox.outbox, sessionId, chatId]);
-  const rows = useMemo(() => buildRows(messages, outbox, { complete: thread?.complete ?? false, unread: unreadAtOpen }), [messages, outbox, thread?.complete, unreadAtOpen]);
+  const isGroup = chat?.isGroup ?? chatId.endsWith('@g.us');
+  const rows = useMemo(() => buildRows(messages, outbox, { complete: thread?.complete ?? false, unread: unreadAtOpen, isGroup }), [messages, outbox, thread?.complete, unreadAtOpen, isGroup]);
   const presence = inbox.state.presence.get(key);
   const live = presence && Date.now() - presence.at < 25_000 ? presence.state : null;
   const name = chat ? chatTitle(chat) : chatId.split('@')[0]!;
@@ -141,7 +142,6 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onManageCanne
           complete={thread.complete}
           byId={byId}
           reactions={reactions}
-          isGroup={chat?.isGroup ?? chatId.endsWith('@g.us')}
           loadOlder={() => inbox.loadOlder(key)}
           onReply={(m) => setQuoting(m)}
           onRetry={(m) => void inbox.retryMessage(m).catch((err: unknown) => toast.error(errorText(err, t)))}

@@ -1,7 +1,7 @@
 import type { InboxMessageView } from '@switchboard/shared';
 import { describe, expect, it } from 'vitest';
 import type { OutboxItem } from '../outbox/types.ts';
-import { buildRows } from './rows.ts';
+import { buildRows, senderLabel } from './rows.ts';
 
 const DAY1 = Date.UTC(2026, 11, 1, 10);
 const DAY2 = Date.UTC(2026, 11, 2, 10);
@@ -18,5 +18,27 @@ describe('thread rows', () => {
     const rows = buildRows([m('a', DAY1), m('srv', DAY1 + 10, true, 'c1')], [q('c1', DAY1 + 5), q('c2', DAY1 + 20)], { complete: false, unread: 0 });
     expect(rows.filter((r) => r.kind === 'outbox').map((r) => (r as { item: OutboxItem }).item.clientId)).toEqual(['c2']);
     expect(rows.filter((r) => r.kind === 'msg')).toHaveLength(2);
+  });
+});
+
+describe('thread rows in a group', () => {
+  const from = (id: string, timestamp: number, sender: string, pushName?: string): InboxMessageView => ({ ...m(id, timestamp), chatId: '1203630@g.us', sender, ...(pushName ? { pushName } : {}) });
+  const ALICE = '15550004444@s.whatsapp.net';
+  const BOB = '15550005555@s.whatsapp.net';
+  const shown = (rows: ReturnType<typeof buildRows>) => rows.flatMap((r) => (r.kind === 'msg' && r.showSender ? [r.m.id] : []));
+
+  it('shows the author above the first message of each run by one member, again after a day or the new-messages marker', () => {
+    const msgs = [from('a1', DAY1, ALICE, 'Alice'), from('a2', DAY1 + 1, ALICE, 'Alice'), from('b1', DAY1 + 2, BOB), m('me', DAY1 + 3, true), from('b2', DAY1 + 4, BOB), from('b3', DAY2, BOB), from('b4', DAY2 + 1, BOB)];
+    expect(shown(buildRows(msgs, [], { complete: false, unread: 1, isGroup: true }))).toEqual(['a1', 'b1', 'b2', 'b3', 'b4']);
+  });
+
+  it('never shows authors outside groups', () => {
+    expect(shown(buildRows([from('a1', DAY1, ALICE, 'Alice')], [], { complete: false, unread: 0 }))).toEqual([]);
+  });
+
+  it('labels an author by push name, else by phone; a LID alone has no label', () => {
+    expect(senderLabel({ pushName: 'Alice', sender: ALICE })).toBe('Alice');
+    expect(senderLabel({ sender: BOB })).toBe('+15550005555');
+    expect(senderLabel({ sender: '123456789@lid' })).toBeNull();
   });
 });

@@ -1,9 +1,11 @@
 /**
  * The rows of a thread in display order: day separators, the "new messages" marker, the
  * messages, and replies still in the outbox (hidden as soon as the server has them, matched
- * by clientId, so a reply never shows twice).
+ * by clientId, so a reply never shows twice). In a group, the first message of each run by
+ * one member is marked to show its author above it.
  */
 import type { InboxMessageView } from '@switchboard/shared';
+import { phoneFromJid } from '../model/keys.ts';
 import type { OutboxItem } from '../outbox/types.ts';
 
 /** One row of the thread. */
@@ -11,13 +13,21 @@ export type Row =
   | { kind: 'start'; key: string }
   | { kind: 'day'; key: string; at: number }
   | { kind: 'unread'; key: string }
-  | { kind: 'msg'; key: string; m: InboxMessageView }
+  | { kind: 'msg'; key: string; m: InboxMessageView; showSender: boolean }
   | { kind: 'outbox'; key: string; item: OutboxItem };
 
 const dayOf = (ms: number) => new Date(ms).toDateString();
 
-/** Builds the rows; `unreadFrom` is the number of trailing incoming messages to mark as new. */
-export function buildRows(messages: InboxMessageView[], outbox: OutboxItem[], opts: { complete: boolean; unread: number }): Row[] {
+/** Who wrote an incoming group message, for display: the push name, else the phone, else null. */
+export function senderLabel(m: Pick<InboxMessageView, 'pushName' | 'sender'>): string | null {
+  return m.pushName || (m.sender ? phoneFromJid(m.sender) : null);
+}
+
+/**
+ * Builds the rows; `unread` is the number of trailing incoming messages to mark as new. With
+ * `isGroup`, an incoming message shows its author unless the row above is by the same member.
+ */
+export function buildRows(messages: InboxMessageView[], outbox: OutboxItem[], opts: { complete: boolean; unread: number; isGroup?: boolean }): Row[] {
   const rows: Row[] = [];
   if (opts.complete) rows.push({ kind: 'start', key: 'start' });
   const known = new Set(messages.map((m) => m.clientId).filter(Boolean));
@@ -31,7 +41,9 @@ export function buildRows(messages: InboxMessageView[], outbox: OutboxItem[], op
       rows.push({ kind: 'day', key: `day-${day}`, at: m.timestamp });
     }
     if (m === firstUnread) rows.push({ kind: 'unread', key: 'unread' });
-    rows.push({ kind: 'msg', key: m.id, m });
+    const above = rows[rows.length - 1];
+    const sameAuthor = above?.kind === 'msg' && !above.m.fromMe && (above.m.sender ?? above.m.pushName) === (m.sender ?? m.pushName);
+    rows.push({ kind: 'msg', key: m.id, m, showSender: !!opts.isGroup && !m.fromMe && !sameAuthor });
   }
   for (const item of pending) {
     if (dayOf(item.createdAt) !== day) {

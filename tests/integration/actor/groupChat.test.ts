@@ -1,0 +1,127 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSimulator, type Simulator } from '@switchboard/wa-sim';
+import { Chat, Message, Session, connectDatabase, disconnectDatabase, silentLogger } from '@switchboard/shared/node';
+import { testDbUri } from '../../support/testDb.ts';
+import { linkActor, runActor, simConfig, type ActorRun } from './harness.ts';
+
+let sim: Simulator;
+let run: ActorRun;
+const SESSION = 'groups';
+const PHONE = '15550008001';
+const ALICE = '15550008002';
+const BOB = '15550008003';
+const pn = (digits: string) => `${digits}@s.whatsapp.net`;
+
+beforeAll(async () => {
+  const uri = testDbUri('actor_groups');
+  await connectDatabase(uri, silentLogger());
+  sim = await startSimulator();
+  sim.createPhone({ phone: PHONE, name: 'Tienda' });
+  sim.createContact({ phone: ALICE, name: 'Alice' });
+  sim.createContact({ phone: BOB, name: 'Bob' });
+  await Session.create({ sessionId: SESSION, name: 'Groups' });
+  run = await runActor(simConfig(sim, SESSION, uri));
+  await linkActor(sim, run, PHONE);
+});
+
+afterAll(async () => {
+  await run?.stop();
+  await sim?.stop();
+  await disconnectDatabase();
+});
+
+/** Queues a reply the way the hub does (pending, id generated up front) and flushes the outbox. */
+async function reply(chatId: string, text: string): Promise<string> {
+  const messageId = `3EB0${randomBytes(9).toString('hex').toUpperCase()}`;
+  await Message.create({ sessionId: SESSION, chatId, messageId, fromMe: true, status: 'pending', kind: 'text', text, timestamp: new Date() });
+  await run.handlers.flushOutbox({});
+  return messageId;
+}
+
+describe.each(['pn', 'lid'] as const)('a WhatsApp group (%s addressing) in the session actor', (addressing) => {
+  let group = '';
+  const subject = `Pedidos ${addressing}`;
+
+  beforeAll(() => {
+    group = sim.createGroup({ subject, members: [ALICE, PHONE, BOB], addressing }).jid;
+  });
+
+  it('stores a member message once, with its author, in a group chat named by its subject', async () => {
+    const { id } = await sim.contactSendToGroup(ALICE, group, { text: `hola grupo ${addressing}` });
+    const event = await run.waitFor('message', (e) => e.message.id === id);
+    expect(event.message).toMatchObject({ chatId: group, fromMe: false, sender: pn(ALICE), pushName: 'Alice', text: `hola grupo ${addressing}` });
+    const stored = await Message.find({ sessionId: SESSION, messageId: id }).lean();
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ chatId: group, sender: pn(ALICE), pushName: 'Alice' });
+    // The subject reaches live clients as well as the stored chat (fetched once, when the chat is new).
+    await run.waitFor('chat-update', (e) => e.chatId === group && e.name === subject);
+    const chat = await Chat.findOne({ sessionId: SESSION, jid: group }).lean();
+    expect(chat).toMatchObject({ isGroup: true, name: subject, unreadCount: 1 });
+    // A member's push name never renames the group.
+    expect(run.events.some((e) => e.type === 'chat-update' && e.chatId === group && e.name === 'Alice')).toBe(false);
+  });
+
+  it('keeps each member as the author of their own messages', async () => {
+    const { id } = await sim.contactSendToGroup(BOB, group, { text: 'soy bob' });
+    const event = await run.waitFor('message', (e) => e.message.id === id);
+    expect(event.message).toMatchObject({ chatId: group, sender: pn(BOB), pushName: 'Bob' });
+    const chat = await Chat.findOne({ sessionId: SESSION, jid: group }).lean();
+    expect(chat).toMatchObject({ name: subject, unreadCount: 2 });
+    expect(await Chat.countDocuments({ sessionId: SESSION, isGroup: true, jid: group })).toBe(1);
+  });
+
+  it('sends read receipts for group messages to their authors', async () => {
+    const { id } = await sim.contactSendToGroup(ALICE, group, { text: 'léeme' });
+    await run.waitFor('message', (e) => e.message.id === id);
+    const read = new Promise((resolve) => {
+      const onReceipt = (r: { contact: string; ids: string[]; type: string }) => {
+        if (r.type !== 'read' || !r.ids.includes(id)) return;
+        sim.off('receipt', onReceipt);
+        resolve(r);
+      };
+      sim.on('receipt', onReceipt);
+    });
+    await run.handlers.markRead({ chatJid: group, messageIds: [id] });
+    expect(await read).toMatchObject({ phone: PHONE, contact: ALICE });
+    expect(await Chat.findOne({ sessionId: SESSION, jid: group }).lean()).toMatchObject({ unreadCount: 0 });
+  });
+
+  it('sends a reply to the group that every member decrypts', async () => {
+    const messageId = await reply(group, `respuesta ${addressing}`);
+    for (const member of [ALICE, BOB]) {
+      const got = await sim.waitForReceived(member, (m) => m.id === messageId);
+      expect(got).toMatchObject({ group, from: PHONE, kind: 'text', text: `respuesta ${addressing}` });
+    }
+    await run.waitFor('message-sent', (e) => e.message.id === messageId && e.message.chatId === group);
+    expect(sim.duplicates(ALICE)).toEqual([]);
+    expect(sim.duplicates(BOB)).toEqual([]);
+  });
+});
+
+describe('group names', () => {
+  it('follows a subject change made on WhatsApp', async () => {
+    const group = sim.createGroup({ subject: 'Antes', members: [ALICE, PHONE] }).jid;
+    const { id } = await sim.contactSendToGroup(ALICE, group, { text: 'primero' });
+    await run.waitFor('message', (e) => e.message.id === id);
+    await run.waitFor('chat-update', (e) => e.chatId === group && e.name === 'Antes');
+    sim.setGroupSubject(group, 'Después', ALICE);
+    // Baileys' groups.update renames the stored chat (written by the actor's queue, no event to wait for).
+    await expect.poll(async () => (await Chat.findOne({ sessionId: SESSION, jid: group }).lean())?.name, { timeout: 10_000 }).toBe('Después');
+  });
+
+  it('names a group at its next message when its metadata could not be fetched the first time', async () => {
+    const group = sim.createGroup({ subject: 'Reintento', members: [ALICE, PHONE] }).jid;
+    sim.injectFault({ phone: PHONE, kind: 'iq-error', xmlns: 'w:g2', code: 500 });
+    const first = await sim.contactSendToGroup(ALICE, group, { text: 'sin nombre aún' });
+    await run.waitFor('message', (e) => e.message.id === first.id);
+    const unnamed = await run.waitFor('chat-update', (e) => e.chatId === group);
+    expect(unnamed.name).toBeUndefined();
+    expect((await Chat.findOne({ sessionId: SESSION, jid: group }).lean())?.name ?? null).toBeNull();
+
+    const second = await sim.contactSendToGroup(ALICE, group, { text: 'ahora sí' });
+    await run.waitFor('message', (e) => e.message.id === second.id);
+    await run.waitFor('chat-update', (e) => e.chatId === group && e.name === 'Reintento');
+    expect((await Chat.findOne({ sessionId: SESSION, jid: group }).lean())?.name).toBe('Reintento');
+  });
+});

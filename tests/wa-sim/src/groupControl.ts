@@ -1,0 +1,32 @@
+import { parseSendBody, presentReceived, str } from './controlInput.ts';
+import { SimError } from './phone.ts';
+import type { Simulator } from './simulator.ts';
+
+type Json = Record<string, unknown>;
+type Route = (sim: Simulator, params: string[], body: Json) => Promise<[number, unknown]> | [number, unknown];
+
+function digitsList(body: Json, key: string): string[] {
+  const v = body[key];
+  if (!Array.isArray(v) || v.length === 0 || v.some((d) => typeof d !== 'string' || !/^\d{5,20}$/.test(d))) {
+    throw new SimError('invalid_body', `"${key}" must be a non-empty list of phone numbers (digits)`);
+  }
+  return v as string[];
+}
+
+/** The group routes of the control API (a group is named by the id before `@g.us`). */
+export const GROUP_ROUTES: Array<[string, RegExp, Route]> = [
+  ['POST', /^\/groups$/, (sim, _p, b) => {
+    const addressing = b.addressing ?? 'pn';
+    if (addressing !== 'pn' && addressing !== 'lid') throw new SimError('invalid_body', '"addressing" must be pn or lid');
+    const creator = typeof b.creator === 'string' ? b.creator : undefined;
+    return [201, sim.createGroup({ subject: str(b, 'subject'), members: digitsList(b, 'members'), creator, addressing })];
+  }],
+  ['GET', /^\/groups\/(\d+)$/, (sim, [id = '']) => [200, sim.group(id)]],
+  ['PUT', /^\/groups\/(\d+)\/subject$/, (sim, [id = ''], b) => [200, sim.setGroupSubject(id, str(b, 'subject'), typeof b.by === 'string' ? b.by : undefined)]],
+  ['POST', /^\/groups\/(\d+)\/participants$/, (sim, [id = ''], b) => [200, sim.addToGroup(id, digitsList(b, 'members'))]],
+  ['POST', /^\/contacts\/(\d+)\/groups\/(\d+)\/send$/, async (sim, [phone = '', id = ''], b) => {
+    const { to: _to, ...input } = parseSendBody({ ...b, to: id });
+    return [200, await sim.contactSendToGroup(phone, id, input)];
+  }],
+  ['GET', /^\/contacts\/(\d+)\/groups\/(\d+)\/messages$/, (sim, [phone = '', id = '']) => [200, sim.groupReceived(phone, id).map(presentReceived)]],
+];
