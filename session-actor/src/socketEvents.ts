@@ -114,7 +114,16 @@ export function bindSocketEvents(sock: WASocket, deps: SocketEventDeps): void {
   };
   sock.ev.on('contacts.upsert', nameContacts);
   sock.ev.on('contacts.update', nameContacts);
-  sock.ev.on('groups.update', (groups) => nameContacts(groups.map((g) => ({ id: g.id, name: g.subject }))));
+  // A new subject reaches open inboxes at once (contacts' names wait for their next message).
+  sock.ev.on('groups.update', (groups) => {
+    for (const { id, subject } of groups) {
+      if (!id || !subject) continue;
+      const chatId = jidNormalizedUser(id);
+      enqueue(async () => {
+        if (await deps.chats.rename(chatId, subject)) deps.emit({ type: 'chat-update', chatId, name: subject });
+      });
+    }
+  });
   sock.ev.on('presence.update', ({ id, presences }) => {
     for (const [participant, p] of Object.entries(presences)) {
       const event: ActorEvent = {

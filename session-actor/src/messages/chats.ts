@@ -171,9 +171,10 @@ export class ChatStore {
     return this.enqueue(lid, () => this.mergeLidInto(lid, pnJid));
   }
 
-  /** Names an existing chat (contact or group updates); never creates one. */
-  async rename(jid: string, name: string): Promise<void> {
-    await Chat.updateMany({ sessionId: this.sessionId, $or: [{ jid }, { lid: jid }] }, { $set: { name } });
+  /** Names an existing chat (contact or group updates); never creates one. True when a chat changed. */
+  async rename(jid: string, name: string): Promise<boolean> {
+    const res = await Chat.updateMany({ sessionId: this.sessionId, $or: [{ jid }, { lid: jid }], name: { $ne: name } }, { $set: { name } });
+    return res.modifiedCount > 0;
   }
 
   /** Whether naming this group from its metadata failed and should be tried again. */

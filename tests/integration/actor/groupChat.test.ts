@@ -106,8 +106,9 @@ describe('group names', () => {
     await run.waitFor('message', (e) => e.message.id === id);
     await run.waitFor('chat-update', (e) => e.chatId === group && e.name === 'Antes');
     sim.setGroupSubject(group, 'Después', ALICE);
-    // Baileys' groups.update renames the stored chat (written by the actor's queue, no event to wait for).
-    await expect.poll(async () => (await Chat.findOne({ sessionId: SESSION, jid: group }).lean())?.name, { timeout: 10_000 }).toBe('Después');
+    // Stored, then announced live to open inboxes.
+    await run.waitFor('chat-update', (e) => e.chatId === group && e.name === 'Después');
+    expect((await Chat.findOne({ sessionId: SESSION, jid: group }).lean())?.name).toBe('Después');
   });
 
   it('names a group at its next message when its metadata could not be fetched the first time', async () => {
