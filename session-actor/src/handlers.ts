@@ -41,7 +41,9 @@ export function createHandlers(actor: Actor, host: HandlerHost): Handlers<ActorC
       return { code };
     },
 
-    flushOutbox: async () => ({ attempted: await actor.flushOutbox() }),
+    flushOutbox: async ({ messageIds }) => ({
+      attempted: await actor.flushOutbox(Array.isArray(messageIds) ? messageIds.filter((id): id is string => typeof id === 'string') : []),
+    }),
 
     markRead: async ({ chatJid, messageIds }) => {
       if (!Array.isArray(messageIds) || messageIds.length > MARK_READ_MAX) throw new ActorError('invalid_request', `messageIds must be a list of at most ${MARK_READ_MAX} ids`);

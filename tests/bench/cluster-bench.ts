@@ -53,8 +53,15 @@ const progress = (what: string, value: unknown): boolean => process.stderr.write
 
 const tsxEntry = resolve(dirname(fileURLToPath(import.meta.url)), '../../session-actor/src/main.ts');
 
-/** Runs the cluster benchmark with `n` sessions and `perSession` inbound messages each. */
-export async function runClusterBench(n: number, perSession = 20, concurrency = 4, mode: ActorMode = 'dist', ceiling = true): Promise<ClusterBenchResult> {
+/** A phase that did not run (`outboundOnly`). */
+const SKIPPED: LoadResult = { messages: 0, perSecond: 0, p50Ms: NaN, p99Ms: NaN };
+
+/**
+ * Runs the cluster benchmark with `n` sessions and `perSession` inbound messages each.
+ * `outboundOnly` connects, warms up and measures the outbound load alone (the other figures are
+ * zero): the quick loop while working on the send path.
+ */
+export async function runClusterBench(n: number, perSession = 20, concurrency = 4, mode: ActorMode = 'dist', ceiling = true, outboundOnly = false): Promise<ClusterBenchResult> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-cluster-'));
   const profileFile = join(dir, 'db-profile.json');
   const db = await startEmbeddedDb({ dataDir: join(dir, 'db'), profileFile });
@@ -102,9 +109,9 @@ export async function runClusterBench(n: number, perSession = 20, concurrency = 
     progress('warm-up (ms)', Math.round(warmUpMs));
     // Latency of one message with nothing else going on: 20 in a row to one session.
     const singles: number[] = [];
-    for (let k = 0; k < 20; k++) singles.push((await inboundLoad(sim, contact, [phones[0]!], 1, onDelivered)).p50Ms);
+    for (let k = 0; k < (outboundOnly ? 0 : 20); k++) singles.push((await inboundLoad(sim, contact, [phones[0]!], 1, onDelivered)).p50Ms);
     singles.sort((a, b) => a - b);
-    const single: LoadResult = { messages: 20, perSecond: 0, p50Ms: singles[10]!, p99Ms: singles[19]! };
+    const single: LoadResult = outboundOnly ? SKIPPED : { messages: 20, perSecond: 0, p50Ms: singles[10]!, p99Ms: singles[19]! };
     progress('single message, idle node', single);
     const pids = sup.snapshots().map((s) => s.pid).filter((p): p is number => typeof p === 'number');
     const idleActor = meanMemoryMb(pids);
@@ -112,22 +119,22 @@ export async function runClusterBench(n: number, perSession = 20, concurrency = 
     // Two profile snapshots around an idle window give the background rate, the third the load's.
     const idle0 = await dbProfileAfter(profileFile);
     const start = await dbProfileAfter(profileFile, idle0.atMs);
-    const inbound = await inboundLoad(sim, contact, phones, perSession, onDelivered);
+    const inbound = outboundOnly ? SKIPPED : await inboundLoad(sim, contact, phones, perSession, onDelivered);
     progress('inbound through actors', inbound);
-    const dbCost = dbRequestsPerMessage(idle0, start, await dbProfileAfter(profileFile), inbound.messages);
+    const dbCost = outboundOnly ? { perMessage: 0, idlePerSecond: 0, top: {}, writeMsPerMessage: 0, writeMsTop: {} } : dbRequestsPerMessage(idle0, start, await dbProfileAfter(profileFile), inbound.messages);
     progress('database requests per message', dbCost);
     const outStart = await dbProfileAfter(profileFile);
     const outbound = await outboundLoad(sup, ids, contact, perSession);
     progress('outbound (accepted → server ack)', outbound);
-    const outDb = dbRequestsPerMessage(idle0, outStart, await dbProfileAfter(profileFile), outbound.messages, start);
+    const outDb = dbRequestsPerMessage(idle0, outStart, await dbProfileAfter(profileFile), outbound.messages, start, 16);
     progress('database requests per outbound message', outDb);
 
     const victim = ids[0]!;
-    const pid = sup.snapshot(victim)?.pid;
+    const pid = outboundOnly ? undefined : sup.snapshot(victim)?.pid;
     const mark = rec.events.length;
     const t2 = performance.now();
     if (pid) process.kill(pid, 'SIGKILL');
-    await rec.waitStatus(victim, 'connected', mark);
+    if (pid) await rec.waitStatus(victim, 'connected', mark);
     const recoveryAfterKillMs = performance.now() - t2;
     progress('recovery after SIGKILL (ms)', Math.round(recoveryAfterKillMs));
 
@@ -135,7 +142,7 @@ export async function runClusterBench(n: number, perSession = 20, concurrency = 
     rec.stop();
     await sup.shutdown();
     supStopped = true;
-    const top = ceiling ? await bareBaileysCeiling(sim, n, perSession, concurrency, contact) : null;
+    const top = ceiling && !outboundOnly ? await bareBaileysCeiling(sim, n, perSession, concurrency, contact) : null;
 
     return {
       sessions: n,

@@ -6,10 +6,11 @@
 import { readFileSync, statSync } from 'node:fs';
 import { setTimeout as delay } from 'node:timers/promises';
 
-/** Cumulative counts per "command collection" at a moment (the file's write time). */
+/** Cumulative counts and milliseconds per "command collection" at a moment (the file's write time). */
 export interface DbProfileSnapshot {
   atMs: number;
   counts: Record<string, number>;
+  ms: Record<string, number>;
 }
 
 /** Waits (polling; this is a benchmark) for the first rewrite of `file` after `afterMs` (epoch ms). */
@@ -19,8 +20,9 @@ export async function dbProfileAfter(file: string, afterMs = Date.now()): Promis
     try {
       const atMs = statSync(file).mtimeMs;
       if (atMs > afterMs) {
-        const entries = JSON.parse(readFileSync(file, 'utf8')) as Record<string, { count: number }>;
-        return { atMs, counts: Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, v.count])) };
+        const entries = JSON.parse(readFileSync(file, 'utf8')) as Record<string, { count: number; totalMs: number }>;
+        const pick = (f: (v: { count: number; totalMs: number }) => number) => Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, f(v)]));
+        return { atMs, counts: pick((v) => v.count), ms: pick((v) => v.totalMs) };
       }
     } catch {
       // not written yet, or caught half-written: the next poll reads it whole
@@ -39,10 +41,17 @@ export interface DbRequestsPerMessage {
   idlePerSecond: number;
   /** The most frequent requests during the load, per message (not net of idle). */
   top: Record<string, number>;
+  /** Milliseconds the database spent on requests that may write, per message (they run one at a time). */
+  writeMsPerMessage: number;
+  /** The same by command and collection, largest first. */
+  writeMsTop: Record<string, number>;
 }
 
+/** Commands the embedded proxy lets run beside the writer (shared/embedded-db/serialize.go). */
+const READS = new Set(['find', 'count', 'aggregate', 'getMore', 'listIndexes', 'hello', 'isMaster', 'ismaster', 'ping', 'buildInfo', 'listCollections']);
+
 /** Compares snapshots taken before an idle window (`idle0`), before the load (`start`) and after it (`end`). */
-export function dbRequestsPerMessage(idle0: DbProfileSnapshot, start: DbProfileSnapshot, end: DbProfileSnapshot, messages: number, idleEnd: DbProfileSnapshot = start): DbRequestsPerMessage {
+export function dbRequestsPerMessage(idle0: DbProfileSnapshot, start: DbProfileSnapshot, end: DbProfileSnapshot, messages: number, idleEnd: DbProfileSnapshot = start, topN = 8): DbRequestsPerMessage {
   // The idle window is idle0 → idleEnd (by default the load's start); the load is start → end.
   const idlePerSecond = (total(idleEnd) - total(idle0)) / ((idleEnd.atMs - idle0.atMs) / 1000);
   const duringLoad = total(end) - total(start) - idlePerSecond * ((end.atMs - start.atMs) / 1000);
@@ -50,7 +59,13 @@ export function dbRequestsPerMessage(idle0: DbProfileSnapshot, start: DbProfileS
   const top = Object.entries(end.counts)
     .map(([k, n]): [string, number] => [k, (n - (start.counts[k] ?? 0)) / messages])
     .sort((a, b) => b[1] - a[1])
-    .slice(0, 8)
+    .slice(0, topN)
     .map(([k, n]): [string, number] => [k, round(n)]);
-  return { perMessage: round(duringLoad / messages), idlePerSecond: round(idlePerSecond), top: Object.fromEntries(top) };
+  const writes = Object.entries(end.ms)
+    .filter(([k]) => !READS.has(k.split(' ')[0] ?? ''))
+    .map(([k, ms]): [string, number] => [k, (ms - (start.ms[k] ?? 0)) / messages])
+    .sort((a, b) => b[1] - a[1]);
+  const writeMs = writes.reduce((sum, [, ms]) => sum + ms, 0);
+  const writeMsTop = Object.fromEntries(writes.slice(0, topN).filter(([, ms]) => ms > 0).map(([k, ms]) => [k, round(ms)]));
+  return { perMessage: round(duringLoad / messages), idlePerSecond: round(idlePerSecond), top: Object.fromEntries(top), writeMsPerMessage: round(writeMs), writeMsTop };
 }

@@ -1,9 +1,10 @@
 /**
  * `pnpm bench [cluster|media-pool|sim-link|upload-memory|all] [--sessions=10,50,100] [--messages=20]
- * [--concurrency=4] [--actor=dist|tsx] [--ceiling=no]`: runs benchmarks (default: cluster) and
+ * [--concurrency=4] [--actor=dist|tsx] [--ceiling=no] [--outbound-only]`: runs benchmarks (default: cluster) and
  * prints one JSON line per run plus a table. `--actor=tsx` runs the actors from TypeScript
  * sources (the old way) instead of the precompiled bundle; `--ceiling=no` skips the
- * bare-Baileys ceiling. The other benchmarks are standalone scripts, run as child processes with
+ * bare-Baileys ceiling; `--outbound-only` measures only the outbound load (after connecting and
+ * warming up). The other benchmarks are standalone scripts, run as child processes with
  * their own defaults. CLI: writes to stdout on purpose. See docs/cluster.md for memory needs.
  */
 import { spawnSync } from 'node:child_process';
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
   const concurrency = Number(arg('concurrency', '4'));
   const mode: ActorMode = arg('actor', 'dist') === 'tsx' ? 'tsx' : 'dist';
   const ceiling = arg('ceiling', 'yes') !== 'no';
+  const outboundOnly = process.argv.includes('--outbound-only');
   const results: ClusterBenchResult[] = [];
   // libsignal (inside the simulator's contacts and the bare Baileys clients) prints session
   // records, key material included, through console.*: keep it off the benchmark's output.
@@ -49,7 +51,7 @@ async function main(): Promise<void> {
   try {
     for (const n of sizes) {
       process.stdout.write(`cluster: ${n} sessions (${mode} actors)…\n`);
-      const r = await runClusterBench(n, perSession, concurrency, mode, ceiling);
+      const r = await runClusterBench(n, perSession, concurrency, mode, ceiling, outboundOnly);
       results.push(r);
       process.stdout.write(`${JSON.stringify({ bench: 'cluster', ...r })}\n`);
     }

@@ -6,11 +6,11 @@ import type { Logger } from 'pino';
 import { ActorError } from '../errors.ts';
 import type { MediaSummaries } from '../media/mediaSummaries.ts';
 import type { ChatStore } from '../messages/chats.ts';
-import { chatIdentityOf, toRecipientJid } from '../messages/jid.ts';
-import { encodeSentContent } from '../messages/sentContent.ts';
+import { toRecipientJid } from '../messages/jid.ts';
 import type { SessionMetrics } from '../messages/sessionMetrics.ts';
-import { previewOf, toView } from '../messages/view.ts';
 import { buildContent, type BuildDeps } from './buildContent.ts';
+import { claimAll, claimByKey, releaseClaims } from './claims.ts';
+import { SentRecorder, type Acked } from './sentRecorder.ts';
 import { ServerAcks } from './serverAcks.ts';
 
 /** Outbox settings. */
@@ -39,6 +39,8 @@ export interface OutboxOptions {
   maxClaims?: number;
   /** Messages fetched per round. Default 50. */
   batchSize?: number;
+  /** Messages claimed with one request. Default 16. */
+  claimBatch?: number;
   onSent?(): void;
 }
 
@@ -59,16 +61,15 @@ export function classifySendError(err: unknown): 'permanent' | 'transient' | 're
   return isTransientDbError(err) ? 'transient' : 'retry';
 }
 
-type Pending = Pick<MessageDoc, '_id' | 'messageId' | 'chatId' | 'kind' | 'text' | 'caption' | 'mediaId' | 'quotedId' | 'reaction' | 'location' | 'attempts'>;
-
-/** A message written to a socket: `content` settles when `sendMessage` does (null if it failed). */
-type Sending = Pending & { content: Promise<proto.IMessage | null> };
+/** A pending message as read (the whole document: `message-sent` is built from it). */
+type Pending = Pick<MessageDoc, '_id' | 'sessionId' | 'messageId' | 'chatId' | 'kind' | 'timestamp' | 'text' | 'caption' | 'mediaId' | 'quotedId' | 'reaction' | 'location' | 'attempts'> & Partial<MessageDoc>;
 
 /**
  * Delivers pending outgoing messages of the session, oldest first. Each message is claimed
  * with an atomic attempts increment conditioned on the value read (so two actors cannot both
- * send it), sent with its stored id as WhatsApp's message id, and marked sent only when
- * WhatsApp acks it (`ServerAcks`): a message written to a socket that died before the ack stays
+ * send it; claims go in batches: `claims.ts`), sent with its stored id as WhatsApp's message id,
+ * and marked sent only when WhatsApp acks it (`ServerAcks`; the `sent` writes go in batches:
+ * `SentRecorder`): a message written to a socket that died before the ack stays
  * pending and is sent again, with the same id, on the next connection (or by the next actor).
  * After `maxAttempts` failures it is marked failed.
  * Flushes are single-flight: a flush requested while one runs makes it go round again.
@@ -78,19 +79,25 @@ export class Outbox {
   private again = false;
   /** Set when a message failed transiently and stays pending: the actor schedules a retry. */
   retryLater = false;
-  private readonly acks: ServerAcks<Sending>;
+  private readonly acks: ServerAcks<Acked>;
+  /** Writes `sent` for acked messages; what it holds is not pending any more (no flush claims it). */
+  private readonly sent: SentRecorder;
+  /** Ids the hub just accepted (flush hints), in the order it accepted them. */
+  private readonly hinted = new Set<string>();
   /**
-   * Acked by WhatsApp, `sent` not written yet (queued, or waiting out a database fault): not
-   * pending any more, whatever the database still says, so no flush may claim it again.
+   * The socket on which a scan last found nothing else waiting: while it is open and nothing was
+   * left for a retry, hinted messages are the whole backlog and are claimed by key (issue 13: no
+   * scan of the messages per send); otherwise a flush scans, oldest first.
    */
-  private readonly recording = new Set<string>();
+  private caughtUpOn: WASocket | null = null;
 
   constructor(private readonly opts: OutboxOptions) {
+    this.sent = new SentRecorder(opts);
     // Enqueued synchronously in the ack's handler: before any receipt of the message is applied.
     const record = (task: () => Promise<void>, messageId: string) =>
       opts.enqueue(task).catch((err: unknown) => opts.logger.error({ err, messageId }, 'recording a send failed'));
-    this.acks = new ServerAcks<Sending>({
-      onAck: (msg) => void this.recordSentDurably(msg),
+    this.acks = new ServerAcks<Acked>({
+      onAck: (msg) => this.sent.add(msg),
       // WhatsApp refused it (e.g. 479): failed with the server's code, whatever Baileys reports.
       // Once failed in the database it is no longer awaited, so a retry can send it again on this
       // socket; forgotten before the failure is announced, so a retry that follows at once works.
@@ -104,8 +111,12 @@ export class Outbox {
     if (sock) await this.acks.drained(sock, timeoutMs);
   }
 
-  /** Delivers what is pending now; resolves with the number of messages attempted. */
-  flush(): Promise<number> {
+  /**
+   * Delivers what is pending now; resolves with the number of messages attempted. `hinted`: ids
+   * of messages the hub has just stored as pending (looked up by key when nothing else waits).
+   */
+  flush(hinted: string[] = []): Promise<number> {
+    for (const id of hinted) this.hinted.add(id);
     if (this.running) {
       this.again = true;
       return this.running;
@@ -122,15 +133,91 @@ export class Outbox {
     do {
       this.again = false;
       try {
-        attempted += await this.round();
+        const sock = this.opts.sock();
+        attempted += sock && sock === this.caughtUpOn && this.hinted.size > 0 ? await this.keyedRound(sock) : await this.round();
       } catch (err) {
         // The database dropped a read or a claim: nothing was sent, everything stays queued.
+        this.caughtUpOn = null;
         if (!isTransientDbError(err)) throw err;
         this.opts.logger.warn({ err }, 'outbox deferred: database unavailable');
         this.retryLater = true;
         return attempted;
       }
+      // Something waits for a retry: later sends must not overtake it, so the next flush scans.
+      if (this.retryLater) this.caughtUpOn = null;
     } while (this.again && this.opts.sock());
+    return attempted;
+  }
+
+  /**
+   * Claims and sends the hinted messages by key, in the order they were accepted: one alone with
+   * one `findOneAndUpdate` (claim and read), several (a burst queued while the last round ran)
+   * read by `_id` (reads do not wait for the write lock) and claimed with one `bulkWrite`.
+   */
+  private async keyedRound(sock: WASocket): Promise<number> {
+    const busy = new Set([...this.acks.inFlight(sock), ...this.sent.recording]);
+    const ids = [...this.hinted].filter((id) => !busy.has(id));
+    this.hinted.clear();
+    if (ids.length === 1) {
+      const claimed = await claimByKey(this.opts.sessionId, ids[0]!);
+      if (claimed === 'done') return 0;
+      if (claimed === 'unclear') return this.scanNext(0);
+      if (this.opts.sock() !== sock) {
+        await releaseClaims([claimed]);
+        return this.lostSocket(0);
+      }
+      await this.deliver(sock, claimed as Pending);
+      return 1;
+    }
+    const docs = await Promise.all(ids.map((id) => Message.findById(messageObjectId(this.opts.sessionId, id)).lean()));
+    const ready: Pending[] = [];
+    let unclear = false;
+    for (const doc of docs) {
+      if (!doc || !doc.fromMe || doc.status !== 'pending') continue; // sent or failed already
+      // Claimed before (by this or another actor): it and the rest are left to a scan.
+      if ((doc.attempts ?? 0) !== 0) {
+        unclear = true;
+        break;
+      }
+      ready.push(doc as Pending);
+    }
+    const attempted = await this.claimAndDeliver(ready);
+    return unclear ? this.scanNext(attempted) : attempted;
+  }
+
+  /** The next round scans (oldest first): something pending is not known to be claimable by key. */
+  private scanNext(attempted: number): number {
+    this.caughtUpOn = null;
+    this.again = true;
+    return attempted;
+  }
+
+  /**
+   * Claims `msgs` (in chunks of `claimBatch`, one request each) and sends the claimed ones in
+   * order; returns how many were attempted. If the socket closes, the claims of what was not
+   * sent are given back and the caller's next scan (on the next socket) finds them.
+   */
+  private async claimAndDeliver(msgs: Pending[]): Promise<number> {
+    let attempted = 0;
+    const chunk = this.opts.claimBatch ?? 16;
+    for (let i = 0; i < msgs.length; i += chunk) {
+      if (!this.opts.sock()) return this.lostSocket(attempted);
+      const claimed = await claimAll(msgs.slice(i, i + chunk));
+      for (const [k, msg] of claimed.entries()) {
+        const sock = this.opts.sock();
+        if (!sock) {
+          await releaseClaims(claimed.slice(k));
+          return this.lostSocket(attempted);
+        }
+        attempted += 1;
+        await this.deliver(sock, msg);
+      }
+    }
+    return attempted;
+  }
+
+  private lostSocket(attempted: number): number {
+    this.caughtUpOn = null;
     return attempted;
   }
 
@@ -138,43 +225,41 @@ export class Outbox {
     const { sessionId } = this.opts;
     let attempted = 0;
     const skip = new Set<string>();
+    // The scan finds whatever was hinted before it.
+    this.hinted.clear();
+    this.caughtUpOn = null;
     for (;;) {
       const current = this.opts.sock();
       if (!current) return attempted;
       // Messages written to this socket and not acked yet are in flight, not lost.
-      const exclude = [...skip, ...this.acks.inFlight(current), ...this.recording];
+      const exclude = [...skip, ...this.acks.inFlight(current), ...this.sent.recording];
       const limit = this.opts.batchSize ?? 50;
       const batch = (await Message.find({ sessionId, status: 'pending', fromMe: true, messageId: { $nin: exclude } })
         .sort({ timestamp: 1, _id: 1 })
         .limit(limit)
         .lean()) as Pending[];
-      if (batch.length === 0) return attempted;
+      if (batch.length === 0) return this.caughtUp(current, attempted);
+      const claimable: Pending[] = [];
       for (const msg of batch) {
         skip.add(msg.messageId);
-        const sock = this.opts.sock();
-        if (!sock) return attempted;
         if ((msg.attempts ?? 0) >= (this.opts.maxClaims ?? 10)) {
           // Earlier runs claimed it this often without finishing (e.g. the actor died mid-send).
           await this.fail(msg, `gave up after ${msg.attempts} attempts`);
-          continue;
-        }
-        if (!(await this.claim(msg))) continue;
-        attempted += 1;
-        await this.deliver(sock, msg);
+        } else claimable.push(msg);
       }
+      attempted += await this.claimAndDeliver(claimable);
+      if (!this.opts.sock()) return attempted;
       // A short batch was everything pending when it was read; what was accepted since then
       // asked for a flush (`again`), so asking the database once more would only find nothing
       // (on the embedded database that is a scan of the messages: issue 13).
-      if (batch.length < limit) return attempted;
+      if (batch.length < limit) return this.caughtUp(current, attempted);
     }
   }
 
-  private async claim(msg: Pending): Promise<boolean> {
-    const res = await Message.updateOne(
-      { _id: msg._id, status: 'pending', attempts: msg.attempts ?? 0 },
-      { $inc: { attempts: 1 } },
-    );
-    return res.modifiedCount === 1;
+  /** A scan read everything pending on `sock`: hints may be claimed by key until something is left behind. */
+  private caughtUp(sock: WASocket, attempted: number): number {
+    if (this.opts.sock() === sock && !this.retryLater) this.caughtUpOn = sock;
+    return attempted;
   }
 
   private async deliver(sock: WASocket, msg: Pending): Promise<void> {
@@ -191,54 +276,6 @@ export class Outbox {
       this.acks.cancel(msg.messageId);
       await this.failed(msg, err);
     }
-  }
-
-  /**
-   * Records an acked send. The first try is enqueued synchronously (before any receipt of the
-   * message); a transient database fault is retried with backoff until it is written, a kill
-   * meanwhile leaves it pending (sent again with the same id by the next actor).
-   */
-  private async recordSentDurably(msg: Sending, delayMs = 200): Promise<void> {
-    this.recording.add(msg.messageId);
-    try {
-      await this.opts.enqueue(() => this.recordSent(msg));
-      this.recording.delete(msg.messageId);
-    } catch (err) {
-      if (!isTransientDbError(err)) {
-        this.recording.delete(msg.messageId);
-        this.opts.logger.error({ err, messageId: msg.messageId }, 'recording a send failed');
-        return;
-      }
-      this.opts.logger.warn({ err, messageId: msg.messageId, delayMs }, 'recording a send deferred: database unavailable');
-      setTimeout(() => void this.recordSentDurably(msg, Math.min(delayMs * 2, 30_000)), delayMs).unref();
-    }
-  }
-
-  private async recordSent(msg: Sending): Promise<void> {
-    // The ack can overtake sendMessage, which still commits the Signal keys (in the auth store's
-    // own queue, never this one): wait for the content, so the write that marks the message sent
-    // also keeps what was sent, for retry receipts after a restart (issue 14).
-    const content = await msg.content;
-    const sentProto = content ? encodeSentContent(content) : undefined;
-    const sent = await Message.findOneAndUpdate(
-      { _id: msg._id, status: 'pending' },
-      { $set: { status: 'sent', statusReason: null, ...(sentProto ? { sentProto } : {}) } },
-      { returnDocument: 'after' },
-    ).lean();
-    // A receipt may already have moved it on (and announced message-sent): see applyStatus.
-    const doc = sent ?? (await Message.findById(msg._id).lean());
-    if (!doc) return;
-    if (!sent && sentProto) await Message.updateOne({ _id: msg._id }, { $set: { sentProto } });
-    this.opts.logger.info({ messageId: msg.messageId, kind: msg.kind }, 'message sent');
-    if (sent) this.opts.emit({ type: 'message-sent', message: toView(sent, await this.opts.media.of(sent.mediaId)) });
-    this.opts.onSent?.();
-    const identity = chatIdentityOf({ remoteJid: doc.chatId });
-    if (identity) {
-      // A reaction answers nothing: it does not move the needs-reply times (as in ingest).
-      const replyTime = doc.kind === 'reaction' ? {} : { outboundAt: doc.timestamp };
-      await this.opts.chats.upsert(identity, { lastMessageAt: doc.timestamp, preview: previewOf(doc), ...replyTime });
-    }
-    this.opts.metrics.count({ messagesSent: 1 }).catch((err: unknown) => this.opts.logger.warn({ err }, 'metrics write failed'));
   }
 
   private async failed(msg: Pending, err: unknown): Promise<void> {
@@ -264,7 +301,7 @@ export class Outbox {
   }
 
   /** Marks a send failed; `stored` runs after the write and before the failure is announced. */
-  private async fail(msg: Pending, reason: string, stored?: () => void): Promise<void> {
+  private async fail(msg: Pick<MessageDoc, '_id' | 'messageId' | 'chatId'>, reason: string, stored?: () => void): Promise<void> {
     const res = await Message.updateOne({ _id: msg._id, status: 'pending' }, { $set: { status: 'failed', statusReason: reason.slice(0, 200) } });
     stored?.();
     if (res.modifiedCount === 1) {

@@ -9,8 +9,11 @@ export interface ActorCommands {
   getQr: { req: Record<string, never>; res: { qr: string | null } };
   /** Ask WhatsApp for an 8-character pairing code for this phone number (digits). */
   requestPairingCode: { req: { phone: string }; res: { code: string } };
-  /** Deliver pending outbox messages now (the hub stored them first). */
-  flushOutbox: { req: Record<string, never>; res: { attempted: number } };
+  /**
+   * Deliver pending outbox messages now (the hub stored them first). `messageIds`: the ones just
+   * stored, which the actor may look up by key instead of scanning (issue 13).
+   */
+  flushOutbox: { req: { messageIds?: string[] }; res: { attempted: number } };
   /**
    * Mark a chat read: its unread count → 0 (announced with `chat-update`) and, when connected,
    * read receipts for `messageIds` (incoming messages; may be empty) with their status → read.

@@ -3,10 +3,16 @@
  * generated now), idempotently on the client id, before any actor is asked to deliver it.
  * A message accepted here is never lost (it waits in Mongo) and never duplicated (the
  * SendKey claim and the unique (sessionId, messageId) index make retries converge).
+ * Both inserts are group-committed across sessions (`InsertBatcher`, issue 13): sends accepted
+ * at the same moment share one SendKey write and one Message write.
  */
 import { HUB_ERROR_CODES, hubError, outgoingMessageInput, type AcceptedSend, type OutgoingMessageInput } from '@switchboard/shared';
-import { claimSendKey, Message, messageObjectId } from '@switchboard/shared/node';
+import { Message, messageObjectId, SendKey, sendKeyId, type SendKeyClaim } from '@switchboard/shared/node';
+import { InsertBatcher, type InsertModel } from './insertBatcher.ts';
 import { newMessageId, recipientJid } from './messageId.ts';
+
+const messages = new InsertBatcher(Message as unknown as InsertModel);
+const sendKeys = new InsertBatcher(SendKey as unknown as InsertModel);
 
 const invalid = (message: string) => hubError(HUB_ERROR_CODES.INVALID_MESSAGE, message);
 /** A 24-hex ObjectId string (mongoose casts it when storing). */
@@ -22,13 +28,30 @@ function validate(input: OutgoingMessageInput): { chatId: string; mediaId: strin
   return { chatId: recipientJid(input.to), mediaId: input.mediaId ?? null };
 }
 
+/**
+ * Claims `clientId` for `messageId` (as shared's `claimSendKey`, through the batcher): when an
+ * earlier send claimed it, returns that send's message id instead.
+ */
+async function claimKey(sessionId: string, clientId: string, messageId: string): Promise<SendKeyClaim> {
+  const _id = sendKeyId(sessionId, clientId);
+  try {
+    await sendKeys.insert({ _id, sessionId, messageId });
+    return { claimed: true };
+  } catch (err) {
+    if ((err as { code?: number }).code !== 11000) throw err;
+    const existing = await SendKey.findById(_id).lean();
+    if (!existing) throw err;
+    return { claimed: false, messageId: existing.messageId };
+  }
+}
+
 /** Stores an outgoing message as pending; returns the first result again for a repeated clientId. */
 export async function acceptSend(sessionId: string, input: OutgoingMessageInput, now: Date): Promise<AcceptedSend> {
   const { chatId, mediaId } = validate(input);
   let messageId = newMessageId();
   let duplicate = false;
   if (input.clientId) {
-    const claim = await claimSendKey(sessionId, input.clientId, messageId);
+    const claim = await claimKey(sessionId, input.clientId, messageId);
     if (!claim.claimed) {
       messageId = claim.messageId;
       duplicate = true;
@@ -56,7 +79,7 @@ export async function acceptSend(sessionId: string, input: OutgoingMessageInput,
     userId: input.userId && isObjectId(input.userId) ? input.userId : null,
   };
   try {
-    await Message.create(doc);
+    await messages.insert(doc);
   } catch (err) {
     if ((err as { code?: number }).code !== 11000) throw err;
     const existing = await Message.findById(messageObjectId(sessionId, messageId), { status: 1 }).lean();
