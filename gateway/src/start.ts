@@ -31,6 +31,11 @@ export interface StartGatewayOptions {
   port?: number;
   /** Folder of the built console to serve at `/` (see @switchboard/desktop/build). */
   consoleDir?: string;
+  /**
+   * Cluster mode (docs/cluster.md): Socket.IO over Redis, and per-session background work
+   * (webhook lanes) only for the sessions this node holds.
+   */
+  cluster?: { redisUrl: string; owns(sessionId: string): boolean };
 }
 
 /** A running gateway. */
@@ -79,7 +84,7 @@ export async function startGateway(opts: StartGatewayOptions): Promise<RunningGa
   const realtime = attachRealtime(server, {
     hub: opts.hub,
     logger,
-    config: { corsOrigins: settings.corsOrigins },
+    config: { corsOrigins: settings.corsOrigins, ...(opts.cluster ? { cluster: { redisUrl: opts.cluster.redisUrl } } : {}) },
     ...gatewaySocketAuth(settings.jwtSecret, { now: app.deps.now, logger }),
   });
   app.deps.realtime = realtime;
@@ -88,6 +93,7 @@ export async function startGateway(opts: StartGatewayOptions): Promise<RunningGa
     hub: opts.hub,
     logger,
     allowPrivate: settings.webhookAllowPrivate ?? false,
+    ...(opts.cluster ? { owns: opts.cluster.owns } : {}),
     ...(app.metrics ? { onFailed: app.metrics.webhookFailed } : {}),
   });
   app.deps.webhooks = webhooks;

@@ -127,7 +127,7 @@ export class Actor {
   /** Opens the auth state, reports `ready`, then connects to WhatsApp. */
   async start(): Promise<void> {
     this.tls = await prepareTrust(this.config.wa);
-    this.auth = await openAuthState(this.config, this.deps.credsRetry);
+    this.auth = await openAuthState(this.config, this.deps.credsRetry, (reason) => this.fenced(reason));
     this.mediaRetries = new MediaRetries({
       sessionId: this.config.sessionId,
       logger: this.base.child({ module: 'media-retries' }),
@@ -175,9 +175,12 @@ export class Actor {
     });
   }
 
-  /** Delivers pending outbox messages now (when open) and schedules a retry after transient failures. */
-  async flushOutbox(): Promise<number> {
-    const attempted = await this.outbox.flush();
+  /**
+   * Delivers pending outbox messages now (when open) and schedules a retry after transient
+   * failures. `hinted`: ids the hub just stored (see Outbox.flush).
+   */
+  async flushOutbox(hinted: string[] = []): Promise<number> {
+    const attempted = await this.outbox.flush(hinted);
     if (!this.outbox.retryLater) this.outboxRetries = 0;
     else if (!this.retryTimer && !this.ending) {
       const base = this.deps.outboxRetryMs ?? 5000;
@@ -342,6 +345,17 @@ export class Actor {
     ]);
     clearTimeout(timer);
     this.deps.exit(EXIT_CODES.PERSISTENCE_FAILED, reason);
+  }
+
+  /**
+   * Cluster mode: a write was refused for a stale fencing token, so another node owns this
+   * session now. Exits FENCED at once (the supervisor does not restart it): no graceful close,
+   * no further writes.
+   */
+  private fenced(reason: string): void {
+    this.log.warn({ reason }, 'fenced by a newer owner, stopping');
+    this.ending = true;
+    this.deps.exit(EXIT_CODES.FENCED, reason);
   }
 
   private onWriteError(err: unknown): void {

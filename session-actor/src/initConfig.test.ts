@@ -32,6 +32,12 @@ describe('initConfigProblems', () => {
     expect(initConfigProblems({ ...valid, testHooks: { killBeforeStore: 'all' } })).toEqual(['testHooks must be {killBeforeStore?: string[]}']);
   });
 
+  it('accepts a fencing token only as a positive integer', () => {
+    expect(initConfigProblems({ ...valid, fence: 3 })).toEqual([]);
+    expect(initConfigProblems({ ...valid, fence: 0 })).toEqual(['fence must be a positive integer']);
+    expect(initConfigProblems({ ...valid, fence: '3' })).toEqual(['fence must be a positive integer']);
+  });
+
   it('rejects non-objects', () => {
     expect(initConfigProblems(null)).toEqual(['config is not an object']);
   });

@@ -27,6 +27,7 @@ export function initConfigProblems(raw: unknown): string[] {
   if (!p || !['individual', 'group', 'all'].includes(p.type) || typeof p.limit !== 'number' || p.limit < 0) {
     problems.push('preloadChats must be {type: individual|group|all, limit >= 0}');
   }
+  if (c.fence !== undefined && !(Number.isSafeInteger(c.fence) && c.fence >= 1)) problems.push('fence must be a positive integer');
   const hooks = c.testHooks;
   if (hooks !== undefined) {
     const kill = (hooks as { killBeforeStore?: unknown } | null)?.killBeforeStore;

@@ -25,6 +25,7 @@ import { Session } from '@switchboard/shared/node';
 import pLimit from 'p-limit';
 import type { Logger } from 'pino';
 import { ActorHandle } from './ActorHandle.ts';
+import type { SupervisorFencing } from './cluster/fencing.ts';
 import { EventLog } from './events/eventLog.ts';
 import { buildHealthReport, type HealthReport } from './health/healthReport.ts';
 import { Watchdog } from './health/watchdog.ts';
@@ -54,6 +55,10 @@ export class Supervisor implements SessionHub {
   private readonly outboxTimer: NodeJS.Timeout;
   private globalRestarts: number[] = [];
   private closed = false;
+  /** Cluster mode: leases and fencing tokens (null on a single node). */
+  private fencing: SupervisorFencing | null = null;
+  /** Slots whose actor is being stopped because the lease is gone or handed over (no status, no restart). */
+  private readonly evicted = new WeakSet<SessionSlot>();
 
   constructor(private readonly opts: SupervisorOptions) {
     this.log = opts.logger.child({ module: 'supervisor' });
@@ -95,6 +100,9 @@ export class Supervisor implements SessionHub {
     if (this.closed) throw hubError(HUB_ERROR_CODES.HUB_CLOSED, 'The supervisor is shutting down');
     const doc = await Session.findOne({ sessionId }, { status: 1 }).lean();
     if (!doc) throw hubError(HUB_ERROR_CODES.SESSION_NOT_FOUND, `Session ${sessionId} does not exist`);
+    if (this.fencing && this.fencing.fenceOf(sessionId) === undefined && !(await this.fencing.acquire(sessionId))) {
+      throw hubError(HUB_ERROR_CODES.SESSION_MOVING, `Session ${sessionId} is held by another node`);
+    }
     const slot = this.slotOf(sessionId, doc.status);
     if (slot.handle) return;
     this.clearRestartTimer(slot);
@@ -135,11 +143,12 @@ export class Supervisor implements SessionHub {
 
   async send(sessionId: string, input: OutgoingMessageInput): Promise<AcceptedSend> {
     if (this.closed) throw hubError(HUB_ERROR_CODES.HUB_CLOSED, 'The supervisor is shutting down');
-    const exists = await Session.exists({ sessionId });
-    if (!exists) throw hubError(HUB_ERROR_CODES.SESSION_NOT_FOUND, `Session ${sessionId} does not exist`);
+    // A session with a running actor exists (deleting one stops its actor first): no read.
+    const running = !!this.slots.get(sessionId)?.handle;
+    if (!running && !(await Session.exists({ sessionId }))) throw hubError(HUB_ERROR_CODES.SESSION_NOT_FOUND, `Session ${sessionId} does not exist`);
     const accepted = await acceptSend(sessionId, input, new Date(this.now()));
     this.outbox.touch(sessionId);
-    if (!accepted.duplicate) this.kickOutbox(sessionId);
+    if (!accepted.duplicate) this.kickOutbox(sessionId, accepted.messageId);
     return accepted;
   }
 
@@ -147,15 +156,18 @@ export class Supervisor implements SessionHub {
     if (this.closed) throw hubError(HUB_ERROR_CODES.HUB_CLOSED, 'The supervisor is shutting down');
     const accepted = await requeueFailed(sessionId, messageId);
     this.outbox.touch(sessionId);
-    this.kickOutbox(sessionId);
+    this.kickOutbox(sessionId, messageId);
     return accepted;
   }
 
-  /** Asks a running actor to deliver its pending messages now; a stopped one does it on start. */
-  private kickOutbox(sessionId: string): void {
+  /**
+   * Asks a running actor to deliver its pending messages now, naming the one just stored (the
+   * actor claims it by key instead of scanning: issue 13); a stopped one does it on start.
+   */
+  private kickOutbox(sessionId: string, messageId: string): void {
     const handle = this.slots.get(sessionId)?.handle;
     if (!handle?.isReady) return;
-    handle.call('flushOutbox', {}).catch((err: unknown) => this.log.debug({ err, sessionId }, 'flushOutbox not delivered'));
+    handle.call('flushOutbox', { messageIds: [messageId] }).catch((err: unknown) => this.log.debug({ err, sessionId }, 'flushOutbox not delivered'));
   }
 
   async resetAttempts(sessionId: string): Promise<void> {
@@ -191,6 +203,37 @@ export class Supervisor implements SessionHub {
   async recordHealth(report: HealthReport): Promise<void> {
     const at = new Date(report.at);
     await Promise.all(report.sessions.map((s) => this.records.health(s.sessionId, { at, healthy: s.healthy, issues: s.issues })));
+  }
+
+  /**
+   * Cluster mode: from now on actors get their lease's fencing token, a session is started only
+   * under a lease, and event writes are fenced (LeaseKeeper calls this).
+   */
+  useFencing(fencing: SupervisorFencing): void {
+    this.fencing = fencing;
+    this.events.setGuard((sessionId) => fencing.verify(sessionId));
+  }
+
+  /**
+   * Cluster mode: stops a session's actor because this node no longer runs it: at once (SIGKILL)
+   * when the lease is lost, gracefully when handing it over (drain). Neither restarts it nor
+   * writes its status: the session stays active for the node that takes it.
+   */
+  async evict(sessionId: string, opts: { graceful: boolean; reason: string }): Promise<void> {
+    const slot = this.slots.get(sessionId);
+    if (!slot) return;
+    this.slots.delete(sessionId);
+    this.evicted.add(slot);
+    slot.stopRequested = true;
+    this.clearRestartTimer(slot);
+    const handle = slot.handle;
+    this.log.warn({ sessionId, reason: opts.reason, graceful: opts.graceful }, 'session evicted from this node');
+    if (!handle) return;
+    if (opts.graceful) await handle.stop(this.opts.limits.stopGraceMs);
+    else {
+      handle.kill('fenced');
+      await handle.exited;
+    }
   }
 
   /** Changes supervision limits at run time (e.g. the RSS budget); applies from the next check. */
@@ -233,8 +276,20 @@ export class Supervisor implements SessionHub {
     slot.stopRequested = false;
     slot.killReason = null;
     const { limits } = this.opts;
+    const fence = this.fencing?.fenceOf(slot.sessionId);
+    if (this.fencing && fence === undefined) {
+      // Cluster mode: never an actor without a live lease (a restart after the lease was lost).
+      this.log.warn({ sessionId: slot.sessionId }, 'actor not forked: this node holds no lease on the session');
+      return;
+    }
     const handle: ActorHandle = ActorHandle.spawn({
-      config: { ...this.opts.actor, sessionId: slot.sessionId, dataDir: this.opts.dataDir, heartbeatMs: limits.heartbeatMs },
+      config: {
+        ...this.opts.actor,
+        sessionId: slot.sessionId,
+        dataDir: this.opts.dataDir,
+        heartbeatMs: limits.heartbeatMs,
+        ...(fence !== undefined ? { fence } : {}),
+      },
       logger: this.log,
       readyTimeoutMs: limits.readyTimeoutMs,
       callTimeoutMs: limits.callTimeoutMs,
@@ -258,6 +313,8 @@ export class Supervisor implements SessionHub {
   }
 
   private onActorEvent(slot: SessionSlot, event: ActorEvent): void {
+    // Cluster mode: a session whose lease this node lost is its new owner's to report (no status write).
+    if (!this.mayReport(slot)) return;
     if (event.type === 'message-sent' || event.type === 'message-status') this.outbox.touch(slot.sessionId);
     let persisted: Promise<void> | undefined;
     if (event.type === 'connection-state') {
@@ -282,6 +339,7 @@ export class Supervisor implements SessionHub {
   }
 
   private onHeartbeat(slot: SessionSlot, beat: HeartbeatEnvelope): void {
+    if (!this.mayReport(slot)) return;
     const traffic = beat.counters.lastTrafficAt;
     if (traffic !== null && traffic > (slot.lastTrafficAt ?? 0)) slot.lastTrafficAt = traffic;
     const now = this.now();
@@ -296,6 +354,12 @@ export class Supervisor implements SessionHub {
     slot.handle = null;
     slot.connectedSince = null;
     slot.probing = false;
+    if (this.evicted.has(slot) || info.kind === 'fenced') {
+      // Cluster mode: another node owns the session now; its status and events are that node's.
+      if (this.slots.get(slot.sessionId) === slot) this.slots.delete(slot.sessionId);
+      this.log.warn({ sessionId: slot.sessionId, exit: info.kind, code: info.code }, 'actor of a session this node lost ended');
+      return;
+    }
     const reason = slot.killReason ?? describeExit(info);
     slot.killReason = null;
     const exitEvent = { type: 'actor-exit' as const, exit: info.kind, code: info.code, signal: info.signal };
@@ -331,6 +395,11 @@ export class Supervisor implements SessionHub {
       slot.restartTimer = null;
       if (!this.closed && !slot.handle && !slot.stopRequested) this.spawn(slot);
     }, decision.delayMs);
+  }
+
+  /** False in cluster mode once this node no longer holds the session's lease (checked locally, no request). */
+  private mayReport(slot: SessionSlot): boolean {
+    return !this.fencing || this.fencing.fenceOf(slot.sessionId) !== undefined;
   }
 
   /** Sets the status, persists it, then publishes a connection-state event when it changed. */

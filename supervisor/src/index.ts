@@ -9,3 +9,4 @@ export { supervisorOptionsFromConfig } from './fromConfig.ts';
 export type { HealthReport, SessionHealth } from './health/healthReport.ts';
 export { startScheduler, type Scheduler, type SchedulerOptions } from './scheduler/scheduler.ts';
 export { runCleanup, DEFAULT_CLEANUP_POLICY, type CleanupPolicy, type CleanupResult } from './scheduler/cleanup.ts';
+export * from './cluster/index.ts';

@@ -2,6 +2,9 @@
  * Entry point of the `switchboard` process (`pnpm start`): configuration → logger → database
  * (MONGODB_URI or the embedded one) → seed → Supervisor (restores active sessions) → gateway
  * → scheduler → signal handling. Shutdown runs in the reverse order (shutdown.ts).
+ * With CLUSTER_REDIS_URL (docs/cluster.md) the gateway and scheduler get the RoutedHub, the
+ * lease keeper adopts this node's share of the sessions instead of restoring all of them, the
+ * scheduler runs only while this node holds its lease, and shutdown drains the node first.
  */
 import { pathToFileURL } from 'node:url';
 import { ensureConsoleBuilt } from '@switchboard/desktop/build';
@@ -20,6 +23,7 @@ import {
   type SupervisorConfig,
 } from '@switchboard/shared/node';
 import type { Logger } from 'pino';
+import { startClusterMode, type ClusterMode } from './cluster/routing/clusterMode.ts';
 import { supervisorOptionsFromConfig } from './fromConfig.ts';
 import { startScheduler, type Scheduler } from './scheduler/scheduler.ts';
 import { createShutdown, onSignals } from './shutdown.ts';
@@ -33,6 +37,8 @@ export interface RunningNode {
   supervisor: Supervisor;
   gateway: RunningGateway;
   scheduler: Scheduler;
+  /** Cluster mode's routing, leases and job lease (undefined on a single node). */
+  cluster?: ClusterMode;
   /** Ordered, idempotent shutdown. */
   shutdown(reason: string): Promise<void>;
 }
@@ -58,37 +64,73 @@ export async function startNode(opts: StartNodeOptions = {}): Promise<RunningNod
   try {
     // Before any actor reads its keys: documents of older builds get their derived _ids.
     await migrateToDerivedIds(logger);
-    const password = await ensureSeeded(config, logger);
+    const password = await seedOnce(config, logger);
     if (password) opts.onAdminPassword?.(config.ADMIN_EMAIL, password);
 
     const supervisor = new Supervisor(supervisorOptionsFromConfig(config, db.uri, logger));
     steps.push({ name: 'actors', run: () => supervisor.shutdown() });
+    const redisUrl = config.CLUSTER_REDIS_URL;
+    const cluster = redisUrl ? await startClusterMode({ ...config, CLUSTER_REDIS_URL: redisUrl }, supervisor, logger) : undefined;
+    if (cluster) steps.push({ name: 'cluster routing', run: () => cluster.close() });
+    const hub = cluster?.hub ?? supervisor;
     // The console is built once per source change (cached by hash), so a fresh clone serves it too.
     const consoleDir = opts.console === false ? undefined : (await ensureConsoleBuilt({ onBuild: () => logger.info('building the console (first start after a change)') })).dir;
     const gateway = await startGateway({
       config,
       logger,
-      hub: supervisor,
-      health: () => supervisor.healthReport(),
+      hub,
+      health: () => (cluster ? cluster.hub.healthReport() : supervisor.healthReport()),
       ...(consoleDir ? { consoleDir } : {}),
       ...(opts.port !== undefined ? { port: opts.port } : {}),
+      ...(cluster ? { cluster: { redisUrl: cluster.redisUrl, owns: cluster.holds } } : {}),
     });
     steps.push({ name: 'gateway', run: () => gateway.close() });
+    // Cluster mode: SIGTERM hands the sessions over (after the scheduler stops, before the gateway and actors).
+    if (cluster) steps.push({ name: 'cluster drain', run: () => cluster.drain() });
     const scheduler = startScheduler({
-      hub: supervisor,
+      hub: cluster ? { healthReport: () => cluster.hub.healthReport(), recordHealth: (r) => supervisor.recordHealth(r), resetAttempts: (id) => hub.resetAttempts(id) } : supervisor,
       logger,
       healthCron: config.HEALTH_CHECK_CRON,
       cleanupCron: config.CLEANUP_CRON,
       profilePictureCron: config.PROFILE_PICTURE_REFRESH_CRON,
-      refreshProfilePictures: () => refreshProfilePictures({ hub: supervisor, logger }),
+      refreshProfilePictures: () => refreshProfilePictures({ hub, logger }),
+      ...(cluster ? { runHere: () => cluster.jobLease.held() } : {}),
     });
-    steps.push({ name: 'scheduler', run: () => scheduler.stop() });
-    // Restoring may take a while with many sessions; the API answers meanwhile.
-    void supervisor.restoreAll().catch((err: unknown) => logger.error({ err }, 'restoring sessions failed'));
-    return { config, logger, db, supervisor, gateway, scheduler, shutdown };
+    // Cluster mode: stopping the scheduler releases its lease, so another node runs the jobs at once.
+    steps.push({
+      name: 'scheduler',
+      run: async () => {
+        await scheduler.stop();
+        await cluster?.jobLease.stop();
+      },
+    });
+    if (cluster) {
+      // Adopts this node's share of the free sessions, then keeps doing so every renewal.
+      await cluster.join(gateway.url);
+    } else {
+      // Restoring may take a while with many sessions; the API answers meanwhile.
+      void supervisor.restoreAll().catch((err: unknown) => logger.error({ err }, 'restoring sessions failed'));
+    }
+    return { config, logger, db, supervisor, gateway, scheduler, ...(cluster ? { cluster } : {}), shutdown };
   } catch (err) {
     await shutdown('start-up failed');
     throw err;
+  }
+}
+
+/**
+ * ensureSeeded, tolerating nodes of a cluster that start at once on a fresh database: the seed
+ * is idempotent, so a duplicate-key error (another node created the same role or admin first)
+ * is answered by seeding again, which then finds what the other node wrote.
+ */
+async function seedOnce(config: SupervisorConfig, logger: Logger): Promise<string | undefined> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await ensureSeeded(config, logger);
+    } catch (err) {
+      if ((err as { code?: unknown }).code !== 11000 || attempt >= 5) throw err;
+      logger.info({ attempt }, 'another node seeded the database at the same time: seeding again');
+    }
   }
 }
 

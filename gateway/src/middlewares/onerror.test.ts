@@ -37,6 +37,11 @@ describe('onerror', () => {
     expect((timeout.body as { error: { message: string } }).error.message).not.toContain('getQr');
   });
 
+  it('renders session_moving (cluster mode) as 503 with its own readable message', async () => {
+    const moving = await render(new RpcError('session_moving', 'Session s1 is moving to another node, try again in a few seconds', { remote: true }));
+    expect(moving).toEqual({ status: 503, body: { error: { code: 'session_moving', message: 'Session s1 is moving to another node, try again in a few seconds' } } });
+  });
+
   it('maps a duplicate key (E11000) to 409 duplicate naming the field, not the value', async () => {
     const dup = Object.assign(new Error('E11000 duplicate key error collection: db.users index: email_1 dup key: { email: "a@b.c" }'), { name: 'MongoServerError', code: 11000, keyPattern: { email: 1 }, keyValue: { email: 'a@b.c' } });
     expect(await render(dup)).toEqual({ status: 409, body: { error: { code: 'duplicate', message: 'A record with this email already exists', details: { fields: ['email'] } } } });

@@ -1,6 +1,6 @@
 import type { Context, Next } from 'koa';
 import type { Logger } from 'pino';
-import { hubErrorStatus, RPC_ERROR_CODES, RpcError } from '@switchboard/shared';
+import { HUB_ERROR_CODES, hubErrorStatus, RPC_ERROR_CODES, RpcError } from '@switchboard/shared';
 import { AppError, isAppError } from '../errors.ts';
 
 /** The one error envelope every failing response uses. */
@@ -56,7 +56,8 @@ function fromHubError(err: RpcError): AppError {
   // table does not list is a conflict with the session's state, not a server fault.
   const status = known === 500 && err.remote && err.code !== RPC_ERROR_CODES.INTERNAL && /^[a-z_]+$/.test(err.code) ? 409 : known;
   if (status >= 500 && status !== 503 && status !== 504) return new AppError(500, 'internal_error', 'Internal server error');
-  const message = status >= 500 ? 'The session is not reachable right now, try again' : err.message;
+  // session_moving's message is ours and readable (cluster mode); other 5xx texts are masked.
+  const message = status >= 500 && err.code !== HUB_ERROR_CODES.SESSION_MOVING ? 'The session is not reachable right now, try again' : err.message;
   return new AppError(status, err.code, message);
 }
 

@@ -2,6 +2,7 @@ import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { SocketError } from '@switchboard/shared';
 import { corsOriginAllowed } from '../middlewares/corsOrigins.ts';
+import { attachClusterAdapter } from './clusterAdapter.ts';
 import { authenticateSocket, handshakeError, SocketAuthError } from './handshake.ts';
 import { syncRooms, type RealtimeServer, type RealtimeSocket } from './clientState.ts';
 import { latestSessionSeq, listAllSessionIds, readSessionEvents } from './eventLog.ts';
@@ -100,7 +101,13 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
     socket.data.expiryTimer = timer;
   }
 
+  /** This node's sockets of the user; in cluster mode the other nodes are asked to do the same. */
   async function refreshUser(userId: string): Promise<void> {
+    relay?.refresh(userId);
+    await refreshLocalUser(userId);
+  }
+
+  async function refreshLocalUser(userId: string): Promise<void> {
     await refreshSockets([...io.of('/').sockets.values()].filter((s) => s.data.user?.userId === userId));
   }
 
@@ -132,13 +139,30 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
     }
   }
 
-  const refreshAll = (): Promise<void> => refreshSockets([...io.of('/').sockets.values()]);
+  const refreshLocal = (): Promise<void> => refreshSockets([...io.of('/').sockets.values()]);
+  const refreshAll = (): Promise<void> => {
+    relay?.refresh(null);
+    return refreshLocal();
+  };
   // Safety net for permission changes nobody announced (e.g. a role edited): re-check everyone.
   const refreshEvery = config.refreshEveryMs ?? 60_000;
-  const refreshTimer = refreshEvery > 0 ? setInterval(() => void refreshAll().catch(() => undefined), refreshEvery) : undefined;
+  const refreshTimer = refreshEvery > 0 ? setInterval(() => void refreshLocal().catch(() => undefined), refreshEvery) : undefined;
   refreshTimer?.unref();
 
-  const unsubscribe = deps.hub.subscribe(router.route);
+  // Cluster mode: the hub emits this node's actors' events; the relay brings the other nodes'.
+  const relay = config.cluster
+    ? attachClusterAdapter(io, config.cluster, router.route, logger, (userId) => {
+        void (userId === null ? refreshLocal() : refreshLocalUser(userId)).catch((err: unknown) => logger.warn({ err }, 'socket refresh failed'));
+      })
+    : undefined;
+  const unsubscribe = deps.hub.subscribe(
+    relay
+      ? (event) => {
+          router.route(event);
+          relay.publish(event);
+        }
+      : router.route,
+  );
   const healthEvery = config.healthIntervalMs ?? 15_000;
   const stopHealth = healthEvery > 0 ? startHealthTicker(io, deps.hub, healthEvery) : () => {};
 
@@ -152,8 +176,10 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
       unsubscribe();
       stopHealth();
       clearInterval(refreshTimer);
-      io.disconnectSockets(true);
+      // Only this node's sockets (with the Redis adapter, io.disconnectSockets reaches every node).
+      io.local.disconnectSockets(true);
       io.engine.close();
+      await relay?.close();
     },
   };
 }

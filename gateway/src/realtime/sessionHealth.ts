@@ -19,7 +19,8 @@ export function emitSessionHealth(io: RealtimeServer, hub: Pick<SessionHub, 'sna
       lastDisconnectCause: s.lastDisconnectCause,
       outboxDepth: s.outboxDepth ?? null,
     };
-    io.to(sessionRoom(s.sessionId)).emit('session-health', event);
+    // This node's sockets only: every node emits the whole cluster's snapshots to its own.
+    io.local.to(sessionRoom(s.sessionId)).emit('session-health', event);
     sent += 1;
   }
   return sent;

@@ -1,6 +1,7 @@
 import type { AnyAbility } from '@casl/ability';
 import type { HubEvent, SessionHub } from '@switchboard/shared';
 import type { Logger } from 'pino';
+import type { RealtimeCluster } from './clusterAdapter.ts';
 
 /** Who a socket belongs to, as far as the realtime layer needs to know. */
 export interface RealtimeUser {
@@ -33,6 +34,8 @@ export interface RealtimeConfig {
   refreshEveryMs?: number;
   /** Socket.IO path (default `/socket.io`). */
   path?: string;
+  /** Cluster mode (CLUSTER_REDIS_URL): Redis adapter and hub events relayed between nodes. */
+  cluster?: RealtimeCluster;
 }
 
 /** Dependencies of `attachRealtime`. Auth functions are injected so REST and sockets share them. */

@@ -51,6 +51,11 @@ export interface WebhookDispatcherOptions {
   timers?: Timers;
   /** Called when a delivery is given up (metrics). */
   onFailed?: (webhookId: string) => void;
+  /**
+   * Cluster mode: whether this node holds the session's lease. Lanes of other sessions are left
+   * to their owner (each node sweeps, only the owner delivers), so no event is sent twice.
+   */
+  owns?: (sessionId: string) => boolean;
 }
 
 /** The running dispatcher: what the routes use, plus stop. */
@@ -124,6 +129,10 @@ class Dispatcher implements WebhookDispatcher {
     return lane;
   }
 
+  private owned(sessionId: string): boolean {
+    return this.opts.owns?.(sessionId) ?? true;
+  }
+
   /** Runs `fn` after everything queued on the lane (lane work never overlaps). */
   private enqueue(lane: Lane, fn: () => Promise<void>): Promise<void> {
     const next = lane.chain.then(fn).catch((err: unknown) => this.log.error({ err }, 'webhook lane failed'));
@@ -133,7 +142,7 @@ class Dispatcher implements WebhookDispatcher {
 
   /** Wakes a lane; wake-ups while it waits to run are one run. */
   private kick(webhookId: string, sessionId: string): void {
-    if (this.stopped) return;
+    if (this.stopped || !this.owned(sessionId)) return;
     const lane = this.laneOf(webhookId, sessionId);
     if (lane.queued) return;
     lane.queued = true;
@@ -163,6 +172,7 @@ class Dispatcher implements WebhookDispatcher {
       const docs = await SessionEvent.find({ sessionId, seq: { $gt: cursor } }).sort({ seq: 1 }).limit(EVENT_BATCH).lean();
       if (!docs.length) return;
       for (const doc of docs) {
+        if (!this.owned(sessionId)) return; // the lease moved: the new owner carries on from the cursor
         for (const em of emissionsFor(doc, hook.events)) {
           const retryAt = await this.deliverHead(hook, doc, em);
           if (this.stopped) return;

@@ -1,6 +1,7 @@
 import { initAuthCreds, type AuthenticationCreds, type SignalDataSet, type SignalDataTypeMap, type SignalKeyStore } from '@whiskeysockets/baileys';
 import { AuthKey, AuthState, authKeyId, retryTransient, type TransientRetryPolicy } from '@switchboard/shared/node';
 import { decodeAuth, decodeKey, encodeAuth } from './codec.ts';
+import { fenced, FencedError, fenceFilter, type Fencing } from './fence.ts';
 import { createSerialQueue } from './serialQueue.ts';
 import type { AuthHandle } from './types.ts';
 
@@ -21,9 +22,10 @@ const BATCH_INSERT_FROM = 16;
  * hundreds of pre-keys) are inserted in one batch; the ones that already exist (duplicate key
  * on insert) are then replaced one by one.
  */
-async function writeKeys(sessionId: string, writes: { type: string; id: string; data: string }[]): Promise<void> {
+async function writeKeys(sessionId: string, writes: { type: string; id: string; data: string }[], fencing?: Fencing): Promise<void> {
   if (writes.length === 0) return;
-  const docs = writes.map((w) => ({ _id: authKeyId(sessionId, w.type, w.id), sessionId, ...w, updatedAt: new Date() }));
+  const fence = fencing ? { fence: fencing.token } : {};
+  const docs = writes.map((w) => ({ _id: authKeyId(sessionId, w.type, w.id), sessionId, ...w, ...fence, updatedAt: new Date() }));
   let existing: typeof docs = docs;
   if (docs.length >= BATCH_INSERT_FROM) {
     existing = [];
@@ -38,7 +40,15 @@ async function writeKeys(sessionId: string, writes: { type: string; id: string; 
     }
   }
   if (existing.length === 0) return;
-  await AuthKey.bulkWrite(existing.map(({ _id, ...doc }) => ({ replaceOne: { filter: { _id }, replacement: doc, upsert: true } })));
+  if (!fencing) {
+    await AuthKey.bulkWrite(existing.map(({ _id, ...doc }) => ({ replaceOne: { filter: { _id }, replacement: doc, upsert: true } })));
+    return;
+  }
+  // Fenced: a key a newer owner wrote does not match, and the upsert's insert collides on `_id`.
+  const filter = fenceFilter(fencing.token);
+  await fenced(fencing, 'signal key write', () =>
+    AuthKey.bulkWrite(existing.map(({ _id, ...doc }) => ({ replaceOne: { filter: { _id, ...filter }, replacement: doc, upsert: true } }))),
+  );
 }
 
 /** Misses remembered at most (a bigger set is forgotten whole: the next reads just ask again). */
@@ -53,7 +63,14 @@ const MAX_ABSENT = 10_000;
  * write was queued or running at any time during its read, so a key being written is never
  * reported absent.
  */
-export function mongoKeyStore(sessionId: string, enqueue = createSerialQueue(), isCleared: () => boolean = () => false): SignalKeyStore {
+export function mongoKeyStore(
+  sessionId: string,
+  enqueue = createSerialQueue(),
+  isCleared: () => boolean = () => false,
+  fencing?: Fencing,
+): SignalKeyStore {
+  // Fenced deletes skip keys a newer owner wrote (nothing to collide with: they just miss).
+  const deleteFilter = fencing ? fenceFilter(fencing.token) : {};
   const absent = new Set<string>();
   let writesStarted = 0;
   let writesRunning = 0;
@@ -91,9 +108,9 @@ export function mongoKeyStore(sessionId: string, enqueue = createSerialQueue(), 
       for (const w of writes) absent.delete(slot(w.type, w.id));
       try {
         await enqueue(async () => {
-          await writeKeys(sessionId, writes);
+          await writeKeys(sessionId, writes, fencing);
           if (deletes.length) {
-            await AuthKey.bulkWrite(deletes.map(({ type, id }) => ({ deleteOne: { filter: { _id: authKeyId(sessionId, type, id) } } })));
+            await AuthKey.bulkWrite(deletes.map(({ type, id }) => ({ deleteOne: { filter: { _id: authKeyId(sessionId, type, id), ...deleteFilter } } })));
           }
         });
       } finally {
@@ -119,16 +136,23 @@ export function mongoKeyStore(sessionId: string, enqueue = createSerialQueue(), 
  * when no document exists; a failing read throws instead (never reset on a transient error).
  * A creds write that fails transiently is retried (`retry`); `saveCreds` rejects only once the
  * write is given up, and the caller must then stop rather than run ahead of the database.
+ *
+ * With `fencing` (cluster mode), the creds document is the session's fence: opening raises its
+ * `fence` to this actor's token (refused, FencedError, when a newer owner raised it further),
+ * and every creds and key write is conditional on it (fence.ts).
  */
-export async function openMongoAuthState(sessionId: string, retry: Partial<TransientRetryPolicy> = {}): Promise<AuthHandle> {
+export async function openMongoAuthState(sessionId: string, retry: Partial<TransientRetryPolicy> = {}, fencing?: Fencing): Promise<AuthHandle> {
   const policy = { ...CREDS_RETRY, ...retry };
   const enqueue = createSerialQueue();
-  const doc = await AuthState.findOne({ sessionId }, { data: 1 }).lean();
+  const doc = await AuthState.findOne({ sessionId }, fencing ? { data: 1, fence: 1 } : { data: 1 }).lean();
+  if (fencing && doc) await claimFence(sessionId, doc.fence, fencing);
   const creds: AuthenticationCreds = doc ? decodeAuth<AuthenticationCreds>(doc.data) : initAuthCreds();
   // After a logout wipe, late writes (Baileys may still emit creds.update while closing) are
   // dropped so they cannot resurrect a half-deleted auth state.
   let cleared = false;
-  const keys = mongoKeyStore(sessionId, enqueue, () => cleared);
+  const keys = mongoKeyStore(sessionId, enqueue, () => cleared, fencing);
+  const credsFilter = fencing ? { sessionId, ...fenceFilter(fencing.token) } : { sessionId };
+  const credsSet = (data: string) => (fencing ? { data, fence: fencing.token } : { data });
   return {
     state: { creds, keys },
     get registered() {
@@ -138,7 +162,9 @@ export async function openMongoAuthState(sessionId: string, retry: Partial<Trans
       enqueue(async () => {
         if (cleared) return;
         // The whole document is written each time (idempotent): a try that did land is harmless.
-        await retryTransient(() => AuthState.updateOne({ sessionId }, { $set: { data: encodeAuth(creds) } }, { upsert: true }), policy);
+        const write = () => retryTransient(() => AuthState.updateOne(credsFilter, { $set: credsSet(encodeAuth(creds)) }, { upsert: true }), policy);
+        // Fenced: a newer owner's fence makes the filter miss and the upsert's insert collide on sessionId.
+        await (fencing ? fenced(fencing, 'credentials write', write) : write());
       }),
     clear: async () => {
       cleared = true;
@@ -146,4 +172,18 @@ export async function openMongoAuthState(sessionId: string, retry: Partial<Trans
       await keys.clear!();
     },
   };
+}
+
+/**
+ * Raises the creds document's fence to this actor's token before anything else is written, so
+ * that an older owner still running is refused from its next creds write on.
+ */
+async function claimFence(sessionId: string, stored: number | undefined, fencing: Fencing): Promise<void> {
+  const claimed =
+    (stored ?? 0) <= fencing.token &&
+    (await AuthState.updateOne({ sessionId, ...fenceFilter(fencing.token) }, { $set: { fence: fencing.token } })).matchedCount === 1;
+  if (claimed) return;
+  const reason = `auth state fenced by a newer owner (token ${fencing.token})`;
+  fencing.onFenced(reason);
+  throw new FencedError(reason);
 }

@@ -31,6 +31,12 @@ export interface ActorInitConfig {
   heartbeatMs: number;
   /** Fault hooks for tests only; never set from the process configuration. */
   testHooks?: ActorTestHooks;
+  /**
+   * Cluster mode: the fencing token of this node's lease on the session. Writes that must not
+   * come from two owners carry it and are refused once a newer token exists (the actor then
+   * exits FENCED). Absent in single-node mode: no fencing, no extra database requests.
+   */
+  fence?: number;
 }
 
 /**

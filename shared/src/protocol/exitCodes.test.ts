@@ -8,6 +8,7 @@ describe('classifyExit', () => {
     expect(classifyExit(EXIT_CODES.LOGGED_OUT, null)).toMatchObject({ kind: 'logged_out', terminal: true });
     expect(classifyExit(EXIT_CODES.REPLACED, null)).toMatchObject({ kind: 'replaced', terminal: true });
     expect(classifyExit(EXIT_CODES.BAD_CONFIG, null)).toMatchObject({ kind: 'bad_config', terminal: true });
+    expect(classifyExit(EXIT_CODES.FENCED, null)).toMatchObject({ kind: 'fenced', terminal: true, code: 14 });
     expect(classifyExit(EXIT_CODES.PERSISTENCE_FAILED, null)).toMatchObject({ kind: 'crash', terminal: false, code: 13 });
   });
 

@@ -19,6 +19,12 @@ export const EXIT_CODES = {
    * starts from what is stored.
    */
   PERSISTENCE_FAILED: 13,
+  /**
+   * Cluster mode: a write carrying the actor's fencing token was refused because another node
+   * acquired the session's lease since (a newer token). Terminal: the lease is gone, so this
+   * node must not restart the session; its new owner runs it.
+   */
+  FENCED: 14,
 } as const;
 
 /** One of the numeric exit codes above. */
@@ -36,6 +42,7 @@ export type ExitKind =
   | 'logged_out'
   | 'replaced'
   | 'bad_config'
+  | 'fenced'
   | 'failed_start'
   | 'hung'
   | 'recycled';
@@ -50,7 +57,7 @@ export interface ExitInfo {
 }
 
 /** Exit kinds that are never restarted automatically. */
-export const TERMINAL_EXITS: ReadonlySet<ExitKind> = new Set(['logged_out', 'replaced', 'bad_config']);
+export const TERMINAL_EXITS: ReadonlySet<ExitKind> = new Set(['logged_out', 'replaced', 'bad_config', 'fenced']);
 
 /** Classifies a child's exit code / signal (as given by the 'exit' event). */
 export function classifyExit(code: number | null, signal: string | null): ExitInfo {
@@ -69,6 +76,8 @@ function exitKindOf(code: number | null, signal: string | null): ExitKind {
       return 'replaced';
     case EXIT_CODES.BAD_CONFIG:
       return 'bad_config';
+    case EXIT_CODES.FENCED:
+      return 'fenced';
     default:
       return 'crash';
   }

@@ -13,6 +13,8 @@ export const HUB_ERROR_CODES = {
   MESSAGE_NOT_FOUND: 'message_not_found',
   NOT_OUTGOING: 'not_outgoing',
   NOT_FAILED: 'not_failed',
+  /** Cluster mode: no node holds a live lease of the session (it is moving), or its owner did not answer. */
+  SESSION_MOVING: 'session_moving',
 } as const;
 
 const STATUS: Record<string, number> = {
@@ -23,6 +25,7 @@ const STATUS: Record<string, number> = {
   [HUB_ERROR_CODES.MESSAGE_NOT_FOUND]: 404,
   [HUB_ERROR_CODES.NOT_OUTGOING]: 409,
   [HUB_ERROR_CODES.NOT_FAILED]: 409,
+  [HUB_ERROR_CODES.SESSION_MOVING]: 503,
   [RPC_ERROR_CODES.NOT_RUNNING]: 409,
   [RPC_ERROR_CODES.ACTOR_EXITED]: 503,
   [RPC_ERROR_CODES.TIMEOUT]: 504,

@@ -149,4 +149,28 @@ describe('EventLog', () => {
     const stored = await SessionEvent.find({ sessionId: 'e' }).lean();
     expect(stored.map((d) => [d.seq, (d.payload as { rssBytes: number }).rssBytes])).toEqual([[1, 2]]);
   });
+
+  it('with a fencing guard, stores a session’s events only while the guard allows and drops them once the lease is lost', async () => {
+    await Session.create({ sessionId: 'fenced', name: 'fenced' });
+    const log = new EventLog(silentLogger(), () => NOW, new SessionRecords(silentLogger()));
+    let owned = true;
+    const checks: string[] = [];
+    log.setGuard(async (sessionId) => {
+      checks.push(sessionId);
+      return owned;
+    });
+    const seen: HubEvent[] = [];
+    log.subscribe((e) => e.sessionId === 'fenced' && seen.push(e));
+
+    expect((await log.append('fenced', beat(1)))?.seq).toBe(1);
+    const burst = await Promise.all([log.append('fenced', beat(2)), log.append('fenced', beat(3))]);
+    expect(burst.map((e) => e?.seq)).toEqual([2, 3]);
+    owned = false;
+    expect(await log.append('fenced', beat(4))).toBeNull();
+    expect(await Promise.all([log.append('fenced', beat(5)), log.append('fenced', beat(6))])).toEqual([null, null]);
+
+    expect(checks.length).toBeGreaterThanOrEqual(4);
+    expect(seen.map((e) => e.seq)).toEqual([1, 2, 3]);
+    expect(await SessionEvent.countDocuments({ sessionId: 'fenced' })).toBe(3);
+  });
 });

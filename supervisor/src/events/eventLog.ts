@@ -20,6 +20,11 @@
  * numbered together and stored with one `insertMany` (one database request) instead of one
  * insert each. If that write fails, what it stored is read back (an ordered insert stores a
  * prefix), published, and the rest go one by one through the careful single-event path.
+ *
+ * Fencing (cluster mode): with a `guard` (the lease keeper's check that this node still holds
+ * the session's lease with its token), every write is preceded by that check and an event of a
+ * session this node no longer owns is dropped, not stored: its new owner numbers the session's
+ * events from then on. Without a guard (single node) no request is added.
  */
 import type { ActorEvent, HubEvent } from '@switchboard/shared';
 import { Session, SessionEvent, isTransientDbError, retryTransient, type TransientRetryPolicy } from '@switchboard/shared/node';
@@ -57,6 +62,8 @@ export class EventLog {
   private readonly mirroredSeq = new Map<string, number>();
   private readonly mirroredAt = new Map<string, number>();
   private readonly retry: TransientRetryPolicy;
+  /** Cluster mode: resolves true while this node may still write the session's events. */
+  private guard: ((sessionId: string) => Promise<boolean>) | null = null;
 
   constructor(
     private readonly log: Logger,
@@ -79,6 +86,21 @@ export class EventLog {
       this.queues.set(sessionId, queue);
       if (!this.writers.has(sessionId)) this.writers.set(sessionId, this.write(sessionId));
     });
+  }
+
+  /** Fences every later write with `guard` (cluster mode; see the file comment). */
+  setGuard(guard: (sessionId: string) => Promise<boolean>): void {
+    this.guard = guard;
+  }
+
+  /** False (and logged) when the guard says this node lost the session (call only with a guard). */
+  private async mayWrite(sessionId: string, events: number): Promise<boolean> {
+    const ok = await this.guard!(sessionId).catch((err: unknown) => {
+      this.log.warn({ err, sessionId }, 'event fence check failed');
+      return false;
+    });
+    if (!ok) this.log.warn({ sessionId, events }, 'events dropped: session fenced (lease lost)');
+    return ok;
   }
 
   /** Stores and publishes a session's queued events, a batch at a time, until none is left. */
@@ -120,6 +142,10 @@ export class EventLog {
    * rest go through persistAndPublish one by one, which renumbers them after what is stored.
    */
   private async persistBatch(sessionId: string, batch: Pending[]): Promise<void> {
+    if (this.guard && !(await this.mayWrite(sessionId, batch.length))) {
+      for (const p of batch) p.resolve(null);
+      return;
+    }
     let first: number;
     try {
       first = (await this.retrying(sessionId, 'event seq read failed, retrying', () => this.currentSeq(sessionId))) + 1;
@@ -173,6 +199,7 @@ export class EventLog {
 
   private async persistAndPublish(sessionId: string, event: ActorEvent): Promise<HubEvent | null> {
     for (let round = 0; round < MAX_RENUMBER; round += 1) {
+      if (this.guard && !(await this.mayWrite(sessionId, 1))) return null;
       let seq: number;
       try {
         seq = (await this.retrying(sessionId, 'event seq read failed, retrying', () => this.currentSeq(sessionId))) + 1;

@@ -106,3 +106,33 @@ describe('startScheduler: profile-picture refresh', () => {
     expect(schedule.scheduledJobs['profile-pictures']).toBeUndefined();
   });
 });
+
+describe('startScheduler: cluster mode', () => {
+  it('runs a job its timer fires only while runHere says this node holds the scheduler lease', async () => {
+    const timer = manualTimer();
+    let here = false;
+    let runs = 0;
+    let ran: () => void = () => undefined;
+    const s = startScheduler({
+      hub,
+      logger: silentLogger(),
+      healthCron: '*/5 * * * *',
+      cleanupCron: '0 */6 * * *',
+      refreshProfilePictures: async () => {
+        runs += 1;
+        ran();
+        return { refreshed: 0, failed: 0 };
+      },
+      scheduleJob: timer.scheduleJob,
+      runHere: () => here,
+    });
+    timer.jobs.get('profile-pictures')!.run();
+    expect(runs).toBe(0);
+    here = true;
+    const done = new Promise<void>((resolve) => (ran = resolve));
+    timer.jobs.get('profile-pictures')!.run();
+    await done;
+    expect(runs).toBe(1);
+    await s.stop();
+  });
+});

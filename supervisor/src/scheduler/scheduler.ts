@@ -3,6 +3,7 @@
  * minutes by default) logs one JSON line with the health of every session and stores it on
  * the Session documents; the clean-up (CLEANUP_CRON, every 6 hours) expires old data; the
  * profile-picture refresh (PROFILE_PICTURE_REFRESH_CRON, hourly) renews expired contact photos.
+ * In cluster mode only the holder of the scheduler's lease runs them (`runHere`, jobLease.ts).
  */
 import schedule from 'node-schedule';
 import type { Logger } from 'pino';
@@ -33,6 +34,11 @@ export interface SchedulerOptions {
   now?: () => number;
   /** Timer of the jobs (tests inject one they fire by hand); default node-schedule's scheduleJob. */
   scheduleJob?: ScheduleJob;
+  /**
+   * Cluster mode: whether this node runs the jobs now (it holds the scheduler's lease,
+   * jobLease.ts); a timer firing elsewhere is skipped. Default: always (one node).
+   */
+  runHere?: () => boolean;
 }
 
 /** Schedules `run` on `cron`; returns a handle to cancel it (node-schedule's shape). */
@@ -79,7 +85,13 @@ export function startScheduler(opts: SchedulerOptions): Scheduler {
   const refreshProfilePictures = () => (refresh ? track(refresh()) : Promise.resolve(null));
   const profilePictureCron = opts.profilePictureCron ?? DEFAULT_PROFILE_PICTURE_CRON;
 
-  const scheduleJob: ScheduleJob = opts.scheduleJob ?? ((name, cron, run) => schedule.scheduleJob(name, cron, run));
+  const timer: ScheduleJob = opts.scheduleJob ?? ((name, cron, run) => schedule.scheduleJob(name, cron, run));
+  const runHere = opts.runHere ?? (() => true);
+  const scheduleJob: ScheduleJob = (name, cron, run) =>
+    timer(name, cron, () => {
+      if (runHere()) run();
+      else log.debug({ job: name }, 'job skipped: another node runs the scheduler');
+    });
   const jobs = [
     scheduleJob('health-check', opts.healthCron, () => void healthCheck().catch((err: unknown) => log.error({ err }, 'health check failed'))),
     scheduleJob('cleanup', opts.cleanupCron, () => void cleanup().catch((err: unknown) => log.error({ err }, 'clean-up failed'))),

@@ -2,7 +2,7 @@
  * A tiny stand-in actor for ActorHandle's unit tests (process plumbing only: ready, calls,
  * exit codes, shutdown, SIGKILL, supervision). Behaviour is chosen by the sessionId prefix in
  * `init`: ok, noready, badconfig, stubborn (ignores shutdown), crash (exits 1 after ready),
- * loggedout (exits 10 after ready), mute (no heartbeats), fat (reports a huge RSS).
+ * loggedout (exits 10 after ready), fenced (exits 14 after ready), mute (no heartbeats), fat (reports a huge RSS).
  * Integration tests run the real session actor, never this.
  */
 import {
@@ -45,6 +45,7 @@ process.on('message', (msg) => {
     send(eventEnvelope({ type: 'qr', qr: 'fixture-qr' }));
     if (mode === 'crash') setTimeout(() => process.exit(EXIT_CODES.CRASH), 20);
     if (mode === 'loggedout') setTimeout(() => process.exit(EXIT_CODES.LOGGED_OUT), 20);
+    if (mode === 'fenced') setTimeout(() => process.exit(EXIT_CODES.FENCED), 20);
     if (mode === 'mute') return;
     const rssBytes = mode === 'fat' ? 64 * 1024 ** 3 : 1;
     const beat = (): void =>

@@ -42,6 +42,16 @@ export function mongoUri() {
   return z.string().regex(/^mongodb(\+srv)?:\/\/\S+$/, { error: 'must start with mongodb:// or mongodb+srv://' });
 }
 
+/** A redis:// or rediss:// URL (cluster mode). */
+export function redisUrl() {
+  return z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' });
+}
+
+/** A node name: letters, digits, dot, dash, underscore (cluster mode's NODE_ID). */
+export function nodeId() {
+  return z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, { error: 'must be 1 to 64 letters, digits, dots, dashes or underscores' });
+}
+
 /** A ws:// or wss:// URL. */
 export function wsUrl() {
   return z.url({ protocol: /^wss?$/, error: 'must be a ws:// or wss:// URL' });

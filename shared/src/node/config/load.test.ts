@@ -83,6 +83,23 @@ describe('loadConfig', () => {
     expect(err.message).not.toContain('super-secret-change-me');
   });
 
+  it('reads cluster mode: off by default, bad values named one by one', () => {
+    const single = loadConfig(supervisorConfigSchema, {});
+    expect(single.CLUSTER_REDIS_URL).toBeUndefined();
+    expect(single.CLUSTER_LEASE_MS).toBe(15_000);
+    const c = loadConfig(supervisorConfigSchema, { MONGODB_URI: 'mongodb://db/sb', CLUSTER_REDIS_URL: 'redis://10.0.0.5:6379', NODE_ID: 'node-1', CLUSTER_LEASE_MS: '6000', PUBLIC_URL: 'http://10.0.0.11:5000' });
+    expect(c).toMatchObject({ CLUSTER_REDIS_URL: 'redis://10.0.0.5:6379', NODE_ID: 'node-1', CLUSTER_LEASE_MS: 6000, PUBLIC_URL: 'http://10.0.0.11:5000' });
+    // The nodes share one database: the embedded one (no MONGODB_URI) is per node.
+    expect(problemsOf({ CLUSTER_REDIS_URL: 'redis://10.0.0.5:6379' })).toEqual(['MONGODB_URI']);
+    expect(problemsOf({ MONGODB_URI: 'mongodb://db/sb', CLUSTER_REDIS_URL: 'redis://10.0.0.5:6379', AUTH_STORAGE: 'file' })).toEqual(['AUTH_STORAGE']);
+    expect(problemsOf({ MONGODB_URI: 'mongodb://db/sb', CLUSTER_REDIS_URL: 'http://10.0.0.5', NODE_ID: 'node 1', CLUSTER_LEASE_MS: '500', PUBLIC_URL: 'node-1:5000' }).sort()).toEqual([
+      'CLUSTER_LEASE_MS',
+      'CLUSTER_REDIS_URL',
+      'NODE_ID',
+      'PUBLIC_URL',
+    ]);
+  });
+
   it('requires JWT_SECRET in production only', () => {
     expect(problemsOf({ NODE_ENV: 'production' })).toEqual(['JWT_SECRET']);
     expect(problemsOf({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) })).toEqual([]);

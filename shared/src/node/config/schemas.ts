@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LOG_LEVELS } from '../logging/logger.ts';
-import { bool, cidrList, cron, duration, emailList, existingFile, hex, httpUrl, int, list, mongoUri, oneOf, port, secret, wsUrl } from './fields.ts';
+import { bool, cidrList, cron, duration, emailList, existingFile, hex, httpUrl, int, list, mongoUri, nodeId, oneOf, port, redisUrl, secret, wsUrl } from './fields.ts';
 
 // One line per environment variable. Adding a variable: one line here, one entry in
 // .env.example (a test checks both list the same names).
@@ -71,9 +71,26 @@ export const supervisorShape = {
   PROFILE_PICTURE_REFRESH_CRON: cron().default('17 * * * *'),
 };
 
+/** Variables of cluster mode (docs/cluster.md); unset CLUSTER_REDIS_URL = one node, no Redis. */
+export const clusterShape = {
+  CLUSTER_REDIS_URL: redisUrl().optional(),
+  NODE_ID: nodeId().optional(), // default: hostname-pid
+  CLUSTER_LEASE_MS: int(3_000, 600_000).default(15_000),
+  PUBLIC_URL: httpUrl().optional(), // this node's gateway URL in its cluster record; default http://127.0.0.1:<PORT>
+};
+
 function requireSecretInProduction(cfg: { NODE_ENV: string; JWT_SECRET?: string | undefined }, ctx: z.RefinementCtx): void {
   if (cfg.NODE_ENV === 'production' && !cfg.JWT_SECRET) {
     ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required when NODE_ENV=production' });
+  }
+}
+
+function requireSharedDatabase(cfg: { CLUSTER_REDIS_URL?: string | undefined; MONGODB_URI?: string | undefined; AUTH_STORAGE: string }, ctx: z.RefinementCtx): void {
+  if (cfg.CLUSTER_REDIS_URL && !cfg.MONGODB_URI) {
+    ctx.addIssue({ code: 'custom', path: ['MONGODB_URI'], message: 'is required when CLUSTER_REDIS_URL is set (the nodes of a cluster share one database)' });
+  }
+  if (cfg.CLUSTER_REDIS_URL && cfg.AUTH_STORAGE !== 'mongo') {
+    ctx.addIssue({ code: 'custom', path: ['AUTH_STORAGE'], message: 'must be mongo when CLUSTER_REDIS_URL is set (another node adopts a session with the credentials in the database)' });
   }
 }
 
@@ -88,8 +105,9 @@ export const seedConfigSchema = z.object({ ...commonShape, ...seedShape });
  * and seed, and hands the actor part to its children, so it reads every variable.
  */
 export const supervisorConfigSchema = z
-  .object({ ...commonShape, ...actorShape, ...gatewayShape, ...seedShape, ...supervisorShape })
-  .superRefine(requireSecretInProduction);
+  .object({ ...commonShape, ...actorShape, ...gatewayShape, ...seedShape, ...supervisorShape, ...clusterShape })
+  .superRefine(requireSecretInProduction)
+  .superRefine(requireSharedDatabase);
 
 /** Typed configuration common to every process. */
 export type CommonConfig = z.output<z.ZodObject<typeof commonShape>>;
@@ -104,5 +122,5 @@ export type SupervisorConfig = z.output<typeof supervisorConfigSchema>;
 
 /** Every environment variable Switchboard reads, sorted. */
 export const CONFIG_VARIABLES: readonly string[] = [
-  ...new Set([...Object.keys(commonShape), ...Object.keys(actorShape), ...Object.keys(gatewayShape), ...Object.keys(seedShape), ...Object.keys(supervisorShape)]),
+  ...new Set([...Object.keys(commonShape), ...Object.keys(actorShape), ...Object.keys(gatewayShape), ...Object.keys(seedShape), ...Object.keys(supervisorShape), ...Object.keys(clusterShape)]),
 ].sort();

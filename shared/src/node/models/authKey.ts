@@ -15,6 +15,8 @@ export interface AuthKeyDoc {
   type: string;
   id: string;
   data: string;
+  /** Cluster mode: fencing token of the last writer (session-actor/src/auth/fence.ts). */
+  fence?: number;
   updatedAt: Date;
 }
 
@@ -25,6 +27,7 @@ const authKeySchema = new Schema<AuthKeyDoc>(
     type: { type: String, required: true },
     id: { type: String, required: true },
     data: { type: String, required: true },
+    fence: { type: Number },
   },
   { timestamps: { createdAt: false, updatedAt: true }, collection: 'authkeys', id: false },
 );

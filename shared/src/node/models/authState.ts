@@ -9,6 +9,8 @@ export interface AuthStateDoc {
   _id: Types.ObjectId;
   sessionId: string;
   data: string;
+  /** Cluster mode: fencing token of the last writer (session-actor/src/auth/fence.ts). */
+  fence?: number;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -17,6 +19,7 @@ const authStateSchema = new Schema<AuthStateDoc>(
   {
     sessionId: { type: String, required: true },
     data: { type: String, required: true },
+    fence: { type: Number },
   },
   { timestamps: true, collection: 'authstates' },
 );

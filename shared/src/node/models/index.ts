@@ -6,6 +6,7 @@ import { AuthKey } from './authKey.ts';
 import { AuthState } from './authState.ts';
 import { CannedReply } from './cannedReply.ts';
 import { Chat } from './chat.ts';
+import { ClusterNode } from './clusterNode.ts';
 import { Media } from './media.ts';
 import { Message } from './message.ts';
 import { PasswordResetToken } from './passwordResetToken.ts';
@@ -13,6 +14,7 @@ import { Role } from './role.ts';
 import { SendKey } from './sendKey.ts';
 import { Session } from './session.ts';
 import { SessionEvent } from './sessionEvent.ts';
+import { SessionLease } from './sessionLease.ts';
 import { User } from './user.ts';
 import { Webhook } from './webhook.ts';
 import { WebhookCursor } from './webhookCursor.ts';
@@ -25,6 +27,7 @@ export * from './authKey.ts';
 export * from './authState.ts';
 export * from './cannedReply.ts';
 export * from './chat.ts';
+export * from './clusterNode.ts';
 export * from './media.ts';
 export * from './message.ts';
 export * from './passwordResetToken.ts';
@@ -32,6 +35,7 @@ export * from './role.ts';
 export * from './sendKey.ts';
 export * from './session.ts';
 export * from './sessionEvent.ts';
+export * from './sessionLease.ts';
 export * from './sessionOps.ts';
 export * from './migrateIds.ts';
 export * from './user.ts';
@@ -59,4 +63,6 @@ export const ALL_MODELS: readonly Model<never>[] = [
   Webhook,
   WebhookCursor,
   WebhookDelivery,
+  SessionLease,
+  ClusterNode,
 ] as unknown as readonly Model<never>[];

@@ -1,0 +1,185 @@
+/**
+ * LeaseKeeper against the real database and a real Supervisor forking the fixture actor, with
+ * a fake clock: rounds are run by the test (`tick`), not by the timer.
+ * tests/integration/cluster-mode runs real actors and Baileys on several node processes.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { connectDatabase, createLogger, disconnectDatabase, Session, SessionLease, silentLogger } from '@switchboard/shared/node';
+import { testDbUri } from '../../../tests/support/testDb.ts';
+import { Supervisor } from '../Supervisor.ts';
+import { withDefaults } from '../supervisorOptions.ts';
+import { recordHub } from '../testing/hubRecorder.ts';
+import { createLeaseKeeper, type LeaseKeeper } from './leaseKeeper.ts';
+
+const entry = fileURLToPath(new URL('../testing/fixtureActor.ts', import.meta.url));
+const LEASE_MS = 2_000;
+const MARGIN_MS = 500;
+let uri = '';
+let now = Date.UTC(2026, 11, 3, 12);
+const running: { sup: Supervisor; keeper: LeaseKeeper }[] = [];
+
+/** Log lines of the node (to wait for what emits no hub event). */
+const lines: { msg: string; sessionId?: string; exit?: string }[] = [];
+const lineWaiters: { match: (l: (typeof lines)[number]) => boolean; resolve: () => void }[] = [];
+const logger = createLogger(
+  { NODE_ENV: 'test', LOG_LEVEL: 'info' },
+  {
+    name: 'test',
+    destination: new Writable({
+      write(chunk: Buffer, _enc, done) {
+        for (const raw of chunk.toString().split('\n').filter(Boolean)) {
+          const line = JSON.parse(raw) as (typeof lines)[number];
+          lines.push(line);
+          for (const w of lineWaiters.filter((x) => x.match(line))) w.resolve();
+        }
+        done();
+      },
+    }),
+  },
+);
+const logged = (match: (l: (typeof lines)[number]) => boolean): Promise<void> =>
+  lines.some(match) ? Promise.resolve() : new Promise((resolve) => lineWaiters.push({ match, resolve }));
+
+/** A node: a Supervisor (fixture actors) and its keeper, with its own view of the clock. */
+function node(nodeId: string, skewMs = 0) {
+  const sup = new Supervisor(
+    withDefaults({
+      logger,
+      dataDir: mkdtempSync(join(tmpdir(), 'keeper-test-')),
+      actor: { mongoUri: uri, authStorage: 'mongo', logLevel: 'silent', wa: {}, preloadChats: { type: 'individual', limit: 1 } },
+      actorEntry: entry,
+      limits: { heartbeatMs: 100, missedHeartbeats: 3, readyTimeoutMs: 10_000, stopGraceMs: 1_000 },
+      startJitterMs: 0,
+    }),
+  );
+  // renewMs of an hour: the test runs every round itself.
+  const keeper = createLeaseKeeper({
+    nodeId,
+    supervisor: sup,
+    leaseMs: LEASE_MS,
+    renewMs: 3_600_000,
+    safetyMarginMs: MARGIN_MS,
+    adoptConcurrency: 2,
+    clock: () => now + skewMs,
+    logger: silentLogger(),
+  });
+  running.push({ sup, keeper });
+  return { sup, keeper, rec: recordHub(sup) };
+}
+
+async function sessions(...ids: string[]): Promise<void> {
+  await Session.create(ids.map((sessionId) => ({ sessionId, name: sessionId })));
+}
+
+beforeAll(async () => {
+  uri = testDbUri('sup_keeper');
+  await connectDatabase(uri, silentLogger());
+});
+afterEach(async () => {
+  for (const { sup, keeper } of running.splice(0)) {
+    await keeper.stop();
+    await sup.shutdown();
+  }
+  await Session.deleteMany({});
+  await SessionLease.deleteMany({});
+});
+afterAll(async () => {
+  await disconnectDatabase();
+});
+
+describe('LeaseKeeper', () => {
+  it('adopts free active sessions and starts their actors under the lease; another node takes none of them', async () => {
+    await sessions('ok-a1', 'ok-a2');
+    const a = node('node-a');
+    await a.keeper.start();
+    expect(a.keeper.held().sort()).toEqual(['ok-a1', 'ok-a2']);
+    expect(a.keeper.tokenOf('ok-a1')).toBe(1);
+    await a.rec.waitFor((e) => e.sessionId === 'ok-a2' && e.type === 'qr');
+    expect(a.sup.snapshot('ok-a1')?.pid).toBeGreaterThan(0);
+
+    const b = node('node-b');
+    await b.keeper.start();
+    expect(b.keeper.held()).toEqual([]);
+    await expect(b.sup.start('ok-a1')).rejects.toMatchObject({ code: 'session_moving' });
+    expect(await b.keeper.ownerOf('ok-a1')).toBeNull(); // node-a has no registry record: moving
+  });
+
+  it('stops the actor at once when its lease was taken over, without restarting it or writing its status', async () => {
+    await sessions('ok-b1');
+    const a = node('node-a');
+    await a.keeper.start();
+    await a.rec.waitFor((e) => e.sessionId === 'ok-b1' && e.type === 'qr');
+    const pid = a.sup.snapshot('ok-b1')!.pid!;
+    // node-b's clock runs ahead: to it the lease has expired, so it takes it over (token 2).
+    const b = node('node-b', LEASE_MS);
+    expect(await b.keeper.acquire('ok-b1')).toBe(true);
+    expect(b.keeper.tokenOf('ok-b1')).toBe(2);
+
+    now += 100;
+    await a.keeper.tick();
+    await logged((l) => l.msg === 'actor of a session this node lost ended' && l.sessionId === 'ok-b1');
+    expect(a.keeper.holds('ok-b1')).toBe(false);
+    expect(a.sup.snapshot('ok-b1')).toBeUndefined();
+    expect(() => process.kill(pid, 0)).toThrow();
+    // Not 'stopped': the status is the new owner's to write.
+    expect(await Session.findOne({ sessionId: 'ok-b1' }).lean()).toMatchObject({ status: 'qr', active: true });
+    expect(await SessionLease.findById('ok-b1').lean()).toMatchObject({ owner: 'node-b', token: 2 });
+  });
+
+  it('self-fences: stops the actor before the lease can expire unrenewed, ahead of any database request', async () => {
+    await sessions('ok-c1');
+    const a = node('node-a');
+    await a.keeper.start();
+    await a.rec.waitFor((e) => e.sessionId === 'ok-c1' && e.type === 'qr');
+    now += LEASE_MS - MARGIN_MS;
+    const round = a.keeper.tick();
+    // Decided synchronously, before the round awaits anything.
+    expect(a.keeper.held()).toEqual([]);
+    await round;
+    await logged((l) => l.msg === 'actor of a session this node lost ended' && l.sessionId === 'ok-c1');
+    expect(a.sup.snapshot('ok-c1')).toBeUndefined();
+  });
+
+  it('renews held leases on every round', async () => {
+    await sessions('ok-d1');
+    const a = node('node-a');
+    await a.keeper.start();
+    for (let i = 0; i < 5; i += 1) {
+      now += LEASE_MS - MARGIN_MS - 1;
+      await a.keeper.tick();
+    }
+    expect(a.keeper.holds('ok-d1')).toBe(true);
+    expect((await SessionLease.findById('ok-d1').lean())?.expiresAt.getTime()).toBe(now + LEASE_MS);
+  });
+
+  it('drains: stops its actors gracefully and releases their leases, so another node adopts them at once', async () => {
+    await sessions('ok-e1', 'ok-e2');
+    const a = node('node-a');
+    await a.keeper.start();
+    await Promise.all(['ok-e1', 'ok-e2'].map((id) => a.rec.waitFor((e) => e.sessionId === id && e.type === 'qr')));
+    await a.keeper.drain();
+    expect(a.keeper.held()).toEqual([]);
+    expect(a.sup.snapshots()).toEqual([]);
+    expect(await SessionLease.find({}).lean()).toEqual([expect.objectContaining({ owner: null }), expect.objectContaining({ owner: null })]);
+    expect(await Session.countDocuments({ active: true })).toBe(2);
+
+    const b = node('node-b');
+    await b.keeper.start();
+    expect(b.keeper.held().sort()).toEqual(['ok-e1', 'ok-e2']);
+    expect(b.keeper.tokenOf('ok-e1')).toBe(2);
+  });
+
+  it('does not restart an actor that exited FENCED', async () => {
+    await sessions('fenced-f1');
+    const a = node('node-a');
+    await a.keeper.start();
+    await logged((l) => l.msg === 'actor of a session this node lost ended' && l.sessionId === 'fenced-f1' && l.exit === 'fenced');
+    expect(a.sup.snapshot('fenced-f1')).toBeUndefined();
+    expect(lines.filter((l) => l.msg === 'restart scheduled' && l.sessionId === 'fenced-f1')).toEqual([]);
+  });
+});

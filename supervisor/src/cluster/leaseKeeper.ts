@@ -1,0 +1,231 @@
+/**
+ * Cluster mode: decides which sessions run on this node. It holds their leases (renewed every
+ * `renewMs`), adopts free ones (never taken, released, or expired because their node died) up
+ * to this node's fair share with bounded concurrency, and stops an actor at once when its
+ * lease is lost or cannot be renewed in time (self-fencing, `safetyMarginMs` before expiry).
+ * The Supervisor keeps spawning and restarting; the keeper only calls start / evict.
+ *
+ * from: main.ts / nodeProcess (composition) → here (leases.ts) → next: Supervisor.start with the
+ * lease's token as the actor's fence (Supervisor.useFencing).
+ */
+import type { SessionStatus } from '@switchboard/shared';
+import { Session } from '@switchboard/shared/node';
+import pLimit from 'p-limit';
+import type { Logger } from 'pino';
+import type { Supervisor } from '../Supervisor.ts';
+import type { SupervisorFencing } from './fencing.ts';
+import { acquireLease, freeSessions, leaseIsCurrent, leaseOwner, releaseLease, renewLease, type HeldLease } from './leases.ts';
+import type { NodeRegistry } from './nodeRegistry.ts';
+import { adoptionQuota } from './placement.ts';
+
+/** Statuses no node brings back on its own (as Supervisor.restoreAll). */
+const NOT_RESTORED: SessionStatus[] = ['logged_out', 'replaced', 'problematic'];
+
+/** Options of `createLeaseKeeper`. */
+export interface LeaseKeeperOptions {
+  nodeId: string;
+  supervisor: Pick<Supervisor, 'start' | 'evict' | 'useFencing' | 'snapshots'>;
+  /** How long a lease lasts without renewal. */
+  leaseMs: number;
+  /** Interval of renewals and adoption rounds (well under leaseMs, e.g. a third). */
+  renewMs: number;
+  /** Sessions acquired and started at once while adopting or draining. */
+  adoptConcurrency: number;
+  /** Actors are stopped this long before their lease would expire unrenewed (default renewMs). */
+  safetyMarginMs?: number;
+  /** Placement: live nodes and their load. Without it this node takes every free session. */
+  registry?: NodeRegistry;
+  clock?: () => number;
+  random?: () => number;
+  logger: Logger;
+}
+
+/** This node's leases. */
+export interface LeaseKeeper extends SupervisorFencing {
+  /** Adopts this node's share of free sessions now, then renews and adopts every `renewMs`. */
+  start(): Promise<void>;
+  /** Stops renewing (leases then expire, and other nodes adopt them). */
+  stop(): Promise<void>;
+  /** Hands every session over before exit: stops its actor gracefully and releases its lease. */
+  drain(): Promise<void>;
+  /** True while this node holds the session's lease (and is not within the safety margin of its expiry). */
+  holds(sessionId: string): boolean;
+  /** The fencing token of this node's lease on the session. */
+  tokenOf(sessionId: string): number | undefined;
+  /** Who serves a session: its owner's id and URL, or null while it is moving. */
+  ownerOf(sessionId: string): Promise<{ nodeId: string; url: string } | null>;
+  /** The sessions this node holds. */
+  held(): string[];
+  /** One renewal and adoption round (the timer runs them; exposed for tests). */
+  tick(): Promise<void>;
+}
+
+/** Creates the lease keeper of this node (call `start()`). */
+export function createLeaseKeeper(opts: LeaseKeeperOptions): LeaseKeeper {
+  const clock = opts.clock ?? Date.now;
+  const random = opts.random ?? Math.random;
+  const margin = opts.safetyMarginMs ?? opts.renewMs;
+  const log = opts.logger.child({ module: 'lease-keeper', nodeId: opts.nodeId });
+  const leases = new Map<string, HeldLease>();
+  let timer: NodeJS.Timeout | null = null;
+  let round: Promise<void> | null = null;
+  let draining = false;
+  let stopped = false;
+
+  const lose = (sessionId: string, reason: string): void => {
+    if (!leases.delete(sessionId)) return;
+    log.warn({ sessionId, reason }, 'lease lost, stopping the actor');
+    opts.supervisor.evict(sessionId, { graceful: false, reason }).catch((err: unknown) => log.error({ err, sessionId }, 'evict failed'));
+  };
+
+  /** Stops every actor whose lease may be gone before a renewal can land (checked before any await). */
+  const selfFence = (): void => {
+    const now = clock();
+    for (const lease of [...leases.values()]) {
+      if (now >= lease.expiresAt - margin) lose(lease.sessionId, `lease not renewed in time (expires ${new Date(lease.expiresAt).toISOString()})`);
+    }
+  };
+
+  const renewAll = async (): Promise<void> => {
+    const limit = pLimit(Math.max(1, opts.adoptConcurrency));
+    await Promise.all(
+      [...leases.values()].map((lease) =>
+        limit(async () => {
+          try {
+            if (!(await renewLease(lease, opts.nodeId, opts.leaseMs, clock()))) lose(lease.sessionId, 'lease taken over by another node');
+          } catch (err) {
+            // Kept until the safety margin: selfFence stops the actor if renewals keep failing.
+            log.warn({ err, sessionId: lease.sessionId }, 'lease renewal failed');
+          }
+        }),
+      ),
+    );
+  };
+
+  const adopt = async (): Promise<void> => {
+    const active = await Session.find({ active: true, status: { $nin: NOT_RESTORED } }, { sessionId: 1 }).lean();
+    const free = shuffle(await freeSessions(active.map((d) => d.sessionId).filter((id) => !leases.has(id)), clock()), random);
+    const nodes = opts.registry ? await opts.registry.list() : [];
+    const quota = adoptionQuota({ nodeId: opts.nodeId, held: leases.size, total: active.length, free: free.length, nodes, draining });
+    if (quota === 0) return;
+    let reserved = 0;
+    const limit = pLimit(Math.max(1, opts.adoptConcurrency));
+    await Promise.all(
+      free.map((sessionId) =>
+        limit(async () => {
+          if (reserved >= quota || draining || stopped) return;
+          reserved += 1;
+          if (!(await keeper.acquire(sessionId))) {
+            reserved -= 1;
+            return;
+          }
+          log.info({ sessionId, fence: keeper.tokenOf(sessionId) }, 'session adopted');
+          await opts.supervisor.start(sessionId).catch((err: unknown) => {
+            log.error({ err, sessionId }, 'adopted session did not start');
+            void release(sessionId);
+          });
+        }),
+      ),
+    );
+  };
+
+  const release = async (sessionId: string): Promise<void> => {
+    const lease = leases.get(sessionId);
+    leases.delete(sessionId);
+    if (lease) await releaseLease(lease, opts.nodeId, clock()).catch((err: unknown) => log.warn({ err, sessionId }, 'lease release failed'));
+  };
+
+  const report = (): void => {
+    const actorsRss = opts.supervisor.snapshots().reduce((sum, s) => sum + (s.rssBytes ?? 0), 0);
+    opts.registry?.report({ sessions: leases.size, rssBytes: process.memoryUsage.rss() + actorsRss });
+  };
+
+  const runRound = async (): Promise<void> => {
+    selfFence();
+    await renewAll();
+    report();
+    if (!draining && !stopped) await adopt();
+    report();
+  };
+
+  const keeper: LeaseKeeper = {
+    async start() {
+      opts.supervisor.useFencing(keeper);
+      await opts.registry?.start();
+      await keeper.tick();
+      timer = setInterval(() => void keeper.tick(), opts.renewMs);
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clearInterval(timer);
+      timer = null;
+      await round;
+      await opts.registry?.stop();
+    },
+    async drain() {
+      draining = true;
+      await opts.registry?.setDraining(true).catch((err: unknown) => log.warn({ err }, 'draining flag not written'));
+      const ids = [...leases.keys()];
+      log.info({ sessions: ids.length }, 'draining: handing sessions over');
+      const limit = pLimit(Math.max(1, opts.adoptConcurrency));
+      // Leases keep being renewed (the timer runs) while each actor stops gracefully, then each is released.
+      await Promise.all(
+        ids.map((sessionId) =>
+          limit(async () => {
+            await opts.supervisor.evict(sessionId, { graceful: true, reason: 'node draining' });
+            await release(sessionId);
+          }),
+        ),
+      );
+      await keeper.stop();
+    },
+    tick() {
+      if (round) return round;
+      round = runRound()
+        .catch((err: unknown) => log.error({ err }, 'lease round failed'))
+        .finally(() => {
+          round = null;
+        });
+      return round;
+    },
+    holds(sessionId) {
+      const lease = leases.get(sessionId);
+      return !!lease && clock() < lease.expiresAt - margin;
+    },
+    tokenOf(sessionId) {
+      return leases.get(sessionId)?.token;
+    },
+    fenceOf(sessionId) {
+      return keeper.holds(sessionId) ? leases.get(sessionId)!.token : undefined;
+    },
+    async acquire(sessionId) {
+      if (keeper.holds(sessionId)) return true;
+      if (draining || stopped) return false;
+      const lease = await acquireLease(sessionId, opts.nodeId, opts.leaseMs, clock());
+      if (!lease) return false;
+      leases.set(sessionId, lease);
+      return true;
+    },
+    async verify(sessionId) {
+      const lease = leases.get(sessionId);
+      return !!lease && keeper.holds(sessionId) && (await leaseIsCurrent(sessionId, opts.nodeId, lease.token));
+    },
+    ownerOf(sessionId) {
+      return leaseOwner(sessionId, clock());
+    },
+    held() {
+      return [...leases.keys()];
+    },
+  };
+  return keeper;
+}
+
+/** A shuffled copy (Fisher–Yates), so nodes adopting at once try different sessions first. */
+function shuffle<T>(items: T[], random: () => number): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
