@@ -7,6 +7,9 @@ const LIBSIGNAL_NOISE =
   /^(Closing session|Opening session|Removing old closed session|Session already closed|Closing open session|Closing stale open session|Decrypted message with closed session|Migrating session|Session error|Failed to decrypt message)/;
 
 const E2E = 'tests/e2e/**/*.test.ts';
+// Files that run dozens of actors or several nodes at once: each takes both cores, and two at a
+// time starve each other's probes, heartbeats and lease renewals into false failures.
+const HEAVY = ['tests/integration/cluster/startup.test.ts', 'tests/integration/cluster/chaos*.test.ts', 'tests/integration/cluster-mode/*.test.ts'];
 
 export default defineConfig({
   test: {
@@ -23,8 +26,18 @@ export default defineConfig({
         test: {
           name: 'main',
           include: ['{shared,supervisor,session-actor,gateway,desktop}/src/**/*.test.{ts,tsx}', 'tests/**/*.test.ts'],
-          exclude: ['**/node_modules/**', '**/dist/**', E2E],
+          exclude: ['**/node_modules/**', '**/dist/**', E2E, ...HEAVY],
           sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        // After the rest, one file at a time (see HEAVY).
+        extends: true,
+        test: {
+          name: 'heavy',
+          include: HEAVY,
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -35,7 +48,7 @@ export default defineConfig({
           name: 'e2e',
           include: [E2E],
           fileParallelism: false,
-          sequence: { groupOrder: 1 },
+          sequence: { groupOrder: 2 },
         },
       },
     ],

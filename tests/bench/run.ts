@@ -6,11 +6,14 @@
  * bare-Baileys ceiling; `--outbound-only` measures only the outbound load (after connecting and
  * warming up). The other benchmarks are standalone scripts, run as child processes with
  * their own defaults. CLI: writes to stdout on purpose. See docs/cluster.md for memory needs.
+ * `pnpm bench --nodes=3 [--sessions=30] [--lease-ms=6000] [--rounds=4]` runs the cluster-mode
+ * failover benchmark instead (cluster-nodes.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runClusterBench, type ActorMode, type ClusterBenchResult } from './cluster-bench.ts';
+import { clusterNodesCli } from './cluster-nodes.ts';
 
 const SCRIPTS = ['media-pool', 'sim-link', 'upload-memory'];
 const here = dirname(fileURLToPath(import.meta.url));
@@ -21,6 +24,7 @@ function arg(name: string, fallback: string): string {
 }
 
 async function main(): Promise<void> {
+  if (process.argv.some((a) => a.startsWith('--nodes='))) return clusterNodesCli(process.argv);
   const asked = process.argv.slice(2).filter((a) => !a.startsWith('--'));
   const which = asked.includes('all') ? ['cluster', ...SCRIPTS] : asked.length ? asked : ['cluster'];
   const unknown = which.filter((w) => w !== 'cluster' && !SCRIPTS.includes(w));

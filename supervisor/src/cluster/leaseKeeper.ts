@@ -56,7 +56,7 @@ export interface LeaseKeeper extends SupervisorFencing {
   ownerOf(sessionId: string): Promise<{ nodeId: string; url: string } | null>;
   /** The sessions this node holds. */
   held(): string[];
-  /** One renewal and adoption round (the timer runs them; exposed for tests). */
+  /** One renewal round, then an adoption round unless one is still running (the timer runs them; exposed for tests). */
   tick(): Promise<void>;
 }
 
@@ -68,7 +68,10 @@ export function createLeaseKeeper(opts: LeaseKeeperOptions): LeaseKeeper {
   const log = opts.logger.child({ module: 'lease-keeper', nodeId: opts.nodeId });
   const leases = new Map<string, HeldLease>();
   let timer: NodeJS.Timeout | null = null;
-  let round: Promise<void> | null = null;
+  // Renewal and adoption run apart: a slow adoption (several database writes and actor starts
+  // per session) must never hold up the next renewal, or every held lease would self-fence.
+  let renewing: Promise<void> | null = null;
+  let adopting: Promise<void> | null = null;
   let draining = false;
   let stopped = false;
 
@@ -140,10 +143,13 @@ export function createLeaseKeeper(opts: LeaseKeeperOptions): LeaseKeeper {
     opts.registry?.report({ sessions: leases.size, rssBytes: process.memoryUsage.rss() + actorsRss });
   };
 
-  const runRound = async (): Promise<void> => {
+  const renewRound = async (): Promise<void> => {
     selfFence();
     await renewAll();
     report();
+  };
+
+  const adoptRound = async (): Promise<void> => {
     if (!draining && !stopped) await adopt();
     report();
   };
@@ -159,7 +165,7 @@ export function createLeaseKeeper(opts: LeaseKeeperOptions): LeaseKeeper {
       stopped = true;
       if (timer) clearInterval(timer);
       timer = null;
-      await round;
+      await Promise.all([renewing, adopting]);
       await opts.registry?.stop();
     },
     async drain() {
@@ -180,13 +186,20 @@ export function createLeaseKeeper(opts: LeaseKeeperOptions): LeaseKeeper {
       await keeper.stop();
     },
     tick() {
-      if (round) return round;
-      round = runRound()
-        .catch((err: unknown) => log.error({ err }, 'lease round failed'))
+      // Renewals every tick (one at a time); then an adoption, unless one is still running.
+      renewing ??= renewRound()
+        .catch((err: unknown) => log.error({ err }, 'lease renewal round failed'))
         .finally(() => {
-          round = null;
+          renewing = null;
         });
-      return round;
+      return renewing.then(() => {
+        adopting ??= adoptRound()
+          .catch((err: unknown) => log.error({ err }, 'lease adoption round failed'))
+          .finally(() => {
+            adopting = null;
+          });
+        return adopting;
+      });
     },
     holds(sessionId) {
       const lease = leases.get(sessionId);

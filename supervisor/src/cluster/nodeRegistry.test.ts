@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ClusterNode, connectDatabase, disconnectDatabase, silentLogger } from '@switchboard/shared/node';
+import { ClusterNode, connectDatabase, disconnectDatabase, SessionLease, silentLogger } from '@switchboard/shared/node';
 import { testDbUri } from '../../../tests/support/testDb.ts';
 import { createNodeRegistry } from './nodeRegistry.ts';
 
@@ -38,5 +38,20 @@ describe('node registry', () => {
     await a.stop();
     expect(await ClusterNode.countDocuments({ _id: 'node-a' })).toBe(0);
     await expect(a.leastLoaded()).rejects.toMatchObject({ code: 'no_live_node' });
+  });
+
+  it('counts live leases in placement, so starts placed before the next heartbeat spread', async () => {
+    const c = registry('node-c');
+    const d = registry('node-d');
+    c.report({ sessions: 0, rssBytes: 100 });
+    d.report({ sessions: 0, rssBytes: 100 });
+    await Promise.all([c.heartbeat(), d.heartbeat()]);
+    // Same reported load: node-c ranks first (by id) until its leases say otherwise.
+    expect((await c.leastLoaded())._id).toBe('node-c');
+    await SessionLease.create({ _id: 'placed-1', owner: 'node-c', token: 1, expiresAt: new Date(now + 5_000), updatedAt: new Date(now) });
+    expect((await c.leastLoaded())._id).toBe('node-d');
+    // An expired lease no longer counts.
+    await SessionLease.updateOne({ _id: 'placed-1' }, { $set: { expiresAt: new Date(now - 1) } });
+    expect((await c.leastLoaded())._id).toBe('node-c');
   });
 });

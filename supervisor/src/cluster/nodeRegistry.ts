@@ -3,7 +3,7 @@
  * load (sessions held, RSS) so that placement can pick the least loaded node, and read back to
  * list the live nodes. A node whose heartbeat is older than `ttlMs` counts as gone.
  */
-import { ClusterNode, type ClusterNodeDoc } from '@switchboard/shared/node';
+import { ClusterNode, SessionLease, type ClusterNodeDoc } from '@switchboard/shared/node';
 import type { Logger } from 'pino';
 import { byLoad, liveNodes } from './placement.ts';
 
@@ -84,7 +84,14 @@ export function createNodeRegistry(opts: NodeRegistryOptions): NodeRegistry {
       return byLoad(liveNodes(nodes, clock(), ttlMs));
     },
     async leastLoaded() {
-      const serving = (await registry.list()).filter((n) => !n.draining);
+      // Heartbeats carry each node's load up to a heartbeat late: a burst of starts would all
+      // go to the same node. Live leases count at once, so each placement sees the ones before.
+      const now = clock();
+      const leases = await SessionLease.find({ owner: { $ne: null }, expiresAt: { $gt: new Date(now) } }, { owner: 1 }).lean();
+      const held = new Map<string, number>();
+      for (const l of leases) held.set(l.owner!, (held.get(l.owner!) ?? 0) + 1);
+      const nodes = liveNodes(await ClusterNode.find({}).lean(), now, ttlMs).map((n) => ({ ...n, sessions: Math.max(n.sessions, held.get(n._id) ?? 0) }));
+      const serving = byLoad(nodes).filter((n) => !n.draining);
       const first = serving[0];
       if (!first) throw Object.assign(new Error('No live cluster node takes sessions'), { code: 'no_live_node' });
       return first;

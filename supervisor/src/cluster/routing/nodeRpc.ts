@@ -110,6 +110,10 @@ export async function createNodeRpc(opts: NodeRpcOptions): Promise<NodeRpc> {
         }, timeoutMs);
         pending.set(id, { resolve, reject, timer });
       });
+      // The answer (or the timeout) may settle `reply` while the publish below is still being
+      // acknowledged, before the caller awaits it: without a handler attached now, a rejection
+      // then would be unhandled and end the process.
+      reply.catch(() => undefined);
       let receivers: number;
       try {
         receivers = await opts.pub.publish(requestChannel(nodeId), serialize(env));
