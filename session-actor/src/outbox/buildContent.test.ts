@@ -26,6 +26,20 @@ describe('buildContent', () => {
     expect(content).toEqual({ react: { text: '🔥', key: { remoteJid: JID, id: 'MINE', fromMe: true } } });
   });
 
+  it("names a group member's message by its author when quoting or reacting to it", async () => {
+    const GROUP = '120363000000000001@g.us';
+    const inGroup: BuildDeps = { ...deps, findMessage: async (id) => (id === 'ALICE' ? { fromMe: false, sender: '15550002222@s.whatsapp.net', text: 'hola' } : { fromMe: true, text: 'mío' }) };
+    const reply = await buildContent({ messageId: 'G1', kind: 'text', text: 're', quotedId: 'ALICE' }, GROUP, inGroup);
+    expect(reply.options.quoted?.key).toEqual({ remoteJid: GROUP, id: 'ALICE', fromMe: false, participant: '15550002222@s.whatsapp.net' });
+    const react = await buildContent({ messageId: 'G2', kind: 'reaction', reaction: { emoji: '👍', targetId: 'ALICE' } }, GROUP, inGroup);
+    expect(react.content).toEqual({ react: { text: '👍', key: { remoteJid: GROUP, id: 'ALICE', fromMe: false, participant: '15550002222@s.whatsapp.net' } } });
+    const own = await buildContent({ messageId: 'G3', kind: 'text', text: 're', quotedId: 'MINE' }, GROUP, inGroup);
+    expect(own.options.quoted?.key).toEqual({ remoteJid: GROUP, id: 'MINE', fromMe: true });
+    // One-to-one chats keep the key as it was.
+    const direct = await buildContent({ messageId: 'G4', kind: 'text', text: 're', quotedId: 'ALICE' }, JID, inGroup);
+    expect(direct.options.quoted?.key).toEqual({ remoteJid: JID, id: 'ALICE', fromMe: false });
+  });
+
   it('builds media from the stored file: document name and mime, voice as ptt', async () => {
     const doc = await buildContent({ messageId: 'ID4', kind: 'document', mediaId: 'm1', caption: 'c' }, JID, deps);
     expect(doc.content).toMatchObject({ document: { stream }, mimetype: 'application/pdf', fileName: 'a.pdf', caption: 'c' });

@@ -17,6 +17,14 @@ export interface OutgoingRecord {
   location?: { latitude?: number | null; longitude?: number | null; name?: string | null; address?: string | null } | null;
 }
 
+/**
+ * In a group, a member's message is known by its author too (`participant`): without it WhatsApp
+ * attributes the quote or reaction to the group itself.
+ */
+function authorOf(jid: string, m: ReferencedMessage | null): { participant?: string } {
+  return jid.endsWith('@g.us') && m && !m.fromMe && m.sender ? { participant: m.sender } : {};
+}
+
 /** A stored message another one refers to (quote or reaction target). */
 export interface ReferencedMessage {
   fromMe: boolean;
@@ -89,7 +97,7 @@ export async function buildContent(
     const quoted = await deps.findMessage(rec.quotedId);
     const body = quoted ? (quoted.text ?? quoted.caption ?? '') : '';
     options.quoted = {
-      key: { remoteJid: jid, id: rec.quotedId, fromMe: quoted?.fromMe ?? false },
+      key: { remoteJid: jid, id: rec.quotedId, fromMe: quoted?.fromMe ?? false, ...authorOf(jid, quoted) },
       message: { conversation: body },
     } as WAMessage;
   }
@@ -104,7 +112,7 @@ export async function buildContent(
       const targetId = rec.reaction?.targetId;
       if (!targetId) throw bad('a reaction needs a target message id');
       const target = await deps.findMessage(targetId);
-      const key = { remoteJid: jid, id: targetId, fromMe: target?.fromMe ?? false };
+      const key = { remoteJid: jid, id: targetId, fromMe: target?.fromMe ?? false, ...authorOf(jid, target) };
       return { content: { react: { text: rec.reaction?.emoji ?? '', key } }, options };
     }
     case 'location': {

@@ -32,9 +32,9 @@ afterAll(async () => {
 });
 
 /** Queues a reply the way the hub does (pending, id generated up front) and flushes the outbox. */
-async function reply(chatId: string, text: string): Promise<string> {
+async function reply(chatId: string, text: string, quotedId?: string): Promise<string> {
   const messageId = `3EB0${randomBytes(9).toString('hex').toUpperCase()}`;
-  await Message.create({ sessionId: SESSION, chatId, messageId, fromMe: true, status: 'pending', kind: 'text', text, timestamp: new Date() });
+  await Message.create({ sessionId: SESSION, chatId, messageId, fromMe: true, status: 'pending', kind: 'text', text, timestamp: new Date(), ...(quotedId ? { quotedId } : {}) });
   await run.handlers.flushOutbox({});
   return messageId;
 }
@@ -96,6 +96,14 @@ describe.each(['pn', 'lid'] as const)('a WhatsApp group (%s addressing) in the s
     await run.waitFor('message-sent', (e) => e.message.id === messageId && e.message.chatId === group);
     expect(sim.duplicates(ALICE)).toEqual([]);
     expect(sim.duplicates(BOB)).toEqual([]);
+  });
+
+  it("quotes a member's message by its author, so members see whose message it answers", async () => {
+    const { id } = await sim.contactSendToGroup(ALICE, group, { text: `¿hay stock? ${addressing}` });
+    await run.waitFor('message', (e) => e.message.id === id);
+    const messageId = await reply(group, 'sí, quedan dos', id);
+    const got = await sim.waitForReceived(BOB, (m) => m.id === messageId);
+    expect(got).toMatchObject({ group, quotedId: id, quotedParticipant: pn(ALICE) });
   });
 });
 

@@ -79,7 +79,8 @@ export function parseAppMessage(store: MediaStore, raw: proto.IMessage): Parsed 
   const msg = unwrap(raw);
   if (msg.conversation != null) return { kind: 'text', text: msg.conversation };
   if (msg.extendedTextMessage) {
-    return { kind: 'text', text: msg.extendedTextMessage.text ?? '', quotedId: msg.extendedTextMessage.contextInfo?.stanzaId ?? undefined };
+    const ctx = msg.extendedTextMessage.contextInfo;
+    return { kind: 'text', text: msg.extendedTextMessage.text ?? '', quotedId: ctx?.stanzaId ?? undefined, quotedParticipant: ctx?.participant ?? undefined };
   }
   for (const [field, type] of MEDIA_FIELDS) {
     const m = msg[field];

@@ -23,6 +23,8 @@ export interface ReceivedMessage {
   location?: { latitude: number; longitude: number; name?: string };
   reaction?: { emoji: string; targetId: string };
   quotedId?: string;
+  /** Author of the quoted message (`contextInfo.participant`), when the app named one. */
+  quotedParticipant?: string;
   /** For `revoke` and `edit`: the id of the message deleted or edited. */
   targetId?: string;
   /** Unix milliseconds when the simulator decrypted it. */
