@@ -2,6 +2,11 @@
  * The Supervisor engine: one forked actor per active Session (OTP simple_one_for_one),
  * restarted by the pure restart policy, watched through heartbeats, and reached by the
  * gateway only through the SessionHub interface. It never loads Baileys.
+ *
+ * Over 400 lines since cluster mode added its hooks (useFencing, evict, mayReport): issue 16's
+ * split of supervision (spawn, restart, watchdog) from the SessionHub side (send, events,
+ * routing) is where it shrinks; it is not done yet, and half a split would scatter the slot
+ * state both halves read.
  */
 import {
   hubError,

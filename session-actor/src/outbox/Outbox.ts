@@ -44,10 +44,10 @@ export interface OutboxOptions {
   onSent?(): void;
 }
 
-/** Errors that no retry can fix: the message is failed at once. */
 /** Larger stored thumbnails are not sent as a preview (WhatsApp's own are a few KB). */
 const MAX_PREVIEW_BYTES = 64 * 1024;
 
+/** Errors that no retry can fix: the message is failed at once. */
 const PERMANENT = new Set(['invalid_recipient', 'invalid_message', 'media_not_found']);
 
 /**

@@ -1,13 +1,9 @@
 import type { proto } from '@whiskeysockets/baileys';
-import type { ActorEvent } from '@switchboard/shared';
 import { Message, isTransientDbError, type MessageDoc } from '@switchboard/shared/node';
-import type { Logger } from 'pino';
-import type { MediaSummaries } from '../media/mediaSummaries.ts';
-import type { ChatStore } from '../messages/chats.ts';
 import { chatIdentityOf } from '../messages/jid.ts';
 import { encodeSentContent } from '../messages/sentContent.ts';
-import type { SessionMetrics } from '../messages/sessionMetrics.ts';
 import { previewOf, toView } from '../messages/view.ts';
+import type { OutboxOptions } from './Outbox.ts';
 
 /**
  * A message WhatsApp acked: the pending document the outbox read (whole), and the content
@@ -16,17 +12,8 @@ import { previewOf, toView } from '../messages/view.ts';
 export type Acked = Pick<MessageDoc, '_id' | 'sessionId' | 'messageId' | 'chatId' | 'kind' | 'timestamp' | 'mediaId'> &
   Partial<MessageDoc> & { content: Promise<proto.IMessage | null>; recorded?: boolean };
 
-/** What the recorder needs from the outbox's owner. */
-export interface SentRecorderOptions {
-  logger: Logger;
-  chats: ChatStore;
-  metrics: SessionMetrics;
-  media: MediaSummaries;
-  emit(event: ActorEvent): void;
-  /** The actor's serial persistence queue (receipts are applied through it too). */
-  enqueue<T>(task: () => Promise<T>): Promise<T>;
-  onSent?(): void;
-}
+/** What the recorder needs from the outbox's owner (the same settings, see OutboxOptions). */
+export type SentRecorderOptions = Pick<OutboxOptions, 'logger' | 'chats' | 'metrics' | 'media' | 'emit' | 'enqueue' | 'onSent'>;
 
 /** First delay before a batch that failed on a database fault is written again (doubling to 30 s). */
 const RETRY_MS = 200;

@@ -7,7 +7,7 @@
  * at the same moment share one SendKey write and one Message write.
  */
 import { HUB_ERROR_CODES, hubError, outgoingMessageInput, type AcceptedSend, type OutgoingMessageInput } from '@switchboard/shared';
-import { Message, messageObjectId, SendKey, sendKeyId, type SendKeyClaim } from '@switchboard/shared/node';
+import { claimSendKey, Message, messageObjectId, SendKey } from '@switchboard/shared/node';
 import { InsertBatcher, type InsertModel } from './insertBatcher.ts';
 import { newMessageId, recipientJid } from './messageId.ts';
 
@@ -28,30 +28,13 @@ function validate(input: OutgoingMessageInput): { chatId: string; mediaId: strin
   return { chatId: recipientJid(input.to), mediaId: input.mediaId ?? null };
 }
 
-/**
- * Claims `clientId` for `messageId` (as shared's `claimSendKey`, through the batcher): when an
- * earlier send claimed it, returns that send's message id instead.
- */
-async function claimKey(sessionId: string, clientId: string, messageId: string): Promise<SendKeyClaim> {
-  const _id = sendKeyId(sessionId, clientId);
-  try {
-    await sendKeys.insert({ _id, sessionId, messageId });
-    return { claimed: true };
-  } catch (err) {
-    if ((err as { code?: number }).code !== 11000) throw err;
-    const existing = await SendKey.findById(_id).lean();
-    if (!existing) throw err;
-    return { claimed: false, messageId: existing.messageId };
-  }
-}
-
 /** Stores an outgoing message as pending; returns the first result again for a repeated clientId. */
 export async function acceptSend(sessionId: string, input: OutgoingMessageInput, now: Date): Promise<AcceptedSend> {
   const { chatId, mediaId } = validate(input);
   let messageId = newMessageId();
   let duplicate = false;
   if (input.clientId) {
-    const claim = await claimKey(sessionId, input.clientId, messageId);
+    const claim = await claimSendKey(sessionId, input.clientId, messageId, (doc) => sendKeys.insert(doc));
     if (!claim.claimed) {
       messageId = claim.messageId;
       duplicate = true;

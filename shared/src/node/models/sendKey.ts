@@ -39,11 +39,17 @@ export type SendKeyClaim = { claimed: true } | { claimed: false; messageId: stri
 /**
  * Claims `clientId` for `messageId` in a session. When an earlier send already claimed it,
  * returns that send's message id instead (so the API can answer with the first result).
+ * `insert` writes the key document (default one `create`; the supervisor groups inserts).
  */
-export async function claimSendKey(sessionId: string, clientId: string, messageId: string): Promise<SendKeyClaim> {
+export async function claimSendKey(
+  sessionId: string,
+  clientId: string,
+  messageId: string,
+  insert: (doc: { _id: string; sessionId: string; messageId: string }) => Promise<unknown> = (doc) => SendKey.create(doc),
+): Promise<SendKeyClaim> {
   const _id = sendKeyId(sessionId, clientId);
   try {
-    await SendKey.create({ _id, sessionId, messageId });
+    await insert({ _id, sessionId, messageId });
     return { claimed: true };
   } catch (err) {
     if ((err as { code?: number }).code !== 11000) throw err;
