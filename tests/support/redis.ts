@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { freePort } from './freePort.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -26,18 +26,6 @@ function redisBinary(): string {
   }
   if (existsSync('/usr/bin/redis-server')) return '/usr/bin/redis-server';
   throw new Error('redis-server not found: install it with `apt-get install redis-server` (.ci/run does)');
-}
-
-/** A TCP port free at the time of the call. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 function waitReady(child: ChildProcess): Promise<void> {
