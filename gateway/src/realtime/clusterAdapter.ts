@@ -8,9 +8,10 @@
  */
 import { createAdapter } from '@socket.io/redis-adapter';
 import type { HubEvent } from '@switchboard/shared';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { RealtimeServer } from './clientState.ts';
+import { openRedis } from './openRedis.ts';
 
 /** Settings of cluster mode for the realtime layer. */
 export interface RealtimeCluster {
@@ -34,16 +35,7 @@ const HUB_EVENT = 'hub-event';
 const REFRESH = 'refresh-sockets';
 
 function connection(url: string, log: Logger, name: string): Redis {
-  const redis = new Redis(url, { connectionName: name, maxRetriesPerRequest: 2 });
-  let down = false;
-  redis.on('error', (err: Error) => {
-    if (!down) log.warn({ err, connection: name }, 'redis connection failed, reconnecting');
-    down = true;
-  });
-  redis.on('ready', () => {
-    if (down) log.info({ connection: name }, 'redis connection back');
-    down = false;
-  });
+  const redis = openRedis(url, log, name);
   // The adapter publishes and (un)subscribes without awaiting: while Redis is down those
   // rejections would be unhandled (and end the process). Mark them handled and log them.
   const loose = redis as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;

@@ -3,7 +3,7 @@
  * the RoutedHub over the local Supervisor, its request/reply endpoint and the snapshot board.
  * `close()` tells the other nodes this node holds nothing, unsubscribes and disconnects.
  */
-import { Redis } from 'ioredis';
+import { openRedis } from '@switchboard/gateway';
 import type { Logger } from 'pino';
 import { createNodeRpc } from './nodeRpc.ts';
 import { RoutedHub, type ForwardTimeouts, type LocalHub, type RoutingLeases, type RoutingPlacement } from './routedHub.ts';
@@ -27,21 +27,6 @@ export interface RoutingOptions {
 export interface Routing {
   hub: RoutedHub;
   close(): Promise<void>;
-}
-
-/** Opens a Redis connection that logs its errors instead of throwing them (ioredis reconnects). */
-export function openRedis(url: string, logger: Logger, name: string): Redis {
-  const redis = new Redis(url, { connectionName: name, maxRetriesPerRequest: 2 });
-  let down = false;
-  redis.on('error', (err: Error) => {
-    if (!down) logger.warn({ err, connection: name }, 'redis connection failed, reconnecting');
-    down = true;
-  });
-  redis.on('ready', () => {
-    if (down) logger.info({ connection: name }, 'redis connection back');
-    down = false;
-  });
-  return redis;
 }
 
 /** Connects to Redis and starts routing; throws a readable error when Redis cannot be reached. */
