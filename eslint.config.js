@@ -3,13 +3,16 @@
 //   - no deep imports into another workspace package's src (use its package.json exports;
 //     integration tests under tests/ are exempt: they test internals on purpose);
 //   - supervisor/ never imports Baileys (only session actors load it);
+//   - composition is server/'s alone: no other package imports @switchboard/server, the
+//     supervisor does not start the console (@switchboard/desktop) and the gateway reaches
+//     actors only through the SessionHub it is given (never @switchboard/supervisor);
 //   - desktop/src/renderer never imports node-only code (shared/node, mongoose, node: modules).
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const PACKAGE_DIRS = '(shared|supervisor|session-actor|gateway|desktop|wa-sim)';
+const PACKAGE_DIRS = '(shared|supervisor|server|session-actor|gateway|desktop|wa-sim)';
 
 /** Restrictions every file gets. */
 const common = {
@@ -26,17 +29,33 @@ const common = {
   ],
 };
 
-/** no-restricted-imports options for a directory: the common ones plus `extra`. */
-function restricted(extra = { paths: [], patterns: [] }) {
-  return [
-    'error',
-    { paths: [...common.paths, ...extra.paths], patterns: [...common.patterns, ...extra.patterns] },
-  ];
+/** no-restricted-imports options for a directory: the common ones plus every `extras`. */
+function restricted(...extras) {
+  const all = [common, ...extras];
+  return ['error', { paths: all.flatMap((e) => e.paths), patterns: all.flatMap((e) => e.patterns) }];
 }
 
 const noBaileys = {
   paths: [{ name: '@whiskeysockets/baileys', message: 'The supervisor never loads Baileys: only session actors do.' }],
   patterns: [{ group: ['@whiskeysockets/baileys/*'], message: 'The supervisor never loads Baileys: only session actors do.' }],
+};
+
+const serverMessage = 'Only the server package composes the node (database, supervisor, gateway, console): no package below it imports it.';
+const noServer = {
+  paths: [{ name: '@switchboard/server', message: serverMessage }],
+  patterns: [{ group: ['@switchboard/server/*'], message: serverMessage }],
+};
+
+const supervisorMessage = 'The supervisor supervises: starting the gateway and the console is composition (server/src/main.ts).';
+const supervisorNoConsole = {
+  paths: [{ name: '@switchboard/desktop', message: supervisorMessage }],
+  patterns: [{ group: ['@switchboard/desktop/*'], message: supervisorMessage }],
+};
+
+const gatewayMessage = 'The gateway reaches actors only through the SessionHub it is given; the server wires the supervisor to it.';
+const gatewayNoSupervisor = {
+  paths: [{ name: '@switchboard/supervisor', message: gatewayMessage }],
+  patterns: [{ group: ['@switchboard/supervisor/*'], message: gatewayMessage }],
 };
 
 const rendererMessage = 'The renderer runs in the browser: no node-only code (talk to the gateway over REST/Socket.IO).';
@@ -89,7 +108,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['{shared,supervisor,session-actor,gateway}/src/**/*.ts'],
+    files: ['{shared,supervisor,server,session-actor,gateway}/src/**/*.ts'],
     ignores: ['**/*.test.ts', '**/*Cli.ts', '**/cli.ts', '**/main.ts', '**/demo.ts', '**/testing/**'],
     rules: { 'no-console': 'error' },
   },
@@ -99,12 +118,20 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': 'off' },
   },
   {
+    files: ['{shared,session-actor,desktop}/**/*.{ts,tsx,js,jsx}'],
+    rules: { 'no-restricted-imports': restricted(noServer) },
+  },
+  {
+    files: ['gateway/**/*.{ts,tsx,js}'],
+    rules: { 'no-restricted-imports': restricted(noServer, gatewayNoSupervisor) },
+  },
+  {
     files: ['supervisor/**/*.{ts,tsx,js}'],
-    rules: { 'no-restricted-imports': restricted(noBaileys) },
+    rules: { 'no-restricted-imports': restricted(noBaileys, noServer, supervisorNoConsole) },
   },
   {
     files: ['desktop/src/renderer/**/*.{ts,tsx,js,jsx}'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: { 'no-restricted-imports': restricted(rendererOnly) },
+    rules: { 'no-restricted-imports': restricted(rendererOnly, noServer) },
   },
 );

@@ -25,7 +25,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'main',
-          include: ['{shared,supervisor,session-actor,gateway,desktop}/src/**/*.test.{ts,tsx}', 'tests/**/*.test.ts'],
+          include: ['{shared,supervisor,server,session-actor,gateway,desktop}/src/**/*.test.{ts,tsx}', 'tests/**/*.test.ts'],
           exclude: ['**/node_modules/**', '**/dist/**', E2E, ...HEAVY],
           sequence: { groupOrder: 0 },
         },

@@ -1,52 +1,24 @@
 /**
  * Supervisor engine against the real database with the fixture actor (process plumbing and
  * supervision logic only; tests/integration/cluster runs the real session actor and Baileys).
+ * Sends and commands (the SessionHub side) are in LocalHub.test.ts.
  */
-import { fileURLToPath } from 'node:url';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { connectDatabase, disconnectDatabase, Message, Session, SessionEvent, silentLogger } from '@switchboard/shared/node';
+import { connectDatabase, disconnectDatabase, Session, SessionEvent, silentLogger } from '@switchboard/shared/node';
 import { testDbUri } from '../../tests/support/testDb.ts';
-import { Supervisor } from './Supervisor.ts';
-import { withDefaults } from './supervisorOptions.ts';
-import { recordHub } from './testing/hubRecorder.ts';
+import { fixtureSupervisors } from './testing/fixtureSupervisors.ts';
 
-const entry = fileURLToPath(new URL('./testing/fixtureActor.ts', import.meta.url));
 let uri = '';
-let counter = 0;
-const supervisors: Supervisor[] = [];
-
-function supervisor(overrides: Parameters<typeof withDefaults>[0]['limits'] = {}, restart = {}) {
-  const sup = new Supervisor(
-    withDefaults({
-      logger: silentLogger(),
-      dataDir: mkdtempSync(join(tmpdir(), 'sup-test-')),
-      actor: { mongoUri: uri, authStorage: 'mongo', logLevel: 'silent', wa: {}, preloadChats: { type: 'individual', limit: 1 } },
-      actorEntry: entry,
-      limits: { heartbeatMs: 100, missedHeartbeats: 3, readyTimeoutMs: 10_000, stopGraceMs: 1_000, ...overrides },
-      restart: { baseDelayMs: 10, maxDelayMs: 50, random: () => 0.5, intensity: { maxRestarts: 3, windowMs: 60_000 }, ...restart },
-      startJitterMs: 0,
-      startConcurrency: 2,
-    }),
-  );
-  supervisors.push(sup);
-  return { sup, rec: recordHub(sup) };
-}
-
-async function newSession(mode: string): Promise<string> {
-  const sessionId = `${mode}-${++counter}`;
-  await Session.create({ sessionId, name: sessionId });
-  return sessionId;
-}
+const fixtures = fixtureSupervisors(() => uri);
+const supervisor = fixtures.create;
+const newSession = fixtures.session;
 
 beforeAll(async () => {
   uri = testDbUri('supervisor');
   await connectDatabase(uri, silentLogger());
 });
 afterEach(async () => {
-  await Promise.all(supervisors.splice(0).map((s) => s.shutdown()));
+  await fixtures.shutdownAll();
 });
 afterAll(async () => {
   await disconnectDatabase();
@@ -67,12 +39,10 @@ describe('Supervisor', () => {
     const pid = sup.snapshot(id)?.pid;
     expect(pid).toBeGreaterThan(0);
     expect(await Session.findOne({ sessionId: id }).lean()).toMatchObject({ status: 'qr', metrics: { pid, connectionAttempts: 1 } });
-    await expect(sup.call(id, 'probe', {})).resolves.toEqual({ open: true, lastTrafficAt: 42 });
   });
 
-  it('rejects commands for sessions without a running actor with a coded error', async () => {
+  it('rejects starting a session that does not exist with a coded error', async () => {
     const { sup } = supervisor();
-    await expect(sup.call('nope', 'probe', {})).rejects.toMatchObject({ code: 'actor_not_running' });
     await expect(sup.start('missing-session')).rejects.toMatchObject({ code: 'session_not_found' });
   });
 
@@ -122,24 +92,6 @@ describe('Supervisor', () => {
     await sup.start(id);
     await rec.waitStatus(id, 'reconnecting');
     expect(sup.snapshot(id)?.lastError).toMatch(/^recycled: rss/);
-  });
-
-  it('stores a send as pending before delivery, once per clientId, and asks the actor to flush', async () => {
-    const { sup, rec } = supervisor();
-    const id = await newSession('ok');
-    await sup.start(id);
-    await rec.waitFor((e) => e.sessionId === id && e.type === 'qr');
-    const first = await sup.send(id, { to: '+34 600 000 001', kind: 'text', text: 'hola', clientId: 'c-1' });
-    expect(first).toMatchObject({ status: 'pending', duplicate: false });
-    expect(first.messageId).toMatch(/^3EB0[0-9A-F]{18}$/);
-    const again = await sup.send(id, { to: '+34 600 000 001', kind: 'text', text: 'hola', clientId: 'c-1' });
-    expect(again).toEqual({ ...first, duplicate: true });
-    const stored = await Message.find({ sessionId: id }).lean();
-    expect(stored).toHaveLength(1);
-    expect(stored[0]).toMatchObject({ chatId: '34600000001@s.whatsapp.net', fromMe: true, status: 'pending', clientId: 'c-1' });
-    await rec.waitFor((e) => e.sessionId === id && e.type === 'chat-update' && e.chatId === 'flushed@s.whatsapp.net');
-    await expect(sup.send(id, { to: 'nobody', kind: 'text', text: 'x' })).rejects.toMatchObject({ code: 'invalid_recipient' });
-    await expect(sup.send(id, { to: '34600000001', kind: 'text', text: ' ' })).rejects.toMatchObject({ code: 'invalid_message' });
   });
 
   it('stops an actor on request and keeps it stopped', async () => {

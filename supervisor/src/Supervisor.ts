@@ -1,75 +1,63 @@
 /**
- * The Supervisor engine: one forked actor per active Session (OTP simple_one_for_one),
- * restarted by the pure restart policy, watched through heartbeats, and reached by the
- * gateway only through the SessionHub interface. It never loads Baileys.
- *
- * Over 400 lines since cluster mode added its hooks (useFencing, evict, mayReport): issue 16's
- * split of supervision (spawn, restart, watchdog) from the SessionHub side (send, events,
- * routing) is where it shrinks; it is not done yet, and half a split would scatter the slot
- * state both halves read.
+ * The Supervisor: one forked actor per active Session (OTP simple_one_for_one), restarted by
+ * the pure restart policy, watched through heartbeats (Watchdog), stopped in order on shutdown,
+ * and restored on start. It never loads Baileys. Sends, commands, events and snapshots are the
+ * SessionHub side (LocalHub.ts), which reads this supervision through `SupervisedSessions`.
  */
-import {
-  hubError,
-  HUB_ERROR_CODES,
-  RPC_ERROR_CODES,
-  RpcError,
-  type AcceptedSend,
-  type ActorEvent,
-  type ActorSnapshot,
-  type CommandName,
-  type CommandReq,
-  type CommandRes,
-  type ExitInfo,
-  type HeartbeatEnvelope,
-  type HubEvent,
-  type OutgoingMessageInput,
-  type SessionHub,
-  type SessionStatus,
-} from '@switchboard/shared';
+import { hubError, HUB_ERROR_CODES, type ActorEvent, type ExitInfo, type HeartbeatEnvelope, type SessionStatus } from '@switchboard/shared';
 import { Session } from '@switchboard/shared/node';
 import pLimit from 'p-limit';
 import type { Logger } from 'pino';
 import { ActorHandle } from './ActorHandle.ts';
+import { handleExit, type ExitContext } from './actorExit.ts';
 import type { SupervisorFencing } from './cluster/fencing.ts';
 import { EventLog } from './events/eventLog.ts';
-import { buildHealthReport, type HealthReport } from './health/healthReport.ts';
 import { Watchdog } from './health/watchdog.ts';
-import { acceptSend } from './outbox/acceptSend.ts';
-import { OutboxDepth } from './outbox/outboxDepth.ts';
-import { requeueFailed } from './outbox/retrySend.ts';
-import { decide, recordDecision } from './restartPolicy.ts';
+import { LocalHub, type SupervisedSessions } from './LocalHub.ts';
 import { SessionRecords } from './sessionRecords.ts';
-import { newSlot, snapshotOf, waitSettled, type SessionSlot } from './sessionSlot.ts';
+import { newSlot, waitSettled, type SessionSlot } from './sessionSlot.ts';
+import { changeStatus, recordActorEvent, recordHeartbeat, type SlotSinks } from './slotReports.ts';
+import { SupervisorHub } from './supervisorHub.ts';
 import type { SupervisionLimits, SupervisorOptions } from './supervisorOptions.ts';
 
 /** Statuses a node restart does not bring back on its own (an operator must act). */
-/** How often touched sessions' outbox depth is recounted. */
-const OUTBOX_DEPTH_REFRESH_MS = 30_000;
-
 const NOT_RESTORED: SessionStatus[] = ['logged_out', 'replaced', 'problematic'];
 
-/** Supervises every session actor of this node and implements SessionHub for the gateway. */
-export class Supervisor implements SessionHub {
+/**
+ * Supervises every session actor of this node. Its SessionHub methods are its `hub`'s
+ * (supervisorHub.ts): new code should pass `hub` where a SessionHub is wanted.
+ */
+export class Supervisor extends SupervisorHub implements SupervisedSessions {
+  readonly hub: LocalHub;
+  readonly events: EventLog;
+  readonly records: SessionRecords;
   private readonly slots = new Map<string, SessionSlot>();
   private readonly log: Logger;
   private readonly now: () => number;
-  private readonly events: EventLog;
-  private readonly records: SessionRecords;
+  private readonly sinks: SlotSinks;
   private readonly watchdog: Watchdog;
-  private readonly outbox: OutboxDepth;
-  private readonly outboxTimer: NodeJS.Timeout;
-  private globalRestarts: number[] = [];
-  private closed = false;
+  private readonly exits: ExitContext;
+  private stopping = false;
   /** Cluster mode: leases and fencing tokens (null on a single node). */
   private fencing: SupervisorFencing | null = null;
   /** Slots whose actor is being stopped because the lease is gone or handed over (no status, no restart). */
   private readonly evicted = new WeakSet<SessionSlot>();
 
   constructor(private readonly opts: SupervisorOptions) {
+    super();
     this.log = opts.logger.child({ module: 'supervisor' });
     this.now = opts.now ?? Date.now;
     this.records = new SessionRecords(this.log);
     this.events = new EventLog(this.log, this.now, this.records);
+    this.sinks = { records: this.records, events: this.events, now: this.now };
+    this.exits = {
+      sinks: this.sinks,
+      log: this.log,
+      restart: opts.restart,
+      stopping: () => this.stopping,
+      globalRestarts: [],
+      respawn: (slot) => this.spawn(slot),
+    };
     this.watchdog = new Watchdog({
       limits: () => this.opts.limits,
       slots: () => this.slots.values(),
@@ -78,8 +66,24 @@ export class Supervisor implements SessionHub {
       recycle: (slot, reason) => this.recycle(slot, reason),
       kill: (slot, reason) => this.killHung(slot, reason),
     });
-    this.outbox = new OutboxDepth(this.log);
-    this.outboxTimer = setInterval(() => void this.outbox.refresh(), opts.outboxDepthRefreshMs ?? OUTBOX_DEPTH_REFRESH_MS).unref();
+    this.hub = new LocalHub(this, {
+      logger: this.log,
+      now: this.now,
+      ...(opts.outboxDepthRefreshMs !== undefined ? { outboxDepthRefreshMs: opts.outboxDepthRefreshMs } : {}),
+    });
+  }
+
+  /** True once shutdown began: no new work is taken. */
+  get closed(): boolean {
+    return this.stopping;
+  }
+
+  slot(sessionId: string): Readonly<SessionSlot> | undefined {
+    return this.slots.get(sessionId);
+  }
+
+  knownSlots(): Iterable<Readonly<SessionSlot>> {
+    return this.slots.values();
   }
 
   /** Starts every active session that is not waiting for an operator, a few at a time. */
@@ -90,7 +94,7 @@ export class Supervisor implements SessionHub {
     await Promise.all(
       docs.map((d) =>
         limit(async () => {
-          if (this.closed) return;
+          if (this.stopping) return;
           await delay(Math.floor(this.opts.restart.random() * this.opts.startJitterMs));
           await this.start(d.sessionId).catch((err: unknown) => this.log.error({ err, sessionId: d.sessionId }, 'restore failed'));
           const slot = this.slots.get(d.sessionId);
@@ -102,7 +106,7 @@ export class Supervisor implements SessionHub {
   }
 
   async start(sessionId: string): Promise<void> {
-    if (this.closed) throw hubError(HUB_ERROR_CODES.HUB_CLOSED, 'The supervisor is shutting down');
+    if (this.stopping) throw hubError(HUB_ERROR_CODES.HUB_CLOSED, 'The supervisor is shutting down');
     const doc = await Session.findOne({ sessionId }, { status: 1 }).lean();
     if (!doc) throw hubError(HUB_ERROR_CODES.SESSION_NOT_FOUND, `Session ${sessionId} does not exist`);
     if (this.fencing && this.fencing.fenceOf(sessionId) === undefined && !(await this.fencing.acquire(sessionId))) {
@@ -130,49 +134,7 @@ export class Supervisor implements SessionHub {
     if (handle) await handle.stop(grace);
     if (opts.logout) await this.records.clearCredentials(sessionId, this.opts.dataDir);
     const status: SessionStatus = opts.logout ? 'logged_out' : 'stopped';
-    await this.changeStatus(slot, status, { active: false });
-  }
-
-  async call<C extends CommandName>(
-    sessionId: string,
-    command: C,
-    req: CommandReq<C>,
-    opts?: { timeoutMs?: number },
-  ): Promise<CommandRes<C>> {
-    const handle = this.slots.get(sessionId)?.handle;
-    if (!handle?.isReady || !handle.alive) {
-      throw new RpcError(RPC_ERROR_CODES.NOT_RUNNING, `Session ${sessionId} has no running actor`);
-    }
-    return handle.call(command, req, opts);
-  }
-
-  async send(sessionId: string, input: OutgoingMessageInput): Promise<AcceptedSend> {
-    if (this.closed) throw hubError(HUB_ERROR_CODES.HUB_CLOSED, 'The supervisor is shutting down');
-    // A session with a running actor exists (deleting one stops its actor first): no read.
-    const running = !!this.slots.get(sessionId)?.handle;
-    if (!running && !(await Session.exists({ sessionId }))) throw hubError(HUB_ERROR_CODES.SESSION_NOT_FOUND, `Session ${sessionId} does not exist`);
-    const accepted = await acceptSend(sessionId, input, new Date(this.now()));
-    this.outbox.touch(sessionId);
-    if (!accepted.duplicate) this.kickOutbox(sessionId, accepted.messageId);
-    return accepted;
-  }
-
-  async retry(sessionId: string, messageId: string): Promise<AcceptedSend> {
-    if (this.closed) throw hubError(HUB_ERROR_CODES.HUB_CLOSED, 'The supervisor is shutting down');
-    const accepted = await requeueFailed(sessionId, messageId);
-    this.outbox.touch(sessionId);
-    this.kickOutbox(sessionId, messageId);
-    return accepted;
-  }
-
-  /**
-   * Asks a running actor to deliver its pending messages now, naming the one just stored (the
-   * actor claims it by key instead of scanning: issue 13); a stopped one does it on start.
-   */
-  private kickOutbox(sessionId: string, messageId: string): void {
-    const handle = this.slots.get(sessionId)?.handle;
-    if (!handle?.isReady) return;
-    handle.call('flushOutbox', { messageIds: [messageId] }).catch((err: unknown) => this.log.debug({ err, sessionId }, 'flushOutbox not delivered'));
+    await changeStatus(this.sinks, slot, status, { active: false });
   }
 
   async resetAttempts(sessionId: string): Promise<void> {
@@ -186,28 +148,9 @@ export class Supervisor implements SessionHub {
     await this.start(sessionId);
   }
 
-  subscribe(listener: (event: HubEvent) => void): () => void {
-    return this.events.subscribe(listener);
-  }
-
-  snapshot(sessionId: string): ActorSnapshot | undefined {
-    const slot = this.slots.get(sessionId);
-    return slot ? snapshotOf(slot, this.outbox.get(sessionId)) : undefined;
-  }
-
-  snapshots(): ActorSnapshot[] {
-    return [...this.slots.values()].map((slot) => snapshotOf(slot, this.outbox.get(slot.sessionId)));
-  }
-
-  /** Health of every known session (also logged by the scheduler's health check). */
-  healthReport(): HealthReport {
-    return buildHealthReport(this.snapshots(), this.now());
-  }
-
-  /** Stores a health report on the Session documents (health.lastCheckAt, healthy, issues). */
-  async recordHealth(report: HealthReport): Promise<void> {
-    const at = new Date(report.at);
-    await Promise.all(report.sessions.map((s) => this.records.health(s.sessionId, { at, healthy: s.healthy, issues: s.issues })));
+  /** Cluster mode: this node's fencing token for the session (undefined when not held, or on a single node). */
+  fenceOf(sessionId: string): number | undefined {
+    return this.fencing?.fenceOf(sessionId);
   }
 
   /**
@@ -249,10 +192,10 @@ export class Supervisor implements SessionHub {
 
   /** Stops taking work, asks every actor to flush and close, SIGKILLs stragglers. Sessions stay active. */
   async shutdown(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
+    if (this.stopping) return;
+    this.stopping = true;
     this.watchdog.stop();
-    clearInterval(this.outboxTimer);
+    this.hub.close();
     const running = [...this.slots.values()];
     for (const slot of running) this.clearRestartTimer(slot);
     await Promise.all(
@@ -272,7 +215,7 @@ export class Supervisor implements SessionHub {
       slot = newSlot(sessionId, status);
       this.slots.set(sessionId, slot);
       // Messages may wait from before this node started.
-      this.outbox.touch(sessionId);
+      this.hub.outboxChanged(sessionId);
     }
     return slot;
   }
@@ -308,50 +251,19 @@ export class Supervisor implements SessionHub {
     slot.connectedSince = null;
     this.watchdog.ensureRunning();
     void this.records.actorStarted(slot.sessionId, handle.pid, new Date(handle.startedAt));
-    void this.changeStatus(slot, 'starting');
+    void changeStatus(this.sinks, slot, 'starting');
     this.log.info({ sessionId: slot.sessionId, pid: handle.pid }, 'actor forked');
-  }
-
-  /** Counts the outbox of every session whose outbox may have changed (the timer does it every 30 s). */
-  refreshOutboxDepth(): Promise<void> {
-    return this.outbox.refresh();
   }
 
   private onActorEvent(slot: SessionSlot, event: ActorEvent): void {
     // Cluster mode: a session whose lease this node lost is its new owner's to report (no status write).
     if (!this.mayReport(slot)) return;
-    if (event.type === 'message-sent' || event.type === 'message-status') this.outbox.touch(slot.sessionId);
-    let persisted: Promise<void> | undefined;
-    if (event.type === 'connection-state') {
-      const now = this.now();
-      if (event.status === 'connected') {
-        slot.connectedSince = now;
-        slot.lastTrafficAt = now;
-      } else slot.connectedSince = null;
-      if (event.cause) slot.lastDisconnectCause = event.cause;
-      this.setSlotStatus(slot, event.status);
-      persisted = this.records.setStatus(slot.sessionId, event.status, {
-        ...(event.cause ? { lastDisconnectCause: event.cause } : {}),
-        ...(event.status === 'connected' ? { lastConnectedAt: new Date(now) } : {}),
-        ...(event.me ? { me: event.me } : {}),
-      });
-    } else if ((event.type === 'qr' || event.type === 'pairing-code') && slot.status !== 'qr') {
-      // A QR means the session waits for a scan, whether or not a connection-state said so.
-      this.setSlotStatus(slot, 'qr');
-      persisted = this.records.setStatus(slot.sessionId, 'qr');
-    }
-    void this.events.append(slot.sessionId, event, persisted);
+    if (event.type === 'message-sent' || event.type === 'message-status') this.hub.outboxChanged(slot.sessionId);
+    recordActorEvent(this.sinks, slot, event);
   }
 
   private onHeartbeat(slot: SessionSlot, beat: HeartbeatEnvelope): void {
-    if (!this.mayReport(slot)) return;
-    const traffic = beat.counters.lastTrafficAt;
-    if (traffic !== null && traffic > (slot.lastTrafficAt ?? 0)) slot.lastTrafficAt = traffic;
-    const now = this.now();
-    if (now - slot.metricsSavedAt >= 30_000) {
-      slot.metricsSavedAt = now;
-      void this.records.metrics(slot.sessionId, beat);
-    }
+    if (this.mayReport(slot)) recordHeartbeat(this.sinks, slot, beat);
   }
 
   private onExit(slot: SessionSlot, handle: ActorHandle, info: ExitInfo): void {
@@ -365,64 +277,12 @@ export class Supervisor implements SessionHub {
       this.log.warn({ sessionId: slot.sessionId, exit: info.kind, code: info.code }, 'actor of a session this node lost ended');
       return;
     }
-    const reason = slot.killReason ?? describeExit(info);
-    slot.killReason = null;
-    const exitEvent = { type: 'actor-exit' as const, exit: info.kind, code: info.code, signal: info.signal };
-    if (slot.stopRequested || this.closed) {
-      const status: SessionStatus = info.kind === 'logged_out' ? 'logged_out' : 'stopped';
-      const settled = this.changeStatus(slot, status);
-      void this.events.append(slot.sessionId, { ...exitEvent, action: 'none', reason }, settled);
-      return;
-    }
-    const now = this.now();
-    const history = { ...slot.history, globalRestarts: this.globalRestarts };
-    const decision = decide({ kind: info.kind, startedAt: handle.startedAt, exitedAt: now }, history, now, this.opts.restart);
-    const next = recordDecision(history, decision, now, this.opts.restart);
-    slot.history = { restarts: [...next.restarts], attempt: next.attempt };
-    this.globalRestarts = [...next.globalRestarts];
-    slot.lastError = decision.action === 'stop' ? `${reason}: ${decision.reason}` : reason;
-    if (decision.action === 'stop') {
-      this.log.warn({ sessionId: slot.sessionId, status: decision.status, reason: slot.lastError }, 'actor not restarted');
-      const problematic = decision.status === 'problematic';
-      const settled = this.changeStatus(slot, decision.status, {
-        lastError: slot.lastError,
-        ...(problematic ? { problematicSince: new Date(now) } : {}),
-      });
-      void this.events.append(slot.sessionId, { ...exitEvent, action: 'stop', reason: slot.lastError }, settled);
-      return;
-    }
-    slot.restarts += 1;
-    this.log.warn({ sessionId: slot.sessionId, reason, delayMs: decision.delayMs, attempt: decision.attempt }, 'restart scheduled');
-    const restarted = this.records.restarted(slot.sessionId, reason, info.code, new Date(now));
-    void this.events.append(slot.sessionId, { ...exitEvent, action: 'restart', delayMs: decision.delayMs, reason }, restarted);
-    void this.changeStatus(slot, 'reconnecting');
-    slot.restartTimer = setTimeout(() => {
-      slot.restartTimer = null;
-      if (!this.closed && !slot.handle && !slot.stopRequested) this.spawn(slot);
-    }, decision.delayMs);
+    handleExit(this.exits, slot, handle, info);
   }
 
   /** False in cluster mode once this node no longer holds the session's lease (checked locally, no request). */
   private mayReport(slot: SessionSlot): boolean {
     return !this.fencing || this.fencing.fenceOf(slot.sessionId) !== undefined;
-  }
-
-  /** Sets the status, persists it, then publishes a connection-state event when it changed. */
-  private async changeStatus(slot: SessionSlot, status: SessionStatus, patch: Parameters<SessionRecords['setStatus']>[2] = {}): Promise<void> {
-    const changed = slot.status !== status;
-    this.setSlotStatus(slot, status);
-    const persisted = this.records.setStatus(slot.sessionId, status, patch);
-    if (changed) {
-      const message = patch.lastError ?? undefined;
-      const cause = slot.lastDisconnectCause && (status === 'logged_out' || status === 'replaced') ? slot.lastDisconnectCause : undefined;
-      await this.events.append(slot.sessionId, { type: 'connection-state', status, ...(cause ? { cause } : {}), ...(message ? { message } : {}) }, persisted);
-    }
-    await persisted;
-  }
-
-  private setSlotStatus(slot: SessionSlot, status: SessionStatus): void {
-    slot.status = status;
-    for (const waiter of [...slot.waiters]) waiter();
   }
 
   private recycle(slot: SessionSlot, reason: string): void {
@@ -445,10 +305,6 @@ export class Supervisor implements SessionHub {
     if (slot.restartTimer) clearTimeout(slot.restartTimer);
     slot.restartTimer = null;
   }
-}
-
-function describeExit(info: ExitInfo): string {
-  return info.signal ? `${info.kind} (signal ${info.signal})` : `${info.kind} (code ${info.code})`;
 }
 
 function delay(ms: number): Promise<void> {

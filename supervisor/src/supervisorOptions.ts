@@ -1,6 +1,7 @@
 /**
- * Everything the Supervisor needs, injected once (STYLE.md habit 8). main.ts builds it from
- * the validated config; tests pass short timings so they run in seconds.
+ * Everything the Supervisor needs, injected once (STYLE.md habit 8). The server package builds
+ * it from the validated config (server/src/fromConfig.ts); tests pass short timings so they
+ * run in seconds.
  */
 import type { ActorInitConfig } from '@switchboard/shared';
 import type { Logger } from 'pino';

@@ -28,8 +28,12 @@ function validate(input: OutgoingMessageInput): { chatId: string; mediaId: strin
   return { chatId: recipientJid(input.to), mediaId: input.mediaId ?? null };
 }
 
-/** Stores an outgoing message as pending; returns the first result again for a repeated clientId. */
-export async function acceptSend(sessionId: string, input: OutgoingMessageInput, now: Date): Promise<AcceptedSend> {
+/**
+ * Stores an outgoing message as pending; returns the first result again for a repeated clientId.
+ * `fence` (cluster mode): the owner's token, so an older owner's actor cannot claim the send
+ * (session-actor/src/outbox/claims.ts).
+ */
+export async function acceptSend(sessionId: string, input: OutgoingMessageInput, now: Date, fence?: number): Promise<AcceptedSend> {
   const { chatId, mediaId } = validate(input);
   let messageId = newMessageId();
   let duplicate = false;
@@ -60,6 +64,7 @@ export async function acceptSend(sessionId: string, input: OutgoingMessageInput,
     timestamp: now,
     clientId: input.clientId ?? null,
     userId: input.userId && isObjectId(input.userId) ? input.userId : null,
+    ...(fence !== undefined ? { fence } : {}),
   };
   try {
     await messages.insert(doc);

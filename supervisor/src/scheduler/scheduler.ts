@@ -26,7 +26,8 @@ export interface SchedulerOptions {
   cleanup?: Partial<CleanupPolicy>;
   /**
    * Refreshes expired profile pictures (the gateway's `refreshProfilePictures`, composed by
-   * main.ts so the scheduler does not know the gateway); scheduled on `profilePictureCron`.
+   * server/src/main.ts so the scheduler does not know the gateway); scheduled on
+   * `profilePictureCron`.
    */
   refreshProfilePictures?: () => Promise<{ refreshed: number; failed: number }>;
   /** Cron of the profile-picture refresh (default hourly, at minute 17). */

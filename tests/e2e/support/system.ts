@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { startGateway, type RunningGateway } from '@switchboard/gateway';
 import { CONSOLE_DIST } from '../../../desktop/build/consoleBuild.ts';
 import type { HubEvent, SessionStatus } from '@switchboard/shared';
-import { startNode, type RunningNode } from '../../../supervisor/src/main.ts';
+import { startNode, type RunningNode } from '../../../server/src/main.ts';
 import { startSimulator, type Simulator } from '@switchboard/wa-sim';
 import { testDbUri } from '../../support/testDb.ts';
 import { startMailbox, type Mailbox } from '../../integration/gateway/support/mailbox.ts';

@@ -3,8 +3,8 @@
  * environment the test gives (CLUSTER_REDIS_URL, NODE_ID, PORT, ...). Prints one JSON line
  * `{"url", "nodeId"}` on stdout once it serves, and shuts down (draining) on SIGTERM.
  */
-import { startNode } from '../../../supervisor/src/main.ts';
-import { onSignals } from '../../../supervisor/src/shutdown.ts';
+import { startNode } from '../../../server/src/main.ts';
+import { onSignals } from '../../../server/src/shutdown.ts';
 
 const node = await startNode({ console: false });
 onSignals((reason) => node.shutdown(reason));

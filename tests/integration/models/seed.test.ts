@@ -90,9 +90,9 @@ describe('ensureSeeded on an empty database', () => {
   });
 });
 
-describe('pnpm seed (supervisor/src/seedCli.ts)', () => {
+describe('pnpm seed (server/src/seedCli.ts)', () => {
   const run = (env: Record<string, string>) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'supervisor/src/seedCli.ts'], {
+    spawnSync(process.execPath, ['--import', 'tsx', 'server/src/seedCli.ts'], {
       cwd: repoRoot,
       env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', LOG_LEVEL: 'info', ...env },
       encoding: 'utf8',

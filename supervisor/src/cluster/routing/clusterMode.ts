@@ -1,5 +1,5 @@
 /**
- * Composition of a cluster node (CLUSTER_REDIS_URL set), used by main.ts:
+ * Composition of a cluster node (CLUSTER_REDIS_URL set), used by server/src/main.ts:
  *  1. `startClusterMode` connects to Redis and builds the RoutedHub (before the gateway, which
  *     serves it) and the scheduler's job lease;
  *  2. `join(url)` (once the gateway listens) registers the node and starts the lease keeper,
@@ -17,7 +17,7 @@ import { sessionMoving } from './errors.ts';
 import type { RoutedHub, RoutingLeases, RoutingPlacement } from './routedHub.ts';
 import { startRouting, type Routing } from './startRouting.ts';
 
-/** A node's cluster mode, as main.ts drives it. */
+/** A node's cluster mode, as server/src/main.ts drives it. */
 export interface ClusterMode {
   nodeId: string;
   redisUrl: string;

@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import type { SupervisorConfig } from '@switchboard/shared/node';
 import type { Logger } from 'pino';
-import { withDefaults, type SupervisorOptions } from './supervisorOptions.ts';
+import { withDefaults, type SupervisorOptions } from '@switchboard/supervisor';
 
 /** Supervisor options for `mongoUri` (the database actually used, embedded or MONGODB_URI). */
 export function supervisorOptionsFromConfig(config: SupervisorConfig, mongoUri: string, logger: Logger): SupervisorOptions {

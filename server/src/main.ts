@@ -22,12 +22,10 @@ import {
   type OpenDatabase,
   type SupervisorConfig,
 } from '@switchboard/shared/node';
+import { startClusterMode, startScheduler, Supervisor, type ClusterMode, type Scheduler } from '@switchboard/supervisor';
 import type { Logger } from 'pino';
-import { startClusterMode, type ClusterMode } from './cluster/routing/clusterMode.ts';
 import { supervisorOptionsFromConfig } from './fromConfig.ts';
-import { startScheduler, type Scheduler } from './scheduler/scheduler.ts';
 import { createShutdown, onSignals } from './shutdown.ts';
-import { Supervisor } from './Supervisor.ts';
 
 /** What a running node consists of (also used by the demo). */
 export interface RunningNode {
@@ -72,14 +70,14 @@ export async function startNode(opts: StartNodeOptions = {}): Promise<RunningNod
     const redisUrl = config.CLUSTER_REDIS_URL;
     const cluster = redisUrl ? await startClusterMode({ ...config, CLUSTER_REDIS_URL: redisUrl }, supervisor, logger) : undefined;
     if (cluster) steps.push({ name: 'cluster routing', run: () => cluster.close() });
-    const hub = cluster?.hub ?? supervisor;
+    const hub = cluster?.hub ?? supervisor.hub;
     // The console is built once per source change (cached by hash), so a fresh clone serves it too.
     const consoleDir = opts.console === false ? undefined : (await ensureConsoleBuilt({ onBuild: () => logger.info('building the console (first start after a change)') })).dir;
     const gateway = await startGateway({
       config,
       logger,
       hub,
-      health: () => (cluster ? cluster.hub.healthReport() : supervisor.healthReport()),
+      health: () => (cluster ? cluster.hub.healthReport() : supervisor.hub.healthReport()),
       ...(consoleDir ? { consoleDir } : {}),
       ...(opts.port !== undefined ? { port: opts.port } : {}),
       ...(cluster ? { cluster: { redisUrl: cluster.redisUrl, owns: cluster.holds } } : {}),
@@ -88,7 +86,7 @@ export async function startNode(opts: StartNodeOptions = {}): Promise<RunningNod
     // Cluster mode: SIGTERM hands the sessions over (after the scheduler stops, before the gateway and actors).
     if (cluster) steps.push({ name: 'cluster drain', run: () => cluster.drain() });
     const scheduler = startScheduler({
-      hub: cluster ? { healthReport: () => cluster.hub.healthReport(), recordHealth: (r) => supervisor.recordHealth(r), resetAttempts: (id) => hub.resetAttempts(id) } : supervisor,
+      hub: cluster ? { healthReport: () => cluster.hub.healthReport(), recordHealth: (r) => supervisor.hub.recordHealth(r), resetAttempts: (id) => hub.resetAttempts(id) } : supervisor.hub,
       logger,
       healthCron: config.HEALTH_CHECK_CRON,
       cleanupCron: config.CLEANUP_CRON,

@@ -27,7 +27,7 @@ const LINES = ['Hola, ¿está abierto hoy?', 'Hi! Is my order ready?', '¿Tienen
  * in memory, so after a demo restart the old pairing is unknown (logged out): start again.
  */
 function autoLink(node: RunningNode, sim: Simulator): () => void {
-  return node.supervisor.subscribe((e: HubEvent) => {
+  return node.supervisor.hub.subscribe((e: HubEvent) => {
     if (e.sessionId !== DEMO_SESSION) return;
     if (e.type === 'qr') sim.scanQr(DEMO_PHONE, e.qr).catch((err: unknown) => node.logger.warn({ err }, 'demo phone could not scan the QR'));
     if (e.type === 'actor-exit' && e.exit === 'logged_out') void node.supervisor.start(DEMO_SESSION).catch(() => undefined);
