@@ -17,7 +17,7 @@ import { toSocketEvents } from '../realtime/toSocketEvents.ts';
 import { emissionsFor, wantsEvent, type Emission } from './envelope.ts';
 import { createLimiter } from './limiter.ts';
 import { attemptDelivery, attemptOnce, dueNow, queuePing, replayLane, type AttemptDeps, type WebhookControl } from './ops.ts';
-import { moveCursor, queueDelivery, readCursor, recordAttempt, sessionsOf } from './store.ts';
+import { moveCursor, queueDelivery, readCursor, recordAttempt, sessionsOf, settleSkipped } from './store.ts';
 
 /** Timer functions (tests inject their own). */
 export interface Timers {
@@ -70,10 +70,14 @@ interface Lane {
   chain: Promise<void>;
   queued: boolean;
   timer: unknown;
+  /** `updatedAt` of the webhook as of the lane's last run: a change settles skipped deliveries. */
+  seen?: number;
 }
 
 const EVENT_BATCH = 100;
 const CLEANUP_EVERY_MS = 3_600_000;
+/** A ping still pending this long after it was queued was interrupted (its attempt lasts ≤ the request deadline). */
+const STALE_PING_MS = 600_000;
 
 /** The dispatcher's state and steps (see the module comment); built by startWebhookDispatcher. */
 class Dispatcher implements WebhookDispatcher {
@@ -167,6 +171,13 @@ class Dispatcher implements WebhookDispatcher {
   private async runLane(lane: Lane, webhookId: string, sessionId: string): Promise<void> {
     const hook = await Webhook.findById(webhookId).lean();
     if (!hook || !hook.active || (hook.sessionId !== null && hook.sessionId !== sessionId)) return;
+    // The webhook changed since this lane last ran (or this is its first run here): deliveries a
+    // run with the old settings left pending and the new ones will never send are settled.
+    const version = new Date(hook.updatedAt).getTime();
+    if (lane.seen !== version) {
+      lane.seen = version;
+      await settleSkipped(hook);
+    }
     let cursor = await readCursor(hook, sessionId);
     batches: while (!this.stopped) {
       const docs = await SessionEvent.find({ sessionId, seq: { $gt: cursor } }).sort({ seq: 1 }).limit(EVENT_BATCH).lean();
@@ -202,20 +213,28 @@ class Dispatcher implements WebhookDispatcher {
     }
     const decision = decideRetry(d.attempts + 1, d.queuedAt.getTime(), at, this.policy, this.random);
     if ('giveUp' in decision) {
-      await recordAttempt(d._id, result, { status: 'failed' }, new Date(at));
+      // Settled meanwhile (the webhook changed and no longer covers it): nothing to give up.
+      if (!(await recordAttempt(d._id, result, { status: 'failed' }, new Date(at), true))) return null;
       this.log.warn({ webhookId, eventId: d.eventId, attempts: d.attempts + 1, statusCode: result.statusCode }, 'webhook delivery failed, giving up');
       this.opts.onFailed?.(webhookId);
       return null;
     }
-    await recordAttempt(d._id, result, { status: 'pending', nextAttemptAt: new Date(decision.retryAt) }, new Date(at));
+    if (!(await recordAttempt(d._id, result, { status: 'pending', nextAttemptAt: new Date(decision.retryAt) }, new Date(at), true))) return null;
     this.log.debug({ webhookId, eventId: d.eventId, statusCode: result.statusCode, retryInMs: decision.retryAt - at }, 'webhook delivery will be retried');
     return decision.retryAt;
   }
 
-  /** Deletes finished deliveries past the retention, at most hourly. */
+  /**
+   * Deletes finished deliveries past the retention, at most hourly; and settles pings left
+   * pending by a gateway that stopped during their single attempt (no lane ever sends a ping).
+   */
   private async cleanup(): Promise<void> {
     if (this.now() - this.cleanedAt < CLEANUP_EVERY_MS) return;
     this.cleanedAt = this.now();
+    await WebhookDelivery.updateMany(
+      { status: 'pending', seq: 0, queuedAt: { $lt: new Date(this.now() - STALE_PING_MS) } },
+      { $set: { status: 'failed', lastError: 'interrupted: the gateway stopped during the attempt', nextAttemptAt: null } },
+    );
     const before = new Date(this.now() - (this.opts.retentionMs ?? 7 * 86_400_000));
     const res = await WebhookDelivery.deleteMany({ status: { $in: ['delivered', 'failed'] }, updatedAt: { $lt: before } });
     if (res.deletedCount) this.log.info({ deleted: res.deletedCount }, 'old webhook deliveries deleted');

@@ -60,12 +60,18 @@ export async function queuePing(hook: WebhookDoc, now: Date): Promise<WebhookDel
 }
 
 /**
- * Moves a lane's cursor back before `fromSeq`; its deliveries from there on are removed, so
- * the lane queues each event afresh (same event ids) as it walks the log again. Resetting them
- * in place instead would leave pending forever those the webhook no longer subscribes to.
+ * Moves a lane's cursor to `fromSeq − 1`; its deliveries from there on are removed, so the
+ * lane queues each event afresh (same event ids) as it walks the log again. Resetting them in
+ * place instead would leave pending forever those the webhook no longer subscribes to. A
+ * replay from a later seq than the lane's pending head skips that head: it is marked failed
+ * (it would otherwise stay pending for ever, counted in the queue depth).
  */
 export async function replayLane(webhookId: Types.ObjectId, sessionId: string, fromSeq: number): Promise<void> {
   await WebhookDelivery.deleteMany({ webhookId, sessionId, seq: { $gte: fromSeq } });
+  await WebhookDelivery.updateMany(
+    { webhookId, sessionId, status: 'pending', seq: { $gt: 0, $lt: fromSeq } },
+    { $set: { status: 'failed', lastError: `skipped: the webhook was replayed from seq ${fromSeq}`, nextAttemptAt: null } },
+  );
   await setCursor(webhookId, sessionId, fromSeq - 1);
 }
 

@@ -14,7 +14,7 @@ import {
 } from '@switchboard/shared/node';
 import type { Types } from 'mongoose';
 import { latestSessionSeq, listAllSessionIds } from '../realtime/eventLog.ts';
-import type { Emission } from './envelope.ts';
+import { wantsEvent, type Emission } from './envelope.ts';
 import type { AttemptResult } from './send.ts';
 
 const DUPLICATE_KEY = 11000;
@@ -79,10 +79,14 @@ export async function queueDelivery(webhookId: Types.ObjectId, sessionId: string
 /** The delivery's state after an attempt. */
 export type AttemptOutcome = { status: 'delivered' } | { status: 'pending'; nextAttemptAt: Date } | { status: 'failed' };
 
-/** Records one attempt and its outcome; returns the updated document. */
-export async function recordAttempt(id: Types.ObjectId, result: AttemptResult, outcome: AttemptOutcome, now: Date): Promise<WebhookDeliveryDoc | null> {
+/**
+ * Records one attempt and its outcome; returns the updated document. `onlyIfPending`: a
+ * delivery settled meanwhile (settleSkipped, by a change of its webhook) is left as it is and
+ * null is returned.
+ */
+export async function recordAttempt(id: Types.ObjectId, result: AttemptResult, outcome: AttemptOutcome, now: Date, onlyIfPending = false): Promise<WebhookDeliveryDoc | null> {
   return WebhookDelivery.findOneAndUpdate(
-    { _id: id },
+    { _id: id, ...(onlyIfPending ? { status: 'pending' as const } : {}) },
     {
       $inc: { attempts: 1 },
       $set: {
@@ -97,4 +101,36 @@ export async function recordAttempt(id: Types.ObjectId, result: AttemptResult, o
     },
     { returnDocument: 'after' },
   ).lean();
+}
+
+/** Why a pending delivery will never be sent by its lane, or null when the lane still will. */
+function skipReason(hook: Pick<WebhookDoc, 'sessionId' | 'events'>, d: Pick<WebhookDeliveryDoc, 'sessionId' | 'seq' | 'event'>, cursor: number | undefined): string | null {
+  if (hook.sessionId !== null && d.sessionId !== hook.sessionId) return `skipped: the webhook no longer receives the events of ${d.sessionId}`;
+  if (!wantsEvent(hook.events, d.event)) return `skipped: the webhook no longer subscribes to ${d.event}`;
+  if (cursor !== undefined && cursor >= d.seq) return `skipped: the webhook was replayed from seq ${cursor + 1}`;
+  return null;
+}
+
+/**
+ * Marks `failed` the pending deliveries of a webhook its lanes will never send: of a session
+ * it no longer covers, of an event it no longer subscribes to, or behind its cursor (a replay
+ * from a later seq). Without this they would stay pending for ever, counted in the queue
+ * depth. Run by the PUT route and by each lane when it first sees a webhook's new
+ * `updatedAt` (a run that started before the change may leave one behind); pings (seq 0) are
+ * left alone.
+ */
+export async function settleSkipped(hook: Pick<WebhookDoc, '_id' | 'sessionId' | 'events'>): Promise<number> {
+  const pending = await WebhookDelivery.find({ webhookId: hook._id, status: 'pending', seq: { $gt: 0 } }, { sessionId: 1, seq: 1, event: 1 }).lean();
+  if (!pending.length) return 0;
+  const sessions = [...new Set(pending.map((d) => d.sessionId))];
+  const cursors = await WebhookCursor.find({ _id: { $in: sessions.map((s) => webhookCursorId(hook._id, s)) } }, { sessionId: 1, seq: 1 }).lean();
+  const cursorOf = new Map(cursors.map((c) => [c.sessionId, c.seq]));
+  let settled = 0;
+  for (const d of pending) {
+    const reason = skipReason(hook, d, cursorOf.get(d.sessionId));
+    if (!reason) continue;
+    const res = await WebhookDelivery.updateOne({ _id: d._id, status: 'pending' }, { $set: { status: 'failed', lastError: reason, nextAttemptAt: null } });
+    settled += res.modifiedCount;
+  }
+  return settled;
 }

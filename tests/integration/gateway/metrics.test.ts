@@ -1,14 +1,20 @@
 /**
  * GET /metrics over real HTTP, with a real Supervisor, real actors and the WhatsApp simulator:
- * one connected session that received and sent a message, one waiting for its QR scan.
+ * one connected session that received and sent a message, one waiting for its QR scan; a real
+ * webhook dispatcher (injected clock) for the webhook series; and the Grafana dashboard's
+ * queries checked against what is served.
  */
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { createApp, type GatewaySettings } from '@switchboard/gateway';
+import { fileURLToPath } from 'node:url';
+import { createApp, startWebhookDispatcher, type GatewaySettings } from '@switchboard/gateway';
 import type { HubEvent } from '@switchboard/shared';
-import { silentLogger } from '@switchboard/shared/node';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Session, silentLogger, WebhookDelivery } from '@switchboard/shared/node';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { RecordingHub } from '../realtime/support/recordingHub.ts';
 import { openGateway, type GatewayWorld } from './support/harness.ts';
 import { parsePrometheusText, sampleValue, type PromFamily } from './support/promText.ts';
+import { startReceiver } from './support/webhookReceiver.ts';
 
 const TOKEN = 'metrics-scrape-token-0123456789';
 const LIVE = 'm-live';
@@ -152,6 +158,91 @@ describe('GET /metrics', () => {
     expect(count({ method: 'GET', route: '/api/sessions/:sessionId/details', status: '404' })).toBe(1);
     expect(count({ method: 'GET', route: '/metrics', status: '401' })).toBe(3);
     expect(http.samples.some((s) => s.labels.route?.includes(IDLE) || s.labels.route?.includes('no-such-session'))).toBe(false);
+  });
+
+  it('counts pending webhook deliveries and, per webhook, the ones given up', async () => {
+    const receiver = await startReceiver();
+    receiver.answer = () => 503;
+    const hub = new RecordingHub();
+    let clock = Date.now();
+    // The real dispatcher, woken by hand (no hub, timers that never fire) on an injected clock,
+    // wired to these metrics as start.ts wires it: retries every hour, given up after two.
+    const dispatcher = startWebhookDispatcher({
+      hub: { subscribe: () => () => undefined },
+      logger: silentLogger(),
+      allowPrivate: true,
+      retry: { baseMs: 3_600_000, capMs: 3_600_000, maxAgeMs: 2 * 3_600_000 },
+      sweepMs: 86_400_000,
+      now: () => clock,
+      timers: { setTimeout: () => null, clearTimeout: () => undefined },
+      onFailed: w.app.metrics!.webhookFailed,
+    });
+    w.app.deps.webhooks = dispatcher;
+    w.settings.webhookAllowPrivate = true;
+    try {
+      await Session.create({ sessionId: 'm-hooks', name: 'Hooks', active: false, status: 'stopped' });
+      const made = await w.api('POST', '/api/webhooks', { token: admin, body: { name: 'down', url: receiver.url(), sessionId: 'm-hooks' } });
+      expect(made.status, JSON.stringify(made.body)).toBe(201);
+      let f = await families();
+      expect(f.get('switchboard_webhook_queue_depth')?.type).toBe('gauge');
+      expect(sampleValue(f, 'switchboard_webhook_queue_depth', {})).toBe(0);
+      expect(f.get('switchboard_webhook_failures_total')?.type).toBe('counter');
+
+      await hub.record('m-hooks', { type: 'message-status', messageId: 'M1', chatId: `${ALICE}@s.whatsapp.net`, status: 'delivered' });
+      await dispatcher.sweep();
+      await receiver.waitFor(() => true);
+      await vi.waitFor(async () => expect(await WebhookDelivery.findOne({ webhookId: made.body.id, attempts: 1, status: 'pending' })).not.toBeNull(), { timeout: 10_000, interval: 20 });
+      f = await families();
+      expect(sampleValue(f, 'switchboard_webhook_queue_depth', {})).toBe(1);
+      expect(f.get('switchboard_webhook_failures_total')!.samples.some((s) => s.labels.webhook === made.body.id)).toBe(false);
+
+      // Two hours later the retry fails again: given up, counted for this webhook, the queue empty.
+      clock += 2 * 3_600_000 + 1;
+      await dispatcher.sweep();
+      await vi.waitFor(async () => expect(await WebhookDelivery.findOne({ webhookId: made.body.id, status: 'failed' })).not.toBeNull(), { timeout: 10_000, interval: 20 });
+      f = await families();
+      expect(sampleValue(f, 'switchboard_webhook_queue_depth', {})).toBe(0);
+      expect(sampleValue(f, 'switchboard_webhook_failures_total', { webhook: made.body.id })).toBe(1);
+    } finally {
+      w.app.deps.webhooks = undefined;
+      await dispatcher.stop();
+      await receiver.stop();
+    }
+  });
+
+  it('serves every series the Grafana dashboard queries (docs/grafana/switchboard.json)', async () => {
+    const dashboard = JSON.parse(readFileSync(fileURLToPath(new URL('../../../docs/grafana/switchboard.json', import.meta.url)), 'utf8')) as {
+      panels: { title: string; targets?: { expr: string }[] }[];
+      templating: { list: { query: { query: string } }[] };
+    };
+    const queries = [...dashboard.panels.flatMap((p) => (p.targets ?? []).map((t) => t.expr)), ...dashboard.templating.list.map((v) => v.query.query)];
+    const names = new Set(queries.flatMap((q) => q.match(/\b(?:switchboard|process|nodejs)_[a-z0-9_]+/g) ?? []));
+    expect(names.size).toBeGreaterThan(10);
+    const f = await families();
+    const served = (name: string) => f.has(name) || f.has(name.replace(/_(bucket|count|sum)$/, ''));
+    expect([...names].filter((n) => !served(n))).toEqual([]);
+    // The series the issue asks for are all on the dashboard.
+    for (const name of ['switchboard_session_status', 'switchboard_session_connected_seconds', 'switchboard_actor_rss_bytes', 'switchboard_actor_event_loop_lag_seconds', 'switchboard_session_restarts', 'switchboard_messages_received_total', 'switchboard_messages_sent_total', 'switchboard_outbox_depth', 'switchboard_webhook_queue_depth', 'switchboard_webhook_failures_total', 'switchboard_http_request_duration_seconds_bucket']) {
+      expect(names.has(name), name).toBe(true);
+    }
+  });
+
+  it('counts an actor crash by its classified kind and the restart it caused', async () => {
+    const before = await families();
+    expect(sampleValue(before, 'switchboard_session_restarts', { session: IDLE })).toBe(0);
+    const pid = w.hub.snapshot(IDLE)!.pid!;
+    const mark = w.rec.events.length;
+    process.kill(pid, 'SIGKILL');
+    const after = (type: HubEvent['type']) => w.rec.waitFor((e) => w.rec.events.indexOf(e) >= mark && e.sessionId === IDLE && e.type === type);
+    const exit = (await after('actor-exit')) as Extract<HubEvent, { type: 'actor-exit' }>;
+    // Restarted by the supervisor: a new actor process shows a QR code again.
+    await after('qr');
+    const f = await families();
+    expect(f.get('switchboard_actor_exits_total')?.type).toBe('counter');
+    expect(sampleValue(f, 'switchboard_actor_exits_total', { session: IDLE, exit: exit.exit })).toBe(1);
+    expect(sampleValue(f, 'switchboard_session_restarts', { session: IDLE })).toBe(1);
+    expect(sampleValue(f, 'switchboard_actor_up', { session: IDLE })).toBe(1);
+    expect(f.get('switchboard_actor_exits_total')!.samples.some((s) => s.labels.session === LIVE)).toBe(false);
   });
 
   it('includes the default Node.js metrics of the gateway process', async () => {

@@ -131,6 +131,8 @@ describe('webhooks', () => {
     expect(ok).toEqual(ids);
     expect(mine.filter((r) => r.status !== 200).every((r) => idOf(r) === ids[0])).toBe(true);
 
+    // The log is written once the receiver's answer is back.
+    await vi.waitFor(async () => expect(await WebhookDelivery.countDocuments({ webhookId: hook.id, status: 'delivered' })).toBe(3), { timeout: 10_000, interval: 20 });
     const log = await w.api('GET', `/api/webhooks/${hook.id}/deliveries?status=delivered`, { token: admin });
     expect(log.body.total).toBe(3);
     expect(log.body.data.map((d: { seq: number }) => d.seq)).toEqual([...seqs].reverse());

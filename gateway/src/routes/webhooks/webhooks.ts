@@ -9,7 +9,7 @@ import { notFound } from '../../errors.ts';
 import { authorize, scope, subjects } from '../../policies/subjects.ts';
 import { presentWebhook } from '../../presenters/webhooks.ts';
 import { generateWebhookSecret } from '../../webhooks/index.ts';
-import { sessionsOf, startCursorsAtLatest } from '../../webhooks/store.ts';
+import { sessionsOf, settleSkipped, startCursorsAtLatest } from '../../webhooks/store.ts';
 import { listOf, listResponse, okSchema, pageQuery, paging } from '../common.ts';
 import { defineRoute, type RouteDef } from '../types.ts';
 import { assertSession, assertUrl, control, loadFor, loadReadable } from './access.ts';
@@ -86,6 +86,8 @@ export const webhookRoutes: RouteDef[] = [
       const set = { ...body, sessionId };
       const doc = await Webhook.findOneAndUpdate({ _id: current._id }, { $set: set }, { returnDocument: 'after' }).lean();
       if (!doc) throw notFound('webhook');
+      // Pending deliveries of sessions or events the webhook no longer covers are never sent: settle them.
+      if (body.events !== undefined || sessionId !== current.sessionId) await settleSkipped(doc);
       control(deps).changed();
       Object.assign(audit, { targetType: 'Webhook', targetId: params.id, details: auditOf(doc) });
       return presentWebhook(doc, await oneWebhookStats(doc._id));
