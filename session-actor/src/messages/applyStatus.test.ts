@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Message, connectDatabase, disconnectDatabase, silentLogger } from '@switchboard/shared/node';
 import { testDbUri } from '../../../tests/support/testDb.ts';
 import { applyStatus } from './applyStatus.ts';
+import { earlyStatuses } from './earlyStatus.ts';
 
 beforeAll(async () => {
   await connectDatabase(testDbUri('actor_status'), silentLogger());
@@ -37,5 +38,17 @@ describe('applyStatus', () => {
   it('does not announce message-sent for a failed send', async () => {
     await outgoing('A4', 'pending');
     expect((await applyStatus('s', 'A4', 'failed', '463')).map((e) => e.type)).toEqual(['message-status']);
+  });
+
+  it('keeps a status that arrives before its message is stored, for ingest to apply', async () => {
+    expect(await applyStatus('s', 'E1', 'delivered')).toEqual([]);
+    expect(earlyStatuses.take('s', 'E1')).toBe('delivered');
+    // A failure is never kept, nor a status for a message that is stored.
+    await applyStatus('s', 'E2', 'failed', '500');
+    expect(earlyStatuses.take('s', 'E2')).toBeUndefined();
+    await outgoing('E3', 'sent');
+    await applyStatus('s', 'E3', 'read');
+    expect(await applyStatus('s', 'E3', 'delivered')).toEqual([]);
+    expect(earlyStatuses.take('s', 'E3')).toBeUndefined();
   });
 });

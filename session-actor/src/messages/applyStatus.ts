@@ -1,6 +1,7 @@
 import type { ActorEvent, MessageStatus } from '@switchboard/shared';
 import { messageObjectId, Message } from '@switchboard/shared/node';
 import type { MediaSummaries } from '../media/mediaSummaries.ts';
+import { earlyStatuses } from './earlyStatus.ts';
 import { statusesBefore } from './status.ts';
 import { toView } from './view.ts';
 
@@ -12,7 +13,8 @@ import { toView } from './view.ts';
  * Whoever moves an outgoing message out of `pending` announces `message-sent` first: a receipt
  * can overtake the outbox's own bookkeeping (Baileys may still be awaiting follow-up queries
  * when the contact's delivery receipt arrives), and users must see sent → delivered → read.
- * `media` supplies the summary a media message's `message-sent` carries.
+ * `media` supplies the summary a media message's `message-sent` carries. A status for a message
+ * not stored yet is kept (earlyStatus.ts) and applied by ingest when the message arrives.
  */
 export async function applyStatus(
   sessionId: string,
@@ -23,11 +25,18 @@ export async function applyStatus(
 ): Promise<ActorEvent[]> {
   const set: Record<string, unknown> = { status: next };
   if (reason) set.statusReason = reason.slice(0, 200);
-  const before = await Message.findOneAndUpdate(
-    { _id: messageObjectId(sessionId, messageId), status: { $in: statusesBefore(next) } },
-    { $set: set },
-    { returnDocument: 'before' },
-  ).lean();
+  const _id = messageObjectId(sessionId, messageId);
+  const advance = () => Message.findOneAndUpdate({ _id, status: { $in: statusesBefore(next) } }, { $set: set }, { returnDocument: 'before' }).lean();
+  let before = await advance();
+  if (!before && next !== 'failed') {
+    // Perhaps not stored yet (a receipt that overtook a self-sync copy): kept for ingest, unless
+    // the message turns out to exist, possibly stored just now, in which case it is tried again.
+    earlyStatuses.remember(sessionId, messageId, next);
+    if (await Message.exists({ _id })) {
+      earlyStatuses.take(sessionId, messageId);
+      before = await advance();
+    }
+  }
   if (!before) return [];
   const events: ActorEvent[] = [];
   if (before.fromMe && before.status === 'pending' && next !== 'failed' && next !== 'sent') {

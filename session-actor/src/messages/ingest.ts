@@ -5,7 +5,9 @@ import type { Logger } from 'pino';
 import type { Dispatcher } from 'undici';
 import type { MediaSummaries } from '../media/mediaSummaries.ts';
 import { storeIncomingMedia } from '../media/storeIncomingMedia.ts';
+import { applyStatus } from './applyStatus.ts';
 import type { ChatStore } from './chats.ts';
+import { earlyStatuses } from './earlyStatus.ts';
 import { chatIdentityOf, senderOf } from './jid.ts';
 import { isReplayed } from './inbox.ts';
 import { mapContent, type MediaInfo } from './mapContent.ts';
@@ -137,6 +139,9 @@ export async function ingestMessage(msg: WAMessage, _type: 'notify' | 'append', 
     ...(!fromMe && !identity.isGroup && msg.pushName ? { name: msg.pushName } : {}),
     ...(groupName ? { name: groupName } : {}),
   });
+  // A message written on the phone (self-sync copy) whose receipt came first: applied now.
+  const early = fromMe ? earlyStatuses.take(sessionId, messageId) : undefined;
+  if (early) for (const event of await applyStatus(sessionId, messageId, early, undefined, deps.media)) deps.emit(event);
   return true;
 }
 

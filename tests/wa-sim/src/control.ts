@@ -22,6 +22,8 @@ const ROUTES: Array<[string, RegExp, Route]> = [
     sim.unlink(phone, typeof b.deviceId === 'number' ? b.deviceId : undefined);
     return [200, { ok: true }];
   }],
+  ['POST', /^\/phones\/(\d+)\/send$/, async (sim, [phone = ''], b) => [200, await sim.phoneSend(phone, parseSendBody(b))]],
+  ['GET', /^\/phones\/(\d+)\/messages$/, (sim, [phone = '']) => [200, sim.phoneReceived(phone).map(presentReceived)]],
   ['POST', /^\/contacts$/, (sim, _p, b) => {
     const c = sim.createContact({ phone: str(b, 'phone'), name: typeof b.name === 'string' ? b.name : '' });
     return [201, { phone: c.phone, name: c.name, lid: c.lid }];

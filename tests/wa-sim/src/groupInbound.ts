@@ -7,6 +7,7 @@ import type { SimGroup } from './groups.ts';
 import { decryptFor } from './inbound.ts';
 import { beBytes, child, children, contentBytes, node, parseJid, unixNow } from './nodes.ts';
 import { deliver } from './outbound.ts';
+import { onOwnPhoneCopy } from './selfSync.ts';
 import type { CompanionDevice } from './phone.ts';
 import type { Simulator } from './simulator.ts';
 import type { ReceiptType, ReceivedMessage } from './types.ts';
@@ -82,8 +83,14 @@ export function onAppGroupMessage(sim: Simulator, conn: SimConnection, device: C
   }
   for (const target of pairwise) {
     const parsed = parseJid(target.jid);
-    const contact = parsed && parsed.device === 0 ? sim.lookup(parsed.user).contact : undefined;
+    const found = parsed && parsed.device === 0 ? sim.lookup(parsed.user) : {};
     const enc = target.enc;
+    // The app's sender key for the account's own phone: read, so the phone's session keeps step.
+    if (found.phone && found.phone.phone === device.phone && enc) {
+      onOwnPhoneCopy(sim, found.phone, device, enc, s.id);
+      continue;
+    }
+    const contact = found.contact;
     if (!contact || !enc) continue;
     void contact.serial(() => onPairwise(s, contact, enc)).catch((err: unknown) => sim.log.warn({ err: String(err), id: s.id }, 'could not decrypt a group message part'));
   }

@@ -18,7 +18,8 @@ export async function sendHistoryBootstrap(phone: SimPhone, device: CompanionDev
       historySyncNotification: { syncType: type, initialHistBootstrapInlinePayload: payload, progress: 100, chunkOrder: 0 },
     },
   }).finish();
-  const enc = await encryptWith(phone.store, device, writeRandomPadMax16(message));
+  // One Signal job at a time for the phone: the app's self-sync copies use the same sessions.
+  const enc = await phone.serial(() => encryptWith(phone.store, device, writeRandomPadMax16(message)));
   device.connection?.send(
     node('message', { from: phone.jid, id: messageId(), t: unixNow(), type: 'text', category: 'peer' }, [node('enc', { v: 2, type: enc.type }, enc.body)]),
   );

@@ -8,7 +8,9 @@ import { onMediaRetryRequest } from './mediaRetry.ts';
 import { beBytes, child, children, contentBytes, node, parseJid, unixNow } from './nodes.ts';
 import { receiptToApp, retryToDevice, settleUnacked } from './outbound.ts';
 import type { CompanionDevice } from './phone.ts';
+import { onOwnPhoneCopy } from './selfSync.ts';
 import { ProtocolAddress, SessionCipher } from './signalLib.ts';
+import type { SignalStore } from './signalStore.ts';
 import type { Simulator } from './simulator.ts';
 import type { ReceiptType } from './types.ts';
 
@@ -21,8 +23,13 @@ function sendAck(sim: Simulator, conn: SimConnection, device: CompanionDevice, i
 }
 
 /** Decrypts a pairwise `pkmsg`/`msg` a companion sent to a contact. */
-export async function decryptFor(contact: SimContact, device: CompanionDevice, enc: BinaryNode): Promise<proto.Message> {
-  const cipher = new SessionCipher(contact.store, new ProtocolAddress(device.phone, device.deviceId));
+export function decryptFor(contact: SimContact, device: CompanionDevice, enc: BinaryNode): Promise<proto.Message> {
+  return decryptWith(contact.store, device, enc);
+}
+
+/** Decrypts a pairwise `pkmsg`/`msg` a companion sent, with the receiver's store (a contact's or the account phone's). */
+export async function decryptWith(store: SignalStore, device: CompanionDevice, enc: BinaryNode): Promise<proto.Message> {
+  const cipher = new SessionCipher(store, new ProtocolAddress(device.phone, device.deviceId));
   const body = contentBytes(enc) ?? Buffer.alloc(0);
   const padded = enc.attrs.type === 'pkmsg' ? await cipher.decryptPreKeyWhisperMessage(body) : await cipher.decryptWhisperMessage(body);
   return proto.Message.decode(unpadRandomMax16(padded));
@@ -76,7 +83,13 @@ export function onAppMessage(sim: Simulator, conn: SimConnection, stanza: Binary
   for (const enc of children(stanza, 'enc')) targets.push({ jid: to, enc });
   for (const target of targets) {
     const parsed = parseJid(target.jid);
-    const contact = parsed && parsed.device === 0 ? sim.lookup(parsed.user).contact : undefined;
+    const found = parsed && parsed.device === 0 ? sim.lookup(parsed.user) : {};
+    // The self-sync copy for the account's own phone (or a peer message to it).
+    if (found.phone && found.phone.phone === device.phone && target.enc) {
+      onOwnPhoneCopy(sim, found.phone, device, target.enc, id);
+      continue;
+    }
+    const contact = found.contact;
     if (!contact || !target.enc) continue;
     const unreadable = sim.faults.take(device.phone, device.deviceId, 'unreadable-send', (f) => !f.contact || f.contact === contact.phone);
     if (unreadable) {
@@ -127,6 +140,8 @@ export function onAppReceipt(sim: Simulator, conn: SimConnection, stanza: Binary
   const contact = parsed ? sim.lookup(parsed.user).contact : undefined;
   if (!device || !contact) return;
   const type = stanza.attrs.type ?? 'delivery';
+  // `sender`: the app got the self-sync copy of a message the phone sent (selfSync.ts).
+  if (type === 'sender') return;
   if (type === 'retry') {
     const count = Number(child(stanza, 'retry')?.attrs.count ?? 1);
     void retryGroupToDevice(sim, contact, device, id, count)

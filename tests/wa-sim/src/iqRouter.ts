@@ -1,6 +1,6 @@
 import type { BinaryNode } from '@whiskeysockets/baileys';
 import type { SimConnection } from './connection.ts';
-import { applyKeyUpload, contactBundle, digestNode } from './keys.ts';
+import { applyKeyUpload, digestNode, storeBundle } from './keys.ts';
 import { child, children, iqError, iqResult, node, parseJid } from './nodes.ts';
 import { answerUsync, type Directory } from './usync.ts';
 
@@ -41,8 +41,11 @@ function answerEncrypt(ctx: IqContext, conn: SimConnection, iq: BinaryNode): Bin
     const users: BinaryNode[] = [];
     for (const user of children(first, 'user')) {
       const parsed = parseJid(user.attrs.jid);
-      const contact = parsed ? ctx.directory.lookup(parsed.user).contact : undefined;
-      if (contact && user.attrs.jid && parsed?.device === 0) users.push(contactBundle(user.attrs.jid, contact));
+      const found = parsed ? ctx.directory.lookup(parsed.user) : {};
+      // The account's own phone has a bundle too: the app encrypts its self-sync copies for it.
+      const own = found.phone && found.phone.phone === device?.phone ? found.phone : undefined;
+      const store = found.contact?.store ?? own?.store;
+      if (store && user.attrs.jid && parsed?.device === 0) users.push(storeBundle(user.attrs.jid, store));
     }
     return [node('list', {}, users)];
   }
@@ -67,7 +70,7 @@ export async function answerIq(ctx: IqContext, conn: SimConnection, iq: BinaryNo
     case 'encrypt':
       return iqResult(id, answerEncrypt(ctx, conn, iq));
     case 'usync':
-      return iqResult(id, [answerUsync(ctx.directory, iq)]);
+      return iqResult(id, [answerUsync(ctx.directory, iq, conn.device?.phone)]);
     case 'abt':
       return iqResult(id, [node('props', { protocol: '1', hash: 'sim' }, [])]);
     case 'blocklist':

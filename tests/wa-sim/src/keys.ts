@@ -1,7 +1,7 @@
 import type { BinaryNode } from '@whiskeysockets/baileys';
-import type { SimContact } from './contact.ts';
 import { beBytes, child, children, contentBytes, node, readBe } from './nodes.ts';
 import type { CompanionDevice } from './phone.ts';
+import type { SignalStore } from './signalStore.ts';
 
 /** Applies an `encrypt set` upload (registration, identity, one-time keys, signed key) to a device. */
 export function applyKeyUpload(device: CompanionDevice, iq: BinaryNode): void {
@@ -37,9 +37,11 @@ export function digestNode(device: CompanionDevice): BinaryNode {
   ]);
 }
 
-/** A key-bundle `<user>` for a contact; issues one fresh one-time pre-key each time. */
-export function contactBundle(jid: string, contact: SimContact): BinaryNode {
-  const store = contact.store;
+/**
+ * A key-bundle `<user>` for a simulated Signal identity (a contact, or the account's own phone
+ * for self-sync); issues one fresh one-time pre-key each time.
+ */
+export function storeBundle(jid: string, store: SignalStore): BinaryNode {
   const pre = store.issuePreKey();
   return node('user', { jid }, [
     node('registration', {}, beBytes(store.registrationId, 4)),

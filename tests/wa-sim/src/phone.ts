@@ -2,6 +2,7 @@ import type { BinaryNode } from '@whiskeysockets/baileys';
 import { newKeyPair, type RawKeyPair } from './certs.ts';
 import { SignalStore } from './signalStore.ts';
 import type { SimConnection } from './connection.ts';
+import type { ReceivedMessage } from './types.ts';
 
 /** A signed pre-key as uploaded by a companion (raw 32-byte public key). */
 export interface SignedPreKey {
@@ -46,9 +47,12 @@ export class SimPhone {
   lid = allocateLid();
   identity: RawKeyPair = newKeyPair();
   readonly devices = new Map<number, CompanionDevice>();
-  /** The phone's own Signal identity, for peer messages to its companions. */
+  /** The phone's own Signal identity, for peer messages and self-sync with its companions. */
   readonly store = new SignalStore();
+  /** Self-sync copies (`deviceSentMessage`) of what the companions sent, decrypted, in order (selfSync.ts). */
+  readonly received: ReceivedMessage[] = [];
   nextDeviceId = 1;
+  private chain: Promise<unknown> = Promise.resolve();
 
   constructor(
     readonly phone: string,
@@ -63,6 +67,13 @@ export class SimPhone {
   /** Reserves the next companion device id. */
   allocateDeviceId(): number {
     return this.nextDeviceId++;
+  }
+
+  /** Runs Signal work of the phone one job at a time (ratchets must not interleave). */
+  serial<T>(job: () => Promise<T>): Promise<T> {
+    const next = this.chain.then(job, job);
+    this.chain = next.catch(() => undefined);
+    return next;
   }
 
   /** Connected companions. */

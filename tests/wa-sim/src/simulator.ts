@@ -16,8 +16,9 @@ import { child, node, SERVER_JID } from './nodes.ts';
 import { contactPresence, contactSend, receiptToApp, settleUnacked } from './outbound.ts';
 import { enterPairingCode, onLinkCodeIq } from './pairingCode.ts';
 import { assertDigits, SimError, SimPhone, type CompanionDevice } from './phone.ts';
+import { phoneSend } from './selfSync.ts';
 import { onAuthenticated, onClosed, removeDevice, scanQr, streamError } from './session.ts';
-import type { ContactSendInput, GroupSendInput, ReceiptType, ReceivedMessage, SimEvents } from './types.ts';
+import type { ContactSendInput, GroupSendInput, PhoneSendInput, ReceiptType, ReceivedMessage, SimEvents } from './types.ts';
 
 /** Behaviour switches of a simulator instance. */
 export interface SimOptions {
@@ -241,6 +242,40 @@ export class Simulator extends EventEmitter<SimEvents> {
         reject(new SimError('timeout', `contact ${contact} received no matching message in ${timeoutMs} ms`, 504));
       }, timeoutMs);
       this.on('message', onMessage);
+    });
+  }
+
+  /**
+   * The account owner writes to a contact from the WhatsApp app on the phone: the contact gets
+   * it, and every linked companion gets the self-sync copy (a `fromMe` message of that chat).
+   */
+  phoneSend(phone: string, input: PhoneSendInput): Promise<{ id: string }> {
+    const to = String(input.to).split(/[@:]/)[0] ?? '';
+    return phoneSend(this, this.phone(phone), this.contact(to), { ...input, to });
+  }
+
+  /** Self-sync copies the account's phone decrypted of what its companions sent, in order. */
+  phoneReceived(phone: string): ReceivedMessage[] {
+    return [...this.phone(phone).received];
+  }
+
+  /** Resolves with the first self-sync copy (past or future) the phone got that matches `match`. */
+  waitForPhoneReceived(phone: string, match: (m: ReceivedMessage) => boolean = () => true, timeoutMs = 15_000): Promise<ReceivedMessage> {
+    const p = this.phone(phone);
+    const found = p.received.find(match);
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve, reject) => {
+      const onCopy = (m: ReceivedMessage) => {
+        if (m.from !== p.phone || !match(m)) return;
+        clearTimeout(timer);
+        this.off('phone-message', onCopy);
+        resolve(m);
+      };
+      const timer = setTimeout(() => {
+        this.off('phone-message', onCopy);
+        reject(new SimError('timeout', `phone ${phone} received no matching self-sync copy in ${timeoutMs} ms`, 504));
+      }, timeoutMs);
+      this.on('phone-message', onCopy);
     });
   }
 

@@ -29,6 +29,8 @@ export interface ReceivedMessage {
   targetId?: string;
   /** Unix milliseconds when the simulator decrypted it. */
   at: number;
+  /** On the account's phone (self-sync copies): the companion device that sent it. */
+  fromDevice?: number;
 }
 
 /** What a contact can send to an account (one content field set). */
@@ -50,6 +52,9 @@ export interface ContactSendInput {
   reaction?: { emoji: string; targetId: string };
 }
 
+/** What the account's phone can send to a contact (as `ContactSendInput`; no reactions or quotes). */
+export type PhoneSendInput = Omit<ContactSendInput, 'reaction' | 'quotedId'>;
+
 /** What a contact can write in a group (as `ContactSendInput`, without `to`). */
 export type GroupSendInput = Omit<ContactSendInput, 'to'>;
 
@@ -63,6 +68,8 @@ export interface SimEvents {
   disconnected: [{ phone: string; deviceId: number; connectionId: number }];
   'logged-out': [{ phone: string; deviceId: number }];
   message: [ReceivedMessage];
+  /** The account's phone decrypted the self-sync copy of a message one of its companions sent (`from`: the account, `to`: the contact's digits). */
+  'phone-message': [ReceivedMessage];
   /** A contact sent (or queued) a message to an account (`to`: its digits) or a group (`to`: the group JID). */
   sent: [{ contact: string; to: string; id: string }];
   /** A receipt the app sent for a contact's message. */

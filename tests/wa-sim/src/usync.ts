@@ -10,14 +10,16 @@ export type Directory = {
   autoContact(phone: string): SimContact | undefined;
 };
 
-function userNode(jid: string, protocols: string[], found: { contact?: SimContact; phone?: SimPhone }): BinaryNode {
+function userNode(jid: string, protocols: string[], found: { contact?: SimContact; phone?: SimPhone }, requester?: string): BinaryNode {
   const lid = found.contact?.lid ?? found.phone?.lid;
   const content: BinaryNode[] = [];
   for (const proto of protocols) {
     if (proto === 'devices') {
-      // Contacts have one device (0). The account's own phone is left out so that
-      // Baileys does not need a bundle for it (wa-sim.md §4.1).
-      const devices = found.contact ? [node('device', { id: 0 })] : [];
+      // Contacts have one device (0). So has the asking account's own phone (its primary
+      // device, served with a key bundle), so that the app encrypts a self-sync copy of what it
+      // sends for it (wa-sim.md §4.1, §4.5). Other simulated accounts list no devices.
+      const own = !!found.phone && found.phone.phone === requester;
+      const devices = found.contact || own ? [node('device', { id: 0 })] : [];
       content.push(node('devices', {}, [node('device-list', {}, devices)]));
     } else if (proto === 'lid' && lid) {
       content.push(node('lid', { val: `${lid}@lid` }));
@@ -28,8 +30,8 @@ function userNode(jid: string, protocols: string[], found: { contact?: SimContac
   return node('user', { jid }, content);
 }
 
-/** Answers a `usync` query: devices, LIDs and on-WhatsApp checks (wa-sim.md §4.1). */
-export function answerUsync(dir: Directory, iq: BinaryNode): BinaryNode {
+/** Answers a `usync` query of `requester`'s companion (its digits): devices, LIDs and on-WhatsApp checks (wa-sim.md §4.1). */
+export function answerUsync(dir: Directory, iq: BinaryNode, requester?: string): BinaryNode {
   const usync = child(iq, 'usync');
   const protocols = children(child(usync, 'query')).map((q) => q.tag);
   const out: BinaryNode[] = [];
@@ -38,7 +40,7 @@ export function answerUsync(dir: Directory, iq: BinaryNode): BinaryNode {
     if (!user.attrs.jid && contactQuery) {
       const digits = contactQuery.replace(/\D/g, '');
       const found = dir.lookup(digits);
-      out.push(userNode(`${digits}@s.whatsapp.net`, protocols, found));
+      out.push(userNode(`${digits}@s.whatsapp.net`, protocols, found, requester));
       continue;
     }
     const parsed = parseJid(user.attrs.jid);
@@ -49,7 +51,7 @@ export function answerUsync(dir: Directory, iq: BinaryNode): BinaryNode {
       if (contact) found = { contact };
     }
     if (!found.contact && !found.phone && !protocols.includes('contact')) continue;
-    out.push(userNode(user.attrs.jid, protocols, found));
+    out.push(userNode(user.attrs.jid, protocols, found, requester));
   }
   return node('usync', { sid: usync?.attrs.sid, index: '0', last: 'true' }, [node('list', {}, out)]);
 }

@@ -1,0 +1,66 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSimulator, type Simulator } from '@switchboard/wa-sim';
+import { Chat, Message, Session, connectDatabase, disconnectDatabase, silentLogger } from '@switchboard/shared/node';
+import { testDbUri } from '../../support/testDb.ts';
+import { linkActor, runActor, simConfig, type ActorRun } from './harness.ts';
+
+let sim: Simulator;
+let run: ActorRun;
+const SESSION = 'selfsync';
+const PHONE = '15550009101';
+const ALICE = '15550009102';
+const pn = (digits: string) => `${digits}@s.whatsapp.net`;
+
+beforeAll(async () => {
+  const uri = testDbUri('actor_selfsync');
+  await connectDatabase(uri, silentLogger());
+  sim = await startSimulator();
+  sim.createPhone({ phone: PHONE, name: 'Tienda' });
+  sim.createContact({ phone: ALICE, name: 'Alice' });
+  await Session.create({ sessionId: SESSION, name: 'Self sync' });
+  run = await runActor(simConfig(sim, SESSION, uri));
+  await linkActor(sim, run, PHONE);
+});
+
+afterAll(async () => {
+  await run?.stop();
+  await sim?.stop();
+  await disconnectDatabase();
+});
+
+describe("messages written on the account's own phone (self-sync)", () => {
+  it("stores a phone-sent message once as outgoing in the contact's chat, not unread", async () => {
+    const { id: incoming } = await sim.contactSend(ALICE, { to: PHONE, text: '¿tenéis la talla M?' });
+    await run.waitFor('message', (e) => e.message.id === incoming);
+    expect(await Chat.findOne({ sessionId: SESSION, jid: pn(ALICE) }).lean()).toMatchObject({ unreadCount: 1 });
+
+    const { id } = await sim.phoneSend(PHONE, { to: ALICE, text: 'sí, te la guardo' });
+    const event = await run.waitFor('message', (e) => e.message.id === id);
+    expect(event.message).toMatchObject({ chatId: pn(ALICE), fromMe: true, kind: 'text', text: 'sí, te la guardo' });
+    const stored = await Message.find({ sessionId: SESSION, messageId: id }).lean();
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ chatId: pn(ALICE), fromMe: true, sender: null });
+    // The chat answers the customer: nothing more to read, reply time recorded.
+    const chat = await Chat.findOne({ sessionId: SESSION, jid: pn(ALICE) }).lean();
+    expect(chat).toMatchObject({ unreadCount: 1 });
+    expect(chat?.lastOutboundAt?.getTime()).toBe(stored[0]!.timestamp.getTime());
+    // Never a chat with the account itself.
+    expect(await Chat.countDocuments({ sessionId: SESSION, jid: pn(PHONE) })).toBe(0);
+    // Alice's delivery receipt reaches the phone's message as for any sent one.
+    await run.waitFor('message-status', (e) => e.messageId === id && e.status === 'delivered');
+  });
+
+  it('gives the phone a copy of what Switchboard sends, stored once', async () => {
+    const messageId = `3EB0${randomBytes(9).toString('hex').toUpperCase()}`;
+    await Message.create({ sessionId: SESSION, chatId: pn(ALICE), messageId, fromMe: true, status: 'pending', kind: 'text', text: 'enviado desde Switchboard', timestamp: new Date() });
+    await run.handlers.flushOutbox({});
+    const copy = await sim.waitForPhoneReceived(PHONE, (m) => m.id === messageId);
+    expect(copy).toMatchObject({ from: PHONE, to: ALICE, kind: 'text', text: 'enviado desde Switchboard' });
+    await sim.waitForReceived(ALICE, (m) => m.id === messageId);
+    await run.waitFor('message-sent', (e) => e.message.id === messageId);
+    expect(await Message.countDocuments({ sessionId: SESSION, messageId })).toBe(1);
+    // Baileys' echo of our own send is not announced as a new incoming message.
+    expect(run.events.some((e) => e.type === 'message' && e.message.id === messageId)).toBe(false);
+  });
+});
