@@ -49,7 +49,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
     // CORS_ORIGINS plus the desktop app's origin; other origins get no CORS headers.
     cors: { origin: (origin, done) => done(null, originAllowed(origin)), credentials: true },
   });
-  const router = new EventRouter(io);
+  const router = new EventRouter(io, readEvents, logger);
   const presence = new UserPresence(io);
   const authenticate = authenticateSocket(deps, logger);
 

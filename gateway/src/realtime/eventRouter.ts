@@ -1,7 +1,10 @@
 import type { HubEvent } from '@switchboard/shared';
+import type { Logger } from 'pino';
 import { canSeeEvent } from './access.ts';
 import { syncRooms, type RealtimeServer, type RealtimeSocket } from './clientState.ts';
+import type { ReadEvents } from './replay.ts';
 import { allChatsRoom, chatRoom, sessionRoom } from './rooms.ts';
+import { SessionSequencer } from './sessionSequencer.ts';
 import { chatOf } from './toSocketEvents.ts';
 
 /** Rooms whose members receive this event. */
@@ -22,15 +25,24 @@ export function wants(socket: RealtimeSocket, event: HubEvent): boolean {
 }
 
 /**
- * Routes hub events to sockets. Rooms say who is subscribed; each candidate socket's feed then
- * re-checks the permission and drops what the client already has (replay overlap, several
- * rooms matching). Sessions seen for the first time are joined by every socket allowed to.
+ * Routes hub events to sockets. Each session's events first go through a SessionSequencer (in
+ * seq order, once, gaps filled from the log), then rooms say who is subscribed; each candidate
+ * socket's feed re-checks the permission and drops what the client already has (replay
+ * overlap, several rooms matching). Sessions seen for the first time are joined by every socket
+ * allowed to.
  */
 export class EventRouter {
   /** Every session id the gateway knows (from the database and from live events). */
   readonly sessions = new Set<string>();
+  private readonly sequencer: SessionSequencer;
 
-  constructor(private readonly io: RealtimeServer) {}
+  constructor(
+    private readonly io: RealtimeServer,
+    readEvents: ReadEvents,
+    logger: Logger,
+  ) {
+    this.sequencer = new SessionSequencer(readEvents, (event) => this.toSockets(event), logger);
+  }
 
   /** Adds sessions (e.g. the database listing) and re-syncs rooms when one is new. */
   learnSessions(sessionIds: Iterable<string>): void {
@@ -44,8 +56,11 @@ export class EventRouter {
     if (fresh) for (const socket of this.io.of('/').sockets.values()) syncRooms(socket, this.sessions);
   }
 
-  /** Hub listener: delivers one event to every socket that subscribed to it and may see it. */
-  readonly route = (event: HubEvent): void => {
+  /** Hub (and cluster relay) listener: every event of every session, in any order. */
+  readonly route = (event: HubEvent): void => this.sequencer.push(event);
+
+  /** Delivers one event to every socket that subscribed to it and may see it. */
+  private toSockets(event: HubEvent): void {
     this.learnSessions([event.sessionId]);
     const adapterRooms = this.io.of('/').adapter.rooms;
     const targets = new Set<string>();
@@ -54,5 +69,5 @@ export class EventRouter {
       const socket = this.io.of('/').sockets.get(id);
       if (socket && wants(socket, event)) socket.data.feed.push(event);
     }
-  };
+  }
 }
