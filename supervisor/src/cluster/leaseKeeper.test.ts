@@ -57,7 +57,8 @@ function node(nodeId: string, skewMs = 0) {
       startJitterMs: 0,
     }),
   );
-  // renewMs of an hour: the test runs every round itself.
+  // renewMs of an hour: the test runs every round itself, and the wake-ups it is asked for.
+  const wakes: { fn: () => void; ms: number; cancelled: boolean }[] = [];
   const keeper = createLeaseKeeper({
     nodeId,
     supervisor: sup,
@@ -66,10 +67,17 @@ function node(nodeId: string, skewMs = 0) {
     safetyMarginMs: MARGIN_MS,
     adoptConcurrency: 2,
     clock: () => now + skewMs,
+    schedule: (fn, ms) => {
+      const wake = { fn, ms, cancelled: false };
+      wakes.push(wake);
+      return () => {
+        wake.cancelled = true;
+      };
+    },
     logger: silentLogger(),
   });
   running.push({ sup, keeper });
-  return { sup, keeper, rec: recordHub(sup) };
+  return { sup, keeper, rec: recordHub(sup), wakes };
 }
 
 async function sessions(...ids: string[]): Promise<void> {
@@ -172,6 +180,24 @@ describe('LeaseKeeper', () => {
     await b.keeper.start();
     expect(b.keeper.held().sort()).toEqual(['ok-e1', 'ok-e2']);
     expect(b.keeper.tokenOf('ok-e1')).toBe(2);
+  });
+
+  it("looks again right when another node's lease expires, not a round later", async () => {
+    await sessions('ok-g1');
+    const a = node('node-a');
+    await a.keeper.start();
+    await a.rec.waitFor((e) => e.sessionId === 'ok-g1' && e.type === 'qr');
+    const b = node('node-b');
+    await b.keeper.start();
+    // node-a's lease expires in LEASE_MS, sooner than node-b's next round: node-b asks to wake then.
+    expect(b.wakes.filter((w) => !w.cancelled).map((w) => w.ms)).toEqual([LEASE_MS + 50]);
+    // node-a dies (no more renewals); at the expiry node-b adopts without waiting for a round.
+    await a.keeper.stop();
+    now += LEASE_MS + 50;
+    b.wakes.at(-1)!.fn();
+    await b.rec.waitFor((e) => e.sessionId === 'ok-g1' && e.type === 'qr');
+    expect(b.keeper.held()).toEqual(['ok-g1']);
+    expect(b.keeper.tokenOf('ok-g1')).toBe(2);
   });
 
   it('does not restart an actor that exited FENCED', async () => {

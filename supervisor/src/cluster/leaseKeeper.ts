@@ -5,7 +5,7 @@
  * lease is lost or cannot be renewed in time (self-fencing, `safetyMarginMs` before expiry).
  * The Supervisor keeps spawning and restarting; the keeper only calls start / evict.
  *
- * from: main.ts / nodeProcess (composition) → here (leases.ts) → next: Supervisor.start with the
+ * from: server/src/main.ts / nodeProcess (composition) → here (leases.ts) → next: Supervisor.start with the
  * lease's token as the actor's fence (Supervisor.useFencing).
  */
 import type { SessionStatus } from '@switchboard/shared';
@@ -37,8 +37,22 @@ export interface LeaseKeeperOptions {
   registry?: NodeRegistry;
   clock?: () => number;
   random?: () => number;
+  /**
+   * Runs `fn` in `ms` (default: setTimeout); returns a cancel. Used to look for free sessions
+   * right when another node's lease expires instead of at the next round (failover time).
+   */
+  schedule?: (fn: () => void, ms: number) => () => void;
   logger: Logger;
 }
+
+/** Look again this long after a lease's expiry (clock granularity, the lease write landing). */
+const EXPIRY_SLACK_MS = 50;
+
+const setTimer = (fn: () => void, ms: number): (() => void) => {
+  const t = setTimeout(fn, ms);
+  t.unref();
+  return () => clearTimeout(t);
+};
 
 /** This node's leases. */
 export interface LeaseKeeper extends SupervisorFencing {
@@ -64,6 +78,8 @@ export interface LeaseKeeper extends SupervisorFencing {
 export function createLeaseKeeper(opts: LeaseKeeperOptions): LeaseKeeper {
   const clock = opts.clock ?? Date.now;
   const random = opts.random ?? Math.random;
+  const schedule = opts.schedule ?? setTimer;
+  let cancelWake: (() => void) | null = null;
   const margin = opts.safetyMarginMs ?? opts.renewMs;
   const log = opts.logger.child({ module: 'lease-keeper', nodeId: opts.nodeId });
   const leases = new Map<string, HeldLease>();
@@ -107,7 +123,9 @@ export function createLeaseKeeper(opts: LeaseKeeperOptions): LeaseKeeper {
 
   const adopt = async (): Promise<void> => {
     const active = await Session.find({ active: true, status: { $nin: NOT_RESTORED } }, { sessionId: 1 }).lean();
-    const free = shuffle(await freeSessions(active.map((d) => d.sessionId).filter((id) => !leases.has(id)), clock()), random);
+    const found = await freeSessions(active.map((d) => d.sessionId).filter((id) => !leases.has(id)), clock());
+    wakeAt(found.nextExpiry);
+    const free = shuffle(found.free, random);
     const nodes = opts.registry ? await opts.registry.list() : [];
     const quota = adoptionQuota({ nodeId: opts.nodeId, held: leases.size, total: active.length, free: free.length, nodes, draining });
     if (quota === 0) return;
@@ -132,6 +150,23 @@ export function createLeaseKeeper(opts: LeaseKeeperOptions): LeaseKeeper {
     );
   };
 
+  /**
+   * Another node's lease expires before the next round: look again right then. A live node
+   * renews well before (its leases are always more than a round away at our rounds), so this
+   * only fires for leases nobody renews any more: a dead node's sessions move a round sooner.
+   */
+  const wakeAt = (expiry: number | null): void => {
+    cancelWake?.();
+    cancelWake = null;
+    if (expiry === null || stopped || draining) return;
+    const ms = expiry - clock() + EXPIRY_SLACK_MS;
+    if (ms >= opts.renewMs) return;
+    cancelWake = schedule(() => {
+      cancelWake = null;
+      if (!stopped && !draining) void adoptOnce();
+    }, Math.max(0, ms));
+  };
+
   const release = async (sessionId: string): Promise<void> => {
     const lease = leases.get(sessionId);
     leases.delete(sessionId);
@@ -154,6 +189,14 @@ export function createLeaseKeeper(opts: LeaseKeeperOptions): LeaseKeeper {
     report();
   };
 
+  /** An adoption round, unless one is still running (then that one). */
+  const adoptOnce = (): Promise<void> =>
+    (adopting ??= adoptRound()
+      .catch((err: unknown) => log.error({ err }, 'lease adoption round failed'))
+      .finally(() => {
+        adopting = null;
+      }));
+
   const keeper: LeaseKeeper = {
     async start() {
       opts.supervisor.useFencing(keeper);
@@ -163,6 +206,7 @@ export function createLeaseKeeper(opts: LeaseKeeperOptions): LeaseKeeper {
     },
     async stop() {
       stopped = true;
+      cancelWake?.();
       if (timer) clearInterval(timer);
       timer = null;
       await Promise.all([renewing, adopting]);
@@ -192,14 +236,7 @@ export function createLeaseKeeper(opts: LeaseKeeperOptions): LeaseKeeper {
         .finally(() => {
           renewing = null;
         });
-      return renewing.then(() => {
-        adopting ??= adoptRound()
-          .catch((err: unknown) => log.error({ err }, 'lease adoption round failed'))
-          .finally(() => {
-            adopting = null;
-          });
-        return adopting;
-      });
+      return renewing.then(adoptOnce);
     },
     holds(sessionId) {
       const lease = leases.get(sessionId);

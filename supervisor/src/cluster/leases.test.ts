@@ -61,7 +61,7 @@ describe('session leases', () => {
     expect(await leaseOwner('s5', T0 + 1)).toEqual({ nodeId: 'node-c', url: 'http://127.0.0.1:4001' });
     expect(await leaseOwner('s5', T0 + LEASE_MS)).toBeNull();
     expect(await leaseOwner('never-leased', T0)).toBeNull();
-    expect(await freeSessions(['s5', 'never-leased'], T0 + 1)).toEqual(['never-leased']);
-    expect(await freeSessions(['s5', 'never-leased'], T0 + LEASE_MS)).toEqual(['s5', 'never-leased']);
+    expect(await freeSessions(['s5', 'never-leased'], T0 + 1)).toEqual({ free: ['never-leased'], nextExpiry: T0 + LEASE_MS });
+    expect(await freeSessions(['s5', 'never-leased'], T0 + LEASE_MS)).toEqual({ free: ['s5', 'never-leased'], nextExpiry: null });
   });
 });

@@ -85,10 +85,15 @@ export async function leaseOwner(sessionId: string, now: number): Promise<{ node
   return node ? { nodeId: node._id, url: node.url } : null;
 }
 
-/** The sessions among `sessionIds` whose lease nobody holds at `now` (never taken, released or expired). */
-export async function freeSessions(sessionIds: string[], now: number): Promise<string[]> {
-  if (sessionIds.length === 0) return [];
-  const held = await SessionLease.find({ _id: { $in: sessionIds }, owner: { $ne: null }, expiresAt: { $gt: new Date(now) } }, { _id: 1 }).lean();
+/**
+ * The sessions among `sessionIds` whose lease nobody holds at `now` (never taken, released or
+ * expired), and the earliest expiry among the others' live leases (null when none): a lease
+ * whose node died is free from then on, so the caller can look again at that moment.
+ */
+export async function freeSessions(sessionIds: string[], now: number): Promise<{ free: string[]; nextExpiry: number | null }> {
+  if (sessionIds.length === 0) return { free: [], nextExpiry: null };
+  const held = await SessionLease.find({ _id: { $in: sessionIds }, owner: { $ne: null }, expiresAt: { $gt: new Date(now) } }, { _id: 1, expiresAt: 1 }).lean();
   const taken = new Set(held.map((d) => d._id));
-  return sessionIds.filter((id) => !taken.has(id));
+  const nextExpiry = held.reduce<number | null>((min, d) => Math.min(min ?? Infinity, new Date(d.expiresAt).getTime()), null);
+  return { free: sessionIds.filter((id) => !taken.has(id)), nextExpiry };
 }
