@@ -99,6 +99,7 @@ export class Actor {
       emit: (e) => this.emit(e),
       enqueue: (task) => this.enqueue(task),
       sock: () => this.openSocket,
+      ...(deps.config.fence !== undefined ? { fence: deps.config.fence } : {}),
       onSent: () => {
         this.counters.messagesOut += 1;
       },

@@ -37,9 +37,10 @@ describe('fenced auth state', () => {
     old.state.creds.me = { id: '15550009999:1@s.whatsapp.net', name: 'Stale' };
     await expect(old.saveCreds()).rejects.toBeInstanceOf(FencedError);
     await expect(old.state.keys.set(sessionKey('peer-a', 9))).rejects.toBeInstanceOf(FencedError);
-    // A stale delete does not touch what the newer owner wrote.
-    await old.state.keys.set({ session: { 'peer-a': null } } as never);
-    expect(oldF.reasons).toHaveLength(2);
+    // A key the newer owner never wrote is refused too (the key fence), and so is a stale delete.
+    await expect(old.state.keys.set(sessionKey('peer-z', 9))).rejects.toBeInstanceOf(FencedError);
+    await expect(old.state.keys.set({ session: { 'peer-a': null } } as never)).rejects.toBeInstanceOf(FencedError);
+    expect(oldF.reasons).toHaveLength(4);
     expect(oldF.reasons[0]).toMatch(/credentials write refused: stale fencing token 1/);
     expect(newF.reasons).toEqual([]);
 
@@ -47,6 +48,7 @@ describe('fenced auth state', () => {
     expect(creds?.data).not.toMatch(/Stale/);
     const key = await AuthKey.findById(authKeyId('f-split', 'session', 'peer-a')).lean();
     expect(key).toMatchObject({ fence: 2 });
+    expect(await AuthKey.findById(authKeyId('f-split', 'session', 'peer-z')).lean()).toBeNull();
     expect(await current.state.keys.get('session', ['peer-a'])).toEqual({ 'peer-a': expect.anything() });
   });
 
@@ -55,9 +57,13 @@ describe('fenced auth state', () => {
     await newer.saveCreds();
     await newer.state.keys.set({ 'pre-key': { '3': { public: new Uint8Array([5]), private: new Uint8Array([5]) } } } as never);
     const oldF = fencing(4);
+    // Even a batch of keys nobody wrote yet: the key fence refuses it before the insert.
+    const fresh = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`n${i}`, { public: new Uint8Array([4]), private: new Uint8Array([4]) }]));
+    await expect(mongoKeyStore('f-batch', undefined, undefined, oldF).set({ 'pre-key': fresh } as never)).rejects.toBeInstanceOf(FencedError);
+    expect(await AuthKey.countDocuments({ sessionId: 'f-batch', id: /^n/ })).toBe(0);
     const batch = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [String(i), { public: new Uint8Array([4]), private: new Uint8Array([4]) }]));
     await expect(mongoKeyStore('f-batch', undefined, undefined, oldF).set({ 'pre-key': batch } as never)).rejects.toBeInstanceOf(FencedError);
-    expect(oldF.reasons).toHaveLength(1);
+    expect(oldF.reasons).toHaveLength(2);
     expect(await AuthKey.findById(authKeyId('f-batch', 'pre-key', '3')).lean()).toMatchObject({ fence: 5 });
   });
 

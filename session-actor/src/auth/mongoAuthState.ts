@@ -13,6 +13,30 @@ const DUPLICATE_KEY = 11000;
  */
 export const CREDS_RETRY: TransientRetryPolicy = { baseMs: 250, capMs: 5_000, maxAttempts: 8 };
 
+/**
+ * The session's key fence (cluster mode): one AuthKey document whose `fence` the owner raises
+ * when it opens the session. Every fenced key write or delete goes with an update of it in the
+ * same ordered request, so an older owner is refused even for a key the newer owner has not
+ * written yet (nothing else would collide); in one request, no read added.
+ */
+const KEY_FENCE = { type: 'fence', id: 'owner' } as const;
+
+/** The write that passes only for a writer whose token is not older than the key fence. */
+function keyFenceOp(sessionId: string, token: number) {
+  return {
+    updateOne: {
+      filter: { _id: authKeyId(sessionId, KEY_FENCE.type, KEY_FENCE.id), ...fenceFilter(token) },
+      update: { $set: { sessionId, ...KEY_FENCE, data: '-', fence: token } },
+      upsert: true,
+    },
+  };
+}
+
+/** Raises the session's key fence to `fencing.token` (refused, FencedError, when a newer owner raised it). */
+export function claimKeyFence(sessionId: string, fencing: Fencing): Promise<unknown> {
+  return fenced(fencing, 'signal key fence', () => AuthKey.bulkWrite([keyFenceOp(sessionId, fencing.token)]));
+}
+
 /** Above this many keys a write is a batch insert first (a fresh pairing's pre-keys). */
 const BATCH_INSERT_FROM = 16;
 
@@ -29,6 +53,8 @@ async function writeKeys(sessionId: string, writes: { type: string; id: string; 
   let existing: typeof docs = docs;
   if (docs.length >= BATCH_INSERT_FROM) {
     existing = [];
+    // An insert cannot be made conditional: the fence is checked by a request of its own first.
+    if (fencing) await claimKeyFence(sessionId, fencing);
     try {
       await AuthKey.insertMany(docs, { ordered: false, lean: true });
     } catch (err) {
@@ -44,10 +70,11 @@ async function writeKeys(sessionId: string, writes: { type: string; id: string; 
     await AuthKey.bulkWrite(existing.map(({ _id, ...doc }) => ({ replaceOne: { filter: { _id }, replacement: doc, upsert: true } })));
     return;
   }
-  // Fenced: a key a newer owner wrote does not match, and the upsert's insert collides on `_id`.
+  // Fenced: the key fence first (ordered: a refusal stops the rest), then each key; a key a
+  // newer owner wrote does not match either, and the upsert's insert collides on `_id`.
   const filter = fenceFilter(fencing.token);
   await fenced(fencing, 'signal key write', () =>
-    AuthKey.bulkWrite(existing.map(({ _id, ...doc }) => ({ replaceOne: { filter: { _id, ...filter }, replacement: doc, upsert: true } }))),
+    AuthKey.bulkWrite([keyFenceOp(sessionId, fencing.token), ...existing.map(({ _id, ...doc }) => ({ replaceOne: { filter: { _id, ...filter }, replacement: doc, upsert: true } }))]),
   );
 }
 
@@ -69,7 +96,7 @@ export function mongoKeyStore(
   isCleared: () => boolean = () => false,
   fencing?: Fencing,
 ): SignalKeyStore {
-  // Fenced deletes skip keys a newer owner wrote (nothing to collide with: they just miss).
+  // Fenced deletes go after the key fence, and skip keys a newer owner wrote.
   const deleteFilter = fencing ? fenceFilter(fencing.token) : {};
   const absent = new Set<string>();
   let writesStarted = 0;
@@ -110,7 +137,9 @@ export function mongoKeyStore(
         await enqueue(async () => {
           await writeKeys(sessionId, writes, fencing);
           if (deletes.length) {
-            await AuthKey.bulkWrite(deletes.map(({ type, id }) => ({ deleteOne: { filter: { _id: authKeyId(sessionId, type, id), ...deleteFilter } } })));
+            const ops = deletes.map(({ type, id }) => ({ deleteOne: { filter: { _id: authKeyId(sessionId, type, id), ...deleteFilter } } }));
+            if (!fencing) await AuthKey.bulkWrite(ops);
+            else await fenced(fencing, 'signal key delete', () => AuthKey.bulkWrite([keyFenceOp(sessionId, fencing.token), ...ops]));
           }
         });
       } finally {
@@ -137,15 +166,16 @@ export function mongoKeyStore(
  * A creds write that fails transiently is retried (`retry`); `saveCreds` rejects only once the
  * write is given up, and the caller must then stop rather than run ahead of the database.
  *
- * With `fencing` (cluster mode), the creds document is the session's fence: opening raises its
- * `fence` to this actor's token (refused, FencedError, when a newer owner raised it further),
- * and every creds and key write is conditional on it (fence.ts).
+ * With `fencing` (cluster mode), the creds document and the key fence are the session's fences:
+ * opening raises both to this actor's token (refused, FencedError, when a newer owner raised
+ * them further), and every creds and key write is conditional on them (fence.ts).
  */
 export async function openMongoAuthState(sessionId: string, retry: Partial<TransientRetryPolicy> = {}, fencing?: Fencing): Promise<AuthHandle> {
   const policy = { ...CREDS_RETRY, ...retry };
   const enqueue = createSerialQueue();
   const doc = await AuthState.findOne({ sessionId }, fencing ? { data: 1, fence: 1 } : { data: 1 }).lean();
   if (fencing && doc) await claimFence(sessionId, doc.fence, fencing);
+  if (fencing) await claimKeyFence(sessionId, fencing);
   const creds: AuthenticationCreds = doc ? decodeAuth<AuthenticationCreds>(doc.data) : initAuthCreds();
   // After a logout wipe, late writes (Baileys may still emit creds.update while closing) are
   // dropped so they cannot resurrect a half-deleted auth state.

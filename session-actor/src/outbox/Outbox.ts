@@ -9,7 +9,7 @@ import type { ChatStore } from '../messages/chats.ts';
 import { toRecipientJid } from '../messages/jid.ts';
 import type { SessionMetrics } from '../messages/sessionMetrics.ts';
 import { buildContent, type BuildDeps } from './buildContent.ts';
-import { claimAll, claimByKey, releaseClaims } from './claims.ts';
+import { claimAll, claimByKey, fenceParts, fencePending, releaseClaims } from './claims.ts';
 import { SentRecorder, type Acked } from './sentRecorder.ts';
 import { ServerAcks } from './serverAcks.ts';
 
@@ -41,6 +41,8 @@ export interface OutboxOptions {
   batchSize?: number;
   /** Messages claimed with one request. Default 16. */
   claimBatch?: number;
+  /** Cluster mode: this actor's fencing token; its claims skip sends a newer owner fenced (claims.ts). */
+  fence?: number;
   onSent?(): void;
 }
 
@@ -90,6 +92,8 @@ export class Outbox {
    * scan of the messages per send); otherwise a flush scans, oldest first.
    */
   private caughtUpOn: WASocket | null = null;
+  /** Cluster mode: the session's pending sends carry this actor's fence (done once, before the first claim). */
+  private pendingFenced = false;
 
   constructor(private readonly opts: OutboxOptions) {
     this.sent = new SentRecorder(opts);
@@ -133,6 +137,10 @@ export class Outbox {
     do {
       this.again = false;
       try {
+        if (this.opts.fence !== undefined && !this.pendingFenced) {
+          await fencePending(this.opts.sessionId, this.opts.fence);
+          this.pendingFenced = true;
+        }
         const sock = this.opts.sock();
         attempted += sock && sock === this.caughtUpOn && this.hinted.size > 0 ? await this.keyedRound(sock) : await this.round();
       } catch (err) {
@@ -159,11 +167,11 @@ export class Outbox {
     const ids = [...this.hinted].filter((id) => !busy.has(id));
     this.hinted.clear();
     if (ids.length === 1) {
-      const claimed = await claimByKey(this.opts.sessionId, ids[0]!);
+      const claimed = await claimByKey(this.opts.sessionId, ids[0]!, this.opts.fence);
       if (claimed === 'done') return 0;
       if (claimed === 'unclear') return this.scanNext(0);
       if (this.opts.sock() !== sock) {
-        await releaseClaims([claimed]);
+        await releaseClaims([claimed], this.opts.fence);
         return this.lostSocket(0);
       }
       await this.deliver(sock, claimed as Pending);
@@ -202,11 +210,11 @@ export class Outbox {
     const chunk = this.opts.claimBatch ?? 16;
     for (let i = 0; i < msgs.length; i += chunk) {
       if (!this.opts.sock()) return this.lostSocket(attempted);
-      const claimed = await claimAll(msgs.slice(i, i + chunk));
+      const claimed = await claimAll(msgs.slice(i, i + chunk), this.opts.fence);
       for (const [k, msg] of claimed.entries()) {
         const sock = this.opts.sock();
         if (!sock) {
-          await releaseClaims(claimed.slice(k));
+          await releaseClaims(claimed.slice(k), this.opts.fence);
           return this.lostSocket(attempted);
         }
         attempted += 1;
@@ -288,7 +296,7 @@ export class Outbox {
       // a long outage never adds up to `maxClaims`, and try again later.
       this.opts.logger.warn({ messageId: msg.messageId, err }, 'send deferred: database unavailable');
       this.retryLater = true;
-      await Message.updateOne({ _id: msg._id, status: 'pending', attempts }, { $inc: { attempts: -1 } }).catch(() => undefined);
+      await Message.updateOne({ _id: msg._id, status: 'pending', attempts, ...fenceParts(this.opts.fence).filter }, { $inc: { attempts: -1 } }).catch(() => undefined);
       return;
     }
     this.opts.logger.warn({ messageId: msg.messageId, attempts, code, err }, 'send failed');
@@ -302,7 +310,8 @@ export class Outbox {
 
   /** Marks a send failed; `stored` runs after the write and before the failure is announced. */
   private async fail(msg: Pick<MessageDoc, '_id' | 'messageId' | 'chatId'>, reason: string, stored?: () => void): Promise<void> {
-    const res = await Message.updateOne({ _id: msg._id, status: 'pending' }, { $set: { status: 'failed', statusReason: reason.slice(0, 200) } });
+    // Fenced too: an older owner still running must not fail what the session's owner now sends.
+    const res = await Message.updateOne({ _id: msg._id, status: 'pending', ...fenceParts(this.opts.fence).filter }, { $set: { status: 'failed', statusReason: reason.slice(0, 200) } });
     stored?.();
     if (res.modifiedCount === 1) {
       this.opts.emit({ type: 'message-status', messageId: msg.messageId, chatId: msg.chatId, status: 'failed', reason });

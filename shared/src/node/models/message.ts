@@ -48,6 +48,8 @@ export interface MessageDoc {
   userId?: Types.ObjectId | null;
   /** Send attempts made by actors (outbox retries). */
   attempts: number;
+  /** Cluster mode: fencing token of the session's owner that last claimed or adopted this send (session-actor/src/outbox/claims.ts). */
+  fence?: number;
   /**
    * Outgoing: the encoded `proto.Message` exactly as WhatsApp acked it (media keys and paths, no
    * media bytes), written with `status: 'sent'`, so a retry receipt after a restart can be
@@ -83,6 +85,7 @@ const messageSchema = new Schema<MessageDoc>(
     clientId: { type: String, default: null },
     userId: { type: Schema.Types.ObjectId, ref: 'User', default: null },
     attempts: { type: Number, default: 0 },
+    fence: { type: Number },
     // No `select: false`: Mongoose would then send a projection with findOneAndUpdate, which
     // FerretDB rejects. The presenter (toMessageView) lists its fields, so this never leaks.
     sentProto: { type: Buffer },
