@@ -148,6 +148,15 @@ describe('integrations', () => {
     await page.getByRole('menuitem', { name: 'Enviar prueba' }).click();
     await page.getByText(/Prueba entregada a CRM ventas/).waitFor();
     await request((r) => r.headers['x-switchboard-event'] === 'ping');
+
+    // The session's own screen lists the webhooks that receive its events, with their health.
+    await page.goto(`${sys.url}/sessions/${SESSION}`);
+    const panel = page.getByRole('region', { name: 'Webhooks de esta sesión' });
+    await panel.getByText('CRM ventas').waitFor();
+    await panel.getByText('Entregado').waitFor();
+    await check('05-session-webhooks');
+    await panel.getByRole('link', { name: 'Gestionar en Integraciones' }).click();
+    await page.getByRole('heading', { name: 'Integraciones', exact: true }).waitFor();
   });
 
   it('creates an API key limited to one session, which stops working once revoked', async () => {

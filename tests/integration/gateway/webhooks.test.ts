@@ -307,6 +307,17 @@ describe('webhooks', () => {
     expect(await bad({ secret: 'short' })).toBe('validation_failed');
   });
 
+  it("lists the webhooks that receive one session's events: its own and the global ones", async () => {
+    const own = await hookFor('wh-list-a');
+    const other = await hookFor('wh-list-b');
+    const global = (await w.api('POST', '/api/webhooks', { token: admin, body: { name: 'every session', url: receiver.url(), sessionId: null } })).body as { id: string };
+    const ids = (await w.api('GET', '/api/webhooks?sessionId=wh-list-a&limit=200', { token: admin })).body.data.map((x: { id: string }) => x.id);
+    expect(ids).toContain(own.id);
+    expect(ids).toContain(global.id);
+    expect(ids).not.toContain(other.id);
+    expect((await w.api('GET', `/api/webhooks?sessionId=${encodeURIComponent('not a session id!')}`, { token: admin })).body.error.code).toBe('validation_failed');
+  });
+
   it('refuses callers without the Webhook permission', async () => {
     for (const who of ['employee', 'supervisor'] as const) {
       const token = await w.login(who);

@@ -51,6 +51,11 @@ export const replayBody = z
   .openapi('ReplayWebhookRequest');
 
 /** GET /api/webhooks/:id/deliveries */
+/** Listing webhooks; `sessionId`: only those that receive that session's events (its own and the global ones). */
+export const listWebhooksQuery = pageQuery.extend({
+  sessionId: sessionIdSchema.optional().openapi({ description: "Only webhooks that receive this session's events: the session's own and the global ones" }),
+});
+
 export const deliveriesQuery = pageQuery.extend({ status: z.enum(WEBHOOK_DELIVERY_STATUSES).optional() });
 
 const status = z.enum(WEBHOOK_DELIVERY_STATUSES);

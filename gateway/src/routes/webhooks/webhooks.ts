@@ -10,13 +10,13 @@ import { authorize, scope, subjects } from '../../policies/subjects.ts';
 import { presentWebhook } from '../../presenters/webhooks.ts';
 import { generateWebhookSecret } from '../../webhooks/index.ts';
 import { sessionsOf, settleSkipped, startCursorsAtLatest } from '../../webhooks/store.ts';
-import { listOf, listResponse, okSchema, pageQuery, paging } from '../common.ts';
+import { listOf, listResponse, okSchema, paging } from '../common.ts';
 import { defineRoute, type RouteDef } from '../types.ts';
 import { assertSession, assertUrl, control, loadFor, loadReadable } from './access.ts';
 import { webhookActionRoutes } from './actions.ts';
 import { auditOf } from './auditOf.ts';
 import { oneWebhookStats, webhookStats } from './stats.ts';
-import { createdWebhookSchema, createWebhookBody, updateWebhookBody, webhookParams, webhookSchema } from './schema.ts';
+import { createdWebhookSchema, createWebhookBody, listWebhooksQuery, updateWebhookBody, webhookParams, webhookSchema } from './schema.ts';
 
 const tag = 'Webhooks';
 const EMPTY_STATS = { delivered: 0, failed: 0, pending: 0, lastDeliveryAt: null, lastStatus: null };
@@ -32,10 +32,11 @@ async function rescope(id: Types.ObjectId, from: string | null, to: string | nul
 export const webhookRoutes: RouteDef[] = [
   defineRoute({
     method: 'get', path: '/api/webhooks', tag, summary: 'List webhooks with their delivery figures', auth: 'user', permission: ['read', 'Webhook'],
-    record: 'Webhook', query: pageQuery,
+    record: 'Webhook', query: listWebhooksQuery,
     response: { status: 200, description: 'A page of webhooks (secrets never listed)', schema: listOf(webhookSchema) },
     async handler({ auth, query }) {
-      const filter: QueryFilter<WebhookDoc> = scope(auth!, 'read', 'Webhook');
+      const scoped: QueryFilter<WebhookDoc> = scope(auth!, 'read', 'Webhook');
+      const filter: QueryFilter<WebhookDoc> = query.sessionId ? { $and: [scoped, { sessionId: { $in: [query.sessionId, null] } }] } : scoped;
       const { skip, limit } = paging(query);
       const [docs, total] = await Promise.all([Webhook.find(filter).sort({ createdAt: 1, _id: 1 }).skip(skip).limit(limit).lean(), Webhook.countDocuments(filter)]);
       const stats = await webhookStats(docs.map((d) => d._id));

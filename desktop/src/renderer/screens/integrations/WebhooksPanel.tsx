@@ -31,7 +31,7 @@ type Confirm = { kind: 'delete' | 'rotate'; webhook: WebhookView } | null;
 const webhookSubject = (w: WebhookView) => on('Webhook', { sessionId: w.sessionId });
 
 /** Whether events arrive: last delivery, plus pending and failed counts. */
-function DeliveryHealth({ w, now, t, fmt, tn }: { w: WebhookView; now: number } & Pick<I18n, 't' | 'fmt' | 'tn'>) {
+export function DeliveryHealth({ w, now, t, fmt, tn }: { w: WebhookView; now: number } & Pick<I18n, 't' | 'fmt' | 'tn'>) {
   const { stats } = w;
   return (
     <div className="cell-status">

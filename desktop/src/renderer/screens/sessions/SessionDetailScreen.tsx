@@ -1,7 +1,7 @@
 /**
  * One session in depth: status and the actions on it, the linked account, the actor process
  * (pid, memory, restarts, heartbeat; live from `session-health`), activity counters, health
- * issues and the classified connection timeline.
+ * issues, the webhooks that receive its events and the classified connection timeline.
  */
 import type { SessionDetailsView, SessionView } from '@switchboard/shared';
 import { useState } from 'react';
@@ -22,6 +22,7 @@ import { errorText } from '../../ui/errors.ts';
 import { LinkDialog } from './LinkDialog.tsx';
 import { ConfirmSessionAction, RenameSessionDialog, type Confirming } from './SessionDialogs.tsx';
 import { NEEDS_LINK, phoneOf, sessionsApi } from './sessionsApi.ts';
+import { SessionWebhooks } from './SessionWebhooks.tsx';
 import { Timeline } from './Timeline.tsx';
 
 /** The session detail screen (`/sessions/:sessionId`). */
@@ -209,6 +210,7 @@ export function SessionDetailScreen() {
           </dl>
         </Panel>
       </div>
+      <SessionWebhooks sessionId={sessionId} />
       <Timeline sessionId={sessionId} />
       <LinkDialog
         session={linking}
