@@ -38,6 +38,8 @@ export function Composer(p: ComposerProps) {
   const [active, setActive] = useState(0);
   const [dismissed, setDismissed] = useState(false);
   const [sending, setSending] = useState(false);
+  /** Ctrl+Enter pressed while a send was still being queued: send again once it is (see `send`). */
+  const [sendAgain, setSendAgain] = useState(false);
   const area = useRef<HTMLTextAreaElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const typingTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -69,19 +71,37 @@ export function Composer(p: ComposerProps) {
     area.current?.focus();
   };
 
+  /**
+   * Queues the reply. While one is being queued (the offline outbox writes it first), a second
+   * Ctrl+Enter is remembered and sent right after, with what the box holds then; the box is
+   * emptied only if it still holds the text that was sent, so nothing typed meanwhile is lost.
+   */
   const send = async () => {
-    if (sending || (!text.trim() && p.files.length === 0)) return;
+    if (sending) {
+      setSendAgain(true);
+      return;
+    }
+    if (!text.trim() && p.files.length === 0) return;
+    const sent = text;
     setSending(true);
     clearTimeout(typingTimer.current);
     try {
-      await p.onSend(text.trim());
-      setText('');
+      await p.onSend(sent.trim());
+      setText((current) => (current === sent ? '' : current));
       setDismissed(false);
     } finally {
       setSending(false);
       area.current?.focus();
     }
   };
+
+  // The remembered send runs once the first is done, with this render's text and attachments
+  // (deliberately keyed on the two flags only).
+  useEffect(() => {
+    if (!sendAgain || sending) return;
+    setSendAgain(false);
+    void send();
+  }, [sendAgain, sending]);
 
   const onKey = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     if (suggestions && suggestions.length > 0) {
