@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { RecordingHub } from '../realtime/support/recordingHub.ts';
 import { openGateway, type GatewayWorld } from './support/harness.ts';
 import { startReceiver, type Receiver, type Received } from './support/webhookReceiver.ts';
+import { manualTimers } from './support/manualTimers.ts';
 
 let w: GatewayWorld;
 let hub: RecordingHub;
@@ -234,9 +235,7 @@ describe('webhook delivery guarantees', () => {
     await down.stop();
     const HOUR = 3_600_000;
     const SWEEP_MS = 10 * 86_400_000;
-    let clock = Date.UTC(2030, 5, 1);
-    const timers: { fn: () => void; at: number; ms: number; live: boolean }[] = [];
-    let scheduled: () => void = () => undefined;
+    const manual = manualTimers(Date.UTC(2030, 5, 1), SWEEP_MS);
     // No hub: events recorded during the outage only reach the lane through the stored log
     // (sessionevents), and the lane runs only when its retry timer fires, one timer at a time.
     const fake = startWebhookDispatcher({
@@ -244,45 +243,26 @@ describe('webhook delivery guarantees', () => {
       logger: silentLogger(),
       allowPrivate: true,
       sweepMs: SWEEP_MS,
-      now: () => clock,
+      now: manual.now,
       random: () => 0.999,
-      timers: {
-        setTimeout(fn, ms) {
-          const t = { fn, at: clock + ms, ms, live: true };
-          timers.push(t);
-          scheduled();
-          return t;
-        },
-        clearTimeout: (t) => void ((t as { live: boolean }).live = false),
-      },
+      timers: manual.timers,
     });
     w.app.deps.webhooks = fake;
-    /** Resolves with the lane's live retry timer (not the sweep's). */
-    const retryTimer = () =>
-      new Promise<(typeof timers)[number]>((resolve) => {
-        const check = () => {
-          const t = timers.find((x) => x.live && x.ms !== SWEEP_MS);
-          if (t) resolve(t);
-        };
-        scheduled = check;
-        check();
-      });
     try {
       await ensureSession('g-outage');
       const res = await w.api('POST', '/api/webhooks', { token: admin, body: { name: 'outage', url: down.url(), sessionId: 'g-outage' } });
       expect(res.status).toBe(201);
-      const start = clock;
+      const start = manual.now();
       const seqs = await record('g-outage', 1);
       await fake.sweep(); // wakes the lane: its first attempt is refused
-      let t = await retryTimer();
+      let t = await manual.nextRetry();
       // Each round moves the clock to the lane's retry and fires it; while the hour lasts, a new
       // event is stored every other round (it waits behind the head).
       for (let round = 1; t.at - start < HOUR; round++) {
-        t.live = false;
-        clock = t.at;
+        manual.advanceTo(t);
         if (round % 2 === 0) seqs.push(...(await record('g-outage', 1)));
         t.fn();
-        t = await retryTimer();
+        t = await manual.nextRetry();
       }
       const ids = eventIds('g-outage', seqs);
       const head = await WebhookDelivery.findOne({ eventId: ids[0] }).lean();
@@ -292,9 +272,8 @@ describe('webhook delivery guarantees', () => {
       expect(down.requests).toHaveLength(0);
       // An hour after the first attempt the receiver is back; the lane's next retry sends it all.
       await down.listen();
-      t.live = false;
-      clock = t.at;
-      expect(clock - start).toBeGreaterThanOrEqual(HOUR);
+      manual.advanceTo(t);
+      expect(manual.now() - start).toBeGreaterThanOrEqual(HOUR);
       const last = down.waitFor((r) => idOf(r) === ids.at(-1));
       t.fn();
       await last;

@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { RecordingHub } from '../realtime/support/recordingHub.ts';
 import { openGateway, type GatewayWorld } from './support/harness.ts';
 import { startReceiver, type Receiver, type Received } from './support/webhookReceiver.ts';
+import { manualTimers } from './support/manualTimers.ts';
 
 const docs = readFileSync(fileURLToPath(new URL('../../../docs/webhooks.md', import.meta.url)), 'utf8');
 const snippet = (lang: string) => [...docs.matchAll(/```(\w+)\n([\s\S]*?)```/g)].find((m) => m[1] === lang)![2]!;
@@ -200,54 +201,33 @@ describe('webhooks', () => {
     // Only this test's dispatcher runs: a fake clock and timers, the default policy (1 s … 1 h, 24 h).
     await dispatcher.stop();
     const SWEEP_MS = 10 * 86_400_000;
-    let clock = Date.UTC(2030, 0, 1);
-    const timers: { fn: () => void; at: number; ms: number; live: boolean }[] = [];
-    let scheduled: () => void = () => undefined;
+    const manual = manualTimers(Date.UTC(2030, 0, 1), SWEEP_MS);
     const failed: string[] = [];
     const fake = startWebhookDispatcher({
       hub,
       logger: silentLogger(),
       allowPrivate: true,
       sweepMs: SWEEP_MS,
-      now: () => clock,
+      now: manual.now,
       random: () => 0.999,
       onFailed: (id) => failed.push(id),
-      timers: {
-        setTimeout(fn, ms) {
-          const t = { fn, at: clock + ms, ms, live: true };
-          timers.push(t);
-          scheduled();
-          return t;
-        },
-        clearTimeout: (t) => void ((t as { live: boolean }).live = false),
-      },
+      timers: manual.timers,
     });
     w.app.deps.webhooks = fake;
-    /** Resolves with the next retry timer of a lane (not the sweep's). */
-    const nextRetry = () =>
-      new Promise<(typeof timers)[number]>((resolve) => {
-        const check = () => {
-          const t = timers.find((x) => x.live && x.ms !== SWEEP_MS);
-          if (t) resolve(t);
-        };
-        scheduled = check;
-        check();
-      });
     try {
       const hook = await hookFor('wh-giveup');
       // The first event of the session always fails; the second one succeeds.
       receiver.answer = (r) => (r.json.sessionId === 'wh-giveup' && r.json.data.messageId === 'M1' ? 503 : 200);
       const head = (await hub.record('wh-giveup', status('wh-giveup', 1))).seq;
       const next = (await hub.record('wh-giveup', status('wh-giveup', 2))).seq;
-      const start = clock;
+      const start = manual.now();
       let rounds = 0;
       const moved = receiver.waitFor((r) => r.json.sessionId === 'wh-giveup' && r.json.seq === next);
       // Each round: wait for the lane's retry timer, move the clock to it, fire it.
       for (;;) {
-        const t = await Promise.race([nextRetry(), moved.then(() => null)]);
+        const t = await Promise.race([manual.nextRetry(), moved.then(() => null)]);
         if (!t) break;
-        t.live = false;
-        clock = t.at;
+        manual.advanceTo(t);
         rounds += 1;
         t.fn();
       }
@@ -257,7 +237,7 @@ describe('webhooks', () => {
       expect(d).toMatchObject({ status: 'failed', lastStatusCode: 503, nextAttemptAt: null });
       expect(d!.attempts).toBe(rounds + 1);
       // Retried for at least 24 hours of the injected clock, never a real second.
-      expect(clock - start).toBeGreaterThanOrEqual(24 * 3_600_000);
+      expect(manual.now() - start).toBeGreaterThanOrEqual(24 * 3_600_000);
       expect(failed).toEqual([hook.id]);
     } finally {
       receiver.answer = () => 200;
