@@ -29,5 +29,7 @@ export function supervisorOptionsFromConfig(config: SupervisorConfig, mongoUri: 
       deafAfterMs: config.ACTOR_DEAF_TIMEOUT_MS,
     },
     startConcurrency: config.SESSION_START_CONCURRENCY,
+    // A cluster node may adopt several of a dead node's sessions at once: keep one more spare.
+    warmActors: config.ACTOR_WARM_POOL ?? (config.CLUSTER_REDIS_URL ? 2 : 1),
   });
 }

@@ -5,6 +5,7 @@
  */
 import {
   EXIT_CODES,
+  WARM_ACTOR_ENV,
   createHandlerTable,
   isToActor,
   type ActorCommands,
@@ -103,7 +104,9 @@ process.on('uncaughtException', (err) => crash(err, 'uncaught exception'));
 process.on('unhandledRejection', (err) => crash(err, 'unhandled rejection'));
 // The supervisor is gone: nobody can stop us any more, so stop cleanly now.
 process.on('disconnect', () => (actor ? void actor.shutdown('parent disconnected') : void exit(EXIT_CODES.NORMAL, 'parent disconnected')));
-setTimeout(() => {
+// A warm actor (forked ahead of need, supervisor/src/warmPool.ts) waits for its session as long
+// as its supervisor lives; any other actor must get its init at once.
+if (process.env[WARM_ACTOR_ENV] !== '1') setTimeout(() => {
   if (!initialized) {
     process.stderr.write('session-actor: no init message received\n');
     process.exit(EXIT_CODES.BAD_CONFIG);

@@ -3,7 +3,7 @@
  * calls over IPC → stop with `shutdown` → grace → SIGKILL. Every pending call is rejected
  * when the child exits, and the exit is classified (exit codes are protocol).
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import {
   classifyExit,
   createRpcClient,
@@ -26,7 +26,8 @@ import {
   type ToActor,
 } from '@switchboard/shared';
 import type { Logger } from 'pino';
-import { actorEnv, actorLaunch, launchFor } from './childSpec.ts';
+import { launchOf } from './childSpec.ts';
+import { forkActor, type WarmPool } from './warmPool.ts';
 
 /** What an ActorHandle needs to fork and talk to one actor. */
 export interface ActorHandleOptions {
@@ -112,19 +113,14 @@ export class ActorHandle {
   }
 
   /**
-   * Forks the actor and sends `init`. The handle is returned at once; `ready` settles when the
-   * actor reports ready, or rejects (and the child is killed) when it does not in time. Every
-   * end, failed starts included, is reported once through `onExit`.
+   * Forks the actor (or takes a warm one from `pool`) and sends `init`. The handle is returned
+   * at once; `ready` settles when the actor reports ready, or rejects (and the child is killed)
+   * when it does not in time. Every end, failed starts included, is reported once through `onExit`.
    */
-  static spawn(opts: ActorHandleOptions): ActorHandle {
+  static spawn(opts: ActorHandleOptions, pool?: WarmPool): ActorHandle {
     const log = opts.logger.child({ sessionId: opts.config.sessionId });
-    const launch = opts.entry ? launchFor(opts.entry) : actorLaunch(log);
-    const child = fork(launch.entry, [], {
-      execArgv: launch.execArgv,
-      env: actorEnv(),
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      serialization: 'json',
-    });
+    const launch = launchOf(opts.entry, log);
+    const child = pool?.take(launch) ?? forkActor(launch);
     return new ActorHandle(child, opts, log.child({ pid: child.pid }));
   }
 

@@ -123,4 +123,33 @@ describe('Supervisor', () => {
     }
     expect(peak).toBeLessThanOrEqual(2);
   });
+
+  it('starts a session in a warm actor, refills the pool once no actor is starting, and ends the spares on shutdown', async () => {
+    const { sup, rec } = supervisor({}, {}, { warmActors: 1 });
+    sup.warm();
+    const [spare] = sup.pool.pids();
+    expect(spare).toBeGreaterThan(0);
+
+    const first = await newSession('ok');
+    await sup.start(first);
+    expect(sup.snapshot(first)?.pid).toBe(spare);
+    // While it starts, no spare is forked (it would take CPU from the start).
+    sup.warm();
+    expect(sup.pool.pids()).toEqual([]);
+    await rec.waitFor((e) => e.sessionId === first && e.type === 'qr');
+    await sup.hub.call(first, 'probe', {}); // a round trip: the ready handling has run
+    const [next] = sup.pool.pids();
+    expect(next).toBeGreaterThan(0);
+    expect(next).not.toBe(spare);
+
+    const second = await newSession('ok');
+    await sup.start(second);
+    expect(sup.snapshot(second)?.pid).toBe(next);
+    await rec.waitFor((e) => e.sessionId === second && e.type === 'qr');
+    await sup.hub.call(second, 'probe', {});
+    const [last] = sup.pool.pids();
+    await sup.shutdown();
+    expect(sup.pool.pids()).toEqual([]);
+    expect(() => process.kill(last!, 0)).toThrow(expect.objectContaining({ code: 'ESRCH' }));
+  });
 });

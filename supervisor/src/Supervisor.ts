@@ -16,9 +16,11 @@ import { Watchdog } from './health/watchdog.ts';
 import { LocalHub, type SupervisedSessions } from './LocalHub.ts';
 import { SessionRecords } from './sessionRecords.ts';
 import { newSlot, waitSettled, type SessionSlot } from './sessionSlot.ts';
+import { launchOf } from './childSpec.ts';
 import { changeStatus, recordActorEvent, recordHeartbeat, type SlotSinks } from './slotReports.ts';
 import { SupervisorHub } from './supervisorHub.ts';
 import type { SupervisionLimits, SupervisorOptions } from './supervisorOptions.ts';
+import { WarmPool } from './warmPool.ts';
 
 /** Statuses a node restart does not bring back on its own (an operator must act). */
 const NOT_RESTORED: SessionStatus[] = ['logged_out', 'replaced', 'problematic'];
@@ -38,6 +40,10 @@ export class Supervisor extends SupervisorHub implements SupervisedSessions {
   private readonly watchdog: Watchdog;
   private readonly exits: ExitContext;
   private stopping = false;
+  /** Spare actor processes (warmPool.ts), refilled once no actor is starting. */
+  readonly pool: WarmPool;
+  /** Actors forked and not yet ready (or failed). */
+  private starting = 0;
   /** Cluster mode: leases and fencing tokens (null on a single node). */
   private fencing: SupervisorFencing | null = null;
   /** Slots whose actor is being stopped because the lease is gone or handed over (no status, no restart). */
@@ -66,6 +72,7 @@ export class Supervisor extends SupervisorHub implements SupervisedSessions {
       recycle: (slot, reason) => this.recycle(slot, reason),
       kill: (slot, reason) => this.killHung(slot, reason),
     });
+    this.pool = new WarmPool({ size: opts.warmActors ?? 0, launch: () => launchOf(opts.actorEntry, this.log), logger: this.log });
     this.hub = new LocalHub(this, {
       logger: this.log,
       now: this.now,
@@ -102,7 +109,17 @@ export class Supervisor extends SupervisorHub implements SupervisedSessions {
         }),
       ),
     );
+    this.warm();
     return docs.length;
+  }
+
+  /**
+   * Forks spare actors (warmPool.ts) up to the configured count, or `expected` if more (a node
+   * about to adopt a dead node's sessions), unless actors are starting: then once they settle.
+   */
+  warm(expected?: number): void {
+    if (expected !== undefined) this.pool.expect(expected);
+    if (this.starting === 0 && !this.stopping) this.pool.fill();
   }
 
   async start(sessionId: string): Promise<void> {
@@ -194,6 +211,7 @@ export class Supervisor extends SupervisorHub implements SupervisedSessions {
   async shutdown(): Promise<void> {
     if (this.stopping) return;
     this.stopping = true;
+    const spares = this.pool.close();
     this.watchdog.stop();
     this.hub.close();
     const running = [...this.slots.values()];
@@ -204,6 +222,7 @@ export class Supervisor extends SupervisorHub implements SupervisedSessions {
         if (slot.handle) await slot.handle.stop(this.opts.limits.stopGraceMs);
       }),
     );
+    await spares;
     await this.events.drain();
     await this.records.drain();
     this.log.info({ sessions: running.length }, 'supervisor stopped');
@@ -246,7 +265,14 @@ export class Supervisor extends SupervisorHub implements SupervisedSessions {
       onEvent: (event) => this.onActorEvent(slot, event),
       onHeartbeat: (beat) => this.onHeartbeat(slot, beat),
       onExit: (info) => this.onExit(slot, handle, info),
-    });
+    }, this.pool);
+    this.starting += 1;
+    void handle.ready
+      .catch(() => undefined)
+      .finally(() => {
+        this.starting -= 1;
+        this.warm();
+      });
     slot.handle = handle;
     slot.connectedSince = null;
     this.watchdog.ensureRunning();

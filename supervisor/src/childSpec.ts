@@ -77,6 +77,11 @@ export function actorLaunch(log?: Logger): ActorLaunch {
   return launchFor(actorEntry());
 }
 
+/** The launch of `entry` when given (tests of the plumbing), else of the real session actor. */
+export function launchOf(entry: string | undefined, log?: Logger): ActorLaunch {
+  return entry ? launchFor(entry) : actorLaunch(log);
+}
+
 /** Environment variables a child may inherit; everything else (secrets included) stays out. */
 const INHERITED_ENV = ['PATH', 'HOME', 'TZ', 'LANG', 'LC_ALL', 'NODE_ENV', 'TMPDIR', 'SystemRoot'];
 

@@ -44,6 +44,11 @@ export interface SupervisorOptions {
   startJitterMs: number;
   /** How long a restored start may take to settle (qr / connected / terminal) before the next. */
   startSettleMs: number;
+  /**
+   * Spare actor processes kept forked, modules loaded, for the next start (warmPool.ts;
+   * default 0). Each costs an idle process's memory and saves a start ~1.4 s of CPU.
+   */
+  warmActors?: number;
   /** Actor entry module (tests of the plumbing only); defaults to the real session actor. */
   actorEntry?: string;
   /** Clock (epoch ms). */

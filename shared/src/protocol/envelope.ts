@@ -214,3 +214,9 @@ export function shutdownEnvelope(graceMs: number): ShutdownEnvelope {
 export function initEnvelope(config: ActorInitConfig): InitEnvelope {
   return { v: PROTOCOL_VERSION, kind: 'init', config };
 }
+
+/**
+ * Environment variable set (to "1") in a warm actor: a process forked ahead of need, with its
+ * modules loaded, that waits for its `init` without the usual time limit (supervisor/src/warmPool.ts).
+ */
+export const WARM_ACTOR_ENV = 'SWITCHBOARD_ACTOR_WARM';

@@ -18,7 +18,7 @@ const entry = fileURLToPath(new URL('./fixtureActor.ts', import.meta.url));
 /** Supervisors over the fixture actor, all shut down by `shutdownAll`. */
 export interface FixtureSupervisors {
   /** A Supervisor (restart delays of 10–50 ms, 3 restarts a minute) and a recorder of its events. */
-  create(limits?: Partial<SupervisionLimits>, restart?: Partial<RestartSpec>): { sup: Supervisor; rec: HubRecorder };
+  create(limits?: Partial<SupervisionLimits>, restart?: Partial<RestartSpec>, more?: { warmActors?: number }): { sup: Supervisor; rec: HubRecorder };
   /** Creates a Session `<mode>-<n>` (the fixture actor behaves as `mode` says). */
   session(mode: string): Promise<string>;
   shutdownAll(): Promise<void>;
@@ -29,7 +29,7 @@ export function fixtureSupervisors(mongoUri: () => string): FixtureSupervisors {
   const created: Supervisor[] = [];
   let counter = 0;
   return {
-    create(limits = {}, restart = {}) {
+    create(limits = {}, restart = {}, more = {}) {
       const sup = new Supervisor(
         withDefaults({
           logger: silentLogger(),
@@ -40,6 +40,7 @@ export function fixtureSupervisors(mongoUri: () => string): FixtureSupervisors {
           restart: { baseDelayMs: 10, maxDelayMs: 50, random: () => 0.5, intensity: { maxRestarts: 3, windowMs: 60_000 }, ...restart },
           startJitterMs: 0,
           startConcurrency: 2,
+          ...more,
         }),
       );
       created.push(sup);
