@@ -9,12 +9,14 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { connectDatabase, createLogger, disconnectDatabase, Session, SessionLease, silentLogger } from '@switchboard/shared/node';
+import { ClusterNode, connectDatabase, createLogger, disconnectDatabase, Session, SessionLease, silentLogger } from '@switchboard/shared/node';
 import { testDbUri } from '../../../tests/support/testDb.ts';
 import { Supervisor } from '../Supervisor.ts';
 import { withDefaults } from '../supervisorOptions.ts';
 import { recordHub } from '../testing/hubRecorder.ts';
 import { createLeaseKeeper, type LeaseKeeper } from './leaseKeeper.ts';
+import { acquireLease } from './leases.ts';
+import { createNodeRegistry, type NodeRegistry } from './nodeRegistry.ts';
 
 const entry = fileURLToPath(new URL('../testing/fixtureActor.ts', import.meta.url));
 const LEASE_MS = 2_000;
@@ -46,7 +48,7 @@ const logged = (match: (l: (typeof lines)[number]) => boolean): Promise<void> =>
   lines.some(match) ? Promise.resolve() : new Promise((resolve) => lineWaiters.push({ match, resolve }));
 
 /** A node: a Supervisor (fixture actors) and its keeper, with its own view of the clock. */
-function node(nodeId: string, skewMs = 0) {
+function node(nodeId: string, skewMs = 0, registry?: NodeRegistry) {
   const sup = new Supervisor(
     withDefaults({
       logger,
@@ -59,6 +61,7 @@ function node(nodeId: string, skewMs = 0) {
   );
   // renewMs of an hour: the test runs every round itself, and the wake-ups it is asked for.
   const wakes: { fn: () => void; ms: number; cancelled: boolean }[] = [];
+  const wakeWaiters: ((w: (typeof wakes)[number]) => void)[] = [];
   const keeper = createLeaseKeeper({
     nodeId,
     supervisor: sup,
@@ -66,10 +69,12 @@ function node(nodeId: string, skewMs = 0) {
     renewMs: 3_600_000,
     safetyMarginMs: MARGIN_MS,
     adoptConcurrency: 2,
+    ...(registry ? { registry } : {}),
     clock: () => now + skewMs,
     schedule: (fn, ms) => {
       const wake = { fn, ms, cancelled: false };
       wakes.push(wake);
+      for (const w of wakeWaiters.splice(0)) w(wake);
       return () => {
         wake.cancelled = true;
       };
@@ -77,7 +82,9 @@ function node(nodeId: string, skewMs = 0) {
     logger: silentLogger(),
   });
   running.push({ sup, keeper });
-  return { sup, keeper, rec: recordHub(sup), wakes };
+  /** The next wake-up the keeper asks for. */
+  const nextWake = () => new Promise<(typeof wakes)[number]>((resolve) => wakeWaiters.push(resolve));
+  return { sup, keeper, rec: recordHub(sup), wakes, nextWake };
 }
 
 async function sessions(...ids: string[]): Promise<void> {
@@ -95,6 +102,7 @@ afterEach(async () => {
   }
   await Session.deleteMany({});
   await SessionLease.deleteMany({});
+  await ClusterNode.deleteMany({});
 });
 afterAll(async () => {
   await disconnectDatabase();
@@ -198,6 +206,66 @@ describe('LeaseKeeper', () => {
     await b.rec.waitFor((e) => e.sessionId === 'ok-g1' && e.type === 'qr');
     expect(b.keeper.held()).toEqual(['ok-g1']);
     expect(b.keeper.tokenOf('ok-g1')).toBe(2);
+  });
+
+  it("looks again when a dead node stops counting in the fair share, if that comes after its leases' expiry", async () => {
+    await sessions('ok-h1', 'ok-h2');
+    // node-a holds both and then dies: its last heartbeat (registry record) is younger than its
+    // last lease renewal, so it still counts as live for a while after its leases expire.
+    const a = node('node-a');
+    await a.keeper.start();
+    expect(a.keeper.held().sort()).toEqual(['ok-h1', 'ok-h2']);
+    await a.keeper.stop();
+    const TTL_MS = LEASE_MS + 1_000;
+    await ClusterNode.create({ _id: 'node-a', url: 'http://node-a', heartbeatAt: new Date(now), sessions: 2, rssBytes: 0, draining: false });
+    const b = node('node-b', 0, createNodeRegistry({ nodeId: 'node-b', url: 'http://node-b', heartbeatMs: 3_600_000, ttlMs: TTL_MS, clock: () => now, logger: silentLogger() }));
+    await b.keeper.start();
+    expect(b.keeper.held()).toEqual([]);
+
+    // At the leases' expiry node-a still counts: node-b takes its fair share (one of two) and
+    // asks to wake when node-a's heartbeat goes stale.
+    now += LEASE_MS + 50;
+    const fired = b.wakes.length;
+    b.wakes.filter((w) => !w.cancelled).at(-1)!.fn();
+    await b.rec.waitFor((e) => e.type === 'qr');
+    expect(b.keeper.held()).toHaveLength(1);
+    const pending = b.wakes.slice(fired).filter((w) => !w.cancelled);
+    expect(pending.map((w) => w.ms)).toEqual([TTL_MS - (LEASE_MS + 50) + 50]);
+
+    // Then node-a no longer counts: node-b takes the other one without waiting for a round.
+    now += TTL_MS - LEASE_MS;
+    pending.at(-1)!.fn();
+    await Promise.all(['ok-h1', 'ok-h2'].map((id) => b.rec.waitFor((e) => e.sessionId === id && e.type === 'qr')));
+    expect(b.keeper.held().sort()).toEqual(['ok-h1', 'ok-h2']);
+  });
+
+  it('runs another adoption round right after the current one when a lease expires during it', async () => {
+    await sessions('ok-i1', 'ok-i2');
+    // A dead node held both; their leases expire 100 ms apart.
+    await acquireLease('ok-i1', 'node-a', LEASE_MS, now);
+    await acquireLease('ok-i2', 'node-a', LEASE_MS, now + 100);
+    const b = node('node-b');
+    await b.keeper.start();
+    expect(b.keeper.held()).toEqual([]);
+
+    now += LEASE_MS + 50;
+    const during = b.nextWake();
+    b.wakes.filter((w) => !w.cancelled).at(-1)!.fn(); // adopts ok-i1...
+    const second = await during; // ...and, still in that round, asks to wake at ok-i2's expiry
+    now += 100;
+    second.fn(); // fires while the round still runs
+    await Promise.all(['ok-i1', 'ok-i2'].map((id) => b.rec.waitFor((e) => e.sessionId === id && e.type === 'qr')));
+    expect(b.keeper.held().sort()).toEqual(['ok-i1', 'ok-i2']);
+  });
+
+  it('keeps actors warm for its share of the sessions of a node that missed its heartbeats', async () => {
+    const HOUR = 3_600_000; // renewMs of these keepers: a node is silent after 1.5 of them
+    await ClusterNode.create({ _id: 'node-a', url: 'http://node-a', heartbeatAt: new Date(now - 2 * HOUR), sessions: 3, rssBytes: 0, draining: false });
+    const b = node('node-b', 0, createNodeRegistry({ nodeId: 'node-b', url: 'http://node-b', heartbeatMs: HOUR, ttlMs: 4 * HOUR, clock: () => now, logger: silentLogger() }));
+    expect(b.sup.pool.pids()).toEqual([]);
+    await b.keeper.start();
+    // Its share of node-a's 3 sessions, capped at its adoption concurrency (2).
+    expect(b.sup.pool.pids()).toHaveLength(2);
   });
 
   it('does not restart an actor that exited FENCED', async () => {

@@ -24,7 +24,7 @@ const NOT_RESTORED: SessionStatus[] = ['logged_out', 'replaced', 'problematic'];
 /** Options of `createLeaseKeeper`. */
 export interface LeaseKeeperOptions {
   nodeId: string;
-  supervisor: Pick<Supervisor, 'start' | 'evict' | 'useFencing' | 'snapshots'>;
+  supervisor: Pick<Supervisor, 'start' | 'evict' | 'useFencing' | 'snapshots' | 'warm'>;
   /** How long a lease lasts without renewal. */
   leaseMs: number;
   /** Interval of renewals and adoption rounds (well under leaseMs, e.g. a third). */
@@ -88,6 +88,8 @@ export function createLeaseKeeper(opts: LeaseKeeperOptions): LeaseKeeper {
   // per session) must never hold up the next renewal, or every held lease would self-fence.
   let renewing: Promise<void> | null = null;
   let adopting: Promise<void> | null = null;
+  /** A round was asked for while one ran: run it after. */
+  let again = false;
   let draining = false;
   let stopped = false;
 
@@ -124,10 +126,14 @@ export function createLeaseKeeper(opts: LeaseKeeperOptions): LeaseKeeper {
   const adopt = async (): Promise<void> => {
     const active = await Session.find({ active: true, status: { $nin: NOT_RESTORED } }, { sessionId: 1 }).lean();
     const found = await freeSessions(active.map((d) => d.sessionId).filter((id) => !leases.has(id)), clock());
-    wakeAt(found.nextExpiry);
     const free = shuffle(found.free, random);
     const nodes = opts.registry ? await opts.registry.list() : [];
     const quota = adoptionQuota({ nodeId: opts.nodeId, held: leases.size, total: active.length, free: free.length, nodes, draining });
+    // Free sessions left for others: a dead node still counts in the fair share until its
+    // heartbeat goes stale (which may come after its leases expire), so look again right then.
+    const silentUntil = free.length > quota ? nextStale(nodes) : null;
+    wakeAt(earliest(found.nextExpiry, silentUntil));
+    opts.supervisor.warm(expectedAdoptions(nodes));
     if (quota === 0) return;
     let reserved = 0;
     const limit = pLimit(Math.max(1, opts.adoptConcurrency));
@@ -167,6 +173,28 @@ export function createLeaseKeeper(opts: LeaseKeeperOptions): LeaseKeeper {
     }, Math.max(0, ms));
   };
 
+  /**
+   * Sessions this node should expect to adopt soon: its share of those held by nodes that
+   * missed a heartbeat (a node that died, before its leases expire). The supervisor keeps that
+   * many actors warm, so the failover does not wait for their modules to load (warmPool.ts).
+   */
+  const expectedAdoptions = (nodes: readonly { _id: string; heartbeatAt: Date; sessions: number; draining: boolean }[]): number => {
+    const now = clock();
+    const silent = nodes.filter((n) => n._id !== opts.nodeId && now - n.heartbeatAt.getTime() > opts.renewMs * 1.5);
+    const orphans = silent.reduce((sum, n) => sum + n.sessions, 0);
+    if (orphans === 0) return 0;
+    const serving = new Set(nodes.filter((n) => !n.draining && !silent.includes(n)).map((n) => n._id)).add(opts.nodeId);
+    return Math.min(Math.ceil(orphans / serving.size), Math.max(1, opts.adoptConcurrency));
+  };
+
+  /** When the first other listed node stops counting as live, unless it heartbeats again. */
+  const nextStale = (nodes: readonly { _id: string; heartbeatAt: Date }[]): number | null => {
+    const ttlMs = opts.registry?.ttlMs;
+    const others = nodes.filter((n) => n._id !== opts.nodeId);
+    if (!ttlMs || others.length === 0) return null;
+    return Math.min(...others.map((n) => n.heartbeatAt.getTime() + ttlMs));
+  };
+
   const release = async (sessionId: string): Promise<void> => {
     const lease = leases.get(sessionId);
     leases.delete(sessionId);
@@ -189,19 +217,33 @@ export function createLeaseKeeper(opts: LeaseKeeperOptions): LeaseKeeper {
     report();
   };
 
-  /** An adoption round, unless one is still running (then that one). */
-  const adoptOnce = (): Promise<void> =>
-    (adopting ??= adoptRound()
+  /**
+   * An adoption round. While one runs, another is owed right after it: a lease that expires
+   * during a round (its wake-up fires then) must not wait for the next timer round.
+   */
+  const adoptOnce = (): Promise<void> => {
+    if (adopting) {
+      again = true;
+      return adopting;
+    }
+    adopting = adoptRound()
       .catch((err: unknown) => log.error({ err }, 'lease adoption round failed'))
       .finally(() => {
         adopting = null;
-      }));
+        if (again && !stopped && !draining) {
+          again = false;
+          void adoptOnce();
+        }
+      });
+    return adopting;
+  };
 
   const keeper: LeaseKeeper = {
     async start() {
       opts.supervisor.useFencing(keeper);
       await opts.registry?.start();
       await keeper.tick();
+      opts.supervisor.warm();
       timer = setInterval(() => void keeper.tick(), opts.renewMs);
     },
     async stop() {
@@ -268,6 +310,12 @@ export function createLeaseKeeper(opts: LeaseKeeperOptions): LeaseKeeper {
     },
   };
   return keeper;
+}
+
+/** The earlier of two instants (null: none). */
+function earliest(a: number | null, b: number | null): number | null {
+  if (a === null) return b;
+  return b === null ? a : Math.min(a, b);
 }
 
 /** A shuffled copy (Fisher–Yates), so nodes adopting at once try different sessions first. */
