@@ -8,7 +8,8 @@
 // ({"uri": "mongodb://127.0.0.1:PORT/"}); the server stops on SIGINT/SIGTERM or when stdin
 // closes, so it never outlives the Node process that started it. FerretDB runs in this process,
 // so a FerretDB crash ends it: the parent (shared/src/node/db/embeddedDb.ts) starts it again on
-// the same address. Clients reach FerretDB only through the proxy in serialize.go.
+// the same address; so does one that stopped answering (wedge.go). Clients reach FerretDB only
+// through the proxy in serialize.go.
 package main
 
 import (
@@ -36,6 +37,8 @@ func main() {
 	deadline := flag.Duration("request-timeout", envDuration("EMBEDDED_DB_REQUEST_TIMEOUT", 30*time.Second),
 		"longest a request may take before its client connection is closed (default from EMBEDDED_DB_REQUEST_TIMEOUT)")
 	serializeReads := flag.Bool("serialize-reads", false, "send read-only requests through the global lock too")
+	probeTimeout := flag.Duration("wedge-timeout", envDuration("EMBEDDED_DB_WEDGE_TIMEOUT", 20*time.Second),
+		"after a request is cut off, how long a probe read may go unanswered before the server exits to be restarted (0 disables)")
 	flag.Parse()
 	if *deadline <= 0 {
 		fail("bad -request-timeout", fmt.Errorf("%s is not positive", *deadline))
@@ -84,11 +87,19 @@ func main() {
 	if err != nil {
 		fail("bad FerretDB address", err)
 	}
+	var wedge *wedgeProbe
+	if *probeTimeout > 0 {
+		wedge = &wedgeProbe{upstream: upstream.Host, timeout: *probeTimeout, onWedged: func(reason string) {
+			logger.Error("FerretDB stopped answering: exiting so that it is restarted", "reason", reason)
+			os.Exit(3)
+		}}
+	}
 	go serializingProxy(front, upstream.Host, proxyOptions{
 		deadline:       *deadline,
 		serializeReads: *serializeReads,
 		prof:           newProfiler(os.Getenv("EMBEDDED_DB_PROFILE")),
 		logger:         logger,
+		wedge:          wedge,
 	})
 	go func() {
 		<-ctx.Done()

@@ -14,7 +14,7 @@ package main
 //
 // Every request has a deadline. A request FerretDB has not answered by then closes the client's
 // connection (the driver sees a network error and retries) and releases the lock, so one stuck
-// request cannot freeze every session.
+// request cannot freeze every session; then FerretDB itself is probed (wedge.go).
 
 import (
 	"encoding/binary"
@@ -42,6 +42,8 @@ type proxyOptions struct {
 	serializeReads bool
 	prof           *profiler
 	logger         *slog.Logger
+	// wedge, when set, probes FerretDB after a request is cut off (wedge.go).
+	wedge *wedgeProbe
 }
 
 type proxy struct {
@@ -84,6 +86,7 @@ func (p *proxy) relay(client net.Conn) {
 				name, collection := commandOf(req)
 				p.logger.Warn("request exceeded its deadline: connection closed",
 					"command", name, "collection", collection, "deadline", p.deadline.String())
+				p.wedge.afterCut(req)
 			}
 			return // closing both connections ends whatever FerretDB was doing for this client
 		}
