@@ -35,8 +35,8 @@ describe('Supervisor', () => {
     expect(qr.seq).toBeGreaterThan(0);
     const stored = await SessionEvent.find({ sessionId: id }).sort({ seq: 1 }).lean();
     expect(stored.map((e) => e.seq)).toEqual(rec.of(id).map((e) => e.seq));
-    expect(sup.snapshot(id)).toMatchObject({ sessionId: id, status: 'qr', restarts: 0 });
-    const pid = sup.snapshot(id)?.pid;
+    expect(sup.hub.snapshot(id)).toMatchObject({ sessionId: id, status: 'qr', restarts: 0 });
+    const pid = sup.hub.snapshot(id)?.pid;
     expect(pid).toBeGreaterThan(0);
     expect(await Session.findOne({ sessionId: id }).lean()).toMatchObject({ status: 'qr', metrics: { pid, connectionAttempts: 1 } });
   });
@@ -56,8 +56,8 @@ describe('Supervisor', () => {
     expect(doc?.restarts[0]?.reason).toContain('crash');
     expect(doc?.restarts[0]?.exitCode).toBe(1);
     expect(doc?.problematicSince).toBeInstanceOf(Date);
-    expect(sup.snapshot(id)).toMatchObject({ status: 'problematic', restarts: 3, pid: null });
-    expect(sup.snapshot(id)?.lastError).toContain('restart intensity exceeded');
+    expect(sup.hub.snapshot(id)).toMatchObject({ status: 'problematic', restarts: 3, pid: null });
+    expect(sup.hub.snapshot(id)?.lastError).toContain('restart intensity exceeded');
 
     const mark = rec.events.length;
     await sup.resetAttempts(id);
@@ -71,7 +71,7 @@ describe('Supervisor', () => {
     const id = await newSession('loggedout');
     await sup.start(id);
     await rec.waitStatus(id, 'logged_out');
-    expect(sup.snapshot(id)).toMatchObject({ status: 'logged_out', restarts: 0, pid: null });
+    expect(sup.hub.snapshot(id)).toMatchObject({ status: 'logged_out', restarts: 0, pid: null });
     expect((await Session.findOne({ sessionId: id }).lean())?.status).toBe('logged_out');
   });
 
@@ -80,7 +80,7 @@ describe('Supervisor', () => {
     const id = await newSession('mute');
     await sup.start(id);
     await rec.waitStatus(id, 'reconnecting');
-    expect(sup.snapshot(id)?.lastError).toMatch(/^hung: no heartbeat/);
+    expect(sup.hub.snapshot(id)?.lastError).toMatch(/^hung: no heartbeat/);
     await rec.waitStatus(id, 'starting', rec.events.length);
     const doc = await Session.findOne({ sessionId: id }).lean();
     expect(doc?.restarts[0]?.reason).toMatch(/^hung/);
@@ -91,7 +91,7 @@ describe('Supervisor', () => {
     const id = await newSession('fat');
     await sup.start(id);
     await rec.waitStatus(id, 'reconnecting');
-    expect(sup.snapshot(id)?.lastError).toMatch(/^recycled: rss/);
+    expect(sup.hub.snapshot(id)?.lastError).toMatch(/^recycled: rss/);
   });
 
   it('stops an actor on request and keeps it stopped', async () => {
@@ -100,7 +100,7 @@ describe('Supervisor', () => {
     await sup.start(id);
     await rec.waitFor((e) => e.sessionId === id && e.type === 'qr');
     await sup.stop(id);
-    expect(sup.snapshot(id)).toMatchObject({ status: 'stopped', pid: null });
+    expect(sup.hub.snapshot(id)).toMatchObject({ status: 'stopped', pid: null });
     expect(await Session.findOne({ sessionId: id }).lean()).toMatchObject({ status: 'stopped', active: false });
   });
 
@@ -111,8 +111,8 @@ describe('Supervisor', () => {
     await Session.updateMany({ sessionId: { $nin: [...ids, skipped] } }, { active: false });
     const { sup, rec } = supervisor();
     await sup.restoreAll();
-    for (const id of ids) expect(sup.snapshot(id)?.pid).toBeGreaterThan(0);
-    expect(sup.snapshot(skipped)).toBeUndefined();
+    for (const id of ids) expect(sup.hub.snapshot(id)?.pid).toBeGreaterThan(0);
+    expect(sup.hub.snapshot(skipped)).toBeUndefined();
     // Bounded: at no point were more than 2 sessions between 'starting' and their first QR.
     let inFlight = 0;
     let peak = 0;
@@ -132,7 +132,7 @@ describe('Supervisor', () => {
 
     const first = await newSession('ok');
     await sup.start(first);
-    expect(sup.snapshot(first)?.pid).toBe(spare);
+    expect(sup.hub.snapshot(first)?.pid).toBe(spare);
     // While it starts, no spare is forked (it would take CPU from the start).
     sup.warm();
     expect(sup.pool.pids()).toEqual([]);
@@ -144,7 +144,7 @@ describe('Supervisor', () => {
 
     const second = await newSession('ok');
     await sup.start(second);
-    expect(sup.snapshot(second)?.pid).toBe(next);
+    expect(sup.hub.snapshot(second)?.pid).toBe(next);
     await rec.waitFor((e) => e.sessionId === second && e.type === 'qr');
     await sup.hub.call(second, 'probe', {});
     const [last] = sup.pool.pids();

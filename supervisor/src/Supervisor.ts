@@ -18,7 +18,6 @@ import { SessionRecords } from './sessionRecords.ts';
 import { newSlot, waitSettled, type SessionSlot } from './sessionSlot.ts';
 import { launchOf } from './childSpec.ts';
 import { changeStatus, recordActorEvent, recordHeartbeat, type SlotSinks } from './slotReports.ts';
-import { SupervisorHub } from './supervisorHub.ts';
 import type { SupervisionLimits, SupervisorOptions } from './supervisorOptions.ts';
 import { WarmPool } from './warmPool.ts';
 
@@ -26,10 +25,10 @@ import { WarmPool } from './warmPool.ts';
 const NOT_RESTORED: SessionStatus[] = ['logged_out', 'replaced', 'problematic'];
 
 /**
- * Supervises every session actor of this node. Its SessionHub methods are its `hub`'s
- * (supervisorHub.ts): new code should pass `hub` where a SessionHub is wanted.
+ * Supervises every session actor of this node. It is not a SessionHub: pass its `hub` where
+ * one is wanted.
  */
-export class Supervisor extends SupervisorHub implements SupervisedSessions {
+export class Supervisor implements SupervisedSessions {
   readonly hub: LocalHub;
   readonly events: EventLog;
   readonly records: SessionRecords;
@@ -50,7 +49,6 @@ export class Supervisor extends SupervisorHub implements SupervisedSessions {
   private readonly evicted = new WeakSet<SessionSlot>();
 
   constructor(private readonly opts: SupervisorOptions) {
-    super();
     this.log = opts.logger.child({ module: 'supervisor' });
     this.now = opts.now ?? Date.now;
     this.records = new SessionRecords(this.log);
@@ -176,7 +174,7 @@ export class Supervisor extends SupervisorHub implements SupervisedSessions {
    */
   useFencing(fencing: SupervisorFencing): void {
     this.fencing = fencing;
-    this.events.setGuard((sessionId) => fencing.verify(sessionId));
+    this.events.setFence((sessionId) => fencing.fenceOf(sessionId));
   }
 
   /**

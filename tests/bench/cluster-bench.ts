@@ -79,13 +79,13 @@ export async function runClusterBench(n: number, perSession = 20, concurrency = 
       startSettleMs: 120_000,
     }),
   );
-  const rec = recordHub(sup);
+  const rec = recordHub(sup.hub);
   let supStopped = false;
   try {
     const ids = Array.from({ length: n }, (_, i) => `bench-${i}`);
     const phones = ids.map((_, i) => `3470${String(i).padStart(7, '0')}`);
     for (const id of ids) await Session.create({ sessionId: id, name: id });
-    sup.subscribe((e: HubEvent) => {
+    sup.hub.subscribe((e: HubEvent) => {
       const i = ids.indexOf(e.sessionId);
       const phone = phones[i];
       if (e.type !== 'qr' || phone === undefined || sim.phones.has(phone)) return;
@@ -100,7 +100,7 @@ export async function runClusterBench(n: number, perSession = 20, concurrency = 
 
     const contact = '34799999999';
     sim.createContact({ phone: contact });
-    const onDelivered: OnDelivered = (listener) => sup.subscribe((e) => e.type === 'message' && listener(e.message.id));
+    const onDelivered: OnDelivered = (listener) => sup.hub.subscribe((e) => e.type === 'message' && listener(e.message.id));
     // Warm-up: right after connecting, Baileys buffers events until its initial sync ends
     // (about 20 s against the simulator); measure the steady state after one message each.
     const tw = performance.now();
@@ -113,7 +113,7 @@ export async function runClusterBench(n: number, perSession = 20, concurrency = 
     singles.sort((a, b) => a - b);
     const single: LoadResult = outboundOnly ? SKIPPED : { messages: 20, perSecond: 0, p50Ms: singles[10]!, p99Ms: singles[19]! };
     progress('single message, idle node', single);
-    const pids = sup.snapshots().map((s) => s.pid).filter((p): p is number => typeof p === 'number');
+    const pids = sup.hub.snapshots().map((s) => s.pid).filter((p): p is number => typeof p === 'number');
     const idleActor = meanMemoryMb(pids);
     progress('idle actor', idleActor);
     // Two profile snapshots around an idle window give the background rate, the third the load's.
@@ -124,13 +124,13 @@ export async function runClusterBench(n: number, perSession = 20, concurrency = 
     const dbCost = outboundOnly ? { perMessage: 0, idlePerSecond: 0, top: {}, writeMsPerMessage: 0, writeMsTop: {} } : dbRequestsPerMessage(idle0, start, await dbProfileAfter(profileFile), inbound.messages);
     progress('database requests per message', dbCost);
     const outStart = await dbProfileAfter(profileFile);
-    const outbound = await outboundLoad(sup, ids, contact, perSession);
+    const outbound = await outboundLoad(sup.hub, ids, contact, perSession);
     progress('outbound (accepted → server ack)', outbound);
     const outDb = dbRequestsPerMessage(idle0, outStart, await dbProfileAfter(profileFile), outbound.messages, start, 16);
     progress('database requests per outbound message', outDb);
 
     const victim = ids[0]!;
-    const pid = outboundOnly ? undefined : sup.snapshot(victim)?.pid;
+    const pid = outboundOnly ? undefined : sup.hub.snapshot(victim)?.pid;
     const mark = rec.events.length;
     const t2 = performance.now();
     if (pid) process.kill(pid, 'SIGKILL');

@@ -92,9 +92,9 @@ async function main(): Promise<void> {
   process.stdout.write(`seeding ${CHATS} chats and a thread of ${MESSAGES} messages…\n`);
   await seed();
   const { dir: consoleDir } = await ensureConsoleBuilt();
-  const hub = new Supervisor(withDefaults({ logger: silentLogger(), dataDir: dir, actor: { mongoUri: uri, authStorage: 'mongo', logLevel: 'silent', wa: {}, preloadChats: { type: 'individual', limit: 0 } } }));
+  const supervisor = new Supervisor(withDefaults({ logger: silentLogger(), dataDir: dir, actor: { mongoUri: uri, authStorage: 'mongo', logLevel: 'silent', wa: {}, preloadChats: { type: 'individual', limit: 0 } } }));
   const config = gatewayConfigSchema.parse({ NODE_ENV: 'test', DATA_DIR: dir, JWT_SECRET: randomBytes(32).toString('hex'), RATE_LIMIT_LOGIN_PER_MINUTE: '1000' });
-  const gateway = await startGateway({ config, logger: silentLogger(), hub, consoleDir, port: 0, host: '127.0.0.1', media: false });
+  const gateway = await startGateway({ config, logger: silentLogger(), hub: supervisor.hub, consoleDir, port: 0, host: '127.0.0.1', media: false });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
   try {
     const login = (await (await fetch(`${gateway.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bench@example.com', password }) })).json()) as { token: string };
@@ -158,7 +158,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     await gateway.close();
-    await hub.shutdown();
+    await supervisor.shutdown();
     await disconnectDatabase();
     await db.stop();
     rmSync(dir, { recursive: true, force: true });

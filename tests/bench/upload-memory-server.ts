@@ -18,7 +18,7 @@ await connectDatabase(uri, silentLogger());
 const password = `Bench-${randomBytes(6).toString('hex')}`;
 await seedDatabase({ name: 'Bench', email: 'bench@example.com', password }, silentLogger());
 await Session.create({ sessionId: 'bench', name: 'Bench' });
-const hub = new Supervisor(withDefaults({ logger: silentLogger(), dataDir: dir, actor: { mongoUri: uri, authStorage: 'mongo', logLevel: 'silent', wa: {}, preloadChats: { type: 'individual', limit: 0 } } }));
+const supervisor = new Supervisor(withDefaults({ logger: silentLogger(), dataDir: dir, actor: { mongoUri: uri, authStorage: 'mongo', logLevel: 'silent', wa: {}, preloadChats: { type: 'individual', limit: 0 } } }));
 const config = gatewayConfigSchema.parse({
   NODE_ENV: 'test',
   DATA_DIR: dir,
@@ -26,7 +26,7 @@ const config = gatewayConfigSchema.parse({
   MEDIA_MAX_BYTES: String(100 * 1024 * 1024),
   RATE_LIMIT_UPLOAD_PER_MINUTE: '1000',
 });
-const gateway = await startGateway({ config, logger: silentLogger(), hub, port: 0, host: '127.0.0.1' });
+const gateway = await startGateway({ config, logger: silentLogger(), hub: supervisor.hub, port: 0, host: '127.0.0.1' });
 
 let baseline = process.memoryUsage().rss;
 let peak = baseline;

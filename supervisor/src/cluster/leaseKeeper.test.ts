@@ -84,7 +84,7 @@ function node(nodeId: string, skewMs = 0, registry?: NodeRegistry) {
   running.push({ sup, keeper });
   /** The next wake-up the keeper asks for. */
   const nextWake = () => new Promise<(typeof wakes)[number]>((resolve) => wakeWaiters.push(resolve));
-  return { sup, keeper, rec: recordHub(sup), wakes, nextWake };
+  return { sup, keeper, rec: recordHub(sup.hub), wakes, nextWake };
 }
 
 async function sessions(...ids: string[]): Promise<void> {
@@ -116,7 +116,7 @@ describe('LeaseKeeper', () => {
     expect(a.keeper.held().sort()).toEqual(['ok-a1', 'ok-a2']);
     expect(a.keeper.tokenOf('ok-a1')).toBe(1);
     await a.rec.waitFor((e) => e.sessionId === 'ok-a2' && e.type === 'qr');
-    expect(a.sup.snapshot('ok-a1')?.pid).toBeGreaterThan(0);
+    expect(a.sup.hub.snapshot('ok-a1')?.pid).toBeGreaterThan(0);
 
     const b = node('node-b');
     await b.keeper.start();
@@ -130,7 +130,7 @@ describe('LeaseKeeper', () => {
     const a = node('node-a');
     await a.keeper.start();
     await a.rec.waitFor((e) => e.sessionId === 'ok-b1' && e.type === 'qr');
-    const pid = a.sup.snapshot('ok-b1')!.pid!;
+    const pid = a.sup.hub.snapshot('ok-b1')!.pid!;
     // node-b's clock runs ahead: to it the lease has expired, so it takes it over (token 2).
     const b = node('node-b', LEASE_MS);
     expect(await b.keeper.acquire('ok-b1')).toBe(true);
@@ -140,7 +140,7 @@ describe('LeaseKeeper', () => {
     await a.keeper.tick();
     await logged((l) => l.msg === 'actor of a session this node lost ended' && l.sessionId === 'ok-b1');
     expect(a.keeper.holds('ok-b1')).toBe(false);
-    expect(a.sup.snapshot('ok-b1')).toBeUndefined();
+    expect(a.sup.hub.snapshot('ok-b1')).toBeUndefined();
     expect(() => process.kill(pid, 0)).toThrow();
     // Not 'stopped': the status is the new owner's to write.
     expect(await Session.findOne({ sessionId: 'ok-b1' }).lean()).toMatchObject({ status: 'qr', active: true });
@@ -158,7 +158,7 @@ describe('LeaseKeeper', () => {
     expect(a.keeper.held()).toEqual([]);
     await round;
     await logged((l) => l.msg === 'actor of a session this node lost ended' && l.sessionId === 'ok-c1');
-    expect(a.sup.snapshot('ok-c1')).toBeUndefined();
+    expect(a.sup.hub.snapshot('ok-c1')).toBeUndefined();
   });
 
   it('renews held leases on every round', async () => {
@@ -180,7 +180,7 @@ describe('LeaseKeeper', () => {
     await Promise.all(['ok-e1', 'ok-e2'].map((id) => a.rec.waitFor((e) => e.sessionId === id && e.type === 'qr')));
     await a.keeper.drain();
     expect(a.keeper.held()).toEqual([]);
-    expect(a.sup.snapshots()).toEqual([]);
+    expect(a.sup.hub.snapshots()).toEqual([]);
     expect(await SessionLease.find({}).lean()).toEqual([expect.objectContaining({ owner: null }), expect.objectContaining({ owner: null })]);
     expect(await Session.countDocuments({ active: true })).toBe(2);
 
@@ -273,7 +273,7 @@ describe('LeaseKeeper', () => {
     const a = node('node-a');
     await a.keeper.start();
     await logged((l) => l.msg === 'actor of a session this node lost ended' && l.sessionId === 'fenced-f1' && l.exit === 'fenced');
-    expect(a.sup.snapshot('fenced-f1')).toBeUndefined();
+    expect(a.sup.hub.snapshot('fenced-f1')).toBeUndefined();
     expect(lines.filter((l) => l.msg === 'restart scheduled' && l.sessionId === 'fenced-f1')).toEqual([]);
   });
 });

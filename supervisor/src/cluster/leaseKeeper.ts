@@ -12,9 +12,10 @@ import type { SessionStatus } from '@switchboard/shared';
 import { Session } from '@switchboard/shared/node';
 import pLimit from 'p-limit';
 import type { Logger } from 'pino';
+import type { LocalHub } from '../LocalHub.ts';
 import type { Supervisor } from '../Supervisor.ts';
 import type { SupervisorFencing } from './fencing.ts';
-import { acquireLease, freeSessions, leaseIsCurrent, leaseOwner, releaseLease, renewLease, type HeldLease } from './leases.ts';
+import { acquireLease, freeSessions, leaseOwner, releaseLease, renewLease, type HeldLease } from './leases.ts';
 import type { NodeRegistry } from './nodeRegistry.ts';
 import { adoptionQuota } from './placement.ts';
 
@@ -24,7 +25,8 @@ const NOT_RESTORED: SessionStatus[] = ['logged_out', 'replaced', 'problematic'];
 /** Options of `createLeaseKeeper`. */
 export interface LeaseKeeperOptions {
   nodeId: string;
-  supervisor: Pick<Supervisor, 'start' | 'evict' | 'useFencing' | 'snapshots' | 'warm'>;
+  /** Its hub's snapshots give the actors' memory reported to the registry. */
+  supervisor: Pick<Supervisor, 'start' | 'evict' | 'useFencing' | 'warm'> & { readonly hub: Pick<LocalHub, 'snapshots'> };
   /** How long a lease lasts without renewal. */
   leaseMs: number;
   /** Interval of renewals and adoption rounds (well under leaseMs, e.g. a third). */
@@ -202,7 +204,7 @@ export function createLeaseKeeper(opts: LeaseKeeperOptions): LeaseKeeper {
   };
 
   const report = (): void => {
-    const actorsRss = opts.supervisor.snapshots().reduce((sum, s) => sum + (s.rssBytes ?? 0), 0);
+    const actorsRss = opts.supervisor.hub.snapshots().reduce((sum, s) => sum + (s.rssBytes ?? 0), 0);
     opts.registry?.report({ sessions: leases.size, rssBytes: process.memoryUsage.rss() + actorsRss });
   };
 
@@ -297,10 +299,6 @@ export function createLeaseKeeper(opts: LeaseKeeperOptions): LeaseKeeper {
       if (!lease) return false;
       leases.set(sessionId, lease);
       return true;
-    },
-    async verify(sessionId) {
-      const lease = leases.get(sessionId);
-      return !!lease && keeper.holds(sessionId) && (await leaseIsCurrent(sessionId, opts.nodeId, lease.token));
     },
     ownerOf(sessionId) {
       return leaseOwner(sessionId, clock());

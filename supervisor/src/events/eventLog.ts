@@ -21,13 +21,18 @@
  * insert each. If that write fails, what it stored is read back (an ordered insert stores a
  * prefix), published, and the rest go one by one through the careful single-event path.
  *
- * Fencing (cluster mode): with a `guard` (the lease keeper's check that this node still holds
- * the session's lease with its token), every write is preceded by that check and an event of a
- * session this node no longer owns is dropped, not stored: its new owner numbers the session's
- * events from then on. Without a guard (single node) no request is added.
+ * Fencing (cluster mode): with `setFence` (the fencing token of this node's lease on a session,
+ * from the lease keeper), every write carries the token, in the same ordered request as the
+ * events: first a fence document of the session (`_id` `fence|<sessionId>`, seq 0, which no
+ * reader asks for) is raised to the token, which fails on its `_id` when a newer owner raised it
+ * higher; then the events, which an ordered write does not reach after that failure. So a node
+ * that lost the session (frozen past its lease, say) cannot store one event more, even if it
+ * still believes it holds the lease: its events are dropped, and the new owner numbers the
+ * session's events from then on. Without a fence (single node) nothing is added.
  */
 import type { ActorEvent, HubEvent } from '@switchboard/shared';
 import { Session, SessionEvent, isTransientDbError, retryTransient, type TransientRetryPolicy } from '@switchboard/shared/node';
+import type { Types } from 'mongoose';
 import type { Logger } from 'pino';
 import type { SessionRecords } from '../sessionRecords.ts';
 
@@ -38,6 +43,49 @@ const MIRROR_EVERY_MS = 5_000;
 const DEFAULT_RETRY: TransientRetryPolicy = { baseMs: 200, capMs: 5_000, maxAttempts: 12 };
 
 const DUPLICATE_KEY = 11000;
+
+/** `at` of fence documents: never older than any retention cut-off, never "before" anything. */
+const FENCE_AT = new Date(Date.UTC(9999, 11, 31));
+
+/** The write that passes only for a writer whose token is not older than the session's event fence. */
+function eventFenceOp(sessionId: string, token: number) {
+  return {
+    updateOne: {
+      filter: { _id: `fence|${sessionId}` as unknown as Types.ObjectId, $or: [{ fence: { $lte: token } }, { fence: { $exists: false } }] },
+      update: { $set: { sessionId, seq: 0, type: 'fence', payload: null, at: FENCE_AT, fence: token } },
+      upsert: true,
+    },
+  };
+}
+
+type WriteErrors = { index?: number; code?: number; err?: { index?: number; code?: number } }[];
+
+/** The write errors of a failed (bulk) write, as index and code. */
+function writeErrorsOf(err: unknown): { index: number; code: number | undefined }[] {
+  const list = (err as { writeErrors?: WriteErrors | WriteErrors[number] } | null)?.writeErrors;
+  if (!list) return [];
+  return (Array.isArray(list) ? list : [list]).map((e) => ({ index: e.index ?? e.err?.index ?? -1, code: e.code ?? e.err?.code }));
+}
+
+/** True when a fenced write failed on its fence (a newer owner's token). */
+function fenceRefused(err: unknown): boolean {
+  return writeErrorsOf(err).some((e) => e.index === 0 && e.code === DUPLICATE_KEY);
+}
+
+/** True when the write failed because an event's seq is taken (the fence passed, if any). */
+function seqTaken(err: unknown): boolean {
+  if ((err as { code?: unknown } | null)?.code === DUPLICATE_KEY && writeErrorsOf(err).length === 0) return true;
+  return writeErrorsOf(err).some((e) => e.code === DUPLICATE_KEY && e.index !== 0);
+}
+
+/** A stored event, as written. */
+interface EventDoc {
+  sessionId: string;
+  seq: number;
+  type: string;
+  payload: unknown;
+  at: Date;
+}
 
 /** How many times an event is renumbered when its seq was taken by another writer. */
 const MAX_RENUMBER = 3;
@@ -62,8 +110,8 @@ export class EventLog {
   private readonly mirroredSeq = new Map<string, number>();
   private readonly mirroredAt = new Map<string, number>();
   private readonly retry: TransientRetryPolicy;
-  /** Cluster mode: resolves true while this node may still write the session's events. */
-  private guard: ((sessionId: string) => Promise<boolean>) | null = null;
+  /** Cluster mode: this node's fencing token for a session (undefined: not held). */
+  private fence: ((sessionId: string) => number | undefined) | null = null;
 
   constructor(
     private readonly log: Logger,
@@ -88,19 +136,42 @@ export class EventLog {
     });
   }
 
-  /** Fences every later write with `guard` (cluster mode; see the file comment). */
-  setGuard(guard: (sessionId: string) => Promise<boolean>): void {
-    this.guard = guard;
+  /** Fences every later write with this node's token of the session (cluster mode; see the file comment). */
+  setFence(fenceOf: (sessionId: string) => number | undefined): void {
+    this.fence = fenceOf;
   }
 
-  /** False (and logged) when the guard says this node lost the session (call only with a guard). */
-  private async mayWrite(sessionId: string, events: number): Promise<boolean> {
-    const ok = await this.guard!(sessionId).catch((err: unknown) => {
-      this.log.warn({ err, sessionId }, 'event fence check failed');
-      return false;
-    });
-    if (!ok) this.log.warn({ sessionId, events }, 'events dropped: session fenced (lease lost)');
-    return ok;
+  /** Logs events dropped because this node no longer owns their session. */
+  private fenced(sessionId: string, events: number): null {
+    this.log.warn({ sessionId, events }, 'events dropped: session fenced (lease lost)');
+    return null;
+  }
+
+  /** False when fencing is on and this node holds no lease on the session (no request). */
+  private holds(sessionId: string): boolean {
+    return !this.fence || this.fence(sessionId) !== undefined;
+  }
+
+  /**
+   * Stores events in one ordered request; with fencing, behind the session's fence: 'fenced'
+   * when a newer owner raised it (nothing stored). Other failures are thrown as they come.
+   */
+  private async insert(sessionId: string, docs: EventDoc[]): Promise<'stored' | 'fenced'> {
+    const token = this.fence?.(sessionId);
+    if (!this.fence) {
+      if (docs.length === 1) await SessionEvent.create(docs[0]!);
+      else await SessionEvent.insertMany(docs, { ordered: true });
+      return 'stored';
+    }
+    if (token === undefined) return 'fenced';
+    try {
+      // The native collection: the fence document's `_id` is a string, which the model would cast.
+      await SessionEvent.collection.bulkWrite([eventFenceOp(sessionId, token), ...docs.map((document) => ({ insertOne: { document } }))], { ordered: true });
+      return 'stored';
+    } catch (err) {
+      if (fenceRefused(err)) return 'fenced';
+      throw err;
+    }
   }
 
   /** Stores and publishes a session's queued events, a batch at a time, until none is left. */
@@ -142,7 +213,8 @@ export class EventLog {
    * rest go through persistAndPublish one by one, which renumbers them after what is stored.
    */
   private async persistBatch(sessionId: string, batch: Pending[]): Promise<void> {
-    if (this.guard && !(await this.mayWrite(sessionId, batch.length))) {
+    if (!this.holds(sessionId)) {
+      this.fenced(sessionId, batch.length);
       for (const p of batch) p.resolve(null);
       return;
     }
@@ -159,7 +231,11 @@ export class EventLog {
     const docs = batch.map((p, i) => ({ sessionId, seq: first + i, type: p.event.type, payload: p.event, at: new Date(at) }));
     let stored = batch.length;
     try {
-      await SessionEvent.insertMany(docs, { ordered: true });
+      if ((await this.insert(sessionId, docs)) === 'fenced') {
+        this.fenced(sessionId, batch.length);
+        for (const p of batch) p.resolve(null);
+        return;
+      }
     } catch (err) {
       this.log.warn({ err, sessionId, events: batch.length }, 'event batch write failed, checking what was stored');
       stored = await this.storedPrefix(sessionId, hubEvents);
@@ -199,7 +275,7 @@ export class EventLog {
 
   private async persistAndPublish(sessionId: string, event: ActorEvent): Promise<HubEvent | null> {
     for (let round = 0; round < MAX_RENUMBER; round += 1) {
-      if (this.guard && !(await this.mayWrite(sessionId, 1))) return null;
+      if (!this.holds(sessionId)) return this.fenced(sessionId, 1);
       let seq: number;
       try {
         seq = (await this.retrying(sessionId, 'event seq read failed, retrying', () => this.currentSeq(sessionId))) + 1;
@@ -208,7 +284,7 @@ export class EventLog {
         return null;
       }
       const hubEvent = { ...event, sessionId, seq, at: this.now() } as HubEvent;
-      let outcome: 'stored' | 'taken';
+      let outcome: 'stored' | 'taken' | 'fenced';
       try {
         outcome = await this.store(hubEvent, event);
       } catch (err) {
@@ -216,6 +292,7 @@ export class EventLog {
         this.log.error({ err, sessionId, seq, type: event.type }, 'event dropped: not persisted');
         return null;
       }
+      if (outcome === 'fenced') return this.fenced(sessionId, 1);
       if (outcome === 'taken') {
         // Another writer holds this seq (the counter is stale): count again from the database.
         this.log.warn({ sessionId, seq, type: event.type }, 'event seq taken, renumbering');
@@ -230,16 +307,15 @@ export class EventLog {
     return null;
   }
 
-  /** Writes one event, retrying transient faults; 'taken' when its seq belongs to another event. */
-  private store(hubEvent: HubEvent, event: ActorEvent): Promise<'stored' | 'taken'> {
+  /** Writes one event, retrying transient faults; 'taken' when its seq belongs to another event, 'fenced' when a newer owner holds the session. */
+  private store(hubEvent: HubEvent, event: ActorEvent): Promise<'stored' | 'taken' | 'fenced'> {
     const { sessionId, seq, at } = hubEvent;
     let uncertain = false;
     return this.retrying(sessionId, 'event write failed, retrying', async () => {
       try {
-        await SessionEvent.create({ sessionId, seq, type: event.type, payload: event, at: new Date(at) });
-        return 'stored';
+        return await this.insert(sessionId, [{ sessionId, seq, type: event.type, payload: event, at: new Date(at) }]);
       } catch (err) {
-        if ((err as { code?: unknown }).code !== DUPLICATE_KEY) {
+        if (!seqTaken(err)) {
           // A try that died with its connection may have been written all the same.
           if (isTransientDbError(err)) uncertain = true;
           throw err;

@@ -76,7 +76,7 @@ export async function startSystem(area: string): Promise<System> {
   const node = await startNode({ env, onAdminPassword: (_email, pw) => (adminPassword = pw) });
   const events: HubEvent[] = [];
   const waiters = new Set<{ pred: (e: HubEvent) => boolean; resolve(e: HubEvent): void }>();
-  const unsubscribe = node.supervisor.subscribe((e) => {
+  const unsubscribe = node.supervisor.hub.subscribe((e) => {
     events.push(e);
     for (const w of [...waiters]) {
       if (!w.pred(e)) continue;
@@ -122,14 +122,14 @@ export async function startSystem(area: string): Promise<System> {
     },
     async waitStatus(sessionId, status, timeoutMs) {
       const mark = events.length;
-      if (node.supervisor.snapshot(sessionId)?.status === status) return;
+      if (node.supervisor.hub.snapshot(sessionId)?.status === status) return;
       await system.waitFor((e) => events.indexOf(e) >= mark && e.sessionId === sessionId && e.type === 'connection-state' && e.status === status, timeoutMs);
     },
     async stopGateway() {
       await gateway.close();
     },
     async startGateway() {
-      gateway = await startGateway({ config: node.config, logger: node.logger, hub: node.supervisor, health: () => node.supervisor.healthReport(), consoleDir: CONSOLE_DIST, port });
+      gateway = await startGateway({ config: node.config, logger: node.logger, hub: node.supervisor.hub, health: () => node.supervisor.hub.healthReport(), consoleDir: CONSOLE_DIST, port });
     },
     async close() {
       unsubscribe();

@@ -67,7 +67,7 @@ async function init(cfg: NodeInit): Promise<{ sup: Supervisor; keeper: LeaseKeep
       startJitterMs: 0,
     }),
   );
-  sup.subscribe((e: HubEvent) => {
+  sup.hub.subscribe((e: HubEvent) => {
     if (e.type === 'connection-state' || e.type === 'qr' || e.type === 'message') report({ type: 'event', nodeId, sessionId: e.sessionId, event: e.type, ...(e.type === 'connection-state' ? { status: e.status } : {}) });
   });
   const registry = createNodeRegistry({ nodeId, url: `http://${nodeId}.test`, heartbeatMs: cfg.renewMs, ttlMs: cfg.leaseMs, logger });
@@ -92,7 +92,7 @@ process.on('message', (msg: NodeCommand) => {
       report({ type: 'started', nodeId });
     } else if (msg.type === 'state') {
       const held = Object.fromEntries(keeper.held().map((id) => [id, keeper.tokenOf(id)!]));
-      const statuses = Object.fromEntries(sup.snapshots().map((s) => [s.sessionId, s.status]));
+      const statuses = Object.fromEntries(sup.hub.snapshots().map((s) => [s.sessionId, s.status]));
       report({ type: 'state', nodeId, held, statuses });
     } else if (msg.type === 'drain') {
       await keeper.drain();

@@ -29,8 +29,8 @@ describe('outbox under SIGKILL', () => {
     cluster.sim.setAutoReceipts(CONTACT, { delivery: false });
     cluster.sim.injectFault({ phone: PHONE, kind: 'ack-drop' });
 
-    const unacked = (await sup.send(SESSION, { to: CONTACT, kind: 'text', text: 'ack lost', clientId: 'a' })).messageId;
-    const acked = (await sup.send(SESSION, { to: CONTACT, kind: 'text', text: 'ack kept', clientId: 'b' })).messageId;
+    const unacked = (await sup.hub.send(SESSION, { to: CONTACT, kind: 'text', text: 'ack lost', clientId: 'a' })).messageId;
+    const acked = (await sup.hub.send(SESSION, { to: CONTACT, kind: 'text', text: 'ack kept', clientId: 'b' })).messageId;
     await cluster.sim.waitForReceived(CONTACT, (m) => m.id === unacked);
     // The outbox writes in order, so once the second send is announced the first one would have
     // been announced too, had it been counted as sent on its write.
@@ -38,7 +38,7 @@ describe('outbox under SIGKILL', () => {
     expect(rec.events.some((e) => e.type === 'message-sent' && e.message.id === unacked)).toBe(false);
     expect((await Message.findById(messageObjectId(SESSION, unacked)).lean())?.status).toBe('pending');
 
-    const pid = sup.snapshot(SESSION)?.pid;
+    const pid = sup.hub.snapshot(SESSION)?.pid;
     if (!pid) throw new Error('no actor to kill');
     const mark = rec.events.length;
     process.kill(pid, 'SIGKILL');

@@ -28,7 +28,7 @@ afterAll(async () => {
 
 /** SIGKILLs the session's actor and returns the event index before the kill. */
 function killActor(sup: Supervisor, rec: HubRecorder): number {
-  const pid = sup.snapshot(SESSION)?.pid;
+  const pid = sup.hub.snapshot(SESSION)?.pid;
   if (!pid) throw new Error('no actor to kill');
   const mark = rec.events.length;
   process.kill(pid, 'SIGKILL');
@@ -50,10 +50,10 @@ describe('cluster under SIGKILL', () => {
       return id;
     };
     const accept = async (text: string) => {
-      const res = await sup.send(SESSION, { to: CONTACT, kind: 'text', text, clientId: text });
+      const res = await sup.hub.send(SESSION, { to: CONTACT, kind: 'text', text, clientId: text });
       expect(res.duplicate).toBe(false);
       // A client retry with the same clientId is answered with the same message.
-      expect((await sup.send(SESSION, { to: CONTACT, kind: 'text', text, clientId: text })).messageId).toBe(res.messageId);
+      expect((await sup.hub.send(SESSION, { to: CONTACT, kind: 'text', text, clientId: text })).messageId).toBe(res.messageId);
       outgoing.push(res.messageId);
       return res.messageId;
     };
@@ -71,13 +71,13 @@ describe('cluster under SIGKILL', () => {
       // The contact keeps writing and the API keeps accepting while the actor restarts.
       await Promise.all([write(`in-${round}-down`), accept(`out-${round}-down`)]);
       await rec.waitStatus(SESSION, 'connected', mark);
-      expect(sup.snapshot(SESSION)?.restarts).toBe(round);
+      expect(sup.hub.snapshot(SESSION)?.restarts).toBe(round);
     }
 
     await write('last-burst');
     const mark = killActor(sup, rec);
     await rec.waitStatus(SESSION, 'problematic', mark);
-    expect(sup.snapshot(SESSION)).toMatchObject({ status: 'problematic', pid: null, restarts: KILLS });
+    expect(sup.hub.snapshot(SESSION)).toMatchObject({ status: 'problematic', pid: null, restarts: KILLS });
     const doc = await Session.findOne({ sessionId: SESSION }).lean();
     expect(doc?.status).toBe('problematic');
     expect(doc?.restarts.map((r) => r.reason.split(' ')[0])).toEqual(Array.from({ length: KILLS }, () => 'killed'));

@@ -33,7 +33,7 @@ describe('cluster faults', () => {
     cluster.sim.unlink('34600400001');
     await rec.waitFor((e) => rec.events.indexOf(e) >= mark && e.sessionId === 'f-401' && e.type === 'actor-exit');
     expect(rec.of('f-401').at(-1)).toMatchObject({ type: 'actor-exit', exit: 'logged_out', code: 10, action: 'stop' });
-    expect(sup.snapshot('f-401')).toMatchObject({ status: 'logged_out', pid: null, restarts: 0, lastDisconnectCause: 'logged_out' });
+    expect(sup.hub.snapshot('f-401')).toMatchObject({ status: 'logged_out', pid: null, restarts: 0, lastDisconnectCause: 'logged_out' });
     expect(await Session.findOne({ sessionId: 'f-401' }).lean()).toMatchObject({ status: 'logged_out', restarts: [] });
     expect(await AuthState.countDocuments({ sessionId: 'f-401' })).toBe(0);
     // An operator start asks for a new QR.
@@ -48,23 +48,23 @@ describe('cluster faults', () => {
     cluster.sim.injectFault({ phone: '34600400002', kind: 'stream-error', code: 440 });
     await rec.waitFor((e) => rec.events.indexOf(e) >= mark && e.sessionId === 'f-440' && e.type === 'actor-exit');
     expect(rec.of('f-440').at(-1)).toMatchObject({ type: 'actor-exit', exit: 'replaced', code: 11, action: 'stop' });
-    expect(sup.snapshot('f-440')).toMatchObject({ status: 'replaced', pid: null, restarts: 0, lastDisconnectCause: 'replaced' });
+    expect(sup.hub.snapshot('f-440')).toMatchObject({ status: 'replaced', pid: null, restarts: 0, lastDisconnectCause: 'replaced' });
     expect(await Session.findOne({ sessionId: 'f-440' }).lean()).toMatchObject({
       status: 'replaced',
       metrics: { lastDisconnectCause: 'replaced' },
     });
-    expect(sup.healthReport().sessions.find((s) => s.sessionId === 'f-440')).toMatchObject({ healthy: false, issues: ['status replaced'] });
+    expect(sup.hub.healthReport().sessions.find((s) => s.sessionId === 'f-440')).toMatchObject({ healthy: false, issues: ['status replaced'] });
   });
 
   it('kills a hung actor (no heartbeats) and restarts it without a new QR', async () => {
     const mark = await linked('f-hung', '34600400003');
-    const pid = sup.snapshot('f-hung')?.pid;
+    const pid = sup.hub.snapshot('f-hung')?.pid;
     expect(pid).toBeGreaterThan(0);
     process.kill(pid!, 'SIGSTOP'); // a real hang: the process stops running
     await rec.waitStatus('f-hung', 'reconnecting', mark);
-    expect(sup.snapshot('f-hung')?.lastError).toMatch(/^hung: no heartbeat/);
+    expect(sup.hub.snapshot('f-hung')?.lastError).toMatch(/^hung: no heartbeat/);
     await rec.waitStatus('f-hung', 'connected', mark);
-    expect(sup.snapshot('f-hung')?.pid).not.toBe(pid);
+    expect(sup.hub.snapshot('f-hung')?.pid).not.toBe(pid);
     expect(rec.of('f-hung').filter((e) => rec.events.indexOf(e) >= mark && e.type === 'qr')).toHaveLength(0);
     const doc = await Session.findOne({ sessionId: 'f-hung' }).lean();
     expect(doc?.restarts.map((r) => r.reason.split(':')[0])).toEqual(['hung']);
@@ -72,13 +72,13 @@ describe('cluster faults', () => {
 
   it('recycles an actor over its RSS budget gracefully, keeping its pairing', async () => {
     const mark = await linked('f-rss', '34600400004');
-    const pid = sup.snapshot('f-rss')?.pid;
+    const pid = sup.hub.snapshot('f-rss')?.pid;
     sup.updateLimits({ rssBudgetBytes: 1 });
     await rec.waitStatus('f-rss', 'reconnecting', mark);
     sup.updateLimits({ rssBudgetBytes: 0 });
-    expect(sup.snapshot('f-rss')?.lastError).toMatch(/^recycled: rss \d+ bytes over budget 1/);
+    expect(sup.hub.snapshot('f-rss')?.lastError).toMatch(/^recycled: rss \d+ bytes over budget 1/);
     await rec.waitStatus('f-rss', 'connected', mark);
-    expect(sup.snapshot('f-rss')?.pid).not.toBe(pid);
+    expect(sup.hub.snapshot('f-rss')?.pid).not.toBe(pid);
     expect(rec.of('f-rss').filter((e) => rec.events.indexOf(e) >= mark && e.type === 'qr')).toHaveLength(0);
     const doc = await Session.findOne({ sessionId: 'f-rss' }).lean();
     expect(doc?.restarts[0]?.reason).toMatch(/^recycled: rss/);
@@ -88,8 +88,8 @@ describe('cluster faults', () => {
   it('probes a connected session that hears nothing from WhatsApp and recycles it when the probe finds it deaf, sparing a healthy one', async () => {
     const healthyMark = await linked('f-well', '34600400006');
     const mark = await linked('f-deaf', '34600400005');
-    const pid = sup.snapshot('f-deaf')?.pid;
-    const healthyPid = sup.snapshot('f-well')?.pid;
+    const pid = sup.hub.snapshot('f-deaf')?.pid;
+    const healthyPid = sup.hub.snapshot('f-well')?.pid;
     sup.updateLimits({ deafAfterMs: 2_000 });
     try {
       // The simulator stops writing to the live connection: pings go unanswered. Baileys' own
@@ -99,12 +99,12 @@ describe('cluster faults', () => {
     } finally {
       sup.updateLimits({ deafAfterMs: TEST_LIMITS.deafAfterMs! });
     }
-    expect(sup.snapshot('f-deaf')?.lastError).toBe('recycled: probe: no traffic from WhatsApp');
+    expect(sup.hub.snapshot('f-deaf')?.lastError).toBe('recycled: probe: no traffic from WhatsApp');
     await rec.waitStatus('f-deaf', 'connected', mark);
-    expect(sup.snapshot('f-deaf')?.pid).not.toBe(pid);
+    expect(sup.hub.snapshot('f-deaf')?.pid).not.toBe(pid);
     expect(rec.of('f-deaf').filter((e) => rec.events.indexOf(e) >= mark && e.type === 'qr')).toHaveLength(0);
     // The idle but healthy session answered its probes and kept its actor.
-    expect(sup.snapshot('f-well')).toMatchObject({ status: 'connected', pid: healthyPid, restarts: 0 });
+    expect(sup.hub.snapshot('f-well')).toMatchObject({ status: 'connected', pid: healthyPid, restarts: 0 });
     expect(rec.of('f-well').some((e) => rec.events.indexOf(e) >= healthyMark && e.type === 'actor-exit')).toBe(false);
   });
 });

@@ -88,7 +88,7 @@ export async function openCluster(area: string, opts: { ownServer?: boolean } = 
         }),
       );
       supervisors.push(sup);
-      const rec = recordHub(sup);
+      const rec = recordHub(sup.hub);
       recorders.push(rec);
       return { sup, rec };
     },

@@ -19,7 +19,7 @@ describe('cluster pairing', () => {
     await cluster.createSession('pair-1');
     const first = cluster.supervisor();
     await cluster.link(first.sup, first.rec, 'pair-1', '34600100001');
-    const snap = first.sup.snapshot('pair-1');
+    const snap = first.sup.hub.snapshot('pair-1');
     expect(snap).toMatchObject({ status: 'connected', restarts: 0 });
     const doc = await Session.findOne({ sessionId: 'pair-1' }).lean();
     expect(doc).toMatchObject({ status: 'connected', active: true });

@@ -35,7 +35,7 @@ describe('cluster start-up', () => {
     // Each simulated phone scans its session's QR as soon as it appears. On a loaded machine a
     // scan can come too late for its QR (qr_expired): the phone scans the next one instead.
     const linked = new Set<string>();
-    const unsubscribe = first.sup.subscribe((e: HubEvent) => {
+    const unsubscribe = first.sup.hub.subscribe((e: HubEvent) => {
       if (e.type === 'connection-state' && e.status === 'connected') linked.add(e.sessionId);
       if (e.type !== 'qr' || linked.has(e.sessionId)) return;
       const i = ids.indexOf(e.sessionId);
@@ -71,6 +71,6 @@ describe('cluster start-up', () => {
     expect(peak).toBeGreaterThan(1);
     expect(peak).toBeLessThanOrEqual(CONCURRENCY);
     expect(await Session.countDocuments({ sessionId: { $in: ids }, status: 'connected' })).toBe(N);
-    expect(second.sup.healthReport()).toMatchObject({ total: N, healthy: N });
+    expect(second.sup.hub.healthReport()).toMatchObject({ total: N, healthy: N });
   }, 900_000);
 });

@@ -65,10 +65,10 @@ beforeAll(async () => {
     rateLimits: { loginPerMinute: 1000, forgotPasswordPerHour: 1000, sendPerMinute: 1000 },
     trustProxy: false,
   };
-  media = createMediaModule({ config: { MEDIA_MAX_BYTES: 16 * 1024 * 1024, MEDIA_COMPRESS_ABOVE_BYTES: 5 * 1024 * 1024 }, jwtSecret: secret, hub: sup, logger: silentLogger(), maxThreads: 1 });
-  const app = createApp({ settings, logger: silentLogger(), hub: sup, upload: media.upload });
+  media = createMediaModule({ config: { MEDIA_MAX_BYTES: 16 * 1024 * 1024, MEDIA_COMPRESS_ABOVE_BYTES: 5 * 1024 * 1024 }, jwtSecret: secret, hub: sup.hub, logger: silentLogger(), maxThreads: 1 });
+  const app = createApp({ settings, logger: silentLogger(), hub: sup.hub, upload: media.upload });
   server = createServer(app.callback());
-  realtime = attachRealtime(server, { hub: sup, logger: silentLogger(), ...gatewaySocketAuth(secret) });
+  realtime = attachRealtime(server, { hub: sup.hub, logger: silentLogger(), ...gatewaySocketAuth(secret) });
   app.deps.realtime = realtime;
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -221,7 +221,7 @@ describe('realtime and media end to end', () => {
     cluster.sim.setProfilePicture(ALICE, second);
     // A day passes: the cached picture expires and the scheduled job fetches the new one.
     await Chat.updateOne({ sessionId: SESSION, jid: ALICE_JID }, { $set: { 'profilePicture.fetchedAt': new Date(Date.now() - 25 * 3600_000) } });
-    const result = await refreshProfilePictures({ hub: sup, logger: silentLogger() });
+    const result = await refreshProfilePictures({ hub: sup.hub, logger: silentLogger() });
     expect(result).toMatchObject({ refreshed: 1, failed: 0 });
     const again = await call(assigned, `/api/sessions/${SESSION}/chats/${ALICE_JID}/photo`);
     expect(sha(new Uint8Array(await again.arrayBuffer()))).toBe(sha(second));

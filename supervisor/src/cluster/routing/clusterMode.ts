@@ -64,7 +64,7 @@ export async function startClusterMode(config: SupervisorConfig & { CLUSTER_REDI
       }
     },
   };
-  const routing: Routing = await startRouting({ nodeId, redisUrl: config.CLUSTER_REDIS_URL, local: supervisor, leases, placement, logger });
+  const routing: Routing = await startRouting({ nodeId, redisUrl: config.CLUSTER_REDIS_URL, local: supervisor.hub, leases, placement, logger });
   const jobLease = createJobLease({ nodeId, leaseMs, renewMs, logger });
   logger.info({ nodeId, leaseMs }, 'cluster mode');
 

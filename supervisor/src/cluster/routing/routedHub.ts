@@ -1,7 +1,7 @@
 /**
  * SessionHub of a cluster node: commands for a session this node holds (its lease) go to the
- * local Supervisor; the others are forwarded to the owner over Redis (nodeRpc.ts) and wait for
- * its answer. With no live lease:
+ * local hub (the Supervisor's LocalHub); the others are forwarded to the owner over Redis
+ * (nodeRpc.ts) and wait for its answer. With no live lease:
  *  - `start` / `resetAttempts` place the session on the least-loaded node (this one acquires
  *    the lease itself, or forwards to the chosen node, which does);
  *  - the other commands answer 503 `session_moving` while the Session is active (its lease
@@ -9,7 +9,7 @@
  *    a call gets `actor_not_running`, exactly as on a single node).
  * Events: `subscribe` gives this node's actors' events only, so per-session background work in
  * the gateway (webhooks, alerts) runs on the owner only; Socket.IO fans them out (attachRealtime).
- * Snapshots come from the local Supervisor for held sessions, else from the board.
+ * Snapshots come from the local hub for held sessions, else from the board.
  */
 import {
   type AcceptedSend,
@@ -55,7 +55,7 @@ export interface ForwardTimeouts {
 
 const DEFAULT_TIMEOUTS: ForwardTimeouts = { hopMs: 2_000, callMs: 30_000, stopMs: 30_000, otherMs: 10_000 };
 
-/** The local engine the routed hub drives (the Supervisor). */
+/** The local engine the routed hub drives (the Supervisor's LocalHub, `supervisor.hub`). */
 export type LocalHub = SessionHub;
 
 /** Options of RoutedHub. */
@@ -72,7 +72,7 @@ export interface RoutedHubOptions {
   now?: () => number;
 }
 
-/** SessionHub over the local Supervisor and the other nodes (see the module comment). */
+/** SessionHub over the local hub and the other nodes (see the module comment). */
 export class RoutedHub implements SessionHub {
   private readonly log: Logger;
   private readonly timeouts: ForwardTimeouts;

@@ -1,6 +1,6 @@
 /**
  * Builds a node's routing: two Redis connections (one for commands, one in subscriber mode),
- * the RoutedHub over the local Supervisor, its request/reply endpoint and the snapshot board.
+ * the RoutedHub over the local hub (`supervisor.hub`), its request/reply endpoint and the snapshot board.
  * `close()` tells the other nodes this node holds nothing, unsubscribes and disconnects.
  */
 import { openRedis } from '@switchboard/gateway';

@@ -1,8 +1,8 @@
 /**
  * Harness of the gateway integration tests: a fresh database, the seeded roles, one user per
- * kind (admin, supervisor, assigned and unassigned employee), a real Supervisor as the hub
- * (optionally with the WhatsApp simulator so real actors can run) and the gateway listening on
- * a free port. Requests go through Node's fetch.
+ * kind (admin, supervisor, assigned and unassigned employee), a real Supervisor whose LocalHub
+ * is the hub (optionally with the WhatsApp simulator so real actors can run) and the gateway
+ * listening on a free port. Requests go through Node's fetch.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connectDatabase, createLogger, disconnectDatabase, hashPassword, Role, seedDatabase, silentLogger, User } from '@switchboard/shared/node';
 import { createApp, createEmailService, createMediaPool, type GatewayApp, type GatewaySettings } from '@switchboard/gateway';
-import { Supervisor, withDefaults } from '@switchboard/supervisor';
+import { Supervisor, withDefaults, type LocalHub } from '@switchboard/supervisor';
 import { recordHub, type HubRecorder } from '@switchboard/supervisor/testing';
 import { startSimulator, type Simulator } from '@switchboard/wa-sim';
 import { testDbUri } from '../../../support/testDb.ts';
@@ -51,7 +51,9 @@ export interface ApiOptions {
 export interface GatewayWorld {
   url: string;
   app: GatewayApp;
-  hub: Supervisor;
+  /** The SessionHub the gateway uses (`supervisor.hub`). */
+  hub: LocalHub;
+  supervisor: Supervisor;
   rec: HubRecorder;
   sim: Simulator | undefined;
   settings: GatewaySettings;
@@ -106,7 +108,7 @@ export async function openGateway(area: string, opts: OpenGatewayOptions = {}): 
     employee: await makeUser('employee', 'emp@test.local', 'es'),
     outsider: await makeUser('employee', 'other@test.local', 'en'),
   };
-  const hub = new Supervisor(
+  const supervisor = new Supervisor(
     withDefaults({
       logger,
       dataDir,
@@ -122,6 +124,7 @@ export async function openGateway(area: string, opts: OpenGatewayOptions = {}): 
       startJitterMs: 20,
     }),
   );
+  const hub = supervisor.hub;
   const rec = recordHub(hub);
   const settings: GatewaySettings = {
     jwtSecret: randomBytes(48).toString('base64url'),
@@ -169,6 +172,7 @@ export async function openGateway(area: string, opts: OpenGatewayOptions = {}): 
     url,
     app,
     hub,
+    supervisor,
     rec,
     sim,
     settings,
@@ -181,7 +185,7 @@ export async function openGateway(area: string, opts: OpenGatewayOptions = {}): 
       return res.body.token as string;
     },
     async close() {
-      await hub.shutdown();
+      await supervisor.shutdown();
       rec.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
