@@ -24,6 +24,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/pprof"
 	"syscall"
 	"time"
 
@@ -90,7 +91,13 @@ func main() {
 	var wedge *wedgeProbe
 	if *probeTimeout > 0 {
 		wedge = &wedgeProbe{upstream: upstream.Host, timeout: *probeTimeout, onWedged: func(reason string) {
-			logger.Error("FerretDB stopped answering: exiting so that it is restarted", "reason", reason)
+			// Where every goroutine waits, for whoever looks into why (FerretDB runs in this process).
+			dump := filepath.Join(abs, fmt.Sprintf("wedge-%d.goroutines.txt", time.Now().Unix()))
+			if out, err := os.Create(dump); err == nil {
+				_ = pprof.Lookup("goroutine").WriteTo(out, 2)
+				_ = out.Close()
+			}
+			logger.Error("FerretDB stopped answering: exiting so that it is restarted", "reason", reason, "goroutines", dump)
 			os.Exit(3)
 		}}
 	}

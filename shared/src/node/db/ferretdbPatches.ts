@@ -38,4 +38,23 @@ export const FERRETDB_PATCHES: FerretDbPatch[] = [
       'backend contract: "Filter may be ignored, or safely applied partially"), so narrowing by ' +
       '`_id` whenever the filter names one is exact. Query and Explain both get it.',
   },
+  {
+    file: 'internal/handler/msg_update.go',
+    from: '\t\tcloser := iterator.NewMultiCloser()\n\t\tdefer closer.Close()\n',
+    to: '\t\tcloser := iterator.NewMultiCloser()\n',
+    why:
+      'An `update` command closed the query iterator of each of its statements only when the ' +
+      'whole command returned (`defer` inside the loop), and each open iterator holds one of the ' +
+      "database's 100 SQLite connections: a command with about 100 statements (a bulkWrite of " +
+      'Signal keys) took them all and then waited for a connection for ever, and every later ' +
+      'query on that database with it (seen as a wedge under load; goroutine dump: 100 open rows ' +
+      'of one update handler waiting in database/sql conn). Closed after each statement instead ' +
+      '(next patch).',
+  },
+  {
+    file: 'internal/handler/msg_update.go',
+    from: '\t\tresult, err := common.UpdateDocument(ctx, c, "update", iter, &u)\n',
+    to: '\t\tresult, err := common.UpdateDocument(ctx, c, "update", iter, &u)\n\t\tcloser.Close()\n',
+    why: 'Closes the statement\'s iterator (and frees its SQLite connection) once the statement is applied (see the previous patch).',
+  },
 ];
