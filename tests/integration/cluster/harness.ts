@@ -54,7 +54,11 @@ export const TEST_LIMITS: Partial<SupervisionLimits> = {
  */
 export async function openCluster(area: string, opts: { ownServer?: boolean } = {}): Promise<Cluster> {
   const dataDir = mkdtempSync(join(tmpdir(), `cluster-${area}-`));
-  const own = opts.ownServer && !process.env.MONGODB_URI ? await startEmbeddedDb({ dataDir: join(dataDir, 'db') }) : null;
+  const own = opts.ownServer && !process.env.MONGODB_URI ? await startEmbeddedDb({
+          dataDir: join(dataDir, 'db'),
+          // A server that dies (or is restarted for not answering) says so in the test output.
+          onWatchEvent: (e) => process.stderr.write(`[embedded db] ${JSON.stringify(e)}\n`),
+        }) : null;
   const uri = own ? `${own.uri.replace(/\/?$/, '/')}cluster_${area}` : testDbUri(area);
   await connectDatabase(uri, silentLogger());
   const sim = await startSimulator();

@@ -121,7 +121,15 @@ export interface EmbeddedDb {
 
 /** What the watch reports when the server dies and is started again (for logs). */
 export type EmbeddedDbWatchEvent =
-  | { type: 'exited'; pid: number; code: number | null; signal: NodeJS.Signals | null; restartInMs: number }
+  | {
+      type: 'exited';
+      pid: number;
+      code: number | null;
+      signal: NodeJS.Signals | null;
+      restartInMs: number;
+      /** The server's last log line (why it ended, e.g. "FerretDB stopped answering"), if any. */
+      lastLine?: string;
+    }
   | { type: 'restarted'; pid: number; restarts: number }
   | { type: 'restart-failed'; error: string; restartInMs: number };
 
@@ -161,6 +169,8 @@ interface ServerProcess {
   child: ChildProcess;
   uri: string;
   exited: Promise<void>;
+  /** The last non-empty line the server wrote to stderr ('' when none). */
+  lastLine(): string;
 }
 
 async function spawnServer(bin: string, listen: string, opts: StartEmbeddedDbOptions): Promise<ServerProcess> {
@@ -174,7 +184,8 @@ async function spawnServer(bin: string, listen: string, opts: StartEmbeddedDbOpt
   });
   const exited = new Promise<void>((res) => child.once('exit', () => res()));
   const uri = await readUri(child, opts.startTimeoutMs ?? 30_000, () => stderr);
-  return { child, uri, exited };
+  const lastLine = (): string => stderr.trim().split('\n').at(-1)?.slice(0, 1_000) ?? '';
+  return { child, uri, exited, lastLine };
 }
 
 /**
@@ -222,7 +233,8 @@ export async function startEmbeddedDb(opts: StartEmbeddedDbOptions): Promise<Emb
       if (stopping) return;
       quickDeaths = Date.now() - startedAt < STABLE_UPTIME_MS ? quickDeaths + 1 : 0;
       const restartInMs = embeddedDbRestartDelayMs(quickDeaths);
-      opts.onWatchEvent?.({ type: 'exited', pid: proc.child.pid ?? -1, code, signal, restartInMs });
+      const lastLine = proc.lastLine();
+      opts.onWatchEvent?.({ type: 'exited', pid: proc.child.pid ?? -1, code, signal, restartInMs, ...(lastLine ? { lastLine } : {}) });
       restartLater(restartInMs);
     });
   };
