@@ -15,7 +15,7 @@ import type { Logger } from 'pino';
 import type { LocalHub } from '../LocalHub.ts';
 import type { Supervisor } from '../Supervisor.ts';
 import type { SupervisorFencing } from './fencing.ts';
-import { acquireLease, freeSessions, leaseOwner, releaseLease, renewLease, type HeldLease } from './leases.ts';
+import { acquireLease, freeSessions, leaseOwner, releaseLease, renewLease, renewLeases, type HeldLease } from './leases.ts';
 import type { NodeRegistry } from './nodeRegistry.ts';
 import { adoptionQuota } from './placement.ts';
 
@@ -110,6 +110,13 @@ export function createLeaseKeeper(opts: LeaseKeeperOptions): LeaseKeeper {
   };
 
   const renewAll = async (): Promise<void> => {
+    // All at once first (one request); one by one only when some lease moved (to tell which).
+    const now = clock();
+    const all = await renewLeases([...leases.values()], opts.nodeId, opts.leaseMs, now).catch((err: unknown) => {
+      log.warn({ err, leases: leases.size }, 'lease renewal failed');
+      return null;
+    });
+    if (all !== false) return; // renewed, or the database failed: selfFence handles a lasting failure
     const limit = pLimit(Math.max(1, opts.adoptConcurrency));
     await Promise.all(
       [...leases.values()].map((lease) =>
@@ -129,33 +136,36 @@ export function createLeaseKeeper(opts: LeaseKeeperOptions): LeaseKeeper {
     const active = await Session.find({ active: true, status: { $nin: NOT_RESTORED } }, { sessionId: 1 }).lean();
     const found = await freeSessions(active.map((d) => d.sessionId).filter((id) => !leases.has(id)), clock());
     const free = shuffle(found.free, random);
-    const nodes = opts.registry ? await opts.registry.list() : [];
+    // A node whose leases lapsed serves them no more: it does not count in the fair share even
+    // while its heartbeat is still fresh (heartbeats and renewals run on separate timers, so a
+    // dead node may look live for a few seconds after its leases expire).
+    const lapsed = new Set(found.lapsedOwners.filter((id) => id !== opts.nodeId));
+    const nodes = opts.registry ? (await opts.registry.list()).filter((n) => !lapsed.has(n._id)) : [];
     const quota = adoptionQuota({ nodeId: opts.nodeId, held: leases.size, total: active.length, free: free.length, nodes, draining });
-    // Free sessions left for others: a dead node still counts in the fair share until its
-    // heartbeat goes stale (which may come after its leases expire), so look again right then.
-    const silentUntil = free.length > quota ? nextStale(nodes) : null;
-    wakeAt(earliest(found.nextExpiry, silentUntil));
+    wakeAt(found.nextExpiry);
     opts.supervisor.warm(expectedAdoptions(nodes));
     if (quota === 0) return;
-    let reserved = 0;
-    const limit = pLimit(Math.max(1, opts.adoptConcurrency));
-    await Promise.all(
-      free.map((sessionId) =>
-        limit(async () => {
-          if (reserved >= quota || draining || stopped) return;
-          reserved += 1;
-          if (!(await keeper.acquire(sessionId))) {
-            reserved -= 1;
-            return;
-          }
-          log.info({ sessionId, fence: keeper.tokenOf(sessionId) }, 'session adopted');
-          await opts.supervisor.start(sessionId).catch((err: unknown) => {
-            log.error({ err, sessionId }, 'adopted session did not start');
-            void release(sessionId);
-          });
-        }),
-      ),
-    );
+    // Workers take the next free session until this node has its quota: one that another node
+    // acquired first is skipped for the next, so a race never leaves free sessions for a round.
+    const queue = [...free];
+    let adopted = 0;
+    let trying = 0;
+    const worker = async (): Promise<void> => {
+      while (!draining && !stopped && adopted + trying < quota) {
+        const sessionId = queue.shift();
+        if (sessionId === undefined) return;
+        trying += 1;
+        const ok = await keeper.acquire(sessionId).finally(() => (trying -= 1));
+        if (!ok) continue;
+        adopted += 1;
+        log.info({ sessionId, fence: keeper.tokenOf(sessionId) }, 'session adopted');
+        await opts.supervisor.start(sessionId).catch((err: unknown) => {
+          log.error({ err, sessionId }, 'adopted session did not start');
+          void release(sessionId);
+        });
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(Math.max(1, opts.adoptConcurrency), quota) }, worker));
   };
 
   /**
@@ -187,14 +197,6 @@ export function createLeaseKeeper(opts: LeaseKeeperOptions): LeaseKeeper {
     if (orphans === 0) return 0;
     const serving = new Set(nodes.filter((n) => !n.draining && !silent.includes(n)).map((n) => n._id)).add(opts.nodeId);
     return Math.min(Math.ceil(orphans / serving.size), Math.max(1, opts.adoptConcurrency));
-  };
-
-  /** When the first other listed node stops counting as live, unless it heartbeats again. */
-  const nextStale = (nodes: readonly { _id: string; heartbeatAt: Date }[]): number | null => {
-    const ttlMs = opts.registry?.ttlMs;
-    const others = nodes.filter((n) => n._id !== opts.nodeId);
-    if (!ttlMs || others.length === 0) return null;
-    return Math.min(...others.map((n) => n.heartbeatAt.getTime() + ttlMs));
   };
 
   const release = async (sessionId: string): Promise<void> => {
@@ -308,12 +310,6 @@ export function createLeaseKeeper(opts: LeaseKeeperOptions): LeaseKeeper {
     },
   };
   return keeper;
-}
-
-/** The earlier of two instants (null: none). */
-function earliest(a: number | null, b: number | null): number | null {
-  if (a === null) return b;
-  return b === null ? a : Math.min(a, b);
 }
 
 /** A shuffled copy (Fisher–Yates), so nodes adopting at once try different sessions first. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClusterNode, connectDatabase, disconnectDatabase, SessionLease, silentLogger } from '@switchboard/shared/node';
 import { testDbUri } from '../../../tests/support/testDb.ts';
-import { acquireLease, freeSessions, leaseIsCurrent, leaseOwner, releaseLease, renewLease } from './leases.ts';
+import { acquireLease, freeSessions, leaseIsCurrent, leaseOwner, releaseLease, renewLease, renewLeases } from './leases.ts';
 
 const T0 = Date.UTC(2026, 11, 3, 12);
 const LEASE_MS = 2_000;
@@ -36,6 +36,17 @@ describe('session leases', () => {
     expect(await acquireLease('s2', 'node-b', LEASE_MS, T0 + LEASE_MS + 100)).toBeNull();
   });
 
+  it('renews every held lease in one request, and reports when one of them was taken over', async () => {
+    const held = [(await acquireLease('m1', 'node-a', LEASE_MS, T0))!, (await acquireLease('m2', 'node-a', LEASE_MS, T0))!];
+    expect(await renewLeases(held, 'node-a', LEASE_MS, T0 + 1_000)).toBe(true);
+    expect(held.map((l) => l.expiresAt)).toEqual([T0 + 1_000 + LEASE_MS, T0 + 1_000 + LEASE_MS]);
+    expect((await SessionLease.find({ _id: { $in: ['m1', 'm2'] } }).lean()).map((d) => d.expiresAt.getTime())).toEqual([T0 + 1_000 + LEASE_MS, T0 + 1_000 + LEASE_MS]);
+    // m2 expires unrenewed and node-b takes it (token 2): the batch renewal says so.
+    expect(await acquireLease('m2', 'node-b', LEASE_MS, T0 + 1_000 + LEASE_MS)).toMatchObject({ token: 2 });
+    expect(await renewLeases(held, 'node-a', LEASE_MS, T0 + 1_000 + LEASE_MS + 1)).toBe(false);
+    expect(await SessionLease.findById('m2').lean()).toMatchObject({ owner: 'node-b', token: 2, expiresAt: new Date(T0 + 1_000 + 2 * LEASE_MS) });
+  });
+
   it('lets another node steal an expired lease with the next token, and refuses the stale renewal', async () => {
     const old = (await acquireLease('s3', 'node-a', LEASE_MS, T0))!;
     const stolen = await acquireLease('s3', 'node-b', LEASE_MS, T0 + LEASE_MS);
@@ -61,7 +72,8 @@ describe('session leases', () => {
     expect(await leaseOwner('s5', T0 + 1)).toEqual({ nodeId: 'node-c', url: 'http://127.0.0.1:4001' });
     expect(await leaseOwner('s5', T0 + LEASE_MS)).toBeNull();
     expect(await leaseOwner('never-leased', T0)).toBeNull();
-    expect(await freeSessions(['s5', 'never-leased'], T0 + 1)).toEqual({ free: ['never-leased'], nextExpiry: T0 + LEASE_MS });
-    expect(await freeSessions(['s5', 'never-leased'], T0 + LEASE_MS)).toEqual({ free: ['s5', 'never-leased'], nextExpiry: null });
+    expect(await freeSessions(['s5', 'never-leased'], T0 + 1)).toEqual({ free: ['never-leased'], nextExpiry: T0 + LEASE_MS, lapsedOwners: [] });
+    // Expired without release: free, and its owner is reported as lapsed.
+    expect(await freeSessions(['s5', 'never-leased'], T0 + LEASE_MS)).toEqual({ free: ['s5', 'never-leased'], nextExpiry: null, lapsedOwners: ['node-c'] });
   });
 });

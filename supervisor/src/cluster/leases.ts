@@ -54,6 +54,24 @@ export async function renewLease(lease: HeldLease, nodeId: string, leaseMs: numb
   return true;
 }
 
+/**
+ * Extends every lease in `held` with one request (as `renewLease` does for one). True when
+ * all were extended; false when any was taken over or released (then none is known to be
+ * extended: renew them one by one to tell which). One write per round instead of one per
+ * session matters on a single-writer database, where each write waits its turn behind the
+ * actors' writes: a slow round past the safety margin stops every actor of the node.
+ */
+export async function renewLeases(held: HeldLease[], nodeId: string, leaseMs: number, now: number): Promise<boolean> {
+  if (held.length === 0) return true;
+  const res = await SessionLease.updateMany(
+    { owner: nodeId, $or: held.map((l) => ({ _id: l.sessionId, token: l.token })) },
+    { $set: { expiresAt: new Date(now + leaseMs), updatedAt: new Date(now) } },
+  );
+  if (res.matchedCount !== held.length) return false;
+  for (const lease of held) lease.expiresAt = now + leaseMs;
+  return true;
+}
+
 /** Releases a lease this node holds so that another node may acquire it at once. */
 export async function releaseLease(lease: HeldLease, nodeId: string, now: number): Promise<boolean> {
   const res = await SessionLease.updateOne(
@@ -87,13 +105,19 @@ export async function leaseOwner(sessionId: string, now: number): Promise<{ node
 
 /**
  * The sessions among `sessionIds` whose lease nobody holds at `now` (never taken, released or
- * expired), and the earliest expiry among the others' live leases (null when none): a lease
- * whose node died is free from then on, so the caller can look again at that moment.
+ * expired), the earliest expiry among the others' live leases (null when none): a lease whose
+ * node died is free from then on, so the caller can look again at that moment; and the nodes
+ * whose leases lapsed (expired without release: dead, frozen, or self-fenced).
  */
-export async function freeSessions(sessionIds: string[], now: number): Promise<{ free: string[]; nextExpiry: number | null }> {
-  if (sessionIds.length === 0) return { free: [], nextExpiry: null };
-  const held = await SessionLease.find({ _id: { $in: sessionIds }, owner: { $ne: null }, expiresAt: { $gt: new Date(now) } }, { _id: 1, expiresAt: 1 }).lean();
+export async function freeSessions(
+  sessionIds: string[],
+  now: number,
+): Promise<{ free: string[]; nextExpiry: number | null; lapsedOwners: string[] }> {
+  if (sessionIds.length === 0) return { free: [], nextExpiry: null, lapsedOwners: [] };
+  const owned = await SessionLease.find({ _id: { $in: sessionIds }, owner: { $ne: null } }, { _id: 1, owner: 1, expiresAt: 1 }).lean();
+  const held = owned.filter((d) => new Date(d.expiresAt).getTime() > now);
   const taken = new Set(held.map((d) => d._id));
   const nextExpiry = held.reduce<number | null>((min, d) => Math.min(min ?? Infinity, new Date(d.expiresAt).getTime()), null);
-  return { free: sessionIds.filter((id) => !taken.has(id)), nextExpiry };
+  const lapsedOwners = [...new Set(owned.filter((d) => !taken.has(d._id)).map((d) => d.owner!))];
+  return { free: sessionIds.filter((id) => !taken.has(id)), nextExpiry, lapsedOwners };
 }
