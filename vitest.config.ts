@@ -10,6 +10,11 @@ const E2E = 'tests/e2e/**/*.test.ts';
 // Files that run dozens of actors or several nodes at once: each takes both cores, and two at a
 // time starve each other's probes, heartbeats and lease renewals into false failures.
 const HEAVY = ['tests/integration/cluster/startup.test.ts', 'tests/integration/cluster/chaos*.test.ts', 'tests/integration/cluster-mode/*.test.ts'];
+// The three-node acceptance scenario (issue 16) runs on its own (`pnpm test:three-nodes`, about
+// 2 minutes): its failover bound passes on this 2-core machine with 0–4 s to spare, and one run
+// in six missed one inbound announcement (docs/cluster.md, "Tests" of the three-node section).
+const THREE_NODES = 'tests/integration/cluster-mode/threeNodes.test.ts';
+const ONLY_THREE_NODES = process.env.THREE_NODES_ONLY === '1';
 
 export default defineConfig({
   test: {
@@ -35,7 +40,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'heavy',
-          include: HEAVY,
+          include: ONLY_THREE_NODES ? [THREE_NODES] : HEAVY,
+          exclude: ['**/node_modules/**', ...(ONLY_THREE_NODES ? [] : [THREE_NODES])],
           fileParallelism: false,
           sequence: { groupOrder: 1 },
         },
