@@ -36,18 +36,6 @@ func bsonDoc(pairs ...any) []byte {
 	return append(append(out, body.Bytes()...), 0)
 }
 
-// opMsgOf wraps a command document in an OP_MSG with one kind-0 section.
-func opMsgOf(doc []byte) []byte {
-	size := headerLength + 4 + 1 + len(doc)
-	msg := binary.LittleEndian.AppendUint32(nil, uint32(size))
-	msg = binary.LittleEndian.AppendUint32(msg, 1) // requestID
-	msg = binary.LittleEndian.AppendUint32(msg, 0) // responseTo
-	msg = binary.LittleEndian.AppendUint32(msg, opMsg)
-	msg = binary.LittleEndian.AppendUint32(msg, 0) // flagBits
-	msg = append(msg, 0)
-	return append(msg, doc...)
-}
-
 func TestReadOnlyRequestsAreRecognisedByTheirCommand(t *testing.T) {
 	cases := []struct {
 		doc  []byte
@@ -70,8 +58,8 @@ func TestReadOnlyRequestsAreRecognisedByTheirCommand(t *testing.T) {
 		{bsonDoc("somethingNew", "keys"), false},
 	}
 	for _, c := range cases {
-		name, _ := commandOf(opMsgOf(c.doc))
-		if got := isReadOnly(opMsgOf(c.doc)); got != c.want {
+		name, _ := commandOf(opMsgRequest(c.doc))
+		if got := isReadOnly(opMsgRequest(c.doc)); got != c.want {
 			t.Errorf("isReadOnly(%s) = %v, want %v", name, got, c.want)
 		}
 	}
@@ -119,7 +107,7 @@ func (u *fakeUpstream) serve(c net.Conn) {
 		if name != "ping" {
 			<-u.release
 		}
-		if _, err := c.Write(opMsgOf(bsonDoc("ok", int32(1)))); err != nil {
+		if _, err := c.Write(opMsgRequest(bsonDoc("ok", int32(1)))); err != nil {
 			return
 		}
 	}
@@ -143,7 +131,7 @@ func send(t *testing.T, addr string, doc []byte) net.Conn {
 	}
 	t.Cleanup(func() { _ = c.Close() })
 	_ = c.SetReadDeadline(time.Now().Add(10 * time.Second)) // a hung proxy fails the test, not the run
-	if _, err := c.Write(opMsgOf(doc)); err != nil {
+	if _, err := c.Write(opMsgRequest(doc)); err != nil {
 		t.Fatal(err)
 	}
 	return c

@@ -76,10 +76,10 @@ func TestASlowRequestAloneIsNotAWedge(t *testing.T) {
 
 func TestTheDatabaseOfARequestIsReadPastOtherElements(t *testing.T) {
 	doc := bsonDoc("insert", "messages", "documents", []any{"0", []any{"a", int32(1), "b", "text"}}, "ordered", int32(1), "$db", "tenant_a")
-	if got := databaseOf(opMsgOf(doc)); got != "tenant_a" {
+	if got := databaseOf(opMsgRequest(doc)); got != "tenant_a" {
 		t.Fatalf("databaseOf = %q", got)
 	}
-	if got := databaseOf(opMsgOf(bsonDoc("ping", int32(1)))); got != "admin" {
+	if got := databaseOf(opMsgRequest(bsonDoc("ping", int32(1)))); got != "admin" {
 		t.Fatalf("without $db: %q, want admin", got)
 	}
 	if name, _ := commandOf(opMsgRequest(probeCommand("x", "c"))); name != "find" {

@@ -25,10 +25,7 @@ export class FencedError extends Error {
   }
 }
 
-/** Filter part matching documents a writer with `token` may overwrite (older fence, or none). */
-export function fenceFilter(token: number): Record<string, unknown> {
-  return { $or: [{ fence: { $lte: token } }, { fence: { $exists: false } }] };
-}
+export { fenceFilter } from '@switchboard/shared/node';
 
 /** True when a write (or a bulk write) failed on a duplicate key. */
 export function isDuplicateKey(err: unknown): boolean {

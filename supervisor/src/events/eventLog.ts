@@ -31,7 +31,7 @@
  * session's events from then on. Without a fence (single node) nothing is added.
  */
 import type { ActorEvent, HubEvent } from '@switchboard/shared';
-import { Session, SessionEvent, isTransientDbError, retryTransient, type TransientRetryPolicy } from '@switchboard/shared/node';
+import { fenceFilter, Session, SessionEvent, isTransientDbError, retryTransient, type TransientRetryPolicy } from '@switchboard/shared/node';
 import type { Types } from 'mongoose';
 import type { Logger } from 'pino';
 import type { SessionRecords } from '../sessionRecords.ts';
@@ -51,7 +51,7 @@ const FENCE_AT = new Date(Date.UTC(9999, 11, 31));
 function eventFenceOp(sessionId: string, token: number) {
   return {
     updateOne: {
-      filter: { _id: `fence|${sessionId}` as unknown as Types.ObjectId, $or: [{ fence: { $lte: token } }, { fence: { $exists: false } }] },
+      filter: { _id: `fence|${sessionId}` as unknown as Types.ObjectId, ...fenceFilter(token) },
       update: { $set: { sessionId, seq: 0, type: 'fence', payload: null, at: FENCE_AT, fence: token } },
       upsert: true,
     },
