@@ -13,6 +13,7 @@ import {
 import type { TransientRetryPolicy } from '@switchboard/shared/node';
 import type { Logger } from 'pino';
 import { createSerialQueue } from './auth/serialQueue.ts';
+import { EventBarriers } from './eventBarriers.ts';
 import { openAuthState, type AuthHandle } from './auth/openAuthState.ts';
 import { MediaRetries, type MediaRetryPolicy } from './media/mediaRetries.ts';
 import { MediaSummaries } from './media/mediaSummaries.ts';
@@ -68,6 +69,8 @@ export class Actor {
   /** Media summaries for the MessageViews of `message` / `message-sent` events. */
   readonly media = new MediaSummaries();
   readonly counters: ActorCounters = { messagesIn: 0, messagesOut: 0, eventsSent: 0, reconnects: 0, lastTrafficAt: null };
+  /** Whether the events sent so far are stored by the supervisor (inbox entries wait for it). */
+  readonly barriers: EventBarriers;
   currentQr: string | null = null;
   auth!: AuthHandle;
   /** Incoming media waiting for another download (created in start, with the TLS trust). */
@@ -88,6 +91,7 @@ export class Actor {
     this.base = deps.logger.child({ sessionId });
     this.log = this.base.child({ module: 'actor' });
     this.beforeStore = killBeforeStoreHook(deps.config, this.log);
+    this.barriers = new EventBarriers((msg) => deps.send(msg));
     this.chats = new ChatStore(sessionId);
     this.metrics = new SessionMetrics(sessionId);
     this.outbox = new Outbox({
@@ -206,6 +210,9 @@ export class Actor {
     // Messages without WhatsApp's ack would be sent again (same id) by the next actor.
     await this.outbox.drained(this.deps.ackGraceMs ?? 2000);
     await this.connection?.stop();
+    // Inbox entries of messages just announced are deleted once the supervisor confirms the
+    // announcement is stored; without the wait, the next actor would announce them again.
+    await this.barriers.answered(this.deps.ackGraceMs ?? 2000);
     await this.enqueue(async () => undefined);
     await this.metrics.flush().catch(() => undefined);
     this.deps.exit(EXIT_CODES.NORMAL, reason);
@@ -232,6 +239,7 @@ export class Actor {
           media: this.media,
           preload: this.config.preloadChats,
           emit: (e) => this.emit(e),
+          eventsStored: () => this.barriers.stored(),
           sock: () => this.socket,
           ...(this.tls ? { dispatcher: this.tls.dispatcher } : {}),
           mediaRetries: this.mediaRetries,

@@ -87,6 +87,8 @@ process.on('message', (msg: unknown) => {
   } else if (msg.kind === 'req') {
     if (handleRequest) void handleRequest(msg);
     else send({ v: 1, kind: 'res', id: msg.id, ok: false, error: { name: 'ActorError', code: 'not_ready', message: 'actor not ready' } });
+  } else if (msg.kind === 'barrier-done') {
+    actor?.barriers.done(msg.id, msg.stored);
   } else if (msg.kind === 'shutdown') {
     setTimeout(() => void exit(EXIT_CODES.NORMAL, 'shutdown grace elapsed'), msg.graceMs).unref();
     if (actor) void actor.shutdown();

@@ -20,6 +20,8 @@ export interface SocketEventDeps extends IngestDeps {
   /** Serialises persistence so statuses apply after the message they refer to is stored. */
   enqueue(task: () => Promise<unknown>): void;
   saveCreds(): Promise<void>;
+  /** True once every event emitted so far is stored by the supervisor; false when one was dropped. */
+  eventsStored(): Promise<boolean>;
   onTraffic(): void;
   /** Test-only fault hook (testHooks.ts), run on each incoming message before it is queued. */
   beforeStore?: BeforeStoreHook | null;
@@ -61,13 +63,21 @@ export function bindSocketEvents(sock: WASocket, deps: SocketEventDeps): void {
 
   const inbox = openInbox(sessionId);
   makeDecryptionDurable(sock, inbox, deps.logger);
+  // A stored message's inbox entry is deleted only once its announcement is in the event log:
+  // killed in between (the whole node, in cluster mode), the next actor replays and announces it.
+  const forgetWhenAnnounced = (messageId: string): void => {
+    void deps.eventsStored().then((stored) => {
+      if (stored) enqueue(() => inbox.done(messageId));
+      else deps.logger.warn({ messageId }, 'announcement not stored: the inbox entry stays, replayed on the next start');
+    });
+  };
   // Messages a killed actor decrypted (and maybe receipted) but never stored: store them now.
   const me = sock.authState.creds.me;
   if (me?.id) {
     enqueue(async () => {
       for (const msg of await inbox.leftovers(me)) {
         await withRetry(() => ingestMessage(msg, 'append', deps), deps.logger);
-        await inbox.done(msg.key.id!);
+        forgetWhenAnnounced(msg.key.id!);
       }
     });
   }
@@ -79,7 +89,7 @@ export function bindSocketEvents(sock: WASocket, deps: SocketEventDeps): void {
       deps.beforeStore?.(msg.key.id);
       enqueue(async () => {
         await withRetry(() => ingestMessage(msg, type, deps), deps.logger);
-        if (msg.key.id) await inbox.done(msg.key.id);
+        if (msg.key.id) forgetWhenAnnounced(msg.key.id);
       });
       // A receipt that arrives right after a send is folded into the own upsert (wa-sim.md §4.4).
       if (msg.key.fromMe && typeof msg.status === 'number') enqueue(() => emitStatus(msg.key.id, statusFromWa(msg.status)));

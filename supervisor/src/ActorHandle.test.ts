@@ -27,6 +27,7 @@ function spawn(sessionId: string, readyTimeoutMs = 10_000) {
     readyTimeoutMs,
     callTimeoutMs: 2_000,
     onEvent: (e) => events.push(e),
+    onBarrier: () => undefined,
     onHeartbeat: (h) => beats.push(h),
     onExit: (i) => exits.push(i),
   });

@@ -7,6 +7,7 @@ import type { ChildProcess } from 'node:child_process';
 import {
   classifyExit,
   createRpcClient,
+  barrierDoneEnvelope,
   initEnvelope,
   isFromActor,
   RPC_ERROR_CODES,
@@ -38,6 +39,8 @@ export interface ActorHandleOptions {
   /** Default timeout of a command call. */
   callTimeoutMs: number;
   onEvent(event: ActorEvent): void;
+  /** The actor asks whether every event it sent so far is stored; answer with `barrierDone`. */
+  onBarrier(id: number): void;
   onHeartbeat(h: HeartbeatEnvelope): void;
   /** Called once when the child is gone, with the classified (possibly relabelled) exit. */
   onExit(info: ExitInfo): void;
@@ -161,6 +164,9 @@ export class ActorHandle {
       case 'event':
         this.opts.onEvent(msg.event);
         return;
+      case 'barrier':
+        this.opts.onBarrier(msg.id);
+        return;
       case 'heartbeat':
         this.lastHeartbeatAt = now();
         this.lastHeartbeat = msg;
@@ -191,6 +197,11 @@ export class ActorHandle {
   }
 
   /** SIGKILLs the child now; its exit is reported with `kind` (e.g. 'hung'). */
+  /** Answers the actor's barrier `id` (see `onBarrier`). */
+  barrierDone(id: number, stored: boolean): void {
+    this.post(barrierDoneEnvelope(id, stored));
+  }
+
   kill(kind: ExitKind): void {
     if (this.gone) return;
     this.relabel ??= kind;

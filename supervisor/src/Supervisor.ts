@@ -261,6 +261,7 @@ export class Supervisor implements SupervisedSessions {
       now: this.now,
       ...(this.opts.actorEntry ? { entry: this.opts.actorEntry } : {}),
       onEvent: (event) => this.onActorEvent(slot, event),
+      onBarrier: (id) => this.onBarrier(slot, handle, id),
       onHeartbeat: (beat) => this.onHeartbeat(slot, beat),
       onExit: (info) => this.onExit(slot, handle, info),
     }, this.pool);
@@ -284,6 +285,13 @@ export class Supervisor implements SupervisedSessions {
     if (!this.mayReport(slot)) return;
     if (event.type === 'message-sent' || event.type === 'message-status') this.hub.outboxChanged(slot.sessionId);
     recordActorEvent(this.sinks, slot, event);
+  }
+
+  /** The actor asks whether its events so far are stored (it keeps inbox entries until they are). */
+  private onBarrier(slot: SessionSlot, handle: ActorHandle, id: number): void {
+    // Events of a session this node no longer reports were dropped (onActorEvent).
+    if (!this.mayReport(slot)) return handle.barrierDone(id, false);
+    void this.events.settled(slot.sessionId).then((stored) => handle.barrierDone(id, stored));
   }
 
   private onHeartbeat(slot: SessionSlot, beat: HeartbeatEnvelope): void {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  barrierDoneEnvelope,
+  barrierEnvelope,
   eventEnvelope,
   heartbeatEnvelope,
   initEnvelope,
@@ -43,6 +45,10 @@ describe('envelope guards', () => {
     });
     expect(isToActor(init)).toBe(true);
     expect(isFromActor(init)).toBe(false);
+    expect(isFromActor(barrierEnvelope(7))).toBe(true);
+    expect(isToActor(barrierEnvelope(7))).toBe(false);
+    expect(isToActor(barrierDoneEnvelope(7, false))).toBe(true);
+    expect(isFromActor(barrierDoneEnvelope(7, true))).toBe(false);
   });
 
   it('rejects other versions, unknown kinds and malformed shapes', () => {
@@ -56,5 +62,7 @@ describe('envelope guards', () => {
     expect(isEnvelope({ v: 1, kind: 'heartbeat', rssBytes: 1 })).toBe(false);
     expect(isEnvelope({ v: 1, kind: 'shutdown' })).toBe(false);
     expect(isEnvelope({ v: 1, kind: 'init', config: {} })).toBe(false);
+    expect(isEnvelope({ v: 1, kind: 'barrier' })).toBe(false);
+    expect(isEnvelope({ v: 1, kind: 'barrier-done', id: 1 })).toBe(false);
   });
 });

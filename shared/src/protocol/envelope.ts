@@ -91,6 +91,25 @@ export interface EventEnvelope {
   event: ActorEvent;
 }
 
+/**
+ * Actor → supervisor: "tell me when every event I sent before this one is stored". The actor
+ * keeps a received message's durable inbox entry until its announcement is in the event log, so
+ * that a node killed between the two cannot lose the announcement (the next actor replays it).
+ */
+export interface BarrierEnvelope {
+  v: 1;
+  kind: 'barrier';
+  id: number;
+}
+
+/** Supervisor → actor: the answer to a barrier: `stored` is false when one of those events was dropped. */
+export interface BarrierDoneEnvelope {
+  v: 1;
+  kind: 'barrier-done';
+  id: number;
+  stored: boolean;
+}
+
 /** Actor → supervisor: auth state opened, commands may flow. */
 export interface ReadyEnvelope {
   v: 1;
@@ -125,15 +144,15 @@ export interface InitEnvelope {
 export type ControlEnvelope = ReadyEnvelope | HeartbeatEnvelope | ShutdownEnvelope | InitEnvelope;
 
 /** Every message that crosses the boundary. */
-export type Envelope = RequestEnvelope | ReplyEnvelope | EventEnvelope | ControlEnvelope;
+export type Envelope = RequestEnvelope | ReplyEnvelope | EventEnvelope | ControlEnvelope | BarrierEnvelope | BarrierDoneEnvelope;
 
 /** What the supervisor sends to an actor. */
-export type ToActor = RequestEnvelope | ShutdownEnvelope | InitEnvelope;
+export type ToActor = RequestEnvelope | ShutdownEnvelope | InitEnvelope | BarrierDoneEnvelope;
 
 /** What an actor sends to the supervisor. */
-export type FromActor = ReplyEnvelope | EventEnvelope | ReadyEnvelope | HeartbeatEnvelope;
+export type FromActor = ReplyEnvelope | EventEnvelope | ReadyEnvelope | HeartbeatEnvelope | BarrierEnvelope;
 
-const KINDS = new Set(['req', 'res', 'event', 'ready', 'heartbeat', 'shutdown', 'init']);
+const KINDS = new Set(['req', 'res', 'event', 'ready', 'heartbeat', 'shutdown', 'init', 'barrier', 'barrier-done']);
 
 function isObject(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null;
@@ -155,6 +174,10 @@ export function isEnvelope(x: unknown): x is Envelope {
       return typeof x.graceMs === 'number';
     case 'init':
       return isObject(x.config) && typeof x.config.sessionId === 'string';
+    case 'barrier':
+      return typeof x.id === 'number';
+    case 'barrier-done':
+      return typeof x.id === 'number' && typeof x.stored === 'boolean';
     default:
       return true;
   }
@@ -182,17 +205,27 @@ export function isControl(x: unknown): x is ControlEnvelope {
 
 /** A message the supervisor may send to an actor. */
 export function isToActor(x: unknown): x is ToActor {
-  return isEnvelope(x) && (x.kind === 'req' || x.kind === 'shutdown' || x.kind === 'init');
+  return isEnvelope(x) && (x.kind === 'req' || x.kind === 'shutdown' || x.kind === 'init' || x.kind === 'barrier-done');
 }
 
 /** A message an actor may send to the supervisor. */
 export function isFromActor(x: unknown): x is FromActor {
-  return isEnvelope(x) && (x.kind === 'res' || x.kind === 'event' || x.kind === 'ready' || x.kind === 'heartbeat');
+  return isEnvelope(x) && (x.kind === 'res' || x.kind === 'event' || x.kind === 'ready' || x.kind === 'heartbeat' || x.kind === 'barrier');
 }
 
 /** Builds an event envelope. */
 export function eventEnvelope(event: ActorEvent): EventEnvelope {
   return { v: PROTOCOL_VERSION, kind: 'event', event };
+}
+
+/** Builds a barrier envelope (actor → supervisor). */
+export function barrierEnvelope(id: number): BarrierEnvelope {
+  return { v: PROTOCOL_VERSION, kind: 'barrier', id };
+}
+
+/** Builds the answer to a barrier (supervisor → actor). */
+export function barrierDoneEnvelope(id: number, stored: boolean): BarrierDoneEnvelope {
+  return { v: PROTOCOL_VERSION, kind: 'barrier-done', id, stored };
 }
 
 /** Builds a ready envelope. */

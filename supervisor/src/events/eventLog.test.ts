@@ -180,4 +180,27 @@ describe('EventLog', () => {
     const stored = await SessionEvent.find({ sessionId: 'fenced', seq: { $gt: 0 } }).sort({ seq: 1 }).lean();
     expect(stored.map((d) => [d.seq, (d.payload as { rssBytes: number }).rssBytes])).toEqual([[1, 1], [2, 2], [3, 3], [4, 4], [5, 9]]);
   });
+
+  it('settles an actor barrier once the events before it are stored: false when one of them was dropped, and counts afresh after each barrier', async () => {
+    await Session.create({ sessionId: 'barrier', name: 'barrier' });
+    const log = new EventLog(silentLogger(), () => NOW, new SessionRecords(silentLogger()));
+    let held: number | undefined = 1;
+    log.setFence(() => held);
+    expect(await log.settled('barrier')).toBe(true); // nothing appended
+    const first = log.append('barrier', beat(1));
+    const second = log.append('barrier', beat(2));
+    const barrier = log.settled('barrier');
+    expect(await barrier).toBe(true);
+    // Resolved only after both events were stored.
+    expect((await first)?.seq).toBe(1);
+    expect((await second)?.seq).toBe(2);
+    expect(await SessionEvent.countDocuments({ sessionId: 'barrier', seq: { $gt: 0 } })).toBe(2);
+
+    held = undefined; // the lease is lost: dropped
+    void log.append('barrier', beat(3));
+    expect(await log.settled('barrier')).toBe(false);
+    held = 1;
+    void log.append('barrier', beat(4));
+    expect(await log.settled('barrier')).toBe(true);
+  });
 });

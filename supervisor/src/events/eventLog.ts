@@ -109,6 +109,8 @@ export class EventLog {
   private readonly lastSeq = new Map<string, number>();
   private readonly mirroredSeq = new Map<string, number>();
   private readonly mirroredAt = new Map<string, number>();
+  /** Per session: whether every event appended since the last `settled` call was stored. */
+  private readonly outcomes = new Map<string, Promise<boolean>>();
   private readonly retry: TransientRetryPolicy;
   /** Cluster mode: this node's fencing token for a session (undefined: not held). */
   private fence: ((sessionId: string) => number | undefined) | null = null;
@@ -128,12 +130,25 @@ export class EventLog {
    * so a subscriber that reads the database on an event sees what the event says.
    */
   append(sessionId: string, event: ActorEvent, after?: Promise<unknown>): Promise<HubEvent | null> {
-    return new Promise((resolve) => {
+    const published = new Promise<HubEvent | null>((resolve) => {
       const queue = this.queues.get(sessionId) ?? [];
       queue.push({ event, after, resolve });
       this.queues.set(sessionId, queue);
       if (!this.writers.has(sessionId)) this.writers.set(sessionId, this.write(sessionId));
     });
+    const before = this.outcomes.get(sessionId) ?? Promise.resolve(true);
+    this.outcomes.set(sessionId, Promise.all([before, published]).then(([ok, e]) => ok && e !== null));
+    return published;
+  }
+
+  /**
+   * Resolves once every event appended for the session so far is stored or dropped: true when
+   * all were stored. The next call counts from here (an actor's barrier: envelope.ts).
+   */
+  settled(sessionId: string): Promise<boolean> {
+    const outcome = this.outcomes.get(sessionId) ?? Promise.resolve(true);
+    this.outcomes.delete(sessionId);
+    return outcome;
   }
 
   /** Fences every later write with this node's token of the session (cluster mode; see the file comment). */

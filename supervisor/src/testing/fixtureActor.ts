@@ -55,7 +55,7 @@ process.on('message', (msg) => {
   } else if (msg.kind === 'shutdown') {
     if (mode === 'stubborn') return;
     process.exit(EXIT_CODES.NORMAL);
-  } else {
+  } else if (msg.kind === 'req') {
     void table.handle(msg).then(send);
   }
 });

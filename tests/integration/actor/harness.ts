@@ -44,7 +44,12 @@ export function simConfig(sim: Simulator, sessionId: string, mongoUri: string, o
 }
 
 /** Starts an Actor in-process (the database must already be connected); `over` tunes its deps. */
-export async function runActor(config: ActorInitConfig, over: Partial<Pick<ActorDeps, 'credsRetry'>> = {}): Promise<ActorRun> {
+export async function runActor(
+  config: ActorInitConfig,
+  over: Partial<Pick<ActorDeps, 'credsRetry'>> = {},
+  /** 'unanswered': this host never confirms that events are stored, like a supervisor killed before it wrote them. */
+  barriers: 'stored' | 'unanswered' = 'stored',
+): Promise<ActorRun> {
   const events: ActorEvent[] = [];
   const listeners = new Set<(e: ActorEvent) => void>();
   let resolveExit!: (v: { code: ExitCode; reason: string }) => void;
@@ -56,6 +61,8 @@ export async function runActor(config: ActorInitConfig, over: Partial<Pick<Actor
       events.push(msg.event);
       for (const l of listeners) l(msg.event);
     }
+    // This host records every event as it arrives: all of them are "stored" when a barrier comes.
+    if (msg.kind === 'barrier' && barriers === 'stored') actor.barriers.done(msg.id, true);
   };
   const exit = (code: ExitCode, reason: string) => resolveExit({ code, reason });
   // ACTOR_LOG_LEVEL=debug shows the actor's (and Baileys') logs when a test needs explaining.

@@ -49,5 +49,10 @@ describe('incoming message under SIGKILL', () => {
     const { id: after } = await cluster.sim.contactSend(CONTACT, { to: PHONE, text: 'after the restart' });
     await rec.waitFor((e) => e.type === 'message' && e.message.id === after);
     expect(await Message.countDocuments({ sessionId: SESSION, messageId: KILLED_AT })).toBe(1);
+
+    // The supervisor confirmed both announcements (barriers): a graceful stop leaves no inbox
+    // entry to replay, so the next start announces nothing twice.
+    await sup.shutdown();
+    expect(await Message.db.collection('inboxparts').countDocuments({ sessionId: SESSION })).toBe(0);
   }, 120_000);
 });
