@@ -4,7 +4,7 @@
 //     integration tests under tests/ are exempt: they test internals on purpose);
 //   - supervisor/ never imports Baileys (only session actors load it);
 //   - composition is server/'s alone: no other package imports @switchboard/server, the
-//     supervisor does not start the console (@switchboard/desktop) and the gateway reaches
+//     supervisor does not start the console (@switchboard/desktop) nor import the gateway, and the gateway reaches
 //     actors only through the SessionHub it is given (never @switchboard/supervisor);
 //   - desktop/src/renderer never imports node-only code (shared/node, mongoose, node: modules).
 import { builtinModules } from 'node:module';
@@ -50,6 +50,11 @@ const supervisorMessage = 'The supervisor supervises: starting the gateway and t
 const supervisorNoConsole = {
   paths: [{ name: '@switchboard/desktop', message: supervisorMessage }],
   patterns: [{ group: ['@switchboard/desktop/*'], message: supervisorMessage }],
+};
+
+const supervisorNoGateway = {
+  paths: [{ name: '@switchboard/gateway', message: 'The supervisor supervises actors: the gateway is wired to it by the server, never imported.' }],
+  patterns: [{ group: ['@switchboard/gateway/*'], message: 'The supervisor supervises actors: the gateway is wired to it by the server, never imported.' }],
 };
 
 const gatewayMessage = 'The gateway reaches actors only through the SessionHub it is given; the server wires the supervisor to it.';
@@ -127,7 +132,7 @@ export default tseslint.config(
   },
   {
     files: ['supervisor/**/*.{ts,tsx,js}'],
-    rules: { 'no-restricted-imports': restricted(noBaileys, noServer, supervisorNoConsole) },
+    rules: { 'no-restricted-imports': restricted(noBaileys, noServer, supervisorNoConsole, supervisorNoGateway) },
   },
   {
     files: ['desktop/src/renderer/**/*.{ts,tsx,js,jsx}'],

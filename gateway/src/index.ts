@@ -14,7 +14,6 @@ export { buildOpenApiDocument } from './openapi/document.ts';
 export { AppError } from './errors.ts';
 export { signToken, readClaims, type TokenClaims } from './auth/tokens.ts';
 export { attachRealtime, gatewaySocketAuth, type Realtime, type RealtimeDeps } from './realtime/index.ts';
-export { openRedis } from './realtime/openRedis.ts';
 export { createMediaModule, refreshProfilePictures, storeUpload, storeStream, type MediaModule, type MediaEnvConfig } from './routes/media/index.ts';
 export { createMediaPool, type MediaPool } from './media-pool/index.ts';
 export { startWebhookDispatcher, verifyWebhook, isPublicAddress, type WebhookDispatcher, type WebhookDispatcherOptions } from './webhooks/index.ts';

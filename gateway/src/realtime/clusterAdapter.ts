@@ -11,7 +11,7 @@ import type { HubEvent } from '@switchboard/shared';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { RealtimeServer } from './clientState.ts';
-import { openRedis } from './openRedis.ts';
+import { openRedis } from '@switchboard/shared/redis';
 
 /** Settings of cluster mode for the realtime layer. */
 export interface RealtimeCluster {

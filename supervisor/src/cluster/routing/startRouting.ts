@@ -3,7 +3,7 @@
  * the RoutedHub over the local hub (`supervisor.hub`), its request/reply endpoint and the snapshot board.
  * `close()` tells the other nodes this node holds nothing, unsubscribes and disconnects.
  */
-import { openRedis } from '@switchboard/gateway';
+import { openRedis } from '@switchboard/shared/redis';
 import type { Logger } from 'pino';
 import { createNodeRpc } from './nodeRpc.ts';
 import { RoutedHub, type ForwardTimeouts, type LocalHub, type RoutingLeases, type RoutingPlacement } from './routedHub.ts';
