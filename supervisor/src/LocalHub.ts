@@ -111,7 +111,10 @@ export class LocalHub implements SessionHub {
     if (!running && !(await Session.exists({ sessionId }))) throw hubError(HUB_ERROR_CODES.SESSION_NOT_FOUND, `Session ${sessionId} does not exist`);
     const accepted = await acceptSend(sessionId, input, new Date(this.now()), this.sessions.fenceOf(sessionId));
     this.outbox.touch(sessionId);
-    if (!accepted.duplicate) this.kickOutbox(sessionId, accepted.messageId);
+    // A repeated clientId is kicked too while its message is pending: the first attempt may have
+    // claimed the key and died (a node killed mid-request) before storing the message, which
+    // this call stored; unkicked, a caught-up actor would not look for it until its next scan.
+    if (accepted.status === 'pending') this.kickOutbox(sessionId, accepted.messageId);
     return accepted;
   }
 

@@ -1,0 +1,45 @@
+/**
+ * A client retries a send (same clientId) after the node that first took it died between
+ * claiming the send key and storing the message — seen in the three-node failover scenario:
+ * four accepted sends never delivered. The retry stores the message under the key's message id;
+ * it must also ask the running actor to deliver it, which a caught-up actor (claiming hinted
+ * sends by key, not scanning) otherwise never does until its next connection.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { claimSendKey, Message, messageObjectId } from '@switchboard/shared/node';
+import { openCluster, type Cluster } from './harness.ts';
+
+const SESSION = 'orphan-key';
+const PHONE = '34600300301';
+const CONTACT = '34600300399';
+
+let cluster: Cluster;
+beforeAll(async () => {
+  cluster = await openCluster('cluster_orphan_send_key');
+});
+afterAll(async () => {
+  await cluster?.close();
+});
+
+describe('a send retried after its first attempt died between the send key and the message', () => {
+  it('is stored under the first attempt’s message id and delivered once', async () => {
+    const { sup, rec } = cluster.supervisor();
+    await cluster.createSession(SESSION);
+    await cluster.link(sup, rec, SESSION, PHONE);
+    cluster.sim.createContact({ phone: CONTACT, name: 'Olga' });
+    // A first send, delivered: the actor's outbox is caught up (hinted sends are claimed by key).
+    const first = await sup.hub.send(SESSION, { to: CONTACT, kind: 'text', text: 'primero', clientId: 'c-first' });
+    await cluster.sim.waitForReceived(CONTACT, (m) => m.id === first.messageId);
+
+    // What a node killed mid-request leaves: the key claimed for a message id, no message.
+    const orphanId = '3EB0AA00BB11CC22DD33EE';
+    expect(await claimSendKey(SESSION, 'c-retried', orphanId)).toEqual({ claimed: true });
+    const retried = await sup.hub.send(SESSION, { to: CONTACT, kind: 'text', text: 'reintentado', clientId: 'c-retried' });
+    expect(retried).toMatchObject({ messageId: orphanId, status: 'pending' });
+    expect(await Message.exists({ _id: messageObjectId(SESSION, orphanId) })).toBeTruthy();
+
+    const received = await cluster.sim.waitForReceived(CONTACT, (m) => m.id === orphanId, 20_000);
+    expect(received.text).toBe('reintentado');
+    expect(cluster.sim.received(CONTACT).filter((m) => m.id === orphanId)).toHaveLength(1);
+  }, 90_000);
+});
