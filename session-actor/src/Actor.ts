@@ -240,6 +240,11 @@ export class Actor {
           preload: this.config.preloadChats,
           emit: (e) => this.emit(e),
           eventsStored: () => this.barriers.stored(),
+          onAnnouncementLost: (messageId) => {
+            // Clients would never hear of it: stop, so the next actor replays and announces it.
+            this.log.error({ messageId }, 'a message announcement was not stored, stopping');
+            void this.failStop('a message announcement was not stored');
+          },
           sock: () => this.socket,
           ...(this.tls ? { dispatcher: this.tls.dispatcher } : {}),
           mediaRetries: this.mediaRetries,

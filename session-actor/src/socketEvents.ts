@@ -22,6 +22,8 @@ export interface SocketEventDeps extends IngestDeps {
   saveCreds(): Promise<void>;
   /** True once every event emitted so far is stored by the supervisor; false when one was dropped. */
   eventsStored(): Promise<boolean>;
+  /** A message's announcement was dropped: its inbox entry stays for the next actor to replay. */
+  onAnnouncementLost(messageId: string): void;
   onTraffic(): void;
   /** Test-only fault hook (testHooks.ts), run on each incoming message before it is queued. */
   beforeStore?: BeforeStoreHook | null;
@@ -68,7 +70,7 @@ export function bindSocketEvents(sock: WASocket, deps: SocketEventDeps): void {
   const forgetWhenAnnounced = (messageId: string): void => {
     void deps.eventsStored().then((stored) => {
       if (stored) enqueue(() => inbox.done(messageId));
-      else deps.logger.warn({ messageId }, 'announcement not stored: the inbox entry stays, replayed on the next start');
+      else deps.onAnnouncementLost(messageId);
     });
   };
   // Messages a killed actor decrypted (and maybe receipted) but never stored: store them now.

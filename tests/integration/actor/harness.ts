@@ -47,8 +47,11 @@ export function simConfig(sim: Simulator, sessionId: string, mongoUri: string, o
 export async function runActor(
   config: ActorInitConfig,
   over: Partial<Pick<ActorDeps, 'credsRetry'>> = {},
-  /** 'unanswered': this host never confirms that events are stored, like a supervisor killed before it wrote them. */
-  barriers: 'stored' | 'unanswered' = 'stored',
+  /**
+   * How this host answers the actor's barriers: 'unanswered' never (a supervisor killed before
+   * it wrote the events), 'dropped' with "not stored" (its event log gave up on them).
+   */
+  barriers: 'stored' | 'dropped' | 'unanswered' = 'stored',
 ): Promise<ActorRun> {
   const events: ActorEvent[] = [];
   const listeners = new Set<(e: ActorEvent) => void>();
@@ -62,7 +65,7 @@ export async function runActor(
       for (const l of listeners) l(msg.event);
     }
     // This host records every event as it arrives: all of them are "stored" when a barrier comes.
-    if (msg.kind === 'barrier' && barriers === 'stored') actor.barriers.done(msg.id, true);
+    if (msg.kind === 'barrier' && barriers !== 'unanswered') actor.barriers.done(msg.id, barriers === 'stored');
   };
   const exit = (code: ExitCode, reason: string) => resolveExit({ code, reason });
   // ACTOR_LOG_LEVEL=debug shows the actor's (and Baileys') logs when a test needs explaining.

@@ -8,6 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '@switchboard/wa-sim';
+import { EXIT_CODES } from '@switchboard/shared';
 import { Message, Session, connectDatabase, disconnectDatabase, silentLogger } from '@switchboard/shared/node';
 import { testDbUri } from '../../support/testDb.ts';
 import { linkActor, runActor, simConfig, type ActorRun } from './harness.ts';
@@ -62,5 +63,22 @@ describe('inbox entries wait for the announcement to be stored', () => {
     await second.stop();
     running = undefined;
     expect(await inboxEntries(id)).toBe(0);
+  });
+
+  it('stops the actor (PERSISTENCE_FAILED) when the supervisor could not store the announcement, so the next actor announces it', async () => {
+    const config = simConfig(sim, SESSION, uri, { preloadChats: { type: 'individual', limit: 0 } });
+    const dropping = await runActor(config, {}, 'dropped');
+    running = dropping;
+    await dropping.waitFor('connection-state', (e) => e.status === 'connected');
+    const { id } = await sim.contactSend(ALICE, { to: PHONE, text: 'otra vez' });
+    await dropping.waitFor('message', (e) => e.message.id === id);
+    expect(await dropping.exited).toMatchObject({ code: EXIT_CODES.PERSISTENCE_FAILED });
+    running = undefined;
+    expect(await inboxEntries(id)).toBe(1);
+
+    const next = await runActor(config);
+    running = next;
+    await next.waitFor('message', (e) => e.message.id === id);
+    expect(await Message.countDocuments({ sessionId: SESSION, messageId: id })).toBe(1);
   });
 });
