@@ -9,8 +9,8 @@
  * sessions' events with no seq gap. The scenario runs once (beforeAll, threeNodesScenario.ts,
  * also run by `pnpm bench --nodes=3`); each property is its own test, so a failure names it.
  * THREE_NODES_PROGRESS=1 prints the phases; THREE_NODES_LOG_DIR (+ ROUTING_LOG_LEVEL=info)
- * keeps the nodes' logs. Run by `pnpm test:three-nodes`, not by `pnpm test` (vitest.config.ts
- * says why).
+ * keeps the nodes' logs. Part of `pnpm test` (the heavy files, one at a time); `pnpm
+ * test:three-nodes` runs it alone.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRedis, type TestRedis } from '../../support/redis.ts';
