@@ -11,6 +11,7 @@ const SESSION = 'selfsync';
 const PHONE = '15550009101';
 const ALICE = '15550009102';
 const pn = (digits: string) => `${digits}@s.whatsapp.net`;
+const newId = () => `3EB0${randomBytes(9).toString('hex').toUpperCase()}`;
 
 beforeAll(async () => {
   const uri = testDbUri('actor_selfsync');
@@ -52,7 +53,7 @@ describe("messages written on the account's own phone (self-sync)", () => {
   });
 
   it('gives the phone a copy of what Switchboard sends, stored once', async () => {
-    const messageId = `3EB0${randomBytes(9).toString('hex').toUpperCase()}`;
+    const messageId = newId();
     await Message.create({ sessionId: SESSION, chatId: pn(ALICE), messageId, fromMe: true, status: 'pending', kind: 'text', text: 'enviado desde Switchboard', timestamp: new Date() });
     await run.handlers.flushOutbox({});
     const copy = await sim.waitForPhoneReceived(PHONE, (m) => m.id === messageId);
@@ -62,5 +63,34 @@ describe("messages written on the account's own phone (self-sync)", () => {
     expect(await Message.countDocuments({ sessionId: SESSION, messageId })).toBe(1);
     // Baileys' echo of our own send is not announced as a new incoming message.
     expect(run.events.some((e) => e.type === 'message' && e.message.id === messageId)).toBe(false);
+  });
+
+  it('stores a reaction and a quote written on the phone as it stores those sent through Switchboard', async () => {
+    const { id: target } = await sim.contactSend(ALICE, { to: PHONE, text: '¿hacéis envíos a Canarias?' });
+    await run.waitFor('message', (e) => e.message.id === target);
+    const before = await Chat.findOne({ sessionId: SESSION, jid: pn(ALICE) }).lean();
+
+    // The same reaction and quote sent by Switchboard through its outbox: the stored shape to match.
+    const ours = { reaction: newId(), quote: newId() };
+    await Message.create({ sessionId: SESSION, chatId: pn(ALICE), messageId: ours.reaction, fromMe: true, status: 'pending', kind: 'reaction', reaction: { emoji: '❤️', targetId: target }, timestamp: new Date() });
+    await Message.create({ sessionId: SESSION, chatId: pn(ALICE), messageId: ours.quote, fromMe: true, status: 'pending', kind: 'text', text: 'sí, 48 h', quotedId: target, timestamp: new Date() });
+    await run.handlers.flushOutbox({});
+    await sim.waitForReceived(ALICE, (m) => m.id === ours.quote);
+
+    const { id: reaction } = await sim.phoneSend(PHONE, { to: ALICE, reaction: { emoji: '❤️', targetId: target } });
+    const { id: quote } = await sim.phoneSend(PHONE, { to: ALICE, text: 'sí, 48 h', quotedId: target });
+    expect((await run.waitFor('message', (e) => e.message.id === reaction)).message).toMatchObject({ fromMe: true, kind: 'reaction', reaction: { emoji: '❤️', targetId: target } });
+    expect((await run.waitFor('message', (e) => e.message.id === quote)).message).toMatchObject({ fromMe: true, kind: 'text', quotedId: target });
+
+    const shape = (messageId: string) =>
+      Message.find({ sessionId: SESSION, messageId }, { _id: 0, chatId: 1, fromMe: 1, sender: 1, kind: 1, text: 1, quotedId: 1, reaction: 1 }).lean();
+    const [phoneReaction, phoneQuote, ourReaction, ourQuote] = await Promise.all([shape(reaction), shape(quote), shape(ours.reaction), shape(ours.quote)]);
+    expect(phoneReaction).toHaveLength(1);
+    expect(phoneQuote).toHaveLength(1);
+    expect(phoneReaction[0]).toEqual(ourReaction[0]);
+    expect(phoneQuote[0]).toEqual(ourQuote[0]);
+    expect(phoneReaction[0]).toMatchObject({ chatId: pn(ALICE), fromMe: true, kind: 'reaction', reaction: { emoji: '❤️', targetId: target } });
+    // Neither is a new message to read.
+    expect((await Chat.findOne({ sessionId: SESSION, jid: pn(ALICE) }).lean())?.unreadCount).toBe(before?.unreadCount);
   });
 });

@@ -14,9 +14,27 @@ const DEFAULT_MIME: Record<string, string> = {
   sticker: 'image/webp',
 };
 
-function contextInfo(input: ContactSendInput, to: string): proto.IContextInfo | undefined {
+/**
+ * Who wrote a message that a quote or reaction refers to, as the sender sees it: the chat
+ * (`remoteJid`), whether the sender wrote it (`fromMe`), its author (`participant`) and its
+ * text when known. The same bytes go to every recipient, as WhatsApp clients send them.
+ */
+export interface ReferencedMessage {
+  remoteJid: string;
+  fromMe: boolean;
+  participant: string;
+  text?: string;
+}
+
+/** A contact refers to a message of the account it writes to (the default, as before). */
+function accountMessage(to: string): ReferencedMessage {
+  const jid = `${to}@s.whatsapp.net`;
+  return { remoteJid: jid, fromMe: true, participant: jid };
+}
+
+function contextInfo(input: ContactSendInput, ref: ReferencedMessage): proto.IContextInfo | undefined {
   if (!input.quotedId) return undefined;
-  return { stanzaId: input.quotedId, participant: `${to}@s.whatsapp.net`, quotedMessage: { conversation: '' } };
+  return { stanzaId: input.quotedId, participant: ref.participant, quotedMessage: { conversation: ref.text ?? '' } };
 }
 
 function mediaMessage(store: MediaStore, input: ContactSendInput, type: MediaType, bytes: Buffer, https: boolean) {
@@ -34,9 +52,18 @@ function mediaMessage(store: MediaStore, input: ContactSendInput, type: MediaTyp
   };
 }
 
-/** Builds the `proto.Message` a contact sends, uploading media to the simulator's store. */
-export function buildContactMessage(store: MediaStore, input: ContactSendInput, https: boolean): { message: proto.IMessage; type: string; mediatype?: string } {
-  const ctx = contextInfo(input, input.to);
+/**
+ * Builds the `proto.Message` a contact (or the account's phone) sends, uploading media to the
+ * simulator's store. `ref` describes the quoted or reacted-to message (default: one the account
+ * wrote in its chat with the contact).
+ */
+export function buildContactMessage(
+  store: MediaStore,
+  input: ContactSendInput,
+  https: boolean,
+  ref: ReferencedMessage = accountMessage(input.to),
+): { message: proto.IMessage; type: string; mediatype?: string } {
+  const ctx = contextInfo(input, ref);
   const media = (type: MediaType, bytes: Buffer) => mediaMessage(store, input, type, bytes, https);
   if (input.image) return { type: 'media', mediatype: 'image', message: { imageMessage: { ...media('image', input.image), mimetype: input.mimetype ?? DEFAULT_MIME.image, caption: input.caption, contextInfo: ctx } } };
   if (input.video) return { type: 'media', mediatype: 'video', message: { videoMessage: { ...media('video', input.video), mimetype: input.mimetype ?? DEFAULT_MIME.video, caption: input.caption, contextInfo: ctx } } };
@@ -48,7 +75,9 @@ export function buildContactMessage(store: MediaStore, input: ContactSendInput, 
   if (input.sticker) return { type: 'media', mediatype: 'sticker', message: { stickerMessage: { ...media('sticker', input.sticker), mimetype: input.mimetype ?? DEFAULT_MIME.sticker, contextInfo: ctx } } };
   if (input.location) return { type: 'media', mediatype: 'location', message: { locationMessage: { degreesLatitude: input.location.latitude, degreesLongitude: input.location.longitude, name: input.location.name, contextInfo: ctx } } };
   if (input.reaction) {
-    const key = { remoteJid: `${input.to}@s.whatsapp.net`, fromMe: true, id: input.reaction.targetId };
+    // In a group the key names the target's author too (Baileys' own reactions do).
+    const author = ref.remoteJid.endsWith('@g.us') ? { participant: ref.participant } : {};
+    const key = { remoteJid: ref.remoteJid, fromMe: ref.fromMe, id: input.reaction.targetId, ...author };
     return { type: 'reaction', message: { reactionMessage: { key, text: input.reaction.emoji, senderTimestampMs: Date.now() } } };
   }
   if (typeof input.text === 'string') {

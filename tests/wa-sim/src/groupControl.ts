@@ -28,5 +28,9 @@ export const GROUP_ROUTES: Array<[string, RegExp, Route]> = [
     const { to: _to, ...input } = parseSendBody({ ...b, to: id });
     return [200, await sim.contactSendToGroup(phone, id, input)];
   }],
+  ['POST', /^\/phones\/(\d+)\/groups\/(\d+)\/send$/, async (sim, [phone = '', id = ''], b) => {
+    const { to: _to, ...input } = parseSendBody({ ...b, to: id });
+    return [200, await sim.phoneSendToGroup(phone, id, input)];
+  }],
   ['GET', /^\/contacts\/(\d+)\/groups\/(\d+)\/messages$/, (sim, [phone = '', id = '']) => [200, sim.groupReceived(phone, id).map(presentReceived)]],
 ];

@@ -7,6 +7,7 @@ import type { SimGroup } from './groups.ts';
 import { decryptFor } from './inbound.ts';
 import { beBytes, child, children, contentBytes, node, parseJid, unixNow } from './nodes.ts';
 import { deliver } from './outbound.ts';
+import { ownCompanionOf, relayGroupToCompanions } from './ownDevices.ts';
 import { onOwnPhoneCopy } from './selfSync.ts';
 import type { CompanionDevice } from './phone.ts';
 import type { Simulator } from './simulator.ts';
@@ -81,7 +82,15 @@ export function onAppGroupMessage(sim: Simulator, conn: SimConnection, device: C
   if (stanza.attrs.participant) {
     for (const enc of children(stanza, 'enc')) if (enc.attrs.type !== 'skmsg') pairwise.push({ jid: stanza.attrs.participant, enc });
   }
+  const phone = sim.phones.get(device.phone);
+  const forCompanions = new Map<CompanionDevice, BinaryNode>();
   for (const target of pairwise) {
+    // What the app encrypted for another companion of its account: relayed below.
+    const companion = phone && ownCompanionOf(sim, phone, target.jid);
+    if (companion && target.enc) {
+      forCompanions.set(companion, target.enc);
+      continue;
+    }
     const parsed = parseJid(target.jid);
     const found = parsed && parsed.device === 0 ? sim.lookup(parsed.user) : {};
     const enc = target.enc;
@@ -94,6 +103,7 @@ export function onAppGroupMessage(sim: Simulator, conn: SimConnection, device: C
     if (!contact || !enc) continue;
     void contact.serial(() => onPairwise(s, contact, enc)).catch((err: unknown) => sim.log.warn({ err: String(err), id: s.id }, 'could not decrypt a group message part'));
   }
+  if (phone) relayGroupToCompanions(phone, device, group, stanza, forCompanions);
   const body = contentBytes(children(stanza, 'enc').find((e) => e.attrs.type === 'skmsg'));
   if (!body) return;
   for (const digits of group.members) {

@@ -7,6 +7,7 @@ import { retryGroupToDevice } from './groupMessages.ts';
 import { onMediaRetryRequest } from './mediaRetry.ts';
 import { beBytes, child, children, contentBytes, node, parseJid, unixNow } from './nodes.ts';
 import { receiptToApp, retryToDevice, settleUnacked } from './outbound.ts';
+import { ownCompanionOf, relayToCompanion } from './ownDevices.ts';
 import type { CompanionDevice } from './phone.ts';
 import { onOwnPhoneCopy } from './selfSync.ts';
 import { ProtocolAddress, SessionCipher } from './signalLib.ts';
@@ -87,6 +88,13 @@ export function onAppMessage(sim: Simulator, conn: SimConnection, stanza: Binary
     // The self-sync copy for the account's own phone (or a peer message to it).
     if (found.phone && found.phone.phone === device.phone && target.enc) {
       onOwnPhoneCopy(sim, found.phone, device, target.enc, id);
+      continue;
+    }
+    // The self-sync copy for another companion of the account: relayed, as WhatsApp does.
+    const phone = sim.phones.get(device.phone);
+    const companion = phone && ownCompanionOf(sim, phone, target.jid);
+    if (phone && companion && companion !== device && target.enc) {
+      relayToCompanion(phone, device, companion, target.enc, stanza);
       continue;
     }
     const contact = found.contact;

@@ -2,6 +2,7 @@ import type { BinaryNode } from '@whiskeysockets/baileys';
 import type { SimConnection } from './connection.ts';
 import { applyKeyUpload, digestNode, storeBundle } from './keys.ts';
 import { child, children, iqError, iqResult, node, parseJid } from './nodes.ts';
+import { companionBundle } from './ownDevices.ts';
 import { answerUsync, type Directory } from './usync.ts';
 
 /** What the IQ router needs from the simulator. */
@@ -42,10 +43,13 @@ function answerEncrypt(ctx: IqContext, conn: SimConnection, iq: BinaryNode): Bin
     for (const user of children(first, 'user')) {
       const parsed = parseJid(user.attrs.jid);
       const found = parsed ? ctx.directory.lookup(parsed.user) : {};
-      // The account's own phone has a bundle too: the app encrypts its self-sync copies for it.
+      // The account's own phone and its other companions have bundles too: the app encrypts
+      // its self-sync copies for them (wa-sim.md §4.5).
       const own = found.phone && found.phone.phone === device?.phone ? found.phone : undefined;
       const store = found.contact?.store ?? own?.store;
+      const companion = own && parsed && parsed.device !== device?.deviceId ? own.devices.get(parsed.device) : undefined;
       if (store && user.attrs.jid && parsed?.device === 0) users.push(storeBundle(user.attrs.jid, store));
+      else if (companion && user.attrs.jid) users.push(companionBundle(user.attrs.jid, companion));
     }
     return [node('list', {}, users)];
   }

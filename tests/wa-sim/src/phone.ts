@@ -1,5 +1,6 @@
 import type { BinaryNode } from '@whiskeysockets/baileys';
 import { newKeyPair, type RawKeyPair } from './certs.ts';
+import { SenderKeyStore } from './senderKeys.ts';
 import { SignalStore } from './signalStore.ts';
 import type { SimConnection } from './connection.ts';
 import type { ReceivedMessage } from './types.ts';
@@ -51,6 +52,10 @@ export class SimPhone {
   readonly store = new SignalStore();
   /** Self-sync copies (`deviceSentMessage`) of what the companions sent, decrypted, in order (selfSync.ts). */
   readonly received: ReceivedMessage[] = [];
+  /** The phone's own sender keys, for what the owner writes in groups from the phone (phoneGroups.ts). */
+  readonly senderKeys = new SenderKeyStore();
+  /** `<group JID>|<phone>:<device>` of companions that already hold the phone's sender key. */
+  readonly senderKeyHolders = new Set<string>();
   nextDeviceId = 1;
   private chain: Promise<unknown> = Promise.resolve();
 

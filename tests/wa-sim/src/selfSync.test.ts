@@ -32,7 +32,7 @@ afterAll(async () => {
  * Matched on content, as the copy may reach the app before the sending call returns its id.
  */
 function fromPhone(text: string): Promise<WAMessage> {
-  const match = (m: WAMessage) => !!m.key.fromMe && (m.message?.conversation ?? m.message?.imageMessage?.caption) === text;
+  const match = (m: WAMessage) => !!m.key.fromMe && (m.message?.conversation ?? m.message?.extendedTextMessage?.text ?? m.message?.imageMessage?.caption) === text;
   return nextEvent(sock, 'messages.upsert', (e) => e.messages.some(match)).then((e) => e.messages.find(match)!);
 }
 
@@ -76,6 +76,35 @@ describe("the account's own phone (self-sync)", () => {
     }
   });
 
+  it("reacts on the phone to the contact's message: the contact and the app get the same reaction", async () => {
+    const { id: target } = await sim.contactSend(ALICE, { to: ACCOUNT, text: '¿abrís el sábado?' });
+    const upsert = nextEvent(sock, 'messages.upsert', (e) => e.messages.some((m) => m.key.fromMe && m.message?.reactionMessage?.key?.id === target));
+    const { id } = await sim.phoneSend(ACCOUNT, { to: ALICE, reaction: { emoji: '👍', targetId: target } });
+    const copy = (await upsert).messages.find((m) => m.message?.reactionMessage)!;
+    expect(copy.key).toMatchObject({ remoteJid: pn(ALICE), fromMe: true, id });
+    // Who wrote the target, as the phone sees it: Alice, so not fromMe.
+    expect(copy.message?.reactionMessage).toMatchObject({ text: '👍', key: { remoteJid: pn(ALICE), fromMe: false, id: target } });
+    expect(await sim.waitForReceived(ALICE, (m) => m.id === id)).toMatchObject({ from: ACCOUNT, kind: 'reaction', reaction: { emoji: '👍', targetId: target } });
+  });
+
+  it("quotes on the phone the contact's message and the app's own, naming each author", async () => {
+    const { id: theirs } = await sim.contactSend(ALICE, { to: ACCOUNT, text: '¿cuánto cuesta?' });
+    const sent = await sock.sendMessage(pn(ALICE), { text: '20 euros' });
+    const mine = sent?.key.id ?? '';
+    await sim.waitForReceived(ALICE, (m) => m.id === mine);
+    const quoteTheirs = fromPhone('te contesto por aquí');
+    const { id: first } = await sim.phoneSend(ACCOUNT, { to: ALICE, text: 'te contesto por aquí', quotedId: theirs });
+    const quoteMine = fromPhone('con envío incluido');
+    const { id: second } = await sim.phoneSend(ACCOUNT, { to: ALICE, text: 'con envío incluido', quotedId: mine });
+    const a = await quoteTheirs;
+    expect(a.key).toMatchObject({ id: first, fromMe: true, remoteJid: pn(ALICE) });
+    expect(a.message?.extendedTextMessage?.contextInfo).toMatchObject({ stanzaId: theirs, participant: pn(ALICE), quotedMessage: { conversation: '¿cuánto cuesta?' } });
+    const b = await quoteMine;
+    expect(b.message?.extendedTextMessage?.contextInfo).toMatchObject({ stanzaId: mine, participant: pn(ACCOUNT), quotedMessage: { conversation: '20 euros' } });
+    expect(await sim.waitForReceived(ALICE, (m) => m.id === second)).toMatchObject({ quotedId: mine, quotedParticipant: pn(ACCOUNT) });
+    expect(await sim.waitForReceived(ALICE, (m) => m.id === first)).toMatchObject({ quotedId: theirs, quotedParticipant: pn(ALICE) });
+  });
+
   it('sends media from the phone that the app downloads byte for byte', async () => {
     const image = randomBytes(2048);
     const upsert = fromPhone('foto');
@@ -106,9 +135,11 @@ describe("the account's own phone (self-sync)", () => {
     const { id } = (await res.json()) as { id: string };
     expect((await upsert).key.id).toBe(id);
     expect((await post(`/phones/${ACCOUNT}/send`, { to: '15550007799', text: 'x' })).status).toBe(404);
-    const bad = await post(`/phones/${ACCOUNT}/send`, { to: ALICE, reaction: { emoji: '👍', targetId: id } });
-    expect(bad.status).toBe(400);
-    expect(await bad.json()).toMatchObject({ error: { code: 'bad_message' } });
+    const react = await post(`/phones/${ACCOUNT}/send`, { to: ALICE, reaction: { emoji: '👍', targetId: id } });
+    expect(react.status).toBe(200);
+    const bad = await post(`/phones/${ACCOUNT}/send`, { to: ALICE, reaction: { emoji: '👍', targetId: 'NOT-IN-THIS-CHAT' } });
+    expect(bad.status).toBe(404);
+    expect(await bad.json()).toMatchObject({ error: { code: 'unknown_message' } });
     const copies = (await (await fetch(`${sim.controlUrl}/phones/${ACCOUNT}/messages`)).json()) as Array<{ text?: string }>;
     expect(copies.some((m) => m.text === 'hola desde la app')).toBe(true);
   });

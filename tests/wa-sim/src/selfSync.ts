@@ -1,5 +1,5 @@
 import { proto, writeRandomPadMax16, type BinaryNode } from '@whiskeysockets/baileys';
-import { buildContactMessage, parseAppMessage } from './content.ts';
+import { buildContactMessage, parseAppMessage, type ReferencedMessage } from './content.ts';
 import type { SimContact } from './contact.ts';
 import { decryptWith } from './inbound.ts';
 import { node, parseJid, unixNow } from './nodes.ts';
@@ -35,19 +35,34 @@ export function onOwnPhoneCopy(sim: Simulator, phone: SimPhone, device: Companio
 }
 
 /**
+ * The message of the chat with `contact` that a phone's quote or reaction refers to, as the
+ * phone sees it: one the contact wrote (not fromMe) or one the account wrote (from the phone or
+ * a companion). A phone can only refer to a message in that chat.
+ */
+function referenced(phone: SimPhone, contact: SimContact, id: string): ReferencedMessage {
+  if (contact.sentTo.get(id) === phone.phone) {
+    return { remoteJid: contact.jid, fromMe: false, participant: contact.jid, text: contact.recent.get(id)?.text };
+  }
+  const own = contact.received.find((m) => m.id === id && m.from === phone.phone && !m.group);
+  if (own) return { remoteJid: contact.jid, fromMe: true, participant: phone.jid, text: own.text };
+  throw new SimError('unknown_message', `no message ${id} in the chat of ${phone.phone} with ${contact.phone}`, 404);
+}
+
+/**
  * The account owner writes to a contact in the WhatsApp app on the phone (wa-sim.md §4.5): the
  * contact receives it (recorded as from the account, auto receipts as for the app's sends) and
  * every linked companion gets the self-sync copy, encrypted by the phone:
  * `<message from="ACCOUNT@s.whatsapp.net" recipient="CONTACT@s.whatsapp.net">` holding
  * `deviceSentMessage{destinationJid, message}`, which Baileys emits as a `fromMe` message of the
- * contact's chat. Offline companions get it at their next login.
+ * contact's chat. Offline companions get it at their next login. A reaction or quote names its
+ * target as WhatsApp clients do (`key.fromMe`/`participant`: who wrote it), in the same bytes
+ * for the contact and the companions.
  */
 export async function phoneSend(sim: Simulator, phone: SimPhone, contact: SimContact, input: PhoneSendInput): Promise<{ id: string }> {
-  if ((input as { reaction?: unknown }).reaction || (input as { quotedId?: unknown }).quotedId) {
-    throw new SimError('bad_message', 'the phone sends text, media or locations (no reactions or quotes)');
-  }
+  const target = input.reaction?.targetId ?? input.quotedId;
+  const ref = target ? referenced(phone, contact, target) : undefined;
   // Media is uploaded for the account: its companions are the ones that download the copy.
-  const built = buildContactMessage(sim.media, { ...input, to: phone.phone }, sim.options.mediaOverHttps);
+  const built = buildContactMessage(sim.media, { ...input, to: phone.phone }, sim.options.mediaOverHttps, ref);
   const id = input.id ?? messageId();
   const t = unixNow();
   sim.media.rememberMessage(id, built.message);

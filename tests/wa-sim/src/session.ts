@@ -5,6 +5,7 @@ import { sendHistoryBootstrap } from './history.ts';
 import { buildPairSuccess, deviceSignatureProblem, makeRefs, pairSuccessDetails, parseQr } from './pairing.ts';
 import { child, contentBytes, node, readBe, SERVER_JID, unixNow } from './nodes.ts';
 import { takeOfflineBacklog } from './outbound.ts';
+import { notifyOwnDevices } from './ownDevices.ts';
 import { SimError, type CompanionDevice, type SimPhone } from './phone.ts';
 import type { Simulator } from './simulator.ts';
 
@@ -91,6 +92,7 @@ export async function completePairing(sim: Simulator, conn: SimConnection, phone
   };
   phone.devices.set(deviceId, device);
   sim.devicesByNoise.set(device.noiseKey.toString('hex'), device);
+  notifyOwnDevices(phone, device, 'add');
   for (const ref of conn.refs) sim.refs.delete(ref);
   conn.refs = [];
   sim.emit('linked', { phone: phone.phone, deviceId, method });
@@ -110,7 +112,9 @@ export async function scanQr(sim: Simulator, phone: SimPhone, qr: string): Promi
 
 /** Removes a companion (logout from either side) and forgets its keys. */
 export function removeDevice(sim: Simulator, device: CompanionDevice): void {
-  sim.phones.get(device.phone)?.devices.delete(device.deviceId);
+  const phone = sim.phones.get(device.phone);
+  phone?.devices.delete(device.deviceId);
+  if (phone) notifyOwnDevices(phone, device, 'remove');
   sim.devicesByNoise.delete(device.noiseKey.toString('hex'));
   sim.emit('logged-out', { phone: device.phone, deviceId: device.deviceId });
 }

@@ -16,6 +16,7 @@ import { child, node, SERVER_JID } from './nodes.ts';
 import { contactPresence, contactSend, receiptToApp, settleUnacked } from './outbound.ts';
 import { enterPairingCode, onLinkCodeIq } from './pairingCode.ts';
 import { assertDigits, SimError, SimPhone, type CompanionDevice } from './phone.ts';
+import { phoneSendToGroup } from './phoneGroups.ts';
 import { phoneSend } from './selfSync.ts';
 import { onAuthenticated, onClosed, removeDevice, scanQr, streamError } from './session.ts';
 import type { ContactSendInput, GroupSendInput, PhoneSendInput, ReceiptType, ReceivedMessage, SimEvents } from './types.ts';
@@ -340,6 +341,14 @@ export class Simulator extends EventEmitter<SimEvents> {
   /** A member contact writes in a group; every member account's companions get it. */
   contactSendToGroup(contact: string, group: string, input: GroupSendInput): Promise<{ id: string }> {
     return contactSendToGroup(this, this.contact(contact), this.groups.get(group), input);
+  }
+
+  /**
+   * The account owner writes in a group from the phone: member contacts read it, and every
+   * companion of every member account gets it (its own as a `fromMe` message of the group).
+   */
+  phoneSendToGroup(phone: string, group: string, input: GroupSendInput): Promise<{ id: string }> {
+    return phoneSendToGroup(this, this.phone(phone), this.groups.get(group), input);
   }
 
   /** What a contact received from the app in a group, decrypted, in order. */

@@ -52,8 +52,11 @@ export interface ContactSendInput {
   reaction?: { emoji: string; targetId: string };
 }
 
-/** What the account's phone can send to a contact (as `ContactSendInput`; no reactions or quotes). */
-export type PhoneSendInput = Omit<ContactSendInput, 'reaction' | 'quotedId'>;
+/**
+ * What the account's phone can send to a contact (as `ContactSendInput`): a reaction or quote
+ * refers to a message of that chat, the contact's or the account's.
+ */
+export type PhoneSendInput = ContactSendInput;
 
 /** What a contact can write in a group (as `ContactSendInput`, without `to`). */
 export type GroupSendInput = Omit<ContactSendInput, 'to'>;

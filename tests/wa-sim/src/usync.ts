@@ -1,6 +1,7 @@
 import type { BinaryNode } from '@whiskeysockets/baileys';
 import type { SimContact } from './contact.ts';
 import { child, children, contentString, node, parseJid } from './nodes.ts';
+import { ownDeviceList } from './ownDevices.ts';
 import type { SimPhone } from './phone.ts';
 
 /** Who a number or LID belongs to in the simulator. */
@@ -15,11 +16,12 @@ function userNode(jid: string, protocols: string[], found: { contact?: SimContac
   const content: BinaryNode[] = [];
   for (const proto of protocols) {
     if (proto === 'devices') {
-      // Contacts have one device (0). So has the asking account's own phone (its primary
-      // device, served with a key bundle), so that the app encrypts a self-sync copy of what it
-      // sends for it (wa-sim.md §4.1, §4.5). Other simulated accounts list no devices.
-      const own = !!found.phone && found.phone.phone === requester;
-      const devices = found.contact || own ? [node('device', { id: 0 })] : [];
+      // Contacts have one device (0). The asking account lists its phone (device 0) and every
+      // linked companion, each served with a key bundle, so that the app encrypts a self-sync
+      // copy of what it sends for each of them (wa-sim.md §4.1, §4.5). Other simulated
+      // accounts list no devices.
+      const own = found.phone && found.phone.phone === requester ? found.phone : undefined;
+      const devices = own ? ownDeviceList(own) : found.contact ? [node('device', { id: 0 })] : [];
       content.push(node('devices', {}, [node('device-list', {}, devices)]));
     } else if (proto === 'lid' && lid) {
       content.push(node('lid', { val: `${lid}@lid` }));
