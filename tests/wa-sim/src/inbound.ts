@@ -6,7 +6,7 @@ import { onAppGroupMessage } from './groupInbound.ts';
 import { retryGroupToDevice } from './groupMessages.ts';
 import { onMediaRetryRequest } from './mediaRetry.ts';
 import { beBytes, child, children, contentBytes, node, parseJid, unixNow } from './nodes.ts';
-import { receiptToApp, retryToDevice, settleUnacked } from './outbound.ts';
+import { deliver, receiptToApp, retryToDevice, settleUnacked } from './outbound.ts';
 import { ownCompanionOf, relayToCompanion } from './ownDevices.ts';
 import type { CompanionDevice } from './phone.ts';
 import { onOwnPhoneCopy } from './selfSync.ts';
@@ -36,12 +36,17 @@ export async function decryptWith(store: SignalStore, device: CompanionDevice, e
   return proto.Message.decode(unpadRandomMax16(padded));
 }
 
-/** Like a real client, a contact that cannot decrypt asks the sender to re-encrypt (wa-sim.md §4.4.7). */
-function askForRetry(contact: SimContact, conn: SimConnection, id: string, to: string): void {
+/**
+ * Like a real client, a contact that cannot decrypt asks the sender to re-encrypt (wa-sim.md
+ * §4.4.7). The receipt goes to the sending device, queued like any stanza while it is offline
+ * (a companion killed right after the send gets it at its next login, as from WhatsApp).
+ */
+function askForRetry(contact: SimContact, device: CompanionDevice, id: string, to: string): void {
   const count = (contact.retries.get(id) ?? 0) + 1;
   contact.retries.set(id, count);
   if (count > 2) return;
-  conn.send(
+  deliver(
+    device,
     node('receipt', { from: to, id, t: unixNow(), type: 'retry' }, [
       node('retry', { count, id, t: unixNow(), v: 1 }),
       node('registration', {}, beBytes(contact.store.registrationId, 4)),
@@ -60,7 +65,7 @@ export function releaseHeldRetries(contact: SimContact): string[] {
     const conn = held.device.connection;
     if (!conn || conn.closed) continue;
     contact.heldRetries.splice(contact.heldRetries.indexOf(held), 1);
-    askForRetry(contact, conn, held.id, held.to);
+    askForRetry(contact, held.device, held.id, held.to);
     released.push(held.id);
   }
   return released;
@@ -104,7 +109,7 @@ export function onAppMessage(sim: Simulator, conn: SimConnection, stanza: Binary
       // As if decryption failed: the ciphertext is dropped, the contact's Signal state untouched.
       sim.log.debug({ id, to: target.jid, hold: unreadable.hold === true }, 'app message unreadable (fault)');
       if (unreadable.hold) contact.heldRetries.push({ id, to, device });
-      else askForRetry(contact, conn, id, to);
+      else askForRetry(contact, device, id, to);
       continue;
     }
     const encNode = target.enc;
@@ -127,7 +132,7 @@ export function onAppMessage(sim: Simulator, conn: SimConnection, stanza: Binary
       })
       .catch((err: unknown) => {
         sim.log.warn({ err: String(err), id }, 'could not decrypt app message');
-        askForRetry(contact, conn, id, to);
+        askForRetry(contact, device, id, to);
       });
   }
 }
