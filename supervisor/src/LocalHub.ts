@@ -76,7 +76,7 @@ export class LocalHub implements SessionHub {
     this.log = opts.logger;
     this.now = opts.now;
     this.outbox = new OutboxDepth(this.log);
-    this.outboxTimer = setInterval(() => void this.outbox.refresh(), opts.outboxDepthRefreshMs ?? OUTBOX_DEPTH_REFRESH_MS).unref();
+    this.outboxTimer = setInterval(() => void this.refreshOutboxDepth(), opts.outboxDepthRefreshMs ?? OUTBOX_DEPTH_REFRESH_MS).unref();
   }
 
   start(sessionId: string): Promise<void> {
@@ -165,9 +165,24 @@ export class LocalHub implements SessionHub {
     this.outbox.touch(sessionId);
   }
 
-  /** Counts the outbox of every session whose outbox may have changed (the timer does it every 30 s). */
-  refreshOutboxDepth(): Promise<void> {
-    return this.outbox.refresh();
+  /**
+   * Counts the outbox of every session whose outbox may have changed (the timer does it every
+   * 30 s), and asks the running actor of each session with pending messages to deliver them.
+   */
+  async refreshOutboxDepth(): Promise<void> {
+    const waiting = await this.outbox.refresh().catch((err: unknown) => {
+      this.log.warn({ err }, 'outbox depth refresh failed');
+      return [];
+    });
+    // A safety net: a running actor is asked to look for what is still pending (a scan, no
+    // hint), in case a send reached the database without a kick reaching the actor; counted
+    // again next time until it drains.
+    for (const sessionId of waiting) {
+      const handle = this.sessions.slot(sessionId)?.handle;
+      if (!handle?.isReady) continue;
+      this.outbox.touch(sessionId);
+      handle.call('flushOutbox', { messageIds: [] }).catch((err: unknown) => this.log.debug({ err, sessionId }, 'flushOutbox not delivered'));
+    }
   }
 
   /** Stops the outbox depth timer (the Supervisor's shutdown). */

@@ -12,7 +12,7 @@ import type { Logger } from 'pino';
 export class OutboxDepth {
   private readonly depth = new Map<string, number>();
   private readonly dirty = new Set<string>();
-  private running: Promise<void> | null = null;
+  private running: Promise<string[]> | null = null;
 
   constructor(private readonly log: Logger) {}
 
@@ -26,22 +26,29 @@ export class OutboxDepth {
     return this.depth.get(sessionId) ?? null;
   }
 
-  /** Counts every touched session (one refresh at a time; a failed count is retried next time). */
-  refresh(): Promise<void> {
+  /**
+   * Counts every touched session (one refresh at a time; a failed count is retried next time).
+   * Resolves with the sessions that have pending messages.
+   */
+  refresh(): Promise<string[]> {
     this.running ??= this.countTouched().finally(() => (this.running = null));
     return this.running;
   }
 
-  private async countTouched(): Promise<void> {
+  private async countTouched(): Promise<string[]> {
     const ids = [...this.dirty];
     this.dirty.clear();
+    const waiting: string[] = [];
     for (const sessionId of ids) {
       try {
-        this.depth.set(sessionId, await Message.countDocuments({ sessionId, status: 'pending', fromMe: true }));
+        const depth = await Message.countDocuments({ sessionId, status: 'pending', fromMe: true });
+        this.depth.set(sessionId, depth);
+        if (depth > 0) waiting.push(sessionId);
       } catch (err) {
         this.dirty.add(sessionId);
         this.log.warn({ err, sessionId }, 'outbox depth not counted');
       }
     }
+    return waiting;
   }
 }
