@@ -84,7 +84,7 @@ describe(`cluster mode: three nodes, ${SESSIONS} sessions, one node SIGKILLed du
 
   it('delivers every accepted send exactly once', () => {
     expect(r.accepted).toBe(SESSIONS * ROUNDS);
-    expect(r.lost).toEqual([]);
+    expect(r.lost, JSON.stringify(r.lostDetail)).toEqual([]);
     expect(r.duplicated).toEqual([]);
   });
 

@@ -83,6 +83,8 @@ export interface NodesScenarioResult {
   accepted: number;
   /** Accepted sends the contact never received. */
   lost: string[];
+  /** Each lost send: where and when (ms from the kill) it was accepted, whether its session moved, and its stored state. */
+  lostDetail: unknown[];
   /** Accepted sends the contact shows more than once (the same id twice, or the same text under another id). */
   duplicated: string[];
   /** Accepted sends re-sent with the same id after the kill (WhatsApp, like the simulator, shows them once). */
@@ -243,20 +245,22 @@ export function nodesScenario(opts: NodesScenarioOptions): NodesScenario {
         if (!dead.has(i)) return nodes[i]!.url;
       }
     };
-    const accepted: { sessionId: string; contact: string; messageId: string }[] = [];
+    const accepted: { sessionId: string; contact: string; messageId: string; node: string; at: number | null; attempt: number }[] = [];
     const inbound: { sessionId: string; id: string }[] = [];
     const acceptSend = async (i: number, text: string): Promise<void> => {
       const sessionId = ids[i]!;
       for (let attempt = 0; attempt < 200; attempt++) {
         const mark = w.log.length;
         let res: { status: number; body: { messageId?: string; error?: { code?: string } } };
+        const url = aliveUrl();
         try {
-          res = await api(aliveUrl(), 'POST', `/api/sessions/${sessionId}/messages`, token, { to: contactOf(i), kind: 'text', text, clientId: text });
+          res = await api(url, 'POST', `/api/sessions/${sessionId}/messages`, token, { to: contactOf(i), kind: 'text', text, clientId: text });
         } catch {
           continue; // the node died with the request: retry the same clientId elsewhere
         }
         if (res.status === 202 && res.body.messageId) {
-          accepted.push({ sessionId, contact: contactOf(i), messageId: res.body.messageId });
+          const node = nodeIds[nodes.findIndex((n) => n.url === url)] ?? url;
+          accepted.push({ sessionId, contact: contactOf(i), messageId: res.body.messageId, node, at: killAt ? Date.now() - killAt : null, attempt });
           return;
         }
         if (res.status !== 503) throw new Error(`send ${text}: ${res.status} ${JSON.stringify(res.body)}`);
@@ -323,7 +327,16 @@ export function nodesScenario(opts: NodesScenarioOptions): NodesScenario {
         within(settleMs, () => `inbound ${m.id}`, w.waitFor((e) => e.name === 'message' && e.payload?.sessionId === m.sessionId && e.payload?.message?.id === m.id)),
       ),
     );
-    const lost = accepted.filter((_, i) => delivered[i]!.status === 'rejected').map((a) => a.messageId);
+    const lostSends = accepted.filter((_, i) => delivered[i]!.status === 'rejected');
+    const lost = lostSends.map((a) => a.messageId);
+    // Why, for a failing run: the stored message and the session's owners.
+    const lostDetail = await Promise.all(
+      lostSends.map(async (a) => {
+        const doc = await Message.findOne({ sessionId: a.sessionId, messageId: a.messageId }, { status: 1, attempts: 1, fence: 1, statusReason: 1, timestamp: 1 }).lean();
+        const wasMoved = moved.includes(a.sessionId);
+        return { ...a, moved: wasMoved, stored: doc ? { status: doc.status, attempts: doc.attempts, fence: (doc as { fence?: number }).fence, reason: doc.statusReason, timestamp: doc.timestamp } : null };
+      }),
+    );
     const resends = new Set(ids.flatMap((_, i) => sim.duplicates(contactOf(i))));
     const resentSameId = accepted.filter((a) => resends.has(a.messageId)).map((a) => a.messageId);
     const duplicated = accepted
@@ -368,6 +381,7 @@ export function nodesScenario(opts: NodesScenarioOptions): NodesScenario {
       qrAfterKill,
       accepted: accepted.length,
       lost,
+      lostDetail,
       duplicated,
       resentSameId,
       inbound: inbound.length,
