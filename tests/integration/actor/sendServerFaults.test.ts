@@ -1,0 +1,66 @@
+/**
+ * Issue 14: a passing fault on WhatsApp's side must not fail a send for good. The server
+ * answering the device-list query with an error, or the connection closing under a send, is
+ * not the message's fault: the send stays queued and goes out once the fault has passed, as
+ * WhatsApp's own clients keep an unsent message (clock icon) and send it when they can.
+ */
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSimulator, type Simulator } from '@switchboard/wa-sim';
+import { Message, Session, connectDatabase, disconnectDatabase, messageObjectId, silentLogger } from '@switchboard/shared/node';
+import { testDbUri } from '../../support/testDb.ts';
+import { linkActor, runActor, simConfig, type ActorRun } from './harness.ts';
+
+const SESSION = 'send-server-faults';
+const PHONE = '15550007501';
+const BOB = '15550007502';
+const CAROL = '15550007503';
+
+let sim: Simulator;
+let run: ActorRun;
+
+beforeAll(async () => {
+  const uri = testDbUri('actor_send_server_faults');
+  await connectDatabase(uri, silentLogger());
+  sim = await startSimulator();
+  sim.createPhone({ phone: PHONE, name: 'Shop' });
+  sim.createContact({ phone: BOB, name: 'Bob' });
+  sim.createContact({ phone: CAROL, name: 'Carol' });
+  await Session.create({ sessionId: SESSION, name: 'Faults' });
+  run = await runActor(simConfig(sim, SESSION, uri, { preloadChats: { type: 'individual', limit: 0 } }));
+  await linkActor(sim, run, PHONE);
+});
+
+afterAll(async () => {
+  await run?.stop();
+  await sim?.stop();
+  await disconnectDatabase();
+});
+
+async function queueSend(text: string, to = BOB): Promise<string> {
+  const messageId = `3EB0${randomBytes(9).toString('hex').toUpperCase()}`;
+  await Message.create({ sessionId: SESSION, chatId: `${to}@s.whatsapp.net`, messageId, fromMe: true, kind: 'text', text, status: 'pending', timestamp: new Date() });
+  return messageId;
+}
+
+describe('sends under passing server faults', () => {
+  it('keeps a send queued while the device-list query fails, more times than a send error may, and sends it once after', async () => {
+    sim.injectFault({ phone: PHONE, kind: 'iq-error', xmlns: 'usync', code: 500, times: 5 });
+    const id = await queueSend('hola Bob');
+    await run.handlers.flushOutbox({});
+    const received = await sim.waitForReceived(BOB, (m) => m.id === id, 30_000);
+    expect(received.text).toBe('hola Bob');
+    expect((await Message.findById(messageObjectId(SESSION, id)).lean())?.status).not.toBe('failed');
+    expect(sim.duplicates(BOB)).toEqual([]);
+  }, 60_000);
+
+  it('still fails a send the server keeps refusing as a bad request (a 4xx is the message, not a passing fault)', async () => {
+    // Carol's devices are not cached yet: the send has to ask the server for them.
+    sim.injectFault({ phone: PHONE, kind: 'iq-error', xmlns: 'usync', code: 400, text: 'bad-request', times: 3 });
+    const id = await queueSend('mal', CAROL);
+    const failed = run.waitFor('message-status', (e) => e.messageId === id && e.status === 'failed', 30_000);
+    await run.handlers.flushOutbox({});
+    expect(await failed).toMatchObject({ reason: 'bad-request' });
+    expect(sim.received(CAROL).some((m) => m.id === id)).toBe(false);
+  }, 60_000);
+});
