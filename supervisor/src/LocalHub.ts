@@ -128,12 +128,15 @@ export class LocalHub implements SessionHub {
 
   /**
    * Asks a running actor to deliver its pending messages now, naming the one just stored (the
-   * actor claims it by key instead of scanning: issue 13); a stopped one does it on start.
+   * actor claims it by key instead of scanning: issue 13), or none (the actor scans); a stopped
+   * one does it on start. False when no actor is ready to be asked.
    */
-  private kickOutbox(sessionId: string, messageId: string): void {
+  private kickOutbox(sessionId: string, messageId?: string): boolean {
     const handle = this.sessions.slot(sessionId)?.handle;
-    if (!handle?.isReady) return;
-    handle.call('flushOutbox', { messageIds: [messageId] }).catch((err: unknown) => this.log.debug({ err, sessionId }, 'flushOutbox not delivered'));
+    if (!handle?.isReady) return false;
+    const messageIds = messageId ? [messageId] : [];
+    handle.call('flushOutbox', { messageIds }).catch((err: unknown) => this.log.debug({ err, sessionId }, 'flushOutbox not delivered'));
+    return true;
   }
 
   subscribe(listener: (event: HubEvent) => void): () => void {
@@ -177,12 +180,7 @@ export class LocalHub implements SessionHub {
     // A safety net: a running actor is asked to look for what is still pending (a scan, no
     // hint), in case a send reached the database without a kick reaching the actor; counted
     // again next time until it drains.
-    for (const sessionId of waiting) {
-      const handle = this.sessions.slot(sessionId)?.handle;
-      if (!handle?.isReady) continue;
-      this.outbox.touch(sessionId);
-      handle.call('flushOutbox', { messageIds: [] }).catch((err: unknown) => this.log.debug({ err, sessionId }, 'flushOutbox not delivered'));
-    }
+    for (const sessionId of waiting) if (this.kickOutbox(sessionId)) this.outbox.touch(sessionId);
   }
 
   /** Stops the outbox depth timer (the Supervisor's shutdown). */
