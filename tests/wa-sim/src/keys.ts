@@ -43,17 +43,37 @@ export function digestNode(device: CompanionDevice): BinaryNode {
  */
 export function storeBundle(jid: string, store: SignalStore): BinaryNode {
   const pre = store.issuePreKey();
-  return node('user', { jid }, [
-    node('registration', {}, beBytes(store.registrationId, 4)),
+  return bundleNode(jid, {
+    registrationId: store.registrationId,
+    identity: store.identity.pubKey,
+    signedPreKey: { keyId: store.signedPreKey.keyId, publicKey: store.signedPreKey.keyPair.pubKey, signature: store.signedPreKey.signature },
+    preKey: { keyId: pre.keyId, publicKey: pre.keyPair.pubKey },
+  });
+}
+
+/** What a key-bundle `<user>` carries; public keys with or without their 0x05 type byte. */
+export interface BundleParts {
+  registrationId: number;
+  identity: Buffer;
+  signedPreKey: { keyId: number; publicKey: Buffer; signature: Buffer };
+  preKey?: { keyId: number; publicKey: Buffer } | undefined;
+}
+
+/** The `<user jid>` key bundle of an `encrypt` answer (§4.2): keys sent as their 32 raw bytes. */
+export function bundleNode(jid: string, b: BundleParts): BinaryNode {
+  const raw = (key: Buffer) => (key.length === 33 ? key.subarray(1) : key);
+  const content = [
+    node('registration', {}, beBytes(b.registrationId, 4)),
     node('type', {}, Buffer.from([5])),
-    node('identity', {}, store.identity.pubKey.subarray(1)),
+    node('identity', {}, raw(b.identity)),
     node('skey', {}, [
-      node('id', {}, beBytes(store.signedPreKey.keyId, 3)),
-      node('value', {}, store.signedPreKey.keyPair.pubKey.subarray(1)),
-      node('signature', {}, store.signedPreKey.signature),
+      node('id', {}, beBytes(b.signedPreKey.keyId, 3)),
+      node('value', {}, raw(b.signedPreKey.publicKey)),
+      node('signature', {}, b.signedPreKey.signature),
     ]),
-    node('key', {}, [node('id', {}, beBytes(pre.keyId, 3)), node('value', {}, pre.keyPair.pubKey.subarray(1))]),
-  ]);
+  ];
+  if (b.preKey) content.push(node('key', {}, [node('id', {}, beBytes(b.preKey.keyId, 3)), node('value', {}, raw(b.preKey.publicKey))]));
+  return node('user', { jid }, content);
 }
 
 /** The libsignal bundle a contact uses to open a session to a companion; consumes one pre-key. */

@@ -1,7 +1,7 @@
 import type { BinaryNode } from '@whiskeysockets/baileys';
 import { memberJids, type SimGroup } from './groups.ts';
-import { takeDeviceBundle } from './keys.ts';
-import { beBytes, child, children, node, parseJid, unixNow } from './nodes.ts';
+import { bundleNode, takeDeviceBundle } from './keys.ts';
+import { child, children, node, parseJid, unixNow } from './nodes.ts';
 import { deliver, messageId } from './outbound.ts';
 import type { CompanionDevice, SimPhone } from './phone.ts';
 import type { Simulator } from './simulator.ts';
@@ -24,26 +24,13 @@ export function ownDeviceList(phone: SimPhone): BinaryNode[] {
   return [node('device', { id: 0 }), ...companions];
 }
 
-const raw32 = (key: Buffer) => (key.length === 33 ? key.subarray(1) : key);
-
 /**
  * The key-bundle `<user>` of another companion of the asking account (§4.2), built from what it
  * uploaded; issues (and forgets) one of its one-time pre-keys, as for a contact's session.
  */
 export function companionBundle(jid: string, device: CompanionDevice): BinaryNode {
-  const bundle = takeDeviceBundle(device);
-  const content = [
-    node('registration', {}, beBytes(bundle.registrationId, 4)),
-    node('type', {}, Buffer.from([5])),
-    node('identity', {}, raw32(bundle.identityKey)),
-    node('skey', {}, [
-      node('id', {}, beBytes(bundle.signedPreKey.keyId, 3)),
-      node('value', {}, raw32(bundle.signedPreKey.publicKey)),
-      node('signature', {}, bundle.signedPreKey.signature),
-    ]),
-  ];
-  if (bundle.preKey) content.push(node('key', {}, [node('id', {}, beBytes(bundle.preKey.keyId, 3)), node('value', {}, raw32(bundle.preKey.publicKey))]));
-  return node('user', { jid }, content);
+  const b = takeDeviceBundle(device);
+  return bundleNode(jid, { registrationId: b.registrationId, identity: b.identityKey, signedPreKey: b.signedPreKey, preKey: b.preKey });
 }
 
 /** The companion of `phone` a `<to jid>` of a send names (PN or LID, device ≥ 1), if any. */
