@@ -14,7 +14,7 @@ import {
   silentLogger,
 } from '@switchboard/shared/node';
 import { testDbUri } from '../../support/testDb.ts';
-import { linkActor, runActor, simConfig, type ActorRun } from './harness.ts';
+import { linkActor, queueSend as queuePending, runActor, simConfig, type ActorRun } from './harness.ts';
 
 let sim: Simulator;
 let uri: string;
@@ -31,15 +31,8 @@ beforeAll(async () => {
 
 let run: ActorRun;
 
-/** Stores an outgoing message the way the hub does (pending, id generated up front). */
-async function queueSend(fields: Record<string, unknown>): Promise<string> {
-  const messageId = `3EB0${randomBytes(9).toString('hex').toUpperCase()}`;
-  await Message.create({
-    sessionId: 'flow', chatId: `${ALICE}@s.whatsapp.net`, messageId, fromMe: true, status: 'pending',
-    timestamp: new Date(), ...fields,
-  });
-  return messageId;
-}
+/** Stores an outgoing message to Alice the way the hub does (pending, id generated up front). */
+const queueSend = (fields: Record<string, unknown>): Promise<string> => queuePending('flow', `${ALICE}@s.whatsapp.net`, fields);
 
 afterAll(async () => {
   await run?.stop();

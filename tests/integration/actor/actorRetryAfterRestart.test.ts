@@ -10,7 +10,7 @@ import { startSimulator, type Simulator } from '@switchboard/wa-sim';
 import { initEnvelope } from '@switchboard/shared';
 import { Media, Message, Session, connectDatabase, disconnectDatabase, messageObjectId, putMedia, silentLogger } from '@switchboard/shared/node';
 import { testDbUri } from '../../support/testDb.ts';
-import { ActorChild, runActor, simConfig, type ActorRun } from './harness.ts';
+import { ActorChild, queueSend as queuePending, runActor, simConfig, type ActorRun } from './harness.ts';
 
 const SESSION = 'retry-restart';
 const PHONE = '15550007301';
@@ -35,12 +35,8 @@ afterAll(async () => {
   await disconnectDatabase();
 });
 
-/** Stores an outgoing message the way the hub does (pending, id generated up front). */
-async function queueSend(fields: Record<string, unknown>): Promise<string> {
-  const messageId = `3EB0${randomBytes(9).toString('hex').toUpperCase()}`;
-  await Message.create({ sessionId: SESSION, chatId: `${ALICE}@s.whatsapp.net`, messageId, fromMe: true, status: 'pending', timestamp: new Date(), ...fields });
-  return messageId;
-}
+/** Stores an outgoing message to Alice the way the hub does (pending, id generated up front). */
+const queueSend = (fields: Record<string, unknown>): Promise<string> => queuePending(SESSION, `${ALICE}@s.whatsapp.net`, fields);
 
 async function sentContent(messageId: string): Promise<proto.Message> {
   const doc = await Message.findById(messageObjectId(SESSION, messageId), { sentProto: 1 }).lean();

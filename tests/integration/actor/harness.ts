@@ -5,13 +5,14 @@
  * tests that kill it).
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ActorEvent, ActorInitConfig, ExitCode, FromActor, ReplyEnvelope } from '@switchboard/shared';
-import { createLogger, silentLogger } from '@switchboard/shared/node';
+import { Message, createLogger, silentLogger } from '@switchboard/shared/node';
 import type { Simulator } from '@switchboard/wa-sim';
 import { Actor, createHandlers, type ActorDeps } from '@switchboard/session-actor';
 
@@ -98,6 +99,16 @@ export async function runActor(
   };
   await actor.start();
   return run;
+}
+
+/**
+ * Stores an outgoing message the way the hub does (pending, id generated up front) in
+ * `sessionId`'s outbox, addressed to `chatId`; resolves with its message id.
+ */
+export async function queueSend(sessionId: string, chatId: string, fields: Record<string, unknown>): Promise<string> {
+  const messageId = `3EB0${randomBytes(9).toString('hex').toUpperCase()}`;
+  await Message.create({ sessionId, chatId, messageId, fromMe: true, status: 'pending', timestamp: new Date(), ...fields });
+  return messageId;
 }
 
 /** Links a fresh actor to a simulated phone by QR and waits until it is connected. */

@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '@switchboard/wa-sim';
 import { Chat, Message, Session, connectDatabase, disconnectDatabase, silentLogger } from '@switchboard/shared/node';
 import { testDbUri } from '../../support/testDb.ts';
-import { linkActor, runActor, simConfig, type ActorRun } from './harness.ts';
+import { linkActor, queueSend, runActor, simConfig, type ActorRun } from './harness.ts';
 
 let sim: Simulator;
 let first: ActorRun;
@@ -13,7 +12,6 @@ const SECOND = 'companion-b';
 const PHONE = '15550009201';
 const ALICE = '15550009202';
 const pn = (digits: string) => `${digits}@s.whatsapp.net`;
-const newId = () => `3EB0${randomBytes(9).toString('hex').toUpperCase()}`;
 
 beforeAll(async () => {
   const uri = testDbUri('actor_selfsync_companions');
@@ -39,8 +37,7 @@ afterAll(async () => {
 
 /** Queues an outgoing text in `sessionId`'s outbox, as the API does, and has `run` send it. */
 async function sendThroughOutbox(run: ActorRun, sessionId: string, text: string, chatId = pn(ALICE)): Promise<string> {
-  const messageId = newId();
-  await Message.create({ sessionId, chatId, messageId, fromMe: true, status: 'pending', kind: 'text', text, timestamp: new Date() });
+  const messageId = await queueSend(sessionId, chatId, { kind: 'text', text });
   await run.handlers.flushOutbox({});
   return messageId;
 }

@@ -4,12 +4,11 @@
  * not the message's fault: the send stays queued and goes out once the fault has passed, as
  * WhatsApp's own clients keep an unsent message (clock icon) and send it when they can.
  */
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '@switchboard/wa-sim';
 import { Message, Session, connectDatabase, disconnectDatabase, messageObjectId, silentLogger } from '@switchboard/shared/node';
 import { testDbUri } from '../../support/testDb.ts';
-import { linkActor, runActor, simConfig, type ActorRun } from './harness.ts';
+import { linkActor, queueSend, runActor, simConfig, type ActorRun } from './harness.ts';
 
 const SESSION = 'send-server-faults';
 const PHONE = '15550007501';
@@ -37,16 +36,12 @@ afterAll(async () => {
   await disconnectDatabase();
 });
 
-async function queueSend(text: string, to = BOB): Promise<string> {
-  const messageId = `3EB0${randomBytes(9).toString('hex').toUpperCase()}`;
-  await Message.create({ sessionId: SESSION, chatId: `${to}@s.whatsapp.net`, messageId, fromMe: true, kind: 'text', text, status: 'pending', timestamp: new Date() });
-  return messageId;
-}
+const queueText = (text: string, to = BOB): Promise<string> => queueSend(SESSION, `${to}@s.whatsapp.net`, { kind: 'text', text });
 
 describe('sends under passing server faults', () => {
   it('keeps a send queued while the device-list query fails, more times than a send error may, and sends it once after', async () => {
     sim.injectFault({ phone: PHONE, kind: 'iq-error', xmlns: 'usync', code: 500, times: 5 });
-    const id = await queueSend('hola Bob');
+    const id = await queueText('hola Bob');
     await run.handlers.flushOutbox({});
     const received = await sim.waitForReceived(BOB, (m) => m.id === id, 30_000);
     expect(received.text).toBe('hola Bob');
@@ -57,7 +52,7 @@ describe('sends under passing server faults', () => {
   it('still fails a send the server keeps refusing as a bad request (a 4xx is the message, not a passing fault)', async () => {
     // Carol's devices are not cached yet: the send has to ask the server for them.
     sim.injectFault({ phone: PHONE, kind: 'iq-error', xmlns: 'usync', code: 400, text: 'bad-request', times: 3 });
-    const id = await queueSend('mal', CAROL);
+    const id = await queueText('mal', CAROL);
     const failed = run.waitFor('message-status', (e) => e.messageId === id && e.status === 'failed', 30_000);
     await run.handlers.flushOutbox({});
     expect(await failed).toMatchObject({ reason: 'bad-request' });
