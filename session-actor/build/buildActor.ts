@@ -20,16 +20,21 @@ const EXTRA_INPUTS = ['pnpm-lock.yaml', 'session-actor/package.json', 'shared/pa
 
 const builtins = new Set(builtinModules);
 
-/** Keeps node_modules packages external, imported by absolute path; bundles @switchboard/*. */
+/**
+ * Keeps node_modules packages external, imported by absolute path; bundles @switchboard/*.
+ * An external whose bindings nothing in the bundle uses is dropped (`sideEffects: false`): a
+ * shared module the actor does not need may import a library (zod, argon2) without every actor
+ * loading it. Nothing here imports a package for its side effects alone.
+ */
 const externalByPath: Plugin = {
   name: 'external-by-path',
   setup(b) {
     b.onResolve({ filter: /^[^./]/ }, async (args) => {
       if (args.pluginData === 'inner' || args.path.startsWith('@switchboard/')) return undefined;
-      if (args.path.startsWith('node:') || builtins.has(args.path)) return { path: args.path, external: true };
+      if (args.path.startsWith('node:') || builtins.has(args.path)) return { path: args.path, external: true, sideEffects: false };
       const hit = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: 'inner' });
       if (hit.errors.length) return { errors: hit.errors };
-      return { path: hit.path, external: true };
+      return { path: hit.path, external: true, sideEffects: false };
     });
   },
 };

@@ -14,4 +14,5 @@ export * from './domain/recipient.ts';
 export * from './domain/inbox.ts';
 export * from './api/rest.ts';
 export * from './api/integrations.ts';
+export * from './domain/outgoingContent.ts';
 export * from './api/outgoingMessage.ts';

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { Agent as HttpsAgent } from 'node:https';
+import { createRequire } from 'node:module';
 import { WA_CERT_DETAILS } from '@whiskeysockets/baileys';
-import { Agent as UndiciAgent, type Dispatcher } from 'undici';
+import type { Agent as UndiciAgent, Dispatcher } from 'undici';
 import type { ActorInitConfig } from '@switchboard/shared';
 
 /** TLS trust for a private WhatsApp endpoint (the simulator): one CA for every channel. */
@@ -10,6 +11,25 @@ export interface TlsTrust {
   agent: HttpsAgent;
   /** For downloads and profile pictures (Baileys and we use global fetch, which takes a dispatcher). */
   dispatcher: Dispatcher;
+}
+
+const requireFromHere = createRequire(import.meta.url);
+
+/**
+ * An undici Agent made on the first download: loading undici costs an actor ~6 MB, and most
+ * actors download nothing for hours. fetch (and Baileys' download) only call `dispatch`.
+ */
+function lazyDispatcher(options: UndiciAgent.Options): Dispatcher {
+  let agent: Dispatcher | undefined;
+  const lazy = {
+    dispatch(opts: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandlers): boolean {
+      agent ??= new (requireFromHere('undici') as typeof import('undici')).Agent(options);
+      return agent.dispatch(opts, handler);
+    },
+    close: async (): Promise<void> => agent?.close(),
+    destroy: async (): Promise<void> => agent?.destroy(),
+  };
+  return lazy as unknown as Dispatcher;
 }
 
 /**
@@ -34,7 +54,7 @@ export async function loadTlsTrust(caCertPath: string | undefined): Promise<TlsT
   const cas = [...rootCertificates, ca];
   return {
     agent: new HttpsAgent({ ca: cas, keepAlive: true }),
-    dispatcher: new UndiciAgent({ connect: { ca: cas } }),
+    dispatcher: lazyDispatcher({ connect: { ca: cas } }),
   };
 }
 

@@ -1,0 +1,34 @@
+/**
+ * What an outgoing message of each kind must carry, without zod: the session actor checks a
+ * stored send with these rules and loads no schema library (6 MB per actor). The API schemas in
+ * `api/outgoingMessage.ts` apply the same rules.
+ */
+
+/** Kinds whose content is a stored media file (`mediaId`). */
+export const MEDIA_MESSAGE_KINDS = ['image', 'video', 'audio', 'voice', 'document', 'sticker'] as const;
+
+/** Kinds a client may send through the API. */
+export const SENDABLE_KINDS = ['text', ...MEDIA_MESSAGE_KINDS, 'location', 'reaction'] as const;
+
+/** The content fields of a message, whatever its kind. */
+export interface MessageContent {
+  kind?: string | undefined;
+  text?: string | null | undefined;
+  mediaId?: unknown;
+  reaction?: { targetId?: string | null } | null | undefined;
+  location?: object | null | undefined;
+}
+
+/**
+ * What a message of its kind lacks (empty when nothing): the rules every layer applies. A body
+ * without a kind is text, or the media file's kind when it names a `mediaId`.
+ */
+export function outgoingMessageProblems(m: MessageContent): Array<{ path: string; message: string }> {
+  const kind = m.kind ?? (m.mediaId ? undefined : 'text');
+  const out: Array<{ path: string; message: string }> = [];
+  if (kind === 'text' && !m.text?.trim()) out.push({ path: 'text', message: 'A text message needs text' });
+  if (kind && (MEDIA_MESSAGE_KINDS as readonly string[]).includes(kind) && !m.mediaId) out.push({ path: 'mediaId', message: 'A media message needs a mediaId' });
+  if (kind === 'location' && !m.location) out.push({ path: 'location', message: 'A location message needs a location' });
+  if (kind === 'reaction' && !m.reaction?.targetId) out.push({ path: 'reaction', message: 'A reaction needs emoji and targetId' });
+  return out;
+}
