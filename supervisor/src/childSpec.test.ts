@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EXIT_CODES } from '@switchboard/shared';
 import { hashInputs, isActorBundleFresh } from '../../session-actor/build/actorStamp.ts';
-import { ACTOR_NODE_FLAGS, actorEntry, actorLaunch, launchFor } from './childSpec.ts';
+import { ACTOR_MALLOC_ARENA_MAX, ACTOR_NODE_FLAGS, actorEntry, actorEnv, actorLaunch, launchFor } from './childSpec.ts';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -68,4 +68,15 @@ describe('the real actor launch', () => {
     child.send({ v: 1, kind: 'init', config: { sessionId: '' } });
     expect(await code).toBe(EXIT_CODES.BAD_CONFIG);
   }, 120_000);
+});
+
+describe('environment of an actor', () => {
+  it('passes an allow-list of the parent variables, never its secrets, and caps malloc arenas', () => {
+    const env = actorEnv({ PATH: '/bin', JWT_SECRET: 'x'.repeat(40), SMTP_PASS: 'p', MONGODB_URI: 'mongodb://u:p@h/db', TZ: 'UTC' });
+    expect(env).toEqual({ PATH: '/bin', TZ: 'UTC', MALLOC_ARENA_MAX: ACTOR_MALLOC_ARENA_MAX });
+  });
+
+  it('keeps an operator\'s own MALLOC_ARENA_MAX', () => {
+    expect(actorEnv({ MALLOC_ARENA_MAX: '4' }).MALLOC_ARENA_MAX).toBe('4');
+  });
 });
