@@ -2,8 +2,9 @@
  * Cluster benchmark: N real session actors against the simulator on a throwaway embedded
  * database. Measures time until all N are linked and connected, RSS and PSS per idle actor,
  * inbound messages per second with end-to-end latency (contact send → stored → hub event)
- * p50/p99, the recovery time after a SIGKILL, and, in the same run and simulator, the same
- * inbound load delivered to bare Baileys clients (no actor, no database) as the ceiling.
+ * p50/p99, the recovery time after a SIGKILL, the restore after a node restart, and, in the
+ * same run and simulator, the same inbound load delivered to bare Baileys clients (no actor, no
+ * database) as the ceiling.
  * A benchmark, not a test: nothing here asserts timings.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -19,10 +20,29 @@ import { bareBaileysCeiling } from './cluster-ceiling.ts';
 import { inboundLoad, type LoadResult, type OnDelivered } from './cluster-load.ts';
 import { meanMemoryMb } from './cluster-memory.ts';
 import { outboundLoad } from './cluster-outbound.ts';
+import { measureRestore, type RestoreResult } from './cluster-restore.ts';
 import { dbProfileAfter, dbRequestsPerMessage, type DbRequestsPerMessage } from './db-profile.ts';
 
 /** How the actors run: the precompiled bundle (default) or the TypeScript sources under tsx. */
 export type ActorMode = 'dist' | 'tsx';
+
+/** How to run it. */
+export interface ClusterBenchOptions {
+  /** Inbound (and outbound) messages per session. */
+  perSession: number;
+  /** The supervisor's start concurrency (connect all, restore). */
+  concurrency: number;
+  mode: ActorMode;
+  /** Also measure bare Baileys (the ceiling). */
+  ceiling: boolean;
+  /**
+   * Only this phase after connect, warm-up and idle memory (the other figures are zero): the
+   * quick loop while working on the send path, or a restore at sizes the loads would take long at.
+   */
+  only?: 'outbound' | 'restore';
+}
+
+export const CLUSTER_BENCH_DEFAULTS: ClusterBenchOptions = { perSession: 20, concurrency: 4, mode: 'dist', ceiling: true };
 
 /** Results of one run. */
 export interface ClusterBenchResult {
@@ -32,7 +52,7 @@ export interface ClusterBenchResult {
   /** From all connected until one message reached every session (Baileys' initial sync). */
   warmUpMs: number;
   /** Mean over actors after connect and warm-up; CPU seconds are those spent to get there. */
-  idleActor: { rssMb: number; pssMb: number; cpuSeconds: number; measured: number };
+  idleActor: { rssMb: number; pssMb: number; heapUsedMb: number; cpuSeconds: number; measured: number };
   inbound: LoadResult;
   /** One message at a time to one session on the otherwise idle node (20 in a row). */
   single: LoadResult;
@@ -42,6 +62,8 @@ export interface ClusterBenchResult {
   /** Actor throughput as a fraction of the bare-Baileys ceiling. */
   ratio: number | null;
   recoveryAfterKillMs: number;
+  /** The node stopped gracefully and a new supervisor restored every session. */
+  restore: RestoreResult | null;
   /** Embedded database requests per inbound message (from its request profile). */
   db: DbRequestsPerMessage;
   /** The same per outbound message. */
@@ -53,22 +75,21 @@ const progress = (what: string, value: unknown): boolean => process.stderr.write
 
 const tsxEntry = resolve(dirname(fileURLToPath(import.meta.url)), '../../session-actor/src/main.ts');
 
-/** A phase that did not run (`outboundOnly`). */
+/** A phase that did not run (`only`). */
 const SKIPPED: LoadResult = { messages: 0, perSecond: 0, p50Ms: NaN, p99Ms: NaN };
+const NO_DB_COST: DbRequestsPerMessage = { perMessage: 0, idlePerSecond: 0, top: {}, writeMsPerMessage: 0, writeMsTop: {} };
 
-/**
- * Runs the cluster benchmark with `n` sessions and `perSession` inbound messages each.
- * `outboundOnly` connects, warms up and measures the outbound load alone (the other figures are
- * zero): the quick loop while working on the send path.
- */
-export async function runClusterBench(n: number, perSession = 20, concurrency = 4, mode: ActorMode = 'dist', ceiling = true, outboundOnly = false): Promise<ClusterBenchResult> {
+/** Runs the cluster benchmark with `n` sessions. */
+export async function runClusterBench(n: number, options: Partial<ClusterBenchOptions> = {}): Promise<ClusterBenchResult> {
+  const { perSession, concurrency, mode, ceiling, only } = { ...CLUSTER_BENCH_DEFAULTS, ...options };
+  const runs = (phase: 'inbound' | 'outbound' | 'restore'): boolean => only === undefined || only === phase;
   const dir = mkdtempSync(join(tmpdir(), 'bench-cluster-'));
   const profileFile = join(dir, 'db-profile.json');
   const db = await startEmbeddedDb({ dataDir: join(dir, 'db'), profileFile });
   const uri = `${db.uri.replace(/\/$/, '')}/bench`;
   await connectDatabase(uri, silentLogger());
   const sim = await startSimulator({ dataDir: join(dir, 'sim') });
-  const sup = new Supervisor(
+  const makeSupervisor = (): Supervisor => new Supervisor(
     withDefaults({
       logger: silentLogger(),
       dataDir: dir,
@@ -79,7 +100,8 @@ export async function runClusterBench(n: number, perSession = 20, concurrency = 
       startSettleMs: 120_000,
     }),
   );
-  const rec = recordHub(sup.hub);
+  let sup = makeSupervisor();
+  let rec = recordHub(sup.hub);
   let supStopped = false;
   try {
     const ids = Array.from({ length: n }, (_, i) => `bench-${i}`);
@@ -109,28 +131,30 @@ export async function runClusterBench(n: number, perSession = 20, concurrency = 
     progress('warm-up (ms)', Math.round(warmUpMs));
     // Latency of one message with nothing else going on: 20 in a row to one session.
     const singles: number[] = [];
-    for (let k = 0; k < (outboundOnly ? 0 : 20); k++) singles.push((await inboundLoad(sim, contact, [phones[0]!], 1, onDelivered)).p50Ms);
+    for (let k = 0; k < (runs('inbound') ? 20 : 0); k++) singles.push((await inboundLoad(sim, contact, [phones[0]!], 1, onDelivered)).p50Ms);
     singles.sort((a, b) => a - b);
-    const single: LoadResult = outboundOnly ? SKIPPED : { messages: 20, perSecond: 0, p50Ms: singles[10]!, p99Ms: singles[19]! };
+    const single: LoadResult = !runs('inbound') ? SKIPPED : { messages: 20, perSecond: 0, p50Ms: singles[10]!, p99Ms: singles[19]! };
     progress('single message, idle node', single);
     const pids = sup.hub.snapshots().map((s) => s.pid).filter((p): p is number => typeof p === 'number');
-    const idleActor = meanMemoryMb(pids);
+    const heaps = sup.hub.snapshots().map((s) => s.heapUsedBytes).filter((b): b is number => typeof b === 'number');
+    const heapUsedMb = Math.round(heaps.reduce((a, b) => a + b, 0) / Math.max(1, heaps.length) / 1024 / 1024);
+    const idleActor = { ...meanMemoryMb(pids), heapUsedMb };
     progress('idle actor', idleActor);
     // Two profile snapshots around an idle window give the background rate, the third the load's.
     const idle0 = await dbProfileAfter(profileFile);
     const start = await dbProfileAfter(profileFile, idle0.atMs);
-    const inbound = outboundOnly ? SKIPPED : await inboundLoad(sim, contact, phones, perSession, onDelivered);
+    const inbound = !runs('inbound') ? SKIPPED : await inboundLoad(sim, contact, phones, perSession, onDelivered);
     progress('inbound through actors', inbound);
-    const dbCost = outboundOnly ? { perMessage: 0, idlePerSecond: 0, top: {}, writeMsPerMessage: 0, writeMsTop: {} } : dbRequestsPerMessage(idle0, start, await dbProfileAfter(profileFile), inbound.messages);
+    const dbCost = !runs('inbound') ? NO_DB_COST : dbRequestsPerMessage(idle0, start, await dbProfileAfter(profileFile), inbound.messages);
     progress('database requests per message', dbCost);
     const outStart = await dbProfileAfter(profileFile);
-    const outbound = await outboundLoad(sup.hub, ids, contact, perSession);
+    const outbound = !runs('outbound') ? SKIPPED : await outboundLoad(sup.hub, ids, contact, perSession);
     progress('outbound (accepted → server ack)', outbound);
-    const outDb = dbRequestsPerMessage(idle0, outStart, await dbProfileAfter(profileFile), outbound.messages, start, 16);
+    const outDb = !runs('outbound') ? NO_DB_COST : dbRequestsPerMessage(idle0, outStart, await dbProfileAfter(profileFile), outbound.messages, start, 16);
     progress('database requests per outbound message', outDb);
 
     const victim = ids[0]!;
-    const pid = outboundOnly ? undefined : sup.hub.snapshot(victim)?.pid;
+    const pid = !runs('inbound') ? undefined : sup.hub.snapshot(victim)?.pid;
     const mark = rec.events.length;
     const t2 = performance.now();
     if (pid) process.kill(pid, 'SIGKILL');
@@ -138,11 +162,22 @@ export async function runClusterBench(n: number, perSession = 20, concurrency = 
     const recoveryAfterKillMs = performance.now() - t2;
     progress('recovery after SIGKILL (ms)', Math.round(recoveryAfterKillMs));
 
+    // A node restart: graceful stop, then a new supervisor restores every session.
+    let restore: RestoreResult | null = null;
+    if (runs('restore')) {
+      rec.stop();
+      await sup.shutdown();
+      sup = makeSupervisor();
+      rec = recordHub(sup.hub);
+      restore = await measureRestore(sup, ids, phones, sim, contact, concurrency);
+      progress('restore after a node restart', restore);
+    }
+
     // The ceiling runs with the actors stopped so both loads get the same machine.
     rec.stop();
     await sup.shutdown();
     supStopped = true;
-    const top = ceiling && !outboundOnly ? await bareBaileysCeiling(sim, n, perSession, concurrency, contact) : null;
+    const top = ceiling && only === undefined ? await bareBaileysCeiling(sim, n, perSession, concurrency, contact) : null;
 
     return {
       sessions: n,
@@ -156,6 +191,7 @@ export async function runClusterBench(n: number, perSession = 20, concurrency = 
       ceiling: top,
       ratio: top && top.perSecond > 0 ? Number((inbound.perSecond / top.perSecond).toPrecision(3)) : null,
       recoveryAfterKillMs: Math.round(recoveryAfterKillMs),
+      restore,
       db: dbCost,
       outboundDb: outDb,
     };

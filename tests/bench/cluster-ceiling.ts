@@ -4,11 +4,8 @@
  * Benchmark code: it measures, it never asserts.
  */
 import type { WASocket } from '@whiskeysockets/baileys';
-import type { startSimulator } from '@switchboard/wa-sim';
 import { linkByQr } from '@switchboard/wa-sim/testing';
-import { inboundLoad, type LoadResult, type OnDelivered } from './cluster-load.ts';
-
-type Sim = Awaited<ReturnType<typeof startSimulator>>;
+import { inboundLoad, type LoadResult, type OnDelivered, type Sim } from './cluster-load.ts';
 
 /** Links `n` bare Baileys clients, warms them up, runs the load and closes them. */
 export async function bareBaileysCeiling(sim: Sim, n: number, perSession: number, concurrency: number, contact: string): Promise<LoadResult> {

@@ -6,7 +6,8 @@
  */
 import type { startSimulator } from '@switchboard/wa-sim';
 
-type Sim = Awaited<ReturnType<typeof startSimulator>>;
+/** A running simulator. */
+export type Sim = Awaited<ReturnType<typeof startSimulator>>;
 
 /** Throughput and latency of one load. */
 export interface LoadResult {

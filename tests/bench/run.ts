@@ -1,10 +1,10 @@
 /**
  * `pnpm bench [cluster|media-pool|sim-link|upload-memory|all] [--sessions=10,50,100] [--messages=20]
- * [--concurrency=4] [--actor=dist|tsx] [--ceiling=no] [--outbound-only]`: runs benchmarks (default: cluster) and
+ * [--concurrency=4] [--actor=dist|tsx] [--ceiling=no] [--only=outbound|restore]`: runs benchmarks (default: cluster) and
  * prints one JSON line per run plus a table. `--actor=tsx` runs the actors from TypeScript
  * sources (the old way) instead of the precompiled bundle; `--ceiling=no` skips the
- * bare-Baileys ceiling; `--outbound-only` measures only the outbound load (after connecting and
- * warming up). The other benchmarks are standalone scripts, run as child processes with
+ * bare-Baileys ceiling; `--only=outbound` measures only the outbound load and `--only=restore`
+ * only a node restart (after connecting and warming up; `--outbound-only` is the old spelling). The other benchmarks are standalone scripts, run as child processes with
  * their own defaults. CLI: writes to stdout on purpose. See docs/cluster.md for memory needs.
  * `pnpm bench --nodes=3 [--sessions=30] [--lease-ms=6000] [--rounds=4]` runs the cluster-mode
  * failover benchmark instead (cluster-nodes.ts).
@@ -12,7 +12,7 @@
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runClusterBench, type ActorMode, type ClusterBenchResult } from './cluster-bench.ts';
+import { runClusterBench, type ClusterBenchOptions, type ClusterBenchResult } from './cluster-bench.ts';
 import { clusterNodesCli } from './cluster-nodes.ts';
 
 const SCRIPTS = ['media-pool', 'sim-link', 'upload-memory'];
@@ -42,11 +42,18 @@ async function main(): Promise<void> {
     process.stderr.write('--sessions takes positive whole numbers separated by commas, e.g. --sessions=10,50,100\n');
     process.exit(2);
   }
-  const perSession = Number(arg('messages', '20'));
-  const concurrency = Number(arg('concurrency', '4'));
-  const mode: ActorMode = arg('actor', 'dist') === 'tsx' ? 'tsx' : 'dist';
-  const ceiling = arg('ceiling', 'yes') !== 'no';
-  const outboundOnly = process.argv.includes('--outbound-only');
+  const only = process.argv.includes('--outbound-only') ? 'outbound' : arg('only', '');
+  if (only !== '' && only !== 'outbound' && only !== 'restore') {
+    process.stderr.write(`--only takes outbound or restore, not ${only}\n`);
+    process.exit(2);
+  }
+  const options: ClusterBenchOptions = {
+    perSession: Number(arg('messages', '20')),
+    concurrency: Number(arg('concurrency', '4')),
+    mode: arg('actor', 'dist') === 'tsx' ? 'tsx' : 'dist',
+    ceiling: arg('ceiling', 'yes') !== 'no',
+    ...(only ? { only } : {}),
+  };
   const results: ClusterBenchResult[] = [];
   // libsignal (inside the simulator's contacts and the bare Baileys clients) prints session
   // records, key material included, through console.*: keep it off the benchmark's output.
@@ -54,8 +61,8 @@ async function main(): Promise<void> {
   console.log = console.info = console.warn = console.error = console.debug = () => undefined;
   try {
     for (const n of sizes) {
-      process.stdout.write(`cluster: ${n} sessions (${mode} actors)…\n`);
-      const r = await runClusterBench(n, perSession, concurrency, mode, ceiling, outboundOnly);
+      process.stdout.write(`cluster: ${n} sessions (${options.mode} actors)…\n`);
+      const r = await runClusterBench(n, options);
       results.push(r);
       process.stdout.write(`${JSON.stringify({ bench: 'cluster', ...r })}\n`);
     }
@@ -70,6 +77,7 @@ async function main(): Promise<void> {
       'warm-up (s)': r.warmUpMs / 1000,
       'RSS/actor (MB)': r.idleActor.rssMb,
       'PSS/actor (MB)': r.idleActor.pssMb,
+      'heap/actor (MB)': r.idleActor.heapUsedMb,
       'CPU s/actor to idle': r.idleActor.cpuSeconds,
       'inbound msg/s': r.inbound.perSecond,
       'p50 (ms)': r.inbound.p50Ms,
@@ -82,6 +90,7 @@ async function main(): Promise<void> {
       'bare p50/p99 (ms)': r.ceiling ? `${r.ceiling.p50Ms}/${r.ceiling.p99Ms}` : '-',
       'actors/bare': r.ratio ?? '-',
       'recovery after SIGKILL (s)': r.recoveryAfterKillMs / 1000,
+      'restore: connected/serving (s)': r.restore ? `${r.restore.connectedMs / 1000}/${r.restore.servingMs / 1000}` : '-',
     })),
   );
 }
