@@ -15,8 +15,8 @@ import { build, type Plugin } from 'esbuild';
 import { ACTOR_BUNDLE, ACTOR_STAMP, ROOT_DIR, hashInputs, type ActorBuildStamp } from './actorStamp.ts';
 
 const pkgDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-/** Files outside the bundle whose change must also invalidate it (resolved package paths). */
-const EXTRA_INPUTS = ['pnpm-lock.yaml', 'session-actor/package.json', 'shared/package.json'];
+/** Files outside the bundle whose change must also invalidate it (resolved package paths, and how it is built). */
+const EXTRA_INPUTS = ['pnpm-lock.yaml', 'session-actor/package.json', 'shared/package.json', 'session-actor/build/buildActor.ts'];
 
 const builtins = new Set(builtinModules);
 
