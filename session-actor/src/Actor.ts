@@ -218,6 +218,11 @@ export class Actor {
     this.deps.exit(EXIT_CODES.NORMAL, reason);
   }
 
+  /** Resolves once every persistence task queued so far has run. */
+  persisted(): Promise<void> {
+    return this.enqueue(async () => undefined);
+  }
+
   /** Ends the actor with a terminal code after the pending writes are done. */
   private async terminate(code: ExitCode, reason: string): Promise<void> {
     if (this.ending) return;
@@ -259,6 +264,7 @@ export class Actor {
             if (!fromMe) this.counters.messagesIn += 1;
           },
           beforeStore: this.beforeStore,
+          isOwnSend: (messageId) => this.outbox.isOwnSend(messageId),
         }),
       onConnecting: () => this.emit({ type: 'connection-state', status: 'connecting' }),
       onQr: (qr: string) => this.onQr(qr),

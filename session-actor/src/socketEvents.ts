@@ -25,6 +25,8 @@ export interface SocketEventDeps extends IngestDeps {
   /** A message's announcement was dropped: its inbox entry stays for the next actor to replay. */
   onAnnouncementLost(messageId: string): void;
   onTraffic(): void;
+  /** True for our own outbox send still in flight (stored already: its echo needs no ingest). */
+  isOwnSend?(messageId: string): boolean;
   /** Test-only fault hook (testHooks.ts), run on each incoming message before it is queued. */
   beforeStore?: BeforeStoreHook | null;
 }
@@ -89,10 +91,13 @@ export function bindSocketEvents(sock: WASocket, deps: SocketEventDeps): void {
   sock.ev.on('messages.upsert', ({ messages, type }) => {
     for (const msg of messages) {
       deps.beforeStore?.(msg.key.id);
-      enqueue(async () => {
-        await withRetry(() => ingestMessage(msg, type, deps), deps.logger);
-        if (msg.key.id) forgetWhenAnnounced(msg.key.id);
-      });
+      const ownEcho = !!msg.key.fromMe && !!msg.key.id && deps.isOwnSend?.(msg.key.id) === true;
+      if (!ownEcho) {
+        enqueue(async () => {
+          await withRetry(() => ingestMessage(msg, type, deps), deps.logger);
+          if (msg.key.id) forgetWhenAnnounced(msg.key.id);
+        });
+      }
       // A receipt that arrives right after a send is folded into the own upsert (wa-sim.md §4.4).
       if (msg.key.fromMe && typeof msg.status === 'number') enqueue(() => emitStatus(msg.key.id, statusFromWa(msg.status)));
     }

@@ -85,6 +85,9 @@ export function classifySendError(err: unknown): 'permanent' | 'transient' | 're
 /** A pending message as read (the whole document: `message-sent` is built from it). */
 type Pending = Pick<MessageDoc, '_id' | 'sessionId' | 'messageId' | 'chatId' | 'kind' | 'timestamp' | 'text' | 'caption' | 'mediaId' | 'quotedId' | 'reaction' | 'location' | 'attempts'> & Partial<MessageDoc>;
 
+/** How many of its latest sends the outbox remembers as its own (Baileys' echo comes soon after). */
+const RECENT_SENDS = 1000;
+
 /**
  * Delivers pending outgoing messages of the session, oldest first. Each message is claimed
  * with an atomic attempts increment conditioned on the value read (so two actors cannot both
@@ -103,6 +106,8 @@ export class Outbox {
   private readonly acks: ServerAcks<Acked>;
   /** Writes `sent` for acked messages; what it holds is not pending any more (no flush claims it). */
   private readonly sent: SentRecorder;
+  /** The ids of the last RECENT_SENDS messages written to a socket (see isOwnSend). */
+  private readonly written = new Set<string>();
   /** Ids the hub just accepted (flush hints), in the order it accepted them. */
   private readonly hinted = new Set<string>();
   /**
@@ -129,6 +134,16 @@ export class Outbox {
   }
 
   /** Resolves once WhatsApp acked every message written to the open socket (or after `timeoutMs`). */
+  /**
+   * True for one of the last messages this outbox wrote to WhatsApp: it sent only messages it
+   * read from the database. Baileys echoes our own sends as `messages.upsert` (sometimes long
+   * after the ack, when its event buffer flushes): for these, ingest knows without asking the
+   * database that the message is stored (issue 13: one read per send).
+   */
+  isOwnSend(messageId: string): boolean {
+    return this.written.has(messageId);
+  }
+
   async drained(timeoutMs: number): Promise<void> {
     const sock = this.opts.sock();
     if (sock) await this.acks.drained(sock, timeoutMs);
@@ -297,6 +312,8 @@ export class Outbox {
       const { content, options } = await buildContent(msg as never, jid, this.buildDeps());
       // Expected before the write: the ack may be handled before sendMessage resolves.
       this.acks.expect(sock, msg.messageId, { ...msg, content: sent });
+      this.written.add(msg.messageId);
+      if (this.written.size > RECENT_SENDS) this.written.delete(this.written.values().next().value!);
       settle((await sock.sendMessage(jid, content, options))?.message ?? null);
     } catch (err) {
       settle(null);

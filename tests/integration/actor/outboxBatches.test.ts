@@ -113,6 +113,32 @@ describe('outbox batches (issue 13)', () => {
     expect((await Message.findOne({ sessionId: SESSION, messageId: claimedBefore }).lean())?.attempts).toBe(2);
   });
 
+  it('reads no message to send a hinted one: Baileys\' echo of our own send is known without a lookup', async () => {
+    const id = await queue('no echo lookup');
+    const sock = run.actor.socket!;
+    const echoed = new Promise<void>((resolve) => {
+      const onUpsert = ({ messages }: { messages: { key: { id?: string | null; fromMe?: boolean | null } }[] }) => {
+        if (!messages.some((m) => m.key.id === id && m.key.fromMe)) return;
+        sock.ev.off('messages.upsert', onUpsert);
+        resolve();
+      };
+      sock.ev.on('messages.upsert', onUpsert);
+    });
+    const calls = await messageCalls(async () => {
+      await run.handlers.flushOutbox({ messageIds: [id] });
+      await run.waitFor('message-sent', (e) => e.message.id === id);
+      // The actor handled the echo before this listener (it subscribed first); then its queue drains.
+      await echoed;
+      await run.actor.persisted();
+    });
+    // The claim by key returns the message; before, ingest asked whether the echo was stored.
+    expect(calls.filter(([method]) => method === 'findOne' || method === 'find')).toEqual([]);
+    expect(calls.filter(([method]) => method === 'findOneAndUpdate').length).toBeGreaterThanOrEqual(1);
+    await sim.waitForReceived(ALICE, (m) => m.id === id);
+    expect(receivedOnce(id)).toBe(true);
+    expect(await Message.countDocuments({ sessionId: SESSION, messageId: id })).toBe(1);
+  });
+
   it('answers a hint for a message already sent without sending it again', async () => {
     const id = await queue('once');
     await run.handlers.flushOutbox({ messageIds: [id] });
