@@ -69,10 +69,19 @@ export function bindSocketEvents(sock: WASocket, deps: SocketEventDeps): void {
   makeDecryptionDurable(sock, inbox, deps.logger);
   // A stored message's inbox entry is deleted only once its announcement is in the event log:
   // killed in between (the whole node, in cluster mode), the next actor replays and announces it.
+  // Entries that become deletable while a deletion waits in the queue join it (one request).
+  let forgettable: string[] = [];
   const forgetWhenAnnounced = (messageId: string): void => {
     void deps.eventsStored().then((stored) => {
-      if (stored) enqueue(() => inbox.done(messageId));
-      else deps.onAnnouncementLost(messageId);
+      if (!stored) return deps.onAnnouncementLost(messageId);
+      forgettable.push(messageId);
+      if (forgettable.length === 1) {
+        enqueue(() => {
+          const ids = forgettable;
+          forgettable = [];
+          return inbox.done(ids);
+        });
+      }
     });
   };
   // Messages a killed actor decrypted (and maybe receipted) but never stored: store them now.

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pino from 'pino';
 import { BufferJSON, proto, writeRandomPadMax16 } from '@whiskeysockets/baileys';
-import { connectDatabase, disconnectDatabase } from '@switchboard/shared/node';
+import { connectDatabase, disconnectDatabase, Message } from '@switchboard/shared/node';
 import { testDbUri } from '../../../tests/support/testDb.ts';
 import { decodeParts, openInbox } from './inbox.ts';
 
@@ -38,7 +38,7 @@ describe('inbox', () => {
     expect(rest).toHaveLength(0);
     expect(msg).toMatchObject({ key, messageTimestamp: 1_700_000_000, pushName: 'Ana', message: { conversation: 'hola' } });
 
-    await inbox.done('M1');
+    await inbox.done(['M1']);
     expect(await inbox.leftovers({ id: '34600000009:1@s.whatsapp.net' })).toEqual([]);
   });
 
@@ -50,10 +50,28 @@ describe('inbox', () => {
     await killed.put(part(1, { conversation: 'hola grupo' }));
 
     const restarted = openInbox('inbox-3');
-    await restarted.done('G1'); // not known to this process before leftovers: nothing happens
+    await restarted.done(['G1']); // not known to this process before leftovers: nothing happens
     const [msg] = await restarted.leftovers({ id: '34600000009:1@s.whatsapp.net' });
     expect(msg?.message?.conversation).toBe('hola grupo');
-    await restarted.done('G1');
+    await restarted.done(['G1']);
     expect(await openInbox('inbox-3').leftovers({ id: '34600000009:1@s.whatsapp.net' })).toEqual([]);
+  });
+
+  it('deletes the parts of several messages in one request', async () => {
+    const inbox = openInbox('inbox-4');
+    const entry = (id: string, part: number) => ({ messageId: id, part, key: JSON.stringify({ remoteJid: '34600000001@s.whatsapp.net', fromMe: false, id }, BufferJSON.replacer), messageTimestamp: 1_700_000_002, pushName: null, plaintext: padded({ conversation: id }) });
+    for (const [id, part] of [['A', 0], ['A', 1], ['B', 0], ['C', 0]] as const) await inbox.put(entry(id, part));
+    const writes: unknown[] = [];
+    Message.base.set('debug', (collection: string, method: string) => {
+      if (collection === 'inboxparts') writes.push(method);
+    });
+    try {
+      await inbox.done(['A', 'B']);
+    } finally {
+      Message.base.set('debug', false);
+    }
+    expect(writes).toEqual(['bulkWrite']);
+    const left = await inbox.leftovers({ id: '34600000009:1@s.whatsapp.net' });
+    expect(left.map((m) => m.key.id)).toEqual(['C']);
   });
 });

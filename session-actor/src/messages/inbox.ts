@@ -20,8 +20,8 @@ export interface InboxPart {
 export interface Inbox {
   /** Durably records one decrypted part; resolves only once the database has it. */
   put(entry: Omit<InboxPart, 'sessionId' | 'createdAt'>): Promise<void>;
-  /** Forgets a message once it is stored (or known to be ignorable). */
-  done(messageId: string): Promise<void>;
+  /** Forgets messages once they are stored and announced (one request for all their parts). */
+  done(messageIds: readonly string[]): Promise<void>;
   /** Messages left behind by a killed actor, rebuilt as Baileys would have emitted them. */
   leftovers(me: { id: string; lid?: string | undefined }): Promise<WAMessage[]>;
 }
@@ -94,11 +94,10 @@ export function openInbox(sessionId: string): Inbox {
       );
       remember(messageId, part);
     },
-    async done(messageId) {
-      const parts = known.get(messageId);
-      if (!parts) return;
-      for (const part of parts) await collection().deleteOne({ _id: partId(sessionId, messageId, part) });
-      known.delete(messageId);
+    async done(messageIds) {
+      const ops = messageIds.flatMap((messageId) => [...(known.get(messageId) ?? [])].map((part) => ({ deleteOne: { filter: { _id: partId(sessionId, messageId, part) } } })));
+      if (ops.length) await collection().bulkWrite(ops, { ordered: false });
+      for (const messageId of messageIds) known.delete(messageId);
     },
     async leftovers(me) {
       const docs = await collection().find({ sessionId }).sort({ createdAt: 1 }).toArray();
