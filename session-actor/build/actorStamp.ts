@@ -1,5 +1,5 @@
 /**
- * Freshness record of the precompiled actor (dist/main.js + dist/stamp.json). Dependency-free
+ * Freshness record of the precompiled actor (dist/actor.cjs + dist/stamp.json). Dependency-free
  * so the supervisor can check it before every fork without loading the bundler: the bundle is
  * fresh when every file it was built from still hashes to the recorded value.
  */
@@ -12,8 +12,12 @@ const pkgDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Repository root (the workspace), against which stamp inputs are relative. */
 export const ROOT_DIR = resolve(pkgDir, '..');
-/** The bundled actor entry. */
-export const ACTOR_BUNDLE = join(pkgDir, 'dist', 'main.js');
+/** The bundled actor (the actor and its libraries, CommonJS). */
+export const ACTOR_BUNDLE = join(pkgDir, 'dist', 'actor.cjs');
+/** What the supervisor forks: runs ACTOR_BUNDLE with a V8 code cache. */
+export const ACTOR_LOADER = join(pkgDir, 'build', 'actorLoader.cjs');
+/** The V8 code cache of ACTOR_BUNDLE (written by the first actor that starts without one). */
+export const ACTOR_CODE_CACHE = join(pkgDir, 'dist', 'actor.v8cache');
 /** The freshness record written next to the bundle. */
 export const ACTOR_STAMP = join(pkgDir, 'dist', 'stamp.json');
 /** The build script (TypeScript; run it with the tsx loader). */

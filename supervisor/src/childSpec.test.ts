@@ -59,7 +59,7 @@ describe('the real actor launch', () => {
   it('is the fresh precompiled bundle, runnable by plain node', async () => {
     const launch = actorLaunch();
     expect(launch.precompiled).toBe(true);
-    expect(launch.entry).toMatch(/session-actor[\\/]dist[\\/]main\.js$/);
+    expect(launch.entry).toMatch(/session-actor[\\/]build[\\/]actorLoader\.cjs$/);
     expect(launch.execArgv).toEqual(ACTOR_NODE_FLAGS);
     expect(isActorBundleFresh()).toBe(true);
     // The bundle loads its dependencies and speaks the protocol: a bad init exits BAD_CONFIG.

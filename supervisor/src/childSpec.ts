@@ -2,8 +2,9 @@
  * How an actor child is launched: which module, which Node flags and which environment.
  * Secrets never travel in argv or env: they go in the `init` message over IPC.
  *
- * The real actor runs precompiled (session-actor/dist/main.js, plain JS, no loader): it starts
- * in about half the CPU time and memory of the TypeScript sources under tsx. The bundle is
+ * The real actor runs precompiled (session-actor/dist/actor.cjs, one CommonJS bundle of the actor
+ * and its libraries, run by build/actorLoader.cjs with a V8 code cache): it starts in a fraction
+ * of the CPU time and memory of the TypeScript sources under tsx. The bundle is
  * rebuilt when any file it was built from changes, and tsx is the fallback when the build fails.
  */
 import { spawnSync } from 'node:child_process';
@@ -11,7 +12,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Logger } from 'pino';
-import { ACTOR_BUILD_SCRIPT, ACTOR_BUNDLE, isActorBundleFresh } from '../../session-actor/build/actorStamp.ts';
+import { ACTOR_BUILD_SCRIPT, ACTOR_LOADER, isActorBundleFresh } from '../../session-actor/build/actorStamp.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const BUILD_TIMEOUT_MS = 120_000;
@@ -73,7 +74,7 @@ function rebuild(log?: Logger): boolean {
  * first when missing or stale), else the TypeScript sources under tsx with a warning.
  */
 export function actorLaunch(log?: Logger): ActorLaunch {
-  if (isActorBundleFresh() || rebuild(log)) return { entry: ACTOR_BUNDLE, execArgv: [...ACTOR_NODE_FLAGS], precompiled: true };
+  if (isActorBundleFresh() || rebuild(log)) return { entry: ACTOR_LOADER, execArgv: [...ACTOR_NODE_FLAGS], precompiled: true };
   return launchFor(actorEntry());
 }
 

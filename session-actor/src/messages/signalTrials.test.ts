@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { baileysLibsignal, isolateSessionTrials } from './signalTrials.ts';
 
@@ -111,6 +113,11 @@ async function lateMessageOnOlderSession(): Promise<string> {
 }
 
 describe('isolated session trials', () => {
+  it('patches the libsignal Baileys loads (our pinned dependency is the same package)', () => {
+    const baileysEntry = fileURLToPath(import.meta.resolve('@whiskeysockets/baileys'));
+    expect(baileysLibsignal()).toBe(createRequire(baileysEntry)('libsignal'));
+  });
+
   it('keeps a session intact when a message for another session of the record is tried on it first', async () => {
     // Unpatched libsignal-node steps session 2's ratchet while failing to decrypt the late
     // message with it, stores it so, and Bob cannot read Alice's next message.

@@ -1,5 +1,4 @@
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import libsignalModule from 'libsignal';
 
 /** What this module needs of a libsignal SessionEntry. */
 interface SessionEntryLike {
@@ -22,15 +21,15 @@ export interface LibsignalModule {
 }
 
 const ISOLATED = Symbol.for('switchboard.isolatedSessionTrials');
-let baileys: LibsignalModule | null = null;
 
-/** The libsignal module instance Baileys itself loaded (Baileys creates the ciphers). */
+/**
+ * The libsignal module instance Baileys itself loaded (Baileys creates the ciphers). Our
+ * dependency pins the version Baileys resolves, so both resolve to one package directory: one
+ * module instance under Node's loader, and one copy in the actor bundle
+ * (`signalTrials.test.ts` checks it is the very module Baileys requires).
+ */
 export function baileysLibsignal(): LibsignalModule {
-  if (!baileys) {
-    const baileysEntry = fileURLToPath(import.meta.resolve('@whiskeysockets/baileys'));
-    baileys = createRequire(baileysEntry)('libsignal') as LibsignalModule;
-  }
-  return baileys;
+  return libsignalModule as unknown as LibsignalModule;
 }
 
 /** Replaces the contents of `target` (a session of the record) with those of `source`. */
