@@ -4,9 +4,9 @@
  * and its libraries in one CommonJS file) with a V8 code cache (dist/actor.v8cache).
  *
  * Compiling ~1,000 modules was most of an actor's start-up CPU (issue 13: about 0.6 s of
- * 1.3-1.9 s on the build machine). One script can be compiled from a code cache instead: V8
- * checks the cache against the source and its own flags and rejects a stale one, in which case
- * this actor writes a new cache once it has started (so the cache also holds the functions an
+ * 1.3-1.9 s on the build machine). One script can be compiled from a code cache instead: the
+ * build writes one (below), V8 checks it against the source and its own flags and rejects a
+ * stale one, in which case this actor writes a new cache once it has started (so the cache also holds the functions an
  * actor runs, not only the top level). Writes are atomic (temporary file, then rename), so
  * actors starting together never read half a cache, and an actor skips the write when another
  * one started with it wrote a cache meanwhile. With the cache an idle actor is also smaller
@@ -48,6 +48,15 @@ const { script, cache } = compile();
 if (process.env.ACTOR_CODE_CACHE_REPORT) process.stderr.write(`actor code cache: ${cache}\n`);
 const actorModule = { exports: {} };
 script.runInThisContext()(actorModule.exports, createRequire(file), actorModule, file, dist);
+
+// The build runs this once with ACTOR_CODE_CACHE_PRIME=1: a cache of the top level, so the
+// first actors after a build already start from one (those that run replace it with a fuller one
+// only when it is rejected).
+if (process.env.ACTOR_CODE_CACHE_PRIME) {
+  writeFileSync(`${cacheFile}.${process.pid}.tmp`, script.createCachedData());
+  renameSync(`${cacheFile}.${process.pid}.tmp`, cacheFile);
+  process.exit(0);
+}
 
 if (cache !== 'hit') {
   setTimeout(() => {

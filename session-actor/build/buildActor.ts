@@ -2,20 +2,22 @@
  * Precompiles the session actor: bundles session-actor/src/main.ts, the workspace sources it
  * imports (@switchboard/*) and the libraries they use (Baileys, mongoose, ...) into one
  * CommonJS file, session-actor/dist/actor.cjs, which build/actorLoader.cjs runs with a V8 code
- * cache (see there: compiling ~1,000 modules was most of an actor's start-up CPU). Whitespace
- * and syntax are minified (names are kept): V8 keeps every script's source in each actor's heap.
+ * cache that the build primes (see there: compiling ~1,000 modules was most of an actor's
+ * start-up CPU). Whitespace and syntax are minified (names are kept): V8 keeps every script's
+ * source in each actor's heap.
  * Native and optional packages stay external, required by their resolved absolute path (pnpm
  * keeps shared's dependencies out of session-actor's reach); so does pino, whose transports
  * start workers from files beside it. Writes dist/stamp.json with the workspace inputs (the
  * lockfile stands for node_modules) and their hash; the supervisor rebuilds when one changes.
  * CLI: `pnpm --filter @switchboard/session-actor build` (exit code 1 on failure).
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
-import { ACTOR_BUNDLE, ACTOR_CODE_CACHE, ACTOR_LOADER, ACTOR_STAMP, ROOT_DIR, hashInputs, type ActorBuildStamp } from './actorStamp.ts';
+import { ACTOR_BUNDLE, ACTOR_CODE_CACHE, ACTOR_LOADER, ACTOR_NODE_FLAGS, ACTOR_STAMP, ROOT_DIR, hashInputs, type ActorBuildStamp } from './actorStamp.ts';
 
 const pkgDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** Files outside the bundle whose change must also invalidate it (resolved package paths, and how it is built and run). */
@@ -87,6 +89,8 @@ export async function buildActor(): Promise<ActorBuildStamp> {
   renameSync(`${tmp}.map`, `${ACTOR_BUNDLE}.map`);
   renameSync(tmp, ACTOR_BUNDLE);
   rmSync(ACTOR_CODE_CACHE, { force: true });
+  // Prime the code cache (with the actors' own V8 flags): best effort, actors write one otherwise.
+  spawnSync(process.execPath, [...ACTOR_NODE_FLAGS, ACTOR_LOADER], { env: { PATH: process.env.PATH, ACTOR_CODE_CACHE_PRIME: '1' }, stdio: 'ignore', timeout: 60_000 });
   const stampTmp = join(distDir, `stamp.${process.pid}.tmp.json`);
   writeFileSync(stampTmp, JSON.stringify(stamp));
   renameSync(stampTmp, ACTOR_STAMP);

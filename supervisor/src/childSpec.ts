@@ -12,16 +12,13 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Logger } from 'pino';
-import { ACTOR_BUILD_SCRIPT, ACTOR_LOADER, isActorBundleFresh } from '../../session-actor/build/actorStamp.ts';
+import { ACTOR_BUILD_SCRIPT, ACTOR_LOADER, ACTOR_NODE_FLAGS, isActorBundleFresh } from '../../session-actor/build/actorStamp.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const BUILD_TIMEOUT_MS = 120_000;
 
-/**
- * V8 flags of every actor. A 4 MB young-generation semi-space (the default is 16 MB) keeps an
- * idle actor about 25 MB smaller; actors are mostly idle, and their scavenges stay short.
- */
-export const ACTOR_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=4'];
+/** V8 flags of every actor (defined beside the bundle, which is built with them). */
+export { ACTOR_NODE_FLAGS };
 
 /** Absolute path of the session actor's TypeScript entry module (session-actor/src/main.ts). */
 export function actorEntry(): string {

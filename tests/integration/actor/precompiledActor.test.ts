@@ -10,19 +10,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT_CODES } from '@switchboard/shared';
-import { ACTOR_BUNDLE, ACTOR_LOADER } from '../../../session-actor/build/actorStamp.ts';
+import { ACTOR_BUNDLE, ACTOR_CODE_CACHE, ACTOR_LOADER, ACTOR_NODE_FLAGS } from '../../../session-actor/build/actorStamp.ts';
 import { actorLaunch } from '../../../supervisor/src/childSpec.ts';
 
 let root: string;
 let cacheFile: string;
 
 /**
- * Forks the copied loader; resolves with what it did with the code cache (`hit`, `miss` or
+ * Forks a loader (the copy by default); resolves with what it did with the code cache (`hit`, `miss` or
  * `rejected`), `stop()` (a shutdown before any init, which the bundled actor answers by exiting)
  * and the exit code.
  */
-async function start(): Promise<{ cache: string; stop: () => Promise<number | null> }> {
-  const child = fork(join(root, 'build', 'actorLoader.cjs'), [], {
+async function start(loader = join(root, 'build', 'actorLoader.cjs'), execArgv: readonly string[] = []): Promise<{ cache: string; stop: () => Promise<number | null> }> {
+  const child = fork(loader, [], {
+    execArgv: [...execArgv],
     env: { PATH: process.env.PATH, ACTOR_CODE_CACHE_AFTER_MS: '0', ACTOR_CODE_CACHE_REPORT: '1' },
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
@@ -85,5 +86,12 @@ describe('precompiled actor', () => {
     const fourth = await start();
     expect(fourth.cache).toBe('hit');
     expect(await fourth.stop()).toBe(EXIT_CODES.NORMAL);
+  });
+
+  it('is built with a code cache the actors accept (their V8 flags), so the first start after a build uses one', async () => {
+    expect(existsSync(ACTOR_CODE_CACHE)).toBe(true);
+    const actor = await start(ACTOR_LOADER, ACTOR_NODE_FLAGS);
+    expect(actor.cache).toBe('hit');
+    expect(await actor.stop()).toBe(EXIT_CODES.NORMAL);
   });
 });
