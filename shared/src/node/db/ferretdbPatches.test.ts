@@ -26,4 +26,37 @@ describe('FerretDB patches', () => {
     expect((await keys.bulkWrite(ops(2), { ordered: true })).modifiedCount).toBe(250);
     expect(await keys.countDocuments({ v: 2 })).toBe(250);
   });
+
+  it('answers equality filters on strings and booleans (narrowed in SQLite) exactly as MongoDB does', async () => {
+    const docs = client.db().collection<{ _id: number; s?: unknown; b?: unknown; n?: number }>('pushdown');
+    await docs.deleteMany({});
+    const tricky = 'a<b>&"\\é\u2028';
+    await docs.insertMany([
+      { _id: 1, s: 'a', b: true },
+      { _id: 2, s: ['x', 'a'], b: false },
+      { _id: 3, s: tricky },
+      { _id: 4, s: 5 },
+      { _id: 5, s: '5' },
+      { _id: 6, b: 1 },
+      { _id: 7 },
+      { _id: 8, s: null },
+      { _id: 9, s: { a: 'a' } },
+      { _id: 10, s: 'A', b: [true] },
+    ]);
+    const ids = async (filter: object) => (await docs.find(filter).sort({ _id: 1 }).toArray()).map((d) => d._id);
+    expect(await ids({ s: 'a' })).toEqual([1, 2]);
+    expect(await ids({ s: tricky })).toEqual([3]);
+    expect(await ids({ s: '5' })).toEqual([5]);
+    expect(await ids({ b: true })).toEqual([1, 10]);
+    expect(await ids({ b: false })).toEqual([2]);
+    expect(await ids({ s: 'a', b: true })).toEqual([1]);
+    expect(await ids({ s: 'A' })).toEqual([10]);
+    expect(await ids({ s: 'missing' })).toEqual([]);
+    // count, update and delete go through the same narrowing.
+    expect(await docs.countDocuments({ s: 'a' })).toBe(2);
+    expect((await docs.updateMany({ s: 'a' }, { $set: { n: 1 } })).modifiedCount).toBe(2);
+    expect(await ids({ n: 1 })).toEqual([1, 2]);
+    expect((await docs.deleteMany({ s: '5' })).deletedCount).toBe(1);
+    expect(await ids({})).toEqual([1, 2, 3, 4, 6, 7, 8, 9, 10]);
+  });
 });
