@@ -77,7 +77,7 @@ export function withDefaults(
   } & Partial<Omit<SupervisorOptions, 'limits' | 'restart'>>,
 ): SupervisorOptions {
   return {
-    startConcurrency: 4,
+    startConcurrency: 8,
     startJitterMs: 500,
     startSettleMs: 20_000,
     ...o,

@@ -9,7 +9,7 @@ import { openCluster, type Cluster } from './harness.ts';
 
 const N = 50;
 /** SESSION_START_CONCURRENCY's default. */
-const CONCURRENCY = 4;
+const CONCURRENCY = 8;
 /**
  * Fifty actors pairing at once saturate a 2-core runner (key generation, the embedded
  * database, the simulator in this process): an actor's loop can stall for seconds without

@@ -65,7 +65,7 @@ export const seedShape = {
 export const supervisorShape = {
   ACTOR_RSS_BUDGET_MB: int(64, 65_536).default(512),
   ACTOR_DEAF_TIMEOUT_MS: int(1_000, 86_400_000).default(300_000),
-  SESSION_START_CONCURRENCY: int(1, 1_000).default(4),
+  SESSION_START_CONCURRENCY: int(1, 1_000).default(8),
   /** Spare actor processes kept loaded for the next start; default 1, or 2 in cluster mode. */
   ACTOR_WARM_POOL: int(0, 64).optional(),
   HEALTH_CHECK_CRON: cron().default('*/5 * * * *'),
