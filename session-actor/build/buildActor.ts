@@ -4,10 +4,9 @@
  * CommonJS file, session-actor/dist/actor.cjs, which build/actorLoader.cjs runs with a V8 code
  * cache that the build primes (see there: compiling ~1,000 modules was most of an actor's
  * start-up CPU). Whitespace and syntax are minified (names are kept): V8 keeps every script's
- * source in each actor's heap.
- * Native and optional packages stay external, required by their resolved absolute path (pnpm
- * keeps shared's dependencies out of session-actor's reach); so does pino, whose transports
- * start workers from files beside it. Writes dist/stamp.json with the workspace inputs (the
+ * source in each actor's heap. Native and optional packages stay external, required by their
+ * resolved absolute path (pnpm keeps shared's dependencies out of session-actor's reach); so
+ * does pino, whose transports start workers from files beside it. Writes dist/stamp.json with the workspace inputs (the
  * lockfile stands for node_modules) and their hash; the supervisor rebuilds when one changes.
  * CLI: `pnpm --filter @switchboard/session-actor build` (exit code 1 on failure).
  */
@@ -17,11 +16,11 @@ import { builtinModules } from 'node:module';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
-import { ACTOR_BUNDLE, ACTOR_CODE_CACHE, ACTOR_LOADER, ACTOR_NODE_FLAGS, ACTOR_STAMP, ROOT_DIR, hashInputs, type ActorBuildStamp } from './actorStamp.ts';
+import { ACTOR_BUILD_SCRIPT, ACTOR_BUNDLE, ACTOR_CODE_CACHE, ACTOR_LOADER, ACTOR_NODE_FLAGS, ACTOR_STAMP, ROOT_DIR, hashInputs, type ActorBuildStamp } from './actorStamp.ts';
 
 const pkgDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** Files outside the bundle whose change must also invalidate it (resolved package paths, and how it is built and run). */
-const EXTRA_INPUTS = ['pnpm-lock.yaml', 'session-actor/package.json', 'shared/package.json', 'session-actor/build/buildActor.ts', relative(ROOT_DIR, ACTOR_LOADER)];
+const EXTRA_INPUTS = ['pnpm-lock.yaml', 'session-actor/package.json', 'shared/package.json', ...[ACTOR_BUILD_SCRIPT, ACTOR_LOADER].map((f) => relative(ROOT_DIR, f))];
 
 const builtins = new Set(builtinModules);
 

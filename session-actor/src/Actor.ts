@@ -213,7 +213,7 @@ export class Actor {
     // Inbox entries of messages just announced are deleted once the supervisor confirms the
     // announcement is stored; without the wait, the next actor would announce them again.
     await this.barriers.answered(this.deps.ackGraceMs ?? 2000);
-    await this.enqueue(async () => undefined);
+    await this.persisted();
     await this.metrics.flush().catch(() => undefined);
     this.deps.exit(EXIT_CODES.NORMAL, reason);
   }
@@ -228,7 +228,7 @@ export class Actor {
     if (this.ending) return;
     this.ending = true;
     this.mediaRetries?.stop();
-    await this.enqueue(async () => undefined);
+    await this.persisted();
     await this.metrics.flush().catch(() => undefined);
     this.deps.exit(code, reason);
   }
@@ -360,7 +360,7 @@ export class Actor {
     // Writes already queued may still land (the database may be back); not waited for long.
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([
-      this.enqueue(async () => undefined),
+      this.persisted(),
       new Promise((resolve) => (timer = setTimeout(resolve, FAIL_STOP_WAIT_MS))),
     ]);
     clearTimeout(timer);

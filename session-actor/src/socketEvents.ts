@@ -25,7 +25,7 @@ export interface SocketEventDeps extends IngestDeps {
   /** A message's announcement was dropped: its inbox entry stays for the next actor to replay. */
   onAnnouncementLost(messageId: string): void;
   onTraffic(): void;
-  /** True for our own outbox send still in flight (stored already: its echo needs no ingest). */
+  /** True for one of our outbox's recent sends (stored already: Baileys' echo of it needs no ingest). */
   isOwnSend?(messageId: string): boolean;
   /** Test-only fault hook (testHooks.ts), run on each incoming message before it is queued. */
   beforeStore?: BeforeStoreHook | null;

@@ -133,7 +133,6 @@ export class Outbox {
     });
   }
 
-  /** Resolves once WhatsApp acked every message written to the open socket (or after `timeoutMs`). */
   /**
    * True for one of the last messages this outbox wrote to WhatsApp: it sent only messages it
    * read from the database. Baileys echoes our own sends as `messages.upsert` (sometimes long
@@ -144,6 +143,7 @@ export class Outbox {
     return this.written.has(messageId);
   }
 
+  /** Resolves once WhatsApp acked every message written to the open socket (or after `timeoutMs`). */
   async drained(timeoutMs: number): Promise<void> {
     const sock = this.opts.sock();
     if (sock) await this.acks.drained(sock, timeoutMs);

@@ -9,7 +9,6 @@ import { z } from 'zod';
 import { MESSAGE_KINDS, type OutgoingMessageInput } from '../domain/messages.ts';
 import { outgoingMessageProblems, SENDABLE_KINDS, type MessageContent } from '../domain/outgoingContent.ts';
 
-
 /** Adds outgoingMessageProblems as zod issues. */
 function checkContent(m: MessageContent, ctx: z.RefinementCtx): void {
   for (const p of outgoingMessageProblems(m)) ctx.addIssue({ code: 'custom', path: [p.path], message: p.message });
