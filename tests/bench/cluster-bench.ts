@@ -18,7 +18,7 @@ import { recordHub } from '@switchboard/supervisor/testing';
 import { startSimulator } from '@switchboard/wa-sim';
 import { bareBaileysCeiling } from './cluster-ceiling.ts';
 import { inboundLoad, type LoadResult, type OnDelivered } from './cluster-load.ts';
-import { meanMemoryMb } from './cluster-memory.ts';
+import { actorPids, meanMemoryMb } from './cluster-memory.ts';
 import { outboundLoad } from './cluster-outbound.ts';
 import { measureRestore, type RestoreResult } from './cluster-restore.ts';
 import { dbProfileAfter, dbRequestsPerMessage, type DbRequestsPerMessage } from './db-profile.ts';
@@ -135,7 +135,7 @@ export async function runClusterBench(n: number, options: Partial<ClusterBenchOp
     singles.sort((a, b) => a - b);
     const single: LoadResult = !runs('inbound') ? SKIPPED : { messages: 20, perSecond: 0, p50Ms: singles[10]!, p99Ms: singles[19]! };
     progress('single message, idle node', single);
-    const pids = sup.hub.snapshots().map((s) => s.pid).filter((p): p is number => typeof p === 'number');
+    const pids = actorPids(sup.hub);
     const heaps = sup.hub.snapshots().map((s) => s.heapUsedBytes).filter((b): b is number => typeof b === 'number');
     const heapUsedMb = Math.round(heaps.reduce((a, b) => a + b, 0) / Math.max(1, heaps.length) / 1024 / 1024);
     const idleActor = { ...meanMemoryMb(pids), heapUsedMb };

@@ -45,3 +45,8 @@ export function meanMemoryMb(pids: number[]): { rssMb: number; pssMb: number; cp
     measured: mems.length,
   };
 }
+
+/** The pids of the running actors a hub reports (the processes to measure). */
+export function actorPids(hub: { snapshots(): readonly { pid?: number | null }[] }): number[] {
+  return hub.snapshots().map((s) => s.pid).filter((p): p is number => typeof p === 'number');
+}

@@ -10,7 +10,7 @@ import type { HubEvent } from '@switchboard/shared';
 import type { Supervisor } from '@switchboard/supervisor';
 import { recordHub } from '@switchboard/supervisor/testing';
 import { inboundLoad, type OnDelivered, type Sim } from './cluster-load.ts';
-import { meanMemoryMb } from './cluster-memory.ts';
+import { actorPids, meanMemoryMb } from './cluster-memory.ts';
 
 /** What a node restart cost. */
 export interface RestoreResult {
@@ -47,7 +47,7 @@ export async function measureRestore(sup: Supervisor, ids: string[], phones: str
     const onDelivered: OnDelivered = (listener) => sup.hub.subscribe((e) => e.type === 'message' && listener(e.message.id));
     await inboundLoad(sim, contact, phones, 1, onDelivered);
     const servingMs = performance.now() - t0;
-    const pids = sup.hub.snapshots().map((s) => s.pid).filter((p): p is number => typeof p === 'number');
+    const pids = actorPids(sup.hub);
     return {
       sessions: ids.length,
       concurrency,

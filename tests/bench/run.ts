@@ -4,8 +4,9 @@
  * prints one JSON line per run plus a table. `--actor=tsx` runs the actors from TypeScript
  * sources (the old way) instead of the precompiled bundle; `--ceiling=no` skips the
  * bare-Baileys ceiling; `--only=outbound` measures only the outbound load and `--only=restore`
- * only a node restart (after connecting and warming up; `--outbound-only` is the old spelling). The other benchmarks are standalone scripts, run as child processes with
- * their own defaults. CLI: writes to stdout on purpose. See docs/cluster.md for memory needs.
+ * only a node restart (after connecting and warming up; `--outbound-only` is the old
+ * spelling). The other benchmarks are standalone scripts, run as child processes with their
+ * own defaults. CLI: writes to stdout on purpose. See docs/cluster.md for memory needs.
  * `pnpm bench --nodes=3 [--sessions=30] [--lease-ms=6000] [--rounds=4]` runs the cluster-mode
  * failover benchmark instead (cluster-nodes.ts).
  */
