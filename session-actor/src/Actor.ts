@@ -264,6 +264,7 @@ export class Actor {
             if (!fromMe) this.counters.messagesIn += 1;
           },
           beforeStore: this.beforeStore,
+          keysInDatabase: this.config.authStorage !== 'file',
           isOwnSend: (messageId) => this.outbox.isOwnSend(messageId),
         }),
       onConnecting: () => this.emit({ type: 'connection-state', status: 'connecting' }),

@@ -27,6 +27,8 @@ export interface SocketEventDeps extends IngestDeps {
   onTraffic(): void;
   /** True for one of our outbox's recent sends (stored already: Baileys' echo of it needs no ingest). */
   isOwnSend?(messageId: string): boolean;
+  /** True when Signal keys are in the database (AUTH_STORAGE=mongo): inbox parts ride on key commits. */
+  keysInDatabase: boolean;
   /** Test-only fault hook (testHooks.ts), run on each incoming message before it is queued. */
   beforeStore?: BeforeStoreHook | null;
 }
@@ -66,7 +68,7 @@ export function bindSocketEvents(sock: WASocket, deps: SocketEventDeps): void {
   };
 
   const inbox = openInbox(sessionId);
-  makeDecryptionDurable(sock, inbox, deps.logger);
+  makeDecryptionDurable(sock, inbox, deps.logger, { joinKeyCommit: deps.keysInDatabase });
   // A stored message's inbox entry is deleted only once its announcement is in the event log:
   // killed in between (the whole node, in cluster mode), the next actor replays and announces it.
   // Entries that become deletable while a deletion waits in the queue join it (one request).

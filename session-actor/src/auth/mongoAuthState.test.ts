@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pino from 'pino';
 import { Curve, proto } from '@whiskeysockets/baileys';
-import { AuthKey, AuthState, connectDatabase, disconnectDatabase } from '@switchboard/shared/node';
+import { AuthKey, AuthState, authKeyId, connectDatabase, disconnectDatabase } from '@switchboard/shared/node';
 import { startDbFaultProxy, type DbFaultProxy } from '../../../tests/support/dbFaultProxy.ts';
 import { testDbUri } from '../../../tests/support/testDb.ts';
 import { mongoKeyStore, openMongoAuthState } from './mongoAuthState.ts';
 import { encodeAuth } from './codec.ts';
+import { INBOX_KEY_TYPE, withKeyRiders, type KeyRider } from './keyRiders.ts';
 
 let proxy: DbFaultProxy;
 
@@ -129,6 +130,38 @@ describe('Mongo auth state', () => {
     const mixed = await auth.state.keys.get('pre-key', ['295', '310']);
     expect(Buffer.from(mixed['295']!.public).equals(Buffer.from(big['295']!.public))).toBe(true);
     expect(Buffer.from(mixed['310']!.public).equals(Buffer.from(big['310']!.public))).toBe(true);
+  });
+
+  it('writes the riders of a commit in its request, ahead of the keys, once', async () => {
+    const auth = await openMongoAuthState('s-riders');
+    const requests = proxy.watch('update', 'authkeys');
+    const ops: { filter: { _id: string } }[][] = [];
+    AuthKey.base.set('debug', (collection: string, method: string, list: unknown) => {
+      if (collection === 'authkeys' && method === 'bulkWrite') ops.push((list as { replaceOne: { filter: { _id: string } } }[]).map((op) => op.replaceOne));
+    });
+    const rider: KeyRider = { type: INBOX_KEY_TYPE, id: 'M1|0', data: '{"part":0}', written: false };
+    try {
+      await withKeyRiders([rider], async () => auth.state.keys.set({ session: { 'c.0': Buffer.from('session-c') } }));
+      // The next commit in the same context does not write it again.
+      await withKeyRiders([rider], async () => auth.state.keys.set({ session: { 'c.0': Buffer.from('session-c2') } }));
+    } finally {
+      AuthKey.base.set('debug', false);
+    }
+    expect(requests.count).toBe(2);
+    expect(rider.written).toBe(true);
+    expect(ops.map((list) => list.map((op) => op.filter._id))).toEqual([
+      [authKeyId('s-riders', INBOX_KEY_TYPE, 'M1|0'), authKeyId('s-riders', 'session', 'c.0')],
+      [authKeyId('s-riders', 'session', 'c.0')],
+    ]);
+    expect(await AuthKey.findById(authKeyId('s-riders', INBOX_KEY_TYPE, 'M1|0')).lean()).toMatchObject({ sessionId: 's-riders', data: '{"part":0}' });
+
+    // A wiped store writes nothing, riders included: the caller stores them itself.
+    const late: KeyRider = { type: INBOX_KEY_TYPE, id: 'M2|0', data: '{}', written: false };
+    await auth.clear();
+    await withKeyRiders([late], async () => auth.state.keys.set({ session: { 'c.0': Buffer.from('session-c3') } }));
+    expect(late.written).toBe(false);
+    // Clearing the keys (logout) keeps messages decrypted and not yet stored.
+    expect(await AuthKey.countDocuments({ sessionId: 's-riders' })).toBe(1);
   });
 
   it('clear removes the creds and every key of that session only', async () => {

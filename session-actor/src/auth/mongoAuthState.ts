@@ -2,6 +2,7 @@ import { initAuthCreds, type AuthenticationCreds, type SignalDataSet, type Signa
 import { AuthKey, AuthState, authKeyId, retryTransient, type TransientRetryPolicy } from '@switchboard/shared/node';
 import { decodeAuth, decodeKey, encodeAuth } from './codec.ts';
 import { fenced, FencedError, fenceFilter, type Fencing } from './fence.ts';
+import { INBOX_KEY_TYPE, pendingRiders } from './keyRiders.ts';
 import { createSerialQueue } from './serialQueue.ts';
 import type { AuthHandle } from './types.ts';
 
@@ -129,13 +130,21 @@ export function mongoKeyStore(
           else writes.push({ type, id, data: encodeAuth(value) });
         }
       }
-      if ((writes.length === 0 && deletes.length === 0) || isCleared()) return;
+      // Documents that go with this commit, before its keys in the same ordered request (keyRiders.ts).
+      const riders = pendingRiders();
+      const riding = riders.map(({ type, id, data }) => ({ type, id, data }));
+      if ((writes.length === 0 && deletes.length === 0 && riders.length === 0) || isCleared()) return;
       writesStarted += 1;
       writesRunning += 1;
       for (const w of writes) absent.delete(slot(w.type, w.id));
       try {
         await enqueue(async () => {
-          await writeKeys(sessionId, writes, fencing);
+          // A batch of many keys is inserted unordered: riders then go first, on their own.
+          if (riders.length > 0 && riders.length + writes.length >= BATCH_INSERT_FROM) {
+            await writeKeys(sessionId, riding, fencing);
+            await writeKeys(sessionId, writes, fencing);
+          } else await writeKeys(sessionId, [...riding, ...writes], fencing);
+          for (const r of riders) r.written = true;
           if (deletes.length) {
             const ops = deletes.map(({ type, id }) => ({ deleteOne: { filter: { _id: authKeyId(sessionId, type, id), ...deleteFilter } } }));
             if (!fencing) await AuthKey.bulkWrite(ops);
@@ -151,7 +160,8 @@ export function mongoKeyStore(
       writesRunning += 1;
       absent.clear();
       try {
-        await enqueue(() => AuthKey.deleteMany({ sessionId }));
+        // Messages decrypted and not yet stored stay (the durable inbox rides in this collection).
+        await enqueue(() => AuthKey.deleteMany({ sessionId, type: { $ne: INBOX_KEY_TYPE } }));
       } finally {
         writesRunning -= 1;
       }

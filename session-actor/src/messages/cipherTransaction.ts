@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { SignalKeyStoreWithTransaction } from '@whiskeysockets/baileys';
+import { withKeyRiders, type KeyRider } from '../auth/keyRiders.ts';
 
 /** The transaction key that serialises all Signal cipher operations of one socket. */
 export const SIGNAL_TX = 'signal-cipher';
@@ -14,8 +15,11 @@ const outsideAnyTransaction = AsyncLocalStorage.snapshot();
 /** Marks the async work running inside our own cipher transaction (for nested calls). */
 const inCipher = new AsyncLocalStorage<true>();
 
-/** Runs one Signal operation in the cipher transaction; resolves once its keys are stored. */
-export type CipherTransaction = <T>(work: () => Promise<T>) => Promise<T>;
+/**
+ * Runs one Signal operation in the cipher transaction; resolves once its keys are stored, with
+ * `riders` (if any) in the same request when the operation opened the transaction.
+ */
+export type CipherTransaction = <T>(work: () => Promise<T>, riders?: KeyRider[]) => Promise<T>;
 
 /**
  * Makes every Signal operation of a socket one committed step in one serial order.
@@ -34,8 +38,8 @@ export type CipherTransaction = <T>(work: () => Promise<T>) => Promise<T>;
  * durable. Calls nested inside our own transaction join it, as Baileys would.
  */
 export function makeCipherTransaction(keys: SignalKeyStoreWithTransaction): CipherTransaction {
-  return <T>(work: () => Promise<T>): Promise<T> => {
+  return <T>(work: () => Promise<T>, riders: KeyRider[] = []): Promise<T> => {
     if (inCipher.getStore()) return work();
-    return outsideAnyTransaction(() => keys.transaction(() => inCipher.run(true, work), SIGNAL_TX));
+    return outsideAnyTransaction(() => withKeyRiders(riders, () => keys.transaction(() => inCipher.run(true, work), SIGNAL_TX)));
   };
 }

@@ -1,5 +1,6 @@
 import { BufferJSON, decodeMessageNode, type BinaryNode, type WASocket } from '@whiskeysockets/baileys';
 import type { Logger } from 'pino';
+import type { KeyRider } from '../auth/keyRiders.ts';
 import { makeCipherTransaction } from './cipherTransaction.ts';
 import type { Inbox } from './inbox.ts';
 import { isolateSessionTrials } from './signalTrials.ts';
@@ -24,8 +25,10 @@ interface Origin {
  *   the old keys decrypt it again;
  * - killed after it: the message is in the inbox and is replayed on the next start, whatever
  *   happens to the redelivery (a redelivered copy is deduplicated on its message id).
+ * With keys in the database the inbox part is written by the commit's own request, ahead of the
+ * keys in one ordered write (issue 13: one request per incoming message, not two).
  */
-export function makeDecryptionDurable(sock: WASocket, inbox: Inbox, logger: Logger): void {
+export function makeDecryptionDurable(sock: WASocket, inbox: Inbox, logger: Logger, options: { joinKeyCommit: boolean }): void {
   // A failed try of one session must not corrupt it (see signalTrials.ts).
   isolateSessionTrials();
   const origins = new WeakMap<Uint8Array, Origin>();
@@ -39,44 +42,56 @@ export function makeDecryptionDurable(sock: WASocket, inbox: Inbox, logger: Logg
   const repo = sock.signalRepository;
   const keys = sock.authState.keys;
 
-  const record = async (ciphertext: Uint8Array, plaintext: Uint8Array) => {
+  /** The inbox part of a decrypted ciphertext (null when its stanza is unknown). */
+  const partOf = (ciphertext: Uint8Array, plaintext: Uint8Array) => {
     const origin = origins.get(ciphertext);
     const me = sock.authState.creds.me;
     if (!origin || !me?.id) {
       logger.warn('decrypted message without a known stanza; not recorded in the inbox');
-      return;
+      return null;
     }
     const { fullMessage } = decodeMessageNode(origin.node, me.id, me.lid ?? '');
-    if (!fullMessage.key.id) return;
-    // A failure throws: the transaction rolls back, no receipt is sent and WhatsApp retries.
-    await inbox.put({
+    if (!fullMessage.key.id) return null;
+    return {
       messageId: fullMessage.key.id,
       part: origin.part,
       key: JSON.stringify(fullMessage.key, BufferJSON.replacer),
       messageTimestamp: Number(fullMessage.messageTimestamp ?? 0),
       pushName: fullMessage.pushName ?? null,
       plaintext: Buffer.from(plaintext),
-    });
+    };
   };
 
   // One committed transaction per cipher operation, all in one serial order (see
   // cipherTransaction.ts: Baileys' own send transaction would otherwise swallow encryptions).
   const inTx = makeCipherTransaction(keys);
 
+  /**
+   * Decrypts inside the cipher transaction and records the plaintext before the transaction
+   * commits the advanced keys. With keys in the database, the inbox part rides on that commit
+   * (one ordered request: the part, then the keys); a part no commit took (no key changed, or
+   * the key store was wiped) is written on its own, still before Baileys can send the receipt.
+   * With keys in files, the part is written inside the transaction, before the commit.
+   * A failure throws: the transaction rolls back, no receipt is sent and WhatsApp retries.
+   */
+  const durably = async (ciphertext: Uint8Array, decrypt: () => Promise<Uint8Array>): Promise<Uint8Array> => {
+    const riders: KeyRider[] = [];
+    let part: ReturnType<typeof partOf> = null;
+    const plaintext = await inTx(async () => {
+      const decrypted = await decrypt();
+      part = partOf(ciphertext, decrypted);
+      if (part && options.joinKeyCommit) riders.push(inbox.rider(part));
+      else if (part) await inbox.put(part);
+      return decrypted;
+    }, riders);
+    if (part && riders.some((r) => !r.written)) await inbox.put(part);
+    return plaintext;
+  };
+
   const decryptMessage = repo.decryptMessage.bind(repo);
-  repo.decryptMessage = (opts) =>
-    inTx(async () => {
-      const plaintext = await decryptMessage(opts);
-      await record(opts.ciphertext, plaintext);
-      return plaintext;
-    });
+  repo.decryptMessage = (opts) => durably(opts.ciphertext, () => decryptMessage(opts));
   const decryptGroupMessage = repo.decryptGroupMessage.bind(repo);
-  repo.decryptGroupMessage = (opts) =>
-    inTx(async () => {
-      const plaintext = await decryptGroupMessage(opts);
-      await record(opts.msg, plaintext);
-      return plaintext;
-    });
+  repo.decryptGroupMessage = (opts) => durably(opts.msg, () => decryptGroupMessage(opts));
   // Every other repository method that reads or writes sessions (sessions from pre-key bundles,
   // PN→LID migration, deletion, sender keys, the validity checks of a send) joins the same order.
   for (const name of TX_METHODS) {

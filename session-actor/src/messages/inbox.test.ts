@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pino from 'pino';
 import { BufferJSON, proto, writeRandomPadMax16 } from '@whiskeysockets/baileys';
-import { connectDatabase, disconnectDatabase, Message } from '@switchboard/shared/node';
+import { AuthKey, connectDatabase, disconnectDatabase, Message } from '@switchboard/shared/node';
 import { testDbUri } from '../../../tests/support/testDb.ts';
 import { decodeParts, openInbox } from './inbox.ts';
 
@@ -63,7 +63,7 @@ describe('inbox', () => {
     for (const [id, part] of [['A', 0], ['A', 1], ['B', 0], ['C', 0]] as const) await inbox.put(entry(id, part));
     const writes: unknown[] = [];
     Message.base.set('debug', (collection: string, method: string) => {
-      if (collection === 'inboxparts') writes.push(method);
+      if (collection === 'authkeys') writes.push(method);
     });
     try {
       await inbox.done(['A', 'B']);
@@ -73,5 +73,27 @@ describe('inbox', () => {
     expect(writes).toEqual(['bulkWrite']);
     const left = await inbox.leftovers({ id: '34600000009:1@s.whatsapp.net' });
     expect(left.map((m) => m.key.id)).toEqual(['C']);
+  });
+
+  it('replays a part that rode on a key commit, and one an older version left in inboxparts', async () => {
+    const me = { id: '34600000009:1@s.whatsapp.net' };
+    const inbox = openInbox('inbox-5');
+    const key = (id: string) => ({ remoteJid: '34600000001@s.whatsapp.net', fromMe: false, id });
+    const rider = inbox.rider({ messageId: 'R1', part: 0, key: JSON.stringify(key('R1'), BufferJSON.replacer), messageTimestamp: 1_700_000_004, pushName: 'Ana', plaintext: padded({ conversation: 'con las claves' }) });
+    // What a key commit writes for it (auth/mongoAuthState.ts writeKeys).
+    await AuthKey.create({ sessionId: 'inbox-5', type: rider.type, id: rider.id, data: rider.data });
+    await Message.db.collection('inboxparts').insertOne({
+      _id: 'inbox-5|L1|0' as never, sessionId: 'inbox-5', messageId: 'L1', part: 0, key: JSON.stringify(key('L1'), BufferJSON.replacer),
+      messageTimestamp: 1_700_000_003, pushName: null, plaintext: padded({ conversation: 'de antes' }), createdAt: new Date(Date.now() - 60_000),
+    });
+
+    const restarted = openInbox('inbox-5');
+    const left = await restarted.leftovers(me);
+    // Oldest first: the legacy part was stored a minute earlier.
+    expect(left.map((m) => [m.key.id, m.message?.conversation])).toEqual([['L1', 'de antes'], ['R1', 'con las claves']]);
+    expect(left[1]).toMatchObject({ key: key('R1'), pushName: 'Ana', messageTimestamp: 1_700_000_004 });
+    await restarted.done(['L1', 'R1']);
+    expect(await openInbox('inbox-5').leftovers(me)).toEqual([]);
+    expect(await Message.db.collection('inboxparts').countDocuments({ sessionId: 'inbox-5' })).toBe(0);
   });
 });

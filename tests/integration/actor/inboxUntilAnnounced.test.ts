@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '@switchboard/wa-sim';
 import { EXIT_CODES } from '@switchboard/shared';
-import { Message, Session, connectDatabase, disconnectDatabase, silentLogger } from '@switchboard/shared/node';
+import { AuthKey, Message, Session, connectDatabase, disconnectDatabase, silentLogger } from '@switchboard/shared/node';
 import { testDbUri } from '../../support/testDb.ts';
 import { linkActor, runActor, simConfig, type ActorRun } from './harness.ts';
 
@@ -21,7 +21,8 @@ let sim: Simulator;
 let uri: string;
 let running: ActorRun | undefined;
 
-const inboxEntries = (messageId: string) => Message.db.collection('inboxparts').countDocuments({ sessionId: SESSION, messageId });
+// Durable inbox entries ride in the key collection (session-actor/src/messages/inbox.ts).
+const inboxEntries = (messageId: string) => AuthKey.countDocuments({ sessionId: SESSION, type: 'inbox', id: { $regex: `^${messageId}\\|` } });
 
 beforeAll(async () => {
   uri = testDbUri('actor_inbox_announced');

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Message } from '@switchboard/shared/node';
+import { AuthKey, Message } from '@switchboard/shared/node';
 import { openCluster, type Cluster } from './harness.ts';
 
 const PHONE = '34600200201';
@@ -53,6 +53,6 @@ describe('incoming message under SIGKILL', () => {
     // The supervisor confirmed both announcements (barriers): a graceful stop leaves no inbox
     // entry to replay, so the next start announces nothing twice.
     await sup.shutdown();
-    expect(await Message.db.collection('inboxparts').countDocuments({ sessionId: SESSION })).toBe(0);
+    expect(await AuthKey.countDocuments({ sessionId: SESSION, type: 'inbox' })).toBe(0);
   }, 120_000);
 });
