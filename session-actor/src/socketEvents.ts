@@ -1,11 +1,11 @@
-import type { WASocket } from '@whiskeysockets/baileys';
+import type { WAMessage, WASocket } from '@whiskeysockets/baileys';
 import type { ActorEvent } from '@switchboard/shared';
 import type { Logger } from 'pino';
 import { applyStatus } from './messages/applyStatus.ts';
 import type { ChatStore } from './messages/chats.ts';
 import { makeDecryptionDurable } from './messages/durableDecrypt.ts';
 import { openInbox } from './messages/inbox.ts';
-import { ingestMessage, type IngestDeps } from './messages/ingest.ts';
+import { ingestMessages, type IngestDeps, type Retry } from './messages/ingest.ts';
 import { preloadChats } from './messages/preload.ts';
 import { statusFromReceipt, statusFromWa } from './messages/status.ts';
 import type { ActorInitConfig } from '@switchboard/shared';
@@ -86,28 +86,34 @@ export function bindSocketEvents(sock: WASocket, deps: SocketEventDeps): void {
       }
     });
   };
+  const retry: Retry = (task) => withRetry(task, deps.logger);
+  const ingest = async (msgs: WAMessage[]) => {
+    for (const msg of await ingestMessages(msgs, deps, retry)) if (msg.key.id) forgetWhenAnnounced(msg.key.id);
+  };
   // Messages a killed actor decrypted (and maybe receipted) but never stored: store them now.
   const me = sock.authState.creds.me;
-  if (me?.id) {
-    enqueue(async () => {
-      for (const msg of await inbox.leftovers(me)) {
-        await withRetry(() => ingestMessage(msg, 'append', deps), deps.logger);
-        forgetWhenAnnounced(msg.key.id!);
-      }
-    });
-  }
+  if (me?.id) enqueue(async () => ingest(await inbox.leftovers(me)));
+
+  // Group commit (issue 13): messages that arrive while a run is being stored wait in `arriving`
+  // and are stored together by the next run (one task in the queue, where the first of them
+  // would have been).
+  let arriving: WAMessage[] = [];
 
   sock.ws.on('message', () => deps.onTraffic());
   sock.ev.on('creds.update', () => enqueue(() => deps.saveCreds()));
-  sock.ev.on('messages.upsert', ({ messages, type }) => {
+  sock.ev.on('messages.upsert', ({ messages }) => {
     for (const msg of messages) {
       deps.beforeStore?.(msg.key.id);
       const ownEcho = !!msg.key.fromMe && !!msg.key.id && deps.isOwnSend?.(msg.key.id) === true;
       if (!ownEcho) {
-        enqueue(async () => {
-          await withRetry(() => ingestMessage(msg, type, deps), deps.logger);
-          if (msg.key.id) forgetWhenAnnounced(msg.key.id);
-        });
+        arriving.push(msg);
+        if (arriving.length === 1) {
+          enqueue(() => {
+            const run = arriving;
+            arriving = [];
+            return ingest(run);
+          });
+        }
       }
       // A receipt that arrives right after a send is folded into the own upsert (wa-sim.md §4.4).
       if (msg.key.fromMe && typeof msg.status === 'number') enqueue(() => emitStatus(msg.key.id, statusFromWa(msg.status)));

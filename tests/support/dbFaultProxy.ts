@@ -4,7 +4,8 @@
  * mid-flight (a "database blip"). Point a connection at `uriFor(dbUri)`, then arm a fault:
  * `failCommand('find', 'media', 2)` resets the connection carrying each of the next two
  * `find` commands on collection `media` (the driver's own retry included), so exactly that
- * query fails with a MongoNetworkError while everything else keeps working.
+ * query fails with a MongoNetworkError while everything else keeps working. It can also count
+ * commands (`watch`) and hold one back until the test lets it go (`hold`).
  */
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
@@ -22,9 +23,23 @@ export interface DbFaultProxy {
   disarm(): void;
   /** Commands cut so far. */
   readonly cuts: number;
-  /** Starts counting commands named `command` on `collection` that pass through; returns the count so far. */
-  watch(command: string, collection: string): { readonly count: number };
+  /**
+   * Starts counting commands named `command` on `collection` that pass through; `count` is the
+   * count so far, `until(n)` resolves once it reaches n.
+   */
+  watch(command: string, collection: string): Watch;
+  /**
+   * Holds the next command named `command` on `collection` (and whatever its connection sends
+   * after it) until `release()`; `reached` resolves once it is held. Other connections go on.
+   */
+  hold(command: string, collection: string): { reached: Promise<void>; release(): void };
   stop(): Promise<void>;
+}
+
+/** A count of passing commands. */
+export interface Watch {
+  readonly count: number;
+  until(n: number): Promise<void>;
 }
 
 /** The bytes of a BSON string element `{<command>: "<collection>"}` as the driver writes it first in an OP_MSG body. */
@@ -41,7 +56,8 @@ export async function startDbFaultProxy(targetUri: string): Promise<DbFaultProxy
   const sockets = new Set<Socket>();
   let armed: { pattern: Buffer; left: number; done: () => void } | null = null;
   let cuts = 0;
-  const watches: Array<{ pattern: Buffer; count: number }> = [];
+  const watches: Array<{ pattern: Buffer; count: number; waiters: { n: number; resolve(): void }[] }> = [];
+  let holding: { pattern: Buffer; reached(): void; release: Promise<void> } | null = null;
 
   const server: Server = createServer((client) => {
     const upstream = connect(Number(target.port || 27017), target.hostname);
@@ -65,10 +81,37 @@ export async function startDbFaultProxy(targetUri: string): Promise<DbFaultProxy
           return;
         }
       }
-      // A watched command is counted once per chunk that carries it (one command per OP_MSG chunk here).
-      for (const w of watches) if (chunk.includes(w.pattern)) w.count += 1;
-      upstream.write(chunk);
+      if (paused) {
+        paused.push(chunk);
+        return;
+      }
+      const hold = holding;
+      if (hold && chunk.includes(hold.pattern)) {
+        holding = null;
+        const queued = (paused = [chunk]);
+        void hold.release.then(() => {
+          paused = null;
+          for (const c of queued) forward(c);
+        });
+        hold.reached();
+        return;
+      }
+      forward(chunk);
     });
+    // Chunks of a held connection, in order, until its hold is released.
+    let paused: Buffer[] | null = null;
+    const forward = (chunk: Buffer) => {
+      // A watched command is counted once per chunk that carries it (one command per OP_MSG chunk here).
+      for (const w of watches) {
+        if (!chunk.includes(w.pattern)) continue;
+        w.count += 1;
+        for (const waiter of w.waiters.filter((x) => w.count >= x.n)) {
+          w.waiters.splice(w.waiters.indexOf(waiter), 1);
+          waiter.resolve();
+        }
+      }
+      upstream.write(chunk);
+    };
     upstream.on('data', (chunk: Buffer) => client.write(chunk));
     const close = () => {
       client.destroy();
@@ -105,9 +148,22 @@ export async function startDbFaultProxy(targetUri: string): Promise<DbFaultProxy
       return cuts;
     },
     watch(command, collection) {
-      const w = { pattern: commandPattern(command, collection), count: 0 };
+      const w = { pattern: commandPattern(command, collection), count: 0, waiters: [] as { n: number; resolve(): void }[] };
       watches.push(w);
-      return w;
+      return {
+        get count() {
+          return w.count;
+        },
+        until: (n: number) => (w.count >= n ? Promise.resolve() : new Promise<void>((resolve) => w.waiters.push({ n, resolve }))),
+      };
+    },
+    hold(command, collection) {
+      let release!: () => void;
+      let reached!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      const isReached = new Promise<void>((resolve) => (reached = resolve));
+      holding = { pattern: commandPattern(command, collection), reached, release: released };
+      return { reached: isReached, release };
     },
     async stop() {
       for (const s of sockets) s.destroy();

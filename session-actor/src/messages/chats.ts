@@ -8,8 +8,8 @@ export interface ChatPatch {
   name?: string | null;
   lastMessageAt?: Date;
   preview?: string | null;
-  /** Count one more unread message (incoming, notified). */
-  unread?: boolean;
+  /** Count one more unread message (incoming, notified), or this many more. */
+  unread?: boolean | number;
   /** Time of an incoming message stored now (moves `lastInboundAt` forward). */
   inboundAt?: Date;
   /** Time of an outgoing message stored or sent now (moves `lastOutboundAt` forward). */
@@ -86,7 +86,7 @@ export class ChatStore {
     Object.assign(set, this.replyFields(known, patch, max));
     const update: Record<string, unknown> = { $set: set };
     if (Object.keys(max).length) update.$max = max;
-    if (patch.unread) update.$inc = { unreadCount: 1 };
+    if (patch.unread) update.$inc = { unreadCount: patch.unread === true ? 1 : patch.unread };
     let doc: WrittenChat | null = known
       ? await Chat.findOneAndUpdate({ _id: known._id, jid: identity.chatId }, update, { returnDocument: 'after' }).lean()
       : null;

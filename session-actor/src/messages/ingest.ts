@@ -6,9 +6,9 @@ import type { Dispatcher } from 'undici';
 import type { MediaSummaries } from '../media/mediaSummaries.ts';
 import { storeIncomingMedia } from '../media/storeIncomingMedia.ts';
 import { applyStatus } from './applyStatus.ts';
-import type { ChatStore } from './chats.ts';
+import type { ChatPatch, ChatStore } from './chats.ts';
 import { earlyStatuses } from './earlyStatus.ts';
-import { chatIdentityOf, senderOf } from './jid.ts';
+import { chatIdentityOf, senderOf, type ChatIdentity } from './jid.ts';
 import { isReplayed } from './inbox.ts';
 import { mapContent, type MediaInfo } from './mapContent.ts';
 import type { SessionMetrics } from './sessionMetrics.ts';
@@ -31,7 +31,29 @@ export interface IngestDeps {
   mediaRetries?: { add(msg: WAMessage, info: MediaInfo, chatId: string, err: unknown): Promise<void> };
 }
 
-const isDuplicateKey = (err: unknown) => (err as { code?: number }).code === 11000;
+/** Runs a persistence step again after a failure (socketEvents.ts withRetry). */
+export type Retry = <T>(task: () => Promise<T>) => Promise<T>;
+
+/** The most messages stored in one request. */
+const MAX_BATCH = 64;
+
+const DUPLICATE_KEY = 11000;
+const isDuplicateKey = (err: unknown) => (err as { code?: number }).code === DUPLICATE_KEY;
+
+type NewMessage = Omit<MessageDoc, '_id' | 'createdAt' | 'updatedAt'>;
+
+/** A message read from the socket and ready to be stored. */
+interface Prepared {
+  msg: WAMessage;
+  identity: ChatIdentity;
+  doc: NewMessage;
+  /** `doc` as a validated model document, as `create` would store it. */
+  model: InstanceType<typeof Message>;
+  mediaId: string | null;
+  media: MessageMediaView | undefined;
+  /** A try to store it failed as a whole: it may be stored already, by that try. */
+  maybeStored: boolean;
+}
 
 async function pnForLid(sock: WASocket | null, jid: string | null | undefined): Promise<string | null> {
   if (!sock || !jid || !isLidUser(jid)) return null;
@@ -43,25 +65,60 @@ async function pnForLid(sock: WASocket | null, jid: string | null | undefined): 
 }
 
 /**
- * Stores one message from `messages.upsert`, idempotently on (sessionId, messageId): a message
- * seen before (a redelivery, or our own outbox send echoed back) is skipped. Media is
- * downloaded into GridFS first so the `message` event already carries its mediaId.
+ * Stores messages from `messages.upsert` (a run of them that queued up while the previous run was
+ * written), idempotently on (sessionId, messageId): a message seen before (a redelivery, or our
+ * own outbox send echoed back) is skipped. Group commit (issue 13): the run's messages are stored
+ * with one `insertMany` and each chat it touches gets one write, then every stored message is
+ * announced in order (`message`, then one `chat-update` per chat). Media is downloaded into
+ * GridFS first so the `message` event already carries its mediaId. Each database step is retried
+ * by `retry` on its own, so a step that failed does not repeat the ones before it. Resolves with
+ * the messages handled (stored, or nothing to store); one that could not be read is logged and
+ * left out, and a failed write of the run rejects.
  */
-export async function ingestMessage(msg: WAMessage, _type: 'notify' | 'append', deps: IngestDeps): Promise<boolean> {
+export async function ingestMessages(msgs: readonly WAMessage[], deps: IngestDeps, retry: Retry): Promise<WAMessage[]> {
+  const prepared: Prepared[] = [];
+  const handled: WAMessage[] = [];
+  for (const msg of msgs) {
+    try {
+      const ready = await retry(() => prepare(msg, deps));
+      if (ready) prepared.push(ready);
+      handled.push(msg);
+    } catch (err) {
+      // The others of the run go on; this one stays in the inbox and is tried at the next start.
+      deps.logger.error({ err, messageId: msg.key?.id }, 'incoming message not stored');
+      await deps.metrics.error(`incoming message not stored: ${(err as Error)?.message ?? String(err)}`).catch(() => undefined);
+    }
+  }
+  for (let from = 0; from < prepared.length; from += MAX_BATCH) {
+    const batch = prepared.slice(from, from + MAX_BATCH);
+    const stored = await retry(() => store(batch));
+    await announce(stored, deps, retry);
+  }
+  return handled;
+}
+
+/** Reads one message; null when there is nothing to store (the replay of a stored one is announced again here). */
+async function prepare(msg: WAMessage, deps: IngestDeps): Promise<Prepared | null> {
   const { sessionId } = deps;
   const key = msg.key;
   const messageId = key?.id;
-  if (!messageId || !key.remoteJid || isJidStatusBroadcast(key.remoteJid)) return false;
+  if (!messageId || !key.remoteJid || isJidStatusBroadcast(key.remoteJid)) return null;
   const mapped = mapContent(msg.message);
-  if (!mapped) return false;
+  if (!mapped) return null;
   const sock = deps.sock();
   const identity = chatIdentityOf(key, key.remoteJidAlt ? null : await pnForLid(sock, key.remoteJid));
-  if (!identity) return false;
+  if (!identity) return null;
   if (isReplayed(msg)) {
     // Read whole in one request: if it is stored already, it is announced again.
     const stored = await Message.findById(messageObjectId(sessionId, messageId)).lean();
-    if (stored) return announceAgain(stored, deps);
-  } else if (await Message.exists({ _id: messageObjectId(sessionId, messageId) })) return false;
+    if (stored) {
+      await announceAgain(stored, deps);
+      return null;
+    }
+  } else if (mapped.media && (await Message.exists({ _id: messageObjectId(sessionId, messageId) }))) {
+    // Checked first only when there is media to download; otherwise the insert's duplicate key says it.
+    return null;
+  }
 
   const fromMe = !!key.fromMe;
   let mediaId: string | null = null;
@@ -87,7 +144,7 @@ export async function ingestMessage(msg: WAMessage, _type: 'notify' | 'append', 
     }
   }
   const ts = Number(msg.messageTimestamp ?? 0);
-  const doc: Omit<MessageDoc, '_id' | 'createdAt' | 'updatedAt'> = {
+  const doc: NewMessage = {
     sessionId,
     chatId: identity.chatId,
     messageId,
@@ -106,43 +163,93 @@ export async function ingestMessage(msg: WAMessage, _type: 'notify' | 'append', 
     timestamp: ts > 0 ? new Date(ts * 1000) : new Date(),
     attempts: 0,
   };
+  // Validated alone, so an invalid message fails by itself and never shifts a batch's write errors.
+  const model = new Message(doc);
+  await model.validate();
+  return { msg, identity, doc, model, mediaId, media, maybeStored: false };
+}
+
+/**
+ * Stores a batch in one unordered request and returns what it stored. A duplicate key means the
+ * message was stored before: skipped (its media dropped), unless an earlier try of this batch that
+ * failed as a whole may have stored it, in which case it is ours and still to be announced.
+ */
+async function store(batch: Prepared[]): Promise<Prepared[]> {
+  let failed = new Map<number, unknown>();
   try {
-    await Message.create(doc);
+    if (batch.length === 1) await Message.create(batch[0]!.model);
+    else await Message.insertMany(batch.map((p) => p.model), { ordered: false });
   } catch (err) {
-    if (!isDuplicateKey(err)) throw err;
-    if (mediaId) await dropMedia(mediaId);
-    return false;
+    const writeErrors = (err as { writeErrors?: { index: number; code?: number }[] }).writeErrors;
+    if (batch.length === 1 && isDuplicateKey(err)) failed.set(0, err);
+    else if (Array.isArray(writeErrors) && writeErrors.length > 0) failed = new Map(writeErrors.map((e) => [e.index, e]));
+    if (failed.size === 0 || [...failed.values()].some((e) => !isDuplicateKey(e))) {
+      // Not known to be stored or not (a lost connection, a failure other than a duplicate):
+      // the next try tells from the duplicate keys.
+      for (const p of batch) p.maybeStored = true;
+      throw err;
+    }
   }
-  // A reaction answers nothing and asks for nothing: it does not move the needs-reply times.
-  const replyTime = doc.kind === 'reaction' ? {} : fromMe ? { outboundAt: doc.timestamp } : { inboundAt: doc.timestamp };
-  const chat = await deps.chats.upsert(identity, {
-    name: !fromMe && !identity.isGroup ? msg.pushName : undefined,
-    lastMessageAt: doc.timestamp,
-    preview: previewOf(doc),
+  const stored: Prepared[] = [];
+  for (const [i, p] of batch.entries()) {
+    if (!failed.has(i) || p.maybeStored) stored.push(p);
+    else if (p.mediaId) await dropMedia(p.mediaId);
+  }
+  return stored;
+}
+
+const later = (a: Date | undefined, b: Date): Date => (a && a > b ? a : b);
+
+/**
+ * Writes each chat of the stored messages once (their changes merged) and announces them: every
+ * message in order, then one `chat-update` per chat with the state after all of them.
+ */
+async function announce(stored: Prepared[], deps: IngestDeps, retry: Retry): Promise<void> {
+  const byChat = new Map<string, { identity: ChatIdentity; patch: ChatPatch & { unread: number } }>();
+  for (const { msg, identity, doc } of stored) {
+    const entry = byChat.get(identity.chatId) ?? { identity, patch: { unread: 0 } };
+    byChat.set(identity.chatId, { ...entry, identity });
+    const { patch } = entry;
+    const name = !doc.fromMe && !identity.isGroup ? msg.pushName : undefined;
+    if (name) patch.name = name;
+    patch.lastMessageAt = later(patch.lastMessageAt, doc.timestamp);
+    patch.preview = previewOf(doc);
     // 'append' upserts are messages queued while offline: still unread (history sync comes apart).
-    unread: !fromMe,
-    ...replyTime,
-  });
-  // A group is named from its metadata once: when first seen, or again after a failed try.
-  const groupName = identity.isGroup && sock && (chat.created || deps.chats.unnamed(identity.chatId)) ? await nameGroup(sock, identity.chatId, deps) : undefined;
-  // Counters are batched (up to METRICS_FLUSH_MS, 5 s): the message does not wait for them.
-  deps.metrics.count(fromMe ? {} : { messagesReceived: 1 }).catch((err: unknown) => deps.logger.warn({ err }, 'metrics write failed'));
-  deps.onStored?.(fromMe);
-  deps.emit({ type: 'message', message: toView(doc, media) });
-  deps.emit({
-    type: 'chat-update',
-    chatId: chat.chatId,
-    unreadCount: chat.unreadCount,
-    lastMessageAt: doc.timestamp.getTime(),
-    ...(chat.lastInboundAt !== null ? { lastInboundAt: chat.lastInboundAt } : {}),
-    ...(chat.lastOutboundAt !== null ? { lastOutboundAt: chat.lastOutboundAt } : {}),
-    ...(!fromMe && !identity.isGroup && msg.pushName ? { name: msg.pushName } : {}),
-    ...(groupName ? { name: groupName } : {}),
-  });
-  // A message written on the phone (self-sync copy) whose receipt came first: applied now.
-  const early = fromMe ? earlyStatuses.take(sessionId, messageId) : undefined;
-  if (early) for (const event of await applyStatus(sessionId, messageId, early, undefined, deps.media)) deps.emit(event);
-  return true;
+    if (!doc.fromMe) patch.unread += 1;
+    // A reaction answers nothing and asks for nothing: it does not move the needs-reply times.
+    if (doc.kind !== 'reaction' && doc.fromMe) patch.outboundAt = later(patch.outboundAt, doc.timestamp);
+    if (doc.kind !== 'reaction' && !doc.fromMe) patch.inboundAt = later(patch.inboundAt, doc.timestamp);
+  }
+  const updates: ActorEvent[] = [];
+  for (const { identity, patch } of byChat.values()) {
+    const chat = await retry(() => deps.chats.upsert(identity, patch));
+    const sock = deps.sock();
+    // A group is named from its metadata once: when first seen, or again after a failed try.
+    const groupName = identity.isGroup && sock && (chat.created || deps.chats.unnamed(identity.chatId)) ? await nameGroup(sock, identity.chatId, deps) : undefined;
+    const name = groupName ?? patch.name;
+    updates.push({
+      type: 'chat-update',
+      chatId: chat.chatId,
+      unreadCount: chat.unreadCount,
+      lastMessageAt: patch.lastMessageAt!.getTime(),
+      ...(chat.lastInboundAt !== null ? { lastInboundAt: chat.lastInboundAt } : {}),
+      ...(chat.lastOutboundAt !== null ? { lastOutboundAt: chat.lastOutboundAt } : {}),
+      ...(name ? { name } : {}),
+    });
+  }
+  // Counters are batched (up to METRICS_FLUSH_MS, 5 s): the messages do not wait for them.
+  const received = stored.filter((p) => !p.doc.fromMe).length;
+  deps.metrics.count(received ? { messagesReceived: received } : {}).catch((err: unknown) => deps.logger.warn({ err }, 'metrics write failed'));
+  for (const { doc, media } of stored) {
+    deps.onStored?.(doc.fromMe);
+    deps.emit({ type: 'message', message: toView(doc, media) });
+  }
+  for (const update of updates) deps.emit(update);
+  for (const { doc } of stored) {
+    // A message written on the phone (self-sync copy) whose receipt came first: applied now.
+    const early = doc.fromMe ? earlyStatuses.take(deps.sessionId, doc.messageId) : undefined;
+    if (early) for (const event of await applyStatus(deps.sessionId, doc.messageId, early, undefined, deps.media)) deps.emit(event);
+  }
 }
 
 /**
@@ -151,9 +258,8 @@ export async function ingestMessage(msg: WAMessage, _type: 'notify' | 'append', 
  * from the duplicate check above), so `message` events are delivered at least once: a kill in
  * that window can repeat one, never lose one.
  */
-async function announceAgain(doc: MessageDoc, deps: IngestDeps): Promise<false> {
+async function announceAgain(doc: MessageDoc, deps: IngestDeps): Promise<void> {
   deps.emit({ type: 'message', message: toView(doc, await deps.media.of(doc.mediaId)) });
-  return false;
 }
 
 /**

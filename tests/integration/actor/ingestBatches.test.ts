@@ -1,0 +1,74 @@
+/**
+ * Issue 13: incoming messages that queue up while the actor stores earlier ones are stored
+ * together (one insert request, one write per chat) and still announced one by one, in order.
+ * Real actor, real Baileys against the simulator, real database behind a proxy that counts
+ * requests and holds one back.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSimulator, type Simulator } from '@switchboard/wa-sim';
+import { Chat, Message, Session, connectDatabase, disconnectDatabase, silentLogger } from '@switchboard/shared/node';
+import { startDbFaultProxy, type DbFaultProxy } from '../../support/dbFaultProxy.ts';
+import { testDbUri } from '../../support/testDb.ts';
+import { linkActor, runActor, simConfig, type ActorRun } from './harness.ts';
+
+const SESSION = 'ingest-batches';
+const PHONE = '15550007501';
+const ALICE = '15550007502';
+const CHAT = `${ALICE}@s.whatsapp.net`;
+let sim: Simulator;
+let proxy: DbFaultProxy;
+let run: ActorRun;
+
+beforeAll(async () => {
+  const uri = testDbUri('ingest_batches');
+  proxy = await startDbFaultProxy(uri);
+  await connectDatabase(proxy.uriFor(uri), silentLogger());
+  sim = await startSimulator();
+  sim.createPhone({ phone: PHONE, name: 'Shop' });
+  sim.createContact({ phone: ALICE, name: 'Alice' });
+  await Session.create({ sessionId: SESSION, name: 'Ingest' });
+  run = await runActor(simConfig(sim, SESSION, proxy.uriFor(uri), { preloadChats: { type: 'individual', limit: 0 } }));
+  await linkActor(sim, run, PHONE);
+});
+
+afterAll(async () => {
+  await run?.stop();
+  await sim?.stop();
+  await disconnectDatabase();
+  await proxy?.stop();
+});
+
+describe('incoming messages in batches (issue 13)', () => {
+  it('stores a burst that queued behind a write with one insert and one chat write, announcing each in order', async () => {
+    const { id: opening } = await sim.contactSend(ALICE, { to: PHONE, text: 'hola' });
+    await run.waitFor('message', (e) => e.message.id === opening);
+
+    const inserts = proxy.watch('insert', 'messages');
+    const chatWrites = proxy.watch('findAndModify', 'chats');
+    const keyCommits = proxy.watch('update', 'authkeys');
+    // The next message's insert waits in the proxy; the burst behind it is decrypted meanwhile.
+    const held = proxy.hold('insert', 'messages');
+    const { id: first } = await sim.contactSend(ALICE, { to: PHONE, text: 'primero' });
+    await held.reached;
+    const burst: string[] = [];
+    for (let i = 0; i < 9; i++) burst.push((await sim.contactSend(ALICE, { to: PHONE, text: `ráfaga ${i}` })).id);
+    // Each decrypted message commits its keys (with its inbox entry) before it is handed over.
+    await keyCommits.until(9);
+    held.release();
+    const last = await run.waitFor('message', (e) => e.message.id === burst[8]);
+
+    const ids = [first, ...burst];
+    const announced = run.events.flatMap((e) => (e.type === 'message' && ids.includes(e.message.id) ? [e.message.id] : []));
+    expect(announced).toEqual(ids);
+    expect(last.message).toMatchObject({ text: 'ráfaga 8', fromMe: false });
+    expect(await Message.countDocuments({ sessionId: SESSION, messageId: { $in: ids } })).toBe(10);
+    // One request for the held message, then (nearly) all of the burst in one: not one each.
+    expect(inserts.count).toBeGreaterThanOrEqual(2);
+    expect(inserts.count).toBeLessThanOrEqual(3);
+    expect(chatWrites.count).toBeLessThanOrEqual(3);
+    // Every message counted once as unread, and the chat's last word is the burst's last message.
+    const update = run.events.filter((e) => e.type === 'chat-update' && e.chatId === CHAT).at(-1);
+    expect(update).toMatchObject({ unreadCount: 11 });
+    expect(await Chat.findOne({ sessionId: SESSION, jid: CHAT }).lean()).toMatchObject({ unreadCount: 11, lastMessagePreview: 'ráfaga 8' });
+  });
+});
