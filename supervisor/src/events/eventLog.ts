@@ -20,6 +20,8 @@
  * numbered together and stored with one `insertMany` (one database request) instead of one
  * insert each. If that write fails, what it stored is read back (an ordered insert stores a
  * prefix), published, and the rest go one by one through the careful single-event path.
+ * Without fencing, the batches of different sessions that are ready together share one request
+ * too (eventInserts.ts), each keeping the outcome of its own ordered insert.
  *
  * Fencing (cluster mode): with `setFence` (the fencing token of this node's lease on a session,
  * from the lease keeper), every write carries the token, in the same ordered request as the
@@ -35,6 +37,7 @@ import { fenceFilter, Session, SessionEvent, isTransientDbError, retryTransient,
 import type { Types } from 'mongoose';
 import type { Logger } from 'pino';
 import type { SessionRecords } from '../sessionRecords.ts';
+import { EventInserts, type EventDoc } from './eventInserts.ts';
 
 /** How often, at most, a busy session's last seq is mirrored to its Session document. */
 const MIRROR_EVERY_MS = 5_000;
@@ -78,15 +81,6 @@ function seqTaken(err: unknown): boolean {
   return writeErrorsOf(err).some((e) => e.code === DUPLICATE_KEY && e.index !== 0);
 }
 
-/** A stored event, as written. */
-interface EventDoc {
-  sessionId: string;
-  seq: number;
-  type: string;
-  payload: unknown;
-  at: Date;
-}
-
 /** How many times an event is renumbered when its seq was taken by another writer. */
 const MAX_RENUMBER = 3;
 
@@ -112,6 +106,7 @@ export class EventLog {
   /** Per session: whether every event appended since the last `settled` call was stored. */
   private readonly outcomes = new Map<string, Promise<boolean>>();
   private readonly retry: TransientRetryPolicy;
+  private readonly inserts = new EventInserts();
   /** Cluster mode: this node's fencing token for a session (undefined: not held). */
   private fence: ((sessionId: string) => number | undefined) | null = null;
 
@@ -174,8 +169,8 @@ export class EventLog {
   private async insert(sessionId: string, docs: EventDoc[]): Promise<'stored' | 'fenced'> {
     const token = this.fence?.(sessionId);
     if (!this.fence) {
-      if (docs.length === 1) await SessionEvent.create(docs[0]!);
-      else await SessionEvent.insertMany(docs, { ordered: true });
+      // With the events of other sessions that are ready at the same time: one request (eventInserts.ts).
+      await this.inserts.insert(docs);
       return 'stored';
     }
     if (token === undefined) return 'fenced';
