@@ -20,7 +20,7 @@ import { MediaSummaries } from './media/mediaSummaries.ts';
 import { ChatStore } from './messages/chats.ts';
 import { SessionMetrics } from './messages/sessionMetrics.ts';
 import { Outbox } from './outbox/Outbox.ts';
-import { bindSocketEvents } from './socketEvents.ts';
+import { bindSocketEvents, type SocketBinding } from './socketEvents.ts';
 import { killBeforeStoreHook, type BeforeStoreHook } from './testHooks.ts';
 import type { BackoffOptions } from './whatsapp/backoff.ts';
 import { Connection } from './whatsapp/Connection.ts';
@@ -85,6 +85,8 @@ export class Actor {
   private ending = false;
   /** Test-only fault hook (null unless init.testHooks asks for it). */
   private readonly beforeStore: BeforeStoreHook | null;
+  /** The current socket's event bindings (null before the first socket). */
+  private binding: SocketBinding | null = null;
 
   constructor(private readonly deps: ActorDeps) {
     const { sessionId } = deps.config;
@@ -213,6 +215,7 @@ export class Actor {
     // Inbox entries of messages just announced are deleted once the supervisor confirms the
     // announcement is stored; without the wait, the next actor would announce them again.
     await this.barriers.answered(this.deps.ackGraceMs ?? 2000);
+    this.binding?.forgetNow();
     await this.persisted();
     await this.metrics.flush().catch(() => undefined);
     this.deps.exit(EXIT_CODES.NORMAL, reason);
@@ -228,6 +231,7 @@ export class Actor {
     if (this.ending) return;
     this.ending = true;
     this.mediaRetries?.stop();
+    this.binding?.forgetNow();
     await this.persisted();
     await this.metrics.flush().catch(() => undefined);
     this.deps.exit(code, reason);
@@ -235,8 +239,10 @@ export class Actor {
 
   private listener() {
     return {
-      onSocket: (sock: WASocket) =>
-        bindSocketEvents(sock, {
+      onSocket: (sock: WASocket) => {
+        // The previous socket's entries waiting for deletion go now (this binding replaces it).
+        this.binding?.forgetNow();
+        this.binding = bindSocketEvents(sock, {
           sessionId: this.config.sessionId,
           logger: this.log,
           chats: this.chats,
@@ -266,7 +272,9 @@ export class Actor {
           beforeStore: this.beforeStore,
           keysInDatabase: this.config.authStorage !== 'file',
           isOwnSend: (messageId) => this.outbox.isOwnSend(messageId),
-        }),
+          ending: () => this.ending,
+        });
+      },
       onConnecting: () => this.emit({ type: 'connection-state', status: 'connecting' }),
       onQr: (qr: string) => this.onQr(qr),
       onOpen: (sock: WASocket) => this.onOpen(sock),

@@ -22,6 +22,8 @@ export interface SocketEventDeps extends IngestDeps {
   saveCreds(): Promise<void>;
   /** True once every event emitted so far is stored by the supervisor; false when one was dropped. */
   eventsStored(): Promise<boolean>;
+  /** True once the actor is stopping: inbox entries are then deleted without waiting. */
+  ending(): boolean;
   /** A message's announcement was dropped: its inbox entry stays for the next actor to replay. */
   onAnnouncementLost(messageId: string): void;
   onTraffic(): void;
@@ -34,6 +36,15 @@ export interface SocketEventDeps extends IngestDeps {
 }
 
 const RETRY_DELAYS_MS = [200, 1000, 3000];
+
+/** How long the deletion of an announced message's inbox entry waits for others to join it. */
+const FORGET_AFTER_MS = 500;
+
+/** What the actor keeps of a socket's bindings. */
+export interface SocketBinding {
+  /** Deletes the inbox entries of announced messages now instead of after their short wait. */
+  forgetNow(): void;
+}
 
 /**
  * Runs a persistence task again after a failure (a database blip must not lose an incoming
@@ -56,7 +67,7 @@ export async function withRetry<T>(task: () => Promise<T>, logger: Logger, delay
  * Binds a socket's events to persistence and actor events: messages and receipts, chats
  * (preload), LID mappings, presence, creds. Every write goes through `enqueue`.
  */
-export function bindSocketEvents(sock: WASocket, deps: SocketEventDeps): void {
+export function bindSocketEvents(sock: WASocket, deps: SocketEventDeps): SocketBinding {
   const { sessionId, enqueue } = deps;
   let preloaded = 0;
   const emitStatus = async (messageId: string | null | undefined, next: ReturnType<typeof statusFromWa>, reason?: string) => {
@@ -71,18 +82,26 @@ export function bindSocketEvents(sock: WASocket, deps: SocketEventDeps): void {
   makeDecryptionDurable(sock, inbox, deps.logger, { joinKeyCommit: deps.keysInDatabase });
   // A stored message's inbox entry is deleted only once its announcement is in the event log:
   // killed in between (the whole node, in cluster mode), the next actor replays and announces it.
-  // Entries that become deletable while a deletion waits in the queue join it (one request).
+  // Deletions wait up to FORGET_AFTER_MS so that a burst's entries go in one request (issue 13);
+  // a kill in that window only announces those messages again at the next start.
   let forgettable: string[] = [];
+  let forgetTimer: NodeJS.Timeout | null = null;
+  const forgetNow = (): void => {
+    if (forgetTimer) clearTimeout(forgetTimer);
+    forgetTimer = null;
+    if (forgettable.length === 0) return;
+    const ids = forgettable;
+    forgettable = [];
+    enqueue(() => inbox.done(ids));
+  };
   const forgetWhenAnnounced = (messageId: string): void => {
     void deps.eventsStored().then((stored) => {
       if (!stored) return deps.onAnnouncementLost(messageId);
       forgettable.push(messageId);
-      if (forgettable.length === 1) {
-        enqueue(() => {
-          const ids = forgettable;
-          forgettable = [];
-          return inbox.done(ids);
-        });
+      if (deps.ending()) forgetNow();
+      else if (!forgetTimer) {
+        forgetTimer = setTimeout(forgetNow, FORGET_AFTER_MS);
+        forgetTimer.unref();
       }
     });
   };
@@ -170,4 +189,5 @@ export function bindSocketEvents(sock: WASocket, deps: SocketEventDeps): void {
       deps.emit(event);
     }
   });
+  return { forgetNow };
 }
