@@ -1,5 +1,6 @@
 /** @switchboard/supervisor — supervision of forked session actors, and the SessionHub over them (LocalHub). */
 export { Supervisor } from './Supervisor.ts';
+export { SETTLED_STATUSES } from './sessionSlot.ts';
 export { LocalHub, type LocalHubOptions, type SupervisedSessions } from './LocalHub.ts';
 export { ActorHandle, FailedStartError, type ActorHandleOptions } from './ActorHandle.ts';
 export { decide, recordDecision, fullJitter, DEFAULT_RESTART_SPEC, EMPTY_HISTORY } from './restartPolicy.ts';

@@ -205,6 +205,7 @@ const later = (a: Date | undefined, b: Date): Date => (a && a > b ? a : b);
  * message in order, then one `chat-update` per chat with the state after all of them.
  */
 async function announce(stored: Prepared[], deps: IngestDeps, retry: Retry): Promise<void> {
+  if (stored.length === 0) return;
   const byChat = new Map<string, { identity: ChatIdentity; patch: ChatPatch & { unread: number } }>();
   for (const { msg, identity, doc } of stored) {
     const entry = byChat.get(identity.chatId) ?? { identity, patch: { unread: 0 } };
