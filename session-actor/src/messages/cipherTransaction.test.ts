@@ -6,6 +6,8 @@ import { makeCipherTransaction } from './cipherTransaction.ts';
 /** A key store whose writes are visible at once: what the database holds. */
 function memoryStore() {
   const data = new Map<string, unknown>();
+  /** The session ids each commit wrote. */
+  const commits: string[][] = [];
   const store: SignalKeyStore = {
     async get(type, ids) {
       const out: Record<string, unknown> = {};
@@ -13,13 +15,14 @@ function memoryStore() {
       return out as never;
     },
     async set(values) {
+      commits.push(Object.keys(values.session ?? {}).sort());
       for (const [type, entries] of Object.entries(values)) {
         for (const [id, value] of Object.entries(entries ?? {})) data.set(`${type}/${id}`, value);
       }
     },
   };
   const keys = addTransactionCapability(store, pino({ level: 'silent' }), { maxCommitRetries: 1, delayBetweenTriesMs: 0 });
-  return { data, keys };
+  return { data, keys, commits };
 }
 
 type Session = SignalDataTypeMap['session'];
@@ -56,5 +59,32 @@ describe('cipher transaction', () => {
     const inCipher = makeCipherTransaction(keys);
     await inCipher(() => inCipher(async () => keys.set({ session: { 'bob.0': session(7) } })));
     expect(counterOf(data.get('session/bob.0'))).toBe(7);
+  });
+
+  it('commits the batchable steps started together once, and resolves each only after that commit', async () => {
+    const { data, keys, commits } = memoryStore();
+    const inCipher = makeCipherTransaction(keys);
+    const seen: number[] = [];
+    const encrypt = (jid: string, n: number) =>
+      inCipher(async () => {
+        await keys.set({ session: { [jid]: session(n) } });
+        return n;
+      }, { batch: true }).then((n) => {
+        // Resolved after the commit: what it wrote is stored.
+        seen.push(counterOf(data.get(`session/${jid}`)));
+        return n;
+      });
+    // A send encrypts for the contact's device and our own phone at once.
+    expect(await Promise.all([encrypt('bob.0', 1), encrypt('me.0', 2)])).toEqual([1, 2]);
+    expect(seen).toEqual([1, 2]);
+    expect(commits).toEqual([['bob.0', 'me.0']]);
+    // One that fails is rejected alone; the others' keys are committed.
+    const failing = inCipher(async () => {
+      throw new Error('Bad MAC');
+    }, { batch: true });
+    const after = encrypt('bob.0', 3);
+    await expect(failing).rejects.toThrow('Bad MAC');
+    expect(await after).toBe(3);
+    expect(commits).toEqual([['bob.0', 'me.0'], ['bob.0']]);
   });
 });

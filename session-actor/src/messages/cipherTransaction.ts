@@ -15,11 +15,27 @@ const outsideAnyTransaction = AsyncLocalStorage.snapshot();
 /** Marks the async work running inside our own cipher transaction (for nested calls). */
 const inCipher = new AsyncLocalStorage<true>();
 
-/**
- * Runs one Signal operation in the cipher transaction; resolves once its keys are stored, with
- * `riders` (if any) in the same request when the operation opened the transaction.
- */
-export type CipherTransaction = <T>(work: () => Promise<T>, riders?: KeyRider[]) => Promise<T>;
+/** How a cipher operation is run. */
+export interface CipherOptions {
+  /** Written with the keys of the commit that stores this operation's (auth/keyRiders.ts). */
+  riders?: KeyRider[];
+  /**
+   * Shares its commit with the operations that are ready at the same moment (group commit). For
+   * encryptions and decryptions only, which store keys only once they succeed: a failed one
+   * leaves nothing in the shared commit.
+   */
+  batch?: boolean;
+}
+
+/** Runs one Signal operation in the cipher transaction; resolves once its keys are stored. */
+export type CipherTransaction = <T>(work: () => Promise<T>, options?: CipherOptions) => Promise<T>;
+
+interface Queued {
+  work: () => Promise<unknown>;
+  riders: KeyRider[];
+  resolve(value: unknown): void;
+  reject(err: unknown): void;
+}
 
 /**
  * Makes every Signal operation of a socket one committed step in one serial order.
@@ -36,10 +52,56 @@ export type CipherTransaction = <T>(work: () => Promise<T>, riders?: KeyRider[])
  * transaction under `SIGNAL_TX`, whose keys Baileys commits (awaited) before the operation
  * resolves, so a ciphertext never leaves the process before the keys that produced it are
  * durable. Calls nested inside our own transaction join it, as Baileys would.
+ *
+ * Group commit (issue 13): a send encrypts for the contact's devices and for our own at the same
+ * moment (`createParticipantNodes`, twice, in `Promise.all`), and each encryption used to commit
+ * alone, one after the other. Batchable operations wait for the next turn of the event loop (or
+ * for the running batch) and then run one after the other in one transaction: one commit, every
+ * one of them resolved only after it.
  */
 export function makeCipherTransaction(keys: SignalKeyStoreWithTransaction): CipherTransaction {
-  return <T>(work: () => Promise<T>, riders: KeyRider[] = []): Promise<T> => {
+  const alone = <T>(work: () => Promise<T>, riders: KeyRider[]): Promise<T> =>
+    outsideAnyTransaction(() => withKeyRiders(riders, () => keys.transaction(() => inCipher.run(true, work), SIGNAL_TX)));
+
+  let waiting: Queued[] = [];
+  let busy = false;
+  const runBatch = async (): Promise<void> => {
+    busy = true;
+    while (waiting.length > 0) {
+      const batch = waiting;
+      waiting = [];
+      const outcomes: { ok: boolean; value: unknown }[] = [];
+      const riders: KeyRider[] = [];
+      try {
+        await alone(async () => {
+          for (const op of batch) {
+            try {
+              outcomes.push({ ok: true, value: await op.work() });
+              riders.push(...op.riders);
+            } catch (err) {
+              outcomes.push({ ok: false, value: err });
+            }
+          }
+        }, riders);
+        batch.forEach((op, i) => (outcomes[i]!.ok ? op.resolve(outcomes[i]!.value) : op.reject(outcomes[i]!.value)));
+      } catch (err) {
+        // The commit failed: nothing of the batch is stored.
+        for (const op of batch) op.reject(err);
+      }
+    }
+    busy = false;
+  };
+
+  return <T>(work: () => Promise<T>, options: CipherOptions = {}): Promise<T> => {
     if (inCipher.getStore()) return work();
-    return outsideAnyTransaction(() => withKeyRiders(riders, () => keys.transaction(() => inCipher.run(true, work), SIGNAL_TX)));
+    if (!options.batch) return alone(work, options.riders ?? []);
+    return new Promise<T>((resolve, reject) => {
+      waiting.push({ work, riders: options.riders ?? [], resolve: resolve as (value: unknown) => void, reject });
+      // Operations started in the same turn (a send's encryptions) join before the batch runs.
+      if (!busy) {
+        busy = true;
+        setImmediate(() => void runBatch());
+      }
+    });
   };
 }

@@ -83,7 +83,7 @@ export function makeDecryptionDurable(sock: WASocket, inbox: Inbox, logger: Logg
       if (part && options.joinKeyCommit) riders.push(inbox.rider(part));
       else if (part) await inbox.put(part);
       return decrypted;
-    }, riders);
+    }, { riders, batch: true });
     if (part && riders.some((r) => !r.written)) await inbox.put(part);
     return plaintext;
   };
@@ -96,9 +96,12 @@ export function makeDecryptionDurable(sock: WASocket, inbox: Inbox, logger: Logg
   // PN→LID migration, deletion, sender keys, the validity checks of a send) joins the same order.
   for (const name of TX_METHODS) {
     const original = (repo[name] as (...args: unknown[]) => Promise<unknown>).bind(repo);
-    (repo as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => inTx(() => original(...args));
+    (repo as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => inTx(() => original(...args), { batch: BATCHED.has(name) });
   }
 }
+
+/** Operations that store keys only once they succeed: they may share a commit (cipherTransaction.ts). */
+const BATCHED: ReadonlySet<string> = new Set(['encryptMessage', 'encryptGroupMessage']);
 
 const TX_METHODS = [
   'encryptMessage',
