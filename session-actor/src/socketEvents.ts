@@ -1,7 +1,7 @@
 import type { WAMessage, WASocket } from '@whiskeysockets/baileys';
 import type { ActorEvent } from '@switchboard/shared';
 import type { Logger } from 'pino';
-import { applyStatuses, type StatusChange } from './messages/applyStatus.ts';
+import { applyStatus } from './messages/applyStatus.ts';
 import type { ChatStore } from './messages/chats.ts';
 import { makeDecryptionDurable } from './messages/durableDecrypt.ts';
 import { openInbox } from './messages/inbox.ts';
@@ -70,21 +70,12 @@ export async function withRetry<T>(task: () => Promise<T>, logger: Logger, delay
 export function bindSocketEvents(sock: WASocket, deps: SocketEventDeps): SocketBinding {
   const { sessionId, enqueue } = deps;
   let preloaded = 0;
-  // Status changes that arrive while the queue is busy are applied together by the next run
-  // (issue 13: the receipts of a burst of sends cost one write, applyStatuses).
-  let statusRun: StatusChange[] = [];
-  const emitStatus = (messageId: string | null | undefined, next: ReturnType<typeof statusFromWa>, reason?: string): void => {
+  const emitStatus = async (messageId: string | null | undefined, next: ReturnType<typeof statusFromWa>, reason?: string) => {
     // Baileys reports a server rejection as status ERROR after the outbox already recorded it
     // (ServerAcks, with the server's code), and possibly after the user retried it: taken here it
     // would fail a retried message again. Failures belong to the outbox alone.
     if (!messageId || !next || next === 'failed') return;
-    statusRun.push({ messageId, next, ...(reason ? { reason } : {}) });
-    if (statusRun.length > 1) return;
-    enqueue(async () => {
-      const run = statusRun;
-      statusRun = [];
-      for (const event of await applyStatuses(sessionId, run, deps.media)) deps.emit(event);
-    });
+    for (const event of await applyStatus(sessionId, messageId, next, reason, deps.media)) deps.emit(event);
   };
 
   const inbox = openInbox(sessionId);
@@ -144,19 +135,19 @@ export function bindSocketEvents(sock: WASocket, deps: SocketEventDeps): SocketB
         }
       }
       // A receipt that arrives right after a send is folded into the own upsert (wa-sim.md §4.4).
-      if (msg.key.fromMe && typeof msg.status === 'number') emitStatus(msg.key.id, statusFromWa(msg.status));
+      if (msg.key.fromMe && typeof msg.status === 'number') enqueue(() => emitStatus(msg.key.id, statusFromWa(msg.status)));
     }
   });
   sock.ev.on('messages.update', (updates) => {
     for (const { key, update } of updates) {
       if (!key.fromMe || update.status === undefined || update.status === null) continue;
       const reason = Array.isArray(update.messageStubParameters) ? update.messageStubParameters.join(',') : undefined;
-      emitStatus(key.id, statusFromWa(update.status), reason);
+      enqueue(() => emitStatus(key.id, statusFromWa(update.status), reason));
     }
   });
   sock.ev.on('message-receipt.update', (updates) => {
     for (const { key, receipt } of updates) {
-      if (key.fromMe) emitStatus(key.id, statusFromReceipt(receipt));
+      if (key.fromMe) enqueue(() => emitStatus(key.id, statusFromReceipt(receipt)));
     }
   });
   const offerChats = (chats: Parameters<typeof preloadChats>[1]) =>
