@@ -21,7 +21,7 @@ import { inboundLoad, type LoadResult, type OnDelivered } from './cluster-load.t
 import { actorPids, meanMemoryMb } from './cluster-memory.ts';
 import { outboundLoad } from './cluster-outbound.ts';
 import { measureRestore, type RestoreResult } from './cluster-restore.ts';
-import { dbProfileAfter, dbRequestsPerMessage, type DbRequestsPerMessage } from './db-profile.ts';
+import { dbProfileAfter, dbRequestsPerMessage, requestsPerSession, type DbRequestsPerMessage } from './db-profile.ts';
 
 /** How the actors run: the precompiled bundle (default) or the TypeScript sources under tsx. */
 export type ActorMode = 'dist' | 'tsx';
@@ -169,7 +169,9 @@ export async function runClusterBench(n: number, options: Partial<ClusterBenchOp
       await sup.shutdown();
       sup = makeSupervisor();
       rec = recordHub(sup.hub);
+      const before = await dbProfileAfter(profileFile);
       restore = await measureRestore(sup, ids, phones, sim, contact, concurrency);
+      restore.db = requestsPerSession(before, await dbProfileAfter(profileFile), n);
       progress('restore after a node restart', restore);
     }
 

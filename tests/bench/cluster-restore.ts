@@ -22,6 +22,8 @@ export interface RestoreResult {
   servingMs: number;
   /** Mean CPU seconds per actor from fork to serving. */
   cpuSecondsPerActor: number;
+  /** Embedded database requests per restored session (with the inbound message that proves it serves), by command. */
+  db?: { perSession: number; top: Record<string, number> };
 }
 
 /**

@@ -69,3 +69,15 @@ export function dbRequestsPerMessage(idle0: DbProfileSnapshot, start: DbProfileS
   const writeMsTop = Object.fromEntries(writes.slice(0, topN).filter(([, ms]) => ms > 0).map(([k, ms]) => [k, round(ms)]));
   return { perMessage: round(duringLoad / messages), idlePerSecond: round(idlePerSecond), top: Object.fromEntries(top), writeMsPerMessage: round(writeMs), writeMsTop };
 }
+
+/** Requests per session between two snapshots (a restore), with the most frequent by command. */
+export function requestsPerSession(start: DbProfileSnapshot, end: DbProfileSnapshot, sessions: number, topN = 10): { perSession: number; top: Record<string, number> } {
+  const round = (x: number): number => Number(x.toPrecision(3));
+  const top = Object.entries(end.counts)
+    .map(([k, n]): [string, number] => [k, (n - (start.counts[k] ?? 0)) / sessions])
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, topN)
+    .map(([k, n]): [string, number] => [k, round(n)]);
+  return { perSession: round((total(end) - total(start)) / sessions), top: Object.fromEntries(top) };
+}
