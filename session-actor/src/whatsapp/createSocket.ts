@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { AuthHandle } from '../auth/types.ts';
 import { baileysLogger } from './baileysLogger.ts';
 import type { TlsTrust } from './trust.ts';
+import { useNativeXeddsaVerify } from './xeddsaVerify.ts';
 
 /** What a socket needs besides the auth state. */
 export interface SocketOptions {
@@ -26,6 +27,8 @@ export interface SocketOptions {
  * after every close it decides to retry (wa-sim.md §0.7).
  */
 export function createSocket(opts: SocketOptions): WASocket {
+  // The Noise handshake's certificate check, natively (xeddsaVerify.ts); once per process.
+  useNativeXeddsaVerify();
   const logger = baileysLogger(opts.logger);
   return makeWASocket({
     ...(opts.websocketUrl ? { waWebSocketUrl: opts.websocketUrl } : {}),
