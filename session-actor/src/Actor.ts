@@ -20,6 +20,7 @@ import { MediaSummaries } from './media/mediaSummaries.ts';
 import { ChatStore } from './messages/chats.ts';
 import { SessionMetrics } from './messages/sessionMetrics.ts';
 import { Outbox } from './outbox/Outbox.ts';
+import { openInbox, type Inbox } from './messages/inbox.ts';
 import { bindSocketEvents, type SocketBinding } from './socketEvents.ts';
 import { killBeforeStoreHook, type BeforeStoreHook } from './testHooks.ts';
 import type { BackoffOptions } from './whatsapp/backoff.ts';
@@ -87,6 +88,8 @@ export class Actor {
   private readonly beforeStore: BeforeStoreHook | null;
   /** The current socket's event bindings (null before the first socket). */
   private binding: SocketBinding | null = null;
+  /** The durable inbox, one per actor whatever the socket (messages/inbox.ts). */
+  private readonly inbox: Inbox;
 
   constructor(private readonly deps: ActorDeps) {
     const { sessionId } = deps.config;
@@ -95,6 +98,7 @@ export class Actor {
     this.beforeStore = killBeforeStoreHook(deps.config, this.log);
     this.barriers = new EventBarriers((msg) => deps.send(msg));
     this.chats = new ChatStore(sessionId);
+    this.inbox = openInbox(sessionId);
     this.metrics = new SessionMetrics(sessionId);
     this.outbox = new Outbox({
       sessionId,
@@ -215,10 +219,16 @@ export class Actor {
     // Inbox entries of messages just announced are deleted once the supervisor confirms the
     // announcement is stored; without the wait, the next actor would announce them again.
     await this.barriers.answered(this.deps.ackGraceMs ?? 2000);
-    this.binding?.forgetNow();
+    this.closeInbox();
     await this.persisted();
     await this.metrics.flush().catch(() => undefined);
     this.deps.exit(EXIT_CODES.NORMAL, reason);
+  }
+
+  /** Deletes the entries of announced messages now, then the inbox's marker if none is left (queued). */
+  private closeInbox(): void {
+    this.binding?.forgetNow();
+    this.enqueue(() => this.inbox.close()).catch((err: unknown) => this.onWriteError(err));
   }
 
   /** Resolves once every persistence task queued so far has run. */
@@ -231,7 +241,7 @@ export class Actor {
     if (this.ending) return;
     this.ending = true;
     this.mediaRetries?.stop();
-    this.binding?.forgetNow();
+    this.closeInbox();
     await this.persisted();
     await this.metrics.flush().catch(() => undefined);
     this.deps.exit(code, reason);
@@ -271,6 +281,7 @@ export class Actor {
           },
           beforeStore: this.beforeStore,
           keysInDatabase: this.config.authStorage !== 'file',
+          inbox: this.inbox,
           isOwnSend: (messageId) => this.outbox.isOwnSend(messageId),
           ending: () => this.ending,
         });

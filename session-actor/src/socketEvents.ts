@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { applyStatus } from './messages/applyStatus.ts';
 import type { ChatStore } from './messages/chats.ts';
 import { makeDecryptionDurable } from './messages/durableDecrypt.ts';
-import { openInbox } from './messages/inbox.ts';
+import type { Inbox } from './messages/inbox.ts';
 import { ingestMessages, type IngestDeps, type Retry } from './messages/ingest.ts';
 import { preloadChats } from './messages/preload.ts';
 import { statusFromReceipt, statusFromWa } from './messages/status.ts';
@@ -31,6 +31,8 @@ export interface SocketEventDeps extends IngestDeps {
   isOwnSend?(messageId: string): boolean;
   /** True when Signal keys are in the database (AUTH_STORAGE=mongo): inbox parts ride on key commits. */
   keysInDatabase: boolean;
+  /** The session's durable inbox (one per actor, across sockets). */
+  inbox: Inbox;
   /** Test-only fault hook (testHooks.ts), run on each incoming message before it is queued. */
   beforeStore?: BeforeStoreHook | null;
 }
@@ -78,7 +80,7 @@ export function bindSocketEvents(sock: WASocket, deps: SocketEventDeps): SocketB
     for (const event of await applyStatus(sessionId, messageId, next, reason, deps.media)) deps.emit(event);
   };
 
-  const inbox = openInbox(sessionId);
+  const { inbox } = deps;
   makeDecryptionDurable(sock, inbox, deps.logger, { joinKeyCommit: deps.keysInDatabase });
   // A stored message's inbox entry is deleted only once its announcement is in the event log:
   // killed in between (the whole node, in cluster mode), the next actor replays and announces it.

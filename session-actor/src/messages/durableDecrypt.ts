@@ -80,7 +80,7 @@ export function makeDecryptionDurable(sock: WASocket, inbox: Inbox, logger: Logg
     const plaintext = await inTx(async () => {
       const decrypted = await decrypt();
       part = partOf(ciphertext, decrypted);
-      if (part && options.joinKeyCommit) riders.push(inbox.rider(part));
+      if (part && options.joinKeyCommit) riders.push(...inbox.riders(part));
       else if (part) await inbox.put(part);
       return decrypted;
     }, { riders, batch: true });

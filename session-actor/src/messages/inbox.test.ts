@@ -79,9 +79,11 @@ describe('inbox', () => {
     const me = { id: '34600000009:1@s.whatsapp.net' };
     const inbox = openInbox('inbox-5');
     const key = (id: string) => ({ remoteJid: '34600000001@s.whatsapp.net', fromMe: false, id });
-    const rider = inbox.rider({ messageId: 'R1', part: 0, key: JSON.stringify(key('R1'), BufferJSON.replacer), messageTimestamp: 1_700_000_004, pushName: 'Ana', plaintext: padded({ conversation: 'con las claves' }) });
-    // What a key commit writes for it (auth/mongoAuthState.ts writeKeys).
-    await AuthKey.create({ sessionId: 'inbox-5', type: rider.type, id: rider.id, data: rider.data });
+    const riders = inbox.riders({ messageId: 'R1', part: 0, key: JSON.stringify(key('R1'), BufferJSON.replacer), messageTimestamp: 1_700_000_004, pushName: 'Ana', plaintext: padded({ conversation: 'con las claves' }) });
+    // The inbox's marker first, then the part.
+    expect(riders.map((r) => r.id)).toEqual(['open', 'R1|0']);
+    // What a key commit writes for them (auth/mongoAuthState.ts writeKeys).
+    for (const rider of riders) await AuthKey.create({ sessionId: 'inbox-5', type: rider.type, id: rider.id, data: rider.data });
     await Message.db.collection('inboxparts').insertOne({
       _id: 'inbox-5|L1|0' as never, sessionId: 'inbox-5', messageId: 'L1', part: 0, key: JSON.stringify(key('L1'), BufferJSON.replacer),
       messageTimestamp: 1_700_000_003, pushName: null, plaintext: padded({ conversation: 'de antes' }), createdAt: new Date(Date.now() - 60_000),
@@ -95,5 +97,44 @@ describe('inbox', () => {
     await restarted.done(['L1', 'R1']);
     expect(await openInbox('inbox-5').leftovers(me)).toEqual([]);
     expect(await Message.db.collection('inboxparts').countDocuments({ sessionId: 'inbox-5' })).toBe(0);
+  });
+
+  it('looks for parts only after a start that finds the marker, which a graceful stop with nothing left removes', async () => {
+    const me = { id: '34600000009:1@s.whatsapp.net' };
+    const entry = (id: string) => ({ messageId: id, part: 0, key: JSON.stringify({ remoteJid: '34600000001@s.whatsapp.net', fromMe: false, id }, BufferJSON.replacer), messageTimestamp: 1_700_000_005, pushName: null, plaintext: padded({ conversation: id }) });
+    const authKeyCalls = async (fn: () => Promise<unknown>) => {
+      const calls: string[] = [];
+      Message.base.set('debug', (collection: string, method: string) => {
+        if (collection === 'authkeys') calls.push(method);
+      });
+      try {
+        await fn();
+      } finally {
+        Message.base.set('debug', false);
+      }
+      return calls;
+    };
+    // Never used: one read by _id, no search.
+    const fresh = openInbox('inbox-6');
+    expect(await authKeyCalls(() => fresh.leftovers(me))).toEqual(['findOne']);
+
+    // A part written on its own brings the marker with it, once.
+    await fresh.put(entry('P1'));
+    const second = fresh.riders(entry('P2'));
+    expect(second.map((r) => r.id)).toEqual(['P2|0']);
+    // A crash now: the next start finds the marker and the part.
+    const afterCrash = openInbox('inbox-6');
+    expect((await afterCrash.leftovers(me)).map((m) => m.key.id)).toEqual(['P1']);
+    // A graceful stop with a part still there keeps the marker…
+    await afterCrash.close();
+    expect(await AuthKey.countDocuments({ sessionId: 'inbox-6' })).toBe(2);
+    // …and with none left removes it: the next start reads only the marker's _id.
+    await afterCrash.done(['P1']);
+    await afterCrash.close();
+    expect(await AuthKey.countDocuments({ sessionId: 'inbox-6' })).toBe(0);
+    const next = openInbox('inbox-6');
+    expect(await authKeyCalls(() => next.leftovers(me))).toEqual(['findOne']);
+    // Used again, the marker rides with the first part.
+    expect(next.riders(entry('P3')).map((r) => r.id)).toEqual(['open', 'P3|0']);
   });
 });

@@ -24,15 +24,17 @@ export interface Inbox {
   /** Durably records one decrypted part; resolves only once the database has it. */
   put(entry: NewPart): Promise<void>;
   /**
-   * The part as a rider of the Signal key commit under way (auth/keyRiders.ts): stored in the
-   * same request as the keys that decrypted it, before them. One that no commit took must be
-   * `put` before the receipt.
+   * The part as riders of the Signal key commit under way (auth/keyRiders.ts): stored in the
+   * same request as the keys that decrypted it, before them (the inbox's marker first, until it
+   * is stored). A part no commit took must be `put` before the receipt.
    */
-  rider(entry: NewPart): KeyRider;
+  riders(entry: NewPart): KeyRider[];
   /** Forgets messages once they are stored and announced (one request for all their parts). */
   done(messageIds: readonly string[]): Promise<void>;
   /** Messages left behind by a killed actor, rebuilt as Baileys would have emitted them. */
   leftovers(me: { id: string; lid?: string | undefined }): Promise<WAMessage[]>;
+  /** A graceful stop: with no part left, removes the marker, so the next start reads nothing more. */
+  close(): Promise<void>;
 }
 
 /** Where versions before issue 13's last pass kept the inbox; still read and emptied. */
@@ -60,6 +62,9 @@ interface StoredData {
 
 const partKeyId = (messageId: string, part: number) => `${messageId}|${part}`;
 
+/** Key id of the inbox's marker (see openInbox); a part's id always has a `|`. */
+const MARKER = 'open';
+
 /** The driver returns stored bytes as a BSON Binary, whose `buffer` holds exactly the bytes. */
 function asBuffer(raw: Buffer | { buffer: Uint8Array }): Buffer {
   return Buffer.isBuffer(raw) ? raw : Buffer.from(raw.buffer);
@@ -85,6 +90,13 @@ export function decodeParts(parts: Pick<InboxPart, 'part' | 'plaintext'>[]): pro
  * Parts live in the Signal key collection (`authkeys`, type `inbox`, id `<messageId>|<part>`) so
  * that, as riders, they are written by the request that commits the keys which decrypted them
  * (durableDecrypt.ts): one request per incoming message instead of two.
+ *
+ * Finding a killed actor's parts means a query on that collection by session and type, which
+ * the embedded database answers by reading every key of every session (hundreds per session):
+ * at 200 sessions a restore spent more time there than in everything else. So a marker
+ * (id `open`) is stored before the first part of a process, in the same ordered request, and
+ * removed by a graceful stop that leaves no part behind: a start that finds no marker (one read
+ * by `_id`) has no part to look for.
  */
 export function openInbox(sessionId: string): Inbox {
   // Parts this process knows to be stored (put here, or found by leftovers), so `done` deletes
@@ -95,20 +107,36 @@ export function openInbox(sessionId: string): Inbox {
   const remember = (messageId: string, part: number) => known.set(messageId, (known.get(messageId) ?? new Set()).add(part));
   const dataOf = ({ key, messageTimestamp, pushName, plaintext }: NewPart): string =>
     JSON.stringify({ key, messageTimestamp, pushName, plaintext: plaintext.toString('base64'), createdAt: Date.now() } satisfies StoredData);
+  const markerId = authKeyId(sessionId, INBOX_KEY_TYPE, MARKER);
+  // The marker is stored: found at start, written by `put`, or ridden on a commit.
+  let markerStored = false;
+  let markerRider: KeyRider | null = null;
+  const marked = () => markerStored || markerRider?.written === true;
+  const upsert = (id: string, data: string) => ({
+    replaceOne: { filter: { _id: authKeyId(sessionId, INBOX_KEY_TYPE, id) as never }, replacement: { sessionId, type: INBOX_KEY_TYPE, id, data, updatedAt: new Date() }, upsert: true },
+  });
   return {
     async put(entry) {
-      const id = partKeyId(entry.messageId, entry.part);
-      await AuthKey.collection.replaceOne(
-        { _id: authKeyId(sessionId, INBOX_KEY_TYPE, id) as never },
-        { sessionId, type: INBOX_KEY_TYPE, id, data: dataOf(entry), updatedAt: new Date() },
-        { upsert: true },
-      );
+      const part = upsert(partKeyId(entry.messageId, entry.part), dataOf(entry));
+      // Ordered: the marker before the part.
+      await AuthKey.collection.bulkWrite(marked() ? [part] : [upsert(MARKER, '{}'), part], { ordered: true });
+      markerStored = true;
       remember(entry.messageId, entry.part);
     },
-    rider(entry) {
+    riders(entry) {
       // Remembered now: deleting a part that was never written deletes nothing.
       remember(entry.messageId, entry.part);
-      return { type: INBOX_KEY_TYPE, id: partKeyId(entry.messageId, entry.part), data: dataOf(entry), written: false };
+      const part: KeyRider = { type: INBOX_KEY_TYPE, id: partKeyId(entry.messageId, entry.part), data: dataOf(entry), written: false };
+      if (marked()) return [part];
+      // One not yet written (its commit failed, or has not run) rides again.
+      markerRider = markerRider && !markerRider.written ? markerRider : { type: INBOX_KEY_TYPE, id: MARKER, data: '{}', written: false };
+      return [markerRider, part];
+    },
+    async close() {
+      if (known.size > 0 || !marked()) return;
+      await AuthKey.collection.deleteOne({ _id: markerId as never });
+      markerStored = false;
+      markerRider = null;
     },
     async done(messageIds) {
       const ops = messageIds.flatMap((messageId) =>
@@ -124,7 +152,10 @@ export function openInbox(sessionId: string): Inbox {
     },
     async leftovers(me) {
       const parts: InboxPart[] = [];
-      for (const doc of await AuthKey.find({ sessionId, type: INBOX_KEY_TYPE }, { id: 1, data: 1 }).lean()) {
+      markerStored ||= (await AuthKey.exists({ _id: markerId })) !== null;
+      const stored = markerStored ? await AuthKey.find({ sessionId, type: INBOX_KEY_TYPE }, { id: 1, data: 1 }).lean() : [];
+      for (const doc of stored) {
+        if (doc.id === MARKER) continue;
         const cut = doc.id.lastIndexOf('|');
         const data = JSON.parse(doc.data) as StoredData;
         parts.push({
