@@ -71,4 +71,17 @@ describe('incoming messages in batches (issue 13)', () => {
     expect(update).toMatchObject({ unreadCount: 11 });
     expect(await Chat.findOne({ sessionId: SESSION, jid: CHAT }).lean()).toMatchObject({ unreadCount: 11, lastMessagePreview: 'ráfaga 8' });
   });
+
+  it('stores and announces every message once when a run’s insert dies with its connection', async () => {
+    // The run's insert (and the driver's own retry) are cut before they reach the database.
+    const cut = proxy.failCommand('insert', 'messages', 2);
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i++) ids.push((await sim.contactSend(ALICE, { to: PHONE, text: `tras el corte ${i}` })).id);
+    await cut;
+    for (const id of ids) await run.waitFor('message', (e) => e.message.id === id);
+    // Announced once each, in order, and stored once each.
+    const announced = run.events.flatMap((e) => (e.type === 'message' && ids.includes(e.message.id) ? [e.message.id] : []));
+    expect(announced).toEqual(ids);
+    expect(await Message.countDocuments({ sessionId: SESSION, messageId: { $in: ids } })).toBe(4);
+  });
 });
