@@ -116,6 +116,17 @@ func main() {
 	line, _ := json.Marshal(map[string]string{"uri": "mongodb://" + front.Addr().String() + "/"})
 	fmt.Println(string(line))
 
+	if path := os.Getenv("EMBEDDED_DB_CPU_PROFILE"); path != "" {
+		// For whoever measures where FerretDB's time goes (DEVELOPERS.md): a Go CPU profile of
+		// the whole server, written when it stops.
+		if out, err := os.Create(path); err == nil {
+			defer out.Close()
+			if pprof.StartCPUProfile(out) == nil {
+				defer pprof.StopCPUProfile()
+			}
+		}
+	}
+
 	_ = f.Run(ctx)
 }
 
