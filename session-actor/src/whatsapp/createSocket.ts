@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { AuthHandle } from '../auth/types.ts';
 import { baileysLogger } from './baileysLogger.ts';
 import type { TlsTrust } from './trust.ts';
+import { ttlCache } from './ttlCache.ts';
 import { useNativeXeddsaVerify } from './xeddsaVerify.ts';
 
 /** What a socket needs besides the auth state. */
@@ -34,7 +35,8 @@ export function createSocket(opts: SocketOptions): WASocket {
     ...(opts.websocketUrl ? { waWebSocketUrl: opts.websocketUrl } : {}),
     auth: {
       creds: opts.auth.state.creds,
-      keys: makeCacheableSignalKeyStore(opts.auth.state.keys, logger),
+      // Baileys' default for its cache, five minutes, without its size statistics (ttlCache.ts).
+      keys: makeCacheableSignalKeyStore(opts.auth.state.keys, logger, ttlCache(5 * 60_000)),
     },
     logger,
     browser: Browsers.ubuntu('Switchboard'),
