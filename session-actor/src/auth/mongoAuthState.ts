@@ -1,5 +1,5 @@
 import { initAuthCreds, type AuthenticationCreds, type SignalDataSet, type SignalDataTypeMap, type SignalKeyStore } from '@whiskeysockets/baileys';
-import { AuthKey, AuthState, authKeyId, retryTransient, type TransientRetryPolicy } from '@switchboard/shared/node';
+import { AuthKey, AuthState, authKeyId, retryTransient, writeErrorsOf, type TransientRetryPolicy } from '@switchboard/shared/node';
 import { decodeAuth, decodeKey, encodeAuth } from './codec.ts';
 import { fenced, FencedError, fenceFilter, type Fencing } from './fence.ts';
 import { INBOX_KEY_TYPE, pendingRiders } from './keyRiders.ts';
@@ -59,9 +59,8 @@ async function writeKeys(sessionId: string, writes: { type: string; id: string; 
     try {
       await AuthKey.insertMany(docs, { ordered: false, lean: true });
     } catch (err) {
-      const writeErrors = (err as { writeErrors?: { code?: number; index: number; err?: { code?: number; index?: number } }[] }).writeErrors;
-      if (!writeErrors) throw err;
-      const failed = writeErrors.map((e) => ({ code: e.code ?? e.err?.code, index: e.index ?? e.err?.index ?? -1 }));
+      const failed = writeErrorsOf(err);
+      if (failed.length === 0) throw err;
       if (failed.some((e) => e.code !== DUPLICATE_KEY)) throw err;
       existing = failed.map((e) => docs[e.index]).filter((d): d is (typeof docs)[number] => !!d);
     }

@@ -1,6 +1,6 @@
 import { isLidUser, isJidStatusBroadcast, type WAMessage, type WASocket } from '@whiskeysockets/baileys';
 import type { ActorEvent, MessageMediaView } from '@switchboard/shared';
-import { Media, Message, deleteMedia, messageObjectId, type MessageDoc } from '@switchboard/shared/node';
+import { Media, Message, deleteMedia, insertUnordered, messageObjectId, type InsertFailure, type MessageDoc } from '@switchboard/shared/node';
 import type { Logger } from 'pino';
 import type { Dispatcher } from 'undici';
 import type { MediaSummaries } from '../media/mediaSummaries.ts';
@@ -175,24 +175,22 @@ async function prepare(msg: WAMessage, deps: IngestDeps): Promise<Prepared | nul
  * failed as a whole may have stored it, in which case it is ours and still to be announced.
  */
 async function store(batch: Prepared[]): Promise<Prepared[]> {
-  let failed = new Map<number, unknown>();
+  let failures: (InsertFailure | null)[];
   try {
-    if (batch.length === 1) await Message.create(batch[0]!.model);
-    else await Message.insertMany(batch.map((p) => p.model), { ordered: false });
+    failures = await insertUnordered(Message, batch.map((p) => p.model));
   } catch (err) {
-    const writeErrors = (err as { writeErrors?: { index: number; code?: number }[] }).writeErrors;
-    if (batch.length === 1 && isDuplicateKey(err)) failed.set(0, err);
-    else if (Array.isArray(writeErrors) && writeErrors.length > 0) failed = new Map(writeErrors.map((e) => [e.index, e]));
-    if (failed.size === 0 || [...failed.values()].some((e) => !isDuplicateKey(e))) {
-      // Not known to be stored or not (a lost connection, a failure other than a duplicate):
-      // the next try tells from the duplicate keys.
-      for (const p of batch) p.maybeStored = true;
-      throw err;
-    }
+    failures = batch.map(() => err as InsertFailure);
+  }
+  const unknown = failures.find((e) => e && !isDuplicateKey(e));
+  if (unknown) {
+    // Not known to be stored or not (a lost connection, a failure other than a duplicate):
+    // the next try tells from the duplicate keys.
+    for (const p of batch) p.maybeStored = true;
+    throw unknown;
   }
   const stored: Prepared[] = [];
   for (const [i, p] of batch.entries()) {
-    if (!failed.has(i) || p.maybeStored) stored.push(p);
+    if (!failures[i] || p.maybeStored) stored.push(p);
     else if (p.mediaId) await dropMedia(p.mediaId);
   }
   return stored;

@@ -13,7 +13,7 @@
  * - the request failed as a whole (a lost connection): every caller gets that error.
  * A caller alone in a request makes exactly the request it would have made by itself.
  */
-import { SessionEvent } from '@switchboard/shared/node';
+import { SessionEvent, writeErrorsOf } from '@switchboard/shared/node';
 
 /** The most documents stored in one request (a session's own batch is at most 64). */
 const MAX_DOCS = 256;
@@ -31,16 +31,6 @@ interface Waiting {
   docs: EventDoc[];
   resolve(): void;
   reject(err: unknown): void;
-}
-
-type WriteError = { index?: number; code?: number; errmsg?: string; err?: { index?: number; code?: number; errmsg?: string } };
-
-/** The first write error of a failed ordered insert (there is at most one), or null. */
-function firstWriteError(err: unknown): { index: number; code: number | undefined; message: string } | null {
-  const list = (err as { writeErrors?: WriteError | WriteError[] } | null)?.writeErrors;
-  const first = Array.isArray(list) ? list[0] : list;
-  if (!first) return null;
-  return { index: first.index ?? first.err?.index ?? -1, code: first.code ?? first.err?.code, message: first.errmsg ?? first.err?.errmsg ?? 'event write failed' };
 }
 
 /** Collects event inserts of all sessions and writes them in batches, one request at a time. */
@@ -85,7 +75,8 @@ export class EventInserts {
       for (const w of batch) w.resolve();
       return;
     } catch (err) {
-      const failed = firstWriteError(err);
+      // An ordered insert stops at its first error.
+      const failed = writeErrorsOf(err)[0];
       if (!failed || failed.index < 0) {
         for (const w of batch) w.reject(err);
         return;

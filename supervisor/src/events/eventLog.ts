@@ -33,7 +33,7 @@
  * session's events from then on. Without a fence (single node) nothing is added.
  */
 import type { ActorEvent, HubEvent } from '@switchboard/shared';
-import { fenceFilter, Session, SessionEvent, isTransientDbError, retryTransient, type TransientRetryPolicy } from '@switchboard/shared/node';
+import { fenceFilter, Session, SessionEvent, isTransientDbError, retryTransient, writeErrorsOf, type TransientRetryPolicy } from '@switchboard/shared/node';
 import type { Types } from 'mongoose';
 import type { Logger } from 'pino';
 import type { SessionRecords } from '../sessionRecords.ts';
@@ -59,15 +59,6 @@ function eventFenceOp(sessionId: string, token: number) {
       upsert: true,
     },
   };
-}
-
-type WriteErrors = { index?: number; code?: number; err?: { index?: number; code?: number } }[];
-
-/** The write errors of a failed (bulk) write, as index and code. */
-function writeErrorsOf(err: unknown): { index: number; code: number | undefined }[] {
-  const list = (err as { writeErrors?: WriteErrors | WriteErrors[number] } | null)?.writeErrors;
-  if (!list) return [];
-  return (Array.isArray(list) ? list : [list]).map((e) => ({ index: e.index ?? e.err?.index ?? -1, code: e.code ?? e.err?.code }));
 }
 
 /** True when a fenced write failed on its fence (a newer owner's token). */

@@ -5,6 +5,8 @@
  * keeps single-insert semantics: its promise resolves when its document is stored, or rejects
  * with that document's own error (a duplicate key is E11000, code 11000, as from `create`).
  */
+import { insertUnordered, type InsertFailure, type InsertModel as UnorderedInsertModel } from '@switchboard/shared/node';
+
 /** The most documents stored in one request. */
 const MAX_BATCH = 64;
 
@@ -14,18 +16,9 @@ interface Waiting {
   reject(err: unknown): void;
 }
 
-/** A write error of one document of an unordered insertMany, as the driver reports it. */
-interface WriteError {
-  index: number;
-  code?: number;
-  errmsg?: string;
-}
-
 /** What the batcher uses of a mongoose model (Message, SendKey, ...). */
-export interface InsertModel {
+export interface InsertModel extends UnorderedInsertModel {
   new (doc: Record<string, unknown>): { validate(): Promise<void> };
-  create(doc: unknown): Promise<unknown>;
-  insertMany(docs: unknown[], opts: { ordered: false }): Promise<unknown>;
 }
 
 /** Collects inserts into one collection and writes them in batches, one batch at a time. */
@@ -59,29 +52,20 @@ export class InsertBatcher {
   }
 
   private async write(batch: Waiting[]): Promise<void> {
-    if (batch.length === 1) {
-      // One document: exactly `create`, no bulk error to unpick.
-      const [one] = batch as [Waiting];
-      await this.model.create(one.doc).then(() => one.resolve(), one.reject);
+    let failures: (InsertFailure | null)[];
+    try {
+      // A lone document is exactly `create`: its error, whatever it is, is its own.
+      failures = await insertUnordered(this.model, batch.map((w) => w.doc));
+    } catch (err) {
+      // Not a per-document failure (the database is unreachable, a validation error): the
+      // whole batch shares it; nothing of an unordered batch is known to be stored.
+      for (const w of batch) w.reject(err);
       return;
     }
-    try {
-      await this.model.insertMany(batch.map((w) => w.doc), { ordered: false });
-      for (const w of batch) w.resolve();
-    } catch (err) {
-      const writeErrors = (err as { writeErrors?: WriteError[] }).writeErrors;
-      if (!Array.isArray(writeErrors) || writeErrors.length === 0) {
-        // Not a per-document failure (the database is unreachable, a validation error): the
-        // whole batch shares it; nothing of an unordered batch is known to be stored.
-        for (const w of batch) w.reject(err);
-        return;
-      }
-      const failed = new Map(writeErrors.map((e) => [e.index, e]));
-      batch.forEach((w, i) => {
-        const e = failed.get(i);
-        if (!e) w.resolve();
-        else w.reject(Object.assign(new Error(e.errmsg ?? 'insert failed'), { code: e.code }));
-      });
-    }
+    batch.forEach((w, i) => {
+      const failure = failures[i];
+      if (failure) w.reject(failure);
+      else w.resolve();
+    });
   }
 }
