@@ -21,7 +21,8 @@ import { ChatStore } from './messages/chats.ts';
 import { SessionMetrics } from './messages/sessionMetrics.ts';
 import { Outbox } from './outbox/Outbox.ts';
 import { openInbox, type Inbox } from './messages/inbox.ts';
-import { bindSocketEvents, type SocketBinding } from './socketEvents.ts';
+import { forgetInBatches, type InboxForgetting } from './messages/inboxForgetting.ts';
+import { bindSocketEvents } from './socketEvents.ts';
 import { killBeforeStoreHook, type BeforeStoreHook } from './testHooks.ts';
 import type { BackoffOptions } from './whatsapp/backoff.ts';
 import { Connection } from './whatsapp/Connection.ts';
@@ -86,10 +87,9 @@ export class Actor {
   private ending = false;
   /** Test-only fault hook (null unless init.testHooks asks for it). */
   private readonly beforeStore: BeforeStoreHook | null;
-  /** The current socket's event bindings (null before the first socket). */
-  private binding: SocketBinding | null = null;
-  /** The durable inbox, one per actor whatever the socket (messages/inbox.ts). */
+  /** The durable inbox and the deletion of its entries, one per actor whatever the socket. */
   private readonly inbox: Inbox;
+  private readonly forgetting: InboxForgetting;
 
   constructor(private readonly deps: ActorDeps) {
     const { sessionId } = deps.config;
@@ -99,6 +99,7 @@ export class Actor {
     this.barriers = new EventBarriers((msg) => deps.send(msg));
     this.chats = new ChatStore(sessionId);
     this.inbox = openInbox(sessionId);
+    this.forgetting = forgetInBatches(this.inbox, (task) => void this.enqueue(task).catch((err: unknown) => this.onWriteError(err)));
     this.metrics = new SessionMetrics(sessionId);
     this.outbox = new Outbox({
       sessionId,
@@ -219,16 +220,10 @@ export class Actor {
     // Inbox entries of messages just announced are deleted once the supervisor confirms the
     // announcement is stored; without the wait, the next actor would announce them again.
     await this.barriers.answered(this.deps.ackGraceMs ?? 2000);
-    this.closeInbox();
+    this.forgetting.close();
     await this.persisted();
     await this.metrics.flush().catch(() => undefined);
     this.deps.exit(EXIT_CODES.NORMAL, reason);
-  }
-
-  /** Deletes the entries of announced messages now, then the inbox's marker if none is left (queued). */
-  private closeInbox(): void {
-    this.binding?.forgetNow();
-    this.enqueue(() => this.inbox.close()).catch((err: unknown) => this.onWriteError(err));
   }
 
   /** Resolves once every persistence task queued so far has run. */
@@ -241,7 +236,7 @@ export class Actor {
     if (this.ending) return;
     this.ending = true;
     this.mediaRetries?.stop();
-    this.closeInbox();
+    this.forgetting.close();
     await this.persisted();
     await this.metrics.flush().catch(() => undefined);
     this.deps.exit(code, reason);
@@ -249,10 +244,8 @@ export class Actor {
 
   private listener() {
     return {
-      onSocket: (sock: WASocket) => {
-        // The previous socket's entries waiting for deletion go now (this binding replaces it).
-        this.binding?.forgetNow();
-        this.binding = bindSocketEvents(sock, {
+      onSocket: (sock: WASocket) =>
+        bindSocketEvents(sock, {
           sessionId: this.config.sessionId,
           logger: this.log,
           chats: this.chats,
@@ -282,10 +275,9 @@ export class Actor {
           beforeStore: this.beforeStore,
           keysInDatabase: this.config.authStorage !== 'file',
           inbox: this.inbox,
+          forgetting: this.forgetting,
           isOwnSend: (messageId) => this.outbox.isOwnSend(messageId),
-          ending: () => this.ending,
-        });
-      },
+        }),
       onConnecting: () => this.emit({ type: 'connection-state', status: 'connecting' }),
       onQr: (qr: string) => this.onQr(qr),
       onOpen: (sock: WASocket) => this.onOpen(sock),
@@ -377,6 +369,7 @@ export class Actor {
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.mediaRetries?.stop();
     await this.connection?.stop().catch(() => undefined);
+    this.forgetting.close();
     // Writes already queued may still land (the database may be back); not waited for long.
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([

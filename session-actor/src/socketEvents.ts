@@ -5,6 +5,7 @@ import { applyStatus } from './messages/applyStatus.ts';
 import type { ChatStore } from './messages/chats.ts';
 import { makeDecryptionDurable } from './messages/durableDecrypt.ts';
 import type { Inbox } from './messages/inbox.ts';
+import type { InboxForgetting } from './messages/inboxForgetting.ts';
 import { ingestMessages, type IngestDeps, type Retry } from './messages/ingest.ts';
 import { preloadChats } from './messages/preload.ts';
 import { statusFromReceipt, statusFromWa } from './messages/status.ts';
@@ -22,8 +23,6 @@ export interface SocketEventDeps extends IngestDeps {
   saveCreds(): Promise<void>;
   /** True once every event emitted so far is stored by the supervisor; false when one was dropped. */
   eventsStored(): Promise<boolean>;
-  /** True once the actor is stopping: inbox entries are then deleted without waiting. */
-  ending(): boolean;
   /** A message's announcement was dropped: its inbox entry stays for the next actor to replay. */
   onAnnouncementLost(messageId: string): void;
   onTraffic(): void;
@@ -33,20 +32,13 @@ export interface SocketEventDeps extends IngestDeps {
   keysInDatabase: boolean;
   /** The session's durable inbox (one per actor, across sockets). */
   inbox: Inbox;
+  /** Deletes the inbox entries of announced messages (inboxForgetting.ts). */
+  forgetting: InboxForgetting;
   /** Test-only fault hook (testHooks.ts), run on each incoming message before it is queued. */
   beforeStore?: BeforeStoreHook | null;
 }
 
 const RETRY_DELAYS_MS = [200, 1000, 3000];
-
-/** How long the deletion of an announced message's inbox entry waits for others to join it. */
-const FORGET_AFTER_MS = 500;
-
-/** What the actor keeps of a socket's bindings. */
-export interface SocketBinding {
-  /** Deletes the inbox entries of announced messages now instead of after their short wait. */
-  forgetNow(): void;
-}
 
 /**
  * Runs a persistence task again after a failure (a database blip must not lose an incoming
@@ -69,7 +61,7 @@ export async function withRetry<T>(task: () => Promise<T>, logger: Logger, delay
  * Binds a socket's events to persistence and actor events: messages and receipts, chats
  * (preload), LID mappings, presence, creds. Every write goes through `enqueue`.
  */
-export function bindSocketEvents(sock: WASocket, deps: SocketEventDeps): SocketBinding {
+export function bindSocketEvents(sock: WASocket, deps: SocketEventDeps): void {
   const { sessionId, enqueue } = deps;
   let preloaded = 0;
   const emitStatus = async (messageId: string | null | undefined, next: ReturnType<typeof statusFromWa>, reason?: string) => {
@@ -84,28 +76,8 @@ export function bindSocketEvents(sock: WASocket, deps: SocketEventDeps): SocketB
   makeDecryptionDurable(sock, inbox, deps.logger, { joinKeyCommit: deps.keysInDatabase });
   // A stored message's inbox entry is deleted only once its announcement is in the event log:
   // killed in between (the whole node, in cluster mode), the next actor replays and announces it.
-  // Deletions wait up to FORGET_AFTER_MS so that a burst's entries go in one request (issue 13);
-  // a kill in that window only announces those messages again at the next start.
-  let forgettable: string[] = [];
-  let forgetTimer: NodeJS.Timeout | null = null;
-  const forgetNow = (): void => {
-    if (forgetTimer) clearTimeout(forgetTimer);
-    forgetTimer = null;
-    if (forgettable.length === 0) return;
-    const ids = forgettable;
-    forgettable = [];
-    enqueue(() => inbox.done(ids));
-  };
   const forgetWhenAnnounced = (messageId: string): void => {
-    void deps.eventsStored().then((stored) => {
-      if (!stored) return deps.onAnnouncementLost(messageId);
-      forgettable.push(messageId);
-      if (deps.ending()) forgetNow();
-      else if (!forgetTimer) {
-        forgetTimer = setTimeout(forgetNow, FORGET_AFTER_MS);
-        forgetTimer.unref();
-      }
-    });
+    void deps.eventsStored().then((stored) => (stored ? deps.forgetting.forget(messageId) : deps.onAnnouncementLost(messageId)));
   };
   const retry: Retry = (task) => withRetry(task, deps.logger);
   const ingest = async (msgs: WAMessage[]) => {
@@ -191,5 +163,4 @@ export function bindSocketEvents(sock: WASocket, deps: SocketEventDeps): SocketB
       deps.emit(event);
     }
   });
-  return { forgetNow };
 }
