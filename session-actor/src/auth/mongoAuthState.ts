@@ -50,7 +50,7 @@ const BATCH_INSERT_FROM = 16;
 async function writeKeys(sessionId: string, writes: { type: string; id: string; data: string }[], fencing?: Fencing): Promise<void> {
   if (writes.length === 0) return;
   const fence = fencing ? { fence: fencing.token } : {};
-  const docs = writes.map((w) => ({ _id: authKeyId(sessionId, w.type, w.id), sessionId, ...w, ...fence, updatedAt: new Date() }));
+  const docs = writes.map(({ type, id, data }) => ({ _id: authKeyId(sessionId, type, id), sessionId, type, id, data, ...fence, updatedAt: new Date() }));
   let existing: typeof docs = docs;
   if (docs.length >= BATCH_INSERT_FROM) {
     existing = [];
@@ -131,7 +131,6 @@ export function mongoKeyStore(
       }
       // Documents that go with this commit, before its keys in the same ordered request (keyRiders.ts).
       const riders = pendingRiders();
-      const riding = riders.map(({ type, id, data }) => ({ type, id, data }));
       if ((writes.length === 0 && deletes.length === 0 && riders.length === 0) || isCleared()) return;
       writesStarted += 1;
       writesRunning += 1;
@@ -140,9 +139,9 @@ export function mongoKeyStore(
         await enqueue(async () => {
           // A batch of many keys is inserted unordered: riders then go first, on their own.
           if (riders.length > 0 && riders.length + writes.length >= BATCH_INSERT_FROM) {
-            await writeKeys(sessionId, riding, fencing);
+            await writeKeys(sessionId, riders, fencing);
             await writeKeys(sessionId, writes, fencing);
-          } else await writeKeys(sessionId, [...riding, ...writes], fencing);
+          } else await writeKeys(sessionId, [...riders, ...writes], fencing);
           for (const r of riders) r.written = true;
           if (deletes.length) {
             const ops = deletes.map(({ type, id }) => ({ deleteOne: { filter: { _id: authKeyId(sessionId, type, id), ...deleteFilter } } }));

@@ -207,7 +207,8 @@ async function announce(stored: Prepared[], deps: IngestDeps, retry: Retry): Pro
   const byChat = new Map<string, { identity: ChatIdentity; patch: ChatPatch & { unread: number } }>();
   for (const { msg, identity, doc } of stored) {
     const entry = byChat.get(identity.chatId) ?? { identity, patch: { unread: 0 } };
-    byChat.set(identity.chatId, { ...entry, identity });
+    entry.identity = identity;
+    byChat.set(identity.chatId, entry);
     const { patch } = entry;
     const name = !doc.fromMe && !identity.isGroup ? msg.pushName : undefined;
     if (name) patch.name = name;
