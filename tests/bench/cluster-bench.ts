@@ -18,7 +18,7 @@ import { recordHub } from '@switchboard/supervisor/testing';
 import { startSimulator } from '@switchboard/wa-sim';
 import { bareBaileysCeiling } from './cluster-ceiling.ts';
 import { inboundLoad, type LoadResult, type OnDelivered } from './cluster-load.ts';
-import { actorPids, meanMemoryMb } from './cluster-memory.ts';
+import { actorPids, cpuWindow, meanMemoryMb, type CpuSplit } from './cluster-memory.ts';
 import { outboundLoad } from './cluster-outbound.ts';
 import { measureRestore, type RestoreResult } from './cluster-restore.ts';
 import { dbProfileAfter, dbRequestsPerMessage, requestsPerSession, type DbRequestsPerMessage } from './db-profile.ts';
@@ -53,6 +53,8 @@ export interface ClusterBenchResult {
   warmUpMs: number;
   /** Mean over actors after connect and warm-up; CPU seconds are those spent to get there. */
   idleActor: { rssMb: number; pssMb: number; heapUsedMb: number; cpuSeconds: number; measured: number };
+  /** CPU of the connected, idle node over a window (heartbeats, timers, driver monitoring, keep-alives). */
+  idleCpu: CpuSplit;
   inbound: LoadResult;
   /** One message at a time to one session on the otherwise idle node (20 in a row). */
   single: LoadResult;
@@ -74,6 +76,9 @@ export interface ClusterBenchResult {
 const progress = (what: string, value: unknown): boolean => process.stderr.write(`  ${what}: ${JSON.stringify(value)}\n`);
 
 const tsxEntry = resolve(dirname(fileURLToPath(import.meta.url)), '../../session-actor/src/main.ts');
+
+/** How long the idle node's CPU is watched (a measurement window, not a wait for something). */
+const IDLE_CPU_WINDOW_MS = 10_000;
 
 /** A phase that did not run (`only`). */
 const SKIPPED: LoadResult = { messages: 0, perSecond: 0, p50Ms: NaN, p99Ms: NaN };
@@ -140,6 +145,10 @@ export async function runClusterBench(n: number, options: Partial<ClusterBenchOp
     const heapUsedMb = Math.round(heaps.reduce((a, b) => a + b, 0) / Math.max(1, heaps.length) / 1024 / 1024);
     const idleActor = { ...meanMemoryMb(pids), heapUsedMb };
     progress('idle actor', idleActor);
+    const idleWindow = cpuWindow(pids, db.pid);
+    await new Promise((r) => setTimeout(r, IDLE_CPU_WINDOW_MS));
+    const idleCpu = idleWindow();
+    progress('idle CPU', idleCpu);
     // Two profile snapshots around an idle window give the background rate, the third the load's.
     const idle0 = await dbProfileAfter(profileFile);
     const start = await dbProfileAfter(profileFile, idle0.atMs);
@@ -170,7 +179,7 @@ export async function runClusterBench(n: number, options: Partial<ClusterBenchOp
       sup = makeSupervisor();
       rec = recordHub(sup.hub);
       const before = await dbProfileAfter(profileFile);
-      restore = await measureRestore(sup, ids, phones, sim, contact, concurrency);
+      restore = await measureRestore(sup, ids, phones, sim, contact, concurrency, db.pid);
       restore.db = requestsPerSession(before, await dbProfileAfter(profileFile), n);
       progress('restore after a node restart', restore);
     }
@@ -187,6 +196,7 @@ export async function runClusterBench(n: number, options: Partial<ClusterBenchOp
       connectAllMs: Math.round(connectAllMs),
       warmUpMs: Math.round(warmUpMs),
       idleActor,
+      idleCpu,
       inbound,
       single,
       outbound,

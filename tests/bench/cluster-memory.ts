@@ -3,7 +3,7 @@
  * page, PSS divides shared pages (the node binary, shared libraries) among the processes sharing
  * them, so the PSS sum is what N actors really cost. Returns null where /proc is unavailable.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /** Resident and proportional set size of one process, in bytes, and its CPU time so far. */
 export interface ProcessMemory {
@@ -12,8 +12,28 @@ export interface ProcessMemory {
   cpuSeconds: number;
 }
 
-/** User + system CPU seconds of `pid` from /proc/<pid>/stat (clock ticks of 1/100 s). */
-function cpuSeconds(pid: number): number {
+/**
+ * CPU seconds of `pid` so far: the run time of each of its threads from /proc/<pid>/task/<tid>/schedstat
+ * (nanoseconds), else user + system from /proc/<pid>/stat (clock ticks of 1/100 s, too coarse for
+ * an idle process over a few seconds). Threads that already ended no longer count in the former.
+ */
+export function cpuSeconds(pid: number): number {
+  try {
+    let ns = 0;
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      try {
+        ns += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
+      } catch {
+        // the thread ended meanwhile
+      }
+    }
+    return Number.isFinite(ns) && ns > 0 ? ns / 1e9 : statCpuSeconds(pid);
+  } catch {
+    return statCpuSeconds(pid);
+  }
+}
+
+function statCpuSeconds(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
@@ -49,4 +69,54 @@ export function meanMemoryMb(pids: number[]): { rssMb: number; pssMb: number; cp
 /** The pids of the running actors a hub reports (the processes to measure). */
 export function actorPids(hub: { snapshots(): readonly { pid?: number | null }[] }): number[] {
   return hub.snapshots().map((s) => s.pid).filter((p): p is number => typeof p === 'number');
+}
+
+/** CPU spent by each part of the node over a window: the actors, the embedded database, this process. */
+export interface CpuSplit {
+  /** Wall seconds of the window. */
+  seconds: number;
+  /** Mean CPU milliseconds per second of one actor. */
+  actorMsPerSecond: number;
+  /** CPU seconds of all actors together, of the embedded database, of this process (supervisor, simulator, bench). */
+  actorsCpuSeconds: number;
+  dbCpuSeconds: number;
+  benchCpuSeconds: number;
+}
+
+/**
+ * Starts measuring CPU over a window; the returned function ends it. Actors that exit during the
+ * window are left out of the actor figures (their last reading is lost with them).
+ */
+export function cpuWindow(pids: number[], dbPid: number): () => CpuSplit {
+  const read = (pid: number): number | null => {
+    try {
+      return cpuSeconds(pid);
+    } catch {
+      return null;
+    }
+  };
+  const t0 = performance.now();
+  const own0 = process.cpuUsage();
+  const db0 = read(dbPid) ?? 0;
+  const actors0 = new Map(pids.map((p) => [p, read(p)]));
+  return () => {
+    const seconds = (performance.now() - t0) / 1000;
+    const own = process.cpuUsage(own0);
+    let actors = 0;
+    let counted = 0;
+    for (const [pid, before] of actors0) {
+      const after = read(pid);
+      if (before === null || after === null) continue;
+      actors += after - before;
+      counted++;
+    }
+    const round = (x: number, digits = 2) => Number(x.toFixed(digits));
+    return {
+      seconds: round(seconds, 1),
+      actorMsPerSecond: round((actors / Math.max(1, counted) / seconds) * 1000, 1),
+      actorsCpuSeconds: round(actors, 1),
+      dbCpuSeconds: round((read(dbPid) ?? db0) - db0, 1),
+      benchCpuSeconds: round((own.user + own.system) / 1e6, 1),
+    };
+  };
 }

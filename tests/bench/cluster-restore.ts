@@ -10,7 +10,7 @@ import type { HubEvent } from '@switchboard/shared';
 import type { Supervisor } from '@switchboard/supervisor';
 import { recordHub } from '@switchboard/supervisor/testing';
 import { inboundLoad, type OnDelivered, type Sim } from './cluster-load.ts';
-import { actorPids, meanMemoryMb } from './cluster-memory.ts';
+import { actorPids, cpuWindow, meanMemoryMb } from './cluster-memory.ts';
 
 /** What a node restart cost. */
 export interface RestoreResult {
@@ -22,6 +22,8 @@ export interface RestoreResult {
   servingMs: number;
   /** Mean CPU seconds per actor from fork to serving. */
   cpuSecondsPerActor: number;
+  /** CPU seconds, start to serving, of all actors together, of the embedded database, of the bench process (supervisor, simulator, hub). */
+  cpu: { actors: number; db: number; bench: number };
   /** Embedded database requests per restored session (with the inbound message that proves it serves), by command. */
   db?: { perSession: number; top: Record<string, number> };
 }
@@ -30,8 +32,9 @@ export interface RestoreResult {
  * Restores `ids` with `sup`, a new supervisor on the stopped one's database (the caller owns
  * and stops it), and measures it.
  */
-export async function measureRestore(sup: Supervisor, ids: string[], phones: string[], sim: Sim, contact: string, concurrency: number): Promise<RestoreResult> {
+export async function measureRestore(sup: Supervisor, ids: string[], phones: string[], sim: Sim, contact: string, concurrency: number, dbPid: number): Promise<RestoreResult> {
   const t0 = performance.now();
+  const window = cpuWindow([], dbPid);
   const rec = recordHub(sup.hub);
   // A QR after a restart means a lost pairing: nobody scans it, so say so instead of waiting.
   let offQr = (): void => undefined;
@@ -49,13 +52,16 @@ export async function measureRestore(sup: Supervisor, ids: string[], phones: str
     const onDelivered: OnDelivered = (listener) => sup.hub.subscribe((e) => e.type === 'message' && listener(e.message.id));
     await inboundLoad(sim, contact, phones, 1, onDelivered);
     const servingMs = performance.now() - t0;
+    const split = window();
     const pids = actorPids(sup.hub);
+    const perActor = meanMemoryMb(pids);
     return {
       sessions: ids.length,
       concurrency,
       connectedMs: Math.round(connectedMs),
       servingMs: Math.round(servingMs),
-      cpuSecondsPerActor: meanMemoryMb(pids).cpuSeconds,
+      cpuSecondsPerActor: perActor.cpuSeconds,
+      cpu: { actors: Math.round(perActor.cpuSeconds * perActor.measured), db: split.dbCpuSeconds, bench: split.benchCpuSeconds },
     };
   } finally {
     offQr();

@@ -80,6 +80,7 @@ async function main(): Promise<void> {
       'PSS/actor (MB)': r.idleActor.pssMb,
       'heap/actor (MB)': r.idleActor.heapUsedMb,
       'CPU s/actor to idle': r.idleActor.cpuSeconds,
+      'idle CPU ms/s per actor': r.idleCpu.actorMsPerSecond,
       'inbound msg/s': r.inbound.perSecond,
       'p50 (ms)': r.inbound.p50Ms,
       'p99 (ms)': r.inbound.p99Ms,
