@@ -1,26 +1,25 @@
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { heartbeatEnvelope, type ActorCounters, type HeartbeatEnvelope } from '@switchboard/shared';
+import { LoopLagSampler } from './loopLag.ts';
 
 /**
- * Sends a heartbeat every `intervalMs` with RSS, heap, event-loop lag (mean delay over the
- * last interval, from perf_hooks) and the actor's counters. Returns a stop function.
+ * Sends a heartbeat every `intervalMs` with RSS, heap, event-loop lag (mean lateness of a
+ * sampling timer over the last interval, see LoopLagSampler) and the actor's counters. Returns
+ * a stop function.
  */
 export function startHeartbeat(
   intervalMs: number,
   counters: () => ActorCounters,
   send: (h: HeartbeatEnvelope) => void,
 ): () => void {
-  const histogram = monitorEventLoopDelay({ resolution: 10 });
-  histogram.enable();
+  const lag = new LoopLagSampler();
   const beat = () => {
     const mem = process.memoryUsage();
-    const lagNs = Number.isFinite(histogram.mean) ? histogram.mean : 0;
-    histogram.reset();
+    const lagMs = lag.read().meanMs;
     send(
       heartbeatEnvelope({
         rssBytes: mem.rss,
         heapUsedBytes: mem.heapUsed,
-        eventLoopLagMs: Math.round(lagNs / 1e4) / 100,
+        eventLoopLagMs: Math.round(lagMs * 100) / 100,
         counters: counters(),
       }),
     );
@@ -30,6 +29,6 @@ export function startHeartbeat(
   timer.unref();
   return () => {
     clearInterval(timer);
-    histogram.disable();
+    lag.stop();
   };
 }
