@@ -1,13 +1,17 @@
 /**
  * The Supervisor's writes to Session documents, serialized per session so they never
- * overtake each other. Failures are logged, never thrown into the supervision loop.
+ * overtake each other. Updates that queue behind a session's write in flight are merged into
+ * one request when that has the same effect (mergeUpdates.ts): a start's status changes, pid,
+ * metrics and event seq, which pile up while the database is busy (a restore of every session).
+ * Failures are logged, never thrown into the supervision loop.
  */
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DisconnectCause, SessionStatus } from '@switchboard/shared';
 import { AuthKey, AuthState, createSessionUpdater, recordRestart } from '@switchboard/shared/node';
 import type { Logger } from 'pino';
-import { KeyedQueue } from '@switchboard/shared/node';
+import { KeyedQueue, type SessionUpdater } from '@switchboard/shared/node';
+import { copyUpdate, mergeUpdates } from './mergeUpdates.ts';
 
 /** Fields the supervisor may set along with a status. */
 export interface StatusPatch {
@@ -19,21 +23,51 @@ export interface StatusPatch {
   active?: boolean;
 }
 
+/** An update queued but not started yet, which later updates of its session may join. */
+interface QueuedUpdate {
+  update: Record<string, unknown>;
+  what: string[];
+  done: Promise<void>;
+}
+
 /** Serialized, failure-tolerant writes to the sessions collection. */
 export class SessionRecords {
   private readonly queue = new KeyedQueue();
-  private readonly seqPending = new Map<string, number>();
+  /** Per session, the last queued update while it has not started (none once anything else is queued behind it). */
+  private readonly joinable = new Map<string, QueuedUpdate>();
 
-  /** Session writes by `_id` (see createSessionUpdater). */
-  private readonly update = createSessionUpdater();
+  /** `update`: session writes by `_id` (see createSessionUpdater); tests pass their own. */
+  constructor(
+    private readonly log: Logger,
+    private readonly update: SessionUpdater = createSessionUpdater(),
+  ) {}
 
-  constructor(private readonly log: Logger) {}
-
+  /** Queues a task that is not a mergeable update: later updates must not join one queued before it. */
   private write(sessionId: string, what: string, task: () => Promise<unknown>): Promise<void> {
+    this.joinable.delete(sessionId);
     return this.queue
       .run(sessionId, task)
       .then(() => undefined)
       .catch((err: unknown) => this.log.error({ err, sessionId }, `session write failed: ${what}`));
+  }
+
+  /** Queues an update, or merges it into the session's update that is queued and not started yet. */
+  private patch(sessionId: string, what: string, update: Record<string, unknown>): Promise<void> {
+    const waiting = this.joinable.get(sessionId);
+    if (waiting && mergeUpdates(waiting.update, update)) {
+      if (!waiting.what.includes(what)) waiting.what.push(what);
+      return waiting.done;
+    }
+    const entry: QueuedUpdate = { update: copyUpdate(update), what: [what], done: Promise.resolve() };
+    entry.done = this.queue
+      .run(sessionId, () => {
+        if (this.joinable.get(sessionId) === entry) this.joinable.delete(sessionId);
+        return this.update(sessionId, entry.update);
+      })
+      .then(() => undefined)
+      .catch((err: unknown) => this.log.error({ err, sessionId }, `session write failed: ${entry.what.join(', ')}`));
+    this.joinable.set(sessionId, entry);
+    return entry.done;
   }
 
   /** Sets the status (and related fields) of a session. */
@@ -45,17 +79,15 @@ export class SessionRecords {
     if (patch.lastConnectedAt) $set['metrics.lastConnectedAt'] = patch.lastConnectedAt;
     if (patch.me) $set.me = patch.me;
     if (patch.active !== undefined) $set.active = patch.active;
-    return this.write(sessionId, 'status', () => this.update(sessionId, { $set }));
+    return this.patch(sessionId, 'status', { $set });
   }
 
   /** Marks a new actor run: pid, start time, one more connection attempt. */
   actorStarted(sessionId: string, pid: number, at: Date): Promise<void> {
-    return this.write(sessionId, 'actor started', () =>
-      this.update(
-        sessionId,
-        { $set: { status: 'starting', 'metrics.pid': pid, 'metrics.actorStartedAt': at }, $inc: { 'metrics.connectionAttempts': 1 } },
-      ),
-    );
+    return this.patch(sessionId, 'actor started', {
+      $set: { status: 'starting', 'metrics.pid': pid, 'metrics.actorStartedAt': at },
+      $inc: { 'metrics.connectionAttempts': 1 },
+    });
   }
 
   /** Appends a restart record (reason and exit code) and counts the error. */
@@ -71,34 +103,22 @@ export class SessionRecords {
 
   /** Stores the latest resource figures reported by the actor's heartbeat. */
   metrics(sessionId: string, m: { rssBytes: number; heapUsedBytes: number; eventLoopLagMs: number }): Promise<void> {
-    return this.write(sessionId, 'metrics', () =>
-      this.update(
-        sessionId,
-        { $set: { 'metrics.rssBytes': m.rssBytes, 'metrics.heapUsedBytes': m.heapUsedBytes, 'metrics.eventLoopLagMs': m.eventLoopLagMs } },
-      ),
-    );
+    return this.patch(sessionId, 'metrics', {
+      $set: { 'metrics.rssBytes': m.rssBytes, 'metrics.heapUsedBytes': m.heapUsedBytes, 'metrics.eventLoopLagMs': m.eventLoopLagMs },
+    });
   }
 
   /** Stores the result of a health check on the session. */
   health(sessionId: string, h: { at: Date; healthy: boolean; issues: string[] }): Promise<void> {
-    return this.write(sessionId, 'health', () =>
-      this.update(sessionId, { $set: { 'health.lastCheckAt': h.at, 'health.healthy': h.healthy, 'health.issues': h.issues } }),
-    );
+    return this.patch(sessionId, 'health', { $set: { 'health.lastCheckAt': h.at, 'health.healthy': h.healthy, 'health.issues': h.issues } });
   }
 
   /**
-   * Mirrors the highest event seq handed out, so it survives clean-up of old events. Writes
-   * coalesce: while one is queued, later calls only raise the value it will write.
+   * Mirrors the highest event seq handed out, so it survives clean-up of old events. While a
+   * write of the session is queued, later calls only raise the value it will write.
    */
   eventSeq(sessionId: string, seq: number): Promise<void> {
-    const queued = this.seqPending.has(sessionId);
-    this.seqPending.set(sessionId, Math.max(seq, this.seqPending.get(sessionId) ?? 0));
-    if (queued) return Promise.resolve();
-    return this.write(sessionId, 'event seq', () => {
-      const value = this.seqPending.get(sessionId) ?? seq;
-      this.seqPending.delete(sessionId);
-      return this.update(sessionId, { $max: { eventSeq: value } });
-    });
+    return this.patch(sessionId, 'event seq', { $max: { eventSeq: seq } });
   }
 
   /** Wipes the credentials of a session (logout while no actor runs). */
