@@ -1,5 +1,5 @@
 import { fork } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -52,6 +52,21 @@ describe('precompiled actor freshness', () => {
     const d = fakeBuild();
     writeFileSync(d.stamp, '{not json');
     expect(isActorBundleFresh(d.bundle, d.stamp, d.root)).toBe(false);
+  });
+
+  it('notices a change made after a check found it fresh (the check remembers what it hashed)', () => {
+    const { root, bundle, stamp } = fakeBuild();
+    expect(isActorBundleFresh(bundle, stamp, root)).toBe(true);
+    expect(isActorBundleFresh(bundle, stamp, root)).toBe(true);
+    // Same size, so only the modification time (and the content) tell.
+    const mtime = statSync(join(root, 'a.ts')).mtime;
+    writeFileSync(join(root, 'a.ts'), 'export const a = 7;');
+    utimesSync(join(root, 'a.ts'), mtime, new Date(mtime.getTime() + 1000));
+    expect(isActorBundleFresh(bundle, stamp, root)).toBe(false);
+    writeFileSync(join(root, 'a.ts'), 'export const a = 1;');
+    expect(isActorBundleFresh(bundle, stamp, root)).toBe(true);
+    rmSync(join(root, 'b.ts'));
+    expect(isActorBundleFresh(bundle, stamp, root)).toBe(false);
   });
 });
 
