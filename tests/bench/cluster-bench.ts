@@ -93,7 +93,7 @@ export async function runClusterBench(n: number, options: Partial<ClusterBenchOp
   const db = await startEmbeddedDb({ dataDir: join(dir, 'db'), profileFile });
   const uri = `${db.uri.replace(/\/$/, '')}/bench`;
   await connectDatabase(uri, silentLogger());
-  const sim = await startSimulator({ dataDir: join(dir, 'sim') });
+  const sim = await startSimulator({ dataDir: join(dir, 'sim'), snapshots: false });
   const makeSupervisor = (): Supervisor => new Supervisor(
     withDefaults({
       logger: silentLogger(),

@@ -33,7 +33,7 @@ export async function runClusterNodesBench(opts: ClusterNodesBenchOptions, progr
   const uri = db ? `${db.uri.replace(/\/$/, '')}/bench_nodes` : process.env.MONGODB_URI!;
   await connectDatabase(uri, silentLogger());
   const redis = await startRedis();
-  const sim = await startSimulator({ dataDir: join(dir, 'sim') });
+  const sim = await startSimulator({ dataDir: join(dir, 'sim'), snapshots: false });
   const scenario = nodesScenario({ uri, redisUrl: redis.url, sim, nodes: opts.nodes, sessions: opts.sessions, leaseMs: opts.leaseMs, rounds: opts.rounds, prefix: 'bn', progress });
   try {
     const result = await scenario.run();

@@ -32,6 +32,13 @@ export interface StartOptions extends Partial<SimOptions> {
    * A fresh temp dir (nothing kept) when absent.
    */
   dataDir?: string;
+  /**
+   * With a dataDir, whether phones, companions and contacts are snapshotted into it (on every
+   * link and logout, and every 5 s after traffic). Default true. The benchmark never restarts
+   * its simulator and passes false: each snapshot serialises every phone, which at 200 phones
+   * took most of a core while the actors it measures were starting.
+   */
+  snapshots?: boolean;
   logger?: Logger;
 }
 
@@ -63,15 +70,16 @@ export async function startSimulator(opts: StartOptions = {}): Promise<Simulator
     historySync: opts.historySync ?? false,
   });
   const stateFile = join(dataDir, 'state.json');
-  if (opts.dataDir) await loadSnapshot(sim, stateFile);
+  const snapshots = !!opts.dataDir && opts.snapshots !== false;
+  if (snapshots) await loadSnapshot(sim, stateFile);
   let saving: Promise<void> = Promise.resolve();
   const save = () => {
     saving = saving.then(() => saveSnapshot(sim, stateFile)).catch((err: unknown) => log.warn({ err: String(err) }, 'snapshot failed'));
     return saving;
   };
   let dirty = false;
-  const timer = opts.dataDir ? setInterval(() => dirty && ((dirty = false), void save()), 5000).unref() : undefined;
-  if (opts.dataDir) {
+  const timer = snapshots ? setInterval(() => dirty && ((dirty = false), void save()), 5000).unref() : undefined;
+  if (snapshots) {
     sim.on('linked', () => void save());
     sim.on('logged-out', () => void save());
     sim.on('message', () => (dirty = true));
@@ -101,7 +109,7 @@ export async function startSimulator(opts: StartOptions = {}): Promise<Simulator
   sim.controlUrl = `http://${advertised}:${port}`;
   sim.closeServers = async () => {
     clearInterval(timer);
-    if (opts.dataDir) await save();
+    if (snapshots) await save();
     for (const client of wss.clients) client.terminate();
     await new Promise<void>((resolve) => wss.close(() => resolve()));
     http.closeAllConnections();

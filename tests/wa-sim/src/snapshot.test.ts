@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,5 +47,22 @@ describe('a simulator with a data directory', () => {
     await second.contactSendToGroup('15552221111', group, { text: 'group still here' });
     await groupBack;
     again.end(undefined);
+  });
+});
+
+describe('a simulator with a data directory and no snapshots (the benchmark)', () => {
+  it('keeps its trust root there but writes no snapshot, and restarts without its phones', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'wa-sim-nosnap-'));
+    const first = await startSimulator({ dataDir, snapshots: false });
+    running.push(first);
+    first.createPhone({ phone: '15552230000' });
+    const { sock } = await linkByQr(first, '15552230000');
+    sock.end(undefined);
+    await first.stop();
+    expect(existsSync(join(dataDir, 'state.json'))).toBe(false);
+    const second = await startSimulator({ dataDir });
+    running.push(second);
+    expect(second.trustRootHex).toBe(first.trustRootHex);
+    expect(second.phones.has('15552230000')).toBe(false);
   });
 });
