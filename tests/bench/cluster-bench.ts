@@ -16,6 +16,7 @@ import { connectDatabase, disconnectDatabase, Session, silentLogger, startEmbedd
 import { Supervisor, withDefaults } from '@switchboard/supervisor';
 import { recordHub } from '@switchboard/supervisor/testing';
 import { startSimulator } from '@switchboard/wa-sim';
+import { IDLE_GC_AFTER_MS } from '../../session-actor/src/heartbeat.ts';
 import { bareBaileysCeiling } from './cluster-ceiling.ts';
 import { inboundLoad, type LoadResult, type OnDelivered } from './cluster-load.ts';
 import { actorPids, cpuWindow, meanMemoryMb, type CpuSplit } from './cluster-memory.ts';
@@ -51,7 +52,7 @@ export interface ClusterBenchResult {
   connectAllMs: number;
   /** From all connected until one message reached every session (Baileys' initial sync). */
   warmUpMs: number;
-  /** Mean over actors after connect and warm-up; CPU seconds are those spent to get there. */
+  /** Mean over actors once idle (after connect, warm-up and a quiet spell); CPU seconds are those spent to get there. */
   idleActor: { rssMb: number; pssMb: number; heapUsedMb: number; cpuSeconds: number; measured: number };
   /** CPU of the connected, idle node over a window (heartbeats, timers, driver monitoring, keep-alives). */
   idleCpu: CpuSplit;
@@ -77,7 +78,7 @@ const progress = (what: string, value: unknown): boolean => process.stderr.write
 
 const tsxEntry = resolve(dirname(fileURLToPath(import.meta.url)), '../../session-actor/src/main.ts');
 
-/** How long the idle node's CPU is watched (a measurement window, not a wait for something). */
+/** How long the idle node's CPU is watched (measurement windows, not waits for something). */
 const IDLE_CPU_WINDOW_MS = 10_000;
 
 /** A phase that did not run (`only`). */
@@ -141,14 +142,17 @@ export async function runClusterBench(n: number, options: Partial<ClusterBenchOp
     const single: LoadResult = !runs('inbound') ? SKIPPED : { messages: 20, perSecond: 0, p50Ms: singles[10]!, p99Ms: singles[19]! };
     progress('single message, idle node', single);
     const pids = actorPids(sup.hub);
-    const heaps = sup.hub.snapshots().map((s) => s.heapUsedBytes).filter((b): b is number => typeof b === 'number');
-    const heapUsedMb = Math.round(heaps.reduce((a, b) => a + b, 0) / Math.max(1, heaps.length) / 1024 / 1024);
-    const idleActor = { ...meanMemoryMb(pids), heapUsedMb };
-    progress('idle actor', idleActor);
+    // Idle: an actor collects its garbage once after IDLE_GC_AFTER_MS without work; CPU is read
+    // over the window that follows, memory at its end (a heartbeat a second refreshes the heaps).
+    await new Promise((r) => setTimeout(r, IDLE_GC_AFTER_MS + 2_000));
     const idleWindow = cpuWindow(pids, db.pid);
     await new Promise((r) => setTimeout(r, IDLE_CPU_WINDOW_MS));
     const idleCpu = idleWindow();
     progress('idle CPU', idleCpu);
+    const heaps = sup.hub.snapshots().map((s) => s.heapUsedBytes).filter((b): b is number => typeof b === 'number');
+    const heapUsedMb = Math.round(heaps.reduce((a, b) => a + b, 0) / Math.max(1, heaps.length) / 1024 / 1024);
+    const idleActor = { ...meanMemoryMb(pids), heapUsedMb };
+    progress('idle actor', idleActor);
     // Two profile snapshots around an idle window give the background rate, the third the load's.
     const idle0 = await dbProfileAfter(profileFile);
     const start = await dbProfileAfter(profileFile, idle0.atMs);
