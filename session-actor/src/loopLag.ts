@@ -32,7 +32,6 @@ export class LoopLagSampler {
   private max = 0;
   private expected: number;
   private timer: unknown;
-  private stopped = false;
 
   constructor(
     private readonly everyMs = 1_000,
@@ -52,7 +51,6 @@ export class LoopLagSampler {
   }
 
   stop(): void {
-    this.stopped = true;
     this.clock.clearTimeout(this.timer);
   }
 
@@ -63,7 +61,6 @@ export class LoopLagSampler {
   }
 
   private tick(): void {
-    if (this.stopped) return;
     const now = this.clock.now();
     const late = Math.max(0, now - this.expected);
     this.sum += late;

@@ -42,13 +42,18 @@ export class SessionRecords {
     private readonly update: SessionUpdater = createSessionUpdater(),
   ) {}
 
-  /** Queues a task that is not a mergeable update: later updates must not join one queued before it. */
-  private write(sessionId: string, what: string, task: () => Promise<unknown>): Promise<void> {
-    this.joinable.delete(sessionId);
+  /** Runs `task` in the session's queue; a failure is logged as `what()` (read when it fails). */
+  private run(sessionId: string, what: () => string, task: () => Promise<unknown>): Promise<void> {
     return this.queue
       .run(sessionId, task)
       .then(() => undefined)
-      .catch((err: unknown) => this.log.error({ err, sessionId }, `session write failed: ${what}`));
+      .catch((err: unknown) => this.log.error({ err, sessionId }, `session write failed: ${what()}`));
+  }
+
+  /** Queues a task that is not a mergeable update: later updates must not join one queued before it. */
+  private write(sessionId: string, what: string, task: () => Promise<unknown>): Promise<void> {
+    this.joinable.delete(sessionId);
+    return this.run(sessionId, () => what, task);
   }
 
   /** Queues an update, or merges it into the session's update that is queued and not started yet. */
@@ -59,13 +64,10 @@ export class SessionRecords {
       return waiting.done;
     }
     const entry: QueuedUpdate = { update: copyUpdate(update), what: [what], done: Promise.resolve() };
-    entry.done = this.queue
-      .run(sessionId, () => {
-        if (this.joinable.get(sessionId) === entry) this.joinable.delete(sessionId);
-        return this.update(sessionId, entry.update);
-      })
-      .then(() => undefined)
-      .catch((err: unknown) => this.log.error({ err, sessionId }, `session write failed: ${entry.what.join(', ')}`));
+    entry.done = this.run(sessionId, () => entry.what.join(', '), () => {
+      if (this.joinable.get(sessionId) === entry) this.joinable.delete(sessionId);
+      return this.update(sessionId, entry.update);
+    });
     this.joinable.set(sessionId, entry);
     return entry.done;
   }
