@@ -38,11 +38,16 @@ func main() {
 	deadline := flag.Duration("request-timeout", envDuration("EMBEDDED_DB_REQUEST_TIMEOUT", 30*time.Second),
 		"longest a request may take before its client connection is closed (default from EMBEDDED_DB_REQUEST_TIMEOUT)")
 	serializeReads := flag.Bool("serialize-reads", false, "send read-only requests through the global lock too")
+	syncMode := flag.String("sync", envString("EMBEDDED_DB_SYNC", "interval"),
+		"interval: commits reach the disk within 100 ms, like MongoDB's journal; full: every commit is fsynced before it is acknowledged (journal.go; default from EMBEDDED_DB_SYNC)")
 	probeTimeout := flag.Duration("wedge-timeout", envDuration("EMBEDDED_DB_WEDGE_TIMEOUT", 20*time.Second),
 		"after a request is cut off, how long a probe read may go unanswered before the server exits to be restarted (0 disables)")
 	flag.Parse()
 	if *deadline <= 0 {
 		fail("bad -request-timeout", fmt.Errorf("%s is not positive", *deadline))
+	}
+	if !syncModes[*syncMode] {
+		fail("bad -sync (EMBEDDED_DB_SYNC)", fmt.Errorf("%q is neither interval nor full", *syncMode))
 	}
 
 	abs, err := filepath.Abs(*dataDir)
@@ -65,10 +70,14 @@ func main() {
 		fail("cannot listen on "+*listen, err)
 	}
 
+	sqliteURL := "file:" + abs + "/"
+	if *syncMode == "interval" {
+		sqliteURL += intervalPragmas
+	}
 	f, err := ferretdb.New(&ferretdb.Config{
 		Listener:  ferretdb.ListenerConfig{TCP: "127.0.0.1:0"},
 		Handler:   "sqlite",
-		SQLiteURL: "file:" + abs + "/",
+		SQLiteURL: sqliteURL,
 		Logger:    logger,
 	})
 	if err != nil {
@@ -101,13 +110,22 @@ func main() {
 			os.Exit(3)
 		}}
 	}
-	go serializingProxy(front, upstream.Host, proxyOptions{
+	p := newProxy(upstream.Host, proxyOptions{
 		deadline:       *deadline,
 		serializeReads: *serializeReads,
 		prof:           newProfiler(os.Getenv("EMBEDDED_DB_PROFILE")),
 		logger:         logger,
 		wedge:          wedge,
 	})
+	go p.serve(front)
+	if *syncMode == "interval" {
+		journalDone := make(chan struct{})
+		go func() {
+			newJournal(abs, &p.lock, p.written.Load, logger).run(ctx)
+			close(journalDone)
+		}()
+		defer func() { <-journalDone }()
+	}
 	go func() {
 		<-ctx.Done()
 		_ = front.Close()
@@ -134,6 +152,14 @@ func fail(msg string, err error) {
 	line, _ := json.Marshal(map[string]string{"error": msg + ": " + err.Error()})
 	fmt.Println(string(line))
 	os.Exit(1)
+}
+
+// envString reads a string from the environment, else fallback.
+func envString(name, fallback string) string {
+	if v := os.Getenv(name); v != "" {
+		return v
+	}
+	return fallback
 }
 
 // envDuration reads a Go duration ("30s", "500ms") from the environment, else fallback.

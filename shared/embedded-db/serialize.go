@@ -23,6 +23,7 @@ import (
 	"log/slog"
 	"net"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -50,11 +51,22 @@ type proxy struct {
 	proxyOptions
 	upstream string
 	lock     sync.Mutex
+	// written counts the requests that may have written, once answered (journal.go flushes
+	// only after writes).
+	written atomic.Uint64
 }
 
 // serializingProxy accepts client connections on ln and relays each one to upstream.
 func serializingProxy(ln net.Listener, upstream string, opts proxyOptions) {
-	p := &proxy{proxyOptions: opts, upstream: upstream}
+	newProxy(upstream, opts).serve(ln)
+}
+
+func newProxy(upstream string, opts proxyOptions) *proxy {
+	return &proxy{proxyOptions: opts, upstream: upstream}
+}
+
+// serve accepts client connections on ln and relays each one to upstream, until ln is closed.
+func (p *proxy) serve(ln net.Listener) {
 	for {
 		client, err := ln.Accept()
 		if err != nil {
@@ -101,6 +113,7 @@ func (p *proxy) exchange(req []byte, client, server net.Conn) error {
 	if p.serializeReads || !isReadOnly(req) {
 		p.lock.Lock()
 		defer p.lock.Unlock()
+		defer p.written.Add(1) // before the unlock
 	}
 	if p.prof != nil {
 		began := time.Now()

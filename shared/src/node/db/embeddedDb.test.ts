@@ -6,8 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { embeddedDbRestartDelayMs, startEmbeddedDb, type EmbeddedDbWatchEvent } from './embeddedDb.ts';
 
 describe('embedded database', () => {
-  it('starts FerretDB, keeps data on disk across restarts, and stops', async () => {
+  it.each(['interval', 'full'])('starts FerretDB, keeps data on disk across restarts, and stops (EMBEDDED_DB_SYNC=%s)', async (mode) => {
     const dir = mkdtempSync(join(tmpdir(), 'sb-edb-'));
+    process.env.EMBEDDED_DB_SYNC = mode;
     try {
       const first = await startEmbeddedDb({ dataDir: dir });
       const c1 = await MongoClient.connect(first.uri);
@@ -22,6 +23,18 @@ describe('embedded database', () => {
       await second.stop();
       expect(doc?.name).toBe('kept');
     } finally {
+      delete process.env.EMBEDDED_DB_SYNC;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses to start with an unknown EMBEDDED_DB_SYNC, saying which values it takes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sb-edb-'));
+    process.env.EMBEDDED_DB_SYNC = 'sometimes';
+    try {
+      await expect(startEmbeddedDb({ dataDir: dir })).rejects.toThrow(/EMBEDDED_DB_SYNC.*"sometimes" is neither interval nor full/);
+    } finally {
+      delete process.env.EMBEDDED_DB_SYNC;
       rmSync(dir, { recursive: true, force: true });
     }
   });
