@@ -19,7 +19,7 @@ import { startSimulator } from '@switchboard/wa-sim';
 import { IDLE_GC_AFTER_MS } from '../../session-actor/src/heartbeat.ts';
 import { bareBaileysCeiling } from './cluster-ceiling.ts';
 import { inboundLoad, type LoadResult, type OnDelivered } from './cluster-load.ts';
-import { actorPids, cpuWindow, meanMemoryMb, type CpuSplit } from './cluster-memory.ts';
+import { actorPids, cpuMsPerMessage, cpuWindow, meanMemoryMb, type CpuPerMessage, type CpuSplit } from './cluster-memory.ts';
 import { outboundLoad } from './cluster-outbound.ts';
 import { measureRestore, type RestoreResult } from './cluster-restore.ts';
 import { dbProfileAfter, dbRequestsPerMessage, requestsPerSession, type DbRequestsPerMessage } from './db-profile.ts';
@@ -40,7 +40,7 @@ export interface ClusterBenchOptions {
    * Only this phase after connect, warm-up and idle memory (the other figures are zero): the
    * quick loop while working on the send path, or a restore at sizes the loads would take long at.
    */
-  only?: 'outbound' | 'restore';
+  only?: 'inbound' | 'outbound' | 'restore';
 }
 
 export const CLUSTER_BENCH_DEFAULTS: ClusterBenchOptions = { perSession: 20, concurrency: 4, mode: 'dist', ceiling: true };
@@ -56,6 +56,9 @@ export interface ClusterBenchResult {
   idleActor: { rssMb: number; pssMb: number; heapUsedMb: number; cpuSeconds: number; measured: number };
   /** CPU of the connected, idle node over a window (heartbeats, timers, driver monitoring, keep-alives). */
   idleCpu: CpuSplit;
+  /** CPU per message of the inbound and outbound loads (to the end of the load, so the outbound one leaves out receipts that come after the acks). */
+  inboundCpu: CpuPerMessage;
+  outboundCpu: CpuPerMessage;
   inbound: LoadResult;
   /** One message at a time to one session on the otherwise idle node (20 in a row). */
   single: LoadResult;
@@ -156,13 +159,19 @@ export async function runClusterBench(n: number, options: Partial<ClusterBenchOp
     // Two profile snapshots around an idle window give the background rate, the third the load's.
     const idle0 = await dbProfileAfter(profileFile);
     const start = await dbProfileAfter(profileFile, idle0.atMs);
+    const inboundWindow = cpuWindow(pids, db.pid);
     const inbound = !runs('inbound') ? SKIPPED : await inboundLoad(sim, contact, phones, perSession, onDelivered);
     progress('inbound through actors', inbound);
+    const inboundCpu = cpuMsPerMessage(inboundWindow(), inbound.messages);
+    progress('CPU ms per inbound message (actors, database, bench process)', inboundCpu);
     const dbCost = !runs('inbound') ? NO_DB_COST : dbRequestsPerMessage(idle0, start, await dbProfileAfter(profileFile), inbound.messages);
     progress('database requests per message', dbCost);
     const outStart = await dbProfileAfter(profileFile);
+    const outboundWindow = cpuWindow(pids, db.pid);
     const outbound = !runs('outbound') ? SKIPPED : await outboundLoad(sup.hub, ids, contact, perSession);
     progress('outbound (accepted → server ack)', outbound);
+    const outboundCpu = cpuMsPerMessage(outboundWindow(), outbound.messages);
+    progress('CPU ms per outbound message (actors, database, bench process)', outboundCpu);
     const outDb = !runs('outbound') ? NO_DB_COST : dbRequestsPerMessage(idle0, outStart, await dbProfileAfter(profileFile), outbound.messages, start, 16);
     progress('database requests per outbound message', outDb);
 
@@ -202,8 +211,10 @@ export async function runClusterBench(n: number, options: Partial<ClusterBenchOp
       idleActor,
       idleCpu,
       inbound,
+      inboundCpu,
       single,
       outbound,
+      outboundCpu,
       ceiling: top,
       ratio: top && top.perSecond > 0 ? Number((inbound.perSecond / top.perSecond).toPrecision(3)) : null,
       recoveryAfterKillMs: Math.round(recoveryAfterKillMs),

@@ -114,9 +114,23 @@ export function cpuWindow(pids: number[], dbPid: number): () => CpuSplit {
     return {
       seconds: round(seconds, 1),
       actorMsPerSecond: round((actors / Math.max(1, counted) / seconds) * 1000, 1),
-      actorsCpuSeconds: round(actors, 1),
-      dbCpuSeconds: round((read(dbPid) ?? db0) - db0, 1),
-      benchCpuSeconds: round((own.user + own.system) / 1e6, 1),
+      actorsCpuSeconds: round(actors),
+      dbCpuSeconds: round((read(dbPid) ?? db0) - db0),
+      benchCpuSeconds: round((own.user + own.system) / 1e6),
     };
   };
+}
+
+/** CPU milliseconds per message of each part of the node over a load (see CpuSplit). */
+export interface CpuPerMessage {
+  actors: number;
+  db: number;
+  bench: number;
+  total: number;
+}
+
+export function cpuMsPerMessage(split: CpuSplit, messages: number): CpuPerMessage {
+  const ms = (seconds: number) => Number(((seconds * 1000) / Math.max(1, messages)).toFixed(2));
+  const { actorsCpuSeconds: a, dbCpuSeconds: d, benchCpuSeconds: b } = split;
+  return { actors: ms(a), db: ms(d), bench: ms(b), total: ms(a + d + b) };
 }

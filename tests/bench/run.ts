@@ -1,9 +1,9 @@
 /**
  * `pnpm bench [cluster|media-pool|sim-link|upload-memory|all] [--sessions=10,50,100] [--messages=20]
- * [--concurrency=4] [--actor=dist|tsx] [--ceiling=no] [--only=outbound|restore]`: runs benchmarks (default: cluster) and
+ * [--concurrency=4] [--actor=dist|tsx] [--ceiling=no] [--only=inbound|outbound|restore]`: runs benchmarks (default: cluster) and
  * prints one JSON line per run plus a table. `--actor=tsx` runs the actors from TypeScript
  * sources (the old way) instead of the precompiled bundle; `--ceiling=no` skips the
- * bare-Baileys ceiling; `--only=outbound` measures only the outbound load and `--only=restore`
+ * bare-Baileys ceiling; `--only=inbound` and `--only=outbound` measure only that load and `--only=restore`
  * only a node restart (after connecting and warming up; `--outbound-only` is the old
  * spelling). The other benchmarks are standalone scripts, run as child processes with their
  * own defaults. CLI: writes to stdout on purpose. See docs/cluster.md for memory needs.
@@ -44,8 +44,8 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const only = process.argv.includes('--outbound-only') ? 'outbound' : arg('only', '');
-  if (only !== '' && only !== 'outbound' && only !== 'restore') {
-    process.stderr.write(`--only takes outbound or restore, not ${only}\n`);
+  if (only !== '' && only !== 'inbound' && only !== 'outbound' && only !== 'restore') {
+    process.stderr.write(`--only takes inbound, outbound or restore, not ${only}\n`);
     process.exit(2);
   }
   const options: ClusterBenchOptions = {
