@@ -1,5 +1,6 @@
 import { initAuthCreds, type AuthenticationCreds, type SignalDataSet, type SignalDataTypeMap, type SignalKeyStore } from '@whiskeysockets/baileys';
-import { AuthKey, AuthState, authKeyId, retryTransient, writeErrorsOf, type TransientRetryPolicy } from '@switchboard/shared/node';
+import type { mongo } from 'mongoose';
+import { AuthKey, AuthState, authKeyId, retryTransient, writeErrorsOf, type AuthKeyDoc, type TransientRetryPolicy } from '@switchboard/shared/node';
 import { decodeAuth, decodeKey, encodeAuth } from './codec.ts';
 import { fenced, FencedError, fenceFilter, type Fencing } from './fence.ts';
 import { INBOX_KEY_TYPE, pendingRiders } from './keyRiders.ts';
@@ -23,19 +24,31 @@ export const CREDS_RETRY: TransientRetryPolicy = { baseMs: 250, capMs: 5_000, ma
 const KEY_FENCE = { type: 'fence', id: 'owner' } as const;
 
 /** The write that passes only for a writer whose token is not older than the key fence. */
-function keyFenceOp(sessionId: string, token: number) {
+function keyFenceOp(sessionId: string, token: number): KeyWrite {
   return {
     updateOne: {
       filter: { _id: authKeyId(sessionId, KEY_FENCE.type, KEY_FENCE.id), ...fenceFilter(token) },
-      update: { $set: { sessionId, ...KEY_FENCE, data: '-', fence: token } },
+      update: { $set: { sessionId, ...KEY_FENCE, data: '-', fence: token, updatedAt: new Date() } },
       upsert: true,
     },
   };
 }
 
+type KeyWrite = mongo.AnyBulkWriteOperation<AuthKeyDoc>;
+
+/**
+ * Key writes go to the driver's collection, not through mongoose's `Model.bulkWrite` (issue 13):
+ * mongoose built and validated a document for every key replaced, a tenth of a busy actor's CPU
+ * (profile of the outbound load), for documents written here whole (every field, `updatedAt`
+ * included). Ordered, like `Model.bulkWrite`; still queued by mongoose while disconnected.
+ */
+function writeKeyOps(ops: KeyWrite[]): Promise<unknown> {
+  return (AuthKey.collection as unknown as mongo.Collection<AuthKeyDoc>).bulkWrite(ops, { ordered: true });
+}
+
 /** Raises the session's key fence to `fencing.token` (refused, FencedError, when a newer owner raised it). */
 export function claimKeyFence(sessionId: string, fencing: Fencing): Promise<unknown> {
-  return fenced(fencing, 'signal key fence', () => AuthKey.bulkWrite([keyFenceOp(sessionId, fencing.token)]));
+  return fenced(fencing, 'signal key fence', () => writeKeyOps([keyFenceOp(sessionId, fencing.token)]));
 }
 
 /** Above this many keys a write is a batch insert first (a fresh pairing's pre-keys). */
@@ -67,14 +80,14 @@ async function writeKeys(sessionId: string, writes: { type: string; id: string; 
   }
   if (existing.length === 0) return;
   if (!fencing) {
-    await AuthKey.bulkWrite(existing.map(({ _id, ...doc }) => ({ replaceOne: { filter: { _id }, replacement: doc, upsert: true } })));
+    await writeKeyOps(existing.map(({ _id, ...doc }) => ({ replaceOne: { filter: { _id }, replacement: doc, upsert: true } })));
     return;
   }
   // Fenced: the key fence first (ordered: a refusal stops the rest), then each key; a key a
   // newer owner wrote does not match either, and the upsert's insert collides on `_id`.
   const filter = fenceFilter(fencing.token);
   await fenced(fencing, 'signal key write', () =>
-    AuthKey.bulkWrite([keyFenceOp(sessionId, fencing.token), ...existing.map(({ _id, ...doc }) => ({ replaceOne: { filter: { _id, ...filter }, replacement: doc, upsert: true } }))]),
+    writeKeyOps([keyFenceOp(sessionId, fencing.token), ...existing.map(({ _id, ...doc }) => ({ replaceOne: { filter: { _id, ...filter }, replacement: doc, upsert: true } }))]),
   );
 }
 
@@ -145,8 +158,8 @@ export function mongoKeyStore(
           for (const r of riders) r.written = true;
           if (deletes.length) {
             const ops = deletes.map(({ type, id }) => ({ deleteOne: { filter: { _id: authKeyId(sessionId, type, id), ...deleteFilter } } }));
-            if (!fencing) await AuthKey.bulkWrite(ops);
-            else await fenced(fencing, 'signal key delete', () => AuthKey.bulkWrite([keyFenceOp(sessionId, fencing.token), ...ops]));
+            if (!fencing) await writeKeyOps(ops);
+            else await fenced(fencing, 'signal key delete', () => writeKeyOps([keyFenceOp(sessionId, fencing.token), ...ops]));
           }
         });
       } finally {
