@@ -1,6 +1,6 @@
 import { isLidUser, isJidStatusBroadcast, type WAMessage, type WASocket } from '@whiskeysockets/baileys';
 import type { ActorEvent, MessageMediaView } from '@switchboard/shared';
-import { Media, Message, deleteMedia, insertUnordered, messageObjectId, type InsertFailure, type MessageDoc } from '@switchboard/shared/node';
+import { Media, Message, deleteMedia, insertValidatedUnordered, messageObjectId, type InsertFailure, type MessageDoc } from '@switchboard/shared/node';
 import type { Logger } from 'pino';
 import type { Dispatcher } from 'undici';
 import type { MediaSummaries } from '../media/mediaSummaries.ts';
@@ -177,7 +177,7 @@ async function prepare(msg: WAMessage, deps: IngestDeps): Promise<Prepared | nul
 async function store(batch: Prepared[]): Promise<Prepared[]> {
   let failures: (InsertFailure | null)[];
   try {
-    failures = await insertUnordered(Message, batch.map((p) => p.model));
+    failures = await insertValidatedUnordered(Message, batch.map((p) => p.model));
   } catch (err) {
     failures = batch.map(() => err as InsertFailure);
   }
