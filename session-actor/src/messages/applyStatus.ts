@@ -1,5 +1,5 @@
 import type { ActorEvent, MessageStatus } from '@switchboard/shared';
-import { messageObjectId, Message } from '@switchboard/shared/node';
+import { driverCollection, messageObjectId, Message, touched, type MessageDoc } from '@switchboard/shared/node';
 import type { MediaSummaries } from '../media/mediaSummaries.ts';
 import { earlyStatuses } from './earlyStatus.ts';
 import { statusesBefore } from './status.ts';
@@ -26,7 +26,8 @@ export async function applyStatus(
   const set: Record<string, unknown> = { status: next };
   if (reason) set.statusReason = reason.slice(0, 200);
   const _id = messageObjectId(sessionId, messageId);
-  const advance = () => Message.findOneAndUpdate({ _id, status: { $in: statusesBefore(next) } }, { $set: set }, { returnDocument: 'before' }).lean();
+  const advance = async () =>
+    (await driverCollection(Message).findOneAndUpdate({ _id, status: { $in: statusesBefore(next) } }, touched({ $set: set }), { returnDocument: 'before' })) as MessageDoc | null;
   let before = await advance();
   if (!before && next !== 'failed') {
     // Perhaps not stored yet (a receipt that overtook a self-sync copy): kept for ingest, unless

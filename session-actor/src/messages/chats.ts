@@ -1,5 +1,5 @@
 import { needsReply } from '@switchboard/shared';
-import { Assignment, Chat, Media, Message, Session, type ChatDoc } from '@switchboard/shared/node';
+import { Assignment, Chat, Media, Message, Session, driverCollection, touched, type ChatDoc } from '@switchboard/shared/node';
 import type { ChatIdentity } from './jid.ts';
 import { createKeyedQueue } from './keyedQueue.ts';
 
@@ -88,7 +88,7 @@ export class ChatStore {
     if (Object.keys(max).length) update.$max = max;
     if (patch.unread) update.$inc = { unreadCount: patch.unread === true ? 1 : patch.unread };
     let doc: WrittenChat | null = known
-      ? await Chat.findOneAndUpdate({ _id: known._id, jid: identity.chatId }, update, { returnDocument: 'after' }).lean()
+      ? ((await driverCollection(Chat).findOneAndUpdate({ _id: known._id, jid: identity.chatId }, touched(update), { returnDocument: 'after' })) as WrittenChat | null)
       : null;
     let created = false;
     if (!doc) {

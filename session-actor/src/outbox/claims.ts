@@ -1,4 +1,4 @@
-import { Message, messageObjectId, type MessageDoc } from '@switchboard/shared/node';
+import { Message, driverCollection, messageObjectId, touched, type MessageDoc } from '@switchboard/shared/node';
 import { fenceFilter } from '../auth/fence.ts';
 
 /** What a claim needs of a pending message: its key and the attempts the outbox read. */
@@ -38,8 +38,9 @@ export async function fencePending(sessionId: string, fence: number): Promise<vo
 export async function claimAll<T extends Claimable>(msgs: T[], fence?: ClaimFence): Promise<T[]> {
   if (msgs.length === 0) return [];
   const f = fenceParts(fence);
-  const res = await Message.bulkWrite(
-    msgs.map((m) => ({ updateOne: { filter: { _id: m._id, status: 'pending', attempts: attemptsOf(m), ...f.filter }, update: { $inc: { attempts: 1 }, ...f.update } } })),
+  const at = new Date();
+  const res = await driverCollection(Message).bulkWrite(
+    msgs.map((m) => ({ updateOne: { filter: { _id: m._id, status: 'pending', attempts: attemptsOf(m), ...f.filter }, update: touched({ $inc: { attempts: 1 }, ...f.update }, at) } })),
     { ordered: false },
   );
   if (res.modifiedCount === msgs.length) return msgs;
@@ -56,8 +57,9 @@ export async function claimAll<T extends Claimable>(msgs: T[], fence?: ClaimFenc
 export async function releaseClaims(msgs: Claimable[], fence?: ClaimFence): Promise<void> {
   if (msgs.length === 0) return;
   const f = fenceParts(fence);
-  await Message.bulkWrite(
-    msgs.map((m) => ({ updateOne: { filter: { _id: m._id, status: 'pending', attempts: attemptsOf(m) + 1, ...f.filter }, update: { $inc: { attempts: -1 } } } })),
+  const at = new Date();
+  await driverCollection(Message).bulkWrite(
+    msgs.map((m) => ({ updateOne: { filter: { _id: m._id, status: 'pending', attempts: attemptsOf(m) + 1, ...f.filter }, update: touched({ $inc: { attempts: -1 } }, at) } })),
     { ordered: false },
   ).catch(() => undefined);
 }
@@ -73,8 +75,8 @@ export async function releaseClaims(msgs: Claimable[], fence?: ClaimFence): Prom
 export async function claimByKey(sessionId: string, messageId: string, fence?: ClaimFence): Promise<MessageDoc | 'done' | 'unclear'> {
   const _id = messageObjectId(sessionId, messageId);
   const f = fenceParts(fence);
-  const doc = await Message.findOneAndUpdate({ _id, status: 'pending', fromMe: true, attempts: 0, ...f.filter }, { $inc: { attempts: 1 }, ...f.update }, { returnDocument: 'before' }).lean();
-  if (doc) return doc as MessageDoc;
+  const doc = await driverCollection(Message).findOneAndUpdate({ _id, status: 'pending', fromMe: true, attempts: 0, ...f.filter }, touched({ $inc: { attempts: 1 }, ...f.update }), { returnDocument: 'before' });
+  if (doc) return doc as unknown as MessageDoc;
   const now = await Message.findById(_id, { status: 1, fromMe: 1 }).lean();
   return now && now.fromMe && now.status === 'pending' ? 'unclear' : 'done';
 }

@@ -1,5 +1,5 @@
 import type { proto } from '@whiskeysockets/baileys';
-import { Message, isTransientDbError, type MessageDoc } from '@switchboard/shared/node';
+import { Message, driverCollection, isTransientDbError, touched, type MessageDoc } from '@switchboard/shared/node';
 import { chatIdentityOf } from '../messages/jid.ts';
 import { encodeSentContent } from '../messages/sentContent.ts';
 import { previewOf, toView } from '../messages/view.ts';
@@ -99,12 +99,14 @@ export class SentRecorder {
    * one unordered `bulkWrite` of conditional updates) and returns each message's stored state.
    */
   private async writeSent(batch: Acked[], protos: (Buffer | undefined)[]): Promise<(Acked | null)[]> {
-    const set = (i: number) => ({ $set: { status: 'sent', statusReason: null, ...(protos[i] ? { sentProto: protos[i] } : {}) } });
+    const now = new Date();
+    const set = (i: number) => touched({ $set: { status: 'sent', statusReason: null, ...(protos[i] ? { sentProto: protos[i] } : {}) } }, now);
+    const messages = driverCollection(Message);
     if (batch.length === 1) {
-      const doc = await Message.findOneAndUpdate({ _id: batch[0]!._id, status: 'pending' }, set(0), { returnDocument: 'after' }).lean();
-      if (doc) return [{ ...batch[0]!, ...doc }];
+      const doc = await messages.findOneAndUpdate({ _id: batch[0]!._id, status: 'pending' }, set(0), { returnDocument: 'after' });
+      if (doc) return [{ ...batch[0]!, ...(doc as Partial<MessageDoc>) }];
     } else {
-      const res = await Message.bulkWrite(batch.map((m, i) => ({ updateOne: { filter: { _id: m._id, status: 'pending' }, update: set(i) } })), { ordered: false });
+      const res = await messages.bulkWrite(batch.map((m, i) => ({ updateOne: { filter: { _id: m._id, status: 'pending' }, update: set(i) } })), { ordered: false });
       if (res.matchedCount === batch.length) return batch.map((m) => ({ ...m, status: 'sent', statusReason: null }));
     }
     // Not all were pending: a receipt moved some on first (and announced them: applyStatus), or
