@@ -130,7 +130,8 @@ export interface CpuPerMessage {
 }
 
 export function cpuMsPerMessage(split: CpuSplit, messages: number): CpuPerMessage {
-  const ms = (seconds: number) => Number(((seconds * 1000) / Math.max(1, messages)).toFixed(2));
+  if (messages === 0) return { actors: 0, db: 0, bench: 0, total: 0 }; // the load did not run (--only)
+  const ms = (seconds: number) => Number(((seconds * 1000) / messages).toFixed(2));
   const { actorsCpuSeconds: a, dbCpuSeconds: d, benchCpuSeconds: b } = split;
   return { actors: ms(a), db: ms(d), bench: ms(b), total: ms(a + d + b) };
 }

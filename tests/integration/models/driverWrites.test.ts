@@ -14,9 +14,9 @@ const pending = (sessionId: string) => ({
   chatId: '5215550001111@s.whatsapp.net',
   messageId: '3EB0AAAA',
   fromMe: true,
-  kind: 'text',
+  kind: 'text' as const,
   text: 'hola',
-  status: 'pending',
+  status: 'pending' as const,
   timestamp: new Date('2026-12-05T10:00:00Z'),
 });
 
@@ -40,7 +40,7 @@ describe('driver writes (driverCollection + touched)', () => {
       return rest;
     };
     expect(b!._id).toEqual(messageObjectId('s-driver', '3EB0AAAA'));
-    expect(shape(viaDriver!)).toEqual(shape(viaMongoose as Record<string, unknown>));
+    expect(shape(viaDriver!)).toEqual(shape(viaMongoose as unknown as Record<string, unknown>));
     expect(viaDriver).toMatchObject({ status: 'sent', attempts: 1 });
   });
 });
