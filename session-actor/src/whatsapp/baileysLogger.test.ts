@@ -35,4 +35,17 @@ describe("Baileys' logger", () => {
     root.level = 'debug';
     expect(baileysLogger(root).level).toBe('warn');
   });
+
+  it('hands out the same bound method on every read, and the new one after a level change', () => {
+    const { lines, root } = capture();
+    root.level = 'debug';
+    const log = baileysLogger(root); // warn: quieter than the root
+    expect(log.warn).toBe(log.warn);
+    const silentDebug = log.debug;
+    silentDebug('dropped at warn');
+    log.level = 'debug'; // pino swaps its methods on a level change
+    expect(log.debug).not.toBe(silentDebug);
+    log.debug('written at debug');
+    expect(lines.map((l) => l.msg)).toEqual(['written at debug']);
+  });
 });

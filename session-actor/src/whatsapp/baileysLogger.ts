@@ -24,6 +24,9 @@ export function isRoutineError(obj: unknown, msg: unknown): boolean {
 
 /** Wraps a logger (and its children) so routine errors are logged at `info`. */
 function withExpectedAsInfo(logger: Logger): Logger {
+  // Baileys reads a logging method for every stanza it handles: bind each method once (again
+  // only when pino swaps it, on a level change) instead of on every read.
+  const bound = new Map<PropertyKey, { method: (...a: unknown[]) => unknown; bound: (...a: unknown[]) => unknown }>();
   return new Proxy(logger, {
     get(target, prop) {
       if (prop === 'error') {
@@ -32,7 +35,13 @@ function withExpectedAsInfo(logger: Logger): Logger {
       }
       if (prop === 'child') return (bindings: Record<string, unknown>, options?: { level?: string }) => withExpectedAsInfo(target.child(bindings, options));
       const value: unknown = Reflect.get(target, prop, target);
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      if (typeof value !== 'function') return value;
+      const known = bound.get(prop);
+      if (known?.method === value) return known.bound;
+      const method = value as (...a: unknown[]) => unknown;
+      const fresh = { method, bound: method.bind(target) };
+      bound.set(prop, fresh);
+      return fresh.bound;
     },
   });
 }
