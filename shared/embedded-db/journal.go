@@ -34,6 +34,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -186,8 +187,19 @@ func (j *journal) flush() {
 	}
 }
 
+// fsync flushes a WAL file (opened for writing: Windows flushes only writable handles) or the
+// data directory (on Windows a directory cannot be flushed, nor does it need to be).
 func fsync(path string) error {
-	f, err := os.Open(path)
+	var f *os.File
+	var err error
+	if fi, statErr := os.Stat(path); statErr == nil && fi.IsDir() {
+		if runtime.GOOS == "windows" {
+			return nil
+		}
+		f, err = os.Open(path)
+	} else {
+		f, err = os.OpenFile(path, os.O_RDWR, 0)
+	}
 	if err != nil {
 		return err
 	}

@@ -205,3 +205,18 @@ func TestTicksFlushAfterWritesAndCheckpointOncePerInterval(t *testing.T) {
 		t.Fatalf("a checkpoint ran although nothing was written (%d checkpoints)", writes.locks)
 	}
 }
+
+func TestFsyncFlushesAWalFileAndTheDirectory(t *testing.T) {
+	dir := t.TempDir()
+	db := openLikeFerretDB(t, dir, "a")
+	writeRows(t, db, 0, 1)
+	if err := fsync(filepath.Join(dir, "a.sqlite-wal")); err != nil {
+		t.Fatalf("flushing the WAL file: %v", err)
+	}
+	if err := fsync(dir); err != nil {
+		t.Fatalf("flushing the data directory: %v", err)
+	}
+	if err := fsync(filepath.Join(dir, "gone.sqlite-wal")); !os.IsNotExist(err) {
+		t.Fatalf("flushing a file that is gone should say so (the flusher skips it quietly): %v", err)
+	}
+}
