@@ -124,7 +124,9 @@ func main() {
 			newJournal(abs, &p.lock, p.written.Load, logger).run(ctx)
 			close(journalDone)
 		}()
-		defer func() { <-journalDone }()
+		// Whatever ends the server (a signal, stdin closing, FerretDB returning), the journal
+		// stops and flushes once more before the process exits.
+		defer func() { stop(); <-journalDone }()
 	}
 	go func() {
 		<-ctx.Done()

@@ -203,8 +203,9 @@ describe('realtime and media end to end', () => {
     const removed = await call(admin, `/api/sessions/${SESSION}/assignments/${assignmentId}`, { method: 'DELETE' });
     expect(removed.status).toBeLessThan(300);
     await nextEvent(socket, 'access-changed', (e) => !e.rooms.includes(`chat:${SESSION}:${ALICE_JID}`));
-    const second = await cluster.sim.contactSend(ALICE, { to: PHONE, text: 'ya no' });
+    // Connected before the message is sent: a socket without lastSeq gets only what comes after it.
     const operator = await client(admin);
+    const second = await cluster.sim.contactSend(ALICE, { to: PHONE, text: 'ya no' });
     await nextEvent(operator, 'message', (e) => e.message.id === second.id);
     await barrier(socket);
     expect(log.map((e) => e.payload.message.id)).toEqual([first.id]);
