@@ -58,8 +58,8 @@ type journal struct {
 	// written counts the write requests answered so far: nothing is flushed or checkpointed
 	// while it stands still (nil: always look).
 	written func() uint64
-	// sync flushes a file or directory to disk (fsync; tests count the calls).
-	sync func(path string) error
+	// sync flushes a WAL file or the data directory to disk (fsync; tests count the calls).
+	sync func(path string, dir bool) error
 	now  func() time.Time
 
 	flushedAt, checkpointedAt uint64    // write counts at the last flush and checkpoint
@@ -79,6 +79,24 @@ type walStamp struct {
 // (same size), could leave it unchanged.
 func (s walStamp) settled(now time.Time) bool {
 	return now.Sub(s.mtime) > 50*time.Millisecond
+}
+
+// trusted is the stamp to remember: itself once settled, else the zero stamp, which no file
+// matches, so the file is looked at again next round.
+func (s walStamp) trusted(now time.Time) walStamp {
+	if s.settled(now) {
+		return s
+	}
+	return walStamp{}
+}
+
+// forgetGone drops the entries of WAL files that no longer exist (dropped databases).
+func forgetGone(stamps, current map[string]walStamp) {
+	for p := range stamps {
+		if _, ok := current[p]; !ok {
+			delete(stamps, p)
+		}
+	}
 }
 
 func newJournal(dir string, writes sync.Locker, written func() uint64, logger *slog.Logger) *journal {
@@ -164,24 +182,17 @@ func (j *journal) flush() {
 		newFile = newFile || !seen
 		// The stamp is taken before the fsync: a later write changes it (once settled) and is
 		// flushed next time.
-		if err := j.sync(p); err != nil {
+		if err := j.sync(p, false); err != nil {
 			if !errors.Is(err, os.ErrNotExist) {
 				j.logger.Warn("journal flush failed", "file", filepath.Base(p), "error", err)
 			}
 			continue
 		}
-		if !stamp.settled(j.now()) {
-			stamp = walStamp{} // flushed again next time
-		}
-		j.flushed[p] = stamp
+		j.flushed[p] = stamp.trusted(j.now())
 	}
-	for p := range j.flushed {
-		if _, ok := current[p]; !ok {
-			delete(j.flushed, p)
-		}
-	}
+	forgetGone(j.flushed, current)
 	if newFile {
-		if err := j.sync(j.dir); err != nil {
+		if err := j.sync(j.dir, true); err != nil {
 			j.logger.Warn("journal flush of the data directory failed", "error", err)
 		}
 	}
@@ -189,10 +200,10 @@ func (j *journal) flush() {
 
 // fsync flushes a WAL file (opened for writing: Windows flushes only writable handles) or the
 // data directory (on Windows a directory cannot be flushed, nor does it need to be).
-func fsync(path string) error {
+func fsync(path string, dir bool) error {
 	var f *os.File
 	var err error
-	if fi, statErr := os.Stat(path); statErr == nil && fi.IsDir() {
+	if dir {
 		if runtime.GOOS == "windows" {
 			return nil
 		}
@@ -222,11 +233,7 @@ func (j *journal) checkpoint() {
 		}
 		j.checkpointed[p] = after
 	}
-	for p := range j.checkpointed {
-		if _, ok := current[p]; !ok {
-			delete(j.checkpointed, p)
-		}
-	}
+	forgetGone(j.checkpointed, current)
 }
 
 // checkpointOne checkpoints one database file under the write lock and returns its WAL's stamp
@@ -253,8 +260,5 @@ func (j *journal) checkpointOne(dbPath string) (walStamp, error) {
 	if err != nil || done < logFrames {
 		return walStamp{}, nil
 	}
-	if stamp := (walStamp{fi.Size(), fi.ModTime()}); stamp.settled(j.now()) {
-		return stamp, nil
-	}
-	return walStamp{}, nil // checked again next round
+	return walStamp{fi.Size(), fi.ModTime()}.trusted(j.now()), nil
 }

@@ -111,7 +111,7 @@ func TestFlushSyncsChangedWalFilesOnly(t *testing.T) {
 	later := func() time.Time { return time.Now().Add(time.Second) }
 	j.now = later
 	var synced []string
-	j.sync = func(path string) error {
+	j.sync = func(path string, _ bool) error {
 		synced = append(synced, filepath.Base(path))
 		return nil
 	}
@@ -149,7 +149,7 @@ func TestFlushSyncsAgainUntilTheWalsTimeHasSettled(t *testing.T) {
 	clock := fi.ModTime() // a flush in the same clock tick as the write
 	j.now = func() time.Time { return clock }
 	syncs := 0
-	j.sync = func(path string) error {
+	j.sync = func(path string, _ bool) error {
 		if strings.HasSuffix(path, "-wal") {
 			syncs++
 		}
@@ -179,7 +179,7 @@ func TestTicksFlushAfterWritesAndCheckpointOncePerInterval(t *testing.T) {
 	j.now = func() time.Time { return start }
 	j.lastCheckpoint = start
 	syncs := 0
-	j.sync = func(string) error { syncs++; return nil }
+	j.sync = func(string, bool) error { syncs++; return nil }
 
 	write := func(row int) {
 		writeRows(t, db, row, 1)
@@ -210,13 +210,13 @@ func TestFsyncFlushesAWalFileAndTheDirectory(t *testing.T) {
 	dir := t.TempDir()
 	db := openLikeFerretDB(t, dir, "a")
 	writeRows(t, db, 0, 1)
-	if err := fsync(filepath.Join(dir, "a.sqlite-wal")); err != nil {
+	if err := fsync(filepath.Join(dir, "a.sqlite-wal"), false); err != nil {
 		t.Fatalf("flushing the WAL file: %v", err)
 	}
-	if err := fsync(dir); err != nil {
+	if err := fsync(dir, true); err != nil {
 		t.Fatalf("flushing the data directory: %v", err)
 	}
-	if err := fsync(filepath.Join(dir, "gone.sqlite-wal")); !os.IsNotExist(err) {
+	if err := fsync(filepath.Join(dir, "gone.sqlite-wal"), false); !os.IsNotExist(err) {
 		t.Fatalf("flushing a file that is gone should say so (the flusher skips it quietly): %v", err)
 	}
 }
