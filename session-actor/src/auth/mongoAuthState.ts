@@ -1,6 +1,6 @@
 import { initAuthCreds, type AuthenticationCreds, type SignalDataSet, type SignalDataTypeMap, type SignalKeyStore } from '@whiskeysockets/baileys';
 import type { mongo } from 'mongoose';
-import { AuthKey, AuthState, authKeyId, retryTransient, writeErrorsOf, type AuthKeyDoc, type TransientRetryPolicy } from '@switchboard/shared/node';
+import { AuthKey, AuthState, authKeyId, driverCollection, retryTransient, writeErrorsOf, type AuthKeyDoc, type TransientRetryPolicy } from '@switchboard/shared/node';
 import { decodeAuth, decodeKey, encodeAuth } from './codec.ts';
 import { fenced, FencedError, fenceFilter, type Fencing } from './fence.ts';
 import { INBOX_KEY_TYPE, pendingRiders } from './keyRiders.ts';
@@ -43,7 +43,7 @@ type KeyWrite = mongo.AnyBulkWriteOperation<AuthKeyDoc>;
  * included). Ordered, like `Model.bulkWrite`; still queued by mongoose while disconnected.
  */
 function writeKeyOps(ops: KeyWrite[]): Promise<unknown> {
-  return (AuthKey.collection as unknown as mongo.Collection<AuthKeyDoc>).bulkWrite(ops, { ordered: true });
+  return driverCollection<AuthKeyDoc>(AuthKey).bulkWrite(ops, { ordered: true });
 }
 
 /** Raises the session's key fence to `fencing.token` (refused, FencedError, when a newer owner raised it). */

@@ -1,4 +1,4 @@
-import type { Model, mongo } from 'mongoose';
+import type { mongo } from 'mongoose';
 
 /**
  * Hot-path writes through the driver instead of mongoose's Query (issue 13). For filters and
@@ -11,9 +11,9 @@ import type { Model, mongo } from 'mongoose';
  * Not for upserts (mongoose also sets defaults and `createdAt` on insert) nor for values that
  * need casting (strings for ObjectIds or dates): those stay on the models.
  */
-export function driverCollection(model: Model<never> | { collection: unknown }): mongo.Collection<mongo.Document> {
+export function driverCollection<T extends mongo.Document = mongo.Document>(model: { collection: unknown }): mongo.Collection<T> {
   // Mongoose's collection wraps the driver's and queues requests while disconnected, as models do.
-  return model.collection as unknown as mongo.Collection<mongo.Document>;
+  return model.collection as unknown as mongo.Collection<T>;
 }
 
 /** `update` with `updatedAt` set to `now`, as mongoose sets it for a schema with timestamps. */
