@@ -18,7 +18,7 @@ import { recordHub } from '@switchboard/supervisor/testing';
 import { startSimulator } from '@switchboard/wa-sim';
 import { IDLE_GC_AFTER_MS } from '../../session-actor/src/heartbeat.ts';
 import { bareBaileysCeiling } from './cluster-ceiling.ts';
-import { inboundLoad, type LoadResult, type OnDelivered } from './cluster-load.ts';
+import { inboundLoad, pacedLoad, percentiles, type LoadResult, type OnDelivered } from './cluster-load.ts';
 import { actorPids, cpuMsPerMessage, cpuWindow, meanMemoryMb, type CpuPerMessage, type CpuSplit } from './cluster-memory.ts';
 import { outboundLoad } from './cluster-outbound.ts';
 import { measureRestore, type RestoreResult } from './cluster-restore.ts';
@@ -60,8 +60,10 @@ export interface ClusterBenchResult {
   inboundCpu: CpuPerMessage;
   outboundCpu: CpuPerMessage;
   inbound: LoadResult;
-  /** One message at a time to one session on the otherwise idle node (20 in a row). */
+  /** One message at a time to one session on the otherwise idle node (SINGLE_MESSAGES in a row). */
   single: LoadResult;
+  /** Open-loop load at half the inbound throughput measured (`perSecond`: the rate delivered). */
+  halfLoad: LoadResult;
   /** API accepted → WhatsApp's ack, every session sending at once. */
   outbound: LoadResult;
   ceiling: LoadResult | null;
@@ -83,6 +85,11 @@ const tsxEntry = resolve(dirname(fileURLToPath(import.meta.url)), '../../session
 
 /** How long the idle node's CPU is watched (measurement windows, not waits for something). */
 const IDLE_CPU_WINDOW_MS = 10_000;
+/** Single messages sent one after the other to the idle node. */
+const SINGLE_MESSAGES = 100;
+/** The half load lasts this long (at least HALF_LOAD_MIN_MESSAGES messages). */
+const HALF_LOAD_SECONDS = 10;
+const HALF_LOAD_MIN_MESSAGES = 100;
 
 /** A phase that did not run (`only`). */
 const SKIPPED: LoadResult = { messages: 0, perSecond: 0, p50Ms: NaN, p99Ms: NaN };
@@ -138,12 +145,6 @@ export async function runClusterBench(n: number, options: Partial<ClusterBenchOp
     await inboundLoad(sim, contact, phones, 1, onDelivered);
     const warmUpMs = performance.now() - tw;
     progress('warm-up (ms)', Math.round(warmUpMs));
-    // Latency of one message with nothing else going on: 20 in a row to one session.
-    const singles: number[] = [];
-    for (let k = 0; k < (runs('inbound') ? 20 : 0); k++) singles.push((await inboundLoad(sim, contact, [phones[0]!], 1, onDelivered)).p50Ms);
-    singles.sort((a, b) => a - b);
-    const single: LoadResult = !runs('inbound') ? SKIPPED : { messages: 20, perSecond: 0, p50Ms: singles[10]!, p99Ms: singles[19]! };
-    progress('single message, idle node', single);
     const pids = actorPids(sup.hub);
     // Idle: an actor collects its garbage once after IDLE_GC_AFTER_MS without work; CPU is read
     // over the window that follows, memory at its end (a heartbeat a second refreshes the heaps).
@@ -156,6 +157,13 @@ export async function runClusterBench(n: number, options: Partial<ClusterBenchOp
     const heapUsedMb = Math.round(heaps.reduce((a, b) => a + b, 0) / Math.max(1, heaps.length) / 1024 / 1024);
     const idleActor = { ...meanMemoryMb(pids), heapUsedMb };
     progress('idle actor', idleActor);
+    // Latency of one message with nothing else going on (the node settled after the warm-up: its
+    // post-sync work and idle collections done), one after the other to one session; enough of
+    // them for the 99th percentile to be a percentile and not the slowest of a few.
+    const singles: number[] = [];
+    for (let k = 0; k < (runs('inbound') ? SINGLE_MESSAGES : 0); k++) singles.push((await inboundLoad(sim, contact, [phones[0]!], 1, onDelivered)).p50Ms);
+    const single: LoadResult = !runs('inbound') ? SKIPPED : { messages: singles.length, perSecond: 0, ...percentiles(singles) };
+    progress('single message, idle node', single);
     // Two profile snapshots around an idle window give the background rate, the third the load's.
     const idle0 = await dbProfileAfter(profileFile);
     const start = await dbProfileAfter(profileFile, idle0.atMs);
@@ -166,6 +174,11 @@ export async function runClusterBench(n: number, options: Partial<ClusterBenchOp
     progress('CPU ms per inbound message (actors, database, bench process)', inboundCpu);
     const dbCost = !runs('inbound') ? NO_DB_COST : dbRequestsPerMessage(idle0, start, await dbProfileAfter(profileFile), inbound.messages);
     progress('database requests per message', dbCost);
+    // Latency under a steady load at half the throughput just measured, open loop, round robin
+    // over the sessions (issue 13's second latency target).
+    const halfRate = inbound.perSecond / 2;
+    const halfLoad = !runs('inbound') || halfRate <= 0 ? SKIPPED : await pacedLoad(sim, contact, phones, halfRate, Math.max(HALF_LOAD_MIN_MESSAGES, Math.round(halfRate * HALF_LOAD_SECONDS)), onDelivered);
+    progress(`half load (${halfRate} msg/s offered)`, halfLoad);
     const outStart = await dbProfileAfter(profileFile);
     const outboundWindow = cpuWindow(pids, db.pid);
     const outbound = !runs('outbound') ? SKIPPED : await outboundLoad(sup.hub, ids, contact, perSession);
@@ -213,6 +226,7 @@ export async function runClusterBench(n: number, options: Partial<ClusterBenchOp
       inbound,
       inboundCpu,
       single,
+      halfLoad,
       outbound,
       outboundCpu,
       ceiling: top,

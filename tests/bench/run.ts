@@ -86,6 +86,8 @@ async function main(): Promise<void> {
       'p99 (ms)': r.inbound.p99Ms,
       'db requests/msg': r.db.perMessage,
       'single p50/p99 (ms)': `${r.single.p50Ms}/${r.single.p99Ms}`,
+      'half-load msg/s': r.halfLoad.perSecond,
+      'half-load p50/p99 (ms)': `${r.halfLoad.p50Ms}/${r.halfLoad.p99Ms}`,
       'outbound msg/s': r.outbound.perSecond,
       'outbound p50/p99 (ms)': `${r.outbound.p50Ms}/${r.outbound.p99Ms}`,
       'bare Baileys msg/s': r.ceiling?.perSecond ?? '-',
