@@ -1,6 +1,6 @@
 import { isLidUser, isJidStatusBroadcast, type WAMessage, type WASocket } from '@whiskeysockets/baileys';
 import type { ActorEvent, MessageMediaView } from '@switchboard/shared';
-import { Media, Message, deleteMedia, insertValidatedUnordered, messageObjectId, type InsertFailure, type MessageDoc } from '@switchboard/shared/node';
+import { Media, Message, deleteMedia, incomingMessageDocument, insertDocumentsUnordered, messageObjectId, type IncomingMessageDocument, type IncomingMessageFields, type InsertFailure, type MessageDoc } from '@switchboard/shared/node';
 import type { Logger } from 'pino';
 import type { Dispatcher } from 'undici';
 import type { MediaSummaries } from '../media/mediaSummaries.ts';
@@ -40,15 +40,12 @@ const MAX_BATCH = 64;
 const DUPLICATE_KEY = 11000;
 const isDuplicateKey = (err: unknown) => (err as { code?: number }).code === DUPLICATE_KEY;
 
-type NewMessage = Omit<MessageDoc, '_id' | 'createdAt' | 'updatedAt'>;
-
 /** A message read from the socket and ready to be stored. */
 interface Prepared {
   msg: WAMessage;
   identity: ChatIdentity;
-  doc: NewMessage;
-  /** `doc` as a validated model document, as `create` would store it. */
-  model: InstanceType<typeof Message>;
+  /** The validated document, as it is stored. */
+  doc: IncomingMessageDocument;
   mediaId: string | null;
   media: MessageMediaView | undefined;
   /** A try to store it failed as a whole: it may be stored already, by that try. */
@@ -144,7 +141,7 @@ async function prepare(msg: WAMessage, deps: IngestDeps): Promise<Prepared | nul
     }
   }
   const ts = Number(msg.messageTimestamp ?? 0);
-  const doc: NewMessage = {
+  const fields: IncomingMessageFields = {
     sessionId,
     chatId: identity.chatId,
     messageId,
@@ -154,7 +151,7 @@ async function prepare(msg: WAMessage, deps: IngestDeps): Promise<Prepared | nul
     kind: mapped.kind,
     text: mapped.text ?? null,
     caption: mapped.caption ?? null,
-    mediaId: (mediaId as never) ?? null,
+    mediaId,
     mediaStatus,
     quotedId: mapped.quotedId ?? null,
     reaction: mapped.reaction ?? null,
@@ -164,9 +161,8 @@ async function prepare(msg: WAMessage, deps: IngestDeps): Promise<Prepared | nul
     attempts: 0,
   };
   // Validated alone, so an invalid message fails by itself and never shifts a batch's write errors.
-  const model = new Message(doc);
-  await model.validate();
-  return { msg, identity, doc, model, mediaId, media, maybeStored: false };
+  const doc = incomingMessageDocument(fields);
+  return { msg, identity, doc, mediaId, media, maybeStored: false };
 }
 
 /**
@@ -177,7 +173,7 @@ async function prepare(msg: WAMessage, deps: IngestDeps): Promise<Prepared | nul
 async function store(batch: Prepared[]): Promise<Prepared[]> {
   let failures: (InsertFailure | null)[];
   try {
-    failures = await insertValidatedUnordered(Message, batch.map((p) => p.model));
+    failures = await insertDocumentsUnordered(Message.collection, batch.map((p) => p.doc));
   } catch (err) {
     failures = batch.map(() => err as InsertFailure);
   }

@@ -1,5 +1,3 @@
-import type { Document } from 'mongoose';
-
 /** One document's error in a failed bulk write, as the driver reports it. */
 export interface DocumentWriteError {
   /** Position of the document in the request. */
@@ -64,33 +62,20 @@ export async function insertUnordered(model: InsertModel, docs: readonly unknown
   }
 }
 
-/** A document the caller built and validated (`new Model(doc)`, then `await doc.validate()`). */
-export type ValidatedDocument = Document & { initializeTimestamps?: () => unknown };
-
-/** What insertValidatedUnordered uses of a mongoose model. */
-export interface NativeInsertModel {
-  schema: { get(option: 'versionKey'): unknown };
-  collection: {
-    insertOne(doc: never): Promise<unknown>;
-    insertMany(docs: never[], opts: { ordered: false }): Promise<unknown>;
-  };
+/** What insertDocumentsUnordered uses of a collection (the driver's, e.g. `Message.collection`). */
+export interface NativeInsertCollection {
+  insertOne(doc: never): Promise<unknown>;
+  insertMany(docs: never[], opts: { ordered: false }): Promise<unknown>;
 }
 
 /**
- * insertUnordered for documents already validated: stored as `create` and `insertMany` store
- * them (version key 0, timestamps set, the document's BSON form), but through the driver, so
- * mongoose does not build and validate each of them a second time (issue 13: a tenth of a busy
- * actor's CPU under an inbound load). Same outcomes as insertUnordered.
+ * insertUnordered for documents the caller built and validated whole, as they are to be stored
+ * (e.g. models/incomingMessage.ts): through the driver, so mongoose does not build and validate
+ * each of them again (issue 13). Same outcomes as insertUnordered.
  */
-export function insertValidatedUnordered(model: NativeInsertModel, docs: readonly ValidatedDocument[]): Promise<(InsertFailure | null)[]> {
-  const versionKey = model.schema.get('versionKey');
-  const raw = docs.map((doc) => {
-    if (typeof versionKey === 'string' && versionKey) doc.set(versionKey, 0);
-    doc.initializeTimestamps?.();
-    return doc.toBSON() as never;
-  });
+export function insertDocumentsUnordered(collection: NativeInsertCollection, docs: readonly object[]): Promise<(InsertFailure | null)[]> {
   return insertUnordered(
-    { create: (doc) => model.collection.insertOne(doc as never), insertMany: (list, opts) => model.collection.insertMany(list as never[], opts) },
-    raw,
+    { create: (doc) => collection.insertOne(doc as never), insertMany: (list, opts) => collection.insertMany(list as never[], opts) },
+    docs,
   );
 }

@@ -30,6 +30,7 @@ export * from './chat.ts';
 export * from './clusterNode.ts';
 export * from './media.ts';
 export * from './message.ts';
+export * from './incomingMessage.ts';
 export * from './passwordResetToken.ts';
 export * from './role.ts';
 export * from './sendKey.ts';

@@ -1,0 +1,131 @@
+import { Types } from 'mongoose';
+import { MESSAGE_KINDS, MESSAGE_STATUSES, type MessageKind, type MessageStatus } from '../../domain/messages.ts';
+import { messageObjectId, type MessageLocation } from './message.ts';
+
+/** What an actor knows of a message it read from WhatsApp (session-actor/src/messages/ingest.ts). */
+export interface IncomingMessageFields {
+  sessionId: string;
+  chatId: string;
+  messageId: string;
+  fromMe: boolean;
+  sender: string | null;
+  pushName: string | null;
+  kind: MessageKind;
+  text: string | null;
+  caption: string | null;
+  /** The stored media's id (hex), or null. */
+  mediaId: string | Types.ObjectId | null;
+  mediaStatus: 'pending' | 'failed' | null;
+  quotedId: string | null;
+  reaction: { emoji: string; targetId: string } | null;
+  location: MessageLocation | null;
+  status: MessageStatus;
+  timestamp: Date;
+  attempts: number;
+}
+
+/** The document stored for an incoming message, exactly as `Message.create` would store it. */
+export type IncomingMessageDocument = Omit<IncomingMessageFields, 'mediaId'> & {
+  _id: Types.ObjectId;
+  mediaId: Types.ObjectId | null;
+  statusReason: null;
+  clientId: null;
+  userId: null;
+  createdAt: Date;
+  updatedAt: Date;
+  __v: 0;
+};
+
+/** A message that does not fit the schema; `errors` names each bad field. */
+export class MessageValidationError extends Error {
+  override name = 'ValidationError';
+  constructor(readonly errors: Record<string, string>) {
+    super(`Message validation failed: ${Object.entries(errors).map(([path, why]) => `${path}: ${why}`).join(', ')}`);
+  }
+}
+
+const KINDS = new Set<string>(MESSAGE_KINDS);
+const STATUSES = new Set<string>(MESSAGE_STATUSES);
+const MEDIA_STATUSES = new Set<unknown>(['pending', 'failed', null]);
+
+/**
+ * Builds and validates the document of an incoming message without mongoose (issue 13: building
+ * a `Message` model document and validating it was a twentieth of a busy actor's CPU under an
+ * inbound load, and most of its garbage). The same checks and defaults as the `Message` schema
+ * (models/message.ts) for these fields — required values, enums, a valid date, finite
+ * coordinates, an ObjectId for the media — the derived `_id`, version key 0 and both timestamps
+ * set to `now`; `tests/integration/models/incomingMessage.test.ts` stores the same messages
+ * both ways and compares them. Throws MessageValidationError naming every bad field.
+ */
+export function incomingMessageDocument(fields: IncomingMessageFields, now: Date = new Date()): IncomingMessageDocument {
+  const errors: Record<string, string> = {};
+  for (const path of ['sessionId', 'chatId', 'messageId'] as const) {
+    if (typeof fields[path] !== 'string' || fields[path] === '') errors[path] = 'is required';
+  }
+  if (typeof fields.fromMe !== 'boolean') errors.fromMe = 'is required';
+  for (const path of ['sender', 'pushName', 'text', 'caption', 'quotedId'] as const) {
+    if (fields[path] !== null && typeof fields[path] !== 'string') errors[path] = 'is not a string';
+  }
+  if (!KINDS.has(fields.kind)) errors.kind = `"${String(fields.kind)}" is not a message kind`;
+  if (!STATUSES.has(fields.status)) errors.status = `"${String(fields.status)}" is not a message status`;
+  if (!MEDIA_STATUSES.has(fields.mediaStatus)) errors.mediaStatus = `"${String(fields.mediaStatus)}" is not a media status`;
+  if (!(fields.timestamp instanceof Date) || Number.isNaN(fields.timestamp.getTime())) errors.timestamp = 'is not a valid date';
+  if (typeof fields.attempts !== 'number' || !Number.isFinite(fields.attempts)) errors.attempts = 'is not a number';
+  let mediaId: Types.ObjectId | null = null;
+  if (fields.mediaId !== null) {
+    if (fields.mediaId instanceof Types.ObjectId) mediaId = fields.mediaId;
+    else if (typeof fields.mediaId === 'string' && /^[0-9a-f]{24}$/i.test(fields.mediaId)) mediaId = new Types.ObjectId(fields.mediaId);
+    else errors.mediaId = 'is not an ObjectId';
+  }
+  const reaction = fields.reaction === null ? null : subdocument('reaction', fields.reaction, { emoji: 'string', targetId: 'string' }, errors);
+  const location = fields.location === null ? null : subdocument('location', fields.location, { latitude: 'number', longitude: 'number', name: 'string', address: 'string' }, errors);
+  if (Object.keys(errors).length > 0) throw new MessageValidationError(errors);
+  return {
+    _id: messageObjectId(fields.sessionId, fields.messageId),
+    sessionId: fields.sessionId,
+    chatId: fields.chatId,
+    messageId: fields.messageId,
+    fromMe: fields.fromMe,
+    sender: fields.sender,
+    pushName: fields.pushName,
+    kind: fields.kind,
+    text: fields.text,
+    caption: fields.caption,
+    mediaId,
+    mediaStatus: fields.mediaStatus,
+    quotedId: fields.quotedId,
+    reaction: reaction as IncomingMessageDocument['reaction'],
+    location: location as IncomingMessageDocument['location'],
+    status: fields.status,
+    statusReason: null,
+    timestamp: fields.timestamp,
+    clientId: null,
+    userId: null,
+    attempts: fields.attempts,
+    createdAt: now,
+    updatedAt: now,
+    __v: 0,
+  };
+}
+
+/**
+ * A nested document as the schema stores it: its declared fields only, an absent one left out,
+ * null kept; strings must be strings and numbers finite numbers.
+ */
+function subdocument(path: string, value: object, shape: Record<string, 'string' | 'number'>, errors: Record<string, string>): Record<string, unknown> | null {
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    errors[path] = 'is not an object';
+    return null;
+  }
+  const out: Record<string, unknown> = {};
+  for (const [field, type] of Object.entries(shape)) {
+    const v = (value as Record<string, unknown>)[field];
+    if (v === undefined) continue;
+    if (v !== null && (type === 'string' ? typeof v !== 'string' : typeof v !== 'number' || !Number.isFinite(v))) {
+      errors[`${path}.${field}`] = `is not a ${type === 'string' ? 'string' : 'finite number'}`;
+      continue;
+    }
+    out[field] = v;
+  }
+  return out;
+}
