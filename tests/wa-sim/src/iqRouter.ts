@@ -16,6 +16,8 @@ export interface IqContext {
   iqFault(conn: SimConnection, xmlns: string): { code: number; text: string } | undefined;
   /** A companion uploaded or rotated keys. */
   keysUploaded(conn: SimConnection): void;
+  /** A companion issued privacy tokens to these JIDs. */
+  privacyTokensIssued(conn: SimConnection, jids: string[]): void;
   /** `w:g2`: group metadata, create, participants (groupIq.ts); the whole answer, errors included. */
   groupIq(conn: SimConnection, iq: BinaryNode): BinaryNode;
   /** `md` set: remove-companion-device (logout) and link_code_companion_reg stages. */
@@ -80,6 +82,10 @@ export async function answerIq(ctx: IqContext, conn: SimConnection, iq: BinaryNo
     case 'blocklist':
       return iqResult(id, [node('list', {}, [])]);
     case 'privacy':
+      if (iq.attrs.type === 'set') {
+        const jids = children(child(iq, 'tokens'), 'token').map((t) => t.attrs.jid ?? '');
+        if (jids.length > 0) ctx.privacyTokensIssued(conn, jids);
+      }
       return iqResult(id, iq.attrs.type === 'get' ? [node('privacy', {}, [node('category', { name: 'readreceipts', value: 'all' }), ...PRIVACY])] : undefined);
     case 'w:m':
       return iqResult(id, [ctx.mediaConn()]);

@@ -111,6 +111,10 @@ export class Simulator extends EventEmitter<SimEvents> {
       const d = conn.device;
       if (d) this.emit('prekeys', { phone: d.phone, deviceId: d.deviceId, count: d.preKeys.size });
     },
+    privacyTokensIssued: (conn, jids) => {
+      const d = conn.device;
+      if (d) this.emit('privacy-tokens', { phone: d.phone, deviceId: d.deviceId, jids });
+    },
     pictureUrl: (user, type) => {
       const found = this.lookup(user);
       const owner = found.contact ?? found.phone;

@@ -81,6 +81,8 @@ export interface SimEvents {
   'code-requested': [{ phone: string }];
   /** A companion uploaded pre-keys; `count` is how many unused ones the server now holds. */
   prekeys: [{ phone: string; deviceId: number; count: number }];
+  /** A companion issued its privacy (trusted-contact) tokens to these JIDs (`iq xmlns="privacy"` set). */
+  'privacy-tokens': [{ phone: string; deviceId: number; jids: string[] }];
   presence: [{ phone: string; to?: string; type: string }];
   /** The phone answered a companion's media re-upload request (`result`: SUCCESS, NOT_FOUND, DECRYPTION_ERROR). */
   'media-retry': [{ phone: string; id: string; result: string }];
