@@ -1,28 +1,17 @@
 import { Types } from 'mongoose';
-import { MESSAGE_KINDS, MESSAGE_STATUSES, type MessageKind, type MessageStatus } from '../../domain/messages.ts';
-import { messageObjectId, type MessageLocation } from './message.ts';
+import { MESSAGE_KINDS, MESSAGE_STATUSES } from '../../domain/messages.ts';
+import { messageObjectId, type MessageDoc } from './message.ts';
+
+/** Fields of MessageDoc that an incoming message always has. */
+type Always = 'sessionId' | 'chatId' | 'messageId' | 'fromMe' | 'kind' | 'status' | 'timestamp' | 'attempts';
+/** Optional fields of MessageDoc that ingest always sets, to a value or null. */
+type OrNull = 'sender' | 'pushName' | 'text' | 'caption' | 'mediaStatus' | 'quotedId' | 'reaction' | 'location';
 
 /** What an actor knows of a message it read from WhatsApp (session-actor/src/messages/ingest.ts). */
-export interface IncomingMessageFields {
-  sessionId: string;
-  chatId: string;
-  messageId: string;
-  fromMe: boolean;
-  sender: string | null;
-  pushName: string | null;
-  kind: MessageKind;
-  text: string | null;
-  caption: string | null;
+export type IncomingMessageFields = Pick<MessageDoc, Always> & { [K in OrNull]-?: NonNullable<MessageDoc[K]> | null } & {
   /** The stored media's id (hex), or null. */
   mediaId: string | Types.ObjectId | null;
-  mediaStatus: 'pending' | 'failed' | null;
-  quotedId: string | null;
-  reaction: { emoji: string; targetId: string } | null;
-  location: MessageLocation | null;
-  status: MessageStatus;
-  timestamp: Date;
-  attempts: number;
-}
+};
 
 /** The document stored for an incoming message, exactly as `Message.create` would store it. */
 export type IncomingMessageDocument = Omit<IncomingMessageFields, 'mediaId'> & {
