@@ -32,6 +32,24 @@ export class MediaStore {
   readonly pictures = new Map<string, Buffer | null>();
   httpsHost = '';
   httpHost = '';
+  /** While set, finished uploads wait for it before they are answered (`Simulator.holdUploads`). */
+  private uploadGate: Promise<void> | null = null;
+  /** Told when an upload arrived whole and waits for the gate. */
+  onUploadHeld: () => void = () => undefined;
+
+  /**
+   * Uploads are answered only once the returned function is called, as over a slow network;
+   * each upload that arrives whole meanwhile calls `onUploadHeld`.
+   */
+  holdUploads(): () => void {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    this.uploadGate = gate;
+    return () => {
+      if (this.uploadGate === gate) this.uploadGate = null;
+      release();
+    };
+  }
 
   /** Stores an encrypted blob (sent to `recipient`, when a contact sent it) and returns its direct path (`/v/t62…/<hex>.enc`, no `@`). */
   put(blob: Buffer, recipient?: string): string {
@@ -136,9 +154,15 @@ export class MediaStore {
         res.writeHead(413).end();
         return;
       }
-      const path = this.put(Buffer.concat(chunks));
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ url: `https://${this.httpsHost}${path}`, direct_path: path }));
+      const answer = (): void => {
+        const path = this.put(Buffer.concat(chunks));
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ url: `https://${this.httpsHost}${path}`, direct_path: path }));
+      };
+      const gate = this.uploadGate;
+      if (!gate) return answer();
+      this.onUploadHeld();
+      void gate.then(answer);
     });
   }
 }

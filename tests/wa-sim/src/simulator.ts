@@ -76,6 +76,7 @@ export class Simulator extends EventEmitter<SimEvents> {
       return f ? (f.status ?? 500) : undefined;
     };
     this.media.expiryFault = (phone) => !!this.faults.take(phone, undefined, 'media-expired');
+    this.media.onUploadHeld = () => this.emit('upload-held');
   }
 
   /** Next id for a server-initiated IQ. */
@@ -287,6 +288,14 @@ export class Simulator extends EventEmitter<SimEvents> {
   /** Ids of app messages whose retry receipt the contact holds back (fault `unreadable-send`, `hold`). */
   heldRetries(contact: string): string[] {
     return this.contact(contact).heldRetries.map((h) => h.id);
+  }
+
+  /**
+   * Media uploads (from any companion) are answered only once the returned function is called,
+   * as over a slow network; each one that arrives meanwhile emits `upload-held`.
+   */
+  holdUploads(): () => void {
+    return this.media.holdUploads();
   }
 
   /**
