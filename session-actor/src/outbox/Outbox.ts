@@ -9,6 +9,7 @@ import type { ChatStore } from '../messages/chats.ts';
 import { toRecipientJid } from '../messages/jid.ts';
 import type { SessionMetrics } from '../messages/sessionMetrics.ts';
 import { buildContent, type BuildDeps } from './buildContent.ts';
+import { ChatLanes } from './chatLanes.ts';
 import { claimAll, claimByKey, fenceParts, fencePending, releaseClaims } from './claims.ts';
 import { SentRecorder, type Acked } from './sentRecorder.ts';
 import { ServerAcks } from './serverAcks.ts';
@@ -41,6 +42,8 @@ export interface OutboxOptions {
   batchSize?: number;
   /** Messages claimed with one request. Default 16. */
   claimBatch?: number;
+  /** Chats whose sends go out side by side (one at a time within a chat: `ChatLanes`). Default 8. */
+  parallelChats?: number;
   /** Cluster mode: this actor's fencing token; its claims skip sends a newer owner fenced (claims.ts). */
   fence?: number;
   onSent?(): void;
@@ -96,7 +99,10 @@ const RECENT_SENDS = 1000;
  * `SentRecorder`): a message written to a socket that died before the ack stays
  * pending and is sent again, with the same id, on the next connection (or by the next actor).
  * After `maxAttempts` failures it is marked failed.
- * Flushes are single-flight: a flush requested while one runs makes it go round again.
+ * Sends to one chat go out in order, one at a time; sends to different chats overlap
+ * (`ChatLanes`), so a slow upload holds only its own chat.
+ * Flushes are single-flight: a flush requested while one runs makes it go round again, without
+ * waiting for the sends under way; a flush resolves once everything it claimed was attempted.
  */
 export class Outbox {
   private running: Promise<number> | null = null;
@@ -118,9 +124,15 @@ export class Outbox {
   private caughtUpOn: WASocket | null = null;
   /** Cluster mode: the session's pending sends carry this actor's fence (done once, before the first claim). */
   private pendingFenced = false;
+  private readonly lanes: ChatLanes;
+  /** A lane's send failed in a way the loop must handle (the database dropped a write). */
+  private laneError: unknown = null;
+  /** Wakes a loop that waits for its sends when another flush is asked for. */
+  private wake: () => void = () => undefined;
 
   constructor(private readonly opts: OutboxOptions) {
     this.sent = new SentRecorder(opts);
+    this.lanes = new ChatLanes(opts.parallelChats ?? 8);
     // Enqueued synchronously in the ack's handler: before any receipt of the message is applied.
     const record = (task: () => Promise<void>, messageId: string) =>
       opts.enqueue(task).catch((err: unknown) => opts.logger.error({ err, messageId }, 'recording a send failed'));
@@ -157,6 +169,7 @@ export class Outbox {
     for (const id of hinted) this.hinted.add(id);
     if (this.running) {
       this.again = true;
+      this.wake();
       return this.running;
     }
     this.running = this.loop().finally(() => {
@@ -177,9 +190,17 @@ export class Outbox {
         }
         const sock = this.opts.sock();
         attempted += sock && sock === this.caughtUpOn && this.hinted.size > 0 ? await this.keyedRound(sock) : await this.round();
+        // The sends under way finish, unless another flush is asked for first: its messages may
+        // be for other chats, which need not wait.
+        if (!this.again) await this.lanesOrWake();
+        if (!this.again || !this.opts.sock()) await this.lanes.idle();
+        this.throwLaneError();
       } catch (err) {
         // The database dropped a read or a claim: nothing was sent, everything stays queued.
         this.caughtUpOn = null;
+        // Sends already handed to a lane finish first; a later flush scans for what is left.
+        await this.lanes.idle();
+        this.laneError = null;
         if (!isTransientDbError(err)) throw err;
         this.opts.logger.warn({ err }, 'outbox deferred: database unavailable');
         this.retryLater = true;
@@ -197,7 +218,7 @@ export class Outbox {
    * read by `_id` (reads do not wait for the write lock) and claimed with one `bulkWrite`.
    */
   private async keyedRound(sock: WASocket): Promise<number> {
-    const busy = new Set([...this.acks.inFlight(sock), ...this.sent.recording]);
+    const busy = new Set([...this.acks.inFlight(sock), ...this.sent.recording, ...this.lanes.pending]);
     const ids = [...this.hinted].filter((id) => !busy.has(id));
     this.hinted.clear();
     if (ids.length === 1) {
@@ -208,7 +229,7 @@ export class Outbox {
         await releaseClaims([claimed], this.opts.fence);
         return this.lostSocket(0);
       }
-      await this.deliver(sock, claimed as Pending);
+      this.dispatch(claimed as Pending);
       return 1;
     }
     const docs = await Promise.all(ids.map((id) => Message.findById(messageObjectId(this.opts.sessionId, id)).lean()));
@@ -235,27 +256,61 @@ export class Outbox {
   }
 
   /**
-   * Claims `msgs` (in chunks of `claimBatch`, one request each) and sends the claimed ones in
-   * order; returns how many were attempted. If the socket closes, the claims of what was not
-   * sent are given back and the caller's next scan (on the next socket) finds them.
+   * Claims `msgs` (in chunks of `claimBatch`, one request each) and hands the claimed ones to
+   * their chats' lanes in order; returns how many were handed over. A chunk is claimed only once
+   * fewer than two chunks' worth wait in the lanes, so a long backlog is not claimed far ahead of
+   * its sending. If the socket closes, the claims of what was not sent are given back and the
+   * caller's next scan (on the next socket) finds them.
    */
   private async claimAndDeliver(msgs: Pending[]): Promise<number> {
     let attempted = 0;
     const chunk = this.opts.claimBatch ?? 16;
     for (let i = 0; i < msgs.length; i += chunk) {
+      await this.lanes.below(2 * chunk);
       if (!this.opts.sock()) return this.lostSocket(attempted);
       const claimed = await claimAll(msgs.slice(i, i + chunk), this.opts.fence);
-      for (const [k, msg] of claimed.entries()) {
-        const sock = this.opts.sock();
-        if (!sock) {
-          await releaseClaims(claimed.slice(k), this.opts.fence);
-          return this.lostSocket(attempted);
-        }
-        attempted += 1;
-        await this.deliver(sock, msg);
-      }
+      for (const msg of claimed) this.dispatch(msg);
+      attempted += claimed.length;
     }
     return attempted;
+  }
+
+  /**
+   * Sends a claimed message in its chat's lane, on the socket open when its turn comes; with
+   * none open, its claim is given back for the next scan.
+   */
+  private dispatch(msg: Pending): void {
+    this.lanes.run(msg.chatId, msg.messageId, async () => {
+      try {
+        const sock = this.opts.sock();
+        if (!sock) {
+          await releaseClaims([msg], this.opts.fence);
+          this.lostSocket(0);
+          return;
+        }
+        await this.deliver(sock, msg);
+      } catch (err) {
+        // Recording a failure failed (the database dropped the write): the loop decides.
+        this.caughtUpOn = null;
+        this.laneError ??= err;
+      }
+    });
+  }
+
+  /** Resolves when the lanes are idle or another flush is asked for, whichever comes first. */
+  private lanesOrWake(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      this.wake = resolve;
+      void this.lanes.idle().then(resolve);
+    }).finally(() => {
+      this.wake = () => undefined;
+    });
+  }
+
+  private throwLaneError(): void {
+    const err = this.laneError;
+    this.laneError = null;
+    if (err) throw err;
   }
 
   private lostSocket(attempted: number): number {
@@ -274,7 +329,7 @@ export class Outbox {
       const current = this.opts.sock();
       if (!current) return attempted;
       // Messages written to this socket and not acked yet are in flight, not lost.
-      const exclude = [...skip, ...this.acks.inFlight(current), ...this.sent.recording];
+      const exclude = [...skip, ...this.acks.inFlight(current), ...this.sent.recording, ...this.lanes.pending];
       const limit = this.opts.batchSize ?? 50;
       const batch = (await Message.find({ sessionId, status: 'pending', fromMe: true, messageId: { $nin: exclude } })
         .sort({ timestamp: 1, _id: 1 })
@@ -327,6 +382,8 @@ export class Outbox {
     const reason = err instanceof Error ? err.message : String(err);
     const attempts = (msg.attempts ?? 0) + 1;
     const verdict = classifySendError(err);
+    // Whatever is left pending now, later sends must not be claimed by key past it: scan next.
+    if (verdict !== 'permanent') this.caughtUpOn = null;
     if (verdict === 'transient') {
       // Not the message's fault: give the claim back (best effort, the database is flaky) so
       // a long outage never adds up to `maxClaims`, and try again later.

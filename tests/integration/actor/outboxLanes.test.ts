@@ -1,0 +1,84 @@
+/**
+ * Sends to different chats do not wait for each other: an upload that takes long (held by the
+ * simulator, as over a slow network) holds only its own chat, whose later messages still go out
+ * after it, in order. Real actor, real Baileys against the simulator, real database.
+ */
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSimulator, type Simulator } from '@switchboard/wa-sim';
+import { Media, Message, Session, connectDatabase, disconnectDatabase, putMedia, silentLogger } from '@switchboard/shared/node';
+import { testDbUri } from '../../support/testDb.ts';
+import { linkActor, queueSend, runActor, simConfig, type ActorRun } from './harness.ts';
+
+const SESSION = 'outbox-lanes';
+const PHONE = '15550007701';
+const ALICE = '15550007702';
+const BOB = '15550007703';
+let sim: Simulator;
+let run: ActorRun;
+
+const jid = (phone: string) => `${phone}@s.whatsapp.net`;
+
+/** Stores a pending document for `phone`; returns its id. */
+async function queueDocument(phone: string): Promise<string> {
+  const blob = await putMedia(randomBytes(4096), { filename: 'factura.pdf', contentType: 'application/pdf' });
+  const media = await Media.create({
+    sessionId: SESSION, kind: 'document', mimeType: 'application/pdf', size: blob.size, sha256: blob.sha256,
+    gridFsId: blob.id, direction: 'out', fileName: 'factura.pdf',
+  });
+  return queueSend(SESSION, jid(phone), { kind: 'document', mediaId: media._id });
+}
+
+const sent = (id: string) => run.waitFor('message-sent', (e) => e.message.id === id);
+
+beforeAll(async () => {
+  const uri = testDbUri('outbox_lanes');
+  await connectDatabase(uri, silentLogger());
+  sim = await startSimulator();
+  sim.createPhone({ phone: PHONE, name: 'Shop' });
+  sim.createContact({ phone: ALICE, name: 'Alice' });
+  sim.createContact({ phone: BOB, name: 'Bob' });
+  await Session.create({ sessionId: SESSION, name: 'Lanes' });
+  run = await runActor(simConfig(sim, SESSION, uri, { preloadChats: { type: 'individual', limit: 0 } }));
+  await linkActor(sim, run, PHONE);
+});
+
+afterAll(async () => {
+  await run?.stop();
+  await sim?.stop();
+  await disconnectDatabase();
+});
+
+describe('outbox lanes', () => {
+  it('sends to another chat while an upload is under way, and keeps the slow chat in order', async () => {
+    let document = '';
+    let toAlice = '';
+    const release = sim.holdUploads();
+    try {
+      const held = new Promise<void>((resolve) => sim.once('upload-held', () => resolve()));
+      document = await queueDocument(ALICE);
+      void run.handlers.flushOutbox({ messageIds: [document] });
+      await held;
+
+      // Alice's next message and Bob's are accepted together: one round claims both.
+      toAlice = await queueSend(SESSION, jid(ALICE), { kind: 'text', text: 'y otra cosa' });
+      const toBob = await queueSend(SESSION, jid(BOB), { kind: 'text', text: 'hola Bob' });
+      void run.handlers.flushOutbox({ messageIds: [toAlice, toBob] });
+      await sent(toBob);
+      await sim.waitForReceived(BOB, (m) => m.id === toBob);
+
+      // Bob's went out; Alice's text waits behind her document, which waits for its upload.
+      expect((await Message.findOne({ sessionId: SESSION, messageId: toAlice }).lean())?.attempts).toBe(1);
+      expect(sim.received(ALICE).map((m) => m.id)).not.toContain(toAlice);
+      expect(run.events.some((e) => e.type === 'message-sent' && (e.message.id === toAlice || e.message.id === document))).toBe(false);
+    } finally {
+      release();
+    }
+    await sent(toAlice);
+    await sim.waitForReceived(ALICE, (m) => m.id === toAlice);
+    const order = sim.received(ALICE).map((m) => m.id);
+    expect(order.indexOf(document)).toBeGreaterThanOrEqual(0);
+    expect(order.indexOf(document)).toBeLessThan(order.indexOf(toAlice));
+    for (const id of [document, toAlice]) expect(order.filter((x) => x === id)).toHaveLength(1);
+  });
+});
