@@ -64,8 +64,11 @@ export interface ClusterBenchResult {
   single: LoadResult;
   /** Open-loop load at half the inbound throughput measured (`perSecond`: the rate delivered). */
   halfLoad: LoadResult;
-  /** API accepted → WhatsApp's ack, every session sending at once. */
+  /** API accepted → WhatsApp's ack, every session sending at once, all to one chat. */
   outbound: LoadResult;
+  /** The same with each session's sends spread round robin over OUTBOUND_CHATS chats. */
+  outboundChats: LoadResult;
+  outboundChatsCpu: CpuPerMessage;
   ceiling: LoadResult | null;
   /** Actor throughput as a fraction of the bare-Baileys ceiling. */
   ratio: number | null;
@@ -90,6 +93,8 @@ const SINGLE_MESSAGES = 100;
 /** The half load lasts this long (at least HALF_LOAD_MIN_MESSAGES messages). */
 const HALF_LOAD_SECONDS = 10;
 const HALF_LOAD_MIN_MESSAGES = 100;
+/** Chats each session sends to in the second outbound load (a business answering many customers). */
+export const OUTBOUND_CHATS = 8;
 
 /** A phase that did not run (`only`). */
 const SKIPPED: LoadResult = { messages: 0, perSecond: 0, p50Ms: NaN, p99Ms: NaN };
@@ -181,12 +186,24 @@ export async function runClusterBench(n: number, options: Partial<ClusterBenchOp
     progress(`half load (${halfRate} msg/s offered)`, halfLoad);
     const outStart = await dbProfileAfter(profileFile);
     const outboundWindow = cpuWindow(pids, db.pid);
-    const outbound = !runs('outbound') ? SKIPPED : await outboundLoad(sup.hub, ids, contact, perSession);
+    const outbound = !runs('outbound') ? SKIPPED : await outboundLoad(sup.hub, ids, [contact], perSession);
     progress('outbound (accepted → server ack)', outbound);
     const outboundCpu = cpuMsPerMessage(outboundWindow(), outbound.messages);
     progress('CPU ms per outbound message (actors, database, bench process)', outboundCpu);
     const outDb = !runs('outbound') ? NO_DB_COST : dbRequestsPerMessage(idle0, outStart, await dbProfileAfter(profileFile), outbound.messages, start, 16);
     progress('database requests per outbound message', outDb);
+    // Sends spread over several chats go out side by side (one chat's in order). Warm-up first:
+    // a session's first send to a contact fetches its keys and starts a Signal session.
+    const chats = Array.from({ length: OUTBOUND_CHATS }, (_, i) => `3479999980${i}`);
+    for (const chat of chats) sim.createContact({ phone: chat });
+    if (runs('outbound')) await outboundLoad(sup.hub, ids, chats, chats.length, 'chats-warm-up');
+    const chatsStart = await dbProfileAfter(profileFile);
+    const chatsWindow = cpuWindow(pids, db.pid);
+    const outboundChats = !runs('outbound') ? SKIPPED : await outboundLoad(sup.hub, ids, chats, perSession, 'chats');
+    progress(`outbound to ${OUTBOUND_CHATS} chats per session`, outboundChats);
+    const outboundChatsCpu = cpuMsPerMessage(chatsWindow(), outboundChats.messages);
+    progress(`CPU ms per outbound message, ${OUTBOUND_CHATS} chats (actors, database, bench process)`, outboundChatsCpu);
+    if (runs('outbound')) progress(`database requests per outbound message, ${OUTBOUND_CHATS} chats`, dbRequestsPerMessage(idle0, chatsStart, await dbProfileAfter(profileFile), outboundChats.messages, start, 8));
 
     const victim = ids[0]!;
     const pid = !runs('inbound') ? undefined : sup.hub.snapshot(victim)?.pid;
@@ -229,6 +246,8 @@ export async function runClusterBench(n: number, options: Partial<ClusterBenchOp
       halfLoad,
       outbound,
       outboundCpu,
+      outboundChats,
+      outboundChatsCpu,
       ceiling: top,
       ratio: top && top.perSecond > 0 ? Number((inbound.perSecond / top.perSecond).toPrecision(3)) : null,
       recoveryAfterKillMs: Math.round(recoveryAfterKillMs),

@@ -10,8 +10,11 @@ import type { LoadResult } from './cluster-load.ts';
 
 const pct = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;
 
-/** Sends `perSession` texts from each session to `contact`; resolves when WhatsApp acked all of them. */
-export async function outboundLoad(hub: Pick<SessionHub, 'send' | 'subscribe'>, sessionIds: string[], contact: string, perSession: number, timeoutMs = 600_000): Promise<LoadResult> {
+/**
+ * Sends `perSession` texts from each session to `contacts`, round robin; resolves when WhatsApp
+ * acked all of them. `tag` keeps the sends' idempotency keys apart from other runs'.
+ */
+export async function outboundLoad(hub: Pick<SessionHub, 'send' | 'subscribe'>, sessionIds: string[], contacts: string[], perSession: number, tag = 'out', timeoutMs = 600_000): Promise<LoadResult> {
   const total = sessionIds.length * perSession;
   const acceptedAt = new Map<string, number>();
   const ackedEarly = new Map<string, number>();
@@ -40,7 +43,8 @@ export async function outboundLoad(hub: Pick<SessionHub, 'send' | 'subscribe'>, 
       sessionIds.map(async (sessionId) => {
         for (let k = 0; k < perSession; k++) {
           const start = performance.now();
-          const { messageId } = await hub.send(sessionId, { to: contact, kind: 'text', text: `salida ${k}`, clientId: `bench-out-${sessionId}-${k}` });
+          const to = contacts[k % contacts.length]!;
+          const { messageId } = await hub.send(sessionId, { to, kind: 'text', text: `salida ${k}`, clientId: `bench-${tag}-${sessionId}-${k}` });
           acceptedAt.set(messageId, start);
           const early = ackedEarly.get(messageId);
           if (early !== undefined) record(messageId, early);

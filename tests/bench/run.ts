@@ -13,7 +13,7 @@
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runClusterBench, type ClusterBenchOptions, type ClusterBenchResult } from './cluster-bench.ts';
+import { OUTBOUND_CHATS, runClusterBench, type ClusterBenchOptions, type ClusterBenchResult } from './cluster-bench.ts';
 import { clusterNodesCli } from './cluster-nodes.ts';
 
 const SCRIPTS = ['media-pool', 'sim-link', 'upload-memory'];
@@ -90,6 +90,7 @@ async function main(): Promise<void> {
       'half-load p50/p99 (ms)': `${r.halfLoad.p50Ms}/${r.halfLoad.p99Ms}`,
       'outbound msg/s': r.outbound.perSecond,
       'outbound p50/p99 (ms)': `${r.outbound.p50Ms}/${r.outbound.p99Ms}`,
+      [`outbound, ${OUTBOUND_CHATS} chats msg/s`]: r.outboundChats.perSecond,
       'bare Baileys msg/s': r.ceiling?.perSecond ?? '-',
       'bare p50/p99 (ms)': r.ceiling ? `${r.ceiling.p50Ms}/${r.ceiling.p99Ms}` : '-',
       'actors/bare': r.ratio ?? '-',
