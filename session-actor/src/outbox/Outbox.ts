@@ -1,16 +1,16 @@
 import type { proto, WASocket } from '@whiskeysockets/baileys';
 import type { ActorEvent } from '@switchboard/shared';
-import { Media, Message, isTransientDbError, messageObjectId, openMediaStream, readMedia, type MessageDoc } from '@switchboard/shared/node';
-import type { Types } from 'mongoose';
+import { Message, isTransientDbError, messageObjectId, type MessageDoc } from '@switchboard/shared/node';
 import type { Logger } from 'pino';
-import { ActorError } from '../errors.ts';
 import type { MediaSummaries } from '../media/mediaSummaries.ts';
 import type { ChatStore } from '../messages/chats.ts';
 import { toRecipientJid } from '../messages/jid.ts';
 import type { SessionMetrics } from '../messages/sessionMetrics.ts';
 import { buildContent, type BuildDeps } from './buildContent.ts';
+import { storedContentDeps } from './storedContent.ts';
 import { ChatLanes } from './chatLanes.ts';
 import { claimAll, claimByKey, fenceParts, fencePending, releaseClaims } from './claims.ts';
+import { classifySendError, isPassingServerFault } from './sendErrors.ts';
 import { SentRecorder, type Acked } from './sentRecorder.ts';
 import { ServerAcks } from './serverAcks.ts';
 
@@ -47,42 +47,6 @@ export interface OutboxOptions {
   /** Cluster mode: this actor's fencing token; its claims skip sends a newer owner fenced (claims.ts). */
   fence?: number;
   onSent?(): void;
-}
-
-/** Larger stored thumbnails are not sent as a preview (WhatsApp's own are a few KB). */
-const MAX_PREVIEW_BYTES = 64 * 1024;
-
-/** Errors that no retry can fix: the message is failed at once. */
-const PERMANENT = new Set(['invalid_recipient', 'invalid_message', 'media_not_found']);
-
-/**
- * Boom status codes of a connection that closed, timed out or was replaced under a send, and of
- * a server that is unavailable (Baileys' DisconnectReason): not the message's fault.
- */
-const CONNECTION_FAULTS = new Set([408, 428, 440, 503, 515]);
-
-/**
- * True for a passing fault on WhatsApp's side: the connection went away under the send, or the
- * server answered a query of the send (device list, key bundles) with a 5xx or 429 error.
- */
-export function isPassingServerFault(err: unknown): boolean {
-  const boom = err as { isBoom?: unknown; data?: unknown; output?: { statusCode?: unknown } } | null;
-  if (!boom?.isBoom) return false;
-  // An error node of a query: its code is the Boom's data (4xx: the request was wrong).
-  if (typeof boom.data === 'number') return boom.data >= 500 || boom.data === 429 || boom.data === 408;
-  const status = boom.output?.statusCode;
-  return typeof status === 'number' && CONNECTION_FAULTS.has(status);
-}
-
-/**
- * How a failed send attempt is judged: `permanent` fails the message now; `transient` (the
- * database was unreachable, or a passing fault on WhatsApp's side: issue 14) keeps it queued
- * without counting the attempt; `retry` is a send error that counts towards `maxAttempts`.
- */
-export function classifySendError(err: unknown): 'permanent' | 'transient' | 'retry' {
-  const code = (err as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && PERMANENT.has(code)) return 'permanent';
-  return isTransientDbError(err) || isPassingServerFault(err) ? 'transient' : 'retry';
 }
 
 /** A pending message as read (the whole document: `message-sent` is built from it). */
@@ -125,6 +89,8 @@ export class Outbox {
   /** Cluster mode: the session's pending sends carry this actor's fence (done once, before the first claim). */
   private pendingFenced = false;
   private readonly lanes: ChatLanes;
+  /** Where a send's quoted message and media are read from. */
+  private readonly contentDeps: BuildDeps;
   /** A lane's send failed in a way the loop must handle (the database dropped a write). */
   private laneError: unknown = null;
   /** Wakes a loop that waits for its sends when another flush is asked for. */
@@ -133,6 +99,7 @@ export class Outbox {
   constructor(private readonly opts: OutboxOptions) {
     this.sent = new SentRecorder(opts);
     this.lanes = new ChatLanes(opts.parallelChats ?? 8);
+    this.contentDeps = storedContentDeps(opts);
     // Enqueued synchronously in the ack's handler: before any receipt of the message is applied.
     const record = (task: () => Promise<void>, messageId: string) =>
       opts.enqueue(task).catch((err: unknown) => opts.logger.error({ err, messageId }, 'recording a send failed'));
@@ -193,7 +160,7 @@ export class Outbox {
         // The sends under way finish, unless another flush is asked for first: its messages may
         // be for other chats, which need not wait.
         if (!this.again) await this.lanesOrWake();
-        if (!this.again || !this.opts.sock()) await this.lanes.idle();
+        if (!this.opts.sock()) await this.lanes.idle();
         this.throwLaneError();
       } catch (err) {
         // The database dropped a read or a claim: nothing was sent, everything stays queued.
@@ -364,7 +331,7 @@ export class Outbox {
     const sent = new Promise<proto.IMessage | null>((resolve) => (settle = resolve));
     try {
       const jid = toRecipientJid(msg.chatId);
-      const { content, options } = await buildContent(msg as never, jid, this.buildDeps());
+      const { content, options } = await buildContent(msg as never, jid, this.contentDeps);
       // Expected before the write: the ack may be handled before sendMessage resolves.
       this.acks.expect(sock, msg.messageId, { ...msg, content: sent });
       this.written.add(msg.messageId);
@@ -413,40 +380,5 @@ export class Outbox {
 
   private get maxAttempts(): number {
     return this.opts.maxAttempts ?? 3;
-  }
-
-  /**
-   * The stored thumbnail of an image or video, to send as its preview; null when there is none,
-   * it is too big for a preview, or it cannot be read (the send goes on without one).
-   */
-  private async mediaPreview(media: { _id: unknown; mimeType: string; thumbnailGridFsId?: Types.ObjectId | null }): Promise<Buffer | null> {
-    if (!media.thumbnailGridFsId || !/^(image|video)\//.test(media.mimeType)) return null;
-    try {
-      const bytes = await readMedia(media.thumbnailGridFsId);
-      return bytes.length <= MAX_PREVIEW_BYTES ? bytes : null;
-    } catch (err) {
-      this.opts.logger.warn({ err, mediaId: String(media._id) }, 'media preview not read, sending without it');
-      return null;
-    }
-  }
-
-  private buildDeps(): BuildDeps {
-    const { sessionId } = this.opts;
-    return {
-      findMessage: (messageId) => Message.findById(messageObjectId(sessionId, messageId), { fromMe: 1, sender: 1, text: 1, caption: 1 }).lean(),
-      openMedia: async (mediaId) => {
-        // A read error is not "not found": it propagates and is judged by classifySendError.
-        const media = await Media.findOne({ _id: mediaId }).lean();
-        if (!media) throw new ActorError('media_not_found', `Media ${mediaId} not found`);
-        this.opts.media.remember(media);
-        const jpegThumbnail = await this.mediaPreview(media);
-        return {
-          stream: openMediaStream(media.gridFsId),
-          mimeType: media.mimeType,
-          ...(media.fileName ? { fileName: media.fileName } : {}),
-          ...(jpegThumbnail ? { jpegThumbnail } : {}),
-        };
-      },
-    };
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifySendError, isPassingServerFault } from './Outbox.ts';
+import { classifySendError, isPassingServerFault } from './sendErrors.ts';
 
 /** The shape of Baileys' errors (@hapi/boom): statusCode 500 unless given; `data` as given. */
 class Boom extends Error {
