@@ -7,10 +7,10 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '@switchboard/wa-sim';
 import { EXIT_CODES } from '@switchboard/shared';
-import { AuthState, Media, Message, Session, connectDatabase, disconnectDatabase, putMedia, readMedia, silentLogger } from '@switchboard/shared/node';
+import { AuthState, Media, Message, Session, connectDatabase, disconnectDatabase, readMedia, silentLogger } from '@switchboard/shared/node';
 import { startDbFaultProxy, type DbFaultProxy } from '../../support/dbFaultProxy.ts';
 import { testDbUri } from '../../support/testDb.ts';
-import { linkActor, runActor, simConfig, type ActorRun } from './harness.ts';
+import { linkActor, queueDocument, runActor, simConfig, type ActorRun } from './harness.ts';
 
 const SESSION = 'blips';
 const PHONE = '15550007301';
@@ -45,19 +45,7 @@ afterAll(async () => {
   await proxy?.stop();
 });
 
-async function queueDocument(): Promise<string> {
-  const blob = await putMedia(randomBytes(2048), { filename: 'report.pdf', contentType: 'application/pdf' });
-  const media = await Media.create({
-    sessionId: SESSION, kind: 'document', mimeType: 'application/pdf', size: blob.size, sha256: blob.sha256,
-    gridFsId: blob.id, direction: 'out', fileName: 'report.pdf',
-  });
-  const messageId = `3EB0${randomBytes(9).toString('hex').toUpperCase()}`;
-  await Message.create({
-    sessionId: SESSION, chatId: `${ALICE}@s.whatsapp.net`, messageId, fromMe: true, status: 'pending',
-    kind: 'document', mediaId: media._id, timestamp: new Date(),
-  });
-  return messageId;
-}
+const queueReport = (): Promise<string> => queueDocument(SESSION, `${ALICE}@s.whatsapp.net`, 'report.pdf', 2048);
 
 /** The message went out once, is stored as sent, and no failure was ever announced. */
 async function expectSentOnce(messageId: string): Promise<void> {
@@ -70,7 +58,7 @@ async function expectSentOnce(messageId: string): Promise<void> {
 
 describe('actor under transient faults', () => {
   it('keeps a send queued when reading its media dies with the connection, and sends it once the database answers', async () => {
-    const messageId = await queueDocument();
+    const messageId = await queueReport();
     // The driver retries a read once: both tries of the Media lookup lose their connection.
     const cut = proxy.failCommand('find', 'media', 2);
     await run.handlers.flushOutbox({});
@@ -79,7 +67,7 @@ describe('actor under transient faults', () => {
   });
 
   it('retries the outbox by itself when the pending-message query dies with the connection', async () => {
-    const messageId = await queueDocument();
+    const messageId = await queueReport();
     const cut = proxy.failCommand('find', 'messages', 2);
     await run.handlers.flushOutbox({});
     await cut;

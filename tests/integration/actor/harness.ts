@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ActorEvent, ActorInitConfig, ExitCode, FromActor, ReplyEnvelope } from '@switchboard/shared';
-import { Message, createLogger, silentLogger } from '@switchboard/shared/node';
+import { Media, Message, createLogger, putMedia, silentLogger } from '@switchboard/shared/node';
 import type { Simulator } from '@switchboard/wa-sim';
 import { Actor, createHandlers, type ActorDeps } from '@switchboard/session-actor';
 
@@ -109,6 +109,16 @@ export async function queueSend(sessionId: string, chatId: string, fields: Recor
   const messageId = `3EB0${randomBytes(9).toString('hex').toUpperCase()}`;
   await Message.create({ sessionId, chatId, messageId, fromMe: true, status: 'pending', timestamp: new Date(), ...fields });
   return messageId;
+}
+
+/** Stores a PDF of `bytes` random bytes in GridFS and queues it as a document send (see queueSend). */
+export async function queueDocument(sessionId: string, chatId: string, fileName: string, bytes: number): Promise<string> {
+  const blob = await putMedia(randomBytes(bytes), { filename: fileName, contentType: 'application/pdf' });
+  const media = await Media.create({
+    sessionId, kind: 'document', mimeType: 'application/pdf', size: blob.size, sha256: blob.sha256,
+    gridFsId: blob.id, direction: 'out', fileName,
+  });
+  return queueSend(sessionId, chatId, { kind: 'document', mediaId: media._id });
 }
 
 /** Links a fresh actor to a simulated phone by QR and waits until it is connected. */

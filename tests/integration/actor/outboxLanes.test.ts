@@ -3,12 +3,11 @@
  * simulator, as over a slow network) holds only its own chat, whose later messages still go out
  * after it, in order. Real actor, real Baileys against the simulator, real database.
  */
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '@switchboard/wa-sim';
-import { Media, Message, Session, connectDatabase, disconnectDatabase, putMedia, silentLogger } from '@switchboard/shared/node';
+import { Message, Session, connectDatabase, disconnectDatabase, silentLogger } from '@switchboard/shared/node';
 import { testDbUri } from '../../support/testDb.ts';
-import { linkActor, queueSend, runActor, simConfig, type ActorRun } from './harness.ts';
+import { linkActor, queueDocument, queueSend, runActor, simConfig, type ActorRun } from './harness.ts';
 
 const SESSION = 'outbox-lanes';
 const PHONE = '15550007701';
@@ -18,16 +17,6 @@ let sim: Simulator;
 let run: ActorRun;
 
 const jid = (phone: string) => `${phone}@s.whatsapp.net`;
-
-/** Stores a pending document for `phone`; returns its id. */
-async function queueDocument(phone: string): Promise<string> {
-  const blob = await putMedia(randomBytes(4096), { filename: 'factura.pdf', contentType: 'application/pdf' });
-  const media = await Media.create({
-    sessionId: SESSION, kind: 'document', mimeType: 'application/pdf', size: blob.size, sha256: blob.sha256,
-    gridFsId: blob.id, direction: 'out', fileName: 'factura.pdf',
-  });
-  return queueSend(SESSION, jid(phone), { kind: 'document', mediaId: media._id });
-}
 
 const sent = (id: string) => run.waitFor('message-sent', (e) => e.message.id === id);
 
@@ -53,10 +42,10 @@ describe('outbox lanes', () => {
   it('sends to another chat while an upload is under way, and keeps the slow chat in order', async () => {
     let document = '';
     let toAlice = '';
-    const release = sim.holdUploads();
+    const release = sim.media.holdUploads();
     try {
       const held = new Promise<void>((resolve) => sim.once('upload-held', () => resolve()));
-      document = await queueDocument(ALICE);
+      document = await queueDocument(SESSION, jid(ALICE), 'factura.pdf', 4096);
       void run.handlers.flushOutbox({ messageIds: [document] });
       await held;
 

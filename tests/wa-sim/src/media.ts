@@ -32,14 +32,15 @@ export class MediaStore {
   readonly pictures = new Map<string, Buffer | null>();
   httpsHost = '';
   httpHost = '';
-  /** While set, finished uploads wait for it before they are answered (`Simulator.holdUploads`). */
+  /** While set, finished uploads wait for it before they are answered (`holdUploads`). */
   private uploadGate: Promise<void> | null = null;
   /** Told when an upload arrived whole and waits for the gate. */
   onUploadHeld: () => void = () => undefined;
 
   /**
-   * Uploads are answered only once the returned function is called, as over a slow network;
-   * each upload that arrives whole meanwhile calls `onUploadHeld`.
+   * Uploads (from any companion) are answered only once the returned function is called, as
+   * over a slow network; each upload that arrives whole meanwhile calls `onUploadHeld` (the
+   * simulator emits `upload-held`). Tests call it as `sim.media.holdUploads()`.
    */
   holdUploads(): () => void {
     let release: () => void = () => undefined;

@@ -291,14 +291,6 @@ export class Simulator extends EventEmitter<SimEvents> {
   }
 
   /**
-   * Media uploads (from any companion) are answered only once the returned function is called,
-   * as over a slow network; each one that arrives meanwhile emits `upload-held`.
-   */
-  holdUploads(): () => void {
-    return this.media.holdUploads();
-  }
-
-  /**
    * The contact sends the retry receipts it held back to the companions that sent those messages
    * (those online now); returns the message ids it asked for.
    */

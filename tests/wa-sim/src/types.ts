@@ -84,7 +84,7 @@ export interface SimEvents {
   /** A companion issued its privacy (trusted-contact) tokens to these JIDs (`iq xmlns="privacy"` set). */
   'privacy-tokens': [{ phone: string; deviceId: number; jids: string[] }];
   presence: [{ phone: string; to?: string; type: string }];
-  /** A media upload arrived whole and waits for the release `holdUploads` returned. */
+  /** A media upload arrived whole and waits for the release `media.holdUploads()` returned. */
   'upload-held': [];
   /** The phone answered a companion's media re-upload request (`result`: SUCCESS, NOT_FOUND, DECRYPTION_ERROR). */
   'media-retry': [{ phone: string; id: string; result: string }];
