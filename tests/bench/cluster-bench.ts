@@ -77,6 +77,8 @@ export interface ClusterBenchResult {
   restore: RestoreResult | null;
   /** Embedded database requests per inbound message (from its request profile). */
   db: DbRequestsPerMessage;
+  /** Database requests per message during the half load (paced: less batching than `db`). */
+  halfLoadDb: DbRequestsPerMessage;
   /** The same per outbound message. */
   outboundDb: DbRequestsPerMessage;
 }
@@ -182,8 +184,12 @@ export async function runClusterBench(n: number, options: Partial<ClusterBenchOp
     // Latency under a steady load at half the throughput just measured, open loop, round robin
     // over the sessions (issue 13's second latency target).
     const halfRate = inbound.perSecond / 2;
+    const halfStart = await dbProfileAfter(profileFile);
     const halfLoad = !runs('inbound') || halfRate <= 0 ? SKIPPED : await pacedLoad(sim, contact, phones, halfRate, Math.max(HALF_LOAD_MIN_MESSAGES, Math.round(halfRate * HALF_LOAD_SECONDS)), onDelivered);
     progress(`half load (${halfRate} msg/s offered)`, halfLoad);
+    // A paced load batches less than a burst: its requests per message are the ones to compare.
+    const halfLoadDb = !runs('inbound') || halfLoad.messages === 0 ? NO_DB_COST : dbRequestsPerMessage(idle0, halfStart, await dbProfileAfter(profileFile), halfLoad.messages, start);
+    progress('database requests per message at half load', halfLoadDb);
     const outStart = await dbProfileAfter(profileFile);
     const outboundWindow = cpuWindow(pids, db.pid);
     const outbound = !runs('outbound') ? SKIPPED : await outboundLoad(sup.hub, ids, [contact], perSession);
@@ -253,6 +259,7 @@ export async function runClusterBench(n: number, options: Partial<ClusterBenchOp
       recoveryAfterKillMs: Math.round(recoveryAfterKillMs),
       restore,
       db: dbCost,
+      halfLoadDb,
       outboundDb: outDb,
     };
   } finally {
