@@ -1,8 +1,9 @@
 /**
  * Delivery lanes, one per chat: the sends of a chat run one after another, in the order they
  * were handed over; the sends of different chats run side by side, at most `parallel` at a time.
- * A media upload to one chat no longer holds every other chat's replies, and the encryptions of
- * sends that overlap share a Signal key commit (`cipherTransaction.ts`; issue 13).
+ * A media upload to one chat no longer holds every other chat's replies. (Baileys still encrypts
+ * and writes a session's sends one at a time, each in its own key transaction: what overlaps is
+ * the work around them; docs/cluster.md, eighth pass.)
  */
 export class ChatLanes {
   /** The last task of each chat with work in its lane. */

@@ -12,9 +12,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ActorEvent, ActorInitConfig, ExitCode, FromActor, ReplyEnvelope } from '@switchboard/shared';
-import { Media, Message, createLogger, putMedia, silentLogger } from '@switchboard/shared/node';
-import type { Simulator } from '@switchboard/wa-sim';
+import { Media, Message, Session, connectDatabase, createLogger, disconnectDatabase, putMedia, silentLogger } from '@switchboard/shared/node';
+import { startSimulator, type Simulator } from '@switchboard/wa-sim';
 import { Actor, createHandlers, type ActorDeps } from '@switchboard/session-actor';
+import { testDbUri } from '../../support/testDb.ts';
 
 /** An Actor under test with its recorded output. */
 export interface ActorRun {
@@ -126,6 +127,41 @@ export async function linkActor(sim: Simulator, run: ActorRun, phone: string): P
   const { qr } = await run.waitFor('qr');
   await sim.scanQr(phone, qr);
   await run.waitFor('connection-state', (e) => e.status === 'connected');
+}
+
+/** Config for an actor that preloads no chats at start (tests about sends and receipts). */
+export const NO_PRELOAD: Partial<ActorInitConfig> = { preloadChats: { type: 'individual', limit: 0 } };
+
+/** A linked actor on a simulator of its own, for the tests of one file. */
+export interface LinkedActor {
+  sim: Simulator;
+  run: ActorRun;
+  /** The test database's URI (for an actor started again on it). */
+  uri: string;
+}
+
+/**
+ * Connects to test database `db`, starts a simulator with `phone` and `contacts` (phone → name),
+ * creates the Session and links an actor that preloads no chats (NO_PRELOAD). Pair it with
+ * stopLinkedActor in afterAll.
+ */
+export async function startLinkedActor(o: { db: string; sessionId: string; name: string; phone: string; contacts: Record<string, string> }): Promise<LinkedActor> {
+  const uri = testDbUri(o.db);
+  await connectDatabase(uri, silentLogger());
+  const sim = await startSimulator();
+  sim.createPhone({ phone: o.phone, name: 'Shop' });
+  for (const [phone, name] of Object.entries(o.contacts)) sim.createContact({ phone, name });
+  await Session.create({ sessionId: o.sessionId, name: o.name });
+  const run = await runActor(simConfig(sim, o.sessionId, uri, NO_PRELOAD));
+  await linkActor(sim, run, o.phone);
+  return { sim, run, uri };
+}
+
+/** Stops what startLinkedActor started (either may be missing when it failed half way). */
+export async function stopLinkedActor(run: ActorRun | undefined, sim: Simulator | undefined): Promise<void> {
+  await run?.stop();
+  await sim?.stop();
+  await disconnectDatabase();
 }
 
 const here = dirname(fileURLToPath(import.meta.url));

@@ -4,10 +4,9 @@
  * after it, in order. Real actor, real Baileys against the simulator, real database.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '@switchboard/wa-sim';
-import { Message, Session, connectDatabase, disconnectDatabase, silentLogger } from '@switchboard/shared/node';
-import { testDbUri } from '../../support/testDb.ts';
-import { linkActor, queueDocument, queueSend, runActor, simConfig, type ActorRun } from './harness.ts';
+import type { Simulator } from '@switchboard/wa-sim';
+import { Message } from '@switchboard/shared/node';
+import { queueDocument, queueSend, startLinkedActor, stopLinkedActor, type ActorRun } from './harness.ts';
 
 const SESSION = 'outbox-lanes';
 const PHONE = '15550007701';
@@ -21,22 +20,10 @@ const jid = (phone: string) => `${phone}@s.whatsapp.net`;
 const sent = (id: string) => run.waitFor('message-sent', (e) => e.message.id === id);
 
 beforeAll(async () => {
-  const uri = testDbUri('outbox_lanes');
-  await connectDatabase(uri, silentLogger());
-  sim = await startSimulator();
-  sim.createPhone({ phone: PHONE, name: 'Shop' });
-  sim.createContact({ phone: ALICE, name: 'Alice' });
-  sim.createContact({ phone: BOB, name: 'Bob' });
-  await Session.create({ sessionId: SESSION, name: 'Lanes' });
-  run = await runActor(simConfig(sim, SESSION, uri, { preloadChats: { type: 'individual', limit: 0 } }));
-  await linkActor(sim, run, PHONE);
+  ({ sim, run } = await startLinkedActor({ db: 'outbox_lanes', sessionId: SESSION, name: 'Lanes', phone: PHONE, contacts: { [ALICE]: 'Alice', [BOB]: 'Bob' } }));
 });
 
-afterAll(async () => {
-  await run?.stop();
-  await sim?.stop();
-  await disconnectDatabase();
-});
+afterAll(() => stopLinkedActor(run, sim));
 
 describe('outbox lanes', () => {
   it('sends to another chat while an upload is under way, and keeps the slow chat in order', async () => {

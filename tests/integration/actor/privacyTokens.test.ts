@@ -6,10 +6,8 @@
  * Real actor, real Baileys against the simulator, real database.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '@switchboard/wa-sim';
-import { Session, connectDatabase, disconnectDatabase, silentLogger } from '@switchboard/shared/node';
-import { testDbUri } from '../../support/testDb.ts';
-import { linkActor, queueSend, runActor, simConfig, type ActorRun } from './harness.ts';
+import type { Simulator } from '@switchboard/wa-sim';
+import { NO_PRELOAD, queueSend, runActor, simConfig, startLinkedActor, stopLinkedActor, type ActorRun } from './harness.ts';
 
 const SESSION = 'privacy-tokens';
 const PHONE = '15550007501';
@@ -27,22 +25,12 @@ async function send(text: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  uri = testDbUri('privacy_tokens');
-  await connectDatabase(uri, silentLogger());
-  sim = await startSimulator();
-  sim.createPhone({ phone: PHONE, name: 'Shop' });
-  sim.createContact({ phone: ALICE, name: 'Alice' });
+  ({ sim, run, uri } = await startLinkedActor({ db: 'privacy_tokens', sessionId: SESSION, name: 'Privacy tokens', phone: PHONE, contacts: { [ALICE]: 'Alice' } }));
+  // Issued only after a 1:1 send: none is missed by listening once linked.
   sim.on('privacy-tokens', (e) => issued.push(e));
-  await Session.create({ sessionId: SESSION, name: 'Privacy tokens' });
-  run = await runActor(simConfig(sim, SESSION, uri, { preloadChats: { type: 'individual', limit: 0 } }));
-  await linkActor(sim, run, PHONE);
 });
 
-afterAll(async () => {
-  await run?.stop();
-  await sim?.stop();
-  await disconnectDatabase();
-});
+afterAll(() => stopLinkedActor(run, sim));
 
 describe('privacy tokens', () => {
   it('are issued to a contact once, not with every message, and the issue is remembered across restarts', async () => {
@@ -59,7 +47,7 @@ describe('privacy tokens', () => {
 
     // The next actor reads when it was issued from the database.
     await run.stop();
-    run = await runActor(simConfig(sim, SESSION, uri, { preloadChats: { type: 'individual', limit: 0 } }));
+    run = await runActor(simConfig(sim, SESSION, uri, NO_PRELOAD));
     await run.waitFor('connection-state', (e) => e.status === 'connected');
     await send('cinco');
     await send('seis');

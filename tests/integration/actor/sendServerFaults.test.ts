@@ -5,10 +5,9 @@
  * WhatsApp's own clients keep an unsent message (clock icon) and send it when they can.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '@switchboard/wa-sim';
-import { Message, Session, connectDatabase, disconnectDatabase, messageObjectId, silentLogger } from '@switchboard/shared/node';
-import { testDbUri } from '../../support/testDb.ts';
-import { linkActor, queueSend, runActor, simConfig, type ActorRun } from './harness.ts';
+import type { Simulator } from '@switchboard/wa-sim';
+import { Message, messageObjectId } from '@switchboard/shared/node';
+import { queueSend, startLinkedActor, stopLinkedActor, type ActorRun } from './harness.ts';
 
 const SESSION = 'send-server-faults';
 const PHONE = '15550007501';
@@ -19,22 +18,10 @@ let sim: Simulator;
 let run: ActorRun;
 
 beforeAll(async () => {
-  const uri = testDbUri('actor_send_server_faults');
-  await connectDatabase(uri, silentLogger());
-  sim = await startSimulator();
-  sim.createPhone({ phone: PHONE, name: 'Shop' });
-  sim.createContact({ phone: BOB, name: 'Bob' });
-  sim.createContact({ phone: CAROL, name: 'Carol' });
-  await Session.create({ sessionId: SESSION, name: 'Faults' });
-  run = await runActor(simConfig(sim, SESSION, uri, { preloadChats: { type: 'individual', limit: 0 } }));
-  await linkActor(sim, run, PHONE);
+  ({ sim, run } = await startLinkedActor({ db: 'actor_send_server_faults', sessionId: SESSION, name: 'Faults', phone: PHONE, contacts: { [BOB]: 'Bob', [CAROL]: 'Carol' } }));
 });
 
-afterAll(async () => {
-  await run?.stop();
-  await sim?.stop();
-  await disconnectDatabase();
-});
+afterAll(() => stopLinkedActor(run, sim));
 
 const queueText = (text: string, to = BOB): Promise<string> => queueSend(SESSION, `${to}@s.whatsapp.net`, { kind: 'text', text });
 
