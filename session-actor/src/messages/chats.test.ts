@@ -31,22 +31,6 @@ describe('ChatStore', () => {
     expect((await Session.findOne({ sessionId: 's' }).lean())?.metrics.chatCount).toBe(1);
   });
 
-  it('resets the unread count after the chat writes under way (a message announced before its chat write), never under them', async () => {
-    const store = new ChatStore('s');
-    const jid = '3@s.whatsapp.net';
-    await store.upsert({ chatId: jid, isGroup: false }, { unread: true });
-    // The write of a message already announced, held back until the test lets it go.
-    let letGo!: () => void;
-    const writing = store.hold(new Promise<void>((r) => (letGo = r)).then(() => store.upsert({ chatId: jid, isGroup: false }, { unread: true })));
-    const reading = store.markRead(jid);
-    // Requests issued after the mark-read's: had it not waited, its reset would be stored by now.
-    await Chat.updateOne({ sessionId: 's', jid }, { $set: { name: 'Eva' } });
-    expect((await Chat.findOne({ sessionId: 's', jid }).lean())?.unreadCount).toBe(1);
-    letGo();
-    await Promise.all([writing, reading]);
-    expect((await Chat.findOne({ sessionId: 's', jid }).lean())?.unreadCount).toBe(0);
-  });
-
   it('renames a LID-only chat to the phone number when the mapping shows up, with its messages and assignments', async () => {
     const store = new ChatStore('s');
     await store.upsert({ chatId: LID, lid: LID, isGroup: false }, { unread: true });

@@ -57,15 +57,8 @@ export class ChatStore {
   private readonly merged = new Set<string>();
   /** Groups whose metadata could not be fetched yet (named at their next message). */
   private readonly unnamedGroups = new Set<string>();
-  /** Chat writes under way with what announces them (hold): a mark-read waits for them. */
-  private readonly holding = new Set<Promise<unknown>>();
 
   constructor(private readonly sessionId: string) {}
-
-  /** Whether this actor has written the chat (it exists: a message to it opens nothing). */
-  knows(chatId: string): boolean {
-    return this.ids.has(chatId);
-  }
 
   /** Creates or updates the chat of `identity`; serialised per contact. */
   upsert(identity: ChatIdentity, patch: ChatPatch): Promise<ChatUpsert> {
@@ -195,21 +188,8 @@ export class ChatStore {
     else this.unnamedGroups.delete(jid);
   }
 
-  /**
-   * Keeps `work` (chat writes and the chat-updates that announce them) under way until it
-   * settles: a mark-read waits for it, so its reset lands after the increments and its
-   * chat-update comes after theirs.
-   */
-  hold<T>(work: Promise<T>): Promise<T> {
-    this.holding.add(work);
-    const done = () => void this.holding.delete(work);
-    work.then(done, done);
-    return work;
-  }
-
-  /** Resets the unread counter (after markRead), once the chat writes under way are done. */
+  /** Resets the unread counter (after markRead). */
   async markRead(chatId: string): Promise<void> {
-    if (this.holding.size) await Promise.allSettled([...this.holding]);
     await Chat.updateOne({ sessionId: this.sessionId, jid: chatId }, { $set: { unreadCount: 0 } });
   }
 }

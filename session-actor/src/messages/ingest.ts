@@ -65,8 +65,8 @@ async function pnForLid(sock: WASocket | null, jid: string | null | undefined): 
  * Stores messages from `messages.upsert` (a run of them that queued up while the previous run was
  * written), idempotently on (sessionId, messageId): a message seen before (a redelivery, or our
  * own outbox send echoed back) is skipped. Group commit (issue 13): the run's messages are stored
- * with one `insertMany` and each chat it touches gets one write, and every stored message is
- * announced in order (`message`, then one `chat-update` per chat; see announce). Media is downloaded into
+ * with one `insertMany` and each chat it touches gets one write, then every stored message is
+ * announced in order (`message`, then one `chat-update` per chat). Media is downloaded into
  * GridFS first so the `message` event already carries its mediaId. Each database step is retried
  * by `retry` on its own, so a step that failed does not repeat the ones before it. Resolves with
  * the messages handled (stored, or nothing to store); one that could not be read is logged and
@@ -196,8 +196,7 @@ const later = (a: Date | undefined, b: Date): Date => (a && a > b ? a : b);
 
 /**
  * Writes each chat of the stored messages once (their changes merged) and announces them: every
- * message in order, then one `chat-update` per chat with the state after all of them. Messages to
- * chats already written are announced before the chat writes, the others after them.
+ * message in order, then one `chat-update` per chat with the state after all of them.
  */
 async function announce(stored: Prepared[], deps: IngestDeps, retry: Retry): Promise<void> {
   if (stored.length === 0) return;
@@ -217,29 +216,6 @@ async function announce(stored: Prepared[], deps: IngestDeps, retry: Retry): Pro
     if (doc.kind !== 'reaction' && doc.fromMe) patch.outboundAt = later(patch.outboundAt, doc.timestamp);
     if (doc.kind !== 'reaction' && !doc.fromMe) patch.inboundAt = later(patch.inboundAt, doc.timestamp);
   }
-  // Live traffic to chats this actor has written is announced as soon as it is stored: the chat's
-  // write and its chat-update follow. A message that may open a chat waits for the chat, so a
-  // client that looks the chat up on the message finds it. A mark-read waits for the writes and
-  // chat-updates under way (ChatStore.hold), so its reset never lands under an older increment.
-  const early = stored.every((p) => deps.chats.knows(p.identity.chatId));
-  const chats = deps.chats.hold(writeChats(byChat, deps, retry).then((updates) => {
-    if (!early) announceStored(stored, deps);
-    for (const update of updates) deps.emit(update);
-  }));
-  if (early) announceStored(stored, deps);
-  await chats;
-  // Counters are batched (up to METRICS_FLUSH_MS, 5 s): the messages do not wait for them.
-  const received = stored.filter((p) => !p.doc.fromMe).length;
-  deps.metrics.count(received ? { messagesReceived: received } : {}).catch((err: unknown) => deps.logger.warn({ err }, 'metrics write failed'));
-  for (const { doc } of stored) {
-    // A message written on the phone (self-sync copy) whose receipt came first: applied now.
-    const status = doc.fromMe ? earlyStatuses.take(deps.sessionId, doc.messageId) : undefined;
-    if (status) for (const event of await applyStatus(deps.sessionId, doc.messageId, status, undefined, deps.media)) deps.emit(event);
-  }
-}
-
-/** Writes each chat of a run once and returns their chat-updates (a group is named when first seen). */
-async function writeChats(byChat: Map<string, { identity: ChatIdentity; patch: ChatPatch }>, deps: IngestDeps, retry: Retry): Promise<ActorEvent[]> {
   const updates: ActorEvent[] = [];
   for (const { identity, patch } of byChat.values()) {
     const chat = await retry(() => deps.chats.upsert(identity, patch));
@@ -257,14 +233,18 @@ async function writeChats(byChat: Map<string, { identity: ChatIdentity; patch: C
       ...(name ? { name } : {}),
     });
   }
-  return updates;
-}
-
-/** Emits a `message` event for each stored message, in order. */
-function announceStored(stored: Prepared[], deps: IngestDeps): void {
+  // Counters are batched (up to METRICS_FLUSH_MS, 5 s): the messages do not wait for them.
+  const received = stored.filter((p) => !p.doc.fromMe).length;
+  deps.metrics.count(received ? { messagesReceived: received } : {}).catch((err: unknown) => deps.logger.warn({ err }, 'metrics write failed'));
   for (const { doc, media } of stored) {
     deps.onStored?.(doc.fromMe);
     deps.emit({ type: 'message', message: toView(doc, media) });
+  }
+  for (const update of updates) deps.emit(update);
+  for (const { doc } of stored) {
+    // A message written on the phone (self-sync copy) whose receipt came first: applied now.
+    const early = doc.fromMe ? earlyStatuses.take(deps.sessionId, doc.messageId) : undefined;
+    if (early) for (const event of await applyStatus(deps.sessionId, doc.messageId, early, undefined, deps.media)) deps.emit(event);
   }
 }
 

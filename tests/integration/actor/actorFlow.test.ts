@@ -53,7 +53,7 @@ describe('session actor against the simulator', () => {
 
   it('stores an incoming text once, in one chat, and emits message and chat-update', async () => {
     const { id } = await sim.contactSend(ALICE, { to: PHONE, text: 'hola' });
-    const event = await run.waitForChatOf(id);
+    const event = await run.waitFor('message', (e) => e.message.id === id);
     expect(event.message).toMatchObject({ kind: 'text', text: 'hola', fromMe: false, chatId: `${ALICE}@s.whatsapp.net` });
     const stored = await Message.find({ sessionId: 'flow', messageId: id }).lean();
     expect(stored).toHaveLength(1);

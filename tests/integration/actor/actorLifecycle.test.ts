@@ -59,7 +59,7 @@ describe('session actor lifecycle', () => {
     const second = await start('life-1', { preloadChats: { type: 'individual', limit: 0 } });
     await second.waitFor('connection-state', (e) => e.status === 'connected');
     expect(second.events.some((e) => e.type === 'qr')).toBe(false);
-    expect((await second.waitForChatOf(id)).message.text).toBe('while you were away');
+    expect((await second.waitFor('message', (e) => e.message.id === id)).message.text).toBe('while you were away');
     expect(await Message.countDocuments({ sessionId: 'life-1', messageId: id })).toBe(1);
     expect((await Chat.findOne({ sessionId: 'life-1', jid: '15550008101@s.whatsapp.net' }).lean())?.unreadCount).toBe(1);
   });

@@ -64,7 +64,7 @@ describe.each(['pn', 'lid'] as const)('a WhatsApp group (%s addressing) in the s
 
   it('keeps each member as the author of their own messages', async () => {
     const { id } = await sim.contactSendToGroup(BOB, group, { text: 'soy bob' });
-    const event = await run.waitForChatOf(id);
+    const event = await run.waitFor('message', (e) => e.message.id === id);
     expect(event.message).toMatchObject({ chatId: group, sender: pn(BOB), pushName: 'Bob' });
     const chat = await Chat.findOne({ sessionId: SESSION, jid: group }).lean();
     expect(chat).toMatchObject({ name: subject, unreadCount: 2 });

@@ -27,11 +27,6 @@ export interface ActorRun {
   exited: Promise<{ code: ExitCode; reason: string }>;
   /** Resolves with the first event (past or future) matching `match`. */
   waitFor<T extends ActorEvent['type']>(type: T, match?: (e: Extract<ActorEvent, { type: T }>) => boolean, timeoutMs?: number): Promise<Extract<ActorEvent, { type: T }>>;
-  /**
-   * Resolves with a message's `message` event once its chat is written too: the first
-   * chat-update of its chat announced after it (a known chat's write follows the message).
-   */
-  waitForChatOf(messageId: string, timeoutMs?: number): Promise<Extract<ActorEvent, { type: 'message' }>>;
   stop(): Promise<void>;
 }
 
@@ -98,12 +93,6 @@ export async function runActor(
       };
       listeners.add(l);
     });
-  };
-  run.waitForChatOf = async (messageId, timeoutMs) => {
-    const message = await run.waitFor('message', (e) => e.message.id === messageId, timeoutMs);
-    const at = events.indexOf(message);
-    await run.waitFor('chat-update', (e) => e.chatId === message.message.chatId && events.indexOf(e) > at, timeoutMs);
-    return message;
   };
   run.stop = async () => {
     await actor.shutdown('test done');

@@ -33,11 +33,11 @@ afterAll(async () => {
 describe("messages written on the account's own phone (self-sync)", () => {
   it("stores a phone-sent message once as outgoing in the contact's chat, not unread", async () => {
     const { id: incoming } = await sim.contactSend(ALICE, { to: PHONE, text: '¿tenéis la talla M?' });
-    await run.waitForChatOf(incoming);
+    await run.waitFor('message', (e) => e.message.id === incoming);
     expect(await Chat.findOne({ sessionId: SESSION, jid: pn(ALICE) }).lean()).toMatchObject({ unreadCount: 1 });
 
     const { id } = await sim.phoneSend(PHONE, { to: ALICE, text: 'sí, te la guardo' });
-    const event = await run.waitForChatOf(id);
+    const event = await run.waitFor('message', (e) => e.message.id === id);
     expect(event.message).toMatchObject({ chatId: pn(ALICE), fromMe: true, kind: 'text', text: 'sí, te la guardo' });
     const stored = await Message.find({ sessionId: SESSION, messageId: id }).lean();
     expect(stored).toHaveLength(1);
@@ -67,7 +67,7 @@ describe("messages written on the account's own phone (self-sync)", () => {
 
   it('stores a reaction and a quote written on the phone as it stores those sent through Switchboard', async () => {
     const { id: target } = await sim.contactSend(ALICE, { to: PHONE, text: '¿hacéis envíos a Canarias?' });
-    await run.waitForChatOf(target);
+    await run.waitFor('message', (e) => e.message.id === target);
     const before = await Chat.findOne({ sessionId: SESSION, jid: pn(ALICE) }).lean();
 
     // The same reaction and quote sent by Switchboard through its outbox: the stored shape to match.
@@ -80,7 +80,7 @@ describe("messages written on the account's own phone (self-sync)", () => {
     const { id: reaction } = await sim.phoneSend(PHONE, { to: ALICE, reaction: { emoji: '❤️', targetId: target } });
     const { id: quote } = await sim.phoneSend(PHONE, { to: ALICE, text: 'sí, 48 h', quotedId: target });
     expect((await run.waitFor('message', (e) => e.message.id === reaction)).message).toMatchObject({ fromMe: true, kind: 'reaction', reaction: { emoji: '❤️', targetId: target } });
-    expect((await run.waitForChatOf(quote)).message).toMatchObject({ fromMe: true, kind: 'text', quotedId: target });
+    expect((await run.waitFor('message', (e) => e.message.id === quote)).message).toMatchObject({ fromMe: true, kind: 'text', quotedId: target });
 
     const shape = (messageId: string) =>
       Message.find({ sessionId: SESSION, messageId }, { _id: 0, chatId: 1, fromMe: 1, sender: 1, kind: 1, text: 1, quotedId: 1, reaction: 1 }).lean();

@@ -45,7 +45,7 @@ async function sendThroughOutbox(run: ActorRun, sessionId: string, text: string,
 describe('two sessions linked to the same account (self-sync between companions)', () => {
   it("stores what one sends once in the other, as outgoing in the contact's chat", async () => {
     const messageId = await sendThroughOutbox(first, FIRST, 'enviado desde el mostrador');
-    const event = await second.waitForChatOf(messageId);
+    const event = await second.waitFor('message', (e) => e.message.id === messageId);
     expect(event.message).toMatchObject({ chatId: pn(ALICE), fromMe: true, kind: 'text', text: 'enviado desde el mostrador' });
     await first.waitFor('message-sent', (e) => e.message.id === messageId);
 
@@ -81,7 +81,7 @@ describe('two sessions linked to the same account (self-sync between companions)
     await second.waitFor('message', (e) => e.message.id === incoming);
     await first.waitFor('message', (e) => e.message.id === incoming);
     const messageId = await sendThroughOutbox(first, FIRST, 'guardadas', group);
-    expect((await second.waitForChatOf(messageId)).message).toMatchObject({ chatId: group, fromMe: true, text: 'guardadas' });
+    expect((await second.waitFor('message', (e) => e.message.id === messageId)).message).toMatchObject({ chatId: group, fromMe: true, text: 'guardadas' });
     const copies = await Message.find({ sessionId: SECOND, messageId }).lean();
     expect(copies).toHaveLength(1);
     expect(copies[0]).toMatchObject({ chatId: group, fromMe: true, sender: null });

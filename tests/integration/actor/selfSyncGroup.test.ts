@@ -39,11 +39,11 @@ describe.each(['pn', 'lid'] as const)("messages written on the account's phone i
 
   it('stores a phone-written group message once as outgoing, and members read it as from the account', async () => {
     const { id: incoming } = await sim.contactSendToGroup(ALICE, group, { text: `¿quién abre mañana? ${addressing}` });
-    await run.waitForChatOf(incoming);
+    await run.waitFor('message', (e) => e.message.id === incoming);
     const before = await Chat.findOne({ sessionId: SESSION, jid: group }).lean();
 
     const { id } = await sim.phoneSendToGroup(PHONE, group, { text: `abro yo ${addressing}` });
-    const event = await run.waitForChatOf(id);
+    const event = await run.waitFor('message', (e) => e.message.id === id);
     expect(event.message).toMatchObject({ chatId: group, fromMe: true, kind: 'text', text: `abro yo ${addressing}` });
     const stored = await Message.find({ sessionId: SESSION, messageId: id }).lean();
     expect(stored).toHaveLength(1);

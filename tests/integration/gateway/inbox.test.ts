@@ -29,14 +29,6 @@ function hubEvent<T extends HubEvent['type']>(type: T, pred: (e: Extract<HubEven
   return w.rec.waitFor((e) => e.sessionId === SESSION && e.type === type && pred(e as Extract<HubEvent, { type: T }>)) as Promise<Extract<HubEvent, { type: T }>>;
 }
 
-/** A message's hub event, once its chat's write is announced too (a known chat's chat-update follows its message). */
-async function withChat(id: string): Promise<Extract<HubEvent, { type: 'message' }>> {
-  const message = await hubEvent('message', (e) => e.message.id === id);
-  const at = w.rec.events.indexOf(message);
-  await w.rec.waitFor((e) => w.rec.events.indexOf(e) > at && e.type === 'chat-update' && e.chatId === message.message.chatId);
-  return message;
-}
-
 /** The next simulator event `name` matching `pred` (listen before acting). */
 function simEvent<K extends keyof SimEvents>(name: K, pred: (...args: SimEvents[K]) => boolean): Promise<SimEvents[K][0]> {
   const sim = w.sim!;
@@ -156,7 +148,7 @@ describe('the inbox page cost', () => {
 describe('chat actions', () => {
   it('marks a chat read: read receipts reach the contact, unread drops to 0 and other consoles get a chat-update', async () => {
     const sends = [await w.sim!.contactSend(BOB, { to: PHONE, text: 'uno' }), await w.sim!.contactSend(BOB, { to: PHONE, text: 'dos' })];
-    for (const { id } of sends) await withChat(id);
+    for (const { id } of sends) await hubEvent('message', (e) => e.message.id === id);
     expect(await inboxRow('admin', BOB_JID)).toMatchObject({ unreadCount: 3 });
 
     expect((await w.api('POST', `/api/sessions/${SESSION}/chats/${BOB_JID}/read`, { token: tok.employee })).status).toBe(403);
@@ -300,7 +292,7 @@ describe('media on messages and signed media URLs', () => {
 describe('with the session stopped', () => {
   it('still resets the unread count on mark-read (without receipts) and answers 409 to typing', async () => {
     const { id } = await w.sim!.contactSend(ALICE, { to: PHONE, text: '¿hola?' });
-    await withChat(id);
+    await hubEvent('message', (e) => e.message.id === id);
     await w.hub.stop(SESSION);
     expect((await Chat.findOne({ sessionId: SESSION, jid: ALICE_JID }).lean())?.unreadCount).toBeGreaterThan(0);
     const res = await w.api('POST', `/api/sessions/${SESSION}/chats/${ALICE}/read`, { token: tok.employee });
