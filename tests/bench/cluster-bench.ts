@@ -15,7 +15,6 @@ import type { HubEvent } from '@switchboard/shared';
 import { connectDatabase, disconnectDatabase, Session, silentLogger, startEmbeddedDb } from '@switchboard/shared/node';
 import { Supervisor, withDefaults } from '@switchboard/supervisor';
 import { recordHub } from '@switchboard/supervisor/testing';
-import { startSimulator } from '@switchboard/wa-sim';
 import { IDLE_GC_AFTER_MS } from '../../session-actor/src/heartbeat.ts';
 import { bareBaileysCeiling } from './cluster-ceiling.ts';
 import { inboundLoad, pacedLoad, percentiles, type LoadResult, type OnDelivered } from './cluster-load.ts';
@@ -23,6 +22,7 @@ import { actorPids, cpuMsPerMessage, cpuWindow, meanMemoryMb, type CpuPerMessage
 import { outboundLoad } from './cluster-outbound.ts';
 import { measureRestore, type RestoreResult } from './cluster-restore.ts';
 import { dbProfileAfter, dbRequestsPerMessage, requestsPerSession, type DbRequestsPerMessage } from './db-profile.ts';
+import { startSimProcess } from './sim-process.ts';
 
 /** How the actors run: the precompiled bundle (default) or the TypeScript sources under tsx. */
 export type ActorMode = 'dist' | 'tsx';
@@ -111,7 +111,8 @@ export async function runClusterBench(n: number, options: Partial<ClusterBenchOp
   const db = await startEmbeddedDb({ dataDir: join(dir, 'db'), profileFile });
   const uri = `${db.uri.replace(/\/$/, '')}/bench`;
   await connectDatabase(uri, silentLogger());
-  const sim = await startSimulator({ dataDir: join(dir, 'sim'), snapshots: false });
+  // WhatsApp's side in a process of its own, as in production (sim-process.ts).
+  const sim = await startSimProcess();
   const makeSupervisor = (): Supervisor => new Supervisor(
     withDefaults({
       logger: silentLogger(),
@@ -134,8 +135,7 @@ export async function runClusterBench(n: number, options: Partial<ClusterBenchOp
       const i = ids.indexOf(e.sessionId);
       const phone = phones[i];
       if (e.type !== 'qr' || phone === undefined || sim.phones.has(phone)) return;
-      sim.createPhone({ phone });
-      void sim.scanQr(phone, e.qr);
+      void sim.createPhone({ phone }).then(() => sim.scanQr(phone, e.qr)).catch((err: unknown) => progress(`linking ${phone} failed`, String(err)));
     });
     const t0 = performance.now();
     await sup.restoreAll();
@@ -144,7 +144,7 @@ export async function runClusterBench(n: number, options: Partial<ClusterBenchOp
     progress('connected all (ms)', Math.round(connectAllMs));
 
     const contact = '34799999999';
-    sim.createContact({ phone: contact });
+    await sim.createContact({ phone: contact });
     const onDelivered: OnDelivered = (listener) => sup.hub.subscribe((e) => e.type === 'message' && listener(e.message.id));
     // Warm-up: right after connecting, Baileys buffers events until its initial sync ends
     // (about 20 s against the simulator); measure the steady state after one message each.
@@ -156,7 +156,7 @@ export async function runClusterBench(n: number, options: Partial<ClusterBenchOp
     // Idle: an actor collects its garbage once after IDLE_GC_AFTER_MS without work; CPU is read
     // over the window that follows, memory at its end (a heartbeat a second refreshes the heaps).
     await new Promise((r) => setTimeout(r, IDLE_GC_AFTER_MS + 2_000));
-    const idleWindow = cpuWindow(pids, db.pid);
+    const idleWindow = cpuWindow(pids, db.pid, sim.pid);
     await new Promise((r) => setTimeout(r, IDLE_CPU_WINDOW_MS));
     const idleCpu = idleWindow();
     progress('idle CPU', idleCpu);
@@ -174,11 +174,11 @@ export async function runClusterBench(n: number, options: Partial<ClusterBenchOp
     // Two profile snapshots around an idle window give the background rate, the third the load's.
     const idle0 = await dbProfileAfter(profileFile);
     const start = await dbProfileAfter(profileFile, idle0.atMs);
-    const inboundWindow = cpuWindow(pids, db.pid);
+    const inboundWindow = cpuWindow(pids, db.pid, sim.pid);
     const inbound = !runs('inbound') ? SKIPPED : await inboundLoad(sim, contact, phones, perSession, onDelivered);
     progress('inbound through actors', inbound);
     const inboundCpu = cpuMsPerMessage(inboundWindow(), inbound.messages);
-    progress('CPU ms per inbound message (actors, database, bench process)', inboundCpu);
+    progress('CPU ms per inbound message (actors, database, bench process, simulator)', inboundCpu);
     const dbCost = !runs('inbound') ? NO_DB_COST : dbRequestsPerMessage(idle0, start, await dbProfileAfter(profileFile), inbound.messages);
     progress('database requests per message', dbCost);
     // Latency under a steady load at half the throughput just measured, open loop, round robin
@@ -191,24 +191,24 @@ export async function runClusterBench(n: number, options: Partial<ClusterBenchOp
     const halfLoadDb = !runs('inbound') || halfLoad.messages === 0 ? NO_DB_COST : dbRequestsPerMessage(idle0, halfStart, await dbProfileAfter(profileFile), halfLoad.messages, start);
     progress('database requests per message at half load', halfLoadDb);
     const outStart = await dbProfileAfter(profileFile);
-    const outboundWindow = cpuWindow(pids, db.pid);
+    const outboundWindow = cpuWindow(pids, db.pid, sim.pid);
     const outbound = !runs('outbound') ? SKIPPED : await outboundLoad(sup.hub, ids, [contact], perSession);
     progress('outbound (accepted → server ack)', outbound);
     const outboundCpu = cpuMsPerMessage(outboundWindow(), outbound.messages);
-    progress('CPU ms per outbound message (actors, database, bench process)', outboundCpu);
+    progress('CPU ms per outbound message (actors, database, bench process, simulator)', outboundCpu);
     const outDb = !runs('outbound') ? NO_DB_COST : dbRequestsPerMessage(idle0, outStart, await dbProfileAfter(profileFile), outbound.messages, start, 16);
     progress('database requests per outbound message', outDb);
     // Sends spread over several chats go out side by side (one chat's in order). Warm-up first:
     // a session's first send to a contact fetches its keys and starts a Signal session.
     const chats = Array.from({ length: OUTBOUND_CHATS }, (_, i) => `3479999980${i}`);
-    for (const chat of chats) sim.createContact({ phone: chat });
+    for (const chat of chats) await sim.createContact({ phone: chat });
     if (runs('outbound')) await outboundLoad(sup.hub, ids, chats, chats.length, 'chats-warm-up');
     const chatsStart = await dbProfileAfter(profileFile);
-    const chatsWindow = cpuWindow(pids, db.pid);
+    const chatsWindow = cpuWindow(pids, db.pid, sim.pid);
     const outboundChats = !runs('outbound') ? SKIPPED : await outboundLoad(sup.hub, ids, chats, perSession, 'chats');
     progress(`outbound to ${OUTBOUND_CHATS} chats per session`, outboundChats);
     const outboundChatsCpu = cpuMsPerMessage(chatsWindow(), outboundChats.messages);
-    progress(`CPU ms per outbound message, ${OUTBOUND_CHATS} chats (actors, database, bench process)`, outboundChatsCpu);
+    progress(`CPU ms per outbound message, ${OUTBOUND_CHATS} chats (actors, database, bench process, simulator)`, outboundChatsCpu);
     if (runs('outbound')) progress(`database requests per outbound message, ${OUTBOUND_CHATS} chats`, dbRequestsPerMessage(idle0, chatsStart, await dbProfileAfter(profileFile), outboundChats.messages, start, 8));
 
     const victim = ids[0]!;
@@ -237,7 +237,7 @@ export async function runClusterBench(n: number, options: Partial<ClusterBenchOp
     rec.stop();
     await sup.shutdown();
     supStopped = true;
-    const top = ceiling && only === undefined ? await bareBaileysCeiling(sim, n, perSession, concurrency, contact) : null;
+    const top = ceiling && only === undefined ? await bareBaileysCeiling(join(dir, 'sim-ceiling'), n, perSession, concurrency, contact) : null;
 
     return {
       sessions: n,

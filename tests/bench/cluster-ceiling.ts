@@ -1,14 +1,18 @@
 /**
  * The ceiling of the cluster benchmark: the same inbound load delivered to bare Baileys clients
- * (no actor process, no database), linked to the same simulator inside the benchmark process.
+ * (no actor process, no database), linked to a simulator of its own inside the benchmark process
+ * (bare Baileys' best case: no hop between the two).
  * Benchmark code: it measures, it never asserts.
  */
 import type { WASocket } from '@whiskeysockets/baileys';
+import { startSimulator } from '@switchboard/wa-sim';
 import { linkByQr } from '@switchboard/wa-sim/testing';
-import { inboundLoad, type LoadResult, type OnDelivered, type Sim } from './cluster-load.ts';
+import { inboundLoad, localSource, type LoadResult, type OnDelivered } from './cluster-load.ts';
 
-/** Links `n` bare Baileys clients, warms them up, runs the load and closes them. */
-export async function bareBaileysCeiling(sim: Sim, n: number, perSession: number, concurrency: number, contact: string): Promise<LoadResult> {
+/** Starts a simulator (data in `simDir`), links `n` bare Baileys clients, warms them up, runs the load and closes everything. */
+export async function bareBaileysCeiling(simDir: string, n: number, perSession: number, concurrency: number, contact: string): Promise<LoadResult> {
+  const sim = await startSimulator({ dataDir: simDir, snapshots: false });
+  sim.createContact({ phone: contact });
   const phones = Array.from({ length: n }, (_, i) => `3480${String(i).padStart(7, '0')}`);
   const socks: WASocket[] = [];
   try {
@@ -33,9 +37,10 @@ export async function bareBaileysCeiling(sim: Sim, n: number, perSession: number
       return () => handlers.forEach((off) => off());
     };
     // Warm-up like the actors: Baileys buffers events until its initial sync ends.
-    await inboundLoad(sim, contact, phones, 1, onDelivered);
-    return await inboundLoad(sim, contact, phones, perSession, onDelivered);
+    await inboundLoad(localSource(sim), contact, phones, 1, onDelivered);
+    return await inboundLoad(localSource(sim), contact, phones, perSession, onDelivered);
   } finally {
     for (const sock of socks) sock.end(undefined);
+    await sim.stop();
   }
 }

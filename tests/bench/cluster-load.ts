@@ -2,12 +2,33 @@
  * The inbound loads of the cluster benchmark, shared by the actor run and the bare-Baileys
  * ceiling: every session gets messages from one simulated contact (each session's messages in
  * order, sessions in parallel); latency is contact send → delivery reported by the receiving
- * side. Benchmark code: it measures, it never asserts.
+ * side. The sends run where the simulator runs (a `LoadSource`: in this process, or in the
+ * simulator's own, sim-process.ts) and report when each message was sent or due on `clock()`,
+ * which both processes read alike; deliveries are timed here. Benchmark code: it measures, it
+ * never asserts.
  */
-import type { startSimulator } from '@switchboard/wa-sim';
 
-/** A running simulator. */
-export type Sim = Awaited<ReturnType<typeof startSimulator>>;
+/** What a load needs of the simulator: a contact's send. */
+export interface Sim {
+  contactSend(contact: string, input: { to: string; text: string }): Promise<{ id: string }>;
+}
+
+/** Milliseconds on a clock every process on the machine reads alike (high resolution). */
+export const clock = (): number => performance.timeOrigin + performance.now();
+
+/** A message sent by a load: its id and when it was sent (closed loop) or due (open loop), on `clock()`. */
+export interface Sent {
+  id: string;
+  at: number;
+}
+
+/** Where a load's messages come from. */
+export interface LoadSource {
+  /** `perSession` messages to each phone, each phone's one after the other, phones in parallel. */
+  inbound(contact: string, phones: string[], perSession: number): Promise<Sent[]>;
+  /** `count` messages at `perSecond`, round robin over the phones (see sendPaced). */
+  paced(contact: string, phones: string[], perSecond: number, count: number): Promise<Sent[]>;
+}
 
 /** Throughput and latency of one load. */
 export interface LoadResult {
@@ -28,103 +49,94 @@ export function percentiles(latencies: number[]): Pick<LoadResult, 'p50Ms' | 'p9
   return { p50Ms: Math.round(pct(latencies, 50)), p99Ms: Math.round(pct(latencies, 99)) };
 }
 
-/**
- * Latencies of `total` messages: `sent(id, start)` once the simulator gave a message its id (its
- * delivery may have been reported already), `allIn` resolves when every one was delivered and
- * rejects after `timeoutMs` saying how many are missing.
- */
-function trackDeliveries(onDelivered: OnDelivered, total: number, timeoutMs: number) {
-  const sentAt = new Map<string, number>();
-  const arrivedEarly = new Map<string, number>();
-  const latencies: number[] = [];
-  let lastAt = 0;
-  let finish!: () => void;
-  let fail!: (err: Error) => void;
-  const allIn = new Promise<void>((resolve, reject) => ((finish = resolve), (fail = reject)));
-  if (total === 0) finish();
-  const record = (id: string, arrived: number): void => {
-    const start = sentAt.get(id);
-    if (start === undefined) return;
-    sentAt.delete(id);
-    latencies.push(arrived - start);
-    lastAt = Math.max(lastAt, arrived);
-    if (latencies.length === total) finish();
-  };
-  const off = onDelivered((id) => {
-    if (sentAt.has(id)) record(id, performance.now());
-    else arrivedEarly.set(id, performance.now());
-  });
-  const timer = setTimeout(() => fail(new Error(`inbound load: ${total - latencies.length} of ${total} messages not delivered in ${timeoutMs} ms`)), timeoutMs);
-  return {
-    latencies,
-    allIn,
-    lastAt: () => lastAt,
-    sent(id: string, start: number): void {
-      sentAt.set(id, start);
-      const early = arrivedEarly.get(id);
-      if (early !== undefined) record(id, early);
-    },
-    stop(): void {
-      clearTimeout(timer);
-      off();
-    },
-  };
-}
-
-/**
- * Sends `perSession` messages from `contact` to each phone and resolves when all were delivered,
- * or rejects after `timeoutMs` saying how many are missing.
- */
-export async function inboundLoad(sim: Sim, contact: string, phones: string[], perSession: number, onDelivered: OnDelivered, timeoutMs = 600_000): Promise<LoadResult> {
-  const total = phones.length * perSession;
-  const track = trackDeliveries(onDelivered, total, timeoutMs);
-  try {
-    const t0 = performance.now();
-    const sending = Promise.all(
-      phones.map(async (phone) => {
-        for (let k = 0; k < perSession; k++) {
-          const start = performance.now();
-          const { id } = await sim.contactSend(contact, { to: phone, text: `bench ${k}` });
-          track.sent(id, start);
-        }
-      }),
-    );
-    await Promise.all([sending, track.allIn]);
-    const ms = performance.now() - t0;
-    return { messages: total, perSecond: Math.round((total / ms) * 1000 * 10) / 10, ...percentiles(track.latencies) };
-  } finally {
-    track.stop();
-  }
+/** Sends `perSession` messages from `contact` to each phone, each phone's one after the other. */
+export async function sendInbound(sim: Sim, contact: string, phones: string[], perSession: number): Promise<Sent[]> {
+  const sent: Sent[] = [];
+  await Promise.all(
+    phones.map(async (phone) => {
+      for (let k = 0; k < perSession; k++) {
+        const at = clock();
+        const { id } = await sim.contactSend(contact, { to: phone, text: `bench ${k}` });
+        sent.push({ id, at });
+      }
+    }),
+  );
+  return sent;
 }
 
 /**
  * An open-loop load: `count` messages from `contact` at `perSecond`, round robin over the phones
- * (one send at a time per phone, so each session's messages stay in order). A message's latency
- * counts from the moment it was due, not from when it was sent: a generator or simulator that
- * falls behind shows in the figures instead of hiding the queue. `perSecond` in the result is
- * the rate delivered (messages over first due → last delivery).
+ * (one send at a time per phone, so each session's messages stay in order). A message's time
+ * is when it was due, not when it was sent: a generator or simulator that falls behind shows in
+ * the latencies instead of hiding the queue.
  */
-export async function pacedLoad(sim: Sim, contact: string, phones: string[], perSecond: number, count: number, onDelivered: OnDelivered, timeoutMs = 600_000): Promise<LoadResult> {
-  const track = trackDeliveries(onDelivered, count, timeoutMs);
+export async function sendPaced(sim: Sim, contact: string, phones: string[], perSecond: number, count: number): Promise<Sent[]> {
+  const sent: Sent[] = [];
   const chains = new Map<string, Promise<void>>();
-  try {
-    const t0 = performance.now();
-    for (let i = 0; i < count; i++) {
-      const due = t0 + (i * 1000) / perSecond;
-      const wait = due - performance.now();
-      // The load's clock: a generator paces its sends, it does not wait for an outcome.
-      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-      const phone = phones[i % phones.length]!;
-      const before = chains.get(phone) ?? Promise.resolve();
-      chains.set(phone, before.then(async () => {
-        const { id } = await sim.contactSend(contact, { to: phone, text: `paced ${i}` });
-        track.sent(id, due);
-      }));
-    }
-    await Promise.all([...chains.values(), track.allIn]);
-    const ms = track.lastAt() - t0;
-    return { messages: count, perSecond: Math.round((count / ms) * 1000 * 10) / 10, ...percentiles(track.latencies) };
-  } finally {
-    track.stop();
+  const t0 = clock();
+  for (let i = 0; i < count; i++) {
+    const due = t0 + (i * 1000) / perSecond;
+    const wait = due - clock();
+    // The load's clock: a generator paces its sends, it does not wait for an outcome.
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    const phone = phones[i % phones.length]!;
+    const before = chains.get(phone) ?? Promise.resolve();
+    chains.set(phone, before.then(async () => {
+      const { id } = await sim.contactSend(contact, { to: phone, text: `paced ${i}` });
+      sent.push({ id, at: due });
+    }));
   }
+  await Promise.all(chains.values());
+  return sent;
+}
+
+/** A simulator in this process as a load source. */
+export function localSource(sim: Sim): LoadSource {
+  return {
+    inbound: (contact, phones, perSession) => sendInbound(sim, contact, phones, perSession),
+    paced: (contact, phones, perSecond, count) => sendPaced(sim, contact, phones, perSecond, count),
+  };
+}
+
+/**
+ * Runs `send` while timing deliveries, and resolves once every message it sent was delivered
+ * (or rejects after `timeoutMs` saying how many are missing). `perSecond` is the rate delivered:
+ * messages over first send (or due time) → last delivery.
+ */
+async function measure(onDelivered: OnDelivered, timeoutMs: number, send: () => Promise<Sent[]>): Promise<LoadResult> {
+  const arrived = new Map<string, number>();
+  let waiting: Set<string> | null = null;
+  let allIn!: () => void;
+  const done = new Promise<void>((resolve) => (allIn = resolve));
+  const off = onDelivered((id) => {
+    if (arrived.has(id)) return; // announced again: the first delivery counts
+    arrived.set(id, clock());
+    if (waiting?.delete(id) && waiting.size === 0) allIn();
+  });
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`inbound load: ${waiting ? `${waiting.size} messages` : 'sends'} not delivered in ${timeoutMs} ms`)), timeoutMs);
+  });
+  try {
+    const sent = await Promise.race([send(), timedOut]);
+    waiting = new Set(sent.map((s) => s.id).filter((id) => !arrived.has(id)));
+    if (waiting.size > 0) await Promise.race([done, timedOut]);
+    const latencies = sent.map((s) => arrived.get(s.id)! - s.at);
+    const first = Math.min(...sent.map((s) => s.at));
+    const last = Math.max(...sent.map((s) => arrived.get(s.id)!));
+    return { messages: sent.length, perSecond: Math.round((sent.length / (last - first)) * 1000 * 10) / 10, ...percentiles(latencies) };
+  } finally {
+    clearTimeout(timer);
+    off();
+  }
+}
+
+/** Sends `perSession` messages from `contact` to each phone and resolves when all were delivered. */
+export function inboundLoad(source: LoadSource, contact: string, phones: string[], perSession: number, onDelivered: OnDelivered, timeoutMs = 600_000): Promise<LoadResult> {
+  return measure(onDelivered, timeoutMs, () => source.inbound(contact, phones, perSession));
+}
+
+/** The open-loop load of sendPaced; latencies count from each message's due time. */
+export function pacedLoad(source: LoadSource, contact: string, phones: string[], perSecond: number, count: number, onDelivered: OnDelivered, timeoutMs = 600_000): Promise<LoadResult> {
+  return measure(onDelivered, timeoutMs, () => source.paced(contact, phones, perSecond, count));
 }

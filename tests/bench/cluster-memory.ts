@@ -71,23 +71,25 @@ export function actorPids(hub: { snapshots(): readonly { pid?: number | null }[]
   return hub.snapshots().map((s) => s.pid).filter((p): p is number => typeof p === 'number');
 }
 
-/** CPU spent by each part of the node over a window: the actors, the embedded database, this process. */
+/** CPU spent by each part of the node over a window: the actors, the embedded database, this process, the simulator. */
 export interface CpuSplit {
   /** Wall seconds of the window. */
   seconds: number;
   /** Mean CPU milliseconds per second of one actor. */
   actorMsPerSecond: number;
-  /** CPU seconds of all actors together, of the embedded database, of this process (supervisor, simulator, bench). */
+  /** CPU seconds of all actors together, of the embedded database, of this process (supervisor, hub, load generator). */
   actorsCpuSeconds: number;
   dbCpuSeconds: number;
   benchCpuSeconds: number;
+  /** CPU seconds of the simulator's process (WhatsApp's side: not the node's), 0 when it is not one of its own. */
+  simCpuSeconds: number;
 }
 
 /**
  * Starts measuring CPU over a window; the returned function ends it. Actors that exit during the
  * window are left out of the actor figures (their last reading is lost with them).
  */
-export function cpuWindow(pids: number[], dbPid: number): () => CpuSplit {
+export function cpuWindow(pids: number[], dbPid: number, simPid?: number): () => CpuSplit {
   const read = (pid: number): number | null => {
     try {
       return cpuSeconds(pid);
@@ -98,6 +100,7 @@ export function cpuWindow(pids: number[], dbPid: number): () => CpuSplit {
   const t0 = performance.now();
   const own0 = process.cpuUsage();
   const db0 = read(dbPid) ?? 0;
+  const sim0 = simPid === undefined ? 0 : (read(simPid) ?? 0);
   const actors0 = new Map(pids.map((p) => [p, read(p)]));
   return () => {
     const seconds = (performance.now() - t0) / 1000;
@@ -117,6 +120,7 @@ export function cpuWindow(pids: number[], dbPid: number): () => CpuSplit {
       actorsCpuSeconds: round(actors),
       dbCpuSeconds: round((read(dbPid) ?? db0) - db0),
       benchCpuSeconds: round((own.user + own.system) / 1e6),
+      simCpuSeconds: simPid === undefined ? 0 : round((read(simPid) ?? sim0) - sim0),
     };
   };
 }
@@ -126,12 +130,14 @@ export interface CpuPerMessage {
   actors: number;
   db: number;
   bench: number;
+  sim: number;
+  /** Everything on the machine, the simulator included (as when it ran inside the bench process). */
   total: number;
 }
 
 export function cpuMsPerMessage(split: CpuSplit, messages: number): CpuPerMessage {
-  if (messages === 0) return { actors: 0, db: 0, bench: 0, total: 0 }; // the load did not run (--only)
+  if (messages === 0) return { actors: 0, db: 0, bench: 0, sim: 0, total: 0 }; // the load did not run (--only)
   const ms = (seconds: number) => Number(((seconds * 1000) / messages).toFixed(2));
-  const { actorsCpuSeconds: a, dbCpuSeconds: d, benchCpuSeconds: b } = split;
-  return { actors: ms(a), db: ms(d), bench: ms(b), total: ms(a + d + b) };
+  const { actorsCpuSeconds: a, dbCpuSeconds: d, benchCpuSeconds: b, simCpuSeconds: s } = split;
+  return { actors: ms(a), db: ms(d), bench: ms(b), sim: ms(s), total: ms(a + d + b + s) };
 }

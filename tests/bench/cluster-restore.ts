@@ -9,7 +9,7 @@
 import type { HubEvent } from '@switchboard/shared';
 import type { Supervisor } from '@switchboard/supervisor';
 import { recordHub } from '@switchboard/supervisor/testing';
-import { inboundLoad, type OnDelivered, type Sim } from './cluster-load.ts';
+import { inboundLoad, type LoadSource, type OnDelivered } from './cluster-load.ts';
 import { actorPids, cpuWindow, meanMemoryMb } from './cluster-memory.ts';
 
 /** What a node restart cost. */
@@ -32,7 +32,7 @@ export interface RestoreResult {
  * Restores `ids` with `sup`, a new supervisor on the stopped one's database (the caller owns
  * and stops it), and measures it.
  */
-export async function measureRestore(sup: Supervisor, ids: string[], phones: string[], sim: Sim, contact: string, concurrency: number, dbPid: number): Promise<RestoreResult> {
+export async function measureRestore(sup: Supervisor, ids: string[], phones: string[], sim: LoadSource, contact: string, concurrency: number, dbPid: number): Promise<RestoreResult> {
   const t0 = performance.now();
   const window = cpuWindow([], dbPid);
   const rec = recordHub(sup.hub);
