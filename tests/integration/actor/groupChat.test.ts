@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '@switchboard/wa-sim';
-import { Chat, Message, Session, connectDatabase, disconnectDatabase, silentLogger } from '@switchboard/shared/node';
-import { testDbUri } from '../../support/testDb.ts';
-import { linkActor, runActor, simConfig, type ActorRun } from './harness.ts';
+import type { Simulator } from '@switchboard/wa-sim';
+import { Chat, Message } from '@switchboard/shared/node';
+import { startLinkedActor, stopLinkedActor, type ActorRun } from './harness.ts';
 
 let sim: Simulator;
 let run: ActorRun;
@@ -14,22 +13,11 @@ const BOB = '15550008003';
 const pn = (digits: string) => `${digits}@s.whatsapp.net`;
 
 beforeAll(async () => {
-  const uri = testDbUri('actor_groups');
-  await connectDatabase(uri, silentLogger());
-  sim = await startSimulator();
-  sim.createPhone({ phone: PHONE, name: 'Tienda' });
-  sim.createContact({ phone: ALICE, name: 'Alice' });
-  sim.createContact({ phone: BOB, name: 'Bob' });
-  await Session.create({ sessionId: SESSION, name: 'Groups' });
-  run = await runActor(simConfig(sim, SESSION, uri));
-  await linkActor(sim, run, PHONE);
+  // With chats preloaded (the default configuration), unlike the NO_PRELOAD of the helper.
+  ({ sim, run } = await startLinkedActor({ db: 'actor_groups', sessionId: SESSION, name: 'Groups', phone: PHONE, phoneName: 'Tienda', contacts: { [ALICE]: 'Alice', [BOB]: 'Bob' }, config: {} }));
 });
 
-afterAll(async () => {
-  await run?.stop();
-  await sim?.stop();
-  await disconnectDatabase();
-});
+afterAll(() => stopLinkedActor(run, sim));
 
 /** Queues a reply the way the hub does (pending, id generated up front) and flushes the outbox. */
 async function reply(chatId: string, text: string, quotedId?: string): Promise<string> {

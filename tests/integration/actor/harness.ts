@@ -141,18 +141,26 @@ export interface LinkedActor {
 }
 
 /**
- * Connects to test database `db`, starts a simulator with `phone` and `contacts` (phone → name),
- * creates the Session and links an actor that preloads no chats (NO_PRELOAD). Pair it with
- * stopLinkedActor in afterAll.
+ * Connects to test database `db`, starts a simulator with `phone` (named `phoneName`, default
+ * Shop) and `contacts` (phone → name), creates the Session and links an actor configured with
+ * `config` (default NO_PRELOAD: no chats preloaded). Pair it with stopLinkedActor in afterAll.
  */
-export async function startLinkedActor(o: { db: string; sessionId: string; name: string; phone: string; contacts: Record<string, string> }): Promise<LinkedActor> {
+export async function startLinkedActor(o: {
+  db: string;
+  sessionId: string;
+  name: string;
+  phone: string;
+  phoneName?: string;
+  contacts: Record<string, string>;
+  config?: Partial<ActorInitConfig>;
+}): Promise<LinkedActor> {
   const uri = testDbUri(o.db);
   await connectDatabase(uri, silentLogger());
   const sim = await startSimulator();
-  sim.createPhone({ phone: o.phone, name: 'Shop' });
+  sim.createPhone({ phone: o.phone, name: o.phoneName ?? 'Shop' });
   for (const [phone, name] of Object.entries(o.contacts)) sim.createContact({ phone, name });
   await Session.create({ sessionId: o.sessionId, name: o.name });
-  const run = await runActor(simConfig(sim, o.sessionId, uri, NO_PRELOAD));
+  const run = await runActor(simConfig(sim, o.sessionId, uri, o.config ?? NO_PRELOAD));
   await linkActor(sim, run, o.phone);
   return { sim, run, uri };
 }

@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '@switchboard/wa-sim';
-import { Chat, Message, Session, connectDatabase, disconnectDatabase, silentLogger } from '@switchboard/shared/node';
-import { testDbUri } from '../../support/testDb.ts';
-import { linkActor, runActor, simConfig, type ActorRun } from './harness.ts';
+import type { Simulator } from '@switchboard/wa-sim';
+import { Chat, Message } from '@switchboard/shared/node';
+import { startLinkedActor, stopLinkedActor, type ActorRun } from './harness.ts';
 
 let sim: Simulator;
 let run: ActorRun;
@@ -14,21 +13,11 @@ const pn = (digits: string) => `${digits}@s.whatsapp.net`;
 const newId = () => `3EB0${randomBytes(9).toString('hex').toUpperCase()}`;
 
 beforeAll(async () => {
-  const uri = testDbUri('actor_selfsync');
-  await connectDatabase(uri, silentLogger());
-  sim = await startSimulator();
-  sim.createPhone({ phone: PHONE, name: 'Tienda' });
-  sim.createContact({ phone: ALICE, name: 'Alice' });
-  await Session.create({ sessionId: SESSION, name: 'Self sync' });
-  run = await runActor(simConfig(sim, SESSION, uri));
-  await linkActor(sim, run, PHONE);
+  // With chats preloaded (the default configuration), unlike the NO_PRELOAD of the helper.
+  ({ sim, run } = await startLinkedActor({ db: 'actor_selfsync', sessionId: SESSION, name: 'Self sync', phone: PHONE, phoneName: 'Tienda', contacts: { [ALICE]: 'Alice' }, config: {} }));
 });
 
-afterAll(async () => {
-  await run?.stop();
-  await sim?.stop();
-  await disconnectDatabase();
-});
+afterAll(() => stopLinkedActor(run, sim));
 
 describe("messages written on the account's own phone (self-sync)", () => {
   it("stores a phone-sent message once as outgoing in the contact's chat, not unread", async () => {

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '@switchboard/wa-sim';
-import { Chat, Message, Session, connectDatabase, disconnectDatabase, silentLogger } from '@switchboard/shared/node';
-import { testDbUri } from '../../support/testDb.ts';
-import { linkActor, runActor, simConfig, type ActorRun } from './harness.ts';
+import type { Simulator } from '@switchboard/wa-sim';
+import { Chat, Message } from '@switchboard/shared/node';
+import { startLinkedActor, stopLinkedActor, type ActorRun } from './harness.ts';
 
 let sim: Simulator;
 let run: ActorRun;
@@ -13,22 +12,11 @@ const BOB = '15550009303';
 const pn = (digits: string) => `${digits}@s.whatsapp.net`;
 
 beforeAll(async () => {
-  const uri = testDbUri('actor_selfsync_group');
-  await connectDatabase(uri, silentLogger());
-  sim = await startSimulator();
-  sim.createPhone({ phone: PHONE, name: 'Tienda' });
-  sim.createContact({ phone: ALICE, name: 'Alice' });
-  sim.createContact({ phone: BOB, name: 'Bob' });
-  await Session.create({ sessionId: SESSION, name: 'Self sync in groups' });
-  run = await runActor(simConfig(sim, SESSION, uri));
-  await linkActor(sim, run, PHONE);
+  // With chats preloaded (the default configuration), unlike the NO_PRELOAD of the helper.
+  ({ sim, run } = await startLinkedActor({ db: 'actor_selfsync_group', sessionId: SESSION, name: 'Self sync in groups', phone: PHONE, phoneName: 'Tienda', contacts: { [ALICE]: 'Alice', [BOB]: 'Bob' }, config: {} }));
 });
 
-afterAll(async () => {
-  await run?.stop();
-  await sim?.stop();
-  await disconnectDatabase();
-});
+afterAll(() => stopLinkedActor(run, sim));
 
 describe.each(['pn', 'lid'] as const)("messages written on the account's phone in a group (%s addressing)", (addressing) => {
   let group = '';
