@@ -2,11 +2,18 @@
  * Pending outgoing messages per session (the outbox depth ops graph), counted in the database
  * with the (sessionId, status, fromMe) index, and only for sessions whose outbox may have
  * changed since the last count: a send or retry was accepted, or the actor reported a send or
- * a status. Idle sessions cost nothing; a busy one costs one count per refresh. Between
- * refreshes the number is the last count, so it is never an estimate drifting from events.
+ * a status. Idle sessions cost nothing; the busy ones are counted together, one request per
+ * refresh (grouped by session), not one each: on the embedded database every filter other
+ * than `_id` scans the whole messages collection (FerretDB's SQLite backend pushes down nothing
+ * else), so a count per session was a scan per session — a restore of 100 sessions after a
+ * busy day spent a minute of database CPU on them. Between refreshes the number is the last
+ * count, so it is never an estimate drifting from events.
  */
 import { Message } from '@switchboard/shared/node';
 import type { Logger } from 'pino';
+
+/** The most sessions counted in one request. */
+const SESSIONS_PER_COUNT = 500;
 
 /** Outbox depth per session, refreshed on demand (see module comment). */
 export class OutboxDepth {
@@ -39,14 +46,22 @@ export class OutboxDepth {
     const ids = [...this.dirty];
     this.dirty.clear();
     const waiting: string[] = [];
-    for (const sessionId of ids) {
+    for (let from = 0; from < ids.length; from += SESSIONS_PER_COUNT) {
+      const sessions = ids.slice(from, from + SESSIONS_PER_COUNT);
       try {
-        const depth = await Message.countDocuments({ sessionId, status: 'pending', fromMe: true });
-        this.depth.set(sessionId, depth);
-        if (depth > 0) waiting.push(sessionId);
+        const counted = await Message.aggregate<{ _id: string; depth: number }>([
+          { $match: { sessionId: { $in: sessions }, status: 'pending', fromMe: true } },
+          { $group: { _id: '$sessionId', depth: { $sum: 1 } } },
+        ]);
+        const depths = new Map(counted.map((c) => [c._id, c.depth]));
+        for (const sessionId of sessions) {
+          const depth = depths.get(sessionId) ?? 0;
+          this.depth.set(sessionId, depth);
+          if (depth > 0) waiting.push(sessionId);
+        }
       } catch (err) {
-        this.dirty.add(sessionId);
-        this.log.warn({ err, sessionId }, 'outbox depth not counted');
+        for (const sessionId of sessions) this.dirty.add(sessionId);
+        this.log.warn({ err, sessions: sessions.length }, 'outbox depth not counted');
       }
     }
     return waiting;
