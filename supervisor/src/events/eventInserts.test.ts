@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectDatabase, disconnectDatabase, SessionEvent, silentLogger } from '@switchboard/shared/node';
+import { connectDatabase, disconnectDatabase, SessionEvent, sessionEventId, silentLogger } from '@switchboard/shared/node';
 import { startDbFaultProxy, type DbFaultProxy } from '../../../tests/support/dbFaultProxy.ts';
 import { testDbUri } from '../../../tests/support/testDb.ts';
 import { EventInserts } from './eventInserts.ts';
@@ -18,7 +18,7 @@ afterAll(async () => {
 
 const at = new Date(Date.UTC(2026, 11, 4));
 const events = (sessionId: string, from: number, n: number) =>
-  Array.from({ length: n }, (_, i) => ({ sessionId, seq: from + i, type: 'heartbeat', payload: { type: 'heartbeat' }, at }));
+  Array.from({ length: n }, (_, i) => ({ _id: sessionEventId(sessionId, from + i), sessionId, seq: from + i, type: 'heartbeat', payload: { type: 'heartbeat' }, at }));
 const seqs = async (sessionId: string) => (await SessionEvent.find({ sessionId }, { seq: 1 }).sort({ seq: 1 }).lean()).map((e) => e.seq);
 
 describe('EventInserts (group commit across sessions)', () => {

@@ -14,12 +14,15 @@
  * A caller alone in a request makes exactly the request it would have made by itself.
  */
 import { SessionEvent, writeErrorsOf } from '@switchboard/shared/node';
+import type { Types } from 'mongoose';
 
 /** The most documents stored in one request (a session's own batch is at most 64). */
 const MAX_DOCS = 256;
 
 /** A stored event, as written. */
 export interface EventDoc {
+  /** sessionEventId(sessionId, seq). */
+  _id: Types.ObjectId;
   sessionId: string;
   seq: number;
   type: string;

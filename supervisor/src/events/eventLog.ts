@@ -33,7 +33,7 @@
  * session's events from then on. Without a fence (single node) nothing is added.
  */
 import type { ActorEvent, HubEvent } from '@switchboard/shared';
-import { fenceFilter, Session, SessionEvent, isTransientDbError, retryTransient, writeErrorsOf, type TransientRetryPolicy } from '@switchboard/shared/node';
+import { fenceFilter, Session, SessionEvent, isTransientDbError, retryTransient, sessionEventId, writeErrorsOf, type TransientRetryPolicy } from '@switchboard/shared/node';
 import type { Types } from 'mongoose';
 import type { Logger } from 'pino';
 import type { SessionRecords } from '../sessionRecords.ts';
@@ -98,6 +98,8 @@ export class EventLog {
   private readonly outcomes = new Map<string, Promise<boolean>>();
   private readonly retry: TransientRetryPolicy;
   private readonly inserts = new EventInserts();
+  /** Sessions whose next count must read every stored event (a seq was taken, a batch failed). */
+  private readonly rescan = new Set<string>();
   /** Cluster mode: this node's fencing token for a session (undefined: not held). */
   private fence: ((sessionId: string) => number | undefined) | null = null;
 
@@ -229,7 +231,7 @@ export class EventLog {
     }
     const at = this.now();
     const hubEvents = batch.map((p, i) => ({ ...p.event, sessionId, seq: first + i, at }) as HubEvent);
-    const docs = batch.map((p, i) => ({ sessionId, seq: first + i, type: p.event.type, payload: p.event, at: new Date(at) }));
+    const docs = batch.map((p, i) => ({ _id: sessionEventId(sessionId, first + i), sessionId, seq: first + i, type: p.event.type, payload: p.event, at: new Date(at) }));
     let stored = batch.length;
     try {
       if ((await this.insert(sessionId, docs)) === 'fenced') {
@@ -247,8 +249,10 @@ export class EventLog {
       batch[i]!.resolve(hubEvents[i]!);
     }
     if (stored < batch.length) {
-      // The counter may be stale (another writer) or the rest simply failed: count again.
+      // The counter may be stale (another writer) or the rest simply failed: count again, from
+      // everything stored (an event stored under a random `_id` is invisible to the probe).
       this.lastSeq.delete(sessionId);
+      this.rescan.add(sessionId);
       for (const p of batch.slice(stored)) p.resolve(await this.persistAndPublish(sessionId, p.event));
     }
   }
@@ -298,6 +302,7 @@ export class EventLog {
         // Another writer holds this seq (the counter is stale): count again from the database.
         this.log.warn({ sessionId, seq, type: event.type }, 'event seq taken, renumbering');
         this.lastSeq.delete(sessionId);
+        this.rescan.add(sessionId);
         continue;
       }
       this.lastSeq.set(sessionId, seq);
@@ -314,7 +319,7 @@ export class EventLog {
     let uncertain = false;
     return this.retrying(sessionId, 'event write failed, retrying', async () => {
       try {
-        return await this.insert(sessionId, [{ sessionId, seq, type: event.type, payload: event, at: new Date(at) }]);
+        return await this.insert(sessionId, [{ _id: sessionEventId(sessionId, seq), sessionId, seq, type: event.type, payload: event, at: new Date(at) }]);
       } catch (err) {
         if (!seqTaken(err)) {
           // A try that died with its connection may have been written all the same.
@@ -322,7 +327,7 @@ export class EventLog {
           throw err;
         }
         if (!uncertain) return 'taken';
-        const stored = await SessionEvent.findOne({ sessionId, seq }, { type: 1, at: 1 }).lean();
+        const stored = await SessionEvent.findById(sessionEventId(sessionId, seq), { type: 1, at: 1 }).lean();
         return stored?.type === event.type && stored.at.getTime() === at ? 'stored' : 'taken';
       }
     });
@@ -345,15 +350,27 @@ export class EventLog {
     }
   }
 
+  /**
+   * The session's last stored seq. Known in memory once this process numbered an event; else
+   * the Session's mirror (exact after a clean stop, at most MIRROR_EVERY_MS of events behind
+   * after a crash) followed by the events stored after it, found one by one by `_id`
+   * (sessionEventId): the embedded database scans the whole collection for any other filter, so
+   * the first event of every session after a restart scanned every session's events. The full
+   * read — the highest seq stored — is kept for when a seq turned out taken or a batch failed.
+   */
   private async currentSeq(sessionId: string): Promise<number> {
     const known = this.lastSeq.get(sessionId);
     if (known !== undefined) return known;
-    const [latest, session] = await Promise.all([
-      SessionEvent.findOne({ sessionId }, { seq: 1 }).sort({ seq: -1 }).lean(),
-      Session.findOne({ sessionId }, { eventSeq: 1 }).lean(),
-    ]);
+    const session = await Session.findOne({ sessionId }, { eventSeq: 1 }).lean();
     if (!session) throw new Error(`Session ${sessionId} not found`);
-    return Math.max(latest?.seq ?? 0, session.eventSeq ?? 0);
+    let seq = session.eventSeq ?? 0;
+    if (this.rescan.has(sessionId)) {
+      const latest = await SessionEvent.findOne({ sessionId }, { seq: 1 }).sort({ seq: -1 }).lean();
+      this.rescan.delete(sessionId);
+      return Math.max(latest?.seq ?? 0, seq);
+    }
+    while (await SessionEvent.exists({ _id: sessionEventId(sessionId, seq + 1) })) seq += 1;
+    return seq;
   }
 
   /** Adds a subscriber; returns the unsubscribe function. */

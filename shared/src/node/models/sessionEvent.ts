@@ -1,4 +1,5 @@
-import { Schema, type Types } from 'mongoose';
+import { createHash } from 'node:crypto';
+import { Schema, Types } from 'mongoose';
 import { defineModel } from './defineModel.ts';
 
 /**
@@ -30,3 +31,12 @@ sessionEventSchema.index({ at: 1 });
 
 /** Session event log collection (`sessionevents`). */
 export const SessionEvent = defineModel<SessionEventDoc>('SessionEvent', sessionEventSchema);
+
+/**
+ * The `_id` of a session's event `seq` (events stored before 2026-12-05 have random ones): the
+ * event log finds the events stored after its last mirrored seq by `_id`, which the embedded
+ * database answers from its primary key where any other filter scans the whole collection.
+ */
+export function sessionEventId(sessionId: string, seq: number): Types.ObjectId {
+  return new Types.ObjectId(createHash('sha256').update(`${sessionId}|event|${seq}`).digest().subarray(0, 12));
+}
