@@ -71,13 +71,26 @@ export function dbRequestsPerMessage(idle0: DbProfileSnapshot, start: DbProfileS
 }
 
 /** Requests per session between two snapshots (a restore), with the most frequent by command. */
-export function requestsPerSession(start: DbProfileSnapshot, end: DbProfileSnapshot, sessions: number, topN = 10): { perSession: number; top: Record<string, number> } {
+export function requestsPerSession(
+  start: DbProfileSnapshot,
+  end: DbProfileSnapshot,
+  sessions: number,
+  topN = 10,
+): { perSession: number; top: Record<string, number>; msTop: Record<string, number> } {
   const round = (x: number): number => Number(x.toPrecision(3));
-  const top = Object.entries(end.counts)
-    .map(([k, n]): [string, number] => [k, (n - (start.counts[k] ?? 0)) / sessions])
-    .filter(([, n]) => n > 0)
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, topN)
-    .map(([k, n]): [string, number] => [k, round(n)]);
-  return { perSession: round((total(end) - total(start)) / sessions), top: Object.fromEntries(top) };
+  const perSession = (after: Record<string, number>, before: Record<string, number>, n: number) =>
+    Object.fromEntries(
+      Object.entries(after)
+        .map(([k, v]): [string, number] => [k, (v - (before[k] ?? 0)) / sessions])
+        .filter(([, v]) => v > 0)
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, n)
+        .map(([k, v]): [string, number] => [k, round(v)]),
+    );
+  return {
+    perSession: round((total(end) - total(start)) / sessions),
+    top: perSession(end.counts, start.counts, topN),
+    // The database's milliseconds per session by request, reads included (a scan shows here).
+    msTop: perSession(end.ms, start.ms, 6),
+  };
 }
