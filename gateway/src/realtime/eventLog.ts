@@ -1,5 +1,5 @@
 import type { HubEvent } from '@switchboard/shared';
-import { Session, SessionEvent, type SessionEventDoc } from '@switchboard/shared/node';
+import { readEventsAfter, Session, SessionEvent, type SessionEventDoc } from '@switchboard/shared/node';
 
 /** Rebuilds the hub event stored in a SessionEvent document. */
 export function fromSessionEventDoc(doc: Pick<SessionEventDoc, 'sessionId' | 'seq' | 'type' | 'payload' | 'at'>): HubEvent {
@@ -7,13 +7,9 @@ export function fromSessionEventDoc(doc: Pick<SessionEventDoc, 'sessionId' | 'se
   return { ...payload, type: doc.type, sessionId: doc.sessionId, seq: doc.seq, at: new Date(doc.at).getTime() } as HubEvent;
 }
 
-/** Default `readEvents`: the session's events after `afterSeq`, oldest first (index sessionId+seq). */
+/** Default `readEvents`: the session's events after `afterSeq`, oldest first (by `_id` when it can: readEventsAfter). */
 export async function readSessionEvents(sessionId: string, afterSeq: number, limit: number): Promise<HubEvent[]> {
-  const docs = await SessionEvent.find({ sessionId, seq: { $gt: afterSeq } })
-    .sort({ seq: 1 })
-    .limit(limit)
-    .lean();
-  return docs.map(fromSessionEventDoc);
+  return (await readEventsAfter(sessionId, afterSeq, limit)).map(fromSessionEventDoc);
 }
 
 /** Default `listSessionIds`: every session record. */

@@ -8,7 +8,7 @@
  * From: actor → Supervisor's EventLog (stored, then published) → hub.subscribe → here →
  * next: the receiver (send.ts).
  */
-import { SessionEvent, Webhook, WebhookDelivery, type SessionEventDoc, type WebhookDeliveryDoc, type WebhookDoc } from '@switchboard/shared/node';
+import { readEventsAfter, Webhook, WebhookDelivery, type SessionEventDoc, type WebhookDeliveryDoc, type WebhookDoc } from '@switchboard/shared/node';
 import type { SessionHub } from '@switchboard/shared';
 import type { Logger } from 'pino';
 import type { Types } from 'mongoose';
@@ -180,7 +180,7 @@ class Dispatcher implements WebhookDispatcher {
     }
     let cursor = await readCursor(hook, sessionId);
     batches: while (!this.stopped) {
-      const docs = await SessionEvent.find({ sessionId, seq: { $gt: cursor } }).sort({ seq: 1 }).limit(EVENT_BATCH).lean();
+      const docs = await readEventsAfter(sessionId, cursor, EVENT_BATCH);
       if (!docs.length) return;
       for (const doc of docs) {
         if (!this.owned(sessionId)) return; // the lease moved: the new owner carries on from the cursor

@@ -36,6 +36,7 @@ export * from './role.ts';
 export * from './sendKey.ts';
 export * from './session.ts';
 export * from './sessionEvent.ts';
+export * from './sessionEventReads.ts';
 export * from './sessionLease.ts';
 export * from './sessionOps.ts';
 export * from './migrateIds.ts';
