@@ -5,8 +5,8 @@ import { roomBelongsTo } from './rooms.ts';
 
 /** Reads a session's stored events after a seq, oldest first. */
 export type ReadEvents = (sessionId: string, afterSeq: number, limit: number) => Promise<HubEvent[]>;
-/** The highest stored seq of a session (0 when it has none). */
-export type LatestSeq = (sessionId: string) => Promise<number>;
+/** The highest stored seq of a session (0 when it has none); `from`: a seq probably stored, where to start looking. */
+export type LatestSeq = (sessionId: string, from?: number) => Promise<number>;
 
 /** Parses `auth.lastSeq` into a clean map; anything that is not a finite seq ≥ 0 is ignored. */
 export function parseLastSeq(raw: unknown): Map<string, number> {
@@ -58,7 +58,7 @@ export async function replayMissed(
     if (pending.length === 0) {
       // A client ahead of the log (e.g. the database was restored from a backup) would drop
       // every new event as a duplicate: move its baseline back to what the log really has.
-      const latest = await latestSeq(sessionId);
+      const latest = await latestSeq(sessionId, after);
       if (latest < after) feed.setBaseline(sessionId, latest);
     }
     for (const event of pending) if (wants(socket, event)) feed.deliver(event);

@@ -51,6 +51,6 @@ export interface RealtimeDeps {
   listSessionIds?(): Promise<string[]>;
   /** Events of a session after `afterSeq`, oldest first, at most `limit`. Default: SessionEvent model. */
   readEvents?(sessionId: string, afterSeq: number, limit: number): Promise<HubEvent[]>;
-  /** Highest stored seq of a session (0 when none). Default: SessionEvent model. */
-  latestSeq?(sessionId: string): Promise<number>;
+  /** Highest stored seq of a session (0 when none), looking from `from` when given. Default: SessionEvent model. */
+  latestSeq?(sessionId: string, from?: number): Promise<number>;
 }
