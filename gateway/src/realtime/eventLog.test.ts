@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Types } from 'mongoose';
 import { connectDatabase, disconnectDatabase, SessionEvent, sessionEventId, silentLogger } from '@switchboard/shared/node';
+import { filterKeys, queriesOn } from '../../../tests/support/queryLog.ts';
 import { testDbUri } from '../../../tests/support/testDb.ts';
 import { latestSessionSeq } from './eventLog.ts';
 
@@ -16,17 +17,10 @@ const events = (sessionId: string, to: number, ids: 'derived' | 'random') =>
     sessionId, seq: i + 1, type: 'heartbeat', payload: { type: 'heartbeat' }, at,
   }));
 
-/** The filters of the reads on sessionevents while `fn` runs. */
+/** The filters of the reads on sessionevents while `fn` runs (their keys, comma-separated). */
 async function filters<T>(fn: () => Promise<T>): Promise<{ result: T; keys: string[] }> {
-  const keys: string[] = [];
-  SessionEvent.base.set('debug', (collection: string, _method: string, filter?: Record<string, unknown>) => {
-    if (collection === 'sessionevents') keys.push(Object.keys(filter ?? {}).join());
-  });
-  try {
-    return { result: await fn(), keys };
-  } finally {
-    SessionEvent.base.set('debug', false);
-  }
+  const { result, calls } = await queriesOn('sessionevents', fn);
+  return { result, keys: calls.map((call) => filterKeys(call).join()) };
 }
 
 beforeAll(async () => {

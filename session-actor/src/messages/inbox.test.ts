@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pino from 'pino';
 import { BufferJSON, proto, writeRandomPadMax16 } from '@whiskeysockets/baileys';
 import { AuthKey, connectDatabase, disconnectDatabase, Message } from '@switchboard/shared/node';
+import { queriesOn } from '../../../tests/support/queryLog.ts';
 import { testDbUri } from '../../../tests/support/testDb.ts';
 import { decodeParts, openInbox } from './inbox.ts';
 
@@ -61,15 +62,7 @@ describe('inbox', () => {
     const inbox = openInbox('inbox-4');
     const entry = (id: string, part: number) => ({ messageId: id, part, key: JSON.stringify({ remoteJid: '34600000001@s.whatsapp.net', fromMe: false, id }, BufferJSON.replacer), messageTimestamp: 1_700_000_002, pushName: null, plaintext: padded({ conversation: id }) });
     for (const [id, part] of [['A', 0], ['A', 1], ['B', 0], ['C', 0]] as const) await inbox.put(entry(id, part));
-    const writes: unknown[] = [];
-    Message.base.set('debug', (collection: string, method: string) => {
-      if (collection === 'authkeys') writes.push(method);
-    });
-    try {
-      await inbox.done(['A', 'B']);
-    } finally {
-      Message.base.set('debug', false);
-    }
+    const writes = (await queriesOn('authkeys', () => inbox.done(['A', 'B']))).calls.map(([method]) => method);
     expect(writes).toEqual(['bulkWrite']);
     const left = await inbox.leftovers({ id: '34600000009:1@s.whatsapp.net' });
     expect(left.map((m) => m.key.id)).toEqual(['C']);
@@ -102,18 +95,7 @@ describe('inbox', () => {
   it('looks for parts only after a start that finds the marker, which a graceful stop with nothing left removes', async () => {
     const me = { id: '34600000009:1@s.whatsapp.net' };
     const entry = (id: string) => ({ messageId: id, part: 0, key: JSON.stringify({ remoteJid: '34600000001@s.whatsapp.net', fromMe: false, id }, BufferJSON.replacer), messageTimestamp: 1_700_000_005, pushName: null, plaintext: padded({ conversation: id }) });
-    const authKeyCalls = async (fn: () => Promise<unknown>) => {
-      const calls: string[] = [];
-      Message.base.set('debug', (collection: string, method: string) => {
-        if (collection === 'authkeys') calls.push(method);
-      });
-      try {
-        await fn();
-      } finally {
-        Message.base.set('debug', false);
-      }
-      return calls;
-    };
+    const authKeyCalls = async (fn: () => Promise<unknown>) => (await queriesOn('authkeys', fn)).calls.map(([method]) => method);
     // Never used: one read by _id, no search.
     const fresh = openInbox('inbox-6');
     expect(await authKeyCalls(() => fresh.leftovers(me))).toEqual(['findOne']);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HubEvent } from '@switchboard/shared';
 import { connectDatabase, disconnectDatabase, Session, SessionEvent, silentLogger } from '@switchboard/shared/node';
 import { startDbFaultProxy, type DbFaultProxy } from '../../../tests/support/dbFaultProxy.ts';
+import { filterKeys, queriesOn } from '../../../tests/support/queryLog.ts';
 import { testDbUri } from '../../../tests/support/testDb.ts';
 import { SessionRecords } from '../sessionRecords.ts';
 import { EventLog } from './eventLog.ts';
@@ -63,16 +64,8 @@ describe('EventLog', () => {
     await records.drain();
     expect((await Session.findOne({ sessionId: 'r' }).lean())?.eventSeq).toBe(1);
 
-    const reads: string[][] = [];
-    SessionEvent.base.set('debug', (collection: string, method: string, filter?: Record<string, unknown>) => {
-      if (collection === 'sessionevents' && method.startsWith('find')) reads.push(Object.keys(filter ?? {}));
-    });
-    let next: HubEvent | null;
-    try {
-      next = await new EventLog(silentLogger(), () => NOW, records).append('r', heartbeat);
-    } finally {
-      SessionEvent.base.set('debug', false);
-    }
+    const { result: next, calls } = await queriesOn('sessionevents', () => new EventLog(silentLogger(), () => NOW, records).append('r', heartbeat));
+    const reads = calls.filter(([method]) => method.startsWith('find')).map(filterKeys);
     expect(next?.seq).toBe(4);
     // Seq 2, 3 found, 4 not: three lookups by primary key, no filter by session.
     expect(reads).toEqual([['_id'], ['_id'], ['_id']]);

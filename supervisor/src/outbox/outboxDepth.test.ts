@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectDatabase, disconnectDatabase, Message, silentLogger } from '@switchboard/shared/node';
+import { queriesOn } from '../../../tests/support/queryLog.ts';
 import { testDbUri } from '../../../tests/support/testDb.ts';
 import { OutboxDepth } from './outboxDepth.ts';
 
@@ -19,19 +20,8 @@ const message = (sessionId: string, status: 'pending' | 'sent' | 'delivered', fr
   sessionId, chatId: '34600000001@s.whatsapp.net', messageId: `3EB0DEPTH${String(++n).padStart(13, '0')}`, fromMe, status, kind: 'text' as const, text: 'x', timestamp: new Date(),
 });
 
-/** The requests made on the messages collection while `fn` runs (mongoose debug hook). */
-async function messageRequests(fn: () => Promise<unknown>): Promise<string[]> {
-  const calls: string[] = [];
-  Message.base.set('debug', (collection: string, method: string) => {
-    if (collection === 'messages') calls.push(method);
-  });
-  try {
-    await fn();
-  } finally {
-    Message.base.set('debug', false);
-  }
-  return calls;
-}
+/** The requests made on the messages collection while `fn` runs. */
+const messageRequests = async (fn: () => Promise<unknown>): Promise<string[]> => (await queriesOn('messages', fn)).calls.map(([method]) => method);
 
 describe('OutboxDepth', () => {
   it("counts every touched session's pending sends with one request, and only those sessions", async () => {

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '@switchboard/wa-sim';
 import { Message, Session, connectDatabase, disconnectDatabase, silentLogger } from '@switchboard/shared/node';
 import { startDbFaultProxy, type DbFaultProxy } from '../../support/dbFaultProxy.ts';
+import { queriesOn } from '../../support/queryLog.ts';
 import { testDbUri } from '../../support/testDb.ts';
 import { linkActor, runActor, simConfig, type ActorRun } from './harness.ts';
 
@@ -31,18 +32,7 @@ async function queue(text: string, attempts = 0): Promise<string> {
 }
 
 /** The mongoose calls on the messages collection made while `fn` runs: [method, ...arguments]. */
-async function messageCalls(fn: () => Promise<unknown>): Promise<unknown[][]> {
-  const calls: unknown[][] = [];
-  Message.base.set('debug', (collection: string, method: string, ...args: unknown[]) => {
-    if (collection === 'messages') calls.push([method, ...args]);
-  });
-  try {
-    await fn();
-  } finally {
-    Message.base.set('debug', false);
-  }
-  return calls;
-}
+const messageCalls = async (fn: () => Promise<unknown>): Promise<unknown[][]> => (await queriesOn('messages', fn)).calls;
 
 /** Whether an update document increments `attempts` (a claim). */
 const claims = (update: unknown): boolean => JSON.stringify(update ?? null).includes('"$inc":{"attempts":1}');

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Types } from 'mongoose';
 import { connectDatabase, disconnectDatabase, readEventsAfter, SessionEvent, sessionEventId, silentLogger } from '@switchboard/shared/node';
+import { filterKeys, queriesOn } from '../../support/queryLog.ts';
 import { testDbUri } from '../../support/testDb.ts';
 
 const at = new Date(Date.UTC(2026, 11, 5));
@@ -18,15 +19,8 @@ const events = (sessionId: string, from: number, to: number, ids: 'derived' | 'r
 
 /** The reads on sessionevents while `fn` runs: [method, filter keys]. */
 async function reads<T>(fn: () => Promise<T>): Promise<{ result: T; calls: [string, string[]][] }> {
-  const calls: [string, string[]][] = [];
-  SessionEvent.base.set('debug', (collection: string, method: string, filter?: Record<string, unknown>) => {
-    if (collection === 'sessionevents') calls.push([method, Object.keys(filter ?? {})]);
-  });
-  try {
-    return { result: await fn(), calls };
-  } finally {
-    SessionEvent.base.set('debug', false);
-  }
+  const { result, calls } = await queriesOn('sessionevents', fn);
+  return { result, calls: calls.map((call): [string, string[]] => [call[0], filterKeys(call)]) };
 }
 
 const seqsOf = (docs: { seq: number }[]) => docs.map((d) => d.seq);
