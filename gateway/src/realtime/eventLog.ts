@@ -1,5 +1,5 @@
 import type { HubEvent } from '@switchboard/shared';
-import { readEventsAfter, Session, SessionEvent, sessionEventId, type SessionEventDoc } from '@switchboard/shared/node';
+import { eventsAfterById, EVENTS_BY_ID, readEventsAfter, Session, SessionEvent, type SessionEventDoc } from '@switchboard/shared/node';
 
 /** Rebuilds the hub event stored in a SessionEvent document. */
 export function fromSessionEventDoc(doc: Pick<SessionEventDoc, 'sessionId' | 'seq' | 'type' | 'payload' | 'at'>): HubEvent {
@@ -18,23 +18,16 @@ export async function listAllSessionIds(): Promise<string[]> {
   return docs.map((d) => d.sessionId);
 }
 
-/** The most events latestSessionSeq counts after `from` before it reads the highest seq by filter. */
-const LATEST_PROBE = 64;
-
 /**
  * Default `latestSeq`: the highest stored seq of a session, 0 when none. From `from` (a client's
- * last seq on a replay that found nothing newer): when that event is found by `_id`, the events
- * after it are read by `_id` too (readEventsAfter) and the highest is `from` plus their number,
- * seqs having no gaps; the highest seq by filter otherwise, which on the embedded database reads
- * every session's events.
+ * last seq on a replay that found nothing newer): when that event and the few after it are found
+ * by `_id` (eventsAfterById), the highest is `from` plus their number, seqs having no gaps; the
+ * highest seq by filter otherwise, which on the embedded database reads every session's events.
  */
 export async function latestSessionSeq(sessionId: string, from?: number): Promise<number> {
-  if (from !== undefined && from > 0) {
-    const at = await SessionEvent.findById(sessionEventId(sessionId, from), { sessionId: 1, seq: 1 }).lean();
-    if (at?.sessionId === sessionId && at.seq === from) {
-      const after = await readEventsAfter(sessionId, from, LATEST_PROBE);
-      if (after.length < LATEST_PROBE) return from + after.length;
-    }
+  if (from !== undefined) {
+    const after = await eventsAfterById(sessionId, from, EVENTS_BY_ID);
+    if (after && after.length < EVENTS_BY_ID) return from + after.length;
   }
   const doc = await SessionEvent.findOne({ sessionId }, { seq: 1 }).sort({ seq: -1 }).lean();
   return doc?.seq ?? 0;
