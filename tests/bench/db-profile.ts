@@ -78,7 +78,7 @@ export function requestsPerSession(
   topN = 10,
 ): { perSession: number; top: Record<string, number>; msTop: Record<string, number> } {
   const round = (x: number): number => Number(x.toPrecision(3));
-  const perSession = (after: Record<string, number>, before: Record<string, number>, n: number) =>
+  const topPerSession = (after: Record<string, number>, before: Record<string, number>, n: number) =>
     Object.fromEntries(
       Object.entries(after)
         .map(([k, v]): [string, number] => [k, (v - (before[k] ?? 0)) / sessions])
@@ -89,8 +89,8 @@ export function requestsPerSession(
     );
   return {
     perSession: round((total(end) - total(start)) / sessions),
-    top: perSession(end.counts, start.counts, topN),
+    top: topPerSession(end.counts, start.counts, topN),
     // The database's milliseconds per session by request, reads included (a scan shows here).
-    msTop: perSession(end.ms, start.ms, 6),
+    msTop: topPerSession(end.ms, start.ms, 6),
   };
 }
