@@ -19,37 +19,68 @@ const GO_PUSHDOWN = `// switchboardScalarPushdown narrows a query by the filter'
 // on strings and booleans, evaluated by SQLite (patch added by Switchboard): the handler still
 // applies the whole filter to every row returned, so this only has to return a superset.
 // A field holding an array is always returned (an array may contain the value).
+//
+// A boolean, or a string that sjson writes without escapes, is compared as FerretDB's own
+// indexes spell the field (doc->"field", the JSON text of the value), so SQLite can search an
+// index that starts with that field; arrays come back through a second, range condition on
+// the same expression (the JSON text of an array starts with '['). Other strings are compared
+// decoded (doc->>'field'), which no index serves.
 func switchboardScalarPushdown(filter *types.Document) (string, []any) {
-	if filter == nil {
-		return "", nil
-	}
 	var conds []string
 	var args []any
-	for _, k := range filter.Keys() {
-		if !switchboardPlainKey(k) {
-			continue
-		}
-		v, _ := filter.Get(k)
-		var arg any
-		switch v := v.(type) {
-		case string:
-			arg = v
-		case bool:
-			if v {
-				arg = 1
-			} else {
-				arg = 0
-			}
-		default:
-			continue
-		}
-		conds = append(conds, fmt.Sprintf(\`(%[1]s->>'%[2]s' = ? OR json_type(%[1]s, '$.%[2]s') = 'array')\`, metadata.DefaultColumn, k))
-		args = append(args, arg)
-	}
+	switchboardCollectConds(filter, &conds, &args, 0)
 	if len(conds) == 0 {
 		return "", nil
 	}
 	return \` WHERE \` + strings.Join(conds, \` AND \`), args
+}
+
+// switchboardCollectConds appends a condition for each top-level equality of filter, and those
+// of every clause of an $and (or of an $or with one clause), which a match meets too: the
+// gateway wraps its filters in { $and: [<access scope>, { sessionId, chatId }] }.
+func switchboardCollectConds(filter *types.Document, conds *[]string, args *[]any, depth int) {
+	if filter == nil || depth > 4 {
+		return
+	}
+	for _, k := range filter.Keys() {
+		v, _ := filter.Get(k)
+		if k == "$and" || k == "$or" {
+			clauses, ok := v.(*types.Array)
+			if !ok || (k == "$or" && clauses.Len() != 1) {
+				continue
+			}
+			for i := 0; i < clauses.Len(); i++ {
+				if clause, _ := clauses.Get(i); clause != nil {
+					if d, ok := clause.(*types.Document); ok {
+						switchboardCollectConds(d, conds, args, depth+1)
+					}
+				}
+			}
+			continue
+		}
+		if !switchboardPlainKey(k) {
+			continue
+		}
+		var arg any
+		indexed := false
+		switch v := v.(type) {
+		case string:
+			arg = v
+			if text := string(must.NotFail(sjson.MarshalSingleValue(v))); text == \`"\`+v+\`"\` {
+				arg, indexed = text, true
+			}
+		case bool:
+			arg, indexed = string(must.NotFail(sjson.MarshalSingleValue(v))), true
+		default:
+			continue
+		}
+		if indexed {
+			*conds = append(*conds, fmt.Sprintf(\`(%[1]s->'%[2]s' = ? OR (%[1]s->'%[2]s' > '[' AND %[1]s->'%[2]s' < '\\'))\`, metadata.DefaultColumn, k))
+		} else {
+			*conds = append(*conds, fmt.Sprintf(\`(%[1]s->>'%[2]s' = ? OR json_type(%[1]s, '$.%[2]s') = 'array')\`, metadata.DefaultColumn, k))
+		}
+		*args = append(*args, arg)
+	}
 }
 
 // switchboardPlainKey reports whether k is a plain top-level field name (letters, digits,
@@ -123,12 +154,25 @@ export const FERRETDB_PATCHES: FerretDbPatch[] = [
       'then filtered them: an actor\'s outbox scan (`{ sessionId, status: "pending", fromMe: true }`) ' +
       'read the whole `messages` collection, and a node restoring 20 sessions over 20,000 stored ' +
       'messages spent 670 s of database time on 24 such reads (30 s instead of 5 s to restore). ' +
-      'Now the top-level equality conditions on strings and booleans go to SQLite as ' +
-      '`(doc->>\'field\' = ? OR json_type(doc, \'$.field\') = \'array\')`: still a scan, but in ' +
-      'SQLite, and only matching rows are decoded. Exact: the handler applies the whole filter to ' +
-      'what comes back (arrays always come back, as they may contain the value), `->>` compares ' +
-      'decoded strings (no escaping differences), a JSON number never equals a string, and a ' +
-      'boolean that SQLite reads as 1/0 may let a number 1/0 through to the handler, which drops it.',
+      'Now the top-level equality conditions on strings and booleans go to SQLite. A boolean, or a ' +
+      'string sjson writes without escapes, as `(doc->\'field\' = <its JSON text> OR (doc->\'field\' ' +
+      "> '[' AND doc->'field' < '\\'))`: spelled as FerretDB's indexes spell a field, so SQLite " +
+      'searches an index that starts with it (the outbox scan reads one session\'s messages, not ' +
+      'all), and the range brings back arrays. Any other string as `(doc->>\'field\' = ? OR ' +
+      "json_type(doc, '$.field') = 'array')`: a scan, but in SQLite, and only matching rows are " +
+      'decoded. Exact: the handler applies the whole filter to what comes back (arrays always come ' +
+      'back, as they may contain the value); the JSON text compared is the one sjson stored, since ' +
+      'only strings it writes verbatim are compared that way; a value of another type that happens ' +
+      'to share the text (an ObjectId and its hex string, a boolean and 1/0 under `->>`) comes ' +
+      'back too and the handler drops it.',
+  },
+  {
+    file: 'internal/backends/sqlite/collection.go',
+    from: '\tq := `EXPLAIN QUERY PLAN ` + selectClause + whereClause + orderByClause\n',
+    to: '\tif whereClause == "" {\n\t\twhereClause, args = switchboardScalarPushdown(params.Filter)\n\t}\n\n\tq := `EXPLAIN QUERY PLAN ` + selectClause + whereClause + orderByClause\n',
+    why:
+      'Explain shows the plan of the query the previous patch builds (filterPushdown stays false: ' +
+      'the handler still applies the whole filter), so a test can see SQLite search an index.',
   },
   {
     file: 'internal/backends/sqlite/collection.go',
