@@ -72,4 +72,30 @@ describe('FerretDB patches', () => {
     expect((await docs.deleteMany({ s: '5' })).deletedCount).toBe(1);
     expect(await ids({})).toEqual([1, 2, 3, 4, 6, 7, 8, 9, 10]);
   });
+
+  it('answers date ranges (narrowed in SQLite) exactly as MongoDB does', async () => {
+    const docs = client.db().collection<{ _id: number; d?: unknown }>('dateranges');
+    await docs.deleteMany({});
+    const at = (ms: number) => new Date(Date.UTC(2026, 11, 5) + ms);
+    await docs.insertMany([
+      { _id: 1, d: at(0) },
+      { _id: 2, d: at(1000) },
+      { _id: 3, d: at(-1000) },
+      { _id: 4, d: [at(-5000), at(5000)] },
+      { _id: 5, d: at(1000).getTime() },
+      { _id: 6, d: at(1000).toISOString() },
+      { _id: 7, d: null },
+      { _id: 8 },
+      { _id: 9, d: { d: at(1000) } },
+    ]);
+    const ids = async (filter: object) => (await docs.find(filter).sort({ _id: 1 }).toArray()).map((d) => d._id);
+    expect(await ids({ d: { $gte: at(0) } })).toEqual([1, 2, 4]);
+    expect(await ids({ d: { $gt: at(0) } })).toEqual([2, 4]);
+    expect(await ids({ d: { $lt: at(0) } })).toEqual([3, 4]);
+    // An array matches when each condition holds for one of its elements, not necessarily the same.
+    expect(await ids({ d: { $lte: at(0), $gt: at(-2000) } })).toEqual([1, 3, 4]);
+    expect(await ids({ d: { $gte: at(0), $ne: at(1000) } })).toEqual([1, 4]);
+    expect(await ids({ $and: [{ d: { $gt: at(-1) } }, { d: { $lt: at(1) } }] })).toEqual([1, 4]);
+    expect(await docs.countDocuments({ d: { $gte: at(0) } })).toBe(3);
+  });
 });
