@@ -2,7 +2,7 @@
  * The FerretDB patches (ferretdbPatches.ts) on the run's database server: what each fixes
  * behaves as MongoDB does. On MongoDB (MONGODB_URI) the same assertions hold trivially.
  */
-import { MongoClient } from 'mongodb';
+import { MongoClient, ObjectId } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDbUri } from '../../../../tests/support/testDb.ts';
 
@@ -55,6 +55,14 @@ describe('FerretDB patches', () => {
     expect(await ids({ s: 'a', b: true })).toEqual([1]);
     expect(await ids({ s: 'A' })).toEqual([10]);
     expect(await ids({ s: 'missing' })).toEqual([]);
+    // $in lists of plain strings and booleans go through the index too; a list with anything
+    // else (null matches a missing field) is left to the handler.
+    expect(await ids({ s: { $in: ['a', '5'] } })).toEqual([1, 2, 5]);
+    expect(await ids({ s: { $in: ['a', null] } })).toEqual([1, 2, 6, 7, 8]);
+    expect(await ids({ s: { $in: [tricky, 'A'] } })).toEqual([3, 10]);
+    expect(await ids({ b: { $in: [false] } })).toEqual([2]);
+    expect(await ids({ _id: { $in: [3, 1] } })).toEqual([1, 3]);
+    expect(JSON.stringify(await docs.find({ s: { $in: ['a', '5'] } }).explain())).toMatch(/USING INDEX \S+_s_1_n_1|IXSCAN/);
     // Clauses of an $and (how the gateway scopes its filters), and of an $or with one clause,
     // narrow too; an $or of several does not.
     expect(await ids({ $and: [{ $or: [{}] }, { s: 'a' }] })).toEqual([1, 2]);
@@ -71,6 +79,18 @@ describe('FerretDB patches', () => {
     expect(await ids({ n: 1 })).toEqual([1, 2]);
     expect((await docs.deleteMany({ s: '5' })).deletedCount).toBe(1);
     expect(await ids({})).toEqual([1, 2, 3, 4, 6, 7, 8, 9, 10]);
+  });
+
+  it('looks up an $in list of string and ObjectId _ids in the _id index', async () => {
+    const docs = client.db().collection<{ _id: unknown; v: number }>('idlists');
+    await docs.deleteMany({});
+    const oid = new ObjectId();
+    await docs.insertMany([{ _id: 'a', v: 1 }, { _id: 'b"<', v: 2 }, { _id: oid, v: 3 }, { _id: 7, v: 4 }]);
+    const vs = async (filter: object) => (await docs.find(filter).sort({ v: 1 }).toArray()).map((d) => d.v);
+    expect(await vs({ _id: { $in: ['a', 'b"<', oid, 'x'] } })).toEqual([1, 2, 3]);
+    expect(await vs({ _id: { $in: ['a', 7] } })).toEqual([1, 4]);
+    expect(await vs({ _id: { $in: ['a', oid] }, v: { $gt: 1 } })).toEqual([3]);
+    expect(JSON.stringify(await docs.find({ _id: { $in: ['a', oid] } }).explain())).toMatch(/USING INDEX \S+__id_|IXSCAN/);
   });
 
   it('answers date ranges (narrowed in SQLite) exactly as MongoDB does', async () => {

@@ -58,27 +58,31 @@ func switchboardCollectConds(filter *types.Document, conds *[]string, args *[]an
 			}
 			continue
 		}
+		if k == "_id" {
+			if ops, ok := v.(*types.Document); ok {
+				switchboardIDIn(ops, conds, args)
+			}
+			continue
+		}
 		if !switchboardPlainKey(k) {
 			continue
 		}
 		if ops, ok := v.(*types.Document); ok {
 			switchboardDateRange(k, ops, conds, args)
+			switchboardScalarIn(k, ops, conds, args)
 			continue
 		}
 		var arg any
-		indexed := false
+		text, indexed := switchboardIndexedText(v)
 		switch v := v.(type) {
 		case string:
 			arg = v
-			if text := string(must.NotFail(sjson.MarshalSingleValue(v))); text == \`"\`+v+\`"\` {
-				arg, indexed = text, true
-			}
 		case bool:
-			arg, indexed = string(must.NotFail(sjson.MarshalSingleValue(v))), true
 		default:
 			continue
 		}
 		if indexed {
+			arg = text
 			*conds = append(*conds, fmt.Sprintf(\`(%[1]s->'%[2]s' = ? OR (%[1]s->'%[2]s' > '[' AND %[1]s->'%[2]s' < '\\'))\`, metadata.DefaultColumn, k))
 		} else {
 			*conds = append(*conds, fmt.Sprintf(\`(%[1]s->>'%[2]s' = ? OR json_type(%[1]s, '$.%[2]s') = 'array')\`, metadata.DefaultColumn, k))
@@ -106,6 +110,73 @@ func switchboardDateRange(k string, ops *types.Document, conds *[]string, args *
 		*conds = append(*conds, fmt.Sprintf(\`(%[1]s->>'%[2]s' %[3]s ? OR json_type(%[1]s, '$.%[2]s') = 'array')\`, metadata.DefaultColumn, k, sqlOp))
 		*args = append(*args, date.UnixMilli())
 	}
+}
+
+// switchboardIndexedText returns the JSON text FerretDB's indexes hold for v, when v is a
+// boolean or a string that sjson writes without escapes (the forms compared through indexes).
+func switchboardIndexedText(v any) (string, bool) {
+	switch v := v.(type) {
+	case string:
+		text := string(must.NotFail(sjson.MarshalSingleValue(v)))
+		return text, text == \`"\`+v+\`"\`
+	case bool:
+		return string(must.NotFail(sjson.MarshalSingleValue(v))), true
+	}
+	return "", false
+}
+
+// switchboardScalarIn narrows { k: { $in: [...] } } when every value is compared through
+// indexes (switchboardIndexedText), and brings back arrays as the equality does; a list holding
+// anything else (null matches a missing field, a number, an escaped string) is left to the handler.
+func switchboardScalarIn(k string, ops *types.Document, conds *[]string, args *[]any) {
+	in, ok := switchboardInList(ops, switchboardIndexedText)
+	if !ok {
+		return
+	}
+	*conds = append(*conds, fmt.Sprintf(\`(%[1]s->'%[2]s' IN (%[3]s) OR (%[1]s->'%[2]s' > '[' AND %[1]s->'%[2]s' < '\\'))\`, metadata.DefaultColumn, k, switchboardPlaceholders(len(in))))
+	*args = append(*args, in...)
+}
+
+// switchboardIDIn narrows { _id: { $in: [...] } } to a search of the _id index when every value
+// is a string or an ObjectId (an _id is never an array).
+func switchboardIDIn(ops *types.Document, conds *[]string, args *[]any) {
+	in, ok := switchboardInList(ops, func(v any) (string, bool) {
+		switch v.(type) {
+		case string, types.ObjectID:
+			return string(must.NotFail(sjson.MarshalSingleValue(v))), true
+		}
+		return "", false
+	})
+	if !ok {
+		return
+	}
+	*conds = append(*conds, fmt.Sprintf(\`%s IN (%s)\`, metadata.IDColumn, switchboardPlaceholders(len(in))))
+	*args = append(*args, in...)
+}
+
+// switchboardInList returns the texts of an $in list of 1 to 1,000 values when text accepts
+// every one of them.
+func switchboardInList(ops *types.Document, text func(any) (string, bool)) ([]any, bool) {
+	v, err := ops.Get("$in")
+	list, ok := v.(*types.Array)
+	if err != nil || !ok || list.Len() == 0 || list.Len() > 1000 {
+		return nil, false
+	}
+	in := make([]any, 0, list.Len())
+	for i := 0; i < list.Len(); i++ {
+		item, _ := list.Get(i)
+		t, ok := text(item)
+		if !ok {
+			return nil, false
+		}
+		in = append(in, t)
+	}
+	return in, true
+}
+
+// switchboardPlaceholders returns n comma-separated SQL placeholders.
+func switchboardPlaceholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
 }
 
 // switchboardPlainKey reports whether k is a plain top-level field name (letters, digits,
