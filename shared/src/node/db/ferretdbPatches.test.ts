@@ -82,7 +82,7 @@ describe('FerretDB patches', () => {
   });
 
   it('looks up an $in list of string and ObjectId _ids in the _id index', async () => {
-    const docs = client.db().collection<{ _id: unknown; v: number }>('idlists');
+    const docs = client.db().collection<{ _id: string | ObjectId | number; v: number }>('idlists');
     await docs.deleteMany({});
     const oid = new ObjectId();
     await docs.insertMany([{ _id: 'a', v: 1 }, { _id: 'b"<', v: 2 }, { _id: oid, v: 3 }, { _id: 7, v: 4 }]);
