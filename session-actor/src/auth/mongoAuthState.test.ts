@@ -112,8 +112,12 @@ describe('Mongo auth state', () => {
     const batch: Record<string, ReturnType<typeof Curve.generateKeyPair>> = {};
     for (let i = 1; i <= 300; i++) batch[String(i)] = Curve.generateKeyPair();
     await auth.state.keys.set({ 'pre-key': batch });
-    const got = await auth.state.keys.get('pre-key', Object.keys(batch));
+    // Read back by `_id` in one request (an `$in` list), and a miss among hits is just absent.
+    const reads = proxy.watch('find', 'authkeys');
+    const got = await auth.state.keys.get('pre-key', [...Object.keys(batch), '999']);
     expect(Object.keys(got)).toHaveLength(300);
+    expect(Buffer.from(got['123']!.public).equals(Buffer.from(batch['123']!.public))).toBe(true);
+    expect(reads.count).toBe(1);
 
     // A batch mixing existing and new keys: existing ones are replaced, new ones inserted.
     const replaced = Curve.generateKeyPair();

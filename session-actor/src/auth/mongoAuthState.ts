@@ -1,6 +1,6 @@
 import { initAuthCreds, type AuthenticationCreds, type SignalDataSet, type SignalDataTypeMap, type SignalKeyStore } from '@whiskeysockets/baileys';
 import type { mongo } from 'mongoose';
-import { AuthKey, AuthState, authKeyId, driverCollection, retryTransient, writeErrorsOf, type AuthKeyDoc, type TransientRetryPolicy } from '@switchboard/shared/node';
+import { AuthKey, AuthState, authKeyId, driverCollection, findByIds, retryTransient, writeErrorsOf, type AuthKeyDoc, type TransientRetryPolicy } from '@switchboard/shared/node';
 import { decodeAuth, decodeKey, encodeAuth } from './codec.ts';
 import { fenced, FencedError, fenceFilter, type Fencing } from './fence.ts';
 import { INBOX_KEY_TYPE, pendingRiders } from './keyRiders.ts';
@@ -123,9 +123,8 @@ export function mongoKeyStore(
       const writesBefore = writesStarted;
       const quiet = writesRunning === 0;
       // A read failure throws: returning "no key" would make Baileys regenerate and overwrite.
-      // One primary-key lookup per id: the embedded FerretDB answers `{ _id }` from its
-      // primary key but would scan the collection for `$in`.
-      const docs = await Promise.all(wanted.map((id) => AuthKey.findOne({ _id: authKeyId(sessionId, type, id) }, { id: 1, data: 1 }).lean()));
+      // One `_id: { $in }` request for the lot (findByIds), a lookup by `_id` for one key.
+      const docs = await findByIds<AuthKeyDoc, Pick<AuthKeyDoc, 'id' | 'data'>>(AuthKey, wanted.map((id) => authKeyId(sessionId, type, id)), { id: 1, data: 1 });
       for (const doc of docs) if (doc) out[doc.id] = decodeKey(type, doc.data);
       if (quiet && writesRunning === 0 && writesStarted === writesBefore) {
         if (absent.size > MAX_ABSENT) absent.clear();

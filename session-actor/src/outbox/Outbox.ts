@@ -1,6 +1,6 @@
 import type { proto, WASocket } from '@whiskeysockets/baileys';
 import type { ActorEvent } from '@switchboard/shared';
-import { Message, isTransientDbError, messageObjectId, type MessageDoc } from '@switchboard/shared/node';
+import { Message, findByIds, isTransientDbError, messageObjectId, type MessageDoc } from '@switchboard/shared/node';
 import type { Logger } from 'pino';
 import type { MediaSummaries } from '../media/mediaSummaries.ts';
 import type { ChatStore } from '../messages/chats.ts';
@@ -199,7 +199,7 @@ export class Outbox {
       this.dispatch(claimed as Pending);
       return 1;
     }
-    const docs = await Promise.all(ids.map((id) => Message.findById(messageObjectId(this.opts.sessionId, id)).lean()));
+    const docs = await findByIds<MessageDoc>(Message, ids.map((id) => messageObjectId(this.opts.sessionId, id)));
     const ready: Pending[] = [];
     let unclear = false;
     for (const doc of docs) {

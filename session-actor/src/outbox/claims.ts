@@ -1,4 +1,4 @@
-import { Message, driverCollection, messageObjectId, touched, type MessageDoc } from '@switchboard/shared/node';
+import { Message, driverCollection, findByIds, messageObjectId, touched, type MessageDoc } from '@switchboard/shared/node';
 import { fenceFilter } from '../auth/fence.ts';
 
 /** What a claim needs of a pending message: its key and the attempts the outbox read. */
@@ -45,7 +45,7 @@ export async function claimAll<T extends Claimable>(msgs: T[], fence?: ClaimFenc
   );
   if (res.modifiedCount === msgs.length) return msgs;
   if (res.modifiedCount === 0) return [];
-  const now = await Promise.all(msgs.map((m) => Message.findById(m._id, { status: 1, attempts: 1, fence: 1 }).lean()));
+  const now = await findByIds<MessageDoc, Pick<MessageDoc, 'status' | 'attempts' | 'fence'>>(Message, msgs.map((m) => m._id), { status: 1, attempts: 1, fence: 1 });
   return msgs.filter((m, i) => now[i]?.status === 'pending' && now[i]?.attempts === attemptsOf(m) + 1 && now[i]?.fence === fence);
 }
 

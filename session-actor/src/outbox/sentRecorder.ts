@@ -1,5 +1,5 @@
 import type { proto } from '@whiskeysockets/baileys';
-import { Message, driverCollection, isTransientDbError, touched, type MessageDoc } from '@switchboard/shared/node';
+import { Message, driverCollection, findByIds, isTransientDbError, touched, type MessageDoc } from '@switchboard/shared/node';
 import { chatIdentityOf } from '../messages/jid.ts';
 import { encodeSentContent } from '../messages/sentContent.ts';
 import { previewOf, toView } from '../messages/view.ts';
@@ -116,7 +116,7 @@ export class SentRecorder {
 
   /** The stored state of each message; keeps the sent content of those a receipt moved on. */
   private async readBack(batch: Acked[], protos: (Buffer | undefined)[]): Promise<(Acked | null)[]> {
-    const docs = await Promise.all(batch.map((m) => Message.findById(m._id).lean()));
+    const docs = await findByIds<MessageDoc>(Message, batch.map((m) => m._id));
     const missing = batch.flatMap((m, i) => (docs[i] && docs[i].status !== 'sent' && protos[i] && !docs[i].sentProto ? [{ updateOne: { filter: { _id: m._id }, update: { $set: { sentProto: protos[i] } } } }] : []));
     if (missing.length) await Message.bulkWrite(missing, { ordered: false });
     return docs.map((d, i) => (d ? { ...batch[i]!, ...d } : null));

@@ -7,6 +7,7 @@ export * from './db/connect.ts';
 export * from './db/fenceFilter.ts';
 export * from './db/insertUnordered.ts';
 export * from './db/driverWrites.ts';
+export * from './db/findByIds.ts';
 export * from './db/retryTransient.ts';
 export * from './db/transientError.ts';
 export * from './db/embeddedDb.ts';

@@ -4,9 +4,10 @@ import { defineModel } from './defineModel.ts';
 /**
  * One Signal key of a session (pre-key, session, sender-key, app-state-sync-key, ...), as a
  * BufferJSON-encoded JSON string. `_id` is `<sessionId>|<type>|<id>` (see authKeyId): every
- * read and write of a key is a lookup by `_id`, which MongoDB and the embedded FerretDB both
- * answer from the primary key (FerretDB's SQLite backend uses no other index, so a lookup by
- * the three fields would scan every session's keys: DEVELOPERS.md, "Known performance limit").
+ * read and write of a key is a lookup by `_id` (several keys: `_id: { $in }`), which MongoDB
+ * and the embedded FerretDB both answer from the primary key (on the embedded database a lookup
+ * by the three fields would search the sessionId index, then read all ~800 keys of the session:
+ * DEVELOPERS.md, "Performance of the embedded database").
  */
 export interface AuthKeyDoc {
   /** `${sessionId}|${type}|${id}` (see authKeyId). */

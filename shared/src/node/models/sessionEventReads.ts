@@ -1,3 +1,4 @@
+import { findByIds } from '../db/findByIds.ts';
 import { SessionEvent, sessionEventId, type SessionEventDoc } from './sessionEvent.ts';
 
 /** How many seqs after a cursor a read looks up by `_id` before it reads by filter. */
@@ -8,7 +9,7 @@ const byFilter = (sessionId: string, afterSeq: number, limit: number): Promise<S
 
 /**
  * The events right after `afterSeq` read by `_id` (sessionEventId), at most `n`: the cursor's own
- * event and the next `n` seqs, in parallel. Null when the cursor's event is not found that way
+ * event and the next `n` seqs, in one `_id: { $in }` request. Null when the cursor's event is not found that way
  * (stored before derived ids, cleaned up, 0). Otherwise every later event has a derived `_id` too
  * (they are stored in seq order) and seqs have no gaps, so fewer than `n` means nothing more is
  * stored. On the embedded database this reads no filter, which it would answer by reading the
@@ -17,7 +18,7 @@ const byFilter = (sessionId: string, afterSeq: number, limit: number): Promise<S
 export async function eventsAfterById(sessionId: string, afterSeq: number, n: number): Promise<SessionEventDoc[] | null> {
   if (afterSeq < 1 || n < 1) return null;
   const seqs = Array.from({ length: n + 1 }, (_, i) => afterSeq + i);
-  const docs = await Promise.all(seqs.map((seq) => SessionEvent.findById(sessionEventId(sessionId, seq)).lean<SessionEventDoc>()));
+  const docs = await findByIds<SessionEventDoc>(SessionEvent, seqs.map((seq) => sessionEventId(sessionId, seq)));
   const ours = (i: number): boolean => docs[i]?.sessionId === sessionId && docs[i]?.seq === seqs[i];
   if (!ours(0)) return null;
   const found: SessionEventDoc[] = [];
