@@ -63,11 +63,15 @@ describe('FerretDB patches', () => {
     expect(await ids({ b: { $in: [false] } })).toEqual([2]);
     expect(await ids({ _id: { $in: [3, 1] } })).toEqual([1, 3]);
     expect(JSON.stringify(await docs.find({ s: { $in: ['a', '5'] } }).explain())).toMatch(/USING INDEX \S+_s_1_n_1|IXSCAN/);
-    // Clauses of an $and (how the gateway scopes its filters), and of an $or with one clause,
-    // narrow too; an $or of several does not.
+    // Clauses of an $and (how the gateway scopes its filters) narrow too, and an $or when each
+    // of its clauses does (an employee's scope); an $or with a clause that does not is left alone.
     expect(await ids({ $and: [{ $or: [{}] }, { s: 'a' }] })).toEqual([1, 2]);
     expect(await ids({ $and: [{ s: 'a' }, { $or: [{ b: true }] }] })).toEqual([1]);
     expect(await ids({ $or: [{ s: 'a' }, { s: '5' }] })).toEqual([1, 2, 5]);
+    expect(await ids({ $or: [{ s: 'a', b: true }, { s: { $in: ['A', tricky] } }] })).toEqual([1, 3, 10]);
+    expect(await ids({ $or: [{ s: 'a' }, { n: { $exists: false } }] })).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(await ids({ $and: [{ b: true }, { $or: [{ s: 'a' }, { s: 'A' }] }] })).toEqual([1, 10]);
+    expect(JSON.stringify(await docs.find({ $or: [{ s: 'a' }, { s: '5' }] }).explain())).toMatch(/USING INDEX \S+_s_1_n_1|IXSCAN/);
     expect(JSON.stringify(await docs.find({ $and: [{ $or: [{}] }, { s: 'a' }] }).explain())).toMatch(/USING INDEX \S+_s_1_n_1|IXSCAN/);
     // Searched in the index, not read row by row (FerretDB: SQLite's plan; MongoDB: IXSCAN).
     const plan = JSON.stringify(await docs.find({ s: 'a' }).explain());

@@ -37,7 +37,8 @@ func switchboardScalarPushdown(filter *types.Document) (string, []any) {
 
 // switchboardCollectConds appends a condition for each top-level equality of filter, and those
 // of every clause of an $and (or of an $or with one clause), which a match meets too: the
-// gateway wraps its filters in { $and: [<access scope>, { sessionId, chatId }] }.
+// gateway wraps its filters in { $and: [<access scope>, { sessionId, chatId }] }. An $or of
+// several clauses becomes one condition (switchboardAnyOf).
 func switchboardCollectConds(filter *types.Document, conds *[]string, args *[]any, depth int) {
 	if filter == nil || depth > 4 {
 		return
@@ -46,7 +47,11 @@ func switchboardCollectConds(filter *types.Document, conds *[]string, args *[]an
 		v, _ := filter.Get(k)
 		if k == "$and" || k == "$or" {
 			clauses, ok := v.(*types.Array)
-			if !ok || (k == "$or" && clauses.Len() != 1) {
+			if !ok {
+				continue
+			}
+			if k == "$or" && clauses.Len() > 1 {
+				switchboardAnyOf(clauses, conds, args, depth+1)
 				continue
 			}
 			for i := 0; i < clauses.Len(); i++ {
@@ -89,6 +94,30 @@ func switchboardCollectConds(filter *types.Document, conds *[]string, args *[]an
 		}
 		*args = append(*args, arg)
 	}
+}
+
+// switchboardAnyOf appends one condition for an $or of several clauses: the conditions of each
+// clause joined by OR, which every match meets (it meets one clause). Not when a clause yields
+// none: that clause could match any document, so the $or narrows nothing. The employee's
+// access scope and inbox views are such $or: { $or: [{ sessionId, jid: { $in } }, ...] }.
+func switchboardAnyOf(clauses *types.Array, conds *[]string, args *[]any, depth int) {
+	var anyOf []string
+	var anyArgs []any
+	for i := 0; i < clauses.Len(); i++ {
+		clause, _ := clauses.Get(i)
+		d, ok := clause.(*types.Document)
+		if !ok {
+			return
+		}
+		var c []string
+		switchboardCollectConds(d, &c, &anyArgs, depth)
+		if len(c) == 0 {
+			return
+		}
+		anyOf = append(anyOf, "("+strings.Join(c, " AND ")+")")
+	}
+	*conds = append(*conds, "("+strings.Join(anyOf, " OR ")+")")
+	*args = append(*args, anyArgs...)
 }
 
 // switchboardDateRange appends a condition for each of $gt, $gte, $lt and $lte whose operand is
