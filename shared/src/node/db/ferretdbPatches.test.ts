@@ -97,6 +97,21 @@ describe('FerretDB patches', () => {
     expect(JSON.stringify(await docs.find({ _id: { $in: ['a', oid] } }).explain())).toMatch(/USING INDEX \S+__id_|IXSCAN/);
   });
 
+  it('counts every document without reading fields, and groups that do read fields still see them', async () => {
+    const docs = client.db().collection<{ _id: number; s: string; n: number }>('counts');
+    await docs.deleteMany({});
+    await docs.insertMany(Array.from({ length: 30 }, (_, i) => ({ _id: i, s: i % 3 === 0 ? 'x' : 'y', n: i })));
+    // countDocuments: $match + $group { _id: 1, n: { $sum: 1 } }.
+    expect(await docs.countDocuments({})).toBe(30);
+    expect(await docs.countDocuments({ $and: [{}] })).toBe(30);
+    expect(await docs.countDocuments({ $or: [{}, { $and: [{}] }] })).toBe(30);
+    expect(await docs.countDocuments({ $and: [{}, { s: 'x' }] })).toBe(10);
+    // A group by a field needs the documents.
+    const byS = await docs.aggregate<{ _id: string; c: number }>([{ $match: {} }, { $group: { _id: '$s', c: { $sum: 1 } } }]).toArray();
+    expect(byS.sort((a, b) => a._id.localeCompare(b._id))).toEqual([{ _id: 'x', c: 10 }, { _id: 'y', c: 20 }]);
+    expect(await docs.aggregate([{ $match: {} }, { $group: { _id: null, twice: { $sum: 2 } } }]).toArray()).toEqual([{ _id: null, twice: 60 }]);
+  });
+
   it('answers date ranges (narrowed in SQLite) exactly as MongoDB does', async () => {
     const docs = client.db().collection<{ _id: number; d?: unknown }>('dateranges');
     await docs.deleteMany({});
