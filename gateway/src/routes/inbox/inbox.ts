@@ -3,6 +3,7 @@ import { presentInboxChats } from '../../presenters/inboxChats.ts';
 import { authorize, subjects } from '../../policies/subjects.ts';
 import { listOf, listResponse, paging } from '../common.ts';
 import { defineRoute, type RouteDef } from '../types.ts';
+import { chatsPage } from './chatsPage.ts';
 import { inboxFilter } from './inboxFilter.ts';
 import { inboxChatSchema, listInboxQuery } from './schema.ts';
 
@@ -19,7 +20,7 @@ export const inboxRoutes: RouteDef[] = [
       const filter = await inboxFilter(auth!, query);
       const { skip, limit } = paging(query);
       const [docs, total] = await Promise.all([
-        Chat.find(filter).sort({ lastMessageAt: -1, _id: -1 }).skip(skip).limit(limit).lean(),
+        chatsPage(filter, skip, limit),
         Chat.countDocuments(filter),
       ]);
       return listResponse(await presentInboxChats(auth!, docs), total, query);
