@@ -2,8 +2,8 @@ import { Chat } from '@switchboard/shared/node';
 import { presentInboxChats } from '../../presenters/inboxChats.ts';
 import { authorize, subjects } from '../../policies/subjects.ts';
 import { listOf, listResponse, paging } from '../common.ts';
+import { CHAT_WINDOWS_MS, newestFirstPage } from '../newestFirstPage.ts';
 import { defineRoute, type RouteDef } from '../types.ts';
-import { chatsPage } from './chatsPage.ts';
 import { inboxFilter } from './inboxFilter.ts';
 import { inboxChatSchema, listInboxQuery } from './schema.ts';
 
@@ -20,7 +20,7 @@ export const inboxRoutes: RouteDef[] = [
       const filter = await inboxFilter(auth!, query);
       const { skip, limit } = paging(query);
       const [docs, total] = await Promise.all([
-        chatsPage(filter, skip, limit),
+        newestFirstPage(Chat, filter, { field: 'lastMessageAt', sort: { lastMessageAt: -1, _id: -1 }, skip, limit, until: Date.now(), windowsMs: CHAT_WINDOWS_MS }),
         Chat.countDocuments(filter),
       ]);
       return listResponse(await presentInboxChats(auth!, docs), total, query);

@@ -6,6 +6,7 @@ import { badRequest, forbidden, notFound } from '../../errors.ts';
 import { allowed, authorize, scope, subjects } from '../../policies/subjects.ts';
 import { presentChat, presentMessages } from '../../presenters/messages.ts';
 import { escapeRegex, listOf, listResponse, paging, sessionParams } from '../common.ts';
+import { MESSAGE_WINDOWS_MS, newestFirstPage } from '../newestFirstPage.ts';
 import { defineRoute, type RouteDef } from '../types.ts';
 import { recipientJid } from '@switchboard/shared';
 import { chatSchema, listChatsQuery, listMessagesQuery, messageSchema, sendBody, sendResponse } from './schema.ts';
@@ -77,7 +78,12 @@ export const messageRoutes: RouteDef[] = [
         filter.timestamp = { ...(query.before ? { $lt: new Date(query.before) } : {}), ...(query.after ? { $gt: new Date(query.after) } : {}) };
       }
       const { skip, limit } = paging(query);
-      const [docs, total] = await Promise.all([Message.find(filter, { sentProto: 0 }).sort({ timestamp: -1, createdAt: -1 }).skip(skip).limit(limit).lean(), query.total === 'false' ? -1 : Message.countDocuments(filter)]);
+      // Newest first from recent windows (before `after` pages, which count from the other end).
+      const page = { field: 'timestamp', sort: { timestamp: -1, createdAt: -1 }, skip, limit, projection: { sentProto: 0 } } as const;
+      const read = query.after
+        ? Message.find(filter, page.projection).sort(page.sort).skip(skip).limit(limit).lean<MessageDoc[]>()
+        : newestFirstPage(Message, filter, { ...page, until: query.before ? query.before : Date.now(), windowsMs: MESSAGE_WINDOWS_MS });
+      const [docs, total] = await Promise.all([read, query.total === 'false' ? -1 : Message.countDocuments(filter)]);
       return listResponse(await presentMessages(docs), total, query);
     },
   }),
