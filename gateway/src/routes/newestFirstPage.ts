@@ -8,13 +8,13 @@ export const CHAT_WINDOWS_MS: readonly number[] = [DAY_MS, 7 * DAY_MS];
 export const MESSAGE_WINDOWS_MS: readonly number[] = [DAY_MS, 7 * DAY_MS, 30 * DAY_MS];
 
 export interface NewestFirstPage<D> {
-  /** The date field the page sorts on, descending (the first key of `sort`). */
-  field: keyof D & string;
+  /** Its first key is the date field the page sorts on, descending. */
   sort: Record<string, SortOrder>;
   skip: number;
   limit: number;
   /** The windows end here: now, or the page's `before` cursor (ms since the epoch). */
   until: number;
+  /** Empty: the plain sorted read alone. */
   windowsMs: readonly number[];
   projection?: ProjectionType<D>;
 }
@@ -30,7 +30,8 @@ export interface NewestFirstPage<D> {
  * page is read from the whole filter, as a plain sorted read would.
  */
 export async function newestFirstPage<D>(model: Model<D>, filter: QueryFilter<D>, page: NewestFirstPage<D>): Promise<D[]> {
-  const { field, sort, skip, limit, until, windowsMs, projection } = page;
+  const { sort, skip, limit, until, windowsMs, projection } = page;
+  const field = Object.keys(sort)[0]!;
   const need = skip + limit;
   for (const span of windowsMs) {
     const recent = { $and: [filter, { [field]: { $gte: new Date(until - span) } }] } as QueryFilter<D>;

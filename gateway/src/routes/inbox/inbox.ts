@@ -20,7 +20,7 @@ export const inboxRoutes: RouteDef[] = [
       const filter = await inboxFilter(auth!, query);
       const { skip, limit } = paging(query);
       const [docs, total] = await Promise.all([
-        newestFirstPage(Chat, filter, { field: 'lastMessageAt', sort: { lastMessageAt: -1, _id: -1 }, skip, limit, until: Date.now(), windowsMs: CHAT_WINDOWS_MS }),
+        newestFirstPage(Chat, filter, { sort: { lastMessageAt: -1, _id: -1 }, skip, limit, until: Date.now(), windowsMs: CHAT_WINDOWS_MS }),
         Chat.countDocuments(filter),
       ]);
       return listResponse(await presentInboxChats(auth!, docs), total, query);

@@ -78,11 +78,11 @@ export const messageRoutes: RouteDef[] = [
         filter.timestamp = { ...(query.before ? { $lt: new Date(query.before) } : {}), ...(query.after ? { $gt: new Date(query.after) } : {}) };
       }
       const { skip, limit } = paging(query);
-      // Newest first from recent windows (before `after` pages, which count from the other end).
-      const page = { field: 'timestamp', sort: { timestamp: -1, createdAt: -1 }, skip, limit, projection: { sentProto: 0 } } as const;
-      const read = query.after
-        ? Message.find(filter, page.projection).sort(page.sort).skip(skip).limit(limit).lean<MessageDoc[]>()
-        : newestFirstPage(Message, filter, { ...page, until: query.before ? query.before : Date.now(), windowsMs: MESSAGE_WINDOWS_MS });
+      // Newest first from recent windows, except `after` pages (catching up from the other end).
+      const read = newestFirstPage(Message, filter, {
+        sort: { timestamp: -1, createdAt: -1 }, skip, limit, projection: { sentProto: 0 },
+        until: query.before ?? Date.now(), windowsMs: query.after ? [] : MESSAGE_WINDOWS_MS,
+      });
       const [docs, total] = await Promise.all([read, query.total === 'false' ? -1 : Message.countDocuments(filter)]);
       return listResponse(await presentMessages(docs), total, query);
     },
