@@ -200,7 +200,11 @@ describe('GET /metrics', () => {
       clock += 2 * 3_600_000 + 1;
       await dispatcher.sweep();
       await vi.waitFor(async () => expect(await WebhookDelivery.findOne({ webhookId: made.body.id, status: 'failed' })).not.toBeNull(), { timeout: 10_000, interval: 20 });
-      f = await families();
+      // The dispatcher counts a failure just after it stores it: wait for the count, not the row.
+      await vi.waitFor(async () => {
+        f = await families();
+        expect(f.get('switchboard_webhook_failures_total')!.samples.some((s) => s.labels.webhook === made.body.id)).toBe(true);
+      }, { timeout: 10_000, interval: 20 });
       expect(sampleValue(f, 'switchboard_webhook_queue_depth', {})).toBe(0);
       expect(sampleValue(f, 'switchboard_webhook_failures_total', { webhook: made.body.id })).toBe(1);
     } finally {
