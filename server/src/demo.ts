@@ -7,7 +7,7 @@
  */
 import { join, resolve } from 'node:path';
 import type { HubEvent } from '@switchboard/shared';
-import { generatedPasswordNotice, loadDotenv, Session } from '@switchboard/shared/node';
+import { Chat, generatedPasswordNotice, loadDotenv, Session } from '@switchboard/shared/node';
 import { startSimulator, type Simulator } from '@switchboard/wa-sim';
 import { ensureDemoEmployee } from './demoEmployee.ts';
 import { startNode, type RunningNode } from './main.ts';
@@ -32,6 +32,30 @@ function autoLink(node: RunningNode, sim: Simulator): () => void {
     if (e.type === 'qr') sim.scanQr(DEMO_PHONE, e.qr).catch((err: unknown) => node.logger.warn({ err }, 'demo phone could not scan the QR'));
     if (e.type === 'actor-exit' && e.exit === 'logged_out') void node.supervisor.start(DEMO_SESSION).catch(() => undefined);
   });
+}
+
+/**
+ * Once the demo session is connected, every contact without a chat yet writes its first line, so
+ * the inbox (and the demo employee's, assigned to Lucía) is not empty while the chatter waits.
+ */
+function firstWords(node: RunningNode, sim: Simulator): () => void {
+  let done = false;
+  const greet = (): void => {
+    if (done) return;
+    done = true;
+    void (async () => {
+      for (const [i, contact] of CONTACTS.entries()) {
+        if (await Chat.exists({ sessionId: DEMO_SESSION, chatId: `${contact.phone}@s.whatsapp.net` })) continue;
+        await sim.contactSend(contact.phone, { to: DEMO_PHONE, text: LINES[i % LINES.length]! });
+      }
+    })().catch((err: unknown) => node.logger.debug({ err }, 'demo contacts could not write their first lines'));
+  };
+  const stop = node.supervisor.hub.subscribe((e: HubEvent) => {
+    if (e.sessionId === DEMO_SESSION && e.type === 'connection-state' && e.status === 'connected') greet();
+  });
+  // A restored session may have connected before this subscription.
+  void Session.exists({ sessionId: DEMO_SESSION, status: 'connected' }).then((connected) => connected && greet(), () => undefined);
+  return stop;
 }
 
 /** Every 20–40 s a random contact writes to the demo phone. */
@@ -67,6 +91,7 @@ async function main(): Promise<void> {
   if (!sim.phones.has(DEMO_PHONE)) sim.createPhone({ phone: DEMO_PHONE, name: 'Demo phone' });
   for (const c of CONTACTS) if (!sim.contacts.has(c.phone)) sim.createContact(c);
   const stopLink = autoLink(node, sim);
+  const stopGreeting = firstWords(node, sim);
   if (!(await Session.exists({ sessionId: DEMO_SESSION }))) await Session.create({ sessionId: DEMO_SESSION, name: 'Demo' });
   const demo = await Session.findOne({ sessionId: DEMO_SESSION }, { status: 1 }).lean();
   if (demo && ['created', 'logged_out', 'stopped'].includes(demo.status)) await node.supervisor.start(DEMO_SESSION);
@@ -93,6 +118,7 @@ async function main(): Promise<void> {
   onSignals(async (reason) => {
     stopChatter();
     stopLink();
+    stopGreeting();
     await node.shutdown(reason);
     await sim.stop();
   });
