@@ -140,6 +140,14 @@ describe('employee inbox', () => {
 
   it('replies with text and a file that the contact receives exactly once', async () => {
     const composer = page.getByRole('textbox', { name: /Mensaje para Alicia Gómez/ });
+    // "/" with no quick replies yet says so and offers to create one; Escape closes that and
+    // leaves the employee typing in the composer.
+    await composer.fill('/');
+    await page.getByText('Todavía no hay respuestas rápidas.').waitFor();
+    expect(await page.getByRole('button', { name: 'Crear la primera' }).isVisible()).toBe(true);
+    await composer.press('Escape');
+    await page.getByText('Todavía no hay respuestas rápidas.').waitFor({ state: 'hidden' });
+    expect(await composer.evaluate((el) => el === document.activeElement)).toBe(true);
     await composer.fill('Hola Alicia, ya lo estamos revisando');
     await composer.press('Control+Enter');
     const file = Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(20_000)]);

@@ -13,12 +13,25 @@ export function matchCanned(list: readonly CannedReplyView[], query: string): Ca
 }
 
 /** The suggestion list. */
-export function CannedSuggestions({ id, items, active, onPick }: { id: string; items: CannedReplyView[]; active: number; onPick(c: CannedReplyView): void }) {
+export function CannedSuggestions(p: { id: string; items: CannedReplyView[]; active: number; onPick(c: CannedReplyView): void; noneYet: boolean; onManage(): void }) {
+  const { id, items, active, onPick } = p;
   const { t } = useI18n();
   return (
     <div className="canned-pop">
       {items.length === 0 ? (
-        <p className="faint canned-none">{t('canned.none')}</p>
+        <p className="faint canned-none">
+          {p.noneYet ? t('canned.noneYet') : t('canned.none')}{' '}
+          <button
+            type="button"
+            className="link-button"
+            onMouseDown={(e) => {
+              e.preventDefault();
+              p.onManage();
+            }}
+          >
+            {p.noneYet ? t('canned.createFirst') : t('canned.manage')}
+          </button>
+        </p>
       ) : (
         <ul id={id} role="listbox" aria-label={t('canned.suggestions')} className="canned-list">
           {items.map((c, i) => (

@@ -115,12 +115,13 @@ export function Composer(p: ComposerProps) {
         pick(suggestions[Math.min(active, suggestions.length - 1)]!);
         return;
       }
-      if (e.key === 'Escape') {
-        e.preventDefault();
-        e.stopPropagation();
-        setDismissed(true);
-        return;
-      }
+    }
+    // Escape closes the suggestions (or the "none match" notice) and keeps the agent typing.
+    if (suggestions && e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      setDismissed(true);
+      return;
     }
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
@@ -162,7 +163,7 @@ export function Composer(p: ComposerProps) {
           ))}
         </ul>
       )}
-      {suggestions && <CannedSuggestions id={listId} items={suggestions} active={Math.min(active, Math.max(0, suggestions.length - 1))} onPick={pick} />}
+      {suggestions && <CannedSuggestions id={listId} items={suggestions} noneYet={p.canned.length === 0} active={Math.min(active, Math.max(0, suggestions.length - 1))} onPick={pick} onManage={p.onManageCanned} />}
       <div className="composer-row">
         <div className="composer-tools">
           <IconButton icon="paperclip" label={t('composer.attach')} onClick={() => fileInput.current?.click()} />
