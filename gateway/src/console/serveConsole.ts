@@ -73,12 +73,43 @@ function isServerPath(path: string): boolean {
 /** The methods the console answers at a path: GET and HEAD outside the API (for 405 answers). */
 export const consoleMethods = (path: string): readonly string[] => (isServerPath(path) ? [] : ['GET', 'HEAD']);
 
-/** Koa middleware serving the console from `dir` (a Vite build with index.html). */
+/** The build as last read: its files and index.html, and when index.html was written. */
+interface Build {
+  assets: Map<string, Asset>;
+  index: Buffer;
+  /** index.html's inode and modification time. */
+  version: string;
+}
+
+const versionOf = (dir: string): string => {
+  const st = statSync(join(dir, 'index.html'));
+  return `${st.ino}:${st.mtimeMs}`;
+};
+
+function readBuild(dir: string): Build {
+  const version = versionOf(dir);
+  return { assets: listAssets(dir), index: readFileSync(join(dir, 'index.html')), version };
+}
+
+/**
+ * Koa middleware serving the console from `dir` (a Vite build with index.html). A rebuild while
+ * the server runs (`pnpm build:console`, a deploy) is picked up at the next request: the build
+ * moves a whole new folder into place (desktop/build/consoleBuild.ts), so a new index.html means
+ * a new build, whose old assets are gone.
+ */
 export function serveConsole(dir: string): Middleware {
-  const assets = listAssets(dir);
-  const index = readFileSync(join(dir, 'index.html'));
+  let build = readBuild(dir);
+  const current = (): Build => {
+    try {
+      if (versionOf(dir) !== build.version) build = readBuild(dir);
+    } catch {
+      // Mid-swap (the old folder removed, the new one not yet in place): keep what was read.
+    }
+    return build;
+  };
   return async (ctx, next) => {
     if ((ctx.method !== 'GET' && ctx.method !== 'HEAD') || isServerPath(ctx.path)) return next();
+    const { assets, index } = current();
     const asset = assets.get(ctx.path);
     if (asset && ctx.path !== '/index.html') {
       ctx.type = asset.type;
