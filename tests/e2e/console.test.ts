@@ -172,6 +172,19 @@ describe('console', () => {
     await p.getByRole('button', { name: 'Entrar' }).click();
     await p.waitForURL('**/dashboard');
     await anon.close();
+
+    // A link into the console opened signed out (a bookmark, a shared URL) lands there after signing in.
+    const linked = await newContext(browser);
+    const q = await linked.newPage();
+    await q.goto(`${sys.url}/audit?action=auth.login`);
+    await q.getByRole('heading', { name: 'Inicia sesión' }).waitFor();
+    await q.getByLabel('Correo electrónico').fill(sys.adminEmail);
+    await q.getByLabel('Contraseña', { exact: true }).fill('Recuperada-2026-xyz');
+    await q.getByRole('button', { name: 'Entrar' }).click();
+    await q.waitForURL('**/audit?action=auth.login');
+    await q.getByRole('heading', { name: 'Auditoría' }).waitFor();
+    expect(q.url()).toBe(`${sys.url}/audit?action=auth.login`);
+    await linked.close();
   });
 
   it('shows a supervisor no admin-only controls', async () => {

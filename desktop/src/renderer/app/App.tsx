@@ -59,13 +59,17 @@ export function App() {
     );
   }
   const home = homePath(state.ability);
+  // Signing in re-renders this at /login before the login screen navigates: go where the user
+  // was sent from (a deep link, an emailed link), not home.
+  const from = (location.state as { from?: unknown } | null)?.from;
+  const afterLogin = typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') ? from : home;
   const shell = (
       <Shell>
         <ErrorBoundary key={location.pathname.split('/')[1]}>
           <Suspense fallback={<Loading />}>
             <Routes>
               <Route path="/" element={<Navigate to={home} replace />} />
-              <Route path="/login" element={<Navigate to={home} replace />} />
+              <Route path="/login" element={<Navigate to={afterLogin} replace />} />
               <Route path="/reset-password" element={<Navigate to={home} replace />} />
               <Route path="/change-password" element={<ChangePasswordScreen />} />
               {SECTIONS.filter((s) => s.visible(state.ability)).map((s) => (
