@@ -109,6 +109,10 @@ describe('console', () => {
     await row.getByText(`+${PHONE}`).waitFor();
     await check('07-sessions');
     await keyboardOnly('sessions');
+    // On a 1280-pixel laptop screen the table fits: no sideways scrolling to reach a row's actions.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    expect(await page.locator('.table-wrap').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    await page.setViewportSize({ width: 1360, height: 860 });
   });
 
   it('shows the disconnect timeline when the phone logs the device out, live', async () => {
@@ -219,6 +223,14 @@ describe('console', () => {
     await selfRow.waitFor();
     expect(await p.getByRole('row', { name: new RegExp(sys.adminEmail) }).count()).toBe(0);
     await check('19-supervisor-users', p);
+
+    // On a small laptop screen the sidebar keeps its icons; links and the account menu keep their names.
+    await p.setViewportSize({ width: 1024, height: 700 });
+    const sessionsLink = p.getByRole('link', { name: 'Sesiones' });
+    expect(await sessionsLink.isVisible()).toBe(true);
+    expect((await sessionsLink.boundingBox())!.width).toBeLessThanOrEqual(64);
+    expect(await p.getByRole('button', { name: 'Sara Supervisora Supervisor' }).isVisible()).toBe(true);
+    await check('20-supervisor-narrow', p);
     await supCtx.close();
   });
 });

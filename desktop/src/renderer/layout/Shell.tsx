@@ -41,9 +41,9 @@ export function Shell({ children }: { children: ReactNode }) {
           <ul className="nav-list">
             {items.map((n) => (
               <li key={n.to}>
-                <NavLink to={n.to} className={({ isActive }) => `nav-item${isActive ? ' active' : ''}`}>
+                <NavLink to={n.to} title={t(n.label)} className={({ isActive }) => `nav-item${isActive ? ' active' : ''}`}>
                   <Icon name={n.icon} />
-                  <span>{t(n.label)}</span>
+                  <span className="nav-label">{t(n.label)}</span>
                   {n.to === '/inbox' && inbox && inbox.needsReplyCount > 0 && (
                     <span className="nav-badge" aria-label={tn('inbox.needsReplyBadge', inbox.needsReplyCount)}>
                       {inbox.needsReplyCount > 99 ? '99+' : inbox.needsReplyCount}
