@@ -102,7 +102,8 @@ export function SessionsScreen() {
       cell: (s) => (
         <div className="cell-status">
           <StatusBadge status={s.status} />
-          {s.status !== 'connected' && s.summary?.lastDisconnectCause && (
+          {/* Awaiting a link, the last close is only the previous QR running out: not worth a line. */}
+          {s.status !== 'connected' && s.status !== 'qr' && s.summary?.lastDisconnectCause && (
             <span className="cell-sub">
               <CauseText cause={s.summary.lastDisconnectCause} />
               {s.problematicSince ? ` · ${t('sessions.since', { time: fmt.relative(s.problematicSince) })}` : ''}
