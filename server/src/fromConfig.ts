@@ -27,6 +27,7 @@ export function supervisorOptionsFromConfig(config: SupervisorConfig, mongoUri: 
       heartbeatMs: config.ACTOR_HEARTBEAT_MS,
       rssBudgetBytes: config.ACTOR_RSS_BUDGET_MB * 1024 * 1024,
       deafAfterMs: config.ACTOR_DEAF_TIMEOUT_MS,
+      linkTimeoutMs: config.SESSION_LINK_TIMEOUT_MS,
     },
     startConcurrency: config.SESSION_START_CONCURRENCY,
     // A cluster node may adopt several of a dead node's sessions at once: keep one more spare.

@@ -48,6 +48,8 @@ export interface SupervisedSessions {
   knownSlots(): Iterable<Readonly<SessionSlot>>;
   start(sessionId: string): Promise<void>;
   stop(sessionId: string, opts?: { logout?: boolean }): Promise<void>;
+  /** Someone looks at a session's link code or asks for one: its link timeout counts from now. */
+  linkActivity(sessionId: string): void;
   resetAttempts(sessionId: string): Promise<void>;
   /** Cluster mode: this node's fencing token for the session (undefined on a single node, or when not held). */
   fenceOf(sessionId: string): number | undefined;
@@ -101,6 +103,7 @@ export class LocalHub implements SessionHub {
     if (!handle?.isReady || !handle.alive) {
       throw new RpcError(RPC_ERROR_CODES.NOT_RUNNING, `Session ${sessionId} has no running actor`);
     }
+    if (command === 'getQr' || command === 'requestPairingCode') this.sessions.linkActivity(sessionId);
     return handle.call(command, req, opts);
   }
 

@@ -69,6 +69,7 @@ export class Supervisor implements SupervisedSessions {
       log: this.log,
       recycle: (slot, reason) => this.recycle(slot, reason),
       kill: (slot, reason) => this.killHung(slot, reason),
+      stopUnlinked: (slot, reason) => this.stopUnlinked(slot, reason),
     });
     this.pool = new WarmPool({ size: opts.warmActors ?? 0, launch: () => launchOf(opts.actorEntry, this.log), logger: this.log });
     this.hub = new LocalHub(this, {
@@ -134,11 +135,12 @@ export class Supervisor implements SupervisedSessions {
     this.spawn(slot);
   }
 
-  async stop(sessionId: string, opts: { logout?: boolean } = {}): Promise<void> {
+  async stop(sessionId: string, opts: { logout?: boolean; reason?: string } = {}): Promise<void> {
     const doc = await Session.findOne({ sessionId }, { status: 1 }).lean();
     if (!doc) throw hubError(HUB_ERROR_CODES.SESSION_NOT_FOUND, `Session ${sessionId} does not exist`);
     const slot = this.slotOf(sessionId, doc.status);
     slot.stopRequested = true;
+    slot.stopReason = opts.reason ?? null;
     this.clearRestartTimer(slot);
     const handle = slot.handle;
     const grace = this.opts.limits.stopGraceMs;
@@ -149,7 +151,7 @@ export class Supervisor implements SupervisedSessions {
     if (handle) await handle.stop(grace);
     if (opts.logout) await this.records.clearCredentials(sessionId, this.opts.dataDir);
     const status: SessionStatus = opts.logout ? 'logged_out' : 'stopped';
-    await changeStatus(this.sinks, slot, status, { active: false });
+    await changeStatus(this.sinks, slot, status, { active: false, ...(opts.reason ? { lastError: opts.reason } : {}) });
   }
 
   async resetAttempts(sessionId: string): Promise<void> {
@@ -239,6 +241,7 @@ export class Supervisor implements SupervisedSessions {
 
   private spawn(slot: SessionSlot): void {
     slot.stopRequested = false;
+    slot.stopReason = null;
     slot.killReason = null;
     const { limits } = this.opts;
     const fence = this.fencing?.fenceOf(slot.sessionId);
@@ -323,6 +326,18 @@ export class Supervisor implements SupervisedSessions {
     slot.killReason = `recycled: ${reason}`;
     this.log.warn({ sessionId: slot.sessionId, pid: handle.pid, reason }, 'recycling actor');
     void handle.stop(this.opts.limits.stopGraceMs, 'recycled');
+  }
+
+  linkActivity(sessionId: string): void {
+    const slot = this.slots.get(sessionId);
+    if (slot?.waitingLinkSince != null) slot.waitingLinkSince = this.now();
+  }
+
+  /** The link timeout: stopped like an operator stop (not restored at start-up), with the reason. */
+  private stopUnlinked(slot: SessionSlot, reason: string): void {
+    if (slot.stopRequested) return;
+    this.log.warn({ sessionId: slot.sessionId, reason }, 'stopping a session nobody linked');
+    void this.stop(slot.sessionId, { reason }).catch((err: unknown) => this.log.warn({ err, sessionId: slot.sessionId }, 'stopping an unlinked session failed'));
   }
 
   private killHung(slot: SessionSlot, reason: string): void {

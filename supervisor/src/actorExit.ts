@@ -28,12 +28,13 @@ export interface ExitContext {
 /** Settles the slot after its actor `handle` exited (see the module comment). */
 export function handleExit(ctx: ExitContext, slot: SessionSlot, handle: ActorHandle, info: ExitInfo): void {
   const { sinks, log } = ctx;
-  const reason = slot.killReason ?? describeExit(info);
+  const stopReason = slot.stopRequested ? slot.stopReason : null;
+  const reason = stopReason ?? slot.killReason ?? describeExit(info);
   slot.killReason = null;
   const exitEvent = { type: 'actor-exit' as const, exit: info.kind, code: info.code, signal: info.signal };
   if (slot.stopRequested || ctx.stopping()) {
     const status: SessionStatus = info.kind === 'logged_out' ? 'logged_out' : 'stopped';
-    const settled = changeStatus(sinks, slot, status);
+    const settled = changeStatus(sinks, slot, status, stopReason ? { lastError: stopReason } : {});
     void sinks.events.append(slot.sessionId, { ...exitEvent, action: 'none', reason }, settled);
     return;
   }

@@ -15,6 +15,8 @@ export interface SessionSlot {
   restartTimer: ReturnType<typeof setTimeout> | null;
   /** Set while an operator stop or a node shutdown is taking the actor down. */
   stopRequested: boolean;
+  /** Why the supervisor itself stopped the session (the link timeout), for its status and timeline. */
+  stopReason: string | null;
   /** Restarts performed since this process started supervising the session. */
   restarts: number;
   lastError: string | null;
@@ -22,6 +24,12 @@ export interface SessionSlot {
   connectedSince: number | null;
   lastTrafficAt: number | null;
   probing: boolean;
+  /**
+   * Epoch ms since when the session has been waiting to be linked (its first QR or pairing code
+   * since it last was connected, stopped or terminal); null otherwise. Reconnects between QR
+   * codes keep it: the link timeout counts from the first code.
+   */
+  waitingLinkSince: number | null;
   /** Why the supervisor is killing/recycling the current actor (becomes the restart reason). */
   killReason: string | null;
   /** Epoch ms of the last metrics write to the Session document. */
@@ -39,12 +47,14 @@ export function newSlot(sessionId: string, status: SessionStatus): SessionSlot {
     history: { restarts: [], attempt: 0 },
     restartTimer: null,
     stopRequested: false,
+    stopReason: null,
     restarts: 0,
     lastError: null,
     lastDisconnectCause: null,
     connectedSince: null,
     lastTrafficAt: null,
     probing: false,
+    waitingLinkSince: null,
     killReason: null,
     metricsSavedAt: 0,
     waiters: new Set(),

@@ -21,8 +21,13 @@ export interface SlotSinks {
   now(): number;
 }
 
+/** Statuses a session waiting to be linked passes through between its QR codes. */
+const WAITING_LINK: ReadonlySet<SessionStatus> = new Set(['qr', 'starting', 'connecting', 'reconnecting']);
+
 /** Sets the slot's status and wakes whoever waits for a status change (waitSettled). */
-export function setSlotStatus(slot: SessionSlot, status: SessionStatus): void {
+export function setSlotStatus(slot: SessionSlot, status: SessionStatus, now: number): void {
+  if (status === 'qr') slot.waitingLinkSince ??= now;
+  else if (!WAITING_LINK.has(status)) slot.waitingLinkSince = null;
   slot.status = status;
   for (const waiter of [...slot.waiters]) waiter();
 }
@@ -30,7 +35,7 @@ export function setSlotStatus(slot: SessionSlot, status: SessionStatus): void {
 /** Sets the status, persists it, then publishes a connection-state event when it changed. */
 export async function changeStatus(sinks: SlotSinks, slot: SessionSlot, status: SessionStatus, patch: StatusPatch = {}): Promise<void> {
   const changed = slot.status !== status;
-  setSlotStatus(slot, status);
+  setSlotStatus(slot, status, sinks.now());
   const persisted = sinks.records.setStatus(slot.sessionId, status, patch);
   if (changed) {
     const message = patch.lastError ?? undefined;
@@ -50,7 +55,7 @@ export function recordActorEvent(sinks: SlotSinks, slot: SessionSlot, event: Act
       slot.lastTrafficAt = now;
     } else slot.connectedSince = null;
     if (event.cause) slot.lastDisconnectCause = event.cause;
-    setSlotStatus(slot, event.status);
+    setSlotStatus(slot, event.status, now);
     persisted = sinks.records.setStatus(slot.sessionId, event.status, {
       ...(event.cause ? { lastDisconnectCause: event.cause } : {}),
       ...(event.status === 'connected' ? { lastConnectedAt: new Date(now) } : {}),
@@ -58,7 +63,7 @@ export function recordActorEvent(sinks: SlotSinks, slot: SessionSlot, event: Act
     });
   } else if ((event.type === 'qr' || event.type === 'pairing-code') && slot.status !== 'qr') {
     // A QR means the session waits for a scan, whether or not a connection-state said so.
-    setSlotStatus(slot, 'qr');
+    setSlotStatus(slot, 'qr', sinks.now());
     persisted = sinks.records.setStatus(slot.sessionId, 'qr');
   }
   void sinks.events.append(slot.sessionId, event, persisted);

@@ -25,6 +25,12 @@ export interface SupervisionLimits {
   deafAfterMs: number;
   /** Time a probe may take before the actor counts as a zombie. */
   probeTimeoutMs: number;
+  /**
+   * A session showing QR or pairing codes that nobody links for this long is stopped (0
+   * disables): it stops holding a process and renewing codes, and shows as stopped until an
+   * operator links it.
+   */
+  linkTimeoutMs: number;
 }
 
 /** Actor configuration shared by every session (sessionId and dataDir are filled per session). */
@@ -67,6 +73,7 @@ export const DEFAULT_LIMITS: SupervisionLimits = {
   rssBudgetBytes: 512 * 1024 * 1024,
   deafAfterMs: 10 * 60_000,
   probeTimeoutMs: 15_000,
+  linkTimeoutMs: 10 * 60_000,
 };
 
 /** Fills unspecified options with production defaults. */

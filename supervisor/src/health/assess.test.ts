@@ -11,6 +11,7 @@ const base: ActorVitals = {
   lastTrafficAt: 0,
   connectedSince: 0,
   probing: false,
+  waitingLinkSince: null,
 };
 
 describe('assess', () => {
@@ -30,6 +31,16 @@ describe('assess', () => {
   it('recycles an actor over its RSS budget, unless the budget is disabled', () => {
     expect(assess({ ...base, rssBytes: 101 }, 1_000, limits)).toBe('over_rss');
     expect(assess({ ...base, rssBytes: 101 }, 1_000, { ...limits, rssBudgetBytes: 0 })).toBe('ok');
+  });
+
+  it('stops a session nobody linked within linkTimeoutMs, counted from its first code, unless disabled', () => {
+    const waiting = { ...base, status: 'qr' as const, lastHeartbeatAt: 600_000, connectedSince: null, waitingLinkSince: 0 };
+    const link = { ...limits, linkTimeoutMs: 600_000 };
+    expect(assess(waiting, 600_000, link)).toBe('ok');
+    expect(assess(waiting, 600_001, link)).toBe('unlinked');
+    // Between two codes the actor reconnects: still the same wait.
+    expect(assess({ ...waiting, status: 'reconnecting' }, 600_001, link)).toBe('unlinked');
+    expect(assess(waiting, 600_001, { ...link, linkTimeoutMs: 0 })).toBe('ok');
   });
 
   it('probes a connected session that heard nothing for deafAfterMs, once at a time', () => {

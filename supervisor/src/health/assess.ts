@@ -1,6 +1,7 @@
 /**
  * The watchdog's judgement of one running actor, as a pure function of what the supervisor
- * has seen: hung (heartbeats missed), over its memory budget, or deaf (connected but silent).
+ * has seen: hung (heartbeats missed), over its memory budget, deaf (connected but silent), or
+ * waiting too long for someone to link it.
  */
 import type { SessionStatus } from '@switchboard/shared';
 import type { SupervisionLimits } from '../supervisorOptions.ts';
@@ -18,10 +19,12 @@ export interface ActorVitals {
   connectedSince: number | null;
   /** A probe is already in flight. */
   probing: boolean;
+  /** Epoch ms since when the session has been waiting to be linked, or null. */
+  waitingLinkSince: number | null;
 }
 
 /** What to do with the actor now. */
-export type Verdict = 'ok' | 'hung' | 'over_rss' | 'probe';
+export type Verdict = 'ok' | 'hung' | 'over_rss' | 'probe' | 'unlinked';
 
 /** Judges one actor at `now`. */
 export function assess(v: ActorVitals, now: number, limits: SupervisionLimits): Verdict {
@@ -29,6 +32,7 @@ export function assess(v: ActorVitals, now: number, limits: SupervisionLimits): 
   if (now - v.lastHeartbeatAt > limits.heartbeatMs * limits.missedHeartbeats) return 'hung';
   if (limits.rssBudgetBytes > 0 && v.rssBytes !== null && v.rssBytes > limits.rssBudgetBytes) return 'over_rss';
   if (isDeaf(v, now, limits.deafAfterMs) && !v.probing) return 'probe';
+  if (limits.linkTimeoutMs > 0 && v.waitingLinkSince !== null && now - v.waitingLinkSince > limits.linkTimeoutMs) return 'unlinked';
   return 'ok';
 }
 

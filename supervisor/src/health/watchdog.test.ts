@@ -20,6 +20,7 @@ function world(lastHeartbeatAt: number) {
     log: silentLogger(),
     recycle: () => undefined,
     kill: (s, reason) => killed.push(`${s.sessionId}: ${reason}`),
+    stopUnlinked: () => undefined,
   });
   return { slot, killed, dog, at: (t: number) => ((clock = t), dog.sweep()) };
 }

@@ -1,7 +1,7 @@
 /**
  * Periodic check of every running actor (interval = heartbeat interval): kills hung actors,
- * recycles actors over their RSS budget, and probes connected sessions that went quiet,
- * recycling the ones whose probe fails (zombies).
+ * recycles actors over their RSS budget, probes connected sessions that went quiet, recycling
+ * the ones whose probe fails (zombies), and stops sessions nobody linked within the link timeout.
  *
  * A sweep that runs late means the supervisor's own event loop stalled: the heartbeats that
  * arrived meanwhile are still queued behind the timer, so every actor would look hung at once
@@ -21,6 +21,8 @@ export interface WatchdogDeps {
   log: Logger;
   recycle(slot: SessionSlot, reason: string): void;
   kill(slot: SessionSlot, reason: string): void;
+  /** Stops a session that waited too long to be linked. */
+  stopUnlinked(slot: SessionSlot, reason: string): void;
 }
 
 /** The supervisor's periodic health sweep. */
@@ -75,6 +77,7 @@ export class Watchdog {
           lastTrafficAt: slot.lastTrafficAt,
           connectedSince: slot.connectedSince,
           probing: slot.probing,
+          waitingLinkSince: slot.waitingLinkSince,
         },
         now,
         limits,
@@ -82,6 +85,7 @@ export class Watchdog {
       if (verdict === 'hung') this.deps.kill(slot, `no heartbeat for ${now - h.lastHeartbeatAt} ms`);
       else if (verdict === 'over_rss') this.deps.recycle(slot, `rss ${h.lastHeartbeat?.rssBytes} bytes over budget ${limits.rssBudgetBytes}`);
       else if (verdict === 'probe') this.probe(slot, limits);
+      else if (verdict === 'unlinked') this.deps.stopUnlinked(slot, `not linked within ${spell(limits.linkTimeoutMs)}`);
     }
   }
 
@@ -108,4 +112,9 @@ export class Watchdog {
 /** The sweep period: the heartbeat interval, within 50 ms..5 s. */
 function sweepInterval(limits: SupervisionLimits): number {
   return Math.max(50, Math.min(limits.heartbeatMs, 5_000));
+}
+
+/** A duration as the stop reason says it: whole minutes, or seconds below a minute. */
+function spell(ms: number): string {
+  return ms >= 60_000 ? `${Math.round(ms / 60_000)} min` : `${Math.round(ms / 1_000)} s`;
 }

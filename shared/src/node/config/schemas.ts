@@ -65,6 +65,8 @@ export const seedShape = {
 export const supervisorShape = {
   ACTOR_RSS_BUDGET_MB: int(64, 65_536).default(512),
   ACTOR_DEAF_TIMEOUT_MS: int(1_000, 86_400_000).default(300_000),
+  /** A session nobody links (QR or pairing code) for this long is stopped; 0 never stops it. */
+  SESSION_LINK_TIMEOUT_MS: int(0, 86_400_000).default(600_000),
   SESSION_START_CONCURRENCY: int(1, 1_000).default(8),
   /** Spare actor processes kept loaded for the next start; default 1, or 2 in cluster mode. */
   ACTOR_WARM_POOL: int(0, 64).optional(),

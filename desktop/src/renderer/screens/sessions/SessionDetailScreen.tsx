@@ -21,7 +21,7 @@ import { useToast } from '../../ui/Toasts.tsx';
 import { errorText } from '../../ui/errors.ts';
 import { LinkDialog } from './LinkDialog.tsx';
 import { ConfirmSessionAction, RenameSessionDialog, type Confirming } from './SessionDialogs.tsx';
-import { NEEDS_LINK, phoneOf, sessionsApi } from './sessionsApi.ts';
+import { needsLink, phoneOf, sessionsApi } from './sessionsApi.ts';
 import { SessionWebhooks } from './SessionWebhooks.tsx';
 import { Timeline } from './Timeline.tsx';
 
@@ -98,7 +98,7 @@ export function SessionDetailScreen() {
         actions={
           canUpdate || canDelete ? (
             <>
-              {canUpdate && NEEDS_LINK.has(d.status) && (
+              {canUpdate && needsLink(d) && (
                 <Button variant="primary" icon="qr" onClick={() => setLinking(d)}>
                   {d.status === 'logged_out' || d.status === 'replaced' ? t('sessions.action.relink') : t('sessions.action.link')}
                 </Button>

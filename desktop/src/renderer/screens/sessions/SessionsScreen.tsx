@@ -23,7 +23,7 @@ import { useToast } from '../../ui/Toasts.tsx';
 import { errorText } from '../../ui/errors.ts';
 import { LinkDialog } from './LinkDialog.tsx';
 import { CleanupInactiveDialog, ConfirmSessionAction, CreateSessionDialog, RenameSessionDialog, type Confirming } from './SessionDialogs.tsx';
-import { NEEDS_LINK, phoneOf, sessionsApi } from './sessionsApi.ts';
+import { needsLink, phoneOf, sessionsApi } from './sessionsApi.ts';
 
 const PAGE = 50;
 
@@ -102,8 +102,9 @@ export function SessionsScreen() {
       cell: (s) => (
         <div className="cell-status">
           <StatusBadge status={s.status} />
-          {/* Awaiting a link, the last close is only the previous QR running out: not worth a line. */}
-          {s.status !== 'connected' && s.status !== 'qr' && s.summary?.lastDisconnectCause && (
+          {/* Awaiting a link, the last close is only the previous QR running out; stopped, it is not
+              why the session stands still: neither is worth a line. */}
+          {s.status !== 'connected' && s.status !== 'qr' && s.status !== 'stopped' && s.summary?.lastDisconnectCause && (
             <span className="cell-sub">
               <CauseText cause={s.summary.lastDisconnectCause} />
               {s.problematicSince ? ` · ${t('sessions.since', { time: fmt.relative(s.problematicSince) })}` : ''}
@@ -127,7 +128,7 @@ export function SessionsScreen() {
       className: 'actions',
       cell: (s) => (
         <>
-          {can('update', s) && NEEDS_LINK.has(s.status) && (
+          {can('update', s) && needsLink(s) && (
             <Button size="sm" variant="primary" icon="qr" onClick={() => setLinking(s)}>
               {s.status === 'logged_out' || s.status === 'replaced' ? t('sessions.action.relink') : t('sessions.action.link')}
             </Button>
@@ -136,7 +137,7 @@ export function SessionsScreen() {
             label={`${t('action.more')}: ${s.name}`}
             items={[
               { label: t('sessions.action.details'), icon: 'info', onSelect: () => navigate(`/sessions/${encodeURIComponent(s.sessionId)}`) },
-              can('update', s) && !NEEDS_LINK.has(s.status) && s.status !== 'stopped' && { label: t('sessions.action.link'), icon: 'qr', onSelect: () => setLinking(s) },
+              can('update', s) && !needsLink(s) && s.status !== 'stopped' && { label: t('sessions.action.link'), icon: 'qr', onSelect: () => setLinking(s) },
               can('update', s) && s.status === 'problematic' && { label: t('sessions.action.resetAttempts'), icon: 'refresh', onSelect: () => void run(() => sapi.resetAttempts(s.sessionId), t('sessions.reset.done')) },
               can('update', s) && (s.status === 'stopped' || s.status === 'created') && { label: t('sessions.action.start'), icon: 'play', onSelect: () => void run(() => sapi.start(s.sessionId), t('sessions.start.done')) },
               can('update', s) && s.status !== 'stopped' && { label: t('sessions.action.stop'), icon: 'stop', onSelect: () => void run(() => sapi.stop(s.sessionId), t('sessions.stop.done')) },

@@ -28,6 +28,14 @@ export function sessionsApi(api: ApiClient) {
 /** Statuses that need a person to link (or relink) the phone. */
 export const NEEDS_LINK = new Set(['created', 'qr', 'logged_out', 'replaced']);
 
+/**
+ * True when the session waits for someone to link a phone: a status above, or stopped before
+ * any phone was linked (the link timeout stops a session nobody links; linking starts it again).
+ */
+export function needsLink(s: { status: string; me?: unknown }): boolean {
+  return NEEDS_LINK.has(s.status) || (s.status === 'stopped' && !s.me);
+}
+
 /** Digits of a WhatsApp JID (`34600111222:3@s.whatsapp.net` → `+34 600111222`-ish display). */
 export function phoneOf(jid: string | null | undefined): string | null {
   if (!jid) return null;
