@@ -3,7 +3,7 @@
  * says happened (TimelineKind), and how noise collapses. From: the `sessionevents` log (written
  * by the supervisor's EventLog) → here → next: gaps.ts adds down times, readTimeline.ts reads.
  */
-import type { ExitKind, HubEvent, TimelineEntry, TimelineKind } from '@switchboard/shared';
+import { NOT_LINKED_REASON, type ExitKind, type HubEvent, type TimelineEntry, type TimelineKind } from '@switchboard/shared';
 
 /** The event types a timeline is built from (everything else is traffic, not lifecycle). */
 export const LIFECYCLE_TYPES = ['connection-state', 'actor-exit'] as const;
@@ -17,13 +17,19 @@ const NETWORK_CAUSES = new Set(['connection_lost', 'connection_closed', 'unavail
 /** Exits the supervisor caused on purpose to heal a session (RSS budget, deaf socket, missed heartbeats). */
 const RECYCLE_EXITS: ReadonlySet<ExitKind> = new Set(['recycled', 'hung']);
 
+/**
+ * Baileys' close of a socket whose QR codes ran out unscanned (408, `Socket/socket.js`): the next
+ * code follows at once, so it is part of the wait for a scan, not a network problem.
+ */
+const QR_CODES_RAN_OUT = 'QR refs attempts ended';
+
 /** Kinds whose consecutive repeats are one entry (QR rotations; retries of one outage). */
 const RUN_KINDS: ReadonlySet<TimelineKind> = new Set(['qr', 'network']);
 
 /**
  * What one lifecycle event means, or null for noise that adds nothing: the `starting`,
  * `connecting` and `reconnecting` states without a cause (an actor (re)starting or Baileys
- * dialling), the exits of requested stops (the `stopped` state says it) and the exits of
+ * dialling) or after unscanned QR codes ran out, the exits of requested stops (the `stopped` state says it) and the exits of
  * logged-out or replaced actors (the state with WhatsApp's status code says it).
  */
 export function classify(e: LifecycleEvent): TimelineKind | null {
@@ -35,10 +41,11 @@ export function classify(e: LifecycleEvent): TimelineKind | null {
     return 'crash';
   }
   switch (e.status) {
+    case 'stopped':
+      return e.message?.startsWith(NOT_LINKED_REASON) ? 'unlinked' : 'stopped';
     case 'connected':
     case 'logged_out':
     case 'replaced':
-    case 'stopped':
     case 'problematic':
     case 'qr':
       return e.status;
@@ -46,7 +53,7 @@ export function classify(e: LifecycleEvent): TimelineKind | null {
       return null;
     default:
       // starting / connecting / reconnecting: only a close with a cause is worth a line.
-      if (!e.cause) return null;
+      if (!e.cause || e.message === QR_CODES_RAN_OUT) return null;
       if (e.cause === 'restart_required') return 'restart_required';
       if (NETWORK_CAUSES.has(e.cause)) return 'network';
       return 'other';

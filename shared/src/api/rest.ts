@@ -141,8 +141,9 @@ export interface QrView {
  * connected; logged_out (on the phone); replaced (another client took over); network (connection
  * lost or closed, WhatsApp unavailable); restart_required (WhatsApp asked for a reconnect);
  * crash (the actor process died and was restarted); recycle (restarted on purpose: memory
- * budget, deaf socket, missed heartbeats); stopped (by an operator); problematic (too many
- * restarts); qr (waiting for a scan); other.
+ * budget, deaf socket, missed heartbeats); stopped (by an operator); unlinked (stopped because
+ * nobody linked it in time: the link timeout); problematic (too many restarts); qr (waiting for a
+ * scan); other.
  */
 export const TIMELINE_KINDS = [
   'connected',
@@ -153,6 +154,7 @@ export const TIMELINE_KINDS = [
   'crash',
   'recycle',
   'stopped',
+  'unlinked',
   'problematic',
   'qr',
   'other',

@@ -14,6 +14,12 @@ export type DisconnectCause =
   | 'multidevice_mismatch' // 411
   | 'unknown';
 
+/**
+ * How the supervisor words the stop of a session nobody linked in time (its link timeout), in
+ * the `stopped` connection-state's message: `not linked within 10 min`. The timeline reads it.
+ */
+export const NOT_LINKED_REASON = 'not linked within';
+
 /** Media facts a message carries so a client can render it without another request. */
 export interface MessageMediaView {
   mimeType: string;

@@ -8,6 +8,7 @@
  * and be killed for the supervisor's fault. Such a sweep judges nothing; the next one, after
  * the queued heartbeats are read, does.
  */
+import { NOT_LINKED_REASON } from '@switchboard/shared';
 import type { Logger } from 'pino';
 import type { SessionSlot } from '../sessionSlot.ts';
 import type { SupervisionLimits } from '../supervisorOptions.ts';
@@ -85,7 +86,7 @@ export class Watchdog {
       if (verdict === 'hung') this.deps.kill(slot, `no heartbeat for ${now - h.lastHeartbeatAt} ms`);
       else if (verdict === 'over_rss') this.deps.recycle(slot, `rss ${h.lastHeartbeat?.rssBytes} bytes over budget ${limits.rssBudgetBytes}`);
       else if (verdict === 'probe') this.probe(slot, limits);
-      else if (verdict === 'unlinked') this.deps.stopUnlinked(slot, `not linked within ${spell(limits.linkTimeoutMs)}`);
+      else if (verdict === 'unlinked') this.deps.stopUnlinked(slot, `${NOT_LINKED_REASON} ${spell(limits.linkTimeoutMs)}`);
     }
   }
 

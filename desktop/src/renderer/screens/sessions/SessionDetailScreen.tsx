@@ -108,7 +108,7 @@ export function SessionDetailScreen() {
                   {t('sessions.action.resetAttempts')}
                 </Button>
               )}
-              {canUpdate && (d.status === 'stopped' || d.status === 'created') && (
+              {canUpdate && (d.status === 'stopped' || d.status === 'created') && !needsLink(d) && (
                 <Button icon="play" onClick={() => void run(() => api.start(sessionId), t('sessions.start.done'))}>
                   {t('sessions.action.start')}
                 </Button>
