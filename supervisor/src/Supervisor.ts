@@ -4,7 +4,7 @@
  * and restored on start. It never loads Baileys. Sends, commands, events and snapshots are the
  * SessionHub side (LocalHub.ts), which reads this supervision through `SupervisedSessions`.
  */
-import { hubError, HUB_ERROR_CODES, type ActorEvent, type ExitInfo, type HeartbeatEnvelope, type SessionStatus } from '@switchboard/shared';
+import { hubError, HUB_ERROR_CODES, NODE_STOPPED_REASON, type ActorEvent, type ExitInfo, type HeartbeatEnvelope, type SessionStatus } from '@switchboard/shared';
 import { Session } from '@switchboard/shared/node';
 import pLimit from 'p-limit';
 import type { Logger } from 'pino';
@@ -219,6 +219,7 @@ export class Supervisor implements SupervisedSessions {
     await Promise.all(
       running.map(async (slot) => {
         slot.stopRequested = true;
+        slot.stopReason = NODE_STOPPED_REASON;
         if (slot.handle) await slot.handle.stop(this.opts.limits.stopGraceMs);
       }),
     );

@@ -5,7 +5,7 @@
  * status (`problematic`, `logged_out`, ...). Each outcome is recorded on the Session and
  * published as an `actor-exit` event once that write is done.
  */
-import type { ExitInfo, SessionStatus } from '@switchboard/shared';
+import { NODE_STOPPED_REASON, type ExitInfo, type SessionStatus } from '@switchboard/shared';
 import type { Logger } from 'pino';
 import type { ActorHandle } from './ActorHandle.ts';
 import { decide, recordDecision, type RestartSpec } from './restartPolicy.ts';
@@ -34,7 +34,9 @@ export function handleExit(ctx: ExitContext, slot: SessionSlot, handle: ActorHan
   const exitEvent = { type: 'actor-exit' as const, exit: info.kind, code: info.code, signal: info.signal };
   if (slot.stopRequested || ctx.stopping()) {
     const status: SessionStatus = info.kind === 'logged_out' ? 'logged_out' : 'stopped';
-    const settled = changeStatus(sinks, slot, status, stopReason ? { lastError: stopReason } : {});
+    // A node shutting down is no error of the session's: said in the event, not kept as its last error.
+    const error = stopReason && stopReason !== NODE_STOPPED_REASON ? { lastError: stopReason } : {};
+    const settled = changeStatus(sinks, slot, status, error, stopReason ?? undefined);
     void sinks.events.append(slot.sessionId, { ...exitEvent, action: 'none', reason }, settled);
     return;
   }

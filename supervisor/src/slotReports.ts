@@ -32,13 +32,15 @@ export function setSlotStatus(slot: SessionSlot, status: SessionStatus, now: num
   for (const waiter of [...slot.waiters]) waiter();
 }
 
-/** Sets the status, persists it, then publishes a connection-state event when it changed. */
-export async function changeStatus(sinks: SlotSinks, slot: SessionSlot, status: SessionStatus, patch: StatusPatch = {}): Promise<void> {
+/**
+ * Sets the status, persists it, then publishes a connection-state event when it changed; its
+ * message is `message`, else the patch's last error.
+ */
+export async function changeStatus(sinks: SlotSinks, slot: SessionSlot, status: SessionStatus, patch: StatusPatch = {}, message = patch.lastError ?? undefined): Promise<void> {
   const changed = slot.status !== status;
   setSlotStatus(slot, status, sinks.now());
   const persisted = sinks.records.setStatus(slot.sessionId, status, patch);
   if (changed) {
-    const message = patch.lastError ?? undefined;
     const cause = slot.lastDisconnectCause && (status === 'logged_out' || status === 'replaced') ? slot.lastDisconnectCause : undefined;
     await sinks.events.append(slot.sessionId, { type: 'connection-state', status, ...(cause ? { cause } : {}), ...(message ? { message } : {}) }, persisted);
   }

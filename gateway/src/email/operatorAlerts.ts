@@ -108,7 +108,7 @@ export function watchOperatorAlerts(opts: OperatorAlertOptions): () => void {
   const handle = async (e: LifecycleEvent) => {
     const kind = classify(e);
     if (e.type === 'actor-exit' || !PROBLEMS.has(e.status)) {
-      if (kind && kind !== 'connected' && kind !== 'qr' && kind !== 'stopped' && kind !== 'unlinked') lastTrouble.set(e.sessionId, { cause: kind, detail: detailOf(e) });
+      if (kind && kind !== 'connected' && kind !== 'qr' && kind !== 'stopped' && kind !== 'unlinked' && kind !== 'node_stopped') lastTrouble.set(e.sessionId, { cause: kind, detail: detailOf(e) });
       return;
     }
     const trouble = e.status === 'problematic' ? lastTrouble.get(e.sessionId) : { cause: kind ?? ('other' as const), detail: detailOf(e) };

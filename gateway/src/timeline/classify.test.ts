@@ -31,6 +31,7 @@ describe('classify', () => {
     ['a bad session (500)', state(1, 0, 'reconnecting', { cause: 'bad_session', statusCode: 500 }), 'other'],
     ['a close without a known code', state(1, 0, 'reconnecting', { cause: 'unknown' }), 'other'],
     ['an operator stop', state(1, 0, 'stopped'), 'stopped'],
+    ['a stop because the server shut down', state(1, 0, 'stopped', { message: 'node shutting down' }), 'node_stopped'],
     ['a stop because nobody linked the session in time', state(1, 0, 'stopped', { message: 'not linked within 10 min' }), 'unlinked'],
     ['QR codes that ran out unscanned (the next one follows: noise)', state(1, 0, 'reconnecting', { cause: 'connection_lost', statusCode: 408, message: 'QR refs attempts ended' }), null],
     ['too many restarts', state(1, 0, 'problematic', { message: 'crash (code 1): restart intensity exceeded' }), 'problematic'],

@@ -3,7 +3,7 @@
  * says happened (TimelineKind), and how noise collapses. From: the `sessionevents` log (written
  * by the supervisor's EventLog) → here → next: gaps.ts adds down times, readTimeline.ts reads.
  */
-import { NOT_LINKED_REASON, type ExitKind, type HubEvent, type TimelineEntry, type TimelineKind } from '@switchboard/shared';
+import { NODE_STOPPED_REASON, NOT_LINKED_REASON, type ExitKind, type HubEvent, type TimelineEntry, type TimelineKind } from '@switchboard/shared';
 
 /** The event types a timeline is built from (everything else is traffic, not lifecycle). */
 export const LIFECYCLE_TYPES = ['connection-state', 'actor-exit'] as const;
@@ -42,6 +42,7 @@ export function classify(e: LifecycleEvent): TimelineKind | null {
   }
   switch (e.status) {
     case 'stopped':
+      if (e.message === NODE_STOPPED_REASON) return 'node_stopped';
       return e.message?.startsWith(NOT_LINKED_REASON) ? 'unlinked' : 'stopped';
     case 'connected':
     case 'logged_out':

@@ -142,8 +142,8 @@ export interface QrView {
  * lost or closed, WhatsApp unavailable); restart_required (WhatsApp asked for a reconnect);
  * crash (the actor process died and was restarted); recycle (restarted on purpose: memory
  * budget, deaf socket, missed heartbeats); stopped (by an operator); unlinked (stopped because
- * nobody linked it in time: the link timeout); problematic (too many restarts); qr (waiting for a
- * scan); other.
+ * nobody linked it in time: the link timeout); node_stopped (the server shut down; the session
+ * resumes when it starts); problematic (too many restarts); qr (waiting for a scan); other.
  */
 export const TIMELINE_KINDS = [
   'connected',
@@ -155,6 +155,7 @@ export const TIMELINE_KINDS = [
   'recycle',
   'stopped',
   'unlinked',
+  'node_stopped',
   'problematic',
   'qr',
   'other',

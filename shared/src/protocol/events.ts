@@ -20,6 +20,12 @@ export type DisconnectCause =
  */
 export const NOT_LINKED_REASON = 'not linked within';
 
+/**
+ * The message of the `stopped` connection-state a node writes for each of its sessions when it
+ * shuts down (a restart, a deploy): they are resumed when it starts again. The timeline reads it.
+ */
+export const NODE_STOPPED_REASON = 'node shutting down';
+
 /** Media facts a message carries so a client can render it without another request. */
 export interface MessageMediaView {
   mimeType: string;

@@ -3,6 +3,7 @@
  * restart of the whole Supervisor brings it back connected without a new QR.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NODE_STOPPED_REASON } from '@switchboard/shared';
 import { AuthState, Session } from '@switchboard/shared/node';
 import { openCluster, type Cluster } from './harness.ts';
 
@@ -29,7 +30,12 @@ describe('cluster pairing', () => {
     expect(seqs).toEqual(seqs.map((_, i) => i + 1));
 
     await first.sup.shutdown();
-    expect((await Session.findOne({ sessionId: 'pair-1' }).lean())?.active).toBe(true);
+    const afterShutdown = await Session.findOne({ sessionId: 'pair-1' }).lean();
+    expect(afterShutdown?.active).toBe(true);
+    // The timeline tells a node's shutdown from an operator's stop, and it is no error of the session's.
+    const states = first.rec.of('pair-1').filter((e) => e.type === 'connection-state');
+    expect(states.at(-1)).toMatchObject({ status: 'stopped', message: NODE_STOPPED_REASON });
+    expect(afterShutdown?.metrics?.lastError ?? null).toBeNull();
 
     const second = cluster.supervisor();
     await second.sup.restoreAll();

@@ -26,6 +26,7 @@ const LOOK: Record<TimelineKind, { icon: IconName; tone: string }> = {
   recycle: { icon: 'refresh', tone: 'info' },
   stopped: { icon: 'stop', tone: 'neutral' },
   unlinked: { icon: 'stop', tone: 'neutral' },
+  node_stopped: { icon: 'stop', tone: 'neutral' },
   problematic: { icon: 'alert', tone: 'bad' },
   qr: { icon: 'qr', tone: 'info' },
   other: { icon: 'info', tone: 'neutral' },
