@@ -140,6 +140,9 @@ export function nodesScenario(opts: NodesScenarioOptions): NodesScenario {
     say(`creating and linking ${opts.sessions} sessions`);
     const linkStart = Date.now();
     const linked = new Set<string>();
+    // One scan per session at a time, as a person scans: a QR shown while the phone's scan of the
+    // previous one is being paired is not scanned too (two pairings of one connection).
+    const scanning = new Set<string>();
     w.socket.on('connected', (e: { sessionId: string; connected: boolean }) => {
       if (!e.connected || linked.has(e.sessionId) || !ids.includes(e.sessionId)) return;
       linked.add(e.sessionId);
@@ -147,11 +150,12 @@ export function nodesScenario(opts: NodesScenarioOptions): NodesScenario {
     });
     w.socket.on('qr', (e: { sessionId: string; qr: string }) => {
       const i = ids.indexOf(e.sessionId);
-      if (i < 0 || linked.has(e.sessionId)) return;
+      if (i < 0 || linked.has(e.sessionId) || scanning.has(e.sessionId)) return;
       say(`qr of ${e.sessionId}`);
       if (!sim.phones.has(phoneOf(i))) sim.createPhone({ phone: phoneOf(i) });
       // A scan that comes too late for its QR fails: the phone scans the next one.
-      sim.scanQr(phoneOf(i), e.qr).catch(() => undefined);
+      scanning.add(e.sessionId);
+      sim.scanQr(phoneOf(i), e.qr).catch(() => scanning.delete(e.sessionId));
     });
     await pool(ids, opts.linkWidth ?? opts.nodes, async (sessionId, i) => {
       const res = await api(nodes[i % opts.nodes]!.url, 'POST', '/api/sessions', token, { sessionId, name: sessionId });

@@ -24,6 +24,8 @@ export class SimConnection {
   device?: CompanionDevice;
   /** QR refs handed to this registration connection. */
   refs: string[] = [];
+  /** Set while a phone pairs this connection: one pairing per connection, whatever code it used. */
+  pairing = false;
   /** Answers awaited for IQs the server sent, by id. */
   readonly pending = new Map<string, (answer: BinaryNode) => void>();
   /** State of a pairing-code registration (wa-sim.md §2.5). */

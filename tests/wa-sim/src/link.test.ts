@@ -44,6 +44,18 @@ describe('linking a companion by QR', () => {
     third.end(undefined);
   });
 
+  it('pairs a connection once when the phone scans it twice at the same time', async () => {
+    const phone = sim.createPhone({ phone: '15550002222', name: 'Twice' });
+    const auth = memoryAuth();
+    const client = connectClient(sim, auth);
+    const { qr } = await nextEvent(client, 'connection.update', (u) => !!u.qr);
+    const closed = waitClose(client);
+    const scans = await Promise.allSettled([sim.scanQr(phone.phone, qr ?? ''), sim.scanQr(phone.phone, qr ?? '')]);
+    expect(scans.map((s) => s.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(await closed).toBe(515);
+    expect(sim.devices('15550002222')).toHaveLength(1);
+  });
+
   it('refuses a login whose noise key was never linked with failure 401', async () => {
     const auth = memoryAuth();
     auth.state.creds.me = { id: '15550001111:9@s.whatsapp.net', name: 'x' };
