@@ -15,6 +15,8 @@ import type { SessionAlertData } from './templates/catalog.ts';
 
 type Problem = SessionAlertData['problem'];
 const PROBLEMS: ReadonlySet<string> = new Set<Problem>(['logged_out', 'problematic', 'replaced']);
+/** Timeline kinds that are no trouble: never remembered as the cause of a later alert. */
+const NO_TROUBLE: ReadonlySet<TimelineKind> = new Set(['connected', 'qr', 'stopped', 'unlinked', 'node_stopped']);
 
 /** Options of watchOperatorAlerts. */
 export interface OperatorAlertOptions {
@@ -108,7 +110,7 @@ export function watchOperatorAlerts(opts: OperatorAlertOptions): () => void {
   const handle = async (e: LifecycleEvent) => {
     const kind = classify(e);
     if (e.type === 'actor-exit' || !PROBLEMS.has(e.status)) {
-      if (kind && kind !== 'connected' && kind !== 'qr' && kind !== 'stopped' && kind !== 'unlinked' && kind !== 'node_stopped') lastTrouble.set(e.sessionId, { cause: kind, detail: detailOf(e) });
+      if (kind && !NO_TROUBLE.has(kind)) lastTrouble.set(e.sessionId, { cause: kind, detail: detailOf(e) });
       return;
     }
     const trouble = e.status === 'problematic' ? lastTrouble.get(e.sessionId) : { cause: kind ?? ('other' as const), detail: detailOf(e) };

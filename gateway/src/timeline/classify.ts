@@ -29,8 +29,9 @@ const RUN_KINDS: ReadonlySet<TimelineKind> = new Set(['qr', 'network']);
 /**
  * What one lifecycle event means, or null for noise that adds nothing: the `starting`,
  * `connecting` and `reconnecting` states without a cause (an actor (re)starting or Baileys
- * dialling) or after unscanned QR codes ran out, the exits of requested stops (the `stopped` state says it) and the exits of
- * logged-out or replaced actors (the state with WhatsApp's status code says it).
+ * dialling) or after unscanned QR codes ran out, the exits of requested stops (the `stopped`
+ * state says it) and the exits of logged-out or replaced actors (the state with WhatsApp's
+ * status code says it).
  */
 export function classify(e: LifecycleEvent): TimelineKind | null {
   if (e.type === 'actor-exit') {

@@ -62,8 +62,8 @@ export function onClosed(sim: Simulator, conn: SimConnection): void {
 /** Sends pair-success, waits for pair-device-sign, records the device, then restarts with 515. */
 export async function completePairing(sim: Simulator, conn: SimConnection, phone: SimPhone, identity: Buffer, advSecret: Buffer, method: 'qr' | 'code'): Promise<CompanionDevice> {
   // A second scan while the first one's pair-success is under way (another of the connection's
-  // QR codes, shown meanwhile) is refused, as WhatsApp pairs a connection once; it used to pair
-  // the companion twice, as two devices with one noise key.
+  // QR codes, shown meanwhile) is refused, as WhatsApp pairs a connection once: it used to send
+  // the companion a second pair-success, for a second device id, while it handled the first.
   if (conn.pairing) throw new SimError('qr_expired', 'this connection is already being paired', 409);
   conn.pairing = true;
   try {

@@ -26,7 +26,7 @@ export function sessionsApi(api: ApiClient) {
 }
 
 /** Statuses that need a person to link (or relink) the phone. */
-export const NEEDS_LINK = new Set(['created', 'qr', 'logged_out', 'replaced']);
+const NEEDS_LINK = new Set(['created', 'qr', 'logged_out', 'replaced']);
 
 /**
  * True when the session waits for someone to link a phone: a status above, or stopped before
