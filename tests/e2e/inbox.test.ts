@@ -204,6 +204,8 @@ describe('employee inbox', () => {
     await page.getByText('Ya no tienes acceso a esta conversación: se ha reasignado.').waitFor();
     await page.waitForURL(/\/inbox$/);
     await page.getByText('No hay conversaciones').waitFor();
+    // The count follows: the list no longer claims a conversation it does not show.
+    await page.locator('.inbox-status').getByText('0 conversaciones').waitFor();
     await check('06-unassigned');
   });
 });

@@ -67,7 +67,6 @@ export function InboxProvider({ children }: { children: ReactNode }) {
   stateRef.current = state;
   const [filters, setFilterState] = useState<ChatFilters>(initialFilters);
   const [page, setPage] = useState(1);
-  const [total, setTotal] = useState(0);
   const [listLoading, setListLoading] = useState(true);
   const [listError, setListError] = useState<unknown>(undefined);
   const [listTick, setListTick] = useState(0);
@@ -88,8 +87,7 @@ export function InboxProvider({ children }: { children: ReactNode }) {
     setListLoading(true);
     rest.chats(filters, page, PAGE, ctrl.signal).then(
       (p) => {
-        dispatch({ type: 'chats/loaded', chats: p.data, replace: page === 1 });
-        setTotal(p.total);
+        dispatch({ type: 'chats/loaded', chats: p.data, replace: page === 1, total: p.total });
         setListError(undefined);
         setListLoading(false);
       },
@@ -196,7 +194,7 @@ export function InboxProvider({ children }: { children: ReactNode }) {
         });
         setPage(1);
       },
-      list: { loading: listLoading, error: listError, total, hasMore: state.chats.size < total, loadMore: () => !listLoading && setPage((p) => p + 1), reload: reloadList },
+      list: { loading: listLoading, error: listError, total: state.total, hasMore: state.chats.size < state.total, loadMore: () => !listLoading && setPage((p) => p + 1), reload: reloadList },
       needsReplyCount,
       outbox: outbox.items,
       open(key) {
@@ -237,7 +235,7 @@ export function InboxProvider({ children }: { children: ReactNode }) {
       revoked,
       clearRevoked: () => setRevoked(null),
     }),
-    [state, filters, listLoading, listError, total, reloadList, needsReplyCount, outbox, loadThread, threadError, rest, prefs, me.id, revoked],
+    [state, filters, listLoading, listError, reloadList, needsReplyCount, outbox, loadThread, threadError, rest, prefs, me.id, revoked],
   );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

@@ -156,6 +156,19 @@ describe('inbox reducer: REST pages merged with live and replayed events', () =>
     expect(s.threads.has(KEY)).toBe(false);
   });
 
+  it('counts the whole list: the server total, plus chats that arrive by event, minus chats taken away', () => {
+    const other = chat({ id: '34622222222@s.whatsapp.net' });
+    let s = run([{ type: 'chats/loaded', chats: [chat(), other], replace: true, total: 40 }]);
+    expect(s.total).toBe(40);
+    s = inboxReducer(s, { type: 'event/message', message: msg('n1', 200, { chatId: '34633333333@s.whatsapp.net' }) });
+    expect(s.total).toBe(41);
+    s = inboxReducer(s, { type: 'event/message', message: msg('n2', 201) });
+    expect(s.total).toBe(41);
+    // An employee unassigned from Alice's chat: the list says one chat fewer.
+    s = inboxReducer(s, { type: 'access/rooms', rooms: [`chat:${S}:34622222222@s.whatsapp.net`, `chat:${S}:34633333333@s.whatsapp.net`] });
+    expect(s.total).toBe(40);
+  });
+
   it('keeps every chat of a session for a supervisor whose socket is in the session room', () => {
     const s = run([
       { type: 'chats/loaded', chats: [chat()], replace: true },

@@ -29,11 +29,16 @@ export interface InboxState {
   openKey: string | null;
   /** Session names, to label chats that arrive by event. */
   sessionNames: ReadonlyMap<string, string>;
+  /**
+   * How many chats the list holds in all, loaded or not: the server's count at the last page,
+   * plus chats that arrived by event, minus chats the user lost access to.
+   */
+  total: number;
 }
 
 /** Everything that changes the inbox. */
 export type InboxAction =
-  | { type: 'chats/loaded'; chats: InboxChatView[]; replace: boolean }
+  | { type: 'chats/loaded'; chats: InboxChatView[]; replace: boolean; total?: number }
   | { type: 'thread/loaded'; key: string; messages: InboxMessageView[]; complete: boolean }
   | { type: 'sessions/named'; names: Record<string, string> }
   | { type: 'event/message'; message: InboxMessageView }
@@ -46,7 +51,7 @@ export type InboxAction =
   | { type: 'message/retrying'; key: string; messageId: string };
 
 /** An empty inbox. */
-export const EMPTY_INBOX: InboxState = { chats: new Map(), threads: new Map(), presence: new Map(), openKey: null, sessionNames: new Map() };
+export const EMPTY_INBOX: InboxState = { chats: new Map(), threads: new Map(), presence: new Map(), openKey: null, sessionNames: new Map(), total: 0 };
 
 /** Short text shown in the chat list for a message. */
 export function previewOf(m: InboxMessageView): string {
@@ -122,7 +127,7 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
         // Live events may be newer than the page (it was read before they happened): keep them.
         chats.set(key, prev && (prev.lastMessageAt ?? 0) > (c.lastMessageAt ?? 0) ? { ...c, ...pickLive(prev) } : c);
       }
-      return { ...state, chats };
+      return { ...state, chats, total: action.total ?? chats.size };
     }
     case 'thread/loaded': {
       let thread: Thread | undefined = state.threads.get(action.key);
@@ -143,9 +148,9 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
       // Kept even before the thread is loaded: a REST page read meanwhile may not include it.
       threads.set(key, upsert(thread, m));
       const chats = new Map(state.chats);
-      const chat = state.chats.get(key) ?? stubChat(state, m);
-      chats.set(key, withMessage(chat, m, isNew, state.openKey === key));
-      return { ...state, chats, threads };
+      const known = state.chats.get(key);
+      chats.set(key, withMessage(known ?? stubChat(state, m), m, isNew, state.openKey === key));
+      return { ...state, chats, threads, total: known ? state.total : state.total + 1 };
     }
     case 'event/status': {
       const key = chatKey(action.sessionId, action.chatId);
@@ -184,7 +189,7 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
       const chats = new Map([...state.chats].filter(([, c]) => roomsAllow(action.rooms, c.sessionId, c.id)));
       const threads = new Map([...state.threads].filter(([k]) => chats.has(k)));
       const openKey = state.openKey && chats.has(state.openKey) ? state.openKey : null;
-      return { ...state, chats, threads, openKey };
+      return { ...state, chats, threads, openKey, total: Math.max(0, state.total - (state.chats.size - chats.size)) };
     }
     case 'chat/open':
       return { ...state, openKey: action.key };
