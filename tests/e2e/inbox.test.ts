@@ -148,8 +148,13 @@ describe('employee inbox', () => {
     await composer.press('Escape');
     await page.getByText('Todavía no hay respuestas rápidas.').waitFor({ state: 'hidden' });
     expect(await composer.evaluate((el) => el === document.activeElement)).toBe(true);
-    await composer.fill('Hola Alicia, ya lo estamos revisando');
-    await composer.press('Control+Enter');
+    // Enter sends (as in WhatsApp); Shift+Enter starts a new line of the same message.
+    await composer.fill('Hola Alicia,');
+    await composer.press('Shift+Enter');
+    await composer.pressSequentially('ya lo estamos revisando');
+    expect(await composer.inputValue()).toBe('Hola Alicia,\nya lo estamos revisando');
+    await composer.press('Enter');
+    await sys.sim.waitForReceived(ALICE, (m) => m.text === 'Hola Alicia,\nya lo estamos revisando', 30_000);
     const file = Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(20_000)]);
     await page.locator('.composer input[type="file"]').setInputFiles({ name: 'devolucion.pdf', mimeType: 'application/pdf', buffer: file });
     await page.getByText('devolucion.pdf').first().waitFor();
@@ -159,11 +164,19 @@ describe('employee inbox', () => {
     expect(sha(got.media!)).toBe(sha(file));
     expect(got.caption).toBe('Te adjunto el formulario');
     // A later message proves the line moved past both: count them now.
+    // Whoever writes long replies can make Enter a new line; Ctrl+Enter then sends.
+    await page.getByRole('button', { name: 'Enviar con Ctrl+Enter' }).click();
+    await page.getByText('Ctrl+Enter envía · Enter, nueva línea').waitFor();
+    await composer.fill('¿Algo');
+    await composer.press('Enter');
+    expect(await composer.inputValue()).toBe('¿Algo\n');
     await composer.fill('¿Algo más?');
     await composer.press('Control+Enter');
     await sys.sim.waitForReceived(ALICE, (m) => m.text === '¿Algo más?', 30_000);
     const received = sys.sim.received(ALICE);
-    expect(received.filter((m) => m.text === 'Hola Alicia, ya lo estamos revisando')).toHaveLength(1);
+    expect(received.filter((m) => m.text === 'Hola Alicia,\nya lo estamos revisando')).toHaveLength(1);
+    expect(received.filter((m) => m.text?.startsWith('¿Algo'))).toHaveLength(1);
+    await page.getByRole('button', { name: 'Enviar con Enter' }).click();
     expect(received.filter((m) => m.fileName === 'devolucion.pdf')).toHaveLength(1);
     // The reply shows its delivery state.
     await page.getByRole('log').locator('[data-kind="text"] .ticks').last().waitFor();

@@ -1,7 +1,8 @@
 /**
  * The reply box: text with emoji, attachments (button, drag-and-drop onto the thread, paste),
- * a quoted message, `/` quick replies, typing presence, and Ctrl/Cmd+Enter to send. Every reply
- * goes through the offline outbox, so typing while disconnected is safe.
+ * a quoted message, `/` quick replies, typing presence, and Enter to send (or Ctrl/Cmd+Enter, a
+ * choice of the device: `sendKey.ts`). Every reply goes through the offline outbox, so typing
+ * while disconnected is safe.
  */
 import type { CannedReplyView, InboxMessageView } from '@switchboard/shared';
 import { useEffect, useId, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
@@ -10,6 +11,7 @@ import { Button, IconButton } from '../../../ui/Button.tsx';
 import { CannedSuggestions, matchCanned } from './CannedSuggestions.tsx';
 import { EmojiPicker } from './EmojiPicker.tsx';
 import { summaryOf } from './MessageBubble.tsx';
+import { isSendPress, loadSendKey, saveSendKey, type SendKey } from './sendKey.ts';
 
 /** Props of Composer. */
 export interface ComposerProps {
@@ -38,7 +40,8 @@ export function Composer(p: ComposerProps) {
   const [active, setActive] = useState(0);
   const [dismissed, setDismissed] = useState(false);
   const [sending, setSending] = useState(false);
-  /** Ctrl+Enter pressed while a send was still being queued: send again once it is (see `send`). */
+  const [sendKey, setSendKey] = useState<SendKey>(loadSendKey);
+  /** The send key pressed while a send was still being queued: send again once it is (see `send`). */
   const [sendAgain, setSendAgain] = useState(false);
   const area = useRef<HTMLTextAreaElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -73,7 +76,7 @@ export function Composer(p: ComposerProps) {
 
   /**
    * Queues the reply. While one is being queued (the offline outbox writes it first), a second
-   * Ctrl+Enter is remembered and sent right after, with what the box holds then; the box is
+   * send is remembered and sent right after, with what the box holds then; the box is
    * emptied only if it still holds the text that was sent, so nothing typed meanwhile is lost.
    */
   const send = async () => {
@@ -123,7 +126,7 @@ export function Composer(p: ComposerProps) {
       setDismissed(true);
       return;
     }
-    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+    if (isSendPress({ ...e, isComposing: e.nativeEvent.isComposing }, sendKey)) {
       e.preventDefault();
       void send();
     } else if (e.key === 'Escape' && !emoji) {
@@ -219,11 +222,26 @@ export function Composer(p: ComposerProps) {
           onKeyDown={onKey}
           onPaste={onPaste}
         />
-        <Button variant="primary" icon="send" busy={sending} disabled={!text.trim() && p.files.length === 0} onClick={() => void send()} title={t('composer.sendHint')}>
+        <Button variant="primary" icon="send" busy={sending} disabled={!text.trim() && p.files.length === 0} onClick={() => void send()} title={t(sendKey === 'enter' ? 'composer.hint.enter' : 'composer.hint.ctrlEnter')}>
           {t('composer.send')}
         </Button>
       </div>
-      <p className="composer-hint faint">{t('composer.sendHint')}</p>
+      <p className="composer-hint faint">
+        {t(sendKey === 'enter' ? 'composer.hint.enter' : 'composer.hint.ctrlEnter')}
+        {' · '}
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => {
+            const next: SendKey = sendKey === 'enter' ? 'ctrl-enter' : 'enter';
+            saveSendKey(next);
+            setSendKey(next);
+            area.current?.focus();
+          }}
+        >
+          {t(sendKey === 'enter' ? 'composer.hint.useCtrlEnter' : 'composer.hint.useEnter')}
+        </button>
+      </p>
     </div>
   );
 }
