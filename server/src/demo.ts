@@ -15,12 +15,24 @@ import { onSignals } from './shutdown.ts';
 
 const DEMO_SESSION = 'demo';
 const DEMO_PHONE = '34600000001';
+/** Each contact writes its own conversation, a line at a time (then starts over). */
 const CONTACTS = [
-  { phone: '34611111111', name: 'Lucía' },
-  { phone: '34622222222', name: 'Mateo' },
-  { phone: '34633333333', name: 'Valentina' },
+  {
+    phone: '34611111111',
+    name: 'Lucía',
+    script: ['Hola, ¿está abierto hoy?', '¿Hasta qué hora?', 'Perfecto, paso por la tarde', '¿Puedo pagar con tarjeta?', '¡Gracias!'],
+  },
+  {
+    phone: '34622222222',
+    name: 'Mateo',
+    script: ['Hi! Is my order ready?', 'It was order #4521', 'Can a friend pick it up for me?', 'Great, thanks a lot!'],
+  },
+  {
+    phone: '34633333333',
+    name: 'Valentina',
+    script: ['¿Tienen envío a domicilio?', 'Vivo en Chamberí, Madrid', '¿Cuánto cuesta el envío?', 'Vale, lo pido ahora', 'Muchas gracias 😊'],
+  },
 ];
-const LINES = ['Hola, ¿está abierto hoy?', 'Hi! Is my order ready?', '¿Tienen envío a domicilio?', 'Thanks a lot!', '¿A qué hora cierran?'];
 
 /**
  * Scans every QR of the demo session with the simulated phone. The simulator keeps its phones
@@ -44,9 +56,9 @@ function firstWords(node: RunningNode, sim: Simulator): () => void {
     if (done) return;
     done = true;
     void (async () => {
-      for (const [i, contact] of CONTACTS.entries()) {
+      for (const contact of CONTACTS) {
         if (await Chat.exists({ sessionId: DEMO_SESSION, chatId: `${contact.phone}@s.whatsapp.net` })) continue;
-        await sim.contactSend(contact.phone, { to: DEMO_PHONE, text: LINES[i % LINES.length]! });
+        await sim.contactSend(contact.phone, { to: DEMO_PHONE, text: contact.script[0]! });
       }
     })().catch((err: unknown) => node.logger.debug({ err }, 'demo contacts could not write their first lines'));
   };
@@ -58,13 +70,16 @@ function firstWords(node: RunningNode, sim: Simulator): () => void {
   return stop;
 }
 
-/** Every 20–40 s a random contact writes to the demo phone. */
+/** Every 20–40 s a random contact writes the next line of its conversation (its first was `firstWords`). */
 function chatter(node: RunningNode, sim: Simulator): () => void {
   let timer: NodeJS.Timeout;
+  const said = CONTACTS.map(() => 1);
   const next = (): void => {
     timer = setTimeout(() => {
-      const contact = CONTACTS[Math.floor(Math.random() * CONTACTS.length)]!;
-      const text = LINES[Math.floor(Math.random() * LINES.length)]!;
+      const i = Math.floor(Math.random() * CONTACTS.length);
+      const contact = CONTACTS[i]!;
+      const text = contact.script[said[i]! % contact.script.length]!;
+      said[i]! += 1;
       sim.contactSend(contact.phone, { to: DEMO_PHONE, text }).catch((err: unknown) => node.logger.debug({ err }, 'demo contact could not write'));
       next();
     }, 20_000 + Math.random() * 20_000);
@@ -89,7 +104,7 @@ async function main(): Promise<void> {
   let password: string | undefined;
   const node = await startNode({ env, onAdminPassword: (_email, pw) => (password = pw) });
   if (!sim.phones.has(DEMO_PHONE)) sim.createPhone({ phone: DEMO_PHONE, name: 'Demo phone' });
-  for (const c of CONTACTS) if (!sim.contacts.has(c.phone)) sim.createContact(c);
+  for (const c of CONTACTS) if (!sim.contacts.has(c.phone)) sim.createContact({ phone: c.phone, name: c.name });
   const stopLink = autoLink(node, sim);
   const stopGreeting = firstWords(node, sim);
   if (!(await Session.exists({ sessionId: DEMO_SESSION }))) await Session.create({ sessionId: DEMO_SESSION, name: 'Demo' });
