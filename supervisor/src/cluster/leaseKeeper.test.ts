@@ -161,6 +161,32 @@ describe('LeaseKeeper', () => {
     expect(a.sup.hub.snapshot('ok-c1')).toBeUndefined();
   });
 
+  it('acquires a session once when asked twice at the same time (one token, the one its actor runs under)', async () => {
+    await sessions('ok-j1');
+    const a = node('node-a');
+    const [first, second] = await Promise.all([a.keeper.acquire('ok-j1'), a.keeper.acquire('ok-j1')]);
+    expect([first, second]).toEqual([true, true]);
+    expect(a.keeper.tokenOf('ok-j1')).toBe(1);
+    expect(await SessionLease.findById('ok-j1').lean()).toMatchObject({ owner: 'node-a', token: 1 });
+  });
+
+  it('extends a lease it still holds near expiry with the same token, keeping its actor', async () => {
+    await sessions('ok-k1');
+    const a = node('node-a');
+    await a.keeper.start();
+    await a.rec.waitFor((e) => e.sessionId === 'ok-k1' && e.type === 'qr');
+    const pid = a.sup.hub.snapshot('ok-k1')!.pid!;
+    now += LEASE_MS - MARGIN_MS;
+    expect(a.keeper.holds('ok-k1')).toBe(false);
+    // A start placed here (Supervisor.start asks for the lease when it sees none).
+    await a.sup.start('ok-k1');
+    expect(a.keeper.holds('ok-k1')).toBe(true);
+    expect(a.keeper.tokenOf('ok-k1')).toBe(1);
+    expect(await SessionLease.findById('ok-k1').lean()).toMatchObject({ owner: 'node-a', token: 1 });
+    expect((await SessionLease.findById('ok-k1').lean())?.expiresAt.getTime()).toBe(now + LEASE_MS);
+    expect(a.sup.hub.snapshot('ok-k1')?.pid).toBe(pid);
+  });
+
   it('renews held leases on every round', async () => {
     await sessions('ok-d1');
     const a = node('node-a');

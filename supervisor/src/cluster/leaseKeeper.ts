@@ -199,6 +199,25 @@ export function createLeaseKeeper(opts: LeaseKeeperOptions): LeaseKeeper {
     return Math.min(Math.ceil(orphans / serving.size), Math.max(1, opts.adoptConcurrency));
   };
 
+  const acquiring = new Map<string, Promise<boolean>>();
+
+  /**
+   * Takes the session's lease. One this node still holds, within the safety margin of its
+   * expiry, is extended with the same token: a new token would fence out the actor already
+   * running under the old one while this node keeps the session.
+   */
+  const acquireOnce = async (sessionId: string): Promise<boolean> => {
+    const held = leases.get(sessionId);
+    if (held) {
+      if (await renewLease(held, opts.nodeId, opts.leaseMs, clock())) return true;
+      lose(sessionId, 'lease taken over by another node');
+    }
+    const lease = await acquireLease(sessionId, opts.nodeId, opts.leaseMs, clock());
+    if (!lease) return false;
+    leases.set(sessionId, lease);
+    return true;
+  };
+
   const release = async (sessionId: string): Promise<void> => {
     const lease = leases.get(sessionId);
     leases.delete(sessionId);
@@ -294,13 +313,18 @@ export function createLeaseKeeper(opts: LeaseKeeperOptions): LeaseKeeper {
     fenceOf(sessionId) {
       return keeper.holds(sessionId) ? leases.get(sessionId)!.token : undefined;
     },
-    async acquire(sessionId) {
-      if (keeper.holds(sessionId)) return true;
-      if (draining || stopped) return false;
-      const lease = await acquireLease(sessionId, opts.nodeId, opts.leaseMs, clock());
-      if (!lease) return false;
-      leases.set(sessionId, lease);
-      return true;
+    acquire(sessionId) {
+      if (keeper.holds(sessionId)) return Promise.resolve(true);
+      if (draining || stopped) return Promise.resolve(false);
+      // One acquisition per session at a time: an adoption round and a start placed on this node
+      // can ask together, and two acquisitions would take two tokens, the actor forked with the
+      // first while the hub stamps sends with the second (which that actor can never claim).
+      let pending = acquiring.get(sessionId);
+      if (!pending) {
+        pending = acquireOnce(sessionId).finally(() => acquiring.delete(sessionId));
+        acquiring.set(sessionId, pending);
+      }
+      return pending;
     },
     ownerOf(sessionId) {
       return leaseOwner(sessionId, clock());

@@ -274,7 +274,9 @@ export function nodesScenario(opts: NodesScenarioOptions): NodesScenario {
       lostSends.map(async (a) => {
         const doc = await Message.findOne({ sessionId: a.sessionId, messageId: a.messageId }, { status: 1, attempts: 1, fence: 1, statusReason: 1, timestamp: 1 }).lean();
         const wasMoved = moved.includes(a.sessionId);
-        return { ...a, moved: wasMoved, stored: doc ? { status: doc.status, attempts: doc.attempts, fence: (doc as { fence?: number }).fence, reason: doc.statusReason, timestamp: doc.timestamp } : null };
+        // A send stamped with a newer fence than the actor's lease token is one it never claims.
+        const lease = await SessionLease.findById(a.sessionId, { owner: 1, token: 1 }).lean();
+        return { ...a, moved: wasMoved, lease: lease ? { owner: lease.owner, token: lease.token } : null, stored: doc ? { status: doc.status, attempts: doc.attempts, fence: (doc as { fence?: number }).fence, reason: doc.statusReason, timestamp: doc.timestamp } : null };
       }),
     );
     const resends = new Set(ids.flatMap((_, i) => sim.duplicates(contactOf(i))));
