@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { SessionHub } from '@switchboard/shared';
+import type { ServerToClientEvents, SessionHub } from '@switchboard/shared';
 import type { AccountLimits } from './auth/accountLimits.ts';
 import type { GatewaySettings } from './config.ts';
 import type { EmailService } from './email/EmailService.ts';
@@ -8,6 +8,9 @@ import type { MediaPool } from './media-pool/index.ts';
 import type { MessageRates } from './metrics/messageRates.ts';
 import type { UploadLimits } from './routes/media/index.ts';
 import type { WebhookControl } from './webhooks/index.ts';
+
+/** Emits a chat's volatile socket event (`chat-note`, `chat-note-deleted`) to the sockets that may read the chat. */
+export type ChatEmitter = <E extends 'chat-note' | 'chat-note-deleted'>(sessionId: string, chatId: string, event: E, payload: Parameters<ServerToClientEvents[E]>[0]) => void;
 
 /** A health report the supervisor may expose (shape owned by the supervisor). */
 export type HealthReporter = () => unknown | Promise<unknown>;
@@ -28,7 +31,11 @@ export interface GatewayDeps {
    * Realtime hooks, set once Socket.IO is attached: called after assignment, role, activation,
    * logout and password changes so open sockets move to the rooms the user may now see.
    */
-  realtime?: { refreshUser(userId: string): Promise<void> };
+  realtime?: {
+    refreshUser(userId: string): Promise<void>;
+    /** Emits a volatile event to the sockets that may read the chat (every node's, in cluster mode). */
+    emitToChat: ChatEmitter;
+  };
   /** Media pool and limits for uploads and multipart sends; absent: uploads answer 415 `multipart_unavailable`. */
   upload?: { pool: MediaPool; limits: UploadLimits; profilePictureTtlMs?: number };
   /** Supervisor health report for /api/admin/system/health, when available. */

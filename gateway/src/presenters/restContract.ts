@@ -7,6 +7,7 @@
 import type {
   ApiKeyView,
   CannedReplyView,
+  ChatNoteView,
   CreatedApiKeyView,
   ChatView,
   InboxChatView,
@@ -23,9 +24,11 @@ import type { inboxChatSchema } from '../routes/inbox/schema.ts';
 import type { mediaInfoSchema, signResponse } from '../routes/media/schema.ts';
 import type { presentMedia } from '../routes/media/presentMedia.ts';
 import type { markReadResponse, retryResponse } from '../routes/messages/chatActionSchema.ts';
+import type { chatNoteSchema } from '../routes/messages/chatNoteSchema.ts';
 import type { chatSchema, messageSchema, sendResponse } from '../routes/messages/schema.ts';
 import type { presentApiKey } from './apiKeys.ts';
 import type { presentCannedReply } from './cannedReplies.ts';
+import type { presentChatNote } from './chatNotes.ts';
 import type { presentInboxChat } from './inboxChats.ts';
 import type { presentChat, presentMessage } from './messages.ts';
 
@@ -45,6 +48,8 @@ export type RestContractChecks = [
   Holds<Same<Out<typeof messageSchema>, InboxMessageView>>,
   Holds<Same<ReturnType<typeof presentCannedReply>, CannedReplyView>>,
   Holds<Same<Out<typeof cannedReplySchema>, CannedReplyView>>,
+  Holds<Same<ReturnType<typeof presentChatNote>, ChatNoteView>>,
+  Holds<Same<Out<typeof chatNoteSchema>, ChatNoteView>>,
   Holds<Same<Out<typeof sendResponse>, SendAccepted>>,
   Holds<Same<Out<typeof retryResponse>, SendAccepted>>,
   Holds<Same<ReturnType<typeof presentMedia>, MediaInfoView>>,

@@ -2,6 +2,7 @@ import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { SocketError } from '@switchboard/shared';
 import { corsOriginAllowed } from '../middlewares/corsOrigins.ts';
+import type { ChatEmitter } from '../deps.ts';
 import { attachClusterAdapter } from './clusterAdapter.ts';
 import { authenticateSocket, handshakeError, SocketAuthError } from './handshake.ts';
 import { syncRooms, type RealtimeServer, type RealtimeSocket } from './clientState.ts';
@@ -9,6 +10,7 @@ import { latestSessionSeq, listAllSessionIds, readSessionEvents } from './eventL
 import { EventRouter } from './eventRouter.ts';
 import { parseLastSeq, replayMissed } from './replay.ts';
 import { startHealthTicker } from './sessionHealth.ts';
+import { allChatsRoom, chatRoom } from './rooms.ts';
 import { registerSubscriptionHandlers } from './subscriptionHandlers.ts';
 import type { RealtimeDeps, RealtimeUser } from './types.ts';
 import { UserPresence } from './userPresence.ts';
@@ -24,6 +26,8 @@ export interface Realtime {
   refreshAll(): Promise<void>;
   /** Users with at least one connected socket. */
   onlineUserIds(): string[];
+  /** Emits a chat's volatile event to the sockets in its rooms (the session's chats, or the chat alone). */
+  emitToChat: ChatEmitter;
   /** Disconnects every socket and stops listening to the hub (the HTTP server stays open). */
   close(): Promise<void>;
 }
@@ -172,6 +176,10 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
     refreshUser,
     refreshAll,
     onlineUserIds: () => presence.onlineUserIds(),
+    emitToChat: (sessionId, chatId, event, payload) => {
+      // With the Redis adapter, `to(...)` reaches the rooms on every node.
+      (io.to([allChatsRoom(sessionId), chatRoom(sessionId, chatId)]).emit as (name: string, arg: unknown) => boolean)(event, payload);
+    },
     async close() {
       unsubscribe();
       stopHealth();

@@ -7,6 +7,7 @@ import { cannedReplyRoutes } from './cannedReplies/cannedReplies.ts';
 import { inboxRoutes } from './inbox/inbox.ts';
 import { mediaRoutes } from './media/mediaRoutes.ts';
 import { chatActionRoutes } from './messages/chatActions.ts';
+import { chatNoteRoutes } from './messages/chatNotes.ts';
 import { messageRoutes } from './messages/messages.ts';
 import { roleRoutes } from './roles/roles.ts';
 import { monitoringRoutes } from './sessions/monitoring.ts';
@@ -29,6 +30,7 @@ export const ROUTES: readonly RouteDef[] = [
   ...sessionLifecycleRoutes,
   ...messageRoutes,
   ...chatActionRoutes,
+  ...chatNoteRoutes,
   ...inboxRoutes,
   ...mediaRoutes,
   ...assignmentRoutes,

@@ -358,6 +358,16 @@ export interface CannedReplyView {
   updatedAt: string;
 }
 
+/** An internal note on a chat (`/api/sessions/:sessionId/chats/:chatId/notes`; socket `chat-note`). */
+export interface ChatNoteView {
+  id: string;
+  sessionId: string;
+  chatId: string;
+  author: { id: string; name: string };
+  text: string;
+  createdAt: string;
+}
+
 /** Media metadata (`GET /api/media/:id/info`, lists, uploads). */
 export interface MediaInfoView {
   id: string;

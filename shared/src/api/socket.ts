@@ -9,6 +9,7 @@
  */
 import type { MessageStatus, SessionStatus } from '../domain/messages.ts';
 import type { DisconnectCause, MessageView } from '../protocol/events.ts';
+import type { ChatNoteView } from './rest.ts';
 
 /** Position of a hub event: which session, its per-session sequence number, when it happened. */
 export interface EventPosition {
@@ -163,6 +164,13 @@ export interface AccessChangedEvent {
   rooms: string[];
 }
 
+/** `chat-note-deleted`: an internal note was deleted. Volatile (the inbox reloads notes on reconnect). */
+export interface ChatNoteDeletedEvent {
+  sessionId: string;
+  chatId: string;
+  id: string;
+}
+
 /** Server → client events. */
 export interface ServerToClientEvents {
   qr: (e: QrEvent) => void;
@@ -178,6 +186,9 @@ export interface ServerToClientEvents {
   'user-status': (e: UserStatusEvent) => void;
   'replay-done': (e: ReplayDoneEvent) => void;
   'access-changed': (e: AccessChangedEvent) => void;
+  /** An internal note was added to a chat the socket may read. Volatile (reloaded on reconnect). */
+  'chat-note': (e: ChatNoteView) => void;
+  'chat-note-deleted': (e: ChatNoteDeletedEvent) => void;
   /** Sent right before the server closes the socket on its own (e.g. token expiry). */
   'auth-error': (e: SocketError) => void;
 }

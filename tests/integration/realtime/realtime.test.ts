@@ -116,6 +116,22 @@ describe('event delivery', () => {
     expect(seqs).toEqual([...seqs].sort((x, y) => x - y));
   });
 
+  it('sends a chat note only to the sockets that may read the chat', async () => {
+    const a = await client({ token: admin.token });
+    const e1 = await client({ token: assigned.token });
+    const e2 = await client({ token: unassigned.token });
+    const [logA, log1, log2] = [a, e1, e2].map((s) => record(s, ['chat-note', 'chat-note-deleted']));
+    const note = { id: 'n1', sessionId: 's1', chatId: CHAT_A, author: { id: admin.id, name: 'admin' }, text: 'Pidió factura', createdAt: new Date().toISOString() };
+    server.realtime.emitToChat('s1', CHAT_A, 'chat-note', note);
+    server.realtime.emitToChat('s1', CHAT_B, 'chat-note', { ...note, id: 'n2', chatId: CHAT_B });
+    server.realtime.emitToChat('s1', CHAT_A, 'chat-note-deleted', { sessionId: 's1', chatId: CHAT_A, id: 'n1' });
+    await Promise.all([a, e1, e2].map(barrier));
+
+    expect(logA!.map((e) => `${e.name}:${e.payload.id}`)).toEqual(['chat-note:n1', 'chat-note:n2', 'chat-note-deleted:n1']);
+    expect(log1!.map((e) => `${e.name}:${e.payload.id}`)).toEqual(['chat-note:n1', 'chat-note-deleted:n1']);
+    expect(log2).toEqual([]);
+  });
+
   it('stops an employee\'s chat events as soon as the assignment is removed', async () => {
     const user = await createUser(secret, roles.employee, 'carla');
     await assign(user.id, 's1', CHAT_B);

@@ -6,6 +6,7 @@ import { AuthKey } from './authKey.ts';
 import { AuthState } from './authState.ts';
 import { CannedReply } from './cannedReply.ts';
 import { Chat } from './chat.ts';
+import { ChatNote } from './chatNote.ts';
 import { ClusterNode } from './clusterNode.ts';
 import { Media } from './media.ts';
 import { Message } from './message.ts';
@@ -27,6 +28,7 @@ export * from './authKey.ts';
 export * from './authState.ts';
 export * from './cannedReply.ts';
 export * from './chat.ts';
+export * from './chatNote.ts';
 export * from './clusterNode.ts';
 export * from './media.ts';
 export * from './message.ts';
@@ -61,6 +63,7 @@ export const ALL_MODELS: readonly Model<never>[] = [
   PasswordResetToken,
   SessionEvent,
   CannedReply,
+  ChatNote,
   ApiKey,
   Webhook,
   WebhookCursor,
