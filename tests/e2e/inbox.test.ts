@@ -185,6 +185,37 @@ describe('employee inbox', () => {
     expect(walk.missed, 'inbox: not reachable with Tab').toEqual([]);
   });
 
+  it('keeps internal notes for the team: never sent to the contact, live for everyone on the chat', async () => {
+    const modes = page.getByRole('group', { name: 'Qué escribes' });
+    await modes.getByRole('button', { name: 'Nota interna' }).click();
+    const noteBox = page.getByRole('textbox', { name: 'Nota interna sobre Alicia Gómez' });
+    await noteBox.fill('Pidió factura a nombre de la empresa');
+    await noteBox.press('Enter');
+    const log = page.getByRole('log', { name: /Mensajes con Alicia Gómez/ });
+    const mine = log.locator('.note', { hasText: 'Pidió factura a nombre de la empresa' });
+    await mine.waitFor();
+    expect(await mine.getByText('Elena Ruiz').count()).toBe(1);
+    // A supervisor's note (written elsewhere) shows up live; the employee may not delete it.
+    const added = await sys.api('POST', `/api/sessions/${SESSION}/chats/${ALICE_JID}/notes`, adminToken, { text: 'Factura enviada por correo' });
+    expect(added.status).toBe(201);
+    const theirs = log.locator('.note', { hasText: 'Factura enviada por correo' });
+    await theirs.waitFor();
+    expect(await theirs.getByRole('button', { name: 'Borrar la nota' }).count()).toBe(0);
+    await check('04-internal-notes');
+
+    // Back to replying: the reply reaches the contact, the notes never did.
+    await modes.getByRole('button', { name: 'Responder' }).click();
+    const composer = page.getByRole('textbox', { name: /Mensaje para Alicia Gómez/ });
+    await composer.fill('Te enviamos la factura por correo');
+    await composer.press('Enter');
+    await sys.sim.waitForReceived(ALICE, (m) => m.text === 'Te enviamos la factura por correo', 30_000);
+    expect(sys.sim.received(ALICE).filter((m) => /factura a nombre|Factura enviada/.test(`${m.text ?? ''} ${m.caption ?? ''}`))).toEqual([]);
+
+    await mine.getByRole('button', { name: 'Borrar la nota' }).click();
+    await mine.waitFor({ state: 'detached' });
+    expect(await theirs.count()).toBe(1);
+  });
+
   it('keeps replies typed while the server is down and delivers each once, in order, when it returns', async () => {
     await sys.stopGateway();
     await page.locator('[data-state="offline"]').first().waitFor({ timeout: 30_000 });

@@ -45,6 +45,8 @@ const EVENTS = [
   'session-health',
   'user-status',
   'access-changed',
+  'chat-note',
+  'chat-note-deleted',
 ] as const;
 
 /** Provides the realtime connection (mount it inside the signed-in area). */

@@ -1,10 +1,11 @@
 /**
- * Authorisation-matrix rows of the inbox routes (chat list, mark read, typing, retry, signed
- * media URLs, canned replies), spread into MATRIX by matrixFixtures.ts. Same conventions:
+ * Authorisation-matrix rows of the inbox routes (chat list, mark read, typing, retry, internal
+ * notes, signed media URLs, canned replies), spread into MATRIX by matrixFixtures.ts. Same conventions:
  * fresh targets per call, expected status per caller.
  */
 import { randomBytes } from 'node:crypto';
-import { CannedReply, Chat, Media, Message, putMedia } from '@switchboard/shared/node';
+import { CannedReply, Chat, ChatNote, Media, Message, putMedia } from '@switchboard/shared/node';
+import { Types } from 'mongoose';
 import { authed, type Call, type Caller, type Expect, type MatrixState } from './matrixFixtures.ts';
 
 const uniq = () => randomBytes(4).toString('hex');
@@ -34,6 +35,13 @@ async function sharedReply(): Promise<string> {
   return doc._id.toString();
 }
 
+/** A fresh internal note on the assigned chat by someone else (only its author or a deleter of messages may delete it). */
+async function othersNote(s: MatrixState): Promise<string> {
+  await ensureChat(s);
+  const doc = await ChatNote.create({ sessionId: s.linked, chatId: s.chat, authorId: new Types.ObjectId(), authorName: 'Otra persona', text: 'Pendiente de factura' });
+  return doc._id.toString();
+}
+
 /** `METHOD path` → call and expected statuses, for the inbox routes. */
 export const INBOX_MATRIX: Record<string, { call: (s: MatrixState, who: Caller) => Promise<Call> | Call; expect: Expect }> = {
   'GET /api/chats': { call: () => ({ path: '/api/chats?view=all' }), expect: authed(200, 200, 200, 200, 200) },
@@ -50,6 +58,24 @@ export const INBOX_MATRIX: Record<string, { call: (s: MatrixState, who: Caller) 
       return { path: `/api/sessions/${s.linked}/chats/${encodeURIComponent(s.chat)}/presence`, body: { state: 'composing' } };
     },
     expect: authed(200, 200, 200, 403),
+  },
+  'GET /api/sessions/:sessionId/chats/:chatId/notes': {
+    call: async (s) => {
+      await ensureChat(s);
+      return { path: `/api/sessions/${s.linked}/chats/${encodeURIComponent(s.chat)}/notes` };
+    },
+    expect: authed(200, 200, 200, 403),
+  },
+  'POST /api/sessions/:sessionId/chats/:chatId/notes': {
+    call: async (s) => {
+      await ensureChat(s);
+      return { path: `/api/sessions/${s.linked}/chats/${encodeURIComponent(s.chat)}/notes`, body: { text: 'Llamar el lunes' } };
+    },
+    expect: authed(201, 201, 201, 403),
+  },
+  'DELETE /api/sessions/:sessionId/chats/:chatId/notes/:noteId': {
+    call: async (s) => ({ path: `/api/sessions/${s.linked}/chats/${encodeURIComponent(s.chat)}/notes/${await othersNote(s)}` }),
+    expect: authed(204, 204, 403, 403),
   },
   'POST /api/sessions/:sessionId/messages/:messageId/retry': {
     call: async (s) => ({ path: `/api/sessions/${s.linked}/messages/${await failedMessage(s)}/retry` }),

@@ -1,5 +1,5 @@
 /** REST calls of the inbox, typed with the shared contract. */
-import type { CannedReplyView, InboxChatView, InboxMessageView, ListPage, SendAccepted, SessionView } from '@switchboard/shared';
+import type { CannedReplyView, ChatNoteView, InboxChatView, InboxMessageView, ListPage, SendAccepted, SessionView } from '@switchboard/shared';
 import type { ApiClient, Query } from '../../api/http.ts';
 
 const enc = encodeURIComponent;
@@ -58,6 +58,9 @@ export function inboxApi(api: ApiClient) {
     presence: (sessionId: string, chatId: string, state: 'composing' | 'paused') => api.post(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/presence`, { state }),
     react: (sessionId: string, chatId: string, targetId: string, emoji: string, clientId: string) =>
       api.post<SendAccepted>(`/api/sessions/${enc(sessionId)}/messages`, { to: chatId, kind: 'reaction', reaction: { emoji, targetId }, clientId }),
+    notes: (sessionId: string, chatId: string) => api.get<{ data: ChatNoteView[] }>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/notes`).then((r) => r.data),
+    addNote: (sessionId: string, chatId: string, text: string) => api.post<ChatNoteView>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/notes`, { text }),
+    deleteNote: (sessionId: string, chatId: string, id: string) => api.del(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/notes/${enc(id)}`),
     canned: () => api.get<ListPage<CannedReplyView> | CannedReplyView[]>('/api/canned-replies').then((r) => (Array.isArray(r) ? r : r.data)),
     createCanned: (body: { shortcut: string; text: string; shared?: boolean }) => api.post<CannedReplyView>('/api/canned-replies', body),
     updateCanned: (id: string, body: { shortcut?: string; text?: string; shared?: boolean }) => api.put<CannedReplyView>(`/api/canned-replies/${enc(id)}`, body),

@@ -2,7 +2,8 @@
  * The reply box: text with emoji, attachments (button, drag-and-drop onto the thread, paste),
  * a quoted message, `/` quick replies, typing presence, and Enter to send (or Ctrl/Cmd+Enter, a
  * choice of the device: `sendKey.ts`). Every reply goes through the offline outbox, so typing
- * while disconnected is safe.
+ * while disconnected is safe. The "Nota interna" tab writes a note for the team instead: never
+ * sent to WhatsApp, no typing shown to the contact, no attachments.
  */
 import type { CannedReplyView, InboxMessageView } from '@switchboard/shared';
 import { useEffect, useId, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
@@ -24,6 +25,8 @@ export interface ComposerProps {
   canned: CannedReplyView[];
   offline: boolean;
   onSend(text: string): Promise<void>;
+  /** Saves an internal note (rejects when it could not be saved: the text stays). */
+  onNote(text: string): Promise<void>;
   onTyping(active: boolean): void;
   onManageCanned(): void;
   /** Imperative focus request (changes when the composer should take focus). */
@@ -41,6 +44,8 @@ export function Composer(p: ComposerProps) {
   const [dismissed, setDismissed] = useState(false);
   const [sending, setSending] = useState(false);
   const [sendKey, setSendKey] = useState<SendKey>(loadSendKey);
+  const [mode, setMode] = useState<'reply' | 'note'>('reply');
+  const noting = mode === 'note';
   /** The send key pressed while a send was still being queued: send again once it is (see `send`). */
   const [sendAgain, setSendAgain] = useState(false);
   const area = useRef<HTMLTextAreaElement>(null);
@@ -52,10 +57,11 @@ export function Composer(p: ComposerProps) {
   useEffect(() => area.current?.focus(), [p.focusToken]);
   useEffect(() => () => clearTimeout(typingTimer.current), []);
 
-  const slash = /^\/([\w-]*)$/.exec(text);
+  const slash = noting ? null : /^\/([\w-]*)$/.exec(text);
   const suggestions = slash && !dismissed ? matchCanned(p.canned, slash[1] ?? '') : null;
 
   const typing = () => {
+    if (noting) return; // an internal note: the contact must not see anyone typing
     const now = Date.now();
     if (now - lastTypingAt.current > 4000) {
       lastTypingAt.current = now;
@@ -84,14 +90,17 @@ export function Composer(p: ComposerProps) {
       setSendAgain(true);
       return;
     }
-    if (!text.trim() && p.files.length === 0) return;
+    if (!text.trim() && (noting || p.files.length === 0)) return;
     const sent = text;
     setSending(true);
     clearTimeout(typingTimer.current);
     try {
-      await p.onSend(sent.trim());
+      if (noting) await p.onNote(sent.trim());
+      else await p.onSend(sent.trim());
       setText((current) => (current === sent ? '' : current));
       setDismissed(false);
+    } catch {
+      // A note that could not be saved was reported (onNote); its text stays in the box.
     } finally {
       setSending(false);
       area.current?.focus();
@@ -143,10 +152,29 @@ export function Composer(p: ComposerProps) {
     }
   };
 
+  const switchMode = (next: 'reply' | 'note') => {
+    if (next === 'note' && lastTypingAt.current) {
+      clearTimeout(typingTimer.current);
+      lastTypingAt.current = 0;
+      p.onTyping(false);
+    }
+    setMode(next);
+    area.current?.focus();
+  };
+
   return (
-    <div className="composer">
+    <div className={`composer${noting ? ' composer-note' : ''}`}>
+      <div className="composer-modes" role="group" aria-label={t('composer.mode')}>
+        <button type="button" className="composer-mode" aria-pressed={!noting} onClick={() => switchMode('reply')}>
+          {t('composer.mode.reply')}
+        </button>
+        <button type="button" className="composer-mode" aria-pressed={noting} onClick={() => switchMode('note')}>
+          {t('composer.mode.note')}
+        </button>
+      </div>
       {p.offline && <p className="composer-offline">{t('composer.offline')}</p>}
-      {p.quoting && (
+      {noting && <p className="composer-note-hint">{t('notes.hint')}</p>}
+      {!noting && p.quoting && (
         <div className="composer-quote">
           <div>
             <span className="faint">{t('composer.replyingTo')}</span>
@@ -155,7 +183,7 @@ export function Composer(p: ComposerProps) {
           <IconButton icon="x" size="sm" label={t('composer.cancelReply')} onClick={p.onCancelQuote} />
         </div>
       )}
-      {p.files.length > 0 && (
+      {!noting && p.files.length > 0 && (
         <ul className="composer-files">
           {p.files.map((f, i) => (
             <li key={`${f.name}-${i}`} className="file-chip">
@@ -169,7 +197,7 @@ export function Composer(p: ComposerProps) {
       {suggestions && <CannedSuggestions id={listId} items={suggestions} noneYet={p.canned.length === 0} active={Math.min(active, Math.max(0, suggestions.length - 1))} onPick={pick} onManage={p.onManageCanned} />}
       <div className="composer-row">
         <div className="composer-tools">
-          <IconButton icon="paperclip" label={t('composer.attach')} onClick={() => fileInput.current?.click()} />
+          {!noting && <IconButton icon="paperclip" label={t('composer.attach')} onClick={() => fileInput.current?.click()} />}
           <input
             ref={fileInput}
             type="file"
@@ -201,15 +229,15 @@ export function Composer(p: ComposerProps) {
               />
             )}
           </div>
-          <IconButton icon="message" label={t('canned.manage')} onClick={p.onManageCanned} />
+          {!noting && <IconButton icon="message" label={t('canned.manage')} onClick={p.onManageCanned} />}
         </div>
         <textarea
           ref={area}
           className="composer-input"
           rows={1}
           value={text}
-          placeholder={t('composer.placeholder')}
-          aria-label={t('composer.label', { name: p.chatName })}
+          placeholder={t(noting ? 'notes.placeholder' : 'composer.placeholder')}
+          aria-label={t(noting ? 'notes.composerLabel' : 'composer.label', { name: p.chatName })}
           aria-controls={suggestions?.length ? listId : undefined}
           aria-activedescendant={suggestions?.length ? `${listId}-${Math.min(active, suggestions.length - 1)}` : undefined}
           aria-autocomplete="list"
@@ -222,8 +250,15 @@ export function Composer(p: ComposerProps) {
           onKeyDown={onKey}
           onPaste={onPaste}
         />
-        <Button variant="primary" icon="send" busy={sending} disabled={!text.trim() && p.files.length === 0} onClick={() => void send()} title={t(sendKey === 'enter' ? 'composer.hint.enter' : 'composer.hint.ctrlEnter')}>
-          {t('composer.send')}
+        <Button
+          variant="primary"
+          icon={noting ? 'lock' : 'send'}
+          busy={sending}
+          disabled={!text.trim() && (noting || p.files.length === 0)}
+          onClick={() => void send()}
+          title={t(sendKey === 'enter' ? 'composer.hint.enter' : 'composer.hint.ctrlEnter')}
+        >
+          {t(noting ? 'notes.save' : 'composer.send')}
         </Button>
       </div>
       <p className="composer-hint faint">

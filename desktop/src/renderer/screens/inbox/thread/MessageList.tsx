@@ -4,11 +4,12 @@
  * offers a "jump to latest" button otherwise, and loads older messages when scrolled to the top
  * without losing the reading position.
  */
-import type { InboxMessageView } from '@switchboard/shared';
+import type { ChatNoteView, InboxMessageView } from '@switchboard/shared';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useI18n } from '../../../i18n/index.tsx';
 import { Button } from '../../../ui/Button.tsx';
+import { NoteCard } from '../notes/NoteCard.tsx';
 import { MessageBubble, OutboxBubble } from './MessageBubble.tsx';
 import { senderLabel, type Row } from './rows.ts';
 
@@ -25,6 +26,8 @@ export interface MessageListProps {
   onRetry(m: InboxMessageView): void;
   onRetryOutbox(clientId: string): void;
   onDiscardOutbox(clientId: string): void;
+  /** Deletes a note; undefined for notes the user may not delete. */
+  noteDeleter(note: ChatNoteView): ((note: ChatNoteView) => void) | undefined;
 }
 
 /** The virtualised message log. */
@@ -106,6 +109,7 @@ export function MessageList(p: MessageListProps) {
                     onRetry={p.onRetry}
                   />
                 )}
+                {row.kind === 'note' && <NoteCard note={row.note} {...(p.noteDeleter(row.note) ? { onDelete: p.noteDeleter(row.note)! } : {})} />}
                 {row.kind === 'outbox' && <OutboxBubble item={row.item} onRetry={() => p.onRetryOutbox(row.item.clientId)} onDiscard={() => p.onDiscardOutbox(row.item.clientId)} />}
               </div>
             );

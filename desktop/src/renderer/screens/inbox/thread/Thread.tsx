@@ -1,11 +1,12 @@
 /**
  * An open conversation: header (who, session, assignees, presence, mark read, close), the
- * message log, and the composer. Files can be dropped anywhere on it. Replies go through the
+ * message log with the team's internal notes among the messages, and the composer (a reply, or
+ * a note). Files can be dropped anywhere on it. Replies go through the
  * outbox; replying marks the chat read (reading is not handling: opening alone does not).
  */
-import type { CannedReplyView, InboxChatView, InboxMessageView } from '@switchboard/shared';
+import type { CannedReplyView, ChatNoteView, InboxChatView, InboxMessageView } from '@switchboard/shared';
 import { useMemo, useState, type DragEvent } from 'react';
-import { useAbility, useApi } from '../../../auth/AuthProvider.tsx';
+import { useAbility, useApi, useMe } from '../../../auth/AuthProvider.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
 import { useRealtime } from '../../../realtime/RealtimeProvider.tsx';
 import { Button, IconButton } from '../../../ui/Button.tsx';
@@ -17,6 +18,7 @@ import { useInbox } from '../InboxProvider.tsx';
 import { ChatAvatar } from '../list/ChatAvatar.tsx';
 import { chatTitle } from '../list/ChatListItem.tsx';
 import { displayPhone, parseChatKey, phoneFromJid } from '../model/keys.ts';
+import { useChatNotes } from '../notes/useChatNotes.ts';
 import { reactionsByTarget, threadMessages } from '../model/inboxReducer.ts';
 import { Composer } from './Composer.tsx';
 import { MessageList } from './MessageList.tsx';
@@ -47,6 +49,7 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onManageCanne
   const [dragging, setDragging] = useState(false);
   const [transferring, setTransferring] = useState(false);
   const ability = useAbility();
+  const me = useMe();
   const [unreadAtOpen] = useState(() => chat?.unreadCount ?? 0);
   const { sessionId, chatId } = parseChatKey(key);
   const thread = inbox.state.threads.get(key);
@@ -55,7 +58,26 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onManageCanne
   const reactions = useMemo(() => reactionsByTarget(thread), [thread]);
   const outbox = useMemo(() => inbox.outbox.filter((i) => i.sessionId === sessionId && i.chatId === chatId), [inbox.outbox, sessionId, chatId]);
   const isGroup = chat?.isGroup ?? chatId.endsWith('@g.us');
-  const rows = useMemo(() => buildRows(messages, outbox, { complete: thread?.complete ?? false, unread: unreadAtOpen, isGroup }), [messages, outbox, thread?.complete, unreadAtOpen, isGroup]);
+  const notes = useChatNotes(sessionId, chatId);
+  const rows = useMemo(
+    () => buildRows(messages, outbox, { complete: thread?.complete ?? false, unread: unreadAtOpen, isGroup, notes: notes.notes }),
+    [messages, outbox, thread?.complete, unreadAtOpen, isGroup, notes.notes],
+  );
+  const canDeleteAnyNote = ability.can('delete', 'Message');
+  const deleteNote = (note: ChatNoteView) =>
+    void notes.remove(note.id).then(
+      () => toast.success(t('notes.deleted')),
+      (err: unknown) => toast.error(errorText(err, t)),
+    );
+  const noteDeleter = (note: ChatNoteView) => (canDeleteAnyNote || note.author.id === me.id ? deleteNote : undefined);
+  const addNote = async (text: string) => {
+    try {
+      await notes.add(text);
+    } catch (err) {
+      toast.error(errorText(err, t));
+      throw err;
+    }
+  };
   const presence = inbox.state.presence.get(key);
   const live = presence && Date.now() - presence.at < 25_000 ? presence.state : null;
   const name = chat ? chatTitle(chat) : chatId.split('@')[0]!;
@@ -147,6 +169,7 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onManageCanne
           onRetry={(m) => void inbox.retryMessage(m).catch((err: unknown) => toast.error(errorText(err, t)))}
           onRetryOutbox={inbox.retryOutbox}
           onDiscardOutbox={inbox.discardOutbox}
+          noteDeleter={noteDeleter}
         />
       )}
       {dragging && (
@@ -165,6 +188,7 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onManageCanne
         canned={canned}
         offline={realtime.state === 'offline'}
         onSend={send}
+        onNote={addNote}
         onTyping={(active) => void rest.presence(sessionId, chatId, active ? 'composing' : 'paused').catch(() => undefined)}
         onManageCanned={onManageCanned}
         focusToken={focusToken}

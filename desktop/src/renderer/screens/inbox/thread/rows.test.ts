@@ -1,4 +1,4 @@
-import type { InboxMessageView } from '@switchboard/shared';
+import type { ChatNoteView, InboxMessageView } from '@switchboard/shared';
 import { describe, expect, it } from 'vitest';
 import type { OutboxItem } from '../outbox/types.ts';
 import { buildRows, senderLabel } from './rows.ts';
@@ -18,6 +18,27 @@ describe('thread rows', () => {
     const rows = buildRows([m('a', DAY1), m('srv', DAY1 + 10, true, 'c1')], [q('c1', DAY1 + 5), q('c2', DAY1 + 20)], { complete: false, unread: 0 });
     expect(rows.filter((r) => r.kind === 'outbox').map((r) => (r as { item: OutboxItem }).item.clientId)).toEqual(['c2']);
     expect(rows.filter((r) => r.kind === 'msg')).toHaveLength(2);
+  });
+});
+
+describe('thread rows with internal notes', () => {
+  const note = (id: string, at: number): ChatNoteView => ({ id, sessionId: 's', chatId: 'c', author: { id: 'u', name: 'Elena' }, text: id, createdAt: new Date(at).toISOString() });
+  const keys = (rows: ReturnType<typeof buildRows>) => rows.filter((r) => r.kind === 'msg' || r.kind === 'note' || r.kind === 'outbox').map((r) => r.key);
+
+  it('places notes among the messages by time, before the replies still queued', () => {
+    const rows = buildRows([m('a', DAY1), m('b', DAY1 + 100)], [q('c1', DAY1 + 300)], { complete: true, unread: 0, notes: [note('n1', DAY1 + 50), note('n2', DAY1 + 200)] });
+    expect(keys(rows)).toEqual(['a', 'note-n1', 'b', 'note-n2', 'outbox-c1']);
+  });
+
+  it('keeps notes older than the loaded messages out until older messages are loaded', () => {
+    const notes = [note('old', DAY1 - 1000), note('n1', DAY1 + 50)];
+    expect(keys(buildRows([m('a', DAY1), m('b', DAY1 + 100)], [], { complete: false, unread: 0, notes }))).toEqual(['a', 'note-n1', 'b']);
+    expect(keys(buildRows([m('a', DAY1), m('b', DAY1 + 100)], [], { complete: true, unread: 0, notes }))).toEqual(['note-old', 'a', 'note-n1', 'b']);
+  });
+
+  it('starts a new day for a note on a day without messages', () => {
+    const rows = buildRows([m('a', DAY1)], [], { complete: true, unread: 0, notes: [note('n1', DAY2)] });
+    expect(rows.map((r) => r.kind)).toEqual(['start', 'day', 'msg', 'day', 'note']);
   });
 });
 

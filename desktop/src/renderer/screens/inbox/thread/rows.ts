@@ -2,9 +2,10 @@
  * The rows of a thread in display order: day separators, the "new messages" marker, the
  * messages, and replies still in the outbox (hidden as soon as the server has them, matched
  * by clientId, so a reply never shows twice). In a group, the first message of each run by
- * one member is marked to show its author above it.
+ * one member is marked to show its author above it. Internal notes sit among the messages by
+ * time; those older than the loaded messages wait until older messages are loaded.
  */
-import type { InboxMessageView } from '@switchboard/shared';
+import type { ChatNoteView, InboxMessageView } from '@switchboard/shared';
 import { phoneFromJid } from '../model/keys.ts';
 import type { OutboxItem } from '../outbox/types.ts';
 
@@ -14,6 +15,7 @@ export type Row =
   | { kind: 'day'; key: string; at: number }
   | { kind: 'unread'; key: string }
   | { kind: 'msg'; key: string; m: InboxMessageView; showSender: boolean }
+  | { kind: 'note'; key: string; note: ChatNoteView }
   | { kind: 'outbox'; key: string; item: OutboxItem };
 
 const dayOf = (ms: number) => new Date(ms).toDateString();
@@ -27,15 +29,34 @@ export function senderLabel(m: Pick<InboxMessageView, 'pushName' | 'sender'>): s
  * Builds the rows; `unread` is the number of trailing incoming messages to mark as new. With
  * `isGroup`, an incoming message shows its author unless the row above is by the same member.
  */
-export function buildRows(messages: InboxMessageView[], outbox: OutboxItem[], opts: { complete: boolean; unread: number; isGroup?: boolean }): Row[] {
+export function buildRows(
+  messages: InboxMessageView[],
+  outbox: OutboxItem[],
+  opts: { complete: boolean; unread: number; isGroup?: boolean; notes?: ChatNoteView[] },
+): Row[] {
   const rows: Row[] = [];
+  let day = '';
+  const oldest = messages[0]?.timestamp;
+  const notes = (opts.notes ?? []).filter((n) => opts.complete || oldest === undefined || Date.parse(n.createdAt) >= oldest);
+  let nextNote = 0;
+  const notesUntil = (at: number) => {
+    while (nextNote < notes.length && Date.parse(notes[nextNote]!.createdAt) <= at) {
+      const note = notes[nextNote++]!;
+      const noteAt = Date.parse(note.createdAt);
+      if (dayOf(noteAt) !== day) {
+        day = dayOf(noteAt);
+        rows.push({ kind: 'day', key: `day-${day}`, at: noteAt });
+      }
+      rows.push({ kind: 'note', key: `note-${note.id}`, note });
+    }
+  };
   if (opts.complete) rows.push({ kind: 'start', key: 'start' });
   const known = new Set(messages.map((m) => m.clientId).filter(Boolean));
   const pending = outbox.filter((i) => !known.has(i.clientId));
   const incoming = messages.filter((m) => !m.fromMe);
   const firstUnread = opts.unread > 0 ? incoming[Math.max(0, incoming.length - opts.unread)] : undefined;
-  let day = '';
   for (const m of messages) {
+    notesUntil(m.timestamp - 1);
     if (dayOf(m.timestamp) !== day) {
       day = dayOf(m.timestamp);
       rows.push({ kind: 'day', key: `day-${day}`, at: m.timestamp });
@@ -45,6 +66,7 @@ export function buildRows(messages: InboxMessageView[], outbox: OutboxItem[], op
     const sameAuthor = above?.kind === 'msg' && !above.m.fromMe && (above.m.sender ?? above.m.pushName) === (m.sender ?? m.pushName);
     rows.push({ kind: 'msg', key: m.id, m, showSender: !!opts.isGroup && !m.fromMe && !sameAuthor });
   }
+  notesUntil(Infinity);
   for (const item of pending) {
     if (dayOf(item.createdAt) !== day) {
       day = dayOf(item.createdAt);
