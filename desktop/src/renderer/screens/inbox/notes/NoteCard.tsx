@@ -10,7 +10,7 @@ import { formatText } from '../thread/formatText.tsx';
 export interface NoteCardProps {
   note: ChatNoteView;
   /** Set when the user may delete it (their own, or with `delete Message`). */
-  onDelete?: (note: ChatNoteView) => void;
+  onDelete: ((note: ChatNoteView) => void) | undefined;
 }
 
 /** A note card. */

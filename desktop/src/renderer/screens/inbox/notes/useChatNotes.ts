@@ -28,7 +28,6 @@ export function useChatNotes(sessionId: string, chatId: string): ChatNotes {
   const [notes, setNotes] = useState<ChatNoteView[]>([]);
   const mine = (e: { sessionId: string; chatId: string }) => e.sessionId === sessionId && e.chatId === chatId;
 
-  useEffect(() => setNotes([]), [sessionId, chatId]);
   useEffect(() => {
     if (state !== 'live') return;
     let cancelled = false;

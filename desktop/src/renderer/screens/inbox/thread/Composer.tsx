@@ -46,6 +46,7 @@ export function Composer(p: ComposerProps) {
   const [sendKey, setSendKey] = useState<SendKey>(loadSendKey);
   const [mode, setMode] = useState<'reply' | 'note'>('reply');
   const noting = mode === 'note';
+  const sendHint = t(sendKey === 'enter' ? 'composer.hint.enter' : 'composer.hint.ctrlEnter');
   /** The send key pressed while a send was still being queued: send again once it is (see `send`). */
   const [sendAgain, setSendAgain] = useState(false);
   const area = useRef<HTMLTextAreaElement>(null);
@@ -60,6 +61,12 @@ export function Composer(p: ComposerProps) {
   const slash = noting ? null : /^\/([\w-]*)$/.exec(text);
   const suggestions = slash && !dismissed ? matchCanned(p.canned, slash[1] ?? '') : null;
 
+  const stopTyping = () => {
+    clearTimeout(typingTimer.current);
+    lastTypingAt.current = 0;
+    p.onTyping(false);
+  };
+
   const typing = () => {
     if (noting) return; // an internal note: the contact must not see anyone typing
     const now = Date.now();
@@ -68,10 +75,7 @@ export function Composer(p: ComposerProps) {
       p.onTyping(true);
     }
     clearTimeout(typingTimer.current);
-    typingTimer.current = setTimeout(() => {
-      lastTypingAt.current = 0;
-      p.onTyping(false);
-    }, 3000);
+    typingTimer.current = setTimeout(stopTyping, 3000);
   };
 
   const pick = (c: CannedReplyView) => {
@@ -153,11 +157,7 @@ export function Composer(p: ComposerProps) {
   };
 
   const switchMode = (next: 'reply' | 'note') => {
-    if (next === 'note' && lastTypingAt.current) {
-      clearTimeout(typingTimer.current);
-      lastTypingAt.current = 0;
-      p.onTyping(false);
-    }
+    if (next === 'note' && lastTypingAt.current) stopTyping();
     setMode(next);
     area.current?.focus();
   };
@@ -256,13 +256,13 @@ export function Composer(p: ComposerProps) {
           busy={sending}
           disabled={!text.trim() && (noting || p.files.length === 0)}
           onClick={() => void send()}
-          title={t(sendKey === 'enter' ? 'composer.hint.enter' : 'composer.hint.ctrlEnter')}
+          title={sendHint}
         >
           {t(noting ? 'notes.save' : 'composer.send')}
         </Button>
       </div>
       <p className="composer-hint faint">
-        {t(sendKey === 'enter' ? 'composer.hint.enter' : 'composer.hint.ctrlEnter')}
+        {sendHint}
         {' · '}
         <button
           type="button"

@@ -109,7 +109,7 @@ export function MessageList(p: MessageListProps) {
                     onRetry={p.onRetry}
                   />
                 )}
-                {row.kind === 'note' && <NoteCard note={row.note} {...(p.noteDeleter(row.note) ? { onDelete: p.noteDeleter(row.note)! } : {})} />}
+                {row.kind === 'note' && <NoteCard note={row.note} onDelete={p.noteDeleter(row.note)} />}
                 {row.kind === 'outbox' && <OutboxBubble item={row.item} onRetry={() => p.onRetryOutbox(row.item.clientId)} onDiscard={() => p.onDiscardOutbox(row.item.clientId)} />}
               </div>
             );
