@@ -68,6 +68,13 @@ export function createHandlers(actor: Actor, host: HandlerHost): Handlers<ActorC
       return { ok: true, sentReceipts: true };
     },
 
+    markUnread: async ({ chatJid }) => {
+      const chatId = toRecipientJid(chatJid);
+      const unreadCount = await actor.chats.markUnread(chatId);
+      if (unreadCount !== null) actor.emit({ type: 'chat-update', chatId, unreadCount });
+      return { ok: true, unreadCount };
+    },
+
     presence: async ({ state, chatJid }) => {
       const sock = openOrThrow(actor);
       await sock.sendPresenceUpdate(state, chatJid ? toRecipientJid(chatJid) : undefined);

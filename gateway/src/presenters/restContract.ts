@@ -13,6 +13,7 @@ import type {
   InboxChatView,
   InboxMessageView,
   MarkReadResult,
+  MarkUnreadResult,
   MediaInfoView,
   SendAccepted,
   SignedMediaUrls,
@@ -23,7 +24,7 @@ import type { cannedReplySchema } from '../routes/cannedReplies/schema.ts';
 import type { inboxChatSchema } from '../routes/inbox/schema.ts';
 import type { mediaInfoSchema, signResponse } from '../routes/media/schema.ts';
 import type { presentMedia } from '../routes/media/presentMedia.ts';
-import type { markReadResponse, retryResponse } from '../routes/messages/chatActionSchema.ts';
+import type { markReadResponse, markUnreadResponse, retryResponse } from '../routes/messages/chatActionSchema.ts';
 import type { chatNoteSchema } from '../routes/messages/chatNoteSchema.ts';
 import type { chatSchema, messageSchema, sendResponse } from '../routes/messages/schema.ts';
 import type { presentApiKey } from './apiKeys.ts';
@@ -55,6 +56,7 @@ export type RestContractChecks = [
   Holds<Same<ReturnType<typeof presentMedia>, MediaInfoView>>,
   Holds<Same<Out<typeof mediaInfoSchema>, MediaInfoView>>,
   Holds<Same<Out<typeof markReadResponse>, MarkReadResult>>,
+  Holds<Same<Out<typeof markUnreadResponse>, MarkUnreadResult>>,
   Holds<Same<Out<typeof signResponse>, SignedMediaUrls>>,
   Holds<Same<ReturnType<typeof presentApiKey>, ApiKeyView>>,
   Holds<Same<Out<typeof apiKeySchema>, ApiKeyView>>,

@@ -192,4 +192,16 @@ export class ChatStore {
   async markRead(chatId: string): Promise<void> {
     await Chat.updateOne({ sessionId: this.sessionId, jid: chatId }, { $set: { unreadCount: 0 } });
   }
+
+  /**
+   * Marks a chat unread (an agent leaves it for later): a read chat counts one unread message,
+   * a chat with unread messages keeps its count. The chat's unread count after it, or null when
+   * the session has no such chat.
+   */
+  async markUnread(chatId: string): Promise<number | null> {
+    const filter = { sessionId: this.sessionId, jid: chatId };
+    await Chat.updateOne({ ...filter, unreadCount: { $lt: 1 } }, { $set: { unreadCount: 1 } });
+    const chat = await Chat.findOne(filter, { unreadCount: 1 }).lean();
+    return chat ? chat.unreadCount : null;
+  }
 }

@@ -233,6 +233,13 @@ export interface MarkReadResult {
   sentReceipts: boolean;
 }
 
+/** Answer of `POST /api/sessions/:sessionId/chats/:chatId/unread`. */
+export interface MarkUnreadResult {
+  ok: true;
+  /** The chat's unread count now (at least 1). */
+  unreadCount: number;
+}
+
 /** Answer of `POST /api/media/sign`: URLs that work without an Authorization header (img, video, audio). */
 export interface SignedMediaUrls {
   /** Media id → `/api/media/:id?sig=…&exp=…&u=…` (append `/download` or `/thumbnail` to the path, same query). Ids the caller may not read are left out. */

@@ -19,6 +19,12 @@ export interface ActorCommands {
    * read receipts for `messageIds` (incoming messages; may be empty) with their status → read.
    */
   markRead: { req: { chatJid: string; messageIds: string[] }; res: { ok: true; sentReceipts: boolean } };
+  /**
+   * Mark a chat unread for the team (an agent leaves it for later): its unread count becomes at
+   * least 1, announced with `chat-update`. Nothing is sent to WhatsApp or the contact.
+   * `unreadCount` is null when the session has no such chat.
+   */
+  markUnread: { req: { chatJid: string }; res: { ok: true; unreadCount: number | null } };
   /** Send presence or typing state to a chat (or globally when chatJid is absent). */
   presence: {
     req: { state: 'available' | 'unavailable' | 'composing' | 'recording' | 'paused'; chatJid?: string };

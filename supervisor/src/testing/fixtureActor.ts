@@ -27,6 +27,7 @@ const table = createHandlerTable<ActorCommands>({
     return { attempted: 0 };
   },
   markRead: () => ({ ok: true, sentReceipts: false }),
+  markUnread: () => ({ ok: true, unreadCount: 1 }),
   presence: () => ({ ok: true }),
   profilePicture: () => ({ mediaId: null, url: null }),
   logout: () => {

@@ -165,6 +165,30 @@ describe('chat actions', () => {
     expect(statuses.map((m) => m.status)).toEqual(['read', 'read', 'read']);
   });
 
+  it('marks a chat unread for the team: count 1, announced, listed by the unread filter', async () => {
+    const path = `/api/sessions/${SESSION}/chats/${encodeURIComponent(BOB_JID)}/unread`;
+    expect(await inboxRow('admin', BOB_JID)).toMatchObject({ unreadCount: 0 });
+    expect(await inboxRow('admin', BOB_JID, '&unread=true')).toBeUndefined();
+    expect(await inboxRow('admin', BOB_JID, '&unread=false')).toBeDefined();
+    expect((await w.api('POST', path, { token: tok.employee })).status).toBe(403);
+    const unknown = await w.api('POST', `/api/sessions/${SESSION}/chats/15550009999/unread`, { token: tok.supervisor });
+    expect([unknown.status, unknown.body.error.code]).toEqual([404, 'not_found']);
+
+    const mark = w.rec.events.length;
+    const res = await w.api('POST', path, { token: tok.supervisor });
+    expect([res.status, res.body]).toEqual([200, { ok: true, unreadCount: 1 }]);
+    await w.rec.waitFor((e) => w.rec.events.indexOf(e) >= mark && e.type === 'chat-update' && e.chatId === BOB_JID && e.unreadCount === 1);
+    expect(await inboxRow('admin', BOB_JID, '&unread=true')).toMatchObject({ unreadCount: 1 });
+    expect(await inboxRow('admin', BOB_JID, '&unread=false')).toBeUndefined();
+
+    // A chat with unread messages keeps its count; reading it clears the mark.
+    const { id } = await w.sim!.contactSend(BOB, { to: PHONE, text: 'tres' });
+    await hubEvent('message', (e) => e.message.id === id);
+    expect((await w.api('POST', path, { token: tok.supervisor })).body).toEqual({ ok: true, unreadCount: 2 });
+    expect((await w.api('POST', `/api/sessions/${SESSION}/chats/${BOB_JID}/read`, { token: tok.supervisor })).status).toBe(200);
+    expect(await inboxRow('admin', BOB_JID, '&unread=true')).toBeUndefined();
+  });
+
   it('shows the contact that the agent is typing, for agents who may write to the chat', async () => {
     const typing = simEvent('presence', (p) => p.to === ALICE && p.type === 'composing');
     const res = await w.api('POST', `/api/sessions/${SESSION}/chats/${ALICE}/presence`, { token: tok.employee, body: { state: 'composing' } });
@@ -292,7 +316,7 @@ describe('media on messages and signed media URLs', () => {
 });
 
 describe('with the session stopped', () => {
-  it('still resets the unread count on mark-read (without receipts) and answers 409 to typing', async () => {
+  it('still resets the unread count on mark-read (without receipts), marks unread, and answers 409 to typing', async () => {
     const { id } = await w.sim!.contactSend(ALICE, { to: PHONE, text: '¿hola?' });
     await hubEvent('message', (e) => e.message.id === id);
     await w.hub.stop(SESSION);
@@ -301,6 +325,9 @@ describe('with the session stopped', () => {
     expect([res.status, res.body]).toEqual([200, { ok: true, sentReceipts: false }]);
     expect((await Chat.findOne({ sessionId: SESSION, jid: ALICE_JID }).lean())?.unreadCount).toBe(0);
     expect((await Message.findOne({ sessionId: SESSION, messageId: id }).lean())?.status).toBe('delivered');
+    const unread = await w.api('POST', `/api/sessions/${SESSION}/chats/${ALICE}/unread`, { token: tok.employee });
+    expect([unread.status, unread.body]).toEqual([200, { ok: true, unreadCount: 1 }]);
+    expect((await Chat.findOne({ sessionId: SESSION, jid: ALICE_JID }).lean())?.unreadCount).toBe(1);
     const typing = await w.api('POST', `/api/sessions/${SESSION}/chats/${ALICE}/presence`, { token: tok.employee, body: { state: 'paused' } });
     expect([typing.status, typing.body.error.code]).toEqual([409, 'actor_not_running']);
   });

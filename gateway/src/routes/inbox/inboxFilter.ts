@@ -39,14 +39,15 @@ function searchFilter(q: string): ChatFilter {
 
 /**
  * The database filter of the inbox list: what the caller may read (`accessibleBy`, so
- * employees only ever get their assigned chats), narrowed by session, view, search and
- * needs-reply (the flag the actor stores with the times, see ChatDoc.needsReply).
+ * employees only ever get their assigned chats), narrowed by session, view, search,
+ * needs-reply (the flag the actor stores with the times, see ChatDoc.needsReply) and unread.
  */
 export async function inboxFilter(auth: AuthContext, q: InboxQuery): Promise<ChatFilter> {
   const and: ChatFilter[] = [scope(auth, 'read', 'Chat') as ChatFilter];
   if (q.sessionId) and.push({ sessionId: q.sessionId });
   if (q.q) and.push(searchFilter(q.q));
   if (q.needsReply) and.push(q.needsReply === 'true' ? { needsReply: true } : { needsReply: { $ne: true } });
+  if (q.unread) and.push(q.unread === 'true' ? { unreadCount: { $gt: 0 } } : { unreadCount: { $not: { $gt: 0 } } });
   const view = await viewFilter(auth, q);
   if (view) and.push(view);
   return { $and: and };

@@ -10,6 +10,7 @@ export const listInboxQuery = pageQuery.extend({
     description: '`mine`: chats assigned to the caller; `unassigned`: chats nobody is assigned to. Employees only ever see their assigned chats.',
   }),
   needsReply: z.enum(['true', 'false']).optional().openapi({ description: 'Only chats whose customer waits (true) or does not wait (false) for a reply' }),
+  unread: z.enum(['true', 'false']).optional().openapi({ description: 'Only chats with unread messages or marked unread (true), or with none (false)' }),
 });
 
 /** One assignee of an inbox chat. */

@@ -16,6 +16,14 @@ export const markReadResponse = z
   })
   .openapi('MarkReadResult');
 
+/** Answer of mark-unread (MarkUnreadResult). */
+export const markUnreadResponse = z
+  .object({
+    ok: z.literal(true),
+    unreadCount: z.number().int().min(1).openapi({ description: "The chat's unread count now: 1, or more when it already had unread messages" }),
+  })
+  .openapi('MarkUnreadResult');
+
 /** Body of the typing-presence route. */
 export const presenceBody = z.object({ state: z.enum(['composing', 'paused', 'recording']) }).openapi('PresenceRequest');
 

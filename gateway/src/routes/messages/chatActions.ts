@@ -4,7 +4,7 @@ import { conflict, notFound } from '../../errors.ts';
 import { authorize, subjects } from '../../policies/subjects.ts';
 import { okSchema } from '../common.ts';
 import { defineRoute, type RouteDef } from '../types.ts';
-import { chatParams, markReadResponse, messageParams, presenceBody, retryResponse } from './chatActionSchema.ts';
+import { chatParams, markReadResponse, markUnreadResponse, messageParams, presenceBody, retryResponse } from './chatActionSchema.ts';
 
 const tag = 'Messages';
 
@@ -25,7 +25,8 @@ async function loadChat(sessionId: string, jid: string) {
 }
 
 /**
- * What an agent does in an open chat: mark it read, show typing, retry a failed send.
+ * What an agent does in an open chat: mark it read (or unread, to come back to it), show
+ * typing, retry a failed send.
  * from: the inbox → here → next: the session actor through the hub (markRead, presence,
  * flushOutbox), which talks to WhatsApp and announces the outcome over Socket.IO.
  */
@@ -54,6 +55,29 @@ export const chatActionRoutes: RouteDef[] = [
       }
       Object.assign(audit, { targetType: 'Chat', targetId: chatId, details: { sessionId, messages: messageIds.length, sentReceipts } });
       return { ok: true as const, sentReceipts };
+    },
+  }),
+  defineRoute({
+    method: 'post', path: '/api/sessions/:sessionId/chats/:chatId/unread', tag, summary: 'Mark a chat unread for the team (nothing is sent to WhatsApp): unread count at least 1', auth: 'user', permission: ['read', 'Chat'],
+    record: 'Chat', params: chatParams, audit: 'chat.unread',
+    response: { status: 200, description: 'Marked unread, announced to every console with `chat-update`', schema: markUnreadResponse },
+    async handler({ deps, auth, params, audit }) {
+      const { sessionId } = params;
+      const chatId = recipientJid(params.chatId);
+      authorize(auth, 'read', subjects.chat(sessionId, chatId));
+      const chat = await loadChat(sessionId, chatId);
+      let unreadCount: number | null;
+      try {
+        // The actor writes the count and announces it (chat-update), in order with its messages.
+        ({ unreadCount } = await deps.hub.call(sessionId, 'markUnread', { chatJid: chatId }));
+      } catch (err) {
+        if (!(err instanceof RpcError) || !UNAVAILABLE.has(err.code)) throw err;
+        await Chat.updateOne({ _id: chat._id, unreadCount: { $lt: 1 } }, { $set: { unreadCount: 1 } });
+        unreadCount = (await Chat.findById(chat._id, { unreadCount: 1 }).lean())?.unreadCount ?? null;
+      }
+      if (unreadCount === null) throw notFound('chat');
+      Object.assign(audit, { targetType: 'Chat', targetId: chatId, details: { sessionId } });
+      return { ok: true as const, unreadCount };
     },
   }),
   defineRoute({

@@ -52,6 +52,13 @@ export const INBOX_MATRIX: Record<string, { call: (s: MatrixState, who: Caller) 
     },
     expect: authed(200, 200, 200, 403),
   },
+  'POST /api/sessions/:sessionId/chats/:chatId/unread': {
+    call: async (s) => {
+      await ensureChat(s);
+      return { path: `/api/sessions/${s.linked}/chats/${encodeURIComponent(s.chat)}/unread` };
+    },
+    expect: authed(200, 200, 200, 403),
+  },
   'POST /api/sessions/:sessionId/chats/:chatId/presence': {
     call: async (s) => {
       await ensureChat(s);
