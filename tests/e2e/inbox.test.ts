@@ -7,7 +7,8 @@
  * as a notification), receives an image and a document live with the exact bytes the contact
  * sent, replies with text and a file that the contact receives exactly once, keeps typing while
  * the gateway is down (the replies wait in the offline outbox and reach the contact once each,
- * in order, when it is back), and loses the chat the moment it is unassigned.
+ * in order, when it is back), marks a chat unread to come back to it (and filters by it), and
+ * loses the chat the moment it is unassigned.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { HubEvent } from '@switchboard/shared';
@@ -216,6 +217,31 @@ describe('employee inbox', () => {
     expect(await theirs.count()).toBe(1);
   });
 
+  it('marks the chat unread to come back to it, and finds it with the unread filter', async () => {
+    const list = page.getByRole('listbox', { name: 'Conversaciones' });
+    const alicia = list.getByRole('option', { name: /Alicia Gómez/ });
+    // Replying marked it read: no badge, and the header offers to mark it unread.
+    expect(await alicia.locator('.unread-badge').count()).toBe(0);
+    await page.getByRole('button', { name: 'Marcar como no leída' }).click();
+    await page.waitForURL(/\/inbox$/);
+    await alicia.getByLabel('1 mensaje sin leer').waitFor();
+    const row = await sys.api<{ data: { id: string; unreadCount: number }[] }>('GET', `/api/chats?sessionId=${SESSION}&unread=true`, adminToken);
+    expect(row.body.data.find((c) => c.id === ALICE_JID)?.unreadCount).toBe(1);
+
+    await page.getByLabel('Solo no leídas').check();
+    await alicia.waitFor();
+    await check('05-unread-filter');
+    await alicia.click();
+    await page.getByRole('button', { name: 'Marcar como leída' }).click();
+    await alicia.locator('.unread-badge').waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Marcar como no leída' }).waitFor();
+    // The whole list is back (its page loaded) before the next test stops the server.
+    const reloaded = page.waitForResponse((r) => r.url().includes('/api/chats?') && r.url().includes('page=') && !r.url().includes('unread=') && r.ok());
+    await page.getByLabel('Solo no leídas').uncheck();
+    await reloaded;
+    await alicia.waitFor();
+  });
+
   it('keeps replies typed while the server is down and delivers each once, in order, when it returns', async () => {
     await sys.stopGateway();
     await page.locator('[data-state="offline"]').first().waitFor({ timeout: 30_000 });
@@ -228,7 +254,7 @@ describe('employee inbox', () => {
     await queued.nth(1).waitFor();
     expect(await queued.count()).toBe(2);
     await page.getByText(/respuestas en cola, esperando conexión/).waitFor();
-    await screenshot(page, SHOTS, '04-offline-queued');
+    await screenshot(page, SHOTS, '06-offline-queued');
 
     await sys.startGateway();
     const second = await sys.sim.waitForReceived(ALICE, (m) => m.text === 'Segunda respuesta sin conexión', 60_000);
@@ -240,7 +266,7 @@ describe('employee inbox', () => {
     // Back online, the queue empties and the replies show as sent messages.
     await page.locator('[data-state="live"]').first().waitFor({ timeout: 30_000 });
     await page.locator('[data-outbox]').first().waitFor({ state: 'detached', timeout: 30_000 });
-    await screenshot(page, SHOTS, '05-back-online');
+    await screenshot(page, SHOTS, '07-back-online');
   });
 
   it('closes the chat at once when it is unassigned', async () => {
@@ -250,6 +276,6 @@ describe('employee inbox', () => {
     await page.getByText('No hay conversaciones').waitFor();
     // The count follows: the list no longer claims a conversation it does not show.
     await page.locator('.inbox-status').getByText('0 conversaciones').waitFor();
-    await check('06-unassigned');
+    await check('08-unassigned');
   });
 });

@@ -16,6 +16,7 @@ const INBOX_KEYS: [string, MessageKey][] = [
   ['Esc', 'shortcuts.closeChat'],
   ['Esc', 'shortcuts.leaveComposer'],
   ['R', 'shortcuts.markRead'],
+  ['U', 'shortcuts.markUnread'],
 ];
 
 /** Lists every shortcut. */

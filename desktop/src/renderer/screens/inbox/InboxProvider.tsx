@@ -36,6 +36,8 @@ export interface Inbox {
   discardOutbox(clientId: string): void;
   retryMessage(m: InboxMessageView): Promise<void>;
   markRead(key: string): Promise<void>;
+  /** Marks a chat unread for the team (to come back to it); every console sees it. */
+  markUnread(key: string): Promise<void>;
   prefs: NotifyPrefs;
   setPrefs(p: NotifyPrefs): void;
   /** The chat that was open when the user lost access to it (the screen closes it and says why). */
@@ -51,9 +53,9 @@ const FILTERS_KEY = 'switchboard.inbox.filters';
 function initialFilters(): ChatFilters {
   try {
     const v = JSON.parse(localStorage.getItem(FILTERS_KEY) ?? '{}') as Partial<ChatFilters>;
-    return { view: v.view === 'mine' || v.view === 'unassigned' ? v.view : 'all', sessionId: typeof v.sessionId === 'string' ? v.sessionId : '', q: '', needsReply: v.needsReply === true };
+    return { view: v.view === 'mine' || v.view === 'unassigned' ? v.view : 'all', sessionId: typeof v.sessionId === 'string' ? v.sessionId : '', q: '', needsReply: v.needsReply === true, unread: v.unread === true };
   } catch {
-    return { view: 'all', sessionId: '', q: '', needsReply: false };
+    return { view: 'all', sessionId: '', q: '', needsReply: false, unread: false };
   }
 }
 
@@ -76,7 +78,7 @@ export function InboxProvider({ children }: { children: ReactNode }) {
   const [revoked, setRevoked] = useState<string | null>(null);
 
   // Session names label chats that arrive by event.
-  const { sessions } = useRealtime();
+  const { sessions, state: link } = useRealtime();
   useEffect(() => {
     if (sessions.length) dispatch({ type: 'sessions/named', names: Object.fromEntries(sessions.map((s) => [s.sessionId, s.name])) });
   }, [sessions]);
@@ -104,6 +106,12 @@ export function InboxProvider({ children }: { children: ReactNode }) {
     setPage(1);
     setListTick((n) => n + 1);
   }, []);
+
+  // A list that failed to load while the server was unreachable loads again once it is back.
+  const listFailed = listError !== undefined;
+  useEffect(() => {
+    if (link === 'live' && listFailed) reloadList();
+  }, [link]);
 
   // Needs-reply count of the user's own chats (the badge), refreshed after traffic.
   const countTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -186,7 +194,7 @@ export function InboxProvider({ children }: { children: ReactNode }) {
         setFilterState((cur) => {
           const next = { ...cur, ...f };
           try {
-            localStorage.setItem(FILTERS_KEY, JSON.stringify({ view: next.view, sessionId: next.sessionId, needsReply: next.needsReply }));
+            localStorage.setItem(FILTERS_KEY, JSON.stringify({ view: next.view, sessionId: next.sessionId, needsReply: next.needsReply, unread: next.unread }));
           } catch {
             /* not remembered */
           }
@@ -226,6 +234,11 @@ export function InboxProvider({ children }: { children: ReactNode }) {
         const { sessionId, chatId } = parseChatKey(key);
         dispatch({ type: 'chat/read', key });
         await rest.markRead(sessionId, chatId);
+      },
+      async markUnread(key) {
+        const { sessionId, chatId } = parseChatKey(key);
+        const { unreadCount } = await rest.markUnread(sessionId, chatId);
+        dispatch({ type: 'event/chat', sessionId, chatId, unreadCount });
       },
       prefs,
       setPrefs(p) {

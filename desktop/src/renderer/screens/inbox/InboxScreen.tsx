@@ -1,7 +1,8 @@
 /**
  * The inbox: the chat list (assigned chats; every visible chat for supervisors, with a
  * mine / unassigned / all switch) beside the open conversation. Keyboard first: J/K or arrows
- * move, Enter opens, `/` searches, Esc closes, R marks read, `?` lists every shortcut. The URL
+ * move, Enter opens, `/` searches, Esc closes, R marks read, U marks unread (and closes),
+ * `?` lists every shortcut. The URL
  * names the open chat (`/inbox/:sessionId/:chatId`), so notifications and deep links open it.
  */
 import type { CannedReplyView } from '@switchboard/shared';
@@ -16,6 +17,7 @@ import { useRealtime } from '../../realtime/RealtimeProvider.tsx';
 import { Button, IconButton } from '../../ui/Button.tsx';
 import { EmptyState, ErrorBox, Loading } from '../../ui/Feedback.tsx';
 import { useToast } from '../../ui/Toasts.tsx';
+import { errorText } from '../../ui/errors.ts';
 import { CannedRepliesDialog } from './CannedRepliesDialog.tsx';
 import { inboxApi } from './inboxApi.ts';
 import { useInbox } from './InboxProvider.tsx';
@@ -79,6 +81,16 @@ export function InboxScreen() {
     navigate('/inbox');
     requestAnimationFrame(() => listRef.current?.focus());
   };
+  // Left for later: unread for the team, and the chat closes so it is not read again at once.
+  const markUnread = (key: string) => {
+    inbox.markUnread(key).then(
+      () => {
+        toast.success(t('thread.markedUnread'));
+        if (key === openKey) close();
+      },
+      (err: unknown) => toast.error(errorText(err, t)),
+    );
+  };
 
   // Global inbox keys (outside text fields and dialogs); Alt+J / Alt+K work everywhere.
   useEffect(() => {
@@ -110,6 +122,9 @@ export function InboxScreen() {
       } else if ((e.key === 'r' || e.key === 'R') && openKey) {
         e.preventDefault();
         void inbox.markRead(openKey).catch(() => undefined);
+      } else if ((e.key === 'u' || e.key === 'U') && openKey) {
+        e.preventDefault();
+        markUnread(openKey);
       }
     };
     window.addEventListener('keydown', onKey);
@@ -139,7 +154,7 @@ export function InboxScreen() {
           <Loading />
         ) : chats.length === 0 ? (
           <EmptyState icon="inbox" title={t('inbox.empty.title')}>
-            {inbox.filters.q || inbox.filters.needsReply || inbox.filters.sessionId ? t('inbox.empty.filtered') : t('inbox.empty.mine')}
+            {inbox.filters.q || inbox.filters.needsReply || inbox.filters.unread || inbox.filters.sessionId ? t('inbox.empty.filtered') : t('inbox.empty.mine')}
           </EmptyState>
         ) : (
           <ChatList
@@ -157,7 +172,7 @@ export function InboxScreen() {
         )}
       </section>
       {openKey ? (
-        <Thread key={openKey} chatKeyValue={openKey} chat={openChat} canned={canned.data ?? []} onClose={close} onManageCanned={() => setCannedOpen(true)} focusToken={focusToken} onLeaveComposer={() => listRef.current?.focus()} />
+        <Thread key={openKey} chatKeyValue={openKey} chat={openChat} canned={canned.data ?? []} onClose={close} onMarkUnread={() => markUnread(openKey)} onManageCanned={() => setCannedOpen(true)} focusToken={focusToken} onLeaveComposer={() => listRef.current?.focus()} />
       ) : (
         <section className="thread thread-empty">
           <EmptyState icon="message" title={t('inbox.pick.title')}>

@@ -1,5 +1,5 @@
 /** REST calls of the inbox, typed with the shared contract. */
-import type { CannedReplyView, ChatNoteView, InboxChatView, InboxMessageView, ListPage, SendAccepted, SessionView } from '@switchboard/shared';
+import type { CannedReplyView, ChatNoteView, InboxChatView, InboxMessageView, ListPage, MarkUnreadResult, SendAccepted, SessionView } from '@switchboard/shared';
 import type { ApiClient, Query } from '../../api/http.ts';
 
 const enc = encodeURIComponent;
@@ -13,6 +13,8 @@ export interface ChatFilters {
   sessionId: string;
   q: string;
   needsReply: boolean;
+  /** Only chats with unread messages (or marked unread). */
+  unread: boolean;
 }
 
 /** What a reply carries. */
@@ -30,7 +32,7 @@ export interface OutgoingReply {
 export function inboxApi(api: ApiClient) {
   return {
     chats: (f: ChatFilters, page: number, limit: number, signal?: AbortSignal) => {
-      const q: Query = { view: f.view, sessionId: f.sessionId, q: f.q, page, limit, ...(f.needsReply ? { needsReply: 'true' } : {}) };
+      const q: Query = { view: f.view, sessionId: f.sessionId, q: f.q, page, limit, ...(f.needsReply ? { needsReply: 'true' } : {}), ...(f.unread ? { unread: 'true' } : {}) };
       return api.get<ListPage<InboxChatView>>('/api/chats', q, signal ? { signal } : undefined);
     },
     needsReplyCount: () => api.get<ListPage<InboxChatView>>('/api/chats', { view: 'mine', needsReply: 'true', limit: 1 }).then((p) => p.total),
@@ -55,6 +57,7 @@ export function inboxApi(api: ApiClient) {
     },
     retry: (sessionId: string, messageId: string) => api.post(`/api/sessions/${enc(sessionId)}/messages/${enc(messageId)}/retry`),
     markRead: (sessionId: string, chatId: string) => api.post(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/read`),
+    markUnread: (sessionId: string, chatId: string) => api.post<MarkUnreadResult>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/unread`),
     presence: (sessionId: string, chatId: string, state: 'composing' | 'paused') => api.post(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/presence`, { state }),
     react: (sessionId: string, chatId: string, targetId: string, emoji: string, clientId: string) =>
       api.post<SendAccepted>(`/api/sessions/${enc(sessionId)}/messages`, { to: chatId, kind: 'reaction', reaction: { emoji, targetId }, clientId }),

@@ -1,4 +1,4 @@
-/** The list's filters: mine / unassigned / all (for those who see every chat), session, needs-reply, search. */
+/** The list's filters: mine / unassigned / all (for those who see every chat), session, needs-reply, unread, search. */
 import type { SessionView } from '@switchboard/shared';
 import { forwardRef } from 'react';
 import { useI18n } from '../../../i18n/index.tsx';
@@ -49,6 +49,10 @@ export const InboxFilters = forwardRef<HTMLInputElement, InboxFiltersProps>(func
         <label className="toggle">
           <input type="checkbox" checked={p.filters.needsReply} onChange={(e) => p.onChange({ needsReply: e.target.checked })} />
           {t('inbox.needsReplyOnly')}
+        </label>
+        <label className="toggle">
+          <input type="checkbox" checked={p.filters.unread} onChange={(e) => p.onChange({ unread: e.target.checked })} />
+          {t('inbox.unreadOnly')}
         </label>
       </div>
     </div>

@@ -31,6 +31,8 @@ export interface ThreadProps {
   chat: InboxChatView | undefined;
   canned: CannedReplyView[];
   onClose(): void;
+  /** Marks the chat unread for the team and closes it. */
+  onMarkUnread(): void;
   onManageCanned(): void;
   focusToken: number;
   /** Escape in the composer: back to the chat list (the chat stays open). */
@@ -38,7 +40,7 @@ export interface ThreadProps {
 }
 
 /** The open conversation. */
-export function Thread({ chatKeyValue: key, chat, canned, onClose, onManageCanned, focusToken, onLeaveComposer }: ThreadProps) {
+export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread, onManageCanned, focusToken, onLeaveComposer }: ThreadProps) {
   const { t } = useI18n();
   const inbox = useInbox();
   const rest = inboxApi(useApi());
@@ -143,8 +145,13 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onManageCanne
             </Button>
           )}
           {chat && chat.unreadCount > 0 && (
-            <Button size="sm" icon="checks" onClick={() => void markRead(true)}>
+            <Button size="sm" icon="checks" onClick={() => void markRead(true)} aria-keyshortcuts="R">
               {t('thread.markRead')}
+            </Button>
+          )}
+          {chat && chat.unreadCount === 0 && (
+            <Button size="sm" icon="mail" onClick={onMarkUnread} aria-keyshortcuts="U">
+              {t('thread.markUnread')}
             </Button>
           )}
           <IconButton icon="x" label={t('thread.close')} onClick={onClose} />
