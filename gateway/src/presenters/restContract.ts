@@ -14,6 +14,7 @@ import type {
   InboxMessageView,
   MarkReadResult,
   MarkUnreadResult,
+  MessageSearchHit,
   MediaInfoView,
   SendAccepted,
   SignedMediaUrls,
@@ -24,6 +25,7 @@ import type { cannedReplySchema } from '../routes/cannedReplies/schema.ts';
 import type { inboxChatSchema } from '../routes/inbox/schema.ts';
 import type { mediaInfoSchema, signResponse } from '../routes/media/schema.ts';
 import type { presentMedia } from '../routes/media/presentMedia.ts';
+import type { messageSearchHitSchema } from '../routes/search/schema.ts';
 import type { markReadResponse, markUnreadResponse, retryResponse } from '../routes/messages/chatActionSchema.ts';
 import type { chatNoteSchema } from '../routes/messages/chatNoteSchema.ts';
 import type { chatSchema, messageSchema, sendResponse } from '../routes/messages/schema.ts';
@@ -57,6 +59,7 @@ export type RestContractChecks = [
   Holds<Same<Out<typeof mediaInfoSchema>, MediaInfoView>>,
   Holds<Same<Out<typeof markReadResponse>, MarkReadResult>>,
   Holds<Same<Out<typeof markUnreadResponse>, MarkUnreadResult>>,
+  Holds<Same<Out<typeof messageSearchHitSchema>, MessageSearchHit>>,
   Holds<Same<Out<typeof signResponse>, SignedMediaUrls>>,
   Holds<Same<ReturnType<typeof presentApiKey>, ApiKeyView>>,
   Holds<Same<Out<typeof apiKeySchema>, ApiKeyView>>,

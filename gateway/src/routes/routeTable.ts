@@ -5,6 +5,7 @@ import { auditRoutes } from './audit/audit.ts';
 import { authRoutes } from './auth/auth.ts';
 import { cannedReplyRoutes } from './cannedReplies/cannedReplies.ts';
 import { inboxRoutes } from './inbox/inbox.ts';
+import { searchRoutes } from './search/search.ts';
 import { mediaRoutes } from './media/mediaRoutes.ts';
 import { chatActionRoutes } from './messages/chatActions.ts';
 import { chatNoteRoutes } from './messages/chatNotes.ts';
@@ -32,6 +33,7 @@ export const ROUTES: readonly RouteDef[] = [
   ...chatActionRoutes,
   ...chatNoteRoutes,
   ...inboxRoutes,
+  ...searchRoutes,
   ...mediaRoutes,
   ...assignmentRoutes,
   ...adminRoutes,

@@ -233,6 +233,12 @@ export interface MarkReadResult {
   sentReceipts: boolean;
 }
 
+/** One hit of `GET /api/messages/search`: the message and its chat as the inbox lists it. */
+export interface MessageSearchHit {
+  message: InboxMessageView;
+  chat: InboxChatView;
+}
+
 /** Answer of `POST /api/sessions/:sessionId/chats/:chatId/unread`. */
 export interface MarkUnreadResult {
   ok: true;

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { AuthContext } from '../../auth/authContext.ts';
 import { scope } from '../../policies/subjects.ts';
 import { escapeRegex } from '../common.ts';
+import { searchPattern } from '../search/searchPattern.ts';
 import type { listInboxQuery } from './schema.ts';
 
 type InboxQuery = z.output<typeof listInboxQuery>;
@@ -30,11 +31,11 @@ async function viewFilter(auth: AuthContext, q: InboxQuery): Promise<ChatFilter 
   return any.length ? { $nor: any } : null;
 }
 
-/** The `q` part: the name contains q, or the number contains its digits (`+34 600` finds 34600…). */
+/** The `q` part: the name contains q whatever its accents, or the number contains its digits (`+34 600` finds 34600…). */
 function searchFilter(q: string): ChatFilter {
   const digits = q.replace(/[\s+\-()]/g, '');
   const number = /^\d+$/.test(digits) ? digits : q;
-  return { $or: [{ name: { $regex: escapeRegex(q), $options: 'i' } }, { jid: { $regex: escapeRegex(number), $options: 'i' } }] };
+  return { $or: [{ name: { $regex: searchPattern(q), $options: 'i' } }, { jid: { $regex: escapeRegex(number), $options: 'i' } }] };
 }
 
 /**

@@ -45,6 +45,7 @@ async function othersNote(s: MatrixState): Promise<string> {
 /** `METHOD path` → call and expected statuses, for the inbox routes. */
 export const INBOX_MATRIX: Record<string, { call: (s: MatrixState, who: Caller) => Promise<Call> | Call; expect: Expect }> = {
   'GET /api/chats': { call: () => ({ path: '/api/chats?view=all' }), expect: authed(200, 200, 200, 200, 200) },
+  'GET /api/messages/search': { call: () => ({ path: '/api/messages/search?q=hola' }), expect: authed(200, 200, 200, 200, 200) },
   'POST /api/sessions/:sessionId/chats/:chatId/read': {
     call: async (s) => {
       await ensureChat(s);
