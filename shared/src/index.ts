@@ -12,6 +12,7 @@ export * from './protocol/hubErrors.ts';
 export * from './api/seqTracker.ts';
 export * from './domain/recipient.ts';
 export * from './domain/inbox.ts';
+export * from './domain/searchPattern.ts';
 export * from './api/rest.ts';
 export * from './api/integrations.ts';
 export * from './domain/outgoingContent.ts';

@@ -7,7 +7,8 @@
  * as a notification), receives an image and a document live with the exact bytes the contact
  * sent, replies with text and a file that the contact receives exactly once, keeps typing while
  * the gateway is down (the replies wait in the offline outbox and reach the contact once each,
- * in order, when it is back), marks a chat unread to come back to it (and filters by it), and
+ * in order, when it is back), marks a chat unread to come back to it (and filters by it), finds a message by its words and
+ * opens the chat at it, and
  * loses the chat the moment it is unassigned.
  */
 import { createHash, randomBytes } from 'node:crypto';
@@ -39,6 +40,12 @@ const employee = { email: 'elena@e2e.test', password: 'Elena-temporal-1' };
 /** Waits for the hub to store an incoming message of `chatId` matching `pred`. */
 function incoming(chatId: string, pred: (m: Extract<HubEvent, { type: 'message' }>['message']) => boolean) {
   return sys.waitFor((e) => e.type === 'message' && e.sessionId === SESSION && e.message.chatId === chatId && pred(e.message));
+}
+
+/** Whether `url` loads a page of the chat list whose query passes `pred`. */
+function isListPage(url: string, pred: (q: URLSearchParams) => boolean): boolean {
+  const u = new URL(url);
+  return u.pathname === '/api/chats' && u.searchParams.has('page') && pred(u.searchParams);
 }
 
 /** Screenshot + axe audit. */
@@ -236,10 +243,44 @@ describe('employee inbox', () => {
     await alicia.locator('.unread-badge').waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Marcar como no leída' }).waitFor();
     // The whole list is back (its page loaded) before the next test stops the server.
-    const reloaded = page.waitForResponse((r) => r.url().includes('/api/chats?') && r.url().includes('page=') && !r.url().includes('unread=') && r.ok());
+    const reloaded = page.waitForResponse((r) => isListPage(r.url(), (q) => !q.has('unread')) && r.ok());
     await page.getByLabel('Solo no leídas').uncheck();
     await reloaded;
     await alicia.waitFor();
+  });
+
+  it('finds a message by its words, without accents, and opens the chat at it even when it is pages back', async () => {
+    const { id: target } = await sys.sim.contactSend(ALICE, { to: PHONE, text: 'Mi número de pedido es el 4471, llegó roto' });
+    // More than a page of newer messages: the hit is not in the thread's first page.
+    let last = '';
+    for (let i = 1; i <= 55; i++) last = (await sys.sim.contactSend(ALICE, { to: PHONE, text: `Foto ${i} del paquete` })).id;
+    await incoming(ALICE_JID, (m) => m.id === last);
+
+    const search = page.getByRole('searchbox', { name: 'Buscar por nombre o número' });
+    await search.fill('numero de PEDIDO');
+    await page.getByRole('radiogroup', { name: 'Buscar en' }).getByRole('radio', { name: 'Mensajes' }).click();
+    const hits = page.getByRole('list', { name: 'Mensajes encontrados' });
+    const hit = hits.locator(`[data-message="${target}"]`);
+    await hit.waitFor();
+    expect(await hit.locator('mark').allTextContents()).toEqual(['número de pedido']);
+    expect(await hits.getByRole('listitem').count()).toBe(1);
+    await check('06-message-search');
+
+    await hit.click();
+    await page.waitForURL((u) => u.searchParams.get('m') === target);
+    const focused = page.getByRole('log', { name: /Mensajes con Alicia Gómez/ }).locator('.thread-row.focused');
+    await focused.getByText('Mi número de pedido es el 4471, llegó roto').waitFor({ timeout: 30_000 });
+    await screenshot(page, SHOTS, '07-search-hit-in-thread');
+
+    // Bruno's chat is not hers: his messages are never found.
+    await search.fill('privado de Bruno');
+    await page.getByText('Ningún mensaje coincide').waitFor();
+    // The chat stayed open (with its name) while the chat list was filtered to nothing.
+    await page.getByRole('heading', { name: 'Alicia Gómez' }).waitFor();
+    const reloaded = page.waitForResponse((r) => isListPage(r.url(), (q) => !q.has('q')) && r.ok());
+    await search.fill('');
+    await reloaded;
+    await page.getByRole('radiogroup', { name: 'Buscar en' }).waitFor({ state: 'detached' });
   });
 
   it('keeps replies typed while the server is down and delivers each once, in order, when it returns', async () => {
@@ -254,7 +295,7 @@ describe('employee inbox', () => {
     await queued.nth(1).waitFor();
     expect(await queued.count()).toBe(2);
     await page.getByText(/respuestas en cola, esperando conexión/).waitFor();
-    await screenshot(page, SHOTS, '06-offline-queued');
+    await screenshot(page, SHOTS, '08-offline-queued');
 
     await sys.startGateway();
     const second = await sys.sim.waitForReceived(ALICE, (m) => m.text === 'Segunda respuesta sin conexión', 60_000);
@@ -266,7 +307,7 @@ describe('employee inbox', () => {
     // Back online, the queue empties and the replies show as sent messages.
     await page.locator('[data-state="live"]').first().waitFor({ timeout: 30_000 });
     await page.locator('[data-outbox]').first().waitFor({ state: 'detached', timeout: 30_000 });
-    await screenshot(page, SHOTS, '07-back-online');
+    await screenshot(page, SHOTS, '09-back-online');
   });
 
   it('closes the chat at once when it is unassigned', async () => {
@@ -276,6 +317,6 @@ describe('employee inbox', () => {
     await page.getByText('No hay conversaciones').waitFor();
     // The count follows: the list no longer claims a conversation it does not show.
     await page.locator('.inbox-status').getByText('0 conversaciones').waitFor();
-    await check('08-unassigned');
+    await check('10-unassigned');
   });
 });

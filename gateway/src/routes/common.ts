@@ -10,7 +10,7 @@ export const sessionIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Letter
 export const sessionParams = z.object({ sessionId: sessionIdSchema });
 
 /** Escapes a user's text for use inside a `$regex` (a search for "a.b" finds "a.b", not "axb"). */
-export const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export { escapeRegex } from '@switchboard/shared';
 
 /** Page and limit query parameters shared by every list. */
 export const pageQuery = z.object({

@@ -1,10 +1,10 @@
+import { searchPattern } from '@switchboard/shared';
 import { Assignment, type ChatDoc } from '@switchboard/shared/node';
 import type { QueryFilter } from 'mongoose';
 import type { z } from 'zod';
 import type { AuthContext } from '../../auth/authContext.ts';
 import { scope } from '../../policies/subjects.ts';
 import { escapeRegex } from '../common.ts';
-import { searchPattern } from '../search/searchPattern.ts';
 import type { listInboxQuery } from './schema.ts';
 
 type InboxQuery = z.output<typeof listInboxQuery>;

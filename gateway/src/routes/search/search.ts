@@ -1,5 +1,5 @@
 import { Chat, Message, type ChatDoc, type MessageDoc } from '@switchboard/shared/node';
-import { recipientJid } from '@switchboard/shared';
+import { recipientJid, searchPattern } from '@switchboard/shared';
 import type { QueryFilter } from 'mongoose';
 import { badRequest, unavailable } from '../../errors.ts';
 import { presentInboxChats } from '../../presenters/inboxChats.ts';
@@ -8,7 +8,6 @@ import { authorize, scope, subjects } from '../../policies/subjects.ts';
 import { paging } from '../common.ts';
 import { defineRoute, type RouteDef } from '../types.ts';
 import { messageSearchPageSchema, searchMessagesQuery } from './schema.ts';
-import { searchPattern } from './searchPattern.ts';
 
 const tag = 'Inbox';
 

@@ -5,9 +5,9 @@
  * `?` lists every shortcut. The URL
  * names the open chat (`/inbox/:sessionId/:chatId`), so notifications and deep links open it.
  */
-import type { CannedReplyView } from '@switchboard/shared';
+import type { CannedReplyView, MessageSearchHit } from '@switchboard/shared';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useAbility, useApi } from '../../auth/AuthProvider.tsx';
 import { useDebounced, useResource } from '../../hooks/useResource.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -23,6 +23,7 @@ import { inboxApi } from './inboxApi.ts';
 import { useInbox } from './InboxProvider.tsx';
 import { ChatList, type ChatListHandle } from './list/ChatList.tsx';
 import { InboxFilters } from './list/InboxFilters.tsx';
+import { MessageSearchResults } from './list/MessageSearchResults.tsx';
 import { chatKey, parseChatKey } from './model/keys.ts';
 import { sortedChats } from './model/inboxReducer.ts';
 import { NotifySettings } from './notify/NotifySettings.tsx';
@@ -39,6 +40,10 @@ export function InboxScreen() {
   const toast = useToast();
   const params = useParams();
   const openKey = params.sessionId && params.chatId ? chatKey(params.sessionId, params.chatId) : null;
+  // `?m=` names a message to show in the open chat (a search hit).
+  const [searchParams] = useSearchParams();
+  const focusMessageId = searchParams.get('m');
+  const [searchIn, setSearchIn] = useState<'chats' | 'messages'>('chats');
   const [search, setSearch] = useState(inbox.filters.q);
   const q = useDebounced(search, 250);
   const [activeIndex, setActiveIndex] = useState(0);
@@ -54,6 +59,7 @@ export function InboxScreen() {
 
   useEffect(() => {
     if (q !== inbox.filters.q) inbox.setFilters({ q });
+    if (!q) setSearchIn('chats');
   }, [q]);
 
   // The URL decides which chat is open.
@@ -76,6 +82,11 @@ export function InboxScreen() {
   const open = (key: string) => {
     const { sessionId, chatId } = parseChatKey(key);
     navigate(`/inbox/${encodeURIComponent(sessionId)}/${encodeURIComponent(chatId)}`);
+  };
+  const openHit = (hit: MessageSearchHit) => {
+    inbox.dispatch({ type: 'chat/seen', chat: hit.chat });
+    const { sessionId, chatId, id } = hit.message;
+    navigate(`/inbox/${encodeURIComponent(sessionId)}/${encodeURIComponent(chatId)}?m=${encodeURIComponent(id)}`);
   };
   const close = () => {
     navigate('/inbox');
@@ -148,7 +159,18 @@ export function InboxScreen() {
           <span className="faint">{tn('inbox.count', inbox.list.hasMore ? inbox.list.total : chats.length)}</span>
         </div>
         {queued > 0 && <p className="outbox-banner">{tn('outbox.waiting', queued)}</p>}
-        {inbox.list.error && chats.length === 0 ? (
+        {search.trim() && (
+          <div className="segmented search-in" role="radiogroup" aria-label={t('search.in')}>
+            {(['chats', 'messages'] as const).map((where) => (
+              <button key={where} type="button" role="radio" aria-checked={searchIn === where} onClick={() => setSearchIn(where)}>
+                {t(where === 'chats' ? 'search.inChats' : 'search.inMessages')}
+              </button>
+            ))}
+          </div>
+        )}
+        {searchIn === 'messages' && search.trim() ? (
+          <MessageSearchResults q={q} sessionId={inbox.filters.sessionId} onOpen={openHit} />
+        ) : inbox.list.error && chats.length === 0 ? (
           <ErrorBox error={inbox.list.error} onRetry={inbox.list.reload} />
         ) : inbox.list.loading && chats.length === 0 ? (
           <Loading />
@@ -172,7 +194,7 @@ export function InboxScreen() {
         )}
       </section>
       {openKey ? (
-        <Thread key={openKey} chatKeyValue={openKey} chat={openChat} canned={canned.data ?? []} onClose={close} onMarkUnread={() => markUnread(openKey)} onManageCanned={() => setCannedOpen(true)} focusToken={focusToken} onLeaveComposer={() => listRef.current?.focus()} />
+        <Thread key={openKey} chatKeyValue={openKey} chat={openChat} canned={canned.data ?? []} onClose={close} onMarkUnread={() => markUnread(openKey)} focusMessageId={focusMessageId} onManageCanned={() => setCannedOpen(true)} focusToken={focusToken} onLeaveComposer={() => listRef.current?.focus()} />
       ) : (
         <section className="thread thread-empty">
           <EmptyState icon="message" title={t('inbox.pick.title')}>

@@ -1,5 +1,5 @@
 /** REST calls of the inbox, typed with the shared contract. */
-import type { CannedReplyView, ChatNoteView, InboxChatView, InboxMessageView, ListPage, MarkUnreadResult, SendAccepted, SessionView } from '@switchboard/shared';
+import type { CannedReplyView, ChatNoteView, InboxChatView, InboxMessageView, ListPage, MarkUnreadResult, MessageSearchHit, SendAccepted, SessionView } from '@switchboard/shared';
 import type { ApiClient, Query } from '../../api/http.ts';
 
 const enc = encodeURIComponent;
@@ -57,6 +57,8 @@ export function inboxApi(api: ApiClient) {
     },
     retry: (sessionId: string, messageId: string) => api.post(`/api/sessions/${enc(sessionId)}/messages/${enc(messageId)}/retry`),
     markRead: (sessionId: string, chatId: string) => api.post(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/read`),
+    searchMessages: (q: string, scope: { sessionId?: string; page: number; limit: number }, signal?: AbortSignal) =>
+      api.get<ListPage<MessageSearchHit>>('/api/messages/search', { q, page: scope.page, limit: scope.limit, ...(scope.sessionId ? { sessionId: scope.sessionId } : {}) }, signal ? { signal } : undefined),
     markUnread: (sessionId: string, chatId: string) => api.post<MarkUnreadResult>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/unread`),
     presence: (sessionId: string, chatId: string, state: 'composing' | 'paused') => api.post(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/presence`, { state }),
     react: (sessionId: string, chatId: string, targetId: string, emoji: string, clientId: string) =>

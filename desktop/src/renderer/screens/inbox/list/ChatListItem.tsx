@@ -78,7 +78,7 @@ export const ChatListItem = memo(function ChatListItem({ chat, id, selected, act
 });
 
 /** "14:05" today, "ayer"/weekday this week, else a short date. */
-function shortTime(ms: number, fmt: ReturnType<typeof useI18n>['fmt']): string {
+export function shortTime(ms: number, fmt: ReturnType<typeof useI18n>['fmt']): string {
   const d = new Date(ms);
   const now = new Date();
   if (d.toDateString() === now.toDateString()) return fmt.time(ms).slice(0, 5);

@@ -169,6 +169,20 @@ describe('inbox reducer: REST pages merged with live and replayed events', () =>
     expect(s.total).toBe(40);
   });
 
+  it('keeps the open chat when a filtered page leaves it out, and only that one', () => {
+    const other = chat({ id: 'b@s.whatsapp.net' });
+    const s = run([{ type: 'chats/loaded', chats: [chat(), other], replace: true }, { type: 'chat/open', key: KEY }, { type: 'chats/loaded', chats: [], replace: true, total: 0 }]);
+    expect([...s.chats.keys()]).toEqual([KEY]);
+  });
+
+  it('adds a chat found by a search once, counted, and never over the live summary the list holds', () => {
+    const found = chat({ id: 'c@s.whatsapp.net', lastMessageAt: 10 });
+    const s = run([{ type: 'chats/loaded', chats: [chat({ unreadCount: 3 })], replace: true, total: 1 }, { type: 'chat/seen', chat: found }, { type: 'chat/seen', chat: found }]);
+    expect([s.chats.size, s.total]).toEqual([2, 2]);
+    const again = run([{ type: 'chat/seen', chat: chat({ unreadCount: 0 }) }], s);
+    expect(again.chats.get(KEY)?.unreadCount).toBe(3);
+  });
+
   it('keeps every chat of a session for a supervisor whose socket is in the session room', () => {
     const s = run([
       { type: 'chats/loaded', chats: [chat()], replace: true },

@@ -47,6 +47,8 @@ export type InboxAction =
   | { type: 'event/presence'; sessionId: string; chatId: string; state: string; at: number }
   | { type: 'access/rooms'; rooms: string[] }
   | { type: 'chat/open'; key: string | null }
+  /** A chat learnt of outside the list (a search hit): kept if the list does not know it yet. */
+  | { type: 'chat/seen'; chat: InboxChatView }
   | { type: 'chat/read'; key: string }
   | { type: 'message/retrying'; key: string; messageId: string };
 
@@ -127,6 +129,9 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
         // Live events may be newer than the page (it was read before they happened): keep them.
         chats.set(key, prev && (prev.lastMessageAt ?? 0) > (c.lastMessageAt ?? 0) ? { ...c, ...pickLive(prev) } : c);
       }
+      // The open chat stays (its header, its actions) when a new filter or search leaves it out.
+      const open = state.openKey ? state.chats.get(state.openKey) : undefined;
+      if (open && state.openKey && !chats.has(state.openKey)) chats.set(state.openKey, open);
       return { ...state, chats, total: action.total ?? chats.size };
     }
     case 'thread/loaded': {
@@ -193,6 +198,13 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
     }
     case 'chat/open':
       return { ...state, openKey: action.key };
+    case 'chat/seen': {
+      const key = chatKey(action.chat.sessionId, action.chat.id);
+      if (state.chats.has(key)) return state;
+      const chats = new Map(state.chats);
+      chats.set(key, action.chat);
+      return { ...state, chats, total: state.total + 1 };
+    }
     case 'chat/read': {
       const chat = state.chats.get(action.key);
       if (!chat || chat.unreadCount === 0) return state;

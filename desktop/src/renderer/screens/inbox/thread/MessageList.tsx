@@ -28,6 +28,10 @@ export interface MessageListProps {
   onDiscardOutbox(clientId: string): void;
   /** Deletes a note; undefined for notes the user may not delete. */
   noteDeleter(note: ChatNoteView): ((note: ChatNoteView) => void) | undefined;
+  /** A message to scroll to and mark once it is among the rows (a search hit). */
+  focusId?: string | null;
+  /** Changes when the agent sends: the list goes to the latest message and follows it. */
+  sentTick: number;
 }
 
 /** The virtualised message log. */
@@ -66,6 +70,24 @@ export function MessageList(p: MessageListProps) {
     }
   }, [p.rows.length]);
 
+  // The agent wrote: show what they wrote, wherever they were reading.
+  useEffect(() => {
+    if (p.sentTick === 0) return;
+    atBottom.current = true;
+    setShowJump(false);
+    toBottom();
+  }, [p.sentTick]);
+
+  // A search hit: centred and marked once its row exists (older pages may still be loading).
+  const [focused, setFocused] = useState<string | null>(null);
+  const focusIndex = p.focusId ? p.rows.findIndex((r) => r.kind === 'msg' && r.m.id === p.focusId) : -1;
+  useEffect(() => {
+    if (focusIndex < 0 || focused === p.focusId) return;
+    atBottom.current = false;
+    setFocused(p.focusId ?? null);
+    virtual.scrollToIndex(focusIndex, { align: 'center' });
+  }, [focusIndex, p.focusId]);
+
   const onScroll = () => {
     const el = scroller.current;
     if (!el) return;
@@ -87,7 +109,7 @@ export function MessageList(p: MessageListProps) {
           {virtual.getVirtualItems().map((v) => {
             const row = p.rows[v.index]!;
             return (
-              <div key={v.key} data-index={v.index} ref={virtual.measureElement} className="thread-row" style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${v.start}px)` }}>
+              <div key={v.key} data-index={v.index} ref={virtual.measureElement} className={row.kind === 'msg' && row.m.id === focused ? 'thread-row focused' : 'thread-row'} style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${v.start}px)` }}>
                 {row.kind === 'start' && <p className="thread-start">{t('thread.start')}</p>}
                 {row.kind === 'day' && (
                   <p className="thread-day">

@@ -5,7 +5,7 @@
  * outbox; replying marks the chat read (reading is not handling: opening alone does not).
  */
 import type { CannedReplyView, ChatNoteView, InboxChatView, InboxMessageView } from '@switchboard/shared';
-import { useMemo, useState, type DragEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { useAbility, useApi, useMe } from '../../../auth/AuthProvider.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
 import { useRealtime } from '../../../realtime/RealtimeProvider.tsx';
@@ -25,6 +25,9 @@ import { MessageList } from './MessageList.tsx';
 import { buildRows } from './rows.ts';
 import { TransferDialog } from './TransferDialog.tsx';
 
+/** Most older pages loaded to find a search hit (50 messages each). */
+const FOCUS_PAGES_MAX = 40;
+
 /** Props of Thread. */
 export interface ThreadProps {
   chatKeyValue: string;
@@ -33,6 +36,8 @@ export interface ThreadProps {
   onClose(): void;
   /** Marks the chat unread for the team and closes it. */
   onMarkUnread(): void;
+  /** A message to bring into view and mark (a search hit), loading older pages until it is there. */
+  focusMessageId?: string | null;
   onManageCanned(): void;
   focusToken: number;
   /** Escape in the composer: back to the chat list (the chat stays open). */
@@ -40,7 +45,7 @@ export interface ThreadProps {
 }
 
 /** The open conversation. */
-export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread, onManageCanned, focusToken, onLeaveComposer }: ThreadProps) {
+export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread, focusMessageId = null, onManageCanned, focusToken, onLeaveComposer }: ThreadProps) {
   const { t } = useI18n();
   const inbox = useInbox();
   const rest = inboxApi(useApi());
@@ -50,6 +55,7 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
   const [files, setFiles] = useState<File[]>([]);
   const [dragging, setDragging] = useState(false);
   const [transferring, setTransferring] = useState(false);
+  const [sentTick, setSentTick] = useState(0);
   const ability = useAbility();
   const me = useMe();
   const [unreadAtOpen] = useState(() => chat?.unreadCount ?? 0);
@@ -65,6 +71,13 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
     () => buildRows(messages, outbox, { complete: thread?.complete ?? false, unread: unreadAtOpen, isGroup, notes: notes.notes }),
     [messages, outbox, thread?.complete, unreadAtOpen, isGroup, notes.notes],
   );
+  // A search hit older than the loaded page: load older pages until it is there (or none are left).
+  const focusPages = useRef(0);
+  useEffect(() => {
+    if (!focusMessageId || !thread?.loaded || thread.complete || thread.messages.has(focusMessageId) || focusPages.current >= FOCUS_PAGES_MAX) return;
+    focusPages.current += 1;
+    void inbox.loadOlder(key).catch(() => undefined);
+  }, [focusMessageId, thread]);
   const canDeleteAnyNote = ability.can('delete', 'Message');
   const deleteNote = (note: ChatNoteView) =>
     void notes.remove(note.id).then(
@@ -73,6 +86,7 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
     );
   const noteDeleter = (note: ChatNoteView) => (canDeleteAnyNote || note.author.id === me.id ? deleteNote : undefined);
   const addNote = async (text: string) => {
+    setSentTick((n) => n + 1);
     try {
       await notes.add(text);
     } catch (err) {
@@ -85,6 +99,7 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
   const name = chat ? chatTitle(chat) : chatId.split('@')[0]!;
 
   const send = async (text: string) => {
+    setSentTick((n) => n + 1);
     const attachments = files;
     const quote = quoting?.id;
     setFiles([]);
@@ -177,6 +192,8 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
           onRetryOutbox={inbox.retryOutbox}
           onDiscardOutbox={inbox.discardOutbox}
           noteDeleter={noteDeleter}
+          focusId={focusMessageId}
+          sentTick={sentTick}
         />
       )}
       {dragging && (

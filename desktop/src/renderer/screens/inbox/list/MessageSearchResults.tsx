@@ -1,0 +1,126 @@
+/**
+ * Messages that contain the search text, newest first, across the chats the user may read (or
+ * the session picked in the filters): who, which session, when, and the words found marked.
+ * Arrows move between hits, Enter (or a click) opens the chat at that message.
+ */
+import type { MessageSearchHit } from '@switchboard/shared';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useApi } from '../../../auth/AuthProvider.tsx';
+import { useI18n } from '../../../i18n/index.tsx';
+import { Button } from '../../../ui/Button.tsx';
+import { EmptyState, ErrorBox, Loading } from '../../../ui/Feedback.tsx';
+import { inboxApi } from '../inboxApi.ts';
+import { ChatAvatar } from './ChatAvatar.tsx';
+import { chatTitle, previewText, shortTime } from './ChatListItem.tsx';
+import { snippet } from './snippet.ts';
+
+const PAGE = 30;
+
+/** Props of MessageSearchResults. */
+export interface MessageSearchResultsProps {
+  q: string;
+  sessionId: string;
+  onOpen(hit: MessageSearchHit): void;
+}
+
+/** The hits of a message search. */
+export function MessageSearchResults({ q, sessionId, onOpen }: MessageSearchResultsProps) {
+  const { t, fmt } = useI18n();
+  const api = useApi();
+  const rest = useMemo(() => inboxApi(api), [api]);
+  const [hits, setHits] = useState<MessageSearchHit[]>([]);
+  const [page, setPage] = useState(1);
+  const [more, setMore] = useState(false);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<unknown>(undefined);
+  const [tick, setTick] = useState(0);
+  const list = useRef<HTMLUListElement>(null);
+  const tooShort = q.trim().length < 2;
+
+  // A new search starts over.
+  useEffect(() => {
+    setHits([]);
+    setPage(1);
+  }, [q, sessionId]);
+
+  useEffect(() => {
+    if (tooShort) return;
+    const ctrl = new AbortController();
+    setLoading(true);
+    setError(undefined);
+    rest.searchMessages(q, { sessionId, page, limit: PAGE }, ctrl.signal).then(
+      (p) => {
+        setHits((cur) => (page === 1 ? p.data : [...cur, ...p.data]));
+        setMore(p.data.length === PAGE);
+        setLoading(false);
+      },
+      (err: unknown) => {
+        if (ctrl.signal.aborted) return;
+        setError(err);
+        setLoading(false);
+      },
+    );
+    return () => ctrl.abort();
+  }, [rest, q, sessionId, page, tick, tooShort]);
+
+  const onKey = (e: KeyboardEvent<HTMLUListElement>) => {
+    const buttons = [...(list.current?.querySelectorAll<HTMLButtonElement>('button.search-hit') ?? [])];
+    const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    const delta = e.key === 'ArrowDown' || e.key === 'j' ? 1 : e.key === 'ArrowUp' || e.key === 'k' ? -1 : 0;
+    if (!delta || buttons.length === 0) return;
+    e.preventDefault();
+    e.stopPropagation();
+    buttons[Math.max(0, Math.min(buttons.length - 1, at + delta))]?.focus();
+  };
+
+  if (tooShort) return <p className="search-hint faint">{t('search.tooShort')}</p>;
+  if (error && hits.length === 0) return <ErrorBox error={error} onRetry={() => setTick((n) => n + 1)} />;
+  if (loading && hits.length === 0) return <Loading label={t('search.searching')} />;
+  if (hits.length === 0) {
+    return (
+      <EmptyState icon="search" title={t('search.none.title')}>
+        {t('search.none.body', { q: q.trim() })}
+      </EmptyState>
+    );
+  }
+  return (
+    <div className="search-results">
+      <ul ref={list} className="search-hits" aria-label={t('search.results')} onKeyDown={onKey}>
+        {hits.map((hit) => {
+          const m = hit.message;
+          const title = chatTitle(hit.chat);
+          const text = m.text ?? m.caption ?? previewText(`[${m.kind}]`, t);
+          return (
+            <li key={`${m.sessionId}/${m.id}`}>
+              <button type="button" className="search-hit" onClick={() => onOpen(hit)} data-message={m.id}>
+                <ChatAvatar name={title} mediaId={hit.chat.profilePictureMediaId} />
+                <span className="chat-main">
+                  <span className="chat-line">
+                    <span className="chat-name">{title}</span>
+                    <time className="chat-time" dateTime={new Date(m.timestamp).toISOString()}>
+                      {shortTime(m.timestamp, fmt)}
+                    </time>
+                  </span>
+                  <span className="search-snippet">
+                    {m.fromMe && <span className="muted">{t('inbox.you')}: </span>}
+                    {snippet(text, q).map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
+                  </span>
+                  <span className="chat-line chat-meta">
+                    <span className="session-tag">{hit.chat.sessionName}</span>
+                  </span>
+                </span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      {error ? (
+        <ErrorBox error={error} onRetry={() => setTick((n) => n + 1)} />
+      ) : more ? (
+        <Button size="sm" className="search-more" disabled={loading} onClick={() => setPage((n) => n + 1)}>
+          {loading ? t('search.searching') : t('search.more')}
+        </Button>
+      ) : null}
+    </div>
+  );
+}
