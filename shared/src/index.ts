@@ -13,6 +13,7 @@ export * from './api/seqTracker.ts';
 export * from './domain/recipient.ts';
 export * from './domain/inbox.ts';
 export * from './domain/searchPattern.ts';
+export * from './domain/labels.ts';
 export * from './api/rest.ts';
 export * from './api/integrations.ts';
 export * from './domain/outgoingContent.ts';

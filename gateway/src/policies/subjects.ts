@@ -8,7 +8,7 @@ import type { Action, AppAbility, Subject } from './vocabulary.ts';
 export type RecordKind = Exclude<Subject, 'all' | 'Dashboard' | 'System'>;
 
 /** Every record kind (the route-table test walks them). */
-export const RECORD_KINDS: readonly RecordKind[] = ['Session', 'Chat', 'Message', 'Media', 'User', 'Role', 'Assignment', 'AuditLog', 'CannedReply', 'ApiKey', 'Webhook'];
+export const RECORD_KINDS: readonly RecordKind[] = ['Session', 'Chat', 'Message', 'Media', 'User', 'Role', 'Assignment', 'AuditLog', 'CannedReply', 'Label', 'ApiKey', 'Webhook'];
 
 /**
  * CASL subjects of every model routes check record by record: plain objects with string ids,
@@ -38,6 +38,8 @@ export const subjects = {
   assignment: (a: { sessionId: string; chatId: string; userId: string }) => subject('Assignment', { sessionId: a.sessionId, chatId: a.chatId, userId: a.userId }),
   /** A canned reply: `ownerId` null for shared ones. */
   cannedReply: (ownerId: string | null) => subject('CannedReply', { ownerId }),
+  /** The team's labels (one list for every session: rules have no fields to match). */
+  label: () => subject('Label', {}),
   /** An audit entry (rules match `userId`, `action`, `targetType`). */
   auditLog: (e: { userId: string | null; action: string; targetType: string | null }) => subject('AuditLog', { userId: e.userId, action: e.action, targetType: e.targetType }),
   /** A webhook (rules match `sessionId`; null for one that receives every session's events). */

@@ -18,6 +18,7 @@ export function presentInboxChat(c: ChatDoc, sessionName: string, assignees: Inb
     lastOutboundAt: times.lastOutboundAt ? times.lastOutboundAt.getTime() : null,
     lastMessageFromMe: lastMessageFromMe(times),
     assignees,
+    labels: (c.labels ?? []).map((id) => id.toString()),
   };
 }
 

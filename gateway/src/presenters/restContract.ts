@@ -15,6 +15,8 @@ import type {
   MarkReadResult,
   MarkUnreadResult,
   MessageSearchHit,
+  LabelView,
+  ChatLabelsView,
   MediaInfoView,
   SendAccepted,
   SignedMediaUrls,
@@ -26,6 +28,8 @@ import type { inboxChatSchema } from '../routes/inbox/schema.ts';
 import type { mediaInfoSchema, signResponse } from '../routes/media/schema.ts';
 import type { presentMedia } from '../routes/media/presentMedia.ts';
 import type { messageSearchHitSchema } from '../routes/search/schema.ts';
+import type { chatLabelsSchema, labelSchema } from '../routes/labels/schema.ts';
+import type { presentLabel } from './labels.ts';
 import type { markReadResponse, markUnreadResponse, retryResponse } from '../routes/messages/chatActionSchema.ts';
 import type { chatNoteSchema } from '../routes/messages/chatNoteSchema.ts';
 import type { chatSchema, messageSchema, sendResponse } from '../routes/messages/schema.ts';
@@ -60,6 +64,9 @@ export type RestContractChecks = [
   Holds<Same<Out<typeof markReadResponse>, MarkReadResult>>,
   Holds<Same<Out<typeof markUnreadResponse>, MarkUnreadResult>>,
   Holds<Same<Out<typeof messageSearchHitSchema>, MessageSearchHit>>,
+  Holds<Same<ReturnType<typeof presentLabel>, LabelView>>,
+  Holds<Same<Out<typeof labelSchema>, LabelView>>,
+  Holds<Same<Out<typeof chatLabelsSchema>, ChatLabelsView>>,
   Holds<Same<Out<typeof signResponse>, SignedMediaUrls>>,
   Holds<Same<ReturnType<typeof presentApiKey>, ApiKeyView>>,
   Holds<Same<Out<typeof apiKeySchema>, ApiKeyView>>,

@@ -6,6 +6,7 @@ import { authRoutes } from './auth/auth.ts';
 import { cannedReplyRoutes } from './cannedReplies/cannedReplies.ts';
 import { inboxRoutes } from './inbox/inbox.ts';
 import { searchRoutes } from './search/search.ts';
+import { labelRoutes } from './labels/labels.ts';
 import { mediaRoutes } from './media/mediaRoutes.ts';
 import { chatActionRoutes } from './messages/chatActions.ts';
 import { chatNoteRoutes } from './messages/chatNotes.ts';
@@ -34,6 +35,7 @@ export const ROUTES: readonly RouteDef[] = [
   ...chatNoteRoutes,
   ...inboxRoutes,
   ...searchRoutes,
+  ...labelRoutes,
   ...mediaRoutes,
   ...assignmentRoutes,
   ...adminRoutes,

@@ -5,6 +5,7 @@
  * Lists are `{ data, total, page, limit }`; times are ISO strings unless the name ends in `At`
  * and the comment says "ms".
  */
+import type { LabelColor } from '../domain/labels.ts';
 import type { MessageStatus, SessionStatus } from '../domain/messages.ts';
 import type { Permission, UserLocale } from '../domain/permissions.ts';
 import type { DisconnectCause, MessageMediaView, MessageView } from '../protocol/events.ts';
@@ -206,6 +207,8 @@ export interface InboxChatView extends ChatView {
   lastOutboundAt: number | null;
   lastMessageFromMe: boolean | null;
   assignees: { userId: string; name: string }[];
+  /** Ids of the team's labels on the chat (`GET /api/labels` names them). */
+  labels: string[];
 }
 
 /**
@@ -369,6 +372,20 @@ export interface CannedReplyView {
   ownerId: string | null;
   createdAt: string;
   updatedAt: string;
+}
+
+/** A label the team puts on chats (`/api/labels`). */
+export interface LabelView {
+  id: string;
+  name: string;
+  color: LabelColor;
+}
+
+/** Answer of `PUT /api/sessions/:sessionId/chats/:chatId/labels` (and socket `chat-labels`). */
+export interface ChatLabelsView {
+  sessionId: string;
+  chatId: string;
+  labels: string[];
 }
 
 /** An internal note on a chat (`/api/sessions/:sessionId/chats/:chatId/notes`; socket `chat-note`). */

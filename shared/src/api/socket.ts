@@ -9,7 +9,7 @@
  */
 import type { MessageStatus, SessionStatus } from '../domain/messages.ts';
 import type { DisconnectCause, MessageView } from '../protocol/events.ts';
-import type { ChatNoteView } from './rest.ts';
+import type { ChatLabelsView, ChatNoteView } from './rest.ts';
 
 /** Position of a hub event: which session, its per-session sequence number, when it happened. */
 export interface EventPosition {
@@ -189,6 +189,8 @@ export interface ServerToClientEvents {
   /** An internal note was added to a chat the socket may read. Volatile (reloaded on reconnect). */
   'chat-note': (e: ChatNoteView) => void;
   'chat-note-deleted': (e: ChatNoteDeletedEvent) => void;
+  /** The labels of a chat the socket may read changed. Volatile (the list is reloaded on reconnect). */
+  'chat-labels': (e: ChatLabelsView) => void;
   /** Sent right before the server closes the socket on its own (e.g. token expiry). */
   'auth-error': (e: SocketError) => void;
 }

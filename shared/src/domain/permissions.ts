@@ -16,6 +16,7 @@ export const PERMISSION_SUBJECTS = [
   'Dashboard',
   'System',
   'CannedReply',
+  'Label',
   'Webhook',
   'ApiKey',
 ] as const;
@@ -53,7 +54,9 @@ const OWN = USER_ID_PLACEHOLDER;
  * chats, messages, media, assignments, canned replies (shared ones included), employees (never
  * admins), dashboards and the audit log; not roles or system settings. Employee: only assigned
  * chats (read chats, messages, media; send messages; upload media to send); reads shared canned
- * replies and manages their own (`ownerId` = themselves; shared ones have `ownerId: null`).
+ * replies and manages their own (`ownerId` = themselves; shared ones have `ownerId: null`);
+ * reads the team's labels and puts them on the chats they may read (`assign Label`), while
+ * supervisors also define them.
  */
 export const BUILT_IN_ROLE_PERMISSIONS: Record<BuiltInRole, Permission[]> = {
   admin: [{ action: 'manage', subject: 'all' }],
@@ -64,6 +67,7 @@ export const BUILT_IN_ROLE_PERMISSIONS: Record<BuiltInRole, Permission[]> = {
     { action: 'manage', subject: 'Media' },
     { action: 'manage', subject: 'Assignment' },
     { action: 'manage', subject: 'CannedReply' },
+    { action: 'manage', subject: 'Label' },
     { action: 'read', subject: 'Dashboard' },
     { action: 'read', subject: 'AuditLog' },
     { action: 'read', subject: 'Role' },
@@ -78,6 +82,8 @@ export const BUILT_IN_ROLE_PERMISSIONS: Record<BuiltInRole, Permission[]> = {
     { action: 'read', subject: 'Media', conditions: { ...ASSIGNED_ONLY_CONDITION } },
     { action: 'create', subject: 'Media' },
     { action: 'read', subject: 'Assignment', conditions: { ...ASSIGNED_ONLY_CONDITION } },
+    { action: 'read', subject: 'Label' },
+    { action: 'assign', subject: 'Label' },
     { action: 'read', subject: 'CannedReply', conditions: { ownerId: null } },
     { action: 'read', subject: 'CannedReply', conditions: { ownerId: OWN } },
     { action: 'create', subject: 'CannedReply', conditions: { ownerId: OWN } },

@@ -1,6 +1,6 @@
 import { searchPattern } from '@switchboard/shared';
 import { Assignment, type ChatDoc } from '@switchboard/shared/node';
-import type { QueryFilter } from 'mongoose';
+import { Types, type QueryFilter } from 'mongoose';
 import type { z } from 'zod';
 import type { AuthContext } from '../../auth/authContext.ts';
 import { scope } from '../../policies/subjects.ts';
@@ -41,13 +41,14 @@ function searchFilter(q: string): ChatFilter {
 /**
  * The database filter of the inbox list: what the caller may read (`accessibleBy`, so
  * employees only ever get their assigned chats), narrowed by session, view, search,
- * needs-reply (the flag the actor stores with the times, see ChatDoc.needsReply) and unread.
+ * needs-reply (the flag the actor stores with the times, see ChatDoc.needsReply), label and unread.
  */
 export async function inboxFilter(auth: AuthContext, q: InboxQuery): Promise<ChatFilter> {
   const and: ChatFilter[] = [scope(auth, 'read', 'Chat') as ChatFilter];
   if (q.sessionId) and.push({ sessionId: q.sessionId });
   if (q.q) and.push(searchFilter(q.q));
   if (q.needsReply) and.push(q.needsReply === 'true' ? { needsReply: true } : { needsReply: { $ne: true } });
+  if (q.label) and.push({ labels: new Types.ObjectId(q.label) });
   if (q.unread) and.push(q.unread === 'true' ? { unreadCount: { $gt: 0 } } : { unreadCount: { $not: { $gt: 0 } } });
   const view = await viewFilter(auth, q);
   if (view) and.push(view);

@@ -1,5 +1,5 @@
 import { z } from '../../openapi/zod.ts';
-import { pageQuery, sessionIdSchema } from '../common.ts';
+import { objectId, pageQuery, sessionIdSchema } from '../common.ts';
 import { chatSchema } from '../messages/schema.ts';
 
 /** GET /api/chats: the inbox across every session the caller may read. */
@@ -10,6 +10,7 @@ export const listInboxQuery = pageQuery.extend({
     description: '`mine`: chats assigned to the caller; `unassigned`: chats nobody is assigned to. Employees only ever see their assigned chats.',
   }),
   needsReply: z.enum(['true', 'false']).optional().openapi({ description: 'Only chats whose customer waits (true) or does not wait (false) for a reply' }),
+  label: objectId.optional().openapi({ description: 'Only chats with this label' }),
   unread: z.enum(['true', 'false']).optional().openapi({ description: 'Only chats with unread messages or marked unread (true), or with none (false)' }),
 });
 
@@ -26,5 +27,6 @@ export const inboxChatSchema = chatSchema
     lastOutboundAt: z.number().nullable().openapi({ description: 'ms since epoch of the last outgoing message' }),
     lastMessageFromMe: z.boolean().nullable(),
     assignees: z.array(assigneeSchema).openapi({ description: 'Users assigned to the chat (those whose assignments the caller may read)' }),
+    labels: z.array(z.string()).openapi({ description: 'Ids of the labels on the chat (`GET /api/labels` names them)' }),
   })
   .openapi('InboxChat');

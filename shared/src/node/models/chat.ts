@@ -24,6 +24,8 @@ export interface ChatDoc {
    */
   needsReply?: boolean;
   archived: boolean;
+  /** Ids of the team's labels on this chat (Label); set by the gateway, never by the actor. */
+  labels?: Types.ObjectId[];
   profilePicture?: { mediaId?: Types.ObjectId | null; url?: string | null; fetchedAt?: Date | null } | null;
   createdAt: Date;
   updatedAt: Date;
@@ -44,6 +46,7 @@ const chatSchema = new Schema<ChatDoc>(
     lastOutboundAt: { type: Date, default: null },
     needsReply: { type: Boolean, default: false },
     archived: { type: Boolean, default: false },
+    labels: { type: [{ type: Schema.Types.ObjectId, ref: 'Label' }], default: undefined },
     profilePicture: {
       mediaId: { type: Schema.Types.ObjectId, ref: 'Media', default: null },
       url: { type: String, default: null },

@@ -8,6 +8,7 @@ import { CannedReply } from './cannedReply.ts';
 import { Chat } from './chat.ts';
 import { ChatNote } from './chatNote.ts';
 import { ClusterNode } from './clusterNode.ts';
+import { Label } from './label.ts';
 import { Media } from './media.ts';
 import { Message } from './message.ts';
 import { PasswordResetToken } from './passwordResetToken.ts';
@@ -30,6 +31,7 @@ export * from './cannedReply.ts';
 export * from './chat.ts';
 export * from './chatNote.ts';
 export * from './clusterNode.ts';
+export * from './label.ts';
 export * from './media.ts';
 export * from './message.ts';
 export * from './incomingMessage.ts';
@@ -64,6 +66,7 @@ export const ALL_MODELS: readonly Model<never>[] = [
   SessionEvent,
   CannedReply,
   ChatNote,
+  Label,
   ApiKey,
   Webhook,
   WebhookCursor,

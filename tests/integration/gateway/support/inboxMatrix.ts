@@ -4,7 +4,7 @@
  * fresh targets per call, expected status per caller.
  */
 import { randomBytes } from 'node:crypto';
-import { CannedReply, Chat, ChatNote, Media, Message, putMedia } from '@switchboard/shared/node';
+import { CannedReply, Chat, ChatNote, Label, Media, Message, putMedia } from '@switchboard/shared/node';
 import { Types } from 'mongoose';
 import { authed, type Call, type Caller, type Expect, type MatrixState } from './matrixFixtures.ts';
 
@@ -33,6 +33,12 @@ async function chatFile(s: MatrixState): Promise<string> {
 async function sharedReply(): Promise<string> {
   const doc = await CannedReply.create({ ownerId: null, shortcut: `shared-${uniq()}`, text: 'Gracias por escribirnos' });
   return doc._id.toString();
+}
+
+/** A fresh label (only supervisors and admins define labels). */
+async function label(): Promise<string> {
+  const name = `mx-${uniq()}`;
+  return (await Label.create({ name, key: name, color: 'gray' }))._id.toString();
 }
 
 /** A fresh internal note on the assigned chat by someone else (only its author or a deleter of messages may delete it). */
@@ -95,4 +101,16 @@ export const INBOX_MATRIX: Record<string, { call: (s: MatrixState, who: Caller) 
   // Shared replies: employees may read them (403 on change); the limited caller may not even read them (404).
   'PUT /api/canned-replies/:id': { call: async () => ({ path: `/api/canned-replies/${await sharedReply()}`, body: { text: 'Gracias' } }), expect: authed(200, 200, 403, 403, 404) },
   'DELETE /api/canned-replies/:id': { call: async () => ({ path: `/api/canned-replies/${await sharedReply()}` }), expect: authed(204, 204, 403, 403, 404) },
+  // Labels: every built-in role reads them, supervisors define them, employees label their own chats.
+  'GET /api/labels': { call: () => ({ path: '/api/labels' }), expect: authed(200, 200, 200, 200) },
+  'POST /api/labels': { call: () => ({ path: '/api/labels', body: { name: `mx-${uniq()}` } }), expect: authed(201, 201, 403, 403) },
+  'PUT /api/labels/:id': { call: async () => ({ path: `/api/labels/${await label()}`, body: { color: 'blue' } }), expect: authed(200, 200, 403, 403) },
+  'DELETE /api/labels/:id': { call: async () => ({ path: `/api/labels/${await label()}` }), expect: authed(204, 204, 403, 403) },
+  'PUT /api/sessions/:sessionId/chats/:chatId/labels': {
+    call: async (s) => {
+      await ensureChat(s);
+      return { path: `/api/sessions/${s.linked}/chats/${encodeURIComponent(s.chat)}/labels`, body: { labelIds: [await label()] } };
+    },
+    expect: authed(200, 200, 200, 403),
+  },
 };

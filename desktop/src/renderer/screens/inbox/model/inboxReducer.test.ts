@@ -29,6 +29,7 @@ function chat(extra: Partial<InboxChatView> = {}): InboxChatView {
     lastOutboundAt: 150,
     lastMessageFromMe: true,
     assignees: [],
+    labels: [],
     ...extra,
   };
 }

@@ -100,6 +100,7 @@ function stubChat(state: InboxState, m: InboxMessageView): InboxChatView {
     lastOutboundAt: null,
     lastMessageFromMe: null,
     assignees: [],
+    labels: [],
   };
 }
 
