@@ -8,7 +8,7 @@
  * sent, replies with text and a file that the contact receives exactly once, keeps typing while
  * the gateway is down (the replies wait in the offline outbox and reach the contact once each,
  * in order, when it is back), marks a chat unread to come back to it (and filters by it), finds a message by its words and
- * opens the chat at it, and
+ * opens the chat at it, shares labels with a supervisor live (and filters by them), and
  * loses the chat the moment it is unassigned.
  */
 import { createHash, randomBytes } from 'node:crypto';
@@ -283,6 +283,61 @@ describe('employee inbox', () => {
     await page.getByRole('radiogroup', { name: 'Buscar en' }).waitFor({ state: 'detached' });
   });
 
+  it("labels chats: a supervisor creates a label, the employee sees it live, takes it off, and filters by it", async () => {
+    // A supervisor at another desk.
+    const sup = { email: 'sofia@e2e.test', password: 'Sofia-temporal-1' };
+    expect((await sys.api('POST', '/api/users', adminToken, { name: 'Sofía Marín', email: sup.email, password: sup.password, role: 'supervisor' })).status).toBe(201);
+    await sys.token(sup.email, sup.password); // replaces the temporary password
+    sup.password = `${sup.password}-own`;
+    const supCtx = await newContext(browser);
+    const supPage = await supCtx.newPage();
+    await supPage.goto(`${sys.url}/login`);
+    await supPage.getByLabel('Correo electrónico').fill(sup.email);
+    await supPage.getByLabel('Contraseña', { exact: true }).fill(sup.password);
+    await supPage.getByRole('button', { name: 'Entrar' }).click();
+    await supPage.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await supPage.goto(`${sys.url}/inbox/${SESSION}/${encodeURIComponent(ALICE_JID)}`);
+    await supPage.getByRole('heading', { name: 'Alicia Gómez' }).waitFor();
+    // Out of the reply box (Esc), L opens the chat's labels.
+    await supPage.getByRole('textbox', { name: /Mensaje para Alicia Gómez/ }).waitFor();
+    await supPage.keyboard.press('Escape');
+    await supPage.keyboard.press('l');
+    const supDialog = supPage.getByRole('dialog', { name: 'Etiquetas de Alicia Gómez' });
+    await supDialog.getByText('Todavía no hay etiquetas').waitFor();
+    await supDialog.getByLabel('Nueva etiqueta').fill('Urgente');
+    await supDialog.getByRole('radio', { name: 'Rojo' }).click();
+    await supDialog.getByRole('button', { name: 'Crear y poner' }).click();
+    await supDialog.getByRole('checkbox', { name: 'Urgente' }).waitFor();
+    expect(await supDialog.getByRole('checkbox', { name: 'Urgente' }).isChecked()).toBe(true);
+    await supPage.keyboard.press('Escape');
+
+    // The employee's list shows it at once (a label this console had not heard of).
+    const alicia = page.getByRole('listbox', { name: 'Conversaciones' }).getByRole('option', { name: /Alicia Gómez/ });
+    await alicia.getByLabel('Etiquetas: Urgente').waitFor();
+    await page.getByRole('button', { name: 'Etiquetas' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Etiquetas de Alicia Gómez' });
+    const urgent = dialog.getByRole('checkbox', { name: 'Urgente' });
+    await urgent.waitFor();
+    expect(await urgent.isChecked()).toBe(true);
+    // Employees use the team's labels; they do not define them.
+    expect(await dialog.getByLabel('Nueva etiqueta').count()).toBe(0);
+    await check('08-labels');
+    await urgent.uncheck();
+    await supPage.getByRole('heading', { name: 'Alicia Gómez' }).locator('..').getByLabel('Etiquetas: Urgente').waitFor({ state: 'detached' });
+    await urgent.check();
+    await supPage.locator('.thread-title').getByLabel('Etiquetas: Urgente').waitFor();
+    await page.keyboard.press('Escape');
+    await supCtx.close();
+
+    const byLabel = page.waitForResponse((r) => isListPage(r.url(), (q) => q.has('label')) && r.ok());
+    await page.getByLabel('Etiqueta', { exact: true }).selectOption({ label: 'Urgente' });
+    await byLabel;
+    await alicia.waitFor();
+    const all = page.waitForResponse((r) => isListPage(r.url(), (q) => !q.has('label')) && r.ok());
+    await page.getByLabel('Etiqueta', { exact: true }).selectOption({ label: 'Todas las etiquetas' });
+    await all;
+  });
+
   it('keeps replies typed while the server is down and delivers each once, in order, when it returns', async () => {
     await sys.stopGateway();
     await page.locator('[data-state="offline"]').first().waitFor({ timeout: 30_000 });
@@ -295,7 +350,7 @@ describe('employee inbox', () => {
     await queued.nth(1).waitFor();
     expect(await queued.count()).toBe(2);
     await page.getByText(/respuestas en cola, esperando conexión/).waitFor();
-    await screenshot(page, SHOTS, '08-offline-queued');
+    await screenshot(page, SHOTS, '09-offline-queued');
 
     await sys.startGateway();
     const second = await sys.sim.waitForReceived(ALICE, (m) => m.text === 'Segunda respuesta sin conexión', 60_000);
@@ -307,7 +362,7 @@ describe('employee inbox', () => {
     // Back online, the queue empties and the replies show as sent messages.
     await page.locator('[data-state="live"]').first().waitFor({ timeout: 30_000 });
     await page.locator('[data-outbox]').first().waitFor({ state: 'detached', timeout: 30_000 });
-    await screenshot(page, SHOTS, '09-back-online');
+    await screenshot(page, SHOTS, '10-back-online');
   });
 
   it('closes the chat at once when it is unassigned', async () => {
@@ -317,6 +372,6 @@ describe('employee inbox', () => {
     await page.getByText('No hay conversaciones').waitFor();
     // The count follows: the list no longer claims a conversation it does not show.
     await page.locator('.inbox-status').getByText('0 conversaciones').waitFor();
-    await check('10-unassigned');
+    await check('11-unassigned');
   });
 });

@@ -17,6 +17,7 @@ const INBOX_KEYS: [string, MessageKey][] = [
   ['Esc', 'shortcuts.leaveComposer'],
   ['R', 'shortcuts.markRead'],
   ['U', 'shortcuts.markUnread'],
+  ['L', 'shortcuts.labels'],
 ];
 
 /** Lists every shortcut. */

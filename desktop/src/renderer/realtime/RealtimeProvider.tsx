@@ -47,6 +47,7 @@ const EVENTS = [
   'access-changed',
   'chat-note',
   'chat-note-deleted',
+  'chat-labels',
 ] as const;
 
 /** Provides the realtime connection (mount it inside the signed-in area). */

@@ -13,13 +13,14 @@ export const AUDIT_ACTIONS: Record<string, readonly string[]> = {
   session: ['session.create', 'session.rename', 'session.start', 'session.stop', 'session.relink', 'session.pairing_code', 'session.reset_attempts', 'session.cleanup', 'session.cleanup_inactive', 'session.delete'],
   assignment: ['assignment.create', 'assignment.update', 'assignment.delete'],
   message: ['message.send', 'message.retry'],
-  chat: ['chat.read', 'chat.unread', 'chat.note_create', 'chat.note_delete'],
+  chat: ['chat.read', 'chat.unread', 'chat.labels', 'chat.note_create', 'chat.note_delete'],
   media: ['media.upload', 'media.delete'],
   canned_reply: ['canned_reply.create', 'canned_reply.update', 'canned_reply.delete'],
+  label: ['label.create', 'label.update', 'label.delete'],
 };
 
 /** Target types the gateway records. */
-export const AUDIT_TARGET_TYPES = ['User', 'Role', 'Session', 'Assignment', 'Message', 'Chat', 'Media', 'CannedReply'] as const;
+export const AUDIT_TARGET_TYPES = ['User', 'Role', 'Session', 'Assignment', 'Message', 'Chat', 'Media', 'CannedReply', 'Label'] as const;
 
 /** An action code in words (`user.create` → "Creó un usuario"), or the code itself. */
 export function auditActionLabel(t: I18n['t'], code: string): string {

@@ -4,9 +4,9 @@
  * notifications. REST pages, live events and replayed events all go through one reducer
  * (model/inboxReducer.ts), so nothing is shown twice or lost across reconnects.
  */
-import type { InboxMessageView } from '@switchboard/shared';
+import type { InboxMessageView, LabelView } from '@switchboard/shared';
 import { createContext, useCallback, useContext, useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
-import { useAuth, useMe } from '../../auth/AuthProvider.tsx';
+import { useAbility, useAuth, useMe } from '../../auth/AuthProvider.tsx';
 import { useRealtime, useSocketEvent } from '../../realtime/RealtimeProvider.tsx';
 import { inboxApi, newClientId, type ChatFilters } from './inboxApi.ts';
 import { chatKey, parseChatKey, roomsAllow } from './model/keys.ts';
@@ -38,6 +38,12 @@ export interface Inbox {
   markRead(key: string): Promise<void>;
   /** Marks a chat unread for the team (to come back to it); every console sees it. */
   markUnread(key: string): Promise<void>;
+  /** The team's labels by name, and each by id (empty for users who may not read them). */
+  labels: LabelView[];
+  labelsById: ReadonlyMap<string, LabelView>;
+  reloadLabels(): void;
+  /** Sets a chat's labels (shown at once; put back if the server refuses). */
+  setChatLabels(key: string, labelIds: string[]): Promise<void>;
   prefs: NotifyPrefs;
   setPrefs(p: NotifyPrefs): void;
   /** The chat that was open when the user lost access to it (the screen closes it and says why). */
@@ -53,9 +59,16 @@ const FILTERS_KEY = 'switchboard.inbox.filters';
 function initialFilters(): ChatFilters {
   try {
     const v = JSON.parse(localStorage.getItem(FILTERS_KEY) ?? '{}') as Partial<ChatFilters>;
-    return { view: v.view === 'mine' || v.view === 'unassigned' ? v.view : 'all', sessionId: typeof v.sessionId === 'string' ? v.sessionId : '', q: '', needsReply: v.needsReply === true, unread: v.unread === true };
+    return {
+      view: v.view === 'mine' || v.view === 'unassigned' ? v.view : 'all',
+      sessionId: typeof v.sessionId === 'string' ? v.sessionId : '',
+      q: '',
+      needsReply: v.needsReply === true,
+      unread: v.unread === true,
+      label: typeof v.label === 'string' ? v.label : '',
+    };
   } catch {
-    return { view: 'all', sessionId: '', q: '', needsReply: false, unread: false };
+    return { view: 'all', sessionId: '', q: '', needsReply: false, unread: false, label: '' };
   }
 }
 
@@ -107,10 +120,39 @@ export function InboxProvider({ children }: { children: ReactNode }) {
     setListTick((n) => n + 1);
   }, []);
 
-  // A list that failed to load while the server was unreachable loads again once it is back.
-  const listFailed = listError !== undefined;
+  // The team's labels; reloaded when a chat shows one this console has not heard of.
+  const canReadLabels = useAbility().can('read', 'Label');
+  const [labels, setLabels] = useState<LabelView[]>([]);
+  const [labelsTick, setLabelsTick] = useState(0);
+  const reloadLabels = useCallback(() => setLabelsTick((n) => n + 1), []);
   useEffect(() => {
-    if (link === 'live' && listFailed) reloadList();
+    if (!canReadLabels) return;
+    let live = true;
+    rest.labels().then(
+      (l) => {
+        if (!live) return;
+        setLabels(l);
+        // A remembered label filter whose label was deleted shows every chat again.
+        setFilterState((cur) => (cur.label && !l.some((x) => x.id === cur.label) ? { ...cur, label: '' } : cur));
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [rest, canReadLabels, labelsTick]);
+  const labelsById = useMemo(() => new Map(labels.map((l) => [l.id, l])), [labels]);
+
+
+  // Back live after a disconnect: label changes (volatile events) may have been missed, and a
+  // list that failed to load while the server was unreachable loads now.
+  const listFailed = listError !== undefined;
+  const wasLive = useRef(false);
+  useEffect(() => {
+    if (link !== 'live') return;
+    if (listFailed || wasLive.current) reloadList();
+    if (wasLive.current) reloadLabels();
+    wasLive.current = true;
   }, [link]);
 
   // Needs-reply count of the user's own chats (the badge), refreshed after traffic.
@@ -128,6 +170,8 @@ export function InboxProvider({ children }: { children: ReactNode }) {
   useEffect(() => auth.platform.setBadge(needsReplyCount), [auth.platform, needsReplyCount]);
 
   const notify = useNotifier(prefs);
+  const labelsRef = useRef(labelsById);
+  labelsRef.current = labelsById;
 
   useSocketEvent('message', (e) => {
     const m = e.message as InboxMessageView;
@@ -141,6 +185,10 @@ export function InboxProvider({ children }: { children: ReactNode }) {
   });
   useSocketEvent('message-status', (e) => dispatch({ type: 'event/status', sessionId: e.sessionId, chatId: e.chatId, messageId: e.messageId, status: e.status, ...(e.reason ? { reason: e.reason } : {}) }));
   useSocketEvent('chat-update', (e) => dispatch({ type: 'event/chat', sessionId: e.sessionId, chatId: e.chatId, ...(e.name ? { name: e.name } : {}), ...(e.unreadCount !== undefined ? { unreadCount: e.unreadCount } : {}), ...(e.lastMessageAt ? { lastMessageAt: e.lastMessageAt } : {}) }));
+  useSocketEvent('chat-labels', (e) => {
+    dispatch({ type: 'event/labels', sessionId: e.sessionId, chatId: e.chatId, labels: e.labels });
+    if (e.labels.some((id) => !labelsRef.current.has(id))) reloadLabels();
+  });
   useSocketEvent('presence', (e) => dispatch({ type: 'event/presence', sessionId: e.sessionId, chatId: e.chatId, state: e.state, at: e.at }));
   useSocketEvent('access-changed', (e) => {
     const before = stateRef.current;
@@ -194,7 +242,7 @@ export function InboxProvider({ children }: { children: ReactNode }) {
         setFilterState((cur) => {
           const next = { ...cur, ...f };
           try {
-            localStorage.setItem(FILTERS_KEY, JSON.stringify({ view: next.view, sessionId: next.sessionId, needsReply: next.needsReply, unread: next.unread }));
+            localStorage.setItem(FILTERS_KEY, JSON.stringify({ view: next.view, sessionId: next.sessionId, needsReply: next.needsReply, unread: next.unread, label: next.label }));
           } catch {
             /* not remembered */
           }
@@ -240,6 +288,21 @@ export function InboxProvider({ children }: { children: ReactNode }) {
         const { unreadCount } = await rest.markUnread(sessionId, chatId);
         dispatch({ type: 'event/chat', sessionId, chatId, unreadCount });
       },
+      labels,
+      labelsById,
+      reloadLabels,
+      async setChatLabels(key, labelIds) {
+        const { sessionId, chatId } = parseChatKey(key);
+        const before = stateRef.current.chats.get(key)?.labels ?? [];
+        dispatch({ type: 'event/labels', sessionId, chatId, labels: labelIds });
+        try {
+          const saved = await rest.setChatLabels(sessionId, chatId, labelIds);
+          dispatch({ type: 'event/labels', sessionId, chatId, labels: saved.labels });
+        } catch (err) {
+          dispatch({ type: 'event/labels', sessionId, chatId, labels: before });
+          throw err;
+        }
+      },
       prefs,
       setPrefs(p) {
         setPrefsState(p);
@@ -248,7 +311,7 @@ export function InboxProvider({ children }: { children: ReactNode }) {
       revoked,
       clearRevoked: () => setRevoked(null),
     }),
-    [state, filters, listLoading, listError, reloadList, needsReplyCount, outbox, loadThread, threadError, rest, prefs, me.id, revoked],
+    [state, filters, listLoading, listError, reloadList, needsReplyCount, outbox, loadThread, threadError, rest, prefs, me.id, revoked, labels, labelsById, reloadLabels],
   );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

@@ -1,7 +1,7 @@
 /**
  * The inbox: the chat list (assigned chats; every visible chat for supervisors, with a
  * mine / unassigned / all switch) beside the open conversation. Keyboard first: J/K or arrows
- * move, Enter opens, `/` searches, Esc closes, R marks read, U marks unread (and closes),
+ * move, Enter opens, `/` searches, Esc closes, R marks read, U marks unread (and closes), L labels,
  * `?` lists every shortcut. The URL
  * names the open chat (`/inbox/:sessionId/:chatId`), so notifications and deep links open it.
  */
@@ -50,6 +50,7 @@ export function InboxScreen() {
   const [cannedOpen, setCannedOpen] = useState(false);
   const [notifyOpen, setNotifyOpen] = useState(false);
   const [focusToken, setFocusToken] = useState(0);
+  const [labelsToken, setLabelsToken] = useState(0);
   const listRef = useRef<ChatListHandle>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const { sessions } = useRealtime();
@@ -133,6 +134,9 @@ export function InboxScreen() {
       } else if ((e.key === 'r' || e.key === 'R') && openKey) {
         e.preventDefault();
         void inbox.markRead(openKey).catch(() => undefined);
+      } else if ((e.key === 'l' || e.key === 'L') && openKey) {
+        e.preventDefault();
+        setLabelsToken((n) => n + 1);
       } else if ((e.key === 'u' || e.key === 'U') && openKey) {
         e.preventDefault();
         markUnread(openKey);
@@ -153,7 +157,7 @@ export function InboxScreen() {
             <IconButton icon={inbox.prefs.enabled ? 'bell' : 'bellOff'} label={t('notify.title')} onClick={() => setNotifyOpen(true)} />
           </div>
         </header>
-        <InboxFilters ref={searchRef} filters={inbox.filters} onChange={inbox.setFilters} search={search} onSearch={setSearch} sessions={sessions} showViews={seesAll} />
+        <InboxFilters ref={searchRef} filters={inbox.filters} onChange={inbox.setFilters} search={search} onSearch={setSearch} sessions={sessions} showViews={seesAll} labels={inbox.labels} />
         <div className="inbox-status">
           <ConnectionMarker compact />
           <span className="faint">{tn('inbox.count', inbox.list.hasMore ? inbox.list.total : chats.length)}</span>
@@ -176,7 +180,7 @@ export function InboxScreen() {
           <Loading />
         ) : chats.length === 0 ? (
           <EmptyState icon="inbox" title={t('inbox.empty.title')}>
-            {inbox.filters.q || inbox.filters.needsReply || inbox.filters.unread || inbox.filters.sessionId ? t('inbox.empty.filtered') : t('inbox.empty.mine')}
+            {inbox.filters.q || inbox.filters.needsReply || inbox.filters.unread || inbox.filters.label || inbox.filters.sessionId ? t('inbox.empty.filtered') : t('inbox.empty.mine')}
           </EmptyState>
         ) : (
           <ChatList
@@ -187,6 +191,7 @@ export function InboxScreen() {
             setActiveIndex={setActiveIndex}
             onOpen={open}
             showAssignees={seesAll}
+            labelsById={inbox.labelsById}
             typingKeys={new Set([...inbox.state.presence].filter(([, p]) => p.state === 'composing' && Date.now() - p.at < 25_000).map(([k]) => k))}
             hasMore={inbox.list.hasMore}
             onLoadMore={inbox.list.loadMore}
@@ -194,7 +199,7 @@ export function InboxScreen() {
         )}
       </section>
       {openKey ? (
-        <Thread key={openKey} chatKeyValue={openKey} chat={openChat} canned={canned.data ?? []} onClose={close} onMarkUnread={() => markUnread(openKey)} focusMessageId={focusMessageId} onManageCanned={() => setCannedOpen(true)} focusToken={focusToken} onLeaveComposer={() => listRef.current?.focus()} />
+        <Thread key={openKey} chatKeyValue={openKey} chat={openChat} canned={canned.data ?? []} onClose={close} onMarkUnread={() => markUnread(openKey)} focusMessageId={focusMessageId} labelsToken={labelsToken} onManageCanned={() => setCannedOpen(true)} focusToken={focusToken} onLeaveComposer={() => listRef.current?.focus()} />
       ) : (
         <section className="thread thread-empty">
           <EmptyState icon="message" title={t('inbox.pick.title')}>

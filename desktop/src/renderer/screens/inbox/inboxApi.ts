@@ -1,5 +1,5 @@
 /** REST calls of the inbox, typed with the shared contract. */
-import type { CannedReplyView, ChatNoteView, InboxChatView, InboxMessageView, ListPage, MarkUnreadResult, MessageSearchHit, SendAccepted, SessionView } from '@switchboard/shared';
+import type { CannedReplyView, ChatNoteView, InboxChatView, InboxMessageView, LabelColor, LabelView, ListPage, MarkUnreadResult, MessageSearchHit, ChatLabelsView, SendAccepted, SessionView } from '@switchboard/shared';
 import type { ApiClient, Query } from '../../api/http.ts';
 
 const enc = encodeURIComponent;
@@ -15,6 +15,8 @@ export interface ChatFilters {
   needsReply: boolean;
   /** Only chats with unread messages (or marked unread). */
   unread: boolean;
+  /** Only chats with this label (its id), or every chat (''). */
+  label: string;
 }
 
 /** What a reply carries. */
@@ -32,7 +34,7 @@ export interface OutgoingReply {
 export function inboxApi(api: ApiClient) {
   return {
     chats: (f: ChatFilters, page: number, limit: number, signal?: AbortSignal) => {
-      const q: Query = { view: f.view, sessionId: f.sessionId, q: f.q, page, limit, ...(f.needsReply ? { needsReply: 'true' } : {}), ...(f.unread ? { unread: 'true' } : {}) };
+      const q: Query = { view: f.view, sessionId: f.sessionId, q: f.q, page, limit, ...(f.needsReply ? { needsReply: 'true' } : {}), ...(f.unread ? { unread: 'true' } : {}), ...(f.label ? { label: f.label } : {}) };
       return api.get<ListPage<InboxChatView>>('/api/chats', q, signal ? { signal } : undefined);
     },
     needsReplyCount: () => api.get<ListPage<InboxChatView>>('/api/chats', { view: 'mine', needsReply: 'true', limit: 1 }).then((p) => p.total),
@@ -59,6 +61,10 @@ export function inboxApi(api: ApiClient) {
     markRead: (sessionId: string, chatId: string) => api.post(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/read`),
     searchMessages: (q: string, scope: { sessionId?: string; page: number; limit: number }, signal?: AbortSignal) =>
       api.get<ListPage<MessageSearchHit>>('/api/messages/search', { q, page: scope.page, limit: scope.limit, ...(scope.sessionId ? { sessionId: scope.sessionId } : {}) }, signal ? { signal } : undefined),
+    labels: () => api.get<ListPage<LabelView>>('/api/labels').then((p) => p.data),
+    createLabel: (name: string, color: LabelColor) => api.post<LabelView>('/api/labels', { name, color }),
+    deleteLabel: (id: string) => api.del(`/api/labels/${enc(id)}`),
+    setChatLabels: (sessionId: string, chatId: string, labelIds: string[]) => api.put<ChatLabelsView>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/labels`, { labelIds }),
     markUnread: (sessionId: string, chatId: string) => api.post<MarkUnreadResult>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/unread`),
     presence: (sessionId: string, chatId: string, state: 'composing' | 'paused') => api.post(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/presence`, { state }),
     react: (sessionId: string, chatId: string, targetId: string, emoji: string, clientId: string) =>

@@ -3,7 +3,7 @@
  * J/K or arrows move, Enter opens, Home/End jump; the active row is announced through
  * `aria-activedescendant`. Loads the next page when scrolled near the end.
  */
-import type { InboxChatView } from '@switchboard/shared';
+import type { InboxChatView, LabelView } from '@switchboard/shared';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { forwardRef, useEffect, useImperativeHandle, useRef, type KeyboardEvent } from 'react';
 import { useI18n } from '../../../i18n/index.tsx';
@@ -27,6 +27,7 @@ export interface ChatListProps {
   setActiveIndex(i: number): void;
   onOpen(key: string): void;
   showAssignees: boolean;
+  labelsById: ReadonlyMap<string, LabelView>;
   typingKeys: ReadonlySet<string>;
   hasMore: boolean;
   onLoadMore(): void;
@@ -103,6 +104,7 @@ export const ChatList = forwardRef<ChatListHandle, ChatListProps>(function ChatL
                 selected={key === p.openKey}
                 active={v.index === p.activeIndex}
                 showAssignees={p.showAssignees}
+                labelsById={p.labelsById}
                 typing={p.typingKeys.has(key)}
                 onOpen={() => {
                   p.setActiveIndex(v.index);

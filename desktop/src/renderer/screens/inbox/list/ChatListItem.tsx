@@ -1,8 +1,9 @@
-/** One row of the chat list: who, which session, the last message, when, unread and needs-reply. */
-import type { InboxChatView } from '@switchboard/shared';
+/** One row of the chat list: who, which session, the last message, when, unread, needs-reply and labels. */
+import type { InboxChatView, LabelView } from '@switchboard/shared';
 import { memo } from 'react';
 import { hasMessage, useI18n } from '../../../i18n/index.tsx';
 import { displayPhone, phoneFromJid } from '../model/keys.ts';
+import { LabelChips } from '../labels/LabelChips.tsx';
 import { ChatAvatar } from './ChatAvatar.tsx';
 
 /** The name to show for a chat. */
@@ -25,12 +26,13 @@ export interface ChatListItemProps {
   selected: boolean;
   active: boolean;
   showAssignees: boolean;
+  labelsById: ReadonlyMap<string, LabelView>;
   typing: boolean;
   onOpen(): void;
 }
 
 /** A chat row (an option of the listbox). */
-export const ChatListItem = memo(function ChatListItem({ chat, id, selected, active, showAssignees, typing, onOpen }: ChatListItemProps) {
+export const ChatListItem = memo(function ChatListItem({ chat, id, selected, active, showAssignees, labelsById, typing, onOpen }: ChatListItemProps) {
   const { t, tn, fmt } = useI18n();
   const title = chatTitle(chat);
   const when = chat.lastMessageAt ? shortTime(chat.lastMessageAt, fmt) : '';
@@ -70,6 +72,7 @@ export const ChatListItem = memo(function ChatListItem({ chat, id, selected, act
         <div className="chat-line chat-meta">
           <span className="session-tag">{chat.sessionName}</span>
           {chat.needsReply && <span className="needs-reply-tag">{t('inbox.needsReply')}</span>}
+          <LabelChips ids={chat.labels} labelsById={labelsById} max={2} />
           {showAssignees && <span className="faint chat-assignees">{chat.assignees.length ? chat.assignees.map((a) => a.name).join(', ') : t('inbox.unassigned')}</span>}
         </div>
       </div>

@@ -1,5 +1,5 @@
-/** The list's filters: mine / unassigned / all (for those who see every chat), session, needs-reply, unread, search. */
-import type { SessionView } from '@switchboard/shared';
+/** The list's filters: mine / unassigned / all (for those who see every chat), session, needs-reply, unread, label, search. */
+import type { LabelView, SessionView } from '@switchboard/shared';
 import { forwardRef } from 'react';
 import { useI18n } from '../../../i18n/index.tsx';
 import { Icon } from '../../../ui/Icon.tsx';
@@ -13,6 +13,7 @@ export interface InboxFiltersProps {
   onSearch(q: string): void;
   sessions: SessionView[];
   showViews: boolean;
+  labels: LabelView[];
 }
 
 const VIEWS: InboxView[] = ['mine', 'unassigned', 'all'];
@@ -35,17 +36,31 @@ export const InboxFilters = forwardRef<HTMLInputElement, InboxFiltersProps>(func
           ))}
         </div>
       )}
+      {(p.sessions.length > 1 || p.labels.length > 0) && (
+        <div className="inbox-filter-row">
+          {p.sessions.length > 1 && (
+            <select className="input" aria-label={t('inbox.session')} value={p.filters.sessionId} onChange={(e) => p.onChange({ sessionId: e.target.value })}>
+              <option value="">{t('inbox.allSessions')}</option>
+              {p.sessions.map((s) => (
+                <option key={s.sessionId} value={s.sessionId}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          )}
+          {p.labels.length > 0 && (
+            <select className="input" aria-label={t('labels.filter')} value={p.filters.label} onChange={(e) => p.onChange({ label: e.target.value })}>
+              <option value="">{t('labels.filterAll')}</option>
+              {p.labels.map((l) => (
+                <option key={l.id} value={l.id}>
+                  {l.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </div>
+      )}
       <div className="inbox-filter-row">
-        {p.sessions.length > 1 && (
-          <select className="input" aria-label={t('inbox.session')} value={p.filters.sessionId} onChange={(e) => p.onChange({ sessionId: e.target.value })}>
-            <option value="">{t('inbox.allSessions')}</option>
-            {p.sessions.map((s) => (
-              <option key={s.sessionId} value={s.sessionId}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        )}
         <label className="toggle">
           <input type="checkbox" checked={p.filters.needsReply} onChange={(e) => p.onChange({ needsReply: e.target.checked })} />
           {t('inbox.needsReplyOnly')}

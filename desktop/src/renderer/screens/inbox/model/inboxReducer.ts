@@ -44,6 +44,7 @@ export type InboxAction =
   | { type: 'event/message'; message: InboxMessageView }
   | { type: 'event/status'; sessionId: string; chatId: string; messageId: string; status: MessageStatus; reason?: string }
   | { type: 'event/chat'; sessionId: string; chatId: string; name?: string; unreadCount?: number; lastMessageAt?: number }
+  | { type: 'event/labels'; sessionId: string; chatId: string; labels: string[] }
   | { type: 'event/presence'; sessionId: string; chatId: string; state: string; at: number }
   | { type: 'access/rooms'; rooms: string[] }
   | { type: 'chat/open'; key: string | null }
@@ -184,6 +185,14 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
         ...(action.unreadCount !== undefined ? { unreadCount: action.unreadCount } : {}),
         ...(action.lastMessageAt && action.lastMessageAt > (chat.lastMessageAt ?? 0) ? { lastMessageAt: action.lastMessageAt } : {}),
       });
+      return { ...state, chats };
+    }
+    case 'event/labels': {
+      const key = chatKey(action.sessionId, action.chatId);
+      const chat = state.chats.get(key);
+      if (!chat) return state;
+      const chats = new Map(state.chats);
+      chats.set(key, { ...chat, labels: action.labels });
       return { ...state, chats };
     }
     case 'event/presence': {

@@ -24,6 +24,8 @@ import { Composer } from './Composer.tsx';
 import { MessageList } from './MessageList.tsx';
 import { buildRows } from './rows.ts';
 import { TransferDialog } from './TransferDialog.tsx';
+import { LabelChips } from '../labels/LabelChips.tsx';
+import { LabelsDialog } from '../labels/LabelsDialog.tsx';
 
 /** Most older pages loaded to find a search hit (50 messages each). */
 const FOCUS_PAGES_MAX = 40;
@@ -38,6 +40,8 @@ export interface ThreadProps {
   onMarkUnread(): void;
   /** A message to bring into view and mark (a search hit), loading older pages until it is there. */
   focusMessageId?: string | null;
+  /** Changes when the labels dialog should open (the L shortcut). */
+  labelsToken: number;
   onManageCanned(): void;
   focusToken: number;
   /** Escape in the composer: back to the chat list (the chat stays open). */
@@ -45,7 +49,7 @@ export interface ThreadProps {
 }
 
 /** The open conversation. */
-export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread, focusMessageId = null, onManageCanned, focusToken, onLeaveComposer }: ThreadProps) {
+export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread, focusMessageId = null, labelsToken, onManageCanned, focusToken, onLeaveComposer }: ThreadProps) {
   const { t } = useI18n();
   const inbox = useInbox();
   const rest = inboxApi(useApi());
@@ -58,6 +62,12 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
   const [sentTick, setSentTick] = useState(0);
   const ability = useAbility();
   const me = useMe();
+  const [labelling, setLabelling] = useState(false);
+  const canLabel = ability.can('assign', 'Label') && ability.can('read', 'Label');
+  const firstLabelsToken = useRef(labelsToken);
+  useEffect(() => {
+    if (labelsToken !== firstLabelsToken.current && canLabel && chat) setLabelling(true);
+  }, [labelsToken]);
   const [unreadAtOpen] = useState(() => chat?.unreadCount ?? 0);
   const { sessionId, chatId } = parseChatKey(key);
   const thread = inbox.state.threads.get(key);
@@ -152,8 +162,14 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
             {!live && [displayPhone(chat?.phone) ?? phoneFromJid(chatId), chat?.sessionName ?? sessionId].filter(Boolean).join(' · ')}
             {chat && chat.assignees.length > 0 && !live && ` · ${t('inbox.assignedTo', { names: chat.assignees.map((a) => a.name).join(', ') })}`}
           </p>
+          {chat && <LabelChips ids={chat.labels} labelsById={inbox.labelsById} />}
         </div>
         <div className="thread-actions">
+          {chat && canLabel && (
+            <Button size="sm" icon="tag" onClick={() => setLabelling(true)} aria-keyshortcuts="L">
+              {t('labels.open')}
+            </Button>
+          )}
           {chat && ability.can('create', 'Assignment') && (
             <Button size="sm" icon="users" onClick={() => setTransferring(true)}>
               {t('transfer.open')}
@@ -202,6 +218,7 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
         </div>
       )}
       <TransferDialog chat={transferring && chat ? chat : null} title={name} onClose={() => setTransferring(false)} onChanged={inbox.list.reload} />
+      <LabelsDialog chat={labelling && chat ? chat : null} title={name} onClose={() => setLabelling(false)} />
       <Composer
         chatName={name}
         quoting={quoting}
