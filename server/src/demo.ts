@@ -6,8 +6,8 @@
  * more sessions. CLI: writes to stdout on purpose.
  */
 import { join, resolve } from 'node:path';
-import type { HubEvent } from '@switchboard/shared';
-import { Chat, generatedPasswordNotice, loadDotenv, Session } from '@switchboard/shared/node';
+import { labelKey, type HubEvent, type LabelColor } from '@switchboard/shared';
+import { Chat, generatedPasswordNotice, Label, loadDotenv, Session } from '@switchboard/shared/node';
 import { startSimulator, type Simulator } from '@switchboard/wa-sim';
 import { ensureDemoEmployee } from './demoEmployee.ts';
 import { startNode, type RunningNode } from './main.ts';
@@ -34,6 +34,20 @@ const CONTACTS = [
   },
 ];
 
+/** Labels a team would start with, so the inbox's label picker is not empty in the demo. */
+const LABELS: { name: string; color: LabelColor }[] = [
+  { name: 'Urgente', color: 'red' },
+  { name: 'Pago pendiente', color: 'yellow' },
+  { name: 'Envío', color: 'blue' },
+  { name: 'VIP', color: 'purple' },
+];
+
+/** Creates the demo labels when the team has none yet. */
+async function ensureDemoLabels(): Promise<void> {
+  if (await Label.exists({})) return;
+  await Label.insertMany(LABELS.map((l) => ({ ...l, key: labelKey(l.name) })));
+}
+
 /**
  * Scans every QR of the demo session with the simulated phone. The simulator keeps its phones
  * in memory, so after a demo restart the old pairing is unknown (logged out): start again.
@@ -57,7 +71,7 @@ function firstWords(node: RunningNode, sim: Simulator): () => void {
     done = true;
     void (async () => {
       for (const contact of CONTACTS) {
-        if (await Chat.exists({ sessionId: DEMO_SESSION, chatId: `${contact.phone}@s.whatsapp.net` })) continue;
+        if (await Chat.exists({ sessionId: DEMO_SESSION, jid: `${contact.phone}@s.whatsapp.net` })) continue;
         await sim.contactSend(contact.phone, { to: DEMO_PHONE, text: contact.script[0]! });
       }
     })().catch((err: unknown) => node.logger.debug({ err }, 'demo contacts could not write their first lines'));
@@ -112,6 +126,7 @@ async function main(): Promise<void> {
   if (demo && ['created', 'logged_out', 'stopped'].includes(demo.status)) await node.supervisor.start(DEMO_SESSION);
   const stopChatter = chatter(node, sim);
   const employee = await ensureDemoEmployee(DEMO_SESSION, `${CONTACTS[0]!.phone}@s.whatsapp.net`);
+  await ensureDemoLabels();
 
   const out = [
     '',

@@ -8,7 +8,7 @@
  * sent, replies with text and a file that the contact receives exactly once, keeps typing while
  * the gateway is down (the replies wait in the offline outbox and reach the contact once each,
  * in order, when it is back), marks a chat unread to come back to it (and filters by it), finds a message by its words and
- * opens the chat at it, shares labels with a supervisor live (and filters by them), and
+ * opens the chat at it, shares labels with a supervisor live (and filters by them), shows who else has the chat open and who is replying, and
  * loses the chat the moment it is unassigned.
  */
 import { createHash, randomBytes } from 'node:crypto';
@@ -327,7 +327,15 @@ describe('employee inbox', () => {
     await urgent.check();
     await supPage.locator('.thread-title').getByLabel('Etiquetas: Urgente').waitFor();
     await page.keyboard.press('Escape');
+
+    // Both have the chat open: each sees the other, and who is writing a reply.
+    await page.locator('.agents-here').getByText('También la tiene abierta: Sofía Marín').waitFor();
+    await supPage.locator('.agents-here').getByText('También la tiene abierta: Elena Ruiz').waitFor();
+    await supPage.getByRole('textbox', { name: /Mensaje para Alicia Gómez/ }).pressSequentially('Hola Alicia, te');
+    await page.locator('.agents-here').getByText('Respondiendo ahora: Sofía Marín. Mejor no contestar a la vez.').waitFor();
+    await check('09-agent-replying');
     await supCtx.close();
+    await page.locator('.agents-here').waitFor({ state: 'detached' });
 
     const byLabel = page.waitForResponse((r) => isListPage(r.url(), (q) => q.has('label')) && r.ok());
     await page.getByLabel('Etiqueta', { exact: true }).selectOption({ label: 'Urgente' });
@@ -350,7 +358,7 @@ describe('employee inbox', () => {
     await queued.nth(1).waitFor();
     expect(await queued.count()).toBe(2);
     await page.getByText(/respuestas en cola, esperando conexión/).waitFor();
-    await screenshot(page, SHOTS, '09-offline-queued');
+    await screenshot(page, SHOTS, '10-offline-queued');
 
     await sys.startGateway();
     const second = await sys.sim.waitForReceived(ALICE, (m) => m.text === 'Segunda respuesta sin conexión', 60_000);
@@ -362,7 +370,7 @@ describe('employee inbox', () => {
     // Back online, the queue empties and the replies show as sent messages.
     await page.locator('[data-state="live"]').first().waitFor({ timeout: 30_000 });
     await page.locator('[data-outbox]').first().waitFor({ state: 'detached', timeout: 30_000 });
-    await screenshot(page, SHOTS, '10-back-online');
+    await screenshot(page, SHOTS, '11-back-online');
   });
 
   it('closes the chat at once when it is unassigned', async () => {
@@ -372,6 +380,6 @@ describe('employee inbox', () => {
     await page.getByText('No hay conversaciones').waitFor();
     // The count follows: the list no longer claims a conversation it does not show.
     await page.locator('.inbox-status').getByText('0 conversaciones').waitFor();
-    await check('11-unassigned');
+    await check('12-unassigned');
   });
 });

@@ -11,6 +11,7 @@ import { EventRouter } from './eventRouter.ts';
 import { parseLastSeq, replayMissed } from './replay.ts';
 import { startHealthTicker } from './sessionHealth.ts';
 import { allChatsRoom, chatRoom } from './rooms.ts';
+import { registerAgentActivity } from './agentActivity.ts';
 import { registerSubscriptionHandlers } from './subscriptionHandlers.ts';
 import type { RealtimeDeps, RealtimeUser } from './types.ts';
 import { UserPresence } from './userPresence.ts';
@@ -79,6 +80,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
     syncRooms(socket, router.sessions);
     presence.connected(socket);
     registerSubscriptionHandlers(socket, router);
+    registerAgentActivity(socket);
     scheduleExpiry(socket);
     socket.on('disconnect', () => {
       presence.disconnected(socket);

@@ -171,6 +171,23 @@ export interface ChatNoteDeletedEvent {
   id: string;
 }
 
+/** What another agent is doing in a chat: has it open, is writing in it, or left it. */
+export type AgentActivityState = 'viewing' | 'typing' | 'left';
+
+/** An agent's activity in a chat, as the console reports it (`agent-activity`, both ways). */
+export interface AgentActivityReport {
+  sessionId: string;
+  chatId: string;
+  state: AgentActivityState;
+}
+
+/** Another agent's activity in a chat the socket may read (never the socket's own). */
+export interface AgentActivityEvent extends AgentActivityReport {
+  user: { id: string; name: string };
+  /** Server time (ms) of the report; a console forgets it after a while without a new one. */
+  at: number;
+}
+
 /** Server → client events. */
 export interface ServerToClientEvents {
   qr: (e: QrEvent) => void;
@@ -191,6 +208,8 @@ export interface ServerToClientEvents {
   'chat-note-deleted': (e: ChatNoteDeletedEvent) => void;
   /** The labels of a chat the socket may read changed. Volatile (the list is reloaded on reconnect). */
   'chat-labels': (e: ChatLabelsView) => void;
+  /** Another agent opened, is writing in, or left a chat the socket may read. Volatile. */
+  'agent-activity': (e: AgentActivityEvent) => void;
   /** Sent right before the server closes the socket on its own (e.g. token expiry). */
   'auth-error': (e: SocketError) => void;
 }
@@ -201,6 +220,11 @@ export interface ClientToServerEvents {
   subscribe: (target: SubscriptionTarget, ack: (res: SubscriptionAck) => void) => void;
   /** Leave a session (and its chats) or one chat. */
   unsubscribe: (target: SubscriptionTarget, ack: (res: SubscriptionAck) => void) => void;
+  /**
+   * "I have this chat open / am writing in it / left it": relayed to the others who may read the
+   * chat, so two agents do not answer the same customer. No ack; dropped when not allowed.
+   */
+  'agent-activity': (report: AgentActivityReport) => void;
 }
 
 /** Names of the server → client events that carry a seq (replayable). */

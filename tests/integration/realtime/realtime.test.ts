@@ -132,6 +132,32 @@ describe('event delivery', () => {
     expect(log2).toEqual([]);
   });
 
+  it('relays what an agent does in a chat to the others who may read it: never back to them, never about a chat they may not read', async () => {
+    const a = await client({ token: admin.token });
+    const e1 = await client({ token: assigned.token });
+    const e2 = await client({ token: unassigned.token });
+    const [logA, log1, log2] = [a, e1, e2].map((s) => record(s, ['agent-activity']));
+    const line = (e: { payload: { user: { id: string }; chatId: string; state: string } }) => `${e.payload.user.id === assigned.id ? 'ana' : 'admin'}:${e.payload.chatId === CHAT_A ? 'A' : 'B'}:${e.payload.state}`;
+
+    e1.emit('agent-activity', { sessionId: 's1', chatId: CHAT_B, state: 'viewing' }); // not her chat: dropped
+    e1.emit('agent-activity', { sessionId: 's1', chatId: CHAT_A, state: 'viewing' });
+    e1.emit('agent-activity', { sessionId: 's1', chatId: CHAT_A, state: 'typing' });
+    e1.emit('agent-activity', { sessionId: 's1', chatId: CHAT_A, state: 'dancing' } as never); // malformed: dropped
+    a.emit('agent-activity', { sessionId: 's1', chatId: CHAT_B, state: 'viewing' }); // ana may not read B
+    a.emit('agent-activity', { sessionId: 's1', chatId: CHAT_A, state: 'viewing' }); // leaves B, opens A
+    await Promise.all([e1, a].map(barrier));
+    await Promise.all([a, e1, e2].map(barrier));
+
+    expect(logA!.map(line)).toEqual(['ana:A:viewing', 'ana:A:typing']);
+    expect(log1!.map(line)).toEqual(['admin:A:viewing']);
+    expect(log2).toEqual([]);
+    expect((logA![0]!.payload as { user: { name: string } }).user.name).not.toBe('');
+
+    // Going away leaves the chat it had open.
+    e1.disconnect();
+    await nextEvent(a, 'agent-activity', (p) => p.user.id === assigned.id && p.state === 'left' && p.chatId === CHAT_A);
+  });
+
   it('stops an employee\'s chat events as soon as the assignment is removed', async () => {
     const user = await createUser(secret, roles.employee, 'carla');
     await assign(user.id, 's1', CHAT_B);

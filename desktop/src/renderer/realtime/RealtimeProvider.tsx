@@ -48,6 +48,7 @@ const EVENTS = [
   'chat-note',
   'chat-note-deleted',
   'chat-labels',
+  'agent-activity',
 ] as const;
 
 /** Provides the realtime connection (mount it inside the signed-in area). */

@@ -18,7 +18,7 @@ export function LabelChips({ ids, labelsById, max = Infinity }: LabelChipsProps)
   const shown = known.slice(0, max);
   const rest = known.length - shown.length;
   return (
-    <span className="label-chips" aria-label={t('labels.on', { names: known.map((l) => l.name).join(', ') })}>
+    <span className="label-chips" role="group" aria-label={t('labels.on', { names: known.map((l) => l.name).join(', ') })}>
       {shown.map((l) => (
         <span key={l.id} className="label-chip" data-color={l.color} aria-hidden="true">
           {l.name}

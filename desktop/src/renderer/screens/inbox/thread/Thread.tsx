@@ -10,6 +10,7 @@ import { useAbility, useApi, useMe } from '../../../auth/AuthProvider.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
 import { useRealtime } from '../../../realtime/RealtimeProvider.tsx';
 import { Button, IconButton } from '../../../ui/Button.tsx';
+import { Icon } from '../../../ui/Icon.tsx';
 import { ErrorBox, Loading } from '../../../ui/Feedback.tsx';
 import { useToast } from '../../../ui/Toasts.tsx';
 import { errorText } from '../../../ui/errors.ts';
@@ -24,6 +25,7 @@ import { Composer } from './Composer.tsx';
 import { MessageList } from './MessageList.tsx';
 import { buildRows } from './rows.ts';
 import { TransferDialog } from './TransferDialog.tsx';
+import { useAgentActivity } from './useAgentActivity.ts';
 import { LabelChips } from '../labels/LabelChips.tsx';
 import { LabelsDialog } from '../labels/LabelsDialog.tsx';
 
@@ -77,6 +79,8 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
   const outbox = useMemo(() => inbox.outbox.filter((i) => i.sessionId === sessionId && i.chatId === chatId), [inbox.outbox, sessionId, chatId]);
   const isGroup = chat?.isGroup ?? chatId.endsWith('@g.us');
   const notes = useChatNotes(sessionId, chatId);
+  const agents = useAgentActivity(sessionId, chatId, me.id);
+  const replying = agents.others.filter((a) => a.state === 'typing');
   const rows = useMemo(
     () => buildRows(messages, outbox, { complete: thread?.complete ?? false, unread: unreadAtOpen, isGroup, notes: notes.notes }),
     [messages, outbox, thread?.complete, unreadAtOpen, isGroup, notes.notes],
@@ -188,6 +192,14 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
           <IconButton icon="x" label={t('thread.close')} onClick={onClose} />
         </div>
       </header>
+      {agents.others.length > 0 && (
+        <p className={`agents-here${replying.length ? ' replying' : ''}`} role="status">
+          <Icon name={replying.length ? 'edit' : 'eye'} size={14} />
+          {replying.length
+            ? t('agents.replying', { names: replying.map((a) => a.name).join(', ') })
+            : t('agents.viewing', { names: agents.others.map((a) => a.name).join(', ') })}
+        </p>
+      )}
       {inbox.threadError && !thread?.loaded ? (
         <div className="thread-body-msg">
           <ErrorBox error={inbox.threadError} onRetry={() => inbox.open(key)} />
@@ -230,7 +242,10 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
         offline={realtime.state === 'offline'}
         onSend={send}
         onNote={addNote}
-        onTyping={(active) => void rest.presence(sessionId, chatId, active ? 'composing' : 'paused').catch(() => undefined)}
+        onTyping={(active) => {
+          agents.report(active);
+          void rest.presence(sessionId, chatId, active ? 'composing' : 'paused').catch(() => undefined);
+        }}
         onManageCanned={onManageCanned}
         focusToken={focusToken}
         onEscape={onLeaveComposer}
