@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Assignment, Chat, Message, Session, connectDatabase, disconnectDatabase, silentLogger } from '@switchboard/shared/node';
+import { Assignment, Chat, ChatNote, Message, Session, connectDatabase, disconnectDatabase, messageObjectId, silentLogger } from '@switchboard/shared/node';
 import { testDbUri } from '../../../tests/support/testDb.ts';
 import { ChatStore } from './chats.ts';
 
@@ -45,13 +45,17 @@ describe('ChatStore', () => {
     expect(await Assignment.countDocuments({ sessionId: 's', chatId: PN })).toBe(1);
   });
 
-  it('merges a LID chat into an existing PN chat when WhatsApp reports the mapping', async () => {
+  it('merges a LID chat into an existing PN chat when WhatsApp reports the mapping (messages, labels, notes)', async () => {
     const store = new ChatStore('s');
     const pn = '15550002222@s.whatsapp.net';
     const lid = '111222333@lid';
     await store.upsert({ chatId: pn, pnJid: pn, isGroup: false }, { unread: true });
     await store.upsert({ chatId: lid, lid, isGroup: false }, { unread: true, lastMessageAt: new Date(5000) });
     await Message.create(msg('L2', lid));
+    const [urgent, vip] = [messageObjectId('s', 'label-urgent'), messageObjectId('s', 'label-vip')]; // any ids
+    await Chat.updateOne({ sessionId: 's', jid: pn }, { $set: { labels: [vip] } });
+    await Chat.updateOne({ sessionId: 's', jid: lid }, { $set: { labels: [urgent, vip] } });
+    await ChatNote.create({ sessionId: 's', chatId: lid, authorId: messageObjectId('s', 'author'), authorName: 'Ana', text: 'Pidió factura' });
     const before = (await Session.findOne({ sessionId: 's' }).lean())?.metrics.chatCount ?? 0;
 
     await store.learnMapping(lid, pn);
@@ -59,6 +63,10 @@ describe('ChatStore', () => {
     expect(await Chat.findOne({ sessionId: 's', jid: pn }).lean()).toMatchObject({ lid, unreadCount: 2 });
     expect((await Message.findOne({ messageId: 'L2' }).lean())?.chatId).toBe(pn);
     expect((await Session.findOne({ sessionId: 's' }).lean())?.metrics.chatCount).toBe(before - 1);
+    // The team's labels and notes stay with the contact.
+    const labels = (await Chat.findOne({ sessionId: 's', jid: pn }).lean())?.labels?.map(String).sort();
+    expect(labels).toEqual([urgent, vip].map(String).sort());
+    expect(await ChatNote.countDocuments({ sessionId: 's', chatId: pn })).toBe(1);
   });
 
   it('keeps one chat per contact when LID-only and mapped messages alternate through one store', async () => {

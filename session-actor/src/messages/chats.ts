@@ -1,5 +1,5 @@
 import { needsReply } from '@switchboard/shared';
-import { Assignment, Chat, Media, Message, Session, driverCollection, touched, type ChatDoc } from '@switchboard/shared/node';
+import { Assignment, Chat, ChatNote, Media, Message, Session, driverCollection, touched, type ChatDoc } from '@switchboard/shared/node';
 import type { ChatIdentity } from './jid.ts';
 import { createKeyedQueue } from './keyedQueue.ts';
 
@@ -40,8 +40,8 @@ const later = (a: Date | null | undefined, b: Date | undefined): Date | null => 
 /**
  * Chat persistence of one session. A contact is one chat even when WhatsApp addresses it by
  * LID and by phone number: the chat is keyed by the PN JID once known, and a chat first
- * stored under the LID is renamed (with its messages, media and assignments) when the PN shows
- * up, or merged into the PN chat when both exist.
+ * stored under the LID is renamed (with its messages, media, assignments and notes) when the PN
+ * shows up, or merged into the PN chat (labels too) when both exist.
  */
 export class ChatStore {
   private readonly enqueue = createKeyedQueue();
@@ -145,6 +145,7 @@ export class ChatStore {
     await Message.updateMany({ sessionId, chatId: lid }, { $set: { chatId: pnJid } });
     await Media.updateMany({ sessionId, chatId: lid }, { $set: { chatId: pnJid } });
     await Assignment.updateMany({ sessionId, chatId: lid }, { $set: { chatId: pnJid } }).catch(() => undefined);
+    await ChatNote.updateMany({ sessionId, chatId: lid }, { $set: { chatId: pnJid } });
     if (!pnChat) {
       await Chat.updateOne({ _id: lidChat._id }, { $set: { jid: pnJid, pnJid, lid } });
       this.ids.set(pnJid, { _id: lidChat._id, lastInboundAt: lidChat.lastInboundAt ?? null, lastOutboundAt: lidChat.lastOutboundAt ?? null });
@@ -160,6 +161,8 @@ export class ChatStore {
     if (times.lastOutboundAt) max.lastOutboundAt = times.lastOutboundAt;
     const update: Record<string, unknown> = { $inc: { unreadCount: lidChat.unreadCount ?? 0 }, $set: { lid, needsReply: needsReply(times) } };
     if (Object.keys(max).length) update.$max = max;
+    // The team's labels on either chat stay on the contact's one chat.
+    if (lidChat.labels?.length) update.$addToSet = { labels: { $each: lidChat.labels } };
     await Chat.updateOne({ _id: pnChat._id }, update);
     this.ids.set(pnJid, { _id: pnChat._id, ...times });
     await Chat.deleteOne({ _id: lidChat._id });

@@ -3,6 +3,7 @@ import type { ActorEvent, MessageMediaView } from '@switchboard/shared';
 import { Media, Message, deleteMedia, incomingMessageDocument, insertDocumentsUnordered, messageObjectId, type IncomingMessageDocument, type IncomingMessageFields, type InsertFailure, type MessageDoc } from '@switchboard/shared/node';
 import type { Logger } from 'pino';
 import type { Dispatcher } from 'undici';
+import { messageTime } from './messageTime.ts';
 import type { MediaSummaries } from '../media/mediaSummaries.ts';
 import { storeIncomingMedia } from '../media/storeIncomingMedia.ts';
 import { applyStatus } from './applyStatus.ts';
@@ -29,6 +30,8 @@ export interface IngestDeps {
   onStored?(fromMe: boolean): void;
   /** Where media that could not be downloaded now waits for another try (MediaRetries). */
   mediaRetries?: { add(msg: WAMessage, info: MediaInfo, chatId: string, err: unknown): Promise<void> };
+  /** Clock of arrival (ms), which orders messages within WhatsApp's one-second timestamps. */
+  now?: () => number;
 }
 
 /** Runs a persistence step again after a failure (socketEvents.ts withRetry). */
@@ -157,7 +160,7 @@ async function prepare(msg: WAMessage, deps: IngestDeps): Promise<Prepared | nul
     reaction: mapped.reaction ?? null,
     location: mapped.location ?? null,
     status: fromMe ? 'sent' : 'delivered',
-    timestamp: ts > 0 ? new Date(ts * 1000) : new Date(),
+    timestamp: ts > 0 ? messageTime(ts, (deps.now ?? Date.now)()) : new Date((deps.now ?? Date.now)()),
     attempts: 0,
   };
   // Validated alone, so an invalid message fails by itself and never shifts a batch's write errors.
