@@ -35,6 +35,8 @@ export interface GatewayDeps {
     refreshUser(userId: string): Promise<void>;
     /** Emits a volatile event to the sockets that may read the chat (every node's, in cluster mode). */
     emitToChat: ChatEmitter;
+    /** Tells every socket that may read labels that they changed (every node's, in cluster mode). */
+    labelsChanged(): void;
   };
   /** Media pool and limits for uploads and multipart sends; absent: uploads answer 415 `multipart_unavailable`. */
   upload?: { pool: MediaPool; limits: UploadLimits; profilePictureTtlMs?: number };

@@ -283,7 +283,7 @@ describe('employee inbox', () => {
     await page.getByRole('radiogroup', { name: 'Buscar en' }).waitFor({ state: 'detached' });
   });
 
-  it("labels chats: a supervisor creates a label, the employee sees it live, takes it off, and filters by it", async () => {
+  it('labels chats: a supervisor creates and renames a label, the employee sees it live, takes it off, and filters by it', async () => {
     // A supervisor at another desk.
     const sup = { email: 'sofia@e2e.test', password: 'Sofia-temporal-1' };
     expect((await sys.api('POST', '/api/users', adminToken, { name: 'Sofía Marín', email: sup.email, password: sup.password, role: 'supervisor' })).status).toBe(201);
@@ -334,11 +334,20 @@ describe('employee inbox', () => {
     await supPage.getByRole('textbox', { name: /Mensaje para Alicia Gómez/ }).pressSequentially('Hola Alicia, te');
     await page.locator('.agents-here').getByText('Respondiendo ahora: Sofía Marín. Mejor no contestar a la vez.').waitFor();
     await check('09-agent-replying');
+
+    // The supervisor renames the label: the employee's console shows the new name at once.
+    await supPage.keyboard.press('Escape');
+    await supPage.keyboard.press('l');
+    await supDialog.getByRole('button', { name: 'Cambiar la etiqueta Urgente' }).click();
+    await supDialog.getByLabel('Nuevo nombre de Urgente').fill('Urgente hoy');
+    await supDialog.getByRole('button', { name: 'Guardar' }).click();
+    await supDialog.getByRole('checkbox', { name: 'Urgente hoy' }).waitFor();
+    await alicia.getByLabel('Etiquetas: Urgente hoy').waitFor();
     await supCtx.close();
     await page.locator('.agents-here').waitFor({ state: 'detached' });
 
     const byLabel = page.waitForResponse((r) => isListPage(r.url(), (q) => q.has('label')) && r.ok());
-    await page.getByLabel('Etiqueta', { exact: true }).selectOption({ label: 'Urgente' });
+    await page.getByLabel('Etiqueta', { exact: true }).selectOption({ label: 'Urgente hoy' });
     await byLabel;
     await alicia.waitFor();
     const all = page.waitForResponse((r) => isListPage(r.url(), (q) => !q.has('label')) && r.ok());

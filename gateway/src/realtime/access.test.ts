@@ -23,14 +23,14 @@ describe('realtime access (same CASL abilities as REST)', () => {
   it('lets admins and supervisors join every session and all its chats', () => {
     for (const role of ['admin', 'supervisor'] as const) {
       expect(initialRooms(userOf(role), ['s1', 's2']).sort()).toEqual(
-        ['chats:s1', 'chats:s2', 'session:s1', 'session:s2', 'users'].sort(),
+        ['chats:s1', 'chats:s2', 'labels', 'session:s1', 'session:s2', 'users'].sort(),
       );
     }
   });
 
   it('lets an employee join only assigned chats (plus the state of those sessions)', () => {
     const emp = userOf('employee', [{ sessionId: 's1', chatId: 'a@s.whatsapp.net' }]);
-    expect(initialRooms(emp, ['s1', 's2']).sort()).toEqual(['chat:s1:a@s.whatsapp.net', 'session:s1']);
+    expect(initialRooms(emp, ['s1', 's2']).sort()).toEqual(['chat:s1:a@s.whatsapp.net', 'labels', 'session:s1']);
     expect(canSeeEvent(emp, msg('s1', 'a@s.whatsapp.net'))).toBe(true);
     expect(canSeeEvent(emp, msg('s1', 'b@s.whatsapp.net'))).toBe(false);
     expect(canSeeEvent(emp, msg('s2', 'a@s.whatsapp.net'))).toBe(false);
@@ -44,9 +44,9 @@ describe('realtime access (same CASL abilities as REST)', () => {
     expect(canSeeEvent(userOf('supervisor'), qr)).toBe(true);
   });
 
-  it('gives an unassigned employee nothing', () => {
+  it('gives an unassigned employee nothing of any session (only the team labels)', () => {
     const emp = userOf('employee');
-    expect(initialRooms(emp, ['s1'])).toEqual([]);
+    expect(initialRooms(emp, ['s1'])).toEqual(['labels']);
     expect(canSeeEvent(emp, msg('s1', 'a'))).toBe(false);
   });
 });
@@ -56,7 +56,7 @@ describe('Subscriptions', () => {
     const admin = userOf('admin');
     const subs = new Subscriptions();
     subs.unsubscribeSession('s2');
-    expect([...subs.rooms(admin, ['s1', 's2'])].sort()).toEqual(['chats:s1', 'session:s1', 'users']);
+    expect([...subs.rooms(admin, ['s1', 's2'])].sort()).toEqual(['chats:s1', 'labels', 'session:s1', 'users']);
     subs.subscribeChat('s2', 'x');
     expect(subs.rooms(admin, ['s1', 's2']).has('chat:s2:x')).toBe(true);
     subs.unsubscribeChat('s1', 'y');
@@ -67,8 +67,8 @@ describe('Subscriptions', () => {
     const emp = userOf('employee', [{ sessionId: 's1', chatId: 'a' }]);
     const empSubs = new Subscriptions();
     empSubs.subscribeChat('s1', 'not-assigned');
-    expect([...empSubs.rooms(emp, ['s1'])].sort()).toEqual(['chat:s1:a', 'session:s1']);
+    expect([...empSubs.rooms(emp, ['s1'])].sort()).toEqual(['chat:s1:a', 'labels', 'session:s1']);
     empSubs.unsubscribeChat('s1', 'a');
-    expect([...empSubs.rooms(emp, ['s1'])]).toEqual(['session:s1']);
+    expect([...empSubs.rooms(emp, ['s1'])].sort()).toEqual(['labels', 'session:s1']);
   });
 });

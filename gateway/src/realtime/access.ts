@@ -1,6 +1,6 @@
 import { subject } from '@casl/ability';
 import type { HubEvent } from '@switchboard/shared';
-import { allChatsRoom, chatRoom, sessionRoom, USERS_ROOM } from './rooms.ts';
+import { allChatsRoom, chatRoom, LABELS_ROOM, sessionRoom, USERS_ROOM } from './rooms.ts';
 import { chatOf } from './toSocketEvents.ts';
 import type { RealtimeUser } from './types.ts';
 
@@ -43,6 +43,16 @@ export function canSeeUsers(user: RealtimeUser): boolean {
   return user.ability.can('read', 'User');
 }
 
+/** May the user read the team's labels (and so hear that they changed)? */
+export function canSeeLabels(user: RealtimeUser): boolean {
+  return user.ability.can('read', 'Label');
+}
+
+/** The rooms that belong to no session: who is online, the team's labels. */
+export function teamRooms(user: RealtimeUser): string[] {
+  return [...(canSeeUsers(user) ? [USERS_ROOM] : []), ...(canSeeLabels(user) ? [LABELS_ROOM] : [])];
+}
+
 /** Every room of one session the user may join (session-level, all chats, assigned chats). */
 export function roomsForSession(user: RealtimeUser, sessionId: string): string[] {
   const rooms: string[] = [];
@@ -64,5 +74,5 @@ export function visibleSessions(user: RealtimeUser, sessionIds: Iterable<string>
 /** Rooms a socket of this user joins on connect. */
 export function initialRooms(user: RealtimeUser, sessionIds: Iterable<string>): string[] {
   const rooms = visibleSessions(user, sessionIds).flatMap((sid) => roomsForSession(user, sid));
-  return canSeeUsers(user) ? [...rooms, USERS_ROOM] : rooms;
+  return [...rooms, ...teamRooms(user)];
 }

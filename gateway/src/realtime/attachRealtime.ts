@@ -10,7 +10,7 @@ import { latestSessionSeq, listAllSessionIds, readSessionEvents } from './eventL
 import { EventRouter } from './eventRouter.ts';
 import { parseLastSeq, replayMissed } from './replay.ts';
 import { startHealthTicker } from './sessionHealth.ts';
-import { allChatsRoom, chatRoom } from './rooms.ts';
+import { allChatsRoom, chatRoom, LABELS_ROOM } from './rooms.ts';
 import { registerAgentActivity } from './agentActivity.ts';
 import { registerSubscriptionHandlers } from './subscriptionHandlers.ts';
 import type { RealtimeDeps, RealtimeUser } from './types.ts';
@@ -29,6 +29,7 @@ export interface Realtime {
   onlineUserIds(): string[];
   /** Emits a chat's volatile event to the sockets in its rooms (the session's chats, or the chat alone). */
   emitToChat: ChatEmitter;
+  labelsChanged(): void;
   /** Disconnects every socket and stops listening to the hub (the HTTP server stays open). */
   close(): Promise<void>;
 }
@@ -181,6 +182,9 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
     emitToChat: (sessionId, chatId, event, payload) => {
       // With the Redis adapter, `to(...)` reaches the rooms on every node.
       (io.to([allChatsRoom(sessionId), chatRoom(sessionId, chatId)]).emit as (name: string, arg: unknown) => boolean)(event, payload);
+    },
+    labelsChanged: () => {
+      io.to(LABELS_ROOM).emit('labels-changed', { at: Date.now() });
     },
     async close() {
       unsubscribe();

@@ -19,6 +19,9 @@ export const chatRoom = (sessionId: string, chatId: string): string => `chat:${s
 /** Room for users allowed to see who is online (`user-status`). */
 export const USERS_ROOM = 'users';
 
+/** Room for users allowed to read the team's labels (`labels-changed`). */
+export const LABELS_ROOM = 'labels';
+
 /** True when the room belongs to the given session (any kind). */
 export function roomBelongsTo(room: string, sessionId: string): boolean {
   return room === sessionRoom(sessionId) || room === allChatsRoom(sessionId) || room.startsWith(`chat:${sessionId}:`);

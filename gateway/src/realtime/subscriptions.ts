@@ -1,5 +1,5 @@
-import { canSeeChat, canSeeUsers, roomsForSession } from './access.ts';
-import { chatRoom, USERS_ROOM } from './rooms.ts';
+import { canSeeChat, roomsForSession, teamRooms } from './access.ts';
+import { chatRoom } from './rooms.ts';
 import type { RealtimeUser } from './types.ts';
 
 const key = (sessionId: string, chatId: string): string => `${sessionId}\u0000${chatId}`;
@@ -62,7 +62,7 @@ export class Subscriptions {
     for (const t of this.explicit.values()) {
       if (canSeeChat(user, t.sessionId, t.chatId)) out.add(chatRoom(t.sessionId, t.chatId));
     }
-    if (canSeeUsers(user)) out.add(USERS_ROOM);
+    for (const room of teamRooms(user)) out.add(room);
     return out;
   }
 }

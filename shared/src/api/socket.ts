@@ -208,6 +208,8 @@ export interface ServerToClientEvents {
   'chat-note-deleted': (e: ChatNoteDeletedEvent) => void;
   /** The labels of a chat the socket may read changed. Volatile (the list is reloaded on reconnect). */
   'chat-labels': (e: ChatLabelsView) => void;
+  /** The team's labels were created, renamed, recoloured or deleted: load them again. Volatile. */
+  'labels-changed': (e: { at: number }) => void;
   /** Another agent opened, is writing in, or left a chat the socket may read. Volatile. */
   'agent-activity': (e: AgentActivityEvent) => void;
   /** Sent right before the server closes the socket on its own (e.g. token expiry). */

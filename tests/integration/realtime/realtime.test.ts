@@ -158,6 +158,16 @@ describe('event delivery', () => {
     await nextEvent(a, 'agent-activity', (p) => p.user.id === assigned.id && p.state === 'left' && p.chatId === CHAT_A);
   });
 
+  it('tells every socket that may read labels that they changed, and no other', async () => {
+    const role = await Role.create({ name: 'no-labels', permissions: [{ action: 'read', subject: 'Session' }] });
+    const user = await createUser(secret, role._id.toString(), 'nolan');
+    const sockets = [await client({ token: admin.token }), await client({ token: unassigned.token }), await client({ token: user.token })];
+    const logs = sockets.map((s) => record(s, ['labels-changed']));
+    server.realtime.labelsChanged();
+    await Promise.all(sockets.map(barrier));
+    expect(logs.map((l) => l.length)).toEqual([1, 1, 0]);
+  });
+
   it('stops an employee\'s chat events as soon as the assignment is removed', async () => {
     const user = await createUser(secret, roles.employee, 'carla');
     await assign(user.id, 's1', CHAT_B);

@@ -49,6 +49,7 @@ const EVENTS = [
   'chat-note-deleted',
   'chat-labels',
   'agent-activity',
+  'labels-changed',
 ] as const;
 
 /** Provides the realtime connection (mount it inside the signed-in area). */

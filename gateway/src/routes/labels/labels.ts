@@ -25,7 +25,8 @@ async function loadLabel(id: string): Promise<LabelDoc> {
  * labels sees the list; supervisors define them; `assign Label` puts them on the chats the
  * caller may read (employees: their own chats).
  * from: the inbox (label picker, list filter) → here → next: Socket.IO `chat-labels` to the
- * sockets that may read the chat (attachRealtime.emitToChat).
+ * sockets that may read the chat (attachRealtime.emitToChat), `labels-changed` to those that
+ * may read labels.
  */
 export const labelRoutes: RouteDef[] = [
   defineRoute({
@@ -42,12 +43,13 @@ export const labelRoutes: RouteDef[] = [
     method: 'post', path: '/api/labels', tag, summary: 'Define a label', auth: 'user', permission: ['create', 'Label'],
     record: 'Label', body: createLabelBody, audit: 'label.create',
     response: { status: 201, description: 'The label; 409 `label_taken`, or `too_many_labels` past the limit', schema: labelSchema },
-    async handler({ auth, body, audit }) {
+    async handler({ deps, auth, body, audit }) {
       authorize(auth, 'create', subjects.label());
       if ((await Label.countDocuments({})) >= LABELS_MAX) throw conflict('too_many_labels', `A team may have at most ${LABELS_MAX} labels`);
       try {
         const doc = await Label.create({ name: body.name, key: labelKey(body.name), color: body.color, createdBy: auth!.user._id });
         Object.assign(audit, { targetType: 'Label', targetId: doc._id.toString(), details: { name: body.name, color: body.color } });
+        deps.realtime?.labelsChanged();
         return presentLabel(doc);
       } catch (err) {
         if (isDuplicate(err)) throw taken();
@@ -59,7 +61,7 @@ export const labelRoutes: RouteDef[] = [
     method: 'put', path: '/api/labels/:id', tag, summary: 'Rename or recolour a label', auth: 'user', permission: ['update', 'Label'],
     record: 'Label', params: labelParams, body: updateLabelBody, audit: 'label.update',
     response: { status: 200, description: 'The label; 409 `label_taken`', schema: labelSchema },
-    async handler({ auth, params, body, audit }) {
+    async handler({ deps, auth, params, body, audit }) {
       authorize(auth, 'update', subjects.label());
       const current = await loadLabel(params.id);
       const set: Partial<LabelDoc> = {};
@@ -77,6 +79,7 @@ export const labelRoutes: RouteDef[] = [
         });
       if (!doc) throw notFound('label');
       Object.assign(audit, { targetType: 'Label', targetId: params.id, details: { name: doc.name, color: doc.color } });
+      deps.realtime?.labelsChanged();
       return presentLabel(doc);
     },
   }),
@@ -84,12 +87,13 @@ export const labelRoutes: RouteDef[] = [
     method: 'delete', path: '/api/labels/:id', tag, summary: 'Delete a label (it comes off every chat)', auth: 'user', permission: ['delete', 'Label'],
     record: 'Label', params: labelParams, audit: 'label.delete',
     response: { status: 204, description: 'Deleted' },
-    async handler({ auth, params, audit }) {
+    async handler({ deps, auth, params, audit }) {
       authorize(auth, 'delete', subjects.label());
       const current = await loadLabel(params.id);
       await Label.deleteOne({ _id: current._id });
       await Chat.updateMany({ labels: current._id }, { $pull: { labels: current._id } });
       Object.assign(audit, { targetType: 'Label', targetId: params.id, details: { name: current.name } });
+      deps.realtime?.labelsChanged();
       return undefined;
     },
   }),

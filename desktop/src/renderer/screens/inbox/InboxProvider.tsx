@@ -189,6 +189,7 @@ export function InboxProvider({ children }: { children: ReactNode }) {
     dispatch({ type: 'event/labels', sessionId: e.sessionId, chatId: e.chatId, labels: e.labels });
     if (e.labels.some((id) => !labelsRef.current.has(id))) reloadLabels();
   });
+  useSocketEvent('labels-changed', () => reloadLabels());
   useSocketEvent('presence', (e) => dispatch({ type: 'event/presence', sessionId: e.sessionId, chatId: e.chatId, state: e.state, at: e.at }));
   useSocketEvent('access-changed', (e) => {
     const before = stateRef.current;

@@ -63,6 +63,7 @@ export function inboxApi(api: ApiClient) {
       api.get<ListPage<MessageSearchHit>>('/api/messages/search', { q, page: scope.page, limit: scope.limit, ...(scope.sessionId ? { sessionId: scope.sessionId } : {}) }, signal ? { signal } : undefined),
     labels: () => api.get<ListPage<LabelView>>('/api/labels').then((p) => p.data),
     createLabel: (name: string, color: LabelColor) => api.post<LabelView>('/api/labels', { name, color }),
+    updateLabel: (id: string, change: { name?: string; color?: LabelColor }) => api.put<LabelView>(`/api/labels/${enc(id)}`, change),
     deleteLabel: (id: string) => api.del(`/api/labels/${enc(id)}`),
     setChatLabels: (sessionId: string, chatId: string, labelIds: string[]) => api.put<ChatLabelsView>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/labels`, { labelIds }),
     markUnread: (sessionId: string, chatId: string) => api.post<MarkUnreadResult>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/unread`),

@@ -1,7 +1,7 @@
 /**
  * A chat's labels: tick the team's labels on or off (saved at once, every console sees it);
- * users who may define labels also create one here (and it goes on the chat) or delete one
- * from every chat, after saying so.
+ * users who may define labels also create one here (and it goes on the chat), rename or
+ * recolour one, or delete one from every chat, after saying so.
  */
 import { LABEL_COLORS, LABEL_NAME_MAX, type InboxChatView, type LabelColor, type LabelView } from '@switchboard/shared';
 import { useState, type FormEvent } from 'react';
@@ -40,6 +40,8 @@ function LabelsBody({ chat }: { chat: InboxChatView }) {
   const [deleting, setDeleting] = useState<LabelView | null>(null);
   const canCreate = ability.can('create', 'Label');
   const canDelete = ability.can('delete', 'Label');
+  const canUpdate = ability.can('update', 'Label');
+  const [editing, setEditing] = useState<{ id: string; name: string; color: LabelColor } | null>(null);
 
   const save = (ids: string[]) => inbox.setChatLabels(key, ids).catch((err: unknown) => toast.error(errorText(err, t)));
   const toggle = (id: string, on: boolean) => void save(on ? [...current, id] : current.filter((x) => x !== id));
@@ -53,6 +55,21 @@ function LabelsBody({ chat }: { chat: InboxChatView }) {
       inbox.reloadLabels();
       await inbox.setChatLabels(key, [...current, label.id]);
       setName('');
+    } catch (err) {
+      toast.error(errorText(err, t));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function saveEdit(e: FormEvent) {
+    e.preventDefault();
+    if (!editing || !editing.name.trim()) return;
+    setBusy(true);
+    try {
+      await rest.updateLabel(editing.id, { name: editing.name, color: editing.color });
+      inbox.reloadLabels();
+      setEditing(null);
     } catch (err) {
       toast.error(errorText(err, t));
     } finally {
@@ -83,16 +100,34 @@ function LabelsBody({ chat }: { chat: InboxChatView }) {
         </EmptyState>
       ) : (
         <ul className="label-options" aria-label={t('labels.list')}>
-          {inbox.labels.map((l) => (
+          {inbox.labels.map((l) =>
+            editing?.id === l.id ? (
+              <li key={l.id}>
+                <form className="label-edit" onSubmit={(e) => void saveEdit(e)}>
+                  <div className="label-create-row">
+                    <input className="input" aria-label={t('labels.rename', { name: l.name })} value={editing.name} maxLength={LABEL_NAME_MAX} onChange={(e) => setEditing({ ...editing, name: e.target.value })} autoFocus />
+                    <Button type="submit" size="sm" variant="primary" disabled={busy || !editing.name.trim()}>
+                      {t('action.save')}
+                    </Button>
+                    <Button size="sm" onClick={() => setEditing(null)}>
+                      {t('action.cancel')}
+                    </Button>
+                  </div>
+                  <ColorPicker value={editing.color} onChange={(color) => setEditing({ ...editing, color })} />
+                </form>
+              </li>
+            ) : (
             <li key={l.id}>
               <label className="label-option">
                 <input type="checkbox" checked={current.includes(l.id)} onChange={(e) => toggle(l.id, e.target.checked)} disabled={busy} />
                 <span className="label-dot" data-color={l.color} aria-hidden="true" />
                 <span className="label-option-name">{l.name}</span>
               </label>
+              {canUpdate && <IconButton icon="edit" size="sm" label={t('labels.edit', { name: l.name })} onClick={() => setEditing({ id: l.id, name: l.name, color: l.color })} disabled={busy} />}
               {canDelete && <IconButton icon="trash" size="sm" label={t('labels.delete', { name: l.name })} onClick={() => setDeleting(l)} disabled={busy} />}
             </li>
-          ))}
+            ),
+          )}
         </ul>
       )}
       {deleting && (
@@ -119,13 +154,21 @@ function LabelsBody({ chat }: { chat: InboxChatView }) {
               {t('labels.create')}
             </Button>
           </div>
-          <div className="label-colors" role="radiogroup" aria-label={t('labels.color')}>
-            {LABEL_COLORS.map((c) => (
-              <button key={c} type="button" role="radio" aria-checked={color === c} aria-label={t(`labels.color.${c}`)} className="label-swatch" data-color={c} onClick={() => setColor(c)} />
-            ))}
-          </div>
+          <ColorPicker value={color} onChange={setColor} />
         </form>
       )}
+    </div>
+  );
+}
+
+/** The colour swatches of a label (a radio group). */
+function ColorPicker({ value, onChange }: { value: LabelColor; onChange(c: LabelColor): void }) {
+  const { t } = useI18n();
+  return (
+    <div className="label-colors" role="radiogroup" aria-label={t('labels.color')}>
+      {LABEL_COLORS.map((c) => (
+        <button key={c} type="button" role="radio" aria-checked={value === c} aria-label={t(`labels.color.${c}`)} className="label-swatch" data-color={c} onClick={() => onChange(c)} />
+      ))}
     </div>
   );
 }
