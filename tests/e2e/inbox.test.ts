@@ -264,6 +264,10 @@ describe('employee inbox', () => {
     await hit.waitFor();
     expect(await hit.locator('mark').allTextContents()).toEqual(['número de pedido']);
     expect(await hits.getByRole('listitem').count()).toBe(1);
+    // Meanwhile the open thread followed the burst and stays at its last message (rows outside
+    // the view are not drawn), with no "jump to latest" offered.
+    await page.getByRole('log', { name: /Mensajes con Alicia Gómez/ }).getByText('Foto 55 del paquete', { exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: 'Ir a los últimos mensajes' }).count()).toBe(0);
     await check('06-message-search');
 
     await hit.click();

@@ -88,10 +88,16 @@ export function MessageList(p: MessageListProps) {
     virtual.scrollToIndex(focusIndex, { align: 'center' });
   }, [focusIndex, p.focusId]);
 
+  // Only the agent scrolling up stops following: the list's own corrections (rows measured
+  // after a jump to the end, a burst of new messages) move down or land at the bottom.
+  const lastTop = useRef(0);
   const onScroll = () => {
     const el = scroller.current;
     if (!el) return;
-    atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 48;
+    const up = el.scrollTop < lastTop.current;
+    lastTop.current = el.scrollTop;
+    if (el.scrollHeight - el.scrollTop - el.clientHeight < 48) atBottom.current = true;
+    else if (up) atBottom.current = false;
     if (atBottom.current) setShowJump(false);
     if (el.scrollTop < 160 && !p.complete && !loadingOlder.current) {
       loadingOlder.current = true;
