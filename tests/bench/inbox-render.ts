@@ -102,10 +102,14 @@ async function main(): Promise<void> {
       const start = Date.now();
       const res = await fetch(`${gateway.url}${path}`, { headers: { authorization: `Bearer ${login.token}` } });
       await res.arrayBuffer();
+      if (!res.ok) throw new Error(`${path} answered ${res.status}`);
       return Date.now() - start;
     };
     const apiChatsMs = await timeApi('/api/chats?view=all&page=1&limit=100');
     const apiMessagesMs = await timeApi(`/api/sessions/${SESSION}/messages?chatId=${encodeURIComponent(jid(0))}&limit=50`);
+    // Message search: a word in one message in ten (a page fills early), and one in none (every message read).
+    const apiSearchHitMs = await timeApi('/api/messages/search?q=ipsum&limit=20');
+    const apiSearchMissMs = await timeApi('/api/messages/search?q=inexistente&limit=20');
     const ctx = await browser.newContext({ viewport: { width: 1360, height: 860 }, locale: 'es-ES' });
     await ctx.addInitScript((token) => localStorage.setItem('switchboard.token', token), login.token);
     const page = await ctx.newPage();
@@ -141,6 +145,8 @@ async function main(): Promise<void> {
       domChatRows: rows,
       apiChatsPageMs: apiChatsMs,
       apiMessagesPageMs: apiMessagesMs,
+      apiSearchHitMs,
+      apiSearchMissMs,
     };
     process.stdout.write(`${JSON.stringify(result)}\n`);
     console.table([
@@ -154,6 +160,8 @@ async function main(): Promise<void> {
       { what: 'chat rows in the DOM (virtualised)', value: rows },
       { what: 'GET /api/chats, 100 of them (ms)', value: apiChatsMs },
       { what: 'GET …/messages, 50 of the thread (ms)', value: apiMessagesMs },
+      { what: `GET /api/messages/search, 20 hits of a word in 1 message in 10 (ms)`, value: apiSearchHitMs },
+      { what: `GET /api/messages/search, a word in none of the ${MESSAGES} (ms)`, value: apiSearchMissMs },
     ]);
   } finally {
     await browser.close();
