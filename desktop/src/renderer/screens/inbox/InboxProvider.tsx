@@ -120,6 +120,22 @@ export function InboxProvider({ children }: { children: ReactNode }) {
     setListTick((n) => n + 1);
   }, []);
 
+  /** Changes the filters (remembered on this device) and starts the list over. */
+  const setFilters = useCallback((f: Partial<ChatFilters>) => {
+    setFilterState((cur) => {
+      const next = { ...cur, ...f };
+      try {
+        localStorage.setItem(FILTERS_KEY, JSON.stringify({ view: next.view, sessionId: next.sessionId, needsReply: next.needsReply, unread: next.unread, label: next.label }));
+      } catch {
+        /* not remembered */
+      }
+      return next;
+    });
+    setPage(1);
+  }, []);
+  const filtersRef = useRef(filters);
+  filtersRef.current = filters;
+
   // The team's labels; reloaded when a chat shows one this console has not heard of.
   const canReadLabels = useAbility().can('read', 'Label');
   const [labels, setLabels] = useState<LabelView[]>([]);
@@ -133,7 +149,8 @@ export function InboxProvider({ children }: { children: ReactNode }) {
         if (!live) return;
         setLabels(l);
         // A remembered label filter whose label was deleted shows every chat again.
-        setFilterState((cur) => (cur.label && !l.some((x) => x.id === cur.label) ? { ...cur, label: '' } : cur));
+        const { label } = filtersRef.current;
+        if (label && !l.some((x) => x.id === label)) setFilters({ label: '' });
       },
       () => undefined,
     );
@@ -142,7 +159,6 @@ export function InboxProvider({ children }: { children: ReactNode }) {
     };
   }, [rest, canReadLabels, labelsTick]);
   const labelsById = useMemo(() => new Map(labels.map((l) => [l.id, l])), [labels]);
-
 
   // Back live after a disconnect: label changes (volatile events) may have been missed, and a
   // list that failed to load while the server was unreachable loads now.
@@ -239,18 +255,7 @@ export function InboxProvider({ children }: { children: ReactNode }) {
       state,
       dispatch,
       filters,
-      setFilters(f) {
-        setFilterState((cur) => {
-          const next = { ...cur, ...f };
-          try {
-            localStorage.setItem(FILTERS_KEY, JSON.stringify({ view: next.view, sessionId: next.sessionId, needsReply: next.needsReply, unread: next.unread, label: next.label }));
-          } catch {
-            /* not remembered */
-          }
-          return next;
-        });
-        setPage(1);
-      },
+      setFilters,
       list: { loading: listLoading, error: listError, total: state.total, hasMore: state.chats.size < state.total, loadMore: () => !listLoading && setPage((p) => p + 1), reload: reloadList },
       needsReplyCount,
       outbox: outbox.items,
@@ -312,7 +317,7 @@ export function InboxProvider({ children }: { children: ReactNode }) {
       revoked,
       clearRevoked: () => setRevoked(null),
     }),
-    [state, filters, listLoading, listError, reloadList, needsReplyCount, outbox, loadThread, threadError, rest, prefs, me.id, revoked, labels, labelsById, reloadLabels],
+    [state, filters, setFilters, listLoading, listError, reloadList, needsReplyCount, outbox, loadThread, threadError, rest, prefs, me.id, revoked, labels, labelsById, reloadLabels],
   );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

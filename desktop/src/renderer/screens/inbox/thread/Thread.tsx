@@ -1,5 +1,6 @@
 /**
- * An open conversation: header (who, session, assignees, presence, mark read, close), the
+ * An open conversation: header (who, session, assignees, labels, presence, mark read or
+ * unread, labels, transfer, close), who else has it open or is replying, the
  * message log with the team's internal notes among the messages, and the composer (a reply, or
  * a note). Files can be dropped anywhere on it. Replies go through the
  * outbox; replying marks the chat read (reading is not handling: opening alone does not).
@@ -87,6 +88,9 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
   );
   // A search hit older than the loaded page: load older pages until it is there (or none are left).
   const focusPages = useRef(0);
+  useEffect(() => {
+    focusPages.current = 0;
+  }, [focusMessageId]);
   useEffect(() => {
     if (!focusMessageId || !thread?.loaded || thread.complete || thread.messages.has(focusMessageId) || focusPages.current >= FOCUS_PAGES_MAX) return;
     focusPages.current += 1;
