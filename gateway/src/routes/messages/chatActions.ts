@@ -17,6 +17,19 @@ const UNREAD: MessageStatus[] = ['pending', 'sent', 'delivered'];
 /** Hub failures meaning "no actor can answer now" (as opposed to a refusal by the actor). */
 const UNAVAILABLE = new Set<string>([RPC_ERROR_CODES.NOT_RUNNING, RPC_ERROR_CODES.ACTOR_EXITED, RPC_ERROR_CODES.TIMEOUT, HUB_ERROR_CODES.HUB_CLOSED, 'actor_failed_start']);
 
+/**
+ * Asks the session's actor (which writes and announces the change in order with its
+ * messages); when no actor can answer now, `offline` writes the database alone.
+ */
+async function actorOr<T>(ask: () => Promise<T>, offline: () => Promise<T>): Promise<T> {
+  try {
+    return await ask();
+  } catch (err) {
+    if (!(err instanceof RpcError) || !UNAVAILABLE.has(err.code)) throw err;
+    return offline();
+  }
+}
+
 /** Loads a chat of a session, or 404. */
 async function loadChat(sessionId: string, jid: string) {
   const chat = await Chat.findOne({ sessionId, jid }, { _id: 1 }).lean();
@@ -45,14 +58,13 @@ export const chatActionRoutes: RouteDef[] = [
         .limit(MARK_READ_BATCH)
         .lean();
       const messageIds = unread.map((m) => m.messageId);
-      let sentReceipts = false;
-      try {
-        // The actor resets the count and announces it (chat-update) to every open console.
-        ({ sentReceipts } = await deps.hub.call(sessionId, 'markRead', { chatJid: chatId, messageIds }));
-      } catch (err) {
-        if (!(err instanceof RpcError) || !UNAVAILABLE.has(err.code)) throw err;
-        await Chat.updateOne({ _id: chat._id }, { $set: { unreadCount: 0 } });
-      }
+      const { sentReceipts } = await actorOr(
+        () => deps.hub.call(sessionId, 'markRead', { chatJid: chatId, messageIds }),
+        async () => {
+          await Chat.updateOne({ _id: chat._id }, { $set: { unreadCount: 0 } });
+          return { sentReceipts: false };
+        },
+      );
       Object.assign(audit, { targetType: 'Chat', targetId: chatId, details: { sessionId, messages: messageIds.length, sentReceipts } });
       return { ok: true as const, sentReceipts };
     },
@@ -66,15 +78,13 @@ export const chatActionRoutes: RouteDef[] = [
       const chatId = recipientJid(params.chatId);
       authorize(auth, 'read', subjects.chat(sessionId, chatId));
       const chat = await loadChat(sessionId, chatId);
-      let unreadCount: number | null;
-      try {
-        // The actor writes the count and announces it (chat-update), in order with its messages.
-        ({ unreadCount } = await deps.hub.call(sessionId, 'markUnread', { chatJid: chatId }));
-      } catch (err) {
-        if (!(err instanceof RpcError) || !UNAVAILABLE.has(err.code)) throw err;
-        await Chat.updateOne({ _id: chat._id, unreadCount: { $lt: 1 } }, { $set: { unreadCount: 1 } });
-        unreadCount = (await Chat.findById(chat._id, { unreadCount: 1 }).lean())?.unreadCount ?? null;
-      }
+      const { unreadCount } = await actorOr(
+        () => deps.hub.call(sessionId, 'markUnread', { chatJid: chatId }),
+        async () => {
+          await Chat.updateOne({ _id: chat._id, unreadCount: { $lt: 1 } }, { $set: { unreadCount: 1 } });
+          return { unreadCount: (await Chat.findById(chat._id, { unreadCount: 1 }).lean())?.unreadCount ?? null };
+        },
+      );
       if (unreadCount === null) throw notFound('chat');
       Object.assign(audit, { targetType: 'Chat', targetId: chatId, details: { sessionId } });
       return { ok: true as const, unreadCount };
