@@ -49,8 +49,8 @@ describe('messages during a gap', () => {
 
   it('reads message events after the disconnection, up to a bounded window past the reconnection', () => {
     expect(gapMessageRanges(gaps)).toEqual([
-      { seq: { $gt: 100, $lt: 110 + OFFLINE_WINDOW_EVENTS }, 'payload.message.timestamp': { $gte: T0 + 60_000, $lte: T0 + 95_000 } },
-      { seq: { $gt: 50, $lt: 60 + OFFLINE_WINDOW_EVENTS }, 'payload.message.timestamp': { $gte: T0 + 10_000, $lte: T0 + 20_000 } },
+      { seq: { $gt: 100, $lt: 110 + OFFLINE_WINDOW_EVENTS }, 'payload.message.timestamp': { $gte: T0 + 60_000, $lte: T0 + 95_999 } },
+      { seq: { $gt: 50, $lt: 60 + OFFLINE_WINDOW_EVENTS }, 'payload.message.timestamp': { $gte: T0 + 10_000, $lte: T0 + 20_999 } },
     ]);
   });
 
@@ -59,12 +59,13 @@ describe('messages during a gap', () => {
       { seq: 111, id: 'A', fromMe: false, timestamp: T0 + 70_000 }, // queued, delivered after reconnecting
       { seq: 112, id: 'A', fromMe: false, timestamp: T0 + 70_000 }, // announced twice (at least once)
       { seq: 113, id: 'B', fromMe: false, timestamp: T0 + 60_000 }, // same second as the disconnection
+      { seq: 116, id: 'G', fromMe: false, timestamp: T0 + 95_999 }, // sent in the reconnection's second, stored at its end (delivered late)
       { seq: 114, id: 'C', fromMe: true, timestamp: T0 + 80_000 }, // sent from the phone: not incoming
       { seq: 115, id: 'D', fromMe: false, timestamp: T0 + 96_000 }, // sent after the reconnection
       { seq: 61, id: 'E', fromMe: false, timestamp: T0 + 15_000 },
       { seq: 99, id: 'F', fromMe: false, timestamp: T0 + 59_000 }, // before the second disconnection
     ]);
-    expect(counts).toEqual([2, 1]);
+    expect(counts).toEqual([3, 1]);
   });
 
   it('puts downMs and messagesDuringGap on the lines that started the gaps', () => {

@@ -56,7 +56,11 @@ export function isClosed(gap: Gap): gap is ClosedGap {
   return gap.upSeq !== null && gap.upAt !== null;
 }
 
-/** Message timestamps have whole seconds: a message of the second the session went down counts. */
+/**
+ * WhatsApp dates messages to the second (the actor places each within its second by arrival):
+ * gaps compare messages by that second, so a message of the second the session went down or
+ * came back counts.
+ */
 const floorSecond = (ms: number) => Math.floor(ms / 1000) * 1000;
 
 /**
@@ -66,7 +70,7 @@ const floorSecond = (ms: number) => Math.floor(ms / 1000) * 1000;
 export function gapMessageRanges(gaps: readonly ClosedGap[]): { seq: { $gt: number; $lt: number }; 'payload.message.timestamp': { $gte: number; $lte: number } }[] {
   return gaps.map((g) => ({
     seq: { $gt: g.downSeq, $lt: g.upSeq + OFFLINE_WINDOW_EVENTS },
-    'payload.message.timestamp': { $gte: floorSecond(g.downAt), $lte: g.upAt },
+    'payload.message.timestamp': { $gte: floorSecond(g.downAt), $lte: floorSecond(g.upAt) + 999 },
   }));
 }
 
@@ -81,7 +85,7 @@ export function countGapMessages(gaps: readonly ClosedGap[], messages: readonly 
   for (const m of messages) {
     if (m.fromMe || counted.has(m.id)) continue;
     const i = gaps.findIndex(
-      (g) => m.seq > g.downSeq && m.seq < g.upSeq + OFFLINE_WINDOW_EVENTS && m.timestamp >= floorSecond(g.downAt) && m.timestamp <= g.upAt,
+      (g) => m.seq > g.downSeq && m.seq < g.upSeq + OFFLINE_WINDOW_EVENTS && floorSecond(m.timestamp) >= floorSecond(g.downAt) && floorSecond(m.timestamp) <= g.upAt,
     );
     if (i < 0) continue;
     seen[i]!.add(m.id);
