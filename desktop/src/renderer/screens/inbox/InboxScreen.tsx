@@ -180,7 +180,11 @@ export function InboxScreen() {
           <Loading />
         ) : chats.length === 0 ? (
           <EmptyState icon="inbox" title={t('inbox.empty.title')}>
-            {inbox.filters.q || inbox.filters.needsReply || inbox.filters.unread || inbox.filters.label || inbox.filters.sessionId ? t('inbox.empty.filtered') : t('inbox.empty.mine')}
+            {inbox.filters.q || inbox.filters.needsReply || inbox.filters.unread || inbox.filters.label || inbox.filters.sessionId
+              ? t('inbox.empty.filtered')
+              : seesAll && inbox.filters.view !== 'mine'
+                ? t(inbox.filters.view === 'unassigned' ? 'inbox.empty.unassigned' : 'inbox.empty.all')
+                : t('inbox.empty.mine')}
           </EmptyState>
         ) : (
           <ChatList
