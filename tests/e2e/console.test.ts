@@ -72,6 +72,9 @@ describe('console', () => {
     await page.waitForURL('**/dashboard');
     await page.getByRole('heading', { name: 'Panel' }).waitFor();
     await page.getByRole('heading', { name: 'Salud del servidor' }).waitFor();
+    // The team board: the admin is online (live, from the socket).
+    const team = page.getByRole('table', { name: 'Equipo' });
+    await team.getByRole('row', { name: /Admin.*En línea/ }).waitFor();
     await check('03-dashboard');
     await keyboardOnly('dashboard');
   });
@@ -210,6 +213,10 @@ describe('console', () => {
     await p.getByRole('heading', { name: 'Panel' }).waitFor();
     await p.getByRole('heading', { name: 'Alertas' }).waitFor();
     expect(await p.getByRole('heading', { name: 'Salud del servidor' }).count()).toBe(0);
+    // Her team board lists her, online, and never the admin.
+    const team = p.getByRole('table', { name: 'Equipo' });
+    await team.getByRole('row', { name: /Sara Supervisora.*En línea/ }).waitFor();
+    expect(await team.getByRole('row', { name: /Administrador/ }).count()).toBe(0);
     await check('17-supervisor-dashboard', p);
 
     await p.goto(`${sys.url}/roles`);

@@ -15,6 +15,7 @@ import type {
   MarkReadResult,
   MarkUnreadResult,
   MessageSearchHit,
+  AgentView,
   LabelView,
   ChatLabelsView,
   MediaInfoView,
@@ -28,6 +29,7 @@ import type { inboxChatSchema } from '../routes/inbox/schema.ts';
 import type { mediaInfoSchema, signResponse } from '../routes/media/schema.ts';
 import type { presentMedia } from '../routes/media/presentMedia.ts';
 import type { messageSearchHitSchema } from '../routes/search/schema.ts';
+import type { agentSchema } from '../routes/users/agentsSchema.ts';
 import type { chatLabelsSchema, labelSchema } from '../routes/labels/schema.ts';
 import type { presentLabel } from './labels.ts';
 import type { markReadResponse, markUnreadResponse, retryResponse } from '../routes/messages/chatActionSchema.ts';
@@ -65,6 +67,7 @@ export type RestContractChecks = [
   Holds<Same<Out<typeof markUnreadResponse>, MarkUnreadResult>>,
   Holds<Same<Out<typeof messageSearchHitSchema>, MessageSearchHit>>,
   Holds<Same<ReturnType<typeof presentLabel>, LabelView>>,
+  Holds<Same<Out<typeof agentSchema>, AgentView>>,
   Holds<Same<Out<typeof labelSchema>, LabelView>>,
   Holds<Same<Out<typeof chatLabelsSchema>, ChatLabelsView>>,
   Holds<Same<Out<typeof signResponse>, SignedMediaUrls>>,

@@ -7,6 +7,7 @@ import { cannedReplyRoutes } from './cannedReplies/cannedReplies.ts';
 import { inboxRoutes } from './inbox/inbox.ts';
 import { searchRoutes } from './search/search.ts';
 import { labelRoutes } from './labels/labels.ts';
+import { agentRoutes } from './users/agents.ts';
 import { mediaRoutes } from './media/mediaRoutes.ts';
 import { chatActionRoutes } from './messages/chatActions.ts';
 import { chatNoteRoutes } from './messages/chatNotes.ts';
@@ -36,6 +37,7 @@ export const ROUTES: readonly RouteDef[] = [
   ...inboxRoutes,
   ...searchRoutes,
   ...labelRoutes,
+  ...agentRoutes,
   ...mediaRoutes,
   ...assignmentRoutes,
   ...adminRoutes,

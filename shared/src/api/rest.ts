@@ -374,6 +374,17 @@ export interface CannedReplyView {
   updatedAt: string;
 }
 
+/** One person of the team board (`GET /api/agents`); who is online comes over Socket.IO (`user-status`). */
+export interface AgentView {
+  id: string;
+  name: string;
+  role: string | null;
+  /** Chats assigned to them (the assignments the caller may read). */
+  assigned: number;
+  /** Of those, chats whose customer waits for a reply. */
+  waiting: number;
+}
+
 /** A label the team puts on chats (`/api/labels`). */
 export interface LabelView {
   id: string;

@@ -27,6 +27,8 @@ export interface Realtime {
   reloadSessions(): void;
   /** The socket, for acks (subscribe/unsubscribe). */
   socket(): Socket<ServerToClientEvents, ClientToServerEvents> | null;
+  /** Users online now, for those who may read users (`user-status`: a snapshot on connect, then changes). */
+  online: ReadonlySet<string>;
 }
 
 const RealtimeContext = createContext<Realtime | null>(null);
@@ -55,6 +57,7 @@ const EVENTS = [
 /** Provides the realtime connection (mount it inside the signed-in area). */
 export function RealtimeProvider({ children }: { children: ReactNode }) {
   const auth = useAuth();
+  const [online, setOnline] = useState<ReadonlySet<string>>(new Set());
   const [state, setState] = useState<LinkState>('connecting');
   const [syncedAt, setSyncedAt] = useState<number | null>(null);
   const bus = useMemo(() => new EventBus(), []);
@@ -71,10 +74,21 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
     });
     socketRef.current = socket;
     socket.on('connect', () => setState('replaying'));
+    socket.on('user-status', (e) =>
+      setOnline((cur) => {
+        if (cur.has(e.userId) === e.online) return cur;
+        const next = new Set(cur);
+        if (e.online) next.add(e.userId);
+        else next.delete(e.userId);
+        return next;
+      }),
+    );
     let retry: ReturnType<typeof setTimeout> | undefined;
     socket.on('disconnect', (reason) => {
       if (closed) return;
       setState('offline');
+      // The server sends who is online again on the next connect.
+      setOnline(new Set());
       // Socket.IO does not reconnect by itself when the server closed the socket (a restart, a
       // revoked token): try again shortly; a token that is no longer valid fails the handshake.
       if (reason === 'io server disconnect') retry = setTimeout(() => socket.connect(), 1000 + Math.random() * 2000);
@@ -138,8 +152,9 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
       sessions,
       reloadSessions: () => setSessionsTick((n) => n + 1),
       socket: () => socketRef.current,
+      online,
     }),
-    [state, syncedAt, bus, sessions],
+    [state, syncedAt, bus, sessions, online],
   );
   return <RealtimeContext.Provider value={value}>{children}</RealtimeContext.Provider>;
 }

@@ -102,6 +102,7 @@ export const INBOX_MATRIX: Record<string, { call: (s: MatrixState, who: Caller) 
   'PUT /api/canned-replies/:id': { call: async () => ({ path: `/api/canned-replies/${await sharedReply()}`, body: { text: 'Gracias' } }), expect: authed(200, 200, 403, 403, 404) },
   'DELETE /api/canned-replies/:id': { call: async () => ({ path: `/api/canned-replies/${await sharedReply()}` }), expect: authed(204, 204, 403, 403, 404) },
   // Labels: every built-in role reads them, supervisors define them, employees label their own chats.
+  'GET /api/agents': { call: () => ({ path: '/api/agents' }), expect: authed(200, 200, 403, 403, 200) },
   'GET /api/labels': { call: () => ({ path: '/api/labels' }), expect: authed(200, 200, 200, 200) },
   'POST /api/labels': { call: () => ({ path: '/api/labels', body: { name: `mx-${uniq()}` } }), expect: authed(201, 201, 403, 403) },
   'PUT /api/labels/:id': { call: async () => ({ path: `/api/labels/${await label()}`, body: { color: 'blue' } }), expect: authed(200, 200, 403, 403) },

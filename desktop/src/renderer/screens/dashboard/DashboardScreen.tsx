@@ -1,7 +1,8 @@
 /**
  * The dashboard: sessions at a glance by state (each a link to the filtered list), today's
  * messages, the last hour's message rate, alerts for sessions that need an operator, the
- * node's health (for those who may read it) and recent activity. Live over Socket.IO: state
+ * node's health (for those who may read it), recent activity and the team board (who is online,
+ * how many chats each person has and how many wait for a reply). Live over Socket.IO: state
  * changes refresh the figures, messages feed the rate chart.
  */
 import type { DashboardView, RatePoint, SessionStatus, SystemHealthView } from '@switchboard/shared';
@@ -18,6 +19,7 @@ import { Alerts } from './Alerts.tsx';
 import { HealthPanel } from './HealthPanel.tsx';
 import { RateChart } from './RateChart.tsx';
 import { RecentActivity } from './RecentActivity.tsx';
+import { TeamPanel } from './TeamPanel.tsx';
 import { bump, window60 } from './rates.ts';
 
 /** Status groups of the "at a glance" cards. */
@@ -37,6 +39,7 @@ export function DashboardScreen() {
   const now = useNow(30_000);
   const dash = useResource((signal) => api.get<DashboardView>('/api/admin/dashboard', undefined, { signal }), []);
   const canHealth = ability.can('read', 'System');
+  const canTeam = ability.can('read', 'User');
   const health = useResource((signal) => (canHealth ? api.get<SystemHealthView>('/api/admin/system/health', undefined, { signal }) : Promise.resolve(undefined)), [canHealth]);
   const [rates, setRates] = useState<RatePoint[]>([]);
   const [updatedAt, setUpdatedAt] = useState(Date.now());
@@ -119,9 +122,10 @@ export function DashboardScreen() {
         <Alerts alerts={d.alerts ?? []} />
       </div>
       <div className="grid-2">
-        {canHealth && <HealthPanel health={health.data} error={health.error} onRetry={health.reload} />}
+        {canHealth ? <HealthPanel health={health.data} error={health.error} onRetry={health.reload} /> : canTeam && <TeamPanel />}
         <RecentActivity entries={d.recentActivity} canSeeAudit={ability.can('read', 'AuditLog')} />
       </div>
+      {canHealth && canTeam && <TeamPanel />}
     </div>
   );
 }

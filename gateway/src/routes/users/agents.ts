@@ -1,0 +1,54 @@
+import { Assignment, Chat, User, type AssignmentDoc, type ChatDoc, type UserDoc } from '@switchboard/shared/node';
+import type { QueryFilter } from 'mongoose';
+import { scope } from '../../policies/subjects.ts';
+import { defineRoute, type RouteDef } from '../types.ts';
+import { agentsResponse } from './agentsSchema.ts';
+import { roleNames } from './roleLookup.ts';
+import { usersScope } from './userAccess.ts';
+
+const tag = 'Users';
+/** Most people the board lists. */
+const AGENTS_MAX = 500;
+
+/** `sessionId + jid` of the assigned chats that wait for a reply. */
+async function waitingChats(assignments: readonly Pick<AssignmentDoc, 'sessionId' | 'chatId'>[]): Promise<Set<string>> {
+  const bySession = new Map<string, Set<string>>();
+  for (const a of assignments) bySession.set(a.sessionId, (bySession.get(a.sessionId) ?? new Set()).add(a.chatId));
+  if (bySession.size === 0) return new Set();
+  const filter: QueryFilter<ChatDoc> = { needsReply: true, $or: [...bySession].map(([sessionId, jids]) => ({ sessionId, jid: { $in: [...jids] } })) };
+  const chats = await Chat.find(filter, { sessionId: 1, jid: 1 }).lean();
+  return new Set(chats.map((c) => `${c.sessionId}\n${c.jid}`));
+}
+
+/**
+ * The team board: every active person the caller may read, with how many chats they have and
+ * how many of those wait for a reply (the console adds who is online, live over Socket.IO).
+ * from: the console's dashboard → here (database only).
+ */
+export const agentRoutes: RouteDef[] = [
+  defineRoute({
+    method: 'get', path: '/api/agents', tag, summary: 'The team board: active users with their assigned chats and how many wait for a reply', auth: 'user', permission: ['read', 'User'],
+    record: 'User',
+    response: { status: 200, description: `Active users the caller may read (at most ${AGENTS_MAX}), by name`, schema: agentsResponse },
+    async handler({ auth }) {
+      const users = await User.find({ $and: [await usersScope(auth!, 'read'), { active: true }] } as QueryFilter<UserDoc>, { name: 1, role: 1 })
+        .sort({ name: 1 })
+        .limit(AGENTS_MAX)
+        .lean();
+      const assignments = users.length
+        ? await Assignment.find({ $and: [scope(auth!, 'read', 'Assignment'), { userId: { $in: users.map((u) => u._id) } }] }, { sessionId: 1, chatId: 1, userId: 1 }).lean()
+        : [];
+      const [roles, waiting] = await Promise.all([roleNames(users.map((u) => u.role)), waitingChats(assignments)]);
+      const count = new Map<string, { assigned: number; waiting: number }>();
+      for (const a of assignments) {
+        const c = count.get(String(a.userId)) ?? { assigned: 0, waiting: 0 };
+        c.assigned += 1;
+        if (waiting.has(`${a.sessionId}\n${a.chatId}`)) c.waiting += 1;
+        count.set(String(a.userId), c);
+      }
+      return {
+        data: users.map((u) => ({ id: String(u._id), name: u.name, role: roles.get(String(u.role))?.name ?? null, ...(count.get(String(u._id)) ?? { assigned: 0, waiting: 0 }) })),
+      };
+    },
+  }),
+];

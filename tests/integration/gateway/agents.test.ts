@@ -1,0 +1,64 @@
+/**
+ * The team board over real HTTP and the real database: each active person the caller may read,
+ * with their assigned chats and how many of those wait for a reply; supervisors never see
+ * admins, employees may not read it.
+ */
+import { Assignment, Chat, Role, Session, User } from '@switchboard/shared/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../../../gateway/src/auth/passwords.ts';
+import { openGateway, type GatewayWorld } from './support/harness.ts';
+
+const SESSION = 'agents-1';
+const jid = (n: number) => `3461100030${n}@s.whatsapp.net`;
+
+let w: GatewayWorld;
+const tok = { admin: '', supervisor: '', employee: '', outsider: '' };
+
+interface Agent {
+  id: string;
+  name: string;
+  role: string | null;
+  assigned: number;
+  waiting: number;
+}
+
+beforeAll(async () => {
+  w = await openGateway('gw-agents');
+  for (const who of Object.keys(tok) as (keyof typeof tok)[]) tok[who] = await w.login(who);
+  await Session.create({ sessionId: SESSION, name: 'Equipo' });
+  await Chat.create([
+    { sessionId: SESSION, jid: jid(1), needsReply: true },
+    { sessionId: SESSION, jid: jid(2), needsReply: false },
+    { sessionId: SESSION, jid: jid(3), needsReply: true },
+  ]);
+  await Assignment.create([
+    { sessionId: SESSION, chatId: jid(1), userId: w.users.employee.id },
+    { sessionId: SESSION, chatId: jid(2), userId: w.users.employee.id },
+    { sessionId: SESSION, chatId: jid(3), userId: w.users.supervisor.id },
+  ]);
+  const employeeRole = await Role.findOne({ name: 'employee' }).lean();
+  await User.create({ name: 'Ex Empleado', email: 'gone@test.local', role: employeeRole!._id, passwordHash: await hashPassword('Gone-pass-123'), active: false });
+});
+afterAll(async () => w?.close());
+
+describe('team board', () => {
+  it('lists active people with their chats and those waiting for a reply', async () => {
+    const res = await w.api('GET', '/api/agents', { token: tok.admin });
+    expect(res.status).toBe(200);
+    const byId = new Map((res.body.data as Agent[]).map((a) => [a.id, a]));
+    expect(byId.get(w.users.employee.id)).toMatchObject({ role: 'employee', assigned: 2, waiting: 1 });
+    expect(byId.get(w.users.supervisor.id)).toMatchObject({ role: 'supervisor', assigned: 1, waiting: 1 });
+    expect(byId.get(w.users.admin.id)).toMatchObject({ role: 'admin', assigned: 0, waiting: 0 });
+    expect((res.body.data as Agent[]).some((a) => a.name === 'Ex Empleado')).toBe(false);
+  });
+
+  it('shows supervisors no admin, and employees nothing', async () => {
+    const res = await w.api('GET', '/api/agents', { token: tok.supervisor });
+    expect(res.status).toBe(200);
+    const roles = new Set((res.body.data as Agent[]).map((a) => a.role));
+    expect(roles.has('admin')).toBe(false);
+    expect(roles.has('employee')).toBe(true);
+    expect((await w.api('GET', '/api/agents', { token: tok.employee })).status).toBe(403);
+    expect((await w.api('GET', '/api/agents')).status).toBe(401);
+  });
+});
