@@ -335,6 +335,8 @@ describe('employee inbox', () => {
     // Both have the chat open: each sees the other, and who is writing a reply.
     await page.locator('.agents-here').getByText('También la tiene abierta: Sofía Marín').waitFor();
     await supPage.locator('.agents-here').getByText('También la tiene abierta: Elena Ruiz').waitFor();
+    // Her chat list marks the chat too.
+    await supPage.getByRole('listbox', { name: 'Conversaciones' }).getByRole('option', { name: /Alicia Gómez/ }).getByRole('img', { name: 'La tiene abierta: Elena Ruiz' }).waitFor();
     await supPage.getByRole('textbox', { name: /Mensaje para Alicia Gómez/ }).pressSequentially('Hola Alicia, te');
     await page.locator('.agents-here').getByText('Respondiendo ahora: Sofía Marín. Mejor no contestar a la vez.').waitFor();
     await check('09-agent-replying');

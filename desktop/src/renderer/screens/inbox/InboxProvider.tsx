@@ -9,6 +9,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useReducer,
 import { useAbility, useAuth, useMe } from '../../auth/AuthProvider.tsx';
 import { useRealtime, useSocketEvent } from '../../realtime/RealtimeProvider.tsx';
 import { inboxApi, newClientId, type ChatFilters } from './inboxApi.ts';
+import { applyActivity, pruneAgents, type AgentsByChat } from './model/agentsHere.ts';
 import { chatKey, parseChatKey, roomsAllow } from './model/keys.ts';
 import { EMPTY_INBOX, inboxReducer, type InboxAction, type InboxState } from './model/inboxReducer.ts';
 import { useNotifier } from './notify/useNotifier.ts';
@@ -42,6 +43,8 @@ export interface Inbox {
   labels: LabelView[];
   labelsById: ReadonlyMap<string, LabelView>;
   reloadLabels(): void;
+  /** Other agents who have each chat open (and whether they are writing), by chat key. */
+  agentsByChat: AgentsByChat;
   /** Sets a chat's labels (shown at once; put back if the server refuses). */
   setChatLabels(key: string, labelIds: string[]): Promise<void>;
   prefs: NotifyPrefs;
@@ -186,6 +189,12 @@ export function InboxProvider({ children }: { children: ReactNode }) {
   useEffect(() => auth.platform.setBadge(needsReplyCount), [auth.platform, needsReplyCount]);
 
   const notify = useNotifier(prefs);
+  // Who else has which chat open; agents not heard from for a while are forgotten.
+  const [agentsByChat, setAgentsByChat] = useState<AgentsByChat>(new Map());
+  useEffect(() => {
+    const timer = setInterval(() => setAgentsByChat((cur) => pruneAgents(cur, Date.now())), 10_000);
+    return () => clearInterval(timer);
+  }, []);
   const labelsRef = useRef(labelsById);
   labelsRef.current = labelsById;
 
@@ -206,6 +215,9 @@ export function InboxProvider({ children }: { children: ReactNode }) {
     if (e.labels.some((id) => !labelsRef.current.has(id))) reloadLabels();
   });
   useSocketEvent('labels-changed', () => reloadLabels());
+  useSocketEvent('agent-activity', (e) => {
+    if (e.user.id !== me.id) setAgentsByChat((cur) => applyActivity(cur, chatKey(e.sessionId, e.chatId), e, Date.now()));
+  });
   useSocketEvent('presence', (e) => dispatch({ type: 'event/presence', sessionId: e.sessionId, chatId: e.chatId, state: e.state, at: e.at }));
   useSocketEvent('access-changed', (e) => {
     const before = stateRef.current;
@@ -297,6 +309,7 @@ export function InboxProvider({ children }: { children: ReactNode }) {
       labels,
       labelsById,
       reloadLabels,
+      agentsByChat,
       async setChatLabels(key, labelIds) {
         const { sessionId, chatId } = parseChatKey(key);
         const before = stateRef.current.chats.get(key)?.labels ?? [];
@@ -317,7 +330,7 @@ export function InboxProvider({ children }: { children: ReactNode }) {
       revoked,
       clearRevoked: () => setRevoked(null),
     }),
-    [state, filters, setFilters, listLoading, listError, reloadList, needsReplyCount, outbox, loadThread, threadError, rest, prefs, me.id, revoked, labels, labelsById, reloadLabels],
+    [state, filters, setFilters, listLoading, listError, reloadList, needsReplyCount, outbox, loadThread, threadError, rest, prefs, me.id, revoked, labels, labelsById, reloadLabels, agentsByChat],
   );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

@@ -196,6 +196,7 @@ export function InboxScreen() {
             onOpen={open}
             showAssignees={seesAll}
             labelsById={inbox.labelsById}
+            agentsByChat={inbox.agentsByChat}
             typingKeys={new Set([...inbox.state.presence].filter(([, p]) => p.state === 'composing' && Date.now() - p.at < 25_000).map(([k]) => k))}
             hasMore={inbox.list.hasMore}
             onLoadMore={inbox.list.loadMore}

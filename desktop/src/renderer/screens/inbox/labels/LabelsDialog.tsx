@@ -33,7 +33,8 @@ function LabelsBody({ chat }: { chat: InboxChatView }) {
   const ability = useAbility();
   const toast = useToast();
   const key = chatKey(chat.sessionId, chat.id);
-  const current = inbox.state.chats.get(key)?.labels ?? chat.labels;
+  // Only labels that still exist: one deleted elsewhere may linger on the chat until the list reloads.
+  const current = (inbox.state.chats.get(key)?.labels ?? chat.labels).filter((id) => inbox.labelsById.has(id));
   const [name, setName] = useState('');
   const [color, setColor] = useState<LabelColor>('blue');
   const [busy, setBusy] = useState(false);

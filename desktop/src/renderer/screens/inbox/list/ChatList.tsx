@@ -9,6 +9,9 @@ import { forwardRef, useEffect, useImperativeHandle, useRef, type KeyboardEvent 
 import { useI18n } from '../../../i18n/index.tsx';
 import { chatKey } from '../model/keys.ts';
 import { ChatListItem } from './ChatListItem.tsx';
+import type { AgentHere, AgentsByChat } from '../model/agentsHere.ts';
+
+const NOBODY: readonly AgentHere[] = [];
 
 /** What the inbox can do to the list from its global shortcuts. */
 export interface ChatListHandle {
@@ -28,6 +31,7 @@ export interface ChatListProps {
   onOpen(key: string): void;
   showAssignees: boolean;
   labelsById: ReadonlyMap<string, LabelView>;
+  agentsByChat: AgentsByChat;
   typingKeys: ReadonlySet<string>;
   hasMore: boolean;
   onLoadMore(): void;
@@ -105,6 +109,7 @@ export const ChatList = forwardRef<ChatListHandle, ChatListProps>(function ChatL
                 active={v.index === p.activeIndex}
                 showAssignees={p.showAssignees}
                 labelsById={p.labelsById}
+                agents={p.agentsByChat.get(key) ?? NOBODY}
                 typing={p.typingKeys.has(key)}
                 onOpen={() => {
                   p.setActiveIndex(v.index);

@@ -4,6 +4,8 @@ import { memo } from 'react';
 import { hasMessage, useI18n } from '../../../i18n/index.tsx';
 import { displayPhone, phoneFromJid } from '../model/keys.ts';
 import { LabelChips } from '../labels/LabelChips.tsx';
+import type { AgentHere } from '../model/agentsHere.ts';
+import { Icon } from '../../../ui/Icon.tsx';
 import { ChatAvatar } from './ChatAvatar.tsx';
 
 /** The name to show for a chat. */
@@ -27,12 +29,14 @@ export interface ChatListItemProps {
   active: boolean;
   showAssignees: boolean;
   labelsById: ReadonlyMap<string, LabelView>;
+  /** Other agents who have this chat open. */
+  agents: readonly AgentHere[];
   typing: boolean;
   onOpen(): void;
 }
 
 /** A chat row (an option of the listbox). */
-export const ChatListItem = memo(function ChatListItem({ chat, id, selected, active, showAssignees, labelsById, typing, onOpen }: ChatListItemProps) {
+export const ChatListItem = memo(function ChatListItem({ chat, id, selected, active, showAssignees, labelsById, agents, typing, onOpen }: ChatListItemProps) {
   const { t, tn, fmt } = useI18n();
   const title = chatTitle(chat);
   const when = chat.lastMessageAt ? shortTime(chat.lastMessageAt, fmt) : '';
@@ -73,6 +77,13 @@ export const ChatListItem = memo(function ChatListItem({ chat, id, selected, act
           <span className="session-tag">{chat.sessionName}</span>
           {chat.needsReply && <span className="needs-reply-tag">{t('inbox.needsReply')}</span>}
           <LabelChips ids={chat.labels} labelsById={labelsById} max={2} />
+          {agents.length > 0 && (
+            <span className={`agent-here-tag${agents.some((a) => a.state === 'typing') ? ' replying' : ''}`} role="img" aria-label={t('agents.inList', { names: agents.map((a) => a.name).join(', ') })}>
+              <Icon name={agents.some((a) => a.state === 'typing') ? 'edit' : 'eye'} size={12} />
+              {agents[0]!.name.split(' ')[0]}
+              {agents.length > 1 ? ` +${agents.length - 1}` : ''}
+            </span>
+          )}
           {showAssignees && <span className="faint chat-assignees">{chat.assignees.length ? chat.assignees.map((a) => a.name).join(', ') : t('inbox.unassigned')}</span>}
         </div>
       </div>

@@ -80,7 +80,7 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
   const outbox = useMemo(() => inbox.outbox.filter((i) => i.sessionId === sessionId && i.chatId === chatId), [inbox.outbox, sessionId, chatId]);
   const isGroup = chat?.isGroup ?? chatId.endsWith('@g.us');
   const notes = useChatNotes(sessionId, chatId);
-  const agents = useAgentActivity(sessionId, chatId, me.id);
+  const agents = useAgentActivity(sessionId, chatId);
   const replying = agents.others.filter((a) => a.state === 'typing');
   const rows = useMemo(
     () => buildRows(messages, outbox, { complete: thread?.complete ?? false, unread: unreadAtOpen, isGroup, notes: notes.notes }),

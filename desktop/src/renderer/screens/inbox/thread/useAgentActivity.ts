@@ -1,29 +1,25 @@
 /**
- * Who else is in this chat: this console says it has the chat open (and when the agent is
- * writing a reply) over the socket, and hears the same from the other agents who may read the
- * chat, so two people do not answer the same customer. Reports repeat while the chat stays
- * open; an agent not heard from for a while is forgotten (a closed laptop never says "left").
+ * This agent's side of "who else is in this chat": the console says it has the chat open (and
+ * when its agent is writing a reply) over the socket, repeats it while the chat stays open, and
+ * answers a newcomer at once; the other agents' reports are kept by the inbox
+ * (model/agentsHere.ts), so the list shows them too.
  */
 import type { AgentActivityState } from '@switchboard/shared';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { useRealtime, useSocketEvent } from '../../../realtime/RealtimeProvider.tsx';
+import { useCallback, useEffect, useRef } from 'react';
+import { useRealtime } from '../../../realtime/RealtimeProvider.tsx';
+import { useInbox } from '../InboxProvider.tsx';
+import type { AgentHere } from '../model/agentsHere.ts';
+import { chatKey } from '../model/keys.ts';
 
 /** How often an open chat says so again. */
 const HEARTBEAT_MS = 20_000;
-/** An agent not heard from for this long has left. */
-const STALE_MS = 50_000;
 
-/** Another agent in the chat. */
-export interface OtherAgent {
-  id: string;
-  name: string;
-  state: Exclude<AgentActivityState, 'left'>;
-}
+const NOBODY: readonly AgentHere[] = [];
 
 /** The other agents in the chat, and `report(typing)` for this agent's writing state. */
-export function useAgentActivity(sessionId: string, chatId: string, meId: string): { others: OtherAgent[]; report(typing: boolean): void } {
+export function useAgentActivity(sessionId: string, chatId: string): { others: readonly AgentHere[]; report(typing: boolean): void } {
   const realtime = useRealtime();
-  const [others, setOthers] = useState<ReadonlyMap<string, OtherAgent & { heardAt: number }>>(new Map());
+  const others = useInbox().agentsByChat.get(chatKey(sessionId, chatId)) ?? NOBODY;
   const typing = useRef(false);
   // The realtime value changes with every event; the socket behind it does not.
   const socketOf = useRef(realtime.socket);
@@ -43,33 +39,16 @@ export function useAgentActivity(sessionId: string, chatId: string, meId: string
   }, [realtime.state, send]);
   useEffect(() => () => void send('left'), [send]);
 
-  useSocketEvent('agent-activity', (e) => {
-    if (e.sessionId !== sessionId || e.chatId !== chatId || e.user.id === meId) return;
-    const known = others.has(e.user.id);
-    setOthers((cur) => {
-      const next = new Map(cur);
-      if (e.state === 'left') next.delete(e.user.id);
-      else next.set(e.user.id, { id: e.user.id, name: e.user.name, state: e.state, heardAt: Date.now() });
-      return next;
-    });
-    // Someone just came in: tell them we are here too, without waiting for the heartbeat.
-    if (!known && e.state !== 'left') send(current());
-  });
-
-  // Forget agents not heard from for a while.
+  // Someone just came in: tell them we are here too, without waiting for the heartbeat.
+  const seen = useRef(new Set<string>());
   useEffect(() => {
-    const timer = setInterval(() => {
-      setOthers((cur) => {
-        const now = Date.now();
-        const fresh = [...cur].filter(([, a]) => now - a.heardAt < STALE_MS);
-        return fresh.length === cur.size ? cur : new Map(fresh);
-      });
-    }, 10_000);
-    return () => clearInterval(timer);
-  }, []);
+    const ids = new Set(others.map((a) => a.id));
+    if ([...ids].some((id) => !seen.current.has(id))) send(current());
+    seen.current = ids;
+  }, [others]);
 
   return {
-    others: [...others.values()].map(({ heardAt: _heardAt, ...a }) => a),
+    others,
     report(isTyping) {
       if (typing.current === isTyping) return;
       typing.current = isTyping;
