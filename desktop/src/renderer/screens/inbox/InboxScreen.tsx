@@ -195,6 +195,7 @@ export function InboxScreen() {
             setActiveIndex={setActiveIndex}
             onOpen={open}
             showAssignees={seesAll}
+            showSession={sessions.length !== 1}
             labelsById={inbox.labelsById}
             agentsByChat={inbox.agentsByChat}
             typingKeys={new Set([...inbox.state.presence].filter(([, p]) => p.state === 'composing' && Date.now() - p.at < 25_000).map(([k]) => k))}

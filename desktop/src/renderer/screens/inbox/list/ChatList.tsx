@@ -30,6 +30,7 @@ export interface ChatListProps {
   setActiveIndex(i: number): void;
   onOpen(key: string): void;
   showAssignees: boolean;
+  showSession: boolean;
   labelsById: ReadonlyMap<string, LabelView>;
   agentsByChat: AgentsByChat;
   typingKeys: ReadonlySet<string>;
@@ -108,6 +109,7 @@ export const ChatList = forwardRef<ChatListHandle, ChatListProps>(function ChatL
                 selected={key === p.openKey}
                 active={v.index === p.activeIndex}
                 showAssignees={p.showAssignees}
+                showSession={p.showSession}
                 labelsById={p.labelsById}
                 agents={p.agentsByChat.get(key) ?? NOBODY}
                 typing={p.typingKeys.has(key)}

@@ -28,6 +28,8 @@ export interface ChatListItemProps {
   selected: boolean;
   active: boolean;
   showAssignees: boolean;
+  /** Name the chat's session (off when the user sees a single session: it would say the same on every row). */
+  showSession: boolean;
   labelsById: ReadonlyMap<string, LabelView>;
   /** Other agents who have this chat open. */
   agents: readonly AgentHere[];
@@ -36,7 +38,7 @@ export interface ChatListItemProps {
 }
 
 /** A chat row (an option of the listbox). */
-export const ChatListItem = memo(function ChatListItem({ chat, id, selected, active, showAssignees, labelsById, agents, typing, onOpen }: ChatListItemProps) {
+export const ChatListItem = memo(function ChatListItem({ chat, id, selected, active, showAssignees, showSession, labelsById, agents, typing, onOpen }: ChatListItemProps) {
   const { t, tn, fmt } = useI18n();
   const title = chatTitle(chat);
   const when = chat.lastMessageAt ? shortTime(chat.lastMessageAt, fmt) : '';
@@ -74,7 +76,7 @@ export const ChatListItem = memo(function ChatListItem({ chat, id, selected, act
           )}
         </div>
         <div className="chat-line chat-meta">
-          <span className="session-tag">{chat.sessionName}</span>
+          {showSession && <span className="session-tag">{chat.sessionName}</span>}
           {chat.needsReply && <span className="needs-reply-tag">{t('inbox.needsReply')}</span>}
           <LabelChips ids={chat.labels} labelsById={labelsById} max={2} />
           {agents.length > 0 && (
