@@ -2,9 +2,9 @@ import { lastMessageFromMe, needsReply, phoneOfJid, type InboxChatView } from '@
 import { Assignment, Session, User, type ChatDoc } from '@switchboard/shared/node';
 import type { AuthContext } from '../auth/authContext.ts';
 import { scope } from '../policies/subjects.ts';
+import { pairKey } from '../routes/chatPairs.ts';
 import { presentChat } from './messages.ts';
 
-const pairKey = (sessionId: string, jid: string): string => `${sessionId}\u0000${jid}`;
 
 /** One inbox row from a chat and the names looked up for its page. */
 export function presentInboxChat(c: ChatDoc, sessionName: string, assignees: InboxChatView['assignees']): InboxChatView {

@@ -4,18 +4,12 @@ import { Types, type QueryFilter } from 'mongoose';
 import type { z } from 'zod';
 import type { AuthContext } from '../../auth/authContext.ts';
 import { scope } from '../../policies/subjects.ts';
+import { chatPairsFilter } from '../chatPairs.ts';
 import { escapeRegex } from '../common.ts';
 import type { listInboxQuery } from './schema.ts';
 
 type InboxQuery = z.output<typeof listInboxQuery>;
 type ChatFilter = QueryFilter<ChatDoc>;
-
-/** `(sessionId, jid)` pairs as a chat filter: one `{ sessionId, jid: { $in } }` per session. */
-function pairsFilter(pairs: readonly { sessionId: string; chatId: string }[]): ChatFilter[] {
-  const bySession = new Map<string, string[]>();
-  for (const p of pairs) bySession.set(p.sessionId, [...(bySession.get(p.sessionId) ?? []), p.chatId]);
-  return [...bySession].map(([sessionId, jids]) => ({ sessionId, jid: { $in: jids } }));
-}
 
 /** The `view` part: chats assigned to the caller, or chats assigned to nobody (one query). */
 async function viewFilter(auth: AuthContext, q: InboxQuery): Promise<ChatFilter | null> {
@@ -23,11 +17,11 @@ async function viewFilter(auth: AuthContext, q: InboxQuery): Promise<ChatFilter 
   const scope = q.sessionId ? { sessionId: q.sessionId } : {};
   if (q.view === 'mine') {
     const mine = await Assignment.find({ ...scope, userId: auth.user._id }, { sessionId: 1, chatId: 1 }).lean();
-    const any = pairsFilter(mine);
+    const any = chatPairsFilter(mine);
     return any.length ? { $or: any } : { _id: { $in: [] } };
   }
   const assigned = await Assignment.find(scope, { sessionId: 1, chatId: 1 }).lean();
-  const any = pairsFilter(assigned);
+  const any = chatPairsFilter(assigned);
   return any.length ? { $nor: any } : null;
 }
 

@@ -5,6 +5,7 @@ import { badRequest, unavailable } from '../../errors.ts';
 import { presentInboxChats } from '../../presenters/inboxChats.ts';
 import { presentMessages } from '../../presenters/messages.ts';
 import { authorize, scope, subjects } from '../../policies/subjects.ts';
+import { chatPairsFilter, pairKey } from '../chatPairs.ts';
 import { paging } from '../common.ts';
 import { defineRoute, type RouteDef } from '../types.ts';
 import { messageSearchPageSchema, searchMessagesQuery } from './schema.ts';
@@ -21,13 +22,12 @@ const SEARCH_DEADLINE_MS = 10_000;
 /** MongoDB's code for "operation exceeded time limit". */
 const MAX_TIME_EXPIRED = 50;
 
-/** Chats of the hits, by `sessionId + jid`. */
+/** Chats of the hits, by `pairKey`. */
 async function chatsOf(docs: readonly MessageDoc[]): Promise<Map<string, ChatDoc>> {
-  const bySession = new Map<string, Set<string>>();
-  for (const m of docs) bySession.set(m.sessionId, (bySession.get(m.sessionId) ?? new Set()).add(m.chatId));
-  if (bySession.size === 0) return new Map();
-  const chats = await Chat.find({ $or: [...bySession].map(([sessionId, jids]) => ({ sessionId, jid: { $in: [...jids] } })) }).lean();
-  return new Map(chats.map((c) => [`${c.sessionId}\n${c.jid}`, c]));
+  const clauses = chatPairsFilter(docs);
+  if (clauses.length === 0) return new Map();
+  const chats = await Chat.find({ $or: clauses }).lean();
+  return new Map(chats.map((c) => [pairKey(c.sessionId, c.jid), c]));
 }
 
 /**
@@ -63,10 +63,10 @@ export const searchRoutes: RouteDef[] = [
         throw err;
       }
       const chats = await chatsOf(docs);
-      const found = docs.filter((m) => chats.has(`${m.sessionId}\n${m.chatId}`));
+      const found = docs.filter((m) => chats.has(pairKey(m.sessionId, m.chatId)));
       const [messages, views] = await Promise.all([presentMessages(found), presentInboxChats(auth!, [...chats.values()])]);
-      const viewOf = new Map(views.map((c) => [`${c.sessionId}\n${c.id}`, c]));
-      const data = messages.map((message) => ({ message, chat: viewOf.get(`${message.sessionId}\n${message.chatId}`)! }));
+      const viewOf = new Map(views.map((c) => [pairKey(c.sessionId, c.id), c]));
+      const data = messages.map((message) => ({ message, chat: viewOf.get(pairKey(message.sessionId, message.chatId))! }));
       return { data, total: -1 as const, page: query.page, limit: query.limit };
     },
   }),

@@ -1,6 +1,7 @@
-import { Assignment, Chat, User, type AssignmentDoc, type ChatDoc, type UserDoc } from '@switchboard/shared/node';
+import { Assignment, Chat, User, type AssignmentDoc, type UserDoc } from '@switchboard/shared/node';
 import type { QueryFilter } from 'mongoose';
 import { scope } from '../../policies/subjects.ts';
+import { chatPairsFilter, pairKey } from '../chatPairs.ts';
 import { defineRoute, type RouteDef } from '../types.ts';
 import { agentsResponse } from './agentsSchema.ts';
 import { roleNames } from './roleLookup.ts';
@@ -10,14 +11,12 @@ const tag = 'Users';
 /** Most people the board lists. */
 const AGENTS_MAX = 500;
 
-/** `sessionId + jid` of the assigned chats that wait for a reply. */
+/** `pairKey` of the assigned chats that wait for a reply. */
 async function waitingChats(assignments: readonly Pick<AssignmentDoc, 'sessionId' | 'chatId'>[]): Promise<Set<string>> {
-  const bySession = new Map<string, Set<string>>();
-  for (const a of assignments) bySession.set(a.sessionId, (bySession.get(a.sessionId) ?? new Set()).add(a.chatId));
-  if (bySession.size === 0) return new Set();
-  const filter: QueryFilter<ChatDoc> = { needsReply: true, $or: [...bySession].map(([sessionId, jids]) => ({ sessionId, jid: { $in: [...jids] } })) };
-  const chats = await Chat.find(filter, { sessionId: 1, jid: 1 }).lean();
-  return new Set(chats.map((c) => `${c.sessionId}\n${c.jid}`));
+  const clauses = chatPairsFilter(assignments);
+  if (clauses.length === 0) return new Set();
+  const chats = await Chat.find({ needsReply: true, $or: clauses }, { sessionId: 1, jid: 1 }).lean();
+  return new Set(chats.map((c) => pairKey(c.sessionId, c.jid)));
 }
 
 /**
@@ -43,7 +42,7 @@ export const agentRoutes: RouteDef[] = [
       for (const a of assignments) {
         const c = count.get(String(a.userId)) ?? { assigned: 0, waiting: 0 };
         c.assigned += 1;
-        if (waiting.has(`${a.sessionId}\n${a.chatId}`)) c.waiting += 1;
+        if (waiting.has(pairKey(a.sessionId, a.chatId))) c.waiting += 1;
         count.set(String(a.userId), c);
       }
       return {
