@@ -6,6 +6,7 @@ import { authorize, subjects } from '../../policies/subjects.ts';
 import { presentLabel } from '../../presenters/labels.ts';
 import { listOf, listResponse } from '../common.ts';
 import { chatParams } from '../messages/chatActionSchema.ts';
+import { loadChat } from '../messages/loadChat.ts';
 import { defineRoute, type RouteDef } from '../types.ts';
 import { chatLabelsSchema, createLabelBody, labelParams, labelSchema, setChatLabelsBody, updateLabelBody } from './schema.ts';
 
@@ -106,8 +107,7 @@ export const labelRoutes: RouteDef[] = [
       const chatId = recipientJid(params.chatId);
       authorize(auth, 'read', subjects.chat(sessionId, chatId));
       authorize(auth, 'assign', subjects.label());
-      const chat = await Chat.findOne({ sessionId, jid: chatId }, { _id: 1 }).lean();
-      if (!chat) throw notFound('chat');
+      const chat = await loadChat(sessionId, chatId);
       const ids = body.labelIds.map((id) => new Types.ObjectId(id));
       if (ids.length && (await Label.countDocuments({ _id: { $in: ids } })) !== ids.length) throw badRequest('unknown_label', 'One of the labels does not exist (it may have been deleted)');
       await Chat.updateOne({ _id: chat._id }, { $set: { labels: ids } });

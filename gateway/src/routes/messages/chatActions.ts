@@ -4,6 +4,7 @@ import { conflict, notFound } from '../../errors.ts';
 import { authorize, subjects } from '../../policies/subjects.ts';
 import { okSchema } from '../common.ts';
 import { defineRoute, type RouteDef } from '../types.ts';
+import { loadChat } from './loadChat.ts';
 import { chatParams, markReadResponse, markUnreadResponse, messageParams, presenceBody, retryResponse } from './chatActionSchema.ts';
 
 const tag = 'Messages';
@@ -28,13 +29,6 @@ async function actorOr<T>(ask: () => Promise<T>, offline: () => Promise<T>): Pro
     if (!(err instanceof RpcError) || !UNAVAILABLE.has(err.code)) throw err;
     return offline();
   }
-}
-
-/** Loads a chat of a session, or 404. */
-async function loadChat(sessionId: string, jid: string) {
-  const chat = await Chat.findOne({ sessionId, jid }, { _id: 1 }).lean();
-  if (!chat) throw notFound('chat');
-  return chat;
 }
 
 /**

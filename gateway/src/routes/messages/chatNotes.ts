@@ -1,21 +1,17 @@
 import { recipientJid } from '@switchboard/shared';
-import { Chat, ChatNote } from '@switchboard/shared/node';
+import { ChatNote } from '@switchboard/shared/node';
 import { notFound } from '../../errors.ts';
 import { authorize, subjects } from '../../policies/subjects.ts';
 import { presentChatNote } from '../../presenters/chatNotes.ts';
 import { defineRoute, type RouteDef } from '../types.ts';
 import { chatParams } from './chatActionSchema.ts';
+import { loadChat } from './loadChat.ts';
 import { chatNoteList, chatNoteParams, chatNoteSchema, createChatNoteBody } from './chatNoteSchema.ts';
 
 const tag = 'Messages';
 
 /** The most notes a chat lists (oldest first); a chat with more shows its latest ones. */
 const NOTES_LIMIT = 500;
-
-/** Throws 404 unless the chat exists (after the caller was authorised for it). */
-async function assertChat(sessionId: string, chatId: string): Promise<void> {
-  if (!(await Chat.exists({ sessionId, jid: chatId }))) throw notFound('chat');
-}
 
 /**
  * Internal notes on a chat: the team's memory of a conversation (who asked for what, what is
@@ -33,7 +29,7 @@ export const chatNoteRoutes: RouteDef[] = [
       const { sessionId } = params;
       const chatId = recipientJid(params.chatId);
       authorize(auth, 'read', subjects.chat(sessionId, chatId));
-      await assertChat(sessionId, chatId);
+      await loadChat(sessionId, chatId);
       const docs = await ChatNote.find({ sessionId, chatId }).sort({ createdAt: -1, _id: -1 }).limit(NOTES_LIMIT).lean();
       return { data: docs.reverse().map(presentChatNote) };
     },
@@ -46,7 +42,7 @@ export const chatNoteRoutes: RouteDef[] = [
       const { sessionId } = params;
       const chatId = recipientJid(params.chatId);
       authorize(auth, 'send', subjects.message(sessionId, chatId));
-      await assertChat(sessionId, chatId);
+      await loadChat(sessionId, chatId);
       const doc = await ChatNote.create({ sessionId, chatId, authorId: auth!.user._id, authorName: auth!.user.name, text: body.text });
       const note = presentChatNote(doc.toObject());
       deps.realtime?.emitToChat(sessionId, chatId, 'chat-note', note);
