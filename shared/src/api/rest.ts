@@ -3,9 +3,9 @@
  * types. The gateway's zod schemas and presenters produce these shapes (a type test in the
  * gateway keeps them in step); the renderer imports them from `@switchboard/shared`.
  * Lists are `{ data, total, page, limit }`; times are ISO strings unless the name ends in `At`
- * and the comment says "ms".
+ * and the comment says "ms". The team's tools (canned replies, labels, notes, the team board)
+ * are in teamTools.ts.
  */
-import type { LabelColor } from '../domain/labels.ts';
 import type { MessageStatus, SessionStatus } from '../domain/messages.ts';
 import type { Permission, UserLocale } from '../domain/permissions.ts';
 import type { DisconnectCause, MessageMediaView, MessageView } from '../protocol/events.ts';
@@ -360,53 +360,6 @@ export interface NodeHealthReport {
   healthy: number;
   byStatus: Partial<Record<SessionStatus, number>>;
   sessions: SessionHealthView[];
-}
-
-/** A saved reply an agent inserts with `/` in the composer. */
-export interface CannedReplyView {
-  id: string;
-  shortcut: string;
-  text: string;
-  /** True when shared with everyone (made by a supervisor); false for the user's own. */
-  shared: boolean;
-  ownerId: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** One person of the team board (`GET /api/agents`); who is online comes over Socket.IO (`user-status`). */
-export interface AgentView {
-  id: string;
-  name: string;
-  role: string | null;
-  /** Chats assigned to them (the assignments the caller may read). */
-  assigned: number;
-  /** Of those, chats whose customer waits for a reply. */
-  waiting: number;
-}
-
-/** A label the team puts on chats (`/api/labels`). */
-export interface LabelView {
-  id: string;
-  name: string;
-  color: LabelColor;
-}
-
-/** Answer of `PUT /api/sessions/:sessionId/chats/:chatId/labels` (and socket `chat-labels`). */
-export interface ChatLabelsView {
-  sessionId: string;
-  chatId: string;
-  labels: string[];
-}
-
-/** An internal note on a chat (`/api/sessions/:sessionId/chats/:chatId/notes`; socket `chat-note`). */
-export interface ChatNoteView {
-  id: string;
-  sessionId: string;
-  chatId: string;
-  author: { id: string; name: string };
-  text: string;
-  createdAt: string;
 }
 
 /** Media metadata (`GET /api/media/:id/info`, lists, uploads). */

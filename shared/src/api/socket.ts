@@ -9,7 +9,7 @@
  */
 import type { MessageStatus, SessionStatus } from '../domain/messages.ts';
 import type { DisconnectCause, MessageView } from '../protocol/events.ts';
-import type { ChatLabelsView, ChatNoteView } from './rest.ts';
+import type { ChatLabelsView, ChatNoteView } from './teamTools.ts';
 
 /** Position of a hub event: which session, its per-session sequence number, when it happened. */
 export interface EventPosition {

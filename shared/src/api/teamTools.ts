@@ -1,0 +1,52 @@
+/**
+ * REST views of the team's tools around the inbox: canned replies, labels, internal notes and
+ * the team board (part of the same contract as rest.ts; the gateway's type test covers both).
+ */
+import type { LabelColor } from '../domain/labels.ts';
+
+/** A saved reply an agent inserts with `/` in the composer. */
+export interface CannedReplyView {
+  id: string;
+  shortcut: string;
+  text: string;
+  /** True when shared with everyone (made by a supervisor); false for the user's own. */
+  shared: boolean;
+  ownerId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One person of the team board (`GET /api/agents`); who is online comes over Socket.IO (`user-status`). */
+export interface AgentView {
+  id: string;
+  name: string;
+  role: string | null;
+  /** Chats assigned to them (the assignments the caller may read). */
+  assigned: number;
+  /** Of those, chats whose customer waits for a reply. */
+  waiting: number;
+}
+
+/** A label the team puts on chats (`/api/labels`). */
+export interface LabelView {
+  id: string;
+  name: string;
+  color: LabelColor;
+}
+
+/** Answer of `PUT /api/sessions/:sessionId/chats/:chatId/labels` (and socket `chat-labels`). */
+export interface ChatLabelsView {
+  sessionId: string;
+  chatId: string;
+  labels: string[];
+}
+
+/** An internal note on a chat (`/api/sessions/:sessionId/chats/:chatId/notes`; socket `chat-note`). */
+export interface ChatNoteView {
+  id: string;
+  sessionId: string;
+  chatId: string;
+  author: { id: string; name: string };
+  text: string;
+  createdAt: string;
+}
