@@ -202,9 +202,7 @@ export class ChatStore {
    * the session has no such chat.
    */
   async markUnread(chatId: string): Promise<number | null> {
-    const filter = { sessionId: this.sessionId, jid: chatId };
-    await Chat.updateOne({ ...filter, unreadCount: { $lt: 1 } }, { $set: { unreadCount: 1 } });
-    const chat = await Chat.findOne(filter, { unreadCount: 1 }).lean();
+    const chat = await Chat.findOneAndUpdate({ sessionId: this.sessionId, jid: chatId }, { $max: { unreadCount: 1 } }, { returnDocument: 'after' }).lean();
     return chat ? chat.unreadCount : null;
   }
 }

@@ -74,10 +74,7 @@ export const chatActionRoutes: RouteDef[] = [
       const chat = await loadChat(sessionId, chatId);
       const { unreadCount } = await actorOr(
         () => deps.hub.call(sessionId, 'markUnread', { chatJid: chatId }),
-        async () => {
-          await Chat.updateOne({ _id: chat._id, unreadCount: { $lt: 1 } }, { $set: { unreadCount: 1 } });
-          return { unreadCount: (await Chat.findById(chat._id, { unreadCount: 1 }).lean())?.unreadCount ?? null };
-        },
+        async () => ({ unreadCount: (await Chat.findOneAndUpdate({ _id: chat._id }, { $max: { unreadCount: 1 } }, { returnDocument: 'after' }).lean())?.unreadCount ?? null }),
       );
       if (unreadCount === null) throw notFound('chat');
       Object.assign(audit, { targetType: 'Chat', targetId: chatId, details: { sessionId } });

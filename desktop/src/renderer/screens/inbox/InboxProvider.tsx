@@ -195,8 +195,6 @@ export function InboxProvider({ children }: { children: ReactNode }) {
     const timer = setInterval(() => setAgentsByChat((cur) => pruneAgents(cur, Date.now())), 10_000);
     return () => clearInterval(timer);
   }, []);
-  const labelsRef = useRef(labelsById);
-  labelsRef.current = labelsById;
 
   useSocketEvent('message', (e) => {
     const m = e.message as InboxMessageView;
@@ -212,7 +210,7 @@ export function InboxProvider({ children }: { children: ReactNode }) {
   useSocketEvent('chat-update', (e) => dispatch({ type: 'event/chat', sessionId: e.sessionId, chatId: e.chatId, ...(e.name ? { name: e.name } : {}), ...(e.unreadCount !== undefined ? { unreadCount: e.unreadCount } : {}), ...(e.lastMessageAt ? { lastMessageAt: e.lastMessageAt } : {}) }));
   useSocketEvent('chat-labels', (e) => {
     dispatch({ type: 'event/labels', sessionId: e.sessionId, chatId: e.chatId, labels: e.labels });
-    if (e.labels.some((id) => !labelsRef.current.has(id))) reloadLabels();
+    if (e.labels.some((id) => !labelsById.has(id))) reloadLabels();
   });
   useSocketEvent('labels-changed', () => reloadLabels());
   useSocketEvent('agent-activity', (e) => {
