@@ -173,7 +173,7 @@ export function InboxScreen() {
           </div>
         )}
         {searchIn === 'messages' && search.trim() ? (
-          <MessageSearchResults q={q} sessionId={inbox.filters.sessionId} onOpen={openHit} />
+          <MessageSearchResults q={q} sessionId={inbox.filters.sessionId} showSession={sessions.length !== 1} onOpen={openHit} />
         ) : inbox.list.error && chats.length === 0 ? (
           <ErrorBox error={inbox.list.error} onRetry={inbox.list.reload} />
         ) : inbox.list.loading && chats.length === 0 ? (

@@ -20,11 +20,13 @@ const PAGE = 30;
 export interface MessageSearchResultsProps {
   q: string;
   sessionId: string;
+  /** Name each hit's session (off when the user sees a single session, as in the chat list). */
+  showSession: boolean;
   onOpen(hit: MessageSearchHit): void;
 }
 
 /** The hits of a message search. */
-export function MessageSearchResults({ q, sessionId, onOpen }: MessageSearchResultsProps) {
+export function MessageSearchResults({ q, sessionId, showSession, onOpen }: MessageSearchResultsProps) {
   const { t, fmt } = useI18n();
   const api = useApi();
   const rest = useMemo(() => inboxApi(api), [api]);
@@ -105,9 +107,11 @@ export function MessageSearchResults({ q, sessionId, onOpen }: MessageSearchResu
                     {m.fromMe && <span className="muted">{t('inbox.you')}: </span>}
                     {snippet(text, q).map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
                   </span>
-                  <span className="chat-line chat-meta">
-                    <span className="session-tag">{hit.chat.sessionName}</span>
-                  </span>
+                  {showSession && (
+                    <span className="chat-line chat-meta">
+                      <span className="session-tag">{hit.chat.sessionName}</span>
+                    </span>
+                  )}
                 </span>
               </button>
             </li>
