@@ -76,6 +76,7 @@ export const ChatList = forwardRef<ChatListHandle, ChatListProps>(function ChatL
   }, [last?.index, p.hasMore, p.chats.length]);
 
   const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.ctrlKey || e.metaKey || e.altKey) return; // Ctrl+K is the command palette, Alt+J/K the screen's
     if (e.key === 'ArrowDown' || e.key === 'j') move(1);
     else if (e.key === 'ArrowUp' || e.key === 'k') move(-1);
     else if (e.key === 'Home') move(-p.chats.length);

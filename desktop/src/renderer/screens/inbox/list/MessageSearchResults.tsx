@@ -66,6 +66,7 @@ export function MessageSearchResults({ q, sessionId, showSession, onOpen }: Mess
   }, [rest, q, sessionId, page, tick, tooShort]);
 
   const onKey = (e: KeyboardEvent<HTMLUListElement>) => {
+    if (e.ctrlKey || e.metaKey || e.altKey) return; // Ctrl+K is the command palette
     const buttons = [...(list.current?.querySelectorAll<HTMLButtonElement>('button.search-hit') ?? [])];
     const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
     const delta = e.key === 'ArrowDown' || e.key === 'j' ? 1 : e.key === 'ArrowUp' || e.key === 'k' ? -1 : 0;
