@@ -135,6 +135,55 @@ describe('console', () => {
     await check('09-session-logged-out');
   });
 
+  it('jumps anywhere from the command palette (Ctrl+K): a session found on the server, a screen, a command', async () => {
+    const palette = page.getByRole('dialog', { name: 'Buscar o ir a…' });
+    const box = palette.getByRole('combobox', { name: 'Buscar o ir a…' });
+    // The sidebar's button opens it too; a word inside the name finds the session, selected first.
+    await page.getByRole('button', { name: 'Buscar…', exact: true }).click();
+    // Before typing: every screen this admin may open, with its `g` keys, and the commands.
+    const places = palette.getByRole('group', { name: 'Ir a' }).getByRole('option');
+    expect(await places.allTextContents()).toEqual(['Bandejag i', 'Panelg d', 'Sesionesg s', 'Asignacionesg a', 'Usuariosg u', 'Roles y permisosg r', 'Integracionesg w', 'Auditoríag l']);
+    await palette.getByRole('group', { name: 'Acciones' }).getByRole('option', { name: 'Cambiar el idioma a English' }).waitFor();
+    await check('21-command-palette-empty');
+    await box.fill('madrid');
+    const hit = palette.getByRole('group', { name: 'Sesiones' }).getByRole('option', { name: /Ventas Madrid/ });
+    await hit.waitFor();
+    expect(await hit.getAttribute('aria-selected')).toBe('true');
+    expect(await box.getAttribute('aria-activedescendant')).toBe(await hit.getAttribute('id'));
+    await check('22-command-palette');
+    await box.press('Escape');
+    await palette.waitFor({ state: 'hidden' });
+
+    // Enter pressed before the search answered waits for it and opens its first hit.
+    await page.goto(`${sys.url}/dashboard`);
+    await page.getByRole('heading', { name: 'Panel' }).waitFor();
+    await page.keyboard.press('Control+k');
+    await box.fill('ventas');
+    await box.press('Enter');
+    await page.waitForURL(/\/sessions\/ventas$/);
+    await page.getByRole('heading', { name: 'Ventas Madrid' }).waitFor();
+
+    // A screen, typed without its accent; arrows move the selection.
+    await page.keyboard.press('Control+k');
+    await box.fill('auditoria');
+    await palette.getByRole('option', { name: /Auditoría/ }).waitFor();
+    await box.press('Enter');
+    await page.getByRole('heading', { name: 'Auditoría', exact: true }).waitFor();
+
+    // A command: a new session opens its form on the sessions screen, once.
+    await page.keyboard.press('Control+k');
+    await box.fill('nueva sesion');
+    await palette.getByRole('option', { name: /Nueva sesión de WhatsApp/ }).waitFor();
+    await box.press('ArrowDown');
+    await box.press('ArrowUp');
+    await box.press('Enter');
+    const create = page.getByRole('dialog', { name: 'Nueva sesión' });
+    await create.getByLabel('Nombre').waitFor();
+    expect(new URL(page.url()).search).toBe('');
+    await create.getByRole('button', { name: 'Cancelar' }).click();
+    await create.waitFor({ state: 'hidden' });
+  });
+
   it('shows users, roles, assignments and the audit log', async () => {
     for (const [nav, heading, shot] of [
       ['Usuarios', 'Usuarios', '10-users'],

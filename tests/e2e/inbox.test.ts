@@ -249,6 +249,26 @@ describe('employee inbox', () => {
     await alicia.waitFor();
   });
 
+  it('jumps to a conversation from the command palette, only among the employee\'s own', async () => {
+    await page.getByRole('button', { name: 'Cerrar conversación' }).click();
+    await page.waitForURL(/\/inbox$/);
+    const palette = page.getByRole('dialog', { name: 'Buscar o ir a…' });
+    const box = palette.getByRole('combobox', { name: 'Buscar o ir a…' });
+    await page.keyboard.press('Control+k');
+    // Bruno's chat exists but is not hers: the server finds nothing for her.
+    await box.fill('bruno');
+    await palette.getByText('Nada coincide con «bruno».').waitFor();
+    // Her customer, without the accent, with the number and the session beside the name.
+    await box.fill('gomez');
+    const hit = palette.getByRole('group', { name: 'Conversaciones' }).getByRole('option', { name: /Alicia Gómez/ });
+    await hit.waitFor();
+    expect(await hit.textContent()).toContain(`+${ALICE}`);
+    await check('05b-command-palette');
+    await box.press('Enter');
+    await page.getByRole('heading', { name: 'Alicia Gómez' }).waitFor();
+    expect(decodeURIComponent(page.url())).toContain(`/inbox/${SESSION}/${ALICE_JID}`);
+  });
+
   it('finds a message by its words, without accents, and opens the chat at it even when it is pages back', async () => {
     const { id: target } = await sys.sim.contactSend(ALICE, { to: PHONE, text: 'Mi número de pedido es el 4471, llegó roto' });
     // More than a page of newer messages: the hit is not in the thread's first page.

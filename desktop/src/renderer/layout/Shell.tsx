@@ -1,9 +1,9 @@
 /**
- * The frame of the signed-in app: a skip link, the navigation (only what the user may use), the
- * live-connection marker, the user menu (language, password, shortcuts, sign out) and the
+ * The frame of the signed-in app: a skip link, the command palette's button, the navigation (only
+ * what the user may use), the live-connection marker, the user menu (language, password, shortcuts, sign out) and the
  * screen itself in `<main>`.
  */
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { NavLink, useNavigate } from 'react-router';
 import { useAbility, useAuth, useMe } from '../auth/AuthProvider.tsx';
 import { useI18n } from '../i18n/index.tsx';
@@ -16,6 +16,7 @@ import { useOptionalInbox } from '../screens/inbox/InboxProvider.tsx';
 import { roleLabel } from '../ui/roleLabel.ts';
 import { NAV } from './nav.ts';
 import { useGlobalShortcuts } from './useGlobalShortcuts.ts';
+import { CommandPalette } from './palette/CommandPalette.tsx';
 
 /** The signed-in frame. */
 export function Shell({ children }: { children: ReactNode }) {
@@ -23,8 +24,11 @@ export function Shell({ children }: { children: ReactNode }) {
   const ability = useAbility();
   const items = NAV.filter((n) => n.visible(ability));
   const [helpOpen, setHelpOpen] = useState(false);
+  const [paletteOpen, setPaletteOpen] = useState(false);
+  const openHelp = useCallback(() => setHelpOpen(true), []);
+  const openPalette = useCallback(() => setPaletteOpen(true), []);
   const inbox = useOptionalInbox();
-  useGlobalShortcuts(items, () => setHelpOpen(true));
+  useGlobalShortcuts(items, openHelp, openPalette);
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -37,6 +41,11 @@ export function Shell({ children }: { children: ReactNode }) {
           </span>
           <span className="brand-name">{t('app.name')}</span>
         </div>
+        <button type="button" className="palette-trigger" title={t('palette.title')} aria-keyshortcuts="Control+K Meta+K" onClick={openPalette}>
+          <Icon name="search" size={15} />
+          <span className="palette-trigger-text">{t('palette.trigger')}</span>
+          <kbd aria-hidden="true">Ctrl K</kbd>
+        </button>
         <nav aria-label={t('nav.main')}>
           <ul className="nav-list">
             {items.map((n) => (
@@ -56,13 +65,14 @@ export function Shell({ children }: { children: ReactNode }) {
         </nav>
         <div className="sidebar-foot">
           <ConnectionMarker />
-          <UserMenu onShortcuts={() => setHelpOpen(true)} />
+          <UserMenu onShortcuts={openHelp} />
         </div>
       </aside>
       <main id="main" className="main" tabIndex={-1}>
         {children}
       </main>
       <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+      <CommandPalette open={paletteOpen} onClose={() => setPaletteOpen(false)} openShortcuts={openHelp} />
     </div>
   );
 }

@@ -34,6 +34,12 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose(): v
               <kbd>?</kbd>
             </dt>
             <dd>{t('shortcuts.help')}</dd>
+            <div className="shortcut-row">
+              <dt>
+                <kbd>Ctrl / ⌘ + K</kbd>
+              </dt>
+              <dd>{t('shortcuts.palette')}</dd>
+            </div>
             {NAV.filter((n) => n.visible(ability)).map((n) => (
               <div key={n.to} className="shortcut-row">
                 <dt>

@@ -1,6 +1,7 @@
 /**
  * App-wide keys: `g` then a section letter jumps there (g i inbox, g s sessions…), `?` opens the
- * cheat sheet. Keys typed in a field are left alone.
+ * cheat sheet, Ctrl / ⌘ + K the command palette (even from a text field: it types nothing).
+ * Other keys typed in a field are left alone.
  */
 import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
@@ -15,11 +16,18 @@ export function isTyping(e: KeyboardEvent): boolean {
 }
 
 /** Installs the global shortcuts. */
-export function useGlobalShortcuts(items: readonly NavItem[], openHelp: () => void): void {
+export function useGlobalShortcuts(items: readonly NavItem[], openHelp: () => void, openPalette: () => void): void {
   const navigate = useNavigate();
   useEffect(() => {
     let pendingG = 0;
     const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'k' && !e.defaultPrevented) {
+        // Not over another dialog: its work (a form half filled) comes first.
+        if (document.querySelector('dialog[open]')) return;
+        e.preventDefault();
+        openPalette();
+        return;
+      }
       if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTyping(e)) return;
       if (document.querySelector('dialog[open]')) return;
       if (e.key === '?') {
@@ -42,5 +50,5 @@ export function useGlobalShortcuts(items: readonly NavItem[], openHelp: () => vo
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [items, navigate, openHelp]);
+  }, [items, navigate, openHelp, openPalette]);
 }

@@ -36,6 +36,13 @@ export function useUrlFilters(): UrlFilters {
       { replace: true },
     );
 
+  // A link to the screen with another search (the command palette's) replaces the box's text.
+  const urlQ = params.get('q') ?? '';
+  useEffect(() => {
+    if (urlQ !== query) setQ(urlQ);
+    // Only a change of the URL's own search.
+  }, [urlQ]);
+
   useEffect(() => {
     if ((params.get('q') ?? '') === query) return;
     update((next) => {

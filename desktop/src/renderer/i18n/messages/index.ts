@@ -11,8 +11,9 @@ import { audit } from './audit.ts';
 import { users } from './users.ts';
 import { roles } from './roles.ts';
 import { integrations } from './integrations.ts';
+import { palette } from './palette.ts';
 
-const BUNDLES = [common, auth, status, sessions, dashboard, inbox, users, roles, assignments, audit, integrations] as const;
+const BUNDLES = [common, auth, status, sessions, dashboard, inbox, users, roles, assignments, audit, integrations, palette] as const;
 
 type KeysOf<B> = B extends { es: Record<infer K, string> } ? K : never;
 /** Every message key of the app. */

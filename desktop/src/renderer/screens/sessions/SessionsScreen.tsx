@@ -7,6 +7,7 @@
 import { SESSION_STATUSES, type SessionStatus, type SessionView } from '@switchboard/shared';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useOpenFromUrl } from '../../ui/useOpenFromUrl.ts';
 import { on } from '../../auth/ability.ts';
 import { useAbility, useApi } from '../../auth/AuthProvider.tsx';
 import { useDebounced, useNow, useResource } from '../../hooks/useResource.ts';
@@ -46,6 +47,7 @@ export function SessionsScreen() {
   const [renaming, setRenaming] = useState<SessionView | null>(null);
   const [confirming, setConfirming] = useState<Confirming>(null);
   const [creating, setCreating] = useState(false);
+  useOpenFromUrl('new', ability.can('create', 'Session'), () => setCreating(true));
   const [cleaning, setCleaning] = useState(false);
   useNow(30_000);
 

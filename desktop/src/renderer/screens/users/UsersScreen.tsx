@@ -17,6 +17,7 @@ import { DataTable, Pager } from '../../ui/Table.tsx';
 import { useToast } from '../../ui/Toasts.tsx';
 import { errorText } from '../../ui/errors.ts';
 import { useUrlFilters } from '../../ui/useUrlFilters.ts';
+import { useOpenFromUrl } from '../../ui/useOpenFromUrl.ts';
 import { UserConfirmDialog, type UserConfirm } from './UserActionDialogs.tsx';
 import { UserFormDialog, type UserForm } from './UserFormDialog.tsx';
 import { userColumns } from './userColumns.tsx';
@@ -56,6 +57,7 @@ export function UsersScreen() {
 
   const columns = userColumns({ t, now, me, ability, onEdit: (user) => setForm({ mode: 'edit', user }), onConfirm: setConfirm, onReactivate: (u) => void reactivate(u) });
   const canCreate = ability.can('create', 'User') && canReadRoles;
+  useOpenFromUrl('new', canCreate && !!roles.data, () => setForm({ mode: 'create' }));
   const filtered = !!(f.query || role || active);
   const data = list.data;
   return (
