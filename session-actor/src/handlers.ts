@@ -75,6 +75,13 @@ export function createHandlers(actor: Actor, host: HandlerHost): Handlers<ActorC
       return { ok: true, unreadCount };
     },
 
+    markHandled: async ({ chatJid }) => {
+      const chatId = toRecipientJid(chatJid);
+      const handled = await actor.chats.markHandled(chatId, new Date());
+      if (handled) actor.emit({ type: 'chat-update', chatId, handledAt: handled.handledAt, ...(handled.lastInboundAt !== null ? { lastInboundAt: handled.lastInboundAt } : {}) });
+      return { ok: true, handledAt: handled?.handledAt ?? null };
+    },
+
     presence: async ({ state, chatJid }) => {
       const sock = openOrThrow(actor);
       await sock.sendPresenceUpdate(state, chatJid ? toRecipientJid(chatJid) : undefined);

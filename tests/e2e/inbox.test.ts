@@ -49,9 +49,9 @@ function isListPage(url: string, pred: (q: URLSearchParams) => boolean): boolean
 }
 
 /** Screenshot + axe audit. */
-async function check(name: string): Promise<void> {
-  await screenshot(page, SHOTS, name);
-  const violations = await seriousA11yViolations(page);
+async function check(name: string, p: Page = page): Promise<void> {
+  await screenshot(p, SHOTS, name);
+  const violations = await seriousA11yViolations(p);
   expect(violations, `${name}:\n${describeViolations(violations)}`).toEqual([]);
 }
 
@@ -269,6 +269,25 @@ describe('employee inbox', () => {
     expect(decodeURIComponent(page.url())).toContain(`/inbox/${SESSION}/${ALICE_JID}`);
   });
 
+  it('takes a "thanks" out of needs-reply without answering it, until the customer writes again', async () => {
+    const row = page.getByRole('listbox', { name: 'Conversaciones' }).getByRole('option', { name: /Alicia Gómez/ });
+    const badge = page.getByRole('navigation', { name: 'Navegación principal' }).getByLabel('1 conversación sin responder');
+    await sys.sim.contactSend(ALICE, { to: PHONE, text: '¡Muchas gracias!' });
+    await row.locator('.needs-reply-tag').waitFor();
+    await badge.waitFor();
+    const sentBefore = sys.sim.received(ALICE).length;
+    await page.getByRole('button', { name: 'No requiere respuesta' }).click();
+    await page.getByText('Listo: no requiere respuesta.', { exact: false }).waitFor();
+    await row.locator('.needs-reply-tag').waitFor({ state: 'detached' });
+    await badge.waitFor({ state: 'detached' });
+    expect(await page.getByRole('button', { name: 'No requiere respuesta' }).count()).toBe(0);
+    // The next message needs a reply again.
+    await sys.sim.contactSend(ALICE, { to: PHONE, text: 'Ah, y otra cosa' });
+    await row.locator('.needs-reply-tag').waitFor();
+    await page.getByRole('button', { name: 'No requiere respuesta' }).waitFor();
+    expect(sys.sim.received(ALICE)).toHaveLength(sentBefore);
+  });
+
   it('finds a message by its words, without accents, and opens the chat at it even when it is pages back', async () => {
     const { id: target } = await sys.sim.contactSend(ALICE, { to: PHONE, text: 'Mi número de pedido es el 4471, llegó roto' });
     // More than a page of newer messages: the hit is not in the thread's first page.
@@ -322,6 +341,10 @@ describe('employee inbox', () => {
     await supPage.waitForURL((u) => !u.pathname.startsWith('/login'));
     await supPage.goto(`${sys.url}/inbox/${SESSION}/${encodeURIComponent(ALICE_JID)}`);
     await supPage.getByRole('heading', { name: 'Alicia Gómez' }).waitFor();
+    // Every action of a supervisor's header fits beside or under the name, which stays readable.
+    await supPage.getByRole('button', { name: 'No requiere respuesta' }).waitFor();
+    expect((await supPage.getByRole('heading', { name: 'Alicia Gómez' }).boundingBox())!.width).toBeGreaterThan(100);
+    await check('08a-supervisor-thread', supPage);
     // Out of the reply box (Esc), L opens the chat's labels.
     await supPage.getByRole('textbox', { name: /Mensaje para Alicia Gómez/ }).waitFor();
     await supPage.keyboard.press('Escape');

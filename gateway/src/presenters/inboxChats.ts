@@ -8,7 +8,7 @@ import { presentChat } from './messages.ts';
 
 /** One inbox row from a chat and the names looked up for its page. */
 export function presentInboxChat(c: ChatDoc, sessionName: string, assignees: InboxChatView['assignees']): InboxChatView {
-  const times = { lastInboundAt: c.lastInboundAt ?? null, lastOutboundAt: c.lastOutboundAt ?? null };
+  const times = { lastInboundAt: c.lastInboundAt ?? null, lastOutboundAt: c.lastOutboundAt ?? null, handledAt: c.handledAt ?? null };
   return {
     ...presentChat(c),
     sessionName,
@@ -16,6 +16,7 @@ export function presentInboxChat(c: ChatDoc, sessionName: string, assignees: Inb
     needsReply: needsReply(times),
     lastInboundAt: times.lastInboundAt ? times.lastInboundAt.getTime() : null,
     lastOutboundAt: times.lastOutboundAt ? times.lastOutboundAt.getTime() : null,
+    handledAt: times.handledAt ? times.handledAt.getTime() : null,
     lastMessageFromMe: lastMessageFromMe(times),
     assignees,
     labels: (c.labels ?? []).map((id) => id.toString()),

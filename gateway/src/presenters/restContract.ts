@@ -14,6 +14,7 @@ import type {
   InboxMessageView,
   MarkReadResult,
   MarkUnreadResult,
+  MarkHandledResult,
   MessageSearchHit,
   AgentView,
   LabelView,
@@ -32,7 +33,7 @@ import type { messageSearchHitSchema } from '../routes/search/schema.ts';
 import type { agentSchema } from '../routes/users/agentsSchema.ts';
 import type { chatLabelsSchema, labelSchema } from '../routes/labels/schema.ts';
 import type { presentLabel } from './labels.ts';
-import type { markReadResponse, markUnreadResponse, retryResponse } from '../routes/messages/chatActionSchema.ts';
+import type { markHandledResponse, markReadResponse, markUnreadResponse, retryResponse } from '../routes/messages/chatActionSchema.ts';
 import type { chatNoteSchema } from '../routes/messages/chatNoteSchema.ts';
 import type { chatSchema, messageSchema, sendResponse } from '../routes/messages/schema.ts';
 import type { presentApiKey } from './apiKeys.ts';
@@ -65,6 +66,7 @@ export type RestContractChecks = [
   Holds<Same<Out<typeof mediaInfoSchema>, MediaInfoView>>,
   Holds<Same<Out<typeof markReadResponse>, MarkReadResult>>,
   Holds<Same<Out<typeof markUnreadResponse>, MarkUnreadResult>>,
+  Holds<Same<Out<typeof markHandledResponse>, MarkHandledResult>>,
   Holds<Same<Out<typeof messageSearchHitSchema>, MessageSearchHit>>,
   Holds<Same<ReturnType<typeof presentLabel>, LabelView>>,
   Holds<Same<Out<typeof agentSchema>, AgentView>>,

@@ -31,9 +31,16 @@ interface KnownChat {
   _id: ChatDoc['_id'];
   lastInboundAt: Date | null;
   lastOutboundAt: Date | null;
+  handledAt: Date | null;
 }
 
-type WrittenChat = Pick<ChatDoc, '_id' | 'unreadCount' | 'lastInboundAt' | 'lastOutboundAt' | 'needsReply'>;
+type WrittenChat = Pick<ChatDoc, '_id' | 'unreadCount' | 'lastInboundAt' | 'lastOutboundAt' | 'handledAt' | 'needsReply'>;
+
+/** A chat marked as needing no reply: when (ms), and its last incoming message (ms) then. */
+export interface ChatHandled {
+  handledAt: number;
+  lastInboundAt: number | null;
+}
 
 const later = (a: Date | null | undefined, b: Date | undefined): Date | null => (a && b ? (a > b ? a : b) : (a ?? b ?? null));
 
@@ -121,7 +128,7 @@ export class ChatStore {
     if (patch.inboundAt) max.lastInboundAt = patch.inboundAt;
     if (patch.outboundAt) max.lastOutboundAt = patch.outboundAt;
     if (!known) return { needsReply: !patch.outboundAt };
-    return { needsReply: needsReply({ lastInboundAt: later(known.lastInboundAt, patch.inboundAt), lastOutboundAt: later(known.lastOutboundAt, patch.outboundAt) }) };
+    return { needsReply: needsReply({ lastInboundAt: later(known.lastInboundAt, patch.inboundAt), lastOutboundAt: later(known.lastOutboundAt, patch.outboundAt), handledAt: known.handledAt }) };
   }
 
   /**
@@ -129,7 +136,7 @@ export class ChatStore {
    * that the stored times contradict is corrected here: at most once per chat and actor.
    */
   private async remember(jid: string, doc: WrittenChat): Promise<void> {
-    const times = { lastInboundAt: doc.lastInboundAt ?? null, lastOutboundAt: doc.lastOutboundAt ?? null };
+    const times = { lastInboundAt: doc.lastInboundAt ?? null, lastOutboundAt: doc.lastOutboundAt ?? null, handledAt: doc.handledAt ?? null };
     const wanted = needsReply(times);
     if ((doc.needsReply ?? false) !== wanted) await Chat.updateOne({ _id: doc._id }, { $set: { needsReply: wanted } });
     this.ids.set(jid, { _id: doc._id, ...times });
@@ -141,24 +148,26 @@ export class ChatStore {
     const lidChat = await Chat.findOne({ sessionId, jid: lid }).lean();
     if (!lidChat) return;
     this.ids.delete(lid);
-    const pnChat = await Chat.findOne({ sessionId, jid: pnJid }, { _id: 1, lastInboundAt: 1, lastOutboundAt: 1 }).lean();
+    const pnChat = await Chat.findOne({ sessionId, jid: pnJid }, { _id: 1, lastInboundAt: 1, lastOutboundAt: 1, handledAt: 1 }).lean();
     await Message.updateMany({ sessionId, chatId: lid }, { $set: { chatId: pnJid } });
     await Media.updateMany({ sessionId, chatId: lid }, { $set: { chatId: pnJid } });
     await Assignment.updateMany({ sessionId, chatId: lid }, { $set: { chatId: pnJid } }).catch(() => undefined);
     await ChatNote.updateMany({ sessionId, chatId: lid }, { $set: { chatId: pnJid } });
     if (!pnChat) {
       await Chat.updateOne({ _id: lidChat._id }, { $set: { jid: pnJid, pnJid, lid } });
-      this.ids.set(pnJid, { _id: lidChat._id, lastInboundAt: lidChat.lastInboundAt ?? null, lastOutboundAt: lidChat.lastOutboundAt ?? null });
+      this.ids.set(pnJid, { _id: lidChat._id, lastInboundAt: lidChat.lastInboundAt ?? null, lastOutboundAt: lidChat.lastOutboundAt ?? null, handledAt: lidChat.handledAt ?? null });
       return;
     }
     const times = {
       lastInboundAt: later(pnChat.lastInboundAt, lidChat.lastInboundAt ?? undefined),
       lastOutboundAt: later(pnChat.lastOutboundAt, lidChat.lastOutboundAt ?? undefined),
+      handledAt: later(pnChat.handledAt, lidChat.handledAt ?? undefined),
     };
     const max: Record<string, Date> = {};
     if (lidChat.lastMessageAt) max.lastMessageAt = lidChat.lastMessageAt;
     if (times.lastInboundAt) max.lastInboundAt = times.lastInboundAt;
     if (times.lastOutboundAt) max.lastOutboundAt = times.lastOutboundAt;
+    if (times.handledAt) max.handledAt = times.handledAt;
     const update: Record<string, unknown> = { $inc: { unreadCount: lidChat.unreadCount ?? 0 }, $set: { lid, needsReply: needsReply(times) } };
     if (Object.keys(max).length) update.$max = max;
     // The team's labels on either chat stay on the contact's one chat.
@@ -194,6 +203,20 @@ export class ChatStore {
   /** Resets the unread counter (after markRead). */
   async markRead(chatId: string): Promise<void> {
     await Chat.updateOne({ sessionId: this.sessionId, jid: chatId }, { $set: { unreadCount: 0 } });
+  }
+
+  /**
+   * Marks a chat as needing no reply (an agent decides the customer's last words need none):
+   * `handledAt` moves forward to `now` and the stored flag follows, so the chat needs a reply again
+   * only when a newer message comes in. A message write racing it is put right by whichever of
+   * the two lands last: each recomputes the flag from the times its write returned (`remember`).
+   * Null when the session has no such chat.
+   */
+  async markHandled(chatId: string, now: Date): Promise<ChatHandled | null> {
+    const doc = (await Chat.findOneAndUpdate({ sessionId: this.sessionId, jid: chatId }, { $max: { handledAt: now }, $set: { needsReply: false } }, { returnDocument: 'after', lean: true })) as WrittenChat | null;
+    if (!doc) return null;
+    await this.remember(chatId, doc);
+    return { handledAt: (doc.handledAt ?? now).getTime(), lastInboundAt: doc.lastInboundAt ? doc.lastInboundAt.getTime() : null };
   }
 
   /**

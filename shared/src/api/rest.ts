@@ -205,6 +205,8 @@ export interface InboxChatView extends ChatView {
   /** ms since epoch of the last incoming / outgoing message. */
   lastInboundAt: number | null;
   lastOutboundAt: number | null;
+  /** ms since epoch when an agent last marked the chat as needing no reply, null if never. */
+  handledAt: number | null;
   lastMessageFromMe: boolean | null;
   assignees: { userId: string; name: string }[];
   /** Ids of the team's labels on the chat (`GET /api/labels` names them). */
@@ -247,6 +249,13 @@ export interface MarkUnreadResult {
   ok: true;
   /** The chat's unread count now (at least 1). */
   unreadCount: number;
+}
+
+/** Answer of `POST /api/sessions/:sessionId/chats/:chatId/handled`. */
+export interface MarkHandledResult {
+  ok: true;
+  /** ms since epoch: the chat needs a reply again when a message newer than this comes in. */
+  handledAt: number;
 }
 
 /** Answer of `POST /api/media/sign`: URLs that work without an Authorization header (img, video, audio). */

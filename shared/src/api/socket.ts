@@ -102,7 +102,7 @@ export interface MessageStatusEvent extends EventPosition {
   reason?: string;
 }
 
-/** `chat-update`: a chat's name, unread count or last activity changed. */
+/** `chat-update`: a chat's name, unread count, last activity or needs-reply times changed. */
 export interface ChatUpdateEvent extends EventPosition {
   chatId: string;
   name?: string;
@@ -111,6 +111,8 @@ export interface ChatUpdateEvent extends EventPosition {
   /** ms of the last incoming / outgoing message: `needsReply()` of domain/inbox.ts reads them. */
   lastInboundAt?: number;
   lastOutboundAt?: number;
+  /** ms when an agent marked the chat as needing no reply (`POST …/handled`); needsReply() reads it too. */
+  handledAt?: number;
 }
 
 /** `presence`: a contact is typing, recording, online… */

@@ -22,6 +22,13 @@ describe('needsReply', () => {
     expect(needsReply({})).toBe(false);
     expect(needsReply({ lastInboundAt: new Date(Number.NaN) })).toBe(false);
   });
+
+  it('is false once an agent marked the chat handled, until the customer writes again', () => {
+    expect(needsReply({ lastInboundAt: 2000, lastOutboundAt: 1000, handledAt: 2500 })).toBe(false);
+    expect(needsReply({ lastInboundAt: 2000, handledAt: 2000 })).toBe(false);
+    expect(needsReply({ lastInboundAt: new Date(3000), lastOutboundAt: new Date(1000), handledAt: new Date(2500) })).toBe(true);
+    expect(needsReply({ lastInboundAt: 2000, lastOutboundAt: 1000, handledAt: null })).toBe(true);
+  });
 });
 
 describe('lastMessageFromMe', () => {
@@ -32,6 +39,11 @@ describe('lastMessageFromMe', () => {
     expect(lastMessageFromMe({ lastInboundAt: null, lastOutboundAt: 7 })).toBe(true);
     expect(lastMessageFromMe({ lastInboundAt: 7 })).toBe(false);
     expect(lastMessageFromMe({})).toBeNull();
+  });
+
+  it('is not changed by marking the chat handled (nothing was sent)', () => {
+    expect(lastMessageFromMe({ lastInboundAt: 2, lastOutboundAt: 1, handledAt: 3 })).toBe(false);
+    expect(lastMessageFromMe({ lastInboundAt: 2, handledAt: 3 })).toBe(false);
   });
 });
 

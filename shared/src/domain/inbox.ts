@@ -6,10 +6,12 @@
 /** A time as stored (Date) or sent over the wire (ms since epoch); null or absent when unknown. */
 export type InboxTime = Date | number | null | undefined;
 
-/** The two times the needs-reply rule reads (Chat.lastInboundAt / lastOutboundAt). */
+/** The times the needs-reply rule reads (Chat.lastInboundAt / lastOutboundAt / handledAt). */
 export interface ReplyTimes {
   lastInboundAt?: InboxTime;
   lastOutboundAt?: InboxTime;
+  /** When an agent marked the chat as needing no reply ("gracias", "👍"); what came before it is handled. */
+  handledAt?: InboxTime;
 }
 
 /** ms since epoch of an InboxTime, or null. */
@@ -20,24 +22,26 @@ export function inboxMs(t: InboxTime): number | null {
 }
 
 /**
- * True when the customer's last message came after the last agent reply:
- * `lastInboundAt > (lastOutboundAt ?? 0)`. A chat with no incoming message never needs one.
+ * True when the customer's last message came after the last agent reply and after the chat was
+ * last marked as needing no reply: `lastInboundAt > max(lastOutboundAt, handledAt)`. A chat with
+ * no incoming message never needs one.
  */
 export function needsReply(t: ReplyTimes): boolean {
   const inbound = inboxMs(t.lastInboundAt);
   if (inbound === null) return false;
-  return inbound > (inboxMs(t.lastOutboundAt) ?? 0);
+  return inbound > Math.max(inboxMs(t.lastOutboundAt) ?? 0, inboxMs(t.handledAt) ?? 0);
 }
 
 /**
  * Whether the chat's last message (of the two directions) was ours; null when neither time is
  * known. On a tie the agent's message counts as last (it answers what came in that instant).
+ * Marking a chat handled sends nothing, so it does not change this.
  */
 export function lastMessageFromMe(t: ReplyTimes): boolean | null {
   const inbound = inboxMs(t.lastInboundAt);
   const outbound = inboxMs(t.lastOutboundAt);
-  if (inbound === null && outbound === null) return null;
-  return !needsReply(t) && outbound !== null;
+  if (outbound === null) return inbound === null ? null : false;
+  return inbound === null || outbound >= inbound;
 }
 
 /** The digits of a phone-number JID (`34600…@s.whatsapp.net`, device part ignored); null for groups, LIDs and others. */

@@ -25,6 +25,13 @@ export interface ActorCommands {
    * `unreadCount` is null when the session has no such chat.
    */
   markUnread: { req: { chatJid: string }; res: { ok: true; unreadCount: number | null } };
+  /**
+   * Mark a chat as needing no reply (the customer's last words need none: "gracias", "👍"): its
+   * `handledAt` becomes now, so it needs a reply again only when a newer message comes in;
+   * announced with `chat-update`. Nothing is sent to WhatsApp. `handledAt` (ms) is null when
+   * the session has no such chat.
+   */
+  markHandled: { req: { chatJid: string }; res: { ok: true; handledAt: number | null } };
   /** Send presence or typing state to a chat (or globally when chatJid is absent). */
   presence: {
     req: { state: 'available' | 'unavailable' | 'composing' | 'recording' | 'paused'; chatJid?: string };

@@ -90,6 +90,8 @@ export type ActorEvent =
       /** ms of the chat's last incoming / outgoing message (see `needsReply` in domain/inbox.ts). */
       lastInboundAt?: number;
       lastOutboundAt?: number;
+      /** ms when an agent marked the chat as needing no reply. */
+      handledAt?: number;
     }
   | { type: 'presence'; chatId: string; participant: string; state: string; lastSeen?: number }
   /**

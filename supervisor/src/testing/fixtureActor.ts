@@ -28,6 +28,7 @@ const table = createHandlerTable<ActorCommands>({
   },
   markRead: () => ({ ok: true, sentReceipts: false }),
   markUnread: () => ({ ok: true, unreadCount: 1 }),
+  markHandled: () => ({ ok: true, handledAt: null }),
   presence: () => ({ ok: true }),
   profilePicture: () => ({ mediaId: null, url: null }),
   logout: () => {

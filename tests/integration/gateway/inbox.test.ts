@@ -189,6 +189,33 @@ describe('chat actions', () => {
     expect(await inboxRow('admin', BOB_JID, '&unread=true')).toBeUndefined();
   });
 
+  it('marks a chat as needing no reply: out of needs-reply, announced, and waiting again when the customer writes', async () => {
+    const path = `/api/sessions/${SESSION}/chats/${BOB}/handled`;
+    const { id } = await w.sim!.contactSend(BOB, { to: PHONE, text: '¡gracias!' });
+    await hubEvent('message', (e) => e.message.id === id);
+    expect(await inboxRow('admin', BOB_JID, '&needsReply=true')).toMatchObject({ needsReply: true, handledAt: null, lastMessageFromMe: false });
+    // Only who may answer the chat: Bob is not the employee's.
+    expect((await w.api('POST', path, { token: tok.employee })).status).toBe(403);
+    const unknown = await w.api('POST', `/api/sessions/${SESSION}/chats/15550009999/handled`, { token: tok.supervisor });
+    expect([unknown.status, unknown.body.error.code]).toEqual([404, 'not_found']);
+
+    const mark = w.rec.events.length;
+    const receivedBefore = w.sim!.received(BOB).length;
+    const res = await w.api('POST', path, { token: tok.supervisor });
+    expect([res.status, res.body]).toEqual([200, { ok: true, handledAt: expect.any(Number) }]);
+    const update = await w.rec.waitFor((e) => w.rec.events.indexOf(e) >= mark && e.type === 'chat-update' && e.chatId === BOB_JID && 'handledAt' in e);
+    expect(update).toMatchObject({ handledAt: res.body.handledAt });
+    expect(await inboxRow('admin', BOB_JID, '&needsReply=true')).toBeUndefined();
+    // Nothing was sent: the customer still wrote last.
+    expect(await inboxRow('admin', BOB_JID, '&needsReply=false')).toMatchObject({ needsReply: false, handledAt: res.body.handledAt, lastMessageFromMe: false });
+
+    // The customer writes again (and got nothing from us meanwhile): the chat waits for a reply again.
+    const again = await w.sim!.contactSend(BOB, { to: PHONE, text: 'una cosa más' });
+    await hubEvent('message', (e) => e.message.id === again.id);
+    expect(w.sim!.received(BOB)).toHaveLength(receivedBefore);
+    expect(await inboxRow('admin', BOB_JID, '&needsReply=true')).toMatchObject({ needsReply: true, handledAt: res.body.handledAt });
+  });
+
   it('shows the contact that the agent is typing, for agents who may write to the chat', async () => {
     const typing = simEvent('presence', (p) => p.to === ALICE && p.type === 'composing');
     const res = await w.api('POST', `/api/sessions/${SESSION}/chats/${ALICE}/presence`, { token: tok.employee, body: { state: 'composing' } });
@@ -316,7 +343,7 @@ describe('media on messages and signed media URLs', () => {
 });
 
 describe('with the session stopped', () => {
-  it('still resets the unread count on mark-read (without receipts), marks unread, and answers 409 to typing', async () => {
+  it('still resets the unread count on mark-read (without receipts), marks unread and handled, and answers 409 to typing', async () => {
     const { id } = await w.sim!.contactSend(ALICE, { to: PHONE, text: '¿hola?' });
     await hubEvent('message', (e) => e.message.id === id);
     await w.hub.stop(SESSION);
@@ -328,6 +355,10 @@ describe('with the session stopped', () => {
     const unread = await w.api('POST', `/api/sessions/${SESSION}/chats/${ALICE}/unread`, { token: tok.employee });
     expect([unread.status, unread.body]).toEqual([200, { ok: true, unreadCount: 1 }]);
     expect((await Chat.findOne({ sessionId: SESSION, jid: ALICE_JID }).lean())?.unreadCount).toBe(1);
+    expect((await Chat.findOne({ sessionId: SESSION, jid: ALICE_JID }).lean())?.needsReply).toBe(true);
+    const handled = await w.api('POST', `/api/sessions/${SESSION}/chats/${ALICE}/handled`, { token: tok.employee });
+    expect([handled.status, handled.body]).toEqual([200, { ok: true, handledAt: expect.any(Number) }]);
+    expect(await Chat.findOne({ sessionId: SESSION, jid: ALICE_JID }).lean()).toMatchObject({ needsReply: false, handledAt: new Date(handled.body.handledAt) });
     const typing = await w.api('POST', `/api/sessions/${SESSION}/chats/${ALICE}/presence`, { token: tok.employee, body: { state: 'paused' } });
     expect([typing.status, typing.body.error.code]).toEqual([409, 'actor_not_running']);
   });

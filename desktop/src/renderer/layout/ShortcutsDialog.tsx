@@ -17,6 +17,7 @@ const INBOX_KEYS: [string, MessageKey][] = [
   ['Esc', 'shortcuts.leaveComposer'],
   ['R', 'shortcuts.markRead'],
   ['U', 'shortcuts.markUnread'],
+  ['H', 'shortcuts.markHandled'],
   ['L', 'shortcuts.labels'],
 ];
 

@@ -22,9 +22,10 @@ export const inboxChatSchema = chatSchema
   .extend({
     sessionName: z.string(),
     phone: z.string().nullable().openapi({ description: 'Digits of the contact number (…@s.whatsapp.net chats), else null' }),
-    needsReply: z.boolean().openapi({ description: 'The last customer message came after the last agent reply' }),
+    needsReply: z.boolean().openapi({ description: 'The last customer message came after the last agent reply and after the chat was last marked as needing none' }),
     lastInboundAt: z.number().nullable().openapi({ description: 'ms since epoch of the last incoming message' }),
     lastOutboundAt: z.number().nullable().openapi({ description: 'ms since epoch of the last outgoing message' }),
+    handledAt: z.number().nullable().openapi({ description: 'ms since epoch when an agent last marked the chat as needing no reply (POST …/handled), null if never' }),
     lastMessageFromMe: z.boolean().nullable(),
     assignees: z.array(assigneeSchema).openapi({ description: 'Users assigned to the chat (those whose assignments the caller may read)' }),
     labels: z.array(z.string()).openapi({ description: 'Ids of the labels on the chat (`GET /api/labels` names them)' }),

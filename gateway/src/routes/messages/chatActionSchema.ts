@@ -24,6 +24,14 @@ export const markUnreadResponse = z
   })
   .openapi('MarkUnreadResult');
 
+/** Answer of mark-handled (MarkHandledResult). */
+export const markHandledResponse = z
+  .object({
+    ok: z.literal(true),
+    handledAt: z.number().int().openapi({ description: 'When the chat was marked (ms since epoch): it needs a reply again when a message newer than this comes in' }),
+  })
+  .openapi('MarkHandledResult');
+
 /** Body of the typing-presence route. */
 export const presenceBody = z.object({ state: z.enum(['composing', 'paused', 'recording']) }).openapi('PresenceRequest');
 

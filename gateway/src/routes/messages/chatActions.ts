@@ -1,11 +1,11 @@
-import { HUB_ERROR_CODES, RPC_ERROR_CODES, RpcError, recipientJid, type MessageStatus } from '@switchboard/shared';
+import { HUB_ERROR_CODES, RPC_ERROR_CODES, RpcError, needsReply, recipientJid, type MessageStatus } from '@switchboard/shared';
 import { Chat, Message, messageObjectId } from '@switchboard/shared/node';
 import { conflict, notFound } from '../../errors.ts';
 import { authorize, subjects } from '../../policies/subjects.ts';
 import { okSchema } from '../common.ts';
 import { defineRoute, type RouteDef } from '../types.ts';
 import { loadChat } from './loadChat.ts';
-import { chatParams, markReadResponse, markUnreadResponse, messageParams, presenceBody, retryResponse } from './chatActionSchema.ts';
+import { chatParams, markHandledResponse, markReadResponse, markUnreadResponse, messageParams, presenceBody, retryResponse } from './chatActionSchema.ts';
 
 const tag = 'Messages';
 
@@ -32,8 +32,8 @@ async function actorOr<T>(ask: () => Promise<T>, offline: () => Promise<T>): Pro
 }
 
 /**
- * What an agent does in an open chat: mark it read (or unread, to come back to it), show
- * typing, retry a failed send.
+ * What an agent does in an open chat: mark it read (or unread, to come back to it), say it needs
+ * no reply, show typing, retry a failed send.
  * from: the inbox → here → next: the session actor through the hub (markRead, presence,
  * flushOutbox), which talks to WhatsApp and announces the outcome over Socket.IO.
  */
@@ -79,6 +79,30 @@ export const chatActionRoutes: RouteDef[] = [
       if (unreadCount === null) throw notFound('chat');
       Object.assign(audit, { targetType: 'Chat', targetId: chatId, details: { sessionId } });
       return { ok: true as const, unreadCount };
+    },
+  }),
+  defineRoute({
+    method: 'post', path: '/api/sessions/:sessionId/chats/:chatId/handled', tag, summary: 'Mark a chat as needing no reply (nothing is sent): it needs one again when the customer writes', auth: 'user', permission: ['send', 'Message'],
+    record: 'Message', params: chatParams, audit: 'chat.handled',
+    response: { status: 200, description: 'Marked, announced to every console with `chat-update` (`handledAt`); the chat leaves the needs-reply filter and badges', schema: markHandledResponse },
+    async handler({ deps, auth, params, audit }) {
+      const { sessionId } = params;
+      const chatId = recipientJid(params.chatId);
+      // Whoever may answer the chat may decide it needs no answer.
+      authorize(auth, 'send', subjects.message(sessionId, chatId));
+      const chat = await loadChat(sessionId, chatId);
+      const { handledAt } = await actorOr(
+        () => deps.hub.call(sessionId, 'markHandled', { chatJid: chatId }),
+        async () => {
+          const doc = await Chat.findOneAndUpdate({ _id: chat._id }, { $max: { handledAt: new Date() } }, { returnDocument: 'after' }).lean();
+          if (!doc) return { handledAt: null };
+          await Chat.updateOne({ _id: chat._id }, { $set: { needsReply: needsReply(doc) } });
+          return { handledAt: doc.handledAt ? doc.handledAt.getTime() : null };
+        },
+      );
+      if (handledAt === null) throw notFound('chat');
+      Object.assign(audit, { targetType: 'Chat', targetId: chatId, details: { sessionId } });
+      return { ok: true as const, handledAt };
     },
   }),
   defineRoute({

@@ -18,9 +18,11 @@ export interface ChatDoc {
   /** Time of the last incoming / outgoing message (set by the actor in its chat write). */
   lastInboundAt?: Date | null;
   lastOutboundAt?: Date | null;
+  /** When an agent last marked the chat as needing no reply (what came in before is handled). */
+  handledAt?: Date | null;
   /**
-   * `needsReply(lastInboundAt, lastOutboundAt)` (shared domain/inbox.ts), stored by the actor in
-   * the same write so lists can filter on it (FerretDB cannot compare two fields in a query).
+   * `needsReply(lastInboundAt, lastOutboundAt, handledAt)` (shared domain/inbox.ts), stored by the
+   * actor in the same write so lists can filter on it (FerretDB cannot compare two fields in a query).
    */
   needsReply?: boolean;
   archived: boolean;
@@ -44,6 +46,7 @@ const chatSchema = new Schema<ChatDoc>(
     lastMessagePreview: { type: String, default: null },
     lastInboundAt: { type: Date, default: null },
     lastOutboundAt: { type: Date, default: null },
+    handledAt: { type: Date, default: null },
     needsReply: { type: Boolean, default: false },
     archived: { type: Boolean, default: false },
     labels: { type: [{ type: Schema.Types.ObjectId, ref: 'Label' }], default: undefined },

@@ -66,6 +66,13 @@ export const INBOX_MATRIX: Record<string, { call: (s: MatrixState, who: Caller) 
     },
     expect: authed(200, 200, 200, 403),
   },
+  'POST /api/sessions/:sessionId/chats/:chatId/handled': {
+    call: async (s) => {
+      await ensureChat(s);
+      return { path: `/api/sessions/${s.linked}/chats/${encodeURIComponent(s.chat)}/handled` };
+    },
+    expect: authed(200, 200, 200, 403),
+  },
   'POST /api/sessions/:sessionId/chats/:chatId/presence': {
     call: async (s) => {
       await ensureChat(s);

@@ -39,6 +39,8 @@ export interface Inbox {
   markRead(key: string): Promise<void>;
   /** Marks a chat unread for the team (to come back to it); every console sees it. */
   markUnread(key: string): Promise<void>;
+  /** The customer's last words need no reply: out of needs-reply until they write again. */
+  markHandled(key: string): Promise<void>;
   /** The team's labels by name, and each by id (empty for users who may not read them). */
   labels: LabelView[];
   labelsById: ReadonlyMap<string, LabelView>;
@@ -207,7 +209,10 @@ export function InboxProvider({ children }: { children: ReactNode }) {
     refreshCount();
   });
   useSocketEvent('message-status', (e) => dispatch({ type: 'event/status', sessionId: e.sessionId, chatId: e.chatId, messageId: e.messageId, status: e.status, ...(e.reason ? { reason: e.reason } : {}) }));
-  useSocketEvent('chat-update', (e) => dispatch({ type: 'event/chat', sessionId: e.sessionId, chatId: e.chatId, ...(e.name ? { name: e.name } : {}), ...(e.unreadCount !== undefined ? { unreadCount: e.unreadCount } : {}), ...(e.lastMessageAt ? { lastMessageAt: e.lastMessageAt } : {}) }));
+  useSocketEvent('chat-update', (e) => {
+    dispatch({ type: 'event/chat', sessionId: e.sessionId, chatId: e.chatId, ...(e.name ? { name: e.name } : {}), ...(e.unreadCount !== undefined ? { unreadCount: e.unreadCount } : {}), ...(e.lastMessageAt ? { lastMessageAt: e.lastMessageAt } : {}), ...(e.handledAt !== undefined ? { handledAt: e.handledAt } : {}) });
+    if (e.handledAt !== undefined) refreshCount();
+  });
   useSocketEvent('chat-labels', (e) => {
     dispatch({ type: 'event/labels', sessionId: e.sessionId, chatId: e.chatId, labels: e.labels });
     if (e.labels.some((id) => !labelsById.has(id))) reloadLabels();
@@ -303,6 +308,12 @@ export function InboxProvider({ children }: { children: ReactNode }) {
         const { sessionId, chatId } = parseChatKey(key);
         const { unreadCount } = await rest.markUnread(sessionId, chatId);
         dispatch({ type: 'event/chat', sessionId, chatId, unreadCount });
+      },
+      async markHandled(key) {
+        const { sessionId, chatId } = parseChatKey(key);
+        const { handledAt } = await rest.markHandled(sessionId, chatId);
+        dispatch({ type: 'event/chat', sessionId, chatId, handledAt });
+        refreshCount();
       },
       labels,
       labelsById,

@@ -93,6 +93,13 @@ export function InboxScreen() {
     navigate('/inbox');
     requestAnimationFrame(() => listRef.current?.focus());
   };
+  // Handled without a reply ("gracias"): out of needs-reply, back in when the customer writes.
+  const markHandled = (key: string) => {
+    inbox.markHandled(key).then(
+      () => toast.success(t('thread.markedHandled')),
+      (err: unknown) => toast.error(errorText(err, t)),
+    );
+  };
   // Left for later: unread for the team, and the chat closes so it is not read again at once.
   const markUnread = (key: string) => {
     inbox.markUnread(key).then(
@@ -140,6 +147,9 @@ export function InboxScreen() {
       } else if ((e.key === 'u' || e.key === 'U') && openKey) {
         e.preventDefault();
         markUnread(openKey);
+      } else if ((e.key === 'h' || e.key === 'H') && openKey && inbox.state.chats.get(openKey)?.needsReply) {
+        e.preventDefault();
+        markHandled(openKey);
       }
     };
     window.addEventListener('keydown', onKey);
@@ -205,7 +215,7 @@ export function InboxScreen() {
         )}
       </section>
       {openKey ? (
-        <Thread key={openKey} chatKeyValue={openKey} chat={openChat} canned={canned.data ?? []} onClose={close} onMarkUnread={() => markUnread(openKey)} focusMessageId={focusMessageId} labelsToken={labelsToken} onManageCanned={() => setCannedOpen(true)} focusToken={focusToken} onLeaveComposer={() => listRef.current?.focus()} />
+        <Thread key={openKey} chatKeyValue={openKey} chat={openChat} canned={canned.data ?? []} onClose={close} onMarkUnread={() => markUnread(openKey)} onMarkHandled={() => markHandled(openKey)} focusMessageId={focusMessageId} labelsToken={labelsToken} onManageCanned={() => setCannedOpen(true)} focusToken={focusToken} onLeaveComposer={() => listRef.current?.focus()} />
       ) : (
         <section className="thread thread-empty">
           <EmptyState icon="message" title={t('inbox.pick.title')}>

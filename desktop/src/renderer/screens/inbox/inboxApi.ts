@@ -1,5 +1,5 @@
 /** REST calls of the inbox, typed with the shared contract. */
-import type { CannedReplyView, ChatNoteView, InboxChatView, InboxMessageView, LabelColor, LabelView, ListPage, MarkUnreadResult, MessageSearchHit, ChatLabelsView, SendAccepted, SessionView } from '@switchboard/shared';
+import type { CannedReplyView, ChatNoteView, InboxChatView, InboxMessageView, LabelColor, LabelView, ListPage, MarkHandledResult, MarkUnreadResult, MessageSearchHit, ChatLabelsView, SendAccepted, SessionView } from '@switchboard/shared';
 import type { ApiClient, Query } from '../../api/http.ts';
 
 const enc = encodeURIComponent;
@@ -67,6 +67,7 @@ export function inboxApi(api: ApiClient) {
     deleteLabel: (id: string) => api.del(`/api/labels/${enc(id)}`),
     setChatLabels: (sessionId: string, chatId: string, labelIds: string[]) => api.put<ChatLabelsView>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/labels`, { labelIds }),
     markUnread: (sessionId: string, chatId: string) => api.post<MarkUnreadResult>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/unread`),
+    markHandled: (sessionId: string, chatId: string) => api.post<MarkHandledResult>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/handled`),
     presence: (sessionId: string, chatId: string, state: 'composing' | 'paused') => api.post(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/presence`, { state }),
     react: (sessionId: string, chatId: string, targetId: string, emoji: string, clientId: string) =>
       api.post<SendAccepted>(`/api/sessions/${enc(sessionId)}/messages`, { to: chatId, kind: 'reaction', reaction: { emoji, targetId }, clientId }),

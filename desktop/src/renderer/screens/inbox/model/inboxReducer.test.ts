@@ -27,6 +27,7 @@ function chat(extra: Partial<InboxChatView> = {}): InboxChatView {
     needsReply: false,
     lastInboundAt: 100,
     lastOutboundAt: 150,
+    handledAt: null,
     lastMessageFromMe: true,
     assignees: [],
     labels: [],
@@ -35,6 +36,19 @@ function chat(extra: Partial<InboxChatView> = {}): InboxChatView {
 }
 
 const run = (actions: InboxAction[], from: InboxState = EMPTY_INBOX) => actions.reduce(inboxReducer, from);
+
+describe('inbox reducer: "needs no reply"', () => {
+  it('takes the chat out of needs-reply until the customer writes again; an older mark changes nothing', () => {
+    const waiting = run([{ type: 'chats/loaded', chats: [chat({ needsReply: true, lastInboundAt: 200, lastMessageAt: 200, lastMessageFromMe: false })], total: 1, replace: true }]);
+    const handled = inboxReducer(waiting, { type: 'event/chat', sessionId: S, chatId: ALICE, handledAt: 250 });
+    expect(handled.chats.get(KEY)).toMatchObject({ needsReply: false, handledAt: 250, lastMessageFromMe: false });
+    expect(inboxReducer(handled, { type: 'event/chat', sessionId: S, chatId: ALICE, handledAt: 240 }).chats.get(KEY)).toMatchObject({ needsReply: false, handledAt: 250 });
+    const again = inboxReducer(handled, { type: 'event/message', message: msg('m3', 300) });
+    expect(again.chats.get(KEY)).toMatchObject({ needsReply: true, lastInboundAt: 300 });
+    // A message older than the mark (a late delivery) does not bring it back.
+    expect(inboxReducer(handled, { type: 'event/message', message: msg('m0', 220) }).chats.get(KEY)).toMatchObject({ needsReply: false });
+  });
+});
 
 describe('inbox reducer: REST pages merged with live and replayed events', () => {
   it('shows each message once whether it came by REST, live, or replay, in any order', () => {

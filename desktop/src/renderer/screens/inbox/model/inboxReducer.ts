@@ -43,7 +43,7 @@ export type InboxAction =
   | { type: 'sessions/named'; names: Record<string, string> }
   | { type: 'event/message'; message: InboxMessageView }
   | { type: 'event/status'; sessionId: string; chatId: string; messageId: string; status: MessageStatus; reason?: string }
-  | { type: 'event/chat'; sessionId: string; chatId: string; name?: string; unreadCount?: number; lastMessageAt?: number }
+  | { type: 'event/chat'; sessionId: string; chatId: string; name?: string; unreadCount?: number; lastMessageAt?: number; handledAt?: number }
   | { type: 'event/labels'; sessionId: string; chatId: string; labels: string[] }
   | { type: 'event/presence'; sessionId: string; chatId: string; state: string; at: number }
   | { type: 'access/rooms'; rooms: string[] }
@@ -99,6 +99,7 @@ function stubChat(state: InboxState, m: InboxMessageView): InboxChatView {
     needsReply: false,
     lastInboundAt: null,
     lastOutboundAt: null,
+    handledAt: null,
     lastMessageFromMe: null,
     assignees: [],
     labels: [],
@@ -108,7 +109,7 @@ function stubChat(state: InboxState, m: InboxMessageView): InboxChatView {
 /** The chat summary after a message (newest facts win; an older message changes only the reply clock). */
 function withMessage(chat: InboxChatView, m: InboxMessageView, isNew: boolean, open: boolean): InboxChatView {
   if (m.kind === 'reaction') return chat;
-  const clock = tick({ lastInboundAt: chat.lastInboundAt, lastOutboundAt: chat.lastOutboundAt }, m.timestamp, m.fromMe);
+  const clock = tick({ lastInboundAt: chat.lastInboundAt, lastOutboundAt: chat.lastOutboundAt, handledAt: chat.handledAt }, m.timestamp, m.fromMe);
   const newest = chat.lastMessageAt === null || m.timestamp >= chat.lastMessageAt;
   return {
     ...chat,
@@ -179,11 +180,14 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
       const chat = state.chats.get(key);
       if (!chat) return state;
       const chats = new Map(state.chats);
+      // "Needs no reply" covers what came in up to then; a later message needs one again.
+      const handledAt = action.handledAt !== undefined ? Math.max(action.handledAt, chat.handledAt ?? 0) : chat.handledAt;
       chats.set(key, {
         ...chat,
         ...(action.name ? { name: action.name } : {}),
         ...(action.unreadCount !== undefined ? { unreadCount: action.unreadCount } : {}),
         ...(action.lastMessageAt && action.lastMessageAt > (chat.lastMessageAt ?? 0) ? { lastMessageAt: action.lastMessageAt } : {}),
+        ...(action.handledAt !== undefined ? { handledAt, needsReply: needsReply({ ...chat, handledAt }) } : {}),
       });
       return { ...state, chats };
     }
@@ -244,6 +248,7 @@ function pickLive(c: InboxChatView): Partial<InboxChatView> {
     lastMessageFromMe: c.lastMessageFromMe,
     lastInboundAt: c.lastInboundAt,
     lastOutboundAt: c.lastOutboundAt,
+    handledAt: c.handledAt,
     needsReply: c.needsReply,
     unreadCount: c.unreadCount,
   };

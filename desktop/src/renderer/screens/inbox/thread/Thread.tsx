@@ -41,6 +41,8 @@ export interface ThreadProps {
   onClose(): void;
   /** Marks the chat unread for the team and closes it. */
   onMarkUnread(): void;
+  /** Shown while the chat needs a reply: the customer's last words need none. */
+  onMarkHandled(): void;
   /** A message to bring into view and mark (a search hit), loading older pages until it is there. */
   focusMessageId?: string | null;
   /** Changes when the labels dialog should open (the L shortcut). */
@@ -52,7 +54,7 @@ export interface ThreadProps {
 }
 
 /** The open conversation. */
-export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread, focusMessageId = null, labelsToken, onManageCanned, focusToken, onLeaveComposer }: ThreadProps) {
+export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread, onMarkHandled, focusMessageId = null, labelsToken, onManageCanned, focusToken, onLeaveComposer }: ThreadProps) {
   const { t } = useI18n();
   const inbox = useInbox();
   const rest = inboxApi(useApi());
@@ -183,6 +185,11 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
               {t('transfer.open')}
             </Button>
           )}
+          {chat && chat.needsReply && ability.can('send', 'Message') && (
+            <Button size="sm" icon="check" onClick={onMarkHandled} aria-keyshortcuts="H" title={t('thread.markHandledHint')}>
+              {t('thread.markHandled')}
+            </Button>
+          )}
           {chat && chat.unreadCount > 0 && (
             <Button size="sm" icon="checks" onClick={() => void markRead(true)} aria-keyshortcuts="R">
               {t('thread.markRead')}
@@ -193,8 +200,8 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
               {t('thread.markUnread')}
             </Button>
           )}
-          <IconButton icon="x" label={t('thread.close')} onClick={onClose} />
         </div>
+        <IconButton icon="x" label={t('thread.close')} className="thread-close" onClick={onClose} />
       </header>
       {agents.others.length > 0 && (
         <p className={`agents-here${replying.length ? ' replying' : ''}`} role="status">
