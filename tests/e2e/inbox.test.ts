@@ -288,6 +288,31 @@ describe('employee inbox', () => {
     expect(sys.sim.received(ALICE)).toHaveLength(sentBefore);
   });
 
+  it('keeps a reply typed and not sent when the chat closes, shows it in the list, and still has it after a reload', async () => {
+    const list = page.getByRole('listbox', { name: 'Conversaciones' });
+    const row = list.getByRole('option', { name: /Alicia Gómez/ });
+    const composer = page.getByRole('textbox', { name: /Mensaje para Alicia Gómez/ });
+    await composer.fill('Te llamo mañana a las');
+    // Closed at once, before the pause that records a draft: nothing typed is lost.
+    await page.getByRole('button', { name: 'Cerrar conversación' }).click();
+    await row.getByText('Borrador:').waitFor();
+    expect(await row.textContent()).toContain('Te llamo mañana a las');
+    await check('05c-draft-in-list');
+    await page.reload();
+    await row.getByText('Borrador:').waitFor();
+    await row.click();
+    await composer.waitFor();
+    expect(await composer.inputValue()).toBe('Te llamo mañana a las');
+    // Emptying the box forgets it.
+    await composer.fill('');
+    await page.getByRole('button', { name: 'Cerrar conversación' }).click();
+    // From the moment the thread is gone the row would show a draft left behind.
+    await composer.waitFor({ state: 'detached' });
+    await expect.poll(() => row.locator('.chat-preview').textContent()).not.toContain('Borrador');
+    await row.click();
+    expect(await composer.inputValue()).toBe('');
+  });
+
   it('finds a message by its words, without accents, and opens the chat at it even when it is pages back', async () => {
     const { id: target } = await sys.sim.contactSend(ALICE, { to: PHONE, text: 'Mi número de pedido es el 4471, llegó roto' });
     // More than a page of newer messages: the hit is not in the thread's first page.

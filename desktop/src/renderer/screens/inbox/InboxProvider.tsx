@@ -14,6 +14,7 @@ import { chatKey, parseChatKey, roomsAllow } from './model/keys.ts';
 import { EMPTY_INBOX, inboxReducer, type InboxAction, type InboxState } from './model/inboxReducer.ts';
 import { useNotifier } from './notify/useNotifier.ts';
 import { loadPrefs, savePrefs, type NotifyPrefs } from './notify/prefs.ts';
+import { loadDrafts, saveDrafts, withDraft, type Drafts } from './model/drafts.ts';
 import { useOutbox } from './outbox/useOutbox.ts';
 import type { OutboxItem } from './outbox/types.ts';
 
@@ -51,6 +52,10 @@ export interface Inbox {
   setChatLabels(key: string, labelIds: string[]): Promise<void>;
   prefs: NotifyPrefs;
   setPrefs(p: NotifyPrefs): void;
+  /** Replies typed and not sent, by chat key (kept on this device). */
+  drafts: Drafts;
+  /** Records what the reply box of a chat holds (blank forgets it). */
+  setDraft(key: string, text: string): void;
   /** The chat that was open when the user lost access to it (the screen closes it and says why). */
   revoked: string | null;
   clearRevoked(): void;
@@ -94,6 +99,22 @@ export function InboxProvider({ children }: { children: ReactNode }) {
   const [threadError, setThreadError] = useState<unknown>(undefined);
   const [prefs, setPrefsState] = useState(() => loadPrefs(me.id));
   const [revoked, setRevoked] = useState<string | null>(null);
+  const [drafts, setDrafts] = useState<Drafts>(() => loadDrafts(me.id, Date.now()));
+  const setDraft = useCallback((key: string, text: string) => setDrafts((d) => withDraft(d, key, text, Date.now())), []);
+  // Written a moment after typing stops, and at once when the page goes away.
+  const draftsRef = useRef(drafts);
+  useEffect(() => {
+    if (draftsRef.current === drafts) return;
+    draftsRef.current = drafts;
+    const timer = setTimeout(() => saveDrafts(me.id, drafts), 400);
+    const flush = () => saveDrafts(me.id, drafts);
+    window.addEventListener('pagehide', flush);
+    return () => {
+      clearTimeout(timer);
+      window.removeEventListener('pagehide', flush);
+    };
+  }, [drafts, me.id]);
+  useEffect(() => () => saveDrafts(me.id, draftsRef.current), [me.id]);
 
   // Session names label chats that arrive by event.
   const { sessions, state: link } = useRealtime();
@@ -338,8 +359,10 @@ export function InboxProvider({ children }: { children: ReactNode }) {
       },
       revoked,
       clearRevoked: () => setRevoked(null),
+      drafts,
+      setDraft,
     }),
-    [state, filters, setFilters, listLoading, listError, reloadList, needsReplyCount, outbox, loadThread, threadError, rest, prefs, me.id, revoked, labels, labelsById, reloadLabels, agentsByChat],
+    [drafts, setDraft, state, filters, setFilters, listLoading, listError, reloadList, needsReplyCount, outbox, loadThread, threadError, rest, prefs, me.id, revoked, labels, labelsById, reloadLabels, agentsByChat],
   );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

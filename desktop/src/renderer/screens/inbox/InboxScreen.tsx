@@ -208,6 +208,7 @@ export function InboxScreen() {
             showSession={sessions.length !== 1}
             labelsById={inbox.labelsById}
             agentsByChat={inbox.agentsByChat}
+            drafts={inbox.drafts}
             typingKeys={new Set([...inbox.state.presence].filter(([, p]) => p.state === 'composing' && Date.now() - p.at < 25_000).map(([k]) => k))}
             hasMore={inbox.list.hasMore}
             onLoadMore={inbox.list.loadMore}

@@ -8,6 +8,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { forwardRef, useEffect, useImperativeHandle, useRef, type KeyboardEvent } from 'react';
 import { useI18n } from '../../../i18n/index.tsx';
 import { chatKey } from '../model/keys.ts';
+import type { Drafts } from '../model/drafts.ts';
 import { ChatListItem } from './ChatListItem.tsx';
 import type { AgentHere, AgentsByChat } from '../model/agentsHere.ts';
 
@@ -34,6 +35,8 @@ export interface ChatListProps {
   labelsById: ReadonlyMap<string, LabelView>;
   agentsByChat: AgentsByChat;
   typingKeys: ReadonlySet<string>;
+  /** Unsent replies by chat key (shown instead of the last message, except in the open chat). */
+  drafts: Drafts;
   hasMore: boolean;
   onLoadMore(): void;
 }
@@ -114,6 +117,7 @@ export const ChatList = forwardRef<ChatListHandle, ChatListProps>(function ChatL
                 labelsById={p.labelsById}
                 agents={p.agentsByChat.get(key) ?? NOBODY}
                 typing={p.typingKeys.has(key)}
+                draft={key === p.openKey ? undefined : p.drafts.get(key)?.text}
                 onOpen={() => {
                   p.setActiveIndex(v.index);
                   p.onOpen(key);

@@ -34,11 +34,13 @@ export interface ChatListItemProps {
   /** Other agents who have this chat open. */
   agents: readonly AgentHere[];
   typing: boolean;
+  /** The reply typed and not sent in this chat, if any. */
+  draft?: string | undefined;
   onOpen(): void;
 }
 
 /** A chat row (an option of the listbox). */
-export const ChatListItem = memo(function ChatListItem({ chat, id, selected, active, showAssignees, showSession, labelsById, agents, typing, onOpen }: ChatListItemProps) {
+export const ChatListItem = memo(function ChatListItem({ chat, id, selected, active, showAssignees, showSession, labelsById, agents, typing, draft, onOpen }: ChatListItemProps) {
   const { t, tn, fmt } = useI18n();
   const title = chatTitle(chat);
   const when = chat.lastMessageAt ? shortTime(chat.lastMessageAt, fmt) : '';
@@ -62,7 +64,12 @@ export const ChatListItem = memo(function ChatListItem({ chat, id, selected, act
         </div>
         <div className="chat-line">
           <span className={`chat-preview${typing ? ' typing' : ''}`}>
-            {typing ? t('thread.typing') : (
+            {typing ? t('thread.typing') : draft ? (
+              <>
+                <span className="draft-tag">{t('inbox.draft')}: </span>
+                {draft}
+              </>
+            ) : (
               <>
                 {chat.lastMessageFromMe && <span className="muted">{t('inbox.you')}: </span>}
                 {previewText(chat.lastMessagePreview, t)}

@@ -3,7 +3,8 @@
  * a quoted message, `/` quick replies, typing presence, and Enter to send (or Ctrl/Cmd+Enter, a
  * choice of the device: `sendKey.ts`). Every reply goes through the offline outbox, so typing
  * while disconnected is safe. The "Nota interna" tab writes a note for the team instead: never
- * sent to WhatsApp, no typing shown to the contact, no attachments.
+ * sent to WhatsApp, no typing shown to the contact, no attachments. A reply typed and not sent
+ * is the chat's draft (`model/drafts.ts`): it is there again when the chat is opened again.
  */
 import type { CannedReplyView, InboxMessageView } from '@switchboard/shared';
 import { useEffect, useId, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
@@ -33,12 +34,16 @@ export interface ComposerProps {
   focusToken: number;
   /** Escape with nothing to dismiss: leave the composer. */
   onEscape(): void;
+  /** The reply left unsent in this chat last time (the box starts with it). */
+  draft: string;
+  /** What the reply box holds now, to keep as the chat's draft. */
+  onDraft(text: string): void;
 }
 
 /** The composer. */
 export function Composer(p: ComposerProps) {
   const { t, fmt } = useI18n();
-  const [text, setText] = useState('');
+  const [text, setText] = useState(p.draft);
   const [emoji, setEmoji] = useState(false);
   const [active, setActive] = useState(0);
   const [dismissed, setDismissed] = useState(false);
@@ -56,6 +61,23 @@ export function Composer(p: ComposerProps) {
   const listId = useId();
 
   useEffect(() => area.current?.focus(), [p.focusToken]);
+  // A reply typed and not sent stays as the chat's draft (a note is not a reply: not kept):
+  // recorded once typing pauses (not on every key: the whole inbox would redraw) and when the
+  // chat closes, so switching chats mid-word keeps every letter.
+  const { onDraft } = p;
+  const latest = useRef({ text, mode, onDraft });
+  latest.current = { text, mode, onDraft };
+  useEffect(() => {
+    if (mode !== 'reply') return;
+    const timer = setTimeout(() => onDraft(text), 300);
+    return () => clearTimeout(timer);
+  }, [text, mode, onDraft]);
+  useEffect(
+    () => () => {
+      if (latest.current.mode === 'reply') latest.current.onDraft(latest.current.text);
+    },
+    [],
+  );
   useEffect(() => () => clearTimeout(typingTimer.current), []);
 
   const slash = noting ? null : /^\/([\w-]*)$/.exec(text);

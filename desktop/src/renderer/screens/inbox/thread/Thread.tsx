@@ -6,7 +6,7 @@
  * outbox; replying marks the chat read (reading is not handling: opening alone does not).
  */
 import type { CannedReplyView, ChatNoteView, InboxChatView, InboxMessageView } from '@switchboard/shared';
-import { useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { useAbility, useApi, useMe } from '../../../auth/AuthProvider.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
 import { useRealtime } from '../../../realtime/RealtimeProvider.tsx';
@@ -118,6 +118,8 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
   const live = presence && Date.now() - presence.at < 25_000 ? presence.state : null;
   const name = chat ? chatTitle(chat) : chatId.split('@')[0]!;
 
+  const { setDraft } = inbox;
+  const saveDraft = useCallback((text: string) => setDraft(key, text), [setDraft, key]);
   const send = async (text: string) => {
     setSentTick((n) => n + 1);
     const attachments = files;
@@ -260,6 +262,8 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
         onManageCanned={onManageCanned}
         focusToken={focusToken}
         onEscape={onLeaveComposer}
+        draft={inbox.drafts.get(key)?.text ?? ''}
+        onDraft={saveDraft}
       />
     </section>
   );
