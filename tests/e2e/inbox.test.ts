@@ -7,7 +7,8 @@
  * as a notification), receives an image and a document live with the exact bytes the contact
  * sent, replies with text and a file that the contact receives exactly once, keeps typing while
  * the gateway is down (the replies wait in the offline outbox and reach the contact once each,
- * in order, when it is back), marks a chat unread to come back to it (and filters by it), finds a message by its words and
+ * in order, when it is back), marks a chat unread to come back to it (and filters by it), says a "thanks" needs no reply,
+ * keeps unsent replies as drafts, snoozes a chat (and wakes it when the customer writes), finds a message by its words and
  * opens the chat at it, shares labels with a supervisor live (and filters by them), shows who else has the chat open and who is replying, and
  * loses the chat the moment it is unassigned.
  */
@@ -313,6 +314,42 @@ describe('employee inbox', () => {
     expect(await composer.inputValue()).toBe('');
   });
 
+  it('snoozes a chat until tomorrow, lists it apart, brings it back, and wakes it live when the customer writes', async () => {
+    const list = page.getByRole('listbox', { name: 'Conversaciones' });
+    const row = list.getByRole('option', { name: /Alicia Gómez/ });
+    const snoozedToggle = page.getByLabel(/^Pospuestas \(\d+\)$/);
+    await page.getByRole('button', { name: 'Posponer' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Posponer «Alicia Gómez»' });
+    await dialog.getByRole('button', { name: /Mañana por la mañana/ }).waitFor();
+    await check('05d-snooze');
+    await dialog.getByRole('button', { name: /Mañana por la mañana/ }).click();
+    await page.getByText(/^Pospuesta hasta el .*Volverá antes si el cliente escribe\.$/).waitFor();
+    // Out of the list (and of the badge) until then; counted apart.
+    await page.waitForURL(/\/inbox$/);
+    await row.waitFor({ state: 'detached' });
+    await page.getByLabel('Pospuestas (1)').check();
+    await row.click();
+    await page.locator('.snoozed-banner').getByText(/^Pospuesta hasta el /).waitFor();
+    await page.getByRole('button', { name: 'Recuperar ahora' }).click();
+    await page.getByText('Conversación recuperada: vuelve a la bandeja.').waitFor();
+    // Nothing is snoozed any more: leaving the view also takes the toggle away.
+    await snoozedToggle.click();
+    await row.waitFor();
+    await snoozedToggle.waitFor({ state: 'detached' });
+
+    // Snoozed from another console: it leaves this list live; the customer writing brings it back live.
+    await page.getByRole('button', { name: 'Cerrar conversación' }).click();
+    const snoozed = await sys.api('PUT', `/api/sessions/${SESSION}/chats/${encodeURIComponent(ALICE_JID)}/snooze`, adminToken, { until: Date.now() + 3600_000 });
+    expect(snoozed.status).toBe(200);
+    await row.waitFor({ state: 'detached' });
+    await page.getByLabel('Pospuestas (1)').waitFor();
+    await sys.sim.contactSend(ALICE, { to: PHONE, text: '¿Sigues ahí?' });
+    await row.waitFor();
+    await snoozedToggle.waitFor({ state: 'detached' });
+    await row.click();
+    await page.getByRole('log', { name: /Mensajes con Alicia Gómez/ }).getByText('¿Sigues ahí?').waitFor();
+  });
+
   it('finds a message by its words, without accents, and opens the chat at it even when it is pages back', async () => {
     const { id: target } = await sys.sim.contactSend(ALICE, { to: PHONE, text: 'Mi número de pedido es el 4471, llegó roto' });
     // More than a page of newer messages: the hit is not in the thread's first page.
@@ -463,6 +500,8 @@ describe('employee inbox', () => {
     await page.getByText('No hay conversaciones').waitFor();
     // The count follows: the list no longer claims a conversation it does not show.
     await page.locator('.inbox-status').getByText('0 conversaciones').waitFor();
+    // So does the needs-reply badge: the chat waiting for a reply is no longer hers.
+    await page.getByRole('navigation', { name: 'Navegación principal' }).locator('.nav-badge').waitFor({ state: 'detached' });
     await check('12-unassigned');
   });
 });

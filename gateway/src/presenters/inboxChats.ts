@@ -17,6 +17,7 @@ export function presentInboxChat(c: ChatDoc, sessionName: string, assignees: Inb
     lastInboundAt: times.lastInboundAt ? times.lastInboundAt.getTime() : null,
     lastOutboundAt: times.lastOutboundAt ? times.lastOutboundAt.getTime() : null,
     handledAt: times.handledAt ? times.handledAt.getTime() : null,
+    snoozedUntil: c.snoozedUntil && c.snoozedUntil.getTime() > Date.now() ? c.snoozedUntil.getTime() : null,
     lastMessageFromMe: lastMessageFromMe(times),
     assignees,
     labels: (c.labels ?? []).map((id) => id.toString()),

@@ -15,6 +15,7 @@ import type {
   MarkReadResult,
   MarkUnreadResult,
   MarkHandledResult,
+  ChatSnoozeView,
   MessageSearchHit,
   AgentView,
   LabelView,
@@ -34,6 +35,7 @@ import type { agentSchema } from '../routes/users/agentsSchema.ts';
 import type { chatLabelsSchema, labelSchema } from '../routes/labels/schema.ts';
 import type { presentLabel } from './labels.ts';
 import type { markHandledResponse, markReadResponse, markUnreadResponse, retryResponse } from '../routes/messages/chatActionSchema.ts';
+import type { snoozeResponse } from '../routes/messages/chatSnooze.ts';
 import type { chatNoteSchema } from '../routes/messages/chatNoteSchema.ts';
 import type { chatSchema, messageSchema, sendResponse } from '../routes/messages/schema.ts';
 import type { presentApiKey } from './apiKeys.ts';
@@ -67,6 +69,7 @@ export type RestContractChecks = [
   Holds<Same<Out<typeof markReadResponse>, MarkReadResult>>,
   Holds<Same<Out<typeof markUnreadResponse>, MarkUnreadResult>>,
   Holds<Same<Out<typeof markHandledResponse>, MarkHandledResult>>,
+  Holds<Same<Out<typeof snoozeResponse>, ChatSnoozeView>>,
   Holds<Same<Out<typeof messageSearchHitSchema>, MessageSearchHit>>,
   Holds<Same<ReturnType<typeof presentLabel>, LabelView>>,
   Holds<Same<Out<typeof agentSchema>, AgentView>>,

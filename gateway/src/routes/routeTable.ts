@@ -10,6 +10,7 @@ import { labelRoutes } from './labels/labels.ts';
 import { agentRoutes } from './users/agents.ts';
 import { mediaRoutes } from './media/mediaRoutes.ts';
 import { chatActionRoutes } from './messages/chatActions.ts';
+import { chatSnoozeRoutes } from './messages/chatSnooze.ts';
 import { chatNoteRoutes } from './messages/chatNotes.ts';
 import { messageRoutes } from './messages/messages.ts';
 import { roleRoutes } from './roles/roles.ts';
@@ -33,6 +34,7 @@ export const ROUTES: readonly RouteDef[] = [
   ...sessionLifecycleRoutes,
   ...messageRoutes,
   ...chatActionRoutes,
+  ...chatSnoozeRoutes,
   ...chatNoteRoutes,
   ...inboxRoutes,
   ...searchRoutes,

@@ -87,6 +87,8 @@ export class ChatStore {
     if (identity.pnJid) set.pnJid = identity.pnJid;
     if (patch.name) set.name = patch.name;
     if (patch.preview !== undefined) set.lastMessagePreview = patch.preview;
+    // The customer wrote: a chat put aside comes back.
+    if (patch.inboundAt) set.snoozedUntil = null;
     const known = this.ids.get(identity.chatId);
     const max: Record<string, Date> = {};
     if (patch.lastMessageAt) max.lastMessageAt = patch.lastMessageAt;

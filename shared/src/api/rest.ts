@@ -207,6 +207,8 @@ export interface InboxChatView extends ChatView {
   lastOutboundAt: number | null;
   /** ms since epoch when an agent last marked the chat as needing no reply, null if never. */
   handledAt: number | null;
+  /** ms since epoch until which the chat is put aside (snoozed), null when it is not. */
+  snoozedUntil: number | null;
   lastMessageFromMe: boolean | null;
   assignees: { userId: string; name: string }[];
   /** Ids of the team's labels on the chat (`GET /api/labels` names them). */

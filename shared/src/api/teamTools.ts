@@ -41,6 +41,14 @@ export interface ChatLabelsView {
   labels: string[];
 }
 
+/** A chat put aside until a time, or back (`PUT …/snooze`; socket `chat-snooze`). */
+export interface ChatSnoozeView {
+  sessionId: string;
+  chatId: string;
+  /** ms since epoch; null: not snoozed (woken). */
+  snoozedUntil: number | null;
+}
+
 /** An internal note on a chat (`/api/sessions/:sessionId/chats/:chatId/notes`; socket `chat-note`). */
 export interface ChatNoteView {
   id: string;

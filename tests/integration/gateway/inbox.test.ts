@@ -216,6 +216,47 @@ describe('chat actions', () => {
     expect(await inboxRow('admin', BOB_JID, '&needsReply=true')).toMatchObject({ needsReply: true, handledAt: res.body.handledAt });
   });
 
+  it('snoozes a chat: out of the lists until it wakes or the customer writes; refuses bad times and hiding unseen messages', async () => {
+    const path = `/api/sessions/${SESSION}/chats/${ALICE}/snooze`;
+    const { id } = await w.sim!.contactSend(ALICE, { to: PHONE, text: 'luego te digo' });
+    const incoming = await hubEvent('message', (e) => e.message.id === id);
+    const hour = Date.now() + 3600_000;
+    const refused = async (body: unknown, token = tok.employee) => {
+      const res = await w.api('PUT', path, { token, body });
+      return [res.status, res.body.error?.code];
+    };
+    expect(await refused({ until: Date.now() - 1000 })).toEqual([400, 'invalid_snooze']);
+    expect(await refused({ until: Date.now() + 400 * 24 * 3600_000 })).toEqual([400, 'invalid_snooze']);
+    expect(await refused({ until: 'mañana' })).toEqual([400, 'validation_failed']);
+    expect(await refused({ until: hour }, tok.outsider)).toEqual([403, 'forbidden']);
+    expect((await w.api('PUT', `/api/sessions/${SESSION}/chats/${BOB}/snooze`, { token: tok.employee, body: { until: hour } })).status).toBe(403);
+    // The agent saw the chat before this message came in: putting it aside would hide it.
+    expect(await refused({ until: hour, seenInboundAt: incoming.message.timestamp - 1 })).toEqual([409, 'chat_changed']);
+
+    const res = await w.api('PUT', path, { token: tok.employee, body: { until: hour, seenInboundAt: incoming.message.timestamp } });
+    expect([res.status, res.body]).toEqual([200, { sessionId: SESSION, chatId: ALICE_JID, snoozedUntil: hour }]);
+    expect(await inboxRow('employee', ALICE_JID)).toBeUndefined();
+    expect(await inboxRow('employee', ALICE_JID, '&needsReply=true')).toBeUndefined();
+    expect(await inboxRow('employee', ALICE_JID, '&snoozed=true')).toMatchObject({ snoozedUntil: hour });
+
+    // Its time comes: back in the list by itself.
+    await Chat.updateOne({ sessionId: SESSION, jid: ALICE_JID }, { $set: { snoozedUntil: new Date(Date.now() - 1000) } });
+    expect(await inboxRow('employee', ALICE_JID)).toMatchObject({ snoozedUntil: null });
+    expect(await inboxRow('employee', ALICE_JID, '&snoozed=true')).toBeUndefined();
+
+    // The customer writes before its time: back at once (the actor clears it with the message).
+    expect((await w.api('PUT', path, { token: tok.employee, body: { until: hour } })).status).toBe(200);
+    expect(await inboxRow('employee', ALICE_JID)).toBeUndefined();
+    const again = await w.sim!.contactSend(ALICE, { to: PHONE, text: 'ya estoy' });
+    await hubEvent('message', (e) => e.message.id === again.id);
+    expect(await inboxRow('employee', ALICE_JID)).toMatchObject({ snoozedUntil: null, needsReply: true });
+
+    // Woken by hand.
+    expect((await w.api('PUT', path, { token: tok.employee, body: { until: hour } })).status).toBe(200);
+    expect((await w.api('PUT', path, { token: tok.employee, body: { until: null } })).body).toEqual({ sessionId: SESSION, chatId: ALICE_JID, snoozedUntil: null });
+    expect(await inboxRow('employee', ALICE_JID)).toBeDefined();
+  });
+
   it('shows the contact that the agent is typing, for agents who may write to the chat', async () => {
     const typing = simEvent('presence', (p) => p.to === ALICE && p.type === 'composing');
     const res = await w.api('POST', `/api/sessions/${SESSION}/chats/${ALICE}/presence`, { token: tok.employee, body: { state: 'composing' } });

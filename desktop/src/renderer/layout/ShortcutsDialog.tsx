@@ -18,6 +18,7 @@ const INBOX_KEYS: [string, MessageKey][] = [
   ['R', 'shortcuts.markRead'],
   ['U', 'shortcuts.markUnread'],
   ['H', 'shortcuts.markHandled'],
+  ['P', 'shortcuts.snooze'],
   ['L', 'shortcuts.labels'],
 ];
 

@@ -50,6 +50,7 @@ const EVENTS = [
   'chat-note',
   'chat-note-deleted',
   'chat-labels',
+  'chat-snooze',
   'agent-activity',
   'labels-changed',
 ] as const;

@@ -35,7 +35,8 @@ function searchFilter(q: string): ChatFilter {
 /**
  * The database filter of the inbox list: what the caller may read (`accessibleBy`, so
  * employees only ever get their assigned chats), narrowed by session, view, search,
- * needs-reply (the flag the actor stores with the times, see ChatDoc.needsReply), label and unread.
+ * needs-reply (the flag the actor stores with the times, see ChatDoc.needsReply), label, unread
+ * and snoozed (by default a chat put aside until later is left out until then).
  */
 export async function inboxFilter(auth: AuthContext, q: InboxQuery): Promise<ChatFilter> {
   const and: ChatFilter[] = [scope(auth, 'read', 'Chat') as ChatFilter];
@@ -44,6 +45,8 @@ export async function inboxFilter(auth: AuthContext, q: InboxQuery): Promise<Cha
   if (q.needsReply) and.push(q.needsReply === 'true' ? { needsReply: true } : { needsReply: { $ne: true } });
   if (q.label) and.push({ labels: new Types.ObjectId(q.label) });
   if (q.unread) and.push(q.unread === 'true' ? { unreadCount: { $gt: 0 } } : { unreadCount: { $not: { $gt: 0 } } });
+  const now = new Date();
+  and.push(q.snoozed === 'true' ? { snoozedUntil: { $gt: now } } : { $or: [{ snoozedUntil: null }, { snoozedUntil: { $lte: now } }] });
   const view = await viewFilter(auth, q);
   if (view) and.push(view);
   return { $and: and };

@@ -12,6 +12,7 @@ export const listInboxQuery = pageQuery.extend({
   needsReply: z.enum(['true', 'false']).optional().openapi({ description: 'Only chats whose customer waits (true) or does not wait (false) for a reply' }),
   label: objectId.optional().openapi({ description: 'Only chats with this label' }),
   unread: z.enum(['true', 'false']).optional().openapi({ description: 'Only chats with unread messages or marked unread (true), or with none (false)' }),
+  snoozed: z.enum(['true', 'false']).default('false').openapi({ description: 'Chats put aside until a later time (true), or the others (false, the default: a snoozed chat is out of the lists and badges until it wakes or the customer writes)' }),
 });
 
 /** One assignee of an inbox chat. */
@@ -25,6 +26,7 @@ export const inboxChatSchema = chatSchema
     needsReply: z.boolean().openapi({ description: 'The last customer message came after the last agent reply and after the chat was last marked as needing none' }),
     lastInboundAt: z.number().nullable().openapi({ description: 'ms since epoch of the last incoming message' }),
     lastOutboundAt: z.number().nullable().openapi({ description: 'ms since epoch of the last outgoing message' }),
+    snoozedUntil: z.number().nullable().openapi({ description: 'ms since epoch until which the chat is put aside (PUT …/snooze), null when it is not' }),
     handledAt: z.number().nullable().openapi({ description: 'ms since epoch when an agent last marked the chat as needing no reply (POST …/handled), null if never' }),
     lastMessageFromMe: z.boolean().nullable(),
     assignees: z.array(assigneeSchema).openapi({ description: 'Users assigned to the chat (those whose assignments the caller may read)' }),

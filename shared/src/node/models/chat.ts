@@ -21,6 +21,11 @@ export interface ChatDoc {
   /** When an agent last marked the chat as needing no reply (what came in before is handled). */
   handledAt?: Date | null;
   /**
+   * Put aside until then ("Posponer"): out of the inbox's lists and badges meanwhile; an incoming
+   * message ends it (the actor clears it in its chat write). Null or absent: not snoozed.
+   */
+  snoozedUntil?: Date | null;
+  /**
    * `needsReply(lastInboundAt, lastOutboundAt, handledAt)` (shared domain/inbox.ts), stored by the
    * actor in the same write so lists can filter on it (FerretDB cannot compare two fields in a query).
    */
@@ -47,6 +52,7 @@ const chatSchema = new Schema<ChatDoc>(
     lastInboundAt: { type: Date, default: null },
     lastOutboundAt: { type: Date, default: null },
     handledAt: { type: Date, default: null },
+    snoozedUntil: { type: Date, default: null },
     needsReply: { type: Boolean, default: false },
     archived: { type: Boolean, default: false },
     labels: { type: [{ type: Schema.Types.ObjectId, ref: 'Label' }], default: undefined },

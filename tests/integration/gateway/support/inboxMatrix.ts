@@ -73,6 +73,13 @@ export const INBOX_MATRIX: Record<string, { call: (s: MatrixState, who: Caller) 
     },
     expect: authed(200, 200, 200, 403),
   },
+  'PUT /api/sessions/:sessionId/chats/:chatId/snooze': {
+    call: async (s) => {
+      await ensureChat(s);
+      return { path: `/api/sessions/${s.linked}/chats/${encodeURIComponent(s.chat)}/snooze`, body: { until: null } };
+    },
+    expect: authed(200, 200, 200, 403),
+  },
   'POST /api/sessions/:sessionId/chats/:chatId/presence': {
     call: async (s) => {
       await ensureChat(s);

@@ -4,7 +4,7 @@
  * notifications. REST pages, live events and replayed events all go through one reducer
  * (model/inboxReducer.ts), so nothing is shown twice or lost across reconnects.
  */
-import type { InboxMessageView, LabelView } from '@switchboard/shared';
+import type { InboxChatView, InboxMessageView, LabelView } from '@switchboard/shared';
 import { createContext, useCallback, useContext, useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
 import { useAbility, useAuth, useMe } from '../../auth/AuthProvider.tsx';
 import { useRealtime, useSocketEvent } from '../../realtime/RealtimeProvider.tsx';
@@ -15,6 +15,7 @@ import { EMPTY_INBOX, inboxReducer, type InboxAction, type InboxState } from './
 import { useNotifier } from './notify/useNotifier.ts';
 import { loadPrefs, savePrefs, type NotifyPrefs } from './notify/prefs.ts';
 import { loadDrafts, saveDrafts, withDraft, type Drafts } from './model/drafts.ts';
+import { nextWake } from './model/snooze.ts';
 import { useOutbox } from './outbox/useOutbox.ts';
 import type { OutboxItem } from './outbox/types.ts';
 
@@ -52,6 +53,10 @@ export interface Inbox {
   setChatLabels(key: string, labelIds: string[]): Promise<void>;
   prefs: NotifyPrefs;
   setPrefs(p: NotifyPrefs): void;
+  /** The chats the user may read that are put aside until later (soonest to wake first is not guaranteed). */
+  snoozedChats: InboxChatView[];
+  /** Puts a chat aside until `until` (ms), or wakes it (null). */
+  snooze(key: string, until: number | null): Promise<void>;
   /** Replies typed and not sent, by chat key (kept on this device). */
   drafts: Drafts;
   /** Records what the reply box of a chat holds (blank forgets it). */
@@ -76,9 +81,10 @@ function initialFilters(): ChatFilters {
       needsReply: v.needsReply === true,
       unread: v.unread === true,
       label: typeof v.label === 'string' ? v.label : '',
+      snoozed: false,
     };
   } catch {
-    return { view: 'all', sessionId: '', q: '', needsReply: false, unread: false, label: '' };
+    return { view: 'all', sessionId: '', q: '', needsReply: false, unread: false, label: '', snoozed: false };
   }
 }
 
@@ -145,6 +151,31 @@ export function InboxProvider({ children }: { children: ReactNode }) {
     setPage(1);
     setListTick((n) => n + 1);
   }, []);
+
+  // Chats put aside: listed apart (their count beside the filter), and the list is read again
+  // when the first of them wakes, since the server leaves them out of it until then.
+  const [snoozedChats, setSnoozedChats] = useState<InboxChatView[]>([]);
+  const [snoozedTick, setSnoozedTick] = useState(0);
+  const reloadSnoozed = useCallback(() => setSnoozedTick((n) => n + 1), []);
+  useEffect(() => {
+    const ctrl = new AbortController();
+    rest.snoozed(ctrl.signal).then(
+      (p) => setSnoozedChats(p.data),
+      () => undefined,
+    );
+    return () => ctrl.abort();
+  }, [rest, snoozedTick, listTick]);
+  const [wakeTick, setWakeTick] = useState(0);
+  useEffect(() => {
+    const now = Date.now();
+    const next = nextWake([...snoozedChats, ...state.chats.values()], now);
+    if (next === null) return;
+    const timer = setTimeout(() => {
+      reloadList();
+      setWakeTick((n) => n + 1);
+    }, Math.min(next - now + 50, 2 ** 31 - 1));
+    return () => clearTimeout(timer);
+  }, [snoozedChats, state.chats, reloadList, wakeTick]);
 
   /** Changes the filters (remembered on this device) and starts the list over. */
   const setFilters = useCallback((f: Partial<ChatFilters>) => {
@@ -219,8 +250,15 @@ export function InboxProvider({ children }: { children: ReactNode }) {
     return () => clearInterval(timer);
   }, []);
 
+  const snoozedRef = useRef(snoozedChats);
+  snoozedRef.current = snoozedChats;
   useSocketEvent('message', (e) => {
     const m = e.message as InboxMessageView;
+    // The customer wrote in a chat put aside: it is back, and the list did not have it.
+    if (!m.fromMe && snoozedRef.current.some((c) => c.sessionId === m.sessionId && c.id === m.chatId)) {
+      reloadSnoozed();
+      if (!stateRef.current.chats.has(chatKey(m.sessionId, m.chatId))) reloadList();
+    }
     dispatch({ type: 'event/message', message: m });
     refreshCount();
     if (!m.fromMe) notify(stateRef.current, m);
@@ -233,6 +271,13 @@ export function InboxProvider({ children }: { children: ReactNode }) {
   useSocketEvent('chat-update', (e) => {
     dispatch({ type: 'event/chat', sessionId: e.sessionId, chatId: e.chatId, ...(e.name ? { name: e.name } : {}), ...(e.unreadCount !== undefined ? { unreadCount: e.unreadCount } : {}), ...(e.lastMessageAt ? { lastMessageAt: e.lastMessageAt } : {}), ...(e.handledAt !== undefined ? { handledAt: e.handledAt } : {}) });
     if (e.handledAt !== undefined) refreshCount();
+  });
+  useSocketEvent('chat-snooze', (e) => {
+    dispatch({ type: 'event/snooze', sessionId: e.sessionId, chatId: e.chatId, snoozedUntil: e.snoozedUntil });
+    reloadSnoozed();
+    refreshCount();
+    // Woken elsewhere: the list did not have it.
+    if (e.snoozedUntil === null && !stateRef.current.chats.has(chatKey(e.sessionId, e.chatId))) reloadList();
   });
   useSocketEvent('chat-labels', (e) => {
     dispatch({ type: 'event/labels', sessionId: e.sessionId, chatId: e.chatId, labels: e.labels });
@@ -330,6 +375,16 @@ export function InboxProvider({ children }: { children: ReactNode }) {
         const { unreadCount } = await rest.markUnread(sessionId, chatId);
         dispatch({ type: 'event/chat', sessionId, chatId, unreadCount });
       },
+      snoozedChats,
+      async snooze(key, until) {
+        const { sessionId, chatId } = parseChatKey(key);
+        const seen = stateRef.current.chats.get(key)?.lastInboundAt ?? null;
+        const view = await rest.snooze(sessionId, chatId, until, until === null ? undefined : seen);
+        dispatch({ type: 'event/snooze', sessionId, chatId, snoozedUntil: view.snoozedUntil });
+        reloadSnoozed();
+        refreshCount();
+        if (until === null) reloadList();
+      },
       async markHandled(key) {
         const { sessionId, chatId } = parseChatKey(key);
         const { handledAt } = await rest.markHandled(sessionId, chatId);
@@ -362,7 +417,7 @@ export function InboxProvider({ children }: { children: ReactNode }) {
       drafts,
       setDraft,
     }),
-    [drafts, setDraft, state, filters, setFilters, listLoading, listError, reloadList, needsReplyCount, outbox, loadThread, threadError, rest, prefs, me.id, revoked, labels, labelsById, reloadLabels, agentsByChat],
+    [snoozedChats, reloadSnoozed, drafts, setDraft, state, filters, setFilters, listLoading, listError, reloadList, needsReplyCount, outbox, loadThread, threadError, rest, prefs, me.id, revoked, labels, labelsById, reloadLabels, agentsByChat],
   );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

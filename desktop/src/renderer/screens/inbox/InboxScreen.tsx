@@ -26,6 +26,7 @@ import { InboxFilters } from './list/InboxFilters.tsx';
 import { MessageSearchResults } from './list/MessageSearchResults.tsx';
 import { chatKey, parseChatKey } from './model/keys.ts';
 import { sortedChats } from './model/inboxReducer.ts';
+import { isSnoozed } from './model/snooze.ts';
 import { NotifySettings } from './notify/NotifySettings.tsx';
 import { Thread } from './thread/Thread.tsx';
 
@@ -51,6 +52,7 @@ export function InboxScreen() {
   const [notifyOpen, setNotifyOpen] = useState(false);
   const [focusToken, setFocusToken] = useState(0);
   const [labelsToken, setLabelsToken] = useState(0);
+  const [snoozeToken, setSnoozeToken] = useState(0);
   const listRef = useRef<ChatListHandle>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const { sessions } = useRealtime();
@@ -69,7 +71,12 @@ export function InboxScreen() {
     if (openKey) setFocusToken((n) => n + 1);
   }, [openKey]);
 
-  const chats = useMemo(() => sortedChats(inbox.state), [inbox.state]);
+  // Chats put aside are in their own view only (a live message may have brought one in).
+  const snoozedView = inbox.filters.snoozed;
+  const chats = useMemo(() => {
+    const now = Date.now();
+    return sortedChats(inbox.state).filter((c) => isSnoozed(c, now) === snoozedView);
+  }, [inbox.state, snoozedView]);
   // The assignment was removed while the chat was open: close it at once and say why.
   useEffect(() => {
     if (!inbox.revoked) return;
@@ -147,6 +154,9 @@ export function InboxScreen() {
       } else if ((e.key === 'u' || e.key === 'U') && openKey) {
         e.preventDefault();
         markUnread(openKey);
+      } else if ((e.key === 'p' || e.key === 'P') && openKey) {
+        e.preventDefault();
+        setSnoozeToken((n) => n + 1);
       } else if ((e.key === 'h' || e.key === 'H') && openKey && inbox.state.chats.get(openKey)?.needsReply) {
         e.preventDefault();
         markHandled(openKey);
@@ -167,7 +177,7 @@ export function InboxScreen() {
             <IconButton icon={inbox.prefs.enabled ? 'bell' : 'bellOff'} label={t('notify.title')} onClick={() => setNotifyOpen(true)} />
           </div>
         </header>
-        <InboxFilters ref={searchRef} filters={inbox.filters} onChange={inbox.setFilters} search={search} onSearch={setSearch} sessions={sessions} showViews={seesAll} labels={inbox.labels} />
+        <InboxFilters ref={searchRef} filters={inbox.filters} onChange={inbox.setFilters} search={search} onSearch={setSearch} sessions={sessions} showViews={seesAll} labels={inbox.labels} snoozedCount={inbox.snoozedChats.length} />
         <div className="inbox-status">
           <ConnectionMarker compact />
           <span className="faint">{tn('inbox.count', inbox.list.hasMore ? inbox.list.total : chats.length)}</span>
@@ -216,7 +226,7 @@ export function InboxScreen() {
         )}
       </section>
       {openKey ? (
-        <Thread key={openKey} chatKeyValue={openKey} chat={openChat} canned={canned.data ?? []} onClose={close} onMarkUnread={() => markUnread(openKey)} onMarkHandled={() => markHandled(openKey)} focusMessageId={focusMessageId} labelsToken={labelsToken} onManageCanned={() => setCannedOpen(true)} focusToken={focusToken} onLeaveComposer={() => listRef.current?.focus()} />
+        <Thread key={openKey} chatKeyValue={openKey} chat={openChat} canned={canned.data ?? []} onClose={close} onMarkUnread={() => markUnread(openKey)} onMarkHandled={() => markHandled(openKey)} focusMessageId={focusMessageId} labelsToken={labelsToken} snoozeToken={snoozeToken} onManageCanned={() => setCannedOpen(true)} focusToken={focusToken} onLeaveComposer={() => listRef.current?.focus()} />
       ) : (
         <section className="thread thread-empty">
           <EmptyState icon="message" title={t('inbox.pick.title')}>

@@ -1,5 +1,5 @@
 /** REST calls of the inbox, typed with the shared contract. */
-import type { CannedReplyView, ChatNoteView, InboxChatView, InboxMessageView, LabelColor, LabelView, ListPage, MarkHandledResult, MarkUnreadResult, MessageSearchHit, ChatLabelsView, SendAccepted, SessionView } from '@switchboard/shared';
+import type { CannedReplyView, ChatNoteView, ChatSnoozeView, InboxChatView, InboxMessageView, LabelColor, LabelView, ListPage, MarkHandledResult, MarkUnreadResult, MessageSearchHit, ChatLabelsView, SendAccepted, SessionView } from '@switchboard/shared';
 import type { ApiClient, Query } from '../../api/http.ts';
 
 const enc = encodeURIComponent;
@@ -17,6 +17,8 @@ export interface ChatFilters {
   unread: boolean;
   /** Only chats with this label (its id), or every chat (''). */
   label: string;
+  /** Only the chats put aside until later (else they are left out until they wake). */
+  snoozed: boolean;
 }
 
 /** What a reply carries. */
@@ -34,7 +36,7 @@ export interface OutgoingReply {
 export function inboxApi(api: ApiClient) {
   return {
     chats: (f: ChatFilters, page: number, limit: number, signal?: AbortSignal) => {
-      const q: Query = { view: f.view, sessionId: f.sessionId, q: f.q, page, limit, ...(f.needsReply ? { needsReply: 'true' } : {}), ...(f.unread ? { unread: 'true' } : {}), ...(f.label ? { label: f.label } : {}) };
+      const q: Query = { view: f.view, sessionId: f.sessionId, q: f.q, page, limit, ...(f.needsReply ? { needsReply: 'true' } : {}), ...(f.unread ? { unread: 'true' } : {}), ...(f.label ? { label: f.label } : {}), ...(f.snoozed ? { snoozed: 'true' } : {}) };
       return api.get<ListPage<InboxChatView>>('/api/chats', q, signal ? { signal } : undefined);
     },
     needsReplyCount: () => api.get<ListPage<InboxChatView>>('/api/chats', { view: 'mine', needsReply: 'true', limit: 1 }).then((p) => p.total),
@@ -67,6 +69,9 @@ export function inboxApi(api: ApiClient) {
     deleteLabel: (id: string) => api.del(`/api/labels/${enc(id)}`),
     setChatLabels: (sessionId: string, chatId: string, labelIds: string[]) => api.put<ChatLabelsView>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/labels`, { labelIds }),
     markUnread: (sessionId: string, chatId: string) => api.post<MarkUnreadResult>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/unread`),
+    snoozed: (signal?: AbortSignal) => api.get<ListPage<InboxChatView>>('/api/chats', { snoozed: 'true', limit: 200 }, signal ? { signal } : undefined),
+    snooze: (sessionId: string, chatId: string, until: number | null, seenInboundAt?: number | null) =>
+      api.put<ChatSnoozeView>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/snooze`, { until, ...(seenInboundAt !== undefined ? { seenInboundAt } : {}) }),
     markHandled: (sessionId: string, chatId: string) => api.post<MarkHandledResult>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/handled`),
     presence: (sessionId: string, chatId: string, state: 'composing' | 'paused') => api.post(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/presence`, { state }),
     react: (sessionId: string, chatId: string, targetId: string, emoji: string, clientId: string) =>

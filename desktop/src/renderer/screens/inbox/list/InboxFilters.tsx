@@ -14,6 +14,8 @@ export interface InboxFiltersProps {
   sessions: SessionView[];
   showViews: boolean;
   labels: LabelView[];
+  /** How many chats are put aside (the "Pospuestas" toggle shows while there are any). */
+  snoozedCount: number;
 }
 
 const VIEWS: InboxView[] = ['mine', 'unassigned', 'all'];
@@ -69,6 +71,12 @@ export const InboxFilters = forwardRef<HTMLInputElement, InboxFiltersProps>(func
           <input type="checkbox" checked={p.filters.unread} onChange={(e) => p.onChange({ unread: e.target.checked })} />
           {t('inbox.unreadOnly')}
         </label>
+        {(p.snoozedCount > 0 || p.filters.snoozed) && (
+          <label className="toggle">
+            <input type="checkbox" checked={p.filters.snoozed} onChange={(e) => p.onChange({ snoozed: e.target.checked })} />
+            {t('snooze.filter', { count: p.snoozedCount })}
+          </label>
+        )}
       </div>
     </div>
   );

@@ -28,6 +28,7 @@ function chat(extra: Partial<InboxChatView> = {}): InboxChatView {
     lastInboundAt: 100,
     lastOutboundAt: 150,
     handledAt: null,
+    snoozedUntil: null,
     lastMessageFromMe: true,
     assignees: [],
     labels: [],
@@ -47,6 +48,17 @@ describe('inbox reducer: "needs no reply"', () => {
     expect(again.chats.get(KEY)).toMatchObject({ needsReply: true, lastInboundAt: 300 });
     // A message older than the mark (a late delivery) does not bring it back.
     expect(inboxReducer(handled, { type: 'event/message', message: msg('m0', 220) }).chats.get(KEY)).toMatchObject({ needsReply: false });
+  });
+});
+
+describe('inbox reducer: snoozed chats', () => {
+  it('puts a chat aside until the customer writes again (our own messages do not wake it)', () => {
+    const loaded = run([{ type: 'chats/loaded', chats: [chat()], total: 1, replace: true }]);
+    const snoozed = inboxReducer(loaded, { type: 'event/snooze', sessionId: S, chatId: ALICE, snoozedUntil: 9_000 });
+    expect(snoozed.chats.get(KEY)?.snoozedUntil).toBe(9_000);
+    expect(inboxReducer(snoozed, { type: 'event/message', message: msg('out', 300, { fromMe: true }) }).chats.get(KEY)?.snoozedUntil).toBe(9_000);
+    expect(inboxReducer(snoozed, { type: 'event/message', message: msg('in', 300) }).chats.get(KEY)?.snoozedUntil).toBeNull();
+    expect(inboxReducer(snoozed, { type: 'event/snooze', sessionId: S, chatId: ALICE, snoozedUntil: null }).chats.get(KEY)?.snoozedUntil).toBeNull();
   });
 });
 

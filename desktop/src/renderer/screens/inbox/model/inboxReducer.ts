@@ -45,6 +45,8 @@ export type InboxAction =
   | { type: 'event/status'; sessionId: string; chatId: string; messageId: string; status: MessageStatus; reason?: string }
   | { type: 'event/chat'; sessionId: string; chatId: string; name?: string; unreadCount?: number; lastMessageAt?: number; handledAt?: number }
   | { type: 'event/labels'; sessionId: string; chatId: string; labels: string[] }
+  /** A chat put aside until a time (null: woken). */
+  | { type: 'event/snooze'; sessionId: string; chatId: string; snoozedUntil: number | null }
   | { type: 'event/presence'; sessionId: string; chatId: string; state: string; at: number }
   | { type: 'access/rooms'; rooms: string[] }
   | { type: 'chat/open'; key: string | null }
@@ -100,6 +102,7 @@ function stubChat(state: InboxState, m: InboxMessageView): InboxChatView {
     lastInboundAt: null,
     lastOutboundAt: null,
     handledAt: null,
+    snoozedUntil: null,
     lastMessageFromMe: null,
     assignees: [],
     labels: [],
@@ -118,6 +121,8 @@ function withMessage(chat: InboxChatView, m: InboxMessageView, isNew: boolean, o
     ...(newest ? { lastMessageAt: m.timestamp, lastMessagePreview: previewOf(m), lastMessageFromMe: m.fromMe } : {}),
     ...(!m.fromMe && !chat.name && !chat.isGroup && m.pushName ? { name: m.pushName } : {}),
     unreadCount: isNew && !m.fromMe && !open ? chat.unreadCount + 1 : chat.unreadCount,
+    // The customer wrote: a chat put aside comes back (the actor clears it in the database too).
+    ...(isNew && !m.fromMe ? { snoozedUntil: null } : {}),
   };
 }
 
@@ -191,6 +196,14 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
       });
       return { ...state, chats };
     }
+    case 'event/snooze': {
+      const key = chatKey(action.sessionId, action.chatId);
+      const chat = state.chats.get(key);
+      if (!chat) return state;
+      const chats = new Map(state.chats);
+      chats.set(key, { ...chat, snoozedUntil: action.snoozedUntil });
+      return { ...state, chats };
+    }
     case 'event/labels': {
       const key = chatKey(action.sessionId, action.chatId);
       const chat = state.chats.get(key);
@@ -249,6 +262,7 @@ function pickLive(c: InboxChatView): Partial<InboxChatView> {
     lastInboundAt: c.lastInboundAt,
     lastOutboundAt: c.lastOutboundAt,
     handledAt: c.handledAt,
+    snoozedUntil: c.snoozedUntil,
     needsReply: c.needsReply,
     unreadCount: c.unreadCount,
   };

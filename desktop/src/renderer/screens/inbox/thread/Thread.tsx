@@ -25,6 +25,8 @@ import { reactionsByTarget, threadMessages } from '../model/inboxReducer.ts';
 import { Composer } from './Composer.tsx';
 import { MessageList } from './MessageList.tsx';
 import { buildRows } from './rows.ts';
+import { SnoozeDialog } from './SnoozeDialog.tsx';
+import { isSnoozed } from '../model/snooze.ts';
 import { TransferDialog } from './TransferDialog.tsx';
 import { useAgentActivity } from './useAgentActivity.ts';
 import { LabelChips } from '../labels/LabelChips.tsx';
@@ -47,6 +49,8 @@ export interface ThreadProps {
   focusMessageId?: string | null;
   /** Changes when the labels dialog should open (the L shortcut). */
   labelsToken: number;
+  /** Changes when the snooze dialog should open (the P shortcut). */
+  snoozeToken: number;
   onManageCanned(): void;
   focusToken: number;
   /** Escape in the composer: back to the chat list (the chat stays open). */
@@ -54,8 +58,8 @@ export interface ThreadProps {
 }
 
 /** The open conversation. */
-export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread, onMarkHandled, focusMessageId = null, labelsToken, onManageCanned, focusToken, onLeaveComposer }: ThreadProps) {
-  const { t } = useI18n();
+export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread, onMarkHandled, focusMessageId = null, labelsToken, snoozeToken, onManageCanned, focusToken, onLeaveComposer }: ThreadProps) {
+  const { t, fmt } = useI18n();
   const inbox = useInbox();
   const rest = inboxApi(useApi());
   const toast = useToast();
@@ -73,6 +77,28 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
   useEffect(() => {
     if (labelsToken !== firstLabelsToken.current && canLabel && chat) setLabelling(true);
   }, [labelsToken]);
+  const [snoozing, setSnoozing] = useState(false);
+  const canSnooze = ability.can('send', 'Message');
+  const firstSnoozeToken = useRef(snoozeToken);
+  useEffect(() => {
+    if (snoozeToken !== firstSnoozeToken.current && canSnooze && chat) setSnoozing(true);
+  }, [snoozeToken]);
+  const snoozedUntil = chat && isSnoozed(chat, Date.now()) ? chat.snoozedUntil : null;
+  const snooze = async (until: number | null) => {
+    try {
+      await inbox.snooze(key, until);
+    } catch (err) {
+      toast.error(errorText(err, t));
+      throw err;
+    }
+    if (until === null) {
+      toast.success(t('snooze.woken'));
+      return;
+    }
+    setSnoozing(false);
+    toast.success(t('snooze.done', { when: fmt.dateTime(until) }));
+    onClose();
+  };
   const [unreadAtOpen] = useState(() => chat?.unreadCount ?? 0);
   const { sessionId, chatId } = parseChatKey(key);
   const thread = inbox.state.threads.get(key);
@@ -192,6 +218,7 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
               {t('thread.markHandled')}
             </Button>
           )}
+          {chat && canSnooze && !snoozedUntil && <IconButton icon="clock" label={t('snooze.open')} variant="secondary" size="sm" aria-keyshortcuts="P" onClick={() => setSnoozing(true)} />}
           {chat && chat.unreadCount > 0 && (
             <Button size="sm" icon="checks" onClick={() => void markRead(true)} aria-keyshortcuts="R">
               {t('thread.markRead')}
@@ -205,6 +232,17 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
         </div>
         <IconButton icon="x" label={t('thread.close')} className="thread-close" onClick={onClose} />
       </header>
+      {snoozedUntil !== null && (
+        <p className="snoozed-banner" role="status">
+          <Icon name="clock" size={14} />
+          <span>{t('snooze.banner', { when: fmt.dateTime(snoozedUntil) })}</span>
+          {canSnooze && (
+            <Button size="sm" onClick={() => void snooze(null).catch(() => undefined)}>
+              {t('snooze.wake')}
+            </Button>
+          )}
+        </p>
+      )}
       {agents.others.length > 0 && (
         <p className={`agents-here${replying.length ? ' replying' : ''}`} role="status">
           <Icon name={replying.length ? 'edit' : 'eye'} size={14} />
@@ -244,6 +282,7 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
       )}
       <TransferDialog chat={transferring && chat ? chat : null} title={name} onClose={() => setTransferring(false)} onChanged={inbox.list.reload} />
       <LabelsDialog chat={labelling && chat ? chat : null} title={name} onClose={() => setLabelling(false)} />
+      <SnoozeDialog open={snoozing && !!chat} title={name} onClose={() => setSnoozing(false)} onSnooze={snooze} />
       <Composer
         chatName={name}
         quoting={quoting}
