@@ -218,17 +218,10 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
               {t('thread.markHandled')}
             </Button>
           )}
-          {chat && canSnooze && !snoozedUntil && <IconButton icon="clock" label={t('snooze.open')} variant="secondary" size="sm" aria-keyshortcuts="P" onClick={() => setSnoozing(true)} />}
-          {chat && chat.unreadCount > 0 && (
-            <Button size="sm" icon="checks" onClick={() => void markRead(true)} aria-keyshortcuts="R">
-              {t('thread.markRead')}
-            </Button>
-          )}
-          {chat && chat.unreadCount === 0 && (
-            <Button size="sm" icon="mail" onClick={onMarkUnread} aria-keyshortcuts="U">
-              {t('thread.markUnread')}
-            </Button>
-          )}
+          {chat && canSnooze && !snoozedUntil && <IconButton icon="clock" label={t('snooze.open')} title={`${t('snooze.open')} (P)`} variant="secondary" size="sm" aria-keyshortcuts="P" onClick={() => setSnoozing(true)} />}
+          {/* Read / unread as icons (names and shortcuts in the tooltip): replying marks read anyway. */}
+          {chat && chat.unreadCount > 0 && <IconButton icon="checks" label={t('thread.markRead')} title={`${t('thread.markRead')} (R)`} variant="secondary" size="sm" onClick={() => void markRead(true)} aria-keyshortcuts="R" />}
+          {chat && chat.unreadCount === 0 && <IconButton icon="mail" label={t('thread.markUnread')} title={`${t('thread.markUnread')} (U)`} variant="secondary" size="sm" onClick={onMarkUnread} aria-keyshortcuts="U" />}
         </div>
         <IconButton icon="x" label={t('thread.close')} className="thread-close" onClick={onClose} />
       </header>
