@@ -1,3 +1,4 @@
+import { MessageClock } from './messages/messageTime.ts';
 import { findSentContent } from './messages/sentContent.ts';
 import type { WASocket } from '@whiskeysockets/baileys';
 import {
@@ -66,6 +67,8 @@ export class Actor {
   /** The session's logger without a module (Baileys and the outbox add their own). */
   private readonly base: Logger;
   readonly chats: ChatStore;
+  /** Stamps incoming messages so a chat's burst keeps its order (messages/messageTime.ts). */
+  private readonly messageClock = new MessageClock();
   readonly metrics: SessionMetrics;
   readonly outbox: Outbox;
   /** Media summaries for the MessageViews of `message` / `message-sent` events. */
@@ -262,6 +265,7 @@ export class Actor {
           sock: () => this.socket,
           ...(this.tls ? { dispatcher: this.tls.dispatcher } : {}),
           mediaRetries: this.mediaRetries,
+          messageClock: this.messageClock,
           enqueue: (task) => {
             this.enqueue(task).catch((err: unknown) => this.onWriteError(err));
           },

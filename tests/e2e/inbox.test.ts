@@ -407,6 +407,10 @@ describe('employee inbox', () => {
     await supPage.getByRole('button', { name: 'No requiere respuesta' }).waitFor();
     expect((await supPage.getByRole('heading', { name: 'Alicia Gómez' }).boundingBox())!.width).toBeGreaterThan(100);
     await check('08a-supervisor-thread', supPage);
+    // Read back from the server, the burst of photos is in the order the customer sent it.
+    const photos = (await supPage.getByRole('log', { name: /Mensajes con Alicia Gómez/ }).getByText(/^Foto \d+ del paquete$/).allTextContents()).map((text) => Number(/\d+/.exec(text)![0]));
+    expect(photos.length).toBeGreaterThan(3);
+    expect(photos).toEqual([...photos].sort((a, b) => a - b));
     // Out of the reply box (Esc), L opens the chat's labels.
     await supPage.getByRole('textbox', { name: /Mensaje para Alicia Gómez/ }).waitFor();
     await supPage.keyboard.press('Escape');

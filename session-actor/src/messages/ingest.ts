@@ -3,7 +3,7 @@ import type { ActorEvent, MessageMediaView } from '@switchboard/shared';
 import { Media, Message, deleteMedia, incomingMessageDocument, insertDocumentsUnordered, messageObjectId, type IncomingMessageDocument, type IncomingMessageFields, type InsertFailure, type MessageDoc } from '@switchboard/shared/node';
 import type { Logger } from 'pino';
 import type { Dispatcher } from 'undici';
-import { messageTime } from './messageTime.ts';
+import { messageTime, type MessageClock } from './messageTime.ts';
 import type { MediaSummaries } from '../media/mediaSummaries.ts';
 import { storeIncomingMedia } from '../media/storeIncomingMedia.ts';
 import { applyStatus } from './applyStatus.ts';
@@ -32,6 +32,8 @@ export interface IngestDeps {
   mediaRetries?: { add(msg: WAMessage, info: MediaInfo, chatId: string, err: unknown): Promise<void> };
   /** Clock of arrival (ms), which orders messages within WhatsApp's one-second timestamps. */
   now?: () => number;
+  /** Keeps a chat's messages of one WhatsApp second in arrival order (one per actor). */
+  messageClock?: MessageClock;
 }
 
 /** Runs a persistence step again after a failure (socketEvents.ts withRetry). */
@@ -160,7 +162,7 @@ async function prepare(msg: WAMessage, deps: IngestDeps): Promise<Prepared | nul
     reaction: mapped.reaction ?? null,
     location: mapped.location ?? null,
     status: fromMe ? 'sent' : 'delivered',
-    timestamp: ts > 0 ? messageTime(ts, (deps.now ?? Date.now)()) : new Date((deps.now ?? Date.now)()),
+    timestamp: ts > 0 ? (deps.messageClock ? deps.messageClock.stamp(identity.chatId, ts, (deps.now ?? Date.now)()) : messageTime(ts, (deps.now ?? Date.now)())) : new Date((deps.now ?? Date.now)()),
     attempts: 0,
   };
   // Validated alone, so an invalid message fails by itself and never shifts a batch's write errors.
