@@ -113,7 +113,7 @@ export function CommandPalette({ open, onClose, openShortcuts }: CommandPaletteP
   return (
     <dialog
       ref={ref}
-      className="palette"
+      className="dialog palette"
       aria-label={t('palette.title')}
       onCancel={(e) => {
         e.preventDefault();

@@ -196,22 +196,10 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
       });
       return { ...state, chats };
     }
-    case 'event/snooze': {
-      const key = chatKey(action.sessionId, action.chatId);
-      const chat = state.chats.get(key);
-      if (!chat) return state;
-      const chats = new Map(state.chats);
-      chats.set(key, { ...chat, snoozedUntil: action.snoozedUntil });
-      return { ...state, chats };
-    }
-    case 'event/labels': {
-      const key = chatKey(action.sessionId, action.chatId);
-      const chat = state.chats.get(key);
-      if (!chat) return state;
-      const chats = new Map(state.chats);
-      chats.set(key, { ...chat, labels: action.labels });
-      return { ...state, chats };
-    }
+    case 'event/snooze':
+      return patchChat(state, action.sessionId, action.chatId, { snoozedUntil: action.snoozedUntil });
+    case 'event/labels':
+      return patchChat(state, action.sessionId, action.chatId, { labels: action.labels });
     case 'event/presence': {
       const presence = new Map(state.presence);
       presence.set(chatKey(action.sessionId, action.chatId), { state: action.state, at: action.at });
@@ -251,6 +239,16 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
       return { ...state, threads };
     }
   }
+}
+
+/** The state with a known chat's summary changed (a chat the list does not have is left alone). */
+function patchChat(state: InboxState, sessionId: string, chatId: string, patch: Partial<InboxChatView>): InboxState {
+  const key = chatKey(sessionId, chatId);
+  const chat = state.chats.get(key);
+  if (!chat) return state;
+  const chats = new Map(state.chats);
+  chats.set(key, { ...chat, ...patch });
+  return { ...state, chats };
 }
 
 /** The fields live events maintain on a chat summary. */
