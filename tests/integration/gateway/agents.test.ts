@@ -30,10 +30,15 @@ beforeAll(async () => {
     { sessionId: SESSION, jid: jid(1), needsReply: true },
     { sessionId: SESSION, jid: jid(2), needsReply: false },
     { sessionId: SESSION, jid: jid(3), needsReply: true },
+    // Waiting, but put aside until tomorrow (not counted), and one whose time has come (counted).
+    { sessionId: SESSION, jid: jid(4), needsReply: true, snoozedUntil: new Date(Date.now() + 86_400_000) },
+    { sessionId: SESSION, jid: jid(5), needsReply: true, snoozedUntil: new Date(Date.now() - 1000) },
   ]);
   await Assignment.create([
     { sessionId: SESSION, chatId: jid(1), userId: w.users.employee.id },
     { sessionId: SESSION, chatId: jid(2), userId: w.users.employee.id },
+    { sessionId: SESSION, chatId: jid(4), userId: w.users.employee.id },
+    { sessionId: SESSION, chatId: jid(5), userId: w.users.employee.id },
     { sessionId: SESSION, chatId: jid(3), userId: w.users.supervisor.id },
   ]);
   const employeeRole = await Role.findOne({ name: 'employee' }).lean();
@@ -42,11 +47,11 @@ beforeAll(async () => {
 afterAll(async () => w?.close());
 
 describe('team board', () => {
-  it('lists active people with their chats and those waiting for a reply', async () => {
+  it('lists active people with their chats and those waiting for a reply (not the ones put aside)', async () => {
     const res = await w.api('GET', '/api/agents', { token: tok.admin });
     expect(res.status).toBe(200);
     const byId = new Map((res.body.data as Agent[]).map((a) => [a.id, a]));
-    expect(byId.get(w.users.employee.id)).toMatchObject({ role: 'employee', assigned: 2, waiting: 1 });
+    expect(byId.get(w.users.employee.id)).toMatchObject({ role: 'employee', assigned: 4, waiting: 2 });
     expect(byId.get(w.users.supervisor.id)).toMatchObject({ role: 'supervisor', assigned: 1, waiting: 1 });
     expect(byId.get(w.users.admin.id)).toMatchObject({ role: 'admin', assigned: 0, waiting: 0 });
     expect((res.body.data as Agent[]).some((a) => a.name === 'Ex Empleado')).toBe(false);

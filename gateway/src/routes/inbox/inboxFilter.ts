@@ -7,6 +7,7 @@ import { scope } from '../../policies/subjects.ts';
 import { chatPairsFilter } from '../chatPairs.ts';
 import { escapeRegex } from '../common.ts';
 import type { listInboxQuery } from './schema.ts';
+import { awakeChats, snoozedChats } from './snoozedFilter.ts';
 
 type InboxQuery = z.output<typeof listInboxQuery>;
 type ChatFilter = QueryFilter<ChatDoc>;
@@ -46,7 +47,7 @@ export async function inboxFilter(auth: AuthContext, q: InboxQuery): Promise<Cha
   if (q.label) and.push({ labels: new Types.ObjectId(q.label) });
   if (q.unread) and.push(q.unread === 'true' ? { unreadCount: { $gt: 0 } } : { unreadCount: { $not: { $gt: 0 } } });
   const now = new Date();
-  and.push(q.snoozed === 'true' ? { snoozedUntil: { $gt: now } } : { $or: [{ snoozedUntil: null }, { snoozedUntil: { $lte: now } }] });
+  and.push(q.snoozed === 'true' ? snoozedChats(now) : awakeChats(now));
   const view = await viewFilter(auth, q);
   if (view) and.push(view);
   return { $and: and };

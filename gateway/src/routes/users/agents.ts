@@ -2,6 +2,7 @@ import { Assignment, Chat, User, type AssignmentDoc, type UserDoc } from '@switc
 import type { QueryFilter } from 'mongoose';
 import { scope } from '../../policies/subjects.ts';
 import { chatPairsFilter, pairKey } from '../chatPairs.ts';
+import { awakeChats } from '../inbox/snoozedFilter.ts';
 import { defineRoute, type RouteDef } from '../types.ts';
 import { agentsResponse } from './agentsSchema.ts';
 import { roleNames } from './roleLookup.ts';
@@ -11,11 +12,11 @@ const tag = 'Users';
 /** Most people the board lists. */
 const AGENTS_MAX = 500;
 
-/** `pairKey` of the assigned chats that wait for a reply. */
+/** `pairKey` of the assigned chats that wait for a reply (a chat put aside does not wait yet, as in the agent's inbox). */
 async function waitingChats(assignments: readonly Pick<AssignmentDoc, 'sessionId' | 'chatId'>[]): Promise<Set<string>> {
   const clauses = chatPairsFilter(assignments);
   if (clauses.length === 0) return new Set();
-  const chats = await Chat.find({ needsReply: true, $or: clauses }, { sessionId: 1, jid: 1 }).lean();
+  const chats = await Chat.find({ $and: [{ needsReply: true, $or: clauses }, awakeChats(new Date())] }, { sessionId: 1, jid: 1 }).lean();
   return new Set(chats.map((c) => pairKey(c.sessionId, c.jid)));
 }
 
