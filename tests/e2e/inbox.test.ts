@@ -256,9 +256,18 @@ describe('employee inbox', () => {
     const palette = page.getByRole('dialog', { name: 'Buscar o ir a…' });
     const box = palette.getByRole('combobox', { name: 'Buscar o ir a…' });
     await page.keyboard.press('Control+k');
-    // Bruno's chat exists but is not hers: the server finds nothing for her.
+    // Bruno's chat exists but is not hers: the server finds no conversation for her (only the
+    // offer to search the words in her messages).
     await box.fill('bruno');
-    await palette.getByText('Nada coincide con «bruno».').waitFor();
+    await palette.getByRole('option', { name: 'Buscar «bruno» en los mensajes' }).waitFor();
+    expect(await palette.getByRole('group', { name: 'Conversaciones' }).count()).toBe(0);
+    // Words of a message: Enter searches them in the inbox's messages.
+    await box.fill('paquete roto');
+    await box.press('Enter');
+    await page.getByRole('list', { name: 'Mensajes encontrados' }).getByText('Foto del paquete roto').waitFor();
+    expect(await page.getByRole('searchbox', { name: 'Buscar por nombre o número' }).inputValue()).toBe('paquete roto');
+    await page.getByRole('searchbox', { name: 'Buscar por nombre o número' }).fill('');
+    await page.keyboard.press('Control+k');
     // Her customer, without the accent, with the number and the session beside the name.
     await box.fill('gomez');
     const hit = palette.getByRole('group', { name: 'Conversaciones' }).getByRole('option', { name: /Alicia Gómez/ });

@@ -13,7 +13,7 @@ import { useI18n } from '../../i18n/index.tsx';
 import { Icon } from '../../ui/Icon.tsx';
 import { useToast } from '../../ui/Toasts.tsx';
 import { errorText } from '../../ui/errors.ts';
-import { PALETTE_GROUPS, foundItems, staticItems, type PaletteActions, type PaletteItem } from './paletteItems.ts';
+import { PALETTE_GROUPS, foundItems, messageSearchItem, staticItems, type PaletteActions, type PaletteItem } from './paletteItems.ts';
 import { MIN_LOOKUP, usePaletteLookups } from './usePaletteLookups.ts';
 
 /** Props of CommandPalette. */
@@ -56,7 +56,9 @@ export function CommandPalette({ open, onClose, openShortcuts }: CommandPaletteP
       openShortcuts,
       signOut: () => void auth.logout(),
     };
-    return [...foundItems(found, t, act), ...staticItems(text, ability, t, locale, act)];
+    // Searching the words in the messages comes last: Enter takes it when nothing else matches.
+    const messages = found.busy ? [] : messageSearchItem(text, ability, t, act);
+    return [...foundItems(found, t, act), ...staticItems(text, ability, t, locale, act), ...messages];
   }, [found, text, ability, t, locale, navigate, auth, toast, openShortcuts]);
 
   const active = items.find((i) => i.id === activeId) ?? items[0];

@@ -15,7 +15,7 @@ import { NAV } from '../nav.ts';
 import { rankByMatch } from './match.ts';
 
 /** The palette's groups, in the order they are listed. */
-export const PALETTE_GROUPS = ['chats', 'sessions', 'users', 'sections', 'actions'] as const;
+export const PALETTE_GROUPS = ['chats', 'sessions', 'users', 'sections', 'actions', 'messages'] as const;
 export type PaletteGroup = (typeof PALETTE_GROUPS)[number];
 
 /** One entry. */
@@ -69,6 +69,13 @@ export function staticItems(query: string, ability: ClientAbility, t: I18n['t'],
   );
   const text = (i: PaletteItem) => ({ label: i.label, ...(i.keywords ? { keywords: i.keywords } : {}) });
   return [...rankByMatch(sections, query, text), ...rankByMatch(actions, query, text)];
+}
+
+/** "Search these words in the messages": the inbox's message search, for whoever may read chats. */
+export function messageSearchItem(query: string, ability: ClientAbility, t: I18n['t'], act: PaletteActions): PaletteItem[] {
+  const text = query.trim();
+  if (text.length < 2 || !ability.can('read', 'Chat')) return [];
+  return [{ id: 'messages:search', group: 'messages', icon: 'search', label: t('palette.searchMessages', { text }), run: () => act.navigate(`/inbox?search=${enc(text)}&in=messages`) }];
 }
 
 /** Entries for what the server found. */

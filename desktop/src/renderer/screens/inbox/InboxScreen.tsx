@@ -42,10 +42,27 @@ export function InboxScreen() {
   const params = useParams();
   const openKey = params.sessionId && params.chatId ? chatKey(params.sessionId, params.chatId) : null;
   // `?m=` names a message to show in the open chat (a search hit).
-  const [searchParams] = useSearchParams();
+  const [searchParams, setSearchParams] = useSearchParams();
   const focusMessageId = searchParams.get('m');
   const [searchIn, setSearchIn] = useState<'chats' | 'messages'>('chats');
   const [search, setSearch] = useState(inbox.filters.q);
+  // `?search=…&in=messages` (the command palette) fills the search box once, then leaves the URL.
+  const askedSearch = searchParams.get('search');
+  const askedIn = searchParams.get('in');
+  useEffect(() => {
+    if (askedSearch === null) return;
+    setSearch(askedSearch);
+    setSearchIn(askedIn === 'messages' ? 'messages' : 'chats');
+    setSearchParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        next.delete('search');
+        next.delete('in');
+        return next;
+      },
+      { replace: true },
+    );
+  }, [askedSearch, askedIn]);
   const q = useDebounced(search, 250);
   const [activeIndex, setActiveIndex] = useState(0);
   const [cannedOpen, setCannedOpen] = useState(false);
