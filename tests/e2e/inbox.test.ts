@@ -323,7 +323,7 @@ describe('employee inbox', () => {
     expect(await composer.inputValue()).toBe('');
   });
 
-  it('snoozes a chat until tomorrow, lists it apart, brings it back, and wakes it live when the customer writes', async () => {
+  it('snoozes a chat until tomorrow, lists it apart, brings it back, wakes it live when the customer writes, and reminds when its time comes', async () => {
     const list = page.getByRole('listbox', { name: 'Conversaciones' });
     const row = list.getByRole('option', { name: /Alicia Gómez/ });
     const snoozedToggle = page.getByLabel(/^Pospuestas \(\d+\)$/);
@@ -355,6 +355,13 @@ describe('employee inbox', () => {
     await sys.sim.contactSend(ALICE, { to: PHONE, text: '¿Sigues ahí?' });
     await row.waitFor();
     await snoozedToggle.waitFor({ state: 'detached' });
+
+    // Its time comes while the inbox is open: back in the list, with a reminder.
+    expect((await sys.api('PUT', `/api/sessions/${SESSION}/chats/${encodeURIComponent(ALICE_JID)}/snooze`, adminToken, { until: Date.now() + 2000 })).status).toBe(200);
+    await row.waitFor({ state: 'detached' });
+    await row.waitFor();
+    await expect.poll(async () => (await notificationsOf(page)).some((n) => n.title.includes('Alicia') && n.body.startsWith('Vuelve a la bandeja'))).toBe(true);
+
     await row.click();
     await page.getByRole('log', { name: /Mensajes con Alicia Gómez/ }).getByText('¿Sigues ahí?').waitFor();
   });

@@ -12,7 +12,7 @@ import { inboxApi, newClientId, type ChatFilters } from './inboxApi.ts';
 import { applyActivity, pruneAgents, type AgentsByChat } from './model/agentsHere.ts';
 import { chatKey, parseChatKey, roomsAllow } from './model/keys.ts';
 import { EMPTY_INBOX, inboxReducer, type InboxAction, type InboxState } from './model/inboxReducer.ts';
-import { useNotifier } from './notify/useNotifier.ts';
+import { useNotifier, useWakeNotifier } from './notify/useNotifier.ts';
 import { loadPrefs, savePrefs, type NotifyPrefs } from './notify/prefs.ts';
 import { loadDrafts, saveDrafts, withDraft, type Drafts } from './model/drafts.ts';
 import { nextWake } from './model/snooze.ts';
@@ -165,17 +165,24 @@ export function InboxProvider({ children }: { children: ReactNode }) {
     );
     return () => ctrl.abort();
   }, [rest, snoozedTick, listTick]);
+  const snoozedRef = useRef(snoozedChats);
+  snoozedRef.current = snoozedChats;
+  const notifyWake = useWakeNotifier(prefs);
   const [wakeTick, setWakeTick] = useState(0);
   useEffect(() => {
     const now = Date.now();
     const next = nextWake([...snoozedChats, ...state.chats.values()], now);
     if (next === null) return;
     const timer = setTimeout(() => {
+      // Their time came: remind the user of each, then read the list that now holds them.
+      const at = Date.now();
+      for (const c of [...snoozedRef.current, ...stateRef.current.chats.values()]) if (c.snoozedUntil !== null && c.snoozedUntil <= at) notifyWake(c);
       reloadList();
+      reloadSnoozed();
       setWakeTick((n) => n + 1);
     }, Math.min(next - now + 50, 2 ** 31 - 1));
     return () => clearTimeout(timer);
-  }, [snoozedChats, state.chats, reloadList, wakeTick]);
+  }, [snoozedChats, state.chats, reloadList, reloadSnoozed, notifyWake, wakeTick]);
 
   /** Changes the filters (remembered on this device) and starts the list over. */
   const setFilters = useCallback((f: Partial<ChatFilters>) => {
@@ -250,8 +257,6 @@ export function InboxProvider({ children }: { children: ReactNode }) {
     return () => clearInterval(timer);
   }, []);
 
-  const snoozedRef = useRef(snoozedChats);
-  snoozedRef.current = snoozedChats;
   useSocketEvent('message', (e) => {
     const m = e.message as InboxMessageView;
     // The customer wrote in a chat put aside: it is back, and the list did not have it.

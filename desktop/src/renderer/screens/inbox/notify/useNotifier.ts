@@ -4,8 +4,8 @@
  * muted or the user is looking at that very chat. Only messages the server delivered to this
  * user reach here, so an unassigned chat can never notify.
  */
-import type { InboxMessageView } from '@switchboard/shared';
-import { useCallback } from 'react';
+import type { InboxChatView, InboxMessageView } from '@switchboard/shared';
+import { useCallback, useRef } from 'react';
 import { useNavigate } from 'react-router';
 import { useAuth } from '../../../auth/AuthProvider.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
@@ -32,5 +32,30 @@ export function useNotifier(prefs: NotifyPrefs): (state: InboxState, m: InboxMes
       if (prefs.sound) playChime();
     },
     [prefs, platform, navigate, t],
+  );
+}
+
+/**
+ * Notifies that a chat put aside is back (its time came): the reminder snoozing promises. Same
+ * preferences and tag as a message of that chat; once per chat and snooze.
+ */
+export function useWakeNotifier(prefs: NotifyPrefs): (chat: InboxChatView) => void {
+  const { platform } = useAuth();
+  const navigate = useNavigate();
+  const { t, fmt } = useI18n();
+  const told = useRef(new Set<string>());
+  return useCallback(
+    (chat) => {
+      if (!prefs.enabled || prefs.muted.includes(chat.sessionId) || chat.snoozedUntil === null) return;
+      const key = chatKey(chat.sessionId, chat.id);
+      const once = `${key}@${chat.snoozedUntil}`;
+      if (told.current.has(once)) return;
+      told.current.add(once);
+      const route = `/inbox/${encodeURIComponent(chat.sessionId)}/${encodeURIComponent(chat.id)}`;
+      const title = chat.name ?? phoneFromJid(chat.id) ?? t('inbox.unknownContact');
+      platform.notify({ title, body: t('snooze.wokeBody', { when: fmt.dateTime(chat.snoozedUntil) }), tag: key, route, silent: true }, () => navigate(route));
+      if (prefs.sound) playChime();
+    },
+    [prefs, platform, navigate, t, fmt],
   );
 }
