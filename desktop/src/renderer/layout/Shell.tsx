@@ -18,6 +18,9 @@ import { NAV } from './nav.ts';
 import { useGlobalShortcuts } from './useGlobalShortcuts.ts';
 import { CommandPalette } from './palette/CommandPalette.tsx';
 
+/** macOS says ⌘ where the others say Ctrl (both open the palette everywhere). */
+const IS_MAC = /Mac|iPhone|iPad/.test(globalThis.navigator?.platform ?? '');
+
 /** The signed-in frame. */
 export function Shell({ children }: { children: ReactNode }) {
   const { t, tn } = useI18n();
@@ -44,7 +47,7 @@ export function Shell({ children }: { children: ReactNode }) {
         <button type="button" className="palette-trigger" title={t('palette.title')} aria-keyshortcuts="Control+K Meta+K" onClick={openPalette}>
           <Icon name="search" size={15} />
           <span className="palette-trigger-text">{t('palette.trigger')}</span>
-          <kbd aria-hidden="true">Ctrl K</kbd>
+          <kbd aria-hidden="true">{IS_MAC ? '⌘K' : 'Ctrl K'}</kbd>
         </button>
         <nav aria-label={t('nav.main')}>
           <ul className="nav-list">
