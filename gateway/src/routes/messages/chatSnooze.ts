@@ -1,10 +1,11 @@
 import { recipientJid } from '@switchboard/shared';
 import { Chat } from '@switchboard/shared/node';
 import { z } from '../../openapi/zod.ts';
-import { badRequest, conflict, notFound } from '../../errors.ts';
+import { badRequest, conflict } from '../../errors.ts';
 import { authorize, subjects } from '../../policies/subjects.ts';
 import { defineRoute, type RouteDef } from '../types.ts';
 import { chatParams } from './chatActionSchema.ts';
+import { loadChat } from './loadChat.ts';
 
 /** The furthest a chat can be put aside. */
 export const SNOOZE_MAX_MS = 365 * 24 * 3600_000;
@@ -44,8 +45,7 @@ export const chatSnoozeRoutes: RouteDef[] = [
       if (body.until !== null && (body.until <= now || body.until > now + SNOOZE_MAX_MS)) {
         throw badRequest('invalid_snooze', 'Choose a time in the future, within a year');
       }
-      const chat = await Chat.findOne({ sessionId, jid: chatId }, { _id: 1 }).lean();
-      if (!chat) throw notFound('chat');
+      const chat = await loadChat(sessionId, chatId);
       const until = body.until === null ? null : new Date(body.until);
       // Putting a chat aside must not hide a message the agent has not seen.
       const unseen = body.until !== null && typeof body.seenInboundAt === 'number' ? { $or: [{ lastInboundAt: null }, { lastInboundAt: { $lte: new Date(body.seenInboundAt) } }] } : {};
