@@ -1,5 +1,5 @@
 import { needsReply } from '@switchboard/shared';
-import { Assignment, Chat, ChatNote, Media, Message, Session, driverCollection, touched, type ChatDoc } from '@switchboard/shared/node';
+import { Assignment, Chat, ChatNote, Media, Message, Session, driverCollection, markChatHandled, touched, type ChatDoc } from '@switchboard/shared/node';
 import type { ChatIdentity } from './jid.ts';
 import { createKeyedQueue } from './keyedQueue.ts';
 
@@ -215,7 +215,7 @@ export class ChatStore {
    * Null when the session has no such chat.
    */
   async markHandled(chatId: string, now: Date): Promise<ChatHandled | null> {
-    const doc = (await Chat.findOneAndUpdate({ sessionId: this.sessionId, jid: chatId }, { $max: { handledAt: now }, $set: { needsReply: false } }, { returnDocument: 'after', lean: true })) as WrittenChat | null;
+    const doc = await markChatHandled(this.sessionId, chatId, now);
     if (!doc) return null;
     await this.remember(chatId, doc);
     return { handledAt: (doc.handledAt ?? now).getTime(), lastInboundAt: doc.lastInboundAt ? doc.lastInboundAt.getTime() : null };

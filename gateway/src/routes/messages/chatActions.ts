@@ -1,5 +1,5 @@
-import { HUB_ERROR_CODES, RPC_ERROR_CODES, RpcError, needsReply, recipientJid, type MessageStatus } from '@switchboard/shared';
-import { Chat, Message, messageObjectId } from '@switchboard/shared/node';
+import { HUB_ERROR_CODES, RPC_ERROR_CODES, RpcError, recipientJid, type MessageStatus } from '@switchboard/shared';
+import { Chat, Message, markChatHandled, messageObjectId } from '@switchboard/shared/node';
 import { conflict, notFound } from '../../errors.ts';
 import { authorize, subjects } from '../../policies/subjects.ts';
 import { okSchema } from '../common.ts';
@@ -90,15 +90,10 @@ export const chatActionRoutes: RouteDef[] = [
       const chatId = recipientJid(params.chatId);
       // Whoever may answer the chat may decide it needs no answer.
       authorize(auth, 'send', subjects.message(sessionId, chatId));
-      const chat = await loadChat(sessionId, chatId);
+      await loadChat(sessionId, chatId);
       const { handledAt } = await actorOr(
         () => deps.hub.call(sessionId, 'markHandled', { chatJid: chatId }),
-        async () => {
-          const doc = await Chat.findOneAndUpdate({ _id: chat._id }, { $max: { handledAt: new Date() } }, { returnDocument: 'after' }).lean();
-          if (!doc) return { handledAt: null };
-          await Chat.updateOne({ _id: chat._id }, { $set: { needsReply: needsReply(doc) } });
-          return { handledAt: doc.handledAt ? doc.handledAt.getTime() : null };
-        },
+        async () => ({ handledAt: (await markChatHandled(sessionId, chatId, new Date()))?.handledAt?.getTime() ?? null }),
       );
       if (handledAt === null) throw notFound('chat');
       Object.assign(audit, { targetType: 'Chat', targetId: chatId, details: { sessionId } });

@@ -29,6 +29,7 @@ export * from './authKey.ts';
 export * from './authState.ts';
 export * from './cannedReply.ts';
 export * from './chat.ts';
+export * from './chatHandled.ts';
 export * from './chatNote.ts';
 export * from './clusterNode.ts';
 export * from './label.ts';
