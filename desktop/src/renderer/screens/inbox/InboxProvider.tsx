@@ -12,10 +12,11 @@ import { inboxApi, newClientId, type ChatFilters } from './inboxApi.ts';
 import { applyActivity, pruneAgents, type AgentsByChat } from './model/agentsHere.ts';
 import { chatKey, parseChatKey, roomsAllow } from './model/keys.ts';
 import { EMPTY_INBOX, inboxReducer, type InboxAction, type InboxState } from './model/inboxReducer.ts';
-import { useNotifier, useWakeNotifier } from './notify/useNotifier.ts';
+import { useNotifier } from './notify/useNotifier.ts';
 import { loadPrefs, savePrefs, type NotifyPrefs } from './notify/prefs.ts';
-import { loadDrafts, saveDrafts, withDraft, type Drafts } from './model/drafts.ts';
-import { nextWake } from './model/snooze.ts';
+import type { Drafts } from './model/drafts.ts';
+import { useDrafts } from './useDrafts.ts';
+import { useSnoozedChats } from './useSnoozedChats.ts';
 import { useOutbox } from './outbox/useOutbox.ts';
 import type { OutboxItem } from './outbox/types.ts';
 
@@ -105,22 +106,7 @@ export function InboxProvider({ children }: { children: ReactNode }) {
   const [threadError, setThreadError] = useState<unknown>(undefined);
   const [prefs, setPrefsState] = useState(() => loadPrefs(me.id));
   const [revoked, setRevoked] = useState<string | null>(null);
-  const [drafts, setDrafts] = useState<Drafts>(() => loadDrafts(me.id, Date.now()));
-  const setDraft = useCallback((key: string, text: string) => setDrafts((d) => withDraft(d, key, text, Date.now())), []);
-  // Written a moment after typing stops, and at once when the page goes away.
-  const draftsRef = useRef(drafts);
-  useEffect(() => {
-    if (draftsRef.current === drafts) return;
-    draftsRef.current = drafts;
-    const timer = setTimeout(() => saveDrafts(me.id, drafts), 400);
-    const flush = () => saveDrafts(me.id, drafts);
-    window.addEventListener('pagehide', flush);
-    return () => {
-      clearTimeout(timer);
-      window.removeEventListener('pagehide', flush);
-    };
-  }, [drafts, me.id]);
-  useEffect(() => () => saveDrafts(me.id, draftsRef.current), [me.id]);
+  const { drafts, setDraft } = useDrafts(me.id);
 
   // Session names label chats that arrive by event.
   const { sessions, state: link } = useRealtime();
@@ -152,37 +138,7 @@ export function InboxProvider({ children }: { children: ReactNode }) {
     setListTick((n) => n + 1);
   }, []);
 
-  // Chats put aside: listed apart (their count beside the filter), and the list is read again
-  // when the first of them wakes, since the server leaves them out of it until then.
-  const [snoozedChats, setSnoozedChats] = useState<InboxChatView[]>([]);
-  const [snoozedTick, setSnoozedTick] = useState(0);
-  const reloadSnoozed = useCallback(() => setSnoozedTick((n) => n + 1), []);
-  useEffect(() => {
-    const ctrl = new AbortController();
-    rest.snoozed(ctrl.signal).then(
-      (p) => setSnoozedChats(p.data),
-      () => undefined,
-    );
-    return () => ctrl.abort();
-  }, [rest, snoozedTick, listTick]);
-  const snoozedRef = useRef(snoozedChats);
-  snoozedRef.current = snoozedChats;
-  const notifyWake = useWakeNotifier(prefs);
-  const [wakeTick, setWakeTick] = useState(0);
-  useEffect(() => {
-    const now = Date.now();
-    const next = nextWake([...snoozedChats, ...state.chats.values()], now);
-    if (next === null) return;
-    const timer = setTimeout(() => {
-      // Their time came: remind the user of each, then read the list that now holds them.
-      const at = Date.now();
-      for (const c of [...snoozedRef.current, ...stateRef.current.chats.values()]) if (c.snoozedUntil !== null && c.snoozedUntil <= at) notifyWake(c);
-      reloadList();
-      reloadSnoozed();
-      setWakeTick((n) => n + 1);
-    }, Math.min(next - now + 50, 2 ** 31 - 1));
-    return () => clearTimeout(timer);
-  }, [snoozedChats, state.chats, reloadList, reloadSnoozed, notifyWake, wakeTick]);
+  const { snoozedChats, snoozedRef, reloadSnoozed } = useSnoozedChats({ rest, state, stateRef, listTick, reloadList, prefs });
 
   /** Changes the filters (remembered on this device) and starts the list over. */
   const setFilters = useCallback((f: Partial<ChatFilters>) => {
@@ -259,10 +215,11 @@ export function InboxProvider({ children }: { children: ReactNode }) {
 
   useSocketEvent('message', (e) => {
     const m = e.message as InboxMessageView;
-    // The customer wrote in a chat put aside: it is back, and the list did not have it.
+    // The customer wrote in a chat put aside: it is back (the list, read again if it did not
+    // have it, reads the snoozed ones too).
     if (!m.fromMe && snoozedRef.current.some((c) => c.sessionId === m.sessionId && c.id === m.chatId)) {
-      reloadSnoozed();
-      if (!stateRef.current.chats.has(chatKey(m.sessionId, m.chatId))) reloadList();
+      if (stateRef.current.chats.has(chatKey(m.sessionId, m.chatId))) reloadSnoozed();
+      else reloadList();
     }
     dispatch({ type: 'event/message', message: m });
     refreshCount();
@@ -279,10 +236,10 @@ export function InboxProvider({ children }: { children: ReactNode }) {
   });
   useSocketEvent('chat-snooze', (e) => {
     dispatch({ type: 'event/snooze', sessionId: e.sessionId, chatId: e.chatId, snoozedUntil: e.snoozedUntil });
-    reloadSnoozed();
     refreshCount();
-    // Woken elsewhere: the list did not have it.
+    // Woken elsewhere and not in the list: read it again (the snoozed ones with it).
     if (e.snoozedUntil === null && !stateRef.current.chats.has(chatKey(e.sessionId, e.chatId))) reloadList();
+    else reloadSnoozed();
   });
   useSocketEvent('chat-labels', (e) => {
     dispatch({ type: 'event/labels', sessionId: e.sessionId, chatId: e.chatId, labels: e.labels });
@@ -386,9 +343,9 @@ export function InboxProvider({ children }: { children: ReactNode }) {
         const seen = stateRef.current.chats.get(key)?.lastInboundAt ?? null;
         const view = await rest.snooze(sessionId, chatId, until, until === null ? undefined : seen);
         dispatch({ type: 'event/snooze', sessionId, chatId, snoozedUntil: view.snoozedUntil });
-        reloadSnoozed();
         refreshCount();
         if (until === null) reloadList();
+        else reloadSnoozed();
       },
       async markHandled(key) {
         const { sessionId, chatId } = parseChatKey(key);
