@@ -12,8 +12,9 @@ import { users } from './users.ts';
 import { roles } from './roles.ts';
 import { integrations } from './integrations.ts';
 import { palette } from './palette.ts';
+import { snooze } from './snooze.ts';
 
-const BUNDLES = [common, auth, status, sessions, dashboard, inbox, users, roles, assignments, audit, integrations, palette] as const;
+const BUNDLES = [common, auth, status, sessions, dashboard, inbox, users, roles, assignments, audit, integrations, palette, snooze] as const;
 
 type KeysOf<B> = B extends { es: Record<infer K, string> } ? K : never;
 /** Every message key of the app. */
