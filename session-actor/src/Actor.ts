@@ -1,4 +1,3 @@
-import { MessageClock } from './messages/messageTime.ts';
 import { findSentContent } from './messages/sentContent.ts';
 import type { WASocket } from '@whiskeysockets/baileys';
 import {
@@ -9,51 +8,29 @@ import {
   type ActorEvent,
   type ActorInitConfig,
   type ExitCode,
-  type FromActor,
 } from '@switchboard/shared';
-import type { TransientRetryPolicy } from '@switchboard/shared/node';
 import type { Logger } from 'pino';
 import { createSerialQueue } from './auth/serialQueue.ts';
 import { EventBarriers } from './eventBarriers.ts';
 import { openAuthState, type AuthHandle } from './auth/openAuthState.ts';
-import { MediaRetries, type MediaRetryPolicy } from './media/mediaRetries.ts';
+import { MediaRetries } from './media/mediaRetries.ts';
 import { MediaSummaries } from './media/mediaSummaries.ts';
 import { ChatStore } from './messages/chats.ts';
+import { MessageClock } from './messages/messageTime.ts';
 import { SessionMetrics } from './messages/sessionMetrics.ts';
 import { Outbox } from './outbox/Outbox.ts';
 import { openInbox, type Inbox } from './messages/inbox.ts';
 import { forgetInBatches, type InboxForgetting } from './messages/inboxForgetting.ts';
 import { bindSocketEvents } from './socketEvents.ts';
 import { killBeforeStoreHook, type BeforeStoreHook } from './testHooks.ts';
-import type { BackoffOptions } from './whatsapp/backoff.ts';
 import { Connection } from './whatsapp/Connection.ts';
 import { createSocket } from './whatsapp/createSocket.ts';
 import type { ClassifiedClose } from './whatsapp/disconnect.ts';
 import { prepareTrust, type TlsTrust } from './whatsapp/trust.ts';
+import type { ActorDeps } from './actorDeps.ts';
 
-/** What an Actor needs from its host process (main.ts, or a test). */
-export interface ActorDeps {
-  config: ActorInitConfig;
-  logger: Logger;
-  /** Sends one envelope to the supervisor. */
-  send(msg: FromActor): void;
-  /** Ends the actor process with a protocol exit code (after pending replies went out). */
-  exit(code: ExitCode, reason: string): void;
-  backoff?: BackoffOptions;
-  /** Connect watchdog (ms); default 90 s. */
-  watchdogMs?: number;
-  /**
-   * Outbox retry delay after a transient failure (ms); default 5 s. It doubles with each retry
-   * that fails again (a database outage), up to 12 times the base, and resets after a clean flush.
-   */
-  outboxRetryMs?: number;
-  /** How long a graceful stop waits for WhatsApp's acks of messages just sent (ms); default 2 s. */
-  ackGraceMs?: number;
-  /** Backoff of incoming media downloads that failed (defaults in MediaRetries). */
-  mediaRetry?: Partial<MediaRetryPolicy>;
-  /** Retries of a credentials write that failed transiently (defaults: `CREDS_RETRY`). */
-  credsRetry?: Partial<TransientRetryPolicy>;
-}
+export type { ActorDeps } from './actorDeps.ts';
+
 
 /** How long an actor stopping for a failed write waits for the writes queued behind it. */
 const FAIL_STOP_WAIT_MS = 5_000;
