@@ -78,10 +78,11 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
     if (labelsToken !== firstLabelsToken.current && canLabel && chat) setLabelling(true);
   }, [labelsToken]);
   const [snoozing, setSnoozing] = useState(false);
-  const canSnooze = ability.can('send', 'Message');
+  // Who may answer the chat may also decide it needs no answer, or not yet.
+  const canAnswer = ability.can('send', 'Message');
   const firstSnoozeToken = useRef(snoozeToken);
   useEffect(() => {
-    if (snoozeToken !== firstSnoozeToken.current && canSnooze && chat) setSnoozing(true);
+    if (snoozeToken !== firstSnoozeToken.current && canAnswer && chat) setSnoozing(true);
   }, [snoozeToken]);
   const snoozedUntil = chat && isSnoozed(chat, Date.now()) ? chat.snoozedUntil : null;
   const snooze = async (until: number | null) => {
@@ -213,12 +214,12 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
               {t('transfer.open')}
             </Button>
           )}
-          {chat && chat.needsReply && ability.can('send', 'Message') && (
+          {chat && chat.needsReply && canAnswer && (
             <Button size="sm" icon="check" onClick={onMarkHandled} aria-keyshortcuts="H" title={t('thread.markHandledHint')}>
               {t('thread.markHandled')}
             </Button>
           )}
-          {chat && canSnooze && !snoozedUntil && <IconButton icon="clock" label={t('snooze.open')} title={`${t('snooze.open')} (P)`} variant="secondary" size="sm" aria-keyshortcuts="P" onClick={() => setSnoozing(true)} />}
+          {chat && canAnswer && !snoozedUntil && <IconButton icon="clock" label={t('snooze.open')} title={`${t('snooze.open')} (P)`} variant="secondary" size="sm" aria-keyshortcuts="P" onClick={() => setSnoozing(true)} />}
           {/* Read / unread as icons (names and shortcuts in the tooltip): replying marks read anyway. */}
           {chat && chat.unreadCount > 0 && <IconButton icon="checks" label={t('thread.markRead')} title={`${t('thread.markRead')} (R)`} variant="secondary" size="sm" onClick={() => void markRead(true)} aria-keyshortcuts="R" />}
           {chat && chat.unreadCount === 0 && <IconButton icon="mail" label={t('thread.markUnread')} title={`${t('thread.markUnread')} (U)`} variant="secondary" size="sm" onClick={onMarkUnread} aria-keyshortcuts="U" />}
@@ -229,7 +230,7 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
         <p className="snoozed-banner" role="status">
           <Icon name="clock" size={14} />
           <span>{t('snooze.banner', { when: fmt.dateTime(snoozedUntil) })}</span>
-          {canSnooze && (
+          {canAnswer && (
             <Button size="sm" onClick={() => void snooze(null).catch(() => undefined)}>
               {t('snooze.wake')}
             </Button>
