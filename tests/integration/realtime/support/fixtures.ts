@@ -119,6 +119,12 @@ export function nextEvent<K extends keyof ServerToClientEvents>(
   });
 }
 
+/** Resolves when the client is disconnected: at once when it already is (the server may close it before the test listens). */
+export function disconnected(socket: Client): Promise<void> {
+  if (!socket.connected) return Promise.resolve();
+  return new Promise((resolve) => socket.once('disconnect', () => resolve()));
+}
+
 /**
  * A round trip to the server. Events the server emitted to this socket before it handled the
  * barrier arrive before its ack (one ordered connection), so after `await barrier(s)` the
