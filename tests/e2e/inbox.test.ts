@@ -298,7 +298,7 @@ describe('employee inbox', () => {
     expect(sys.sim.received(ALICE)).toHaveLength(sentBefore);
   });
 
-  it('keeps a reply typed and not sent when the chat closes, shows it in the list, and still has it after a reload', async () => {
+  it('keeps a reply typed and not sent (and the message it quotes) when the chat closes, shows it in the list, and still has it after a reload', async () => {
     const list = page.getByRole('listbox', { name: 'Conversaciones' });
     const row = list.getByRole('option', { name: /Alicia Gómez/ });
     const composer = page.getByRole('textbox', { name: /Mensaje para Alicia Gómez/ });
@@ -313,7 +313,26 @@ describe('employee inbox', () => {
     await row.click();
     await composer.waitFor();
     expect(await composer.inputValue()).toBe('Te llamo mañana a las');
-    // Emptying the box forgets it.
+    // The message a reply quotes is kept with it, and the reply goes out quoting it.
+    const asked = page.locator('.msg-in', { hasText: 'Ah, y otra cosa' });
+    const askedId = await asked.getAttribute('data-id');
+    await asked.hover();
+    await asked.getByRole('button', { name: 'Responder' }).click();
+    const quote = page.locator('.composer-quote');
+    await quote.getByText('Ah, y otra cosa').waitFor();
+    await page.getByRole('button', { name: 'Cerrar conversación' }).click();
+    await composer.waitFor({ state: 'detached' });
+    await page.reload();
+    await row.click();
+    await quote.getByText('Ah, y otra cosa').waitFor();
+    expect(await composer.inputValue()).toBe('Te llamo mañana a las');
+    await screenshot(page, SHOTS, '05e-draft-quoted-reply');
+    await composer.fill('Te llamo mañana a las 10');
+    await composer.press('Enter');
+    await expect.poll(() => sys.sim.received(ALICE).filter((m) => m.text === 'Te llamo mañana a las 10')).toEqual([expect.objectContaining({ quotedId: askedId })]);
+    await quote.waitFor({ state: 'detached' });
+    // Typed again and emptied: the box forgets it.
+    await composer.fill('Otra cosa');
     await composer.fill('');
     await page.getByRole('button', { name: 'Cerrar conversación' }).click();
     // From the moment the thread is gone the row would show a draft left behind.

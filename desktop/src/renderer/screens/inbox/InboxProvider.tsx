@@ -14,7 +14,7 @@ import { chatKey, parseChatKey, roomsAllow } from './model/keys.ts';
 import { EMPTY_INBOX, inboxReducer, type InboxAction, type InboxState } from './model/inboxReducer.ts';
 import { useNotifier } from './notify/useNotifier.ts';
 import { loadPrefs, savePrefs, type NotifyPrefs } from './notify/prefs.ts';
-import type { Drafts } from './model/drafts.ts';
+import type { DraftChange, Drafts } from './model/drafts.ts';
 import { useDrafts } from './useDrafts.ts';
 import { useSnoozedChats } from './useSnoozedChats.ts';
 import { useOutbox } from './outbox/useOutbox.ts';
@@ -60,8 +60,8 @@ export interface Inbox {
   snooze(key: string, until: number | null): Promise<void>;
   /** Replies typed and not sent, by chat key (kept on this device). */
   drafts: Drafts;
-  /** Records what the reply box of a chat holds (blank forgets it). */
-  setDraft(key: string, text: string): void;
+  /** Records what the reply box of a chat holds, or the message it quotes (blank and no quote forgets it). */
+  setDraft(key: string, change: DraftChange): void;
   /** The chat that was open when the user lost access to it (the screen closes it and says why). */
   revoked: string | null;
   clearRevoked(): void;

@@ -4,12 +4,12 @@
  * unmounts.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { loadDrafts, saveDrafts, withDraft, type Drafts } from './model/drafts.ts';
+import { loadDrafts, saveDrafts, withDraft, type DraftChange, type Drafts } from './model/drafts.ts';
 
 /** Drafts of `userId`, and the function that records one chat's. */
-export function useDrafts(userId: string): { drafts: Drafts; setDraft(key: string, text: string): void } {
+export function useDrafts(userId: string): { drafts: Drafts; setDraft(key: string, change: DraftChange): void } {
   const [drafts, setDrafts] = useState<Drafts>(() => loadDrafts(userId, Date.now()));
-  const setDraft = useCallback((key: string, text: string) => setDrafts((d) => withDraft(d, key, text, Date.now())), []);
+  const setDraft = useCallback((key: string, change: DraftChange) => setDrafts((d) => withDraft(d, key, change, Date.now())), []);
   const saved = useRef(drafts);
   useEffect(() => {
     if (saved.current === drafts) return;

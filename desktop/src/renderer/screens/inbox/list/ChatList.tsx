@@ -8,7 +8,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { forwardRef, useEffect, useImperativeHandle, useRef, type KeyboardEvent } from 'react';
 import { useI18n } from '../../../i18n/index.tsx';
 import { chatKey } from '../model/keys.ts';
-import type { Drafts } from '../model/drafts.ts';
+import type { Draft, Drafts } from '../model/drafts.ts';
+import { summaryOf } from '../thread/MessageBubble.tsx';
 import { ChatListItem } from './ChatListItem.tsx';
 import type { AgentHere, AgentsByChat } from '../model/agentsHere.ts';
 
@@ -117,7 +118,7 @@ export const ChatList = forwardRef<ChatListHandle, ChatListProps>(function ChatL
                 labelsById={p.labelsById}
                 agents={p.agentsByChat.get(key) ?? NOBODY}
                 typing={p.typingKeys.has(key)}
-                draft={key === p.openKey ? undefined : p.drafts.get(key)?.text}
+                draft={key === p.openKey ? undefined : draftPreview(p.drafts.get(key), t)}
                 onOpen={() => {
                   p.setActiveIndex(v.index);
                   p.onOpen(key);
@@ -130,3 +131,10 @@ export const ChatList = forwardRef<ChatListHandle, ChatListProps>(function ChatL
     </div>
   );
 });
+
+/** What the list shows of a chat's draft: its text, or, with none typed yet, the message it will quote. */
+function draftPreview(d: Draft | undefined, t: ReturnType<typeof useI18n>['t']): string | undefined {
+  if (!d) return undefined;
+  if (d.text.trim()) return d.text;
+  return d.quote ? `↩ ${summaryOf(d.quote, t)}` : undefined;
+}

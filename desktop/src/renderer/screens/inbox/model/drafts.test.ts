@@ -4,19 +4,33 @@ import { DRAFT_MAX_AGE_MS, DRAFT_MAX_COUNT, pruneDrafts, withDraft, type Drafts 
 describe('reply drafts', () => {
   it('keeps the text typed per chat, and drops it when the box is emptied', () => {
     let d: Drafts = new Map();
-    d = withDraft(d, 'a', 'Hola, ', 1);
-    d = withDraft(d, 'b', 'Buenos días', 2);
-    d = withDraft(d, 'a', 'Hola, ya lo miro', 3);
+    d = withDraft(d, 'a', { text: 'Hola, ' }, 1);
+    d = withDraft(d, 'b', { text: 'Buenos días' }, 2);
+    d = withDraft(d, 'a', { text: 'Hola, ya lo miro' }, 3);
     expect(d.get('a')).toEqual({ text: 'Hola, ya lo miro', at: 3 });
     expect(d.get('b')?.text).toBe('Buenos días');
-    d = withDraft(d, 'a', '  \n', 4);
+    d = withDraft(d, 'a', { text: '  \n' }, 4);
     expect(d.has('a')).toBe(false);
   });
 
+  it('keeps the message a reply quotes, with only what the quote shows, until the quote is cancelled', () => {
+    const message = { id: 'M1', kind: 'document' as const, fromMe: false, caption: 'Factura', media: { fileName: 'f.pdf', mimeType: 'application/pdf', size: 9 }, sessionId: 's', chatId: 'c', status: 'read' as const, timestamp: 1 };
+    let d: Drafts = withDraft(new Map(), 'a', { quote: message }, 1);
+    expect(d.get('a')).toEqual({ text: '', quote: { id: 'M1', kind: 'document', fromMe: false, caption: 'Factura', media: { fileName: 'f.pdf' } }, at: 1 });
+    d = withDraft(d, 'a', { text: 'Te la reenvío' }, 2);
+    expect(d.get('a')?.quote?.id).toBe('M1');
+    d = withDraft(d, 'a', { quote: null }, 3);
+    expect(d.get('a')).toEqual({ text: 'Te la reenvío', at: 3 });
+    d = withDraft(withDraft(d, 'a', { quote: message }, 4), 'a', { text: '' }, 5);
+    expect(d.get('a')?.quote?.id).toBe('M1');
+    expect(withDraft(d, 'a', { quote: null }, 6).has('a')).toBe(false);
+  });
+
   it('returns the same map when nothing changes (no needless re-render or write)', () => {
-    const d = withDraft(new Map(), 'a', 'x', 1);
-    expect(withDraft(d, 'a', 'x', 2)).toBe(d);
-    expect(withDraft(d, 'b', '', 2)).toBe(d);
+    const d = withDraft(new Map(), 'a', { text: 'x' }, 1);
+    expect(withDraft(d, 'a', { text: 'x' }, 2)).toBe(d);
+    expect(withDraft(d, 'b', { text: '' }, 2)).toBe(d);
+    expect(withDraft(d, 'b', { quote: null }, 2)).toBe(d);
   });
 
   it('forgets drafts older than the maximum age and keeps only the newest ones', () => {

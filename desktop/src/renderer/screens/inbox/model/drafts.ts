@@ -1,16 +1,28 @@
 /**
  * Replies typed but not sent, per chat: moving to another chat (J/K, Alt+J, a notification, the
  * command palette) or reloading the page keeps what was typed, and the chat list shows it
- * ("Borrador: …"). Kept in this device's localStorage per user, like the notification
- * preferences; a sent reply clears its draft. Old drafts are dropped after 30 days and at most
- * the 200 newest are kept, so the store stays small.
+ * ("Borrador: …"), with the message the reply quotes when one was picked. Kept in this device's
+ * localStorage per user, like the notification preferences; a sent reply clears its draft. Old
+ * drafts are dropped after 30 days and at most the 200 newest are kept, so the store stays small.
  */
+import type { InboxMessageView } from '@switchboard/shared';
+
+/** What a reply shows of the message it quotes (and what a draft keeps of it). */
+export type QuotedMessage = Pick<InboxMessageView, 'id' | 'kind' | 'fromMe' | 'text' | 'caption'> & { media?: { fileName: string | null } };
 
 /** One chat's draft. */
 export interface Draft {
   text: string;
+  /** The message the reply quotes. */
+  quote?: QuotedMessage;
   /** ms when it was last changed. */
   at: number;
+}
+
+/** A change to a chat's draft: its text, its quote (null: no quote any more), or both. */
+export interface DraftChange {
+  text?: string;
+  quote?: QuotedMessage | null;
 }
 
 /** Drafts by chat key. */
@@ -19,17 +31,28 @@ export type Drafts = ReadonlyMap<string, Draft>;
 export const DRAFT_MAX_AGE_MS = 30 * 24 * 3600_000;
 export const DRAFT_MAX_COUNT = 200;
 
-/** The drafts after `key`'s text changed to `text` (blank removes it). */
-export function withDraft(drafts: Drafts, key: string, text: string, now: number): Drafts {
+/** Only the fields a quote shows (a whole message view may carry much more). */
+export function toQuoted(m: QuotedMessage): QuotedMessage {
+  const q: QuotedMessage = { id: m.id, kind: m.kind, fromMe: m.fromMe };
+  if (m.text) q.text = m.text;
+  if (m.caption) q.caption = m.caption;
+  if (m.media?.fileName) q.media = { fileName: m.media.fileName };
+  return q;
+}
+
+/** The drafts after `key`'s draft changed (blank text and no quote removes it). */
+export function withDraft(drafts: Drafts, key: string, change: DraftChange, now: number): Drafts {
   const current = drafts.get(key);
-  if (!text.trim()) {
+  const text = change.text ?? current?.text ?? '';
+  const quote = change.quote === undefined ? current?.quote : (change.quote ?? undefined);
+  if (!text.trim() && !quote) {
     if (!current) return drafts;
     const next = new Map(drafts);
     next.delete(key);
     return next;
   }
-  if (current?.text === text) return drafts;
-  return new Map(drafts).set(key, { text, at: now });
+  if (current && current.text === text && current.quote?.id === quote?.id) return drafts;
+  return new Map(drafts).set(key, { text, ...(quote ? { quote: toQuoted(quote) } : {}), at: now });
 }
 
 /** The drafts worth keeping: younger than the maximum age, the newest first up to the maximum count. */
@@ -48,6 +71,7 @@ export function loadDrafts(userId: string, now: number): Drafts {
     const entries = Object.entries(JSON.parse(raw) as Record<string, unknown>).filter(
       (e): e is [string, Draft] => typeof (e[1] as Draft)?.text === 'string' && typeof (e[1] as Draft)?.at === 'number',
     );
+    for (const [, d] of entries) if (d.quote !== undefined && typeof d.quote?.id !== 'string') delete d.quote;
     return pruneDrafts(new Map(entries), now);
   } catch {
     return new Map();

@@ -6,9 +6,10 @@
  * sent to WhatsApp, no typing shown to the contact, no attachments. A reply typed and not sent
  * is the chat's draft (`model/drafts.ts`): it is there again when the chat is opened again.
  */
-import type { CannedReplyView, InboxMessageView } from '@switchboard/shared';
+import type { CannedReplyView } from '@switchboard/shared';
 import { useEffect, useId, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { useI18n } from '../../../i18n/index.tsx';
+import type { QuotedMessage } from '../model/drafts.ts';
 import { Button, IconButton } from '../../../ui/Button.tsx';
 import { CannedSuggestions, matchCanned } from './CannedSuggestions.tsx';
 import { EmojiPicker } from './EmojiPicker.tsx';
@@ -18,7 +19,7 @@ import { isSendPress, loadSendKey, saveSendKey, type SendKey } from './sendKey.t
 /** Props of Composer. */
 export interface ComposerProps {
   chatName: string;
-  quoting: InboxMessageView | null;
+  quoting: QuotedMessage | null;
   onCancelQuote(): void;
   files: File[];
   onFiles(files: File[]): void;

@@ -7,6 +7,7 @@ import type { InboxMessageView } from '@switchboard/shared';
 import { memo } from 'react';
 import { useI18n } from '../../../i18n/index.tsx';
 import { Button, IconButton } from '../../../ui/Button.tsx';
+import type { QuotedMessage } from '../model/drafts.ts';
 import type { OutboxItem } from '../outbox/types.ts';
 import { formatText } from './formatText.tsx';
 import { MessageMedia } from './MessageMedia.tsx';
@@ -24,7 +25,7 @@ export interface MessageBubbleProps {
 }
 
 /** A short line describing a message (quotes, reply preview). */
-export function summaryOf(m: InboxMessageView, t: ReturnType<typeof useI18n>['t']): string {
+export function summaryOf(m: Pick<QuotedMessage, 'kind' | 'text' | 'caption' | 'media'>, t: ReturnType<typeof useI18n>['t']): string {
   if (m.text) return m.text;
   if (m.caption) return m.caption;
   if (m.media?.fileName) return m.media.fileName;

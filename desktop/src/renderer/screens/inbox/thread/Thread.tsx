@@ -5,7 +5,7 @@
  * a note). Files can be dropped anywhere on it. Replies go through the
  * outbox; replying marks the chat read (reading is not handling: opening alone does not).
  */
-import type { CannedReplyView, ChatNoteView, InboxChatView, InboxMessageView } from '@switchboard/shared';
+import type { CannedReplyView, ChatNoteView, InboxChatView } from '@switchboard/shared';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { useAbility, useApi, useMe } from '../../../auth/AuthProvider.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
@@ -27,6 +27,7 @@ import { MessageList } from './MessageList.tsx';
 import { buildRows } from './rows.ts';
 import { SnoozeDialog } from './SnoozeDialog.tsx';
 import { isSnoozed } from '../model/snooze.ts';
+import type { QuotedMessage } from '../model/drafts.ts';
 import { TransferDialog } from './TransferDialog.tsx';
 import { useAgentActivity } from './useAgentActivity.ts';
 import { LabelChips } from '../labels/LabelChips.tsx';
@@ -64,7 +65,16 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
   const rest = inboxApi(useApi());
   const toast = useToast();
   const realtime = useRealtime();
-  const [quoting, setQuoting] = useState<InboxMessageView | null>(null);
+  const { setDraft } = inbox;
+  // The message the reply quotes: kept in the chat's draft, so it is there again when the chat is.
+  const [quoting, setQuotingState] = useState<QuotedMessage | null>(() => inbox.drafts.get(key)?.quote ?? null);
+  const setQuoting = useCallback(
+    (m: QuotedMessage | null) => {
+      setQuotingState(m);
+      setDraft(key, { quote: m });
+    },
+    [setDraft, key],
+  );
   const [files, setFiles] = useState<File[]>([]);
   const [dragging, setDragging] = useState(false);
   const [transferring, setTransferring] = useState(false);
@@ -145,8 +155,7 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
   const live = presence && Date.now() - presence.at < 25_000 ? presence.state : null;
   const name = chat ? chatTitle(chat) : chatId.split('@')[0]!;
 
-  const { setDraft } = inbox;
-  const saveDraft = useCallback((text: string) => setDraft(key, text), [setDraft, key]);
+  const saveDraft = useCallback((text: string) => setDraft(key, { text }), [setDraft, key]);
   const send = async (text: string) => {
     setSentTick((n) => n + 1);
     const attachments = files;
