@@ -120,7 +120,7 @@ export function SessionsScreen() {
       key: 'lastActivity',
       header: t('sessions.col.activity'),
       sortable: true,
-      cell: (s) => (s.summary?.lastActivityAt ? <time dateTime={s.summary.lastActivityAt} title={fmt.dateTime(s.summary.lastActivityAt)}>{fmt.relative(s.summary.lastActivityAt)}</time> : <span className="muted">{t('state.never')}</span>),
+      cell: (s) => (s.summary?.lastActivityAt ? <time dateTime={s.summary.lastActivityAt} title={fmt.dateTime(s.summary.lastActivityAt)}>{fmt.relative(s.summary.lastActivityAt)}</time> : <span className="muted">{t('sessions.noMessages')}</span>),
     },
     { key: 'messages', header: t('sessions.col.messages'), className: 'num', cell: (s) => (s.summary ? `${fmt.number(s.summary.messagesReceived)} / ${fmt.number(s.summary.messagesSent)}` : '—') },
     { key: 'restarts', header: t('sessions.col.restarts'), className: 'num col-wide', cell: (s) => (s.summary ? fmt.number(s.summary.restarts) : '—') },
