@@ -298,6 +298,28 @@ describe('employee inbox', () => {
     expect(sys.sim.received(ALICE)).toHaveLength(sentBefore);
   });
 
+  it('reacts to a message with a quick reaction the customer receives, and takes it back; a reaction answers nothing', async () => {
+    const row = page.getByRole('listbox', { name: 'Conversaciones' }).getByRole('option', { name: /Alicia Gómez/ });
+    const asked = page.locator('.msg-in', { hasText: 'Ah, y otra cosa' });
+    const askedId = await asked.getAttribute('data-id');
+    const reactionsTo = () => sys.sim.received(ALICE).filter((m) => m.kind === 'reaction' && m.reaction?.targetId === askedId).map((m) => m.reaction?.emoji);
+    await asked.hover();
+    await asked.getByRole('button', { name: 'Reaccionar', exact: true }).click();
+    await asked.getByRole('button', { name: 'Reaccionar con 👍' }).waitFor();
+    await check('05c-reaction-picker');
+    await asked.getByRole('button', { name: 'Reaccionar con 👍' }).click();
+    await asked.getByLabel('Reacciones: 👍 (la tuya: 👍)').waitFor();
+    await expect.poll(reactionsTo).toEqual(['👍']);
+    // Picked again, it is taken back.
+    await asked.hover();
+    await asked.getByRole('button', { name: 'Reaccionar', exact: true }).click();
+    await asked.getByRole('button', { name: 'Quitar tu reacción 👍' }).click();
+    await asked.locator('.msg-reactions').waitFor({ state: 'detached' });
+    await expect.poll(reactionsTo).toEqual(['👍', '']);
+    // The customer still waits for an answer.
+    expect(await row.locator('.needs-reply-tag').count()).toBe(1);
+  });
+
   it('keeps a reply typed and not sent (and the message it quotes) when the chat closes, shows it in the list, and still has it after a reload', async () => {
     const list = page.getByRole('listbox', { name: 'Conversaciones' });
     const row = list.getByRole('option', { name: /Alicia Gómez/ });

@@ -39,6 +39,8 @@ export interface Inbox {
   retryOutbox(clientId: string): void;
   discardOutbox(clientId: string): void;
   retryMessage(m: InboxMessageView): Promise<void>;
+  /** Reacts to a message with `emoji` ('' takes our reaction back); shown at once, ticked when WhatsApp has it. */
+  react(target: InboxMessageView, emoji: string): Promise<void>;
   markRead(key: string): Promise<void>;
   /** Marks a chat unread for the team (to come back to it); every console sees it. */
   markUnread(key: string): Promise<void>;
@@ -326,6 +328,12 @@ export function InboxProvider({ children }: { children: ReactNode }) {
         const key = chatKey(m.sessionId, m.chatId);
         dispatch({ type: 'message/retrying', key, messageId: m.id });
         await rest.retry(m.sessionId, m.id);
+      },
+      async react(target, emoji) {
+        const { sessionId, chatId } = target;
+        const accepted = await rest.react(sessionId, chatId, target.id, emoji, newClientId());
+        // message-sent replaces it once WhatsApp has it; reactions move no chat clock (withMessage).
+        dispatch({ type: 'event/message', message: { id: accepted.messageId, sessionId, chatId, fromMe: true, kind: 'reaction', reaction: { emoji, targetId: target.id }, status: accepted.status, timestamp: Date.now() } });
       },
       async markRead(key) {
         const { sessionId, chatId } = parseChatKey(key);

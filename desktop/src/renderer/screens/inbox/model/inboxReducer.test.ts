@@ -226,6 +226,10 @@ describe('inbox reducer: REST pages merged with live and replayed events', () =>
     ]);
     expect(sortedChats(s).map((c) => c.id)).toEqual(['b@s.whatsapp.net', ALICE]);
     expect(threadMessages(s.threads.get(KEY)).map((m) => m.id)).toEqual(['a']);
-    expect(reactionsByTarget(s.threads.get(KEY)).get('a')?.sort()).toEqual(['❤️', '😂'].sort());
+    expect(reactionsByTarget(s.threads.get(KEY)).get('a')?.emojis.sort()).toEqual(['❤️', '😂'].sort());
+    expect(reactionsByTarget(s.threads.get(KEY)).get('a')?.mine).toBe('❤️');
+    // Our reaction taken back: the customer's stays, none of them is ours.
+    const taken = inboxReducer(s, { type: 'event/message', message: msg('r4', 5, { kind: 'reaction', fromMe: true, reaction: { emoji: '', targetId: 'a' } }) });
+    expect(reactionsByTarget(taken.threads.get(KEY)).get('a')).toEqual({ emojis: ['😂'], mine: null });
   });
 });

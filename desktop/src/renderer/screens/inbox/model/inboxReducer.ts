@@ -281,8 +281,15 @@ export function threadMessages(thread: Thread | undefined): InboxMessageView[] {
   return [...thread.messages.values()].filter((m) => m.kind !== 'reaction').sort((a, b) => a.timestamp - b.timestamp);
 }
 
+/** The reactions a message has: every sender's latest emoji, and which one is ours. */
+export interface TargetReactions {
+  emojis: string[];
+  /** Our own reaction (sent from here, another console or the phone), or null. */
+  mine: string | null;
+}
+
 /** Reactions per target message id (latest emoji per sender; an empty emoji removes it). */
-export function reactionsByTarget(thread: Thread | undefined): Map<string, string[]> {
+export function reactionsByTarget(thread: Thread | undefined): Map<string, TargetReactions> {
   const latest = new Map<string, Map<string, { emoji: string; at: number }>>();
   for (const m of thread?.messages.values() ?? []) {
     if (m.kind !== 'reaction' || !m.reaction) continue;
@@ -292,10 +299,10 @@ export function reactionsByTarget(thread: Thread | undefined): Map<string, strin
     if (!prev || prev.at <= m.timestamp) per.set(who, { emoji: m.reaction.emoji, at: m.timestamp });
     latest.set(m.reaction.targetId, per);
   }
-  const out = new Map<string, string[]>();
+  const out = new Map<string, TargetReactions>();
   for (const [target, per] of latest) {
     const emojis = [...per.values()].map((r) => r.emoji).filter(Boolean);
-    if (emojis.length) out.set(target, emojis);
+    if (emojis.length) out.set(target, { emojis, mine: per.get('me')?.emoji || null });
   }
   return out;
 }

@@ -9,7 +9,9 @@ import { useI18n } from '../../../i18n/index.tsx';
 import { Button, IconButton } from '../../../ui/Button.tsx';
 import type { QuotedMessage } from '../model/drafts.ts';
 import type { OutboxItem } from '../outbox/types.ts';
+import type { TargetReactions } from '../model/inboxReducer.ts';
 import { formatText } from './formatText.tsx';
+import { ReactionPicker } from './ReactionPicker.tsx';
 import { MessageMedia } from './MessageMedia.tsx';
 import { senderLabel } from './rows.ts';
 import { StatusTicks } from './StatusTicks.tsx';
@@ -18,9 +20,11 @@ import { StatusTicks } from './StatusTicks.tsx';
 export interface MessageBubbleProps {
   m: InboxMessageView;
   quoted: InboxMessageView | undefined;
-  reactions: string[] | undefined;
+  reactions: TargetReactions | undefined;
   senderName: string | null;
   onReply(m: InboxMessageView): void;
+  /** Absent for users who may not send in the chat. */
+  onReact?: ((m: InboxMessageView, emoji: string) => void) | undefined;
   onRetry(m: InboxMessageView): void;
 }
 
@@ -36,7 +40,7 @@ export function summaryOf(m: Pick<QuotedMessage, 'kind' | 'text' | 'caption' | '
 }
 
 /** A message bubble. */
-export const MessageBubble = memo(function MessageBubble({ m, quoted, reactions, senderName, onReply, onRetry }: MessageBubbleProps) {
+export const MessageBubble = memo(function MessageBubble({ m, quoted, reactions, senderName, onReply, onReact, onRetry }: MessageBubbleProps) {
   const { t, fmt } = useI18n();
   const text = m.text ?? m.caption;
   const unsupported = m.kind === 'unsupported' || m.kind === 'poll' || m.kind === 'contact';
@@ -60,14 +64,16 @@ export const MessageBubble = memo(function MessageBubble({ m, quoted, reactions,
           </time>
           {m.fromMe && <StatusTicks status={m.status} />}
         </div>
-        {reactions && reactions.length > 0 && (
-          <div className="msg-reactions" aria-label={reactions.join(' ')}>
-            {reactions.join('')}
+        {reactions && (
+          <div className="msg-reactions" aria-label={reactions.mine ? t('thread.reactions', { emojis: reactions.emojis.join(' '), mine: reactions.mine }) : reactions.emojis.join(' ')}>
+            {reactions.emojis.join('')}
           </div>
         )}
       </div>
       <div className="msg-actions">
         <IconButton icon="reply" size="sm" label={t('thread.reply')} onClick={() => onReply(m)} />
+        {/* Only a message WhatsApp has can be reacted to (not one still pending or failed). */}
+        {onReact && (!m.fromMe || m.status === 'sent' || m.status === 'delivered' || m.status === 'read') && <ReactionPicker mine={reactions?.mine ?? null} onReact={(emoji) => onReact(m, emoji)} />}
       </div>
       </div>
       {m.status === 'failed' && (

@@ -9,6 +9,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useI18n } from '../../../i18n/index.tsx';
 import { Button } from '../../../ui/Button.tsx';
+import type { TargetReactions } from '../model/inboxReducer.ts';
 import { NoteCard } from '../notes/NoteCard.tsx';
 import { MessageBubble, OutboxBubble } from './MessageBubble.tsx';
 import { senderLabel, type Row } from './rows.ts';
@@ -20,9 +21,11 @@ export interface MessageListProps {
   busy: boolean;
   complete: boolean;
   byId: ReadonlyMap<string, InboxMessageView>;
-  reactions: ReadonlyMap<string, string[]>;
+  reactions: ReadonlyMap<string, TargetReactions>;
   loadOlder(): Promise<void>;
   onReply(m: InboxMessageView): void;
+  /** Absent for users who may not send in the chat. */
+  onReact?: ((m: InboxMessageView, emoji: string) => void) | undefined;
   onRetry(m: InboxMessageView): void;
   onRetryOutbox(clientId: string): void;
   onDiscardOutbox(clientId: string): void;
@@ -134,6 +137,7 @@ export function MessageList(p: MessageListProps) {
                     reactions={p.reactions.get(row.m.id)}
                     senderName={row.showSender ? (senderLabel(row.m) ?? t('inbox.unknownContact')) : null}
                     onReply={p.onReply}
+                    onReact={p.onReact}
                     onRetry={p.onRetry}
                   />
                 )}

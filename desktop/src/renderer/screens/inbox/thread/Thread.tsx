@@ -5,7 +5,7 @@
  * a note). Files can be dropped anywhere on it. Replies go through the
  * outbox; replying marks the chat read (reading is not handling: opening alone does not).
  */
-import type { CannedReplyView, ChatNoteView, InboxChatView } from '@switchboard/shared';
+import type { CannedReplyView, ChatNoteView, InboxChatView, InboxMessageView } from '@switchboard/shared';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { useAbility, useApi, useMe } from '../../../auth/AuthProvider.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
@@ -156,6 +156,11 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
   const name = chat ? chatTitle(chat) : chatId.split('@')[0]!;
 
   const saveDraft = useCallback((text: string) => setDraft(key, { text }), [setDraft, key]);
+  const { react: sendReaction } = inbox;
+  const react = useCallback(
+    (m: InboxMessageView, emoji: string) => void sendReaction(m, emoji).catch((err: unknown) => toast.error(errorText(err, t))),
+    [sendReaction, toast, t],
+  );
   const send = async (text: string) => {
     setSentTick((n) => n + 1);
     const attachments = files;
@@ -270,6 +275,7 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
           reactions={reactions}
           loadOlder={() => inbox.loadOlder(key)}
           onReply={(m) => setQuoting(m)}
+          onReact={canAnswer ? react : undefined}
           onRetry={(m) => void inbox.retryMessage(m).catch((err: unknown) => toast.error(errorText(err, t)))}
           onRetryOutbox={inbox.retryOutbox}
           onDiscardOutbox={inbox.discardOutbox}
