@@ -53,6 +53,9 @@ export default defineConfig({
           name: 'e2e',
           include: [E2E],
           fileParallelism: false,
+          // expect.poll waits on the system (a send reaching the simulator, a badge): a second, the
+          // default, is too short for a loaded CI machine; a state never reached still fails.
+          expect: { poll: { timeout: 20_000 } },
           sequence: { groupOrder: 2 },
         },
       },

@@ -88,6 +88,16 @@ export function preloadBuildOptions(): BuildOptions {
   };
 }
 
+/**
+ * The preload bundle's code, built in memory (the browser tests run it in Chromium with
+ * Electron's IPC faked: tests/e2e/support/desktopShell.ts).
+ */
+export async function bundlePreload(): Promise<string> {
+  const result = await build({ ...preloadBuildOptions(), sourcemap: false, write: false });
+  assertPreloadExternals(result.metafile!);
+  return result.outputFiles![0]!.text;
+}
+
 /** Builds main, preload, the app manifest and the icon into desktop/dist. */
 export async function buildElectron(): Promise<ElectronBuildResult> {
   const main = join(ELECTRON_DIST, 'main.js');

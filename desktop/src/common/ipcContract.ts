@@ -29,6 +29,17 @@ export interface NotifyRequest {
   /** In-app route to open when the notification is clicked (e.g. `/inbox/ventas/346…`). */
   route?: string;
   silent?: boolean;
+  /**
+   * The chat (its inbox key) an answer typed in the notification goes to: main offers an inline
+   * reply where the OS has one (macOS) and hands the text back as `sb:notification-reply`.
+   */
+  replyTo?: string;
+}
+
+/** An answer typed in a notification's inline reply field (at most one per notification). */
+export interface NotificationReply {
+  replyTo: string;
+  text: string;
 }
 
 /** Request/response channels (`ipcRenderer.invoke` ↔ `ipcMain.handle`). */
@@ -51,11 +62,13 @@ export interface SendChannels {
 export interface EventChannels {
   /** Open an in-app route: from a deep link (`switchboard://…`) or a clicked notification. */
   'sb:navigate': string;
+  /** The user answered a notification inline: the renderer sends it (through its outbox, once). */
+  'sb:notification-reply': NotificationReply;
 }
 
 export const INVOKE_CHANNELS = ['sb:server-url:get', 'sb:server-url:set', 'sb:token:get', 'sb:token:set', 'sb:token:clear', 'sb:secure-storage'] as const satisfies readonly (keyof InvokeChannels)[];
 export const SEND_CHANNELS = ['sb:notify', 'sb:badge'] as const satisfies readonly (keyof SendChannels)[];
-export const EVENT_CHANNELS = ['sb:navigate'] as const satisfies readonly (keyof EventChannels)[];
+export const EVENT_CHANNELS = ['sb:navigate', 'sb:notification-reply'] as const satisfies readonly (keyof EventChannels)[];
 
 /**
  * Largest payloads main accepts on each channel; anything longer (or of the wrong type) is
@@ -69,6 +82,8 @@ export const IPC_LIMITS = {
   notifyTag: 256,
   route: 2048,
   badge: 99_999,
+  replyTo: 512,
+  replyText: 4096,
 } as const;
 
 /** What the preload exposes as `window.switchboard`. */
@@ -86,6 +101,8 @@ export interface DesktopBridge {
   setBadge(count: number): void;
   /** Subscribes to navigation requests from main; returns the unsubscribe function. */
   onNavigate(cb: (route: string) => void): () => void;
+  /** Subscribes to answers typed in notifications; returns the unsubscribe function. */
+  onNotificationReply(cb: (reply: NotificationReply) => void): () => void;
 }
 
 /** The privileged scheme the desktop app is served from (never file://). */

@@ -86,6 +86,11 @@ function createShell(config: DesktopAppConfig, state: AppState, navigation: Navi
       show();
       if (route) navigation.push(route);
     },
+    inlineReply: process.platform === 'darwin',
+    replyPlaceholder: messages.replyPlaceholder,
+    // The renderer sends it through its outbox (kept while offline, sent once). A window closed
+    // to the tray still has its page; with none at all, there is nobody signed in to send it.
+    onReply: (reply) => state.window?.webContents.send('sb:notification-reply', reply),
   });
   const menuActions = { quit: () => void quit.requestQuit(), about: () => app.showAboutPanel() };
   app.setAboutPanelOptions({ applicationName: 'Switchboard', applicationVersion: app.getVersion() });

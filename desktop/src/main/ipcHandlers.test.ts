@@ -97,8 +97,8 @@ describe('registerIpcHandlers', () => {
 
   it('passes valid notifications through with only the known fields', () => {
     const { send, s } = setup();
-    send(app, 'sb:notify', { title: 'Ana', body: 'hola', tag: 'chat:1', route: '/inbox/v/1', silent: true, onclick: 'x' });
-    expect(s.notify).toHaveBeenCalledWith({ title: 'Ana', body: 'hola', tag: 'chat:1', route: '/inbox/v/1', silent: true });
+    send(app, 'sb:notify', { title: 'Ana', body: 'hola', tag: 'chat:1', route: '/inbox/v/1', silent: true, replyTo: 'v/1@s.whatsapp.net', onclick: 'x' });
+    expect(s.notify).toHaveBeenCalledWith({ title: 'Ana', body: 'hola', tag: 'chat:1', route: '/inbox/v/1', silent: true, replyTo: 'v/1@s.whatsapp.net' });
   });
 
   it('ignores malformed notifications', () => {
@@ -117,6 +117,10 @@ describe('registerIpcHandlers', () => {
       { ...base, route: '//evil.example' },
       { ...base, route: '/a\\b' },
       { ...base, silent: 'yes' },
+      { ...base, replyTo: 7 },
+      { ...base, replyTo: '' },
+      { ...base, replyTo: 'x'.repeat(513) },
+      { ...base, replyTo: 'v/1\n' },
     ]) {
       send(app, 'sb:notify', bad);
     }

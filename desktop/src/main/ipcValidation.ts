@@ -56,11 +56,14 @@ export function validNotifyRequest(value: unknown): NotifyRequest | undefined {
   if (title === undefined || body === undefined || tag === undefined || CONTROL.test(tag)) return undefined;
   if (v.route !== undefined && !isInAppRoute(v.route)) return undefined;
   if (v.silent !== undefined && typeof v.silent !== 'boolean') return undefined;
+  const replyTo = v.replyTo === undefined ? undefined : boundedString(v.replyTo, IPC_LIMITS.replyTo);
+  if (v.replyTo !== undefined && (replyTo === undefined || CONTROL.test(replyTo))) return undefined;
   return {
     title,
     body,
     tag,
     ...(v.route !== undefined ? { route: v.route as string } : {}),
     ...(v.silent !== undefined ? { silent: v.silent as boolean } : {}),
+    ...(replyTo !== undefined ? { replyTo } : {}),
   };
 }

@@ -28,6 +28,8 @@ export interface Messages {
   unreachable: (url: string) => string;
   insecureStorage: string;
   storageFailed: string;
+  /** Placeholder of a notification's inline reply field (macOS). */
+  replyPlaceholder: string;
   /** Labels of the standard menu roles. */
   roles: Record<MenuRole, string>;
 }
@@ -73,6 +75,7 @@ const es: Messages = {
   insecureStorage:
     'Este equipo no tiene un almacén de claves seguro (libsecret o KWallet), así que la sesión no se puede guardar cifrada. Instala gnome-keyring o KWallet, o inicia Switchboard con SWITCHBOARD_ALLOW_INSECURE_TOKEN_STORAGE=1 para guardarla sin protección real.',
   storageFailed: 'No se pudo guardar la sesión en este equipo.',
+  replyPlaceholder: 'Responder…',
   roles: {
     undo: 'Deshacer',
     redo: 'Rehacer',
@@ -115,6 +118,7 @@ const en: Messages = {
   insecureStorage:
     'This computer has no secure key store (libsecret or KWallet), so the session cannot be stored encrypted. Install gnome-keyring or KWallet, or start Switchboard with SWITCHBOARD_ALLOW_INSECURE_TOKEN_STORAGE=1 to store it without real protection.',
   storageFailed: 'Could not store the session on this computer.',
+  replyPlaceholder: 'Reply…',
   roles: {
     undo: 'Undo',
     redo: 'Redo',

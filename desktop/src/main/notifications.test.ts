@@ -14,11 +14,12 @@ class FakeNotification extends EventEmitter {
   }
 }
 
-const setup = () => {
+const setup = (inlineReply = false) => {
   FakeNotification.instances = [];
   const onClick = vi.fn();
-  const notifier = createNotifier({ Notification: FakeNotification as never, onClick });
-  return { notifier, onClick };
+  const onReply = vi.fn();
+  const notifier = createNotifier({ Notification: FakeNotification as never, onClick, inlineReply, replyPlaceholder: 'Responder…', onReply });
+  return { notifier, onClick, onReply };
 };
 
 describe('notifier', () => {
@@ -48,6 +49,28 @@ describe('notifier', () => {
     FakeNotification.instances[0]!.emit('click');
     expect(onClick).toHaveBeenCalledWith('/inbox/v/1');
     expect(notifier.size()).toBe(0);
+  });
+
+  it('offers an inline reply where the OS has one, for a notification that names its chat, and hands the text over once', () => {
+    const { notifier, onReply } = setup(true);
+    notifier.show({ title: 'Ana', body: 'hola', tag: 'chat:1', replyTo: 'v/1@s.whatsapp.net' });
+    notifier.show({ title: 'Aviso', body: 'sin chat', tag: 'other' });
+    const [chat, other] = FakeNotification.instances;
+    expect(chat!.options).toMatchObject({ hasReply: true, replyPlaceholder: 'Responder…' });
+    expect(other!.options).not.toHaveProperty('hasReply');
+    chat!.emit('reply', {}, '   ');
+    expect(onReply).not.toHaveBeenCalled();
+    // The OS reporting the same answer twice sends it once.
+    chat!.emit('reply', {}, 'Ya lo miro');
+    chat!.emit('reply', {}, 'Ya lo miro');
+    expect(onReply.mock.calls).toEqual([[{ replyTo: 'v/1@s.whatsapp.net', text: 'Ya lo miro' }]]);
+    expect(notifier.size()).toBe(1);
+  });
+
+  it('offers no inline reply where the OS has none', () => {
+    const { notifier } = setup(false);
+    notifier.show({ title: 'Ana', body: 'hola', tag: 'chat:1', replyTo: 'v/1@s.whatsapp.net' });
+    expect(FakeNotification.instances[0]!.options).not.toHaveProperty('hasReply');
   });
 
   it('does nothing where notifications are not supported', () => {

@@ -2,10 +2,12 @@
  * Native notifications, created in main (they work with the window hidden or minimised,
  * unlike web notifications in a background page). One per tag: a new notification with the
  * tag of a shown one replaces it instead of stacking. Clicking opens the window on the
- * notification's route.
+ * notification's route. Where the OS has an inline reply field (macOS) and the request names the
+ * chat it answers, the notification offers it; the text typed goes to `onReply` once, however
+ * many times the OS reports it (Windows and macOS have been seen to deliver a reply twice).
  */
 import type { Notification as ElectronNotification, NotificationConstructorOptions } from 'electron';
-import type { NotifyRequest } from '../common/ipcContract.ts';
+import { IPC_LIMITS, type NotificationReply, type NotifyRequest } from '../common/ipcContract.ts';
 
 /** The Notification class (injected so tests can count instances). */
 export interface NotificationClass {
@@ -21,6 +23,12 @@ export interface NotifierOptions {
   icon?: NotificationConstructorOptions['icon'];
   /** Notifications kept (for replacement and click handling); the oldest are forgotten. */
   limit?: number;
+  /** The OS shows an inline reply field (`hasReply`: macOS). */
+  inlineReply?: boolean;
+  /** The reply field's placeholder. */
+  replyPlaceholder?: string;
+  /** The user answered a notification inline. */
+  onReply?: (reply: NotificationReply) => void;
 }
 
 /** The notifier. */
@@ -40,15 +48,26 @@ export function createNotifier(opts: NotifierOptions): Notifier {
       const previous = byTag.get(request.tag);
       byTag.delete(request.tag);
       previous?.close();
+      const replyTo = opts.inlineReply && opts.onReply ? request.replyTo : undefined;
       const note = new opts.Notification({
         title: request.title,
         body: request.body,
         silent: request.silent ?? false,
         ...(opts.icon ? { icon: opts.icon } : {}),
+        ...(replyTo !== undefined ? { hasReply: true, ...(opts.replyPlaceholder ? { replyPlaceholder: opts.replyPlaceholder } : {}) } : {}),
       });
       const forget = (): void => {
         if (byTag.get(request.tag) === note) byTag.delete(request.tag);
       };
+      if (replyTo !== undefined) {
+        let replied = false;
+        note.on('reply', (_event, text: unknown) => {
+          if (replied || typeof text !== 'string' || !text.trim() || text.length > IPC_LIMITS.replyText) return;
+          replied = true;
+          forget();
+          opts.onReply?.({ replyTo, text });
+        });
+      }
       note.on('click', () => {
         forget();
         opts.onClick(request.route);

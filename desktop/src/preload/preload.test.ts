@@ -21,10 +21,12 @@ const BRIDGE_KEYS = Object.keys({
   notify: true,
   setBadge: true,
   onNavigate: true,
+  onNotificationReply: true,
 } satisfies Record<keyof DesktopBridge, true>).sort();
 
 let bridge: DesktopBridge;
 let emitNavigate: (event: unknown, route: unknown) => void;
+let emitReply: (event: unknown, reply: unknown) => void;
 
 beforeEach(async () => {
   vi.resetModules();
@@ -34,6 +36,7 @@ beforeEach(async () => {
   process.argv.pop();
   bridge = electron.contextBridge.exposeInMainWorld.mock.calls[0]![1] as DesktopBridge;
   emitNavigate = electron.ipcRenderer.on.mock.calls.find(([channel]) => channel === 'sb:navigate')![1] as typeof emitNavigate;
+  emitReply = electron.ipcRenderer.on.mock.calls.find(([channel]) => channel === 'sb:notification-reply')![1] as typeof emitReply;
 });
 
 describe('preload', () => {
@@ -59,6 +62,7 @@ describe('preload', () => {
       bridge.notify({ title: 't', body: 'b', tag: 'x' }),
       bridge.setBadge(1),
       bridge.onNavigate(() => undefined),
+      bridge.onNotificationReply(() => undefined),
     ];
     for (const r of results) expect(leaks.has(r)).toBe(false);
     expect(results.slice(6, 8)).toEqual([undefined, undefined]);
@@ -87,8 +91,19 @@ describe('preload', () => {
     ]);
   });
 
-  it('listens only on the contract event channel', () => {
-    expect(electron.ipcRenderer.on.mock.calls.map(([channel]) => channel)).toEqual(['sb:navigate']);
+  it('listens only on the contract event channels', () => {
+    expect(electron.ipcRenderer.on.mock.calls.map(([channel]) => channel)).toEqual(['sb:navigate', 'sb:notification-reply']);
+  });
+
+  it('hands the page a notification reply (held until it subscribes) with its two fields only', () => {
+    emitReply({}, { replyTo: 'tienda/34611@s.whatsapp.net', text: 'Ya va', extra: 'x' });
+    emitReply({}, { replyTo: 5, text: 'no' });
+    emitReply({}, 'nope');
+    const cb = vi.fn();
+    bridge.onNotificationReply(cb);
+    emitReply({ sender: electron.ipcRenderer }, { replyTo: 'tienda/346@s.whatsapp.net', text: 'Gracias' });
+    expect(cb.mock.calls).toEqual([[{ replyTo: 'tienda/34611@s.whatsapp.net', text: 'Ya va' }], [{ replyTo: 'tienda/346@s.whatsapp.net', text: 'Gracias' }]]);
+    expect(() => bridge.onNotificationReply(null as never)).toThrow(TypeError);
   });
 
   it('gives navigation listeners the route only, never the IpcRendererEvent', () => {

@@ -2,15 +2,15 @@
  * The sandboxed preload (bundled to dist/electron/preload.cjs: sandboxed preloads are CJS and
  * may require nothing but electron). Exposes exactly `DesktopBridge` as `window.switchboard`
  * through contextBridge; each method maps to one channel of the contract and never hands the
- * page ipcRenderer or an IpcRendererEvent. Navigation events arriving before the renderer
- * subscribes are held (a deep link can arrive with the launch) and delivered to the first
- * subscriber.
+ * page ipcRenderer or an IpcRendererEvent. Navigation events and notification replies arriving
+ * before the renderer subscribes are held (a deep link can arrive with the launch) and delivered
+ * to the first subscriber.
  * from: renderer platform.ts → here → next: main's ipcHandlers.ts.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { DesktopBridge, InvokeChannels, NotifyRequest, SendChannels } from '../common/ipcContract.ts';
+import type { DesktopBridge, EventChannels, InvokeChannels, NotificationReply, NotifyRequest, SendChannels } from '../common/ipcContract.ts';
 
-const HELD_ROUTES_LIMIT = 10;
+const HELD_EVENTS_LIMIT = 10;
 
 type InvokeArgs<K extends keyof InvokeChannels> = InvokeChannels[K]['req'] extends void ? [] : [InvokeChannels[K]['req']];
 
@@ -33,29 +33,46 @@ function versionFrom(argv: readonly string[]): string {
   return arg ? arg.slice('--switchboard-version='.length) : '0.0.0';
 }
 
-const listeners = new Set<(route: string) => void>();
-const held: string[] = [];
-
-ipcRenderer.on('sb:navigate', (_event: IpcRendererEvent, route: unknown) => {
-  if (typeof route !== 'string') return;
-  if (listeners.size === 0) {
-    held.push(route);
-    if (held.length > HELD_ROUTES_LIMIT) held.shift();
-    return;
-  }
-  for (const listener of listeners) listener(route);
-});
-
-function onNavigate(cb: (route: string) => void): () => void {
-  if (typeof cb !== 'function') throw new TypeError('onNavigate expects a function');
-  const listener = (route: string): void => {
-    cb(route);
+/**
+ * A main → renderer event channel whose events wait for the first subscriber (a deep link can
+ * arrive with the launch; a notification can be answered before anyone signed in): at most
+ * HELD_EVENTS_LIMIT are held, the oldest dropped. Payloads that fail `accept` are ignored.
+ */
+function heldChannel<T>(channel: keyof EventChannels, accept: (payload: unknown) => payload is T, what: string): (cb: (payload: T) => void) => () => void {
+  const listeners = new Set<(payload: T) => void>();
+  const held: T[] = [];
+  ipcRenderer.on(channel, (_event: IpcRendererEvent, payload: unknown) => {
+    if (!accept(payload)) return;
+    if (listeners.size === 0) {
+      held.push(payload);
+      if (held.length > HELD_EVENTS_LIMIT) held.shift();
+      return;
+    }
+    for (const listener of listeners) listener(payload);
+  });
+  return (cb) => {
+    if (typeof cb !== 'function') throw new TypeError(`${what} expects a function`);
+    const listener = (payload: T): void => {
+      cb(payload);
+    };
+    listeners.add(listener);
+    for (const payload of held.splice(0)) listener(payload);
+    return () => {
+      listeners.delete(listener);
+    };
   };
-  listeners.add(listener);
-  for (const route of held.splice(0)) listener(route);
-  return () => {
-    listeners.delete(listener);
-  };
+}
+
+const isRoute = (v: unknown): v is string => typeof v === 'string';
+const isReply = (v: unknown): v is NotificationReply =>
+  typeof v === 'object' && v !== null && typeof (v as NotificationReply).replyTo === 'string' && typeof (v as NotificationReply).text === 'string';
+
+const onNavigate = heldChannel('sb:navigate', isRoute, 'onNavigate');
+/** Only the two fields of a reply reach the page (never the IPC event). */
+const subscribeReplies = heldChannel('sb:notification-reply', isReply, 'onNotificationReply');
+function onNotificationReply(cb: (reply: NotificationReply) => void): () => void {
+  if (typeof cb !== 'function') throw new TypeError('onNotificationReply expects a function');
+  return subscribeReplies((r) => cb({ replyTo: r.replyTo, text: r.text }));
 }
 
 const bridge: DesktopBridge = {
@@ -75,6 +92,7 @@ const bridge: DesktopBridge = {
     send('sb:badge', count);
   },
   onNavigate,
+  onNotificationReply,
 };
 
 contextBridge.exposeInMainWorld('switchboard', bridge);

@@ -3,7 +3,7 @@
  * (which exposes `window.switchboard`). Everything that differs between the two (server URL,
  * token storage, notifications, badge, deep links) goes through this one interface.
  */
-import type { DesktopBridge, NotifyRequest } from '../../common/ipcContract.ts';
+import type { DesktopBridge, NotificationReply, NotifyRequest } from '../../common/ipcContract.ts';
 
 /** The host's services. */
 export interface Platform {
@@ -17,6 +17,8 @@ export interface Platform {
   notify(n: NotifyRequest, onClick?: () => void): void;
   setBadge(count: number): void;
   onNavigate(cb: (route: string) => void): () => void;
+  /** Answers typed in a notification (the desktop app on macOS); returns the unsubscribe function. */
+  onNotificationReply(cb: (reply: NotificationReply) => void): () => void;
   bridge?: DesktopBridge;
 }
 
@@ -65,6 +67,8 @@ export function browserPlatform(): Platform {
       else void nav.clearAppBadge?.().catch(() => undefined);
     },
     onNavigate: () => () => undefined,
+    // Web notifications have no reply field outside a service worker.
+    onNotificationReply: () => () => undefined,
   };
 }
 
@@ -82,6 +86,8 @@ export function desktopPlatform(bridge: DesktopBridge, serverUrl: string): Platf
     notify: (n) => bridge.notify(n),
     setBadge: (count) => bridge.setBadge(count),
     onNavigate: (cb) => bridge.onNavigate(cb),
+    // A desktop shell older than the page may lack it.
+    onNotificationReply: (cb) => (typeof bridge.onNotificationReply === 'function' ? bridge.onNotificationReply(cb) : () => undefined),
     bridge,
   };
 }

@@ -6,7 +6,7 @@
  */
 import type { InboxChatView, InboxMessageView, LabelView } from '@switchboard/shared';
 import { createContext, useCallback, useContext, useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
-import { useAbility, useAuth, useMe } from '../../auth/AuthProvider.tsx';
+import { useAuth, useMe } from '../../auth/AuthProvider.tsx';
 import { useRealtime, useSocketEvent } from '../../realtime/RealtimeProvider.tsx';
 import { inboxApi, newClientId, type ChatFilters } from './inboxApi.ts';
 import { applyActivity, pruneAgents, type AgentsByChat } from './model/agentsHere.ts';
@@ -18,6 +18,8 @@ import type { DraftChange, Drafts } from './model/drafts.ts';
 import { useDrafts } from './useDrafts.ts';
 import { useSnoozedChats } from './useSnoozedChats.ts';
 import { useOutbox } from './outbox/useOutbox.ts';
+import { useTeamLabels } from './labels/useTeamLabels.ts';
+import { useNotificationReplies } from './notify/useNotificationReplies.ts';
 import type { OutboxItem } from './outbox/types.ts';
 
 const PAGE = 100;
@@ -158,29 +160,11 @@ export function InboxProvider({ children }: { children: ReactNode }) {
   const filtersRef = useRef(filters);
   filtersRef.current = filters;
 
-  // The team's labels; reloaded when a chat shows one this console has not heard of.
-  const canReadLabels = useAbility().can('read', 'Label');
-  const [labels, setLabels] = useState<LabelView[]>([]);
-  const [labelsTick, setLabelsTick] = useState(0);
-  const reloadLabels = useCallback(() => setLabelsTick((n) => n + 1), []);
-  useEffect(() => {
-    if (!canReadLabels) return;
-    let live = true;
-    rest.labels().then(
-      (l) => {
-        if (!live) return;
-        setLabels(l);
-        // A remembered label filter whose label was deleted shows every chat again.
-        const { label } = filtersRef.current;
-        if (label && !l.some((x) => x.id === label)) setFilters({ label: '' });
-      },
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [rest, canReadLabels, labelsTick]);
-  const labelsById = useMemo(() => new Map(labels.map((l) => [l.id, l])), [labels]);
+  // The team's labels; a remembered label filter whose label was deleted shows every chat again.
+  const { labels, labelsById, reloadLabels } = useTeamLabels(rest, (l) => {
+    const { label } = filtersRef.current;
+    if (label && !l.some((x) => x.id === label)) setFilters({ label: '' });
+  });
 
   // Back live after a disconnect: label changes (volatile events) may have been missed, and a
   // list that failed to load while the server was unreachable loads now.
@@ -294,6 +278,7 @@ export function InboxProvider({ children }: { children: ReactNode }) {
     });
   }, []);
   const outbox = useOutbox(onSent);
+  useNotificationReplies(auth.platform, outbox.queue);
 
   const value = useMemo<Inbox>(
     () => ({

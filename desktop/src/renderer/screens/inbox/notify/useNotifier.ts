@@ -2,12 +2,14 @@
  * Notifies a new customer message: a native notification (Electron) or the browser's, one per
  * chat (tagged, so a second message replaces the first), with the chime, unless the session is
  * muted or the user is looking at that very chat. Only messages the server delivered to this
- * user reach here, so an unassigned chat can never notify.
+ * user reach here, so an unassigned chat can never notify. For those who may answer, the
+ * notification names its chat (`replyTo`): the desktop app on macOS offers an inline reply,
+ * which the inbox sends (InboxProvider).
  */
 import type { InboxChatView, InboxMessageView } from '@switchboard/shared';
 import { useCallback, useRef } from 'react';
 import { useNavigate } from 'react-router';
-import { useAuth } from '../../../auth/AuthProvider.tsx';
+import { useAbility, useAuth } from '../../../auth/AuthProvider.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
 import { chatKey, phoneFromJid } from '../model/keys.ts';
 import { previewOf, type InboxState } from '../model/inboxReducer.ts';
@@ -17,6 +19,7 @@ import { playChime } from './sound.ts';
 /** Returns the function that notifies one incoming message. */
 export function useNotifier(prefs: NotifyPrefs): (state: InboxState, m: InboxMessageView) => void {
   const { platform } = useAuth();
+  const canAnswer = useAbility().can('send', 'Message');
   const navigate = useNavigate();
   const { t } = useI18n();
   return useCallback(
@@ -28,10 +31,10 @@ export function useNotifier(prefs: NotifyPrefs): (state: InboxState, m: InboxMes
       const chat = state.chats.get(key);
       const title = chat?.name ?? m.pushName ?? phoneFromJid(m.chatId) ?? t('inbox.unknownContact');
       const route = `/inbox/${encodeURIComponent(m.sessionId)}/${encodeURIComponent(m.chatId)}`;
-      platform.notify({ title, body: previewOf(m), tag: key, route, silent: true }, () => navigate(route));
+      platform.notify({ title, body: previewOf(m), tag: key, route, silent: true, ...(canAnswer ? { replyTo: key } : {}) }, () => navigate(route));
       if (prefs.sound) playChime();
     },
-    [prefs, platform, navigate, t],
+    [prefs, platform, navigate, t, canAnswer],
   );
 }
 
