@@ -320,6 +320,26 @@ describe('employee inbox', () => {
     expect(await row.locator('.needs-reply-tag').count()).toBe(1);
   });
 
+  it('shows the customer\'s edit in place, marked as edited, and a message deleted for everyone without its words', async () => {
+    const log = page.getByRole('log', { name: /Mensajes con Alicia Gómez/ });
+    const row = page.getByRole('listbox', { name: 'Conversaciones' }).getByRole('option', { name: /Alicia Gómez/ });
+    const { id: address } = await sys.sim.contactSend(ALICE, { to: PHONE, text: 'Mi dirección es Calle Mayor 1' });
+    await log.getByText('Mi dirección es Calle Mayor 1').waitFor();
+    await sys.sim.contactSend(ALICE, { to: PHONE, edit: { targetId: address, text: 'Mi dirección es Calle Mayor 10' } });
+    const edited = log.locator(`[data-id="${address}"]`);
+    await edited.getByText('Mi dirección es Calle Mayor 10').waitFor();
+    await edited.getByText('editado').waitFor();
+    const { id: oops } = await sys.sim.contactSend(ALICE, { to: PHONE, text: 'Mi tarjeta es 4111 1111 1111 1111' });
+    await log.getByText('Mi tarjeta es 4111 1111 1111 1111').waitFor();
+    await sys.sim.contactSend(ALICE, { to: PHONE, revoke: { targetId: oops } });
+    await log.locator(`[data-id="${oops}"]`).getByText('Se eliminó este mensaje').waitFor();
+    await check('05c-edited-and-deleted');
+    // Gone from the thread and from the list's preview, and no notification for either change.
+    expect(await page.getByText('4111 1111 1111 1111').count()).toBe(0);
+    await row.getByText('🚫 Mensaje eliminado').waitFor();
+    expect((await notificationsOf(page)).filter((n) => /Calle Mayor 10|Mensaje eliminado/.test(n.body))).toEqual([]);
+  });
+
   it('keeps a reply typed and not sent (and the message it quotes) when the chat closes, shows it in the list, and still has it after a reload', async () => {
     const list = page.getByRole('listbox', { name: 'Conversaciones' });
     const row = list.getByRole('option', { name: /Alicia Gómez/ });

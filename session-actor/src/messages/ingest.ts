@@ -1,17 +1,19 @@
-import { isLidUser, isJidStatusBroadcast, type WAMessage, type WASocket } from '@whiskeysockets/baileys';
+import { isJidStatusBroadcast, type WAMessage, type WASocket } from '@whiskeysockets/baileys';
 import type { ActorEvent, MessageMediaView } from '@switchboard/shared';
-import { Media, Message, deleteMedia, incomingMessageDocument, insertDocumentsUnordered, messageObjectId, type IncomingMessageDocument, type IncomingMessageFields, type InsertFailure, type MessageDoc } from '@switchboard/shared/node';
+import { Message, incomingMessageDocument, insertDocumentsUnordered, messageObjectId, type IncomingMessageDocument, type IncomingMessageFields, type InsertFailure, type MessageDoc } from '@switchboard/shared/node';
 import type { Logger } from 'pino';
 import type { Dispatcher } from 'undici';
 import { messageTime, type MessageClock } from './messageTime.ts';
+import { dropMedia } from '../media/dropMedia.ts';
 import type { MediaSummaries } from '../media/mediaSummaries.ts';
 import { storeIncomingMedia } from '../media/storeIncomingMedia.ts';
 import { applyStatus } from './applyStatus.ts';
 import type { ChatPatch, ChatStore } from './chats.ts';
 import { earlyStatuses } from './earlyStatus.ts';
-import { chatIdentityOf, senderOf, type ChatIdentity } from './jid.ts';
+import { chatIdentityOf, pnForLid, senderOf, type ChatIdentity } from './jid.ts';
 import { isReplayed } from './inbox.ts';
 import { mapContent, type MediaInfo } from './mapContent.ts';
+import { applyChange, changeOf, type MessageChange } from './messageChanges.ts';
 import type { SessionMetrics } from './sessionMetrics.ts';
 import { previewOf, toView } from './view.ts';
 
@@ -57,15 +59,6 @@ interface Prepared {
   maybeStored: boolean;
 }
 
-async function pnForLid(sock: WASocket | null, jid: string | null | undefined): Promise<string | null> {
-  if (!sock || !jid || !isLidUser(jid)) return null;
-  try {
-    return await sock.signalRepository.lidMapping.getPNForLID(jid);
-  } catch {
-    return null;
-  }
-}
-
 /**
  * Stores messages from `messages.upsert` (a run of them that queued up while the previous run was
  * written), idempotently on (sessionId, messageId): a message seen before (a redelivery, or our
@@ -75,12 +68,19 @@ async function pnForLid(sock: WASocket | null, jid: string | null | undefined): 
  * GridFS first so the `message` event already carries its mediaId. Each database step is retried
  * by `retry` on its own, so a step that failed does not repeat the ones before it. Resolves with
  * the messages handled (stored, or nothing to store); one that could not be read is logged and
- * left out, and a failed write of the run rejects.
+ * left out, and a failed write of the run rejects. Edits and deletions change the message they
+ * name instead (messageChanges.ts), once the run's new messages are stored.
  */
 export async function ingestMessages(msgs: readonly WAMessage[], deps: IngestDeps, retry: Retry): Promise<WAMessage[]> {
   const prepared: Prepared[] = [];
   const handled: WAMessage[] = [];
+  const changes: MessageChange[] = [];
   for (const msg of msgs) {
+    const change = changeOf(msg);
+    if (change) {
+      changes.push(change);
+      continue;
+    }
     try {
       const ready = await retry(() => prepare(msg, deps));
       if (ready) prepared.push(ready);
@@ -95,6 +95,11 @@ export async function ingestMessages(msgs: readonly WAMessage[], deps: IngestDep
     const batch = prepared.slice(from, from + MAX_BATCH);
     const stored = await retry(() => store(batch));
     await announce(stored, deps, retry);
+  }
+  // After the run's messages are stored: an edit that came with its target finds it.
+  for (const change of changes) {
+    await retry(() => applyChange(change, deps));
+    handled.push(change.msg);
   }
   return handled;
 }
@@ -278,9 +283,4 @@ async function nameGroup(sock: WASocket, jid: string, deps: IngestDeps): Promise
     deps.logger.debug({ err, jid }, 'group metadata unavailable');
     return undefined;
   }
-}
-
-async function dropMedia(mediaId: string): Promise<void> {
-  const media = await Media.findByIdAndDelete(mediaId).lean();
-  if (media) await deleteMedia(media.gridFsId);
 }

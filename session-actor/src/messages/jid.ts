@@ -1,4 +1,4 @@
-import { isJidGroup, isLidUser, isPnUser, jidNormalizedUser } from '@whiskeysockets/baileys';
+import { isJidGroup, isLidUser, isPnUser, jidNormalizedUser, type WASocket } from '@whiskeysockets/baileys';
 import { invalidRecipient } from '../errors.ts';
 
 const SUPPORTED_SERVERS = new Set(['s.whatsapp.net', 'lid', 'g.us', 'c.us']);
@@ -61,4 +61,14 @@ export function senderOf(key: KeyLike, identity: ChatIdentity): string | undefin
   if (!identity.isGroup) return identity.chatId;
   const ids = [key.participantAlt, key.participant].filter((j): j is string => !!j).map(jidNormalizedUser);
   return ids.find((j) => isPnUser(j)) ?? ids[0];
+}
+
+/** The phone-number JID of a LID user, when the socket's mapping knows it (null otherwise). */
+export async function pnForLid(sock: WASocket | null, jid: string | null | undefined): Promise<string | null> {
+  if (!sock || !jid || !isLidUser(jid)) return null;
+  try {
+    return await sock.signalRepository.lidMapping.getPNForLID(jid);
+  } catch {
+    return null;
+  }
 }

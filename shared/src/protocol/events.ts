@@ -64,6 +64,13 @@ export interface MessageView {
   mediaStatus?: 'pending' | 'failed';
   /** Why a `failed` message failed (e.g. the server's error code). */
   statusReason?: string;
+  /**
+   * Its author edited it on WhatsApp (ms): `text` / `caption` are the edited ones. A `message`
+   * event for an id already announced carries the change.
+   */
+  editedAt?: number;
+  /** Its author deleted it for everyone on WhatsApp (ms): its text, caption and media are gone. */
+  revokedAt?: number;
 }
 
 /** Actor → supervisor events (the hub re-publishes them with a per-session sequence number). */

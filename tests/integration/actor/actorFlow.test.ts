@@ -170,6 +170,40 @@ describe('session actor against the simulator', () => {
     expect((await run.waitFor('message', (e) => e.message.id === l)).message.location).toEqual({ latitude: 1.5, longitude: 2.5, name: 'Here' });
   });
 
+  it('applies the customer’s edit and deletion to the message, announces it again, and ignores a change to a message the customer did not write', async () => {
+    const { id } = await sim.contactSend(ALICE, { to: PHONE, text: 'llego a las 5' });
+    await run.waitFor('message', (e) => e.message.id === id);
+    const { id: editId } = await sim.contactSend(ALICE, { to: PHONE, edit: { targetId: id, text: 'llego a las 6' } });
+    const edited = await run.waitFor('message', (e) => e.message.id === id && e.message.editedAt !== undefined);
+    expect(edited.message).toMatchObject({ text: 'llego a las 6', fromMe: false });
+    expect(await Message.findOne({ sessionId: 'flow', messageId: id }).lean()).toMatchObject({ text: 'llego a las 6', editedAt: expect.any(Date) });
+
+    // One of ours: the contact cannot change it.
+    const ours = await queueSend({ kind: 'text', text: 'nuestro texto' });
+    await run.handlers.flushOutbox({});
+    await sim.waitForReceived(ALICE, (m) => m.id === ours);
+    await sim.contactSend(ALICE, { to: PHONE, edit: { targetId: ours, text: 'cambiado' } });
+    await sim.contactSend(ALICE, { to: PHONE, revoke: { targetId: ours } });
+
+    // A photo deleted for everyone: text, caption and file are gone.
+    const image = Buffer.from('%PNG-not-really');
+    const { id: photo } = await sim.contactSend(ALICE, { to: PHONE, image, caption: 'la factura', mimetype: 'image/png' });
+    const withFile = await run.waitFor('message', (e) => e.message.id === photo && e.message.mediaId !== undefined);
+    await sim.contactSend(ALICE, { to: PHONE, revoke: { targetId: photo } });
+    const revoked = await run.waitFor('message', (e) => e.message.id === photo && e.message.revokedAt !== undefined);
+    expect(revoked.message).not.toHaveProperty('caption');
+    expect(revoked.message).not.toHaveProperty('mediaId');
+    expect(await Media.exists({ _id: withFile.message.mediaId })).toBeNull();
+    // It was the chat's latest message: the list no longer shows its caption.
+    expect((await Chat.findOne({ sessionId: 'flow', jid: `${ALICE}@s.whatsapp.net` }).lean())?.lastMessagePreview).toBe('[deleted]');
+
+    // Changes arrive in order: by now the ones aimed at our message were handled, and ignored.
+    const untouched = await Message.findOne({ sessionId: 'flow', messageId: ours }).lean();
+    expect([untouched?.text, untouched?.editedAt ?? null, untouched?.revokedAt ?? null]).toEqual(['nuestro texto', null, null]);
+    // The protocol messages are not messages of their own.
+    expect(await Message.exists({ sessionId: 'flow', messageId: editId })).toBeNull();
+  });
+
   it('marks a send the server rejects (error ack) as failed with the error code', async () => {
     sim.injectFault({ phone: PHONE, kind: 'send-error', code: 479 });
     const messageId = await queueSend({ kind: 'text', text: 'rejected' });

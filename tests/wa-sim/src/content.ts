@@ -6,6 +6,10 @@ import type { ContactSendInput, ReceivedMessage, SimMessageKind } from './types.
 
 type MediaField = 'imageMessage' | 'videoMessage' | 'audioMessage' | 'documentMessage' | 'stickerMessage';
 
+/** proto.Message.ProtocolMessage.Type values (the enum is not imported: types only here). */
+const proto_REVOKE = 0;
+const proto_MESSAGE_EDIT = 14;
+
 const DEFAULT_MIME: Record<string, string> = {
   image: 'image/jpeg',
   video: 'video/mp4',
@@ -80,11 +84,19 @@ export function buildContactMessage(
     const key = { remoteJid: ref.remoteJid, fromMe: ref.fromMe, id: input.reaction.targetId, ...author };
     return { type: 'reaction', message: { reactionMessage: { key, text: input.reaction.emoji, senderTimestampMs: Date.now() } } };
   }
+  // The sender's own earlier message: fromMe from the sender's side (receivers take the chat from
+  // the envelope, as Baileys' process-message does).
+  const own = (id: string) => ({ remoteJid: ref.remoteJid, fromMe: true, id });
+  if (input.edit) {
+    const type = proto_MESSAGE_EDIT;
+    return { type: 'text', message: { protocolMessage: { key: own(input.edit.targetId), type, editedMessage: { conversation: input.edit.text }, timestampMs: Date.now() } } };
+  }
+  if (input.revoke) return { type: 'text', message: { protocolMessage: { key: own(input.revoke.targetId), type: proto_REVOKE } } };
   if (typeof input.text === 'string') {
     const message = ctx ? { extendedTextMessage: { text: input.text, contextInfo: ctx } } : { conversation: input.text };
     return { type: 'text', message };
   }
-  throw new SimError('bad_message', 'message needs text, image, video, audio, document, sticker, location or reaction');
+  throw new SimError('bad_message', 'message needs text, image, video, audio, document, sticker, location, reaction, edit or revoke');
 }
 
 const MEDIA_FIELDS: Array<[MediaField, MediaType]> = [

@@ -53,6 +53,16 @@ export function parseSendBody(body: Json): ContactSendInput {
     if (typeof reaction !== 'object' || reaction === null) throw new SimError('invalid_body', '"reaction" must be an object');
     input.reaction = { emoji: str(reaction, 'emoji'), targetId: str(reaction, 'targetId') };
   }
+  const edit = body.edit as Json | undefined;
+  if (edit !== undefined) {
+    if (typeof edit !== 'object' || edit === null) throw new SimError('invalid_body', '"edit" must be an object');
+    input.edit = { targetId: str(edit, 'targetId'), text: str(edit, 'text') };
+  }
+  const revoke = body.revoke as Json | undefined;
+  if (revoke !== undefined) {
+    if (typeof revoke !== 'object' || revoke === null) throw new SimError('invalid_body', '"revoke" must be an object');
+    input.revoke = { targetId: str(revoke, 'targetId') };
+  }
   return input;
 }
 

@@ -100,6 +100,14 @@ describe('media from a contact to the app', () => {
     expect(reply.message?.extendedTextMessage).toMatchObject({ text: 'contesto', contextInfo: { stanzaId: mine!.key.id } });
   });
 
+  it('delivers edits and deletions of messages the contact wrote, as protocol messages', async () => {
+    const first = await contactSends({ text: 'a las 5' });
+    const edited = await contactSends({ edit: { targetId: first.key.id!, text: 'a las 6' } });
+    expect(edited.message?.protocolMessage).toMatchObject({ type: 14, key: { id: first.key.id, fromMe: true }, editedMessage: { conversation: 'a las 6' } });
+    const revoked = await contactSends({ revoke: { targetId: first.key.id! } });
+    expect(revoked.message?.protocolMessage).toMatchObject({ type: 0, key: { id: first.key.id } });
+  });
+
   it('serves profile pictures', async () => {
     const url = await sock.profilePictureUrl(BOB_JID, 'image');
     const res = await fetch(url ?? '');

@@ -50,6 +50,10 @@ export interface ContactSendInput {
   fileName?: string;
   location?: { latitude: number; longitude: number; name?: string };
   reaction?: { emoji: string; targetId: string };
+  /** Edits a text the sender wrote before (WhatsApp's MESSAGE_EDIT protocol message). */
+  edit?: { targetId: string; text: string };
+  /** Deletes for everyone a message the sender wrote before (WhatsApp's REVOKE protocol message). */
+  revoke?: { targetId: string };
 }
 
 /**

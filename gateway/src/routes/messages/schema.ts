@@ -66,6 +66,8 @@ export const messageSchema = z
       .enum(['pending', 'failed'])
       .optional()
       .openapi({ description: 'Incoming media not stored yet (no mediaId): `pending` while its download is retried, `failed` after the last try' }),
+    editedAt: z.number().optional().openapi({ description: 'When its author edited it on WhatsApp (ms); text / caption are the edited ones' }),
+    revokedAt: z.number().optional().openapi({ description: 'When its author deleted it for everyone (ms); its text, caption and media are gone' }),
   })
   .openapi('Message');
 

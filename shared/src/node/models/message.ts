@@ -40,6 +40,10 @@ export interface MessageDoc {
   quotedId?: string | null;
   reaction?: { emoji: string; targetId: string } | null;
   location?: MessageLocation | null;
+  /** When its author last edited it on WhatsApp (the text or caption is the edited one). */
+  editedAt?: Date | null;
+  /** When its author deleted it for everyone on WhatsApp (its text and caption are gone). */
+  revokedAt?: Date | null;
   status: MessageStatus;
   statusReason?: string | null;
   timestamp: Date;
@@ -79,6 +83,8 @@ const messageSchema = new Schema<MessageDoc>(
       type: new Schema({ latitude: Number, longitude: Number, name: String, address: String }, { _id: false }),
       default: null,
     },
+    editedAt: { type: Date },
+    revokedAt: { type: Date },
     status: { type: String, enum: MESSAGE_STATUSES, required: true },
     statusReason: { type: String, default: null },
     timestamp: { type: Date, required: true },

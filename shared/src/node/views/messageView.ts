@@ -49,5 +49,7 @@ export function toMessageView(doc: StoredMessage, media?: MessageMediaView): Mes
   if (doc.mediaId && media) view.media = media;
   if (!doc.mediaId && doc.mediaStatus) view.mediaStatus = doc.mediaStatus;
   if (doc.status === 'failed' && doc.statusReason) view.statusReason = doc.statusReason;
+  if (doc.editedAt) view.editedAt = new Date(doc.editedAt).getTime();
+  if (doc.revokedAt) view.revokedAt = new Date(doc.revokedAt).getTime();
   return view;
 }

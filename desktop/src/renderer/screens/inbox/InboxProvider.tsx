@@ -209,7 +209,8 @@ export function InboxProvider({ children }: { children: ReactNode }) {
     }
     dispatch({ type: 'event/message', message: m });
     refreshCount();
-    if (!m.fromMe) notify(stateRef.current, m);
+    // An edit or a deletion of a message already announced is not news.
+    if (!m.fromMe && m.editedAt === undefined && m.revokedAt === undefined) notify(stateRef.current, m);
   });
   useSocketEvent('message-sent', (e) => {
     dispatch({ type: 'event/message', message: e.message as InboxMessageView });

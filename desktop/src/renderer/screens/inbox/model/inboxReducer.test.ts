@@ -218,6 +218,32 @@ describe('inbox reducer: REST pages merged with live and replayed events', () =>
     expect(s.chats.has(KEY)).toBe(true);
   });
 
+  it('takes a customer edit, and never lets an older copy undo it', () => {
+    const s = run([
+      { type: 'chats/loaded', chats: [chat({ lastMessageAt: 10 })], replace: true },
+      { type: 'thread/loaded', key: KEY, messages: [msg('a', 10, { text: 'a las 5' })], complete: true },
+      { type: 'event/message', message: msg('a', 10, { text: 'a las 6', editedAt: 20 }) },
+      // A replayed announcement of the original, after the edit.
+      { type: 'event/message', message: msg('a', 10, { text: 'a las 5' }) },
+    ]);
+    expect(s.threads.get(KEY)?.messages.get('a')).toMatchObject({ text: 'a las 6', editedAt: 20 });
+    expect(s.chats.get(KEY)?.lastMessagePreview).toBe('a las 6');
+  });
+
+  it('removes the content of a message deleted for everyone, for good', () => {
+    const photo = msg('p', 10, { kind: 'image', text: undefined, caption: 'factura', mediaId: 'm1', media: { mimeType: 'image/png', fileName: null, size: 3, width: 1, height: 1, durationMs: null, hasThumbnail: false } });
+    const s = run([
+      { type: 'chats/loaded', chats: [chat({ lastMessageAt: 10 })], replace: true },
+      { type: 'thread/loaded', key: KEY, messages: [photo], complete: true },
+      { type: 'event/message', message: { ...msg('p', 10, { kind: 'image', revokedAt: 30 }), text: undefined } as InboxMessageView },
+      { type: 'event/message', message: photo },
+    ]);
+    const m = s.threads.get(KEY)?.messages.get('p');
+    expect(m?.revokedAt).toBe(30);
+    expect([m?.caption, m?.mediaId, m?.media, m?.text]).toEqual([undefined, undefined, undefined, undefined]);
+    expect(s.chats.get(KEY)?.lastMessagePreview).toBe('[deleted]');
+  });
+
   it('sorts chats by latest activity and folds reactions into their targets', () => {
     const s = run([
       { type: 'chats/loaded', chats: [chat({ lastMessageAt: 10 }), chat({ id: 'b@s.whatsapp.net', lastMessageAt: 20 })], replace: true },

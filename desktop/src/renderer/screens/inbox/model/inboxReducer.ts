@@ -60,6 +60,7 @@ export const EMPTY_INBOX: InboxState = { chats: new Map(), threads: new Map(), p
 
 /** Short text shown in the chat list for a message. */
 export function previewOf(m: InboxMessageView): string {
+  if (m.revokedAt !== undefined) return '[deleted]';
   if (m.text) return m.text.slice(0, 200);
   if (m.caption) return m.caption.slice(0, 200);
   if (m.kind === 'reaction' && m.reaction) return m.reaction.emoji;
@@ -67,13 +68,30 @@ export function previewOf(m: InboxMessageView): string {
   return `[${m.kind}]`;
 }
 
-/** Upserts a message into a thread: a known id keeps its furthest status and fills missing fields. */
+/** What a message deleted for everyone no longer has. */
+const REVOKED_FIELDS = ['text', 'caption', 'mediaId', 'media', 'mediaStatus', 'location'] as const;
+
+/**
+ * Upserts a message into a thread: a known id keeps its furthest status and fills missing fields;
+ * an edit (editedAt) replaces the words and a deletion (revokedAt) removes the content for good.
+ */
 function upsert(thread: Thread | undefined, m: InboxMessageView): Thread {
   const messages = new Map(thread?.messages ?? []);
   const prev = messages.get(m.id);
   if (!prev) messages.set(m.id, m);
   else {
     const merged: InboxMessageView = { ...prev, ...m, status: mergeStatus(prev.status, m.status) };
+    const revokedAt = m.revokedAt ?? prev.revokedAt;
+    if (revokedAt !== undefined) {
+      // Deleted for everyone: nothing of it comes back, whatever copy arrives later.
+      merged.revokedAt = revokedAt;
+      for (const field of REVOKED_FIELDS) delete merged[field];
+    } else if (prev.editedAt !== undefined && prev.editedAt > (m.editedAt ?? 0)) {
+      // An older copy of an edited message does not undo the edit.
+      merged.editedAt = prev.editedAt;
+      if (prev.text !== undefined) merged.text = prev.text;
+      if (prev.caption !== undefined) merged.caption = prev.caption;
+    }
     // Incoming media downloaded late: the second announcement carries the file.
     if (merged.mediaId) delete merged.mediaStatus;
     if (merged.status !== 'failed') delete merged.statusReason;
@@ -159,10 +177,12 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
       const isNew = !thread?.messages.has(m.id);
       const threads = new Map(state.threads);
       // Kept even before the thread is loaded: a REST page read meanwhile may not include it.
-      threads.set(key, upsert(thread, m));
+      const next = upsert(thread, m);
+      threads.set(key, next);
       const chats = new Map(state.chats);
       const known = state.chats.get(key);
-      chats.set(key, withMessage(known ?? stubChat(state, m), m, isNew, state.openKey === key));
+      // The chat summary follows the message as merged (an edit or a deletion stays applied).
+      chats.set(key, withMessage(known ?? stubChat(state, m), next.messages.get(m.id) ?? m, isNew, state.openKey === key));
       return { ...state, chats, threads, total: known ? state.total : state.total + 1 };
     }
     case 'event/status': {

@@ -7,6 +7,7 @@ import type { InboxMessageView } from '@switchboard/shared';
 import { memo } from 'react';
 import { useI18n } from '../../../i18n/index.tsx';
 import { Button, IconButton } from '../../../ui/Button.tsx';
+import { Icon } from '../../../ui/Icon.tsx';
 import type { QuotedMessage } from '../model/drafts.ts';
 import type { OutboxItem } from '../outbox/types.ts';
 import type { TargetReactions } from '../model/inboxReducer.ts';
@@ -57,8 +58,18 @@ export const MessageBubble = memo(function MessageBubble({ m, quoted, reactions,
         )}
         <MessageMedia m={m} />
         {unsupported && <p className="muted msg-text">{t('thread.unsupported')}</p>}
+        {m.revokedAt !== undefined && (
+          <p className="msg-text msg-deleted">
+            <Icon name="x" size={13} /> {t('msg.deleted')}
+          </p>
+        )}
         {text && <p className="msg-text">{formatText(text)}</p>}
         <div className="msg-foot">
+          {m.editedAt !== undefined && (
+            <span className="msg-edited" title={t('msg.editedAt', { when: fmt.dateTime(m.editedAt) })}>
+              {t('msg.edited')}
+            </span>
+          )}
           <time dateTime={new Date(m.timestamp).toISOString()} title={fmt.dateTime(m.timestamp)}>
             {fmt.time(m.timestamp).slice(0, 5)}
           </time>
@@ -70,11 +81,11 @@ export const MessageBubble = memo(function MessageBubble({ m, quoted, reactions,
           </div>
         )}
       </div>
-      <div className="msg-actions">
+      {m.revokedAt === undefined && <div className="msg-actions">
         <IconButton icon="reply" size="sm" label={t('thread.reply')} onClick={() => onReply(m)} />
         {/* Only a message WhatsApp has can be reacted to (not one still pending or failed). */}
         {onReact && (!m.fromMe || m.status === 'sent' || m.status === 'delivered' || m.status === 'read') && <ReactionPicker mine={reactions?.mine ?? null} onReact={(emoji) => onReact(m, emoji)} />}
-      </div>
+      </div>}
       </div>
       {m.status === 'failed' && (
         <div className="msg-error" role="alert">

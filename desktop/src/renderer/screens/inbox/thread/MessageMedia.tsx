@@ -19,6 +19,7 @@ function fit(w: number | null | undefined, h: number | null | undefined, max: nu
 
 /** Renders the media part of a message (nothing for text). */
 export function MessageMedia({ m }: { m: InboxMessageView }) {
+  if (m.revokedAt !== undefined) return null; // deleted for everyone: the file is gone
   if (!m.mediaId && m.mediaStatus === 'pending') return <Pending />;
   switch (m.kind) {
     case 'image':

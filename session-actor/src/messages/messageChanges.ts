@@ -1,0 +1,87 @@
+/**
+ * Edits and deletions for everyone (WhatsApp protocol messages MESSAGE_EDIT and REVOKE) change
+ * the stored message they name instead of being stored themselves: an edit replaces its text
+ * (a media message's caption) and sets `editedAt`; a deletion removes its text, caption, location and media and
+ * sets `revokedAt`. The changed message is announced again as a `message` event (same id), so
+ * consoles, REST lists, search and webhooks show what the customer sees now.
+ *
+ * Only the author may change a message: the target must be in the same chat, written by the same
+ * side (`fromMe`) and, in a group, by the same member, as Baileys' own process-message assumes
+ * (it takes the chat and side from the envelope and only the id from the protocol message). A
+ * change for a message we never stored (older than our history) is ignored. Changes are applied
+ * after the run's new messages are stored, so an edit arriving with its target finds it; they are
+ * idempotent, so a replay from the durable inbox repeats them harmlessly.
+ */
+import { normalizeMessageContent, proto, type WAMessage, type WASocket } from '@whiskeysockets/baileys';
+import type { ActorEvent } from '@switchboard/shared';
+import { Chat, Message, messageObjectId, type MessageDoc } from '@switchboard/shared/node';
+import type { Logger } from 'pino';
+import { dropMedia } from '../media/dropMedia.ts';
+import type { MediaSummaries } from '../media/mediaSummaries.ts';
+import { chatIdentityOf, pnForLid, senderOf } from './jid.ts';
+import { mapContent } from './mapContent.ts';
+import { previewOf, toView } from './view.ts';
+
+/** The chat-list preview of a message deleted for everyone (consoles put it in words). */
+export const DELETED_PREVIEW = '[deleted]';
+
+/** A change to an earlier message, read from a protocol message. */
+export type MessageChange = { type: 'edit'; msg: WAMessage; targetId: string; text: string } | { type: 'revoke'; msg: WAMessage; targetId: string };
+
+/** The change a message carries, or null for any other message. */
+export function changeOf(msg: WAMessage): MessageChange | null {
+  const p = normalizeMessageContent(msg.message)?.protocolMessage;
+  const targetId = p?.key?.id;
+  if (!p || !targetId) return null;
+  if (p.type === proto.Message.ProtocolMessage.Type.REVOKE) return { type: 'revoke', msg, targetId };
+  if (p.type !== proto.Message.ProtocolMessage.Type.MESSAGE_EDIT || !p.editedMessage) return null;
+  // The new words: a text's, or a media message's caption.
+  const edited = mapContent(p.editedMessage);
+  const text = edited?.kind === 'text' ? edited.text : edited?.caption;
+  return text === undefined ? null : { type: 'edit', msg, targetId, text };
+}
+
+/** What applying a change needs from the actor. */
+export interface ChangeDeps {
+  sessionId: string;
+  logger: Logger;
+  media: MediaSummaries;
+  sock(): WASocket | null;
+  emit(event: ActorEvent): void;
+}
+
+/** Applies one change to its stored message and announces the result (nothing when it is unknown or not the author's). */
+export async function applyChange(change: MessageChange, deps: ChangeDeps): Promise<void> {
+  const { key } = change.msg;
+  if (!key.remoteJid) return;
+  const identity = chatIdentityOf(key, key.remoteJidAlt ? null : await pnForLid(deps.sock(), key.remoteJid));
+  if (!identity) return;
+  const fromMe = !!key.fromMe;
+  const sender = fromMe ? undefined : senderOf(key, identity);
+  const filter = {
+    _id: messageObjectId(deps.sessionId, change.targetId),
+    chatId: identity.chatId,
+    fromMe,
+    ...(identity.isGroup && sender ? { sender } : {}),
+  };
+  const at = new Date(Number(change.msg.messageTimestamp ?? 0) * 1000 || Date.now());
+  const target = await Message.findOne(filter).lean<MessageDoc>();
+  if (!target) {
+    deps.logger.debug({ messageId: change.targetId, change: change.type }, 'change for a message not stored here, or not by its author: ignored');
+    return;
+  }
+  let update: Record<string, unknown>;
+  if (change.type === 'edit') {
+    if (target.revokedAt) return; // deleted for everyone: nothing left to edit
+    update = { [target.kind === 'text' ? 'text' : 'caption']: change.text, editedAt: at };
+  } else {
+    if (target.mediaId) await dropMedia(String(target.mediaId));
+    update = { text: null, caption: null, location: null, mediaId: null, mediaStatus: null, revokedAt: at };
+  }
+  const doc = await Message.findOneAndUpdate({ _id: target._id }, { $set: update }, { new: true }).lean<MessageDoc>();
+  if (!doc) return;
+  // The chat list shows the latest message: when that is the one changed, so does its preview.
+  const preview = doc.revokedAt ? DELETED_PREVIEW : previewOf(doc);
+  await Chat.updateOne({ sessionId: deps.sessionId, jid: identity.chatId, lastMessageAt: doc.timestamp }, { $set: { lastMessagePreview: preview } });
+  deps.emit({ type: 'message', message: toView(doc, await deps.media.of(doc.mediaId)) });
+}
