@@ -4,6 +4,7 @@ import type { Actor } from './Actor.ts';
 import { ActorError, notConnected } from './errors.ts';
 import { profilePicture } from './media/profilePicture.ts';
 import { toRecipientJid } from './messages/jid.ts';
+import { changeOwnMessage } from './messages/ownChanges.ts';
 import { statusesBefore } from './messages/status.ts';
 
 /** Most message ids one markRead sends receipts for (the gateway sends the latest unread ones). */
@@ -26,6 +27,7 @@ function openOrThrow(actor: Actor) {
 /** One handler per command of ActorCommands; a missing one is a compile error. */
 export function createHandlers(actor: Actor, host: HandlerHost): Handlers<ActorCommands> {
   const { sessionId } = actor.config;
+  const changeDeps = { sessionId, logger: actor.log, media: actor.media, sock: () => actor.openSocket, emit: (e: Parameters<Actor['emit']>[0]) => actor.emit(e) };
   return {
     getQr: () => ({ qr: actor.currentQr }),
 
@@ -81,6 +83,9 @@ export function createHandlers(actor: Actor, host: HandlerHost): Handlers<ActorC
       if (handled) actor.emit({ type: 'chat-update', chatId, handledAt: handled.handledAt, ...(handled.lastInboundAt !== null ? { lastInboundAt: handled.lastInboundAt } : {}) });
       return { ok: true, handledAt: handled?.handledAt ?? null };
     },
+
+    editMessage: ({ chatJid, messageId, text }) => changeOwnMessage(chatJid, messageId, { type: 'edit', text }, changeDeps),
+    revokeMessage: ({ chatJid, messageId }) => changeOwnMessage(chatJid, messageId, { type: 'revoke' }, changeDeps),
 
     presence: async ({ state, chatJid }) => {
       const sock = openOrThrow(actor);

@@ -340,6 +340,36 @@ describe('employee inbox', () => {
     expect((await notificationsOf(page)).filter((n) => /Calle Mayor 10|Mensaje eliminado/.test(n.body))).toEqual([]);
   });
 
+  it('corrects a reply: edits its text (the customer gets the edit) and then deletes it for everyone', async () => {
+    const log = page.getByRole('log', { name: /Mensajes con Alicia Gómez/ });
+    const composer = page.getByRole('textbox', { name: /Mensaje para Alicia Gómez/ });
+    await composer.fill('El pedido sale el lunes');
+    await composer.press('Enter');
+    const sent = log.locator('.msg-out', { hasText: 'El pedido sale el lunes' });
+    await sent.waitFor();
+    const id = await sent.getAttribute('data-id');
+    const reply = log.locator(`[data-id="${id}"]`);
+    const changes = () => sys.sim.received(ALICE).filter((m) => (m.kind === 'edit' || m.kind === 'revoke') && m.targetId === id).map((m) => `${m.kind}:${m.text ?? ''}`);
+    await reply.hover();
+    // Offered once WhatsApp has the message.
+    await reply.getByRole('button', { name: 'Editar' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Editar mensaje' });
+    await dialog.getByLabel('Texto').fill('El pedido sale el martes');
+    await check('05c-edit-message');
+    await dialog.getByRole('button', { name: 'Guardar' }).click();
+    await page.getByText('Mensaje editado.').waitFor();
+    await reply.getByText('El pedido sale el martes').waitFor();
+    await reply.getByText('editado').waitFor();
+    await expect.poll(changes).toEqual(['edit:El pedido sale el martes']);
+
+    await reply.hover();
+    await reply.getByRole('button', { name: 'Eliminar para todos' }).click();
+    await page.getByRole('dialog', { name: '¿Eliminar este mensaje para todos?' }).getByRole('button', { name: 'Eliminar para todos' }).click();
+    await reply.getByText('Se eliminó este mensaje').waitFor();
+    await expect.poll(changes).toEqual(['edit:El pedido sale el martes', 'revoke:']);
+    expect(await reply.getByRole('button', { name: 'Editar' }).count()).toBe(0);
+  });
+
   it('keeps a reply typed and not sent (and the message it quotes) when the chat closes, shows it in the list, and still has it after a reload', async () => {
     const list = page.getByRole('listbox', { name: 'Conversaciones' });
     const row = list.getByRole('option', { name: /Alicia Gómez/ });

@@ -10,6 +10,7 @@ import { labelRoutes } from './labels/labels.ts';
 import { agentRoutes } from './users/agents.ts';
 import { mediaRoutes } from './media/mediaRoutes.ts';
 import { chatActionRoutes } from './messages/chatActions.ts';
+import { messageChangeRoutes } from './messages/messageChanges.ts';
 import { chatSnoozeRoutes } from './messages/chatSnooze.ts';
 import { chatNoteRoutes } from './messages/chatNotes.ts';
 import { messageRoutes } from './messages/messages.ts';
@@ -34,6 +35,7 @@ export const ROUTES: readonly RouteDef[] = [
   ...sessionLifecycleRoutes,
   ...messageRoutes,
   ...chatActionRoutes,
+  ...messageChangeRoutes,
   ...chatSnoozeRoutes,
   ...chatNoteRoutes,
   ...inboxRoutes,

@@ -70,18 +70,33 @@ export async function applyChange(change: MessageChange, deps: ChangeDeps): Prom
     deps.logger.debug({ messageId: change.targetId, change: change.type }, 'change for a message not stored here, or not by its author: ignored');
     return;
   }
+  // Deleted for everyone: nothing left to change. Already as the change says (a replay, or the
+  // echo of a change this actor sent): nothing to write or announce.
+  if (target.revokedAt) return;
+  if (change.type === 'edit' && target.editedAt && (target.kind === 'text' ? target.text : target.caption) === change.text) return;
+  await commitChange(target, change.type === 'edit' ? { type: 'edit', text: change.text } : { type: 'revoke' }, at, deps);
+}
+
+/** A change as written: new words, or a deletion for everyone. */
+export type ContentChange = { type: 'edit'; text: string } | { type: 'revoke' };
+
+/**
+ * Writes a change to a stored message (the text, a media message's caption; or its content and
+ * file gone), moves the chat's preview when it is the latest message, and announces it.
+ */
+export async function commitChange(target: MessageDoc, change: ContentChange, at: Date, deps: Pick<ChangeDeps, 'sessionId' | 'media' | 'emit'>): Promise<MessageDoc | null> {
   let update: Record<string, unknown>;
   if (change.type === 'edit') {
-    if (target.revokedAt) return; // deleted for everyone: nothing left to edit
     update = { [target.kind === 'text' ? 'text' : 'caption']: change.text, editedAt: at };
   } else {
     if (target.mediaId) await dropMedia(String(target.mediaId));
     update = { text: null, caption: null, location: null, mediaId: null, mediaStatus: null, revokedAt: at };
   }
   const doc = await Message.findOneAndUpdate({ _id: target._id }, { $set: update }, { new: true }).lean<MessageDoc>();
-  if (!doc) return;
+  if (!doc) return null;
   // The chat list shows the latest message: when that is the one changed, so does its preview.
   const preview = doc.revokedAt ? DELETED_PREVIEW : previewOf(doc);
-  await Chat.updateOne({ sessionId: deps.sessionId, jid: identity.chatId, lastMessageAt: doc.timestamp }, { $set: { lastMessagePreview: preview } });
+  await Chat.updateOne({ sessionId: deps.sessionId, jid: doc.chatId, lastMessageAt: doc.timestamp }, { $set: { lastMessagePreview: preview } });
   deps.emit({ type: 'message', message: toView(doc, await deps.media.of(doc.mediaId)) });
+  return doc;
 }

@@ -253,6 +253,12 @@ export interface MarkUnreadResult {
   unreadCount: number;
 }
 
+/** Answer of editing or deleting for everyone one of our messages (when it was done, ms). */
+export interface MessageChangeResult {
+  ok: true;
+  at: number;
+}
+
 /** Answer of `POST /api/sessions/:sessionId/chats/:chatId/handled`. */
 export interface MarkHandledResult {
   ok: true;

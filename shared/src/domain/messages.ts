@@ -15,6 +15,11 @@ export const MESSAGE_KINDS = [
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
+/** How long after sending WhatsApp lets its author edit a message. */
+export const MESSAGE_EDIT_WINDOW_MS = 15 * 60_000;
+/** How long after sending WhatsApp lets its author delete a message for everyone (about two days). */
+export const MESSAGE_REVOKE_WINDOW_MS = 48 * 3600_000;
+
 /** Delivery status of a message, in the order it can only move forward (failed is terminal). */
 export const MESSAGE_STATUSES = ['pending', 'sent', 'delivered', 'read', 'played', 'failed'] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];

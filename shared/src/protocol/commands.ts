@@ -32,6 +32,10 @@ export interface ActorCommands {
    * the session has no such chat.
    */
   markHandled: { req: { chatJid: string }; res: { ok: true; handledAt: number | null } };
+  /** Edit the text of one of our sent messages on WhatsApp, then store and announce it (`message`, `editedAt`). */
+  editMessage: { req: { chatJid: string; messageId: string; text: string }; res: { ok: true; at: number } };
+  /** Delete one of our sent messages for everyone on WhatsApp, then store and announce it (`message`, `revokedAt`). */
+  revokeMessage: { req: { chatJid: string; messageId: string }; res: { ok: true; at: number } };
   /** Send presence or typing state to a chat (or globally when chatJid is absent). */
   presence: {
     req: { state: 'available' | 'unavailable' | 'composing' | 'recording' | 'paused'; chatJid?: string };

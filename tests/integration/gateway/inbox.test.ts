@@ -295,6 +295,47 @@ describe('chat actions', () => {
     expect([notOurs.status, notOurs.body.error.code]).toEqual([409, 'not_outgoing']);
     expect((await w.api('POST', `/api/sessions/${SESSION}/messages/3EB0NOSUCHMESSAGE/retry`, { token: tok.employee })).status).toBe(404);
   });
+
+  it('edits a sent text and deletes a sent message for everyone: WhatsApp hears it, the message changes and is announced, within WhatsApp limits', async () => {
+    const sent = await w.api('POST', `/api/sessions/${SESSION}/messages`, { token: tok.employee, body: { to: ALICE, text: 'el pedido sale el lunes' } });
+    const { messageId } = sent.body as { messageId: string };
+    await hubEvent('message-sent', (e) => e.message.id === messageId);
+    const path = `/api/sessions/${SESSION}/messages/${messageId}`;
+
+    expect((await w.api('PUT', path, { token: tok.outsider, body: { text: 'x' } })).status).toBe(403);
+    expect((await w.api('PUT', path, { token: tok.employee, body: { text: '   ' } })).status).toBe(400);
+    const edit = await w.api('PUT', path, { token: tok.employee, body: { text: 'el pedido sale el martes' } });
+    expect([edit.status, edit.body.ok]).toEqual([200, true]);
+    expect(await w.sim!.waitForReceived(ALICE, (m) => m.kind === 'edit' && m.targetId === messageId)).toMatchObject({ text: 'el pedido sale el martes' });
+    const edited = await hubEvent('message', (e) => e.message.id === messageId && e.message.editedAt !== undefined);
+    expect(edited.message).toMatchObject({ text: 'el pedido sale el martes', fromMe: true, editedAt: edit.body.at });
+    expect(await Message.findOne({ sessionId: SESSION, messageId }).lean()).toMatchObject({ text: 'el pedido sale el martes' });
+
+    const del = await w.api('DELETE', path, { token: tok.employee });
+    expect(del.status).toBe(200);
+    await w.sim!.waitForReceived(ALICE, (m) => m.kind === 'revoke' && m.targetId === messageId);
+    const revoked = await hubEvent('message', (e) => e.message.id === messageId && e.message.revokedAt !== undefined);
+    expect(revoked.message.text).toBeUndefined();
+    const listed = await w.api('GET', `/api/sessions/${SESSION}/messages?chatId=${ALICE}`, { token: tok.employee });
+    expect(listed.body.data.find((m: { id: string }) => m.id === messageId)).toMatchObject({ revokedAt: del.body.at });
+    expect(listed.body.data.find((m: { id: string }) => m.id === messageId).text).toBeUndefined();
+    expect((await w.api('DELETE', path, { token: tok.employee })).body.error.code).toBe('message_deleted');
+    expect((await w.api('PUT', path, { token: tok.employee, body: { text: 'otra vez' } })).body.error.code).toBe('message_deleted');
+
+    // WhatsApp's limits and what cannot be changed at all.
+    const old = await w.api('POST', `/api/sessions/${SESSION}/messages`, { token: tok.employee, body: { to: ALICE, text: 'hace rato' } });
+    const oldId = (old.body as { messageId: string }).messageId;
+    await hubEvent('message-sent', (e) => e.message.id === oldId);
+    await Message.updateOne({ sessionId: SESSION, messageId: oldId }, { $set: { timestamp: new Date(Date.now() - 16 * 60_000) } });
+    const late = await w.api('PUT', `/api/sessions/${SESSION}/messages/${oldId}`, { token: tok.employee, body: { text: 'tarde' } });
+    expect([late.status, late.body.error.code]).toEqual([409, 'edit_window_closed']);
+    await Message.updateOne({ sessionId: SESSION, messageId: oldId }, { $set: { timestamp: new Date(Date.now() - 49 * 3600_000) } });
+    expect((await w.api('DELETE', `/api/sessions/${SESSION}/messages/${oldId}`, { token: tok.employee })).body.error.code).toBe('delete_window_closed');
+    const incoming = await Message.findOne({ sessionId: SESSION, chatId: ALICE_JID, fromMe: false }).lean();
+    expect((await w.api('DELETE', `/api/sessions/${SESSION}/messages/${incoming!.messageId}`, { token: tok.employee })).body.error.code).toBe('not_outgoing');
+    expect((await w.api('PUT', `/api/sessions/${SESSION}/messages/3EB0NOSUCHMESSAGE`, { token: tok.employee, body: { text: 'x' } })).status).toBe(404);
+    expect(w.sim!.received(ALICE).filter((m) => m.targetId === oldId)).toEqual([]);
+  });
 });
 
 describe('media on messages and signed media URLs', () => {

@@ -22,6 +22,13 @@ async function failedMessage(s: MatrixState): Promise<string> {
   return messageId;
 }
 
+/** A fresh sent text of ours in the assigned chat (one an agent may still edit or delete). */
+async function sentMessage(s: MatrixState): Promise<string> {
+  const messageId = `3EB0MS${uniq().toUpperCase()}`;
+  await Message.create({ sessionId: s.linked, chatId: s.chat, messageId, fromMe: true, kind: 'text', text: 'corrígeme', status: 'sent', timestamp: new Date() });
+  return messageId;
+}
+
 /** A fresh media file of the assigned chat. */
 async function chatFile(s: MatrixState): Promise<string> {
   const blob = await putMedia(Buffer.from(`signed-${uniq()}`), { contentType: 'text/plain' });
@@ -108,6 +115,14 @@ export const INBOX_MATRIX: Record<string, { call: (s: MatrixState, who: Caller) 
   'POST /api/sessions/:sessionId/messages/:messageId/retry': {
     call: async (s) => ({ path: `/api/sessions/${s.linked}/messages/${await failedMessage(s)}/retry` }),
     expect: authed(202, 202, 202, 403),
+  },
+  'PUT /api/sessions/:sessionId/messages/:messageId': {
+    call: async (s) => ({ path: `/api/sessions/${s.linked}/messages/${await sentMessage(s)}`, body: { text: 'corregido' } }),
+    expect: authed(200, 200, 200, 403),
+  },
+  'DELETE /api/sessions/:sessionId/messages/:messageId': {
+    call: async (s) => ({ path: `/api/sessions/${s.linked}/messages/${await sentMessage(s)}` }),
+    expect: authed(200, 200, 200, 403),
   },
   'POST /api/media/sign': { call: async (s) => ({ path: '/api/media/sign', body: { ids: [await chatFile(s)] } }), expect: authed(200, 200, 200, 200, 200) },
   'GET /api/canned-replies': { call: () => ({ path: '/api/canned-replies' }), expect: authed(200, 200, 200, 200, 200) },

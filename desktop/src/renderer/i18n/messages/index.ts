@@ -13,8 +13,9 @@ import { roles } from './roles.ts';
 import { integrations } from './integrations.ts';
 import { palette } from './palette.ts';
 import { snooze } from './snooze.ts';
+import { ownMessages } from './ownMessages.ts';
 
-const BUNDLES = [common, auth, status, sessions, dashboard, inbox, users, roles, assignments, audit, integrations, palette, snooze] as const;
+const BUNDLES = [common, auth, status, sessions, dashboard, inbox, users, roles, assignments, audit, integrations, palette, snooze, ownMessages] as const;
 
 type KeysOf<B> = B extends { es: Record<infer K, string> } ? K : never;
 /** Every message key of the app. */

@@ -20,6 +20,7 @@ import { useSnoozedChats } from './useSnoozedChats.ts';
 import { useOutbox } from './outbox/useOutbox.ts';
 import { useTeamLabels } from './labels/useTeamLabels.ts';
 import { useNotificationReplies } from './notify/useNotificationReplies.ts';
+import { messageActions } from './messageActions.ts';
 import type { OutboxItem } from './outbox/types.ts';
 
 const PAGE = 100;
@@ -43,6 +44,10 @@ export interface Inbox {
   retryMessage(m: InboxMessageView): Promise<void>;
   /** Reacts to a message with `emoji` ('' takes our reaction back); shown at once, ticked when WhatsApp has it. */
   react(target: InboxMessageView, emoji: string): Promise<void>;
+  /** Edits the text of one of our messages on WhatsApp (within 15 minutes of sending). */
+  editMessage(m: InboxMessageView, text: string): Promise<void>;
+  /** Deletes one of our messages for everyone on WhatsApp (within about two days). */
+  deleteMessage(m: InboxMessageView): Promise<void>;
   markRead(key: string): Promise<void>;
   /** Marks a chat unread for the team (to come back to it); every console sees it. */
   markUnread(key: string): Promise<void>;
@@ -315,12 +320,7 @@ export function InboxProvider({ children }: { children: ReactNode }) {
         dispatch({ type: 'message/retrying', key, messageId: m.id });
         await rest.retry(m.sessionId, m.id);
       },
-      async react(target, emoji) {
-        const { sessionId, chatId } = target;
-        const accepted = await rest.react(sessionId, chatId, target.id, emoji, newClientId());
-        // message-sent replaces it once WhatsApp has it; reactions move no chat clock (withMessage).
-        dispatch({ type: 'event/message', message: { id: accepted.messageId, sessionId, chatId, fromMe: true, kind: 'reaction', reaction: { emoji, targetId: target.id }, status: accepted.status, timestamp: Date.now() } });
-      },
+      ...messageActions(rest, dispatch),
       async markRead(key) {
         const { sessionId, chatId } = parseChatKey(key);
         dispatch({ type: 'chat/read', key });

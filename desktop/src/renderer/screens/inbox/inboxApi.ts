@@ -1,5 +1,5 @@
 /** REST calls of the inbox, typed with the shared contract. */
-import type { CannedReplyView, ChatNoteView, ChatSnoozeView, InboxChatView, InboxMessageView, LabelColor, LabelView, ListPage, MarkHandledResult, MarkUnreadResult, MessageSearchHit, ChatLabelsView, SendAccepted, SessionView } from '@switchboard/shared';
+import type { CannedReplyView, ChatNoteView, ChatSnoozeView, InboxChatView, InboxMessageView, LabelColor, LabelView, ListPage, MarkHandledResult, MarkUnreadResult, MessageChangeResult, MessageSearchHit, ChatLabelsView, SendAccepted, SessionView } from '@switchboard/shared';
 import type { ApiClient, Query } from '../../api/http.ts';
 
 const enc = encodeURIComponent;
@@ -59,6 +59,8 @@ export function inboxApi(api: ApiClient) {
       }
       return api.post<SendAccepted>(path, { to: r.chatId, text: r.text ?? '', clientId: r.clientId, ...(r.quotedId ? { quotedId: r.quotedId } : {}) });
     },
+    editMessage: (sessionId: string, messageId: string, text: string) => api.put<MessageChangeResult>(`/api/sessions/${enc(sessionId)}/messages/${enc(messageId)}`, { text }),
+    deleteMessage: (sessionId: string, messageId: string) => api.del<MessageChangeResult>(`/api/sessions/${enc(sessionId)}/messages/${enc(messageId)}`),
     retry: (sessionId: string, messageId: string) => api.post(`/api/sessions/${enc(sessionId)}/messages/${enc(messageId)}/retry`),
     markRead: (sessionId: string, chatId: string) => api.post(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/read`),
     searchMessages: (q: string, scope: { sessionId?: string; page: number; limit: number }, signal?: AbortSignal) =>

@@ -12,6 +12,7 @@ import type { QuotedMessage } from '../model/drafts.ts';
 import type { OutboxItem } from '../outbox/types.ts';
 import type { TargetReactions } from '../model/inboxReducer.ts';
 import { formatText } from './formatText.tsx';
+import { ownMessageActions } from './OwnMessageDialogs.tsx';
 import { ReactionPicker } from './ReactionPicker.tsx';
 import { MessageMedia } from './MessageMedia.tsx';
 import { senderLabel } from './rows.ts';
@@ -26,6 +27,9 @@ export interface MessageBubbleProps {
   onReply(m: InboxMessageView): void;
   /** Absent for users who may not send in the chat. */
   onReact?: ((m: InboxMessageView, emoji: string) => void) | undefined;
+  /** Edit / delete for everyone one of our messages (absent for users who may not send in the chat). */
+  onEdit?: ((m: InboxMessageView) => void) | undefined;
+  onDelete?: ((m: InboxMessageView) => void) | undefined;
   onRetry(m: InboxMessageView): void;
 }
 
@@ -41,7 +45,8 @@ export function summaryOf(m: Pick<QuotedMessage, 'kind' | 'text' | 'caption' | '
 }
 
 /** A message bubble. */
-export const MessageBubble = memo(function MessageBubble({ m, quoted, reactions, senderName, onReply, onReact, onRetry }: MessageBubbleProps) {
+export const MessageBubble = memo(function MessageBubble({ m, quoted, reactions, senderName, onReply, onReact, onEdit, onDelete, onRetry }: MessageBubbleProps) {
+  const own = onEdit || onDelete ? ownMessageActions(m, Date.now()) : { edit: false, remove: false };
   const { t, fmt } = useI18n();
   const text = m.text ?? m.caption;
   const unsupported = m.kind === 'unsupported' || m.kind === 'poll' || m.kind === 'contact';
@@ -85,6 +90,8 @@ export const MessageBubble = memo(function MessageBubble({ m, quoted, reactions,
         <IconButton icon="reply" size="sm" label={t('thread.reply')} onClick={() => onReply(m)} />
         {/* Only a message WhatsApp has can be reacted to (not one still pending or failed). */}
         {onReact && (!m.fromMe || m.status === 'sent' || m.status === 'delivered' || m.status === 'read') && <ReactionPicker mine={reactions?.mine ?? null} onReact={(emoji) => onReact(m, emoji)} />}
+        {own.edit && onEdit && <IconButton icon="edit" size="sm" label={t('msg.edit')} onClick={() => onEdit(m)} />}
+        {own.remove && onDelete && <IconButton icon="trash" size="sm" label={t('msg.delete')} onClick={() => onDelete(m)} />}
       </div>}
       </div>
       {m.status === 'failed' && (

@@ -26,6 +26,8 @@ export interface MessageListProps {
   onReply(m: InboxMessageView): void;
   /** Absent for users who may not send in the chat. */
   onReact?: ((m: InboxMessageView, emoji: string) => void) | undefined;
+  onEdit?: ((m: InboxMessageView) => void) | undefined;
+  onDelete?: ((m: InboxMessageView) => void) | undefined;
   onRetry(m: InboxMessageView): void;
   onRetryOutbox(clientId: string): void;
   onDiscardOutbox(clientId: string): void;
@@ -138,6 +140,8 @@ export function MessageList(p: MessageListProps) {
                     senderName={row.showSender ? (senderLabel(row.m) ?? t('inbox.unknownContact')) : null}
                     onReply={p.onReply}
                     onReact={p.onReact}
+                    onEdit={p.onEdit}
+                    onDelete={p.onDelete}
                     onRetry={p.onRetry}
                   />
                 )}

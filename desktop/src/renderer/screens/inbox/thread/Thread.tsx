@@ -25,6 +25,7 @@ import { reactionsByTarget, threadMessages } from '../model/inboxReducer.ts';
 import { Composer } from './Composer.tsx';
 import { MessageList } from './MessageList.tsx';
 import { buildRows } from './rows.ts';
+import { DeleteMessageDialog, EditMessageDialog } from './OwnMessageDialogs.tsx';
 import { SnoozeDialog } from './SnoozeDialog.tsx';
 import { isSnoozed } from '../model/snooze.ts';
 import type { QuotedMessage } from '../model/drafts.ts';
@@ -156,6 +157,21 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
   const name = chat ? chatTitle(chat) : chatId.split('@')[0]!;
 
   const saveDraft = useCallback((text: string) => setDraft(key, { text }), [setDraft, key]);
+  const [editing, setEditing] = useState<InboxMessageView | null>(null);
+  const [deleting, setDeleting] = useState<InboxMessageView | null>(null);
+  /** Runs a change of one of our messages; a refusal is shown and rethrown (the dialog stays open). */
+  const change = async (work: () => Promise<void>, done: string, close: () => void) => {
+    try {
+      await work();
+      toast.success(done);
+      close();
+    } catch (err) {
+      toast.error(errorText(err, t));
+      throw err;
+    }
+  };
+  const editMessage = (m: InboxMessageView, text: string) => change(() => inbox.editMessage(m, text), t('msg.editDone'), () => setEditing(null));
+  const deleteMessage = (m: InboxMessageView) => change(() => inbox.deleteMessage(m), t('msg.deleteDone'), () => setDeleting(null));
   const { react: sendReaction } = inbox;
   const react = useCallback(
     (m: InboxMessageView, emoji: string) => void sendReaction(m, emoji).catch((err: unknown) => toast.error(errorText(err, t))),
@@ -276,6 +292,8 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
           loadOlder={() => inbox.loadOlder(key)}
           onReply={(m) => setQuoting(m)}
           onReact={canAnswer ? react : undefined}
+          onEdit={canAnswer ? setEditing : undefined}
+          onDelete={canAnswer ? setDeleting : undefined}
           onRetry={(m) => void inbox.retryMessage(m).catch((err: unknown) => toast.error(errorText(err, t)))}
           onRetryOutbox={inbox.retryOutbox}
           onDiscardOutbox={inbox.discardOutbox}
@@ -291,6 +309,8 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
       )}
       <TransferDialog chat={transferring && chat ? chat : null} title={name} onClose={() => setTransferring(false)} onChanged={inbox.list.reload} />
       <LabelsDialog chat={labelling && chat ? chat : null} title={name} onClose={() => setLabelling(false)} />
+      <EditMessageDialog message={editing} onClose={() => setEditing(null)} onSave={editMessage} />
+      <DeleteMessageDialog message={deleting} onClose={() => setDeleting(null)} onDelete={deleteMessage} />
       <SnoozeDialog open={snoozing && !!chat} title={name} onClose={() => setSnoozing(false)} onSnooze={snooze} />
       <Composer
         chatName={name}
