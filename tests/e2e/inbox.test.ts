@@ -345,7 +345,8 @@ describe('employee inbox', () => {
     const composer = page.getByRole('textbox', { name: /Mensaje para Alicia Gómez/ });
     await composer.fill('El pedido sale el lunes');
     await composer.press('Enter');
-    const sent = log.locator('.msg-out', { hasText: 'El pedido sale el lunes' });
+    // The stored message (not its outbox placeholder, which has no id yet).
+    const sent = log.locator('.msg-out[data-id]', { hasText: 'El pedido sale el lunes' });
     await sent.waitFor();
     const id = await sent.getAttribute('data-id');
     const reply = log.locator(`[data-id="${id}"]`);
