@@ -1,8 +1,8 @@
 /**
  * Edits and deletions for everyone (WhatsApp protocol messages MESSAGE_EDIT and REVOKE) change
  * the stored message they name instead of being stored themselves: an edit replaces its text
- * (a media message's caption) and sets `editedAt`; a deletion removes its text, caption, location and media and
- * sets `revokedAt`. The changed message is announced again as a `message` event (same id), so
+ * (a media message's caption) and sets `editedAt`; a deletion removes its text, caption,
+ * location and media and sets `revokedAt`. The changed message is announced again as a `message` event (same id), so
  * consoles, REST lists, search and webhooks show what the customer sees now.
  *
  * Only the author may change a message: the target must be in the same chat, written by the same

@@ -93,6 +93,22 @@ describe.each(['pn', 'lid'] as const)('a WhatsApp group (%s addressing) in the s
     const got = await sim.waitForReceived(BOB, (m) => m.id === messageId);
     expect(got).toMatchObject({ group, quotedId: id, quotedParticipant: pn(ALICE) });
   });
+
+  it("applies a member's edit of their own message, and ignores one member editing or deleting another's", async () => {
+    const { id } = await sim.contactSendToGroup(ALICE, group, { text: `a las 5 ${addressing}` });
+    await run.waitFor('message', (e) => e.message.id === id);
+    await sim.contactSendToGroup(BOB, group, { edit: { targetId: id, text: 'suplantado' } });
+    await sim.contactSendToGroup(BOB, group, { revoke: { targetId: id } });
+    await sim.contactSendToGroup(ALICE, group, { edit: { targetId: id, text: `a las 6 ${addressing}` } });
+    const edited = await run.waitFor('message', (e) => e.message.id === id && e.message.editedAt !== undefined);
+    expect(edited.message).toMatchObject({ text: `a las 6 ${addressing}`, sender: pn(ALICE) });
+    // Bob's next message comes after his changes: by then they were handled, and left it alone.
+    const { id: after } = await sim.contactSendToGroup(BOB, group, { text: `después ${addressing}` });
+    await run.waitFor('message', (e) => e.message.id === after);
+    const stored = await Message.findOne({ sessionId: SESSION, messageId: id }).lean();
+    expect([stored?.text, stored?.revokedAt ?? null]).toEqual([`a las 6 ${addressing}`, null]);
+    expect(run.events.filter((e) => e.type === 'message' && e.message.id === id).map((e) => (e.type === 'message' ? e.message.text : ''))).toEqual([`a las 5 ${addressing}`, `a las 6 ${addressing}`]);
+  });
 });
 
 describe('group names', () => {

@@ -28,6 +28,7 @@ export async function contactSendToGroup(sim: Simulator, contact: SimContact, gr
   const accounts = group.members.flatMap((d) => sim.phones.get(d) ?? []);
   const built = buildContactMessage(sim.media, { ...input, to: accounts[0]?.phone ?? contact.phone }, sim.options.mediaOverHttps);
   if (built.message.reactionMessage?.key) built.message.reactionMessage.key.remoteJid = group.jid;
+  if (built.message.protocolMessage?.key) built.message.protocolMessage.key.remoteJid = group.jid;
   const id = input.id ?? messageId();
   contact.groupSent.set(id, { group: group.jid, input });
   if (contact.groupSent.size > 500) contact.groupSent.delete(contact.groupSent.keys().next().value as string);
