@@ -4,23 +4,7 @@
  */
 import { hasMessage, type I18n } from '../../i18n/index.tsx';
 
-/** Known actions by area (area = the part before the dot). */
-export const AUDIT_ACTIONS: Record<string, readonly string[]> = {
-  auth: ['auth.login', 'auth.login_failed', 'auth.logout', 'auth.change_password', 'auth.forgot_password', 'auth.reset_password', 'auth.update_profile', 'auth.forbidden'],
-  user: ['user.create', 'user.update', 'user.delete'],
-  admin: ['admin.reset_password'],
-  role: ['role.create', 'role.update', 'role.delete'],
-  session: ['session.create', 'session.rename', 'session.start', 'session.stop', 'session.relink', 'session.pairing_code', 'session.reset_attempts', 'session.cleanup', 'session.cleanup_inactive', 'session.delete'],
-  assignment: ['assignment.create', 'assignment.update', 'assignment.delete'],
-  message: ['message.send', 'message.retry'],
-  chat: ['chat.read', 'chat.unread', 'chat.handled', 'chat.snooze', 'chat.labels', 'chat.note_create', 'chat.note_delete'],
-  media: ['media.upload', 'media.delete'],
-  canned_reply: ['canned_reply.create', 'canned_reply.update', 'canned_reply.delete'],
-  label: ['label.create', 'label.update', 'label.delete'],
-};
-
-/** Target types the gateway records. */
-export const AUDIT_TARGET_TYPES = ['User', 'Role', 'Session', 'Assignment', 'Message', 'Chat', 'Media', 'CannedReply', 'Label'] as const;
+export { AUDIT_ACTIONS, AUDIT_TARGET_TYPES } from './auditCodes.ts';
 
 /** An action code in words (`user.create` → "Creó un usuario"), or the code itself. */
 export function auditActionLabel(t: I18n['t'], code: string): string {

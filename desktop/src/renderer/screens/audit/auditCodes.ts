@@ -1,0 +1,25 @@
+/**
+ * The audit actions the gateway writes (the `audit:` of its routes), grouped by area for the
+ * filter, and the target types it records. Plain data (no React), so the test that keeps them in
+ * step with the gateway can read them (tests/integration/gateway/auditLabels.test.ts).
+ */
+
+/** Known actions by area (area = the part before the dot). */
+export const AUDIT_ACTIONS: Record<string, readonly string[]> = {
+  auth: ['auth.login', 'auth.login_failed', 'auth.logout', 'auth.change_password', 'auth.forgot_password', 'auth.reset_password', 'auth.update_profile', 'auth.forbidden'],
+  user: ['user.create', 'user.update', 'user.delete'],
+  admin: ['admin.reset_password'],
+  role: ['role.create', 'role.update', 'role.delete'],
+  session: ['session.create', 'session.rename', 'session.start', 'session.stop', 'session.relink', 'session.pairing_code', 'session.reset_attempts', 'session.cleanup', 'session.cleanup_inactive', 'session.delete'],
+  assignment: ['assignment.create', 'assignment.update', 'assignment.delete'],
+  message: ['message.send', 'message.retry', 'message.edit', 'message.revoke'],
+  chat: ['chat.read', 'chat.unread', 'chat.handled', 'chat.snooze', 'chat.labels', 'chat.note_create', 'chat.note_delete'],
+  media: ['media.upload', 'media.delete'],
+  canned_reply: ['canned_reply.create', 'canned_reply.update', 'canned_reply.delete'],
+  label: ['label.create', 'label.update', 'label.delete'],
+  webhook: ['webhook.create', 'webhook.update', 'webhook.delete', 'webhook.ping', 'webhook.redeliver', 'webhook.replay', 'webhook.rotate_secret'],
+  api_key: ['api_key.create', 'api_key.revoke'],
+};
+
+/** Target types the gateway records. */
+export const AUDIT_TARGET_TYPES = ['User', 'Role', 'Session', 'Assignment', 'Message', 'Chat', 'Media', 'CannedReply', 'Label', 'Webhook', 'ApiKey'] as const;
