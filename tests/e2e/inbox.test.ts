@@ -554,6 +554,16 @@ describe('employee inbox', () => {
     await supPage.locator('.agents-here').getByText('También la tiene abierta: Elena Ruiz').waitFor();
     // Her chat list marks the chat too.
     await supPage.getByRole('listbox', { name: 'Conversaciones' }).getByRole('option', { name: /Alicia Gómez/ }).getByRole('img', { name: 'La tiene abierta: Elena Ruiz' }).waitFor();
+    // A reply the employee sends reaches the supervisor live with her name on it (her own console shows none).
+    const employeeComposer = page.getByRole('textbox', { name: /Mensaje para Alicia Gómez/ });
+    await employeeComposer.fill('Lo reviso y te digo');
+    await employeeComposer.press('Enter');
+    const supLog = supPage.getByRole('log', { name: /Mensajes con Alicia Gómez/ });
+    await supLog.locator('.msg-out', { hasText: 'Lo reviso y te digo' }).locator('.msg-sender').getByText('Elena Ruiz').waitFor();
+    await screenshot(supPage, SHOTS, '08b-colleague-reply');
+    const own = page.getByRole('log', { name: /Mensajes con Alicia Gómez/ }).locator('.msg-out[data-id]', { hasText: 'Lo reviso y te digo' });
+    await own.waitFor();
+    expect(await own.locator('.msg-sender').count()).toBe(0);
     await supPage.getByRole('textbox', { name: /Mensaje para Alicia Gómez/ }).pressSequentially('Hola Alicia, te');
     await page.locator('.agents-here').getByText('Respondiendo ahora: Sofía Marín. Mejor no contestar a la vez.').waitFor();
     await check('09-agent-replying');

@@ -1,5 +1,5 @@
 import type { ChatView, InboxMessageView } from '@switchboard/shared';
-import { Media, toMessageMediaView, toMessageView, type ChatDoc, type MessageDoc } from '@switchboard/shared/node';
+import { Media, User, toMessageMediaView, toMessageView, type ChatDoc, type MessageDoc } from '@switchboard/shared/node';
 
 /** A chat as the API returns it. */
 export function presentChat(c: ChatDoc): ChatView {
@@ -17,14 +17,22 @@ export function presentChat(c: ChatDoc): ChatView {
 }
 
 /** A stored message in the shared MessageView shape (same presenter as the actor's Socket.IO events). */
-export function presentMessage(m: MessageDoc, media?: Parameters<typeof toMessageMediaView>[0]): InboxMessageView {
-  return toMessageView(m, media ? toMessageMediaView(media) : undefined);
+export function presentMessage(m: MessageDoc, media?: Parameters<typeof toMessageMediaView>[0], names?: ReadonlyMap<string, string>): InboxMessageView {
+  return toMessageView(m, media ? toMessageMediaView(media) : undefined, names);
 }
 
-/** A page of messages with their media summaries: the page's Media documents in one query. */
+/**
+ * A page of messages with their media summaries and the names of the team members who sent
+ * them: the page's Media documents and Users in one query each.
+ */
 export async function presentMessages(docs: readonly MessageDoc[]): Promise<InboxMessageView[]> {
   const ids = [...new Set(docs.flatMap((m) => (m.mediaId ? [m.mediaId.toString()] : [])))];
-  const media = ids.length ? await Media.find({ _id: { $in: ids } }, { mimeType: 1, fileName: 1, size: 1, width: 1, height: 1, durationMs: 1, thumbnailGridFsId: 1 }).lean() : [];
+  const userIds = [...new Set(docs.flatMap((m) => (m.fromMe && m.userId ? [m.userId.toString()] : [])))];
+  const [media, users] = await Promise.all([
+    ids.length ? Media.find({ _id: { $in: ids } }, { mimeType: 1, fileName: 1, size: 1, width: 1, height: 1, durationMs: 1, thumbnailGridFsId: 1 }).lean() : [],
+    userIds.length ? User.find({ _id: { $in: userIds } }, { name: 1 }).lean() : [],
+  ]);
   const byId = new Map(media.map((d) => [d._id.toString(), d]));
-  return docs.map((m) => presentMessage(m, m.mediaId ? byId.get(m.mediaId.toString()) : undefined));
+  const names = new Map(users.map((u) => [u._id.toString(), u.name]));
+  return docs.map((m) => presentMessage(m, m.mediaId ? byId.get(m.mediaId.toString()) : undefined, names));
 }

@@ -71,6 +71,12 @@ export interface MessageView {
   editedAt?: number;
   /** Its author deleted it for everyone on WhatsApp (ms): its text, caption and media are gone. */
   revokedAt?: number;
+  /**
+   * The team member who sent it from Switchboard (absent for what was written on the phone; an
+   * API key's sends name the key's creator). `name` is filled by REST pages; live events carry
+   * the id only.
+   */
+  sentBy?: { id: string; name: string | null };
 }
 
 /** Actor → supervisor events (the hub re-publishes them with a per-session sequence number). */

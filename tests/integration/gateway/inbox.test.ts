@@ -299,7 +299,12 @@ describe('chat actions', () => {
   it('edits a sent text and deletes a sent message for everyone: WhatsApp hears it, the message changes and is announced, within WhatsApp limits', async () => {
     const sent = await w.api('POST', `/api/sessions/${SESSION}/messages`, { token: tok.employee, body: { to: ALICE, text: 'el pedido sale el lunes' } });
     const { messageId } = sent.body as { messageId: string };
-    await hubEvent('message-sent', (e) => e.message.id === messageId);
+    // Who sent it: the id on the live event, id and name on REST pages.
+    expect((await hubEvent('message-sent', (e) => e.message.id === messageId)).message.sentBy).toEqual({ id: w.users.employee.id, name: null });
+    const page = await w.api('GET', `/api/sessions/${SESSION}/messages?chatId=${ALICE}`, { token: tok.supervisor });
+    const employeeName = (await User.findById(w.users.employee.id).lean())!.name;
+    expect(page.body.data.find((m: { id: string }) => m.id === messageId).sentBy).toEqual({ id: w.users.employee.id, name: employeeName });
+    expect(page.body.data.filter((m: { fromMe: boolean; sentBy?: unknown }) => !m.fromMe && m.sentBy)).toEqual([]);
     const path = `/api/sessions/${SESSION}/messages/${messageId}`;
 
     expect((await w.api('PUT', path, { token: tok.outsider, body: { text: 'x' } })).status).toBe(403);

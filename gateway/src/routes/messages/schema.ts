@@ -68,6 +68,10 @@ export const messageSchema = z
       .openapi({ description: 'Incoming media not stored yet (no mediaId): `pending` while its download is retried, `failed` after the last try' }),
     editedAt: z.number().optional().openapi({ description: 'When its author edited it on WhatsApp (ms); text / caption are the edited ones' }),
     revokedAt: z.number().optional().openapi({ description: 'When its author deleted it for everyone (ms); its text, caption and media are gone' }),
+    sentBy: z
+      .object({ id: z.string(), name: z.string().nullable() })
+      .optional()
+      .openapi({ description: 'The team member who sent it from Switchboard (absent for the phone; an API key names its creator); `name` on REST pages, null on live events' }),
   })
   .openapi('Message');
 

@@ -23,8 +23,11 @@ export function toMessageMediaView(doc: Pick<MediaDoc, 'mimeType' | 'fileName' |
   };
 }
 
-/** Presents a stored message; `media` is the summary of its Media document when known. */
-export function toMessageView(doc: StoredMessage, media?: MessageMediaView): MessageView {
+/**
+ * Presents a stored message; `media` is the summary of its Media document when known, `names`
+ * the names of the team members who sent messages (by user id) when the caller read them.
+ */
+export function toMessageView(doc: StoredMessage, media?: MessageMediaView, names?: ReadonlyMap<string, string>): MessageView {
   const view: MessageView = {
     id: doc.messageId,
     sessionId: doc.sessionId,
@@ -51,5 +54,6 @@ export function toMessageView(doc: StoredMessage, media?: MessageMediaView): Mes
   if (doc.status === 'failed' && doc.statusReason) view.statusReason = doc.statusReason;
   if (doc.editedAt) view.editedAt = new Date(doc.editedAt).getTime();
   if (doc.revokedAt) view.revokedAt = new Date(doc.revokedAt).getTime();
+  if (doc.fromMe && doc.userId) view.sentBy = { id: String(doc.userId), name: names?.get(String(doc.userId)) ?? null };
   return view;
 }

@@ -230,6 +230,14 @@ describe('inbox reducer: REST pages merged with live and replayed events', () =>
     expect(s.chats.get(KEY)?.lastMessagePreview).toBe('a las 6');
   });
 
+  it("keeps the name a page gave a colleague's reply when its live copy carries only the id", () => {
+    const s = run([
+      { type: 'thread/loaded', key: KEY, messages: [msg('r', 10, { fromMe: true, sentBy: { id: 'u1', name: 'Ana' } })], complete: true },
+      { type: 'event/message', message: msg('r', 10, { fromMe: true, status: 'read', sentBy: { id: 'u1', name: null } }) },
+    ]);
+    expect(s.threads.get(KEY)?.messages.get('r')).toMatchObject({ status: 'read', sentBy: { id: 'u1', name: 'Ana' } });
+  });
+
   it('removes the content of a message deleted for everyone, for good', () => {
     const photo = msg('p', 10, { kind: 'image', text: undefined, caption: 'factura', mediaId: 'm1', media: { mimeType: 'image/png', fileName: null, size: 3, width: 1, height: 1, durationMs: null, hasThumbnail: false } });
     const s = run([

@@ -92,6 +92,8 @@ function upsert(thread: Thread | undefined, m: InboxMessageView): Thread {
       if (prev.text !== undefined) merged.text = prev.text;
       if (prev.caption !== undefined) merged.caption = prev.caption;
     }
+    // A live copy names its sender by id only: the name a page gave stays.
+    if (m.sentBy && !m.sentBy.name && prev.sentBy?.id === m.sentBy.id && prev.sentBy.name) merged.sentBy = prev.sentBy;
     // Incoming media downloaded late: the second announcement carries the file.
     if (merged.mediaId) delete merged.mediaStatus;
     if (merged.status !== 'failed') delete merged.statusReason;

@@ -22,6 +22,8 @@ export interface MessageListProps {
   complete: boolean;
   byId: ReadonlyMap<string, InboxMessageView>;
   reactions: ReadonlyMap<string, TargetReactions>;
+  /** Names of the team members, by user id (for replies a colleague sent; live events carry the id only). */
+  teamNames: ReadonlyMap<string, string>;
   loadOlder(): Promise<void>;
   onReply(m: InboxMessageView): void;
   /** Absent for users who may not send in the chat. */
@@ -137,7 +139,7 @@ export function MessageList(p: MessageListProps) {
                     m={row.m}
                     quoted={row.m.quotedId ? p.byId.get(row.m.quotedId) : undefined}
                     reactions={p.reactions.get(row.m.id)}
-                    senderName={row.showSender ? (senderLabel(row.m) ?? t('inbox.unknownContact')) : null}
+                    senderName={row.showSender ? (row.m.fromMe ? (row.m.sentBy?.name ?? p.teamNames.get(row.m.sentBy?.id ?? '') ?? t('thread.teammate')) : (senderLabel(row.m) ?? t('inbox.unknownContact'))) : null}
                     onReply={p.onReply}
                     onReact={p.onReact}
                     onEdit={p.onEdit}

@@ -123,9 +123,16 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
   const agents = useAgentActivity(sessionId, chatId);
   const replying = agents.others.filter((a) => a.state === 'typing');
   const rows = useMemo(
-    () => buildRows(messages, outbox, { complete: thread?.complete ?? false, unread: unreadAtOpen, isGroup, notes: notes.notes }),
-    [messages, outbox, thread?.complete, unreadAtOpen, isGroup, notes.notes],
+    () => buildRows(messages, outbox, { complete: thread?.complete ?? false, unread: unreadAtOpen, isGroup, notes: notes.notes, me: me.id }),
+    [messages, outbox, thread?.complete, unreadAtOpen, isGroup, notes.notes, me.id],
   );
+  // Who on the team sent what: names from the pages read and from the colleagues here now.
+  const teamNames = useMemo(() => {
+    const names = new Map<string, string>([[me.id, me.name]]);
+    for (const m of messages) if (m.sentBy?.name) names.set(m.sentBy.id, m.sentBy.name);
+    for (const a of agents.others) names.set(a.id, a.name);
+    return names;
+  }, [messages, agents.others, me.id, me.name]);
   // A search hit older than the loaded page: load older pages until it is there (or none are left).
   const focusPages = useRef(0);
   useEffect(() => {
@@ -289,6 +296,7 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
           complete={thread.complete}
           byId={byId}
           reactions={reactions}
+          teamNames={teamNames}
           loadOlder={() => inbox.loadOlder(key)}
           onReply={(m) => setQuoting(m)}
           onReact={canAnswer ? react : undefined}

@@ -63,3 +63,13 @@ describe('thread rows in a group', () => {
     expect(senderLabel({ sender: '123456789@lid' })).toBeNull();
   });
 });
+
+describe('replies by the team', () => {
+  const by = (id: string, timestamp: number, userId?: string): InboxMessageView => ({ ...m(id, timestamp, true), ...(userId ? { sentBy: { id: userId, name: null } } : {}) });
+  const shown = (rows: ReturnType<typeof buildRows>) => rows.flatMap((r) => (r.kind === 'msg' && r.showSender ? [r.m.id] : []));
+
+  it("names a colleague above each run of their replies, never the viewer's own or the phone's", () => {
+    const msgs = [by('mine', DAY1, 'me'), by('ana1', DAY1 + 1, 'ana'), by('ana2', DAY1 + 2, 'ana'), m('customer', DAY1 + 3), by('ana3', DAY1 + 4, 'ana'), by('luis', DAY1 + 5, 'luis'), by('phone', DAY1 + 6)];
+    expect(shown(buildRows(msgs, [], { complete: false, unread: 0, me: 'me' }))).toEqual(['ana1', 'ana3', 'luis']);
+  });
+});

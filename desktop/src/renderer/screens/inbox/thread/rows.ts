@@ -32,7 +32,7 @@ export function senderLabel(m: Pick<InboxMessageView, 'pushName' | 'sender'>): s
 export function buildRows(
   messages: InboxMessageView[],
   outbox: OutboxItem[],
-  opts: { complete: boolean; unread: number; isGroup?: boolean; notes?: ChatNoteView[] },
+  opts: { complete: boolean; unread: number; isGroup?: boolean; notes?: ChatNoteView[]; me?: string },
 ): Row[] {
   const rows: Row[] = [];
   let day = '';
@@ -64,7 +64,10 @@ export function buildRows(
     if (m === firstUnread) rows.push({ kind: 'unread', key: 'unread' });
     const above = rows[rows.length - 1];
     const sameAuthor = above?.kind === 'msg' && !above.m.fromMe && (above.m.sender ?? above.m.pushName) === (m.sender ?? m.pushName);
-    rows.push({ kind: 'msg', key: m.id, m, showSender: !!opts.isGroup && !m.fromMe && !sameAuthor });
+    // Our side: a run of replies a colleague sent starts with their name (the viewer's own do not).
+    const sameAgent = above?.kind === 'msg' && above.m.fromMe && above.m.sentBy?.id === m.sentBy?.id;
+    const colleague = m.fromMe && !!m.sentBy && m.sentBy.id !== opts.me && !sameAgent;
+    rows.push({ kind: 'msg', key: m.id, m, showSender: colleague || (!!opts.isGroup && !m.fromMe && !sameAuthor) });
   }
   notesUntil(Infinity);
   for (const item of pending) {
