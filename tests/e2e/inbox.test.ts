@@ -560,6 +560,8 @@ describe('employee inbox', () => {
     await employeeComposer.press('Enter');
     const supLog = supPage.getByRole('log', { name: /Mensajes con Alicia Gómez/ });
     await supLog.locator('.msg-out', { hasText: 'Lo reviso y te digo' }).locator('.msg-sender').getByText('Elena Ruiz').waitFor();
+    // She was writing it; now that it is there, she is not (in the same render as her reply).
+    expect(await supPage.locator('.agents-here').textContent()).not.toContain('Respondiendo ahora: Elena Ruiz');
     await screenshot(supPage, SHOTS, '08b-colleague-reply');
     const own = page.getByRole('log', { name: /Mensajes con Alicia Gómez/ }).locator('.msg-out[data-id]', { hasText: 'Lo reviso y te digo' });
     await own.waitFor();

@@ -9,7 +9,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useReducer,
 import { useAuth, useMe } from '../../auth/AuthProvider.tsx';
 import { useRealtime, useSocketEvent } from '../../realtime/RealtimeProvider.tsx';
 import { inboxApi, newClientId, type ChatFilters } from './inboxApi.ts';
-import { applyActivity, pruneAgents, type AgentsByChat } from './model/agentsHere.ts';
+import { afterReply, applyActivity, pruneAgents, type AgentsByChat } from './model/agentsHere.ts';
 import { chatKey, parseChatKey, roomsAllow } from './model/keys.ts';
 import { EMPTY_INBOX, inboxReducer, type InboxAction, type InboxState } from './model/inboxReducer.ts';
 import { useNotifier } from './notify/useNotifier.ts';
@@ -219,6 +219,9 @@ export function InboxProvider({ children }: { children: ReactNode }) {
   });
   useSocketEvent('message-sent', (e) => {
     dispatch({ type: 'event/message', message: e.message as InboxMessageView });
+    // A colleague's reply went out: they are not writing it any more (same render as the reply).
+    const by = e.message.sentBy;
+    if (by && by.id !== me.id) setAgentsByChat((cur) => afterReply(cur, chatKey(e.message.sessionId, e.message.chatId), by.id));
     refreshCount();
   });
   useSocketEvent('message-status', (e) => dispatch({ type: 'event/status', sessionId: e.sessionId, chatId: e.chatId, messageId: e.messageId, status: e.status, ...(e.reason ? { reason: e.reason } : {}) }));

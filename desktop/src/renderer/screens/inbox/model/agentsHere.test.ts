@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AGENT_STALE_MS, applyActivity, pruneAgents, type AgentsByChat } from './agentsHere.ts';
+import { AGENT_STALE_MS, afterReply, applyActivity, pruneAgents, type AgentsByChat } from './agentsHere.ts';
 
 const sofia = { id: 'u1', name: 'Sofía' };
 const elena = { id: 'u2', name: 'Elena' };
@@ -18,6 +18,16 @@ describe('agents in chats', () => {
     m = applyActivity(m, 'a', { user: elena, state: 'left' }, 4);
     expect(m.has('a')).toBe(false);
     expect(applyActivity(m, 'c', { user: sofia, state: 'left' }, 5)).toBe(m);
+  });
+
+  it('stops showing an agent as writing once their reply went out, and changes nothing otherwise', () => {
+    let m: AgentsByChat = new Map();
+    m = applyActivity(m, 'a', { user: sofia, state: 'typing' }, 1);
+    m = applyActivity(m, 'a', { user: elena, state: 'typing' }, 1);
+    const after = afterReply(m, 'a', sofia.id);
+    expect(after.get('a')!.map((x) => `${x.name}:${x.state}`)).toEqual(['Elena:typing', 'Sofía:viewing']);
+    expect(afterReply(after, 'a', sofia.id)).toBe(after);
+    expect(afterReply(after, 'b', elena.id)).toBe(after);
   });
 
   it('forgets agents not heard from for a while, and keeps the map when nobody is stale', () => {

@@ -33,6 +33,16 @@ export function applyActivity(cur: AgentsByChat, key: string, e: Pick<AgentActiv
   return next;
 }
 
+/**
+ * The map after agent `userId` sent a reply in the chat `key`: they are no longer writing one
+ * (their own "viewing" report may still be on its way; the banner must not outlive the reply).
+ */
+export function afterReply(cur: AgentsByChat, key: string, userId: string): AgentsByChat {
+  const before = cur.get(key);
+  if (!before?.some((a) => a.id === userId && a.state === 'typing')) return cur;
+  return new Map(cur).set(key, before.map((a) => (a.id === userId ? { ...a, state: 'viewing' as const } : a)));
+}
+
 /** The map without agents not heard from since `now - AGENT_STALE_MS` (the same map when none). */
 export function pruneAgents(cur: AgentsByChat, now: number): AgentsByChat {
   let next: Map<string, readonly AgentHere[]> | null = null;
