@@ -24,6 +24,11 @@ export const MESSAGE_REVOKE_WINDOW_MS = 48 * 3600_000;
 export const MESSAGE_STATUSES = ['pending', 'sent', 'delivered', 'read', 'played', 'failed'] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
+/** True once WhatsApp has the message (sent or further, never failed): it can be reacted to, edited or deleted. */
+export function isOnWhatsApp(status: MessageStatus): boolean {
+  return status === 'sent' || status === 'delivered' || status === 'read' || status === 'played';
+}
+
 /** Session lifecycle as seen by users and ops. */
 export const SESSION_STATUSES = [
   'created', // record exists, actor not started yet

@@ -1,4 +1,4 @@
-import { MESSAGE_EDIT_WINDOW_MS, MESSAGE_REVOKE_WINDOW_MS } from '@switchboard/shared';
+import { MESSAGE_EDIT_WINDOW_MS, MESSAGE_REVOKE_WINDOW_MS, isOnWhatsApp } from '@switchboard/shared';
 import { Message, messageObjectId, type MessageDoc } from '@switchboard/shared/node';
 import { conflict, notFound } from '../../errors.ts';
 import { z } from '../../openapi/zod.ts';
@@ -16,9 +16,6 @@ export const messageChangeResponse = z
 /** Body of an edit: the new text (what a text message may hold). */
 export const editMessageBody = z.object({ text: z.string().trim().min(1).max(4096) }).openapi('EditMessageRequest');
 
-/** Statuses of a message WhatsApp has (an edit or deletion of one still pending would reach nothing). */
-const ON_WHATSAPP = new Set(['sent', 'delivered', 'read', 'played']);
-
 /** One of our messages the caller may answer in, still changeable; throws the reason otherwise. */
 async function ownMessage(auth: Parameters<typeof authorize>[0], sessionId: string, messageId: string, windowMs: number, tooLate: string): Promise<MessageDoc> {
   const msg = await Message.findById(messageObjectId(sessionId, messageId)).lean<MessageDoc>();
@@ -30,7 +27,8 @@ async function ownMessage(auth: Parameters<typeof authorize>[0], sessionId: stri
   authorize(auth, 'send', subjects.message(sessionId, msg.chatId));
   if (!msg.fromMe) throw conflict('not_outgoing', 'Only messages sent from this account can be changed');
   if (msg.revokedAt) throw conflict('message_deleted', 'The message was already deleted for everyone');
-  if (!ON_WHATSAPP.has(msg.status)) throw conflict('not_sent', `The message is ${msg.status}: only a message WhatsApp has can be changed`);
+  // An edit or deletion of a message still pending (or failed) would reach nothing.
+  if (!isOnWhatsApp(msg.status)) throw conflict('not_sent', `The message is ${msg.status}: only a message WhatsApp has can be changed`);
   if (Date.now() - new Date(msg.timestamp).getTime() > windowMs) throw conflict(tooLate, `WhatsApp allows this only within ${windowMs >= 3600_000 ? `${windowMs / 3600_000} hours` : `${windowMs / 60_000} minutes`} of sending`);
   return msg;
 }

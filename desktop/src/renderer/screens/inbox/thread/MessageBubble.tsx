@@ -3,7 +3,7 @@
  * formatting), time, delivery ticks, reactions, and, for a failed send, the reason with a
  * retry that really resends it (same message, same clientId).
  */
-import type { InboxMessageView } from '@switchboard/shared';
+import { isOnWhatsApp, type InboxMessageView } from '@switchboard/shared';
 import { memo } from 'react';
 import { useI18n } from '../../../i18n/index.tsx';
 import { Button, IconButton } from '../../../ui/Button.tsx';
@@ -89,7 +89,7 @@ export const MessageBubble = memo(function MessageBubble({ m, quoted, reactions,
       {m.revokedAt === undefined && <div className="msg-actions">
         <IconButton icon="reply" size="sm" label={t('thread.reply')} onClick={() => onReply(m)} />
         {/* Only a message WhatsApp has can be reacted to (not one still pending or failed). */}
-        {onReact && (!m.fromMe || m.status === 'sent' || m.status === 'delivered' || m.status === 'read') && <ReactionPicker mine={reactions?.mine ?? null} onReact={(emoji) => onReact(m, emoji)} />}
+        {onReact && (!m.fromMe || isOnWhatsApp(m.status)) && <ReactionPicker mine={reactions?.mine ?? null} onReact={(emoji) => onReact(m, emoji)} />}
         {own.edit && onEdit && <IconButton icon="edit" size="sm" label={t('msg.edit')} onClick={() => onEdit(m)} />}
         {own.remove && onDelete && <IconButton icon="trash" size="sm" label={t('msg.delete')} onClick={() => onDelete(m)} />}
       </div>}

@@ -4,18 +4,16 @@
  * message edited or deleted (its `message` event). A refusal (too late, the session offline)
  * is shown and the dialog stays open.
  */
-import { MESSAGE_EDIT_WINDOW_MS, MESSAGE_REVOKE_WINDOW_MS, type InboxMessageView } from '@switchboard/shared';
+import { MESSAGE_EDIT_WINDOW_MS, MESSAGE_REVOKE_WINDOW_MS, isOnWhatsApp, type InboxMessageView } from '@switchboard/shared';
 import { useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useI18n } from '../../../i18n/index.tsx';
 import { Button } from '../../../ui/Button.tsx';
 import { ConfirmDialog, Dialog } from '../../../ui/Dialog.tsx';
 import { TextAreaField } from '../../../ui/Field.tsx';
 
-const ON_WHATSAPP = new Set(['sent', 'delivered', 'read', 'played']);
-
 /** What the author may still do with a message of ours (`now` in ms). */
 export function ownMessageActions(m: InboxMessageView, now: number): { edit: boolean; remove: boolean } {
-  if (!m.fromMe || m.revokedAt !== undefined || !ON_WHATSAPP.has(m.status) || m.kind === 'reaction') return { edit: false, remove: false };
+  if (!m.fromMe || m.revokedAt !== undefined || !isOnWhatsApp(m.status) || m.kind === 'reaction') return { edit: false, remove: false };
   const age = now - m.timestamp;
   return { edit: m.kind === 'text' && age <= MESSAGE_EDIT_WINDOW_MS, remove: age <= MESSAGE_REVOKE_WINDOW_MS };
 }
