@@ -84,7 +84,7 @@ export type ContentChange = { type: 'edit'; text: string } | { type: 'revoke' };
  * Writes a change to a stored message (the text, a media message's caption; or its content and
  * file gone), moves the chat's preview when it is the latest message, and announces it.
  */
-export async function commitChange(target: MessageDoc, change: ContentChange, at: Date, deps: Pick<ChangeDeps, 'sessionId' | 'media' | 'emit'>): Promise<MessageDoc | null> {
+export async function commitChange(target: MessageDoc, change: ContentChange, at: Date, deps: Pick<ChangeDeps, 'sessionId' | 'media' | 'emit'>): Promise<void> {
   let update: Record<string, unknown>;
   if (change.type === 'edit') {
     update = { [target.kind === 'text' ? 'text' : 'caption']: change.text, editedAt: at };
@@ -93,10 +93,9 @@ export async function commitChange(target: MessageDoc, change: ContentChange, at
     update = { text: null, caption: null, location: null, mediaId: null, mediaStatus: null, revokedAt: at };
   }
   const doc = await Message.findOneAndUpdate({ _id: target._id }, { $set: update }, { new: true }).lean<MessageDoc>();
-  if (!doc) return null;
+  if (!doc) return;
   // The chat list shows the latest message: when that is the one changed, so does its preview.
   const preview = doc.revokedAt ? DELETED_PREVIEW : previewOf(doc);
   await Chat.updateOne({ sessionId: deps.sessionId, jid: doc.chatId, lastMessageAt: doc.timestamp }, { $set: { lastMessagePreview: preview } });
   deps.emit({ type: 'message', message: toView(doc, await deps.media.of(doc.mediaId)) });
-  return doc;
 }

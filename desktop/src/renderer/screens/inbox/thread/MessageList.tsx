@@ -57,6 +57,10 @@ export function MessageList(p: MessageListProps) {
     overscan: 10,
   });
 
+  /** Who wrote a message shown with its author: a colleague on our side, a member in a group. */
+  const authorOf = (m: InboxMessageView): string =>
+    m.fromMe ? (m.sentBy?.name ?? p.teamNames.get(m.sentBy?.id ?? '') ?? t('thread.teammate')) : (senderLabel(m) ?? t('inbox.unknownContact'));
+
   const toBottom = useCallback(() => {
     if (p.rows.length) virtual.scrollToIndex(p.rows.length - 1, { align: 'end' });
   }, [p.rows.length, virtual]);
@@ -139,7 +143,7 @@ export function MessageList(p: MessageListProps) {
                     m={row.m}
                     quoted={row.m.quotedId ? p.byId.get(row.m.quotedId) : undefined}
                     reactions={p.reactions.get(row.m.id)}
-                    senderName={row.showSender ? (row.m.fromMe ? (row.m.sentBy?.name ?? p.teamNames.get(row.m.sentBy?.id ?? '') ?? t('thread.teammate')) : (senderLabel(row.m) ?? t('inbox.unknownContact'))) : null}
+                    senderName={row.showSender ? authorOf(row.m) : null}
                     onReply={p.onReply}
                     onReact={p.onReact}
                     onEdit={p.onEdit}
