@@ -15,6 +15,7 @@ export * from './domain/inbox.ts';
 export * from './domain/searchPattern.ts';
 export * from './domain/labels.ts';
 export * from './api/rest.ts';
+export * from './api/chatActions.ts';
 export * from './api/teamTools.ts';
 export * from './api/integrations.ts';
 export * from './domain/outgoingContent.ts';

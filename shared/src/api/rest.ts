@@ -233,37 +233,10 @@ export interface SendAccepted {
   chatId: string;
 }
 
-/** Answer of `POST /api/sessions/:id/chats/:chatId/read`. */
-export interface MarkReadResult {
-  ok: true;
-  /** False when the session's actor could not send read receipts (the unread count was reset anyway). */
-  sentReceipts: boolean;
-}
-
 /** One hit of `GET /api/messages/search`: the message and its chat as the inbox lists it. */
 export interface MessageSearchHit {
   message: InboxMessageView;
   chat: InboxChatView;
-}
-
-/** Answer of `POST /api/sessions/:sessionId/chats/:chatId/unread`. */
-export interface MarkUnreadResult {
-  ok: true;
-  /** The chat's unread count now (at least 1). */
-  unreadCount: number;
-}
-
-/** Answer of editing or deleting for everyone one of our messages (when it was done, ms). */
-export interface MessageChangeResult {
-  ok: true;
-  at: number;
-}
-
-/** Answer of `POST /api/sessions/:sessionId/chats/:chatId/handled`. */
-export interface MarkHandledResult {
-  ok: true;
-  /** ms since epoch: the chat needs a reply again when a message newer than this comes in. */
-  handledAt: number;
 }
 
 /** Answer of `POST /api/media/sign`: URLs that work without an Authorization header (img, video, audio). */

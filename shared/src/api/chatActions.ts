@@ -1,0 +1,31 @@
+/**
+ * Answers of what an agent does in an open chat (mark read, unread, needs no reply) and to one
+ * of our messages (edit, delete for everyone). Beside rest.ts, which holds the API's views.
+ */
+
+/** Answer of `POST /api/sessions/:id/chats/:chatId/read`. */
+export interface MarkReadResult {
+  ok: true;
+  /** False when the session's actor could not send read receipts (the unread count was reset anyway). */
+  sentReceipts: boolean;
+}
+
+/** Answer of `POST /api/sessions/:sessionId/chats/:chatId/unread`. */
+export interface MarkUnreadResult {
+  ok: true;
+  /** The chat's unread count now (at least 1). */
+  unreadCount: number;
+}
+
+/** Answer of editing or deleting for everyone one of our messages (when it was done, ms). */
+export interface MessageChangeResult {
+  ok: true;
+  at: number;
+}
+
+/** Answer of `POST /api/sessions/:sessionId/chats/:chatId/handled`. */
+export interface MarkHandledResult {
+  ok: true;
+  /** ms since epoch: the chat needs a reply again when a message newer than this comes in. */
+  handledAt: number;
+}
