@@ -36,13 +36,15 @@ function versionFrom(argv: readonly string[]): string {
 /**
  * A main → renderer event channel whose events wait for the first subscriber (a deep link can
  * arrive with the launch; a notification can be answered before anyone signed in): at most
- * HELD_EVENTS_LIMIT are held, the oldest dropped. Payloads that fail `accept` are ignored.
+ * HELD_EVENTS_LIMIT are held, the oldest dropped. `parse` gives what the page gets (never the IPC
+ * event), or null for a payload to ignore.
  */
-function heldChannel<T>(channel: keyof EventChannels, accept: (payload: unknown) => payload is T, what: string): (cb: (payload: T) => void) => () => void {
+function heldChannel<T>(channel: keyof EventChannels, parse: (raw: unknown) => T | null, what: string): (cb: (payload: T) => void) => () => void {
   const listeners = new Set<(payload: T) => void>();
   const held: T[] = [];
-  ipcRenderer.on(channel, (_event: IpcRendererEvent, payload: unknown) => {
-    if (!accept(payload)) return;
+  ipcRenderer.on(channel, (_event: IpcRendererEvent, raw: unknown) => {
+    const payload = parse(raw);
+    if (payload === null) return;
     if (listeners.size === 0) {
       held.push(payload);
       if (held.length > HELD_EVENTS_LIMIT) held.shift();
@@ -63,17 +65,15 @@ function heldChannel<T>(channel: keyof EventChannels, accept: (payload: unknown)
   };
 }
 
-const isRoute = (v: unknown): v is string => typeof v === 'string';
-const isReply = (v: unknown): v is NotificationReply =>
-  typeof v === 'object' && v !== null && typeof (v as NotificationReply).replyTo === 'string' && typeof (v as NotificationReply).text === 'string';
+const asRoute = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+/** Only the two fields of a reply reach the page. */
+const asReply = (v: unknown): NotificationReply | null => {
+  const r = v as Partial<NotificationReply> | null;
+  return typeof r === 'object' && r !== null && typeof r.replyTo === 'string' && typeof r.text === 'string' ? { replyTo: r.replyTo, text: r.text } : null;
+};
 
-const onNavigate = heldChannel('sb:navigate', isRoute, 'onNavigate');
-/** Only the two fields of a reply reach the page (never the IPC event). */
-const subscribeReplies = heldChannel('sb:notification-reply', isReply, 'onNotificationReply');
-function onNotificationReply(cb: (reply: NotificationReply) => void): () => void {
-  if (typeof cb !== 'function') throw new TypeError('onNotificationReply expects a function');
-  return subscribeReplies((r) => cb({ replyTo: r.replyTo, text: r.text }));
-}
+const onNavigate = heldChannel('sb:navigate', asRoute, 'onNavigate');
+const onNotificationReply = heldChannel('sb:notification-reply', asReply, 'onNotificationReply');
 
 const bridge: DesktopBridge = {
   kind: 'desktop',

@@ -126,13 +126,14 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
     () => buildRows(messages, outbox, { complete: thread?.complete ?? false, unread: unreadAtOpen, isGroup, notes: notes.notes, me: me.id }),
     [messages, outbox, thread?.complete, unreadAtOpen, isGroup, notes.notes, me.id],
   );
-  // Who on the team sent what: names from the pages read and from the colleagues here now.
+  // Which colleague sent what (the viewer's own replies carry no name): names from the pages
+  // read and from the colleagues here now.
   const teamNames = useMemo(() => {
-    const names = new Map<string, string>([[me.id, me.name]]);
+    const names = new Map<string, string>();
     for (const m of messages) if (m.sentBy?.name) names.set(m.sentBy.id, m.sentBy.name);
     for (const a of agents.others) names.set(a.id, a.name);
     return names;
-  }, [messages, agents.others, me.id, me.name]);
+  }, [messages, agents.others]);
   // A search hit older than the loaded page: load older pages until it is there (or none are left).
   const focusPages = useRef(0);
   useEffect(() => {
