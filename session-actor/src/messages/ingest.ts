@@ -10,7 +10,7 @@ import { storeIncomingMedia } from '../media/storeIncomingMedia.ts';
 import { applyStatus } from './applyStatus.ts';
 import type { ChatPatch, ChatStore } from './chats.ts';
 import { earlyStatuses } from './earlyStatus.ts';
-import { chatIdentityOf, pnForLid, senderOf, type ChatIdentity } from './jid.ts';
+import { chatIdentityFor, senderOf, type ChatIdentity } from './jid.ts';
 import { isReplayed } from './inbox.ts';
 import { mapContent, type MediaInfo } from './mapContent.ts';
 import { applyChange, changeOf, type MessageChange } from './messageChanges.ts';
@@ -113,7 +113,7 @@ async function prepare(msg: WAMessage, deps: IngestDeps): Promise<Prepared | nul
   const mapped = mapContent(msg.message);
   if (!mapped) return null;
   const sock = deps.sock();
-  const identity = chatIdentityOf(key, key.remoteJidAlt ? null : await pnForLid(sock, key.remoteJid));
+  const identity = await chatIdentityFor(key, sock);
   if (!identity) return null;
   if (isReplayed(msg)) {
     // Read whole in one request: if it is stored already, it is announced again.

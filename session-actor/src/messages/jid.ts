@@ -64,11 +64,16 @@ export function senderOf(key: KeyLike, identity: ChatIdentity): string | undefin
 }
 
 /** The phone-number JID of a LID user, when the socket's mapping knows it (null otherwise). */
-export async function pnForLid(sock: WASocket | null, jid: string | null | undefined): Promise<string | null> {
+async function pnForLid(sock: WASocket | null, jid: string | null | undefined): Promise<string | null> {
   if (!sock || !jid || !isLidUser(jid)) return null;
   try {
     return await sock.signalRepository.lidMapping.getPNForLID(jid);
   } catch {
     return null;
   }
+}
+
+/** The chat of a received message's key, asking the socket's LID mapping when the key names no phone number. */
+export async function chatIdentityFor(key: KeyLike, sock: WASocket | null): Promise<ChatIdentity | null> {
+  return chatIdentityOf(key, key.remoteJidAlt ? null : await pnForLid(sock, key.remoteJid));
 }

@@ -13,17 +13,15 @@
  * idempotent, so a replay from the durable inbox repeats them harmlessly.
  */
 import { normalizeMessageContent, proto, type WAMessage, type WASocket } from '@whiskeysockets/baileys';
-import type { ActorEvent } from '@switchboard/shared';
+import { DELETED_PREVIEW, type ActorEvent } from '@switchboard/shared';
 import { Chat, Message, messageObjectId, type MessageDoc } from '@switchboard/shared/node';
 import type { Logger } from 'pino';
 import { dropMedia } from '../media/dropMedia.ts';
 import type { MediaSummaries } from '../media/mediaSummaries.ts';
-import { chatIdentityOf, pnForLid, senderOf } from './jid.ts';
+import { chatIdentityFor, senderOf } from './jid.ts';
 import { mapContent } from './mapContent.ts';
 import { previewOf, toView } from './view.ts';
 
-/** The chat-list preview of a message deleted for everyone (consoles put it in words). */
-export const DELETED_PREVIEW = '[deleted]';
 
 /** A change to an earlier message, read from a protocol message. */
 export type MessageChange = { type: 'edit'; msg: WAMessage; targetId: string; text: string } | { type: 'revoke'; msg: WAMessage; targetId: string };
@@ -54,7 +52,7 @@ export interface ChangeDeps {
 export async function applyChange(change: MessageChange, deps: ChangeDeps): Promise<void> {
   const { key } = change.msg;
   if (!key.remoteJid) return;
-  const identity = chatIdentityOf(key, key.remoteJidAlt ? null : await pnForLid(deps.sock(), key.remoteJid));
+  const identity = await chatIdentityFor(key, deps.sock());
   if (!identity) return;
   const fromMe = !!key.fromMe;
   const sender = fromMe ? undefined : senderOf(key, identity);

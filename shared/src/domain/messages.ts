@@ -24,6 +24,9 @@ export const MESSAGE_REVOKE_WINDOW_MS = 48 * 3600_000;
 export const MESSAGE_STATUSES = ['pending', 'sent', 'delivered', 'read', 'played', 'failed'] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
+/** The chat-list preview of a message deleted for everyone (consoles put it in words: `kind.deleted`). */
+export const DELETED_PREVIEW = '[deleted]';
+
 /** True once WhatsApp has the message (sent or further, never failed): it can be reacted to, edited or deleted. */
 export function isOnWhatsApp(status: MessageStatus): boolean {
   return status === 'sent' || status === 'delivered' || status === 'read' || status === 'played';

@@ -5,7 +5,7 @@
  * summaries keep the newest facts), so a replay that overlaps what REST returned can never
  * duplicate a message, lose one, or move a chat back in time.
  */
-import type { InboxChatView, InboxMessageView, MessageStatus } from '@switchboard/shared';
+import { DELETED_PREVIEW, type InboxChatView, type InboxMessageView, type MessageStatus } from '@switchboard/shared';
 import { chatKey, phoneFromJid, roomsAllow } from './keys.ts';
 import { needsReply, tick } from './needsReply.ts';
 import { mergeStatus } from './status.ts';
@@ -60,7 +60,7 @@ export const EMPTY_INBOX: InboxState = { chats: new Map(), threads: new Map(), p
 
 /** Short text shown in the chat list for a message. */
 export function previewOf(m: InboxMessageView): string {
-  if (m.revokedAt !== undefined) return '[deleted]';
+  if (m.revokedAt !== undefined) return DELETED_PREVIEW;
   if (m.text) return m.text.slice(0, 200);
   if (m.caption) return m.caption.slice(0, 200);
   if (m.kind === 'reaction' && m.reaction) return m.reaction.emoji;
