@@ -194,6 +194,8 @@ describe('console', () => {
     ] as const) {
       await page.getByRole('navigation', { name: 'Navegación principal' }).getByRole('link', { name: nav }).click();
       await page.getByRole('heading', { name: heading, exact: true }).first().waitFor();
+      // The screen as it is used, not its first load.
+      await page.locator('main .loading').waitFor({ state: 'detached' });
       await check(shot);
       await keyboardOnly(heading);
     }
