@@ -3,9 +3,10 @@
  * supervision logic only; tests/integration/cluster runs the real session actor and Baileys).
  * Sends and commands (the SessionHub side) are in LocalHub.test.ts.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { connectDatabase, disconnectDatabase, Session, SessionEvent, silentLogger } from '@switchboard/shared/node';
 import { testDbUri } from '../../tests/support/testDb.ts';
+import { ActorHandle } from './ActorHandle.ts';
 import { fixtureSupervisors } from './testing/fixtureSupervisors.ts';
 
 let uri = '';
@@ -39,6 +40,33 @@ describe('Supervisor', () => {
     const pid = sup.hub.snapshot(id)?.pid;
     expect(pid).toBeGreaterThan(0);
     expect(await Session.findOne({ sessionId: id }).lean()).toMatchObject({ status: 'qr', metrics: { pid, connectionAttempts: 1 } });
+  });
+
+  it('forks one actor when two starts of a session overlap (a placement racing an adoption)', async () => {
+    const { sup, rec } = supervisor();
+    const id = await newSession('ok');
+    const spawns = vi.spyOn(ActorHandle, 'spawn');
+    // Both starts get past their first look at the slot before either forks: the status write
+    // between that look and the fork returns only once both are waiting on it.
+    const setStatus = sup.records.setStatus.bind(sup.records);
+    let open: () => void = () => undefined;
+    const bothWaiting = new Promise<void>((resolve) => (open = resolve));
+    let waiting = 0;
+    const gate = vi.spyOn(sup.records, 'setStatus').mockImplementation(async (...args) => {
+      waiting += 1;
+      if (waiting === 2) open();
+      if (waiting <= 2) await bothWaiting;
+      return setStatus(...args);
+    });
+    try {
+      await Promise.all([sup.start(id), sup.start(id)]);
+      await rec.waitFor((e) => e.sessionId === id && e.type === 'qr');
+      expect(spawns.mock.calls.filter(([opts]) => opts.config.sessionId === id)).toHaveLength(1);
+      expect(sup.hub.snapshot(id)?.pid).toBe(spawns.mock.results[0]?.value.pid);
+    } finally {
+      spawns.mockRestore();
+      gate.mockRestore();
+    }
   });
 
   it('rejects starting a session that does not exist with a coded error', async () => {

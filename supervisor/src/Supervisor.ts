@@ -132,6 +132,11 @@ export class Supervisor implements SupervisedSessions {
     if (slot.handle) return;
     this.clearRestartTimer(slot);
     await this.records.setStatus(sessionId, 'starting', { active: true });
+    // Two starts of one session can overlap (cluster mode: a placement forwarded here while the
+    // lease keeper adopts the same new session): the one that resumes second finds the actor the
+    // first forked. Without this check both forked one, and the orphan kept the WhatsApp
+    // connection while commands (sends) went to the other.
+    if (slot.handle || this.slots.get(sessionId) !== slot) return;
     this.spawn(slot);
   }
 
