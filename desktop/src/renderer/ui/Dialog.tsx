@@ -2,7 +2,7 @@
  * Modal dialogs on the native `<dialog>` element: the browser traps focus, Escape closes, the
  * rest of the page is inert, and focus returns to the opener when it closes.
  */
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n/index.tsx';
 import { Button, IconButton } from './Button.tsx';
 
@@ -24,11 +24,16 @@ export function Dialog({ open, title, onClose, children, footer, size = 'md', de
   const titleId = useId();
   const descId = useId();
   const { t } = useI18n();
-  useEffect(() => {
+  // The content mounts once the dialog is open: React focuses an `autoFocus` field when it
+  // mounts, which does nothing inside a closed dialog (showModal then focused the close button).
+  // A layout effect re-renders before the browser paints, so the empty dialog is never seen.
+  const [shown, setShown] = useState(false);
+  useLayoutEffect(() => {
     const d = ref.current;
     if (!d) return;
     if (open && !d.open) d.showModal();
     if (!open && d.open) d.close();
+    setShown(open);
   }, [open]);
   return (
     <dialog
@@ -41,7 +46,7 @@ export function Dialog({ open, title, onClose, children, footer, size = 'md', de
         onClose();
       }}
     >
-      {open && (
+      {open && shown && (
         <div className="dialog-body">
           <header className="dialog-header">
             <h2 id={titleId}>{title}</h2>
