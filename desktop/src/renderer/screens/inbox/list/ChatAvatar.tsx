@@ -1,5 +1,6 @@
-/** A contact's profile photo (signed URL), or their initials. */
+/** A contact's profile photo (signed URL), their initials, or a person for a bare number. */
 import { initials } from '../../../layout/Shell.tsx';
+import { Icon } from '../../../ui/Icon.tsx';
 import { useMediaUrl } from '../media/MediaContext.tsx';
 
 /** The avatar of a chat. */
@@ -7,7 +8,7 @@ export function ChatAvatar({ name, mediaId, size = 40 }: { name: string; mediaId
   const url = useMediaUrl(mediaId);
   return (
     <span className="avatar chat-avatar" style={{ width: size, height: size }} aria-hidden="true">
-      {url ? <img src={url} alt="" loading="lazy" /> : initials(name.replace(/^\+/, ''))}
+      {url ? <img src={url} alt="" loading="lazy" /> : /\p{L}/u.test(name) ? initials(name) : <Icon name="user" size={Math.round(size / 2)} />}
     </span>
   );
 }

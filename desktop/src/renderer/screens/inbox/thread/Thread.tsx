@@ -162,7 +162,7 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
   };
   const presence = inbox.state.presence.get(key);
   const live = presence && Date.now() - presence.at < 25_000 ? presence.state : null;
-  const name = chat ? chatTitle(chat) : chatId.split('@')[0]!;
+  const name = chatTitle(chat ?? { name: null, phone: null, id: chatId });
 
   const saveDraft = useCallback((text: string) => setDraft(key, { text }), [setDraft, key]);
   const [editing, setEditing] = useState<InboxMessageView | null>(null);
@@ -236,7 +236,7 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
           <h2>{name}</h2>
           <p className="faint">
             {live === 'composing' ? <span className="typing">{t('thread.typing')}</span> : live === 'recording' ? <span className="typing">{t('thread.recording')}</span> : live === 'available' ? t('thread.online') : null}
-            {!live && [displayPhone(chat?.phone) ?? phoneFromJid(chatId), chat?.sessionName ?? sessionId].filter(Boolean).join(' · ')}
+            {!live && [displayPhone(chat?.phone) ?? phoneFromJid(chatId), chat?.sessionName ?? sessionId].filter((part) => part && part !== name).join(' · ')}
             {chat && chat.assignees.length > 0 && !live && ` · ${t('inbox.assignedTo', { names: chat.assignees.map((a) => a.name).join(', ') })}`}
           </p>
           {chat && <LabelChips ids={chat.labels} labelsById={inbox.labelsById} />}
