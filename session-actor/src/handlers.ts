@@ -18,6 +18,13 @@ export interface HandlerHost {
   exit(code: typeof EXIT_CODES.LOGGED_OUT, reason: string): void;
 }
 
+/** A phone number as digits (international format, no `+`), or `invalid_phone`. */
+function phoneDigits(phone: unknown): string {
+  const digits = String(phone ?? '').replace(/[\s+\-()]/g, '');
+  if (!/^\d{6,15}$/.test(digits)) throw new ActorError('invalid_phone', 'phone must be 6 to 15 digits');
+  return digits;
+}
+
 function openOrThrow(actor: Actor) {
   const sock = actor.openSocket;
   if (!sock) throw notConnected();
@@ -32,8 +39,7 @@ export function createHandlers(actor: Actor, host: HandlerHost): Handlers<ActorC
     getQr: () => ({ qr: actor.currentQr }),
 
     requestPairingCode: async ({ phone }) => {
-      const digits = String(phone ?? '').replace(/[\s+\-()]/g, '');
-      if (!/^\d{6,15}$/.test(digits)) throw new ActorError('invalid_phone', 'phone must be 6 to 15 digits');
+      const digits = phoneDigits(phone);
       if (actor.auth.registered) throw new ActorError('already_paired', 'This session is already linked to a phone');
       await actor.waitForQr(PAIRING_QR_WAIT_MS);
       const sock = actor.socket;
@@ -91,6 +97,14 @@ export function createHandlers(actor: Actor, host: HandlerHost): Handlers<ActorC
       const sock = openOrThrow(actor);
       await sock.sendPresenceUpdate(state, chatJid ? toRecipientJid(chatJid) : undefined);
       return { ok: true };
+    },
+
+    checkNumber: async ({ phone }) => {
+      const digits = phoneDigits(phone);
+      const sock = openOrThrow(actor);
+      // WhatsApp lists only numbers that have an account; its jid is the chat to write to.
+      const [found] = (await sock.onWhatsApp(digits)) ?? [];
+      return found?.exists ? { onWhatsApp: true, jid: found.jid } : { onWhatsApp: false, jid: null };
     },
 
     profilePicture: async ({ jid }) => {

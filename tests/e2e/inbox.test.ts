@@ -112,6 +112,8 @@ describe('employee inbox', () => {
     expect(await list.getByRole('option').count()).toBe(1);
     // No supervisor views for an employee.
     expect(await page.getByRole('radiogroup', { name: 'Mostrar' }).count()).toBe(0);
+    // Nor a new conversation: an employee writes only to the chats assigned to them.
+    expect(await page.getByRole('button', { name: 'Nueva conversación' }).count()).toBe(0);
     await check('01-employee-inbox');
 
     // Bruno writes, then Alicia: events of a session arrive in order, so once Alicia's message is

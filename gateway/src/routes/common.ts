@@ -6,6 +6,13 @@ export const objectId = z.string().regex(/^[0-9a-fA-F]{24}$/, 'Must be a 24-char
 /** A session id as used in URLs. */
 export const sessionIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Letters, digits, _ and - (1-64)').openapi({ example: 'ventas-1' });
 
+/** A phone number in international format: `+`, spaces, dashes and brackets dropped, 6-15 digits left. */
+export const phoneNumberSchema = z
+  .string()
+  .trim()
+  .transform((s) => s.replace(/[\s+()-]/g, ''))
+  .pipe(z.string().regex(/^\d{6,15}$/, 'Phone number in international format, digits only'));
+
 /** `:sessionId` path params. */
 export const sessionParams = z.object({ sessionId: sessionIdSchema });
 

@@ -14,6 +14,7 @@ import { messageChangeRoutes } from './messages/messageChanges.ts';
 import { chatSnoozeRoutes } from './messages/chatSnooze.ts';
 import { chatNoteRoutes } from './messages/chatNotes.ts';
 import { messageRoutes } from './messages/messages.ts';
+import { numberCheckRoutes } from './messages/numberCheck.ts';
 import { roleRoutes } from './roles/roles.ts';
 import { monitoringRoutes } from './sessions/monitoring.ts';
 import { sessionLifecycleRoutes } from './sessions/lifecycle.ts';
@@ -36,6 +37,7 @@ export const ROUTES: readonly RouteDef[] = [
   ...messageRoutes,
   ...chatActionRoutes,
   ...messageChangeRoutes,
+  ...numberCheckRoutes,
   ...chatSnoozeRoutes,
   ...chatNoteRoutes,
   ...inboxRoutes,

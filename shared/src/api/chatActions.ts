@@ -29,3 +29,12 @@ export interface MarkHandledResult {
   /** ms since epoch: the chat needs a reply again when a message newer than this comes in. */
   handledAt: number;
 }
+
+/** Answer of `GET /api/sessions/:sessionId/numbers/:phone`: may a conversation start with it? */
+export interface NumberCheckResult {
+  /** The number as checked: digits only, international format. */
+  phone: string;
+  onWhatsApp: boolean;
+  /** The chat id to write to (WhatsApp's own for the number); null when it has no WhatsApp. */
+  jid: string | null;
+}

@@ -41,6 +41,12 @@ export interface ActorCommands {
     req: { state: 'available' | 'unavailable' | 'composing' | 'recording' | 'paused'; chatJid?: string };
     res: { ok: true };
   };
+  /**
+   * Ask WhatsApp whether a phone number (digits, international format) has an account, before a
+   * conversation is started with it. `jid`: the chat id WhatsApp gives the number (null when it
+   * has none). Needs an open connection.
+   */
+  checkNumber: { req: { phone: string }; res: { onWhatsApp: boolean; jid: string | null } };
   /** Fetch a contact's profile picture into the Media store; null when the contact has none. */
   profilePicture: { req: { jid: string }; res: { mediaId: string | null; url: string | null } };
   /** Log the WhatsApp device out (removes the companion); the actor then exits as logged out. */

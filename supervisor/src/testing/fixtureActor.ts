@@ -32,6 +32,7 @@ const table = createHandlerTable<ActorCommands>({
   editMessage: () => ({ ok: true, at: 1 }),
   revokeMessage: () => ({ ok: true, at: 1 }),
   presence: () => ({ ok: true }),
+  checkNumber: () => ({ onWhatsApp: false, jid: null }),
   profilePicture: () => ({ mediaId: null, url: null }),
   logout: () => {
     throw Object.assign(new Error('socket is closed'), { code: 'not_connected' });

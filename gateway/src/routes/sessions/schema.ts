@@ -1,6 +1,6 @@
 import { SESSION_STATUSES, TIMELINE_KINDS } from '@switchboard/shared';
 import { z } from '../../openapi/zod.ts';
-import { pageQuery, sessionIdSchema } from '../common.ts';
+import { pageQuery, phoneNumberSchema, sessionIdSchema } from '../common.ts';
 
 /** Figures a session list shows beside each session. */
 export const sessionSummarySchema = z
@@ -73,7 +73,7 @@ export const qrResponse = z
 
 /** POST /api/sessions/:sessionId/pairing-code */
 export const pairingBody = z
-  .object({ phone: z.string().trim().transform((s) => s.replace(/[\s+()-]/g, '')).pipe(z.string().regex(/^\d{6,15}$/, 'Phone number in international format, digits only')) })
+  .object({ phone: phoneNumberSchema })
   .openapi('PairingCodeRequest');
 
 /** Answer of the pairing-code route. */

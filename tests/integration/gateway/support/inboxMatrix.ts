@@ -124,6 +124,8 @@ export const INBOX_MATRIX: Record<string, { call: (s: MatrixState, who: Caller) 
     call: async (s) => ({ path: `/api/sessions/${s.linked}/messages/${await sentMessage(s)}` }),
     expect: authed(200, 200, 200, 403),
   },
+  // Starting a conversation: whoever may write to the number from the session may check it.
+  'GET /api/sessions/:sessionId/numbers/:phone': { call: (s) => ({ path: `/api/sessions/${s.linked}/numbers/${s.chat.split('@')[0]}` }), expect: authed(200, 200, 200, 403) },
   'POST /api/media/sign': { call: async (s) => ({ path: '/api/media/sign', body: { ids: [await chatFile(s)] } }), expect: authed(200, 200, 200, 200, 200) },
   'GET /api/canned-replies': { call: () => ({ path: '/api/canned-replies' }), expect: authed(200, 200, 200, 200, 200) },
   'POST /api/canned-replies': { call: () => ({ path: '/api/canned-replies', body: { shortcut: `mx-${uniq()}`, text: 'Hola' } }), expect: authed(201, 201, 201, 201, 201) },

@@ -14,8 +14,9 @@ import { integrations } from './integrations.ts';
 import { palette } from './palette.ts';
 import { snooze } from './snooze.ts';
 import { ownMessages } from './ownMessages.ts';
+import { newChat } from './newChat.ts';
 
-const BUNDLES = [common, auth, status, sessions, dashboard, inbox, users, roles, assignments, audit, integrations, palette, snooze, ownMessages] as const;
+const BUNDLES = [common, auth, status, sessions, dashboard, inbox, users, roles, assignments, audit, integrations, palette, snooze, ownMessages, newChat] as const;
 
 type KeysOf<B> = B extends { es: Record<infer K, string> } ? K : never;
 /** Every message key of the app. */

@@ -5,6 +5,7 @@
  */
 import type { InboxChatView, SessionView, UserView } from '@switchboard/shared';
 import type { ClientAbility } from '../../auth/ability.ts';
+import { mayStartChats } from '../../screens/inbox/model/newChat.ts';
 import { translate, type I18n, type Locale, type MessageKey } from '../../i18n/index.tsx';
 import type { IconName } from '../../ui/Icon.tsx';
 import { roleLabel } from '../../ui/roleLabel.ts';
@@ -59,6 +60,8 @@ export function staticItems(query: string, ability: ClientAbility, t: I18n['t'],
   const actions: PaletteItem[] = [];
   if (ability.can('create', 'Session'))
     actions.push({ id: 'action:new-session', group: 'actions', icon: 'plus', label: t('palette.newSession'), keywords: bothLanguages('palette.newSession'), run: () => act.navigate('/sessions?new=1') });
+  if (ability.can('read', 'Chat') && mayStartChats(ability))
+    actions.push({ id: 'action:new-chat', group: 'actions', icon: 'edit', label: t('newChat.open'), shortcut: 'N', keywords: [...bothLanguages('newChat.open'), 'whatsapp'], run: () => act.navigate('/inbox?new=1') });
   if (ability.can('create', 'User') && ability.can('read', 'Role'))
     actions.push({ id: 'action:new-user', group: 'actions', icon: 'plus', label: t('palette.newUser'), keywords: bothLanguages('palette.newUser'), run: () => act.navigate('/users?new=1') });
   actions.push(

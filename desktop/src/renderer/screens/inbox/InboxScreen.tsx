@@ -2,7 +2,7 @@
  * The inbox: the chat list (assigned chats; every visible chat for supervisors, with a
  * mine / unassigned / all switch) beside the open conversation. Keyboard first: J/K or arrows
  * move, Enter opens, `/` searches, Esc closes, R marks read, U marks unread (and closes), L labels,
- * `?` lists every shortcut. The URL
+ * N starts a conversation with a number, `?` lists every shortcut. The URL
  * names the open chat (`/inbox/:sessionId/:chatId`), so notifications and deep links open it.
  */
 import type { CannedReplyView, MessageSearchHit } from '@switchboard/shared';
@@ -17,6 +17,7 @@ import { useRealtime } from '../../realtime/RealtimeProvider.tsx';
 import { Button, IconButton } from '../../ui/Button.tsx';
 import { EmptyState, ErrorBox, Loading } from '../../ui/Feedback.tsx';
 import { useToast } from '../../ui/Toasts.tsx';
+import { useOpenFromUrl } from '../../ui/useOpenFromUrl.ts';
 import { errorText } from '../../ui/errors.ts';
 import { CannedRepliesDialog } from './CannedRepliesDialog.tsx';
 import { inboxApi } from './inboxApi.ts';
@@ -24,9 +25,11 @@ import { useInbox } from './InboxProvider.tsx';
 import { ChatList, type ChatListHandle } from './list/ChatList.tsx';
 import { InboxFilters } from './list/InboxFilters.tsx';
 import { MessageSearchResults } from './list/MessageSearchResults.tsx';
-import { chatKey, parseChatKey } from './model/keys.ts';
+import { chatKey, parseChatKey, phoneFromJid } from './model/keys.ts';
 import { sortedChats } from './model/inboxReducer.ts';
+import { sessionsToStartFrom } from './model/newChat.ts';
 import { isSnoozed } from './model/snooze.ts';
+import { NewChatDialog } from './NewChatDialog.tsx';
 import { NotifySettings } from './notify/NotifySettings.tsx';
 import { Thread } from './thread/Thread.tsx';
 
@@ -76,6 +79,10 @@ export function InboxScreen() {
   const canned = useResource(() => (ability.can('read', 'CannedReply') ? rest.canned() : Promise.resolve([] as CannedReplyView[])), [rest]);
   // Users with an unconditional rule to read chats see every chat: offer them the views.
   const seesAll = ability.rulesFor('read', 'Chat').some((r) => !r.inverted && !r.conditions);
+  // Users who may write to any number of some session may start a conversation there.
+  const [newChatOpen, setNewChatOpen] = useState(false);
+  const canStartChats = useMemo(() => sessionsToStartFrom(sessions, ability).length > 0, [sessions, ability]);
+  useOpenFromUrl('new', canStartChats, () => setNewChatOpen(true));
 
   useEffect(() => {
     if (q !== inbox.filters.q) inbox.setFilters({ q });
@@ -112,6 +119,13 @@ export function InboxScreen() {
     inbox.dispatch({ type: 'chat/seen', chat: hit.chat });
     const { sessionId, chatId, id } = hit.message;
     navigate(`/inbox/${encodeURIComponent(sessionId)}/${encodeURIComponent(chatId)}?m=${encodeURIComponent(id)}`);
+  };
+  // The first message goes through the outbox like any reply; the new chat then opens.
+  const startChat = async (sessionId: string, jid: string, text: string) => {
+    await inbox.send(chatKey(sessionId, jid), { text });
+    setNewChatOpen(false);
+    toast.success(t('newChat.sent', { phone: phoneFromJid(jid) ?? jid }));
+    open(chatKey(sessionId, jid));
   };
   const close = () => {
     navigate('/inbox');
@@ -174,6 +188,9 @@ export function InboxScreen() {
       } else if ((e.key === 'p' || e.key === 'P') && openKey) {
         e.preventDefault();
         setSnoozeToken((n) => n + 1);
+      } else if ((e.key === 'n' || e.key === 'N') && canStartChats) {
+        e.preventDefault();
+        setNewChatOpen(true);
       } else if ((e.key === 'h' || e.key === 'H') && openKey && inbox.state.chats.get(openKey)?.needsReply) {
         e.preventDefault();
         markHandled(openKey);
@@ -191,6 +208,7 @@ export function InboxScreen() {
         <header className="inbox-list-header">
           <h1>{t('inbox.title')}</h1>
           <div className="inbox-list-tools">
+            {canStartChats && <IconButton icon="edit" label={t('newChat.open')} onClick={() => setNewChatOpen(true)} />}
             <IconButton icon={inbox.prefs.enabled ? 'bell' : 'bellOff'} label={t('notify.title')} onClick={() => setNotifyOpen(true)} />
           </div>
         </header>
@@ -257,6 +275,7 @@ export function InboxScreen() {
         </section>
       )}
       <CannedRepliesDialog open={cannedOpen} onClose={() => setCannedOpen(false)} list={canned.data ?? []} onChanged={canned.reload} />
+      <NewChatDialog open={newChatOpen} onClose={() => setNewChatOpen(false)} rest={rest} onStart={startChat} />
       <NotifySettings open={notifyOpen} onClose={() => setNotifyOpen(false)} prefs={inbox.prefs} onChange={inbox.setPrefs} sessions={sessions} />
     </div>
   );

@@ -1,0 +1,115 @@
+/**
+ * *Nueva conversación*: write to a customer who has not written yet. The user picks the session
+ * to write from (those whose any chat they may write to), types the number and the first
+ * message; WhatsApp is asked whether the number has an account before anything is sent (a send
+ * to a number without it would sit at one tick for ever), and the message then goes through the
+ * offline outbox like any reply, exactly once, to the chat id WhatsApp gave. The chat opens.
+ */
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useAbility } from '../../auth/AuthProvider.tsx';
+import { useI18n } from '../../i18n/index.tsx';
+import { useRealtime } from '../../realtime/RealtimeProvider.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { Dialog } from '../../ui/Dialog.tsx';
+import { Notice } from '../../ui/Feedback.tsx';
+import { SelectField, TextAreaField, TextField } from '../../ui/Field.tsx';
+import { errorText } from '../../ui/errors.ts';
+import type { InboxApi } from './inboxApi.ts';
+import { phoneDigits, sessionsToStartFrom } from './model/newChat.ts';
+
+interface Props {
+  open: boolean;
+  onClose(): void;
+  rest: Pick<InboxApi, 'checkNumber'>;
+  /** Sends the first message (the outbox) and opens the chat. */
+  onStart(sessionId: string, jid: string, text: string): Promise<void>;
+}
+
+/** The dialog; closes once the first message is queued. */
+export function NewChatDialog({ open, onClose, rest, onStart }: Props) {
+  const { t } = useI18n();
+  const ability = useAbility();
+  const { sessions } = useRealtime();
+  const choices = useMemo(() => sessionsToStartFrom(sessions, ability), [sessions, ability]);
+  const [sessionId, setSessionId] = useState('');
+  const [phone, setPhone] = useState('');
+  const [text, setText] = useState('');
+  const [phoneError, setPhoneError] = useState<string | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (!open) return;
+    setPhone('');
+    setText('');
+    setPhoneError(undefined);
+    setError(undefined);
+    setSessionId((prev) => (choices.some((s) => s.sessionId === prev) ? prev : (choices[0]?.sessionId ?? '')));
+  }, [open]);
+
+  const submit = async (e?: FormEvent) => {
+    e?.preventDefault();
+    setError(undefined);
+    const digits = phoneDigits(phone);
+    setPhoneError(digits ? undefined : t('newChat.phoneInvalid'));
+    if (!digits || !sessionId || !text.trim()) return;
+    setBusy(true);
+    try {
+      const found = await rest.checkNumber(sessionId, digits);
+      if (!found.onWhatsApp || !found.jid) {
+        setPhoneError(t('newChat.notOnWhatsApp'));
+        return;
+      }
+      await onStart(sessionId, found.jid, text.trim());
+    } catch (err) {
+      setError(errorText(err, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog
+      open={open}
+      onClose={onClose}
+      size="sm"
+      title={t('newChat.title')}
+      description={t('newChat.hint')}
+      footer={
+        <>
+          <Button onClick={onClose}>{t('action.cancel')}</Button>
+          <Button variant="primary" icon="send" busy={busy} disabled={!sessionId || !phone.trim() || !text.trim()} onClick={() => void submit()}>
+            {t('newChat.send')}
+          </Button>
+        </>
+      }
+    >
+      <form className="form" onSubmit={(e) => void submit(e)}>
+        {error && <Notice kind="danger">{error}</Notice>}
+        <SelectField label={t('newChat.line')} value={sessionId} onChange={(e) => setSessionId(e.target.value)}>
+          {choices.map((s) => (
+            <option key={s.sessionId} value={s.sessionId}>
+              {s.status === 'connected' ? s.name : t('newChat.lineStatus', { name: s.name, status: t(`status.${s.status}`) })}
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          label={t('newChat.phone')}
+          hint={t('newChat.phoneHint')}
+          error={phoneError}
+          value={phone}
+          type="tel"
+          inputMode="tel"
+          autoComplete="off"
+          autoFocus
+          placeholder="+34 612 345 678"
+          onChange={(e) => {
+            setPhone(e.target.value);
+            setPhoneError(undefined);
+          }}
+        />
+        <TextAreaField label={t('newChat.message')} value={text} rows={4} maxLength={4096} onChange={(e) => setText(e.target.value)} />
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,108 @@
+/// <reference lib="dom" />
+/**
+ * Starting a conversation in a real browser over the real system and the WhatsApp simulator: an
+ * administrator opens *Nueva conversación* (button or N), a number without WhatsApp and a
+ * malformed one are refused before anything is sent, a session waiting for its QR says it is not
+ * connected, and the customer's number gets the first message exactly once, in the chat that
+ * then opens. (That an employee, who writes only to assigned chats, is not offered it: inbox.test.ts.)
+ */
+import type { HubEvent } from '@switchboard/shared';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeViolations, launchBrowser, newContext, screenshot, seriousA11yViolations } from './support/browser.ts';
+import { startSystem, type System } from './support/system.ts';
+
+const SHOTS = 'inbox';
+const SESSION = 'ventas';
+const PHONE = '34600950001';
+const CARLA = '34611950001';
+const CARLA_JID = `${CARLA}@s.whatsapp.net`;
+
+let sys: System;
+let browser: Browser;
+let page: Page;
+
+async function check(name: string): Promise<void> {
+  await screenshot(page, SHOTS, name);
+  const violations = await seriousA11yViolations(page);
+  expect(violations, `${name}:\n${describeViolations(violations)}`).toEqual([]);
+}
+
+beforeAll(async () => {
+  sys = await startSystem('e2e_new_chat');
+  const admin = await sys.token(sys.adminEmail, sys.adminPassword);
+  expect((await sys.api('POST', '/api/sessions', admin, { sessionId: SESSION, name: 'Ventas' })).status).toBe(201);
+  const qr = (await sys.waitFor((e) => e.sessionId === SESSION && e.type === 'qr')) as Extract<HubEvent, { type: 'qr' }>;
+  sys.sim.createPhone({ phone: PHONE, name: 'Ventas' });
+  await sys.sim.scanQr(PHONE, qr.qr);
+  await sys.waitStatus(SESSION, 'connected', 60_000);
+  // A second session nobody linked yet: it waits for its QR.
+  expect((await sys.api('POST', '/api/sessions', admin, { sessionId: 'soporte', name: 'Soporte' })).status).toBe(201);
+  await sys.waitStatus('soporte', 'qr', 60_000);
+  sys.sim.createContact({ phone: CARLA, name: 'Carla Núñez' });
+
+  browser = await launchBrowser();
+  page = await (await newContext(browser)).newPage();
+  await page.goto(`${sys.url}/login`);
+  await page.getByLabel('Correo electrónico').fill(sys.adminEmail);
+  await page.getByLabel('Contraseña', { exact: true }).fill(`${sys.adminPassword}-own`);
+  await page.getByRole('button', { name: 'Entrar' }).click();
+  await page.waitForURL('**/dashboard');
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await sys?.close();
+});
+
+describe('a new conversation', () => {
+  it('checks the number with WhatsApp, refuses one without it, and sends the first message once in the chat that opens', async () => {
+    await page.goto(`${sys.url}/inbox`);
+    await page.getByRole('button', { name: 'Nueva conversación' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Nueva conversación' });
+    await dialog.waitFor();
+    // The connected session comes first; the other one says why it may not work now.
+    const session = dialog.getByLabel('Desde la sesión');
+    expect(await session.locator('option').allTextContents()).toEqual(['Ventas', 'Soporte (Esperando vinculación)']);
+    const phone = dialog.getByLabel('Número de teléfono');
+    const message = dialog.getByLabel('Mensaje');
+    const send = dialog.getByRole('button', { name: 'Comprobar y enviar' });
+
+    await phone.fill('12ab');
+    await message.fill('Hola Carla, su pedido ya está listo para recoger.');
+    await send.click();
+    await dialog.getByText('Escribe el número con el código del país: entre 6 y 15 cifras.').waitFor();
+
+    await phone.fill('+34 611 950 999');
+    await send.click();
+    await dialog.getByText('Este número no tiene WhatsApp.').waitFor();
+    await check('13-new-conversation-refused');
+
+    await session.selectOption('soporte');
+    await phone.fill('+34 611 950 001');
+    await send.click();
+    await dialog.getByText('La sesión no está conectada a WhatsApp ahora mismo. Inténtalo cuando vuelva a estar conectada.').waitFor();
+
+    await session.selectOption(SESSION);
+    const received = sys.sim.waitForReceived(CARLA, (m) => m.text === 'Hola Carla, su pedido ya está listo para recoger.', 30_000);
+    await send.click();
+    await received;
+    await page.waitForURL(`**/inbox/${SESSION}/${encodeURIComponent(CARLA_JID)}`);
+    await dialog.waitFor({ state: 'hidden' });
+    const thread = page.getByRole('log', { name: /Mensajes con/ });
+    await thread.getByText('Hola Carla, su pedido ya está listo para recoger.').waitFor();
+    await page.getByRole('listbox', { name: 'Conversaciones' }).getByRole('option', { name: /Hola Carla, su pedido/ }).waitFor();
+    await check('14-new-conversation-started');
+    await expect.poll(() => sys.sim.received(CARLA).filter((m) => m.text === 'Hola Carla, su pedido ya está listo para recoger.').length).toBe(1);
+  });
+
+  it('opens with N from the inbox and closes with Esc', async () => {
+    await page.getByRole('listbox', { name: 'Conversaciones' }).focus();
+    await page.keyboard.press('n');
+    const dialog = page.getByRole('dialog', { name: 'Nueva conversación' });
+    await dialog.waitFor();
+    await expect.poll(() => dialog.getByLabel('Número de teléfono').evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+  });
+});
