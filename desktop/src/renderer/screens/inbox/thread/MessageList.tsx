@@ -101,12 +101,16 @@ export function MessageList(p: MessageListProps) {
 
   // Only the agent scrolling up stops following: the list's own corrections (rows measured
   // after a jump to the end, a burst of new messages) move down or land at the bottom.
+  // A row measured smaller than its estimate shortens the log, and the browser pulls scrollTop
+  // up with it: that is not the agent scrolling up.
   const lastTop = useRef(0);
+  const lastHeight = useRef(0);
   const onScroll = () => {
     const el = scroller.current;
     if (!el) return;
-    const up = el.scrollTop < lastTop.current;
+    const up = el.scrollTop < lastTop.current && el.scrollHeight >= lastHeight.current;
     lastTop.current = el.scrollTop;
+    lastHeight.current = el.scrollHeight;
     if (el.scrollHeight - el.scrollTop - el.clientHeight < 48) atBottom.current = true;
     else if (up) atBottom.current = false;
     if (atBottom.current) setShowJump(false);
