@@ -15,7 +15,7 @@ import { EMPTY_INBOX, inboxReducer, type InboxAction, type InboxState } from './
 import { useNotifier } from './notify/useNotifier.ts';
 import { loadPrefs, savePrefs, type NotifyPrefs } from './notify/prefs.ts';
 import type { DraftChange, Drafts } from './model/drafts.ts';
-import { useDrafts } from './useDrafts.ts';
+import { useDrafts, type DraftFiles } from './useDrafts.ts';
 import { useSnoozedChats } from './useSnoozedChats.ts';
 import { useOutbox } from './outbox/useOutbox.ts';
 import { useTeamLabels } from './labels/useTeamLabels.ts';
@@ -71,6 +71,9 @@ export interface Inbox {
   drafts: Drafts;
   /** Records what the reply box of a chat holds, or the message it quotes (blank and no quote forgets it). */
   setDraft(key: string, change: DraftChange): void;
+  /** Files picked for a reply and not sent, by chat key (kept while the app is open), and their setter. */
+  draftFiles: DraftFiles;
+  setDraftFiles(key: string, files: readonly File[]): void;
   /** The chat that was open when the user lost access to it (the screen closes it and says why). */
   revoked: string | null;
   clearRevoked(): void;
@@ -115,7 +118,7 @@ export function InboxProvider({ children }: { children: ReactNode }) {
   const [threadError, setThreadError] = useState<unknown>(undefined);
   const [prefs, setPrefsState] = useState(() => loadPrefs(me.id));
   const [revoked, setRevoked] = useState<string | null>(null);
-  const { drafts, setDraft } = useDrafts(me.id);
+  const { drafts, setDraft, files: draftFiles, setFiles: setDraftFiles } = useDrafts(me.id);
 
   // Session names label chats that arrive by event.
   const { sessions, state: link } = useRealtime();
@@ -375,8 +378,10 @@ export function InboxProvider({ children }: { children: ReactNode }) {
       clearRevoked: () => setRevoked(null),
       drafts,
       setDraft,
+      draftFiles,
+      setDraftFiles,
     }),
-    [snoozedChats, reloadSnoozed, drafts, setDraft, state, filters, setFilters, listLoading, listError, reloadList, needsReplyCount, outbox, loadThread, threadError, rest, prefs, me.id, revoked, labels, labelsById, reloadLabels, agentsByChat],
+    [snoozedChats, reloadSnoozed, drafts, setDraft, draftFiles, setDraftFiles, state, filters, setFilters, listLoading, listError, reloadList, needsReplyCount, outbox, loadThread, threadError, rest, prefs, me.id, revoked, labels, labelsById, reloadLabels, agentsByChat],
   );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

@@ -254,6 +254,7 @@ export function InboxScreen() {
             labelsById={inbox.labelsById}
             agentsByChat={inbox.agentsByChat}
             drafts={inbox.drafts}
+            draftFiles={inbox.draftFiles}
             typingKeys={new Set([...inbox.state.presence].filter(([, p]) => p.state === 'composing' && Date.now() - p.at < 25_000).map(([k]) => k))}
             hasMore={inbox.list.hasMore}
             onLoadMore={inbox.list.loadMore}

@@ -9,6 +9,7 @@ import { forwardRef, useEffect, useImperativeHandle, useRef, type KeyboardEvent 
 import { useI18n } from '../../../i18n/index.tsx';
 import { chatKey } from '../model/keys.ts';
 import type { Draft, Drafts } from '../model/drafts.ts';
+import type { DraftFiles } from '../useDrafts.ts';
 import { summaryOf } from '../thread/MessageBubble.tsx';
 import { ChatListItem } from './ChatListItem.tsx';
 import type { AgentHere, AgentsByChat } from '../model/agentsHere.ts';
@@ -38,6 +39,8 @@ export interface ChatListProps {
   typingKeys: ReadonlySet<string>;
   /** Unsent replies by chat key (shown instead of the last message, except in the open chat). */
   drafts: Drafts;
+  /** Files picked for an unsent reply, by chat key. */
+  draftFiles?: DraftFiles;
   hasMore: boolean;
   onLoadMore(): void;
 }
@@ -118,7 +121,7 @@ export const ChatList = forwardRef<ChatListHandle, ChatListProps>(function ChatL
                 labelsById={p.labelsById}
                 agents={p.agentsByChat.get(key) ?? NOBODY}
                 typing={p.typingKeys.has(key)}
-                draft={key === p.openKey ? undefined : draftPreview(p.drafts.get(key), t)}
+                draft={key === p.openKey ? undefined : draftPreview(p.drafts.get(key), p.draftFiles?.get(key), t)}
                 onOpen={() => {
                   p.setActiveIndex(v.index);
                   p.onOpen(key);
@@ -132,9 +135,13 @@ export const ChatList = forwardRef<ChatListHandle, ChatListProps>(function ChatL
   );
 });
 
-/** What the list shows of a chat's draft: its text, or, with none typed yet, the message it will quote. */
-function draftPreview(d: Draft | undefined, t: ReturnType<typeof useI18n>['t']): string | undefined {
-  if (!d) return undefined;
-  if (d.text.trim()) return d.text;
-  return d.quote ? `↩ ${summaryOf(d.quote, t)}` : undefined;
+/**
+ * What the list shows of a chat's draft: its text, or, with none typed yet, the message it will
+ * quote; files picked for it add a 📎 (and the first one's name when nothing else is there).
+ */
+export function draftPreview(d: Draft | undefined, files: readonly File[] | undefined, t: ReturnType<typeof useI18n>['t']): string | undefined {
+  const words = d?.text.trim() ? d.text : d?.quote ? `↩ ${summaryOf(d.quote, t)}` : undefined;
+  if (!files?.length) return words;
+  const more = files.length > 1 ? ` +${files.length - 1}` : '';
+  return words ? `📎 ${words}` : `📎 ${files[0]!.name}${more}`;
 }

@@ -76,7 +76,10 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
     },
     [setDraft, key],
   );
-  const [files, setFiles] = useState<File[]>([]);
+  // Files picked and not sent stay with the chat while the app is open (useDrafts.ts).
+  const [files, setFiles] = useState<File[]>(() => [...(inbox.draftFiles.get(key) ?? [])]);
+  const { setDraftFiles } = inbox;
+  useEffect(() => setDraftFiles(key, files), [files, key, setDraftFiles]);
   const [dragging, setDragging] = useState(false);
   const [transferring, setTransferring] = useState(false);
   const [sentTick, setSentTick] = useState(0);
