@@ -170,7 +170,7 @@ describe('session actor against the simulator', () => {
     expect((await run.waitFor('message', (e) => e.message.id === l)).message.location).toEqual({ latitude: 1.5, longitude: 2.5, name: 'Here' });
   });
 
-  it('applies the customer’s edit and deletion to the message, announces it again, and ignores a change to a message the customer did not write', async () => {
+  it('applies the customer’s edit (a photo’s caption too) and deletion to the message, announces it again, and ignores a change to a message the customer did not write', async () => {
     const { id } = await sim.contactSend(ALICE, { to: PHONE, text: 'llego a las 5' });
     await run.waitFor('message', (e) => e.message.id === id);
     const { id: editId } = await sim.contactSend(ALICE, { to: PHONE, edit: { targetId: id, text: 'llego a las 6' } });
@@ -189,6 +189,11 @@ describe('session actor against the simulator', () => {
     const image = Buffer.from('%PNG-not-really');
     const { id: photo } = await sim.contactSend(ALICE, { to: PHONE, image, caption: 'la factura', mimetype: 'image/png' });
     const withFile = await run.waitFor('message', (e) => e.message.id === photo && e.message.mediaId !== undefined);
+    // An edit of a photo changes its caption (the words a media message has), keeping the file.
+    await sim.contactSend(ALICE, { to: PHONE, edit: { targetId: photo, text: 'la factura de marzo' } });
+    const recaptioned = await run.waitFor('message', (e) => e.message.id === photo && e.message.editedAt !== undefined);
+    expect(recaptioned.message).toMatchObject({ kind: 'image', caption: 'la factura de marzo', mediaId: withFile.message.mediaId });
+    expect(recaptioned.message).not.toHaveProperty('text');
     await sim.contactSend(ALICE, { to: PHONE, revoke: { targetId: photo } });
     const revoked = await run.waitFor('message', (e) => e.message.id === photo && e.message.revokedAt !== undefined);
     expect(revoked.message).not.toHaveProperty('caption');
