@@ -18,17 +18,33 @@ describe('sessionsToStartFrom', () => {
   const sessions = [session('b', 'Tienda Norte', 'stopped'), session('c', 'Almacén', 'connected'), session('a', 'Tienda Centro', 'connected')];
 
   it('offers every session to a user who may write to any chat, connected ones first', () => {
-    const supervisor = abilityFromRules([{ action: 'send', subject: 'Message' }]);
+    const supervisor = abilityFromRules([
+      { action: 'send', subject: 'Message' },
+      { action: 'read', subject: 'Chat' },
+    ]);
     expect(sessionsToStartFrom(sessions, supervisor).map((s) => s.sessionId)).toEqual(['c', 'a', 'b']);
     expect(mayStartChats(supervisor)).toBe(true);
   });
 
   it('offers no session to a user who writes only to chats assigned to them, and the allowed ones to a role limited by session', () => {
-    const employee = abilityFromRules([{ action: 'send', subject: 'Message', conditions: { sessionId: 'a', chatId: { $in: ['34600000001@s.whatsapp.net'] } } }]);
+    const employee = abilityFromRules([
+      { action: 'send', subject: 'Message', conditions: { sessionId: 'a', chatId: { $in: ['34600000001@s.whatsapp.net'] } } },
+      { action: 'read', subject: 'Chat', conditions: { sessionId: 'a', jid: { $in: ['34600000001@s.whatsapp.net'] } } },
+    ]);
     expect(sessionsToStartFrom(sessions, employee)).toEqual([]);
     expect(mayStartChats(employee)).toBe(false);
-    const oneLine = abilityFromRules([{ action: 'send', subject: 'Message', conditions: { sessionId: { $in: ['b'] } } }]);
+    const oneLine = abilityFromRules([
+      { action: 'send', subject: 'Message', conditions: { sessionId: { $in: ['b'] } } },
+      { action: 'read', subject: 'Chat', conditions: { sessionId: { $in: ['b'] } } },
+    ]);
     expect(sessionsToStartFrom(sessions, oneLine).map((s) => s.sessionId)).toEqual(['b']);
     expect(mayStartChats(oneLine)).toBe(true);
+    // Sending anywhere but reading only assigned chats: the conversation started would be out of sight.
+    const blind = abilityFromRules([
+      { action: 'send', subject: 'Message' },
+      { action: 'read', subject: 'Chat', conditions: { sessionId: 'a', jid: { $in: [] } } },
+    ]);
+    expect(sessionsToStartFrom(sessions, blind)).toEqual([]);
+    expect(mayStartChats(blind)).toBe(false);
   });
 });

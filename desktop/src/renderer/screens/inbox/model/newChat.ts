@@ -15,20 +15,22 @@ export function phoneDigits(input: string): string | null {
 }
 
 /**
- * Sessions from which the user may write to any number: their rules let them send to a chat of
- * the session that no assignment names (employees write only to chats assigned to them).
- * Connected sessions first, then by name.
+ * Sessions from which the user may write to any number and then see that conversation: their
+ * rules let them send to, and read, a chat of the session that no assignment names (employees
+ * write only to chats assigned to them; a role that may send anywhere but read only its own
+ * chats would lose the conversation it started). Connected sessions first, then by name.
  */
 export function sessionsToStartFrom(sessions: readonly SessionView[], ability: ClientAbility): SessionView[] {
   return sessions
-    .filter((s) => ability.can('send', on('Message', { sessionId: s.sessionId, chatId: '' })))
+    .filter((s) => ability.can('send', on('Message', { sessionId: s.sessionId, chatId: '' })) && ability.can('read', on('Chat', { sessionId: s.sessionId, jid: '' })))
     .sort((a, b) => Number(b.status === 'connected') - Number(a.status === 'connected') || (a.name || a.sessionId).localeCompare(b.name || b.sessionId));
 }
 
 /**
- * Whether the user may start conversations at all (some rule lets them write to a chat no
+ * Whether the user may start conversations at all (rules let them write to and read a chat no
  * assignment names): the command palette offers *Nueva conversación* then.
  */
 export function mayStartChats(ability: ClientAbility): boolean {
-  return ability.rulesFor('send', 'Message').some((r) => !r.inverted && !(r.conditions && 'chatId' in r.conditions));
+  const unscoped = (rules: ReturnType<ClientAbility['rulesFor']>, field: string) => rules.some((r) => !r.inverted && !(r.conditions && field in r.conditions));
+  return unscoped(ability.rulesFor('send', 'Message'), 'chatId') && unscoped(ability.rulesFor('read', 'Chat'), 'jid');
 }
