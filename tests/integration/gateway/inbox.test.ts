@@ -12,7 +12,7 @@ import type { SimEvents } from '@switchboard/wa-sim';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMediaSigner, signedMediaPath } from '../../../gateway/src/auth/mediaSignature.ts';
-import { openGateway, type GatewayWorld } from './support/harness.ts';
+import { linkSession, openGateway, type GatewayWorld } from './support/harness.ts';
 
 const SESSION = 'inbox-1';
 const PHONE = '34600000777';
@@ -54,13 +54,7 @@ const jpeg = (width: number, height: number) => sharp({ create: { width, height,
 beforeAll(async () => {
   w = await openGateway('gw-inbox', { simulator: true });
   for (const who of Object.keys(tok) as (keyof typeof tok)[]) tok[who] = await w.login(who);
-  const created = await w.api('POST', '/api/sessions', { token: tok.admin, body: { sessionId: SESSION, name: 'Ventas' } });
-  expect(created.status).toBe(201);
-  const { qr } = (await hubEvent('qr')) as { qr: string };
-  const mark = w.rec.events.length;
-  w.sim!.createPhone({ phone: PHONE });
-  await w.sim!.scanQr(PHONE, qr);
-  await w.rec.waitStatus(SESSION, 'connected', mark);
+  await linkSession(w, tok.admin, { sessionId: SESSION, name: 'Ventas', phone: PHONE });
   w.sim!.createContact({ phone: ALICE, name: 'Alice' });
   w.sim!.createContact({ phone: BOB, name: 'Bob' });
   await Assignment.create({ sessionId: SESSION, chatId: ALICE_JID, userId: w.users.employee.id });

@@ -8,7 +8,7 @@
 import type { HubEvent } from '@switchboard/shared';
 import { Assignment } from '@switchboard/shared/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openGateway, type GatewayWorld } from './support/harness.ts';
+import { linkSession, openGateway, type GatewayWorld } from './support/harness.ts';
 
 const SESSION = 'newchat-1';
 const PHONE = '34600000888';
@@ -29,13 +29,7 @@ const check = (who: keyof typeof tok, phone: string) => w.api('GET', `/api/sessi
 beforeAll(async () => {
   w = await openGateway('gw-newchat', { simulator: true });
   for (const who of Object.keys(tok) as (keyof typeof tok)[]) tok[who] = await w.login(who);
-  const created = await w.api('POST', '/api/sessions', { token: tok.admin, body: { sessionId: SESSION, name: 'Ventas' } });
-  expect(created.status).toBe(201);
-  const { qr } = (await hubEvent('qr')) as { qr: string };
-  const mark = w.rec.events.length;
-  w.sim!.createPhone({ phone: PHONE });
-  await w.sim!.scanQr(PHONE, qr);
-  await w.rec.waitStatus(SESSION, 'connected', mark);
+  await linkSession(w, tok.admin, { sessionId: SESSION, name: 'Ventas', phone: PHONE });
   w.sim!.createContact({ phone: CAROL, name: 'Carol' });
   w.sim!.createContact({ phone: DAVID, name: 'David' });
   await Assignment.create({ sessionId: SESSION, chatId: `${DAVID}@s.whatsapp.net`, userId: w.users.employee.id });

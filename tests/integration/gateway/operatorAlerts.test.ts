@@ -4,10 +4,9 @@
  * injected: one email an hour is allowed, so the second and third logouts wait for a digest.
  */
 import { alertRecipients, createEmailService, watchOperatorAlerts, type AlertDecision } from '@switchboard/gateway';
-import type { HubEvent } from '@switchboard/shared';
 import { silentLogger } from '@switchboard/shared/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openGateway, type GatewayWorld } from './support/harness.ts';
+import { linkSession, openGateway, type GatewayWorld } from './support/harness.ts';
 import { startMailbox, type Mailbox } from './support/mailbox.ts';
 
 const HOUR = 60 * 60_000;
@@ -59,14 +58,7 @@ beforeAll(async () => {
     },
   });
   const admin = await w.login('admin');
-  for (const s of SESSIONS) {
-    expect((await w.api('POST', '/api/sessions', { token: admin, body: { sessionId: s.sessionId, name: s.name } })).status).toBe(201);
-    const qr = (await w.rec.waitFor((e) => e.sessionId === s.sessionId && e.type === 'qr')) as Extract<HubEvent, { type: 'qr' }>;
-    const mark = w.rec.events.length;
-    w.sim!.createPhone({ phone: s.phone });
-    await w.sim!.scanQr(s.phone, qr.qr);
-    await w.rec.waitStatus(s.sessionId, 'connected', mark);
-  }
+  for (const s of SESSIONS) await linkSession(w, admin, s);
 }, 180_000);
 
 afterAll(async () => {

@@ -200,3 +200,19 @@ export async function openGateway(area: string, opts: OpenGatewayOptions = {}): 
   };
   return world;
 }
+
+/**
+ * Creates a session through the API (as the holder of `token`) and links it to a new simulated
+ * phone `phone` by scanning its first QR; resolves once it is connected. Needs `simulator: true`.
+ */
+export async function linkSession(w: GatewayWorld, token: string, s: { sessionId: string; name: string; phone: string }): Promise<void> {
+  const sim = w.sim;
+  if (!sim) throw new Error('linkSession needs the simulator (openGateway(..., { simulator: true }))');
+  const created = await w.api('POST', '/api/sessions', { token, body: { sessionId: s.sessionId, name: s.name } });
+  if (created.status !== 201) throw new Error(`creating ${s.sessionId}: ${created.status} ${JSON.stringify(created.body)}`);
+  const { qr } = (await w.rec.waitFor((e) => e.sessionId === s.sessionId && e.type === 'qr')) as { qr: string };
+  const mark = w.rec.events.length;
+  sim.createPhone({ phone: s.phone });
+  await sim.scanQr(s.phone, qr);
+  await w.rec.waitStatus(s.sessionId, 'connected', mark);
+}
