@@ -11,7 +11,7 @@
 import type { HubEvent } from '@switchboard/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext } from './support/browser.ts';
+import { launchBrowser, newContext, signIn } from './support/browser.ts';
 import { emitFromMain, installDesktopShell, sentToMain } from './support/desktopShell.ts';
 import { startSystem, type System } from './support/system.ts';
 
@@ -63,10 +63,7 @@ afterAll(async () => {
 
 describe('the inbox in the desktop shell', () => {
   it('keeps the token in the shell, answers a notification inline (the customer receives it once) and badges the chats waiting', async () => {
-    await page.goto(`${sys.url}/login`);
-    await page.getByLabel('Correo electrónico').fill(employee.email);
-    await page.getByLabel('Contraseña', { exact: true }).fill(employee.password);
-    await page.getByRole('button', { name: 'Entrar' }).click();
+    await signIn(page, sys.url, employee.email, employee.password);
     await page.waitForURL('**/inbox');
     const row = page.getByRole('listbox', { name: 'Conversaciones' }).getByRole('option', { name: /Alicia Gómez/ });
     await row.waitFor();

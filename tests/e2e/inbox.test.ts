@@ -17,7 +17,7 @@ import type { HubEvent } from '@switchboard/shared';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeViolations, launchBrowser, newContext, notificationsOf, recordNotifications, screenshot, seriousA11yViolations } from './support/browser.ts';
+import { describeViolations, launchBrowser, newContext, notificationsOf, recordNotifications, screenshot, seriousA11yViolations, signIn } from './support/browser.ts';
 import { tabWalk } from './support/keyboard.ts';
 import { startSystem, type System } from './support/system.ts';
 
@@ -102,10 +102,7 @@ afterAll(async () => {
 
 describe('employee inbox', () => {
   it('shows the employee only the chat assigned to them, never another chat, not even as a notification', async () => {
-    await page.goto(`${sys.url}/login`);
-    await page.getByLabel('Correo electrónico').fill(employee.email);
-    await page.getByLabel('Contraseña', { exact: true }).fill(employee.password);
-    await page.getByRole('button', { name: 'Entrar' }).click();
+    await signIn(page, sys.url, employee.email, employee.password);
     await page.waitForURL('**/inbox');
     const list = page.getByRole('listbox', { name: 'Conversaciones' });
     await list.getByRole('option', { name: /Alicia Gómez/ }).waitFor();
@@ -524,11 +521,7 @@ describe('employee inbox', () => {
     sup.password = `${sup.password}-own`;
     const supCtx = await newContext(browser);
     const supPage = await supCtx.newPage();
-    await supPage.goto(`${sys.url}/login`);
-    await supPage.getByLabel('Correo electrónico').fill(sup.email);
-    await supPage.getByLabel('Contraseña', { exact: true }).fill(sup.password);
-    await supPage.getByRole('button', { name: 'Entrar' }).click();
-    await supPage.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await signIn(supPage, sys.url, sup.email, sup.password);
     await supPage.goto(`${sys.url}/inbox/${SESSION}/${encodeURIComponent(ALICE_JID)}`);
     await supPage.getByRole('heading', { name: 'Alicia Gómez' }).waitFor();
     // Every action of a supervisor's header fits beside or under the name, which stays readable.

@@ -14,7 +14,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { HubEvent } from '@switchboard/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeViolations, launchBrowser, newContext, screenshot, seriousA11yViolations } from './support/browser.ts';
+import { describeViolations, launchBrowser, newContext, screenshot, seriousA11yViolations, signIn } from './support/browser.ts';
 import { tabWalk } from './support/keyboard.ts';
 import { startSystem, type System } from './support/system.ts';
 
@@ -92,10 +92,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   ctx = await newContext(browser);
   page = await ctx.newPage();
-  await page.goto(`${sys.url}/login`);
-  await page.getByLabel('Correo electrónico').fill(sys.adminEmail);
-  await page.getByLabel('Contraseña', { exact: true }).fill(`${sys.adminPassword}-own`);
-  await page.getByRole('button', { name: 'Entrar' }).click();
+  await signIn(page, sys.url, sys.adminEmail, `${sys.adminPassword}-own`);
   await page.waitForURL('**/dashboard');
 }, 180_000);
 

@@ -9,7 +9,7 @@
 import type { HubEvent } from '@switchboard/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeViolations, launchBrowser, newContext, screenshot, seriousA11yViolations } from './support/browser.ts';
+import { describeViolations, launchBrowser, newContext, screenshot, seriousA11yViolations, signIn } from './support/browser.ts';
 import { startSystem, type System } from './support/system.ts';
 
 const SHOTS = 'inbox';
@@ -43,11 +43,7 @@ beforeAll(async () => {
 
   browser = await launchBrowser();
   page = await (await newContext(browser)).newPage();
-  await page.goto(`${sys.url}/login`);
-  await page.getByLabel('Correo electrónico').fill(sys.adminEmail);
-  await page.getByLabel('Contraseña', { exact: true }).fill(`${sys.adminPassword}-own`);
-  await page.getByRole('button', { name: 'Entrar' }).click();
-  await page.waitForURL('**/dashboard');
+  await signIn(page, sys.url, sys.adminEmail, `${sys.adminPassword}-own`);
 }, 180_000);
 
 afterAll(async () => {

@@ -85,3 +85,12 @@ export async function recordNotifications(context: BrowserContext, origin: strin
 export function notificationsOf(page: Page): Promise<{ title: string; body: string; tag: string }[]> {
   return page.evaluate(() => (window as unknown as { __notifications: { title: string; body: string; tag: string }[] }).__notifications ?? []);
 }
+
+/** Signs in through the login screen of `origin` and waits to leave it (for the screen a role lands on). */
+export async function signIn(page: Page, origin: string, email: string, password: string): Promise<void> {
+  await page.goto(`${origin}/login`);
+  await page.getByLabel('Correo electrónico').fill(email);
+  await page.getByLabel('Contraseña', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Entrar' }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+}
