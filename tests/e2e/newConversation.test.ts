@@ -10,6 +10,7 @@ import type { HubEvent } from '@switchboard/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeViolations, launchBrowser, newContext, screenshot, seriousA11yViolations, signIn } from './support/browser.ts';
+import { tabWalk } from './support/keyboard.ts';
 import { startSystem, type System } from './support/system.ts';
 
 const SHOTS = 'inbox';
@@ -22,10 +23,14 @@ let sys: System;
 let browser: Browser;
 let page: Page;
 
+/** Screenshot + axe audit + keyboard walk of the screen (or the open dialog). */
 async function check(name: string): Promise<void> {
   await screenshot(page, SHOTS, name);
   const violations = await seriousA11yViolations(page);
   expect(violations, `${name}:\n${describeViolations(violations)}`).toEqual([]);
+  const walk = await tabWalk(page);
+  expect(walk.missed, `${name}: not reachable with Tab`).toEqual([]);
+  expect(walk.withoutFocusStyle, `${name}: no visible focus`).toEqual([]);
 }
 
 beforeAll(async () => {
