@@ -193,6 +193,29 @@ describe('employee inbox', () => {
     expect(walk.missed, 'inbox: not reachable with Tab').toEqual([]);
   });
 
+  it('creates a quick reply and uses it with "/": the customer, the agent and the session are filled in before it goes out', async () => {
+    const composer = page.getByRole('textbox', { name: /Mensaje para Alicia Gómez/ });
+    const text = 'Hola Alicia, soy Elena de Tienda Centro. ¿En qué puedo ayudarte?';
+    await composer.fill('/');
+    await page.getByRole('button', { name: 'Crear la primera' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Respuestas rápidas' });
+    await dialog.getByRole('button', { name: 'Nueva respuesta' }).click();
+    await dialog.getByLabel('Atajo').fill('saludo');
+    await dialog.getByLabel('Texto').fill('Hola {nombre}, soy {agente} de {empresa}. ¿En qué puedo ayudarte?');
+    await dialog.getByRole('button', { name: 'Guardar' }).click();
+    await dialog.getByText('/saludo').waitFor();
+    await dialog.getByRole('button', { name: 'Cerrar', exact: true }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await composer.fill('/sal');
+    // The suggestion shows the words as they will go out.
+    await page.getByRole('listbox', { name: 'Respuestas rápidas que coinciden' }).getByRole('option').getByText(text).waitFor();
+    await composer.press('Enter');
+    expect(await composer.inputValue()).toBe(text);
+    await composer.press('Enter');
+    await sys.sim.waitForReceived(ALICE, (m) => m.text === text, 30_000);
+    await expect.poll(() => composer.inputValue()).toBe('');
+  });
+
   it('keeps internal notes for the team: never sent to the contact, live for everyone on the chat', async () => {
     const modes = page.getByRole('group', { name: 'Qué escribes' });
     await modes.getByRole('button', { name: 'Nota interna' }).click();

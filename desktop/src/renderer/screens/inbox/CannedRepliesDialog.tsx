@@ -68,7 +68,7 @@ export function CannedRepliesDialog({ open, onClose, list, onChanged }: { open: 
       {editing ? (
         <form className="form" onSubmit={save}>
           <TextField label={t('canned.shortcut')} hint={t('canned.shortcutHint')} required autoFocus maxLength={33} value={shortcut} onChange={(e) => setShortcut(e.target.value.toLowerCase())} error={errors.shortcut} />
-          <TextAreaField label={t('canned.text')} required rows={4} maxLength={4096} value={text} onChange={(e) => setText(e.target.value)} error={errors.text} />
+          <TextAreaField label={t('canned.text')} hint={t('canned.textHint')} required rows={4} maxLength={4096} value={text} onChange={(e) => setText(e.target.value)} error={errors.text} />
           {canShare && <CheckboxField label={t('canned.shared')} checked={shared} onChange={(e) => setShared(e.target.checked)} />}
           <div className="dialog-inline-actions">
             <Button onClick={() => setEditing(null)}>{t('action.cancel')}</Button>

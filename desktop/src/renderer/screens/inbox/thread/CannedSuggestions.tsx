@@ -1,7 +1,8 @@
 /**
  * Quick replies matching what the agent typed after `/` (e.g. `/hor` → `/horario`). Rendered as
  * a listbox tied to the composer (`aria-activedescendant`), so the agent keeps typing while
- * choosing with the arrows and Enter or Tab.
+ * choosing with the arrows and Enter or Tab. Each shows its words as they will go out (variables
+ * filled: cannedVariables.ts).
  */
 import type { CannedReplyView } from '@switchboard/shared';
 import { useI18n } from '../../../i18n/index.tsx';
@@ -13,7 +14,7 @@ export function matchCanned(list: readonly CannedReplyView[], query: string): Ca
 }
 
 /** The suggestion list. */
-export function CannedSuggestions(p: { id: string; items: CannedReplyView[]; active: number; onPick(c: CannedReplyView): void; noneYet: boolean; onManage(): void }) {
+export function CannedSuggestions(p: { id: string; items: CannedReplyView[]; active: number; onPick(c: CannedReplyView): void; noneYet: boolean; onManage(): void; fill(text: string): string }) {
   const { id, items, active, onPick } = p;
   const { t } = useI18n();
   return (
@@ -47,7 +48,7 @@ export function CannedSuggestions(p: { id: string; items: CannedReplyView[]; act
               }}
             >
               <span className="mono">/{c.shortcut}</span>
-              <span className="canned-text">{c.text}</span>
+              <span className="canned-text">{p.fill(c.text)}</span>
             </li>
           ))}
         </ul>

@@ -12,6 +12,7 @@ import { useI18n } from '../../../i18n/index.tsx';
 import type { QuotedMessage } from '../model/drafts.ts';
 import { Button, IconButton } from '../../../ui/Button.tsx';
 import { CannedSuggestions, matchCanned } from './CannedSuggestions.tsx';
+import { fillCanned, type CannedValues } from './cannedVariables.ts';
 import { EmojiPicker } from './EmojiPicker.tsx';
 import { summaryOf } from './MessageBubble.tsx';
 import { isSendPress, loadSendKey, saveSendKey, type SendKey } from './sendKey.ts';
@@ -25,6 +26,8 @@ export interface ComposerProps {
   onFiles(files: File[]): void;
   onRemoveFile(index: number): void;
   canned: CannedReplyView[];
+  /** What `{nombre}`, `{agente}` and `{empresa}` stand for in this chat's quick replies. */
+  cannedValues: CannedValues;
   offline: boolean;
   onSend(text: string): Promise<void>;
   /** Saves an internal note (rejects when it could not be saved: the text stays). */
@@ -102,7 +105,7 @@ export function Composer(p: ComposerProps) {
   };
 
   const pick = (c: CannedReplyView) => {
-    setText(c.text);
+    setText(fillCanned(c.text, p.cannedValues));
     setDismissed(true);
     area.current?.focus();
   };
@@ -217,7 +220,7 @@ export function Composer(p: ComposerProps) {
           ))}
         </ul>
       )}
-      {suggestions && <CannedSuggestions id={listId} items={suggestions} noneYet={p.canned.length === 0} active={Math.min(active, Math.max(0, suggestions.length - 1))} onPick={pick} onManage={p.onManageCanned} />}
+      {suggestions && <CannedSuggestions id={listId} items={suggestions} noneYet={p.canned.length === 0} active={Math.min(active, Math.max(0, suggestions.length - 1))} onPick={pick} onManage={p.onManageCanned} fill={(text) => fillCanned(text, p.cannedValues)} />}
       <div className="composer-row">
         <div className="composer-tools">
           {!noting && <IconButton icon="paperclip" label={t('composer.attach')} onClick={() => fileInput.current?.click()} />}

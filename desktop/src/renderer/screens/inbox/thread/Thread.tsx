@@ -19,6 +19,7 @@ import { inboxApi } from '../inboxApi.ts';
 import { useInbox } from '../InboxProvider.tsx';
 import { ChatAvatar } from '../list/ChatAvatar.tsx';
 import { chatTitle } from '../list/ChatListItem.tsx';
+import { firstName } from './cannedVariables.ts';
 import { displayPhone, parseChatKey, phoneFromJid } from '../model/keys.ts';
 import { useChatNotes } from '../notes/useChatNotes.ts';
 import { reactionsByTarget, threadMessages } from '../model/inboxReducer.ts';
@@ -332,6 +333,7 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
         onFiles={(f) => setFiles((cur) => [...cur, ...f])}
         onRemoveFile={(i) => setFiles((cur) => cur.filter((_, j) => j !== i))}
         canned={canned}
+        cannedValues={{ contact: chat?.isGroup ? null : firstName(chat?.name), agent: firstName(me.name), company: chat?.sessionName ?? null }}
         offline={realtime.state === 'offline'}
         onSend={send}
         onNote={addNote}
