@@ -518,6 +518,14 @@ describe('employee inbox', () => {
     await page.getByRole('log', { name: /Mensajes con Alicia Gómez/ }).getByText('Foto 55 del paquete', { exact: true }).waitFor();
     expect(await page.getByRole('button', { name: 'Ir a los últimos mensajes' }).count()).toBe(0);
     await check('06-message-search');
+    // The agent scrolling up (the wheel) stops the following: a new message offers the jump instead.
+    const log = page.getByRole('log', { name: /Mensajes con Alicia Gómez/ });
+    await log.hover();
+    await page.mouse.wheel(0, -600);
+    await expect.poll(() => log.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight)).toBeGreaterThan(300);
+    await sys.sim.contactSend(ALICE, { to: PHONE, text: 'Foto 56 del paquete' });
+    await page.getByRole('button', { name: 'Ir a los últimos mensajes' }).click();
+    await log.getByText('Foto 56 del paquete', { exact: true }).waitFor();
 
     await hit.click();
     await page.waitForURL((u) => u.searchParams.get('m') === target);

@@ -41,6 +41,9 @@ export interface MessageListProps {
   sentTick: number;
 }
 
+/** How long after the agent's wheel, touch or key a scroll up is theirs (ms). */
+const AGENT_SCROLL_MS = 1000;
+
 /** The virtualised message log. */
 export function MessageList(p: MessageListProps) {
   const { t, fmt } = useI18n();
@@ -72,11 +75,19 @@ export function MessageList(p: MessageListProps) {
     else setShowJump(true);
   }, [lastKey]);
 
+  // Following: whatever changes the log's height (rows measured, a photo loaded) keeps the end in view.
+  const totalSize = virtual.getTotalSize();
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (el && atBottom.current && p.rows.length) el.scrollTop = el.scrollHeight;
+  }, [totalSize]);
+
   // Older rows prepended: keep the same message under the agent's eyes.
   useLayoutEffect(() => {
     const el = scroller.current;
     if (el && anchor.current) {
-      el.scrollTop = el.scrollHeight - anchor.current.height + anchor.current.top;
+      // An agent following the end stays there (a short thread loads its older page at once).
+      if (!atBottom.current) el.scrollTop = el.scrollHeight - anchor.current.height + anchor.current.top;
       anchor.current = null;
     }
   }, [p.rows.length]);
@@ -99,18 +110,22 @@ export function MessageList(p: MessageListProps) {
     virtual.scrollToIndex(focusIndex, { align: 'center' });
   }, [focusIndex, p.focusId]);
 
-  // Only the agent scrolling up stops following: the list's own corrections (rows measured
-  // after a jump to the end, a burst of new messages) move down or land at the bottom.
-  // A row measured smaller than its estimate shortens the log, and the browser pulls scrollTop
-  // up with it: that is not the agent scrolling up.
+  // Only the agent scrolling up stops following. The log also moves by itself: rows measured
+  // after a jump to the end, a row smaller than its estimate shortening the log (the browser
+  // pulls scrollTop up with it), a burst of new messages. So a scroll up counts only right after
+  // the agent's own input on the log (wheel, touch, keys, the scrollbar), never on its own.
   const lastTop = useRef(0);
-  const lastHeight = useRef(0);
+  const inputAt = useRef(-Infinity);
+  const pointerHeld = useRef(false);
+  const byAgent = () => pointerHeld.current || performance.now() - inputAt.current < AGENT_SCROLL_MS;
+  const agentInput = () => {
+    inputAt.current = performance.now();
+  };
   const onScroll = () => {
     const el = scroller.current;
     if (!el) return;
-    const up = el.scrollTop < lastTop.current && el.scrollHeight >= lastHeight.current;
+    const up = el.scrollTop < lastTop.current && byAgent();
     lastTop.current = el.scrollTop;
-    lastHeight.current = el.scrollHeight;
     if (el.scrollHeight - el.scrollTop - el.clientHeight < 48) atBottom.current = true;
     else if (up) atBottom.current = false;
     if (atBottom.current) setShowJump(false);
@@ -125,7 +140,21 @@ export function MessageList(p: MessageListProps) {
 
   return (
     <div className="thread-scroll-wrap">
-      <div ref={scroller} className="thread-scroll" onScroll={onScroll} role="log" aria-label={p.label} aria-busy={p.busy} tabIndex={0}>
+      <div
+        ref={scroller}
+        className="thread-scroll"
+        onScroll={onScroll}
+        onWheel={agentInput}
+        onTouchMove={agentInput}
+        onKeyDown={agentInput}
+        onPointerDown={() => (pointerHeld.current = true)}
+        onPointerUp={() => ((pointerHeld.current = false), agentInput())}
+        onPointerCancel={() => (pointerHeld.current = false)}
+        role="log"
+        aria-label={p.label}
+        aria-busy={p.busy}
+        tabIndex={0}
+      >
         <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
           {virtual.getVirtualItems().map((v) => {
             const row = p.rows[v.index]!;
