@@ -4,7 +4,7 @@
  * administrator opens *Nueva conversación* (button or N), a number without WhatsApp and a
  * malformed one are refused before anything is sent, a session waiting for its QR says it is not
  * connected, and the customer's number gets the first message exactly once, in the chat that
- * then opens. (That an employee, who writes only to assigned chats, is not offered it: inbox.test.ts.)
+ * then opens, assigned to whoever started it. (That an employee, who writes only to assigned chats, is not offered it: inbox.test.ts.)
  */
 import type { HubEvent } from '@switchboard/shared';
 import type { Browser, Page } from 'playwright-core';
@@ -22,6 +22,7 @@ const CARLA_JID = `${CARLA}@s.whatsapp.net`;
 let sys: System;
 let browser: Browser;
 let page: Page;
+let adminToken: string;
 
 /** Screenshot + axe audit + keyboard walk of the screen (or the open dialog). */
 async function check(name: string): Promise<void> {
@@ -36,6 +37,7 @@ async function check(name: string): Promise<void> {
 beforeAll(async () => {
   sys = await startSystem('e2e_new_chat');
   const admin = await sys.token(sys.adminEmail, sys.adminPassword);
+  adminToken = admin;
   expect((await sys.api('POST', '/api/sessions', admin, { sessionId: SESSION, name: 'Ventas' })).status).toBe(201);
   const qr = (await sys.waitFor((e) => e.sessionId === SESSION && e.type === 'qr')) as Extract<HubEvent, { type: 'qr' }>;
   sys.sim.createPhone({ phone: PHONE, name: 'Ventas' });
@@ -85,6 +87,8 @@ describe('a new conversation', () => {
     await dialog.getByText('La sesión no está conectada a WhatsApp ahora mismo. Inténtalo cuando vuelva a estar conectada.').waitFor();
 
     await session.selectOption(SESSION);
+    // Whoever starts it takes it, unless they untick it.
+    expect(await dialog.getByLabel('Asignármela').isChecked()).toBe(true);
     const received = sys.sim.waitForReceived(CARLA, (m) => m.text === 'Hola Carla, su pedido ya está listo para recoger.', 30_000);
     await send.click();
     await received;
@@ -92,8 +96,12 @@ describe('a new conversation', () => {
     await dialog.waitFor({ state: 'hidden' });
     const thread = page.getByRole('log', { name: /Mensajes con/ });
     await thread.getByText('Hola Carla, su pedido ya está listo para recoger.').waitFor();
-    await page.getByRole('listbox', { name: 'Conversaciones' }).getByRole('option', { name: /Hola Carla, su pedido/ }).waitFor();
+    const row = page.getByRole('listbox', { name: 'Conversaciones' }).getByRole('option', { name: /Hola Carla, su pedido/ });
+    await row.getByText('Admin', { exact: true }).waitFor();
+    expect(await row.getByText('Sin asignar').count()).toBe(0);
     await check('14-new-conversation-started');
+    const assigned = await sys.api<{ data: { userId: string }[] }>('GET', `/api/sessions/${SESSION}/assignments?chatId=${encodeURIComponent(CARLA_JID)}`, adminToken);
+    expect(assigned.body.data).toHaveLength(1);
     await expect.poll(() => sys.sim.received(CARLA).filter((m) => m.text === 'Hola Carla, su pedido ya está listo para recoger.').length).toBe(1);
   });
 

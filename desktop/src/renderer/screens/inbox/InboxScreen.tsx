@@ -8,7 +8,10 @@
 import type { CannedReplyView, MessageSearchHit } from '@switchboard/shared';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { useAbility, useApi } from '../../auth/AuthProvider.tsx';
+import { on } from '../../auth/ability.ts';
+import { useAbility, useApi, useMe } from '../../auth/AuthProvider.tsx';
+import { ApiError } from '../../api/http.ts';
+import { assignmentsApi } from '../assignments/assignmentsApi.ts';
 import { useDebounced, useResource } from '../../hooks/useResource.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { isTyping } from '../../layout/useGlobalShortcuts.ts';
@@ -33,6 +36,11 @@ import { NewChatDialog } from './NewChatDialog.tsx';
 import { NotifySettings } from './notify/NotifySettings.tsx';
 import { Thread } from './thread/Thread.tsx';
 
+/** An assignment that exists already is what was asked for. */
+function alreadyAssigned(err: unknown): void {
+  if (!(err instanceof ApiError && err.status === 409)) throw err;
+}
+
 /** The inbox screen. */
 export function InboxScreen() {
   const { t, tn } = useI18n();
@@ -40,6 +48,7 @@ export function InboxScreen() {
   const api = useApi();
   const rest = useMemo(() => inboxApi(api), [api]);
   const ability = useAbility();
+  const me = useMe();
   const navigate = useNavigate();
   const toast = useToast();
   const params = useParams();
@@ -120,8 +129,13 @@ export function InboxScreen() {
     const { sessionId, chatId, id } = hit.message;
     navigate(`/inbox/${encodeURIComponent(sessionId)}/${encodeURIComponent(chatId)}?m=${encodeURIComponent(id)}`);
   };
-  // The first message goes through the outbox like any reply; the new chat then opens.
-  const startChat = async (sessionId: string, jid: string, text: string) => {
+  // Taken first (so the customer's answer finds it in "Mías"), then the first message goes
+  // through the outbox like any reply; the new chat opens.
+  const assignments = useMemo(() => assignmentsApi(api), [api]);
+  const mayAssignSelf = (sessionId: string) => ability.can('create', on('Assignment', { sessionId, chatId: '', userId: me.id }));
+  const startChat = async (sessionId: string, jid: string, text: string, assignToMe: boolean) => {
+    if (assignToMe) await assignments.assign(sessionId, { chatId: jid, userId: me.id }).catch(alreadyAssigned);
+    inbox.dispatch({ type: 'chat/started', sessionId, chatId: jid, assignees: assignToMe ? [{ userId: me.id, name: me.name }] : [] });
     await inbox.send(chatKey(sessionId, jid), { text });
     setNewChatOpen(false);
     toast.success(t('newChat.sent', { phone: phoneFromJid(jid) ?? jid }));
@@ -276,7 +290,7 @@ export function InboxScreen() {
         </section>
       )}
       <CannedRepliesDialog open={cannedOpen} onClose={() => setCannedOpen(false)} list={canned.data ?? []} onChanged={canned.reload} />
-      <NewChatDialog open={newChatOpen} onClose={() => setNewChatOpen(false)} rest={rest} onStart={startChat} />
+      <NewChatDialog open={newChatOpen} onClose={() => setNewChatOpen(false)} rest={rest} onStart={startChat} mayAssignSelf={mayAssignSelf} />
       <NotifySettings open={notifyOpen} onClose={() => setNotifyOpen(false)} prefs={inbox.prefs} onChange={inbox.setPrefs} sessions={sessions} />
     </div>
   );

@@ -3,7 +3,8 @@
  * to write from (those whose any chat they may write to), types the number and the first
  * message; WhatsApp is asked whether the number has an account before anything is sent (a send
  * to a number without it would sit at one tick for ever), and the message then goes through the
- * offline outbox like any reply, exactly once, to the chat id WhatsApp gave. The chat opens.
+ * offline outbox like any reply, exactly once, to the chat id WhatsApp gave. The chat opens,
+ * assigned to the user who started it unless they untick *Asignármela*.
  */
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useAbility } from '../../auth/AuthProvider.tsx';
@@ -12,7 +13,7 @@ import { useRealtime } from '../../realtime/RealtimeProvider.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { Notice } from '../../ui/Feedback.tsx';
-import { SelectField, TextAreaField, TextField } from '../../ui/Field.tsx';
+import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/Field.tsx';
 import { errorText } from '../../ui/errors.ts';
 import type { InboxApi } from './inboxApi.ts';
 import { phoneDigits, sessionsToStartFrom } from './model/newChat.ts';
@@ -21,12 +22,14 @@ interface Props {
   open: boolean;
   onClose(): void;
   rest: Pick<InboxApi, 'checkNumber'>;
-  /** Sends the first message (the outbox) and opens the chat. */
-  onStart(sessionId: string, jid: string, text: string): Promise<void>;
+  /** Assigns the chat to the user when asked, sends the first message (the outbox) and opens the chat. */
+  onStart(sessionId: string, jid: string, text: string, assignToMe: boolean): Promise<void>;
+  /** Whether the user may take a chat of `sessionId` (then *Asignármela* is offered, ticked). */
+  mayAssignSelf(sessionId: string): boolean;
 }
 
 /** The dialog; closes once the first message is queued. */
-export function NewChatDialog({ open, onClose, rest, onStart }: Props) {
+export function NewChatDialog({ open, onClose, rest, onStart, mayAssignSelf }: Props) {
   const { t } = useI18n();
   const ability = useAbility();
   const { sessions } = useRealtime();
@@ -37,6 +40,8 @@ export function NewChatDialog({ open, onClose, rest, onStart }: Props) {
   const [phoneError, setPhoneError] = useState<string | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
+  const [assignToMe, setAssignToMe] = useState(true);
+  const canAssign = !!sessionId && mayAssignSelf(sessionId);
 
   useEffect(() => {
     if (!open) return;
@@ -44,6 +49,7 @@ export function NewChatDialog({ open, onClose, rest, onStart }: Props) {
     setText('');
     setPhoneError(undefined);
     setError(undefined);
+    setAssignToMe(true);
     setSessionId((prev) => (choices.some((s) => s.sessionId === prev) ? prev : (choices[0]?.sessionId ?? '')));
   }, [open]);
 
@@ -60,7 +66,7 @@ export function NewChatDialog({ open, onClose, rest, onStart }: Props) {
         setPhoneError(t('newChat.notOnWhatsApp'));
         return;
       }
-      await onStart(sessionId, found.jid, text.trim());
+      await onStart(sessionId, found.jid, text.trim(), canAssign && assignToMe);
     } catch (err) {
       setError(errorText(err, t));
     } finally {
@@ -109,6 +115,7 @@ export function NewChatDialog({ open, onClose, rest, onStart }: Props) {
           }}
         />
         <TextAreaField label={t('newChat.message')} value={text} rows={4} maxLength={4096} onChange={(e) => setText(e.target.value)} />
+        {canAssign && <CheckboxField label={t('newChat.assignToMe')} hint={t('newChat.assignToMeHint')} checked={assignToMe} onChange={(e) => setAssignToMe(e.target.checked)} />}
       </form>
     </Dialog>
   );

@@ -210,6 +210,17 @@ describe('inbox reducer: REST pages merged with live and replayed events', () =>
     expect(again.chats.get(KEY)?.unreadCount).toBe(3);
   });
 
+  it('lists a conversation the user starts at once, with them as assignee, and keeps it when the first message comes', () => {
+    const me = { userId: 'u1', name: 'Sofía Marín' };
+    const s = run([{ type: 'chat/started', sessionId: S, chatId: ALICE, assignees: [me] }]);
+    expect([s.total, s.chats.get(KEY)?.assignees, s.chats.get(KEY)?.phone]).toEqual([1, [me], '+34611111111']);
+    const sent = run([{ type: 'event/message', message: msg('m1', 100, { fromMe: true, text: 'Hola' }) }, { type: 'chat/started', sessionId: S, chatId: ALICE, assignees: [me] }], s);
+    expect([sent.total, sent.chats.get(KEY)?.assignees, sent.chats.get(KEY)?.lastMessagePreview]).toEqual([1, [me], 'Hola']);
+    // Started in a chat someone else already has: both are its assignees.
+    const shared = run([{ type: 'chats/loaded', chats: [chat({ assignees: [{ userId: 'u2', name: 'Elena Ruiz' }] })], replace: true, total: 1 }, { type: 'chat/started', sessionId: S, chatId: ALICE, assignees: [me] }]);
+    expect([shared.total, shared.chats.get(KEY)?.assignees.map((a) => a.userId)]).toEqual([1, ['u2', 'u1']]);
+  });
+
   it('keeps every chat of a session for a supervisor whose socket is in the session room', () => {
     const s = run([
       { type: 'chats/loaded', chats: [chat()], replace: true },

@@ -52,6 +52,8 @@ export type InboxAction =
   | { type: 'chat/open'; key: string | null }
   /** A chat learnt of outside the list (a search hit): kept if the list does not know it yet. */
   | { type: 'chat/seen'; chat: InboxChatView }
+  /** A conversation the user just started (shown at once, with its assignees when it was assigned). */
+  | { type: 'chat/started'; sessionId: string; chatId: string; assignees: InboxChatView['assignees'] }
   | { type: 'chat/read'; key: string }
   | { type: 'message/retrying'; key: string; messageId: string };
 
@@ -105,14 +107,19 @@ function upsert(thread: Thread | undefined, m: InboxMessageView): Thread {
 
 /** A chat summary for a chat first heard of through an event. */
 function stubChat(state: InboxState, m: InboxMessageView): InboxChatView {
+  // A group is named by its subject (a chat-update), never by a member's push name.
+  return emptyChat(state, m.sessionId, m.chatId, m.fromMe || m.chatId.endsWith('@g.us') ? null : (m.pushName ?? null));
+}
+
+/** A chat summary with nothing known of it but its id (and maybe a name). */
+function emptyChat(state: InboxState, sessionId: string, chatId: string, name: string | null): InboxChatView {
   return {
-    id: m.chatId,
-    sessionId: m.sessionId,
-    sessionName: state.sessionNames.get(m.sessionId) ?? m.sessionId,
-    // A group is named by its subject (a chat-update), never by a member's push name.
-    name: m.fromMe || m.chatId.endsWith('@g.us') ? null : (m.pushName ?? null),
-    phone: phoneFromJid(m.chatId),
-    isGroup: m.chatId.endsWith('@g.us'),
+    id: chatId,
+    sessionId,
+    sessionName: state.sessionNames.get(sessionId) ?? sessionId,
+    name,
+    phone: phoneFromJid(chatId),
+    isGroup: chatId.endsWith('@g.us'),
     unreadCount: 0,
     lastMessageAt: null,
     lastMessagePreview: null,
@@ -241,6 +248,14 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
       const chats = new Map(state.chats);
       chats.set(key, action.chat);
       return { ...state, chats, total: state.total + 1 };
+    }
+    case 'chat/started': {
+      const key = chatKey(action.sessionId, action.chatId);
+      const known = state.chats.get(key);
+      const chats = new Map(state.chats);
+      const assignees = [...(known?.assignees ?? []), ...action.assignees.filter((a) => !known?.assignees.some((k) => k.userId === a.userId))];
+      chats.set(key, { ...(known ?? emptyChat(state, action.sessionId, action.chatId, null)), assignees });
+      return { ...state, chats, total: known ? state.total : state.total + 1 };
     }
     case 'chat/read': {
       const chat = state.chats.get(action.key);
