@@ -8,10 +8,9 @@
 import type { CannedReplyView, MessageSearchHit } from '@switchboard/shared';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { ApiError } from '../../api/http.ts';
 import { on } from '../../auth/ability.ts';
 import { useAbility, useApi, useMe } from '../../auth/AuthProvider.tsx';
-import { ApiError } from '../../api/http.ts';
-import { assignmentsApi } from '../assignments/assignmentsApi.ts';
 import { useDebounced, useResource } from '../../hooks/useResource.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { isTyping } from '../../layout/useGlobalShortcuts.ts';
@@ -22,6 +21,7 @@ import { EmptyState, ErrorBox, Loading } from '../../ui/Feedback.tsx';
 import { useToast } from '../../ui/Toasts.tsx';
 import { useOpenFromUrl } from '../../ui/useOpenFromUrl.ts';
 import { errorText } from '../../ui/errors.ts';
+import { assignmentsApi } from '../assignments/assignmentsApi.ts';
 import { CannedRepliesDialog } from './CannedRepliesDialog.tsx';
 import { inboxApi } from './inboxApi.ts';
 import { useInbox } from './InboxProvider.tsx';
@@ -88,7 +88,7 @@ export function InboxScreen() {
   const canned = useResource(() => (ability.can('read', 'CannedReply') ? rest.canned() : Promise.resolve([] as CannedReplyView[])), [rest]);
   // Users with an unconditional rule to read chats see every chat: offer them the views.
   const seesAll = ability.rulesFor('read', 'Chat').some((r) => !r.inverted && !r.conditions);
-  // Users who may write to any number of some session may start a conversation there.
+  // Users who may write to and read any chat of some session may start a conversation there.
   const [newChatOpen, setNewChatOpen] = useState(false);
   const canStartChats = useMemo(() => sessionsToStartFrom(sessions, ability).length > 0, [sessions, ability]);
   useOpenFromUrl('new', canStartChats, () => setNewChatOpen(true));
