@@ -14,8 +14,8 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { HubEvent } from '@switchboard/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeViolations, launchBrowser, newContext, screenshot, seriousA11yViolations, signIn } from './support/browser.ts';
-import { tabWalk } from './support/keyboard.ts';
+import { launchBrowser, newContext, signIn } from './support/browser.ts';
+import { checkScreen } from './support/checks.ts';
 import { startSystem, type System } from './support/system.ts';
 
 const SHOTS = 'integrations';
@@ -44,15 +44,8 @@ function request(pred: (r: Received) => boolean): Promise<Received> {
   return new Promise((resolve) => waiting.add({ pred, resolve }));
 }
 
-/** Screenshot + axe audit + keyboard walk of the current screen. */
-async function check(name: string): Promise<void> {
-  await screenshot(page, SHOTS, name);
-  const violations = await seriousA11yViolations(page);
-  expect(violations, `${name}:\n${describeViolations(violations)}`).toEqual([]);
-  const walk = await tabWalk(page);
-  expect(walk.missed, `${name}: not reachable with Tab`).toEqual([]);
-  expect(walk.withoutFocusStyle, `${name}: no visible focus`).toEqual([]);
-}
+/** Screenshot + axe audit + keyboard walk of the current screen (or open dialog). */
+const check = (name: string) => checkScreen(page, SHOTS, name, { keyboard: true });
 
 /** The value shown in the one-time secret dialog. */
 async function revealed(title: string): Promise<string> {

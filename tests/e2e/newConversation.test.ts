@@ -9,8 +9,8 @@
 import type { HubEvent } from '@switchboard/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeViolations, launchBrowser, newContext, screenshot, seriousA11yViolations, signIn } from './support/browser.ts';
-import { tabWalk } from './support/keyboard.ts';
+import { launchBrowser, newContext, signIn } from './support/browser.ts';
+import { checkScreen } from './support/checks.ts';
 import { startSystem, type System } from './support/system.ts';
 
 const SHOTS = 'inbox';
@@ -24,15 +24,8 @@ let browser: Browser;
 let page: Page;
 let adminToken: string;
 
-/** Screenshot + axe audit + keyboard walk of the screen (or the open dialog). */
-async function check(name: string): Promise<void> {
-  await screenshot(page, SHOTS, name);
-  const violations = await seriousA11yViolations(page);
-  expect(violations, `${name}:\n${describeViolations(violations)}`).toEqual([]);
-  const walk = await tabWalk(page);
-  expect(walk.missed, `${name}: not reachable with Tab`).toEqual([]);
-  expect(walk.withoutFocusStyle, `${name}: no visible focus`).toEqual([]);
-}
+/** Screenshot + axe audit + keyboard walk of the current screen (or open dialog). */
+const check = (name: string) => checkScreen(page, SHOTS, name, { keyboard: true });
 
 beforeAll(async () => {
   sys = await startSystem('e2e_new_chat');

@@ -14,7 +14,7 @@ import { Button } from '../../ui/Button.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { Notice } from '../../ui/Feedback.tsx';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/Field.tsx';
-import { errorText } from '../../ui/errors.ts';
+import { useSubmit } from '../../ui/useSubmit.ts';
 import type { InboxApi } from './inboxApi.ts';
 import { phoneDigits, sessionsToStartFrom } from './model/newChat.ts';
 
@@ -38,8 +38,7 @@ export function NewChatDialog({ open, onClose, rest, onStart, mayAssignSelf }: P
   const [phone, setPhone] = useState('');
   const [text, setText] = useState('');
   const [phoneError, setPhoneError] = useState<string | undefined>();
-  const [error, setError] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, reset, run } = useSubmit(t);
   const [assignToMe, setAssignToMe] = useState(true);
   const canAssign = !!sessionId && mayAssignSelf(sessionId);
 
@@ -48,30 +47,22 @@ export function NewChatDialog({ open, onClose, rest, onStart, mayAssignSelf }: P
     setPhone('');
     setText('');
     setPhoneError(undefined);
-    setError(undefined);
+    reset();
     setAssignToMe(true);
     setSessionId((prev) => (choices.some((s) => s.sessionId === prev) ? prev : (choices[0]?.sessionId ?? '')));
   }, [open]);
 
   const submit = async (e?: FormEvent) => {
     e?.preventDefault();
-    setError(undefined);
+    reset();
     const digits = phoneDigits(phone);
     setPhoneError(digits ? undefined : t('newChat.phoneInvalid'));
     if (!digits || !sessionId || !text.trim()) return;
-    setBusy(true);
-    try {
+    await run(async () => {
       const found = await rest.checkNumber(sessionId, digits);
-      if (!found.onWhatsApp || !found.jid) {
-        setPhoneError(t('newChat.notOnWhatsApp'));
-        return;
-      }
-      await onStart(sessionId, found.jid, text.trim(), canAssign && assignToMe);
-    } catch (err) {
-      setError(errorText(err, t));
-    } finally {
-      setBusy(false);
-    }
+      if (found.onWhatsApp && found.jid) await onStart(sessionId, found.jid, text.trim(), canAssign && assignToMe);
+      else setPhoneError(t('newChat.notOnWhatsApp'));
+    });
   };
 
   return (
