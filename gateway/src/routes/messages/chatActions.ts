@@ -1,10 +1,10 @@
 import { HUB_ERROR_CODES, RPC_ERROR_CODES, RpcError, recipientJid, type MessageStatus } from '@switchboard/shared';
-import { Chat, Message, markChatHandled, messageObjectId } from '@switchboard/shared/node';
+import { Chat, Message, markChatHandled } from '@switchboard/shared/node';
 import { conflict, notFound } from '../../errors.ts';
 import { authorize, subjects } from '../../policies/subjects.ts';
 import { okSchema } from '../common.ts';
 import { defineRoute, type RouteDef } from '../types.ts';
-import { loadChat } from './loadChat.ts';
+import { loadChat, loadOwnMessage } from './loadChat.ts';
 import { chatParams, markHandledResponse, markReadResponse, markUnreadResponse, messageParams, presenceBody, retryResponse } from './chatActionSchema.ts';
 
 const tag = 'Messages';
@@ -119,13 +119,7 @@ export const chatActionRoutes: RouteDef[] = [
     response: { status: 202, description: 'Pending again and handed to the session; 409 `not_failed` / `not_outgoing`', schema: retryResponse },
     async handler({ deps, auth, params, audit }) {
       const { sessionId, messageId } = params;
-      const msg = await Message.findById(messageObjectId(sessionId, messageId), { chatId: 1, fromMe: 1, status: 1 }).lean();
-      if (!msg) {
-        authorize(auth, 'read', subjects.session(sessionId));
-        throw notFound('message');
-      }
-      authorize(auth, 'send', subjects.message(sessionId, msg.chatId));
-      if (!msg.fromMe) throw conflict('not_outgoing', 'Only outgoing messages can be retried');
+      const msg = await loadOwnMessage(auth, sessionId, messageId, 'Only outgoing messages can be retried');
       if (msg.status !== 'failed') throw conflict('not_failed', `The message is ${msg.status}, not failed`);
       const accepted = await deps.hub.retry(sessionId, messageId);
       Object.assign(audit, { targetType: 'Message', targetId: messageId, details: { sessionId, chatId: msg.chatId } });

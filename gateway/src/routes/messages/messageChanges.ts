@@ -1,10 +1,11 @@
 import { MESSAGE_EDIT_WINDOW_MS, MESSAGE_REVOKE_WINDOW_MS, isOnWhatsApp } from '@switchboard/shared';
-import { Message, messageObjectId, type MessageDoc } from '@switchboard/shared/node';
-import { conflict, notFound } from '../../errors.ts';
+import type { MessageDoc } from '@switchboard/shared/node';
+import { conflict } from '../../errors.ts';
 import { z } from '../../openapi/zod.ts';
-import { authorize, subjects } from '../../policies/subjects.ts';
+import type { authorize } from '../../policies/subjects.ts';
 import { defineRoute, type RouteDef } from '../types.ts';
 import { messageParams } from './chatActionSchema.ts';
+import { loadOwnMessage } from './loadChat.ts';
 
 const tag = 'Messages';
 
@@ -18,14 +19,7 @@ export const editMessageBody = z.object({ text: z.string().trim().min(1).max(409
 
 /** One of our messages the caller may answer in, still changeable; throws the reason otherwise. */
 async function ownMessage(auth: Parameters<typeof authorize>[0], sessionId: string, messageId: string, windowMs: number, tooLate: string): Promise<MessageDoc> {
-  const msg = await Message.findById(messageObjectId(sessionId, messageId)).lean<MessageDoc>();
-  if (!msg) {
-    authorize(auth, 'read', subjects.session(sessionId));
-    throw notFound('message');
-  }
-  // Whoever may answer the chat may correct what was answered in it.
-  authorize(auth, 'send', subjects.message(sessionId, msg.chatId));
-  if (!msg.fromMe) throw conflict('not_outgoing', 'Only messages sent from this account can be changed');
+  const msg = await loadOwnMessage(auth, sessionId, messageId, 'Only messages sent from this account can be changed');
   if (msg.revokedAt) throw conflict('message_deleted', 'The message was already deleted for everyone');
   // An edit or deletion of a message still pending (or failed) would reach nothing.
   if (!isOnWhatsApp(msg.status)) throw conflict('not_sent', `The message is ${msg.status}: only a message WhatsApp has can be changed`);
