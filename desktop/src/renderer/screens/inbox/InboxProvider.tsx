@@ -15,7 +15,7 @@ import { EMPTY_INBOX, inboxReducer, type InboxAction, type InboxState } from './
 import { useNotifier } from './notify/useNotifier.ts';
 import { loadPrefs, savePrefs, type NotifyPrefs } from './notify/prefs.ts';
 import type { DraftChange, Drafts } from './model/drafts.ts';
-import { useDrafts, type DraftFiles } from './useDrafts.ts';
+import { useDrafts, type DraftFiles, type DraftStore } from './useDrafts.ts';
 import { useSnoozedChats } from './useSnoozedChats.ts';
 import { useOutbox } from './outbox/useOutbox.ts';
 import { useTeamLabels } from './labels/useTeamLabels.ts';
@@ -73,7 +73,7 @@ export interface Inbox {
   setDraft(key: string, change: DraftChange): void;
   /** Files picked for a reply and not sent, by chat key (kept while the app is open), and their setter. */
   draftFiles: DraftFiles;
-  setDraftFiles(key: string, files: readonly File[]): void;
+  setDraftFiles: DraftStore['setFiles'];
   /** The chat that was open when the user lost access to it (the screen closes it and says why). */
   revoked: string | null;
   clearRevoked(): void;

@@ -15,7 +15,8 @@ export interface DraftStore {
   drafts: Drafts;
   setDraft(key: string, change: DraftChange): void;
   files: DraftFiles;
-  setFiles(key: string, files: readonly File[]): void;
+  /** Sets a chat's picked files (or changes them from the current ones); none forgets them. */
+  setFiles(key: string, files: readonly File[] | ((current: readonly File[]) => readonly File[])): void;
 }
 
 /** Drafts of `userId`, and the functions that record one chat's. */
@@ -24,9 +25,10 @@ export function useDrafts(userId: string): DraftStore {
   const setDraft = useCallback((key: string, change: DraftChange) => setDrafts((d) => withDraft(d, key, change, Date.now())), []);
   const [files, setFileMap] = useState<DraftFiles>(new Map());
   const setFiles = useCallback(
-    (key: string, picked: readonly File[]) =>
+    (key: string, change: readonly File[] | ((current: readonly File[]) => readonly File[])) =>
       setFileMap((m) => {
         const current = m.get(key) ?? [];
+        const picked = typeof change === 'function' ? change(current) : change;
         if (current.length === picked.length && current.every((f, i) => f === picked[i])) return m;
         const next = new Map(m);
         if (picked.length) next.set(key, [...picked]);

@@ -22,7 +22,7 @@ export interface ComposerProps {
   chatName: string;
   quoting: QuotedMessage | null;
   onCancelQuote(): void;
-  files: File[];
+  files: readonly File[];
   onFiles(files: File[]): void;
   onRemoveFile(index: number): void;
   canned: CannedReplyView[];

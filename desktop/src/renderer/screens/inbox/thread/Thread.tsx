@@ -60,6 +60,9 @@ export interface ThreadProps {
   onLeaveComposer(): void;
 }
 
+/** A chat with no files picked. */
+const NO_FILES: readonly File[] = [];
+
 /** The open conversation. */
 export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread, onMarkHandled, focusMessageId = null, labelsToken, snoozeToken, onManageCanned, focusToken, onLeaveComposer }: ThreadProps) {
   const { t, fmt } = useI18n();
@@ -67,20 +70,13 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
   const rest = inboxApi(useApi());
   const toast = useToast();
   const realtime = useRealtime();
-  const { setDraft } = inbox;
-  // The message the reply quotes: kept in the chat's draft, so it is there again when the chat is.
-  const [quoting, setQuotingState] = useState<QuotedMessage | null>(() => inbox.drafts.get(key)?.quote ?? null);
-  const setQuoting = useCallback(
-    (m: QuotedMessage | null) => {
-      setQuotingState(m);
-      setDraft(key, { quote: m });
-    },
-    [setDraft, key],
-  );
-  // Files picked and not sent stay with the chat while the app is open (useDrafts.ts).
-  const [files, setFiles] = useState<File[]>(() => [...(inbox.draftFiles.get(key) ?? [])]);
-  const { setDraftFiles } = inbox;
-  useEffect(() => setDraftFiles(key, files), [files, key, setDraftFiles]);
+  const { setDraft, setDraftFiles } = inbox;
+  // The message the reply quotes is the chat's draft's, so it is there again when the chat is.
+  const quoting = inbox.drafts.get(key)?.quote ?? null;
+  const setQuoting = useCallback((m: QuotedMessage | null) => setDraft(key, { quote: m }), [setDraft, key]);
+  // Files picked and not sent are the chat's, kept while the app is open (useDrafts.ts).
+  const files = inbox.draftFiles.get(key) ?? NO_FILES;
+  const setFiles = useCallback((change: Parameters<typeof setDraftFiles>[1]) => setDraftFiles(key, change), [setDraftFiles, key]);
   const [dragging, setDragging] = useState(false);
   const [transferring, setTransferring] = useState(false);
   const [sentTick, setSentTick] = useState(0);
