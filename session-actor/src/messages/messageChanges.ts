@@ -2,8 +2,9 @@
  * Edits and deletions for everyone (WhatsApp protocol messages MESSAGE_EDIT and REVOKE) change
  * the stored message they name instead of being stored themselves: an edit replaces its text
  * (a media message's caption) and sets `editedAt`; a deletion removes its text, caption,
- * location and media and sets `revokedAt`. The changed message is announced again as a `message` event (same id), so
- * consoles, REST lists, search and webhooks show what the customer sees now.
+ * location and media and sets `revokedAt`. The changed message is announced again as a
+ * `message` event (same id), so consoles, REST lists, search and webhooks show what the customer
+ * sees now.
  *
  * Only the author may change a message: the target must be in the same chat, written by the same
  * side (`fromMe`) and, in a group, by the same member, as Baileys' own process-message assumes
@@ -21,7 +22,6 @@ import type { MediaSummaries } from '../media/mediaSummaries.ts';
 import { chatIdentityFor, senderOf } from './jid.ts';
 import { mapContent } from './mapContent.ts';
 import { previewOf, toView } from './view.ts';
-
 
 /** A change to an earlier message, read from a protocol message. */
 export type MessageChange = { type: 'edit'; msg: WAMessage; targetId: string; text: string } | { type: 'revoke'; msg: WAMessage; targetId: string };
