@@ -4,9 +4,12 @@
  * administrator opens *Nueva conversación* (button or N), a number without WhatsApp and a
  * malformed one are refused before anything is sent, a session waiting for its QR says it is not
  * connected, and the customer's number gets the first message exactly once, in the chat that
- * then opens, assigned to whoever started it. (That an employee, who writes only to assigned chats, is not offered it: inbox.test.ts.)
+ * then opens, assigned to whoever started it. A salesperson (a role that reads only its own chats
+ * but may start conversations) gets the chat assigned without a choice, and is refused a
+ * customer the session already talks to. (That an employee, who writes only to assigned chats,
+ * is not offered it: inbox.test.ts.)
  */
-import type { HubEvent } from '@switchboard/shared';
+import { BUILT_IN_ROLE_PERMISSIONS, type HubEvent } from '@switchboard/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newContext, signIn } from './support/browser.ts';
@@ -18,6 +21,8 @@ const SESSION = 'ventas';
 const PHONE = '34600950001';
 const CARLA = '34611950001';
 const CARLA_JID = `${CARLA}@s.whatsapp.net`;
+const DIEGO = '34611950002';
+const DIEGO_JID = `${DIEGO}@s.whatsapp.net`;
 
 let sys: System;
 let browser: Browser;
@@ -40,6 +45,7 @@ beforeAll(async () => {
   expect((await sys.api('POST', '/api/sessions', admin, { sessionId: 'soporte', name: 'Soporte' })).status).toBe(201);
   await sys.waitStatus('soporte', 'qr', 60_000);
   sys.sim.createContact({ phone: CARLA, name: 'Carla Núñez' });
+  sys.sim.createContact({ phone: DIEGO, name: 'Diego Sanz' });
 
   browser = await launchBrowser();
   page = await (await newContext(browser)).newPage();
@@ -106,5 +112,46 @@ describe('a new conversation', () => {
     await expect.poll(() => dialog.getByLabel('Número de teléfono').evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
+  });
+
+  it("gives a salesperson the conversation they start, and refuses them a customer the session already talks to", async () => {
+    const role = await sys.api('POST', '/api/roles', adminToken, { name: 'Comercial', permissions: [...BUILT_IN_ROLE_PERMISSIONS.employee, { action: 'create', subject: 'Chat' }] });
+    expect(role.status).toBe(201);
+    const sales = { email: 'carlos@e2e.test', password: 'Carlos-temporal-1' };
+    const user = await sys.api<{ id: string }>('POST', '/api/users', adminToken, { name: 'Carlos Vega', email: sales.email, password: sales.password, role: 'Comercial' });
+    expect(user.status).toBe(201);
+    await sys.token(sales.email, sales.password); // replaces the temporary password
+    const salesPage = await (await newContext(browser)).newPage();
+    await signIn(salesPage, sys.url, sales.email, `${sales.password}-own`);
+    await salesPage.goto(`${sys.url}/inbox`);
+    await salesPage.getByText('Para escribir tú primero a un cliente, usa «Nueva conversación» (N).', { exact: false }).waitFor();
+    await salesPage.getByRole('button', { name: 'Nueva conversación' }).click();
+    const dialog = salesPage.getByRole('dialog', { name: 'Nueva conversación' });
+    await dialog.waitFor();
+    // No assigned chat yet, and still both sessions are offered; taking the chat is not optional.
+    expect(await dialog.getByLabel('Desde la sesión').locator('option').allTextContents()).toEqual(['Ventas', 'Soporte (Esperando vinculación)']);
+    await dialog.getByText('La conversación quedará asignada a ti.').waitFor();
+    expect(await dialog.getByLabel('Asignármela').count()).toBe(0);
+    const phone = dialog.getByLabel('Número de teléfono');
+    const send = dialog.getByRole('button', { name: 'Comprobar y enviar' });
+    await phone.fill('+34 611 950 001');
+    await dialog.getByLabel('Mensaje').fill('Hola Diego, le escribe Carlos de Ventas.');
+    await send.click();
+    await dialog.getByText('Esta sesión ya tiene una conversación con ese número. Pide a un supervisor que te la asigne.').waitFor();
+    await checkScreen(salesPage, SHOTS, '15-new-conversation-sales', { keyboard: true });
+
+    await phone.fill('+34 611 950 002');
+    const received = sys.sim.waitForReceived(DIEGO, (m) => m.text === 'Hola Diego, le escribe Carlos de Ventas.', 30_000);
+    await send.click();
+    await received;
+    await salesPage.waitForURL(`**/inbox/${SESSION}/${encodeURIComponent(DIEGO_JID)}`);
+    await salesPage.getByRole('log', { name: /Mensajes con/ }).getByText('Hola Diego, le escribe Carlos de Ventas.').waitFor();
+    const assigned = await sys.api<{ data: { userId: string }[] }>('GET', `/api/sessions/${SESSION}/assignments?chatId=${encodeURIComponent(DIEGO_JID)}`, adminToken);
+    expect(assigned.body.data.map((a) => a.userId)).toEqual([user.body.id]);
+    // Diego's answer reaches the salesperson's inbox.
+    await sys.sim.contactSend(DIEGO, { to: PHONE, text: 'Gracias Carlos, me interesa' });
+    await salesPage.getByRole('listbox', { name: 'Conversaciones' }).getByText('Gracias Carlos, me interesa').waitFor();
+    expect(await salesPage.getByRole('listbox', { name: 'Conversaciones' }).getByRole('option').count()).toBe(1);
+    await expect.poll(() => sys.sim.received(DIEGO).filter((m) => m.text === 'Hola Diego, le escribe Carlos de Ventas.').length).toBe(1);
   });
 });

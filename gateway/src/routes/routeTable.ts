@@ -15,6 +15,7 @@ import { chatSnoozeRoutes } from './messages/chatSnooze.ts';
 import { chatNoteRoutes } from './messages/chatNotes.ts';
 import { messageRoutes } from './messages/messages.ts';
 import { numberCheckRoutes } from './messages/numberCheck.ts';
+import { startChatRoutes } from './messages/startChat.ts';
 import { roleRoutes } from './roles/roles.ts';
 import { monitoringRoutes } from './sessions/monitoring.ts';
 import { sessionLifecycleRoutes } from './sessions/lifecycle.ts';
@@ -38,6 +39,7 @@ export const ROUTES: readonly RouteDef[] = [
   ...chatActionRoutes,
   ...messageChangeRoutes,
   ...numberCheckRoutes,
+  ...startChatRoutes,
   ...chatSnoozeRoutes,
   ...chatNoteRoutes,
   ...inboxRoutes,

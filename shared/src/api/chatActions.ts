@@ -38,3 +38,15 @@ export interface NumberCheckResult {
   /** The chat id to write to (WhatsApp's own for the number); null when it has no WhatsApp. */
   jid: string | null;
 }
+
+/** Answer of `POST /api/sessions/:sessionId/chats`: a conversation the caller may now write to. */
+export interface StartedChat {
+  /** The number as checked: digits only, international format. */
+  phone: string;
+  /** The chat id to write to (WhatsApp's own for the number). */
+  jid: string;
+  /** Whether the caller is now among the chat's assignees (always, for a caller who may not read it otherwise). */
+  assigned: boolean;
+  /** Whether the session already had a conversation with the number. */
+  existed: boolean;
+}

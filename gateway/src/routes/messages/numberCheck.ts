@@ -1,4 +1,5 @@
-import { recipientJid } from '@switchboard/shared';
+import { recipientJid, type NumberCheckResult } from '@switchboard/shared';
+import type { GatewayDeps } from '../../deps.ts';
 import { z } from '../../openapi/zod.ts';
 import { authorize, subjects } from '../../policies/subjects.ts';
 import { phoneNumberSchema, sessionParams } from '../common.ts';
@@ -8,6 +9,12 @@ const tag = 'Messages';
 
 /** How long WhatsApp gets to answer a number check. */
 const CHECK_TIMEOUT_MS = 15_000;
+
+/** Asks WhatsApp, through the session's actor, whether a number (digits) has an account. */
+export async function checkOnWhatsApp(deps: GatewayDeps, sessionId: string, phone: string): Promise<NumberCheckResult> {
+  const found = await deps.hub.call(sessionId, 'checkNumber', { phone }, { timeoutMs: CHECK_TIMEOUT_MS });
+  return { phone, ...found };
+}
 
 /** `:sessionId/numbers/:phone`. */
 const numberParams = sessionParams.extend({ phone: phoneNumberSchema.openapi({ example: '34612345678' }) });
@@ -36,8 +43,7 @@ export const numberCheckRoutes: RouteDef[] = [
     response: { status: 200, description: 'Whether the number has WhatsApp, and its chat id (409 `not_connected` while the session is not connected)', schema: numberCheckResponse },
     async handler({ deps, auth, params }) {
       authorize(auth, 'send', subjects.message(params.sessionId, recipientJid(params.phone)));
-      const found = await deps.hub.call(params.sessionId, 'checkNumber', { phone: params.phone }, { timeoutMs: CHECK_TIMEOUT_MS });
-      return { phone: params.phone, ...found };
+      return checkOnWhatsApp(deps, params.sessionId, params.phone);
     },
   }),
 ];

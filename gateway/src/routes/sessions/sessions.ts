@@ -45,7 +45,11 @@ export const sessionRoutes: RouteDef[] = [
     record: 'Session', query: listSessionsQuery,
     response: { status: 200, description: 'A page of sessions', schema: listOf(sessionSchema) },
     async handler({ deps, auth, query }) {
-      const and: QueryFilter<SessionDoc>[] = [scope(auth!, 'read', 'Session')];
+      // Sessions the caller may start conversations from are listed too (a salesperson's role
+      // reads only the sessions of their assigned chats, and must pick one for a first message).
+      const visible = scope(auth!, 'read', 'Session');
+      const startable = auth!.ability.can('create', 'Chat') ? scope(auth!, 'create', 'Chat') : null;
+      const and: QueryFilter<SessionDoc>[] = [startable ? { $or: [visible, startable] } : visible];
       if (query.status) and.push({ status: query.status });
       if (query.q) {
         const contains = { $regex: escapeRegex(query.q), $options: 'i' };

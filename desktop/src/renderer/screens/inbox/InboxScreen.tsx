@@ -8,8 +8,6 @@
 import type { CannedReplyView, MessageSearchHit } from '@switchboard/shared';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { ApiError } from '../../api/http.ts';
-import { on } from '../../auth/ability.ts';
 import { useAbility, useApi, useMe } from '../../auth/AuthProvider.tsx';
 import { useDebounced, useResource } from '../../hooks/useResource.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -21,7 +19,6 @@ import { EmptyState, ErrorBox, Loading } from '../../ui/Feedback.tsx';
 import { useToast } from '../../ui/Toasts.tsx';
 import { useOpenFromUrl } from '../../ui/useOpenFromUrl.ts';
 import { errorText } from '../../ui/errors.ts';
-import { assignmentsApi } from '../assignments/assignmentsApi.ts';
 import { CannedRepliesDialog } from './CannedRepliesDialog.tsx';
 import { inboxApi } from './inboxApi.ts';
 import { useInbox } from './InboxProvider.tsx';
@@ -35,11 +32,6 @@ import { isSnoozed } from './model/snooze.ts';
 import { NewChatDialog } from './NewChatDialog.tsx';
 import { NotifySettings } from './notify/NotifySettings.tsx';
 import { Thread } from './thread/Thread.tsx';
-
-/** An assignment that exists already is what was asked for. */
-function alreadyAssigned(err: unknown): void {
-  if (!(err instanceof ApiError && err.status === 409)) throw err;
-}
 
 /** The inbox screen. */
 export function InboxScreen() {
@@ -129,17 +121,16 @@ export function InboxScreen() {
     const { sessionId, chatId, id } = hit.message;
     navigate(`/inbox/${encodeURIComponent(sessionId)}/${encodeURIComponent(chatId)}?m=${encodeURIComponent(id)}`);
   };
-  // Taken first (so the customer's answer finds it in "Mías"), then the first message goes
-  // through the outbox like any reply; the new chat opens.
-  const assignments = useMemo(() => assignmentsApi(api), [api]);
-  const mayAssignSelf = (sessionId: string) => ability.can('create', on('Assignment', { sessionId, chatId: '', userId: me.id }));
-  const startChat = async (sessionId: string, jid: string, text: string, assignToMe: boolean) => {
-    if (assignToMe) await assignments.assign(sessionId, { chatId: jid, userId: me.id }).catch(alreadyAssigned);
-    inbox.dispatch({ type: 'chat/started', sessionId, chatId: jid, assignees: assignToMe ? [{ userId: me.id, name: me.name }] : [] });
-    await inbox.send(chatKey(sessionId, jid), { text });
+  // Started on the gateway (number checked, taken when asked or when the user could not see it
+  // otherwise) so the customer's answer finds it in "Mías"; then the first message goes through
+  // the outbox like any reply, and the new chat opens.
+  const startChat = async (sessionId: string, phone: string, text: string, assignToMe: boolean) => {
+    const started = await rest.startChat(sessionId, phone, assignToMe);
+    inbox.dispatch({ type: 'chat/started', sessionId, chatId: started.jid, assignees: started.assigned ? [{ userId: me.id, name: me.name }] : [] });
+    await inbox.send(chatKey(sessionId, started.jid), { text });
     setNewChatOpen(false);
-    toast.success(t('newChat.sent', { phone: phoneFromJid(jid) ?? jid }));
-    open(chatKey(sessionId, jid));
+    toast.success(t('newChat.sent', { phone: phoneFromJid(started.jid) ?? started.jid }));
+    open(chatKey(sessionId, started.jid));
   };
   const close = () => {
     navigate('/inbox');
@@ -253,7 +244,7 @@ export function InboxScreen() {
               ? t('inbox.empty.filtered')
               : seesAll && inbox.filters.view !== 'mine'
                 ? t(inbox.filters.view === 'unassigned' ? 'inbox.empty.unassigned' : 'inbox.empty.all')
-                : t('inbox.empty.mine')}
+                : t(canStartChats ? 'inbox.empty.mineOrStart' : 'inbox.empty.mine')}
           </EmptyState>
         ) : (
           <ChatList
@@ -290,7 +281,7 @@ export function InboxScreen() {
         </section>
       )}
       <CannedRepliesDialog open={cannedOpen} onClose={() => setCannedOpen(false)} list={canned.data ?? []} onChanged={canned.reload} />
-      <NewChatDialog open={newChatOpen} onClose={() => setNewChatOpen(false)} rest={rest} onStart={startChat} mayAssignSelf={mayAssignSelf} />
+      <NewChatDialog open={newChatOpen} onClose={() => setNewChatOpen(false)} onStart={startChat} />
       <NotifySettings open={notifyOpen} onClose={() => setNotifyOpen(false)} prefs={inbox.prefs} onChange={inbox.setPrefs} sessions={sessions} />
     </div>
   );

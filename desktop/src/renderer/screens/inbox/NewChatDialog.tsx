@@ -1,12 +1,14 @@
 /**
  * *Nueva conversación*: write to a customer who has not written yet. The user picks the session
- * to write from (those whose any chat they may write to), types the number and the first
- * message; WhatsApp is asked whether the number has an account before anything is sent (a send
- * to a number without it would sit at one tick for ever), and the message then goes through the
- * offline outbox like any reply, exactly once, to the chat id WhatsApp gave. The chat opens,
- * assigned to the user who started it unless they untick *Asignármela*.
+ * to write from (those they may start conversations from), types the number and the first
+ * message; the gateway asks WhatsApp whether the number has an account before anything is sent
+ * (a send to a number without it would sit at one tick for ever) and hands the conversation to
+ * the user, and the message then goes through the offline outbox like any reply, exactly once,
+ * to the chat id WhatsApp gave. It is assigned to the user who started it — their choice
+ * (*Asignármela*) when they may read every chat of the session, always otherwise.
  */
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { ApiError } from '../../api/http.ts';
 import { useAbility } from '../../auth/AuthProvider.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useRealtime } from '../../realtime/RealtimeProvider.tsx';
@@ -15,21 +17,17 @@ import { Dialog } from '../../ui/Dialog.tsx';
 import { Notice } from '../../ui/Feedback.tsx';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/Field.tsx';
 import { useSubmit } from '../../ui/useSubmit.ts';
-import type { InboxApi } from './inboxApi.ts';
-import { phoneDigits, sessionsToStartFrom } from './model/newChat.ts';
+import { assignmentOptional, phoneDigits, sessionsToStartFrom } from './model/newChat.ts';
 
 interface Props {
   open: boolean;
   onClose(): void;
-  rest: Pick<InboxApi, 'checkNumber'>;
-  /** Assigns the chat to the user when asked, sends the first message (the outbox) and opens the chat. */
-  onStart(sessionId: string, jid: string, text: string, assignToMe: boolean): Promise<void>;
-  /** Whether the user may take a chat of `sessionId` (then *Asignármela* is offered, ticked). */
-  mayAssignSelf(sessionId: string): boolean;
+  /** Starts the conversation (number checked, assigned when asked), sends the first message (the outbox) and opens the chat. */
+  onStart(sessionId: string, phone: string, text: string, assignToMe: boolean): Promise<void>;
 }
 
 /** The dialog; closes once the first message is queued. */
-export function NewChatDialog({ open, onClose, rest, onStart, mayAssignSelf }: Props) {
+export function NewChatDialog({ open, onClose, onStart }: Props) {
   const { t } = useI18n();
   const ability = useAbility();
   const { sessions } = useRealtime();
@@ -40,7 +38,7 @@ export function NewChatDialog({ open, onClose, rest, onStart, mayAssignSelf }: P
   const [phoneError, setPhoneError] = useState<string | undefined>();
   const { busy, error, reset, run } = useSubmit(t);
   const [assignToMe, setAssignToMe] = useState(true);
-  const canAssign = !!sessionId && mayAssignSelf(sessionId);
+  const optional = !!sessionId && assignmentOptional(ability, sessionId);
 
   useEffect(() => {
     if (!open) return;
@@ -59,9 +57,12 @@ export function NewChatDialog({ open, onClose, rest, onStart, mayAssignSelf }: P
     setPhoneError(digits ? undefined : t('newChat.phoneInvalid'));
     if (!digits || !sessionId || !text.trim()) return;
     await run(async () => {
-      const found = await rest.checkNumber(sessionId, digits);
-      if (found.onWhatsApp && found.jid) await onStart(sessionId, found.jid, text.trim(), canAssign && assignToMe);
-      else setPhoneError(t('newChat.notOnWhatsApp'));
+      try {
+        await onStart(sessionId, digits, text.trim(), !optional || assignToMe);
+      } catch (err) {
+        if (!(err instanceof ApiError && err.code === 'not_on_whatsapp')) throw err;
+        setPhoneError(t('newChat.notOnWhatsApp'));
+      }
     });
   };
 
@@ -106,7 +107,11 @@ export function NewChatDialog({ open, onClose, rest, onStart, mayAssignSelf }: P
           }}
         />
         <TextAreaField label={t('newChat.message')} value={text} rows={4} maxLength={4096} onChange={(e) => setText(e.target.value)} />
-        {canAssign && <CheckboxField label={t('newChat.assignToMe')} hint={t('newChat.assignToMeHint')} checked={assignToMe} onChange={(e) => setAssignToMe(e.target.checked)} />}
+        {optional ? (
+          <CheckboxField label={t('newChat.assignToMe')} hint={t('newChat.assignToMeHint')} checked={assignToMe} onChange={(e) => setAssignToMe(e.target.checked)} />
+        ) : (
+          sessionId && <p className="field-hint">{t('newChat.assignedToYou')}</p>
+        )}
       </form>
     </Dialog>
   );

@@ -1,5 +1,5 @@
 /** REST calls of the inbox, typed with the shared contract. */
-import type { CannedReplyView, ChatNoteView, ChatSnoozeView, InboxChatView, InboxMessageView, LabelColor, LabelView, ListPage, MarkHandledResult, MarkUnreadResult, MessageChangeResult, MessageSearchHit, NumberCheckResult, ChatLabelsView, SendAccepted, SessionView } from '@switchboard/shared';
+import type { CannedReplyView, ChatNoteView, ChatSnoozeView, InboxChatView, InboxMessageView, LabelColor, LabelView, ListPage, MarkHandledResult, MarkUnreadResult, MessageChangeResult, MessageSearchHit, StartedChat, ChatLabelsView, SendAccepted, SessionView } from '@switchboard/shared';
 import type { ApiClient, Query } from '../../api/http.ts';
 
 const enc = encodeURIComponent;
@@ -74,7 +74,7 @@ export function inboxApi(api: ApiClient) {
     snoozed: (signal?: AbortSignal) => api.get<ListPage<InboxChatView>>('/api/chats', { snoozed: 'true', limit: 200 }, signal ? { signal } : undefined),
     snooze: (sessionId: string, chatId: string, until: number | null, seenInboundAt?: number | null) =>
       api.put<ChatSnoozeView>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/snooze`, { until, ...(seenInboundAt !== undefined ? { seenInboundAt } : {}) }),
-    checkNumber: (sessionId: string, phone: string) => api.get<NumberCheckResult>(`/api/sessions/${enc(sessionId)}/numbers/${enc(phone)}`),
+    startChat: (sessionId: string, phone: string, assignToMe: boolean) => api.post<StartedChat>(`/api/sessions/${enc(sessionId)}/chats`, { phone, assignToMe }),
     markHandled: (sessionId: string, chatId: string) => api.post<MarkHandledResult>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/handled`),
     presence: (sessionId: string, chatId: string, state: 'composing' | 'paused') => api.post(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/presence`, { state }),
     react: (sessionId: string, chatId: string, targetId: string, emoji: string, clientId: string) =>

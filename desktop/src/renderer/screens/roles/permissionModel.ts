@@ -8,6 +8,14 @@ import { PERMISSION_ACTIONS, PERMISSION_SUBJECTS, type Permission, type Permissi
 /** Subjects the gateway can narrow to "only chats assigned to the user" (`{assigned: true}`). */
 export const ASSIGNABLE_SUBJECTS: readonly PermissionSubject[] = ['Session', 'Chat', 'Message', 'Media', 'Assignment'];
 
+/**
+ * Cells "only assigned chats" never narrows: starting a conversation (`create` on Conversaciones)
+ * is about chats nobody is assigned yet (the gateway assigns the one started to its starter).
+ */
+export function neverNarrowed(subject: PermissionSubject, action: PermissionAction): boolean {
+  return subject === 'Chat' && action === 'create';
+}
+
 /** The most rules a role may hold (the gateway's limit). */
 export const MAX_RULES = 100;
 
@@ -49,10 +57,10 @@ export function toModel(perms: readonly Permission[]): PermissionModel {
     const narrow = assigned.get(s) ?? [];
     const wide = plain.get(s) ?? [];
     // A row is either "assigned only" or not: when both kinds exist, the plain ones stay as extra rules.
-    const rows = narrow.length ? narrow : wide;
+    const rows = narrow.length ? [...narrow, ...wide.filter((p) => neverNarrowed(s, p.action))] : wide;
     if (narrow.length) {
       m.assignedOnly[s] = true;
-      m.other.push(...wide);
+      m.other.push(...wide.filter((p) => !neverNarrowed(s, p.action)));
     }
     if (rows.length) m.grants[s] = PERMISSION_ACTIONS.filter((a) => rows.some((p) => p.action === a));
   }
@@ -66,7 +74,7 @@ export function toPermissions(m: PermissionModel): Permission[] {
     const narrow = !!m.assignedOnly[subject] && ASSIGNABLE_SUBJECTS.includes(subject);
     for (const action of PERMISSION_ACTIONS) {
       if (!m.grants[subject]?.includes(action)) continue;
-      out.push(narrow ? { action, subject, conditions: { assigned: true } } : { action, subject });
+      out.push(narrow && !neverNarrowed(subject, action) ? { action, subject, conditions: { assigned: true } } : { action, subject });
     }
   }
   return [...out, ...m.other, ...m.cannot];

@@ -1,7 +1,7 @@
 import type { SessionView } from '@switchboard/shared';
 import { describe, expect, it } from 'vitest';
 import { abilityFromRules } from '../../../auth/ability.ts';
-import { mayStartChats, phoneDigits, sessionsToStartFrom } from './newChat.ts';
+import { assignmentOptional, mayStartChats, phoneDigits, sessionsToStartFrom } from './newChat.ts';
 
 const session = (sessionId: string, name: string, status: SessionView['status']) => ({ sessionId, name, status }) as SessionView;
 
@@ -17,13 +17,11 @@ describe('phoneDigits', () => {
 describe('sessionsToStartFrom', () => {
   const sessions = [session('b', 'Tienda Norte', 'stopped'), session('c', 'Almacén', 'connected'), session('a', 'Tienda Centro', 'connected')];
 
-  it('offers every session to a user who may write to any chat, connected ones first', () => {
-    const supervisor = abilityFromRules([
-      { action: 'send', subject: 'Message' },
-      { action: 'read', subject: 'Chat' },
-    ]);
+  it('offers every session to a user who may start conversations anywhere, connected ones first', () => {
+    const supervisor = abilityFromRules([{ action: 'manage', subject: 'Chat' }]);
     expect(sessionsToStartFrom(sessions, supervisor).map((s) => s.sessionId)).toEqual(['c', 'a', 'b']);
     expect(mayStartChats(supervisor)).toBe(true);
+    expect(assignmentOptional(supervisor, 'a')).toBe(true);
   });
 
   it('offers no session to a user who writes only to chats assigned to them, and the allowed ones to a role limited by session', () => {
@@ -33,18 +31,18 @@ describe('sessionsToStartFrom', () => {
     ]);
     expect(sessionsToStartFrom(sessions, employee)).toEqual([]);
     expect(mayStartChats(employee)).toBe(false);
-    const oneLine = abilityFromRules([
-      { action: 'send', subject: 'Message', conditions: { sessionId: { $in: ['b'] } } },
-      { action: 'read', subject: 'Chat', conditions: { sessionId: { $in: ['b'] } } },
-    ]);
+    const oneLine = abilityFromRules([{ action: 'create', subject: 'Chat', conditions: { sessionId: { $in: ['b'] } } }]);
     expect(sessionsToStartFrom(sessions, oneLine).map((s) => s.sessionId)).toEqual(['b']);
     expect(mayStartChats(oneLine)).toBe(true);
-    // Sending anywhere but reading only assigned chats: the conversation started would be out of sight.
-    const blind = abilityFromRules([
-      { action: 'send', subject: 'Message' },
-      { action: 'read', subject: 'Chat', conditions: { sessionId: 'a', jid: { $in: [] } } },
+  });
+
+  it('makes the assignment compulsory for a salesperson who reads only the chats assigned to them', () => {
+    const sales = abilityFromRules([
+      { action: 'create', subject: 'Chat' },
+      { action: 'read', subject: 'Chat', conditions: { sessionId: 'a', jid: { $in: ['34600000001@s.whatsapp.net'] } } },
     ]);
-    expect(sessionsToStartFrom(sessions, blind)).toEqual([]);
-    expect(mayStartChats(blind)).toBe(false);
+    expect(sessionsToStartFrom(sessions, sales).map((s) => s.sessionId)).toEqual(['c', 'a', 'b']);
+    expect(mayStartChats(sales)).toBe(true);
+    expect(assignmentOptional(sales, 'a')).toBe(false);
   });
 });

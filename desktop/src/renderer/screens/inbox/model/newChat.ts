@@ -1,6 +1,6 @@
 /**
- * Starting a conversation (the inbox's *Nueva conversación*): which sessions the user may write
- * from to a number nobody assigned them, and the number as WhatsApp wants it.
+ * Starting a conversation (the inbox's *Nueva conversación*): which sessions the user may start
+ * one from, whether taking it is their choice, and the number as WhatsApp wants it.
  */
 import type { SessionView } from '@switchboard/shared';
 import { on, type ClientAbility } from '../../../auth/ability.ts';
@@ -15,22 +15,24 @@ export function phoneDigits(input: string): string | null {
 }
 
 /**
- * Sessions from which the user may write to any number and then see that conversation: their
- * rules let them send to, and read, a chat of the session that no assignment names (employees
- * write only to chats assigned to them; a role that may send anywhere but read only its own
- * chats would lose the conversation it started). Connected sessions first, then by name.
+ * Sessions from which the user may start conversations (`create` on Conversaciones: supervisors,
+ * and any role given it, such as a salesperson's), connected ones first, then by name.
  */
 export function sessionsToStartFrom(sessions: readonly SessionView[], ability: ClientAbility): SessionView[] {
   return sessions
-    .filter((s) => ability.can('send', on('Message', { sessionId: s.sessionId, chatId: '' })) && ability.can('read', on('Chat', { sessionId: s.sessionId, jid: '' })))
+    .filter((s) => ability.can('create', on('Chat', { sessionId: s.sessionId, jid: '' })))
     .sort((a, b) => Number(b.status === 'connected') - Number(a.status === 'connected') || (a.name || a.sessionId).localeCompare(b.name || b.sessionId));
 }
 
-/**
- * Whether the user may start conversations at all (rules let them write to and read a chat no
- * assignment names): the command palette offers *Nueva conversación* then.
- */
+/** Whether the user may start conversations at all: the command palette offers *Nueva conversación* then. */
 export function mayStartChats(ability: ClientAbility): boolean {
-  const unscoped = (rules: ReturnType<ClientAbility['rulesFor']>, field: string) => rules.some((r) => !r.inverted && !(r.conditions && field in r.conditions));
-  return unscoped(ability.rulesFor('send', 'Message'), 'chatId') && unscoped(ability.rulesFor('read', 'Chat'), 'jid');
+  return ability.rulesFor('create', 'Chat').some((r) => !r.inverted && !(r.conditions && 'jid' in r.conditions));
+}
+
+/**
+ * Whether taking the conversation is the user's choice: only for those who may read every chat
+ * of the session. Anyone else gets the conversation they start assigned (or could not see it).
+ */
+export function assignmentOptional(ability: ClientAbility, sessionId: string): boolean {
+  return ability.can('read', on('Chat', { sessionId, jid: '' }));
 }
