@@ -136,7 +136,12 @@ describe('employee inbox', () => {
     await log.getByText('Foto del paquete roto').waitFor();
     const docLink = log.getByRole('link', { name: /albaran-778\.pdf/ });
     await docLink.waitFor();
+    // The photo itself shows in the bubble (decoded, not a grey box).
+    const photo = log.getByRole('img', { name: 'Foto del paquete roto' });
+    await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     await check('02-thread-media');
+    // The header speaks to the employee about their own chat.
+    await page.locator('.thread-header').getByText('Asignada a ti', { exact: false }).waitFor();
 
     expect(await pageSha((await docLink.getAttribute('href'))!)).toBe(sha(document));
     await log.getByRole('button', { name: 'Ver imagen completa' }).click();

@@ -237,7 +237,7 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
           <p className="faint">
             {live === 'composing' ? <span className="typing">{t('thread.typing')}</span> : live === 'recording' ? <span className="typing">{t('thread.recording')}</span> : live === 'available' ? t('thread.online') : null}
             {!live && [displayPhone(chat?.phone) ?? phoneFromJid(chatId), chat?.sessionName ?? sessionId].filter((part) => part && part !== name).join(' · ')}
-            {chat && chat.assignees.length > 0 && !live && ` · ${t('inbox.assignedTo', { names: chat.assignees.map((a) => a.name).join(', ') })}`}
+            {chat && chat.assignees.length > 0 && !live && ` · ${t('inbox.assignedTo', { names: chat.assignees.map((a) => (a.userId === me.id ? t('inbox.assignedToYou') : a.name)).join(', ') })}`}
           </p>
           {chat && <LabelChips ids={chat.labels} labelsById={inbox.labelsById} />}
         </div>
