@@ -75,6 +75,10 @@ describe('console', () => {
     // The team board: the admin is online (live, from the socket).
     const team = page.getByRole('table', { name: 'Equipo' });
     await team.getByRole('row', { name: /Admin.*En línea/ }).waitFor();
+    // A new installation: the first steps, none done, the first one leading to a new session.
+    const steps = page.getByRole('region', { name: 'Primeros pasos' }).getByRole('listitem');
+    expect(await steps.locator('strong').allTextContents()).toEqual(['Vincula una cuenta de WhatsApp', 'Invita a tu equipo', 'Asigna conversaciones']);
+    expect(await page.getByRole('link', { name: 'Ir a Sesiones' }).getAttribute('href')).toBe('/sessions?new=1');
     await check('03-dashboard');
     await keyboardOnly('dashboard');
   });
@@ -157,6 +161,15 @@ describe('console', () => {
     // Enter pressed before the search answered waits for it and opens its first hit.
     await page.goto(`${sys.url}/dashboard`);
     await page.getByRole('heading', { name: 'Panel' }).waitFor();
+    // The session was linked (and logged out since): that first step is ticked. Hidden, the
+    // panel stays hidden.
+    const firstSteps = page.getByRole('region', { name: 'Primeros pasos' });
+    expect(await firstSteps.locator('li.done strong').allTextContents()).toEqual(['Vincula una cuenta de WhatsApp']);
+    await firstSteps.getByRole('button', { name: 'Ocultar' }).click();
+    await firstSteps.waitFor({ state: 'detached' });
+    await page.reload();
+    await page.getByRole('heading', { name: 'Salud del servidor' }).waitFor();
+    expect(await firstSteps.count()).toBe(0);
     await page.keyboard.press('Control+k');
     await box.fill('ventas');
     await box.press('Enter');

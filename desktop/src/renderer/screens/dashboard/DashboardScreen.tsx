@@ -2,7 +2,8 @@
  * The dashboard: sessions at a glance by state (each a link to the filtered list), today's
  * messages, the last hour's message rate, alerts for sessions that need an operator, the
  * node's health (for those who may read it), recent activity and the team board (who is online,
- * how many chats each person has and how many wait for a reply). Live over Socket.IO: state
+ * how many chats each person has and how many wait for a reply), and on a new installation the
+ * first steps to take. Live over Socket.IO: state
  * changes refresh the figures, messages feed the rate chart.
  */
 import type { DashboardView, RatePoint, SessionStatus, SystemHealthView } from '@switchboard/shared';
@@ -16,6 +17,7 @@ import { ErrorBox, Loading } from '../../ui/Feedback.tsx';
 import { Icon, type IconName } from '../../ui/Icon.tsx';
 import { PageHeader, Panel } from '../../ui/Page.tsx';
 import { Alerts } from './Alerts.tsx';
+import { GettingStarted } from './GettingStarted.tsx';
 import { HealthPanel } from './HealthPanel.tsx';
 import { RateChart } from './RateChart.tsx';
 import { RecentActivity } from './RecentActivity.tsx';
@@ -81,6 +83,7 @@ export function DashboardScreen() {
   return (
     <div className="page">
       <PageHeader title={t('dash.title')} description={t('dash.description')} actions={<span className="faint">{t('dash.updated', { time: fmt.time(updatedAt) })}</span>} />
+      <GettingStarted dash={d} />
       <section aria-labelledby="glance-title">
         <h2 id="glance-title" className="sr-only">
           {t('dash.sessions')}
