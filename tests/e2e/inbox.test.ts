@@ -627,6 +627,20 @@ describe('employee inbox', () => {
     await supDialog.getByRole('button', { name: 'Guardar' }).click();
     await supDialog.getByRole('checkbox', { name: 'Urgente hoy' }).waitFor();
     await alicia.getByLabel('Etiquetas: Urgente hoy').waitFor();
+
+    // From the team board, the supervisor opens Elena's chats: only hers, until she picks everyone.
+    await supPage.goto(`${sys.url}/dashboard`);
+    await supPage.getByRole('table', { name: 'Equipo' }).getByRole('link', { name: 'Elena Ruiz' }).click();
+    await supPage.waitForURL((u) => u.pathname === '/inbox' && !u.search.includes('assignee'));
+    const person = supPage.getByLabel('Persona', { exact: true });
+    await expect.poll(() => person.evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.textContent)).toMatch(/^Elena Ruiz \(1\)$/);
+    const supList = supPage.getByRole('listbox', { name: 'Conversaciones' });
+    await supList.getByRole('option', { name: /Alicia Gómez/ }).waitFor();
+    expect(await supList.getByRole('option', { name: /Bruno/ }).count()).toBe(0);
+    expect(await supPage.getByRole('radio', { name: 'Todas' }).getAttribute('aria-checked')).toBe('true');
+    await check('08c-person-filter', supPage);
+    await person.selectOption({ label: 'Todas las personas' });
+    await supList.getByRole('option', { name: /Bruno/ }).waitFor();
     await supCtx.close();
     await page.locator('.agents-here').waitFor({ state: 'detached' });
 

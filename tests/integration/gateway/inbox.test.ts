@@ -106,6 +106,11 @@ describe('the inbox list', () => {
     expect(await ids('admin', 'q=.*')).toEqual([]); // regex characters are searched literally
     expect((await w.api('GET', `/api/chats?sessionId=${SESSION}`, { token: tok.outsider })).status).toBe(403);
     expect((await w.api('GET', '/api/chats?view=everything', { token: tok.admin })).body.error.code).toBe('validation_failed');
+    // One colleague's chats (a supervisor following up on someone's workload).
+    expect(await ids('supervisor', `assignee=${w.users.employee.id}`)).toEqual([ALICE_JID]);
+    expect(await ids('supervisor', `assignee=${w.users.supervisor.id}`)).toEqual([]);
+    expect(await ids('supervisor', `assignee=${w.users.employee.id}&needsReply=true`)).toEqual([]);
+    expect((await w.api('GET', '/api/chats?assignee=elena', { token: tok.admin })).body.error.code).toBe('validation_failed');
   });
 });
 

@@ -26,6 +26,13 @@ async function viewFilter(auth: AuthContext, q: InboxQuery): Promise<ChatFilter 
   return any.length ? { $nor: any } : null;
 }
 
+/** The `assignee` part: chats assigned to that user, among the assignments the caller may read. */
+async function assigneeFilter(auth: AuthContext, q: InboxQuery, userId: string): Promise<ChatFilter> {
+  const theirs = await Assignment.find({ $and: [scope(auth, 'read', 'Assignment'), { userId: new Types.ObjectId(userId) }, q.sessionId ? { sessionId: q.sessionId } : {}] }, { sessionId: 1, chatId: 1 }).lean();
+  const any = chatPairsFilter(theirs);
+  return any.length ? { $or: any } : { _id: { $in: [] } };
+}
+
 /** The `q` part: the name contains q whatever its accents, or the number contains its digits (`+34 600` finds 34600…). */
 function searchFilter(q: string): ChatFilter {
   const digits = q.replace(/[\s+\-()]/g, '');
@@ -36,8 +43,8 @@ function searchFilter(q: string): ChatFilter {
 /**
  * The database filter of the inbox list: what the caller may read (`accessibleBy`, so
  * employees only ever get their assigned chats), narrowed by session, view, search,
- * needs-reply (the flag the actor stores with the times, see ChatDoc.needsReply), label, unread
- * and snoozed (by default a chat put aside until later is left out until then).
+ * needs-reply (the flag the actor stores with the times, see ChatDoc.needsReply), label, unread,
+ * assignee and snoozed (by default a chat put aside until later is left out until then).
  */
 export async function inboxFilter(auth: AuthContext, q: InboxQuery): Promise<ChatFilter> {
   const and: ChatFilter[] = [scope(auth, 'read', 'Chat') as ChatFilter];
@@ -50,5 +57,6 @@ export async function inboxFilter(auth: AuthContext, q: InboxQuery): Promise<Cha
   and.push(q.snoozed === 'true' ? snoozedChats(now) : awakeChats(now));
   const view = await viewFilter(auth, q);
   if (view) and.push(view);
+  if (q.assignee) and.push(await assigneeFilter(auth, q, q.assignee));
   return { $and: and };
 }

@@ -1,11 +1,14 @@
 /**
  * The team board: who is online now (live, from `user-status`), how many chats each person has
  * and how many of those wait for a reply, so a supervisor sees at a glance who is overloaded
- * and who can take more. Online people first, then the most customers waiting.
+ * and who can take more. Online people first, then the most customers waiting. For those who
+ * read every chat, a name opens that person's chats in the inbox, and the waiting count the ones
+ * whose customer waits.
  */
 import type { AgentView } from '@switchboard/shared';
 import { useEffect, useMemo, useRef } from 'react';
-import { useApi } from '../../auth/AuthProvider.tsx';
+import { Link } from 'react-router';
+import { useAbility, useApi } from '../../auth/AuthProvider.tsx';
 import { useResource } from '../../hooks/useResource.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useRealtime, useSocketEvent } from '../../realtime/RealtimeProvider.tsx';
@@ -24,6 +27,8 @@ export function TeamPanel() {
   const { t, fmt } = useI18n();
   const api = useApi();
   const { online } = useRealtime();
+  const ability = useAbility();
+  const seesAll = ability.rulesFor('read', 'Chat').some((r) => !r.inverted && !r.conditions);
   const team = useResource((signal) => api.get<{ data: AgentView[] }>('/api/agents', undefined, { signal }), []);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const reloadSoon = () => {
@@ -64,7 +69,13 @@ export function TeamPanel() {
               header: t('team.person'),
               cell: (a) => (
                 <>
-                  <strong>{a.name}</strong>
+                  {seesAll ? (
+                    <Link to={`/inbox?assignee=${encodeURIComponent(a.id)}`} title={t('team.openChats', { name: a.name })}>
+                      <strong>{a.name}</strong>
+                    </Link>
+                  ) : (
+                    <strong>{a.name}</strong>
+                  )}
                   <div className="cell-sub">{roleLabel(t, a.role)}</div>
                 </>
               ),
@@ -87,7 +98,18 @@ export function TeamPanel() {
               key: 'waiting',
               header: t('team.waiting'),
               className: 'num',
-              cell: (a) => (a.waiting > 0 ? <Badge tone="warn">{fmt.number(a.waiting)}</Badge> : <span className="muted">0</span>),
+              cell: (a) =>
+                a.waiting > 0 ? (
+                  seesAll ? (
+                    <Link to={`/inbox?assignee=${encodeURIComponent(a.id)}&waiting=1`} aria-label={t('team.openWaiting', { name: a.name, count: fmt.number(a.waiting) })}>
+                      <Badge tone="warn">{fmt.number(a.waiting)}</Badge>
+                    </Link>
+                  ) : (
+                    <Badge tone="warn">{fmt.number(a.waiting)}</Badge>
+                  )
+                ) : (
+                  <span className="muted">0</span>
+                ),
             },
           ]}
         />

@@ -94,10 +94,11 @@ function initialFilters(): ChatFilters {
       needsReply: v.needsReply === true,
       unread: v.unread === true,
       label: typeof v.label === 'string' ? v.label : '',
+      assignee: '',
       snoozed: false,
     };
   } catch {
-    return { view: 'all', sessionId: '', q: '', needsReply: false, unread: false, label: '', snoozed: false };
+    return { view: 'all', sessionId: '', q: '', needsReply: false, unread: false, label: '', assignee: '', snoozed: false };
   }
 }
 

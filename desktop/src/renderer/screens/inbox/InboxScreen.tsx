@@ -5,7 +5,7 @@
  * N starts a conversation with a number, `?` lists every shortcut. The URL
  * names the open chat (`/inbox/:sessionId/:chatId`), so notifications and deep links open it.
  */
-import type { CannedReplyView, MessageSearchHit } from '@switchboard/shared';
+import type { AgentView, CannedReplyView, MessageSearchHit } from '@switchboard/shared';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useAbility, useApi, useMe } from '../../auth/AuthProvider.tsx';
@@ -17,7 +17,7 @@ import { useRealtime } from '../../realtime/RealtimeProvider.tsx';
 import { Button, IconButton } from '../../ui/Button.tsx';
 import { EmptyState, ErrorBox, Loading } from '../../ui/Feedback.tsx';
 import { useToast } from '../../ui/Toasts.tsx';
-import { useOpenFromUrl } from '../../ui/useOpenFromUrl.ts';
+import { useOpenFromUrl, useTakeFromUrl } from '../../ui/useOpenFromUrl.ts';
 import { errorText } from '../../ui/errors.ts';
 import { CannedRepliesDialog } from './CannedRepliesDialog.tsx';
 import { inboxApi } from './inboxApi.ts';
@@ -84,6 +84,9 @@ export function InboxScreen() {
   const [newChatOpen, setNewChatOpen] = useState(false);
   const canStartChats = useMemo(() => sessionsToStartFrom(sessions, ability).length > 0, [sessions, ability]);
   useOpenFromUrl('new', canStartChats, () => setNewChatOpen(true));
+  // One person's chats (the team board links here); `waiting=1`: those whose customer waits.
+  const people = useResource(() => (seesAll && ability.can('read', 'User') ? api.get<{ data: AgentView[] }>('/api/agents').then((r) => r.data) : Promise.resolve([] as AgentView[])), [api, seesAll]);
+  useTakeFromUrl('assignee', seesAll, (assignee, params) => inbox.setFilters({ view: 'all', assignee, needsReply: params.get('waiting') === '1' }), ['waiting']);
 
   useEffect(() => {
     if (q !== inbox.filters.q) inbox.setFilters({ q });
@@ -217,7 +220,7 @@ export function InboxScreen() {
             <IconButton icon={inbox.prefs.enabled ? 'bell' : 'bellOff'} label={t('notify.title')} onClick={() => setNotifyOpen(true)} />
           </div>
         </header>
-        <InboxFilters ref={searchRef} filters={inbox.filters} onChange={inbox.setFilters} search={search} onSearch={setSearch} sessions={sessions} showViews={seesAll} labels={inbox.labels} snoozedCount={inbox.snoozedChats.length} />
+        <InboxFilters ref={searchRef} filters={inbox.filters} onChange={inbox.setFilters} search={search} onSearch={setSearch} sessions={sessions} showViews={seesAll} labels={inbox.labels} people={people.data ?? []} snoozedCount={inbox.snoozedChats.length} />
         <div className="inbox-status">
           <ConnectionMarker compact />
           <span className="faint">{tn('inbox.count', inbox.list.hasMore ? inbox.list.total : chats.length)}</span>
@@ -240,7 +243,7 @@ export function InboxScreen() {
           <Loading />
         ) : chats.length === 0 ? (
           <EmptyState icon="inbox" title={t('inbox.empty.title')}>
-            {inbox.filters.q || inbox.filters.needsReply || inbox.filters.unread || inbox.filters.label || inbox.filters.sessionId
+            {inbox.filters.q || inbox.filters.needsReply || inbox.filters.unread || inbox.filters.label || inbox.filters.assignee || inbox.filters.sessionId
               ? t('inbox.empty.filtered')
               : seesAll && inbox.filters.view !== 'mine'
                 ? t(inbox.filters.view === 'unassigned' ? 'inbox.empty.unassigned' : 'inbox.empty.all')

@@ -17,6 +17,8 @@ export interface ChatFilters {
   unread: boolean;
   /** Only chats with this label (its id), or every chat (''). */
   label: string;
+  /** Only chats assigned to this person (their id), or anyone's (''); not remembered across reloads. */
+  assignee: string;
   /** Only the chats put aside until later (else they are left out until they wake). */
   snoozed: boolean;
 }
@@ -36,7 +38,7 @@ export interface OutgoingReply {
 export function inboxApi(api: ApiClient) {
   return {
     chats: (f: ChatFilters, page: number, limit: number, signal?: AbortSignal) => {
-      const q: Query = { view: f.view, sessionId: f.sessionId, q: f.q, page, limit, ...(f.needsReply ? { needsReply: 'true' } : {}), ...(f.unread ? { unread: 'true' } : {}), ...(f.label ? { label: f.label } : {}), ...(f.snoozed ? { snoozed: 'true' } : {}) };
+      const q: Query = { view: f.view, sessionId: f.sessionId, q: f.q, page, limit, ...(f.needsReply ? { needsReply: 'true' } : {}), ...(f.unread ? { unread: 'true' } : {}), ...(f.label ? { label: f.label } : {}), ...(f.assignee ? { assignee: f.assignee } : {}), ...(f.snoozed ? { snoozed: 'true' } : {}) };
       return api.get<ListPage<InboxChatView>>('/api/chats', q, signal ? { signal } : undefined);
     },
     needsReplyCount: () => api.get<ListPage<InboxChatView>>('/api/chats', { view: 'mine', needsReply: 'true', limit: 1 }).then((p) => p.total),

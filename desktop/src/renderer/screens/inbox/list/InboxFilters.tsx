@@ -1,5 +1,5 @@
-/** The list's filters: mine / unassigned / all (for those who see every chat), session, needs-reply, unread, label, search. */
-import type { LabelView, SessionView } from '@switchboard/shared';
+/** The list's filters: mine / unassigned / all (for those who see every chat), session, label, person, needs-reply, unread, search. */
+import type { AgentView, LabelView, SessionView } from '@switchboard/shared';
 import { forwardRef } from 'react';
 import { useI18n } from '../../../i18n/index.tsx';
 import { Icon } from '../../../ui/Icon.tsx';
@@ -14,6 +14,8 @@ export interface InboxFiltersProps {
   sessions: SessionView[];
   showViews: boolean;
   labels: LabelView[];
+  /** The team, to show one person's chats (empty for those who see only their own, or may not read users). */
+  people: AgentView[];
   /** How many chats are put aside (the "Pospuestas" toggle shows while there are any). */
   snoozedCount: number;
 }
@@ -32,13 +34,13 @@ export const InboxFilters = forwardRef<HTMLInputElement, InboxFiltersProps>(func
       {p.showViews && (
         <div className="segmented" role="radiogroup" aria-label={t('inbox.view')}>
           {VIEWS.map((v) => (
-            <button key={v} type="button" role="radio" aria-checked={p.filters.view === v} onClick={() => p.onChange({ view: v })}>
+            <button key={v} type="button" role="radio" aria-checked={p.filters.view === v} onClick={() => p.onChange({ view: v, assignee: '' })}>
               {t(`inbox.view.${v}`)}
             </button>
           ))}
         </div>
       )}
-      {(p.sessions.length > 1 || p.labels.length > 0) && (
+      {(p.sessions.length > 1 || p.labels.length > 0 || p.people.length > 0) && (
         <div className="inbox-filter-row">
           {p.sessions.length > 1 && (
             <select className="input" aria-label={t('inbox.session')} value={p.filters.sessionId} onChange={(e) => p.onChange({ sessionId: e.target.value })}>
@@ -56,6 +58,16 @@ export const InboxFilters = forwardRef<HTMLInputElement, InboxFiltersProps>(func
               {p.labels.map((l) => (
                 <option key={l.id} value={l.id}>
                   {l.name}
+                </option>
+              ))}
+            </select>
+          )}
+          {p.people.length > 0 && (
+            <select className="input" aria-label={t('inbox.person')} value={p.filters.assignee} onChange={(e) => p.onChange({ assignee: e.target.value, ...(e.target.value ? { view: 'all' as const } : {}) })}>
+              <option value="">{t('inbox.anyPerson')}</option>
+              {p.people.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {t('inbox.personOption', { name: a.name, count: a.assigned })}
                 </option>
               ))}
             </select>
