@@ -149,6 +149,19 @@ describe('employee inbox', () => {
     await full.waitFor();
     expect(await pageSha((await full.getAttribute('src'))!)).toBe(sha(image));
     await page.keyboard.press('Escape');
+
+    // The contact's details: number, session, messages, and the latest files, each opening its message.
+    await page.getByRole('button', { name: 'Datos del contacto' }).click();
+    const details = page.getByRole('dialog', { name: 'Datos de Alicia Gómez' });
+    await details.getByText('+34611000001').waitFor();
+    expect(await details.locator('dd').allTextContents()).toEqual(['+34611000001Copiar', 'Tienda Centro', expect.any(String), '4']);
+    const files = details.getByRole('region', { name: 'Últimos archivos' }).getByRole('button');
+    expect(await files.allTextContents()).toEqual(['albaran-778.pdf', 'Foto del paquete roto']);
+    await check('02b-contact-details');
+    await files.getByText('Foto del paquete roto').click();
+    await details.waitFor({ state: 'hidden' });
+    await page.waitForURL((u) => u.search.startsWith('?m='));
+    await log.locator('.thread-row.focused', { hasText: 'Foto del paquete roto' }).waitFor();
   });
 
   it('replies with text and a file that the contact receives exactly once', async () => {

@@ -16,6 +16,7 @@ import { chatNoteRoutes } from './messages/chatNotes.ts';
 import { messageRoutes } from './messages/messages.ts';
 import { numberCheckRoutes } from './messages/numberCheck.ts';
 import { startChatRoutes } from './messages/startChat.ts';
+import { chatProfileRoutes } from './messages/chatProfile.ts';
 import { roleRoutes } from './roles/roles.ts';
 import { monitoringRoutes } from './sessions/monitoring.ts';
 import { sessionLifecycleRoutes } from './sessions/lifecycle.ts';
@@ -40,6 +41,7 @@ export const ROUTES: readonly RouteDef[] = [
   ...messageChangeRoutes,
   ...numberCheckRoutes,
   ...startChatRoutes,
+  ...chatProfileRoutes,
   ...chatSnoozeRoutes,
   ...chatNoteRoutes,
   ...inboxRoutes,

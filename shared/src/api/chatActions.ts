@@ -2,6 +2,7 @@
  * Answers of what an agent does in an open chat (mark read, unread, needs no reply) and to one
  * of our messages (edit, delete for everyone). Beside rest.ts, which holds the API's views.
  */
+import type { InboxMessageView } from './rest.ts';
 
 /** Answer of `POST /api/sessions/:id/chats/:chatId/read`. */
 export interface MarkReadResult {
@@ -49,4 +50,31 @@ export interface StartedChat {
   assigned: boolean;
   /** Whether the session already had a conversation with the number. */
   existed: boolean;
+}
+
+/** Another session's chat with the same customer (`ChatProfileView.elsewhere`). */
+export interface ChatElsewhereView {
+  sessionId: string;
+  sessionName: string;
+  chatId: string;
+  lastMessageAt: number | null;
+  needsReply: boolean;
+}
+
+/** `GET /api/sessions/:sessionId/chats/:chatId/profile`: what the team knows of a customer. */
+export interface ChatProfileView {
+  sessionId: string;
+  chatId: string;
+  name: string | null;
+  /** Digits of the contact's number (…@s.whatsapp.net chats, or a LID chat whose number is known), else null. */
+  phone: string | null;
+  isGroup: boolean;
+  /** When the session first heard of the chat (ms). */
+  since: number;
+  /** Messages stored for the chat, both ways (reactions included). */
+  messages: number;
+  /** The latest files of the chat, newest first (at most 12; deleted ones left out). */
+  files: InboxMessageView[];
+  /** The same customer's chats in other sessions the caller may read, latest activity first. */
+  elsewhere: ChatElsewhereView[];
 }

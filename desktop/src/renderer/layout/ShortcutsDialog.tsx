@@ -20,6 +20,7 @@ const INBOX_KEYS: [string, MessageKey][] = [
   ['H', 'shortcuts.markHandled'],
   ['P', 'shortcuts.snooze'],
   ['L', 'shortcuts.labels'],
+  ['I', 'shortcuts.contact'],
   ['N', 'shortcuts.newChat'],
 ];
 

@@ -94,6 +94,13 @@ export const INBOX_MATRIX: Record<string, { call: (s: MatrixState, who: Caller) 
     },
     expect: authed(200, 200, 200, 403),
   },
+  'GET /api/sessions/:sessionId/chats/:chatId/profile': {
+    call: async (s) => {
+      await ensureChat(s);
+      return { path: `/api/sessions/${s.linked}/chats/${encodeURIComponent(s.chat)}/profile` };
+    },
+    expect: authed(200, 200, 200, 403),
+  },
   'GET /api/sessions/:sessionId/chats/:chatId/notes': {
     call: async (s) => {
       await ensureChat(s);

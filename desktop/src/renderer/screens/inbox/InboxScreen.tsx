@@ -31,7 +31,7 @@ import { sessionsToStartFrom } from './model/newChat.ts';
 import { isSnoozed } from './model/snooze.ts';
 import { NewChatDialog } from './NewChatDialog.tsx';
 import { NotifySettings } from './notify/NotifySettings.tsx';
-import { Thread } from './thread/Thread.tsx';
+import { Thread, type AskedDialog } from './thread/Thread.tsx';
 
 /** The inbox screen. */
 export function InboxScreen() {
@@ -72,8 +72,7 @@ export function InboxScreen() {
   const [cannedOpen, setCannedOpen] = useState(false);
   const [notifyOpen, setNotifyOpen] = useState(false);
   const [focusToken, setFocusToken] = useState(0);
-  const [labelsToken, setLabelsToken] = useState(0);
-  const [snoozeToken, setSnoozeToken] = useState(0);
+  const [asked, setAsked] = useState<AskedDialog | null>(null);
   const listRef = useRef<ChatListHandle>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const { sessions } = useRealtime();
@@ -189,13 +188,16 @@ export function InboxScreen() {
         void inbox.markRead(openKey).catch(() => undefined);
       } else if ((e.key === 'l' || e.key === 'L') && openKey) {
         e.preventDefault();
-        setLabelsToken((n) => n + 1);
+        setAsked({ dialog: 'labels' });
       } else if ((e.key === 'u' || e.key === 'U') && openKey) {
         e.preventDefault();
         markUnread(openKey);
       } else if ((e.key === 'p' || e.key === 'P') && openKey) {
         e.preventDefault();
-        setSnoozeToken((n) => n + 1);
+        setAsked({ dialog: 'snooze' });
+      } else if ((e.key === 'i' || e.key === 'I') && openKey) {
+        e.preventDefault();
+        setAsked({ dialog: 'contact' });
       } else if ((e.key === 'n' || e.key === 'N') && canStartChats) {
         e.preventDefault();
         setNewChatOpen(true);
@@ -270,7 +272,7 @@ export function InboxScreen() {
         )}
       </section>
       {openKey ? (
-        <Thread key={openKey} chatKeyValue={openKey} chat={openChat} canned={canned.data ?? []} onClose={close} onMarkUnread={() => markUnread(openKey)} onMarkHandled={() => markHandled(openKey)} focusMessageId={focusMessageId} labelsToken={labelsToken} snoozeToken={snoozeToken} onManageCanned={() => setCannedOpen(true)} focusToken={focusToken} onLeaveComposer={() => listRef.current?.focus()} />
+        <Thread key={openKey} chatKeyValue={openKey} chat={openChat} canned={canned.data ?? []} onClose={close} onMarkUnread={() => markUnread(openKey)} onMarkHandled={() => markHandled(openKey)} focusMessageId={focusMessageId} asked={asked} onManageCanned={() => setCannedOpen(true)} focusToken={focusToken} onLeaveComposer={() => listRef.current?.focus()} />
       ) : (
         <section className="thread thread-empty">
           <EmptyState icon="message" title={t('inbox.pick.title')}>

@@ -27,6 +27,7 @@ import { Composer } from './Composer.tsx';
 import { MessageList } from './MessageList.tsx';
 import { buildRows } from './rows.ts';
 import { DeleteMessageDialog, EditMessageDialog } from './OwnMessageDialogs.tsx';
+import { ContactDialog } from './ContactDialog.tsx';
 import { SnoozeDialog } from './SnoozeDialog.tsx';
 import { isSnoozed } from '../model/snooze.ts';
 import type { QuotedMessage } from '../model/drafts.ts';
@@ -50,21 +51,24 @@ export interface ThreadProps {
   onMarkHandled(): void;
   /** A message to bring into view and mark (a search hit), loading older pages until it is there. */
   focusMessageId?: string | null;
-  /** Changes when the labels dialog should open (the L shortcut). */
-  labelsToken: number;
-  /** Changes when the snooze dialog should open (the P shortcut). */
-  snoozeToken: number;
+  /** A dialog the keyboard asked for (L, P, I); a new object each time. */
+  asked: AskedDialog | null;
   onManageCanned(): void;
   focusToken: number;
   /** Escape in the composer: back to the chat list (the chat stays open). */
   onLeaveComposer(): void;
 }
 
+/** Dialogs of the thread a shortcut opens: labels (L), snooze (P), contact details (I). */
+export interface AskedDialog {
+  dialog: 'labels' | 'snooze' | 'contact';
+}
+
 /** A chat with no files picked. */
 const NO_FILES: readonly File[] = [];
 
 /** The open conversation. */
-export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread, onMarkHandled, focusMessageId = null, labelsToken, snoozeToken, onManageCanned, focusToken, onLeaveComposer }: ThreadProps) {
+export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread, onMarkHandled, focusMessageId = null, asked, onManageCanned, focusToken, onLeaveComposer }: ThreadProps) {
   const { t, fmt } = useI18n();
   const inbox = useInbox();
   const rest = inboxApi(useApi());
@@ -84,17 +88,18 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
   const me = useMe();
   const [labelling, setLabelling] = useState(false);
   const canLabel = ability.can('assign', 'Label') && ability.can('read', 'Label');
-  const firstLabelsToken = useRef(labelsToken);
-  useEffect(() => {
-    if (labelsToken !== firstLabelsToken.current && canLabel && chat) setLabelling(true);
-  }, [labelsToken]);
   const [snoozing, setSnoozing] = useState(false);
+  const [showingContact, setShowingContact] = useState(false);
   // Who may answer the chat may also decide it needs no answer, or not yet.
   const canAnswer = ability.can('send', 'Message');
-  const firstSnoozeToken = useRef(snoozeToken);
+  // A shortcut asked for a dialog after the thread opened (the one it opened with is old news).
+  const firstAsked = useRef(asked);
   useEffect(() => {
-    if (snoozeToken !== firstSnoozeToken.current && canAnswer && chat) setSnoozing(true);
-  }, [snoozeToken]);
+    if (!asked || asked === firstAsked.current || !chat) return;
+    if (asked.dialog === 'labels' && canLabel) setLabelling(true);
+    else if (asked.dialog === 'snooze' && canAnswer) setSnoozing(true);
+    else if (asked.dialog === 'contact') setShowingContact(true);
+  }, [asked]);
   const snoozedUntil = chat && isSnoozed(chat, Date.now()) ? chat.snoozedUntil : null;
   const snooze = async (until: number | null) => {
     try {
@@ -242,6 +247,7 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
           {chat && <LabelChips ids={chat.labels} labelsById={inbox.labelsById} />}
         </div>
         <div className="thread-actions">
+          {chat && <IconButton icon="user" label={t('contact.open')} title={`${t('contact.open')} (I)`} variant="secondary" size="sm" aria-keyshortcuts="I" onClick={() => setShowingContact(true)} />}
           {chat && canLabel && (
             <Button size="sm" icon="tag" onClick={() => setLabelling(true)} aria-keyshortcuts="L">
               {t('labels.open')}
@@ -321,6 +327,7 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
       <EditMessageDialog message={editing} onClose={() => setEditing(null)} onSave={editMessage} />
       <DeleteMessageDialog message={deleting} onClose={() => setDeleting(null)} onDelete={deleteMessage} />
       <SnoozeDialog open={snoozing && !!chat} title={name} onClose={() => setSnoozing(false)} onSnooze={snooze} />
+      <ContactDialog chat={showingContact && chat ? chat : null} title={name} onClose={() => setShowingContact(false)} />
       <Composer
         chatName={name}
         quoting={quoting}

@@ -1,0 +1,115 @@
+/**
+ * *Datos del contacto* (the header's person button, or **I**): what the team knows of the
+ * customer without scrolling the thread — the number (copied in one click), the session, since
+ * when they write and how many messages, the latest files (each opens its message in the
+ * thread), and the chats the same number has with the business's other WhatsApp accounts
+ * (only those the user may read; each opens in the inbox).
+ */
+import type { ChatProfileView, InboxChatView, InboxMessageView } from '@switchboard/shared';
+import { useNavigate } from 'react-router';
+import { useApi } from '../../../auth/AuthProvider.tsx';
+import { useResource } from '../../../hooks/useResource.ts';
+import { useI18n } from '../../../i18n/index.tsx';
+import { Button } from '../../../ui/Button.tsx';
+import { Dialog } from '../../../ui/Dialog.tsx';
+import { ErrorBox, Loading } from '../../../ui/Feedback.tsx';
+import { Icon, type IconName } from '../../../ui/Icon.tsx';
+import { Badge } from '../../../ui/StatusBadge.tsx';
+import { useToast } from '../../../ui/Toasts.tsx';
+import { inboxApi } from '../inboxApi.ts';
+import { displayPhone } from '../model/keys.ts';
+
+const enc = encodeURIComponent;
+
+/** The dialog (closed when `chat` is null). */
+export function ContactDialog({ chat, title, onClose }: { chat: InboxChatView | null; title: string; onClose(): void }) {
+  const { t } = useI18n();
+  return (
+    <Dialog open={chat !== null} onClose={onClose} title={t('contact.title', { name: title })} size="sm">
+      {chat && <ContactBody chat={chat} onClose={onClose} />}
+    </Dialog>
+  );
+}
+
+const FILE_ICONS: Partial<Record<InboxMessageView['kind'], IconName>> = { image: 'image', video: 'video', audio: 'mic', sticker: 'image' };
+
+function ContactBody({ chat, onClose }: { chat: InboxChatView; onClose(): void }) {
+  const { t, fmt } = useI18n();
+  const api = useApi();
+  const toast = useToast();
+  const navigate = useNavigate();
+  const profile = useResource((signal) => inboxApi(api).chatProfile(chat.sessionId, chat.id, signal), [api, chat.sessionId, chat.id]);
+  if (profile.error && !profile.data) return <ErrorBox error={profile.error} onRetry={profile.reload} />;
+  const p: ChatProfileView | undefined = profile.data;
+  if (!p) return <Loading />;
+  const phone = displayPhone(p.phone);
+  const copy = () => {
+    void navigator.clipboard?.writeText(phone ?? '').then(
+      () => toast.success(t('contact.copied')),
+      () => toast.error(t('contact.copyFailed')),
+    );
+  };
+  const go = (path: string) => {
+    onClose();
+    navigate(path);
+  };
+  const fileName = (m: InboxMessageView) => m.media?.fileName ?? m.caption ?? t(m.kind === 'audio' || m.kind === 'video' || m.kind === 'image' || m.kind === 'document' ? `kind.${m.kind}` : 'kind.sticker');
+
+  return (
+    <div className="contact-profile">
+      <dl className="kv">
+        {phone && (
+          <>
+            <dt>{t('contact.phone')}</dt>
+            <dd className="contact-phone">
+              <span className="mono">{phone}</span>
+              <Button size="sm" variant="ghost" icon="copy" onClick={copy}>
+                {t('contact.copy')}
+              </Button>
+            </dd>
+          </>
+        )}
+        <dt>{t('contact.session')}</dt>
+        <dd>{chat.sessionName}</dd>
+        <dt>{t('contact.since')}</dt>
+        <dd>{fmt.date(p.since)}</dd>
+        <dt>{t('contact.messages')}</dt>
+        <dd>{fmt.number(p.messages)}</dd>
+      </dl>
+      {p.elsewhere.length > 0 && (
+        <section aria-labelledby="contact-elsewhere">
+          <h3 id="contact-elsewhere">{t('contact.elsewhere')}</h3>
+          <ul className="contact-list">
+            {p.elsewhere.map((o) => (
+              <li key={o.sessionId}>
+                <button type="button" className="link-button" onClick={() => go(`/inbox/${enc(o.sessionId)}/${enc(o.chatId)}`)}>
+                  {o.sessionName}
+                </button>
+                {o.lastMessageAt !== null && <span className="faint">{fmt.dateTime(o.lastMessageAt)}</span>}
+                {o.needsReply && <Badge tone="warn">{t('inbox.needsReply')}</Badge>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <section aria-labelledby="contact-files">
+        <h3 id="contact-files">{t('contact.files')}</h3>
+        {p.files.length === 0 ? (
+          <p className="faint">{t('contact.noFiles')}</p>
+        ) : (
+          <ul className="contact-list">
+            {p.files.map((m) => (
+              <li key={m.id}>
+                <Icon name={FILE_ICONS[m.kind] ?? 'file'} size={16} />
+                <button type="button" className="link-button" onClick={() => go(`/inbox/${enc(p.sessionId)}/${enc(p.chatId)}?m=${enc(m.id)}`)}>
+                  {fileName(m)}
+                </button>
+                <span className="faint">{fmt.dateTime(m.timestamp)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}
