@@ -411,7 +411,7 @@ describe('employee inbox', () => {
     expect(await reply.getByRole('button', { name: 'Editar' }).count()).toBe(0);
   });
 
-  it('keeps a reply typed and not sent (and the message it quotes) when the chat closes, shows it in the list, and still has it after a reload; a picked file stays with it while the app is open', async () => {
+  it('keeps a reply typed and not sent (and the message it quotes) when the chat closes, shows it in the list, and still has it after a reload, a picked file too', async () => {
     const list = page.getByRole('listbox', { name: 'Conversaciones' });
     const row = list.getByRole('option', { name: /Alicia Gómez/ });
     const composer = page.getByRole('textbox', { name: /Mensaje para Alicia Gómez/ });
@@ -453,12 +453,14 @@ describe('employee inbox', () => {
     await expect.poll(() => row.locator('.chat-preview').textContent()).not.toContain('Borrador');
     await row.click();
     expect(await composer.inputValue()).toBe('');
-    // A file picked and not sent stays with the chat while the app is open, and goes out once.
+    // A file picked and not sent stays with the chat, across a reload too, and goes out once.
     const quoteFile = Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(4_000)]);
     await page.locator('.composer input[type="file"]').setInputFiles({ name: 'presupuesto.pdf', mimeType: 'application/pdf', buffer: quoteFile });
     await page.locator('.file-chip', { hasText: 'presupuesto.pdf' }).waitFor();
     await page.getByRole('button', { name: 'Cerrar conversación' }).click();
     await composer.waitFor({ state: 'detached' });
+    await row.getByText('📎 presupuesto.pdf').waitFor();
+    await page.reload();
     await row.getByText('📎 presupuesto.pdf').waitFor();
     await row.click();
     await page.locator('.file-chip', { hasText: 'presupuesto.pdf' }).waitFor();

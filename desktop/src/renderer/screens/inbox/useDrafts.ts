@@ -1,10 +1,12 @@
 /**
  * The user's reply drafts on this device (model/drafts.ts): loaded once, changed per chat, written
  * to localStorage a moment after the last change, when the page goes away and when the inbox
- * unmounts. Files picked for a reply are kept with the draft while the app is open (moving to
- * other chats and screens), not across a reload: their bytes are not copied into storage.
+ * unmounts. Files picked for a reply are kept with the draft too, in IndexedDB
+ * (model/draftFilesStore.ts: across reloads and restarts, within its bounds; in memory only
+ * where the browser has no IndexedDB or a chat's files are too large).
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { indexedDbDraftFiles, prune, storable } from './model/draftFilesStore.ts';
 import { loadDrafts, saveDrafts, withDraft, type DraftChange, type Drafts } from './model/drafts.ts';
 
 /** Files picked for a reply and not sent, by chat key. */
@@ -37,6 +39,7 @@ export function useDrafts(userId: string): DraftStore {
       }),
     [],
   );
+  usePersistedFiles(userId, files, setFileMap);
   const saved = useRef(drafts);
   useEffect(() => {
     if (saved.current === drafts) return;
@@ -51,4 +54,48 @@ export function useDrafts(userId: string): DraftStore {
   }, [drafts, userId]);
   useEffect(() => () => saveDrafts(userId, saved.current), [userId]);
   return { drafts, setDraft, files, setFiles };
+}
+
+/**
+ * Loads the stored draft files once (a file picked meanwhile wins), then stores each chat's
+ * files when they change and forgets them once sent or removed. Storage failures (quota, a
+ * private window) leave the files in memory: the draft itself is never lost to them.
+ */
+function usePersistedFiles(userId: string, files: DraftFiles, setFileMap: (update: (m: DraftFiles) => DraftFiles) => void): void {
+  const store = useMemo(() => indexedDbDraftFiles(userId), [userId]);
+  const [loaded, setLoaded] = useState(false);
+  const persisted = useRef<DraftFiles>(new Map());
+  useEffect(() => {
+    if (!store) return;
+    let live = true;
+    store.all().then(
+      (entries) => {
+        if (!live) return;
+        const { keep, drop } = prune(entries, Date.now());
+        for (const key of drop) void store.remove(key).catch(() => undefined);
+        persisted.current = new Map(keep.map((e) => [e.key, e.files]));
+        setFileMap((m) => {
+          const next = new Map(m);
+          for (const e of keep) if (!next.has(e.key) && e.files.length) next.set(e.key, e.files);
+          return next;
+        });
+        setLoaded(true);
+      },
+      () => live && setLoaded(true),
+    );
+    return () => {
+      live = false;
+    };
+  }, [store]);
+  useEffect(() => {
+    if (!store || !loaded) return;
+    const before = persisted.current;
+    for (const [key, picked] of files) {
+      if (before.get(key) === picked) continue;
+      if (storable(picked)) void store.put({ key, files: [...picked], at: Date.now() }).catch(() => undefined);
+      else void store.remove(key).catch(() => undefined);
+    }
+    for (const key of before.keys()) if (!files.has(key)) void store.remove(key).catch(() => undefined);
+    persisted.current = files;
+  }, [files, loaded, store]);
 }
