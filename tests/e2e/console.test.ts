@@ -217,6 +217,22 @@ describe('console', () => {
     await page.getByRole('table').getByText('Admin').first().waitFor();
   });
 
+  it("duplicates the employee's role into a salesperson's that may start conversations", async () => {
+    await page.getByRole('navigation', { name: 'Navegación principal' }).getByRole('link', { name: 'Roles y permisos' }).click();
+    await page.getByRole('row', { name: /Empleado/ }).getByRole('button', { name: /^Más acciones/ }).click();
+    await page.getByRole('menuitem', { name: 'Duplicar' }).click();
+    const editor = page.getByRole('dialog', { name: 'Nuevo rol' });
+    await editor.getByLabel('Nombre').fill('Comercial');
+    // Conversaciones keeps "only assigned" for reading; starting one is not narrowed by it.
+    expect(await editor.getByRole('checkbox', { name: 'Solo conversaciones asignadas: Conversaciones' }).isChecked()).toBe(true);
+    await editor.getByRole('checkbox', { name: 'Crear Conversaciones' }).check();
+    await editor.getByRole('button', { name: 'Crear rol' }).click();
+    await editor.waitFor({ state: 'hidden' });
+    const roles = await sys.api<{ data: { name: string; permissions: { action: string; subject: string; conditions?: unknown }[] }[] }>('GET', '/api/roles', await sys.token(sys.adminEmail, NEW_ADMIN_PASSWORD));
+    const chatRules = roles.body.data.find((r) => r.name === 'Comercial')!.permissions.filter((p) => p.subject === 'Chat');
+    expect(chatRules).toEqual([{ action: 'read', subject: 'Chat', conditions: { assigned: true } }, { action: 'create', subject: 'Chat' }]);
+  });
+
   it('recovers a forgotten password through the emailed link', async () => {
     const anon = await newContext(browser);
     const p = await anon.newPage();
