@@ -72,6 +72,11 @@ export interface ClusterBenchResult {
   ceiling: LoadResult | null;
   /** Actor throughput as a fraction of the bare-Baileys ceiling. */
   ratio: number | null;
+  /** The outbound load sent by bare Baileys clients (to one chat, timed to the server ack), and its CPU per message. */
+  outboundCeiling: LoadResult | null;
+  outboundCeilingCpuMs: number | null;
+  /** Actor outbound throughput (one chat) as a fraction of bare Baileys'. */
+  outboundRatio: number | null;
   recoveryAfterKillMs: number;
   /** The node stopped gracefully and a new supervisor restored every session. */
   restore: RestoreResult | null;
@@ -237,7 +242,9 @@ export async function runClusterBench(n: number, options: Partial<ClusterBenchOp
     rec.stop();
     await sup.shutdown();
     supStopped = true;
-    const top = ceiling && only === undefined ? await bareBaileysCeiling(join(dir, 'sim-ceiling'), n, perSession, concurrency, contact) : null;
+    const top = ceiling && only !== 'restore' ? await bareBaileysCeiling(join(dir, 'sim-ceiling'), n, perSession, concurrency, contact) : null;
+    if (top) progress('bare Baileys: inbound, outbound (one chat), CPU ms per outbound message', top);
+    const ratioOf = (ours: LoadResult, bare: LoadResult | undefined) => (bare && bare.perSecond > 0 && ours.messages > 0 ? Number((ours.perSecond / bare.perSecond).toPrecision(3)) : null);
 
     return {
       sessions: n,
@@ -254,8 +261,11 @@ export async function runClusterBench(n: number, options: Partial<ClusterBenchOp
       outboundCpu,
       outboundChats,
       outboundChatsCpu,
-      ceiling: top,
-      ratio: top && top.perSecond > 0 ? Number((inbound.perSecond / top.perSecond).toPrecision(3)) : null,
+      ceiling: top?.inbound ?? null,
+      ratio: ratioOf(inbound, top?.inbound),
+      outboundCeiling: top?.outbound ?? null,
+      outboundCeilingCpuMs: top?.outboundCpuMs ?? null,
+      outboundRatio: ratioOf(outbound, top?.outbound),
       recoveryAfterKillMs: Math.round(recoveryAfterKillMs),
       restore,
       db: dbCost,

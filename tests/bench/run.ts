@@ -94,6 +94,8 @@ async function main(): Promise<void> {
       'bare Baileys msg/s': r.ceiling?.perSecond ?? '-',
       'bare p50/p99 (ms)': r.ceiling ? `${r.ceiling.p50Ms}/${r.ceiling.p99Ms}` : '-',
       'actors/bare': r.ratio ?? '-',
+      'bare outbound msg/s': r.outboundCeiling?.perSecond ?? '-',
+      'outbound actors/bare': r.outboundRatio ?? '-',
       'recovery after SIGKILL (s)': r.recoveryAfterKillMs / 1000,
       'restore: connected/serving (s)': r.restore ? `${r.restore.connectedMs / 1000}/${r.restore.servingMs / 1000}` : '-',
     })),
