@@ -5,6 +5,7 @@
  * Bounded like the text drafts: the newest MAX_CHATS chats, none older than MAX_AGE_MS, and a
  * chat whose files add up to more than MAX_BYTES stays in memory only.
  */
+import { inTransaction, openStore } from '../../../storage/indexedDb.ts';
 
 const STORE = 'files';
 
@@ -43,38 +44,17 @@ export function prune(entries: readonly StoredDraftFiles[], now: number): { keep
   return { keep, drop: entries.filter((e) => !kept.has(e.key)).map((e) => e.key) };
 }
 
-function open(name: string, idb: IDBFactory): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const req = idb.open(name, 1);
-    req.onupgradeneeded = () => {
-      if (!req.result.objectStoreNames.contains(STORE)) req.result.createObjectStore(STORE, { keyPath: 'key' });
-    };
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error ?? new Error('IndexedDB open failed'));
-  });
-}
-
-function run<T>(db: IDBDatabase, mode: IDBTransactionMode, fn: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const tx = db.transaction(STORE, mode);
-    const req = fn(tx.objectStore(STORE));
-    tx.oncomplete = () => resolve(req.result);
-    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
-    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
-  });
-}
-
 /** The draft files of `userId` in IndexedDB; null where the browser has none. */
 export function indexedDbDraftFiles(userId: string, idb: IDBFactory | undefined = globalThis.indexedDB): DraftFilesStore | null {
   if (!idb) return null;
-  const db = open(`switchboard-draft-files-${userId}`, idb);
+  const db = openStore(`switchboard-draft-files-${userId}`, STORE, 'key', idb);
   return {
-    all: async () => (await run(await db, 'readonly', (s) => s.getAll())) as StoredDraftFiles[],
+    all: async () => (await inTransaction(await db, STORE, 'readonly', (s) => s.getAll())) as StoredDraftFiles[],
     put: async (entry) => {
-      await run(await db, 'readwrite', (s) => s.put(entry));
+      await inTransaction(await db, STORE, 'readwrite', (s) => s.put(entry));
     },
     remove: async (key) => {
-      await run(await db, 'readwrite', (s) => s.delete(key));
+      await inTransaction(await db, STORE, 'readwrite', (s) => s.delete(key));
     },
   };
 }
