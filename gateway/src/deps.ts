@@ -31,6 +31,8 @@ export interface GatewayDeps {
    * Realtime hooks, set once Socket.IO is attached: called after assignment, role, activation,
    * logout and password changes so open sockets move to the rooms the user may now see.
    */
+  /** The automatic distribution of new chats (assignments/autoAssign.ts), told when a session's rule changes. */
+  autoAssign?: { ruleChanged(sessionId: string): void };
   realtime?: {
     refreshUser(userId: string): Promise<void>;
     /** Emits a volatile event to the sockets that may read the chat (every node's, in cluster mode). */

@@ -7,6 +7,8 @@ import { createApp } from './app.ts';
 import { settingsFromConfig, type GatewayEnvConfig, type GatewaySettings } from './config.ts';
 import type { HealthReporter } from './deps.ts';
 import { watchOperatorAlerts } from './email/operatorAlerts.ts';
+import { watchAutoAssign } from './assignments/autoAssign.ts';
+import { notifyUserChanged } from './realtimeNotify.ts';
 import { attachRealtime, gatewaySocketAuth } from './realtime/index.ts';
 import { createMediaModule } from './routes/media/index.ts';
 import { startWebhookDispatcher } from './webhooks/index.ts';
@@ -97,6 +99,14 @@ export async function startGateway(opts: StartGatewayOptions): Promise<RunningGa
     ...(app.metrics ? { onFailed: app.metrics.webhookFailed } : {}),
   });
   app.deps.webhooks = webhooks;
+  // New chats of sessions with "Reparto automático" go to their people (assignments/autoAssign.ts).
+  const autoAssign = watchAutoAssign({
+    hub: opts.hub,
+    logger,
+    onAssigned: (userId) => notifyUserChanged(app.deps, userId),
+    ...(opts.cluster ? { owns: opts.cluster.owns } : {}),
+  });
+  app.deps.autoAssign = autoAssign;
   const stopAlerts = watchOperatorAlerts({
     hub: opts.hub,
     email: app.deps.email,
@@ -119,6 +129,7 @@ export async function startGateway(opts: StartGatewayOptions): Promise<RunningGa
     close() {
       closing ??= (async () => {
         stopAlerts();
+        autoAssign.stop();
         await webhooks.stop();
         app.deps.rates.close();
         app.metrics?.close();

@@ -1,6 +1,7 @@
 import { adminRoutes } from './admin/admin.ts';
 import { apiKeyRoutes } from './apiKeys/apiKeys.ts';
 import { assignmentRoutes } from './assignments/assignments.ts';
+import { autoAssignRoutes } from './assignments/autoAssign.ts';
 import { auditRoutes } from './audit/audit.ts';
 import { authRoutes } from './auth/auth.ts';
 import { cannedReplyRoutes } from './cannedReplies/cannedReplies.ts';
@@ -50,6 +51,7 @@ export const ROUTES: readonly RouteDef[] = [
   ...agentRoutes,
   ...mediaRoutes,
   ...assignmentRoutes,
+  ...autoAssignRoutes,
   ...adminRoutes,
   ...auditRoutes,
   ...cannedReplyRoutes,

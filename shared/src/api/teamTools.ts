@@ -58,3 +58,11 @@ export interface ChatNoteView {
   text: string;
   createdAt: string;
 }
+
+/** `GET/PUT /api/sessions/:sessionId/auto-assign`: a session's automatic distribution of new conversations. */
+export interface AutoAssignView {
+  sessionId: string;
+  enabled: boolean;
+  /** The people who take turns (active users), in the order listed. */
+  userIds: string[];
+}

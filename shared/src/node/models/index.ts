@@ -4,6 +4,7 @@ import { Assignment } from './assignment.ts';
 import { AuditLog } from './auditLog.ts';
 import { AuthKey } from './authKey.ts';
 import { AuthState } from './authState.ts';
+import { AutoAssignRule } from './autoAssignRule.ts';
 import { CannedReply } from './cannedReply.ts';
 import { Chat } from './chat.ts';
 import { ChatNote } from './chatNote.ts';
@@ -27,6 +28,7 @@ export * from './assignment.ts';
 export * from './auditLog.ts';
 export * from './authKey.ts';
 export * from './authState.ts';
+export * from './autoAssignRule.ts';
 export * from './cannedReply.ts';
 export * from './chat.ts';
 export * from './chatHandled.ts';
@@ -62,6 +64,7 @@ export const ALL_MODELS: readonly Model<never>[] = [
   SendKey,
   Media,
   Assignment,
+  AutoAssignRule,
   AuditLog,
   PasswordResetToken,
   SessionEvent,

@@ -135,6 +135,9 @@ export const INBOX_MATRIX: Record<string, { call: (s: MatrixState, who: Caller) 
   'GET /api/sessions/:sessionId/numbers/:phone': { call: (s) => ({ path: `/api/sessions/${s.linked}/numbers/${s.chat.split('@')[0]}` }), expect: authed(200, 200, 200, 403) },
   // Starting one: `create Chat` (supervisors; the employee's role has no such grant).
   'POST /api/sessions/:sessionId/chats': { call: (s) => ({ path: `/api/sessions/${s.linked}/chats`, body: { phone: s.chat.split('@')[0], assignToMe: false } }), expect: authed(200, 200, 403, 403) },
+  // "Reparto automático": managed by whoever may assign chats of the session.
+  'GET /api/sessions/:sessionId/auto-assign': { call: (s) => ({ path: `/api/sessions/${s.linked}/auto-assign` }), expect: authed(200, 200, 403, 403) },
+  'PUT /api/sessions/:sessionId/auto-assign': { call: (s) => ({ path: `/api/sessions/${s.linked}/auto-assign`, body: { enabled: false, userIds: [] } }), expect: authed(200, 200, 403, 403) },
   'POST /api/media/sign': { call: async (s) => ({ path: '/api/media/sign', body: { ids: [await chatFile(s)] } }), expect: authed(200, 200, 200, 200, 200) },
   'GET /api/canned-replies': { call: () => ({ path: '/api/canned-replies' }), expect: authed(200, 200, 200, 200, 200) },
   'POST /api/canned-replies': { call: () => ({ path: '/api/canned-replies', body: { shortcut: `mx-${uniq()}`, text: 'Hola' } }), expect: authed(201, 201, 201, 201, 201) },
