@@ -17,8 +17,9 @@ import { ownMessages } from './ownMessages.ts';
 import { newChat } from './newChat.ts';
 import { gettingStarted } from './gettingStarted.ts';
 import { contact } from './contact.ts';
+import { autoAssign } from './autoAssign.ts';
 
-const BUNDLES = [common, auth, status, sessions, dashboard, inbox, users, roles, assignments, audit, integrations, palette, snooze, ownMessages, newChat, gettingStarted, contact] as const;
+const BUNDLES = [common, auth, status, sessions, dashboard, inbox, users, roles, assignments, audit, integrations, palette, snooze, ownMessages, newChat, gettingStarted, contact, autoAssign] as const;
 
 type KeysOf<B> = B extends { es: Record<infer K, string> } ? K : never;
 /** Every message key of the app. */

@@ -3,7 +3,7 @@
  * only the unassigned ones if needed, and assign, reassign or unassign; select many chats to
  * assign them to one person in one go. Unread counts and last-message times update live.
  */
-import type { InboxChatView } from '@switchboard/shared';
+import type { AutoAssignView, InboxChatView } from '@switchboard/shared';
 import { useMemo, useState } from 'react';
 import { on } from '../../auth/ability.ts';
 import { useAbility, useApi } from '../../auth/AuthProvider.tsx';
@@ -11,10 +11,12 @@ import { useNow, useResource } from '../../hooks/useResource.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useSocketEvent } from '../../realtime/RealtimeProvider.tsx';
 import { EmptyState, ErrorBox, Loading } from '../../ui/Feedback.tsx';
+import { Button } from '../../ui/Button.tsx';
 import { PageHeader } from '../../ui/Page.tsx';
 import { DataTable, Pager } from '../../ui/Table.tsx';
 import { useUrlFilters } from '../../ui/useUrlFilters.ts';
 import { AssignDialog } from './AssignDialog.tsx';
+import { AutoAssignDialog } from './AutoAssignDialog.tsx';
 import { ReassignDialog, UnassignDialog, type AssignmentTarget } from './AssignmentEditDialogs.tsx';
 import { AssignmentsToolbar } from './AssignmentsToolbar.tsx';
 import { assignmentsApi } from './assignmentsApi.ts';
@@ -24,7 +26,7 @@ const PAGE = 50;
 
 /** The assignments screen. */
 export function AssignmentsScreen() {
-  const { t, fmt } = useI18n();
+  const { t, tn, fmt } = useI18n();
   const ability = useAbility();
   const api = assignmentsApi(useApi());
   const f = useUrlFilters();
@@ -40,6 +42,11 @@ export function AssignmentsScreen() {
   const users = useResource((signal) => api.users(signal).then((p) => p.data), []);
   const chats = useResource((signal) => (sessionId ? api.chats(sessionId, { q: f.query, unassigned, page: f.page, limit: PAGE }, signal) : Promise.resolve(undefined)), [sessionId, f.query, unassigned, f.page]);
   const assignments = useResource((signal) => (sessionId ? api.assignments(sessionId, signal) : Promise.resolve([])), [sessionId]);
+  // Reparto automático of the session (for those who may assign its chats).
+  const canAssign = !!sessionId && ability.can('create', on('Assignment', { sessionId, chatId: '' }));
+  const rule = useResource((signal) => (canAssign ? api.autoAssign(sessionId, signal) : Promise.resolve(null)), [sessionId, canAssign]);
+  const [editingRule, setEditingRule] = useState<AutoAssignView | null>(null);
+  const sessionName = sessions.data?.find((s) => s.sessionId === sessionId)?.name ?? sessionId;
 
   const names = useMemo(() => new Map((users.data ?? []).map((u) => [u.id, u.name])), [users.data]);
   const byChat = useMemo(() => {
@@ -98,7 +105,17 @@ export function AssignmentsScreen() {
   const error = sessions.error ?? users.error ?? chats.error ?? assignments.error;
   return (
     <div className="page">
-      <PageHeader title={t('assign.title')} description={t('assign.description')} />
+      <PageHeader
+        title={t('assign.title')}
+        description={t('assign.description')}
+        actions={
+          rule.data && (
+            <Button icon="users" onClick={() => setEditingRule(rule.data ?? null)}>
+              {rule.data.enabled ? tn('autoAssign.on', rule.data.userIds.length) : t('autoAssign.off')}
+            </Button>
+          )
+        }
+      />
       {noSessions ? (
         <EmptyState icon="phone" title={t('assign.noSessions.title')}>
           {t('assign.noSessions.body')}
@@ -124,7 +141,7 @@ export function AssignmentsScreen() {
             <div className={chats.loading ? 'list-body list-stale' : 'list-body'} aria-busy={chats.loading}>
               {error ? <ErrorBox error={error} onRetry={reload} /> : null}
               <DataTable
-                caption={t('assign.caption', { session: sessions.data?.find((s) => s.sessionId === sessionId)?.name ?? sessionId })}
+                caption={t('assign.caption', { session: sessionName })}
                 columns={columns}
                 rows={rows}
                 rowKey={(c) => c.id}
@@ -159,6 +176,16 @@ export function AssignmentsScreen() {
         }}
       />
       <UnassignDialog target={unassigning} onClose={() => setUnassigning(null)} onDone={reload} />
+      <AutoAssignDialog
+        rule={editingRule}
+        sessionName={sessionName}
+        users={users.data ?? []}
+        onClose={() => setEditingRule(null)}
+        onSaved={(saved) => {
+          rule.mutate(() => saved);
+          setEditingRule(null);
+        }}
+      />
     </div>
   );
 }

@@ -5,7 +5,7 @@
  * assignments themselves (with the ids that reassigning and unassigning need) come from the
  * session's assignments route.
  */
-import { phoneOfJid, type AssignmentView, type InboxChatView, type ListPage, type SessionView, type UserView } from '@switchboard/shared';
+import { phoneOfJid, type AssignmentView, type AutoAssignView, type InboxChatView, type ListPage, type SessionView, type UserView } from '@switchboard/shared';
 import type { ApiClient } from '../../api/http.ts';
 
 const enc = encodeURIComponent;
@@ -34,6 +34,8 @@ export function assignmentsApi(api: ApiClient) {
     assign: (sessionId: string, body: { chatId: string; userId: string; note?: string }) => api.post<AssignmentView>(`/api/sessions/${enc(sessionId)}/assignments`, body),
     reassign: (sessionId: string, assignmentId: string, userId: string) => api.put<AssignmentView>(`/api/sessions/${enc(sessionId)}/assignments/${enc(assignmentId)}`, { userId }),
     unassign: (sessionId: string, assignmentId: string) => api.del(`/api/sessions/${enc(sessionId)}/assignments/${enc(assignmentId)}`),
+    autoAssign: (sessionId: string, signal?: AbortSignal) => api.get<AutoAssignView>(`/api/sessions/${enc(sessionId)}/auto-assign`, undefined, opts(signal)),
+    setAutoAssign: (sessionId: string, rule: { enabled: boolean; userIds: string[] }) => api.put<AutoAssignView>(`/api/sessions/${enc(sessionId)}/auto-assign`, rule),
   };
 }
 

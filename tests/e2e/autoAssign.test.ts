@@ -1,0 +1,71 @@
+/// <reference lib="dom" />
+/**
+ * "Reparto automático" in a real browser over the real system and the WhatsApp simulator: an
+ * administrator switches it on for a session from *Asignaciones*, ticking one employee; a new
+ * customer's first message then lands, assigned, in that employee's open inbox without a reload.
+ */
+import type { HubEvent } from '@switchboard/shared';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newContext, signIn } from './support/browser.ts';
+import { checkScreen } from './support/checks.ts';
+import { startSystem, type System } from './support/system.ts';
+
+const SHOTS = 'console';
+const SESSION = 'ventas';
+const PHONE = '34600960001';
+const CUSTOMER = '34611960001';
+
+let sys: System;
+let browser: Browser;
+let admin: Page;
+let employee: Page;
+
+beforeAll(async () => {
+  sys = await startSystem('e2e_auto_assign');
+  const token = await sys.token(sys.adminEmail, sys.adminPassword);
+  expect((await sys.api('POST', '/api/sessions', token, { sessionId: SESSION, name: 'Ventas' })).status).toBe(201);
+  const qr = (await sys.waitFor((e) => e.sessionId === SESSION && e.type === 'qr')) as Extract<HubEvent, { type: 'qr' }>;
+  sys.sim.createPhone({ phone: PHONE, name: 'Ventas' });
+  await sys.sim.scanQr(PHONE, qr.qr);
+  await sys.waitStatus(SESSION, 'connected', 60_000);
+  sys.sim.createContact({ phone: CUSTOMER, name: 'Lucía Prieto' });
+  const elena = { email: 'elena@e2e.test', password: 'Elena-temporal-1' };
+  expect((await sys.api('POST', '/api/users', token, { name: 'Elena Ruiz', email: elena.email, password: elena.password, role: 'employee' })).status).toBe(201);
+  await sys.token(elena.email, elena.password); // replaces the temporary password
+
+  browser = await launchBrowser();
+  admin = await (await newContext(browser)).newPage();
+  await signIn(admin, sys.url, sys.adminEmail, `${sys.adminPassword}-own`);
+  employee = await (await newContext(browser)).newPage();
+  await signIn(employee, sys.url, elena.email, `${elena.password}-own`);
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await sys?.close();
+});
+
+describe('automatic distribution', () => {
+  it("is switched on from Asignaciones, and a new customer's chat reaches the chosen employee's inbox by itself", async () => {
+    await admin.goto(`${sys.url}/assignments`);
+    await admin.getByRole('button', { name: 'Reparto automático: desactivado' }).click();
+    const dialog = admin.getByRole('dialog', { name: 'Reparto automático en Ventas' });
+    await dialog.waitFor();
+    expect(await dialog.getByLabel('Asignar automáticamente las conversaciones nuevas').isChecked()).toBe(true);
+    await dialog.getByRole('checkbox', { name: /Elena Ruiz/ }).check();
+    await checkScreen(admin, SHOTS, '23-auto-assign', { keyboard: true });
+    await dialog.getByRole('button', { name: 'Guardar' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await admin.getByRole('button', { name: 'Reparto automático: 1 persona' }).waitFor();
+
+    await employee.goto(`${sys.url}/inbox`);
+    await employee.getByText('Cuando un supervisor te asigne conversaciones aparecerán aquí.').waitFor();
+    await sys.sim.contactSend(CUSTOMER, { to: PHONE, text: 'Hola, quería pedir cita' });
+    const row = employee.getByRole('listbox', { name: 'Conversaciones' }).getByRole('option', { name: /Lucía Prieto/ });
+    await row.getByText('Hola, quería pedir cita').waitFor();
+    // The administrator's screen says who has it.
+    await admin.reload();
+    await admin.getByRole('row', { name: /Lucía Prieto/ }).getByText('Elena Ruiz').waitFor();
+  });
+});
