@@ -92,8 +92,8 @@ export function watchAutoAssign(opts: AutoAssignOptions): AutoAssigner {
     const waiting = new Set((await Chat.find({ sessionId, jid: { $in: [...new Set(theirs.map((a) => a.chatId))] }, needsReply: true }, { jid: 1 }).lean()).map((c) => c.jid));
     return people.map((userId) => {
       const mine = theirs.filter((a) => a.userId.toString() === userId);
-      const last = Math.max(...mine.map((a) => a.createdAt.getTime()));
-      return { userId, waiting: mine.filter((a) => waiting.has(a.chatId)).length, lastAssignedAt: mine.length ? last : null };
+      const last = mine.reduce<number | null>((max, a) => Math.max(max ?? 0, a.createdAt.getTime()), null);
+      return { userId, waiting: mine.filter((a) => waiting.has(a.chatId)).length, lastAssignedAt: last };
     });
   };
 
