@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { ServerToClientEvents, SessionHub } from '@switchboard/shared';
+import type { ChatAssigneesEvent, ServerToClientEvents, SessionHub } from '@switchboard/shared';
 import type { AccountLimits } from './auth/accountLimits.ts';
 import type { GatewaySettings } from './config.ts';
 import type { EmailService } from './email/EmailService.ts';
@@ -39,6 +39,8 @@ export interface GatewayDeps {
     emitToChat: ChatEmitter;
     /** Tells every socket that may read labels that they changed (every node's, in cluster mode). */
     labelsChanged(): void;
+    /** Tells the sockets that read every chat and assignment of the session who has a chat now. */
+    assigneesChanged(e: ChatAssigneesEvent): void;
   };
   /** Media pool and limits for uploads and multipart sends; absent: uploads answer 415 `multipart_unavailable`. */
   upload?: { pool: MediaPool; limits: UploadLimits; profilePictureTtlMs?: number };

@@ -8,7 +8,7 @@ import { settingsFromConfig, type GatewayEnvConfig, type GatewaySettings } from 
 import type { HealthReporter } from './deps.ts';
 import { watchOperatorAlerts } from './email/operatorAlerts.ts';
 import { watchAutoAssign } from './assignments/autoAssign.ts';
-import { notifyUserChanged } from './realtimeNotify.ts';
+import { announceAssignees, notifyUserChanged } from './realtimeNotify.ts';
 import { attachRealtime, gatewaySocketAuth } from './realtime/index.ts';
 import { createMediaModule } from './routes/media/index.ts';
 import { startWebhookDispatcher } from './webhooks/index.ts';
@@ -103,7 +103,10 @@ export async function startGateway(opts: StartGatewayOptions): Promise<RunningGa
   const autoAssign = watchAutoAssign({
     hub: opts.hub,
     logger,
-    onAssigned: (userId) => notifyUserChanged(app.deps, userId),
+    onAssigned: (userId, sessionId, chatId) => {
+      notifyUserChanged(app.deps, userId);
+      announceAssignees(app.deps, sessionId, chatId);
+    },
     ...(opts.cluster ? { owns: opts.cluster.owns } : {}),
   });
   app.deps.autoAssign = autoAssign;

@@ -2,7 +2,8 @@
 /**
  * "Reparto automático" in a real browser over the real system and the WhatsApp simulator: an
  * administrator switches it on for a session from *Asignaciones*, ticking one employee; a new
- * customer's first message then lands, assigned, in that employee's open inbox without a reload.
+ * customer's first message then lands, assigned, in that employee's open inbox without a reload,
+ * and the administrator's open inbox shows who has it as it happens.
  */
 import type { HubEvent } from '@switchboard/shared';
 import type { Browser, Page } from 'playwright-core';
@@ -61,11 +62,14 @@ describe('automatic distribution', () => {
 
     await employee.goto(`${sys.url}/inbox`);
     await employee.getByText('Cuando un supervisor te asigne conversaciones aparecerán aquí.').waitFor();
+    await admin.goto(`${sys.url}/inbox`);
+    await admin.getByRole('radio', { name: 'Todas' }).click();
     await sys.sim.contactSend(CUSTOMER, { to: PHONE, text: 'Hola, quería pedir cita' });
     const row = employee.getByRole('listbox', { name: 'Conversaciones' }).getByRole('option', { name: /Lucía Prieto/ });
     await row.getByText('Hola, quería pedir cita').waitFor();
-    // The administrator's screen says who has it.
-    await admin.reload();
+    // The administrator's open inbox says who has it, live (it arrived unassigned a moment before).
+    await admin.getByRole('listbox', { name: 'Conversaciones' }).getByRole('option', { name: /Lucía Prieto/ }).getByText('Elena Ruiz').waitFor();
+    await admin.goto(`${sys.url}/assignments`);
     await admin.getByRole('row', { name: /Lucía Prieto/ }).getByText('Elena Ruiz').waitFor();
   });
 });

@@ -39,8 +39,8 @@ export interface AutoAssignDecision {
 export interface AutoAssignOptions {
   hub: Pick<SessionHub, 'subscribe'>;
   logger: Logger;
-  /** The assignee's access changed: move their sockets to the chat's rooms. */
-  onAssigned(userId: string): void;
+  /** The chat was given to `userId`: move their sockets to its rooms, tell the consoles. */
+  onAssigned(userId: string, sessionId: string, chatId: string): void;
   /** Cluster mode: whether this node owns the session (only the owner decides). */
   owns?: (sessionId: string) => boolean;
   onDecision?: (d: AutoAssignDecision) => void;
@@ -111,7 +111,7 @@ export function watchAutoAssign(opts: AutoAssignOptions): AutoAssigner {
     await Assignment.create({ sessionId, chatId, userId, assignedBy: null, note: null });
     rememberAssigned(key);
     await AuditLog.create({ userId: null, action: 'assignment.auto', targetType: 'Assignment', targetId: chatId, details: { sessionId, chatId, userId } });
-    opts.onAssigned(userId);
+    opts.onAssigned(userId, sessionId, chatId);
     decided({ sessionId, chatId, userId, reason: 'assigned' });
   };
 

@@ -20,10 +20,10 @@ const msg = (sessionId: string, chatId: string): HubEvent => ({
 });
 
 describe('realtime access (same CASL abilities as REST)', () => {
-  it('lets admins and supervisors join every session and all its chats', () => {
+  it('lets admins and supervisors join every session, all its chats and who has them', () => {
     for (const role of ['admin', 'supervisor'] as const) {
       expect(initialRooms(userOf(role), ['s1', 's2']).sort()).toEqual(
-        ['chats:s1', 'chats:s2', 'labels', 'session:s1', 'session:s2', 'users'].sort(),
+        ['assignments:s1', 'assignments:s2', 'chats:s1', 'chats:s2', 'labels', 'session:s1', 'session:s2', 'users'].sort(),
       );
     }
   });
@@ -56,7 +56,7 @@ describe('Subscriptions', () => {
     const admin = userOf('admin');
     const subs = new Subscriptions();
     subs.unsubscribeSession('s2');
-    expect([...subs.rooms(admin, ['s1', 's2'])].sort()).toEqual(['chats:s1', 'labels', 'session:s1', 'users']);
+    expect([...subs.rooms(admin, ['s1', 's2'])].sort()).toEqual(['assignments:s1', 'chats:s1', 'labels', 'session:s1', 'users']);
     subs.subscribeChat('s2', 'x');
     expect(subs.rooms(admin, ['s1', 's2']).has('chat:s2:x')).toBe(true);
     subs.unsubscribeChat('s1', 'y');

@@ -1,6 +1,6 @@
 import { subject } from '@casl/ability';
 import type { HubEvent } from '@switchboard/shared';
-import { allChatsRoom, chatRoom, LABELS_ROOM, sessionRoom, USERS_ROOM } from './rooms.ts';
+import { allChatsRoom, assignmentsRoom, chatRoom, LABELS_ROOM, sessionRoom, USERS_ROOM } from './rooms.ts';
 import { chatOf } from './toSocketEvents.ts';
 import type { RealtimeUser } from './types.ts';
 
@@ -18,6 +18,11 @@ export function canSeeSession(user: RealtimeUser, sessionId: string): boolean {
 /** May the user see every chat of this session? */
 export function canSeeAllChats(user: RealtimeUser, sessionId: string): boolean {
   return user.ability.can('read', subject('Chat', { sessionId }));
+}
+
+/** May the user see who is assigned to every chat of this session (every assignment of it)? */
+export function canSeeAllAssignments(user: RealtimeUser, sessionId: string): boolean {
+  return user.ability.can('read', subject('Assignment', { sessionId }));
 }
 
 /** May the user see this chat? */
@@ -57,7 +62,7 @@ export function teamRooms(user: RealtimeUser): string[] {
 export function roomsForSession(user: RealtimeUser, sessionId: string): string[] {
   const rooms: string[] = [];
   if (canSeeSession(user, sessionId)) rooms.push(sessionRoom(sessionId));
-  if (canSeeAllChats(user, sessionId)) return [...rooms, allChatsRoom(sessionId)];
+  if (canSeeAllChats(user, sessionId)) return [...rooms, allChatsRoom(sessionId), ...(canSeeAllAssignments(user, sessionId) ? [assignmentsRoom(sessionId)] : [])];
   for (const a of user.assignments) {
     if (a.sessionId === sessionId && canSeeChat(user, sessionId, a.chatId)) rooms.push(chatRoom(sessionId, a.chatId));
   }

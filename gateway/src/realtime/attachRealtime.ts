@@ -1,6 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
-import type { SocketError } from '@switchboard/shared';
+import type { ChatAssigneesEvent, SocketError } from '@switchboard/shared';
 import { corsOriginAllowed } from '../middlewares/corsOrigins.ts';
 import type { ChatEmitter } from '../deps.ts';
 import { attachClusterAdapter } from './clusterAdapter.ts';
@@ -10,7 +10,7 @@ import { latestSessionSeq, listAllSessionIds, readSessionEvents } from './eventL
 import { EventRouter } from './eventRouter.ts';
 import { parseLastSeq, replayMissed } from './replay.ts';
 import { startHealthTicker } from './sessionHealth.ts';
-import { allChatsRoom, chatRoom, LABELS_ROOM } from './rooms.ts';
+import { allChatsRoom, assignmentsRoom, chatRoom, LABELS_ROOM } from './rooms.ts';
 import { registerAgentActivity } from './agentActivity.ts';
 import { registerSubscriptionHandlers } from './subscriptionHandlers.ts';
 import type { RealtimeDeps, RealtimeUser } from './types.ts';
@@ -30,6 +30,8 @@ export interface Realtime {
   /** Emits a chat's volatile event to the sockets in its rooms (the session's chats, or the chat alone). */
   emitToChat: ChatEmitter;
   labelsChanged(): void;
+  /** Tells the sockets that read every chat and assignment of the session who has a chat now. */
+  assigneesChanged(e: ChatAssigneesEvent): void;
   /** Disconnects every socket and stops listening to the hub (the HTTP server stays open). */
   close(): Promise<void>;
 }
@@ -185,6 +187,9 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
     },
     labelsChanged: () => {
       io.to(LABELS_ROOM).emit('labels-changed', { at: Date.now() });
+    },
+    assigneesChanged: (e) => {
+      io.to(assignmentsRoom(e.sessionId)).emit('chat-assignees', e);
     },
     async close() {
       unsubscribe();

@@ -4,7 +4,9 @@
  *   session-health) — requires `read Session`;
  * - `chats:<sessionId>` to receive the events of every chat of a session — requires `read Chat`
  *   for the whole session (admins, supervisors);
- * - `chat:<sessionId>:<chatId>` to receive the events of one chat (employees' assigned chats).
+ * - `chat:<sessionId>:<chatId>` to receive the events of one chat (employees' assigned chats);
+ * - `assignments:<sessionId>` to hear who is assigned to each chat of a session
+ *   (`chat-assignees`) — requires reading every chat and every assignment of the session.
  */
 
 /** Room for session-level events of one session. */
@@ -16,6 +18,9 @@ export const allChatsRoom = (sessionId: string): string => `chats:${sessionId}`;
 /** Room for the events of one chat. */
 export const chatRoom = (sessionId: string, chatId: string): string => `chat:${sessionId}:${chatId}`;
 
+/** Room for the assignees of every chat of one session. */
+export const assignmentsRoom = (sessionId: string): string => `assignments:${sessionId}`;
+
 /** Room for users allowed to see who is online (`user-status`). */
 export const USERS_ROOM = 'users';
 
@@ -24,5 +29,5 @@ export const LABELS_ROOM = 'labels';
 
 /** True when the room belongs to the given session (any kind). */
 export function roomBelongsTo(room: string, sessionId: string): boolean {
-  return room === sessionRoom(sessionId) || room === allChatsRoom(sessionId) || room.startsWith(`chat:${sessionId}:`);
+  return room === sessionRoom(sessionId) || room === allChatsRoom(sessionId) || room === assignmentsRoom(sessionId) || room.startsWith(`chat:${sessionId}:`);
 }

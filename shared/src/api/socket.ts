@@ -191,6 +191,13 @@ export interface AgentActivityEvent extends AgentActivityReport {
 }
 
 /** Server → client events. */
+/** `chat-assignees`: everyone assigned to a chat now. */
+export interface ChatAssigneesEvent {
+  sessionId: string;
+  chatId: string;
+  assignees: { userId: string; name: string }[];
+}
+
 export interface ServerToClientEvents {
   qr: (e: QrEvent) => void;
   'pairing-code': (e: PairingCodeEvent) => void;
@@ -205,6 +212,8 @@ export interface ServerToClientEvents {
   'user-status': (e: UserStatusEvent) => void;
   'replay-done': (e: ReplayDoneEvent) => void;
   'access-changed': (e: AccessChangedEvent) => void;
+  /** Who is assigned to a chat changed (to sockets that read every chat and assignment of the session). Volatile (the list is reloaded on reconnect). */
+  'chat-assignees': (e: ChatAssigneesEvent) => void;
   /** An internal note was added to a chat the socket may read. Volatile (reloaded on reconnect). */
   'chat-note': (e: ChatNoteView) => void;
   'chat-note-deleted': (e: ChatNoteDeletedEvent) => void;

@@ -161,6 +161,20 @@ describe('event delivery', () => {
     await nextEvent(a, 'agent-activity', (p) => p.user.id === assigned.id && p.state === 'left' && p.chatId === CHAT_A);
   });
 
+  it('tells who has a chat only to the sockets that read every chat and every assignment of its session', async () => {
+    // Reads every chat of s1 but only their own assignments: the others' names are not theirs to see.
+    const role = await Role.create({ name: 'chats-not-assignments', permissions: [{ action: 'read', subject: 'Chat' }, { action: 'read', subject: 'Assignment', conditions: { userId: '${user.id}' } }] });
+    const reader = await createUser(secret, role._id.toString(), 'rita');
+    const sockets = [await client({ token: admin.token }), await client({ token: assigned.token }), await client({ token: unassigned.token }), await client({ token: reader.token })];
+    const logs = sockets.map((s) => record(s, ['chat-assignees']));
+    const event = { sessionId: 's1', chatId: CHAT_A, assignees: [{ userId: assigned.id, name: 'ana' }] };
+    server.realtime.assigneesChanged(event);
+    server.realtime.assigneesChanged({ ...event, sessionId: 's2' });
+    await Promise.all(sockets.map(barrier));
+    expect(logs[0]!.map((e) => e.payload)).toEqual([event, { ...event, sessionId: 's2' }]);
+    expect(logs.slice(1).map((l) => l.length)).toEqual([0, 0, 0]);
+  });
+
   it('tells every socket that may read labels that they changed, and no other', async () => {
     const role = await Role.create({ name: 'no-labels', permissions: [{ action: 'read', subject: 'Session' }] });
     const user = await createUser(secret, role._id.toString(), 'nolan');

@@ -53,6 +53,7 @@ const EVENTS = [
   'chat-snooze',
   'agent-activity',
   'labels-changed',
+  'chat-assignees',
 ] as const;
 
 /** Provides the realtime connection (mount it inside the signed-in area). */

@@ -7,7 +7,7 @@ import { presentAssignment } from '../../presenters/assignments.ts';
 import { listOf, listResponse, paging, sessionParams } from '../common.ts';
 import { recipientJid } from '@switchboard/shared';
 import { loadSession } from '../sessions/sessionAccess.ts';
-import { notifyUserChanged } from '../../realtimeNotify.ts';
+import { announceAssignees, notifyUserChanged } from '../../realtimeNotify.ts';
 import { defineRoute, type RouteDef } from '../types.ts';
 import { assignmentParams, assignmentSchema, createAssignmentBody, listAssignmentsQuery, updateAssignmentBody } from './schema.ts';
 
@@ -48,6 +48,7 @@ export const assignmentRoutes: RouteDef[] = [
       if (await Assignment.exists(key)) throw conflict('already_assigned', 'The chat is already assigned to this user');
       const doc = await Assignment.create({ ...key, assignedBy: auth!.user._id, note: body.note ?? null });
       notifyUserChanged(deps, body.userId);
+      announceAssignees(deps, params.sessionId, chatId);
       audit.targetType = 'Assignment';
       audit.targetId = doc._id.toString();
       audit.details = { sessionId: params.sessionId, chatId, userId: body.userId };
@@ -89,7 +90,10 @@ export const assignmentRoutes: RouteDef[] = [
       const doc = await Assignment.findOneAndUpdate({ _id: current._id }, { $set: set }, { returnDocument: 'after' }).lean();
       if (!doc) throw notFound('assignment');
       notifyUserChanged(deps, current.userId.toString());
-      if (set.userId) notifyUserChanged(deps, doc.userId.toString());
+      if (set.userId) {
+        notifyUserChanged(deps, doc.userId.toString());
+        announceAssignees(deps, doc.sessionId, doc.chatId);
+      }
       audit.targetType = 'Assignment';
       audit.targetId = params.assignmentId;
       audit.details = { from: current.userId.toString(), to: doc.userId.toString(), chatId: doc.chatId };
@@ -105,6 +109,7 @@ export const assignmentRoutes: RouteDef[] = [
       assertCan(auth!, 'delete', current);
       await Assignment.deleteOne({ _id: current._id });
       notifyUserChanged(deps, current.userId.toString());
+      announceAssignees(deps, current.sessionId, current.chatId);
       audit.targetType = 'Assignment';
       audit.targetId = params.assignmentId;
       audit.details = { sessionId: current.sessionId, chatId: current.chatId, userId: current.userId.toString() };

@@ -4,7 +4,7 @@
  * assign them to one person in one go. Unread counts and last-message times update live.
  */
 import type { AutoAssignView, InboxChatView } from '@switchboard/shared';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { on } from '../../auth/ability.ts';
 import { useAbility, useApi } from '../../auth/AuthProvider.tsx';
 import { useNow, useResource } from '../../hooks/useResource.ts';
@@ -55,6 +55,15 @@ export function AssignmentsScreen() {
     return m;
   }, [assignments.data]);
 
+  // Someone (or the automatic distribution) changed who has a chat of this session: read the
+  // assignments again, once per burst.
+  const assigneesTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(assigneesTimer.current), []);
+  useSocketEvent('chat-assignees', (e) => {
+    if (e.sessionId !== sessionId) return;
+    clearTimeout(assigneesTimer.current);
+    assigneesTimer.current = setTimeout(() => assignments.reload(), 500);
+  });
   useSocketEvent('chat-update', (e) => {
     if (e.sessionId !== sessionId) return;
     chats.mutate((p) => p && { ...p, data: p.data.map((c) => (c.id === e.chatId ? { ...c, ...(e.name !== undefined ? { name: e.name } : {}), ...(e.unreadCount !== undefined ? { unreadCount: e.unreadCount } : {}), ...(e.lastMessageAt !== undefined ? { lastMessageAt: e.lastMessageAt } : {}) } : c)) });

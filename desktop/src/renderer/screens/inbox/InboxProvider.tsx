@@ -15,6 +15,7 @@ import { EMPTY_INBOX, inboxReducer, type InboxAction, type InboxState } from './
 import { useNotifier } from './notify/useNotifier.ts';
 import { loadPrefs, savePrefs, type NotifyPrefs } from './notify/prefs.ts';
 import type { DraftChange, Drafts } from './model/drafts.ts';
+import { initialFilters, rememberFilters } from './model/rememberedFilters.ts';
 import { useDrafts, type DraftFiles, type DraftStore } from './useDrafts.ts';
 import { useSnoozedChats } from './useSnoozedChats.ts';
 import { useOutbox } from './outbox/useOutbox.ts';
@@ -81,27 +82,6 @@ export interface Inbox {
 
 const Ctx = createContext<Inbox | null>(null);
 
-const FILTERS_KEY = 'switchboard.inbox.filters';
-
-/** Filters remembered on this device. */
-function initialFilters(): ChatFilters {
-  try {
-    const v = JSON.parse(localStorage.getItem(FILTERS_KEY) ?? '{}') as Partial<ChatFilters>;
-    return {
-      view: v.view === 'mine' || v.view === 'unassigned' ? v.view : 'all',
-      sessionId: typeof v.sessionId === 'string' ? v.sessionId : '',
-      q: '',
-      needsReply: v.needsReply === true,
-      unread: v.unread === true,
-      label: typeof v.label === 'string' ? v.label : '',
-      assignee: '',
-      snoozed: false,
-    };
-  } catch {
-    return { view: 'all', sessionId: '', q: '', needsReply: false, unread: false, label: '', assignee: '', snoozed: false };
-  }
-}
-
 /** Provides the inbox (mount once, inside the realtime provider, for users who may read chats). */
 export function InboxProvider({ children }: { children: ReactNode }) {
   const auth = useAuth();
@@ -157,11 +137,7 @@ export function InboxProvider({ children }: { children: ReactNode }) {
   const setFilters = useCallback((f: Partial<ChatFilters>) => {
     setFilterState((cur) => {
       const next = { ...cur, ...f };
-      try {
-        localStorage.setItem(FILTERS_KEY, JSON.stringify({ view: next.view, sessionId: next.sessionId, needsReply: next.needsReply, unread: next.unread, label: next.label }));
-      } catch {
-        /* not remembered */
-      }
+      rememberFilters(next);
       return next;
     });
     setPage(1);
@@ -245,6 +221,7 @@ export function InboxProvider({ children }: { children: ReactNode }) {
     if (e.labels.some((id) => !labelsById.has(id))) reloadLabels();
   });
   useSocketEvent('labels-changed', () => reloadLabels());
+  useSocketEvent('chat-assignees', (e) => dispatch({ type: 'event/assignees', sessionId: e.sessionId, chatId: e.chatId, assignees: e.assignees }));
   useSocketEvent('agent-activity', (e) => {
     if (e.user.id !== me.id) setAgentsByChat((cur) => applyActivity(cur, chatKey(e.sessionId, e.chatId), e, Date.now()));
   });

@@ -221,6 +221,17 @@ describe('inbox reducer: REST pages merged with live and replayed events', () =>
     expect([shared.total, shared.chats.get(KEY)?.assignees.map((a) => a.userId)]).toEqual([1, ['u2', 'u1']]);
   });
 
+  it('shows who has a chat as soon as it changes, and ignores chats it does not list', () => {
+    const elena = { userId: 'u2', name: 'Elena Ruiz' };
+    const s = run([
+      { type: 'chats/loaded', chats: [chat()], replace: true },
+      { type: 'event/assignees', sessionId: S, chatId: ALICE, assignees: [elena] },
+      { type: 'event/assignees', sessionId: S, chatId: '34600000999@s.whatsapp.net', assignees: [elena] },
+    ]);
+    expect([s.chats.get(KEY)?.assignees, s.chats.size]).toEqual([[elena], 1]);
+    expect(run([{ type: 'event/assignees', sessionId: S, chatId: ALICE, assignees: [] }], s).chats.get(KEY)?.assignees).toEqual([]);
+  });
+
   it('keeps every chat of a session for a supervisor whose socket is in the session room', () => {
     const s = run([
       { type: 'chats/loaded', chats: [chat()], replace: true },

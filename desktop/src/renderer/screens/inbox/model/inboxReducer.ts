@@ -45,6 +45,7 @@ export type InboxAction =
   | { type: 'event/status'; sessionId: string; chatId: string; messageId: string; status: MessageStatus; reason?: string }
   | { type: 'event/chat'; sessionId: string; chatId: string; name?: string; unreadCount?: number; lastMessageAt?: number; handledAt?: number }
   | { type: 'event/labels'; sessionId: string; chatId: string; labels: string[] }
+  | { type: 'event/assignees'; sessionId: string; chatId: string; assignees: InboxChatView['assignees'] }
   /** A chat put aside until a time (null: woken). */
   | { type: 'event/snooze'; sessionId: string; chatId: string; snoozedUntil: number | null }
   | { type: 'event/presence'; sessionId: string; chatId: string; state: string; at: number }
@@ -229,6 +230,8 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
       return patchChat(state, action.sessionId, action.chatId, { snoozedUntil: action.snoozedUntil });
     case 'event/labels':
       return patchChat(state, action.sessionId, action.chatId, { labels: action.labels });
+    case 'event/assignees':
+      return patchChat(state, action.sessionId, action.chatId, { assignees: action.assignees });
     case 'event/presence': {
       const presence = new Map(state.presence);
       presence.set(chatKey(action.sessionId, action.chatId), { state: action.state, at: action.at });
