@@ -48,10 +48,18 @@ export interface ChangeDeps {
   emit(event: ActorEvent): void;
 }
 
+/**
+ * Ids of our messages this actor is changing right now (ownChanges.ts): Baileys' echo of the
+ * change may arrive between the send and the write, and must not write it a second time (with
+ * WhatsApp's second-resolution time) or announce it twice.
+ */
+export const ownChangesInFlight = new Set<string>();
+
 /** Applies one change to its stored message and announces the result (nothing when it is unknown or not the author's). */
 export async function applyChange(change: MessageChange, deps: ChangeDeps): Promise<void> {
   const { key } = change.msg;
   if (!key.remoteJid) return;
+  if (key.fromMe && ownChangesInFlight.has(change.targetId)) return;
   const identity = await chatIdentityFor(key, deps.sock());
   if (!identity) return;
   const fromMe = !!key.fromMe;
@@ -90,7 +98,9 @@ export async function commitChange(target: MessageDoc, change: ContentChange, at
     if (target.mediaId) await dropMedia(String(target.mediaId));
     update = { text: null, caption: null, location: null, mediaId: null, mediaStatus: null, revokedAt: at };
   }
-  const doc = await Message.findOneAndUpdate({ _id: target._id }, { $set: update }, { new: true }).lean<MessageDoc>();
+  // A deletion is written once: a second one (a replay racing the first) finds nothing to do.
+  const filter = change.type === 'revoke' ? { _id: target._id, revokedAt: null } : { _id: target._id };
+  const doc = await Message.findOneAndUpdate(filter, { $set: update }, { new: true }).lean<MessageDoc>();
   if (!doc) return;
   // The chat list shows the latest message: when that is the one changed, so does its preview.
   const preview = doc.revokedAt ? DELETED_PREVIEW : previewOf(doc);
