@@ -16,6 +16,7 @@ const SHOTS = 'console';
 const SESSION = 'ventas';
 const PHONE = '34600960001';
 const CUSTOMER = '34611960001';
+const SECOND = '34611960002';
 
 let sys: System;
 let browser: Browser;
@@ -31,6 +32,7 @@ beforeAll(async () => {
   await sys.sim.scanQr(PHONE, qr.qr);
   await sys.waitStatus(SESSION, 'connected', 60_000);
   sys.sim.createContact({ phone: CUSTOMER, name: 'Lucía Prieto' });
+  sys.sim.createContact({ phone: SECOND, name: 'Marcos Gil' });
   const elena = { email: 'elena@e2e.test', password: 'Elena-temporal-1' };
   expect((await sys.api('POST', '/api/users', token, { name: 'Elena Ruiz', email: elena.email, password: elena.password, role: 'employee' })).status).toBe(201);
   await sys.token(elena.email, elena.password); // replaces the temporary password
@@ -69,6 +71,12 @@ describe('automatic distribution', () => {
     await row.getByText('Hola, quería pedir cita').waitFor();
     // The administrator's open inbox says who has it, live (it arrived unassigned a moment before).
     await admin.getByRole('listbox', { name: 'Conversaciones' }).getByRole('option', { name: /Lucía Prieto/ }).getByText('Elena Ruiz').waitFor();
+    // Watching *Sin asignar*, a new customer's chat leaves the list once it is handed out.
+    await admin.getByRole('radio', { name: 'Sin asignar' }).click();
+    await admin.getByRole('listbox', { name: 'Conversaciones' }).getByRole('option', { name: /Lucía Prieto/ }).waitFor({ state: 'detached' });
+    await sys.sim.contactSend(SECOND, { to: PHONE, text: 'Buenas, ¿abrís el sábado?' });
+    await employee.getByRole('listbox', { name: 'Conversaciones' }).getByRole('option', { name: /Marcos Gil/ }).waitFor();
+    await expect.poll(() => admin.getByRole('listbox', { name: 'Conversaciones' }).getByRole('option', { name: /Marcos Gil/ }).count()).toBe(0);
     await admin.goto(`${sys.url}/assignments`);
     await admin.getByRole('row', { name: /Lucía Prieto/ }).getByText('Elena Ruiz').waitFor();
   });

@@ -221,7 +221,17 @@ export function InboxProvider({ children }: { children: ReactNode }) {
     if (e.labels.some((id) => !labelsById.has(id))) reloadLabels();
   });
   useSocketEvent('labels-changed', () => reloadLabels());
-  useSocketEvent('chat-assignees', (e) => dispatch({ type: 'event/assignees', sessionId: e.sessionId, chatId: e.chatId, assignees: e.assignees }));
+  useSocketEvent('chat-assignees', (e) => {
+    const key = chatKey(e.sessionId, e.chatId);
+    const known = stateRef.current.chats.has(key);
+    dispatch({ type: 'event/assignees', sessionId: e.sessionId, chatId: e.chatId, assignees: e.assignees });
+    // The views by assignee follow: out of *Sin asignar* once someone has it, in and out of *Mías*.
+    const { view, assignee } = filtersRef.current;
+    const has = (userId: string) => e.assignees.some((a) => a.userId === userId);
+    const mine = has(me.id);
+    if ((view === 'unassigned' && e.assignees.length > 0) || (view === 'mine' && !mine) || (assignee && !has(assignee))) dispatch({ type: 'chat/out-of-view', key });
+    else if (view === 'mine' && mine && !known) reloadList();
+  });
   useSocketEvent('agent-activity', (e) => {
     if (e.user.id !== me.id) setAgentsByChat((cur) => applyActivity(cur, chatKey(e.sessionId, e.chatId), e, Date.now()));
   });

@@ -232,6 +232,14 @@ describe('inbox reducer: REST pages merged with live and replayed events', () =>
     expect(run([{ type: 'event/assignees', sessionId: S, chatId: ALICE, assignees: [] }], s).chats.get(KEY)?.assignees).toEqual([]);
   });
 
+  it('takes a chat out of a view it no longer belongs to, but never the open one', () => {
+    const s = run([{ type: 'chats/loaded', chats: [chat()], replace: true, total: 1 }]);
+    const out = run([{ type: 'chat/out-of-view', key: KEY }], s);
+    expect([out.chats.has(KEY), out.total]).toEqual([false, 0]);
+    const open = run([{ type: 'chat/open', key: KEY }, { type: 'chat/out-of-view', key: KEY }], s);
+    expect([open.chats.has(KEY), open.total]).toEqual([true, 1]);
+  });
+
   it('keeps every chat of a session for a supervisor whose socket is in the session room', () => {
     const s = run([
       { type: 'chats/loaded', chats: [chat()], replace: true },

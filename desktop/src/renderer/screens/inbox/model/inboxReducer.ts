@@ -53,6 +53,8 @@ export type InboxAction =
   | { type: 'chat/open'; key: string | null }
   /** A chat learnt of outside the list (a search hit): kept if the list does not know it yet. */
   | { type: 'chat/seen'; chat: InboxChatView }
+  /** The chat no longer belongs to the list's view (assigned while *Sin asignar* shows, taken away from *Mías*); the open one stays. */
+  | { type: 'chat/out-of-view'; key: string }
   /** A conversation the user just started (shown at once, with its assignees when it was assigned). */
   | { type: 'chat/started'; sessionId: string; chatId: string; assignees: InboxChatView['assignees'] }
   | { type: 'chat/read'; key: string }
@@ -245,6 +247,12 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
     }
     case 'chat/open':
       return { ...state, openKey: action.key };
+    case 'chat/out-of-view': {
+      if (!state.chats.has(action.key) || state.openKey === action.key) return state;
+      const chats = new Map(state.chats);
+      chats.delete(action.key);
+      return { ...state, chats, total: Math.max(0, state.total - 1) };
+    }
     case 'chat/seen': {
       const key = chatKey(action.chat.sessionId, action.chat.id);
       if (state.chats.has(key)) return state;
