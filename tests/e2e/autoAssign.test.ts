@@ -5,7 +5,6 @@
  * customer's first message then lands, assigned, in that employee's open inbox without a reload,
  * and the administrator's open inbox shows who has it as it happens.
  */
-import type { HubEvent } from '@switchboard/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newContext, signIn } from './support/browser.ts';
@@ -26,11 +25,7 @@ let employee: Page;
 beforeAll(async () => {
   sys = await startSystem('e2e_auto_assign');
   const token = await sys.token(sys.adminEmail, sys.adminPassword);
-  expect((await sys.api('POST', '/api/sessions', token, { sessionId: SESSION, name: 'Ventas' })).status).toBe(201);
-  const qr = (await sys.waitFor((e) => e.sessionId === SESSION && e.type === 'qr')) as Extract<HubEvent, { type: 'qr' }>;
-  sys.sim.createPhone({ phone: PHONE, name: 'Ventas' });
-  await sys.sim.scanQr(PHONE, qr.qr);
-  await sys.waitStatus(SESSION, 'connected', 60_000);
+  await sys.linkSession(token, { sessionId: SESSION, name: 'Ventas', phone: PHONE });
   sys.sim.createContact({ phone: CUSTOMER, name: 'Lucía Prieto' });
   sys.sim.createContact({ phone: SECOND, name: 'Marcos Gil' });
   const elena = { email: 'elena@e2e.test', password: 'Elena-temporal-1' };

@@ -8,7 +8,6 @@
  * reaches the customer once; the badge follows the chats waiting for a reply; a deep link opens
  * its chat.
  */
-import type { HubEvent } from '@switchboard/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newContext, signIn } from './support/browser.ts';
@@ -36,11 +35,7 @@ interface Notified {
 beforeAll(async () => {
   sys = await startSystem('e2e_desktop');
   const admin = await sys.token(sys.adminEmail, sys.adminPassword);
-  expect((await sys.api('POST', '/api/sessions', admin, { sessionId: SESSION, name: 'Mostrador' })).status).toBe(201);
-  const qr = (await sys.waitFor((e) => e.sessionId === SESSION && e.type === 'qr')) as Extract<HubEvent, { type: 'qr' }>;
-  sys.sim.createPhone({ phone: PHONE, name: 'Mostrador' });
-  await sys.sim.scanQr(PHONE, qr.qr);
-  await sys.waitStatus(SESSION, 'connected', 60_000);
+  await sys.linkSession(admin, { sessionId: SESSION, name: 'Mostrador', phone: PHONE });
   sys.sim.createContact({ phone: ALICE, name: 'Alicia Gómez' });
   await sys.sim.contactSend(ALICE, { to: PHONE, text: 'Hola' });
   await sys.waitFor((e) => e.type === 'message' && e.sessionId === SESSION && e.message.chatId === ALICE_JID);

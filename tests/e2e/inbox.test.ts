@@ -69,11 +69,7 @@ beforeAll(async () => {
   sys = await startSystem('e2e_inbox');
   adminToken = await sys.token(sys.adminEmail, sys.adminPassword);
   // A linked session with two customers.
-  expect((await sys.api('POST', '/api/sessions', adminToken, { sessionId: SESSION, name: 'Tienda Centro' })).status).toBe(201);
-  const qr = (await sys.waitFor((e) => e.sessionId === SESSION && e.type === 'qr')) as Extract<HubEvent, { type: 'qr' }>;
-  sys.sim.createPhone({ phone: PHONE, name: 'Tienda Centro' });
-  await sys.sim.scanQr(PHONE, qr.qr);
-  await sys.waitStatus(SESSION, 'connected', 60_000);
+  await sys.linkSession(adminToken, { sessionId: SESSION, name: 'Tienda Centro', phone: PHONE });
   sys.sim.createContact({ phone: ALICE, name: 'Alicia Gómez' });
   sys.sim.createContact({ phone: BOB, name: 'Bruno Díaz' });
   await sys.sim.contactSend(ALICE, { to: PHONE, text: 'Hola, quería preguntar por mi pedido' });

@@ -9,7 +9,7 @@
  * customer the session already talks to. (That an employee, who writes only to assigned chats,
  * is not offered it: inbox.test.ts.)
  */
-import { BUILT_IN_ROLE_PERMISSIONS, type HubEvent } from '@switchboard/shared';
+import { BUILT_IN_ROLE_PERMISSIONS } from '@switchboard/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newContext, signIn } from './support/browser.ts';
@@ -36,11 +36,7 @@ beforeAll(async () => {
   sys = await startSystem('e2e_new_chat');
   const admin = await sys.token(sys.adminEmail, sys.adminPassword);
   adminToken = admin;
-  expect((await sys.api('POST', '/api/sessions', admin, { sessionId: SESSION, name: 'Ventas' })).status).toBe(201);
-  const qr = (await sys.waitFor((e) => e.sessionId === SESSION && e.type === 'qr')) as Extract<HubEvent, { type: 'qr' }>;
-  sys.sim.createPhone({ phone: PHONE, name: 'Ventas' });
-  await sys.sim.scanQr(PHONE, qr.qr);
-  await sys.waitStatus(SESSION, 'connected', 60_000);
+  await sys.linkSession(admin, { sessionId: SESSION, name: 'Ventas', phone: PHONE });
   // A second session nobody linked yet: it waits for its QR.
   expect((await sys.api('POST', '/api/sessions', admin, { sessionId: 'soporte', name: 'Soporte' })).status).toBe(201);
   await sys.waitStatus('soporte', 'qr', 60_000);

@@ -35,6 +35,8 @@ export interface System {
   /** Waits for a hub event. */
   waitFor(pred: (e: HubEvent) => boolean, timeoutMs?: number): Promise<HubEvent>;
   waitStatus(sessionId: string, status: SessionStatus, timeoutMs?: number): Promise<void>;
+  /** Creates a session through the API and links it to a new simulated phone by QR; resolves once connected. */
+  linkSession(token: string, s: { sessionId: string; name: string; phone: string }): Promise<void>;
   /** The SMTP server receiving the gateway's emails. */
   mailbox: Mailbox;
   /** Stops the gateway only (actors keep running): the server is "down" for browsers. */
@@ -124,6 +126,14 @@ export async function startSystem(area: string): Promise<System> {
       const mark = events.length;
       if (node.supervisor.hub.snapshot(sessionId)?.status === status) return;
       await system.waitFor((e) => events.indexOf(e) >= mark && e.sessionId === sessionId && e.type === 'connection-state' && e.status === status, timeoutMs);
+    },
+    async linkSession(token, { sessionId, name, phone }) {
+      const created = await system.api('POST', '/api/sessions', token, { sessionId, name });
+      if (created.status !== 201) throw new Error(`session ${sessionId} not created: ${created.status}`);
+      const qr = (await system.waitFor((e) => e.sessionId === sessionId && e.type === 'qr')) as Extract<HubEvent, { type: 'qr' }>;
+      sim.createPhone({ phone, name });
+      await sim.scanQr(phone, qr.qr);
+      await system.waitStatus(sessionId, 'connected', 60_000);
     },
     async stopGateway() {
       await gateway.close();
