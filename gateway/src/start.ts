@@ -103,6 +103,7 @@ export async function startGateway(opts: StartGatewayOptions): Promise<RunningGa
   const autoAssign = watchAutoAssign({
     hub: opts.hub,
     logger,
+    online: () => realtime.connectedUserIds(),
     onAssigned: (userId, sessionId, chatId) => {
       notifyUserChanged(app.deps, userId);
       announceAssignees(app.deps, sessionId, chatId);

@@ -52,6 +52,8 @@ describe('automatic distribution', () => {
     await dialog.waitFor();
     expect(await dialog.getByLabel('Asignar automáticamente las conversaciones nuevas').isChecked()).toBe(true);
     await dialog.getByRole('checkbox', { name: /Elena Ruiz/ }).check();
+    // By default only people with the console open get chats (Elena has her inbox open below).
+    expect(await dialog.getByRole('checkbox', { name: 'Solo a quien tenga Switchboard abierto' }).isChecked()).toBe(true);
     await checkScreen(admin, SHOTS, '23-auto-assign', { keyboard: true });
     await dialog.getByRole('button', { name: 'Guardar' }).click();
     await dialog.waitFor({ state: 'hidden' });

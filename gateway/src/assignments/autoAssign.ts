@@ -1,7 +1,9 @@
 /**
  * "Reparto automático": a customer's message in a chat nobody is assigned to, in a session whose
  * rule is enabled, assigns the chat to one of the rule's people (pickAssignee.ts: fewest
- * customers waiting, then longest since their last chat). From: actor → Supervisor's EventLog →
+ * customers waiting, then longest since their last chat) — by default only among those with the
+ * console open; with none of them there, the chat waits unassigned (and is handed out on the
+ * customer's next message if someone is back). From: actor → Supervisor's EventLog →
  * hub.subscribe → here → next: Assignment, the audit log (`assignment.auto`, by nobody) and the
  * realtime layer (the assignee's inbox gets the chat at once).
  *
@@ -41,6 +43,8 @@ export interface AutoAssignOptions {
   logger: Logger;
   /** The chat was given to `userId`: move their sockets to its rooms, tell the consoles. */
   onAssigned(userId: string, sessionId: string, chatId: string): void;
+  /** Users with the console open now (every node's, in cluster mode): for rules limited to them. */
+  online(): Promise<readonly string[]>;
   /** Cluster mode: whether this node owns the session (only the owner decides). */
   owns?: (sessionId: string) => boolean;
   onDecision?: (d: AutoAssignDecision) => void;
@@ -56,6 +60,7 @@ export interface AutoAssigner {
 interface CachedRule {
   enabled: boolean;
   userIds: Types.ObjectId[];
+  onlineOnly: boolean;
   /** When the rule last changed (ms): messages older than that (a history sync) are not new chats. */
   since: number;
   at: number;
@@ -71,8 +76,8 @@ export function watchAutoAssign(opts: AutoAssignOptions): AutoAssigner {
   const ruleOf = async (sessionId: string): Promise<CachedRule> => {
     const cached = rules.get(sessionId);
     if (cached && now() - cached.at < RULE_TTL_MS) return cached;
-    const doc = await AutoAssignRule.findOne({ sessionId }, { enabled: 1, userIds: 1, updatedAt: 1 }).lean();
-    const rule = { enabled: !!doc?.enabled, userIds: doc?.userIds ?? [], since: doc?.updatedAt?.getTime() ?? 0, at: now() };
+    const doc = await AutoAssignRule.findOne({ sessionId }, { enabled: 1, userIds: 1, onlineOnly: 1, updatedAt: 1 }).lean();
+    const rule = { enabled: !!doc?.enabled, userIds: doc?.userIds ?? [], onlineOnly: doc?.onlineOnly ?? true, since: doc?.updatedAt?.getTime() ?? 0, at: now() };
     rules.set(sessionId, rule);
     return rule;
   };
@@ -84,9 +89,11 @@ export function watchAutoAssign(opts: AutoAssignOptions): AutoAssigner {
   const decided = (d: AutoAssignDecision) => opts.onDecision?.(d);
 
   /** The rule's active people with their load in the session, in the rule's order. */
-  const candidates = async (sessionId: string, userIds: Types.ObjectId[]): Promise<Candidate[]> => {
+  const candidates = async (sessionId: string, rule: CachedRule): Promise<Candidate[]> => {
+    const { userIds } = rule;
     const active = new Set((await User.find({ _id: { $in: userIds }, active: true }, { _id: 1 }).lean()).map((u) => u._id.toString()));
-    const people = userIds.map(String).filter((id) => active.has(id));
+    const online = rule.onlineOnly ? new Set(await opts.online()) : null;
+    const people = userIds.map(String).filter((id) => active.has(id) && (!online || online.has(id)));
     if (people.length === 0) return [];
     const theirs = await Assignment.find({ sessionId, userId: { $in: people } }, { chatId: 1, userId: 1, createdAt: 1 }).lean();
     const waiting = new Set((await Chat.find({ sessionId, jid: { $in: [...new Set(theirs.map((a) => a.chatId))] }, needsReply: true }, { jid: 1 }).lean()).map((c) => c.jid));
@@ -106,7 +113,7 @@ export function watchAutoAssign(opts: AutoAssignOptions): AutoAssigner {
       rememberAssigned(key);
       return decided({ sessionId, chatId, userId: null, reason: 'already_assigned' });
     }
-    const userId = pickAssignee(await candidates(sessionId, rule.userIds));
+    const userId = pickAssignee(await candidates(sessionId, rule));
     if (!userId) return decided({ sessionId, chatId, userId: null, reason: 'nobody_available' });
     await Assignment.create({ sessionId, chatId, userId, assignedBy: null, note: null });
     rememberAssigned(key);

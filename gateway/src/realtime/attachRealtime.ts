@@ -27,6 +27,8 @@ export interface Realtime {
   refreshAll(): Promise<void>;
   /** Users with at least one connected socket. */
   onlineUserIds(): string[];
+  /** Users with at least one connected socket on any node (with the Redis adapter, every node answers). */
+  connectedUserIds(): Promise<string[]>;
   /** Emits a chat's volatile event to the sockets in its rooms (the session's chats, or the chat alone). */
   emitToChat: ChatEmitter;
   labelsChanged(): void;
@@ -181,6 +183,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
     refreshUser,
     refreshAll,
     onlineUserIds: () => presence.onlineUserIds(),
+    connectedUserIds: async () => [...new Set((await io.fetchSockets()).flatMap((socket) => (socket.data.user ? [socket.data.user.userId] : [])))],
     emitToChat: (sessionId, chatId, event, payload) => {
       // With the Redis adapter, `to(...)` reaches the rooms on every node.
       (io.to([allChatsRoom(sessionId), chatRoom(sessionId, chatId)]).emit as (name: string, arg: unknown) => boolean)(event, payload);

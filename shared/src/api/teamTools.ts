@@ -65,4 +65,6 @@ export interface AutoAssignView {
   enabled: boolean;
   /** The people who take turns (active users), in the order listed. */
   userIds: string[];
+  /** Only to those of them with the console open; while none is, new chats wait unassigned. */
+  onlineOnly: boolean;
 }

@@ -13,13 +13,15 @@ import { linkSession, openGateway, type GatewayWorld } from './support/harness.t
 
 const SESSION = 'auto-1';
 const PHONE = '34600000551';
-const CUSTOMERS = ['34611200551', '34611200552', '34611200553', '34611200554', '34611200555'] as const;
+const CUSTOMERS = ['34611200551', '34611200552', '34611200553', '34611200554', '34611200555', '34611200556'] as const;
 const jid = (phone: string) => `${phone}@s.whatsapp.net`;
 
 let w: GatewayWorld;
 let watcher: AutoAssigner;
 const tok: Record<'supervisor' | 'employee' | 'outsider', string> = { supervisor: '', employee: '', outsider: '' };
 const decisions: AutoAssignDecision[] = [];
+/** Who has the console open (the realtime layer's answer, set by each test). */
+let online: string[] = [];
 const waiters: { chatId: string; resolve(d: AutoAssignDecision): void }[] = [];
 
 /** The watcher's decision about a chat (past or future). */
@@ -47,6 +49,7 @@ beforeAll(async () => {
   watcher = watchAutoAssign({
     hub: w.hub,
     logger: silentLogger(),
+    online: async () => online,
     onAssigned: (userId) => notifyUserChanged(w.app.deps, userId),
     onDecision: (d) => {
       decisions.push(d);
@@ -64,17 +67,18 @@ afterAll(async () => {
 
 describe('automatic distribution of new conversations', () => {
   it('is set by whoever may assign chats, for active people only', async () => {
-    expect((await w.api('GET', `/api/sessions/${SESSION}/auto-assign`, { token: tok.supervisor })).body).toEqual({ sessionId: SESSION, enabled: false, userIds: [] });
+    expect((await w.api('GET', `/api/sessions/${SESSION}/auto-assign`, { token: tok.supervisor })).body).toEqual({ sessionId: SESSION, enabled: false, userIds: [], onlineOnly: true });
     expect((await rule('employee', { enabled: true, userIds: [w.users.employee.id] })).status).toBe(403);
     const none = await rule('supervisor', { enabled: true, userIds: [] });
     expect([none.status, none.body.error.code]).toEqual([400, 'no_people']);
     const unknown = await rule('supervisor', { enabled: true, userIds: ['665f1c2b9d3e4a0012345678'] });
     expect([unknown.status, unknown.body.error.code]).toEqual([400, 'unknown_user']);
     const on = await rule('supervisor', { enabled: true, userIds: [w.users.employee.id, w.users.outsider.id] });
-    expect([on.status, on.body]).toEqual([200, { sessionId: SESSION, enabled: true, userIds: [w.users.employee.id, w.users.outsider.id] }]);
+    expect([on.status, on.body]).toEqual([200, { sessionId: SESSION, enabled: true, userIds: [w.users.employee.id, w.users.outsider.id], onlineOnly: true }]);
   });
 
   it('gives each new chat to whoever has the fewest customers waiting, then to whoever got one longest ago', async () => {
+    online = [w.users.employee.id, w.users.outsider.id];
     const [c1, c2, c3] = CUSTOMERS;
     expect(await customerWrites(c1, 'Hola, primera consulta')).toMatchObject({ userId: w.users.employee.id, reason: 'assigned' });
     // The employee has a customer waiting now: the next chat goes to the other person.
@@ -86,6 +90,16 @@ describe('automatic distribution of new conversations', () => {
     const mine = await w.api('GET', `/api/chats?sessionId=${SESSION}`, { token: tok.employee });
     expect((mine.body.data as { id: string }[]).map((c) => c.id).sort()).toEqual([jid(c1), jid(c3)].sort());
     expect(await AuditLog.exists({ action: 'assignment.auto', userId: null, 'details.chatId': jid(c2), 'details.userId': w.users.outsider.id })).toBeTruthy();
+  });
+
+  it('gives chats only to people with the console open: none there, the chat waits until the next message', async () => {
+    const c6 = CUSTOMERS[5];
+    online = [];
+    expect(await customerWrites(c6, 'Hola, ¿hay alguien?')).toMatchObject({ userId: null, reason: 'nobody_available' });
+    expect(await Assignment.exists({ sessionId: SESSION, chatId: jid(c6) })).toBeNull();
+    // The outsider has more customers waiting than the employee, but is the only one there.
+    online = [w.users.outsider.id];
+    expect(await customerWrites(c6, '¿Hola?')).toMatchObject({ userId: w.users.outsider.id, reason: 'assigned' });
   });
 
   it('leaves alone a chat someone already has, and assigns nothing while it is off', async () => {

@@ -175,6 +175,15 @@ describe('event delivery', () => {
     expect(logs.slice(1).map((l) => l.length)).toEqual([0, 0, 0]);
   });
 
+  it('knows who has a socket connected (the automatic distribution asks)', async () => {
+    const away = await createUser(secret, roles.employee, 'away');
+    await client({ token: admin.token });
+    await client({ token: assigned.token });
+    const ids = await server.realtime.connectedUserIds();
+    expect(ids).toEqual(expect.arrayContaining([admin.id, assigned.id]));
+    expect(ids).not.toContain(away.id);
+  });
+
   it('tells every socket that may read labels that they changed, and no other', async () => {
     const role = await Role.create({ name: 'no-labels', permissions: [{ action: 'read', subject: 'Session' }] });
     const user = await createUser(secret, role._id.toString(), 'nolan');

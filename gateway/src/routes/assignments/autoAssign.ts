@@ -19,6 +19,7 @@ const autoAssignSchema = z
     sessionId: z.string(),
     enabled: z.boolean(),
     userIds: z.array(z.string()).openapi({ description: 'The people who take turns, in order' }),
+    onlineOnly: z.boolean().openapi({ description: 'Only to those of them with the console open (new chats wait unassigned while none is)' }),
   })
   .openapi('AutoAssign');
 
@@ -26,6 +27,7 @@ const autoAssignBody = z
   .object({
     enabled: z.boolean(),
     userIds: z.array(objectId).max(MAX_PEOPLE).openapi({ description: 'Active users who take turns (the order breaks ties)' }),
+    onlineOnly: z.boolean().default(true).openapi({ description: 'Only to those with the console open (default)' }),
   })
   .strict()
   .openapi('AutoAssignRequest');
@@ -39,7 +41,7 @@ async function mayDistribute(auth: AuthContext, sessionId: string): Promise<void
 /** The stored rule as the API shows it (disabled and empty when there is none). */
 async function ruleView(sessionId: string): Promise<AutoAssignView> {
   const doc = await AutoAssignRule.findOne({ sessionId }).lean();
-  return { sessionId, enabled: !!doc?.enabled, userIds: (doc?.userIds ?? []).map(String) };
+  return { sessionId, enabled: !!doc?.enabled, userIds: (doc?.userIds ?? []).map(String), onlineOnly: doc?.onlineOnly ?? true };
 }
 
 /**
@@ -72,11 +74,11 @@ export const autoAssignRoutes: RouteDef[] = [
       if (found !== userIds.length) throw badRequest('unknown_user', 'A chosen user does not exist or is inactive');
       await AutoAssignRule.updateOne(
         { sessionId },
-        { $set: { enabled: body.enabled, userIds: userIds.map((id) => new Types.ObjectId(id)), updatedBy: auth!.user._id } },
+        { $set: { enabled: body.enabled, userIds: userIds.map((id) => new Types.ObjectId(id)), onlineOnly: body.onlineOnly, updatedBy: auth!.user._id } },
         { upsert: true },
       );
       deps.autoAssign?.ruleChanged(sessionId);
-      Object.assign(audit, { targetType: 'Session', targetId: sessionId, details: { enabled: body.enabled, userIds } });
+      Object.assign(audit, { targetType: 'Session', targetId: sessionId, details: { enabled: body.enabled, userIds, onlineOnly: body.onlineOnly } });
       return ruleView(sessionId);
     },
   }),

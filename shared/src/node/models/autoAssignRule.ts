@@ -12,6 +12,8 @@ export interface AutoAssignRuleDoc {
   enabled: boolean;
   /** The people who take turns, in the order the supervisor listed them. */
   userIds: Types.ObjectId[];
+  /** Only to those with the console open (a chat waits unassigned while none of them is). */
+  onlineOnly: boolean;
   updatedBy?: Types.ObjectId | null;
   createdAt: Date;
   updatedAt: Date;
@@ -22,6 +24,7 @@ const autoAssignRuleSchema = new Schema<AutoAssignRuleDoc>(
     sessionId: { type: String, required: true },
     enabled: { type: Boolean, default: false },
     userIds: { type: [{ type: Schema.Types.ObjectId, ref: 'User' }], default: [] },
+    onlineOnly: { type: Boolean, default: true },
     updatedBy: { type: Schema.Types.ObjectId, ref: 'User', default: null },
   },
   { timestamps: true },

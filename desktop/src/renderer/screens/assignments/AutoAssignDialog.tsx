@@ -1,8 +1,8 @@
 /**
  * *Reparto automático* of a session: whether new conversations are assigned by themselves, and
  * to whom. Each new customer's chat nobody has goes to the ticked person with the fewest
- * customers waiting for a reply (ties: whoever got one longest ago); see the gateway's
- * assignments/autoAssign.ts.
+ * customers waiting for a reply (ties: whoever got one longest ago), by default only among those
+ * with the console open; see the gateway's assignments/autoAssign.ts.
  */
 import type { AutoAssignView, UserView } from '@switchboard/shared';
 import { useEffect, useState, type FormEvent } from 'react';
@@ -33,12 +33,14 @@ export function AutoAssignDialog({ rule, sessionName, users, onClose, onSaved }:
   const { busy, error, reset, run } = useSubmit(t);
   const [enabled, setEnabled] = useState(false);
   const [picked, setPicked] = useState<string[]>([]);
+  const [onlineOnly, setOnlineOnly] = useState(true);
   // Each opening starts from the stored rule (a rule never set opens ready to switch on).
   useEffect(() => {
     if (!rule) return;
     reset();
     setEnabled(rule.enabled || rule.userIds.length === 0);
     setPicked(rule.userIds);
+    setOnlineOnly(rule.onlineOnly);
   }, [rule]);
   const people = users.filter((u) => u.active);
   const toggle = (id: string, on: boolean) => setPicked((cur) => (on ? [...cur.filter((x) => x !== id), id] : cur.filter((x) => x !== id)));
@@ -46,7 +48,7 @@ export function AutoAssignDialog({ rule, sessionName, users, onClose, onSaved }:
     e?.preventDefault();
     if (!rule) return;
     await run(async () => {
-      const saved = await api.setAutoAssign(rule.sessionId, { enabled, userIds: picked });
+      const saved = await api.setAutoAssign(rule.sessionId, { enabled, userIds: picked, onlineOnly });
       toast.success(t(saved.enabled ? 'autoAssign.savedOn' : 'autoAssign.savedOff'));
       onSaved(saved);
     });
@@ -76,6 +78,7 @@ export function AutoAssignDialog({ rule, sessionName, users, onClose, onSaved }:
             <CheckboxField key={u.id} label={u.name} hint={u.email} checked={picked.includes(u.id)} onChange={(e) => toggle(u.id, e.target.checked)} />
           ))}
         </fieldset>
+        <CheckboxField label={t('autoAssign.onlineOnly')} hint={t('autoAssign.onlineOnlyHint')} checked={onlineOnly} disabled={!enabled} onChange={(e) => setOnlineOnly(e.target.checked)} />
       </form>
     </Dialog>
   );

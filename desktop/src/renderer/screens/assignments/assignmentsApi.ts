@@ -35,7 +35,7 @@ export function assignmentsApi(api: ApiClient) {
     reassign: (sessionId: string, assignmentId: string, userId: string) => api.put<AssignmentView>(`/api/sessions/${enc(sessionId)}/assignments/${enc(assignmentId)}`, { userId }),
     unassign: (sessionId: string, assignmentId: string) => api.del(`/api/sessions/${enc(sessionId)}/assignments/${enc(assignmentId)}`),
     autoAssign: (sessionId: string, signal?: AbortSignal) => api.get<AutoAssignView>(`/api/sessions/${enc(sessionId)}/auto-assign`, undefined, opts(signal)),
-    setAutoAssign: (sessionId: string, rule: { enabled: boolean; userIds: string[] }) => api.put<AutoAssignView>(`/api/sessions/${enc(sessionId)}/auto-assign`, rule),
+    setAutoAssign: (sessionId: string, rule: { enabled: boolean; userIds: string[]; onlineOnly: boolean }) => api.put<AutoAssignView>(`/api/sessions/${enc(sessionId)}/auto-assign`, rule),
   };
 }
 
