@@ -652,6 +652,13 @@ describe('employee inbox', () => {
     await check('08c-person-filter', supPage);
     await person.selectOption({ label: 'Todas las personas' });
     await supList.getByRole('option', { name: /Bruno/ }).waitFor();
+    // Bruno's chat has nobody: one click takes it.
+    await supList.getByRole('option', { name: /Bruno/ }).click();
+    await supPage.getByRole('button', { name: 'Asignármela' }).click();
+    await supPage.locator('.thread-header').getByText('Asignada a ti', { exact: false }).waitFor();
+    await supPage.getByRole('button', { name: 'Asignármela' }).waitFor({ state: 'detached' });
+    const taken = await sys.api<{ data: { userId: string }[] }>('GET', `/api/sessions/${SESSION}/assignments?chatId=${encodeURIComponent(BOB_JID)}`, adminToken);
+    expect(taken.body.data).toHaveLength(1);
     await supCtx.close();
     await page.locator('.agents-here').waitFor({ state: 'detached' });
 

@@ -7,7 +7,9 @@
  */
 import type { CannedReplyView, ChatNoteView, InboxChatView, InboxMessageView } from '@switchboard/shared';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { on } from '../../../auth/ability.ts';
 import { useAbility, useApi, useMe } from '../../../auth/AuthProvider.tsx';
+import { assignmentsApi } from '../../assignments/assignmentsApi.ts';
 import { useI18n } from '../../../i18n/index.tsx';
 import { useRealtime } from '../../../realtime/RealtimeProvider.tsx';
 import { Button, IconButton } from '../../../ui/Button.tsx';
@@ -71,7 +73,8 @@ const NO_FILES: readonly File[] = [];
 export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread, onMarkHandled, focusMessageId = null, asked, onManageCanned, focusToken, onLeaveComposer }: ThreadProps) {
   const { t, fmt } = useI18n();
   const inbox = useInbox();
-  const rest = inboxApi(useApi());
+  const api = useApi();
+  const rest = inboxApi(api);
   const toast = useToast();
   const realtime = useRealtime();
   const { setDraft, setDraftFiles } = inbox;
@@ -101,6 +104,16 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
     else if (asked.dialog === 'contact') setShowingContact(true);
   }, [asked]);
   const snoozedUntil = chat && isSnoozed(chat, Date.now()) ? chat.snoozedUntil : null;
+  // Nobody has it: take it in one click (the list shows it at once; other consoles hear it).
+  const takeChat = async () => {
+    try {
+      await assignmentsApi(api).assign(sessionId, { chatId, userId: me.id });
+      inbox.dispatch({ type: 'event/assignees', sessionId, chatId, assignees: [{ userId: me.id, name: me.name }] });
+      toast.success(t('thread.tookChat'));
+    } catch (err) {
+      toast.error(errorText(err, t));
+    }
+  };
   const snooze = async (until: number | null) => {
     try {
       await inbox.snooze(key, until);
@@ -251,6 +264,11 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
           {chat && canLabel && (
             <Button size="sm" icon="tag" onClick={() => setLabelling(true)} aria-keyshortcuts="L">
               {t('labels.open')}
+            </Button>
+          )}
+          {chat && chat.assignees.length === 0 && ability.can('create', on('Assignment', { sessionId, chatId, userId: me.id })) && (
+            <Button size="sm" icon="user" variant="primary" onClick={() => void takeChat()}>
+              {t('thread.takeChat')}
             </Button>
           )}
           {chat && ability.can('create', 'Assignment') && (
