@@ -654,6 +654,8 @@ describe('employee inbox', () => {
     await supList.getByRole('option', { name: /Bruno/ }).waitFor();
     // Bruno's chat has nobody: one click takes it.
     await supList.getByRole('option', { name: /Bruno/ }).click();
+    await supPage.getByRole('button', { name: 'Asignármela' }).waitFor();
+    await screenshot(supPage, SHOTS, '08d-take-chat');
     await supPage.getByRole('button', { name: 'Asignármela' }).click();
     await supPage.locator('.thread-header').getByText('Asignada a ti', { exact: false }).waitFor();
     await supPage.getByRole('button', { name: 'Asignármela' }).waitFor({ state: 'detached' });

@@ -260,7 +260,6 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
           {chat && <LabelChips ids={chat.labels} labelsById={inbox.labelsById} />}
         </div>
         <div className="thread-actions">
-          {chat && <IconButton icon="user" label={t('contact.open')} title={`${t('contact.open')} (I)`} variant="secondary" size="sm" aria-keyshortcuts="I" onClick={() => setShowingContact(true)} />}
           {chat && canLabel && (
             <Button size="sm" icon="tag" onClick={() => setLabelling(true)} aria-keyshortcuts="L">
               {t('labels.open')}
@@ -281,6 +280,7 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
               {t('thread.markHandled')}
             </Button>
           )}
+          {chat && <IconButton icon="user" label={t('contact.open')} title={`${t('contact.open')} (I)`} variant="secondary" size="sm" aria-keyshortcuts="I" onClick={() => setShowingContact(true)} />}
           {chat && canAnswer && !snoozedUntil && <IconButton icon="clock" label={t('snooze.open')} title={`${t('snooze.open')} (P)`} variant="secondary" size="sm" aria-keyshortcuts="P" onClick={() => setSnoozing(true)} />}
           {/* Read / unread as icons (names and shortcuts in the tooltip): replying marks read anyway. */}
           {chat && chat.unreadCount > 0 && <IconButton icon="checks" label={t('thread.markRead')} title={`${t('thread.markRead')} (R)`} variant="secondary" size="sm" onClick={() => void markRead(true)} aria-keyshortcuts="R" />}
