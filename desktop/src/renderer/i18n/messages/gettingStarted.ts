@@ -14,7 +14,7 @@ export const gettingStarted = defineMessages(
     'start.team.body': 'Crea una cuenta para cada persona; reciben una contraseña temporal por correo.',
     'start.team.action': 'Crear usuario',
     'start.assign.title': 'Asigna conversaciones',
-    'start.assign.body': 'Cada empleado ve solo las conversaciones asignadas a él.',
+    'start.assign.body': 'Cada empleado ve solo las conversaciones asignadas a él; el reparto automático puede hacerlo por ti.',
     'start.assign.action': 'Ir a Asignaciones',
   },
   {
@@ -29,7 +29,7 @@ export const gettingStarted = defineMessages(
     'start.team.body': 'Create an account for each person; they get a temporary password by email.',
     'start.team.action': 'Create user',
     'start.assign.title': 'Assign conversations',
-    'start.assign.body': 'Each employee sees only the conversations assigned to them.',
+    'start.assign.body': 'Each employee sees only the conversations assigned to them; automatic distribution can do it for you.',
     'start.assign.action': 'Go to Assignments',
   },
 );
