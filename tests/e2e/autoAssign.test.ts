@@ -7,7 +7,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, signIn } from './support/browser.ts';
+import { launchBrowser, newContext, notificationsOf, recordNotifications, signIn } from './support/browser.ts';
 import { checkScreen } from './support/checks.ts';
 import { startSystem, type System } from './support/system.ts';
 
@@ -35,7 +35,9 @@ beforeAll(async () => {
   browser = await launchBrowser();
   admin = await (await newContext(browser)).newPage();
   await signIn(admin, sys.url, sys.adminEmail, `${sys.adminPassword}-own`);
-  employee = await (await newContext(browser)).newPage();
+  const employeeContext = await newContext(browser);
+  await recordNotifications(employeeContext, sys.url);
+  employee = await employeeContext.newPage();
   await signIn(employee, sys.url, elena.email, `${elena.password}-own`);
 }, 180_000);
 
@@ -66,6 +68,8 @@ describe('automatic distribution', () => {
     await sys.sim.contactSend(CUSTOMER, { to: PHONE, text: 'Hola, quería pedir cita' });
     const row = employee.getByRole('listbox', { name: 'Conversaciones' }).getByRole('option', { name: /Lucía Prieto/ });
     await row.getByText('Hola, quería pedir cita').waitFor();
+    // Her first message came before the chat was hers: the assignment itself notifies her.
+    await expect.poll(async () => (await notificationsOf(employee)).filter((n) => n.title === 'Lucía Prieto').map((n) => n.body)).toEqual(['Asignada a ti: Hola, quería pedir cita']);
     // The administrator's open inbox says who has it, live (it arrived unassigned a moment before).
     await admin.getByRole('listbox', { name: 'Conversaciones' }).getByRole('option', { name: /Lucía Prieto/ }).getByText('Elena Ruiz').waitFor();
     // Watching *Sin asignar*, a new customer's chat leaves the list once it is handed out.

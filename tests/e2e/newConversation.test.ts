@@ -12,7 +12,7 @@
 import { BUILT_IN_ROLE_PERMISSIONS } from '@switchboard/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, signIn } from './support/browser.ts';
+import { launchBrowser, newContext, notificationsOf, recordNotifications, signIn } from './support/browser.ts';
 import { checkScreen } from './support/checks.ts';
 import { startSystem, type System } from './support/system.ts';
 
@@ -117,7 +117,9 @@ describe('a new conversation', () => {
     const user = await sys.api<{ id: string }>('POST', '/api/users', adminToken, { name: 'Carlos Vega', email: sales.email, password: sales.password, role: 'Comercial' });
     expect(user.status).toBe(201);
     await sys.token(sales.email, sales.password); // replaces the temporary password
-    const salesPage = await (await newContext(browser)).newPage();
+    const salesContext = await newContext(browser);
+    await recordNotifications(salesContext, sys.url);
+    const salesPage = await salesContext.newPage();
     await signIn(salesPage, sys.url, sales.email, `${sales.password}-own`);
     await salesPage.goto(`${sys.url}/inbox`);
     await salesPage.getByText('Para escribir tú primero a un cliente, usa «Nueva conversación» (N).', { exact: false }).waitFor();
@@ -149,5 +151,7 @@ describe('a new conversation', () => {
     await salesPage.getByRole('listbox', { name: 'Conversaciones' }).getByText('Gracias Carlos, me interesa').waitFor();
     expect(await salesPage.getByRole('listbox', { name: 'Conversaciones' }).getByRole('option').count()).toBe(1);
     await expect.poll(() => sys.sim.received(DIEGO).filter((m) => m.text === 'Hola Diego, le escribe Carlos de Ventas.').length).toBe(1);
+    // Taking the chat he started himself is not news to him.
+    expect((await notificationsOf(salesPage)).filter((n) => n.body.startsWith('Asignada a ti'))).toEqual([]);
   });
 });

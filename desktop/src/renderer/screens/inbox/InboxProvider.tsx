@@ -12,7 +12,7 @@ import { inboxApi, newClientId, type ChatFilters } from './inboxApi.ts';
 import { afterReply, applyActivity, pruneAgents, type AgentsByChat } from './model/agentsHere.ts';
 import { chatKey, parseChatKey, roomsAllow } from './model/keys.ts';
 import { EMPTY_INBOX, inboxReducer, type InboxAction, type InboxState } from './model/inboxReducer.ts';
-import { useNotifier } from './notify/useNotifier.ts';
+import { useAssignedNotifier, useNotifier } from './notify/useNotifier.ts';
 import { loadPrefs, savePrefs, type NotifyPrefs } from './notify/prefs.ts';
 import type { DraftChange, Drafts } from './model/drafts.ts';
 import { initialFilters, rememberFilters } from './model/rememberedFilters.ts';
@@ -114,6 +114,8 @@ export function InboxProvider({ children }: { children: ReactNode }) {
     rest.chats(filters, page, PAGE, ctrl.signal).then(
       (p) => {
         dispatch({ type: 'chats/loaded', chats: p.data, replace: page === 1, total: p.total });
+        // Told only when the customer spoke last (not for a conversation the user just started).
+        for (const c of p.data) if (gained.current.delete(chatKey(c.sessionId, c.id)) && c.lastMessageFromMe === false) notifyAssigned(c);
         setListError(undefined);
         setListLoading(false);
       },
@@ -177,6 +179,9 @@ export function InboxProvider({ children }: { children: ReactNode }) {
   useEffect(() => auth.platform.setBadge(needsReplyCount), [auth.platform, needsReplyCount]);
 
   const notify = useNotifier(prefs);
+  // Chats just given to the user, told about once the list has them.
+  const notifyAssigned = useAssignedNotifier(prefs);
+  const gained = useRef(new Set<string>());
   // Who else has which chat open; agents not heard from for a while are forgotten.
   const [agentsByChat, setAgentsByChat] = useState<AgentsByChat>(new Map());
   useEffect(() => {
@@ -240,9 +245,11 @@ export function InboxProvider({ children }: { children: ReactNode }) {
     const before = stateRef.current;
     dispatch({ type: 'access/rooms', rooms: e.rooms });
     void auth.refresh().catch(() => undefined);
-    // A chat was assigned: it is not in the list yet.
-    const gained = e.rooms.some((r) => r.startsWith('chat:') && ![...before.chats.values()].some((c) => `chat:${c.sessionId}:${c.id}` === r));
-    if (gained) reloadList();
+    // A chat was assigned: it is not in the list yet (the list's reload tells the user).
+    const known = new Set([...before.chats.values()].map((c) => `chat:${c.sessionId}:${c.id}`));
+    const newRooms = e.rooms.filter((r) => r.startsWith('chat:') && !known.has(r));
+    for (const r of newRooms) gained.current.add(chatKey(...(r.slice('chat:'.length).split(/:(.*)/s, 2) as [string, string])));
+    if (newRooms.length) reloadList();
     refreshCount();
     if (before.openKey) {
       const { sessionId, chatId } = parseChatKey(before.openKey);

@@ -62,3 +62,28 @@ export function useWakeNotifier(prefs: NotifyPrefs): (chat: InboxChatView) => vo
     [prefs, platform, navigate, t, fmt],
   );
 }
+
+/**
+ * Notifies that a chat was just given to the user (assigned to them by a colleague or by the
+ * automatic distribution): the customer's message that came with it reached the user before
+ * the chat was theirs, so nothing else would tell them. Once per chat while the app is open.
+ */
+export function useAssignedNotifier(prefs: NotifyPrefs): (chat: InboxChatView) => void {
+  const { platform } = useAuth();
+  const navigate = useNavigate();
+  const { t } = useI18n();
+  const told = useRef(new Set<string>());
+  return useCallback(
+    (chat) => {
+      if (!prefs.enabled || prefs.muted.includes(chat.sessionId)) return;
+      const key = chatKey(chat.sessionId, chat.id);
+      if (told.current.has(key)) return;
+      told.current.add(key);
+      const route = `/inbox/${encodeURIComponent(chat.sessionId)}/${encodeURIComponent(chat.id)}`;
+      const title = chat.name ?? phoneFromJid(chat.id) ?? t('inbox.unknownContact');
+      platform.notify({ title, body: chat.lastMessagePreview ? t('notify.assigned', { preview: chat.lastMessagePreview }) : t('notify.assignedEmpty'), tag: key, route, silent: true }, () => navigate(route));
+      if (prefs.sound) playChime();
+    },
+    [prefs, platform, navigate, t],
+  );
+}
