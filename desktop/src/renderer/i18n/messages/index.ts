@@ -18,8 +18,9 @@ import { newChat } from './newChat.ts';
 import { gettingStarted } from './gettingStarted.ts';
 import { contact } from './contact.ts';
 import { autoAssign } from './autoAssign.ts';
+import { assignees } from './assignees.ts';
 
-const BUNDLES = [common, auth, status, sessions, dashboard, inbox, users, roles, assignments, audit, integrations, palette, snooze, ownMessages, newChat, gettingStarted, contact, autoAssign] as const;
+const BUNDLES = [common, auth, status, sessions, dashboard, inbox, users, roles, assignments, audit, integrations, palette, snooze, ownMessages, newChat, gettingStarted, contact, autoAssign, assignees] as const;
 
 type KeysOf<B> = B extends { es: Record<infer K, string> } ? K : never;
 /** Every message key of the app. */
