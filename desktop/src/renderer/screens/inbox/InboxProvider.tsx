@@ -10,7 +10,7 @@ import { useAuth, useMe } from '../../auth/AuthProvider.tsx';
 import { useRealtime, useSocketEvent } from '../../realtime/RealtimeProvider.tsx';
 import { inboxApi, newClientId, type ChatFilters } from './inboxApi.ts';
 import { afterReply, applyActivity, pruneAgents, type AgentsByChat } from './model/agentsHere.ts';
-import { chatKey, parseChatKey, roomsAllow } from './model/keys.ts';
+import { chatKey, chatKeyOfRoom, parseChatKey, roomsAllow } from './model/keys.ts';
 import { EMPTY_INBOX, inboxReducer, type InboxAction, type InboxState } from './model/inboxReducer.ts';
 import { useAssignedNotifier, useNotifier } from './notify/useNotifier.ts';
 import { loadPrefs, savePrefs, type NotifyPrefs } from './notify/prefs.ts';
@@ -246,10 +246,9 @@ export function InboxProvider({ children }: { children: ReactNode }) {
     dispatch({ type: 'access/rooms', rooms: e.rooms });
     void auth.refresh().catch(() => undefined);
     // A chat was assigned: it is not in the list yet (the list's reload tells the user).
-    const known = new Set([...before.chats.values()].map((c) => `chat:${c.sessionId}:${c.id}`));
-    const newRooms = e.rooms.filter((r) => r.startsWith('chat:') && !known.has(r));
-    for (const r of newRooms) gained.current.add(chatKey(...(r.slice('chat:'.length).split(/:(.*)/s, 2) as [string, string])));
-    if (newRooms.length) reloadList();
+    const newChats = e.rooms.map(chatKeyOfRoom).filter((key): key is string => key !== null && !before.chats.has(key));
+    for (const key of newChats) gained.current.add(key);
+    if (newChats.length) reloadList();
     refreshCount();
     if (before.openKey) {
       const { sessionId, chatId } = parseChatKey(before.openKey);

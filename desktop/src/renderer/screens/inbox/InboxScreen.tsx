@@ -79,7 +79,7 @@ export function InboxScreen() {
   const canned = useResource(() => (ability.can('read', 'CannedReply') ? rest.canned() : Promise.resolve([] as CannedReplyView[])), [rest]);
   // Users with an unconditional rule to read chats see every chat: offer them the views.
   const seesAll = ability.rulesFor('read', 'Chat').some((r) => !r.inverted && !r.conditions);
-  // Users who may write to and read any chat of some session may start a conversation there.
+  // Users who may start conversations (`create Chat`) from some session get *Nueva conversación*.
   const [newChatOpen, setNewChatOpen] = useState(false);
   const canStartChats = useMemo(() => sessionsToStartFrom(sessions, ability).length > 0, [sessions, ability]);
   useOpenFromUrl('new', canStartChats, () => setNewChatOpen(true));

@@ -11,6 +11,14 @@ export function parseChatKey(key: string): { sessionId: string; chatId: string }
   return { sessionId: key.slice(0, i), chatId: key.slice(i + 1) };
 }
 
+/** The chat key a one-chat room (`chat:<sessionId>:<chatId>`) grants, or null for any other room. */
+export function chatKeyOfRoom(room: string): string | null {
+  if (!room.startsWith('chat:')) return null;
+  const rest = room.slice('chat:'.length);
+  const i = rest.indexOf(':');
+  return i > 0 ? chatKey(rest.slice(0, i), rest.slice(i + 1)) : null;
+}
+
 /** True when the socket's rooms still let the user see the chat (whole session, or that chat). */
 export function roomsAllow(rooms: readonly string[], sessionId: string, chatId: string): boolean {
   return rooms.includes(`chats:${sessionId}`) || rooms.includes(`chat:${sessionId}:${chatId}`);
