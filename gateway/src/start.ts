@@ -8,7 +8,7 @@ import { settingsFromConfig, type GatewayEnvConfig, type GatewaySettings } from 
 import type { HealthReporter } from './deps.ts';
 import { watchOperatorAlerts } from './email/operatorAlerts.ts';
 import { watchAutoAssign } from './assignments/autoAssign.ts';
-import { announceAssignees, notifyUserChanged } from './realtimeNotify.ts';
+import { assignmentsChanged } from './realtimeNotify.ts';
 import { attachRealtime, gatewaySocketAuth } from './realtime/index.ts';
 import { createMediaModule } from './routes/media/index.ts';
 import { startWebhookDispatcher } from './webhooks/index.ts';
@@ -104,10 +104,7 @@ export async function startGateway(opts: StartGatewayOptions): Promise<RunningGa
     hub: opts.hub,
     logger,
     online: () => realtime.connectedUserIds(),
-    onAssigned: (userId, sessionId, chatId) => {
-      notifyUserChanged(app.deps, userId);
-      announceAssignees(app.deps, sessionId, chatId);
-    },
+    onAssigned: (userId, sessionId, chatId) => assignmentsChanged(app.deps, sessionId, chatId, userId),
     ...(opts.cluster ? { owns: opts.cluster.owns } : {}),
   });
   app.deps.autoAssign = autoAssign;

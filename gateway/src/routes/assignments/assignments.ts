@@ -7,7 +7,7 @@ import { presentAssignment } from '../../presenters/assignments.ts';
 import { listOf, listResponse, paging, sessionParams } from '../common.ts';
 import { recipientJid } from '@switchboard/shared';
 import { loadSession } from '../sessions/sessionAccess.ts';
-import { announceAssignees, notifyUserChanged } from '../../realtimeNotify.ts';
+import { assignmentsChanged, notifyUserChanged } from '../../realtimeNotify.ts';
 import { defineRoute, type RouteDef } from '../types.ts';
 import { assignmentParams, assignmentSchema, createAssignmentBody, listAssignmentsQuery, updateAssignmentBody } from './schema.ts';
 
@@ -47,8 +47,7 @@ export const assignmentRoutes: RouteDef[] = [
       const key = { sessionId: params.sessionId, chatId, userId: new Types.ObjectId(body.userId) };
       if (await Assignment.exists(key)) throw conflict('already_assigned', 'The chat is already assigned to this user');
       const doc = await Assignment.create({ ...key, assignedBy: auth!.user._id, note: body.note ?? null });
-      notifyUserChanged(deps, body.userId);
-      announceAssignees(deps, params.sessionId, chatId);
+      assignmentsChanged(deps, params.sessionId, chatId, body.userId);
       audit.targetType = 'Assignment';
       audit.targetId = doc._id.toString();
       audit.details = { sessionId: params.sessionId, chatId, userId: body.userId };
@@ -89,11 +88,8 @@ export const assignmentRoutes: RouteDef[] = [
       if (body.note !== undefined) set.note = body.note;
       const doc = await Assignment.findOneAndUpdate({ _id: current._id }, { $set: set }, { returnDocument: 'after' }).lean();
       if (!doc) throw notFound('assignment');
-      notifyUserChanged(deps, current.userId.toString());
-      if (set.userId) {
-        notifyUserChanged(deps, doc.userId.toString());
-        announceAssignees(deps, doc.sessionId, doc.chatId);
-      }
+      if (set.userId) assignmentsChanged(deps, doc.sessionId, doc.chatId, current.userId.toString(), doc.userId.toString());
+      else notifyUserChanged(deps, current.userId.toString());
       audit.targetType = 'Assignment';
       audit.targetId = params.assignmentId;
       audit.details = { from: current.userId.toString(), to: doc.userId.toString(), chatId: doc.chatId };
@@ -108,8 +104,7 @@ export const assignmentRoutes: RouteDef[] = [
       const current = await loadAssignment(auth!, params.sessionId, params.assignmentId);
       assertCan(auth!, 'delete', current);
       await Assignment.deleteOne({ _id: current._id });
-      notifyUserChanged(deps, current.userId.toString());
-      announceAssignees(deps, current.sessionId, current.chatId);
+      assignmentsChanged(deps, current.sessionId, current.chatId, current.userId.toString());
       audit.targetType = 'Assignment';
       audit.targetId = params.assignmentId;
       audit.details = { sessionId: current.sessionId, chatId: current.chatId, userId: current.userId.toString() };

@@ -3,7 +3,7 @@ import { Assignment, Chat } from '@switchboard/shared/node';
 import { AppError, conflict } from '../../errors.ts';
 import { z } from '../../openapi/zod.ts';
 import { allowed, authorize, subjects } from '../../policies/subjects.ts';
-import { announceAssignees, notifyUserChanged } from '../../realtimeNotify.ts';
+import { assignmentsChanged } from '../../realtimeNotify.ts';
 import { phoneNumberSchema, sessionParams } from '../common.ts';
 import { defineRoute, type RouteDef } from '../types.ts';
 import { checkOnWhatsApp } from './numberCheck.ts';
@@ -56,10 +56,7 @@ export const startChatRoutes: RouteDef[] = [
       if (assign) {
         const userId = auth!.user._id;
         const res = await Assignment.updateOne({ sessionId, chatId: jid, userId }, { $setOnInsert: { assignedBy: userId, note: null } }, { upsert: true });
-        if (res.upsertedCount > 0) {
-          notifyUserChanged(deps, userId.toString());
-          announceAssignees(deps, sessionId, jid);
-        }
+        if (res.upsertedCount > 0) assignmentsChanged(deps, sessionId, jid, userId.toString());
       }
       Object.assign(audit, { targetType: 'Chat', targetId: jid, details: { sessionId, assigned: assign, existed } });
       return { phone: found.phone, jid, assigned: assign, existed };
