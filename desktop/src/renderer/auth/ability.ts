@@ -18,3 +18,8 @@ export function abilityFromRules(rules: readonly ClientRule[]): ClientAbility {
 export function on(type: Exclude<PermissionSubject, 'all'>, fields: Record<string, unknown>) {
   return caslSubject(type, { ...fields });
 }
+
+/** Whether the user reads every chat (an unconditional rule): supervisors' views of the whole team. */
+export function seesEveryChat(ability: ClientAbility): boolean {
+  return ability.rulesFor('read', 'Chat').some((r) => !r.inverted && !r.conditions);
+}

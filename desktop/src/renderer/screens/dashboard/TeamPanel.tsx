@@ -8,6 +8,7 @@
 import type { AgentView } from '@switchboard/shared';
 import { useEffect, useMemo, useRef } from 'react';
 import { Link } from 'react-router';
+import { seesEveryChat } from '../../auth/ability.ts';
 import { useAbility, useApi } from '../../auth/AuthProvider.tsx';
 import { useResource } from '../../hooks/useResource.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -28,7 +29,7 @@ export function TeamPanel() {
   const api = useApi();
   const { online } = useRealtime();
   const ability = useAbility();
-  const seesAll = ability.rulesFor('read', 'Chat').some((r) => !r.inverted && !r.conditions);
+  const seesAll = seesEveryChat(ability);
   const team = useResource((signal) => api.get<{ data: AgentView[] }>('/api/agents', undefined, { signal }), []);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const reloadSoon = () => {

@@ -8,6 +8,7 @@
 import type { AgentView, CannedReplyView, MessageSearchHit } from '@switchboard/shared';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { seesEveryChat } from '../../auth/ability.ts';
 import { useAbility, useApi, useMe } from '../../auth/AuthProvider.tsx';
 import { useDebounced, useResource } from '../../hooks/useResource.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -78,7 +79,7 @@ export function InboxScreen() {
   const { sessions } = useRealtime();
   const canned = useResource(() => (ability.can('read', 'CannedReply') ? rest.canned() : Promise.resolve([] as CannedReplyView[])), [rest]);
   // Users with an unconditional rule to read chats see every chat: offer them the views.
-  const seesAll = ability.rulesFor('read', 'Chat').some((r) => !r.inverted && !r.conditions);
+  const seesAll = seesEveryChat(ability);
   // Users who may start conversations (`create Chat`) from some session get *Nueva conversación*.
   const [newChatOpen, setNewChatOpen] = useState(false);
   const canStartChats = useMemo(() => sessionsToStartFrom(sessions, ability).length > 0, [sessions, ability]);
