@@ -18,6 +18,7 @@ import { messageRoutes } from './messages/messages.ts';
 import { numberCheckRoutes } from './messages/numberCheck.ts';
 import { startChatRoutes } from './messages/startChat.ts';
 import { chatProfileRoutes } from './messages/chatProfile.ts';
+import { reportRoutes } from './reports/reports.ts';
 import { roleRoutes } from './roles/roles.ts';
 import { monitoringRoutes } from './sessions/monitoring.ts';
 import { sessionLifecycleRoutes } from './sessions/lifecycle.ts';
@@ -53,6 +54,7 @@ export const ROUTES: readonly RouteDef[] = [
   ...assignmentRoutes,
   ...autoAssignRoutes,
   ...adminRoutes,
+  ...reportRoutes,
   ...auditRoutes,
   ...cannedReplyRoutes,
   ...webhookRoutes,

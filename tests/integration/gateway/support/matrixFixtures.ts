@@ -241,6 +241,7 @@ export const MATRIX: Record<string, { call: (s: MatrixState, who: Caller) => Pro
     expect: authed(200, 200, 200, 403),
   },
   'GET /api/admin/dashboard': { call: () => ({ path: '/api/admin/dashboard' }), expect: authed(200, 200, 403, 403) },
+  'GET /api/reports': { call: () => ({ path: `/api/reports?from=${Date.now() - 86_400_000}&to=${Date.now()}&tz=Europe/Madrid` }), expect: authed(200, 200, 403, 403) },
   'POST /api/admin/users/:userId/reset-password': { call: async () => ({ path: `/api/admin/users/${await victim()}/reset-password` }), expect: authed(200, 200, 403, 403) },
   'GET /api/admin/system/health': { call: () => ({ path: '/api/admin/system/health' }), expect: authed(200, 403, 403, 403) },
   'GET /api/audit': { call: () => ({ path: '/api/audit' }), expect: authed(200, 200, 403, 403, 200) },
