@@ -17,6 +17,7 @@ export * from './domain/labels.ts';
 export * from './api/rest.ts';
 export * from './api/chatActions.ts';
 export * from './api/teamTools.ts';
+export * from './api/reports.ts';
 export * from './api/integrations.ts';
 export * from './domain/outgoingContent.ts';
 export * from './api/outgoingMessage.ts';

@@ -24,10 +24,14 @@ export interface ReportRequest extends ReportPeriod {
   timeZone: string;
 }
 
-/** A day formatter in a time zone (`YYYY-MM-DD`). */
-export function dayFormatter(timeZone: string): (ms: number) => string {
-  const f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-  return (ms) => f.format(ms);
+/** The calendar day (`YYYY-MM-DD`) and hour (0–23) of a time in a time zone. */
+export function slotFormatter(timeZone: string): (ms: number) => { day: string; hour: number } {
+  const f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' });
+  return (ms) => {
+    const parts: Record<string, string> = {};
+    for (const p of f.formatToParts(ms)) parts[p.type] = p.value;
+    return { day: `${parts.year}-${parts.month}-${parts.day}`, hour: Number(parts.hour) % 24 };
+  };
 }
 
 /** Reads each chat's messages, `CHATS_AT_ONCE` chats at a time, as the chats' cursor yields them. */
@@ -74,7 +78,7 @@ async function peopleNames(auth: AuthContext, ids: string[]): Promise<Map<string
 export async function buildReport(auth: AuthContext, req: ReportRequest, now: Date) {
   const readable = scope(auth, 'read', 'Chat') as QueryFilter<ChatDoc>;
   const session: QueryFilter<ChatDoc> = req.sessionId ? { sessionId: req.sessionId } : {};
-  const tally = new ReportTally(req, dayFormatter(req.timeZone));
+  const tally = new ReportTally(req, slotFormatter(req.timeZone));
   await walkChats(auth, { $and: [readable, session, { lastMessageAt: { $gte: new Date(req.from) } }] }, req, tally);
   const [waitingNow, names, sessionDocs] = await Promise.all([
     Chat.countDocuments({ $and: [readable, session, { needsReply: true }, awakeChats(now)] }),
@@ -88,6 +92,7 @@ export async function buildReport(auth: AuthContext, req: ReportRequest, now: Da
     to: req.to,
     timeZone: req.timeZone,
     totals: { ...totals, responseTime: times.summary(), waitingNow },
+    hours: tally.hours.map((h, hour) => ({ hour, ...h })),
     days: [...tally.days].sort(([a], [b]) => a.localeCompare(b)).map(([day, d]) => ({ day, ...d })),
     people: [...tally.people]
       .map(([id, p]) => ({ userId: id === NOBODY ? null : id, name: names.get(id) ?? null, replies: p.replies, chats: p.chats, answered: p.answered, responseTime: p.times.summary() }))

@@ -3,11 +3,11 @@ import { NOBODY, ReportTally, type ReportChat, type ReportMessage } from './repo
 
 const T0 = Date.UTC(2026, 11, 1, 9, 0, 0);
 const min = (n: number) => T0 + n * 60_000;
-const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const slotOf = (ms: number) => ({ day: new Date(ms).toISOString().slice(0, 10), hour: new Date(ms).getUTCHours() });
 const chat = (over: Partial<ReportChat> = {}): ReportChat => ({ sessionId: 'ventas', jid: '34600000001@s.whatsapp.net', isGroup: false, ...over });
 const them = (at: number, kind: ReportMessage['kind'] = 'text'): ReportMessage => ({ fromMe: false, timestamp: new Date(at), kind, status: 'delivered' });
 const us = (at: number, userId: string | null, over: Partial<ReportMessage> = {}): ReportMessage => ({ fromMe: true, timestamp: new Date(at), userId, kind: 'text', status: 'delivered', ...over });
-const tally = (to = min(24 * 60)) => new ReportTally({ from: T0, to }, dayOf);
+const tally = (to = min(24 * 60)) => new ReportTally({ from: T0, to }, slotOf);
 const near = (v: number | undefined, expected: number) => expect(Math.abs(v! - expected) / expected).toBeLessThan(0.011);
 
 describe('ReportTally', () => {
@@ -21,6 +21,8 @@ describe('ReportTally', () => {
     near(r.people.get('bea')!.times.quantile(0.5)!, 2 * 60_000);
     expect(r.sessions.get('ventas')).toMatchObject({ received: 3, sent: 3, answered: 2 });
     expect(r.days.get('2026-12-01')).toEqual({ received: 3, sent: 3 });
+    expect(r.hours[9]).toEqual({ received: 3, sent: 3 });
+    expect(r.hours.reduce((n, h) => n + h.received + h.sent, 0)).toBe(6);
   });
 
   it('ignores reactions and sends that never reached WhatsApp; credits the phone to nobody', async () => {

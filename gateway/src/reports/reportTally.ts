@@ -67,11 +67,13 @@ export class ReportTally {
   readonly sessions = new Map<string, Counts>();
   readonly people = new Map<string, PersonCounts>();
   readonly days = new Map<string, { received: number; sent: number }>();
+  /** By hour of the day (0–23) over the whole period. */
+  readonly hours = Array.from({ length: 24 }, () => ({ received: 0, sent: 0 }));
 
   constructor(
     private readonly period: ReportPeriod,
-    /** The calendar day of a time in the report's time zone (`YYYY-MM-DD`). */
-    private readonly dayOf: (ms: number) => string,
+    /** The calendar day (`YYYY-MM-DD`) and hour (0–23) of a time in the report's time zone. */
+    private readonly slotOf: (ms: number) => { day: string; hour: number },
   ) {}
 
   /**
@@ -137,10 +139,11 @@ export class ReportTally {
   private bump(kind: 'received' | 'sent', session: Counts, at: number): void {
     this.totals[kind] += 1;
     session[kind] += 1;
-    const day = this.dayOf(at);
+    const { day, hour } = this.slotOf(at);
     const d = this.days.get(day) ?? { received: 0, sent: 0 };
     d[kind] += 1;
     this.days.set(day, d);
+    this.hours[hour]![kind] += 1;
   }
 
   private sessionCounts(sessionId: string): Counts {

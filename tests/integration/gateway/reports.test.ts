@@ -4,6 +4,7 @@
  * the caller may read; the period checked.
  */
 import { randomBytes } from 'node:crypto';
+import type { MessageKind, MessageStatus } from '@switchboard/shared';
 import { Assignment, Chat, Message, Role, Session, User } from '@switchboard/shared/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../../gateway/src/auth/passwords.ts';
@@ -21,7 +22,7 @@ let w: GatewayWorld;
 const tok = { admin: '', supervisor: '', employee: '', scoped: '' };
 let seq = 0;
 
-type Msg = { chat: string; time: Date; fromMe: boolean; userId?: string | null; status?: string; kind?: string; session?: string };
+type Msg = { chat: string; time: Date; fromMe: boolean; userId?: string | null; status?: MessageStatus; kind?: MessageKind; session?: string };
 
 async function messages(list: Msg[]): Promise<void> {
   await Message.create(
@@ -123,6 +124,11 @@ describe('GET /api/reports', () => {
       expect.objectContaining({ sessionId: 'rep-b', name: 'Soporte', received: 1, sent: 1, chats: 1, waits: 1, answered: 1 }),
     ]);
     expect(r.days).toEqual([{ day: '2026-12-01', received: 8, sent: 4 }]);
+    // Hours in Madrid: the customer at 00:30, the two at 01:00 and 01:01 and our reply at 01:05, …
+    expect(r.hours).toHaveLength(24);
+    expect(r.hours[0]).toEqual({ hour: 0, received: 1, sent: 0 });
+    expect(r.hours[1]).toEqual({ hour: 1, received: 2, sent: 1 });
+    expect(r.hours[23]).toEqual({ hour: 23, received: 1, sent: 0 });
   });
 
   it('counts days in the time zone asked for', async () => {
@@ -131,6 +137,8 @@ describe('GET /api/reports', () => {
       { day: '2026-11-30', received: 1, sent: 0 },
       { day: '2026-12-01', received: 7, sent: 4 },
     ]);
+    expect(res.body.hours[23]).toEqual({ hour: 23, received: 1, sent: 0 });
+    expect(res.body.hours[22]).toEqual({ hour: 22, received: 1, sent: 0 });
   });
 
   it('narrows to one session', async () => {

@@ -15,6 +15,7 @@ const RolesScreen = lazy(() => import('../screens/roles/RolesScreen.tsx').then((
 const AssignmentsScreen = lazy(() => import('../screens/assignments/AssignmentsScreen.tsx').then((m) => ({ default: m.AssignmentsScreen })));
 const AuditScreen = lazy(() => import('../screens/audit/AuditScreen.tsx').then((m) => ({ default: m.AuditScreen })));
 const IntegrationsScreen = lazy(() => import('../screens/integrations/IntegrationsScreen.tsx').then((m) => ({ default: m.IntegrationsScreen })));
+const ReportsScreen = lazy(() => import('../screens/reports/ReportsScreen.tsx').then((m) => ({ default: m.ReportsScreen })));
 const InboxScreen = lazy(() => import('../screens/inbox/InboxScreen.tsx').then((m) => ({ default: m.InboxScreen })));
 
 /** One routed section. */
@@ -31,6 +32,7 @@ export const SECTIONS: readonly Section[] = [
   { path: '/inbox', element: <InboxScreen />, visible: need('/inbox') },
   { path: '/inbox/:sessionId/:chatId', element: <InboxScreen />, visible: need('/inbox') },
   { path: '/dashboard', element: <DashboardScreen />, visible: need('/dashboard') },
+  { path: '/reports', element: <ReportsScreen />, visible: need('/reports') },
   { path: '/sessions', element: <SessionsScreen />, visible: need('/sessions') },
   { path: '/sessions/:sessionId', element: <SessionDetailScreen />, visible: need('/sessions') },
   { path: '/assignments', element: <AssignmentsScreen />, visible: need('/assignments') },

@@ -20,6 +20,7 @@ export interface NavItem {
 export const NAV: readonly NavItem[] = [
   { to: '/inbox', label: 'nav.inbox', icon: 'inbox', key: 'i', visible: (a) => a.can('read', 'Chat') },
   { to: '/dashboard', label: 'nav.dashboard', icon: 'dashboard', key: 'd', visible: (a) => a.can('read', 'Dashboard') },
+  { to: '/reports', label: 'nav.reports', icon: 'chart', key: 'e', visible: (a) => a.can('read', 'Dashboard') },
   { to: '/sessions', label: 'nav.sessions', icon: 'phone', key: 's', visible: (a) => a.can('update', 'Session') || a.can('create', 'Session') },
   { to: '/assignments', label: 'nav.assignments', icon: 'link', key: 'a', visible: (a) => a.can('create', 'Assignment') },
   { to: '/users', label: 'nav.users', icon: 'users', key: 'u', visible: (a) => a.can('read', 'User') },

@@ -51,6 +51,9 @@ export const reportSchema = z
       waitingNow: z.number().int().openapi({ description: 'Chats waiting for a reply right now (not put aside)' }),
     }),
     days: z.array(z.object({ day: z.string().openapi({ example: '2026-12-01' }), received: z.number().int(), sent: z.number().int() })).openapi({ description: 'Days with messages, in the time zone, oldest first' }),
+    hours: z
+      .array(z.object({ hour: z.number().int().min(0).max(23), received: z.number().int(), sent: z.number().int() }))
+      .openapi({ description: 'Messages by hour of the day (0–23, in the time zone) over the whole period: when customers write' }),
     people: z
       .array(
         z.object({

@@ -19,8 +19,9 @@ import { gettingStarted } from './gettingStarted.ts';
 import { contact } from './contact.ts';
 import { autoAssign } from './autoAssign.ts';
 import { assignees } from './assignees.ts';
+import { reports } from './reports.ts';
 
-const BUNDLES = [common, auth, status, sessions, dashboard, inbox, users, roles, assignments, audit, integrations, palette, snooze, ownMessages, newChat, gettingStarted, contact, autoAssign, assignees] as const;
+const BUNDLES = [common, auth, status, sessions, dashboard, inbox, users, roles, assignments, audit, integrations, palette, snooze, ownMessages, newChat, gettingStarted, contact, autoAssign, assignees, reports] as const;
 
 type KeysOf<B> = B extends { es: Record<infer K, string> } ? K : never;
 /** Every message key of the app. */
