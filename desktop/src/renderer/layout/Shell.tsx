@@ -17,6 +17,7 @@ import { roleLabel } from '../ui/roleLabel.ts';
 import { NAV } from './nav.ts';
 import { useGlobalShortcuts } from './useGlobalShortcuts.ts';
 import { CommandPalette } from './palette/CommandPalette.tsx';
+import { initials } from '../ui/initials.ts';
 
 /** macOS says ⌘ where the others say Ctrl (both open the palette everywhere). */
 const IS_MAC = /Mac|iPhone|iPad/.test(globalThis.navigator?.platform ?? '');
@@ -143,10 +144,4 @@ function UserMenu({ onShortcuts }: { onShortcuts(): void }) {
       )}
     </div>
   );
-}
-
-/** Up to two initials of a name. */
-export function initials(name: string): string {
-  const parts = name.trim().split(/\s+/).filter(Boolean);
-  return ((parts[0]?.[0] ?? '') + (parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? '') : '')).toUpperCase() || '?';
 }

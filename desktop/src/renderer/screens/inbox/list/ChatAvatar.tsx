@@ -1,5 +1,5 @@
 /** A contact's profile photo (signed URL), their initials, or a person for a bare number. */
-import { initials } from '../../../layout/Shell.tsx';
+import { initials } from '../../../ui/initials.ts';
 import { Icon } from '../../../ui/Icon.tsx';
 import { useMediaUrl } from '../media/MediaContext.tsx';
 
