@@ -146,7 +146,7 @@ describe('console', () => {
     await page.getByRole('button', { name: 'Buscar…', exact: true }).click();
     // Before typing: every screen this admin may open, with its `g` keys, and the commands.
     const places = palette.getByRole('group', { name: 'Ir a' }).getByRole('option');
-    expect(await places.allTextContents()).toEqual(['Bandejag i', 'Panelg d', 'Sesionesg s', 'Asignacionesg a', 'Usuariosg u', 'Roles y permisosg r', 'Integracionesg w', 'Auditoríag l']);
+    expect(await places.allTextContents()).toEqual(['Bandejag i', 'Panelg d', 'Informesg e', 'Sesionesg s', 'Asignacionesg a', 'Usuariosg u', 'Roles y permisosg r', 'Integracionesg w', 'Auditoríag l']);
     await palette.getByRole('group', { name: 'Acciones' }).getByRole('option', { name: 'Cambiar el idioma a English' }).waitFor();
     await check('21-command-palette-empty');
     await box.fill('madrid');

@@ -6,7 +6,8 @@ export function presentChat(c: ChatDoc): ChatView {
   return {
     id: c.jid,
     sessionId: c.sessionId,
-    name: c.name ?? null,
+    name: c.customName || c.name || null,
+    customName: c.customName || null,
     isGroup: c.isGroup,
     unreadCount: c.unreadCount,
     lastMessageAt: c.lastMessageAt ? c.lastMessageAt.getTime() : null,

@@ -13,6 +13,7 @@ import { mediaRoutes } from './media/mediaRoutes.ts';
 import { chatActionRoutes } from './messages/chatActions.ts';
 import { messageChangeRoutes } from './messages/messageChanges.ts';
 import { chatSnoozeRoutes } from './messages/chatSnooze.ts';
+import { chatNameRoutes } from './messages/chatName.ts';
 import { chatNoteRoutes } from './messages/chatNotes.ts';
 import { messageRoutes } from './messages/messages.ts';
 import { numberCheckRoutes } from './messages/numberCheck.ts';
@@ -45,6 +46,7 @@ export const ROUTES: readonly RouteDef[] = [
   ...startChatRoutes,
   ...chatProfileRoutes,
   ...chatSnoozeRoutes,
+  ...chatNameRoutes,
   ...chatNoteRoutes,
   ...inboxRoutes,
   ...searchRoutes,

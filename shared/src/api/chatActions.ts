@@ -65,7 +65,12 @@ export interface ChatElsewhereView {
 export interface ChatProfileView {
   sessionId: string;
   chatId: string;
+  /** What to call the contact: the team's name, else WhatsApp's. */
   name: string | null;
+  /** The name the team gave the contact (`PUT …/name`), or null. */
+  customName: string | null;
+  /** The name WhatsApp gives (push name, address book, group subject), or null. */
+  whatsappName: string | null;
   /** Digits of the contact's number (…@s.whatsapp.net chats, or a LID chat whose number is known), else null. */
   phone: string | null;
   isGroup: boolean;

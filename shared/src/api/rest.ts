@@ -185,7 +185,10 @@ export interface TimelineEntry {
 export interface ChatView {
   id: string;
   sessionId: string;
+  /** What to call the chat: the team's name for the contact when it has one, else WhatsApp's. */
   name: string | null;
+  /** The name the team gave the contact (`PUT …/name`), or null. */
+  customName: string | null;
   isGroup: boolean;
   unreadCount: number;
   /** ms since epoch */

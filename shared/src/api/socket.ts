@@ -9,7 +9,7 @@
  */
 import type { MessageStatus, SessionStatus } from '../domain/messages.ts';
 import type { DisconnectCause, MessageView } from '../protocol/events.ts';
-import type { ChatLabelsView, ChatNoteView, ChatSnoozeView } from './teamTools.ts';
+import type { ChatLabelsView, ChatNameView, ChatNoteView, ChatSnoozeView } from './teamTools.ts';
 
 /** Position of a hub event: which session, its per-session sequence number, when it happened. */
 export interface EventPosition {
@@ -221,6 +221,8 @@ export interface ServerToClientEvents {
   'chat-labels': (e: ChatLabelsView) => void;
   /** A chat the socket may read was snoozed until a time, or woken. Volatile (the list is reloaded on reconnect). */
   'chat-snooze': (e: ChatSnoozeView) => void;
+  /** The team named the contact of a chat the socket may read (or went back to WhatsApp's name). Volatile (the list is reloaded on reconnect). */
+  'chat-name': (e: ChatNameView) => void;
   /** The team's labels were created, renamed, recoloured or deleted: load them again. Volatile. */
   'labels-changed': (e: { at: number }) => void;
   /** Another agent opened, is writing in, or left a chat the socket may read. Volatile. */

@@ -41,6 +41,16 @@ export interface ChatLabelsView {
   labels: string[];
 }
 
+/** The team named a contact, or went back to WhatsApp's name (`PUT …/name`; socket `chat-name`). */
+export interface ChatNameView {
+  sessionId: string;
+  chatId: string;
+  /** What to call the chat now (the team's name, else WhatsApp's). */
+  name: string | null;
+  /** The team's name; null: WhatsApp's name is used. */
+  customName: string | null;
+}
+
 /** A chat put aside until a time, or back (`PUT …/snooze`; socket `chat-snooze`). */
 export interface ChatSnoozeView {
   sessionId: string;

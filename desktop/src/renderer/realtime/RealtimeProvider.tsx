@@ -51,6 +51,7 @@ const EVENTS = [
   'chat-note-deleted',
   'chat-labels',
   'chat-snooze',
+  'chat-name',
   'agent-activity',
   'labels-changed',
   'chat-assignees',

@@ -33,11 +33,12 @@ async function assigneeFilter(auth: AuthContext, q: InboxQuery, userId: string):
   return any.length ? { $or: any } : { _id: { $in: [] } };
 }
 
-/** The `q` part: the name contains q whatever its accents, or the number contains its digits (`+34 600` finds 34600…). */
+/** The `q` part: WhatsApp's name or the team's contains q whatever its accents, or the number contains its digits (`+34 600` finds 34600…). */
 function searchFilter(q: string): ChatFilter {
   const digits = q.replace(/[\s+\-()]/g, '');
   const number = /^\d+$/.test(digits) ? digits : q;
-  return { $or: [{ name: { $regex: searchPattern(q), $options: 'i' } }, { jid: { $regex: escapeRegex(number), $options: 'i' } }] };
+  const pattern = searchPattern(q);
+  return { $or: [{ name: { $regex: pattern, $options: 'i' } }, { customName: { $regex: pattern, $options: 'i' } }, { jid: { $regex: escapeRegex(number), $options: 'i' } }] };
 }
 
 /**

@@ -20,7 +20,9 @@ const chatProfileSchema = z
   .object({
     sessionId: z.string(),
     chatId: z.string(),
-    name: z.string().nullable(),
+    name: z.string().nullable().openapi({ description: "What to call the contact: the team's name, else WhatsApp's" }),
+    customName: z.string().nullable().openapi({ description: 'The name the team gave the contact (PUT …/name)' }),
+    whatsappName: z.string().nullable().openapi({ description: 'The name WhatsApp gives (push name, address book, group subject)' }),
     phone: z.string().nullable().openapi({ description: 'Digits of the contact number, when known' }),
     isGroup: z.boolean(),
     since: z.number().openapi({ description: 'When the session first heard of the chat (ms)' }),
@@ -65,7 +67,9 @@ export const chatProfileRoutes: RouteDef[] = [
       return {
         sessionId,
         chatId,
-        name: chat.name ?? null,
+        name: chat.customName || chat.name || null,
+        customName: chat.customName || null,
+        whatsappName: chat.name ?? null,
         phone,
         isGroup: chat.isGroup,
         since: (chat.createdAt ?? chat._id.getTimestamp()).getTime(),

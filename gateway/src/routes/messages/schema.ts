@@ -18,7 +18,8 @@ export const chatSchema = z
   .object({
     id: z.string(),
     sessionId: z.string(),
-    name: z.string().nullable(),
+    name: z.string().nullable().openapi({ description: "The team's name for the contact when it has one, else WhatsApp's" }),
+    customName: z.string().nullable().openapi({ description: 'The name the team gave the contact (PUT …/name), or null' }),
     isGroup: z.boolean(),
     unreadCount: z.number(),
     lastMessageAt: z.number().nullable(),

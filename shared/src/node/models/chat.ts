@@ -10,6 +10,12 @@ export interface ChatDoc {
   lid?: string | null;
   pnJid?: string | null;
   name?: string | null;
+  /**
+   * The name the team gave the contact (*Datos del contacto*): shown instead of `name`, which the
+   * actor keeps in step with WhatsApp (push name, address book, group subject). Set by the
+   * gateway, never by the actor.
+   */
+  customName?: string | null;
   isGroup: boolean;
   unreadCount: number;
   lastMessageAt?: Date | null;
@@ -45,6 +51,7 @@ const chatSchema = new Schema<ChatDoc>(
     lid: { type: String, default: null },
     pnJid: { type: String, default: null },
     name: { type: String, default: null },
+    customName: { type: String, default: null },
     isGroup: { type: Boolean, default: false },
     unreadCount: { type: Number, default: 0 },
     lastMessageAt: { type: Date, default: null },

@@ -87,6 +87,13 @@ export const INBOX_MATRIX: Record<string, { call: (s: MatrixState, who: Caller) 
     },
     expect: authed(200, 200, 200, 403),
   },
+  'PUT /api/sessions/:sessionId/chats/:chatId/name': {
+    call: async (s) => {
+      await ensureChat(s);
+      return { path: `/api/sessions/${s.linked}/chats/${encodeURIComponent(s.chat)}/name`, body: { name: null } };
+    },
+    expect: authed(200, 200, 200, 403),
+  },
   'POST /api/sessions/:sessionId/chats/:chatId/presence': {
     call: async (s) => {
       await ensureChat(s);

@@ -226,6 +226,7 @@ export function InboxProvider({ children }: { children: ReactNode }) {
     if (e.labels.some((id) => !labelsById.has(id))) reloadLabels();
   });
   useSocketEvent('labels-changed', () => reloadLabels());
+  useSocketEvent('chat-name', (e) => dispatch({ type: 'event/name', sessionId: e.sessionId, chatId: e.chatId, name: e.name, customName: e.customName }));
   useSocketEvent('chat-assignees', (e) => {
     const key = chatKey(e.sessionId, e.chatId);
     const known = stateRef.current.chats.has(key);

@@ -1,5 +1,5 @@
 /** REST calls of the inbox, typed with the shared contract. */
-import type { CannedReplyView, ChatNoteView, ChatProfileView, ChatSnoozeView, InboxChatView, InboxMessageView, LabelColor, LabelView, ListPage, MarkHandledResult, MarkUnreadResult, MessageChangeResult, MessageSearchHit, StartedChat, ChatLabelsView, SendAccepted, SessionView } from '@switchboard/shared';
+import type { CannedReplyView, ChatLabelsView, ChatNameView, ChatNoteView, ChatProfileView, ChatSnoozeView, InboxChatView, InboxMessageView, LabelColor, LabelView, ListPage, MarkHandledResult, MarkUnreadResult, MessageChangeResult, MessageSearchHit, SendAccepted, SessionView, StartedChat } from '@switchboard/shared';
 import type { ApiClient, Query } from '../../api/http.ts';
 
 const enc = encodeURIComponent;
@@ -81,6 +81,7 @@ export function inboxApi(api: ApiClient) {
     presence: (sessionId: string, chatId: string, state: 'composing' | 'paused') => api.post(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/presence`, { state }),
     react: (sessionId: string, chatId: string, targetId: string, emoji: string, clientId: string) =>
       api.post<SendAccepted>(`/api/sessions/${enc(sessionId)}/messages`, { to: chatId, kind: 'reaction', reaction: { emoji, targetId }, clientId }),
+    rename: (sessionId: string, chatId: string, name: string | null) => api.put<ChatNameView>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/name`, { name }),
     chatProfile: (sessionId: string, chatId: string, signal?: AbortSignal) => api.get<ChatProfileView>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/profile`, undefined, signal ? { signal } : undefined),
     notes: (sessionId: string, chatId: string) => api.get<{ data: ChatNoteView[] }>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/notes`).then((r) => r.data),
     addNote: (sessionId: string, chatId: string, text: string) => api.post<ChatNoteView>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/notes`, { text }),

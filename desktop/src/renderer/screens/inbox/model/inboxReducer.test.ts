@@ -17,6 +17,7 @@ function chat(extra: Partial<InboxChatView> = {}): InboxChatView {
     sessionId: S,
     sessionName: 'Ventas',
     name: 'Alice',
+    customName: null,
     phone: '+34611111111',
     isGroup: false,
     unreadCount: 0,
@@ -168,6 +169,16 @@ describe('inbox reducer: REST pages merged with live and replayed events', () =>
     ]);
     expect(s.chats.get(chatKey(S, GROUP))).toMatchObject({ name: 'Pedidos', isGroup: true });
     expect(run([{ type: 'event/message', message: inGroup('g1', 10, 'Alicia') }]).chats.get(chatKey(S, GROUP))?.name).toBeNull();
+  });
+
+  it("keeps the team's name for a contact over WhatsApp's, and WhatsApp's once the team's is removed", () => {
+    const listed = run([{ type: 'chats/loaded', chats: [chat()], replace: true }]);
+    const named = inboxReducer(listed, { type: 'event/name', sessionId: S, chatId: ALICE, name: 'Alicia Gómez', customName: 'Alicia Gómez' });
+    const pushed = inboxReducer(named, { type: 'event/chat', sessionId: S, chatId: ALICE, name: '🌸 Ali' });
+    expect(pushed.chats.get(KEY)).toMatchObject({ name: 'Alicia Gómez', customName: 'Alicia Gómez' });
+    const cleared = inboxReducer(pushed, { type: 'event/name', sessionId: S, chatId: ALICE, name: '🌸 Ali', customName: null });
+    expect(cleared.chats.get(KEY)).toMatchObject({ name: '🌸 Ali', customName: null });
+    expect(inboxReducer(cleared, { type: 'event/chat', sessionId: S, chatId: ALICE, name: 'Alicia' }).chats.get(KEY)?.name).toBe('Alicia');
   });
 
   it('drops chats (and closes the open one) when the rooms no longer allow them', () => {

@@ -43,6 +43,7 @@ export type InboxAction =
   | { type: 'sessions/named'; names: Record<string, string> }
   | { type: 'event/message'; message: InboxMessageView }
   | { type: 'event/status'; sessionId: string; chatId: string; messageId: string; status: MessageStatus; reason?: string }
+  | { type: 'event/name'; sessionId: string; chatId: string; name: string | null; customName: string | null }
   | { type: 'event/chat'; sessionId: string; chatId: string; name?: string; unreadCount?: number; lastMessageAt?: number; handledAt?: number }
   | { type: 'event/labels'; sessionId: string; chatId: string; labels: string[] }
   | { type: 'event/assignees'; sessionId: string; chatId: string; assignees: InboxChatView['assignees'] }
@@ -121,6 +122,7 @@ function emptyChat(state: InboxState, sessionId: string, chatId: string, name: s
     sessionId,
     sessionName: state.sessionNames.get(sessionId) ?? sessionId,
     name,
+    customName: null,
     phone: phoneFromJid(chatId),
     isGroup: chatId.endsWith('@g.us'),
     unreadCount: 0,
@@ -221,7 +223,8 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
       const handledAt = action.handledAt !== undefined ? Math.max(action.handledAt, chat.handledAt ?? 0) : chat.handledAt;
       chats.set(key, {
         ...chat,
-        ...(action.name ? { name: action.name } : {}),
+        // WhatsApp's name never replaces the one the team gave the contact.
+        ...(action.name && !chat.customName ? { name: action.name } : {}),
         ...(action.unreadCount !== undefined ? { unreadCount: action.unreadCount } : {}),
         ...(action.lastMessageAt && action.lastMessageAt > (chat.lastMessageAt ?? 0) ? { lastMessageAt: action.lastMessageAt } : {}),
         ...(action.handledAt !== undefined ? { handledAt, needsReply: needsReply({ ...chat, handledAt }) } : {}),
@@ -230,6 +233,8 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
     }
     case 'event/snooze':
       return patchChat(state, action.sessionId, action.chatId, { snoozedUntil: action.snoozedUntil });
+    case 'event/name':
+      return patchChat(state, action.sessionId, action.chatId, { name: action.name, customName: action.customName });
     case 'event/labels':
       return patchChat(state, action.sessionId, action.chatId, { labels: action.labels });
     case 'event/assignees':

@@ -1,6 +1,6 @@
 /**
  * *Datos del contacto* (the header's person button, or **I**): what the team knows of the
- * customer without scrolling the thread — the number (copied in one click), the session, since
+ * customer without scrolling the thread — their name (the team may give one: ContactName), the number (copied in one click), the session, since
  * when they write and how many messages, the latest files (each opens its message in the
  * thread), and the chats the same number has with the business's other WhatsApp accounts
  * (only those the user may read; each opens in the inbox).
@@ -18,6 +18,7 @@ import { Badge } from '../../../ui/StatusBadge.tsx';
 import { useToast } from '../../../ui/Toasts.tsx';
 import { inboxApi } from '../inboxApi.ts';
 import { displayPhone } from '../model/keys.ts';
+import { ContactName } from './ContactName.tsx';
 
 const enc = encodeURIComponent;
 
@@ -57,6 +58,7 @@ function ContactBody({ chat, onClose }: { chat: InboxChatView; onClose(): void }
 
   return (
     <div className="contact-profile">
+      <ContactName profile={p} onChanged={(name) => profile.mutate((cur) => (cur ? { ...cur, ...name } : cur))} />
       <dl className="kv">
         {phone && (
           <>

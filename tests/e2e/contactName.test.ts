@@ -1,0 +1,105 @@
+/// <reference lib="dom" />
+/**
+ * Naming a contact in a real browser over the real system and the WhatsApp simulator: a customer
+ * whose WhatsApp name is "🌸 Ali" is named "Alicia Gómez" by the employee who answers her, from
+ * *Datos del contacto*; her list row, the thread and a supervisor's open inbox show it at once,
+ * the supervisor finds her as "gomez", the customer's next message (which carries her push name
+ * again) does not undo it, and *Usar el de WhatsApp* goes back.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newContext, signIn } from './support/browser.ts';
+import { checkScreen } from './support/checks.ts';
+import { startSystem, type System } from './support/system.ts';
+
+const SHOTS = 'inbox';
+const SESSION = 'tienda';
+const PHONE = '34600980001';
+const ALICIA = '34611980001';
+const ALICIA_JID = `${ALICIA}@s.whatsapp.net`;
+
+let sys: System;
+let browser: Browser;
+let employee: Page;
+let supervisor: Page;
+
+beforeAll(async () => {
+  sys = await startSystem('e2e_contact_name');
+  const admin = await sys.token(sys.adminEmail, sys.adminPassword);
+  await sys.linkSession(admin, { sessionId: SESSION, name: 'Tienda Centro', phone: PHONE });
+  sys.sim.createContact({ phone: ALICIA, name: '🌸 Ali' });
+  const people = {
+    elena: { name: 'Elena Ruiz', email: 'elena@e2e.test', password: 'Elena-temporal-1', role: 'employee' },
+    sofia: { name: 'Sofía Marín', email: 'sofia@e2e.test', password: 'Sofia-temporal-1', role: 'supervisor' },
+  };
+  const ids: Record<string, string> = {};
+  for (const [k, p] of Object.entries(people)) {
+    const res = await sys.api('POST', '/api/users', admin, p);
+    expect(res.status).toBe(201);
+    ids[k] = res.body.id;
+    await sys.token(p.email, p.password);
+  }
+  await sys.sim.contactSend(ALICIA, { to: PHONE, text: 'Hola, ¿tenéis la talla 40?' });
+  await sys.waitFor((e) => e.type === 'message' && e.message.chatId === ALICIA_JID);
+  expect((await sys.api('POST', `/api/sessions/${SESSION}/assignments`, admin, { chatId: ALICIA_JID, userId: ids.elena })).status).toBe(201);
+
+  browser = await launchBrowser();
+  employee = await (await newContext(browser)).newPage();
+  await signIn(employee, sys.url, people.elena.email, `${people.elena.password}-own`);
+  supervisor = await (await newContext(browser)).newPage();
+  await signIn(supervisor, sys.url, people.sofia.email, `${people.sofia.password}-own`);
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await sys?.close();
+});
+
+const rowOf = (page: Page, name: RegExp) => page.getByRole('listbox', { name: 'Conversaciones' }).getByRole('option', { name });
+
+describe('naming a contact', () => {
+  it('gives a customer a name the whole team sees, live, that her WhatsApp name does not undo', async () => {
+    await supervisor.goto(`${sys.url}/inbox`);
+    await supervisor.getByRole('radio', { name: 'Todas' }).click();
+    await rowOf(supervisor, /🌸 Ali/).waitFor();
+
+    await employee.goto(`${sys.url}/inbox`);
+    await rowOf(employee, /🌸 Ali/).click();
+    await employee.getByRole('button', { name: 'Datos del contacto' }).click();
+    const details = employee.getByRole('dialog', { name: 'Datos de 🌸 Ali' });
+    await details.getByRole('button', { name: 'Cambiar nombre' }).click();
+    const field = details.getByLabel('Nombre para el equipo');
+    expect(await field.inputValue()).toBe('🌸 Ali');
+    await field.fill('Alicia Gómez');
+    await checkScreen(employee, SHOTS, '16-contact-rename', { keyboard: true });
+    await field.press('Enter');
+    // The dialog is now about Alicia Gómez, with WhatsApp's name beside it.
+    const renamed = employee.getByRole('dialog', { name: 'Datos de Alicia Gómez' });
+    await renamed.getByText('En WhatsApp: 🌸 Ali').waitFor();
+    expect(await renamed.locator('.contact-name strong').textContent()).toBe('Alicia Gómez');
+    await employee.keyboard.press('Escape');
+    await renamed.waitFor({ state: 'hidden' });
+
+    // Everywhere at once: her list and thread, and the supervisor's open inbox.
+    await rowOf(employee, /Alicia Gómez/).waitFor();
+    await employee.getByRole('heading', { name: 'Alicia Gómez' }).waitFor();
+    await rowOf(supervisor, /Alicia Gómez/).waitFor();
+    await supervisor.getByRole('searchbox', { name: 'Buscar por nombre o número' }).fill('gomez');
+    await expect.poll(() => rowOf(supervisor, /./).allTextContents()).toEqual([expect.stringContaining('Alicia Gómez')]);
+
+    // The customer writes again: her push name comes with it, and the team's name stays.
+    await sys.sim.contactSend(ALICIA, { to: PHONE, text: 'Os escribo otra vez' });
+    await rowOf(employee, /Alicia Gómez/).getByText('Os escribo otra vez').waitFor();
+    expect(await rowOf(employee, /🌸 Ali/).count()).toBe(0);
+    await employee.reload();
+    await rowOf(employee, /Alicia Gómez/).waitFor();
+
+    // Back to WhatsApp's name.
+    await employee.getByRole('button', { name: 'Datos del contacto' }).click();
+    const again = employee.getByRole('dialog', { name: 'Datos de Alicia Gómez' });
+    await again.getByRole('button', { name: 'Usar el de WhatsApp' }).click();
+    await employee.getByRole('dialog', { name: 'Datos de 🌸 Ali' }).locator('.contact-name strong', { hasText: '🌸 Ali' }).waitFor();
+    await supervisor.getByRole('searchbox', { name: 'Buscar por nombre o número' }).fill('');
+    await rowOf(supervisor, /🌸 Ali/).waitFor();
+  });
+});
