@@ -33,6 +33,8 @@ export interface GatewayDeps {
    */
   /** The automatic distribution of new chats (assignments/autoAssign.ts), told when a session's rule changes. */
   autoAssign?: { ruleChanged(sessionId: string): void };
+  /** The away replies (automation/awayReplies.ts), told when a session's opening hours change. */
+  awayReplies?: { ruleChanged(sessionId: string): void };
   realtime?: {
     refreshUser(userId: string): Promise<void>;
     /** Emits a volatile event to the sockets that may read the chat (every node's, in cluster mode). */

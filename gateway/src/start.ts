@@ -8,6 +8,7 @@ import { settingsFromConfig, type GatewayEnvConfig, type GatewaySettings } from 
 import type { HealthReporter } from './deps.ts';
 import { watchOperatorAlerts } from './email/operatorAlerts.ts';
 import { watchAutoAssign } from './assignments/autoAssign.ts';
+import { watchAwayReplies } from './automation/awayReplies.ts';
 import { assignmentsChanged } from './realtimeNotify.ts';
 import { attachRealtime, gatewaySocketAuth } from './realtime/index.ts';
 import { createMediaModule } from './routes/media/index.ts';
@@ -108,6 +109,9 @@ export async function startGateway(opts: StartGatewayOptions): Promise<RunningGa
     ...(opts.cluster ? { owns: opts.cluster.owns } : {}),
   });
   app.deps.autoAssign = autoAssign;
+  // Customers who write while their session's business is closed get its away reply once (automation/awayReplies.ts).
+  const awayReplies = watchAwayReplies({ hub: opts.hub, logger, ...(opts.cluster ? { owns: opts.cluster.owns } : {}) });
+  app.deps.awayReplies = awayReplies;
   const stopAlerts = watchOperatorAlerts({
     hub: opts.hub,
     email: app.deps.email,
@@ -131,6 +135,7 @@ export async function startGateway(opts: StartGatewayOptions): Promise<RunningGa
       closing ??= (async () => {
         stopAlerts();
         autoAssign.stop();
+        awayReplies.stop();
         await webhooks.stop();
         app.deps.rates.close();
         app.metrics?.close();

@@ -14,6 +14,7 @@ export * from './domain/recipient.ts';
 export * from './domain/inbox.ts';
 export * from './domain/searchPattern.ts';
 export * from './domain/labels.ts';
+export * from './domain/businessHours.ts';
 export * from './api/rest.ts';
 export * from './api/chatActions.ts';
 export * from './api/teamTools.ts';

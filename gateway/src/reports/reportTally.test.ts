@@ -32,6 +32,7 @@ describe('ReportTally', () => {
       us(min(1), 'ana', { kind: 'reaction' }),
       us(min(2), 'ana', { status: 'failed' }),
       us(min(3), 'ana', { status: 'pending' }),
+      us(min(3), null, { automated: true }),
       them(min(4), 'reaction'),
       us(min(9), null),
     ]);

@@ -6,7 +6,7 @@
  * one after our last reply) and ends with our next reply: its duration is the response time,
  * credited to whoever wrote the reply (`userId`; null for the phone or an integration). Reactions
  * neither start nor end one (as the inbox's *Sin responder* rule), nor do sends that have not
- * reached WhatsApp (pending, failed). Group chats count their messages but no waits (a member's
+ * reached WhatsApp (pending, failed) or away replies (`automated`: not counted at all). Group chats count their messages but no waits (a member's
  * message is not always for us). Waits that start in the period count, even when answered after
  * it; a wait still open when the walk ends is *handled* if an agent marked the chat as needing no
  * reply after it began, else *unanswered*.
@@ -21,6 +21,7 @@ export interface ReportMessage {
   userId?: { toString(): string } | null;
   kind: MessageKind;
   status: MessageStatus;
+  automated?: boolean;
 }
 
 /** The fields of a chat a report reads. */
@@ -91,7 +92,7 @@ export class ReportTally {
       if (at < this.period.from) continue;
       const inPeriod = at < this.period.to;
       if (!inPeriod && waitStart === null) break;
-      if (m.kind === 'reaction') continue;
+      if (m.kind === 'reaction' || m.automated) continue;
       if (!m.fromMe) {
         if (!inPeriod) continue;
         any = true;

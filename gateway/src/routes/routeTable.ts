@@ -24,6 +24,7 @@ import { roleRoutes } from './roles/roles.ts';
 import { monitoringRoutes } from './sessions/monitoring.ts';
 import { sessionLifecycleRoutes } from './sessions/lifecycle.ts';
 import { sessionRoutes } from './sessions/sessions.ts';
+import { businessHoursRoutes } from './sessions/businessHours.ts';
 import type { RouteDef } from './types.ts';
 import { userRoutes } from './users/users.ts';
 import { webhookRoutes } from './webhooks/webhooks.ts';
@@ -39,6 +40,7 @@ export const ROUTES: readonly RouteDef[] = [
   ...monitoringRoutes,
   ...sessionRoutes,
   ...sessionLifecycleRoutes,
+  ...businessHoursRoutes,
   ...messageRoutes,
   ...chatActionRoutes,
   ...messageChangeRoutes,

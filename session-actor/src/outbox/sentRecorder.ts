@@ -130,8 +130,9 @@ export class SentRecorder {
       const identity = chatIdentityOf({ remoteJid: chatId });
       if (!identity) continue;
       const latest = list.reduce((a, b) => (b.timestamp >= a.timestamp ? b : a));
-      // A reaction answers nothing: it does not move the needs-reply times (as in ingest).
-      const answers = list.filter((d) => d.kind !== 'reaction').map((d) => d.timestamp);
+      // A reaction answers nothing: it does not move the needs-reply times (as in ingest); nor
+      // does an away reply (the customer still waits for a person).
+      const answers = list.filter((d) => d.kind !== 'reaction' && !d.automated).map((d) => d.timestamp);
       const replyTime = answers.length ? { outboundAt: answers.reduce((a, b) => (b > a ? b : a)) } : {};
       await this.opts.chats.upsert(identity, { lastMessageAt: latest.timestamp, preview: previewOf(latest), ...replyTime });
     }

@@ -78,3 +78,14 @@ export interface AutoAssignView {
   /** Only to those of them with the console open; while none is, new chats wait unassigned. */
   onlineOnly: boolean;
 }
+
+/** A session's opening hours and away reply (`/api/sessions/:id/business-hours`). */
+export interface BusinessHoursView {
+  sessionId: string;
+  enabled: boolean;
+  /** IANA time zone; null when never set. */
+  timeZone: string | null;
+  /** Seven days, Monday first, each a list of `{from, to}` (`HH:MM`); null when never set. */
+  week: { from: string; to: string }[][] | null;
+  awayMessage: string;
+}

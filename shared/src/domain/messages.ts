@@ -66,4 +66,9 @@ export interface OutgoingMessageInput {
   clientId?: string;
   /** User who asked for the send (for audit and per-employee views). */
   userId?: string;
+  /**
+   * Sent by Switchboard itself (the away reply), not by a person: it answers nobody (the chat
+   * still waits for a reply) and reports leave it out. Never taken from API clients.
+   */
+  automated?: boolean;
 }

@@ -77,6 +77,8 @@ export interface MessageView {
    * the id only.
    */
   sentBy?: { id: string; name: string | null };
+  /** Sent by Switchboard itself (the away reply), not by a person. */
+  automated?: boolean;
 }
 
 /** Actor → supervisor events (the hub re-publishes them with a per-session sequence number). */

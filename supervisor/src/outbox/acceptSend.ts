@@ -64,6 +64,7 @@ export async function acceptSend(sessionId: string, input: OutgoingMessageInput,
     timestamp: now,
     clientId: input.clientId ?? null,
     userId: input.userId && isObjectId(input.userId) ? input.userId : null,
+    ...(input.automated ? { automated: true } : {}),
     ...(fence !== undefined ? { fence } : {}),
   };
   try {

@@ -59,7 +59,7 @@ export const messageRoutes: RouteDef[] = [
       await assertSessionExists(params.sessionId);
       const filter: QueryFilter<ChatDoc> = { $and: [scope(auth!, 'read', 'Chat'), { sessionId: params.sessionId }] };
       if (query.type !== 'all') filter.isGroup = query.type === 'group';
-      if (query.q) filter.name = { $regex: escapeRegex(query.q), $options: 'i' };
+      if (query.q) filter.$or = [{ name: { $regex: escapeRegex(query.q), $options: 'i' } }, { customName: { $regex: escapeRegex(query.q), $options: 'i' } }];
       const { skip, limit } = paging(query);
       const [docs, total] = await Promise.all([Chat.find(filter).sort({ lastMessageAt: -1 }).skip(skip).limit(limit).lean(), Chat.countDocuments(filter)]);
       return listResponse(docs.map(presentChat), total, query);

@@ -73,6 +73,7 @@ export const messageSchema = z
       .object({ id: z.string(), name: z.string().nullable() })
       .optional()
       .openapi({ description: 'The team member who sent it from Switchboard (absent for the phone; an API key names its creator); `name` on REST pages, null on live events' }),
+    automated: z.boolean().optional().openapi({ description: 'Sent by Switchboard itself (the away reply outside opening hours): it answers nobody' }),
   })
   .openapi('Message');
 

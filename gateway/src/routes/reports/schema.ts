@@ -2,7 +2,7 @@ import { z } from '../../openapi/zod.ts';
 import { epochMsQuery, sessionIdSchema } from '../common.ts';
 
 /** True when the runtime knows the IANA time zone. */
-function knownTimeZone(tz: string): boolean {
+export function knownTimeZone(tz: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });
     return true;

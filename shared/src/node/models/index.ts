@@ -5,6 +5,7 @@ import { AuditLog } from './auditLog.ts';
 import { AuthKey } from './authKey.ts';
 import { AuthState } from './authState.ts';
 import { AutoAssignRule } from './autoAssignRule.ts';
+import { BusinessHours } from './businessHours.ts';
 import { CannedReply } from './cannedReply.ts';
 import { Chat } from './chat.ts';
 import { ChatNote } from './chatNote.ts';
@@ -29,6 +30,7 @@ export * from './auditLog.ts';
 export * from './authKey.ts';
 export * from './authState.ts';
 export * from './autoAssignRule.ts';
+export * from './businessHours.ts';
 export * from './cannedReply.ts';
 export * from './chat.ts';
 export * from './chatHandled.ts';
@@ -65,6 +67,7 @@ export const ALL_MODELS: readonly Model<never>[] = [
   Media,
   Assignment,
   AutoAssignRule,
+  BusinessHours,
   AuditLog,
   PasswordResetToken,
   SessionEvent,

@@ -50,6 +50,8 @@ export interface MessageDoc {
   /** Client idempotency key of an API send; uniqueness is enforced through `SendKey`. */
   clientId?: string | null;
   userId?: Types.ObjectId | null;
+  /** Sent by Switchboard itself (the away reply): answers nobody (see OutgoingMessageInput.automated). */
+  automated?: boolean;
   /** Send attempts made by actors (outbox retries). */
   attempts: number;
   /** Cluster mode: fencing token of the session's owner that last claimed or adopted this send (session-actor/src/outbox/claims.ts). */
@@ -90,6 +92,7 @@ const messageSchema = new Schema<MessageDoc>(
     timestamp: { type: Date, required: true },
     clientId: { type: String, default: null },
     userId: { type: Schema.Types.ObjectId, ref: 'User', default: null },
+    automated: { type: Boolean },
     attempts: { type: Number, default: 0 },
     fence: { type: Number },
     // No `select: false`: Mongoose would then send a projection with findOneAndUpdate, which

@@ -54,6 +54,7 @@ export function toMessageView(doc: StoredMessage, media?: MessageMediaView, name
   if (doc.status === 'failed' && doc.statusReason) view.statusReason = doc.statusReason;
   if (doc.editedAt) view.editedAt = new Date(doc.editedAt).getTime();
   if (doc.revokedAt) view.revokedAt = new Date(doc.revokedAt).getTime();
+  if (doc.fromMe && doc.automated) view.automated = true;
   if (doc.fromMe && doc.userId) view.sentBy = { id: String(doc.userId), name: names?.get(String(doc.userId)) ?? null };
   return view;
 }

@@ -143,6 +143,11 @@ export const INBOX_MATRIX: Record<string, { call: (s: MatrixState, who: Caller) 
   // Starting one: `create Chat` (supervisors; the employee's role has no such grant).
   'POST /api/sessions/:sessionId/chats': { call: (s) => ({ path: `/api/sessions/${s.linked}/chats`, body: { phone: s.chat.split('@')[0], assignToMe: false } }), expect: authed(200, 200, 403, 403) },
   // "Reparto automático": managed by whoever may assign chats of the session.
+  'GET /api/sessions/:sessionId/business-hours': { call: (s) => ({ path: `/api/sessions/${s.linked}/business-hours` }), expect: authed(200, 200, 200, 403) },
+  'PUT /api/sessions/:sessionId/business-hours': {
+    call: (s) => ({ path: `/api/sessions/${s.linked}/business-hours`, body: { enabled: false, timeZone: 'Europe/Madrid', week: [[], [], [], [], [], [], []], awayMessage: '' } }),
+    expect: authed(200, 200, 403, 403),
+  },
   'GET /api/sessions/:sessionId/auto-assign': { call: (s) => ({ path: `/api/sessions/${s.linked}/auto-assign` }), expect: authed(200, 200, 403, 403) },
   'PUT /api/sessions/:sessionId/auto-assign': { call: (s) => ({ path: `/api/sessions/${s.linked}/auto-assign`, body: { enabled: false, userIds: [] } }), expect: authed(200, 200, 403, 403) },
   'POST /api/media/sign': { call: async (s) => ({ path: '/api/media/sign', body: { ids: [await chatFile(s)] } }), expect: authed(200, 200, 200, 200, 200) },
