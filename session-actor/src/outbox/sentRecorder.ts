@@ -129,10 +129,13 @@ export class SentRecorder {
     for (const [chatId, list] of byChat) {
       const identity = chatIdentityOf({ remoteJid: chatId });
       if (!identity) continue;
-      const latest = list.reduce((a, b) => (b.timestamp >= a.timestamp ? b : a));
-      // A reaction answers nothing: it does not move the needs-reply times (as in ingest); nor
-      // does an away reply (the customer still waits for a person).
-      const answers = list.filter((d) => d.kind !== 'reaction' && !d.automated).map((d) => d.timestamp);
+      // An away reply leaves the chat as the customer left it: it answers nobody (the customer
+      // still waits for a person) and the list goes on showing their message.
+      const shown = list.filter((d) => !d.automated);
+      if (shown.length === 0) continue;
+      const latest = shown.reduce((a, b) => (b.timestamp >= a.timestamp ? b : a));
+      // A reaction answers nothing: it does not move the needs-reply times (as in ingest).
+      const answers = shown.filter((d) => d.kind !== 'reaction').map((d) => d.timestamp);
       const replyTime = answers.length ? { outboundAt: answers.reduce((a, b) => (b > a ? b : a)) } : {};
       await this.opts.chats.upsert(identity, { lastMessageAt: latest.timestamp, preview: previewOf(latest), ...replyTime });
     }

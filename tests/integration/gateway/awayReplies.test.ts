@@ -88,6 +88,8 @@ describe('away reply outside opening hours', () => {
     const chat = await Chat.findOne({ sessionId: SESSION, jid: jid(LATE) }).lean();
     expect(chat?.needsReply).toBe(true);
     expect(chat?.lastOutboundAt ?? null).toBeNull();
+    // The list still shows what the customer wrote last.
+    expect(chat?.lastMessagePreview).toBe('¿Hola?');
     const page = await w.api('GET', `/api/sessions/${SESSION}/messages?chatId=${jid(LATE)}`, { token: tok.supervisor });
     expect(page.body.data.find((m: { clientId?: string }) => m.clientId === first.clientId)).toMatchObject({ automated: true, fromMe: true });
 

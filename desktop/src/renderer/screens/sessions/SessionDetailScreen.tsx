@@ -23,6 +23,7 @@ import { LinkDialog } from './LinkDialog.tsx';
 import { ConfirmSessionAction, RenameSessionDialog, type Confirming } from './SessionDialogs.tsx';
 import { needsLink, phoneOf, sessionsApi } from './sessionsApi.ts';
 import { SessionWebhooks } from './SessionWebhooks.tsx';
+import { BusinessHoursPanel } from './BusinessHoursPanel.tsx';
 import { Timeline } from './Timeline.tsx';
 
 /** The session detail screen (`/sessions/:sessionId`). */
@@ -210,6 +211,7 @@ export function SessionDetailScreen() {
           </dl>
         </Panel>
       </div>
+      <BusinessHoursPanel sessionId={sessionId} sessionName={d.name} canUpdate={canUpdate} />
       <SessionWebhooks sessionId={sessionId} />
       <Timeline sessionId={sessionId} />
       <LinkDialog

@@ -1,5 +1,5 @@
 /** REST calls of the sessions screens (one place, typed with the shared contract). */
-import type { ListPage, QrView, SessionDetailsView, SessionStatsView, SessionView, TimelineEntry } from '@switchboard/shared';
+import type { BusinessHoursView, ListPage, QrView, SessionDetailsView, SessionStatsView, SessionView, TimelineEntry, WeekSchedule } from '@switchboard/shared';
 import type { ApiClient, Query } from '../../api/http.ts';
 
 const enc = encodeURIComponent;
@@ -9,6 +9,9 @@ export function sessionsApi(api: ApiClient) {
   return {
     list: (q: Query, signal?: AbortSignal) => api.get<ListPage<SessionView>>('/api/sessions', q, signal ? { signal } : undefined),
     stats: () => api.get<SessionStatsView>('/api/sessions/stats'),
+    businessHours: (sessionId: string, signal?: AbortSignal) => api.get<BusinessHoursView>(`/api/sessions/${encodeURIComponent(sessionId)}/business-hours`, undefined, signal ? { signal } : undefined),
+    setBusinessHours: (sessionId: string, body: Omit<BusinessHoursView, 'sessionId' | 'timeZone' | 'week'> & { timeZone: string; week: WeekSchedule }) =>
+      api.put<BusinessHoursView>(`/api/sessions/${encodeURIComponent(sessionId)}/business-hours`, body),
     create: (body: { name: string; sessionId?: string }) => api.post<SessionView>('/api/sessions', body),
     rename: (id: string, name: string) => api.put<SessionView>(`/api/sessions/${enc(id)}`, { name }),
     remove: (id: string) => api.del(`/api/sessions/${enc(id)}`),

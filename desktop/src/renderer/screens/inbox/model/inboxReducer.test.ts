@@ -133,6 +133,15 @@ describe('inbox reducer: REST pages merged with live and replayed events', () =>
     expect(s.chats.get(KEY)).toMatchObject({ needsReply: false, lastMessageFromMe: true });
   });
 
+  it('keeps a chat waiting, with the customer\'s message shown, after an away reply', () => {
+    const s = run([
+      { type: 'chats/loaded', chats: [chat()], replace: true },
+      { type: 'event/message', message: msg('in', 200) },
+      { type: 'event/message', message: msg('away', 201, { fromMe: true, automated: true, text: 'Estamos cerrados' }) },
+    ]);
+    expect(s.chats.get(KEY)).toMatchObject({ needsReply: true, lastMessageAt: 200, lastMessagePreview: 'text in', lastMessageFromMe: false });
+  });
+
   it('does not count messages of the open chat as unread', () => {
     const s = run([
       { type: 'chats/loaded', chats: [chat()], replace: true },

@@ -143,7 +143,8 @@ function emptyChat(state: InboxState, sessionId: string, chatId: string, name: s
 
 /** The chat summary after a message (newest facts win; an older message changes only the reply clock). */
 function withMessage(chat: InboxChatView, m: InboxMessageView, isNew: boolean, open: boolean): InboxChatView {
-  if (m.kind === 'reaction') return chat;
+  // A reaction answers nothing; an away reply neither (and the list keeps the customer's message).
+  if (m.kind === 'reaction' || m.automated) return chat;
   const clock = tick({ lastInboundAt: chat.lastInboundAt, lastOutboundAt: chat.lastOutboundAt, handledAt: chat.handledAt }, m.timestamp, m.fromMe);
   const newest = chat.lastMessageAt === null || m.timestamp >= chat.lastMessageAt;
   return {

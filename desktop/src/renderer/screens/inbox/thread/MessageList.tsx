@@ -62,7 +62,7 @@ export function MessageList(p: MessageListProps) {
 
   /** Who wrote a message shown with its author: a colleague on our side, a member in a group. */
   const authorOf = (m: InboxMessageView): string =>
-    m.fromMe ? (m.sentBy?.name ?? p.teamNames.get(m.sentBy?.id ?? '') ?? t('thread.teammate')) : (senderLabel(m) ?? t('inbox.unknownContact'));
+    m.automated ? t('thread.automated') : m.fromMe ? (m.sentBy?.name ?? p.teamNames.get(m.sentBy?.id ?? '') ?? t('thread.teammate')) : (senderLabel(m) ?? t('inbox.unknownContact'));
 
   const toBottom = useCallback(() => {
     if (p.rows.length) virtual.scrollToIndex(p.rows.length - 1, { align: 'end' });

@@ -67,7 +67,8 @@ export function buildRows(
     // Our side: a run of replies a colleague sent starts with their name (the viewer's own do not).
     const sameAgent = above?.kind === 'msg' && above.m.fromMe && above.m.sentBy?.id === m.sentBy?.id;
     const colleague = m.fromMe && !!m.sentBy && m.sentBy.id !== opts.me && !sameAgent;
-    rows.push({ kind: 'msg', key: m.id, m, showSender: colleague || (!!opts.isGroup && !m.fromMe && !sameAuthor) });
+    // An away reply says so (nobody on the team wrote it).
+    rows.push({ kind: 'msg', key: m.id, m, showSender: !!m.automated || colleague || (!!opts.isGroup && !m.fromMe && !sameAuthor) });
   }
   notesUntil(Infinity);
   for (const item of pending) {
