@@ -60,9 +60,11 @@ const figure = (id: string) => admin.locator(`[data-figure="${id}"]`);
 
 describe('reports', () => {
   it("shows today's messages, waits and response times by person and account, and downloads them as CSV", async () => {
-    await admin.getByRole('navigation').getByRole('link', { name: 'Informes' }).click();
+    // The dashboard's messages of today open today's report.
+    await admin.getByRole('navigation').getByRole('link', { name: 'Panel' }).click();
+    await admin.getByRole('link', { name: /Mensajes hoy/ }).click();
     await admin.getByRole('heading', { name: 'Informes', level: 1 }).waitFor();
-    await admin.getByLabel('Periodo').selectOption('today');
+    expect(await admin.getByLabel('Periodo').inputValue()).toBe('today');
     await figure('received').getByText('2', { exact: true }).waitFor();
     expect(await figure('sent').locator('.stat-value').textContent()).toBe('1');
     expect(await figure('answered').locator('.stat-value').textContent()).toBe('1 de 2');

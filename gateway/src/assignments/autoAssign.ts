@@ -19,6 +19,7 @@ import { Assignment, AuditLog, AutoAssignRule, Chat, User } from '@switchboard/s
 import type { Types } from 'mongoose';
 import type { Logger } from 'pino';
 import { pairKey } from '../routes/chatPairs.ts';
+import { isCustomersNewMessage } from '../automation/customerMessage.ts';
 import { pickAssignee, type Candidate } from './pickAssignee.ts';
 
 /** How long a session's rule is trusted before it is read again (a change made on this node applies at once). */
@@ -125,8 +126,7 @@ export function watchAutoAssign(opts: AutoAssignOptions): AutoAssigner {
   const onEvent = (e: HubEvent): void => {
     if (e.type !== 'message') return;
     const m = e.message;
-    // A customer's new message (not our own, a reaction, an edit or a deletion).
-    if (m.fromMe || m.kind === 'reaction' || m.editedAt !== undefined || m.revokedAt !== undefined) return;
+    if (!isCustomersNewMessage(m)) return;
     if (opts.owns && !opts.owns(e.sessionId)) return;
     const key = pairKey(e.sessionId, m.chatId);
     const seen = assigned.get(key);

@@ -14,6 +14,7 @@
 import { closedSince, localClock, type HubEvent, type SessionHub, type WeekSchedule } from '@switchboard/shared';
 import { BusinessHours, weekOf } from '@switchboard/shared/node';
 import type { Logger } from 'pino';
+import { isCustomersNewMessage } from './customerMessage.ts';
 
 /** How long a session's rule is trusted before it is read again (a change made on this node applies at once). */
 const RULE_TTL_MS = 10_000;
@@ -87,8 +88,7 @@ export function watchAwayReplies(opts: AwayReplyOptions): AwayReplier {
   const onEvent = (e: HubEvent): void => {
     if (e.type !== 'message') return;
     const m = e.message;
-    // A customer's new message (not our own, a reaction, an edit or a deletion) in a one-to-one chat.
-    if (m.fromMe || m.kind === 'reaction' || m.editedAt !== undefined || m.revokedAt !== undefined || !oneToOne(m.chatId)) return;
+    if (!isCustomersNewMessage(m) || !oneToOne(m.chatId)) return;
     if (opts.owns && !opts.owns(e.sessionId)) return;
     decide(e.sessionId, m.chatId, m.timestamp).catch((err: unknown) => opts.logger.warn({ err, sessionId: e.sessionId }, 'away reply failed'));
   };

@@ -51,7 +51,7 @@ beforeAll(async () => {
   const sup = w.users.supervisor.id;
   await Session.create([{ sessionId: 'rep-a', name: 'Ventas' }, { sessionId: 'rep-b', name: 'Soporte' }]);
   await Chat.create([
-    { sessionId: 'rep-a', jid: jid(1), lastMessageAt: at(2, 20) },
+    { sessionId: 'rep-a', jid: jid(1), lastMessageAt: at(34, 5) },
     { sessionId: 'rep-a', jid: jid(2), lastMessageAt: at(3), needsReply: true },
     { sessionId: 'rep-a', jid: jid(3), lastMessageAt: at(0, 30), handledAt: at(0, 40) },
     { sessionId: 'rep-a', jid: GROUP, isGroup: true, lastMessageAt: at(5, 1) },
@@ -67,6 +67,9 @@ beforeAll(async () => {
     { chat: jid(1), time: at(2), fromMe: false },
     { chat: jid(1), time: at(2, 2), fromMe: false, kind: 'reaction' },
     { chat: jid(1), time: at(2, 20), fromMe: true, userId: sup },
+    // The next day: past the period with no wait open, where reading this chat stops.
+    { chat: jid(1), time: at(34), fromMe: false },
+    { chat: jid(1), time: at(34, 5), fromMe: true, userId: emp },
     // Unanswered; and one marked as needing no reply (at 00:30 Madrid: still 30 November in UTC).
     { chat: jid(2), time: at(3), fromMe: false },
     { chat: jid(3), time: at(0, 30), fromMe: false },

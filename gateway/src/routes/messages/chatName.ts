@@ -49,7 +49,7 @@ export const chatNameRoutes: RouteDef[] = [
       authorize(auth, 'send', subjects.message(sessionId, chatId));
       const chat = await loadChat(sessionId, chatId);
       const customName = body.name ? body.name : null;
-      const doc = await Chat.findOneAndUpdate({ _id: chat._id }, { $set: { customName } }, { new: true }).lean();
+      const doc = await Chat.findOneAndUpdate({ _id: chat._id }, { $set: { customName } }, { returnDocument: 'after' }).lean();
       const view = { sessionId, chatId, name: doc?.customName || doc?.name || null, customName };
       deps.realtime?.emitToChat(sessionId, chatId, 'chat-name', view);
       Object.assign(audit, { targetType: 'Chat', targetId: chatId, details: { sessionId, name: customName } });

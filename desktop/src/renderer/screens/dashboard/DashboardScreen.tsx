@@ -97,7 +97,8 @@ export function DashboardScreen() {
               <span className="stat-value">{fmt.number(count(g.statuses))}</span>
             </Link>
           ))}
-          <div className="stat">
+          {/* Today's messages open today's report (who answered, how fast). */}
+          <Link to="/reports?period=today" className="stat" data-group="messages">
             <span className="stat-label">
               <Icon name="message" size={14} /> {t('dash.messagesToday')}
             </span>
@@ -105,7 +106,7 @@ export function DashboardScreen() {
             <span className="faint">
               {t('dash.received')} {fmt.number(d.messagesToday.received)} · {t('dash.sent')} {fmt.number(d.messagesToday.sent)}
             </span>
-          </div>
+          </Link>
           <div className="stat">
             <span className="stat-label">
               <Icon name="users" size={14} /> {t('dash.activeUsers')}

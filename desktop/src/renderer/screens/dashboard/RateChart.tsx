@@ -37,15 +37,23 @@ export function RateChart({ points }: { points: RatePoint[] }) {
           {points.length ? fmt.time(points[points.length - 1]!.minute).slice(0, 5) : ''}
         </text>
       </svg>
-      <figcaption className="rate-legend">
-        <span>
-          <i className="swatch swatch-received" aria-hidden="true" /> {t('dash.received')}
-        </span>
-        <span>
-          <i className="swatch swatch-sent" aria-hidden="true" /> {t('dash.sent')}
-        </span>
-        <span className="muted">{sum.peak === 0 ? t('dash.ratesEmpty') : summary}</span>
-      </figcaption>
+      <ReceivedSentLegend summary={sum.peak === 0 ? t('dash.ratesEmpty') : summary} />
     </figure>
+  );
+}
+
+/** The caption of a received / sent bar chart: the two swatches and a summary in words. */
+export function ReceivedSentLegend({ summary }: { summary: string }) {
+  const { t } = useI18n();
+  return (
+    <figcaption className="rate-legend">
+      <span>
+        <i className="swatch swatch-received" aria-hidden="true" /> {t('dash.received')}
+      </span>
+      <span>
+        <i className="swatch swatch-sent" aria-hidden="true" /> {t('dash.sent')}
+      </span>
+      <span className="muted">{summary}</span>
+    </figcaption>
   );
 }

@@ -4,6 +4,7 @@
  * for screen readers. Bars never grow wider than `MAX_BAR` (one day is a bar, not a wall).
  */
 import { useI18n } from '../../i18n/index.tsx';
+import { ReceivedSentLegend } from '../dashboard/RateChart.tsx';
 
 const W = 600;
 const H = 120;
@@ -49,15 +50,7 @@ export function MessageBars({ points, summary, id }: { points: readonly BarPoint
           <span key={p.key}>{p.label}</span>
         ))}
       </div>
-      <figcaption className="rate-legend">
-        <span>
-          <i className="swatch swatch-received" aria-hidden="true" /> {t('dash.received')}
-        </span>
-        <span>
-          <i className="swatch swatch-sent" aria-hidden="true" /> {t('dash.sent')}
-        </span>
-        <span className="muted">{summary}</span>
-      </figcaption>
+      <ReceivedSentLegend summary={summary} />
     </figure>
   );
 }
