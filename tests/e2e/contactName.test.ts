@@ -4,8 +4,10 @@
  * whose WhatsApp name is "🌸 Ali" is named "Alicia Gómez" by the employee who answers her, from
  * *Datos del contacto*; her list row, the thread and a supervisor's open inbox show it at once,
  * the supervisor finds her as "gomez", the customer's next message (which carries her push name
- * again) does not undo it, and *Usar el de WhatsApp* goes back.
+ * again) does not undo it, the conversation downloads as a text file under that name, and *Usar
+ * el de WhatsApp* goes back.
  */
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newContext, signIn } from './support/browser.ts';
@@ -97,6 +99,12 @@ describe('naming a contact', () => {
     // Back to WhatsApp's name.
     await employee.getByRole('button', { name: 'Datos del contacto' }).click();
     const again = employee.getByRole('dialog', { name: 'Datos de Alicia Gómez' });
+    // The conversation as a text file, under the team's name.
+    const [download] = await Promise.all([employee.waitForEvent('download'), again.getByRole('button', { name: 'Descargar (.txt)' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^conversacion-alicia-gomez-\d{4}-\d{2}-\d{2}\.txt$/);
+    const text = await readFile((await download.path())!, 'utf8');
+    expect(text.split('\n').slice(0, 2)).toEqual(['Conversación con Alicia Gómez', 'Cuenta de WhatsApp: Tienda Centro']);
+    expect(text).toMatch(/\] 🌸 Ali: Hola, ¿tenéis la talla 40\?\n[\s\S]*\] 🌸 Ali: Os escribo otra vez\n/);
     await again.getByRole('button', { name: 'Usar el de WhatsApp' }).click();
     await employee.getByRole('dialog', { name: 'Datos de 🌸 Ali' }).locator('.contact-name strong', { hasText: '🌸 Ali' }).waitFor();
     await supervisor.getByRole('searchbox', { name: 'Buscar por nombre o número' }).fill('');

@@ -68,3 +68,16 @@ export const passwordSchema = z.string().min(8, 'At least 8 characters').max(256
 
 /** An email address, normalised to lowercase. */
 export const emailSchema = z.string().trim().toLowerCase().pipe(z.email().max(320));
+
+/** True when the runtime knows the IANA time zone. */
+export function knownTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** An IANA time zone (`Europe/Madrid`), refused with a clear message when unknown. */
+export const timeZoneSchema = z.string().max(64).refine(knownTimeZone, 'Unknown time zone (use an IANA name such as Europe/Madrid)');

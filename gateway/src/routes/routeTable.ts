@@ -14,6 +14,7 @@ import { chatActionRoutes } from './messages/chatActions.ts';
 import { messageChangeRoutes } from './messages/messageChanges.ts';
 import { chatSnoozeRoutes } from './messages/chatSnooze.ts';
 import { chatNameRoutes } from './messages/chatName.ts';
+import { chatExportRoutes } from './messages/chatExport.ts';
 import { chatNoteRoutes } from './messages/chatNotes.ts';
 import { messageRoutes } from './messages/messages.ts';
 import { numberCheckRoutes } from './messages/numberCheck.ts';
@@ -49,6 +50,7 @@ export const ROUTES: readonly RouteDef[] = [
   ...chatProfileRoutes,
   ...chatSnoozeRoutes,
   ...chatNameRoutes,
+  ...chatExportRoutes,
   ...chatNoteRoutes,
   ...inboxRoutes,
   ...searchRoutes,

@@ -75,6 +75,8 @@ async function toError(res: Response): Promise<ApiError> {
 export interface ApiClient {
   readonly baseUrl: string;
   get<T>(path: string, query?: Query, init?: { signal?: AbortSignal }): Promise<T>;
+  /** A GET whose answer is a file: its bytes, and the name the server gives it (errors as for JSON routes). */
+  getFile(path: string, query?: Query): Promise<{ blob: Blob; fileName: string | null }>;
   post<T>(path: string, body?: unknown): Promise<T>;
   put<T>(path: string, body?: unknown): Promise<T>;
   del<T = void>(path: string, body?: unknown): Promise<T>;
@@ -89,7 +91,7 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
   const doFetch = opts.fetchImpl ?? ((...a: Parameters<typeof fetch>) => fetch(...a));
   const url = (path: string) => `${opts.baseUrl}${path}`;
 
-  async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal, blob = false): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' };
     const token = opts.getToken();
     if (token) headers.authorization = `Bearer ${token}`;
@@ -107,6 +109,10 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
       throw e;
     }
     if (res.status === 204) return undefined as T;
+    if (blob) {
+      const named = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '');
+      return { blob: await res.blob(), fileName: named?.[1] ?? null } as T;
+    }
     const text = await res.text();
     return (text ? JSON.parse(text) : undefined) as T;
   }
@@ -140,6 +146,7 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
   return {
     baseUrl: opts.baseUrl,
     get: (path, query, init) => request('GET', withQuery(path, query), undefined, init?.signal),
+    getFile: (path, query) => request('GET', withQuery(path, query), undefined, undefined, true),
     post: (path, body) => request('POST', path, body ?? {}),
     put: (path, body) => request('PUT', path, body ?? {}),
     del: (path, body) => request('DELETE', path, body),

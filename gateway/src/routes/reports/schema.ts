@@ -1,25 +1,12 @@
 import { z } from '../../openapi/zod.ts';
-import { epochMsQuery, sessionIdSchema } from '../common.ts';
-
-/** True when the runtime knows the IANA time zone. */
-export function knownTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { epochMsQuery, sessionIdSchema, timeZoneSchema } from '../common.ts';
 
 /** GET /api/reports */
 export const reportQuery = z.object({
   from: epochMsQuery().openapi({ description: 'Start of the period (ms since epoch, included)' }),
   to: epochMsQuery().openapi({ description: 'End of the period (ms since epoch, excluded); at most 93 days after `from`' }),
   sessionId: sessionIdSchema.optional(),
-  tz: z
-    .string()
-    .max(64)
-    .refine(knownTimeZone, 'Unknown time zone (use an IANA name such as Europe/Madrid)')
+  tz: timeZoneSchema
     .default('UTC')
     .openapi({ description: 'IANA time zone the days are counted in', example: 'Europe/Madrid' }),
 });

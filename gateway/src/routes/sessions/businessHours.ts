@@ -2,8 +2,7 @@ import { weekProblems, type BusinessHoursView } from '@switchboard/shared';
 import { BusinessHours, storedWeek, weekOf } from '@switchboard/shared/node';
 import { badRequest } from '../../errors.ts';
 import { z } from '../../openapi/zod.ts';
-import { sessionParams } from '../common.ts';
-import { knownTimeZone } from '../reports/schema.ts';
+import { sessionParams, timeZoneSchema } from '../common.ts';
 import { defineRoute, type RouteDef } from '../types.ts';
 import { loadSession } from './sessionAccess.ts';
 
@@ -27,7 +26,7 @@ const hoursSchema = z
 const hoursBody = z
   .object({
     enabled: z.boolean(),
-    timeZone: z.string().max(64).refine(knownTimeZone, 'Unknown time zone (use an IANA name such as Europe/Madrid)'),
+    timeZone: timeZoneSchema,
     week,
     awayMessage: z.string().trim().max(AWAY_MAX, `At most ${AWAY_MAX} characters`),
   })

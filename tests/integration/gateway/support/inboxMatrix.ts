@@ -87,6 +87,13 @@ export const INBOX_MATRIX: Record<string, { call: (s: MatrixState, who: Caller) 
     },
     expect: authed(200, 200, 200, 403),
   },
+  'GET /api/sessions/:sessionId/chats/:chatId/export': {
+    call: async (s) => {
+      await ensureChat(s);
+      return { path: `/api/sessions/${s.linked}/chats/${encodeURIComponent(s.chat)}/export` };
+    },
+    expect: authed(200, 200, 200, 403),
+  },
   'PUT /api/sessions/:sessionId/chats/:chatId/name': {
     call: async (s) => {
       await ensureChat(s);

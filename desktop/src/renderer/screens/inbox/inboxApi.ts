@@ -81,6 +81,7 @@ export function inboxApi(api: ApiClient) {
     presence: (sessionId: string, chatId: string, state: 'composing' | 'paused') => api.post(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/presence`, { state }),
     react: (sessionId: string, chatId: string, targetId: string, emoji: string, clientId: string) =>
       api.post<SendAccepted>(`/api/sessions/${enc(sessionId)}/messages`, { to: chatId, kind: 'reaction', reaction: { emoji, targetId }, clientId }),
+    exportChat: (sessionId: string, chatId: string) => api.getFile(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/export`, { tz: Intl.DateTimeFormat().resolvedOptions().timeZone }),
     rename: (sessionId: string, chatId: string, name: string | null) => api.put<ChatNameView>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/name`, { name }),
     chatProfile: (sessionId: string, chatId: string, signal?: AbortSignal) => api.get<ChatProfileView>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/profile`, undefined, signal ? { signal } : undefined),
     notes: (sessionId: string, chatId: string) => api.get<{ data: ChatNoteView[] }>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/notes`).then((r) => r.data),

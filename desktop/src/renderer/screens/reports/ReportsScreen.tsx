@@ -18,6 +18,7 @@ import { EmptyState, ErrorBox, Loading } from '../../ui/Feedback.tsx';
 import { SelectField, TextField } from '../../ui/Field.tsx';
 import { Icon, type IconName } from '../../ui/Icon.tsx';
 import { PageHeader, Panel } from '../../ui/Page.tsx';
+import { saveFile } from '../../ui/saveFile.ts';
 import { DataTable } from '../../ui/Table.tsx';
 import { MessageBars } from './MessageBars.tsx';
 import { reportCsv } from './reportCsv.ts';
@@ -65,12 +66,7 @@ export function ReportsScreen() {
       },
       locale,
     );
-    const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `${t('reports.fileName')}-${localDay(r.from)}-${localDay(r.to - 1)}.csv`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 0);
+    saveFile(new Blob([text], { type: 'text/csv;charset=utf-8' }), `${t('reports.fileName')}-${localDay(r.from)}-${localDay(r.to - 1)}.csv`);
   };
 
   return (

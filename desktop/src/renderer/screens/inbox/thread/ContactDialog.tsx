@@ -6,6 +6,7 @@
  * (only those the user may read; each opens in the inbox).
  */
 import type { ChatProfileView, InboxChatView, InboxMessageView } from '@switchboard/shared';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useApi } from '../../../auth/AuthProvider.tsx';
 import { useResource } from '../../../hooks/useResource.ts';
@@ -15,6 +16,8 @@ import { Dialog } from '../../../ui/Dialog.tsx';
 import { ErrorBox, Loading } from '../../../ui/Feedback.tsx';
 import { Icon, type IconName } from '../../../ui/Icon.tsx';
 import { Badge } from '../../../ui/StatusBadge.tsx';
+import { errorText } from '../../../ui/errors.ts';
+import { saveFile } from '../../../ui/saveFile.ts';
 import { useToast } from '../../../ui/Toasts.tsx';
 import { inboxApi } from '../inboxApi.ts';
 import { displayPhone } from '../model/keys.ts';
@@ -112,6 +115,35 @@ function ContactBody({ chat, onClose }: { chat: InboxChatView; onClose(): void }
           </ul>
         )}
       </section>
+      <ExportChat sessionId={p.sessionId} chatId={p.chatId} />
     </div>
+  );
+}
+
+/** *Exportar conversación*: the chat's messages and internal notes as a text file (GET …/export). */
+function ExportChat({ sessionId, chatId }: { sessionId: string; chatId: string }) {
+  const { t } = useI18n();
+  const api = useApi();
+  const toast = useToast();
+  const [busy, setBusy] = useState(false);
+  const run = async () => {
+    setBusy(true);
+    try {
+      const file = await inboxApi(api).exportChat(sessionId, chatId);
+      saveFile(file.blob, file.fileName ?? 'conversacion.txt');
+    } catch (err) {
+      toast.error(errorText(err, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="contact-export" aria-labelledby="contact-export">
+      <h3 id="contact-export">{t('contact.export')}</h3>
+      <p className="faint">{t('contact.exportHint')}</p>
+      <Button size="sm" icon="download" busy={busy} onClick={() => void run()}>
+        {t('contact.exportButton')}
+      </Button>
+    </section>
   );
 }

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { transcriptWriter, type TranscriptMessage } from './transcript.ts';
+
+const at = (hhmm: string) => new Date(`2026-12-06T${hhmm}:00Z`);
+const msg = (over: Partial<TranscriptMessage>): TranscriptMessage => ({ fromMe: false, timestamp: at('09:30'), kind: 'text', ...over });
+const es = transcriptWriter({ locale: 'es', timeZone: 'Europe/Madrid', contactName: 'Alicia Gómez', sessionName: 'Tienda Centro', teamNames: new Map([['u1', 'Elena Ruiz']]) });
+
+describe('transcript', () => {
+  it('heads the file with who, which account and when, in the reader\'s zone', () => {
+    expect(es.header(at('11:00'))).toBe('Conversación con Alicia Gómez\nCuenta de WhatsApp: Tienda Centro\nExportada el 06/12/2026 12:00 (Europe/Madrid)\n\n');
+  });
+
+  it('writes a line per message with its time and author: the customer, a colleague, the phone, the away reply', () => {
+    expect(es.message(msg({ text: '¿Tenéis la talla 40?', pushName: 'Ali' }))).toBe('[06/12/2026 10:30] Ali: ¿Tenéis la talla 40?\n');
+    expect(es.message(msg({ text: 'Hola' }))).toBe('[06/12/2026 10:30] Alicia Gómez: Hola\n');
+    expect(es.message(msg({ fromMe: true, userId: 'u1', text: 'Sí' }))).toBe('[06/12/2026 10:30] Elena Ruiz: Sí\n');
+    expect(es.message(msg({ fromMe: true, userId: 'gone', text: 'Sí' }))).toBe('[06/12/2026 10:30] Equipo: Sí\n');
+    expect(es.message(msg({ fromMe: true, text: 'Desde el móvil' }))).toBe('[06/12/2026 10:30] Teléfono de la empresa: Desde el móvil\n');
+    expect(es.message(msg({ fromMe: true, automated: true, text: 'Estamos cerrados' }))).toBe('[06/12/2026 10:30] Respuesta automática: Estamos cerrados\n');
+    expect(es.message(msg({ sender: '34611000002@s.whatsapp.net', text: 'En el grupo' }))).toBe('[06/12/2026 10:30] +34611000002: En el grupo\n');
+  });
+
+  it('names files and places, marks edits, keeps nothing of a deleted message, leaves reactions out, indents line breaks', () => {
+    expect(es.message(msg({ kind: 'image', caption: 'Paquete roto' }))).toBe('[06/12/2026 10:30] Alicia Gómez: [Imagen] Paquete roto\n');
+    expect(es.message(msg({ kind: 'document' }))).toBe('[06/12/2026 10:30] Alicia Gómez: [Documento]\n');
+    expect(es.message(msg({ kind: 'location', location: { latitude: 40.4, longitude: -3.7, name: 'Tienda Centro' } }))).toBe('[06/12/2026 10:30] Alicia Gómez: [Ubicación] Tienda Centro\n');
+    expect(es.message(msg({ text: 'Talla 42', editedAt: at('09:31') }))).toBe('[06/12/2026 10:30] Alicia Gómez: Talla 42 (editado)\n');
+    expect(es.message(msg({ text: 'secreto', revokedAt: at('09:32') }))).toBe('[06/12/2026 10:30] Alicia Gómez: Se eliminó este mensaje\n');
+    expect(es.message(msg({ kind: 'reaction' }))).toBeNull();
+    expect(es.message(msg({ text: 'Hola,\nsoy Alicia' }))).toBe('[06/12/2026 10:30] Alicia Gómez: Hola,\n    soy Alicia\n');
+    expect(es.note({ createdAt: at('09:45'), authorName: 'Elena Ruiz', text: 'Pidió factura' })).toBe('[06/12/2026 10:45] Nota interna de Elena Ruiz: Pidió factura\n');
+  });
+
+  it('speaks English to English readers', () => {
+    const en = transcriptWriter({ locale: 'en', timeZone: 'UTC', contactName: 'Alicia', sessionName: 'Shop', teamNames: new Map() });
+    expect(en.header(at('11:00'))).toBe('Conversation with Alicia\nWhatsApp account: Shop\nExported on 06/12/2026 11:00 (UTC)\n\n');
+    expect(en.message(msg({ kind: 'voice' }))).toBe('[06/12/2026 09:30] Alicia: [Voice note]\n');
+  });
+});

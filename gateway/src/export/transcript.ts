@@ -1,0 +1,106 @@
+/**
+ * A conversation as plain text (*Exportar conversación*): a header (who, which account, when
+ * exported), then one line per message and internal note in time order —
+ * `[06/12/2026 10:32] Alicia Gómez: ¿Tenéis la talla 40?` — in the reader's language and time
+ * zone. Files, locations and the like are named in brackets, a deleted message says so and keeps
+ * nothing of its words, edits are marked, reactions are left out. Pure: the route feeds it rows
+ * from cursors and streams what it returns (transcriptStream).
+ */
+import type { MessageKind, UserLocale } from '@switchboard/shared';
+
+/** The fields of a message the transcript reads. */
+export interface TranscriptMessage {
+  fromMe: boolean;
+  timestamp: Date;
+  kind: MessageKind;
+  text?: string | null;
+  caption?: string | null;
+  pushName?: string | null;
+  sender?: string | null;
+  userId?: { toString(): string } | null;
+  automated?: boolean;
+  editedAt?: Date | null;
+  revokedAt?: Date | null;
+  location?: { name?: string | null; address?: string | null; latitude: number; longitude: number } | null;
+}
+
+/** An internal note as the transcript reads it. */
+export interface TranscriptNote {
+  createdAt: Date;
+  authorName: string;
+  text: string;
+}
+
+const WORDS = {
+  es: {
+    title: 'Conversación con {name}',
+    account: 'Cuenta de WhatsApp: {name}',
+    exported: 'Exportada el {when} ({tz})',
+    phone: 'Teléfono de la empresa',
+    automated: 'Respuesta automática',
+    team: 'Equipo',
+    note: 'Nota interna de {name}',
+    deleted: 'Se eliminó este mensaje',
+    edited: '(editado)',
+    kinds: { image: 'Imagen', video: 'Vídeo', audio: 'Audio', voice: 'Nota de voz', document: 'Documento', sticker: 'Sticker', location: 'Ubicación', contact: 'Contacto', poll: 'Encuesta', unsupported: 'Mensaje no compatible' },
+  },
+  en: {
+    title: 'Conversation with {name}',
+    account: 'WhatsApp account: {name}',
+    exported: 'Exported on {when} ({tz})',
+    phone: "Business's phone",
+    automated: 'Automatic reply',
+    team: 'Team',
+    note: 'Internal note by {name}',
+    deleted: 'This message was deleted',
+    edited: '(edited)',
+    kinds: { image: 'Image', video: 'Video', audio: 'Audio', voice: 'Voice note', document: 'Document', sticker: 'Sticker', location: 'Location', contact: 'Contact', poll: 'Poll', unsupported: 'Unsupported message' },
+  },
+} as const;
+
+const fill = (s: string, vars: Record<string, string>) => s.replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? '');
+/** One line per line: a message's own line breaks are indented under it. */
+const indent = (s: string) => s.replace(/\r?\n/g, '\n    ');
+
+/** What the transcript needs to know besides the rows. */
+export interface TranscriptContext {
+  locale: UserLocale;
+  timeZone: string;
+  contactName: string;
+  sessionName: string;
+  /** Names of the team members who sent messages (by user id). */
+  teamNames: ReadonlyMap<string, string>;
+}
+
+/** Formats the rows of one conversation. */
+export function transcriptWriter(ctx: TranscriptContext) {
+  const w = WORDS[ctx.locale] ?? WORDS.es;
+  const when = new Intl.DateTimeFormat(ctx.locale === 'en' ? 'en-GB' : 'es-ES', { timeZone: ctx.timeZone, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const stamp = (d: Date) => `[${when.format(d).replace(',', '')}]`;
+  const author = (m: TranscriptMessage) => {
+    if (m.automated) return w.automated;
+    if (m.fromMe) return m.userId ? (ctx.teamNames.get(m.userId.toString()) ?? w.team) : w.phone;
+    return m.pushName ?? (m.sender ? `+${m.sender.split(/[@:]/)[0]}` : ctx.contactName);
+  };
+  const body = (m: TranscriptMessage) => {
+    if (m.revokedAt) return w.deleted;
+    const words = m.text ?? m.caption ?? '';
+    const kind = m.kind === 'text' ? '' : `[${w.kinds[m.kind as keyof typeof w.kinds] ?? m.kind}]`;
+    const place = m.kind === 'location' && m.location ? ` ${m.location.name ?? m.location.address ?? `${m.location.latitude}, ${m.location.longitude}`}` : '';
+    const text = [kind + place, words].filter(Boolean).join(' ');
+    return `${indent(text)}${m.editedAt ? ` ${w.edited}` : ''}`;
+  };
+  return {
+    header(exportedAt: Date): string {
+      return [fill(w.title, { name: ctx.contactName }), fill(w.account, { name: ctx.sessionName }), fill(w.exported, { when: when.format(exportedAt).replace(',', ''), tz: ctx.timeZone }), '', ''].join('\n');
+    },
+    /** A message's line, or null for one the transcript leaves out (a reaction). */
+    message(m: TranscriptMessage): string | null {
+      if (m.kind === 'reaction') return null;
+      return `${stamp(m.timestamp)} ${author(m)}: ${body(m)}\n`;
+    },
+    note(n: TranscriptNote): string {
+      return `${stamp(n.createdAt)} ${fill(w.note, { name: n.authorName })}: ${indent(n.text)}\n`;
+    },
+  };
+}
