@@ -1,10 +1,11 @@
 /// <reference lib="dom" />
 /**
- * *Horario de atención* in a real browser over the real system and the WhatsApp simulator: an
+ * *Mensajes automáticos* in a real browser over the real system and the WhatsApp simulator: an
  * administrator sets a session's hours from its screen (a split shift on Monday copied to the
  * working week, then — so the test does not depend on the clock — every day closed) with the
- * suggested away message; a customer who writes gets it once on their phone, and the inbox shows
- * it as *Respuesta automática* while the chat still waits for a reply.
+ * suggested away message, and a greeting for new customers; a new customer who writes gets the
+ * greeting and the away reply once each on their phone, and the inbox shows them as *Respuesta
+ * automática* while the chat still waits for a reply.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +18,7 @@ const SESSION = 'tienda';
 const PHONE = '34600990001';
 const CUSTOMER = '34611990001';
 const AWAY = '¡Hola! Gracias por escribirnos. Ahora mismo estamos cerrados; te responderemos en cuanto abramos.';
+const HELLO = '¡Hola! Gracias por escribirnos. Enseguida te atiende una persona del equipo.';
 
 let sys: System;
 let browser: Browser;
@@ -38,12 +40,12 @@ afterAll(async () => {
 });
 
 describe('opening hours', () => {
-  it('are set on the session screen, and a customer who writes while closed gets the away reply once', async () => {
+  it('are set on the session screen; a new customer who writes while closed is greeted, then gets the away reply, once each', async () => {
     await admin.goto(`${sys.url}/sessions/${SESSION}`);
-    const panel = admin.getByRole('region', { name: 'Horario de atención' });
+    const panel = admin.getByRole('region', { name: 'Mensajes automáticos' });
     await panel.getByText('Sin horario.', { exact: false }).waitFor();
     await panel.getByRole('button', { name: 'Configurar' }).click();
-    const dialog = admin.getByRole('dialog', { name: 'Horario de atención de Tienda Centro' });
+    const dialog = admin.getByRole('dialog', { name: 'Mensajes automáticos de Tienda Centro' });
     await dialog.waitFor();
     expect(await dialog.getByLabel('Responder automáticamente cuando estamos cerrados').isChecked()).toBe(true);
     expect(await dialog.getByLabel('Mensaje fuera de horario').inputValue()).toBe(AWAY);
@@ -62,18 +64,23 @@ describe('opening hours', () => {
     await panel.getByText('Respuesta fuera de horario activada').waitFor();
     await screenshot(admin, SHOTS, '25b-business-hours-panel');
 
-    // Every day closed, whatever the time of this run.
+    // Every day closed, whatever the time of this run; and a greeting for new customers.
     await panel.getByRole('button', { name: 'Configurar' }).click();
+    await dialog.getByLabel('Saludar a los clientes que escriben por primera vez').check();
+    expect(await dialog.getByLabel('Mensaje de bienvenida').inputValue()).toBe(HELLO);
     for (const day of ['lunes', 'martes', 'miércoles', 'jueves', 'viernes']) await dialog.getByRole('checkbox', { name: `Abierto el ${day}` }).uncheck();
     await dialog.getByRole('button', { name: 'Guardar' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await panel.getByText('lun–dom cerrado').waitFor();
     await panel.getByText('Ahora cerrado · ningún día abre').waitFor();
+    await panel.getByText('Bienvenida activada').waitFor();
 
     await admin.goto(`${sys.url}/inbox`);
     await admin.getByRole('radio', { name: 'Todas' }).click();
     await sys.sim.contactSend(CUSTOMER, { to: PHONE, text: 'Hola, ¿a qué hora abrís mañana?' });
     await sys.sim.waitForReceived(CUSTOMER, (m) => m.text === AWAY, 30_000);
+    // A new customer at night: welcomed, then told the business is closed.
+    expect(sys.sim.received(CUSTOMER).map((m) => m.text)).toEqual([HELLO, AWAY]);
     await sys.sim.contactSend(CUSTOMER, { to: PHONE, text: 'Gracias' });
     const row = admin.getByRole('listbox', { name: 'Conversaciones' }).getByRole('option', { name: /Nora Vidal/ });
     await row.getByText('Gracias').waitFor();
@@ -82,8 +89,10 @@ describe('opening hours', () => {
     await row.click();
     const log = admin.getByRole('log');
     await log.getByText(AWAY).waitFor();
-    await log.getByText('Respuesta automática').waitFor();
+    // Both labelled: nobody on the team wrote them.
+    await expect.poll(() => log.getByText('Respuesta automática', { exact: true }).count()).toBe(2);
     await screenshot(admin, 'inbox', '17-away-reply');
-    expect(sys.sim.received(CUSTOMER).filter((m) => m.text === AWAY)).toHaveLength(1);
+    await log.getByText(HELLO).waitFor();
+    expect(sys.sim.received(CUSTOMER).map((m) => m.text)).toEqual([HELLO, AWAY]);
   });
 });

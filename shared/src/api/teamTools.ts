@@ -88,4 +88,7 @@ export interface BusinessHoursView {
   /** Seven days, Monday first, each a list of `{from, to}` (`HH:MM`); null when never set. */
   week: { from: string; to: string }[][] | null;
   awayMessage: string;
+  /** The greeting a customer who starts a conversation gets once (opening hours or not). */
+  greetingEnabled: boolean;
+  greetingMessage: string;
 }

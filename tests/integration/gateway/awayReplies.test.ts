@@ -12,7 +12,8 @@ import { linkSession, openGateway, type GatewayWorld } from './support/harness.t
 
 const SESSION = 'away-1';
 const PHONE = '34600000661';
-const [LATE, SECOND, DAYTIME, OFF] = ['34611200661', '34611200662', '34611200663', '34611200664'] as const;
+const [LATE, SECOND, DAYTIME, OFF, NEWCOMER, NIGHT_NEWCOMER] = ['34611200661', '34611200662', '34611200663', '34611200664', '34611200665', '34611200666'] as const;
+const HELLO = '¡Hola! Gracias por escribirnos. Enseguida te atiende una persona del equipo.';
 const jid = (phone: string) => `${phone}@s.whatsapp.net`;
 const AWAY = 'Gracias por escribir. Ahora estamos cerrados: te respondemos mañana a partir de las 9:00.';
 const CLOSED = [[], [], [], [], [], [], []];
@@ -39,7 +40,7 @@ beforeAll(async () => {
   const admin = await w.login('admin');
   for (const who of Object.keys(tok) as (keyof typeof tok)[]) tok[who] = await w.login(who);
   await linkSession(w, admin, { sessionId: SESSION, name: 'Tienda', phone: PHONE });
-  for (const phone of [LATE, SECOND, DAYTIME, OFF]) w.sim!.createContact({ phone });
+  for (const phone of [LATE, SECOND, DAYTIME, OFF, NEWCOMER, NIGHT_NEWCOMER]) w.sim!.createContact({ phone });
   watcher = watchAwayReplies({
     hub: w.hub,
     logger: silentLogger(),
@@ -61,7 +62,7 @@ afterAll(async () => {
 describe('away reply outside opening hours', () => {
   it('is set by those who may change the session, with valid hours and a message', async () => {
     const unset = await w.api('GET', `/api/sessions/${SESSION}/business-hours`, { token: tok.supervisor });
-    expect(unset.body).toEqual({ sessionId: SESSION, enabled: false, timeZone: null, week: null, awayMessage: '' });
+    expect(unset.body).toEqual({ sessionId: SESSION, enabled: false, timeZone: null, week: null, awayMessage: '', greetingEnabled: false, greetingMessage: '' });
     const body = { enabled: true, timeZone: 'Europe/Madrid', week: CLOSED, awayMessage: AWAY };
     expect((await hours(tok.employee, body)).status).toBe(403);
     const overlap = await hours(tok.supervisor, { ...body, week: [[{ from: '09:00', to: '14:00' }, { from: '13:00', to: '18:00' }], [], [], [], [], [], []] });
@@ -70,7 +71,9 @@ describe('away reply outside opening hours', () => {
     expect([silent.status, silent.body.error.code]).toEqual([400, 'away_message_required']);
     expect((await hours(tok.supervisor, { ...body, timeZone: 'Mars/Olympus' })).status).toBe(400);
     const saved = await hours(tok.supervisor, body);
-    expect([saved.status, saved.body]).toEqual([200, { sessionId: SESSION, ...body }]);
+    expect([saved.status, saved.body]).toEqual([200, { sessionId: SESSION, ...body, greetingEnabled: false, greetingMessage: '' }]);
+    const mute = await hours(tok.supervisor, { ...body, greetingEnabled: true, greetingMessage: '' });
+    expect([mute.status, mute.body.error.code]).toEqual([400, 'greeting_message_required']);
   });
 
   it('answers a customer who writes while closed once, and the chat still waits for a person', async () => {
@@ -106,5 +109,22 @@ describe('away reply outside opening hours', () => {
     expect(awayTo(DAYTIME)).toHaveLength(0);
     expect(awayTo(OFF)).toHaveLength(0);
     expect(decisions.filter((d) => d.reason === 'sent')).toHaveLength(2);
+  });
+
+  it('greets a customer who starts a conversation once, open or closed, before the away reply; not one who wrote before', async () => {
+    await hours(tok.supervisor, { enabled: false, timeZone: 'Europe/Madrid', week: ALL_DAY, awayMessage: AWAY, greetingEnabled: true, greetingMessage: HELLO });
+    expect(await customerWrites(NEWCOMER, 'Hola, es la primera vez que os escribo')).toMatchObject({ greeted: 'sent', reason: 'off' });
+    await w.sim!.waitForReceived(NEWCOMER, (m) => m.text === HELLO, 30_000);
+    expect(await customerWrites(NEWCOMER, '¿Me atiende alguien?')).toMatchObject({ greeted: 'already_sent' });
+    expect(w.sim!.received(NEWCOMER).filter((m) => m.text === HELLO)).toHaveLength(1);
+    // A customer who wrote before the greeting was set is not new.
+    expect((await customerWrites(DAYTIME, 'Otra vez yo')).greeted).toBeUndefined();
+
+    // Closed and new: the greeting, then the away reply.
+    await hours(tok.supervisor, { enabled: true, timeZone: 'Europe/Madrid', week: CLOSED, awayMessage: AWAY, greetingEnabled: true, greetingMessage: HELLO });
+    expect(await customerWrites(NIGHT_NEWCOMER, 'Buenas noches')).toMatchObject({ greeted: 'sent', reason: 'sent' });
+    await w.sim!.waitForReceived(NIGHT_NEWCOMER, (m) => m.text === AWAY, 30_000);
+    expect(w.sim!.received(NIGHT_NEWCOMER).map((m) => m.text)).toEqual([HELLO, AWAY]);
+    expect((await Chat.findOne({ sessionId: SESSION, jid: jid(NIGHT_NEWCOMER) }).lean())?.needsReply).toBe(true);
   });
 });

@@ -20,6 +20,8 @@ const hoursSchema = z
     timeZone: z.string().nullable().openapi({ description: 'IANA time zone of the hours; null when never set' }),
     week: week.nullable().openapi({ description: 'Null when never set' }),
     awayMessage: z.string(),
+    greetingEnabled: z.boolean(),
+    greetingMessage: z.string(),
   })
   .openapi('BusinessHours');
 
@@ -29,6 +31,8 @@ const hoursBody = z
     timeZone: timeZoneSchema,
     week,
     awayMessage: z.string().trim().max(AWAY_MAX, `At most ${AWAY_MAX} characters`),
+    greetingEnabled: z.boolean().default(false).openapi({ description: 'Greet a customer who starts a conversation, once per chat' }),
+    greetingMessage: z.string().trim().max(AWAY_MAX, `At most ${AWAY_MAX} characters`).default(''),
   })
   .strict()
   .openapi('BusinessHoursRequest');
@@ -36,7 +40,7 @@ const hoursBody = z
 /** The stored hours as the API shows them (off, unset, when none were saved). */
 async function hoursView(sessionId: string): Promise<BusinessHoursView> {
   const doc = await BusinessHours.findOne({ sessionId }).lean();
-  return { sessionId, enabled: !!doc?.enabled, timeZone: doc?.timeZone ?? null, week: doc?.week ? weekOf(doc.week) : null, awayMessage: doc?.awayMessage ?? '' };
+  return { sessionId, enabled: !!doc?.enabled, timeZone: doc?.timeZone ?? null, week: doc?.week ? weekOf(doc.week) : null, awayMessage: doc?.awayMessage ?? '', greetingEnabled: !!doc?.greetingEnabled, greetingMessage: doc?.greetingMessage ?? '' };
 }
 
 /**
@@ -64,13 +68,14 @@ export const businessHoursRoutes: RouteDef[] = [
       const problems = weekProblems(body.week);
       if (problems.length) throw badRequest('invalid_hours', `The opening hours are not valid: ${problems.join('; ')}`, { problems });
       if (body.enabled && !body.awayMessage) throw badRequest('away_message_required', 'Write the message customers get while you are closed');
+      if (body.greetingEnabled && !body.greetingMessage) throw badRequest('greeting_message_required', 'Write the message new customers get');
       await BusinessHours.updateOne(
         { sessionId },
-        { $set: { enabled: body.enabled, timeZone: body.timeZone, week: storedWeek(body.week), awayMessage: body.awayMessage, updatedBy: auth!.user._id } },
+        { $set: { enabled: body.enabled, timeZone: body.timeZone, week: storedWeek(body.week), awayMessage: body.awayMessage, greetingEnabled: body.greetingEnabled, greetingMessage: body.greetingMessage, updatedBy: auth!.user._id } },
         { upsert: true },
       );
       deps.awayReplies?.ruleChanged(sessionId);
-      Object.assign(audit, { targetType: 'Session', targetId: sessionId, details: { enabled: body.enabled, timeZone: body.timeZone } });
+      Object.assign(audit, { targetType: 'Session', targetId: sessionId, details: { enabled: body.enabled, timeZone: body.timeZone, greetingEnabled: body.greetingEnabled } });
       return hoursView(sessionId);
     },
   }),

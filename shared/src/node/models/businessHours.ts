@@ -3,9 +3,10 @@ import type { WeekSchedule } from '../../domain/businessHours.ts';
 import { defineModel } from './defineModel.ts';
 
 /**
- * A session's opening hours (*Horario de atención*) and its away reply: while enabled, a
- * customer who writes while the business is closed gets `awayMessage` once per closed stretch
- * (the gateway's automation/awayReplies.ts sends it).
+ * A session's automatic replies: its opening hours (*Horario de atención*) and away reply — while
+ * enabled, a customer who writes while the business is closed gets `awayMessage` once per closed
+ * stretch — and the greeting a new customer gets once (the gateway's automation/awayReplies.ts
+ * sends both).
  */
 export interface BusinessHoursDoc {
   _id: Types.ObjectId;
@@ -16,6 +17,9 @@ export interface BusinessHoursDoc {
   /** Seven days, Monday first, each `{ranges}` (FerretDB stores no arrays of arrays): see `weekOf`. */
   week: StoredDay[];
   awayMessage: string;
+  /** Greet a new customer (a chat they start) with `greetingMessage`, once per chat, open or closed. */
+  greetingEnabled?: boolean;
+  greetingMessage?: string;
   updatedBy?: Types.ObjectId | null;
   createdAt: Date;
   updatedAt: Date;
@@ -44,6 +48,8 @@ const businessHoursSchema = new Schema<BusinessHoursDoc>(
     // Checked by the route (weekProblems); written with `storedWeek`.
     week: { type: Schema.Types.Mixed, default: () => storedWeek([[], [], [], [], [], [], []]) },
     awayMessage: { type: String, default: '' },
+    greetingEnabled: { type: Boolean, default: false },
+    greetingMessage: { type: String, default: '' },
     updatedBy: { type: Schema.Types.ObjectId, ref: 'User', default: null },
   },
   { timestamps: true },

@@ -1,6 +1,8 @@
 /**
- * Setting a session's opening hours and away reply: on or off, the time zone, each day open or
- * closed with one shift or a split one, *Copiar el lunes de martes a viernes*, and the message.
+ * Setting a session's automatic messages: the greeting for customers who write for the first
+ * time (on or off, the message), and the opening hours and away reply: on or off, the time zone,
+ * each day open or closed with one shift or a split one, *Copiar el lunes de martes a viernes*,
+ * and the message.
  * A schedule never set starts from Monday–Friday 9:00–18:00, the device's time zone and a
  * suggested message. The server checks the hours again (400 `invalid_hours`).
  */
@@ -14,7 +16,7 @@ import { Notice } from '../../ui/Feedback.tsx';
 import { CheckboxField, SelectField, TextAreaField } from '../../ui/Field.tsx';
 import { useToast } from '../../ui/Toasts.tsx';
 import { useSubmit } from '../../ui/useSubmit.ts';
-import { DEFAULT_AWAY, DEFAULT_WEEK, isTime, normalizeTime, weekdayNames } from './businessHoursModel.ts';
+import { DEFAULT_AWAY, DEFAULT_GREETING, DEFAULT_WEEK, isTime, normalizeTime, weekdayNames } from './businessHoursModel.ts';
 import { sessionsApi } from './sessionsApi.ts';
 
 const DEVICE_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -45,6 +47,8 @@ export function BusinessHoursDialog({ hours, sessionName, onClose, onSaved }: Pr
   const [timeZone, setTimeZone] = useState(DEVICE_ZONE);
   const [week, setWeek] = useState<WeekSchedule>(DEFAULT_WEEK);
   const [message, setMessage] = useState('');
+  const [greeting, setGreeting] = useState(false);
+  const [greetingText, setGreetingText] = useState('');
   const days = weekdayNames(locale, 'long');
   // Each opening starts from the stored hours (never set: a working week, ready to switch on).
   useEffect(() => {
@@ -54,6 +58,8 @@ export function BusinessHoursDialog({ hours, sessionName, onClose, onSaved }: Pr
     setTimeZone(hours.timeZone ?? DEVICE_ZONE);
     setWeek(hours.week ?? DEFAULT_WEEK);
     setMessage(hours.awayMessage || DEFAULT_AWAY[locale]);
+    setGreeting(hours.greetingEnabled);
+    setGreetingText(hours.greetingMessage || DEFAULT_GREETING[locale]);
   }, [hours]);
   const zones = useMemo(() => (ZONES.includes(timeZone) ? ZONES : [timeZone, ...ZONES]), [timeZone]);
 
@@ -64,7 +70,7 @@ export function BusinessHoursDialog({ hours, sessionName, onClose, onSaved }: Pr
     if (!hours) return;
     await run(async () => {
       const typed = week.map((ranges) => ranges.map((r) => ({ from: normalizeTime(r.from), to: normalizeTime(r.to) })));
-      const saved = await api.setBusinessHours(hours.sessionId, { enabled, timeZone, week: typed, awayMessage: message.trim() });
+      const saved = await api.setBusinessHours(hours.sessionId, { enabled, timeZone, week: typed, awayMessage: message.trim(), greetingEnabled: greeting, greetingMessage: greetingText.trim() });
       toast.success(t('hours.saved'));
       onSaved(saved);
     });
@@ -87,7 +93,14 @@ export function BusinessHoursDialog({ hours, sessionName, onClose, onSaved }: Pr
     >
       <form className="form" onSubmit={(e) => void submit(e)}>
         {error && <Notice kind="danger">{error}</Notice>}
-        <CheckboxField label={t('hours.enabled')} checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />
+        <fieldset className="fieldset">
+          <legend>{t('hours.greetingTitle')}</legend>
+          <CheckboxField label={t('hours.greetingEnabled')} hint={t('hours.greetingHint')} checked={greeting} onChange={(e) => setGreeting(e.target.checked)} />
+          <TextAreaField label={t('hours.greetingMessage')} rows={2} maxLength={1000} disabled={!greeting} value={greetingText} onChange={(e) => setGreetingText(e.target.value)} />
+        </fieldset>
+        <fieldset className="fieldset">
+        <legend>{t('hours.hoursTitle')}</legend>
+        <CheckboxField label={t('hours.enabled')} hint={t('hours.awayHint')} checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />
         <SelectField label={t('hours.timeZone')} value={timeZone} onChange={(e) => setTimeZone(e.target.value)}>
           {zones.map((z) => (
             <option key={z} value={z}>
@@ -141,6 +154,7 @@ export function BusinessHoursDialog({ hours, sessionName, onClose, onSaved }: Pr
           </Button>
         </fieldset>
         <TextAreaField label={t('hours.message')} hint={t('hours.messageHint')} rows={3} maxLength={1000} value={message} onChange={(e) => setMessage(e.target.value)} />
+        </fieldset>
       </form>
     </Dialog>
   );

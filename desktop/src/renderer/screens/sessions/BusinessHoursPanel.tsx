@@ -48,7 +48,7 @@ export function BusinessHoursPanel({ sessionId, sessionName, canUpdate }: { sess
       ) : !h ? (
         <Loading />
       ) : !h.week || !h.timeZone ? (
-        <p className="muted">{t('hours.notSet')}</p>
+        !h.greetingEnabled && <p className="muted">{t('hours.notSet')}</p>
       ) : (
         <div className="hours-summary">
           <p>
@@ -59,6 +59,14 @@ export function BusinessHoursPanel({ sessionId, sessionName, canUpdate }: { sess
             {weekSummary(h.week, { days, and: t('hours.and'), closed: t('hours.closed') })} <span className="faint">({h.timeZone})</span>
           </p>
           {h.awayMessage && <blockquote className="hours-message">{h.awayMessage}</blockquote>}
+        </div>
+      )}
+      {h?.greetingEnabled && (
+        <div className="hours-summary hours-greeting">
+          <p>
+            <Badge tone="ok">{t('hours.greetingOn')}</Badge>
+          </p>
+          <blockquote className="hours-message">{h.greetingMessage}</blockquote>
         </div>
       )}
       <BusinessHoursDialog

@@ -15,6 +15,12 @@ export const DEFAULT_AWAY: Record<'es' | 'en', string> = {
   en: 'Hi! Thanks for your message. We are closed right now; we will answer as soon as we open.',
 };
 
+/** The suggested greeting for new customers. */
+export const DEFAULT_GREETING: Record<'es' | 'en', string> = {
+  es: '¡Hola! Gracias por escribirnos. Enseguida te atiende una persona del equipo.',
+  en: 'Hi! Thanks for your message. Someone from the team will be with you shortly.',
+};
+
 /** Short weekday names, Monday first, in the locale ("lun", "mar"…). */
 export function weekdayNames(locale: 'es' | 'en', style: 'short' | 'long' = 'short'): string[] {
   const f = new Intl.DateTimeFormat(locale === 'es' ? 'es-ES' : 'en-GB', { weekday: style, timeZone: 'UTC' });
