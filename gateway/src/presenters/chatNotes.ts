@@ -9,6 +9,7 @@ export function presentChatNote(n: ChatNoteDoc): ChatNoteView {
     chatId: n.chatId,
     author: { id: n.authorId.toString(), name: n.authorName },
     text: n.text,
+    mentions: (n.mentions ?? []).map((m) => ({ id: m.userId.toString(), name: m.name })),
     createdAt: new Date(n.createdAt).toISOString(),
   };
 }

@@ -66,7 +66,15 @@ export interface ChatNoteView {
   chatId: string;
   author: { id: string; name: string };
   text: string;
+  /** Colleagues the note mentions (`@Nombre` in the text); each is notified. */
+  mentions: { id: string; name: string }[];
   createdAt: string;
+}
+
+/** A colleague who may read a chat, to mention in its notes (`GET …/chats/:chatId/people`). */
+export interface ChatPersonView {
+  id: string;
+  name: string;
 }
 
 /** `GET/PUT /api/sessions/:sessionId/auto-assign`: a session's automatic distribution of new conversations. */

@@ -70,4 +70,30 @@ describe('chat notes', () => {
     expect((await del(tok.supervisor, theirs!._id)).status).toBe(204);
     expect(await ChatNote.countDocuments({ sessionId: SESSION })).toBe(0);
   });
+
+  it('mentions colleagues who may read the chat, and refuses those who may not', async () => {
+    const people = await w.api('GET', `/api/sessions/${SESSION}/chats/${encodeURIComponent(ALICE)}/people`, { token: tok.supervisor });
+    expect(people.status).toBe(200);
+    const ids = (people.body.data as { id: string }[]).map((p) => p.id);
+    // The assigned employee and the admin read Alicia's chat; the outsider does not; the caller is left out.
+    expect(ids).toEqual(expect.arrayContaining([w.users.employee.id, w.users.admin.id]));
+    expect(ids).not.toContain(w.users.outsider.id);
+    expect(ids).not.toContain(w.users.supervisor.id);
+    const forEmployee = await w.api('GET', `/api/sessions/${SESSION}/chats/${encodeURIComponent(ALICE)}/people`, { token: tok.employee });
+    expect((forEmployee.body.data as { id: string }[]).map((p) => p.id)).toContain(w.users.supervisor.id);
+    expect((await w.api('GET', `/api/sessions/${SESSION}/chats/${encodeURIComponent(BOB)}/people`, { token: tok.employee })).status).toBe(403);
+
+    const named = (people.body.data as { id: string; name: string }[]).find((p) => p.id === w.users.employee.id)!;
+    const note = await w.api('POST', notesOf(ALICE), { token: tok.supervisor, body: { text: `@${named.name} revisa la factura`, mentions: [w.users.employee.id, w.users.employee.id] } });
+    expect(note.status).toBe(201);
+    expect(note.body.mentions).toEqual([{ id: w.users.employee.id, name: named.name }]);
+    const listed = await w.api('GET', notesOf(ALICE), { token: tok.employee });
+    expect((listed.body.data as { id: string; mentions: unknown[] }[]).find((n) => n.id === note.body.id)?.mentions).toEqual([{ id: w.users.employee.id, name: named.name }]);
+
+    const blind = await w.api('POST', notesOf(ALICE), { token: tok.supervisor, body: { text: 'mira esto', mentions: [w.users.outsider.id] } });
+    expect([blind.status, blind.body.error.code]).toEqual([400, 'mention_not_allowed']);
+    const ghost = await w.api('POST', notesOf(ALICE), { token: tok.supervisor, body: { text: 'mira esto', mentions: ['665f1c2b9d3e4a0012345678'] } });
+    expect([ghost.status, ghost.body.error.code]).toEqual([400, 'unknown_user']);
+    expect(await ChatNote.countDocuments({ chatId: ALICE, text: 'mira esto' })).toBe(0);
+  });
 });

@@ -124,7 +124,7 @@ describe('event delivery', () => {
     const e1 = await client({ token: assigned.token });
     const e2 = await client({ token: unassigned.token });
     const [logA, log1, log2] = [a, e1, e2].map((s) => record(s, ['chat-note', 'chat-note-deleted']));
-    const note = { id: 'n1', sessionId: 's1', chatId: CHAT_A, author: { id: admin.id, name: 'admin' }, text: 'Pidió factura', createdAt: new Date().toISOString() };
+    const note = { id: 'n1', sessionId: 's1', chatId: CHAT_A, author: { id: admin.id, name: 'admin' }, text: 'Pidió factura', mentions: [], createdAt: new Date().toISOString() };
     server.realtime.emitToChat('s1', CHAT_A, 'chat-note', note);
     server.realtime.emitToChat('s1', CHAT_B, 'chat-note', { ...note, id: 'n2', chatId: CHAT_B });
     server.realtime.emitToChat('s1', CHAT_A, 'chat-note-deleted', { sessionId: 's1', chatId: CHAT_A, id: 'n1' });

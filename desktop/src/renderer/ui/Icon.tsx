@@ -44,6 +44,7 @@ const PATHS = {
   power: 'M18.36 6.64a9 9 0 1 1-12.73 0M12 2v10',
   activity: 'M22 12h-4l-3 9L9 3l-3 9H2',
   chart: 'M3 3v18h18M8 17v-5M13 17V8M18 17v-8',
+  at: 'M12 16a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM16 8v5a3 3 0 0 0 6 0v-1a10 10 0 1 0-3.92 7.94',
   chevronLeft: 'M15 18l-6-6 6-6',
   chevronRight: 'M9 18l6-6-6-6',
   chevronDown: 'M6 9l6 6 6-6',

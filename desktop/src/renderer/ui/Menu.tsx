@@ -23,10 +23,14 @@ export interface MenuButtonProps {
   children?: ReactNode;
   className?: string;
   align?: 'left' | 'right';
+  /** Icon of a button without `children` (an ellipsis-like menu icon by default). */
+  icon?: IconName;
+  /** Opens above the button (for buttons at the bottom of the screen). */
+  up?: boolean;
 }
 
 /** A button that opens a menu of actions. */
-export function MenuButton({ label, items, children, className, align = 'right' }: MenuButtonProps) {
+export function MenuButton({ label, items, children, className, align = 'right', icon = 'menu', up = false }: MenuButtonProps) {
   const entries = items.filter((i): i is MenuItem => !!i);
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
@@ -84,10 +88,10 @@ export function MenuButton({ label, items, children, className, align = 'right' 
           }
         }}
       >
-        {children ?? <Icon name="menu" size={16} />}
+        {children ?? <Icon name={icon} size={16} />}
       </button>
       {open && (
-        <div ref={list} id={id} className={`menu menu-pop menu-${align}`} role="menu" aria-label={label} onKeyDown={onMenuKey}>
+        <div ref={list} id={id} className={`menu menu-pop menu-${align}${up ? ' menu-up' : ''}`} role="menu" aria-label={label} onKeyDown={onMenuKey}>
           {entries.map((item) => (
             <button
               key={item.label}

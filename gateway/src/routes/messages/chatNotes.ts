@@ -1,14 +1,38 @@
 import { recipientJid } from '@switchboard/shared';
-import { ChatNote } from '@switchboard/shared/node';
-import { notFound } from '../../errors.ts';
+import { ChatNote, User } from '@switchboard/shared/node';
+import { Types } from 'mongoose';
+import { loadAuthContext } from '../../auth/loadAuthContext.ts';
+import { badRequest, notFound } from '../../errors.ts';
 import { authorize, subjects } from '../../policies/subjects.ts';
 import { presentChatNote } from '../../presenters/chatNotes.ts';
 import { defineRoute, type RouteDef } from '../types.ts';
 import { chatParams } from './chatActionSchema.ts';
 import { loadChat } from './loadChat.ts';
-import { chatNoteList, chatNoteParams, chatNoteSchema, createChatNoteBody } from './chatNoteSchema.ts';
+import { chatNoteList, chatNoteParams, chatNoteSchema, chatPeopleList, createChatNoteBody } from './chatNoteSchema.ts';
 
 const tag = 'Messages';
+/** Colleagues the people list considers, at most. */
+const PEOPLE_MAX = 200;
+
+/** The user (id and name) when they are active and may read the chat, else undefined. */
+async function readerOf(userId: string, sessionId: string, chatId: string): Promise<{ id: string; name: string } | undefined> {
+  const ctx = await loadAuthContext(userId);
+  return ctx?.ability.can('read', subjects.chat(sessionId, chatId)) ? { id: userId, name: ctx.user.name } : undefined;
+}
+
+/** The mentioned colleagues, each checked: 400 `unknown_user` (inactive or unknown), `mention_not_allowed` (may not read the chat). */
+async function mentionable(sessionId: string, chatId: string, ids: readonly string[]): Promise<{ userId: Types.ObjectId; name: string }[]> {
+  const out: { userId: Types.ObjectId; name: string }[] = [];
+  for (const id of new Set(ids)) {
+    const ctx = await loadAuthContext(id);
+    if (!ctx) throw badRequest('unknown_user', 'A mentioned user does not exist or is inactive');
+    if (!ctx.ability.can('read', subjects.chat(sessionId, chatId))) {
+      throw badRequest('mention_not_allowed', `${ctx.user.name} cannot see this conversation: assign it to them first`, { userId: id, name: ctx.user.name });
+    }
+    out.push({ userId: new Types.ObjectId(id), name: ctx.user.name });
+  }
+  return out;
+}
 
 /** The most notes a chat lists (oldest first); a chat with more shows its latest ones. */
 const NOTES_LIMIT = 500;
@@ -17,7 +41,8 @@ const NOTES_LIMIT = 500;
  * Internal notes on a chat: the team's memory of a conversation (who asked for what, what is
  * pending), never sent to WhatsApp. Reading the chat reads its notes, writing in it (`send
  * Message`) adds them, as a reply would; the author deletes their own, and whoever may delete
- * the chat's messages deletes any. Open inboxes get `chat-note` / `chat-note-deleted` live.
+ * the chat's messages deletes any. Open inboxes get `chat-note` / `chat-note-deleted` live. A note
+ * may mention colleagues who can read the chat (`mentions`): their consoles notify them.
  * from: the inbox thread → here → next: Socket.IO rooms of the chat (attachRealtime.emitToChat).
  */
 export const chatNoteRoutes: RouteDef[] = [
@@ -43,12 +68,27 @@ export const chatNoteRoutes: RouteDef[] = [
       const chatId = recipientJid(params.chatId);
       authorize(auth, 'send', subjects.message(sessionId, chatId));
       await loadChat(sessionId, chatId);
-      const doc = await ChatNote.create({ sessionId, chatId, authorId: auth!.user._id, authorName: auth!.user.name, text: body.text });
+      const mentions = await mentionable(sessionId, chatId, body.mentions ?? []);
+      const doc = await ChatNote.create({ sessionId, chatId, authorId: auth!.user._id, authorName: auth!.user.name, text: body.text, ...(mentions.length ? { mentions } : {}) });
       const note = presentChatNote(doc.toObject());
       deps.realtime?.emitToChat(sessionId, chatId, 'chat-note', note);
       // Never the text in the audit log.
-      Object.assign(audit, { targetType: 'Chat', targetId: chatId, details: { sessionId, noteId: note.id } });
+      Object.assign(audit, { targetType: 'Chat', targetId: chatId, details: { sessionId, noteId: note.id, mentions: note.mentions.map((m) => m.id) } });
       return note;
+    },
+  }),
+  defineRoute({
+    method: 'get', path: '/api/sessions/:sessionId/chats/:chatId/people', tag, summary: 'Colleagues who may read a chat (to mention in its notes), by name', auth: 'user', permission: ['send', 'Message'],
+    record: 'Message', params: chatParams,
+    response: { status: 200, description: `Active users who may read the chat, the caller left out (at most ${PEOPLE_MAX})`, schema: chatPeopleList },
+    async handler({ auth, params }) {
+      const { sessionId } = params;
+      const chatId = recipientJid(params.chatId);
+      authorize(auth, 'send', subjects.message(sessionId, chatId));
+      await loadChat(sessionId, chatId);
+      const users = await User.find({ active: true, _id: { $ne: auth!.user._id } }, { _id: 1 }).sort({ name: 1 }).limit(PEOPLE_MAX).lean();
+      const readers = await Promise.all(users.map(async (u) => (await readerOf(u._id.toString(), sessionId, chatId)) ?? null));
+      return { data: readers.filter((r) => r !== null) };
     },
   }),
   defineRoute({

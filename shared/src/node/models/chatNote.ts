@@ -19,6 +19,8 @@ export interface ChatNoteDoc {
   authorName: string;
   /** The note's body: never logged. */
   text: string;
+  /** Colleagues the note mentions (`@Nombre`), each told at once; their names as written then. */
+  mentions?: { userId: Types.ObjectId; name: string }[];
   createdAt: Date;
   updatedAt: Date;
 }
@@ -30,6 +32,7 @@ const chatNoteSchema = new Schema<ChatNoteDoc>(
     authorId: { type: Schema.Types.ObjectId, ref: 'User', required: true },
     authorName: { type: String, required: true },
     text: { type: String, required: true, maxlength: NOTE_TEXT_MAX },
+    mentions: { type: [{ _id: false, userId: { type: Schema.Types.ObjectId, ref: 'User' }, name: String }], default: undefined },
   },
   { timestamps: true },
 );

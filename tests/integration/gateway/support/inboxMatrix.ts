@@ -94,6 +94,13 @@ export const INBOX_MATRIX: Record<string, { call: (s: MatrixState, who: Caller) 
     },
     expect: authed(200, 200, 200, 403),
   },
+  'GET /api/sessions/:sessionId/chats/:chatId/people': {
+    call: async (s) => {
+      await ensureChat(s);
+      return { path: `/api/sessions/${s.linked}/chats/${encodeURIComponent(s.chat)}/people` };
+    },
+    expect: authed(200, 200, 200, 403),
+  },
   'PUT /api/sessions/:sessionId/chats/:chatId/name': {
     call: async (s) => {
       await ensureChat(s);

@@ -12,7 +12,7 @@ import { inboxApi, newClientId, type ChatFilters } from './inboxApi.ts';
 import { afterReply, applyActivity, pruneAgents, type AgentsByChat } from './model/agentsHere.ts';
 import { chatKey, chatKeyOfRoom, parseChatKey, roomsAllow } from './model/keys.ts';
 import { EMPTY_INBOX, inboxReducer, type InboxAction, type InboxState } from './model/inboxReducer.ts';
-import { useAssignedNotifier, useNotifier } from './notify/useNotifier.ts';
+import { useAssignedNotifier, useMentionNotifier, useNotifier } from './notify/useNotifier.ts';
 import { loadPrefs, savePrefs, type NotifyPrefs } from './notify/prefs.ts';
 import type { DraftChange, Drafts } from './model/drafts.ts';
 import { initialFilters, rememberFilters } from './model/rememberedFilters.ts';
@@ -181,6 +181,7 @@ export function InboxProvider({ children }: { children: ReactNode }) {
   const notify = useNotifier(prefs);
   // Chats just given to the user, told about once the list has them.
   const notifyAssigned = useAssignedNotifier(prefs);
+  const notifyMention = useMentionNotifier(prefs, me.id);
   const gained = useRef(new Set<string>());
   // Who else has which chat open; agents not heard from for a while are forgotten.
   const [agentsByChat, setAgentsByChat] = useState<AgentsByChat>(new Map());
@@ -226,6 +227,7 @@ export function InboxProvider({ children }: { children: ReactNode }) {
     if (e.labels.some((id) => !labelsById.has(id))) reloadLabels();
   });
   useSocketEvent('labels-changed', () => reloadLabels());
+  useSocketEvent('chat-note', (note) => notifyMention(stateRef.current, note));
   useSocketEvent('chat-name', (e) => dispatch({ type: 'event/name', sessionId: e.sessionId, chatId: e.chatId, name: e.name, customName: e.customName }));
   useSocketEvent('chat-assignees', (e) => {
     const key = chatKey(e.sessionId, e.chatId);

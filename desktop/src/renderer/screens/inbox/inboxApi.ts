@@ -1,5 +1,5 @@
 /** REST calls of the inbox, typed with the shared contract. */
-import type { CannedReplyView, ChatLabelsView, ChatNameView, ChatNoteView, ChatProfileView, ChatSnoozeView, InboxChatView, InboxMessageView, LabelColor, LabelView, ListPage, MarkHandledResult, MarkUnreadResult, MessageChangeResult, MessageSearchHit, SendAccepted, SessionView, StartedChat } from '@switchboard/shared';
+import type { CannedReplyView, ChatLabelsView, ChatNameView, ChatNoteView, ChatPersonView, ChatProfileView, ChatSnoozeView, InboxChatView, InboxMessageView, LabelColor, LabelView, ListPage, MarkHandledResult, MarkUnreadResult, MessageChangeResult, MessageSearchHit, SendAccepted, SessionView, StartedChat } from '@switchboard/shared';
 import type { ApiClient, Query } from '../../api/http.ts';
 
 const enc = encodeURIComponent;
@@ -85,7 +85,9 @@ export function inboxApi(api: ApiClient) {
     rename: (sessionId: string, chatId: string, name: string | null) => api.put<ChatNameView>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/name`, { name }),
     chatProfile: (sessionId: string, chatId: string, signal?: AbortSignal) => api.get<ChatProfileView>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/profile`, undefined, signal ? { signal } : undefined),
     notes: (sessionId: string, chatId: string) => api.get<{ data: ChatNoteView[] }>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/notes`).then((r) => r.data),
-    addNote: (sessionId: string, chatId: string, text: string) => api.post<ChatNoteView>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/notes`, { text }),
+    addNote: (sessionId: string, chatId: string, text: string, mentions: readonly string[] = []) =>
+      api.post<ChatNoteView>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/notes`, { text, ...(mentions.length ? { mentions } : {}) }),
+    people: (sessionId: string, chatId: string) => api.get<{ data: ChatPersonView[] }>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/people`),
     deleteNote: (sessionId: string, chatId: string, id: string) => api.del(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/notes/${enc(id)}`),
     canned: () => api.get<ListPage<CannedReplyView> | CannedReplyView[]>('/api/canned-replies').then((r) => (Array.isArray(r) ? r : r.data)),
     createCanned: (body: { shortcut: string; text: string; shared?: boolean }) => api.post<CannedReplyView>('/api/canned-replies', body),

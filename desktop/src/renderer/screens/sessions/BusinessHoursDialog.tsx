@@ -99,61 +99,61 @@ export function BusinessHoursDialog({ hours, sessionName, onClose, onSaved }: Pr
           <TextAreaField label={t('hours.greetingMessage')} rows={2} maxLength={1000} disabled={!greeting} value={greetingText} onChange={(e) => setGreetingText(e.target.value)} />
         </fieldset>
         <fieldset className="fieldset">
-        <legend>{t('hours.hoursTitle')}</legend>
-        <CheckboxField label={t('hours.enabled')} hint={t('hours.awayHint')} checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />
-        <SelectField label={t('hours.timeZone')} value={timeZone} onChange={(e) => setTimeZone(e.target.value)}>
-          {zones.map((z) => (
-            <option key={z} value={z}>
-              {z.replace(/_/g, ' ')}
-            </option>
-          ))}
-        </SelectField>
-        <fieldset className="fieldset hours-week">
-          <legend>{t('hours.week')}</legend>
-          {week.map((ranges, day) => (
-            <div className="hours-day" key={day} data-day={day}>
-              <CheckboxField
-                label={days[day]}
-                aria-label={t('hours.openDay', { day: days[day]! })}
-                checked={ranges.length > 0}
-                onChange={(e) => setDay(day, e.target.checked ? [{ from: '09:00', to: '18:00' }] : [])}
-              />
-              <div className="hours-ranges">
-                {ranges.length === 0 ? (
-                  <span className="faint">{t('hours.closed')}</span>
-                ) : (
-                  ranges.map((r, i) => (
-                    <span className="hours-range" key={i}>
-                      {(['from', 'to'] as const).map((k) => [
-                        k === 'to' && <span key="dash" aria-hidden="true">–</span>,
-                        <input
-                          key={k}
-                          className="input"
-                          inputMode="numeric"
-                          placeholder={k === 'from' ? '09:00' : '18:00'}
-                          maxLength={5}
-                          aria-label={`${days[day]} · ${t(k === 'from' ? 'hours.from' : 'hours.to')}${i ? ' 2' : ''}`}
-                          aria-invalid={isTime(r[k]) ? undefined : true}
-                          value={r[k]}
-                          onChange={(e) => setTime(day, i, k, e.target.value)}
-                          onBlur={(e) => setTime(day, i, k, normalizeTime(e.target.value))}
-                        />,
-                      ])}
-                    </span>
-                  ))
-                )}
-                {ranges.length === 1 && (
-                  <IconButton size="sm" icon="plus" label={`${t('hours.split')} · ${days[day]}`} onClick={() => setDay(day, [...ranges, { from: '16:00', to: '20:00' }])} />
-                )}
-                {ranges.length > 1 && <IconButton size="sm" icon="x" label={`${t('hours.unsplit')} · ${days[day]}`} onClick={() => setDay(day, ranges.slice(0, 1))} />}
+          <legend>{t('hours.hoursTitle')}</legend>
+          <CheckboxField label={t('hours.enabled')} hint={t('hours.awayHint')} checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />
+          <SelectField label={t('hours.timeZone')} value={timeZone} onChange={(e) => setTimeZone(e.target.value)}>
+            {zones.map((z) => (
+              <option key={z} value={z}>
+                {z.replace(/_/g, ' ')}
+              </option>
+            ))}
+          </SelectField>
+          <fieldset className="fieldset hours-week">
+            <legend>{t('hours.week')}</legend>
+            {week.map((ranges, day) => (
+              <div className="hours-day" key={day} data-day={day}>
+                <CheckboxField
+                  label={days[day]}
+                  aria-label={t('hours.openDay', { day: days[day]! })}
+                  checked={ranges.length > 0}
+                  onChange={(e) => setDay(day, e.target.checked ? [{ from: '09:00', to: '18:00' }] : [])}
+                />
+                <div className="hours-ranges">
+                  {ranges.length === 0 ? (
+                    <span className="faint">{t('hours.closed')}</span>
+                  ) : (
+                    ranges.map((r, i) => (
+                      <span className="hours-range" key={i}>
+                        {(['from', 'to'] as const).map((k) => [
+                          k === 'to' && <span key="dash" aria-hidden="true">–</span>,
+                          <input
+                            key={k}
+                            className="input"
+                            inputMode="numeric"
+                            placeholder={k === 'from' ? '09:00' : '18:00'}
+                            maxLength={5}
+                            aria-label={`${days[day]} · ${t(k === 'from' ? 'hours.from' : 'hours.to')}${i ? ' 2' : ''}`}
+                            aria-invalid={isTime(r[k]) ? undefined : true}
+                            value={r[k]}
+                            onChange={(e) => setTime(day, i, k, e.target.value)}
+                            onBlur={(e) => setTime(day, i, k, normalizeTime(e.target.value))}
+                          />,
+                        ])}
+                      </span>
+                    ))
+                  )}
+                  {ranges.length === 1 && (
+                    <IconButton size="sm" icon="plus" label={`${t('hours.split')} · ${days[day]}`} onClick={() => setDay(day, [...ranges, { from: '16:00', to: '20:00' }])} />
+                  )}
+                  {ranges.length > 1 && <IconButton size="sm" icon="x" label={`${t('hours.unsplit')} · ${days[day]}`} onClick={() => setDay(day, ranges.slice(0, 1))} />}
+                </div>
               </div>
-            </div>
-          ))}
-          <Button size="sm" variant="ghost" icon="copy" onClick={() => setWeek((w) => w.map((r, i) => (i >= 1 && i <= 4 ? w[0]!.map((x) => ({ ...x })) : r)))}>
-            {t('hours.copyMonday')}
-          </Button>
-        </fieldset>
-        <TextAreaField label={t('hours.message')} hint={t('hours.messageHint')} rows={3} maxLength={1000} value={message} onChange={(e) => setMessage(e.target.value)} />
+            ))}
+            <Button size="sm" variant="ghost" icon="copy" onClick={() => setWeek((w) => w.map((r, i) => (i >= 1 && i <= 4 ? w[0]!.map((x) => ({ ...x })) : r)))}>
+              {t('hours.copyMonday')}
+            </Button>
+          </fieldset>
+          <TextAreaField label={t('hours.message')} hint={t('hours.messageHint')} rows={3} maxLength={1000} value={message} onChange={(e) => setMessage(e.target.value)} />
         </fieldset>
       </form>
     </Dialog>

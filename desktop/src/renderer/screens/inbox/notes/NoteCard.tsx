@@ -1,4 +1,4 @@
-/** An internal note in the thread: who wrote it and when, its text, and delete for who may. */
+/** An internal note in the thread: who wrote it and when, its text, who it told, and delete for who may. */
 import type { ChatNoteView } from '@switchboard/shared';
 import { memo } from 'react';
 import { useI18n } from '../../../i18n/index.tsx';
@@ -29,6 +29,11 @@ export const NoteCard = memo(function NoteCard({ note, onDelete }: NoteCardProps
           {onDelete && <IconButton icon="trash" size="sm" label={t('notes.delete')} onClick={() => onDelete(note)} />}
         </div>
         <p className="note-text">{formatText(note.text)}</p>
+        {note.mentions.length > 0 && (
+          <p className="note-mentions">
+            <Icon name="bell" size={12} /> {t('notes.mentioned', { names: note.mentions.map((m) => m.name).join(', ') })}
+          </p>
+        )}
       </div>
     </div>
   );

@@ -12,7 +12,8 @@ import { inboxApi } from '../inboxApi.ts';
 /** What the thread needs of a chat's notes. */
 export interface ChatNotes {
   notes: ChatNoteView[];
-  add(text: string): Promise<void>;
+  /** Saves a note; `mentions`: the colleagues it tells (ids). */
+  add(text: string, mentions?: readonly string[]): Promise<void>;
   remove(id: string): Promise<void>;
 }
 
@@ -44,8 +45,8 @@ export function useChatNotes(sessionId: string, chatId: string): ChatNotes {
   useSocketEvent('chat-note-deleted', (e: ChatNoteDeletedEvent) => mine(e) && setNotes((list) => list.filter((n) => n.id !== e.id)));
 
   const add = useCallback(
-    async (text: string) => {
-      const note = await rest.addNote(sessionId, chatId, text);
+    async (text: string, mentions: readonly string[] = []) => {
+      const note = await rest.addNote(sessionId, chatId, text, mentions);
       setNotes((list) => upsertNote(list, note));
     },
     [sessionId, chatId],

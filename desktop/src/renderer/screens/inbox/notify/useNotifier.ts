@@ -6,7 +6,7 @@
  * notification names its chat (`replyTo`): the desktop app on macOS offers an inline reply,
  * which the inbox sends (InboxProvider).
  */
-import type { InboxChatView, InboxMessageView } from '@switchboard/shared';
+import type { ChatNoteView, InboxChatView, InboxMessageView } from '@switchboard/shared';
 import { useCallback, useRef } from 'react';
 import { useNavigate } from 'react-router';
 import { useAbility, useAuth } from '../../../auth/AuthProvider.tsx';
@@ -85,5 +85,28 @@ export function useAssignedNotifier(prefs: NotifyPrefs): (chat: InboxChatView) =
       if (prefs.sound) playChime();
     },
     [prefs, platform, navigate, t],
+  );
+}
+
+/**
+ * Notifies a colleague's internal note that mentions the user (`@Nombre`): whoever wrote it wants
+ * them in this conversation now. Not for their own notes; once per note.
+ */
+export function useMentionNotifier(prefs: NotifyPrefs, me: string): (state: InboxState, note: ChatNoteView) => void {
+  const { platform } = useAuth();
+  const navigate = useNavigate();
+  const { t } = useI18n();
+  const told = useRef(new Set<string>());
+  return useCallback(
+    (state, note) => {
+      if (!prefs.enabled || note.author.id === me || !note.mentions.some((m) => m.id === me) || told.current.has(note.id)) return;
+      told.current.add(note.id);
+      const key = chatKey(note.sessionId, note.chatId);
+      const route = `/inbox/${encodeURIComponent(note.sessionId)}/${encodeURIComponent(note.chatId)}`;
+      const title = state.chats.get(key)?.name ?? phoneFromJid(note.chatId) ?? t('inbox.unknownContact');
+      platform.notify({ title, body: t('notes.mentionedYou', { name: note.author.name, text: note.text }), tag: `note-${note.id}`, route, silent: true }, () => navigate(route));
+      if (prefs.sound) playChime();
+    },
+    [prefs, me, platform, navigate, t],
   );
 }

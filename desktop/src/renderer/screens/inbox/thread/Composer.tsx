@@ -6,7 +6,7 @@
  * sent to WhatsApp, no typing shown to the contact, no attachments. A reply typed and not sent
  * is the chat's draft (`model/drafts.ts`): it is there again when the chat is opened again.
  */
-import type { CannedReplyView } from '@switchboard/shared';
+import type { CannedReplyView, ChatPersonView } from '@switchboard/shared';
 import { useEffect, useId, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { useI18n } from '../../../i18n/index.tsx';
 import type { QuotedMessage } from '../model/drafts.ts';
@@ -14,6 +14,7 @@ import { Button, IconButton } from '../../../ui/Button.tsx';
 import { CannedSuggestions, matchCanned } from './CannedSuggestions.tsx';
 import { fillCanned, type CannedValues } from './cannedVariables.ts';
 import { EmojiPicker } from './EmojiPicker.tsx';
+import { MentionButton, mentionsIn } from '../notes/MentionButton.tsx';
 import { summaryOf } from './MessageBubble.tsx';
 import { isSendPress, loadSendKey, saveSendKey, type SendKey } from './sendKey.ts';
 
@@ -30,8 +31,10 @@ export interface ComposerProps {
   cannedValues: CannedValues;
   offline: boolean;
   onSend(text: string): Promise<void>;
-  /** Saves an internal note (rejects when it could not be saved: the text stays). */
-  onNote(text: string): Promise<void>;
+  /** Saves an internal note and tells the colleagues it mentions (rejects when it could not be saved: the text stays). */
+  onNote(text: string, mentions: string[]): Promise<void>;
+  /** The colleagues who may read the chat, to mention in a note. */
+  loadPeople(): Promise<ChatPersonView[]>;
   onTyping(active: boolean): void;
   onManageCanned(): void;
   /** Imperative focus request (changes when the composer should take focus). */
@@ -55,6 +58,8 @@ export function Composer(p: ComposerProps) {
   const [sendKey, setSendKey] = useState<SendKey>(loadSendKey);
   const [mode, setMode] = useState<'reply' | 'note'>('reply');
   const noting = mode === 'note';
+  /** Colleagues picked with *Mencionar* (id → name) while writing the note. */
+  const [picked, setPicked] = useState<ReadonlyMap<string, string>>(new Map());
   const sendHint = t(sendKey === 'enter' ? 'composer.hint.enter' : 'composer.hint.ctrlEnter');
   /** The send key pressed while a send was still being queued: send again once it is (see `send`). */
   const [sendAgain, setSendAgain] = useState(false);
@@ -125,8 +130,10 @@ export function Composer(p: ComposerProps) {
     setSending(true);
     clearTimeout(typingTimer.current);
     try {
-      if (noting) await p.onNote(sent.trim());
-      else await p.onSend(sent.trim());
+      if (noting) {
+        await p.onNote(sent.trim(), mentionsIn(sent, picked));
+        setPicked(new Map());
+      } else await p.onSend(sent.trim());
       setText((current) => (current === sent ? '' : current));
       setDismissed(false);
     } catch {
@@ -180,6 +187,17 @@ export function Composer(p: ComposerProps) {
       e.preventDefault();
       p.onFiles(files);
     }
+  };
+
+  /** Writes `s` where the caret is (replacing a selection) and puts the caret after it. */
+  const insertAtCaret = (s: string) => {
+    const el = area.current;
+    const at = el?.selectionStart ?? text.length;
+    setText(text.slice(0, at) + s + text.slice(el?.selectionEnd ?? at));
+    requestAnimationFrame(() => {
+      el?.focus();
+      el?.setSelectionRange(at + s.length, at + s.length);
+    });
   };
 
   const switchMode = (next: 'reply' | 'note') => {
@@ -239,14 +257,8 @@ export function Composer(p: ComposerProps) {
             {emoji && (
               <EmojiPicker
                 onPick={(e) => {
-                  const el = area.current;
-                  const at = el?.selectionStart ?? text.length;
-                  setText(text.slice(0, at) + e + text.slice(el?.selectionEnd ?? at));
+                  insertAtCaret(e);
                   setEmoji(false);
-                  requestAnimationFrame(() => {
-                    el?.focus();
-                    el?.setSelectionRange(at + e.length, at + e.length);
-                  });
                 }}
                 onClose={() => {
                   setEmoji(false);
@@ -256,6 +268,15 @@ export function Composer(p: ComposerProps) {
             )}
           </div>
           {!noting && <IconButton icon="message" label={t('canned.manage')} onClick={p.onManageCanned} />}
+          {noting && (
+            <MentionButton
+              load={p.loadPeople}
+              onPick={(person) => {
+                insertAtCaret(`@${person.name} `);
+                setPicked((m) => new Map(m).set(person.id, person.name));
+              }}
+            />
+          )}
         </div>
         <textarea
           ref={area}

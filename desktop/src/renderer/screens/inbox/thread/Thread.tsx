@@ -169,10 +169,10 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
       (err: unknown) => toast.error(errorText(err, t)),
     );
   const noteDeleter = (note: ChatNoteView) => (canDeleteAnyNote || note.author.id === me.id ? deleteNote : undefined);
-  const addNote = async (text: string) => {
+  const addNote = async (text: string, mentions: readonly string[]) => {
     setSentTick((n) => n + 1);
     try {
-      await notes.add(text);
+      await notes.add(text, mentions);
     } catch (err) {
       toast.error(errorText(err, t));
       throw err;
@@ -358,6 +358,7 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
         offline={realtime.state === 'offline'}
         onSend={send}
         onNote={addNote}
+        loadPeople={() => rest.people(sessionId, chatId).then((r) => r.data)}
         onTyping={(active) => {
           agents.report(active);
           void rest.presence(sessionId, chatId, active ? 'composing' : 'paused').catch(() => undefined);

@@ -22,7 +22,7 @@ describe('thread rows', () => {
 });
 
 describe('thread rows with internal notes', () => {
-  const note = (id: string, at: number): ChatNoteView => ({ id, sessionId: 's', chatId: 'c', author: { id: 'u', name: 'Elena' }, text: id, createdAt: new Date(at).toISOString() });
+  const note = (id: string, at: number): ChatNoteView => ({ id, sessionId: 's', chatId: 'c', author: { id: 'u', name: 'Elena' }, text: id, mentions: [], createdAt: new Date(at).toISOString() });
   const keys = (rows: ReturnType<typeof buildRows>) => rows.filter((r) => r.kind === 'msg' || r.kind === 'note' || r.kind === 'outbox').map((r) => r.key);
 
   it('places notes among the messages by time, before the replies still queued', () => {

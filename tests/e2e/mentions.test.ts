@@ -1,0 +1,84 @@
+/// <reference lib="dom" />
+/**
+ * Mentions in internal notes in real browsers over the real system and the WhatsApp simulator: a
+ * supervisor writes a note on a customer's chat and mentions the employee who has it, picked from
+ * the colleagues who may read the chat; the employee's open inbox notifies her (*… te mencionó*)
+ * and both threads show whom the note told.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newContext, notificationsOf, recordNotifications, signIn } from './support/browser.ts';
+import { checkScreen } from './support/checks.ts';
+import { startSystem, type System } from './support/system.ts';
+
+const SESSION = 'tienda';
+const PHONE = '34600990101';
+const CUSTOMER = '34611990101';
+const CUSTOMER_JID = `${CUSTOMER}@s.whatsapp.net`;
+
+let sys: System;
+let browser: Browser;
+let supervisor: Page;
+let employee: Page;
+
+beforeAll(async () => {
+  sys = await startSystem('e2e_mentions');
+  const admin = await sys.token(sys.adminEmail, sys.adminPassword);
+  await sys.linkSession(admin, { sessionId: SESSION, name: 'Tienda Centro', phone: PHONE });
+  sys.sim.createContact({ phone: CUSTOMER, name: 'Alicia Gómez' });
+  const people = {
+    elena: { name: 'Elena Ruiz', email: 'elena@e2e.test', password: 'Elena-temporal-1', role: 'employee' },
+    sofia: { name: 'Sofía Marín', email: 'sofia@e2e.test', password: 'Sofia-temporal-1', role: 'supervisor' },
+  };
+  const ids: Record<string, string> = {};
+  for (const [k, p] of Object.entries(people)) {
+    const res = await sys.api('POST', '/api/users', admin, p);
+    expect(res.status).toBe(201);
+    ids[k] = res.body.id;
+    await sys.token(p.email, p.password);
+  }
+  await sys.sim.contactSend(CUSTOMER, { to: PHONE, text: 'Me cobrasteis dos veces el pedido' });
+  await sys.waitFor((e) => e.type === 'message' && e.message.chatId === CUSTOMER_JID);
+  expect((await sys.api('POST', `/api/sessions/${SESSION}/assignments`, admin, { chatId: CUSTOMER_JID, userId: ids.elena })).status).toBe(201);
+
+  browser = await launchBrowser();
+  const employeeContext = await newContext(browser);
+  await recordNotifications(employeeContext, sys.url);
+  employee = await employeeContext.newPage();
+  await signIn(employee, sys.url, people.elena.email, `${people.elena.password}-own`);
+  supervisor = await (await newContext(browser)).newPage();
+  await signIn(supervisor, sys.url, people.sofia.email, `${people.sofia.password}-own`);
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await sys?.close();
+});
+
+describe('mentions in internal notes', () => {
+  it('tell the colleague mentioned, at once, and the note says whom it told', async () => {
+    await employee.goto(`${sys.url}/inbox`);
+    await employee.getByRole('listbox', { name: 'Conversaciones' }).getByRole('option', { name: /Alicia Gómez/ }).waitFor();
+
+    await supervisor.goto(`${sys.url}/inbox/${SESSION}/${encodeURIComponent(CUSTOMER_JID)}`);
+    await supervisor.getByRole('group', { name: 'Qué escribes' }).getByRole('button', { name: 'Nota interna' }).click();
+    const noteBox = supervisor.getByRole('textbox', { name: 'Nota interna sobre Alicia Gómez' });
+    await noteBox.fill('Revisa el cobro doble, por favor: ');
+    await supervisor.getByRole('button', { name: 'Mencionar a alguien del equipo' }).click();
+    // Only colleagues who may read the chat: Elena (hers) and the administrator, never Sofía herself.
+    const menu = supervisor.getByRole('menu', { name: 'Mencionar a alguien del equipo' });
+    expect((await menu.getByRole('menuitem').allTextContents()).sort()).toEqual(['Admin', 'Elena Ruiz']);
+    await checkScreen(supervisor, 'inbox', '18-mention-menu');
+    await menu.getByRole('menuitem', { name: 'Elena Ruiz' }).click();
+    expect(await noteBox.inputValue()).toBe('Revisa el cobro doble, por favor: @Elena Ruiz ');
+    await noteBox.press('Enter');
+
+    const log = supervisor.getByRole('log', { name: /Mensajes con Alicia Gómez/ });
+    await log.locator('.note', { hasText: 'Revisa el cobro doble' }).getByText('Avisado: Elena Ruiz').waitFor();
+    await expect
+      .poll(async () => (await notificationsOf(employee)).filter((n) => n.title === 'Alicia Gómez').map((n) => n.body))
+      .toEqual(['Sofía Marín te mencionó en una nota: Revisa el cobro doble, por favor: @Elena Ruiz']);
+    await employee.getByRole('listbox', { name: 'Conversaciones' }).getByRole('option', { name: /Alicia Gómez/ }).click();
+    await employee.getByRole('log', { name: /Mensajes con Alicia Gómez/ }).locator('.note', { hasText: 'Revisa el cobro doble' }).getByText('Avisado: Elena Ruiz').waitFor();
+  });
+});
