@@ -13,12 +13,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newContext, signIn } from './support/browser.ts';
 import { checkScreen } from './support/checks.ts';
 import { startSystem, type System } from './support/system.ts';
+import { addTeam, customerAssignedTo } from './support/team.ts';
 
 const SHOTS = 'inbox';
 const SESSION = 'tienda';
 const PHONE = '34600980001';
 const ALICIA = '34611980001';
-const ALICIA_JID = `${ALICIA}@s.whatsapp.net`;
 
 let sys: System;
 let browser: Browser;
@@ -30,26 +30,14 @@ beforeAll(async () => {
   const admin = await sys.token(sys.adminEmail, sys.adminPassword);
   await sys.linkSession(admin, { sessionId: SESSION, name: 'Tienda Centro', phone: PHONE });
   sys.sim.createContact({ phone: ALICIA, name: '🌸 Ali' });
-  const people = {
-    elena: { name: 'Elena Ruiz', email: 'elena@e2e.test', password: 'Elena-temporal-1', role: 'employee' },
-    sofia: { name: 'Sofía Marín', email: 'sofia@e2e.test', password: 'Sofia-temporal-1', role: 'supervisor' },
-  };
-  const ids: Record<string, string> = {};
-  for (const [k, p] of Object.entries(people)) {
-    const res = await sys.api('POST', '/api/users', admin, p);
-    expect(res.status).toBe(201);
-    ids[k] = res.body.id;
-    await sys.token(p.email, p.password);
-  }
-  await sys.sim.contactSend(ALICIA, { to: PHONE, text: 'Hola, ¿tenéis la talla 40?' });
-  await sys.waitFor((e) => e.type === 'message' && e.message.chatId === ALICIA_JID);
-  expect((await sys.api('POST', `/api/sessions/${SESSION}/assignments`, admin, { chatId: ALICIA_JID, userId: ids.elena })).status).toBe(201);
+  const team = await addTeam(sys, admin);
+  await customerAssignedTo(sys, admin, { sessionId: SESSION, phone: PHONE, customer: ALICIA, text: 'Hola, ¿tenéis la talla 40?', userId: team.elena.id });
 
   browser = await launchBrowser();
   employee = await (await newContext(browser)).newPage();
-  await signIn(employee, sys.url, people.elena.email, `${people.elena.password}-own`);
+  await signIn(employee, sys.url, team.elena.email, team.elena.password);
   supervisor = await (await newContext(browser)).newPage();
-  await signIn(supervisor, sys.url, people.sofia.email, `${people.sofia.password}-own`);
+  await signIn(supervisor, sys.url, team.sofia.email, team.sofia.password);
 }, 180_000);
 
 afterAll(async () => {

@@ -100,7 +100,7 @@ export async function commitChange(target: MessageDoc, change: ContentChange, at
   }
   // A deletion is written once: a second one (a replay racing the first) finds nothing to do.
   const filter = change.type === 'revoke' ? { _id: target._id, revokedAt: null } : { _id: target._id };
-  const doc = await Message.findOneAndUpdate(filter, { $set: update }, { new: true }).lean<MessageDoc>();
+  const doc = await Message.findOneAndUpdate(filter, { $set: update }, { returnDocument: 'after' }).lean<MessageDoc>();
   if (!doc) return;
   // The chat list shows the latest message: when that is the one changed, so does its preview.
   const preview = doc.revokedAt ? DELETED_PREVIEW : previewOf(doc);
