@@ -36,9 +36,9 @@ beforeAll(async () => {
   ]);
   const base = { sessionId: SESSION, chatId: ALICIA, status: 'read' as const };
   await Message.create([
-    { ...base, messageId: id(), fromMe: false, kind: 'text', text: '¿Tenéis la talla 40?', pushName: 'Ali', timestamp: at('09:00') },
-    // Half a minute later (messages of the same instant have no order of their own).
-    { ...base, messageId: id(), fromMe: true, kind: 'text', text: 'Estamos cerrados', automated: true, timestamp: new Date(at('09:00').getTime() + 30_000) },
+    // The same instant (WhatsApp's second): in the order they were stored, whatever the database returns.
+    { ...base, messageId: id(), fromMe: true, kind: 'text', text: 'Estamos cerrados', automated: true, timestamp: at('09:00'), createdAt: new Date(at('09:00').getTime() + 400) },
+    { ...base, messageId: id(), fromMe: false, kind: 'text', text: '¿Tenéis la talla 40?', pushName: 'Ali', timestamp: at('09:00'), createdAt: new Date(at('09:00').getTime() + 200) },
     { ...base, messageId: id(), fromMe: false, kind: 'image', caption: 'Esta', pushName: 'Ali', timestamp: at('09:01') },
     { ...base, messageId: id(), fromMe: true, kind: 'text', text: 'Sí,\nla tenemos', userId: new Types.ObjectId(w.users.employee.id), timestamp: at('09:05') },
     { ...base, messageId: id(), fromMe: false, kind: 'reaction', reaction: { emoji: '👍', targetId: 'x' }, timestamp: at('09:06') },

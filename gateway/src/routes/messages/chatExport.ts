@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { phoneOfJid, recipientJid } from '@switchboard/shared';
 import { Chat, ChatNote, Message, Session, User, type MessageDoc } from '@switchboard/shared/node';
+import { inStoredOrder, type StoredRow } from '../../export/storedOrder.ts';
 import { transcriptWriter, type TranscriptMessage, type TranscriptNote } from '../../export/transcript.ts';
 import { notFound } from '../../errors.ts';
 import { z } from '../../openapi/zod.ts';
@@ -20,11 +21,13 @@ function fileName(prefix: string, name: string, day: string): string {
   return `${prefix}-${slug || 'chat'}-${day}.txt`;
 }
 
+type Row = TranscriptMessage & StoredRow;
+
 /** The transcript's text, piece by piece: the header, then messages and notes merged by time. */
-async function* transcript(writer: ReturnType<typeof transcriptWriter>, messages: AsyncIterable<TranscriptMessage>, notes: TranscriptNote[], now: Date): AsyncGenerator<string> {
+async function* transcript(writer: ReturnType<typeof transcriptWriter>, messages: AsyncIterable<Row>, notes: TranscriptNote[], now: Date): AsyncGenerator<string> {
   yield writer.header(now);
   let next = 0;
-  for await (const m of messages) {
+  for await (const m of inStoredOrder<Row>(messages)) {
     while (next < notes.length && notes[next]!.createdAt <= m.timestamp) yield writer.note(notes[next++]!);
     const line = writer.message(m);
     if (line) yield line;
@@ -65,11 +68,11 @@ export const chatExportRoutes: RouteDef[] = [
       });
       const messages = Message.find(
         { sessionId, chatId },
-        { fromMe: 1, timestamp: 1, kind: 1, text: 1, caption: 1, pushName: 1, sender: 1, userId: 1, automated: 1, editedAt: 1, revokedAt: 1, location: 1 },
+        { fromMe: 1, timestamp: 1, createdAt: 1, kind: 1, text: 1, caption: 1, pushName: 1, sender: 1, userId: 1, automated: 1, editedAt: 1, revokedAt: 1, location: 1 },
       )
         .sort({ timestamp: 1 })
         .lean<MessageDoc[]>()
-        .cursor() as AsyncIterable<TranscriptMessage>;
+        .cursor() as AsyncIterable<Row>;
       const now = deps.now();
       koa.type = 'text/plain; charset=utf-8';
       koa.attachment(fileName(auth!.user.locale === 'en' ? 'conversation' : 'conversacion', contactName, now.toISOString().slice(0, 10)));
