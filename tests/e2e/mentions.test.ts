@@ -2,8 +2,8 @@
 /**
  * Mentions in internal notes in real browsers over the real system and the WhatsApp simulator: a
  * supervisor writes a note on a customer's chat and mentions the employee who has it, picked from
- * the colleagues who may read the chat; the employee's open inbox notifies her (*… te mencionó*)
- * and both threads show whom the note told.
+ * the colleagues who may read the chat (from the @ menu, or typing `@` and the start of a name);
+ * the employee's open inbox notifies her (*… te mencionó*) and both threads show whom it told.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -67,6 +67,15 @@ describe('mentions in internal notes', () => {
     await expect
       .poll(async () => (await notificationsOf(employee)).filter((n) => n.title === 'Alicia Gómez').map((n) => n.body))
       .toEqual(['Sofía Marín te mencionó en una nota: Revisa el cobro doble, por favor: @Elena Ruiz']);
+    // Typing @ and the start of a name offers the same colleagues; Enter picks, accents aside.
+    await noteBox.fill('Y que lo sepa ');
+    await noteBox.pressSequentially('@adm');
+    const offered = supervisor.getByRole('listbox', { name: 'Mencionar a alguien del equipo' });
+    expect(await offered.getByRole('option').allTextContents()).toEqual(['@Admin']);
+    await noteBox.press('Enter');
+    expect(await noteBox.inputValue()).toBe('Y que lo sepa @Admin ');
+    await noteBox.press('Enter');
+    await log.locator('.note', { hasText: 'Y que lo sepa' }).getByText('Avisado: Admin').waitFor();
     await employee.getByRole('listbox', { name: 'Conversaciones' }).getByRole('option', { name: /Alicia Gómez/ }).click();
     await employee.getByRole('log', { name: /Mensajes con Alicia Gómez/ }).locator('.note', { hasText: 'Revisa el cobro doble' }).getByText('Avisado: Elena Ruiz').waitFor();
   });

@@ -1,30 +1,55 @@
 /**
- * *Mencionar* in the internal-note composer: a menu of the colleagues who may read the chat
- * (loaded when the note tab opens); picking one writes `@Nombre` into the note and the note, once
- * saved, notifies them. Colleagues who could not see the chat are never offered.
+ * Mentioning colleagues in an internal note: the @ button's menu, and the suggestions shown while
+ * typing `@` and the start of a name (as in the `/` quick replies: arrows, Enter or Tab). Both
+ * offer only the colleagues who may read the chat (loaded when the note tab opens); picking one
+ * writes `@Nombre` into the note and the note, once saved, notifies them.
  */
 import type { ChatPersonView } from '@switchboard/shared';
-import { useEffect, useState } from 'react';
+import { searchPattern } from '@switchboard/shared';
 import { useI18n } from '../../../i18n/index.tsx';
 import { MenuButton } from '../../../ui/Menu.tsx';
 
 /** The button (nothing while the list loads or when nobody else may read the chat). */
-export function MentionButton({ load, onPick }: { load(): Promise<ChatPersonView[]>; onPick(person: ChatPersonView): void }) {
+export function MentionButton({ people, onPick }: { people: readonly ChatPersonView[] | null; onPick(person: ChatPersonView): void }) {
   const { t } = useI18n();
-  const [people, setPeople] = useState<ChatPersonView[] | null>(null);
-  useEffect(() => {
-    let live = true;
-    load().then(
-      (list) => live && setPeople(list),
-      () => live && setPeople([]),
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
   if (!people?.length) return null;
+  return <MenuButton label={t('notes.mention')} icon="at" align="left" up items={people.map((p) => ({ label: p.name, icon: 'user' as const, onSelect: () => onPick(p) }))} />;
+}
+
+/** The `@…` being typed at the end of the note (what follows the @), or null. */
+export function mentionQuery(text: string): string | null {
+  return /(?:^|\s)@([^\s@]{0,30})$/u.exec(text)?.[1] ?? null;
+}
+
+/** The colleagues a name start matches (any word, accents and capitals ignored), at most 8. */
+export function matchPeople(people: readonly ChatPersonView[], query: string): ChatPersonView[] {
+  const start = new RegExp(`(^|\\s)${searchPattern(query)}`, 'i');
+  return people.filter((p) => start.test(p.name)).slice(0, 8);
+}
+
+/** The suggestion list under the note box. */
+export function MentionSuggestions({ id, items, active, onPick }: { id: string; items: ChatPersonView[]; active: number; onPick(p: ChatPersonView): void }) {
+  const { t } = useI18n();
   return (
-    <MenuButton label={t('notes.mention')} icon="at" align="left" up items={people.map((p) => ({ label: p.name, icon: 'user' as const, onSelect: () => onPick(p) }))} />
+    <div className="canned-pop">
+      <ul id={id} role="listbox" aria-label={t('notes.mention')} className="canned-list">
+        {items.map((p, i) => (
+          <li
+            key={p.id}
+            id={`${id}-${i}`}
+            role="option"
+            aria-selected={i === active}
+            className={i === active ? 'active' : undefined}
+            onMouseDown={(e) => {
+              e.preventDefault();
+              onPick(p);
+            }}
+          >
+            @{p.name}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

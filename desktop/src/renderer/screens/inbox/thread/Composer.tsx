@@ -14,7 +14,7 @@ import { Button, IconButton } from '../../../ui/Button.tsx';
 import { CannedSuggestions, matchCanned } from './CannedSuggestions.tsx';
 import { fillCanned, type CannedValues } from './cannedVariables.ts';
 import { EmojiPicker } from './EmojiPicker.tsx';
-import { MentionButton, mentionsIn } from '../notes/MentionButton.tsx';
+import { matchPeople, MentionButton, mentionQuery, mentionsIn, MentionSuggestions } from '../notes/MentionButton.tsx';
 import { summaryOf } from './MessageBubble.tsx';
 import { isSendPress, loadSendKey, saveSendKey, type SendKey } from './sendKey.ts';
 
@@ -60,6 +60,12 @@ export function Composer(p: ComposerProps) {
   const noting = mode === 'note';
   /** Colleagues picked with *Mencionar* (id → name) while writing the note. */
   const [picked, setPicked] = useState<ReadonlyMap<string, string>>(new Map());
+  /** Colleagues who may read the chat (to mention), loaded when the note tab first opens. */
+  const [people, setPeople] = useState<ChatPersonView[] | null>(null);
+  useEffect(() => {
+    if (!noting || people) return;
+    p.loadPeople().then(setPeople, () => setPeople([]));
+  }, [noting]);
   const sendHint = t(sendKey === 'enter' ? 'composer.hint.enter' : 'composer.hint.ctrlEnter');
   /** The send key pressed while a send was still being queued: send again once it is (see `send`). */
   const [sendAgain, setSendAgain] = useState(false);
@@ -91,6 +97,10 @@ export function Composer(p: ComposerProps) {
 
   const slash = noting ? null : /^\/([\w-]*)$/.exec(text);
   const suggestions = slash && !dismissed ? matchCanned(p.canned, slash[1] ?? '') : null;
+  // In a note, `@` and the start of a name offer the colleagues who may read the chat.
+  const typedMention = noting && !dismissed && people ? mentionQuery(text) : null;
+  const mentionItems = typedMention !== null ? matchPeople(people!, typedMention) : [];
+  const listLength = suggestions ? suggestions.length : mentionItems.length;
 
   const stopTyping = () => {
     clearTimeout(typingTimer.current);
@@ -107,6 +117,14 @@ export function Composer(p: ComposerProps) {
     }
     clearTimeout(typingTimer.current);
     typingTimer.current = setTimeout(stopTyping, 3000);
+  };
+
+  const mention = (person: ChatPersonView) => {
+    setPicked((m) => new Map(m).set(person.id, person.name));
+    const typed = mentionQuery(text);
+    if (typed === null) return insertAtCaret(`@${person.name} `);
+    setText(`${text.slice(0, text.length - typed.length - 1)}@${person.name} `);
+    area.current?.focus();
   };
 
   const pick = (c: CannedReplyView) => {
@@ -153,20 +171,22 @@ export function Composer(p: ComposerProps) {
   }, [sendAgain, sending]);
 
   const onKey = (e: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (suggestions && suggestions.length > 0) {
+    if (listLength > 0) {
       if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
         e.preventDefault();
-        setActive((a) => (a + (e.key === 'ArrowDown' ? 1 : suggestions.length - 1)) % suggestions.length);
+        setActive((a) => (a + (e.key === 'ArrowDown' ? 1 : listLength - 1)) % listLength);
         return;
       }
       if (e.key === 'Enter' || e.key === 'Tab') {
         e.preventDefault();
-        pick(suggestions[Math.min(active, suggestions.length - 1)]!);
+        const i = Math.min(active, listLength - 1);
+        if (suggestions) pick(suggestions[i]!);
+        else mention(mentionItems[i]!);
         return;
       }
     }
     // Escape closes the suggestions (or the "none match" notice) and keeps the agent typing.
-    if (suggestions && e.key === 'Escape') {
+    if ((suggestions || mentionItems.length > 0) && e.key === 'Escape') {
       e.preventDefault();
       e.stopPropagation();
       setDismissed(true);
@@ -238,6 +258,7 @@ export function Composer(p: ComposerProps) {
           ))}
         </ul>
       )}
+      {mentionItems.length > 0 && <MentionSuggestions id={listId} items={mentionItems} active={Math.min(active, mentionItems.length - 1)} onPick={mention} />}
       {suggestions && <CannedSuggestions id={listId} items={suggestions} noneYet={p.canned.length === 0} active={Math.min(active, Math.max(0, suggestions.length - 1))} onPick={pick} onManage={p.onManageCanned} fill={(text) => fillCanned(text, p.cannedValues)} />}
       <div className="composer-row">
         <div className="composer-tools">
@@ -270,7 +291,7 @@ export function Composer(p: ComposerProps) {
           {!noting && <IconButton icon="message" label={t('canned.manage')} onClick={p.onManageCanned} />}
           {noting && (
             <MentionButton
-              load={p.loadPeople}
+              people={people}
               onPick={(person) => {
                 insertAtCaret(`@${person.name} `);
                 setPicked((m) => new Map(m).set(person.id, person.name));
@@ -285,13 +306,13 @@ export function Composer(p: ComposerProps) {
           value={text}
           placeholder={t(noting ? 'notes.placeholder' : 'composer.placeholder')}
           aria-label={t(noting ? 'notes.composerLabel' : 'composer.label', { name: p.chatName })}
-          aria-controls={suggestions?.length ? listId : undefined}
-          aria-activedescendant={suggestions?.length ? `${listId}-${Math.min(active, suggestions.length - 1)}` : undefined}
+          aria-controls={listLength ? listId : undefined}
+          aria-activedescendant={listLength ? `${listId}-${Math.min(active, listLength - 1)}` : undefined}
           aria-autocomplete="list"
           onChange={(e) => {
             setText(e.target.value);
             setActive(0);
-            if (!e.target.value.startsWith('/')) setDismissed(false);
+            if (!e.target.value.startsWith('/') && mentionQuery(e.target.value) === null) setDismissed(false);
             typing();
           }}
           onKeyDown={onKey}
