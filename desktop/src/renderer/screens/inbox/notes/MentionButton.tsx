@@ -8,6 +8,7 @@ import type { ChatPersonView } from '@switchboard/shared';
 import { searchPattern } from '@switchboard/shared';
 import { useI18n } from '../../../i18n/index.tsx';
 import { MenuButton } from '../../../ui/Menu.tsx';
+import { SuggestionList } from '../thread/CannedSuggestions.tsx';
 
 /** The button (nothing while the list loads or when nobody else may read the chat). */
 export function MentionButton({ people, onPick }: { people: readonly ChatPersonView[] | null; onPick(person: ChatPersonView): void }) {
@@ -32,23 +33,9 @@ export function MentionSuggestions({ id, items, active, onPick }: { id: string; 
   const { t } = useI18n();
   return (
     <div className="canned-pop">
-      <ul id={id} role="listbox" aria-label={t('notes.mention')} className="canned-list">
-        {items.map((p, i) => (
-          <li
-            key={p.id}
-            id={`${id}-${i}`}
-            role="option"
-            aria-selected={i === active}
-            className={i === active ? 'active' : undefined}
-            onMouseDown={(e) => {
-              e.preventDefault();
-              onPick(p);
-            }}
-          >
-            @{p.name}
-          </li>
-        ))}
-      </ul>
+      <SuggestionList id={id} label={t('notes.mention')} items={items} active={active} keyOf={(p) => p.id} onPick={onPick}>
+        {(p) => `@${p.name}`}
+      </SuggestionList>
     </div>
   );
 }

@@ -5,7 +5,35 @@
  * filled: cannedVariables.ts).
  */
 import type { CannedReplyView } from '@switchboard/shared';
+import type { ReactNode } from 'react';
 import { useI18n } from '../../../i18n/index.tsx';
+
+/**
+ * A listbox of suggestions under the composer, tied to it with `aria-activedescendant` (the
+ * composer keeps the focus and handles the keys): `/` quick replies, `@` colleagues in a note.
+ */
+export function SuggestionList<T>(p: { id: string; label: string; items: readonly T[]; active: number; keyOf(item: T): string; onPick(item: T): void; children(item: T): ReactNode }) {
+  return (
+    <ul id={p.id} role="listbox" aria-label={p.label} className="canned-list">
+      {p.items.map((item, i) => (
+        <li
+          key={p.keyOf(item)}
+          id={`${p.id}-${i}`}
+          role="option"
+          aria-selected={i === p.active}
+          className={i === p.active ? 'active' : undefined}
+          onMouseDown={(e) => {
+            // The composer keeps the focus (and the caret).
+            e.preventDefault();
+            p.onPick(item);
+          }}
+        >
+          {p.children(item)}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 /** The quick replies whose shortcut starts with `query` (without the slash), shortcut order. */
 export function matchCanned(list: readonly CannedReplyView[], query: string): CannedReplyView[] {
@@ -34,24 +62,14 @@ export function CannedSuggestions(p: { id: string; items: CannedReplyView[]; act
           </button>
         </p>
       ) : (
-        <ul id={id} role="listbox" aria-label={t('canned.suggestions')} className="canned-list">
-          {items.map((c, i) => (
-            <li
-              key={c.id}
-              id={`${id}-${i}`}
-              role="option"
-              aria-selected={i === active}
-              className={i === active ? 'active' : undefined}
-              onMouseDown={(e) => {
-                e.preventDefault();
-                onPick(c);
-              }}
-            >
+        <SuggestionList id={id} label={t('canned.suggestions')} items={items} active={active} keyOf={(c) => c.id} onPick={onPick}>
+          {(c) => (
+            <>
               <span className="mono">/{c.shortcut}</span>
               <span className="canned-text">{p.fill(c.text)}</span>
-            </li>
-          ))}
-        </ul>
+            </>
+          )}
+        </SuggestionList>
       )}
     </div>
   );
