@@ -20,6 +20,7 @@ import type { Types } from 'mongoose';
 import type { Logger } from 'pino';
 import { pairKey } from '../routes/chatPairs.ts';
 import { isCustomersNewMessage } from '../automation/customerMessage.ts';
+import { sessionRules } from '../automation/sessionRules.ts';
 import { pickAssignee, type Candidate } from './pickAssignee.ts';
 
 /** How long a session's rule is trusted before it is read again (a change made on this node applies at once). */
@@ -64,24 +65,17 @@ interface CachedRule {
   onlineOnly: boolean;
   /** When the rule last changed (ms): messages older than that (a history sync) are not new chats. */
   since: number;
-  at: number;
 }
 
 /** Starts distributing new chats of the sessions whose rule is enabled. */
 export function watchAutoAssign(opts: AutoAssignOptions): AutoAssigner {
   const now = opts.now ?? Date.now;
-  const rules = new Map<string, CachedRule>();
   const assigned = new Map<string, number>();
   const busy = new Set<string>();
-
-  const ruleOf = async (sessionId: string): Promise<CachedRule> => {
-    const cached = rules.get(sessionId);
-    if (cached && now() - cached.at < RULE_TTL_MS) return cached;
+  const rules = sessionRules<CachedRule>(async (sessionId) => {
     const doc = await AutoAssignRule.findOne({ sessionId }, { enabled: 1, userIds: 1, onlineOnly: 1, updatedAt: 1 }).lean();
-    const rule = { enabled: !!doc?.enabled, userIds: doc?.userIds ?? [], onlineOnly: doc?.onlineOnly ?? true, since: doc?.updatedAt?.getTime() ?? 0, at: now() };
-    rules.set(sessionId, rule);
-    return rule;
-  };
+    return { enabled: !!doc?.enabled, userIds: doc?.userIds ?? [], onlineOnly: doc?.onlineOnly ?? true, since: doc?.updatedAt?.getTime() ?? 0 };
+  }, RULE_TTL_MS, now);
   const rememberAssigned = (key: string) => {
     assigned.delete(key);
     assigned.set(key, now());
@@ -106,7 +100,7 @@ export function watchAutoAssign(opts: AutoAssignOptions): AutoAssigner {
   };
 
   const decide = async (sessionId: string, chatId: string, key: string, at: number): Promise<void> => {
-    const rule = await ruleOf(sessionId);
+    const rule = await rules.get(sessionId);
     if (!rule.enabled || rule.userIds.length === 0) return decided({ sessionId, chatId, userId: null, reason: 'off' });
     // WhatsApp's times have one-second resolution.
     if (at < rule.since - 1000) return decided({ sessionId, chatId, userId: null, reason: 'before_rule' });
@@ -140,8 +134,6 @@ export function watchAutoAssign(opts: AutoAssignOptions): AutoAssigner {
   const unsubscribe = opts.hub.subscribe(onEvent);
   return {
     stop: unsubscribe,
-    ruleChanged: (sessionId) => {
-      rules.delete(sessionId);
-    },
+    ruleChanged: (sessionId) => rules.forget(sessionId),
   };
 }

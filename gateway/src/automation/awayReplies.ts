@@ -17,11 +17,14 @@ import { closedSince, localClock, type HubEvent, type SessionHub, type WeekSched
 import { BusinessHours, Chat, weekOf } from '@switchboard/shared/node';
 import type { Logger } from 'pino';
 import { isCustomersNewMessage } from './customerMessage.ts';
+import { sessionRules } from './sessionRules.ts';
 
 /** How long a session's rule is trusted before it is read again (a change made on this node applies at once). */
 const RULE_TTL_MS = 10_000;
 /** Messages older than this when they arrive (a backlog after a reconnection) get no away reply. */
 const FRESH_MS = 10 * 60_000;
+/** Settled client keys remembered, at most (a few MB at worst). */
+const SETTLED_MAX = 20_000;
 
 /** What was decided for a customer's message (tests wait for it). */
 export interface AwayDecision {
@@ -58,7 +61,6 @@ interface CachedRule {
   week: WeekSchedule;
   message: string;
   since: number;
-  at: number;
 }
 
 /** True for a one-to-one chat (not a group, a broadcast, a channel). */
@@ -67,30 +69,48 @@ const oneToOne = (chatId: string) => chatId.endsWith('@s.whatsapp.net') || chatI
 /** Starts answering customers who write while their session's business is closed. */
 export function watchAwayReplies(opts: AwayReplyOptions): AwayReplier {
   const now = opts.now ?? Date.now;
-  const rules = new Map<string, CachedRule>();
-
-  const ruleOf = async (sessionId: string): Promise<CachedRule> => {
-    const cached = rules.get(sessionId);
-    if (cached && now() - cached.at < RULE_TTL_MS) return cached;
+  const rules = sessionRules<CachedRule>(async (sessionId) => {
     const doc = await BusinessHours.findOne({ sessionId }).lean();
-    const rule = { enabled: !!doc?.enabled && !!doc.awayMessage, greeting: doc?.greetingEnabled && doc.greetingMessage ? doc.greetingMessage : null, timeZone: doc?.timeZone ?? 'UTC', week: doc?.week ? weekOf(doc.week) : [], message: doc?.awayMessage ?? '', since: doc?.updatedAt?.getTime() ?? 0, at: now() };
-    rules.set(sessionId, rule);
-    return rule;
+    return { enabled: !!doc?.enabled && !!doc.awayMessage, greeting: doc?.greetingEnabled && doc.greetingMessage ? doc.greetingMessage : null, timeZone: doc?.timeZone ?? 'UTC', week: doc?.week ? weekOf(doc.week) : [], message: doc?.awayMessage ?? '', since: doc?.updatedAt?.getTime() ?? 0 };
+  }, RULE_TTL_MS, now);
+  /**
+   * Client keys already settled on this node — sent, or (`greet:` keys) a chat found not new — so
+   * a customer's later messages cost no database request (the outbox's SendKey stays the
+   * guarantee across nodes and restarts). Oldest forgotten first.
+   */
+  const settled = new Map<string, 'sent' | 'not_new'>();
+  const settle = (key: string, outcome: 'sent' | 'not_new') => {
+    settled.set(key, outcome);
+    if (settled.size > SETTLED_MAX) settled.delete(settled.keys().next().value!);
+  };
+  /** Sends an automatic message once per client key; whether this call sent it. */
+  const sendOnce = async (sessionId: string, chatId: string, text: string, clientId: string): Promise<'sent' | 'already_sent'> => {
+    if (settled.get(clientId) === 'sent') return 'already_sent';
+    const accepted = await opts.hub.send(sessionId, { to: chatId, kind: 'text', text, clientId, automated: true });
+    settle(clientId, 'sent');
+    return accepted.duplicate ? 'already_sent' : 'sent';
   };
   const decided = (d: AwayDecision) => opts.onDecision?.(d);
 
   /** Greets a customer whose conversation began just now (they wrote first, after the greeting was set), once per chat. */
   const greet = async (sessionId: string, chatId: string, rule: CachedRule): Promise<AwayDecision['greeted']> => {
-    const chat = await Chat.findOne({ sessionId, jid: chatId }, { createdAt: 1, lastOutboundAt: 1 }).lean();
-    const born = chat?.createdAt?.getTime() ?? 0;
-    // Both times are this side's clocks (no second-resolution slack as for WhatsApp's).
-    if (!chat || chat.lastOutboundAt || born < rule.since || born < now() - FRESH_MS) return undefined;
-    const accepted = await opts.hub.send(sessionId, { to: chatId, kind: 'text', text: rule.greeting!, clientId: `greet:${chatId}`, automated: true });
-    return accepted.duplicate ? 'already_sent' : 'sent';
+    const key = `greet:${chatId}`;
+    if (settled.get(key) === 'not_new') return undefined;
+    if (!settled.has(key)) {
+      const chat = await Chat.findOne({ sessionId, jid: chatId }, { createdAt: 1, lastOutboundAt: 1 }).lean();
+      const born = chat?.createdAt?.getTime() ?? 0;
+      // Both times are this side's clocks (no second-resolution slack as for WhatsApp's).
+      if (!chat || chat.lastOutboundAt || born < rule.since || born < now() - FRESH_MS) {
+        // Not new now is not new for good (it only ages); a chat not stored yet is looked at again.
+        if (chat) settle(key, 'not_new');
+        return undefined;
+      }
+    }
+    return sendOnce(sessionId, chatId, rule.greeting!, key);
   };
 
   const decide = async (sessionId: string, chatId: string, at: number): Promise<void> => {
-    const rule = await ruleOf(sessionId);
+    const rule = await rules.get(sessionId);
     if (!rule.enabled && !rule.greeting) return decided({ sessionId, chatId, reason: 'off' });
     // WhatsApp's times have one-second resolution.
     if (at < rule.since - 1000 || at < now() - FRESH_MS) return decided({ sessionId, chatId, reason: 'stale' });
@@ -101,8 +121,7 @@ export function watchAwayReplies(opts: AwayReplyOptions): AwayReplier {
     const since = closedSince(rule.week, localClock(at, rule.timeZone));
     if (since === null) return decided({ sessionId, chatId, reason: 'open', ...also });
     const clientId = `away:${since}:${chatId}`;
-    const accepted = await opts.hub.send(sessionId, { to: chatId, kind: 'text', text: rule.message, clientId, automated: true });
-    decided({ sessionId, chatId, reason: accepted.duplicate ? 'already_sent' : 'sent', clientId, ...also });
+    decided({ sessionId, chatId, reason: await sendOnce(sessionId, chatId, rule.message, clientId), clientId, ...also });
   };
 
   const onEvent = (e: HubEvent): void => {
@@ -116,8 +135,6 @@ export function watchAwayReplies(opts: AwayReplyOptions): AwayReplier {
   const unsubscribe = opts.hub.subscribe(onEvent);
   return {
     stop: unsubscribe,
-    ruleChanged: (sessionId) => {
-      rules.delete(sessionId);
-    },
+    ruleChanged: (sessionId) => rules.forget(sessionId),
   };
 }
