@@ -1,7 +1,8 @@
 import { recipientJid } from '@switchboard/shared';
-import { ChatNote, User } from '@switchboard/shared/node';
+import { ChatNote, Role, User } from '@switchboard/shared/node';
 import { Types } from 'mongoose';
-import { loadAuthContext } from '../../auth/loadAuthContext.ts';
+import type { AuthContext } from '../../auth/authContext.ts';
+import { contextFor, loadAuthContext, plainPermissions } from '../../auth/loadAuthContext.ts';
 import { badRequest, notFound } from '../../errors.ts';
 import { authorize, subjects } from '../../policies/subjects.ts';
 import { presentChatNote } from '../../presenters/chatNotes.ts';
@@ -14,10 +15,22 @@ const tag = 'Messages';
 /** Colleagues the people list considers, at most. */
 const PEOPLE_MAX = 200;
 
-/** The user (id and name) when they are active and may read the chat, else undefined. */
-async function readerOf(userId: string, sessionId: string, chatId: string): Promise<{ id: string; name: string } | undefined> {
-  const ctx = await loadAuthContext(userId);
-  return ctx?.ability.can('read', subjects.chat(sessionId, chatId)) ? { id: userId, name: ctx.user.name } : undefined;
+/**
+ * The active colleagues (the caller left out) who may read the chat, by name: users and their
+ * roles in one query each, assignments only for roles that need them (contextFor).
+ */
+async function readersOf(auth: AuthContext, sessionId: string, chatId: string): Promise<{ id: string; name: string }[]> {
+  const users = await User.find({ active: true, _id: { $ne: auth.user._id } }).sort({ name: 1 }).limit(PEOPLE_MAX).lean();
+  const roles = new Map((await Role.find({ _id: { $in: [...new Set(users.map((u) => String(u.role)))] } }).lean()).map((r) => [String(r._id), r]));
+  const readers = await Promise.all(
+    users.map(async (user) => {
+      const role = roles.get(String(user.role));
+      if (!role) return null;
+      const ctx = await contextFor({ user, role }, plainPermissions(role.permissions ?? []));
+      return ctx.ability.can('read', subjects.chat(sessionId, chatId)) ? { id: String(user._id), name: user.name } : null;
+    }),
+  );
+  return readers.filter((r) => r !== null);
 }
 
 /** The mentioned colleagues, each checked: 400 `unknown_user` (inactive or unknown), `mention_not_allowed` (may not read the chat). */
@@ -86,9 +99,7 @@ export const chatNoteRoutes: RouteDef[] = [
       const chatId = recipientJid(params.chatId);
       authorize(auth, 'send', subjects.message(sessionId, chatId));
       await loadChat(sessionId, chatId);
-      const users = await User.find({ active: true, _id: { $ne: auth!.user._id } }, { _id: 1 }).sort({ name: 1 }).limit(PEOPLE_MAX).lean();
-      const readers = await Promise.all(users.map(async (u) => (await readerOf(u._id.toString(), sessionId, chatId)) ?? null));
-      return { data: readers.filter((r) => r !== null) };
+      return { data: await readersOf(auth!, sessionId, chatId) };
     },
   }),
   defineRoute({
