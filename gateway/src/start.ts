@@ -9,6 +9,7 @@ import type { HealthReporter } from './deps.ts';
 import { watchOperatorAlerts } from './email/operatorAlerts.ts';
 import { watchAutoAssign } from './assignments/autoAssign.ts';
 import { watchAwayReplies } from './automation/awayReplies.ts';
+import { startScheduledSends } from './automation/scheduledSends.ts';
 import { assignmentsChanged } from './realtimeNotify.ts';
 import { attachRealtime, gatewaySocketAuth } from './realtime/index.ts';
 import { createMediaModule } from './routes/media/index.ts';
@@ -112,6 +113,8 @@ export async function startGateway(opts: StartGatewayOptions): Promise<RunningGa
   // Customers who write while their session's business is closed get its away reply once (automation/awayReplies.ts).
   const awayReplies = watchAwayReplies({ hub: opts.hub, logger, ...(opts.cluster ? { owns: opts.cluster.owns } : {}) });
   app.deps.awayReplies = awayReplies;
+  // Replies scheduled in the inbox go out when due, exactly once (automation/scheduledSends.ts).
+  const scheduledSends = startScheduledSends({ hub: opts.hub, logger, emit: (v) => realtime.emitToChat(v.sessionId, v.chatId, 'scheduled-message', v) });
   const stopAlerts = watchOperatorAlerts({
     hub: opts.hub,
     email: app.deps.email,
@@ -136,6 +139,7 @@ export async function startGateway(opts: StartGatewayOptions): Promise<RunningGa
         stopAlerts();
         autoAssign.stop();
         awayReplies.stop();
+        await scheduledSends.stop();
         await webhooks.stop();
         app.deps.rates.close();
         app.metrics?.close();

@@ -16,6 +16,7 @@ import { chatSnoozeRoutes } from './messages/chatSnooze.ts';
 import { chatNameRoutes } from './messages/chatName.ts';
 import { chatExportRoutes } from './messages/chatExport.ts';
 import { chatNoteRoutes } from './messages/chatNotes.ts';
+import { scheduledMessageRoutes } from './messages/scheduledMessages.ts';
 import { messageRoutes } from './messages/messages.ts';
 import { numberCheckRoutes } from './messages/numberCheck.ts';
 import { startChatRoutes } from './messages/startChat.ts';
@@ -52,6 +53,7 @@ export const ROUTES: readonly RouteDef[] = [
   ...chatNameRoutes,
   ...chatExportRoutes,
   ...chatNoteRoutes,
+  ...scheduledMessageRoutes,
   ...inboxRoutes,
   ...searchRoutes,
   ...labelRoutes,

@@ -71,6 +71,30 @@ export interface ChatNoteView {
   createdAt: string;
 }
 
+/** Where a scheduled reply is: waiting for its time, being handed to the session, handed over, not sent (why in `error`), or cancelled. */
+export const SCHEDULED_STATUSES = ['scheduled', 'sending', 'sent', 'failed', 'cancelled'] as const;
+export type ScheduledStatus = (typeof SCHEDULED_STATUSES)[number];
+
+/**
+ * A reply written now and sent later (`/api/sessions/:sessionId/chats/:chatId/scheduled`;
+ * socket `scheduled-message` on every change).
+ */
+export interface ScheduledMessageView {
+  id: string;
+  sessionId: string;
+  chatId: string;
+  text: string;
+  /** When it is sent (ms since epoch). */
+  sendAt: number;
+  status: ScheduledStatus;
+  author: { id: string; name: string };
+  /** The sent message (status `sent`). */
+  messageId: string | null;
+  /** Why it was not sent (status `failed`): `author_cannot_send`, `session_not_found`, `send_failed`. */
+  error: string | null;
+  createdAt: string;
+}
+
 /** A colleague who may read a chat, to mention in its notes (`GET …/chats/:chatId/people`). */
 export interface ChatPersonView {
   id: string;

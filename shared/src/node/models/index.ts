@@ -15,6 +15,7 @@ import { Media } from './media.ts';
 import { Message } from './message.ts';
 import { PasswordResetToken } from './passwordResetToken.ts';
 import { Role } from './role.ts';
+import { ScheduledMessage } from './scheduledMessage.ts';
 import { SendKey } from './sendKey.ts';
 import { Session } from './session.ts';
 import { SessionEvent } from './sessionEvent.ts';
@@ -42,6 +43,7 @@ export * from './message.ts';
 export * from './incomingMessage.ts';
 export * from './passwordResetToken.ts';
 export * from './role.ts';
+export * from './scheduledMessage.ts';
 export * from './sendKey.ts';
 export * from './session.ts';
 export * from './sessionEvent.ts';
@@ -73,6 +75,7 @@ export const ALL_MODELS: readonly Model<never>[] = [
   SessionEvent,
   CannedReply,
   ChatNote,
+  ScheduledMessage,
   Label,
   ApiKey,
   Webhook,

@@ -4,7 +4,7 @@
  * fresh targets per call, expected status per caller.
  */
 import { randomBytes } from 'node:crypto';
-import { CannedReply, Chat, ChatNote, Label, Media, Message, putMedia } from '@switchboard/shared/node';
+import { CannedReply, Chat, ChatNote, Label, Media, Message, putMedia, ScheduledMessage } from '@switchboard/shared/node';
 import { Types } from 'mongoose';
 import { authed, type Call, type Caller, type Expect, type MatrixState } from './matrixFixtures.ts';
 
@@ -52,6 +52,13 @@ async function label(): Promise<string> {
 async function othersNote(s: MatrixState): Promise<string> {
   await ensureChat(s);
   const doc = await ChatNote.create({ sessionId: s.linked, chatId: s.chat, authorId: new Types.ObjectId(), authorName: 'Otra persona', text: 'Pendiente de factura' });
+  return doc._id.toString();
+}
+
+/** A fresh reply scheduled by someone else in the assigned chat, a day ahead. */
+async function othersScheduled(s: MatrixState): Promise<string> {
+  await ensureChat(s);
+  const doc = await ScheduledMessage.create({ sessionId: s.linked, chatId: s.chat, text: 'Te llamamos mañana', sendAt: new Date(Date.now() + 86_400_000), authorId: new Types.ObjectId(), authorName: 'Otra persona' });
   return doc._id.toString();
 }
 
@@ -139,6 +146,28 @@ export const INBOX_MATRIX: Record<string, { call: (s: MatrixState, who: Caller) 
   'DELETE /api/sessions/:sessionId/chats/:chatId/notes/:noteId': {
     call: async (s) => ({ path: `/api/sessions/${s.linked}/chats/${encodeURIComponent(s.chat)}/notes/${await othersNote(s)}` }),
     expect: authed(204, 204, 403, 403),
+  },
+  'GET /api/sessions/:sessionId/chats/:chatId/scheduled': {
+    call: async (s) => {
+      await ensureChat(s);
+      return { path: `/api/sessions/${s.linked}/chats/${encodeURIComponent(s.chat)}/scheduled` };
+    },
+    expect: authed(200, 200, 200, 403),
+  },
+  'POST /api/sessions/:sessionId/chats/:chatId/scheduled': {
+    call: async (s) => {
+      await ensureChat(s);
+      return { path: `/api/sessions/${s.linked}/chats/${encodeURIComponent(s.chat)}/scheduled`, body: { text: 'Buenos días', sendAt: Date.now() + 3_600_000 } };
+    },
+    expect: authed(201, 201, 201, 403),
+  },
+  'POST /api/sessions/:sessionId/chats/:chatId/scheduled/:scheduledId/send': {
+    call: async (s) => ({ path: `/api/sessions/${s.linked}/chats/${encodeURIComponent(s.chat)}/scheduled/${await othersScheduled(s)}/send` }),
+    expect: authed(200, 200, 200, 403),
+  },
+  'DELETE /api/sessions/:sessionId/chats/:chatId/scheduled/:scheduledId': {
+    call: async (s) => ({ path: `/api/sessions/${s.linked}/chats/${encodeURIComponent(s.chat)}/scheduled/${await othersScheduled(s)}` }),
+    expect: authed(204, 204, 204, 403),
   },
   'POST /api/sessions/:sessionId/messages/:messageId/retry': {
     call: async (s) => ({ path: `/api/sessions/${s.linked}/messages/${await failedMessage(s)}/retry` }),

@@ -1,0 +1,18 @@
+import type { ScheduledMessageView } from '@switchboard/shared';
+import type { ScheduledMessageDoc } from '@switchboard/shared/node';
+
+/** A scheduled reply as the API (and the `scheduled-message` socket event) returns it. */
+export function presentScheduled(d: ScheduledMessageDoc): ScheduledMessageView {
+  return {
+    id: d._id.toString(),
+    sessionId: d.sessionId,
+    chatId: d.chatId,
+    text: d.text,
+    sendAt: new Date(d.sendAt).getTime(),
+    status: d.status,
+    author: { id: d.authorId.toString(), name: d.authorName },
+    messageId: d.messageId ?? null,
+    error: d.error ?? null,
+    createdAt: new Date(d.createdAt).toISOString(),
+  };
+}

@@ -1,0 +1,100 @@
+import { recipientJid, type ScheduledStatus } from '@switchboard/shared';
+import { ScheduledMessage, type ScheduledMessageDoc } from '@switchboard/shared/node';
+import { claimScheduled, deliverScheduled } from '../../automation/scheduledSends.ts';
+import { badRequest, conflict, notFound } from '../../errors.ts';
+import { authorize, subjects } from '../../policies/subjects.ts';
+import { presentScheduled } from '../../presenters/scheduledMessages.ts';
+import { defineRoute, type RouteDef } from '../types.ts';
+import { chatParams } from './chatActionSchema.ts';
+import { loadChat } from './loadChat.ts';
+import { SCHEDULE_MAX_MS, SCHEDULED_PER_CHAT_MAX, scheduleBody, scheduledList, scheduledParams, scheduledSchema } from './scheduledSchema.ts';
+
+const tag = 'Messages';
+
+/** Statuses a chat's list shows: still to go, or not sent (to retry or discard). */
+const LISTED: ScheduledStatus[] = ['scheduled', 'sending', 'failed'];
+
+/** 409 for a reply that is no longer waiting (sent, being sent, cancelled), 404 for none. */
+async function notWaiting(sessionId: string, chatId: string, id: string): Promise<never> {
+  const doc = await ScheduledMessage.findOne({ _id: id, sessionId, chatId }, { status: 1 }).lean<Pick<ScheduledMessageDoc, 'status'>>();
+  if (!doc) throw notFound('scheduled message');
+  if (doc.status === 'cancelled') throw conflict('scheduled_cancelled', 'This scheduled message was cancelled');
+  throw conflict('scheduled_sent', doc.status === 'sending' ? 'This scheduled message is being sent right now' : 'This scheduled message has already been sent');
+}
+
+/**
+ * *Programar envío*: a reply written now and sent later (tomorrow at 9:00, Monday morning) by
+ * the session, as its author's — checked again when it goes (automation/scheduledSends.ts).
+ * Whoever may answer the chat schedules, sends at once, retries or cancels its replies (the
+ * chat's pending replies are the team's, like its draft); reading the chat lists them. Open
+ * inboxes get `scheduled-message` on every change.
+ * from: the inbox composer (*Programar*) → here → next: ScheduledMessage, then the dispatcher.
+ */
+export const scheduledMessageRoutes: RouteDef[] = [
+  defineRoute({
+    method: 'get', path: '/api/sessions/:sessionId/chats/:chatId/scheduled', tag, summary: 'Replies scheduled in a chat (waiting, or not sent), earliest first', auth: 'user', permission: ['read', 'Chat'],
+    record: 'Chat', params: chatParams,
+    response: { status: 200, description: `The chat's scheduled replies (at most ${SCHEDULED_PER_CHAT_MAX} waiting)`, schema: scheduledList },
+    async handler({ auth, params }) {
+      const { sessionId } = params;
+      const chatId = recipientJid(params.chatId);
+      authorize(auth, 'read', subjects.chat(sessionId, chatId));
+      await loadChat(sessionId, chatId);
+      const docs = await ScheduledMessage.find({ sessionId, chatId, status: { $in: LISTED } }).sort({ sendAt: 1, _id: 1 }).limit(2 * SCHEDULED_PER_CHAT_MAX).lean();
+      return { data: docs.map(presentScheduled) };
+    },
+  }),
+  defineRoute({
+    method: 'post', path: '/api/sessions/:sessionId/chats/:chatId/scheduled', tag, summary: 'Schedule a text reply for a later time', auth: 'user', permission: ['send', 'Message'],
+    record: 'Message', params: chatParams, body: scheduleBody, audit: 'chat.schedule',
+    response: { status: 201, description: 'Scheduled; 400 `invalid_send_at` (past, or more than a year ahead), `too_many_scheduled`', schema: scheduledSchema },
+    async handler({ deps, auth, params, body, audit }) {
+      const { sessionId } = params;
+      const chatId = recipientJid(params.chatId);
+      authorize(auth, 'send', subjects.message(sessionId, chatId));
+      const now = deps.now().getTime();
+      if (body.sendAt <= now || body.sendAt > now + SCHEDULE_MAX_MS) throw badRequest('invalid_send_at', 'Choose a time in the future, within a year');
+      await loadChat(sessionId, chatId);
+      if ((await ScheduledMessage.countDocuments({ sessionId, chatId, status: 'scheduled' })) >= SCHEDULED_PER_CHAT_MAX) {
+        throw badRequest('too_many_scheduled', `This conversation already has ${SCHEDULED_PER_CHAT_MAX} scheduled messages: send or cancel some first`);
+      }
+      const doc = await ScheduledMessage.create({ sessionId, chatId, text: body.text, sendAt: new Date(body.sendAt), authorId: auth!.user._id, authorName: auth!.user.name });
+      const view = presentScheduled(doc.toObject());
+      deps.realtime?.emitToChat(sessionId, chatId, 'scheduled-message', view);
+      // Never the text in the audit log.
+      Object.assign(audit, { targetType: 'Chat', targetId: chatId, details: { sessionId, scheduledId: view.id, sendAt: body.sendAt } });
+      return view;
+    },
+  }),
+  defineRoute({
+    method: 'post', path: '/api/sessions/:sessionId/chats/:chatId/scheduled/:scheduledId/send', tag, summary: 'Send a scheduled reply now (or try one that was not sent again)', auth: 'user', permission: ['send', 'Message'],
+    record: 'Message', params: scheduledParams, audit: 'chat.schedule_send',
+    response: { status: 200, description: 'Handed to the session as the caller\'s reply (status `sent`), or why not (`failed`); 409 `scheduled_sent` / `scheduled_cancelled`', schema: scheduledSchema },
+    async handler({ deps, auth, params, audit }) {
+      const { sessionId, scheduledId } = params;
+      const chatId = recipientJid(params.chatId);
+      authorize(auth, 'send', subjects.message(sessionId, chatId));
+      const doc = (await claimScheduled({ _id: scheduledId, sessionId, chatId }, deps.now().getTime(), { retry: true })) ?? (await notWaiting(sessionId, chatId, scheduledId));
+      const emit = (v: ReturnType<typeof presentScheduled>) => deps.realtime?.emitToChat(sessionId, chatId, 'scheduled-message', v);
+      const done = await deliverScheduled({ hub: deps.hub, logger: deps.logger, emit }, doc, auth!.user.id);
+      Object.assign(audit, { targetType: 'Chat', targetId: chatId, details: { sessionId, scheduledId, status: done.status, messageId: done.messageId ?? null } });
+      return presentScheduled(done);
+    },
+  }),
+  defineRoute({
+    method: 'delete', path: '/api/sessions/:sessionId/chats/:chatId/scheduled/:scheduledId', tag, summary: 'Cancel a scheduled reply (or discard one that was not sent)', auth: 'user', permission: ['send', 'Message'],
+    record: 'Message', params: scheduledParams, audit: 'chat.schedule_cancel',
+    response: { status: 204, description: 'Cancelled; 409 `scheduled_sent` when it has gone (or is going) already' },
+    async handler({ deps, auth, params, audit }) {
+      const { sessionId, scheduledId } = params;
+      const chatId = recipientJid(params.chatId);
+      authorize(auth, 'send', subjects.message(sessionId, chatId));
+      const doc =
+        (await ScheduledMessage.findOneAndUpdate({ _id: scheduledId, sessionId, chatId, status: { $in: ['scheduled', 'failed'] } }, { $set: { status: 'cancelled' } }, { returnDocument: 'after' }).lean<ScheduledMessageDoc>()) ??
+        (await notWaiting(sessionId, chatId, scheduledId));
+      deps.realtime?.emitToChat(sessionId, chatId, 'scheduled-message', presentScheduled(doc));
+      Object.assign(audit, { targetType: 'Chat', targetId: chatId, details: { sessionId, scheduledId } });
+      return undefined;
+    },
+  }),
+];

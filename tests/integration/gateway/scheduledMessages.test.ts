@@ -1,0 +1,143 @@
+/**
+ * *Programar envío* over real HTTP against the real Supervisor, a forked session actor (Baileys)
+ * linked to the WhatsApp simulator, and the database, on a fake clock: a reply scheduled for
+ * later waits, goes out once when due under its author's name, and never twice (not on a second
+ * look, not after a node died holding its claim); a cancelled one never goes; *Enviar ahora*
+ * sends at once as whoever pressed it; an author who may no longer write in the chat sends
+ * nothing, and a colleague can send it instead.
+ */
+import type { ScheduledMessageView } from '@switchboard/shared';
+import { Assignment, AuditLog, Message, ScheduledMessage, silentLogger } from '@switchboard/shared/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLAIM_STALE_MS, scheduledClientId, startScheduledSends, type ScheduledSender } from '../../../gateway/src/automation/scheduledSends.ts';
+import { linkSession, openGateway, type GatewayWorld } from './support/harness.ts';
+
+const SESSION = 'sched-1';
+const PHONE = '34600000771';
+const [ALICE, BRUNO, CARLA] = ['34611300771', '34611300772', '34611300773'] as const;
+const jid = (phone: string) => `${phone}@s.whatsapp.net`;
+const HOUR = 3600_000;
+
+let w: GatewayWorld;
+let sender: ScheduledSender;
+let clock = Date.now();
+const tok = { admin: '', supervisor: '', employee: '' };
+const emitted: ScheduledMessageView[] = [];
+
+const scheduledOf = (phone: string) => `/api/sessions/${SESSION}/chats/${encodeURIComponent(jid(phone))}/scheduled`;
+const schedule = (token: string, phone: string, text: string, sendAt: number) => w.api('POST', scheduledOf(phone), { token, body: { text, sendAt } });
+const listed = async (phone: string) => (await w.api('GET', scheduledOf(phone), { token: tok.supervisor })).body.data as ScheduledMessageView[];
+const receivedTexts = (phone: string) => w.sim!.received(phone).map((m) => m.text);
+
+/** A customer writes, so the chat exists; resolves once the gateway has it. */
+async function customerWrites(phone: string, text: string): Promise<void> {
+  const mark = w.rec.events.length;
+  await w.sim!.contactSend(phone, { to: PHONE, text });
+  await w.rec.waitFor((e) => e.type === 'message' && e.sessionId === SESSION && (e as { message: { chatId: string } }).message.chatId === jid(phone), mark);
+}
+
+beforeAll(async () => {
+  w = await openGateway('gw-scheduled', { simulator: true, now: () => new Date(clock) });
+  for (const who of Object.keys(tok) as (keyof typeof tok)[]) tok[who] = await w.login(who);
+  await linkSession(w, tok.admin, { sessionId: SESSION, name: 'Tienda', phone: PHONE });
+  for (const phone of [ALICE, BRUNO, CARLA]) {
+    w.sim!.createContact({ phone });
+    await customerWrites(phone, 'Hola, ¿tenéis la talla 38?');
+  }
+  sender = startScheduledSends({ hub: w.hub, logger: silentLogger(), now: () => clock, intervalMs: 0, emit: (v) => emitted.push(v) });
+}, 120_000);
+
+afterAll(async () => {
+  await sender?.stop();
+  await w?.close();
+});
+
+describe('scheduled replies', () => {
+  it('are checked when scheduled: a time ahead within a year, some text, a chat the caller may answer', async () => {
+    const past = await schedule(tok.supervisor, ALICE, 'Hola', clock - 1000);
+    expect([past.status, past.body.error.code]).toEqual([400, 'invalid_send_at']);
+    expect((await schedule(tok.supervisor, ALICE, 'Hola', clock + 400 * 24 * HOUR)).body.error.code).toBe('invalid_send_at');
+    expect((await schedule(tok.supervisor, ALICE, '   ', clock + HOUR)).status).toBe(400);
+    expect((await schedule(tok.supervisor, '34699999999', 'Hola', clock + HOUR)).status).toBe(404);
+    // Not assigned to the employee.
+    expect((await schedule(tok.employee, ALICE, 'Hola', clock + HOUR)).status).toBe(403);
+  });
+
+  it('sends a reply once when its time comes, as its author’s, and lists the ones still waiting', async () => {
+    const first = await schedule(tok.supervisor, ALICE, 'Buenos días: ya tenemos la 38 en tienda.', clock + HOUR);
+    expect([first.status, first.body]).toMatchObject([201, { status: 'scheduled', sendAt: clock + HOUR, text: 'Buenos días: ya tenemos la 38 en tienda.', messageId: null }]);
+    const second = await schedule(tok.supervisor, ALICE, '¿Te la guardamos hasta el sábado?', clock + 2 * HOUR);
+    expect((await listed(ALICE)).map((s) => s.id)).toEqual([first.body.id, second.body.id]);
+
+    expect(await sender.runDue()).toBe(0);
+    clock += HOUR;
+    expect(await sender.runDue()).toBe(1);
+    await w.sim!.waitForReceived(ALICE, (m) => m.text === 'Buenos días: ya tenemos la 38 en tienda.', 30_000);
+    expect(await sender.runDue()).toBe(0);
+
+    const done = await ScheduledMessage.findById(first.body.id).lean();
+    expect(done).toMatchObject({ status: 'sent', messageId: expect.any(String) });
+    const msg = await Message.findOne({ sessionId: SESSION, clientId: scheduledClientId(first.body.id) }).lean();
+    expect(msg).toMatchObject({ fromMe: true, text: 'Buenos días: ya tenemos la 38 en tienda.', chatId: jid(ALICE) });
+    expect(String(msg?.userId)).toBe(w.users.supervisor.id);
+    expect(emitted.find((v) => v.id === first.body.id && v.status === 'sent')).toMatchObject({ messageId: done?.messageId });
+    expect((await listed(ALICE)).map((s) => s.id)).toEqual([second.body.id]);
+
+    // The audit log has when, never what.
+    const entry = await AuditLog.findOne({ action: 'chat.schedule', 'details.scheduledId': first.body.id }).lean();
+    expect(entry?.details).toEqual({ sessionId: SESSION, scheduledId: first.body.id, sendAt: first.body.sendAt });
+  });
+
+  it('is sent once even when a node died holding its claim after handing it to the outbox', async () => {
+    const doc = await ScheduledMessage.create({ sessionId: SESSION, chatId: jid(BRUNO), text: 'Tu pedido sale hoy.', sendAt: new Date(clock - 5 * 60_000), authorId: w.users.supervisor.id, authorName: 'Sofía', status: 'sending', claimedAt: new Date(clock - CLAIM_STALE_MS - 1000) });
+    // The dead node's send reached the outbox.
+    await w.hub.send(SESSION, { to: jid(BRUNO), kind: 'text', text: 'Tu pedido sale hoy.', clientId: scheduledClientId(doc._id), userId: w.users.supervisor.id });
+    await w.sim!.waitForReceived(BRUNO, (m) => m.text === 'Tu pedido sale hoy.', 30_000);
+    expect(await sender.runDue()).toBe(1);
+    expect(await ScheduledMessage.findById(doc._id).lean()).toMatchObject({ status: 'sent' });
+    expect(await Message.countDocuments({ sessionId: SESSION, clientId: scheduledClientId(doc._id) })).toBe(1);
+    expect(receivedTexts(BRUNO).filter((t) => t === 'Tu pedido sale hoy.')).toHaveLength(1);
+  });
+
+  it('never sends a cancelled reply; Enviar ahora sends at once as whoever pressed it', async () => {
+    const [waiting] = await listed(ALICE);
+    const cancel = await w.api('DELETE', `${scheduledOf(ALICE)}/${waiting!.id}`, { token: tok.supervisor });
+    expect(cancel.status).toBe(204);
+    expect(await listed(ALICE)).toEqual([]);
+    clock += 2 * HOUR;
+    expect(await sender.runDue()).toBe(0);
+    expect(receivedTexts(ALICE)).not.toContain('¿Te la guardamos hasta el sábado?');
+    const again = await w.api('DELETE', `${scheduledOf(ALICE)}/${waiting!.id}`, { token: tok.supervisor });
+    expect([again.status, again.body.error.code]).toEqual([409, 'scheduled_cancelled']);
+    expect((await w.api('POST', `${scheduledOf(ALICE)}/${waiting!.id}/send`, { token: tok.supervisor })).body.error.code).toBe('scheduled_cancelled');
+
+    const later = await schedule(tok.supervisor, ALICE, 'Te llamamos el lunes.', clock + 24 * HOUR);
+    const now = await w.api('POST', `${scheduledOf(ALICE)}/${later.body.id}/send`, { token: tok.admin });
+    expect([now.status, now.body.status]).toEqual([200, 'sent']);
+    await w.sim!.waitForReceived(ALICE, (m) => m.text === 'Te llamamos el lunes.', 30_000);
+    expect(String((await Message.findOne({ sessionId: SESSION, clientId: scheduledClientId(later.body.id) }).lean())?.userId)).toBe(w.users.admin.id);
+    const twice = await w.api('POST', `${scheduledOf(ALICE)}/${later.body.id}/send`, { token: tok.admin });
+    expect([twice.status, twice.body.error.code]).toEqual([409, 'scheduled_sent']);
+    expect((await w.api('DELETE', `${scheduledOf(ALICE)}/${later.body.id}`, { token: tok.admin })).body.error.code).toBe('scheduled_sent');
+    clock += 24 * HOUR;
+    expect(await sender.runDue()).toBe(0);
+    expect(receivedTexts(ALICE).filter((t) => t === 'Te llamamos el lunes.')).toHaveLength(1);
+  });
+
+  it('sends nothing for an author who may no longer write in the chat; a colleague sends it instead', async () => {
+    const assignment = await Assignment.create({ sessionId: SESSION, chatId: jid(CARLA), userId: w.users.employee.id });
+    const mine = await schedule(tok.employee, CARLA, 'Carla, tu devolución está aprobada.', clock + HOUR);
+    expect(mine.status).toBe(201);
+    await Assignment.deleteOne({ _id: assignment._id });
+    clock += HOUR;
+    expect(await sender.runDue()).toBe(0);
+    const [failed] = await listed(CARLA);
+    expect(failed).toMatchObject({ id: mine.body.id, status: 'failed', error: 'author_cannot_send' });
+    expect(receivedTexts(CARLA)).not.toContain('Carla, tu devolución está aprobada.');
+
+    const retried = await w.api('POST', `${scheduledOf(CARLA)}/${mine.body.id}/send`, { token: tok.supervisor });
+    expect([retried.status, retried.body.status, retried.body.error]).toEqual([200, 'sent', null]);
+    await w.sim!.waitForReceived(CARLA, (m) => m.text === 'Carla, tu devolución está aprobada.', 30_000);
+    expect(await listed(CARLA)).toEqual([]);
+  });
+});
