@@ -31,9 +31,8 @@ const receivedTexts = (phone: string) => w.sim!.received(phone).map((m) => m.tex
 
 /** A customer writes, so the chat exists; resolves once the gateway has it. */
 async function customerWrites(phone: string, text: string): Promise<void> {
-  const mark = w.rec.events.length;
   await w.sim!.contactSend(phone, { to: PHONE, text });
-  await w.rec.waitFor((e) => e.type === 'message' && e.sessionId === SESSION && (e as { message: { chatId: string } }).message.chatId === jid(phone), mark);
+  await w.rec.waitFor((e) => e.type === 'message' && e.sessionId === SESSION && e.message.chatId === jid(phone));
 }
 
 beforeAll(async () => {

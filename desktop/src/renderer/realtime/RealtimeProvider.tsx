@@ -52,6 +52,7 @@ const EVENTS = [
   'chat-labels',
   'chat-snooze',
   'chat-name',
+  'scheduled-message',
   'agent-activity',
   'labels-changed',
   'chat-assignees',

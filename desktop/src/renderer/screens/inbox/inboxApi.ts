@@ -1,5 +1,5 @@
 /** REST calls of the inbox, typed with the shared contract. */
-import type { CannedReplyView, ChatLabelsView, ChatNameView, ChatNoteView, ChatPersonView, ChatProfileView, ChatSnoozeView, InboxChatView, InboxMessageView, LabelColor, LabelView, ListPage, MarkHandledResult, MarkUnreadResult, MessageChangeResult, MessageSearchHit, SendAccepted, SessionView, StartedChat } from '@switchboard/shared';
+import type { CannedReplyView, ChatLabelsView, ChatNameView, ChatNoteView, ChatPersonView, ChatProfileView, ChatSnoozeView, InboxChatView, InboxMessageView, LabelColor, LabelView, ListPage, MarkHandledResult, MarkUnreadResult, MessageChangeResult, MessageSearchHit, SendAccepted, ScheduledMessageView, SessionView, StartedChat } from '@switchboard/shared';
 import type { ApiClient, Query } from '../../api/http.ts';
 
 const enc = encodeURIComponent;
@@ -88,6 +88,10 @@ export function inboxApi(api: ApiClient) {
     addNote: (sessionId: string, chatId: string, text: string, mentions: readonly string[] = []) =>
       api.post<ChatNoteView>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/notes`, { text, ...(mentions.length ? { mentions } : {}) }),
     people: (sessionId: string, chatId: string) => api.get<{ data: ChatPersonView[] }>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/people`),
+    scheduled: (sessionId: string, chatId: string) => api.get<{ data: ScheduledMessageView[] }>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/scheduled`).then((r) => r.data),
+    schedule: (sessionId: string, chatId: string, text: string, sendAt: number) => api.post<ScheduledMessageView>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/scheduled`, { text, sendAt }),
+    sendScheduled: (sessionId: string, chatId: string, id: string) => api.post<ScheduledMessageView>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/scheduled/${enc(id)}/send`),
+    cancelScheduled: (sessionId: string, chatId: string, id: string) => api.del(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/scheduled/${enc(id)}`),
     deleteNote: (sessionId: string, chatId: string, id: string) => api.del(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/notes/${enc(id)}`),
     canned: () => api.get<ListPage<CannedReplyView> | CannedReplyView[]>('/api/canned-replies').then((r) => (Array.isArray(r) ? r : r.data)),
     createCanned: (body: { shortcut: string; text: string; shared?: boolean }) => api.post<CannedReplyView>('/api/canned-replies', body),

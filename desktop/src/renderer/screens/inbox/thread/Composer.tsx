@@ -14,6 +14,7 @@ import { Button, IconButton } from '../../../ui/Button.tsx';
 import { CannedSuggestions, matchCanned } from './CannedSuggestions.tsx';
 import { fillCanned, type CannedValues } from './cannedVariables.ts';
 import { EmojiPicker } from './EmojiPicker.tsx';
+import { ScheduleDialog } from '../scheduled/ScheduleDialog.tsx';
 import { matchPeople, MentionButton, mentionQuery, mentionsIn, MentionSuggestions } from '../notes/MentionButton.tsx';
 import { summaryOf } from './MessageBubble.tsx';
 import { isSendPress, loadSendKey, saveSendKey, type SendKey } from './sendKey.ts';
@@ -31,6 +32,8 @@ export interface ComposerProps {
   cannedValues: CannedValues;
   offline: boolean;
   onSend(text: string): Promise<void>;
+  /** Schedules the reply (text only) for a later time (rejects when it could not be scheduled: the text stays). */
+  onSchedule(text: string, at: number): Promise<void>;
   /** Saves an internal note and tells the colleagues it mentions (rejects when it could not be saved: the text stays). */
   onNote(text: string, mentions: string[]): Promise<void>;
   /** The colleagues who may read the chat, to mention in a note. */
@@ -57,6 +60,7 @@ export function Composer(p: ComposerProps) {
   const [sending, setSending] = useState(false);
   const [sendKey, setSendKey] = useState<SendKey>(loadSendKey);
   const [mode, setMode] = useState<'reply' | 'note'>('reply');
+  const [scheduling, setScheduling] = useState(false);
   const noting = mode === 'note';
   /** Colleagues picked with *Mencionar* (id → name) while writing the note. */
   const [picked, setPicked] = useState<ReadonlyMap<string, string>>(new Map());
@@ -318,6 +322,15 @@ export function Composer(p: ComposerProps) {
           onKeyDown={onKey}
           onPaste={onPaste}
         />
+        {!noting && (
+          <IconButton
+            icon="calendar"
+            label={t('scheduled.open')}
+            title={p.files.length > 0 || p.quoting ? t('scheduled.onlyText') : t('scheduled.open')}
+            disabled={!text.trim() || p.files.length > 0 || !!p.quoting}
+            onClick={() => setScheduling(true)}
+          />
+        )}
         <Button
           variant="primary"
           icon={noting ? 'lock' : 'send'}
@@ -329,6 +342,19 @@ export function Composer(p: ComposerProps) {
           {t(noting ? 'notes.save' : 'composer.send')}
         </Button>
       </div>
+      <ScheduleDialog
+        open={scheduling}
+        title={p.chatName}
+        text={text.trim()}
+        onClose={() => setScheduling(false)}
+        onSchedule={async (at) => {
+          const scheduled = text;
+          await p.onSchedule(scheduled.trim(), at);
+          setText((current) => (current === scheduled ? '' : current));
+          setScheduling(false);
+          area.current?.focus();
+        }}
+      />
       <p className="composer-hint faint">
         {sendHint}
         {' · '}

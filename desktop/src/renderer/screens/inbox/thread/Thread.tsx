@@ -24,6 +24,9 @@ import { chatTitle } from '../list/ChatListItem.tsx';
 import { firstName } from './cannedVariables.ts';
 import { displayPhone, parseChatKey, phoneFromJid } from '../model/keys.ts';
 import { useChatNotes } from '../notes/useChatNotes.ts';
+import { ScheduledStrip } from '../scheduled/ScheduledStrip.tsx';
+import { useScheduled } from '../scheduled/useScheduled.ts';
+import { whenPhrase } from '../scheduled/whenPhrase.ts';
 import { reactionsByTarget, threadMessages } from '../model/inboxReducer.ts';
 import { Composer } from './Composer.tsx';
 import { MessageList } from './MessageList.tsx';
@@ -71,7 +74,8 @@ const NO_FILES: readonly File[] = [];
 
 /** The open conversation. */
 export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread, onMarkHandled, focusMessageId = null, asked, onManageCanned, focusToken, onLeaveComposer }: ThreadProps) {
-  const { t, fmt } = useI18n();
+  const i18n = useI18n();
+  const { t, fmt } = i18n;
   const inbox = useInbox();
   const api = useApi();
   const rest = inboxApi(api);
@@ -178,6 +182,15 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
       throw err;
     }
   };
+  const scheduled = useScheduled(sessionId, chatId);
+  const scheduleReply = (text: string, at: number) =>
+    scheduled.schedule(text, at).then(
+      (s) => void toast.success(t('scheduled.done', { when: whenPhrase(s.sendAt, Date.now(), i18n) })),
+      (err: unknown) => {
+        toast.error(errorText(err, t));
+        throw err;
+      },
+    );
   const presence = inbox.state.presence.get(key);
   const live = presence && Date.now() - presence.at < 25_000 ? presence.state : null;
   const name = chatTitle(chat ?? { name: null, phone: null, id: chatId });
@@ -346,6 +359,7 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
       <DeleteMessageDialog message={deleting} onClose={() => setDeleting(null)} onDelete={deleteMessage} />
       <SnoozeDialog open={snoozing && !!chat} title={name} onClose={() => setSnoozing(false)} onSnooze={snooze} />
       <ContactDialog chat={showingContact && chat ? chat : null} title={name} onClose={() => setShowingContact(false)} />
+      <ScheduledStrip scheduled={scheduled} />
       <Composer
         chatName={name}
         quoting={quoting}
@@ -357,6 +371,7 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
         cannedValues={{ contact: chat?.isGroup ? null : firstName(chat?.name), agent: firstName(me.name), company: chat?.sessionName ?? null }}
         offline={realtime.state === 'offline'}
         onSend={send}
+        onSchedule={scheduleReply}
         onNote={addNote}
         loadPeople={() => rest.people(sessionId, chatId).then((r) => r.data)}
         onTyping={(active) => {

@@ -1,0 +1,23 @@
+/**
+ * When a scheduled reply goes, as people say it: "hoy, 17:04", "mañana, 9:00", "el 8 dic 2026,
+ * 9:00" — the day in words when it is today or tomorrow on this device's calendar.
+ */
+import type { I18n } from '../../../i18n/index.tsx';
+
+/** Calendar days from `now` to `at` on the local calendar (0 today, 1 tomorrow). */
+export function daysAhead(at: number, now: number): number {
+  const day = (ms: number) => {
+    const d = new Date(ms);
+    return Date.UTC(d.getFullYear(), d.getMonth(), d.getDate());
+  };
+  return Math.round((day(at) - day(now)) / 86_400_000);
+}
+
+/** The phrase for `at` in the user's language. */
+export function whenPhrase(at: number, now: number, { t, fmt, locale }: Pick<I18n, 't' | 'fmt' | 'locale'>): string {
+  const time = new Intl.DateTimeFormat(locale === 'es' ? 'es-ES' : 'en-GB', { hour: 'numeric', minute: '2-digit' }).format(at);
+  const days = daysAhead(at, now);
+  if (days === 0) return t('when.today', { time });
+  if (days === 1) return t('when.tomorrow', { time });
+  return t('when.date', { date: fmt.dateTime(at) });
+}

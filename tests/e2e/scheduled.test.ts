@@ -1,0 +1,109 @@
+/// <reference lib="dom" />
+/**
+ * *Programar envío* in a real browser over the real system and the WhatsApp simulator: Elena
+ * writes a reply and schedules it for tomorrow morning, and another for later today; both wait
+ * above her composer and, live, above Sofía's, who cancels one; *Enviar ahora* sends the other
+ * at once, and a reply that comes due is sent by the system by itself and leaves every open
+ * thread.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newContext, signIn } from './support/browser.ts';
+import { checkScreen } from './support/checks.ts';
+import { startSystem, type System } from './support/system.ts';
+import { addTeam, customerAssignedTo, type Member } from './support/team.ts';
+
+const SHOTS = 'inbox';
+const SESSION = 'tienda';
+const PHONE = '34600990001';
+const ALICIA = '34611990001';
+const CHAT = `${ALICIA}@s.whatsapp.net`;
+const READY = 'Buenos días, Alicia: tu pedido ya está listo para recoger.';
+const SATURDAY = '¿Te viene bien recogerlo el sábado?';
+
+let sys: System;
+let browser: Browser;
+let employee: Page;
+let supervisor: Page;
+let team: Record<'elena' | 'sofia', Member>;
+let admin: string;
+
+beforeAll(async () => {
+  sys = await startSystem('e2e_scheduled');
+  admin = await sys.token(sys.adminEmail, sys.adminPassword);
+  await sys.linkSession(admin, { sessionId: SESSION, name: 'Tienda Centro', phone: PHONE });
+  sys.sim.createContact({ phone: ALICIA, name: 'Alicia Gómez' });
+  team = await addTeam(sys, admin);
+  await customerAssignedTo(sys, admin, { sessionId: SESSION, phone: PHONE, customer: ALICIA, text: '¿Cuándo puedo pasar a por el pedido?', userId: team.elena.id });
+
+  browser = await launchBrowser();
+  employee = await (await newContext(browser)).newPage();
+  await signIn(employee, sys.url, team.elena.email, team.elena.password);
+  supervisor = await (await newContext(browser)).newPage();
+  await signIn(supervisor, sys.url, team.sofia.email, team.sofia.password);
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await sys?.close();
+});
+
+const stripOf = (page: Page) => page.locator('.scheduled-strip');
+const itemOf = (page: Page, text: string) => stripOf(page).locator('.scheduled-item', { hasText: text });
+
+/** Writes a reply and schedules it with one of the offered times. */
+async function schedule(page: Page, text: string, preset: RegExp, shot?: string): Promise<void> {
+  const box = page.getByRole('textbox', { name: 'Mensaje para Alicia Gómez' });
+  await box.fill(text);
+  await page.getByRole('button', { name: 'Programar envío' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Programar envío a «Alicia Gómez»' });
+  await dialog.locator('blockquote', { hasText: text }).waitFor();
+  if (shot) await checkScreen(page, SHOTS, shot, { keyboard: true });
+  await dialog.getByRole('button', { name: preset }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await page.getByText(/^Programado para /).first().waitFor();
+  expect(await box.inputValue()).toBe('');
+}
+
+describe('scheduled replies', () => {
+  it('wait above the composer for everyone in the chat, are cancelled, sent now, or sent when due', async () => {
+    await supervisor.goto(`${sys.url}/inbox/${SESSION}/${encodeURIComponent(CHAT)}`);
+    await supervisor.getByRole('heading', { name: 'Alicia Gómez' }).waitFor();
+    await employee.goto(`${sys.url}/inbox/${SESSION}/${encodeURIComponent(CHAT)}`);
+    await employee.getByRole('heading', { name: 'Alicia Gómez' }).waitFor();
+    // Nothing to schedule yet: the button waits for some text.
+    expect(await employee.getByRole('button', { name: 'Programar envío' }).isDisabled()).toBe(true);
+
+    await schedule(employee, READY, /^Mañana por la mañana/, '19-schedule-dialog');
+    await schedule(employee, SATURDAY, /^Dentro de tres horas/);
+    await stripOf(employee).getByRole('button', { name: '2 mensajes programados' }).waitFor();
+    expect(await stripOf(employee).locator('.scheduled-text').allTextContents()).toEqual([SATURDAY, READY]);
+    await itemOf(employee, READY).getByText('Se envía mañana, 9:00').waitFor();
+    await checkScreen(employee, SHOTS, '20-scheduled-strip', { keyboard: true });
+
+    // Sofía, in the same chat, sees them come in, with who wrote them, and cancels one.
+    await itemOf(supervisor, READY).getByText('programado por Elena Ruiz').waitFor();
+    await itemOf(supervisor, SATURDAY).getByRole('button', { name: 'Cancelar' }).click();
+    await supervisor.getByText('Envío programado cancelado.').waitFor();
+    await itemOf(employee, SATURDAY).waitFor({ state: 'detached' });
+    await stripOf(employee).getByRole('button', { name: '1 mensaje programado' }).waitFor();
+
+    // Elena sends the other now: the phone gets it, her thread shows it, the strip goes.
+    await itemOf(employee, READY).getByRole('button', { name: 'Enviar ahora' }).click();
+    await employee.getByText('Enviado.', { exact: true }).waitFor();
+    await sys.sim.waitForReceived(ALICIA, (m) => m.text === READY, 30_000);
+    await employee.getByRole('log', { name: /Mensajes con Alicia Gómez/ }).getByText(READY).waitFor();
+    await stripOf(employee).waitFor({ state: 'detached' });
+    await stripOf(supervisor).waitFor({ state: 'detached' });
+    expect(sys.sim.received(ALICIA).map((m) => m.text)).not.toContain(SATURDAY);
+
+    // One that comes due is sent by the system by itself, and leaves both open threads.
+    const soon = await sys.api('POST', `/api/sessions/${SESSION}/chats/${encodeURIComponent(CHAT)}/scheduled`, admin, { text: 'Te esperamos hasta las 20:00.', sendAt: Date.now() + 1500 });
+    expect(soon.status).toBe(201);
+    await itemOf(supervisor, 'Te esperamos hasta las 20:00.').waitFor();
+    await sys.sim.waitForReceived(ALICIA, (m) => m.text === 'Te esperamos hasta las 20:00.', 30_000);
+    await itemOf(employee, 'Te esperamos hasta las 20:00.').waitFor({ state: 'detached' });
+    await itemOf(supervisor, 'Te esperamos hasta las 20:00.').waitFor({ state: 'detached' });
+    await supervisor.getByRole('log', { name: /Mensajes con Alicia Gómez/ }).getByText('Te esperamos hasta las 20:00.').waitFor();
+  });
+});
