@@ -9,6 +9,7 @@ const INBOX_KEYS: [string, MessageKey][] = [
   ['J / ↓', 'shortcuts.nextChat'],
   ['K / ↑', 'shortcuts.prevChat'],
   ['Enter', 'shortcuts.openChat'],
+  ['X', 'shortcuts.selectChat'],
   ['Alt + J / Alt + K', 'shortcuts.stepChat'],
   ['/', 'shortcuts.search'],
   ['Enter', 'shortcuts.send'],

@@ -25,6 +25,8 @@ import { inboxApi } from './inboxApi.ts';
 import { useInbox } from './InboxProvider.tsx';
 import { ChatList, type ChatListHandle } from './list/ChatList.tsx';
 import { InboxFilters } from './list/InboxFilters.tsx';
+import { BulkBar } from './list/BulkBar.tsx';
+import { useChatSelection } from './list/useChatSelection.ts';
 import { MessageSearchResults } from './list/MessageSearchResults.tsx';
 import { chatKey, parseChatKey, phoneFromJid } from './model/keys.ts';
 import { sortedChats } from './model/inboxReducer.ts';
@@ -105,6 +107,7 @@ export function InboxScreen() {
     const now = Date.now();
     return sortedChats(inbox.state).filter((c) => isSnoozed(c, now) === snoozedView);
   }, [inbox.state, snoozedView]);
+  const selection = useChatSelection(chats);
   // The assignment was removed while the chat was open: close it at once and say why.
   useEffect(() => {
     if (!inbox.revoked) return;
@@ -170,7 +173,10 @@ export function InboxScreen() {
         return;
       }
       if (isTyping(e)) return;
-      if (e.key === 'Escape' && openKey) {
+      if (e.key === 'Escape' && selection.selecting) {
+        e.preventDefault();
+        selection.stop();
+      } else if (e.key === 'Escape' && openKey) {
         e.preventDefault();
         close();
       } else if (e.key === '/') {
@@ -220,6 +226,7 @@ export function InboxScreen() {
           <h1>{t('inbox.title')}</h1>
           <div className="inbox-list-tools">
             {canStartChats && <IconButton icon="edit" label={t('newChat.open')} onClick={() => setNewChatOpen(true)} />}
+            <IconButton icon="checkSquare" label={t('bulk.start')} aria-pressed={selection.selecting} onClick={() => (selection.selecting ? selection.stop() : selection.start())} />
             <IconButton icon={inbox.prefs.enabled ? 'bell' : 'bellOff'} label={t('notify.title')} onClick={() => setNotifyOpen(true)} />
           </div>
         </header>
@@ -228,6 +235,7 @@ export function InboxScreen() {
           <ConnectionMarker compact />
           <span className="faint">{tn('inbox.count', inbox.list.hasMore ? inbox.list.total : chats.length)}</span>
         </div>
+        {selection.selecting && <BulkBar selection={selection} total={chats.length} onDone={() => (selection.stop(), inbox.list.reload())} />}
         {queued > 0 && <p className="outbox-banner">{tn('outbox.waiting', queued)}</p>}
         {search.trim() && (
           <div className="segmented search-in" role="radiogroup" aria-label={t('search.in')}>
@@ -269,6 +277,8 @@ export function InboxScreen() {
             typingKeys={new Set([...inbox.state.presence].filter(([, p]) => p.state === 'composing' && Date.now() - p.at < 25_000).map(([k]) => k))}
             hasMore={inbox.list.hasMore}
             onLoadMore={inbox.list.loadMore}
+            selection={selection.selecting ? selection : undefined}
+            onStartSelection={selection.start}
           />
         )}
       </section>

@@ -1,7 +1,9 @@
 /**
  * The chat list as a keyboard-first listbox: virtualised (thousands of chats scroll smoothly),
  * J/K or arrows move, Enter opens, Home/End jump; the active row is announced through
- * `aria-activedescendant`. Loads the next page when scrolled near the end.
+ * `aria-activedescendant`. Loads the next page when scrolled near the end. X (or *Seleccionar*)
+ * picks chats to act on together: the list becomes multi-select, a click or Space or X ticks a
+ * chat, Enter still opens it.
  */
 import type { InboxChatView, LabelView } from '@switchboard/shared';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -43,6 +45,10 @@ export interface ChatListProps {
   draftFiles?: DraftFiles;
   hasMore: boolean;
   onLoadMore(): void;
+  /** The chats picked to act on together (the list is multi-select while it is given). */
+  selection?: { checked: ReadonlySet<string>; toggle(key: string): void } | undefined;
+  /** X outside selection: start picking, with this chat. */
+  onStartSelection?(key: string): void;
 }
 
 const ROW = 76;
@@ -64,6 +70,13 @@ export const ChatList = forwardRef<ChatListHandle, ChatListProps>(function ChatL
   const openActive = () => {
     const c = p.chats[p.activeIndex];
     if (c) p.onOpen(chatKey(c.sessionId, c.id));
+  };
+  const toggleActive = () => {
+    const c = p.chats[p.activeIndex];
+    if (!c) return;
+    const key = chatKey(c.sessionId, c.id);
+    if (p.selection) p.selection.toggle(key);
+    else p.onStartSelection?.(key);
   };
   useImperativeHandle(ref, () => ({
     focus: () => scroller.current?.focus(),
@@ -88,6 +101,7 @@ export const ChatList = forwardRef<ChatListHandle, ChatListProps>(function ChatL
     else if (e.key === 'ArrowUp' || e.key === 'k') move(-1);
     else if (e.key === 'Home') move(-p.chats.length);
     else if (e.key === 'End') move(p.chats.length);
+    else if (e.key === 'x' || (e.key === ' ' && p.selection)) toggleActive();
     else if (e.key === 'Enter' || e.key === ' ') openActive();
     else return;
     e.preventDefault();
@@ -102,6 +116,7 @@ export const ChatList = forwardRef<ChatListHandle, ChatListProps>(function ChatL
       role="listbox"
       tabIndex={0}
       aria-label={t('inbox.chats')}
+      aria-multiselectable={p.selection ? true : undefined}
       aria-activedescendant={active ? `chat-opt-${p.activeIndex}` : undefined}
       onKeyDown={onKey}
     >
@@ -114,7 +129,8 @@ export const ChatList = forwardRef<ChatListHandle, ChatListProps>(function ChatL
               <ChatListItem
                 chat={c}
                 id={`chat-opt-${v.index}`}
-                selected={key === p.openKey}
+                selected={p.selection ? p.selection.checked.has(key) : key === p.openKey}
+                checked={p.selection ? p.selection.checked.has(key) : undefined}
                 active={v.index === p.activeIndex}
                 showAssignees={p.showAssignees}
                 showSession={p.showSession}
@@ -124,7 +140,8 @@ export const ChatList = forwardRef<ChatListHandle, ChatListProps>(function ChatL
                 draft={key === p.openKey ? undefined : draftPreview(p.drafts.get(key), p.draftFiles?.get(key), t)}
                 onOpen={() => {
                   p.setActiveIndex(v.index);
-                  p.onOpen(key);
+                  if (p.selection) p.selection.toggle(key);
+                  else p.onOpen(key);
                 }}
               />
             </div>

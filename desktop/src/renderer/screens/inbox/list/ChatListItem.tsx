@@ -27,6 +27,8 @@ export interface ChatListItemProps {
   id: string;
   selected: boolean;
   active: boolean;
+  /** While chats are being picked: whether this one is (a tick instead of the picture). */
+  checked?: boolean | undefined;
   showAssignees: boolean;
   /** Name the chat's session (off when the user sees a single session: it would say the same on every row). */
   showSession: boolean;
@@ -40,7 +42,7 @@ export interface ChatListItemProps {
 }
 
 /** A chat row (an option of the listbox). */
-export const ChatListItem = memo(function ChatListItem({ chat, id, selected, active, showAssignees, showSession, labelsById, agents, typing, draft, onOpen }: ChatListItemProps) {
+export const ChatListItem = memo(function ChatListItem({ chat, id, selected, active, checked, showAssignees, showSession, labelsById, agents, typing, draft, onOpen }: ChatListItemProps) {
   const { t, tn, fmt } = useI18n();
   const title = chatTitle(chat);
   const when = chat.lastMessageAt ? shortTime(chat.lastMessageAt, fmt) : '';
@@ -49,12 +51,18 @@ export const ChatListItem = memo(function ChatListItem({ chat, id, selected, act
       id={id}
       role="option"
       aria-selected={selected}
-      className={`chat-item${selected ? ' selected' : ''}${active ? ' active' : ''}${chat.needsReply ? ' needs-reply' : ''}`}
+      className={`chat-item${selected ? ' selected' : ''}${checked !== undefined ? ' picking' : ''}${active ? ' active' : ''}${chat.needsReply ? ' needs-reply' : ''}`}
       onClick={onOpen}
       data-chat={chat.id}
       data-session={chat.sessionId}
     >
-      <ChatAvatar name={title} mediaId={chat.profilePictureMediaId} />
+      {checked === undefined ? (
+        <ChatAvatar name={title} mediaId={chat.profilePictureMediaId} />
+      ) : (
+        <span className={`chat-check${checked ? ' on' : ''}`} aria-hidden="true">
+          {checked && <Icon name="check" size={18} />}
+        </span>
+      )}
       <div className="chat-main">
         <div className="chat-line">
           <span className="chat-name">{title}</span>

@@ -1,0 +1,121 @@
+/// <reference lib="dom" />
+/**
+ * Acting on several conversations at once in a real browser over the real system and the
+ * WhatsApp simulator: Sofía, a supervisor, ticks two new customers and hands both to Elena in one
+ * go (Elena's inbox gets them), then picks every chat with the keyboard (X, then *Seleccionar las
+ * 3*), labels them, marks them read and says they need no reply; Elena, an employee, may not
+ * assign and is not offered it.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newContext, signIn } from './support/browser.ts';
+import { checkScreen } from './support/checks.ts';
+import { startSystem, type System } from './support/system.ts';
+import { addTeam, type Member } from './support/team.ts';
+
+const SHOTS = 'inbox';
+const SESSION = 'tienda';
+const PHONE = '34600995001';
+const CUSTOMERS = { ana: ['34611995001', 'Ana Prieto'], bruno: ['34611995002', 'Bruno Sanz'], carla: ['34611995003', 'Carla Vidal'] } as const;
+const jid = (phone: string) => `${phone}@s.whatsapp.net`;
+
+let sys: System;
+let browser: Browser;
+let sofia: Page;
+let elena: Page;
+let team: Record<'elena' | 'sofia', Member>;
+let admin: string;
+
+beforeAll(async () => {
+  sys = await startSystem('e2e_bulk');
+  admin = await sys.token(sys.adminEmail, sys.adminPassword);
+  await sys.linkSession(admin, { sessionId: SESSION, name: 'Tienda Centro', phone: PHONE });
+  team = await addTeam(sys, admin);
+  for (const [phone, name] of Object.values(CUSTOMERS)) {
+    sys.sim.createContact({ phone, name });
+    await sys.sim.contactSend(phone, { to: PHONE, text: `Hola, soy ${name.split(' ')[0]}` });
+    await sys.waitFor((e) => e.type === 'message' && e.message.chatId === jid(phone));
+  }
+  expect((await sys.api('POST', '/api/labels', admin, { name: 'Campaña Navidad', color: 'green' })).status).toBe(201);
+
+  browser = await launchBrowser();
+  sofia = await (await newContext(browser)).newPage();
+  await signIn(sofia, sys.url, team.sofia.email, team.sofia.password);
+  elena = await (await newContext(browser)).newPage();
+  await signIn(elena, sys.url, team.elena.email, team.elena.password);
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await sys?.close();
+});
+
+const list = (page: Page) => page.getByRole('listbox', { name: 'Conversaciones' });
+const row = (page: Page, name: string) => list(page).getByRole('option', { name: new RegExp(name) });
+const bar = (page: Page) => page.getByRole('toolbar', { name: 'Acciones para las conversaciones seleccionadas' });
+
+describe('acting on several conversations', () => {
+  it('assigns two chats in one go, then labels, reads and settles every chat', async () => {
+    await sofia.goto(`${sys.url}/inbox`);
+    await sofia.getByRole('radio', { name: 'Todas' }).click();
+    await row(sofia, 'Carla Vidal').waitFor();
+
+    await sofia.getByRole('button', { name: 'Seleccionar conversaciones' }).click();
+    expect(await list(sofia).getAttribute('aria-multiselectable')).toBe('true');
+    // A click ticks a chat instead of opening it.
+    await row(sofia, 'Bruno Sanz').click();
+    await row(sofia, 'Carla Vidal').click();
+    expect(await row(sofia, 'Bruno Sanz').getAttribute('aria-selected')).toBe('true');
+    expect(await row(sofia, 'Ana Prieto').getAttribute('aria-selected')).toBe('false');
+    expect(sofia.url()).toBe(`${sys.url}/inbox`);
+    await bar(sofia).getByText('2 seleccionadas').waitFor();
+    await checkScreen(sofia, SHOTS, '21-bulk-selection', { keyboard: true });
+
+    await bar(sofia).getByRole('button', { name: 'Asignar…' }).click();
+    const dialog = sofia.getByRole('dialog', { name: 'Asignar 2 conversaciones' });
+    await dialog.getByLabel('Persona', { exact: true }).selectOption({ label: `${team.elena.name} · ${team.elena.email}` });
+    await dialog.getByRole('button', { name: 'Transferir' }).click();
+    await sofia.getByText('2 conversaciones asignadas a Elena Ruiz.').waitFor();
+    // Done: the bar goes, and the list says who has them.
+    await bar(sofia).waitFor({ state: 'detached' });
+    await row(sofia, 'Bruno Sanz').getByText('Elena Ruiz').waitFor();
+    await row(sofia, 'Carla Vidal').getByText('Elena Ruiz').waitFor();
+    await expect.poll(async () => (await sys.api('GET', `/api/sessions/${SESSION}/assignments?limit=50`, admin)).body.data.map((a: { chatId: string }) => a.chatId).sort()).toEqual([jid(CUSTOMERS.bruno[0]), jid(CUSTOMERS.carla[0])]);
+
+    await elena.goto(`${sys.url}/inbox`);
+    await row(elena, 'Bruno Sanz').waitFor();
+    await row(elena, 'Carla Vidal').waitFor();
+    expect(await row(elena, 'Ana Prieto').count()).toBe(0);
+    // Elena may not assign: she is not offered it.
+    await elena.getByRole('button', { name: 'Seleccionar conversaciones' }).click();
+    await bar(elena).getByRole('button', { name: 'Marcar leídas' }).waitFor();
+    expect(await bar(elena).getByRole('button', { name: 'Asignar…' }).count()).toBe(0);
+    await elena.keyboard.press('Escape');
+    await bar(elena).waitFor({ state: 'detached' });
+
+    // With the keyboard: X ticks the chat under the cursor, then every chat.
+    await list(sofia).focus();
+    await sofia.keyboard.press('x');
+    await bar(sofia).getByText('1 seleccionada').waitFor();
+    await bar(sofia).getByRole('button', { name: 'Seleccionar las 3' }).click();
+    await bar(sofia).getByText('3 seleccionadas').waitFor();
+    await bar(sofia).getByRole('button', { name: 'Etiquetar…' }).click();
+    await sofia.getByRole('dialog', { name: 'Añadir una etiqueta a 3 conversaciones' }).getByRole('button', { name: 'Campaña Navidad' }).click();
+    await sofia.getByText('Etiqueta «Campaña Navidad» añadida a 3 conversaciones.').waitFor();
+    for (const [, name] of Object.values(CUSTOMERS)) await row(sofia, name).getByRole('group', { name: /Campaña Navidad/ }).waitFor();
+
+    await sofia.getByRole('button', { name: 'Seleccionar conversaciones' }).click();
+    await bar(sofia).getByRole('button', { name: 'Seleccionar las 3' }).click();
+    await bar(sofia).getByRole('button', { name: 'Marcar leídas' }).click();
+    await sofia.getByText('3 conversaciones marcadas como leídas.').waitFor();
+    await expect.poll(() => list(sofia).locator('.unread-badge').count()).toBe(0);
+
+    await sofia.getByRole('button', { name: 'Seleccionar conversaciones' }).click();
+    await bar(sofia).getByRole('button', { name: 'Seleccionar las 3' }).click();
+    await bar(sofia).getByRole('button', { name: 'No requieren respuesta' }).click();
+    await sofia.getByText('3 conversaciones marcadas: no requieren respuesta.').waitFor();
+    await expect.poll(() => list(sofia).getByText('Sin responder').count()).toBe(0);
+    const chats = (await sys.api('GET', '/api/chats?view=all&needsReply=true', admin)).body;
+    expect(chats.total).toBe(0);
+  });
+});
