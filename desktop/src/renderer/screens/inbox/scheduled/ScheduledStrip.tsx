@@ -14,8 +14,8 @@ import { errorText } from '../../../ui/errors.ts';
 import type { ScheduledReplies } from './useScheduled.ts';
 import { whenPhrase } from './whenPhrase.ts';
 
-/** The strip; nothing when the chat has no scheduled replies. */
-export function ScheduledStrip({ scheduled }: { scheduled: ScheduledReplies }) {
+/** The strip; nothing when the chat has no scheduled replies (read-only for those who may not write in it). */
+export function ScheduledStrip({ scheduled, canAct }: { scheduled: ScheduledReplies; /** May write in the chat (send, cancel). */ canAct: boolean }) {
   const i18n = useI18n();
   const { t, tn } = i18n;
   const toast = useToast();
@@ -72,7 +72,7 @@ export function ScheduledStrip({ scheduled }: { scheduled: ScheduledReplies }) {
                   </p>
                   <p className="scheduled-text">{s.text}</p>
                 </div>
-                {s.status !== 'sending' && (
+                {canAct && s.status !== 'sending' && (
                   <div className="scheduled-actions">
                     <Button size="sm" icon="send" busy={busy === s.id} disabled={busy !== null} onClick={() => void sendNow(s)}>
                       {t(failed ? 'scheduled.retry' : 'scheduled.sendNow')}

@@ -359,7 +359,7 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
       <DeleteMessageDialog message={deleting} onClose={() => setDeleting(null)} onDelete={deleteMessage} />
       <SnoozeDialog open={snoozing && !!chat} title={name} onClose={() => setSnoozing(false)} onSnooze={snooze} />
       <ContactDialog chat={showingContact && chat ? chat : null} title={name} onClose={() => setShowingContact(false)} />
-      <ScheduledStrip scheduled={scheduled} />
+      <ScheduledStrip scheduled={scheduled} canAct={canAnswer} />
       <Composer
         chatName={name}
         quoting={quoting}
