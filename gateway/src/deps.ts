@@ -10,7 +10,7 @@ import type { UploadLimits } from './routes/media/index.ts';
 import type { WebhookControl } from './webhooks/index.ts';
 
 /** Emits a chat's volatile socket event (`chat-note`, `chat-note-deleted`) to the sockets that may read the chat. */
-export type ChatEmitter = <E extends 'chat-note' | 'chat-note-deleted' | 'chat-labels' | 'chat-snooze' | 'chat-name' | 'scheduled-message'>(sessionId: string, chatId: string, event: E, payload: Parameters<ServerToClientEvents[E]>[0]) => void;
+export type ChatEmitter = <E extends 'chat-note' | 'chat-note-deleted' | 'chat-labels' | 'chat-snooze' | 'chat-name' | 'scheduled-message' | 'chat-scheduled'>(sessionId: string, chatId: string, event: E, payload: Parameters<ServerToClientEvents[E]>[0]) => void;
 
 /** A health report the supervisor may expose (shape owned by the supervisor). */
 export type HealthReporter = () => unknown | Promise<unknown>;

@@ -114,7 +114,7 @@ export async function startGateway(opts: StartGatewayOptions): Promise<RunningGa
   const awayReplies = watchAwayReplies({ hub: opts.hub, logger, ...(opts.cluster ? { owns: opts.cluster.owns } : {}) });
   app.deps.awayReplies = awayReplies;
   // Replies scheduled in the inbox go out when due, exactly once (automation/scheduledSends.ts).
-  const scheduledSends = startScheduledSends({ hub: opts.hub, logger, emit: (v) => realtime.emitToChat(v.sessionId, v.chatId, 'scheduled-message', v) });
+  const scheduledSends = startScheduledSends({ hub: opts.hub, logger, emit: realtime.emitToChat });
   const stopAlerts = watchOperatorAlerts({
     hub: opts.hub,
     email: app.deps.email,

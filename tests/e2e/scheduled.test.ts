@@ -81,12 +81,20 @@ describe('scheduled replies', () => {
     await itemOf(employee, READY).getByText('Se envía mañana, 9:00').waitFor();
     await checkScreen(employee, SHOTS, '20-scheduled-strip', { keyboard: true });
 
+    // The chat list says when the next one goes, on both consoles.
+    const rowTag = (page: Page) => page.getByRole('listbox', { name: 'Conversaciones' }).getByRole('option', { name: /Alicia Gómez/ }).locator('.scheduled-tag');
+    // The earliest (in three hours: today, or tomorrow late in the evening), not tomorrow at 9:00.
+    await expect.poll(() => rowTag(employee).textContent()).toMatch(/^Programado: (hoy|mañana), \d{1,2}:\d{2}$/);
+    await expect.poll(() => rowTag(employee).textContent()).not.toBe('Programado: mañana, 9:00');
+    await expect.poll(() => rowTag(supervisor).textContent()).toBe(await rowTag(employee).textContent());
+
     // Sofía, in the same chat, sees them come in, with who wrote them, and cancels one.
     await itemOf(supervisor, READY).getByText('programado por Elena Ruiz').waitFor();
     await itemOf(supervisor, SATURDAY).getByRole('button', { name: 'Cancelar' }).click();
     await supervisor.getByText('Envío programado cancelado.').waitFor();
     await itemOf(employee, SATURDAY).waitFor({ state: 'detached' });
     await stripOf(employee).getByRole('button', { name: '1 mensaje programado' }).waitFor();
+    await expect.poll(() => rowTag(supervisor).textContent()).toBe('Programado: mañana, 9:00');
 
     // Elena sends the other now: the phone gets it, her thread shows it, the strip goes.
     await itemOf(employee, READY).getByRole('button', { name: 'Enviar ahora' }).click();
@@ -95,6 +103,7 @@ describe('scheduled replies', () => {
     await employee.getByRole('log', { name: /Mensajes con Alicia Gómez/ }).getByText(READY).waitFor();
     await stripOf(employee).waitFor({ state: 'detached' });
     await stripOf(supervisor).waitFor({ state: 'detached' });
+    await rowTag(supervisor).waitFor({ state: 'detached' });
     expect(sys.sim.received(ALICIA).map((m) => m.text)).not.toContain(SATURDAY);
 
     // One that comes due is sent by the system by itself, and leaves both open threads.

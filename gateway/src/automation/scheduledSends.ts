@@ -12,13 +12,15 @@
  * database, a node shutting down) puts it back to wait for the next look, up to five times; a
  * session that is not connected stores it as pending, sent when the session is back.
  */
-import { HUB_ERROR_CODES, RpcError, type ScheduledMessageView, type SessionHub } from '@switchboard/shared';
+import { HUB_ERROR_CODES, RpcError, type SessionHub } from '@switchboard/shared';
 import { ScheduledMessage, type ScheduledMessageDoc } from '@switchboard/shared/node';
 import type { Types } from 'mongoose';
 import type { Logger } from 'pino';
 import { loadAuthContext } from '../auth/loadAuthContext.ts';
+import type { ChatEmitter } from '../deps.ts';
 import { subjects } from '../policies/subjects.ts';
 import { presentScheduled } from '../presenters/scheduledMessages.ts';
+import { announceScheduled } from './scheduledChat.ts';
 
 /** A claim older than this is taken again. */
 export const CLAIM_STALE_MS = 60_000;
@@ -41,8 +43,8 @@ const PERMANENT: Record<string, string> = {
 export interface ScheduledSendDeps {
   hub: Pick<SessionHub, 'send'>;
   logger: Logger;
-  /** Tells the chat's open inboxes (`scheduled-message`). */
-  emit?: (view: ScheduledMessageView) => void;
+  /** Tells the chat's consoles (`scheduled-message`, `chat-scheduled`). */
+  emit?: ChatEmitter | undefined;
 }
 
 /**
@@ -64,7 +66,7 @@ export function claimScheduled(filter: Record<string, unknown>, now: number, opt
 async function settle(deps: ScheduledSendDeps, doc: ScheduledMessageDoc, set: Partial<ScheduledMessageDoc>): Promise<ScheduledMessageDoc> {
   const after = await ScheduledMessage.findOneAndUpdate({ _id: doc._id, status: 'sending', claimedAt: doc.claimedAt }, { $set: { ...set, claimedAt: null } }, { returnDocument: 'after' }).lean<ScheduledMessageDoc>();
   const final = after ?? { ...doc, ...set };
-  deps.emit?.(presentScheduled(final));
+  await announceScheduled(deps.emit, presentScheduled(final));
   return final;
 }
 

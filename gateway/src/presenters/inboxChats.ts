@@ -18,6 +18,7 @@ export function presentInboxChat(c: ChatDoc, sessionName: string, assignees: Inb
     lastOutboundAt: times.lastOutboundAt ? times.lastOutboundAt.getTime() : null,
     handledAt: times.handledAt ? times.handledAt.getTime() : null,
     snoozedUntil: c.snoozedUntil && c.snoozedUntil.getTime() > Date.now() ? c.snoozedUntil.getTime() : null,
+    nextScheduledAt: c.nextScheduledAt ? c.nextScheduledAt.getTime() : null,
     lastMessageFromMe: lastMessageFromMe(times),
     assignees,
     labels: (c.labels ?? []).map((id) => id.toString()),

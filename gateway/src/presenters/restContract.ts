@@ -8,6 +8,7 @@ import type {
   ApiKeyView,
   CannedReplyView,
   ChatNoteView,
+  ScheduledMessageView,
   CreatedApiKeyView,
   ChatView,
   InboxChatView,
@@ -37,10 +38,12 @@ import type { presentLabel } from './labels.ts';
 import type { markHandledResponse, markReadResponse, markUnreadResponse, retryResponse } from '../routes/messages/chatActionSchema.ts';
 import type { snoozeResponse } from '../routes/messages/chatSnooze.ts';
 import type { chatNoteSchema } from '../routes/messages/chatNoteSchema.ts';
+import type { scheduledSchema } from '../routes/messages/scheduledSchema.ts';
 import type { chatSchema, messageSchema, sendResponse } from '../routes/messages/schema.ts';
 import type { presentApiKey } from './apiKeys.ts';
 import type { presentCannedReply } from './cannedReplies.ts';
 import type { presentChatNote } from './chatNotes.ts';
+import type { presentScheduled } from './scheduledMessages.ts';
 import type { presentInboxChat } from './inboxChats.ts';
 import type { presentChat, presentMessage } from './messages.ts';
 
@@ -61,6 +64,8 @@ export type RestContractChecks = [
   Holds<Same<ReturnType<typeof presentCannedReply>, CannedReplyView>>,
   Holds<Same<Out<typeof cannedReplySchema>, CannedReplyView>>,
   Holds<Same<ReturnType<typeof presentChatNote>, ChatNoteView>>,
+  Holds<Same<ReturnType<typeof presentScheduled>, ScheduledMessageView>>,
+  Holds<Same<Out<typeof scheduledSchema>, ScheduledMessageView>>,
   Holds<Same<Out<typeof chatNoteSchema>, ChatNoteView>>,
   Holds<Same<Out<typeof sendResponse>, SendAccepted>>,
   Holds<Same<Out<typeof retryResponse>, SendAccepted>>,

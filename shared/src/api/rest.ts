@@ -212,6 +212,8 @@ export interface InboxChatView extends ChatView {
   handledAt: number | null;
   /** ms since epoch until which the chat is put aside (snoozed), null when it is not. */
   snoozedUntil: number | null;
+  /** ms since epoch when the earliest reply scheduled in the chat goes, null when none waits. */
+  nextScheduledAt: number | null;
   lastMessageFromMe: boolean | null;
   assignees: { userId: string; name: string }[];
   /** Ids of the team's labels on the chat (`GET /api/labels` names them). */

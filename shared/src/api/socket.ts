@@ -9,7 +9,7 @@
  */
 import type { MessageStatus, SessionStatus } from '../domain/messages.ts';
 import type { DisconnectCause, MessageView } from '../protocol/events.ts';
-import type { ChatLabelsView, ChatNameView, ChatNoteView, ChatSnoozeView, ScheduledMessageView } from './teamTools.ts';
+import type { ChatLabelsView, ChatNameView, ChatNoteView, ChatScheduledView, ChatSnoozeView, ScheduledMessageView } from './teamTools.ts';
 
 /** Position of a hub event: which session, its per-session sequence number, when it happened. */
 export interface EventPosition {
@@ -225,6 +225,8 @@ export interface ServerToClientEvents {
   'chat-name': (e: ChatNameView) => void;
   /** A reply of a chat the socket may read was scheduled, sent, cancelled or not sent. Volatile (the list is reloaded on reconnect). */
   'scheduled-message': (e: ScheduledMessageView) => void;
+  /** When a chat's earliest scheduled reply goes changed (the list shows it). Volatile (the list is reloaded on reconnect). */
+  'chat-scheduled': (e: ChatScheduledView) => void;
   /** The team's labels were created, renamed, recoloured or deleted: load them again. Volatile. */
   'labels-changed': (e: { at: number }) => void;
   /** Another agent opened, is writing in, or left a chat the socket may read. Volatile. */

@@ -71,6 +71,13 @@ export interface ChatNoteView {
   createdAt: string;
 }
 
+/** When a chat's earliest scheduled reply goes, or null when none waits (socket `chat-scheduled`). */
+export interface ChatScheduledView {
+  sessionId: string;
+  chatId: string;
+  nextScheduledAt: number | null;
+}
+
 /** Where a scheduled reply is: waiting for its time, being handed to the session, handed over, not sent (why in `error`), or cancelled. */
 export const SCHEDULED_STATUSES = ['scheduled', 'sending', 'sent', 'failed', 'cancelled'] as const;
 export type ScheduledStatus = (typeof SCHEDULED_STATUSES)[number];

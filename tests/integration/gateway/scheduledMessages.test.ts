@@ -22,11 +22,14 @@ let w: GatewayWorld;
 let sender: ScheduledSender;
 let clock = Date.now();
 const tok = { admin: '', supervisor: '', employee: '' };
-const emitted: ScheduledMessageView[] = [];
+const emitted: { event: string; payload: unknown }[] = [];
 
 const scheduledOf = (phone: string) => `/api/sessions/${SESSION}/chats/${encodeURIComponent(jid(phone))}/scheduled`;
 const schedule = (token: string, phone: string, text: string, sendAt: number) => w.api('POST', scheduledOf(phone), { token, body: { text, sendAt } });
 const listed = async (phone: string) => (await w.api('GET', scheduledOf(phone), { token: tok.supervisor })).body.data as ScheduledMessageView[];
+/** When the inbox list says the chat's next scheduled reply goes. */
+const nextInList = async (phone: string) =>
+  ((await w.api('GET', `/api/chats?view=all&sessionId=${SESSION}&q=${phone}`, { token: tok.supervisor })).body.data as { id: string; nextScheduledAt: number | null }[]).find((c) => c.id === jid(phone))?.nextScheduledAt;
 const receivedTexts = (phone: string) => w.sim!.received(phone).map((m) => m.text);
 
 /** A customer writes, so the chat exists; resolves once the gateway has it. */
@@ -43,7 +46,13 @@ beforeAll(async () => {
     w.sim!.createContact({ phone });
     await customerWrites(phone, 'Hola, ¿tenéis la talla 38?');
   }
-  sender = startScheduledSends({ hub: w.hub, logger: silentLogger(), now: () => clock, intervalMs: 0, emit: (v) => emitted.push(v) });
+  sender = startScheduledSends({
+    hub: w.hub,
+    logger: silentLogger(),
+    now: () => clock,
+    intervalMs: 0,
+    emit: (_sessionId: string, _chatId: string, event: string, payload: unknown) => void emitted.push({ event, payload }),
+  });
 }, 120_000);
 
 afterAll(async () => {
@@ -67,6 +76,7 @@ describe('scheduled replies', () => {
     expect([first.status, first.body]).toMatchObject([201, { status: 'scheduled', sendAt: clock + HOUR, text: 'Buenos días: ya tenemos la 38 en tienda.', messageId: null }]);
     const second = await schedule(tok.supervisor, ALICE, '¿Te la guardamos hasta el sábado?', clock + 2 * HOUR);
     expect((await listed(ALICE)).map((s) => s.id)).toEqual([first.body.id, second.body.id]);
+    expect(await nextInList(ALICE)).toBe(first.body.sendAt);
 
     expect(await sender.runDue()).toBe(0);
     clock += HOUR;
@@ -79,8 +89,13 @@ describe('scheduled replies', () => {
     const msg = await Message.findOne({ sessionId: SESSION, clientId: scheduledClientId(first.body.id) }).lean();
     expect(msg).toMatchObject({ fromMe: true, text: 'Buenos días: ya tenemos la 38 en tienda.', chatId: jid(ALICE) });
     expect(String(msg?.userId)).toBe(w.users.supervisor.id);
-    expect(emitted.find((v) => v.id === first.body.id && v.status === 'sent')).toMatchObject({ messageId: done?.messageId });
+    // The chat's consoles hear the reply went, and when the chat's next one goes.
+    expect(emitted.slice(-2)).toEqual([
+      { event: 'scheduled-message', payload: expect.objectContaining({ id: first.body.id, status: 'sent', messageId: done?.messageId }) },
+      { event: 'chat-scheduled', payload: { sessionId: SESSION, chatId: jid(ALICE), nextScheduledAt: second.body.sendAt } },
+    ]);
     expect((await listed(ALICE)).map((s) => s.id)).toEqual([second.body.id]);
+    expect(await nextInList(ALICE)).toBe(second.body.sendAt);
 
     // The audit log has when, never what.
     const entry = await AuditLog.findOne({ action: 'chat.schedule', 'details.scheduledId': first.body.id }).lean();
@@ -103,6 +118,7 @@ describe('scheduled replies', () => {
     const cancel = await w.api('DELETE', `${scheduledOf(ALICE)}/${waiting!.id}`, { token: tok.supervisor });
     expect(cancel.status).toBe(204);
     expect(await listed(ALICE)).toEqual([]);
+    expect(await nextInList(ALICE)).toBeNull();
     clock += 2 * HOUR;
     expect(await sender.runDue()).toBe(0);
     expect(receivedTexts(ALICE)).not.toContain('¿Te la guardamos hasta el sábado?');

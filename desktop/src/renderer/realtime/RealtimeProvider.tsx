@@ -53,6 +53,7 @@ const EVENTS = [
   'chat-snooze',
   'chat-name',
   'scheduled-message',
+  'chat-scheduled',
   'agent-activity',
   'labels-changed',
   'chat-assignees',

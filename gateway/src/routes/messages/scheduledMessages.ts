@@ -1,5 +1,6 @@
 import { recipientJid, type ScheduledStatus } from '@switchboard/shared';
 import { ScheduledMessage, type ScheduledMessageDoc } from '@switchboard/shared/node';
+import { announceScheduled } from '../../automation/scheduledChat.ts';
 import { claimScheduled, deliverScheduled } from '../../automation/scheduledSends.ts';
 import { badRequest, conflict, notFound } from '../../errors.ts';
 import { authorize, subjects } from '../../policies/subjects.ts';
@@ -60,7 +61,7 @@ export const scheduledMessageRoutes: RouteDef[] = [
       }
       const doc = await ScheduledMessage.create({ sessionId, chatId, text: body.text, sendAt: new Date(body.sendAt), authorId: auth!.user._id, authorName: auth!.user.name });
       const view = presentScheduled(doc.toObject());
-      deps.realtime?.emitToChat(sessionId, chatId, 'scheduled-message', view);
+      await announceScheduled(deps.realtime?.emitToChat, view);
       // Never the text in the audit log.
       Object.assign(audit, { targetType: 'Chat', targetId: chatId, details: { sessionId, scheduledId: view.id, sendAt: body.sendAt } });
       return view;
@@ -75,8 +76,7 @@ export const scheduledMessageRoutes: RouteDef[] = [
       const chatId = recipientJid(params.chatId);
       authorize(auth, 'send', subjects.message(sessionId, chatId));
       const doc = (await claimScheduled({ _id: scheduledId, sessionId, chatId }, deps.now().getTime(), { retry: true })) ?? (await notWaiting(sessionId, chatId, scheduledId));
-      const emit = (v: ReturnType<typeof presentScheduled>) => deps.realtime?.emitToChat(sessionId, chatId, 'scheduled-message', v);
-      const done = await deliverScheduled({ hub: deps.hub, logger: deps.logger, emit }, doc, auth!.user.id);
+      const done = await deliverScheduled({ hub: deps.hub, logger: deps.logger, emit: deps.realtime?.emitToChat }, doc, auth!.user.id);
       Object.assign(audit, { targetType: 'Chat', targetId: chatId, details: { sessionId, scheduledId, status: done.status, messageId: done.messageId ?? null } });
       return presentScheduled(done);
     },
@@ -92,7 +92,7 @@ export const scheduledMessageRoutes: RouteDef[] = [
       const doc =
         (await ScheduledMessage.findOneAndUpdate({ _id: scheduledId, sessionId, chatId, status: { $in: ['scheduled', 'failed'] } }, { $set: { status: 'cancelled' } }, { returnDocument: 'after' }).lean<ScheduledMessageDoc>()) ??
         (await notWaiting(sessionId, chatId, scheduledId));
-      deps.realtime?.emitToChat(sessionId, chatId, 'scheduled-message', presentScheduled(doc));
+      await announceScheduled(deps.realtime?.emitToChat, presentScheduled(doc));
       Object.assign(audit, { targetType: 'Chat', targetId: chatId, details: { sessionId, scheduledId } });
       return undefined;
     },

@@ -31,6 +31,8 @@ export interface ChatDoc {
    * message ends it (the actor clears it in its chat write). Null or absent: not snoozed.
    */
   snoozedUntil?: Date | null;
+  /** When the earliest reply scheduled in it goes (*Programar envío*); set by the gateway, never by the actor. */
+  nextScheduledAt?: Date | null;
   /**
    * `needsReply(lastInboundAt, lastOutboundAt, handledAt)` (shared domain/inbox.ts), stored by the
    * actor in the same write so lists can filter on it (FerretDB cannot compare two fields in a query).
@@ -60,6 +62,7 @@ const chatSchema = new Schema<ChatDoc>(
     lastOutboundAt: { type: Date, default: null },
     handledAt: { type: Date, default: null },
     snoozedUntil: { type: Date, default: null },
+    nextScheduledAt: { type: Date, default: null },
     needsReply: { type: Boolean, default: false },
     archived: { type: Boolean, default: false },
     labels: { type: [{ type: Schema.Types.ObjectId, ref: 'Label' }], default: undefined },

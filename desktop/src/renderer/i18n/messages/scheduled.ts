@@ -4,6 +4,8 @@ import { defineMessages } from '../define.ts';
 export const scheduled = defineMessages(
   {
     'scheduled.open': 'Programar envío',
+    'scheduled.inList': 'Mensaje programado: se envía {when}',
+    'scheduled.inListShort': 'Programado:',
     'scheduled.onlyText': 'Solo se programa texto: quita los adjuntos y la cita para programarlo',
     'scheduled.title': 'Programar envío a «{name}»',
     'scheduled.description': 'Se enviará a tu nombre a la hora que elijas, aunque no tengas la consola abierta. Hasta entonces puedes enviarlo antes o cancelarlo.',
@@ -32,6 +34,8 @@ export const scheduled = defineMessages(
   },
   {
     'scheduled.open': 'Schedule send',
+    'scheduled.inList': 'Scheduled message: goes out {when}',
+    'scheduled.inListShort': 'Scheduled:',
     'scheduled.onlyText': 'Only text can be scheduled: remove the attachments and the quote to schedule it',
     'scheduled.title': 'Schedule a message to “{name}”',
     'scheduled.description': 'It is sent in your name at the time you choose, even if your console is closed. Until then you can send it earlier or cancel it.',

@@ -7,6 +7,7 @@ import { LabelChips } from '../labels/LabelChips.tsx';
 import type { AgentHere } from '../model/agentsHere.ts';
 import { Icon } from '../../../ui/Icon.tsx';
 import { ChatAvatar } from './ChatAvatar.tsx';
+import { whenPhrase } from '../scheduled/whenPhrase.ts';
 
 /** The name to show for a chat. */
 export function chatTitle(c: Pick<InboxChatView, 'name' | 'phone' | 'id'>): string {
@@ -43,7 +44,8 @@ export interface ChatListItemProps {
 
 /** A chat row (an option of the listbox). */
 export const ChatListItem = memo(function ChatListItem({ chat, id, selected, active, checked, showAssignees, showSession, labelsById, agents, typing, draft, onOpen }: ChatListItemProps) {
-  const { t, tn, fmt } = useI18n();
+  const i18n = useI18n();
+  const { t, tn, fmt } = i18n;
   const title = chatTitle(chat);
   const when = chat.lastMessageAt ? shortTime(chat.lastMessageAt, fmt) : '';
   return (
@@ -93,6 +95,13 @@ export const ChatListItem = memo(function ChatListItem({ chat, id, selected, act
         <div className="chat-line chat-meta">
           {showSession && <span className="session-tag">{chat.sessionName}</span>}
           {chat.needsReply && <span className="needs-reply-tag">{t('inbox.needsReply')}</span>}
+          {chat.nextScheduledAt !== null && (
+            <span className="scheduled-tag" title={t('scheduled.inList', { when: whenPhrase(chat.nextScheduledAt, Date.now(), i18n) })}>
+              <Icon name="calendar" size={12} />
+              <span className="sr-only">{t('scheduled.inListShort')} </span>
+              {whenPhrase(chat.nextScheduledAt, Date.now(), i18n)}
+            </span>
+          )}
           <LabelChips ids={chat.labels} labelsById={labelsById} max={2} />
           {agents.length > 0 && (
             <span className={`agent-here-tag${agents.some((a) => a.state === 'typing') ? ' replying' : ''}`} role="img" aria-label={t('agents.inList', { names: agents.map((a) => a.name).join(', ') })}>

@@ -30,6 +30,7 @@ function chat(extra: Partial<InboxChatView> = {}): InboxChatView {
     lastOutboundAt: 150,
     handledAt: null,
     snoozedUntil: null,
+    nextScheduledAt: null,
     lastMessageFromMe: true,
     assignees: [],
     labels: [],

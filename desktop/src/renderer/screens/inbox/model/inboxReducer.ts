@@ -49,6 +49,8 @@ export type InboxAction =
   | { type: 'event/assignees'; sessionId: string; chatId: string; assignees: InboxChatView['assignees'] }
   /** A chat put aside until a time (null: woken). */
   | { type: 'event/snooze'; sessionId: string; chatId: string; snoozedUntil: number | null }
+  /** When the chat's earliest scheduled reply goes (null: none waits). */
+  | { type: 'event/scheduled'; sessionId: string; chatId: string; nextScheduledAt: number | null }
   | { type: 'event/presence'; sessionId: string; chatId: string; state: string; at: number }
   | { type: 'access/rooms'; rooms: string[] }
   | { type: 'chat/open'; key: string | null }
@@ -135,6 +137,7 @@ function emptyChat(state: InboxState, sessionId: string, chatId: string, name: s
     lastOutboundAt: null,
     handledAt: null,
     snoozedUntil: null,
+    nextScheduledAt: null,
     lastMessageFromMe: null,
     assignees: [],
     labels: [],
@@ -234,6 +237,8 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
     }
     case 'event/snooze':
       return patchChat(state, action.sessionId, action.chatId, { snoozedUntil: action.snoozedUntil });
+    case 'event/scheduled':
+      return patchChat(state, action.sessionId, action.chatId, { nextScheduledAt: action.nextScheduledAt });
     case 'event/name':
       return patchChat(state, action.sessionId, action.chatId, { name: action.name, customName: action.customName });
     case 'event/labels':
@@ -315,6 +320,7 @@ function pickLive(c: InboxChatView): Partial<InboxChatView> {
     lastOutboundAt: c.lastOutboundAt,
     handledAt: c.handledAt,
     snoozedUntil: c.snoozedUntil,
+    nextScheduledAt: c.nextScheduledAt,
     needsReply: c.needsReply,
     unreadCount: c.unreadCount,
   };
