@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { installPermissionHandlers, isPermissionAllowed } from './permissions.ts';
 
-type RequestHandler = (wc: unknown, permission: string, callback: (ok: boolean) => void, details: { requestingUrl: string }) => void;
-type CheckHandler = (wc: unknown, permission: string, origin: string) => boolean;
+type RequestHandler = (wc: unknown, permission: string, callback: (ok: boolean) => void, details: { requestingUrl: string; mediaTypes?: string[] }) => void;
+type CheckHandler = (wc: unknown, permission: string, origin: string, details?: { mediaType?: string }) => boolean;
 
 function setup() {
   const handlers: { request?: RequestHandler; check?: CheckHandler; device?: () => boolean } = {};
@@ -12,9 +12,9 @@ function setup() {
     setDevicePermissionHandler: (h: () => boolean) => (handlers.device = h),
   };
   installPermissionHandlers(session as never);
-  const request = (permission: string, requestingUrl: string) => {
+  const request = (permission: string, requestingUrl: string, mediaTypes?: string[]) => {
     const callback = vi.fn();
-    handlers.request!(null, permission, callback, { requestingUrl });
+    handlers.request!(null, permission, callback, { requestingUrl, ...(mediaTypes ? { mediaTypes } : {}) });
     return callback.mock.calls[0]?.[0] as boolean;
   };
   return { handlers, request };
@@ -33,9 +33,21 @@ describe('permission handlers', () => {
     (permission) => {
       const { request, handlers } = setup();
       expect(request(permission, 'switchboard-app://console/')).toBe(false);
-      expect(handlers.check!(null, permission, 'switchboard-app://console')).toBe(false);
+      expect(handlers.check!(null, permission, 'switchboard-app://console', {})).toBe(false);
     },
   );
+
+  it('grants the microphone alone to the app origin (voice notes), never the camera, never elsewhere', () => {
+    const { request, handlers } = setup();
+    expect(request('media', 'switchboard-app://console/inbox', ['audio'])).toBe(true);
+    expect(handlers.check!(null, 'media', 'switchboard-app://console', { mediaType: 'audio' })).toBe(true);
+    expect(request('media', 'switchboard-app://console/inbox', ['audio', 'video'])).toBe(false);
+    expect(request('media', 'switchboard-app://console/inbox', ['video'])).toBe(false);
+    expect(request('media', 'switchboard-app://console/inbox', [])).toBe(false);
+    expect(handlers.check!(null, 'media', 'switchboard-app://console', { mediaType: 'video' })).toBe(false);
+    expect(request('media', 'https://evil.example', ['audio'])).toBe(false);
+    expect(handlers.check!(null, 'media', 'https://evil.example', { mediaType: 'audio' })).toBe(false);
+  });
 
   it('denies everything to other origins', () => {
     const { request, handlers } = setup();

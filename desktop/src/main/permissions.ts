@@ -1,7 +1,8 @@
 /**
- * Web permissions are denied by default. The app's own pages may show notifications and
- * write to the clipboard (copy a message, a pairing code); camera, microphone, geolocation,
- * HID/USB/serial, screen capture and the rest are refused, for every origin.
+ * Web permissions are denied by default. The app's own pages may show notifications, write to
+ * the clipboard (copy a message, a pairing code) and use the microphone (a voice note: audio
+ * only, never the camera); camera, geolocation, HID/USB/serial, screen capture and the rest are
+ * refused, for every origin.
  */
 import type { Session } from 'electron';
 import { isAppUrl } from './appUrl.ts';
@@ -14,11 +15,20 @@ export function isPermissionAllowed(permission: string, url: string | undefined 
   return ALLOWED_PERMISSIONS.has(permission) && isAppUrl(url);
 }
 
+/** `media` for the app origin when it asks for audio alone (the microphone, for a voice note). */
+export function isMicrophoneOnly(permission: string, url: string | undefined | null, mediaTypes: readonly string[] | undefined): boolean {
+  return permission === 'media' && isAppUrl(url) && !!mediaTypes && mediaTypes.length > 0 && mediaTypes.every((m) => m === 'audio');
+}
+
 /** Installs the request and check handlers on `session`, and denies device access outright. */
 export function installPermissionHandlers(session: Session): void {
   session.setPermissionRequestHandler((_contents, permission, callback, details) => {
-    callback(isPermissionAllowed(permission, details.requestingUrl));
+    const mediaTypes = 'mediaTypes' in details ? details.mediaTypes : undefined;
+    callback(isPermissionAllowed(permission, details.requestingUrl) || isMicrophoneOnly(permission, details.requestingUrl, mediaTypes));
   });
-  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => isPermissionAllowed(permission, requestingOrigin));
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) => {
+    const mediaType = details?.mediaType;
+    return isPermissionAllowed(permission, requestingOrigin) || isMicrophoneOnly(permission, requestingOrigin, mediaType ? [mediaType] : undefined);
+  });
   session.setDevicePermissionHandler(() => false);
 }

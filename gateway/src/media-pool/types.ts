@@ -34,11 +34,11 @@ export interface VideoTaskInput {
   kind: MessageKind;
 }
 
-/** A transcoded copy of a video, in a temporary file that lives until `dispose()`. */
+/** A transcoded copy of a video (or a voice note as Opus in Ogg), in a temporary file that lives until `dispose()`. */
 export interface TranscodedVideo {
   path: string;
   size: number;
-  mimeType: 'video/mp4';
+  mimeType: 'video/mp4' | 'audio/ogg; codecs=opus';
 }
 
 /** What the pool made of a video. Failures are logged by the pool; the original is then kept. */

@@ -81,6 +81,43 @@ function transcode(ffmpeg, input, output, timeoutMs) {
   ], timeoutMs);
 }
 
+/** Opus in Ogg, mono, 48 kHz: what WhatsApp plays as a voice note (browsers record WebM or MP4). */
+function toVoice(ffmpeg, input, output, timeoutMs) {
+  return run(ffmpeg, [
+    '-loglevel', 'error', '-y', '-i', input,
+    '-map', '0:a:0', '-vn', '-sn', '-dn',
+    '-c:a', 'libopus', '-b:a', '32k', '-ac', '1', '-ar', '48000', '-application', 'voip', '-threads', '1', '-f', 'ogg', output,
+  ], timeoutMs);
+}
+
+/** True when ffmpeg read an Ogg file whose audio is Opus (a voice note as WhatsApp sends it). */
+const isOggOpus = (stderr) => /Input #0, ogg/.test(stderr) && /Audio: opus/.test(stderr);
+
+/**
+ * A voice note: kept when it is Opus in Ogg already, else converted to it (and checked to play
+ * as long). result: as processVideo's, without a poster or dimensions.
+ */
+async function processVoice(task) {
+  const { ffmpegPath: ffmpeg, input, dir } = task;
+  const failures = [];
+  const facts = await probe(ffmpeg, input);
+  let { durationMs } = facts;
+  let output = null;
+  if (!/Audio: /.test(facts.stderr)) failures.push({ step: 'probe', timedOut: facts.timedOut, stderr: facts.stderr.slice(-1024) });
+  else if (!isOggOpus(facts.stderr)) {
+    const path = join(dir, 'voice.ogg');
+    const r = await toVoice(ffmpeg, input, path, task.timeoutMs);
+    const check = r.ok ? await probe(ffmpeg, path) : null;
+    if (!r.ok) failures.push({ step: 'voice', timedOut: r.timedOut, stderr: r.stderr });
+    else if (!isOggOpus(check.stderr) || !sameLength(durationMs, check.durationMs)) failures.push({ step: 'verify', durationMs: check.durationMs, stderr: check.stderr.slice(-1024) });
+    else {
+      output = { path, size: (await stat(path)).size, mimeType: 'audio/ogg; codecs=opus' };
+      durationMs = check.durationMs ?? durationMs;
+    }
+  }
+  return { output, poster: null, width: null, height: null, durationMs, failures };
+}
+
 /** True when the transcoded file plays as long as the original (within 5 %, at least 1 s). */
 function sameLength(a, b) {
   if (a === null || b === null) return true;
@@ -95,6 +132,7 @@ function sameLength(a, b) {
  * original and is reported in `failures` for the main thread to log.
  */
 export async function processVideo(task) {
+  if (task.kind === 'voice') return processVoice(task);
   const { ffmpegPath: ffmpeg, input, dir } = task;
   const failures = [];
   const facts = await probe(ffmpeg, input);

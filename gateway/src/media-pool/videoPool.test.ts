@@ -125,6 +125,26 @@ describe('video in the media pool (ffmpeg from @ffmpeg-installer)', () => {
     }
   });
 
+  it('turns a voice note recorded as WebM (a browser) into Opus in Ogg of the same length; one in Ogg already is kept', async () => {
+    const webm = await makeVideo('note.webm', ['-f', 'lavfi', '-i', 'sine=frequency=440:duration=3', '-c:a', 'libopus', '-f', 'webm']);
+    const voice = (path: string, size: number) => pool.processVideo({ open: () => createReadStream(path), size, kind: 'voice' });
+    const out = await voice(webm, (await stat(webm)).size);
+    expect(out.output).toMatchObject({ mimeType: 'audio/ogg; codecs=opus' });
+    expect([out.poster, out.width, out.height]).toEqual([null, null, null]);
+    expect(out.durationMs).toBeGreaterThanOrEqual(2900);
+    expect(out.durationMs).toBeLessThanOrEqual(3100);
+    const info: string = await run(ffmpeg, ['-hide_banner', '-nostdin', '-i', out.output!.path]).then((r) => r.stderr, (e: { stderr: string }) => e.stderr);
+    expect(info).toMatch(/Input #0, ogg/);
+    expect(info).toMatch(/Audio: opus, 48000 Hz, mono/);
+    const ogg = join(dir, 'note.ogg');
+    await writeFile(ogg, await readFile(out.output!.path));
+    await out.dispose();
+    const again = await voice(ogg, (await stat(ogg)).size);
+    expect(again.output).toBeNull();
+    expect(again.durationMs).toBeGreaterThanOrEqual(2900);
+    await again.dispose();
+  });
+
   it('stores videos as sent, without opening them, when there is no ffmpeg', async () => {
     const none = createMediaPool({ compressAboveBytes: THRESHOLD, maxThreads: 1, ffmpegPath: null });
     try {

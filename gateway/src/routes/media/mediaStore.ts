@@ -104,7 +104,9 @@ async function* replay(head: { chunks: Buffer[]; done: boolean }, it: AsyncItera
  * `maxBytes`, leaving no partial file). Images small enough for the pool are also kept and
  * processed there: dimensions, a recompressed copy when large (which replaces the original in
  * GridFS) and a thumbnail. Videos are read back from GridFS into the pool's ffmpeg (mediaFacts.ts):
- * an H.264 copy when large and smaller, and a poster.
+ * an H.264 copy when large and smaller, and a poster; so are voice notes (`kind: 'voice'`), kept
+ * as Opus in Ogg — what WhatsApp plays as one — and converted to it otherwise (a browser records
+ * WebM or MP4).
  */
 export async function storeStream(
   source: AsyncIterable<Uint8Array>,
@@ -126,7 +128,7 @@ export async function storeStream(
     written.push(blob.id);
     const facts: MediaFacts = keep?.length
       ? await processImage(deps.pool, Buffer.concat(keep.splice(0)), { blob, mimeType, kind, fileName: fileName ?? 'media' }, written)
-      : kind === 'video' && mimeType.startsWith('video/')
+      : (kind === 'video' && mimeType.startsWith('video/')) || (kind === 'voice' && /^(audio|video)\//.test(mimeType))
         ? await processVideo(deps.pool, { blob, mimeType, kind, fileName: fileName ?? 'media' }, written)
         : { blob, mimeType, width: null, height: null, durationMs: null, thumbnailGridFsId: null };
     const doc = await Media.create({

@@ -22,7 +22,8 @@ export const uploadsOff = (): AppError => new AppError(415, 'multipart_unavailab
  * Middleware of the send route for multipart bodies (JSON bodies pass through). The send to the
  * form's `to` is authorised when the file part begins — before a byte of the file is read and
  * before the database is asked whether the session exists, so a caller learns nothing about
- * sessions it may not send in — which is why `to` must come before `file` in the form. The file
+ * sessions it may not send in — which is why `to` must come before `file` in the form (and
+ * `kind=voice`, for a voice note to be stored as one). The file
  * then streams to GridFS as media of that chat (assigned users can read it back), and the other
  * fields plus `mediaId` go on to validation as the body. When the rest of the request fails,
  * the stored file is deleted again: no orphan media.
@@ -46,7 +47,9 @@ export function multipartSend(deps: GatewayDeps) {
         authorize(auth, 'send', subjects.message(sessionId, chatId));
         authorize(auth, 'create', subjects.media({ sessionId, chatId }));
         if (!(await Session.exists({ sessionId }))) throw notFound('session');
-        return storeStream(part.stream, part.claimedType, { sessionId, chatId, userId: auth.user.id, fileName: part.fileName }, upload);
+        // `kind=voice` before the file: a voice note, stored as WhatsApp plays them (Opus in Ogg).
+        const voice = before.kind === 'voice' ? { kind: 'voice' as const } : {};
+        return storeStream(part.stream, part.claimedType, { sessionId, chatId, userId: auth.user.id, fileName: part.fileName, ...voice }, upload);
       },
       discard: discardMedia,
     });

@@ -39,7 +39,7 @@ export interface Inbox {
   open(key: string | null): void;
   loadOlder(key: string): Promise<void>;
   threadError: unknown;
-  send(key: string, reply: { text?: string; quotedId?: string; file?: File }): Promise<void>;
+  send(key: string, reply: { text?: string; quotedId?: string; file?: File; kind?: 'voice' }): Promise<void>;
   retryOutbox(clientId: string): void;
   discardOutbox(clientId: string): void;
   retryMessage(m: InboxMessageView): Promise<void>;
@@ -315,7 +315,7 @@ export function InboxProvider({ children }: { children: ReactNode }) {
       threadError,
       async send(key, reply) {
         const { sessionId, chatId } = parseChatKey(key);
-        await outbox.queue.enqueue({ clientId: newClientId(), sessionId, chatId, ...(reply.text ? { text: reply.text } : {}), ...(reply.quotedId ? { quotedId: reply.quotedId } : {}), ...(reply.file ? { file: reply.file, fileName: reply.file.name } : {}) });
+        await outbox.queue.enqueue({ clientId: newClientId(), sessionId, chatId, ...(reply.text ? { text: reply.text } : {}), ...(reply.quotedId ? { quotedId: reply.quotedId } : {}), ...(reply.file ? { file: reply.file, fileName: reply.file.name } : {}), ...(reply.kind ? { kind: reply.kind } : {}) });
       },
       retryOutbox: (clientId) => void outbox.queue.retry(clientId),
       discardOutbox: (clientId) => void outbox.queue.discard(clientId),

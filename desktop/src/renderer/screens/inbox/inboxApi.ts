@@ -32,6 +32,8 @@ export interface OutgoingReply {
   quotedId?: string;
   file?: Blob;
   fileName?: string;
+  /** The file is a voice note: sent as one, stored as WhatsApp plays them. */
+  kind?: 'voice';
 }
 
 /** Typed wrappers over the inbox routes. */
@@ -56,6 +58,8 @@ export function inboxApi(api: ApiClient) {
         if (r.text) form.set('caption', r.text);
         if (r.quotedId) form.set('quotedId', r.quotedId);
         if (r.fileName) form.set('fileName', r.fileName);
+        // Before the file: the server decides how to store it as the file arrives.
+        if (r.kind) form.set('kind', r.kind);
         form.set('file', r.file, r.fileName ?? 'file');
         return api.upload<SendAccepted>(path, form);
       }
@@ -78,7 +82,7 @@ export function inboxApi(api: ApiClient) {
       api.put<ChatSnoozeView>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/snooze`, { until, ...(seenInboundAt !== undefined ? { seenInboundAt } : {}) }),
     startChat: (sessionId: string, phone: string, assignToMe: boolean) => api.post<StartedChat>(`/api/sessions/${enc(sessionId)}/chats`, { phone, assignToMe }),
     markHandled: (sessionId: string, chatId: string) => api.post<MarkHandledResult>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/handled`),
-    presence: (sessionId: string, chatId: string, state: 'composing' | 'paused') => api.post(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/presence`, { state }),
+    presence: (sessionId: string, chatId: string, state: 'composing' | 'recording' | 'paused') => api.post(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/presence`, { state }),
     react: (sessionId: string, chatId: string, targetId: string, emoji: string, clientId: string) =>
       api.post<SendAccepted>(`/api/sessions/${enc(sessionId)}/messages`, { to: chatId, kind: 'reaction', reaction: { emoji, targetId }, clientId }),
     exportChat: (sessionId: string, chatId: string) => api.getFile(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/export`, { tz: Intl.DateTimeFormat().resolvedOptions().timeZone }),

@@ -11,6 +11,8 @@ export interface OutboxItem {
   quotedId?: string;
   file?: Blob;
   fileName?: string;
+  /** The file is a voice note (recorded in the inbox). */
+  kind?: 'voice';
   /** queued: waiting for the server; sending: in flight; failed: refused by the server (with why). */
   state: 'queued' | 'sending' | 'failed';
   error?: { code: string; message: string };

@@ -15,6 +15,7 @@ import { CannedSuggestions, matchCanned } from './CannedSuggestions.tsx';
 import { fillCanned, type CannedValues } from './cannedVariables.ts';
 import { EmojiPicker } from './EmojiPicker.tsx';
 import { ScheduleDialog } from '../scheduled/ScheduleDialog.tsx';
+import { VoiceRecorder } from './VoiceRecorder.tsx';
 import { matchPeople, MentionButton, mentionQuery, mentionsIn, MentionSuggestions } from '../notes/MentionButton.tsx';
 import { summaryOf } from './MessageBubble.tsx';
 import { isSendPress, loadSendKey, saveSendKey, type SendKey } from './sendKey.ts';
@@ -34,6 +35,9 @@ export interface ComposerProps {
   onSend(text: string): Promise<void>;
   /** Schedules the reply (text only) for a later time (rejects when it could not be scheduled: the text stays). */
   onSchedule(text: string, at: number): Promise<void>;
+  /** Sends a recorded voice note; `onRecording` tells the contact one is being recorded. */
+  onVoice(file: File): void;
+  onRecording(active: boolean): void;
   /** Saves an internal note and tells the colleagues it mentions (rejects when it could not be saved: the text stays). */
   onNote(text: string, mentions: string[]): Promise<void>;
   /** The colleagues who may read the chat, to mention in a note. */
@@ -61,6 +65,7 @@ export function Composer(p: ComposerProps) {
   const [sendKey, setSendKey] = useState<SendKey>(loadSendKey);
   const [mode, setMode] = useState<'reply' | 'note'>('reply');
   const [scheduling, setScheduling] = useState(false);
+  const [recording, setRecording] = useState(false);
   const noting = mode === 'note';
   /** Colleagues picked with *Mencionar* (id → name) while writing the note. */
   const [picked, setPicked] = useState<ReadonlyMap<string, string>>(new Map());
@@ -265,6 +270,7 @@ export function Composer(p: ComposerProps) {
       {mentionItems.length > 0 && <MentionSuggestions id={listId} items={mentionItems} active={Math.min(active, mentionItems.length - 1)} onPick={mention} />}
       {suggestions && <CannedSuggestions id={listId} items={suggestions} noneYet={p.canned.length === 0} active={Math.min(active, Math.max(0, suggestions.length - 1))} onPick={pick} onManage={p.onManageCanned} fill={(text) => fillCanned(text, p.cannedValues)} />}
       <div className="composer-row">
+        {!recording && (
         <div className="composer-tools">
           {!noting && <IconButton icon="paperclip" label={t('composer.attach')} onClick={() => fileInput.current?.click()} />}
           <input
@@ -303,6 +309,8 @@ export function Composer(p: ComposerProps) {
             />
           )}
         </div>
+        )}
+        {!recording && (
         <textarea
           ref={area}
           className="composer-input"
@@ -322,7 +330,17 @@ export function Composer(p: ComposerProps) {
           onKeyDown={onKey}
           onPaste={onPaste}
         />
-        {!noting && (
+        )}
+        {!noting && (recording || (!text.trim() && p.files.length === 0)) && (
+          <VoiceRecorder
+            onSend={p.onVoice}
+            onActive={(active) => {
+              setRecording(active);
+              p.onRecording(active);
+            }}
+          />
+        )}
+        {!noting && !recording && (
           <IconButton
             icon="calendar"
             label={t('scheduled.open')}
@@ -331,6 +349,7 @@ export function Composer(p: ComposerProps) {
             onClick={() => setScheduling(true)}
           />
         )}
+        {!recording && (
         <Button
           variant="primary"
           icon={noting ? 'lock' : 'send'}
@@ -341,6 +360,7 @@ export function Composer(p: ComposerProps) {
         >
           {t(noting ? 'notes.save' : 'composer.send')}
         </Button>
+        )}
       </div>
       <ScheduleDialog
         open={scheduling}

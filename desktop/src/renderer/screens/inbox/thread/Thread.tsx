@@ -372,6 +372,8 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
         offline={realtime.state === 'offline'}
         onSend={send}
         onSchedule={scheduleReply}
+        onVoice={(file) => void inbox.send(key, { file, kind: 'voice' }).then(() => setSentTick((n) => n + 1))}
+        onRecording={(active) => void rest.presence(sessionId, chatId, active ? 'recording' : 'paused').catch(() => undefined)}
         onNote={addNote}
         loadPeople={() => rest.people(sessionId, chatId).then((r) => r.data)}
         onTyping={(active) => {

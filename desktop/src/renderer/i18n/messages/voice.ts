@@ -1,0 +1,23 @@
+import { defineMessages } from '../define.ts';
+
+/** Recording a voice note in the reply box. */
+export const voice = defineMessages(
+  {
+    'voice.record': 'Grabar nota de voz',
+    'voice.recording': 'Grabando nota de voz',
+    'voice.cancel': 'Descartar',
+    'voice.send': 'Enviar nota de voz',
+    'voice.denied': 'No se puede usar el micrófono: no hay permiso. Actívalo en la configuración del sistema o del navegador.',
+    'voice.noMicrophone': 'No se encuentra ningún micrófono en este equipo.',
+    'voice.failed': 'No se pudo empezar a grabar. Inténtalo de nuevo.',
+  },
+  {
+    'voice.record': 'Record a voice note',
+    'voice.recording': 'Recording a voice note',
+    'voice.cancel': 'Discard',
+    'voice.send': 'Send voice note',
+    'voice.denied': 'The microphone cannot be used: permission denied. Allow it in the system or browser settings.',
+    'voice.noMicrophone': 'No microphone was found on this computer.',
+    'voice.failed': 'Recording could not start. Try again.',
+  },
+);

@@ -1,0 +1,108 @@
+/**
+ * *Nota de voz*: the microphone button records a voice note in the browser (MediaRecorder: WebM or
+ * MP4 with Opus/AAC, whatever it records), with the time running, *Cancelar* and *Enviar*. The
+ * server stores it as WhatsApp plays voice notes (Opus in Ogg) and the session sends it as one;
+ * it goes through the offline outbox like any reply. The contact sees "grabando audio…" while
+ * it is recorded. A note stops at 15 minutes and is sent.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { useI18n } from '../../../i18n/index.tsx';
+import { Button, IconButton } from '../../../ui/Button.tsx';
+import { useToast } from '../../../ui/Toasts.tsx';
+
+/** The longest note. */
+export const VOICE_MAX_MS = 15 * 60_000;
+
+/** Containers the recorder is asked for, best first (the server converts any of them). */
+const TYPES = ['audio/webm;codecs=opus', 'audio/ogg;codecs=opus', 'audio/webm', 'audio/mp4'];
+
+/** "0:07", "12:30". */
+export function clockOf(ms: number): string {
+  const s = Math.floor(ms / 1000);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+/** A file name for a note recorded as `type`. */
+export function voiceFileName(type: string, at: Date): string {
+  const ext = type.includes('ogg') ? 'ogg' : type.includes('mp4') ? 'm4a' : 'webm';
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `nota-de-voz-${at.getFullYear()}${pad(at.getMonth() + 1)}${pad(at.getDate())}-${pad(at.getHours())}${pad(at.getMinutes())}${pad(at.getSeconds())}.${ext}`;
+}
+
+interface Recording {
+  recorder: MediaRecorder;
+  stream: MediaStream;
+  chunks: Blob[];
+  startedAt: number;
+}
+
+/** The button, or the recording bar while a note is recorded. */
+export function VoiceRecorder({ onSend, onActive }: { onSend(file: File): void; onActive(active: boolean): void }) {
+  const { t } = useI18n();
+  const toast = useToast();
+  const [rec, setRec] = useState<Recording | null>(null);
+  const [elapsed, setElapsed] = useState(0);
+  const current = useRef<Recording | null>(null);
+  current.current = rec;
+
+  /** Stops recording; with `send`, hands the note over once the recorder has flushed it. */
+  const finish = (send: boolean) => {
+    const r = current.current;
+    if (!r) return;
+    setRec(null);
+    onActive(false);
+    r.recorder.onstop = () => {
+      r.stream.getTracks().forEach((track) => track.stop());
+      const type = r.recorder.mimeType || 'audio/webm';
+      if (send && r.chunks.length > 0) onSend(new File(r.chunks, voiceFileName(type, new Date(r.startedAt)), { type: type.split(';')[0] }));
+    };
+    if (r.recorder.state !== 'inactive') r.recorder.stop();
+    else r.recorder.onstop(new Event('stop'));
+  };
+
+  useEffect(() => {
+    if (!rec) return;
+    const timer = setInterval(() => {
+      const ms = Date.now() - rec.startedAt;
+      setElapsed(ms);
+      if (ms >= VOICE_MAX_MS) finish(true);
+    }, 250);
+    return () => clearInterval(timer);
+  }, [rec]);
+  // Leaving the chat mid-recording drops the note and frees the microphone.
+  useEffect(() => () => finish(false), []);
+
+  const start = async () => {
+    try {
+      const stream = await navigator.mediaDevices.getUserMedia({ audio: true });
+      const mimeType = TYPES.find((type) => MediaRecorder.isTypeSupported(type));
+      const recorder = new MediaRecorder(stream, mimeType ? { mimeType } : undefined);
+      const r: Recording = { recorder, stream, chunks: [], startedAt: Date.now() };
+      recorder.ondataavailable = (e) => e.data.size > 0 && r.chunks.push(e.data);
+      recorder.start(250);
+      setElapsed(0);
+      setRec(r);
+      onActive(true);
+    } catch (err) {
+      const name = err instanceof DOMException ? err.name : '';
+      toast.error(t(name === 'NotAllowedError' || name === 'SecurityError' ? 'voice.denied' : name === 'NotFoundError' ? 'voice.noMicrophone' : 'voice.failed'));
+    }
+  };
+
+  if (!rec) return <IconButton icon="mic" label={t('voice.record')} onClick={() => void start()} />;
+  return (
+    <div className="voice-recorder" role="group" aria-label={t('voice.recording')}>
+      <span className="voice-dot" aria-hidden="true" />
+      <span className="voice-label">{t('voice.recording')}</span>
+      <time className="voice-clock" aria-live="off">
+        {clockOf(elapsed)}
+      </time>
+      <Button size="sm" variant="ghost" icon="trash" onClick={() => finish(false)}>
+        {t('voice.cancel')}
+      </Button>
+      <Button size="sm" variant="primary" icon="send" onClick={() => finish(true)}>
+        {t('voice.send')}
+      </Button>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+/// <reference lib="dom" />
+/**
+ * A voice note from the inbox in a real browser (Chromium's fake microphone) over the real system
+ * and the WhatsApp simulator: Elena records, discards one, records another and sends it; the
+ * customer's phone gets a voice note (ptt) as WhatsApp plays them — Opus in Ogg, converted by the
+ * server from what the browser recorded — and the thread shows it.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newContext, signIn } from './support/browser.ts';
+import { checkScreen } from './support/checks.ts';
+import { startSystem, type System } from './support/system.ts';
+import { addTeam, customerAssignedTo } from './support/team.ts';
+
+const SESSION = 'tienda';
+const PHONE = '34600996001';
+const ALICIA = '34611996001';
+const CHAT = `${ALICIA}@s.whatsapp.net`;
+
+let sys: System;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  sys = await startSystem('e2e_voice');
+  const admin = await sys.token(sys.adminEmail, sys.adminPassword);
+  await sys.linkSession(admin, { sessionId: SESSION, name: 'Tienda Centro', phone: PHONE });
+  sys.sim.createContact({ phone: ALICIA, name: 'Alicia Gómez' });
+  const team = await addTeam(sys, admin);
+  await customerAssignedTo(sys, admin, { sessionId: SESSION, phone: PHONE, customer: ALICIA, text: '¿Me lo puedes explicar por audio?', userId: team.elena.id });
+  browser = await launchBrowser();
+  page = await (await newContext(browser)).newPage();
+  await signIn(page, sys.url, team.elena.email, team.elena.password);
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await sys?.close();
+});
+
+describe('voice notes', () => {
+  it('records in the reply box and reaches the phone as a voice note in Opus/Ogg', async () => {
+    await page.goto(`${sys.url}/inbox/${SESSION}/${encodeURIComponent(CHAT)}`);
+    await page.getByRole('heading', { name: 'Alicia Gómez' }).waitFor();
+    const bar = page.getByRole('group', { name: 'Grabando nota de voz' });
+
+    // One discarded: nothing is sent.
+    await page.getByRole('button', { name: 'Grabar nota de voz' }).click();
+    await bar.waitFor();
+    await bar.getByRole('button', { name: 'Descartar' }).click();
+    await bar.waitFor({ state: 'detached' });
+
+    await page.getByRole('button', { name: 'Grabar nota de voz' }).click();
+    await bar.getByText('0:02').waitFor();
+    await checkScreen(page, 'inbox', '22-voice-recording', { keyboard: true });
+    await bar.getByRole('button', { name: 'Enviar nota de voz' }).click();
+
+    const note = await sys.sim.waitForReceived(ALICIA, (m) => m.kind === 'ptt', 30_000);
+    expect(note.mimetype).toBe('audio/ogg; codecs=opus');
+    expect(note.media!.subarray(0, 4).toString('latin1')).toBe('OggS');
+    expect(sys.sim.received(ALICIA).filter((m) => m.kind === 'ptt')).toHaveLength(1);
+    await page.getByRole('log', { name: /Mensajes con Alicia Gómez/ }).getByText('Nota de voz').waitFor();
+  });
+});
