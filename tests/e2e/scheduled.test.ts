@@ -20,6 +20,7 @@ const ALICIA = '34611990001';
 const CHAT = `${ALICIA}@s.whatsapp.net`;
 const READY = 'Buenos días, Alicia: tu pedido ya está listo para recoger.';
 const SATURDAY = '¿Te viene bien recogerlo el sábado?';
+const EDITED = `${READY} Pásate cuando quieras.`;
 
 let sys: System;
 let browser: Browser;
@@ -96,11 +97,20 @@ describe('scheduled replies', () => {
     await stripOf(employee).getByRole('button', { name: '1 mensaje programado' }).waitFor();
     await expect.poll(() => rowTag(supervisor).textContent()).toBe('Programado: mañana, 9:00');
 
-    // Elena sends the other now: the phone gets it, her thread shows it, the strip goes.
-    await itemOf(employee, READY).getByRole('button', { name: 'Enviar ahora' }).click();
+    // Elena changes the other one's text (its time stays); Sofía's strip shows it at once.
+    await itemOf(employee, READY).getByRole('button', { name: 'Cambiar' }).click();
+    const change = employee.getByRole('dialog', { name: 'Cambiar el mensaje programado' });
+    await change.getByLabel('Mensaje').fill(EDITED);
+    await checkScreen(employee, SHOTS, '20b-scheduled-change', { keyboard: true });
+    await change.getByRole('button', { name: 'Guardar texto' }).click();
+    await employee.getByText('Cambiado: se envía mañana, 9:00.').waitFor();
+    await itemOf(supervisor, 'Pásate cuando quieras.').waitFor();
+
+    // Elena sends it now: the phone gets it, her thread shows it, the strip goes.
+    await itemOf(employee, EDITED).getByRole('button', { name: 'Enviar ahora' }).click();
     await employee.getByText('Enviado.', { exact: true }).waitFor();
-    await sys.sim.waitForReceived(ALICIA, (m) => m.text === READY, 30_000);
-    await employee.getByRole('log', { name: /Mensajes con Alicia Gómez/ }).getByText(READY).waitFor();
+    await sys.sim.waitForReceived(ALICIA, (m) => m.text === EDITED, 30_000);
+    await employee.getByRole('log', { name: /Mensajes con Alicia Gómez/ }).getByText(EDITED).waitFor();
     await stripOf(employee).waitFor({ state: 'detached' });
     await stripOf(supervisor).waitFor({ state: 'detached' });
     await rowTag(supervisor).waitFor({ state: 'detached' });

@@ -126,7 +126,14 @@ describe('scheduled replies', () => {
     expect([again.status, again.body.error.code]).toEqual([409, 'scheduled_cancelled']);
     expect((await w.api('POST', `${scheduledOf(ALICE)}/${waiting!.id}/send`, { token: tok.supervisor })).body.error.code).toBe('scheduled_cancelled');
 
-    const later = await schedule(tok.supervisor, ALICE, 'Te llamamos el lunes.', clock + 24 * HOUR);
+    const later = await schedule(tok.supervisor, ALICE, 'Te llamamos el martes.', clock + 24 * HOUR);
+    // Changed while it waits: a new text, a new time; never into the past, never once it has gone.
+    const changed = await w.api('PUT', `${scheduledOf(ALICE)}/${later.body.id}`, { token: tok.supervisor, body: { text: 'Te llamamos el lunes.', sendAt: clock + 48 * HOUR } });
+    expect([changed.status, changed.body.text, changed.body.sendAt]).toEqual([200, 'Te llamamos el lunes.', clock + 48 * HOUR]);
+    expect(await nextInList(ALICE)).toBe(clock + 48 * HOUR);
+    expect((await w.api('PUT', `${scheduledOf(ALICE)}/${later.body.id}`, { token: tok.supervisor, body: { sendAt: clock - 1 } })).body.error.code).toBe('invalid_send_at');
+    expect((await w.api('PUT', `${scheduledOf(ALICE)}/${later.body.id}`, { token: tok.supervisor, body: {} })).status).toBe(400);
+    expect((await w.api('PUT', `${scheduledOf(ALICE)}/${waiting!.id}`, { token: tok.supervisor, body: { text: 'x' } })).body.error.code).toBe('scheduled_cancelled');
     const now = await w.api('POST', `${scheduledOf(ALICE)}/${later.body.id}/send`, { token: tok.admin });
     expect([now.status, now.body.status]).toEqual([200, 'sent']);
     await w.sim!.waitForReceived(ALICE, (m) => m.text === 'Te llamamos el lunes.', 30_000);
@@ -134,6 +141,7 @@ describe('scheduled replies', () => {
     const twice = await w.api('POST', `${scheduledOf(ALICE)}/${later.body.id}/send`, { token: tok.admin });
     expect([twice.status, twice.body.error.code]).toEqual([409, 'scheduled_sent']);
     expect((await w.api('DELETE', `${scheduledOf(ALICE)}/${later.body.id}`, { token: tok.admin })).body.error.code).toBe('scheduled_sent');
+    expect((await w.api('PUT', `${scheduledOf(ALICE)}/${later.body.id}`, { token: tok.admin, body: { text: 'Otra cosa' } })).body.error.code).toBe('scheduled_sent');
     clock += 24 * HOUR;
     expect(await sender.runDue()).toBe(0);
     expect(receivedTexts(ALICE).filter((t) => t === 'Te llamamos el lunes.')).toHaveLength(1);

@@ -8,7 +8,7 @@ import { presentScheduled } from '../../presenters/scheduledMessages.ts';
 import { defineRoute, type RouteDef } from '../types.ts';
 import { chatParams } from './chatActionSchema.ts';
 import { loadChat } from './loadChat.ts';
-import { SCHEDULE_MAX_MS, SCHEDULED_PER_CHAT_MAX, scheduleBody, scheduledList, scheduledParams, scheduledSchema } from './scheduledSchema.ts';
+import { SCHEDULE_MAX_MS, SCHEDULED_PER_CHAT_MAX, rescheduleBody, scheduleBody, scheduledList, scheduledParams, scheduledSchema } from './scheduledSchema.ts';
 
 const tag = 'Messages';
 
@@ -21,6 +21,11 @@ async function notWaiting(sessionId: string, chatId: string, id: string): Promis
   if (!doc) throw notFound('scheduled message');
   if (doc.status === 'cancelled') throw conflict('scheduled_cancelled', 'This scheduled message was cancelled');
   throw conflict('scheduled_sent', doc.status === 'sending' ? 'This scheduled message is being sent right now' : 'This scheduled message has already been sent');
+}
+
+/** 400 `invalid_send_at` unless `sendAt` is ahead of `now` and within a year. */
+function checkSendAt(sendAt: number, now: number): void {
+  if (sendAt <= now || sendAt > now + SCHEDULE_MAX_MS) throw badRequest('invalid_send_at', 'Choose a time in the future, within a year');
 }
 
 /**
@@ -53,8 +58,7 @@ export const scheduledMessageRoutes: RouteDef[] = [
       const { sessionId } = params;
       const chatId = recipientJid(params.chatId);
       authorize(auth, 'send', subjects.message(sessionId, chatId));
-      const now = deps.now().getTime();
-      if (body.sendAt <= now || body.sendAt > now + SCHEDULE_MAX_MS) throw badRequest('invalid_send_at', 'Choose a time in the future, within a year');
+      checkSendAt(body.sendAt, deps.now().getTime());
       await loadChat(sessionId, chatId);
       if ((await ScheduledMessage.countDocuments({ sessionId, chatId, status: 'scheduled' })) >= SCHEDULED_PER_CHAT_MAX) {
         throw badRequest('too_many_scheduled', `This conversation already has ${SCHEDULED_PER_CHAT_MAX} scheduled messages: send or cancel some first`);
@@ -64,6 +68,26 @@ export const scheduledMessageRoutes: RouteDef[] = [
       await announceScheduled(deps.realtime?.emitToChat, view);
       // Never the text in the audit log.
       Object.assign(audit, { targetType: 'Chat', targetId: chatId, details: { sessionId, scheduledId: view.id, sendAt: body.sendAt } });
+      return view;
+    },
+  }),
+  defineRoute({
+    method: 'put', path: '/api/sessions/:sessionId/chats/:chatId/scheduled/:scheduledId', tag, summary: 'Change the text or the time of a reply still waiting', auth: 'user', permission: ['send', 'Message'],
+    record: 'Message', params: scheduledParams, body: rescheduleBody, audit: 'chat.schedule_edit',
+    response: { status: 200, description: 'Changed; 400 `invalid_send_at`; 409 `scheduled_sent` / `scheduled_cancelled` when it no longer waits', schema: scheduledSchema },
+    async handler({ deps, auth, params, body, audit }) {
+      const { sessionId, scheduledId } = params;
+      const chatId = recipientJid(params.chatId);
+      authorize(auth, 'send', subjects.message(sessionId, chatId));
+      if (body.sendAt !== undefined) checkSendAt(body.sendAt, deps.now().getTime());
+      const set = { ...(body.text !== undefined ? { text: body.text } : {}), ...(body.sendAt !== undefined ? { sendAt: new Date(body.sendAt) } : {}) };
+      // Only while it waits: the dispatcher's claim and this change cannot both win.
+      const doc =
+        (await ScheduledMessage.findOneAndUpdate({ _id: scheduledId, sessionId, chatId, status: 'scheduled' }, { $set: set }, { returnDocument: 'after' }).lean<ScheduledMessageDoc>()) ??
+        (await notWaiting(sessionId, chatId, scheduledId));
+      const view = presentScheduled(doc);
+      await announceScheduled(deps.realtime?.emitToChat, view);
+      Object.assign(audit, { targetType: 'Chat', targetId: chatId, details: { sessionId, scheduledId, sendAt: view.sendAt, textChanged: body.text !== undefined } });
       return view;
     },
   }),

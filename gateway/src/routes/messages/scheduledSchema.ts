@@ -20,6 +20,15 @@ export const scheduleBody = z
   })
   .openapi('ScheduleRequest');
 
+/** PUT …/scheduled/:scheduledId: a new text, a new time, or both. */
+export const rescheduleBody = z
+  .object({
+    text: scheduleBody.shape.text.optional(),
+    sendAt: scheduleBody.shape.sendAt.optional(),
+  })
+  .refine((b) => b.text !== undefined || b.sendAt !== undefined, { message: 'Give a new text, a new time, or both' })
+  .openapi('RescheduleRequest');
+
 /** A scheduled reply (ScheduledMessageView). */
 export const scheduledSchema = z
   .object({

@@ -165,6 +165,10 @@ export const INBOX_MATRIX: Record<string, { call: (s: MatrixState, who: Caller) 
     call: async (s) => ({ path: `/api/sessions/${s.linked}/chats/${encodeURIComponent(s.chat)}/scheduled/${await othersScheduled(s)}/send` }),
     expect: authed(200, 200, 200, 403),
   },
+  'PUT /api/sessions/:sessionId/chats/:chatId/scheduled/:scheduledId': {
+    call: async (s) => ({ path: `/api/sessions/${s.linked}/chats/${encodeURIComponent(s.chat)}/scheduled/${await othersScheduled(s)}`, body: { text: 'Te llamamos el lunes' } }),
+    expect: authed(200, 200, 200, 403),
+  },
   'DELETE /api/sessions/:sessionId/chats/:chatId/scheduled/:scheduledId': {
     call: async (s) => ({ path: `/api/sessions/${s.linked}/chats/${encodeURIComponent(s.chat)}/scheduled/${await othersScheduled(s)}` }),
     expect: authed(204, 204, 204, 403),

@@ -10,6 +10,7 @@ export const voice = defineMessages(
     'voice.denied': 'No se puede usar el micrófono: no hay permiso. Actívalo en la configuración del sistema o del navegador.',
     'voice.noMicrophone': 'No se encuentra ningún micrófono en este equipo.',
     'voice.failed': 'No se pudo empezar a grabar. Inténtalo de nuevo.',
+    'voice.insecure': 'Para grabar, abre la consola con https (o en la aplicación de escritorio): el navegador no da el micrófono a una página sin cifrar.',
   },
   {
     'voice.record': 'Record a voice note',
@@ -19,5 +20,6 @@ export const voice = defineMessages(
     'voice.denied': 'The microphone cannot be used: permission denied. Allow it in the system or browser settings.',
     'voice.noMicrophone': 'No microphone was found on this computer.',
     'voice.failed': 'Recording could not start. Try again.',
+    'voice.insecure': 'To record, open the console over https (or in the desktop app): browsers do not give the microphone to an unencrypted page.',
   },
 );

@@ -95,6 +95,7 @@ export function inboxApi(api: ApiClient) {
     scheduled: (sessionId: string, chatId: string) => api.get<{ data: ScheduledMessageView[] }>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/scheduled`).then((r) => r.data),
     schedule: (sessionId: string, chatId: string, text: string, sendAt: number) => api.post<ScheduledMessageView>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/scheduled`, { text, sendAt }),
     sendScheduled: (sessionId: string, chatId: string, id: string) => api.post<ScheduledMessageView>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/scheduled/${enc(id)}/send`),
+    reschedule: (sessionId: string, chatId: string, id: string, change: { text?: string; sendAt?: number }) => api.put<ScheduledMessageView>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/scheduled/${enc(id)}`, change),
     cancelScheduled: (sessionId: string, chatId: string, id: string) => api.del(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/scheduled/${enc(id)}`),
     deleteNote: (sessionId: string, chatId: string, id: string) => api.del(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/notes/${enc(id)}`),
     canned: () => api.get<ListPage<CannedReplyView> | CannedReplyView[]>('/api/canned-replies').then((r) => (Array.isArray(r) ? r : r.data)),

@@ -11,6 +11,7 @@ import { Button } from '../../../ui/Button.tsx';
 import { Icon } from '../../../ui/Icon.tsx';
 import { useToast } from '../../../ui/Toasts.tsx';
 import { errorText } from '../../../ui/errors.ts';
+import { EditScheduledDialog } from './EditScheduledDialog.tsx';
 import type { ScheduledReplies } from './useScheduled.ts';
 import { whenPhrase } from './whenPhrase.ts';
 
@@ -22,7 +23,19 @@ export function ScheduledStrip({ scheduled, canAct }: { scheduled: ScheduledRepl
   const me = useMe();
   const [expanded, setExpanded] = useState(true);
   const [busy, setBusy] = useState<string | null>(null);
+  const [editing, setEditing] = useState<ScheduledMessageView | null>(null);
   if (scheduled.list.length === 0) return null;
+
+  const saveChange = async (id: string, change: { text: string; sendAt?: number }) => {
+    try {
+      const s = await scheduled.change(id, change);
+      toast.success(t('scheduled.changed', { when: whenPhrase(s.sendAt, Date.now(), i18n) }));
+      setEditing(null);
+    } catch (err) {
+      toast.error(errorText(err, t));
+      throw err;
+    }
+  };
 
   /** Runs an action; it resolves with what to tell (`ok: false`: the reply was not sent, and why). */
   const act = async (id: string, work: () => Promise<{ ok: boolean; text: string }>) => {
@@ -77,6 +90,11 @@ export function ScheduledStrip({ scheduled, canAct }: { scheduled: ScheduledRepl
                     <Button size="sm" icon="send" busy={busy === s.id} disabled={busy !== null} onClick={() => void sendNow(s)}>
                       {t(failed ? 'scheduled.retry' : 'scheduled.sendNow')}
                     </Button>
+                    {!failed && (
+                      <Button size="sm" variant="ghost" icon="edit" disabled={busy !== null} onClick={() => setEditing(s)}>
+                        {t('scheduled.edit')}
+                      </Button>
+                    )}
                     <Button size="sm" variant="ghost" disabled={busy !== null} onClick={() => void cancel(s)}>
                       {t(failed ? 'scheduled.discard' : 'scheduled.cancel')}
                     </Button>
@@ -87,6 +105,7 @@ export function ScheduledStrip({ scheduled, canAct }: { scheduled: ScheduledRepl
           })}
         </ul>
       )}
+      <EditScheduledDialog item={editing} onClose={() => setEditing(null)} onSave={(change) => saveChange(editing!.id, change)} />
     </section>
   );
 }

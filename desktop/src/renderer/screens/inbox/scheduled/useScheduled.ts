@@ -16,6 +16,7 @@ export interface ScheduledReplies {
   list: ScheduledMessageView[];
   schedule(text: string, sendAt: number): Promise<ScheduledMessageView>;
   sendNow(id: string): Promise<ScheduledMessageView>;
+  change(id: string, change: { text?: string; sendAt?: number }): Promise<ScheduledMessageView>;
   cancel(id: string): Promise<void>;
 }
 
@@ -46,6 +47,7 @@ export function useScheduled(sessionId: string, chatId: string): ScheduledReplie
   };
   const schedule = useCallback(async (text: string, sendAt: number) => update(await rest.schedule(sessionId, chatId, text, sendAt)), [sessionId, chatId]);
   const sendNow = useCallback(async (id: string) => update(await rest.sendScheduled(sessionId, chatId, id)), [sessionId, chatId]);
+  const change = useCallback(async (id: string, c: { text?: string; sendAt?: number }) => update(await rest.reschedule(sessionId, chatId, id, c)), [sessionId, chatId]);
   const cancel = useCallback(
     async (id: string) => {
       await rest.cancelScheduled(sessionId, chatId, id);
@@ -53,5 +55,5 @@ export function useScheduled(sessionId: string, chatId: string): ScheduledReplie
     },
     [sessionId, chatId],
   );
-  return { list, schedule, sendNow, cancel };
+  return { list, schedule, sendNow, change, cancel };
 }

@@ -73,6 +73,11 @@ export function VoiceRecorder({ onSend, onActive }: { onSend(file: File): void; 
   useEffect(() => () => finish(false), []);
 
   const start = async () => {
+    // Browsers offer the microphone to secure pages only (https, localhost, the desktop app).
+    if (!window.isSecureContext || !navigator.mediaDevices?.getUserMedia) {
+      toast.error(t('voice.insecure'));
+      return;
+    }
     try {
       const stream = await navigator.mediaDevices.getUserMedia({ audio: true });
       const mimeType = TYPES.find((type) => MediaRecorder.isTypeSupported(type));
