@@ -7,7 +7,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, notificationsOf, recordNotifications, signIn } from './support/browser.ts';
+import { launchBrowser, newContext, notificationsOf, recordNotifications, signedInPage, signIn } from './support/browser.ts';
 import { checkScreen } from './support/checks.ts';
 import { startSystem, type System } from './support/system.ts';
 
@@ -33,8 +33,7 @@ beforeAll(async () => {
   await sys.token(elena.email, elena.password); // replaces the temporary password
 
   browser = await launchBrowser();
-  admin = await (await newContext(browser)).newPage();
-  await signIn(admin, sys.url, sys.adminEmail, `${sys.adminPassword}-own`);
+  admin = await signedInPage(browser, sys.url, sys.adminEmail, `${sys.adminPassword}-own`);
   const employeeContext = await newContext(browser);
   await recordNotifications(employeeContext, sys.url);
   employee = await employeeContext.newPage();

@@ -8,7 +8,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, signIn } from './support/browser.ts';
+import { launchBrowser, signedInPage } from './support/browser.ts';
 import { checkScreen } from './support/checks.ts';
 import { startSystem, type System } from './support/system.ts';
 import { addTeam, type Member } from './support/team.ts';
@@ -39,10 +39,8 @@ beforeAll(async () => {
   expect((await sys.api('POST', '/api/labels', admin, { name: 'Campaña Navidad', color: 'green' })).status).toBe(201);
 
   browser = await launchBrowser();
-  sofia = await (await newContext(browser)).newPage();
-  await signIn(sofia, sys.url, team.sofia.email, team.sofia.password);
-  elena = await (await newContext(browser)).newPage();
-  await signIn(elena, sys.url, team.elena.email, team.elena.password);
+  sofia = await signedInPage(browser, sys.url, team.sofia.email, team.sofia.password);
+  elena = await signedInPage(browser, sys.url, team.elena.email, team.elena.password);
 }, 180_000);
 
 afterAll(async () => {

@@ -9,7 +9,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, screenshot, signIn } from './support/browser.ts';
+import { launchBrowser, screenshot, signedInPage } from './support/browser.ts';
 import { checkScreen } from './support/checks.ts';
 import { startSystem, type System } from './support/system.ts';
 
@@ -30,8 +30,7 @@ beforeAll(async () => {
   await sys.linkSession(token, { sessionId: SESSION, name: 'Tienda Centro', phone: PHONE });
   sys.sim.createContact({ phone: CUSTOMER, name: 'Nora Vidal' });
   browser = await launchBrowser();
-  admin = await (await newContext(browser)).newPage();
-  await signIn(admin, sys.url, sys.adminEmail, `${sys.adminPassword}-own`);
+  admin = await signedInPage(browser, sys.url, sys.adminEmail, `${sys.adminPassword}-own`);
 }, 180_000);
 
 afterAll(async () => {

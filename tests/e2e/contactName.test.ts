@@ -10,7 +10,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, signIn } from './support/browser.ts';
+import { launchBrowser, signedInPage } from './support/browser.ts';
 import { checkScreen } from './support/checks.ts';
 import { startSystem, type System } from './support/system.ts';
 import { addTeam, customerAssignedTo } from './support/team.ts';
@@ -34,10 +34,8 @@ beforeAll(async () => {
   await customerAssignedTo(sys, admin, { sessionId: SESSION, phone: PHONE, customer: ALICIA, text: 'Hola, ¿tenéis la talla 40?', userId: team.elena.id });
 
   browser = await launchBrowser();
-  employee = await (await newContext(browser)).newPage();
-  await signIn(employee, sys.url, team.elena.email, team.elena.password);
-  supervisor = await (await newContext(browser)).newPage();
-  await signIn(supervisor, sys.url, team.sofia.email, team.sofia.password);
+  employee = await signedInPage(browser, sys.url, team.elena.email, team.elena.password);
+  supervisor = await signedInPage(browser, sys.url, team.sofia.email, team.sofia.password);
 }, 180_000);
 
 afterAll(async () => {

@@ -7,7 +7,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, notificationsOf, recordNotifications, signIn } from './support/browser.ts';
+import { launchBrowser, newContext, notificationsOf, recordNotifications, signedInPage, signIn } from './support/browser.ts';
 import { checkScreen } from './support/checks.ts';
 import { startSystem, type System } from './support/system.ts';
 import { addTeam, customerAssignedTo } from './support/team.ts';
@@ -35,8 +35,7 @@ beforeAll(async () => {
   await recordNotifications(employeeContext, sys.url);
   employee = await employeeContext.newPage();
   await signIn(employee, sys.url, team.elena.email, team.elena.password);
-  supervisor = await (await newContext(browser)).newPage();
-  await signIn(supervisor, sys.url, team.sofia.email, team.sofia.password);
+  supervisor = await signedInPage(browser, sys.url, team.sofia.email, team.sofia.password);
 }, 180_000);
 
 afterAll(async () => {

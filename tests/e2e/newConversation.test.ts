@@ -12,7 +12,7 @@
 import { BUILT_IN_ROLE_PERMISSIONS } from '@switchboard/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, notificationsOf, recordNotifications, signIn } from './support/browser.ts';
+import { launchBrowser, newContext, notificationsOf, recordNotifications, signedInPage, signIn } from './support/browser.ts';
 import { checkScreen } from './support/checks.ts';
 import { startSystem, type System } from './support/system.ts';
 
@@ -44,8 +44,7 @@ beforeAll(async () => {
   sys.sim.createContact({ phone: DIEGO, name: 'Diego Sanz' });
 
   browser = await launchBrowser();
-  page = await (await newContext(browser)).newPage();
-  await signIn(page, sys.url, sys.adminEmail, `${sys.adminPassword}-own`);
+  page = await signedInPage(browser, sys.url, sys.adminEmail, `${sys.adminPassword}-own`);
 }, 180_000);
 
 afterAll(async () => {

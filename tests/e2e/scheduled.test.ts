@@ -8,7 +8,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, signIn } from './support/browser.ts';
+import { launchBrowser, signedInPage } from './support/browser.ts';
 import { checkScreen } from './support/checks.ts';
 import { startSystem, type System } from './support/system.ts';
 import { addTeam, customerAssignedTo, type Member } from './support/team.ts';
@@ -38,10 +38,8 @@ beforeAll(async () => {
   await customerAssignedTo(sys, admin, { sessionId: SESSION, phone: PHONE, customer: ALICIA, text: '¿Cuándo puedo pasar a por el pedido?', userId: team.elena.id });
 
   browser = await launchBrowser();
-  employee = await (await newContext(browser)).newPage();
-  await signIn(employee, sys.url, team.elena.email, team.elena.password);
-  supervisor = await (await newContext(browser)).newPage();
-  await signIn(supervisor, sys.url, team.sofia.email, team.sofia.password);
+  employee = await signedInPage(browser, sys.url, team.elena.email, team.elena.password);
+  supervisor = await signedInPage(browser, sys.url, team.sofia.email, team.sofia.password);
 }, 180_000);
 
 afterAll(async () => {

@@ -7,7 +7,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, signIn } from './support/browser.ts';
+import { launchBrowser, signedInPage } from './support/browser.ts';
 import { checkScreen } from './support/checks.ts';
 import { startSystem, type System } from './support/system.ts';
 import { addTeam, customerAssignedTo } from './support/team.ts';
@@ -29,8 +29,7 @@ beforeAll(async () => {
   const team = await addTeam(sys, admin);
   await customerAssignedTo(sys, admin, { sessionId: SESSION, phone: PHONE, customer: ALICIA, text: '¿Me lo puedes explicar por audio?', userId: team.elena.id });
   browser = await launchBrowser();
-  page = await (await newContext(browser)).newPage();
-  await signIn(page, sys.url, team.elena.email, team.elena.password);
+  page = await signedInPage(browser, sys.url, team.elena.email, team.elena.password);
 }, 180_000);
 
 afterAll(async () => {

@@ -75,10 +75,10 @@ async function settle(deps: ScheduledSendDeps, doc: ScheduledMessageDoc, set: Pa
  * pressed *Enviar ahora* otherwise) and records the outcome: `sent`, `failed` with a code, or
  * waiting again after a passing failure.
  */
-export async function deliverScheduled(deps: ScheduledSendDeps, doc: ScheduledMessageDoc, senderId: string): Promise<ScheduledMessageDoc> {
+export async function deliverScheduled(deps: ScheduledSendDeps, doc: ScheduledMessageDoc, senderId: string, now: number): Promise<ScheduledMessageDoc> {
   try {
     const accepted = await deps.hub.send(doc.sessionId, { to: doc.chatId, kind: 'text', text: doc.text, clientId: scheduledClientId(doc._id), userId: senderId });
-    return await settle(deps, doc, { status: 'sent', messageId: accepted.messageId, sentAt: new Date() });
+    return await settle(deps, doc, { status: 'sent', messageId: accepted.messageId, sentAt: new Date(now) });
   } catch (err) {
     const code = err instanceof RpcError ? PERMANENT[err.code] : undefined;
     const attempts = doc.attempts + 1;
@@ -134,7 +134,7 @@ export function startScheduledSends(opts: ScheduledSendOptions): ScheduledSender
         await settle(opts, doc, { status: 'failed', error: 'author_cannot_send' });
         continue;
       }
-      if ((await deliverScheduled(opts, doc, String(doc.authorId))).status === 'sent') sent++;
+      if ((await deliverScheduled(opts, doc, String(doc.authorId), at)).status === 'sent') sent++;
     }
     return sent;
   };

@@ -94,3 +94,10 @@ export async function signIn(page: Page, origin: string, email: string, password
   await page.getByRole('button', { name: 'Entrar' }).click();
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
 }
+
+/** A new browser context signed in as `email` (its own cookies and storage): the page. */
+export async function signedInPage(browser: Browser, origin: string, email: string, password: string): Promise<Page> {
+  const page = await (await newContext(browser)).newPage();
+  await signIn(page, origin, email, password);
+  return page;
+}

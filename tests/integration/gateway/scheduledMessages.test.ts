@@ -86,6 +86,7 @@ describe('scheduled replies', () => {
 
     const done = await ScheduledMessage.findById(first.body.id).lean();
     expect(done).toMatchObject({ status: 'sent', messageId: expect.any(String) });
+    expect(done?.sentAt?.getTime()).toBe(clock);
     const msg = await Message.findOne({ sessionId: SESSION, clientId: scheduledClientId(first.body.id) }).lean();
     expect(msg).toMatchObject({ fromMe: true, text: 'Buenos días: ya tenemos la 38 en tienda.', chatId: jid(ALICE) });
     expect(String(msg?.userId)).toBe(w.users.supervisor.id);

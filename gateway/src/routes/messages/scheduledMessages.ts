@@ -99,8 +99,9 @@ export const scheduledMessageRoutes: RouteDef[] = [
       const { sessionId, scheduledId } = params;
       const chatId = recipientJid(params.chatId);
       authorize(auth, 'send', subjects.message(sessionId, chatId));
-      const doc = (await claimScheduled({ _id: scheduledId, sessionId, chatId }, deps.now().getTime(), { retry: true })) ?? (await notWaiting(sessionId, chatId, scheduledId));
-      const done = await deliverScheduled({ hub: deps.hub, logger: deps.logger, emit: deps.realtime?.emitToChat }, doc, auth!.user.id);
+      const now = deps.now().getTime();
+      const doc = (await claimScheduled({ _id: scheduledId, sessionId, chatId }, now, { retry: true })) ?? (await notWaiting(sessionId, chatId, scheduledId));
+      const done = await deliverScheduled({ hub: deps.hub, logger: deps.logger, emit: deps.realtime?.emitToChat }, doc, auth!.user.id, now);
       Object.assign(audit, { targetType: 'Chat', targetId: chatId, details: { sessionId, scheduledId, status: done.status, messageId: done.messageId ?? null } });
       return presentScheduled(done);
     },
