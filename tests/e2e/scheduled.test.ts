@@ -48,6 +48,7 @@ afterAll(async () => {
 });
 
 const stripOf = (page: Page) => page.locator('.scheduled-strip');
+const rowOfSupervisor = () => supervisor.getByRole('listbox', { name: 'Conversaciones' }).getByRole('option', { name: /Alicia Gómez/ });
 const itemOf = (page: Page, text: string) => stripOf(page).locator('.scheduled-item', { hasText: text });
 
 /** Writes a reply and schedules it with one of the offered times. */
@@ -122,5 +123,20 @@ describe('scheduled replies', () => {
     await itemOf(employee, 'Te esperamos hasta las 20:00.').waitFor({ state: 'detached' });
     await itemOf(supervisor, 'Te esperamos hasta las 20:00.').waitFor({ state: 'detached' });
     await supervisor.getByRole('log', { name: /Mensajes con Alicia Gómez/ }).getByText('Te esperamos hasta las 20:00.').waitFor();
+
+    // Elena schedules one and loses the chat before it goes: it is not sent, the list says so in
+    // red, and Sofía sends it herself with Reintentar.
+    const elena = await sys.token(team.elena.email, team.elena.password);
+    const orphan = await sys.api('POST', `/api/sessions/${SESSION}/chats/${encodeURIComponent(CHAT)}/scheduled`, elena, { text: 'Mañana te confirmo el envío.', sendAt: Date.now() + 1500 });
+    expect(orphan.status).toBe(201);
+    const [mine] = (await sys.api('GET', `/api/sessions/${SESSION}/assignments?chatId=${encodeURIComponent(CHAT)}`, admin)).body.data as { id: string }[];
+    expect((await sys.api('DELETE', `/api/sessions/${SESSION}/assignments/${mine!.id}`, admin)).status).toBe(204);
+    await rowOfSupervisor().locator('.scheduled-tag.failed', { hasText: 'Envío programado sin enviar' }).waitFor();
+    const failed = itemOf(supervisor, 'Mañana te confirmo el envío.');
+    await failed.getByText(/^No se envió \(.+\): quien lo programó ya no puede escribir en esta conversación · programado por Elena Ruiz$/).waitFor();
+    await failed.getByRole('button', { name: 'Reintentar' }).click();
+    await sys.sim.waitForReceived(ALICIA, (m) => m.text === 'Mañana te confirmo el envío.', 30_000);
+    await rowOfSupervisor().locator('.scheduled-tag.failed').waitFor({ state: 'detached' });
+    expect(sys.sim.received(ALICIA).filter((m) => m.text === 'Mañana te confirmo el envío.')).toHaveLength(1);
   });
 });

@@ -19,6 +19,7 @@ export function presentInboxChat(c: ChatDoc, sessionName: string, assignees: Inb
     handledAt: times.handledAt ? times.handledAt.getTime() : null,
     snoozedUntil: c.snoozedUntil && c.snoozedUntil.getTime() > Date.now() ? c.snoozedUntil.getTime() : null,
     nextScheduledAt: c.nextScheduledAt ? c.nextScheduledAt.getTime() : null,
+    scheduledFailed: c.scheduledFailed === true,
     lastMessageFromMe: lastMessageFromMe(times),
     assignees,
     labels: (c.labels ?? []).map((id) => id.toString()),

@@ -214,6 +214,8 @@ export interface InboxChatView extends ChatView {
   snoozedUntil: number | null;
   /** ms since epoch when the earliest reply scheduled in the chat goes, null when none waits. */
   nextScheduledAt: number | null;
+  /** A reply scheduled in the chat could not be sent: someone should look (retry or discard it). */
+  scheduledFailed: boolean;
   lastMessageFromMe: boolean | null;
   assignees: { userId: string; name: string }[];
   /** Ids of the team's labels on the chat (`GET /api/labels` names them). */

@@ -76,6 +76,8 @@ export interface ChatScheduledView {
   sessionId: string;
   chatId: string;
   nextScheduledAt: number | null;
+  /** A reply scheduled in it could not be sent (until it is retried or discarded). */
+  scheduledFailed: boolean;
 }
 
 /** Where a scheduled reply is: waiting for its time, being handed to the session, handed over, not sent (why in `error`), or cancelled. */

@@ -27,9 +27,11 @@ const emitted: { event: string; payload: unknown }[] = [];
 const scheduledOf = (phone: string) => `/api/sessions/${SESSION}/chats/${encodeURIComponent(jid(phone))}/scheduled`;
 const schedule = (token: string, phone: string, text: string, sendAt: number) => w.api('POST', scheduledOf(phone), { token, body: { text, sendAt } });
 const listed = async (phone: string) => (await w.api('GET', scheduledOf(phone), { token: tok.supervisor })).body.data as ScheduledMessageView[];
+/** The chat's row in the inbox list. */
+const rowInList = async (phone: string) =>
+  ((await w.api('GET', `/api/chats?view=all&sessionId=${SESSION}&q=${phone}`, { token: tok.supervisor })).body.data as { id: string; nextScheduledAt: number | null; scheduledFailed: boolean }[]).find((c) => c.id === jid(phone));
 /** When the inbox list says the chat's next scheduled reply goes. */
-const nextInList = async (phone: string) =>
-  ((await w.api('GET', `/api/chats?view=all&sessionId=${SESSION}&q=${phone}`, { token: tok.supervisor })).body.data as { id: string; nextScheduledAt: number | null }[]).find((c) => c.id === jid(phone))?.nextScheduledAt;
+const nextInList = async (phone: string) => (await rowInList(phone))?.nextScheduledAt;
 const receivedTexts = (phone: string) => w.sim!.received(phone).map((m) => m.text);
 
 /** A customer writes, so the chat exists; resolves once the gateway has it. */
@@ -93,7 +95,7 @@ describe('scheduled replies', () => {
     // The chat's consoles hear the reply went, and when the chat's next one goes.
     expect(emitted.slice(-2)).toEqual([
       { event: 'scheduled-message', payload: expect.objectContaining({ id: first.body.id, status: 'sent', messageId: done?.messageId }) },
-      { event: 'chat-scheduled', payload: { sessionId: SESSION, chatId: jid(ALICE), nextScheduledAt: second.body.sendAt } },
+      { event: 'chat-scheduled', payload: { sessionId: SESSION, chatId: jid(ALICE), nextScheduledAt: second.body.sendAt, scheduledFailed: false } },
     ]);
     expect((await listed(ALICE)).map((s) => s.id)).toEqual([second.body.id]);
     expect(await nextInList(ALICE)).toBe(second.body.sendAt);
@@ -157,11 +159,15 @@ describe('scheduled replies', () => {
     expect(await sender.runDue()).toBe(0);
     const [failed] = await listed(CARLA);
     expect(failed).toMatchObject({ id: mine.body.id, status: 'failed', error: 'author_cannot_send' });
+    // The list says so, for someone to look.
+    expect(await rowInList(CARLA)).toMatchObject({ scheduledFailed: true, nextScheduledAt: null });
+    expect(emitted.at(-1)).toEqual({ event: 'chat-scheduled', payload: { sessionId: SESSION, chatId: jid(CARLA), nextScheduledAt: null, scheduledFailed: true } });
     expect(receivedTexts(CARLA)).not.toContain('Carla, tu devolución está aprobada.');
 
     const retried = await w.api('POST', `${scheduledOf(CARLA)}/${mine.body.id}/send`, { token: tok.supervisor });
     expect([retried.status, retried.body.status, retried.body.error]).toEqual([200, 'sent', null]);
     await w.sim!.waitForReceived(CARLA, (m) => m.text === 'Carla, tu devolución está aprobada.', 30_000);
     expect(await listed(CARLA)).toEqual([]);
+    expect((await rowInList(CARLA))?.scheduledFailed).toBe(false);
   });
 });

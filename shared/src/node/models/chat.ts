@@ -33,6 +33,8 @@ export interface ChatDoc {
   snoozedUntil?: Date | null;
   /** When the earliest reply scheduled in it goes (*Programar envío*); set by the gateway, never by the actor. */
   nextScheduledAt?: Date | null;
+  /** A reply scheduled in it could not be sent (and was not discarded); set by the gateway. */
+  scheduledFailed?: boolean;
   /**
    * `needsReply(lastInboundAt, lastOutboundAt, handledAt)` (shared domain/inbox.ts), stored by the
    * actor in the same write so lists can filter on it (FerretDB cannot compare two fields in a query).
@@ -63,6 +65,7 @@ const chatSchema = new Schema<ChatDoc>(
     handledAt: { type: Date, default: null },
     snoozedUntil: { type: Date, default: null },
     nextScheduledAt: { type: Date, default: null },
+    scheduledFailed: { type: Boolean, default: false },
     needsReply: { type: Boolean, default: false },
     archived: { type: Boolean, default: false },
     labels: { type: [{ type: Schema.Types.ObjectId, ref: 'Label' }], default: undefined },

@@ -228,7 +228,7 @@ export function InboxProvider({ children }: { children: ReactNode }) {
   });
   useSocketEvent('labels-changed', () => reloadLabels());
   useSocketEvent('chat-note', (note) => notifyMention(stateRef.current, note));
-  useSocketEvent('chat-scheduled', (e) => dispatch({ type: 'event/scheduled', sessionId: e.sessionId, chatId: e.chatId, nextScheduledAt: e.nextScheduledAt }));
+  useSocketEvent('chat-scheduled', (e) => dispatch({ type: 'event/scheduled', sessionId: e.sessionId, chatId: e.chatId, nextScheduledAt: e.nextScheduledAt, scheduledFailed: e.scheduledFailed }));
   useSocketEvent('chat-name', (e) => dispatch({ type: 'event/name', sessionId: e.sessionId, chatId: e.chatId, name: e.name, customName: e.customName }));
   useSocketEvent('chat-assignees', (e) => {
     const key = chatKey(e.sessionId, e.chatId);

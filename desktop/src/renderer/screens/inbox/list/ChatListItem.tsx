@@ -95,6 +95,12 @@ export const ChatListItem = memo(function ChatListItem({ chat, id, selected, act
         <div className="chat-line chat-meta">
           {showSession && <span className="session-tag">{chat.sessionName}</span>}
           {chat.needsReply && <span className="needs-reply-tag">{t('inbox.needsReply')}</span>}
+          {chat.scheduledFailed && (
+            <span className="scheduled-tag failed">
+              <Icon name="alert" size={12} />
+              {t('scheduled.failedInList')}
+            </span>
+          )}
           {chat.nextScheduledAt !== null && (
             <span className="scheduled-tag" title={t('scheduled.inList', { when: whenPhrase(chat.nextScheduledAt, Date.now(), i18n) })}>
               <Icon name="calendar" size={12} />

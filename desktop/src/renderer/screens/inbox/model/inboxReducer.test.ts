@@ -31,6 +31,7 @@ function chat(extra: Partial<InboxChatView> = {}): InboxChatView {
     handledAt: null,
     snoozedUntil: null,
     nextScheduledAt: null,
+    scheduledFailed: false,
     lastMessageFromMe: true,
     assignees: [],
     labels: [],

@@ -50,7 +50,7 @@ export type InboxAction =
   /** A chat put aside until a time (null: woken). */
   | { type: 'event/snooze'; sessionId: string; chatId: string; snoozedUntil: number | null }
   /** When the chat's earliest scheduled reply goes (null: none waits). */
-  | { type: 'event/scheduled'; sessionId: string; chatId: string; nextScheduledAt: number | null }
+  | { type: 'event/scheduled'; sessionId: string; chatId: string; nextScheduledAt: number | null; scheduledFailed: boolean }
   | { type: 'event/presence'; sessionId: string; chatId: string; state: string; at: number }
   | { type: 'access/rooms'; rooms: string[] }
   | { type: 'chat/open'; key: string | null }
@@ -138,6 +138,7 @@ function emptyChat(state: InboxState, sessionId: string, chatId: string, name: s
     handledAt: null,
     snoozedUntil: null,
     nextScheduledAt: null,
+    scheduledFailed: false,
     lastMessageFromMe: null,
     assignees: [],
     labels: [],
@@ -238,7 +239,7 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
     case 'event/snooze':
       return patchChat(state, action.sessionId, action.chatId, { snoozedUntil: action.snoozedUntil });
     case 'event/scheduled':
-      return patchChat(state, action.sessionId, action.chatId, { nextScheduledAt: action.nextScheduledAt });
+      return patchChat(state, action.sessionId, action.chatId, { nextScheduledAt: action.nextScheduledAt, scheduledFailed: action.scheduledFailed });
     case 'event/name':
       return patchChat(state, action.sessionId, action.chatId, { name: action.name, customName: action.customName });
     case 'event/labels':
@@ -321,6 +322,7 @@ function pickLive(c: InboxChatView): Partial<InboxChatView> {
     handledAt: c.handledAt,
     snoozedUntil: c.snoozedUntil,
     nextScheduledAt: c.nextScheduledAt,
+    scheduledFailed: c.scheduledFailed,
     needsReply: c.needsReply,
     unreadCount: c.unreadCount,
   };
