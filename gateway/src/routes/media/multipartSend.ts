@@ -4,7 +4,7 @@
  * with shared's outgoing-message schema → messages.ts handler → hub.send.
  */
 import type { Context, Next } from 'koa';
-import { recipientJid } from '@switchboard/shared';
+import { MEDIA_MESSAGE_KINDS, recipientJid, type MessageKind } from '@switchboard/shared';
 import { Session, type MediaDoc } from '@switchboard/shared/node';
 import type { AuthContext } from '../../auth/authContext.ts';
 import type { GatewayDeps } from '../../deps.ts';
@@ -22,8 +22,8 @@ export const uploadsOff = (): AppError => new AppError(415, 'multipart_unavailab
  * Middleware of the send route for multipart bodies (JSON bodies pass through). The send to the
  * form's `to` is authorised when the file part begins — before a byte of the file is read and
  * before the database is asked whether the session exists, so a caller learns nothing about
- * sessions it may not send in — which is why `to` must come before `file` in the form (and
- * `kind=voice`, for a voice note to be stored as one). The file
+ * sessions it may not send in — which is why `to` must come before `file` in the form (and a
+ * media `kind`, e.g. `voice`, for the file to be stored as that kind rather than by its type). The file
  * then streams to GridFS as media of that chat (assigned users can read it back), and the other
  * fields plus `mediaId` go on to validation as the body. When the rest of the request fails,
  * the stored file is deleted again: no orphan media.
@@ -47,9 +47,9 @@ export function multipartSend(deps: GatewayDeps) {
         authorize(auth, 'send', subjects.message(sessionId, chatId));
         authorize(auth, 'create', subjects.media({ sessionId, chatId }));
         if (!(await Session.exists({ sessionId }))) throw notFound('session');
-        // `kind=voice` before the file: a voice note, stored as WhatsApp plays them (Opus in Ogg).
-        const voice = before.kind === 'voice' ? { kind: 'voice' as const } : {};
-        return storeStream(part.stream, part.claimedType, { sessionId, chatId, userId: auth.user.id, fileName: part.fileName, ...voice }, upload);
+        // A media `kind` before the file is stored as given (a voice note is kept as WhatsApp plays them).
+        const kind = (MEDIA_MESSAGE_KINDS as readonly string[]).includes(before.kind ?? '') ? { kind: before.kind as MessageKind } : {};
+        return storeStream(part.stream, part.claimedType, { sessionId, chatId, userId: auth.user.id, fileName: part.fileName, ...kind }, upload);
       },
       discard: discardMedia,
     });

@@ -5,7 +5,6 @@
  */
 import type { InboxChatView, UserView } from '@switchboard/shared';
 import { useRef, useState, type FormEvent } from 'react';
-import { ApiError } from '../../api/http.ts';
 import { useApi } from '../../auth/AuthProvider.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { Button } from '../../ui/Button.tsx';
@@ -59,11 +58,10 @@ export function AssignDialog({ sessionId, chats, users, onClose, onDone }: { ses
         break;
       }
       try {
-        await api.assign(sessionId, { chatId: chat.id, userId, ...(note.trim() ? { note: note.trim() } : {}) });
-        result.done += 1;
+        if ((await api.assignOnce(sessionId, { chatId: chat.id, userId, ...(note.trim() ? { note: note.trim() } : {}) })) === 'assigned') result.done += 1;
+        else result.skipped += 1;
       } catch (err) {
-        if (err instanceof ApiError && err.code === 'already_assigned') result.skipped += 1;
-        else result.failed.push({ chat, reason: errorText(err, t) });
+        result.failed.push({ chat, reason: errorText(err, t) });
       }
       setProgress(i + 1);
     }

@@ -6,7 +6,7 @@
  * session's assignments route.
  */
 import { phoneOfJid, type AssignmentView, type AutoAssignView, type InboxChatView, type ListPage, type SessionView, type UserView } from '@switchboard/shared';
-import type { ApiClient } from '../../api/http.ts';
+import { ApiError, type ApiClient } from '../../api/http.ts';
 
 const enc = encodeURIComponent;
 const opts = (signal?: AbortSignal) => (signal ? { signal } : undefined);
@@ -32,6 +32,16 @@ export function assignmentsApi(api: ApiClient) {
     },
     users: (signal?: AbortSignal) => api.get<ListPage<UserView>>('/api/users', { limit: 200 }, opts(signal)),
     assign: (sessionId: string, body: { chatId: string; userId: string; note?: string }) => api.post<AssignmentView>(`/api/sessions/${enc(sessionId)}/assignments`, body),
+    /** Assigns a chat; `already` when the person had it (not an error for a run over many chats). */
+    async assignOnce(sessionId: string, body: { chatId: string; userId: string; note?: string }): Promise<'assigned' | 'already'> {
+      try {
+        await api.post<AssignmentView>(`/api/sessions/${enc(sessionId)}/assignments`, body);
+        return 'assigned';
+      } catch (err) {
+        if (err instanceof ApiError && err.code === 'already_assigned') return 'already';
+        throw err;
+      }
+    },
     reassign: (sessionId: string, assignmentId: string, userId: string) => api.put<AssignmentView>(`/api/sessions/${enc(sessionId)}/assignments/${enc(assignmentId)}`, { userId }),
     unassign: (sessionId: string, assignmentId: string) => api.del(`/api/sessions/${enc(sessionId)}/assignments/${enc(assignmentId)}`),
     autoAssign: (sessionId: string, signal?: AbortSignal) => api.get<AutoAssignView>(`/api/sessions/${enc(sessionId)}/auto-assign`, undefined, opts(signal)),

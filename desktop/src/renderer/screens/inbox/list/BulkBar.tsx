@@ -16,7 +16,6 @@ import { errorText } from '../../../ui/errors.ts';
 import { useResource } from '../../../hooks/useResource.ts';
 import { AssigneeSelect } from '../../assignments/AssigneeSelect.tsx';
 import { assignmentsApi } from '../../assignments/assignmentsApi.ts';
-import { ApiError } from '../../../api/http.ts';
 import { inboxApi } from '../inboxApi.ts';
 import { useInbox } from '../InboxProvider.tsx';
 import { chatKey } from '../model/keys.ts';
@@ -42,14 +41,15 @@ export function BulkBar({ selection, total, onDone }: { selection: ChatSelection
 
   /** Hands a chat to `userId`; with `replace`, the others assigned to it are unassigned. */
   const assignOne = async (c: InboxChatView, userId: string, replace: boolean) => {
-    try {
-      await assignments.assign(c.sessionId, { chatId: c.id, userId });
-    } catch (err) {
-      if (!(err instanceof ApiError && err.code === 'already_assigned')) throw err;
-    }
+    await assignments.assignOnce(c.sessionId, { chatId: c.id, userId });
     if (!replace) return;
     const current = await client.get<ListPage<AssignmentView>>(`/api/sessions/${encodeURIComponent(c.sessionId)}/assignments`, { chatId: c.id, limit: 50 });
     for (const a of current.data.filter((x) => x.userId !== userId)) await assignments.unassign(c.sessionId, a.id);
+  };
+
+  /** Says a chat's customer needs no reply (a chat that needs none is left as it is). */
+  const settleOne = async (c: InboxChatView) => {
+    if (c.needsReply) await rest.markHandled(c.sessionId, c.id);
   };
 
   const run = async (action: Action, work: (c: InboxChatView) => Promise<void>, vars: Record<string, string> = {}) => {
@@ -96,7 +96,7 @@ export function BulkBar({ selection, total, onDone }: { selection: ChatSelection
             </Button>
           )}
           {canAnswer && (
-            <Button size="sm" icon="check" disabled={!idle} onClick={() => void run('handled', async (c) => (c.needsReply ? void (await rest.markHandled(c.sessionId, c.id)) : undefined))}>
+            <Button size="sm" icon="check" disabled={!idle} onClick={() => void run('handled', settleOne)}>
               {t('bulk.handled')}
             </Button>
           )}

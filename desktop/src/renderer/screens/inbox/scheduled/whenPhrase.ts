@@ -13,9 +13,17 @@ export function daysAhead(at: number, now: number): number {
   return Math.round((day(at) - day(now)) / 86_400_000);
 }
 
+/** Hour and minute ("9:00"), one formatter per language. */
+const clocks = new Map<string, Intl.DateTimeFormat>();
+const clockOf = (locale: string): Intl.DateTimeFormat => {
+  let f = clocks.get(locale);
+  if (!f) clocks.set(locale, (f = new Intl.DateTimeFormat(locale === 'es' ? 'es-ES' : 'en-GB', { hour: 'numeric', minute: '2-digit' })));
+  return f;
+};
+
 /** The phrase for `at` in the user's language. */
 export function whenPhrase(at: number, now: number, { t, fmt, locale }: Pick<I18n, 't' | 'fmt' | 'locale'>): string {
-  const time = new Intl.DateTimeFormat(locale === 'es' ? 'es-ES' : 'en-GB', { hour: 'numeric', minute: '2-digit' }).format(at);
+  const time = clockOf(locale).format(at);
   const days = daysAhead(at, now);
   if (days === 0) return t('when.today', { time });
   if (days === 1) return t('when.tomorrow', { time });

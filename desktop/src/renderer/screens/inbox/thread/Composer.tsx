@@ -269,8 +269,8 @@ export function Composer(p: ComposerProps) {
       )}
       {mentionItems.length > 0 && <MentionSuggestions id={listId} items={mentionItems} active={Math.min(active, mentionItems.length - 1)} onPick={mention} />}
       {suggestions && <CannedSuggestions id={listId} items={suggestions} noneYet={p.canned.length === 0} active={Math.min(active, Math.max(0, suggestions.length - 1))} onPick={pick} onManage={p.onManageCanned} fill={(text) => fillCanned(text, p.cannedValues)} />}
-      <div className="composer-row">
-        {!recording && (
+      {/* While a voice note is recorded, its bar stands alone in the row (styles hide the rest). */}
+      <div className={`composer-row${recording ? ' recording' : ''}`}>
         <div className="composer-tools">
           {!noting && <IconButton icon="paperclip" label={t('composer.attach')} onClick={() => fileInput.current?.click()} />}
           <input
@@ -309,8 +309,6 @@ export function Composer(p: ComposerProps) {
             />
           )}
         </div>
-        )}
-        {!recording && (
         <textarea
           ref={area}
           className="composer-input"
@@ -330,7 +328,6 @@ export function Composer(p: ComposerProps) {
           onKeyDown={onKey}
           onPaste={onPaste}
         />
-        )}
         {!noting && (recording || (!text.trim() && p.files.length === 0)) && (
           <VoiceRecorder
             onSend={p.onVoice}
@@ -340,7 +337,7 @@ export function Composer(p: ComposerProps) {
             }}
           />
         )}
-        {!noting && !recording && (
+        {!noting && (
           <IconButton
             icon="calendar"
             label={t('scheduled.open')}
@@ -349,7 +346,6 @@ export function Composer(p: ComposerProps) {
             onClick={() => setScheduling(true)}
           />
         )}
-        {!recording && (
         <Button
           variant="primary"
           icon={noting ? 'lock' : 'send'}
@@ -360,7 +356,6 @@ export function Composer(p: ComposerProps) {
         >
           {t(noting ? 'notes.save' : 'composer.send')}
         </Button>
-        )}
       </div>
       <ScheduleDialog
         open={scheduling}
