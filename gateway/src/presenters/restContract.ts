@@ -23,6 +23,7 @@ import type {
   ChatLabelsView,
   MediaInfoView,
   SendAccepted,
+  ForwardResult,
   SignedMediaUrls,
 } from '@switchboard/shared';
 import type { z } from 'zod';
@@ -39,6 +40,7 @@ import type { markHandledResponse, markReadResponse, markUnreadResponse, retryRe
 import type { snoozeResponse } from '../routes/messages/chatSnooze.ts';
 import type { chatNoteSchema } from '../routes/messages/chatNoteSchema.ts';
 import type { scheduledSchema } from '../routes/messages/scheduledSchema.ts';
+import type { forwardResponse } from '../routes/messages/forwardSchema.ts';
 import type { chatSchema, messageSchema, sendResponse } from '../routes/messages/schema.ts';
 import type { presentApiKey } from './apiKeys.ts';
 import type { presentCannedReply } from './cannedReplies.ts';
@@ -69,6 +71,7 @@ export type RestContractChecks = [
   Holds<Same<Out<typeof chatNoteSchema>, ChatNoteView>>,
   Holds<Same<Out<typeof sendResponse>, SendAccepted>>,
   Holds<Same<Out<typeof retryResponse>, SendAccepted>>,
+  Holds<Same<Out<typeof forwardResponse>, ForwardResult>>,
   Holds<Same<ReturnType<typeof presentMedia>, MediaInfoView>>,
   Holds<Same<Out<typeof mediaInfoSchema>, MediaInfoView>>,
   Holds<Same<Out<typeof markReadResponse>, MarkReadResult>>,

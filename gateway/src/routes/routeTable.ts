@@ -12,6 +12,7 @@ import { agentRoutes } from './users/agents.ts';
 import { mediaRoutes } from './media/mediaRoutes.ts';
 import { chatActionRoutes } from './messages/chatActions.ts';
 import { messageChangeRoutes } from './messages/messageChanges.ts';
+import { forwardRoutes } from './messages/forwardMessage.ts';
 import { chatSnoozeRoutes } from './messages/chatSnooze.ts';
 import { chatNameRoutes } from './messages/chatName.ts';
 import { chatExportRoutes } from './messages/chatExport.ts';
@@ -46,6 +47,7 @@ export const ROUTES: readonly RouteDef[] = [
   ...messageRoutes,
   ...chatActionRoutes,
   ...messageChangeRoutes,
+  ...forwardRoutes,
   ...numberCheckRoutes,
   ...startChatRoutes,
   ...chatProfileRoutes,

@@ -1,7 +1,7 @@
-import { Media, deleteMedia } from '@switchboard/shared/node';
+import { Media, dropMediaDocument } from '@switchboard/shared/node';
 
-/** Deletes a stored media file: its Media document, then its GridFS bytes. */
+/** Deletes a stored media file: its Media document, then its bytes unless a forwarded copy still uses them. */
 export async function dropMedia(mediaId: string): Promise<void> {
-  const media = await Media.findByIdAndDelete(mediaId).lean();
-  if (media) await deleteMedia(media.gridFsId);
+  const media = await Media.findById(mediaId, { gridFsId: 1, thumbnailGridFsId: 1 }).lean();
+  if (media) await dropMediaDocument(media);
 }

@@ -164,6 +164,7 @@ async function prepare(msg: WAMessage, deps: IngestDeps): Promise<Prepared | nul
     mediaId,
     mediaStatus,
     quotedId: mapped.quotedId ?? null,
+    ...(mapped.forwarded ? { forwarded: true as const } : {}),
     reaction: mapped.reaction ?? null,
     location: mapped.location ?? null,
     status: fromMe ? 'sent' : 'delivered',

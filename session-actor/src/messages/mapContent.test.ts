@@ -7,6 +7,9 @@ describe('mapContent', () => {
     expect(
       mapContent({ extendedTextMessage: { text: 'reply', contextInfo: { stanzaId: 'Q1', participant: 'a@s.whatsapp.net' } } }),
     ).toEqual({ kind: 'text', text: 'reply', quotedId: 'Q1' });
+    expect(mapContent({ extendedTextMessage: { text: 'mira esto', contextInfo: { isForwarded: true, forwardingScore: 2 } } })).toEqual({ kind: 'text', text: 'mira esto', forwarded: true });
+    expect(mapContent({ imageMessage: { mimetype: 'image/png', contextInfo: { isForwarded: true } } })).toMatchObject({ kind: 'image', forwarded: true });
+    expect(mapContent({ extendedTextMessage: { text: 'x', contextInfo: { isForwarded: false } } })).toEqual({ kind: 'text', text: 'x' });
   });
 
   it('maps every media kind with its metadata', () => {

@@ -18,6 +18,8 @@ export interface MappedContent {
   text?: string;
   caption?: string;
   quotedId?: string;
+  /** WhatsApp marked it forwarded (`contextInfo.isForwarded`). */
+  forwarded?: true;
   reaction?: { emoji: string; targetId: string };
   location?: { latitude: number; longitude: number; name?: string; address?: string };
   contact?: { displayName: string; vcard: string };
@@ -38,9 +40,10 @@ const MEDIA_DEFAULT_MIME: Record<MediaInfo['kind'], string> = {
   sticker: 'image/webp',
 };
 
-function quotedIdOf(content: Content, type: keyof Content): string | undefined {
-  const inner = content[type] as { contextInfo?: proto.IContextInfo | null } | null | undefined;
-  return inner?.contextInfo?.stanzaId ?? undefined;
+/** What a message's context says about it: the message it quotes, and whether it was forwarded. */
+function contextOf(content: Content, type: keyof Content): { quotedId?: string; forwarded?: true } {
+  const ctx = (content[type] as { contextInfo?: proto.IContextInfo | null } | null | undefined)?.contextInfo;
+  return { ...(ctx?.stanzaId ? { quotedId: ctx.stanzaId } : {}), ...(ctx?.isForwarded ? { forwarded: true as const } : {}) };
 }
 
 function clean<T extends object>(obj: T): T {
@@ -72,8 +75,7 @@ export function mapContent(raw: Content | null | undefined): MappedContent | nul
   if (!content) return null;
   const type = getContentType(content);
   if (!type || type === 'protocolMessage' || type === 'messageContextInfo') return null;
-  const quotedId = quotedIdOf(content, type);
-  const base = quotedId ? { quotedId } : {};
+  const base = contextOf(content, type);
   const media = (kind: MediaInfo['kind'], m: object, caption?: string | null): MappedContent =>
     clean({ kind, ...base, caption: caption ?? undefined, media: mediaOf(kind, m) });
   switch (type) {

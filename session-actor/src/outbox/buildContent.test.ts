@@ -16,6 +16,15 @@ describe('buildContent', () => {
     expect(options.messageId).toBe('ID1');
   });
 
+  it('marks a forwarded copy as WhatsApp marks forwards, text and media alike', async () => {
+    const text = await buildContent({ messageId: 'F1', kind: 'text', text: 'hi', forwarded: true }, JID, deps);
+    expect(text.content).toEqual({ text: 'hi', contextInfo: { isForwarded: true, forwardingScore: 1 } });
+    const doc = await buildContent({ messageId: 'F2', kind: 'document', mediaId: 'm1', forwarded: true }, JID, deps);
+    expect(doc.content).toMatchObject({ document: { stream }, fileName: 'a.pdf', contextInfo: { isForwarded: true } });
+    const plain = await buildContent({ messageId: 'F3', kind: 'text', text: 'hi', forwarded: false }, JID, deps);
+    expect(plain.content).toEqual({ text: 'hi' });
+  });
+
   it('quotes the stored message it replies to', async () => {
     const { options } = await buildContent({ messageId: 'ID2', kind: 'text', text: 're', quotedId: 'THEIRS' }, JID, deps);
     expect(options.quoted).toMatchObject({ key: { remoteJid: JID, id: 'THEIRS', fromMe: false }, message: { conversation: 'pic' } });

@@ -15,6 +15,8 @@ export interface OutgoingRecord {
   quotedId?: string | null;
   reaction?: { emoji?: string | null; targetId?: string | null } | null;
   location?: { latitude?: number | null; longitude?: number | null; name?: string | null; address?: string | null } | null;
+  /** A copy of another message (the forward route): WhatsApp shows it as forwarded. */
+  forwarded?: boolean | null;
 }
 
 /**
@@ -105,26 +107,35 @@ export async function buildContent(
   // already), again on the stored record: a hand-edited or migrated document cannot slip through.
   const problem = outgoingMessageProblems(rec)[0];
   if (problem) throw bad(problem.message);
+  const content = await contentOf(rec, jid, deps);
+  // WhatsApp's own forward marks the copy (Baileys' `forward` does the same from a WAMessage we
+  // do not keep); a first forward scores 1.
+  if (rec.forwarded && rec.kind !== 'reaction') Object.assign(content, { contextInfo: { isForwarded: true, forwardingScore: 1 } });
+  return { content, options };
+}
+
+/** The content of a stored outgoing message, by kind. */
+async function contentOf(rec: OutgoingRecord, jid: string, deps: BuildDeps): Promise<AnyMessageContent> {
   switch (rec.kind) {
     case 'text':
-      return { content: { text: rec.text ?? '' }, options };
+      return { text: rec.text ?? '' };
     case 'reaction': {
       const targetId = rec.reaction?.targetId;
       if (!targetId) throw bad('a reaction needs a target message id');
       const target = await deps.findMessage(targetId);
       const key = { remoteJid: jid, id: targetId, fromMe: target?.fromMe ?? false, ...authorOf(jid, target) };
-      return { content: { react: { text: rec.reaction?.emoji ?? '', key } }, options };
+      return { react: { text: rec.reaction?.emoji ?? '', key } };
     }
     case 'location': {
       const l = rec.location;
       if (typeof l?.latitude !== 'number' || typeof l?.longitude !== 'number') throw bad('a location needs coordinates');
       const location = { degreesLatitude: l.latitude, degreesLongitude: l.longitude, name: l.name ?? null, address: l.address ?? null };
-      return { content: { location }, options };
+      return { location };
     }
     case 'contact': {
       if (!rec.text) throw bad('a contact message needs a vCard in text');
       const displayName = rec.caption || /FN:(.*)/.exec(rec.text)?.[1]?.trim() || 'Contact';
-      return { content: { contacts: { displayName, contacts: [{ displayName, vcard: rec.text }] } }, options };
+      return { contacts: { displayName, contacts: [{ displayName, vcard: rec.text }] } };
     }
     case 'image':
     case 'video':
@@ -132,7 +143,7 @@ export async function buildContent(
     case 'voice':
     case 'document':
     case 'sticker':
-      return { content: await mediaContent(rec, deps), options };
+      return mediaContent(rec, deps);
     default:
       throw bad(`messages of kind ${rec.kind} cannot be sent`);
   }

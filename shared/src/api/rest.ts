@@ -240,6 +240,11 @@ export interface SendAccepted {
   chatId: string;
 }
 
+/** Answer of `POST /api/sessions/:id/messages/:messageId/forward`: one accepted send per chat. */
+export interface ForwardResult {
+  forwarded: SendAccepted[];
+}
+
 /** One hit of `GET /api/messages/search`: the message and its chat as the inbox lists it. */
 export interface MessageSearchHit {
   message: InboxMessageView;

@@ -71,4 +71,9 @@ export interface OutgoingMessageInput {
    * still waits for a reply) and reports leave it out. Never taken from API clients.
    */
   automated?: boolean;
+  /**
+   * A copy of another message of the session (POST …/messages/:messageId/forward): WhatsApp
+   * shows it as *Reenviado*. Never taken from API send bodies.
+   */
+  forwarded?: boolean;
 }

@@ -14,6 +14,7 @@ export * from './db/embeddedDb.ts';
 export * from './db/openDatabase.ts';
 export * from './logging/index.ts';
 export * from './media/gridfs.ts';
+export * from './media/dropMediaDocument.ts';
 export * from './models/index.ts';
 export * from './seed/index.ts';
 export * from './util/keyedQueue.ts';

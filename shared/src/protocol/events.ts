@@ -79,6 +79,8 @@ export interface MessageView {
   sentBy?: { id: string; name: string | null };
   /** Sent by Switchboard itself (the away reply), not by a person. */
   automated?: boolean;
+  /** Forwarded (WhatsApp shows *Reenviado*): a customer's forward, or a copy the team forwarded. */
+  forwarded?: boolean;
 }
 
 /** Actor → supervisor events (the hub re-publishes them with a per-session sequence number). */

@@ -65,6 +65,7 @@ export async function acceptSend(sessionId: string, input: OutgoingMessageInput,
     clientId: input.clientId ?? null,
     userId: input.userId && isObjectId(input.userId) ? input.userId : null,
     ...(input.automated ? { automated: true } : {}),
+    ...(input.forwarded ? { forwarded: true } : {}),
     ...(fence !== undefined ? { fence } : {}),
   };
   try {

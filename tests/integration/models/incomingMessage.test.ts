@@ -46,6 +46,7 @@ const shapes: Record<string, (s: string) => IncomingMessageFields> = {
   'media still downloading': (s) => ({ ...base(s, 'P1'), kind: 'document', text: null, mediaStatus: 'pending' }),
   'reaction (and its removal)': (s) => ({ ...base(s, 'R1'), kind: 'reaction', text: null, reaction: { emoji: '', targetId: 'T1' } }),
   'location without a name': (s) => ({ ...base(s, 'L1'), kind: 'location', text: null, location: { latitude: 19.43, longitude: -99.13, address: 'Zócalo' } }),
+  'a forwarded photo': (s) => ({ ...base(s, 'F1'), kind: 'image', text: null, mediaId: new Types.ObjectId().toHexString(), forwarded: true }),
   'written on the phone': (s) => ({ ...base(s, 'M1'), fromMe: true, sender: null, pushName: null, status: 'sent' }),
 };
 

@@ -37,8 +37,9 @@ function accountMessage(to: string): ReferencedMessage {
 }
 
 function contextInfo(input: ContactSendInput, ref: ReferencedMessage): proto.IContextInfo | undefined {
-  if (!input.quotedId) return undefined;
-  return { stanzaId: input.quotedId, participant: ref.participant, quotedMessage: { conversation: ref.text ?? '' } };
+  const forward = input.forwarded ? { isForwarded: true, forwardingScore: 1 } : {};
+  if (!input.quotedId) return input.forwarded ? forward : undefined;
+  return { stanzaId: input.quotedId, participant: ref.participant, quotedMessage: { conversation: ref.text ?? '' }, ...forward };
 }
 
 function mediaMessage(store: MediaStore, input: ContactSendInput, type: MediaType, bytes: Buffer, https: boolean) {
@@ -115,13 +116,16 @@ function unwrap(msg: proto.IMessage): proto.IMessage {
 
 type Parsed = Omit<ReceivedMessage, 'id' | 'from' | 'to' | 'at'>;
 
+/** `forwarded: true` when the app marked the message forwarded. */
+const forwardedOf = (ctx: proto.IContextInfo | null | undefined): { forwarded?: true } => (ctx?.isForwarded ? { forwarded: true } : {});
+
 /** Turns a decrypted `proto.Message` into what a test wants to assert on, fetching media bytes. */
 export function parseAppMessage(store: MediaStore, raw: proto.IMessage): Parsed {
   const msg = unwrap(raw);
   if (msg.conversation != null) return { kind: 'text', text: msg.conversation };
   if (msg.extendedTextMessage) {
     const ctx = msg.extendedTextMessage.contextInfo;
-    return { kind: 'text', text: msg.extendedTextMessage.text ?? '', quotedId: ctx?.stanzaId ?? undefined, quotedParticipant: ctx?.participant ?? undefined };
+    return { kind: 'text', text: msg.extendedTextMessage.text ?? '', quotedId: ctx?.stanzaId ?? undefined, quotedParticipant: ctx?.participant ?? undefined, ...forwardedOf(ctx) };
   }
   for (const [field, type] of MEDIA_FIELDS) {
     const m = msg[field];
@@ -140,11 +144,12 @@ export function parseAppMessage(store: MediaStore, raw: proto.IMessage): Parsed 
       caption: withCaption.caption ?? undefined,
       fileName: withCaption.fileName ?? undefined,
       quotedId: m.contextInfo?.stanzaId ?? undefined,
+      ...forwardedOf(m.contextInfo),
     };
   }
   if (msg.locationMessage) {
     const l = msg.locationMessage;
-    return { kind: 'location', location: { latitude: l.degreesLatitude ?? 0, longitude: l.degreesLongitude ?? 0, name: l.name ?? undefined }, quotedId: l.contextInfo?.stanzaId ?? undefined };
+    return { kind: 'location', location: { latitude: l.degreesLatitude ?? 0, longitude: l.degreesLongitude ?? 0, name: l.name ?? undefined }, quotedId: l.contextInfo?.stanzaId ?? undefined, ...forwardedOf(l.contextInfo) };
   }
   const pm = msg.protocolMessage;
   if (pm?.type === 0) return { kind: 'revoke', targetId: pm.key?.id ?? undefined };

@@ -40,6 +40,7 @@ export function parseSendBody(body: Json): ContactSendInput {
     document: b64(body, 'document'),
     sticker: b64(body, 'sticker'),
     ptt: body.ptt === true,
+    ...(body.forwarded === true ? { forwarded: true } : {}),
   };
   const loc = body.location as Json | undefined;
   if (loc !== undefined) {

@@ -25,6 +25,8 @@ export interface ReceivedMessage {
   quotedId?: string;
   /** Author of the quoted message (`contextInfo.participant`), when the app named one. */
   quotedParticipant?: string;
+  /** The app marked it forwarded (`contextInfo.isForwarded`). */
+  forwarded?: boolean;
   /** For `revoke` and `edit`: the id of the message deleted or edited. */
   targetId?: string;
   /** Unix milliseconds when the simulator decrypted it. */
@@ -39,6 +41,8 @@ export interface ContactSendInput {
   id?: string;
   text?: string;
   quotedId?: string;
+  /** Sends it marked forwarded, as WhatsApp marks a message forwarded from another chat. */
+  forwarded?: boolean;
   image?: Buffer;
   video?: Buffer;
   audio?: Buffer;

@@ -1,11 +1,11 @@
-import { Chat, Media, Session, type MediaDoc } from '@switchboard/shared/node';
+import { Chat, dropMediaDocument, Media, Session, type MediaDoc } from '@switchboard/shared/node';
 import { recipientJid } from '@switchboard/shared';
 import { AppError, notFound } from '../../errors.ts';
 import { allowed, authorize, scope, subjects } from '../../policies/subjects.ts';
 import { listOf, sessionParams } from '../common.ts';
 import { defineRoute, type RouteDef } from '../types.ts';
 import { loadMediaFor } from './mediaAccess.ts';
-import { discardMedia, storeUpload } from './mediaStore.ts';
+import { storeUpload } from './mediaStore.ts';
 import { assertMultipart } from './multipart.ts';
 import { uploadsOff } from './multipartSend.ts';
 import { presentMedia } from './presentMedia.ts';
@@ -90,7 +90,7 @@ export const mediaRoutes: RouteDef[] = [
     record: 'Media', params: fileParams, audit: 'media.delete', response: { status: 204, description: 'Deleted' },
     async handler({ auth, params, audit }) {
       const doc = await loadMediaFor(auth!, params.fileId, 'delete');
-      await discardMedia(doc);
+      await dropMediaDocument(doc);
       Object.assign(audit, { targetType: 'Media', targetId: doc._id.toString(), details: { sessionId: doc.sessionId, size: doc.size } });
     },
   }),

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import type { MessageKind } from '@switchboard/shared';
-import { deleteMedia, Media, type MediaDoc } from '@switchboard/shared/node';
+import { deleteMedia, dropMediaDocument, Media, type MediaDoc } from '@switchboard/shared/node';
 import type { Context } from 'koa';
 import { Types } from 'mongoose';
 import { AppError } from '../../errors.ts';
@@ -163,14 +163,8 @@ export async function storeStream(
 export async function storeUpload(ctx: Context, meta: UploadMeta, deps: { pool: MediaPool; limits: UploadLimits }): Promise<MediaDoc> {
   const { file } = await readMultipart<MediaDoc>(ctx, {
     onFile: (_fields, part) => storeStream(part.stream, part.claimedType, { ...meta, fileName: meta.fileName ?? part.fileName }, deps),
-    discard: discardMedia,
+    discard: dropMediaDocument,
   });
   return file;
 }
 
-/** Deletes a Media document and its bytes (file and thumbnail) from GridFS. */
-export async function discardMedia(doc: Pick<MediaDoc, '_id' | 'gridFsId' | 'thumbnailGridFsId'>): Promise<void> {
-  await Media.deleteOne({ _id: doc._id });
-  await deleteMedia(doc.gridFsId);
-  if (doc.thumbnailGridFsId) await deleteMedia(doc.thumbnailGridFsId);
-}

@@ -5,14 +5,14 @@
  */
 import type { Context, Next } from 'koa';
 import { MEDIA_MESSAGE_KINDS, recipientJid, type MessageKind } from '@switchboard/shared';
-import { Session, type MediaDoc } from '@switchboard/shared/node';
+import { dropMediaDocument, Session, type MediaDoc } from '@switchboard/shared/node';
 import type { AuthContext } from '../../auth/authContext.ts';
 import type { GatewayDeps } from '../../deps.ts';
 import { AppError, notFound, validationFailed } from '../../errors.ts';
 import { consume } from '../../middlewares/rateLimit.ts';
 import { authorize, subjects } from '../../policies/subjects.ts';
 import { sessionIdSchema } from '../common.ts';
-import { discardMedia, storeStream } from './mediaStore.ts';
+import { storeStream } from './mediaStore.ts';
 import { readMultipart } from './multipart.ts';
 
 /** 415 when the server runs without the media pool (uploads disabled). */
@@ -51,14 +51,14 @@ export function multipartSend(deps: GatewayDeps) {
         const kind = (MEDIA_MESSAGE_KINDS as readonly string[]).includes(before.kind ?? '') ? { kind: before.kind as MessageKind } : {};
         return storeStream(part.stream, part.claimedType, { sessionId, chatId, userId: auth.user.id, fileName: part.fileName, ...kind }, upload);
       },
-      discard: discardMedia,
+      discard: dropMediaDocument,
     });
     // `to` as authorised: a second `to` after the file does not redirect the message.
     (ctx.request as { body?: unknown }).body = { ...fields, to, mediaId: media._id.toString() };
     try {
       await next();
     } catch (err) {
-      await discardMedia(media).catch((e: unknown) => deps.logger.error({ err: e }, 'discarding an unsent upload failed'));
+      await dropMediaDocument(media).catch((e: unknown) => deps.logger.error({ err: e }, 'discarding an unsent upload failed'));
       throw err;
     }
   };

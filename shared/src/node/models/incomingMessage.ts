@@ -11,6 +11,8 @@ type OrNull = 'sender' | 'pushName' | 'text' | 'caption' | 'mediaStatus' | 'quot
 export type IncomingMessageFields = Pick<MessageDoc, Always> & { [K in OrNull]-?: NonNullable<MessageDoc[K]> | null } & {
   /** The stored media's id (hex), or null. */
   mediaId: string | Types.ObjectId | null;
+  /** WhatsApp marked it forwarded (absent otherwise, as the schema leaves it). */
+  forwarded?: true;
 };
 
 /** The document stored for an incoming message, exactly as `Message.create` would store it. */
@@ -91,6 +93,7 @@ export function incomingMessageDocument(fields: IncomingMessageFields, now: Date
     clientId: null,
     userId: null,
     attempts: fields.attempts,
+    ...(fields.forwarded === true ? { forwarded: true as const } : {}),
     createdAt: now,
     updatedAt: now,
     __v: 0,

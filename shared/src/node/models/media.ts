@@ -51,6 +51,8 @@ const mediaSchema = new Schema<MediaDoc>(
 );
 mediaSchema.index({ sessionId: 1, createdAt: -1 });
 mediaSchema.index({ sha256: 1 });
+// Forwarded copies share their original's bytes: deleting one asks whether another still uses them.
+mediaSchema.index({ gridFsId: 1 });
 mediaSchema.index({ sessionId: 1, messageId: 1 });
 
 /** Media metadata collection (`media`). */

@@ -52,6 +52,8 @@ export interface MessageDoc {
   userId?: Types.ObjectId | null;
   /** Sent by Switchboard itself (the away reply): answers nobody (see OutgoingMessageInput.automated). */
   automated?: boolean;
+  /** A forwarded message: a customer's that WhatsApp marked forwarded, or a copy we forwarded. */
+  forwarded?: boolean;
   /** Send attempts made by actors (outbox retries). */
   attempts: number;
   /** Cluster mode: fencing token of the session's owner that last claimed or adopted this send (session-actor/src/outbox/claims.ts). */
@@ -93,6 +95,7 @@ const messageSchema = new Schema<MessageDoc>(
     clientId: { type: String, default: null },
     userId: { type: Schema.Types.ObjectId, ref: 'User', default: null },
     automated: { type: Boolean },
+    forwarded: { type: Boolean },
     attempts: { type: Number, default: 0 },
     fence: { type: Number },
     // No `select: false`: Mongoose would then send a projection with findOneAndUpdate, which

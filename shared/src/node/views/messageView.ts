@@ -55,6 +55,7 @@ export function toMessageView(doc: StoredMessage, media?: MessageMediaView, name
   if (doc.editedAt) view.editedAt = new Date(doc.editedAt).getTime();
   if (doc.revokedAt) view.revokedAt = new Date(doc.revokedAt).getTime();
   if (doc.fromMe && doc.automated) view.automated = true;
+  if (doc.forwarded) view.forwarded = true;
   if (doc.fromMe && doc.userId) view.sentBy = { id: String(doc.userId), name: names?.get(String(doc.userId)) ?? null };
   return view;
 }

@@ -185,6 +185,14 @@ export const INBOX_MATRIX: Record<string, { call: (s: MatrixState, who: Caller) 
     call: async (s) => ({ path: `/api/sessions/${s.linked}/messages/${await sentMessage(s)}` }),
     expect: authed(200, 200, 200, 403),
   },
+  // Forwarding: who may read the message's chat and write in the target (here the same chat).
+  'POST /api/sessions/:sessionId/messages/:messageId/forward': {
+    call: async (s) => {
+      await ensureChat(s);
+      return { path: `/api/sessions/${s.linked}/messages/${await sentMessage(s)}/forward`, body: { to: [s.chat] } };
+    },
+    expect: authed(202, 202, 202, 403),
+  },
   // Starting a conversation: whoever may write to the number from the session may check it.
   'GET /api/sessions/:sessionId/numbers/:phone': { call: (s) => ({ path: `/api/sessions/${s.linked}/numbers/${s.chat.split('@')[0]}` }), expect: authed(200, 200, 200, 403) },
   // Starting one: `create Chat` (supervisors; the employee's role has no such grant).
