@@ -9,6 +9,7 @@ import { useI18n } from '../../../i18n/index.tsx';
 import { Button, IconButton } from '../../../ui/Button.tsx';
 import { Icon } from '../../../ui/Icon.tsx';
 import type { QuotedMessage } from '../model/drafts.ts';
+import { canForward } from '../model/forward.ts';
 import type { OutboxItem } from '../outbox/types.ts';
 import type { TargetReactions } from '../model/inboxReducer.ts';
 import { formatText } from './formatText.tsx';
@@ -30,6 +31,8 @@ export interface MessageBubbleProps {
   /** Edit / delete for everyone one of our messages (absent for users who may not send in the chat). */
   onEdit?: ((m: InboxMessageView) => void) | undefined;
   onDelete?: ((m: InboxMessageView) => void) | undefined;
+  /** Forward it to other chats (absent for users who may not send). */
+  onForward?: ((m: InboxMessageView) => void) | undefined;
   onRetry(m: InboxMessageView): void;
 }
 
@@ -45,7 +48,7 @@ export function summaryOf(m: Pick<QuotedMessage, 'kind' | 'text' | 'caption' | '
 }
 
 /** A message bubble. */
-export const MessageBubble = memo(function MessageBubble({ m, quoted, reactions, senderName, onReply, onReact, onEdit, onDelete, onRetry }: MessageBubbleProps) {
+export const MessageBubble = memo(function MessageBubble({ m, quoted, reactions, senderName, onReply, onReact, onEdit, onDelete, onForward, onRetry }: MessageBubbleProps) {
   const own = onEdit || onDelete ? ownMessageActions(m, Date.now()) : { edit: false, remove: false };
   const { t, fmt } = useI18n();
   const text = m.text ?? m.caption;
@@ -55,6 +58,11 @@ export const MessageBubble = memo(function MessageBubble({ m, quoted, reactions,
       <div className="msg-line">
       <div className="bubble">
         {senderName && <div className="msg-sender">{senderName}</div>}
+        {m.forwarded && (
+          <p className="msg-forwarded">
+            <Icon name="forward" size={12} /> {t('forward.label')}
+          </p>
+        )}
         {m.quotedId && (
           <div className="msg-quote">
             <span className="msg-quote-label">{quoted ? (quoted.fromMe ? t('inbox.you') : (senderLabel(quoted) ?? t('thread.quoted'))) : t('thread.quoted')}</span>
@@ -90,6 +98,7 @@ export const MessageBubble = memo(function MessageBubble({ m, quoted, reactions,
         <IconButton icon="reply" size="sm" label={t('thread.reply')} onClick={() => onReply(m)} />
         {/* Only a message WhatsApp has can be reacted to (not one still pending or failed). */}
         {onReact && (!m.fromMe || isOnWhatsApp(m.status)) && <ReactionPicker mine={reactions?.mine ?? null} onReact={(emoji) => onReact(m, emoji)} />}
+        {onForward && canForward(m) && <IconButton icon="forward" size="sm" label={t('forward.action')} onClick={() => onForward(m)} />}
         {own.edit && onEdit && <IconButton icon="edit" size="sm" label={t('msg.edit')} onClick={() => onEdit(m)} />}
         {own.remove && onDelete && <IconButton icon="trash" size="sm" label={t('msg.delete')} onClick={() => onDelete(m)} />}
       </div>}

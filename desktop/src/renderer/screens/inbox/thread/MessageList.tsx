@@ -30,6 +30,7 @@ export interface MessageListProps {
   onReact?: ((m: InboxMessageView, emoji: string) => void) | undefined;
   onEdit?: ((m: InboxMessageView) => void) | undefined;
   onDelete?: ((m: InboxMessageView) => void) | undefined;
+  onForward?: ((m: InboxMessageView) => void) | undefined;
   onRetry(m: InboxMessageView): void;
   onRetryOutbox(clientId: string): void;
   onDiscardOutbox(clientId: string): void;
@@ -181,6 +182,7 @@ export function MessageList(p: MessageListProps) {
                     onReact={p.onReact}
                     onEdit={p.onEdit}
                     onDelete={p.onDelete}
+                    onForward={p.onForward}
                     onRetry={p.onRetry}
                   />
                 )}

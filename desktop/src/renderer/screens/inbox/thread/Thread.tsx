@@ -32,6 +32,7 @@ import { Composer } from './Composer.tsx';
 import { MessageList } from './MessageList.tsx';
 import { buildRows } from './rows.ts';
 import { DeleteMessageDialog, EditMessageDialog } from './OwnMessageDialogs.tsx';
+import { ForwardDialog } from './ForwardDialog.tsx';
 import { ContactDialog } from './ContactDialog.tsx';
 import { SnoozeDialog } from './SnoozeDialog.tsx';
 import { isSnoozed } from '../model/snooze.ts';
@@ -198,6 +199,7 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
   const saveDraft = useCallback((text: string) => setDraft(key, { text }), [setDraft, key]);
   const [editing, setEditing] = useState<InboxMessageView | null>(null);
   const [deleting, setDeleting] = useState<InboxMessageView | null>(null);
+  const [forwarding, setForwarding] = useState<InboxMessageView | null>(null);
   /** Runs a change of one of our messages; a refusal is shown and rethrown (the dialog stays open). */
   const change = async (work: () => Promise<void>, done: string, close: () => void) => {
     try {
@@ -340,6 +342,7 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
           onReact={canAnswer ? react : undefined}
           onEdit={canAnswer ? setEditing : undefined}
           onDelete={canAnswer ? setDeleting : undefined}
+          onForward={canAnswer ? setForwarding : undefined}
           onRetry={(m) => void inbox.retryMessage(m).catch((err: unknown) => toast.error(errorText(err, t)))}
           onRetryOutbox={inbox.retryOutbox}
           onDiscardOutbox={inbox.discardOutbox}
@@ -357,6 +360,7 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
       <LabelsDialog chat={labelling && chat ? chat : null} title={name} onClose={() => setLabelling(false)} />
       <EditMessageDialog message={editing} onClose={() => setEditing(null)} onSave={editMessage} />
       <DeleteMessageDialog message={deleting} onClose={() => setDeleting(null)} onDelete={deleteMessage} />
+      <ForwardDialog message={forwarding} sessionName={chat?.sessionName ?? ''} onClose={() => setForwarding(null)} />
       <SnoozeDialog open={snoozing && !!chat} title={name} onClose={() => setSnoozing(false)} onSnooze={snooze} />
       <ContactDialog chat={showingContact && chat ? chat : null} title={name} onClose={() => setShowingContact(false)} />
       <ScheduledStrip scheduled={scheduled} canAct={canAnswer} />

@@ -1,0 +1,41 @@
+import { defineMessages } from '../define.ts';
+
+/** Forwarding a message to other conversations ("Reenviar"). */
+export const forward = defineMessages(
+  {
+    'forward.action': 'Reenviar',
+    'forward.label': 'Reenviado',
+    'forward.title': 'Reenviar mensaje',
+    'forward.description': 'Se envía una copia, marcada «Reenviado», a las conversaciones que elijas de {session} (hasta {max}). El cliente no ve de dónde viene.',
+    'forward.search': 'Buscar conversación por nombre o número',
+    'forward.chats': 'Conversaciones',
+    'forward.none': 'Ninguna conversación coincide.',
+    'forward.to': 'Para:',
+    'forward.remove': 'Quitar a {name}',
+    'forward.count': '{count} de {max} elegidas',
+    'forward.limit': 'Como en WhatsApp, se reenvía a {max} conversaciones como mucho.',
+    'forward.submit': 'Reenviar',
+    'forward.done.one': 'Reenviado a {names}.',
+    'forward.done.other': 'Reenviado a {count} conversaciones: {names}.',
+    'code.not_forwardable': 'Este mensaje no se puede reenviar.',
+    'code.media_unavailable': 'El archivo de este mensaje no está guardado (todavía): no se puede reenviar.',
+  },
+  {
+    'forward.action': 'Forward',
+    'forward.label': 'Forwarded',
+    'forward.title': 'Forward message',
+    'forward.description': 'A copy, marked “Forwarded”, is sent to the conversations you pick in {session} (up to {max}). The customer does not see where it came from.',
+    'forward.search': 'Search conversations by name or number',
+    'forward.chats': 'Conversations',
+    'forward.none': 'No conversation matches.',
+    'forward.to': 'To:',
+    'forward.remove': 'Remove {name}',
+    'forward.count': '{count} of {max} picked',
+    'forward.limit': 'As on WhatsApp, a message is forwarded to {max} conversations at most.',
+    'forward.submit': 'Forward',
+    'forward.done.one': 'Forwarded to {names}.',
+    'forward.done.other': 'Forwarded to {count} conversations: {names}.',
+    'code.not_forwardable': 'This message cannot be forwarded.',
+    'code.media_unavailable': 'The file of this message is not stored (yet): it cannot be forwarded.',
+  },
+);

@@ -1,0 +1,117 @@
+/**
+ * *Reenviar*: a message sent again, as a copy WhatsApp marks *Reenviado*, to up to five
+ * conversations of the same account. The user searches the conversations they see, ticks them
+ * (in the order picked, shown above the list), and sends; each copy then goes through the
+ * server's outbox like any reply and appears in its conversation live. A refusal (a chat they
+ * may not write in, the message deleted meanwhile) is shown and the dialog stays open.
+ */
+import type { InboxChatView, InboxMessageView } from '@switchboard/shared';
+import { useState } from 'react';
+import { useApi } from '../../../auth/AuthProvider.tsx';
+import { useDebounced, useResource } from '../../../hooks/useResource.ts';
+import { useI18n } from '../../../i18n/index.tsx';
+import { Button } from '../../../ui/Button.tsx';
+import { Dialog } from '../../../ui/Dialog.tsx';
+import { ErrorBox, Loading, Notice } from '../../../ui/Feedback.tsx';
+import { Icon } from '../../../ui/Icon.tsx';
+import { useToast } from '../../../ui/Toasts.tsx';
+import { errorText } from '../../../ui/errors.ts';
+import { inboxApi, newClientId } from '../inboxApi.ts';
+import { chatTitle } from '../list/ChatListItem.tsx';
+import { ChatAvatar } from '../list/ChatAvatar.tsx';
+import { FORWARD_MAX, pick } from '../model/forward.ts';
+import { summaryOf } from './MessageBubble.tsx';
+
+/** The dialog (closed when `message` is null). */
+export function ForwardDialog({ message, sessionName, onClose }: { message: InboxMessageView | null; sessionName: string; onClose(): void }) {
+  const { t } = useI18n();
+  return (
+    <Dialog open={message !== null} onClose={onClose} title={t('forward.title')} description={t('forward.description', { session: sessionName, max: FORWARD_MAX })}>
+      {message && <ForwardBody message={message} onClose={onClose} />}
+    </Dialog>
+  );
+}
+
+function ForwardBody({ message, onClose }: { message: InboxMessageView; onClose(): void }) {
+  const { t, tn, locale } = useI18n();
+  const rest = inboxApi(useApi());
+  const toast = useToast();
+  const [search, setSearch] = useState('');
+  const q = useDebounced(search.trim(), 250);
+  const [picked, setPicked] = useState<InboxChatView[]>([]);
+  const [busy, setBusy] = useState(false);
+  // The conversations the user sees in this account (an employee: the ones assigned to them).
+  const chats = useResource(
+    (signal) => rest.chats({ view: 'all', sessionId: message.sessionId, q, needsReply: false, unread: false, label: '', assignee: '', snoozed: false }, 1, 30, signal),
+    [message.sessionId, q],
+  );
+  const full = picked.length >= FORWARD_MAX;
+  const names = (list: readonly InboxChatView[]) => new Intl.ListFormat(locale, { type: 'conjunction' }).format(list.map(chatTitle));
+
+  async function submit() {
+    if (picked.length === 0) return;
+    setBusy(true);
+    try {
+      await rest.forward(message.sessionId, message.id, picked.map((c) => c.id), newClientId());
+      toast.success(tn('forward.done', picked.length, { names: names(picked) }));
+      onClose();
+    } catch (err) {
+      toast.error(errorText(err, t));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="forward-dialog">
+      <p className="forward-preview">
+        <Icon name="forward" size={14} />
+        <span>{summaryOf(message, t)}</span>
+      </p>
+      {picked.length > 0 && (
+        <div className="forward-picked" aria-label={t('forward.to')}>
+          <span className="faint">{t('forward.to')}</span>
+          {picked.map((c) => (
+            <button key={c.id} type="button" className="chip" aria-label={t('forward.remove', { name: chatTitle(c) })} onClick={() => setPicked((p) => pick(p, c, false))}>
+              {chatTitle(c)} <Icon name="x" size={12} />
+            </button>
+          ))}
+        </div>
+      )}
+      <input className="input" type="search" aria-label={t('forward.search')} placeholder={t('forward.search')} value={search} autoFocus onChange={(e) => setSearch(e.target.value)} />
+      {chats.error ? (
+        <ErrorBox error={chats.error} onRetry={chats.reload} />
+      ) : !chats.data ? (
+        <Loading />
+      ) : chats.data.data.length === 0 ? (
+        <p className="muted">{t('forward.none')}</p>
+      ) : (
+        <ul className="forward-options" aria-label={t('forward.chats')}>
+          {chats.data.data.map((c) => {
+            const on = picked.some((p) => p.id === c.id);
+            return (
+              <li key={c.id}>
+                <label className={`forward-option${!on && full ? ' disabled' : ''}`}>
+                  <input type="checkbox" checked={on} disabled={!on && full} onChange={(e) => setPicked((p) => pick(p, c, e.target.checked))} />
+                  <ChatAvatar name={chatTitle(c)} mediaId={c.profilePictureMediaId} size={32} />
+                  <span className="forward-option-text">
+                    <strong>{chatTitle(c)}</strong>
+                    {c.phone && c.name && <span className="faint">+{c.phone}</span>}
+                  </span>
+                </label>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {full && <Notice>{t('forward.limit', { max: FORWARD_MAX })}</Notice>}
+      <div className="dialog-inline-actions">
+        <span className="faint forward-count">{t('forward.count', { count: picked.length, max: FORWARD_MAX })}</span>
+        <Button onClick={onClose}>{t('action.cancel')}</Button>
+        <Button variant="primary" icon="forward" busy={busy} disabled={picked.length === 0} onClick={() => void submit()}>
+          {t('forward.submit')}
+        </Button>
+      </div>
+    </div>
+  );
+}
