@@ -9,6 +9,7 @@ export function presentCannedReply(c: CannedReplyDoc): CannedReplyView {
     text: c.text,
     shared: c.ownerId === null || c.ownerId === undefined,
     ownerId: c.ownerId ? c.ownerId.toString() : null,
+    file: c.file ? { fileName: c.file.fileName, mimeType: c.file.mimeType, size: c.file.size } : null,
     createdAt: new Date(c.createdAt).toISOString(),
     updatedAt: new Date(c.updatedAt).toISOString(),
   };

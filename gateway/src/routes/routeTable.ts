@@ -5,6 +5,7 @@ import { autoAssignRoutes } from './assignments/autoAssign.ts';
 import { auditRoutes } from './audit/audit.ts';
 import { authRoutes } from './auth/auth.ts';
 import { cannedReplyRoutes } from './cannedReplies/cannedReplies.ts';
+import { cannedFileRoutes } from './cannedReplies/cannedFile.ts';
 import { inboxRoutes } from './inbox/inbox.ts';
 import { searchRoutes } from './search/search.ts';
 import { labelRoutes } from './labels/labels.ts';
@@ -67,6 +68,7 @@ export const ROUTES: readonly RouteDef[] = [
   ...reportRoutes,
   ...auditRoutes,
   ...cannedReplyRoutes,
+  ...cannedFileRoutes,
   ...webhookRoutes,
   ...apiKeyRoutes,
 ];

@@ -12,8 +12,17 @@ export interface CannedReplyView {
   /** True when shared with everyone (made by a supervisor); false for the user's own. */
   shared: boolean;
   ownerId: string | null;
+  /** A file sent with the reply (a price list, a catalogue photo), or null. */
+  file: CannedFileView | null;
   createdAt: string;
   updatedAt: string;
+}
+
+/** The file of a canned reply (`PUT /api/canned-replies/:id/file`; bytes at `GET …/file`). */
+export interface CannedFileView {
+  fileName: string;
+  mimeType: string;
+  size: number;
 }
 
 /** One person of the team board (`GET /api/agents`); who is online comes over Socket.IO (`user-status`). */

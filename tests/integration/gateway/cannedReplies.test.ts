@@ -2,7 +2,7 @@
  * Canned replies over real HTTP and the real database: employees keep their own, supervisors
  * share theirs with everyone, shortcuts are unique per owner (shared ones counting as one).
  */
-import { AuditLog, CannedReply } from '@switchboard/shared/node';
+import { AuditLog, CannedReply, Media } from '@switchboard/shared/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openGateway, type GatewayWorld } from './support/harness.ts';
 
@@ -78,5 +78,69 @@ describe('canned replies', () => {
     const promoted = await w.api('PUT', `/api/canned-replies/${own.body.id}`, { token: tok.supervisor, body: { shared: true } });
     expect(promoted.body).toMatchObject({ shared: true, ownerId: null });
     expect(await list(tok.employee)).toEqual(['envios*', 'gracias', 'horario*']);
+  });
+});
+
+describe('a canned reply’s file', () => {
+  const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from('Tarifas 2027: camisetas 12 €, sudaderas 25 €\n'.repeat(40)), Buffer.from('%%EOF\n')]);
+  const form = (bytes: Buffer, name: string, type: string) => {
+    const f = new FormData();
+    f.append('file', new Blob([new Uint8Array(bytes)], { type }), name);
+    return f;
+  };
+  const attach = (token: string, id: string, body: FormData) => w.api('PUT', `/api/canned-replies/${id}/file`, { token, form: body });
+  const download = async (token: string, id: string) => {
+    const res = await fetch(`${w.url}/api/canned-replies/${id}/file`, { headers: { authorization: `Bearer ${token}` } });
+    return { status: res.status, bytes: Buffer.from(await res.arrayBuffer()), disposition: res.headers.get('content-disposition') };
+  };
+  const mediaOf = async (id: string) => (await CannedReply.findById(id).lean())?.file?.mediaId;
+
+  it('is attached by who may change the reply, downloaded by who may read it, and replaced or removed with its bytes', async () => {
+    const reply = await create(tok.supervisor, { shortcut: 'tarifas', text: 'Te paso las tarifas de este año', shared: true });
+    const id = reply.body.id as string;
+    expect(reply.body.file).toBeNull();
+
+    const put = await attach(tok.supervisor, id, form(pdf, 'Tarifas 2027.pdf', 'application/pdf'));
+    expect([put.status, put.body.file]).toEqual([200, { fileName: 'Tarifas 2027.pdf', mimeType: 'application/pdf', size: pdf.length }]);
+    expect((await w.api('GET', '/api/canned-replies', { token: tok.employee })).body.data.find((c: { id: string }) => c.id === id).file).toEqual(put.body.file);
+    // An employee reads it (to send it) but may not change a shared reply's file.
+    const got = await download(tok.employee, id);
+    expect([got.status, got.bytes.equals(pdf), got.disposition]).toEqual([200, true, expect.stringContaining('Tarifas 2027.pdf')]);
+    expect((await attach(tok.employee, id, form(pdf, 'otro.pdf', 'application/pdf'))).status).toBe(403);
+    expect((await w.api('DELETE', `/api/canned-replies/${id}/file`, { token: tok.employee })).status).toBe(403);
+    const audit = await AuditLog.findOne({ action: 'canned_reply.attach', targetId: id }).lean();
+    expect(audit?.details).toEqual({ shortcut: 'tarifas', mimeType: 'application/pdf', size: pdf.length });
+
+    // A new file replaces the old one, whose bytes go.
+    const first = await mediaOf(id);
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
+    const replaced = await attach(tok.supervisor, id, form(png, 'catalogo.png', 'image/png'));
+    expect(replaced.body.file).toMatchObject({ fileName: 'catalogo.png', mimeType: 'image/png' });
+    expect(await Media.exists({ _id: first })).toBeNull();
+    expect((await download(tok.employee, id)).bytes.equals(png)).toBe(true);
+
+    // What is not allowed is refused with the upload rules of every file.
+    const html = await attach(tok.supervisor, id, form(Buffer.from('<html><script>alert(1)</script></html>'), 'x.html', 'text/html'));
+    expect([html.status, html.body.error.code]).toEqual([415, 'media_type_not_allowed']);
+    expect((await CannedReply.findById(id).lean())?.file?.fileName).toBe('catalogo.png');
+    const plain = await w.api('PUT', `/api/canned-replies/${id}/file`, { token: tok.supervisor, body: { file: 'no' } });
+    expect([plain.status, plain.body.error.code]).toEqual([415, 'multipart_required']);
+
+    const second = await mediaOf(id);
+    const removed = await w.api('DELETE', `/api/canned-replies/${id}/file`, { token: tok.supervisor });
+    expect([removed.status, removed.body.file]).toEqual([200, null]);
+    expect(await Media.exists({ _id: second })).toBeNull();
+    expect((await download(tok.employee, id)).status).toBe(404);
+  });
+
+  it('goes with its reply', async () => {
+    const own = await create(tok.employee, { shortcut: 'catalogo', text: 'Nuestro catálogo' });
+    await attach(tok.employee, own.body.id, form(pdf, 'catalogo.pdf', 'application/pdf'));
+    const media = await mediaOf(own.body.id);
+    expect(await Media.exists({ _id: media })).not.toBeNull();
+    // Another employee's reply does not exist for the outsider: no file either.
+    expect((await download(tok.outsider, own.body.id)).status).toBe(404);
+    expect((await w.api('DELETE', `/api/canned-replies/${own.body.id}`, { token: tok.employee })).status).toBe(204);
+    expect(await Media.exists({ _id: media })).toBeNull();
   });
 });

@@ -80,8 +80,8 @@ export interface ApiClient {
   post<T>(path: string, body?: unknown): Promise<T>;
   put<T>(path: string, body?: unknown): Promise<T>;
   del<T = void>(path: string, body?: unknown): Promise<T>;
-  /** Sends multipart form data (file uploads); `onProgress` gets 0..1. */
-  upload<T>(path: string, form: FormData, onProgress?: (fraction: number) => void): Promise<T>;
+  /** Sends multipart form data (file uploads; POST unless `method` says PUT); `onProgress` gets 0..1. */
+  upload<T>(path: string, form: FormData, onProgress?: (fraction: number) => void, method?: 'POST' | 'PUT'): Promise<T>;
   /** Absolute URL of a gateway path (for links and media). */
   url(path: string): string;
 }
@@ -117,10 +117,10 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
     return (text ? JSON.parse(text) : undefined) as T;
   }
 
-  function upload<T>(path: string, form: FormData, onProgress?: (f: number) => void): Promise<T> {
+  function upload<T>(path: string, form: FormData, onProgress?: (f: number) => void, method: 'POST' | 'PUT' = 'POST'): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       const xhr = new XMLHttpRequest();
-      xhr.open('POST', url(path));
+      xhr.open(method, url(path));
       const token = opts.getToken();
       if (token) xhr.setRequestHeader('authorization', `Bearer ${token}`);
       xhr.setRequestHeader('accept', 'application/json');

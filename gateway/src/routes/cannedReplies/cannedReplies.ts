@@ -1,24 +1,16 @@
 import { CannedReply, type CannedReplyDoc } from '@switchboard/shared/node';
 import { Types, type QueryFilter } from 'mongoose';
-import type { AuthContext } from '../../auth/authContext.ts';
 import { conflict, notFound } from '../../errors.ts';
-import { allowed, authorize, scope, subjects } from '../../policies/subjects.ts';
+import { authorize, scope, subjects } from '../../policies/subjects.ts';
 import { presentCannedReply } from '../../presenters/cannedReplies.ts';
 import { listOf, listResponse, pageQuery, paging } from '../common.ts';
 import { defineRoute, type RouteDef } from '../types.ts';
+import { dropCannedFile, loadReadable, ownerOf } from './cannedAccess.ts';
 import { cannedReplyParams, cannedReplySchema, createCannedReplyBody, updateCannedReplyBody } from './schema.ts';
 
 const tag = 'Canned replies';
 const taken = () => conflict('shortcut_taken', 'This shortcut is already used');
 const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
-const ownerOf = (doc: Pick<CannedReplyDoc, 'ownerId'>): string | null => (doc.ownerId ? doc.ownerId.toString() : null);
-
-/** Loads a reply the caller may read; one they may not read answers 404, as if it did not exist. */
-async function loadReadable(auth: AuthContext, id: string): Promise<CannedReplyDoc> {
-  const doc = await CannedReply.findById(id).lean();
-  if (!doc || !allowed(auth, 'read', subjects.cannedReply(ownerOf(doc)))) throw notFound('canned reply');
-  return doc;
-}
 
 /**
  * FerretDB may not report a unique-index violation on an update (DEVELOPERS.md), so a rename
@@ -95,6 +87,7 @@ export const cannedReplyRoutes: RouteDef[] = [
       const current = await loadReadable(auth!, params.id);
       authorize(auth, 'delete', subjects.cannedReply(ownerOf(current)));
       await CannedReply.deleteOne({ _id: current._id });
+      if (current.file) await dropCannedFile(current.file.mediaId);
       Object.assign(audit, { targetType: 'CannedReply', targetId: params.id, details: { shortcut: current.shortcut, shared: current.ownerId === null } });
       return undefined;
     },

@@ -36,6 +36,10 @@ export const cannedReplySchema = z
     text: z.string(),
     shared: z.boolean(),
     ownerId: z.string().nullable(),
+    file: z
+      .object({ fileName: z.string(), mimeType: z.string(), size: z.number().int() })
+      .nullable()
+      .openapi({ description: 'A file sent with the reply (PUT …/file), or null; its bytes at GET …/file' }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

@@ -4,6 +4,13 @@ import { defineModel } from './defineModel.ts';
 /** Shortcut rule of canned replies: 1-32 characters of a-z, 0-9, `_` and `-`. */
 export const CANNED_SHORTCUT_PATTERN = /^[a-z0-9_-]{1,32}$/;
 
+/**
+ * The `sessionId` of the Media documents of canned replies' files: they belong to no session
+ * (a session id never holds a colon), so no session's media rules reach them; the canned reply's
+ * own routes serve them.
+ */
+export const CANNED_MEDIA_SESSION = ':canned-replies';
+
 /** Longest canned reply text. */
 export const CANNED_TEXT_MAX = 4096;
 
@@ -18,6 +25,11 @@ export interface CannedReplyDoc {
   shortcut: string;
   /** The reply's body: never logged. */
   text: string;
+  /**
+   * A file sent with the reply: a Media document of no session (`CANNED_MEDIA_SESSION`), its
+   * facts copied here so lists need no lookup.
+   */
+  file?: { mediaId: Types.ObjectId; fileName: string; mimeType: string; size: number } | null;
   createdBy: Types.ObjectId | null;
   createdAt: Date;
   updatedAt: Date;
@@ -28,6 +40,10 @@ const cannedReplySchema = new Schema<CannedReplyDoc>(
     ownerId: { type: Schema.Types.ObjectId, ref: 'User', default: null },
     shortcut: { type: String, required: true, match: CANNED_SHORTCUT_PATTERN },
     text: { type: String, required: true, maxlength: CANNED_TEXT_MAX },
+    file: {
+      type: new Schema({ mediaId: { type: Schema.Types.ObjectId, required: true }, fileName: String, mimeType: String, size: Number }, { _id: false }),
+      default: null,
+    },
     createdBy: { type: Schema.Types.ObjectId, ref: 'User', default: null },
   },
   { timestamps: true },

@@ -4,9 +4,9 @@
  * fresh targets per call, expected status per caller.
  */
 import { randomBytes } from 'node:crypto';
-import { CannedReply, Chat, ChatNote, Label, Media, Message, putMedia, ScheduledMessage } from '@switchboard/shared/node';
+import { CANNED_MEDIA_SESSION, CannedReply, Chat, ChatNote, Label, Media, Message, putMedia, ScheduledMessage } from '@switchboard/shared/node';
 import { Types } from 'mongoose';
-import { authed, type Call, type Caller, type Expect, type MatrixState } from './matrixFixtures.ts';
+import { authed, fileForm, type Call, type Caller, type Expect, type MatrixState } from './matrixFixtures.ts';
 
 const uniq = () => randomBytes(4).toString('hex');
 
@@ -36,9 +36,15 @@ async function chatFile(s: MatrixState): Promise<string> {
   return doc._id.toString();
 }
 
-/** A fresh shared canned reply (only supervisors and admins may change shared ones). */
-async function sharedReply(): Promise<string> {
-  const doc = await CannedReply.create({ ownerId: null, shortcut: `shared-${uniq()}`, text: 'Gracias por escribirnos' });
+/** A fresh shared canned reply (only supervisors and admins may change shared ones), with a file when asked. */
+async function sharedReply(withFile = false): Promise<string> {
+  let file = null;
+  if (withFile) {
+    const blob = await putMedia(Buffer.from(`tarifas-${uniq()}`), { contentType: 'text/plain' });
+    const media = await Media.create({ sessionId: CANNED_MEDIA_SESSION, kind: 'document', mimeType: 'text/plain', size: blob.size, sha256: blob.sha256, gridFsId: blob.id, direction: 'out', fileName: 'tarifas.txt' });
+    file = { mediaId: media._id, fileName: 'tarifas.txt', mimeType: 'text/plain', size: blob.size };
+  }
+  const doc = await CannedReply.create({ ownerId: null, shortcut: `shared-${uniq()}`, text: 'Gracias por escribirnos', file });
   return doc._id.toString();
 }
 
@@ -211,6 +217,10 @@ export const INBOX_MATRIX: Record<string, { call: (s: MatrixState, who: Caller) 
   // Shared replies: employees may read them (403 on change); the limited caller may not even read them (404).
   'PUT /api/canned-replies/:id': { call: async () => ({ path: `/api/canned-replies/${await sharedReply()}`, body: { text: 'Gracias' } }), expect: authed(200, 200, 403, 403, 404) },
   'DELETE /api/canned-replies/:id': { call: async () => ({ path: `/api/canned-replies/${await sharedReply()}` }), expect: authed(204, 204, 403, 403, 404) },
+  // A shared reply's file: changed by who may change the reply, downloaded by who may read it.
+  'PUT /api/canned-replies/:id/file': { call: async () => ({ path: `/api/canned-replies/${await sharedReply()}/file`, form: fileForm() }), expect: authed(200, 200, 403, 403, 404) },
+  'DELETE /api/canned-replies/:id/file': { call: async () => ({ path: `/api/canned-replies/${await sharedReply(true)}/file` }), expect: authed(200, 200, 403, 403, 404) },
+  'GET /api/canned-replies/:id/file': { call: async () => ({ path: `/api/canned-replies/${await sharedReply(true)}/file` }), expect: authed(200, 200, 200, 200, 404) },
   // Labels: every built-in role reads them, supervisors define them, employees label their own chats.
   'GET /api/agents': { call: () => ({ path: '/api/agents' }), expect: authed(200, 200, 403, 403, 200) },
   'GET /api/labels': { call: () => ({ path: '/api/labels' }), expect: authed(200, 200, 200, 200) },

@@ -111,7 +111,7 @@ async function chatWithPicture(s: MatrixState): Promise<void> {
 }
 
 /** A one-file multipart form. */
-function fileForm(fields: Record<string, string> = {}): FormData {
+export function fileForm(fields: Record<string, string> = {}): FormData {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
   form.append('file', new Blob([new TextEncoder().encode('hello file')], { type: 'text/plain' }), 'hello.txt');

@@ -127,6 +127,8 @@ export const audit = defineMessages(
     'audit.action.media.delete': 'Eliminó un archivo',
     'audit.action.canned_reply.create': 'Creó una respuesta rápida',
     'audit.action.canned_reply.update': 'Modificó una respuesta rápida',
+    'audit.action.canned_reply.attach': 'Adjuntó un archivo a una respuesta rápida',
+    'audit.action.canned_reply.detach': 'Quitó el archivo de una respuesta rápida',
     'audit.action.canned_reply.delete': 'Eliminó una respuesta rápida',
   },
   {
@@ -254,6 +256,8 @@ export const audit = defineMessages(
     'audit.action.media.delete': 'Deleted a file',
     'audit.action.canned_reply.create': 'Created a canned reply',
     'audit.action.canned_reply.update': 'Changed a canned reply',
+    'audit.action.canned_reply.attach': 'Attached a file to a canned reply',
+    'audit.action.canned_reply.detach': 'Removed the file of a canned reply',
     'audit.action.canned_reply.delete': 'Deleted a canned reply',
   },
 );

@@ -15,7 +15,7 @@ export const AUDIT_ACTIONS: Record<string, readonly string[]> = {
   message: ['message.send', 'message.retry', 'message.edit', 'message.revoke', 'message.forward'],
   chat: ['chat.start', 'chat.read', 'chat.unread', 'chat.handled', 'chat.snooze', 'chat.rename', 'chat.export', 'chat.labels', 'chat.note_create', 'chat.note_delete', 'chat.schedule', 'chat.schedule_edit', 'chat.schedule_send', 'chat.schedule_cancel'],
   media: ['media.upload', 'media.delete'],
-  canned_reply: ['canned_reply.create', 'canned_reply.update', 'canned_reply.delete'],
+  canned_reply: ['canned_reply.create', 'canned_reply.update', 'canned_reply.attach', 'canned_reply.detach', 'canned_reply.delete'],
   label: ['label.create', 'label.update', 'label.delete'],
   webhook: ['webhook.create', 'webhook.update', 'webhook.delete', 'webhook.ping', 'webhook.redeliver', 'webhook.replay', 'webhook.rotate_secret'],
   api_key: ['api_key.create', 'api_key.revoke'],

@@ -1,12 +1,17 @@
-/** Manage quick replies: the user's own, and shared ones for those allowed to share (supervisors). */
+/**
+ * Manage quick replies: the user's own, and shared ones for those allowed to share (supervisors).
+ * A reply may carry a file (a price list, a catalogue photo) that is attached to the reply box
+ * when the reply is picked; it is uploaded once the reply is saved.
+ */
 import type { CannedReplyView } from '@switchboard/shared';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { on } from '../../auth/ability.ts';
 import { useAbility, useApi } from '../../auth/AuthProvider.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { Button, IconButton } from '../../ui/Button.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { EmptyState } from '../../ui/Feedback.tsx';
+import { Icon } from '../../ui/Icon.tsx';
 import { CheckboxField, TextAreaField, TextField } from '../../ui/Field.tsx';
 import { Badge } from '../../ui/StatusBadge.tsx';
 import { useToast } from '../../ui/Toasts.tsx';
@@ -15,7 +20,7 @@ import { inboxApi } from './inboxApi.ts';
 
 /** The dialog; `list` is reloaded by the caller through `onChanged`. */
 export function CannedRepliesDialog({ open, onClose, list, onChanged }: { open: boolean; onClose(): void; list: CannedReplyView[]; onChanged(): void }) {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   const api = inboxApi(useApi());
   const ability = useAbility();
   const toast = useToast();
@@ -23,6 +28,9 @@ export function CannedRepliesDialog({ open, onClose, list, onChanged }: { open: 
   const [shortcut, setShortcut] = useState('');
   const [text, setText] = useState('');
   const [shared, setShared] = useState(false);
+  /** A file picked to go with the reply (uploaded on save), or `'remove'` to drop the one it has. */
+  const [file, setFile] = useState<File | 'remove' | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const canShare = ability.can('create', on('CannedReply', { ownerId: null }));
@@ -32,6 +40,7 @@ export function CannedRepliesDialog({ open, onClose, list, onChanged }: { open: 
     setShortcut(c === 'new' ? '' : c.shortcut);
     setText(c === 'new' ? '' : c.text);
     setShared(c === 'new' ? false : c.shared);
+    setFile(null);
     setErrors({});
   };
 
@@ -40,8 +49,8 @@ export function CannedRepliesDialog({ open, onClose, list, onChanged }: { open: 
     setBusy(true);
     try {
       const body = { shortcut: shortcut.trim().replace(/^\//, ''), text, ...(canShare ? { shared } : {}) };
-      if (editing === 'new') await api.createCanned(body);
-      else if (editing) await api.updateCanned(editing.id, body);
+      const saved = editing === 'new' ? await api.createCanned(body) : editing ? await api.updateCanned(editing.id, body) : null;
+      if (saved) await saveFile(saved);
       toast.success(t('canned.saved'));
       setEditing(null);
       onChanged();
@@ -52,6 +61,17 @@ export function CannedRepliesDialog({ open, onClose, list, onChanged }: { open: 
       setBusy(false);
     }
   }
+
+  /** The reply's file change, after the reply itself was saved (a refusal keeps the reply, and says so). */
+  const saveFile = async (saved: CannedReplyView) => {
+    try {
+      if (file instanceof File) await api.attachCanned(saved.id, file);
+      else if (file === 'remove' && saved.file) await api.detachCanned(saved.id);
+    } catch (err) {
+      toast.error(t('canned.fileSaveFailed', { reason: errorText(err, t) }));
+    }
+  };
+  const current = file instanceof File ? { name: file.name, size: file.size } : file === null && editing && editing !== 'new' && editing.file ? { name: editing.file.fileName, size: editing.file.size } : null;
 
   const remove = async (c: CannedReplyView) => {
     try {
@@ -69,6 +89,23 @@ export function CannedRepliesDialog({ open, onClose, list, onChanged }: { open: 
         <form className="form" onSubmit={save}>
           <TextField label={t('canned.shortcut')} hint={t('canned.shortcutHint')} required autoFocus maxLength={33} value={shortcut} onChange={(e) => setShortcut(e.target.value.toLowerCase())} error={errors.shortcut} />
           <TextAreaField label={t('canned.text')} hint={t('canned.textHint')} required rows={4} maxLength={4096} value={text} onChange={(e) => setText(e.target.value)} error={errors.text} />
+          <div className="field">
+            <span className="field-title">{t('canned.file')}</span>
+            {current ? (
+              <div className="canned-file">
+                <Icon name="paperclip" size={14} />
+                <span>{current.name}</span>
+                <span className="faint">{fmt.bytes(current.size)}</span>
+                <IconButton icon="x" size="sm" label={t('canned.removeFile')} onClick={() => setFile('remove')} />
+              </div>
+            ) : (
+              <Button size="sm" icon="paperclip" className="canned-attach" onClick={() => fileInput.current?.click()}>
+                {t('canned.attach')}
+              </Button>
+            )}
+            <input ref={fileInput} type="file" hidden onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+            <p className="field-hint">{t('canned.fileHint')}</p>
+          </div>
           {canShare && <CheckboxField label={t('canned.shared')} checked={shared} onChange={(e) => setShared(e.target.checked)} />}
           <div className="dialog-inline-actions">
             <Button onClick={() => setEditing(null)}>{t('action.cancel')}</Button>
@@ -90,6 +127,11 @@ export function CannedRepliesDialog({ open, onClose, list, onChanged }: { open: 
                     <div>
                       <span className="mono">/{c.shortcut}</span> <Badge tone={c.shared ? 'info' : 'neutral'}>{c.shared ? t('canned.shared') : t('canned.mine')}</Badge>
                       <p className="canned-text">{c.text}</p>
+                      {c.file && (
+                        <p className="canned-file faint">
+                          <Icon name="paperclip" size={13} /> {c.file.fileName} · {fmt.bytes(c.file.size)}
+                        </p>
+                      )}
                     </div>
                     {mine && (
                       <div className="canned-actions">

@@ -1,5 +1,5 @@
 /** REST calls of the inbox, typed with the shared contract. */
-import type { CannedReplyView, ChatLabelsView, ForwardResult, ChatNameView, ChatNoteView, ChatPersonView, ChatProfileView, ChatSnoozeView, InboxChatView, InboxMessageView, LabelColor, LabelView, ListPage, MarkHandledResult, MarkUnreadResult, MessageChangeResult, MessageSearchHit, SendAccepted, ScheduledMessageView, SessionView, StartedChat } from '@switchboard/shared';
+import type { CannedFileView, CannedReplyView, ChatLabelsView, ForwardResult, ChatNameView, ChatNoteView, ChatPersonView, ChatProfileView, ChatSnoozeView, InboxChatView, InboxMessageView, LabelColor, LabelView, ListPage, MarkHandledResult, MarkUnreadResult, MessageChangeResult, MessageSearchHit, SendAccepted, ScheduledMessageView, SessionView, StartedChat } from '@switchboard/shared';
 import type { ApiClient, Query } from '../../api/http.ts';
 
 const enc = encodeURIComponent;
@@ -103,6 +103,15 @@ export function inboxApi(api: ApiClient) {
     createCanned: (body: { shortcut: string; text: string; shared?: boolean }) => api.post<CannedReplyView>('/api/canned-replies', body),
     updateCanned: (id: string, body: { shortcut?: string; text?: string; shared?: boolean }) => api.put<CannedReplyView>(`/api/canned-replies/${enc(id)}`, body),
     deleteCanned: (id: string) => api.del(`/api/canned-replies/${enc(id)}`),
+    attachCanned(id: string, file: File): Promise<CannedReplyView> {
+      const form = new FormData();
+      form.set('file', file, file.name);
+      return api.upload<CannedReplyView>(`/api/canned-replies/${enc(id)}/file`, form, undefined, 'PUT');
+    },
+    detachCanned: (id: string) => api.del<CannedReplyView>(`/api/canned-replies/${enc(id)}/file`),
+    /** A canned reply's file, as a file to attach to the reply box. */
+    cannedFile: (c: CannedReplyView & { file: CannedFileView }) =>
+      api.getFile(`/api/canned-replies/${enc(c.id)}/file`).then(({ blob }) => new File([blob], c.file.fileName, { type: c.file.mimeType })),
   };
 }
 

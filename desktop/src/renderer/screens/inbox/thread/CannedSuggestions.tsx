@@ -2,11 +2,12 @@
  * Quick replies matching what the agent typed after `/` (e.g. `/hor` → `/horario`). Rendered as
  * a listbox tied to the composer (`aria-activedescendant`), so the agent keeps typing while
  * choosing with the arrows and Enter or Tab. Each shows its words as they will go out (variables
- * filled: cannedVariables.ts).
+ * filled: cannedVariables.ts), and a paperclip when a file goes with it.
  */
 import type { CannedReplyView } from '@switchboard/shared';
 import type { ReactNode } from 'react';
 import { useI18n } from '../../../i18n/index.tsx';
+import { Icon } from '../../../ui/Icon.tsx';
 
 /**
  * A listbox of suggestions under the composer, tied to it with `aria-activedescendant` (the
@@ -67,6 +68,7 @@ export function CannedSuggestions(p: { id: string; items: CannedReplyView[]; act
             <>
               <span className="mono">/{c.shortcut}</span>
               <span className="canned-text">{p.fill(c.text)}</span>
+              {c.file && <Icon name="paperclip" size={14} className="canned-with-file" label={t('canned.withFile', { name: c.file.fileName })} />}
             </>
           )}
         </SuggestionList>

@@ -6,7 +6,7 @@
  * sent to WhatsApp, no typing shown to the contact, no attachments. A reply typed and not sent
  * is the chat's draft (`model/drafts.ts`): it is there again when the chat is opened again.
  */
-import type { CannedReplyView, ChatPersonView } from '@switchboard/shared';
+import type { CannedFileView, CannedReplyView, ChatPersonView } from '@switchboard/shared';
 import { useEffect, useId, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { useI18n } from '../../../i18n/index.tsx';
 import type { QuotedMessage } from '../model/drafts.ts';
@@ -44,6 +44,8 @@ export interface ComposerProps {
   loadPeople(): Promise<ChatPersonView[]>;
   onTyping(active: boolean): void;
   onManageCanned(): void;
+  /** Attaches the file of a picked canned reply to the reply box. */
+  onCannedFile(c: CannedReplyView & { file: CannedFileView }): void;
   /** Imperative focus request (changes when the composer should take focus). */
   focusToken: number;
   /** Escape with nothing to dismiss: leave the composer. */
@@ -138,6 +140,7 @@ export function Composer(p: ComposerProps) {
 
   const pick = (c: CannedReplyView) => {
     setText(fillCanned(c.text, p.cannedValues));
+    if (c.file) p.onCannedFile({ ...c, file: c.file });
     setDismissed(true);
     area.current?.focus();
   };

@@ -385,6 +385,7 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
           void rest.presence(sessionId, chatId, active ? 'composing' : 'paused').catch(() => undefined);
         }}
         onManageCanned={onManageCanned}
+        onCannedFile={(c) => void rest.cannedFile(c).then((f) => setFiles((cur) => [...cur, f]), (err: unknown) => toast.error(errorText(err, t)))}
         focusToken={focusToken}
         onEscape={onLeaveComposer}
         draft={inbox.drafts.get(key)?.text ?? ''}
