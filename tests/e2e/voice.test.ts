@@ -52,7 +52,16 @@ describe('voice notes', () => {
     await page.getByRole('button', { name: 'Grabar nota de voz' }).click();
     await bar.getByText('0:02').waitFor();
     await checkScreen(page, 'inbox', '22-voice-recording', { keyboard: true });
-    await bar.getByRole('button', { name: 'Enviar nota de voz' }).click();
+    // Stopped, it waits to be heard; nothing goes until it is sent.
+    await bar.getByRole('button', { name: 'Detener y escuchar' }).click();
+    const review = page.getByRole('group', { name: 'Nota de voz grabada' });
+    const player = review.getByLabel('Escuchar la nota de voz');
+    await expect.poll(() => player.evaluate((a: HTMLAudioElement) => a.src)).toMatch(/^blob:/);
+    expect(await review.getByText(/^0:0[2-9]$/).count()).toBe(1);
+    await checkScreen(page, 'inbox', '22b-voice-review', { keyboard: true });
+    expect(sys.sim.received(ALICIA).filter((m) => m.kind === 'ptt')).toHaveLength(0);
+    await review.getByRole('button', { name: 'Enviar nota de voz' }).click();
+    await review.waitFor({ state: 'detached' });
 
     const note = await sys.sim.waitForReceived(ALICIA, (m) => m.kind === 'ptt', 30_000);
     expect(note.mimetype).toBe('audio/ogg; codecs=opus');

@@ -334,9 +334,9 @@ export function Composer(p: ComposerProps) {
         {!noting && (recording || (!text.trim() && p.files.length === 0)) && (
           <VoiceRecorder
             onSend={p.onVoice}
-            onActive={(active) => {
-              setRecording(active);
-              p.onRecording(active);
+            onActive={(state) => {
+              setRecording(state !== null);
+              p.onRecording(state === 'recording');
             }}
           />
         )}

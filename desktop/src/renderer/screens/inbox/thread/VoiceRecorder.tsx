@@ -1,6 +1,7 @@
 /**
  * *Nota de voz*: the microphone button records a voice note in the browser (MediaRecorder: WebM or
- * MP4 with Opus/AAC, whatever it records), with the time running, *Cancelar* and *Enviar*. The
+ * MP4 with Opus/AAC, whatever it records), with the time running, *Descartar*, *Detener* (to
+ * listen to it before it goes, then send or discard it) and *Enviar*. The
  * server stores it as WhatsApp plays voice notes (Opus in Ogg) and the session sends it as one;
  * it goes through the offline outbox like any reply. The contact sees "grabando audio…" while
  * it is recorded. A note stops at 15 minutes and is sent.
@@ -36,28 +37,52 @@ interface Recording {
   startedAt: number;
 }
 
-/** The button, or the recording bar while a note is recorded. */
-export function VoiceRecorder({ onSend, onActive }: { onSend(file: File): void; onActive(active: boolean): void }) {
+/** What the bar shows: a note being recorded, or one recorded and waiting to be heard and sent. */
+export type VoiceState = 'recording' | 'review' | null;
+
+/** A recorded note waiting in the bar. */
+interface Recorded {
+  file: File;
+  url: string;
+  ms: number;
+}
+
+/** The button, or the bar while a note is recorded or reviewed. */
+export function VoiceRecorder({ onSend, onActive }: { onSend(file: File): void; onActive(state: VoiceState): void }) {
   const { t } = useI18n();
   const toast = useToast();
   const [rec, setRec] = useState<Recording | null>(null);
+  const [recorded, setRecorded] = useState<Recorded | null>(null);
   const [elapsed, setElapsed] = useState(0);
   const current = useRef<Recording | null>(null);
   current.current = rec;
 
-  /** Stops recording; with `send`, hands the note over once the recorder has flushed it. */
-  const finish = (send: boolean) => {
+  /** Stops recording; the note is then sent, kept to be heard (`review`), or dropped, once the recorder has flushed it. */
+  const finish = (then: 'send' | 'review' | 'discard') => {
     const r = current.current;
     if (!r) return;
     setRec(null);
-    onActive(false);
+    const ms = Date.now() - r.startedAt;
+    onActive(then === 'review' ? 'review' : null);
     r.recorder.onstop = () => {
       r.stream.getTracks().forEach((track) => track.stop());
       const type = r.recorder.mimeType || 'audio/webm';
-      if (send && r.chunks.length > 0) onSend(new File(r.chunks, voiceFileName(type, new Date(r.startedAt)), { type: type.split(';')[0] }));
+      const file = r.chunks.length > 0 ? new File(r.chunks, voiceFileName(type, new Date(r.startedAt)), { type: type.split(';')[0] }) : null;
+      if (file && then === 'send') onSend(file);
+      else if (file && then === 'review') setRecorded({ file, url: URL.createObjectURL(file), ms });
+      else if (then === 'review') onActive(null);
     };
     if (r.recorder.state !== 'inactive') r.recorder.stop();
     else r.recorder.onstop(new Event('stop'));
+  };
+
+  /** Sends or drops the note that was heard. */
+  const settle = (send: boolean) => {
+    if (!recorded) return;
+    URL.revokeObjectURL(recorded.url);
+    setRecorded(null);
+    onActive(null);
+    if (send) onSend(recorded.file);
   };
 
   useEffect(() => {
@@ -65,12 +90,13 @@ export function VoiceRecorder({ onSend, onActive }: { onSend(file: File): void; 
     const timer = setInterval(() => {
       const ms = Date.now() - rec.startedAt;
       setElapsed(ms);
-      if (ms >= VOICE_MAX_MS) finish(true);
+      if (ms >= VOICE_MAX_MS) finish('send');
     }, 250);
     return () => clearInterval(timer);
   }, [rec]);
   // Leaving the chat mid-recording drops the note and frees the microphone.
-  useEffect(() => () => finish(false), []);
+  useEffect(() => () => finish('discard'), []);
+  useEffect(() => (recorded ? () => URL.revokeObjectURL(recorded.url) : undefined), [recorded]);
 
   const start = async () => {
     // Browsers offer the microphone to secure pages only (https, localhost, the desktop app).
@@ -87,25 +113,42 @@ export function VoiceRecorder({ onSend, onActive }: { onSend(file: File): void; 
       recorder.start(250);
       setElapsed(0);
       setRec(r);
-      onActive(true);
+      onActive('recording');
     } catch (err) {
       const name = err instanceof DOMException ? err.name : '';
       toast.error(t(name === 'NotAllowedError' || name === 'SecurityError' ? 'voice.denied' : name === 'NotFoundError' ? 'voice.noMicrophone' : 'voice.failed'));
     }
   };
 
+  if (recorded) {
+    return (
+      <div className="voice-recorder voice-review" role="group" aria-label={t('voice.recorded')}>
+        <audio className="voice-audio" controls src={recorded.url} aria-label={t('voice.listen')} />
+        <span className="voice-clock">{clockOf(recorded.ms)}</span>
+        <Button size="sm" variant="ghost" icon="trash" onClick={() => settle(false)}>
+          {t('voice.cancel')}
+        </Button>
+        <Button size="sm" variant="primary" icon="send" onClick={() => settle(true)}>
+          {t('voice.send')}
+        </Button>
+      </div>
+    );
+  }
   if (!rec) return <IconButton icon="mic" label={t('voice.record')} onClick={() => void start()} />;
   return (
     <div className="voice-recorder" role="group" aria-label={t('voice.recording')}>
       <span className="voice-dot" aria-hidden="true" />
-      <span className="voice-label">{t('voice.recording')}</span>
+      <span className="voice-label">{t('voice.recordingShort')}</span>
       <time className="voice-clock" aria-live="off">
         {clockOf(elapsed)}
       </time>
-      <Button size="sm" variant="ghost" icon="trash" onClick={() => finish(false)}>
+      <Button size="sm" variant="ghost" icon="trash" onClick={() => finish('discard')}>
         {t('voice.cancel')}
       </Button>
-      <Button size="sm" variant="primary" icon="send" onClick={() => finish(true)}>
+      <Button size="sm" icon="stop" onClick={() => finish('review')}>
+        {t('voice.stop')}
+      </Button>
+      <Button size="sm" variant="primary" icon="send" onClick={() => finish('send')}>
         {t('voice.send')}
       </Button>
     </div>
