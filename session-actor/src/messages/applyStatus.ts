@@ -5,6 +5,14 @@ import { earlyStatuses } from './earlyStatus.ts';
 import { statusesBefore } from './status.ts';
 import { toView } from './view.ts';
 
+/** The statuses whose time a message keeps, in order, with their fields. */
+const TIME_FIELDS = [
+  ['sent', 'sentAt'],
+  ['delivered', 'deliveredAt'],
+  ['read', 'readAt'],
+  ['played', 'playedAt'],
+] as const;
+
 /**
  * Moves a stored message to `next` only if that is an advance (the filter makes it atomic, so
  * out-of-order receipts never move a status backwards). Returns the events to publish, in
@@ -25,9 +33,14 @@ export async function applyStatus(
 ): Promise<ActorEvent[]> {
   const set: Record<string, unknown> = { status: next };
   if (reason) set.statusReason = reason.slice(0, 200);
+  const now = new Date();
+  // When it reached this status and those it skipped (a read receipt can come without a delivery
+  // one); `$min` keeps a time already recorded.
+  const times = Object.fromEntries(TIME_FIELDS.slice(0, TIME_FIELDS.findIndex(([status]) => status === next) + 1).map(([, field]) => [field, now]));
+  const update = touched({ $set: set, ...(Object.keys(times).length ? { $min: times } : {}) }, now);
   const _id = messageObjectId(sessionId, messageId);
   const advance = async () =>
-    (await driverCollection(Message).findOneAndUpdate({ _id, status: { $in: statusesBefore(next) } }, touched({ $set: set }), { returnDocument: 'before' })) as MessageDoc | null;
+    (await driverCollection(Message).findOneAndUpdate({ _id, status: { $in: statusesBefore(next) } }, update, { returnDocument: 'before' })) as MessageDoc | null;
   let before = await advance();
   if (!before && next !== 'failed') {
     // Perhaps not stored yet (a receipt that overtook a self-sync copy): kept for ingest, unless

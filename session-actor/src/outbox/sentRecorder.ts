@@ -100,14 +100,14 @@ export class SentRecorder {
    */
   private async writeSent(batch: Acked[], protos: (Buffer | undefined)[]): Promise<(Acked | null)[]> {
     const now = new Date();
-    const set = (i: number) => touched({ $set: { status: 'sent', statusReason: null, ...(protos[i] ? { sentProto: protos[i] } : {}) } }, now);
+    const set = (i: number) => touched({ $set: { status: 'sent', statusReason: null, sentAt: now, ...(protos[i] ? { sentProto: protos[i] } : {}) } }, now);
     const messages = driverCollection(Message);
     if (batch.length === 1) {
       const doc = await messages.findOneAndUpdate({ _id: batch[0]!._id, status: 'pending' }, set(0), { returnDocument: 'after' });
       if (doc) return [{ ...batch[0]!, ...(doc as Partial<MessageDoc>) }];
     } else {
       const res = await messages.bulkWrite(batch.map((m, i) => ({ updateOne: { filter: { _id: m._id, status: 'pending' }, update: set(i) } })), { ordered: false });
-      if (res.matchedCount === batch.length) return batch.map((m) => ({ ...m, status: 'sent', statusReason: null }));
+      if (res.matchedCount === batch.length) return batch.map((m) => ({ ...m, status: 'sent', statusReason: null, sentAt: now }));
     }
     // Not all were pending: a receipt moved some on first (and announced them: applyStatus), or
     // an earlier try of this batch wrote them. Read them back.

@@ -81,6 +81,16 @@ export interface MessageView {
   automated?: boolean;
   /** Forwarded (WhatsApp shows *Reenviado*): a customer's forward, or a copy the team forwarded. */
   forwarded?: boolean;
+  /** Ours: when WhatsApp took it (`sent`) and when the contact's phone said delivered, read, played (ms); those not reached yet are absent. */
+  statusTimes?: StatusTimes;
+}
+
+/** When an outgoing message reached each status (ms since epoch). */
+export interface StatusTimes {
+  sent?: number;
+  delivered?: number;
+  read?: number;
+  played?: number;
 }
 
 /** Actor → supervisor events (the hub re-publishes them with a per-session sequence number). */

@@ -12,6 +12,7 @@ import {
   putMedia,
   readMedia,
   silentLogger,
+  toMessageView,
 } from '@switchboard/shared/node';
 import { testDbUri } from '../../support/testDb.ts';
 import { linkActor, queueSend as queuePending, runActor, simConfig, type ActorRun } from './harness.ts';
@@ -95,7 +96,14 @@ describe('session actor against the simulator', () => {
     // The late delivery receipt is processed after this probe round-trip; it must not move the status back.
     await sim.sendReceipt(ALICE, messageId, 'played');
     await run.waitFor('message-status', (e) => e.messageId === messageId && e.status === 'played');
-    expect((await Message.findOne({ sessionId: 'flow', messageId }).lean())?.status).toBe('played');
+    const doc = await Message.findOne({ sessionId: 'flow', messageId }).lean();
+    expect(doc?.status).toBe('played');
+    // When it reached each status, in order (the late delivery receipt moved nothing back).
+    const times = [doc?.sentAt, doc?.deliveredAt, doc?.readAt, doc?.playedAt].map((d) => d?.getTime() ?? NaN);
+    expect(times.every(Number.isFinite)).toBe(true);
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
+    const view = toMessageView(doc!);
+    expect(view.statusTimes).toEqual({ sent: times[0], delivered: times[1], read: times[2], played: times[3] });
     expect(run.events.filter((e) => e.type === 'message-status' && e.messageId === messageId).map((e) => (e as { status: string }).status)).toEqual([
       'delivered',
       'read',

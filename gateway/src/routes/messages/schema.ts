@@ -74,6 +74,10 @@ export const messageSchema = z
       .optional()
       .openapi({ description: 'The team member who sent it from Switchboard (absent for the phone; an API key names its creator); `name` on REST pages, null on live events' }),
     automated: z.boolean().optional().openapi({ description: 'Sent by Switchboard itself (the away reply outside opening hours): it answers nobody' }),
+    statusTimes: z
+      .object({ sent: z.number().optional(), delivered: z.number().optional(), read: z.number().optional(), played: z.number().optional() })
+      .optional()
+      .openapi({ description: "Ours: when WhatsApp took it and when the contact's phone said delivered, read, played (ms); statuses not reached yet are absent" }),
     forwarded: z.boolean().optional().openapi({ description: 'Forwarded (WhatsApp shows it as such): a customer forwarded it, or the team forwarded it from another chat (POST …/messages/:messageId/forward)' }),
   })
   .openapi('Message');

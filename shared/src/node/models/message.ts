@@ -54,6 +54,11 @@ export interface MessageDoc {
   automated?: boolean;
   /** A forwarded message: a customer's that WhatsApp marked forwarded, or a copy we forwarded. */
   forwarded?: boolean;
+  /** When it reached each status (ours: WhatsApp took it; the contact's phone delivered, read, played it). */
+  sentAt?: Date;
+  deliveredAt?: Date;
+  readAt?: Date;
+  playedAt?: Date;
   /** Send attempts made by actors (outbox retries). */
   attempts: number;
   /** Cluster mode: fencing token of the session's owner that last claimed or adopted this send (session-actor/src/outbox/claims.ts). */
@@ -96,6 +101,10 @@ const messageSchema = new Schema<MessageDoc>(
     userId: { type: Schema.Types.ObjectId, ref: 'User', default: null },
     automated: { type: Boolean },
     forwarded: { type: Boolean },
+    sentAt: { type: Date },
+    deliveredAt: { type: Date },
+    readAt: { type: Date },
+    playedAt: { type: Date },
     attempts: { type: Number, default: 0 },
     fence: { type: Number },
     // No `select: false`: Mongoose would then send a projection with findOneAndUpdate, which

@@ -3,7 +3,7 @@
  * `message-sent`) and the gateway's REST lists build MessageView here, so both carry the same
  * shape (nulls dropped, ids as strings, media summary and failure reason when present).
  */
-import type { MessageMediaView, MessageView } from '../../protocol/events.ts';
+import type { MessageMediaView, MessageView, StatusTimes } from '../../protocol/events.ts';
 import type { MediaDoc } from '../models/media.ts';
 import type { MessageDoc } from '../models/message.ts';
 
@@ -21,6 +21,18 @@ export function toMessageMediaView(doc: Pick<MediaDoc, 'mimeType' | 'fileName' |
     durationMs: doc.durationMs ?? null,
     hasThumbnail: !!doc.thumbnailGridFsId,
   };
+}
+
+const ms = (d: Date | string | undefined | null): number | undefined => (d ? new Date(d).getTime() : undefined);
+
+/** When the message reached each status, or undefined when none is recorded. */
+function statusTimesOf(doc: StoredMessage): StatusTimes | undefined {
+  const times: StatusTimes = {};
+  for (const [key, value] of [['sent', doc.sentAt], ['delivered', doc.deliveredAt], ['read', doc.readAt], ['played', doc.playedAt]] as const) {
+    const at = ms(value);
+    if (at !== undefined) times[key] = at;
+  }
+  return Object.keys(times).length ? times : undefined;
 }
 
 /**
@@ -56,6 +68,10 @@ export function toMessageView(doc: StoredMessage, media?: MessageMediaView, name
   if (doc.revokedAt) view.revokedAt = new Date(doc.revokedAt).getTime();
   if (doc.fromMe && doc.automated) view.automated = true;
   if (doc.forwarded) view.forwarded = true;
+  if (doc.fromMe) {
+    const times = statusTimesOf(doc);
+    if (times) view.statusTimes = times;
+  }
   if (doc.fromMe && doc.userId) view.sentBy = { id: String(doc.userId), name: names?.get(String(doc.userId)) ?? null };
   return view;
 }

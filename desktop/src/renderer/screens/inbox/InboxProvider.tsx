@@ -210,7 +210,7 @@ export function InboxProvider({ children }: { children: ReactNode }) {
     if (by && by.id !== me.id) setAgentsByChat((cur) => afterReply(cur, chatKey(e.message.sessionId, e.message.chatId), by.id));
     refreshCount();
   });
-  useSocketEvent('message-status', (e) => dispatch({ type: 'event/status', sessionId: e.sessionId, chatId: e.chatId, messageId: e.messageId, status: e.status, ...(e.reason ? { reason: e.reason } : {}) }));
+  useSocketEvent('message-status', (e) => dispatch({ type: 'event/status', sessionId: e.sessionId, chatId: e.chatId, messageId: e.messageId, status: e.status, at: e.at, ...(e.reason ? { reason: e.reason } : {}) }));
   useSocketEvent('chat-update', (e) => {
     dispatch({ type: 'event/chat', sessionId: e.sessionId, chatId: e.chatId, ...(e.name ? { name: e.name } : {}), ...(e.unreadCount !== undefined ? { unreadCount: e.unreadCount } : {}), ...(e.lastMessageAt ? { lastMessageAt: e.lastMessageAt } : {}), ...(e.handledAt !== undefined ? { handledAt: e.handledAt } : {}) });
     if (e.handledAt !== undefined) refreshCount();

@@ -8,7 +8,7 @@
 import { DELETED_PREVIEW, type InboxChatView, type InboxMessageView, type MessageStatus } from '@switchboard/shared';
 import { chatKey, phoneFromJid, roomsAllow } from './keys.ts';
 import { needsReply, tick } from './needsReply.ts';
-import { mergeStatus } from './status.ts';
+import { mergeStatus, withStatusTime } from './status.ts';
 
 /** Messages of one chat, by id, and how far back they are loaded. */
 export interface Thread {
@@ -42,7 +42,7 @@ export type InboxAction =
   | { type: 'thread/loaded'; key: string; messages: InboxMessageView[]; complete: boolean }
   | { type: 'sessions/named'; names: Record<string, string> }
   | { type: 'event/message'; message: InboxMessageView }
-  | { type: 'event/status'; sessionId: string; chatId: string; messageId: string; status: MessageStatus; reason?: string }
+  | { type: 'event/status'; sessionId: string; chatId: string; messageId: string; status: MessageStatus; reason?: string; at?: number }
   | { type: 'event/name'; sessionId: string; chatId: string; name: string | null; customName: string | null }
   | { type: 'event/chat'; sessionId: string; chatId: string; name?: string; unreadCount?: number; lastMessageAt?: number; handledAt?: number }
   | { type: 'event/labels'; sessionId: string; chatId: string; labels: string[] }
@@ -213,6 +213,8 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
       if (status === prev.status && (status !== 'failed' || prev.statusReason === action.reason)) return state;
       const next: InboxMessageView = { ...prev, status };
       if (status === 'failed' && action.reason) next.statusReason = action.reason;
+      const times = action.at !== undefined && prev.fromMe && status === action.status ? withStatusTime(prev.statusTimes, status, action.at) : prev.statusTimes;
+      if (times) next.statusTimes = times;
       const messages = new Map(thread.messages);
       messages.set(action.messageId, next);
       const threads = new Map(state.threads);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeStatus } from './status.ts';
+import { mergeStatus, withStatusTime } from './status.ts';
 
 describe('message status merge', () => {
   it('only moves forward', () => {
@@ -22,5 +22,15 @@ describe('message status merge', () => {
 
   it('takes the incoming status when nothing is known', () => {
     expect(mergeStatus(undefined, 'pending')).toBe('pending');
+  });
+});
+
+describe('status times', () => {
+  it('records when each status was reached, the skipped ones too, keeping times already known', () => {
+    expect(withStatusTime(undefined, 'sent', 10)).toEqual({ sent: 10 });
+    expect(withStatusTime({ sent: 10 }, 'read', 30)).toEqual({ sent: 10, delivered: 30, read: 30 });
+    expect(withStatusTime({ sent: 10, delivered: 20 }, 'delivered', 25)).toEqual({ sent: 10, delivered: 20 });
+    expect(withStatusTime({ sent: 10 }, 'failed', 30)).toEqual({ sent: 10 });
+    expect(withStatusTime(undefined, 'pending', 5)).toBeUndefined();
   });
 });

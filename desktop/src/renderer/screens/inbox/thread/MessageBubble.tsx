@@ -33,6 +33,8 @@ export interface MessageBubbleProps {
   onDelete?: ((m: InboxMessageView) => void) | undefined;
   /** Forward it to other chats (absent for users who may not send). */
   onForward?: ((m: InboxMessageView) => void) | undefined;
+  /** Shows who sent one of ours and when it was delivered and read. */
+  onInfo(m: InboxMessageView): void;
   onRetry(m: InboxMessageView): void;
 }
 
@@ -48,7 +50,7 @@ export function summaryOf(m: Pick<QuotedMessage, 'kind' | 'text' | 'caption' | '
 }
 
 /** A message bubble. */
-export const MessageBubble = memo(function MessageBubble({ m, quoted, reactions, senderName, onReply, onReact, onEdit, onDelete, onForward, onRetry }: MessageBubbleProps) {
+export const MessageBubble = memo(function MessageBubble({ m, quoted, reactions, senderName, onReply, onReact, onEdit, onDelete, onForward, onInfo, onRetry }: MessageBubbleProps) {
   const own = onEdit || onDelete ? ownMessageActions(m, Date.now()) : { edit: false, remove: false };
   const { t, fmt } = useI18n();
   const text = m.text ?? m.caption;
@@ -99,6 +101,7 @@ export const MessageBubble = memo(function MessageBubble({ m, quoted, reactions,
         {/* Only a message WhatsApp has can be reacted to (not one still pending or failed). */}
         {onReact && (!m.fromMe || isOnWhatsApp(m.status)) && <ReactionPicker mine={reactions?.mine ?? null} onReact={(emoji) => onReact(m, emoji)} />}
         {onForward && canForward(m) && <IconButton icon="forward" size="sm" label={t('forward.action')} onClick={() => onForward(m)} />}
+        {m.fromMe && m.kind !== 'reaction' && <IconButton icon="info" size="sm" label={t('info.action')} onClick={() => onInfo(m)} />}
         {own.edit && onEdit && <IconButton icon="edit" size="sm" label={t('msg.edit')} onClick={() => onEdit(m)} />}
         {own.remove && onDelete && <IconButton icon="trash" size="sm" label={t('msg.delete')} onClick={() => onDelete(m)} />}
       </div>}

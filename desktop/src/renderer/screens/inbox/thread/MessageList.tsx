@@ -7,10 +7,12 @@
 import type { ChatNoteView, InboxMessageView } from '@switchboard/shared';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useMe } from '../../../auth/AuthProvider.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
 import { Button } from '../../../ui/Button.tsx';
 import type { TargetReactions } from '../model/inboxReducer.ts';
 import { NoteCard } from '../notes/NoteCard.tsx';
+import { MessageInfoDialog } from './MessageInfoDialog.tsx';
 import { MessageBubble, OutboxBubble } from './MessageBubble.tsx';
 import { senderLabel, type Row } from './rows.ts';
 
@@ -53,6 +55,11 @@ export function MessageList(p: MessageListProps) {
   const loadingOlder = useRef(false);
   const anchor = useRef<{ height: number; top: number } | null>(null);
   const [showJump, setShowJump] = useState(false);
+  const me = useMe();
+  const [infoId, setInfoId] = useState<string | null>(null);
+  const setInfo = useCallback((m: InboxMessageView) => setInfoId(m.id), []);
+  // The message as it is now: a receipt that comes while its info is open shows at once.
+  const info = infoId ? (p.byId.get(infoId) ?? null) : null;
   const virtual = useVirtualizer({
     count: p.rows.length,
     getScrollElement: () => scroller.current,
@@ -183,6 +190,7 @@ export function MessageList(p: MessageListProps) {
                     onEdit={p.onEdit}
                     onDelete={p.onDelete}
                     onForward={p.onForward}
+                    onInfo={setInfo}
                     onRetry={p.onRetry}
                   />
                 )}
@@ -207,6 +215,7 @@ export function MessageList(p: MessageListProps) {
           {t('thread.jumpToLatest')}
         </Button>
       )}
+      <MessageInfoDialog message={info} author={info ? (info.sentBy?.id === me.id ? me.name : info.automated || info.sentBy ? authorOf(info) : t('info.phone')) : ''} onClose={() => setInfoId(null)} />
     </div>
   );
 }

@@ -1,0 +1,65 @@
+/// <reference lib="dom" />
+/**
+ * *Información del mensaje* in a real browser over the real system and the WhatsApp simulator:
+ * Elena replies; the info of her reply says she sent it, when, and that it was delivered but is
+ * not read yet; when the customer's phone reads it, the open dialog fills the time in, live.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, signedInPage } from './support/browser.ts';
+import { checkScreen } from './support/checks.ts';
+import { startSystem, type System } from './support/system.ts';
+import { addTeam, customerAssignedTo, type Member } from './support/team.ts';
+
+const SESSION = 'tienda';
+const PHONE = '34600998001';
+const CARLA = '34611998003';
+
+let sys: System;
+let browser: Browser;
+let elena: Page;
+let team: Record<'elena' | 'sofia', Member>;
+
+beforeAll(async () => {
+  sys = await startSystem('e2e_message_info');
+  const admin = await sys.token(sys.adminEmail, sys.adminPassword);
+  await sys.linkSession(admin, { sessionId: SESSION, name: 'Tienda Centro', phone: PHONE });
+  team = await addTeam(sys, admin);
+  sys.sim.createContact({ phone: CARLA, name: 'Carla Vidal' });
+  await customerAssignedTo(sys, admin, { sessionId: SESSION, phone: PHONE, customer: CARLA, text: '¿Habéis recibido mi pedido?', userId: team.elena.id });
+  browser = await launchBrowser();
+  elena = await signedInPage(browser, sys.url, team.elena.email, team.elena.password);
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await sys?.close();
+});
+
+describe('message info', () => {
+  it('says who sent a reply and when it was delivered and read, live', async () => {
+    await elena.goto(`${sys.url}/inbox`);
+    await elena.getByRole('listbox', { name: 'Conversaciones' }).getByRole('option', { name: /Carla Vidal/ }).click();
+    const composer = elena.getByRole('textbox', { name: /Mensaje para Carla Vidal/ });
+    await composer.fill('Sí, sale mañana por la mañana.');
+    await composer.press('Enter');
+    const got = await sys.sim.waitForReceived(CARLA, (m) => m.text === 'Sí, sale mañana por la mañana.', 30_000);
+    const reply = elena.locator('.msg-out', { hasText: 'Sí, sale mañana por la mañana.' });
+    // Delivered (the phone's automatic receipt): two ticks.
+    await reply.locator('[data-status="delivered"]').waitFor();
+
+    await reply.hover();
+    await reply.getByRole('button', { name: 'Información del mensaje' }).click();
+    const dialog = elena.getByRole('dialog', { name: 'Información del mensaje' });
+    const line = (label: string) => dialog.locator('dt', { hasText: new RegExp(`^${label}$`) }).locator('xpath=following-sibling::dd[1]');
+    expect(await line('Enviado por').textContent()).toBe('Elena Ruiz');
+    expect(await line('Entregado').textContent()).toMatch(/\d{1,2}:\d{2}/);
+    expect(await line('Leído').textContent()).toBe('Todavía no');
+    // A text has nothing to play.
+    expect(await dialog.getByText('Escuchado').count()).toBe(0);
+
+    await sys.sim.sendReceipt(CARLA, got.id, 'read');
+    await expect.poll(() => line('Leído').textContent()).toMatch(/\d{1,2}:\d{2}/);
+    await checkScreen(elena, 'inbox', '27-message-info');
+  });
+});
