@@ -34,6 +34,10 @@ beforeAll(async () => {
   admin = await sys.token(sys.adminEmail, sys.adminPassword);
   await sys.linkSession(admin, { sessionId: SESSION, name: 'Tienda Centro', phone: PHONE });
   sys.sim.createContact({ phone: ALICIA, name: 'Alicia Gómez' });
+  // A customer with nothing scheduled, whom the scheduled view leaves out.
+  sys.sim.createContact({ phone: '34611990002', name: 'Bruno Sanz' });
+  await sys.sim.contactSend('34611990002', { to: PHONE, text: 'Hola' });
+  await sys.waitFor((e) => e.type === 'message' && e.message.chatId === '34611990002@s.whatsapp.net');
   team = await addTeam(sys, admin);
   await customerAssignedTo(sys, admin, { sessionId: SESSION, phone: PHONE, customer: ALICIA, text: '¿Cuándo puedo pasar a por el pedido?', userId: team.elena.id });
 
@@ -87,6 +91,16 @@ describe('scheduled replies', () => {
     await expect.poll(() => rowTag(employee).textContent()).toMatch(/^Programado: (hoy|mañana), \d{1,2}:\d{2}$/);
     await expect.poll(() => rowTag(employee).textContent()).not.toBe('Programado: mañana, 9:00');
     await expect.poll(() => rowTag(supervisor).textContent()).toBe(await rowTag(employee).textContent());
+
+    // The team's view of what will go: the filter counts the chats and lists them.
+    const scheduledFilter = supervisor.getByRole('checkbox', { name: 'Con envío programado (1)' });
+    await scheduledFilter.check();
+    const rows = supervisor.getByRole('listbox', { name: 'Conversaciones' }).getByRole('option');
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.filter({ hasText: 'Bruno Sanz' }).count()).toBe(0);
+    await rows.filter({ hasText: 'Alicia Gómez' }).waitFor();
+    await scheduledFilter.uncheck();
+    await rows.filter({ hasText: 'Bruno Sanz' }).waitFor();
 
     // Sofía, in the same chat, sees them come in, with who wrote them, and cancels one.
     await itemOf(supervisor, READY).getByText('programado por Elena Ruiz').waitFor();

@@ -32,6 +32,8 @@ const rowInList = async (phone: string) =>
   ((await w.api('GET', `/api/chats?view=all&sessionId=${SESSION}&q=${phone}`, { token: tok.supervisor })).body.data as { id: string; nextScheduledAt: number | null; scheduledFailed: boolean }[]).find((c) => c.id === jid(phone));
 /** When the inbox list says the chat's next scheduled reply goes. */
 const nextInList = async (phone: string) => (await rowInList(phone))?.nextScheduledAt;
+/** The chats the inbox lists under "Con envío programado". */
+const withScheduled = async () => ((await w.api('GET', `/api/chats?view=all&sessionId=${SESSION}&scheduled=true`, { token: tok.supervisor })).body.data as { id: string }[]).map((c) => c.id).sort();
 const receivedTexts = (phone: string) => w.sim!.received(phone).map((m) => m.text);
 
 /** A customer writes, so the chat exists; resolves once the gateway has it. */
@@ -79,6 +81,11 @@ describe('scheduled replies', () => {
     const second = await schedule(tok.supervisor, ALICE, '¿Te la guardamos hasta el sábado?', clock + 2 * HOUR);
     expect((await listed(ALICE)).map((s) => s.id)).toEqual([first.body.id, second.body.id]);
     expect(await nextInList(ALICE)).toBe(first.body.sendAt);
+    // The team's view of what will go: the chats with a reply waiting, snoozed ones too.
+    expect(await withScheduled()).toEqual([jid(ALICE)]);
+    expect((await w.api('PUT', `/api/sessions/${SESSION}/chats/${encodeURIComponent(jid(ALICE))}/snooze`, { token: tok.supervisor, body: { until: clock + 3 * HOUR } })).status).toBe(200);
+    expect(await withScheduled()).toEqual([jid(ALICE)]);
+    expect((await w.api('PUT', `/api/sessions/${SESSION}/chats/${encodeURIComponent(jid(ALICE))}/snooze`, { token: tok.supervisor, body: { until: null } })).status).toBe(200);
 
     expect(await sender.runDue()).toBe(0);
     clock += HOUR;
@@ -161,6 +168,7 @@ describe('scheduled replies', () => {
     expect(failed).toMatchObject({ id: mine.body.id, status: 'failed', error: 'author_cannot_send' });
     // The list says so, for someone to look.
     expect(await rowInList(CARLA)).toMatchObject({ scheduledFailed: true, nextScheduledAt: null });
+    expect(await withScheduled()).toContain(jid(CARLA));
     expect(emitted.at(-1)).toEqual({ event: 'chat-scheduled', payload: { sessionId: SESSION, chatId: jid(CARLA), nextScheduledAt: null, scheduledFailed: true } });
     expect(receivedTexts(CARLA)).not.toContain('Carla, tu devolución está aprobada.');
 
@@ -169,5 +177,6 @@ describe('scheduled replies', () => {
     await w.sim!.waitForReceived(CARLA, (m) => m.text === 'Carla, tu devolución está aprobada.', 30_000);
     expect(await listed(CARLA)).toEqual([]);
     expect((await rowInList(CARLA))?.scheduledFailed).toBe(false);
+    expect(await withScheduled()).not.toContain(jid(CARLA));
   });
 });

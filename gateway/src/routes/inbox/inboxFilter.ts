@@ -45,7 +45,8 @@ function searchFilter(q: string): ChatFilter {
  * The database filter of the inbox list: what the caller may read (`accessibleBy`, so
  * employees only ever get their assigned chats), narrowed by session, view, search,
  * needs-reply (the flag the actor stores with the times, see ChatDoc.needsReply), label, unread,
- * assignee and snoozed (by default a chat put aside until later is left out until then).
+ * assignee and snoozed (by default a chat put aside until later is left out until then), or
+ * only the chats with a scheduled reply (`scheduled=true`, snoozed or not).
  */
 export async function inboxFilter(auth: AuthContext, q: InboxQuery): Promise<ChatFilter> {
   const and: ChatFilter[] = [scope(auth, 'read', 'Chat') as ChatFilter];
@@ -55,7 +56,9 @@ export async function inboxFilter(auth: AuthContext, q: InboxQuery): Promise<Cha
   if (q.label) and.push({ labels: new Types.ObjectId(q.label) });
   if (q.unread) and.push(q.unread === 'true' ? { unreadCount: { $gt: 0 } } : { unreadCount: { $not: { $gt: 0 } } });
   const now = new Date();
-  and.push(q.snoozed === 'true' ? snoozedChats(now) : awakeChats(now));
+  // Chats with a reply scheduled (or one that could not go), snoozed or not: what the team will send.
+  if (q.scheduled === 'true') and.push({ $or: [{ nextScheduledAt: { $gt: new Date(0) } }, { scheduledFailed: true }] });
+  else and.push(q.snoozed === 'true' ? snoozedChats(now) : awakeChats(now));
   const view = await viewFilter(auth, q);
   if (view) and.push(view);
   if (q.assignee) and.push(await assigneeFilter(auth, q, q.assignee));

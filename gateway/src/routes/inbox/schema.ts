@@ -13,6 +13,10 @@ export const listInboxQuery = pageQuery.extend({
   label: objectId.optional().openapi({ description: 'Only chats with this label' }),
   assignee: objectId.optional().openapi({ description: 'Only chats assigned to this user (among the assignments the caller may read)' }),
   unread: z.enum(['true', 'false']).optional().openapi({ description: 'Only chats with unread messages or marked unread (true), or with none (false)' }),
+  scheduled: z
+    .enum(['true', 'false'])
+    .optional()
+    .openapi({ description: 'Only chats with a reply scheduled to go later, or one that could not go (snoozed or not; `snoozed` is then ignored)' }),
   snoozed: z.enum(['true', 'false']).default('false').openapi({ description: 'Chats put aside until a later time (true), or the others (false, the default: a snoozed chat is out of the lists and badges until it wakes or the customer writes)' }),
 });
 

@@ -4,6 +4,7 @@ import { defineMessages } from '../define.ts';
 export const scheduled = defineMessages(
   {
     'scheduled.open': 'Programar envío',
+    'scheduled.filter': 'Con envío programado ({count})',
     'scheduled.inList': 'Mensaje programado: se envía {when}',
     'scheduled.inListShort': 'Programado:',
     'scheduled.failedInList': 'Envío programado sin enviar',
@@ -42,6 +43,7 @@ export const scheduled = defineMessages(
   },
   {
     'scheduled.open': 'Schedule send',
+    'scheduled.filter': 'With a scheduled reply ({count})',
     'scheduled.inList': 'Scheduled message: goes out {when}',
     'scheduled.inListShort': 'Scheduled:',
     'scheduled.failedInList': 'Scheduled message not sent',

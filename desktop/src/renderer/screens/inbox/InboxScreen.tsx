@@ -31,6 +31,7 @@ import { MessageSearchResults } from './list/MessageSearchResults.tsx';
 import { chatKey, parseChatKey, phoneFromJid } from './model/keys.ts';
 import { sortedChats } from './model/inboxReducer.ts';
 import { sessionsToStartFrom } from './model/newChat.ts';
+import { useScheduledCount } from './scheduled/useScheduledCount.ts';
 import { isSnoozed } from './model/snooze.ts';
 import { NewChatDialog } from './NewChatDialog.tsx';
 import { NotifySettings } from './notify/NotifySettings.tsx';
@@ -102,11 +103,13 @@ export function InboxScreen() {
   }, [openKey]);
 
   // Chats put aside are in their own view only (a live message may have brought one in).
-  const snoozedView = inbox.filters.snoozed;
+  const { snoozed: snoozedView, scheduled: scheduledView } = inbox.filters;
   const chats = useMemo(() => {
     const now = Date.now();
-    return sortedChats(inbox.state).filter((c) => isSnoozed(c, now) === snoozedView);
-  }, [inbox.state, snoozedView]);
+    // The scheduled view holds chats with a reply to go, snoozed or not.
+    return sortedChats(inbox.state).filter((c) => (scheduledView ? c.nextScheduledAt !== null || c.scheduledFailed : isSnoozed(c, now) === snoozedView));
+  }, [inbox.state, snoozedView, scheduledView]);
+  const scheduledCount = useScheduledCount(rest, inbox.state.chats.size);
   const selection = useChatSelection(chats);
   // The assignment was removed while the chat was open: close it at once and say why.
   useEffect(() => {
@@ -230,7 +233,7 @@ export function InboxScreen() {
             <IconButton icon={inbox.prefs.enabled ? 'bell' : 'bellOff'} label={t('notify.title')} onClick={() => setNotifyOpen(true)} />
           </div>
         </header>
-        <InboxFilters ref={searchRef} filters={inbox.filters} onChange={inbox.setFilters} search={search} onSearch={setSearch} sessions={sessions} showViews={seesAll} labels={inbox.labels} people={people.data ?? []} snoozedCount={inbox.snoozedChats.length} />
+        <InboxFilters ref={searchRef} filters={inbox.filters} onChange={inbox.setFilters} search={search} onSearch={setSearch} sessions={sessions} showViews={seesAll} labels={inbox.labels} people={people.data ?? []} snoozedCount={inbox.snoozedChats.length} scheduledCount={scheduledCount} />
         <div className="inbox-status">
           <ConnectionMarker compact />
           <span className="faint">{tn('inbox.count', inbox.list.hasMore ? inbox.list.total : chats.length)}</span>

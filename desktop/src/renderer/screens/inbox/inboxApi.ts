@@ -21,6 +21,8 @@ export interface ChatFilters {
   assignee: string;
   /** Only the chats put aside until later (else they are left out until they wake). */
   snoozed: boolean;
+  /** Only the chats with a reply scheduled to go later (or one that could not go), snoozed or not. */
+  scheduled: boolean;
 }
 
 /** What a reply carries. */
@@ -40,9 +42,10 @@ export interface OutgoingReply {
 export function inboxApi(api: ApiClient) {
   return {
     chats: (f: ChatFilters, page: number, limit: number, signal?: AbortSignal) => {
-      const q: Query = { view: f.view, sessionId: f.sessionId, q: f.q, page, limit, ...(f.needsReply ? { needsReply: 'true' } : {}), ...(f.unread ? { unread: 'true' } : {}), ...(f.label ? { label: f.label } : {}), ...(f.assignee ? { assignee: f.assignee } : {}), ...(f.snoozed ? { snoozed: 'true' } : {}) };
+      const q: Query = { view: f.view, sessionId: f.sessionId, q: f.q, page, limit, ...(f.needsReply ? { needsReply: 'true' } : {}), ...(f.unread ? { unread: 'true' } : {}), ...(f.label ? { label: f.label } : {}), ...(f.assignee ? { assignee: f.assignee } : {}), ...(f.snoozed ? { snoozed: 'true' } : {}), ...(f.scheduled ? { scheduled: 'true' } : {}) };
       return api.get<ListPage<InboxChatView>>('/api/chats', q, signal ? { signal } : undefined);
     },
+    scheduledCount: (signal?: AbortSignal) => api.get<ListPage<InboxChatView>>('/api/chats', { scheduled: 'true', limit: 1 }, signal ? { signal } : undefined).then((p) => p.total),
     needsReplyCount: () => api.get<ListPage<InboxChatView>>('/api/chats', { view: 'mine', needsReply: 'true', limit: 1 }).then((p) => p.total),
     sessions: () => api.get<ListPage<SessionView>>('/api/sessions', { limit: 200 }),
     messages: (sessionId: string, chatId: string, q: Query, signal?: AbortSignal) =>

@@ -1,4 +1,4 @@
-/** The list's filters: mine / unassigned / all (for those who see every chat), session, label, person, needs-reply, unread, search. */
+/** The list's filters: mine / unassigned / all (for those who see every chat), session, label, person, needs-reply, unread, snoozed, scheduled, search. */
 import type { AgentView, LabelView, SessionView } from '@switchboard/shared';
 import { forwardRef } from 'react';
 import { useI18n } from '../../../i18n/index.tsx';
@@ -18,6 +18,8 @@ export interface InboxFiltersProps {
   people: AgentView[];
   /** How many chats are put aside (the "Pospuestas" toggle shows while there are any). */
   snoozedCount: number;
+  /** How many chats have a reply scheduled (the "Con envío programado" toggle shows while there are any). */
+  scheduledCount: number;
 }
 
 const VIEWS: InboxView[] = ['mine', 'unassigned', 'all'];
@@ -87,6 +89,12 @@ export const InboxFilters = forwardRef<HTMLInputElement, InboxFiltersProps>(func
           <label className="toggle">
             <input type="checkbox" checked={p.filters.snoozed} onChange={(e) => p.onChange({ snoozed: e.target.checked })} />
             {t('snooze.filter', { count: p.snoozedCount })}
+          </label>
+        )}
+        {(p.scheduledCount > 0 || p.filters.scheduled) && (
+          <label className="toggle">
+            <input type="checkbox" checked={p.filters.scheduled} onChange={(e) => p.onChange({ scheduled: e.target.checked })} />
+            {t('scheduled.filter', { count: p.scheduledCount })}
           </label>
         )}
       </div>

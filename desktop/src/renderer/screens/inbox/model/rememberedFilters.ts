@@ -1,7 +1,7 @@
 /**
  * The chat list's filters remembered on this device (localStorage): the view, session, label and
- * the needs-reply and unread toggles; the search text, the person and the snoozed view start
- * empty every time.
+ * the needs-reply and unread toggles; the search text, the person and the snoozed and scheduled
+ * views start empty every time.
  */
 import type { ChatFilters } from '../inboxApi.ts';
 
@@ -20,9 +20,10 @@ export function initialFilters(): ChatFilters {
       label: typeof v.label === 'string' ? v.label : '',
       assignee: '',
       snoozed: false,
+      scheduled: false,
     };
   } catch {
-    return { view: 'all', sessionId: '', q: '', needsReply: false, unread: false, label: '', assignee: '', snoozed: false };
+    return { view: 'all', sessionId: '', q: '', needsReply: false, unread: false, label: '', assignee: '', snoozed: false, scheduled: false };
   }
 }
 

@@ -42,7 +42,7 @@ function ForwardBody({ message, onClose }: { message: InboxMessageView; onClose(
   const [busy, setBusy] = useState(false);
   // The conversations the user sees in this account (an employee: the ones assigned to them).
   const chats = useResource(
-    (signal) => rest.chats({ view: 'all', sessionId: message.sessionId, q, needsReply: false, unread: false, label: '', assignee: '', snoozed: false }, 1, 30, signal),
+    (signal) => rest.chats({ view: 'all', sessionId: message.sessionId, q, needsReply: false, unread: false, label: '', assignee: '', snoozed: false, scheduled: false }, 1, 30, signal),
     [message.sessionId, q],
   );
   const full = picked.length >= FORWARD_MAX;
