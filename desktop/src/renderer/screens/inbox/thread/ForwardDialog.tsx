@@ -15,7 +15,7 @@ import { Dialog } from '../../../ui/Dialog.tsx';
 import { ErrorBox, Loading, Notice } from '../../../ui/Feedback.tsx';
 import { Icon } from '../../../ui/Icon.tsx';
 import { useToast } from '../../../ui/Toasts.tsx';
-import { errorText } from '../../../ui/errors.ts';
+import { useSubmit } from '../../../ui/useSubmit.ts';
 import { inboxApi, newClientId } from '../inboxApi.ts';
 import { chatTitle } from '../list/ChatListItem.tsx';
 import { ChatAvatar } from '../list/ChatAvatar.tsx';
@@ -39,7 +39,7 @@ function ForwardBody({ message, onClose }: { message: InboxMessageView; onClose(
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim(), 250);
   const [picked, setPicked] = useState<InboxChatView[]>([]);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit(t);
   // The conversations the user sees in this account (an employee: the ones assigned to them).
   const chats = useResource(
     (signal) => rest.chats({ view: 'all', sessionId: message.sessionId, q, needsReply: false, unread: false, label: '', assignee: '', snoozed: false, scheduled: false }, 1, 30, signal),
@@ -48,19 +48,12 @@ function ForwardBody({ message, onClose }: { message: InboxMessageView; onClose(
   const full = picked.length >= FORWARD_MAX;
   const names = (list: readonly InboxChatView[]) => new Intl.ListFormat(locale, { type: 'conjunction' }).format(list.map(chatTitle));
 
-  async function submit() {
-    if (picked.length === 0) return;
-    setBusy(true);
-    try {
+  const submit = () =>
+    run(async () => {
       await rest.forward(message.sessionId, message.id, picked.map((c) => c.id), newClientId());
       toast.success(tn('forward.done', picked.length, { names: names(picked) }));
       onClose();
-    } catch (err) {
-      toast.error(errorText(err, t));
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   return (
     <div className="forward-dialog">
@@ -105,6 +98,7 @@ function ForwardBody({ message, onClose }: { message: InboxMessageView; onClose(
         </ul>
       )}
       {full && <Notice>{t('forward.limit', { max: FORWARD_MAX })}</Notice>}
+      {error && <Notice kind="danger">{error}</Notice>}
       <div className="dialog-inline-actions">
         <span className="faint forward-count">{t('forward.count', { count: picked.length, max: FORWARD_MAX })}</span>
         <Button onClick={onClose}>{t('action.cancel')}</Button>
