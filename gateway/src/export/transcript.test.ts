@@ -25,6 +25,7 @@ describe('transcript', () => {
     expect(es.message(msg({ kind: 'document' }))).toBe('[06/12/2026 10:30] Alicia Gómez: [Documento]\n');
     expect(es.message(msg({ kind: 'location', location: { latitude: 40.4, longitude: -3.7, name: 'Tienda Centro' } }))).toBe('[06/12/2026 10:30] Alicia Gómez: [Ubicación] Tienda Centro\n');
     expect(es.message(msg({ text: 'Talla 42', editedAt: at('09:31') }))).toBe('[06/12/2026 10:30] Alicia Gómez: Talla 42 (editado)\n');
+    expect(es.message(msg({ kind: 'image', caption: 'Mira esto', forwarded: true }))).toBe('[06/12/2026 10:30] Alicia Gómez: (reenviado) [Imagen] Mira esto\n');
     expect(es.message(msg({ text: 'secreto', revokedAt: at('09:32') }))).toBe('[06/12/2026 10:30] Alicia Gómez: Se eliminó este mensaje\n');
     expect(es.message(msg({ kind: 'reaction' }))).toBeNull();
     expect(es.message(msg({ text: 'Hola,\nsoy Alicia' }))).toBe('[06/12/2026 10:30] Alicia Gómez: Hola,\n    soy Alicia\n');

@@ -3,7 +3,7 @@
  * exported), then one line per message and internal note in time order —
  * `[06/12/2026 10:32] Alicia Gómez: ¿Tenéis la talla 40?` — in the reader's language and time
  * zone. Files, locations and the like are named in brackets, a deleted message says so and keeps
- * nothing of its words, edits are marked, reactions are left out. Pure: the route feeds it rows
+ * nothing of its words, edits and forwards are marked, reactions are left out. Pure: the route feeds it rows
  * from cursors and streams what it returns (transcriptStream).
  */
 import type { MessageKind, UserLocale } from '@switchboard/shared';
@@ -19,6 +19,7 @@ export interface TranscriptMessage {
   sender?: string | null;
   userId?: { toString(): string } | null;
   automated?: boolean;
+  forwarded?: boolean;
   editedAt?: Date | null;
   revokedAt?: Date | null;
   location?: { name?: string | null; address?: string | null; latitude: number; longitude: number } | null;
@@ -42,6 +43,7 @@ const WORDS = {
     note: 'Nota interna de {name}',
     deleted: 'Se eliminó este mensaje',
     edited: '(editado)',
+    forwarded: '(reenviado)',
     kinds: { image: 'Imagen', video: 'Vídeo', audio: 'Audio', voice: 'Nota de voz', document: 'Documento', sticker: 'Sticker', location: 'Ubicación', contact: 'Contacto', poll: 'Encuesta', unsupported: 'Mensaje no compatible' },
   },
   en: {
@@ -54,6 +56,7 @@ const WORDS = {
     note: 'Internal note by {name}',
     deleted: 'This message was deleted',
     edited: '(edited)',
+    forwarded: '(forwarded)',
     kinds: { image: 'Image', video: 'Video', audio: 'Audio', voice: 'Voice note', document: 'Document', sticker: 'Sticker', location: 'Location', contact: 'Contact', poll: 'Poll', unsupported: 'Unsupported message' },
   },
 } as const;
@@ -87,7 +90,7 @@ export function transcriptWriter(ctx: TranscriptContext) {
     const words = m.text ?? m.caption ?? '';
     const kind = m.kind === 'text' ? '' : `[${w.kinds[m.kind as keyof typeof w.kinds] ?? m.kind}]`;
     const place = m.kind === 'location' && m.location ? ` ${m.location.name ?? m.location.address ?? `${m.location.latitude}, ${m.location.longitude}`}` : '';
-    const text = [kind + place, words].filter(Boolean).join(' ');
+    const text = [m.forwarded ? w.forwarded : '', kind + place, words].filter(Boolean).join(' ');
     return `${indent(text)}${m.editedAt ? ` ${w.edited}` : ''}`;
   };
   return {
