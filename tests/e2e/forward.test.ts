@@ -2,7 +2,7 @@
 /**
  * *Reenviar* in a real browser over the real system and the WhatsApp simulator: a customer's
  * forward shows as *Reenviado*; Sofía, a supervisor, forwards Alicia's photo to Bruno and Carla
- * (searching, ticking, the picked ones above the list) and both phones get the photo marked
+ * (searching, ticking, the picked ones above the list; Carla's conversation is snoozed) and both phones get the photo marked
  * forwarded, which Bruno's conversation then shows; Elena, an employee, is offered only the
  * conversations she answers.
  */
@@ -35,6 +35,9 @@ beforeAll(async () => {
   for (const [phone, name] of [[ALICIA, 'Alicia Gómez'], [BRUNO, 'Bruno Sanz'], [CARLA, 'Carla Vidal']] as const) sys.sim.createContact({ phone, name });
   await customerAssignedTo(sys, admin, { sessionId: SESSION, phone: PHONE, customer: BRUNO, text: '¿Os llegó mi devolución?', userId: team.elena.id });
   await sys.sim.contactSend(CARLA, { to: PHONE, text: 'Buenas tardes' });
+  await sys.waitFor((e) => e.type === 'message' && e.message.chatId === `${CARLA}@s.whatsapp.net`);
+  // Put aside for later: out of the list, still a place to forward to.
+  expect((await sys.api('PUT', `/api/sessions/${SESSION}/chats/${CARLA}@s.whatsapp.net/snooze`, admin, { until: Date.now() + 3600_000 })).status).toBe(200);
   await sys.sim.contactSend(ALICIA, { to: PHONE, text: 'Esto me llegó de vuestra parte, ¿es verdad?', forwarded: true });
   const photo = await sharp({ create: { width: 480, height: 320, channels: 3, background: { r: 200, g: 90, b: 40 } } }).png().toBuffer();
   const { id } = await sys.sim.contactSend(ALICIA, { to: PHONE, image: photo, caption: 'Así llegó la caja', mimetype: 'image/png' });

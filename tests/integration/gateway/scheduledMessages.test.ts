@@ -85,6 +85,11 @@ describe('scheduled replies', () => {
     expect(await withScheduled()).toEqual([jid(ALICE)]);
     expect((await w.api('PUT', `/api/sessions/${SESSION}/chats/${encodeURIComponent(jid(ALICE))}/snooze`, { token: tok.supervisor, body: { until: clock + 3 * HOUR } })).status).toBe(200);
     expect(await withScheduled()).toEqual([jid(ALICE)]);
+    // Pickers (the forward dialog) list snoozed chats and the others alike.
+    const inList = async (snoozed: string) => ((await w.api('GET', `/api/chats?sessionId=${SESSION}&snoozed=${snoozed}`, { token: tok.supervisor })).body.data as { id: string }[]).map((c) => c.id).sort();
+    expect(await inList('true')).toEqual([jid(ALICE)]);
+    expect(await inList('false')).toEqual([jid(BRUNO), jid(CARLA)]);
+    expect(await inList('any')).toEqual([jid(ALICE), jid(BRUNO), jid(CARLA)]);
     expect((await w.api('PUT', `/api/sessions/${SESSION}/chats/${encodeURIComponent(jid(ALICE))}/snooze`, { token: tok.supervisor, body: { until: null } })).status).toBe(200);
 
     expect(await sender.runDue()).toBe(0);

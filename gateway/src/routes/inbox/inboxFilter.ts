@@ -58,7 +58,7 @@ export async function inboxFilter(auth: AuthContext, q: InboxQuery): Promise<Cha
   const now = new Date();
   // Chats with a reply scheduled (or one that could not go), snoozed or not: what the team will send.
   if (q.scheduled === 'true') and.push({ $or: [{ nextScheduledAt: { $gt: new Date(0) } }, { scheduledFailed: true }] });
-  else and.push(q.snoozed === 'true' ? snoozedChats(now) : awakeChats(now));
+  else if (q.snoozed !== 'any') and.push(q.snoozed === 'true' ? snoozedChats(now) : awakeChats(now));
   const view = await viewFilter(auth, q);
   if (view) and.push(view);
   if (q.assignee) and.push(await assigneeFilter(auth, q, q.assignee));

@@ -17,7 +17,10 @@ export const listInboxQuery = pageQuery.extend({
     .enum(['true', 'false'])
     .optional()
     .openapi({ description: 'Only chats with a reply scheduled to go later, or one that could not go (snoozed or not; `snoozed` is then ignored)' }),
-  snoozed: z.enum(['true', 'false']).default('false').openapi({ description: 'Chats put aside until a later time (true), or the others (false, the default: a snoozed chat is out of the lists and badges until it wakes or the customer writes)' }),
+  snoozed: z
+    .enum(['true', 'false', 'any'])
+    .default('false')
+    .openapi({ description: 'Chats put aside until a later time (true), the others (false, the default: a snoozed chat is out of the lists and badges until it wakes or the customer writes), or both (any: pickers such as the forward dialog)' }),
 });
 
 /** One assignee of an inbox chat. */

@@ -45,6 +45,9 @@ export function inboxApi(api: ApiClient) {
       const q: Query = { view: f.view, sessionId: f.sessionId, q: f.q, page, limit, ...(f.needsReply ? { needsReply: 'true' } : {}), ...(f.unread ? { unread: 'true' } : {}), ...(f.label ? { label: f.label } : {}), ...(f.assignee ? { assignee: f.assignee } : {}), ...(f.snoozed ? { snoozed: 'true' } : {}), ...(f.scheduled ? { scheduled: 'true' } : {}) };
       return api.get<ListPage<InboxChatView>>('/api/chats', q, signal ? { signal } : undefined);
     },
+    /** Chats of a session the user sees, snoozed or not, by name or number (pickers). */
+    pickChats: (sessionId: string, q: string, signal?: AbortSignal) =>
+      api.get<ListPage<InboxChatView>>('/api/chats', { sessionId, q, snoozed: 'any', limit: 30 }, signal ? { signal } : undefined),
     scheduledCount: (signal?: AbortSignal) => api.get<ListPage<InboxChatView>>('/api/chats', { scheduled: 'true', limit: 1 }, signal ? { signal } : undefined).then((p) => p.total),
     needsReplyCount: () => api.get<ListPage<InboxChatView>>('/api/chats', { view: 'mine', needsReply: 'true', limit: 1 }).then((p) => p.total),
     sessions: () => api.get<ListPage<SessionView>>('/api/sessions', { limit: 200 }),

@@ -40,9 +40,9 @@ function ForwardBody({ message, onClose }: { message: InboxMessageView; onClose(
   const q = useDebounced(search.trim(), 250);
   const [picked, setPicked] = useState<InboxChatView[]>([]);
   const { busy, error, run } = useSubmit(t);
-  // The conversations the user sees in this account (an employee: the ones assigned to them).
+  // The conversations the user sees in this account, snoozed ones too (an employee: the ones assigned to them).
   const chats = useResource(
-    (signal) => rest.chats({ view: 'all', sessionId: message.sessionId, q, needsReply: false, unread: false, label: '', assignee: '', snoozed: false, scheduled: false }, 1, 30, signal),
+    (signal) => rest.pickChats(message.sessionId, q, signal),
     [message.sessionId, q],
   );
   const full = picked.length >= FORWARD_MAX;
