@@ -83,7 +83,11 @@ export const forwardRoutes: RouteDef[] = [
       for (const chatId of chats) {
         const mediaId = await mediaCopy(msg, chatId, auth!.user.id);
         const clientId = body.clientId ? `${body.clientId}:${chatId}` : undefined;
-        const accepted = await deps.hub.send(sessionId, { ...content, to: chatId, userId: auth!.user.id, ...(mediaId ? { mediaId } : {}), ...(clientId ? { clientId } : {}) });
+        const accepted = await deps.hub.send(sessionId, { ...content, to: chatId, userId: auth!.user.id, ...(mediaId ? { mediaId } : {}), ...(clientId ? { clientId } : {}) }).catch(async (err: unknown) => {
+          // Not accepted: no record is left pointing at the bytes for nothing.
+          if (mediaId) await Media.deleteOne({ _id: mediaId });
+          throw err;
+        });
         // A repeated request: the first one's copy is the one sent.
         if (accepted.duplicate && mediaId) await Media.deleteOne({ _id: mediaId });
         forwarded.push({ ...accepted, chatId });
