@@ -39,6 +39,9 @@ function ForwardBody({ message, onClose }: { message: InboxMessageView; onClose(
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim(), 250);
   const [picked, setPicked] = useState<InboxChatView[]>([]);
+  // One key for the dialog: trying again after a refusal never sends a chat its copy twice
+  // (the server keys each copy `<key>:<chat>`).
+  const [clientId] = useState(newClientId);
   const { busy, error, run } = useSubmit(t);
   // The conversations the user sees in this account, snoozed ones too (an employee: the ones assigned to them).
   const chats = useResource(
@@ -50,7 +53,7 @@ function ForwardBody({ message, onClose }: { message: InboxMessageView; onClose(
 
   const submit = () =>
     run(async () => {
-      await rest.forward(message.sessionId, message.id, picked.map((c) => c.id), newClientId());
+      await rest.forward(message.sessionId, message.id, picked.map((c) => c.id), clientId);
       toast.success(tn('forward.done', picked.length, { names: names(picked) }));
       onClose();
     });
