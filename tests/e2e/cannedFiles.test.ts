@@ -67,6 +67,7 @@ describe('a quick reply with a file', () => {
     const composer = elena.getByRole('textbox', { name: /Mensaje para Bruno Sanz/ });
     await composer.fill('/tar');
     await elena.getByRole('listbox', { name: 'Respuestas rápidas que coinciden' }).getByRole('img', { name: 'Con archivo: Tarifas 2027.pdf' }).waitFor();
+    await checkScreen(elena, SHOTS, '25b-canned-suggestion-file');
     await composer.press('Enter');
     expect(await composer.inputValue()).toBe('Hola Bruno, te paso las tarifas de este año.');
     await elena.locator('.file-chip', { hasText: 'Tarifas 2027.pdf' }).waitFor();
