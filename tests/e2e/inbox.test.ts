@@ -320,6 +320,9 @@ describe('employee inbox', () => {
     const badge = page.getByRole('navigation', { name: 'Navegación principal' }).getByLabel('1 conversación sin responder');
     await sys.sim.contactSend(ALICE, { to: PHONE, text: '¡Muchas gracias!' });
     await row.locator('.needs-reply-tag').waitFor();
+    // How long the customer has waited, with when it began on hover.
+    expect(await row.locator('.needs-reply-tag').textContent()).toBe('Sin responder · <1 min');
+    expect(await row.locator('.needs-reply-tag').getAttribute('title')).toMatch(/^Esperando respuesta desde el \d+ \w+ \d{4}, \d{1,2}:\d{2}$/);
     await badge.waitFor();
     const sentBefore = sys.sim.received(ALICE).length;
     await page.getByRole('button', { name: 'No requiere respuesta' }).click();

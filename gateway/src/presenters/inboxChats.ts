@@ -9,6 +9,7 @@ import { presentChat } from './messages.ts';
 /** One inbox row from a chat and the names looked up for its page. */
 export function presentInboxChat(c: ChatDoc, sessionName: string, assignees: InboxChatView['assignees']): InboxChatView {
   const times = { lastInboundAt: c.lastInboundAt ?? null, lastOutboundAt: c.lastOutboundAt ?? null, handledAt: c.handledAt ?? null };
+  const waiting = needsReply(times) ? (c.waitingSince ?? times.lastInboundAt) : null;
   return {
     ...presentChat(c),
     sessionName,
@@ -17,6 +18,7 @@ export function presentInboxChat(c: ChatDoc, sessionName: string, assignees: Inb
     lastInboundAt: times.lastInboundAt ? times.lastInboundAt.getTime() : null,
     lastOutboundAt: times.lastOutboundAt ? times.lastOutboundAt.getTime() : null,
     handledAt: times.handledAt ? times.handledAt.getTime() : null,
+    waitingSince: waiting ? waiting.getTime() : null,
     snoozedUntil: c.snoozedUntil && c.snoozedUntil.getTime() > Date.now() ? c.snoozedUntil.getTime() : null,
     nextScheduledAt: c.nextScheduledAt ? c.nextScheduledAt.getTime() : null,
     scheduledFailed: c.scheduledFailed === true,

@@ -42,6 +42,17 @@ export interface ChatHandled {
   lastInboundAt: number | null;
 }
 
+/**
+ * When the customer's wait began (ChatDoc.waitingSince): an incoming message starts it unless one
+ * already did (`$min`), a reply ends it (`$unset`, so the next `$min` starts a new one).
+ */
+function waitFields(patch: ChatPatch): Record<string, unknown> {
+  const { inboundAt, outboundAt } = patch;
+  if (inboundAt && (!outboundAt || inboundAt > outboundAt)) return { $min: { waitingSince: inboundAt } };
+  if (outboundAt) return { $unset: { waitingSince: '' } };
+  return {};
+}
+
 const later = (a: Date | null | undefined, b: Date | undefined): Date | null => (a && b ? (a > b ? a : b) : (a ?? b ?? null));
 
 /**
@@ -96,6 +107,7 @@ export class ChatStore {
     const update: Record<string, unknown> = { $set: set };
     if (Object.keys(max).length) update.$max = max;
     if (patch.unread) update.$inc = { unreadCount: patch.unread === true ? 1 : patch.unread };
+    Object.assign(update, waitFields(patch));
     let doc: WrittenChat | null = known
       ? ((await driverCollection(Chat).findOneAndUpdate({ _id: known._id, jid: identity.chatId }, touched(update), { returnDocument: 'after' })) as WrittenChat | null)
       : null;
@@ -171,6 +183,9 @@ export class ChatStore {
     if (times.lastOutboundAt) max.lastOutboundAt = times.lastOutboundAt;
     if (times.handledAt) max.handledAt = times.handledAt;
     const update: Record<string, unknown> = { $inc: { unreadCount: lidChat.unreadCount ?? 0 }, $set: { lid, needsReply: needsReply(times) } };
+    // One wait for the contact: the earlier of the two, none once the merged chat needs no reply.
+    if (!needsReply(times)) update.$unset = { waitingSince: '' };
+    else if (lidChat.waitingSince) update.$min = { waitingSince: lidChat.waitingSince };
     if (Object.keys(max).length) update.$max = max;
     // The team's labels on either chat stay on the contact's one chat.
     if (lidChat.labels?.length) update.$addToSet = { labels: { $each: lidChat.labels } };

@@ -210,6 +210,8 @@ export interface InboxChatView extends ChatView {
   lastOutboundAt: number | null;
   /** ms since epoch when an agent last marked the chat as needing no reply, null if never. */
   handledAt: number | null;
+  /** ms since epoch when the customer's current wait began (their first message since the last reply); null when the chat needs no reply. */
+  waitingSince: number | null;
   /** ms since epoch until which the chat is put aside (snoozed), null when it is not. */
   snoozedUntil: number | null;
   /** ms since epoch when the earliest reply scheduled in the chat goes, null when none waits. */

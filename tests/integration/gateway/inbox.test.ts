@@ -74,9 +74,14 @@ describe('the inbox list', () => {
     const row = await inboxRow('supervisor', ALICE_JID);
     expect(row).toMatchObject({
       sessionId: SESSION, sessionName: 'Ventas', name: 'Alice', phone: ALICE, needsReply: true, unreadCount: 1,
-      lastInboundAt: incoming.message.timestamp, lastOutboundAt: null, lastMessageFromMe: false,
+      lastInboundAt: incoming.message.timestamp, lastOutboundAt: null, lastMessageFromMe: false, waitingSince: incoming.message.timestamp,
       assignees: [{ userId: w.users.employee.id, name: expect.any(String) }],
     });
+    // A second message: still waiting since the first.
+    const more = await w.sim!.contactSend(ALICE, { to: PHONE, text: '¿y en azul?' });
+    const second = await hubEvent('message', (e) => e.message.id === more.id);
+    expect(second.message.timestamp).toBeGreaterThanOrEqual(incoming.message.timestamp);
+    expect(await inboxRow('supervisor', ALICE_JID)).toMatchObject({ lastInboundAt: second.message.timestamp, waitingSince: incoming.message.timestamp });
     expect(await inboxRow('supervisor', ALICE_JID, '&needsReply=true')).toBeDefined();
     expect(await inboxRow('supervisor', ALICE_JID, '&needsReply=false')).toBeUndefined();
 
@@ -84,8 +89,10 @@ describe('the inbox list', () => {
     expect(sent.status).toBe(202);
     const out = await hubEvent('message-sent', (e) => e.message.id === sent.body.messageId);
     const answered = await inboxRow('employee', ALICE_JID, '&needsReply=false');
-    expect(answered).toMatchObject({ needsReply: false, lastMessageFromMe: true, lastOutboundAt: out.message.timestamp });
-    expect(await Chat.findOne({ sessionId: SESSION, jid: ALICE_JID }).lean()).toMatchObject({ needsReply: false });
+    expect(answered).toMatchObject({ needsReply: false, lastMessageFromMe: true, lastOutboundAt: out.message.timestamp, waitingSince: null });
+    const stored = await Chat.findOne({ sessionId: SESSION, jid: ALICE_JID }).lean();
+    expect(stored).toMatchObject({ needsReply: false });
+    expect(stored?.waitingSince).toBeUndefined();
   });
 
   it('filters by view and search, and keeps employees to their assigned chats whatever the view', async () => {
@@ -206,13 +213,14 @@ describe('chat actions', () => {
     expect(update).toMatchObject({ handledAt: res.body.handledAt });
     expect(await inboxRow('admin', BOB_JID, '&needsReply=true')).toBeUndefined();
     // Nothing was sent: the customer still wrote last.
-    expect(await inboxRow('admin', BOB_JID, '&needsReply=false')).toMatchObject({ needsReply: false, handledAt: res.body.handledAt, lastMessageFromMe: false });
+    expect(await inboxRow('admin', BOB_JID, '&needsReply=false')).toMatchObject({ needsReply: false, handledAt: res.body.handledAt, lastMessageFromMe: false, waitingSince: null });
+    expect((await Chat.findOne({ sessionId: SESSION, jid: BOB_JID }).lean())?.waitingSince).toBeUndefined();
 
     // The customer writes again (and got nothing from us meanwhile): the chat waits for a reply again.
     const again = await w.sim!.contactSend(BOB, { to: PHONE, text: 'una cosa más' });
     await hubEvent('message', (e) => e.message.id === again.id);
     expect(w.sim!.received(BOB)).toHaveLength(receivedBefore);
-    expect(await inboxRow('admin', BOB_JID, '&needsReply=true')).toMatchObject({ needsReply: true, handledAt: res.body.handledAt });
+    expect(await inboxRow('admin', BOB_JID, '&needsReply=true')).toMatchObject({ needsReply: true, handledAt: res.body.handledAt, waitingSince: (await hubEvent('message', (e) => e.message.id === again.id)).message.timestamp });
   });
 
   it('snoozes a chat: out of the lists until it wakes or the customer writes; refuses bad times and hiding unseen messages', async () => {

@@ -37,6 +37,7 @@ export const inboxChatSchema = chatSchema
     snoozedUntil: z.number().nullable().openapi({ description: 'ms since epoch until which the chat is put aside (PUT …/snooze), null when it is not' }),
     nextScheduledAt: z.number().nullable().openapi({ description: 'ms since epoch when the earliest reply scheduled in the chat goes (POST …/scheduled), null when none waits' }),
     scheduledFailed: z.boolean().openapi({ description: 'A reply scheduled in the chat could not be sent (until it is retried or discarded)' }),
+    waitingSince: z.number().nullable().openapi({ description: "ms since epoch when the customer's current wait began (their first message since the team's last reply or since the chat was marked as needing none); null when it needs no reply" }),
     handledAt: z.number().nullable().openapi({ description: 'ms since epoch when an agent last marked the chat as needing no reply (POST …/handled), null if never' }),
     lastMessageFromMe: z.boolean().nullable(),
     assignees: z.array(assigneeSchema).openapi({ description: 'Users assigned to the chat (those whose assignments the caller may read)' }),

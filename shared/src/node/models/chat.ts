@@ -40,6 +40,13 @@ export interface ChatDoc {
    * actor in the same write so lists can filter on it (FerretDB cannot compare two fields in a query).
    */
   needsReply?: boolean;
+  /**
+   * When the customer's current wait began: their first message after the team's last reply (or
+   * after the chat was marked as needing none). `$min` on each incoming message, unset by a reply
+   * and by "needs no reply"; absent on chats older than the field (lists fall back to
+   * `lastInboundAt`).
+   */
+  waitingSince?: Date | null;
   archived: boolean;
   /** Ids of the team's labels on this chat (Label); set by the gateway, never by the actor. */
   labels?: Types.ObjectId[];
@@ -67,6 +74,7 @@ const chatSchema = new Schema<ChatDoc>(
     nextScheduledAt: { type: Date, default: null },
     scheduledFailed: { type: Boolean, default: false },
     needsReply: { type: Boolean, default: false },
+    waitingSince: { type: Date },
     archived: { type: Boolean, default: false },
     labels: { type: [{ type: Schema.Types.ObjectId, ref: 'Label' }], default: undefined },
     profilePicture: {

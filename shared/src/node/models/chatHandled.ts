@@ -9,7 +9,7 @@ import { Chat, type ChatDoc } from './chat.ts';
  * such chat. One mechanism for the session's actor and for the gateway while the actor is stopped.
  */
 export async function markChatHandled(sessionId: string, jid: string, now: Date): Promise<ChatDoc | null> {
-  const doc = await Chat.findOneAndUpdate({ sessionId, jid }, { $max: { handledAt: now }, $set: { needsReply: false } }, { returnDocument: 'after' }).lean<ChatDoc>();
+  const doc = await Chat.findOneAndUpdate({ sessionId, jid }, { $max: { handledAt: now }, $set: { needsReply: false }, $unset: { waitingSince: '' } }, { returnDocument: 'after' }).lean<ChatDoc>();
   if (!doc || !needsReply(doc)) return doc;
   await Chat.updateOne({ _id: doc._id }, { $set: { needsReply: true } });
   return { ...doc, needsReply: true };

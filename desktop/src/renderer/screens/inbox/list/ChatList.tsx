@@ -8,6 +8,7 @@
 import type { InboxChatView, LabelView } from '@switchboard/shared';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { forwardRef, useEffect, useImperativeHandle, useRef, type KeyboardEvent } from 'react';
+import { useNow } from '../../../hooks/useResource.ts';
 import { useI18n } from '../../../i18n/index.tsx';
 import { chatKey } from '../model/keys.ts';
 import type { Draft, Drafts } from '../model/drafts.ts';
@@ -56,6 +57,7 @@ const ROW = 76;
 /** The virtualised chat listbox. */
 export const ChatList = forwardRef<ChatListHandle, ChatListProps>(function ChatList(p, ref) {
   const { t } = useI18n();
+  const now = useNow(60_000);
   const scroller = useRef<HTMLDivElement>(null);
   const virtual = useVirtualizer({ count: p.chats.length, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 8 });
   const items = virtual.getVirtualItems();
@@ -137,6 +139,7 @@ export const ChatList = forwardRef<ChatListHandle, ChatListProps>(function ChatL
                 labelsById={p.labelsById}
                 agents={p.agentsByChat.get(key) ?? NOBODY}
                 typing={p.typingKeys.has(key)}
+                now={now}
                 draft={key === p.openKey ? undefined : draftPreview(p.drafts.get(key), p.draftFiles?.get(key), t)}
                 onOpen={() => {
                   p.setActiveIndex(v.index);

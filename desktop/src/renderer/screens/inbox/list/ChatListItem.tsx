@@ -6,6 +6,7 @@ import { displayPhone, phoneFromJid } from '../model/keys.ts';
 import { LabelChips } from '../labels/LabelChips.tsx';
 import type { AgentHere } from '../model/agentsHere.ts';
 import { Icon } from '../../../ui/Icon.tsx';
+import { waitLabel } from '../model/needsReply.ts';
 import { ChatAvatar } from './ChatAvatar.tsx';
 import { whenPhrase } from '../scheduled/whenPhrase.ts';
 
@@ -39,11 +40,13 @@ export interface ChatListItemProps {
   typing: boolean;
   /** The reply typed and not sent in this chat, if any. */
   draft?: string | undefined;
+  /** The time the waits are measured to (ms; ticks every minute). */
+  now: number;
   onOpen(): void;
 }
 
 /** A chat row (an option of the listbox). */
-export const ChatListItem = memo(function ChatListItem({ chat, id, selected, active, checked, showAssignees, showSession, labelsById, agents, typing, draft, onOpen }: ChatListItemProps) {
+export const ChatListItem = memo(function ChatListItem({ chat, id, selected, active, checked, showAssignees, showSession, labelsById, agents, typing, draft, now, onOpen }: ChatListItemProps) {
   const i18n = useI18n();
   const { t, tn, fmt } = i18n;
   const title = chatTitle(chat);
@@ -94,7 +97,12 @@ export const ChatListItem = memo(function ChatListItem({ chat, id, selected, act
         </div>
         <div className="chat-line chat-meta">
           {showSession && <span className="session-tag">{chat.sessionName}</span>}
-          {chat.needsReply && <span className="needs-reply-tag">{t('inbox.needsReply')}</span>}
+          {chat.needsReply && (
+            <span className="needs-reply-tag" title={chat.waitingSince ? t('inbox.waitingSince', { when: fmt.dateTime(chat.waitingSince) }) : undefined}>
+              {t('inbox.needsReply')}
+              {chat.waitingSince !== null && ` · ${waitLabel(now - chat.waitingSince)}`}
+            </span>
+          )}
           {chat.scheduledFailed && (
             <span className="scheduled-tag failed">
               <Icon name="alert" size={12} />

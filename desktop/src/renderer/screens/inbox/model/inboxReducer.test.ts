@@ -29,6 +29,7 @@ function chat(extra: Partial<InboxChatView> = {}): InboxChatView {
     lastInboundAt: 100,
     lastOutboundAt: 150,
     handledAt: null,
+    waitingSince: null,
     snoozedUntil: null,
     nextScheduledAt: null,
     scheduledFailed: false,
@@ -45,7 +46,7 @@ describe('inbox reducer: "needs no reply"', () => {
   it('takes the chat out of needs-reply until the customer writes again; an older mark changes nothing', () => {
     const waiting = run([{ type: 'chats/loaded', chats: [chat({ needsReply: true, lastInboundAt: 200, lastMessageAt: 200, lastMessageFromMe: false })], total: 1, replace: true }]);
     const handled = inboxReducer(waiting, { type: 'event/chat', sessionId: S, chatId: ALICE, handledAt: 250 });
-    expect(handled.chats.get(KEY)).toMatchObject({ needsReply: false, handledAt: 250, lastMessageFromMe: false });
+    expect(handled.chats.get(KEY)).toMatchObject({ needsReply: false, handledAt: 250, lastMessageFromMe: false, waitingSince: null });
     expect(inboxReducer(handled, { type: 'event/chat', sessionId: S, chatId: ALICE, handledAt: 240 }).chats.get(KEY)).toMatchObject({ needsReply: false, handledAt: 250 });
     const again = inboxReducer(handled, { type: 'event/message', message: msg('m3', 300) });
     expect(again.chats.get(KEY)).toMatchObject({ needsReply: true, lastInboundAt: 300 });
@@ -130,9 +131,14 @@ describe('inbox reducer: REST pages merged with live and replayed events', () =>
     let s = run([{ type: 'chats/loaded', chats: [chat()], replace: true }]);
     expect(s.chats.get(KEY)!.needsReply).toBe(false);
     s = inboxReducer(s, { type: 'event/message', message: msg('x', 200) });
-    expect(s.chats.get(KEY)).toMatchObject({ needsReply: true, lastMessagePreview: 'text x', lastMessageAt: 200, unreadCount: 1 });
+    expect(s.chats.get(KEY)).toMatchObject({ needsReply: true, lastMessagePreview: 'text x', lastMessageAt: 200, unreadCount: 1, waitingSince: 200 });
+    // The wait began with the first unanswered message.
+    s = inboxReducer(s, { type: 'event/message', message: msg('x2', 220) });
+    expect(s.chats.get(KEY)).toMatchObject({ needsReply: true, lastInboundAt: 220, waitingSince: 200 });
     s = inboxReducer(s, { type: 'event/message', message: msg('y', 250, { fromMe: true, status: 'sent' }) });
-    expect(s.chats.get(KEY)).toMatchObject({ needsReply: false, lastMessageFromMe: true });
+    expect(s.chats.get(KEY)).toMatchObject({ needsReply: false, lastMessageFromMe: true, waitingSince: null });
+    s = inboxReducer(s, { type: 'event/message', message: msg('z', 300) });
+    expect(s.chats.get(KEY)).toMatchObject({ needsReply: true, waitingSince: 300 });
   });
 
   it('keeps a chat waiting, with the customer\'s message shown, after an away reply', () => {

@@ -7,7 +7,7 @@
  */
 import { DELETED_PREVIEW, type InboxChatView, type InboxMessageView, type MessageStatus } from '@switchboard/shared';
 import { chatKey, phoneFromJid, roomsAllow } from './keys.ts';
-import { needsReply, tick } from './needsReply.ts';
+import { needsReply, tick, waitAfter } from './needsReply.ts';
 import { mergeStatus, withStatusTime } from './status.ts';
 
 /** Messages of one chat, by id, and how far back they are loaded. */
@@ -133,6 +133,7 @@ function emptyChat(state: InboxState, sessionId: string, chatId: string, name: s
     archived: false,
     profilePictureMediaId: null,
     needsReply: false,
+    waitingSince: null,
     lastInboundAt: null,
     lastOutboundAt: null,
     handledAt: null,
@@ -155,6 +156,7 @@ function withMessage(chat: InboxChatView, m: InboxMessageView, isNew: boolean, o
     ...chat,
     ...clock,
     needsReply: needsReply(clock),
+    waitingSince: waitAfter(chat.needsReply ? chat.waitingSince : null, needsReply(clock), clock.lastInboundAt),
     ...(newest ? { lastMessageAt: m.timestamp, lastMessagePreview: previewOf(m), lastMessageFromMe: m.fromMe } : {}),
     ...(!m.fromMe && !chat.name && !chat.isGroup && m.pushName ? { name: m.pushName } : {}),
     unreadCount: isNew && !m.fromMe && !open ? chat.unreadCount + 1 : chat.unreadCount,
@@ -234,7 +236,7 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
         ...(action.name && !chat.customName ? { name: action.name } : {}),
         ...(action.unreadCount !== undefined ? { unreadCount: action.unreadCount } : {}),
         ...(action.lastMessageAt && action.lastMessageAt > (chat.lastMessageAt ?? 0) ? { lastMessageAt: action.lastMessageAt } : {}),
-        ...(action.handledAt !== undefined ? { handledAt, needsReply: needsReply({ ...chat, handledAt }) } : {}),
+        ...(action.handledAt !== undefined ? { handledAt, needsReply: needsReply({ ...chat, handledAt }), waitingSince: waitAfter(chat.waitingSince, needsReply({ ...chat, handledAt }), chat.lastInboundAt) } : {}),
       });
       return { ...state, chats };
     }
@@ -326,6 +328,7 @@ function pickLive(c: InboxChatView): Partial<InboxChatView> {
     nextScheduledAt: c.nextScheduledAt,
     scheduledFailed: c.scheduledFailed,
     needsReply: c.needsReply,
+    waitingSince: c.waitingSince,
     unreadCount: c.unreadCount,
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { needsReply, tick } from './needsReply.ts';
+import { needsReply, tick, waitAfter, waitLabel } from './needsReply.ts';
 
 describe('needs-reply rule', () => {
   it('is false for a chat with no customer message', () => {
@@ -28,5 +28,20 @@ describe('needs-reply rule', () => {
     expect(needsReply(c)).toBe(false);
     c = tick(c, 300, false);
     expect(needsReply(c)).toBe(true);
+  });
+});
+
+describe('the customer\'s wait', () => {
+  it('begins with the first unanswered message and ends with the reply', () => {
+    expect(waitAfter(null, true, 100)).toBe(100);
+    expect(waitAfter(100, true, 200)).toBe(100);
+    expect(waitAfter(100, false, 200)).toBeNull();
+  });
+
+  it('reads compactly', () => {
+    expect(waitLabel(30_000)).toBe('<1 min');
+    expect(waitLabel(25 * 60_000)).toBe('25 min');
+    expect(waitLabel(3 * 3600_000 + 59 * 60_000)).toBe('3 h');
+    expect(waitLabel(50 * 3600_000)).toBe('2 d');
   });
 });
