@@ -92,15 +92,20 @@ describe('ChatStore', () => {
     const stored = () => Chat.findOne({ sessionId: 's', jid }).lean();
     const first = await store.upsert(who, { lastMessageAt: new Date(1000), inboundAt: new Date(1000), unread: true });
     expect(first).toMatchObject({ lastInboundAt: 1000, lastOutboundAt: null });
-    expect(await stored()).toMatchObject({ needsReply: true });
+    expect(await stored()).toMatchObject({ needsReply: true, waitingSince: new Date(1000) });
+    // The wait began with the first unanswered message.
+    await store.upsert(who, { lastMessageAt: new Date(1200), inboundAt: new Date(1200), unread: true });
+    expect(await stored()).toMatchObject({ needsReply: true, waitingSince: new Date(1000) });
     await store.upsert(who, { lastMessageAt: new Date(2000), outboundAt: new Date(2000) });
-    expect(await stored()).toMatchObject({ needsReply: false, lastInboundAt: new Date(1000), lastOutboundAt: new Date(2000) });
-    // A late incoming message older than the reply moves nothing back.
+    expect(await stored()).toMatchObject({ needsReply: false, lastInboundAt: new Date(1200), lastOutboundAt: new Date(2000) });
+    expect((await stored())?.waitingSince).toBeUndefined();
+    // A late incoming message older than the reply moves nothing back, and starts no wait.
     await store.upsert(who, { lastMessageAt: new Date(1500), inboundAt: new Date(1500), unread: true });
     expect(await stored()).toMatchObject({ needsReply: false, lastInboundAt: new Date(1500) });
+    expect((await stored())?.waitingSince).toBeUndefined();
     const again = await store.upsert(who, { lastMessageAt: new Date(3000), inboundAt: new Date(3000), unread: true });
     expect(again).toMatchObject({ lastInboundAt: 3000, lastOutboundAt: 2000 });
-    expect(await stored()).toMatchObject({ needsReply: true });
+    expect(await stored()).toMatchObject({ needsReply: true, waitingSince: new Date(3000) });
   });
 
   it('corrects the flag when a fresh actor guesses wrong about a chat it has not seen', async () => {
@@ -118,8 +123,10 @@ describe('ChatStore', () => {
     await store.upsert({ chatId: pn, pnJid: pn, isGroup: false }, { outboundAt: new Date(2000) });
     await store.upsert({ chatId: lid, lid, isGroup: false }, { inboundAt: new Date(4000), unread: true });
     await store.learnMapping(lid, pn);
-    expect(await Chat.findOne({ sessionId: 's', jid: pn }).lean()).toMatchObject({ needsReply: true, lastInboundAt: new Date(4000), lastOutboundAt: new Date(2000) });
+    expect(await Chat.findOne({ sessionId: 's', jid: pn }).lean()).toMatchObject({ needsReply: true, lastInboundAt: new Date(4000), lastOutboundAt: new Date(2000), waitingSince: new Date(4000) });
     await store.upsert({ chatId: pn, pnJid: pn, lid, isGroup: false }, { outboundAt: new Date(5000) });
-    expect(await Chat.findOne({ sessionId: 's', jid: pn }).lean()).toMatchObject({ needsReply: false });
+    const answered = await Chat.findOne({ sessionId: 's', jid: pn }).lean();
+    expect(answered).toMatchObject({ needsReply: false });
+    expect(answered?.waitingSince).toBeUndefined();
   });
 });

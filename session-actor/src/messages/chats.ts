@@ -43,14 +43,14 @@ export interface ChatHandled {
 }
 
 /**
- * When the customer's wait began (ChatDoc.waitingSince): an incoming message starts it unless one
- * already did (`$min`), a reply ends it (`$unset`, so the next `$min` starts a new one).
+ * When the customer's wait began (ChatDoc.waitingSince), in the write that sets `needsReply`: an
+ * incoming message that leaves the chat needing a reply starts it unless one already did
+ * (`$min`); a write that leaves it needing none ends it (`$unset`, so the next `$min` starts anew).
  */
-function waitFields(patch: ChatPatch): Record<string, unknown> {
-  const { inboundAt, outboundAt } = patch;
-  if (inboundAt && (!outboundAt || inboundAt > outboundAt)) return { $min: { waitingSince: inboundAt } };
-  if (outboundAt) return { $unset: { waitingSince: '' } };
-  return {};
+function waitFields(reply: { needsReply?: boolean }, patch: ChatPatch): Record<string, unknown> {
+  if (reply.needsReply === undefined) return {};
+  if (!reply.needsReply) return { $unset: { waitingSince: '' } };
+  return patch.inboundAt ? { $min: { waitingSince: patch.inboundAt } } : {};
 }
 
 const later = (a: Date | null | undefined, b: Date | undefined): Date | null => (a && b ? (a > b ? a : b) : (a ?? b ?? null));
@@ -103,11 +103,11 @@ export class ChatStore {
     const known = this.ids.get(identity.chatId);
     const max: Record<string, Date> = {};
     if (patch.lastMessageAt) max.lastMessageAt = patch.lastMessageAt;
-    Object.assign(set, this.replyFields(known, patch, max));
-    const update: Record<string, unknown> = { $set: set };
+    const reply = this.replyFields(known, patch, max);
+    Object.assign(set, reply);
+    const update: Record<string, unknown> = { $set: set, ...waitFields(reply, patch) };
     if (Object.keys(max).length) update.$max = max;
     if (patch.unread) update.$inc = { unreadCount: patch.unread === true ? 1 : patch.unread };
-    Object.assign(update, waitFields(patch));
     let doc: WrittenChat | null = known
       ? ((await driverCollection(Chat).findOneAndUpdate({ _id: known._id, jid: identity.chatId }, touched(update), { returnDocument: 'after' })) as WrittenChat | null)
       : null;
@@ -137,7 +137,7 @@ export class ChatStore {
    * seen the chat yet, the flag assumes the new message is the latest one (true for live
    * traffic); `remember` corrects the rare wrong guess.
    */
-  private replyFields(known: KnownChat | undefined, patch: ChatPatch, max: Record<string, Date>): Record<string, unknown> {
+  private replyFields(known: KnownChat | undefined, patch: ChatPatch, max: Record<string, Date>): { needsReply?: boolean } {
     if (!patch.inboundAt && !patch.outboundAt) return {};
     if (patch.inboundAt) max.lastInboundAt = patch.inboundAt;
     if (patch.outboundAt) max.lastOutboundAt = patch.outboundAt;
@@ -152,7 +152,8 @@ export class ChatStore {
   private async remember(jid: string, doc: WrittenChat): Promise<void> {
     const times = { lastInboundAt: doc.lastInboundAt ?? null, lastOutboundAt: doc.lastOutboundAt ?? null, handledAt: doc.handledAt ?? null };
     const wanted = needsReply(times);
-    if ((doc.needsReply ?? false) !== wanted) await Chat.updateOne({ _id: doc._id }, { $set: { needsReply: wanted } });
+    // A wrong "answered" guess left no wait (the list then counts from the last incoming message).
+    if ((doc.needsReply ?? false) !== wanted) await Chat.updateOne({ _id: doc._id }, { $set: { needsReply: wanted }, ...(wanted ? {} : { $unset: { waitingSince: '' } }) });
     this.ids.set(jid, { _id: doc._id, ...times });
   }
 
