@@ -1,10 +1,9 @@
 import { isJidStatusBroadcast, type WAMessage, type WASocket } from '@whiskeysockets/baileys';
 import type { ActorEvent, MessageMediaView } from '@switchboard/shared';
-import { Message, incomingMessageDocument, insertDocumentsUnordered, messageObjectId, type IncomingMessageDocument, type IncomingMessageFields, type InsertFailure, type MessageDoc } from '@switchboard/shared/node';
+import { Message, dropMediaById, incomingMessageDocument, insertDocumentsUnordered, messageObjectId, type IncomingMessageDocument, type IncomingMessageFields, type InsertFailure, type MessageDoc } from '@switchboard/shared/node';
 import type { Logger } from 'pino';
 import type { Dispatcher } from 'undici';
 import { messageTime, type MessageClock } from './messageTime.ts';
-import { dropMedia } from '../media/dropMedia.ts';
 import type { MediaSummaries } from '../media/mediaSummaries.ts';
 import { storeIncomingMedia } from '../media/storeIncomingMedia.ts';
 import { applyStatus } from './applyStatus.ts';
@@ -198,7 +197,7 @@ async function store(batch: Prepared[]): Promise<Prepared[]> {
   const stored: Prepared[] = [];
   for (const [i, p] of batch.entries()) {
     if (!failures[i] || p.maybeStored) stored.push(p);
-    else if (p.mediaId) await dropMedia(p.mediaId);
+    else if (p.mediaId) await dropMediaById(p.mediaId);
   }
   return stored;
 }

@@ -15,9 +15,8 @@
  */
 import { normalizeMessageContent, proto, type WAMessage, type WASocket } from '@whiskeysockets/baileys';
 import { DELETED_PREVIEW, type ActorEvent } from '@switchboard/shared';
-import { Chat, Message, messageObjectId, type MessageDoc } from '@switchboard/shared/node';
+import { Chat, Message, dropMediaById, messageObjectId, type MessageDoc } from '@switchboard/shared/node';
 import type { Logger } from 'pino';
-import { dropMedia } from '../media/dropMedia.ts';
 import type { MediaSummaries } from '../media/mediaSummaries.ts';
 import { chatIdentityFor, senderOf } from './jid.ts';
 import { mapContent } from './mapContent.ts';
@@ -95,7 +94,7 @@ export async function commitChange(target: MessageDoc, change: ContentChange, at
   if (change.type === 'edit') {
     update = { [target.kind === 'text' ? 'text' : 'caption']: change.text, editedAt: at };
   } else {
-    if (target.mediaId) await dropMedia(String(target.mediaId));
+    if (target.mediaId) await dropMediaById(String(target.mediaId));
     update = { text: null, caption: null, location: null, mediaId: null, mediaStatus: null, revokedAt: at };
   }
   // A deletion is written once: a second one (a replay racing the first) finds nothing to do.

@@ -1,5 +1,4 @@
-import { CannedReply, Media, dropMediaDocument, type CannedReplyDoc } from '@switchboard/shared/node';
-import type { Types } from 'mongoose';
+import { CannedReply, type CannedReplyDoc } from '@switchboard/shared/node';
 import type { AuthContext } from '../../auth/authContext.ts';
 import { notFound } from '../../errors.ts';
 import { allowed, subjects } from '../../policies/subjects.ts';
@@ -12,10 +11,4 @@ export async function loadReadable(auth: AuthContext, id: string): Promise<Canne
   const doc = await CannedReply.findById(id).lean();
   if (!doc || !allowed(auth, 'read', subjects.cannedReply(ownerOf(doc)))) throw notFound('canned reply');
   return doc;
-}
-
-/** Deletes a canned reply's file (its Media document and bytes). */
-export async function dropCannedFile(mediaId: Types.ObjectId): Promise<void> {
-  const media = await Media.findById(mediaId, { gridFsId: 1, thumbnailGridFsId: 1 }).lean();
-  if (media) await dropMediaDocument(media);
 }

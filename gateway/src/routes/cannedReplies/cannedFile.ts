@@ -6,7 +6,7 @@
  * goes through the outbox like any file.
  * from: the canned replies dialog → here; the composer's `/` pick → GET …/file.
  */
-import { CANNED_MEDIA_SESSION, CannedReply, Media, type CannedReplyDoc } from '@switchboard/shared/node';
+import { CANNED_MEDIA_SESSION, CannedReply, Media, dropMediaById, type CannedReplyDoc } from '@switchboard/shared/node';
 import { notFound } from '../../errors.ts';
 import { authorize, subjects } from '../../policies/subjects.ts';
 import { presentCannedReply } from '../../presenters/cannedReplies.ts';
@@ -15,7 +15,7 @@ import { assertMultipart } from '../media/multipart.ts';
 import { uploadsOff } from '../media/multipartSend.ts';
 import { sendMedia } from '../media/sendMedia.ts';
 import { defineRoute, type RouteDef } from '../types.ts';
-import { dropCannedFile, loadReadable, ownerOf } from './cannedAccess.ts';
+import { loadReadable, ownerOf } from './cannedAccess.ts';
 import { cannedReplyParams, cannedReplySchema } from './schema.ts';
 
 const tag = 'Canned replies';
@@ -24,10 +24,10 @@ const tag = 'Canned replies';
 async function setFile(reply: CannedReplyDoc, file: CannedReplyDoc['file']): Promise<CannedReplyDoc> {
   const before = await CannedReply.findOneAndUpdate({ _id: reply._id }, { $set: { file } }, { returnDocument: 'before' }).lean();
   if (!before) {
-    if (file) await dropCannedFile(file.mediaId);
+    if (file) await dropMediaById(file.mediaId);
     throw notFound('canned reply');
   }
-  if (before.file && String(before.file.mediaId) !== String(file?.mediaId)) await dropCannedFile(before.file.mediaId);
+  if (before.file && String(before.file.mediaId) !== String(file?.mediaId)) await dropMediaById(before.file.mediaId);
   return { ...before, file: file ?? null, updatedAt: new Date() };
 }
 

@@ -1,11 +1,11 @@
-import { CannedReply, type CannedReplyDoc } from '@switchboard/shared/node';
+import { CannedReply, dropMediaById, type CannedReplyDoc } from '@switchboard/shared/node';
 import { Types, type QueryFilter } from 'mongoose';
 import { conflict, notFound } from '../../errors.ts';
 import { authorize, scope, subjects } from '../../policies/subjects.ts';
 import { presentCannedReply } from '../../presenters/cannedReplies.ts';
 import { listOf, listResponse, pageQuery, paging } from '../common.ts';
 import { defineRoute, type RouteDef } from '../types.ts';
-import { dropCannedFile, loadReadable, ownerOf } from './cannedAccess.ts';
+import { loadReadable, ownerOf } from './cannedAccess.ts';
 import { cannedReplyParams, cannedReplySchema, createCannedReplyBody, updateCannedReplyBody } from './schema.ts';
 
 const tag = 'Canned replies';
@@ -87,7 +87,7 @@ export const cannedReplyRoutes: RouteDef[] = [
       const current = await loadReadable(auth!, params.id);
       authorize(auth, 'delete', subjects.cannedReply(ownerOf(current)));
       await CannedReply.deleteOne({ _id: current._id });
-      if (current.file) await dropCannedFile(current.file.mediaId);
+      if (current.file) await dropMediaById(current.file.mediaId);
       Object.assign(audit, { targetType: 'CannedReply', targetId: params.id, details: { shortcut: current.shortcut, shared: current.ownerId === null } });
       return undefined;
     },
