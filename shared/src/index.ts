@@ -21,4 +21,5 @@ export * from './api/teamTools.ts';
 export * from './api/reports.ts';
 export * from './api/integrations.ts';
 export * from './domain/outgoingContent.ts';
+export * from './domain/forwarding.ts';
 export * from './api/outgoingMessage.ts';

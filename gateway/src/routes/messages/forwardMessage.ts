@@ -6,7 +6,7 @@
  * read it) over the original's bytes, which stay until the last document using them is deleted.
  * from: the inbox's *Reenviar* → here → next: hub.send → the actor (buildContent marks it).
  */
-import { MEDIA_MESSAGE_KINDS, recipientJid, type OutgoingMessageInput } from '@switchboard/shared';
+import { forwardProblem, recipientJid, type OutgoingMessageInput } from '@switchboard/shared';
 import { Chat, Media, Message, messageObjectId, type MessageDoc } from '@switchboard/shared/node';
 import type { AuthContext } from '../../auth/authContext.ts';
 import { conflict, notFound } from '../../errors.ts';
@@ -16,7 +16,13 @@ import { messageParams } from './chatActionSchema.ts';
 import { forwardBody, forwardResponse } from './forwardSchema.ts';
 
 const tag = 'Messages';
-const isMedia = (kind: string): boolean => (MEDIA_MESSAGE_KINDS as readonly string[]).includes(kind);
+
+/** What each refusal says. */
+const WHY: Record<NonNullable<ReturnType<typeof forwardProblem>>, (kind: string) => string> = {
+  message_deleted: () => 'The message was deleted for everyone: there is nothing to forward',
+  not_forwardable: (kind) => `A ${kind} cannot be forwarded`,
+  media_unavailable: () => 'The file of this message is not stored (yet): it cannot be forwarded',
+};
 
 /** The message to forward, once the caller may read its chat; 409 with the reason it cannot go. */
 async function forwardable(auth: AuthContext, sessionId: string, messageId: string): Promise<MessageDoc> {
@@ -26,9 +32,8 @@ async function forwardable(auth: AuthContext, sessionId: string, messageId: stri
     throw notFound('message');
   }
   authorize(auth, 'read', subjects.message(sessionId, msg.chatId));
-  if (msg.revokedAt) throw conflict('message_deleted', 'The message was deleted for everyone: there is nothing to forward');
-  if (!['text', 'location', 'contact', ...MEDIA_MESSAGE_KINDS].includes(msg.kind)) throw conflict('not_forwardable', `A ${msg.kind} cannot be forwarded`);
-  if (isMedia(msg.kind) && !msg.mediaId) throw conflict('media_unavailable', 'The file of this message is not stored (yet): it cannot be forwarded');
+  const problem = forwardProblem(msg);
+  if (problem) throw conflict(problem, WHY[problem](msg.kind));
   return msg;
 }
 

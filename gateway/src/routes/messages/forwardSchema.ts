@@ -1,8 +1,5 @@
-import { MESSAGE_STATUSES } from '@switchboard/shared';
+import { MAX_FORWARD_TARGETS, MESSAGE_STATUSES } from '@switchboard/shared';
 import { z } from '../../openapi/zod.ts';
-
-/** Most chats one forward reaches (WhatsApp's own limit for a forward). */
-export const MAX_FORWARD_TARGETS = 5;
 
 /** Body of POST …/messages/:messageId/forward. */
 export const forwardBody = z

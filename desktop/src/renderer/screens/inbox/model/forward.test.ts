@@ -1,6 +1,6 @@
-import type { InboxChatView } from '@switchboard/shared';
+import { MAX_FORWARD_TARGETS, type InboxChatView } from '@switchboard/shared';
 import { describe, expect, it } from 'vitest';
-import { canForward, FORWARD_MAX, pick } from './forward.ts';
+import { canForward, pick } from './forward.ts';
 
 const chat = (id: string) => ({ id }) as InboxChatView;
 
@@ -27,7 +27,7 @@ describe('pick', () => {
     expect(picked.map((c) => c.id)).toEqual(['a', 'c']);
     expect(pick(picked, chat('a'), true).map((c) => c.id)).toEqual(['a', 'c']);
     for (const id of ['d', 'e', 'f', 'g']) picked = pick(picked, chat(id), true);
-    expect(picked).toHaveLength(FORWARD_MAX);
+    expect(picked).toHaveLength(MAX_FORWARD_TARGETS);
     expect(picked.map((c) => c.id)).toEqual(['a', 'c', 'd', 'e', 'f']);
   });
 });

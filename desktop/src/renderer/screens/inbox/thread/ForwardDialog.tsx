@@ -5,7 +5,7 @@
  * server's outbox like any reply and appears in its conversation live. A refusal (a chat they
  * may not write in, the message deleted meanwhile) is shown and the dialog stays open.
  */
-import type { InboxChatView, InboxMessageView } from '@switchboard/shared';
+import { MAX_FORWARD_TARGETS, type InboxChatView, type InboxMessageView } from '@switchboard/shared';
 import { useState } from 'react';
 import { useApi } from '../../../auth/AuthProvider.tsx';
 import { useDebounced, useResource } from '../../../hooks/useResource.ts';
@@ -19,14 +19,14 @@ import { useSubmit } from '../../../ui/useSubmit.ts';
 import { inboxApi, newClientId } from '../inboxApi.ts';
 import { chatTitle } from '../list/ChatListItem.tsx';
 import { ChatAvatar } from '../list/ChatAvatar.tsx';
-import { FORWARD_MAX, pick } from '../model/forward.ts';
+import { pick } from '../model/forward.ts';
 import { summaryOf } from './MessageBubble.tsx';
 
 /** The dialog (closed when `message` is null). */
 export function ForwardDialog({ message, sessionName, onClose }: { message: InboxMessageView | null; sessionName: string; onClose(): void }) {
   const { t } = useI18n();
   return (
-    <Dialog open={message !== null} onClose={onClose} title={t('forward.title')} description={t('forward.description', { session: sessionName, max: FORWARD_MAX })}>
+    <Dialog open={message !== null} onClose={onClose} title={t('forward.title')} description={t('forward.description', { session: sessionName, max: MAX_FORWARD_TARGETS })}>
       {message && <ForwardBody message={message} onClose={onClose} />}
     </Dialog>
   );
@@ -48,7 +48,7 @@ function ForwardBody({ message, onClose }: { message: InboxMessageView; onClose(
     (signal) => rest.pickChats(message.sessionId, q, signal),
     [message.sessionId, q],
   );
-  const full = picked.length >= FORWARD_MAX;
+  const full = picked.length >= MAX_FORWARD_TARGETS;
   const names = (list: readonly InboxChatView[]) => new Intl.ListFormat(locale, { type: 'conjunction' }).format(list.map(chatTitle));
 
   const submit = () =>
@@ -100,10 +100,10 @@ function ForwardBody({ message, onClose }: { message: InboxMessageView; onClose(
           })}
         </ul>
       )}
-      {full && <Notice>{t('forward.limit', { max: FORWARD_MAX })}</Notice>}
+      {full && <Notice>{t('forward.limit', { max: MAX_FORWARD_TARGETS })}</Notice>}
       {error && <Notice kind="danger">{error}</Notice>}
       <div className="dialog-inline-actions">
-        <span className="faint forward-count">{t('forward.count', { count: picked.length, max: FORWARD_MAX })}</span>
+        <span className="faint forward-count">{t('forward.count', { count: picked.length, max: MAX_FORWARD_TARGETS })}</span>
         <Button onClick={onClose}>{t('action.cancel')}</Button>
         <Button variant="primary" icon="forward" busy={busy} disabled={picked.length === 0} onClick={() => void submit()}>
           {t('forward.submit')}
