@@ -1,17 +1,9 @@
-import type { ActorEvent, MessageStatus } from '@switchboard/shared';
+import { timedUpTo, type ActorEvent, type MessageStatus } from '@switchboard/shared';
 import { driverCollection, messageObjectId, Message, touched, type MessageDoc } from '@switchboard/shared/node';
 import type { MediaSummaries } from '../media/mediaSummaries.ts';
 import { earlyStatuses } from './earlyStatus.ts';
 import { statusesBefore } from './status.ts';
 import { toView } from './view.ts';
-
-/** The statuses whose time a message keeps, in order, with their fields. */
-const TIME_FIELDS = [
-  ['sent', 'sentAt'],
-  ['delivered', 'deliveredAt'],
-  ['read', 'readAt'],
-  ['played', 'playedAt'],
-] as const;
 
 /**
  * Moves a stored message to `next` only if that is an advance (the filter makes it atomic, so
@@ -36,7 +28,7 @@ export async function applyStatus(
   const now = new Date();
   // When it reached this status and those it skipped (a read receipt can come without a delivery
   // one); `$min` keeps a time already recorded.
-  const times = Object.fromEntries(TIME_FIELDS.slice(0, TIME_FIELDS.findIndex(([status]) => status === next) + 1).map(([, field]) => [field, now]));
+  const times = Object.fromEntries(timedUpTo(next).map((status) => [`${status}At`, now]));
   const update = touched({ $set: set, ...(Object.keys(times).length ? { $min: times } : {}) }, now);
   const _id = messageObjectId(sessionId, messageId);
   const advance = async () =>

@@ -24,6 +24,16 @@ export const MESSAGE_REVOKE_WINDOW_MS = 48 * 3600_000;
 export const MESSAGE_STATUSES = ['pending', 'sent', 'delivered', 'read', 'played', 'failed'] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
+/** The statuses whose time an outgoing message keeps (`sentAt`, … in storage), in the order reached. */
+export const TIMED_STATUSES = ['sent', 'delivered', 'read', 'played'] as const;
+export type TimedStatus = (typeof TIMED_STATUSES)[number];
+
+/** `status` and the timed statuses before it (a receipt may skip one); none for pending or failed. */
+export function timedUpTo(status: MessageStatus): TimedStatus[] {
+  const i = TIMED_STATUSES.indexOf(status as TimedStatus);
+  return i < 0 ? [] : TIMED_STATUSES.slice(0, i + 1);
+}
+
 /** The chat-list preview of a message deleted for everyone (consoles put it in words: `kind.deleted`). */
 export const DELETED_PREVIEW = '[deleted]';
 

@@ -1,4 +1,4 @@
-import type { MessageKind, MessageStatus, SessionStatus } from '../domain/messages.ts';
+import type { MessageKind, MessageStatus, SessionStatus, TimedStatus } from '../domain/messages.ts';
 import type { ExitKind } from './exitCodes.ts';
 
 /** Why a connection closed, classified from Baileys' status codes (wa-sim.md §7). */
@@ -86,12 +86,7 @@ export interface MessageView {
 }
 
 /** When an outgoing message reached each status (ms since epoch). */
-export interface StatusTimes {
-  sent?: number;
-  delivered?: number;
-  read?: number;
-  played?: number;
-}
+export type StatusTimes = Partial<Record<TimedStatus, number>>;
 
 /** Actor → supervisor events (the hub re-publishes them with a per-session sequence number). */
 export type ActorEvent =

@@ -3,6 +3,7 @@
  * `message-sent`) and the gateway's REST lists build MessageView here, so both carry the same
  * shape (nulls dropped, ids as strings, media summary and failure reason when present).
  */
+import { TIMED_STATUSES } from '../../domain/messages.ts';
 import type { MessageMediaView, MessageView, StatusTimes } from '../../protocol/events.ts';
 import type { MediaDoc } from '../models/media.ts';
 import type { MessageDoc } from '../models/message.ts';
@@ -28,9 +29,9 @@ const ms = (d: Date | string | undefined | null): number | undefined => (d ? new
 /** When the message reached each status, or undefined when none is recorded. */
 function statusTimesOf(doc: StoredMessage): StatusTimes | undefined {
   const times: StatusTimes = {};
-  for (const [key, value] of [['sent', doc.sentAt], ['delivered', doc.deliveredAt], ['read', doc.readAt], ['played', doc.playedAt]] as const) {
-    const at = ms(value);
-    if (at !== undefined) times[key] = at;
+  for (const status of TIMED_STATUSES) {
+    const at = ms(doc[`${status}At`]);
+    if (at !== undefined) times[status] = at;
   }
   return Object.keys(times).length ? times : undefined;
 }

@@ -3,7 +3,7 @@
  * played), `failed` only before delivery, and a failed message that was retried may move on
  * again. Replayed and live events may arrive in any order; this keeps the furthest state.
  */
-import type { MessageStatus, StatusTimes } from '@switchboard/shared';
+import { timedUpTo, type MessageStatus, type StatusTimes } from '@switchboard/shared';
 
 const RANK: Record<MessageStatus, number> = { pending: 0, sent: 1, delivered: 2, read: 3, played: 4, failed: -1 };
 
@@ -15,17 +15,15 @@ export function mergeStatus(current: MessageStatus | undefined, incoming: Messag
   return RANK[incoming] > RANK[current] ? incoming : current;
 }
 
-const TIMED = ['sent', 'delivered', 'read', 'played'] as const;
-
 /**
  * The times of a message once it reached `status` at `at`: that status and any it skipped (a
  * read receipt may come without a delivery one) get `at`, as the server records them; a time
  * already known is kept.
  */
 export function withStatusTime(times: StatusTimes | undefined, status: MessageStatus, at: number): StatusTimes | undefined {
-  const upTo = TIMED.indexOf(status as (typeof TIMED)[number]);
-  if (upTo < 0) return times;
+  const reached = timedUpTo(status);
+  if (reached.length === 0) return times;
   const next: StatusTimes = { ...times };
-  for (const s of TIMED.slice(0, upTo + 1)) next[s] ??= at;
+  for (const s of reached) next[s] ??= at;
   return next;
 }

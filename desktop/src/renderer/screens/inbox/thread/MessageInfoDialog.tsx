@@ -4,24 +4,17 @@
  * delivered, read and — a voice note — played, as WhatsApp's own "Info" shows; a step not
  * reached yet says so. Live: a receipt that comes while it is open fills its line in.
  */
-import type { InboxMessageView } from '@switchboard/shared';
-import { useI18n, type MessageKey } from '../../../i18n/index.tsx';
+import { TIMED_STATUSES, type InboxMessageView } from '@switchboard/shared';
+import { useI18n } from '../../../i18n/index.tsx';
 import { Dialog } from '../../../ui/Dialog.tsx';
 import { Notice } from '../../../ui/Feedback.tsx';
 import { summaryOf } from './MessageBubble.tsx';
-
-const STEPS: Array<{ key: 'sent' | 'delivered' | 'read' | 'played'; label: MessageKey }> = [
-  { key: 'sent', label: 'info.sent' },
-  { key: 'delivered', label: 'info.delivered' },
-  { key: 'read', label: 'info.read' },
-  { key: 'played', label: 'info.played' },
-];
 
 /** The dialog (closed when `message` is null); `author` names who sent it. */
 export function MessageInfoDialog({ message, author, onClose }: { message: InboxMessageView | null; author: string; onClose(): void }) {
   const { t, fmt } = useI18n();
   const m = message;
-  const steps = STEPS.filter((s) => s.key !== 'played' || m?.kind === 'voice');
+  const steps = TIMED_STATUSES.filter((s) => s !== 'played' || m?.kind === 'voice');
   return (
     <Dialog open={m !== null} onClose={onClose} title={t('info.title')} size="sm">
       {m && (
@@ -34,12 +27,15 @@ export function MessageInfoDialog({ message, author, onClose }: { message: Inbox
             <dd>{author}</dd>
             <dt>{t('info.written')}</dt>
             <dd>{fmt.dateTime(m.timestamp)}</dd>
-            {steps.map((s) => (
-              <div key={s.key} className={m.statusTimes?.[s.key] ? 'reached' : 'pending'}>
-                <dt>{t(s.label)}</dt>
-                <dd>{m.statusTimes?.[s.key] ? fmt.dateTime(m.statusTimes[s.key]!) : t('info.notYet')}</dd>
-              </div>
-            ))}
+            {steps.map((s) => {
+              const at = m.statusTimes?.[s];
+              return (
+                <div key={s} className={at ? 'reached' : 'pending'}>
+                  <dt>{t(`info.${s}`)}</dt>
+                  <dd>{at ? fmt.dateTime(at) : t('info.notYet')}</dd>
+                </div>
+              );
+            })}
           </dl>
           {m.status === 'failed' && <Notice kind="danger">{m.statusReason ? t('msg.failedReason', { reason: m.statusReason }) : t('msg.failed')}</Notice>}
           {m.chatId.endsWith('@g.us') ? <p className="faint">{t('info.group')}</p> : !m.statusTimes?.read && m.statusTimes?.delivered ? <p className="faint">{t('info.readOff')}</p> : null}
