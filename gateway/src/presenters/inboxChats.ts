@@ -9,12 +9,13 @@ import { presentChat } from './messages.ts';
 /** One inbox row from a chat and the names looked up for its page. */
 export function presentInboxChat(c: ChatDoc, sessionName: string, assignees: InboxChatView['assignees']): InboxChatView {
   const times = { lastInboundAt: c.lastInboundAt ?? null, lastOutboundAt: c.lastOutboundAt ?? null, handledAt: c.handledAt ?? null };
-  const waiting = needsReply(times) ? (c.waitingSince ?? times.lastInboundAt) : null;
+  const needs = needsReply(times);
+  const waiting = needs ? (c.waitingSince ?? times.lastInboundAt) : null;
   return {
     ...presentChat(c),
     sessionName,
     phone: phoneOfJid(c.jid) ?? phoneOfJid(c.pnJid),
-    needsReply: needsReply(times),
+    needsReply: needs,
     lastInboundAt: times.lastInboundAt ? times.lastInboundAt.getTime() : null,
     lastOutboundAt: times.lastOutboundAt ? times.lastOutboundAt.getTime() : null,
     handledAt: times.handledAt ? times.handledAt.getTime() : null,

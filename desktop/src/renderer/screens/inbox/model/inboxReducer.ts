@@ -152,11 +152,12 @@ function withMessage(chat: InboxChatView, m: InboxMessageView, isNew: boolean, o
   if (m.kind === 'reaction' || m.automated) return chat;
   const clock = tick({ lastInboundAt: chat.lastInboundAt, lastOutboundAt: chat.lastOutboundAt, handledAt: chat.handledAt }, m.timestamp, m.fromMe);
   const newest = chat.lastMessageAt === null || m.timestamp >= chat.lastMessageAt;
+  const needs = needsReply(clock);
   return {
     ...chat,
     ...clock,
-    needsReply: needsReply(clock),
-    waitingSince: waitAfter(chat.needsReply ? chat.waitingSince : null, needsReply(clock), clock.lastInboundAt),
+    needsReply: needs,
+    waitingSince: waitAfter(chat.needsReply ? chat.waitingSince : null, needs, clock.lastInboundAt),
     ...(newest ? { lastMessageAt: m.timestamp, lastMessagePreview: previewOf(m), lastMessageFromMe: m.fromMe } : {}),
     ...(!m.fromMe && !chat.name && !chat.isGroup && m.pushName ? { name: m.pushName } : {}),
     unreadCount: isNew && !m.fromMe && !open ? chat.unreadCount + 1 : chat.unreadCount,
@@ -230,13 +231,14 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
       const chats = new Map(state.chats);
       // "Needs no reply" covers what came in up to then; a later message needs one again.
       const handledAt = action.handledAt !== undefined ? Math.max(action.handledAt, chat.handledAt ?? 0) : chat.handledAt;
+      const needs = needsReply({ ...chat, handledAt });
       chats.set(key, {
         ...chat,
         // WhatsApp's name never replaces the one the team gave the contact.
         ...(action.name && !chat.customName ? { name: action.name } : {}),
         ...(action.unreadCount !== undefined ? { unreadCount: action.unreadCount } : {}),
         ...(action.lastMessageAt && action.lastMessageAt > (chat.lastMessageAt ?? 0) ? { lastMessageAt: action.lastMessageAt } : {}),
-        ...(action.handledAt !== undefined ? { handledAt, needsReply: needsReply({ ...chat, handledAt }), waitingSince: waitAfter(chat.waitingSince, needsReply({ ...chat, handledAt }), chat.lastInboundAt) } : {}),
+        ...(action.handledAt !== undefined ? { handledAt, needsReply: needs, waitingSince: waitAfter(chat.waitingSince, needs, chat.lastInboundAt) } : {}),
       });
       return { ...state, chats };
     }
