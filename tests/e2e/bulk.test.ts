@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
 /**
- * Acting on several conversations at once in a real browser over the real system and the
- * WhatsApp simulator: Sofía, a supervisor, ticks two new customers and hands both to Elena in one
+ * Triage and acting on several conversations at once in a real browser over the real system and
+ * the WhatsApp simulator: Sofía, a supervisor, lists the customers who wait the longest first
+ * (a customer writing again keeps her place, one answered leaves the top); she ticks two new customers and hands both to Elena in one
  * go (Elena's inbox gets them), then picks every chat with the keyboard (X, then *Seleccionar las
  * 3*), labels them, marks them read and says they need no reply; Elena, an employee, may not
  * assign and is not offered it.
@@ -51,6 +52,41 @@ afterAll(async () => {
 const list = (page: Page) => page.getByRole('listbox', { name: 'Conversaciones' });
 const row = (page: Page, name: string) => list(page).getByRole('option', { name: new RegExp(name) });
 const bar = (page: Page) => page.getByRole('toolbar', { name: 'Acciones para las conversaciones seleccionadas' });
+/** The names in the list, top to bottom. */
+const names = (page: Page) => list(page).locator('.chat-name').allTextContents();
+
+describe('who has waited longest', () => {
+  it('lists the waiting chats by the longest wait, keeps that order live and after a reload', async () => {
+    await sofia.goto(`${sys.url}/inbox`);
+    await sofia.getByRole('radio', { name: 'Todas' }).click();
+    await row(sofia, 'Ana Prieto').waitFor();
+    const order = sofia.getByLabel('Orden de las conversaciones sin responder');
+    // The order is a choice of the needs-reply list only.
+    expect(await order.count()).toBe(0);
+    await sofia.getByLabel('Solo sin responder').check();
+    expect(await order.inputValue()).toBe('recent');
+    await expect.poll(() => names(sofia)).toEqual(['Carla Vidal', 'Bruno Sanz', 'Ana Prieto']);
+    await order.selectOption({ label: 'Espera más larga primero' });
+    await expect.poll(() => names(sofia)).toEqual(['Ana Prieto', 'Bruno Sanz', 'Carla Vidal']);
+    await checkScreen(sofia, SHOTS, '20-longest-wait-first');
+
+    // Ana writes again: the latest activity, but her wait began first.
+    await sys.sim.contactSend(CUSTOMERS.ana[0], { to: PHONE, text: '¿Alguien me puede ayudar?' });
+    await row(sofia, 'Ana Prieto').getByText('¿Alguien me puede ayudar?').waitFor();
+    expect(await names(sofia)).toEqual(['Ana Prieto', 'Bruno Sanz', 'Carla Vidal']);
+    // Answered (from another console): she waits no more and goes after those who do.
+    expect((await sys.api('POST', `/api/sessions/${SESSION}/messages`, admin, { to: jid(CUSTOMERS.ana[0]), text: 'Claro, dime' })).status).toBe(202);
+    await expect.poll(() => names(sofia)).toEqual(['Bruno Sanz', 'Carla Vidal', 'Ana Prieto']);
+
+    // Remembered on this device; the server pages the same order and leaves Ana out.
+    await sofia.reload();
+    await expect.poll(() => names(sofia)).toEqual(['Bruno Sanz', 'Carla Vidal']);
+    expect(await order.inputValue()).toBe('waiting');
+    await sofia.getByLabel('Solo sin responder').uncheck();
+    await expect.poll(() => names(sofia)).toEqual(['Ana Prieto', 'Carla Vidal', 'Bruno Sanz']);
+    expect(await order.count()).toBe(0);
+  });
+});
 
 describe('acting on several conversations', () => {
   it('assigns two chats in one go, then labels, reads and settles every chat', async () => {

@@ -52,7 +52,8 @@ export async function inboxFilter(auth: AuthContext, q: InboxQuery): Promise<Cha
   const and: ChatFilter[] = [scope(auth, 'read', 'Chat') as ChatFilter];
   if (q.sessionId) and.push({ sessionId: q.sessionId });
   if (q.q) and.push(searchFilter(q.q));
-  if (q.needsReply) and.push(q.needsReply === 'true' ? { needsReply: true } : { needsReply: { $ne: true } });
+  if (q.needsReply === 'true' || q.sort === 'waiting') and.push({ needsReply: true });
+  else if (q.needsReply === 'false') and.push({ needsReply: { $ne: true } });
   if (q.label) and.push({ labels: new Types.ObjectId(q.label) });
   if (q.unread) and.push(q.unread === 'true' ? { unreadCount: { $gt: 0 } } : { unreadCount: { $not: { $gt: 0 } } });
   const now = new Date();

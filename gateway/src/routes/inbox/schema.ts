@@ -21,6 +21,12 @@ export const listInboxQuery = pageQuery.extend({
     .enum(['true', 'false', 'any'])
     .default('false')
     .openapi({ description: 'Chats put aside until a later time (true), the others (false, the default: a snoozed chat is out of the lists and badges until it wakes or the customer writes), or both (any: pickers such as the forward dialog)' }),
+  sort: z.enum(['recent', 'waiting']).default('recent').openapi({
+    description: '`recent` (the default): latest activity first. `waiting`: the chats whose customer waits for a reply, the longest wait first (`waitingSince`; implies `needsReply=true`)',
+  }),
+}).refine((q) => !(q.sort === 'waiting' && q.needsReply === 'false'), {
+  path: ['sort'],
+  message: '`sort=waiting` lists the chats that wait for a reply: it cannot be combined with needsReply=false',
 });
 
 /** One assignee of an inbox chat. */

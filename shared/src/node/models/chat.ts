@@ -91,6 +91,8 @@ chatSchema.index({ sessionId: 1, lid: 1 });
 // The inbox across sessions (GET /api/chats): latest activity first, optionally only chats awaiting a reply.
 chatSchema.index({ lastMessageAt: -1, _id: -1 });
 chatSchema.index({ needsReply: 1, lastMessageAt: -1, _id: -1 });
+// The inbox's longest-wait-first order (`GET /api/chats?sort=waiting`).
+chatSchema.index({ needsReply: 1, waitingSince: 1, lastInboundAt: 1, _id: 1 });
 
 /** Chats collection (`chats`). */
 export const Chat = defineModel<ChatDoc>('Chat', chatSchema);

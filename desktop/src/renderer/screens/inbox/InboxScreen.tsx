@@ -21,7 +21,7 @@ import { useToast } from '../../ui/Toasts.tsx';
 import { useOpenFromUrl, useTakeFromUrl } from '../../ui/useOpenFromUrl.ts';
 import { errorText } from '../../ui/errors.ts';
 import { CannedRepliesDialog } from './CannedRepliesDialog.tsx';
-import { inboxApi } from './inboxApi.ts';
+import { inboxApi, listOrder } from './inboxApi.ts';
 import { useInbox } from './InboxProvider.tsx';
 import { ChatList, type ChatListHandle } from './list/ChatList.tsx';
 import { InboxFilters } from './list/InboxFilters.tsx';
@@ -104,11 +104,12 @@ export function InboxScreen() {
 
   // Chats put aside are in their own view only (a live message may have brought one in).
   const { snoozed: snoozedView, scheduled: scheduledView } = inbox.filters;
+  const order = listOrder(inbox.filters);
   const chats = useMemo(() => {
     const now = Date.now();
     // The scheduled view holds chats with a reply to go, snoozed or not.
-    return sortedChats(inbox.state).filter((c) => (scheduledView ? c.nextScheduledAt !== null || c.scheduledFailed : isSnoozed(c, now) === snoozedView));
-  }, [inbox.state, snoozedView, scheduledView]);
+    return sortedChats(inbox.state, order).filter((c) => (scheduledView ? c.nextScheduledAt !== null || c.scheduledFailed : isSnoozed(c, now) === snoozedView));
+  }, [inbox.state, snoozedView, scheduledView, order]);
   const scheduledCount = useScheduledCount(rest, inbox.state.chats.size);
   const selection = useChatSelection(chats);
   // The assignment was removed while the chat was open: close it at once and say why.

@@ -23,6 +23,16 @@ export interface ChatFilters {
   snoozed: boolean;
   /** Only the chats with a reply scheduled to go later (or one that could not go), snoozed or not. */
   scheduled: boolean;
+  /** The order of the needs-reply list (the others are always latest activity first). */
+  order: ChatOrder;
+}
+
+/** Latest activity first, or the longest wait first. */
+export type ChatOrder = 'recent' | 'waiting';
+
+/** The order the list is in: the longest wait first applies to the needs-reply list only. */
+export function listOrder(f: ChatFilters): ChatOrder {
+  return f.needsReply ? f.order : 'recent';
 }
 
 /** What a reply carries. */
@@ -42,7 +52,7 @@ export interface OutgoingReply {
 export function inboxApi(api: ApiClient) {
   return {
     chats: (f: ChatFilters, page: number, limit: number, signal?: AbortSignal) => {
-      const q: Query = { view: f.view, sessionId: f.sessionId, q: f.q, page, limit, ...(f.needsReply ? { needsReply: 'true' } : {}), ...(f.unread ? { unread: 'true' } : {}), ...(f.label ? { label: f.label } : {}), ...(f.assignee ? { assignee: f.assignee } : {}), ...(f.snoozed ? { snoozed: 'true' } : {}), ...(f.scheduled ? { scheduled: 'true' } : {}) };
+      const q: Query = { view: f.view, sessionId: f.sessionId, q: f.q, page, limit, ...(f.needsReply ? { needsReply: 'true' } : {}), ...(f.unread ? { unread: 'true' } : {}), ...(f.label ? { label: f.label } : {}), ...(f.assignee ? { assignee: f.assignee } : {}), ...(f.snoozed ? { snoozed: 'true' } : {}), ...(f.scheduled ? { scheduled: 'true' } : {}), ...(listOrder(f) === 'waiting' ? { sort: 'waiting' } : {}) };
       return api.get<ListPage<InboxChatView>>('/api/chats', q, signal ? { signal } : undefined);
     },
     /** Chats of a session the user sees, snoozed or not, by name or number (pickers). */

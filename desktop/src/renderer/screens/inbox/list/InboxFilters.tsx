@@ -1,9 +1,9 @@
-/** The list's filters: mine / unassigned / all (for those who see every chat), session, label, person, needs-reply, unread, snoozed, scheduled, search. */
+/** The list's filters: mine / unassigned / all (for those who see every chat), session, label, person, needs-reply (and its order), unread, snoozed, scheduled, search. */
 import type { AgentView, LabelView, SessionView } from '@switchboard/shared';
 import { forwardRef } from 'react';
 import { useI18n } from '../../../i18n/index.tsx';
 import { Icon } from '../../../ui/Icon.tsx';
-import type { ChatFilters, InboxView } from '../inboxApi.ts';
+import type { ChatFilters, ChatOrder, InboxView } from '../inboxApi.ts';
 
 /** Props of InboxFilters. */
 export interface InboxFiltersProps {
@@ -23,6 +23,7 @@ export interface InboxFiltersProps {
 }
 
 const VIEWS: InboxView[] = ['mine', 'unassigned', 'all'];
+const ORDERS: ChatOrder[] = ['recent', 'waiting'];
 
 /** The filter bar above the chat list; its ref is the search box (`/` focuses it). */
 export const InboxFilters = forwardRef<HTMLInputElement, InboxFiltersProps>(function InboxFilters(p, searchRef) {
@@ -96,6 +97,16 @@ export const InboxFilters = forwardRef<HTMLInputElement, InboxFiltersProps>(func
             <input type="checkbox" checked={p.filters.scheduled} onChange={(e) => p.onChange({ scheduled: e.target.checked })} />
             {t('scheduled.filter', { count: p.scheduledCount })}
           </label>
+        )}
+        {/* Under the toggles (it orders the needs-reply list only). */}
+        {p.filters.needsReply && (
+          <select className="input inbox-order" aria-label={t('inbox.order')} value={p.filters.order} onChange={(e) => p.onChange({ order: e.target.value as ChatOrder })}>
+            {ORDERS.map((o) => (
+              <option key={o} value={o}>
+                {t(`inbox.order.${o}`)}
+              </option>
+            ))}
+          </select>
         )}
       </div>
     </div>

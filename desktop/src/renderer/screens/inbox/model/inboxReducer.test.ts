@@ -310,6 +310,16 @@ describe('inbox reducer: REST pages merged with live and replayed events', () =>
     expect(s.chats.get(KEY)?.lastMessagePreview).toBe('[deleted]');
   });
 
+  it('sorts the waiting chats by the longest wait, a chat answered meanwhile moving after them', () => {
+    const waiting = (id: string, since: number | null, lastInboundAt: number) => chat({ id, needsReply: true, waitingSince: since, lastInboundAt, lastMessageAt: lastInboundAt, lastOutboundAt: null });
+    const s = run([{ type: 'chats/loaded', chats: [waiting('a', 50, 400), waiting('b', 20, 20), waiting('c', null, 30), waiting('d', 50, 50)], replace: true }]);
+    expect(sortedChats(s, 'waiting').map((c) => c.id)).toEqual(['b', 'c', 'a', 'd']);
+    expect(sortedChats(s).map((c) => c.id)).toEqual(['a', 'd', 'c', 'b']);
+    // 'b' answered: after every chat still waiting.
+    const answered = inboxReducer(s, { type: 'event/message', message: msg('reply', 500, { chatId: 'b', fromMe: true }) });
+    expect(sortedChats(answered, 'waiting').map((c) => c.id)).toEqual(['c', 'a', 'd', 'b']);
+  });
+
   it('sorts chats by latest activity and folds reactions into their targets', () => {
     const s = run([
       { type: 'chats/loaded', chats: [chat({ lastMessageAt: 10 }), chat({ id: 'b@s.whatsapp.net', lastMessageAt: 20 })], replace: true },

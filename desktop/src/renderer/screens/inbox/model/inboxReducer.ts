@@ -335,9 +335,24 @@ function pickLive(c: InboxChatView): Partial<InboxChatView> {
   };
 }
 
-/** Chats sorted for the list: most recent activity first. */
-export function sortedChats(state: InboxState): InboxChatView[] {
-  return [...state.chats.values()].sort((a, b) => (b.lastMessageAt ?? 0) - (a.lastMessageAt ?? 0) || a.id.localeCompare(b.id));
+const byRecent = (a: InboxChatView, b: InboxChatView): number => (b.lastMessageAt ?? 0) - (a.lastMessageAt ?? 0) || a.id.localeCompare(b.id);
+
+/** When a waiting chat's wait began (as the server orders them), Infinity for one that waits for nothing. */
+const waitStart = (c: InboxChatView): number => (c.needsReply ? (c.waitingSince ?? c.lastInboundAt ?? 0) : Infinity);
+
+/**
+ * Chats sorted for the list: most recent activity first, or (`waiting`) the longest wait first,
+ * chats answered meanwhile after every waiting one (most recent first).
+ */
+export function sortedChats(state: InboxState, order: 'recent' | 'waiting' = 'recent'): InboxChatView[] {
+  const chats = [...state.chats.values()];
+  if (order === 'recent') return chats.sort(byRecent);
+  return chats.sort((a, b) => {
+    const wa = waitStart(a);
+    const wb = waitStart(b);
+    if (wa === Infinity && wb === Infinity) return byRecent(a, b);
+    return wa === wb ? a.id.localeCompare(b.id) : wa < wb ? -1 : 1;
+  });
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * The chat list's filters remembered on this device (localStorage): the view, session, label and
- * the needs-reply and unread toggles; the search text, the person and the snoozed and scheduled
+ * the needs-reply and unread toggles and the needs-reply list's order; the search text, the person and the snoozed and scheduled
  * views start empty every time.
  */
 import type { ChatFilters } from '../inboxApi.ts';
@@ -21,16 +21,17 @@ export function initialFilters(): ChatFilters {
       assignee: '',
       snoozed: false,
       scheduled: false,
+      order: v.order === 'waiting' ? 'waiting' : 'recent',
     };
   } catch {
-    return { view: 'all', sessionId: '', q: '', needsReply: false, unread: false, label: '', assignee: '', snoozed: false, scheduled: false };
+    return { view: 'all', sessionId: '', q: '', needsReply: false, unread: false, label: '', assignee: '', snoozed: false, scheduled: false, order: 'recent' };
   }
 }
 
 /** Remembers the filters that outlive a reload (a full storage is no reason to fail). */
 export function rememberFilters(f: ChatFilters): void {
   try {
-    localStorage.setItem(FILTERS_KEY, JSON.stringify({ view: f.view, sessionId: f.sessionId, needsReply: f.needsReply, unread: f.unread, label: f.label }));
+    localStorage.setItem(FILTERS_KEY, JSON.stringify({ view: f.view, sessionId: f.sessionId, needsReply: f.needsReply, unread: f.unread, label: f.label, order: f.order }));
   } catch {
     /* not remembered */
   }
