@@ -2,7 +2,8 @@
 /**
  * *Información del mensaje* in a real browser over the real system and the WhatsApp simulator:
  * Elena replies; the info of her reply says she sent it, when, and that it was delivered but is
- * not read yet; when the customer's phone reads it, the open dialog fills the time in, live.
+ * not read yet; when the customer's phone reads it, the open dialog fills the time in, live. The
+ * reply box's emoji picker finds an emoji by its Spanish name, with the keyboard, and remembers it.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -61,5 +62,47 @@ describe('message info', () => {
     await sys.sim.sendReceipt(CARLA, got.id, 'read');
     await expect.poll(() => line('Leído').textContent()).toMatch(/\d{1,2}:\d{2}/);
     await checkScreen(elena, 'inbox', '27-message-info');
+  });
+
+  it('finds an emoji by its Spanish name, puts it where the caret is, and offers it first next time', async () => {
+    await elena.keyboard.press('Escape');
+    await elena.getByRole('dialog', { name: 'Información del mensaje' }).waitFor({ state: 'detached' });
+    const composer = elena.getByRole('textbox', { name: /Mensaje para Carla Vidal/ });
+    await composer.fill('Gracias  Carla');
+    await composer.evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(8, 8));
+    await elena.getByRole('button', { name: 'Insertar emoji' }).click();
+    const picker = elena.getByRole('dialog', { name: 'Insertar emoji' });
+    const search = picker.getByRole('searchbox', { name: 'Buscar emoji' });
+    // Typing searches at once: the search has the focus.
+    await expect.poll(() => search.evaluate((el) => el === document.activeElement)).toBe(true);
+    await elena.keyboard.type('gracias');
+    const hands = picker.getByRole('group', { name: 'Emojis para «gracias»' }).getByRole('button', { name: 'manos en oración' });
+    await hands.waitFor();
+    await hands.hover();
+    await picker.locator('.emoji-footer').getByText('manos en oración').waitFor();
+    await checkScreen(elena, 'inbox', '28-emoji-search');
+    // Down to the grid, Enter picks the one under the cursor.
+    await search.press('ArrowDown');
+    const first = await picker.getByRole('group').getByRole('button').first().getAttribute('aria-label');
+    expect(first).toBe('manos en oración');
+    await elena.keyboard.press('Enter');
+    await picker.waitFor({ state: 'detached' });
+    expect(await composer.inputValue()).toBe('Gracias 🙏 Carla');
+
+    // The categories, by tab and arrow keys; the first tab starts with the latest pick.
+    await elena.getByRole('button', { name: 'Insertar emoji' }).click();
+    const frequent = picker.getByRole('group', { name: 'Frecuentes' });
+    expect(await frequent.getByRole('button').first().getAttribute('aria-label')).toBe('manos en oración');
+    await picker.getByRole('tab', { name: 'Comida y bebida' }).click();
+    await picker.getByRole('group', { name: 'Comida y bebida' }).getByRole('button', { name: 'pizza' }).waitFor();
+    await picker.getByRole('tab', { name: 'Comida y bebida' }).press('ArrowRight');
+    await picker.getByRole('group', { name: 'Viajes y lugares' }).waitFor();
+    expect(await picker.getByRole('tab', { name: 'Viajes y lugares' }).getAttribute('aria-selected')).toBe('true');
+    await checkScreen(elena, 'inbox', '29-emoji-categories', { keyboard: true });
+    await search.press('Escape');
+    await picker.waitFor({ state: 'detached' });
+
+    await composer.press('Enter');
+    await sys.sim.waitForReceived(CARLA, (m) => m.text === 'Gracias 🙏 Carla', 30_000);
   });
 });

@@ -13,7 +13,7 @@ import type { QuotedMessage } from '../model/drafts.ts';
 import { Button, IconButton } from '../../../ui/Button.tsx';
 import { CannedSuggestions, matchCanned } from './CannedSuggestions.tsx';
 import { fillCanned, type CannedValues } from './cannedVariables.ts';
-import { EmojiPicker } from './EmojiPicker.tsx';
+import { EmojiPicker } from './emoji/EmojiPicker.tsx';
 import { ScheduleDialog } from '../scheduled/ScheduleDialog.tsx';
 import { VoiceRecorder } from './VoiceRecorder.tsx';
 import { matchPeople, MentionButton, mentionQuery, mentionsIn, MentionSuggestions } from '../notes/MentionButton.tsx';

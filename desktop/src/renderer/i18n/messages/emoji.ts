@@ -1,0 +1,43 @@
+import { defineMessages } from '../define.ts';
+
+/** The reply box's emoji picker (the emoji's own names come from Unicode's CLDR data). */
+export const emoji = defineMessages(
+  {
+    'emoji.search': 'Buscar emoji',
+    'emoji.searchPlaceholder': 'Buscar emoji: gracias, corazón…',
+    'emoji.groups': 'Categorías de emojis',
+    'emoji.group.frequent': 'Frecuentes',
+    'emoji.group.0': 'Caras y emociones',
+    'emoji.group.1': 'Personas y gestos',
+    'emoji.group.3': 'Animales y naturaleza',
+    'emoji.group.4': 'Comida y bebida',
+    'emoji.group.5': 'Viajes y lugares',
+    'emoji.group.6': 'Actividades',
+    'emoji.group.7': 'Objetos',
+    'emoji.group.8': 'Símbolos',
+    'emoji.group.9': 'Banderas',
+    'emoji.results': 'Emojis para «{q}»',
+    'emoji.none': 'Ningún emoji se llama así. Prueba con otra palabra.',
+    'emoji.loading': 'Cargando emojis…',
+    'emoji.failed': 'No se pudieron cargar los emojis. Cierra y vuelve a abrir para intentarlo de nuevo.',
+  },
+  {
+    'emoji.search': 'Search emoji',
+    'emoji.searchPlaceholder': 'Search emoji: thanks, heart…',
+    'emoji.groups': 'Emoji categories',
+    'emoji.group.frequent': 'Frequently used',
+    'emoji.group.0': 'Smileys and emotion',
+    'emoji.group.1': 'People and gestures',
+    'emoji.group.3': 'Animals and nature',
+    'emoji.group.4': 'Food and drink',
+    'emoji.group.5': 'Travel and places',
+    'emoji.group.6': 'Activities',
+    'emoji.group.7': 'Objects',
+    'emoji.group.8': 'Symbols',
+    'emoji.group.9': 'Flags',
+    'emoji.results': 'Emoji for “{q}”',
+    'emoji.none': 'No emoji has that name. Try another word.',
+    'emoji.loading': 'Loading emoji…',
+    'emoji.failed': 'The emoji could not be loaded. Close and open again to retry.',
+  },
+);

@@ -1,0 +1,153 @@
+/**
+ * The reply box's emoji picker: a search by name or keyword in the user's language ("gracias",
+ * "corazon"), the recent picks and the ones agents use most, and every category as phones order
+ * it, with the name of the emoji under the cursor. Typing searches at once; arrow keys move
+ * through the tabs and the grid, Enter picks, Escape closes.
+ */
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useI18n } from '../../../../i18n/index.tsx';
+import { Icon } from '../../../../ui/Icon.tsx';
+import { EMOJI_GROUPS, emojiKey, searchEmojis, type CatalogEmoji } from './emojiCatalog.ts';
+import { loadEmojiCatalog } from './loadEmojiCatalog.ts';
+import { frequentEmojis, loadRecent, rememberRecent } from './recentEmojis.ts';
+
+type Tab = 'frequent' | (typeof EMOJI_GROUPS)[number];
+const TABS: readonly Tab[] = ['frequent', ...EMOJI_GROUPS];
+/** The emoji on each tab. */
+const TAB_ICONS: Record<Tab, string> = { frequent: '🕒', 0: '😀', 1: '👋', 3: '🐶', 4: '🍕', 5: '✈️', 6: '⚽', 7: '💡', 8: '❤️', 9: '🏁' };
+/** Columns of the grid (the CSS says the same). */
+const COLS = 8;
+
+/** The emoji picker; `onPick` inserts one, `onClose` closes it without. */
+export function EmojiPicker({ onPick, onClose }: { onPick(e: string): void; onClose(): void }) {
+  const { t, locale } = useI18n();
+  const [catalog, setCatalog] = useState<CatalogEmoji[] | null>(null);
+  const [failed, setFailed] = useState(false);
+  const [query, setQuery] = useState('');
+  const [tab, setTab] = useState<Tab>('frequent');
+  const [cursor, setCursor] = useState(0);
+  const [shown, setShown] = useState<CatalogEmoji | null>(null);
+  const search = useRef<HTMLInputElement>(null);
+  const grid = useRef<HTMLDivElement>(null);
+  const tabs = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    search.current?.focus();
+    let live = true;
+    loadEmojiCatalog(locale).then(
+      (c) => live && setCatalog(c),
+      () => live && setFailed(true),
+    );
+    return () => {
+      live = false;
+    };
+  }, [locale]);
+
+  const emojis = useMemo((): CatalogEmoji[] => {
+    if (query.trim()) return catalog ? searchEmojis(catalog, query) : [];
+    if (tab !== 'frequent') return catalog?.filter((e) => e.group === tab) ?? [];
+    const named = new Map(catalog?.map((e) => [emojiKey(e.emoji), e]));
+    return frequentEmojis(loadRecent()).map((e) => named.get(emojiKey(e)) ?? { emoji: e, label: e, group: 0, words: '' });
+  }, [catalog, query, tab]);
+  const heading = query.trim() ? t('emoji.results', { q: query.trim() }) : t(`emoji.group.${tab}`);
+
+  const pick = (e: CatalogEmoji) => {
+    rememberRecent(e.emoji);
+    onPick(e.emoji);
+  };
+  const focusCell = (i: number) => {
+    const at = Math.max(0, Math.min(emojis.length - 1, i));
+    setCursor(at);
+    grid.current?.querySelectorAll<HTMLButtonElement>('button')[at]?.focus();
+  };
+  const showTab = (next: Tab) => {
+    setTab(next);
+    setCursor(0);
+    grid.current?.scrollTo({ top: 0 });
+  };
+
+  const onKey = (e: KeyboardEvent) => {
+    const inGrid = grid.current?.contains(document.activeElement) ?? false;
+    const inTabs = tabs.current?.contains(document.activeElement) ?? false;
+    if (e.key === 'Escape') onClose();
+    else if (inGrid && e.key === 'ArrowRight') focusCell(cursor + 1);
+    else if (inGrid && e.key === 'ArrowLeft') focusCell(cursor - 1);
+    else if (inGrid && e.key === 'ArrowDown') focusCell(cursor + COLS);
+    else if (inGrid && e.key === 'ArrowUp' && cursor < COLS) search.current?.focus();
+    else if (inGrid && e.key === 'ArrowUp') focusCell(cursor - COLS);
+    else if (inTabs && (e.key === 'ArrowRight' || e.key === 'ArrowLeft')) {
+      const next = TABS[(TABS.indexOf(tab) + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]!;
+      showTab(next);
+      tabs.current?.querySelectorAll<HTMLButtonElement>('button')[TABS.indexOf(next)]?.focus();
+    } else if (!inGrid && !inTabs && e.key === 'ArrowDown' && emojis.length) focusCell(0);
+    else if (!inGrid && !inTabs && e.key === 'Enter' && emojis[0]) pick(emojis[0]);
+    else return;
+    e.preventDefault();
+    e.stopPropagation();
+  };
+
+  return (
+    <div className="emoji-picker" role="dialog" aria-label={t('composer.emoji')} onKeyDown={onKey}>
+      <div className="search-input">
+        <Icon name="search" />
+        <input
+          ref={search}
+          className="input"
+          type="search"
+          aria-label={t('emoji.search')}
+          placeholder={t('emoji.searchPlaceholder')}
+          value={query}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setCursor(0);
+          }}
+        />
+      </div>
+      {!query.trim() && (
+        <div ref={tabs} className="emoji-tabs" role="tablist" aria-label={t('emoji.groups')}>
+          {TABS.map((g) => (
+            <button key={g} type="button" role="tab" aria-selected={tab === g} tabIndex={tab === g ? 0 : -1} aria-label={t(`emoji.group.${g}`)} title={t(`emoji.group.${g}`)} onClick={() => showTab(g)}>
+              {TAB_ICONS[g]}
+            </button>
+          ))}
+        </div>
+      )}
+      <div ref={grid} className="emoji-grid" role="group" aria-label={heading}>
+        {emojis.map((e, i) => (
+          <button
+            key={e.emoji}
+            type="button"
+            className="emoji"
+            tabIndex={i === Math.min(cursor, emojis.length - 1) ? 0 : -1}
+            aria-label={e.label}
+            title={e.label}
+            onClick={() => pick(e)}
+            onFocus={() => setShown(e)}
+            onMouseEnter={() => setShown(e)}
+          >
+            {e.emoji}
+          </button>
+        ))}
+      </div>
+      <div className="emoji-footer">
+        {emojis.length === 0 ? (
+          <span className="muted" role="status">
+            {failed ? t('emoji.failed') : catalog ? t('emoji.none') : t('emoji.loading')}
+          </span>
+        ) : (
+          // The buttons carry the names: this line is for the eyes only.
+          <span className="emoji-name" aria-hidden="true">
+            {shown && emojis.includes(shown) ? (
+              <>
+                <span className="emoji-shown">{shown.emoji}</span>
+                {shown.label}
+              </>
+            ) : (
+              <span className="muted">{heading}</span>
+            )}
+          </span>
+        )}
+      </div>
+    </div>
+  );
+}
