@@ -3,7 +3,8 @@
  * *Información del mensaje* in a real browser over the real system and the WhatsApp simulator:
  * Elena replies; the info of her reply says she sent it, when, and that it was delivered but is
  * not read yet; when the customer's phone reads it, the open dialog fills the time in, live. The
- * reply box's emoji picker finds an emoji by its Spanish name, with the keyboard, and remembers it.
+ * reply box's emoji picker finds an emoji by its Spanish name, with the keyboard, and remembers it;
+ * `:pulgar` offers it as it is typed.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -102,7 +103,18 @@ describe('message info', () => {
     await search.press('Escape');
     await picker.waitFor({ state: 'detached' });
 
+    // `:` and a name offer the emoji as it is typed; Enter takes it; "9:30" offers nothing.
+    await composer.press('End');
+    await composer.pressSequentially(', a las 9:30 :pulgar');
+    const offered = elena.getByRole('listbox', { name: 'Emojis con ese nombre' });
+    await offered.getByRole('option', { name: /pulgar hacia arriba/ }).waitFor();
+    expect(await offered.getByRole('option').first().getAttribute('aria-selected')).toBe('true');
+    await checkScreen(elena, 'inbox', '30-emoji-shortcut');
     await composer.press('Enter');
-    await sys.sim.waitForReceived(CARLA, (m) => m.text === 'Gracias 🙏 Carla', 30_000);
+    await offered.waitFor({ state: 'detached' });
+    expect(await composer.inputValue()).toBe('Gracias 🙏 Carla, a las 9:30 👍️');
+
+    await composer.press('Enter');
+    await sys.sim.waitForReceived(CARLA, (m) => m.text === 'Gracias 🙏 Carla, a las 9:30 👍️', 30_000);
   });
 });

@@ -20,6 +20,7 @@ export const emoji = defineMessages(
     'emoji.none': 'Ningún emoji se llama así. Prueba con otra palabra.',
     'emoji.loading': 'Cargando emojis…',
     'emoji.failed': 'No se pudieron cargar los emojis. Cierra y vuelve a abrir para intentarlo de nuevo.',
+    'emoji.suggestions': 'Emojis con ese nombre',
   },
   {
     'emoji.search': 'Search emoji',
@@ -39,5 +40,6 @@ export const emoji = defineMessages(
     'emoji.none': 'No emoji has that name. Try another word.',
     'emoji.loading': 'Loading emoji…',
     'emoji.failed': 'The emoji could not be loaded. Close and open again to retry.',
+    'emoji.suggestions': 'Emoji with that name',
   },
 );

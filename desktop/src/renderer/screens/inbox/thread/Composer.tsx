@@ -14,11 +14,13 @@ import { Button, IconButton } from '../../../ui/Button.tsx';
 import { CannedSuggestions, matchCanned } from './CannedSuggestions.tsx';
 import { fillCanned, type CannedValues } from './cannedVariables.ts';
 import { EmojiPicker } from './emoji/EmojiPicker.tsx';
+import { emojiQuery, EmojiSuggestions, pickEmoji, useEmojiShortcut } from './emoji/EmojiSuggestions.tsx';
+import { SendKeyHint } from './SendKeyHint.tsx';
 import { ScheduleDialog } from '../scheduled/ScheduleDialog.tsx';
 import { VoiceRecorder } from './VoiceRecorder.tsx';
 import { matchPeople, MentionButton, mentionQuery, mentionsIn, MentionSuggestions } from '../notes/MentionButton.tsx';
 import { summaryOf } from './MessageBubble.tsx';
-import { isSendPress, loadSendKey, saveSendKey, type SendKey } from './sendKey.ts';
+import { isSendPress, loadSendKey, type SendKey } from './sendKey.ts';
 
 /** Props of Composer. */
 export interface ComposerProps {
@@ -111,7 +113,10 @@ export function Composer(p: ComposerProps) {
   // In a note, `@` and the start of a name offer the colleagues who may read the chat.
   const typedMention = noting && !dismissed && people ? mentionQuery(text) : null;
   const mentionItems = typedMention !== null ? matchPeople(people!, typedMention) : [];
-  const listLength = suggestions ? suggestions.length : mentionItems.length;
+  // `:gracias` offers the emoji of that name, in a reply or a note.
+  const shortcut = useEmojiShortcut(text, dismissed || !!suggestions || typedMention !== null);
+  const emojiItems = shortcut.items;
+  const listLength = suggestions ? suggestions.length : mentionItems.length || emojiItems.length;
 
   const stopTyping = () => {
     clearTimeout(typingTimer.current);
@@ -135,6 +140,11 @@ export function Composer(p: ComposerProps) {
     const typed = mentionQuery(text);
     if (typed === null) return insertAtCaret(`@${person.name} `);
     setText(`${text.slice(0, text.length - typed.length - 1)}@${person.name} `);
+    area.current?.focus();
+  };
+
+  const pickShortcut = (e: (typeof emojiItems)[number]) => {
+    setText(pickEmoji(text, shortcut.query ?? '', e));
     area.current?.focus();
   };
 
@@ -193,12 +203,13 @@ export function Composer(p: ComposerProps) {
         e.preventDefault();
         const i = Math.min(active, listLength - 1);
         if (suggestions) pick(suggestions[i]!);
-        else mention(mentionItems[i]!);
+        else if (mentionItems.length > 0) mention(mentionItems[i]!);
+        else pickShortcut(emojiItems[i]!);
         return;
       }
     }
     // Escape closes the suggestions (or the "none match" notice) and keeps the agent typing.
-    if ((suggestions || mentionItems.length > 0) && e.key === 'Escape') {
+    if ((suggestions || listLength > 0) && e.key === 'Escape') {
       e.preventDefault();
       e.stopPropagation();
       setDismissed(true);
@@ -271,6 +282,7 @@ export function Composer(p: ComposerProps) {
         </ul>
       )}
       {mentionItems.length > 0 && <MentionSuggestions id={listId} items={mentionItems} active={Math.min(active, mentionItems.length - 1)} onPick={mention} />}
+      {emojiItems.length > 0 && <EmojiSuggestions id={listId} items={emojiItems} active={Math.min(active, emojiItems.length - 1)} onPick={pickShortcut} />}
       {suggestions && <CannedSuggestions id={listId} items={suggestions} noneYet={p.canned.length === 0} active={Math.min(active, Math.max(0, suggestions.length - 1))} onPick={pick} onManage={p.onManageCanned} fill={(text) => fillCanned(text, p.cannedValues)} />}
       {/* While a voice note is recorded, its bar stands alone in the row (styles hide the rest). */}
       <div className={`composer-row${recording ? ' recording' : ''}`}>
@@ -325,7 +337,7 @@ export function Composer(p: ComposerProps) {
           onChange={(e) => {
             setText(e.target.value);
             setActive(0);
-            if (!e.target.value.startsWith('/') && mentionQuery(e.target.value) === null) setDismissed(false);
+            if (!e.target.value.startsWith('/') && mentionQuery(e.target.value) === null && emojiQuery(e.target.value) === null) setDismissed(false);
             typing();
           }}
           onKeyDown={onKey}
@@ -373,22 +385,13 @@ export function Composer(p: ComposerProps) {
           area.current?.focus();
         }}
       />
-      <p className="composer-hint faint">
-        {sendHint}
-        {' · '}
-        <button
-          type="button"
-          className="link-button"
-          onClick={() => {
-            const next: SendKey = sendKey === 'enter' ? 'ctrl-enter' : 'enter';
-            saveSendKey(next);
-            setSendKey(next);
-            area.current?.focus();
-          }}
-        >
-          {t(sendKey === 'enter' ? 'composer.hint.useCtrlEnter' : 'composer.hint.useEnter')}
-        </button>
-      </p>
+      <SendKeyHint
+        sendKey={sendKey}
+        onChange={(next) => {
+          setSendKey(next);
+          area.current?.focus();
+        }}
+      />
     </div>
   );
 }
