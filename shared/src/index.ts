@@ -22,4 +22,5 @@ export * from './api/reports.ts';
 export * from './api/integrations.ts';
 export * from './domain/outgoingContent.ts';
 export * from './domain/forwarding.ts';
+export * from './domain/pins.ts';
 export * from './api/outgoingMessage.ts';

@@ -2,7 +2,8 @@
 /**
  * Triage and acting on several conversations at once in a real browser over the real system and
  * the WhatsApp simulator: Sofía, a supervisor, lists the customers who wait the longest first
- * (a customer writing again keeps her place, one answered leaves the top); she ticks two new customers and hands both to Elena in one
+ * (a customer writing again keeps her place, one answered leaves the top), pins one chat to the top
+ * of her own list; she ticks two new customers and hands both to Elena in one
  * go (Elena's inbox gets them), then picks every chat with the keyboard (X, then *Seleccionar las
  * 3*), labels them, marks them read and says they need no reply; Elena, an employee, may not
  * assign and is not offered it.
@@ -85,6 +86,34 @@ describe('who has waited longest', () => {
     await sofia.getByLabel('Solo sin responder').uncheck();
     await expect.poll(() => names(sofia)).toEqual(['Ana Prieto', 'Carla Vidal', 'Bruno Sanz']);
     expect(await order.count()).toBe(0);
+  });
+});
+
+describe('pinned conversations', () => {
+  it("pins a chat to the top of Sofía's list only, across a reload, and unpins it", async () => {
+    await sofia.goto(`${sys.url}/inbox`);
+    await sofia.getByRole('radio', { name: 'Todas' }).click();
+    await expect.poll(() => names(sofia)).toEqual(['Ana Prieto', 'Carla Vidal', 'Bruno Sanz']);
+    await row(sofia, 'Bruno Sanz').click();
+    await sofia.getByRole('button', { name: 'Fijar arriba' }).click();
+    await sofia.getByText('Conversación fijada arriba de tu lista.').waitFor();
+    await expect.poll(() => names(sofia)).toEqual(['Bruno Sanz', 'Ana Prieto', 'Carla Vidal']);
+    await row(sofia, 'Bruno Sanz').getByTitle('Fijada').waitFor();
+    expect(await sofia.getByRole('button', { name: 'Desfijar' }).getAttribute('aria-pressed')).toBe('true');
+    await checkScreen(sofia, SHOTS, '22-pinned-chat');
+    // A customer writing elsewhere does not move it down.
+    await sys.sim.contactSend(CUSTOMERS.carla[0], { to: PHONE, text: '¿Me confirmáis la hora?' });
+    await row(sofia, 'Carla Vidal').getByText('¿Me confirmáis la hora?').waitFor();
+    expect(await names(sofia)).toEqual(['Bruno Sanz', 'Carla Vidal', 'Ana Prieto']);
+    await sofia.reload();
+    await expect.poll(() => names(sofia)).toEqual(['Bruno Sanz', 'Carla Vidal', 'Ana Prieto']);
+    // Hers only: the admin's list is as it was.
+    const adminList = (await sys.api('GET', `/api/chats?view=all`, admin)).body.data as { name: string; pinnedAt: number | null }[];
+    expect(adminList.every((c) => c.pinnedAt === null)).toBe(true);
+    await sofia.getByRole('button', { name: 'Desfijar' }).click();
+    await sofia.getByText('Conversación desfijada.').waitFor();
+    await expect.poll(() => names(sofia)).toEqual(['Carla Vidal', 'Ana Prieto', 'Bruno Sanz']);
+    await sofia.getByRole('button', { name: 'Cerrar conversación' }).first().click();
   });
 });
 

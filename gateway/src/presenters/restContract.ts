@@ -17,6 +17,7 @@ import type {
   MarkUnreadResult,
   MarkHandledResult,
   ChatSnoozeView,
+  ChatPinView,
   MessageSearchHit,
   AgentView,
   LabelView,
@@ -38,6 +39,7 @@ import type { chatLabelsSchema, labelSchema } from '../routes/labels/schema.ts';
 import type { presentLabel } from './labels.ts';
 import type { markHandledResponse, markReadResponse, markUnreadResponse, retryResponse } from '../routes/messages/chatActionSchema.ts';
 import type { snoozeResponse } from '../routes/messages/chatSnooze.ts';
+import type { pinResponse } from '../routes/messages/chatPin.ts';
 import type { chatNoteSchema } from '../routes/messages/chatNoteSchema.ts';
 import type { scheduledSchema } from '../routes/messages/scheduledSchema.ts';
 import type { forwardResponse } from '../routes/messages/forwardSchema.ts';
@@ -78,6 +80,7 @@ export type RestContractChecks = [
   Holds<Same<Out<typeof markUnreadResponse>, MarkUnreadResult>>,
   Holds<Same<Out<typeof markHandledResponse>, MarkHandledResult>>,
   Holds<Same<Out<typeof snoozeResponse>, ChatSnoozeView>>,
+  Holds<Same<Out<typeof pinResponse>, ChatPinView>>,
   Holds<Same<Out<typeof messageSearchHitSchema>, MessageSearchHit>>,
   Holds<Same<ReturnType<typeof presentLabel>, LabelView>>,
   Holds<Same<Out<typeof agentSchema>, AgentView>>,

@@ -14,6 +14,7 @@ import { mediaRoutes } from './media/mediaRoutes.ts';
 import { chatActionRoutes } from './messages/chatActions.ts';
 import { messageChangeRoutes } from './messages/messageChanges.ts';
 import { forwardRoutes } from './messages/forwardMessage.ts';
+import { chatPinRoutes } from './messages/chatPin.ts';
 import { chatSnoozeRoutes } from './messages/chatSnooze.ts';
 import { chatNameRoutes } from './messages/chatName.ts';
 import { chatExportRoutes } from './messages/chatExport.ts';
@@ -53,6 +54,7 @@ export const ROUTES: readonly RouteDef[] = [
   ...startChatRoutes,
   ...chatProfileRoutes,
   ...chatSnoozeRoutes,
+  ...chatPinRoutes,
   ...chatNameRoutes,
   ...chatExportRoutes,
   ...chatNoteRoutes,

@@ -210,6 +210,8 @@ export interface InboxChatView extends ChatView {
   lastOutboundAt: number | null;
   /** ms since epoch when an agent last marked the chat as needing no reply, null if never. */
   handledAt: number | null;
+  /** ms since epoch when the caller pinned the chat to the top of their inbox, null when they did not. */
+  pinnedAt: number | null;
   /** ms since epoch when the customer's current wait began (their first message since the last reply); null when the chat needs no reply. */
   waitingSince: number | null;
   /** ms since epoch until which the chat is put aside (snoozed), null when it is not. */

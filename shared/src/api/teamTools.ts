@@ -68,6 +68,14 @@ export interface ChatSnoozeView {
   snoozedUntil: number | null;
 }
 
+/** A chat pinned to the top of the caller's inbox (`PUT …/pin`). */
+export interface ChatPinView {
+  sessionId: string;
+  chatId: string;
+  /** ms since epoch. */
+  pinnedAt: number;
+}
+
 /** An internal note on a chat (`/api/sessions/:sessionId/chats/:chatId/notes`; socket `chat-note`). */
 export interface ChatNoteView {
   id: string;

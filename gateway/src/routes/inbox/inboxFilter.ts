@@ -1,5 +1,5 @@
 import { searchPattern } from '@switchboard/shared';
-import { Assignment, type ChatDoc } from '@switchboard/shared/node';
+import { Assignment, ChatPin, type ChatDoc } from '@switchboard/shared/node';
 import { Types, type QueryFilter } from 'mongoose';
 import type { z } from 'zod';
 import type { AuthContext } from '../../auth/authContext.ts';
@@ -33,6 +33,13 @@ async function assigneeFilter(auth: AuthContext, q: InboxQuery, userId: string):
   return any.length ? { $or: any } : { _id: { $in: [] } };
 }
 
+/** The `pinned` part: the chats the caller pinned. */
+async function pinnedFilter(auth: AuthContext): Promise<ChatFilter> {
+  const pins = await ChatPin.find({ userId: auth.user._id }, { sessionId: 1, chatId: 1 }).lean();
+  const any = chatPairsFilter(pins);
+  return any.length ? { $or: any } : { _id: { $in: [] } };
+}
+
 /** The `q` part: WhatsApp's name or the team's contains q whatever its accents, or the number contains its digits (`+34 600` finds 34600…). */
 function searchFilter(q: string): ChatFilter {
   const digits = q.replace(/[\s+\-()]/g, '');
@@ -45,7 +52,7 @@ function searchFilter(q: string): ChatFilter {
  * The database filter of the inbox list: what the caller may read (`accessibleBy`, so
  * employees only ever get their assigned chats), narrowed by session, view, search,
  * needs-reply (the flag the actor stores with the times, see ChatDoc.needsReply), label, unread,
- * assignee and snoozed (by default a chat put aside until later is left out until then), or
+ * assignee, the caller's pins and snoozed (by default a chat put aside until later is left out until then), or
  * only the chats with a scheduled reply (`scheduled=true`, snoozed or not).
  */
 export async function inboxFilter(auth: AuthContext, q: InboxQuery): Promise<ChatFilter> {
@@ -63,5 +70,6 @@ export async function inboxFilter(auth: AuthContext, q: InboxQuery): Promise<Cha
   const view = await viewFilter(auth, q);
   if (view) and.push(view);
   if (q.assignee) and.push(await assigneeFilter(auth, q, q.assignee));
+  if (q.pinned) and.push(await pinnedFilter(auth));
   return { $and: and };
 }

@@ -21,6 +21,7 @@ export const listInboxQuery = pageQuery.extend({
     .enum(['true', 'false', 'any'])
     .default('false')
     .openapi({ description: 'Chats put aside until a later time (true), the others (false, the default: a snoozed chat is out of the lists and badges until it wakes or the customer writes), or both (any: pickers such as the forward dialog)' }),
+  pinned: z.enum(['true']).optional().openapi({ description: "Only the chats the caller pinned to the top of their inbox (PUT …/pin; at most a few)" }),
   sort: z.enum(['recent', 'waiting']).default('recent').openapi({
     description: '`recent` (the default): latest activity first. `waiting`: the chats whose customer waits for a reply, the longest wait first (`waitingSince`; implies `needsReply=true`)',
   }),
@@ -45,6 +46,7 @@ export const inboxChatSchema = chatSchema
     scheduledFailed: z.boolean().openapi({ description: 'A reply scheduled in the chat could not be sent (until it is retried or discarded)' }),
     waitingSince: z.number().nullable().openapi({ description: "ms since epoch when the customer's current wait began (their first message since the team's last reply or since the chat was marked as needing none); null when it needs no reply" }),
     handledAt: z.number().nullable().openapi({ description: 'ms since epoch when an agent last marked the chat as needing no reply (POST …/handled), null if never' }),
+    pinnedAt: z.number().nullable().openapi({ description: "ms since epoch when the caller pinned the chat to the top of their inbox (PUT …/pin), null when they did not" }),
     lastMessageFromMe: z.boolean().nullable(),
     assignees: z.array(assigneeSchema).openapi({ description: 'Users assigned to the chat (those whose assignments the caller may read)' }),
     labels: z.array(z.string()).openapi({ description: 'Ids of the labels on the chat (`GET /api/labels` names them)' }),

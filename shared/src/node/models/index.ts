@@ -36,6 +36,7 @@ export * from './cannedReply.ts';
 export * from './chat.ts';
 export * from './chatHandled.ts';
 export * from './chatNote.ts';
+export * from './chatPin.ts';
 export * from './clusterNode.ts';
 export * from './label.ts';
 export * from './media.ts';

@@ -100,6 +100,20 @@ export const INBOX_MATRIX: Record<string, { call: (s: MatrixState, who: Caller) 
     },
     expect: authed(200, 200, 200, 403),
   },
+  'PUT /api/sessions/:sessionId/chats/:chatId/pin': {
+    call: async (s) => {
+      await ensureChat(s);
+      return { path: `/api/sessions/${s.linked}/chats/${encodeURIComponent(s.chat)}/pin` };
+    },
+    expect: authed(200, 200, 200, 403),
+  },
+  'DELETE /api/sessions/:sessionId/chats/:chatId/pin': {
+    call: async (s) => {
+      await ensureChat(s);
+      return { path: `/api/sessions/${s.linked}/chats/${encodeURIComponent(s.chat)}/pin` };
+    },
+    expect: authed(204, 204, 204, 403),
+  },
   'GET /api/sessions/:sessionId/chats/:chatId/export': {
     call: async (s) => {
       await ensureChat(s);

@@ -27,10 +27,11 @@ import { forward } from './forward.ts';
 import { messageInfo } from './messageInfo.ts';
 import { canned } from './canned.ts';
 import { emoji } from './emoji.ts';
+import { pins } from './pins.ts';
 import { bulk } from './bulk.ts';
 import { voice } from './voice.ts';
 
-const BUNDLES = [common, auth, status, sessions, dashboard, inbox, users, roles, assignments, audit, integrations, palette, snooze, ownMessages, newChat, gettingStarted, contact, autoAssign, assignees, reports, businessHours, mentions, scheduled, bulk, voice, forward, messageInfo, canned, emoji] as const;
+const BUNDLES = [common, auth, status, sessions, dashboard, inbox, users, roles, assignments, audit, integrations, palette, snooze, ownMessages, newChat, gettingStarted, contact, autoAssign, assignees, reports, businessHours, mentions, scheduled, bulk, voice, forward, messageInfo, canned, emoji, pins] as const;
 
 type KeysOf<B> = B extends { es: Record<infer K, string> } ? K : never;
 /** Every message key of the app. */

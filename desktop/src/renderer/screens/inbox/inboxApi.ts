@@ -1,5 +1,6 @@
 /** REST calls of the inbox, typed with the shared contract. */
-import type { CannedFileView, CannedReplyView, ChatLabelsView, ForwardResult, ChatNameView, ChatNoteView, ChatPersonView, ChatProfileView, ChatSnoozeView, InboxChatView, InboxMessageView, LabelColor, LabelView, ListPage, MarkHandledResult, MarkUnreadResult, MessageChangeResult, MessageSearchHit, SendAccepted, ScheduledMessageView, SessionView, StartedChat } from '@switchboard/shared';
+import type { CannedFileView, CannedReplyView, ChatLabelsView, ChatPinView, ForwardResult, ChatNameView, ChatNoteView, ChatPersonView, ChatProfileView, ChatSnoozeView, InboxChatView, InboxMessageView, LabelColor, LabelView, ListPage, MarkHandledResult, MarkUnreadResult, MessageChangeResult, MessageSearchHit, SendAccepted, ScheduledMessageView, SessionView, StartedChat } from '@switchboard/shared';
+import { MAX_PINNED_CHATS } from '@switchboard/shared';
 import type { ApiClient, Query } from '../../api/http.ts';
 
 const enc = encodeURIComponent;
@@ -48,13 +49,26 @@ export interface OutgoingReply {
   kind?: 'voice';
 }
 
+/** The query of the chat list for `f`. */
+function listQuery(f: ChatFilters, page: number, limit: number): Query {
+  return { view: f.view, sessionId: f.sessionId, q: f.q, page, limit, ...(f.needsReply ? { needsReply: 'true' } : {}), ...(f.unread ? { unread: 'true' } : {}), ...(f.label ? { label: f.label } : {}), ...(f.assignee ? { assignee: f.assignee } : {}), ...(f.snoozed ? { snoozed: 'true' } : {}), ...(f.scheduled ? { scheduled: 'true' } : {}), ...(listOrder(f) === 'waiting' ? { sort: 'waiting' } : {}) };
+}
+
 /** Typed wrappers over the inbox routes. */
 export function inboxApi(api: ApiClient) {
   return {
-    chats: (f: ChatFilters, page: number, limit: number, signal?: AbortSignal) => {
-      const q: Query = { view: f.view, sessionId: f.sessionId, q: f.q, page, limit, ...(f.needsReply ? { needsReply: 'true' } : {}), ...(f.unread ? { unread: 'true' } : {}), ...(f.label ? { label: f.label } : {}), ...(f.assignee ? { assignee: f.assignee } : {}), ...(f.snoozed ? { snoozed: 'true' } : {}), ...(f.scheduled ? { scheduled: 'true' } : {}), ...(listOrder(f) === 'waiting' ? { sort: 'waiting' } : {}) };
-      return api.get<ListPage<InboxChatView>>('/api/chats', q, signal ? { signal } : undefined);
+    /** A page of the list; the first also brings the user's pinned chats the filters keep (the list shows them on top). */
+    chats: async (f: ChatFilters, page: number, limit: number, signal?: AbortSignal) => {
+      const opts = signal ? { signal } : undefined;
+      const [list, pinned] = await Promise.all([
+        api.get<ListPage<InboxChatView>>('/api/chats', listQuery(f, page, limit), opts),
+        page === 1 ? api.get<ListPage<InboxChatView>>('/api/chats', { ...listQuery(f, 1, MAX_PINNED_CHATS), pinned: 'true' }, opts) : null,
+      ]);
+      return pinned ? { ...list, data: [...pinned.data, ...list.data.filter((c) => c.pinnedAt === null)] } : list;
     },
+    /** Pins a chat to the top of the user's list (409 `too_many_pins` beyond MAX_PINNED_CHATS), or unpins it. */
+    pin: (sessionId: string, chatId: string) => api.put<ChatPinView>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/pin`),
+    unpin: (sessionId: string, chatId: string) => api.del(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/pin`),
     /** Chats of a session the user sees, snoozed or not, by name or number (pickers). */
     pickChats: (sessionId: string, q: string, signal?: AbortSignal) =>
       api.get<ListPage<InboxChatView>>('/api/chats', { sessionId, q, snoozed: 'any', limit: 30 }, signal ? { signal } : undefined),

@@ -71,6 +71,12 @@ export const ChatListItem = memo(function ChatListItem({ chat, id, selected, act
       <div className="chat-main">
         <div className="chat-line">
           <span className="chat-name">{title}</span>
+          {chat.pinnedAt !== null && (
+            <span className="chat-pin" title={t('pin.inList')}>
+              <Icon name="pin" size={12} />
+              <span className="sr-only">{t('pin.inList')}</span>
+            </span>
+          )}
           <time className="chat-time" dateTime={chat.lastMessageAt ? new Date(chat.lastMessageAt).toISOString() : undefined}>
             {when}
           </time>

@@ -30,6 +30,7 @@ function chat(extra: Partial<InboxChatView> = {}): InboxChatView {
     lastOutboundAt: 150,
     handledAt: null,
     waitingSince: null,
+    pinnedAt: null,
     snoozedUntil: null,
     nextScheduledAt: null,
     scheduledFailed: false,
@@ -318,6 +319,17 @@ describe('inbox reducer: REST pages merged with live and replayed events', () =>
     // 'b' answered: after every chat still waiting.
     const answered = inboxReducer(s, { type: 'event/message', message: msg('reply', 500, { chatId: 'b', fromMe: true }) });
     expect(sortedChats(answered, 'waiting').map((c) => c.id)).toEqual(['c', 'a', 'd', 'b']);
+  });
+
+  it("puts the user's pinned chats on top, the latest pinned first, in either order", () => {
+    const s = run([{ type: 'chats/loaded', chats: [chat({ id: 'a', lastMessageAt: 30 }), chat({ id: 'b', lastMessageAt: 20 }), chat({ id: 'c', lastMessageAt: 10 })], replace: true }]);
+    const pinned = run([
+      { type: 'chat/pinned', key: chatKey(S, 'c'), pinnedAt: 5 },
+      { type: 'chat/pinned', key: chatKey(S, 'b'), pinnedAt: 6 },
+    ], s);
+    expect(sortedChats(pinned).map((c) => c.id)).toEqual(['b', 'c', 'a']);
+    expect(sortedChats(pinned, 'waiting').map((c) => c.id)).toEqual(['b', 'c', 'a']);
+    expect(sortedChats(inboxReducer(pinned, { type: 'chat/pinned', key: chatKey(S, 'b'), pinnedAt: null })).map((c) => c.id)).toEqual(['c', 'a', 'b']);
   });
 
   it('sorts chats by latest activity and folds reactions into their targets', () => {

@@ -6,7 +6,7 @@
  * duplicate a message, lose one, or move a chat back in time.
  */
 import { DELETED_PREVIEW, type InboxChatView, type InboxMessageView, type MessageStatus } from '@switchboard/shared';
-import { chatKey, phoneFromJid, roomsAllow } from './keys.ts';
+import { chatKey, parseChatKey, phoneFromJid, roomsAllow } from './keys.ts';
 import { needsReply, tick, waitAfter } from './needsReply.ts';
 import { mergeStatus, withStatusTime } from './status.ts';
 
@@ -61,6 +61,8 @@ export type InboxAction =
   /** A conversation the user just started (shown at once, with its assignees when it was assigned). */
   | { type: 'chat/started'; sessionId: string; chatId: string; assignees: InboxChatView['assignees'] }
   | { type: 'chat/read'; key: string }
+  /** The user pinned the chat to the top of their list (null: unpinned). */
+  | { type: 'chat/pinned'; key: string; pinnedAt: number | null }
   | { type: 'message/retrying'; key: string; messageId: string };
 
 /** An empty inbox. */
@@ -134,6 +136,7 @@ function emptyChat(state: InboxState, sessionId: string, chatId: string, name: s
     profilePictureMediaId: null,
     needsReply: false,
     waitingSince: null,
+    pinnedAt: null,
     lastInboundAt: null,
     lastOutboundAt: null,
     handledAt: null,
@@ -286,6 +289,10 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
       chats.set(key, { ...(known ?? emptyChat(state, action.sessionId, action.chatId, null)), assignees });
       return { ...state, chats, total: known ? state.total : state.total + 1 };
     }
+    case 'chat/pinned': {
+      const { sessionId, chatId } = parseChatKey(action.key);
+      return patchChat(state, sessionId, chatId, { pinnedAt: action.pinnedAt });
+    }
     case 'chat/read': {
       const chat = state.chats.get(action.key);
       if (!chat || chat.unreadCount === 0) return state;
@@ -340,19 +347,21 @@ const byRecent = (a: InboxChatView, b: InboxChatView): number => (b.lastMessageA
 /** When a waiting chat's wait began (as the server orders them), Infinity for one that waits for nothing. */
 const waitStart = (c: InboxChatView): number => (c.needsReply ? (c.waitingSince ?? c.lastInboundAt ?? 0) : Infinity);
 
+const byWait = (a: InboxChatView, b: InboxChatView): number => {
+  const wa = waitStart(a);
+  const wb = waitStart(b);
+  if (wa === Infinity && wb === Infinity) return byRecent(a, b);
+  return wa === wb ? a.id.localeCompare(b.id) : wa < wb ? -1 : 1;
+};
+
 /**
- * Chats sorted for the list: most recent activity first, or (`waiting`) the longest wait first,
- * chats answered meanwhile after every waiting one (most recent first).
+ * Chats sorted for the list: the user's pinned ones on top (the latest pinned first), then the
+ * most recent activity first, or (`waiting`) the longest wait first, chats answered meanwhile
+ * after every waiting one (most recent first).
  */
 export function sortedChats(state: InboxState, order: 'recent' | 'waiting' = 'recent'): InboxChatView[] {
-  const chats = [...state.chats.values()];
-  if (order === 'recent') return chats.sort(byRecent);
-  return chats.sort((a, b) => {
-    const wa = waitStart(a);
-    const wb = waitStart(b);
-    if (wa === Infinity && wb === Infinity) return byRecent(a, b);
-    return wa === wb ? a.id.localeCompare(b.id) : wa < wb ? -1 : 1;
-  });
+  const rest = order === 'recent' ? byRecent : byWait;
+  return [...state.chats.values()].sort((a, b) => (b.pinnedAt ?? 0) - (a.pinnedAt ?? 0) || rest(a, b));
 }
 
 /**

@@ -35,6 +35,7 @@ import { DeleteMessageDialog, EditMessageDialog } from './OwnMessageDialogs.tsx'
 import { ForwardDialog } from './ForwardDialog.tsx';
 import { ContactDialog } from './ContactDialog.tsx';
 import { SnoozeDialog } from './SnoozeDialog.tsx';
+import { PinButton } from './PinButton.tsx';
 import { isSnoozed } from '../model/snooze.ts';
 import type { QuotedMessage } from '../model/drafts.ts';
 import { TransferDialog } from './TransferDialog.tsx';
@@ -295,6 +296,7 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
               {t('thread.markHandled')}
             </Button>
           )}
+          {chat && <PinButton chat={chat} />}
           {chat && <IconButton icon="user" label={t('contact.open')} title={`${t('contact.open')} (I)`} variant="secondary" size="sm" aria-keyshortcuts="I" onClick={() => setShowingContact(true)} />}
           {chat && canAnswer && !snoozedUntil && <IconButton icon="clock" label={t('snooze.open')} title={`${t('snooze.open')} (P)`} variant="secondary" size="sm" aria-keyshortcuts="P" onClick={() => setSnoozing(true)} />}
           {/* Read / unread as icons (names and shortcuts in the tooltip): replying marks read anyway. */}

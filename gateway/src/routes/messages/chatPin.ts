@@ -1,0 +1,57 @@
+import { MAX_PINNED_CHATS, recipientJid } from '@switchboard/shared';
+import { ChatPin } from '@switchboard/shared/node';
+import { z } from '../../openapi/zod.ts';
+import { conflict } from '../../errors.ts';
+import { authorize, subjects } from '../../policies/subjects.ts';
+import { defineRoute, type RouteDef } from '../types.ts';
+import { chatParams } from './chatActionSchema.ts';
+import { loadChat } from './loadChat.ts';
+
+export const pinResponse = z
+  .object({ sessionId: z.string(), chatId: z.string(), pinnedAt: z.number().int() })
+  .openapi('ChatPin');
+
+/**
+ * "Fijar arriba": a person pins a conversation to the top of their own inbox (whoever may read
+ * a chat may pin it; nobody else's list changes, so nothing is announced). `GET
+ * /api/chats?pinned=true` lists the caller's pinned chats; each inbox row says `pinnedAt` for
+ * the caller.
+ * from: the inbox (thread header) → here.
+ */
+export const chatPinRoutes: RouteDef[] = [
+  defineRoute({
+    method: 'put', path: '/api/sessions/:sessionId/chats/:chatId/pin', tag: 'Messages', summary: "Pin a chat to the top of the caller's inbox", auth: 'user', permission: ['read', 'Chat'],
+    record: 'Chat', params: chatParams, audit: 'chat.pin',
+    response: { status: 200, description: `Pinned (again: the first time stays); 409 \`too_many_pins\` beyond ${MAX_PINNED_CHATS}`, schema: pinResponse },
+    async handler({ auth, params, audit }) {
+      const { sessionId } = params;
+      const chatId = recipientJid(params.chatId);
+      authorize(auth, 'read', subjects.chat(sessionId, chatId));
+      await loadChat(sessionId, chatId);
+      Object.assign(audit, { targetType: 'Chat', targetId: chatId, details: { sessionId } });
+      const userId = auth!.user._id;
+      const key = { userId, sessionId, chatId };
+      const res = await ChatPin.updateOne(key, { $setOnInsert: { pinnedAt: new Date() } }, { upsert: true });
+      // Counted after the insert, so two pins at once cannot both squeeze past the limit.
+      if (res.upsertedCount > 0 && (await ChatPin.countDocuments({ userId })) > MAX_PINNED_CHATS) {
+        await ChatPin.deleteOne(key);
+        throw conflict('too_many_pins', `You can pin up to ${MAX_PINNED_CHATS} conversations: unpin one first`);
+      }
+      const pin = await ChatPin.findOne(key, { pinnedAt: 1 }).lean();
+      return { sessionId, chatId, pinnedAt: pin!.pinnedAt.getTime() };
+    },
+  }),
+  defineRoute({
+    method: 'delete', path: '/api/sessions/:sessionId/chats/:chatId/pin', tag: 'Messages', summary: "Unpin a chat from the caller's inbox", auth: 'user', permission: ['read', 'Chat'],
+    record: 'Chat', params: chatParams, audit: 'chat.unpin',
+    response: { status: 204, description: 'Unpinned (or was not pinned)' },
+    async handler({ auth, params, audit }) {
+      const { sessionId } = params;
+      const chatId = recipientJid(params.chatId);
+      authorize(auth, 'read', subjects.chat(sessionId, chatId));
+      Object.assign(audit, { targetType: 'Chat', targetId: chatId, details: { sessionId } });
+      await ChatPin.deleteOne({ userId: auth!.user._id, sessionId, chatId });
+      return undefined;
+    },
+  }),
+];
