@@ -71,4 +71,12 @@ describe('pinned chats', () => {
     expect((await w.api('PUT', pinPath(6), { token: employee })).status).toBe(200);
     expect(Object.keys(await pinsSeen(employee, '&pinned=true')).sort()).toEqual([2, 3, 4, 5, 6].map(jid).sort());
   });
+
+  it('frees the place of a pinned chat taken away from her, which she could not see to unpin', async () => {
+    await Assignment.deleteOne({ sessionId: SESSION, chatId: jid(2), userId: w.users.employee.id });
+    await Assignment.create({ sessionId: SESSION, chatId: jid(7), userId: w.users.employee.id });
+    expect((await w.api('PUT', pinPath(7), { token: employee })).status).toBe(200);
+    const pins = await ChatPin.find({ userId: w.users.employee.id }).lean();
+    expect(pins.map((p) => p.chatId).sort()).toEqual([3, 4, 5, 6, 7].map(jid).sort());
+  });
 });

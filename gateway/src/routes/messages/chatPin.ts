@@ -1,8 +1,11 @@
 import { MAX_PINNED_CHATS, recipientJid } from '@switchboard/shared';
-import { ChatPin } from '@switchboard/shared/node';
+import { Chat, ChatPin } from '@switchboard/shared/node';
+import type { Types } from 'mongoose';
+import type { AuthContext } from '../../auth/authContext.ts';
 import { z } from '../../openapi/zod.ts';
 import { conflict } from '../../errors.ts';
-import { authorize, subjects } from '../../policies/subjects.ts';
+import { authorize, scope, subjects } from '../../policies/subjects.ts';
+import { chatPairsFilter, pairKey } from '../chatPairs.ts';
 import { defineRoute, type RouteDef } from '../types.ts';
 import { chatParams } from './chatActionSchema.ts';
 import { loadChat } from './loadChat.ts';
@@ -10,6 +13,20 @@ import { loadChat } from './loadChat.ts';
 export const pinResponse = z
   .object({ sessionId: z.string(), chatId: z.string(), pinnedAt: z.number().int() })
   .openapi('ChatPin');
+
+/**
+ * How many pins the caller holds on chats they can still read: pins of chats taken away from
+ * them (unassigned) or gone are dropped first, so they never hold a place the caller cannot see
+ * to free.
+ */
+async function livePins(auth: AuthContext, userId: Types.ObjectId): Promise<number> {
+  const pins = await ChatPin.find({ userId }, { sessionId: 1, chatId: 1 }).lean();
+  const readable = await Chat.find({ $and: [scope(auth, 'read', 'Chat'), { $or: chatPairsFilter(pins) }] }, { sessionId: 1, jid: 1 }).lean();
+  const kept = new Set(readable.map((c) => pairKey(c.sessionId, c.jid)));
+  const stale = pins.filter((p) => !kept.has(pairKey(p.sessionId, p.chatId)));
+  if (stale.length) await ChatPin.deleteMany({ _id: { $in: stale.map((p) => p._id) } });
+  return pins.length - stale.length;
+}
 
 /**
  * "Fijar arriba": a person pins a conversation to the top of their own inbox (whoever may read
@@ -33,7 +50,7 @@ export const chatPinRoutes: RouteDef[] = [
       const key = { userId, sessionId, chatId };
       const res = await ChatPin.updateOne(key, { $setOnInsert: { pinnedAt: new Date() } }, { upsert: true });
       // Counted after the insert, so two pins at once cannot both squeeze past the limit.
-      if (res.upsertedCount > 0 && (await ChatPin.countDocuments({ userId })) > MAX_PINNED_CHATS) {
+      if (res.upsertedCount > 0 && (await ChatPin.countDocuments({ userId })) > MAX_PINNED_CHATS && (await livePins(auth!, userId)) > MAX_PINNED_CHATS) {
         await ChatPin.deleteOne(key);
         throw conflict('too_many_pins', `You can pin up to ${MAX_PINNED_CHATS} conversations: unpin one first`);
       }
