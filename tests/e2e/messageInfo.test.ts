@@ -102,6 +102,11 @@ describe('message info', () => {
     await checkScreen(elena, 'inbox', '29-emoji-categories', { keyboard: true });
     await search.press('Escape');
     await picker.waitFor({ state: 'detached' });
+    // A click elsewhere closes it too.
+    await elena.getByRole('button', { name: 'Insertar emoji' }).click();
+    await picker.waitFor();
+    await elena.locator('.msg-in').first().click();
+    await picker.waitFor({ state: 'detached' });
 
     // `:` and a name offer the emoji as it is typed; Enter takes it; "9:30" offers nothing.
     await composer.press('End');

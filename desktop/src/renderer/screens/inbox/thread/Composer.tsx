@@ -310,6 +310,7 @@ export function Composer(p: ComposerProps) {
                   setEmoji(false);
                   area.current?.focus();
                 }}
+                onAway={() => setEmoji(false)}
               />
             )}
           </div>

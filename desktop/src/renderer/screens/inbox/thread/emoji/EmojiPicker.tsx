@@ -2,7 +2,7 @@
  * The reply box's emoji picker: a search by name or keyword in the user's language ("gracias",
  * "corazon"), the recent picks and the ones agents use most, and every category as phones order
  * it, with the name of the emoji under the cursor. Typing searches at once; arrow keys move
- * through the tabs and the grid, Enter picks, Escape closes.
+ * through the tabs and the grid, Enter picks, Escape (or a click elsewhere) closes.
  */
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useI18n } from '../../../../i18n/index.tsx';
@@ -18,8 +18,11 @@ const TAB_ICONS: Record<Tab, string> = { frequent: '🕒', 0: '😀', 1: '👋',
 /** Columns of the grid (the CSS says the same). */
 const COLS = 8;
 
-/** The emoji picker; `onPick` inserts one, `onClose` closes it without. */
-export function EmojiPicker({ onPick, onClose }: { onPick(e: string): void; onClose(): void }) {
+/**
+ * The emoji picker; `onPick` inserts one, `onClose` closes it without (Escape), `onAway` when the
+ * user clicks outside it and its opener (the parent element).
+ */
+export function EmojiPicker({ onPick, onClose, onAway }: { onPick(e: string): void; onClose(): void; onAway(): void }) {
   const { t, locale } = useI18n();
   const [catalog, setCatalog] = useState<CatalogEmoji[] | null>(null);
   const [failed, setFailed] = useState(false);
@@ -30,6 +33,14 @@ export function EmojiPicker({ onPick, onClose }: { onPick(e: string): void; onCl
   const search = useRef<HTMLInputElement>(null);
   const grid = useRef<HTMLDivElement>(null);
   const tabs = useRef<HTMLDivElement>(null);
+  const root = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const away = (e: MouseEvent) => {
+      if (!root.current?.parentElement?.contains(e.target as Node)) onAway();
+    };
+    document.addEventListener('mousedown', away);
+    return () => document.removeEventListener('mousedown', away);
+  }, [onAway]);
 
   useEffect(() => {
     search.current?.focus();
@@ -87,7 +98,7 @@ export function EmojiPicker({ onPick, onClose }: { onPick(e: string): void; onCl
   };
 
   return (
-    <div className="emoji-picker" role="dialog" aria-label={t('composer.emoji')} onKeyDown={onKey}>
+    <div ref={root} className="emoji-picker" role="dialog" aria-label={t('composer.emoji')} onKeyDown={onKey}>
       <div className="search-input">
         <Icon name="search" />
         <input
