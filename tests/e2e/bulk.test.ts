@@ -3,7 +3,7 @@
  * Triage and acting on several conversations at once in a real browser over the real system and
  * the WhatsApp simulator: Sofía, a supervisor, lists the customers who wait the longest first
  * (a customer writing again keeps her place, one answered leaves the top), pins one chat to the top
- * of her own list; she ticks two new customers and hands both to Elena in one
+ * of her own list, searches one conversation's messages; she ticks two new customers and hands both to Elena in one
  * go (Elena's inbox gets them), then picks every chat with the keyboard (X, then *Seleccionar las
  * 3*), labels them, marks them read and says they need no reply; Elena, an employee, may not
  * assign and is not offered it.
@@ -113,6 +113,39 @@ describe('pinned conversations', () => {
     await sofia.getByRole('button', { name: 'Desfijar' }).click();
     await sofia.getByText('Conversación desfijada.').waitFor();
     await expect.poll(() => names(sofia)).toEqual(['Carla Vidal', 'Ana Prieto', 'Bruno Sanz']);
+    await sofia.getByRole('button', { name: 'Cerrar conversación' }).first().click();
+  });
+});
+
+describe('searching one conversation', () => {
+  it("finds words in the open chat's messages only, from the search button in its header", async () => {
+    await sofia.goto(`${sys.url}/inbox`);
+    await sofia.getByRole('radio', { name: 'Todas' }).click();
+    await row(sofia, 'Carla Vidal').click();
+    await sofia.getByRole('heading', { name: 'Carla Vidal' }).waitFor();
+    await sofia.getByRole('button', { name: 'Buscar en esta conversación' }).click();
+    const search = sofia.getByRole('searchbox', { name: 'Buscar por nombre o número' });
+    await expect.poll(() => search.evaluate((el) => el === document.activeElement)).toBe(true);
+    await search.fill('HOLA');
+    const scope = sofia.getByRole('radiogroup', { name: 'Buscar en' });
+    expect(await scope.getByRole('radio', { name: 'Este chat' }).getAttribute('aria-checked')).toBe('true');
+    const hits = sofia.getByRole('list', { name: 'Mensajes encontrados' });
+    await hits.getByText('soy Carla').waitFor();
+    expect(await hits.getByRole('listitem').count()).toBe(1);
+    await checkScreen(sofia, SHOTS, '23-search-in-chat');
+    // Every message of her chats, by the other choice.
+    await scope.getByRole('radio', { name: 'Mensajes' }).click();
+    await expect.poll(() => hits.getByRole('listitem').count()).toBe(3);
+    await search.fill('');
+    await scope.waitFor({ state: 'detached' });
+    // F does the same from the keyboard.
+    await list(sofia).focus();
+    await sofia.keyboard.press('f');
+    await expect.poll(() => search.evaluate((el) => el === document.activeElement)).toBe(true);
+    await search.fill('confirmais');
+    await hits.getByText('¿Me confirmáis la hora?').waitFor();
+    expect(await scope.getByRole('radio', { name: 'Este chat' }).getAttribute('aria-checked')).toBe('true');
+    await search.fill('');
     await sofia.getByRole('button', { name: 'Cerrar conversación' }).first().click();
   });
 });

@@ -22,6 +22,7 @@ const INBOX_KEYS: [string, MessageKey][] = [
   ['P', 'shortcuts.snooze'],
   ['L', 'shortcuts.labels'],
   ['I', 'shortcuts.contact'],
+  ['F', 'shortcuts.searchChat'],
   ['N', 'shortcuts.newChat'],
 ];
 

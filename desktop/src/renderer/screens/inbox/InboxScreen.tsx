@@ -52,7 +52,14 @@ export function InboxScreen() {
   // `?m=` names a message to show in the open chat (a search hit).
   const [searchParams, setSearchParams] = useSearchParams();
   const focusMessageId = searchParams.get('m');
-  const [searchIn, setSearchIn] = useState<'chats' | 'messages'>('chats');
+  // Where the search box looks: chat names, every message, or the open chat's messages.
+  const [searchIn, setSearchIn] = useState<'chats' | 'messages' | 'chat'>('chats');
+  const where = searchIn === 'chat' && !openKey ? 'messages' : searchIn;
+  /** The search box, looking in the open chat's messages (F, or the header's search button). */
+  const searchChat = () => {
+    setSearchIn('chat');
+    searchRef.current?.focus();
+  };
   const [search, setSearch] = useState(inbox.filters.q);
   // `?search=…&in=messages` (the command palette) fills the search box once, then leaves the URL.
   const askedSearch = searchParams.get('search');
@@ -209,6 +216,9 @@ export function InboxScreen() {
       } else if ((e.key === 'i' || e.key === 'I') && openKey) {
         e.preventDefault();
         setAsked({ dialog: 'contact' });
+      } else if ((e.key === 'f' || e.key === 'F') && openKey) {
+        e.preventDefault();
+        searchChat();
       } else if ((e.key === 'n' || e.key === 'N') && canStartChats) {
         e.preventDefault();
         setNewChatOpen(true);
@@ -243,15 +253,19 @@ export function InboxScreen() {
         {queued > 0 && <p className="outbox-banner">{tn('outbox.waiting', queued)}</p>}
         {search.trim() && (
           <div className="segmented search-in" role="radiogroup" aria-label={t('search.in')}>
-            {(['chats', 'messages'] as const).map((where) => (
-              <button key={where} type="button" role="radio" aria-checked={searchIn === where} onClick={() => setSearchIn(where)}>
-                {t(where === 'chats' ? 'search.inChats' : 'search.inMessages')}
+            {(openKey ? (['chats', 'messages', 'chat'] as const) : (['chats', 'messages'] as const)).map((scope) => (
+              <button key={scope} type="button" role="radio" aria-checked={where === scope} onClick={() => setSearchIn(scope)}>
+                {t(scope === 'chats' ? 'search.inChats' : scope === 'messages' ? 'search.inMessages' : 'search.inChat')}
               </button>
             ))}
           </div>
         )}
-        {searchIn === 'messages' && search.trim() ? (
-          <MessageSearchResults q={q} sessionId={inbox.filters.sessionId} showSession={sessions.length !== 1} onOpen={openHit} />
+        {where !== 'chats' && search.trim() ? (
+          where === 'chat' && openKey ? (
+            <MessageSearchResults q={q} sessionId={parseChatKey(openKey).sessionId} chatId={parseChatKey(openKey).chatId} showSession={false} onOpen={openHit} />
+          ) : (
+            <MessageSearchResults q={q} sessionId={inbox.filters.sessionId} showSession={sessions.length !== 1} onOpen={openHit} />
+          )
         ) : inbox.list.error && chats.length === 0 ? (
           <ErrorBox error={inbox.list.error} onRetry={inbox.list.reload} />
         ) : inbox.list.loading && chats.length === 0 ? (
@@ -287,7 +301,9 @@ export function InboxScreen() {
         )}
       </section>
       {openKey ? (
-        <Thread key={openKey} chatKeyValue={openKey} chat={openChat} canned={canned.data ?? []} onClose={close} onMarkUnread={() => markUnread(openKey)} onMarkHandled={() => markHandled(openKey)} focusMessageId={focusMessageId} asked={asked} onManageCanned={() => setCannedOpen(true)} focusToken={focusToken} onLeaveComposer={() => listRef.current?.focus()} />
+        <Thread key={openKey} chatKeyValue={openKey} chat={openChat} canned={canned.data ?? []} onClose={close} onMarkUnread={() => markUnread(openKey)} onMarkHandled={() => markHandled(openKey)} focusMessageId={focusMessageId} asked={asked} onManageCanned={() => setCannedOpen(true)} focusToken={focusToken} onLeaveComposer={() => listRef.current?.focus()}
+          onSearchChat={searchChat}
+        />
       ) : (
         <section className="thread thread-empty">
           <EmptyState icon="message" title={t('inbox.pick.title')}>

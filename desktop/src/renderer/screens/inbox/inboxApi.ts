@@ -100,8 +100,9 @@ export function inboxApi(api: ApiClient) {
     forward: (sessionId: string, messageId: string, to: string[], clientId: string) => api.post<ForwardResult>(`/api/sessions/${enc(sessionId)}/messages/${enc(messageId)}/forward`, { to, clientId }),
     retry: (sessionId: string, messageId: string) => api.post(`/api/sessions/${enc(sessionId)}/messages/${enc(messageId)}/retry`),
     markRead: (sessionId: string, chatId: string) => api.post(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/read`),
-    searchMessages: (q: string, scope: { sessionId?: string; page: number; limit: number }, signal?: AbortSignal) =>
-      api.get<ListPage<MessageSearchHit>>('/api/messages/search', { q, page: scope.page, limit: scope.limit, ...(scope.sessionId ? { sessionId: scope.sessionId } : {}) }, signal ? { signal } : undefined),
+    /** Messages containing `q` in the chats the user reads (or one session's, or one chat's). */
+    searchMessages: (q: string, scope: { sessionId?: string; chatId?: string; page: number; limit: number }, signal?: AbortSignal) =>
+      api.get<ListPage<MessageSearchHit>>('/api/messages/search', { q, page: scope.page, limit: scope.limit, ...(scope.sessionId ? { sessionId: scope.sessionId } : {}), ...(scope.chatId ? { chatId: scope.chatId } : {}) }, signal ? { signal } : undefined),
     labels: () => api.get<ListPage<LabelView>>('/api/labels').then((p) => p.data),
     createLabel: (name: string, color: LabelColor) => api.post<LabelView>('/api/labels', { name, color }),
     updateLabel: (id: string, change: { name?: string; color?: LabelColor }) => api.put<LabelView>(`/api/labels/${enc(id)}`, change),

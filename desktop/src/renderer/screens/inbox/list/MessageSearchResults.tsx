@@ -1,6 +1,7 @@
 /**
  * Messages that contain the search text, newest first, across the chats the user may read (or
- * the session picked in the filters): who, which session, when, and the words found marked.
+ * the session picked in the filters, or the open chat alone): who, which session, when, and the
+ * words found marked.
  * Arrows move between hits, Enter (or a click) opens the chat at that message.
  */
 import type { MessageSearchHit } from '@switchboard/shared';
@@ -20,13 +21,15 @@ const PAGE = 30;
 export interface MessageSearchResultsProps {
   q: string;
   sessionId: string;
+  /** Only this chat's messages (with `sessionId`: the chat's session). */
+  chatId?: string;
   /** Name each hit's session (off when the user sees a single session, as in the chat list). */
   showSession: boolean;
   onOpen(hit: MessageSearchHit): void;
 }
 
 /** The hits of a message search. */
-export function MessageSearchResults({ q, sessionId, showSession, onOpen }: MessageSearchResultsProps) {
+export function MessageSearchResults({ q, sessionId, chatId, showSession, onOpen }: MessageSearchResultsProps) {
   const { t, fmt } = useI18n();
   const api = useApi();
   const rest = useMemo(() => inboxApi(api), [api]);
@@ -43,14 +46,14 @@ export function MessageSearchResults({ q, sessionId, showSession, onOpen }: Mess
   useEffect(() => {
     setHits([]);
     setPage(1);
-  }, [q, sessionId]);
+  }, [q, sessionId, chatId]);
 
   useEffect(() => {
     if (tooShort) return;
     const ctrl = new AbortController();
     setLoading(true);
     setError(undefined);
-    rest.searchMessages(q, { sessionId, page, limit: PAGE }, ctrl.signal).then(
+    rest.searchMessages(q, { sessionId, ...(chatId ? { chatId } : {}), page, limit: PAGE }, ctrl.signal).then(
       (p) => {
         setHits((cur) => (page === 1 ? p.data : [...cur, ...p.data]));
         setMore(p.data.length === PAGE);
@@ -63,7 +66,7 @@ export function MessageSearchResults({ q, sessionId, showSession, onOpen }: Mess
       },
     );
     return () => ctrl.abort();
-  }, [rest, q, sessionId, page, tick, tooShort]);
+  }, [rest, q, sessionId, chatId, page, tick, tooShort]);
 
   const onKey = (e: KeyboardEvent<HTMLUListElement>) => {
     if (e.ctrlKey || e.metaKey || e.altKey) return; // Ctrl+K is the command palette
@@ -82,7 +85,7 @@ export function MessageSearchResults({ q, sessionId, showSession, onOpen }: Mess
   if (hits.length === 0) {
     return (
       <EmptyState icon="search" title={t('search.none.title')}>
-        {t('search.none.body', { q: q.trim() })}
+        {t(chatId ? 'search.none.chat' : 'search.none.body', { q: q.trim() })}
       </EmptyState>
     );
   }

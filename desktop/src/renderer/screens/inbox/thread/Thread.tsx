@@ -1,9 +1,9 @@
 /**
- * An open conversation: header (who, session, assignees, labels, presence, mark read or
- * unread, labels, transfer, close), who else has it open or is replying, the
- * message log with the team's internal notes among the messages, and the composer (a reply, or
- * a note). Files can be dropped anywhere on it. Replies go through the
- * outbox; replying marks the chat read (reading is not handling: opening alone does not).
+ * An open conversation: header (who, session, assignees, labels, presence, mark read or unread,
+ * labels, transfer, pin, search in it, close), who else has it open or is replying, the message
+ * log with the team's internal notes among the messages, and the composer (a reply, or a note).
+ * Files can be dropped anywhere on it. Replies go through the outbox; replying marks the chat
+ * read (reading is not handling: opening alone does not).
  */
 import type { CannedReplyView, ChatNoteView, InboxChatView, InboxMessageView } from '@switchboard/shared';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
@@ -64,6 +64,8 @@ export interface ThreadProps {
   focusToken: number;
   /** Escape in the composer: back to the chat list (the chat stays open). */
   onLeaveComposer(): void;
+  /** Search this chat's messages (the list's search box, scoped to the chat). */
+  onSearchChat(): void;
 }
 
 /** Dialogs of the thread a shortcut opens: labels (L), snooze (P), contact details (I). */
@@ -75,7 +77,7 @@ export interface AskedDialog {
 const NO_FILES: readonly File[] = [];
 
 /** The open conversation. */
-export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread, onMarkHandled, focusMessageId = null, asked, onManageCanned, focusToken, onLeaveComposer }: ThreadProps) {
+export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread, onMarkHandled, focusMessageId = null, asked, onManageCanned, focusToken, onLeaveComposer, onSearchChat }: ThreadProps) {
   const i18n = useI18n();
   const { t, fmt } = i18n;
   const inbox = useInbox();
@@ -160,9 +162,7 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
   }, [messages, agents.others]);
   // A search hit older than the loaded page: load older pages until it is there (or none are left).
   const focusPages = useRef(0);
-  useEffect(() => {
-    focusPages.current = 0;
-  }, [focusMessageId]);
+  useEffect(() => void (focusPages.current = 0), [focusMessageId]);
   useEffect(() => {
     if (!focusMessageId || !thread?.loaded || thread.complete || thread.messages.has(focusMessageId) || focusPages.current >= FOCUS_PAGES_MAX) return;
     focusPages.current += 1;
@@ -296,6 +296,7 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
               {t('thread.markHandled')}
             </Button>
           )}
+          <IconButton icon="search" label={t('search.chat')} title={`${t('search.chat')} (F)`} variant="secondary" size="sm" aria-keyshortcuts="F" onClick={onSearchChat} />
           {chat && <PinButton chat={chat} />}
           {chat && <IconButton icon="user" label={t('contact.open')} title={`${t('contact.open')} (I)`} variant="secondary" size="sm" aria-keyshortcuts="I" onClick={() => setShowingContact(true)} />}
           {chat && canAnswer && !snoozedUntil && <IconButton icon="clock" label={t('snooze.open')} title={`${t('snooze.open')} (P)`} variant="secondary" size="sm" aria-keyshortcuts="P" onClick={() => setSnoozing(true)} />}
