@@ -69,7 +69,7 @@ describe('who has waited longest', () => {
     await expect.poll(() => names(sofia)).toEqual(['Carla Vidal', 'Bruno Sanz', 'Ana Prieto']);
     await order.selectOption({ label: 'Espera más larga primero' });
     await expect.poll(() => names(sofia)).toEqual(['Ana Prieto', 'Bruno Sanz', 'Carla Vidal']);
-    await checkScreen(sofia, SHOTS, '20-longest-wait-first');
+    await checkScreen(sofia, SHOTS, '31-longest-wait-first');
 
     // Ana writes again: the latest activity, but her wait began first.
     await sys.sim.contactSend(CUSTOMERS.ana[0], { to: PHONE, text: '¿Alguien me puede ayudar?' });
@@ -100,7 +100,7 @@ describe('pinned conversations', () => {
     await expect.poll(() => names(sofia)).toEqual(['Bruno Sanz', 'Ana Prieto', 'Carla Vidal']);
     await row(sofia, 'Bruno Sanz').getByTitle('Fijada').waitFor();
     expect(await sofia.getByRole('button', { name: 'Desfijar' }).getAttribute('aria-pressed')).toBe('true');
-    await checkScreen(sofia, SHOTS, '22-pinned-chat');
+    await checkScreen(sofia, SHOTS, '32-pinned-chat');
     // A customer writing elsewhere does not move it down.
     await sys.sim.contactSend(CUSTOMERS.carla[0], { to: PHONE, text: '¿Me confirmáis la hora?' });
     await row(sofia, 'Carla Vidal').getByText('¿Me confirmáis la hora?').waitFor();
@@ -132,7 +132,7 @@ describe('searching one conversation', () => {
     const hits = sofia.getByRole('list', { name: 'Mensajes encontrados' });
     await hits.getByText('soy Carla').waitFor();
     expect(await hits.getByRole('listitem').count()).toBe(1);
-    await checkScreen(sofia, SHOTS, '23-search-in-chat');
+    await checkScreen(sofia, SHOTS, '33-search-in-chat');
     // Every message of her chats, by the other choice.
     await scope.getByRole('radio', { name: 'Mensajes' }).click();
     await expect.poll(() => hits.getByRole('listitem').count()).toBe(3);

@@ -31,5 +31,5 @@ export function PinButton({ chat }: { chat: InboxChatView }) {
     }
   };
   const label = t(pinned ? 'pin.remove' : 'pin.add');
-  return <IconButton icon="pin" label={label} title={label} variant="secondary" size="sm" aria-pressed={pinned} disabled={busy} onClick={() => void toggle()} />;
+  return <IconButton icon="pin" label={label} title={label} size="sm" aria-pressed={pinned} disabled={busy} onClick={() => void toggle()} />;
 }

@@ -35,7 +35,7 @@ import { DeleteMessageDialog, EditMessageDialog } from './OwnMessageDialogs.tsx'
 import { ForwardDialog } from './ForwardDialog.tsx';
 import { ContactDialog } from './ContactDialog.tsx';
 import { SnoozeDialog } from './SnoozeDialog.tsx';
-import { PinButton } from './PinButton.tsx';
+import { ThreadCorner } from './ThreadCorner.tsx';
 import { isSnoozed } from '../model/snooze.ts';
 import type { QuotedMessage } from '../model/drafts.ts';
 import { TransferDialog } from './TransferDialog.tsx';
@@ -296,15 +296,13 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
               {t('thread.markHandled')}
             </Button>
           )}
-          <IconButton icon="search" label={t('search.chat')} title={`${t('search.chat')} (F)`} variant="secondary" size="sm" aria-keyshortcuts="F" onClick={onSearchChat} />
-          {chat && <PinButton chat={chat} />}
           {chat && <IconButton icon="user" label={t('contact.open')} title={`${t('contact.open')} (I)`} variant="secondary" size="sm" aria-keyshortcuts="I" onClick={() => setShowingContact(true)} />}
           {chat && canAnswer && !snoozedUntil && <IconButton icon="clock" label={t('snooze.open')} title={`${t('snooze.open')} (P)`} variant="secondary" size="sm" aria-keyshortcuts="P" onClick={() => setSnoozing(true)} />}
           {/* Read / unread as icons (names and shortcuts in the tooltip): replying marks read anyway. */}
           {chat && chat.unreadCount > 0 && <IconButton icon="checks" label={t('thread.markRead')} title={`${t('thread.markRead')} (R)`} variant="secondary" size="sm" onClick={() => void markRead(true)} aria-keyshortcuts="R" />}
           {chat && chat.unreadCount === 0 && <IconButton icon="mail" label={t('thread.markUnread')} title={`${t('thread.markUnread')} (U)`} variant="secondary" size="sm" onClick={onMarkUnread} aria-keyshortcuts="U" />}
         </div>
-        <IconButton icon="x" label={t('thread.close')} className="thread-close" onClick={onClose} />
+        <ThreadCorner chat={chat} onSearch={onSearchChat} onClose={onClose} />
       </header>
       {snoozedUntil !== null && (
         <p className="snoozed-banner" role="status">
