@@ -355,6 +355,17 @@ describe('employee inbox', () => {
     await asked.getByRole('button', { name: 'Quitar tu reacción 👍' }).click();
     await asked.locator('.msg-reactions').waitFor({ state: 'detached' });
     await expect.poll(reactionsTo).toEqual(['👍', '']);
+    // Any emoji, from the whole picker behind the +.
+    await asked.hover();
+    await asked.getByRole('button', { name: 'Reaccionar', exact: true }).click();
+    await asked.getByRole('button', { name: 'Reaccionar con otro emoji' }).click();
+    const all = page.getByRole('dialog', { name: 'Reaccionar con otro emoji' });
+    await all.getByRole('searchbox', { name: 'Buscar emoji' }).fill('fuego');
+    await check('05f-reaction-any-emoji');
+    await all.getByRole('button', { name: 'fuego', exact: true }).click();
+    await all.waitFor({ state: 'detached' });
+    await asked.getByLabel('Reacciones: 🔥 (la tuya: 🔥)').waitFor();
+    await expect.poll(reactionsTo).toEqual(['👍', '', '🔥']);
     // The customer still waits for an answer.
     expect(await row.locator('.needs-reply-tag').count()).toBe(1);
   });

@@ -4,7 +4,7 @@
  * it, with the name of the emoji under the cursor. Typing searches at once; arrow keys move
  * through the tabs and the grid, Enter picks, Escape (or a click elsewhere) closes.
  */
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { useI18n } from '../../../../i18n/index.tsx';
 import { Icon } from '../../../../ui/Icon.tsx';
 import { EMOJI_GROUPS, emojiKey, searchEmojis, type CatalogEmoji } from './emojiCatalog.ts';
@@ -18,11 +18,23 @@ const TAB_ICONS: Record<Tab, string> = { frequent: '🕒', 0: '😀', 1: '👋',
 /** Columns of the grid (the CSS says the same). */
 const COLS = 8;
 
-/**
- * The emoji picker; `onPick` inserts one, `onClose` closes it without (Escape), `onAway` when the
- * user clicks outside it and its opener (the parent element).
- */
-export function EmojiPicker({ onPick, onClose, onAway }: { onPick(e: string): void; onClose(): void; onAway(): void }) {
+/** Props of EmojiPicker. */
+export interface EmojiPickerProps {
+  /** An emoji was picked. */
+  onPick(e: string): void;
+  /** Escape: closed without one. */
+  onClose(): void;
+  /** A click outside the picker and `anchor` (default: the picker's parent element, its opener's wrap). */
+  onAway(): void;
+  anchor?: HTMLElement | null;
+  /** Its name (default: *Insertar emoji*). */
+  label?: string;
+  /** Where it shows, when not above its parent (a picker drawn over the page). */
+  style?: CSSProperties;
+}
+
+/** The emoji picker. */
+export function EmojiPicker({ onPick, onClose, onAway, anchor, label, style }: EmojiPickerProps) {
   const { t, locale } = useI18n();
   const [catalog, setCatalog] = useState<CatalogEmoji[] | null>(null);
   const [failed, setFailed] = useState(false);
@@ -36,11 +48,12 @@ export function EmojiPicker({ onPick, onClose, onAway }: { onPick(e: string): vo
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const away = (e: MouseEvent) => {
-      if (!root.current?.parentElement?.contains(e.target as Node)) onAway();
+      const target = e.target as Node;
+      if (!root.current?.contains(target) && !(anchor ?? root.current?.parentElement)?.contains(target)) onAway();
     };
     document.addEventListener('mousedown', away);
     return () => document.removeEventListener('mousedown', away);
-  }, [onAway]);
+  }, [onAway, anchor]);
 
   useEffect(() => {
     search.current?.focus();
@@ -98,7 +111,7 @@ export function EmojiPicker({ onPick, onClose, onAway }: { onPick(e: string): vo
   };
 
   return (
-    <div ref={root} className="emoji-picker" role="dialog" aria-label={t('composer.emoji')} onKeyDown={onKey}>
+    <div ref={root} className="emoji-picker" role="dialog" aria-label={label ?? t('composer.emoji')} onKeyDown={onKey} style={style}>
       <div className="search-input">
         <Icon name="search" />
         <input
