@@ -79,4 +79,12 @@ describe('pinned chats', () => {
     const pins = await ChatPin.find({ userId: w.users.employee.id }).lean();
     expect(pins.map((p) => p.chatId).sort()).toEqual([3, 4, 5, 6, 7].map(jid).sort());
   });
+
+  it('goes with its owner: deleting a user deletes her pins', async () => {
+    const supervisor = w.users.supervisor;
+    expect((await w.api('PUT', pinPath(1), { token: await w.login('supervisor') })).status).toBe(200);
+    expect(await ChatPin.countDocuments({ userId: supervisor.id })).toBe(1);
+    expect((await w.api('DELETE', `/api/users/${supervisor.id}`, { token: admin })).status).toBe(204);
+    expect(await ChatPin.countDocuments({ userId: supervisor.id })).toBe(0);
+  });
 });

@@ -51,9 +51,10 @@ function searchFilter(q: string): ChatFilter {
 /**
  * The database filter of the inbox list: what the caller may read (`accessibleBy`, so
  * employees only ever get their assigned chats), narrowed by session, view, search,
- * needs-reply (the flag the actor stores with the times, see ChatDoc.needsReply), label, unread,
- * assignee, the caller's pins and snoozed (by default a chat put aside until later is left out until then), or
- * only the chats with a scheduled reply (`scheduled=true`, snoozed or not).
+ * needs-reply (the flag the actor stores with the times, see ChatDoc.needsReply; implied by
+ * `sort=waiting`), label, unread, assignee, the caller's pins and snoozed (by default a chat put
+ * aside until later is left out until then), or only the chats with a scheduled reply
+ * (`scheduled=true`, snoozed or not).
  */
 export async function inboxFilter(auth: AuthContext, q: InboxQuery): Promise<ChatFilter> {
   const and: ChatFilter[] = [scope(auth, 'read', 'Chat') as ChatFilter];

@@ -1,4 +1,4 @@
-import { Assignment, User, type UserDoc } from '@switchboard/shared/node';
+import { Assignment, ChatPin, User, type UserDoc } from '@switchboard/shared/node';
 import type { QueryFilter } from 'mongoose';
 import { conflict, notFound } from '../../errors.ts';
 import { hashPassword } from '../../auth/passwords.ts';
@@ -118,7 +118,7 @@ export const userRoutes: RouteDef[] = [
     },
   }),
   defineRoute({
-    method: 'delete', path: '/api/users/:id', tag, summary: 'Delete a user (and their assignments); never yourself or the last administrator', auth: 'user', permission: ['delete', 'User'],
+    method: 'delete', path: '/api/users/:id', tag, summary: 'Delete a user (and their assignments and pins); never yourself or the last administrator', auth: 'user', permission: ['delete', 'User'],
     record: 'User', params: userParams, audit: 'user.delete',
     response: { status: 204, description: 'Deleted; 403 `self_action_forbidden`, `exceeds_own_permissions`; 409 `last_admin`' },
     async handler({ deps, auth, params, audit }) {
@@ -127,7 +127,7 @@ export const userRoutes: RouteDef[] = [
       assertMayActOn(auth!, 'delete', target);
       await assertAdministratorRemains(target);
       await User.deleteOne({ _id: target.user._id });
-      await Assignment.deleteMany({ userId: target.user._id });
+      await Promise.all([Assignment.deleteMany({ userId: target.user._id }), ChatPin.deleteMany({ userId: target.user._id })]);
       notifyUserChanged(deps, params.id);
       audit.targetType = 'User';
       audit.targetId = params.id;
