@@ -301,9 +301,7 @@ export function InboxScreen() {
         )}
       </section>
       {openKey ? (
-        <Thread key={openKey} chatKeyValue={openKey} chat={openChat} canned={canned.data ?? []} onClose={close} onMarkUnread={() => markUnread(openKey)} onMarkHandled={() => markHandled(openKey)} focusMessageId={focusMessageId} asked={asked} onManageCanned={() => setCannedOpen(true)} focusToken={focusToken} onLeaveComposer={() => listRef.current?.focus()}
-          onSearchChat={searchChat}
-        />
+        <Thread key={openKey} chatKeyValue={openKey} chat={openChat} canned={canned.data ?? []} onClose={close} onMarkUnread={() => markUnread(openKey)} onMarkHandled={() => markHandled(openKey)} focusMessageId={focusMessageId} asked={asked} onManageCanned={() => setCannedOpen(true)} focusToken={focusToken} onLeaveComposer={() => listRef.current?.focus()} onSearchChat={searchChat} />
       ) : (
         <section className="thread thread-empty">
           <EmptyState icon="message" title={t('inbox.pick.title')}>
