@@ -100,6 +100,13 @@ describe('message info', () => {
     await picker.getByRole('group', { name: 'Viajes y lugares' }).waitFor();
     expect(await picker.getByRole('tab', { name: 'Viajes y lugares' }).getAttribute('aria-selected')).toBe('true');
     await checkScreen(elena, 'inbox', '29-emoji-categories', { keyboard: true });
+    // A skin tone, remembered for the emoji that have one.
+    await picker.getByRole('button', { name: 'Tono de piel: amarillo (predeterminado)' }).click();
+    await checkScreen(elena, 'inbox', '29b-emoji-tones');
+    await picker.getByRole('radiogroup', { name: 'Tono de piel' }).getByRole('radio', { name: 'medio', exact: true }).click();
+    await picker.getByRole('button', { name: 'Tono de piel: medio' }).waitFor();
+    await picker.getByRole('tab', { name: 'Personas y gestos' }).click();
+    await picker.getByRole('group', { name: 'Personas y gestos' }).getByRole('button', { name: 'pulgar hacia arriba' }).getByText('👍🏽').waitFor();
     await search.press('Escape');
     await picker.waitFor({ state: 'detached' });
     // A click elsewhere closes it too.
@@ -117,9 +124,9 @@ describe('message info', () => {
     await checkScreen(elena, 'inbox', '30-emoji-shortcut');
     await composer.press('Enter');
     await offered.waitFor({ state: 'detached' });
-    expect(await composer.inputValue()).toBe('Gracias 🙏 Carla, a las 9:30 👍️');
+    expect(await composer.inputValue()).toBe('Gracias 🙏 Carla, a las 9:30 👍🏽');
 
     await composer.press('Enter');
-    await sys.sim.waitForReceived(CARLA, (m) => m.text === 'Gracias 🙏 Carla, a las 9:30 👍️', 30_000);
+    await sys.sim.waitForReceived(CARLA, (m) => m.text === 'Gracias 🙏 Carla, a las 9:30 👍🏽', 30_000);
   });
 });

@@ -7,9 +7,11 @@
 import { useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { useI18n } from '../../../../i18n/index.tsx';
 import { Icon } from '../../../../ui/Icon.tsx';
-import { EMOJI_GROUPS, emojiKey, searchEmojis, type CatalogEmoji } from './emojiCatalog.ts';
+import { EMOJI_GROUPS, emojiKey, searchEmojis, toned, type CatalogEmoji } from './emojiCatalog.ts';
 import { loadEmojiCatalog } from './loadEmojiCatalog.ts';
 import { frequentEmojis, loadRecent, rememberRecent } from './recentEmojis.ts';
+import { loadTone, saveTone } from './skinTone.ts';
+import { ToneChooser } from './ToneChooser.tsx';
 
 type Tab = 'frequent' | (typeof EMOJI_GROUPS)[number];
 const TABS: readonly Tab[] = ['frequent', ...EMOJI_GROUPS];
@@ -42,6 +44,7 @@ export function EmojiPicker({ onPick, onClose, onAway, anchor, label, style }: E
   const [tab, setTab] = useState<Tab>('frequent');
   const [cursor, setCursor] = useState(0);
   const [shown, setShown] = useState<CatalogEmoji | null>(null);
+  const [tone, setTone] = useState(loadTone);
   const search = useRef<HTMLInputElement>(null);
   const grid = useRef<HTMLDivElement>(null);
   const tabs = useRef<HTMLDivElement>(null);
@@ -70,14 +73,15 @@ export function EmojiPicker({ onPick, onClose, onAway, anchor, label, style }: E
   const emojis = useMemo((): CatalogEmoji[] => {
     if (query.trim()) return catalog ? searchEmojis(catalog, query) : [];
     if (tab !== 'frequent') return catalog?.filter((e) => e.group === tab) ?? [];
-    const named = new Map(catalog?.map((e) => [emojiKey(e.emoji), e]));
+    // A pick is remembered in any tone: each tone names its emoji too.
+    const named = new Map(catalog?.flatMap((e) => [e.emoji, ...(e.tones ?? [])].map((v) => [emojiKey(v), e] as const)));
     return frequentEmojis(loadRecent()).map((e) => named.get(emojiKey(e)) ?? { emoji: e, label: e, group: 0, words: '' });
   }, [catalog, query, tab]);
   const heading = query.trim() ? t('emoji.results', { q: query.trim() }) : t(`emoji.group.${tab}`);
 
   const pick = (e: CatalogEmoji) => {
     rememberRecent(e.emoji);
-    onPick(e.emoji);
+    onPick(toned(e, tone));
   };
   const focusCell = (i: number) => {
     const at = Math.max(0, Math.min(emojis.length - 1, i));
@@ -149,7 +153,7 @@ export function EmojiPicker({ onPick, onClose, onAway, anchor, label, style }: E
             onFocus={() => setShown(e)}
             onMouseEnter={() => setShown(e)}
           >
-            {e.emoji}
+            {toned(e, tone)}
           </button>
         ))}
       </div>
@@ -163,7 +167,7 @@ export function EmojiPicker({ onPick, onClose, onAway, anchor, label, style }: E
           <span className="emoji-name" aria-hidden="true">
             {shown && emojis.includes(shown) ? (
               <>
-                <span className="emoji-shown">{shown.emoji}</span>
+                <span className="emoji-shown">{toned(shown, tone)}</span>
                 {shown.label}
               </>
             ) : (
@@ -171,6 +175,13 @@ export function EmojiPicker({ onPick, onClose, onAway, anchor, label, style }: E
             )}
           </span>
         )}
+        <ToneChooser
+          tone={tone}
+          onChange={(next) => {
+            saveTone(next);
+            setTone(next);
+          }}
+        />
       </div>
     </div>
   );

@@ -6,9 +6,10 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../../../../i18n/index.tsx';
 import { SuggestionList } from '../CannedSuggestions.tsx';
-import { searchEmojis, type CatalogEmoji } from './emojiCatalog.ts';
+import { searchEmojis, toned, type CatalogEmoji } from './emojiCatalog.ts';
 import { loadEmojiCatalog } from './loadEmojiCatalog.ts';
 import { rememberRecent } from './recentEmojis.ts';
+import { loadTone } from './skinTone.ts';
 
 /** How many emoji the list offers. */
 const SHOWN = 6;
@@ -36,10 +37,10 @@ export function useEmojiShortcut(text: string, off: boolean): { query: string | 
   return { query, items };
 }
 
-/** Remembers the pick among the recent ones and gives the text with it in place. */
+/** Remembers the pick among the recent ones and gives the text with it in place (in the user's skin tone). */
 export function pickEmoji(text: string, query: string, e: CatalogEmoji): string {
   rememberRecent(e.emoji);
-  return withEmoji(text, query, e.emoji);
+  return withEmoji(text, query, toned(e, loadTone()));
 }
 
 /** The list of emoji under the reply box. */
@@ -51,7 +52,7 @@ export function EmojiSuggestions({ id, items, active, onPick }: { id: string; it
         {(e) => (
           <>
             <span className="emoji-shown" aria-hidden="true">
-              {e.emoji}
+              {toned(e, loadTone())}
             </span>{' '}
             {e.label}
           </>

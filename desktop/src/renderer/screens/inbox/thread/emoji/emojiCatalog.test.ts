@@ -1,6 +1,6 @@
 import es from 'emojibase-data/es/data.json' with { type: 'json' };
 import { describe, expect, it } from 'vitest';
-import { buildCatalog, emojiKey, fold, MAX_EMOJI_VERSION, searchEmojis, type RawEmoji } from './emojiCatalog.ts';
+import { buildCatalog, emojiKey, fold, MAX_EMOJI_VERSION, searchEmojis, toned, type RawEmoji } from './emojiCatalog.ts';
 
 const catalog = buildCatalog(es as RawEmoji[]);
 const find = (e: string) => catalog.find((x) => emojiKey(x.emoji) === emojiKey(e));
@@ -29,6 +29,15 @@ describe('the emoji catalogue', () => {
     expect(searchEmojis(catalog, '   ')).toEqual([]);
     expect(searchEmojis(catalog, 'zzzqqq')).toEqual([]);
     expect(searchEmojis(catalog, 'a', 10)).toHaveLength(10);
+  });
+
+  it('gives the emoji that have skin tones in the tone asked, and the others as they are', () => {
+    const thumb = find('👍')!;
+    expect(thumb.tones).toHaveLength(5);
+    expect(toned(thumb, 3)).toBe('👍🏽');
+    expect(toned(thumb, 0)).toBe(thumb.emoji);
+    expect(find('❤️')!.tones).toBeUndefined();
+    expect(toned(find('❤️')!, 5)).toBe(find('❤️')!.emoji);
   });
 
   it('folds accents, case and variation selectors away', () => {

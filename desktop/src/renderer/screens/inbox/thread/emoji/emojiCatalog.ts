@@ -14,6 +14,8 @@ export interface RawEmoji {
   group?: number;
   order?: number;
   version: number;
+  /** The skin-tone variants: `tone` 1 (light) to 5 (dark), an array for several people. */
+  skins?: { emoji: string; tone: number | number[] }[];
 }
 
 /** One emoji the picker offers. */
@@ -25,6 +27,19 @@ export interface CatalogEmoji {
   group: number;
   /** Its name and keywords, lower case and without accents, for the search. */
   words: string;
+  /** The five skin tones of one that has them (light to dark). */
+  tones?: string[];
+}
+
+/** `e` in skin tone `tone` (0: the default yellow, 1–5: light to dark) when it has tones. */
+export function toned(e: CatalogEmoji, tone: number): string {
+  return (tone > 0 && e.tones?.[tone - 1]) || e.emoji;
+}
+
+/** The five single-person tones of an emoji, in order, or undefined. */
+function tonesOf(e: RawEmoji): string[] | undefined {
+  const single = (e.skins ?? []).filter((s) => typeof s.tone === 'number').sort((a, b) => (a.tone as number) - (b.tone as number));
+  return single.length === 5 ? single.map((s) => s.emoji) : undefined;
 }
 
 /** Emojibase's categories the picker shows, in its order (2, "components", is not one). */
@@ -47,7 +62,10 @@ export function buildCatalog(raw: readonly RawEmoji[]): CatalogEmoji[] {
   return raw
     .filter((e) => e.group !== undefined && e.group !== 2 && e.version <= MAX_EMOJI_VERSION)
     .sort((a, b) => (a.order ?? 0) - (b.order ?? 0))
-    .map((e) => ({ emoji: e.emoji, label: e.label, group: e.group!, words: fold([e.label, ...(e.tags ?? [])].join(' ')) }));
+    .map((e) => {
+      const tones = tonesOf(e);
+      return { emoji: e.emoji, label: e.label, group: e.group!, words: fold([e.label, ...(e.tags ?? [])].join(' ')), ...(tones ? { tones } : {}) };
+    });
 }
 
 /**
