@@ -655,6 +655,10 @@ describe('employee inbox', () => {
 
     // From the team board, the supervisor opens Elena's chats: only hers, until she picks everyone.
     await supPage.goto(`${sys.url}/dashboard`);
+    // Beside each person's waiting chats, how long the longest has waited ("<1 min", "25 min", or — for none).
+    const elenaRow = supPage.getByRole('table', { name: 'Equipo' }).getByRole('row', { name: /Elena Ruiz/ });
+    await supPage.getByRole('columnheader', { name: 'Espera más larga' }).waitFor();
+    expect(await elenaRow.getByRole('cell').last().textContent()).toMatch(/^(<1 min|\d+ min|\d+ h|\d+ d|—)$/);
     await supPage.getByRole('table', { name: 'Equipo' }).getByRole('link', { name: 'Elena Ruiz' }).click();
     await supPage.waitForURL((u) => u.pathname === '/inbox' && !u.search.includes('assignee'));
     const person = supPage.getByLabel('Persona', { exact: true });

@@ -34,6 +34,8 @@ export interface AgentView {
   assigned: number;
   /** Of those, chats whose customer waits for a reply. */
   waiting: number;
+  /** ms since epoch when the longest of those waits began; null when none waits. */
+  waitingSince: number | null;
 }
 
 /** A label the team puts on chats (`/api/labels`). */

@@ -8,6 +8,7 @@ export const agentSchema = z
     role: z.string().nullable().openapi({ description: "The role's name (null if the role is gone)" }),
     assigned: z.number().int().openapi({ description: 'Chats assigned to them (those assignments the caller may read)' }),
     waiting: z.number().int().openapi({ description: 'Of those, chats whose customer waits for a reply' }),
+    waitingSince: z.number().nullable().openapi({ description: 'ms since epoch when the longest of those waits began (null when none waits)' }),
   })
   .openapi('Agent');
 

@@ -1,7 +1,7 @@
 /**
- * The team board: who is online now (live, from `user-status`), how many chats each person has
- * and how many of those wait for a reply, so a supervisor sees at a glance who is overloaded
- * and who can take more. Online people first, then the most customers waiting. For those who
+ * The team board: who is online now (live, from `user-status`), how many chats each person has,
+ * how many of those wait for a reply and for how long the longest has waited, so a supervisor
+ * sees at a glance who is overloaded, whose customer waits too long, and who can take more. Online people first, then the most customers waiting. For those who
  * read every chat, a name opens that person's chats in the inbox, and the waiting count the ones
  * whose customer waits.
  */
@@ -10,7 +10,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { Link } from 'react-router';
 import { seesEveryChat } from '../../auth/ability.ts';
 import { useAbility, useApi } from '../../auth/AuthProvider.tsx';
-import { useResource } from '../../hooks/useResource.ts';
+import { useNow, useResource } from '../../hooks/useResource.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useRealtime, useSocketEvent } from '../../realtime/RealtimeProvider.tsx';
 import { Badge } from '../../ui/StatusBadge.tsx';
@@ -19,6 +19,7 @@ import { Icon } from '../../ui/Icon.tsx';
 import { Panel } from '../../ui/Page.tsx';
 import { roleLabel } from '../../ui/roleLabel.ts';
 import { DataTable } from '../../ui/Table.tsx';
+import { waitLabel } from '../inbox/model/needsReply.ts';
 
 /** Waits between reloads caused by traffic (the counts move with every message). */
 const RELOAD_MS = 3000;
@@ -30,6 +31,7 @@ export function TeamPanel() {
   const { online } = useRealtime();
   const ability = useAbility();
   const seesAll = seesEveryChat(ability);
+  const now = useNow(60_000);
   const team = useResource((signal) => api.get<{ data: AgentView[] }>('/api/agents', undefined, { signal }), []);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const reloadSoon = () => {
@@ -110,6 +112,17 @@ export function TeamPanel() {
                   )
                 ) : (
                   <span className="muted">0</span>
+                ),
+            },
+            {
+              key: 'longest',
+              header: t('team.longestWait'),
+              className: 'num',
+              cell: (a) =>
+                a.waitingSince !== null ? (
+                  <span title={t('inbox.waitingSince', { when: fmt.dateTime(a.waitingSince) })}>{waitLabel(now - a.waitingSince)}</span>
+                ) : (
+                  <span className="muted">—</span>
                 ),
             },
           ]}
