@@ -10,6 +10,8 @@ import type { UploadLimits } from './routes/media/index.ts';
 import type { WebhookControl } from './webhooks/index.ts';
 
 /** Emits a chat's volatile socket event (`chat-note`, `chat-note-deleted`) to the sockets that may read the chat. */
+/** Emits an event that is one user's alone (their pins) to every socket of theirs, on any node. */
+export type UserEmitter = <E extends 'chat-pin'>(userId: string, event: E, payload: Parameters<ServerToClientEvents[E]>[0]) => Promise<void>;
 export type ChatEmitter = <E extends 'chat-note' | 'chat-note-deleted' | 'chat-labels' | 'chat-snooze' | 'chat-name' | 'scheduled-message' | 'chat-scheduled'>(sessionId: string, chatId: string, event: E, payload: Parameters<ServerToClientEvents[E]>[0]) => void;
 
 /** A health report the supervisor may expose (shape owned by the supervisor). */
@@ -41,6 +43,7 @@ export interface GatewayDeps {
     emitToChat: ChatEmitter;
     /** Tells every socket that may read labels that they changed (every node's, in cluster mode). */
     labelsChanged(): void;
+    emitToUser: UserEmitter;
     /** Tells the sockets that read every chat and assignment of the session who has a chat now. */
     assigneesChanged(e: ChatAssigneesEvent): void;
   };

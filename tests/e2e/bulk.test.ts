@@ -90,7 +90,12 @@ describe('who has waited longest', () => {
 });
 
 describe('pinned conversations', () => {
-  it("pins a chat to the top of Sofía's list only, across a reload, and unpins it", async () => {
+  it("pins a chat to the top of Sofía's list only, on her other window at once, across a reload, and unpins it", async () => {
+    // Sofía's second window (another computer, the web console beside the app).
+    const other = await signedInPage(browser, sys.url, team.sofia.email, team.sofia.password);
+    await other.goto(`${sys.url}/inbox`);
+    await other.getByRole('radio', { name: 'Todas' }).click();
+    await expect.poll(() => names(other)).toEqual(['Ana Prieto', 'Carla Vidal', 'Bruno Sanz']);
     await sofia.goto(`${sys.url}/inbox`);
     await sofia.getByRole('radio', { name: 'Todas' }).click();
     await expect.poll(() => names(sofia)).toEqual(['Ana Prieto', 'Carla Vidal', 'Bruno Sanz']);
@@ -99,6 +104,8 @@ describe('pinned conversations', () => {
     await sofia.getByText('Conversación fijada arriba de tu lista.').waitFor();
     await expect.poll(() => names(sofia)).toEqual(['Bruno Sanz', 'Ana Prieto', 'Carla Vidal']);
     await row(sofia, 'Bruno Sanz').getByTitle('Fijada').waitFor();
+    await expect.poll(() => names(other)).toEqual(['Bruno Sanz', 'Ana Prieto', 'Carla Vidal']);
+    await row(other, 'Bruno Sanz').getByTitle('Fijada').waitFor();
     expect(await sofia.getByRole('button', { name: 'Desfijar' }).getAttribute('aria-pressed')).toBe('true');
     await checkScreen(sofia, SHOTS, '32-pinned-chat');
     // A customer writing elsewhere does not move it down.
@@ -113,6 +120,8 @@ describe('pinned conversations', () => {
     await sofia.getByRole('button', { name: 'Desfijar' }).click();
     await sofia.getByText('Conversación desfijada.').waitFor();
     await expect.poll(() => names(sofia)).toEqual(['Carla Vidal', 'Ana Prieto', 'Bruno Sanz']);
+    await expect.poll(() => names(other)).toEqual(['Carla Vidal', 'Ana Prieto', 'Bruno Sanz']);
+    await other.close();
     await sofia.getByRole('button', { name: 'Cerrar conversación' }).first().click();
   });
 });

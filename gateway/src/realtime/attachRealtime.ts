@@ -2,7 +2,7 @@ import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { ChatAssigneesEvent, SocketError } from '@switchboard/shared';
 import { corsOriginAllowed } from '../middlewares/corsOrigins.ts';
-import type { ChatEmitter } from '../deps.ts';
+import type { ChatEmitter, UserEmitter } from '../deps.ts';
 import { attachClusterAdapter } from './clusterAdapter.ts';
 import { authenticateSocket, handshakeError, SocketAuthError } from './handshake.ts';
 import { syncRooms, type RealtimeServer, type RealtimeSocket } from './clientState.ts';
@@ -32,6 +32,8 @@ export interface Realtime {
   /** Emits a chat's volatile event to the sockets in its rooms (the session's chats, or the chat alone). */
   emitToChat: ChatEmitter;
   labelsChanged(): void;
+  /** Emits to every socket of one user, on any node (what is theirs alone: their pins). */
+  emitToUser: UserEmitter;
   /** Tells the sockets that read every chat and assignment of the session who has a chat now. */
   assigneesChanged(e: ChatAssigneesEvent): void;
   /** Disconnects every socket and stops listening to the hub (the HTTP server stays open). */
@@ -187,6 +189,10 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
     emitToChat: (sessionId, chatId, event, payload) => {
       // With the Redis adapter, `to(...)` reaches the rooms on every node.
       (io.to([allChatsRoom(sessionId), chatRoom(sessionId, chatId)]).emit as (name: string, arg: unknown) => boolean)(event, payload);
+    },
+    async emitToUser(userId, event, payload) {
+      // fetchSockets answers with every node's sockets under the Redis adapter.
+      for (const socket of await io.fetchSockets()) if (socket.data.user?.userId === userId) (socket.emit as (name: string, arg: unknown) => boolean)(event, payload);
     },
     labelsChanged: () => {
       io.to(LABELS_ROOM).emit('labels-changed', { at: Date.now() });

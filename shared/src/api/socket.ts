@@ -9,7 +9,7 @@
  */
 import type { MessageStatus, SessionStatus } from '../domain/messages.ts';
 import type { DisconnectCause, MessageView } from '../protocol/events.ts';
-import type { ChatLabelsView, ChatNameView, ChatNoteView, ChatScheduledView, ChatSnoozeView, ScheduledMessageView } from './teamTools.ts';
+import type { ChatLabelsView, ChatNameView, ChatNoteView, ChatPinChange, ChatScheduledView, ChatSnoozeView, ScheduledMessageView } from './teamTools.ts';
 
 /** Position of a hub event: which session, its per-session sequence number, when it happened. */
 export interface EventPosition {
@@ -221,6 +221,8 @@ export interface ServerToClientEvents {
   'chat-labels': (e: ChatLabelsView) => void;
   /** A chat the socket may read was snoozed until a time, or woken. Volatile (the list is reloaded on reconnect). */
   'chat-snooze': (e: ChatSnoozeView) => void;
+  /** The user pinned a chat to the top of their inbox, or unpinned it, from this or another device. Volatile (the list is reloaded on reconnect). */
+  'chat-pin': (e: ChatPinChange) => void;
   /** The team named the contact of a chat the socket may read (or went back to WhatsApp's name). Volatile (the list is reloaded on reconnect). */
   'chat-name': (e: ChatNameView) => void;
   /** A reply of a chat the socket may read was scheduled, sent, cancelled or not sent. Volatile (the list is reloaded on reconnect). */

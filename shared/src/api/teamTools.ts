@@ -70,6 +70,14 @@ export interface ChatSnoozeView {
   snoozedUntil: number | null;
 }
 
+/** A chat pinned to the top of one person's inbox, or unpinned (socket `chat-pin`, to that person's sockets only). */
+export interface ChatPinChange {
+  sessionId: string;
+  chatId: string;
+  /** ms since epoch; null: unpinned. */
+  pinnedAt: number | null;
+}
+
 /** A chat pinned to the top of the caller's inbox (`PUT …/pin`). */
 export interface ChatPinView {
   sessionId: string;

@@ -194,6 +194,15 @@ describe('event delivery', () => {
     expect(logs.map((l) => l.length)).toEqual([1, 1, 0]);
   });
 
+  it('tells what is one user\'s alone (their pins) to every socket of theirs and to nobody else', async () => {
+    const sockets = [await client({ token: assigned.token }), await client({ token: assigned.token }), await client({ token: unassigned.token }), await client({ token: admin.token })];
+    const logs = sockets.map((s) => record(s, ['chat-pin']));
+    await server.realtime.emitToUser(assigned.id, 'chat-pin', { sessionId: 's1', chatId: CHAT_A, pinnedAt: 1 });
+    await Promise.all(sockets.map(barrier));
+    expect(logs.map((l) => l.length)).toEqual([1, 1, 0, 0]);
+    expect(logs[0]![0]!.payload).toEqual({ sessionId: 's1', chatId: CHAT_A, pinnedAt: 1 });
+  });
+
   it('stops an employee\'s chat events as soon as the assignment is removed', async () => {
     const user = await createUser(secret, roles.employee, 'carla');
     await assign(user.id, 's1', CHAT_B);

@@ -51,6 +51,7 @@ const EVENTS = [
   'chat-note-deleted',
   'chat-labels',
   'chat-snooze',
+  'chat-pin',
   'chat-name',
   'scheduled-message',
   'chat-scheduled',

@@ -1,4 +1,5 @@
-import { MAX_PINNED_CHATS, recipientJid } from '@switchboard/shared';
+import { MAX_PINNED_CHATS, recipientJid, type ChatPinChange } from '@switchboard/shared';
+import type { GatewayDeps } from '../../deps.ts';
 import { Chat, ChatPin } from '@switchboard/shared/node';
 import type { Types } from 'mongoose';
 import type { AuthContext } from '../../auth/authContext.ts';
@@ -28,9 +29,14 @@ async function livePins(auth: AuthContext, userId: Types.ObjectId): Promise<numb
   return pins.length - stale.length;
 }
 
+/** Tells the person's other devices (every socket of theirs); a failure is logged, the pin stands. */
+function announce(deps: GatewayDeps, userId: string, change: ChatPinChange): void {
+  deps.realtime?.emitToUser(userId, 'chat-pin', change).catch((err: unknown) => deps.logger.warn({ err }, 'pin announcement failed'));
+}
+
 /**
  * "Fijar arriba": a person pins a conversation to the top of their own inbox (whoever may read
- * a chat may pin it; nobody else's list changes, so nothing is announced). `GET
+ * a chat may pin it; nobody else's list changes: only their own sockets hear `chat-pin`). `GET
  * /api/chats?pinned=true` lists the caller's pinned chats; each inbox row says `pinnedAt` for
  * the caller.
  * from: the inbox (thread header) → here.
@@ -40,7 +46,7 @@ export const chatPinRoutes: RouteDef[] = [
     method: 'put', path: '/api/sessions/:sessionId/chats/:chatId/pin', tag: 'Messages', summary: "Pin a chat to the top of the caller's inbox", auth: 'user', permission: ['read', 'Chat'],
     record: 'Chat', params: chatParams, audit: 'chat.pin',
     response: { status: 200, description: `Pinned (again: the first time stays); 409 \`too_many_pins\` beyond ${MAX_PINNED_CHATS}`, schema: pinResponse },
-    async handler({ auth, params, audit }) {
+    async handler({ deps, auth, params, audit }) {
       const { sessionId } = params;
       const chatId = recipientJid(params.chatId);
       authorize(auth, 'read', subjects.chat(sessionId, chatId));
@@ -55,19 +61,22 @@ export const chatPinRoutes: RouteDef[] = [
         throw conflict('too_many_pins', `You can pin up to ${MAX_PINNED_CHATS} conversations: unpin one first`);
       }
       const pin = await ChatPin.findOne(key, { pinnedAt: 1 }).lean();
-      return { sessionId, chatId, pinnedAt: pin!.pinnedAt.getTime() };
+      const view = { sessionId, chatId, pinnedAt: pin!.pinnedAt.getTime() };
+      announce(deps, String(userId), view);
+      return view;
     },
   }),
   defineRoute({
     method: 'delete', path: '/api/sessions/:sessionId/chats/:chatId/pin', tag: 'Messages', summary: "Unpin a chat from the caller's inbox", auth: 'user', permission: ['read', 'Chat'],
     record: 'Chat', params: chatParams, audit: 'chat.unpin',
     response: { status: 204, description: 'Unpinned (or was not pinned)' },
-    async handler({ auth, params, audit }) {
+    async handler({ deps, auth, params, audit }) {
       const { sessionId } = params;
       const chatId = recipientJid(params.chatId);
       authorize(auth, 'read', subjects.chat(sessionId, chatId));
       Object.assign(audit, { targetType: 'Chat', targetId: chatId, details: { sessionId } });
       await ChatPin.deleteOne({ userId: auth!.user._id, sessionId, chatId });
+      announce(deps, String(auth!.user._id), { sessionId, chatId, pinnedAt: null });
       return undefined;
     },
   }),

@@ -215,6 +215,8 @@ export function InboxProvider({ children }: { children: ReactNode }) {
     dispatch({ type: 'event/chat', sessionId: e.sessionId, chatId: e.chatId, ...(e.name ? { name: e.name } : {}), ...(e.unreadCount !== undefined ? { unreadCount: e.unreadCount } : {}), ...(e.lastMessageAt ? { lastMessageAt: e.lastMessageAt } : {}), ...(e.handledAt !== undefined ? { handledAt: e.handledAt } : {}) });
     if (e.handledAt !== undefined) refreshCount();
   });
+  // Pinned or unpinned on another device of the user's: a chat the list lacks is read again with it.
+  useSocketEvent('chat-pin', (e) => (stateRef.current.chats.has(chatKey(e.sessionId, e.chatId)) ? dispatch({ type: 'chat/pinned', key: chatKey(e.sessionId, e.chatId), pinnedAt: e.pinnedAt }) : reloadList()));
   useSocketEvent('chat-snooze', (e) => {
     dispatch({ type: 'event/snooze', sessionId: e.sessionId, chatId: e.chatId, snoozedUntil: e.snoozedUntil });
     refreshCount();
