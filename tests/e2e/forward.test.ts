@@ -4,7 +4,7 @@
  * forward shows as *Reenviado*; Sofía, a supervisor, forwards Alicia's photo to Bruno and Carla
  * (searching, ticking, the picked ones above the list; Carla's conversation is snoozed) and both phones get the photo marked
  * forwarded, which Bruno's conversation then shows; Elena, an employee, is offered only the
- * conversations she answers.
+ * conversations she answers. Several messages picked in the thread go together, in their order.
  */
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
@@ -94,6 +94,43 @@ describe('forwarding', () => {
     await copy.locator('.msg-forwarded').waitFor();
     await copy.locator('img').waitFor();
     await checkScreen(sofia, SHOTS, '24-forwarded-copy');
+  });
+
+  it('forwards several messages picked in the thread, in their order', async () => {
+    await row(sofia, 'Alicia Gómez').click();
+    const said = sofia.locator('.msg-in', { hasText: 'Esto me llegó de vuestra parte' });
+    const photo = sofia.locator('.msg-in', { hasText: 'Así llegó la caja' });
+    const bar = sofia.getByRole('toolbar', { name: 'Mensajes seleccionados' });
+    // Escape leaves the picking, not the chat.
+    await photo.hover();
+    await photo.getByRole('button', { name: 'Seleccionar varios mensajes' }).click();
+    await bar.getByText('1 mensaje seleccionado').waitFor();
+    await sofia.keyboard.press('Escape');
+    await bar.waitFor({ state: 'detached' });
+    await sofia.getByRole('heading', { name: 'Alicia Gómez' }).waitFor();
+    // Picked from the later one: forwarded in the thread's order all the same (two messages of one
+    // second keep the order they arrived in, so the order is read from the thread).
+    const words = { [(await said.getAttribute('data-id'))!]: 'Esto me llegó de vuestra parte, ¿es verdad?', [(await photo.getAttribute('data-id'))!]: 'Así llegó la caja' };
+    const inOrder = (await sofia.locator('.msg-in').evaluateAll((els) => els.map((el) => el.getAttribute('data-id')!))).filter((id) => id in words);
+    expect(inOrder).toHaveLength(2);
+    const bubble = (id: string) => sofia.locator(`.msg[data-id="${id}"]`);
+    await bubble(inOrder[1]!).hover();
+    await bubble(inOrder[1]!).getByRole('button', { name: 'Seleccionar varios mensajes' }).click();
+    await bubble(inOrder[0]!).getByRole('checkbox', { name: 'Seleccionar este mensaje' }).click();
+    await bar.getByText('2 mensajes seleccionados').waitFor();
+    expect(await bubble(inOrder[1]!).getByRole('checkbox', { name: 'Seleccionar este mensaje' }).getAttribute('aria-checked')).toBe('true');
+    await checkScreen(sofia, SHOTS, '34-forward-picked');
+    const before = sys.sim.received(BRUNO).length;
+    await bar.getByRole('button', { name: 'Reenviar' }).click();
+    const dialog = sofia.getByRole('dialog', { name: 'Reenviar 2 mensajes' });
+    const what = dialog.getByRole('list', { name: 'Lo que se reenvía' }).getByRole('listitem');
+    expect(await what.allTextContents()).toEqual(inOrder.map((id) => words[id]));
+    await dialog.getByRole('checkbox', { name: /Bruno Sanz/ }).check();
+    await dialog.getByRole('button', { name: 'Reenviar', exact: true }).click();
+    await sofia.getByText('Reenviado a Bruno Sanz.').waitFor();
+    await expect.poll(() => sys.sim.received(BRUNO).length).toBe(before + 2);
+    const got = sys.sim.received(BRUNO).slice(before);
+    expect(got.map((m) => [m.text ?? m.caption, m.forwarded])).toEqual(inOrder.map((id) => [words[id], true]));
   });
 
   it('offers an employee only the conversations she answers', async () => {

@@ -1,9 +1,10 @@
 /**
- * *Reenviar*: a message sent again, as a copy WhatsApp marks *Reenviado*, to up to five
- * conversations of the same account. The user searches the conversations they see, ticks them
+ * *Reenviar*: a message (or several picked in the thread, in their order) sent again, as copies
+ * WhatsApp marks *Reenviado*, to up to five conversations of the same account. The user searches the conversations they see, ticks them
  * (in the order picked, shown above the list), and sends; each copy then goes through the
  * server's outbox like any reply and appears in its conversation live. A refusal (a chat they
- * may not write in, the message deleted meanwhile) is shown and the dialog stays open.
+ * may not write in, the message deleted meanwhile) is shown and the dialog stays open; trying
+ * again sends nothing twice (one client key per message and chat).
  */
 import { MAX_FORWARD_TARGETS, type InboxChatView, type InboxMessageView } from '@switchboard/shared';
 import { useState } from 'react';
@@ -22,17 +23,18 @@ import { ChatAvatar } from '../list/ChatAvatar.tsx';
 import { pick } from '../model/forward.ts';
 import { summaryOf } from './MessageBubble.tsx';
 
-/** The dialog (closed when `message` is null). */
-export function ForwardDialog({ message, sessionName, onClose }: { message: InboxMessageView | null; sessionName: string; onClose(): void }) {
-  const { t } = useI18n();
+/** The dialog (closed when `messages` is null); the messages are forwarded in the order given. */
+export function ForwardDialog({ messages, sessionName, onClose }: { messages: readonly InboxMessageView[] | null; sessionName: string; onClose(): void }) {
+  const { t, tn } = useI18n();
   return (
-    <Dialog open={message !== null} onClose={onClose} title={t('forward.title')} description={t('forward.description', { session: sessionName, max: MAX_FORWARD_TARGETS })}>
-      {message && <ForwardBody message={message} onClose={onClose} />}
+    <Dialog open={messages !== null} onClose={onClose} title={messages && messages.length > 1 ? tn('forward.titleMany', messages.length) : t('forward.title')} description={t('forward.description', { session: sessionName, max: MAX_FORWARD_TARGETS })}>
+      {messages && messages.length > 0 && <ForwardBody messages={messages} onClose={onClose} />}
     </Dialog>
   );
 }
 
-function ForwardBody({ message, onClose }: { message: InboxMessageView; onClose(): void }) {
+function ForwardBody({ messages, onClose }: { messages: readonly InboxMessageView[]; onClose(): void }) {
+  const message = messages[0]!;
   const { t, tn, locale } = useI18n();
   const rest = inboxApi(useApi());
   const toast = useToast();
@@ -53,17 +55,22 @@ function ForwardBody({ message, onClose }: { message: InboxMessageView; onClose(
 
   const submit = () =>
     run(async () => {
-      await rest.forward(message.sessionId, message.id, picked.map((c) => c.id), clientId);
+      // One after the other, so each chat gets them in this order; message i keys its copies `<key>:<i>`.
+      for (const [i, m] of messages.entries()) await rest.forward(m.sessionId, m.id, picked.map((c) => c.id), messages.length > 1 ? `${clientId}:${i}` : clientId);
       toast.success(tn('forward.done', picked.length, { names: names(picked) }));
       onClose();
     });
 
   return (
     <div className="forward-dialog">
-      <p className="forward-preview">
-        <Icon name="forward" size={14} />
-        <span>{summaryOf(message, t)}</span>
-      </p>
+      <ul className="forward-preview" aria-label={t('forward.what')}>
+        {messages.map((m) => (
+          <li key={m.id}>
+            <Icon name="forward" size={14} />
+            <span>{summaryOf(m, t)}</span>
+          </li>
+        ))}
+      </ul>
       {picked.length > 0 && (
         <div className="forward-picked" aria-label={t('forward.to')}>
           <span className="faint">{t('forward.to')}</span>

@@ -33,6 +33,11 @@ export interface MessageBubbleProps {
   onDelete?: ((m: InboxMessageView) => void) | undefined;
   /** Forward it to other chats (absent for users who may not send). */
   onForward?: ((m: InboxMessageView) => void) | undefined;
+  /** Starts picking several messages to forward, this one first. */
+  onPickStart?: ((m: InboxMessageView) => void) | undefined;
+  /** While several are picked: whether this one is (undefined when not picking). */
+  picked?: boolean | undefined;
+  onPickToggle?: ((m: InboxMessageView) => void) | undefined;
   /** Shows who sent one of ours and when it was delivered and read. */
   onInfo(m: InboxMessageView): void;
   onRetry(m: InboxMessageView): void;
@@ -50,14 +55,20 @@ export function summaryOf(m: Pick<QuotedMessage, 'kind' | 'text' | 'caption' | '
 }
 
 /** A message bubble. */
-export const MessageBubble = memo(function MessageBubble({ m, quoted, reactions, senderName, onReply, onReact, onEdit, onDelete, onForward, onInfo, onRetry }: MessageBubbleProps) {
+export const MessageBubble = memo(function MessageBubble({ m, quoted, reactions, senderName, onReply, onReact, onEdit, onDelete, onForward, onPickStart, picked, onPickToggle, onInfo, onRetry }: MessageBubbleProps) {
   const own = onEdit || onDelete ? ownMessageActions(m, Date.now()) : { edit: false, remove: false };
   const { t, fmt } = useI18n();
   const text = m.text ?? m.caption;
   const unsupported = m.kind === 'unsupported' || m.kind === 'poll' || m.kind === 'contact';
+  const picking = picked !== undefined;
   return (
-    <div className={`msg ${m.fromMe ? 'msg-out' : 'msg-in'}${m.status === 'failed' ? ' msg-failed' : ''}`} data-id={m.id} data-kind={m.kind}>
+    <div className={`msg ${m.fromMe ? 'msg-out' : 'msg-in'}${m.status === 'failed' ? ' msg-failed' : ''}${picked ? ' msg-picked' : ''}`} data-id={m.id} data-kind={m.kind}>
       <div className="msg-line">
+      {picking && onPickToggle && canForward(m) && (
+        <button type="button" role="checkbox" className="msg-pick" aria-checked={picked} aria-label={t('forward.pickOne')} onClick={() => onPickToggle(m)}>
+          {picked && <Icon name="check" size={14} />}
+        </button>
+      )}
       <div className="bubble">
         {senderName && <div className="msg-sender">{senderName}</div>}
         {m.forwarded && (
@@ -96,11 +107,12 @@ export const MessageBubble = memo(function MessageBubble({ m, quoted, reactions,
           </div>
         )}
       </div>
-      {m.revokedAt === undefined && <div className="msg-actions">
+      {m.revokedAt === undefined && !picking && <div className="msg-actions">
         <IconButton icon="reply" size="sm" label={t('thread.reply')} onClick={() => onReply(m)} />
         {/* Only a message WhatsApp has can be reacted to (not one still pending or failed). */}
         {onReact && (!m.fromMe || isOnWhatsApp(m.status)) && <ReactionPicker mine={reactions?.mine ?? null} onReact={(emoji) => onReact(m, emoji)} />}
         {onForward && canForward(m) && <IconButton icon="forward" size="sm" label={t('forward.action')} onClick={() => onForward(m)} />}
+        {onPickStart && canForward(m) && <IconButton icon="checkSquare" size="sm" label={t('forward.pickStart')} onClick={() => onPickStart(m)} />}
         {m.fromMe && m.kind !== 'reaction' && <IconButton icon="info" size="sm" label={t('info.action')} onClick={() => onInfo(m)} />}
         {own.edit && onEdit && <IconButton icon="edit" size="sm" label={t('msg.edit')} onClick={() => onEdit(m)} />}
         {own.remove && onDelete && <IconButton icon="trash" size="sm" label={t('msg.delete')} onClick={() => onDelete(m)} />}

@@ -32,7 +32,8 @@ export interface MessageListProps {
   onReact?: ((m: InboxMessageView, emoji: string) => void) | undefined;
   onEdit?: ((m: InboxMessageView) => void) | undefined;
   onDelete?: ((m: InboxMessageView) => void) | undefined;
-  onForward?: ((m: InboxMessageView) => void) | undefined;
+  /** Forwards one message, or several picked (in the thread's order). */
+  onForward?: ((ms: InboxMessageView[]) => void) | undefined;
   onRetry(m: InboxMessageView): void;
   onRetryOutbox(clientId: string): void;
   onDiscardOutbox(clientId: string): void;
@@ -44,12 +45,15 @@ export interface MessageListProps {
   sentTick: number;
 }
 
+/** Most messages picked to forward at once. */
+const MAX_PICKED = 20;
+
 /** How long after the agent's wheel, touch or key a scroll up is theirs (ms). */
 const AGENT_SCROLL_MS = 1000;
 
 /** The virtualised message log. */
 export function MessageList(p: MessageListProps) {
-  const { t, fmt } = useI18n();
+  const { t, tn, fmt } = useI18n();
   const scroller = useRef<HTMLDivElement>(null);
   const atBottom = useRef(true);
   const loadingOlder = useRef(false);
@@ -60,6 +64,35 @@ export function MessageList(p: MessageListProps) {
   const setInfo = useCallback((m: InboxMessageView) => setInfoId(m.id), []);
   // The message as it is now: a receipt that comes while its info is open shows at once.
   const info = infoId ? (p.byId.get(infoId) ?? null) : null;
+  // Several messages picked to forward together (null: not picking).
+  const [picked, setPicked] = useState<readonly string[] | null>(null);
+  const { onForward } = p;
+  const forwardOne = useCallback((m: InboxMessageView) => onForward?.([m]), [onForward]);
+  const startPick = useCallback((m: InboxMessageView) => setPicked([m.id]), []);
+  const togglePick = useCallback(
+    (m: InboxMessageView) => setPicked((cur) => (!cur ? cur : cur.includes(m.id) ? cur.filter((id) => id !== m.id) : cur.length >= MAX_PICKED ? cur : [...cur, m.id])),
+    [],
+  );
+  // While picking, Escape leaves the picking and not the chat (wherever the focus is).
+  const picking = picked !== null;
+  useEffect(() => {
+    if (!picking) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || document.querySelector('dialog[open]')) return;
+      e.preventDefault();
+      e.stopPropagation();
+      setPicked(null);
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [picking]);
+  const forwardPicked = () => {
+    // In the thread's order (messages of one second keep the order they arrived in).
+    const at = new Map(p.rows.flatMap((r, i) => (r.kind === 'msg' ? [[r.m.id, i] as const] : [])));
+    const ms = (picked ?? []).flatMap((id) => p.byId.get(id) ?? []).sort((a, b) => (at.get(a.id) ?? 0) - (at.get(b.id) ?? 0));
+    setPicked(null);
+    if (ms.length) onForward?.(ms);
+  };
   const virtual = useVirtualizer({
     count: p.rows.length,
     getScrollElement: () => scroller.current,
@@ -189,7 +222,10 @@ export function MessageList(p: MessageListProps) {
                     onReact={p.onReact}
                     onEdit={p.onEdit}
                     onDelete={p.onDelete}
-                    onForward={p.onForward}
+                    onForward={onForward ? forwardOne : undefined}
+                    onPickStart={onForward ? startPick : undefined}
+                    picked={picked ? picked.includes(row.m.id) : undefined}
+                    onPickToggle={togglePick}
                     onInfo={setInfo}
                     onRetry={p.onRetry}
                   />
@@ -201,7 +237,19 @@ export function MessageList(p: MessageListProps) {
           })}
         </div>
       </div>
-      {showJump && (
+      {picked && (
+        <div className="pick-bar" role="toolbar" aria-label={t('forward.pickBar')}>
+          <span>{tn('forward.picked', picked.length)}</span>
+          {picked.length >= MAX_PICKED && <span className="faint">{t('forward.pickMax', { max: MAX_PICKED })}</span>}
+          <Button size="sm" onClick={() => setPicked(null)}>
+            {t('action.cancel')}
+          </Button>
+          <Button size="sm" variant="primary" icon="forward" disabled={picked.length === 0} onClick={forwardPicked}>
+            {t('forward.submit')}
+          </Button>
+        </div>
+      )}
+      {showJump && !picked && (
         <Button
           className="jump-latest"
           size="sm"

@@ -200,7 +200,7 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
   const saveDraft = useCallback((text: string) => setDraft(key, { text }), [setDraft, key]);
   const [editing, setEditing] = useState<InboxMessageView | null>(null);
   const [deleting, setDeleting] = useState<InboxMessageView | null>(null);
-  const [forwarding, setForwarding] = useState<InboxMessageView | null>(null);
+  const [forwarding, setForwarding] = useState<InboxMessageView[] | null>(null);
   /** Runs a change of one of our messages; a refusal is shown and rethrown (the dialog stays open). */
   const change = async (work: () => Promise<void>, done: string, close: () => void) => {
     try {
@@ -361,7 +361,7 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
       <LabelsDialog chat={labelling && chat ? chat : null} title={name} onClose={() => setLabelling(false)} />
       <EditMessageDialog message={editing} onClose={() => setEditing(null)} onSave={editMessage} />
       <DeleteMessageDialog message={deleting} onClose={() => setDeleting(null)} onDelete={deleteMessage} />
-      <ForwardDialog message={forwarding} sessionName={chat?.sessionName ?? ''} onClose={() => setForwarding(null)} />
+      <ForwardDialog messages={forwarding} sessionName={chat?.sessionName ?? ''} onClose={() => setForwarding(null)} />
       <SnoozeDialog open={snoozing && !!chat} title={name} onClose={() => setSnoozing(false)} onSnooze={snooze} />
       <ContactDialog chat={showingContact && chat ? chat : null} title={name} onClose={() => setShowingContact(false)} />
       <ScheduledStrip scheduled={scheduled} canAct={canAnswer} />
