@@ -29,7 +29,7 @@ import { BulkBar } from './list/BulkBar.tsx';
 import { useChatSelection } from './list/useChatSelection.ts';
 import { MessageSearchResults } from './list/MessageSearchResults.tsx';
 import { chatKey, parseChatKey, phoneFromJid } from './model/keys.ts';
-import { sortedChats } from './model/inboxReducer.ts';
+import { sortedChats } from './model/chatOrder.ts';
 import { sessionsToStartFrom } from './model/newChat.ts';
 import { useScheduledCount } from './scheduled/useScheduledCount.ts';
 import { isSnoozed } from './model/snooze.ts';

@@ -1,6 +1,7 @@
 import type { InboxChatView, InboxMessageView } from '@switchboard/shared';
 import { describe, expect, it } from 'vitest';
-import { EMPTY_INBOX, inboxReducer, reactionsByTarget, sortedChats, threadMessages, type InboxAction, type InboxState } from './inboxReducer.ts';
+import { EMPTY_INBOX, inboxReducer, reactionsByTarget, threadMessages, type InboxAction, type InboxState } from './inboxReducer.ts';
+import { sortedChats } from './chatOrder.ts';
 import { chatKey } from './keys.ts';
 
 const S = 'ventas';
