@@ -55,6 +55,8 @@ export function InboxScreen() {
   // Where the search box looks: chat names, every message, or the open chat's messages.
   const [searchIn, setSearchIn] = useState<'chats' | 'messages' | 'chat'>('chats');
   const where = searchIn === 'chat' && !openKey ? 'messages' : searchIn;
+  /** The open chat, when the search looks in its messages alone. */
+  const inChat = where === 'chat' && openKey ? parseChatKey(openKey) : null;
   /** The search box, looking in the open chat's messages (F, or the header's search button). */
   const searchChat = () => {
     setSearchIn('chat');
@@ -261,11 +263,7 @@ export function InboxScreen() {
           </div>
         )}
         {where !== 'chats' && search.trim() ? (
-          where === 'chat' && openKey ? (
-            <MessageSearchResults q={q} sessionId={parseChatKey(openKey).sessionId} chatId={parseChatKey(openKey).chatId} showSession={false} onOpen={openHit} />
-          ) : (
-            <MessageSearchResults q={q} sessionId={inbox.filters.sessionId} showSession={sessions.length !== 1} onOpen={openHit} />
-          )
+          <MessageSearchResults q={q} sessionId={inChat?.sessionId ?? inbox.filters.sessionId} {...(inChat ? { chatId: inChat.chatId } : {})} showSession={!inChat && sessions.length !== 1} onOpen={openHit} />
         ) : inbox.list.error && chats.length === 0 ? (
           <ErrorBox error={inbox.list.error} onRetry={inbox.list.reload} />
         ) : inbox.list.loading && chats.length === 0 ? (
