@@ -1,6 +1,6 @@
 import { MAX_PINNED_CHATS, recipientJid, type ChatPinChange } from '@switchboard/shared';
 import type { GatewayDeps } from '../../deps.ts';
-import { Chat, ChatPin } from '@switchboard/shared/node';
+import { Chat, ChatPin, type ChatPinDoc } from '@switchboard/shared/node';
 import type { Types } from 'mongoose';
 import type { AuthContext } from '../../auth/authContext.ts';
 import { z } from '../../openapi/zod.ts';
@@ -54,14 +54,17 @@ export const chatPinRoutes: RouteDef[] = [
       Object.assign(audit, { targetType: 'Chat', targetId: chatId, details: { sessionId } });
       const userId = auth!.user._id;
       const key = { userId, sessionId, chatId };
-      const res = await ChatPin.updateOne(key, { $setOnInsert: { pinnedAt: new Date() } }, { upsert: true });
+      // One request: the pin as it is after the write (the first time stays), and whether it is new.
+      const res = (await ChatPin.findOneAndUpdate(key, { $setOnInsert: { pinnedAt: new Date() } }, { upsert: true, returnDocument: 'after', includeResultMetadata: true, lean: true })) as unknown as {
+        value: ChatPinDoc;
+        lastErrorObject?: { updatedExisting?: boolean };
+      };
       // Counted after the insert, so two pins at once cannot both squeeze past the limit.
-      if (res.upsertedCount > 0 && (await ChatPin.countDocuments({ userId })) > MAX_PINNED_CHATS && (await livePins(auth!, userId)) > MAX_PINNED_CHATS) {
+      if (!res.lastErrorObject?.updatedExisting && (await ChatPin.countDocuments({ userId })) > MAX_PINNED_CHATS && (await livePins(auth!, userId)) > MAX_PINNED_CHATS) {
         await ChatPin.deleteOne(key);
         throw conflict('too_many_pins', `You can pin up to ${MAX_PINNED_CHATS} conversations: unpin one first`);
       }
-      const pin = await ChatPin.findOne(key, { pinnedAt: 1 }).lean();
-      const view = { sessionId, chatId, pinnedAt: pin!.pinnedAt.getTime() };
+      const view = { sessionId, chatId, pinnedAt: res.value.pinnedAt.getTime() };
       announce(deps, String(userId), view);
       return view;
     },
