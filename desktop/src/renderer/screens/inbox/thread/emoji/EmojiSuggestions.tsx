@@ -46,13 +46,14 @@ export function pickEmoji(text: string, query: string, e: CatalogEmoji): string 
 /** The list of emoji under the reply box. */
 export function EmojiSuggestions({ id, items, active, onPick }: { id: string; items: CatalogEmoji[]; active: number; onPick(e: CatalogEmoji): void }) {
   const { t } = useI18n();
+  const tone = loadTone();
   return (
     <div className="canned-pop">
       <SuggestionList id={id} label={t('emoji.suggestions')} items={items} active={active} keyOf={(e) => e.emoji} onPick={onPick}>
         {(e) => (
           <>
             <span className="emoji-shown" aria-hidden="true">
-              {toned(e, loadTone())}
+              {toned(e, tone)}
             </span>{' '}
             {e.label}
           </>
