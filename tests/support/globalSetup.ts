@@ -3,6 +3,10 @@
  * With MONGODB_URI set, tests use that server; otherwise a throwaway embedded FerretDB is
  * started under a temporary directory and removed afterwards. Each test file then works in a
  * database of its own (see testDb.ts), so files never see each other's data.
+ *
+ * The run also gets one temporary directory of its own (TMPDIR, inherited by the test workers,
+ * the actors they fork and Chromium), removed afterwards: the simulators', actors' and nodes'
+ * scratch directories the tests create do not pile up in the machine's /tmp run after run.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,12 +22,13 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const removeRunTmp = runTmpDir();
   // The browser tests serve the built console; build it once for the run (cached by source hash).
   await ensureConsoleBuilt();
   const external = process.env.MONGODB_URI;
   if (external) {
     project.provide('mongoUri', external);
-    return async () => {};
+    return async () => removeRunTmp();
   }
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-test-db-'));
   const db = await startEmbeddedDb({ dataDir: dir });
@@ -31,5 +36,18 @@ export default async function setup(project: TestProject): Promise<() => Promise
   return async () => {
     await db.stop();
     rmSync(dir, { recursive: true, force: true });
+    removeRunTmp();
   };
+}
+
+/**
+ * Points TMPDIR at a directory of this run (once: every project runs this setup) and returns
+ * what removes it. Short (`/tmp/sb-XXXXXX`), so socket paths made under it stay within limits.
+ */
+function runTmpDir(): () => void {
+  if (process.env.SWITCHBOARD_RUN_TMP) return () => {};
+  const dir = mkdtempSync(join(tmpdir(), 'sb-'));
+  process.env.SWITCHBOARD_RUN_TMP = dir;
+  process.env.TMPDIR = dir;
+  return () => rmSync(dir, { recursive: true, force: true });
 }
