@@ -318,6 +318,24 @@ describe('console', () => {
     expect((await sessionsLink.boundingBox())!.width).toBeLessThanOrEqual(64);
     expect(await p.getByRole('button', { name: 'Sara Supervisora Supervisor' }).isVisible()).toBe(true);
     await check('20-supervisor-narrow', p);
+
+    // The foot of the sidebar switches it either way, and the choice outlives a reload and the window's width.
+    await p.getByRole('button', { name: 'Expandir el menú' }).click();
+    await expect.poll(async () => (await sessionsLink.boundingBox())!.width).toBeGreaterThan(150);
+    await p.reload();
+    await p.getByRole('button', { name: 'Contraer el menú' }).waitFor();
+    expect((await sessionsLink.boundingBox())!.width).toBeGreaterThan(150);
+    await p.getByRole('button', { name: 'Contraer el menú' }).click();
+    await p.setViewportSize({ width: 1360, height: 800 });
+    await p.getByRole('button', { name: 'Expandir el menú' }).waitFor();
+    expect((await sessionsLink.boundingBox())!.width).toBeLessThanOrEqual(64);
+    await check('20b-sidebar-collapsed', p);
+    // The command palette does the same.
+    await p.keyboard.press('Control+k');
+    await p.getByRole('combobox', { name: 'Buscar o ir a…' }).fill('menú lateral');
+    await p.getByRole('option', { name: /Contraer o expandir el menú lateral/ }).click();
+    await p.getByRole('button', { name: 'Contraer el menú' }).waitFor();
+    expect((await sessionsLink.boundingBox())!.width).toBeGreaterThan(150);
     await supCtx.close();
   });
 });

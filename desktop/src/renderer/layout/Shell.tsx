@@ -18,6 +18,7 @@ import { NAV } from './nav.ts';
 import { useGlobalShortcuts } from './useGlobalShortcuts.ts';
 import { CommandPalette } from './palette/CommandPalette.tsx';
 import { initials } from '../ui/initials.ts';
+import { useSidebarMode } from './useSidebarMode.ts';
 
 /** macOS says ⌘ where the others say Ctrl (both open the palette everywhere). */
 const IS_MAC = /Mac|iPhone|iPad/.test(globalThis.navigator?.platform ?? '');
@@ -32,9 +33,11 @@ export function Shell({ children }: { children: ReactNode }) {
   const openHelp = useCallback(() => setHelpOpen(true), []);
   const openPalette = useCallback(() => setPaletteOpen(true), []);
   const inbox = useOptionalInbox();
+  const sidebar = useSidebarMode();
+  const rail = sidebar.mode === 'rail';
   useGlobalShortcuts(items, openHelp, openPalette);
   return (
-    <div className="shell">
+    <div className={`shell${rail ? ' rail' : ''}`}>
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
@@ -68,6 +71,10 @@ export function Shell({ children }: { children: ReactNode }) {
           </ul>
         </nav>
         <div className="sidebar-foot">
+          <button type="button" className="sidebar-toggle" title={t(rail ? 'nav.expand' : 'nav.collapse')} onClick={sidebar.toggle}>
+            <Icon name={rail ? 'chevronsRight' : 'chevronsLeft'} size={16} />
+            <span className="sidebar-toggle-text">{t(rail ? 'nav.expand' : 'nav.collapse')}</span>
+          </button>
           <ConnectionMarker />
           <UserMenu onShortcuts={openHelp} />
         </div>
@@ -76,7 +83,7 @@ export function Shell({ children }: { children: ReactNode }) {
         {children}
       </main>
       <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
-      <CommandPalette open={paletteOpen} onClose={() => setPaletteOpen(false)} openShortcuts={openHelp} />
+      <CommandPalette open={paletteOpen} onClose={() => setPaletteOpen(false)} openShortcuts={openHelp} toggleSidebar={sidebar.toggle} />
     </div>
   );
 }

@@ -21,10 +21,11 @@ export interface CommandPaletteProps {
   open: boolean;
   onClose(): void;
   openShortcuts(): void;
+  toggleSidebar(): void;
 }
 
 /** The palette. */
-export function CommandPalette({ open, onClose, openShortcuts }: CommandPaletteProps) {
+export function CommandPalette({ open, onClose, openShortcuts, toggleSidebar }: CommandPaletteProps) {
   const { t, locale } = useI18n();
   const ability = useAbility();
   const auth = useAuth();
@@ -54,12 +55,13 @@ export function CommandPalette({ open, onClose, openShortcuts }: CommandPaletteP
       navigate: (to) => navigate(to),
       setLocale: (l) => auth.setLocale(l).catch((err: unknown) => toast.error(errorText(err, t))),
       openShortcuts,
+      toggleSidebar,
       signOut: () => void auth.logout(),
     };
     // Searching the words in the messages comes last: Enter takes it when nothing else matches.
     const messages = found.busy ? [] : messageSearchItem(text, ability, t, act);
     return [...foundItems(found, t, act), ...staticItems(text, ability, t, locale, act), ...messages];
-  }, [found, text, ability, t, locale, navigate, auth, toast, openShortcuts]);
+  }, [found, text, ability, t, locale, navigate, auth, toast, openShortcuts, toggleSidebar]);
 
   const active = items.find((i) => i.id === activeId) ?? items[0];
   const optionId = (item: PaletteItem) => `${baseId}-${item.id.replace(/[^\w-]/g, '_')}`;

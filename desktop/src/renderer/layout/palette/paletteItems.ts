@@ -39,6 +39,7 @@ export interface PaletteActions {
   navigate(to: string): void;
   setLocale(locale: Locale): void;
   openShortcuts(): void;
+  toggleSidebar(): void;
   signOut(): void;
 }
 
@@ -68,6 +69,7 @@ export function staticItems(query: string, ability: ClientAbility, t: I18n['t'],
     { id: 'action:language', group: 'actions', icon: 'globe', label: t('palette.language', { language: t(`lang.${other}`) }), keywords: [...bothLanguages('user.language'), 'idioma', 'language'], run: () => act.setLocale(other) },
     { id: 'action:password', group: 'actions', icon: 'key', label: t('user.changePassword'), keywords: bothLanguages('user.changePassword'), run: () => act.navigate('/change-password') },
     { id: 'action:shortcuts', group: 'actions', icon: 'keyboard', label: t('user.shortcuts'), shortcut: '?', keywords: bothLanguages('user.shortcuts'), run: () => act.openShortcuts() },
+    { id: 'action:sidebar', group: 'actions', icon: 'sidebar', label: t('nav.toggle'), keywords: [...bothLanguages('nav.toggle'), 'sidebar', 'barra lateral'], run: () => act.toggleSidebar() },
     { id: 'action:sign-out', group: 'actions', icon: 'logout', label: t('user.signOut'), keywords: bothLanguages('user.signOut'), run: () => act.signOut() },
   );
   const text = (i: PaletteItem) => ({ label: i.label, ...(i.keywords ? { keywords: i.keywords } : {}) });
