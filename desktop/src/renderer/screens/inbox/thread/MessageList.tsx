@@ -200,7 +200,7 @@ export function MessageList(p: MessageListProps) {
           {virtual.getVirtualItems().map((v) => {
             const row = p.rows[v.index]!;
             return (
-              <div key={v.key} data-index={v.index} ref={virtual.measureElement} className={row.kind === 'msg' && row.m.id === focused ? 'thread-row focused' : 'thread-row'} style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${v.start}px)` }}>
+              <div key={v.key} data-index={v.index} ref={virtual.measureElement} className={`thread-row${row.kind === 'msg' && row.joined ? ' joined' : ''}${row.kind === 'msg' && row.m.id === focused ? ' focused' : ''}`} style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${v.start}px)` }}>
                 {row.kind === 'start' && <p className="thread-start">{t('thread.start')}</p>}
                 {row.kind === 'day' && (
                   <p className="thread-day">

@@ -42,6 +42,28 @@ describe('thread rows with internal notes', () => {
   });
 });
 
+describe('runs of messages by one author', () => {
+  const joined = (rows: ReturnType<typeof buildRows>) => rows.flatMap((r) => (r.kind === 'msg' && r.joined ? [r.m.id] : []));
+  const by = (id: string, timestamp: number, userId: string): InboxMessageView => ({ ...m(id, timestamp, true), sentBy: { id: userId, name: null } });
+
+  it('joins a message to the one above by the same author within five minutes, never across a day, the new-messages marker, a note or another author', () => {
+    const min = 60_000;
+    const msgs = [
+      m('c1', DAY1), m('c2', DAY1 + min), m('c3', DAY1 + 7 * min), // c3: after a pause
+      by('me1', DAY1 + 8 * min, 'me'), by('me2', DAY1 + 8 * min + 1, 'me'), by('ana', DAY1 + 8 * min + 2, 'ana'),
+      m('c4', DAY1 + 9 * min), m('c5', DAY1 + 9 * min + 1), // c5: the note sits between them
+      m('c6', DAY2), m('c7', DAY2 + 1), m('c8', DAY2 + 2), // c8: the first unread
+    ];
+    const notes: ChatNoteView[] = [{ id: 'n', sessionId: 's', chatId: 'c', text: 'nota', author: { id: 'me', name: 'Me' }, createdAt: new Date(DAY1 + 9 * min).toISOString(), mentions: [] }];
+    expect(joined(buildRows(msgs, [], { complete: false, unread: 1, notes, me: 'me' }))).toEqual(['c2', 'me2', 'c7']);
+  });
+
+  it('starts a new run at an away reply and at a colleague named above her reply', () => {
+    const away: InboxMessageView = { ...m('away', DAY1 + 1, true), automated: true };
+    expect(joined(buildRows([m('c1', DAY1), away, m('x', DAY1 + 2, true), by('ana1', DAY1 + 3, 'ana'), by('ana2', DAY1 + 4, 'ana')], [], { complete: false, unread: 0, me: 'me' }))).toEqual(['ana2']);
+  });
+});
+
 describe('thread rows in a group', () => {
   const from = (id: string, timestamp: number, sender: string, pushName?: string): InboxMessageView => ({ ...m(id, timestamp), chatId: '1203630@g.us', sender, ...(pushName ? { pushName } : {}) });
   const ALICE = '15550004444@s.whatsapp.net';

@@ -2,8 +2,10 @@
  * The rows of a thread in display order: day separators, the "new messages" marker, the
  * messages, and replies still in the outbox (hidden as soon as the server has them, matched
  * by clientId, so a reply never shows twice). In a group, the first message of each run by
- * one member is marked to show its author above it. Internal notes sit among the messages by
- * time; those older than the loaded messages wait until older messages are loaded.
+ * one member is marked to show its author above it. A message that follows one by the same
+ * author within a few minutes is `joined` to it (drawn close, as one run, the way WhatsApp does).
+ * Internal notes sit among the messages by time; those older than the loaded messages wait until
+ * older messages are loaded.
  */
 import type { ChatNoteView, InboxMessageView } from '@switchboard/shared';
 import { phoneFromJid } from '../model/keys.ts';
@@ -14,11 +16,14 @@ export type Row =
   | { kind: 'start'; key: string }
   | { kind: 'day'; key: string; at: number }
   | { kind: 'unread'; key: string }
-  | { kind: 'msg'; key: string; m: InboxMessageView; showSender: boolean }
+  | { kind: 'msg'; key: string; m: InboxMessageView; showSender: boolean; joined: boolean }
   | { kind: 'note'; key: string; note: ChatNoteView }
   | { kind: 'outbox'; key: string; item: OutboxItem };
 
 const dayOf = (ms: number) => new Date(ms).toDateString();
+
+/** The longest pause within one run of messages by the same author. */
+export const RUN_GAP_MS = 5 * 60_000;
 
 /** Who wrote an incoming group message, for display: the push name, else the phone, else null. */
 export function senderLabel(m: Pick<InboxMessageView, 'pushName' | 'sender'>): string | null {
@@ -63,12 +68,14 @@ export function buildRows(
     }
     if (m === firstUnread) rows.push({ kind: 'unread', key: 'unread' });
     const above = rows[rows.length - 1];
-    const sameAuthor = above?.kind === 'msg' && !above.m.fromMe && (above.m.sender ?? above.m.pushName) === (m.sender ?? m.pushName);
+    const sameAuthor = above?.kind === 'msg' && !above.m.fromMe && !m.fromMe && (above.m.sender ?? above.m.pushName) === (m.sender ?? m.pushName);
     // Our side: a run of replies a colleague sent starts with their name (the viewer's own do not).
-    const sameAgent = above?.kind === 'msg' && above.m.fromMe && above.m.sentBy?.id === m.sentBy?.id;
+    const sameAgent = above?.kind === 'msg' && above.m.fromMe && m.fromMe && above.m.sentBy?.id === m.sentBy?.id && !above.m.automated;
     const colleague = m.fromMe && !!m.sentBy && m.sentBy.id !== opts.me && !sameAgent;
+    const showSender = !!m.automated || colleague || (!!opts.isGroup && !m.fromMe && !sameAuthor);
+    const joined = above?.kind === 'msg' && (sameAuthor || sameAgent) && !showSender && m.timestamp - above.m.timestamp < RUN_GAP_MS;
     // An away reply says so (nobody on the team wrote it).
-    rows.push({ kind: 'msg', key: m.id, m, showSender: !!m.automated || colleague || (!!opts.isGroup && !m.fromMe && !sameAuthor) });
+    rows.push({ kind: 'msg', key: m.id, m, showSender, joined });
   }
   notesUntil(Infinity);
   for (const item of pending) {
