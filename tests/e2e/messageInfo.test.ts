@@ -4,7 +4,7 @@
  * Elena replies; the info of her reply says she sent it, when, and that it was delivered but is
  * not read yet; when the customer's phone reads it, the open dialog fills the time in, live. The
  * reply box's emoji picker finds an emoji by its Spanish name, with the keyboard, and remembers it;
- * `:pulgar` offers it as it is typed.
+ * `:pulgar` offers it as it is typed, at the end of the text or in its middle.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -126,7 +126,16 @@ describe('message info', () => {
     await offered.waitFor({ state: 'detached' });
     expect(await composer.inputValue()).toBe('Gracias 🙏 Carla, a las 9:30 👍🏽');
 
+    // With the caret in the middle of the text, the word typed there is offered too, and the rest stays.
+    await composer.press('Home');
+    for (let i = 0; i < 15; i++) await composer.press('ArrowRight'); // past "Gracias 🙏 Carla" (15 characters as one sees them)
+    await composer.pressSequentially(' :fuego');
+    await offered.getByRole('option', { name: /fuego$/ }).click();
+    await offered.waitFor({ state: 'detached' });
+    expect(await composer.inputValue()).toBe('Gracias 🙏 Carla 🔥, a las 9:30 👍🏽');
+    expect(await composer.evaluate((el: HTMLTextAreaElement) => el.value.slice(0, el.selectionStart))).toBe('Gracias 🙏 Carla 🔥');
+
     await composer.press('Enter');
-    await sys.sim.waitForReceived(CARLA, (m) => m.text === 'Gracias 🙏 Carla, a las 9:30 👍🏽', 30_000);
+    await sys.sim.waitForReceived(CARLA, (m) => m.text === 'Gracias 🙏 Carla 🔥, a las 9:30 👍🏽', 30_000);
   });
 });

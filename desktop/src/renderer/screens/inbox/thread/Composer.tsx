@@ -21,6 +21,8 @@ import { VoiceRecorder } from './VoiceRecorder.tsx';
 import { matchPeople, MentionButton, mentionQuery, mentionsIn, MentionSuggestions } from '../notes/MentionButton.tsx';
 import { summaryOf } from './MessageBubble.tsx';
 import { isSendPress, loadSendKey, type SendKey } from './sendKey.ts';
+import { typedBeforeCaret } from './caretText.ts';
+import { useCaret } from './useCaret.ts';
 
 /** Props of Composer. */
 export interface ComposerProps {
@@ -87,6 +89,8 @@ export function Composer(p: ComposerProps) {
   const typingTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const lastTypingAt = useRef(0);
   const listId = useId();
+  // `@…` and `:…` look at what was typed before the caret, wherever it is in the text.
+  const caret = useCaret(area, text, setText);
 
   useEffect(() => area.current?.focus(), [p.focusToken]);
   // A reply typed and not sent stays as the chat's draft (a note is not a reply: not kept):
@@ -111,10 +115,10 @@ export function Composer(p: ComposerProps) {
   const slash = noting ? null : /^\/([\w-]*)$/.exec(text);
   const suggestions = slash && !dismissed ? matchCanned(p.canned, slash[1] ?? '') : null;
   // In a note, `@` and the start of a name offer the colleagues who may read the chat.
-  const typedMention = noting && !dismissed && people ? mentionQuery(text) : null;
+  const typedMention = noting && !dismissed && people ? mentionQuery(caret.typed) : null;
   const mentionItems = typedMention !== null ? matchPeople(people!, typedMention) : [];
   // `:gracias` offers the emoji of that name, in a reply or a note.
-  const shortcut = useEmojiShortcut(text, dismissed || !!suggestions || typedMention !== null);
+  const shortcut = useEmojiShortcut(caret.typed, dismissed || !!suggestions || typedMention !== null);
   const emojiItems = shortcut.items;
   const listLength = suggestions ? suggestions.length : mentionItems.length || emojiItems.length;
 
@@ -137,15 +141,13 @@ export function Composer(p: ComposerProps) {
 
   const mention = (person: ChatPersonView) => {
     setPicked((m) => new Map(m).set(person.id, person.name));
-    const typed = mentionQuery(text);
-    if (typed === null) return insertAtCaret(`@${person.name} `);
-    setText(`${text.slice(0, text.length - typed.length - 1)}@${person.name} `);
-    area.current?.focus();
+    const typed = mentionQuery(caret.typed);
+    if (typed === null) caret.insert(`@${person.name} `);
+    else caret.replaceTyped(typed.length + 1, `@${person.name} `);
   };
 
   const pickShortcut = (e: (typeof emojiItems)[number]) => {
-    setText(pickEmoji(text, shortcut.query ?? '', e));
-    area.current?.focus();
+    caret.replaceTyped((shortcut.query ?? '').length + 1, pickEmoji(e));
   };
 
   const pick = (c: CannedReplyView) => {
@@ -232,17 +234,6 @@ export function Composer(p: ComposerProps) {
     }
   };
 
-  /** Writes `s` where the caret is (replacing a selection) and puts the caret after it. */
-  const insertAtCaret = (s: string) => {
-    const el = area.current;
-    const at = el?.selectionStart ?? text.length;
-    setText(text.slice(0, at) + s + text.slice(el?.selectionEnd ?? at));
-    requestAnimationFrame(() => {
-      el?.focus();
-      el?.setSelectionRange(at + s.length, at + s.length);
-    });
-  };
-
   const switchMode = (next: 'reply' | 'note') => {
     if (next === 'note' && lastTypingAt.current) stopTyping();
     setMode(next);
@@ -303,7 +294,7 @@ export function Composer(p: ComposerProps) {
             {emoji && (
               <EmojiPicker
                 onPick={(e) => {
-                  insertAtCaret(e);
+                  caret.insert(e);
                   setEmoji(false);
                 }}
                 onClose={() => {
@@ -319,7 +310,7 @@ export function Composer(p: ComposerProps) {
             <MentionButton
               people={people}
               onPick={(person) => {
-                insertAtCaret(`@${person.name} `);
+                caret.insert(`@${person.name} `);
                 setPicked((m) => new Map(m).set(person.id, person.name));
               }}
             />
@@ -337,10 +328,13 @@ export function Composer(p: ComposerProps) {
           aria-autocomplete="list"
           onChange={(e) => {
             setText(e.target.value);
+            caret.track(e.target);
             setActive(0);
-            if (!e.target.value.startsWith('/') && mentionQuery(e.target.value) === null && emojiQuery(e.target.value) === null) setDismissed(false);
+            const typed = typedBeforeCaret(e.target.value, { text: e.target.value, at: e.target.selectionStart });
+            if (!e.target.value.startsWith('/') && mentionQuery(typed) === null && emojiQuery(typed) === null) setDismissed(false);
             typing();
           }}
+          onSelect={(e) => caret.track(e.currentTarget)}
           onKeyDown={onKey}
           onPaste={onPaste}
         />

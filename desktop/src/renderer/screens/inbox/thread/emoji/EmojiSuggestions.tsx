@@ -1,7 +1,7 @@
 /**
  * `:` in the reply box: typing `:gracias` or `:corazon` (two letters at least, after a space or
  * at the start, so "9:30" and "Horario:" never trigger it) offers the emoji of that name, as
- * WhatsApp does; Enter or Tab puts the chosen one in place of the word.
+ * WhatsApp does, wherever the caret is; Enter or Tab puts the chosen one in place of the word.
  */
 import { useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../../../../i18n/index.tsx';
@@ -14,14 +14,9 @@ import { loadTone } from './skinTone.ts';
 /** How many emoji the list offers. */
 const SHOWN = 6;
 
-/** The `:word` typed at the end of `text`, without the colon, or null. */
+/** The `:word` typed at the end of `text` (what precedes the caret), without the colon, or null. */
 export function emojiQuery(text: string): string | null {
   return /(?:^|\s):([\p{L}\p{N}_]{2,30})$/u.exec(text)?.[1] ?? null;
-}
-
-/** `text` with its trailing `:word` replaced by `emoji`. */
-export function withEmoji(text: string, query: string, emoji: string): string {
-  return `${text.slice(0, text.length - query.length - 1)}${emoji}`;
 }
 
 /** The emoji offered for the `:word` at the end of `text` (the names load at the first `:word`). */
@@ -37,10 +32,10 @@ export function useEmojiShortcut(text: string, off: boolean): { query: string | 
   return { query, items };
 }
 
-/** Remembers the pick among the recent ones and gives the text with it in place (in the user's skin tone). */
-export function pickEmoji(text: string, query: string, e: CatalogEmoji): string {
+/** Remembers the pick among the recent ones and gives the emoji to write (in the user's skin tone). */
+export function pickEmoji(e: CatalogEmoji): string {
   rememberRecent(e.emoji);
-  return withEmoji(text, query, toned(e, loadTone()));
+  return toned(e, loadTone());
 }
 
 /** The list of emoji under the reply box. */
