@@ -1,4 +1,4 @@
-import type { WAMessage, WASocket } from '@whiskeysockets/baileys';
+import type { WAMessage, WAMessageKey, WASocket } from '@whiskeysockets/baileys';
 import type { ActorEvent } from '@switchboard/shared';
 import type { Logger } from 'pino';
 import { applyStatus } from './messages/applyStatus.ts';
@@ -7,6 +7,7 @@ import { makeDecryptionDurable } from './messages/durableDecrypt.ts';
 import type { Inbox } from './messages/inbox.ts';
 import type { InboxForgetting } from './messages/inboxForgetting.ts';
 import { ingestMessages, type IngestDeps, type Retry } from './messages/ingest.ts';
+import { isMemberReceipt, memberStatus, recordMemberReceipt, type ReceiptUpdate } from './messages/memberReceipts.ts';
 import { preloadChats } from './messages/preload.ts';
 import { statusFromReceipt, statusFromWa } from './messages/status.ts';
 import type { ActorInitConfig } from '@switchboard/shared';
@@ -72,6 +73,18 @@ export function bindSocketEvents(sock: WASocket, deps: SocketEventDeps): void {
     for (const event of await applyStatus(sessionId, messageId, next, reason, deps.media)) deps.emit(event);
   };
 
+  /** A receipt in a group (or a status broadcast): the message's status follows the first, and each member's is kept. */
+  const onReceipt = (key: WAMessageKey, receipt: ReceiptUpdate) => {
+    if (key.fromMe) enqueue(() => emitStatus(key.id, statusFromReceipt(receipt)));
+    if (key.id && isMemberReceipt(key, receipt)) {
+      const target = { chatId: key.remoteJid!, messageId: key.id, userJid: receipt.userJid! };
+      enqueue(async () => {
+        const event = await recordMemberReceipt(sessionId, target, memberStatus(receipt)!, sock);
+        if (event) deps.emit(event);
+      });
+    }
+  };
+
   const { inbox } = deps;
   makeDecryptionDurable(sock, inbox, deps.logger, { joinKeyCommit: deps.keysInDatabase });
   // A stored message's inbox entry is deleted only once its announcement is in the event log:
@@ -108,8 +121,10 @@ export function bindSocketEvents(sock: WASocket, deps: SocketEventDeps): void {
           });
         }
       }
-      // A receipt that arrives right after a send is folded into the own upsert (wa-sim.md §4.4).
+      // A receipt that arrives right after a send is folded into the own upsert (wa-sim.md §4.4);
+      // a group member's, into its `userReceipt`.
       if (msg.key.fromMe && typeof msg.status === 'number') enqueue(() => emitStatus(msg.key.id, statusFromWa(msg.status)));
+      for (const receipt of msg.userReceipt ?? []) onReceipt(msg.key, receipt);
     }
   });
   sock.ev.on('messages.update', (updates) => {
@@ -120,9 +135,7 @@ export function bindSocketEvents(sock: WASocket, deps: SocketEventDeps): void {
     }
   });
   sock.ev.on('message-receipt.update', (updates) => {
-    for (const { key, receipt } of updates) {
-      if (key.fromMe) enqueue(() => emitStatus(key.id, statusFromReceipt(receipt)));
-    }
+    for (const { key, receipt } of updates) onReceipt(key, receipt);
   });
   const offerChats = (chats: Parameters<typeof preloadChats>[1]) =>
     enqueue(async () => {

@@ -64,7 +64,7 @@ export function senderOf(key: KeyLike, identity: ChatIdentity): string | undefin
 }
 
 /** The phone-number JID of a LID user, when the socket's mapping knows it (null otherwise). */
-async function pnForLid(sock: WASocket | null, jid: string | null | undefined): Promise<string | null> {
+export async function pnForLid(sock: WASocket | null, jid: string | null | undefined): Promise<string | null> {
   if (!sock || !jid || !isLidUser(jid)) return null;
   try {
     return await sock.signalRepository.lidMapping.getPNForLID(jid);

@@ -8,7 +8,7 @@
  * goes live, in order and without duplicates.
  */
 import type { MessageStatus, SessionStatus } from '../domain/messages.ts';
-import type { DisconnectCause, MessageView } from '../protocol/events.ts';
+import type { DisconnectCause, MemberReceiptStatus, MessageView } from '../protocol/events.ts';
 import type { ChatLabelsView, ChatNameView, ChatNoteView, ChatPinChange, ChatScheduledView, ChatSnoozeView, ScheduledMessageView } from './teamTools.ts';
 
 /** Position of a hub event: which session, its per-session sequence number, when it happened. */
@@ -100,6 +100,14 @@ export interface MessageStatusEvent extends EventPosition {
   chatId: string;
   status: MessageStatus;
   reason?: string;
+}
+
+/** `member-receipt`: a group member's phone said delivered or read for a message we sent to the group (at `at`). */
+export interface MemberReceiptEvent extends EventPosition {
+  messageId: string;
+  chatId: string;
+  member: string;
+  status: MemberReceiptStatus;
 }
 
 /** `chat-update`: a chat's name, unread count, last activity or needs-reply times changed. */
@@ -206,6 +214,7 @@ export interface ServerToClientEvents {
   message: (e: MessageEvent) => void;
   'message-sent': (e: MessageEvent) => void;
   'message-status': (e: MessageStatusEvent) => void;
+  'member-receipt': (e: MemberReceiptEvent) => void;
   'chat-update': (e: ChatUpdateEvent) => void;
   presence: (e: PresenceEvent) => void;
   'session-health': (e: SessionHealthEvent) => void;
@@ -259,6 +268,7 @@ export const SEQUENCED_SOCKET_EVENTS = [
   'message',
   'message-sent',
   'message-status',
+  'member-receipt',
   'chat-update',
   'presence',
 ] as const satisfies readonly (keyof ServerToClientEvents)[];

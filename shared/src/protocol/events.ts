@@ -103,6 +103,8 @@ export type ActorEvent =
   | { type: 'message'; message: MessageView }
   | { type: 'message-sent'; message: MessageView }
   | { type: 'message-status'; messageId: string; chatId: string; status: MessageStatus; reason?: string }
+  /** A group member's receipt for a message we sent to the group (`member`: their JID; the time is the envelope's `at`). */
+  | { type: 'member-receipt'; messageId: string; chatId: string; member: string; status: MemberReceiptStatus }
   | {
       type: 'chat-update';
       chatId: string;
@@ -132,6 +134,9 @@ export type ActorEvent =
     };
 
 export type ActorEventType = ActorEvent['type'];
+
+/** What a group member's phone said about a message: WhatsApp reports delivered and read per member (a voice note played counts as read). */
+export type MemberReceiptStatus = 'delivered' | 'read';
 
 /** An actor event as the hub delivers it to subscribers. */
 export type HubEvent = ActorEvent & { sessionId: string; seq: number; at: number };

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Simulator } from '@switchboard/wa-sim';
-import { Chat, Message } from '@switchboard/shared/node';
+import { Chat, Message, MessageReceipt } from '@switchboard/shared/node';
 import { startLinkedActor, stopLinkedActor, type ActorRun } from './harness.ts';
 
 let sim: Simulator;
@@ -84,6 +84,32 @@ describe.each(['pn', 'lid'] as const)('a WhatsApp group (%s addressing) in the s
     await run.waitFor('message-sent', (e) => e.message.id === messageId && e.message.chatId === group);
     expect(sim.duplicates(ALICE)).toEqual([]);
     expect(sim.duplicates(BOB)).toEqual([]);
+  });
+
+  it("keeps each member's delivery and read of our message, by phone number, and announces each once", async () => {
+    sim.setAutoReceipts(ALICE, { delivery: true, read: true });
+    sim.setAutoReceipts(BOB, { delivery: true, read: false });
+    const messageId = await reply(group, `¿quién lo ha leído? ${addressing}`);
+    await run.waitFor('member-receipt', (e) => e.messageId === messageId && e.member === pn(ALICE) && e.status === 'read');
+    await run.waitFor('member-receipt', (e) => e.messageId === messageId && e.member === pn(BOB) && e.status === 'delivered');
+    const receipts = await MessageReceipt.find({ sessionId: SESSION, messageId }).sort({ member: 1 }).lean();
+    expect(receipts.map((r) => [r.member, r.chatId, !!r.deliveredAt, !!r.readAt])).toEqual([
+      [pn(ALICE), group, true, true],
+      [pn(BOB), group, true, false],
+    ]);
+    // Bob reads it later; a receipt repeated changes nothing and is not announced again.
+    await sim.sendReceipt(BOB, messageId, 'read');
+    await run.waitFor('member-receipt', (e) => e.messageId === messageId && e.member === pn(BOB) && e.status === 'read');
+    await sim.sendReceipt(ALICE, messageId, 'read');
+    const { id: marker } = await sim.contactSendToGroup(BOB, group, { text: `leído ${addressing}` });
+    await run.waitFor('message', (e) => e.message.id === marker);
+    // (Alice's delivery and read may come as one receipt: then only her read is announced.)
+    const announced = run.events.flatMap((e) => (e.type === 'member-receipt' && e.messageId === messageId ? [`${e.member}:${e.status}`] : []));
+    expect(new Set(announced).size).toBe(announced.length);
+    expect(announced).toEqual(expect.arrayContaining([`${pn(ALICE)}:read`, `${pn(BOB)}:delivered`, `${pn(BOB)}:read`]));
+    const bob = await MessageReceipt.findOne({ sessionId: SESSION, messageId, member: pn(BOB) }).lean();
+    expect(bob!.readAt!.getTime()).toBeGreaterThanOrEqual(bob!.deliveredAt!.getTime());
+    sim.setAutoReceipts(ALICE, { delivery: true, read: false });
   });
 
   it("quotes a member's message by its author, so members see whose message it answers", async () => {

@@ -24,9 +24,14 @@ interface GroupStanza {
 
 /** A member contact's receipt for a group message the app sent (`participant` names the contact). */
 function groupReceipt(s: GroupStanza, contact: SimContact, type: ReceiptType): void {
-  const phone = s.sim.phones.get(s.device.phone);
+  groupReceiptToApp(s.sim, s.device.phone, s.group, contact, s.id, type);
+}
+
+/** A member's receipt for message `id` that `account` sent to `group`, to every companion of the account. */
+export function groupReceiptToApp(sim: Simulator, account: string, group: SimGroup, contact: SimContact, id: string, type: ReceiptType): void {
+  const phone = sim.phones.get(account);
   if (!phone) return;
-  const stanza = node('receipt', { from: s.group.jid, participant: contactJids(s.group, contact).jid, id: s.id, t: unixNow(), type: type === 'delivery' ? undefined : type });
+  const stanza = node('receipt', { from: group.jid, participant: contactJids(group, contact).jid, id, t: unixNow(), type: type === 'delivery' ? undefined : type });
   for (const device of phone.devices.values()) deliver(device, stanza);
 }
 

@@ -14,6 +14,7 @@ import { answerIq, type IqContext } from './iqRouter.ts';
 import { MediaStore } from './media.ts';
 import { child, node, SERVER_JID } from './nodes.ts';
 import { contactPresence, contactSend, receiptToApp, settleUnacked } from './outbound.ts';
+import { groupReceiptToApp } from './groupInbound.ts';
 import { enterPairingCode, onLinkCodeIq } from './pairingCode.ts';
 import { assertDigits, SimError, SimPhone, type CompanionDevice } from './phone.ts';
 import { phoneSendToGroup } from './phoneGroups.ts';
@@ -298,12 +299,12 @@ export class Simulator extends EventEmitter<SimEvents> {
     return releaseHeldRetries(this.contact(contact));
   }
 
-  /** A contact sends a receipt for a message it received from the app. */
+  /** A contact sends a receipt for a message it received from the app (as a member, for a group message). */
   async sendReceipt(contact: string, messageId: string, type: ReceiptType): Promise<void> {
     const c = this.contact(contact);
     const msg = c.received.find((m) => m.id === messageId);
     if (!msg) throw new SimError('unknown_message', `contact ${contact} has no message ${messageId}`, 404);
-    receiptToApp(this, c, [messageId], type, msg.from);
+    return msg.group ? groupReceiptToApp(this, msg.from, this.groups.get(msg.group), c, messageId, type) : receiptToApp(this, c, [messageId], type, msg.from);
   }
 
   /** Which receipts a contact sends by itself (default: delivery only). */
