@@ -18,6 +18,7 @@ import type {
   MarkHandledResult,
   ChatSnoozeView,
   ChatPinView,
+  MemberReceiptList,
   MessageSearchHit,
   AgentView,
   LabelView,
@@ -40,6 +41,7 @@ import type { presentLabel } from './labels.ts';
 import type { markHandledResponse, markReadResponse, markUnreadResponse, retryResponse } from '../routes/messages/chatActionSchema.ts';
 import type { snoozeResponse } from '../routes/messages/chatSnooze.ts';
 import type { pinResponse } from '../routes/messages/chatPin.ts';
+import type { memberReceiptsResponse } from '../routes/messages/memberReceipts.ts';
 import type { chatNoteSchema } from '../routes/messages/chatNoteSchema.ts';
 import type { scheduledSchema } from '../routes/messages/scheduledSchema.ts';
 import type { forwardResponse } from '../routes/messages/forwardSchema.ts';
@@ -81,6 +83,7 @@ export type RestContractChecks = [
   Holds<Same<Out<typeof markHandledResponse>, MarkHandledResult>>,
   Holds<Same<Out<typeof snoozeResponse>, ChatSnoozeView>>,
   Holds<Same<Out<typeof pinResponse>, ChatPinView>>,
+  Holds<Same<Out<typeof memberReceiptsResponse>, MemberReceiptList>>,
   Holds<Same<Out<typeof messageSearchHitSchema>, MessageSearchHit>>,
   Holds<Same<ReturnType<typeof presentLabel>, LabelView>>,
   Holds<Same<Out<typeof agentSchema>, AgentView>>,

@@ -33,6 +33,9 @@ describe('toSocketEvents', () => {
     });
     const [status] = toSocketEvents({ ...pos, type: 'message-status', messageId: 'ABC', chatId: 'c', status: 'read' });
     expect(status).toEqual({ name: 'message-status', payload: { ...pos, messageId: 'ABC', chatId: 'c', status: 'read' } });
+    const member = { ...pos, type: 'member-receipt' as const, messageId: 'ABC', chatId: 'g@g.us', member: '34611000001@s.whatsapp.net', status: 'read' as const };
+    expect(toSocketEvents(member)).toEqual([{ name: 'member-receipt', payload: { ...pos, messageId: 'ABC', chatId: 'g@g.us', member: '34611000001@s.whatsapp.net', status: 'read' } }]);
+    expect(chatOf(member)).toBe('g@g.us');
   });
 
   it('passes the media summary and failure reason of a message, and the needs-reply times of a chat, through untouched', () => {

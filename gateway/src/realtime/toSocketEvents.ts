@@ -12,6 +12,7 @@ export function chatOf(event: HubEvent): string | undefined {
     case 'message-sent':
       return event.message.chatId;
     case 'message-status':
+    case 'member-receipt':
     case 'chat-update':
     case 'presence':
       return event.chatId;
@@ -52,6 +53,10 @@ export function toSocketEvents(event: HubEvent): SocketEmission[] {
     case 'message-status': {
       const { type: _t, sessionId: _s, seq: _q, at: _a, ...rest } = event;
       return [{ name: 'message-status', payload: { ...pos, ...rest } }];
+    }
+    case 'member-receipt': {
+      const { type: _t, sessionId: _s, seq: _q, at: _a, ...rest } = event;
+      return [{ name: 'member-receipt', payload: { ...pos, ...rest } }];
     }
     case 'chat-update': {
       const { type: _t, sessionId: _s, seq: _q, at: _a, ...rest } = event;

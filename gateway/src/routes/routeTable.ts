@@ -15,6 +15,7 @@ import { chatActionRoutes } from './messages/chatActions.ts';
 import { messageChangeRoutes } from './messages/messageChanges.ts';
 import { forwardRoutes } from './messages/forwardMessage.ts';
 import { chatPinRoutes } from './messages/chatPin.ts';
+import { memberReceiptRoutes } from './messages/memberReceipts.ts';
 import { chatSnoozeRoutes } from './messages/chatSnooze.ts';
 import { chatNameRoutes } from './messages/chatName.ts';
 import { chatExportRoutes } from './messages/chatExport.ts';
@@ -55,6 +56,7 @@ export const ROUTES: readonly RouteDef[] = [
   ...chatProfileRoutes,
   ...chatSnoozeRoutes,
   ...chatPinRoutes,
+  ...memberReceiptRoutes,
   ...chatNameRoutes,
   ...chatExportRoutes,
   ...chatNoteRoutes,

@@ -42,6 +42,7 @@ const EVENTS = [
   'message',
   'message-sent',
   'message-status',
+  'member-receipt',
   'chat-update',
   'presence',
   'session-health',

@@ -193,6 +193,10 @@ export const INBOX_MATRIX: Record<string, { call: (s: MatrixState, who: Caller) 
     call: async (s) => ({ path: `/api/sessions/${s.linked}/chats/${encodeURIComponent(s.chat)}/scheduled/${await othersScheduled(s)}` }),
     expect: authed(204, 204, 204, 403),
   },
+  'GET /api/sessions/:sessionId/messages/:messageId/receipts': {
+    call: async (s) => ({ path: `/api/sessions/${s.linked}/messages/${await sentMessage(s)}/receipts` }),
+    expect: authed(200, 200, 200, 403),
+  },
   'POST /api/sessions/:sessionId/messages/:messageId/retry': {
     call: async (s) => ({ path: `/api/sessions/${s.linked}/messages/${await failedMessage(s)}/retry` }),
     expect: authed(202, 202, 202, 403),

@@ -40,4 +40,4 @@ export function integrationsApi(api: ApiClient) {
 }
 
 /** Socket.IO event names a webhook may subscribe to (the same names integrators receive on sockets). */
-export const WEBHOOK_EVENTS = ['message', 'message-sent', 'message-status', 'chat-update', 'presence', 'connection-state', 'connected', 'qr', 'pairing-code'] as const;
+export const WEBHOOK_EVENTS = ['message', 'message-sent', 'message-status', 'member-receipt', 'chat-update', 'presence', 'connection-state', 'connected', 'qr', 'pairing-code'] as const;
