@@ -4,7 +4,8 @@
  * Elena replies; the info of her reply says she sent it, when, and that it was delivered but is
  * not read yet; when the customer's phone reads it, the open dialog fills the time in, live. The
  * reply box's emoji picker finds an emoji by its Spanish name, with the keyboard, and remembers it;
- * `:pulgar` offers it as it is typed, at the end of the text or in its middle.
+ * `:pulgar` offers it as it is typed, at the end of the text or in its middle. In a group, the
+ * info of her reply lists who has read it and who has only received it, live.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,15 +17,17 @@ import { addTeam, customerAssignedTo, type Member } from './support/team.ts';
 const SESSION = 'tienda';
 const PHONE = '34600998001';
 const CARLA = '34611998003';
+const DIEGO = '34611998004';
 
 let sys: System;
 let browser: Browser;
 let elena: Page;
 let team: Record<'elena' | 'sofia', Member>;
+let admin = '';
 
 beforeAll(async () => {
   sys = await startSystem('e2e_message_info');
-  const admin = await sys.token(sys.adminEmail, sys.adminPassword);
+  admin = await sys.token(sys.adminEmail, sys.adminPassword);
   await sys.linkSession(admin, { sessionId: SESSION, name: 'Tienda Centro', phone: PHONE });
   team = await addTeam(sys, admin);
   sys.sim.createContact({ phone: CARLA, name: 'Carla Vidal' });
@@ -137,5 +140,41 @@ describe('message info', () => {
 
     await composer.press('Enter');
     await sys.sim.waitForReceived(CARLA, (m) => m.text === 'Gracias 🙏 Carla 🔥, a las 9:30 👍🏽', 30_000);
+  });
+
+  it('lists who in a group has read a reply and who has only received it, live', async () => {
+    sys.sim.createContact({ phone: DIEGO, name: 'Diego Pardo' });
+    const group = sys.sim.createGroup({ subject: 'Vecinos del barrio', members: [CARLA, DIEGO, PHONE] }).jid;
+    await sys.sim.contactSendToGroup(DIEGO, group, { text: '¿Abrís el sábado?' });
+    await sys.waitFor((e) => e.type === 'message' && e.message.chatId === group);
+    expect((await sys.api('POST', `/api/sessions/${SESSION}/assignments`, admin, { chatId: group, userId: team.elena.id })).status).toBe(201);
+
+    await elena.goto(`${sys.url}/inbox`);
+    await elena.getByRole('listbox', { name: 'Conversaciones' }).getByRole('option', { name: /Vecinos del barrio/ }).click();
+    const composer = elena.getByRole('textbox', { name: /Mensaje para Vecinos del barrio/ });
+    await composer.fill('Sí, de 10 a 14.');
+    await composer.press('Enter');
+    const got = await sys.sim.waitForReceived(CARLA, (m) => m.text === 'Sí, de 10 a 14.', 30_000);
+    await sys.sim.waitForReceived(DIEGO, (m) => m.id === got.id, 30_000);
+    const reply = elena.locator('.msg-out', { hasText: 'Sí, de 10 a 14.' });
+    await reply.locator('[data-status="delivered"]').waitFor();
+
+    await reply.hover();
+    await reply.getByRole('button', { name: 'Información del mensaje' }).click();
+    const dialog = elena.getByRole('dialog', { name: 'Información del mensaje' });
+    const readBy = (n: number) => dialog.getByRole('region', { name: `Leído por (${n})` });
+    const deliveredTo = (n: number) => dialog.getByRole('region', { name: `Entregado a (${n})` });
+    // Both phones said delivered (their automatic receipts); nobody has read it. Carla is named
+    // by her chat, Diego by what he calls himself in the group.
+    await readBy(0).getByText('Nadie lo ha leído todavía.').waitFor();
+    await deliveredTo(2).getByText('Carla Vidal').waitFor();
+    await deliveredTo(2).getByText('Diego Pardo').waitFor();
+    // Per member, not the message's own lines.
+    expect(await dialog.locator('dt', { hasText: /^Leído$/ }).count()).toBe(0);
+
+    await sys.sim.sendReceipt(CARLA, got.id, 'read');
+    await readBy(1).getByText('Carla Vidal').waitFor();
+    expect(await deliveredTo(1).getByRole('listitem').allTextContents()).toEqual([expect.stringMatching(/^Diego Pardo.*\d{1,2}:\d{2}/)]);
+    await checkScreen(elena, 'inbox', '27b-group-message-info');
   });
 });

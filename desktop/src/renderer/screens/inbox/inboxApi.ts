@@ -1,5 +1,5 @@
 /** REST calls of the inbox, typed with the shared contract. */
-import type { CannedFileView, CannedReplyView, ChatLabelsView, ChatPinView, ForwardResult, ChatNameView, ChatNoteView, ChatPersonView, ChatProfileView, ChatSnoozeView, InboxChatView, InboxMessageView, LabelColor, LabelView, ListPage, MarkHandledResult, MarkUnreadResult, MessageChangeResult, MessageSearchHit, SendAccepted, ScheduledMessageView, SessionView, StartedChat } from '@switchboard/shared';
+import type { CannedFileView, CannedReplyView, ChatLabelsView, ChatPinView, ForwardResult, ChatNameView, ChatNoteView, ChatPersonView, ChatProfileView, ChatSnoozeView, InboxChatView, InboxMessageView, LabelColor, LabelView, ListPage, MarkHandledResult, MarkUnreadResult, MemberReceiptList, MessageChangeResult, MessageSearchHit, SendAccepted, ScheduledMessageView, SessionView, StartedChat } from '@switchboard/shared';
 import { MAX_PINNED_CHATS } from '@switchboard/shared';
 import type { ApiClient, Query } from '../../api/http.ts';
 
@@ -98,6 +98,9 @@ export function inboxApi(api: ApiClient) {
     editMessage: (sessionId: string, messageId: string, text: string) => api.put<MessageChangeResult>(`/api/sessions/${enc(sessionId)}/messages/${enc(messageId)}`, { text }),
     deleteMessage: (sessionId: string, messageId: string) => api.del<MessageChangeResult>(`/api/sessions/${enc(sessionId)}/messages/${enc(messageId)}`),
     forward: (sessionId: string, messageId: string, to: string[], clientId: string) => api.post<ForwardResult>(`/api/sessions/${enc(sessionId)}/messages/${enc(messageId)}/forward`, { to, clientId }),
+    /** Each group member's delivery and read of one of our group messages. */
+    memberReceipts: (sessionId: string, messageId: string, signal?: AbortSignal) =>
+      api.get<MemberReceiptList>(`/api/sessions/${enc(sessionId)}/messages/${enc(messageId)}/receipts`, undefined, signal ? { signal } : undefined).then((r) => r.receipts),
     retry: (sessionId: string, messageId: string) => api.post(`/api/sessions/${enc(sessionId)}/messages/${enc(messageId)}/retry`),
     markRead: (sessionId: string, chatId: string) => api.post(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/read`),
     /** Messages containing `q` in the chats the user reads (or one session's, or one chat's). */
