@@ -132,6 +132,8 @@ describe('employee inbox', () => {
     await log.getByText('Foto del paquete roto').waitFor();
     const docLink = log.getByRole('link', { name: /albaran-778\.pdf/ });
     await docLink.waitFor();
+    // The document says what it is as people name it, not its MIME type.
+    expect(await log.locator('.media-doc', { hasText: 'albaran-778.pdf' }).locator('.faint').textContent()).toMatch(/^PDF · 39,\d KB$/);
     // The photo itself shows in the bubble (decoded, not a grey box).
     const photo = log.getByRole('img', { name: 'Foto del paquete roto' });
     await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);

@@ -9,6 +9,7 @@ import { useI18n } from '../../../i18n/index.tsx';
 import { Dialog } from '../../../ui/Dialog.tsx';
 import { Icon } from '../../../ui/Icon.tsx';
 import { useMediaUrl } from '../media/MediaContext.tsx';
+import { fileTypeLabel } from './fileType.ts';
 
 /** Fits a width × height into a box, keeping the aspect ratio. */
 function fit(w: number | null | undefined, h: number | null | undefined, max: number): { width: number; height: number } {
@@ -123,8 +124,8 @@ function DocumentMedia({ m }: { m: InboxMessageView }) {
       <Icon name="file" size={22} />
       <div className="media-doc-text">
         <span className="media-doc-name">{name}</span>
-        <span className="faint">
-          {m.media?.mimeType ?? ''} {m.media ? `· ${fmt.bytes(m.media.size)}` : ''}
+        <span className="faint" title={m.media?.mimeType ?? undefined}>
+          {[fileTypeLabel(m.media?.mimeType, m.media?.fileName), m.media ? fmt.bytes(m.media.size) : null].filter(Boolean).join(' · ')}
         </span>
       </div>
       {href && (
