@@ -12,7 +12,7 @@
  * database, a node shutting down) puts it back to wait for the next look, up to five times; a
  * session that is not connected stores it as pending, sent when the session is back.
  */
-import { HUB_ERROR_CODES, RpcError, type SessionHub } from '@switchboard/shared';
+import { HUB_ERROR_CODES, RpcError, type MessageKind, type SessionHub } from '@switchboard/shared';
 import { ScheduledMessage, type ScheduledMessageDoc } from '@switchboard/shared/node';
 import type { Types } from 'mongoose';
 import type { Logger } from 'pino';
@@ -77,7 +77,10 @@ async function settle(deps: ScheduledSendDeps, doc: ScheduledMessageDoc, set: Pa
  */
 export async function deliverScheduled(deps: ScheduledSendDeps, doc: ScheduledMessageDoc, senderId: string, now: number): Promise<ScheduledMessageDoc> {
   try {
-    const accepted = await deps.hub.send(doc.sessionId, { to: doc.chatId, kind: 'text', text: doc.text, clientId: scheduledClientId(doc._id), userId: senderId });
+    const content = doc.file
+      ? { kind: doc.file.kind as MessageKind, mediaId: doc.file.mediaId.toString(), ...(doc.text ? { caption: doc.text } : {}), ...(doc.file.fileName ? { fileName: doc.file.fileName } : {}) }
+      : { kind: 'text' as const, text: doc.text };
+    const accepted = await deps.hub.send(doc.sessionId, { to: doc.chatId, ...content, clientId: scheduledClientId(doc._id), userId: senderId });
     return await settle(deps, doc, { status: 'sent', messageId: accepted.messageId, sentAt: new Date(now) });
   } catch (err) {
     const code = err instanceof RpcError ? PERMANENT[err.code] : undefined;

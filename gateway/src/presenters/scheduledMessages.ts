@@ -8,6 +8,7 @@ export function presentScheduled(d: ScheduledMessageDoc): ScheduledMessageView {
     sessionId: d.sessionId,
     chatId: d.chatId,
     text: d.text,
+    file: d.file ? { mediaId: d.file.mediaId.toString(), kind: d.file.kind, fileName: d.file.fileName ?? null, mimeType: d.file.mimeType, size: d.file.size } : null,
     sendAt: new Date(d.sendAt).getTime(),
     status: d.status,
     author: { id: d.authorId.toString(), name: d.authorName },

@@ -119,7 +119,10 @@ export interface ScheduledMessageView {
   id: string;
   sessionId: string;
   chatId: string;
+  /** The text (with a file: its caption, possibly empty). */
   text: string;
+  /** The file that goes with it, or null for a text reply. */
+  file: ScheduledFileView | null;
   /** When it is sent (ms since epoch). */
   sendAt: number;
   status: ScheduledStatus;
@@ -129,6 +132,15 @@ export interface ScheduledMessageView {
   /** Why it was not sent (status `failed`): `author_cannot_send`, `session_not_found`, `send_failed`. */
   error: string | null;
   createdAt: string;
+}
+
+/** The file of a scheduled reply: stored when it was scheduled, sent at its time. */
+export interface ScheduledFileView {
+  mediaId: string;
+  kind: string;
+  fileName: string | null;
+  mimeType: string;
+  size: number;
 }
 
 /** A colleague who may read a chat, to mention in its notes (`GET …/chats/:chatId/people`). */

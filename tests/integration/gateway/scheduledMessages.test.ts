@@ -7,7 +7,8 @@
  * nothing, and a colleague can send it instead.
  */
 import type { ScheduledMessageView } from '@switchboard/shared';
-import { Assignment, AuditLog, Message, ScheduledMessage, silentLogger } from '@switchboard/shared/node';
+import { randomBytes } from 'node:crypto';
+import { Assignment, AuditLog, Media, Message, ScheduledMessage, silentLogger } from '@switchboard/shared/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLAIM_STALE_MS, scheduledClientId, startScheduledSends, type ScheduledSender } from '../../../gateway/src/automation/scheduledSends.ts';
 import { linkSession, openGateway, type GatewayWorld } from './support/harness.ts';
@@ -160,6 +161,37 @@ describe('scheduled replies', () => {
     clock += 24 * HOUR;
     expect(await sender.runDue()).toBe(0);
     expect(receivedTexts(ALICE).filter((t) => t === 'Te llamamos el lunes.')).toHaveLength(1);
+  });
+
+  it('keeps a file scheduled with its caption and sends both when due; a cancelled one takes its file away', async () => {
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(3000)]);
+    const form = (caption: string) => {
+      const f = new FormData();
+      f.append('text', caption);
+      f.append('sendAt', String(clock + HOUR));
+      f.append('file', new Blob([pdf], { type: 'application/pdf' }), 'presupuesto-38.pdf');
+      return f;
+    };
+    const withFile = await w.api('POST', scheduledOf(BRUNO), { token: tok.supervisor, form: form('Bruno, aquí tienes el presupuesto.') });
+    expect(withFile.status).toBe(201);
+    expect(withFile.body).toMatchObject({ text: 'Bruno, aquí tienes el presupuesto.', status: 'scheduled', file: { kind: 'document', fileName: 'presupuesto-38.pdf', mimeType: 'application/pdf', size: pdf.length } });
+    expect((await listed(BRUNO))[0]?.file?.mediaId).toBe(withFile.body.file.mediaId);
+    // Stored now, for the chat (its readers may open it before it goes).
+    expect(await Media.findById(withFile.body.file.mediaId).lean()).toMatchObject({ chatId: jid(BRUNO), direction: 'out' });
+
+    const cancelled = await w.api('POST', scheduledOf(BRUNO), { token: tok.supervisor, form: form('Mejor mañana.') });
+    expect((await w.api('DELETE', `${scheduledOf(BRUNO)}/${cancelled.body.id}`, { token: tok.supervisor })).status).toBe(204);
+    expect(await Media.exists({ _id: cancelled.body.file.mediaId })).toBeNull();
+
+    clock += HOUR;
+    expect(await sender.runDue()).toBe(1);
+    const got = await w.sim!.waitForReceived(BRUNO, (m) => m.kind === 'document', 30_000);
+    expect(got).toMatchObject({ caption: 'Bruno, aquí tienes el presupuesto.', fileName: 'presupuesto-38.pdf', mimetype: 'application/pdf' });
+    expect(got.media?.equals(pdf)).toBe(true);
+    expect(receivedTexts(BRUNO)).not.toContain('Mejor mañana.');
+    const sent = await Message.findOne({ sessionId: SESSION, clientId: scheduledClientId(withFile.body.id) }).lean();
+    expect(sent).toMatchObject({ kind: 'document', caption: 'Bruno, aquí tienes el presupuesto.', chatId: jid(BRUNO) });
+    expect(String(sent?.mediaId)).toBe(withFile.body.file.mediaId);
   });
 
   it('sends nothing for an author who may no longer write in the chat; a colleague sends it instead', async () => {

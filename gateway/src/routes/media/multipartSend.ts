@@ -1,5 +1,6 @@
 /**
- * The multipart form of POST /api/sessions/:sessionId/messages: a message with its file.
+ * The multipart form of POST /api/sessions/:sessionId/messages (a message with its file) and of
+ * POST …/chats/:chatId/scheduled (a reply with its file, sent later: the chat is the path's).
  * Flow: HTTP → here (authorise, stream the file to GridFS) → validation of the other fields
  * with shared's outgoing-message schema → messages.ts handler → hub.send.
  */
@@ -41,8 +42,9 @@ export function multipartSend(deps: GatewayDeps) {
     let to = '';
     const { fields, file: media } = await readMultipart<MediaDoc>(ctx, {
       async onFile(before, part) {
-        if (!before.to) throw validationFailed([{ in: 'body', path: 'to', code: 'custom', message: 'Give `to` before the file in the form' }]);
-        to = before.to;
+        const target = typeof ctx.params.chatId === 'string' ? ctx.params.chatId : before.to;
+        if (!target) throw validationFailed([{ in: 'body', path: 'to', code: 'custom', message: 'Give `to` before the file in the form' }]);
+        to = target;
         const chatId = recipientJid(to);
         authorize(auth, 'send', subjects.message(sessionId, chatId));
         authorize(auth, 'create', subjects.media({ sessionId, chatId }));

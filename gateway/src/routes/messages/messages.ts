@@ -1,14 +1,14 @@
-import { Chat, Media, Message, Session, type ChatDoc, type MessageDoc } from '@switchboard/shared/node';
-import type { MessageKind, OutgoingMessageInput } from '@switchboard/shared';
-import { Types, type QueryFilter } from 'mongoose';
-import type { AuthContext } from '../../auth/authContext.ts';
-import { badRequest, forbidden, notFound } from '../../errors.ts';
-import { allowed, authorize, scope, subjects } from '../../policies/subjects.ts';
+import { Chat, Message, Session, type ChatDoc, type MessageDoc } from '@switchboard/shared/node';
+import type { OutgoingMessageInput } from '@switchboard/shared';
+import type { QueryFilter } from 'mongoose';
+import { notFound } from '../../errors.ts';
+import { authorize, scope, subjects } from '../../policies/subjects.ts';
 import { presentChat, presentMessages } from '../../presenters/messages.ts';
 import { escapeRegex, listOf, listResponse, paging, sessionParams } from '../common.ts';
 import { MESSAGE_WINDOWS_MS, newestFirstPage } from '../newestFirstPage.ts';
 import { defineRoute, type RouteDef } from '../types.ts';
 import { recipientJid } from '@switchboard/shared';
+import { attachToChat, checkMedia } from './checkMedia.ts';
 import { chatSchema, listChatsQuery, listMessagesQuery, messageSchema, sendBody, sendResponse } from './schema.ts';
 
 const tag = 'Messages';
@@ -18,15 +18,6 @@ async function assertSessionExists(sessionId: string): Promise<void> {
   if (!(await Session.exists({ sessionId }))) throw notFound('session');
 }
 
-/** Checks a referenced media file: same session, and visible to the caller (or uploaded by them). */
-async function checkMedia(auth: AuthContext, sessionId: string, mediaId: string): Promise<MessageKind> {
-  const media = await Media.findOne({ _id: new Types.ObjectId(mediaId), sessionId }).lean();
-  if (!media) throw badRequest('unknown_media', 'The media file does not exist in this session');
-  const mine = media.uploadedBy?.toString() === auth.user.id;
-  const visible = allowed(auth, 'read', subjects.media(media));
-  if (!mine && !visible) throw forbidden();
-  return media.kind;
-}
 
 /** Sending and reading messages and chats, scoped to what the caller may see. */
 export const messageRoutes: RouteDef[] = [
@@ -38,11 +29,11 @@ export const messageRoutes: RouteDef[] = [
       const chatId = recipientJid(body.to);
       authorize(auth, 'send', subjects.message(params.sessionId, chatId));
       await assertSessionExists(params.sessionId);
-      const mediaKind = body.mediaId ? await checkMedia(auth!, params.sessionId, body.mediaId) : undefined;
+      const mediaKind = body.mediaId ? (await checkMedia(auth!, params.sessionId, body.mediaId)).kind : undefined;
       const { kind, ...rest } = body;
       const input: OutgoingMessageInput = { ...rest, to: chatId, kind: kind ?? mediaKind ?? 'text', userId: auth!.user.id };
       // A file uploaded with this request belongs to the chat it is sent to (assigned users can read it).
-      if (body.mediaId) await Media.updateOne({ _id: new Types.ObjectId(body.mediaId), sessionId: params.sessionId, chatId: null }, { $set: { chatId } });
+      if (body.mediaId) await attachToChat(params.sessionId, body.mediaId, chatId);
       const accepted = await deps.hub.send(params.sessionId, input);
       audit.targetType = 'Message';
       audit.targetId = accepted.messageId;

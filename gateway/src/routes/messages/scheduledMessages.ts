@@ -1,5 +1,7 @@
-import { recipientJid, type ScheduledStatus } from '@switchboard/shared';
-import { ScheduledMessage, type ScheduledMessageDoc } from '@switchboard/shared/node';
+import { recipientJid, type MessageKind, type ScheduledStatus } from '@switchboard/shared';
+import { dropMediaDocument, Media, ScheduledMessage, type MediaDoc, type ScheduledMessageDoc } from '@switchboard/shared/node';
+import type { Types } from 'mongoose';
+import type { AuthContext } from '../../auth/authContext.ts';
 import { announceScheduled } from '../../automation/scheduledChat.ts';
 import { claimScheduled, deliverScheduled } from '../../automation/scheduledSends.ts';
 import { badRequest, conflict, notFound } from '../../errors.ts';
@@ -7,6 +9,7 @@ import { authorize, subjects } from '../../policies/subjects.ts';
 import { presentScheduled } from '../../presenters/scheduledMessages.ts';
 import { defineRoute, type RouteDef } from '../types.ts';
 import { chatParams } from './chatActionSchema.ts';
+import { attachToChat, checkMedia } from './checkMedia.ts';
 import { loadChat } from './loadChat.ts';
 import { SCHEDULE_MAX_MS, SCHEDULED_PER_CHAT_MAX, rescheduleBody, scheduleBody, scheduledList, scheduledParams, scheduledSchema } from './scheduledSchema.ts';
 
@@ -21,6 +24,23 @@ async function notWaiting(sessionId: string, chatId: string, id: string): Promis
   if (!doc) throw notFound('scheduled message');
   if (doc.status === 'cancelled') throw conflict('scheduled_cancelled', 'This scheduled message was cancelled');
   throw conflict('scheduled_sent', doc.status === 'sending' ? 'This scheduled message is being sent right now' : 'This scheduled message has already been sent');
+}
+
+/** The file of a reply being scheduled: one the caller may use, given to the chat, summarised. */
+async function scheduledFile(auth: AuthContext, sessionId: string, chatId: string, mediaId: string, kind: MessageKind | undefined): Promise<NonNullable<ScheduledMessageDoc['file']>> {
+  const media = await checkMedia(auth, sessionId, mediaId);
+  await attachToChat(sessionId, mediaId, chatId);
+  return { mediaId: media._id, kind: kind ?? media.kind, fileName: media.fileName ?? null, mimeType: media.mimeType, size: media.size };
+}
+
+/** Deletes the stored file of a cancelled reply (a failure is logged: the reply is cancelled all the same). */
+async function dropFile(deps: { logger: { warn(o: object, m: string): void } }, mediaId: Types.ObjectId): Promise<void> {
+  try {
+    const media = await Media.findById(mediaId).lean<MediaDoc>();
+    if (media) await dropMediaDocument(media);
+  } catch (err) {
+    deps.logger.warn({ err }, 'the file of a cancelled scheduled reply could not be deleted');
+  }
 }
 
 /** 400 `invalid_send_at` unless `sendAt` is ahead of `now` and within a year. */
@@ -51,9 +71,9 @@ export const scheduledMessageRoutes: RouteDef[] = [
     },
   }),
   defineRoute({
-    method: 'post', path: '/api/sessions/:sessionId/chats/:chatId/scheduled', tag, summary: 'Schedule a text reply for a later time', auth: 'user', permission: ['send', 'Message'],
-    record: 'Message', params: chatParams, body: scheduleBody, audit: 'chat.schedule',
-    response: { status: 201, description: 'Scheduled; 400 `invalid_send_at` (past, or more than a year ahead), `too_many_scheduled`', schema: scheduledSchema },
+    method: 'post', path: '/api/sessions/:sessionId/chats/:chatId/scheduled', tag, summary: 'Schedule a reply (text, or a file with its caption) for a later time', auth: 'user', permission: ['send', 'Message'],
+    record: 'Message', params: chatParams, body: scheduleBody, audit: 'chat.schedule', multipart: true,
+    response: { status: 201, description: 'Scheduled; 400 `invalid_send_at` (past, or more than a year ahead), `too_many_scheduled`, `unknown_media`', schema: scheduledSchema },
     async handler({ deps, auth, params, body, audit }) {
       const { sessionId } = params;
       const chatId = recipientJid(params.chatId);
@@ -63,11 +83,12 @@ export const scheduledMessageRoutes: RouteDef[] = [
       if ((await ScheduledMessage.countDocuments({ sessionId, chatId, status: 'scheduled' })) >= SCHEDULED_PER_CHAT_MAX) {
         throw badRequest('too_many_scheduled', `This conversation already has ${SCHEDULED_PER_CHAT_MAX} scheduled messages: send or cancel some first`);
       }
-      const doc = await ScheduledMessage.create({ sessionId, chatId, text: body.text, sendAt: new Date(body.sendAt), authorId: auth!.user._id, authorName: auth!.user.name });
+      const file = body.mediaId ? await scheduledFile(auth!, sessionId, chatId, body.mediaId, body.kind) : null;
+      const doc = await ScheduledMessage.create({ sessionId, chatId, text: body.text ?? '', file, sendAt: new Date(body.sendAt), authorId: auth!.user._id, authorName: auth!.user.name });
       const view = presentScheduled(doc.toObject());
       await announceScheduled(deps.realtime?.emitToChat, view);
       // Never the text in the audit log.
-      Object.assign(audit, { targetType: 'Chat', targetId: chatId, details: { sessionId, scheduledId: view.id, sendAt: body.sendAt } });
+      Object.assign(audit, { targetType: 'Chat', targetId: chatId, details: { sessionId, scheduledId: view.id, sendAt: body.sendAt, ...(file ? { kind: file.kind } : {}) } });
       return view;
     },
   }),
@@ -118,6 +139,8 @@ export const scheduledMessageRoutes: RouteDef[] = [
         (await ScheduledMessage.findOneAndUpdate({ _id: scheduledId, sessionId, chatId, status: { $in: ['scheduled', 'failed'] } }, { $set: { status: 'cancelled' } }, { returnDocument: 'after' }).lean<ScheduledMessageDoc>()) ??
         (await notWaiting(sessionId, chatId, scheduledId));
       await announceScheduled(deps.realtime?.emitToChat, presentScheduled(doc));
+      // Its file was stored for it alone: never sent, it goes too.
+      if (doc.file) await dropFile(deps, doc.file.mediaId);
       Object.assign(audit, { targetType: 'Chat', targetId: chatId, details: { sessionId, scheduledId } });
       return undefined;
     },

@@ -1,4 +1,4 @@
-import { SCHEDULED_STATUSES } from '@switchboard/shared';
+import { MEDIA_MESSAGE_KINDS, SCHEDULED_STATUSES } from '@switchboard/shared';
 import { SCHEDULED_TEXT_MAX } from '@switchboard/shared/node';
 import { z } from '../../openapi/zod.ts';
 import { objectId } from '../common.ts';
@@ -12,19 +12,31 @@ export const SCHEDULED_PER_CHAT_MAX = 50;
 /** `:sessionId/chats/:chatId/scheduled/:scheduledId` */
 export const scheduledParams = chatParams.extend({ scheduledId: objectId });
 
-/** POST …/scheduled */
+const replyText = z.string().trim().min(1).max(SCHEDULED_TEXT_MAX).openapi({ description: 'The reply, sent as a text message at `sendAt` (with a file: its caption)', example: 'Buenos días, Alicia: ya tenemos tu pedido listo para recoger.' });
+const sendAt = z.coerce.number().int().openapi({ description: 'When to send it: ms since epoch, in the future and within a year' });
+
+/**
+ * POST …/scheduled: JSON, or multipart/form-data with the fields (`text`, `sendAt`, a media
+ * `kind` if the file is to go as one, e.g. `voice`) before a `file`, which is stored at once and
+ * sent at `sendAt` with the text as its caption.
+ */
 export const scheduleBody = z
   .object({
-    text: z.string().trim().min(1).max(SCHEDULED_TEXT_MAX).openapi({ description: 'The reply, sent as a text message at `sendAt`', example: 'Buenos días, Alicia: ya tenemos tu pedido listo para recoger.' }),
-    sendAt: z.number().int().openapi({ description: 'When to send it: ms since epoch, in the future and within a year' }),
+    text: z.string().trim().max(SCHEDULED_TEXT_MAX).optional().openapi({ description: 'The reply, sent as a text message at `sendAt` (with a file: its caption, optional)', example: 'Buenos días, Alicia: ya tenemos tu pedido listo para recoger.' }),
+    sendAt,
+    mediaId: objectId.optional().openapi({ description: 'A file uploaded by the caller (the multipart form sets it)' }),
+    kind: z.enum(MEDIA_MESSAGE_KINDS).optional().openapi({ description: 'How the file goes (default: by its type)' }),
+    /** Set by the multipart form (the chat of the path): ignored. */
+    to: z.string().optional(),
   })
+  .refine((b) => !!b.text || !!b.mediaId, { message: 'Give the text of the reply, or a file', path: ['text'] })
   .openapi('ScheduleRequest');
 
 /** PUT …/scheduled/:scheduledId: a new text, a new time, or both. */
 export const rescheduleBody = z
   .object({
-    text: scheduleBody.shape.text.optional(),
-    sendAt: scheduleBody.shape.sendAt.optional(),
+    text: replyText.optional(),
+    sendAt: sendAt.optional(),
   })
   .refine((b) => b.text !== undefined || b.sendAt !== undefined, { message: 'Give a new text, a new time, or both' })
   .openapi('RescheduleRequest');
@@ -36,6 +48,7 @@ export const scheduledSchema = z
     sessionId: z.string(),
     chatId: z.string(),
     text: z.string(),
+    file: z.object({ mediaId: z.string(), kind: z.string(), fileName: z.string().nullable(), mimeType: z.string(), size: z.number().int() }).nullable(),
     sendAt: z.number().int(),
     status: z.enum(SCHEDULED_STATUSES),
     author: z.object({ id: z.string(), name: z.string() }),

@@ -6,8 +6,8 @@ import { defineModel } from './defineModel.ts';
 export const SCHEDULED_TEXT_MAX = 4096;
 
 /**
- * A reply written now and sent later (*Programar envío*): the text, the chat, the time and who
- * wrote it. The gateway's dispatcher (automation/scheduledSends.ts) hands it to the session's
+ * A reply written now and sent later (*Programar envío*): the text (and a file, if any), the
+ * chat, the time and who wrote it. The gateway's dispatcher (automation/scheduledSends.ts) hands it to the session's
  * outbox at `sendAt` with the client key `scheduled:<_id>`, so it is sent exactly once whatever
  * node or restart tries; `sending` is the claim of one attempt (`claimedAt`), taken again when
  * it is older than a minute (the node died between the claim and the outbox).
@@ -17,8 +17,10 @@ export interface ScheduledMessageDoc {
   sessionId: string;
   /** The chat's JID. */
   chatId: string;
-  /** Never logged. */
+  /** Never logged. With a file, its caption (possibly empty). */
   text: string;
+  /** The file sent with it (stored in the media pool when it was scheduled), or null. */
+  file?: { mediaId: Types.ObjectId; kind: string; fileName: string | null; mimeType: string; size: number } | null;
   sendAt: Date;
   status: ScheduledStatus;
   authorId: Types.ObjectId;
@@ -41,7 +43,14 @@ const scheduledMessageSchema = new Schema<ScheduledMessageDoc>(
   {
     sessionId: { type: String, required: true },
     chatId: { type: String, required: true },
-    text: { type: String, required: true, maxlength: SCHEDULED_TEXT_MAX },
+    text: { type: String, default: '', maxlength: SCHEDULED_TEXT_MAX },
+    file: {
+      type: new Schema(
+        { mediaId: { type: Schema.Types.ObjectId, ref: 'Media', required: true }, kind: { type: String, required: true }, fileName: { type: String, default: null }, mimeType: { type: String, required: true }, size: { type: Number, required: true } },
+        { _id: false },
+      ),
+      default: null,
+    },
     sendAt: { type: Date, required: true },
     status: { type: String, enum: SCHEDULED_STATUSES, required: true, default: 'scheduled' },
     authorId: { type: Schema.Types.ObjectId, ref: 'User', required: true },
