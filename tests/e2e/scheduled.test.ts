@@ -4,7 +4,7 @@
  * writes a reply and schedules it for tomorrow morning, and another for later today; both wait
  * above her composer and, live, above Sofía's, who cancels one; *Enviar ahora* sends the other
  * at once, and a reply that comes due is sent by the system by itself and leaves every open
- * thread.
+ * thread. A file can be scheduled too, with its text as the caption.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -152,5 +152,29 @@ describe('scheduled replies', () => {
     await sys.sim.waitForReceived(ALICIA, (m) => m.text === 'Mañana te confirmo el envío.', 30_000);
     await rowOfSupervisor().locator('.scheduled-tag.failed').waitFor({ state: 'detached' });
     expect(sys.sim.received(ALICIA).filter((m) => m.text === 'Mañana te confirmo el envío.')).toHaveLength(1);
+  });
+
+  it('schedules a file with its text, shows it waiting with the file, and sends both', async () => {
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(2048, 7)]);
+    const box = supervisor.getByRole('textbox', { name: 'Mensaje para Alicia Gómez' });
+    await supervisor.locator('.composer input[type="file"]').setInputFiles({ name: 'factura-2291.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await box.fill('Alicia, te dejo la factura del pedido.');
+    await supervisor.getByRole('button', { name: 'Programar envío' }).click();
+    const dialog = supervisor.getByRole('dialog', { name: 'Programar envío a «Alicia Gómez»' });
+    await dialog.locator('blockquote', { hasText: 'factura-2291.pdf' }).waitFor();
+    await dialog.getByRole('button', { name: /^Mañana por la mañana/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    // The box is empty again, its attachment gone with the scheduled reply.
+    expect(await box.inputValue()).toBe('');
+    expect(await supervisor.locator('.composer-files li').count()).toBe(0);
+    const item = itemOf(supervisor, 'Alicia, te dejo la factura del pedido.');
+    await item.getByTitle('Archivo adjunto: factura-2291.pdf').waitFor();
+    await checkScreen(supervisor, SHOTS, '20c-scheduled-file', { keyboard: true });
+
+    await item.getByRole('button', { name: 'Enviar ahora' }).click();
+    const got = await sys.sim.waitForReceived(ALICIA, (m) => m.kind === 'document', 30_000);
+    expect(got).toMatchObject({ caption: 'Alicia, te dejo la factura del pedido.', fileName: 'factura-2291.pdf', mimetype: 'application/pdf' });
+    expect(got.media?.equals(pdf)).toBe(true);
+    await supervisor.getByRole('log', { name: /Mensajes con Alicia Gómez/ }).getByRole('link', { name: /factura-2291\.pdf/ }).waitFor();
   });
 });

@@ -128,7 +128,16 @@ export function inboxApi(api: ApiClient) {
       api.post<ChatNoteView>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/notes`, { text, ...(mentions.length ? { mentions } : {}) }),
     people: (sessionId: string, chatId: string) => api.get<{ data: ChatPersonView[] }>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/people`),
     scheduled: (sessionId: string, chatId: string) => api.get<{ data: ScheduledMessageView[] }>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/scheduled`).then((r) => r.data),
-    schedule: (sessionId: string, chatId: string, text: string, sendAt: number) => api.post<ScheduledMessageView>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/scheduled`, { text, sendAt }),
+    /** Schedules a reply; with a file, a multipart form (the text is its caption). */
+    schedule(sessionId: string, chatId: string, text: string, sendAt: number, file?: File): Promise<ScheduledMessageView> {
+      const path = `/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/scheduled`;
+      if (!file) return api.post<ScheduledMessageView>(path, { text, sendAt });
+      const form = new FormData();
+      form.set('text', text);
+      form.set('sendAt', String(sendAt));
+      form.set('file', file, file.name);
+      return api.upload<ScheduledMessageView>(path, form);
+    },
     sendScheduled: (sessionId: string, chatId: string, id: string) => api.post<ScheduledMessageView>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/scheduled/${enc(id)}/send`),
     reschedule: (sessionId: string, chatId: string, id: string, change: { text?: string; sendAt?: number }) => api.put<ScheduledMessageView>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/scheduled/${enc(id)}`, change),
     cancelScheduled: (sessionId: string, chatId: string, id: string) => api.del(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/scheduled/${enc(id)}`),

@@ -12,6 +12,7 @@ import { Icon } from '../../../ui/Icon.tsx';
 import { useToast } from '../../../ui/Toasts.tsx';
 import { errorText } from '../../../ui/errors.ts';
 import { EditScheduledDialog } from './EditScheduledDialog.tsx';
+import { ScheduledFile } from './ScheduleDialog.tsx';
 import type { ScheduledReplies } from './useScheduled.ts';
 import { whenPhrase } from './whenPhrase.ts';
 
@@ -83,7 +84,10 @@ export function ScheduledStrip({ scheduled, canAct }: { scheduled: ScheduledRepl
                     {failed ? failure(s) : s.status === 'sending' ? t('scheduled.sending') : t('scheduled.at', { when: whenPhrase(s.sendAt, Date.now(), i18n) })}
                     {s.author.id !== me.id && <span className="faint"> · {t('scheduled.by', { name: s.author.name })}</span>}
                   </p>
-                  <p className="scheduled-text">{s.text}</p>
+                  <p className="scheduled-text">
+                    {s.file && <ScheduledFile name={s.file.fileName ?? t('thread.download')} />}
+                    {s.text}
+                  </p>
                 </div>
                 {canAct && s.status !== 'sending' && (
                   <div className="scheduled-actions">

@@ -351,8 +351,8 @@ export function Composer(p: ComposerProps) {
           <IconButton
             icon="calendar"
             label={t('scheduled.open')}
-            title={p.files.length > 0 || p.quoting ? t('scheduled.onlyText') : t('scheduled.open')}
-            disabled={!text.trim() || p.files.length > 0 || !!p.quoting}
+            title={p.files.length > 1 || p.quoting ? t('scheduled.onlyText') : t('scheduled.open')}
+            disabled={(!text.trim() && p.files.length === 0) || p.files.length > 1 || !!p.quoting}
             onClick={() => setScheduling(true)}
           />
         )}
@@ -371,6 +371,7 @@ export function Composer(p: ComposerProps) {
         open={scheduling}
         title={p.chatName}
         text={text.trim()}
+        file={p.files[0]?.name ?? null}
         onClose={() => setScheduling(false)}
         onSchedule={async (at) => {
           const scheduled = text;

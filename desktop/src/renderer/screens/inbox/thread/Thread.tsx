@@ -185,9 +185,10 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
     }
   };
   const scheduled = useScheduled(sessionId, chatId);
+  // With a file (one at most), the file goes with the text as its caption, and leaves the box.
   const scheduleReply = (text: string, at: number) =>
-    scheduled.schedule(text, at).then(
-      (s) => void toast.success(t('scheduled.done', { when: whenPhrase(s.sendAt, Date.now(), i18n) })),
+    scheduled.schedule(text, at, files[0]).then(
+      (s) => void (s.file && setFiles([]), toast.success(t('scheduled.done', { when: whenPhrase(s.sendAt, Date.now(), i18n) }))),
       (err: unknown) => {
         toast.error(errorText(err, t));
         throw err;
