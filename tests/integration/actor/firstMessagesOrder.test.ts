@@ -7,11 +7,10 @@
  * mapping write for as long as the test needs.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '@switchboard/wa-sim';
-import { Message, Session, connectDatabase, disconnectDatabase, silentLogger } from '@switchboard/shared/node';
-import { startDbFaultProxy, type DbFaultProxy } from '../../support/dbFaultProxy.ts';
-import { testDbUri } from '../../support/testDb.ts';
-import { linkActor, runActor, simConfig, type ActorRun } from './harness.ts';
+import type { Simulator } from '@switchboard/wa-sim';
+import { Message } from '@switchboard/shared/node';
+import type { DbFaultProxy } from '../../support/dbFaultProxy.ts';
+import { startLinkedActor, stopLinkedActor, type ActorRun } from './harness.ts';
 
 const SESSION = 'first-order';
 const PHONE = '15550007601';
@@ -22,23 +21,12 @@ let proxy: DbFaultProxy;
 let run: ActorRun;
 
 beforeAll(async () => {
-  const uri = testDbUri('first_order');
-  proxy = await startDbFaultProxy(uri);
-  await connectDatabase(proxy.uriFor(uri), silentLogger());
-  sim = await startSimulator();
-  sim.createPhone({ phone: PHONE, name: 'Shop' });
-  sim.createContact({ phone: BEA, name: 'Bea' });
-  await Session.create({ sessionId: SESSION, name: 'Order' });
-  run = await runActor(simConfig(sim, SESSION, proxy.uriFor(uri), { preloadChats: { type: 'individual', limit: 0 } }));
-  await linkActor(sim, run, PHONE);
+  let proxied: DbFaultProxy | undefined;
+  ({ sim, run, proxy: proxied } = await startLinkedActor({ db: 'first_order', sessionId: SESSION, name: 'Order', phone: PHONE, contacts: { [BEA]: 'Bea' }, proxied: true }));
+  proxy = proxied!;
 });
 
-afterAll(async () => {
-  await run?.stop();
-  await sim?.stop();
-  await disconnectDatabase();
-  await proxy?.stop();
-});
+afterAll(() => stopLinkedActor(run, sim, proxy));
 
 describe("a new contact's first messages", () => {
   it('are stored and announced in the order they were sent, however long the first one takes', async () => {

@@ -15,6 +15,7 @@ import type { ActorEvent, ActorInitConfig, ExitCode, FromActor, ReplyEnvelope } 
 import { Media, Message, Session, connectDatabase, createLogger, disconnectDatabase, putMedia, silentLogger } from '@switchboard/shared/node';
 import { startSimulator, type Simulator } from '@switchboard/wa-sim';
 import { Actor, createHandlers, type ActorDeps } from '@switchboard/session-actor';
+import { startDbFaultProxy, type DbFaultProxy } from '../../support/dbFaultProxy.ts';
 import { testDbUri } from '../../support/testDb.ts';
 
 /** An Actor under test with its recorded output. */
@@ -138,12 +139,16 @@ export interface LinkedActor {
   run: ActorRun;
   /** The test database's URI (for an actor started again on it). */
   uri: string;
+  /** With `proxied`: the proxy the test process and the actor reach the database through. */
+  proxy?: DbFaultProxy;
 }
 
 /**
  * Connects to test database `db`, starts a simulator with `phone` (named `phoneName`, default
  * Shop) and `contacts` (phone → name), creates the Session and links an actor configured with
- * `config` (default NO_PRELOAD: no chats preloaded). Pair it with stopLinkedActor in afterAll.
+ * `config` (default NO_PRELOAD: no chats preloaded). With `proxied`, the test and the actor reach
+ * the database through a fault proxy (requests counted, held or cut: dbFaultProxy.ts). Pair it
+ * with stopLinkedActor in afterAll.
  */
 export async function startLinkedActor(o: {
   db: string;
@@ -153,8 +158,11 @@ export async function startLinkedActor(o: {
   phoneName?: string;
   contacts: Record<string, string>;
   config?: Partial<ActorInitConfig>;
+  proxied?: boolean;
 }): Promise<LinkedActor> {
-  const uri = testDbUri(o.db);
+  const direct = testDbUri(o.db);
+  const proxy = o.proxied ? await startDbFaultProxy(direct) : undefined;
+  const uri = proxy ? proxy.uriFor(direct) : direct;
   await connectDatabase(uri, silentLogger());
   const sim = await startSimulator();
   sim.createPhone({ phone: o.phone, name: o.phoneName ?? 'Shop' });
@@ -162,14 +170,15 @@ export async function startLinkedActor(o: {
   await Session.create({ sessionId: o.sessionId, name: o.name });
   const run = await runActor(simConfig(sim, o.sessionId, uri, o.config ?? NO_PRELOAD));
   await linkActor(sim, run, o.phone);
-  return { sim, run, uri };
+  return { sim, run, uri, ...(proxy ? { proxy } : {}) };
 }
 
-/** Stops what startLinkedActor started (either may be missing when it failed half way). */
-export async function stopLinkedActor(run: ActorRun | undefined, sim: Simulator | undefined): Promise<void> {
+/** Stops what startLinkedActor started (any may be missing when it failed half way). */
+export async function stopLinkedActor(run: ActorRun | undefined, sim: Simulator | undefined, proxy?: DbFaultProxy): Promise<void> {
   await run?.stop();
   await sim?.stop();
   await disconnectDatabase();
+  await proxy?.stop();
 }
 
 const here = dirname(fileURLToPath(import.meta.url));

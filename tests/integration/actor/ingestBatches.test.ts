@@ -5,11 +5,10 @@
  * requests and holds one back.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '@switchboard/wa-sim';
-import { Chat, Message, Session, connectDatabase, disconnectDatabase, silentLogger } from '@switchboard/shared/node';
-import { startDbFaultProxy, type DbFaultProxy } from '../../support/dbFaultProxy.ts';
-import { testDbUri } from '../../support/testDb.ts';
-import { linkActor, runActor, simConfig, type ActorRun } from './harness.ts';
+import type { Simulator } from '@switchboard/wa-sim';
+import { Chat, Message } from '@switchboard/shared/node';
+import type { DbFaultProxy } from '../../support/dbFaultProxy.ts';
+import { startLinkedActor, stopLinkedActor, type ActorRun } from './harness.ts';
 
 const SESSION = 'ingest-batches';
 const PHONE = '15550007501';
@@ -20,23 +19,12 @@ let proxy: DbFaultProxy;
 let run: ActorRun;
 
 beforeAll(async () => {
-  const uri = testDbUri('ingest_batches');
-  proxy = await startDbFaultProxy(uri);
-  await connectDatabase(proxy.uriFor(uri), silentLogger());
-  sim = await startSimulator();
-  sim.createPhone({ phone: PHONE, name: 'Shop' });
-  sim.createContact({ phone: ALICE, name: 'Alice' });
-  await Session.create({ sessionId: SESSION, name: 'Ingest' });
-  run = await runActor(simConfig(sim, SESSION, proxy.uriFor(uri), { preloadChats: { type: 'individual', limit: 0 } }));
-  await linkActor(sim, run, PHONE);
+  let proxied: DbFaultProxy | undefined;
+  ({ sim, run, proxy: proxied } = await startLinkedActor({ db: 'ingest_batches', sessionId: SESSION, name: 'Ingest', phone: PHONE, contacts: { [ALICE]: 'Alice' }, proxied: true }));
+  proxy = proxied!;
 });
 
-afterAll(async () => {
-  await run?.stop();
-  await sim?.stop();
-  await disconnectDatabase();
-  await proxy?.stop();
-});
+afterAll(() => stopLinkedActor(run, sim, proxy));
 
 describe('incoming messages in batches (issue 13)', () => {
   it('stores a burst that queued behind a write with one insert and one chat write, announcing each in order', async () => {

@@ -5,12 +5,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '@switchboard/wa-sim';
-import { Message, Session, connectDatabase, disconnectDatabase, silentLogger } from '@switchboard/shared/node';
-import { startDbFaultProxy, type DbFaultProxy } from '../../support/dbFaultProxy.ts';
+import type { Simulator } from '@switchboard/wa-sim';
+import { Message } from '@switchboard/shared/node';
+import type { DbFaultProxy } from '../../support/dbFaultProxy.ts';
 import { queriesOn } from '../../support/queryLog.ts';
-import { testDbUri } from '../../support/testDb.ts';
-import { linkActor, runActor, simConfig, type ActorRun } from './harness.ts';
+import { startLinkedActor, stopLinkedActor, type ActorRun } from './harness.ts';
 
 const SESSION = 'batches';
 const PHONE = '15550007401';
@@ -40,25 +39,14 @@ const claims = (update: unknown): boolean => JSON.stringify(update ?? null).incl
 const receivedOnce = (id: string) => sim.received(ALICE).filter((m) => m.id === id).length === 1;
 
 beforeAll(async () => {
-  const uri = testDbUri('outbox_batches');
-  proxy = await startDbFaultProxy(uri);
-  await connectDatabase(proxy.uriFor(uri), silentLogger());
-  sim = await startSimulator();
-  sim.createPhone({ phone: PHONE, name: 'Shop' });
-  sim.createContact({ phone: ALICE, name: 'Alice' });
-  await Session.create({ sessionId: SESSION, name: 'Batches' });
-  run = await runActor(simConfig(sim, SESSION, proxy.uriFor(uri), { preloadChats: { type: 'individual', limit: 0 } }));
-  await linkActor(sim, run, PHONE);
+  let proxied: DbFaultProxy | undefined;
+  ({ sim, run, proxy: proxied } = await startLinkedActor({ db: 'outbox_batches', sessionId: SESSION, name: 'Batches', phone: PHONE, contacts: { [ALICE]: 'Alice' }, proxied: true }));
+  proxy = proxied!;
   // Without receipts only the outbox moves messages on (receipts would race the `sent` writes).
   sim.setAutoReceipts(ALICE, { delivery: false });
 });
 
-afterAll(async () => {
-  await run?.stop();
-  await sim?.stop();
-  await disconnectDatabase();
-  await proxy?.stop();
-});
+afterAll(() => stopLinkedActor(run, sim, proxy));
 
 describe('outbox batches (issue 13)', () => {
   it('sends a backlog once each, in order, claiming it with one request and writing sent in batches', async () => {
