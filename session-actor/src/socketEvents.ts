@@ -7,7 +7,7 @@ import { makeDecryptionDurable } from './messages/durableDecrypt.ts';
 import type { Inbox } from './messages/inbox.ts';
 import type { InboxForgetting } from './messages/inboxForgetting.ts';
 import { ingestMessages, type IngestDeps, type Retry } from './messages/ingest.ts';
-import { isMemberReceipt, memberStatus, recordMemberReceipt, type ReceiptUpdate } from './messages/memberReceipts.ts';
+import { GroupSizes, groupStatus, isMemberReceipt, memberStatus, recordMemberReceipt, type ReceiptUpdate } from './messages/memberReceipts.ts';
 import { preloadChats } from './messages/preload.ts';
 import { statusFromReceipt, statusFromWa } from './messages/status.ts';
 import type { ActorInitConfig } from '@switchboard/shared';
@@ -73,17 +73,26 @@ export function bindSocketEvents(sock: WASocket, deps: SocketEventDeps): void {
     for (const event of await applyStatus(sessionId, messageId, next, reason, deps.media)) deps.emit(event);
   };
 
-  /** A receipt in a group (or a status broadcast): the message's status follows the first, and each member's is kept. */
+  /**
+   * A receipt in a group (or a status broadcast). A member's is kept, and the message's status
+   * follows every member's (all delivered, all read); when the group's size cannot be known, the
+   * status follows this receipt, as it does for other receipts.
+   */
+  const groupSizes = new GroupSizes();
   const onReceipt = (key: WAMessageKey, receipt: ReceiptUpdate) => {
-    if (key.fromMe) enqueue(() => emitStatus(key.id, statusFromReceipt(receipt)));
-    if (key.id && isMemberReceipt(key, receipt)) {
-      const target = { chatId: key.remoteJid!, messageId: key.id, userJid: receipt.userJid! };
-      enqueue(async () => {
-        const event = await recordMemberReceipt(sessionId, target, memberStatus(receipt)!, sock);
-        if (event) deps.emit(event);
-      });
+    if (!key.id || !isMemberReceipt(key, receipt)) {
+      if (key.fromMe) enqueue(() => emitStatus(key.id, statusFromReceipt(receipt)));
+      return;
     }
+    const target = { chatId: key.remoteJid!, messageId: key.id, userJid: receipt.userJid! };
+    enqueue(async () => {
+      const event = await recordMemberReceipt(sessionId, target, memberStatus(receipt)!, sock);
+      if (event) deps.emit(event);
+      const members = await groupSizes.of(sock, jidNormalizedUser(target.chatId));
+      await emitStatus(target.messageId, members === null ? statusFromReceipt(receipt) : await groupStatus(sessionId, target.messageId, members));
+    });
   };
+  sock.ev.on('group-participants.update', ({ id }) => groupSizes.forget(jidNormalizedUser(id)));
 
   const { inbox } = deps;
   makeDecryptionDurable(sock, inbox, deps.logger, { joinKeyCommit: deps.keysInDatabase });

@@ -5,7 +5,8 @@
  * not read yet; when the customer's phone reads it, the open dialog fills the time in, live. The
  * reply box's emoji picker finds an emoji by its Spanish name, with the keyboard, and remembers it;
  * `:pulgar` offers it as it is typed, at the end of the text or in its middle. In a group, the
- * info of her reply lists who has read it and who has only received it, live.
+ * info of her reply lists who has read it and who has only received it, live, and it reads as
+ * read only once every member has read it.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -176,5 +177,10 @@ describe('message info', () => {
     await readBy(1).getByText('Carla Vidal').waitFor();
     expect(await deliveredTo(1).getByRole('listitem').allTextContents()).toEqual([expect.stringMatching(/^Diego Pardo.*\d{1,2}:\d{2}/)]);
     await checkScreen(elena, 'inbox', '27b-group-message-info');
+    // The ticks are WhatsApp's: read only once every member has read it.
+    expect(await reply.locator('[data-status="delivered"]').count()).toBe(1);
+    await sys.sim.sendReceipt(DIEGO, got.id, 'read');
+    await readBy(2).getByText('Diego Pardo').waitFor();
+    await reply.locator('[data-status="read"]').waitFor();
   });
 });

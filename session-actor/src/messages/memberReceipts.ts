@@ -1,11 +1,13 @@
 /**
  * Group members' receipts for the messages we send to groups. WhatsApp reports delivered and
- * read per member (Baileys: `message-receipt.update` with `userJid`); the message's own status
- * follows the first of them (applyStatus), and each member's is kept here for the message's info
- * ("Leído por" / "Entregado a") and announced as `member-receipt`.
+ * read per member (Baileys: `message-receipt.update` with `userJid`); each member's is kept here
+ * for the message's info ("Leído por" / "Entregado a") and announced as `member-receipt`, and the
+ * message's own status follows all of them, as WhatsApp's ticks do: delivered once every member
+ * has it, read once every member has read it (groupStatus).
  */
 import { areJidsSameUser, isJidGroup, jidNormalizedUser, type WASocket } from '@whiskeysockets/baileys';
 import type { ActorEvent, MemberReceiptStatus } from '@switchboard/shared';
+import type { MessageStatus } from '@switchboard/shared';
 import { driverCollection, MessageReceipt, messageReceiptId, type MessageReceiptDoc } from '@switchboard/shared/node';
 import { pnForLid } from './jid.ts';
 
@@ -54,4 +56,54 @@ export async function recordMemberReceipt(
   );
   if (before && (status === 'read' ? before.readAt : before.deliveredAt)) return null;
   return { type: 'member-receipt', messageId: target.messageId, chatId, member, status };
+}
+
+/**
+ * The status a group message has reached by its members' receipts: `read` when every member has
+ * read it, `delivered` when every member has it, else null (no change). `members` is how many
+ * it went to (the group's participants but us).
+ */
+export async function groupStatus(sessionId: string, messageId: string, members: number): Promise<MessageStatus | null> {
+  const receipts = driverCollection<MessageReceiptDoc>(MessageReceipt);
+  if ((await receipts.countDocuments({ sessionId, messageId, readAt: { $exists: true } })) >= members) return 'read';
+  if ((await receipts.countDocuments({ sessionId, messageId, deliveredAt: { $exists: true } })) >= members) return 'delivered';
+  return null;
+}
+
+/** How long a group's size is trusted before it is asked again (a change of members forgets it at once). */
+const GROUP_SIZE_TTL_MS = 5 * 60_000;
+/** Groups whose size is remembered (the least recently asked are forgotten first). */
+const REMEMBERED_GROUPS = 500;
+
+/**
+ * How many members our messages to a group go to: its participants but us, from the group's
+ * metadata (asked of WhatsApp, remembered for a few minutes and forgotten when its members
+ * change); null when it cannot be known now.
+ */
+export class GroupSizes {
+  private readonly sizes = new Map<string, { size: number; at: number }>();
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  async of(sock: WASocket | null, jid: string): Promise<number | null> {
+    const known = this.sizes.get(jid);
+    if (known && this.now() - known.at < GROUP_SIZE_TTL_MS) return known.size;
+    if (!sock) return null;
+    try {
+      const meta = await sock.groupMetadata(jid);
+      const me = sock.authState.creds.me;
+      const others = meta.participants.filter((p) => !me || !(areJidsSameUser(p.id, me.id) || (!!me.lid && areJidsSameUser(p.id, me.lid)) || (!!p.phoneNumber && areJidsSameUser(p.phoneNumber, me.id))));
+      this.sizes.delete(jid);
+      this.sizes.set(jid, { size: others.length, at: this.now() });
+      if (this.sizes.size > REMEMBERED_GROUPS) this.sizes.delete(this.sizes.keys().next().value!);
+      return others.length;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Its members changed: asked again next time. */
+  forget(jid: string): void {
+    this.sizes.delete(jid);
+  }
 }

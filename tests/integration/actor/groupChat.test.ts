@@ -86,12 +86,16 @@ describe.each(['pn', 'lid'] as const)('a WhatsApp group (%s addressing) in the s
     expect(sim.duplicates(BOB)).toEqual([]);
   });
 
-  it("keeps each member's delivery and read of our message, by phone number, and announces each once", async () => {
+  it("keeps each member's delivery and read of our message, by phone number, announces each once, and ticks as WhatsApp does: read once every member has read it", async () => {
     sim.setAutoReceipts(ALICE, { delivery: true, read: true });
     sim.setAutoReceipts(BOB, { delivery: true, read: false });
     const messageId = await reply(group, `¿quién lo ha leído? ${addressing}`);
     await run.waitFor('member-receipt', (e) => e.messageId === messageId && e.member === pn(ALICE) && e.status === 'read');
     await run.waitFor('member-receipt', (e) => e.messageId === messageId && e.member === pn(BOB) && e.status === 'delivered');
+    // Both have it, only Alice has read it: delivered, not read.
+    await run.waitFor('message-status', (e) => e.messageId === messageId && e.status === 'delivered');
+    const statusOf = async () => (await Message.findOne({ sessionId: SESSION, messageId }).lean())?.status;
+    expect(await statusOf()).toBe('delivered');
     const receipts = await MessageReceipt.find({ sessionId: SESSION, messageId }).sort({ member: 1 }).lean();
     expect(receipts.map((r) => [r.member, r.chatId, !!r.deliveredAt, !!r.readAt])).toEqual([
       [pn(ALICE), group, true, true],
@@ -100,6 +104,8 @@ describe.each(['pn', 'lid'] as const)('a WhatsApp group (%s addressing) in the s
     // Bob reads it later; a receipt repeated changes nothing and is not announced again.
     await sim.sendReceipt(BOB, messageId, 'read');
     await run.waitFor('member-receipt', (e) => e.messageId === messageId && e.member === pn(BOB) && e.status === 'read');
+    await run.waitFor('message-status', (e) => e.messageId === messageId && e.status === 'read');
+    expect(await statusOf()).toBe('read');
     await sim.sendReceipt(ALICE, messageId, 'read');
     const { id: marker } = await sim.contactSendToGroup(BOB, group, { text: `leído ${addressing}` });
     await run.waitFor('message', (e) => e.message.id === marker);

@@ -3,8 +3,9 @@ import { defineModel } from './defineModel.ts';
 
 /**
  * One group member's receipts for a message we sent to a group ("Leído por" / "Entregado a" in
- * the message's info). WhatsApp reports them per member; the message's own status follows the
- * first of them. `_id` is `sessionId|messageId|member`, so a receipt is one idempotent upsert.
+ * the message's info). WhatsApp reports them per member; the message's own status follows all
+ * of them (delivered to every member, read by every member). `_id` is `sessionId|messageId|member`,
+ * so a receipt is one idempotent upsert.
  */
 export interface MessageReceiptDoc {
   _id: string;

@@ -17,7 +17,7 @@ export function MessageInfoDialog({ message, author, onClose }: { message: Inbox
   const { t, fmt } = useI18n();
   const m = message;
   const group = !!m?.chatId.endsWith('@g.us');
-  // In a group each member's delivery and read are listed below; the message's own are the first member's.
+  // In a group each member's delivery and read are listed below (the message's own are everyone's).
   const steps = TIMED_STATUSES.filter((s) => (s !== 'played' || m?.kind === 'voice') && (!group || s === 'sent'));
   return (
     <Dialog open={m !== null} onClose={onClose} title={t('info.title')} size="sm">
