@@ -76,7 +76,9 @@ export function bindSocketEvents(sock: WASocket, deps: SocketEventDeps): void {
   /**
    * A receipt in a group (or a status broadcast). A member's is kept, and the message's status
    * follows every member's (all delivered, all read); when the group's size cannot be known, the
-   * status follows this receipt, as it does for other receipts.
+   * status follows this receipt, as it does for other receipts. The size is asked of WhatsApp
+   * outside the queue (a slow answer holds no write back); the status is worked out in the queue
+   * once it is known, after the receipt is kept.
    */
   const groupSizes = new GroupSizes();
   const onReceipt = (key: WAMessageKey, receipt: ReceiptUpdate) => {
@@ -88,9 +90,10 @@ export function bindSocketEvents(sock: WASocket, deps: SocketEventDeps): void {
     enqueue(async () => {
       const event = await recordMemberReceipt(sessionId, target, memberStatus(receipt)!, sock);
       if (event) deps.emit(event);
-      const members = await groupSizes.of(sock, jidNormalizedUser(target.chatId));
-      await emitStatus(target.messageId, members === null ? statusFromReceipt(receipt) : await groupStatus(sessionId, target.messageId, members));
     });
+    void groupSizes.of(sock, jidNormalizedUser(target.chatId)).then((members) =>
+      enqueue(async () => emitStatus(target.messageId, members === null ? statusFromReceipt(receipt) : await groupStatus(sessionId, target.messageId, members))),
+    );
   };
   sock.ev.on('group-participants.update', ({ id }) => groupSizes.forget(jidNormalizedUser(id)));
 

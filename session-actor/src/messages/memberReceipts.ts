@@ -77,18 +77,31 @@ const REMEMBERED_GROUPS = 500;
 
 /**
  * How many members our messages to a group go to: its participants but us, from the group's
- * metadata (asked of WhatsApp, remembered for a few minutes and forgotten when its members
- * change); null when it cannot be known now.
+ * metadata (asked of WhatsApp once for all the receipts that need it at the same time,
+ * remembered for a few minutes and forgotten when its members change); null when it cannot be
+ * known now.
  */
 export class GroupSizes {
   private readonly sizes = new Map<string, { size: number; at: number }>();
+  private readonly asking = new Map<string, Promise<number | null>>();
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  async of(sock: WASocket | null, jid: string): Promise<number | null> {
+  of(sock: WASocket | null, jid: string): Promise<number | null> {
     const known = this.sizes.get(jid);
-    if (known && this.now() - known.at < GROUP_SIZE_TTL_MS) return known.size;
-    if (!sock) return null;
+    if (known && this.now() - known.at < GROUP_SIZE_TTL_MS) return Promise.resolve(known.size);
+    if (!sock) return Promise.resolve(null);
+    const pending = this.asking.get(jid) ?? this.ask(sock, jid).finally(() => this.asking.delete(jid));
+    this.asking.set(jid, pending);
+    return pending;
+  }
+
+  /** Its members changed: asked again next time. */
+  forget(jid: string): void {
+    this.sizes.delete(jid);
+  }
+
+  private async ask(sock: WASocket, jid: string): Promise<number | null> {
     try {
       const meta = await sock.groupMetadata(jid);
       const me = sock.authState.creds.me;
@@ -100,10 +113,5 @@ export class GroupSizes {
     } catch {
       return null;
     }
-  }
-
-  /** Its members changed: asked again next time. */
-  forget(jid: string): void {
-    this.sizes.delete(jid);
   }
 }
