@@ -4,7 +4,8 @@
  * writes a reply and schedules it for tomorrow morning, and another for later today; both wait
  * above her composer and, live, above Sofía's, who cancels one; *Enviar ahora* sends the other
  * at once, and a reply that comes due is sent by the system by itself and leaves every open
- * thread. A file can be scheduled too, with its text as the caption.
+ * thread. A file can be scheduled too, with its text as the caption, and an answer to one
+ * message goes as a quoted reply.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -176,5 +177,19 @@ describe('scheduled replies', () => {
     expect(got).toMatchObject({ caption: 'Alicia, te dejo la factura del pedido.', fileName: 'factura-2291.pdf', mimetype: 'application/pdf' });
     expect(got.media?.equals(pdf)).toBe(true);
     await supervisor.getByRole('log', { name: /Mensajes con Alicia Gómez/ }).getByRole('link', { name: /factura-2291\.pdf/ }).waitFor();
+  });
+
+  it('schedules an answer to one message, which goes as a quoted reply', async () => {
+    const asked = supervisor.getByRole('log', { name: /Mensajes con Alicia Gómez/ }).locator('.msg-in', { hasText: '¿Cuándo puedo pasar a por el pedido?' });
+    await asked.hover();
+    await asked.getByRole('button', { name: 'Responder' }).click();
+    await schedule(supervisor, 'Mañana desde las 10:00.', /^Dentro de tres horas/);
+    // The quote left the box with it, and the strip says what it answers.
+    expect(await supervisor.locator('.composer-quote').count()).toBe(0);
+    const item = itemOf(supervisor, 'Mañana desde las 10:00.');
+    await item.getByText('Responde a «¿Cuándo puedo pasar a por el pedido?»').waitFor();
+    await item.getByRole('button', { name: 'Enviar ahora' }).click();
+    const got = await sys.sim.waitForReceived(ALICIA, (m) => m.text === 'Mañana desde las 10:00.', 30_000);
+    expect(got.quotedId).toBe(await asked.getAttribute('data-id'));
   });
 });

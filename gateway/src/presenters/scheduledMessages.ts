@@ -9,6 +9,7 @@ export function presentScheduled(d: ScheduledMessageDoc): ScheduledMessageView {
     chatId: d.chatId,
     text: d.text,
     file: d.file ? { mediaId: d.file.mediaId.toString(), kind: d.file.kind, fileName: d.file.fileName ?? null, mimeType: d.file.mimeType, size: d.file.size } : null,
+    quotedId: d.quotedId ?? null,
     sendAt: new Date(d.sendAt).getTime(),
     status: d.status,
     author: { id: d.authorId.toString(), name: d.authorName },

@@ -123,6 +123,8 @@ export interface ScheduledMessageView {
   text: string;
   /** The file that goes with it, or null for a text reply. */
   file: ScheduledFileView | null;
+  /** The message it answers (sent as a quoted reply), or null. */
+  quotedId: string | null;
   /** When it is sent (ms since epoch). */
   sendAt: number;
   status: ScheduledStatus;

@@ -194,6 +194,19 @@ describe('scheduled replies', () => {
     expect(String(sent?.mediaId)).toBe(withFile.body.file.mediaId);
   });
 
+  it('answers a message of the chat as a quoted reply, and refuses one from elsewhere', async () => {
+    const { id: question } = await w.sim!.contactSend(BRUNO, { to: PHONE, text: '¿Me confirmáis la hora de entrega?' });
+    await w.rec.waitFor((e) => e.type === 'message' && e.message.id === question);
+    const elsewhere = await w.api('POST', scheduledOf(CARLA), { token: tok.supervisor, body: { text: 'Sí', sendAt: clock + HOUR, quotedId: question } });
+    expect([elsewhere.status, elsewhere.body.error.code]).toEqual([400, 'unknown_quoted']);
+    const reply = await w.api('POST', scheduledOf(BRUNO), { token: tok.supervisor, body: { text: 'Entre las 10 y las 12.', sendAt: clock + HOUR, quotedId: question } });
+    expect([reply.status, reply.body.quotedId]).toEqual([201, question]);
+    clock += HOUR;
+    expect(await sender.runDue()).toBe(1);
+    const got = await w.sim!.waitForReceived(BRUNO, (m) => m.text === 'Entre las 10 y las 12.', 30_000);
+    expect(got.quotedId).toBe(question);
+  });
+
   it('sends nothing for an author who may no longer write in the chat; a colleague sends it instead', async () => {
     const assignment = await Assignment.create({ sessionId: SESSION, chatId: jid(CARLA), userId: w.users.employee.id });
     const mine = await schedule(tok.employee, CARLA, 'Carla, tu devolución está aprobada.', clock + HOUR);

@@ -1,5 +1,5 @@
 import { recipientJid, type MessageKind, type ScheduledStatus } from '@switchboard/shared';
-import { dropMediaDocument, Media, ScheduledMessage, type MediaDoc, type ScheduledMessageDoc } from '@switchboard/shared/node';
+import { dropMediaDocument, Media, Message, messageObjectId, ScheduledMessage, type MediaDoc, type ScheduledMessageDoc } from '@switchboard/shared/node';
 import type { Types } from 'mongoose';
 import type { AuthContext } from '../../auth/authContext.ts';
 import { announceScheduled } from '../../automation/scheduledChat.ts';
@@ -73,7 +73,7 @@ export const scheduledMessageRoutes: RouteDef[] = [
   defineRoute({
     method: 'post', path: '/api/sessions/:sessionId/chats/:chatId/scheduled', tag, summary: 'Schedule a reply (text, or a file with its caption) for a later time', auth: 'user', permission: ['send', 'Message'],
     record: 'Message', params: chatParams, body: scheduleBody, audit: 'chat.schedule', multipart: true,
-    response: { status: 201, description: 'Scheduled; 400 `invalid_send_at` (past, or more than a year ahead), `too_many_scheduled`, `unknown_media`', schema: scheduledSchema },
+    response: { status: 201, description: 'Scheduled; 400 `invalid_send_at` (past, or more than a year ahead), `too_many_scheduled`, `unknown_media`, `unknown_quoted`', schema: scheduledSchema },
     async handler({ deps, auth, params, body, audit }) {
       const { sessionId } = params;
       const chatId = recipientJid(params.chatId);
@@ -84,7 +84,8 @@ export const scheduledMessageRoutes: RouteDef[] = [
         throw badRequest('too_many_scheduled', `This conversation already has ${SCHEDULED_PER_CHAT_MAX} scheduled messages: send or cancel some first`);
       }
       const file = body.mediaId ? await scheduledFile(auth!, sessionId, chatId, body.mediaId, body.kind) : null;
-      const doc = await ScheduledMessage.create({ sessionId, chatId, text: body.text ?? '', file, sendAt: new Date(body.sendAt), authorId: auth!.user._id, authorName: auth!.user.name });
+      if (body.quotedId && !(await Message.exists({ _id: messageObjectId(sessionId, body.quotedId), chatId }))) throw badRequest('unknown_quoted', 'The message to answer is not in this conversation');
+      const doc = await ScheduledMessage.create({ sessionId, chatId, text: body.text ?? '', file, quotedId: body.quotedId ?? null, sendAt: new Date(body.sendAt), authorId: auth!.user._id, authorName: auth!.user.name });
       const view = presentScheduled(doc.toObject());
       await announceScheduled(deps.realtime?.emitToChat, view);
       // Never the text in the audit log.

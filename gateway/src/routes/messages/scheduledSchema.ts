@@ -26,6 +26,7 @@ export const scheduleBody = z
     sendAt,
     mediaId: objectId.optional().openapi({ description: 'A file uploaded by the caller (the multipart form sets it)' }),
     kind: z.enum(MEDIA_MESSAGE_KINDS).optional().openapi({ description: 'How the file goes (default: by its type)' }),
+    quotedId: z.string().min(1).max(128).optional().openapi({ description: 'The message it answers (a message of this chat): sent as a quoted reply' }),
     /** Set by the multipart form (the chat of the path): ignored. */
     to: z.string().optional(),
   })
@@ -49,6 +50,7 @@ export const scheduledSchema = z
     chatId: z.string(),
     text: z.string(),
     file: z.object({ mediaId: z.string(), kind: z.string(), fileName: z.string().nullable(), mimeType: z.string(), size: z.number().int() }).nullable(),
+    quotedId: z.string().nullable(),
     sendAt: z.number().int(),
     status: z.enum(SCHEDULED_STATUSES),
     author: z.object({ id: z.string(), name: z.string() }),

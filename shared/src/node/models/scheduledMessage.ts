@@ -21,6 +21,8 @@ export interface ScheduledMessageDoc {
   text: string;
   /** The file sent with it (stored in the media pool when it was scheduled), or null. */
   file?: { mediaId: Types.ObjectId; kind: string; fileName: string | null; mimeType: string; size: number } | null;
+  /** The message it answers (WhatsApp's key id), sent as a quoted reply; null for none. */
+  quotedId?: string | null;
   sendAt: Date;
   status: ScheduledStatus;
   authorId: Types.ObjectId;
@@ -51,6 +53,7 @@ const scheduledMessageSchema = new Schema<ScheduledMessageDoc>(
       ),
       default: null,
     },
+    quotedId: { type: String, default: null, maxlength: 128 },
     sendAt: { type: Date, required: true },
     status: { type: String, enum: SCHEDULED_STATUSES, required: true, default: 'scheduled' },
     authorId: { type: Schema.Types.ObjectId, ref: 'User', required: true },

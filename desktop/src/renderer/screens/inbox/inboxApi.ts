@@ -128,13 +128,14 @@ export function inboxApi(api: ApiClient) {
       api.post<ChatNoteView>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/notes`, { text, ...(mentions.length ? { mentions } : {}) }),
     people: (sessionId: string, chatId: string) => api.get<{ data: ChatPersonView[] }>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/people`),
     scheduled: (sessionId: string, chatId: string) => api.get<{ data: ScheduledMessageView[] }>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/scheduled`).then((r) => r.data),
-    /** Schedules a reply; with a file, a multipart form (the text is its caption). */
-    schedule(sessionId: string, chatId: string, text: string, sendAt: number, file?: File): Promise<ScheduledMessageView> {
+    /** Schedules a reply (answering `quotedId`, if given); with a file, a multipart form (the text is its caption). */
+    schedule(sessionId: string, chatId: string, text: string, sendAt: number, { file, quotedId }: { file?: File | undefined; quotedId?: string | undefined } = {}): Promise<ScheduledMessageView> {
       const path = `/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/scheduled`;
-      if (!file) return api.post<ScheduledMessageView>(path, { text, sendAt });
+      if (!file) return api.post<ScheduledMessageView>(path, { text, sendAt, ...(quotedId ? { quotedId } : {}) });
       const form = new FormData();
       form.set('text', text);
       form.set('sendAt', String(sendAt));
+      if (quotedId) form.set('quotedId', quotedId);
       form.set('file', file, file.name);
       return api.upload<ScheduledMessageView>(path, form);
     },

@@ -3,7 +3,7 @@
  * *Enviar ahora* and *Cancelar* — or, for one that could not be sent, why, *Reintentar* and
  * *Descartar*. Everyone who opens the chat sees the same list, live.
  */
-import type { ScheduledMessageView } from '@switchboard/shared';
+import type { InboxMessageView, ScheduledMessageView } from '@switchboard/shared';
 import { useState } from 'react';
 import { useMe } from '../../../auth/AuthProvider.tsx';
 import { hasMessage, useI18n } from '../../../i18n/index.tsx';
@@ -13,11 +13,12 @@ import { useToast } from '../../../ui/Toasts.tsx';
 import { errorText } from '../../../ui/errors.ts';
 import { EditScheduledDialog } from './EditScheduledDialog.tsx';
 import { ScheduledFile } from './ScheduleDialog.tsx';
+import { summaryOf } from '../thread/MessageBubble.tsx';
 import type { ScheduledReplies } from './useScheduled.ts';
 import { whenPhrase } from './whenPhrase.ts';
 
 /** The strip; nothing when the chat has no scheduled replies (read-only for those who may not write in it). */
-export function ScheduledStrip({ scheduled, canAct }: { scheduled: ScheduledReplies; /** May write in the chat (send, cancel). */ canAct: boolean }) {
+export function ScheduledStrip({ scheduled, canAct, quoted }: { scheduled: ScheduledReplies; /** May write in the chat (send, cancel). */ canAct: boolean; /** A message of the thread, by id (what a reply answers), when loaded. */ quoted(id: string): InboxMessageView | null }) {
   const i18n = useI18n();
   const { t, tn } = i18n;
   const toast = useToast();
@@ -84,6 +85,7 @@ export function ScheduledStrip({ scheduled, canAct }: { scheduled: ScheduledRepl
                     {failed ? failure(s) : s.status === 'sending' ? t('scheduled.sending') : t('scheduled.at', { when: whenPhrase(s.sendAt, Date.now(), i18n) })}
                     {s.author.id !== me.id && <span className="faint"> · {t('scheduled.by', { name: s.author.name })}</span>}
                   </p>
+                  {s.quotedId && <QuotedLine message={quoted(s.quotedId)} />}
                   <p className="scheduled-text">
                     {s.file && <ScheduledFile name={s.file.fileName ?? t('thread.download')} />}
                     {s.text}
@@ -111,5 +113,15 @@ export function ScheduledStrip({ scheduled, canAct }: { scheduled: ScheduledRepl
       )}
       <EditScheduledDialog item={editing} onClose={() => setEditing(null)} onSave={(change) => saveChange(editing!.id, change)} />
     </section>
+  );
+}
+
+/** What a scheduled reply answers: the message's words when the thread has it loaded. */
+function QuotedLine({ message }: { message: InboxMessageView | null }) {
+  const { t } = useI18n();
+  return (
+    <p className="scheduled-quote faint">
+      <Icon name="reply" size={12} /> {message ? t('scheduled.answers', { text: summaryOf(message, t) }) : t('scheduled.answersMessage')}
+    </p>
   );
 }

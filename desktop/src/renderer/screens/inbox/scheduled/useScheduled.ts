@@ -14,7 +14,7 @@ import { upsertScheduled } from './scheduledList.ts';
 /** What the thread needs of a chat's scheduled replies. */
 export interface ScheduledReplies {
   list: ScheduledMessageView[];
-  schedule(text: string, sendAt: number, file?: File): Promise<ScheduledMessageView>;
+  schedule(text: string, sendAt: number, extra?: { file?: File | undefined; quotedId?: string | undefined }): Promise<ScheduledMessageView>;
   sendNow(id: string): Promise<ScheduledMessageView>;
   change(id: string, change: { text?: string; sendAt?: number }): Promise<ScheduledMessageView>;
   cancel(id: string): Promise<void>;
@@ -45,7 +45,7 @@ export function useScheduled(sessionId: string, chatId: string): ScheduledReplie
     setList((l) => upsertScheduled(l, s));
     return s;
   };
-  const schedule = useCallback(async (text: string, sendAt: number, file?: File) => update(await rest.schedule(sessionId, chatId, text, sendAt, file)), [sessionId, chatId]);
+  const schedule = useCallback(async (text: string, sendAt: number, extra: { file?: File | undefined; quotedId?: string | undefined } = {}) => update(await rest.schedule(sessionId, chatId, text, sendAt, extra)), [sessionId, chatId]);
   const sendNow = useCallback(async (id: string) => update(await rest.sendScheduled(sessionId, chatId, id)), [sessionId, chatId]);
   const change = useCallback(async (id: string, c: { text?: string; sendAt?: number }) => update(await rest.reschedule(sessionId, chatId, id, c)), [sessionId, chatId]);
   const cancel = useCallback(

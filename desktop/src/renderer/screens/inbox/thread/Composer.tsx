@@ -351,8 +351,8 @@ export function Composer(p: ComposerProps) {
           <IconButton
             icon="calendar"
             label={t('scheduled.open')}
-            title={p.files.length > 1 || p.quoting ? t('scheduled.onlyText') : t('scheduled.open')}
-            disabled={(!text.trim() && p.files.length === 0) || p.files.length > 1 || !!p.quoting}
+            title={p.files.length > 1 ? t('scheduled.onlyText') : t('scheduled.open')}
+            disabled={(!text.trim() && p.files.length === 0) || p.files.length > 1}
             onClick={() => setScheduling(true)}
           />
         )}

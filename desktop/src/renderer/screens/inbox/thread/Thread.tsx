@@ -185,10 +185,10 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
     }
   };
   const scheduled = useScheduled(sessionId, chatId);
-  // With a file (one at most), the file goes with the text as its caption, and leaves the box.
+  // With a file (one at most), the file goes with the text as its caption; it and the quote leave the box.
   const scheduleReply = (text: string, at: number) =>
-    scheduled.schedule(text, at, files[0]).then(
-      (s) => void (s.file && setFiles([]), toast.success(t('scheduled.done', { when: whenPhrase(s.sendAt, Date.now(), i18n) }))),
+    scheduled.schedule(text, at, { file: files[0], quotedId: quoting?.id }).then(
+      (s) => void (s.file && setFiles([]), s.quotedId && setQuoting(null), toast.success(t('scheduled.done', { when: whenPhrase(s.sendAt, Date.now(), i18n) }))),
       (err: unknown) => {
         toast.error(errorText(err, t));
         throw err;
@@ -365,7 +365,7 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
       <ForwardDialog messages={forwarding} sessionName={chat?.sessionName ?? ''} onClose={() => setForwarding(null)} />
       <SnoozeDialog open={snoozing && !!chat} title={name} onClose={() => setSnoozing(false)} onSnooze={snooze} />
       <ContactDialog chat={showingContact && chat ? chat : null} title={name} onClose={() => setShowingContact(false)} />
-      <ScheduledStrip scheduled={scheduled} canAct={canAnswer} />
+      <ScheduledStrip scheduled={scheduled} canAct={canAnswer} quoted={(id) => messages.find((m) => m.id === id) ?? null} />
       <Composer
         chatName={name}
         quoting={quoting}
