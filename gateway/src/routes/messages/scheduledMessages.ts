@@ -1,6 +1,5 @@
 import { recipientJid, type MessageKind, type ScheduledStatus } from '@switchboard/shared';
-import { dropMediaDocument, Media, Message, messageObjectId, ScheduledMessage, type MediaDoc, type ScheduledMessageDoc } from '@switchboard/shared/node';
-import type { Types } from 'mongoose';
+import { dropMediaById, Message, messageObjectId, ScheduledMessage, type ScheduledMessageDoc } from '@switchboard/shared/node';
 import type { AuthContext } from '../../auth/authContext.ts';
 import { announceScheduled } from '../../automation/scheduledChat.ts';
 import { claimScheduled, deliverScheduled } from '../../automation/scheduledSends.ts';
@@ -31,16 +30,6 @@ async function scheduledFile(auth: AuthContext, sessionId: string, chatId: strin
   const media = await checkMedia(auth, sessionId, mediaId);
   await attachToChat(sessionId, mediaId, chatId);
   return { mediaId: media._id, kind: kind ?? media.kind, fileName: media.fileName ?? null, mimeType: media.mimeType, size: media.size };
-}
-
-/** Deletes the stored file of a cancelled reply (a failure is logged: the reply is cancelled all the same). */
-async function dropFile(deps: { logger: { warn(o: object, m: string): void } }, mediaId: Types.ObjectId): Promise<void> {
-  try {
-    const media = await Media.findById(mediaId).lean<MediaDoc>();
-    if (media) await dropMediaDocument(media);
-  } catch (err) {
-    deps.logger.warn({ err }, 'the file of a cancelled scheduled reply could not be deleted');
-  }
 }
 
 /** 400 `invalid_send_at` unless `sendAt` is ahead of `now` and within a year. */
@@ -83,8 +72,8 @@ export const scheduledMessageRoutes: RouteDef[] = [
       if ((await ScheduledMessage.countDocuments({ sessionId, chatId, status: 'scheduled' })) >= SCHEDULED_PER_CHAT_MAX) {
         throw badRequest('too_many_scheduled', `This conversation already has ${SCHEDULED_PER_CHAT_MAX} scheduled messages: send or cancel some first`);
       }
-      const file = body.mediaId ? await scheduledFile(auth!, sessionId, chatId, body.mediaId, body.kind) : null;
       if (body.quotedId && !(await Message.exists({ _id: messageObjectId(sessionId, body.quotedId), chatId }))) throw badRequest('unknown_quoted', 'The message to answer is not in this conversation');
+      const file = body.mediaId ? await scheduledFile(auth!, sessionId, chatId, body.mediaId, body.kind) : null;
       const doc = await ScheduledMessage.create({ sessionId, chatId, text: body.text ?? '', file, quotedId: body.quotedId ?? null, sendAt: new Date(body.sendAt), authorId: auth!.user._id, authorName: auth!.user.name });
       const view = presentScheduled(doc.toObject());
       await announceScheduled(deps.realtime?.emitToChat, view);
@@ -141,7 +130,7 @@ export const scheduledMessageRoutes: RouteDef[] = [
         (await notWaiting(sessionId, chatId, scheduledId));
       await announceScheduled(deps.realtime?.emitToChat, presentScheduled(doc));
       // Its file was stored for it alone: never sent, it goes too.
-      if (doc.file) await dropFile(deps, doc.file.mediaId);
+      if (doc.file) await dropMediaById(doc.file.mediaId).catch((err: unknown) => deps.logger.warn({ err }, 'the file of a cancelled scheduled reply could not be deleted'));
       Object.assign(audit, { targetType: 'Chat', targetId: chatId, details: { sessionId, scheduledId } });
       return undefined;
     },
