@@ -175,25 +175,23 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
       (err: unknown) => toast.error(errorText(err, t)),
     );
   const noteDeleter = (note: ChatNoteView) => (canDeleteAnyNote || note.author.id === me.id ? deleteNote : undefined);
+  /** Says why a note or a scheduled reply was refused, and rejects (the box keeps what was typed). */
+  const refused = (err: unknown): never => {
+    toast.error(errorText(err, t));
+    throw err;
+  };
   const addNote = async (text: string, mentions: readonly string[]) => {
     setSentTick((n) => n + 1);
-    try {
-      await notes.add(text, mentions);
-    } catch (err) {
-      toast.error(errorText(err, t));
-      throw err;
-    }
+    await notes.add(text, mentions).catch(refused);
   };
   const scheduled = useScheduled(sessionId, chatId);
   // With a file (one at most), the file goes with the text as its caption; it and the quote leave the box.
-  const scheduleReply = (text: string, at: number) =>
-    scheduled.schedule(text, at, { file: files[0], quotedId: quoting?.id }).then(
-      (s) => void (s.file && setFiles([]), s.quotedId && setQuoting(null), toast.success(t('scheduled.done', { when: whenPhrase(s.sendAt, Date.now(), i18n) }))),
-      (err: unknown) => {
-        toast.error(errorText(err, t));
-        throw err;
-      },
-    );
+  const scheduleReply = async (text: string, at: number) => {
+    const s = await scheduled.schedule(text, at, { file: files[0], quotedId: quoting?.id }).catch(refused);
+    if (s.file) setFiles([]);
+    if (s.quotedId) setQuoting(null);
+    toast.success(t('scheduled.done', { when: whenPhrase(s.sendAt, Date.now(), i18n) }));
+  };
   const presence = inbox.state.presence.get(key);
   const live = presence && Date.now() - presence.at < 25_000 ? presence.state : null;
   const name = chatTitle(chat ?? { name: null, phone: null, id: chatId });
