@@ -1,9 +1,11 @@
 /**
  * The message info of one of ours in a group: who has read it (*Leído por*) and who has only
  * received it (*Entregado a*), each with the time, as WhatsApp's own info shows for groups.
- * Live: a member's receipt that comes while it is open reloads the list (`member-receipt`).
+ * Live: members' receipts that come while it is open reload the list (`member-receipt`), once
+ * for a burst of them (a large group answers together), not once each.
  */
 import type { MemberReceiptView } from '@switchboard/shared';
+import { useEffect, useRef } from 'react';
 import { useApi } from '../../../auth/AuthProvider.tsx';
 import { useResource } from '../../../hooks/useResource.ts';
 import { useI18n } from '../../../i18n/index.tsx';
@@ -12,13 +14,22 @@ import { ErrorBox, Loading } from '../../../ui/Feedback.tsx';
 import { inboxApi } from '../inboxApi.ts';
 import { phoneFromJid } from '../model/keys.ts';
 
+/** How long receipts are gathered before the list is asked again. */
+const RELOAD_AFTER_MS = 300;
+
 /** The lists for message `messageId` of group `chatId`. */
 export function GroupReceipts({ sessionId, chatId, messageId }: { sessionId: string; chatId: string; messageId: string }) {
   const { t } = useI18n();
   const api = useApi();
   const list = useResource((signal) => inboxApi(api).memberReceipts(sessionId, messageId, signal), [api, sessionId, messageId]);
+  const reloading = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(reloading.current), []);
   useSocketEvent('member-receipt', (e) => {
-    if (e.sessionId === sessionId && e.chatId === chatId && e.messageId === messageId) list.reload();
+    if (e.sessionId !== sessionId || e.chatId !== chatId || e.messageId !== messageId || reloading.current) return;
+    reloading.current = setTimeout(() => {
+      reloading.current = undefined;
+      list.reload();
+    }, RELOAD_AFTER_MS);
   });
   if (list.error) return <ErrorBox error={list.error} onRetry={list.reload} />;
   if (!list.data) return <Loading />;
