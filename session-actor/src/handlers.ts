@@ -3,6 +3,7 @@ import { Message, messageObjectId } from '@switchboard/shared/node';
 import type { Actor } from './Actor.ts';
 import { ActorError, notConnected } from './errors.ts';
 import { profilePicture } from './media/profilePicture.ts';
+import { groupInfo } from './messages/groupInfo.ts';
 import { toRecipientJid } from './messages/jid.ts';
 import { changeOwnMessage } from './messages/ownChanges.ts';
 import { statusesBefore } from './messages/status.ts';
@@ -106,6 +107,8 @@ export function createHandlers(actor: Actor, host: HandlerHost): Handlers<ActorC
       const [found] = (await sock.onWhatsApp(digits)) ?? [];
       return found?.exists ? { onWhatsApp: true, jid: found.jid } : { onWhatsApp: false, jid: null };
     },
+
+    groupInfo: ({ chatJid }) => groupInfo(openOrThrow(actor), chatJid),
 
     profilePicture: async ({ jid }) => {
       const sock = openOrThrow(actor);

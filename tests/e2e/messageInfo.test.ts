@@ -6,7 +6,8 @@
  * reply box's emoji picker finds an emoji by its Spanish name, with the keyboard, and remembers it;
  * `:pulgar` offers it as it is typed, at the end of the text or in its middle. In a group, the
  * info of her reply lists who has read it and who has only received it, live, and it reads as
- * read only once every member has read it.
+ * read only once every member has read it. *Datos del grupo* shows the group's description and
+ * its members as WhatsApp has them, and opens a member's own chat.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -145,7 +146,7 @@ describe('message info', () => {
 
   it('lists who in a group has read a reply and who has only received it, live', async () => {
     sys.sim.createContact({ phone: DIEGO, name: 'Diego Pardo' });
-    const group = sys.sim.createGroup({ subject: 'Vecinos del barrio', members: [CARLA, DIEGO, PHONE] }).jid;
+    const group = sys.sim.createGroup({ subject: 'Vecinos del barrio', members: [CARLA, DIEGO, PHONE], description: 'Avisos de la tienda para el barrio. *Sábados de 10 a 14.*' }).jid;
     await sys.sim.contactSendToGroup(DIEGO, group, { text: '¿Abrís el sábado?' });
     await sys.waitFor((e) => e.type === 'message' && e.message.chatId === group);
     expect((await sys.api('POST', `/api/sessions/${SESSION}/assignments`, admin, { chatId: group, userId: team.elena.id })).status).toBe(201);
@@ -182,5 +183,29 @@ describe('message info', () => {
     await sys.sim.sendReceipt(DIEGO, got.id, 'read');
     await readBy(2).getByText('Diego Pardo').waitFor();
     await reply.locator('[data-status="read"]').waitFor();
+  });
+
+  it("shows a group's description and members, and opens a member's own chat", async () => {
+    await elena.keyboard.press('Escape');
+    await elena.getByRole('dialog', { name: 'Información del mensaje' }).waitFor({ state: 'detached' });
+    await elena.getByRole('button', { name: 'Datos del grupo' }).click();
+    const dialog = elena.getByRole('dialog', { name: 'Datos de Vecinos del barrio' });
+    const about = dialog.getByRole('region', { name: 'Descripción' });
+    await about.getByText('Avisos de la tienda para el barrio.').waitFor();
+    // WhatsApp's bold, drawn as bold; the creator named by her chat.
+    expect(await about.locator('strong').textContent()).toBe('Sábados de 10 a 14.');
+    expect(await about.getByText(/^Creado el .+ por Carla Vidal\.$/).count()).toBe(1);
+    const members = dialog.getByRole('region', { name: 'Miembros (3)' }).getByRole('listitem');
+    expect(await members.allTextContents()).toEqual([
+      'Esta cuenta (Tienda Centro)',
+      expect.stringMatching(/^Carla Vidal\+34611998003Admin del grupoAbrir su chat$/),
+      'Diego Pardo+34611998004',
+    ]);
+    await checkScreen(elena, 'inbox', '27c-group-details');
+
+    // Carla's own chat is Elena's: one click opens it (Diego has none with the shop).
+    await dialog.getByRole('button', { name: 'Abrir su chat (Carla Vidal)' }).click();
+    await elena.getByRole('textbox', { name: /Mensaje para Carla Vidal/ }).waitFor();
+    expect(await elena.getByRole('dialog').count()).toBe(0);
   });
 });

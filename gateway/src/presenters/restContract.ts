@@ -19,6 +19,7 @@ import type {
   ChatSnoozeView,
   ChatPinView,
   MemberReceiptList,
+  GroupInfoView,
   MessageSearchHit,
   AgentView,
   LabelView,
@@ -42,6 +43,7 @@ import type { markHandledResponse, markReadResponse, markUnreadResponse, retryRe
 import type { snoozeResponse } from '../routes/messages/chatSnooze.ts';
 import type { pinResponse } from '../routes/messages/chatPin.ts';
 import type { memberReceiptsResponse } from '../routes/messages/memberReceipts.ts';
+import type { groupInfoSchema } from '../routes/messages/groupInfo.ts';
 import type { chatNoteSchema } from '../routes/messages/chatNoteSchema.ts';
 import type { scheduledSchema } from '../routes/messages/scheduledSchema.ts';
 import type { forwardResponse } from '../routes/messages/forwardSchema.ts';
@@ -84,6 +86,7 @@ export type RestContractChecks = [
   Holds<Same<Out<typeof snoozeResponse>, ChatSnoozeView>>,
   Holds<Same<Out<typeof pinResponse>, ChatPinView>>,
   Holds<Same<Out<typeof memberReceiptsResponse>, MemberReceiptList>>,
+  Holds<Same<Out<typeof groupInfoSchema>, GroupInfoView>>,
   Holds<Same<Out<typeof messageSearchHitSchema>, MessageSearchHit>>,
   Holds<Same<ReturnType<typeof presentLabel>, LabelView>>,
   Holds<Same<Out<typeof agentSchema>, AgentView>>,

@@ -25,6 +25,7 @@ import { messageRoutes } from './messages/messages.ts';
 import { numberCheckRoutes } from './messages/numberCheck.ts';
 import { startChatRoutes } from './messages/startChat.ts';
 import { chatProfileRoutes } from './messages/chatProfile.ts';
+import { groupInfoRoutes } from './messages/groupInfo.ts';
 import { reportRoutes } from './reports/reports.ts';
 import { roleRoutes } from './roles/roles.ts';
 import { monitoringRoutes } from './sessions/monitoring.ts';
@@ -54,6 +55,7 @@ export const ROUTES: readonly RouteDef[] = [
   ...numberCheckRoutes,
   ...startChatRoutes,
   ...chatProfileRoutes,
+  ...groupInfoRoutes,
   ...chatSnoozeRoutes,
   ...chatPinRoutes,
   ...memberReceiptRoutes,

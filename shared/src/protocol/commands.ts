@@ -1,3 +1,4 @@
+import type { GroupMetadataInfo } from '../api/groupInfo.ts';
 import type { MessageStatus, OutgoingMessageInput } from '../domain/messages.ts';
 
 /**
@@ -47,6 +48,11 @@ export interface ActorCommands {
    * has none). Needs an open connection.
    */
   checkNumber: { req: { phone: string }; res: { onWhatsApp: boolean; jid: string | null } };
+  /**
+   * What WhatsApp says of a group now: subject, description, creation and members (the account
+   * must be one of them). `not_a_group` for another chat; needs an open connection.
+   */
+  groupInfo: { req: { chatJid: string }; res: GroupMetadataInfo };
   /** Fetch a contact's profile picture into the Media store; null when the contact has none. */
   profilePicture: { req: { jid: string }; res: { mediaId: string | null; url: string | null } };
   /** Log the WhatsApp device out (removes the companion); the actor then exits as logged out. */

@@ -33,6 +33,8 @@ const STATUS: Record<string, number> = {
   [RPC_ERROR_CODES.INTERNAL]: 500,
   actor_failed_start: 503,
   not_connected: 409,
+  not_a_group: 400,
+  not_in_group: 409,
 };
 
 /** HTTP status for a hub or actor error code (500 when unknown). */

@@ -30,12 +30,12 @@ export function groupIqContext(sim: Simulator, autoContact: (digits: string) => 
 }
 
 /** Creates a group of phones and contacts (digits); `creator` (default the first member) is its superadmin. */
-export function createGroup(sim: Simulator, input: { subject: string; members: string[]; creator?: string; addressing?: GroupAddressing }): GroupInfo {
+export function createGroup(sim: Simulator, input: { subject: string; members: string[]; creator?: string; addressing?: GroupAddressing; description?: string }): GroupInfo {
   const members = input.members.map((m) => assertDigits(String(m)));
   assertKnown(sim, [...members, ...(input.creator ? [input.creator] : [])]);
   const creator = input.creator ?? members[0];
   if (!creator) throw new SimError('bad_members', 'a group needs at least one member');
-  return groupInfo(sim.groups.create({ subject: input.subject, creator, members, addressing: input.addressing }));
+  return groupInfo(sim.groups.create({ subject: input.subject, creator, members, addressing: input.addressing, description: input.description }));
 }
 
 /** Adds phones or contacts to a group (as an admin's "add participant" does). */

@@ -19,7 +19,8 @@ export const GROUP_ROUTES: Array<[string, RegExp, Route]> = [
     const addressing = b.addressing ?? 'pn';
     if (addressing !== 'pn' && addressing !== 'lid') throw new SimError('invalid_body', '"addressing" must be pn or lid');
     const creator = typeof b.creator === 'string' ? b.creator : undefined;
-    return [201, sim.createGroup({ subject: str(b, 'subject'), members: digitsList(b, 'members'), creator, addressing })];
+    const description = typeof b.description === 'string' ? b.description : undefined;
+    return [201, sim.createGroup({ subject: str(b, 'subject'), members: digitsList(b, 'members'), creator, addressing, description })];
   }],
   ['GET', /^\/groups\/(\d+)$/, (sim, [id = '']) => [200, sim.group(id)]],
   ['PUT', /^\/groups\/(\d+)\/subject$/, (sim, [id = ''], b) => [200, sim.setGroupSubject(id, str(b, 'subject'), typeof b.by === 'string' ? b.by : undefined)]],

@@ -53,8 +53,15 @@ describe('groups created by the app', () => {
     expect(meta.subject).toBe('Equipo');
     expect(meta.participants.map((p) => p.id).sort()).toEqual([jid(ACCOUNT), jid(ALICE), jid(BOB)].sort());
     expect(meta.participants.find((p) => p.id === jid(ACCOUNT))?.admin).toBe('superadmin');
+    expect(meta.desc).toBeUndefined();
     const all = await sock.groupFetchAllParticipating();
     expect(all[group]?.subject).toBe('Equipo');
+  });
+
+  it("answers a group's description in its metadata", async () => {
+    const described = sim.createGroup({ subject: 'Reparto', members: [ALICE, ACCOUNT], description: 'Pedidos del barrio, de 9 a 14 h' });
+    const meta = await sock.groupMetadata(described.jid);
+    expect([meta.desc, meta.descOwner, meta.owner]).toEqual(['Pedidos del barrio, de 9 a 14 h', jid(ALICE), jid(ALICE)]);
   });
 
   it('distributes the sender key and every member decrypts the skmsg, then the next one without a new key', async () => {

@@ -22,12 +22,15 @@ export interface SimGroup {
   addressing: GroupAddressing;
   members: string[];
   admins: Set<string>;
+  /** The group's description (set by its creator when it was made), if any. */
+  description?: string;
 }
 
 /** A group as the programmatic and HTTP APIs return it. */
 export interface GroupInfo {
   jid: string;
   subject: string;
+  description: string | null;
   creator: string;
   addressing: GroupAddressing;
   members: string[];
@@ -38,7 +41,7 @@ export type MemberIds = (digits: string) => { pn: string; lid: string } | undefi
 
 /** Presents a group for the APIs. */
 export function groupInfo(g: SimGroup): GroupInfo {
-  return { jid: g.jid, subject: g.subject, creator: g.creator, addressing: g.addressing, members: [...g.members] };
+  return { jid: g.jid, subject: g.subject, description: g.description ?? null, creator: g.creator, addressing: g.addressing, members: [...g.members] };
 }
 
 /** The member's JID in the group's addressing, and the other identity as the attribute that carries it. */
@@ -72,7 +75,7 @@ export function groupNode(g: SimGroup, idsOf: MemberIds): BinaryNode {
       addressing_mode: g.addressing,
       size: g.members.length,
     },
-    participants,
+    g.description ? [node('description', { id: `${g.id}d`, t: g.creation, participant: jidOf(g.creator) }, [node('body', {}, Buffer.from(g.description))]), ...participants] : participants,
   );
 }
 
@@ -81,7 +84,7 @@ export class GroupBook {
   readonly byId = new Map<string, SimGroup>();
 
   /** Creates a group; the creator is a member and its superadmin. */
-  create(input: { subject: string; creator: string; members: string[]; addressing?: GroupAddressing }): SimGroup {
+  create(input: { subject: string; creator: string; members: string[]; addressing?: GroupAddressing; description?: string }): SimGroup {
     if (!input.subject.trim()) throw new SimError('bad_subject', 'a group needs a subject');
     const newId = () => `120363${String(randomInt(0, 1e12)).padStart(12, '0')}`;
     let id = newId();
@@ -96,6 +99,7 @@ export class GroupBook {
       addressing: input.addressing ?? 'pn',
       members,
       admins: new Set([input.creator]),
+      ...(input.description?.trim() ? { description: input.description.trim() } : {}),
     };
     this.byId.set(id, group);
     return group;

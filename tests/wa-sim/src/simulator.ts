@@ -325,7 +325,7 @@ export class Simulator extends EventEmitter<SimEvents> {
   }
 
   /** Creates a group of phones and contacts (digits); `creator` (default the first member) is its superadmin. */
-  createGroup(input: { subject: string; members: string[]; creator?: string; addressing?: GroupAddressing }): GroupInfo {
+  createGroup(input: { subject: string; members: string[]; creator?: string; addressing?: GroupAddressing; description?: string }): GroupInfo {
     return createGroup(this, input);
   }
 

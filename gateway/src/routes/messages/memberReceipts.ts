@@ -1,10 +1,11 @@
 import type { MemberReceiptView } from '@switchboard/shared';
-import { Chat, Message, MessageReceipt, messageObjectId, type MessageDoc } from '@switchboard/shared/node';
+import { Message, MessageReceipt, messageObjectId, type MessageDoc } from '@switchboard/shared/node';
 import { z } from '../../openapi/zod.ts';
 import { notFound } from '../../errors.ts';
 import { authorize, subjects } from '../../policies/subjects.ts';
 import { defineRoute, type RouteDef } from '../types.ts';
 import { messageParams } from './chatActionSchema.ts';
+import { memberNames } from './memberNames.ts';
 
 const receiptSchema = z
   .object({
@@ -19,27 +20,6 @@ export const memberReceiptsResponse = z.object({ receipts: z.array(receiptSchema
 
 /** The most members listed (WhatsApp groups hold up to 1,024). */
 const MAX_MEMBERS = 1024;
-
-/**
- * Names the members: the name of their own chat with the session (the customer's, possibly
- * renamed by the team), else the push name of their latest message in this group.
- */
-async function memberNames(sessionId: string, chatId: string, members: string[]): Promise<Map<string, string>> {
-  const names = new Map<string, string>();
-  const chats = await Chat.find({ sessionId, jid: { $in: members } }, { jid: 1, name: 1, customName: 1 }).lean();
-  for (const c of chats) {
-    const name = c.customName || c.name;
-    if (name) names.set(c.jid, name);
-  }
-  const unnamed = members.filter((m) => !names.has(m));
-  if (unnamed.length === 0) return names;
-  const said = await Message.find({ sessionId, chatId, sender: { $in: unnamed }, pushName: { $nin: [null, ''] } }, { sender: 1, pushName: 1 })
-    .sort({ timestamp: -1 })
-    .limit(unnamed.length * 20)
-    .lean();
-  for (const m of said) if (m.sender && m.pushName && !names.has(m.sender)) names.set(m.sender, m.pushName);
-  return names;
-}
 
 /**
  * "Leído por" / "Entregado a": each group member's receipts for a message we sent to a group,

@@ -149,6 +149,14 @@ export const INBOX_MATRIX: Record<string, { call: (s: MatrixState, who: Caller) 
     },
     expect: authed(200, 200, 200, 403),
   },
+  'GET /api/sessions/:sessionId/chats/:chatId/group': {
+    // The assigned chat is a customer's: callers who may read it get past authorisation to `not_a_group`.
+    call: async (s) => {
+      await ensureChat(s);
+      return { path: `/api/sessions/${s.linked}/chats/${encodeURIComponent(s.chat)}/group` };
+    },
+    expect: authed(400, 400, 400, 403),
+  },
   'GET /api/sessions/:sessionId/chats/:chatId/notes': {
     call: async (s) => {
       await ensureChat(s);

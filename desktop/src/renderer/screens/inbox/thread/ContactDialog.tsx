@@ -3,7 +3,8 @@
  * customer without scrolling the thread — their name (the team may give one: ContactName), the number (copied in one click), the session, since
  * when they write and how many messages, the latest files (each opens its message in the
  * thread), and the chats the same number has with the business's other WhatsApp accounts
- * (only those the user may read; each opens in the inbox).
+ * (only those the user may read; each opens in the inbox). For a group: its description and
+ * members instead of a number (GroupMembers).
  */
 import type { ChatProfileView, InboxChatView, InboxMessageView } from '@switchboard/shared';
 import { useState } from 'react';
@@ -22,6 +23,7 @@ import { useToast } from '../../../ui/Toasts.tsx';
 import { inboxApi } from '../inboxApi.ts';
 import { displayPhone } from '../model/keys.ts';
 import { ContactName } from './ContactName.tsx';
+import { GroupMembers } from './GroupMembers.tsx';
 
 const enc = encodeURIComponent;
 
@@ -81,6 +83,7 @@ function ContactBody({ chat, onClose }: { chat: InboxChatView; onClose(): void }
         <dt>{t('contact.messages')}</dt>
         <dd>{fmt.number(p.messages)}</dd>
       </dl>
+      {p.isGroup && <GroupMembers sessionId={p.sessionId} chatId={p.chatId} sessionName={chat.sessionName} onOpenChat={(id) => go(`/inbox/${enc(p.sessionId)}/${enc(id)}`)} />}
       {p.elsewhere.length > 0 && (
         <section aria-labelledby="contact-elsewhere">
           <h3 id="contact-elsewhere">{t('contact.elsewhere')}</h3>

@@ -295,7 +295,7 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
               {t('thread.markHandled')}
             </Button>
           )}
-          {chat && <IconButton icon="user" label={t('contact.open')} title={`${t('contact.open')} (I)`} variant="secondary" size="sm" aria-keyshortcuts="I" onClick={() => setShowingContact(true)} />}
+          {chat && <IconButton icon={chat.isGroup ? 'users' : 'user'} label={t(chat.isGroup ? 'group.open' : 'contact.open')} title={`${t(chat.isGroup ? 'group.open' : 'contact.open')} (I)`} variant="secondary" size="sm" aria-keyshortcuts="I" onClick={() => setShowingContact(true)} />}
           {chat && canAnswer && !snoozedUntil && <IconButton icon="clock" label={t('snooze.open')} title={`${t('snooze.open')} (P)`} variant="secondary" size="sm" aria-keyshortcuts="P" onClick={() => setSnoozing(true)} />}
           {/* Read / unread as icons (names and shortcuts in the tooltip): replying marks read anyway. */}
           {chat && chat.unreadCount > 0 && <IconButton icon="checks" label={t('thread.markRead')} title={`${t('thread.markRead')} (R)`} variant="secondary" size="sm" onClick={() => void markRead(true)} aria-keyshortcuts="R" />}

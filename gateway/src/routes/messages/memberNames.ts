@@ -1,0 +1,24 @@
+import { Chat, Message } from '@switchboard/shared/node';
+
+/**
+ * Names group members as the inbox does: the name of their own chat with the session (the
+ * customer's, possibly renamed by the team), else the push name of their latest message in
+ * the group (`chatId`). Members with neither are left out of the map.
+ */
+export async function memberNames(sessionId: string, chatId: string, members: string[]): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  if (members.length === 0) return names;
+  const chats = await Chat.find({ sessionId, jid: { $in: members } }, { jid: 1, name: 1, customName: 1 }).lean();
+  for (const c of chats) {
+    const name = c.customName || c.name;
+    if (name) names.set(c.jid, name);
+  }
+  const unnamed = members.filter((m) => !names.has(m));
+  if (unnamed.length === 0) return names;
+  const said = await Message.find({ sessionId, chatId, sender: { $in: unnamed }, pushName: { $nin: [null, ''] } }, { sender: 1, pushName: 1 })
+    .sort({ timestamp: -1 })
+    .limit(unnamed.length * 20)
+    .lean();
+  for (const m of said) if (m.sender && m.pushName && !names.has(m.sender)) names.set(m.sender, m.pushName);
+  return names;
+}

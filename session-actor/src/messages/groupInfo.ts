@@ -1,0 +1,57 @@
+/**
+ * A group as WhatsApp has it now, for the inbox's group details: Baileys' `groupMetadata`, its
+ * members named by phone number where WhatsApp or the LID mapping tells it (LID groups name them
+ * by LID), the session's own account flagged.
+ */
+import { areJidsSameUser, isJidGroup, isLidUser, jidNormalizedUser, type GroupMetadata, type WASocket } from '@whiskeysockets/baileys';
+import type { GroupMetadataInfo, GroupRole } from '@switchboard/shared';
+import { ActorError } from '../errors.ts';
+import { pnForLid, toRecipientJid } from './jid.ts';
+
+/** A member's id as we keep it: the phone-number JID when known, else what WhatsApp gave. */
+async function memberId(sock: WASocket, jid: string, phoneNumber?: string | null): Promise<string> {
+  if (phoneNumber) return jidNormalizedUser(phoneNumber);
+  const pn = isLidUser(jid) ? await pnForLid(sock, jid) : null;
+  return jidNormalizedUser(pn ?? jid);
+}
+
+function roleOf(admin: string | null | undefined): GroupRole | null {
+  return admin === 'superadmin' || admin === 'admin' ? admin : null;
+}
+
+/** Reads the metadata WhatsApp returns for a group into what the gateway presents. */
+export async function describeGroup(sock: WASocket, meta: GroupMetadata): Promise<GroupMetadataInfo> {
+  const me = sock.authState.creds.me;
+  const isAccount = (ids: (string | null | undefined)[]) => !!me && ids.some((id) => !!id && (areJidsSameUser(id, me.id) || (!!me.lid && areJidsSameUser(id, me.lid))));
+  const members = await Promise.all(
+    meta.participants.map(async (p) => ({
+      member: await memberId(sock, p.id, p.phoneNumber),
+      role: roleOf(p.admin),
+      isAccount: isAccount([p.id, p.phoneNumber, p.lid]),
+    })),
+  );
+  const owner = meta.ownerPn ?? meta.owner;
+  return {
+    subject: meta.subject ?? '',
+    description: meta.desc?.trim() || null,
+    createdAt: meta.creation ? meta.creation * 1000 : null,
+    createdBy: owner ? await memberId(sock, owner) : null,
+    members,
+  };
+}
+
+/** The `groupInfo` command: asks WhatsApp for the group's metadata (`not_a_group` for a 1:1 chat). */
+export async function groupInfo(sock: WASocket, chatJid: string): Promise<GroupMetadataInfo> {
+  const jid = toRecipientJid(chatJid);
+  if (!isJidGroup(jid)) throw new ActorError('not_a_group', 'This chat is not a group');
+  let meta: GroupMetadata;
+  try {
+    meta = await sock.groupMetadata(jid);
+  } catch (err) {
+    // WhatsApp answers 403 (or 404 for a group gone) once the account is no longer in it.
+    const code = (err as { data?: unknown; output?: { statusCode?: number } }).data ?? (err as { output?: { statusCode?: number } }).output?.statusCode;
+    if (code === 403 || code === 404) throw new ActorError('not_in_group', 'This WhatsApp account is no longer a member of the group');
+    throw err;
+  }
+  return describeGroup(sock, meta);
+}

@@ -1,0 +1,44 @@
+/** A member's standing in a group, as WhatsApp gives it (`superadmin`: the group's owner). */
+export type GroupRole = 'admin' | 'superadmin';
+
+/** What WhatsApp says of a group now (the actor's `groupInfo` command, from its metadata). */
+export interface GroupMetadataInfo {
+  subject: string;
+  /** The group's description; null when it has none. */
+  description: string | null;
+  /** When it was created (ms); null when WhatsApp did not say. */
+  createdAt: number | null;
+  /** Who created it: a member id as in `members`; null when unknown. */
+  createdBy: string | null;
+  /** Its members: the phone-number JID when known (else the LID), admins marked, the session's own account flagged. */
+  members: { member: string; role: GroupRole | null; isAccount: boolean }[];
+}
+
+/** One member of a group, as the inbox's group details list them. */
+export interface GroupMemberView {
+  /** The phone-number JID (the LID when WhatsApp never told the number). */
+  member: string;
+  /** Digits of their number, when known. */
+  phone: string | null;
+  /** Their name: the contact's chat name (the team's, else WhatsApp's), else the push name of their latest message in the group; null when unknown. */
+  name: string | null;
+  role: GroupRole | null;
+  /** The session's own WhatsApp account. */
+  isAccount: boolean;
+  /** Their own chat with the session, when there is one the caller may read (null otherwise). */
+  chatId: string | null;
+}
+
+/**
+ * Answer of `GET /api/sessions/:id/chats/:chatId/group`: the group as WhatsApp has it now.
+ * Members: the account first, then admins, then by name (named before unnamed), then number.
+ */
+export interface GroupInfoView {
+  sessionId: string;
+  chatId: string;
+  subject: string;
+  description: string | null;
+  createdAt: number | null;
+  createdBy: GroupMemberView | null;
+  members: GroupMemberView[];
+}

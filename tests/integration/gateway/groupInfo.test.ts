@@ -1,0 +1,103 @@
+/**
+ * A group's details over real HTTP, the real Supervisor, a forked session actor (Baileys) linked
+ * to the WhatsApp simulator, and the database: what WhatsApp says of the group now (description,
+ * creator, members by phone number even in a LID group, admins), each member named as the inbox
+ * names them, the account first, and each member's own chat only when the caller may read it.
+ */
+import type { GroupMemberView } from '@switchboard/shared';
+import { Assignment } from '@switchboard/shared/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { linkSession, openGateway, type GatewayWorld } from './support/harness.ts';
+
+const SESSION = 'groupinfo-1';
+const PHONE = '34600000777';
+const ALICIA = '34611300001';
+const BRUNO = '34611300002';
+const CARMEN = '34611300003';
+const jid = (digits: string) => `${digits}@s.whatsapp.net`;
+
+let w: GatewayWorld;
+let supervisor = '';
+let employee = '';
+let outsider = '';
+let group = '';
+let createdAt = 0;
+
+function arrived(chatId: string, text: string): Promise<unknown> {
+  return w.rec.waitFor((e) => e.sessionId === SESSION && e.type === 'message' && e.message.chatId === chatId && e.message.text === text);
+}
+
+beforeAll(async () => {
+  w = await openGateway('gw-group-info', { simulator: true });
+  supervisor = await w.login('supervisor');
+  employee = await w.login('employee');
+  outsider = await w.login('outsider');
+  await linkSession(w, await w.login('admin'), { sessionId: SESSION, name: 'Reparto', phone: PHONE });
+  const sim = w.sim!;
+  sim.createContact({ phone: ALICIA, name: 'Alicia' });
+  sim.createContact({ phone: BRUNO, name: 'Bruno' });
+  sim.createContact({ phone: CARMEN, name: 'Carmen' });
+  // A LID group (WhatsApp's default now): members come as LIDs with their numbers beside them.
+  group = sim.createGroup({ subject: 'Reparto del barrio', members: [ALICIA, PHONE, BRUNO, CARMEN], addressing: 'lid', description: 'Pedidos de 9 a 14 h' }).jid;
+  createdAt = Date.now();
+  sim.groups.get(group).admins.add(BRUNO);
+  // Alicia also writes to the account on her own; Bruno only in the group; Carmen never.
+  await Promise.all([arrived(jid(ALICIA), 'Hola, soy Alicia'), sim.contactSend(ALICIA, { to: PHONE, text: 'Hola, soy Alicia' })]);
+  await Promise.all([arrived(group, '¿Quién reparte hoy?'), sim.contactSendToGroup(BRUNO, group, { text: '¿Quién reparte hoy?' })]);
+  await Assignment.create({ sessionId: SESSION, chatId: group, userId: w.users.employee.id });
+}, 120_000);
+
+afterAll(async () => {
+  await w?.close();
+});
+
+const path = (chatId: string) => `/api/sessions/${SESSION}/chats/${encodeURIComponent(chatId)}/group`;
+const member = (digits: string, rest: Partial<GroupMemberView>): GroupMemberView => ({ member: jid(digits), phone: digits, name: null, role: null, isAccount: false, chatId: null, ...rest });
+
+describe("a group's details", () => {
+  it('says what WhatsApp has: description, creator, members by number with admins, the account first', async () => {
+    const res = await w.api('GET', path(group), { token: supervisor });
+    expect(res.status).toBe(200);
+    const alicia = member(ALICIA, { name: 'Alicia', role: 'superadmin', chatId: jid(ALICIA) });
+    expect(res.body).toEqual({
+      sessionId: SESSION,
+      chatId: group,
+      subject: 'Reparto del barrio',
+      description: 'Pedidos de 9 a 14 h',
+      createdAt: expect.any(Number),
+      createdBy: alicia,
+      members: [member(PHONE, { isAccount: true }), alicia, member(BRUNO, { name: 'Bruno', role: 'admin' }), member(CARMEN, {})],
+    });
+    // WhatsApp keeps the creation time in seconds.
+    expect(Math.abs(res.body.createdAt - createdAt)).toBeLessThan(60_000);
+  });
+
+  it("gives an employee the members' own chats only when they may read them", async () => {
+    const res = await w.api('GET', path(group), { token: employee });
+    expect(res.status).toBe(200);
+    expect((res.body.members as GroupMemberView[]).map((m) => [m.phone, m.name, m.chatId])).toEqual([
+      [PHONE, null, null],
+      [ALICIA, 'Alicia', null],
+      [BRUNO, 'Bruno', null],
+      [CARMEN, null, null],
+    ]);
+  });
+
+  it('refuses callers who may not read the group, a chat that is not a group and one that does not exist', async () => {
+    expect((await w.api('GET', path(group), { token: outsider })).status).toBe(403);
+    const notGroup = await w.api('GET', path(jid(ALICIA)), { token: supervisor });
+    expect([notGroup.status, notGroup.body.error.code]).toEqual([400, 'not_a_group']);
+    expect((await w.api('GET', path('120363999999999999@g.us'), { token: supervisor })).status).toBe(404);
+  });
+
+  it('says so once the account is no longer in the group', async () => {
+    const g = w.sim!.groups.get(group);
+    w.sim!.groups.remove(g, [PHONE]);
+    try {
+      const res = await w.api('GET', path(group), { token: supervisor });
+      expect([res.status, res.body.error.code]).toEqual([409, 'not_in_group']);
+    } finally {
+      w.sim!.groups.add(g, [PHONE]);
+    }
+  });
+});
