@@ -25,4 +25,5 @@ export * from './api/integrations.ts';
 export * from './domain/outgoingContent.ts';
 export * from './domain/forwarding.ts';
 export * from './domain/pins.ts';
+export * from './domain/mentions.ts';
 export * from './api/outgoingMessage.ts';

@@ -7,7 +7,8 @@
  * `:pulgar` offers it as it is typed, at the end of the text or in its middle. In a group, the
  * info of her reply lists who has read it and who has only received it, live, and it reads as
  * read only once every member has read it. *Datos del grupo* shows the group's description and
- * its members as WhatsApp has them, and opens a member's own chat.
+ * its members as WhatsApp has them, and opens a member's own chat; a member's message that
+ * mentions people shows them by name.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -207,5 +208,19 @@ describe('message info', () => {
     await dialog.getByRole('button', { name: 'Abrir su chat (Carla Vidal)' }).click();
     await elena.getByRole('textbox', { name: /Mensaje para Carla Vidal/ }).waitFor();
     expect(await elena.getByRole('dialog').count()).toBe(0);
+  });
+
+  it('shows whom a group message mentions by name, in the thread and in the list', async () => {
+    const group = (await sys.api('GET', `/api/chats?sessionId=${SESSION}&view=all`, admin)).body.data.find((c: { name: string }) => c.name === 'Vecinos del barrio').id as string;
+    const { id } = await sys.sim.contactSendToGroup(DIEGO, group, { text: `@${CARLA} ¿me guardas una barra? Y @${PHONE}, ¿abrís el domingo?`, mentions: [CARLA, PHONE] });
+    await sys.waitFor((e) => e.type === 'message' && e.message.id === id);
+    await elena.getByRole('listbox', { name: 'Conversaciones' }).getByRole('option', { name: /Vecinos del barrio/ }).click();
+    const said = elena.locator('.msg-in', { hasText: '¿me guardas una barra?' });
+    await said.waitFor();
+    expect(await said.locator('.msg-text').textContent()).toBe('@Carla Vidal ¿me guardas una barra? Y @Tienda Centro, ¿abrís el domingo?');
+    expect(await said.locator('.mention-account').textContent()).toBe('@Tienda Centro');
+    const row = elena.getByRole('listbox', { name: 'Conversaciones' }).getByRole('option', { name: /Vecinos del barrio/ });
+    await row.getByText(/@Carla Vidal ¿me guardas una barra\?/).waitFor();
+    await checkScreen(elena, 'inbox', '27d-group-mentions');
   });
 });

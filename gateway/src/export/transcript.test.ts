@@ -27,6 +27,11 @@ describe('transcript', () => {
     expect(es.message(msg({ text: 'Talla 42', editedAt: at('09:31') }))).toBe('[06/12/2026 10:30] Alicia Gómez: Talla 42 (editado)\n');
     expect(es.message(msg({ kind: 'image', caption: 'Mira esto', forwarded: true }))).toBe('[06/12/2026 10:30] Alicia Gómez: (reenviado) [Imagen] Mira esto\n');
     expect(es.message(msg({ text: 'secreto', revokedAt: at('09:32') }))).toBe('[06/12/2026 10:30] Alicia Gómez: Se eliminó este mensaje\n');
+    const mentions = [
+      { user: '34611000002', jid: '34611000002@s.whatsapp.net', name: 'Bruno' },
+      { user: '4242', jid: '34600000001@s.whatsapp.net', name: null, isAccount: true as const },
+    ];
+    expect(es.message(msg({ text: '@34611000002 y @4242, mañana', mentions }))).toBe('[06/12/2026 10:30] Alicia Gómez: @Bruno y @Tienda Centro, mañana\n');
     expect(es.message(msg({ kind: 'reaction' }))).toBeNull();
     expect(es.message(msg({ text: 'Hola,\nsoy Alicia' }))).toBe('[06/12/2026 10:30] Alicia Gómez: Hola,\n    soy Alicia\n');
     expect(es.note({ createdAt: at('09:45'), authorName: 'Elena Ruiz', text: 'Pidió factura' })).toBe('[06/12/2026 10:45] Nota interna de Elena Ruiz: Pidió factura\n');

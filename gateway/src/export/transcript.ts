@@ -3,10 +3,10 @@
  * exported), then one line per message and internal note in time order —
  * `[06/12/2026 10:32] Alicia Gómez: ¿Tenéis la talla 40?` — in the reader's language and time
  * zone. Files, locations and the like are named in brackets, a deleted message says so and keeps
- * nothing of its words, edits and forwards are marked, reactions are left out. Pure: the route feeds it rows
+ * nothing of its words, edits and forwards are marked, people mentioned are named, reactions are left out. Pure: the route feeds it rows
  * from cursors and streams what it returns (transcriptStream).
  */
-import type { MessageKind, UserLocale } from '@switchboard/shared';
+import { textWithMentionNames, type MessageKind, type MessageMention, type UserLocale } from '@switchboard/shared';
 
 /** The fields of a message the transcript reads. */
 export interface TranscriptMessage {
@@ -23,6 +23,7 @@ export interface TranscriptMessage {
   editedAt?: Date | null;
   revokedAt?: Date | null;
   location?: { name?: string | null; address?: string | null; latitude: number; longitude: number } | null;
+  mentions?: MessageMention[];
 }
 
 /** An internal note as the transcript reads it. */
@@ -87,7 +88,7 @@ export function transcriptWriter(ctx: TranscriptContext) {
   };
   const body = (m: TranscriptMessage) => {
     if (m.revokedAt) return w.deleted;
-    const words = m.text ?? m.caption ?? '';
+    const words = textWithMentionNames(m.text ?? m.caption ?? '', m.mentions, ctx.sessionName);
     const kind = m.kind === 'text' ? '' : `[${w.kinds[m.kind as keyof typeof w.kinds] ?? m.kind}]`;
     const place = m.kind === 'location' && m.location ? ` ${m.location.name ?? m.location.address ?? `${m.location.latitude}, ${m.location.longitude}`}` : '';
     const text = [m.forwarded ? w.forwarded : '', kind + place, words].filter(Boolean).join(' ');

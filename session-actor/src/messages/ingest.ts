@@ -13,6 +13,7 @@ import { chatIdentityFor, senderOf, type ChatIdentity } from './jid.ts';
 import { isReplayed } from './inbox.ts';
 import { mapContent, type MediaInfo } from './mapContent.ts';
 import { applyChange, changeOf, type MessageChange } from './messageChanges.ts';
+import { resolveMentions } from './mentions.ts';
 import type { SessionMetrics } from './sessionMetrics.ts';
 import { previewOf, toView } from './view.ts';
 
@@ -126,6 +127,8 @@ async function prepare(msg: WAMessage, deps: IngestDeps): Promise<Prepared | nul
     return null;
   }
 
+  // Before the media: a retry of this step downloads nothing twice.
+  const mentions = mapped.mentionedJids ? await resolveMentions(sessionId, identity.chatId, mapped.mentionedJids, sock) : [];
   const fromMe = !!key.fromMe;
   let mediaId: string | null = null;
   let media: MessageMediaView | undefined;
@@ -164,6 +167,7 @@ async function prepare(msg: WAMessage, deps: IngestDeps): Promise<Prepared | nul
     mediaStatus,
     quotedId: mapped.quotedId ?? null,
     ...(mapped.forwarded ? { forwarded: true as const } : {}),
+    ...(mentions.length ? { mentions } : {}),
     reaction: mapped.reaction ?? null,
     location: mapped.location ?? null,
     status: fromMe ? 'sent' : 'delivered',

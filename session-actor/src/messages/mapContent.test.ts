@@ -12,6 +12,17 @@ describe('mapContent', () => {
     expect(mapContent({ extendedTextMessage: { text: 'x', contextInfo: { isForwarded: false } } })).toEqual({ kind: 'text', text: 'x' });
   });
 
+  it('keeps whom a text or a caption mentions, once each', () => {
+    const mentionedJid = ['34611000001@s.whatsapp.net', '1234567@lid', '34611000001@s.whatsapp.net'];
+    expect(mapContent({ extendedTextMessage: { text: '@34611000001 y @1234567', contextInfo: { mentionedJid } } })).toEqual({
+      kind: 'text',
+      text: '@34611000001 y @1234567',
+      mentionedJids: ['34611000001@s.whatsapp.net', '1234567@lid'],
+    });
+    expect(mapContent({ imageMessage: { mimetype: 'image/png', caption: '@1234567', contextInfo: { mentionedJid: ['1234567@lid'] } } })).toMatchObject({ mentionedJids: ['1234567@lid'] });
+    expect(mapContent({ extendedTextMessage: { text: 'nadie', contextInfo: { mentionedJid: [] } } })).toEqual({ kind: 'text', text: 'nadie' });
+  });
+
   it('maps every media kind with its metadata', () => {
     expect(
       mapContent({ imageMessage: { mimetype: 'image/png', caption: 'pic', fileLength: 1234, width: 10, height: 20, url: 'u' } }),

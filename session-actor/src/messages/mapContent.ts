@@ -20,6 +20,8 @@ export interface MappedContent {
   quotedId?: string;
   /** WhatsApp marked it forwarded (`contextInfo.isForwarded`). */
   forwarded?: true;
+  /** The ids its text mentions (`contextInfo.mentionedJid`), as WhatsApp gave them. */
+  mentionedJids?: string[];
   reaction?: { emoji: string; targetId: string };
   location?: { latitude: number; longitude: number; name?: string; address?: string };
   contact?: { displayName: string; vcard: string };
@@ -40,10 +42,18 @@ const MEDIA_DEFAULT_MIME: Record<MediaInfo['kind'], string> = {
   sticker: 'image/webp',
 };
 
-/** What a message's context says about it: the message it quotes, and whether it was forwarded. */
-function contextOf(content: Content, type: keyof Content): { quotedId?: string; forwarded?: true } {
+/** The most mentions kept of one message (a message may mention a whole group of 1,024). */
+const MAX_MENTIONS = 1024;
+
+/** What a message's context says about it: the message it quotes, whether it was forwarded, whom it mentions. */
+function contextOf(content: Content, type: keyof Content): Pick<MappedContent, 'quotedId' | 'forwarded' | 'mentionedJids'> {
   const ctx = (content[type] as { contextInfo?: proto.IContextInfo | null } | null | undefined)?.contextInfo;
-  return { ...(ctx?.stanzaId ? { quotedId: ctx.stanzaId } : {}), ...(ctx?.isForwarded ? { forwarded: true as const } : {}) };
+  const mentioned = [...new Set((ctx?.mentionedJid ?? []).filter((j) => typeof j === 'string' && j.includes('@')))].slice(0, MAX_MENTIONS);
+  return {
+    ...(ctx?.stanzaId ? { quotedId: ctx.stanzaId } : {}),
+    ...(ctx?.isForwarded ? { forwarded: true as const } : {}),
+    ...(mentioned.length ? { mentionedJids: mentioned } : {}),
+  };
 }
 
 function clean<T extends object>(obj: T): T {

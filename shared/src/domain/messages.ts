@@ -57,6 +57,22 @@ export const SESSION_STATUSES = [
 ] as const;
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
 
+/**
+ * Someone a message mentions. WhatsApp writes a mention as `@` and the user part of the person's
+ * id (their number, or their LID in LID groups) in the text, and lists the ids beside it; the
+ * inbox shows the name instead.
+ */
+export interface MessageMention {
+  /** What follows `@` in the text (digits). */
+  user: string;
+  /** The person: their phone-number JID when known, else the id WhatsApp gave. */
+  jid: string;
+  /** Their name when the message was stored (their chat's, else their push name in the chat); null when unknown. */
+  name: string | null;
+  /** The session's own WhatsApp account. */
+  isAccount?: true;
+}
+
 /** A send request as accepted by the hub (media travels by stored media id, never as bytes). */
 export interface OutgoingMessageInput {
   /** Phone number (digits) or a JID. */

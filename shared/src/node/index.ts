@@ -19,3 +19,4 @@ export * from './models/index.ts';
 export * from './seed/index.ts';
 export * from './util/keyedQueue.ts';
 export * from './views/messageView.ts';
+export * from './views/memberNames.ts';

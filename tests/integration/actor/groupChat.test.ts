@@ -59,6 +59,23 @@ describe.each(['pn', 'lid'] as const)('a WhatsApp group (%s addressing) in the s
     expect(await Chat.countDocuments({ sessionId: SESSION, isGroup: true, jid: group })).toBe(1);
   });
 
+  it('stores whom a member mentions by phone number, named: a member by their push name in the group, the account flagged', async () => {
+    const { id } = await sim.contactSendToGroup(ALICE, group, { text: `@${BOB} y @${PHONE}, ¿quién abre mañana?`, mentions: [BOB, PHONE] });
+    const event = await run.waitFor('message', (e) => e.message.id === id);
+    // As WhatsApp writes it: in a LID group the text names people by their LID's digits.
+    const users = event.message.mentions!.map((m) => m.user);
+    expect(event.message.text).toBe(`@${users[0]} y @${users[1]}, ¿quién abre mañana?`);
+    if (addressing === 'pn') expect(users).toEqual([BOB, PHONE]);
+    else expect(users.some((u) => u === BOB || u === PHONE)).toBe(false);
+    expect(event.message.mentions).toEqual([
+      { user: users[0], jid: pn(BOB), name: 'Bob' },
+      { user: users[1], jid: pn(PHONE), name: 'Tienda', isAccount: true },
+    ]);
+    expect((await Message.findOne({ sessionId: SESSION, messageId: id }).lean())?.mentions).toEqual(event.message.mentions);
+    // The chat list's preview shows them by name.
+    expect((await Chat.findOne({ sessionId: SESSION, jid: group }).lean())?.lastMessagePreview).toBe('@Bob y @Tienda, ¿quién abre mañana?');
+  });
+
   it('sends read receipts for group messages to their authors', async () => {
     const { id } = await sim.contactSendToGroup(ALICE, group, { text: 'léeme' });
     await run.waitFor('message', (e) => e.message.id === id);

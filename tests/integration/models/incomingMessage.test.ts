@@ -47,6 +47,15 @@ const shapes: Record<string, (s: string) => IncomingMessageFields> = {
   'reaction (and its removal)': (s) => ({ ...base(s, 'R1'), kind: 'reaction', text: null, reaction: { emoji: '', targetId: 'T1' } }),
   'location without a name': (s) => ({ ...base(s, 'L1'), kind: 'location', text: null, location: { latitude: 19.43, longitude: -99.13, address: 'Zócalo' } }),
   'a forwarded photo': (s) => ({ ...base(s, 'F1'), kind: 'image', text: null, mediaId: new Types.ObjectId().toHexString(), forwarded: true }),
+  'a group message mentioning two members, one of them the account': (s) => ({
+    ...base(s, 'N1'),
+    chatId: '120363000000000009@g.us',
+    text: 'Hola @5215550002222 y @987654321',
+    mentions: [
+      { user: '5215550002222', jid: '5215550002222@s.whatsapp.net', name: 'Bea' },
+      { user: '987654321', jid: '5215550009999@s.whatsapp.net', name: null, isAccount: true },
+    ],
+  }),
   'written on the phone': (s) => ({ ...base(s, 'M1'), fromMe: true, sender: null, pushName: null, status: 'sent' }),
 };
 
@@ -80,6 +89,7 @@ describe('incoming message documents', () => {
     ['an invalid date', { timestamp: new Date(Number.NaN) }, 'timestamp'],
     ['a coordinate that is not a number', { kind: 'location', location: { latitude: Number.NaN, longitude: 1 } }, 'location.latitude'],
     ['a media id that is not an ObjectId', { mediaId: 'not-an-id' }, 'mediaId'],
+    ['a mention without its id', { mentions: [{ user: '5215550002222', jid: '', name: null }] }, 'mentions.0.jid'],
   ] as const)('are refused, as the schema refuses them, with %s', async (_what, change, path) => {
     const fields = { ...base('s-invalid', 'X1'), ...change } as IncomingMessageFields;
     await expect(new Message(fields).validate()).rejects.toThrow(/validation failed/i);

@@ -36,10 +36,26 @@ function accountMessage(to: string): ReferencedMessage {
   return { remoteJid: jid, fromMe: true, participant: jid };
 }
 
-function contextInfo(input: ContactSendInput, ref: ReferencedMessage): proto.IContextInfo | undefined {
+/** What a sender hands the message builder: the input, its mentions already addressed (addressMentions). */
+export type BuildInput = ContactSendInput & { mentionedJids?: string[] };
+
+/**
+ * Writes mentions as WhatsApp clients do: `@digits` in the text or caption becomes `@` and the
+ * user part of the id the chat knows the person by (`jidOf`), and those ids are listed.
+ */
+export function addressMentions<I extends Pick<ContactSendInput, 'text' | 'caption' | 'mentions'>>(input: I, jidOf: (digits: string) => string): I & { mentionedJids?: string[] } {
+  if (!input.mentions?.length) return input;
+  const jids = input.mentions.map(jidOf);
+  const rewrite = (text: string | undefined) =>
+    input.mentions!.reduce((out, digits, i) => out?.replaceAll(`@${digits}`, `@${jids[i]!.split('@')[0]}`), text);
+  return { ...input, text: rewrite(input.text), caption: rewrite(input.caption), mentionedJids: jids };
+}
+
+function contextInfo(input: BuildInput, ref: ReferencedMessage): proto.IContextInfo | undefined {
   const forward = input.forwarded ? { isForwarded: true, forwardingScore: 1 } : {};
-  if (!input.quotedId) return input.forwarded ? forward : undefined;
-  return { stanzaId: input.quotedId, participant: ref.participant, quotedMessage: { conversation: ref.text ?? '' }, ...forward };
+  const mentions = input.mentionedJids?.length ? { mentionedJid: input.mentionedJids } : {};
+  if (!input.quotedId) return input.forwarded || input.mentionedJids?.length ? { ...forward, ...mentions } : undefined;
+  return { stanzaId: input.quotedId, participant: ref.participant, quotedMessage: { conversation: ref.text ?? '' }, ...forward, ...mentions };
 }
 
 function mediaMessage(store: MediaStore, input: ContactSendInput, type: MediaType, bytes: Buffer, https: boolean) {
@@ -64,7 +80,7 @@ function mediaMessage(store: MediaStore, input: ContactSendInput, type: MediaTyp
  */
 export function buildContactMessage(
   store: MediaStore,
-  input: ContactSendInput,
+  input: BuildInput,
   https: boolean,
   ref: ReferencedMessage = accountMessage(input.to),
 ): { message: proto.IMessage; type: string; mediatype?: string } {
@@ -116,8 +132,11 @@ function unwrap(msg: proto.IMessage): proto.IMessage {
 
 type Parsed = Omit<ReceivedMessage, 'id' | 'from' | 'to' | 'at'>;
 
-/** `forwarded: true` when the app marked the message forwarded. */
-const forwardedOf = (ctx: proto.IContextInfo | null | undefined): { forwarded?: true } => (ctx?.isForwarded ? { forwarded: true } : {});
+/** `forwarded: true` when the app marked the message forwarded; `mentions` when it listed some. */
+const forwardedOf = (ctx: proto.IContextInfo | null | undefined): { forwarded?: true; mentions?: string[] } => ({
+  ...(ctx?.isForwarded ? { forwarded: true as const } : {}),
+  ...(ctx?.mentionedJid?.length ? { mentions: [...ctx.mentionedJid] } : {}),
+});
 
 /** Turns a decrypted `proto.Message` into what a test wants to assert on, fetching media bytes. */
 export function parseAppMessage(store: MediaStore, raw: proto.IMessage): Parsed {

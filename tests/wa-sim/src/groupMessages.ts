@@ -1,5 +1,5 @@
 import { proto, writeRandomPadMax16, type BinaryNode } from '@whiskeysockets/baileys';
-import { buildContactMessage } from './content.ts';
+import { addressMentions, buildContactMessage } from './content.ts';
 import type { SimContact } from './contact.ts';
 import { memberJids, type SimGroup } from './groups.ts';
 import { node, unixNow } from './nodes.ts';
@@ -26,7 +26,11 @@ export function contactJids(group: SimGroup, contact: SimContact) {
 export async function contactSendToGroup(sim: Simulator, contact: SimContact, group: SimGroup, input: GroupSendInput, only?: CompanionDevice): Promise<{ id: string }> {
   if (!group.members.includes(contact.phone)) throw new SimError('not_member', `${contact.phone} is not a member of ${group.jid}`, 403);
   const accounts = group.members.flatMap((d) => sim.phones.get(d) ?? []);
-  const built = buildContactMessage(sim.media, { ...input, to: accounts[0]?.phone ?? contact.phone }, sim.options.mediaOverHttps);
+  const addressed = addressMentions(input, (digits) => {
+    const owner = sim.contacts.get(digits) ?? sim.phones.get(digits);
+    return owner ? memberJids(group, { pn: owner.phone, lid: owner.lid }).jid : `${digits}@s.whatsapp.net`;
+  });
+  const built = buildContactMessage(sim.media, { ...addressed, to: accounts[0]?.phone ?? contact.phone }, sim.options.mediaOverHttps);
   if (built.message.reactionMessage?.key) built.message.reactionMessage.key.remoteJid = group.jid;
   if (built.message.protocolMessage?.key) built.message.protocolMessage.key.remoteJid = group.jid;
   const id = input.id ?? messageId();

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { proto, writeRandomPadMax16, type BinaryNode } from '@whiskeysockets/baileys';
-import { buildContactMessage } from './content.ts';
+import { addressMentions, buildContactMessage } from './content.ts';
 import type { SimContact } from './contact.ts';
 import { takeDeviceBundle } from './keys.ts';
 import { node, SERVER_JID, unixNow } from './nodes.ts';
@@ -70,7 +70,7 @@ export async function encryptWith(store: SignalStore, device: CompanionDevice, p
 export async function contactSend(sim: Simulator, contact: SimContact, input: ContactSendInput, onlyDevice?: number): Promise<{ id: string }> {
   const phone = sim.phones.get(input.to);
   if (!phone) throw new SimError('unknown_phone', `no simulated phone ${input.to}`, 404);
-  const built = buildContactMessage(sim.media, input, sim.options.mediaOverHttps);
+  const built = buildContactMessage(sim.media, addressMentions(input, (digits) => `${digits}@s.whatsapp.net`), sim.options.mediaOverHttps);
   const id = input.id ?? messageId();
   const plain = writeRandomPadMax16(proto.Message.encode(built.message).finish());
   contact.sentTo.set(id, phone.phone);

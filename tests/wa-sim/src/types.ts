@@ -27,6 +27,8 @@ export interface ReceivedMessage {
   quotedParticipant?: string;
   /** The app marked it forwarded (`contextInfo.isForwarded`). */
   forwarded?: boolean;
+  /** The ids the app listed as mentioned (`contextInfo.mentionedJid`). */
+  mentions?: string[];
   /** For `revoke` and `edit`: the id of the message deleted or edited. */
   targetId?: string;
   /** Unix milliseconds when the simulator decrypted it. */
@@ -43,6 +45,12 @@ export interface ContactSendInput {
   quotedId?: string;
   /** Sends it marked forwarded, as WhatsApp marks a message forwarded from another chat. */
   forwarded?: boolean;
+  /**
+   * Digits of the people the text (or caption) mentions, written `@digits` in it. Sent as
+   * WhatsApp sends them: listed in `mentionedJid` by the id the chat knows them by (in a LID
+   * group their LID, the text then saying `@` and the LID's digits).
+   */
+  mentions?: string[];
   image?: Buffer;
   video?: Buffer;
   audio?: Buffer;

@@ -1,5 +1,5 @@
 import { phoneOfJid, recipientJid, type GroupInfoView, type GroupMemberView, type GroupMetadataInfo } from '@switchboard/shared';
-import { Chat, type ChatDoc } from '@switchboard/shared/node';
+import { Chat, memberNames, type ChatDoc } from '@switchboard/shared/node';
 import type { GatewayDeps } from '../../deps.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { z } from '../../openapi/zod.ts';
@@ -7,7 +7,6 @@ import type { AuthContext } from '../../auth/authContext.ts';
 import { authorize, scope, subjects } from '../../policies/subjects.ts';
 import { defineRoute, type RouteDef } from '../types.ts';
 import { chatParams } from './chatActionSchema.ts';
-import { memberNames } from './memberNames.ts';
 
 /** How long WhatsApp gets to answer. */
 const GROUP_INFO_TIMEOUT_MS = 15_000;

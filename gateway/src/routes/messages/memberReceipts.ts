@@ -1,11 +1,10 @@
 import type { MemberReceiptView } from '@switchboard/shared';
-import { Message, MessageReceipt, messageObjectId, type MessageDoc } from '@switchboard/shared/node';
+import { memberNames, Message, MessageReceipt, messageObjectId, type MessageDoc } from '@switchboard/shared/node';
 import { z } from '../../openapi/zod.ts';
 import { notFound } from '../../errors.ts';
 import { authorize, subjects } from '../../policies/subjects.ts';
 import { defineRoute, type RouteDef } from '../types.ts';
 import { messageParams } from './chatActionSchema.ts';
-import { memberNames } from './memberNames.ts';
 
 const receiptSchema = z
   .object({

@@ -79,6 +79,10 @@ export const messageSchema = z
       .optional()
       .openapi({ description: "Ours: when WhatsApp took it and when the contact's phone said delivered, read, played (ms); statuses not reached yet are absent" }),
     forwarded: z.boolean().optional().openapi({ description: 'Forwarded (WhatsApp shows it as such): a customer forwarded it, or the team forwarded it from another chat (POST …/messages/:messageId/forward)' }),
+    mentions: z
+      .array(z.object({ user: z.string(), jid: z.string(), name: z.string().nullable(), isAccount: z.literal(true).optional() }))
+      .optional()
+      .openapi({ description: "Whom its text mentions (groups): `@` + `user` in the text is the person `jid` (their phone-number JID when known), `name` as known when it was stored, `isAccount` for the session's own account" }),
   })
   .openapi('Message');
 

@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { MESSAGE_KINDS, MESSAGE_STATUSES } from '../../domain/messages.ts';
+import { MESSAGE_KINDS, MESSAGE_STATUSES, type MessageMention } from '../../domain/messages.ts';
 import { messageObjectId, type MessageDoc } from './message.ts';
 
 /** Fields of MessageDoc that an incoming message always has. */
@@ -13,6 +13,8 @@ export type IncomingMessageFields = Pick<MessageDoc, Always> & { [K in OrNull]-?
   mediaId: string | Types.ObjectId | null;
   /** WhatsApp marked it forwarded (absent otherwise, as the schema leaves it). */
   forwarded?: true;
+  /** Who its text mentions (absent when nobody, as the schema leaves it). */
+  mentions?: MessageMention[];
 };
 
 /** The document stored for an incoming message, exactly as `Message.create` would store it. */
@@ -70,6 +72,7 @@ export function incomingMessageDocument(fields: IncomingMessageFields, now: Date
   }
   const reaction = fields.reaction === null ? null : subdocument('reaction', fields.reaction, { emoji: 'string', targetId: 'string' }, errors);
   const location = fields.location === null ? null : subdocument('location', fields.location, { latitude: 'number', longitude: 'number', name: 'string', address: 'string' }, errors);
+  const mentions = fields.mentions?.length ? mentionDocuments(fields.mentions, errors) : undefined;
   if (Object.keys(errors).length > 0) throw new MessageValidationError(errors);
   return {
     _id: messageObjectId(fields.sessionId, fields.messageId),
@@ -94,6 +97,7 @@ export function incomingMessageDocument(fields: IncomingMessageFields, now: Date
     userId: null,
     attempts: fields.attempts,
     ...(fields.forwarded === true ? { forwarded: true as const } : {}),
+    ...(mentions ? { mentions } : {}),
     createdAt: now,
     updatedAt: now,
     __v: 0,
@@ -120,4 +124,13 @@ function subdocument(path: string, value: object, shape: Record<string, 'string'
     out[field] = v;
   }
   return out;
+}
+
+/** Mentions as the schema stores them: `user` and `jid` required strings, `name` a string or null, `isAccount` only when true. */
+function mentionDocuments(list: MessageMention[], errors: Record<string, string>): MessageMention[] {
+  return list.map((m, i) => {
+    for (const field of ['user', 'jid'] as const) if (typeof m[field] !== 'string' || m[field] === '') errors[`mentions.${i}.${field}`] = 'is required';
+    if (m.name !== null && typeof m.name !== 'string') errors[`mentions.${i}.name`] = 'is not a string';
+    return { user: m.user, jid: m.jid, name: m.name ?? null, ...(m.isAccount === true ? { isAccount: true as const } : {}) };
+  });
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Schema, Types } from 'mongoose';
-import { MESSAGE_KINDS, MESSAGE_STATUSES, type MessageKind, type MessageStatus } from '../../domain/messages.ts';
+import { MESSAGE_KINDS, MESSAGE_STATUSES, type MessageKind, type MessageMention, type MessageStatus } from '../../domain/messages.ts';
 import { defineModel } from './defineModel.ts';
 
 /** A geographic location attached to a message. */
@@ -54,6 +54,8 @@ export interface MessageDoc {
   automated?: boolean;
   /** A forwarded message: a customer's that WhatsApp marked forwarded, or a copy we forwarded. */
   forwarded?: boolean;
+  /** Who its text mentions (absent when nobody). */
+  mentions?: MessageMention[];
   /** When it reached each status (ours: WhatsApp took it; the contact's phone delivered, read, played it). */
   sentAt?: Date;
   deliveredAt?: Date;
@@ -101,6 +103,10 @@ const messageSchema = new Schema<MessageDoc>(
     userId: { type: Schema.Types.ObjectId, ref: 'User', default: null },
     automated: { type: Boolean },
     forwarded: { type: Boolean },
+    mentions: {
+      type: [new Schema({ user: { type: String, required: true }, jid: { type: String, required: true }, name: { type: String, default: null }, isAccount: Boolean }, { _id: false })],
+      default: undefined,
+    },
     sentAt: { type: Date },
     deliveredAt: { type: Date },
     readAt: { type: Date },

@@ -8,7 +8,7 @@
 import type { InboxMessageView } from '@switchboard/shared';
 
 /** What a reply shows of the message it quotes (and what a draft keeps of it). */
-export type QuotedMessage = Pick<InboxMessageView, 'id' | 'kind' | 'fromMe' | 'text' | 'caption'> & { media?: { fileName: string | null } };
+export type QuotedMessage = Pick<InboxMessageView, 'id' | 'kind' | 'fromMe' | 'text' | 'caption' | 'mentions'> & { media?: { fileName: string | null } };
 
 /** One chat's draft. */
 export interface Draft {
@@ -37,6 +37,7 @@ export function toQuoted(m: QuotedMessage): QuotedMessage {
   if (m.text) q.text = m.text;
   if (m.caption) q.caption = m.caption;
   if (m.media?.fileName) q.media = { fileName: m.media.fileName };
+  if (m.mentions?.length) q.mentions = m.mentions;
   return q;
 }
 

@@ -5,7 +5,7 @@
  * summaries keep the newest facts), so a replay that overlaps what REST returned can never
  * duplicate a message, lose one, or move a chat back in time.
  */
-import { DELETED_PREVIEW, type InboxChatView, type InboxMessageView, type MessageStatus } from '@switchboard/shared';
+import { DELETED_PREVIEW, textWithMentionNames, type InboxChatView, type InboxMessageView, type MessageStatus } from '@switchboard/shared';
 import { chatKey, parseChatKey, phoneFromJid, roomsAllow } from './keys.ts';
 import { needsReply, tick, waitAfter } from './needsReply.ts';
 import { mergeStatus, withStatusTime } from './status.ts';
@@ -71,8 +71,8 @@ export const EMPTY_INBOX: InboxState = { chats: new Map(), threads: new Map(), p
 /** Short text shown in the chat list for a message. */
 export function previewOf(m: InboxMessageView): string {
   if (m.revokedAt !== undefined) return DELETED_PREVIEW;
-  if (m.text) return m.text.slice(0, 200);
-  if (m.caption) return m.caption.slice(0, 200);
+  if (m.text) return textWithMentionNames(m.text, m.mentions).slice(0, 200);
+  if (m.caption) return textWithMentionNames(m.caption, m.mentions).slice(0, 200);
   if (m.kind === 'reaction' && m.reaction) return m.reaction.emoji;
   if (m.media?.fileName) return m.media.fileName;
   return `[${m.kind}]`;

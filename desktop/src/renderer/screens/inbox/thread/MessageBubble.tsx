@@ -3,7 +3,7 @@
  * formatting), time, delivery ticks, reactions, and, for a failed send, the reason with a
  * retry that really resends it (same message, same clientId).
  */
-import { isOnWhatsApp, type InboxMessageView } from '@switchboard/shared';
+import { isOnWhatsApp, textWithMentionNames, type InboxMessageView } from '@switchboard/shared';
 import { memo } from 'react';
 import { useI18n } from '../../../i18n/index.tsx';
 import { Button, IconButton } from '../../../ui/Button.tsx';
@@ -25,6 +25,8 @@ export interface MessageBubbleProps {
   quoted: InboxMessageView | undefined;
   reactions: TargetReactions | undefined;
   senderName: string | null;
+  /** What to call the session's own account when the message mentions it. */
+  accountName: string;
   onReply(m: InboxMessageView): void;
   /** Absent for users who may not send in the chat. */
   onReact?: ((m: InboxMessageView, emoji: string) => void) | undefined;
@@ -44,9 +46,9 @@ export interface MessageBubbleProps {
 }
 
 /** A short line describing a message (quotes, reply preview). */
-export function summaryOf(m: Pick<QuotedMessage, 'kind' | 'text' | 'caption' | 'media'>, t: ReturnType<typeof useI18n>['t']): string {
-  if (m.text) return m.text;
-  if (m.caption) return m.caption;
+export function summaryOf(m: Pick<QuotedMessage, 'kind' | 'text' | 'caption' | 'media' | 'mentions'>, t: ReturnType<typeof useI18n>['t']): string {
+  if (m.text) return textWithMentionNames(m.text, m.mentions);
+  if (m.caption) return textWithMentionNames(m.caption, m.mentions);
   if (m.media?.fileName) return m.media.fileName;
   if (m.kind === 'image') return t('thread.image');
   if (m.kind === 'location') return t('thread.location');
@@ -55,7 +57,7 @@ export function summaryOf(m: Pick<QuotedMessage, 'kind' | 'text' | 'caption' | '
 }
 
 /** A message bubble. */
-export const MessageBubble = memo(function MessageBubble({ m, quoted, reactions, senderName, onReply, onReact, onEdit, onDelete, onForward, onPickStart, picked, onPickToggle, onInfo, onRetry }: MessageBubbleProps) {
+export const MessageBubble = memo(function MessageBubble({ m, quoted, reactions, senderName, accountName, onReply, onReact, onEdit, onDelete, onForward, onPickStart, picked, onPickToggle, onInfo, onRetry }: MessageBubbleProps) {
   const own = onEdit || onDelete ? ownMessageActions(m, Date.now()) : { edit: false, remove: false };
   const { t, fmt } = useI18n();
   const text = m.text ?? m.caption;
@@ -89,7 +91,7 @@ export const MessageBubble = memo(function MessageBubble({ m, quoted, reactions,
             <Icon name="x" size={13} /> {t('msg.deleted')}
           </p>
         )}
-        {text && <p className="msg-text">{formatText(text)}</p>}
+        {text && <p className="msg-text">{formatText(text, m.mentions && { mentions: m.mentions, account: accountName })}</p>}
         <div className="msg-foot">
           {m.editedAt !== undefined && (
             <span className="msg-edited" title={t('msg.editedAt', { when: fmt.dateTime(m.editedAt) })}>

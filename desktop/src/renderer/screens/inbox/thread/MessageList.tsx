@@ -26,6 +26,8 @@ export interface MessageListProps {
   reactions: ReadonlyMap<string, TargetReactions>;
   /** Names of the team members, by user id (for replies a colleague sent; live events carry the id only). */
   teamNames: ReadonlyMap<string, string>;
+  /** What to call the session's own account when a message mentions it (the session's name). */
+  accountName: string;
   loadOlder(): Promise<void>;
   onReply(m: InboxMessageView): void;
   /** Absent for users who may not send in the chat. */
@@ -218,6 +220,7 @@ export function MessageList(p: MessageListProps) {
                     quoted={row.m.quotedId ? p.byId.get(row.m.quotedId) : undefined}
                     reactions={p.reactions.get(row.m.id)}
                     senderName={row.showSender ? authorOf(row.m) : null}
+                    accountName={p.accountName}
                     onReply={p.onReply}
                     onReact={p.onReact}
                     onEdit={p.onEdit}

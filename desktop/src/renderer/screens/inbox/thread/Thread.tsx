@@ -337,6 +337,7 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
           byId={byId}
           reactions={reactions}
           teamNames={teamNames}
+          accountName={chat?.sessionName ?? ''}
           loadOlder={() => inbox.loadOlder(key)}
           onReply={(m) => setQuoting(m)}
           onReact={canAnswer ? react : undefined}

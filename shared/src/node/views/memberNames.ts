@@ -1,4 +1,5 @@
-import { Chat, Message } from '@switchboard/shared/node';
+import { Chat } from '../models/chat.ts';
+import { Message } from '../models/message.ts';
 
 /**
  * Names group members as the inbox does: the name of their own chat with the session (the

@@ -1,0 +1,34 @@
+import type { MessageMention } from './messages.ts';
+
+/** `@` and digits, not inside a word or an email address. */
+const MENTION_RE = /(?<![\w.@])@(\d{3,20})(?!\d)/g;
+
+/**
+ * Where a message's text mentions someone: each `@digits` that names one of `mentions`, with
+ * what to show for it (`@` and their name; `@` and their number when nameless). `account`: what
+ * to call the session's own account when it has no name of its own (the session's name).
+ */
+export function mentionSpans(text: string, mentions: readonly MessageMention[] | undefined, account?: string): { at: number; length: number; label: string; mention: MessageMention }[] {
+  if (!mentions?.length) return [];
+  const byUser = new Map(mentions.map((m) => [m.user, m]));
+  const out: { at: number; length: number; label: string; mention: MessageMention }[] = [];
+  for (const found of text.matchAll(MENTION_RE)) {
+    const mention = byUser.get(found[1]!);
+    if (!mention) continue;
+    const name = mention.name ?? (mention.isAccount ? account : undefined);
+    const phone = /^(\d+)@s\.whatsapp\.net$/.exec(mention.jid)?.[1];
+    out.push({ at: found.index ?? 0, length: found[0].length, label: `@${name ?? (phone ? `+${phone}` : found[1])}`, mention });
+  }
+  return out;
+}
+
+/** The text with every mention shown by name (chat previews, notifications, exports). */
+export function textWithMentionNames(text: string, mentions: readonly MessageMention[] | undefined, account?: string): string {
+  let out = '';
+  let last = 0;
+  for (const span of mentionSpans(text, mentions, account)) {
+    out += text.slice(last, span.at) + span.label;
+    last = span.at + span.length;
+  }
+  return out + text.slice(last);
+}
