@@ -8,7 +8,7 @@
  * info of her reply lists who has read it and who has only received it, live, and it reads as
  * read only once every member has read it. *Datos del grupo* shows the group's description and
  * its members as WhatsApp has them, and opens a member's own chat; a member's message that
- * mentions people shows them by name.
+ * mentions people shows them by name, and `@` in her reply mentions a member as WhatsApp does.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -222,5 +222,20 @@ describe('message info', () => {
     const row = elena.getByRole('listbox', { name: 'Conversaciones' }).getByRole('option', { name: /Vecinos del barrio/ });
     await row.getByText(/@Carla Vidal ¿me guardas una barra\?/).waitFor();
     await checkScreen(elena, 'inbox', '27d-group-mentions');
+
+    // Her answer mentions Carla: `@car` offers the group's members, Enter picks her.
+    const composer = elena.getByRole('textbox', { name: /Mensaje para Vecinos del barrio/ });
+    await composer.pressSequentially('@car');
+    await elena.getByRole('listbox', { name: 'Mencionar a alguien del grupo' }).getByRole('option', { name: '@Carla Vidal' }).waitFor();
+    await composer.press('Enter');
+    expect(await composer.inputValue()).toBe('@Carla Vidal ');
+    await composer.pressSequentially('te la guardo hasta las 14.');
+    await composer.press('Enter');
+    const got = await sys.sim.waitForReceived(DIEGO, (m) => m.group === group && m.text === `@${CARLA} te la guardo hasta las 14.`, 30_000);
+    expect(got.mentions).toEqual([`${CARLA}@s.whatsapp.net`]);
+    const answer = elena.locator('.msg-out', { hasText: 'te la guardo hasta las 14.' }).locator('.msg-text');
+    await expect.poll(() => answer.textContent()).toBe('@Carla Vidal te la guardo hasta las 14.');
+    await row.getByText('@Carla Vidal te la guardo hasta las 14.').waitFor();
+    await checkScreen(elena, 'inbox', '27e-group-mention-reply');
   });
 });

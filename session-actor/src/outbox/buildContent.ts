@@ -17,6 +17,8 @@ export interface OutgoingRecord {
   location?: { latitude?: number | null; longitude?: number | null; name?: string | null; address?: string | null } | null;
   /** A copy of another message (the forward route): WhatsApp shows it as forwarded. */
   forwarded?: boolean | null;
+  /** People its text or caption mentions (written `@` and their digits in it). */
+  mentions?: readonly { jid: string }[] | null;
 }
 
 /**
@@ -111,6 +113,8 @@ export async function buildContent(
   // WhatsApp's own forward marks the copy (Baileys' `forward` does the same from a WAMessage we
   // do not keep); a first forward scores 1.
   if (rec.forwarded && rec.kind !== 'reaction') Object.assign(content, { contextInfo: { isForwarded: true, forwardingScore: 1 } });
+  // Listed beside the text, as WhatsApp does: phones show `@digits` as the person's name.
+  if (rec.mentions?.length && rec.kind !== 'reaction') Object.assign(content, { mentions: rec.mentions.map((m) => m.jid) });
   return { content, options };
 }
 

@@ -7,11 +7,11 @@
  */
 import { z } from 'zod';
 import { MESSAGE_KINDS, type OutgoingMessageInput } from '../domain/messages.ts';
-import { outgoingMessageProblems, SENDABLE_KINDS, type MessageContent } from '../domain/outgoingContent.ts';
+import { MAX_MENTIONS, mentionProblems, outgoingMessageProblems, SENDABLE_KINDS, type MessageContent } from '../domain/outgoingContent.ts';
 
-/** Adds outgoingMessageProblems as zod issues. */
-function checkContent(m: MessageContent, ctx: z.RefinementCtx): void {
-  for (const p of outgoingMessageProblems(m)) ctx.addIssue({ code: 'custom', path: [p.path], message: p.message });
+/** Adds outgoingMessageProblems (and mentionProblems) as zod issues. */
+function checkContent(m: MessageContent & { caption?: string | undefined; mentions?: string[] | undefined }, ctx: z.RefinementCtx): void {
+  for (const p of [...outgoingMessageProblems(m), ...mentionProblems(m)]) ctx.addIssue({ code: 'custom', path: [p.path], message: p.message });
 }
 
 const objectId = z.string().regex(/^[0-9a-fA-F]{24}$/, 'Must be a 24-character hex id');
@@ -30,6 +30,14 @@ const sendFields = z.object({
     .object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180), name: z.string().max(256).optional(), address: z.string().max(512).optional() })
     .optional(),
   clientId: z.string().min(1).max(200).optional().describe('Idempotency key: the same clientId is accepted once per session'),
+  mentions: z
+    .preprocess(
+      // A multipart form gives them as one field, comma-separated.
+      (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v),
+      z.array(z.string().trim().min(5).max(100)).max(MAX_MENTIONS),
+    )
+    .optional()
+    .describe('People the text or caption mentions (groups): each a phone number (digits) or JID, written in the text as "@" and its digits'),
 });
 
 /**

@@ -3,6 +3,12 @@ import type { MessageMention } from './messages.ts';
 /** `@` and digits, not inside a word or an email address. */
 const MENTION_RE = /(?<![\w.@])@(\d{3,20})(?!\d)/g;
 
+/** Whether `text` writes a mention of `user` (digits) as WhatsApp does: `@` and the digits. */
+export function writesMention(text: string, user: string): boolean {
+  for (const found of text.matchAll(MENTION_RE)) if (found[1] === user) return true;
+  return false;
+}
+
 /**
  * Where a message's text mentions someone: each `@digits` that names one of `mentions`, with
  * what to show for it (`@` and their name; `@` and their number when nameless). `account`: what

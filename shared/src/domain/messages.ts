@@ -85,6 +85,8 @@ export interface OutgoingMessageInput {
   fileName?: string;
   /** Message id (WhatsApp key id) this one quotes. */
   quotedId?: string;
+  /** People the text or caption mentions (phone numbers or JIDs), written in it as `@` and their digits. */
+  mentions?: string[];
   /** For reactions: the emoji and the reacted message id. */
   reaction?: { emoji: string; targetId: string };
   location?: { latitude: number; longitude: number; name?: string; address?: string };

@@ -3,6 +3,7 @@
  * stored send with these rules and loads no schema library (6 MB per actor). The API schemas in
  * `api/outgoingMessage.ts` apply the same rules.
  */
+import { writesMention } from './mentions.ts';
 
 /** Kinds whose content is a stored media file (`mediaId`). */
 export const MEDIA_MESSAGE_KINDS = ['image', 'video', 'audio', 'voice', 'document', 'sticker'] as const;
@@ -31,4 +32,22 @@ export function outgoingMessageProblems(m: MessageContent): Array<{ path: string
   if (kind === 'location' && !m.location) out.push({ path: 'location', message: 'A location message needs a location' });
   if (kind === 'reaction' && !m.reaction?.targetId) out.push({ path: 'reaction', message: 'A reaction needs emoji and targetId' });
   return out;
+}
+
+/** The most people one message may mention (a whole group). */
+export const MAX_MENTIONS = 1024;
+
+/** The digits a mention is written with after `@`: a phone number's, or a JID's user part. */
+export function mentionUser(mention: string): string {
+  return mention.split('@')[0]!.split(':')[0]!.replace(/[\s+\-()]/g, '');
+}
+
+/** Mentions the text (or caption) does not write as `@digits` (WhatsApp would show nothing for them). */
+export function mentionProblems(m: { text?: string | null | undefined; caption?: string | null | undefined; mentions?: readonly string[] | undefined }): Array<{ path: string; message: string }> {
+  const words = `${m.text ?? ''}\n${m.caption ?? ''}`;
+  return (m.mentions ?? []).flatMap((mention, i) => {
+    const user = mentionUser(mention);
+    if (!/^\d{5,20}$/.test(user)) return [{ path: `mentions.${i}`, message: 'A mention is a phone number or a WhatsApp id' }];
+    return writesMention(words, user) ? [] : [{ path: `mentions.${i}`, message: `The text does not mention @${user}` }];
+  });
 }

@@ -3,6 +3,7 @@
  * to the WhatsApp simulator, and the database: what WhatsApp says of the group now (description,
  * creator, members by phone number even in a LID group, admins), each member named as the inbox
  * names them, the account first, and each member's own chat only when the caller may read it.
+ * A reply that mentions members reaches their phones as WhatsApp mentions, named in the inbox.
  */
 import type { GroupMemberView } from '@switchboard/shared';
 import { Assignment } from '@switchboard/shared/node';
@@ -101,3 +102,27 @@ describe("a group's details", () => {
     }
   });
 });
+
+describe('a reply that mentions members', () => {
+  const send = (body: Record<string, unknown>) => w.api('POST', `/api/sessions/${SESSION}/messages`, { token: supervisor, body: { to: group, ...body } });
+
+  it('reaches the phones with the members listed as mentioned, and is stored naming them', async () => {
+    const text = `@${ALICIA} y @${CARMEN}: el reparto sale a las 10`;
+    const got = w.sim!.waitForReceived(BRUNO, (m) => m.group === group && m.text === text, 30_000);
+    const sent = await send({ text, mentions: [jid(ALICIA), CARMEN], clientId: 'mention-1' });
+    expect(sent.status).toBe(202);
+    expect((await got).mentions).toEqual([jid(ALICIA), jid(CARMEN)]);
+    const stored = await w.rec.waitFor((e) => e.sessionId === SESSION && e.type === 'message-sent' && e.message.id === sent.body.messageId);
+    expect((stored as { message: { mentions?: unknown } }).message.mentions).toEqual([
+      { user: ALICIA, jid: jid(ALICIA), name: 'Alicia' },
+      { user: CARMEN, jid: jid(CARMEN), name: null },
+    ]);
+  });
+
+  it('refuses a mention the text does not write, with the reason', async () => {
+    const res = await send({ text: 'Sin arroba', mentions: [ALICIA] });
+    expect([res.status, res.body.error.code]).toEqual([400, 'validation_failed']);
+    expect(JSON.stringify(res.body.error.details)).toContain(`The text does not mention @${ALICIA}`);
+  });
+});
+

@@ -4,7 +4,7 @@
  * notifications. REST pages, live events and replayed events all go through one reducer
  * (model/inboxReducer.ts), so nothing is shown twice or lost across reconnects.
  */
-import type { InboxChatView, InboxMessageView, LabelView } from '@switchboard/shared';
+import type { InboxChatView, InboxMessageView, LabelView, MessageMention } from '@switchboard/shared';
 import { createContext, useCallback, useContext, useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
 import { useAuth, useMe } from '../../auth/AuthProvider.tsx';
 import { useRealtime, useSocketEvent } from '../../realtime/RealtimeProvider.tsx';
@@ -39,7 +39,7 @@ export interface Inbox {
   open(key: string | null): void;
   loadOlder(key: string): Promise<void>;
   threadError: unknown;
-  send(key: string, reply: { text?: string; quotedId?: string; file?: File; kind?: 'voice' }): Promise<void>;
+  send(key: string, reply: { text?: string; quotedId?: string; mentions?: MessageMention[]; file?: File; kind?: 'voice' }): Promise<void>;
   retryOutbox(clientId: string): void;
   discardOutbox(clientId: string): void;
   retryMessage(m: InboxMessageView): Promise<void>;
@@ -286,7 +286,7 @@ export function InboxProvider({ children }: { children: ReactNode }) {
     // Accepted: show it as pending right away (the server's events take it from there).
     dispatch({
       type: 'event/message',
-      message: { id: receipt.messageId, sessionId: item.sessionId, chatId: item.chatId, fromMe: true, kind: item.file ? 'document' : 'text', status: 'pending', timestamp: Date.now(), clientId: item.clientId, ...(item.text ? (item.file ? { caption: item.text } : { text: item.text }) : {}), ...(item.quotedId ? { quotedId: item.quotedId } : {}) },
+      message: { id: receipt.messageId, sessionId: item.sessionId, chatId: item.chatId, fromMe: true, kind: item.file ? 'document' : 'text', status: 'pending', timestamp: Date.now(), clientId: item.clientId, ...(item.text ? (item.file ? { caption: item.text } : { text: item.text }) : {}), ...(item.quotedId ? { quotedId: item.quotedId } : {}), ...(item.mentions?.length ? { mentions: item.mentions } : {}) },
     });
   }, []);
   const outbox = useOutbox(onSent);
@@ -317,7 +317,7 @@ export function InboxProvider({ children }: { children: ReactNode }) {
       threadError,
       async send(key, reply) {
         const { sessionId, chatId } = parseChatKey(key);
-        await outbox.queue.enqueue({ clientId: newClientId(), sessionId, chatId, ...(reply.text ? { text: reply.text } : {}), ...(reply.quotedId ? { quotedId: reply.quotedId } : {}), ...(reply.file ? { file: reply.file, fileName: reply.file.name } : {}), ...(reply.kind ? { kind: reply.kind } : {}) });
+        await outbox.queue.enqueue({ clientId: newClientId(), sessionId, chatId, ...(reply.text ? { text: reply.text } : {}), ...(reply.quotedId ? { quotedId: reply.quotedId } : {}), ...(reply.mentions?.length ? { mentions: reply.mentions } : {}), ...(reply.file ? { file: reply.file, fileName: reply.file.name } : {}), ...(reply.kind ? { kind: reply.kind } : {}) });
       },
       retryOutbox: (clientId) => void outbox.queue.retry(clientId),
       discardOutbox: (clientId) => void outbox.queue.discard(clientId),

@@ -47,6 +47,8 @@ export interface OutgoingReply {
   fileName?: string;
   /** The file is a voice note: sent as one, stored as WhatsApp plays them. */
   kind?: 'voice';
+  /** The ids of the group members the text mentions (written `@digits` in it). */
+  mentions?: string[];
 }
 
 /** The query of the chat list for `f`. */
@@ -88,12 +90,13 @@ export function inboxApi(api: ApiClient) {
         if (r.text) form.set('caption', r.text);
         if (r.quotedId) form.set('quotedId', r.quotedId);
         if (r.fileName) form.set('fileName', r.fileName);
+        if (r.mentions?.length) form.set('mentions', r.mentions.join(','));
         // Before the file: the server decides how to store it as the file arrives.
         if (r.kind) form.set('kind', r.kind);
         form.set('file', r.file, r.fileName ?? 'file');
         return api.upload<SendAccepted>(path, form);
       }
-      return api.post<SendAccepted>(path, { to: r.chatId, text: r.text ?? '', clientId: r.clientId, ...(r.quotedId ? { quotedId: r.quotedId } : {}) });
+      return api.post<SendAccepted>(path, { to: r.chatId, text: r.text ?? '', clientId: r.clientId, ...(r.quotedId ? { quotedId: r.quotedId } : {}), ...(r.mentions?.length ? { mentions: r.mentions } : {}) });
     },
     editMessage: (sessionId: string, messageId: string, text: string) => api.put<MessageChangeResult>(`/api/sessions/${enc(sessionId)}/messages/${enc(messageId)}`, { text }),
     deleteMessage: (sessionId: string, messageId: string) => api.del<MessageChangeResult>(`/api/sessions/${enc(sessionId)}/messages/${enc(messageId)}`),

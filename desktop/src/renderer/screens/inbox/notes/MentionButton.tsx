@@ -1,11 +1,17 @@
 /**
- * Mentioning colleagues in an internal note: the @ button's menu, and the suggestions shown while
- * typing `@` and the start of a name (as in the `/` quick replies: arrows, Enter or Tab). Both
- * offer only the colleagues who may read the chat (loaded when the note tab opens); picking one
- * writes `@Nombre` into the note and the note, once saved, notifies them.
+ * Mentioning people: in an internal note the colleagues who may read the chat (the @ button's
+ * menu, loaded when the note tab opens; the note, once saved, notifies them), in a reply to a
+ * group its members (WhatsApp mentions). Typing `@` and the start of a name offers them (as in
+ * the `/` quick replies: arrows, Enter or Tab); picking one writes `@Nombre` into the text.
  */
 import type { ChatPersonView } from '@switchboard/shared';
 import { searchPattern } from '@switchboard/shared';
+
+/** Someone who can be mentioned: a colleague (user id) or a group member (JID). */
+export interface Mentionable {
+  id: string;
+  name: string;
+}
 import { useI18n } from '../../../i18n/index.tsx';
 import { MenuButton } from '../../../ui/Menu.tsx';
 import { SuggestionList } from '../thread/CannedSuggestions.tsx';
@@ -22,25 +28,24 @@ export function mentionQuery(text: string): string | null {
   return /(?:^|\s)@([^\s@]{0,30})$/u.exec(text)?.[1] ?? null;
 }
 
-/** The colleagues a name start matches (any word, accents and capitals ignored), at most 8. */
-export function matchPeople(people: readonly ChatPersonView[], query: string): ChatPersonView[] {
+/** The people a name start matches (any word, accents and capitals ignored), at most 8. */
+export function matchPeople<P extends Mentionable>(people: readonly P[], query: string): P[] {
   const start = new RegExp(`(^|\\s)${searchPattern(query)}`, 'i');
   return people.filter((p) => start.test(p.name)).slice(0, 8);
 }
 
-/** The suggestion list under the note box. */
-export function MentionSuggestions({ id, items, active, onPick }: { id: string; items: ChatPersonView[]; active: number; onPick(p: ChatPersonView): void }) {
-  const { t } = useI18n();
+/** The suggestion list under the box. */
+export function MentionSuggestions({ id, label, items, active, onPick }: { id: string; label: string; items: Mentionable[]; active: number; onPick(p: Mentionable): void }) {
   return (
     <div className="canned-pop">
-      <SuggestionList id={id} label={t('notes.mention')} items={items} active={active} keyOf={(p) => p.id} onPick={onPick}>
+      <SuggestionList id={id} label={label} items={items} active={active} keyOf={(p) => p.id} onPick={onPick}>
         {(p) => `@${p.name}`}
       </SuggestionList>
     </div>
   );
 }
 
-/** The ids of the picked colleagues whose `@Nombre` is still in the note. */
+/** The ids of the picked people whose `@Nombre` is still in the text. */
 export function mentionsIn(text: string, picked: ReadonlyMap<string, string>): string[] {
   return [...picked].filter(([, name]) => text.includes(`@${name}`)).map(([id]) => id);
 }

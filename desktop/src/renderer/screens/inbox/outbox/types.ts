@@ -1,3 +1,5 @@
+import type { MessageMention } from '@switchboard/shared';
+
 /** A reply waiting in the offline outbox. */
 export interface OutboxItem {
   /** Idempotency key sent with the message: the server accepts it once, however often it is retried. */
@@ -9,6 +11,8 @@ export interface OutboxItem {
   /** Text, or the caption of the file. */
   text?: string;
   quotedId?: string;
+  /** The group members the text mentions (written `@digits` in it), with their names to show meanwhile. */
+  mentions?: MessageMention[];
   file?: Blob;
   fileName?: string;
   /** The file is a voice note (recorded in the inbox). */

@@ -6,7 +6,7 @@
  * sent to WhatsApp, no typing shown to the contact, no attachments. A reply typed and not sent
  * is the chat's draft (`model/drafts.ts`): it is there again when the chat is opened again.
  */
-import type { CannedFileView, CannedReplyView, ChatPersonView } from '@switchboard/shared';
+import type { CannedFileView, CannedReplyView, ChatPersonView, MessageMention } from '@switchboard/shared';
 import { useEffect, useId, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { useI18n } from '../../../i18n/index.tsx';
 import type { QuotedMessage } from '../model/drafts.ts';
@@ -18,11 +18,13 @@ import { emojiQuery, EmojiSuggestions, pickEmoji, useEmojiShortcut } from './emo
 import { SendKeyHint } from './SendKeyHint.tsx';
 import { ScheduleDialog } from '../scheduled/ScheduleDialog.tsx';
 import { VoiceRecorder } from './VoiceRecorder.tsx';
-import { matchPeople, MentionButton, mentionQuery, mentionsIn, MentionSuggestions } from '../notes/MentionButton.tsx';
+import { MentionButton, mentionQuery, MentionSuggestions, type Mentionable } from '../notes/MentionButton.tsx';
 import { summaryOf } from './MessageBubble.tsx';
 import { isSendPress, loadSendKey, type SendKey } from './sendKey.ts';
 import { typedBeforeCaret } from './caretText.ts';
 import { useCaret } from './useCaret.ts';
+import { useMentionPicker } from './useMentionPicker.ts';
+import { writeMentions } from './replyMentions.ts';
 
 /** Props of Composer. */
 export interface ComposerProps {
@@ -36,7 +38,8 @@ export interface ComposerProps {
   /** What `{nombre}`, `{agente}` and `{empresa}` stand for in this chat's quick replies. */
   cannedValues: CannedValues;
   offline: boolean;
-  onSend(text: string): Promise<void>;
+  /** Sends the reply; `mentions`: the group members it mentions (written `@digits` in the text). */
+  onSend(text: string, mentions: MessageMention[]): Promise<void>;
   /** Schedules the reply (text only) for a later time (rejects when it could not be scheduled: the text stays). */
   onSchedule(text: string, at: number): Promise<void>;
   /** Sends a recorded voice note; `onRecording` tells the contact one is being recorded. */
@@ -46,6 +49,8 @@ export interface ComposerProps {
   onNote(text: string, mentions: string[]): Promise<void>;
   /** The colleagues who may read the chat, to mention in a note. */
   loadPeople(): Promise<ChatPersonView[]>;
+  /** A group's members, to mention in a reply (absent for a chat with one person). */
+  loadMembers?: (() => Promise<Mentionable[]>) | undefined;
   onTyping(active: boolean): void;
   onManageCanned(): void;
   /** Attaches the file of a picked canned reply to the reply box. */
@@ -73,14 +78,6 @@ export function Composer(p: ComposerProps) {
   const [scheduling, setScheduling] = useState(false);
   const [recording, setRecording] = useState(false);
   const noting = mode === 'note';
-  /** Colleagues picked with *Mencionar* (id → name) while writing the note. */
-  const [picked, setPicked] = useState<ReadonlyMap<string, string>>(new Map());
-  /** Colleagues who may read the chat (to mention), loaded when the note tab first opens. */
-  const [people, setPeople] = useState<ChatPersonView[] | null>(null);
-  useEffect(() => {
-    if (!noting || people) return;
-    p.loadPeople().then(setPeople, () => setPeople([]));
-  }, [noting]);
   const sendHint = t(sendKey === 'enter' ? 'composer.hint.enter' : 'composer.hint.ctrlEnter');
   /** The send key pressed while a send was still being queued: send again once it is (see `send`). */
   const [sendAgain, setSendAgain] = useState(false);
@@ -91,6 +88,10 @@ export function Composer(p: ComposerProps) {
   const listId = useId();
   // `@…` and `:…` look at what was typed before the caret, wherever it is in the text.
   const caret = useCaret(area, text, setText);
+  // `@` and a name: colleagues in a note (loaded when the tab opens), members in a reply to a group.
+  const colleagues = useMentionPicker({ on: noting, eager: true, typed: caret.typed, dismissed, load: p.loadPeople });
+  const members = useMentionPicker({ on: !noting, eager: false, typed: caret.typed, dismissed, load: p.loadMembers });
+  const mentioning = noting ? colleagues : members;
 
   useEffect(() => area.current?.focus(), [p.focusToken]);
   // A reply typed and not sent stays as the chat's draft (a note is not a reply: not kept):
@@ -114,11 +115,9 @@ export function Composer(p: ComposerProps) {
 
   const slash = noting ? null : /^\/([\w-]*)$/.exec(text);
   const suggestions = slash && !dismissed ? matchCanned(p.canned, slash[1] ?? '') : null;
-  // In a note, `@` and the start of a name offer the colleagues who may read the chat.
-  const typedMention = noting && !dismissed && people ? mentionQuery(caret.typed) : null;
-  const mentionItems = typedMention !== null ? matchPeople(people!, typedMention) : [];
+  const mentionItems = suggestions ? [] : mentioning.items;
   // `:gracias` offers the emoji of that name, in a reply or a note.
-  const shortcut = useEmojiShortcut(caret.typed, dismissed || !!suggestions || typedMention !== null);
+  const shortcut = useEmojiShortcut(caret.typed, dismissed || !!suggestions || mentioning.query !== null);
   const emojiItems = shortcut.items;
   const listLength = suggestions ? suggestions.length : mentionItems.length || emojiItems.length;
 
@@ -139,8 +138,8 @@ export function Composer(p: ComposerProps) {
     typingTimer.current = setTimeout(stopTyping, 3000);
   };
 
-  const mention = (person: ChatPersonView) => {
-    setPicked((m) => new Map(m).set(person.id, person.name));
+  const mention = (person: Mentionable) => {
+    mentioning.remember(person);
     const typed = mentionQuery(caret.typed);
     if (typed === null) caret.insert(`@${person.name} `);
     else caret.replaceTyped(typed.length + 1, `@${person.name} `);
@@ -172,10 +171,12 @@ export function Composer(p: ComposerProps) {
     setSending(true);
     clearTimeout(typingTimer.current);
     try {
-      if (noting) {
-        await p.onNote(sent.trim(), mentionsIn(sent, picked));
-        setPicked(new Map());
-      } else await p.onSend(sent.trim());
+      if (noting) await p.onNote(sent.trim(), [...colleagues.pickedIn(sent).keys()]);
+      else {
+        const written = writeMentions(sent.trim(), members.pickedIn(sent));
+        await p.onSend(written.text, written.mentions);
+      }
+      mentioning.clear();
       setText((current) => (current === sent ? '' : current));
       setDismissed(false);
     } catch {
@@ -272,7 +273,7 @@ export function Composer(p: ComposerProps) {
           ))}
         </ul>
       )}
-      {mentionItems.length > 0 && <MentionSuggestions id={listId} items={mentionItems} active={Math.min(active, mentionItems.length - 1)} onPick={mention} />}
+      {mentionItems.length > 0 && <MentionSuggestions id={listId} label={t(noting ? 'notes.mention' : 'group.mention')} items={mentionItems} active={Math.min(active, mentionItems.length - 1)} onPick={mention} />}
       {emojiItems.length > 0 && <EmojiSuggestions id={listId} items={emojiItems} active={Math.min(active, emojiItems.length - 1)} onPick={pickShortcut} />}
       {suggestions && <CannedSuggestions id={listId} items={suggestions} noneYet={p.canned.length === 0} active={Math.min(active, Math.max(0, suggestions.length - 1))} onPick={pick} onManage={p.onManageCanned} fill={(text) => fillCanned(text, p.cannedValues)} />}
       {/* While a voice note is recorded, its bar stands alone in the row (styles hide the rest). */}
@@ -308,10 +309,10 @@ export function Composer(p: ComposerProps) {
           {!noting && <IconButton icon="message" label={t('canned.manage')} onClick={p.onManageCanned} />}
           {noting && (
             <MentionButton
-              people={people}
+              people={colleagues.people}
               onPick={(person) => {
                 caret.insert(`@${person.name} `);
-                setPicked((m) => new Map(m).set(person.id, person.name));
+                colleagues.remember(person);
               }}
             />
           )}

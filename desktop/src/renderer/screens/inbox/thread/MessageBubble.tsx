@@ -144,7 +144,7 @@ export function OutboxBubble({ item, onRetry, onDiscard }: { item: OutboxItem; o
             {item.file && <span className="faint">{fmt.bytes(item.file.size)}</span>}
           </div>
         )}
-        {item.text && <p className="msg-text">{formatText(item.text)}</p>}
+        {item.text && <p className="msg-text">{formatText(item.text, item.mentions && { mentions: item.mentions, account: '' })}</p>}
         <div className="msg-foot">
           <time dateTime={new Date(item.createdAt).toISOString()}>{fmt.time(item.createdAt).slice(0, 5)}</time>
           <StatusTicks status={item.state === 'failed' ? 'failed' : item.state} />

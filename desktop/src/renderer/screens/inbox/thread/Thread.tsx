@@ -5,7 +5,7 @@
  * Files can be dropped anywhere on it. Replies go through the outbox; replying marks the chat
  * read (reading is not handling: opening alone does not).
  */
-import type { CannedReplyView, ChatNoteView, InboxChatView, InboxMessageView } from '@switchboard/shared';
+import type { CannedReplyView, ChatNoteView, InboxChatView, InboxMessageView, MessageMention } from '@switchboard/shared';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { on } from '../../../auth/ability.ts';
 import { useAbility, useApi, useMe } from '../../../auth/AuthProvider.tsx';
@@ -29,6 +29,7 @@ import { useScheduled } from '../scheduled/useScheduled.ts';
 import { whenPhrase } from '../scheduled/whenPhrase.ts';
 import { reactionsByTarget, threadMessages } from '../model/inboxReducer.ts';
 import { Composer } from './Composer.tsx';
+import { mentionableMembers } from './replyMentions.ts';
 import { MessageList } from './MessageList.tsx';
 import { buildRows } from './rows.ts';
 import { DeleteMessageDialog, EditMessageDialog } from './OwnMessageDialogs.tsx';
@@ -218,15 +219,15 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
     (m: InboxMessageView, emoji: string) => void sendReaction(m, emoji).catch((err: unknown) => toast.error(errorText(err, t))),
     [sendReaction, toast, t],
   );
-  const send = async (text: string) => {
+  const send = async (text: string, mentions: MessageMention[] = []) => {
     setSentTick((n) => n + 1);
     const attachments = files;
     const quote = quoting?.id;
     setFiles([]);
     setQuoting(null);
     // A caption and a quote go with the first file; text alone is a text message.
-    if (attachments.length === 0) await inbox.send(key, { text, ...(quote ? { quotedId: quote } : {}) });
-    for (const [i, file] of attachments.entries()) await inbox.send(key, { file, ...(i === 0 && text ? { text } : {}), ...(i === 0 && quote ? { quotedId: quote } : {}) });
+    if (attachments.length === 0) await inbox.send(key, { text, mentions, ...(quote ? { quotedId: quote } : {}) });
+    for (const [i, file] of attachments.entries()) await inbox.send(key, { file, ...(i === 0 && text ? { text, mentions } : {}), ...(i === 0 && quote ? { quotedId: quote } : {}) });
     void rest.presence(sessionId, chatId, 'paused').catch(() => undefined);
     if (chat && chat.unreadCount > 0) await markRead(false);
   };
@@ -381,6 +382,7 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
         onRecording={(active) => void rest.presence(sessionId, chatId, active ? 'recording' : 'paused').catch(() => undefined)}
         onNote={addNote}
         loadPeople={() => rest.people(sessionId, chatId).then((r) => r.data)}
+        loadMembers={chat?.isGroup ? () => rest.groupInfo(sessionId, chatId).then(mentionableMembers) : undefined}
         onTyping={(active) => {
           agents.report(active);
           void rest.presence(sessionId, chatId, active ? 'composing' : 'paused').catch(() => undefined);
