@@ -26,4 +26,5 @@ export * from './domain/outgoingContent.ts';
 export * from './domain/forwarding.ts';
 export * from './domain/pins.ts';
 export * from './domain/mentions.ts';
+export * from './domain/groupEvents.ts';
 export * from './api/outgoingMessage.ts';

@@ -8,7 +8,8 @@
  * info of her reply lists who has read it and who has only received it, live, and it reads as
  * read only once every member has read it. *Datos del grupo* shows the group's description and
  * its members as WhatsApp has them, and opens a member's own chat; a member's message that
- * mentions people shows them by name, and `@` in her reply mentions a member as WhatsApp does.
+ * mentions people shows them by name, `@` in her reply mentions a member as WhatsApp does, and
+ * someone added to the group shows as a line of its own.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,6 +22,7 @@ const SESSION = 'tienda';
 const PHONE = '34600998001';
 const CARLA = '34611998003';
 const DIEGO = '34611998004';
+const EVA = '34611998005';
 
 let sys: System;
 let browser: Browser;
@@ -236,6 +238,11 @@ describe('message info', () => {
     const answer = elena.locator('.msg-out', { hasText: 'te la guardo hasta las 14.' }).locator('.msg-text');
     await expect.poll(() => answer.textContent()).toBe('@Carla Vidal te la guardo hasta las 14.');
     await row.getByText('@Carla Vidal te la guardo hasta las 14.').waitFor();
+
+    // Carla adds someone: a line of its own in the thread, nothing to answer.
+    sys.sim.createContact({ phone: EVA, name: 'Eva Soto' });
+    sys.sim.addToGroup(group, [EVA]);
+    await elena.locator('.thread-system', { hasText: 'Carla Vidal añadió a +34611998005' }).waitFor();
     await checkScreen(elena, 'inbox', '27e-group-mention-reply');
   });
 });

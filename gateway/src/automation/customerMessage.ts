@@ -2,8 +2,9 @@ import type { MessageView } from '@switchboard/shared';
 
 /**
  * A customer's new message, the kind the automations react to: not our own, not a reaction, not
- * an edit or a deletion of an earlier one (those are announced as `message` events too).
+ * a change to a group (someone added: nobody wrote anything), not an edit or a deletion of an
+ * earlier one (those are announced as `message` events too).
  */
 export function isCustomersNewMessage(m: MessageView): boolean {
-  return !m.fromMe && m.kind !== 'reaction' && m.editedAt === undefined && m.revokedAt === undefined;
+  return !m.fromMe && m.kind !== 'reaction' && m.kind !== 'system' && m.editedAt === undefined && m.revokedAt === undefined;
 }

@@ -98,9 +98,9 @@ export function transcriptWriter(ctx: TranscriptContext) {
     header(exportedAt: Date): string {
       return [fill(w.title, { name: ctx.contactName }), fill(w.account, { name: ctx.sessionName }), fill(w.exported, { when: when.format(exportedAt).replace(',', ''), tz: ctx.timeZone }), '', ''].join('\n');
     },
-    /** A message's line, or null for one the transcript leaves out (a reaction). */
+    /** A message's line, or null for one the transcript leaves out (a reaction, a change to a group). */
     message(m: TranscriptMessage): string | null {
-      if (m.kind === 'reaction') return null;
+      if (m.kind === 'reaction' || m.kind === 'system') return null;
       return `${stamp(m.timestamp)} ${author(m)}: ${body(m)}\n`;
     },
     note(n: TranscriptNote): string {

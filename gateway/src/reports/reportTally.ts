@@ -92,7 +92,7 @@ export class ReportTally {
       if (at < this.period.from) continue;
       const inPeriod = at < this.period.to;
       if (!inPeriod && waitStart === null) break;
-      if (m.kind === 'reaction' || m.automated) continue;
+      if (m.kind === 'reaction' || m.kind === 'system' || m.automated) continue;
       if (!m.fromMe) {
         if (!inPeriod) continue;
         any = true;

@@ -11,9 +11,10 @@ import type { ChatPatch, ChatStore } from './chats.ts';
 import { earlyStatuses } from './earlyStatus.ts';
 import { chatIdentityFor, senderOf, type ChatIdentity } from './jid.ts';
 import { isReplayed } from './inbox.ts';
-import { mapContent, type MediaInfo } from './mapContent.ts';
+import { mapContent, type MappedContent, type MediaInfo } from './mapContent.ts';
 import { applyChange, changeOf, type MessageChange } from './messageChanges.ts';
 import { resolveMentions } from './mentions.ts';
+import { groupStubOf, nameGroupStub } from './groupStubs.ts';
 import type { SessionMetrics } from './sessionMetrics.ts';
 import { previewOf, toView } from './view.ts';
 
@@ -110,7 +111,10 @@ async function prepare(msg: WAMessage, deps: IngestDeps): Promise<Prepared | nul
   const key = msg.key;
   const messageId = key?.id;
   if (!messageId || !key.remoteJid || isJidStatusBroadcast(key.remoteJid)) return null;
-  const mapped = mapContent(msg.message);
+  const content = mapContent(msg.message);
+  // A group change (someone added, a new subject) comes as a stub without content.
+  const stub = content ? null : groupStubOf(msg);
+  const mapped: MappedContent | null = content ?? (stub ? { kind: 'system' } : null);
   if (!mapped) return null;
   const sock = deps.sock();
   const identity = await chatIdentityFor(key, sock);
@@ -129,6 +133,7 @@ async function prepare(msg: WAMessage, deps: IngestDeps): Promise<Prepared | nul
 
   // Before the media: a retry of this step downloads nothing twice.
   const mentions = mapped.mentionedJids ? await resolveMentions(sessionId, identity.chatId, mapped.mentionedJids, sock) : [];
+  const system = stub ? await nameGroupStub(sessionId, identity.chatId, stub, sock) : undefined;
   const fromMe = !!key.fromMe;
   let mediaId: string | null = null;
   let media: MessageMediaView | undefined;
@@ -168,6 +173,7 @@ async function prepare(msg: WAMessage, deps: IngestDeps): Promise<Prepared | nul
     quotedId: mapped.quotedId ?? null,
     ...(mapped.forwarded ? { forwarded: true as const } : {}),
     ...(mentions.length ? { mentions } : {}),
+    ...(system ? { system } : {}),
     reaction: mapped.reaction ?? null,
     location: mapped.location ?? null,
     status: fromMe ? 'sent' : 'delivered',
@@ -224,11 +230,13 @@ async function announce(stored: Prepared[], deps: IngestDeps, retry: Retry): Pro
     if (name) patch.name = name;
     patch.lastMessageAt = later(patch.lastMessageAt, doc.timestamp);
     patch.preview = previewOf(doc);
+    // A reaction, or a change to a group, answers nothing and asks for nothing: it does not move
+    // the needs-reply times; a group change is never unread either.
+    const counts = doc.kind !== 'reaction' && doc.kind !== 'system';
     // 'append' upserts are messages queued while offline: still unread (history sync comes apart).
-    if (!doc.fromMe) patch.unread += 1;
-    // A reaction answers nothing and asks for nothing: it does not move the needs-reply times.
-    if (doc.kind !== 'reaction' && doc.fromMe) patch.outboundAt = later(patch.outboundAt, doc.timestamp);
-    if (doc.kind !== 'reaction' && !doc.fromMe) patch.inboundAt = later(patch.inboundAt, doc.timestamp);
+    if (!doc.fromMe && doc.kind !== 'system') patch.unread += 1;
+    if (counts && doc.fromMe) patch.outboundAt = later(patch.outboundAt, doc.timestamp);
+    if (counts && !doc.fromMe) patch.inboundAt = later(patch.inboundAt, doc.timestamp);
   }
   const updates: ActorEvent[] = [];
   for (const { identity, patch } of byChat.values()) {

@@ -12,6 +12,9 @@ export const MESSAGE_KINDS = [
   'contact',
   'poll',
   'unsupported',
+  // A change to a group, as WhatsApp shows it in the chat ("Carla añadió a Diego"): never a
+  // message anyone wrote, so it answers nothing, asks for nothing and is never unread.
+  'system',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 

@@ -1,4 +1,5 @@
 import type { MessageKind, MessageMention, MessageStatus, SessionStatus, TimedStatus } from '../domain/messages.ts';
+import type { GroupEvent } from '../domain/groupEvents.ts';
 import type { ExitKind } from './exitCodes.ts';
 
 /** Why a connection closed, classified from Baileys' status codes (wa-sim.md §7). */
@@ -81,6 +82,8 @@ export interface MessageView {
   automated?: boolean;
   /** Forwarded (WhatsApp shows *Reenviado*): a customer's forward, or a copy the team forwarded. */
   forwarded?: boolean;
+  /** A `system` message: the change to the group it records. */
+  system?: GroupEvent;
   /** The people its text mentions (`@…`, in groups), each with the name to show in place of the number. */
   mentions?: MessageMention[];
   /** Ours: when WhatsApp took it (`sent`) and when the contact's phone said delivered, read, played (ms); those not reached yet are absent. */

@@ -160,6 +160,28 @@ describe.each(['pn', 'lid'] as const)('a WhatsApp group (%s addressing) in the s
   });
 });
 
+describe.each(['pn', 'lid'] as const)('changes to a group (%s addressing)', (addressing) => {
+  it('stores someone being added and a new subject where they happened, by phone number and named, never unread', async () => {
+    const group = sim.createGroup({ subject: `Turno ${addressing}`, members: [ALICE, PHONE], addressing }).jid;
+    const { id } = await sim.contactSendToGroup(ALICE, group, { text: `hola ${addressing}` });
+    await run.waitFor('message', (e) => e.message.id === id);
+    await run.handlers.markRead({ chatJid: group, messageIds: [id] });
+    const before = await Chat.findOne({ sessionId: SESSION, jid: group }).lean();
+
+    sim.addToGroup(group, [BOB]);
+    const added = await run.waitFor('message', (e) => e.message.chatId === group && e.message.kind === 'system');
+    expect(added.message.system).toEqual({ action: 'add', by: { jid: pn(ALICE), name: 'Alice' }, who: [{ jid: pn(BOB), name: null }] });
+    sim.setGroupSubject(group, `Turno de tarde ${addressing}`, ALICE);
+    const renamed = await run.waitFor('message', (e) => e.message.chatId === group && e.message.kind === 'system' && e.message.system?.action === 'subject');
+    expect(renamed.message.system).toEqual({ action: 'subject', by: { jid: pn(ALICE), name: 'Alice' }, who: [], value: `Turno de tarde ${addressing}` });
+    expect((await Message.findOne({ sessionId: SESSION, messageId: renamed.message.id }).lean())?.system).toEqual(renamed.message.system);
+
+    // Nobody wrote anything: not unread, and the chat's reply clock did not move.
+    const after = await Chat.findOne({ sessionId: SESSION, jid: group }).lean();
+    expect([after?.unreadCount, after?.lastInboundAt]).toEqual([0, before?.lastInboundAt]);
+  });
+});
+
 describe('group names', () => {
   it('follows a subject change made on WhatsApp', async () => {
     const group = sim.createGroup({ subject: 'Antes', members: [ALICE, PHONE] }).jid;

@@ -56,6 +56,14 @@ const shapes: Record<string, (s: string) => IncomingMessageFields> = {
       { user: '987654321', jid: '5215550009999@s.whatsapp.net', name: null, isAccount: true },
     ],
   }),
+  'a change to a group (someone added by the account)': (s) => ({
+    ...base(s, 'G1'),
+    chatId: '120363000000000009@g.us',
+    kind: 'system',
+    text: null,
+    system: { action: 'add', by: { jid: '5215550009999@s.whatsapp.net', name: 'Tienda', isAccount: true }, who: [{ jid: '5215550002222@s.whatsapp.net', name: null }] },
+  }),
+  'a new subject': (s) => ({ ...base(s, 'G2'), chatId: '120363000000000009@g.us', kind: 'system', text: null, system: { action: 'subject', by: null, who: [], value: 'Reparto' } }),
   'written on the phone': (s) => ({ ...base(s, 'M1'), fromMe: true, sender: null, pushName: null, status: 'sent' }),
 };
 

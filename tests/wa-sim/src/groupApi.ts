@@ -38,11 +38,22 @@ export function createGroup(sim: Simulator, input: { subject: string; members: s
   return groupInfo(sim.groups.create({ subject: input.subject, creator, members, addressing: input.addressing, description: input.description }));
 }
 
-/** Adds phones or contacts to a group (as an admin's "add participant" does). */
+/**
+ * Adds phones or contacts to a group (as its creator's "add participant" does); member accounts
+ * get the `w:gp2` `<add>` notification naming the new members.
+ */
 export function addToGroup(sim: Simulator, group: string, members: string[]): GroupInfo {
   const g = sim.groups.get(group);
   assertKnown(sim, members);
-  sim.groups.add(g, members);
+  const added = sim.groups.add(g, members);
+  if (added.length) {
+    const participants = added.map((d) => {
+      const ids = memberIds(sim, d)!;
+      const who = memberJids(g, ids);
+      return node('participant', { jid: who.jid, ...(g.addressing === 'lid' ? { phone_number: who.alt } : { lid: who.alt }) });
+    });
+    notifyGroup(sim, g, node('add', {}, participants), g.creator);
+  }
   return groupInfo(g);
 }
 

@@ -38,6 +38,8 @@ export interface Formatters {
   number(n: number): string;
   bytes(n: number | null | undefined): string;
   duration(ms: number): string;
+  /** "Ana, Luis y Eva" (the locale's "and"). */
+  list(items: readonly string[]): string;
 }
 
 const toDate = (v: number | string | Date): Date => (v instanceof Date ? v : new Date(v));
@@ -51,6 +53,7 @@ export function formatters(locale: Locale): Formatters {
   const rel = new Intl.RelativeTimeFormat(tag, { numeric: 'auto' });
   const num = new Intl.NumberFormat(tag);
   const one = new Intl.NumberFormat(tag, { maximumFractionDigits: 1 });
+  const and = new Intl.ListFormat(tag, { type: 'conjunction' });
   return {
     dateTime: (v) => dt.format(toDate(v)),
     time: (v) => tm.format(toDate(v)),
@@ -64,6 +67,7 @@ export function formatters(locale: Locale): Formatters {
       return rel.format(Math.round(diff / 86_400_000), 'day');
     },
     number: (n) => num.format(n),
+    list: (items) => and.format(items),
     bytes(n) {
       if (n == null) return '—';
       const units = ['B', 'KB', 'MB', 'GB'];

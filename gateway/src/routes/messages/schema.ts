@@ -1,6 +1,9 @@
-import { MESSAGE_KINDS, MESSAGE_STATUSES, outgoingMessageBody } from '@switchboard/shared';
+import { GROUP_EVENT_ACTIONS, MESSAGE_KINDS, MESSAGE_STATUSES, outgoingMessageBody } from '@switchboard/shared';
 import { openapiNamed, z } from '../../openapi/zod.ts';
 import { epochMsQuery, pageQuery } from '../common.ts';
+
+/** Someone in a group change. */
+const partySchema = z.object({ jid: z.string(), name: z.string().nullable(), isAccount: z.literal(true).optional() });
 
 /**
  * POST /api/sessions/:sessionId/messages, JSON or multipart: the outgoing-message schema of
@@ -79,6 +82,15 @@ export const messageSchema = z
       .optional()
       .openapi({ description: "Ours: when WhatsApp took it and when the contact's phone said delivered, read, played (ms); statuses not reached yet are absent" }),
     forwarded: z.boolean().optional().openapi({ description: 'Forwarded (WhatsApp shows it as such): a customer forwarded it, or the team forwarded it from another chat (POST …/messages/:messageId/forward)' }),
+    system: z
+      .object({
+        action: z.enum(GROUP_EVENT_ACTIONS),
+        by: partySchema.nullable(),
+        who: z.array(partySchema),
+        value: z.string().optional(),
+      })
+      .optional()
+      .openapi({ description: 'A `system` message: a change to the group as WhatsApp shows it in the chat (who added, removed, promoted whom; a new subject or description), its people named when it happened' }),
     mentions: z
       .array(z.object({ user: z.string(), jid: z.string(), name: z.string().nullable(), isAccount: z.literal(true).optional() }))
       .optional()

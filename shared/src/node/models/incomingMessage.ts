@@ -1,4 +1,5 @@
 import { Types } from 'mongoose';
+import { GROUP_EVENT_ACTIONS, type GroupEvent, type GroupEventParty } from '../../domain/groupEvents.ts';
 import { MESSAGE_KINDS, MESSAGE_STATUSES, type MessageMention } from '../../domain/messages.ts';
 import { messageObjectId, type MessageDoc } from './message.ts';
 
@@ -15,6 +16,8 @@ export type IncomingMessageFields = Pick<MessageDoc, Always> & { [K in OrNull]-?
   forwarded?: true;
   /** Who its text mentions (absent when nobody, as the schema leaves it). */
   mentions?: MessageMention[];
+  /** A `system` message's change to the group (absent otherwise). */
+  system?: GroupEvent;
 };
 
 /** The document stored for an incoming message, exactly as `Message.create` would store it. */
@@ -73,6 +76,7 @@ export function incomingMessageDocument(fields: IncomingMessageFields, now: Date
   const reaction = fields.reaction === null ? null : subdocument('reaction', fields.reaction, { emoji: 'string', targetId: 'string' }, errors);
   const location = fields.location === null ? null : subdocument('location', fields.location, { latitude: 'number', longitude: 'number', name: 'string', address: 'string' }, errors);
   const mentions = fields.mentions?.length ? mentionDocuments(fields.mentions, errors) : undefined;
+  const system = fields.system ? groupEventDocument(fields.system, errors) : undefined;
   if (Object.keys(errors).length > 0) throw new MessageValidationError(errors);
   return {
     _id: messageObjectId(fields.sessionId, fields.messageId),
@@ -98,6 +102,7 @@ export function incomingMessageDocument(fields: IncomingMessageFields, now: Date
     attempts: fields.attempts,
     ...(fields.forwarded === true ? { forwarded: true as const } : {}),
     ...(mentions ? { mentions } : {}),
+    ...(system ? { system } : {}),
     createdAt: now,
     updatedAt: now,
     __v: 0,
@@ -133,4 +138,18 @@ function mentionDocuments(list: MessageMention[], errors: Record<string, string>
     if (m.name !== null && typeof m.name !== 'string') errors[`mentions.${i}.name`] = 'is not a string';
     return { user: m.user, jid: m.jid, name: m.name ?? null, ...(m.isAccount === true ? { isAccount: true as const } : {}) };
   });
+}
+
+const ACTIONS = new Set<string>(GROUP_EVENT_ACTIONS);
+
+/** A group change as the schema stores it (parties kept as given: `jid`, `name`, `isAccount` when true). */
+function groupEventDocument(e: GroupEvent, errors: Record<string, string>): GroupEvent {
+  if (!ACTIONS.has(e.action)) errors['system.action'] = `"${String(e.action)}" is not a group change`;
+  const party = (p: GroupEventParty): GroupEventParty => ({ jid: p.jid, name: p.name ?? null, ...(p.isAccount === true ? { isAccount: true as const } : {}) });
+  return {
+    action: e.action,
+    by: e.by ? party(e.by) : null,
+    who: e.who.map(party),
+    ...(typeof e.value === 'string' ? { value: e.value } : {}),
+  };
 }

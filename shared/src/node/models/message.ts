@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Schema, Types } from 'mongoose';
 import { MESSAGE_KINDS, MESSAGE_STATUSES, type MessageKind, type MessageMention, type MessageStatus } from '../../domain/messages.ts';
+import type { GroupEvent } from '../../domain/groupEvents.ts';
 import { defineModel } from './defineModel.ts';
 
 /** A geographic location attached to a message. */
@@ -56,6 +57,8 @@ export interface MessageDoc {
   forwarded?: boolean;
   /** Who its text mentions (absent when nobody). */
   mentions?: MessageMention[];
+  /** A `system` message: the change to the group it records. */
+  system?: GroupEvent;
   /** When it reached each status (ours: WhatsApp took it; the contact's phone delivered, read, played it). */
   sentAt?: Date;
   deliveredAt?: Date;
@@ -107,6 +110,7 @@ const messageSchema = new Schema<MessageDoc>(
       type: [new Schema({ user: { type: String, required: true }, jid: { type: String, required: true }, name: { type: String, default: null }, isAccount: Boolean }, { _id: false })],
       default: undefined,
     },
+    system: { type: new Schema({ action: { type: String, required: true }, by: { type: Schema.Types.Mixed, default: null }, who: { type: [Schema.Types.Mixed], default: undefined }, value: String }, { _id: false }), default: undefined },
     sentAt: { type: Date },
     deliveredAt: { type: Date },
     readAt: { type: Date },

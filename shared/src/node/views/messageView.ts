@@ -69,6 +69,7 @@ export function toMessageView(doc: StoredMessage, media?: MessageMediaView, name
   if (doc.revokedAt) view.revokedAt = new Date(doc.revokedAt).getTime();
   if (doc.fromMe && doc.automated) view.automated = true;
   if (doc.forwarded) view.forwarded = true;
+  if (doc.kind === 'system' && doc.system) view.system = { action: doc.system.action, by: doc.system.by ?? null, who: doc.system.who ?? [], ...(doc.system.value !== undefined ? { value: doc.system.value } : {}) };
   if (doc.mentions?.length && !doc.revokedAt) view.mentions = doc.mentions.map((m) => ({ user: m.user, jid: m.jid, name: m.name ?? null, ...(m.isAccount ? { isAccount: true as const } : {}) }));
   if (doc.fromMe) {
     const times = statusTimesOf(doc);

@@ -153,6 +153,8 @@ function emptyChat(state: InboxState, sessionId: string, chatId: string, name: s
 function withMessage(chat: InboxChatView, m: InboxMessageView, isNew: boolean, open: boolean): InboxChatView {
   // A reaction answers nothing; an away reply neither (and the list keeps the customer's message).
   if (m.kind === 'reaction' || m.automated) return chat;
+  // A change to a group asks nothing of anyone: the list shows it, nothing else moves.
+  if (m.kind === 'system') return chat.lastMessageAt === null || m.timestamp >= chat.lastMessageAt ? { ...chat, lastMessageAt: m.timestamp, lastMessagePreview: previewOf(m), lastMessageFromMe: m.fromMe } : chat;
   const clock = tick({ lastInboundAt: chat.lastInboundAt, lastOutboundAt: chat.lastOutboundAt, handledAt: chat.handledAt }, m.timestamp, m.fromMe);
   const newest = chat.lastMessageAt === null || m.timestamp >= chat.lastMessageAt;
   const needs = needsReply(clock);

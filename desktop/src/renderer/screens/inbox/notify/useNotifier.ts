@@ -24,7 +24,7 @@ export function useNotifier(prefs: NotifyPrefs): (state: InboxState, m: InboxMes
   const { t } = useI18n();
   return useCallback(
     (state, m) => {
-      if (!prefs.enabled || prefs.muted.includes(m.sessionId) || m.kind === 'reaction') return;
+      if (!prefs.enabled || prefs.muted.includes(m.sessionId) || m.kind === 'reaction' || m.kind === 'system') return;
       const key = chatKey(m.sessionId, m.chatId);
       const looking = state.openKey === key && document.visibilityState === 'visible' && document.hasFocus();
       if (looking) return;

@@ -15,6 +15,7 @@ import { NoteCard } from '../notes/NoteCard.tsx';
 import { MessageInfoDialog } from './MessageInfoDialog.tsx';
 import { MessageBubble, OutboxBubble } from './MessageBubble.tsx';
 import { senderLabel, type Row } from './rows.ts';
+import { groupEventText } from './groupEventText.ts';
 
 /** Props of MessageList. */
 export interface MessageListProps {
@@ -207,6 +208,11 @@ export function MessageList(p: MessageListProps) {
                 {row.kind === 'day' && (
                   <p className="thread-day">
                     <span>{dayLabel(row.at, t, fmt)}</span>
+                  </p>
+                )}
+                {row.kind === 'system' && (
+                  <p className="thread-system">
+                    <span>{row.m.system ? groupEventText(row.m.system, t, fmt.list, p.accountName) : t('kind.system')}</span>
                   </p>
                 )}
                 {row.kind === 'unread' && (

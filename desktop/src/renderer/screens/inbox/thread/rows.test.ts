@@ -14,6 +14,14 @@ describe('thread rows', () => {
     expect(rows.map((r) => r.kind)).toEqual(['start', 'day', 'msg', 'day', 'unread', 'msg', 'msg']);
   });
 
+  it('puts a change to a group on a line of its own: never unread, and it breaks a run of one member', () => {
+    const member = (id: string, at: number): InboxMessageView => ({ ...m(id, at), sender: '34611000001@s.whatsapp.net', pushName: 'Carla' });
+    const added: InboxMessageView = { ...m('sys', DAY1 + 2000), kind: 'system', system: { action: 'add', by: null, who: [] } };
+    const rows = buildRows([member('a', DAY1), added, member('b', DAY1 + 3000)], [], { complete: false, unread: 1, isGroup: true });
+    expect(rows.map((r) => r.kind)).toEqual(['day', 'msg', 'system', 'unread', 'msg']);
+    expect(rows.filter((r) => r.kind === 'msg').map((r) => (r as { showSender: boolean; joined: boolean }).showSender)).toEqual([true, true]);
+  });
+
   it('shows queued replies after the messages and hides one once the server has it (same clientId)', () => {
     const rows = buildRows([m('a', DAY1), m('srv', DAY1 + 10, true, 'c1')], [q('c1', DAY1 + 5), q('c2', DAY1 + 20)], { complete: false, unread: 0 });
     expect(rows.filter((r) => r.kind === 'outbox').map((r) => (r as { item: OutboxItem }).item.clientId)).toEqual(['c2']);

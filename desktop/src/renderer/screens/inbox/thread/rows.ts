@@ -4,7 +4,7 @@
  * by clientId, so a reply never shows twice). In a group, the first message of each run by
  * one member is marked to show its author above it. A message that follows one by the same
  * author within a few minutes is `joined` to it (drawn close, as one run, the way WhatsApp does).
- * Internal notes sit among the messages by time; those older than the loaded messages wait until
+ * Changes to a group are lines of their own, between runs. Internal notes sit among the messages by time; those older than the loaded messages wait until
  * older messages are loaded.
  */
 import type { ChatNoteView, InboxMessageView } from '@switchboard/shared';
@@ -17,6 +17,8 @@ export type Row =
   | { kind: 'day'; key: string; at: number }
   | { kind: 'unread'; key: string }
   | { kind: 'msg'; key: string; m: InboxMessageView; showSender: boolean; joined: boolean }
+  /** A change to a group ("Carla añadió a Diego"), a line of its own between the messages. */
+  | { kind: 'system'; key: string; m: InboxMessageView }
   | { kind: 'note'; key: string; note: ChatNoteView }
   | { kind: 'outbox'; key: string; item: OutboxItem };
 
@@ -58,7 +60,7 @@ export function buildRows(
   if (opts.complete) rows.push({ kind: 'start', key: 'start' });
   const known = new Set(messages.map((m) => m.clientId).filter(Boolean));
   const pending = outbox.filter((i) => !known.has(i.clientId));
-  const incoming = messages.filter((m) => !m.fromMe);
+  const incoming = messages.filter((m) => !m.fromMe && m.kind !== 'system');
   const firstUnread = opts.unread > 0 ? incoming[Math.max(0, incoming.length - opts.unread)] : undefined;
   for (const m of messages) {
     notesUntil(m.timestamp - 1);
@@ -67,6 +69,10 @@ export function buildRows(
       rows.push({ kind: 'day', key: `day-${day}`, at: m.timestamp });
     }
     if (m === firstUnread) rows.push({ kind: 'unread', key: 'unread' });
+    if (m.kind === 'system') {
+      rows.push({ kind: 'system', key: m.id, m });
+      continue;
+    }
     const above = rows[rows.length - 1];
     const sameAuthor = above?.kind === 'msg' && !above.m.fromMe && !m.fromMe && (above.m.sender ?? above.m.pushName) === (m.sender ?? m.pushName);
     // Our side: a run of replies a colleague sent starts with their name (the viewer's own do not).

@@ -1,0 +1,34 @@
+import { WAMessageStubType } from '@whiskeysockets/baileys';
+import { describe, expect, it } from 'vitest';
+import { groupStubOf } from './groupStubs.ts';
+
+const GROUP = '120363000000000001@g.us';
+const key = { remoteJid: GROUP, participant: '111@lid', participantAlt: '34611000001@s.whatsapp.net', id: 'N1' };
+const member = (id: string, phoneNumber?: string) => JSON.stringify({ id, phoneNumber, admin: null });
+
+describe('group change stubs', () => {
+  it('reads who changed whom, with the numbers WhatsApp gives beside LIDs', () => {
+    expect(groupStubOf({ key, messageStubType: WAMessageStubType.GROUP_PARTICIPANT_ADD, messageStubParameters: [member('222@lid', '34611000002@s.whatsapp.net'), member('34611000003@s.whatsapp.net')] })).toEqual({
+      action: 'add',
+      by: { id: '111@lid', phoneNumber: '34611000001@s.whatsapp.net' },
+      who: [{ id: '222@lid', phoneNumber: '34611000002@s.whatsapp.net' }, { id: '34611000003@s.whatsapp.net', phoneNumber: null }],
+    });
+    for (const [type, action] of [
+      [WAMessageStubType.GROUP_PARTICIPANT_REMOVE, 'remove'],
+      [WAMessageStubType.GROUP_PARTICIPANT_LEAVE, 'leave'],
+      [WAMessageStubType.GROUP_PARTICIPANT_PROMOTE, 'promote'],
+      [WAMessageStubType.GROUP_PARTICIPANT_DEMOTE, 'demote'],
+    ] as const) {
+      expect(groupStubOf({ key, messageStubType: type, messageStubParameters: [member('222@lid')] })?.action).toBe(action);
+    }
+  });
+
+  it('reads a new subject, description or a created group, and nothing from other stubs or chats', () => {
+    expect(groupStubOf({ key, messageStubType: WAMessageStubType.GROUP_CHANGE_SUBJECT, messageStubParameters: ['Reparto'] })).toMatchObject({ action: 'subject', who: [], value: 'Reparto' });
+    expect(groupStubOf({ key, messageStubType: WAMessageStubType.GROUP_CHANGE_DESCRIPTION, messageStubParameters: ['De 9 a 14'] })).toMatchObject({ action: 'description', value: 'De 9 a 14' });
+    expect(groupStubOf({ key, messageStubType: WAMessageStubType.GROUP_CREATE, messageStubParameters: ['Equipo'] })).toMatchObject({ action: 'create', value: 'Equipo' });
+    expect(groupStubOf({ key, messageStubType: WAMessageStubType.GROUP_CHANGE_ICON })).toBeNull();
+    expect(groupStubOf({ key: { ...key, remoteJid: '34611000001@s.whatsapp.net' }, messageStubType: WAMessageStubType.GROUP_PARTICIPANT_ADD })).toBeNull();
+    expect(groupStubOf({ key })).toBeNull();
+  });
+});

@@ -1,0 +1,59 @@
+/**
+ * Changes to a group that WhatsApp sends as notifications and Baileys turns into message stubs
+ * (`messageStubType`, `messageStubParameters`; messages-recv.js `handleGroupNotification`):
+ * someone added, removed, promoted or demoted, someone leaving, a new subject or description,
+ * the group created. Stored as `system` messages, so the thread shows them where they happened.
+ */
+import { isJidGroup, WAMessageStubType, type WAMessage, type WASocket } from '@whiskeysockets/baileys';
+import type { GroupEvent, GroupEventAction } from '@switchboard/shared';
+import { nameParties, type GivenParty } from './mentions.ts';
+
+/** A group change as WhatsApp gave it: ids not yet named. */
+export interface GroupStub {
+  action: GroupEventAction;
+  by: GivenParty | null;
+  who: GivenParty[];
+  value?: string;
+}
+
+const PARTICIPANT_ACTIONS: Partial<Record<number, GroupEventAction>> = {
+  [WAMessageStubType.GROUP_PARTICIPANT_ADD]: 'add',
+  [WAMessageStubType.GROUP_PARTICIPANT_REMOVE]: 'remove',
+  [WAMessageStubType.GROUP_PARTICIPANT_LEAVE]: 'leave',
+  [WAMessageStubType.GROUP_PARTICIPANT_PROMOTE]: 'promote',
+  [WAMessageStubType.GROUP_PARTICIPANT_DEMOTE]: 'demote',
+};
+
+/** The participants of a stub: Baileys gives each as JSON (`{id, phoneNumber, lid}`). */
+function participantsOf(params: readonly string[]): GivenParty[] {
+  return params.flatMap((p) => {
+    try {
+      const o = JSON.parse(p) as { id?: unknown; phoneNumber?: unknown };
+      return typeof o.id === 'string' ? [{ id: o.id, phoneNumber: typeof o.phoneNumber === 'string' ? o.phoneNumber : null }] : [];
+    } catch {
+      return p.includes('@') ? [{ id: p }] : [];
+    }
+  });
+}
+
+/** The group change a message stub records, or null for any other message. */
+export function groupStubOf(msg: Pick<WAMessage, 'key' | 'messageStubType' | 'messageStubParameters' | 'participant'>): GroupStub | null {
+  const type = msg.messageStubType;
+  if (!type || !msg.key?.remoteJid || !isJidGroup(msg.key.remoteJid)) return null;
+  const params = msg.messageStubParameters ?? [];
+  const actor = msg.key.participant ?? msg.participant;
+  const by = actor ? { id: actor, phoneNumber: msg.key.participantAlt ?? null } : null;
+  const participants = PARTICIPANT_ACTIONS[type];
+  if (participants) return { action: participants, by, who: participantsOf(params) };
+  if (type === WAMessageStubType.GROUP_CHANGE_SUBJECT) return { action: 'subject', by, who: [], value: params[0] ?? '' };
+  if (type === WAMessageStubType.GROUP_CHANGE_DESCRIPTION) return { action: 'description', by, who: [], value: params[0] ?? '' };
+  if (type === WAMessageStubType.GROUP_CREATE) return { action: 'create', by, who: [], value: params[0] ?? '' };
+  return null;
+}
+
+/** The change with its people named (as group members are named). */
+export async function nameGroupStub(sessionId: string, chatId: string, stub: GroupStub, sock: WASocket | null): Promise<GroupEvent> {
+  const plain = async (given: GivenParty[]) => (await nameParties(sessionId, chatId, given, sock)).map(({ user: _user, ...party }) => party);
+  const [by, who] = await Promise.all([stub.by ? plain([stub.by]) : Promise.resolve([]), plain(stub.who)]);
+  return { action: stub.action, by: by[0] ?? null, who, ...(stub.value !== undefined ? { value: stub.value } : {}) };
+}
