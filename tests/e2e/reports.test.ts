@@ -94,8 +94,8 @@ describe('reports', () => {
     await admin.getByLabel('Periodo').selectOption('7d');
     await expect.poll(() => admin.locator('[data-chart="days"] [data-bar]').count()).toBe(7);
     expect(await admin.locator('[data-chart="hours"] [data-bar]').count()).toBe(24);
-    const now = new Date();
-    const todayKey = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+    // Today where the browser is (Europe/Madrid), not where the test runs: near midnight they differ.
+    const todayKey = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Madrid', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
     expect(await admin.locator(`[data-chart="days"] [data-bar="${todayKey}"] title`).textContent()).toMatch(/Recibidos: 2 · Enviados: 1$/);
     await screenshotOnly(admin, '24b-reports-week');
 
