@@ -7,7 +7,8 @@
  * then opens, assigned to whoever started it. A salesperson (a role that reads only its own chats
  * but may start conversations) gets the chat assigned without a choice, and is refused a
  * customer the session already talks to. (That an employee, who writes only to assigned chats,
- * is not offered it: inbox.test.ts.)
+ * is not offered it: inbox.test.ts.) A group member without a chat is written to from the
+ * group's details, the dialog filled in.
  */
 import { BUILT_IN_ROLE_PERMISSIONS } from '@switchboard/shared';
 import type { Browser, Page } from 'playwright-core';
@@ -23,6 +24,7 @@ const CARLA = '34611950001';
 const CARLA_JID = `${CARLA}@s.whatsapp.net`;
 const DIEGO = '34611950002';
 const DIEGO_JID = `${DIEGO}@s.whatsapp.net`;
+const EVA = '34611950003';
 
 let sys: System;
 let browser: Browser;
@@ -107,6 +109,26 @@ describe('a new conversation', () => {
     await expect.poll(() => dialog.getByLabel('Número de teléfono').evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
+  });
+
+  it("starts one with a group member from the group's details, the dialog filled in", async () => {
+    sys.sim.createContact({ phone: EVA, name: 'Eva Ruiz' });
+    const group = sys.sim.createGroup({ subject: 'Pedidos del barrio', members: [EVA, PHONE] }).jid;
+    const { id } = await sys.sim.contactSendToGroup(EVA, group, { text: '¿Hacéis envíos a domicilio?' });
+    await sys.waitFor((e) => e.type === 'message' && e.message.id === id);
+    await page.goto(`${sys.url}/inbox/${SESSION}/${encodeURIComponent(group)}`);
+    await page.getByRole('button', { name: 'Datos del grupo' }).click();
+    const details = page.getByRole('dialog', { name: 'Datos de Pedidos del barrio' });
+    await details.getByRole('button', { name: 'Escribirle en privado (Eva Ruiz)' }).click();
+
+    const dialog = page.getByRole('dialog', { name: 'Nueva conversación' });
+    await dialog.waitFor();
+    expect([await dialog.getByLabel('Desde la sesión').inputValue(), await dialog.getByLabel('Número de teléfono').inputValue()]).toEqual([SESSION, `+${EVA}`]);
+    await dialog.getByLabel('Mensaje').fill('Hola Eva, sí: le escribimos por aquí para los detalles.');
+    const received = sys.sim.waitForReceived(EVA, (m) => m.text === 'Hola Eva, sí: le escribimos por aquí para los detalles.' && !m.group, 30_000);
+    await dialog.getByRole('button', { name: 'Comprobar y enviar' }).click();
+    await received;
+    await page.waitForURL(`**/inbox/${SESSION}/${encodeURIComponent(`${EVA}@s.whatsapp.net`)}`);
   });
 
   it("gives a salesperson the conversation they start, and refuses them a customer the session already talks to", async () => {

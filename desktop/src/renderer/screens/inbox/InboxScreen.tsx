@@ -18,7 +18,7 @@ import { useRealtime } from '../../realtime/RealtimeProvider.tsx';
 import { Button, IconButton } from '../../ui/Button.tsx';
 import { EmptyState, ErrorBox, Loading } from '../../ui/Feedback.tsx';
 import { useToast } from '../../ui/Toasts.tsx';
-import { useOpenFromUrl, useTakeFromUrl } from '../../ui/useOpenFromUrl.ts';
+import { useTakeFromUrl } from '../../ui/useOpenFromUrl.ts';
 import { errorText } from '../../ui/errors.ts';
 import { CannedRepliesDialog } from './CannedRepliesDialog.tsx';
 import { inboxApi, listOrder } from './inboxApi.ts';
@@ -94,8 +94,14 @@ export function InboxScreen() {
   const seesAll = seesEveryChat(ability);
   // Users who may start conversations (`create Chat`) from some session get *Nueva conversación*.
   const [newChatOpen, setNewChatOpen] = useState(false);
+  const [newChatFor, setNewChatFor] = useState<{ sessionId?: string; phone: string } | null>(null);
   const canStartChats = useMemo(() => sessionsToStartFrom(sessions, ability).length > 0, [sessions, ability]);
-  useOpenFromUrl('new', canStartChats, () => setNewChatOpen(true));
+  // `?new=1` opens it blank; `?new=<number>&session=<id>` filled in (a group member's *Escribirle en privado*).
+  const openNewChat = (filled: { sessionId?: string; phone: string } | null = null) => {
+    setNewChatFor(filled);
+    setNewChatOpen(true);
+  };
+  useTakeFromUrl('new', canStartChats, (value, params) => openNewChat(/^\d{6,15}$/.test(value) ? { phone: value, ...(params.get('session') ? { sessionId: params.get('session')! } : {}) } : null), ['session']);
   // One person's chats (the team board links here); `waiting=1`: those whose customer waits.
   const people = useResource(() => (seesAll && ability.can('read', 'User') ? api.get<{ data: AgentView[] }>('/api/agents').then((r) => r.data) : Promise.resolve([] as AgentView[])), [api, seesAll]);
   useTakeFromUrl('assignee', seesAll, (assignee, params) => inbox.setFilters({ view: 'all', assignee, needsReply: params.get('waiting') === '1' }), ['waiting']);
@@ -223,7 +229,7 @@ export function InboxScreen() {
         searchChat();
       } else if ((e.key === 'n' || e.key === 'N') && canStartChats) {
         e.preventDefault();
-        setNewChatOpen(true);
+        openNewChat();
       } else if ((e.key === 'h' || e.key === 'H') && openKey && inbox.state.chats.get(openKey)?.needsReply) {
         e.preventDefault();
         markHandled(openKey);
@@ -241,7 +247,7 @@ export function InboxScreen() {
         <header className="inbox-list-header">
           <h1>{t('inbox.title')}</h1>
           <div className="inbox-list-tools">
-            {canStartChats && <IconButton icon="edit" label={t('newChat.open')} onClick={() => setNewChatOpen(true)} />}
+            {canStartChats && <IconButton icon="edit" label={t('newChat.open')} onClick={() => openNewChat()} />}
             <IconButton icon="checkSquare" label={t('bulk.start')} aria-pressed={selection.selecting} onClick={() => (selection.selecting ? selection.stop() : selection.start())} />
             <IconButton icon={inbox.prefs.enabled ? 'bell' : 'bellOff'} label={t('notify.title')} onClick={() => setNotifyOpen(true)} />
           </div>
@@ -313,7 +319,7 @@ export function InboxScreen() {
         </section>
       )}
       <CannedRepliesDialog open={cannedOpen} onClose={() => setCannedOpen(false)} list={canned.data ?? []} onChanged={canned.reload} />
-      <NewChatDialog open={newChatOpen} onClose={() => setNewChatOpen(false)} onStart={startChat} />
+      <NewChatDialog open={newChatOpen} initial={newChatFor} onClose={() => setNewChatOpen(false)} onStart={startChat} />
       <NotifySettings open={notifyOpen} onClose={() => setNotifyOpen(false)} prefs={inbox.prefs} onChange={inbox.setPrefs} sessions={sessions} />
     </div>
   );

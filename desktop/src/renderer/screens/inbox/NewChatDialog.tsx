@@ -5,7 +5,9 @@
  * (a send to a number without it would sit at one tick for ever) and hands the conversation to
  * the user, and the message then goes through the offline outbox like any reply, exactly once,
  * to the chat id WhatsApp gave. It is assigned to the user who started it — their choice
- * (*Asignármela*) when they may read every chat of the session, always otherwise.
+ * (*Asignármela*) when they may read every chat of the session, always otherwise. A link may
+ * fill in the session and the number (`/inbox?new=<number>&session=<id>`: a group member's
+ * *Escribirle en privado*).
  */
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/http.ts';
@@ -24,10 +26,12 @@ interface Props {
   onClose(): void;
   /** Starts the conversation (number checked, assigned when asked), sends the first message (the outbox) and opens the chat. */
   onStart(sessionId: string, phone: string, text: string, assignToMe: boolean): Promise<void>;
+  /** The session and number to start with (a link asked for them). */
+  initial?: { sessionId?: string | undefined; phone: string } | null | undefined;
 }
 
 /** The dialog; closes once the first message is queued. */
-export function NewChatDialog({ open, onClose, onStart }: Props) {
+export function NewChatDialog({ open, onClose, onStart, initial }: Props) {
   const { t } = useI18n();
   const ability = useAbility();
   const { sessions } = useRealtime();
@@ -42,12 +46,13 @@ export function NewChatDialog({ open, onClose, onStart }: Props) {
 
   useEffect(() => {
     if (!open) return;
-    setPhone('');
+    setPhone(initial?.phone ? `+${initial.phone}` : '');
     setText('');
     setPhoneError(undefined);
     reset();
     setAssignToMe(true);
-    setSessionId((prev) => (choices.some((s) => s.sessionId === prev) ? prev : (choices[0]?.sessionId ?? '')));
+    const wanted = initial?.sessionId ?? '';
+    setSessionId((prev) => (choices.some((s) => s.sessionId === wanted) ? wanted : choices.some((s) => s.sessionId === prev) ? prev : (choices[0]?.sessionId ?? '')));
   }, [open]);
 
   const submit = async (e?: FormEvent) => {

@@ -20,8 +20,13 @@ export function phoneDigits(input: string): string | null {
  */
 export function sessionsToStartFrom(sessions: readonly SessionView[], ability: ClientAbility): SessionView[] {
   return sessions
-    .filter((s) => ability.can('create', on('Chat', { sessionId: s.sessionId, jid: '' })))
+    .filter((s) => mayStartChatIn(ability, s.sessionId))
     .sort((a, b) => Number(b.status === 'connected') - Number(a.status === 'connected') || (a.name || a.sessionId).localeCompare(b.name || b.sessionId));
+}
+
+/** Whether the user may start conversations from one session. */
+export function mayStartChatIn(ability: ClientAbility, sessionId: string): boolean {
+  return ability.can('create', on('Chat', { sessionId, jid: '' }));
 }
 
 /** Whether the user may start conversations at all: the command palette offers *Nueva conversación* then. */

@@ -9,7 +9,7 @@
 import type { ChatProfileView, InboxChatView, InboxMessageView } from '@switchboard/shared';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { useApi } from '../../../auth/AuthProvider.tsx';
+import { useAbility, useApi } from '../../../auth/AuthProvider.tsx';
 import { useResource } from '../../../hooks/useResource.ts';
 import { useI18n } from '../../../i18n/index.tsx';
 import { Button } from '../../../ui/Button.tsx';
@@ -22,6 +22,7 @@ import { saveFile } from '../../../ui/saveFile.ts';
 import { useToast } from '../../../ui/Toasts.tsx';
 import { inboxApi } from '../inboxApi.ts';
 import { displayPhone } from '../model/keys.ts';
+import { mayStartChatIn } from '../model/newChat.ts';
 import { ContactName } from './ContactName.tsx';
 import { GroupMembers } from './GroupMembers.tsx';
 
@@ -44,6 +45,7 @@ function ContactBody({ chat, onClose }: { chat: InboxChatView; onClose(): void }
   const api = useApi();
   const toast = useToast();
   const navigate = useNavigate();
+  const ability = useAbility();
   const profile = useResource((signal) => inboxApi(api).chatProfile(chat.sessionId, chat.id, signal), [api, chat.sessionId, chat.id]);
   if (profile.error && !profile.data) return <ErrorBox error={profile.error} onRetry={profile.reload} />;
   const p: ChatProfileView | undefined = profile.data;
@@ -83,7 +85,15 @@ function ContactBody({ chat, onClose }: { chat: InboxChatView; onClose(): void }
         <dt>{t('contact.messages')}</dt>
         <dd>{fmt.number(p.messages)}</dd>
       </dl>
-      {p.isGroup && <GroupMembers sessionId={p.sessionId} chatId={p.chatId} sessionName={chat.sessionName} onOpenChat={(id) => go(`/inbox/${enc(p.sessionId)}/${enc(id)}`)} />}
+      {p.isGroup && (
+        <GroupMembers
+          sessionId={p.sessionId}
+          chatId={p.chatId}
+          sessionName={chat.sessionName}
+          onOpenChat={(id) => go(`/inbox/${enc(p.sessionId)}/${enc(id)}`)}
+          onWrite={mayStartChatIn(ability, p.sessionId) ? (phone) => go(`/inbox?new=${enc(phone)}&session=${enc(p.sessionId)}`) : undefined}
+        />
+      )}
       {p.elsewhere.length > 0 && (
         <section aria-labelledby="contact-elsewhere">
           <h3 id="contact-elsewhere">{t('contact.elsewhere')}</h3>

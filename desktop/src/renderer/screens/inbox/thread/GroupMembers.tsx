@@ -2,8 +2,8 @@
  * A group's details in *Datos del grupo*: its description, who created it and when, and its
  * members as WhatsApp has them now (asked each time the dialog opens): the account first
  * (*Esta cuenta*), admins marked, each named as the inbox names them, searchable by name or
- * number once the group is large, and each member's own chat one click away when the user may
- * read it.
+ * number once the group is large, each member's own chat one click away when the user may
+ * read it, and *Escribirle en privado* to start one with a member who has none.
  */
 import type { GroupInfoView, GroupMemberView } from '@switchboard/shared';
 import { useState } from 'react';
@@ -20,8 +20,11 @@ import { searchMembers } from './memberSearch.ts';
 /** From how many members the list offers a search box. */
 const SEARCH_FROM = 9;
 
-/** The group part of the dialog; `onOpenChat` opens a member's own chat. */
-export function GroupMembers({ sessionId, chatId, sessionName, onOpenChat }: { sessionId: string; chatId: string; sessionName: string; onOpenChat(chatId: string): void }) {
+/**
+ * The group part of the dialog; `onOpenChat` opens a member's own chat, `onWrite` (for users who
+ * may start conversations from the session) starts one with a member who has none.
+ */
+export function GroupMembers({ sessionId, chatId, sessionName, onOpenChat, onWrite }: { sessionId: string; chatId: string; sessionName: string; onOpenChat(chatId: string): void; onWrite?: ((phone: string) => void) | undefined }) {
   const { t, fmt } = useI18n();
   const api = useApi();
   const group = useResource((signal) => inboxApi(api).groupInfo(sessionId, chatId, signal), [api, sessionId, chatId]);
@@ -45,7 +48,7 @@ export function GroupMembers({ sessionId, chatId, sessionName, onOpenChat }: { s
           {g.createdAt !== null && <p className="faint">{creator ? t('group.createdBy', { date: fmt.date(g.createdAt), name: creator }) : t('group.created', { date: fmt.date(g.createdAt) })}</p>}
         </section>
       )}
-      <MemberList members={g.members} sessionName={sessionName} onOpenChat={onOpenChat} />
+      <MemberList members={g.members} sessionName={sessionName} onOpenChat={onOpenChat} onWrite={onWrite} />
     </>
   );
 }
@@ -58,7 +61,7 @@ function memberName(m: GroupMemberView, t: T, sessionName: string): string {
   return m.name ?? displayPhone(m.phone) ?? m.member;
 }
 
-function MemberList({ members, sessionName, onOpenChat }: { members: GroupMemberView[]; sessionName: string; onOpenChat(chatId: string): void }) {
+function MemberList({ members, sessionName, onOpenChat, onWrite }: { members: GroupMemberView[]; sessionName: string; onOpenChat(chatId: string): void; onWrite?: ((phone: string) => void) | undefined }) {
   const { t } = useI18n();
   const [query, setQuery] = useState('');
   const shown = searchMembers(members, query);
@@ -82,6 +85,11 @@ function MemberList({ members, sessionName, onOpenChat }: { members: GroupMember
               {m.chatId && (
                 <button type="button" className="link-button" onClick={() => onOpenChat(m.chatId!)} aria-label={t('group.openChatOf', { name: memberName(m, t, sessionName) })}>
                   {t('group.openChat')}
+                </button>
+              )}
+              {!m.chatId && !m.isAccount && m.phone && onWrite && (
+                <button type="button" className="link-button" onClick={() => onWrite(m.phone!)} aria-label={t('group.writeTo', { name: memberName(m, t, sessionName) })}>
+                  {t('group.write')}
                 </button>
               )}
             </li>
