@@ -8,7 +8,7 @@
  * but may start conversations) gets the chat assigned without a choice, and is refused a
  * customer the session already talks to. (That an employee, who writes only to assigned chats,
  * is not offered it: inbox.test.ts.) A group member without a chat is written to from the
- * group's details, the dialog filled in.
+ * group's details, the dialog filled in; *Responder en privado* on her group message then opens it.
  */
 import { BUILT_IN_ROLE_PERMISSIONS } from '@switchboard/shared';
 import type { Browser, Page } from 'playwright-core';
@@ -111,7 +111,7 @@ describe('a new conversation', () => {
     await dialog.waitFor({ state: 'hidden' });
   });
 
-  it("starts one with a group member from the group's details, the dialog filled in", async () => {
+  it("starts one with a group member from the group's details, the dialog filled in, and answers her privately from the group", async () => {
     sys.sim.createContact({ phone: EVA, name: 'Eva Ruiz' });
     const group = sys.sim.createGroup({ subject: 'Pedidos del barrio', members: [EVA, PHONE] }).jid;
     const { id } = await sys.sim.contactSendToGroup(EVA, group, { text: '¿Hacéis envíos a domicilio?' });
@@ -129,6 +129,14 @@ describe('a new conversation', () => {
     await dialog.getByRole('button', { name: 'Comprobar y enviar' }).click();
     await received;
     await page.waitForURL(`**/inbox/${SESSION}/${encodeURIComponent(`${EVA}@s.whatsapp.net`)}`);
+
+    // Back in the group, *Responder en privado* on her message opens that chat.
+    await page.goto(`${sys.url}/inbox/${SESSION}/${encodeURIComponent(group)}`);
+    const said = page.locator('.msg-in', { hasText: '¿Hacéis envíos a domicilio?' });
+    await said.hover();
+    await said.getByRole('button', { name: 'Responder en privado' }).click();
+    await page.waitForURL(`**/inbox/${SESSION}/${encodeURIComponent(`${EVA}@s.whatsapp.net`)}`);
+    await page.getByRole('log', { name: /Mensajes con/ }).getByText('Hola Eva, sí: le escribimos por aquí para los detalles.').waitFor();
   });
 
   it("gives a salesperson the conversation they start, and refuses them a customer the session already talks to", async () => {

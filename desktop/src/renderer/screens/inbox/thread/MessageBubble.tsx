@@ -18,6 +18,7 @@ import { ReactionPicker } from './ReactionPicker.tsx';
 import { MessageMedia } from './MessageMedia.tsx';
 import { senderLabel } from './rows.ts';
 import { StatusTicks } from './StatusTicks.tsx';
+import { canReplyPrivately } from './usePrivateReply.ts';
 
 /** Props of MessageBubble. */
 export interface MessageBubbleProps {
@@ -35,6 +36,8 @@ export interface MessageBubbleProps {
   onDelete?: ((m: InboxMessageView) => void) | undefined;
   /** Forward it to other chats (absent for users who may not send). */
   onForward?: ((m: InboxMessageView) => void) | undefined;
+  /** Answers a group member in their own chat (*Responder en privado*). */
+  onPrivateReply?: ((m: InboxMessageView) => void) | undefined;
   /** Starts picking several messages to forward, this one first. */
   onPickStart?: ((m: InboxMessageView) => void) | undefined;
   /** While several are picked: whether this one is (undefined when not picking). */
@@ -57,7 +60,7 @@ export function summaryOf(m: Pick<QuotedMessage, 'kind' | 'text' | 'caption' | '
 }
 
 /** A message bubble. */
-export const MessageBubble = memo(function MessageBubble({ m, quoted, reactions, senderName, accountName, onReply, onReact, onEdit, onDelete, onForward, onPickStart, picked, onPickToggle, onInfo, onRetry }: MessageBubbleProps) {
+export const MessageBubble = memo(function MessageBubble({ m, quoted, reactions, senderName, accountName, onReply, onReact, onEdit, onDelete, onForward, onPrivateReply, onPickStart, picked, onPickToggle, onInfo, onRetry }: MessageBubbleProps) {
   const own = onEdit || onDelete ? ownMessageActions(m, Date.now()) : { edit: false, remove: false };
   const { t, fmt } = useI18n();
   const text = m.text ?? m.caption;
@@ -113,6 +116,7 @@ export const MessageBubble = memo(function MessageBubble({ m, quoted, reactions,
         <IconButton icon="reply" size="sm" label={t('thread.reply')} onClick={() => onReply(m)} />
         {/* Only a message WhatsApp has can be reacted to (not one still pending or failed). */}
         {onReact && (!m.fromMe || isOnWhatsApp(m.status)) && <ReactionPicker mine={reactions?.mine ?? null} onReact={(emoji) => onReact(m, emoji)} />}
+        {onPrivateReply && canReplyPrivately(m) && <IconButton icon="message" size="sm" label={t('group.replyPrivately')} onClick={() => onPrivateReply(m)} />}
         {onForward && canForward(m) && <IconButton icon="forward" size="sm" label={t('forward.action')} onClick={() => onForward(m)} />}
         {onPickStart && canForward(m) && <IconButton icon="checkSquare" size="sm" label={t('forward.pickStart')} onClick={() => onPickStart(m)} />}
         {m.fromMe && m.kind !== 'reaction' && <IconButton icon="info" size="sm" label={t('info.action')} onClick={() => onInfo(m)} />}

@@ -16,6 +16,7 @@ import { MessageInfoDialog } from './MessageInfoDialog.tsx';
 import { MessageBubble, OutboxBubble } from './MessageBubble.tsx';
 import { senderLabel, type Row } from './rows.ts';
 import { groupEventText } from './groupEventText.ts';
+import { usePrivateReply } from './usePrivateReply.ts';
 
 /** Props of MessageList. */
 export interface MessageListProps {
@@ -71,6 +72,7 @@ export function MessageList(p: MessageListProps) {
   const [picked, setPicked] = useState<readonly string[] | null>(null);
   const { onForward } = p;
   const forwardOne = useCallback((m: InboxMessageView) => onForward?.([m]), [onForward]);
+  const privateReply = usePrivateReply();
   const startPick = useCallback((m: InboxMessageView) => setPicked([m.id]), []);
   const togglePick = useCallback(
     (m: InboxMessageView) => setPicked((cur) => (!cur ? cur : cur.includes(m.id) ? cur.filter((id) => id !== m.id) : cur.length >= MAX_PICKED ? cur : [...cur, m.id])),
@@ -232,6 +234,7 @@ export function MessageList(p: MessageListProps) {
                     onEdit={p.onEdit}
                     onDelete={p.onDelete}
                     onForward={onForward ? forwardOne : undefined}
+                    onPrivateReply={privateReply}
                     onPickStart={onForward ? startPick : undefined}
                     picked={picked ? picked.includes(row.m.id) : undefined}
                     onPickToggle={togglePick}
