@@ -22,6 +22,7 @@ import { Outbox } from './outbox/Outbox.ts';
 import { openInbox, type Inbox } from './messages/inbox.ts';
 import { forgetInBatches, type InboxForgetting } from './messages/inboxForgetting.ts';
 import { bindSocketEvents } from './socketEvents.ts';
+import { GroupDirectory } from './messages/groupDirectory.ts';
 import { killBeforeStoreHook, type BeforeStoreHook } from './testHooks.ts';
 import { Connection } from './whatsapp/Connection.ts';
 import { createSocket } from './whatsapp/createSocket.ts';
@@ -50,6 +51,8 @@ export class Actor {
   readonly outbox: Outbox;
   /** Media summaries for the MessageViews of `message` / `message-sent` events. */
   readonly media = new MediaSummaries();
+  /** The groups' members as known: receipts, sends and the ticks of our group messages (groupDirectory.ts). */
+  readonly groups = new GroupDirectory();
   readonly counters: ActorCounters = { messagesIn: 0, messagesOut: 0, eventsSent: 0, reconnects: 0, lastTrafficAt: null };
   /** Whether the events sent so far are stored by the supervisor (inbox entries wait for it). */
   readonly barriers: EventBarriers;
@@ -91,6 +94,11 @@ export class Actor {
       enqueue: (task) => this.enqueue(task),
       sock: () => this.openSocket,
       ...(deps.config.fence !== undefined ? { fence: deps.config.fence } : {}),
+      groupRecipients: async (jid, messageId) => {
+        const members = await this.groups.size(this.openSocket, jid);
+        if (members !== null) this.groups.sentTo(messageId, members);
+        return members;
+      },
       onSent: () => {
         this.counters.messagesOut += 1;
       },
@@ -138,6 +146,8 @@ export class Actor {
           logger: this.base,
           syncHistory: this.config.preloadChats.limit > 0,
           getMessage: (key) => findSentContent(this.config.sessionId, key),
+          // Sends to a group take the members already known (one question per group, not per send).
+          cachedGroupMetadata: (jid) => this.groups.metadata(this.socket, jid).then((meta) => meta ?? undefined),
           ...(this.config.wa.websocketUrl ? { websocketUrl: this.config.wa.websocketUrl } : {}),
           ...(this.tls ? { tls: this.tls } : {}),
         }),
@@ -243,6 +253,7 @@ export class Actor {
           ...(this.tls ? { dispatcher: this.tls.dispatcher } : {}),
           mediaRetries: this.mediaRetries,
           messageClock: this.messageClock,
+          groups: this.groups,
           enqueue: (task) => {
             this.enqueue(task).catch((err: unknown) => this.onWriteError(err));
           },

@@ -1,4 +1,5 @@
 import type { WAMessage, WAMessageKey, WASocket } from '@whiskeysockets/baileys';
+import { Message, messageObjectId } from '@switchboard/shared/node';
 import type { ActorEvent } from '@switchboard/shared';
 import type { Logger } from 'pino';
 import { applyStatus } from './messages/applyStatus.ts';
@@ -7,7 +8,8 @@ import { makeDecryptionDurable } from './messages/durableDecrypt.ts';
 import type { Inbox } from './messages/inbox.ts';
 import type { InboxForgetting } from './messages/inboxForgetting.ts';
 import { ingestMessages, type IngestDeps, type Retry } from './messages/ingest.ts';
-import { GroupSizes, groupStatus, isMemberReceipt, memberStatus, recordMemberReceipt, type ReceiptUpdate } from './messages/memberReceipts.ts';
+import { groupStatus, isMemberReceipt, memberStatus, recordMemberReceipt, type ReceiptUpdate } from './messages/memberReceipts.ts';
+import type { GroupDirectory } from './messages/groupDirectory.ts';
 import { preloadChats } from './messages/preload.ts';
 import { statusFromReceipt, statusFromWa } from './messages/status.ts';
 import type { ActorInitConfig } from '@switchboard/shared';
@@ -37,6 +39,8 @@ export interface SocketEventDeps extends IngestDeps {
   forgetting: InboxForgetting;
   /** Test-only fault hook (testHooks.ts), run on each incoming message before it is queued. */
   beforeStore?: BeforeStoreHook | null;
+  /** The groups' members as known (one per actor, across sockets). */
+  groups: GroupDirectory;
 }
 
 const RETRY_DELAYS_MS = [200, 1000, 3000];
@@ -75,12 +79,21 @@ export function bindSocketEvents(sock: WASocket, deps: SocketEventDeps): void {
 
   /**
    * A receipt in a group (or a status broadcast). A member's is kept, and the message's status
-   * follows every member's (all delivered, all read); when the group's size cannot be known, the
-   * status follows this receipt, as it does for other receipts. The size is asked of WhatsApp
-   * outside the queue (a slow answer holds no write back); the status is worked out in the queue
-   * once it is known, after the receipt is kept.
+   * follows every member's (all delivered, all read) it went to: the recipients counted when it
+   * was sent (remembered, else kept with the message), else the group's members now; when none
+   * can be known, the status follows this receipt, as it does for other receipts. The size is
+   * asked of WhatsApp outside the queue (a slow answer holds no write back); the status is worked
+   * out in the queue once it is known, after the receipt is kept.
    */
-  const groupSizes = new GroupSizes();
+  const { groups } = deps;
+  // A new connection: changes to groups may have been missed meanwhile.
+  groups.forgetAll();
+  const recipientsOf = async (messageId: string, chatId: string): Promise<number | null> => {
+    const remembered = groups.recipientsOf(messageId);
+    if (remembered !== undefined) return remembered;
+    const stored = await Message.findById(messageObjectId(sessionId, messageId), { groupRecipients: 1 }).lean().catch(() => null);
+    return stored?.groupRecipients ?? groups.size(sock, chatId);
+  };
   const onReceipt = (key: WAMessageKey, receipt: ReceiptUpdate) => {
     if (!key.id || !isMemberReceipt(key, receipt)) {
       if (key.fromMe) enqueue(() => emitStatus(key.id, statusFromReceipt(receipt)));
@@ -91,11 +104,14 @@ export function bindSocketEvents(sock: WASocket, deps: SocketEventDeps): void {
       const event = await recordMemberReceipt(sessionId, target, memberStatus(receipt)!, sock);
       if (event) deps.emit(event);
     });
-    void groupSizes.of(sock, jidNormalizedUser(target.chatId)).then((members) =>
+    void recipientsOf(target.messageId, jidNormalizedUser(target.chatId)).then((members) =>
       enqueue(async () => emitStatus(target.messageId, members === null ? statusFromReceipt(receipt) : await groupStatus(sessionId, target.messageId, members))),
     );
   };
-  sock.ev.on('group-participants.update', ({ id }) => groupSizes.forget(jidNormalizedUser(id)));
+  sock.ev.on('group-participants.update', ({ id }) => groups.forget(jidNormalizedUser(id)));
+  sock.ev.on('groups.update', (updates) => {
+    for (const u of updates) if (u.id) groups.forget(jidNormalizedUser(u.id));
+  });
 
   const { inbox } = deps;
   makeDecryptionDurable(sock, inbox, deps.logger, { joinKeyCommit: deps.keysInDatabase });

@@ -47,6 +47,11 @@ export interface OutboxOptions {
   /** Cluster mode: this actor's fencing token; its claims skip sends a newer owner fenced (claims.ts). */
   fence?: number;
   onSent?(): void;
+  /**
+   * How many members a message to group `jid` goes to, asked just before it is sent (the same
+   * metadata Baileys sends it with); null when unknown. Kept with the message (`groupRecipients`).
+   */
+  groupRecipients?(jid: string, messageId: string): Promise<number | null>;
 }
 
 /** A pending message as read (the whole document: `message-sent` is built from it). */
@@ -332,8 +337,9 @@ export class Outbox {
     try {
       const jid = toRecipientJid(msg.chatId);
       const { content, options } = await buildContent(msg as never, jid, this.contentDeps);
+      const recipients = jid.endsWith('@g.us') && this.opts.groupRecipients ? await this.opts.groupRecipients(jid, msg.messageId) : null;
       // Expected before the write: the ack may be handled before sendMessage resolves.
-      this.acks.expect(sock, msg.messageId, { ...msg, content: sent });
+      this.acks.expect(sock, msg.messageId, { ...msg, content: sent, ...(recipients !== null ? { groupRecipients: recipients } : {}) });
       this.written.add(msg.messageId);
       if (this.written.size > RECENT_SENDS) this.written.delete(this.written.values().next().value!);
       settle((await sock.sendMessage(jid, content, options))?.message ?? null);

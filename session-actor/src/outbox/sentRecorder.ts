@@ -100,7 +100,10 @@ export class SentRecorder {
    */
   private async writeSent(batch: Acked[], protos: (Buffer | undefined)[]): Promise<(Acked | null)[]> {
     const now = new Date();
-    const set = (i: number) => touched({ $set: { status: 'sent', statusReason: null, sentAt: now, ...(protos[i] ? { sentProto: protos[i] } : {}) } }, now);
+    const set = (i: number) => {
+      const recipients = batch[i]!.groupRecipients;
+      return touched({ $set: { status: 'sent', statusReason: null, sentAt: now, ...(protos[i] ? { sentProto: protos[i] } : {}), ...(recipients !== undefined ? { groupRecipients: recipients } : {}) } }, now);
+    };
     const messages = driverCollection(Message);
     if (batch.length === 1) {
       const doc = await messages.findOneAndUpdate({ _id: batch[0]!._id, status: 'pending' }, set(0), { returnDocument: 'after' });

@@ -1,4 +1,4 @@
-import makeWASocket, { Browsers, makeCacheableSignalKeyStore, type proto, type WAMessageKey, type WASocket } from '@whiskeysockets/baileys';
+import makeWASocket, { Browsers, makeCacheableSignalKeyStore, type GroupMetadata, type proto, type WAMessageKey, type WASocket } from '@whiskeysockets/baileys';
 import type { Logger } from 'pino';
 import type { AuthHandle } from '../auth/types.ts';
 import { baileysLogger } from './baileysLogger.ts';
@@ -21,6 +21,8 @@ export interface SocketOptions {
   syncHistory: boolean;
   /** Content of a message we sent, for retry receipts that outlive Baileys' in-memory cache. */
   getMessage?: (key: WAMessageKey) => Promise<proto.IMessage | undefined>;
+  /** A group's members as already known, so a send to it need not ask WhatsApp first. */
+  cachedGroupMetadata?: (jid: string) => Promise<GroupMetadata | undefined>;
 }
 
 /**
@@ -48,5 +50,6 @@ export function createSocket(opts: SocketOptions): WASocket {
     ...(opts.tls && opts.websocketUrl?.startsWith('wss:') ? { agent: opts.tls.agent } : {}),
     // Retry receipts are answered from Baileys' recent-message cache, then from our store.
     getMessage: opts.getMessage ?? (async () => undefined),
+    ...(opts.cachedGroupMetadata ? { cachedGroupMetadata: opts.cachedGroupMetadata } : {}),
   });
 }

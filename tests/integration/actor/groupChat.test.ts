@@ -180,6 +180,22 @@ describe.each(['pn', 'lid'] as const)('changes to a group (%s addressing)', (add
     const after = await Chat.findOne({ sessionId: SESSION, jid: group }).lean();
     expect([after?.unreadCount, after?.lastInboundAt]).toEqual([0, before?.lastInboundAt]);
   });
+
+  it('ticks a message read once everyone it went to has read it, whoever joined since', async () => {
+    const group = sim.createGroup({ subject: `Recién llegados ${addressing}`, members: [ALICE, PHONE], addressing }).jid;
+    const { id } = await sim.contactSendToGroup(ALICE, group, { text: 'hola' });
+    await run.waitFor('message', (e) => e.message.id === id);
+    const messageId = await reply(group, `¿mañana a las 9? ${addressing}`);
+    await sim.waitForReceived(ALICE, (m) => m.id === messageId);
+    await run.waitFor('message-status', (e) => e.messageId === messageId && e.status === 'delivered');
+    expect((await Message.findOne({ sessionId: SESSION, messageId }).lean())?.groupRecipients).toBe(1);
+
+    // Bob joins after it was sent: he never got it, and the ticks do not wait for him.
+    sim.addToGroup(group, [BOB]);
+    await run.waitFor('message', (e) => e.message.chatId === group && e.message.system?.action === 'add');
+    await sim.sendReceipt(ALICE, messageId, 'read');
+    await run.waitFor('message-status', (e) => e.messageId === messageId && e.status === 'read');
+  });
 });
 
 describe('group names', () => {

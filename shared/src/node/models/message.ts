@@ -59,6 +59,8 @@ export interface MessageDoc {
   mentions?: MessageMention[];
   /** A `system` message: the change to the group it records. */
   system?: GroupEvent;
+  /** Ours, to a group: how many members it went to (its ticks wait for that many receipts). */
+  groupRecipients?: number;
   /** When it reached each status (ours: WhatsApp took it; the contact's phone delivered, read, played it). */
   sentAt?: Date;
   deliveredAt?: Date;
@@ -111,6 +113,7 @@ const messageSchema = new Schema<MessageDoc>(
       default: undefined,
     },
     system: { type: new Schema({ action: { type: String, required: true }, by: { type: Schema.Types.Mixed, default: null }, who: { type: [Schema.Types.Mixed], default: undefined }, value: String }, { _id: false }), default: undefined },
+    groupRecipients: { type: Number },
     sentAt: { type: Date },
     deliveredAt: { type: Date },
     readAt: { type: Date },
