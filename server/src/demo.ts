@@ -1,8 +1,8 @@
 /**
  * `pnpm demo`: the whole system wired to the WhatsApp simulator. Starts a simulator (state in
  * DATA_DIR/wa-sim, so pairings survive restarts), the node (database, supervisor, gateway,
- * scheduler) pointed at it, one demo session linked by a simulated phone, and a few simulated
- * contacts that write now and then. Prints the console URL, the admin login and how to link
+ * scheduler) pointed at it, one demo session linked by a simulated phone, a few simulated
+ * contacts that write now and then, and a group of two of them with the phone. Prints the console URL, the admin login and how to link
  * more sessions. CLI: writes to stdout on purpose.
  */
 import { join, resolve } from 'node:path';
@@ -34,6 +34,22 @@ const CONTACTS = [
   },
 ];
 
+/** A group the demo phone is in (Valentina made it), so the inbox shows a group with its members and mentions. */
+const GROUP = {
+  subject: 'Vecinos de Chamberí',
+  description: 'Pedidos y avisos del barrio. *Envíos los martes y jueves.*',
+  creator: CONTACTS[2]!.phone,
+  members: [CONTACTS[2]!.phone, CONTACTS[0]!.phone, DEMO_PHONE],
+  /** Its first message: Valentina mentions Lucía (`@<number>` and the mention, as WhatsApp writes it). */
+  first: { text: `@${CONTACTS[0]!.phone} ¿tú también pides el martes? Así juntamos el envío 🙂`, mentions: [CONTACTS[0]!.phone] },
+};
+
+/** The demo group's JID, created in the simulator the first time (its groups are kept in DATA_DIR). */
+function demoGroup(sim: Simulator): string {
+  const known = [...sim.groups.byId.values()].find((g) => g.subject === GROUP.subject);
+  return known?.jid ?? sim.createGroup({ subject: GROUP.subject, description: GROUP.description, creator: GROUP.creator, members: GROUP.members }).jid;
+}
+
 /** Labels a team would start with, so the inbox's label picker is not empty in the demo. */
 const LABELS: { name: string; color: LabelColor }[] = [
   { name: 'Urgente', color: 'red' },
@@ -64,7 +80,7 @@ function autoLink(node: RunningNode, sim: Simulator): () => void {
  * Once the demo session is connected, every contact without a chat yet writes its first line, so
  * the inbox (and the demo employee's, assigned to Lucía) is not empty while the chatter waits.
  */
-function firstWords(node: RunningNode, sim: Simulator): () => void {
+function firstWords(node: RunningNode, sim: Simulator, group: string): () => void {
   let done = false;
   const greet = (): void => {
     if (done) return;
@@ -74,6 +90,7 @@ function firstWords(node: RunningNode, sim: Simulator): () => void {
         if (await Chat.exists({ sessionId: DEMO_SESSION, jid: `${contact.phone}@s.whatsapp.net` })) continue;
         await sim.contactSend(contact.phone, { to: DEMO_PHONE, text: contact.script[0]! });
       }
+      if (!(await Chat.exists({ sessionId: DEMO_SESSION, jid: group }))) await sim.contactSendToGroup(GROUP.creator, group, GROUP.first);
     })().catch((err: unknown) => node.logger.debug({ err }, 'demo contacts could not write their first lines'));
   };
   const stop = node.supervisor.hub.subscribe((e: HubEvent) => {
@@ -120,7 +137,7 @@ async function main(): Promise<void> {
   if (!sim.phones.has(DEMO_PHONE)) sim.createPhone({ phone: DEMO_PHONE, name: 'Demo phone' });
   for (const c of CONTACTS) if (!sim.contacts.has(c.phone)) sim.createContact({ phone: c.phone, name: c.name });
   const stopLink = autoLink(node, sim);
-  const stopGreeting = firstWords(node, sim);
+  const stopGreeting = firstWords(node, sim, demoGroup(sim));
   if (!(await Session.exists({ sessionId: DEMO_SESSION }))) await Session.create({ sessionId: DEMO_SESSION, name: 'Demo' });
   const demo = await Session.findOne({ sessionId: DEMO_SESSION }, { status: 1 }).lean();
   if (demo && ['created', 'logged_out', 'stopped'].includes(demo.status)) await node.supervisor.start(DEMO_SESSION);
