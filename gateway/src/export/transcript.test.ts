@@ -33,6 +33,10 @@ describe('transcript', () => {
     ];
     expect(es.message(msg({ text: '@34611000002 y @4242, mañana', mentions }))).toBe('[06/12/2026 10:30] Alicia Gómez: @Bruno y @Tienda Centro, mañana\n');
     expect(es.message(msg({ kind: 'reaction' }))).toBeNull();
+    const carla = { jid: '34611000001@s.whatsapp.net', name: 'Carla' };
+    expect(es.message(msg({ kind: 'system', system: { action: 'add', by: carla, who: [{ jid: '34611000002@s.whatsapp.net', name: null }, { jid: '34611000003@s.whatsapp.net', name: 'Eva' }] } }))).toBe('[06/12/2026 10:30] Carla añadió a +34611000002 y Eva\n');
+    expect(es.message(msg({ kind: 'system', system: { action: 'leave', by: carla, who: [carla] } }))).toBe('[06/12/2026 10:30] Carla salió del grupo\n');
+    expect(es.message(msg({ kind: 'system', system: { action: 'subject', by: { jid: '1@s.whatsapp.net', name: null, isAccount: true }, who: [], value: 'Turnos' } }))).toBe('[06/12/2026 10:30] Tienda Centro cambió el asunto a «Turnos»\n');
     expect(es.message(msg({ text: 'Hola,\nsoy Alicia' }))).toBe('[06/12/2026 10:30] Alicia Gómez: Hola,\n    soy Alicia\n');
     expect(es.note({ createdAt: at('09:45'), authorName: 'Elena Ruiz', text: 'Pidió factura' })).toBe('[06/12/2026 10:45] Nota interna de Elena Ruiz: Pidió factura\n');
   });

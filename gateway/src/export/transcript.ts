@@ -3,10 +3,11 @@
  * exported), then one line per message and internal note in time order —
  * `[06/12/2026 10:32] Alicia Gómez: ¿Tenéis la talla 40?` — in the reader's language and time
  * zone. Files, locations and the like are named in brackets, a deleted message says so and keeps
- * nothing of its words, edits and forwards are marked, people mentioned are named, reactions are left out. Pure: the route feeds it rows
+ * nothing of its words, edits and forwards are marked, people mentioned are named, a change to a
+ * group is a line of its own ("Carla añadió a Eva"), reactions are left out. Pure: the route feeds it rows
  * from cursors and streams what it returns (transcriptStream).
  */
-import { textWithMentionNames, type MessageKind, type MessageMention, type UserLocale } from '@switchboard/shared';
+import { textWithMentionNames, type GroupEvent, type GroupEventParty, type MessageKind, type MessageMention, type UserLocale } from '@switchboard/shared';
 
 /** The fields of a message the transcript reads. */
 export interface TranscriptMessage {
@@ -24,6 +25,7 @@ export interface TranscriptMessage {
   revokedAt?: Date | null;
   location?: { name?: string | null; address?: string | null; latitude: number; longitude: number } | null;
   mentions?: MessageMention[];
+  system?: GroupEvent | null;
 }
 
 /** An internal note as the transcript reads it. */
@@ -46,6 +48,19 @@ const WORDS = {
     edited: '(editado)',
     forwarded: '(reenviado)',
     kinds: { image: 'Imagen', video: 'Vídeo', audio: 'Audio', voice: 'Nota de voz', document: 'Documento', sticker: 'Sticker', location: 'Ubicación', contact: 'Contacto', poll: 'Encuesta', unsupported: 'Mensaje no compatible' },
+    someone: 'Alguien',
+    and: ' y ',
+    group: {
+      create: '{by} creó el grupo «{value}»',
+      add: '{by} añadió a {who}',
+      join: '{who} se unió al grupo',
+      remove: '{by} eliminó a {who}',
+      leave: '{who} salió del grupo',
+      promote: '{by} hizo admin del grupo a {who}',
+      demote: '{by} quitó como admin del grupo a {who}',
+      subject: '{by} cambió el asunto a «{value}»',
+      description: '{by} cambió la descripción del grupo',
+    },
   },
   en: {
     title: 'Conversation with {name}',
@@ -59,6 +74,19 @@ const WORDS = {
     edited: '(edited)',
     forwarded: '(forwarded)',
     kinds: { image: 'Image', video: 'Video', audio: 'Audio', voice: 'Voice note', document: 'Document', sticker: 'Sticker', location: 'Location', contact: 'Contact', poll: 'Poll', unsupported: 'Unsupported message' },
+    someone: 'Someone',
+    and: ' and ',
+    group: {
+      create: '{by} created the group “{value}”',
+      add: '{by} added {who}',
+      join: '{who} joined the group',
+      remove: '{by} removed {who}',
+      leave: '{who} left the group',
+      promote: '{by} made {who} a group admin',
+      demote: '{by} dismissed {who} as a group admin',
+      subject: '{by} changed the subject to “{value}”',
+      description: '{by} changed the group description',
+    },
   },
 } as const;
 
@@ -86,6 +114,13 @@ export function transcriptWriter(ctx: TranscriptContext) {
     if (m.fromMe) return m.userId ? (ctx.teamNames.get(m.userId.toString()) ?? w.team) : w.phone;
     return m.pushName ?? (m.sender ? `+${m.sender.split(/[@:]/)[0]}` : ctx.contactName);
   };
+  const party = (p: GroupEventParty) => (p.isAccount ? ctx.sessionName : p.name) ?? (p.jid.endsWith('@s.whatsapp.net') ? `+${p.jid.split('@')[0]}` : w.someone);
+  const groupChange = (e: GroupEvent) => {
+    const who = e.who.map(party);
+    const them = who.length > 1 ? `${who.slice(0, -1).join(', ')}${w.and}${who[who.length - 1]}` : (who[0] ?? '');
+    const joined = e.action === 'add' && (!e.by || (e.who.length === 1 && e.who[0]!.jid === e.by.jid));
+    return fill(w.group[joined ? 'join' : e.action], { by: e.by ? party(e.by) : w.someone, who: them, value: e.value ?? '' });
+  };
   const body = (m: TranscriptMessage) => {
     if (m.revokedAt) return w.deleted;
     const words = textWithMentionNames(m.text ?? m.caption ?? '', m.mentions, ctx.sessionName);
@@ -98,9 +133,10 @@ export function transcriptWriter(ctx: TranscriptContext) {
     header(exportedAt: Date): string {
       return [fill(w.title, { name: ctx.contactName }), fill(w.account, { name: ctx.sessionName }), fill(w.exported, { when: when.format(exportedAt).replace(',', ''), tz: ctx.timeZone }), '', ''].join('\n');
     },
-    /** A message's line, or null for one the transcript leaves out (a reaction, a change to a group). */
+    /** A message's line, or null for one the transcript leaves out (a reaction). A change to a group is a line of its own, without an author. */
     message(m: TranscriptMessage): string | null {
-      if (m.kind === 'reaction' || m.kind === 'system') return null;
+      if (m.kind === 'reaction') return null;
+      if (m.kind === 'system') return m.system ? `${stamp(m.timestamp)} ${groupChange(m.system)}\n` : null;
       return `${stamp(m.timestamp)} ${author(m)}: ${body(m)}\n`;
     },
     note(n: TranscriptNote): string {
