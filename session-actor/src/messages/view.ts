@@ -3,10 +3,27 @@ import { textWithMentionNames, type MessageMention } from '@switchboard/shared';
 /** Presents a stored message as the events' MessageView: the one presenter in shared (also used by REST). */
 export { toMessageView as toView } from '@switchboard/shared/node';
 
-/** A short chat-list preview of a message (a body: never logged), its mentions shown by name. */
-export function previewOf(m: { kind: string; text?: string | null; caption?: string | null; mentions?: readonly MessageMention[] }): string {
+/** What a chat-list preview reads of a message. */
+export interface PreviewSource {
+  kind: string;
+  text?: string | null;
+  caption?: string | null;
+  mentions?: readonly MessageMention[];
+  chatId?: string;
+  fromMe?: boolean;
+  pushName?: string | null;
+  sender?: string | null;
+}
+
+/**
+ * A short chat-list preview of a message (a body: never logged), its mentions shown by name; in
+ * a group a member's message starts with who wrote it ("Diego: ¿abrís el sábado?"), as on the
+ * phone. A message without words is `[kind]` (the inbox words it).
+ */
+export function previewOf(m: PreviewSource): string {
   const raw = m.kind === 'contact' ? m.caption : (m.text ?? m.caption);
-  const body = raw && m.mentions?.length ? textWithMentionNames(raw, m.mentions) : raw;
-  if (body) return body.length > 120 ? `${body.slice(0, 117)}...` : body;
-  return `[${m.kind}]`;
+  const body = (raw && m.mentions?.length ? textWithMentionNames(raw, m.mentions) : raw) || `[${m.kind}]`;
+  const author = m.chatId?.endsWith('@g.us') && m.fromMe === false && m.kind !== 'system' ? m.pushName || (m.sender ? `+${m.sender.split(/[@:]/)[0]}` : null) : null;
+  const line = author ? `${author}: ${body}` : body;
+  return line.length > 120 ? `${line.slice(0, 117)}...` : line;
 }

@@ -72,8 +72,8 @@ describe.each(['pn', 'lid'] as const)('a WhatsApp group (%s addressing) in the s
       { user: users[1], jid: pn(PHONE), name: 'Tienda', isAccount: true },
     ]);
     expect((await Message.findOne({ sessionId: SESSION, messageId: id }).lean())?.mentions).toEqual(event.message.mentions);
-    // The chat list's preview shows them by name.
-    expect((await Chat.findOne({ sessionId: SESSION, jid: group }).lean())?.lastMessagePreview).toBe('@Bob y @Tienda, ¿quién abre mañana?');
+    // The chat list's preview shows them by name, after who wrote it.
+    expect((await Chat.findOne({ sessionId: SESSION, jid: group }).lean())?.lastMessagePreview).toBe('Alice: @Bob y @Tienda, ¿quién abre mañana?');
   });
 
   it('sends read receipts for group messages to their authors', async () => {

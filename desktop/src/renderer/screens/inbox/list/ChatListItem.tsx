@@ -15,12 +15,12 @@ export function chatTitle(c: Pick<InboxChatView, 'name' | 'phone' | 'id'>): stri
   return c.name || displayPhone(c.phone) || phoneFromJid(c.id) || c.id.split('@')[0] || c.id;
 }
 
-/** The list preview of a message summary; `[image]`-style previews become words. */
+/** The list preview of a message summary; `[image]`-style previews become words (after a group member's name too). */
 export function previewText(preview: string | null, t: ReturnType<typeof useI18n>['t']): string {
-  const kind = /^\[(\w+)\]$/.exec(preview ?? '')?.[1];
-  if (!kind) return preview ?? '';
-  const key = `kind.${kind}`;
-  return hasMessage(key) ? t(key) : preview ?? '';
+  const found = /^(?:(.+?): )?\[(\w+)\]$/.exec(preview ?? '');
+  const key = `kind.${found?.[2] ?? ''}`;
+  if (!found || !hasMessage(key)) return preview ?? '';
+  return found[1] ? `${found[1]}: ${t(key)}` : t(key);
 }
 
 /** Props of ChatListItem. */

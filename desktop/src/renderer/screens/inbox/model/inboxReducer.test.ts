@@ -1,6 +1,6 @@
 import type { InboxChatView, InboxMessageView } from '@switchboard/shared';
 import { describe, expect, it } from 'vitest';
-import { EMPTY_INBOX, inboxReducer, reactionsByTarget, threadMessages, type InboxAction, type InboxState } from './inboxReducer.ts';
+import { EMPTY_INBOX, inboxReducer, previewOf, reactionsByTarget, threadMessages, type InboxAction, type InboxState } from './inboxReducer.ts';
 import { sortedChats } from './chatOrder.ts';
 import { chatKey } from './keys.ts';
 
@@ -346,5 +346,15 @@ describe('inbox reducer: REST pages merged with live and replayed events', () =>
     // Our reaction taken back: the customer's stays, none of them is ours.
     const taken = inboxReducer(s, { type: 'event/message', message: msg('r4', 5, { kind: 'reaction', fromMe: true, reaction: { emoji: '', targetId: 'a' } }) });
     expect(reactionsByTarget(taken.threads.get(KEY)).get('a')).toEqual({ emojis: ['😂'], mine: null });
+  });
+});
+
+describe('chat list previews', () => {
+  const base = { sessionId: 's', id: 'M1', status: 'delivered' as const, timestamp: 1, fromMe: false };
+  it("start a group member's message with who wrote it, as the phone does; not ours, not a chat with one person", () => {
+    expect(previewOf({ ...base, chatId: '1203@g.us', kind: 'text', text: '¿Abrís el sábado?', pushName: 'Diego' })).toBe('Diego: ¿Abrís el sábado?');
+    expect(previewOf({ ...base, chatId: '1203@g.us', kind: 'image', sender: '34611000002@s.whatsapp.net' })).toBe('+34611000002: [image]');
+    expect(previewOf({ ...base, chatId: '1203@g.us', kind: 'text', text: 'Sí', fromMe: true })).toBe('Sí');
+    expect(previewOf({ ...base, chatId: '34611000001@s.whatsapp.net', kind: 'text', text: 'Hola', pushName: 'Ana' })).toBe('Hola');
   });
 });

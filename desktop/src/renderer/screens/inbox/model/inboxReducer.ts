@@ -6,7 +6,7 @@
  * duplicate a message, lose one, or move a chat back in time.
  */
 import { DELETED_PREVIEW, textWithMentionNames, type InboxChatView, type InboxMessageView, type MessageStatus } from '@switchboard/shared';
-import { chatKey, parseChatKey, phoneFromJid, roomsAllow } from './keys.ts';
+import { chatKey, parseChatKey, phoneFromJid, roomsAllow, senderLabel } from './keys.ts';
 import { needsReply, tick, waitAfter } from './needsReply.ts';
 import { mergeStatus, withStatusTime } from './status.ts';
 
@@ -68,9 +68,14 @@ export type InboxAction =
 /** An empty inbox. */
 export const EMPTY_INBOX: InboxState = { chats: new Map(), threads: new Map(), presence: new Map(), openKey: null, sessionNames: new Map(), total: 0 };
 
-/** Short text shown in the chat list for a message. */
+/** Short text shown in the chat list for a message; in a group a member's starts with who wrote it (as the server's). */
 export function previewOf(m: InboxMessageView): string {
   if (m.revokedAt !== undefined) return DELETED_PREVIEW;
+  const author = m.chatId.endsWith('@g.us') && !m.fromMe && m.kind !== 'system' ? senderLabel(m) : null;
+  return author ? `${author}: ${wordsOf(m)}`.slice(0, 200) : wordsOf(m);
+}
+
+function wordsOf(m: InboxMessageView): string {
   if (m.text) return textWithMentionNames(m.text, m.mentions).slice(0, 200);
   if (m.caption) return textWithMentionNames(m.caption, m.mentions).slice(0, 200);
   if (m.kind === 'reaction' && m.reaction) return m.reaction.emoji;

@@ -30,6 +30,11 @@ export function phoneFromJid(jid: string): string | null {
   return m ? `+${m[1]}` : null;
 }
 
+/** Who wrote an incoming group message, for display: the push name, else the phone, else null. */
+export function senderLabel(m: { pushName?: string | undefined; sender?: string | undefined }): string | null {
+  return m.pushName || (m.sender ? phoneFromJid(m.sender) : null);
+}
+
 /** A phone for display: `+` and digits (the API may give digits only). */
 export function displayPhone(phone: string | null | undefined): string | null {
   if (!phone) return null;

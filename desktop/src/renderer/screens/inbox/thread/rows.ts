@@ -8,7 +8,6 @@
  * older messages are loaded.
  */
 import type { ChatNoteView, InboxMessageView } from '@switchboard/shared';
-import { phoneFromJid } from '../model/keys.ts';
 import type { OutboxItem } from '../outbox/types.ts';
 
 /** One row of the thread. */
@@ -27,10 +26,8 @@ const dayOf = (ms: number) => new Date(ms).toDateString();
 /** The longest pause within one run of messages by the same author. */
 export const RUN_GAP_MS = 5 * 60_000;
 
-/** Who wrote an incoming group message, for display: the push name, else the phone, else null. */
-export function senderLabel(m: Pick<InboxMessageView, 'pushName' | 'sender'>): string | null {
-  return m.pushName || (m.sender ? phoneFromJid(m.sender) : null);
-}
+/** Who wrote an incoming group message (model/keys.ts). */
+export { senderLabel } from '../model/keys.ts';
 
 /**
  * Builds the rows; `unread` is the number of trailing incoming messages to mark as new. With
