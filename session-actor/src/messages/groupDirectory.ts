@@ -7,7 +7,8 @@
  * For our recent group messages it also keeps how many members each went to: WhatsApp's ticks
  * count the recipients at send time, not whoever is in the group when the receipts come.
  */
-import { areJidsSameUser, type GroupMetadata, type WASocket } from '@whiskeysockets/baileys';
+import type { GroupMetadata, WASocket } from '@whiskeysockets/baileys';
+import { isOwnAccount } from './jid.ts';
 
 /** How long a group's metadata is trusted before it is asked again (a change forgets it at once). */
 const METADATA_TTL_MS = 5 * 60_000;
@@ -37,10 +38,7 @@ export class GroupDirectory {
   async size(sock: WASocket | null, jid: string): Promise<number | null> {
     const meta = await this.metadata(sock, jid);
     if (!meta) return null;
-    const me = sock?.authState.creds.me;
-    const isMe = (p: GroupMetadata['participants'][number]) =>
-      !!me && (areJidsSameUser(p.id, me.id) || (!!me.lid && areJidsSameUser(p.id, me.lid)) || (!!p.phoneNumber && areJidsSameUser(p.phoneNumber, me.id)));
-    return meta.participants.filter((p) => !isMe(p)).length;
+    return meta.participants.filter((p) => !isOwnAccount(sock, p.id, p.phoneNumber)).length;
   }
 
   /** Its members or settings changed: asked again next time. */

@@ -3,17 +3,10 @@
  * members named by phone number where WhatsApp or the LID mapping tells it (LID groups name them
  * by LID), the session's own account flagged.
  */
-import { areJidsSameUser, isJidGroup, isLidUser, jidNormalizedUser, type GroupMetadata, type WASocket } from '@whiskeysockets/baileys';
+import { isJidGroup, type GroupMetadata, type WASocket } from '@whiskeysockets/baileys';
 import type { GroupMetadataInfo, GroupRole } from '@switchboard/shared';
 import { ActorError } from '../errors.ts';
-import { pnForLid, toRecipientJid } from './jid.ts';
-
-/** A member's id as we keep it: the phone-number JID when known, else what WhatsApp gave. */
-async function memberId(sock: WASocket, jid: string, phoneNumber?: string | null): Promise<string> {
-  if (phoneNumber) return jidNormalizedUser(phoneNumber);
-  const pn = isLidUser(jid) ? await pnForLid(sock, jid) : null;
-  return jidNormalizedUser(pn ?? jid);
-}
+import { isOwnAccount, phoneJidOf, toRecipientJid } from './jid.ts';
 
 function roleOf(admin: string | null | undefined): GroupRole | null {
   return admin === 'superadmin' || admin === 'admin' ? admin : null;
@@ -21,13 +14,11 @@ function roleOf(admin: string | null | undefined): GroupRole | null {
 
 /** Reads the metadata WhatsApp returns for a group into what the gateway presents. */
 export async function describeGroup(sock: WASocket, meta: GroupMetadata): Promise<GroupMetadataInfo> {
-  const me = sock.authState.creds.me;
-  const isAccount = (ids: (string | null | undefined)[]) => !!me && ids.some((id) => !!id && (areJidsSameUser(id, me.id) || (!!me.lid && areJidsSameUser(id, me.lid))));
   const members = await Promise.all(
     meta.participants.map(async (p) => ({
-      member: await memberId(sock, p.id, p.phoneNumber),
+      member: await phoneJidOf(sock, p.id, p.phoneNumber),
       role: roleOf(p.admin),
-      isAccount: isAccount([p.id, p.phoneNumber, p.lid]),
+      isAccount: isOwnAccount(sock, p.id, p.phoneNumber, p.lid),
     })),
   );
   const owner = meta.ownerPn ?? meta.owner;
@@ -35,7 +26,7 @@ export async function describeGroup(sock: WASocket, meta: GroupMetadata): Promis
     subject: meta.subject ?? '',
     description: meta.desc?.trim() || null,
     createdAt: meta.creation ? meta.creation * 1000 : null,
-    createdBy: owner ? await memberId(sock, owner) : null,
+    createdBy: owner ? await phoneJidOf(sock, owner) : null,
     members,
   };
 }

@@ -1,4 +1,4 @@
-import { isJidGroup, isLidUser, isPnUser, jidNormalizedUser, type WASocket } from '@whiskeysockets/baileys';
+import { areJidsSameUser, isJidGroup, isLidUser, isPnUser, jidNormalizedUser, type WASocket } from '@whiskeysockets/baileys';
 import { invalidRecipient } from '../errors.ts';
 
 const SUPPORTED_SERVERS = new Set(['s.whatsapp.net', 'lid', 'g.us', 'c.us']);
@@ -71,6 +71,20 @@ export async function pnForLid(sock: WASocket | null, jid: string | null | undef
   } catch {
     return null;
   }
+}
+
+/**
+ * Someone's id as we keep it: the phone-number JID WhatsApp gave beside a LID, else the one the
+ * socket's LID mapping knows, else the id as given (normalised).
+ */
+export async function phoneJidOf(sock: WASocket | null, id: string, phoneNumber?: string | null): Promise<string> {
+  return jidNormalizedUser(phoneNumber || ((await pnForLid(sock, id)) ?? id));
+}
+
+/** Whether any of `ids` is the session's own account (by its phone number or its LID, any device). */
+export function isOwnAccount(sock: WASocket | null, ...ids: (string | null | undefined)[]): boolean {
+  const me = sock?.authState.creds.me;
+  return !!me && ids.some((id) => !!id && (areJidsSameUser(id, me.id) || (!!me.lid && areJidsSameUser(id, me.lid))));
 }
 
 /** The chat of a received message's key, asking the socket's LID mapping when the key names no phone number. */

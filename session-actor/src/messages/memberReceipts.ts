@@ -5,11 +5,11 @@
  * message's own status follows all of them, as WhatsApp's ticks do: delivered once every member
  * has it, read once every member has read it (groupStatus).
  */
-import { areJidsSameUser, isJidGroup, jidNormalizedUser, type WASocket } from '@whiskeysockets/baileys';
+import { isJidGroup, jidNormalizedUser, type WASocket } from '@whiskeysockets/baileys';
 import type { ActorEvent, MemberReceiptStatus } from '@switchboard/shared';
 import type { MessageStatus } from '@switchboard/shared';
 import { driverCollection, MessageReceipt, messageReceiptId, type MessageReceiptDoc } from '@switchboard/shared/node';
-import { pnForLid } from './jid.ts';
+import { isOwnAccount, phoneJidOf } from './jid.ts';
 
 /** The receipt part of a `message-receipt.update`. */
 export interface ReceiptUpdate {
@@ -44,9 +44,8 @@ export async function recordMemberReceipt(
   sock: WASocket | null,
   now = new Date(),
 ): Promise<ActorEvent | null> {
-  const me = sock?.authState.creds.me;
-  if (me && (areJidsSameUser(target.userJid, me.id) || (!!me.lid && areJidsSameUser(target.userJid, me.lid)))) return null;
-  const member = jidNormalizedUser((await pnForLid(sock, target.userJid)) ?? target.userJid);
+  if (isOwnAccount(sock, target.userJid)) return null;
+  const member = await phoneJidOf(sock, target.userJid);
   const chatId = jidNormalizedUser(target.chatId);
   const times = status === 'read' ? { deliveredAt: now, readAt: now } : { deliveredAt: now };
   const before = await driverCollection<MessageReceiptDoc>(MessageReceipt).findOneAndUpdate(

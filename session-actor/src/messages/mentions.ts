@@ -7,10 +7,10 @@
  * session, else from their push name in this chat (as group members are named elsewhere); the
  * account itself is flagged (named by its own WhatsApp name, when known).
  */
-import { areJidsSameUser, jidDecode, jidNormalizedUser, type WASocket } from '@whiskeysockets/baileys';
+import { jidDecode, jidNormalizedUser, type WASocket } from '@whiskeysockets/baileys';
 import type { GroupEventParty, MessageMention } from '@switchboard/shared';
 import { memberNames } from '@switchboard/shared/node';
-import { pnForLid } from './jid.ts';
+import { isOwnAccount, phoneJidOf } from './jid.ts';
 
 /** Someone as WhatsApp names them: an id, and their phone number beside a LID when it says. */
 export interface GivenParty {
@@ -24,10 +24,8 @@ export async function nameParties(sessionId: string, chatId: string, given: read
   const people = await Promise.all(
     given.map(async ({ id: raw, phoneNumber }) => {
       const id = jidNormalizedUser(raw);
-      const user = jidDecode(id)?.user ?? '';
-      const jid = jidNormalizedUser(phoneNumber || ((await pnForLid(sock, id)) ?? id));
-      const isAccount = !!me && (areJidsSameUser(id, me.id) || (!!me.lid && areJidsSameUser(id, me.lid)) || areJidsSameUser(jid, me.id));
-      return { user, jid, isAccount };
+      const jid = await phoneJidOf(sock, id, phoneNumber);
+      return { user: jidDecode(id)?.user ?? '', jid, isAccount: isOwnAccount(sock, id, jid) };
     }),
   );
   const named = people.filter((p) => p.user && p.jid);
