@@ -7,7 +7,7 @@
  * group is a line of its own ("Carla añadió a Eva"), reactions are left out. Pure: the route feeds it rows
  * from cursors and streams what it returns (transcriptStream).
  */
-import { textWithMentionNames, type GroupEvent, type GroupEventParty, type MessageKind, type MessageMention, type UserLocale } from '@switchboard/shared';
+import { partyLabel, textWithMentionNames, type GroupEvent, type GroupEventParty, type MessageKind, type MessageMention, type UserLocale } from '@switchboard/shared';
 
 /** The fields of a message the transcript reads. */
 export interface TranscriptMessage {
@@ -114,7 +114,7 @@ export function transcriptWriter(ctx: TranscriptContext) {
     if (m.fromMe) return m.userId ? (ctx.teamNames.get(m.userId.toString()) ?? w.team) : w.phone;
     return m.pushName ?? (m.sender ? `+${m.sender.split(/[@:]/)[0]}` : ctx.contactName);
   };
-  const party = (p: GroupEventParty) => (p.isAccount ? ctx.sessionName : p.name) ?? (p.jid.endsWith('@s.whatsapp.net') ? `+${p.jid.split('@')[0]}` : w.someone);
+  const party = (p: GroupEventParty) => partyLabel(p, ctx.sessionName) ?? w.someone;
   const groupChange = (e: GroupEvent) => {
     const who = e.who.map(party);
     const them = who.length > 1 ? `${who.slice(0, -1).join(', ')}${w.and}${who[who.length - 1]}` : (who[0] ?? '');

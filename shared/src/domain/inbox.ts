@@ -49,3 +49,27 @@ export function phoneOfJid(jid: string | null | undefined): string | null {
   const m = /^(\d{5,20})(?::\d+)?@s\.whatsapp\.net$/.exec(jid ?? '');
   return m?.[1] ?? null;
 }
+
+/**
+ * What to call someone a message names (a mention, a group change): the session's name for its
+ * own account (`account`, when given), else their name, else `+` and their number; null when
+ * none is known (a LID).
+ */
+export function partyLabel(p: { jid: string | null | undefined; name: string | null | undefined; isAccount?: true | undefined }, account?: string): string | null {
+  const phone = phoneOfJid(p.jid);
+  return (p.isAccount && account) || p.name || (phone ? `+${phone}` : null);
+}
+
+/** Who wrote an incoming group message, for display: their push name, else `+` and their number; null when neither is known. */
+export function senderLabel(m: { pushName?: string | null | undefined; sender?: string | null | undefined }): string | null {
+  return partyLabel({ jid: m.sender, name: m.pushName });
+}
+
+/**
+ * Who a group's chat-list preview names before the words (as on the phone: "Diego: ¿abrís?"): a
+ * member's message's author; null for our own messages (or when not known to be someone else's),
+ * changes to the group and chats with one person.
+ */
+export function previewAuthor(m: { chatId?: string | undefined; fromMe?: boolean | undefined; kind: string; pushName?: string | null | undefined; sender?: string | null | undefined }): string | null {
+  return m.chatId?.endsWith('@g.us') && m.fromMe === false && m.kind !== 'system' ? senderLabel(m) : null;
+}

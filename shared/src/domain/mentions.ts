@@ -1,3 +1,4 @@
+import { partyLabel } from './inbox.ts';
 import type { MessageMention } from './messages.ts';
 
 /** `@` and digits, not inside a word or an email address. */
@@ -11,8 +12,8 @@ export function writesMention(text: string, user: string): boolean {
 
 /**
  * Where a message's text mentions someone: each `@digits` that names one of `mentions`, with
- * what to show for it (`@` and their name; `@` and their number when nameless). `account`: what
- * to call the session's own account when it has no name of its own (the session's name).
+ * what to show for it (`@` and what partyLabel calls them, else the digits as written). `account`:
+ * what to call the session's own account (the session's name).
  */
 export function mentionSpans(text: string, mentions: readonly MessageMention[] | undefined, account?: string): { at: number; length: number; label: string; mention: MessageMention }[] {
   if (!mentions?.length) return [];
@@ -21,9 +22,7 @@ export function mentionSpans(text: string, mentions: readonly MessageMention[] |
   for (const found of text.matchAll(MENTION_RE)) {
     const mention = byUser.get(found[1]!);
     if (!mention) continue;
-    const name = mention.name ?? (mention.isAccount ? account : undefined);
-    const phone = /^(\d+)@s\.whatsapp\.net$/.exec(mention.jid)?.[1];
-    out.push({ at: found.index ?? 0, length: found[0].length, label: `@${name ?? (phone ? `+${phone}` : found[1])}`, mention });
+    out.push({ at: found.index ?? 0, length: found[0].length, label: `@${partyLabel(mention, account) ?? found[1]}`, mention });
   }
   return out;
 }

@@ -5,8 +5,8 @@
  * summaries keep the newest facts), so a replay that overlaps what REST returned can never
  * duplicate a message, lose one, or move a chat back in time.
  */
-import { DELETED_PREVIEW, textWithMentionNames, type InboxChatView, type InboxMessageView, type MessageStatus } from '@switchboard/shared';
-import { chatKey, parseChatKey, phoneFromJid, roomsAllow, senderLabel } from './keys.ts';
+import { DELETED_PREVIEW, previewAuthor, textWithMentionNames, type InboxChatView, type InboxMessageView, type MessageStatus } from '@switchboard/shared';
+import { chatKey, parseChatKey, phoneFromJid, roomsAllow } from './keys.ts';
 import { needsReply, tick, waitAfter } from './needsReply.ts';
 import { mergeStatus, withStatusTime } from './status.ts';
 
@@ -71,7 +71,7 @@ export const EMPTY_INBOX: InboxState = { chats: new Map(), threads: new Map(), p
 /** Short text shown in the chat list for a message; in a group a member's starts with who wrote it (as the server's). */
 export function previewOf(m: InboxMessageView): string {
   if (m.revokedAt !== undefined) return DELETED_PREVIEW;
-  const author = m.chatId.endsWith('@g.us') && !m.fromMe && m.kind !== 'system' ? senderLabel(m) : null;
+  const author = previewAuthor(m);
   return author ? `${author}: ${wordsOf(m)}`.slice(0, 200) : wordsOf(m);
 }
 

@@ -30,10 +30,8 @@ export function phoneFromJid(jid: string): string | null {
   return m ? `+${m[1]}` : null;
 }
 
-/** Who wrote an incoming group message, for display: the push name, else the phone, else null. */
-export function senderLabel(m: { pushName?: string | undefined; sender?: string | undefined }): string | null {
-  return m.pushName || (m.sender ? phoneFromJid(m.sender) : null);
-}
+/** Who wrote an incoming group message, for display (shared's: the push name, else the phone, else null). */
+export { senderLabel } from '@switchboard/shared';
 
 /** A phone for display: `+` and digits (the API may give digits only). */
 export function displayPhone(phone: string | null | undefined): string | null {

@@ -1,13 +1,12 @@
-import type { GroupEvent, GroupEventParty } from '@switchboard/shared';
+import { partyLabel, type GroupEvent, type GroupEventParty } from '@switchboard/shared';
 import type { I18n } from '../../../i18n/index.tsx';
-import { phoneFromJid } from '../model/keys.ts';
 
 /**
  * A change to a group in words, as WhatsApp writes it in the chat ("Carla Vidal añadió a Diego
  * Pardo"): each person by name, else by number; the account by the session's name (`account`).
  */
 export function groupEventText(e: GroupEvent, t: I18n['t'], list: (items: readonly string[]) => string, account: string): string {
-  const who = (p: GroupEventParty) => (p.isAccount ? account || p.name : p.name) ?? phoneFromJid(p.jid) ?? t('group.event.someone');
+  const who = (p: GroupEventParty) => partyLabel(p, account) ?? t('group.event.someone');
   const by = e.by ? who(e.by) : t('group.event.someone');
   const them = list(e.who.map(who));
   // Someone added by nobody, or by themselves (an invite link), joined.
