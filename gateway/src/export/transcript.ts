@@ -7,7 +7,7 @@
  * group is a line of its own ("Carla añadió a Eva"), reactions are left out. Pure: the route feeds it rows
  * from cursors and streams what it returns (transcriptStream).
  */
-import { partyLabel, textWithMentionNames, type GroupEvent, type GroupEventParty, type MessageKind, type MessageMention, type UserLocale } from '@switchboard/shared';
+import { groupEventWording, partyLabel, textWithMentionNames, type GroupEvent, type GroupEventParty, type MessageKind, type MessageMention, type UserLocale } from '@switchboard/shared';
 
 /** The fields of a message the transcript reads. */
 export interface TranscriptMessage {
@@ -49,7 +49,6 @@ const WORDS = {
     forwarded: '(reenviado)',
     kinds: { image: 'Imagen', video: 'Vídeo', audio: 'Audio', voice: 'Nota de voz', document: 'Documento', sticker: 'Sticker', location: 'Ubicación', contact: 'Contacto', poll: 'Encuesta', unsupported: 'Mensaje no compatible' },
     someone: 'Alguien',
-    and: ' y ',
     group: {
       create: '{by} creó el grupo «{value}»',
       add: '{by} añadió a {who}',
@@ -75,7 +74,6 @@ const WORDS = {
     forwarded: '(forwarded)',
     kinds: { image: 'Image', video: 'Video', audio: 'Audio', voice: 'Voice note', document: 'Document', sticker: 'Sticker', location: 'Location', contact: 'Contact', poll: 'Poll', unsupported: 'Unsupported message' },
     someone: 'Someone',
-    and: ' and ',
     group: {
       create: '{by} created the group “{value}”',
       add: '{by} added {who}',
@@ -107,7 +105,9 @@ export interface TranscriptContext {
 /** Formats the rows of one conversation. */
 export function transcriptWriter(ctx: TranscriptContext) {
   const w = WORDS[ctx.locale] ?? WORDS.es;
-  const when = new Intl.DateTimeFormat(ctx.locale === 'en' ? 'en-GB' : 'es-ES', { timeZone: ctx.timeZone, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const tag = ctx.locale === 'en' ? 'en-GB' : 'es-ES';
+  const list = new Intl.ListFormat(tag, { type: 'conjunction' });
+  const when = new Intl.DateTimeFormat(tag, { timeZone: ctx.timeZone, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   const stamp = (d: Date) => `[${when.format(d).replace(',', '')}]`;
   const author = (m: TranscriptMessage) => {
     if (m.automated) return w.automated;
@@ -116,10 +116,7 @@ export function transcriptWriter(ctx: TranscriptContext) {
   };
   const party = (p: GroupEventParty) => partyLabel(p, ctx.sessionName) ?? w.someone;
   const groupChange = (e: GroupEvent) => {
-    const who = e.who.map(party);
-    const them = who.length > 1 ? `${who.slice(0, -1).join(', ')}${w.and}${who[who.length - 1]}` : (who[0] ?? '');
-    const joined = e.action === 'add' && (!e.by || (e.who.length === 1 && e.who[0]!.jid === e.by.jid));
-    return fill(w.group[joined ? 'join' : e.action], { by: e.by ? party(e.by) : w.someone, who: them, value: e.value ?? '' });
+    return fill(w.group[groupEventWording(e)], { by: e.by ? party(e.by) : w.someone, who: list.format(e.who.map(party)), value: e.value ?? '' });
   };
   const body = (m: TranscriptMessage) => {
     if (m.revokedAt) return w.deleted;

@@ -26,3 +26,8 @@ export interface GroupEvent {
   /** The new subject (subject, create) or description (description). */
   value?: string;
 }
+
+/** Which sentence tells a change: someone added by nobody, or by themselves (an invite link), `join`ed. */
+export function groupEventWording(e: GroupEvent): GroupEventAction | 'join' {
+  return e.action === 'add' && (!e.by || (e.who.length === 1 && e.who[0]!.jid === e.by.jid)) ? 'join' : e.action;
+}

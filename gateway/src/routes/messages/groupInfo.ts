@@ -34,13 +34,11 @@ export const groupInfoSchema = z
   })
   .openapi('GroupInfo');
 
-const ROLE_ORDER = { superadmin: 0, admin: 0 } as const;
-
 /** The account first, admins next, then names (alphabetically, accents aside), then numbers. */
 function byPlace(a: GroupMemberView, b: GroupMemberView): number {
   return (
     Number(b.isAccount) - Number(a.isAccount) ||
-    (a.role ? ROLE_ORDER[a.role] : 1) - (b.role ? ROLE_ORDER[b.role] : 1) ||
+    Number(!a.role) - Number(!b.role) ||
     Number(a.name === null) - Number(b.name === null) ||
     (a.name ?? '').localeCompare(b.name ?? '', 'es', { sensitivity: 'base' }) ||
     a.member.localeCompare(b.member)

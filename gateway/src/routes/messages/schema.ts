@@ -92,7 +92,7 @@ export const messageSchema = z
       .optional()
       .openapi({ description: 'A `system` message: a change to the group as WhatsApp shows it in the chat (who added, removed, promoted whom; a new subject or description), its people named when it happened' }),
     mentions: z
-      .array(z.object({ user: z.string(), jid: z.string(), name: z.string().nullable(), isAccount: z.literal(true).optional() }))
+      .array(partySchema.extend({ user: z.string() }))
       .optional()
       .openapi({ description: "Whom its text mentions (groups): `@` + `user` in the text is the person `jid` (their phone-number JID when known), `name` as known when it was stored, `isAccount` for the session's own account" }),
   })

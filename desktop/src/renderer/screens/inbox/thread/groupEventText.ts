@@ -1,4 +1,4 @@
-import { partyLabel, type GroupEvent, type GroupEventParty } from '@switchboard/shared';
+import { groupEventWording, partyLabel, type GroupEvent, type GroupEventParty } from '@switchboard/shared';
 import type { I18n } from '../../../i18n/index.tsx';
 
 /**
@@ -7,9 +7,5 @@ import type { I18n } from '../../../i18n/index.tsx';
  */
 export function groupEventText(e: GroupEvent, t: I18n['t'], list: (items: readonly string[]) => string, account: string): string {
   const who = (p: GroupEventParty) => partyLabel(p, account) ?? t('group.event.someone');
-  const by = e.by ? who(e.by) : t('group.event.someone');
-  const them = list(e.who.map(who));
-  // Someone added by nobody, or by themselves (an invite link), joined.
-  if (e.action === 'add' && (!e.by || (e.who.length === 1 && e.who[0]!.jid === e.by.jid))) return t('group.event.join', { who: them });
-  return t(`group.event.${e.action}`, { by, who: them, value: e.value ?? '' });
+  return t(`group.event.${groupEventWording(e)}`, { by: e.by ? who(e.by) : t('group.event.someone'), who: list(e.who.map(who)), value: e.value ?? '' });
 }
