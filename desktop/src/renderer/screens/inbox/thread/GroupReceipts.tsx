@@ -4,7 +4,7 @@
  * Live: members' receipts that come while it is open reload the list (`member-receipt`), once
  * for a burst of them (a large group answers together), not once each.
  */
-import type { MemberReceiptView } from '@switchboard/shared';
+import { partyLabel, type MemberReceiptView } from '@switchboard/shared';
 import { useEffect, useRef } from 'react';
 import { useApi } from '../../../auth/AuthProvider.tsx';
 import { useResource } from '../../../hooks/useResource.ts';
@@ -12,7 +12,6 @@ import { useI18n } from '../../../i18n/index.tsx';
 import { useSocketEvent } from '../../../realtime/RealtimeProvider.tsx';
 import { ErrorBox, Loading } from '../../../ui/Feedback.tsx';
 import { inboxApi } from '../inboxApi.ts';
-import { phoneFromJid } from '../model/keys.ts';
 
 /** How long receipts are gathered before the list is asked again. */
 const RELOAD_AFTER_MS = 300;
@@ -54,7 +53,7 @@ function MemberList({ title, empty, members, at }: { title: string; empty: strin
         <ul>
           {members.map((r) => (
             <li key={r.member}>
-              <span className="member-name">{r.name ?? phoneFromJid(r.member) ?? r.member}</span>
+              <span className="member-name">{partyLabel({ jid: r.member, name: r.name }) ?? r.member}</span>
               <span className="member-time">{fmt.dateTime(at(r))}</span>
             </li>
           ))}

@@ -365,7 +365,7 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
       <ForwardDialog messages={forwarding} sessionName={chat?.sessionName ?? ''} onClose={() => setForwarding(null)} />
       <SnoozeDialog open={snoozing && !!chat} title={name} onClose={() => setSnoozing(false)} onSnooze={snooze} />
       <ContactDialog chat={showingContact && chat ? chat : null} title={name} onClose={() => setShowingContact(false)} />
-      <ScheduledStrip scheduled={scheduled} canAct={canAnswer} quoted={(id) => messages.find((m) => m.id === id) ?? null} />
+      <ScheduledStrip scheduled={scheduled} canAct={canAnswer} quoted={(id) => byId.get(id) ?? null} />
       <Composer
         chatName={name}
         quoting={quoting}
