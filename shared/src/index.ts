@@ -19,6 +19,7 @@ export * from './api/rest.ts';
 export * from './api/chatActions.ts';
 export * from './api/teamTools.ts';
 export * from './api/memberReceipts.ts';
+export * from './api/groupChanges.ts';
 export * from './api/groupInfo.ts';
 export * from './api/reports.ts';
 export * from './api/integrations.ts';

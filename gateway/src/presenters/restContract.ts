@@ -20,6 +20,7 @@ import type {
   ChatPinView,
   MemberReceiptList,
   GroupInfoView,
+  GroupMembersChangeView,
   MessageSearchHit,
   AgentView,
   LabelView,
@@ -43,6 +44,7 @@ import type { markHandledResponse, markReadResponse, markUnreadResponse, retryRe
 import type { snoozeResponse } from '../routes/messages/chatSnooze.ts';
 import type { pinResponse } from '../routes/messages/chatPin.ts';
 import type { memberReceiptsResponse } from '../routes/messages/memberReceipts.ts';
+import type { membersChangeSchema } from '../routes/messages/groupChanges.ts';
 import type { groupInfoSchema } from '../routes/messages/groupInfo.ts';
 import type { chatNoteSchema } from '../routes/messages/chatNoteSchema.ts';
 import type { scheduledSchema } from '../routes/messages/scheduledSchema.ts';
@@ -87,6 +89,7 @@ export type RestContractChecks = [
   Holds<Same<Out<typeof pinResponse>, ChatPinView>>,
   Holds<Same<Out<typeof memberReceiptsResponse>, MemberReceiptList>>,
   Holds<Same<Out<typeof groupInfoSchema>, GroupInfoView>>,
+  Holds<Same<Out<typeof membersChangeSchema>, GroupMembersChangeView>>,
   Holds<Same<Out<typeof messageSearchHitSchema>, MessageSearchHit>>,
   Holds<Same<ReturnType<typeof presentLabel>, LabelView>>,
   Holds<Same<Out<typeof agentSchema>, AgentView>>,

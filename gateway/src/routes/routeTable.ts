@@ -25,6 +25,7 @@ import { messageRoutes } from './messages/messages.ts';
 import { numberCheckRoutes } from './messages/numberCheck.ts';
 import { startChatRoutes } from './messages/startChat.ts';
 import { chatProfileRoutes } from './messages/chatProfile.ts';
+import { groupChangeRoutes } from './messages/groupChanges.ts';
 import { groupInfoRoutes } from './messages/groupInfo.ts';
 import { reportRoutes } from './reports/reports.ts';
 import { roleRoutes } from './roles/roles.ts';
@@ -56,6 +57,7 @@ export const ROUTES: readonly RouteDef[] = [
   ...startChatRoutes,
   ...chatProfileRoutes,
   ...groupInfoRoutes,
+  ...groupChangeRoutes,
   ...chatSnoozeRoutes,
   ...chatPinRoutes,
   ...memberReceiptRoutes,

@@ -28,21 +28,31 @@ export async function describeGroup(sock: WASocket, meta: GroupMetadata): Promis
     createdAt: meta.creation ? meta.creation * 1000 : null,
     createdBy: owner ? await phoneJidOf(sock, owner) : null,
     members,
+    infoAdminsOnly: !!meta.restrict,
   };
+}
+
+/** The status WhatsApp answered a refused group IQ with (Baileys puts it in the Boom's `data`). */
+export function whatsappStatus(err: unknown): number | undefined {
+  const e = err as { data?: unknown; output?: { statusCode?: number } };
+  return typeof e.data === 'number' ? e.data : e.output?.statusCode;
+}
+
+/** The group's metadata asked of WhatsApp now (`not_a_group`, `not_in_group` once the account has left). */
+export async function freshMetadata(sock: WASocket, chatJid: string): Promise<GroupMetadata> {
+  const jid = toRecipientJid(chatJid);
+  if (!isJidGroup(jid)) throw new ActorError('not_a_group', 'This chat is not a group');
+  try {
+    return await sock.groupMetadata(jid);
+  } catch (err) {
+    // WhatsApp answers 403 (or 404 for a group gone) once the account is no longer in it.
+    const code = whatsappStatus(err);
+    if (code === 403 || code === 404) throw new ActorError('not_in_group', 'This WhatsApp account is no longer a member of the group');
+    throw err;
+  }
 }
 
 /** The `groupInfo` command: asks WhatsApp for the group's metadata (`not_a_group` for a 1:1 chat). */
 export async function groupInfo(sock: WASocket, chatJid: string): Promise<GroupMetadataInfo> {
-  const jid = toRecipientJid(chatJid);
-  if (!isJidGroup(jid)) throw new ActorError('not_a_group', 'This chat is not a group');
-  let meta: GroupMetadata;
-  try {
-    meta = await sock.groupMetadata(jid);
-  } catch (err) {
-    // WhatsApp answers 403 (or 404 for a group gone) once the account is no longer in it.
-    const code = (err as { data?: unknown; output?: { statusCode?: number } }).data ?? (err as { output?: { statusCode?: number } }).output?.statusCode;
-    if (code === 403 || code === 404) throw new ActorError('not_in_group', 'This WhatsApp account is no longer a member of the group');
-    throw err;
-  }
-  return describeGroup(sock, meta);
+  return describeGroup(sock, await freshMetadata(sock, chatJid));
 }

@@ -12,6 +12,8 @@ export interface GroupMetadataInfo {
   createdBy: string | null;
   /** Its members: the phone-number JID when known (else the LID), admins marked, the session's own account flagged. */
   members: { member: string; role: GroupRole | null; isAccount: boolean }[];
+  /** Only admins may change the subject and description (WhatsApp's "Edit group info: only admins"). */
+  infoAdminsOnly: boolean;
 }
 
 /** One member of a group, as the inbox's group details list them. */
@@ -41,4 +43,6 @@ export interface GroupInfoView {
   createdAt: number | null;
   createdBy: GroupMemberView | null;
   members: GroupMemberView[];
+  /** Only admins may change the subject and description. */
+  infoAdminsOnly: boolean;
 }

@@ -1,3 +1,4 @@
+import type { GroupChange, GroupMemberResult } from '../api/groupChanges.ts';
 import type { GroupMetadataInfo } from '../api/groupInfo.ts';
 import type { MessageStatus, OutgoingMessageInput } from '../domain/messages.ts';
 
@@ -53,6 +54,13 @@ export interface ActorCommands {
    * must be one of them). `not_a_group` for another chat; needs an open connection.
    */
   groupInfo: { req: { chatJid: string }; res: GroupMetadataInfo };
+  /**
+   * Change a group as the session's account: its members (the account must be an admin:
+   * `not_group_admin` otherwise; `members` has each one's outcome), its subject or its
+   * description (`not_group_admin` when only admins may and the account is not one).
+   * `not_in_group` once the account has left; needs an open connection.
+   */
+  groupChange: { req: { chatJid: string; change: GroupChange }; res: { members: GroupMemberResult[] } };
   /** Fetch a contact's profile picture into the Media store; null when the contact has none. */
   profilePicture: { req: { jid: string }; res: { mediaId: string | null; url: string | null } };
   /** Log the WhatsApp device out (removes the companion); the actor then exits as logged out. */

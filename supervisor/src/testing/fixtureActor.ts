@@ -33,7 +33,8 @@ const table = createHandlerTable<ActorCommands>({
   revokeMessage: () => ({ ok: true, at: 1 }),
   presence: () => ({ ok: true }),
   checkNumber: () => ({ onWhatsApp: false, jid: null }),
-  groupInfo: () => ({ subject: '', description: null, createdAt: null, createdBy: null, members: [] }),
+  groupInfo: () => ({ subject: '', description: null, createdAt: null, createdBy: null, members: [], infoAdminsOnly: false }),
+  groupChange: () => ({ members: [] }),
   profilePicture: () => ({ mediaId: null, url: null }),
   logout: () => {
     throw Object.assign(new Error('socket is closed'), { code: 'not_connected' });

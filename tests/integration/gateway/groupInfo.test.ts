@@ -68,6 +68,7 @@ describe("a group's details", () => {
       createdAt: expect.any(Number),
       createdBy: alicia,
       members: [member(PHONE, { isAccount: true }), alicia, member(BRUNO, { name: 'Bruno', role: 'admin' }), member(CARMEN, {})],
+      infoAdminsOnly: false,
     });
     // WhatsApp keeps the creation time in seconds.
     expect(Math.abs(res.body.createdAt - createdAt)).toBeLessThan(60_000);

@@ -30,6 +30,8 @@ export class SimContact {
    */
   readonly duplicates: string[] = [];
   autoReceipts: AutoReceipts = { delivery: true, read: false };
+  /** WhatsApp's group privacy "My contacts": an admin's add is refused (403) with an invitation to send instead. */
+  groupInvitesOnly = false;
   /** Message id → account phone, for messages this contact sent (to route receipts). */
   readonly sentTo = new Map<string, string>();
   /** Inputs of messages sent deliberately undecryptable, re-sent properly on a retry receipt. */

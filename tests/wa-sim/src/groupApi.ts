@@ -1,6 +1,7 @@
+import type { BinaryNode } from '@whiskeysockets/baileys';
 import type { GroupIqContext } from './groupIq.ts';
 import { notifyGroup } from './groupMessages.ts';
-import { groupInfo, memberJids, type GroupAddressing, type GroupInfo } from './groups.ts';
+import { groupInfo, memberJids, type GroupAddressing, type GroupInfo, type SimGroup } from './groups.ts';
 import { node, parseJid } from './nodes.ts';
 import { assertDigits, SimError } from './phone.ts';
 import type { Simulator } from './simulator.ts';
@@ -20,6 +21,9 @@ export function groupIqContext(sim: Simulator, autoContact: (digits: string) => 
   return {
     groups: sim.groups,
     idsOf: (d) => memberIds(sim, d),
+    invitesOnly: (d) => sim.contacts.get(d)?.groupInvitesOnly ?? false,
+    participantNode: (g, d) => participantNode(sim, g, d),
+    notify: (g, change, by) => notifyGroup(sim, g, change, by),
     memberOf: (jid) => {
       const parsed = parseJid(jid);
       if (!parsed) return undefined;
@@ -27,6 +31,14 @@ export function groupIqContext(sim: Simulator, autoContact: (digits: string) => 
       return (found.contact ?? found.phone ?? (parsed.server === 's.whatsapp.net' ? autoContact(parsed.user) : undefined))?.phone;
     },
   };
+}
+
+/** A member as a `w:gp2` notification names them: the group's addressing, the other identity beside it. */
+function participantNode(sim: Simulator, g: SimGroup, digits: string): BinaryNode {
+  const ids = memberIds(sim, digits);
+  if (!ids) return node('participant', { jid: `${digits}@s.whatsapp.net` });
+  const who = memberJids(g, ids);
+  return node('participant', { jid: who.jid, ...(g.addressing === 'lid' ? { phone_number: who.alt } : { lid: who.alt }) });
 }
 
 /** Creates a group of phones and contacts (digits); `creator` (default the first member) is its superadmin. */
@@ -46,14 +58,7 @@ export function addToGroup(sim: Simulator, group: string, members: string[]): Gr
   const g = sim.groups.get(group);
   assertKnown(sim, members);
   const added = sim.groups.add(g, members);
-  if (added.length) {
-    const participants = added.map((d) => {
-      const ids = memberIds(sim, d)!;
-      const who = memberJids(g, ids);
-      return node('participant', { jid: who.jid, ...(g.addressing === 'lid' ? { phone_number: who.alt } : { lid: who.alt }) });
-    });
-    notifyGroup(sim, g, node('add', {}, participants), g.creator);
-  }
+  if (added.length) notifyGroup(sim, g, node('add', {}, added.map((d) => participantNode(sim, g, d))), g.creator);
   return groupInfo(g);
 }
 

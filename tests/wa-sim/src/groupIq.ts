@@ -8,28 +8,69 @@ export interface GroupIqContext {
   idsOf: MemberIds;
   /** Digits of the phone or contact behind a PN or LID JID (auto-creating contacts when allowed). */
   memberOf(jid: string | undefined): string | undefined;
+  /** Whether a contact lets only invitations add them to groups (WhatsApp's group privacy). */
+  invitesOnly(digits: string): boolean;
+  /** The `<participant>` a notification names a member with, in the group's addressing. */
+  participantNode(group: SimGroup, digits: string): BinaryNode;
+  /** Sends the member accounts a `w:gp2` notification of a change `by` made. */
+  notify(group: SimGroup, change: BinaryNode, by: string): void;
 }
 
 const CHANGES = ['add', 'remove', 'promote', 'demote'] as const;
 
-function changeMembers(ctx: GroupIqContext, group: SimGroup, action: BinaryNode): BinaryNode {
+/** WhatsApp's per-member answers (an `error` attribute; none when it was done). */
+const ALREADY_MEMBER = 409;
+const NOT_FOUND = 404;
+const INVITE_ONLY = 403;
+
+/**
+ * Adds, removes, promotes or demotes members as an admin asked, answering each as WhatsApp does
+ * (409 already a member, 404 not one or unknown, 403 with an `add_request` for someone whose
+ * privacy lets only invitations add them); the member accounts are told of the members changed
+ * (a removed member too, before leaving).
+ */
+function changeMembers(ctx: GroupIqContext, group: SimGroup, action: BinaryNode, caller: string): BinaryNode {
+  const changed: string[] = [];
   const out = children(action, 'participant').map((p) => {
     const digits = ctx.memberOf(p.attrs.jid);
-    if (!digits) return node('participant', { jid: p.attrs.jid, error: 404 });
-    if (action.tag === 'add') ctx.groups.add(group, [digits]);
-    else if (action.tag === 'remove') ctx.groups.remove(group, [digits]);
-    else if (!group.members.includes(digits)) return node('participant', { jid: p.attrs.jid, error: 404 });
-    else if (action.tag === 'promote') group.admins.add(digits);
-    else group.admins.delete(digits);
+    const error = (code: number, content?: BinaryNode[]) => node('participant', { jid: p.attrs.jid, error: code }, content);
+    if (!digits) return error(NOT_FOUND);
+    const member = group.members.includes(digits);
+    if (action.tag === 'add') {
+      if (member) return error(ALREADY_MEMBER);
+      if (ctx.invitesOnly(digits)) return error(INVITE_ONLY, [node('add_request', { code: group.id.slice(-8), expiration: Math.floor(Date.now() / 1000) + 3 * 86_400 })]);
+    } else if (!member) return error(NOT_FOUND);
+    changed.push(digits);
     return node('participant', { jid: p.attrs.jid });
   });
+  const change = () => node(action.tag, {}, changed.map((d) => ctx.participantNode(group, d)));
+  if (action.tag === 'add') ctx.groups.add(group, changed);
+  if (action.tag === 'remove' && changed.length) ctx.notify(group, change(), caller);
+  if (action.tag === 'remove') ctx.groups.remove(group, changed);
+  for (const d of changed) {
+    if (action.tag === 'promote') group.admins.add(d);
+    if (action.tag === 'demote') group.admins.delete(d);
+  }
+  if (action.tag !== 'remove' && changed.length) ctx.notify(group, change(), caller);
   return node(action.tag, {}, out);
+}
+
+/** A new description (`<description id prev><body>`), or none (`delete="true"`). */
+function changeDescription(ctx: GroupIqContext, group: SimGroup, change: BinaryNode, caller: string): void {
+  const body = contentString(child(change, 'body'))?.trim();
+  if (change.attrs.delete === 'true' || !body) delete group.description;
+  else group.description = body;
+  if (change.attrs.id) group.descriptionId = change.attrs.id;
+  const id = group.descriptionId ?? `${group.id}d`;
+  ctx.notify(group, node('description', { id }, group.description ? [node('body', {}, Buffer.from(group.description))] : [node('delete', {})]), caller);
 }
 
 /**
  * Answers Baileys' `w:g2` IQs (groups.js): `groupMetadata` (`<query>`), `groupFetchAllParticipating`
- * (`<participating>`), `groupCreate`, `groupParticipantsUpdate`, `groupUpdateSubject` and
- * `groupLeave`. `caller` is the digits of the asking account. Other group IQs get an empty result.
+ * (`<participating>`), `groupCreate`, `groupParticipantsUpdate` (admins only),
+ * `groupUpdateSubject`, `groupUpdateDescription` (any member, as in a group whose info everyone
+ * may edit) and `groupLeave`; changes are notified to the member accounts. `caller` is the digits
+ * of the asking account. Other group IQs get an empty result.
  */
 export function answerGroupIq(ctx: GroupIqContext, caller: string, iq: BinaryNode): BinaryNode {
   const id = iq.attrs.id ?? '';
@@ -59,12 +100,17 @@ export function answerGroupIq(ctx: GroupIqContext, caller: string, iq: BinaryNod
   if (first?.tag === 'query') return iqResult(id, [groupNode(group, ctx.idsOf)]);
   if (iq.attrs.type === 'set' && first && (CHANGES as readonly string[]).includes(first.tag)) {
     if (!group.admins.has(caller)) return iqError(id, 403, 'forbidden');
-    return iqResult(id, [changeMembers(ctx, group, first)]);
+    return iqResult(id, [changeMembers(ctx, group, first, caller)]);
   }
   if (iq.attrs.type === 'set' && first?.tag === 'subject') {
     const subject = contentString(first)?.trim();
     if (!subject) return iqError(id, 400, 'bad-request');
     group.subject = subject;
+    ctx.notify(group, node('subject', { subject, s_t: Math.floor(Date.now() / 1000) }), caller);
+    return iqResult(id);
+  }
+  if (iq.attrs.type === 'set' && first?.tag === 'description') {
+    changeDescription(ctx, group, first, caller);
     return iqResult(id);
   }
   return iqResult(id, child(iq, 'invite') ? [node('invite', { code: group.id })] : undefined);

@@ -121,6 +121,33 @@ describe('groups created by the app', () => {
     const other = sim.createGroup({ subject: 'Ajeno', members: [ALICE, BOB] });
     await expect(sock.groupMetadata(other.jid)).rejects.toMatchObject({ message: 'forbidden', data: 403 });
   });
+
+  it("answers each member of an admin's change as WhatsApp does, and tells the member accounts", async () => {
+    const DAN = '15550005554';
+    sim.createContact({ phone: DAN, name: 'Dan' }).groupInvitesOnly = true;
+    const answers = await sock.groupParticipantsUpdate(group, [jid(CAROL), jid(DAN), jid('123')], 'add');
+    expect(answers.map((a) => a.status)).toEqual(['409', '403', '404']);
+    expect(answers[1]?.content.content).toEqual([expect.objectContaining({ tag: 'add_request' })]);
+
+    const promoted = nextEvent(sock, 'group-participants.update', (e) => e.id === group && e.action === 'promote');
+    expect((await sock.groupParticipantsUpdate(group, [jid(ALICE)], 'promote')).map((a) => a.status)).toEqual(['200']);
+    expect((await promoted).participants.map((p) => p.id)).toEqual([jid(ALICE)]);
+    const removed = nextEvent(sock, 'group-participants.update', (e) => e.id === group && e.action === 'remove');
+    expect((await sock.groupParticipantsUpdate(group, [jid(BOB), jid(DAN)], 'remove')).map((a) => a.status)).toEqual(['200', '404']);
+    expect((await removed).participants.map((p) => p.id)).toEqual([jid(BOB)]);
+    const meta = await sock.groupMetadata(group);
+    expect(meta.participants.map((p) => [p.id, p.admin ?? null])).toEqual([[jid(ACCOUNT), 'superadmin'], [jid(ALICE), 'admin'], [jid(CAROL), null]]);
+
+    const renamed = nextEvent(sock, 'groups.update', (updates) => updates.some((u) => u.id === group && u.subject === 'Equipo de reparto'));
+    await sock.groupUpdateSubject(group, 'Equipo de reparto');
+    await renamed;
+    const described = nextEvent(sock, 'messages.upsert', (e) => e.messages.some((m) => m.key.remoteJid === group && m.messageStubParameters?.[0] === 'Solo martes'));
+    await sock.groupUpdateDescription(group, 'Solo martes');
+    await described;
+    expect((await sock.groupMetadata(group)).desc).toBe('Solo martes');
+    await sock.groupUpdateDescription(group, undefined);
+    expect((await sock.groupMetadata(group)).desc).toBeUndefined();
+  });
 });
 
 describe.each(['pn', 'lid'] as const)('a group created in the simulator (%s addressing)', (addressing) => {

@@ -22,8 +22,10 @@ export interface SimGroup {
   addressing: GroupAddressing;
   members: string[];
   admins: Set<string>;
-  /** The group's description (set by its creator when it was made), if any. */
+  /** The group's description, if any. */
   description?: string;
+  /** The id of its latest description (Baileys sends it back as `prev` when changing it). */
+  descriptionId?: string;
 }
 
 /** A group as the programmatic and HTTP APIs return it. */
@@ -75,7 +77,7 @@ export function groupNode(g: SimGroup, idsOf: MemberIds): BinaryNode {
       addressing_mode: g.addressing,
       size: g.members.length,
     },
-    g.description ? [node('description', { id: `${g.id}d`, t: g.creation, participant: jidOf(g.creator) }, [node('body', {}, Buffer.from(g.description))]), ...participants] : participants,
+    g.description ? [node('description', { id: g.descriptionId ?? `${g.id}d`, t: g.creation, participant: jidOf(g.creator) }, [node('body', {}, Buffer.from(g.description))]), ...participants] : participants,
   );
 }
 

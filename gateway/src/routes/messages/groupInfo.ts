@@ -31,6 +31,7 @@ export const groupInfoSchema = z
     createdAt: z.number().int().nullable().openapi({ description: 'When the group was created (ms)' }),
     createdBy: memberSchema.nullable(),
     members: z.array(memberSchema).openapi({ description: 'The account first, then admins, then by name (named before unnamed), then by number' }),
+    infoAdminsOnly: z.boolean().openapi({ description: 'Only admins may change the subject and description' }),
   })
   .openapi('GroupInfo');
 
@@ -57,7 +58,7 @@ async function readableChats(auth: AuthContext, sessionId: string, members: stri
 }
 
 /** WhatsApp's answer, named and placed for the caller. */
-async function present(auth: AuthContext, sessionId: string, chatId: string, info: GroupMetadataInfo): Promise<GroupInfoView> {
+export async function presentGroup(auth: AuthContext, sessionId: string, chatId: string, info: GroupMetadataInfo): Promise<GroupInfoView> {
   const ids = info.members.map((m) => m.member);
   const [names, chats] = await Promise.all([memberNames(sessionId, chatId, ids), readableChats(auth, sessionId, ids)]);
   const view = (member: string, role: GroupMemberView['role'], isAccount: boolean): GroupMemberView => ({
@@ -70,11 +71,11 @@ async function present(auth: AuthContext, sessionId: string, chatId: string, inf
   });
   const members = info.members.map((m) => view(m.member, m.role, m.isAccount)).sort(byPlace);
   const creator = info.createdBy ? (members.find((m) => m.member === info.createdBy) ?? view(info.createdBy, null, false)) : null;
-  return { sessionId, chatId, subject: info.subject, description: info.description, createdAt: info.createdAt, createdBy: creator, members };
+  return { sessionId, chatId, subject: info.subject, description: info.description, createdAt: info.createdAt, createdBy: creator, members, infoAdminsOnly: info.infoAdminsOnly };
 }
 
 /** Asks the session's actor what WhatsApp says of the group now. */
-async function fetchGroup(deps: GatewayDeps, sessionId: string, chatId: string): Promise<GroupMetadataInfo> {
+export async function fetchGroup(deps: GatewayDeps, sessionId: string, chatId: string): Promise<GroupMetadataInfo> {
   return deps.hub.call(sessionId, 'groupInfo', { chatJid: chatId }, { timeoutMs: GROUP_INFO_TIMEOUT_MS });
 }
 
@@ -96,7 +97,7 @@ export const groupInfoRoutes: RouteDef[] = [
       const chat = await Chat.findOne({ sessionId, jid: chatId }, { isGroup: 1 }).lean<Pick<ChatDoc, 'isGroup'>>();
       if (!chat) throw notFound('chat');
       if (!chat.isGroup) throw new AppError(400, 'not_a_group', 'This conversation is not a group');
-      return present(auth!, sessionId, chatId, await fetchGroup(deps, sessionId, chatId));
+      return presentGroup(auth!, sessionId, chatId, await fetchGroup(deps, sessionId, chatId));
     },
   }),
 ];

@@ -157,6 +157,29 @@ export const INBOX_MATRIX: Record<string, { call: (s: MatrixState, who: Caller) 
     },
     expect: authed(400, 400, 400, 403),
   },
+  // Changing a group is `update Chat` (employees do not have it): callers who may get past
+  // authorisation to `not_a_group` on the customer's chat.
+  'POST /api/sessions/:sessionId/chats/:chatId/group/members': {
+    call: async (s) => {
+      await ensureChat(s);
+      return { path: `/api/sessions/${s.linked}/chats/${encodeURIComponent(s.chat)}/group/members`, body: { action: 'add', members: ['34611000009'] } };
+    },
+    expect: authed(400, 400, 403, 403),
+  },
+  'PUT /api/sessions/:sessionId/chats/:chatId/group/subject': {
+    call: async (s) => {
+      await ensureChat(s);
+      return { path: `/api/sessions/${s.linked}/chats/${encodeURIComponent(s.chat)}/group/subject`, body: { subject: 'Vecinos' } };
+    },
+    expect: authed(400, 400, 403, 403),
+  },
+  'PUT /api/sessions/:sessionId/chats/:chatId/group/description': {
+    call: async (s) => {
+      await ensureChat(s);
+      return { path: `/api/sessions/${s.linked}/chats/${encodeURIComponent(s.chat)}/group/description`, body: { description: null } };
+    },
+    expect: authed(400, 400, 403, 403),
+  },
   'GET /api/sessions/:sessionId/chats/:chatId/notes': {
     call: async (s) => {
       await ensureChat(s);

@@ -1,0 +1,140 @@
+import {
+  GROUP_DESCRIPTION_MAX,
+  GROUP_MEMBER_ACTIONS,
+  GROUP_MEMBER_OUTCOMES,
+  GROUP_MEMBERS_PER_CHANGE,
+  GROUP_SUBJECT_MAX,
+  phoneOfJid,
+  recipientJid,
+  type GroupChange,
+  type GroupInfoView,
+  type GroupMembersChangeView,
+} from '@switchboard/shared';
+import { Chat, type ChatDoc } from '@switchboard/shared/node';
+import type { GatewayDeps } from '../../deps.ts';
+import { AppError, notFound } from '../../errors.ts';
+import { z } from '../../openapi/zod.ts';
+import type { AuthContext } from '../../auth/authContext.ts';
+import { authorize, subjects } from '../../policies/subjects.ts';
+import { defineRoute, type RouteDef } from '../types.ts';
+import { chatParams } from './chatActionSchema.ts';
+import { fetchGroup, groupInfoSchema, presentGroup } from './groupInfo.ts';
+
+/** How long WhatsApp gets to apply a change. */
+const GROUP_CHANGE_TIMEOUT_MS = 20_000;
+const tag = 'Messages';
+
+/** A member: a phone number ("+34 611 11 11 11" is fine) or the id the group details list them by. */
+const memberSchema = z
+  .string()
+  .trim()
+  .transform((s) => (s.includes('@') ? s : s.replace(/[\s+()-]/g, '')))
+  .pipe(z.string().regex(/^(\d{6,15}|\d{5,20}@(s\.whatsapp\.net|lid))$/, 'A phone number in international format, or a member id from the group details'))
+  .transform((s) => (s.includes('@') ? s : `${s}@s.whatsapp.net`));
+
+const membersBody = z
+  .object({
+    action: z.enum(GROUP_MEMBER_ACTIONS).openapi({ description: '`add`, `remove`, `promote` (make a group admin) or `demote` (no longer admin)' }),
+    members: z.array(memberSchema).min(1, 'Name at least one member').max(GROUP_MEMBERS_PER_CHANGE, `At most ${GROUP_MEMBERS_PER_CHANGE} members at a time`),
+  })
+  .strict()
+  .openapi('GroupMembersRequest');
+
+const subjectBody = z
+  .object({ subject: z.string().trim().min(1, 'The group needs a subject').max(GROUP_SUBJECT_MAX, `At most ${GROUP_SUBJECT_MAX} characters`) })
+  .strict()
+  .openapi('GroupSubjectRequest');
+
+const descriptionBody = z
+  .object({
+    description: z
+      .string()
+      .trim()
+      .max(GROUP_DESCRIPTION_MAX, `At most ${GROUP_DESCRIPTION_MAX} characters`)
+      .nullable()
+      .openapi({ description: 'The new description; null or empty removes it' }),
+  })
+  .strict()
+  .openapi('GroupDescriptionRequest');
+
+export const membersChangeSchema = z
+  .object({
+    action: z.enum(GROUP_MEMBER_ACTIONS),
+    results: z.array(
+      z.object({
+        member: z.string().openapi({ description: 'The member as the request named them (a JID)' }),
+        phone: z.string().nullable(),
+        outcome: z.enum(GROUP_MEMBER_OUTCOMES).openapi({
+          description:
+            '`done`; `already_member`; `not_member`; `not_on_whatsapp`; `invite_only` (their privacy lets only an invitation add them); `recently_left` (WhatsApp does not let them be added again yet); `own_account` (never changed this way); `failed`',
+        }),
+      }),
+    ),
+    group: groupInfoSchema,
+  })
+  .openapi('GroupMembersChange');
+
+/** The group chat the route names, checked for the caller (`update Chat`: changing the group is changing the chat). */
+async function groupChat(auth: AuthContext, sessionId: string, rawChatId: string): Promise<string> {
+  const chatId = recipientJid(rawChatId);
+  authorize(auth, 'update', subjects.chat(sessionId, chatId));
+  const chat = await Chat.findOne({ sessionId, jid: chatId }, { isGroup: 1 }).lean<Pick<ChatDoc, 'isGroup'>>();
+  if (!chat) throw notFound('chat');
+  if (!chat.isGroup) throw new AppError(400, 'not_a_group', 'This conversation is not a group');
+  return chatId;
+}
+
+/** Asks the session's actor to make the change, then what WhatsApp says of the group afterwards. */
+async function change(deps: GatewayDeps, auth: AuthContext, sessionId: string, chatId: string, what: GroupChange) {
+  const { members } = await deps.hub.call(sessionId, 'groupChange', { chatJid: chatId, change: what }, { timeoutMs: GROUP_CHANGE_TIMEOUT_MS });
+  const group: GroupInfoView = await presentGroup(auth, sessionId, chatId, await fetchGroup(deps, sessionId, chatId));
+  return { members, group };
+}
+
+const errors = '400 `not_a_group`, 409 `not_group_admin` (the session\'s account is not an admin of the group, and the change needs one), 409 `not_in_group`, 409 `not_connected`';
+
+/**
+ * Administering a group from the inbox's *Datos del grupo*, as an admin does on the phone: add,
+ * remove, make admin or dismiss as admin (the session's account must be a group admin), and
+ * change the subject or description (any member, unless the group lets only admins). Needs
+ * `update Chat` on the group: supervisors have it, employees do not unless a role grants it.
+ * WhatsApp then tells every member, and the thread shows the change on a line of its own.
+ * from: the inbox's group details → here → next: the actor's `groupChange`.
+ */
+export const groupChangeRoutes: RouteDef[] = [
+  defineRoute({
+    method: 'post', path: '/api/sessions/:sessionId/chats/:chatId/group/members', tag, summary: 'Add or remove group members, or make them admins or no longer admins', auth: 'user', permission: ['update', 'Chat'],
+    record: 'Chat', params: chatParams, body: membersBody, audit: 'chat.group_members',
+    response: { status: 200, description: `Each member's outcome and the group afterwards (${errors})`, schema: membersChangeSchema },
+    async handler({ deps, auth, params, body, audit }): Promise<GroupMembersChangeView> {
+      const chatId = await groupChat(auth!, params.sessionId, params.chatId);
+      const { members, group } = await change(deps, auth!, params.sessionId, chatId, { kind: 'members', action: body.action, members: body.members });
+      const results = members.map((r) => ({ ...r, phone: phoneOfJid(r.member) }));
+      Object.assign(audit, { targetType: 'Chat', targetId: chatId, details: { sessionId: params.sessionId, action: body.action, members: results.map((r) => `${r.phone ?? r.member}: ${r.outcome}`) } });
+      return { action: body.action, results, group };
+    },
+  }),
+  defineRoute({
+    method: 'put', path: '/api/sessions/:sessionId/chats/:chatId/group/subject', tag, summary: "Change a group's subject on WhatsApp", auth: 'user', permission: ['update', 'Chat'],
+    record: 'Chat', params: chatParams, body: subjectBody, audit: 'chat.group_subject',
+    response: { status: 200, description: `The group afterwards (${errors})`, schema: groupInfoSchema },
+    async handler({ deps, auth, params, body, audit }): Promise<GroupInfoView> {
+      const chatId = await groupChat(auth!, params.sessionId, params.chatId);
+      const { group } = await change(deps, auth!, params.sessionId, chatId, { kind: 'subject', subject: body.subject });
+      Object.assign(audit, { targetType: 'Chat', targetId: chatId, details: { sessionId: params.sessionId, subject: body.subject } });
+      return group;
+    },
+  }),
+  defineRoute({
+    method: 'put', path: '/api/sessions/:sessionId/chats/:chatId/group/description', tag, summary: "Change or remove a group's description on WhatsApp", auth: 'user', permission: ['update', 'Chat'],
+    record: 'Chat', params: chatParams, body: descriptionBody, audit: 'chat.group_description',
+    response: { status: 200, description: `The group afterwards (${errors})`, schema: groupInfoSchema },
+    async handler({ deps, auth, params, body, audit }): Promise<GroupInfoView> {
+      const chatId = await groupChat(auth!, params.sessionId, params.chatId);
+      const description = body.description || null;
+      const { group } = await change(deps, auth!, params.sessionId, chatId, { kind: 'description', description });
+      Object.assign(audit, { targetType: 'Chat', targetId: chatId, details: { sessionId: params.sessionId, removed: description === null } });
+      return group;
+    },
+  }),
+];

@@ -1,0 +1,94 @@
+/**
+ * The `groupChange` command: the team changes a group through the session's account, as an admin
+ * does on the phone — members added, removed, made admin or no longer admin — or its subject or
+ * description. WhatsApp then notifies every member (our account too), which the thread shows as
+ * a line of its own (groupStubs.ts) and which renames the chat for a new subject.
+ * from: the gateway's group routes → here → next: Baileys' `groupParticipantsUpdate`,
+ * `groupUpdateSubject`, `groupUpdateDescription`.
+ */
+import { jidNormalizedUser, type GroupMetadata, type WASocket } from '@whiskeysockets/baileys';
+import type { GroupChange, GroupMemberAction, GroupMemberOutcome, GroupMemberResult } from '@switchboard/shared';
+import { ActorError } from '../errors.ts';
+import { freshMetadata, whatsappStatus } from './groupInfo.ts';
+import { isOwnAccount, phoneJidOf, toRecipientJid } from './jid.ts';
+
+/** What WhatsApp's answer for one member means (its `error` attribute; none is 200). */
+export function memberOutcome(action: GroupMemberAction, status: string): GroupMemberOutcome {
+  if (status === '200') return 'done';
+  if (action === 'add') {
+    if (status === '409') return 'already_member';
+    if (status === '403') return 'invite_only';
+    if (status === '408') return 'recently_left';
+    if (status === '404') return 'not_on_whatsapp';
+  } else if (status === '404') return 'not_member';
+  return 'failed';
+}
+
+function notAdmin(): ActorError {
+  return new ActorError('not_group_admin', 'This WhatsApp account is not an admin of the group');
+}
+
+/** Runs a change WhatsApp may refuse with 403 (the account is not, or no longer, an admin). */
+async function asAdmin<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (whatsappStatus(err) === 403) throw notAdmin();
+    throw err;
+  }
+}
+
+/** One member named by a change: what was sent to WhatsApp for them, or the outcome settled without asking. */
+type Target = { member: string; sent: string } | GroupMemberResult;
+
+/**
+ * Members as the change names them to WhatsApp: a member by the id the group knows them by (their
+ * LID in a LID group), someone new by phone number. Settled without asking: the account itself,
+ * and someone who is not a member for anything but `add`.
+ */
+async function targets(sock: WASocket, meta: GroupMetadata, action: GroupMemberAction, members: string[]): Promise<Target[]> {
+  const byPhone = new Map<string, string>();
+  for (const p of meta.participants) {
+    byPhone.set(jidNormalizedUser(p.id), p.id);
+    byPhone.set(await phoneJidOf(sock, p.id, p.phoneNumber), p.id);
+  }
+  return members.map((raw): Target => {
+    const member = jidNormalizedUser(toRecipientJid(raw));
+    const inGroup = byPhone.get(member);
+    if (isOwnAccount(sock, member, inGroup)) return { member, outcome: 'own_account' };
+    if (action === 'add') return { member, sent: member };
+    return inGroup ? { member, sent: inGroup } : { member, outcome: 'not_member' };
+  });
+}
+
+/** Each member's outcome, in the order the change named them. */
+async function changeMembers(sock: WASocket, meta: GroupMetadata, action: GroupMemberAction, members: string[]): Promise<GroupMemberResult[]> {
+  const named = await targets(sock, meta, action, members);
+  const sent = named.flatMap((t) => ('sent' in t ? [t.sent] : []));
+  const answers = sent.length ? await asAdmin(() => sock.groupParticipantsUpdate(meta.id, sent, action)) : [];
+  const answered = new Map(answers.map((a) => [a.jid ? jidNormalizedUser(a.jid) : '', a.status]));
+  return named.map((t) => ('sent' in t ? { member: t.member, outcome: memberOutcome(action, answered.get(jidNormalizedUser(t.sent)) ?? '500') } : t));
+}
+
+/**
+ * Applies one change and says what became of each member named. `forget`: the group's cached
+ * metadata is stale from now on (WhatsApp's notification says so too, a moment later).
+ */
+export async function groupChange(sock: WASocket, chatJid: string, change: GroupChange, forget: (jid: string) => void): Promise<{ members: GroupMemberResult[] }> {
+  const meta = await freshMetadata(sock, chatJid);
+  const account = meta.participants.find((p) => isOwnAccount(sock, p.id, p.phoneNumber, p.lid));
+  if (!account) throw new ActorError('not_in_group', 'This WhatsApp account is no longer a member of the group');
+  const isAdmin = !!account.admin;
+  try {
+    if (change.kind === 'members') {
+      if (!isAdmin) throw notAdmin();
+      return { members: await changeMembers(sock, meta, change.action, change.members) };
+    }
+    if (meta.restrict && !isAdmin) throw notAdmin();
+    if (change.kind === 'subject') await asAdmin(() => sock.groupUpdateSubject(meta.id, change.subject));
+    else await asAdmin(() => sock.groupUpdateDescription(meta.id, change.description ?? undefined));
+    return { members: [] };
+  } finally {
+    forget(meta.id);
+  }
+}

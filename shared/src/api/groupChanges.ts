@@ -1,0 +1,44 @@
+/**
+ * Changes the team makes to a WhatsApp group through the session's account: members added,
+ * removed, made admin or no longer admin (the account must be a group admin), and its subject or
+ * description (any member, unless the group lets only admins edit its info).
+ */
+import type { GroupInfoView } from './groupInfo.ts';
+
+export const GROUP_MEMBER_ACTIONS = ['add', 'remove', 'promote', 'demote'] as const;
+export type GroupMemberAction = (typeof GROUP_MEMBER_ACTIONS)[number];
+
+/** Longest subject WhatsApp takes. */
+export const GROUP_SUBJECT_MAX = 100;
+/** Longest description WhatsApp takes. */
+export const GROUP_DESCRIPTION_MAX = 2048;
+/** Most members one change names. */
+export const GROUP_MEMBERS_PER_CHANGE = 50;
+
+/** What the actor's `groupChange` command asks WhatsApp to do (members as JIDs). */
+export type GroupChange =
+  | { kind: 'members'; action: GroupMemberAction; members: string[] }
+  | { kind: 'subject'; subject: string }
+  | { kind: 'description'; description: string | null };
+
+/**
+ * What became of one member of a change: `done`; `already_member` (add); `not_member` (remove,
+ * promote, demote); `not_on_whatsapp`; `invite_only` (their privacy lets only an invitation add
+ * them); `recently_left` (WhatsApp does not let them be added again yet); `own_account` (the
+ * session's own account is never changed this way); `failed` (any other answer).
+ */
+export const GROUP_MEMBER_OUTCOMES = ['done', 'already_member', 'not_member', 'not_on_whatsapp', 'invite_only', 'recently_left', 'own_account', 'failed'] as const;
+export type GroupMemberOutcome = (typeof GROUP_MEMBER_OUTCOMES)[number];
+
+/** One member's outcome, by the JID the change named them with. */
+export interface GroupMemberResult {
+  member: string;
+  outcome: GroupMemberOutcome;
+}
+
+/** Answer of `POST …/group/members`: each member's outcome, and the group as WhatsApp has it afterwards. */
+export interface GroupMembersChangeView {
+  action: GroupMemberAction;
+  results: (GroupMemberResult & { phone: string | null })[];
+  group: GroupInfoView;
+}

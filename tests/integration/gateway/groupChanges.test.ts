@@ -1,0 +1,135 @@
+/**
+ * Administering a group over real HTTP, the real Supervisor, a forked session actor (Baileys)
+ * linked to the WhatsApp simulator, and the database: members added, made admin and removed as
+ * WhatsApp answers each one (already in it, only by invitation, the account itself), the subject
+ * and the description changed, each change a line in the thread; refused when the account is
+ * not a group admin, for callers without `update Chat`, and for bad input.
+ */
+import type { GroupInfoView, GroupMemberView } from '@switchboard/shared';
+import { Assignment, AuditLog, Chat } from '@switchboard/shared/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { linkSession, openGateway, type GatewayWorld } from './support/harness.ts';
+
+const SESSION = 'groupchange-1';
+const PHONE = '34600000778';
+const ALICIA = '34611400001';
+const BRUNO = '34611400002';
+const CARMEN = '34611400003';
+const DANI = '34611400004';
+const jid = (digits: string) => `${digits}@s.whatsapp.net`;
+
+let w: GatewayWorld;
+let supervisor = '';
+let employee = '';
+let group = '';
+let notAdmin = '';
+
+function arrived(chatId: string, text: string): Promise<unknown> {
+  return w.rec.waitFor((e) => e.sessionId === SESSION && e.type === 'message' && e.message.chatId === chatId && e.message.text === text);
+}
+
+/** The next change to `chatId` the thread shows (a `system` message). */
+function changeLine(chatId: string, action: string): Promise<{ message: { system?: unknown } }> {
+  return w.rec.waitFor((e) => e.sessionId === SESSION && e.type === 'message' && e.message.chatId === chatId && e.message.kind === 'system' && e.message.system?.action === action) as never;
+}
+
+beforeAll(async () => {
+  w = await openGateway('gw-group-change', { simulator: true });
+  supervisor = await w.login('supervisor');
+  employee = await w.login('employee');
+  await linkSession(w, await w.login('admin'), { sessionId: SESSION, name: 'Tienda', phone: PHONE });
+  const sim = w.sim!;
+  for (const [phone, name] of [[ALICIA, 'Alicia'], [BRUNO, 'Bruno'], [CARMEN, 'Carmen'], [DANI, 'Dani']] as const) sim.createContact({ phone, name });
+  sim.contacts.get(DANI)!.groupInvitesOnly = true;
+  // A LID group the account administers, and a PN group where it is a plain member.
+  group = sim.createGroup({ subject: 'Pedidos del martes', members: [PHONE, ALICIA, BRUNO], creator: PHONE, addressing: 'lid' }).jid;
+  notAdmin = sim.createGroup({ subject: 'Proveedores', members: [ALICIA, PHONE] }).jid;
+  await Promise.all([arrived(group, 'Hola a todos'), sim.contactSendToGroup(ALICIA, group, { text: 'Hola a todos' })]);
+  await Promise.all([arrived(notAdmin, 'Buenos días'), sim.contactSendToGroup(ALICIA, notAdmin, { text: 'Buenos días' })]);
+  await Assignment.create({ sessionId: SESSION, chatId: group, userId: w.users.employee.id });
+}, 120_000);
+
+afterAll(async () => {
+  await w?.close();
+});
+
+const path = (chatId: string, what: string) => `/api/sessions/${SESSION}/chats/${encodeURIComponent(chatId)}/group/${what}`;
+const members = (chatId: string, action: string, list: string[], token = supervisor) => w.api('POST', path(chatId, 'members'), { token, body: { action, members: list } });
+const roles = (g: GroupInfoView) => g.members.map((m: GroupMemberView) => [m.phone, m.role]);
+
+describe('members', () => {
+  it("adds members, saying for each what WhatsApp answered, and the thread shows who the account added", async () => {
+    const line = changeLine(group, 'add');
+    const res = await members(group, 'add', [`+34 611 40 00 03`, BRUNO, PHONE, DANI]);
+    expect(res.status).toBe(200);
+    expect(res.body.results).toEqual([
+      { member: jid(CARMEN), phone: CARMEN, outcome: 'done' },
+      { member: jid(BRUNO), phone: BRUNO, outcome: 'already_member' },
+      { member: jid(PHONE), phone: PHONE, outcome: 'own_account' },
+      { member: jid(DANI), phone: DANI, outcome: 'invite_only' },
+    ]);
+    expect(roles(res.body.group)).toEqual([[PHONE, 'superadmin'], [ALICIA, null], [BRUNO, null], [CARMEN, null]]);
+    expect(w.sim!.group(group).members).toEqual([PHONE, ALICIA, BRUNO, CARMEN]);
+    // The account is named by the session where it is shown; Carmen has not written, so by number.
+    expect((await line).message.system).toEqual({ action: 'add', by: { jid: jid(PHONE), name: null, isAccount: true }, who: [{ jid: jid(CARMEN), name: null }] });
+    const audit = await AuditLog.findOne({ action: 'chat.group_members', targetId: group }).lean();
+    expect(audit?.details).toMatchObject({ action: 'add', members: [`${CARMEN}: done`, `${BRUNO}: already_member`, `${PHONE}: own_account`, `${DANI}: invite_only`] });
+  });
+
+  it('makes a member an admin and removes another, by their number even in a LID group', async () => {
+    const promoted = await members(group, 'promote', [BRUNO]);
+    expect([promoted.status, promoted.body.results[0].outcome]).toEqual([200, 'done']);
+    expect(roles(promoted.body.group)).toEqual([[PHONE, 'superadmin'], [BRUNO, 'admin'], [ALICIA, null], [CARMEN, null]]);
+    const line = changeLine(group, 'remove');
+    const removed = await members(group, 'remove', [CARMEN, DANI]);
+    expect(removed.body.results.map((r: { outcome: string }) => r.outcome)).toEqual(['done', 'not_member']);
+    expect(w.sim!.group(group).members).toEqual([PHONE, ALICIA, BRUNO]);
+    expect((await line).message.system).toMatchObject({ action: 'remove', who: [{ jid: jid(CARMEN) }] });
+  });
+
+  it('is refused when the account is not an admin of the group', async () => {
+    const res = await members(notAdmin, 'add', [CARMEN]);
+    expect([res.status, res.body.error.code]).toEqual([409, 'not_group_admin']);
+    expect(w.sim!.group(notAdmin).members).toEqual([ALICIA, PHONE]);
+  });
+});
+
+describe('subject and description', () => {
+  it('renames the group on WhatsApp, and the chat with it', async () => {
+    const renamed = w.rec.waitFor((e) => e.sessionId === SESSION && e.type === 'chat-update' && e.chatId === group && e.name === 'Pedidos de la semana');
+    const res = await w.api('PUT', path(group, 'subject'), { token: supervisor, body: { subject: '  Pedidos de la semana ' } });
+    expect([res.status, res.body.subject]).toEqual([200, 'Pedidos de la semana']);
+    await renamed;
+    expect((await Chat.findOne({ sessionId: SESSION, jid: group }).lean())?.name).toBe('Pedidos de la semana');
+  });
+
+  it('changes the description, then removes it; a plain member may too when the group lets everyone', async () => {
+    const line = changeLine(group, 'description');
+    const set = await w.api('PUT', path(group, 'description'), { token: supervisor, body: { description: 'Pedidos hasta el lunes a las 20 h' } });
+    expect([set.status, set.body.description]).toEqual([200, 'Pedidos hasta el lunes a las 20 h']);
+    expect((await line).message.system).toMatchObject({ action: 'description', value: 'Pedidos hasta el lunes a las 20 h' });
+    const cleared = await w.api('PUT', path(group, 'description'), { token: supervisor, body: { description: '' } });
+    expect([cleared.status, cleared.body.description]).toEqual([200, null]);
+    const plain = await w.api('PUT', path(notAdmin, 'subject'), { token: supervisor, body: { subject: 'Proveedores 2027' } });
+    expect([plain.status, plain.body.subject, plain.body.infoAdminsOnly]).toEqual([200, 'Proveedores 2027', false]);
+  });
+});
+
+describe('who may, and bad input', () => {
+  it('refuses an employee who may read the group but not change it', async () => {
+    expect((await w.api('GET', `/api/sessions/${SESSION}/chats/${encodeURIComponent(group)}/group`, { token: employee })).status).toBe(200);
+    expect((await members(group, 'add', [CARMEN], employee)).status).toBe(403);
+    expect((await w.api('PUT', path(group, 'subject'), { token: employee, body: { subject: 'x' } })).status).toBe(403);
+  });
+
+  it('answers bad input with 400 and the reason', async () => {
+    for (const body of [{ action: 'add', members: [] }, { action: 'add', members: ['hola'] }, { action: 'ban', members: [CARMEN] }]) {
+      const res = await w.api('POST', path(group, 'members'), { token: supervisor, body });
+      expect([res.status, res.body.error.code]).toEqual([400, 'validation_failed']);
+    }
+    expect((await w.api('PUT', path(group, 'subject'), { token: supervisor, body: { subject: '   ' } })).body.error.code).toBe('validation_failed');
+    expect((await w.api('PUT', path(group, 'description'), { token: supervisor, body: { description: 'x'.repeat(2049) } })).body.error.code).toBe('validation_failed');
+    const notGroup = await w.api('PUT', path(jid(ALICIA), 'subject'), { token: supervisor, body: { subject: 'x' } });
+    expect(notGroup.status).toBe(404);
+  });
+});
