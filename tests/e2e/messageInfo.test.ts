@@ -9,7 +9,10 @@
  * read only once every member has read it. *Datos del grupo* shows the group's description and
  * its members as WhatsApp has them, and opens a member's own chat; a member's message that
  * mentions people shows them by name, `@` in her reply mentions a member as WhatsApp does, and
- * someone added to the group shows as a line of its own.
+ * someone added to the group shows as a line of its own. Sofía, a supervisor, administers the
+ * group from the same dialog once the account is a group admin: adds members (one lets only an
+ * invitation add him), makes one an admin, removes another, renames it and changes its
+ * description; WhatsApp's members get each change and the thread shows it.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -204,6 +207,8 @@ describe('message info', () => {
       expect.stringMatching(/^Carla Vidal\+34611998003Admin del grupoAbrir su chat$/),
       'Diego Pardo+34611998004',
     ]);
+    // Elena may not change the group: nothing to administer.
+    expect(await dialog.getByRole('button', { name: /Añadir miembros|Editar asunto/ }).count()).toBe(0);
     await checkScreen(elena, 'inbox', '27c-group-details');
 
     // Carla's own chat is Elena's: one click opens it (Diego has none with the shop).
@@ -244,5 +249,72 @@ describe('message info', () => {
     sys.sim.addToGroup(group, [EVA]);
     await elena.locator('.thread-system', { hasText: 'Carla Vidal añadió a +34611998005' }).waitFor();
     await checkScreen(elena, 'inbox', '27e-group-mention-reply');
+  });
+});
+
+describe('group administration', () => {
+  const FEDE = '34611998006';
+  const GUS = '34611998007';
+
+  it('lets a supervisor add, promote and remove members and rename the group once the account is an admin', async () => {
+    const group = (await sys.api('GET', `/api/chats?sessionId=${SESSION}&view=all`, admin)).body.data.find((c: { name: string }) => c.name === 'Vecinos del barrio').id as string;
+    sys.sim.createContact({ phone: FEDE, name: 'Fede' });
+    sys.sim.createContact({ phone: GUS, name: 'Gus' }).groupInvitesOnly = true;
+    const sofia = await signedInPage(browser, sys.url, team.sofia.email, team.sofia.password);
+    await sofia.goto(`${sys.url}/inbox/${SESSION}/${encodeURIComponent(group)}`);
+    const open = async () => {
+      await sofia.getByRole('button', { name: 'Datos del grupo' }).click();
+      return sofia.getByRole('dialog', { name: /^Datos de Vecinos del barrio/ });
+    };
+    // Carla made the group: the account may rename it (everyone may here) but not change members.
+    let dialog = await open();
+    await dialog.getByText('Solo un admin del grupo puede añadir o eliminar miembros, y esta cuenta no es admin.').waitFor();
+    await dialog.getByRole('button', { name: 'Editar asunto y descripción' }).waitFor();
+    expect(await dialog.getByRole('button', { name: 'Añadir miembros' }).count()).toBe(0);
+    await sofia.keyboard.press('Escape');
+
+    // Carla makes the account an admin; the details are asked of WhatsApp again when reopened.
+    sys.sim.groups.get(group).admins.add(PHONE);
+    dialog = await open();
+    await dialog.getByRole('button', { name: 'Añadir miembros' }).click();
+    await dialog.getByLabel('Números de teléfono').fill(`+34 611 99 80 06\n${GUS}`);
+    await dialog.getByRole('button', { name: 'Añadir al grupo' }).click();
+    const results = dialog.getByRole('status').filter({ hasText: 'añadido' });
+    await results.getByText('+34611998006: añadido al grupo.').waitFor();
+    await results.getByText('+34611998007 solo deja que le añadan con una invitación: pídele que se una con el enlace del grupo.').waitFor();
+    // The number WhatsApp did not take stays, to try again later.
+    expect(await dialog.getByLabel('Números de teléfono').inputValue()).toBe('+34611998007');
+    await dialog.getByRole('region', { name: 'Miembros (5)' }).waitFor();
+    expect(sys.sim.group(group).members).toContain(FEDE);
+
+    await dialog.getByRole('button', { name: 'Opciones de Diego Pardo' }).click();
+    await sofia.getByRole('menuitem', { name: 'Hacer admin del grupo' }).click();
+    await sofia.getByText('Diego Pardo es ahora admin del grupo.').waitFor();
+    expect(sys.sim.groups.get(group).admins.has(DIEGO)).toBe(true);
+
+    await dialog.getByRole('button', { name: 'Opciones de +34611998005' }).click();
+    await sofia.getByRole('menuitem', { name: 'Eliminar del grupo' }).click();
+    const confirm = sofia.getByRole('dialog', { name: '¿Eliminar a +34611998005 del grupo?' });
+    await confirm.getByRole('button', { name: 'Eliminar del grupo' }).click();
+    await dialog.getByRole('region', { name: 'Miembros (4)' }).waitFor();
+    expect(sys.sim.group(group).members).not.toContain(EVA);
+
+    await dialog.getByRole('button', { name: 'Editar asunto y descripción' }).click();
+    await dialog.getByRole('textbox', { name: 'Asunto', exact: true }).fill('Vecinos del barrio (tienda)');
+    await dialog.getByRole('textbox', { name: 'Descripción', exact: true }).fill('Avisos de la tienda. *Sábados de 10 a 14.*');
+    await dialog.getByRole('button', { name: 'Guardar en WhatsApp' }).click();
+    await sofia.getByText('Grupo actualizado en WhatsApp. Los miembros verán el cambio.').waitFor();
+    await dialog.getByRole('region', { name: 'Descripción' }).getByText('Avisos de la tienda.').waitFor();
+    expect(sys.sim.group(group)).toMatchObject({ subject: 'Vecinos del barrio (tienda)', description: 'Avisos de la tienda. *Sábados de 10 a 14.*' });
+    await checkScreen(sofia, 'inbox', '27f-group-admin');
+
+    // Every change reached the members, and the thread shows each; the chat takes the new subject.
+    await sofia.keyboard.press('Escape');
+    for (const line of ['Tienda Centro añadió a +34611998006', 'Tienda Centro hizo admin del grupo a Diego Pardo', 'Tienda Centro eliminó a +34611998005', 'Tienda Centro cambió el asunto a «Vecinos del barrio (tienda)»']) {
+      await sofia.locator('.thread-system', { hasText: line }).waitFor();
+    }
+    await sofia.getByRole('listbox', { name: 'Conversaciones' }).getByRole('option', { name: /Vecinos del barrio \(tienda\)/ }).waitFor();
+    await checkScreen(sofia, 'inbox', '27g-group-admin-thread');
+    await sofia.close();
   });
 });

@@ -39,8 +39,10 @@ export function MenuButton({ label, items, children, className, align = 'right',
 
   useEffect(() => {
     if (!open) return;
+    // Inside a scrolling list (a group's members), the list scrolls to show the whole menu.
+    list.current?.scrollIntoView?.({ block: 'nearest' });
     const first = list.current?.querySelector<HTMLButtonElement>('[role="menuitem"]:not([disabled])');
-    first?.focus();
+    first?.focus({ preventScroll: true });
     const onDown = (e: MouseEvent) => {
       if (!list.current?.contains(e.target as Node) && !button.current?.contains(e.target as Node)) setOpen(false);
     };

@@ -1,5 +1,5 @@
 /** REST calls of the inbox, typed with the shared contract. */
-import type { CannedFileView, CannedReplyView, ChatLabelsView, ChatPinView, ForwardResult, ChatNameView, GroupInfoView, ChatNoteView, ChatPersonView, ChatProfileView, ChatSnoozeView, InboxChatView, InboxMessageView, LabelColor, LabelView, ListPage, MarkHandledResult, MarkUnreadResult, MemberReceiptList, MessageChangeResult, MessageSearchHit, SendAccepted, ScheduledMessageView, SessionView, StartedChat } from '@switchboard/shared';
+import type { CannedFileView, CannedReplyView, ChatLabelsView, ChatPinView, ForwardResult, ChatNameView, GroupInfoView, GroupMemberAction, GroupMembersChangeView, ChatNoteView, ChatPersonView, ChatProfileView, ChatSnoozeView, InboxChatView, InboxMessageView, LabelColor, LabelView, ListPage, MarkHandledResult, MarkUnreadResult, MemberReceiptList, MessageChangeResult, MessageSearchHit, SendAccepted, ScheduledMessageView, SessionView, StartedChat } from '@switchboard/shared';
 import { MAX_PINNED_CHATS } from '@switchboard/shared';
 import type { ApiClient, Query } from '../../api/http.ts';
 
@@ -128,6 +128,11 @@ export function inboxApi(api: ApiClient) {
     chatProfile: (sessionId: string, chatId: string, signal?: AbortSignal) => api.get<ChatProfileView>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/profile`, undefined, signal ? { signal } : undefined),
     /** A group's description and members, as WhatsApp has them now. */
     groupInfo: (sessionId: string, chatId: string, signal?: AbortSignal) => api.get<GroupInfoView>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/group`, undefined, signal ? { signal } : undefined),
+    groupMembers: (sessionId: string, chatId: string, action: GroupMemberAction, members: string[]) =>
+      api.post<GroupMembersChangeView>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/group/members`, { action, members }),
+    groupSubject: (sessionId: string, chatId: string, subject: string) => api.put<GroupInfoView>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/group/subject`, { subject }),
+    groupDescription: (sessionId: string, chatId: string, description: string | null) =>
+      api.put<GroupInfoView>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/group/description`, { description }),
     notes: (sessionId: string, chatId: string) => api.get<{ data: ChatNoteView[] }>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/notes`).then((r) => r.data),
     addNote: (sessionId: string, chatId: string, text: string, mentions: readonly string[] = []) =>
       api.post<ChatNoteView>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/notes`, { text, ...(mentions.length ? { mentions } : {}) }),

@@ -3,18 +3,24 @@
  * members as WhatsApp has them now (asked each time the dialog opens): the account first
  * (*Esta cuenta*), admins marked, each named as the inbox names them, searchable by name or
  * number once the group is large, each member's own chat one click away when the user may
- * read it, and *Escribirle en privado* to start one with a member who has none.
+ * read it, and *Escribirle en privado* to start one with a member who has none. Users who may
+ * change the chat (`update Chat`) administer the group here too, as far as the account may
+ * (GroupAbout, GroupMemberAdmin).
  */
 import type { GroupInfoView, GroupMemberView } from '@switchboard/shared';
 import { useState } from 'react';
-import { useApi } from '../../../auth/AuthProvider.tsx';
+import { on } from '../../../auth/ability.ts';
+import { useAbility, useApi } from '../../../auth/AuthProvider.tsx';
 import { useResource } from '../../../hooks/useResource.ts';
 import { useI18n } from '../../../i18n/index.tsx';
 import { ErrorBox, Loading } from '../../../ui/Feedback.tsx';
+import { Button } from '../../../ui/Button.tsx';
 import { Badge } from '../../../ui/StatusBadge.tsx';
 import { inboxApi } from '../inboxApi.ts';
 import { displayPhone } from '../model/keys.ts';
-import { formatText } from './formatText.tsx';
+import { GroupAbout } from './GroupAbout.tsx';
+import { groupPowers } from './groupAdmin.ts';
+import { AddMembersForm, MemberActions } from './GroupMemberAdmin.tsx';
 import { searchMembers } from './memberSearch.ts';
 
 /** From how many members the list offers a search box. */
@@ -25,8 +31,9 @@ const SEARCH_FROM = 9;
  * may start conversations from the session) starts one with a member who has none.
  */
 export function GroupMembers({ sessionId, chatId, sessionName, onOpenChat, onWrite }: { sessionId: string; chatId: string; sessionName: string; onOpenChat(chatId: string): void; onWrite?: ((phone: string) => void) | undefined }) {
-  const { t, fmt } = useI18n();
+  const { t } = useI18n();
   const api = useApi();
+  const mayChange = useAbility().can('update', on('Chat', { sessionId, jid: chatId }));
   const group = useResource((signal) => inboxApi(api).groupInfo(sessionId, chatId, signal), [api, sessionId, chatId]);
   if (group.error && !group.data) {
     return (
@@ -39,16 +46,12 @@ export function GroupMembers({ sessionId, chatId, sessionName, onOpenChat, onWri
   const g: GroupInfoView | undefined = group.data;
   if (!g) return <Loading label={t('group.loading')} />;
   const creator = g.createdBy ? memberName(g.createdBy, t, sessionName) : null;
+  const powers = groupPowers(g, mayChange);
+  const replace = (next: GroupInfoView) => group.mutate(() => next);
   return (
     <>
-      {(g.description || g.createdAt !== null) && (
-        <section aria-labelledby="group-about">
-          <h3 id="group-about">{t('group.about')}</h3>
-          {g.description && <p className="group-description">{formatText(g.description)}</p>}
-          {g.createdAt !== null && <p className="faint">{creator ? t('group.createdBy', { date: fmt.date(g.createdAt), name: creator }) : t('group.created', { date: fmt.date(g.createdAt) })}</p>}
-        </section>
-      )}
-      <MemberList members={g.members} sessionName={sessionName} onOpenChat={onOpenChat} onWrite={onWrite} />
+      <GroupAbout group={g} creator={creator} canEdit={powers.info} blocked={powers.infoBlocked} onSaved={replace} />
+      <MemberList group={g} sessionName={sessionName} onOpenChat={onOpenChat} onWrite={onWrite} admin={powers.members ? replace : undefined} blocked={powers.membersBlocked} />
     </>
   );
 }
@@ -61,13 +64,25 @@ function memberName(m: GroupMemberView, t: T, sessionName: string): string {
   return m.name ?? displayPhone(m.phone) ?? m.member;
 }
 
-function MemberList({ members, sessionName, onOpenChat, onWrite }: { members: GroupMemberView[]; sessionName: string; onOpenChat(chatId: string): void; onWrite?: ((phone: string) => void) | undefined }) {
+/** The members; `admin` (when the user and the account may change them) receives the group after each change. */
+function MemberList({ group, sessionName, onOpenChat, onWrite, admin, blocked }: { group: GroupInfoView; sessionName: string; onOpenChat(chatId: string): void; onWrite?: ((phone: string) => void) | undefined; admin?: ((g: GroupInfoView) => void) | undefined; blocked: boolean }) {
   const { t } = useI18n();
   const [query, setQuery] = useState('');
+  const [adding, setAdding] = useState(false);
+  const members = group.members;
   const shown = searchMembers(members, query);
   return (
     <section aria-labelledby="group-members">
-      <h3 id="group-members">{t('group.membersCount', { count: members.length })}</h3>
+      <div className="group-section-head">
+        <h3 id="group-members">{t('group.membersCount', { count: members.length })}</h3>
+        {admin && !adding && (
+          <Button size="sm" variant="ghost" icon="plus" onClick={() => setAdding(true)}>
+            {t('group.addMembers')}
+          </Button>
+        )}
+      </div>
+      {admin && adding && <AddMembersForm group={group} onChanged={admin} onClose={() => setAdding(false)} />}
+      {blocked && <p className="faint">{t('group.membersAdminOnly')}</p>}
       {members.length >= SEARCH_FROM && (
         <input className="input group-member-search" type="search" aria-label={t('group.search')} placeholder={t('group.search')} value={query} onChange={(e) => setQuery(e.target.value)} />
       )}
@@ -79,9 +94,13 @@ function MemberList({ members, sessionName, onOpenChat, onWrite }: { members: Gr
             <li key={m.member}>
               <span className="group-member-who">
                 <span className="group-member-name">{memberName(m, t, sessionName)}</span>
-                {m.name !== null && m.phone && <span className="faint mono">{displayPhone(m.phone)}</span>}
+                {((m.name !== null && m.phone) || m.role) && (
+                  <span className="group-member-more">
+                    {m.name !== null && m.phone && <span className="faint mono">{displayPhone(m.phone)}</span>}
+                    {m.role && <Badge tone="info">{t('group.admin')}</Badge>}
+                  </span>
+                )}
               </span>
-              {m.role && <Badge tone="info">{t('group.admin')}</Badge>}
               {m.chatId && (
                 <button type="button" className="link-button" onClick={() => onOpenChat(m.chatId!)} aria-label={t('group.openChatOf', { name: memberName(m, t, sessionName) })}>
                   {t('group.openChat')}
@@ -92,6 +111,7 @@ function MemberList({ members, sessionName, onOpenChat, onWrite }: { members: Gr
                   {t('group.write')}
                 </button>
               )}
+              {admin && !m.isAccount && <MemberActions group={group} member={m} name={memberName(m, t, sessionName)} onChanged={admin} />}
             </li>
           ))}
         </ul>
