@@ -313,7 +313,9 @@ describe('group administration', () => {
     for (const line of ['Tienda Centro añadió a +34611998006', 'Tienda Centro hizo admin del grupo a Diego Pardo', 'Tienda Centro eliminó a +34611998005', 'Tienda Centro cambió el asunto a «Vecinos del barrio (tienda)»']) {
       await sofia.locator('.thread-system', { hasText: line }).waitFor();
     }
-    await sofia.getByRole('listbox', { name: 'Conversaciones' }).getByRole('option', { name: /Vecinos del barrio \(tienda\)/ }).waitFor();
+    // The list names the chat by its new subject and words its latest change, as the thread does.
+    const row = sofia.getByRole('listbox', { name: 'Conversaciones' }).getByRole('option', { name: /Vecinos del barrio \(tienda\)/ });
+    await row.getByText('Tienda Centro cambió la descripción del grupo').waitFor();
     await checkScreen(sofia, 'inbox', '27g-group-admin-thread');
     await sofia.close();
   });

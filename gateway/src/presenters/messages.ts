@@ -12,6 +12,7 @@ export function presentChat(c: ChatDoc): ChatView {
     unreadCount: c.unreadCount,
     lastMessageAt: c.lastMessageAt ? c.lastMessageAt.getTime() : null,
     lastMessagePreview: c.lastMessagePreview ?? null,
+    lastMessageSystem: c.lastMessageSystem ?? null,
     archived: c.archived,
     profilePictureMediaId: c.profilePicture?.mediaId ? c.profilePicture.mediaId.toString() : null,
   };

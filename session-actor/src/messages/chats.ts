@@ -1,4 +1,4 @@
-import { needsReply } from '@switchboard/shared';
+import { needsReply, type GroupEvent } from '@switchboard/shared';
 import { Assignment, Chat, ChatNote, Media, Message, Session, driverCollection, markChatHandled, touched, type ChatDoc } from '@switchboard/shared/node';
 import type { ChatIdentity } from './jid.ts';
 import { createKeyedQueue } from './keyedQueue.ts';
@@ -8,6 +8,8 @@ export interface ChatPatch {
   name?: string | null;
   lastMessageAt?: Date;
   preview?: string | null;
+  /** With `preview`: the change to a group the last message records, null for any other message. */
+  system?: GroupEvent | null;
   /** Count one more unread message (incoming, notified), or this many more. */
   unread?: boolean | number;
   /** Time of an incoming message stored now (moves `lastInboundAt` forward). */
@@ -97,7 +99,10 @@ export class ChatStore {
     if (identity.lid) set.lid = identity.lid;
     if (identity.pnJid) set.pnJid = identity.pnJid;
     if (patch.name) set.name = patch.name;
-    if (patch.preview !== undefined) set.lastMessagePreview = patch.preview;
+    if (patch.preview !== undefined) {
+      set.lastMessagePreview = patch.preview;
+      set.lastMessageSystem = patch.system ?? null;
+    }
     // The customer wrote: a chat put aside comes back.
     if (patch.inboundAt) set.snoozedUntil = null;
     const known = this.ids.get(identity.chatId);

@@ -230,6 +230,7 @@ async function announce(stored: Prepared[], deps: IngestDeps, retry: Retry): Pro
     if (name) patch.name = name;
     patch.lastMessageAt = later(patch.lastMessageAt, doc.timestamp);
     patch.preview = previewOf(doc);
+    patch.system = doc.kind === 'system' ? (doc.system ?? null) : null;
     // A reaction, or a change to a group, answers nothing and asks for nothing: it does not move
     // the needs-reply times; a group change is never unread either.
     const counts = doc.kind !== 'reaction' && doc.kind !== 'system';

@@ -6,6 +6,7 @@
  * and the comment says "ms". The team's tools (canned replies, labels, notes, the team board)
  * are in teamTools.ts.
  */
+import type { GroupEvent } from '../domain/groupEvents.ts';
 import type { MessageStatus, SessionStatus } from '../domain/messages.ts';
 import type { Permission, UserLocale } from '../domain/permissions.ts';
 import type { DisconnectCause, MessageMediaView, MessageView } from '../protocol/events.ts';
@@ -194,6 +195,11 @@ export interface ChatView {
   /** ms since epoch */
   lastMessageAt: number | null;
   lastMessagePreview: string | null;
+  /**
+   * When the last message is a change to a group (a `system` message): the change itself, so the
+   * list can word it in the reader's language (`lastMessagePreview` is only `[system]`); else null.
+   */
+  lastMessageSystem: GroupEvent | null;
   archived: boolean;
   profilePictureMediaId: string | null;
 }

@@ -179,6 +179,11 @@ describe.each(['pn', 'lid'] as const)('changes to a group (%s addressing)', (add
     // Nobody wrote anything: not unread, and the chat's reply clock did not move.
     const after = await Chat.findOne({ sessionId: SESSION, jid: group }).lean();
     expect([after?.unreadCount, after?.lastInboundAt]).toEqual([0, before?.lastInboundAt]);
+    // The list words the latest change itself (in the reader's language), until the next message.
+    expect(after?.lastMessageSystem).toEqual(renamed.message.system);
+    const { id: next } = await sim.contactSendToGroup(ALICE, group, { text: `de vuelta ${addressing}` });
+    await run.waitFor('message', (e) => e.message.id === next);
+    expect(await Chat.findOne({ sessionId: SESSION, jid: group }).lean()).toMatchObject({ lastMessageSystem: null, lastMessagePreview: `Alice: de vuelta ${addressing}` });
   });
 
   it('ticks a message read once everyone it went to has read it, whoever joined since', async () => {

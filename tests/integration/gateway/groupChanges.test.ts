@@ -108,6 +108,9 @@ describe('subject and description', () => {
     const set = await w.api('PUT', path(group, 'description'), { token: supervisor, body: { description: 'Pedidos hasta el lunes a las 20 h' } });
     expect([set.status, set.body.description]).toEqual([200, 'Pedidos hasta el lunes a las 20 h']);
     expect((await line).message.system).toMatchObject({ action: 'description', value: 'Pedidos hasta el lunes a las 20 h' });
+    // The list gets the change itself, to word in the reader's language.
+    const listed = (await w.api('GET', `/api/chats?sessionId=${SESSION}&view=all`, { token: supervisor })).body.data.find((c: { id: string }) => c.id === group);
+    expect([listed.lastMessagePreview, listed.lastMessageSystem]).toEqual(['[system]', { action: 'description', by: { jid: jid(PHONE), name: null, isAccount: true }, who: [], value: 'Pedidos hasta el lunes a las 20 h' }]);
     const cleared = await w.api('PUT', path(group, 'description'), { token: supervisor, body: { description: '' } });
     expect([cleared.status, cleared.body.description]).toEqual([200, null]);
     const plain = await w.api('PUT', path(notAdmin, 'subject'), { token: supervisor, body: { subject: 'Proveedores 2027' } });

@@ -5,6 +5,16 @@ import { epochMsQuery, pageQuery } from '../common.ts';
 /** Someone in a group change. */
 const partySchema = z.object({ jid: z.string(), name: z.string().nullable(), isAccount: z.literal(true).optional() });
 
+/** A change to a group (a `system` message's `system`). */
+const groupEventSchema = z
+  .object({
+    action: z.enum(GROUP_EVENT_ACTIONS),
+    by: partySchema.nullable(),
+    who: z.array(partySchema),
+    value: z.string().optional(),
+  })
+  .openapi('GroupEvent');
+
 /**
  * POST /api/sessions/:sessionId/messages, JSON or multipart: the outgoing-message schema of
  * shared (the same rules the supervisor applies), documented here. Media travels by `mediaId`.
@@ -27,6 +37,7 @@ export const chatSchema = z
     unreadCount: z.number(),
     lastMessageAt: z.number().nullable(),
     lastMessagePreview: z.string().nullable(),
+    lastMessageSystem: groupEventSchema.nullable().openapi({ description: 'When the last message is a change to a group: the change (`lastMessagePreview` is then `[system]`), to word in the reader\'s language; else null' }),
     archived: z.boolean(),
     profilePictureMediaId: z.string().nullable(),
   })
@@ -82,13 +93,7 @@ export const messageSchema = z
       .optional()
       .openapi({ description: "Ours: when WhatsApp took it and when the contact's phone said delivered, read, played (ms); statuses not reached yet are absent" }),
     forwarded: z.boolean().optional().openapi({ description: 'Forwarded (WhatsApp shows it as such): a customer forwarded it, or the team forwarded it from another chat (POST …/messages/:messageId/forward)' }),
-    system: z
-      .object({
-        action: z.enum(GROUP_EVENT_ACTIONS),
-        by: partySchema.nullable(),
-        who: z.array(partySchema),
-        value: z.string().optional(),
-      })
+    system: groupEventSchema
       .optional()
       .openapi({ description: 'A `system` message: a change to the group as WhatsApp shows it in the chat (who added, removed, promoted whom; a new subject or description), its people named when it happened' }),
     mentions: z

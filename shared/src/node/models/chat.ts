@@ -1,3 +1,4 @@
+import type { GroupEvent } from '../../domain/groupEvents.ts';
 import { Schema, type Types } from 'mongoose';
 import { defineModel } from './defineModel.ts';
 
@@ -21,6 +22,8 @@ export interface ChatDoc {
   lastMessageAt?: Date | null;
   /** Short preview of the last message; a message body, so never logged. */
   lastMessagePreview?: string | null;
+  /** The change to a group when the last message is one (written with the preview), else null. */
+  lastMessageSystem?: GroupEvent | null;
   /** Time of the last incoming / outgoing message (set by the actor in its chat write). */
   lastInboundAt?: Date | null;
   lastOutboundAt?: Date | null;
@@ -67,6 +70,7 @@ const chatSchema = new Schema<ChatDoc>(
     unreadCount: { type: Number, default: 0 },
     lastMessageAt: { type: Date, default: null },
     lastMessagePreview: { type: String, default: null },
+    lastMessageSystem: { type: Schema.Types.Mixed, default: null },
     lastInboundAt: { type: Date, default: null },
     lastOutboundAt: { type: Date, default: null },
     handledAt: { type: Date, default: null },

@@ -9,6 +9,7 @@ import { Icon } from '../../../ui/Icon.tsx';
 import { waitLabel } from '../model/needsReply.ts';
 import { ChatAvatar } from './ChatAvatar.tsx';
 import { whenPhrase } from '../scheduled/whenPhrase.ts';
+import { groupEventText } from '../thread/groupEventText.ts';
 
 /** The name to show for a chat. */
 export function chatTitle(c: Pick<InboxChatView, 'name' | 'phone' | 'id'>): string {
@@ -88,6 +89,9 @@ export const ChatListItem = memo(function ChatListItem({ chat, id, selected, act
                 <span className="draft-tag">{t('inbox.draft')}: </span>
                 {draft}
               </>
+            ) : chat.lastMessageSystem ? (
+              // A change to a group names who made it: in words, as the thread shows it.
+              groupEventText(chat.lastMessageSystem, t, fmt.list, chat.sessionName)
             ) : (
               <>
                 {chat.lastMessageFromMe && <span className="muted">{t('inbox.you')}: </span>}

@@ -24,6 +24,7 @@ function chat(extra: Partial<InboxChatView> = {}): InboxChatView {
     unreadCount: 0,
     lastMessageAt: 100,
     lastMessagePreview: 'old',
+    lastMessageSystem: null,
     archived: false,
     profilePictureMediaId: null,
     needsReply: false,
@@ -141,6 +142,17 @@ describe('inbox reducer: REST pages merged with live and replayed events', () =>
     expect(s.chats.get(KEY)).toMatchObject({ needsReply: false, lastMessageFromMe: true, waitingSince: null });
     s = inboxReducer(s, { type: 'event/message', message: msg('z', 300) });
     expect(s.chats.get(KEY)).toMatchObject({ needsReply: true, waitingSince: 300 });
+  });
+
+  it('keeps the change to a group a list shows until the next message', () => {
+    const system = { action: 'subject' as const, by: { jid: ALICE, name: 'Alice' }, who: [], value: 'Turno de tarde' };
+    let s = run([
+      { type: 'chats/loaded', chats: [chat()], replace: true },
+      { type: 'event/message', message: msg('g', 200, { kind: 'system', text: undefined, system }) },
+    ]);
+    expect(s.chats.get(KEY)).toMatchObject({ lastMessageAt: 200, lastMessageSystem: system, needsReply: false });
+    s = inboxReducer(s, { type: 'event/message', message: msg('t', 210) });
+    expect(s.chats.get(KEY)).toMatchObject({ lastMessageSystem: null, lastMessagePreview: 'text t' });
   });
 
   it('keeps a chat waiting, with the customer\'s message shown, after an away reply', () => {

@@ -137,6 +137,7 @@ function emptyChat(state: InboxState, sessionId: string, chatId: string, name: s
     unreadCount: 0,
     lastMessageAt: null,
     lastMessagePreview: null,
+    lastMessageSystem: null,
     archived: false,
     profilePictureMediaId: null,
     needsReply: false,
@@ -159,7 +160,9 @@ function withMessage(chat: InboxChatView, m: InboxMessageView, isNew: boolean, o
   // A reaction answers nothing; an away reply neither (and the list keeps the customer's message).
   if (m.kind === 'reaction' || m.automated) return chat;
   // A change to a group asks nothing of anyone: the list shows it, nothing else moves.
-  if (m.kind === 'system') return chat.lastMessageAt === null || m.timestamp >= chat.lastMessageAt ? { ...chat, lastMessageAt: m.timestamp, lastMessagePreview: previewOf(m), lastMessageFromMe: m.fromMe } : chat;
+  if (m.kind === 'system') {
+    return chat.lastMessageAt === null || m.timestamp >= chat.lastMessageAt ? { ...chat, lastMessageAt: m.timestamp, lastMessagePreview: previewOf(m), lastMessageSystem: m.system ?? null, lastMessageFromMe: m.fromMe } : chat;
+  }
   const clock = tick({ lastInboundAt: chat.lastInboundAt, lastOutboundAt: chat.lastOutboundAt, handledAt: chat.handledAt }, m.timestamp, m.fromMe);
   const newest = chat.lastMessageAt === null || m.timestamp >= chat.lastMessageAt;
   const needs = needsReply(clock);
@@ -168,7 +171,7 @@ function withMessage(chat: InboxChatView, m: InboxMessageView, isNew: boolean, o
     ...clock,
     needsReply: needs,
     waitingSince: waitAfter(chat.needsReply ? chat.waitingSince : null, needs, clock.lastInboundAt),
-    ...(newest ? { lastMessageAt: m.timestamp, lastMessagePreview: previewOf(m), lastMessageFromMe: m.fromMe } : {}),
+    ...(newest ? { lastMessageAt: m.timestamp, lastMessagePreview: previewOf(m), lastMessageSystem: null, lastMessageFromMe: m.fromMe } : {}),
     ...(!m.fromMe && !chat.name && !chat.isGroup && m.pushName ? { name: m.pushName } : {}),
     unreadCount: isNew && !m.fromMe && !open ? chat.unreadCount + 1 : chat.unreadCount,
     // The customer wrote: a chat put aside comes back (the actor clears it in the database too).
@@ -336,6 +339,7 @@ function pickLive(c: InboxChatView): Partial<InboxChatView> {
   return {
     lastMessageAt: c.lastMessageAt,
     lastMessagePreview: c.lastMessagePreview,
+    lastMessageSystem: c.lastMessageSystem,
     lastMessageFromMe: c.lastMessageFromMe,
     lastInboundAt: c.lastInboundAt,
     lastOutboundAt: c.lastOutboundAt,

@@ -11,7 +11,9 @@ import { useCallback, useRef } from 'react';
 import { useNavigate } from 'react-router';
 import { useAbility, useAuth } from '../../../auth/AuthProvider.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
+import { previewText } from '../list/ChatListItem.tsx';
 import { chatKey, phoneFromJid } from '../model/keys.ts';
+import { groupEventText } from '../thread/groupEventText.ts';
 import { previewOf, type InboxState } from '../model/inboxReducer.ts';
 import type { NotifyPrefs } from './prefs.ts';
 import { playChime } from './sound.ts';
@@ -71,7 +73,7 @@ export function useWakeNotifier(prefs: NotifyPrefs): (chat: InboxChatView) => vo
 export function useAssignedNotifier(prefs: NotifyPrefs): (chat: InboxChatView) => void {
   const { platform } = useAuth();
   const navigate = useNavigate();
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   const told = useRef(new Set<string>());
   return useCallback(
     (chat) => {
@@ -81,10 +83,12 @@ export function useAssignedNotifier(prefs: NotifyPrefs): (chat: InboxChatView) =
       told.current.add(key);
       const route = `/inbox/${encodeURIComponent(chat.sessionId)}/${encodeURIComponent(chat.id)}`;
       const title = chat.name ?? phoneFromJid(chat.id) ?? t('inbox.unknownContact');
-      platform.notify({ title, body: chat.lastMessagePreview ? t('notify.assigned', { preview: chat.lastMessagePreview }) : t('notify.assignedEmpty'), tag: key, route, silent: true }, () => navigate(route));
+      // In words, as the list shows it: a photo as *Foto*, a change to the group as a sentence.
+      const preview = chat.lastMessageSystem ? groupEventText(chat.lastMessageSystem, t, fmt.list, chat.sessionName) : previewText(chat.lastMessagePreview, t);
+      platform.notify({ title, body: preview ? t('notify.assigned', { preview }) : t('notify.assignedEmpty'), tag: key, route, silent: true }, () => navigate(route));
       if (prefs.sound) playChime();
     },
-    [prefs, platform, navigate, t],
+    [prefs, platform, navigate, t, fmt],
   );
 }
 
