@@ -11,8 +11,9 @@
  * mentions people shows them by name, `@` in her reply mentions a member as WhatsApp does, and
  * someone added to the group shows as a line of its own. Sofía, a supervisor, administers the
  * group from the same dialog once the account is a group admin: adds members (one lets only an
- * invitation add him), makes one an admin, removes another, renames it and changes its
- * description; WhatsApp's members get each change and the thread shows it.
+ * invitation add him: the group's link is there to send him), makes one an admin, removes
+ * another, renames it and changes its description, and finally takes the account out of it;
+ * WhatsApp's members get each change and the thread and the list show it.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -286,6 +287,9 @@ describe('group administration', () => {
     expect(await dialog.getByLabel('Números de teléfono').inputValue()).toBe('+34611998007');
     await dialog.getByRole('region', { name: 'Miembros (5)' }).waitFor();
     expect(sys.sim.group(group).members).toContain(FEDE);
+    // For Gus, the group's invitation link, ready to copy.
+    await dialog.getByRole('button', { name: 'Mostrar enlace de invitación' }).click();
+    expect(await dialog.getByRole('textbox', { name: 'Enlace de invitación al grupo' }).inputValue()).toMatch(/^https:\/\/chat\.whatsapp\.com\/inv\d{10}$/);
 
     await dialog.getByRole('button', { name: 'Opciones de Diego Pardo' }).click();
     await sofia.getByRole('menuitem', { name: 'Hacer admin del grupo' }).click();
@@ -317,6 +321,15 @@ describe('group administration', () => {
     const row = sofia.getByRole('listbox', { name: 'Conversaciones' }).getByRole('option', { name: /Vecinos del barrio \(tienda\)/ });
     await row.getByText('Tienda Centro cambió la descripción del grupo').waitFor();
     await checkScreen(sofia, 'inbox', '27g-group-admin-thread');
+
+    // The account leaves: asked first; the members hear of it, the conversation stays.
+    dialog = await open();
+    await dialog.getByRole('button', { name: 'Salir del grupo' }).click();
+    await sofia.getByRole('dialog', { name: '¿Salir del grupo «Vecinos del barrio (tienda)»?' }).getByRole('button', { name: 'Salir del grupo' }).click();
+    await dialog.getByText('Esta cuenta de WhatsApp ya no está en el grupo', { exact: false }).waitFor();
+    expect(sys.sim.group(group).members).not.toContain(PHONE);
+    await sofia.keyboard.press('Escape');
+    await sofia.locator('.thread-system', { hasText: 'Tienda Centro salió del grupo' }).waitFor();
     await sofia.close();
   });
 });

@@ -20,6 +20,7 @@ import type {
   ChatPinView,
   MemberReceiptList,
   GroupInfoView,
+  GroupInviteLinkView,
   GroupMembersChangeView,
   MessageSearchHit,
   AgentView,
@@ -44,7 +45,7 @@ import type { markHandledResponse, markReadResponse, markUnreadResponse, retryRe
 import type { snoozeResponse } from '../routes/messages/chatSnooze.ts';
 import type { pinResponse } from '../routes/messages/chatPin.ts';
 import type { memberReceiptsResponse } from '../routes/messages/memberReceipts.ts';
-import type { membersChangeSchema } from '../routes/messages/groupChanges.ts';
+import type { inviteLinkSchema, membersChangeSchema } from '../routes/messages/groupChanges.ts';
 import type { groupInfoSchema } from '../routes/messages/groupInfo.ts';
 import type { chatNoteSchema } from '../routes/messages/chatNoteSchema.ts';
 import type { scheduledSchema } from '../routes/messages/scheduledSchema.ts';
@@ -90,6 +91,7 @@ export type RestContractChecks = [
   Holds<Same<Out<typeof memberReceiptsResponse>, MemberReceiptList>>,
   Holds<Same<Out<typeof groupInfoSchema>, GroupInfoView>>,
   Holds<Same<Out<typeof membersChangeSchema>, GroupMembersChangeView>>,
+  Holds<Same<Out<typeof inviteLinkSchema>, GroupInviteLinkView>>,
   Holds<Same<Out<typeof messageSearchHitSchema>, MessageSearchHit>>,
   Holds<Same<ReturnType<typeof presentLabel>, LabelView>>,
   Holds<Same<Out<typeof agentSchema>, AgentView>>,

@@ -1,7 +1,8 @@
 /**
  * The `groupChange` command: the team changes a group through the session's account, as an admin
  * does on the phone — members added, removed, made admin or no longer admin — or its subject or
- * description. WhatsApp then notifies every member (our account too), which the thread shows as
+ * description, or the account leaves it; `groupInviteCode` gives an admin the group's invitation
+ * code. WhatsApp then notifies every member (our account too), which the thread shows as
  * a line of its own (groupStubs.ts) and which renames the chat for a new subject.
  * from: the gateway's group routes → here → next: Baileys' `groupParticipantsUpdate`,
  * `groupUpdateSubject`, `groupUpdateDescription`.
@@ -80,6 +81,10 @@ export async function groupChange(sock: WASocket, chatJid: string, change: Group
   if (!account) throw new ActorError('not_in_group', 'This WhatsApp account is no longer a member of the group');
   const isAdmin = !!account.admin;
   try {
+    if (change.kind === 'leave') {
+      await sock.groupLeave(meta.id);
+      return { members: [] };
+    }
     if (change.kind === 'members') {
       if (!isAdmin) throw notAdmin();
       return { members: await changeMembers(sock, meta, change.action, change.members) };
@@ -91,4 +96,12 @@ export async function groupChange(sock: WASocket, chatJid: string, change: Group
   } finally {
     forget(meta.id);
   }
+}
+
+/** The `groupInviteCode` command: the code of the group's invitation link (admins only). */
+export async function groupInviteCode(sock: WASocket, chatJid: string): Promise<{ code: string }> {
+  const meta = await freshMetadata(sock, chatJid);
+  const code = await asAdmin(() => sock.groupInviteCode(meta.id));
+  if (!code) throw notAdmin();
+  return { code };
 }

@@ -1,7 +1,7 @@
 /**
  * Changes the team makes to a WhatsApp group through the session's account: members added,
- * removed, made admin or no longer admin (the account must be a group admin), and its subject or
- * description (any member, unless the group lets only admins edit its info).
+ * removed, made admin or no longer admin (the account must be a group admin), its subject or
+ * description (any member, unless the group lets only admins edit its info), and leaving it.
  */
 import type { GroupInfoView } from './groupInfo.ts';
 
@@ -19,7 +19,19 @@ export const GROUP_MEMBERS_PER_CHANGE = 50;
 export type GroupChange =
   | { kind: 'members'; action: GroupMemberAction; members: string[] }
   | { kind: 'subject'; subject: string }
-  | { kind: 'description'; description: string | null };
+  | { kind: 'description'; description: string | null }
+  | { kind: 'leave' };
+
+/** WhatsApp's address for joining a group with its invitation code. */
+export const GROUP_INVITE_URL = 'https://chat.whatsapp.com/';
+
+/** Answer of `GET …/group/invite-link`: the group's invitation link (anyone with it may join). */
+export interface GroupInviteLinkView {
+  sessionId: string;
+  chatId: string;
+  code: string;
+  link: string;
+}
 
 /**
  * What became of one member of a change: `done`; `already_member` (add); `not_member` (remove,

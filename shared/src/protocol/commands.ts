@@ -61,6 +61,8 @@ export interface ActorCommands {
    * `not_in_group` once the account has left; needs an open connection.
    */
   groupChange: { req: { chatJid: string; change: GroupChange }; res: { members: GroupMemberResult[] } };
+  /** The group's invitation code (the account must be an admin: `not_group_admin`). */
+  groupInviteCode: { req: { chatJid: string }; res: { code: string } };
   /** Fetch a contact's profile picture into the Media store; null when the contact has none. */
   profilePicture: { req: { jid: string }; res: { mediaId: string | null; url: string | null } };
   /** Log the WhatsApp device out (removes the companion); the actor then exits as logged out. */

@@ -35,6 +35,7 @@ const table = createHandlerTable<ActorCommands>({
   checkNumber: () => ({ onWhatsApp: false, jid: null }),
   groupInfo: () => ({ subject: '', description: null, createdAt: null, createdBy: null, members: [], infoAdminsOnly: false }),
   groupChange: () => ({ members: [] }),
+  groupInviteCode: () => ({ code: '' }),
   profilePicture: () => ({ mediaId: null, url: null }),
   logout: () => {
     throw Object.assign(new Error('socket is closed'), { code: 'not_connected' });

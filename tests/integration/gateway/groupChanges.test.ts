@@ -136,3 +136,26 @@ describe('who may, and bad input', () => {
     expect(notGroup.status).toBe(404);
   });
 });
+
+describe('the invitation link, and leaving', () => {
+  it("gives the group's invitation link when the account is an admin", async () => {
+    const res = await w.api('GET', path(group, 'invite-link'), { token: supervisor });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ sessionId: SESSION, chatId: group, code: expect.stringMatching(/^inv\d{10}$/), link: `https://chat.whatsapp.com/${res.body.code}` });
+    const refused = await w.api('GET', path(notAdmin, 'invite-link'), { token: supervisor });
+    expect([refused.status, refused.body.error.code]).toEqual([409, 'not_group_admin']);
+    expect((await w.api('GET', path(group, 'invite-link'), { token: employee })).status).toBe(403);
+  });
+
+  it('takes the account out of a group: the members hear of it, the chat and its history stay', async () => {
+    const line = changeLine(notAdmin, 'leave');
+    const res = await w.api('POST', path(notAdmin, 'leave'), { token: supervisor });
+    expect(res.status).toBe(204);
+    expect((await line).message.system).toEqual({ action: 'leave', by: { jid: jid(PHONE), name: null, isAccount: true }, who: [{ jid: jid(PHONE), name: null, isAccount: true }] });
+    expect(w.sim!.group(notAdmin).members).toEqual([ALICIA]);
+    expect(await Chat.exists({ sessionId: SESSION, jid: notAdmin })).toBeTruthy();
+    const after = await w.api('GET', `/api/sessions/${SESSION}/chats/${encodeURIComponent(notAdmin)}/group`, { token: supervisor });
+    expect([after.status, after.body.error.code]).toEqual([409, 'not_in_group']);
+    expect(await AuditLog.exists({ action: 'chat.group_leave', targetId: notAdmin })).toBeTruthy();
+  });
+});

@@ -69,7 +69,8 @@ function changeDescription(ctx: GroupIqContext, group: SimGroup, change: BinaryN
  * Answers Baileys' `w:g2` IQs (groups.js): `groupMetadata` (`<query>`), `groupFetchAllParticipating`
  * (`<participating>`), `groupCreate`, `groupParticipantsUpdate` (admins only),
  * `groupUpdateSubject`, `groupUpdateDescription` (any member, as in a group whose info everyone
- * may edit) and `groupLeave`; changes are notified to the member accounts. `caller` is the digits
+ * may edit), `groupInviteCode` (admins only) and `groupLeave`; changes are notified to the
+ * member accounts. `caller` is the digits
  * of the asking account. Other group IQs get an empty result.
  */
 export function answerGroupIq(ctx: GroupIqContext, caller: string, iq: BinaryNode): BinaryNode {
@@ -88,7 +89,10 @@ export function answerGroupIq(ctx: GroupIqContext, caller: string, iq: BinaryNod
     if (first?.tag === 'leave') {
       for (const g of children(first, 'group')) {
         const group = ctx.groups.find(g.attrs.id);
-        if (group) ctx.groups.remove(group, [caller]);
+        if (!group?.members.includes(caller)) continue;
+        // Everyone hears of it, the one leaving too (Baileys reads its own removal as leaving).
+        ctx.notify(group, node('remove', {}, [ctx.participantNode(group, caller)]), caller);
+        ctx.groups.remove(group, [caller]);
       }
       return iqResult(id);
     }
@@ -113,5 +117,10 @@ export function answerGroupIq(ctx: GroupIqContext, caller: string, iq: BinaryNod
     changeDescription(ctx, group, first, caller);
     return iqResult(id);
   }
-  return iqResult(id, child(iq, 'invite') ? [node('invite', { code: group.id })] : undefined);
+  if (first?.tag === 'invite') {
+    // The invitation code (`groupInviteCode`): only admins may see it.
+    if (!group.admins.has(caller)) return iqError(id, 403, 'forbidden');
+    return iqResult(id, [node('invite', { code: `inv${group.id.slice(-10)}` })]);
+  }
+  return iqResult(id);
 }

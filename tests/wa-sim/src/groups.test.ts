@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { downloadMediaMessage, type WASocket } from '@whiskeysockets/baileys';
+import { downloadMediaMessage, WAMessageStubType, type WASocket } from '@whiskeysockets/baileys';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from './index.ts';
 import { connectClient, linkByQr, nextEvent, waitOpen, type MemoryAuth } from './testClient.ts';
@@ -147,6 +147,16 @@ describe('groups created by the app', () => {
     expect((await sock.groupMetadata(group)).desc).toBe('Solo martes');
     await sock.groupUpdateDescription(group, undefined);
     expect((await sock.groupMetadata(group)).desc).toBeUndefined();
+  });
+
+  it('gives an admin the invitation code, not a plain member, and lets the account leave', async () => {
+    expect(await sock.groupInviteCode(group)).toMatch(/^inv\d{10}$/);
+    const plain = sim.createGroup({ subject: 'Sin admin', members: [ALICE, ACCOUNT] }).jid;
+    await expect(sock.groupInviteCode(plain)).rejects.toMatchObject({ data: 403 });
+    const left = nextEvent(sock, 'messages.upsert', (e) => e.messages.some((m) => m.key.remoteJid === plain && m.messageStubType === WAMessageStubType.GROUP_PARTICIPANT_LEAVE));
+    await sock.groupLeave(plain);
+    await left;
+    expect(sim.group(plain).members).toEqual([ALICE]);
   });
 });
 

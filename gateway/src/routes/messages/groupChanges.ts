@@ -1,5 +1,6 @@
 import {
   GROUP_DESCRIPTION_MAX,
+  GROUP_INVITE_URL,
   GROUP_MEMBER_ACTIONS,
   GROUP_MEMBER_OUTCOMES,
   GROUP_MEMBERS_PER_CHANGE,
@@ -8,6 +9,7 @@ import {
   recipientJid,
   type GroupChange,
   type GroupInfoView,
+  type GroupInviteLinkView,
   type GroupMembersChangeView,
 } from '@switchboard/shared';
 import { Chat, type ChatDoc } from '@switchboard/shared/node';
@@ -74,6 +76,15 @@ export const membersChangeSchema = z
   })
   .openapi('GroupMembersChange');
 
+export const inviteLinkSchema = z
+  .object({
+    sessionId: z.string(),
+    chatId: z.string(),
+    code: z.string(),
+    link: z.string().openapi({ description: 'Whoever opens it may join the group', example: 'https://chat.whatsapp.com/AbCdEfGhIjK' }),
+  })
+  .openapi('GroupInviteLink');
+
 /** The group chat the route names, checked for the caller (`update Chat`: changing the group is changing the chat). */
 async function groupChat(auth: AuthContext, sessionId: string, rawChatId: string): Promise<string> {
   const chatId = recipientJid(rawChatId);
@@ -96,7 +107,8 @@ const errors = '400 `not_a_group`, 409 `not_group_admin` (the session\'s account
 /**
  * Administering a group from the inbox's *Datos del grupo*, as an admin does on the phone: add,
  * remove, make admin or dismiss as admin (the session's account must be a group admin), and
- * change the subject or description (any member, unless the group lets only admins). Needs
+ * change the subject or description (any member, unless the group lets only admins), share the
+ * invitation link (admins), and leave the group (the chat and its history stay). Needs
  * `update Chat` on the group: supervisors have it, employees do not unless a role grants it.
  * WhatsApp then tells every member, and the thread shows the change on a line of its own.
  * from: the inbox's group details → here → next: the actor's `groupChange`.
@@ -135,6 +147,26 @@ export const groupChangeRoutes: RouteDef[] = [
       const { group } = await change(deps, auth!, params.sessionId, chatId, { kind: 'description', description });
       Object.assign(audit, { targetType: 'Chat', targetId: chatId, details: { sessionId: params.sessionId, removed: description === null } });
       return group;
+    },
+  }),
+  defineRoute({
+    method: 'get', path: '/api/sessions/:sessionId/chats/:chatId/group/invite-link', tag, summary: "A group's invitation link (the session's account must be a group admin)", auth: 'user', permission: ['update', 'Chat'],
+    record: 'Chat', params: chatParams,
+    response: { status: 200, description: `The link (${errors})`, schema: inviteLinkSchema },
+    async handler({ deps, auth, params }): Promise<GroupInviteLinkView> {
+      const chatId = await groupChat(auth!, params.sessionId, params.chatId);
+      const { code } = await deps.hub.call(params.sessionId, 'groupInviteCode', { chatJid: chatId }, { timeoutMs: GROUP_CHANGE_TIMEOUT_MS });
+      return { sessionId: params.sessionId, chatId, code, link: `${GROUP_INVITE_URL}${code}` };
+    },
+  }),
+  defineRoute({
+    method: 'post', path: '/api/sessions/:sessionId/chats/:chatId/group/leave', tag, summary: 'The session\'s account leaves a group (the chat and its history stay)', auth: 'user', permission: ['update', 'Chat'],
+    record: 'Chat', params: chatParams, audit: 'chat.group_leave',
+    response: { status: 204, description: 'Left; WhatsApp tells the members (400 `not_a_group`, 409 `not_in_group`, 409 `not_connected`)' },
+    async handler({ deps, auth, params, audit }) {
+      const chatId = await groupChat(auth!, params.sessionId, params.chatId);
+      await deps.hub.call(params.sessionId, 'groupChange', { chatJid: chatId, change: { kind: 'leave' } }, { timeoutMs: GROUP_CHANGE_TIMEOUT_MS });
+      Object.assign(audit, { targetType: 'Chat', targetId: chatId, details: { sessionId: params.sessionId } });
     },
   }),
 ];

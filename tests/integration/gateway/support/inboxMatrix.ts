@@ -180,6 +180,20 @@ export const INBOX_MATRIX: Record<string, { call: (s: MatrixState, who: Caller) 
     },
     expect: authed(400, 400, 403, 403),
   },
+  'GET /api/sessions/:sessionId/chats/:chatId/group/invite-link': {
+    call: async (s) => {
+      await ensureChat(s);
+      return { path: `/api/sessions/${s.linked}/chats/${encodeURIComponent(s.chat)}/group/invite-link` };
+    },
+    expect: authed(400, 400, 403, 403),
+  },
+  'POST /api/sessions/:sessionId/chats/:chatId/group/leave': {
+    call: async (s) => {
+      await ensureChat(s);
+      return { path: `/api/sessions/${s.linked}/chats/${encodeURIComponent(s.chat)}/group/leave` };
+    },
+    expect: authed(400, 400, 403, 403),
+  },
   'GET /api/sessions/:sessionId/chats/:chatId/notes': {
     call: async (s) => {
       await ensureChat(s);

@@ -1,5 +1,5 @@
 /** REST calls of the inbox, typed with the shared contract. */
-import type { CannedFileView, CannedReplyView, ChatLabelsView, ChatPinView, ForwardResult, ChatNameView, GroupInfoView, GroupMemberAction, GroupMembersChangeView, ChatNoteView, ChatPersonView, ChatProfileView, ChatSnoozeView, InboxChatView, InboxMessageView, LabelColor, LabelView, ListPage, MarkHandledResult, MarkUnreadResult, MemberReceiptList, MessageChangeResult, MessageSearchHit, SendAccepted, ScheduledMessageView, SessionView, StartedChat } from '@switchboard/shared';
+import type { CannedFileView, CannedReplyView, ChatLabelsView, ChatPinView, ForwardResult, ChatNameView, GroupInfoView, GroupInviteLinkView, GroupMemberAction, GroupMembersChangeView, ChatNoteView, ChatPersonView, ChatProfileView, ChatSnoozeView, InboxChatView, InboxMessageView, LabelColor, LabelView, ListPage, MarkHandledResult, MarkUnreadResult, MemberReceiptList, MessageChangeResult, MessageSearchHit, SendAccepted, ScheduledMessageView, SessionView, StartedChat } from '@switchboard/shared';
 import { MAX_PINNED_CHATS } from '@switchboard/shared';
 import type { ApiClient, Query } from '../../api/http.ts';
 
@@ -131,6 +131,8 @@ export function inboxApi(api: ApiClient) {
     groupMembers: (sessionId: string, chatId: string, action: GroupMemberAction, members: string[]) =>
       api.post<GroupMembersChangeView>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/group/members`, { action, members }),
     groupSubject: (sessionId: string, chatId: string, subject: string) => api.put<GroupInfoView>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/group/subject`, { subject }),
+    groupInviteLink: (sessionId: string, chatId: string) => api.get<GroupInviteLinkView>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/group/invite-link`),
+    leaveGroup: (sessionId: string, chatId: string) => api.post<void>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/group/leave`),
     groupDescription: (sessionId: string, chatId: string, description: string | null) =>
       api.put<GroupInfoView>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/group/description`, { description }),
     notes: (sessionId: string, chatId: string) => api.get<{ data: ChatNoteView[] }>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/notes`).then((r) => r.data),

@@ -82,6 +82,7 @@ export function AddMembersForm({ group, onChanged, onClose }: { group: GroupInfo
           </ul>
         </div>
       )}
+      <InviteLink group={group} />
       <div className="dialog-inline-actions">
         <Button variant="ghost" onClick={onClose}>
           {t('action.close')}
@@ -136,6 +137,88 @@ export function MemberActions({ group, member, name, onChanged }: { group: Group
         danger
         busy={busy}
         onConfirm={() => void run('remove')}
+        onClose={() => setConfirming(false)}
+      />
+    </>
+  );
+}
+
+/** *Enlace de invitación*: for whoever only an invitation may add (or anyone): shown, and copied in one click. */
+function InviteLink({ group }: { group: GroupInfoView }) {
+  const { t } = useI18n();
+  const api = useApi();
+  const toast = useToast();
+  const [link, setLink] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const show = async () => {
+    setBusy(true);
+    try {
+      setLink((await inboxApi(api).groupInviteLink(group.sessionId, group.chatId)).link);
+    } catch (err) {
+      toast.error(errorText(err, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const copy = () => {
+    void navigator.clipboard?.writeText(link ?? '').then(
+      () => toast.success(t('group.linkCopied')),
+      () => toast.error(t('contact.copyFailed')),
+    );
+  };
+  if (!link) {
+    return (
+      <p className="faint group-invite">
+        {t('group.inviteHint')}{' '}
+        <Button size="sm" variant="ghost" icon="link" busy={busy} onClick={() => void show()}>
+          {t('group.showLink')}
+        </Button>
+      </p>
+    );
+  }
+  return (
+    <div className="group-invite">
+      <input className="input mono" readOnly value={link} aria-label={t('group.inviteLink')} onFocus={(e) => e.target.select()} />
+      <Button size="sm" icon="copy" onClick={copy}>
+        {t('contact.copy')}
+      </Button>
+    </div>
+  );
+}
+
+/** *Salir del grupo* (asked first): the account leaves; the chat and its history stay. */
+export function LeaveGroup({ group, onLeft }: { group: GroupInfoView; onLeft(): void }) {
+  const { t } = useI18n();
+  const api = useApi();
+  const toast = useToast();
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const leave = async () => {
+    setBusy(true);
+    try {
+      await inboxApi(api).leaveGroup(group.sessionId, group.chatId);
+      toast.success(t('group.left', { subject: group.subject }));
+      onLeft();
+    } catch (err) {
+      toast.error(errorText(err, t));
+    } finally {
+      setBusy(false);
+      setConfirming(false);
+    }
+  };
+  return (
+    <>
+      <Button size="sm" variant="ghost" icon="logout" className="group-leave" onClick={() => setConfirming(true)}>
+        {t('group.leave')}
+      </Button>
+      <ConfirmDialog
+        open={confirming}
+        title={t('group.leaveTitle', { subject: group.subject })}
+        body={t('group.leaveBody')}
+        confirmLabel={t('group.leave')}
+        danger
+        busy={busy}
+        onConfirm={() => void leave()}
         onClose={() => setConfirming(false)}
       />
     </>

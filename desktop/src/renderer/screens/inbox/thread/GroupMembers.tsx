@@ -20,7 +20,7 @@ import { inboxApi } from '../inboxApi.ts';
 import { displayPhone } from '../model/keys.ts';
 import { GroupAbout } from './GroupAbout.tsx';
 import { groupPowers } from './groupAdmin.ts';
-import { AddMembersForm, MemberActions } from './GroupMemberAdmin.tsx';
+import { AddMembersForm, LeaveGroup, MemberActions } from './GroupMemberAdmin.tsx';
 import { searchMembers } from './memberSearch.ts';
 
 /** From how many members the list offers a search box. */
@@ -35,7 +35,8 @@ export function GroupMembers({ sessionId, chatId, sessionName, onOpenChat, onWri
   const api = useApi();
   const mayChange = useAbility().can('update', on('Chat', { sessionId, jid: chatId }));
   const group = useResource((signal) => inboxApi(api).groupInfo(sessionId, chatId, signal), [api, sessionId, chatId]);
-  if (group.error && !group.data) {
+  // The latest answer wins: after leaving, WhatsApp no longer says who is in the group.
+  if (group.error) {
     return (
       <section aria-labelledby="group-members">
         <h3 id="group-members">{t('group.members')}</h3>
@@ -52,6 +53,7 @@ export function GroupMembers({ sessionId, chatId, sessionName, onOpenChat, onWri
     <>
       <GroupAbout group={g} creator={creator} canEdit={powers.info} blocked={powers.infoBlocked} onSaved={replace} />
       <MemberList group={g} sessionName={sessionName} onOpenChat={onOpenChat} onWrite={onWrite} admin={powers.members ? replace : undefined} blocked={powers.membersBlocked} />
+      {mayChange && <LeaveGroup group={g} onLeft={group.reload} />}
     </>
   );
 }
