@@ -23,9 +23,12 @@ let employee = '';
 let outsider = '';
 let group = '';
 let createdAt = 0;
+let aliciaSaid = '';
+let brunoAsked = '';
 
-function arrived(chatId: string, text: string): Promise<unknown> {
-  return w.rec.waitFor((e) => e.sessionId === SESSION && e.type === 'message' && e.message.chatId === chatId && e.message.text === text);
+async function arrived(chatId: string, text: string): Promise<string> {
+  const e = await w.rec.waitFor((e) => e.sessionId === SESSION && e.type === 'message' && e.message.chatId === chatId && e.message.text === text);
+  return (e as { message: { id: string } }).message.id;
 }
 
 beforeAll(async () => {
@@ -43,8 +46,8 @@ beforeAll(async () => {
   createdAt = Date.now();
   sim.groups.get(group).admins.add(BRUNO);
   // Alicia also writes to the account on her own; Bruno only in the group; Carmen never.
-  await Promise.all([arrived(jid(ALICIA), 'Hola, soy Alicia'), sim.contactSend(ALICIA, { to: PHONE, text: 'Hola, soy Alicia' })]);
-  await Promise.all([arrived(group, '¿Quién reparte hoy?'), sim.contactSendToGroup(BRUNO, group, { text: '¿Quién reparte hoy?' })]);
+  [aliciaSaid] = await Promise.all([arrived(jid(ALICIA), 'Hola, soy Alicia'), sim.contactSend(ALICIA, { to: PHONE, text: 'Hola, soy Alicia' })]);
+  [brunoAsked] = await Promise.all([arrived(group, '¿Quién reparte hoy?'), sim.contactSendToGroup(BRUNO, group, { text: '¿Quién reparte hoy?' })]);
   await Assignment.create({ sessionId: SESSION, chatId: group, userId: w.users.employee.id });
 }, 120_000);
 
@@ -127,3 +130,19 @@ describe('a reply that mentions members', () => {
   });
 });
 
+describe('quoting a message', () => {
+  const send = (token: string, to: string, quotedId: string) => w.api('POST', `/api/sessions/${SESSION}/messages`, { token, body: { to, text: 'Te respondo', quotedId } });
+
+  it('takes a message of the same chat, or of a group (a private reply to a member)', async () => {
+    expect((await send(supervisor, jid(ALICIA), aliciaSaid)).status).toBe(202);
+    expect((await send(supervisor, jid(BRUNO), brunoAsked)).status).toBe(202);
+  });
+
+  it('refuses one of another one-to-one chat, one the caller may not read, or none at all', async () => {
+    // Its words would travel with the reply: an employee could read any chat by quoting it to herself.
+    for (const [token, to, quoted] of [[supervisor, group, aliciaSaid], [employee, group, aliciaSaid], [supervisor, jid(ALICIA), 'NO-SUCH-MESSAGE']] as const) {
+      const res = await send(token, to, quoted);
+      expect([res.status, res.body.error.code]).toEqual([400, 'unknown_quoted']);
+    }
+  });
+});

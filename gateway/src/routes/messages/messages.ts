@@ -1,8 +1,8 @@
-import { Chat, Message, Session, type ChatDoc, type MessageDoc } from '@switchboard/shared/node';
+import { Chat, Message, Session, messageObjectId, type ChatDoc, type MessageDoc } from '@switchboard/shared/node';
 import type { OutgoingMessageInput } from '@switchboard/shared';
 import type { QueryFilter } from 'mongoose';
-import { notFound } from '../../errors.ts';
-import { authorize, scope, subjects } from '../../policies/subjects.ts';
+import { badRequest, notFound } from '../../errors.ts';
+import { allowed, authorize, scope, subjects } from '../../policies/subjects.ts';
 import { presentChat, presentMessages } from '../../presenters/messages.ts';
 import { escapeRegex, listOf, listResponse, paging, sessionParams } from '../common.ts';
 import { MESSAGE_WINDOWS_MS, newestFirstPage } from '../newestFirstPage.ts';
@@ -12,6 +12,17 @@ import { attachToChat, checkMedia } from './checkMedia.ts';
 import { chatSchema, listChatsQuery, listMessagesQuery, messageSchema, sendBody, sendResponse } from './schema.ts';
 
 const tag = 'Messages';
+
+/**
+ * A quoted message travels with the reply (WhatsApp shows its words), so it must be one the
+ * caller may read: in the same chat, or — a private reply to a member — in a group of the
+ * session. Anything else is 400 `unknown_quoted`, whether it does not exist or is not theirs.
+ */
+async function assertQuotable(auth: Parameters<typeof allowed>[0], sessionId: string, chatId: string, quotedId: string): Promise<void> {
+  const quoted = await Message.findById(messageObjectId(sessionId, quotedId), { chatId: 1 }).lean<Pick<MessageDoc, 'chatId'>>();
+  const ok = !!quoted && (quoted.chatId === chatId || quoted.chatId.endsWith('@g.us')) && allowed(auth, 'read', subjects.message(sessionId, quoted.chatId));
+  if (!ok) throw badRequest('unknown_quoted', 'The message to answer is not in this conversation, nor in a group you can read');
+}
 
 /** 404 for an unknown session, once the caller is known to be allowed in it. */
 async function assertSessionExists(sessionId: string): Promise<void> {
@@ -30,6 +41,7 @@ export const messageRoutes: RouteDef[] = [
       authorize(auth, 'send', subjects.message(params.sessionId, chatId));
       await assertSessionExists(params.sessionId);
       const mediaKind = body.mediaId ? (await checkMedia(auth!, params.sessionId, body.mediaId)).kind : undefined;
+      if (body.quotedId) await assertQuotable(auth, params.sessionId, chatId, body.quotedId);
       const { kind, ...rest } = body;
       const input: OutgoingMessageInput = { ...rest, to: chatId, kind: kind ?? mediaKind ?? 'text', userId: auth!.user.id };
       // A file uploaded with this request belongs to the chat it is sent to (assigned users can read it).
