@@ -15,6 +15,7 @@ import { mapContent, type MappedContent, type MediaInfo } from './mapContent.ts'
 import { applyChange, changeOf, type MessageChange } from './messageChanges.ts';
 import { resolveMentions } from './mentions.ts';
 import { groupStubOf, nameGroupStub } from './groupStubs.ts';
+import { quotedElsewhere } from './quotedElsewhere.ts';
 import type { SessionMetrics } from './sessionMetrics.ts';
 import { previewOf, toView } from './view.ts';
 
@@ -134,6 +135,7 @@ async function prepare(msg: WAMessage, deps: IngestDeps): Promise<Prepared | nul
   // Before the media: a retry of this step downloads nothing twice.
   const mentions = mapped.mentionedJids ? await resolveMentions(sessionId, identity.chatId, mapped.mentionedJids, sock) : [];
   const system = stub ? await nameGroupStub(sessionId, identity.chatId, stub, sock) : undefined;
+  const quotedFrom = mapped.quotedElsewhere ? await quotedElsewhere(mapped.quotedElsewhere, identity.chatId, sock) : undefined;
   const fromMe = !!key.fromMe;
   let mediaId: string | null = null;
   let media: MessageMediaView | undefined;
@@ -174,6 +176,7 @@ async function prepare(msg: WAMessage, deps: IngestDeps): Promise<Prepared | nul
     ...(mapped.forwarded ? { forwarded: true as const } : {}),
     ...(mentions.length ? { mentions } : {}),
     ...(system ? { system } : {}),
+    ...(quotedFrom ? { quotedFrom } : {}),
     reaction: mapped.reaction ?? null,
     location: mapped.location ?? null,
     status: fromMe ? 'sent' : 'delivered',

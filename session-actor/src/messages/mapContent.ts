@@ -18,6 +18,11 @@ export interface MappedContent {
   text?: string;
   caption?: string;
   quotedId?: string;
+  /**
+   * The quoted message is in another chat (`contextInfo.remoteJid`: a private reply to a group
+   * message): that chat, its author and the quoted content WhatsApp sent along.
+   */
+  quotedElsewhere?: { chatJid: string; participant?: string; content?: proto.IMessage };
   /** WhatsApp marked it forwarded (`contextInfo.isForwarded`). */
   forwarded?: true;
   /** The ids its text mentions (`contextInfo.mentionedJid`), as WhatsApp gave them. */
@@ -46,11 +51,14 @@ const MEDIA_DEFAULT_MIME: Record<MediaInfo['kind'], string> = {
 const MAX_MENTIONS = 1024;
 
 /** What a message's context says about it: the message it quotes, whether it was forwarded, whom it mentions. */
-function contextOf(content: Content, type: keyof Content): Pick<MappedContent, 'quotedId' | 'forwarded' | 'mentionedJids'> {
+function contextOf(content: Content, type: keyof Content): Pick<MappedContent, 'quotedId' | 'quotedElsewhere' | 'forwarded' | 'mentionedJids'> {
   const ctx = (content[type] as { contextInfo?: proto.IContextInfo | null } | null | undefined)?.contextInfo;
   const mentioned = [...new Set((ctx?.mentionedJid ?? []).filter((j) => typeof j === 'string' && j.includes('@')))].slice(0, MAX_MENTIONS);
   return {
     ...(ctx?.stanzaId ? { quotedId: ctx.stanzaId } : {}),
+    ...(ctx?.stanzaId && ctx.remoteJid
+      ? { quotedElsewhere: { chatJid: ctx.remoteJid, ...(ctx.participant ? { participant: ctx.participant } : {}), ...(ctx.quotedMessage ? { content: ctx.quotedMessage } : {}) } }
+      : {}),
     ...(ctx?.isForwarded ? { forwarded: true as const } : {}),
     ...(mentioned.length ? { mentionedJids: mentioned } : {}),
   };

@@ -49,6 +49,13 @@ describe('buildContent', () => {
     expect(direct.options.quoted?.key).toEqual({ remoteJid: JID, id: 'ALICE', fromMe: false });
   });
 
+  it('quotes a group message from a member\'s own chat as WhatsApp\'s private reply: keyed in the group', async () => {
+    const GROUP = '120363000000000001@g.us';
+    const fromGroup: BuildDeps = { ...deps, findMessage: async () => ({ chatId: GROUP, fromMe: false, sender: '15550002222@s.whatsapp.net', text: '¿Abrís el sábado?' }) };
+    const reply = await buildContent({ messageId: 'P1', kind: 'text', text: 'Sí, de 10 a 14', quotedId: 'ALICE' }, '15550002222@s.whatsapp.net', fromGroup);
+    expect(reply.options.quoted).toEqual({ key: { remoteJid: GROUP, id: 'ALICE', fromMe: false, participant: '15550002222@s.whatsapp.net' }, message: { conversation: '¿Abrís el sábado?' } });
+  });
+
   it('builds media from the stored file: document name and mime, voice as ptt', async () => {
     const doc = await buildContent({ messageId: 'ID4', kind: 'document', mediaId: 'm1', caption: 'c' }, JID, deps);
     expect(doc.content).toMatchObject({ document: { stream }, mimetype: 'application/pdf', fileName: 'a.pdf', caption: 'c' });

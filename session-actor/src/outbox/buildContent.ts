@@ -29,8 +29,19 @@ function authorOf(jid: string, m: ReferencedMessage | null): { participant?: str
   return jid.endsWith('@g.us') && m && !m.fromMe && m.sender ? { participant: m.sender } : {};
 }
 
+/**
+ * The quoted message's key: in this chat, or in the group it came from (a private reply to a
+ * group message: Baileys then names that group as `contextInfo.remoteJid`, as WhatsApp does).
+ */
+function quotedKey(jid: string, id: string, m: ReferencedMessage | null): WAMessage['key'] {
+  const chat = m?.chatId && m.chatId !== jid && m.chatId.endsWith('@g.us') ? m.chatId : jid;
+  return { remoteJid: chat, id, fromMe: m?.fromMe ?? false, ...authorOf(chat, m) };
+}
+
 /** A stored message another one refers to (quote or reaction target). */
 export interface ReferencedMessage {
+  /** Its chat (a quote may come from a group: a private reply). */
+  chatId?: string;
   fromMe: boolean;
   sender?: string | null;
   text?: string | null;
@@ -100,10 +111,7 @@ export async function buildContent(
   if (rec.quotedId && rec.kind !== 'reaction') {
     const quoted = await deps.findMessage(rec.quotedId);
     const body = quoted ? (quoted.text ?? quoted.caption ?? '') : '';
-    options.quoted = {
-      key: { remoteJid: jid, id: rec.quotedId, fromMe: quoted?.fromMe ?? false, ...authorOf(jid, quoted) },
-      message: { conversation: body },
-    } as WAMessage;
+    options.quoted = { key: quotedKey(jid, rec.quotedId, quoted), message: { conversation: body } } as WAMessage;
   }
   // The rules of shared's outgoing-message schema (the gateway and the supervisor checked them
   // already), again on the stored record: a hand-edited or migrated document cannot slip through.

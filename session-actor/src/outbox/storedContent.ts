@@ -29,7 +29,7 @@ async function mediaPreview(media: { _id: unknown; mimeType: string; thumbnailGr
  */
 export function storedContentDeps({ sessionId, media, logger }: { sessionId: string; media: MediaSummaries; logger: Logger }): BuildDeps {
   return {
-    findMessage: (messageId) => Message.findById(messageObjectId(sessionId, messageId), { fromMe: 1, sender: 1, text: 1, caption: 1 }).lean(),
+    findMessage: (messageId) => Message.findById(messageObjectId(sessionId, messageId), { chatId: 1, fromMe: 1, sender: 1, text: 1, caption: 1 }).lean(),
     openMedia: async (mediaId) => {
       // A read error is not "not found": it propagates and is judged by classifySendError.
       const doc = await Media.findOne({ _id: mediaId }).lean();

@@ -76,6 +76,22 @@ export interface MessageMention {
   isAccount?: true;
 }
 
+/**
+ * A quoted message of another chat, kept with the reply that quotes it: WhatsApp's private reply
+ * to a group message (from the group's member in their own chat, or ours to them) carries the
+ * group and the quoted words, which the reply's chat does not otherwise have.
+ */
+export interface QuotedElsewhere {
+  /** The chat the quoted message is in (a group). */
+  chatId: string;
+  /** Its author: their phone-number JID when known; null for ours. */
+  sender: string | null;
+  fromMe: boolean;
+  kind: MessageKind;
+  /** Its words (text or caption), null when it has none. */
+  text: string | null;
+}
+
 /** A send request as accepted by the hub (media travels by stored media id, never as bytes). */
 export interface OutgoingMessageInput {
   /** Phone number (digits) or a JID. */

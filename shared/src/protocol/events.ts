@@ -1,4 +1,4 @@
-import type { MessageKind, MessageMention, MessageStatus, SessionStatus, TimedStatus } from '../domain/messages.ts';
+import type { MessageKind, MessageMention, MessageStatus, QuotedElsewhere, SessionStatus, TimedStatus } from '../domain/messages.ts';
 import type { GroupEvent } from '../domain/groupEvents.ts';
 import type { ExitKind } from './exitCodes.ts';
 
@@ -51,6 +51,8 @@ export interface MessageView {
   caption?: string;
   mediaId?: string;
   quotedId?: string;
+  /** The quoted message when it is in another chat (a private reply to a group message). */
+  quotedFrom?: QuotedElsewhere;
   reaction?: { emoji: string; targetId: string };
   location?: { latitude: number; longitude: number; name?: string; address?: string };
   status: MessageStatus;

@@ -6,7 +6,7 @@
  * Both inserts are group-committed across sessions (`InsertBatcher`, issue 13): sends accepted
  * at the same moment share one SendKey write and one Message write.
  */
-import { HUB_ERROR_CODES, hubError, mentionUser, outgoingMessageInput, type AcceptedSend, type MessageMention, type OutgoingMessageInput } from '@switchboard/shared';
+import { HUB_ERROR_CODES, hubError, mentionUser, outgoingMessageInput, type AcceptedSend, type MessageMention, type OutgoingMessageInput, type QuotedElsewhere } from '@switchboard/shared';
 import { claimSendKey, memberNames, Message, messageObjectId, SendKey } from '@switchboard/shared/node';
 import { InsertBatcher, type InsertModel } from './insertBatcher.ts';
 import { newMessageId, recipientJid } from './messageId.ts';
@@ -43,6 +43,18 @@ async function storedMentions(sessionId: string, chatId: string, mentions: reado
 }
 
 /**
+ * A private reply to a group message quotes a message of another chat: kept with the reply (the
+ * group, the author, the words), so its own chat can show the quote (the gateway checked that the
+ * caller may read it). Undefined for a quote of the same chat, or none.
+ */
+async function quotedElsewhere(sessionId: string, chatId: string, quotedId: string | undefined): Promise<QuotedElsewhere | undefined> {
+  if (!quotedId) return undefined;
+  const q = await Message.findById(messageObjectId(sessionId, quotedId), { chatId: 1, fromMe: 1, sender: 1, kind: 1, text: 1, caption: 1 }).lean();
+  if (!q || q.chatId === chatId) return undefined;
+  return { chatId: q.chatId, sender: q.fromMe ? null : (q.sender ?? null), fromMe: q.fromMe, kind: q.kind, text: q.text ?? q.caption ?? null };
+}
+
+/**
  * Stores an outgoing message as pending; returns the first result again for a repeated clientId.
  * `fence` (cluster mode): the owner's token, so an older owner's actor cannot claim the send
  * (session-actor/src/outbox/claims.ts).
@@ -61,7 +73,7 @@ export async function acceptSend(sessionId: string, input: OutgoingMessageInput,
       // The first attempt claimed the key but died before storing the message: finish its work.
     }
   }
-  const mentions = await storedMentions(sessionId, chatId, input.mentions);
+  const [mentions, quotedFrom] = await Promise.all([storedMentions(sessionId, chatId, input.mentions), quotedElsewhere(sessionId, chatId, input.quotedId)]);
   const doc = {
     sessionId,
     chatId,
@@ -82,6 +94,7 @@ export async function acceptSend(sessionId: string, input: OutgoingMessageInput,
     ...(input.automated ? { automated: true } : {}),
     ...(input.forwarded ? { forwarded: true } : {}),
     ...(mentions ? { mentions } : {}),
+    ...(quotedFrom ? { quotedFrom } : {}),
     ...(fence !== undefined ? { fence } : {}),
   };
   try {

@@ -138,6 +138,26 @@ describe('quoting a message', () => {
     expect((await send(supervisor, jid(BRUNO), brunoAsked)).status).toBe(202);
   });
 
+  it("answers a member privately, quoting their group message as WhatsApp's private reply does", async () => {
+    const got = w.sim!.waitForReceived(BRUNO, (m) => m.text === 'Reparto yo, Bruno', 30_000);
+    const sent = await w.api('POST', `/api/sessions/${SESSION}/messages`, { token: supervisor, body: { to: jid(BRUNO), text: 'Reparto yo, Bruno', quotedId: brunoAsked } });
+    expect(sent.status).toBe(202);
+    // His phone shows the group message quoted, and that it is the group's.
+    const received = await got;
+    expect(received).toMatchObject({ quotedId: brunoAsked, quotedChat: group, quotedText: '¿Quién reparte hoy?' });
+    expect(received.group).toBeUndefined();
+    const page = await w.api('GET', `/api/sessions/${SESSION}/messages?chatId=${encodeURIComponent(jid(BRUNO))}`, { token: supervisor });
+    expect(page.body.data.find((m: { id: string }) => m.id === sent.body.messageId).quotedFrom).toEqual({ chatId: group, sender: jid(BRUNO), fromMe: false, kind: 'text', text: '¿Quién reparte hoy?' });
+  });
+
+  it('keeps the group message a member quotes when they answer ours privately', async () => {
+    const ours = await w.api('POST', `/api/sessions/${SESSION}/messages`, { token: supervisor, body: { to: group, text: 'Mañana no hay reparto' } });
+    await w.rec.waitFor((e) => e.sessionId === SESSION && e.type === 'message-sent' && e.message.id === ours.body.messageId);
+    const { id } = await w.sim!.contactSend(ALICIA, { to: PHONE, text: '¿Y el jueves?', quotedId: ours.body.messageId, quotedChat: group, quotedText: 'Mañana no hay reparto' });
+    const e = await w.rec.waitFor((e) => e.sessionId === SESSION && e.type === 'message' && e.message.id === id);
+    expect((e as { message: { chatId: string; quotedFrom?: unknown } }).message).toMatchObject({ chatId: jid(ALICIA), quotedFrom: { chatId: group, sender: null, fromMe: true, kind: 'text', text: 'Mañana no hay reparto' } });
+  });
+
   it('refuses one of another one-to-one chat, one the caller may not read, or none at all', async () => {
     // Its words would travel with the reply: an employee could read any chat by quoting it to herself.
     for (const [token, to, quoted] of [[supervisor, group, aliciaSaid], [employee, group, aliciaSaid], [supervisor, jid(ALICIA), 'NO-SUCH-MESSAGE']] as const) {

@@ -46,6 +46,11 @@ const shapes: Record<string, (s: string) => IncomingMessageFields> = {
   'media still downloading': (s) => ({ ...base(s, 'P1'), kind: 'document', text: null, mediaStatus: 'pending' }),
   'reaction (and its removal)': (s) => ({ ...base(s, 'R1'), kind: 'reaction', text: null, reaction: { emoji: '', targetId: 'T1' } }),
   'location without a name': (s) => ({ ...base(s, 'L1'), kind: 'location', text: null, location: { latitude: 19.43, longitude: -99.13, address: 'Zócalo' } }),
+  "a member's private reply to our group message": (s) => ({
+    ...base(s, 'Q1'),
+    quotedId: 'G0',
+    quotedFrom: { chatId: '120363000000000009@g.us', sender: null, fromMe: true, kind: 'text', text: 'El reparto sale a las 10' },
+  }),
   'a forwarded photo': (s) => ({ ...base(s, 'F1'), kind: 'image', text: null, mediaId: new Types.ObjectId().toHexString(), forwarded: true }),
   'a group message mentioning two members, one of them the account': (s) => ({
     ...base(s, 'N1'),

@@ -55,7 +55,8 @@ function contextInfo(input: BuildInput, ref: ReferencedMessage): proto.IContextI
   const forward = input.forwarded ? { isForwarded: true, forwardingScore: 1 } : {};
   const mentions = input.mentionedJids?.length ? { mentionedJid: input.mentionedJids } : {};
   if (!input.quotedId) return input.forwarded || input.mentionedJids?.length ? { ...forward, ...mentions } : undefined;
-  return { stanzaId: input.quotedId, participant: ref.participant, quotedMessage: { conversation: ref.text ?? '' }, ...forward, ...mentions };
+  const elsewhere = input.quotedChat ? { remoteJid: input.quotedChat } : {};
+  return { stanzaId: input.quotedId, participant: ref.participant, quotedMessage: { conversation: input.quotedText ?? ref.text ?? '' }, ...elsewhere, ...forward, ...mentions };
 }
 
 function mediaMessage(store: MediaStore, input: ContactSendInput, type: MediaType, bytes: Buffer, https: boolean) {
@@ -138,13 +139,19 @@ const forwardedOf = (ctx: proto.IContextInfo | null | undefined): { forwarded?: 
   ...(ctx?.mentionedJid?.length ? { mentions: [...ctx.mentionedJid] } : {}),
 });
 
+/** A quote from another chat (a private reply to a group message), and the quoted words. */
+function quotedElsewhere(ctx: proto.IContextInfo | null | undefined): { quotedChat?: string; quotedText?: string } {
+  const words = ctx?.quotedMessage?.conversation ?? ctx?.quotedMessage?.extendedTextMessage?.text;
+  return { ...(ctx?.remoteJid ? { quotedChat: ctx.remoteJid } : {}), ...(ctx?.stanzaId && words ? { quotedText: words } : {}) };
+}
+
 /** Turns a decrypted `proto.Message` into what a test wants to assert on, fetching media bytes. */
 export function parseAppMessage(store: MediaStore, raw: proto.IMessage): Parsed {
   const msg = unwrap(raw);
   if (msg.conversation != null) return { kind: 'text', text: msg.conversation };
   if (msg.extendedTextMessage) {
     const ctx = msg.extendedTextMessage.contextInfo;
-    return { kind: 'text', text: msg.extendedTextMessage.text ?? '', quotedId: ctx?.stanzaId ?? undefined, quotedParticipant: ctx?.participant ?? undefined, ...forwardedOf(ctx) };
+    return { kind: 'text', text: msg.extendedTextMessage.text ?? '', quotedId: ctx?.stanzaId ?? undefined, quotedParticipant: ctx?.participant ?? undefined, ...quotedElsewhere(ctx), ...forwardedOf(ctx) };
   }
   for (const [field, type] of MEDIA_FIELDS) {
     const m = msg[field];

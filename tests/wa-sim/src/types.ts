@@ -25,6 +25,10 @@ export interface ReceivedMessage {
   quotedId?: string;
   /** Author of the quoted message (`contextInfo.participant`), when the app named one. */
   quotedParticipant?: string;
+  /** The chat of the quoted message when it is another (`contextInfo.remoteJid`: a private reply to a group message). */
+  quotedChat?: string;
+  /** The quoted words the app sent along (`contextInfo.quotedMessage`). */
+  quotedText?: string;
   /** The app marked it forwarded (`contextInfo.isForwarded`). */
   forwarded?: boolean;
   /** The ids the app listed as mentioned (`contextInfo.mentionedJid`). */
@@ -43,6 +47,12 @@ export interface ContactSendInput {
   id?: string;
   text?: string;
   quotedId?: string;
+  /**
+   * With `quotedId`: the group the quoted message is in, for a private reply to a group message
+   * (WhatsApp's `contextInfo.remoteJid`), and the quoted words (`quotedText`).
+   */
+  quotedChat?: string;
+  quotedText?: string;
   /** Sends it marked forwarded, as WhatsApp marks a message forwarded from another chat. */
   forwarded?: boolean;
   /**

@@ -70,6 +70,10 @@ export const messageSchema = z
     caption: z.string().optional(),
     mediaId: z.string().optional(),
     quotedId: z.string().optional(),
+    quotedFrom: z
+      .object({ chatId: z.string(), sender: z.string().nullable(), fromMe: z.boolean(), kind: z.enum(MESSAGE_KINDS), text: z.string().nullable() })
+      .optional()
+      .openapi({ description: "The quoted message when it is in another chat — WhatsApp's private reply to a group message: the group, the quoted message's author (null for ours) and its words" }),
     reaction: z.object({ emoji: z.string(), targetId: z.string() }).optional(),
     location: z.object({ latitude: z.number(), longitude: z.number(), name: z.string().optional(), address: z.string().optional() }).optional(),
     status: z.enum(MESSAGE_STATUSES),

@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { GROUP_EVENT_ACTIONS, type GroupEvent, type GroupEventParty } from '../../domain/groupEvents.ts';
-import { MESSAGE_KINDS, MESSAGE_STATUSES, type MessageMention } from '../../domain/messages.ts';
+import { MESSAGE_KINDS, MESSAGE_STATUSES, type MessageMention, type QuotedElsewhere } from '../../domain/messages.ts';
 import { messageObjectId, type MessageDoc } from './message.ts';
 
 /** Fields of MessageDoc that an incoming message always has. */
@@ -18,6 +18,8 @@ export type IncomingMessageFields = Pick<MessageDoc, Always> & { [K in OrNull]-?
   mentions?: MessageMention[];
   /** A `system` message's change to the group (absent otherwise). */
   system?: GroupEvent;
+  /** The quoted message when it is in another chat (absent otherwise). */
+  quotedFrom?: QuotedElsewhere;
 };
 
 /** The document stored for an incoming message, exactly as `Message.create` would store it. */
@@ -77,6 +79,7 @@ export function incomingMessageDocument(fields: IncomingMessageFields, now: Date
   const location = fields.location === null ? null : subdocument('location', fields.location, { latitude: 'number', longitude: 'number', name: 'string', address: 'string' }, errors);
   const mentions = fields.mentions?.length ? mentionDocuments(fields.mentions, errors) : undefined;
   const system = fields.system ? groupEventDocument(fields.system, errors) : undefined;
+  const quotedFrom = fields.quotedFrom ? quotedDocument(fields.quotedFrom, errors) : undefined;
   if (Object.keys(errors).length > 0) throw new MessageValidationError(errors);
   return {
     _id: messageObjectId(fields.sessionId, fields.messageId),
@@ -103,6 +106,7 @@ export function incomingMessageDocument(fields: IncomingMessageFields, now: Date
     ...(fields.forwarded === true ? { forwarded: true as const } : {}),
     ...(mentions ? { mentions } : {}),
     ...(system ? { system } : {}),
+    ...(quotedFrom ? { quotedFrom } : {}),
     createdAt: now,
     updatedAt: now,
     __v: 0,
@@ -152,4 +156,13 @@ function groupEventDocument(e: GroupEvent, errors: Record<string, string>): Grou
     who: e.who.map(party),
     ...(typeof e.value === 'string' ? { value: e.value } : {}),
   };
+}
+
+/** A quote from another chat as the schema stores it: `chatId`, `fromMe` and a known `kind` required. */
+function quotedDocument(q: QuotedElsewhere, errors: Record<string, string>): QuotedElsewhere {
+  if (typeof q.chatId !== 'string' || q.chatId === '') errors['quotedFrom.chatId'] = 'is required';
+  if (typeof q.fromMe !== 'boolean') errors['quotedFrom.fromMe'] = 'is required';
+  if (!KINDS.has(q.kind)) errors['quotedFrom.kind'] = `"${String(q.kind)}" is not a message kind`;
+  for (const field of ['sender', 'text'] as const) if (q[field] !== null && typeof q[field] !== 'string') errors[`quotedFrom.${field}`] = 'is not a string';
+  return { chatId: q.chatId, sender: q.sender ?? null, fromMe: q.fromMe, kind: q.kind, text: q.text ?? null };
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Schema, Types } from 'mongoose';
-import { MESSAGE_KINDS, MESSAGE_STATUSES, type MessageKind, type MessageMention, type MessageStatus } from '../../domain/messages.ts';
+import { MESSAGE_KINDS, MESSAGE_STATUSES, type MessageKind, type MessageMention, type MessageStatus, type QuotedElsewhere } from '../../domain/messages.ts';
 import type { GroupEvent } from '../../domain/groupEvents.ts';
 import { defineModel } from './defineModel.ts';
 
@@ -39,6 +39,8 @@ export interface MessageDoc {
    */
   mediaStatus?: 'pending' | 'failed' | null;
   quotedId?: string | null;
+  /** The quoted message when it is in another chat (a private reply to a group message); absent otherwise. */
+  quotedFrom?: QuotedElsewhere;
   reaction?: { emoji: string; targetId: string } | null;
   location?: MessageLocation | null;
   /** When its author last edited it on WhatsApp (the text or caption is the edited one). */
@@ -110,6 +112,10 @@ const messageSchema = new Schema<MessageDoc>(
     forwarded: { type: Boolean },
     mentions: {
       type: [new Schema({ user: { type: String, required: true }, jid: { type: String, required: true }, name: { type: String, default: null }, isAccount: Boolean }, { _id: false })],
+      default: undefined,
+    },
+    quotedFrom: {
+      type: new Schema({ chatId: { type: String, required: true }, sender: { type: String, default: null }, fromMe: { type: Boolean, required: true }, kind: { type: String, enum: MESSAGE_KINDS, required: true }, text: { type: String, default: null } }, { _id: false }),
       default: undefined,
     },
     system: { type: new Schema({ action: { type: String, required: true }, by: { type: Schema.Types.Mixed, default: null }, who: { type: [Schema.Types.Mixed], default: undefined }, value: String }, { _id: false }), default: undefined },

@@ -56,6 +56,10 @@ export function toMessageView(doc: StoredMessage, media?: MessageMediaView, name
   if (doc.caption) view.caption = doc.caption;
   if (doc.mediaId) view.mediaId = String(doc.mediaId);
   if (doc.quotedId) view.quotedId = doc.quotedId;
+  if (doc.quotedId && doc.quotedFrom && !doc.revokedAt) {
+    const q = doc.quotedFrom;
+    view.quotedFrom = { chatId: q.chatId, sender: q.sender ?? null, fromMe: q.fromMe, kind: q.kind, text: q.text ?? null };
+  }
   if (doc.reaction) view.reaction = { emoji: doc.reaction.emoji, targetId: doc.reaction.targetId };
   if (doc.location) {
     const { latitude, longitude, name, address } = doc.location;
