@@ -8,7 +8,8 @@
  * but may start conversations) gets the chat assigned without a choice, and is refused a
  * customer the session already talks to. (That an employee, who writes only to assigned chats,
  * is not offered it: inbox.test.ts.) A group member without a chat is written to from the
- * group's details, the dialog filled in; *Responder en privado* on her group message then opens it.
+ * group's details, the dialog filled in; *Responder en privado* on her group message then opens it
+ * with the reply quoting that message, which reaches her phone as WhatsApp's private reply.
  */
 import { BUILT_IN_ROLE_PERMISSIONS } from '@switchboard/shared';
 import type { Browser, Page } from 'playwright-core';
@@ -130,13 +131,24 @@ describe('a new conversation', () => {
     await received;
     await page.waitForURL(`**/inbox/${SESSION}/${encodeURIComponent(`${EVA}@s.whatsapp.net`)}`);
 
-    // Back in the group, *Responder en privado* on her message opens that chat.
+    // Back in the group, *Responder en privado* on her message opens that chat, the reply quoting
+    // her group message; her phone gets WhatsApp's private reply (the group message, and the group).
     await page.goto(`${sys.url}/inbox/${SESSION}/${encodeURIComponent(group)}`);
     const said = page.locator('.msg-in', { hasText: '¿Hacéis envíos a domicilio?' });
     await said.hover();
     await said.getByRole('button', { name: 'Responder en privado' }).click();
     await page.waitForURL(`**/inbox/${SESSION}/${encodeURIComponent(`${EVA}@s.whatsapp.net`)}`);
-    await page.getByRole('log', { name: /Mensajes con/ }).getByText('Hola Eva, sí: le escribimos por aquí para los detalles.').waitFor();
+    const log = page.getByRole('log', { name: /Mensajes con/ });
+    await log.getByText('Hola Eva, sí: le escribimos por aquí para los detalles.').waitFor();
+    await page.locator('.composer-quote', { hasText: 'Respondiendo en privado a su mensaje en «Pedidos del barrio»:' }).getByText('¿Hacéis envíos a domicilio?').waitFor();
+    const privately = sys.sim.waitForReceived(EVA, (m) => m.text === 'Los martes y jueves, sin coste.' && !m.group, 30_000);
+    const composer = page.getByRole('textbox', { name: /Mensaje para/ });
+    await composer.fill('Los martes y jueves, sin coste.');
+    await composer.press('Enter');
+    expect(await privately).toMatchObject({ quotedId: id, quotedChat: group, quotedText: '¿Hacéis envíos a domicilio?' });
+    const reply = log.locator('.msg-out', { hasText: 'Los martes y jueves, sin coste.' });
+    await reply.locator('.msg-quote', { hasText: 'Eva Ruiz · Pedidos del barrio' }).getByText('¿Hacéis envíos a domicilio?').waitFor();
+    await check('17c-private-reply');
   });
 
   it("gives a salesperson the conversation they start, and refuses them a customer the session already talks to", async () => {

@@ -86,6 +86,8 @@ export interface QuotedElsewhere {
   chatId: string;
   /** Its author: their phone-number JID when known; null for ours. */
   sender: string | null;
+  /** What the author calls themselves in the group (their push name there), when known. */
+  senderName?: string | null;
   fromMe: boolean;
   kind: MessageKind;
   /** Its words (text or caption), null when it has none. */

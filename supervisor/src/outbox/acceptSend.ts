@@ -49,9 +49,10 @@ async function storedMentions(sessionId: string, chatId: string, mentions: reado
  */
 async function quotedElsewhere(sessionId: string, chatId: string, quotedId: string | undefined): Promise<QuotedElsewhere | undefined> {
   if (!quotedId) return undefined;
-  const q = await Message.findById(messageObjectId(sessionId, quotedId), { chatId: 1, fromMe: 1, sender: 1, kind: 1, text: 1, caption: 1 }).lean();
+  const q = await Message.findById(messageObjectId(sessionId, quotedId), { chatId: 1, fromMe: 1, sender: 1, pushName: 1, kind: 1, text: 1, caption: 1 }).lean();
   if (!q || q.chatId === chatId) return undefined;
-  return { chatId: q.chatId, sender: q.fromMe ? null : (q.sender ?? null), fromMe: q.fromMe, kind: q.kind, text: q.text ?? q.caption ?? null };
+  const author = q.fromMe ? {} : { sender: q.sender ?? null, ...(q.pushName ? { senderName: q.pushName } : {}) };
+  return { chatId: q.chatId, sender: null, ...author, fromMe: q.fromMe, kind: q.kind, text: q.text ?? q.caption ?? null };
 }
 
 /**

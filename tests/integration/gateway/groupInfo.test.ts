@@ -147,7 +147,7 @@ describe('quoting a message', () => {
     expect(received).toMatchObject({ quotedId: brunoAsked, quotedChat: group, quotedText: '¿Quién reparte hoy?' });
     expect(received.group).toBeUndefined();
     const page = await w.api('GET', `/api/sessions/${SESSION}/messages?chatId=${encodeURIComponent(jid(BRUNO))}`, { token: supervisor });
-    expect(page.body.data.find((m: { id: string }) => m.id === sent.body.messageId).quotedFrom).toEqual({ chatId: group, sender: jid(BRUNO), fromMe: false, kind: 'text', text: '¿Quién reparte hoy?' });
+    expect(page.body.data.find((m: { id: string }) => m.id === sent.body.messageId).quotedFrom).toEqual({ chatId: group, sender: jid(BRUNO), senderName: 'Bruno', fromMe: false, kind: 'text', text: '¿Quién reparte hoy?' });
   });
 
   it('keeps the group message a member quotes when they answer ours privately', async () => {

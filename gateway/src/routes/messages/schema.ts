@@ -71,7 +71,7 @@ export const messageSchema = z
     mediaId: z.string().optional(),
     quotedId: z.string().optional(),
     quotedFrom: z
-      .object({ chatId: z.string(), sender: z.string().nullable(), fromMe: z.boolean(), kind: z.enum(MESSAGE_KINDS), text: z.string().nullable() })
+      .object({ chatId: z.string(), sender: z.string().nullable(), senderName: z.string().nullable().optional(), fromMe: z.boolean(), kind: z.enum(MESSAGE_KINDS), text: z.string().nullable() })
       .optional()
       .openapi({ description: "The quoted message when it is in another chat — WhatsApp's private reply to a group message: the group, the quoted message's author (null for ours) and its words" }),
     reaction: z.object({ emoji: z.string(), targetId: z.string() }).optional(),

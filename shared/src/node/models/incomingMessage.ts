@@ -164,5 +164,6 @@ function quotedDocument(q: QuotedElsewhere, errors: Record<string, string>): Quo
   if (typeof q.fromMe !== 'boolean') errors['quotedFrom.fromMe'] = 'is required';
   if (!KINDS.has(q.kind)) errors['quotedFrom.kind'] = `"${String(q.kind)}" is not a message kind`;
   for (const field of ['sender', 'text'] as const) if (q[field] !== null && typeof q[field] !== 'string') errors[`quotedFrom.${field}`] = 'is not a string';
-  return { chatId: q.chatId, sender: q.sender ?? null, fromMe: q.fromMe, kind: q.kind, text: q.text ?? null };
+  if (q.senderName !== undefined && q.senderName !== null && typeof q.senderName !== 'string') errors['quotedFrom.senderName'] = 'is not a string';
+  return { chatId: q.chatId, sender: q.sender ?? null, ...(q.senderName ? { senderName: q.senderName } : {}), fromMe: q.fromMe, kind: q.kind, text: q.text ?? null };
 }

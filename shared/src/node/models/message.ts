@@ -115,7 +115,7 @@ const messageSchema = new Schema<MessageDoc>(
       default: undefined,
     },
     quotedFrom: {
-      type: new Schema({ chatId: { type: String, required: true }, sender: { type: String, default: null }, fromMe: { type: Boolean, required: true }, kind: { type: String, enum: MESSAGE_KINDS, required: true }, text: { type: String, default: null } }, { _id: false }),
+      type: new Schema({ chatId: { type: String, required: true }, sender: { type: String, default: null }, senderName: { type: String }, fromMe: { type: Boolean, required: true }, kind: { type: String, enum: MESSAGE_KINDS, required: true }, text: { type: String, default: null } }, { _id: false }),
       default: undefined,
     },
     system: { type: new Schema({ action: { type: String, required: true }, by: { type: Schema.Types.Mixed, default: null }, who: { type: [Schema.Types.Mixed], default: undefined }, value: String }, { _id: false }), default: undefined },

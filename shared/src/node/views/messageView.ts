@@ -58,7 +58,7 @@ export function toMessageView(doc: StoredMessage, media?: MessageMediaView, name
   if (doc.quotedId) view.quotedId = doc.quotedId;
   if (doc.quotedId && doc.quotedFrom && !doc.revokedAt) {
     const q = doc.quotedFrom;
-    view.quotedFrom = { chatId: q.chatId, sender: q.sender ?? null, fromMe: q.fromMe, kind: q.kind, text: q.text ?? null };
+    view.quotedFrom = { chatId: q.chatId, sender: q.sender ?? null, ...(q.senderName ? { senderName: q.senderName } : {}), fromMe: q.fromMe, kind: q.kind, text: q.text ?? null };
   }
   if (doc.reaction) view.reaction = { emoji: doc.reaction.emoji, targetId: doc.reaction.targetId };
   if (doc.location) {

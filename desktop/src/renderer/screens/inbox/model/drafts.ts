@@ -7,8 +7,11 @@
  */
 import type { InboxMessageView } from '@switchboard/shared';
 
-/** What a reply shows of the message it quotes (and what a draft keeps of it). */
-export type QuotedMessage = Pick<InboxMessageView, 'id' | 'kind' | 'fromMe' | 'text' | 'caption' | 'mentions'> & { media?: { fileName: string | null } };
+/**
+ * What a reply shows of the message it quotes (and what a draft keeps of it). `from`: a message of
+ * another chat — a group member's, answered privately in their own chat (*Responder en privado*).
+ */
+export type QuotedMessage = Pick<InboxMessageView, 'id' | 'kind' | 'fromMe' | 'text' | 'caption' | 'mentions'> & { media?: { fileName: string | null }; from?: { chatId: string; name: string | null } };
 
 /** One chat's draft. */
 export interface Draft {
@@ -38,6 +41,7 @@ export function toQuoted(m: QuotedMessage): QuotedMessage {
   if (m.caption) q.caption = m.caption;
   if (m.media?.fileName) q.media = { fileName: m.media.fileName };
   if (m.mentions?.length) q.mentions = m.mentions;
+  if (m.from) q.from = { chatId: m.from.chatId, name: m.from.name };
   return q;
 }
 

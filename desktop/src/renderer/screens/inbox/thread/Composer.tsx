@@ -256,7 +256,7 @@ export function Composer(p: ComposerProps) {
       {!noting && p.quoting && (
         <div className="composer-quote">
           <div>
-            <span className="faint">{t('composer.replyingTo')}</span>
+            <span className="faint">{p.quoting.from ? t('composer.replyingPrivately', { group: p.quoting.from.name ?? t('composer.aGroup') }) : t('composer.replyingTo')}</span>
             <span className="composer-quote-text">{summaryOf(p.quoting, t)}</span>
           </div>
           <IconButton icon="x" size="sm" label={t('composer.cancelReply')} onClick={p.onCancelQuote} />

@@ -24,6 +24,8 @@ import { canReplyPrivately } from './usePrivateReply.ts';
 export interface MessageBubbleProps {
   m: InboxMessageView;
   quoted: InboxMessageView | undefined;
+  /** The name of the chat a quote from another chat is in (a private reply to a group message). */
+  quotedChatName?: string | null | undefined;
   reactions: TargetReactions | undefined;
   senderName: string | null;
   /** What to call the session's own account when the message mentions it. */
@@ -59,8 +61,31 @@ export function summaryOf(m: Pick<QuotedMessage, 'kind' | 'text' | 'caption' | '
   return `[${m.kind}]`;
 }
 
+/**
+ * The message a reply quotes: from this thread, else — a private reply to a group message — what
+ * was kept of it, named with its group (*Diego Pardo · Vecinos del barrio*).
+ */
+function Quote({ quoted, elsewhere, chatName }: { quoted: InboxMessageView | undefined; elsewhere: InboxMessageView['quotedFrom']; chatName: string | null | undefined }) {
+  const { t } = useI18n();
+  if (!quoted && elsewhere) {
+    const who = elsewhere.fromMe ? t('inbox.you') : (senderLabel({ sender: elsewhere.sender, pushName: elsewhere.senderName }) ?? t('thread.quoted'));
+    return (
+      <div className="msg-quote">
+        <span className="msg-quote-label">{t('thread.quotedIn', { who, group: chatName ?? t('composer.aGroup') })}</span>
+        <span className="msg-quote-text">{summaryOf({ kind: elsewhere.kind, ...(elsewhere.text ? { text: elsewhere.text } : {}) }, t)}</span>
+      </div>
+    );
+  }
+  return (
+    <div className="msg-quote">
+      <span className="msg-quote-label">{quoted ? (quoted.fromMe ? t('inbox.you') : (senderLabel(quoted) ?? t('thread.quoted'))) : t('thread.quoted')}</span>
+      <span className="msg-quote-text">{quoted ? summaryOf(quoted, t) : '…'}</span>
+    </div>
+  );
+}
+
 /** A message bubble. */
-export const MessageBubble = memo(function MessageBubble({ m, quoted, reactions, senderName, accountName, onReply, onReact, onEdit, onDelete, onForward, onPrivateReply, onPickStart, picked, onPickToggle, onInfo, onRetry }: MessageBubbleProps) {
+export const MessageBubble = memo(function MessageBubble({ m, quoted, quotedChatName, reactions, senderName, accountName, onReply, onReact, onEdit, onDelete, onForward, onPrivateReply, onPickStart, picked, onPickToggle, onInfo, onRetry }: MessageBubbleProps) {
   const own = onEdit || onDelete ? ownMessageActions(m, Date.now()) : { edit: false, remove: false };
   const { t, fmt } = useI18n();
   const text = m.text ?? m.caption;
@@ -81,12 +106,7 @@ export const MessageBubble = memo(function MessageBubble({ m, quoted, reactions,
             <Icon name="forward" size={12} /> {t('forward.label')}
           </p>
         )}
-        {m.quotedId && (
-          <div className="msg-quote">
-            <span className="msg-quote-label">{quoted ? (quoted.fromMe ? t('inbox.you') : (senderLabel(quoted) ?? t('thread.quoted'))) : t('thread.quoted')}</span>
-            <span className="msg-quote-text">{quoted ? summaryOf(quoted, t) : '…'}</span>
-          </div>
-        )}
+        {m.quotedId && <Quote quoted={quoted} elsewhere={m.quotedFrom} chatName={quotedChatName} />}
         <MessageMedia m={m} />
         {unsupported && <p className="muted msg-text">{t('thread.unsupported')}</p>}
         {m.revokedAt !== undefined && (

@@ -8,6 +8,8 @@ import type { ChatNoteView, InboxMessageView } from '@switchboard/shared';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useMe } from '../../../auth/AuthProvider.tsx';
+import { useInbox } from '../InboxProvider.tsx';
+import { chatKey } from '../model/keys.ts';
 import { useI18n } from '../../../i18n/index.tsx';
 import { Button } from '../../../ui/Button.tsx';
 import type { TargetReactions } from '../model/inboxReducer.ts';
@@ -64,6 +66,9 @@ export function MessageList(p: MessageListProps) {
   const anchor = useRef<{ height: number; top: number } | null>(null);
   const [showJump, setShowJump] = useState(false);
   const me = useMe();
+  const { chats } = useInbox().state;
+  // A private reply's quote names the group it came from, when the list knows it.
+  const chatName = (sessionId: string, chatId: string) => chats.get(chatKey(sessionId, chatId))?.name ?? null;
   const [infoId, setInfoId] = useState<string | null>(null);
   const setInfo = useCallback((m: InboxMessageView) => setInfoId(m.id), []);
   // The message as it is now: a receipt that comes while its info is open shows at once.
@@ -226,6 +231,7 @@ export function MessageList(p: MessageListProps) {
                   <MessageBubble
                     m={row.m}
                     quoted={row.m.quotedId ? p.byId.get(row.m.quotedId) : undefined}
+                    quotedChatName={row.m.quotedFrom ? chatName(row.m.sessionId, row.m.quotedFrom.chatId) : undefined}
                     reactions={p.reactions.get(row.m.id)}
                     senderName={row.showSender ? authorOf(row.m) : null}
                     accountName={p.accountName}
