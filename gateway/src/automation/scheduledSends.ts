@@ -80,7 +80,8 @@ export async function deliverScheduled(deps: ScheduledSendDeps, doc: ScheduledMe
     const content = doc.file
       ? { kind: doc.file.kind as MessageKind, mediaId: doc.file.mediaId.toString(), ...(doc.text ? { caption: doc.text } : {}), ...(doc.file.fileName ? { fileName: doc.file.fileName } : {}) }
       : { kind: 'text' as const, text: doc.text };
-    const accepted = await deps.hub.send(doc.sessionId, { to: doc.chatId, ...content, ...(doc.quotedId ? { quotedId: doc.quotedId } : {}), clientId: scheduledClientId(doc._id), userId: senderId });
+    const mentions = doc.mentions?.length ? { mentions: doc.mentions.map((m) => m.jid) } : {};
+    const accepted = await deps.hub.send(doc.sessionId, { to: doc.chatId, ...content, ...(doc.quotedId ? { quotedId: doc.quotedId } : {}), ...mentions, clientId: scheduledClientId(doc._id), userId: senderId });
     return await settle(deps, doc, { status: 'sent', messageId: accepted.messageId, sentAt: new Date(now) });
   } catch (err) {
     const code = err instanceof RpcError ? PERMANENT[err.code] : undefined;

@@ -10,6 +10,7 @@ export function presentScheduled(d: ScheduledMessageDoc): ScheduledMessageView {
     text: d.text,
     file: d.file ? { mediaId: d.file.mediaId.toString(), kind: d.file.kind, fileName: d.file.fileName ?? null, mimeType: d.file.mimeType, size: d.file.size } : null,
     quotedId: d.quotedId ?? null,
+    mentions: (d.mentions ?? []).map((m) => ({ user: m.user, jid: m.jid, name: m.name ?? null, ...(m.isAccount ? { isAccount: true as const } : {}) })),
     sendAt: new Date(d.sendAt).getTime(),
     status: d.status,
     author: { id: d.authorId.toString(), name: d.authorName },

@@ -16,6 +16,16 @@ function checkContent(m: MessageContent & { caption?: string | undefined; mentio
 
 const objectId = z.string().regex(/^[0-9a-fA-F]{24}$/, 'Must be a 24-character hex id');
 
+/** The people a text mentions, as a client gives them (a multipart form: one comma-separated field). */
+export const mentionsField = z
+  .preprocess(
+    // A multipart form gives them as one field, comma-separated.
+    (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v),
+    z.array(z.string().trim().min(5).max(100)).max(MAX_MENTIONS),
+  )
+  .optional()
+  .describe('People the text or caption mentions (groups): each a phone number (digits) or JID, written in the text as "@" and its digits');
+
 /** The fields of a send, as a client gives them. */
 const sendFields = z.object({
   to: z.string().trim().min(5).max(100).describe('Phone number (digits) or JID'),
@@ -30,14 +40,7 @@ const sendFields = z.object({
     .object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180), name: z.string().max(256).optional(), address: z.string().max(512).optional() })
     .optional(),
   clientId: z.string().min(1).max(200).optional().describe('Idempotency key: the same clientId is accepted once per session'),
-  mentions: z
-    .preprocess(
-      // A multipart form gives them as one field, comma-separated.
-      (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v),
-      z.array(z.string().trim().min(5).max(100)).max(MAX_MENTIONS),
-    )
-    .optional()
-    .describe('People the text or caption mentions (groups): each a phone number (digits) or JID, written in the text as "@" and its digits'),
+  mentions: mentionsField,
 });
 
 /**

@@ -2,6 +2,7 @@
  * REST views of the team's tools around the inbox: canned replies, labels, internal notes and
  * the team board (part of the same contract as rest.ts; the gateway's type test covers both).
  */
+import type { MessageMention } from '../domain/messages.ts';
 import type { LabelColor } from '../domain/labels.ts';
 
 /** A saved reply an agent inserts with `/` in the composer. */
@@ -125,6 +126,8 @@ export interface ScheduledMessageView {
   file: ScheduledFileView | null;
   /** The message it answers (sent as a quoted reply), or null. */
   quotedId: string | null;
+  /** Whom the text mentions: written `@digits` in it, shown by name, sent as WhatsApp mentions. */
+  mentions: MessageMention[];
   /** When it is sent (ms since epoch). */
   sendAt: number;
   status: ScheduledStatus;

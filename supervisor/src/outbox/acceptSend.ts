@@ -6,8 +6,8 @@
  * Both inserts are group-committed across sessions (`InsertBatcher`, issue 13): sends accepted
  * at the same moment share one SendKey write and one Message write.
  */
-import { HUB_ERROR_CODES, hubError, mentionUser, outgoingMessageInput, type AcceptedSend, type MessageMention, type OutgoingMessageInput, type QuotedElsewhere } from '@switchboard/shared';
-import { claimSendKey, memberNames, Message, messageObjectId, SendKey } from '@switchboard/shared/node';
+import { HUB_ERROR_CODES, hubError, outgoingMessageInput, type AcceptedSend, type OutgoingMessageInput, type QuotedElsewhere } from '@switchboard/shared';
+import { claimSendKey, Message, messageObjectId, namedMentions, SendKey } from '@switchboard/shared/node';
 import { InsertBatcher, type InsertModel } from './insertBatcher.ts';
 import { newMessageId, recipientJid } from './messageId.ts';
 
@@ -26,20 +26,6 @@ function validate(input: OutgoingMessageInput): { chatId: string; mediaId: strin
     throw invalid(issue?.code === 'custom' ? issue.message : `Invalid ${issue?.path.join('.') || 'message'}: ${issue?.message ?? 'rejected'}`);
   }
   return { chatId: recipientJid(input.to), mediaId: input.mediaId ?? null };
-}
-
-/**
- * The people a send mentions, as stored with it: by JID (a number becomes its phone-number JID),
- * named as the inbox names group members, so our own message shows them by name too.
- */
-async function storedMentions(sessionId: string, chatId: string, mentions: readonly string[] | undefined): Promise<MessageMention[] | null> {
-  if (!mentions?.length) return null;
-  const people = [...new Map(mentions.map((m) => {
-    const user = mentionUser(m);
-    return [user, { user, jid: m.includes('@') ? `${user}@${m.split('@')[1]}` : `${user}@s.whatsapp.net` }] as const;
-  })).values()];
-  const names = await memberNames(sessionId, chatId, people.map((p) => p.jid));
-  return people.map((p) => ({ ...p, name: names.get(p.jid) ?? null }));
 }
 
 /**
@@ -74,7 +60,7 @@ export async function acceptSend(sessionId: string, input: OutgoingMessageInput,
       // The first attempt claimed the key but died before storing the message: finish its work.
     }
   }
-  const [mentions, quotedFrom] = await Promise.all([storedMentions(sessionId, chatId, input.mentions), quotedElsewhere(sessionId, chatId, input.quotedId)]);
+  const [mentions, quotedFrom] = await Promise.all([namedMentions(sessionId, chatId, input.mentions), quotedElsewhere(sessionId, chatId, input.quotedId)]);
   const doc = {
     sessionId,
     chatId,

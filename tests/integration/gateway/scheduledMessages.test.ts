@@ -230,3 +230,26 @@ describe('scheduled replies', () => {
     expect(await withScheduled()).not.toContain(jid(CARLA));
   });
 });
+
+describe('a scheduled reply to a group that mentions members', () => {
+  it('keeps the mentions it still writes, shows them by name, and sends them as WhatsApp mentions', async () => {
+    const group = w.sim!.createGroup({ subject: 'Tallas', members: [ALICE, BRUNO, PHONE] }).jid;
+    await w.sim!.contactSendToGroup(ALICE, group, { text: '¿Quién tiene la 38?' });
+    await w.rec.waitFor((e) => e.type === 'message' && e.sessionId === SESSION && e.message.chatId === group);
+    const path = `/api/sessions/${SESSION}/chats/${encodeURIComponent(group)}/scheduled`;
+    const unwritten = await w.api('POST', path, { token: tok.supervisor, body: { text: 'Mañana llega', sendAt: clock + HOUR, mentions: [ALICE] } });
+    expect([unwritten.status, unwritten.body.error.code]).toEqual([400, 'validation_failed']);
+
+    const text = `@${ALICE} y @${BRUNO}: mañana llega la 38`;
+    const created = await w.api('POST', path, { token: tok.supervisor, body: { text, sendAt: clock + HOUR, mentions: [ALICE, jid(BRUNO)] } });
+    expect(created.status).toBe(201);
+    expect(created.body.mentions.map((m: { jid: string }) => m.jid)).toEqual([jid(ALICE), jid(BRUNO)]);
+    // Bruno is taken out of the text: his mention goes with him.
+    const edited = await w.api('PUT', `${path}/${created.body.id}`, { token: tok.supervisor, body: { text: `@${ALICE}: mañana llega la 38` } });
+    expect(edited.body.mentions.map((m: { jid: string }) => m.jid)).toEqual([jid(ALICE)]);
+
+    const got = w.sim!.waitForReceived(BRUNO, (m) => m.group === group && m.text === `@${ALICE}: mañana llega la 38`, 30_000);
+    expect((await w.api('POST', `${path}/${created.body.id}/send`, { token: tok.supervisor })).body.status).toBe('sent');
+    expect((await got).mentions).toEqual([jid(ALICE)]);
+  });
+});

@@ -1,5 +1,5 @@
-import { recipientJid, type MessageKind, type ScheduledStatus } from '@switchboard/shared';
-import { dropMediaById, Message, messageObjectId, ScheduledMessage, type ScheduledMessageDoc } from '@switchboard/shared/node';
+import { recipientJid, writesMention, type MessageKind, type ScheduledStatus } from '@switchboard/shared';
+import { dropMediaById, Message, messageObjectId, namedMentions, ScheduledMessage, type ScheduledMessageDoc } from '@switchboard/shared/node';
 import type { AuthContext } from '../../auth/authContext.ts';
 import { announceScheduled } from '../../automation/scheduledChat.ts';
 import { claimScheduled, deliverScheduled } from '../../automation/scheduledSends.ts';
@@ -74,7 +74,8 @@ export const scheduledMessageRoutes: RouteDef[] = [
       }
       if (body.quotedId && !(await Message.exists({ _id: messageObjectId(sessionId, body.quotedId), chatId }))) throw badRequest('unknown_quoted', 'The message to answer is not in this conversation');
       const file = body.mediaId ? await scheduledFile(auth!, sessionId, chatId, body.mediaId, body.kind) : null;
-      const doc = await ScheduledMessage.create({ sessionId, chatId, text: body.text ?? '', file, quotedId: body.quotedId ?? null, sendAt: new Date(body.sendAt), authorId: auth!.user._id, authorName: auth!.user.name });
+      const mentions = await namedMentions(sessionId, chatId, body.mentions);
+      const doc = await ScheduledMessage.create({ sessionId, chatId, text: body.text ?? '', file, quotedId: body.quotedId ?? null, ...(mentions ? { mentions } : {}), sendAt: new Date(body.sendAt), authorId: auth!.user._id, authorName: auth!.user.name });
       const view = presentScheduled(doc.toObject());
       await announceScheduled(deps.realtime?.emitToChat, view);
       // Never the text in the audit log.
@@ -91,7 +92,10 @@ export const scheduledMessageRoutes: RouteDef[] = [
       const chatId = recipientJid(params.chatId);
       authorize(auth, 'send', subjects.message(sessionId, chatId));
       if (body.sendAt !== undefined) checkSendAt(body.sendAt, deps.now().getTime());
-      const set = { ...(body.text !== undefined ? { text: body.text } : {}), ...(body.sendAt !== undefined ? { sendAt: new Date(body.sendAt) } : {}) };
+      // A new text keeps the mentions it still writes (`@digits`); those it dropped go.
+      const before = body.text !== undefined ? await ScheduledMessage.findOne({ _id: scheduledId, sessionId, chatId }, { mentions: 1 }).lean<Pick<ScheduledMessageDoc, 'mentions'>>() : null;
+      const mentions = before?.mentions?.length && body.text !== undefined ? { mentions: before.mentions.filter((m) => writesMention(body.text!, m.user)) } : {};
+      const set = { ...(body.text !== undefined ? { text: body.text, ...mentions } : {}), ...(body.sendAt !== undefined ? { sendAt: new Date(body.sendAt) } : {}) };
       // Only while it waits: the dispatcher's claim and this change cannot both win.
       const doc =
         (await ScheduledMessage.findOneAndUpdate({ _id: scheduledId, sessionId, chatId, status: 'scheduled' }, { $set: set }, { returnDocument: 'after' }).lean<ScheduledMessageDoc>()) ??

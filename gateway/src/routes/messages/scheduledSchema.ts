@@ -1,4 +1,4 @@
-import { MEDIA_MESSAGE_KINDS, SCHEDULED_STATUSES } from '@switchboard/shared';
+import { MEDIA_MESSAGE_KINDS, mentionProblems, mentionsField, SCHEDULED_STATUSES } from '@switchboard/shared';
 import { SCHEDULED_TEXT_MAX } from '@switchboard/shared/node';
 import { z } from '../../openapi/zod.ts';
 import { objectId } from '../common.ts';
@@ -27,10 +27,15 @@ export const scheduleBody = z
     mediaId: objectId.optional().openapi({ description: 'A file uploaded by the caller (the multipart form sets it)' }),
     kind: z.enum(MEDIA_MESSAGE_KINDS).optional().openapi({ description: 'How the file goes (default: by its type)' }),
     quotedId: z.string().min(1).max(128).optional().openapi({ description: 'The message it answers (a message of this chat): sent as a quoted reply' }),
+    // Described in shared (a plain zod schema: no `.openapi` on it).
+    mentions: mentionsField,
     /** Set by the multipart form (the chat of the path): ignored. */
     to: z.string().optional(),
   })
   .refine((b) => !!b.text || !!b.mediaId, { message: 'Give the text of the reply, or a file', path: ['text'] })
+  .superRefine((b, ctx) => {
+    for (const p of mentionProblems({ text: b.text, mentions: b.mentions })) ctx.addIssue({ code: 'custom', path: [p.path], message: p.message });
+  })
   .openapi('ScheduleRequest');
 
 /** PUT …/scheduled/:scheduledId: a new text, a new time, or both. */
@@ -51,6 +56,7 @@ export const scheduledSchema = z
     text: z.string(),
     file: z.object({ mediaId: z.string(), kind: z.string(), fileName: z.string().nullable(), mimeType: z.string(), size: z.number().int() }).nullable(),
     quotedId: z.string().nullable(),
+    mentions: z.array(z.object({ user: z.string(), jid: z.string(), name: z.string().nullable(), isAccount: z.literal(true).optional() })).openapi({ description: 'Whom the text mentions (`@user` in it is `jid`), named when scheduled' }),
     sendAt: z.number().int(),
     status: z.enum(SCHEDULED_STATUSES),
     author: z.object({ id: z.string(), name: z.string() }),

@@ -1,4 +1,5 @@
 import { Schema, type Types } from 'mongoose';
+import type { MessageMention } from '../../domain/messages.ts';
 import { SCHEDULED_STATUSES, type ScheduledStatus } from '../../api/teamTools.ts';
 import { defineModel } from './defineModel.ts';
 
@@ -23,6 +24,8 @@ export interface ScheduledMessageDoc {
   file?: { mediaId: Types.ObjectId; kind: string; fileName: string | null; mimeType: string; size: number } | null;
   /** The message it answers (WhatsApp's key id), sent as a quoted reply; null for none. */
   quotedId?: string | null;
+  /** Whom the text mentions (`@digits` in it, named), sent as WhatsApp mentions; absent when nobody. */
+  mentions?: MessageMention[];
   sendAt: Date;
   status: ScheduledStatus;
   authorId: Types.ObjectId;
@@ -54,6 +57,10 @@ const scheduledMessageSchema = new Schema<ScheduledMessageDoc>(
       default: null,
     },
     quotedId: { type: String, default: null, maxlength: 128 },
+    mentions: {
+      type: [new Schema({ user: { type: String, required: true }, jid: { type: String, required: true }, name: { type: String, default: null }, isAccount: Boolean }, { _id: false })],
+      default: undefined,
+    },
     sendAt: { type: Date, required: true },
     status: { type: String, enum: SCHEDULED_STATUSES, required: true, default: 'scheduled' },
     authorId: { type: Schema.Types.ObjectId, ref: 'User', required: true },

@@ -1,3 +1,5 @@
+import { mentionUser } from '../../domain/outgoingContent.ts';
+import type { MessageMention } from '../../domain/messages.ts';
 import { Chat } from '../models/chat.ts';
 import { Message } from '../models/message.ts';
 
@@ -22,4 +24,23 @@ export async function memberNames(sessionId: string, chatId: string, members: st
     .lean();
   for (const m of said) if (m.sender && m.pushName && !names.has(m.sender)) names.set(m.sender, m.pushName);
   return names;
+}
+
+/**
+ * The people a send mentions (numbers or JIDs, as the API takes them), as stored with it: by JID
+ * (a number becomes its phone-number JID), each once, named as group members are named, so our
+ * own message (or scheduled reply) shows them by name.
+ */
+export async function namedMentions(sessionId: string, chatId: string, mentions: readonly string[] | undefined): Promise<MessageMention[] | null> {
+  if (!mentions?.length) return null;
+  const people = [
+    ...new Map(
+      mentions.map((m) => {
+        const user = mentionUser(m);
+        return [user, { user, jid: m.includes('@') ? `${user}@${m.split('@')[1]}` : `${user}@s.whatsapp.net` }] as const;
+      }),
+    ).values(),
+  ];
+  const names = await memberNames(sessionId, chatId, people.map((p) => p.jid));
+  return people.map((p) => ({ ...p, name: names.get(p.jid) ?? null }));
 }

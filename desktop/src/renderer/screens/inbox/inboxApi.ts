@@ -1,7 +1,15 @@
 /** REST calls of the inbox, typed with the shared contract. */
-import type { CannedFileView, CannedReplyView, ChatLabelsView, ChatPinView, ForwardResult, ChatNameView, GroupInfoView, GroupInviteLinkView, GroupMemberAction, GroupMembersChangeView, ChatNoteView, ChatPersonView, ChatProfileView, ChatSnoozeView, InboxChatView, InboxMessageView, LabelColor, LabelView, ListPage, MarkHandledResult, MarkUnreadResult, MemberReceiptList, MessageChangeResult, MessageSearchHit, SendAccepted, ScheduledMessageView, SessionView, StartedChat } from '@switchboard/shared';
+import type { CannedFileView, CannedReplyView, ChatLabelsView, ChatPinView, ForwardResult, ChatNameView, GroupInfoView, MessageMention, GroupInviteLinkView, GroupMemberAction, GroupMembersChangeView, ChatNoteView, ChatPersonView, ChatProfileView, ChatSnoozeView, InboxChatView, InboxMessageView, LabelColor, LabelView, ListPage, MarkHandledResult, MarkUnreadResult, MemberReceiptList, MessageChangeResult, MessageSearchHit, SendAccepted, ScheduledMessageView, SessionView, StartedChat } from '@switchboard/shared';
 import { MAX_PINNED_CHATS } from '@switchboard/shared';
 import type { ApiClient, Query } from '../../api/http.ts';
+
+/** What goes with a scheduled reply besides its text and time. */
+export interface ScheduleExtra {
+  file?: File | undefined;
+  quotedId?: string | undefined;
+  /** Members the text mentions (written `@digits` in it). */
+  mentions?: readonly MessageMention[] | undefined;
+}
 
 const enc = encodeURIComponent;
 
@@ -140,14 +148,16 @@ export function inboxApi(api: ApiClient) {
       api.post<ChatNoteView>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/notes`, { text, ...(mentions.length ? { mentions } : {}) }),
     people: (sessionId: string, chatId: string) => api.get<{ data: ChatPersonView[] }>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/people`),
     scheduled: (sessionId: string, chatId: string) => api.get<{ data: ScheduledMessageView[] }>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/scheduled`).then((r) => r.data),
-    /** Schedules a reply (answering `quotedId`, if given); with a file, a multipart form (the text is its caption). */
-    schedule(sessionId: string, chatId: string, text: string, sendAt: number, { file, quotedId }: { file?: File | undefined; quotedId?: string | undefined } = {}): Promise<ScheduledMessageView> {
+    /** Schedules a reply (answering `quotedId`, mentioning `mentions`, if given); with a file, a multipart form (the text is its caption). */
+    schedule(sessionId: string, chatId: string, text: string, sendAt: number, { file, quotedId, mentions = [] }: ScheduleExtra = {}): Promise<ScheduledMessageView> {
       const path = `/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/scheduled`;
-      if (!file) return api.post<ScheduledMessageView>(path, { text, sendAt, ...(quotedId ? { quotedId } : {}) });
+      const jids = mentions.map((m) => m.jid);
+      if (!file) return api.post<ScheduledMessageView>(path, { text, sendAt, ...(quotedId ? { quotedId } : {}), ...(jids.length ? { mentions: jids } : {}) });
       const form = new FormData();
       form.set('text', text);
       form.set('sendAt', String(sendAt));
       if (quotedId) form.set('quotedId', quotedId);
+      if (jids.length) form.set('mentions', jids.join(','));
       form.set('file', file, file.name);
       return api.upload<ScheduledMessageView>(path, form);
     },

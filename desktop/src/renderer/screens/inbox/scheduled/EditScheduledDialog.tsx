@@ -2,12 +2,13 @@
  * *Cambiar* a scheduled reply while it waits: its text, its time, or both — the text is saved
  * as it is with *Guardar texto*, or with a new time picked below.
  */
-import type { ScheduledMessageView } from '@switchboard/shared';
+import { textWithMentionNames, type ScheduledMessageView } from '@switchboard/shared';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../../i18n/index.tsx';
 import { Button } from '../../../ui/Button.tsx';
 import { Dialog } from '../../../ui/Dialog.tsx';
 import { TextAreaField } from '../../../ui/Field.tsx';
+import { writeMentions } from '../thread/replyMentions.ts';
 import { WhenPicker } from '../thread/WhenPicker.tsx';
 import { whenPhrase } from './whenPhrase.ts';
 
@@ -28,11 +29,13 @@ export function EditScheduledDialog({ item, onClose, onSave }: EditScheduledDial
   const { t } = i18n;
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
-  useEffect(() => setText(item?.text ?? ''), [item?.id]);
+  // Mentions read by name while editing (`@Carla Vidal`), and go back to `@digits` when saved.
+  useEffect(() => setText(item ? textWithMentionNames(item.text, item.mentions) : ''), [item?.id]);
   const save = async (sendAt?: number) => {
     setBusy(true);
     try {
-      await onSave({ text: text.trim(), ...(sendAt !== undefined ? { sendAt } : {}) });
+      const written = writeMentions(text.trim(), new Map((item?.mentions ?? []).map((m) => [m.jid, m.name ?? m.user])));
+      await onSave({ text: written.text, ...(sendAt !== undefined ? { sendAt } : {}) });
     } finally {
       setBusy(false);
     }

@@ -3,7 +3,7 @@
  * *Enviar ahora* and *Cancelar* — or, for one that could not be sent, why, *Reintentar* and
  * *Descartar*. Everyone who opens the chat sees the same list, live.
  */
-import type { InboxMessageView, ScheduledMessageView } from '@switchboard/shared';
+import { textWithMentionNames, type InboxMessageView, type ScheduledMessageView } from '@switchboard/shared';
 import { useState } from 'react';
 import { useMe } from '../../../auth/AuthProvider.tsx';
 import { hasMessage, useI18n } from '../../../i18n/index.tsx';
@@ -88,7 +88,7 @@ export function ScheduledStrip({ scheduled, canAct, quoted }: { scheduled: Sched
                   {s.quotedId && <QuotedLine message={quoted(s.quotedId)} />}
                   <p className="scheduled-text">
                     {s.file && <ScheduledFile name={s.file.fileName ?? t('thread.download')} />}
-                    {s.text}
+                    {s.mentions.length ? textWithMentionNames(s.text, s.mentions) : s.text}
                   </p>
                 </div>
                 {canAct && s.status !== 'sending' && (

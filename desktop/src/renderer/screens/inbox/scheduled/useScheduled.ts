@@ -8,13 +8,13 @@ import type { ScheduledMessageView } from '@switchboard/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { useApi } from '../../../auth/AuthProvider.tsx';
 import { useRealtime, useSocketEvent } from '../../../realtime/RealtimeProvider.tsx';
-import { inboxApi } from '../inboxApi.ts';
+import { inboxApi, type ScheduleExtra } from '../inboxApi.ts';
 import { upsertScheduled } from './scheduledList.ts';
 
 /** What the thread needs of a chat's scheduled replies. */
 export interface ScheduledReplies {
   list: ScheduledMessageView[];
-  schedule(text: string, sendAt: number, extra?: { file?: File | undefined; quotedId?: string | undefined }): Promise<ScheduledMessageView>;
+  schedule(text: string, sendAt: number, extra?: ScheduleExtra): Promise<ScheduledMessageView>;
   sendNow(id: string): Promise<ScheduledMessageView>;
   change(id: string, change: { text?: string; sendAt?: number }): Promise<ScheduledMessageView>;
   cancel(id: string): Promise<void>;
@@ -45,7 +45,7 @@ export function useScheduled(sessionId: string, chatId: string): ScheduledReplie
     setList((l) => upsertScheduled(l, s));
     return s;
   };
-  const schedule = useCallback(async (text: string, sendAt: number, extra: { file?: File | undefined; quotedId?: string | undefined } = {}) => update(await rest.schedule(sessionId, chatId, text, sendAt, extra)), [sessionId, chatId]);
+  const schedule = useCallback(async (text: string, sendAt: number, extra: ScheduleExtra = {}) => update(await rest.schedule(sessionId, chatId, text, sendAt, extra)), [sessionId, chatId]);
   const sendNow = useCallback(async (id: string) => update(await rest.sendScheduled(sessionId, chatId, id)), [sessionId, chatId]);
   const change = useCallback(async (id: string, c: { text?: string; sendAt?: number }) => update(await rest.reschedule(sessionId, chatId, id, c)), [sessionId, chatId]);
   const cancel = useCallback(

@@ -41,7 +41,7 @@ export interface ComposerProps {
   /** Sends the reply; `mentions`: the group members it mentions (written `@digits` in the text). */
   onSend(text: string, mentions: MessageMention[]): Promise<void>;
   /** Schedules the reply (text only) for a later time (rejects when it could not be scheduled: the text stays). */
-  onSchedule(text: string, at: number): Promise<void>;
+  onSchedule(text: string, at: number, mentions: MessageMention[]): Promise<void>;
   /** Sends a recorded voice note; `onRecording` tells the contact one is being recorded. */
   onVoice(file: File): void;
   onRecording(active: boolean): void;
@@ -376,7 +376,8 @@ export function Composer(p: ComposerProps) {
         onClose={() => setScheduling(false)}
         onSchedule={async (at) => {
           const scheduled = text;
-          await p.onSchedule(scheduled.trim(), at);
+          const written = writeMentions(scheduled.trim(), members.pickedIn(scheduled));
+          await p.onSchedule(written.text, at, written.mentions);
           setText((current) => (current === scheduled ? '' : current));
           setScheduling(false);
           area.current?.focus();

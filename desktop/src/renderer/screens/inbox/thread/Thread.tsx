@@ -187,8 +187,8 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
   };
   const scheduled = useScheduled(sessionId, chatId);
   // With a file (one at most), the file goes with the text as its caption; it and the quote leave the box.
-  const scheduleReply = async (text: string, at: number) => {
-    const s = await scheduled.schedule(text, at, { file: files[0], quotedId: quoting?.id }).catch(refused);
+  const scheduleReply = async (text: string, at: number, mentions: MessageMention[]) => {
+    const s = await scheduled.schedule(text, at, { file: files[0], quotedId: quoting?.id, mentions }).catch(refused);
     if (s.file) setFiles([]);
     if (s.quotedId) setQuoting(null);
     toast.success(t('scheduled.done', { when: whenPhrase(s.sendAt, Date.now(), i18n) }));
