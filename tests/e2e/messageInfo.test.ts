@@ -9,7 +9,8 @@
  * read only once every member has read it. *Datos del grupo* shows the group's description and
  * its members as WhatsApp has them, and opens a member's own chat; a member's message that
  * mentions people shows them by name, `@` in her reply mentions a member as WhatsApp does, and
- * someone added to the group shows as a line of its own. Sofía, a supervisor, administers the
+ * a reply scheduled for later mentions the same way, and someone added to the group shows as a
+ * line of its own. Sofía, a supervisor, administers the
  * group from the same dialog once the account is a group admin: adds members (one lets only an
  * invitation add him: the group's link is there to send him), makes one an admin, removes
  * another, renames it and changes its description, and finally takes the account out of it;
@@ -244,6 +245,18 @@ describe('message info', () => {
     const answer = elena.locator('.msg-out', { hasText: 'te la guardo hasta las 14.' }).locator('.msg-text');
     await expect.poll(() => answer.textContent()).toBe('@Carla Vidal te la guardo hasta las 14.');
     await row.getByText('@Carla Vidal te la guardo hasta las 14.').waitFor();
+
+    // Scheduled for later, the mention waits by name and goes as a mention.
+    await composer.pressSequentially('@car');
+    await composer.press('Enter');
+    await composer.pressSequentially('mañana te la llevo.');
+    await elena.getByRole('button', { name: 'Programar envío' }).click();
+    await elena.getByRole('dialog', { name: /^Programar envío a/ }).getByRole('button', { name: /^Mañana por la mañana/ }).click();
+    const waiting = elena.locator('.scheduled-item', { hasText: '@Carla Vidal mañana te la llevo.' });
+    await waiting.waitFor();
+    const later = sys.sim.waitForReceived(DIEGO, (m) => m.group === group && m.text === `@${CARLA} mañana te la llevo.`, 30_000);
+    await waiting.getByRole('button', { name: 'Enviar ahora' }).click();
+    expect((await later).mentions).toEqual([`${CARLA}@s.whatsapp.net`]);
 
     // Carla adds someone: a line of its own in the thread, nothing to answer.
     sys.sim.createContact({ phone: EVA, name: 'Eva Soto' });
