@@ -44,10 +44,16 @@ const GROUP = {
   first: { text: `@${CONTACTS[0]!.phone} ¿tú también pides el martes? Así juntamos el envío 🙂`, mentions: [CONTACTS[0]!.phone] },
 };
 
-/** The demo group's JID, created in the simulator the first time (its groups are kept in DATA_DIR). */
+/**
+ * The demo group's JID, created in the simulator the first time (its groups are kept in DATA_DIR).
+ * The demo phone is one of its admins, so *Datos del grupo* lets a supervisor add and remove members.
+ */
 function demoGroup(sim: Simulator): string {
-  const known = [...sim.groups.byId.values()].find((g) => g.subject === GROUP.subject);
-  return known?.jid ?? sim.createGroup({ subject: GROUP.subject, description: GROUP.description, creator: GROUP.creator, members: GROUP.members }).jid;
+  // Found by who made it, not its subject: the team may rename it from the inbox.
+  const known = [...sim.groups.byId.values()].find((g) => g.creator === GROUP.creator && g.members.includes(DEMO_PHONE));
+  const group = known ?? sim.groups.get(sim.createGroup({ subject: GROUP.subject, description: GROUP.description, creator: GROUP.creator, members: GROUP.members }).jid);
+  group.admins.add(DEMO_PHONE);
+  return group.jid;
 }
 
 /** Labels a team would start with, so the inbox's label picker is not empty in the demo. */

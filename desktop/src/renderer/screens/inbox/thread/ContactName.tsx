@@ -47,7 +47,7 @@ export function ContactName({ profile, onChanged }: { profile: ChatProfileView; 
       <form className="contact-name-form" onSubmit={onSubmit}>
         <TextField
           label={t('contact.nameLabel')}
-          hint={profile.whatsappName ? t('contact.whatsappName', { name: profile.whatsappName }) : t('contact.nameHint')}
+          hint={profile.isGroup ? t('contact.groupNameHint') : profile.whatsappName ? t('contact.whatsappName', { name: profile.whatsappName }) : t('contact.nameHint')}
           value={value}
           maxLength={MAX}
           autoFocus
@@ -90,7 +90,8 @@ export function ContactName({ profile, onChanged }: { profile: ChatProfileView; 
               setEditing(true);
             }}
           >
-            {t('contact.rename')}
+            {/* A group's subject is changed on WhatsApp in its details; this name is the team's alone. */}
+            {t(profile.isGroup ? 'contact.nameLabel' : 'contact.rename')}
           </Button>
           {profile.customName && (
             <Button size="sm" variant="ghost" busy={submit.busy} onClick={() => void save(null)}>
