@@ -20,6 +20,7 @@ import type {
   ChatPinView,
   MemberReceiptList,
   GroupInfoView,
+  CreatedGroupView,
   GroupInviteLinkView,
   GroupMembersChangeView,
   MessageSearchHit,
@@ -45,7 +46,7 @@ import type { markHandledResponse, markReadResponse, markUnreadResponse, retryRe
 import type { snoozeResponse } from '../routes/messages/chatSnooze.ts';
 import type { pinResponse } from '../routes/messages/chatPin.ts';
 import type { memberReceiptsResponse } from '../routes/messages/memberReceipts.ts';
-import type { inviteLinkSchema, membersChangeSchema } from '../routes/messages/groupChanges.ts';
+import type { createdGroupSchema, inviteLinkSchema, membersChangeSchema } from '../routes/messages/groupChanges.ts';
 import type { groupInfoSchema } from '../routes/messages/groupInfo.ts';
 import type { chatNoteSchema } from '../routes/messages/chatNoteSchema.ts';
 import type { scheduledSchema } from '../routes/messages/scheduledSchema.ts';
@@ -92,6 +93,7 @@ export type RestContractChecks = [
   Holds<Same<Out<typeof groupInfoSchema>, GroupInfoView>>,
   Holds<Same<Out<typeof membersChangeSchema>, GroupMembersChangeView>>,
   Holds<Same<Out<typeof inviteLinkSchema>, GroupInviteLinkView>>,
+  Holds<Same<Out<typeof createdGroupSchema>, CreatedGroupView>>,
   Holds<Same<Out<typeof messageSearchHitSchema>, MessageSearchHit>>,
   Holds<Same<ReturnType<typeof presentLabel>, LabelView>>,
   Holds<Same<Out<typeof agentSchema>, AgentView>>,

@@ -105,3 +105,19 @@ export async function groupInviteCode(sock: WASocket, chatJid: string): Promise<
   if (!code) throw notAdmin();
   return { code };
 }
+
+/**
+ * The `groupCreate` command: a new group with the account as its owner. Members WhatsApp did not
+ * add (their privacy lets only invitations add them) are said so; the group's chat appears with
+ * WhatsApp's creation notice, like any change to a group.
+ */
+export async function groupCreate(sock: WASocket, subject: string, members: string[]): Promise<{ chatJid: string; members: GroupMemberResult[] }> {
+  const asked = [...new Set(members.map((m) => jidNormalizedUser(toRecipientJid(m))))];
+  const meta = await sock.groupCreate(subject, asked.filter((m) => !isOwnAccount(sock, m)));
+  const added = new Set<string>();
+  for (const p of meta.participants) added.add(await phoneJidOf(sock, p.id, p.phoneNumber));
+  return {
+    chatJid: jidNormalizedUser(meta.id),
+    members: asked.map((member) => ({ member, outcome: isOwnAccount(sock, member) ? 'own_account' : added.has(member) ? 'done' : 'invite_only' })),
+  };
+}

@@ -48,6 +48,17 @@ export interface GroupMemberResult {
   outcome: GroupMemberOutcome;
 }
 
+/** Answer of `POST /api/sessions/:id/groups`: the new group's chat, and whom WhatsApp added. */
+export interface CreatedGroupView {
+  sessionId: string;
+  chatId: string;
+  subject: string;
+  /** Each member asked for: `done` when WhatsApp added them, else why not. */
+  results: (GroupMemberResult & { phone: string | null })[];
+  /** Whether the caller is now among the group chat's assignees. */
+  assigned: boolean;
+}
+
 /** Answer of `POST …/group/members`: each member's outcome, and the group as WhatsApp has it afterwards. */
 export interface GroupMembersChangeView {
   action: GroupMemberAction;

@@ -61,6 +61,8 @@ export interface ActorCommands {
    * `not_in_group` once the account has left; needs an open connection.
    */
   groupChange: { req: { chatJid: string; change: GroupChange }; res: { members: GroupMemberResult[] } };
+  /** Creates a group with the account as its owner; each member asked for, as WhatsApp added them or not. */
+  groupCreate: { req: { subject: string; members: string[] }; res: { chatJid: string; members: GroupMemberResult[] } };
   /** The group's invitation code (the account must be an admin: `not_group_admin`). */
   groupInviteCode: { req: { chatJid: string }; res: { code: string } };
   /** Fetch a contact's profile picture into the Media store; null when the contact has none. */

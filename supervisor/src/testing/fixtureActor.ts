@@ -36,6 +36,7 @@ const table = createHandlerTable<ActorCommands>({
   groupInfo: () => ({ subject: '', description: null, createdAt: null, createdBy: null, members: [], infoAdminsOnly: false }),
   groupChange: () => ({ members: [] }),
   groupInviteCode: () => ({ code: '' }),
+  groupCreate: () => ({ chatJid: '', members: [] }),
   profilePicture: () => ({ mediaId: null, url: null }),
   logout: () => {
     throw Object.assign(new Error('socket is closed'), { code: 'not_connected' });

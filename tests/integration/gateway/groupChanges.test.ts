@@ -159,3 +159,34 @@ describe('the invitation link, and leaving', () => {
     expect(await AuditLog.exists({ action: 'chat.group_leave', targetId: notAdmin })).toBeTruthy();
   });
 });
+
+describe('a new group', () => {
+  it('is created with the account as its owner; whom WhatsApp added is said, and its chat appears with the creation notice', async () => {
+    const created = changeLineAny('create');
+    const res = await w.api('POST', `/api/sessions/${SESSION}/groups`, { token: supervisor, body: { subject: 'Pedidos de Navidad', members: [ALICIA, `+34 611 40 00 03`, DANI, PHONE] } });
+    expect(res.status).toBe(201);
+    const chatId = res.body.chatId as string;
+    expect(res.body).toEqual({
+      sessionId: SESSION,
+      chatId: expect.stringMatching(/@g\.us$/),
+      subject: 'Pedidos de Navidad',
+      results: [
+        { member: jid(ALICIA), phone: ALICIA, outcome: 'done' },
+        { member: jid(CARMEN), phone: CARMEN, outcome: 'done' },
+        { member: jid(DANI), phone: DANI, outcome: 'invite_only' },
+        { member: jid(PHONE), phone: PHONE, outcome: 'own_account' },
+      ],
+      assigned: false,
+    });
+    expect(w.sim!.group(chatId)).toMatchObject({ subject: 'Pedidos de Navidad', creator: PHONE, members: [PHONE, ALICIA, CARMEN] });
+    expect((await created).message).toMatchObject({ chatId, system: { action: 'create', value: 'Pedidos de Navidad', by: { isAccount: true } } });
+    await expect.poll(async () => (await Chat.findOne({ sessionId: SESSION, jid: chatId }).lean())?.name).toBe('Pedidos de Navidad');
+    expect((await w.api('POST', `/api/sessions/${SESSION}/groups`, { token: employee, body: { subject: 'x', members: [ALICIA] } })).status).toBe(403);
+    expect((await w.api('POST', `/api/sessions/${SESSION}/groups`, { token: supervisor, body: { subject: ' ', members: [ALICIA] } })).body.error.code).toBe('validation_failed');
+  });
+});
+
+/** The next change to any group of the session the thread shows. */
+function changeLineAny(action: string): Promise<{ message: { chatId: string; system?: unknown } }> {
+  return w.rec.waitFor((e) => e.sessionId === SESSION && e.type === 'message' && e.message.kind === 'system' && e.message.system?.action === action) as never;
+}

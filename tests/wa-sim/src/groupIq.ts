@@ -82,8 +82,11 @@ export function answerGroupIq(ctx: GroupIqContext, caller: string, iq: BinaryNod
       return iqResult(id, [node('groups', {}, ctx.groups.of(caller).map((g) => groupNode(g, ctx.idsOf)))]);
     }
     if (first?.tag === 'create' && iq.attrs.type === 'set') {
-      const members = children(first, 'participant').map((p) => ctx.memberOf(p.attrs.jid)).filter((d): d is string => !!d);
+      // Someone whose privacy lets only invitations add them is left out, as WhatsApp does.
+      const members = children(first, 'participant').map((p) => ctx.memberOf(p.attrs.jid)).filter((d): d is string => !!d && !ctx.invitesOnly(d));
       const group = ctx.groups.create({ subject: first.attrs.subject ?? '', creator: caller, members });
+      // Every member account hears of the new group, the creator's too (Baileys: GROUP_CREATE).
+      ctx.notify(group, node('create', {}, [groupNode(group, ctx.idsOf)]), caller);
       return iqResult(id, [groupNode(group, ctx.idsOf)]);
     }
     if (first?.tag === 'leave') {

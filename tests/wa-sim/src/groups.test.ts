@@ -45,6 +45,7 @@ describe('groups created by the app', () => {
   let group = '';
 
   it('creates a group and answers its metadata and the participating list', async () => {
+    const announced = nextEvent(sock, 'messages.upsert', (e) => e.messages.some((m) => m.messageStubType === WAMessageStubType.GROUP_CREATE && m.messageStubParameters?.[0] === 'Equipo'));
     const created = await sock.groupCreate('Equipo', [jid(ALICE), jid(BOB)]);
     group = created.id;
     expect(group).toMatch(/^\d+@g\.us$/);
@@ -56,6 +57,8 @@ describe('groups created by the app', () => {
     expect(meta.desc).toBeUndefined();
     const all = await sock.groupFetchAllParticipating();
     expect(all[group]?.subject).toBe('Equipo');
+    // The account's own devices hear of it too, as WhatsApp's creation notice.
+    await announced;
   });
 
   it("answers a group's description in its metadata", async () => {

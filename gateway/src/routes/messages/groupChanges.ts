@@ -8,16 +8,19 @@ import {
   phoneOfJid,
   recipientJid,
   type GroupChange,
+  type CreatedGroupView,
   type GroupInfoView,
   type GroupInviteLinkView,
   type GroupMembersChangeView,
 } from '@switchboard/shared';
-import { Chat, type ChatDoc } from '@switchboard/shared/node';
+import { Assignment, Chat, type ChatDoc } from '@switchboard/shared/node';
 import type { GatewayDeps } from '../../deps.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { z } from '../../openapi/zod.ts';
 import type { AuthContext } from '../../auth/authContext.ts';
-import { authorize, subjects } from '../../policies/subjects.ts';
+import { allowed, authorize, subjects } from '../../policies/subjects.ts';
+import { assignmentsChanged } from '../../realtimeNotify.ts';
+import { sessionParams } from '../common.ts';
 import { defineRoute, type RouteDef } from '../types.ts';
 import { chatParams } from './chatActionSchema.ts';
 import { fetchGroup, groupInfoSchema, presentGroup } from './groupInfo.ts';
@@ -59,22 +62,42 @@ const descriptionBody = z
   .strict()
   .openapi('GroupDescriptionRequest');
 
+/** One member's outcome. */
+const resultSchema = z.object({
+  member: z.string().openapi({ description: 'The member as the request named them (a JID)' }),
+  phone: z.string().nullable(),
+  outcome: z.enum(GROUP_MEMBER_OUTCOMES).openapi({
+    description:
+      '`done`; `already_member`; `not_member`; `not_on_whatsapp`; `invite_only` (their privacy lets only an invitation add them); `recently_left` (WhatsApp does not let them be added again yet); `own_account` (never changed this way); `failed`',
+  }),
+});
+
 export const membersChangeSchema = z
   .object({
     action: z.enum(GROUP_MEMBER_ACTIONS),
-    results: z.array(
-      z.object({
-        member: z.string().openapi({ description: 'The member as the request named them (a JID)' }),
-        phone: z.string().nullable(),
-        outcome: z.enum(GROUP_MEMBER_OUTCOMES).openapi({
-          description:
-            '`done`; `already_member`; `not_member`; `not_on_whatsapp`; `invite_only` (their privacy lets only an invitation add them); `recently_left` (WhatsApp does not let them be added again yet); `own_account` (never changed this way); `failed`',
-        }),
-      }),
-    ),
+    results: z.array(resultSchema),
     group: groupInfoSchema,
   })
   .openapi('GroupMembersChange');
+
+const createBody = z
+  .object({
+    subject: z.string().trim().min(1, 'The group needs a subject').max(GROUP_SUBJECT_MAX, `At most ${GROUP_SUBJECT_MAX} characters`),
+    members: z.array(memberSchema).min(1, 'Name at least one member').max(GROUP_MEMBERS_PER_CHANGE, `At most ${GROUP_MEMBERS_PER_CHANGE} members at a time`),
+  })
+  .strict()
+  .openapi('CreateGroupRequest');
+
+
+export const createdGroupSchema = z
+  .object({
+    sessionId: z.string(),
+    chatId: z.string().openapi({ description: "The new group's chat", example: '120363000000000001@g.us' }),
+    subject: z.string(),
+    results: z.array(resultSchema),
+    assigned: z.boolean().openapi({ description: 'Whether the caller is now among its assignees' }),
+  })
+  .openapi('CreatedGroup');
 
 export const inviteLinkSchema = z
   .object({
@@ -167,6 +190,28 @@ export const groupChangeRoutes: RouteDef[] = [
       const chatId = await groupChat(auth!, params.sessionId, params.chatId);
       await deps.hub.call(params.sessionId, 'groupChange', { chatJid: chatId, change: { kind: 'leave' } }, { timeoutMs: GROUP_CHANGE_TIMEOUT_MS });
       Object.assign(audit, { targetType: 'Chat', targetId: chatId, details: { sessionId: params.sessionId } });
+    },
+  }),
+  defineRoute({
+    method: 'post', path: '/api/sessions/:sessionId/groups', tag, summary: 'Create a WhatsApp group with the session\'s account as its owner', auth: 'user', permission: ['create', 'Chat'],
+    record: 'Chat', rateLimit: 'send', params: sessionParams, body: createBody, audit: 'chat.group_create',
+    response: { status: 201, description: 'Created; whom WhatsApp added (409 `not_connected`)', schema: createdGroupSchema },
+    async handler({ deps, auth, params, body, audit }): Promise<CreatedGroupView> {
+      const { sessionId } = params;
+      // Starting a conversation, with several people at once.
+      authorize(auth, 'create', subjects.chat(sessionId, ''));
+      const created = await deps.hub.call(sessionId, 'groupCreate', { subject: body.subject, members: body.members }, { timeoutMs: GROUP_CHANGE_TIMEOUT_MS });
+      const chatId = created.chatJid;
+      // Someone who reads only their own chats gets it assigned, as a conversation they start.
+      const assigned = !allowed(auth!, 'read', subjects.chat(sessionId, chatId));
+      if (assigned) {
+        const userId = auth!.user._id;
+        await Assignment.updateOne({ sessionId, chatId, userId }, { $setOnInsert: { assignedBy: userId, note: null } }, { upsert: true });
+        assignmentsChanged(deps, sessionId, chatId, userId.toString());
+      }
+      const results = created.members.map((r) => ({ ...r, phone: phoneOfJid(r.member) }));
+      Object.assign(audit, { targetType: 'Chat', targetId: chatId, details: { sessionId, members: results.map((r) => `${r.phone ?? r.member}: ${r.outcome}`) } });
+      return { sessionId, chatId, subject: body.subject, results, assigned };
     },
   }),
 ];

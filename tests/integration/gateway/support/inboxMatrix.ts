@@ -180,6 +180,11 @@ export const INBOX_MATRIX: Record<string, { call: (s: MatrixState, who: Caller) 
     },
     expect: authed(400, 400, 403, 403),
   },
+  // Starting a group is starting a conversation (`create Chat`).
+  'POST /api/sessions/:sessionId/groups': {
+    call: async (s) => ({ path: `/api/sessions/${s.linked}/groups`, body: { subject: 'Matriz', members: ['34611000009'] } }),
+    expect: authed(201, 201, 403, 403),
+  },
   'GET /api/sessions/:sessionId/chats/:chatId/group/invite-link': {
     call: async (s) => {
       await ensureChat(s);
