@@ -10,6 +10,7 @@
  * is not offered it: inbox.test.ts.) A group member without a chat is written to from the
  * group's details, the dialog filled in; *Responder en privado* on her group message then opens it
  * with the reply quoting that message, which reaches her phone as WhatsApp's private reply.
+ * *Nuevo grupo* creates a WhatsApp group with several customers and says whom WhatsApp left out.
  */
 import { BUILT_IN_ROLE_PERMISSIONS } from '@switchboard/shared';
 import type { Browser, Page } from 'playwright-core';
@@ -149,6 +150,29 @@ describe('a new conversation', () => {
     const reply = log.locator('.msg-out', { hasText: 'Los martes y jueves, sin coste.' });
     await reply.locator('.msg-quote', { hasText: 'Eva Ruiz · Pedidos del barrio' }).getByText('¿Hacéis envíos a domicilio?').waitFor();
     await check('17c-private-reply');
+  });
+
+  it('creates a WhatsApp group with several customers, says whom WhatsApp left out, and opens it', async () => {
+    const GUS = '34611950004';
+    sys.sim.createContact({ phone: GUS, name: 'Gus' }).groupInvitesOnly = true;
+    await page.goto(`${sys.url}/inbox`);
+    await page.getByRole('button', { name: 'Nueva conversación' }).click();
+    await page.getByRole('dialog', { name: 'Nueva conversación' }).getByRole('button', { name: 'Nuevo grupo' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Nuevo grupo' });
+    await dialog.getByLabel('Desde la sesión').selectOption(SESSION);
+    await dialog.getByRole('textbox', { name: 'Asunto', exact: true }).fill('Pedido conjunto');
+    await dialog.getByLabel('Números de teléfono').fill(`+${CARLA}, +${DIEGO}\n${GUS}`);
+    await check('17d-new-group');
+    await dialog.getByRole('button', { name: 'Crear grupo' }).click();
+
+    const created = page.getByRole('dialog', { name: 'Grupo «Pedido conjunto» creado' });
+    await created.getByText('WhatsApp no añadió a una persona:').waitFor();
+    await created.getByText('+34611950004 solo deja que le añadan con una invitación', { exact: false }).waitFor();
+    const group = [...sys.sim.groups.byId.values()].find((g) => g.subject === 'Pedido conjunto')!;
+    expect([group.creator, group.members]).toEqual([PHONE, [PHONE, CARLA, DIEGO]]);
+    await created.getByRole('button', { name: 'Abrir el grupo' }).click();
+    await page.waitForURL(`**/inbox/${SESSION}/${encodeURIComponent(group.jid)}`);
+    await page.locator('.thread-system', { hasText: 'Ventas creó el grupo «Pedido conjunto»' }).waitFor();
   });
 
   it("gives a salesperson the conversation they start, and refuses them a customer the session already talks to", async () => {

@@ -34,6 +34,7 @@ import { sessionsToStartFrom } from './model/newChat.ts';
 import { useScheduledCount } from './scheduled/useScheduledCount.ts';
 import { isSnoozed } from './model/snooze.ts';
 import { NewChatDialog } from './NewChatDialog.tsx';
+import { NewGroupDialog } from './NewGroupDialog.tsx';
 import { NotifySettings } from './notify/NotifySettings.tsx';
 import { Thread, type AskedDialog } from './thread/Thread.tsx';
 
@@ -94,6 +95,7 @@ export function InboxScreen() {
   const seesAll = seesEveryChat(ability);
   // Users who may start conversations (`create Chat`) from some session get *Nueva conversación*.
   const [newChatOpen, setNewChatOpen] = useState(false);
+  const [newGroupOpen, setNewGroupOpen] = useState(false);
   const [newChatFor, setNewChatFor] = useState<{ sessionId?: string; phone: string } | null>(null);
   const canStartChats = useMemo(() => sessionsToStartFrom(sessions, ability).length > 0, [sessions, ability]);
   // `?new=1` opens it blank; `?new=<number>&session=<id>` filled in (a group member's *Escribirle en privado*).
@@ -319,7 +321,24 @@ export function InboxScreen() {
         </section>
       )}
       <CannedRepliesDialog open={cannedOpen} onClose={() => setCannedOpen(false)} list={canned.data ?? []} onChanged={canned.reload} />
-      <NewChatDialog open={newChatOpen} initial={newChatFor} onClose={() => setNewChatOpen(false)} onStart={startChat} />
+      <NewChatDialog
+        open={newChatOpen}
+        initial={newChatFor}
+        onClose={() => setNewChatOpen(false)}
+        onStart={startChat}
+        onNewGroup={() => {
+          setNewChatOpen(false);
+          setNewGroupOpen(true);
+        }}
+      />
+      <NewGroupDialog
+        open={newGroupOpen}
+        onClose={() => setNewGroupOpen(false)}
+        onCreated={(sessionId, chatId) => {
+          setNewGroupOpen(false);
+          open(chatKey(sessionId, chatId));
+        }}
+      />
       <NotifySettings open={notifyOpen} onClose={() => setNotifyOpen(false)} prefs={inbox.prefs} onChange={inbox.setPrefs} sessions={sessions} />
     </div>
   );

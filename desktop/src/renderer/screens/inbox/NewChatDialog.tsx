@@ -7,7 +7,7 @@
  * to the chat id WhatsApp gave. It is assigned to the user who started it — their choice
  * (*Asignármela*) when they may read every chat of the session, always otherwise. A link may
  * fill in the session and the number (`/inbox?new=<number>&session=<id>`: a group member's
- * *Escribirle en privado*).
+ * *Escribirle en privado*). With several people at once, *Nuevo grupo* (NewGroupDialog) instead.
  */
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/http.ts';
@@ -28,10 +28,12 @@ interface Props {
   onStart(sessionId: string, phone: string, text: string, assignToMe: boolean): Promise<void>;
   /** The session and number to start with (a link asked for them). */
   initial?: { sessionId?: string | undefined; phone: string } | null | undefined;
+  /** Opens *Nuevo grupo* instead. */
+  onNewGroup(): void;
 }
 
 /** The dialog; closes once the first message is queued. */
-export function NewChatDialog({ open, onClose, onStart, initial }: Props) {
+export function NewChatDialog({ open, onClose, onStart, initial, onNewGroup }: Props) {
   const { t } = useI18n();
   const ability = useAbility();
   const { sessions } = useRealtime();
@@ -88,6 +90,12 @@ export function NewChatDialog({ open, onClose, onStart, initial }: Props) {
       }
     >
       <form className="form" onSubmit={(e) => void submit(e)}>
+        <p className="field-hint">
+          {t('newGroup.instead')}{' '}
+          <button type="button" className="link-button" onClick={onNewGroup}>
+            {t('newGroup.title')}
+          </button>
+        </p>
         {error && <Notice kind="danger">{error}</Notice>}
         <SelectField label={t('newChat.line')} value={sessionId} onChange={(e) => setSessionId(e.target.value)}>
           {choices.map((s) => (
