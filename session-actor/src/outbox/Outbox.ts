@@ -10,7 +10,7 @@ import { buildContent, type BuildDeps } from './buildContent.ts';
 import { storedContentDeps } from './storedContent.ts';
 import { ChatLanes } from './chatLanes.ts';
 import { claimAll, claimByKey, fenceParts, fencePending, releaseClaims } from './claims.ts';
-import { classifySendError, isPassingServerFault } from './sendErrors.ts';
+import { classifySendError, groupRefusal, isPassingServerFault } from './sendErrors.ts';
 import { SentRecorder, type Acked } from './sentRecorder.ts';
 import { ServerAcks } from './serverAcks.ts';
 
@@ -346,7 +346,7 @@ export class Outbox {
     } catch (err) {
       settle(null);
       this.acks.cancel(msg.messageId);
-      await this.failed(msg, err);
+      await this.failed(msg, groupRefusal(err, msg.chatId));
     }
   }
 

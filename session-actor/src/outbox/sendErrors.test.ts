@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifySendError, isPassingServerFault } from './sendErrors.ts';
+import { classifySendError, groupRefusal, isPassingServerFault } from './sendErrors.ts';
 
 /** The shape of Baileys' errors (@hapi/boom): statusCode 500 unless given; `data` as given. */
 class Boom extends Error {
@@ -30,5 +30,13 @@ describe('classifySendError', () => {
     expect(classifySendError(new Error('No sessions'))).toBe('retry');
     expect(classifySendError(Object.assign(new Error('bad number'), { code: 'invalid_recipient' }))).toBe('permanent');
     expect(isPassingServerFault(null)).toBe(false);
+  });
+
+  it('fails at once a group send WhatsApp refuses with 403: the account is no longer in the group', () => {
+    const refused = new Boom('forbidden', { data: 403 });
+    const err = groupRefusal(refused, '120363000000000001@g.us');
+    expect([classifySendError(err), (err as Error).message]).toEqual(['permanent', 'not_in_group']);
+    // A one-to-one chat's 403 is not about a group: counted like any refusal.
+    expect(classifySendError(groupRefusal(refused, '34611111111@s.whatsapp.net'))).toBe('retry');
   });
 });

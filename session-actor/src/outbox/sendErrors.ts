@@ -4,7 +4,17 @@
  */
 import { isTransientDbError } from '@switchboard/shared/node';
 /** Errors that no retry can fix: the message is failed at once. */
-const PERMANENT = new Set(['invalid_recipient', 'invalid_message', 'media_not_found']);
+const PERMANENT = new Set(['invalid_recipient', 'invalid_message', 'media_not_found', 'not_in_group']);
+
+/**
+ * A group that answers a send with 403 (its metadata, asked before every group send) no longer
+ * has the account in it — it left, or was removed: no retry helps. The failure's reason is the
+ * code `not_in_group`, which the inbox words.
+ */
+export function groupRefusal(err: unknown, chatId: string): unknown {
+  const boom = err as { isBoom?: unknown; data?: unknown } | null;
+  return chatId.endsWith('@g.us') && boom?.isBoom && boom.data === 403 ? Object.assign(new Error('not_in_group'), { code: 'not_in_group' }) : err;
+}
 
 /**
  * Boom status codes of a connection that closed, timed out or was replaced under a send, and of

@@ -157,6 +157,10 @@ describe('the invitation link, and leaving', () => {
     const after = await w.api('GET', `/api/sessions/${SESSION}/chats/${encodeURIComponent(notAdmin)}/group`, { token: supervisor });
     expect([after.status, after.body.error.code]).toEqual([409, 'not_in_group']);
     expect(await AuditLog.exists({ action: 'chat.group_leave', targetId: notAdmin })).toBeTruthy();
+    // Writing to it now fails at once, saying why.
+    const sent = await w.api('POST', `/api/sessions/${SESSION}/messages`, { token: supervisor, body: { to: notAdmin, text: '¿Seguís ahí?' } });
+    const failed = await w.rec.waitFor((e) => e.sessionId === SESSION && e.type === 'message-status' && e.messageId === sent.body.messageId && e.status === 'failed');
+    expect((failed as { reason?: string }).reason).toBe('not_in_group');
   });
 });
 

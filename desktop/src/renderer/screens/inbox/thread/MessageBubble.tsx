@@ -5,7 +5,7 @@
  */
 import { isOnWhatsApp, textWithMentionNames, type InboxMessageView } from '@switchboard/shared';
 import { memo } from 'react';
-import { useI18n } from '../../../i18n/index.tsx';
+import { hasMessage, useI18n } from '../../../i18n/index.tsx';
 import { Button, IconButton } from '../../../ui/Button.tsx';
 import { Icon } from '../../../ui/Icon.tsx';
 import type { QuotedMessage } from '../model/drafts.ts';
@@ -59,6 +59,13 @@ export function summaryOf(m: Pick<QuotedMessage, 'kind' | 'text' | 'caption' | '
   if (m.kind === 'location') return t('thread.location');
   if (m.kind === 'voice') return t('thread.voiceNote');
   return `[${m.kind}]`;
+}
+
+/** Why a send failed, in words: a known reason's (`not_in_group`), else WhatsApp's as it came. */
+export function failureText(reason: string | undefined, t: ReturnType<typeof useI18n>['t']): string {
+  if (!reason) return t('msg.failed');
+  const key = `msg.reason.${reason}`;
+  return t('msg.failedReason', { reason: hasMessage(key) ? t(key) : reason });
 }
 
 /**
@@ -146,7 +153,7 @@ export const MessageBubble = memo(function MessageBubble({ m, quoted, quotedChat
       </div>
       {m.status === 'failed' && (
         <div className="msg-error" role="alert">
-          <span>{m.statusReason ? t('msg.failedReason', { reason: m.statusReason }) : t('msg.failed')}</span>
+          <span>{failureText(m.statusReason, t)}</span>
           <Button size="sm" icon="refresh" onClick={() => onRetry(m)}>
             {t('msg.retry')}
           </Button>

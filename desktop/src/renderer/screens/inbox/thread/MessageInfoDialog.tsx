@@ -10,7 +10,7 @@ import { useI18n } from '../../../i18n/index.tsx';
 import { Dialog } from '../../../ui/Dialog.tsx';
 import { Notice } from '../../../ui/Feedback.tsx';
 import { GroupReceipts } from './GroupReceipts.tsx';
-import { summaryOf } from './MessageBubble.tsx';
+import { failureText, summaryOf } from './MessageBubble.tsx';
 
 /** The dialog (closed when `message` is null); `author` names who sent it. */
 export function MessageInfoDialog({ message, author, onClose }: { message: InboxMessageView | null; author: string; onClose(): void }) {
@@ -41,7 +41,7 @@ export function MessageInfoDialog({ message, author, onClose }: { message: Inbox
               );
             })}
           </dl>
-          {m.status === 'failed' && <Notice kind="danger">{m.statusReason ? t('msg.failedReason', { reason: m.statusReason }) : t('msg.failed')}</Notice>}
+          {m.status === 'failed' && <Notice kind="danger">{failureText(m.statusReason, t)}</Notice>}
           {group && <GroupReceipts sessionId={m.sessionId} chatId={m.chatId} messageId={m.id} />}
           {group ? <p className="faint">{t('info.group')}</p> : !m.statusTimes?.read && m.statusTimes?.delivered ? <p className="faint">{t('info.readOff')}</p> : null}
         </div>
