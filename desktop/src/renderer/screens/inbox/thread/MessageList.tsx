@@ -17,6 +17,7 @@ import { NoteCard } from '../notes/NoteCard.tsx';
 import { MessageInfoDialog } from './MessageInfoDialog.tsx';
 import { MessageBubble, OutboxBubble } from './MessageBubble.tsx';
 import { senderLabel, type Row } from './rows.ts';
+import { withCurrentMentionNames } from './currentMentionNames.ts';
 import { groupEventText } from './groupEventText.ts';
 import { usePrivateReply } from './usePrivateReply.ts';
 
@@ -67,7 +68,7 @@ export function MessageList(p: MessageListProps) {
   const [showJump, setShowJump] = useState(false);
   const me = useMe();
   const { chats } = useInbox().state;
-  // A private reply's quote names the group it came from, when the list knows it.
+  // A private reply's quote names the group it came from, and a mention the person, by their chat's name now.
   const chatName = (sessionId: string, chatId: string) => chats.get(chatKey(sessionId, chatId))?.name ?? null;
   const [infoId, setInfoId] = useState<string | null>(null);
   const setInfo = useCallback((m: InboxMessageView) => setInfoId(m.id), []);
@@ -229,7 +230,7 @@ export function MessageList(p: MessageListProps) {
                 )}
                 {row.kind === 'msg' && (
                   <MessageBubble
-                    m={row.m}
+                    m={withCurrentMentionNames(row.m, chatName)}
                     quoted={row.m.quotedId ? p.byId.get(row.m.quotedId) : undefined}
                     quotedChatName={row.m.quotedFrom ? chatName(row.m.sessionId, row.m.quotedFrom.chatId) : undefined}
                     reactions={p.reactions.get(row.m.id)}

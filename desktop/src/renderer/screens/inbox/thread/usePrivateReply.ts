@@ -47,8 +47,7 @@ export function usePrivateReply(): (m: InboxMessageView) => void {
             const group = chats.current.get(chatKey(m.sessionId, m.chatId))?.name ?? null;
             setDraft(chatKey(m.sessionId, own.id), { quote: { ...toQuoted(m), from: { chatId: m.chatId, name: group } } });
             navigate(`/inbox/${enc(m.sessionId)}/${enc(own.id)}`);
-          }
-          else if (mayStartChatIn(ability, m.sessionId)) navigate(`/inbox?new=${enc(phone)}&session=${enc(m.sessionId)}`);
+          } else if (mayStartChatIn(ability, m.sessionId)) navigate(`/inbox?new=${enc(phone)}&session=${enc(m.sessionId)}`);
           else toast.error(t('group.noPrivateChat', { name: senderLabel(m) ?? phone }));
         })
         .catch((err: unknown) => toast.error(errorText(err, t)));
