@@ -6,16 +6,15 @@ import {
   GROUP_MEMBERS_PER_CHANGE,
   GROUP_SUBJECT_MAX,
   phoneOfJid,
-  recipientJid,
-  type GroupChange,
   type CreatedGroupView,
+  type GroupChange,
   type GroupInfoView,
   type GroupInviteLinkView,
+  type GroupMemberResult,
   type GroupMembersChangeView,
 } from '@switchboard/shared';
-import { Assignment, Chat, type ChatDoc } from '@switchboard/shared/node';
+import { Assignment } from '@switchboard/shared/node';
 import type { GatewayDeps } from '../../deps.ts';
-import { AppError, notFound } from '../../errors.ts';
 import { z } from '../../openapi/zod.ts';
 import type { AuthContext } from '../../auth/authContext.ts';
 import { allowed, authorize, subjects } from '../../policies/subjects.ts';
@@ -23,7 +22,7 @@ import { assignmentsChanged } from '../../realtimeNotify.ts';
 import { sessionParams } from '../common.ts';
 import { defineRoute, type RouteDef } from '../types.ts';
 import { chatParams } from './chatActionSchema.ts';
-import { fetchGroup, groupInfoSchema, presentGroup } from './groupInfo.ts';
+import { fetchGroup, groupInfoSchema, loadGroupChat, presentGroup } from './groupInfo.ts';
 
 /** How long WhatsApp gets to apply a change. */
 const GROUP_CHANGE_TIMEOUT_MS = 20_000;
@@ -108,14 +107,10 @@ export const inviteLinkSchema = z
   })
   .openapi('GroupInviteLink');
 
-/** The group chat the route names, checked for the caller (`update Chat`: changing the group is changing the chat). */
-async function groupChat(auth: AuthContext, sessionId: string, rawChatId: string): Promise<string> {
-  const chatId = recipientJid(rawChatId);
-  authorize(auth, 'update', subjects.chat(sessionId, chatId));
-  const chat = await Chat.findOne({ sessionId, jid: chatId }, { isGroup: 1 }).lean<Pick<ChatDoc, 'isGroup'>>();
-  if (!chat) throw notFound('chat');
-  if (!chat.isGroup) throw new AppError(400, 'not_a_group', 'This conversation is not a group');
-  return chatId;
+/** Each member's outcome with their number, and the same as the audit log keeps it (no names). */
+function presentResults(results: readonly GroupMemberResult[]): { results: (GroupMemberResult & { phone: string | null })[]; audited: string[] } {
+  const withPhones = results.map((r) => ({ ...r, phone: phoneOfJid(r.member) }));
+  return { results: withPhones, audited: withPhones.map((r) => `${r.phone ?? r.member}: ${r.outcome}`) };
 }
 
 /** Asks the session's actor to make the change, then what WhatsApp says of the group afterwards. */
@@ -142,10 +137,10 @@ export const groupChangeRoutes: RouteDef[] = [
     record: 'Chat', params: chatParams, body: membersBody, audit: 'chat.group_members',
     response: { status: 200, description: `Each member's outcome and the group afterwards (${errors})`, schema: membersChangeSchema },
     async handler({ deps, auth, params, body, audit }): Promise<GroupMembersChangeView> {
-      const chatId = await groupChat(auth!, params.sessionId, params.chatId);
+      const chatId = await loadGroupChat(auth!, 'update', params.sessionId, params.chatId);
       const { members, group } = await change(deps, auth!, params.sessionId, chatId, { kind: 'members', action: body.action, members: body.members });
-      const results = members.map((r) => ({ ...r, phone: phoneOfJid(r.member) }));
-      Object.assign(audit, { targetType: 'Chat', targetId: chatId, details: { sessionId: params.sessionId, action: body.action, members: results.map((r) => `${r.phone ?? r.member}: ${r.outcome}`) } });
+      const { results, audited } = presentResults(members);
+      Object.assign(audit, { targetType: 'Chat', targetId: chatId, details: { sessionId: params.sessionId, action: body.action, members: audited } });
       return { action: body.action, results, group };
     },
   }),
@@ -154,7 +149,7 @@ export const groupChangeRoutes: RouteDef[] = [
     record: 'Chat', params: chatParams, body: subjectBody, audit: 'chat.group_subject',
     response: { status: 200, description: `The group afterwards (${errors})`, schema: groupInfoSchema },
     async handler({ deps, auth, params, body, audit }): Promise<GroupInfoView> {
-      const chatId = await groupChat(auth!, params.sessionId, params.chatId);
+      const chatId = await loadGroupChat(auth!, 'update', params.sessionId, params.chatId);
       const { group } = await change(deps, auth!, params.sessionId, chatId, { kind: 'subject', subject: body.subject });
       Object.assign(audit, { targetType: 'Chat', targetId: chatId, details: { sessionId: params.sessionId, subject: body.subject } });
       return group;
@@ -165,7 +160,7 @@ export const groupChangeRoutes: RouteDef[] = [
     record: 'Chat', params: chatParams, body: descriptionBody, audit: 'chat.group_description',
     response: { status: 200, description: `The group afterwards (${errors})`, schema: groupInfoSchema },
     async handler({ deps, auth, params, body, audit }): Promise<GroupInfoView> {
-      const chatId = await groupChat(auth!, params.sessionId, params.chatId);
+      const chatId = await loadGroupChat(auth!, 'update', params.sessionId, params.chatId);
       const description = body.description || null;
       const { group } = await change(deps, auth!, params.sessionId, chatId, { kind: 'description', description });
       Object.assign(audit, { targetType: 'Chat', targetId: chatId, details: { sessionId: params.sessionId, removed: description === null } });
@@ -177,7 +172,7 @@ export const groupChangeRoutes: RouteDef[] = [
     record: 'Chat', params: chatParams,
     response: { status: 200, description: `The link (${errors})`, schema: inviteLinkSchema },
     async handler({ deps, auth, params }): Promise<GroupInviteLinkView> {
-      const chatId = await groupChat(auth!, params.sessionId, params.chatId);
+      const chatId = await loadGroupChat(auth!, 'update', params.sessionId, params.chatId);
       const { code } = await deps.hub.call(params.sessionId, 'groupInviteCode', { chatJid: chatId }, { timeoutMs: GROUP_CHANGE_TIMEOUT_MS });
       return { sessionId: params.sessionId, chatId, code, link: `${GROUP_INVITE_URL}${code}` };
     },
@@ -187,7 +182,7 @@ export const groupChangeRoutes: RouteDef[] = [
     record: 'Chat', params: chatParams, audit: 'chat.group_leave',
     response: { status: 204, description: 'Left; WhatsApp tells the members (400 `not_a_group`, 409 `not_in_group`, 409 `not_connected`)' },
     async handler({ deps, auth, params, audit }) {
-      const chatId = await groupChat(auth!, params.sessionId, params.chatId);
+      const chatId = await loadGroupChat(auth!, 'update', params.sessionId, params.chatId);
       await deps.hub.call(params.sessionId, 'groupChange', { chatJid: chatId, change: { kind: 'leave' } }, { timeoutMs: GROUP_CHANGE_TIMEOUT_MS });
       Object.assign(audit, { targetType: 'Chat', targetId: chatId, details: { sessionId: params.sessionId } });
     },
@@ -209,8 +204,8 @@ export const groupChangeRoutes: RouteDef[] = [
         await Assignment.updateOne({ sessionId, chatId, userId }, { $setOnInsert: { assignedBy: userId, note: null } }, { upsert: true });
         assignmentsChanged(deps, sessionId, chatId, userId.toString());
       }
-      const results = created.members.map((r) => ({ ...r, phone: phoneOfJid(r.member) }));
-      Object.assign(audit, { targetType: 'Chat', targetId: chatId, details: { sessionId, members: results.map((r) => `${r.phone ?? r.member}: ${r.outcome}`) } });
+      const { results, audited } = presentResults(created.members);
+      Object.assign(audit, { targetType: 'Chat', targetId: chatId, details: { sessionId, members: audited } });
       return { sessionId, chatId, subject: body.subject, results, assigned };
     },
   }),

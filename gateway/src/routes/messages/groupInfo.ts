@@ -74,6 +74,19 @@ export async function presentGroup(auth: AuthContext, sessionId: string, chatId:
   return { sessionId, chatId, subject: info.subject, description: info.description, createdAt: info.createdAt, createdBy: creator, members, infoAdminsOnly: info.infoAdminsOnly };
 }
 
+/**
+ * The group chat a route names, checked for the caller (`read Chat` to look, `update Chat` to
+ * change it): 404 for an unknown chat, 400 `not_a_group` for a one-to-one chat.
+ */
+export async function loadGroupChat(auth: AuthContext, action: 'read' | 'update', sessionId: string, rawChatId: string): Promise<string> {
+  const chatId = recipientJid(rawChatId);
+  authorize(auth, action, subjects.chat(sessionId, chatId));
+  const chat = await Chat.findOne({ sessionId, jid: chatId }, { isGroup: 1 }).lean<Pick<ChatDoc, 'isGroup'>>();
+  if (!chat) throw notFound('chat');
+  if (!chat.isGroup) throw new AppError(400, 'not_a_group', 'This conversation is not a group');
+  return chatId;
+}
+
 /** Asks the session's actor what WhatsApp says of the group now. */
 export async function fetchGroup(deps: GatewayDeps, sessionId: string, chatId: string): Promise<GroupMetadataInfo> {
   return deps.hub.call(sessionId, 'groupInfo', { chatJid: chatId }, { timeoutMs: GROUP_INFO_TIMEOUT_MS });
@@ -92,11 +105,7 @@ export const groupInfoRoutes: RouteDef[] = [
     response: { status: 200, description: 'The group (400 `not_a_group`, 409 `not_in_group` once the account has left it, 409 `not_connected` while the session is not connected)', schema: groupInfoSchema },
     async handler({ deps, auth, params }): Promise<GroupInfoView> {
       const { sessionId } = params;
-      const chatId = recipientJid(params.chatId);
-      authorize(auth, 'read', subjects.chat(sessionId, chatId));
-      const chat = await Chat.findOne({ sessionId, jid: chatId }, { isGroup: 1 }).lean<Pick<ChatDoc, 'isGroup'>>();
-      if (!chat) throw notFound('chat');
-      if (!chat.isGroup) throw new AppError(400, 'not_a_group', 'This conversation is not a group');
+      const chatId = await loadGroupChat(auth!, 'read', sessionId, params.chatId);
       return presentGroup(auth!, sessionId, chatId, await fetchGroup(deps, sessionId, chatId));
     },
   }),
