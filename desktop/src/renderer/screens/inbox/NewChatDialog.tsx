@@ -9,17 +9,17 @@
  * fill in the session and the number (`/inbox?new=<number>&session=<id>`: a group member's
  * *Escribirle en privado*). With several people at once, *Nuevo grupo* (NewGroupDialog) instead.
  */
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/http.ts';
 import { useAbility } from '../../auth/AuthProvider.tsx';
 import { useI18n } from '../../i18n/index.tsx';
-import { useRealtime } from '../../realtime/RealtimeProvider.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { Notice } from '../../ui/Feedback.tsx';
-import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/Field.tsx';
+import { CheckboxField, TextAreaField, TextField } from '../../ui/Field.tsx';
 import { useSubmit } from '../../ui/useSubmit.ts';
-import { assignmentOptional, phoneDigits, sessionsToStartFrom } from './model/newChat.ts';
+import { assignmentOptional, phoneDigits } from './model/newChat.ts';
+import { StartFromSessionField, useStartFromSession } from './StartFromSession.tsx';
 
 interface Props {
   open: boolean;
@@ -36,9 +36,7 @@ interface Props {
 export function NewChatDialog({ open, onClose, onStart, initial, onNewGroup }: Props) {
   const { t } = useI18n();
   const ability = useAbility();
-  const { sessions } = useRealtime();
-  const choices = useMemo(() => sessionsToStartFrom(sessions, ability), [sessions, ability]);
-  const [sessionId, setSessionId] = useState('');
+  const { choices, sessionId, setSessionId } = useStartFromSession(open, initial?.sessionId);
   const [phone, setPhone] = useState('');
   const [text, setText] = useState('');
   const [phoneError, setPhoneError] = useState<string | undefined>();
@@ -53,8 +51,6 @@ export function NewChatDialog({ open, onClose, onStart, initial, onNewGroup }: P
     setPhoneError(undefined);
     reset();
     setAssignToMe(true);
-    const wanted = initial?.sessionId ?? '';
-    setSessionId((prev) => (choices.some((s) => s.sessionId === wanted) ? wanted : choices.some((s) => s.sessionId === prev) ? prev : (choices[0]?.sessionId ?? '')));
   }, [open]);
 
   const submit = async (e?: FormEvent) => {
@@ -97,13 +93,7 @@ export function NewChatDialog({ open, onClose, onStart, initial, onNewGroup }: P
           </button>
         </p>
         {error && <Notice kind="danger">{error}</Notice>}
-        <SelectField label={t('newChat.line')} value={sessionId} onChange={(e) => setSessionId(e.target.value)}>
-          {choices.map((s) => (
-            <option key={s.sessionId} value={s.sessionId}>
-              {s.status === 'connected' ? s.name : t('newChat.lineStatus', { name: s.name, status: t(`status.${s.status}`) })}
-            </option>
-          ))}
-        </SelectField>
+        <StartFromSessionField choices={choices} value={sessionId} onChange={setSessionId} />
         <TextField
           label={t('newChat.phone')}
           hint={t('newChat.phoneHint')}

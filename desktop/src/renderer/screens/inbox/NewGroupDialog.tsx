@@ -6,19 +6,19 @@
  * the way to invite them) before opening the group.
  */
 import { GROUP_SUBJECT_MAX, type CreatedGroupView } from '@switchboard/shared';
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { useAbility, useApi } from '../../auth/AuthProvider.tsx';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useApi } from '../../auth/AuthProvider.tsx';
 import { useI18n } from '../../i18n/index.tsx';
-import { useRealtime } from '../../realtime/RealtimeProvider.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { Notice } from '../../ui/Feedback.tsx';
-import { SelectField, TextAreaField, TextField } from '../../ui/Field.tsx';
+import { TextAreaField, TextField } from '../../ui/Field.tsx';
 import { useSubmit } from '../../ui/useSubmit.ts';
 import { inboxApi } from './inboxApi.ts';
 import { displayPhone } from './model/keys.ts';
-import { sessionsToStartFrom } from './model/newChat.ts';
+import { StartFromSessionField, useStartFromSession } from './StartFromSession.tsx';
 import { numbersFrom } from './thread/groupAdmin.ts';
+import { outcomeText } from './thread/GroupMemberAdmin.tsx';
 
 interface Props {
   open: boolean;
@@ -30,10 +30,7 @@ interface Props {
 export function NewGroupDialog({ open, onClose, onCreated }: Props) {
   const { t, tn } = useI18n();
   const api = useApi();
-  const ability = useAbility();
-  const { sessions } = useRealtime();
-  const choices = useMemo(() => sessionsToStartFrom(sessions, ability), [sessions, ability]);
-  const [sessionId, setSessionId] = useState('');
+  const { choices, sessionId, setSessionId } = useStartFromSession(open);
   const [subject, setSubject] = useState('');
   const [numbers, setNumbers] = useState('');
   // Created, with someone WhatsApp did not add: said before the group opens.
@@ -46,7 +43,6 @@ export function NewGroupDialog({ open, onClose, onCreated }: Props) {
     setNumbers('');
     setCreated(null);
     submit.reset();
-    setSessionId((prev) => (choices.some((s) => s.sessionId === prev) ? prev : (choices[0]?.sessionId ?? '')));
   }, [open]);
 
   const members = numbersFrom(numbers);
@@ -62,6 +58,7 @@ export function NewGroupDialog({ open, onClose, onCreated }: Props) {
 
   if (created) {
     const left = created.results.filter((r) => r.outcome !== 'done' && r.outcome !== 'own_account');
+    // Worded as when adding members (GroupMemberAdmin).
     return (
       <Dialog
         open={open}
@@ -78,7 +75,7 @@ export function NewGroupDialog({ open, onClose, onCreated }: Props) {
           {tn('newGroup.leftOut', left.length)}
           <ul className="group-add-results">
             {left.map((r) => (
-              <li key={r.member}>{r.outcome !== 'done' && t(`group.outcome.${r.outcome}`, { who: displayPhone(r.phone) ?? r.member })}</li>
+              <li key={r.member}>{outcomeText(t, 'add', r, displayPhone(r.phone) ?? r.member)}</li>
             ))}
           </ul>
         </Notice>
@@ -103,13 +100,7 @@ export function NewGroupDialog({ open, onClose, onCreated }: Props) {
     >
       <form className="form" onSubmit={(e) => void create(e)}>
         {submit.error && <Notice kind="danger">{submit.error}</Notice>}
-        <SelectField label={t('newChat.line')} value={sessionId} onChange={(e) => setSessionId(e.target.value)}>
-          {choices.map((s) => (
-            <option key={s.sessionId} value={s.sessionId}>
-              {s.status === 'connected' ? s.name : t('newChat.lineStatus', { name: s.name, status: t(`status.${s.status}`) })}
-            </option>
-          ))}
-        </SelectField>
+        <StartFromSessionField choices={choices} value={sessionId} onChange={setSessionId} />
         <TextField label={t('group.subjectLabel')} value={subject} maxLength={GROUP_SUBJECT_MAX} autoFocus required onChange={(e) => setSubject(e.target.value)} />
         <TextAreaField label={t('group.addNumbers')} hint={t('group.addHint')} value={numbers} rows={3} onChange={(e) => setNumbers(e.target.value)} />
       </form>

@@ -25,7 +25,7 @@ type T = ReturnType<typeof useI18n>['t'];
 type Result = GroupMembersChangeView['results'][number];
 
 /** One member's outcome in words: *Carmen Ruiz es ahora admin del grupo*, *+34 611 40 00 04 solo acepta…*. */
-function outcomeText(t: T, action: GroupMemberAction, r: Result, who: string): string {
+export function outcomeText(t: T, action: GroupMemberAction, r: Result, who: string): string {
   return r.outcome === 'done' ? t(`group.outcome.${action}`, { who }) : t(`group.outcome.${r.outcome}`, { who });
 }
 
