@@ -24,6 +24,11 @@ export function previewText(preview: string | null, t: ReturnType<typeof useI18n
   return found[1] ? `${found[1]}: ${t(key)}` : t(key);
 }
 
+/** A chat's last message in words: a change to a group as the thread says it, else its preview worded. */
+export function lastMessageWords(chat: Pick<InboxChatView, 'lastMessageSystem' | 'lastMessagePreview' | 'sessionName'>, { t, fmt }: Pick<ReturnType<typeof useI18n>, 't' | 'fmt'>): string {
+  return chat.lastMessageSystem ? groupEventText(chat.lastMessageSystem, t, fmt.list, chat.sessionName) : previewText(chat.lastMessagePreview, t);
+}
+
 /** Props of ChatListItem. */
 export interface ChatListItemProps {
   chat: InboxChatView;
@@ -89,13 +94,11 @@ export const ChatListItem = memo(function ChatListItem({ chat, id, selected, act
                 <span className="draft-tag">{t('inbox.draft')}: </span>
                 {draft}
               </>
-            ) : chat.lastMessageSystem ? (
-              // A change to a group names who made it: in words, as the thread shows it.
-              groupEventText(chat.lastMessageSystem, t, fmt.list, chat.sessionName)
             ) : (
               <>
-                {chat.lastMessageFromMe && <span className="muted">{t('inbox.you')}: </span>}
-                {previewText(chat.lastMessagePreview, t)}
+                {/* A change to a group names who made it already. */}
+                {chat.lastMessageFromMe && !chat.lastMessageSystem && <span className="muted">{t('inbox.you')}: </span>}
+                {lastMessageWords(chat, i18n)}
               </>
             )}
           </span>

@@ -11,9 +11,8 @@ import { useCallback, useRef } from 'react';
 import { useNavigate } from 'react-router';
 import { useAbility, useAuth } from '../../../auth/AuthProvider.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
-import { previewText } from '../list/ChatListItem.tsx';
+import { lastMessageWords } from '../list/ChatListItem.tsx';
 import { chatKey, phoneFromJid } from '../model/keys.ts';
-import { groupEventText } from '../thread/groupEventText.ts';
 import { previewOf, type InboxState } from '../model/inboxReducer.ts';
 import type { NotifyPrefs } from './prefs.ts';
 import { playChime } from './sound.ts';
@@ -84,7 +83,7 @@ export function useAssignedNotifier(prefs: NotifyPrefs): (chat: InboxChatView) =
       const route = `/inbox/${encodeURIComponent(chat.sessionId)}/${encodeURIComponent(chat.id)}`;
       const title = chat.name ?? phoneFromJid(chat.id) ?? t('inbox.unknownContact');
       // In words, as the list shows it: a photo as *Foto*, a change to the group as a sentence.
-      const preview = chat.lastMessageSystem ? groupEventText(chat.lastMessageSystem, t, fmt.list, chat.sessionName) : previewText(chat.lastMessagePreview, t);
+      const preview = lastMessageWords(chat, { t, fmt });
       platform.notify({ title, body: preview ? t('notify.assigned', { preview }) : t('notify.assignedEmpty'), tag: key, route, silent: true }, () => navigate(route));
       if (prefs.sound) playChime();
     },
