@@ -10,8 +10,8 @@
 import { jidNormalizedUser, type GroupMetadata, type WASocket } from '@whiskeysockets/baileys';
 import type { GroupChange, GroupMemberAction, GroupMemberOutcome, GroupMemberResult } from '@switchboard/shared';
 import { ActorError } from '../errors.ts';
-import { freshMetadata, whatsappStatus } from './groupInfo.ts';
-import { isOwnAccount, phoneJidOf, toRecipientJid } from './jid.ts';
+import { describeGroup, freshMetadata, whatsappStatus } from './groupInfo.ts';
+import { isOwnAccount, toRecipientJid } from './jid.ts';
 
 /** What WhatsApp's answer for one member means (its `error` attribute; none is 200). */
 export function memberOutcome(action: GroupMemberAction, status: string): GroupMemberOutcome {
@@ -48,11 +48,13 @@ type Target = { member: string; sent: string } | GroupMemberResult;
  * and someone who is not a member for anything but `add`.
  */
 async function targets(sock: WASocket, meta: GroupMetadata, action: GroupMemberAction, members: string[]): Promise<Target[]> {
+  // The group details name members by phone number, in the participants' order.
+  const { members: described } = await describeGroup(sock, meta);
   const byPhone = new Map<string, string>();
-  for (const p of meta.participants) {
+  meta.participants.forEach((p, i) => {
     byPhone.set(jidNormalizedUser(p.id), p.id);
-    byPhone.set(await phoneJidOf(sock, p.id, p.phoneNumber), p.id);
-  }
+    byPhone.set(described[i]!.member, p.id);
+  });
   return members.map((raw): Target => {
     const member = jidNormalizedUser(toRecipientJid(raw));
     const inGroup = byPhone.get(member);
@@ -114,8 +116,7 @@ export async function groupInviteCode(sock: WASocket, chatJid: string): Promise<
 export async function groupCreate(sock: WASocket, subject: string, members: string[]): Promise<{ chatJid: string; members: GroupMemberResult[] }> {
   const asked = [...new Set(members.map((m) => jidNormalizedUser(toRecipientJid(m))))];
   const meta = await sock.groupCreate(subject, asked.filter((m) => !isOwnAccount(sock, m)));
-  const added = new Set<string>();
-  for (const p of meta.participants) added.add(await phoneJidOf(sock, p.id, p.phoneNumber));
+  const added = new Set((await describeGroup(sock, meta)).members.map((m) => m.member));
   return {
     chatJid: jidNormalizedUser(meta.id),
     members: asked.map((member) => ({ member, outcome: isOwnAccount(sock, member) ? 'own_account' : added.has(member) ? 'done' : 'invite_only' })),
