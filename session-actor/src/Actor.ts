@@ -19,6 +19,7 @@ import { ChatStore } from './messages/chats.ts';
 import { MessageClock } from './messages/messageTime.ts';
 import { SessionMetrics } from './messages/sessionMetrics.ts';
 import { Outbox } from './outbox/Outbox.ts';
+import { adminsOnlyRefusal } from './outbox/sendErrors.ts';
 import { openInbox, type Inbox } from './messages/inbox.ts';
 import { forgetInBatches, type InboxForgetting } from './messages/inboxForgetting.ts';
 import { bindSocketEvents } from './socketEvents.ts';
@@ -95,6 +96,7 @@ export class Actor {
       sock: () => this.openSocket,
       ...(deps.config.fence !== undefined ? { fence: deps.config.fence } : {}),
       groupRecipients: async (jid, messageId) => {
+        if (await this.groups.onlyAdminsSend(this.openSocket, jid)) throw adminsOnlyRefusal();
         const members = await this.groups.size(this.openSocket, jid);
         if (members !== null) this.groups.sentTo(messageId, members);
         return members;

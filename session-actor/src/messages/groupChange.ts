@@ -1,14 +1,16 @@
 /**
  * The `groupChange` command: the team changes a group through the session's account, as an admin
  * does on the phone — members added, removed, made admin or no longer admin — or its subject or
- * description, or the account leaves it; `groupInviteCode` gives an admin the group's invitation
+ * description or its settings (only admins send, edit its info, add members; new members
+ * approved), or the account leaves it; `groupInviteCode` gives an admin the group's invitation
  * code. WhatsApp then notifies every member (our account too), which the thread shows as
  * a line of its own (groupStubs.ts) and which renames the chat for a new subject.
  * from: the gateway's group routes → here → next: Baileys' `groupParticipantsUpdate`,
- * `groupUpdateSubject`, `groupUpdateDescription`.
+ * `groupUpdateSubject`, `groupUpdateDescription`, `groupSettingUpdate`, `groupMemberAddMode`,
+ * `groupJoinApprovalMode`.
  */
 import { jidNormalizedUser, type GroupMetadata, type WASocket } from '@whiskeysockets/baileys';
-import type { GroupChange, GroupMemberAction, GroupMemberOutcome, GroupMemberResult } from '@switchboard/shared';
+import type { GroupChange, GroupMemberAction, GroupMemberOutcome, GroupMemberResult, GroupSetting } from '@switchboard/shared';
 import { ActorError } from '../errors.ts';
 import { describeGroup, freshMetadata, whatsappStatus } from './groupInfo.ts';
 import { isOwnAccount, toRecipientJid } from './jid.ts';
@@ -73,6 +75,20 @@ async function changeMembers(sock: WASocket, meta: GroupMetadata, action: GroupM
   return named.map((t) => ('sent' in t ? { member: t.member, outcome: memberOutcome(action, answered.get(jidNormalizedUser(t.sent)) ?? '500') } : t));
 }
 
+/** Asks WhatsApp to turn one of the group's settings on or off (admins only). */
+function changeSetting(sock: WASocket, jid: string, setting: GroupSetting, on: boolean): Promise<void> {
+  switch (setting) {
+    case 'sendAdminsOnly':
+      return sock.groupSettingUpdate(jid, on ? 'announcement' : 'not_announcement');
+    case 'infoAdminsOnly':
+      return sock.groupSettingUpdate(jid, on ? 'locked' : 'unlocked');
+    case 'addAdminsOnly':
+      return sock.groupMemberAddMode(jid, on ? 'admin_add' : 'all_member_add');
+    case 'approveNewMembers':
+      return sock.groupJoinApprovalMode(jid, on ? 'on' : 'off');
+  }
+}
+
 /**
  * Applies one change and says what became of each member named. `forget`: the group's cached
  * metadata is stale from now on (WhatsApp's notification says so too, a moment later).
@@ -88,8 +104,14 @@ export async function groupChange(sock: WASocket, chatJid: string, change: Group
       return { members: [] };
     }
     if (change.kind === 'members') {
-      if (!isAdmin) throw notAdmin();
+      // A group that lets every member add others lets the account add them too.
+      if (!isAdmin && !(change.action === 'add' && meta.memberAddMode)) throw notAdmin();
       return { members: await changeMembers(sock, meta, change.action, change.members) };
+    }
+    if (change.kind === 'setting') {
+      if (!isAdmin) throw notAdmin();
+      await asAdmin(() => changeSetting(sock, meta.id, change.setting, change.on));
+      return { members: [] };
     }
     if (meta.restrict && !isAdmin) throw notAdmin();
     if (change.kind === 'subject') await asAdmin(() => sock.groupUpdateSubject(meta.id, change.subject));

@@ -41,6 +41,17 @@ export class GroupDirectory {
     return meta.participants.filter((p) => !isOwnAccount(sock, p.id, p.phoneNumber)).length;
   }
 
+  /**
+   * Whether the group lets only admins send and the account is not one (WhatsApp's "Only admins
+   * can send messages"): a send would be refused, so none is tried. False when unknown.
+   */
+  async onlyAdminsSend(sock: WASocket | null, jid: string): Promise<boolean> {
+    const meta = await this.metadata(sock, jid);
+    if (!meta?.announce) return false;
+    const account = meta.participants.find((p) => isOwnAccount(sock, p.id, p.phoneNumber, p.lid));
+    return !!account && !account.admin;
+  }
+
   /** Its members or settings changed: asked again next time. */
   forget(jid: string): void {
     this.known.delete(jid);

@@ -4,12 +4,17 @@
  * by LID), the session's own account flagged.
  */
 import { isJidGroup, type GroupMetadata, type WASocket } from '@whiskeysockets/baileys';
-import type { GroupMetadataInfo, GroupRole } from '@switchboard/shared';
+import type { GroupMetadataInfo, GroupRole, GroupSettings } from '@switchboard/shared';
 import { ActorError } from '../errors.ts';
 import { isOwnAccount, phoneJidOf, toRecipientJid } from './jid.ts';
 
 function roleOf(admin: string | null | undefined): GroupRole | null {
   return admin === 'superadmin' || admin === 'admin' ? admin : null;
+}
+
+/** The group's settings as Baileys reads them (`memberAddMode`: every member may add others). */
+export function settingsOf(meta: GroupMetadata): GroupSettings {
+  return { sendAdminsOnly: !!meta.announce, infoAdminsOnly: !!meta.restrict, addAdminsOnly: !meta.memberAddMode, approveNewMembers: !!meta.joinApprovalMode };
 }
 
 /** Reads the metadata WhatsApp returns for a group into what the gateway presents. */
@@ -28,7 +33,7 @@ export async function describeGroup(sock: WASocket, meta: GroupMetadata): Promis
     createdAt: meta.creation ? meta.creation * 1000 : null,
     createdBy: owner ? await phoneJidOf(sock, owner) : null,
     members,
-    infoAdminsOnly: !!meta.restrict,
+    ...settingsOf(meta),
   };
 }
 

@@ -31,4 +31,14 @@ describe('group change stubs', () => {
     expect(groupStubOf({ key: { ...key, remoteJid: '34611000001@s.whatsapp.net' }, messageStubType: WAMessageStubType.GROUP_PARTICIPANT_ADD })).toBeNull();
     expect(groupStubOf({ key })).toBeNull();
   });
+
+  it('reads a setting turned on or off, the add mode by its name', () => {
+    const read = (type: number, param: string) => groupStubOf({ key, messageStubType: type, messageStubParameters: [param] });
+    expect(read(WAMessageStubType.GROUP_CHANGE_ANNOUNCE, 'on')).toEqual({ action: 'send_admins_only', by: { id: '111@lid', phoneNumber: '34611000001@s.whatsapp.net' }, who: [], value: 'on' });
+    expect(read(WAMessageStubType.GROUP_CHANGE_ANNOUNCE, 'off')).toMatchObject({ action: 'send_admins_only', value: 'off' });
+    expect(read(WAMessageStubType.GROUP_CHANGE_RESTRICT, 'on')).toMatchObject({ action: 'info_admins_only', value: 'on' });
+    expect(read(WAMessageStubType.GROUP_MEMBER_ADD_MODE, 'admin_add')).toMatchObject({ action: 'add_admins_only', value: 'on' });
+    expect(read(WAMessageStubType.GROUP_MEMBER_ADD_MODE, 'all_member_add')).toMatchObject({ action: 'add_admins_only', value: 'off' });
+    expect(read(WAMessageStubType.GROUP_MEMBERSHIP_JOIN_APPROVAL_MODE, 'off')).toMatchObject({ action: 'approve_new_members', value: 'off' });
+  });
 });

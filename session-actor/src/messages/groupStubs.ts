@@ -2,7 +2,7 @@
  * Changes to a group that WhatsApp sends as notifications and Baileys turns into message stubs
  * (`messageStubType`, `messageStubParameters`; messages-recv.js `handleGroupNotification`):
  * someone added, removed, promoted or demoted, someone leaving, a new subject or description,
- * the group created. Stored as `system` messages, so the thread shows them where they happened.
+ * a setting turned on or off, the group created. Stored as `system` messages, so the thread shows them where they happened.
  */
 import { isJidGroup, WAMessageStubType, type WAMessage, type WASocket } from '@whiskeysockets/baileys';
 import type { GroupEvent, GroupEventAction } from '@switchboard/shared';
@@ -22,6 +22,14 @@ const PARTICIPANT_ACTIONS: Partial<Record<number, GroupEventAction>> = {
   [WAMessageStubType.GROUP_PARTICIPANT_LEAVE]: 'leave',
   [WAMessageStubType.GROUP_PARTICIPANT_PROMOTE]: 'promote',
   [WAMessageStubType.GROUP_PARTICIPANT_DEMOTE]: 'demote',
+};
+
+/** A setting turned on or off; Baileys gives `on`/`off`, and the add mode as `admin_add`/`all_member_add`. */
+const SETTING_EVENTS: Partial<Record<number, { action: GroupEventAction; on: string }>> = {
+  [WAMessageStubType.GROUP_CHANGE_ANNOUNCE]: { action: 'send_admins_only', on: 'on' },
+  [WAMessageStubType.GROUP_CHANGE_RESTRICT]: { action: 'info_admins_only', on: 'on' },
+  [WAMessageStubType.GROUP_MEMBER_ADD_MODE]: { action: 'add_admins_only', on: 'admin_add' },
+  [WAMessageStubType.GROUP_MEMBERSHIP_JOIN_APPROVAL_MODE]: { action: 'approve_new_members', on: 'on' },
 };
 
 /** The participants of a stub: Baileys gives each as JSON (`{id, phoneNumber, lid}`). */
@@ -45,6 +53,8 @@ export function groupStubOf(msg: Pick<WAMessage, 'key' | 'messageStubType' | 'me
   const by = actor ? { id: actor, phoneNumber: msg.key.participantAlt ?? null } : null;
   const participants = PARTICIPANT_ACTIONS[type];
   if (participants) return { action: participants, by, who: participantsOf(params) };
+  const setting = SETTING_EVENTS[type];
+  if (setting) return { action: setting.action, by, who: [], value: params[0] === setting.on || params[0] === 'true' ? 'on' : 'off' };
   if (type === WAMessageStubType.GROUP_CHANGE_SUBJECT) return { action: 'subject', by, who: [], value: params[0] ?? '' };
   if (type === WAMessageStubType.GROUP_CHANGE_DESCRIPTION) return { action: 'description', by, who: [], value: params[0] ?? '' };
   if (type === WAMessageStubType.GROUP_CREATE) return { action: 'create', by, who: [], value: params[0] ?? '' };

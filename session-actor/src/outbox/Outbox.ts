@@ -50,6 +50,7 @@ export interface OutboxOptions {
   /**
    * How many members a message to group `jid` goes to, asked just before it is sent (the same
    * metadata Baileys sends it with); null when unknown. Kept with the message (`groupRecipients`).
+   * Throws to refuse the send (`admins_only`: a group where only admins send).
    */
   groupRecipients?(jid: string, messageId: string): Promise<number | null>;
 }

@@ -4,7 +4,12 @@
  */
 import { isTransientDbError } from '@switchboard/shared/node';
 /** Errors that no retry can fix: the message is failed at once. */
-const PERMANENT = new Set(['invalid_recipient', 'invalid_message', 'media_not_found', 'not_in_group']);
+const PERMANENT = new Set(['invalid_recipient', 'invalid_message', 'media_not_found', 'not_in_group', 'admins_only']);
+
+/** A group that lets only admins send, to an account that is not one: failed as `admins_only`, never tried. */
+export function adminsOnlyRefusal(): Error {
+  return Object.assign(new Error('admins_only'), { code: 'admins_only' });
+}
 
 /**
  * A group that answers a send with 403 (its metadata, asked before every group send) no longer

@@ -3,7 +3,7 @@
  * removed, made admin or no longer admin (the account must be a group admin), its subject or
  * description (any member, unless the group lets only admins edit its info), and leaving it.
  */
-import type { GroupInfoView } from './groupInfo.ts';
+import type { GroupInfoView, GroupSettings } from './groupInfo.ts';
 
 export const GROUP_MEMBER_ACTIONS = ['add', 'remove', 'promote', 'demote'] as const;
 export type GroupMemberAction = (typeof GROUP_MEMBER_ACTIONS)[number];
@@ -15,11 +15,16 @@ export const GROUP_DESCRIPTION_MAX = 2048;
 /** Most members one change names. */
 export const GROUP_MEMBERS_PER_CHANGE = 50;
 
+/** The settings an admin turns on or off, in the order the inbox lists them. */
+export const GROUP_SETTINGS = ['sendAdminsOnly', 'infoAdminsOnly', 'addAdminsOnly', 'approveNewMembers'] as const satisfies readonly (keyof GroupSettings)[];
+export type GroupSetting = (typeof GROUP_SETTINGS)[number];
+
 /** What the actor's `groupChange` command asks WhatsApp to do (members as JIDs). */
 export type GroupChange =
   | { kind: 'members'; action: GroupMemberAction; members: string[] }
   | { kind: 'subject'; subject: string }
   | { kind: 'description'; description: string | null }
+  | { kind: 'setting'; setting: GroupSetting; on: boolean }
   | { kind: 'leave' };
 
 /** WhatsApp's address for joining a group with its invitation code. */

@@ -1,8 +1,21 @@
 /** A member's standing in a group, as WhatsApp gives it (`superadmin`: the group's owner). */
 export type GroupRole = 'admin' | 'superadmin';
 
+/**
+ * A group's settings, as WhatsApp's "Group settings" name them: only admins send messages
+ * (`announce`), edit the group's info (`restrict`), add members (`member_add_mode` admin_add);
+ * an admin approves who joins by link (`membership_approval_mode`).
+ */
+export interface GroupSettings {
+  sendAdminsOnly: boolean;
+  /** Only admins may change the subject and description (WhatsApp's "Edit group info: only admins"). */
+  infoAdminsOnly: boolean;
+  addAdminsOnly: boolean;
+  approveNewMembers: boolean;
+}
+
 /** What WhatsApp says of a group now (the actor's `groupInfo` command, from its metadata). */
-export interface GroupMetadataInfo {
+export interface GroupMetadataInfo extends GroupSettings {
   subject: string;
   /** The group's description; null when it has none. */
   description: string | null;
@@ -12,8 +25,6 @@ export interface GroupMetadataInfo {
   createdBy: string | null;
   /** Its members: the phone-number JID when known (else the LID), admins marked, the session's own account flagged. */
   members: { member: string; role: GroupRole | null; isAccount: boolean }[];
-  /** Only admins may change the subject and description (WhatsApp's "Edit group info: only admins"). */
-  infoAdminsOnly: boolean;
 }
 
 /** One member of a group, as the inbox's group details list them. */
@@ -35,7 +46,7 @@ export interface GroupMemberView {
  * Answer of `GET /api/sessions/:id/chats/:chatId/group`: the group as WhatsApp has it now.
  * Members: the account first, then admins, then by name (named before unnamed), then number.
  */
-export interface GroupInfoView {
+export interface GroupInfoView extends GroupSettings {
   sessionId: string;
   chatId: string;
   subject: string;
@@ -43,6 +54,4 @@ export interface GroupInfoView {
   createdAt: number | null;
   createdBy: GroupMemberView | null;
   members: GroupMemberView[];
-  /** Only admins may change the subject and description. */
-  infoAdminsOnly: boolean;
 }

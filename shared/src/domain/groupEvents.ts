@@ -4,8 +4,15 @@
  * they happened.
  */
 
+/**
+ * A group setting an admin turned on or off (the event's `value` is `on` or `off`): only admins
+ * send messages, edit the group's info, add members; new members need an admin's approval.
+ */
+export const GROUP_SETTING_EVENTS = ['send_admins_only', 'info_admins_only', 'add_admins_only', 'approve_new_members'] as const;
+export type GroupSettingEvent = (typeof GROUP_SETTING_EVENTS)[number];
+
 /** What happened. */
-export const GROUP_EVENT_ACTIONS = ['create', 'add', 'remove', 'leave', 'promote', 'demote', 'subject', 'description'] as const;
+export const GROUP_EVENT_ACTIONS = ['create', 'add', 'remove', 'leave', 'promote', 'demote', 'subject', 'description', ...GROUP_SETTING_EVENTS] as const;
 export type GroupEventAction = (typeof GROUP_EVENT_ACTIONS)[number];
 
 /** Someone in a group change: their phone-number JID when known, named as group members are. */
@@ -23,11 +30,22 @@ export interface GroupEvent {
   by: GroupEventParty | null;
   /** Whom it touched (add, remove, leave, promote, demote). */
   who: GroupEventParty[];
-  /** The new subject (subject, create) or description (description). */
+  /** The new subject (subject, create) or description (description); `on` or `off` for a setting. */
   value?: string;
 }
 
-/** Which sentence tells a change: someone added by nobody, or by themselves (an invite link), `join`ed. */
-export function groupEventWording(e: GroupEvent): GroupEventAction | 'join' {
+/** The sentences a change is told with. */
+export type GroupEventWording = GroupEventAction | 'join' | `${GroupSettingEvent}_off`;
+
+function isSettingEvent(action: GroupEventAction): action is GroupSettingEvent {
+  return (GROUP_SETTING_EVENTS as readonly string[]).includes(action);
+}
+
+/**
+ * Which sentence tells a change: someone added by nobody, or by themselves (an invite link),
+ * `join`ed; a setting turned off is told by its own sentence (`send_admins_only_off`).
+ */
+export function groupEventWording(e: GroupEvent): GroupEventWording {
+  if (isSettingEvent(e.action)) return e.value === 'off' ? `${e.action}_off` : e.action;
   return e.action === 'add' && (!e.by || (e.who.length === 1 && e.who[0]!.jid === e.by.jid)) ? 'join' : e.action;
 }

@@ -2,8 +2,9 @@
  * Administering a group over real HTTP, the real Supervisor, a forked session actor (Baileys)
  * linked to the WhatsApp simulator, and the database: members added, made admin and removed as
  * WhatsApp answers each one (already in it, only by invitation, the account itself), the subject
- * and the description changed, each change a line in the thread; refused when the account is
- * not a group admin, for callers without `update Chat`, and for bad input.
+ * and the description changed, settings turned on and off (and followed when a contact admin
+ * changes them), each change a line in the thread; refused when the account is not a group
+ * admin, for callers without `update Chat`, and for bad input.
  */
 import type { GroupInfoView, GroupMemberView } from '@switchboard/shared';
 import { Assignment, AuditLog, Chat } from '@switchboard/shared/node';
@@ -29,8 +30,10 @@ function arrived(chatId: string, text: string): Promise<unknown> {
 }
 
 /** The next change to `chatId` the thread shows (a `system` message). */
-function changeLine(chatId: string, action: string): Promise<{ message: { system?: unknown } }> {
-  return w.rec.waitFor((e) => e.sessionId === SESSION && e.type === 'message' && e.message.chatId === chatId && e.message.kind === 'system' && e.message.system?.action === action) as never;
+function changeLine(chatId: string, action: string, value?: string): Promise<{ message: { system?: unknown } }> {
+  return w.rec.waitFor(
+    (e) => e.sessionId === SESSION && e.type === 'message' && e.message.chatId === chatId && e.message.kind === 'system' && e.message.system?.action === action && (value === undefined || e.message.system.value === value),
+  ) as never;
 }
 
 beforeAll(async () => {
@@ -137,6 +140,60 @@ describe('who may, and bad input', () => {
   });
 });
 
+describe('settings', () => {
+  it('turns settings on and off on WhatsApp as an admin; each is a line in the thread and audited', async () => {
+    const announce = changeLine(group, 'send_admins_only');
+    const approval = changeLine(group, 'approve_new_members');
+    const res = await w.api('PUT', path(group, 'settings'), { token: supervisor, body: { sendAdminsOnly: true, approveNewMembers: true, addAdminsOnly: true } });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ sendAdminsOnly: true, infoAdminsOnly: false, addAdminsOnly: true, approveNewMembers: true });
+    expect(w.sim!.group(group).settings).toEqual({ announce: true, locked: false, allMembersAdd: false, approval: true });
+    expect((await announce).message.system).toEqual({ action: 'send_admins_only', by: { jid: jid(PHONE), name: null, isAccount: true }, who: [], value: 'on' });
+    expect((await approval).message.system).toMatchObject({ action: 'approve_new_members', value: 'on' });
+    // Only what changed is changed (adding was admins-only already) and audited.
+    const audit = await AuditLog.findOne({ action: 'chat.group_settings', targetId: group }).lean();
+    expect(audit?.details).toEqual({ sessionId: SESSION, sendAdminsOnly: true, approveNewMembers: true });
+    // A plain member can no longer write in it; the account, an admin, still can.
+    await expect(w.sim!.contactSendToGroup(ALICIA, group, { text: 'hola' })).rejects.toMatchObject({ code: 'admins_only' });
+    const got = w.sim!.waitForReceived(ALICIA, (m) => m.group === group && m.text === 'Pedidos cerrados hasta el lunes', 30_000);
+    expect((await w.api('POST', `/api/sessions/${SESSION}/messages`, { token: supervisor, body: { to: group, text: 'Pedidos cerrados hasta el lunes' } })).status).toBe(202);
+    await got;
+    const off = changeLine(group, 'send_admins_only', 'off');
+    const reopened = await w.api('PUT', path(group, 'settings'), { token: supervisor, body: { sendAdminsOnly: false } });
+    expect([reopened.status, reopened.body.sendAdminsOnly]).toEqual([200, false]);
+    expect((await off).message.system).toMatchObject({ action: 'send_admins_only', value: 'off' });
+  });
+
+  it("follows a contact admin's settings where the account is a plain member: no send tried where only admins send, adding where everyone may", async () => {
+    const sim = w.sim!;
+    expect((await w.api('PUT', path(notAdmin, 'settings'), { token: supervisor, body: { sendAdminsOnly: true } })).body.error.code).toBe('not_group_admin');
+    const line = changeLine(notAdmin, 'send_admins_only');
+    sim.setGroupSettings(notAdmin, { announce: true });
+    expect((await line).message.system).toMatchObject({ action: 'send_admins_only', by: { jid: jid(ALICIA) }, value: 'on' });
+    const info = await w.api('GET', `/api/sessions/${SESSION}/chats/${encodeURIComponent(notAdmin)}/group`, { token: supervisor });
+    expect([info.body.sendAdminsOnly, info.body.addAdminsOnly]).toEqual([true, true]);
+    const sent = await w.api('POST', `/api/sessions/${SESSION}/messages`, { token: supervisor, body: { to: notAdmin, text: '¿Puedo escribir?' } });
+    const failed = await w.rec.waitFor((e) => e.sessionId === SESSION && e.type === 'message-status' && e.messageId === sent.body.messageId && e.status === 'failed');
+    expect((failed as { reason?: string }).reason).toBe('admins_only');
+    expect(sim.groupReceived(ALICIA, notAdmin).map((m) => m.text)).not.toContain('¿Puedo escribir?');
+
+    const anyone = changeLine(notAdmin, 'add_admins_only');
+    sim.setGroupSettings(notAdmin, { announce: false, allMembersAdd: true });
+    expect((await anyone).message.system).toMatchObject({ action: 'add_admins_only', value: 'off' });
+    const added = await members(notAdmin, 'add', [CARMEN]);
+    expect([added.status, added.body.results[0].outcome]).toEqual([200, 'done']);
+    expect((await members(notAdmin, 'remove', [CARMEN])).body.error.code).toBe('not_group_admin');
+  });
+
+  it('refuses an employee and bad input', async () => {
+    expect((await w.api('PUT', path(group, 'settings'), { token: employee, body: { sendAdminsOnly: true } })).status).toBe(403);
+    for (const body of [{}, { sendAdminsOnly: 'yes' }, { everyoneDances: true }]) {
+      const res = await w.api('PUT', path(group, 'settings'), { token: supervisor, body });
+      expect([res.status, res.body.error.code]).toEqual([400, 'validation_failed']);
+    }
+  });
+});
+
 describe('the invitation link, and leaving', () => {
   it("gives the group's invitation link when the account is an admin", async () => {
     const res = await w.api('GET', path(group, 'invite-link'), { token: supervisor });
@@ -152,7 +209,7 @@ describe('the invitation link, and leaving', () => {
     const res = await w.api('POST', path(notAdmin, 'leave'), { token: supervisor });
     expect(res.status).toBe(204);
     expect((await line).message.system).toEqual({ action: 'leave', by: { jid: jid(PHONE), name: null, isAccount: true }, who: [{ jid: jid(PHONE), name: null, isAccount: true }] });
-    expect(w.sim!.group(notAdmin).members).toEqual([ALICIA]);
+    expect(w.sim!.group(notAdmin).members).toEqual([ALICIA, CARMEN]);
     expect(await Chat.exists({ sessionId: SESSION, jid: notAdmin })).toBeTruthy();
     const after = await w.api('GET', `/api/sessions/${SESSION}/chats/${encodeURIComponent(notAdmin)}/group`, { token: supervisor });
     expect([after.status, after.body.error.code]).toEqual([409, 'not_in_group']);

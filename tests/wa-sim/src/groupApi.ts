@@ -1,7 +1,7 @@
 import type { BinaryNode } from '@whiskeysockets/baileys';
 import type { GroupIqContext } from './groupIq.ts';
 import { notifyGroup } from './groupMessages.ts';
-import { groupInfo, memberJids, type GroupAddressing, type GroupInfo, type SimGroup } from './groups.ts';
+import { groupInfo, memberJids, type GroupAddressing, type GroupInfo, type SimGroup, type SimGroupSettings } from './groups.ts';
 import { node, parseJid } from './nodes.ts';
 import { assertDigits, SimError } from './phone.ts';
 import type { Simulator } from './simulator.ts';
@@ -71,5 +71,34 @@ export function setGroupSubject(sim: Simulator, group: string, subject: string, 
   g.subject = subject;
   const ids = memberIds(sim, author);
   notifyGroup(sim, g, node('subject', { subject, s_o: ids && memberJids(g, ids).jid, s_t: Math.floor(Date.now() / 1000) }), author);
+  return groupInfo(g);
+}
+
+/**
+ * An admin (default the creator) changes a group's settings; member accounts get a `w:gp2`
+ * notification for each setting that changed, as when an admin changes them on the phone.
+ */
+export function setGroupSettings(sim: Simulator, group: string, change: Partial<SimGroupSettings>, by?: string): GroupInfo {
+  const g = sim.groups.get(group);
+  const author = by ?? g.creator;
+  if (!g.admins.has(author)) throw new SimError('not_admin', `${author} is not an admin of ${g.jid}`, 403);
+  const s = g.settings;
+  const tell = (n: BinaryNode) => notifyGroup(sim, g, n, author);
+  if (change.announce !== undefined && change.announce !== s.announce) {
+    s.announce = change.announce;
+    tell(node(s.announce ? 'announcement' : 'not_announcement', {}));
+  }
+  if (change.locked !== undefined && change.locked !== s.locked) {
+    s.locked = change.locked;
+    tell(node(s.locked ? 'locked' : 'unlocked', {}));
+  }
+  if (change.allMembersAdd !== undefined && change.allMembersAdd !== s.allMembersAdd) {
+    s.allMembersAdd = change.allMembersAdd;
+    tell(node('member_add_mode', {}, s.allMembersAdd ? 'all_member_add' : 'admin_add'));
+  }
+  if (change.approval !== undefined && change.approval !== s.approval) {
+    s.approval = change.approval;
+    tell(node('membership_approval_mode', {}, [node('group_join', { state: s.approval ? 'on' : 'off' })]));
+  }
   return groupInfo(g);
 }

@@ -1,4 +1,6 @@
 import { parseSendBody, presentReceived, str } from './controlInput.ts';
+import { setGroupSettings } from './groupApi.ts';
+import type { SimGroupSettings } from './groups.ts';
 import { SimError } from './phone.ts';
 import type { Simulator } from './simulator.ts';
 
@@ -13,6 +15,20 @@ function digitsList(body: Json, key: string): string[] {
   return v as string[];
 }
 
+const SETTINGS = ['announce', 'locked', 'allMembersAdd', 'approval'] as const;
+
+/** `{announce?, locked?, allMembersAdd?, approval?}`: booleans, at least one. */
+function settingsOf(body: Json): Partial<SimGroupSettings> {
+  const out: Partial<SimGroupSettings> = {};
+  for (const key of SETTINGS) {
+    if (body[key] === undefined) continue;
+    if (typeof body[key] !== 'boolean') throw new SimError('invalid_body', `"${key}" must be true or false`);
+    out[key] = body[key];
+  }
+  if (!Object.keys(out).length) throw new SimError('invalid_body', `name at least one of ${SETTINGS.join(', ')}`);
+  return out;
+}
+
 /** The group routes of the control API (a group is named by the id before `@g.us`). */
 export const GROUP_ROUTES: Array<[string, RegExp, Route]> = [
   ['POST', /^\/groups$/, (sim, _p, b) => {
@@ -24,6 +40,7 @@ export const GROUP_ROUTES: Array<[string, RegExp, Route]> = [
   }],
   ['GET', /^\/groups\/(\d+)$/, (sim, [id = '']) => [200, sim.group(id)]],
   ['PUT', /^\/groups\/(\d+)\/subject$/, (sim, [id = ''], b) => [200, sim.setGroupSubject(id, str(b, 'subject'), typeof b.by === 'string' ? b.by : undefined)]],
+  ['PUT', /^\/groups\/(\d+)\/settings$/, (sim, [id = ''], b) => [200, setGroupSettings(sim, id, settingsOf(b), typeof b.by === 'string' ? b.by : undefined)]],
   ['POST', /^\/groups\/(\d+)\/participants$/, (sim, [id = ''], b) => [200, sim.addToGroup(id, digitsList(b, 'members'))]],
   ['POST', /^\/contacts\/(\d+)\/groups\/(\d+)\/send$/, async (sim, [phone = '', id = ''], b) => {
     const { to: _to, ...input } = parseSendBody({ ...b, to: id });

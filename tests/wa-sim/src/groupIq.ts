@@ -65,12 +65,37 @@ function changeDescription(ctx: GroupIqContext, group: SimGroup, change: BinaryN
   ctx.notify(group, node('description', { id }, group.description ? [node('body', {}, Buffer.from(group.description))] : [node('delete', {})]), caller);
 }
 
+/** The tags of a settings change (Baileys' `groupSettingUpdate`, `groupMemberAddMode`, `groupJoinApprovalMode`). */
+const SETTING_TAGS = new Set(['announcement', 'not_announcement', 'locked', 'unlocked', 'member_add_mode', 'membership_approval_mode']);
+
+/** Applies a settings change and tells the members with the same node, as WhatsApp does. */
+function changeSetting(ctx: GroupIqContext, group: SimGroup, change: BinaryNode, caller: string): boolean {
+  const s = group.settings;
+  if (change.tag === 'announcement' || change.tag === 'not_announcement') s.announce = change.tag === 'announcement';
+  else if (change.tag === 'locked' || change.tag === 'unlocked') s.locked = change.tag === 'locked';
+  else if (change.tag === 'member_add_mode') {
+    const mode = contentString(change);
+    if (mode !== 'admin_add' && mode !== 'all_member_add') return false;
+    s.allMembersAdd = mode === 'all_member_add';
+    ctx.notify(group, node('member_add_mode', {}, mode), caller);
+    return true;
+  } else {
+    const state = child(change, 'group_join')?.attrs.state;
+    if (state !== 'on' && state !== 'off') return false;
+    s.approval = state === 'on';
+    ctx.notify(group, node('membership_approval_mode', {}, [node('group_join', { state })]), caller);
+    return true;
+  }
+  ctx.notify(group, node(change.tag, {}), caller);
+  return true;
+}
+
 /**
  * Answers Baileys' `w:g2` IQs (groups.js): `groupMetadata` (`<query>`), `groupFetchAllParticipating`
  * (`<participating>`), `groupCreate`, `groupParticipantsUpdate` (admins only),
- * `groupUpdateSubject`, `groupUpdateDescription` (any member, as in a group whose info everyone
- * may edit), `groupInviteCode` (admins only) and `groupLeave`; changes are notified to the
- * member accounts. `caller` is the digits
+ * `groupUpdateSubject`, `groupUpdateDescription` (any member, unless the group is locked),
+ * the settings (admins only), `groupInviteCode` (admins only) and `groupLeave`; changes are
+ * notified to the member accounts. `caller` is the digits
  * of the asking account. Other group IQs get an empty result.
  */
 export function answerGroupIq(ctx: GroupIqContext, caller: string, iq: BinaryNode): BinaryNode {
@@ -105,10 +130,17 @@ export function answerGroupIq(ctx: GroupIqContext, caller: string, iq: BinaryNod
   if (!group) return iqError(id, 404, 'item-not-found');
   if (!group.members.includes(caller)) return iqError(id, 403, 'forbidden');
   if (first?.tag === 'query') return iqResult(id, [groupNode(group, ctx.idsOf)]);
+  const admin = group.admins.has(caller);
   if (iq.attrs.type === 'set' && first && (CHANGES as readonly string[]).includes(first.tag)) {
-    if (!group.admins.has(caller)) return iqError(id, 403, 'forbidden');
+    // A group whose settings let every member add others lets them add, nothing more.
+    if (!admin && !(first.tag === 'add' && group.settings.allMembersAdd)) return iqError(id, 403, 'forbidden');
     return iqResult(id, [changeMembers(ctx, group, first, caller)]);
   }
+  if (iq.attrs.type === 'set' && first && SETTING_TAGS.has(first.tag)) {
+    if (!admin) return iqError(id, 403, 'forbidden');
+    return changeSetting(ctx, group, first, caller) ? iqResult(id) : iqError(id, 400, 'bad-request');
+  }
+  if (iq.attrs.type === 'set' && (first?.tag === 'subject' || first?.tag === 'description') && group.settings.locked && !admin) return iqError(id, 403, 'forbidden');
   if (iq.attrs.type === 'set' && first?.tag === 'subject') {
     const subject = contentString(first)?.trim();
     if (!subject) return iqError(id, 400, 'bad-request');

@@ -25,6 +25,7 @@ export function contactJids(group: SimGroup, contact: SimContact) {
  */
 export async function contactSendToGroup(sim: Simulator, contact: SimContact, group: SimGroup, input: GroupSendInput, only?: CompanionDevice): Promise<{ id: string }> {
   if (!group.members.includes(contact.phone)) throw new SimError('not_member', `${contact.phone} is not a member of ${group.jid}`, 403);
+  if (group.settings.announce && !group.admins.has(contact.phone)) throw new SimError('admins_only', `only admins send messages to ${group.jid}`, 403);
   const accounts = group.members.flatMap((d) => sim.phones.get(d) ?? []);
   const addressed = addressMentions(input, (digits) => {
     const owner = sim.contacts.get(digits) ?? sim.phones.get(digits);

@@ -152,6 +152,37 @@ describe('groups created by the app', () => {
     expect((await sock.groupMetadata(group)).desc).toBeUndefined();
   });
 
+  it("changes an admin's settings, tells the member accounts, and holds a plain member to them", async () => {
+    const stub = (type: number, param: string) =>
+      nextEvent(sock, 'messages.upsert', (e) => e.messages.some((m) => m.key.remoteJid === group && m.messageStubType === type && m.messageStubParameters?.[0] === param));
+    const announced = stub(WAMessageStubType.GROUP_CHANGE_ANNOUNCE, 'on');
+    await sock.groupSettingUpdate(group, 'announcement');
+    await announced;
+    const locked = stub(WAMessageStubType.GROUP_CHANGE_RESTRICT, 'on');
+    await sock.groupSettingUpdate(group, 'locked');
+    await locked;
+    const anyoneAdds = stub(WAMessageStubType.GROUP_MEMBER_ADD_MODE, 'all_member_add');
+    await sock.groupMemberAddMode(group, 'all_member_add');
+    await anyoneAdds;
+    const approval = stub(WAMessageStubType.GROUP_MEMBERSHIP_JOIN_APPROVAL_MODE, 'on');
+    await sock.groupJoinApprovalMode(group, 'on');
+    await approval;
+    expect(await sock.groupMetadata(group)).toMatchObject({ announce: true, restrict: true, memberAddMode: true, joinApprovalMode: true });
+    expect(sim.group(group).settings).toEqual({ announce: true, locked: true, allMembersAdd: true, approval: true });
+    // Only admins may send now: a plain member contact cannot.
+    await expect(sim.contactSendToGroup(CAROL, group, { text: 'hola' })).rejects.toMatchObject({ code: 'admins_only' });
+
+    // In a contact's locked group the account, a plain member, may add (every member may) and nothing else.
+    const theirs = sim.createGroup({ subject: 'De Alice', members: [ALICE, ACCOUNT] }).jid;
+    await expect(sock.groupParticipantsUpdate(theirs, [jid(BOB)], 'add')).rejects.toMatchObject({ data: 403 });
+    await expect(sock.groupSettingUpdate(theirs, 'announcement')).rejects.toMatchObject({ data: 403 });
+    sim.setGroupSettings(theirs, { allMembersAdd: true, locked: true });
+    expect((await sock.groupParticipantsUpdate(theirs, [jid(BOB)], 'add')).map((a) => a.status)).toEqual(['200']);
+    await expect(sock.groupUpdateSubject(theirs, 'Nuestro')).rejects.toMatchObject({ data: 403 });
+    await expect(sock.groupParticipantsUpdate(theirs, [jid(BOB)], 'remove')).rejects.toMatchObject({ data: 403 });
+    expect(() => sim.setGroupSettings(theirs, { announce: true }, ACCOUNT)).toThrow(/not an admin/);
+  });
+
   it('gives an admin the invitation code, not a plain member, and lets the account leave', async () => {
     expect(await sock.groupInviteCode(group)).toMatch(/^inv\d{10}$/);
     const plain = sim.createGroup({ subject: 'Sin admin', members: [ALICE, ACCOUNT] }).jid;
@@ -235,6 +266,14 @@ describe('groups over the control API', () => {
     const sent = await sock.sendMessage(group, { text: 'leído por http' });
     await receivedIn(BOB, group, sent?.key.id ?? undefined);
     expect(await call('GET', `/contacts/${BOB}/groups/${id}/messages`)).toMatchObject({ status: 200, json: [{ id: sent?.key.id, text: 'leído por http', group }] });
+
+    const announced = nextEvent(sock, 'groups.update', (updates) => updates.some((u) => u.id === group && u.announce === true));
+    expect(await call('PUT', `/groups/${id}/settings`, { announce: true })).toMatchObject({ status: 200, json: { settings: { announce: true, locked: false }, admins: [ACCOUNT] } });
+    await announced;
+    expect(await call('POST', `/contacts/${ALICE}/groups/${id}/send`, { text: 'no puedo' })).toMatchObject({ status: 403, json: { error: { code: 'admins_only' } } });
+    expect(await call('PUT', `/groups/${id}/settings`, { locked: true, by: ALICE })).toMatchObject({ status: 403, json: { error: { code: 'not_admin' } } });
+    expect(await call('PUT', `/groups/${id}/settings`, { announce: 'yes' })).toMatchObject({ status: 400, json: { error: { code: 'invalid_body' } } });
+    expect(await call('PUT', `/groups/${id}/settings`, {})).toMatchObject({ status: 400, json: { error: { code: 'invalid_body' } } });
   });
 
   it('answers bad input with 4xx and a stable code', async () => {

@@ -26,6 +26,20 @@ export interface SimGroup {
   description?: string;
   /** The id of its latest description (Baileys sends it back as `prev` when changing it). */
   descriptionId?: string;
+  /** Its settings (WhatsApp's "Group settings"); new groups: everything open, only admins add. */
+  settings: SimGroupSettings;
+}
+
+/**
+ * A group's settings, as its `<group>` node carries them: `<announcement/>` (only admins send),
+ * `<locked/>` (only admins edit the info), `<member_add_mode>` (`admin_add` or
+ * `all_member_add`), `<membership_approval_mode>` (an admin approves who joins).
+ */
+export interface SimGroupSettings {
+  announce: boolean;
+  locked: boolean;
+  allMembersAdd: boolean;
+  approval: boolean;
 }
 
 /** A group as the programmatic and HTTP APIs return it. */
@@ -36,6 +50,8 @@ export interface GroupInfo {
   creator: string;
   addressing: GroupAddressing;
   members: string[];
+  admins: string[];
+  settings: SimGroupSettings;
 }
 
 /** The PN and LID user parts of a member (from the simulator's directory). */
@@ -43,7 +59,7 @@ export type MemberIds = (digits: string) => { pn: string; lid: string } | undefi
 
 /** Presents a group for the APIs. */
 export function groupInfo(g: SimGroup): GroupInfo {
-  return { jid: g.jid, subject: g.subject, description: g.description ?? null, creator: g.creator, addressing: g.addressing, members: [...g.members] };
+  return { jid: g.jid, subject: g.subject, description: g.description ?? null, creator: g.creator, addressing: g.addressing, members: [...g.members], admins: [...g.admins], settings: { ...g.settings } };
 }
 
 /** The member's JID in the group's addressing, and the other identity as the attribute that carries it. */
@@ -65,6 +81,13 @@ export function groupNode(g: SimGroup, idsOf: MemberIds): BinaryNode {
     const alt = ids && (g.addressing === 'lid' ? { phone_number: `${ids.pn}@s.whatsapp.net` } : { lid: `${ids.lid}@lid` });
     return node('participant', { jid: jidOf(digits), type, ...alt });
   });
+  const settings = [
+    ...(g.settings.announce ? [node('announcement', {})] : []),
+    ...(g.settings.locked ? [node('locked', {})] : []),
+    node('member_add_mode', {}, g.settings.allMembersAdd ? 'all_member_add' : 'admin_add'),
+    ...(g.settings.approval ? [node('membership_approval_mode', {}, [node('group_join', { state: 'on' })])] : []),
+  ];
+  const description = g.description ? [node('description', { id: g.descriptionId ?? `${g.id}d`, t: g.creation, participant: jidOf(g.creator) }, [node('body', {}, Buffer.from(g.description))])] : [];
   return node(
     'group',
     {
@@ -77,7 +100,7 @@ export function groupNode(g: SimGroup, idsOf: MemberIds): BinaryNode {
       addressing_mode: g.addressing,
       size: g.members.length,
     },
-    g.description ? [node('description', { id: g.descriptionId ?? `${g.id}d`, t: g.creation, participant: jidOf(g.creator) }, [node('body', {}, Buffer.from(g.description))]), ...participants] : participants,
+    [...description, ...settings, ...participants],
   );
 }
 
@@ -101,6 +124,7 @@ export class GroupBook {
       addressing: input.addressing ?? 'pn',
       members,
       admins: new Set([input.creator]),
+      settings: { announce: false, locked: false, allMembersAdd: false, approval: false },
       ...(input.description?.trim() ? { description: input.description.trim() } : {}),
     };
     this.byId.set(id, group);

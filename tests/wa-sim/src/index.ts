@@ -16,7 +16,7 @@ import { localTls, type LocalTls } from './tls.ts';
 export { Simulator } from './simulator.ts';
 export type { SimOptions } from './simulator.ts';
 export type { ContactSendInput, GroupSendInput, PhoneSendInput, ReceivedMessage, ReceiptType, SimEvents, SimMessageKind } from './types.ts';
-export type { GroupAddressing, GroupInfo } from './groups.ts';
+export type { GroupAddressing, GroupInfo, SimGroupSettings } from './groups.ts';
 export type { FaultSpec } from './faults.ts';
 export { SimError } from './phone.ts';
 export { baileysSimOptions, installSimTrustRoot } from './baileysOptions.ts';

@@ -6,9 +6,9 @@ import { SimConnection } from './connection.ts';
 import { SimContact } from './contact.ts';
 import { FaultBook, isImmediate, type FaultSpec } from './faults.ts';
 import { answerGroupIq } from './groupIq.ts';
-import { addToGroup, createGroup, groupIqContext, setGroupSubject } from './groupApi.ts';
+import { addToGroup, createGroup, groupIqContext, setGroupSettings, setGroupSubject } from './groupApi.ts';
 import { contactSendToGroup } from './groupMessages.ts';
-import { GroupBook, groupInfo, type GroupAddressing, type GroupInfo } from './groups.ts';
+import { GroupBook, groupInfo, type GroupAddressing, type GroupInfo, type SimGroupSettings } from './groups.ts';
 import { onAppMessage, onAppPresence, onAppReceipt, releaseHeldRetries } from './inbound.ts';
 import { answerIq, type IqContext } from './iqRouter.ts';
 import { MediaStore } from './media.ts';
@@ -62,14 +62,9 @@ export class Simulator extends EventEmitter<SimEvents> {
   /** Set by `startSimulator`; closes the servers. */
   closeServers: () => Promise<void> = async () => undefined;
 
-  constructor(
-    readonly identity: ServerIdentity,
-    readonly log: Logger,
-    readonly options: SimOptions,
-  ) {
+  constructor(readonly identity: ServerIdentity, readonly log: Logger, readonly options: SimOptions) {
     super();
-    // Many tests and benchmark clients wait on 'message' at once.
-    this.setMaxListeners(0);
+    this.setMaxListeners(0); // many tests and benchmark clients wait on 'message' at once
     this.trustRootHex = identity.root.public.toString('hex');
     // HTTP downloads carry no device: only faults armed for the whole phone apply.
     this.media.downloadFault = (phone) => {
@@ -337,6 +332,11 @@ export class Simulator extends EventEmitter<SimEvents> {
   /** A member (default the creator) renames a group; member accounts get the `w:gp2` notification. */
   setGroupSubject(group: string, subject: string, by?: string): GroupInfo {
     return setGroupSubject(this, group, subject, by);
+  }
+
+  /** An admin (default the creator) changes a group's settings; member accounts are told of each change. */
+  setGroupSettings(group: string, change: Partial<SimGroupSettings>, by?: string): GroupInfo {
+    return setGroupSettings(this, group, change, by);
   }
 
   /** A group by JID (or the id before `@g.us`). */

@@ -4,6 +4,7 @@ import {
   GROUP_MEMBER_ACTIONS,
   GROUP_MEMBER_OUTCOMES,
   GROUP_MEMBERS_PER_CHANGE,
+  GROUP_SETTINGS,
   GROUP_SUBJECT_MAX,
   phoneOfJid,
   type CreatedGroupView,
@@ -107,6 +108,17 @@ export const inviteLinkSchema = z
   })
   .openapi('GroupInviteLink');
 
+const settingsBody = z
+  .object({
+    sendAdminsOnly: z.boolean().optional().openapi({ description: 'Only admins may send messages' }),
+    infoAdminsOnly: z.boolean().optional().openapi({ description: 'Only admins may change the subject and description' }),
+    addAdminsOnly: z.boolean().optional().openapi({ description: 'Only admins may add members' }),
+    approveNewMembers: z.boolean().optional().openapi({ description: 'An admin approves whoever asks to join by link' }),
+  })
+  .strict()
+  .refine((b) => GROUP_SETTINGS.some((k) => b[k] !== undefined), { message: `Name at least one of ${GROUP_SETTINGS.join(', ')}` })
+  .openapi('GroupSettingsRequest');
+
 /** Each member's outcome with their number, and the same as the audit log keeps it (no names). */
 function presentResults(results: readonly GroupMemberResult[]): { results: (GroupMemberResult & { phone: string | null })[]; audited: string[] } {
   const withPhones = results.map((r) => ({ ...r, phone: phoneOfJid(r.member) }));
@@ -125,7 +137,8 @@ const errors = '400 `not_a_group`, 409 `not_group_admin` (the session\'s account
 /**
  * Administering a group from the inbox's *Datos del grupo*, as an admin does on the phone: add,
  * remove, make admin or dismiss as admin (the session's account must be a group admin), and
- * change the subject or description (any member, unless the group lets only admins), share the
+ * change the subject or description (any member, unless the group lets only admins) or its
+ * settings (admins), share the
  * invitation link (admins), and leave the group (the chat and its history stay). Needs
  * `update Chat` on the group: supervisors have it, employees do not unless a role grants it.
  * WhatsApp then tells every member, and the thread shows the change on a line of its own.
@@ -165,6 +178,23 @@ export const groupChangeRoutes: RouteDef[] = [
       const { group } = await change(deps, auth!, params.sessionId, chatId, { kind: 'description', description });
       Object.assign(audit, { targetType: 'Chat', targetId: chatId, details: { sessionId: params.sessionId, removed: description === null } });
       return group;
+    },
+  }),
+  defineRoute({
+    method: 'put', path: '/api/sessions/:sessionId/chats/:chatId/group/settings', tag, summary: "Turn a group's settings on or off on WhatsApp (the session's account must be a group admin)", auth: 'user', permission: ['update', 'Chat'],
+    record: 'Chat', params: chatParams, body: settingsBody, audit: 'chat.group_settings',
+    response: { status: 200, description: `The group afterwards; settings named with their current value change nothing (${errors})`, schema: groupInfoSchema },
+    async handler({ deps, auth, params, body, audit }): Promise<GroupInfoView> {
+      const { sessionId } = params;
+      const chatId = await loadGroupChat(auth!, 'update', sessionId, params.chatId);
+      const now = await fetchGroup(deps, sessionId, chatId);
+      // One change at a time, as the phone makes them; each is told to the members.
+      const changed = GROUP_SETTINGS.filter((k) => body[k] !== undefined && body[k] !== now[k]);
+      for (const setting of changed) {
+        await deps.hub.call(sessionId, 'groupChange', { chatJid: chatId, change: { kind: 'setting', setting, on: body[setting]! } }, { timeoutMs: GROUP_CHANGE_TIMEOUT_MS });
+      }
+      Object.assign(audit, { targetType: 'Chat', targetId: chatId, details: { sessionId, ...Object.fromEntries(changed.map((k) => [k, body[k]])) } });
+      return presentGroup(auth!, sessionId, chatId, changed.length ? await fetchGroup(deps, sessionId, chatId) : now);
     },
   }),
   defineRoute({

@@ -1,4 +1,4 @@
-import { phoneOfJid, recipientJid, type GroupInfoView, type GroupMemberView, type GroupMetadataInfo } from '@switchboard/shared';
+import { phoneOfJid, recipientJid, type GroupInfoView, type GroupMemberView, type GroupMetadataInfo, type GroupSettings } from '@switchboard/shared';
 import { Chat, memberNames, type ChatDoc } from '@switchboard/shared/node';
 import type { GatewayDeps } from '../../deps.ts';
 import { AppError, notFound } from '../../errors.ts';
@@ -31,7 +31,10 @@ export const groupInfoSchema = z
     createdAt: z.number().int().nullable().openapi({ description: 'When the group was created (ms)' }),
     createdBy: memberSchema.nullable(),
     members: z.array(memberSchema).openapi({ description: 'The account first, then admins, then by name (named before unnamed), then by number' }),
+    sendAdminsOnly: z.boolean().openapi({ description: 'Only admins may send messages' }),
     infoAdminsOnly: z.boolean().openapi({ description: 'Only admins may change the subject and description' }),
+    addAdminsOnly: z.boolean().openapi({ description: 'Only admins may add members (else every member may)' }),
+    approveNewMembers: z.boolean().openapi({ description: 'An admin approves whoever asks to join by link' }),
   })
   .openapi('GroupInfo');
 
@@ -57,6 +60,11 @@ async function readableChats(auth: AuthContext, sessionId: string, members: stri
   return out;
 }
 
+/** The group's settings alone (the actor's answer carries them beside the rest). */
+function settingsOf(info: GroupSettings): GroupSettings {
+  return { sendAdminsOnly: info.sendAdminsOnly, infoAdminsOnly: info.infoAdminsOnly, addAdminsOnly: info.addAdminsOnly, approveNewMembers: info.approveNewMembers };
+}
+
 /** WhatsApp's answer, named and placed for the caller. */
 export async function presentGroup(auth: AuthContext, sessionId: string, chatId: string, info: GroupMetadataInfo): Promise<GroupInfoView> {
   const ids = info.members.map((m) => m.member);
@@ -71,7 +79,7 @@ export async function presentGroup(auth: AuthContext, sessionId: string, chatId:
   });
   const members = info.members.map((m) => view(m.member, m.role, m.isAccount)).sort(byPlace);
   const creator = info.createdBy ? (members.find((m) => m.member === info.createdBy) ?? view(info.createdBy, null, false)) : null;
-  return { sessionId, chatId, subject: info.subject, description: info.description, createdAt: info.createdAt, createdBy: creator, members, infoAdminsOnly: info.infoAdminsOnly };
+  return { sessionId, chatId, subject: info.subject, description: info.description, createdAt: info.createdAt, createdBy: creator, members, ...settingsOf(info) };
 }
 
 /**

@@ -11,7 +11,7 @@ const groupEventSchema = z
     action: z.enum(GROUP_EVENT_ACTIONS),
     by: partySchema.nullable(),
     who: z.array(partySchema),
-    value: z.string().optional(),
+    value: z.string().optional().openapi({ description: 'The new subject or description; `on` or `off` for a setting' }),
   })
   .openapi('GroupEvent');
 

@@ -180,6 +180,13 @@ export const INBOX_MATRIX: Record<string, { call: (s: MatrixState, who: Caller) 
     },
     expect: authed(400, 400, 403, 403),
   },
+  'PUT /api/sessions/:sessionId/chats/:chatId/group/settings': {
+    call: async (s) => {
+      await ensureChat(s);
+      return { path: `/api/sessions/${s.linked}/chats/${encodeURIComponent(s.chat)}/group/settings`, body: { sendAdminsOnly: true } };
+    },
+    expect: authed(400, 400, 403, 403),
+  },
   // Starting a group is starting a conversation (`create Chat`).
   'POST /api/sessions/:sessionId/groups': {
     call: async (s) => ({ path: `/api/sessions/${s.linked}/groups`, body: { subject: 'Matriz', members: ['34611000009'] } }),
