@@ -31,8 +31,9 @@ import { pins } from './pins.ts';
 import { bulk } from './bulk.ts';
 import { voice } from './voice.ts';
 import { group } from './group.ts';
+import { groupSettings } from './groupSettings.ts';
 
-const BUNDLES = [common, auth, status, sessions, dashboard, inbox, users, roles, assignments, audit, integrations, palette, snooze, ownMessages, newChat, gettingStarted, contact, autoAssign, assignees, reports, businessHours, mentions, scheduled, bulk, voice, forward, messageInfo, canned, emoji, pins, group] as const;
+const BUNDLES = [common, auth, status, sessions, dashboard, inbox, users, roles, assignments, audit, integrations, palette, snooze, ownMessages, newChat, gettingStarted, contact, autoAssign, assignees, reports, businessHours, mentions, scheduled, bulk, voice, forward, messageInfo, canned, emoji, pins, group, groupSettings] as const;
 
 type KeysOf<B> = B extends { es: Record<infer K, string> } ? K : never;
 /** Every message key of the app. */

@@ -19,12 +19,12 @@ import { SendKeyHint } from './SendKeyHint.tsx';
 import { ScheduleDialog } from '../scheduled/ScheduleDialog.tsx';
 import { VoiceRecorder } from './VoiceRecorder.tsx';
 import { MentionButton, mentionQuery, MentionSuggestions, type Mentionable } from '../notes/MentionButton.tsx';
-import { summaryOf } from './MessageBubble.tsx';
 import { isSendPress, loadSendKey, type SendKey } from './sendKey.ts';
 import { typedBeforeCaret } from './caretText.ts';
 import { useCaret } from './useCaret.ts';
 import { useMentionPicker } from './useMentionPicker.ts';
 import { writeMentions } from './replyMentions.ts';
+import { ComposerModes, ComposerQuote } from './ComposerParts.tsx';
 
 /** Props of Composer. */
 export interface ComposerProps {
@@ -59,6 +59,8 @@ export interface ComposerProps {
   focusToken: number;
   /** Escape with nothing to dismiss: leave the composer. */
   onEscape(): void;
+  /** Why the account may not reply here (a group it may not write in): the reply tab says so instead of offering the box. */
+  replyBlocked?: string | null | undefined;
   /** The reply left unsent in this chat last time (the box starts with it). */
   draft: string;
   /** What the reply box holds now, to keep as the chat's draft. */
@@ -93,7 +95,9 @@ export function Composer(p: ComposerProps) {
   const members = useMentionPicker({ on: !noting, eager: false, typed: caret.typed, dismissed, load: p.loadMembers });
   const mentioning = noting ? colleagues : members;
 
-  useEffect(() => area.current?.focus(), [p.focusToken]);
+  // Focus goes to the box when asked, and when the tab changes (the box may only now be there).
+  const [switched, setSwitched] = useState(0);
+  useEffect(() => area.current?.focus(), [p.focusToken, switched]);
   // A reply typed and not sent stays as the chat's draft (a note is not a reply: not kept):
   // recorded once typing pauses (not on every key: the whole inbox would redraw) and when the
   // chat closes, so switching chats mid-word keeps every letter.
@@ -238,30 +242,25 @@ export function Composer(p: ComposerProps) {
   const switchMode = (next: 'reply' | 'note') => {
     if (next === 'note' && lastTypingAt.current) stopTyping();
     setMode(next);
-    area.current?.focus();
+    setSwitched((n) => n + 1);
   };
+  const modes = <ComposerModes noting={noting} onSwitch={switchMode} />;
+  // A group the account may not write in: the reply box gives way to why (notes still work).
+  if (p.replyBlocked && !noting) {
+    return (
+      <div className="composer">
+        {modes}
+        <p className="composer-blocked">{p.replyBlocked}</p>
+      </div>
+    );
+  }
 
   return (
     <div className={`composer${noting ? ' composer-note' : ''}`}>
-      <div className="composer-modes" role="group" aria-label={t('composer.mode')}>
-        <button type="button" className="composer-mode" aria-pressed={!noting} onClick={() => switchMode('reply')}>
-          {t('composer.mode.reply')}
-        </button>
-        <button type="button" className="composer-mode" aria-pressed={noting} onClick={() => switchMode('note')}>
-          {t('composer.mode.note')}
-        </button>
-      </div>
+      {modes}
       {p.offline && <p className="composer-offline">{t('composer.offline')}</p>}
       {noting && <p className="composer-note-hint">{t('notes.hint')}</p>}
-      {!noting && p.quoting && (
-        <div className="composer-quote">
-          <div>
-            <span className="faint">{p.quoting.from ? t('composer.replyingPrivately', { group: p.quoting.from.name ?? t('composer.aGroup') }) : t('composer.replyingTo')}</span>
-            <span className="composer-quote-text">{summaryOf(p.quoting, t)}</span>
-          </div>
-          <IconButton icon="x" size="sm" label={t('composer.cancelReply')} onClick={p.onCancelQuote} />
-        </div>
-      )}
+      {!noting && p.quoting && <ComposerQuote quoting={p.quoting} onCancel={p.onCancelQuote} />}
       {!noting && p.files.length > 0 && (
         <ul className="composer-files">
           {p.files.map((f, i) => (

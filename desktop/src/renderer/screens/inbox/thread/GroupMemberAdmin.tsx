@@ -19,7 +19,7 @@ import { useToast } from '../../../ui/Toasts.tsx';
 import { useSubmit } from '../../../ui/useSubmit.ts';
 import { inboxApi } from '../inboxApi.ts';
 import { displayPhone } from '../model/keys.ts';
-import { numbersFrom } from './groupAdmin.ts';
+import { accountIsAdmin, numbersFrom } from './groupAdmin.ts';
 
 type T = ReturnType<typeof useI18n>['t'];
 type Result = GroupMembersChangeView['results'][number];
@@ -82,7 +82,8 @@ export function AddMembersForm({ group, onChanged, onClose }: { group: GroupInfo
           </ul>
         </div>
       )}
-      <InviteLink group={group} />
+      {/* WhatsApp gives the invitation link to admins only. */}
+      {accountIsAdmin(group) && <InviteLink group={group} />}
       <div className="dialog-inline-actions">
         <Button variant="ghost" onClick={onClose}>
           {t('action.close')}

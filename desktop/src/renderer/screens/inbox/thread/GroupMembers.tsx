@@ -5,7 +5,7 @@
  * number once the group is large, each member's own chat one click away when the user may
  * read it, and *Escribirle en privado* to start one with a member who has none. Users who may
  * change the chat (`update Chat`) administer the group here too, as far as the account may
- * (GroupAbout, GroupMemberAdmin).
+ * (GroupAbout, GroupSettingsPanel, GroupMemberAdmin).
  */
 import type { GroupInfoView, GroupMemberView } from '@switchboard/shared';
 import { useState } from 'react';
@@ -19,6 +19,7 @@ import { Badge } from '../../../ui/StatusBadge.tsx';
 import { inboxApi } from '../inboxApi.ts';
 import { displayPhone } from '../model/keys.ts';
 import { GroupAbout } from './GroupAbout.tsx';
+import { GroupSettingsPanel } from './GroupSettingsPanel.tsx';
 import { groupPowers } from './groupAdmin.ts';
 import { AddMembersForm, LeaveGroup, MemberActions } from './GroupMemberAdmin.tsx';
 import { searchMembers } from './memberSearch.ts';
@@ -52,7 +53,8 @@ export function GroupMembers({ sessionId, chatId, sessionName, onOpenChat, onWri
   return (
     <>
       <GroupAbout group={g} creator={creator} canEdit={powers.info} blocked={powers.infoBlocked} onSaved={replace} />
-      <MemberList group={g} sessionName={sessionName} onOpenChat={onOpenChat} onWrite={onWrite} admin={powers.members ? replace : undefined} blocked={powers.membersBlocked} />
+      <GroupSettingsPanel group={g} canChange={powers.settings} blocked={powers.settingsBlocked} onSaved={replace} />
+      <MemberList group={g} sessionName={sessionName} onOpenChat={onOpenChat} onWrite={onWrite} onChanged={replace} canAdd={powers.add} canManage={powers.members} blocked={powers.membersBlocked} />
       {mayChange && <LeaveGroup group={g} onLeft={group.reload} />}
     </>
   );
@@ -66,8 +68,12 @@ function memberName(m: GroupMemberView, t: T, sessionName: string): string {
   return m.name ?? displayPhone(m.phone) ?? m.member;
 }
 
-/** The members; `admin` (when the user and the account may change them) receives the group after each change. */
-function MemberList({ group, sessionName, onOpenChat, onWrite, admin, blocked }: { group: GroupInfoView; sessionName: string; onOpenChat(chatId: string): void; onWrite?: ((phone: string) => void) | undefined; admin?: ((g: GroupInfoView) => void) | undefined; blocked: boolean }) {
+/**
+ * The members; `canAdd` and `canManage` (remove, make admin) when the user and the account may,
+ * and `onChanged` receives the group after each change.
+ */
+function MemberList(props: { group: GroupInfoView; sessionName: string; onOpenChat(chatId: string): void; onWrite?: ((phone: string) => void) | undefined; onChanged(g: GroupInfoView): void; canAdd: boolean; canManage: boolean; blocked: boolean }) {
+  const { group, sessionName, onOpenChat, onWrite, onChanged, canAdd, canManage, blocked } = props;
   const { t } = useI18n();
   const [query, setQuery] = useState('');
   const [adding, setAdding] = useState(false);
@@ -77,13 +83,13 @@ function MemberList({ group, sessionName, onOpenChat, onWrite, admin, blocked }:
     <section aria-labelledby="group-members">
       <div className="group-section-head">
         <h3 id="group-members">{t('group.membersCount', { count: members.length })}</h3>
-        {admin && !adding && (
+        {canAdd && !adding && (
           <Button size="sm" variant="ghost" icon="plus" onClick={() => setAdding(true)}>
             {t('group.addMembers')}
           </Button>
         )}
       </div>
-      {admin && adding && <AddMembersForm group={group} onChanged={admin} onClose={() => setAdding(false)} />}
+      {canAdd && adding && <AddMembersForm group={group} onChanged={onChanged} onClose={() => setAdding(false)} />}
       {blocked && <p className="faint">{t('group.membersAdminOnly')}</p>}
       {members.length >= SEARCH_FROM && (
         <input className="input group-member-search" type="search" aria-label={t('group.search')} placeholder={t('group.search')} value={query} onChange={(e) => setQuery(e.target.value)} />
@@ -113,7 +119,7 @@ function MemberList({ group, sessionName, onOpenChat, onWrite, admin, blocked }:
                   {t('group.write')}
                 </button>
               )}
-              {admin && !m.isAccount && <MemberActions group={group} member={m} name={memberName(m, t, sessionName)} onChanged={admin} />}
+              {canManage && !m.isAccount && <MemberActions group={group} member={m} name={memberName(m, t, sessionName)} onChanged={onChanged} />}
             </li>
           ))}
         </ul>

@@ -41,6 +41,7 @@ import { isSnoozed } from '../model/snooze.ts';
 import type { QuotedMessage } from '../model/drafts.ts';
 import { TransferDialog } from './TransferDialog.tsx';
 import { useAgentActivity } from './useAgentActivity.ts';
+import { useReplyBlock } from './useReplyBlock.ts';
 import { LabelChips } from '../labels/LabelChips.tsx';
 import { LabelsDialog } from '../labels/LabelsDialog.tsx';
 
@@ -146,6 +147,7 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
   const reactions = useMemo(() => reactionsByTarget(thread), [thread]);
   const outbox = useMemo(() => inbox.outbox.filter((i) => i.sessionId === sessionId && i.chatId === chatId), [inbox.outbox, sessionId, chatId]);
   const isGroup = chat?.isGroup ?? chatId.endsWith('@g.us');
+  const replyBlock = useReplyBlock(sessionId, chatId, chat);
   const notes = useChatNotes(sessionId, chatId);
   const agents = useAgentActivity(sessionId, chatId);
   const replying = agents.others.filter((a) => a.state === 'typing');
@@ -232,14 +234,11 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
     if (chat && chat.unreadCount > 0) await markRead(false);
   };
 
-  const markRead = async (announce: boolean) => {
-    try {
-      await inbox.markRead(key);
-      if (announce) toast.success(t('thread.marked'));
-    } catch (err) {
-      if (announce) toast.error(errorText(err, t));
-    }
-  };
+  const markRead = (announce: boolean): Promise<void> =>
+    inbox.markRead(key).then(
+      () => void (announce && toast.success(t('thread.marked'))),
+      (err: unknown) => void (announce && toast.error(errorText(err, t))),
+    );
 
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
@@ -391,6 +390,7 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
         onCannedFile={(c) => void rest.cannedFile(c).then((f) => setFiles((cur) => [...cur, f]), (err: unknown) => toast.error(errorText(err, t)))}
         focusToken={focusToken}
         onEscape={onLeaveComposer}
+        replyBlocked={replyBlock && t(replyBlock === 'admins_only' ? 'groupSettings.adminsSendOnly' : 'groupSettings.notInGroup')}
         draft={inbox.drafts.get(key)?.text ?? ''}
         onDraft={saveDraft}
       />
