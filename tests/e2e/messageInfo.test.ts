@@ -13,8 +13,10 @@
  * line of its own. Sofía, a supervisor, administers the
  * group from the same dialog once the account is a group admin: adds members (one lets only an
  * invitation add him: the group's link is there to send him), makes one an admin, removes
- * another, renames it and changes its description, and finally takes the account out of it;
- * WhatsApp's members get each change and the thread and the list show it.
+ * another, renames it and changes its description, lets only admins send, and finally takes the
+ * account out of it; WhatsApp's members get each change and the thread and the list show it.
+ * While the group lets only admins send and the account is not one, or once it has left, the
+ * reply tab says so instead of offering the box.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -280,8 +282,26 @@ describe('group administration', () => {
       await sofia.getByRole('button', { name: 'Datos del grupo' }).click();
       return sofia.getByRole('dialog', { name: /^Datos de Vecinos del barrio/ });
     };
+    // Carla, its admin, lets only admins write: the reply tab says so instead of offering the box
+    // (a note for the team still can be written), and offers it again once she opens it up.
+    sys.sim.setGroupSettings(group, { announce: true });
+    await sofia.locator('.thread-system', { hasText: 'Carla Vidal cambió los ajustes del grupo: solo los admins pueden enviar mensajes' }).waitFor();
+    const blocked = sofia.getByText('Solo los admins del grupo pueden enviar mensajes, y esta cuenta no es admin.', { exact: false });
+    await blocked.waitFor();
+    expect(await sofia.getByRole('textbox', { name: /Mensaje para Vecinos del barrio/ }).count()).toBe(0);
+    await checkScreen(sofia, 'inbox', '27h-group-admins-only');
+    const tabs = sofia.getByRole('group', { name: 'Qué escribes' });
+    await tabs.getByRole('button', { name: 'Nota interna' }).click();
+    await sofia.getByRole('textbox', { name: /Nota interna/ }).waitFor();
+    await tabs.getByRole('button', { name: 'Responder' }).click();
+    sys.sim.setGroupSettings(group, { announce: false });
+    await sofia.getByRole('textbox', { name: /Mensaje para Vecinos del barrio/ }).waitFor();
+    expect(await blocked.count()).toBe(0);
+
     // Carla made the group: the account may rename it (everyone may here) but not change members.
     let dialog = await open();
+    await dialog.getByText('Solo un admin del grupo puede cambiar los ajustes, y esta cuenta no es admin.').waitFor();
+    expect(await dialog.getByRole('checkbox', { name: 'Solo los admins pueden enviar mensajes' }).count()).toBe(0);
     await dialog.getByText('Solo un admin del grupo puede añadir o eliminar miembros, y esta cuenta no es admin.').waitFor();
     await dialog.getByRole('button', { name: 'Editar asunto y descripción' }).waitFor();
     expect(await dialog.getByRole('button', { name: 'Añadir miembros' }).count()).toBe(0);
@@ -323,16 +343,24 @@ describe('group administration', () => {
     await sofia.getByText('Grupo actualizado en WhatsApp. Los miembros verán el cambio.').waitFor();
     await dialog.getByRole('region', { name: 'Descripción' }).getByText('Avisos de la tienda.').waitFor();
     expect(sys.sim.group(group)).toMatchObject({ subject: 'Vecinos del barrio (tienda)', description: 'Avisos de la tienda. *Sábados de 10 a 14.*' });
+    // As an admin the account changes the group's settings; only admins send from now on.
+    const onlyAdmins = dialog.getByRole('checkbox', { name: 'Solo los admins pueden enviar mensajes' });
+    await onlyAdmins.check();
+    await sofia.getByText('Ajuste guardado en WhatsApp. Los miembros verán el cambio.').waitFor();
+    expect(sys.sim.group(group).settings.announce).toBe(true);
+    expect(await onlyAdmins.isChecked()).toBe(true);
     await checkScreen(sofia, 'inbox', '27f-group-admin');
 
     // Every change reached the members, and the thread shows each; the chat takes the new subject.
     await sofia.keyboard.press('Escape');
-    for (const line of ['Tienda Centro añadió a +34611998006', 'Tienda Centro hizo admin del grupo a Diego Pardo', 'Tienda Centro eliminó a +34611998005', 'Tienda Centro cambió el asunto a «Vecinos del barrio (tienda)»']) {
+    for (const line of ['Tienda Centro añadió a +34611998006', 'Tienda Centro hizo admin del grupo a Diego Pardo', 'Tienda Centro eliminó a +34611998005', 'Tienda Centro cambió el asunto a «Vecinos del barrio (tienda)»', 'Tienda Centro cambió los ajustes del grupo: solo los admins pueden enviar mensajes']) {
       await sofia.locator('.thread-system', { hasText: line }).waitFor();
     }
     // The list names the chat by its new subject and words its latest change, as the thread does.
     const row = sofia.getByRole('listbox', { name: 'Conversaciones' }).getByRole('option', { name: /Vecinos del barrio \(tienda\)/ });
-    await row.getByText('Tienda Centro cambió la descripción del grupo').waitFor();
+    await row.getByText('Tienda Centro cambió los ajustes del grupo: solo los admins pueden enviar mensajes').waitFor();
+    // An admin still writes where only admins may.
+    await sofia.getByRole('textbox', { name: /Mensaje para Vecinos del barrio/ }).waitFor();
     await checkScreen(sofia, 'inbox', '27g-group-admin-thread');
 
     // The account leaves: asked first; the members hear of it, the conversation stays.
@@ -343,6 +371,8 @@ describe('group administration', () => {
     expect(sys.sim.group(group).members).not.toContain(PHONE);
     await sofia.keyboard.press('Escape');
     await sofia.locator('.thread-system', { hasText: 'Tienda Centro salió del grupo' }).waitFor();
+    // Nothing can be sent there now, and the reply tab says so.
+    await sofia.getByText('Esta cuenta ya no está en el grupo: no puede enviar mensajes.', { exact: false }).waitFor();
     await sofia.close();
   });
 });

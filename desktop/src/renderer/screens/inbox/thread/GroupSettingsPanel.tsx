@@ -52,15 +52,16 @@ function SettingValues({ group: g }: { group: GroupInfoView }) {
   );
 }
 
-/** One checkbox per setting, each saved on WhatsApp as soon as it changes (one at a time). */
+/** One checkbox per setting, each saved on WhatsApp as soon as it changes (one at a time; the others wait). */
 function SettingToggles({ group: g, onSaved }: { group: GroupInfoView; onSaved(g: GroupInfoView): void }) {
   const { t } = useI18n();
   const api = useApi();
   const toast = useToast();
   const submit = useSubmit(t);
-  const [saving, setSaving] = useState<GroupSetting | null>(null);
+  // The box shows the new value while WhatsApp is asked; a refusal puts it back.
+  const [saving, setSaving] = useState<{ setting: GroupSetting; on: boolean } | null>(null);
   const change = (setting: GroupSetting, on: boolean) => {
-    setSaving(setting);
+    setSaving({ setting, on });
     void submit
       .run(async () => {
         onSaved(await inboxApi(api).groupSettings(g.sessionId, g.chatId, { [setting]: on }));
@@ -77,9 +78,9 @@ function SettingToggles({ group: g, onSaved }: { group: GroupInfoView; onSaved(g
             key={setting}
             label={t(LABELS[setting].toggle)}
             {...(hint ? { hint: t(hint) } : {})}
-            checked={g[setting]}
+            checked={saving?.setting === setting ? saving.on : g[setting]}
             disabled={saving !== null}
-            aria-busy={saving === setting || undefined}
+            aria-busy={saving?.setting === setting || undefined}
             onChange={(e) => change(setting, e.target.checked)}
           />
         );
