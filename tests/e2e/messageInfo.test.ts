@@ -211,8 +211,11 @@ describe('message info', () => {
       expect.stringMatching(/^Carla Vidal\+34611998003Admin del grupoAbrir su chat$/),
       'Diego Pardo+34611998004',
     ]);
-    // Elena may not change the group: nothing to administer.
+    // Elena may not change the group: nothing to administer, the settings to read.
     expect(await dialog.getByRole('button', { name: /Añadir miembros|Editar asunto/ }).count()).toBe(0);
+    const settings = dialog.getByRole('region', { name: 'Ajustes del grupo' });
+    expect(await settings.locator('dt, dd').allTextContents()).toEqual(['Enviar mensajes', 'Todos los miembros', 'Editar la info del grupo', 'Todos los miembros', 'Añadir miembros', 'Solo admins', 'Aprobar nuevos miembros', 'No']);
+    expect(await settings.getByRole('checkbox').count()).toBe(0);
     await checkScreen(elena, 'inbox', '27c-group-details');
 
     // Carla's own chat is Elena's: one click opens it (Diego has none with the shop).
