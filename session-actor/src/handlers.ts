@@ -4,6 +4,7 @@ import type { Actor } from './Actor.ts';
 import { ActorError, notConnected } from './errors.ts';
 import { profilePicture } from './media/profilePicture.ts';
 import { groupChange, groupCreate, groupInviteCode } from './messages/groupChange.ts';
+import { groupJoinRequests } from './messages/groupRequests.ts';
 import { groupInfo } from './messages/groupInfo.ts';
 import { toRecipientJid } from './messages/jid.ts';
 import { changeOwnMessage } from './messages/ownChanges.ts';
@@ -112,6 +113,7 @@ export function createHandlers(actor: Actor, host: HandlerHost): Handlers<ActorC
     groupInfo: ({ chatJid }) => groupInfo(openOrThrow(actor), chatJid),
     groupChange: ({ chatJid, change }) => groupChange(openOrThrow(actor), chatJid, change, (jid) => actor.groups.forget(jid)),
     groupInviteCode: ({ chatJid }) => groupInviteCode(openOrThrow(actor), chatJid),
+    groupJoinRequests: ({ chatJid }) => groupJoinRequests(openOrThrow(actor), chatJid),
     groupCreate: ({ subject, members }) => groupCreate(openOrThrow(actor), subject, members),
 
     profilePicture: async ({ jid }) => {

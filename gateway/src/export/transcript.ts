@@ -67,6 +67,9 @@ const WORDS = {
       add_admins_only_off: '{by} cambió los ajustes del grupo: todos pueden añadir miembros',
       approve_new_members: '{by} activó la aprobación de nuevos miembros',
       approve_new_members_off: '{by} desactivó la aprobación de nuevos miembros',
+      join_request: '{who} pidió unirse al grupo',
+      join_request_revoked: '{who} retiró su solicitud para unirse',
+      join_request_rejected: '{by} rechazó la solicitud de {who} para unirse',
     },
   },
   en: {
@@ -100,6 +103,9 @@ const WORDS = {
       add_admins_only_off: '{by} changed the group settings: all members can add members',
       approve_new_members: '{by} turned on admin approval for new members',
       approve_new_members_off: '{by} turned off admin approval for new members',
+      join_request: '{who} asked to join the group',
+      join_request_revoked: '{who} withdrew their request to join',
+      join_request_rejected: "{by} declined {who}'s request to join",
     },
   },
 } as const;

@@ -21,6 +21,8 @@ import type {
   MemberReceiptList,
   GroupInfoView,
   CreatedGroupView,
+  GroupJoinRequestsView,
+  GroupRequestsChangeView,
   GroupInviteLinkView,
   GroupMembersChangeView,
   MessageSearchHit,
@@ -47,6 +49,7 @@ import type { snoozeResponse } from '../routes/messages/chatSnooze.ts';
 import type { pinResponse } from '../routes/messages/chatPin.ts';
 import type { memberReceiptsResponse } from '../routes/messages/memberReceipts.ts';
 import type { createdGroupSchema, inviteLinkSchema, membersChangeSchema } from '../routes/messages/groupChanges.ts';
+import type { joinRequestsSchema, requestsChangeSchema } from '../routes/messages/groupRequests.ts';
 import type { groupInfoSchema } from '../routes/messages/groupInfo.ts';
 import type { chatNoteSchema } from '../routes/messages/chatNoteSchema.ts';
 import type { scheduledSchema } from '../routes/messages/scheduledSchema.ts';
@@ -94,6 +97,8 @@ export type RestContractChecks = [
   Holds<Same<Out<typeof membersChangeSchema>, GroupMembersChangeView>>,
   Holds<Same<Out<typeof inviteLinkSchema>, GroupInviteLinkView>>,
   Holds<Same<Out<typeof createdGroupSchema>, CreatedGroupView>>,
+  Holds<Same<Out<typeof joinRequestsSchema>, GroupJoinRequestsView>>,
+  Holds<Same<Out<typeof requestsChangeSchema>, GroupRequestsChangeView>>,
   Holds<Same<Out<typeof messageSearchHitSchema>, MessageSearchHit>>,
   Holds<Same<ReturnType<typeof presentLabel>, LabelView>>,
   Holds<Same<Out<typeof agentSchema>, AgentView>>,

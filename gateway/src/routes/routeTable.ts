@@ -26,6 +26,7 @@ import { numberCheckRoutes } from './messages/numberCheck.ts';
 import { startChatRoutes } from './messages/startChat.ts';
 import { chatProfileRoutes } from './messages/chatProfile.ts';
 import { groupChangeRoutes } from './messages/groupChanges.ts';
+import { groupRequestRoutes } from './messages/groupRequests.ts';
 import { groupInfoRoutes } from './messages/groupInfo.ts';
 import { reportRoutes } from './reports/reports.ts';
 import { roleRoutes } from './roles/roles.ts';
@@ -58,6 +59,7 @@ export const ROUTES: readonly RouteDef[] = [
   ...chatProfileRoutes,
   ...groupInfoRoutes,
   ...groupChangeRoutes,
+  ...groupRequestRoutes,
   ...chatSnoozeRoutes,
   ...chatPinRoutes,
   ...memberReceiptRoutes,

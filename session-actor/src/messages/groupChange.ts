@@ -2,7 +2,7 @@
  * The `groupChange` command: the team changes a group through the session's account, as an admin
  * does on the phone — members added, removed, made admin or no longer admin — or its subject or
  * description or its settings (only admins send, edit its info, add members; new members
- * approved), or the account leaves it; `groupInviteCode` gives an admin the group's invitation
+ * approved), requests to join approved or rejected (groupRequests.ts), or the account leaves it; `groupInviteCode` gives an admin the group's invitation
  * code. WhatsApp then notifies every member (our account too), which the thread shows as
  * a line of its own (groupStubs.ts) and which renames the chat for a new subject.
  * from: the gateway's group routes → here → next: Baileys' `groupParticipantsUpdate`,
@@ -12,7 +12,8 @@
 import { jidNormalizedUser, type GroupMetadata, type WASocket } from '@whiskeysockets/baileys';
 import type { GroupChange, GroupMemberAction, GroupMemberOutcome, GroupMemberResult, GroupSetting } from '@switchboard/shared';
 import { ActorError } from '../errors.ts';
-import { describeGroup, freshMetadata, whatsappStatus } from './groupInfo.ts';
+import { asAdmin, describeGroup, freshMetadata, notAdmin } from './groupInfo.ts';
+import { answerJoinRequests } from './groupRequests.ts';
 import { isOwnAccount, toRecipientJid } from './jid.ts';
 
 /** What WhatsApp's answer for one member means (its `error` attribute; none is 200). */
@@ -25,20 +26,6 @@ export function memberOutcome(action: GroupMemberAction, status: string): GroupM
     if (status === '404') return 'not_on_whatsapp';
   } else if (status === '404') return 'not_member';
   return 'failed';
-}
-
-function notAdmin(): ActorError {
-  return new ActorError('not_group_admin', 'This WhatsApp account is not an admin of the group');
-}
-
-/** Runs a change WhatsApp may refuse with 403 (the account is not, or no longer, an admin). */
-async function asAdmin<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (err) {
-    if (whatsappStatus(err) === 403) throw notAdmin();
-    throw err;
-  }
 }
 
 /** One member named by a change: what was sent to WhatsApp for them, or the outcome settled without asking. */
@@ -107,6 +94,10 @@ export async function groupChange(sock: WASocket, chatJid: string, change: Group
       // A group that lets every member add others lets the account add them too.
       if (!isAdmin && !(change.action === 'add' && meta.memberAddMode)) throw notAdmin();
       return { members: await changeMembers(sock, meta, change.action, change.members) };
+    }
+    if (change.kind === 'requests') {
+      if (!isAdmin) throw notAdmin();
+      return { members: await answerJoinRequests(sock, meta, change.action, change.members) };
     }
     if (change.kind === 'setting') {
       if (!isAdmin) throw notAdmin();

@@ -43,6 +43,21 @@ export function whatsappStatus(err: unknown): number | undefined {
   return typeof e.data === 'number' ? e.data : e.output?.statusCode;
 }
 
+/** The account is not an admin of the group, and the change needs one. */
+export function notAdmin(): ActorError {
+  return new ActorError('not_group_admin', 'This WhatsApp account is not an admin of the group');
+}
+
+/** Runs a change WhatsApp may refuse with 403 (the account is not, or no longer, an admin). */
+export async function asAdmin<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (whatsappStatus(err) === 403) throw notAdmin();
+    throw err;
+  }
+}
+
 /** The group's metadata asked of WhatsApp now (`not_a_group`, `not_in_group` once the account has left). */
 export async function freshMetadata(sock: WASocket, chatJid: string): Promise<GroupMetadata> {
   const jid = toRecipientJid(chatJid);

@@ -41,4 +41,20 @@ describe('group change stubs', () => {
     expect(read(WAMessageStubType.GROUP_MEMBER_ADD_MODE, 'all_member_add')).toMatchObject({ action: 'add_admins_only', value: 'off' });
     expect(read(WAMessageStubType.GROUP_MEMBERSHIP_JOIN_APPROVAL_MODE, 'off')).toMatchObject({ action: 'approve_new_members', value: 'off' });
   });
+
+  it('reads a request to join, taken back or turned down, naming who asked', () => {
+    const request = (who: object, how: string) => groupStubOf({ key, messageStubType: WAMessageStubType.GROUP_MEMBERSHIP_JOIN_APPROVAL_REQUEST_NON_ADMIN_ADD, messageStubParameters: [JSON.stringify(who), how, 'invite_link'] });
+    expect(request({ lid: '333@lid', pn: '34611000003@s.whatsapp.net' }, 'created')).toEqual({
+      action: 'join_request',
+      by: { id: '333@lid', phoneNumber: '34611000003@s.whatsapp.net' },
+      who: [{ id: '333@lid', phoneNumber: '34611000003@s.whatsapp.net' }],
+      value: 'created',
+    });
+    // Turned down by an admin: the notification's author.
+    expect(request({ lid: '34611000003@s.whatsapp.net' }, 'rejected')).toMatchObject({ by: { id: '111@lid' }, who: [{ id: '34611000003@s.whatsapp.net', phoneNumber: null }], value: 'rejected' });
+    expect(request({ lid: '333@lid' }, 'revoked')).toMatchObject({ value: 'revoked' });
+    expect(request({}, 'created')).toBeNull();
+    expect(request({ lid: '333@lid' }, 'approved')).toBeNull();
+    expect(groupStubOf({ key, messageStubType: WAMessageStubType.GROUP_MEMBERSHIP_JOIN_APPROVAL_REQUEST_NON_ADMIN_ADD, messageStubParameters: ['not json'] })).toBeNull();
+  });
 });

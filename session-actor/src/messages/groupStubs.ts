@@ -2,7 +2,7 @@
  * Changes to a group that WhatsApp sends as notifications and Baileys turns into message stubs
  * (`messageStubType`, `messageStubParameters`; messages-recv.js `handleGroupNotification`):
  * someone added, removed, promoted or demoted, someone leaving, a new subject or description,
- * a setting turned on or off, the group created. Stored as `system` messages, so the thread shows them where they happened.
+ * a setting turned on or off, a request to join, the group created. Stored as `system` messages, so the thread shows them where they happened.
  */
 import { isJidGroup, WAMessageStubType, type WAMessage, type WASocket } from '@whiskeysockets/baileys';
 import type { GroupEvent, GroupEventAction } from '@switchboard/shared';
@@ -44,6 +44,27 @@ function participantsOf(params: readonly string[]): GivenParty[] {
   });
 }
 
+/**
+ * A request to join (`created`), taken back (`revoked`) or turned down (`rejected`): Baileys gives
+ * the one asking as JSON `{lid, pn}` (the `lid` is whatever id the group names them by).
+ */
+function joinRequestOf(params: readonly string[], by: GivenParty | null): GroupStub | null {
+  let who: GivenParty | null = null;
+  try {
+    const o = JSON.parse(params[0] ?? '') as { lid?: unknown; pn?: unknown };
+    const pn = typeof o.pn === 'string' ? o.pn : null;
+    const id = typeof o.lid === 'string' ? o.lid : pn;
+    if (id) who = { id, phoneNumber: pn };
+  } catch {
+    return null;
+  }
+  const value = params[1];
+  if (!who || (value !== 'created' && value !== 'revoked' && value !== 'rejected')) return null;
+  // Asking and taking back are the requester's own doing, and their number is given here (the
+  // notification's author is only their LID, which the account cannot map: they are no member).
+  return { action: 'join_request', by: value === 'rejected' ? by : who, who: [who], value };
+}
+
 /** The group change a message stub records, or null for any other message. */
 export function groupStubOf(msg: Pick<WAMessage, 'key' | 'messageStubType' | 'messageStubParameters' | 'participant'>): GroupStub | null {
   const type = msg.messageStubType;
@@ -55,6 +76,7 @@ export function groupStubOf(msg: Pick<WAMessage, 'key' | 'messageStubType' | 'me
   if (participants) return { action: participants, by, who: participantsOf(params) };
   const setting = SETTING_EVENTS[type];
   if (setting) return { action: setting.action, by, who: [], value: params[0] === setting.on || params[0] === 'true' ? 'on' : 'off' };
+  if (type === WAMessageStubType.GROUP_MEMBERSHIP_JOIN_APPROVAL_REQUEST_NON_ADMIN_ADD) return joinRequestOf(params, by);
   if (type === WAMessageStubType.GROUP_CHANGE_SUBJECT) return { action: 'subject', by, who: [], value: params[0] ?? '' };
   if (type === WAMessageStubType.GROUP_CHANGE_DESCRIPTION) return { action: 'description', by, who: [], value: params[0] ?? '' };
   if (type === WAMessageStubType.GROUP_CREATE) return { action: 'create', by, who: [], value: params[0] ?? '' };

@@ -25,7 +25,42 @@ export type GroupChange =
   | { kind: 'subject'; subject: string }
   | { kind: 'description'; description: string | null }
   | { kind: 'setting'; setting: GroupSetting; on: boolean }
+  | { kind: 'requests'; action: GroupRequestAction; members: string[] }
   | { kind: 'leave' };
+
+/** What an admin does with requests to join. */
+export const GROUP_REQUEST_ACTIONS = ['approve', 'reject'] as const;
+export type GroupRequestAction = (typeof GROUP_REQUEST_ACTIONS)[number];
+
+/** A request to join as the actor reads it: who (phone-number JID when known), when (ms) and how (`invite_link`…). */
+export interface GroupJoinRequest {
+  member: string;
+  requestedAt: number | null;
+  method: string | null;
+}
+
+/** One request to join, as the inbox lists them. */
+export interface GroupJoinRequestView extends GroupJoinRequest {
+  /** Digits of their number, when known. */
+  phone: string | null;
+  /** Their chat's name, else their latest push name in the group; null when unknown. */
+  name: string | null;
+}
+
+/** Answer of `GET …/group/requests`: who waits for an admin to let them in, oldest first. */
+export interface GroupJoinRequestsView {
+  sessionId: string;
+  chatId: string;
+  requests: GroupJoinRequestView[];
+}
+
+/** Answer of `POST …/group/requests`: each request's outcome, the group and the requests left. */
+export interface GroupRequestsChangeView {
+  action: GroupRequestAction;
+  results: (GroupMemberResult & { phone: string | null })[];
+  group: GroupInfoView;
+  requests: GroupJoinRequestView[];
+}
 
 /** WhatsApp's address for joining a group with its invitation code. */
 export const GROUP_INVITE_URL = 'https://chat.whatsapp.com/';
@@ -42,9 +77,10 @@ export interface GroupInviteLinkView {
  * What became of one member of a change: `done`; `already_member` (add); `not_member` (remove,
  * promote, demote); `not_on_whatsapp`; `invite_only` (their privacy lets only an invitation add
  * them); `recently_left` (WhatsApp does not let them be added again yet); `own_account` (the
- * session's own account is never changed this way); `failed` (any other answer).
+ * session's own account is never changed this way); `no_request` (approve, reject: they have not
+ * asked to join, or no longer); `failed` (any other answer).
  */
-export const GROUP_MEMBER_OUTCOMES = ['done', 'already_member', 'not_member', 'not_on_whatsapp', 'invite_only', 'recently_left', 'own_account', 'failed'] as const;
+export const GROUP_MEMBER_OUTCOMES = ['done', 'already_member', 'not_member', 'not_on_whatsapp', 'invite_only', 'recently_left', 'own_account', 'no_request', 'failed'] as const;
 export type GroupMemberOutcome = (typeof GROUP_MEMBER_OUTCOMES)[number];
 
 /** One member's outcome, by the JID the change named them with. */

@@ -11,8 +11,11 @@
 export const GROUP_SETTING_EVENTS = ['send_admins_only', 'info_admins_only', 'add_admins_only', 'approve_new_members'] as const;
 export type GroupSettingEvent = (typeof GROUP_SETTING_EVENTS)[number];
 
-/** What happened. */
-export const GROUP_EVENT_ACTIONS = ['create', 'add', 'remove', 'leave', 'promote', 'demote', 'subject', 'description', ...GROUP_SETTING_EVENTS] as const;
+/**
+ * What happened; `join_request`: someone asked to join by link and waits for an admin (`value`
+ * `created`), took the request back (`revoked`), or an admin turned it down (`rejected`).
+ */
+export const GROUP_EVENT_ACTIONS = ['create', 'add', 'remove', 'leave', 'promote', 'demote', 'subject', 'description', ...GROUP_SETTING_EVENTS, 'join_request'] as const;
 export type GroupEventAction = (typeof GROUP_EVENT_ACTIONS)[number];
 
 /** Someone in a group change: their phone-number JID when known, named as group members are. */
@@ -35,7 +38,7 @@ export interface GroupEvent {
 }
 
 /** The sentences a change is told with. */
-export type GroupEventWording = GroupEventAction | 'join' | `${GroupSettingEvent}_off`;
+export type GroupEventWording = GroupEventAction | 'join' | `${GroupSettingEvent}_off` | 'join_request_revoked' | 'join_request_rejected';
 
 function isSettingEvent(action: GroupEventAction): action is GroupSettingEvent {
   return (GROUP_SETTING_EVENTS as readonly string[]).includes(action);
@@ -43,9 +46,11 @@ function isSettingEvent(action: GroupEventAction): action is GroupSettingEvent {
 
 /**
  * Which sentence tells a change: someone added by nobody, or by themselves (an invite link),
- * `join`ed; a setting turned off is told by its own sentence (`send_admins_only_off`).
+ * `join`ed; a setting turned off, and a request to join taken back or turned down, are told by
+ * their own sentences (`send_admins_only_off`, `join_request_rejected`).
  */
 export function groupEventWording(e: GroupEvent): GroupEventWording {
   if (isSettingEvent(e.action)) return e.value === 'off' ? `${e.action}_off` : e.action;
+  if (e.action === 'join_request') return e.value === 'revoked' ? 'join_request_revoked' : e.value === 'rejected' ? 'join_request_rejected' : 'join_request';
   return e.action === 'add' && (!e.by || (e.who.length === 1 && e.who[0]!.jid === e.by.jid)) ? 'join' : e.action;
 }

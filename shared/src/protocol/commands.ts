@@ -1,4 +1,4 @@
-import type { GroupChange, GroupMemberResult } from '../api/groupChanges.ts';
+import type { GroupChange, GroupJoinRequest, GroupMemberResult } from '../api/groupChanges.ts';
 import type { GroupMetadataInfo } from '../api/groupInfo.ts';
 import type { MessageStatus, OutgoingMessageInput } from '../domain/messages.ts';
 
@@ -57,7 +57,8 @@ export interface ActorCommands {
   /**
    * Change a group as the session's account: its members (the account must be an admin:
    * `not_group_admin` otherwise; `members` has each one's outcome), its subject or its
-   * description (`not_group_admin` when only admins may and the account is not one).
+   * description (`not_group_admin` when only admins may and the account is not one), its
+   * settings and requests to join (admins only).
    * `not_in_group` once the account has left; needs an open connection.
    */
   groupChange: { req: { chatJid: string; change: GroupChange }; res: { members: GroupMemberResult[] } };
@@ -65,6 +66,8 @@ export interface ActorCommands {
   groupCreate: { req: { subject: string; members: string[] }; res: { chatJid: string; members: GroupMemberResult[] } };
   /** The group's invitation code (the account must be an admin: `not_group_admin`). */
   groupInviteCode: { req: { chatJid: string }; res: { code: string } };
+  /** Who asked to join the group and waits for an admin (the account must be an admin: `not_group_admin`). */
+  groupJoinRequests: { req: { chatJid: string }; res: { requests: GroupJoinRequest[] } };
   /** Fetch a contact's profile picture into the Media store; null when the contact has none. */
   profilePicture: { req: { jid: string }; res: { mediaId: string | null; url: string | null } };
   /** Log the WhatsApp device out (removes the companion); the actor then exits as logged out. */

@@ -36,6 +36,7 @@ const table = createHandlerTable<ActorCommands>({
   groupInfo: () => ({ subject: '', description: null, createdAt: null, createdBy: null, members: [], sendAdminsOnly: false, infoAdminsOnly: false, addAdminsOnly: true, approveNewMembers: false }),
   groupChange: () => ({ members: [] }),
   groupInviteCode: () => ({ code: '' }),
+  groupJoinRequests: () => ({ requests: [] }),
   groupCreate: () => ({ chatJid: '', members: [] }),
   profilePicture: () => ({ mediaId: null, url: null }),
   logout: () => {

@@ -3,12 +3,14 @@
  * linked to the WhatsApp simulator, and the database: members added, made admin and removed as
  * WhatsApp answers each one (already in it, only by invitation, the account itself), the subject
  * and the description changed, settings turned on and off (and followed when a contact admin
- * changes them), each change a line in the thread; refused when the account is not a group
+ * changes them), requests to join approved and rejected, each change a line in the thread;
+ * refused when the account is not a group
  * admin, for callers without `update Chat`, and for bad input.
  */
 import type { GroupInfoView, GroupMemberView } from '@switchboard/shared';
 import { Assignment, AuditLog, Chat } from '@switchboard/shared/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requestToJoin } from '@switchboard/wa-sim';
 import { linkSession, openGateway, type GatewayWorld } from './support/harness.ts';
 
 const SESSION = 'groupchange-1';
@@ -189,6 +191,51 @@ describe('settings', () => {
     expect((await w.api('PUT', path(group, 'settings'), { token: employee, body: { sendAdminsOnly: true } })).status).toBe(403);
     for (const body of [{}, { sendAdminsOnly: 'yes' }, { everyoneDances: true }]) {
       const res = await w.api('PUT', path(group, 'settings'), { token: supervisor, body });
+      expect([res.status, res.body.error.code]).toEqual([400, 'validation_failed']);
+    }
+  });
+});
+
+describe('requests to join', () => {
+  const ELSA = '34611400005';
+  const FITO = '34611400006';
+
+  it('lists who asked to join while admins approve new members, and approves or rejects them; each is a line in the thread', async () => {
+    const sim = w.sim!;
+    sim.createContact({ phone: ELSA, name: 'Elsa' });
+    sim.createContact({ phone: FITO, name: 'Fito' });
+    await w.api('PUT', path(group, 'settings'), { token: supervisor, body: { approveNewMembers: true } });
+    const asked = w.rec.waitFor((e) => e.sessionId === SESSION && e.type === 'message' && e.message.chatId === group && e.message.system?.action === 'join_request' && e.message.system.who[0]?.jid === jid(FITO));
+    requestToJoin(sim, group, ELSA);
+    requestToJoin(sim, group, FITO);
+    // The admin account hears of it, in a LID group by the number WhatsApp gives beside the LID.
+    expect((await asked).message.system).toEqual({ action: 'join_request', by: { jid: jid(FITO), name: null }, who: [{ jid: jid(FITO), name: null }], value: 'created' });
+    const listed = await w.api('GET', path(group, 'requests'), { token: supervisor });
+    expect(listed.status).toBe(200);
+    expect(listed.body.requests.map((r: { phone: string; method: string }) => [r.phone, r.method])).toEqual([[ELSA, 'invite_link'], [FITO, 'invite_link']]);
+    expect(listed.body.requests[0].requestedAt).toBeGreaterThan(Date.now() - 600_000);
+
+    const approved = await w.api('POST', path(group, 'requests'), { token: supervisor, body: { action: 'approve', members: [`+${ELSA}`, CARMEN] } });
+    expect(approved.status).toBe(200);
+    expect(approved.body.results).toEqual([{ member: jid(ELSA), phone: ELSA, outcome: 'done' }, { member: jid(CARMEN), phone: CARMEN, outcome: 'no_request' }]);
+    expect(approved.body.group.members.map((m: GroupMemberView) => m.phone)).toContain(ELSA);
+    expect(approved.body.requests.map((r: { phone: string }) => r.phone)).toEqual([FITO]);
+    expect(sim.group(group).members).toContain(ELSA);
+    const rejectedLine = changeLine(group, 'join_request', 'rejected');
+    const rejected = await w.api('POST', path(group, 'requests'), { token: supervisor, body: { action: 'reject', members: [FITO] } });
+    expect([rejected.status, rejected.body.results[0].outcome, rejected.body.requests]).toEqual([200, 'done', []]);
+    expect((await rejectedLine).message.system).toMatchObject({ by: { jid: jid(PHONE), isAccount: true }, who: [{ jid: jid(FITO) }] });
+    expect(sim.group(group).members).not.toContain(FITO);
+    const audit = await AuditLog.findOne({ action: 'chat.group_requests', targetId: group, 'details.action': 'reject' }).lean();
+    expect(audit?.details).toMatchObject({ members: [`${FITO}: done`] });
+  });
+
+  it('is for admins: refused where the account is not one, to an employee, and for bad input', async () => {
+    expect((await w.api('GET', path(notAdmin, 'requests'), { token: supervisor })).body.error.code).toBe('not_group_admin');
+    expect((await w.api('POST', path(notAdmin, 'requests'), { token: supervisor, body: { action: 'approve', members: [ELSA] } })).body.error.code).toBe('not_group_admin');
+    expect((await w.api('GET', path(group, 'requests'), { token: employee })).status).toBe(403);
+    for (const body of [{ action: 'approve', members: [] }, { action: 'ban', members: [ELSA] }, { members: [ELSA] }]) {
+      const res = await w.api('POST', path(group, 'requests'), { token: supervisor, body });
       expect([res.status, res.body.error.code]).toEqual([400, 'validation_failed']);
     }
   });

@@ -23,7 +23,7 @@ export function groupIqContext(sim: Simulator, autoContact: (digits: string) => 
     idsOf: (d) => memberIds(sim, d),
     invitesOnly: (d) => sim.contacts.get(d)?.groupInvitesOnly ?? false,
     participantNode: (g, d) => participantNode(sim, g, d),
-    notify: (g, change, by) => notifyGroup(sim, g, change, by),
+    notify: (g, change, by, adminsOnly) => notifyGroup(sim, g, change, by, adminsOnly),
     memberOf: (jid) => {
       const parsed = parseJid(jid);
       if (!parsed) return undefined;
@@ -34,7 +34,7 @@ export function groupIqContext(sim: Simulator, autoContact: (digits: string) => 
 }
 
 /** A member as a `w:gp2` notification names them: the group's addressing, the other identity beside it. */
-function participantNode(sim: Simulator, g: SimGroup, digits: string): BinaryNode {
+export function participantNode(sim: Simulator, g: SimGroup, digits: string): BinaryNode {
   const ids = memberIds(sim, digits);
   if (!ids) return node('participant', { jid: `${digits}@s.whatsapp.net` });
   const who = memberJids(g, ids);

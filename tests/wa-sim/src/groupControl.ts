@@ -1,5 +1,6 @@
 import { parseSendBody, presentReceived, str } from './controlInput.ts';
 import { setGroupSettings } from './groupApi.ts';
+import { requestToJoin, withdrawJoinRequest } from './groupRequests.ts';
 import type { SimGroupSettings } from './groups.ts';
 import { SimError } from './phone.ts';
 import type { Simulator } from './simulator.ts';
@@ -41,6 +42,8 @@ export const GROUP_ROUTES: Array<[string, RegExp, Route]> = [
   ['GET', /^\/groups\/(\d+)$/, (sim, [id = '']) => [200, sim.group(id)]],
   ['PUT', /^\/groups\/(\d+)\/subject$/, (sim, [id = ''], b) => [200, sim.setGroupSubject(id, str(b, 'subject'), typeof b.by === 'string' ? b.by : undefined)]],
   ['PUT', /^\/groups\/(\d+)\/settings$/, (sim, [id = ''], b) => [200, setGroupSettings(sim, id, settingsOf(b), typeof b.by === 'string' ? b.by : undefined)]],
+  ['POST', /^\/groups\/(\d+)\/join-requests$/, (sim, [id = ''], b) => [200, requestToJoin(sim, id, str(b, 'contact'), typeof b.method === 'string' ? b.method : undefined)]],
+  ['DELETE', /^\/groups\/(\d+)\/join-requests\/(\d+)$/, (sim, [id = '', contact = '']) => [200, withdrawJoinRequest(sim, id, contact)]],
   ['POST', /^\/groups\/(\d+)\/participants$/, (sim, [id = ''], b) => [200, sim.addToGroup(id, digitsList(b, 'members'))]],
   ['POST', /^\/contacts\/(\d+)\/groups\/(\d+)\/send$/, async (sim, [phone = '', id = ''], b) => {
     const { to: _to, ...input } = parseSendBody({ ...b, to: id });

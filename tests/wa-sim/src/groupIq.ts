@@ -1,5 +1,6 @@
 import type { BinaryNode } from '@whiskeysockets/baileys';
 import { groupNode, type GroupBook, type MemberIds, type SimGroup } from './groups.ts';
+import { answerRequests, requestsNode } from './groupRequests.ts';
 import { child, children, contentString, iqError, iqResult, node, parseJid } from './nodes.ts';
 
 /** What the `w:g2` IQs need from the simulator. */
@@ -12,8 +13,8 @@ export interface GroupIqContext {
   invitesOnly(digits: string): boolean;
   /** The `<participant>` a notification names a member with, in the group's addressing. */
   participantNode(group: SimGroup, digits: string): BinaryNode;
-  /** Sends the member accounts a `w:gp2` notification of a change `by` made. */
-  notify(group: SimGroup, change: BinaryNode, by: string): void;
+  /** Sends the member accounts (`adminsOnly`: the admins') a `w:gp2` notification of a change `by` made. */
+  notify(group: SimGroup, change: BinaryNode, by: string, adminsOnly?: boolean): void;
 }
 
 const CHANGES = ['add', 'remove', 'promote', 'demote'] as const;
@@ -94,7 +95,8 @@ function changeSetting(ctx: GroupIqContext, group: SimGroup, change: BinaryNode,
  * Answers Baileys' `w:g2` IQs (groups.js): `groupMetadata` (`<query>`), `groupFetchAllParticipating`
  * (`<participating>`), `groupCreate`, `groupParticipantsUpdate` (admins only),
  * `groupUpdateSubject`, `groupUpdateDescription` (any member, unless the group is locked),
- * the settings (admins only), `groupInviteCode` (admins only) and `groupLeave`; changes are
+ * the settings (admins only), requests to join (admins only: `groupRequestParticipantsList`,
+ * `groupRequestParticipantsUpdate`), `groupInviteCode` (admins only) and `groupLeave`; changes are
  * notified to the member accounts. `caller` is the digits
  * of the asking account. Other group IQs get an empty result.
  */
@@ -151,6 +153,10 @@ export function answerGroupIq(ctx: GroupIqContext, caller: string, iq: BinaryNod
   if (iq.attrs.type === 'set' && first?.tag === 'description') {
     changeDescription(ctx, group, first, caller);
     return iqResult(id);
+  }
+  if (first?.tag === 'membership_approval_requests' || (iq.attrs.type === 'set' && first?.tag === 'membership_requests_action')) {
+    if (!admin) return iqError(id, 403, 'forbidden');
+    return iqResult(id, [first.tag === 'membership_approval_requests' ? requestsNode(ctx, group) : answerRequests(ctx, group, first, caller)]);
   }
   if (first?.tag === 'invite') {
     // The invitation code (`groupInviteCode`): only admins may see it.

@@ -66,13 +66,15 @@ export async function contactSendToGroup(sim: Simulator, contact: SimContact, gr
 
 /**
  * Pushes a `w:gp2` notification (`<subject>`, `<add>`…) about `group` to every companion of every
- * member account, as done by `by` (digits of a member), like WhatsApp after a change.
+ * member account (`adminsOnly`: of the admins'), as done by `by` (digits of a member or of whoever
+ * asks to join), like WhatsApp after a change.
  */
-export function notifyGroup(sim: Simulator, group: SimGroup, change: BinaryNode, by: string): void {
+export function notifyGroup(sim: Simulator, group: SimGroup, change: BinaryNode, by: string, adminsOnly = false): void {
   const owner = sim.contacts.get(by) ?? sim.phones.get(by);
   const who = owner ? memberJids(group, { pn: owner.phone, lid: owner.lid }) : undefined;
   const stanza = node('notification', { from: group.jid, type: 'w:gp2', id: messageId(), t: unixNow(), participant: who?.jid, ...(who ? { [who.altAttr]: who.alt } : {}) }, [change]);
-  for (const phone of group.members.flatMap((d) => sim.phones.get(d) ?? [])) {
+  const told = adminsOnly ? group.members.filter((d) => group.admins.has(d)) : group.members;
+  for (const phone of told.flatMap((d) => sim.phones.get(d) ?? [])) {
     for (const device of phone.devices.values()) deliver(device, stanza);
   }
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { downloadMediaMessage, WAMessageStubType, type WASocket } from '@whiskeysockets/baileys';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from './index.ts';
+import { requestToJoin, startSimulator, withdrawJoinRequest, type Simulator } from './index.ts';
 import { connectClient, linkByQr, nextEvent, waitOpen, type MemoryAuth } from './testClient.ts';
 
 let sim: Simulator;
@@ -181,6 +181,43 @@ describe('groups created by the app', () => {
     await expect(sock.groupUpdateSubject(theirs, 'Nuestro')).rejects.toMatchObject({ data: 403 });
     await expect(sock.groupParticipantsUpdate(theirs, [jid(BOB)], 'remove')).rejects.toMatchObject({ data: 403 });
     expect(() => sim.setGroupSettings(theirs, { announce: true }, ACCOUNT)).toThrow(/not an admin/);
+  });
+
+  it('holds requests to join for an admin to approve or reject, tells the admins, and lets one be withdrawn', async () => {
+    const DAN = '15550005554';
+    const ERIN = '15550005555';
+    const FAY = '15550005556';
+    for (const [phone, name] of [[ERIN, 'Erin'], [FAY, 'Fay']]) sim.createContact({ phone: phone!, name: name! });
+    const asked = (who: string, type: 'created' | 'revoked' | 'rejected') =>
+      nextEvent(sock, 'group.join-request', (e) => e.id === group && e.action === type && (e.participantPn === jid(who) || e.participant === jid(who)));
+    const erinAsked = asked(ERIN, 'created');
+    requestToJoin(sim, group, ERIN);
+    expect(await erinAsked).toMatchObject({ method: 'invite_link' });
+    requestToJoin(sim, group, FAY);
+    requestToJoin(sim, group, DAN);
+    const listed = await sock.groupRequestParticipantsList(group);
+    expect(listed.map((r) => r.jid)).toEqual([jid(ERIN), jid(FAY), jid(DAN)]);
+    expect(listed[0]).toMatchObject({ request_method: 'invite_link', request_time: expect.stringMatching(/^\d+$/) });
+
+    const danLeft = asked(DAN, 'revoked');
+    withdrawJoinRequest(sim, group, DAN);
+    await danLeft;
+    const added = nextEvent(sock, 'group-participants.update', (e) => e.id === group && e.action === 'add' && e.participants.some((p) => p.id === jid(ERIN)));
+    expect((await sock.groupRequestParticipantsUpdate(group, [jid(ERIN), jid(DAN)], 'approve')).map((a) => a.status)).toEqual(['200', '404']);
+    await added;
+    const fayRejected = asked(FAY, 'rejected');
+    expect((await sock.groupRequestParticipantsUpdate(group, [jid(FAY)], 'reject')).map((a) => a.status)).toEqual(['200']);
+    await fayRejected;
+    expect(sim.group(group)).toMatchObject({ requests: [] });
+    expect(sim.group(group).members).toContain(ERIN);
+    expect(sim.group(group).members).not.toContain(FAY);
+    expect(() => requestToJoin(sim, group, ERIN)).toThrow(/already a member/);
+
+    // Without approval, asking is joining; a plain member may not see or answer requests.
+    const theirs = sim.createGroup({ subject: 'Abierto', members: [ALICE, ACCOUNT] }).jid;
+    requestToJoin(sim, theirs, FAY);
+    expect(sim.group(theirs).members).toContain(FAY);
+    await expect(sock.groupRequestParticipantsList(theirs)).rejects.toMatchObject({ data: 403 });
   });
 
   it('gives an admin the invitation code, not a plain member, and lets the account leave', async () => {

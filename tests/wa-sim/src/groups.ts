@@ -28,6 +28,8 @@ export interface SimGroup {
   descriptionId?: string;
   /** Its settings (WhatsApp's "Group settings"); new groups: everything open, only admins add. */
   settings: SimGroupSettings;
+  /** Who asked to join by link and waits for an admin (approval on), by digits: when (unix seconds) and how. */
+  requests: Map<string, { at: number; method: string }>;
 }
 
 /**
@@ -52,6 +54,8 @@ export interface GroupInfo {
   members: string[];
   admins: string[];
   settings: SimGroupSettings;
+  /** Digits of whoever waits for an admin to approve their request to join. */
+  requests: string[];
 }
 
 /** The PN and LID user parts of a member (from the simulator's directory). */
@@ -59,7 +63,7 @@ export type MemberIds = (digits: string) => { pn: string; lid: string } | undefi
 
 /** Presents a group for the APIs. */
 export function groupInfo(g: SimGroup): GroupInfo {
-  return { jid: g.jid, subject: g.subject, description: g.description ?? null, creator: g.creator, addressing: g.addressing, members: [...g.members], admins: [...g.admins], settings: { ...g.settings } };
+  return { jid: g.jid, subject: g.subject, description: g.description ?? null, creator: g.creator, addressing: g.addressing, members: [...g.members], admins: [...g.admins], settings: { ...g.settings }, requests: [...g.requests.keys()] };
 }
 
 /** The member's JID in the group's addressing, and the other identity as the attribute that carries it. */
@@ -125,6 +129,7 @@ export class GroupBook {
       members,
       admins: new Set([input.creator]),
       settings: { announce: false, locked: false, allMembersAdd: false, approval: false },
+      requests: new Map(),
       ...(input.description?.trim() ? { description: input.description.trim() } : {}),
     };
     this.byId.set(id, group);

@@ -19,6 +19,7 @@ export type { ContactSendInput, GroupSendInput, PhoneSendInput, ReceivedMessage,
 export type { GroupAddressing, GroupInfo, SimGroupSettings } from './groups.ts';
 export type { FaultSpec } from './faults.ts';
 export { SimError } from './phone.ts';
+export { requestToJoin, withdrawJoinRequest } from './groupRequests.ts';
 export { baileysSimOptions, installSimTrustRoot } from './baileysOptions.ts';
 
 /** Options of `startSimulator`. */

@@ -26,11 +26,11 @@ import { chatParams } from './chatActionSchema.ts';
 import { fetchGroup, groupInfoSchema, loadGroupChat, presentGroup } from './groupInfo.ts';
 
 /** How long WhatsApp gets to apply a change. */
-const GROUP_CHANGE_TIMEOUT_MS = 20_000;
+export const GROUP_CHANGE_TIMEOUT_MS = 20_000;
 const tag = 'Messages';
 
 /** A member: a phone number ("+34 611 11 11 11" is fine) or the id the group details list them by. */
-const memberSchema = z
+export const memberSchema = z
   .string()
   .trim()
   .transform((s) => (s.includes('@') ? s : s.replace(/[\s+()-]/g, '')))
@@ -63,12 +63,12 @@ const descriptionBody = z
   .openapi('GroupDescriptionRequest');
 
 /** One member's outcome. */
-const resultSchema = z.object({
+export const resultSchema = z.object({
   member: z.string().openapi({ description: 'The member as the request named them (a JID)' }),
   phone: z.string().nullable(),
   outcome: z.enum(GROUP_MEMBER_OUTCOMES).openapi({
     description:
-      '`done`; `already_member`; `not_member`; `not_on_whatsapp`; `invite_only` (their privacy lets only an invitation add them); `recently_left` (WhatsApp does not let them be added again yet); `own_account` (never changed this way); `failed`',
+      '`done`; `already_member`; `not_member`; `not_on_whatsapp`; `invite_only` (their privacy lets only an invitation add them); `recently_left` (WhatsApp does not let them be added again yet); `own_account` (never changed this way); `no_request` (approve, reject: they have not asked to join); `failed`',
   }),
 });
 
@@ -87,7 +87,6 @@ const createBody = z
   })
   .strict()
   .openapi('CreateGroupRequest');
-
 
 export const createdGroupSchema = z
   .object({
@@ -120,19 +119,19 @@ const settingsBody = z
   .openapi('GroupSettingsRequest');
 
 /** Each member's outcome with their number, and the same as the audit log keeps it (no names). */
-function presentResults(results: readonly GroupMemberResult[]): { results: (GroupMemberResult & { phone: string | null })[]; audited: string[] } {
+export function presentResults(results: readonly GroupMemberResult[]): { results: (GroupMemberResult & { phone: string | null })[]; audited: string[] } {
   const withPhones = results.map((r) => ({ ...r, phone: phoneOfJid(r.member) }));
   return { results: withPhones, audited: withPhones.map((r) => `${r.phone ?? r.member}: ${r.outcome}`) };
 }
 
 /** Asks the session's actor to make the change, then what WhatsApp says of the group afterwards. */
-async function change(deps: GatewayDeps, auth: AuthContext, sessionId: string, chatId: string, what: GroupChange) {
+export async function change(deps: GatewayDeps, auth: AuthContext, sessionId: string, chatId: string, what: GroupChange) {
   const { members } = await deps.hub.call(sessionId, 'groupChange', { chatJid: chatId, change: what }, { timeoutMs: GROUP_CHANGE_TIMEOUT_MS });
   const group: GroupInfoView = await presentGroup(auth, sessionId, chatId, await fetchGroup(deps, sessionId, chatId));
   return { members, group };
 }
 
-const errors = '400 `not_a_group`, 409 `not_group_admin` (the session\'s account is not an admin of the group, and the change needs one), 409 `not_in_group`, 409 `not_connected`';
+export const errors = '400 `not_a_group`, 409 `not_group_admin` (the session\'s account is not an admin of the group, and the change needs one), 409 `not_in_group`, 409 `not_connected`';
 
 /**
  * Administering a group from the inbox's *Datos del grupo*, as an admin does on the phone: add,

@@ -187,6 +187,20 @@ export const INBOX_MATRIX: Record<string, { call: (s: MatrixState, who: Caller) 
     },
     expect: authed(400, 400, 403, 403),
   },
+  'GET /api/sessions/:sessionId/chats/:chatId/group/requests': {
+    call: async (s) => {
+      await ensureChat(s);
+      return { path: `/api/sessions/${s.linked}/chats/${encodeURIComponent(s.chat)}/group/requests` };
+    },
+    expect: authed(400, 400, 403, 403),
+  },
+  'POST /api/sessions/:sessionId/chats/:chatId/group/requests': {
+    call: async (s) => {
+      await ensureChat(s);
+      return { path: `/api/sessions/${s.linked}/chats/${encodeURIComponent(s.chat)}/group/requests`, body: { action: 'approve', members: ['34611000009'] } };
+    },
+    expect: authed(400, 400, 403, 403),
+  },
   // Starting a group is starting a conversation (`create Chat`).
   'POST /api/sessions/:sessionId/groups': {
     call: async (s) => ({ path: `/api/sessions/${s.linked}/groups`, body: { subject: 'Matriz', members: ['34611000009'] } }),
