@@ -1,6 +1,6 @@
 import { defineMessages } from '../define.ts';
 
-/** A group's settings in *Datos del grupo*, their changes in the thread, and the reply box of a group the account may not write in. */
+/** A group's settings and requests to join in *Datos del grupo*, their changes in the thread, and the reply box of a group the account may not write in. */
 export const groupSettings = defineMessages(
   {
     'groupSettings.title': 'Ajustes del grupo',
@@ -32,6 +32,20 @@ export const groupSettings = defineMessages(
     'groupSettings.adminsSendOnly': 'Solo los admins del grupo pueden enviar mensajes, y esta cuenta no es admin. Puedes escribir una nota interna para el equipo.',
     'groupSettings.notInGroup': 'Esta cuenta ya no está en el grupo: no puede enviar mensajes. El historial sigue aquí, y puedes escribir una nota interna para el equipo.',
     'msg.reason.admins_only': 'solo los admins pueden enviar mensajes a este grupo',
+    'group.event.join_request': '{who} pidió unirse al grupo',
+    'group.event.join_request_revoked': '{who} retiró su solicitud para unirse',
+    'group.event.join_request_rejected': '{by} rechazó la solicitud de {who} para unirse',
+    'group.outcome.no_request': '{who} ya no espera: retiró su solicitud o ya la respondió otro admin.',
+    'groupRequests.title': 'Solicitudes para unirse ({count})',
+    'groupRequests.loading': 'Preguntando a WhatsApp quién espera…',
+    'groupRequests.none': 'Nadie espera ahora. Quien pida unirse con el enlace de invitación aparecerá aquí.',
+    'groupRequests.asked': 'Lo pidió {when}',
+    'groupRequests.approve': 'Aprobar',
+    'groupRequests.reject': 'Rechazar',
+    'groupRequests.approveOf': 'Aprobar a {name}',
+    'groupRequests.rejectOf': 'Rechazar a {name}',
+    'groupRequests.approved': '{who} ya está en el grupo.',
+    'groupRequests.rejected': 'Solicitud de {who} rechazada.',
   },
   {
     'groupSettings.title': 'Group settings',
@@ -63,5 +77,19 @@ export const groupSettings = defineMessages(
     'groupSettings.adminsSendOnly': 'Only group admins can send messages, and this account is not one. You can write an internal note for the team.',
     'groupSettings.notInGroup': 'This account is no longer in the group, so it cannot send messages. The history stays here, and you can write an internal note for the team.',
     'msg.reason.admins_only': 'only admins can send messages to this group',
+    'group.event.join_request': '{who} asked to join the group',
+    'group.event.join_request_revoked': '{who} withdrew their request to join',
+    'group.event.join_request_rejected': "{by} declined {who}'s request to join",
+    'group.outcome.no_request': '{who} is no longer waiting: they withdrew, or another admin answered.',
+    'groupRequests.title': 'Requests to join ({count})',
+    'groupRequests.loading': 'Asking WhatsApp who is waiting…',
+    'groupRequests.none': 'Nobody is waiting. Whoever asks to join with the invite link will show here.',
+    'groupRequests.asked': 'Asked {when}',
+    'groupRequests.approve': 'Approve',
+    'groupRequests.reject': 'Decline',
+    'groupRequests.approveOf': 'Approve {name}',
+    'groupRequests.rejectOf': 'Decline {name}',
+    'groupRequests.approved': '{who} is now in the group.',
+    'groupRequests.rejected': "{who}'s request declined.",
   },
 );

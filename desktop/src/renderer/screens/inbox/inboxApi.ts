@@ -1,5 +1,5 @@
 /** REST calls of the inbox, typed with the shared contract. */
-import type { CannedFileView, CannedReplyView, ChatLabelsView, ChatPinView, ForwardResult, ChatNameView, CreatedGroupView, GroupInfoView, GroupSettings, MessageMention, GroupInviteLinkView, GroupMemberAction, GroupMembersChangeView, ChatNoteView, ChatPersonView, ChatProfileView, ChatSnoozeView, InboxChatView, InboxMessageView, LabelColor, LabelView, ListPage, MarkHandledResult, MarkUnreadResult, MemberReceiptList, MessageChangeResult, MessageSearchHit, SendAccepted, ScheduledMessageView, SessionView, StartedChat } from '@switchboard/shared';
+import type { CannedFileView, CannedReplyView, ChatLabelsView, ChatPinView, ForwardResult, ChatNameView, CreatedGroupView, GroupInfoView, GroupJoinRequestsView, GroupRequestAction, GroupRequestsChangeView, GroupSettings, MessageMention, GroupInviteLinkView, GroupMemberAction, GroupMembersChangeView, ChatNoteView, ChatPersonView, ChatProfileView, ChatSnoozeView, InboxChatView, InboxMessageView, LabelColor, LabelView, ListPage, MarkHandledResult, MarkUnreadResult, MemberReceiptList, MessageChangeResult, MessageSearchHit, SendAccepted, ScheduledMessageView, SessionView, StartedChat } from '@switchboard/shared';
 import { MAX_PINNED_CHATS } from '@switchboard/shared';
 import type { ApiClient, Query } from '../../api/http.ts';
 
@@ -138,6 +138,10 @@ export function inboxApi(api: ApiClient) {
     groupInfo: (sessionId: string, chatId: string, signal?: AbortSignal) => api.get<GroupInfoView>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/group`, undefined, signal ? { signal } : undefined),
     groupMembers: (sessionId: string, chatId: string, action: GroupMemberAction, members: string[]) =>
       api.post<GroupMembersChangeView>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/group/members`, { action, members }),
+    groupRequests: (sessionId: string, chatId: string, signal?: AbortSignal) =>
+      api.get<GroupJoinRequestsView>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/group/requests`, undefined, signal ? { signal } : undefined),
+    groupAnswerRequests: (sessionId: string, chatId: string, action: GroupRequestAction, members: string[]) =>
+      api.post<GroupRequestsChangeView>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/group/requests`, { action, members }),
     groupSettings: (sessionId: string, chatId: string, settings: Partial<GroupSettings>) => api.put<GroupInfoView>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/group/settings`, settings),
     groupSubject: (sessionId: string, chatId: string, subject: string) => api.put<GroupInfoView>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/group/subject`, { subject }),
     groupInviteLink: (sessionId: string, chatId: string) => api.get<GroupInviteLinkView>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/group/invite-link`),

@@ -5,7 +5,7 @@
  * number once the group is large, each member's own chat one click away when the user may
  * read it, and *Escribirle en privado* to start one with a member who has none. Users who may
  * change the chat (`update Chat`) administer the group here too, as far as the account may
- * (GroupAbout, GroupSettingsPanel, GroupMemberAdmin).
+ * (GroupAbout, GroupSettingsPanel, GroupJoinRequests, GroupMemberAdmin).
  */
 import type { GroupInfoView, GroupMemberView } from '@switchboard/shared';
 import { useState } from 'react';
@@ -19,6 +19,7 @@ import { Badge } from '../../../ui/StatusBadge.tsx';
 import { inboxApi } from '../inboxApi.ts';
 import { displayPhone } from '../model/keys.ts';
 import { GroupAbout } from './GroupAbout.tsx';
+import { GroupJoinRequests } from './GroupJoinRequests.tsx';
 import { GroupSettingsPanel } from './GroupSettingsPanel.tsx';
 import { groupPowers } from './groupAdmin.ts';
 import { AddMembersForm, LeaveGroup, MemberActions } from './GroupMemberAdmin.tsx';
@@ -54,6 +55,7 @@ export function GroupMembers({ sessionId, chatId, sessionName, onOpenChat, onWri
     <>
       <GroupAbout group={g} creator={creator} canEdit={powers.info} blocked={powers.infoBlocked} onSaved={replace} />
       <GroupSettingsPanel group={g} canChange={powers.settings} blocked={powers.settingsBlocked} onSaved={replace} />
+      {powers.settings && <GroupJoinRequests group={g} onChanged={replace} />}
       <MemberList group={g} sessionName={sessionName} onOpenChat={onOpenChat} onWrite={onWrite} onChanged={replace} canAdd={powers.add} canManage={powers.members} blocked={powers.membersBlocked} />
       {mayChange && <LeaveGroup group={g} onLeft={group.reload} />}
     </>
