@@ -13,7 +13,8 @@
  * line of its own. Sofía, a supervisor, administers the
  * group from the same dialog once the account is a group admin: adds members (one lets only an
  * invitation add him: the group's link is there to send him), makes one an admin, removes
- * another, renames it and changes its description, lets only admins send, and finally takes the
+ * another, renames it and changes its description, lets only admins send, approves someone who
+ * asked to join with the link, and finally takes the
  * account out of it; WhatsApp's members get each change and the thread and the list show it.
  * While the group lets only admins send and the account is not one, or once it has left, the
  * reply tab says so instead of offering the box.
@@ -24,6 +25,7 @@ import { launchBrowser, signedInPage } from './support/browser.ts';
 import { checkScreen } from './support/checks.ts';
 import { startSystem, type System } from './support/system.ts';
 import { addTeam, customerAssignedTo, type Member } from './support/team.ts';
+import { requestToJoin } from '@switchboard/wa-sim';
 
 const SESSION = 'tienda';
 const PHONE = '34600998001';
@@ -354,14 +356,30 @@ describe('group administration', () => {
     expect(await onlyAdmins.isChecked()).toBe(true);
     await checkScreen(sofia, 'inbox', '27f-group-admin');
 
+    // New members need an admin now: Gus asks with the link, and Sofía lets him in from here.
+    await dialog.getByRole('checkbox', { name: 'Aprobar nuevos miembros' }).check();
+    await dialog.getByText('Nadie espera ahora.', { exact: false }).waitFor();
+    await sofia.keyboard.press('Escape');
+    requestToJoin(sys.sim, group, GUS);
+    await sofia.locator('.thread-system', { hasText: '+34611998007 pidió unirse al grupo' }).waitFor();
+    dialog = await open();
+    const requests = dialog.getByRole('region', { name: 'Solicitudes para unirse (1)' });
+    await requests.getByText(/^Lo pidió /).waitFor();
+    await checkScreen(sofia, 'inbox', '27i-group-join-requests');
+    await requests.getByRole('button', { name: 'Aprobar a +34611998007' }).click();
+    await sofia.getByText('+34611998007 ya está en el grupo.').waitFor();
+    await dialog.getByRole('region', { name: 'Solicitudes para unirse (0)' }).waitFor();
+    await dialog.getByRole('region', { name: 'Miembros (5)' }).waitFor();
+    expect(sys.sim.group(group).members).toContain(GUS);
+
     // Every change reached the members, and the thread shows each; the chat takes the new subject.
     await sofia.keyboard.press('Escape');
-    for (const line of ['Tienda Centro añadió a +34611998006', 'Tienda Centro hizo admin del grupo a Diego Pardo', 'Tienda Centro eliminó a +34611998005', 'Tienda Centro cambió el asunto a «Vecinos del barrio (tienda)»', 'Tienda Centro cambió los ajustes del grupo: solo los admins pueden enviar mensajes']) {
+    for (const line of ['Tienda Centro añadió a +34611998006', 'Tienda Centro hizo admin del grupo a Diego Pardo', 'Tienda Centro eliminó a +34611998005', 'Tienda Centro cambió el asunto a «Vecinos del barrio (tienda)»', 'Tienda Centro cambió los ajustes del grupo: solo los admins pueden enviar mensajes', 'Tienda Centro añadió a +34611998007']) {
       await sofia.locator('.thread-system', { hasText: line }).waitFor();
     }
     // The list names the chat by its new subject and words its latest change, as the thread does.
     const row = sofia.getByRole('listbox', { name: 'Conversaciones' }).getByRole('option', { name: /Vecinos del barrio \(tienda\)/ });
-    await row.getByText('Tienda Centro cambió los ajustes del grupo: solo los admins pueden enviar mensajes').waitFor();
+    await row.getByText('Tienda Centro añadió a +34611998007').waitFor();
     // An admin still writes where only admins may.
     await sofia.getByRole('textbox', { name: /Mensaje para Vecinos del barrio/ }).waitFor();
     await checkScreen(sofia, 'inbox', '27g-group-admin-thread');
