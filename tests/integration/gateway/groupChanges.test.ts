@@ -205,11 +205,11 @@ describe('requests to join', () => {
     sim.createContact({ phone: ELSA, name: 'Elsa' });
     sim.createContact({ phone: FITO, name: 'Fito' });
     await w.api('PUT', path(group, 'settings'), { token: supervisor, body: { approveNewMembers: true } });
-    const asked = w.rec.waitFor((e) => e.sessionId === SESSION && e.type === 'message' && e.message.chatId === group && e.message.system?.action === 'join_request' && e.message.system.who[0]?.jid === jid(FITO));
+    const asked = changeLine(group, 'join_request', 'created');
     requestToJoin(sim, group, ELSA);
     requestToJoin(sim, group, FITO);
     // The admin account hears of it, in a LID group by the number WhatsApp gives beside the LID.
-    expect((await asked).message.system).toEqual({ action: 'join_request', by: { jid: jid(FITO), name: null }, who: [{ jid: jid(FITO), name: null }], value: 'created' });
+    expect((await asked).message.system).toEqual({ action: 'join_request', by: { jid: jid(ELSA), name: null }, who: [{ jid: jid(ELSA), name: null }], value: 'created' });
     const listed = await w.api('GET', path(group, 'requests'), { token: supervisor });
     expect(listed.status).toBe(200);
     expect(listed.body.requests.map((r: { phone: string; method: string }) => [r.phone, r.method])).toEqual([[ELSA, 'invite_link'], [FITO, 'invite_link']]);
