@@ -3,7 +3,8 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from './index.ts';
+import { requestToJoin, startSimulator, type Simulator } from './index.ts';
+import { restoreSnapshot, takeSnapshot } from './snapshot.ts';
 import { connectClient, linkByQr, nextEvent, waitOpen } from './testClient.ts';
 
 const running: Simulator[] = [];
@@ -25,6 +26,9 @@ describe('a simulator with a data directory', () => {
     const group = first.createGroup({ subject: 'Kept group', members: ['15552220000', '15552221111'] }).jid;
     const inGroup = await sock.sendMessage(group, { text: 'group before' });
     await first.waitForReceived('15552221111', (m) => m.id === inGroup?.key.id);
+    first.createContact({ phone: '15552222222', name: 'Fay' });
+    first.setGroupSettings(group, { locked: true, approval: true });
+    requestToJoin(first, group, '15552222222');
     sock.end(undefined);
     await first.stop();
 
@@ -40,7 +44,7 @@ describe('a simulator with a data directory', () => {
     await second.contactSend('15552221111', { to: '15552220000', text: 'still here' });
     await back;
     // The group is kept; the contact lost the app's sender key and gets it again by a retry receipt.
-    expect(second.group(group)).toMatchObject({ subject: 'Kept group', members: ['15552220000', '15552221111'] });
+    expect(second.group(group)).toMatchObject({ subject: 'Kept group', members: ['15552220000', '15552221111'], settings: { locked: true, approval: true, announce: false }, requests: ['15552222222'] });
     const groupAfter = await again.sendMessage(group, { text: 'group after' });
     expect(await second.waitForReceived('15552221111', (m) => m.id === groupAfter?.key.id)).toMatchObject({ group, text: 'group after' });
     const groupBack = nextEvent(again, 'messages.upsert', (e) => e.messages.some((m) => m.key.remoteJid === group && m.message?.conversation === 'group still here'));
@@ -64,5 +68,21 @@ describe('a simulator with a data directory and no snapshots (the benchmark)', (
     running.push(second);
     expect(second.trustRootHex).toBe(first.trustRootHex);
     expect(second.phones.has('15552230000')).toBe(false);
+  });
+
+  it('reads a snapshot from before groups kept their settings and requests as open groups', async () => {
+    const older = await startSimulator();
+    running.push(older);
+    older.createContact({ phone: '15553330000', name: 'Ana' });
+    const group = older.createGroup({ subject: 'Antiguo', members: ['15553330000'] }).jid;
+    const snap = JSON.parse(takeSnapshot(older)) as { groups: Array<Record<string, unknown>> };
+    for (const g of snap.groups) {
+      delete g.settings;
+      delete g.requests;
+    }
+    const restored = await startSimulator();
+    running.push(restored);
+    restoreSnapshot(restored, JSON.stringify(snap));
+    expect(restored.group(group)).toMatchObject({ settings: { announce: false, locked: false, allMembersAdd: false, approval: false }, requests: [] });
   });
 });

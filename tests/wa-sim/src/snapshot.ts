@@ -1,6 +1,6 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import type { AutoReceipts } from './contact.ts';
-import type { SimGroup } from './groups.ts';
+import type { SimGroup, SimGroupSettings } from './groups.ts';
 import type { CompanionDevice } from './phone.ts';
 import type { Simulator } from './simulator.ts';
 import type { SignalStoreState } from './signalStore.ts';
@@ -24,7 +24,7 @@ interface Snapshot {
   }>;
   contacts: Array<{ phone: string; name: string; lid: string; autoReceipts: AutoReceipts; store: SignalStoreState }>;
   /** Groups and their members (sender keys are not kept: members ask for them again by retry receipts). */
-  groups?: Array<Omit<SimGroup, 'admins'> & { admins: string[] }>;
+  groups?: Array<Omit<SimGroup, 'admins' | 'settings' | 'requests'> & { admins: string[]; settings?: SimGroupSettings; requests?: Array<[string, { at: number; method: string }]> }>;
 }
 
 const b64 = (b: Buffer) => b.toString('base64');
@@ -54,7 +54,7 @@ export function takeSnapshot(sim: Simulator): string {
       })),
     })),
     contacts: [...sim.contacts.values()].map((c) => ({ phone: c.phone, name: c.name, lid: c.lid, autoReceipts: c.autoReceipts, store: c.store.exportState() })),
-    groups: [...sim.groups.byId.values()].map((g) => ({ ...g, members: [...g.members], admins: [...g.admins] })),
+    groups: [...sim.groups.byId.values()].map((g) => ({ ...g, members: [...g.members], admins: [...g.admins], requests: [...g.requests] })),
   };
   return JSON.stringify(snap);
 }
@@ -92,7 +92,9 @@ export function restoreSnapshot(sim: Simulator, json: string): void {
     contact.autoReceipts = c.autoReceipts;
     contact.store.importState(c.store);
   }
-  for (const g of snap.groups ?? []) sim.groups.byId.set(g.id, { ...g, admins: new Set(g.admins) });
+  // Snapshots from before settings and requests were kept: a new group's.
+  const open: SimGroupSettings = { announce: false, locked: false, allMembersAdd: false, approval: false };
+  for (const g of snap.groups ?? []) sim.groups.byId.set(g.id, { ...g, admins: new Set(g.admins), settings: { ...open, ...g.settings }, requests: new Map(g.requests ?? []) });
 }
 
 /** Writes the snapshot atomically (temp file + rename). */
