@@ -8,7 +8,7 @@
 import { join, resolve } from 'node:path';
 import { labelKey, type HubEvent, type LabelColor } from '@switchboard/shared';
 import { Chat, generatedPasswordNotice, Label, loadDotenv, Session } from '@switchboard/shared/node';
-import { startSimulator, type Simulator } from '@switchboard/wa-sim';
+import { requestToJoin, startSimulator, type Simulator } from '@switchboard/wa-sim';
 import { ensureDemoEmployee } from './demoEmployee.ts';
 import { startNode, type RunningNode } from './main.ts';
 import { onSignals } from './shutdown.ts';
@@ -46,13 +46,16 @@ const GROUP = {
 
 /**
  * The demo group's JID, created in the simulator the first time (its groups are kept in DATA_DIR).
- * The demo phone is one of its admins, so *Datos del grupo* lets a supervisor add and remove members.
+ * The demo phone is one of its admins, so *Datos del grupo* lets a supervisor add and remove members,
+ * change its settings and answer requests to join.
  */
 function demoGroup(sim: Simulator): string {
   // Found by who made it, not its subject: the team may rename it from the inbox.
   const known = [...sim.groups.byId.values()].find((g) => g.creator === GROUP.creator && g.members.includes(DEMO_PHONE));
   const group = known ?? sim.groups.get(sim.createGroup({ subject: GROUP.subject, description: GROUP.description, creator: GROUP.creator, members: GROUP.members }).jid);
   group.admins.add(DEMO_PHONE);
+  // New members need an admin's approval (Mateo asks once the group's chat starts: firstWords).
+  if (!known) group.settings.approval = true;
   return group.jid;
 }
 
@@ -96,7 +99,11 @@ function firstWords(node: RunningNode, sim: Simulator, group: string): () => voi
         if (await Chat.exists({ sessionId: DEMO_SESSION, jid: `${contact.phone}@s.whatsapp.net` })) continue;
         await sim.contactSend(contact.phone, { to: DEMO_PHONE, text: contact.script[0]! });
       }
-      if (!(await Chat.exists({ sessionId: DEMO_SESSION, jid: group }))) await sim.contactSendToGroup(GROUP.creator, group, GROUP.first);
+      if (!(await Chat.exists({ sessionId: DEMO_SESSION, jid: group }))) {
+        await sim.contactSendToGroup(GROUP.creator, group, GROUP.first);
+        // Mateo asks to join with the link: *Solicitudes para unirse* has him for a supervisor.
+        requestToJoin(sim, group, CONTACTS[1]!.phone);
+      }
     })().catch((err: unknown) => node.logger.debug({ err }, 'demo contacts could not write their first lines'));
   };
   const stop = node.supervisor.hub.subscribe((e: HubEvent) => {

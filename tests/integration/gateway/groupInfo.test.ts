@@ -71,7 +71,11 @@ describe("a group's details", () => {
       createdAt: expect.any(Number),
       createdBy: alicia,
       members: [member(PHONE, { isAccount: true }), alicia, member(BRUNO, { name: 'Bruno', role: 'admin' }), member(CARMEN, {})],
+      // A new group's settings: everything open but adding members.
+      sendAdminsOnly: false,
       infoAdminsOnly: false,
+      addAdminsOnly: true,
+      approveNewMembers: false,
     });
     // WhatsApp keeps the creation time in seconds.
     expect(Math.abs(res.body.createdAt - createdAt)).toBeLessThan(60_000);
