@@ -17,7 +17,7 @@ import { NoteCard } from '../notes/NoteCard.tsx';
 import { MessageInfoDialog } from './MessageInfoDialog.tsx';
 import { MessageBubble, OutboxBubble } from './MessageBubble.tsx';
 import { senderLabel, type Row } from './rows.ts';
-import { withCurrentMentionNames } from './currentMentionNames.ts';
+import { withCurrentEventNames, withCurrentMentionNames } from './currentMentionNames.ts';
 import { groupEventText } from './groupEventText.ts';
 import { usePrivateReply } from './usePrivateReply.ts';
 
@@ -220,7 +220,7 @@ export function MessageList(p: MessageListProps) {
                 )}
                 {row.kind === 'system' && (
                   <p className="thread-system">
-                    <span>{row.m.system ? groupEventText(row.m.system, t, fmt.list, p.accountName) : t('kind.system')}</span>
+                    <span>{row.m.system ? groupEventText(withCurrentEventNames(row.m.system, row.m.sessionId, chatName), t, fmt.list, p.accountName) : t('kind.system')}</span>
                   </p>
                 )}
                 {row.kind === 'unread' && (

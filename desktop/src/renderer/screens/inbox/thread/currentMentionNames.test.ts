@@ -1,6 +1,6 @@
 import type { InboxMessageView } from '@switchboard/shared';
 import { describe, expect, it } from 'vitest';
-import { withCurrentMentionNames } from './currentMentionNames.ts';
+import { withCurrentEventNames, withCurrentMentionNames } from './currentMentionNames.ts';
 
 const CARLA = '34611111111@s.whatsapp.net';
 const msg: InboxMessageView = {
@@ -27,5 +27,17 @@ describe('withCurrentMentionNames', () => {
   it('keeps the very same message when no name changed (so its row does not redraw)', () => {
     expect(withCurrentMentionNames(msg, () => null)).toBe(msg);
     expect(withCurrentMentionNames(msg, () => 'Carla')).toBe(msg);
+  });
+});
+
+describe('withCurrentEventNames', () => {
+  const event = { action: 'add' as const, by: { jid: '34600000001@s.whatsapp.net', name: 'Tienda', isAccount: true as const }, who: [{ jid: CARLA, name: null }] };
+
+  it("names the people of a group's change by their chat's name now, never the account", () => {
+    expect(withCurrentEventNames(event, 's', (_s, jid) => (jid === CARLA ? 'Carla Vidal' : 'Otro'))).toEqual({ ...event, who: [{ jid: CARLA, name: 'Carla Vidal' }] });
+  });
+
+  it('keeps the very same change when no name changed', () => {
+    expect(withCurrentEventNames(event, 's', () => null)).toBe(event);
   });
 });

@@ -1,9 +1,10 @@
 /**
- * Mentions are named when a message arrives; the team may rename a contact later (or WhatsApp's
- * name may change). A message shows each person it mentions by the name their chat has now, when
- * the inbox knows that chat, and by the stored name otherwise.
+ * Mentions and the people of a group's changes are named when they arrive; the team may rename a
+ * contact later (or WhatsApp's name may change, or their chat may only just be stored). The
+ * thread shows each person by the name their chat has now, when the inbox knows that chat, and
+ * by the stored name otherwise.
  */
-import type { InboxMessageView } from '@switchboard/shared';
+import type { GroupEvent, GroupEventParty, InboxMessageView } from '@switchboard/shared';
 
 /** The message with its mentions renamed by `nameOf` (the same object when nothing changed). */
 export function withCurrentMentionNames(m: InboxMessageView, nameOf: (sessionId: string, jid: string) => string | null): InboxMessageView {
@@ -16,4 +17,18 @@ export function withCurrentMentionNames(m: InboxMessageView, nameOf: (sessionId:
     return { ...x, name: now };
   });
   return changed ? { ...m, mentions } : m;
+}
+
+/** A group change with its people named by `nameOf` (the same object when nothing changed). */
+export function withCurrentEventNames(e: GroupEvent, sessionId: string, nameOf: (sessionId: string, jid: string) => string | null): GroupEvent {
+  let changed = false;
+  const rename = (p: GroupEventParty): GroupEventParty => {
+    const now = p.isAccount ? null : nameOf(sessionId, p.jid);
+    if (!now || now === p.name) return p;
+    changed = true;
+    return { ...p, name: now };
+  };
+  const by = e.by && rename(e.by);
+  const who = e.who.map(rename);
+  return changed ? { ...e, by, who } : e;
 }
