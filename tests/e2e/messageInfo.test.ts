@@ -362,7 +362,12 @@ describe('group administration', () => {
     await sofia.keyboard.press('Escape');
     requestToJoin(sys.sim, group, GUS);
     await sofia.locator('.thread-system', { hasText: '+34611998007 pidió unirse al grupo' }).waitFor();
-    dialog = await open();
+    // The thread says someone waits, and *Revisar* opens the group's details at the requests.
+    const waiting = sofia.getByRole('status').filter({ hasText: 'Una persona pide unirse al grupo y espera a un admin.' });
+    await waiting.waitFor();
+    await checkScreen(sofia, 'inbox', '27j-group-join-waiting');
+    await waiting.getByRole('button', { name: 'Revisar' }).click();
+    dialog = sofia.getByRole('dialog', { name: /^Datos de Vecinos del barrio/ });
     const requests = dialog.getByRole('region', { name: 'Solicitudes para unirse (1)' });
     await requests.getByText(/^Lo pidió /).waitFor();
     await checkScreen(sofia, 'inbox', '27i-group-join-requests');
@@ -371,9 +376,11 @@ describe('group administration', () => {
     await dialog.getByRole('region', { name: 'Solicitudes para unirse (0)' }).waitFor();
     await dialog.getByRole('region', { name: 'Miembros (5)' }).waitFor();
     expect(sys.sim.group(group).members).toContain(GUS);
+    await sofia.keyboard.press('Escape');
+    // Nobody waits now: the thread stops saying so once WhatsApp's notice of Gus's joining arrives.
+    await waiting.waitFor({ state: 'detached' });
 
     // Every change reached the members, and the thread shows each; the chat takes the new subject.
-    await sofia.keyboard.press('Escape');
     for (const line of ['Tienda Centro añadió a +34611998006', 'Tienda Centro hizo admin del grupo a Diego Pardo', 'Tienda Centro eliminó a +34611998005', 'Tienda Centro cambió el asunto a «Vecinos del barrio (tienda)»', 'Tienda Centro cambió los ajustes del grupo: solo los admins pueden enviar mensajes', 'Tienda Centro añadió a +34611998007']) {
       await sofia.locator('.thread-system', { hasText: line }).waitFor();
     }

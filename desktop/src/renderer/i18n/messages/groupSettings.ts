@@ -46,6 +46,9 @@ export const groupSettings = defineMessages(
     'groupRequests.rejectOf': 'Rechazar a {name}',
     'groupRequests.approved': '{who} ya está en el grupo.',
     'groupRequests.rejected': 'Solicitud de {who} rechazada.',
+    'groupRequests.waiting.one': 'Una persona pide unirse al grupo y espera a un admin.',
+    'groupRequests.waiting.other': '{count} personas piden unirse al grupo y esperan a un admin.',
+    'groupRequests.review': 'Revisar',
   },
   {
     'groupSettings.title': 'Group settings',
@@ -91,5 +94,8 @@ export const groupSettings = defineMessages(
     'groupRequests.rejectOf': 'Decline {name}',
     'groupRequests.approved': '{who} is now in the group.',
     'groupRequests.rejected': "{who}'s request declined.",
+    'groupRequests.waiting.one': 'One person asked to join the group and waits for an admin.',
+    'groupRequests.waiting.other': '{count} people asked to join the group and wait for an admin.',
+    'groupRequests.review': 'Review',
   },
 );

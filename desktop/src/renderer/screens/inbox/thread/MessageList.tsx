@@ -134,6 +134,17 @@ export function MessageList(p: MessageListProps) {
     if (el && atBottom.current && p.rows.length) el.scrollTop = el.scrollHeight;
   }, [totalSize]);
 
+  // The log's own box shrinking (a banner above it, the reply box growing) keeps the end in view too.
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const watch = new ResizeObserver(() => {
+      if (atBottom.current) el.scrollTop = el.scrollHeight;
+    });
+    watch.observe(el);
+    return () => watch.disconnect();
+  }, []);
+
   // Older rows prepended: keep the same message under the agent's eyes.
   useLayoutEffect(() => {
     const el = scroller.current;

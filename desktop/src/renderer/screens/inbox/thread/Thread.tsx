@@ -41,7 +41,8 @@ import { isSnoozed } from '../model/snooze.ts';
 import type { QuotedMessage } from '../model/drafts.ts';
 import { TransferDialog } from './TransferDialog.tsx';
 import { useAgentActivity } from './useAgentActivity.ts';
-import { useReplyBlock } from './useReplyBlock.ts';
+import { useGroupStanding } from './useGroupStanding.ts';
+import { JoinRequestsBanner, SnoozedBanner } from './ThreadBanners.tsx';
 import { LabelChips } from '../labels/LabelChips.tsx';
 import { LabelsDialog } from '../labels/LabelsDialog.tsx';
 
@@ -147,7 +148,7 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
   const reactions = useMemo(() => reactionsByTarget(thread), [thread]);
   const outbox = useMemo(() => inbox.outbox.filter((i) => i.sessionId === sessionId && i.chatId === chatId), [inbox.outbox, sessionId, chatId]);
   const isGroup = chat?.isGroup ?? chatId.endsWith('@g.us');
-  const replyBlock = useReplyBlock(sessionId, chatId, chat);
+  const standing = useGroupStanding(sessionId, chatId, chat, ability.can('update', on('Chat', { sessionId, jid: chatId })));
   const notes = useChatNotes(sessionId, chatId);
   const agents = useAgentActivity(sessionId, chatId);
   const replying = agents.others.filter((a) => a.state === 'typing');
@@ -303,17 +304,8 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
         </div>
         <ThreadCorner chat={chat} onSearch={onSearchChat} onClose={onClose} />
       </header>
-      {snoozedUntil !== null && (
-        <p className="snoozed-banner" role="status">
-          <Icon name="clock" size={14} />
-          <span>{t('snooze.banner', { when: fmt.dateTime(snoozedUntil) })}</span>
-          {canAnswer && (
-            <Button size="sm" onClick={() => void snooze(null).catch(() => undefined)}>
-              {t('snooze.wake')}
-            </Button>
-          )}
-        </p>
-      )}
+      {snoozedUntil !== null && <SnoozedBanner until={snoozedUntil} onWake={canAnswer ? () => void snooze(null).catch(() => undefined) : undefined} />}
+      {standing.waiting > 0 && <JoinRequestsBanner count={standing.waiting} onReview={() => setShowingContact(true)} />}
       {agents.others.length > 0 && (
         <p className={`agents-here${replying.length ? ' replying' : ''}`} role="status">
           <Icon name={replying.length ? 'edit' : 'eye'} size={14} />
@@ -390,7 +382,7 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
         onCannedFile={(c) => void rest.cannedFile(c).then((f) => setFiles((cur) => [...cur, f]), (err: unknown) => toast.error(errorText(err, t)))}
         focusToken={focusToken}
         onEscape={onLeaveComposer}
-        replyBlocked={replyBlock && t(replyBlock === 'admins_only' ? 'groupSettings.adminsSendOnly' : 'groupSettings.notInGroup')}
+        replyBlocked={standing.replyBlock && t(standing.replyBlock === 'admins_only' ? 'groupSettings.adminsSendOnly' : 'groupSettings.notInGroup')}
         draft={inbox.drafts.get(key)?.text ?? ''}
         onDraft={saveDraft}
       />
