@@ -13,8 +13,8 @@
  * line of its own. Sofía, a supervisor, administers the
  * group from the same dialog once the account is a group admin: adds members (one lets only an
  * invitation add him: the group's link is there to send him), makes one an admin, removes
- * another, renames it and changes its description, lets only admins send, approves someone who
- * asked to join with the link, and finally takes the
+ * another, renames it and changes its description, lets only admins send, answers those who
+ * asked to join with the link (one declined, the others approved at once), and finally takes the
  * account out of it; WhatsApp's members get each change and the thread and the list show it.
  * While the group lets only admins send and the account is not one, or once it has left, the
  * reply tab says so instead of offering the box.
@@ -276,6 +276,8 @@ describe('message info', () => {
 describe('group administration', () => {
   const FEDE = '34611998006';
   const GUS = '34611998007';
+  const HUGO = '34611998008';
+  const INES = '34611998009';
 
   it('lets a supervisor add, promote and remove members and rename the group once the account is an admin', async () => {
     const group = (await sys.api('GET', `/api/chats?sessionId=${SESSION}&view=all`, admin)).body.data.find((c: { name: string }) => c.name === 'Vecinos del barrio').id as string;
@@ -356,37 +358,44 @@ describe('group administration', () => {
     expect(await onlyAdmins.isChecked()).toBe(true);
     await checkScreen(sofia, 'inbox', '27f-group-admin');
 
-    // New members need an admin now: Gus asks with the link, and Sofía lets him in from here.
+    // New members need an admin now: Gus, Hugo and Inés ask with the link; Sofía answers from here.
     await dialog.getByRole('checkbox', { name: 'Aprobar nuevos miembros' }).check();
     await dialog.getByText('Nadie espera ahora.', { exact: false }).waitFor();
     await sofia.keyboard.press('Escape');
     requestToJoin(sys.sim, group, GUS);
     await sofia.locator('.thread-system', { hasText: '+34611998007 pidió unirse al grupo' }).waitFor();
     // The thread says someone waits, and *Revisar* opens the group's details at the requests.
-    const waiting = sofia.getByRole('status').filter({ hasText: 'Una persona pide unirse al grupo y espera a un admin.' });
-    await waiting.waitFor();
+    await sofia.getByRole('status').filter({ hasText: 'Una persona pide unirse al grupo y espera a un admin.' }).waitFor();
     await checkScreen(sofia, 'inbox', '27j-group-join-waiting');
+    for (const phone of [HUGO, INES]) {
+      sys.sim.createContact({ phone, name: '' });
+      requestToJoin(sys.sim, group, phone);
+    }
+    const waiting = sofia.getByRole('status').filter({ hasText: '3 personas piden unirse al grupo y esperan a un admin.' });
     await waiting.getByRole('button', { name: 'Revisar' }).click();
     dialog = sofia.getByRole('dialog', { name: /^Datos de Vecinos del barrio/ });
-    const requests = dialog.getByRole('region', { name: 'Solicitudes para unirse (1)' });
-    await requests.getByText(/^Lo pidió /).waitFor();
+    const requests = dialog.getByRole('region', { name: /^Solicitudes para unirse/ });
+    await dialog.getByRole('region', { name: 'Solicitudes para unirse (3)' }).getByText(/^Lo pidió /).first().waitFor();
     await checkScreen(sofia, 'inbox', '27i-group-join-requests');
-    await requests.getByRole('button', { name: 'Aprobar a +34611998007' }).click();
-    await sofia.getByText('+34611998007 ya está en el grupo.').waitFor();
+    await requests.getByRole('button', { name: 'Rechazar a +34611998009' }).click();
+    await sofia.getByText('Solicitud de +34611998009 rechazada.').waitFor();
+    await requests.getByRole('button', { name: 'Aprobar a todos (2)' }).click();
+    await sofia.getByText('+34611998008 ya está en el grupo.').waitFor();
     await dialog.getByRole('region', { name: 'Solicitudes para unirse (0)' }).waitFor();
-    await dialog.getByRole('region', { name: 'Miembros (5)' }).waitFor();
-    expect(sys.sim.group(group).members).toContain(GUS);
+    await dialog.getByRole('region', { name: 'Miembros (6)' }).waitFor();
+    expect(sys.sim.group(group).members).toEqual(expect.arrayContaining([GUS, HUGO]));
+    expect(sys.sim.group(group).members).not.toContain(INES);
     await sofia.keyboard.press('Escape');
-    // Nobody waits now: the thread stops saying so once WhatsApp's notice of Gus's joining arrives.
+    // Nobody waits now: the thread stops saying so once WhatsApp's notice of their joining arrives.
     await waiting.waitFor({ state: 'detached' });
 
     // Every change reached the members, and the thread shows each; the chat takes the new subject.
-    for (const line of ['Tienda Centro añadió a +34611998006', 'Tienda Centro hizo admin del grupo a Diego Pardo', 'Tienda Centro eliminó a +34611998005', 'Tienda Centro cambió el asunto a «Vecinos del barrio (tienda)»', 'Tienda Centro cambió los ajustes del grupo: solo los admins pueden enviar mensajes', 'Tienda Centro añadió a +34611998007']) {
+    for (const line of ['Tienda Centro añadió a +34611998006', 'Tienda Centro hizo admin del grupo a Diego Pardo', 'Tienda Centro eliminó a +34611998005', 'Tienda Centro cambió el asunto a «Vecinos del barrio (tienda)»', 'Tienda Centro cambió los ajustes del grupo: solo los admins pueden enviar mensajes', 'Tienda Centro rechazó la solicitud de +34611998009 para unirse', 'Tienda Centro añadió a +34611998007 y +34611998008']) {
       await sofia.locator('.thread-system', { hasText: line }).waitFor();
     }
     // The list names the chat by its new subject and words its latest change, as the thread does.
     const row = sofia.getByRole('listbox', { name: 'Conversaciones' }).getByRole('option', { name: /Vecinos del barrio \(tienda\)/ });
-    await row.getByText('Tienda Centro añadió a +34611998007').waitFor();
+    await row.getByText('Tienda Centro añadió a +34611998007 y +34611998008').waitFor();
     // An admin still writes where only admins may.
     await sofia.getByRole('textbox', { name: /Mensaje para Vecinos del barrio/ }).waitFor();
     await checkScreen(sofia, 'inbox', '27g-group-admin-thread');

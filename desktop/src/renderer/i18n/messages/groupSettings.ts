@@ -49,6 +49,7 @@ export const groupSettings = defineMessages(
     'groupRequests.waiting.one': 'Una persona pide unirse al grupo y espera a un admin.',
     'groupRequests.waiting.other': '{count} personas piden unirse al grupo y esperan a un admin.',
     'groupRequests.review': 'Revisar',
+    'groupRequests.approveAll': 'Aprobar a todos ({count})',
   },
   {
     'groupSettings.title': 'Group settings',
@@ -97,5 +98,6 @@ export const groupSettings = defineMessages(
     'groupRequests.waiting.one': 'One person asked to join the group and waits for an admin.',
     'groupRequests.waiting.other': '{count} people asked to join the group and wait for an admin.',
     'groupRequests.review': 'Review',
+    'groupRequests.approveAll': 'Approve all ({count})',
   },
 );

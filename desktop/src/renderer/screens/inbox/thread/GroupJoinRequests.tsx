@@ -1,7 +1,7 @@
 /**
  * *Solicitudes para unirse* in *Datos del grupo*: while the group's admins approve new members,
  * who asked to join with the invitation link and waits, with *Aprobar* (WhatsApp adds them and
- * tells the members) and *Rechazar*. For users who may change the group when the account is a
+ * tells the members) and *Rechazar*, and *Aprobar a todos* when several wait. For users who may change the group when the account is a
  * group admin; asked of WhatsApp each time the dialog opens.
  */
 import type { GroupInfoView, GroupJoinRequestView, GroupRequestAction } from '@switchboard/shared';
@@ -30,16 +30,18 @@ export function GroupJoinRequests({ group: g, onChanged }: { group: GroupInfoVie
   const requests = list.data?.requests ?? [];
   // Only while admins approve new members, or while someone still waits from before.
   if (!g.approveNewMembers && requests.length === 0) return null;
-  const answer = async (action: GroupRequestAction, r: GroupJoinRequestView) => {
-    setAnswering(r.member);
+  /** Answers the requests of `who` (one, or everyone waiting: `all`). */
+  const answer = async (action: GroupRequestAction, who: GroupJoinRequestView[], busy: string) => {
+    setAnswering(busy);
     try {
-      const res = await inboxApi(api).groupAnswerRequests(g.sessionId, g.chatId, action, [r.member]);
+      const res = await inboxApi(api).groupAnswerRequests(g.sessionId, g.chatId, action, who.map((r) => r.member));
       onChanged(res.group);
       list.mutate(() => ({ sessionId: g.sessionId, chatId: g.chatId, requests: res.requests }));
       for (const result of res.results) {
-        const who = nameOf(r);
-        if (result.outcome === 'done') toast.success(t(action === 'approve' ? 'groupRequests.approved' : 'groupRequests.rejected', { who }));
-        else toast.error(outcomeText(t, 'add', result, who));
+        const asked = who.find((r) => r.member === result.member);
+        const name = asked ? nameOf(asked) : (displayPhone(result.phone) ?? result.member);
+        if (result.outcome === 'done') toast.success(t(action === 'approve' ? 'groupRequests.approved' : 'groupRequests.rejected', { who: name }));
+        else toast.error(outcomeText(t, 'add', result, name));
       }
     } catch (err) {
       toast.error(errorText(err, t));
@@ -49,7 +51,14 @@ export function GroupJoinRequests({ group: g, onChanged }: { group: GroupInfoVie
   };
   return (
     <section aria-labelledby="group-requests">
-      <h3 id="group-requests">{t('groupRequests.title', { count: requests.length })}</h3>
+      <div className="group-section-head">
+        <h3 id="group-requests">{t('groupRequests.title', { count: requests.length })}</h3>
+        {requests.length > 1 && (
+          <Button size="sm" variant="ghost" icon="check" busy={answering === 'all'} disabled={answering !== null} onClick={() => void answer('approve', requests, 'all')}>
+            {t('groupRequests.approveAll', { count: requests.length })}
+          </Button>
+        )}
+      </div>
       {list.error ? (
         <ErrorBox error={list.error} onRetry={list.reload} />
       ) : !list.data ? (
@@ -67,10 +76,10 @@ export function GroupJoinRequests({ group: g, onChanged }: { group: GroupInfoVie
                   {r.requestedAt !== null && <span>{t('groupRequests.asked', { when: fmt.relative(r.requestedAt) })}</span>}
                 </span>
               </span>
-              <Button size="sm" variant="primary" busy={answering === r.member} disabled={answering !== null} aria-label={t('groupRequests.approveOf', { name: nameOf(r) })} onClick={() => void answer('approve', r)}>
+              <Button size="sm" variant="primary" busy={answering === r.member} disabled={answering !== null} aria-label={t('groupRequests.approveOf', { name: nameOf(r) })} onClick={() => void answer('approve', [r], r.member)}>
                 {t('groupRequests.approve')}
               </Button>
-              <Button size="sm" variant="ghost" disabled={answering !== null} aria-label={t('groupRequests.rejectOf', { name: nameOf(r) })} onClick={() => void answer('reject', r)}>
+              <Button size="sm" variant="ghost" disabled={answering !== null} aria-label={t('groupRequests.rejectOf', { name: nameOf(r) })} onClick={() => void answer('reject', [r], r.member)}>
                 {t('groupRequests.reject')}
               </Button>
             </li>
