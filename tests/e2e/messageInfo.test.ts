@@ -21,7 +21,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, signedInPage } from './support/browser.ts';
+import { launchBrowser, newContext, notificationsOf, recordNotifications, signedInPage, signIn } from './support/browser.ts';
 import { checkScreen } from './support/checks.ts';
 import { startSystem, type System } from './support/system.ts';
 import { addTeam, customerAssignedTo, type Member } from './support/team.ts';
@@ -283,7 +283,10 @@ describe('group administration', () => {
     const group = (await sys.api('GET', `/api/chats?sessionId=${SESSION}&view=all`, admin)).body.data.find((c: { name: string }) => c.name === 'Vecinos del barrio').id as string;
     sys.sim.createContact({ phone: FEDE, name: 'Fede' });
     sys.sim.createContact({ phone: GUS, name: 'Gus' }).groupInvitesOnly = true;
-    const sofia = await signedInPage(browser, sys.url, team.sofia.email, team.sofia.password);
+    const sofiaContext = await newContext(browser);
+    await recordNotifications(sofiaContext, sys.url);
+    const sofia = await sofiaContext.newPage();
+    await signIn(sofia, sys.url, team.sofia.email, team.sofia.password);
     await sofia.goto(`${sys.url}/inbox/${SESSION}/${encodeURIComponent(group)}`);
     const open = async () => {
       await sofia.getByRole('button', { name: 'Datos del grupo' }).click();
@@ -362,7 +365,13 @@ describe('group administration', () => {
     await dialog.getByRole('checkbox', { name: 'Aprobar nuevos miembros' }).check();
     await dialog.getByText('Nadie espera ahora.', { exact: false }).waitFor();
     await sofia.keyboard.press('Escape');
+    // Sofía is in another chat when Gus asks: a notification tells her, since she may answer him.
+    const list = sofia.getByRole('listbox', { name: 'Conversaciones' });
+    await list.getByRole('option', { name: /Carla Vidal/ }).click();
+    await sofia.getByRole('textbox', { name: /Mensaje para Carla Vidal/ }).waitFor();
     requestToJoin(sys.sim, group, GUS);
+    await expect.poll(() => notificationsOf(sofia)).toContainEqual({ title: 'Vecinos del barrio (tienda)', body: '+34611998007 pidió unirse al grupo', tag: expect.any(String) });
+    await list.getByRole('option', { name: /Vecinos del barrio/ }).click();
     await sofia.locator('.thread-system', { hasText: '+34611998007 pidió unirse al grupo' }).waitFor();
     // The thread says someone waits, and *Revisar* opens the group's details at the requests.
     await sofia.getByRole('status').filter({ hasText: 'Una persona pide unirse al grupo y espera a un admin.' }).waitFor();

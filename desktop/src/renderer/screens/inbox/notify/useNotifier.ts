@@ -1,5 +1,5 @@
 /**
- * Notifies a new customer message: a native notification (Electron) or the browser's, one per
+ * Notifies a new customer message (or a request to join a group, for whoever may answer it): a native notification (Electron) or the browser's, one per
  * chat (tagged, so a second message replaces the first), with the chime, unless the session is
  * muted or the user is looking at that very chat. Only messages the server delivered to this
  * user reach here, so an unassigned chat can never notify. For those who may answer, the
@@ -11,31 +11,42 @@ import { useCallback, useRef } from 'react';
 import { useNavigate } from 'react-router';
 import { useAbility, useAuth } from '../../../auth/AuthProvider.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
+import { on } from '../../../auth/ability.ts';
 import { lastMessageWords } from '../list/ChatListItem.tsx';
+import { groupEventText } from '../thread/groupEventText.ts';
 import { chatKey, phoneFromJid } from '../model/keys.ts';
 import { previewOf, type InboxState } from '../model/inboxReducer.ts';
 import type { NotifyPrefs } from './prefs.ts';
 import { playChime } from './sound.ts';
 
-/** Returns the function that notifies one incoming message. */
+/**
+ * Returns the function that notifies one incoming message. Of the changes to a group, only a
+ * request to join notifies, and only those who may answer it (`update Chat` on the group): they
+ * get it because the account is an admin, and nobody else would tell them someone waits.
+ */
 export function useNotifier(prefs: NotifyPrefs): (state: InboxState, m: InboxMessageView) => void {
   const { platform } = useAuth();
-  const canAnswer = useAbility().can('send', 'Message');
+  const ability = useAbility();
+  const canAnswer = ability.can('send', 'Message');
   const navigate = useNavigate();
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   return useCallback(
     (state, m) => {
-      if (!prefs.enabled || prefs.muted.includes(m.sessionId) || m.kind === 'reaction' || m.kind === 'system') return;
+      if (!prefs.enabled || prefs.muted.includes(m.sessionId) || m.kind === 'reaction') return;
+      const request = m.system?.action === 'join_request' && m.system.value === 'created' ? m.system : null;
+      if (m.kind === 'system' && !(request && ability.can('update', on('Chat', { sessionId: m.sessionId, jid: m.chatId })))) return;
       const key = chatKey(m.sessionId, m.chatId);
       const looking = state.openKey === key && document.visibilityState === 'visible' && document.hasFocus();
       if (looking) return;
       const chat = state.chats.get(key);
       const title = chat?.name ?? m.pushName ?? phoneFromJid(m.chatId) ?? t('inbox.unknownContact');
       const route = `/inbox/${encodeURIComponent(m.sessionId)}/${encodeURIComponent(m.chatId)}`;
-      platform.notify({ title, body: previewOf(m), tag: key, route, silent: true, ...(canAnswer ? { replyTo: key } : {}) }, () => navigate(route));
+      // A request to join is answered in the group's details, not by a reply.
+      const body = request ? groupEventText(request, t, fmt.list, chat?.sessionName ?? '') : previewOf(m);
+      platform.notify({ title, body, tag: key, route, silent: true, ...(canAnswer && !request ? { replyTo: key } : {}) }, () => navigate(route));
       if (prefs.sound) playChime();
     },
-    [prefs, platform, navigate, t, canAnswer],
+    [prefs, platform, navigate, t, fmt, canAnswer, ability],
   );
 }
 
