@@ -1,7 +1,7 @@
 import type { BinaryNode } from '@whiskeysockets/baileys';
 import type { GroupIqContext } from './groupIq.ts';
 import { notifyGroup } from './groupMessages.ts';
-import { groupInfo, memberJids, type GroupAddressing, type GroupInfo, type SimGroup, type SimGroupSettings } from './groups.ts';
+import { applySetting, groupInfo, memberJids, settingNode, type GroupAddressing, type GroupInfo, type SimGroup, type SimGroupSettings } from './groups.ts';
 import { node, parseJid } from './nodes.ts';
 import { assertDigits, SimError } from './phone.ts';
 import type { Simulator } from './simulator.ts';
@@ -82,23 +82,11 @@ export function setGroupSettings(sim: Simulator, group: string, change: Partial<
   const g = sim.groups.get(group);
   const author = by ?? g.creator;
   if (!g.admins.has(author)) throw new SimError('not_admin', `${author} is not an admin of ${g.jid}`, 403);
-  const s = g.settings;
-  const tell = (n: BinaryNode) => notifyGroup(sim, g, n, author);
-  if (change.announce !== undefined && change.announce !== s.announce) {
-    s.announce = change.announce;
-    tell(node(s.announce ? 'announcement' : 'not_announcement', {}));
-  }
-  if (change.locked !== undefined && change.locked !== s.locked) {
-    s.locked = change.locked;
-    tell(node(s.locked ? 'locked' : 'unlocked', {}));
-  }
-  if (change.allMembersAdd !== undefined && change.allMembersAdd !== s.allMembersAdd) {
-    s.allMembersAdd = change.allMembersAdd;
-    tell(node('member_add_mode', {}, s.allMembersAdd ? 'all_member_add' : 'admin_add'));
-  }
-  if (change.approval !== undefined && change.approval !== s.approval) {
-    s.approval = change.approval;
-    tell(node('membership_approval_mode', {}, [node('group_join', { state: s.approval ? 'on' : 'off' })]));
+  for (const [setting, on] of Object.entries(change) as [keyof SimGroupSettings, boolean | undefined][]) {
+    if (on === undefined || on === g.settings[setting]) continue;
+    const n = settingNode(setting, on);
+    applySetting(g, n);
+    notifyGroup(sim, g, n, author);
   }
   return groupInfo(g);
 }

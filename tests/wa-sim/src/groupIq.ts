@@ -1,5 +1,5 @@
 import type { BinaryNode } from '@whiskeysockets/baileys';
-import { groupNode, type GroupBook, type MemberIds, type SimGroup } from './groups.ts';
+import { applySetting, groupNode, SETTING_TAGS, type GroupBook, type MemberIds, type SimGroup } from './groups.ts';
 import { answerRequests, requestsNode } from './groupRequests.ts';
 import { child, children, contentString, iqError, iqResult, node, parseJid } from './nodes.ts';
 
@@ -66,28 +66,10 @@ function changeDescription(ctx: GroupIqContext, group: SimGroup, change: BinaryN
   ctx.notify(group, node('description', { id }, group.description ? [node('body', {}, Buffer.from(group.description))] : [node('delete', {})]), caller);
 }
 
-/** The tags of a settings change (Baileys' `groupSettingUpdate`, `groupMemberAddMode`, `groupJoinApprovalMode`). */
-const SETTING_TAGS = new Set(['announcement', 'not_announcement', 'locked', 'unlocked', 'member_add_mode', 'membership_approval_mode']);
-
 /** Applies a settings change and tells the members with the same node, as WhatsApp does. */
 function changeSetting(ctx: GroupIqContext, group: SimGroup, change: BinaryNode, caller: string): boolean {
-  const s = group.settings;
-  if (change.tag === 'announcement' || change.tag === 'not_announcement') s.announce = change.tag === 'announcement';
-  else if (change.tag === 'locked' || change.tag === 'unlocked') s.locked = change.tag === 'locked';
-  else if (change.tag === 'member_add_mode') {
-    const mode = contentString(change);
-    if (mode !== 'admin_add' && mode !== 'all_member_add') return false;
-    s.allMembersAdd = mode === 'all_member_add';
-    ctx.notify(group, node('member_add_mode', {}, mode), caller);
-    return true;
-  } else {
-    const state = child(change, 'group_join')?.attrs.state;
-    if (state !== 'on' && state !== 'off') return false;
-    s.approval = state === 'on';
-    ctx.notify(group, node('membership_approval_mode', {}, [node('group_join', { state })]), caller);
-    return true;
-  }
-  ctx.notify(group, node(change.tag, {}), caller);
+  if (!applySetting(group, change)) return false;
+  ctx.notify(group, node(change.tag, {}, change.content), caller);
   return true;
 }
 

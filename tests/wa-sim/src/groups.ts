@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { BinaryNode } from '@whiskeysockets/baileys';
-import { node } from './nodes.ts';
+import { child, contentString, node } from './nodes.ts';
 import { SimError } from './phone.ts';
 
 /**
@@ -42,6 +42,40 @@ export interface SimGroupSettings {
   locked: boolean;
   allMembersAdd: boolean;
   approval: boolean;
+}
+
+/** The tags of a settings change (Baileys' `groupSettingUpdate`, `groupMemberAddMode`, `groupJoinApprovalMode`). */
+export const SETTING_TAGS = new Set(['announcement', 'not_announcement', 'locked', 'unlocked', 'member_add_mode', 'membership_approval_mode']);
+
+/** The node that turns one setting on or off, as Baileys sends it and WhatsApp tells the members. */
+export function settingNode(setting: keyof SimGroupSettings, on: boolean): BinaryNode {
+  switch (setting) {
+    case 'announce':
+      return node(on ? 'announcement' : 'not_announcement', {});
+    case 'locked':
+      return node(on ? 'locked' : 'unlocked', {});
+    case 'allMembersAdd':
+      return node('member_add_mode', {}, on ? 'all_member_add' : 'admin_add');
+    case 'approval':
+      return node('membership_approval_mode', {}, [node('group_join', { state: on ? 'on' : 'off' })]);
+  }
+}
+
+/** Applies a settings node (`settingNode`'s, or an IQ's) to the group; false when it is malformed. */
+export function applySetting(g: SimGroup, change: BinaryNode): boolean {
+  const s = g.settings;
+  if (change.tag === 'announcement' || change.tag === 'not_announcement') s.announce = change.tag === 'announcement';
+  else if (change.tag === 'locked' || change.tag === 'unlocked') s.locked = change.tag === 'locked';
+  else if (change.tag === 'member_add_mode') {
+    const mode = contentString(change);
+    if (mode !== 'admin_add' && mode !== 'all_member_add') return false;
+    s.allMembersAdd = mode === 'all_member_add';
+  } else if (change.tag === 'membership_approval_mode') {
+    const state = child(change, 'group_join')?.attrs.state;
+    if (state !== 'on' && state !== 'off') return false;
+    s.approval = state === 'on';
+  } else return false;
+  return true;
 }
 
 /** A group as the programmatic and HTTP APIs return it. */
