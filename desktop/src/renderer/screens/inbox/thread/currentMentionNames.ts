@@ -4,31 +4,32 @@
  * thread shows each person by the name their chat has now, when the inbox knows that chat, and
  * by the stored name otherwise.
  */
-import type { GroupEvent, GroupEventParty, InboxMessageView } from '@switchboard/shared';
+import type { GroupEvent, InboxMessageView } from '@switchboard/shared';
 
-/** The message with its mentions renamed by `nameOf` (the same object when nothing changed). */
-export function withCurrentMentionNames(m: InboxMessageView, nameOf: (sessionId: string, jid: string) => string | null): InboxMessageView {
-  if (!m.mentions?.length) return m;
-  let changed = false;
-  const mentions = m.mentions.map((x) => {
-    const now = x.isAccount ? null : nameOf(m.sessionId, x.jid);
-    if (!now || now === x.name) return x;
-    changed = true;
-    return { ...x, name: now };
-  });
-  return changed ? { ...m, mentions } : m;
-}
+type NameOf = (sessionId: string, jid: string) => string | null;
 
-/** A group change with its people named by `nameOf` (the same object when nothing changed). */
-export function withCurrentEventNames(e: GroupEvent, sessionId: string, nameOf: (sessionId: string, jid: string) => string | null): GroupEvent {
+/** Renames each person by `nameOf` (never the account); the same list when nothing changed. */
+function renamed<P extends { jid: string; name: string | null; isAccount?: true }>(people: P[], sessionId: string, nameOf: NameOf): P[] {
   let changed = false;
-  const rename = (p: GroupEventParty): GroupEventParty => {
+  const out = people.map((p) => {
     const now = p.isAccount ? null : nameOf(sessionId, p.jid);
     if (!now || now === p.name) return p;
     changed = true;
     return { ...p, name: now };
-  };
-  const by = e.by && rename(e.by);
-  const who = e.who.map(rename);
-  return changed ? { ...e, by, who } : e;
+  });
+  return changed ? out : people;
+}
+
+/** The message with its mentions renamed by `nameOf` (the same object when nothing changed). */
+export function withCurrentMentionNames(m: InboxMessageView, nameOf: NameOf): InboxMessageView {
+  if (!m.mentions?.length) return m;
+  const mentions = renamed(m.mentions, m.sessionId, nameOf);
+  return mentions === m.mentions ? m : { ...m, mentions };
+}
+
+/** A group change with its people named by `nameOf` (the same object when nothing changed). */
+export function withCurrentEventNames(e: GroupEvent, sessionId: string, nameOf: NameOf): GroupEvent {
+  const by = e.by && renamed([e.by], sessionId, nameOf)[0]!;
+  const who = renamed(e.who, sessionId, nameOf);
+  return by === e.by && who === e.who ? e : { ...e, by, who };
 }
