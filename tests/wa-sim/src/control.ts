@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { blocklistOf } from './blocklist.ts';
 import { parseFaultBody, parseSendBody, presentReceived, str } from './controlInput.ts';
 import { GROUP_ROUTES } from './groupControl.ts';
 import { SimError } from './phone.ts';
@@ -23,6 +24,11 @@ const ROUTES: Array<[string, RegExp, Route]> = [
     return [200, { ok: true }];
   }],
   ['POST', /^\/phones\/(\d+)\/send$/, async (sim, [phone = ''], b) => [200, await sim.phoneSend(phone, parseSendBody(b))]],
+  ['GET', /^\/phones\/(\d+)\/blocklist$/, (sim, [phone = '']) => [200, { blocked: blocklistOf(sim, phone) }]],
+  ['PUT', /^\/phones\/(\d+)\/blocklist\/(\d+)$/, (sim, [phone = '', contact = ''], b) => {
+    if (typeof b.blocked !== 'boolean') throw new SimError('invalid_body', '"blocked" must be true or false');
+    return [200, sim.blockFromPhone(phone, contact, b.blocked)];
+  }],
   ['GET', /^\/phones\/(\d+)\/messages$/, (sim, [phone = '']) => [200, sim.phoneReceived(phone).map(presentReceived)]],
   ['POST', /^\/contacts$/, (sim, _p, b) => {
     const c = sim.createContact({ phone: str(b, 'phone'), name: typeof b.name === 'string' ? b.name : '' });

@@ -20,6 +20,7 @@ export type { GroupAddressing, GroupInfo, SimGroupSettings } from './groups.ts';
 export type { FaultSpec } from './faults.ts';
 export { SimError } from './phone.ts';
 export { requestToJoin, withdrawJoinRequest } from './groupRequests.ts';
+export { blocklistOf } from './blocklist.ts';
 export { baileysSimOptions, installSimTrustRoot } from './baileysOptions.ts';
 
 /** Options of `startSimulator`. */

@@ -20,6 +20,8 @@ export interface IqContext {
   privacyTokensIssued(conn: SimConnection, jids: string[]): void;
   /** `w:g2`: group metadata, create, participants (groupIq.ts); the whole answer, errors included. */
   groupIq(conn: SimConnection, iq: BinaryNode): BinaryNode;
+  /** `blocklist` get and set (blocklist.ts). */
+  blocklistIq(conn: SimConnection, iq: BinaryNode): BinaryNode;
   /** `md` set: remove-companion-device (logout) and link_code_companion_reg stages. */
   onMd(conn: SimConnection, iq: BinaryNode): Promise<BinaryNode[] | undefined> | BinaryNode[] | undefined;
 }
@@ -80,7 +82,7 @@ export async function answerIq(ctx: IqContext, conn: SimConnection, iq: BinaryNo
     case 'abt':
       return iqResult(id, [node('props', { protocol: '1', hash: 'sim' }, [])]);
     case 'blocklist':
-      return iqResult(id, [node('list', {}, [])]);
+      return ctx.blocklistIq(conn, iq);
     case 'privacy':
       if (iq.attrs.type === 'set') {
         const jids = children(child(iq, 'tokens'), 'token').map((t) => t.attrs.jid ?? '');

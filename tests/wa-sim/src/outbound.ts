@@ -70,8 +70,13 @@ export async function encryptWith(store: SignalStore, device: CompanionDevice, p
 export async function contactSend(sim: Simulator, contact: SimContact, input: ContactSendInput, onlyDevice?: number): Promise<{ id: string }> {
   const phone = sim.phones.get(input.to);
   if (!phone) throw new SimError('unknown_phone', `no simulated phone ${input.to}`, 404);
-  const built = buildContactMessage(sim.media, addressMentions(input, (digits) => `${digits}@s.whatsapp.net`), sim.options.mediaOverHttps);
   const id = input.id ?? messageId();
+  if (phone.blocked.has(contact.phone)) {
+    // WhatsApp takes it (one tick on the contact's phone) and never delivers it.
+    sim.emit('blocked-message', { contact: contact.phone, to: phone.phone, id });
+    return { id };
+  }
+  const built = buildContactMessage(sim.media, addressMentions(input, (digits) => `${digits}@s.whatsapp.net`), sim.options.mediaOverHttps);
   const plain = writeRandomPadMax16(proto.Message.encode(built.message).finish());
   contact.sentTo.set(id, phone.phone);
   contact.remember(id, input);

@@ -56,6 +56,8 @@ export class SimPhone {
   readonly senderKeys = new SenderKeyStore();
   /** `<group JID>|<phone>:<device>` of companions that already hold the phone's sender key. */
   readonly senderKeyHolders = new Set<string>();
+  /** Contacts (digits) the account blocked: their messages to it are never delivered (blocklist.ts). */
+  readonly blocked = new Set<string>();
   nextDeviceId = 1;
   private chain: Promise<unknown> = Promise.resolve();
 

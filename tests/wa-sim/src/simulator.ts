@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { BinaryNode } from '@whiskeysockets/baileys';
 import type { Logger } from 'pino';
+import { answerBlocklistIq, blockFromPhone } from './blocklist.ts';
 import type { ServerIdentity } from './certs.ts';
 import { SimConnection } from './connection.ts';
 import { SimContact } from './contact.ts';
@@ -124,6 +125,7 @@ export class Simulator extends EventEmitter<SimEvents> {
       const f = this.faults.take(d.phone, d.deviceId, 'iq-error', (x) => !x.xmlns || x.xmlns === xmlns);
       return f ? { code: f.code ?? 500, text: f.text ?? 'internal-server-error' } : undefined;
     },
+    blocklistIq: (conn, iq) => answerBlocklistIq(this, conn, iq),
     groupIq: (conn, iq) => answerGroupIq(groupIqContext(this, (d) => this.iqContext.directory.autoContact(d)), conn.device?.phone ?? '', iq),
     onMd: (conn, iq) => {
       const remove = child(iq, 'remove-companion-device');
@@ -230,20 +232,25 @@ export class Simulator extends EventEmitter<SimEvents> {
   /** Resolves with the first received message (past or future) matching `match`. */
   waitForReceived(contact: string, match: (m: ReceivedMessage) => boolean = () => true, timeoutMs = 15_000): Promise<ReceivedMessage> {
     const c = this.contact(contact);
-    const found = c.received.find(match);
+    return this.firstReceived(c.received, 'message', (m) => m.to === c.phone && match(m), timeoutMs, `contact ${contact} received no matching message`);
+  }
+
+  /** The first of `past`, else of the `event`s to come, that matches; a SimError after `timeoutMs`. */
+  private firstReceived(past: ReceivedMessage[], event: 'message' | 'phone-message', match: (m: ReceivedMessage) => boolean, timeoutMs: number, what: string): Promise<ReceivedMessage> {
+    const found = past.find(match);
     if (found) return Promise.resolve(found);
     return new Promise((resolve, reject) => {
-      const onMessage = (m: ReceivedMessage) => {
-        if (m.to !== c.phone || !match(m)) return;
+      const listener = (m: ReceivedMessage) => {
+        if (!match(m)) return;
         clearTimeout(timer);
-        this.off('message', onMessage);
+        this.off(event, listener);
         resolve(m);
       };
       const timer = setTimeout(() => {
-        this.off('message', onMessage);
-        reject(new SimError('timeout', `contact ${contact} received no matching message in ${timeoutMs} ms`, 504));
+        this.off(event, listener);
+        reject(new SimError('timeout', `${what} in ${timeoutMs} ms`, 504));
       }, timeoutMs);
-      this.on('message', onMessage);
+      this.on(event, listener);
     });
   }
 
@@ -264,21 +271,7 @@ export class Simulator extends EventEmitter<SimEvents> {
   /** Resolves with the first self-sync copy (past or future) the phone got that matches `match`. */
   waitForPhoneReceived(phone: string, match: (m: ReceivedMessage) => boolean = () => true, timeoutMs = 15_000): Promise<ReceivedMessage> {
     const p = this.phone(phone);
-    const found = p.received.find(match);
-    if (found) return Promise.resolve(found);
-    return new Promise((resolve, reject) => {
-      const onCopy = (m: ReceivedMessage) => {
-        if (m.from !== p.phone || !match(m)) return;
-        clearTimeout(timer);
-        this.off('phone-message', onCopy);
-        resolve(m);
-      };
-      const timer = setTimeout(() => {
-        this.off('phone-message', onCopy);
-        reject(new SimError('timeout', `phone ${phone} received no matching self-sync copy in ${timeoutMs} ms`, 504));
-      }, timeoutMs);
-      this.on('phone-message', onCopy);
-    });
+    return this.firstReceived(p.received, 'phone-message', (m) => m.from === p.phone && match(m), timeoutMs, `phone ${phone} received no matching self-sync copy`);
   }
 
   /** Ids of app messages whose retry receipt the contact holds back (fault `unreadable-send`, `hold`). */
@@ -311,6 +304,11 @@ export class Simulator extends EventEmitter<SimEvents> {
   /** A contact shows typing/recording/paused or goes available/unavailable for an account. */
   contactPresence(contact: string, to: string, state: 'composing' | 'paused' | 'recording' | 'available' | 'unavailable'): void {
     contactPresence(this, this.contact(contact), to, state);
+  }
+
+  /** The account's owner blocks or unblocks a contact on the phone; its companions are told (`account_sync`). */
+  blockFromPhone(phone: string, contact: string, blocked: boolean): { blocked: string[] } {
+    return blockFromPhone(this, phone, contact, blocked);
   }
 
   /** Sets (Buffer), removes (null) or resets (undefined) the profile picture of a phone or contact. */

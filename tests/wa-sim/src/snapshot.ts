@@ -15,6 +15,8 @@ interface Snapshot {
     identity: { pub: string; priv: string };
     store?: SignalStoreState;
     nextDeviceId: number;
+    /** Contacts the account blocked (absent in snapshots from before blocklists: none). */
+    blocked?: string[];
     devices: Array<Omit<CompanionDevice, 'connection' | 'queue' | 'noiseKey' | 'identityKey' | 'signedPreKey' | 'preKeys'> & {
       noiseKey: string;
       identityKey: string;
@@ -40,6 +42,7 @@ export function takeSnapshot(sim: Simulator): string {
       lid: p.lid,
       identity: { pub: b64(p.identity.public), priv: b64(p.identity.private) },
       nextDeviceId: p.nextDeviceId,
+      blocked: [...p.blocked],
       store: p.store.exportState(),
       devices: [...p.devices.values()].map((d) => ({
         phone: d.phone,
@@ -71,6 +74,7 @@ export function restoreSnapshot(sim: Simulator, json: string): void {
     phone.identity = { public: buf(p.identity.pub), private: buf(p.identity.priv) };
     phone.nextDeviceId = p.nextDeviceId;
     if (p.store) phone.store.importState(p.store);
+    for (const contact of p.blocked ?? []) phone.blocked.add(contact);
     for (const d of p.devices) {
       const device: CompanionDevice = {
         ...d,

@@ -114,4 +114,8 @@ export interface SimEvents {
   'upload-held': [];
   /** The phone answered a companion's media re-upload request (`result`: SUCCESS, NOT_FOUND, DECRYPTION_ERROR). */
   'media-retry': [{ phone: string; id: string; result: string }];
+  /** An account blocked or unblocked a contact (from a companion's IQ or from the phone). */
+  blocklist: [{ phone: string; contact: string; blocked: boolean }];
+  /** A blocked contact's message to an account: taken by the server, never delivered. */
+  'blocked-message': [{ contact: string; to: string; id: string }];
 }
