@@ -23,6 +23,7 @@ import { adminsOnlyRefusal } from './outbox/sendErrors.ts';
 import { openInbox, type Inbox } from './messages/inbox.ts';
 import { forgetInBatches, type InboxForgetting } from './messages/inboxForgetting.ts';
 import { bindSocketEvents } from './socketEvents.ts';
+import { Blocklist } from './messages/blocklist.ts';
 import { GroupDirectory } from './messages/groupDirectory.ts';
 import { killBeforeStoreHook, type BeforeStoreHook } from './testHooks.ts';
 import { Connection } from './whatsapp/Connection.ts';
@@ -32,7 +33,6 @@ import { prepareTrust, type TlsTrust } from './whatsapp/trust.ts';
 import type { ActorDeps } from './actorDeps.ts';
 
 export type { ActorDeps } from './actorDeps.ts';
-
 
 /** How long an actor stopping for a failed write waits for the writes queued behind it. */
 const FAIL_STOP_WAIT_MS = 5_000;
@@ -54,6 +54,8 @@ export class Actor {
   readonly media = new MediaSummaries();
   /** The groups' members as known: receipts, sends and the ticks of our group messages (groupDirectory.ts). */
   readonly groups = new GroupDirectory();
+  /** The contacts the account blocked (messages/blocklist.ts): the outbox refuses sends to them. */
+  readonly blocklist: Blocklist;
   readonly counters: ActorCounters = { messagesIn: 0, messagesOut: 0, eventsSent: 0, reconnects: 0, lastTrafficAt: null };
   /** Whether the events sent so far are stored by the supervisor (inbox entries wait for it). */
   readonly barriers: EventBarriers;
@@ -82,6 +84,7 @@ export class Actor {
     this.beforeStore = killBeforeStoreHook(deps.config, this.log);
     this.barriers = new EventBarriers((msg) => deps.send(msg));
     this.chats = new ChatStore(sessionId);
+    this.blocklist = new Blocklist(sessionId);
     this.inbox = openInbox(sessionId);
     this.forgetting = forgetInBatches(this.inbox, (task) => void this.enqueue(task).catch((err: unknown) => this.onWriteError(err)));
     this.metrics = new SessionMetrics(sessionId);
@@ -95,6 +98,7 @@ export class Actor {
       enqueue: (task) => this.enqueue(task),
       sock: () => this.openSocket,
       ...(deps.config.fence !== undefined ? { fence: deps.config.fence } : {}),
+      blocked: (jid) => this.blocklist.has(jid),
       groupRecipients: async (jid, messageId) => {
         if (await this.groups.onlyAdminsSend(this.openSocket, jid)) throw adminsOnlyRefusal();
         const members = await this.groups.size(this.openSocket, jid);
@@ -130,6 +134,7 @@ export class Actor {
   async start(): Promise<void> {
     this.tls = await prepareTrust(this.config.wa);
     this.auth = await openAuthState(this.config, this.deps.credsRetry, (reason) => this.fenced(reason));
+    await this.blocklist.load();
     this.mediaRetries = new MediaRetries({
       sessionId: this.config.sessionId,
       logger: this.base.child({ module: 'media-retries' }),
@@ -256,6 +261,7 @@ export class Actor {
           mediaRetries: this.mediaRetries,
           messageClock: this.messageClock,
           groups: this.groups,
+          blocklist: this.blocklist,
           enqueue: (task) => {
             this.enqueue(task).catch((err: unknown) => this.onWriteError(err));
           },

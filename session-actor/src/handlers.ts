@@ -93,6 +93,12 @@ export function createHandlers(actor: Actor, host: HandlerHost): Handlers<ActorC
       return { ok: true, handledAt: handled?.handledAt ?? null };
     },
 
+    setBlocked: async ({ chatJid, blocked }) => {
+      if (typeof blocked !== 'boolean') throw new ActorError('invalid_request', 'blocked must be true or false');
+      for (const chatId of await actor.blocklist.change(openOrThrow(actor), chatJid, blocked)) actor.emit({ type: 'chat-update', chatId, blocked });
+      return { ok: true, blocked };
+    },
+
     editMessage: ({ chatJid, messageId, text }) => changeOwnMessage(chatJid, messageId, { type: 'edit', text }, changeDeps),
     revokeMessage: ({ chatJid, messageId }) => changeOwnMessage(chatJid, messageId, { type: 'revoke' }, changeDeps),
 

@@ -9,6 +9,7 @@ import type { Inbox } from './messages/inbox.ts';
 import type { InboxForgetting } from './messages/inboxForgetting.ts';
 import { ingestMessages, type IngestDeps, type Retry } from './messages/ingest.ts';
 import { groupStatus, isMemberReceipt, memberStatus, recordMemberReceipt, type ReceiptUpdate } from './messages/memberReceipts.ts';
+import type { Blocklist } from './messages/blocklist.ts';
 import type { GroupDirectory } from './messages/groupDirectory.ts';
 import { preloadChats } from './messages/preload.ts';
 import { statusFromReceipt, statusFromWa } from './messages/status.ts';
@@ -41,6 +42,8 @@ export interface SocketEventDeps extends IngestDeps {
   beforeStore?: BeforeStoreHook | null;
   /** The groups' members as known (one per actor, across sockets). */
   groups: GroupDirectory;
+  /** The contacts the account blocked (one per actor, across sockets). */
+  blocklist: Blocklist;
 }
 
 const RETRY_DELAYS_MS = [200, 1000, 3000];
@@ -191,6 +194,22 @@ export function bindSocketEvents(sock: WASocket, deps: SocketEventDeps): void {
         if (await deps.chats.rename(chatId, subject)) deps.emit({ type: 'chat-update', chatId, name: subject });
       });
     }
+  });
+  // Blocked or unblocked on the phone (or another device); a new connection reads the whole list,
+  // since changes made while the actor was away are not told again.
+  const blockChanged = (changes: { chatId: string; blocked: boolean }[]) => {
+    for (const { chatId, blocked } of changes) deps.emit({ type: 'chat-update', chatId, blocked });
+  };
+  sock.ev.on('blocklist.update', ({ blocklist, type }) => {
+    const blocked = type === 'add';
+    enqueue(async () => blockChanged((await deps.blocklist.fromWhatsApp(sock, blocklist, blocked)).map((chatId) => ({ chatId, blocked }))));
+  });
+  sock.ev.on('connection.update', ({ connection }) => {
+    if (connection !== 'open') return;
+    void sock.fetchBlocklist().then(
+      (listed) => enqueue(async () => blockChanged(await deps.blocklist.reconcile(sock, listed))),
+      (err: unknown) => deps.logger.warn({ err }, 'the blocklist could not be read; blocked contacts stay as stored'),
+    );
   });
   sock.ev.on('presence.update', ({ id, presences }) => {
     for (const [participant, p] of Object.entries(presences)) {

@@ -14,6 +14,7 @@ export function presentChat(c: ChatDoc): ChatView {
     lastMessagePreview: c.lastMessagePreview ?? null,
     lastMessageSystem: c.lastMessageSystem ?? null,
     archived: c.archived,
+    blocked: c.blocked === true,
     profilePictureMediaId: c.profilePicture?.mediaId ? c.profilePicture.mediaId.toString() : null,
   };
 }

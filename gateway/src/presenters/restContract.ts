@@ -16,6 +16,7 @@ import type {
   MarkReadResult,
   MarkUnreadResult,
   MarkHandledResult,
+  BlockContactResult,
   ChatSnoozeView,
   ChatPinView,
   MemberReceiptList,
@@ -44,6 +45,7 @@ import type { messageSearchHitSchema } from '../routes/search/schema.ts';
 import type { agentSchema } from '../routes/users/agentsSchema.ts';
 import type { chatLabelsSchema, labelSchema } from '../routes/labels/schema.ts';
 import type { presentLabel } from './labels.ts';
+import type { blockResponse } from '../routes/messages/chatBlock.ts';
 import type { markHandledResponse, markReadResponse, markUnreadResponse, retryResponse } from '../routes/messages/chatActionSchema.ts';
 import type { snoozeResponse } from '../routes/messages/chatSnooze.ts';
 import type { pinResponse } from '../routes/messages/chatPin.ts';
@@ -90,6 +92,7 @@ export type RestContractChecks = [
   Holds<Same<Out<typeof markReadResponse>, MarkReadResult>>,
   Holds<Same<Out<typeof markUnreadResponse>, MarkUnreadResult>>,
   Holds<Same<Out<typeof markHandledResponse>, MarkHandledResult>>,
+  Holds<Same<Out<typeof blockResponse>, BlockContactResult>>,
   Holds<Same<Out<typeof snoozeResponse>, ChatSnoozeView>>,
   Holds<Same<Out<typeof pinResponse>, ChatPinView>>,
   Holds<Same<Out<typeof memberReceiptsResponse>, MemberReceiptList>>,

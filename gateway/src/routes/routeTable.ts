@@ -12,6 +12,7 @@ import { labelRoutes } from './labels/labels.ts';
 import { agentRoutes } from './users/agents.ts';
 import { mediaRoutes } from './media/mediaRoutes.ts';
 import { chatActionRoutes } from './messages/chatActions.ts';
+import { chatBlockRoutes } from './messages/chatBlock.ts';
 import { messageChangeRoutes } from './messages/messageChanges.ts';
 import { forwardRoutes } from './messages/forwardMessage.ts';
 import { chatPinRoutes } from './messages/chatPin.ts';
@@ -52,6 +53,7 @@ export const ROUTES: readonly RouteDef[] = [
   ...businessHoursRoutes,
   ...messageRoutes,
   ...chatActionRoutes,
+  ...chatBlockRoutes,
   ...messageChangeRoutes,
   ...forwardRoutes,
   ...numberCheckRoutes,

@@ -10,7 +10,7 @@ import { buildContent, type BuildDeps } from './buildContent.ts';
 import { storedContentDeps } from './storedContent.ts';
 import { ChatLanes } from './chatLanes.ts';
 import { claimAll, claimByKey, fenceParts, fencePending, releaseClaims } from './claims.ts';
-import { classifySendError, groupRefusal, isPassingServerFault } from './sendErrors.ts';
+import { blockedRefusal, classifySendError, groupRefusal, isPassingServerFault } from './sendErrors.ts';
 import { SentRecorder, type Acked } from './sentRecorder.ts';
 import { ServerAcks } from './serverAcks.ts';
 
@@ -53,6 +53,8 @@ export interface OutboxOptions {
    * Throws to refuse the send (`admins_only`: a group where only admins send).
    */
   groupRecipients?(jid: string, messageId: string): Promise<number | null>;
+  /** True when the account blocked the contact: the send fails as `blocked`, never tried. */
+  blocked?(jid: string): boolean;
 }
 
 /** A pending message as read (the whole document: `message-sent` is built from it). */
@@ -337,6 +339,7 @@ export class Outbox {
     const sent = new Promise<proto.IMessage | null>((resolve) => (settle = resolve));
     try {
       const jid = toRecipientJid(msg.chatId);
+      if (this.opts.blocked?.(jid)) throw blockedRefusal();
       const { content, options } = await buildContent(msg as never, jid, this.contentDeps);
       const recipients = jid.endsWith('@g.us') && this.opts.groupRecipients ? await this.opts.groupRecipients(jid, msg.messageId) : null;
       // Expected before the write: the ack may be handled before sendMessage resolves.

@@ -4,11 +4,16 @@
  */
 import { isTransientDbError } from '@switchboard/shared/node';
 /** Errors that no retry can fix: the message is failed at once. */
-const PERMANENT = new Set(['invalid_recipient', 'invalid_message', 'media_not_found', 'not_in_group', 'admins_only']);
+const PERMANENT = new Set(['invalid_recipient', 'invalid_message', 'media_not_found', 'not_in_group', 'admins_only', 'blocked']);
 
 /** A group that lets only admins send, to an account that is not one: failed as `admins_only`, never tried. */
 export function adminsOnlyRefusal(): Error {
   return Object.assign(new Error('admins_only'), { code: 'admins_only' });
+}
+
+/** A contact the account blocked: failed as `blocked`, never tried (WhatsApp's app refuses it too). */
+export function blockedRefusal(): Error {
+  return Object.assign(new Error('blocked'), { code: 'blocked' });
 }
 
 /**

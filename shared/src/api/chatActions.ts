@@ -31,6 +31,13 @@ export interface MarkHandledResult {
   handledAt: number;
 }
 
+/** Answer of `PUT /api/sessions/:sessionId/chats/:chatId/blocked` (body `{blocked}`). */
+export interface BlockContactResult {
+  ok: true;
+  /** Whether the contact is blocked on WhatsApp for the session's account now. */
+  blocked: boolean;
+}
+
 /** Answer of `GET /api/sessions/:sessionId/numbers/:phone`: may a conversation start with it? */
 export interface NumberCheckResult {
   /** The number as checked: digits only, international format. */

@@ -201,6 +201,8 @@ export interface ChatView {
    */
   lastMessageSystem: GroupEvent | null;
   archived: boolean;
+  /** The session's account blocked the contact on WhatsApp: their messages do not arrive, and nothing can be sent. */
+  blocked: boolean;
   profilePictureMediaId: string | null;
 }
 

@@ -121,6 +121,8 @@ export interface ChatUpdateEvent extends EventPosition {
   lastOutboundAt?: number;
   /** ms when an agent marked the chat as needing no reply (`POST …/handled`); needsReply() reads it too. */
   handledAt?: number;
+  /** The account blocked (true) or unblocked (false) the contact on WhatsApp (`PUT …/blocked`, or on the phone). */
+  blocked?: boolean;
 }
 
 /** `presence`: a contact is typing, recording, online… */

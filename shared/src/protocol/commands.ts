@@ -34,6 +34,12 @@ export interface ActorCommands {
    * the session has no such chat.
    */
   markHandled: { req: { chatJid: string }; res: { ok: true; handledAt: number | null } };
+  /**
+   * Block (or unblock) a contact on WhatsApp for the session's account: WhatsApp stops delivering
+   * their messages, and the outbox refuses sends to them (`blocked`). Stored on the chat and
+   * announced with `chat-update` (`blocked`). `not_a_contact` for a group; needs an open connection.
+   */
+  setBlocked: { req: { chatJid: string; blocked: boolean }; res: { ok: true; blocked: boolean } };
   /** Edit the text of one of our sent messages on WhatsApp, then store and announce it (`message`, `editedAt`). */
   editMessage: { req: { chatJid: string; messageId: string; text: string }; res: { ok: true; at: number } };
   /** Delete one of our sent messages for everyone on WhatsApp, then store and announce it (`message`, `revokedAt`). */

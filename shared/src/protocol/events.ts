@@ -123,6 +123,8 @@ export type ActorEvent =
       lastOutboundAt?: number;
       /** ms when an agent marked the chat as needing no reply. */
       handledAt?: number;
+      /** The account blocked (true) or unblocked (false) the contact on WhatsApp. */
+      blocked?: boolean;
     }
   | { type: 'presence'; chatId: string; participant: string; state: string; lastSeen?: number }
   /**

@@ -29,6 +29,7 @@ const table = createHandlerTable<ActorCommands>({
   markRead: () => ({ ok: true, sentReceipts: false }),
   markUnread: () => ({ ok: true, unreadCount: 1 }),
   markHandled: () => ({ ok: true, handledAt: null }),
+  setBlocked: ({ blocked }) => ({ ok: true, blocked }),
   editMessage: () => ({ ok: true, at: 1 }),
   revokeMessage: () => ({ ok: true, at: 1 }),
   presence: () => ({ ok: true }),

@@ -39,6 +39,7 @@ export const chatSchema = z
     lastMessagePreview: z.string().nullable(),
     lastMessageSystem: groupEventSchema.nullable().openapi({ description: 'When the last message is a change to a group: the change (`lastMessagePreview` is then `[system]`), to word in the reader\'s language; else null' }),
     archived: z.boolean(),
+    blocked: z.boolean().openapi({ description: "The session's account blocked the contact on WhatsApp (PUT …/blocked, or on the phone): their messages do not arrive, and sends fail as `blocked`" }),
     profilePictureMediaId: z.string().nullable(),
   })
   .openapi('Chat');

@@ -51,6 +51,11 @@ export interface ChatDoc {
    */
   waitingSince?: Date | null;
   archived: boolean;
+  /**
+   * The session's account blocked the contact on WhatsApp (from Switchboard or the phone), as the
+   * actor last learnt it; absent on chats never blocked.
+   */
+  blocked?: boolean;
   /** Ids of the team's labels on this chat (Label); set by the gateway, never by the actor. */
   labels?: Types.ObjectId[];
   profilePicture?: { mediaId?: Types.ObjectId | null; url?: string | null; fetchedAt?: Date | null } | null;
@@ -80,6 +85,7 @@ const chatSchema = new Schema<ChatDoc>(
     needsReply: { type: Boolean, default: false },
     waitingSince: { type: Date },
     archived: { type: Boolean, default: false },
+    blocked: { type: Boolean },
     labels: { type: [{ type: Schema.Types.ObjectId, ref: 'Label' }], default: undefined },
     profilePicture: {
       mediaId: { type: Schema.Types.ObjectId, ref: 'Media', default: null },

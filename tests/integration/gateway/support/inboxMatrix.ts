@@ -135,6 +135,14 @@ export const INBOX_MATRIX: Record<string, { call: (s: MatrixState, who: Caller) 
     },
     expect: authed(200, 200, 200, 403),
   },
+  // Blocking is `update Chat` (employees do not have it); unblocking a contact that is not blocked changes nothing.
+  'PUT /api/sessions/:sessionId/chats/:chatId/blocked': {
+    call: async (s) => {
+      await ensureChat(s);
+      return { path: `/api/sessions/${s.linked}/chats/${encodeURIComponent(s.chat)}/blocked`, body: { blocked: false } };
+    },
+    expect: authed(200, 200, 403, 403),
+  },
   'POST /api/sessions/:sessionId/chats/:chatId/presence': {
     call: async (s) => {
       await ensureChat(s);

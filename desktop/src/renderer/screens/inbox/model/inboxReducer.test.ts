@@ -26,6 +26,7 @@ function chat(extra: Partial<InboxChatView> = {}): InboxChatView {
     lastMessagePreview: 'old',
     lastMessageSystem: null,
     archived: false,
+    blocked: false,
     profilePictureMediaId: null,
     needsReply: false,
     lastInboundAt: 100,

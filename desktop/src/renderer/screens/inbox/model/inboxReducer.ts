@@ -139,6 +139,7 @@ function emptyChat(state: InboxState, sessionId: string, chatId: string, name: s
     lastMessagePreview: null,
     lastMessageSystem: null,
     archived: false,
+    blocked: false,
     profilePictureMediaId: null,
     needsReply: false,
     waitingSince: null,
