@@ -3,6 +3,7 @@ import { Message, messageObjectId } from '@switchboard/shared/node';
 import type { Actor } from './Actor.ts';
 import { ActorError, notConnected } from './errors.ts';
 import { profilePicture } from './media/profilePicture.ts';
+import { announceBlocks } from './messages/blocklist.ts';
 import { groupChange, groupCreate, groupInviteCode } from './messages/groupChange.ts';
 import { groupJoinRequests } from './messages/groupRequests.ts';
 import { groupInfo } from './messages/groupInfo.ts';
@@ -95,7 +96,8 @@ export function createHandlers(actor: Actor, host: HandlerHost): Handlers<ActorC
 
     setBlocked: async ({ chatJid, blocked }) => {
       if (typeof blocked !== 'boolean') throw new ActorError('invalid_request', 'blocked must be true or false');
-      for (const chatId of await actor.blocklist.change(openOrThrow(actor), chatJid, blocked)) actor.emit({ type: 'chat-update', chatId, blocked });
+      const changed = await actor.blocklist.change(openOrThrow(actor), chatJid, blocked);
+      await announceBlocks(changed.map((chatId) => ({ chatId, blocked })), actor.chats, (e) => actor.emit(e));
       return { ok: true, blocked };
     },
 

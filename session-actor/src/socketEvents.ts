@@ -9,7 +9,7 @@ import type { Inbox } from './messages/inbox.ts';
 import type { InboxForgetting } from './messages/inboxForgetting.ts';
 import { ingestMessages, type IngestDeps, type Retry } from './messages/ingest.ts';
 import { groupStatus, isMemberReceipt, memberStatus, recordMemberReceipt, type ReceiptUpdate } from './messages/memberReceipts.ts';
-import type { Blocklist } from './messages/blocklist.ts';
+import { announceBlocks, type BlockChange, type Blocklist } from './messages/blocklist.ts';
 import type { GroupDirectory } from './messages/groupDirectory.ts';
 import { preloadChats } from './messages/preload.ts';
 import { statusFromReceipt, statusFromWa } from './messages/status.ts';
@@ -197,9 +197,7 @@ export function bindSocketEvents(sock: WASocket, deps: SocketEventDeps): void {
   });
   // Blocked or unblocked on the phone (or another device); a new connection reads the whole list,
   // since changes made while the actor was away are not told again.
-  const blockChanged = (changes: { chatId: string; blocked: boolean }[]) => {
-    for (const { chatId, blocked } of changes) deps.emit({ type: 'chat-update', chatId, blocked });
-  };
+  const blockChanged = (changes: BlockChange[]) => announceBlocks(changes, deps.chats, deps.emit);
   sock.ev.on('blocklist.update', ({ blocklist, type }) => {
     const blocked = type === 'add';
     enqueue(async () => blockChanged((await deps.blocklist.fromWhatsApp(sock, blocklist, blocked)).map((chatId) => ({ chatId, blocked }))));

@@ -1,8 +1,27 @@
 import { jidNormalizedUser, type WASocket } from '@whiskeysockets/baileys';
+import type { ActorEvent } from '@switchboard/shared';
 import { Chat } from '@switchboard/shared/node';
 import { ActorError } from '../errors.ts';
 import { whatsappStatus } from './groupInfo.ts';
+import type { ChatStore } from './chats.ts';
 import { pnForLid, toRecipientJid } from './jid.ts';
+
+/** A chat whose contact was blocked or unblocked. */
+export interface BlockChange {
+  chatId: string;
+  blocked: boolean;
+}
+
+/**
+ * Announces changes of the blocklist (`chat-update` with `blocked`). A blocked contact waits for
+ * no reply: its chat is marked as needing none, so it leaves *Sin responder* with the block.
+ */
+export async function announceBlocks(changes: BlockChange[], chats: Pick<ChatStore, 'markHandled'>, emit: (e: ActorEvent) => void): Promise<void> {
+  for (const { chatId, blocked } of changes) {
+    const handled = blocked ? await chats.markHandled(chatId, new Date()) : null;
+    emit({ type: 'chat-update', chatId, blocked, ...(handled ? { handledAt: handled.handledAt } : {}) });
+  }
+}
 
 /**
  * The contacts the session's account blocked on WhatsApp, as the actor knows them: on each
@@ -58,7 +77,7 @@ export class Blocklist {
    * (`fetchBlocklist`): blocked or unblocked while this actor was away (on the phone, or by
    * another device). Returns the chats that changed, with their state.
    */
-  async reconcile(sock: WASocket, blocklist: (string | undefined)[]): Promise<{ chatId: string; blocked: boolean }[]> {
+  async reconcile(sock: WASocket, blocklist: (string | undefined)[]): Promise<BlockChange[]> {
     const listed = await withPhoneJids(sock, blocklist.filter((j): j is string => !!j));
     const { named, changed: nowBlocked } = await this.record(listed, true);
     const still = new Set(named);

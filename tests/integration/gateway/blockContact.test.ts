@@ -52,14 +52,17 @@ afterAll(async () => {
 
 describe('blocking a contact', () => {
   it('blocks on WhatsApp: announced and stored, audited, their messages stop arriving and a send fails as blocked', async () => {
+    const before = await w.api('GET', `/api/chats?sessionId=${SESSION}&view=all`, { token: supervisor });
+    expect((before.body.data as { id: string; needsReply: boolean }[]).find((c) => c.id === jid(ROSA))?.needsReply).toBe(true);
     const announced = blockedUpdate(jid(ROSA), true, w.rec.events.length);
     const res = await block(supervisor, jid(ROSA), { blocked: true });
     expect([res.status, res.body]).toEqual([200, { ok: true, blocked: true }]);
-    await announced;
+    // A blocked contact waits for no reply: the chat leaves the needs-reply list with the block.
+    expect(await announced).toMatchObject({ handledAt: expect.any(Number) });
     expect(w.sim!.phones.get(PHONE)?.blocked).toEqual(new Set([ROSA]));
     const list = await w.api('GET', `/api/chats?sessionId=${SESSION}&view=all`, { token: supervisor });
-    const blockedById = Object.fromEntries((list.body.data as { id: string; blocked: boolean }[]).map((c) => [c.id, c.blocked]));
-    expect(blockedById).toEqual({ [jid(ROSA)]: true, [jid(PABLO)]: false });
+    const byId = Object.fromEntries((list.body.data as { id: string; blocked: boolean; needsReply: boolean }[]).map((c) => [c.id, [c.blocked, c.needsReply]]));
+    expect(byId).toEqual({ [jid(ROSA)]: [true, false], [jid(PABLO)]: [false, true] });
     const audit = await AuditLog.findOne({ action: 'chat.block', targetId: jid(ROSA) }).lean();
     expect(audit?.details).toEqual({ sessionId: SESSION, blocked: true });
 
@@ -97,7 +100,7 @@ describe('blocking a contact', () => {
     const told = blockedUpdate(jid(PABLO), true, mark);
     sim.blockFromPhone(PHONE, PABLO, true);
     await told;
-    expect((await Chat.findOne({ sessionId: SESSION, jid: jid(PABLO) }).lean())?.blocked).toBe(true);
+    expect(await Chat.findOne({ sessionId: SESSION, jid: jid(PABLO) }).lean()).toMatchObject({ blocked: true, needsReply: false });
 
     // Unblocked with no notice (lost, or made while the session was away): a new connection reads the list.
     sim.phones.get(PHONE)!.blocked.delete(PABLO);

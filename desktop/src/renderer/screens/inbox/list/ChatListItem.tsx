@@ -110,6 +110,12 @@ export const ChatListItem = memo(function ChatListItem({ chat, id, selected, act
         </div>
         <div className="chat-line chat-meta">
           {showSession && <span className="session-tag">{chat.sessionName}</span>}
+          {chat.blocked && (
+            <span className="blocked-tag">
+              <Icon name="ban" size={12} />
+              {t('block.inList')}
+            </span>
+          )}
           {chat.needsReply && (
             <span className="needs-reply-tag" title={chat.waitingSince ? t('inbox.waitingSince', { when: fmt.dateTime(chat.waitingSince) }) : undefined}>
               {t('inbox.needsReply')}

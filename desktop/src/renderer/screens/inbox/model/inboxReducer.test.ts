@@ -59,6 +59,16 @@ describe('inbox reducer: "needs no reply"', () => {
   });
 });
 
+describe('inbox reducer: a blocked contact', () => {
+  it('follows the chat-update that says the contact is blocked or unblocked, leaving the rest as it was', () => {
+    const loaded = run([{ type: 'chats/loaded', chats: [chat({ unreadCount: 2 })], total: 1, replace: true }]);
+    const blocked = inboxReducer(loaded, { type: 'event/chat', sessionId: S, chatId: ALICE, blocked: true });
+    expect(blocked.chats.get(KEY)).toMatchObject({ blocked: true, unreadCount: 2, name: 'Alice' });
+    expect(inboxReducer(blocked, { type: 'event/chat', sessionId: S, chatId: ALICE, unreadCount: 0 }).chats.get(KEY)?.blocked).toBe(true);
+    expect(inboxReducer(blocked, { type: 'event/chat', sessionId: S, chatId: ALICE, blocked: false }).chats.get(KEY)?.blocked).toBe(false);
+  });
+});
+
 describe('inbox reducer: snoozed chats', () => {
   it('puts a chat aside until the customer writes again (our own messages do not wake it)', () => {
     const loaded = run([{ type: 'chats/loaded', chats: [chat()], total: 1, replace: true }]);

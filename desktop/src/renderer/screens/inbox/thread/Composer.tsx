@@ -7,7 +7,7 @@
  * is the chat's draft (`model/drafts.ts`): it is there again when the chat is opened again.
  */
 import type { CannedFileView, CannedReplyView, ChatPersonView, MessageMention } from '@switchboard/shared';
-import { useEffect, useId, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type ClipboardEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { useI18n } from '../../../i18n/index.tsx';
 import type { QuotedMessage } from '../model/drafts.ts';
 import { Button, IconButton } from '../../../ui/Button.tsx';
@@ -60,7 +60,7 @@ export interface ComposerProps {
   /** Escape with nothing to dismiss: leave the composer. */
   onEscape(): void;
   /** Why the account may not reply here (a group it may not write in): the reply tab says so instead of offering the box. */
-  replyBlocked?: string | null | undefined;
+  replyBlocked?: ReactNode;
   /** The reply left unsent in this chat last time (the box starts with it). */
   draft: string;
   /** What the reply box holds now, to keep as the chat's draft. */
@@ -250,7 +250,7 @@ export function Composer(p: ComposerProps) {
     return (
       <div className="composer">
         {modes}
-        <p className="composer-blocked">{p.replyBlocked}</p>
+        {typeof p.replyBlocked === 'string' ? <p className="composer-blocked">{p.replyBlocked}</p> : p.replyBlocked}
       </div>
     );
   }

@@ -4,7 +4,8 @@
  * when they write and how many messages, the latest files (each opens its message in the
  * thread), and the chats the same number has with the business's other WhatsApp accounts
  * (only those the user may read; each opens in the inbox). For a group: its description and
- * members instead of a number (GroupMembers).
+ * members instead of a number (GroupMembers). Last, *Exportar conversación* and, for a contact,
+ * *Bloquear* (ContactBlock).
  */
 import type { ChatProfileView, InboxChatView, InboxMessageView } from '@switchboard/shared';
 import { useState } from 'react';
@@ -23,6 +24,7 @@ import { useToast } from '../../../ui/Toasts.tsx';
 import { inboxApi } from '../inboxApi.ts';
 import { displayPhone } from '../model/keys.ts';
 import { mayStartChatIn } from '../model/newChat.ts';
+import { BlockSection } from './ContactBlock.tsx';
 import { ContactName } from './ContactName.tsx';
 import { GroupMembers } from './GroupMembers.tsx';
 
@@ -33,14 +35,14 @@ export function ContactDialog({ chat, title, onClose }: { chat: InboxChatView | 
   const { t } = useI18n();
   return (
     <Dialog open={chat !== null} onClose={onClose} title={t('contact.title', { name: title })} size="sm">
-      {chat && <ContactBody chat={chat} onClose={onClose} />}
+      {chat && <ContactBody chat={chat} name={title} onClose={onClose} />}
     </Dialog>
   );
 }
 
 const FILE_ICONS: Partial<Record<InboxMessageView['kind'], IconName>> = { image: 'image', video: 'video', audio: 'mic', sticker: 'image' };
 
-function ContactBody({ chat, onClose }: { chat: InboxChatView; onClose(): void }) {
+function ContactBody({ chat, name, onClose }: { chat: InboxChatView; name: string; onClose(): void }) {
   const { t, fmt } = useI18n();
   const api = useApi();
   const toast = useToast();
@@ -129,6 +131,7 @@ function ContactBody({ chat, onClose }: { chat: InboxChatView; onClose(): void }
         )}
       </section>
       <ExportChat sessionId={p.sessionId} chatId={p.chatId} />
+      {!p.isGroup && <BlockSection chat={chat} name={name} />}
     </div>
   );
 }

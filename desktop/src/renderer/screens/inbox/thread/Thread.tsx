@@ -34,6 +34,7 @@ import { MessageList } from './MessageList.tsx';
 import { buildRows } from './rows.ts';
 import { DeleteMessageDialog, EditMessageDialog } from './OwnMessageDialogs.tsx';
 import { ForwardDialog } from './ForwardDialog.tsx';
+import { BlockedReplyNotice } from './ContactBlock.tsx';
 import { ContactDialog } from './ContactDialog.tsx';
 import { SnoozeDialog } from './SnoozeDialog.tsx';
 import { ThreadCorner } from './ThreadCorner.tsx';
@@ -382,7 +383,7 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
         onCannedFile={(c) => void rest.cannedFile(c).then((f) => setFiles((cur) => [...cur, f]), (err: unknown) => toast.error(errorText(err, t)))}
         focusToken={focusToken}
         onEscape={onLeaveComposer}
-        replyBlocked={standing.replyBlock && t(standing.replyBlock === 'admins_only' ? 'groupSettings.adminsSendOnly' : 'groupSettings.notInGroup')}
+        replyBlocked={chat?.blocked ? <BlockedReplyNotice chat={chat} name={name} /> : standing.replyBlock && t(standing.replyBlock === 'admins_only' ? 'groupSettings.adminsSendOnly' : 'groupSettings.notInGroup')}
         draft={inbox.drafts.get(key)?.text ?? ''}
         onDraft={saveDraft}
       />
