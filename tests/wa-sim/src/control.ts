@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { blocklistOf } from './blocklist.ts';
+import { endCall, startCall, type CallEnd } from './calls.ts';
 import { parseFaultBody, parseSendBody, presentReceived, str } from './controlInput.ts';
 import { GROUP_ROUTES } from './groupControl.ts';
 import { SimError } from './phone.ts';
@@ -36,6 +37,12 @@ const ROUTES: Array<[string, RegExp, Route]> = [
   }],
   ['POST', /^\/contacts\/(\d+)\/send$/, async (sim, [phone = ''], b) => [200, await sim.contactSend(phone, parseSendBody(b))]],
   ['GET', /^\/contacts\/(\d+)\/messages$/, (sim, [phone = '']) => [200, sim.received(phone).map(presentReceived)]],
+  ['POST', /^\/contacts\/(\d+)\/calls$/, (sim, [phone = ''], b) => [200, startCall(sim, phone, str(b, 'to'), { video: b.video === true, lid: b.lid === true })]],
+  ['POST', /^\/calls\/([0-9A-F]+)\/end$/, (sim, [callId = ''], b) => {
+    const how = str(b, 'how');
+    if (!['timeout', 'hangup', 'accept', 'reject'].includes(how)) throw new SimError('invalid_body', '"how" must be timeout, hangup, accept or reject');
+    return [200, endCall(sim, callId, how as CallEnd)];
+  }],
   ['POST', /^\/contacts\/(\d+)\/receipts$/, async (sim, [phone = ''], b) => {
     const type = str(b, 'type');
     if (!['delivery', 'read', 'played'].includes(type)) throw new SimError('invalid_body', '"type" must be delivery, read or played');

@@ -21,6 +21,7 @@ export type { FaultSpec } from './faults.ts';
 export { SimError } from './phone.ts';
 export { requestToJoin, withdrawJoinRequest } from './groupRequests.ts';
 export { blocklistOf } from './blocklist.ts';
+export { endCall, simCall, startCall, type CallEnd, type SimCall } from './calls.ts';
 export { baileysSimOptions, installSimTrustRoot } from './baileysOptions.ts';
 
 /** Options of `startSimulator`. */

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { BinaryNode } from '@whiskeysockets/baileys';
 import type { Logger } from 'pino';
 import { answerBlocklistIq, blockFromPhone } from './blocklist.ts';
+import { onAppCall } from './calls.ts';
 import type { ServerIdentity } from './certs.ts';
 import { SimConnection } from './connection.ts';
 import { SimContact } from './contact.ts';
@@ -153,6 +154,8 @@ export class Simulator extends EventEmitter<SimEvents> {
         return onAppMessage(this, conn, n);
       case 'receipt':
         return onAppReceipt(this, conn, n);
+      case 'call':
+        return onAppCall(this, conn, n);
       case 'presence':
       case 'chatstate':
         return onAppPresence(this, conn, n);
@@ -297,8 +300,7 @@ export class Simulator extends EventEmitter<SimEvents> {
 
   /** Which receipts a contact sends by itself (default: delivery only). */
   setAutoReceipts(contact: string, auto: { delivery?: boolean; read?: boolean }): void {
-    const c = this.contact(contact);
-    c.autoReceipts = { ...c.autoReceipts, ...auto };
+    Object.assign(this.contact(contact).autoReceipts, auto);
   }
 
   /** A contact shows typing/recording/paused or goes available/unavailable for an account. */

@@ -118,4 +118,6 @@ export interface SimEvents {
   blocklist: [{ phone: string; contact: string; blocked: boolean }];
   /** A blocked contact's message to an account: taken by the server, never delivered. */
   'blocked-message': [{ contact: string; to: string; id: string }];
+  /** A companion declined a ringing call (Baileys `rejectCall`). */
+  'call-rejected': [{ callId: string; phone: string; contact: string; deviceId: number }];
 }
