@@ -3,6 +3,7 @@ import { Message, messageObjectId } from '@switchboard/shared/node';
 import type { ActorEvent } from '@switchboard/shared';
 import type { Logger } from 'pino';
 import { applyStatus } from './messages/applyStatus.ts';
+import { CallLog } from './messages/calls.ts';
 import type { ChatStore } from './messages/chats.ts';
 import { makeDecryptionDurable } from './messages/durableDecrypt.ts';
 import type { Inbox } from './messages/inbox.ts';
@@ -135,6 +136,16 @@ export function bindSocketEvents(sock: WASocket, deps: SocketEventDeps): void {
   // and are stored together by the next run (one task in the queue, where the first of them
   // would have been).
   let arriving: WAMessage[] = [];
+  const arrive = (msg: WAMessage) => {
+    arriving.push(msg);
+    if (arriving.length === 1) {
+      enqueue(() => {
+        const run = arriving;
+        arriving = [];
+        return ingest(run);
+      });
+    }
+  };
 
   sock.ws.on('message', () => deps.onTraffic());
   sock.ev.on('creds.update', () => enqueue(() => deps.saveCreds()));
@@ -142,20 +153,19 @@ export function bindSocketEvents(sock: WASocket, deps: SocketEventDeps): void {
     for (const msg of messages) {
       deps.beforeStore?.(msg.key.id);
       const ownEcho = !!msg.key.fromMe && !!msg.key.id && deps.isOwnSend?.(msg.key.id) === true;
-      if (!ownEcho) {
-        arriving.push(msg);
-        if (arriving.length === 1) {
-          enqueue(() => {
-            const run = arriving;
-            arriving = [];
-            return ingest(run);
-          });
-        }
-      }
+      if (!ownEcho) arrive(msg);
       // A receipt that arrives right after a send is folded into the own upsert (wa-sim.md §4.4);
       // a group member's, into its `userReceipt`.
       if (msg.key.fromMe && typeof msg.status === 'number') enqueue(() => emitStatus(msg.key.id, statusFromWa(msg.status)));
       for (const receipt of msg.userReceipt ?? []) onReceipt(msg.key, receipt);
+    }
+  });
+  // A call becomes a message of the caller's chat once it ended (messages/calls.ts).
+  const calls = new CallLog();
+  sock.ev.on('call', (events) => {
+    for (const call of events) {
+      const msg = calls.settle(call);
+      if (msg) arrive(msg);
     }
   });
   sock.ev.on('messages.update', (updates) => {

@@ -7,7 +7,7 @@
  * group is a line of its own ("Carla añadió a Eva"), reactions are left out. Pure: the route feeds it rows
  * from cursors and streams what it returns (transcriptStream).
  */
-import { groupEventWording, partyLabel, textWithMentionNames, type GroupEvent, type GroupEventParty, type MessageKind, type MessageMention, type UserLocale } from '@switchboard/shared';
+import { callPreviewKind, groupEventWording, partyLabel, textWithMentionNames, type GroupEvent, type GroupEventParty, type MessageCall, type MessageKind, type MessageMention, type UserLocale } from '@switchboard/shared';
 
 /** The fields of a message the transcript reads. */
 export interface TranscriptMessage {
@@ -26,6 +26,7 @@ export interface TranscriptMessage {
   location?: { name?: string | null; address?: string | null; latitude: number; longitude: number } | null;
   mentions?: MessageMention[];
   system?: GroupEvent | null;
+  call?: MessageCall | null;
 }
 
 /** An internal note as the transcript reads it. */
@@ -48,6 +49,12 @@ const WORDS = {
     edited: '(editado)',
     forwarded: '(reenviado)',
     kinds: { image: 'Imagen', video: 'Vídeo', audio: 'Audio', voice: 'Nota de voz', document: 'Documento', sticker: 'Sticker', location: 'Ubicación', contact: 'Contacto', poll: 'Encuesta', unsupported: 'Mensaje no compatible' },
+    calls: {
+      call_missed: 'Llamada de voz perdida', videocall_missed: 'Videollamada perdida',
+      call_answered: 'Llamada de voz atendida en el teléfono', videocall_answered: 'Videollamada atendida en el teléfono',
+      call_declined: 'Llamada de voz rechazada en el teléfono', videocall_declined: 'Videollamada rechazada en el teléfono',
+      call_rejected: 'Llamada de voz rechazada automáticamente', videocall_rejected: 'Videollamada rechazada automáticamente',
+    } as Record<string, string>,
     someone: 'Alguien',
     group: {
       create: '{by} creó el grupo «{value}»',
@@ -84,6 +91,12 @@ const WORDS = {
     edited: '(edited)',
     forwarded: '(forwarded)',
     kinds: { image: 'Image', video: 'Video', audio: 'Audio', voice: 'Voice note', document: 'Document', sticker: 'Sticker', location: 'Location', contact: 'Contact', poll: 'Poll', unsupported: 'Unsupported message' },
+    calls: {
+      call_missed: 'Missed voice call', videocall_missed: 'Missed video call',
+      call_answered: 'Voice call answered on the phone', videocall_answered: 'Video call answered on the phone',
+      call_declined: 'Voice call declined on the phone', videocall_declined: 'Video call declined on the phone',
+      call_rejected: 'Voice call rejected automatically', videocall_rejected: 'Video call rejected automatically',
+    } as Record<string, string>,
     someone: 'Someone',
     group: {
       create: '{by} created the group “{value}”',
@@ -143,7 +156,7 @@ export function transcriptWriter(ctx: TranscriptContext) {
   const body = (m: TranscriptMessage) => {
     if (m.revokedAt) return w.deleted;
     const words = textWithMentionNames(m.text ?? m.caption ?? '', m.mentions, ctx.sessionName);
-    const kind = m.kind === 'text' ? '' : `[${w.kinds[m.kind as keyof typeof w.kinds] ?? m.kind}]`;
+    const kind = m.kind === 'text' ? '' : `[${m.kind === 'call' && m.call ? w.calls[callPreviewKind(m.call)] : (w.kinds[m.kind as keyof typeof w.kinds] ?? m.kind)}]`;
     const place = m.kind === 'location' && m.location ? ` ${m.location.name ?? m.location.address ?? `${m.location.latitude}, ${m.location.longitude}`}` : '';
     const text = [m.forwarded ? w.forwarded : '', kind + place, words].filter(Boolean).join(' ');
     return `${indent(text)}${m.editedAt ? ` ${w.edited}` : ''}`;

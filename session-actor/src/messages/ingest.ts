@@ -14,6 +14,7 @@ import { isReplayed } from './inbox.ts';
 import { mapContent, type MappedContent, type MediaInfo } from './mapContent.ts';
 import { applyChange, changeOf, type MessageChange } from './messageChanges.ts';
 import { resolveMentions } from './mentions.ts';
+import { callOf, callWaits } from './calls.ts';
 import { groupStubOf, nameGroupStub } from './groupStubs.ts';
 import { quotedElsewhere } from './quotedElsewhere.ts';
 import type { SessionMetrics } from './sessionMetrics.ts';
@@ -115,7 +116,9 @@ async function prepare(msg: WAMessage, deps: IngestDeps): Promise<Prepared | nul
   const content = mapContent(msg.message);
   // A group change (someone added, a new subject) comes as a stub without content.
   const stub = content ? null : groupStubOf(msg);
-  const mapped: MappedContent | null = content ?? (stub ? { kind: 'system' } : null);
+  // A call to the account (calls.ts) is a stub too.
+  const call = content || stub ? null : callOf(msg);
+  const mapped: MappedContent | null = content ?? (stub ? { kind: 'system' } : call ? { kind: 'call' } : null);
   if (!mapped) return null;
   const sock = deps.sock();
   const identity = await chatIdentityFor(key, sock);
@@ -176,6 +179,7 @@ async function prepare(msg: WAMessage, deps: IngestDeps): Promise<Prepared | nul
     ...(mapped.forwarded ? { forwarded: true as const } : {}),
     ...(mentions.length ? { mentions } : {}),
     ...(system ? { system } : {}),
+    ...(call ? { call } : {}),
     ...(quotedFrom ? { quotedFrom } : {}),
     reaction: mapped.reaction ?? null,
     location: mapped.location ?? null,
@@ -235,10 +239,10 @@ async function announce(stored: Prepared[], deps: IngestDeps, retry: Retry): Pro
     patch.preview = previewOf(doc);
     patch.system = doc.kind === 'system' ? (doc.system ?? null) : null;
     // A reaction, or a change to a group, answers nothing and asks for nothing: it does not move
-    // the needs-reply times; a group change is never unread either.
-    const counts = doc.kind !== 'reaction' && doc.kind !== 'system';
+    // the needs-reply times; a group change is never unread either, nor a call answered on the phone.
+    const counts = doc.kind !== 'reaction' && doc.kind !== 'system' && callWaits(doc.call);
     // 'append' upserts are messages queued while offline: still unread (history sync comes apart).
-    if (!doc.fromMe && doc.kind !== 'system') patch.unread += 1;
+    if (!doc.fromMe && doc.kind !== 'system' && callWaits(doc.call)) patch.unread += 1;
     if (counts && doc.fromMe) patch.outboundAt = later(patch.outboundAt, doc.timestamp);
     if (counts && !doc.fromMe) patch.inboundAt = later(patch.inboundAt, doc.timestamp);
   }

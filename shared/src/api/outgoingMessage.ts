@@ -58,7 +58,7 @@ export type OutgoingMessageBody = z.output<typeof outgoingMessageBody>;
  */
 export const outgoingMessageInput = sendFields
   .extend({
-    kind: z.enum(MESSAGE_KINDS).exclude(['unsupported', 'system']),
+    kind: z.enum(MESSAGE_KINDS).exclude(['unsupported', 'system', 'call']),
     userId: z.string().max(64).optional(),
   })
   .superRefine(checkContent) satisfies z.ZodType<OutgoingMessageInput, unknown>;

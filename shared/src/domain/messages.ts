@@ -12,11 +12,32 @@ export const MESSAGE_KINDS = [
   'contact',
   'poll',
   'unsupported',
+  // A WhatsApp voice or video call from the contact (MessageCall), recorded once it ended.
+  'call',
   // A change to a group, as WhatsApp shows it in the chat ("Carla añadió a Diego"): never a
   // message anyone wrote, so it answers nothing, asks for nothing and is never unread.
   'system',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+/**
+ * How a contact's call ended: nobody answered (`missed`: it timed out, or they hung up first),
+ * answered on the account's phone (`answered`), declined on the phone (`declined`), or declined
+ * by Switchboard (`rejected`: the session rejects calls).
+ */
+export const CALL_OUTCOMES = ['missed', 'answered', 'declined', 'rejected'] as const;
+export type CallOutcome = (typeof CALL_OUTCOMES)[number];
+
+/** A `call` message: a voice or video call from the contact, and how it ended. */
+export interface MessageCall {
+  video: boolean;
+  outcome: CallOutcome;
+}
+
+/** A `call` message in a chat-list preview (`[call_missed]`, `[videocall_answered]`…), which the inbox words. */
+export function callPreviewKind(call: MessageCall): string {
+  return `${call.video ? 'videocall' : 'call'}_${call.outcome}`;
+}
 
 /** How long after sending WhatsApp lets its author edit a message. */
 export const MESSAGE_EDIT_WINDOW_MS = 15 * 60_000;

@@ -1,4 +1,4 @@
-import type { MessageKind, MessageMention, MessageStatus, QuotedElsewhere, SessionStatus, TimedStatus } from '../domain/messages.ts';
+import type { MessageCall, MessageKind, MessageMention, MessageStatus, QuotedElsewhere, SessionStatus, TimedStatus } from '../domain/messages.ts';
 import type { GroupEvent } from '../domain/groupEvents.ts';
 import type { ExitKind } from './exitCodes.ts';
 
@@ -86,6 +86,8 @@ export interface MessageView {
   forwarded?: boolean;
   /** A `system` message: the change to the group it records. */
   system?: GroupEvent;
+  /** A `call` message: a voice or video call from the contact, and how it ended. */
+  call?: MessageCall;
   /** The people its text mentions (`@…`, in groups), each with the name to show in place of the number. */
   mentions?: MessageMention[];
   /** Ours: when WhatsApp took it (`sent`) and when the contact's phone said delivered, read, played (ms); those not reached yet are absent. */

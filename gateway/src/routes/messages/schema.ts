@@ -1,4 +1,4 @@
-import { GROUP_EVENT_ACTIONS, MESSAGE_KINDS, MESSAGE_STATUSES, outgoingMessageBody } from '@switchboard/shared';
+import { CALL_OUTCOMES, GROUP_EVENT_ACTIONS, MESSAGE_KINDS, MESSAGE_STATUSES, outgoingMessageBody } from '@switchboard/shared';
 import { openapiNamed, z } from '../../openapi/zod.ts';
 import { epochMsQuery, pageQuery } from '../common.ts';
 
@@ -101,6 +101,10 @@ export const messageSchema = z
     system: groupEventSchema
       .optional()
       .openapi({ description: 'A `system` message: a change to the group as WhatsApp shows it in the chat (who added, removed, promoted whom; a new subject or description), its people named when it happened' }),
+    call: z
+      .object({ video: z.boolean(), outcome: z.enum(CALL_OUTCOMES) })
+      .optional()
+      .openapi({ description: 'A `call` message: a voice or video call from the contact, and how it ended: `missed` (nobody answered), `answered` or `declined` on the account\'s phone, `rejected` by Switchboard (the session rejects calls)' }),
     mentions: z
       .array(partySchema.extend({ user: z.string() }))
       .optional()

@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { GROUP_EVENT_ACTIONS, type GroupEvent, type GroupEventParty } from '../../domain/groupEvents.ts';
-import { MESSAGE_KINDS, MESSAGE_STATUSES, type MessageMention, type QuotedElsewhere } from '../../domain/messages.ts';
+import { CALL_OUTCOMES, MESSAGE_KINDS, MESSAGE_STATUSES, type MessageCall, type MessageMention, type QuotedElsewhere } from '../../domain/messages.ts';
 import { messageObjectId, type MessageDoc } from './message.ts';
 
 /** Fields of MessageDoc that an incoming message always has. */
@@ -18,6 +18,8 @@ export type IncomingMessageFields = Pick<MessageDoc, Always> & { [K in OrNull]-?
   mentions?: MessageMention[];
   /** A `system` message's change to the group (absent otherwise). */
   system?: GroupEvent;
+  /** A `call` message's call (absent otherwise). */
+  call?: MessageCall;
   /** The quoted message when it is in another chat (absent otherwise). */
   quotedFrom?: QuotedElsewhere;
 };
@@ -80,6 +82,7 @@ export function incomingMessageDocument(fields: IncomingMessageFields, now: Date
   const mentions = fields.mentions?.length ? mentionDocuments(fields.mentions, errors) : undefined;
   const system = fields.system ? groupEventDocument(fields.system, errors) : undefined;
   const quotedFrom = fields.quotedFrom ? quotedDocument(fields.quotedFrom, errors) : undefined;
+  const call = fields.call ? callDocument(fields.call, errors) : undefined;
   if (Object.keys(errors).length > 0) throw new MessageValidationError(errors);
   return {
     _id: messageObjectId(fields.sessionId, fields.messageId),
@@ -107,10 +110,18 @@ export function incomingMessageDocument(fields: IncomingMessageFields, now: Date
     ...(mentions ? { mentions } : {}),
     ...(system ? { system } : {}),
     ...(quotedFrom ? { quotedFrom } : {}),
+    ...(call ? { call } : {}),
     createdAt: now,
     updatedAt: now,
     __v: 0,
   };
+}
+
+/** A call as the schema stores it: `video` a boolean, `outcome` one of CALL_OUTCOMES. */
+function callDocument(call: MessageCall, errors: Record<string, string>): MessageCall | undefined {
+  if (typeof call.video !== 'boolean') errors['call.video'] = 'is not a boolean';
+  if (!(CALL_OUTCOMES as readonly string[]).includes(call.outcome)) errors['call.outcome'] = `"${String(call.outcome)}" is not a call outcome`;
+  return { video: call.video, outcome: call.outcome };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Schema, Types } from 'mongoose';
-import { MESSAGE_KINDS, MESSAGE_STATUSES, type MessageKind, type MessageMention, type MessageStatus, type QuotedElsewhere } from '../../domain/messages.ts';
+import { CALL_OUTCOMES, MESSAGE_KINDS, MESSAGE_STATUSES, type MessageCall, type MessageKind, type MessageMention, type MessageStatus, type QuotedElsewhere } from '../../domain/messages.ts';
 import type { GroupEvent } from '../../domain/groupEvents.ts';
 import { defineModel } from './defineModel.ts';
 
@@ -61,6 +61,8 @@ export interface MessageDoc {
   mentions?: MessageMention[];
   /** A `system` message: the change to the group it records. */
   system?: GroupEvent;
+  /** A `call` message: voice or video, and how the call ended. */
+  call?: MessageCall;
   /** Ours, to a group: how many members it went to (its ticks wait for that many receipts). */
   groupRecipients?: number;
   /** When it reached each status (ours: WhatsApp took it; the contact's phone delivered, read, played it). */
@@ -119,6 +121,7 @@ const messageSchema = new Schema<MessageDoc>(
       default: undefined,
     },
     system: { type: new Schema({ action: { type: String, required: true }, by: { type: Schema.Types.Mixed, default: null }, who: { type: [Schema.Types.Mixed], default: undefined }, value: String }, { _id: false }), default: undefined },
+    call: { type: new Schema({ video: { type: Boolean, required: true }, outcome: { type: String, enum: CALL_OUTCOMES, required: true } }, { _id: false }), default: undefined },
     groupRecipients: { type: Number },
     sentAt: { type: Date },
     deliveredAt: { type: Date },

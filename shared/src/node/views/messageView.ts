@@ -74,6 +74,7 @@ export function toMessageView(doc: StoredMessage, media?: MessageMediaView, name
   if (doc.fromMe && doc.automated) view.automated = true;
   if (doc.forwarded) view.forwarded = true;
   if (doc.kind === 'system' && doc.system) view.system = { action: doc.system.action, by: doc.system.by ?? null, who: doc.system.who ?? [], ...(doc.system.value !== undefined ? { value: doc.system.value } : {}) };
+  if (doc.kind === 'call' && doc.call) view.call = { video: doc.call.video, outcome: doc.call.outcome };
   if (doc.mentions?.length && !doc.revokedAt) view.mentions = doc.mentions.map((m) => ({ user: m.user, jid: m.jid, name: m.name ?? null, ...(m.isAccount ? { isAccount: true as const } : {}) }));
   if (doc.fromMe) {
     const times = statusTimesOf(doc);

@@ -33,8 +33,9 @@ import { voice } from './voice.ts';
 import { group } from './group.ts';
 import { groupSettings } from './groupSettings.ts';
 import { block } from './block.ts';
+import { calls } from './calls.ts';
 
-const BUNDLES = [common, auth, status, sessions, dashboard, inbox, users, roles, assignments, audit, integrations, palette, snooze, ownMessages, newChat, gettingStarted, contact, autoAssign, assignees, reports, businessHours, mentions, scheduled, bulk, voice, forward, messageInfo, canned, emoji, pins, group, groupSettings, block] as const;
+const BUNDLES = [common, auth, status, sessions, dashboard, inbox, users, roles, assignments, audit, integrations, palette, snooze, ownMessages, newChat, gettingStarted, contact, autoAssign, assignees, reports, businessHours, mentions, scheduled, bulk, voice, forward, messageInfo, canned, emoji, pins, group, groupSettings, block, calls] as const;
 
 type KeysOf<B> = B extends { es: Record<infer K, string> } ? K : never;
 /** Every message key of the app. */

@@ -5,7 +5,7 @@
  * summaries keep the newest facts), so a replay that overlaps what REST returned can never
  * duplicate a message, lose one, or move a chat back in time.
  */
-import { DELETED_PREVIEW, previewAuthor, textWithMentionNames, type InboxChatView, type InboxMessageView, type MessageStatus } from '@switchboard/shared';
+import { callPreviewKind, DELETED_PREVIEW, previewAuthor, textWithMentionNames, type InboxChatView, type InboxMessageView, type MessageStatus } from '@switchboard/shared';
 import { chatKey, parseChatKey, phoneFromJid, roomsAllow } from './keys.ts';
 import { needsReply, tick, waitAfter } from './needsReply.ts';
 import { mergeStatus, withStatusTime } from './status.ts';
@@ -80,6 +80,7 @@ function wordsOf(m: InboxMessageView): string {
   if (m.caption) return textWithMentionNames(m.caption, m.mentions).slice(0, 200);
   if (m.kind === 'reaction' && m.reaction) return m.reaction.emoji;
   if (m.media?.fileName) return m.media.fileName;
+  if (m.kind === 'call' && m.call) return `[${callPreviewKind(m.call)}]`;
   return `[${m.kind}]`;
 }
 

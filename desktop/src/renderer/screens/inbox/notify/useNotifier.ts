@@ -12,7 +12,7 @@ import { useNavigate } from 'react-router';
 import { useAbility, useAuth } from '../../../auth/AuthProvider.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
 import { on } from '../../../auth/ability.ts';
-import { lastMessageWords } from '../list/ChatListItem.tsx';
+import { lastMessageWords, previewText } from '../list/ChatListItem.tsx';
 import { groupEventText } from '../thread/groupEventText.ts';
 import { chatKey, phoneFromJid } from '../model/keys.ts';
 import { previewOf, type InboxState } from '../model/inboxReducer.ts';
@@ -32,7 +32,8 @@ export function useNotifier(prefs: NotifyPrefs): (state: InboxState, m: InboxMes
   const { t, fmt } = useI18n();
   return useCallback(
     (state, m) => {
-      if (!prefs.enabled || prefs.muted.includes(m.sessionId) || m.kind === 'reaction') return;
+      // A call answered on the phone leaves nobody waiting.
+      if (!prefs.enabled || prefs.muted.includes(m.sessionId) || m.kind === 'reaction' || m.call?.outcome === 'answered') return;
       const request = m.system?.action === 'join_request' && m.system.value === 'created' ? m.system : null;
       if (m.kind === 'system' && !(request && ability.can('update', on('Chat', { sessionId: m.sessionId, jid: m.chatId })))) return;
       const key = chatKey(m.sessionId, m.chatId);
@@ -42,7 +43,7 @@ export function useNotifier(prefs: NotifyPrefs): (state: InboxState, m: InboxMes
       const title = chat?.name ?? m.pushName ?? phoneFromJid(m.chatId) ?? t('inbox.unknownContact');
       const route = `/inbox/${encodeURIComponent(m.sessionId)}/${encodeURIComponent(m.chatId)}`;
       // A request to join is answered in the group's details, not by a reply.
-      const body = request ? groupEventText(request, t, fmt.list, chat?.sessionName ?? '') : previewOf(m);
+      const body = request ? groupEventText(request, t, fmt.list, chat?.sessionName ?? '') : previewText(previewOf(m), t);
       platform.notify({ title, body, tag: key, route, silent: true, ...(canAnswer && !request ? { replyTo: key } : {}) }, () => navigate(route));
       if (prefs.sound) playChime();
     },

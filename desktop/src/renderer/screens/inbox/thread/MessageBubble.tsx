@@ -3,9 +3,9 @@
  * formatting), time, delivery ticks, reactions, and, for a failed send, the reason with a
  * retry that really resends it (same message, same clientId).
  */
-import { isOnWhatsApp, textWithMentionNames, type InboxMessageView } from '@switchboard/shared';
+import { callPreviewKind, isOnWhatsApp, textWithMentionNames, type InboxMessageView } from '@switchboard/shared';
 import { memo } from 'react';
-import { hasMessage, useI18n } from '../../../i18n/index.tsx';
+import { hasMessage, useI18n, type MessageKey } from '../../../i18n/index.tsx';
 import { Button, IconButton } from '../../../ui/Button.tsx';
 import { Icon } from '../../../ui/Icon.tsx';
 import type { QuotedMessage } from '../model/drafts.ts';
@@ -116,6 +116,11 @@ export const MessageBubble = memo(function MessageBubble({ m, quoted, quotedChat
         {m.quotedId && <Quote quoted={quoted} elsewhere={m.quotedFrom} chatName={quotedChatName} />}
         <MessageMedia m={m} />
         {unsupported && <p className="muted msg-text">{t('thread.unsupported')}</p>}
+        {m.kind === 'call' && m.call && (
+          <p className={`msg-text msg-call${m.call.outcome === 'answered' ? '' : ' msg-call-unanswered'}`} title={t('call.hint')}>
+            <Icon name={m.call.video ? 'video' : 'call'} size={15} /> {t(`call.${callPreviewKind(m.call)}` as MessageKey)}
+          </p>
+        )}
         {m.revokedAt !== undefined && (
           <p className="msg-text msg-deleted">
             <Icon name="x" size={13} /> {t('msg.deleted')}
@@ -139,7 +144,7 @@ export const MessageBubble = memo(function MessageBubble({ m, quoted, quotedChat
           </div>
         )}
       </div>
-      {m.revokedAt === undefined && !picking && <div className="msg-actions">
+      {m.revokedAt === undefined && !picking && m.kind !== 'call' && <div className="msg-actions">
         <IconButton icon="reply" size="sm" label={t('thread.reply')} onClick={() => onReply(m)} />
         {/* Only a message WhatsApp has can be reacted to (not one still pending or failed). */}
         {onReact && (!m.fromMe || isOnWhatsApp(m.status)) && <ReactionPicker mine={reactions?.mine ?? null} onReact={(emoji) => onReact(m, emoji)} />}
