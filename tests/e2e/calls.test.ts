@@ -2,13 +2,13 @@
 /**
  * WhatsApp calls in the inbox, in a real browser over the real system and the WhatsApp simulator:
  * a customer calls the shop's number and nobody answers; Elena's open thread shows *Llamada de voz
- * perdida* at once, the list says *📞 Llamada perdida* and the chat waits for a reply. A video
- * call answered on the shop's phone shows as answered and asks for nothing.
+ * perdida*, the list says *📞 Llamada perdida*, a notification tells her and the chat waits for
+ * a reply. A video call answered on the shop's phone shows as answered and asks for nothing.
  */
 import { endCall, startCall } from '@switchboard/wa-sim';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, signedInPage } from './support/browser.ts';
+import { launchBrowser, newContext, notificationsOf, recordNotifications, signIn } from './support/browser.ts';
 import { checkScreen } from './support/checks.ts';
 import { startSystem, type System } from './support/system.ts';
 import { addTeam, customerAssignedTo } from './support/team.ts';
@@ -30,7 +30,10 @@ beforeAll(async () => {
   const team = await addTeam(sys, admin);
   await customerAssignedTo(sys, admin, { sessionId: SESSION, phone: PHONE, customer: ALICIA, text: '¿Os puedo llamar?', userId: team.elena.id });
   browser = await launchBrowser();
-  page = await signedInPage(browser, sys.url, team.elena.email, team.elena.password);
+  const context = await newContext(browser);
+  await recordNotifications(context, sys.url);
+  page = await context.newPage();
+  await signIn(page, sys.url, team.elena.email, team.elena.password);
 }, 180_000);
 
 afterAll(async () => {
@@ -50,17 +53,21 @@ describe('calls to the account', () => {
     await sys.sim.waitForReceived(ALICIA, (m) => m.text === 'Claro, cuando quieras');
     await expect.poll(() => row().getByText('Sin responder', { exact: false }).count()).toBe(0);
 
+    // With the chat closed: the missed call notifies, the one answered on the phone does not.
+    await page.getByRole('button', { name: 'Cerrar conversación' }).click();
     const missed = startCall(sys.sim, ALICIA, PHONE);
     endCall(sys.sim, missed.callId, 'timeout');
-    const log = page.getByRole('log');
-    await log.getByText('Llamada de voz perdida').waitFor();
     await row().getByText('📞 Llamada perdida').waitFor();
     await row().getByText('Sin responder', { exact: false }).waitFor();
-
     const answered = startCall(sys.sim, ALICIA, PHONE, { video: true });
     endCall(sys.sim, answered.callId, 'accept');
-    await log.getByText('Videollamada · atendida en el teléfono').waitFor();
     await row().getByText('📹 Videollamada atendida en el teléfono').waitFor();
+    await expect.poll(async () => (await notificationsOf(page)).filter((n) => n.title === 'Alicia Gómez').map((n) => n.body)).toEqual(['📞 Llamada perdida']);
+
+    await row().click();
+    const log = page.getByRole('log');
+    await log.getByText('Llamada de voz perdida').waitFor();
+    await log.getByText('Videollamada · atendida en el teléfono').waitFor();
     await checkScreen(page, 'inbox', '29-calls');
     // Calls cannot be quoted, reacted to or forwarded: no actions beside them.
     const call = page.locator('.msg[data-kind="call"]').first();
