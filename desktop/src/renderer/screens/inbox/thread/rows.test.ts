@@ -22,6 +22,12 @@ describe('thread rows', () => {
     expect(rows.filter((r) => r.kind === 'msg').map((r) => (r as { showSender: boolean; joined: boolean }).showSender)).toEqual([true, true]);
   });
 
+  it('counts a missed call as unread and one answered on the phone not', () => {
+    const call = (id: string, at: number, outcome: 'missed' | 'answered'): InboxMessageView => ({ ...m(id, at), kind: 'call', call: { video: false, outcome } });
+    const rows = buildRows([m('a', DAY1), call('missed', DAY1 + 1000, 'missed'), call('answered', DAY1 + 2000, 'answered')], [], { complete: false, unread: 1 });
+    expect(rows.map((r) => (r.kind === 'msg' ? r.m.id : r.kind))).toEqual(['day', 'a', 'unread', 'missed', 'answered']);
+  });
+
   it('shows queued replies after the messages and hides one once the server has it (same clientId)', () => {
     const rows = buildRows([m('a', DAY1), m('srv', DAY1 + 10, true, 'c1')], [q('c1', DAY1 + 5), q('c2', DAY1 + 20)], { complete: false, unread: 0 });
     expect(rows.filter((r) => r.kind === 'outbox').map((r) => (r as { item: OutboxItem }).item.clientId)).toEqual(['c2']);

@@ -57,7 +57,8 @@ export function buildRows(
   if (opts.complete) rows.push({ kind: 'start', key: 'start' });
   const known = new Set(messages.map((m) => m.clientId).filter(Boolean));
   const pending = outbox.filter((i) => !known.has(i.clientId));
-  const incoming = messages.filter((m) => !m.fromMe && m.kind !== 'system');
+  // What counts as unread: not a change to a group, nor a call answered on the phone.
+  const incoming = messages.filter((m) => !m.fromMe && m.kind !== 'system' && m.call?.outcome !== 'answered');
   const firstUnread = opts.unread > 0 ? incoming[Math.max(0, incoming.length - opts.unread)] : undefined;
   for (const m of messages) {
     notesUntil(m.timestamp - 1);
