@@ -3,7 +3,7 @@ import { Message, messageObjectId } from '@switchboard/shared/node';
 import type { ActorEvent } from '@switchboard/shared';
 import type { Logger } from 'pino';
 import { applyStatus } from './messages/applyStatus.ts';
-import { CallLog } from './messages/calls.ts';
+import { CallLog, declineIfAsked } from './messages/calls.ts';
 import type { ChatStore } from './messages/chats.ts';
 import { makeDecryptionDurable } from './messages/durableDecrypt.ts';
 import type { Inbox } from './messages/inbox.ts';
@@ -166,6 +166,7 @@ export function bindSocketEvents(sock: WASocket, deps: SocketEventDeps): void {
     for (const call of events) {
       const msg = calls.settle(call);
       if (msg) arrive(msg);
+      else void declineIfAsked(sessionId, sock, call, calls, deps.logger).then((declined) => declined && arrive(declined), (err: unknown) => deps.logger.warn({ err }, 'call rule not read'));
     }
   });
   sock.ev.on('messages.update', (updates) => {

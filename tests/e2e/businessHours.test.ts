@@ -7,6 +7,7 @@
  * greeting and the away reply once each on their phone, and the inbox shows them as *Respuesta
  * automática* while the chat still waits for a reply.
  */
+import { startCall } from '@switchboard/wa-sim';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, signedInPage } from './support/browser.ts';
@@ -17,6 +18,7 @@ const SHOTS = 'console';
 const SESSION = 'tienda';
 const PHONE = '34600990001';
 const CUSTOMER = '34611990001';
+const CALL_MESSAGE = 'Ahora no podemos atender llamadas por WhatsApp. Escríbenos por aquí y te respondemos enseguida.';
 const AWAY = '¡Hola! Gracias por escribirnos. Ahora mismo estamos cerrados; te responderemos en cuanto abramos.';
 const HELLO = '¡Hola! Gracias por escribirnos. Enseguida te atiende una persona del equipo.';
 
@@ -93,5 +95,35 @@ describe('opening hours', () => {
     await screenshot(admin, 'inbox', '17-away-reply');
     await log.getByText(HELLO).waitFor();
     expect(sys.sim.received(CUSTOMER).map((m) => m.text)).toEqual([HELLO, AWAY]);
+  });
+
+  it('declines WhatsApp calls when asked: the caller gets the message once, and the thread says the call was rejected', async () => {
+    await admin.goto(`${sys.url}/sessions/${SESSION}`);
+    const panel = admin.getByRole('region', { name: 'Mensajes automáticos' });
+    await panel.getByRole('button', { name: 'Configurar' }).click();
+    const dialog = admin.getByRole('dialog', { name: 'Mensajes automáticos de Tienda Centro' });
+    const message = dialog.getByLabel('Mensaje a quien llama');
+    expect(await message.isDisabled()).toBe(true);
+    await dialog.getByLabel('Rechazar las llamadas').check();
+    expect(await message.inputValue()).toBe(CALL_MESSAGE);
+    await dialog.getByRole('button', { name: 'Guardar' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await panel.getByText('Rechaza las llamadas').waitFor();
+    await panel.getByText(CALL_MESSAGE).waitFor();
+
+    const rejected = new Promise((resolve) => sys.sim.once('call-rejected', resolve));
+    startCall(sys.sim, CUSTOMER, PHONE);
+    await rejected;
+    await sys.sim.waitForReceived(CUSTOMER, (m) => m.text === CALL_MESSAGE, 30_000);
+    await admin.goto(`${sys.url}/inbox`);
+    await admin.getByRole('radio', { name: 'Todas' }).click();
+    const row = admin.getByRole('listbox', { name: 'Conversaciones' }).getByRole('option', { name: /Nora Vidal/ });
+    await row.click();
+    const log = admin.getByRole('log');
+    await log.getByText('Llamada de voz · rechazada automáticamente').waitFor();
+    await log.getByText(CALL_MESSAGE).waitFor();
+    await screenshot(admin, 'inbox', '29b-call-rejected');
+    // Greeted and told it is closed before: neither comes again for the call.
+    expect(sys.sim.received(CUSTOMER).map((m) => m.text)).toEqual([HELLO, AWAY, CALL_MESSAGE]);
   });
 });

@@ -1,5 +1,6 @@
 /**
- * The automatic replies (*Mensajes automáticos*): a customer who writes to a session while the
+ * The automatic replies (*Mensajes automáticos*): a caller whose call the session declined gets
+ * its call message once per call (client key `call:<call id>`); a customer who writes to a session while the
  * business is closed gets the session's away message once per closed stretch — the night, the
  * weekend — however many messages they send; a customer who starts a conversation gets the
  * greeting once (client key `greet:<chat>`; a chat is new when it was created in the last 10
@@ -61,6 +62,8 @@ interface CachedRule {
   week: WeekSchedule;
   message: string;
   since: number;
+  /** Sent to whoever called when the session declined their call ('' sends nothing). */
+  callMessage: string;
 }
 
 /** True for a one-to-one chat (not a group, a broadcast, a channel). */
@@ -71,7 +74,7 @@ export function watchAwayReplies(opts: AwayReplyOptions): AwayReplier {
   const now = opts.now ?? Date.now;
   const rules = sessionRules<CachedRule>(async (sessionId) => {
     const doc = await BusinessHours.findOne({ sessionId }).lean();
-    return { enabled: !!doc?.enabled && !!doc.awayMessage, greeting: doc?.greetingEnabled && doc.greetingMessage ? doc.greetingMessage : null, timeZone: doc?.timeZone ?? 'UTC', week: doc?.week ? weekOf(doc.week) : [], message: doc?.awayMessage ?? '', since: doc?.updatedAt?.getTime() ?? 0 };
+    return { enabled: !!doc?.enabled && !!doc.awayMessage, greeting: doc?.greetingEnabled && doc.greetingMessage ? doc.greetingMessage : null, timeZone: doc?.timeZone ?? 'UTC', week: doc?.week ? weekOf(doc.week) : [], message: doc?.awayMessage ?? '', since: doc?.updatedAt?.getTime() ?? 0, callMessage: doc?.rejectCalls ? (doc.callMessage ?? '') : '' };
   }, RULE_TTL_MS, now);
   /**
    * Client keys already settled on this node — sent, or (`greet:` keys) a chat found not new — so
@@ -124,11 +127,18 @@ export function watchAwayReplies(opts: AwayReplyOptions): AwayReplier {
     decided({ sessionId, chatId, reason: await sendOnce(sessionId, chatId, rule.message, clientId), clientId, ...also });
   };
 
+  /** A call the session declined: the caller gets its message, once per call. */
+  const answerCall = async (sessionId: string, chatId: string, callId: string): Promise<void> => {
+    const { callMessage } = await rules.get(sessionId);
+    if (callMessage) await sendOnce(sessionId, chatId, callMessage, `call:${callId}`);
+  };
+
   const onEvent = (e: HubEvent): void => {
     if (e.type !== 'message') return;
     const m = e.message;
     if (!isCustomersNewMessage(m) || !oneToOne(m.chatId)) return;
     if (opts.owns && !opts.owns(e.sessionId)) return;
+    if (m.call?.outcome === 'rejected') answerCall(e.sessionId, m.chatId, m.id).catch((err: unknown) => opts.logger.warn({ err, sessionId: e.sessionId }, 'call reply failed'));
     decide(e.sessionId, m.chatId, m.timestamp).catch((err: unknown) => opts.logger.warn({ err, sessionId: e.sessionId }, 'away reply failed'));
   };
 

@@ -4,10 +4,13 @@
  * once it ended the call becomes a `call` message of the caller's chat, stored and announced by
  * the same ingest as any message (a Baileys call stub, `CALL_MISSED_VOICE`/`VIDEO`, whose
  * parameter says how it ended). A missed or declined call counts as the customer's message: it
- * is unread and the chat needs a reply; one answered on the phone does neither.
+ * is unread and the chat needs a reply; one answered on the phone does neither. A session set to
+ * reject calls (*Mensajes automáticos*) declines each while it rings (`declineIfAsked`).
  */
-import { jidNormalizedUser, WAMessageStubType, type WACallEvent, type WAMessage } from '@whiskeysockets/baileys';
+import { jidNormalizedUser, WAMessageStubType, type WACallEvent, type WAMessage, type WASocket } from '@whiskeysockets/baileys';
 import { CALL_OUTCOMES, type CallOutcome, type MessageCall } from '@switchboard/shared';
+import { BusinessHours } from '@switchboard/shared/node';
+import type { Logger } from 'pino';
 
 /** How each end of a call Baileys reports is recorded. */
 const ENDS: Partial<Record<WACallEvent['status'], CallOutcome>> = { accept: 'answered', reject: 'declined', timeout: 'missed', terminate: 'missed' };
@@ -70,6 +73,26 @@ export function callOf(msg: Pick<WAMessage, 'messageStubType' | 'messageStubPara
   const given = msg.messageStubParameters?.[0];
   const outcome = (CALL_OUTCOMES as readonly string[]).includes(given ?? '') ? (given as CallOutcome) : 'missed';
   return { video: type === WAMessageStubType.CALL_MISSED_VIDEO, outcome };
+}
+
+/**
+ * Declines a call that rings now when the session rejects calls (its rule read from the database
+ * at each call: calls are rare, and a change applies to the next one). Returns the call's message
+ * (`rejected`) once WhatsApp took the rejection; null when the session takes calls, the call
+ * already ended, or it came late (offline: it is over). The gateway then sends the caller the
+ * session's message (automation/awayReplies.ts).
+ */
+export async function declineIfAsked(sessionId: string, sock: WASocket, call: WACallEvent, log: CallLog, logger: Logger): Promise<WAMessage | null> {
+  if (call.status !== 'offer' || call.offline || call.isGroup) return null;
+  const rule = await BusinessHours.findOne({ sessionId }, { rejectCalls: 1 }).lean();
+  if (!rule?.rejectCalls) return null;
+  try {
+    await sock.rejectCall(call.id, call.from);
+  } catch (err) {
+    logger.warn({ err, callId: call.id }, 'a call could not be declined; it rings on');
+    return null;
+  }
+  return log.settle(call, 'rejected');
 }
 
 /** Whether a stored call answers for the customer's wait: one answered on the phone needs nothing more. */

@@ -176,4 +176,8 @@ export interface BusinessHoursView {
   /** The greeting a customer who starts a conversation gets once (opening hours or not). */
   greetingEnabled: boolean;
   greetingMessage: string;
+  /** Decline every WhatsApp call to the session while it rings (Switchboard takes no calls). */
+  rejectCalls: boolean;
+  /** Sent to whoever called, once per declined call (empty: nothing is sent). */
+  callMessage: string;
 }

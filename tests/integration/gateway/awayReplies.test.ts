@@ -62,7 +62,7 @@ afterAll(async () => {
 describe('away reply outside opening hours', () => {
   it('is set by those who may change the session, with valid hours and a message', async () => {
     const unset = await w.api('GET', `/api/sessions/${SESSION}/business-hours`, { token: tok.supervisor });
-    expect(unset.body).toEqual({ sessionId: SESSION, enabled: false, timeZone: null, week: null, awayMessage: '', greetingEnabled: false, greetingMessage: '' });
+    expect(unset.body).toEqual({ sessionId: SESSION, enabled: false, timeZone: null, week: null, awayMessage: '', greetingEnabled: false, greetingMessage: '', rejectCalls: false, callMessage: '' });
     const body = { enabled: true, timeZone: 'Europe/Madrid', week: CLOSED, awayMessage: AWAY };
     expect((await hours(tok.employee, body)).status).toBe(403);
     const overlap = await hours(tok.supervisor, { ...body, week: [[{ from: '09:00', to: '14:00' }, { from: '13:00', to: '18:00' }], [], [], [], [], [], []] });
@@ -71,7 +71,7 @@ describe('away reply outside opening hours', () => {
     expect([silent.status, silent.body.error.code]).toEqual([400, 'away_message_required']);
     expect((await hours(tok.supervisor, { ...body, timeZone: 'Mars/Olympus' })).status).toBe(400);
     const saved = await hours(tok.supervisor, body);
-    expect([saved.status, saved.body]).toEqual([200, { sessionId: SESSION, ...body, greetingEnabled: false, greetingMessage: '' }]);
+    expect([saved.status, saved.body]).toEqual([200, { sessionId: SESSION, ...body, greetingEnabled: false, greetingMessage: '', rejectCalls: false, callMessage: '' }]);
     const mute = await hours(tok.supervisor, { ...body, greetingEnabled: true, greetingMessage: '' });
     expect([mute.status, mute.body.error.code]).toEqual([400, 'greeting_message_required']);
   });

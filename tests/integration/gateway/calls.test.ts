@@ -7,7 +7,9 @@
  * unread; one answered on the phone does neither.
  */
 import type { HubEvent, InboxMessageView } from '@switchboard/shared';
+import { AuditLog, Message, silentLogger } from '@switchboard/shared/node';
 import { endCall, startCall, type CallEnd } from '@switchboard/wa-sim';
+import { watchAwayReplies, type AwayReplier } from '../../../gateway/src/automation/awayReplies.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linkSession, openGateway, type GatewayWorld } from './support/harness.ts';
 
@@ -15,10 +17,13 @@ const SESSION = 'calls-1';
 const PHONE = '34600000960';
 const MARTA = '34611600001';
 const LUIS = '34611600002';
+const ANA = '34611600003';
+const CALL_MESSAGE = 'Ahora no podemos atender llamadas por WhatsApp. Escríbenos por aquí y te respondemos enseguida.';
 const jid = (digits: string) => `${digits}@s.whatsapp.net`;
 
 let w: GatewayWorld;
 let supervisor = '';
+let watcher: AwayReplier;
 
 /** The customer calls and the call ends as `how`; resolves with the stored message's announcement. */
 async function callEnding(digits: string, how: CallEnd, opts: { video?: boolean; lid?: boolean } = {}): Promise<Extract<HubEvent, { type: 'message' }>> {
@@ -39,9 +44,13 @@ beforeAll(async () => {
   await linkSession(w, await w.login('admin'), { sessionId: SESSION, name: 'Tienda', phone: PHONE });
   w.sim!.createContact({ phone: MARTA, name: 'Marta' });
   w.sim!.createContact({ phone: LUIS, name: 'Luis' });
+  w.sim!.createContact({ phone: ANA, name: 'Ana' });
+  watcher = watchAwayReplies({ hub: w.hub, logger: silentLogger() });
+  w.app.deps.awayReplies = watcher;
 }, 120_000);
 
 afterAll(async () => {
+  watcher?.stop();
   await w?.close();
 });
 
@@ -79,5 +88,33 @@ describe('calls to the account', () => {
     const ids = w.rec.events.filter((e) => e.sessionId === SESSION && e.type === 'message' && e.message.kind === 'call').map((e) => (e as Extract<HubEvent, { type: 'message' }>).message.id);
     expect(ids.filter((id) => id === callId)).toHaveLength(1);
     expect(ids).toContain(next.message.id);
+  });
+
+  it('declines calls while they ring when the session says so, and sends the caller its message once per call', async () => {
+    const hours = (body: Record<string, unknown>) => w.api('PUT', `/api/sessions/${SESSION}/business-hours`, { token: supervisor, body: { enabled: false, timeZone: 'Europe/Madrid', week: [[], [], [], [], [], [], []], awayMessage: '', ...body } });
+    const saved = await hours({ rejectCalls: true, callMessage: CALL_MESSAGE });
+    expect(saved.body).toMatchObject({ rejectCalls: true, callMessage: CALL_MESSAGE });
+    expect((await AuditLog.findOne({ action: 'session.business_hours' }).sort({ _id: -1 }).lean())?.details).toMatchObject({ rejectCalls: true });
+
+    const rejected = new Promise<{ callId: string }>((resolve) => w.sim!.once('call-rejected', resolve));
+    const { callId } = startCall(w.sim!, ANA, PHONE);
+    const stored = w.rec.waitFor((e) => e.sessionId === SESSION && e.type === 'message' && e.message.id === callId);
+    expect((await rejected).callId).toBe(callId);
+    expect(((await stored) as Extract<HubEvent, { type: 'message' }>).message).toMatchObject({ kind: 'call', call: { video: false, outcome: 'rejected' } });
+    const reply = await w.sim!.waitForReceived(ANA, (m) => m.text === CALL_MESSAGE, 30_000);
+    // Sent by Switchboard itself: the chat still waits for a person.
+    const sent = await Message.findOne({ sessionId: SESSION, messageId: reply.id }).lean();
+    expect(sent).toMatchObject({ automated: true, clientId: `call:${callId}` });
+    expect(await chatOf(ANA)).toMatchObject({ needsReply: true });
+
+    // A second call gets its own message; switched off, calls ring again.
+    const again = startCall(w.sim!, ANA, PHONE);
+    const second = w.rec.waitFor((e) => e.sessionId === SESSION && e.type === 'message' && e.message.id === again.callId);
+    await second;
+    await w.sim!.waitForReceived(ANA, (m) => m.text === CALL_MESSAGE && m.id !== reply.id, 30_000);
+    await hours({ rejectCalls: false, callMessage: CALL_MESSAGE });
+    const ringing = await callEnding(ANA, 'timeout');
+    expect(ringing.message.call).toEqual({ video: false, outcome: 'missed' });
+    expect(w.sim!.received(ANA).filter((m) => m.text === CALL_MESSAGE)).toHaveLength(2);
   });
 });

@@ -22,6 +22,8 @@ const hoursSchema = z
     awayMessage: z.string(),
     greetingEnabled: z.boolean(),
     greetingMessage: z.string(),
+    rejectCalls: z.boolean(),
+    callMessage: z.string(),
   })
   .openapi('BusinessHours');
 
@@ -33,6 +35,8 @@ const hoursBody = z
     awayMessage: z.string().trim().max(AWAY_MAX, `At most ${AWAY_MAX} characters`),
     greetingEnabled: z.boolean().default(false).openapi({ description: 'Greet a customer who starts a conversation, once per chat' }),
     greetingMessage: z.string().trim().max(AWAY_MAX, `At most ${AWAY_MAX} characters`).default(''),
+    rejectCalls: z.boolean().default(false).openapi({ description: 'Decline every WhatsApp call to the session while it rings (the thread records it as rejected)' }),
+    callMessage: z.string().trim().max(AWAY_MAX, `At most ${AWAY_MAX} characters`).default('').openapi({ description: 'Sent to whoever called, once per declined call; empty sends nothing' }),
   })
   .strict()
   .openapi('BusinessHoursRequest');
@@ -40,13 +44,14 @@ const hoursBody = z
 /** The stored hours as the API shows them (off, unset, when none were saved). */
 async function hoursView(sessionId: string): Promise<BusinessHoursView> {
   const doc = await BusinessHours.findOne({ sessionId }).lean();
-  return { sessionId, enabled: !!doc?.enabled, timeZone: doc?.timeZone ?? null, week: doc?.week ? weekOf(doc.week) : null, awayMessage: doc?.awayMessage ?? '', greetingEnabled: !!doc?.greetingEnabled, greetingMessage: doc?.greetingMessage ?? '' };
+  return { sessionId, enabled: !!doc?.enabled, timeZone: doc?.timeZone ?? null, week: doc?.week ? weekOf(doc.week) : null, awayMessage: doc?.awayMessage ?? '', greetingEnabled: !!doc?.greetingEnabled, greetingMessage: doc?.greetingMessage ?? '', rejectCalls: !!doc?.rejectCalls, callMessage: doc?.callMessage ?? '' };
 }
 
 /**
  * A session's opening hours and away reply (*Horario de atención*): while enabled, a customer
  * who writes while the business is closed gets the away message once per closed stretch
- * (automation/awayReplies.ts). Read with the session; changed by those who may change it.
+ * (automation/awayReplies.ts); and whether its WhatsApp calls are declined (the actor), with the
+ * message the caller gets (automation/awayReplies.ts too). Read with the session; changed by those who may change it.
  */
 export const businessHoursRoutes: RouteDef[] = [
   defineRoute({
@@ -71,11 +76,11 @@ export const businessHoursRoutes: RouteDef[] = [
       if (body.greetingEnabled && !body.greetingMessage) throw badRequest('greeting_message_required', 'Write the message new customers get');
       await BusinessHours.updateOne(
         { sessionId },
-        { $set: { enabled: body.enabled, timeZone: body.timeZone, week: storedWeek(body.week), awayMessage: body.awayMessage, greetingEnabled: body.greetingEnabled, greetingMessage: body.greetingMessage, updatedBy: auth!.user._id } },
+        { $set: { enabled: body.enabled, timeZone: body.timeZone, week: storedWeek(body.week), awayMessage: body.awayMessage, greetingEnabled: body.greetingEnabled, greetingMessage: body.greetingMessage, rejectCalls: body.rejectCalls, callMessage: body.callMessage, updatedBy: auth!.user._id } },
         { upsert: true },
       );
       deps.awayReplies?.ruleChanged(sessionId);
-      Object.assign(audit, { targetType: 'Session', targetId: sessionId, details: { enabled: body.enabled, timeZone: body.timeZone, greetingEnabled: body.greetingEnabled } });
+      Object.assign(audit, { targetType: 'Session', targetId: sessionId, details: { enabled: body.enabled, timeZone: body.timeZone, greetingEnabled: body.greetingEnabled, rejectCalls: body.rejectCalls } });
       return hoursView(sessionId);
     },
   }),

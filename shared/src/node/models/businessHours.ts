@@ -6,7 +6,7 @@ import { defineModel } from './defineModel.ts';
  * A session's automatic replies: its opening hours (*Horario de atención*) and away reply — while
  * enabled, a customer who writes while the business is closed gets `awayMessage` once per closed
  * stretch — and the greeting a new customer gets once (the gateway's automation/awayReplies.ts
- * sends both).
+ * sends both); and whether WhatsApp calls are declined, with the message the caller then gets.
  */
 export interface BusinessHoursDoc {
   _id: Types.ObjectId;
@@ -20,6 +20,9 @@ export interface BusinessHoursDoc {
   /** Greet a new customer (a chat they start) with `greetingMessage`, once per chat, open or closed. */
   greetingEnabled?: boolean;
   greetingMessage?: string;
+  /** Decline WhatsApp calls while they ring (the actor, messages/calls.ts), and send `callMessage` to the caller (the gateway). */
+  rejectCalls?: boolean;
+  callMessage?: string;
   updatedBy?: Types.ObjectId | null;
   createdAt: Date;
   updatedAt: Date;
@@ -50,6 +53,8 @@ const businessHoursSchema = new Schema<BusinessHoursDoc>(
     awayMessage: { type: String, default: '' },
     greetingEnabled: { type: Boolean, default: false },
     greetingMessage: { type: String, default: '' },
+    rejectCalls: { type: Boolean, default: false },
+    callMessage: { type: String, default: '' },
     updatedBy: { type: Schema.Types.ObjectId, ref: 'User', default: null },
   },
   { timestamps: true },

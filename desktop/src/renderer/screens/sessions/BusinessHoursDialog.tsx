@@ -1,6 +1,6 @@
 /**
  * Setting a session's automatic messages: the greeting for customers who write for the first
- * time (on or off, the message), and the opening hours and away reply: on or off, the time zone,
+ * time (on or off, the message), declining WhatsApp calls (with the message the caller gets), and the opening hours and away reply: on or off, the time zone,
  * each day open or closed with one shift or a split one, *Copiar el lunes de martes a viernes*,
  * and the message.
  * A schedule never set starts from Monday–Friday 9:00–18:00, the device's time zone and a
@@ -16,7 +16,7 @@ import { Notice } from '../../ui/Feedback.tsx';
 import { CheckboxField, SelectField, TextAreaField } from '../../ui/Field.tsx';
 import { useToast } from '../../ui/Toasts.tsx';
 import { useSubmit } from '../../ui/useSubmit.ts';
-import { DEFAULT_AWAY, DEFAULT_GREETING, DEFAULT_WEEK, isTime, normalizeTime, weekdayNames } from './businessHoursModel.ts';
+import { DEFAULT_AWAY, DEFAULT_CALL_MESSAGE, DEFAULT_GREETING, DEFAULT_WEEK, isTime, normalizeTime, weekdayNames } from './businessHoursModel.ts';
 import { sessionsApi } from './sessionsApi.ts';
 
 const DEVICE_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -49,6 +49,8 @@ export function BusinessHoursDialog({ hours, sessionName, onClose, onSaved }: Pr
   const [message, setMessage] = useState('');
   const [greeting, setGreeting] = useState(false);
   const [greetingText, setGreetingText] = useState('');
+  const [rejectCalls, setRejectCalls] = useState(false);
+  const [callText, setCallText] = useState('');
   const days = weekdayNames(locale, 'long');
   // Each opening starts from the stored hours (never set: a working week, ready to switch on).
   useEffect(() => {
@@ -60,6 +62,8 @@ export function BusinessHoursDialog({ hours, sessionName, onClose, onSaved }: Pr
     setMessage(hours.awayMessage || DEFAULT_AWAY[locale]);
     setGreeting(hours.greetingEnabled);
     setGreetingText(hours.greetingMessage || DEFAULT_GREETING[locale]);
+    setRejectCalls(hours.rejectCalls);
+    setCallText(hours.rejectCalls ? hours.callMessage : hours.callMessage || DEFAULT_CALL_MESSAGE[locale]);
   }, [hours]);
   const zones = useMemo(() => (ZONES.includes(timeZone) ? ZONES : [timeZone, ...ZONES]), [timeZone]);
 
@@ -70,7 +74,7 @@ export function BusinessHoursDialog({ hours, sessionName, onClose, onSaved }: Pr
     if (!hours) return;
     await run(async () => {
       const typed = week.map((ranges) => ranges.map((r) => ({ from: normalizeTime(r.from), to: normalizeTime(r.to) })));
-      const saved = await api.setBusinessHours(hours.sessionId, { enabled, timeZone, week: typed, awayMessage: message.trim(), greetingEnabled: greeting, greetingMessage: greetingText.trim() });
+      const saved = await api.setBusinessHours(hours.sessionId, { enabled, timeZone, week: typed, awayMessage: message.trim(), greetingEnabled: greeting, greetingMessage: greetingText.trim(), rejectCalls, callMessage: callText.trim() });
       toast.success(t('hours.saved'));
       onSaved(saved);
     });
@@ -97,6 +101,11 @@ export function BusinessHoursDialog({ hours, sessionName, onClose, onSaved }: Pr
           <legend>{t('hours.greetingTitle')}</legend>
           <CheckboxField label={t('hours.greetingEnabled')} hint={t('hours.greetingHint')} checked={greeting} onChange={(e) => setGreeting(e.target.checked)} />
           <TextAreaField label={t('hours.greetingMessage')} rows={2} maxLength={1000} disabled={!greeting} value={greetingText} onChange={(e) => setGreetingText(e.target.value)} />
+        </fieldset>
+        <fieldset className="fieldset">
+          <legend>{t('hours.callsTitle')}</legend>
+          <CheckboxField label={t('hours.rejectCalls')} hint={t('hours.rejectCallsHint')} checked={rejectCalls} onChange={(e) => setRejectCalls(e.target.checked)} />
+          <TextAreaField label={t('hours.callMessage')} hint={t('hours.callMessageHint')} rows={2} maxLength={1000} disabled={!rejectCalls} value={callText} onChange={(e) => setCallText(e.target.value)} />
         </fieldset>
         <fieldset className="fieldset">
           <legend>{t('hours.hoursTitle')}</legend>

@@ -48,7 +48,7 @@ export function BusinessHoursPanel({ sessionId, sessionName, canUpdate }: { sess
       ) : !h ? (
         <Loading />
       ) : !h.week || !h.timeZone ? (
-        !h.greetingEnabled && <p className="muted">{t('hours.notSet')}</p>
+        !h.greetingEnabled && !h.rejectCalls && <p className="muted">{t('hours.notSet')}</p>
       ) : (
         <div className="hours-summary">
           <p>
@@ -67,6 +67,14 @@ export function BusinessHoursPanel({ sessionId, sessionName, canUpdate }: { sess
             <Badge tone="ok">{t('hours.greetingOn')}</Badge>
           </p>
           <blockquote className="hours-message">{h.greetingMessage}</blockquote>
+        </div>
+      )}
+      {h?.rejectCalls && (
+        <div className="hours-summary hours-calls">
+          <p>
+            <Badge tone="ok">{t('hours.rejectCallsOn')}</Badge>
+          </p>
+          {h.callMessage && <blockquote className="hours-message">{h.callMessage}</blockquote>}
         </div>
       )}
       <BusinessHoursDialog

@@ -16,6 +16,12 @@ export const DEFAULT_AWAY: Record<'es' | 'en', string> = {
 };
 
 /** The suggested greeting for new customers. */
+/** The message suggested for callers whose call is declined. */
+export const DEFAULT_CALL_MESSAGE: Record<'es' | 'en', string> = {
+  es: 'Ahora no podemos atender llamadas por WhatsApp. Escríbenos por aquí y te respondemos enseguida.',
+  en: "We can't take WhatsApp calls right now. Write to us here and we'll answer shortly.",
+};
+
 export const DEFAULT_GREETING: Record<'es' | 'en', string> = {
   es: '¡Hola! Gracias por escribirnos. Enseguida te atiende una persona del equipo.',
   en: 'Hi! Thanks for your message. Someone from the team will be with you shortly.',
