@@ -40,7 +40,7 @@ async function walkChats(auth: AuthContext, filter: QueryFilter<ChatDoc>, req: R
   const walkOne = async (chat: ReportChat) => {
     const messages = Message.find(
       { sessionId: chat.sessionId, chatId: chat.jid, timestamp: { $gte: new Date(req.from), $lt: until } },
-      { fromMe: 1, timestamp: 1, userId: 1, kind: 1, status: 1, automated: 1 },
+      { fromMe: 1, timestamp: 1, userId: 1, kind: 1, status: 1, automated: 1, call: 1 },
     )
       .sort({ timestamp: 1 })
       .lean()

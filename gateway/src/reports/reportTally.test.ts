@@ -41,6 +41,14 @@ describe('ReportTally', () => {
     near(r.people.get(NOBODY)!.times.quantile(0.5)!, 9 * 60_000);
   });
 
+  it('counts a missed call as the customer writing (a wait begins), and one answered on the phone not at all', async () => {
+    const call = (at: number, outcome: 'missed' | 'answered'): ReportMessage => ({ ...them(at, 'call'), call: { video: false, outcome } });
+    const r = tally();
+    await r.walk(chat(), [call(min(0), 'answered'), call(min(10), 'missed'), us(min(14), 'ana')]);
+    expect(r.totals).toMatchObject({ received: 1, sent: 1, waits: 1, answered: 1 });
+    near(r.people.get('ana')!.times.quantile(0.5)!, 4 * 60_000);
+  });
+
   it('counts a wait begun in the period and answered after it, but not that reply as sent in it', async () => {
     const r = tally(min(60));
     await r.walk(chat(), [them(min(59)), us(min(70), 'ana'), them(min(80)), us(min(81), 'ana')]);

@@ -11,7 +11,7 @@
  * it; a wait still open when the walk ends is *handled* if an agent marked the chat as needing no
  * reply after it began, else *unanswered*.
  */
-import type { MessageKind, MessageStatus } from '@switchboard/shared';
+import type { MessageCall, MessageKind, MessageStatus } from '@switchboard/shared';
 import { DurationHistogram } from './durationHistogram.ts';
 
 /** The fields of a message a report reads. */
@@ -22,6 +22,8 @@ export interface ReportMessage {
   kind: MessageKind;
   status: MessageStatus;
   automated?: boolean;
+  /** A call: one answered on the phone was attended there, so it counts neither as received nor as a wait. */
+  call?: MessageCall | null;
 }
 
 /** The fields of a chat a report reads. */
@@ -92,7 +94,7 @@ export class ReportTally {
       if (at < this.period.from) continue;
       const inPeriod = at < this.period.to;
       if (!inPeriod && waitStart === null) break;
-      if (m.kind === 'reaction' || m.kind === 'system' || m.automated) continue;
+      if (m.kind === 'reaction' || m.kind === 'system' || m.automated || m.call?.outcome === 'answered') continue;
       if (!m.fromMe) {
         if (!inPeriod) continue;
         any = true;
