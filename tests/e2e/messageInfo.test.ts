@@ -364,6 +364,9 @@ describe('group administration', () => {
     // New members need an admin now: Gus, Hugo and Inés ask with the link; Sofía answers from here.
     await dialog.getByRole('checkbox', { name: 'Aprobar nuevos miembros' }).check();
     await dialog.getByText('Nadie espera ahora.', { exact: false }).waitFor();
+    // Diego, another admin now, changes a setting meanwhile: the open dialog follows.
+    sys.sim.setGroupSettings(group, { locked: true }, DIEGO);
+    await expect.poll(() => dialog.getByRole('checkbox', { name: 'Solo los admins pueden editar la info del grupo' }).isChecked()).toBe(true);
     await sofia.keyboard.press('Escape');
     // Sofía is in another chat when Gus asks: a notification tells her, since she may answer him.
     const list = sofia.getByRole('listbox', { name: 'Conversaciones' });

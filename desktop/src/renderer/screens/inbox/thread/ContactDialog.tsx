@@ -92,6 +92,7 @@ function ContactBody({ chat, name, onClose }: { chat: InboxChatView; name: strin
           sessionId={p.sessionId}
           chatId={p.chatId}
           sessionName={chat.sessionName}
+          changed={chat.lastMessageSystem ? `${chat.lastMessageAt}:${chat.lastMessageSystem.action}` : null}
           onOpenChat={(id) => go(`/inbox/${enc(p.sessionId)}/${enc(id)}`)}
           onWrite={mayStartChatIn(ability, p.sessionId) ? (phone) => go(`/inbox?new=${enc(phone)}&session=${enc(p.sessionId)}`) : undefined}
         />

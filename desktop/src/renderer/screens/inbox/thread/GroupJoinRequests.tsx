@@ -21,11 +21,12 @@ function nameOf(r: GroupJoinRequestView): string {
   return r.name ?? displayPhone(r.phone) ?? r.member;
 }
 
-export function GroupJoinRequests({ group: g, onChanged }: { group: GroupInfoView; onChanged(g: GroupInfoView): void }) {
+/** *Solicitudes para unirse*: asked of WhatsApp when shown and after each change to the group (`changed`). */
+export function GroupJoinRequests({ group: g, changed, onChanged }: { group: GroupInfoView; changed: string | null; onChanged(g: GroupInfoView): void }) {
   const { t, fmt } = useI18n();
   const api = useApi();
   const toast = useToast();
-  const list = useResource((signal) => inboxApi(api).groupRequests(g.sessionId, g.chatId, signal), [api, g.sessionId, g.chatId]);
+  const list = useResource((signal) => inboxApi(api).groupRequests(g.sessionId, g.chatId, signal), [api, g.sessionId, g.chatId, changed]);
   const [answering, setAnswering] = useState<string | null>(null);
   const requests = list.data?.requests ?? [];
   // Only while admins approve new members, or while someone still waits from before.

@@ -30,13 +30,15 @@ const SEARCH_FROM = 9;
 
 /**
  * The group part of the dialog; `onOpenChat` opens a member's own chat, `onWrite` (for users who
- * may start conversations from the session) starts one with a member who has none.
+ * may start conversations from the session) starts one with a member who has none. `changed`
+ * names the group's latest change seen in the inbox: when another admin (or a member) changes
+ * the group while the dialog is open, WhatsApp is asked again and the dialog follows.
  */
-export function GroupMembers({ sessionId, chatId, sessionName, onOpenChat, onWrite }: { sessionId: string; chatId: string; sessionName: string; onOpenChat(chatId: string): void; onWrite?: ((phone: string) => void) | undefined }) {
+export function GroupMembers({ sessionId, chatId, sessionName, changed, onOpenChat, onWrite }: { sessionId: string; chatId: string; sessionName: string; changed: string | null; onOpenChat(chatId: string): void; onWrite?: ((phone: string) => void) | undefined }) {
   const { t } = useI18n();
   const api = useApi();
   const mayChange = useAbility().can('update', on('Chat', { sessionId, jid: chatId }));
-  const group = useResource((signal) => inboxApi(api).groupInfo(sessionId, chatId, signal), [api, sessionId, chatId]);
+  const group = useResource((signal) => inboxApi(api).groupInfo(sessionId, chatId, signal), [api, sessionId, chatId, changed]);
   // The latest answer wins: after leaving, WhatsApp no longer says who is in the group.
   if (group.error) {
     return (
@@ -55,7 +57,7 @@ export function GroupMembers({ sessionId, chatId, sessionName, onOpenChat, onWri
     <>
       <GroupAbout group={g} creator={creator} canEdit={powers.info} blocked={powers.infoBlocked} onSaved={replace} />
       <GroupSettingsPanel group={g} canChange={powers.settings} blocked={powers.settingsBlocked} onSaved={replace} />
-      {powers.settings && <GroupJoinRequests group={g} onChanged={replace} />}
+      {powers.settings && <GroupJoinRequests group={g} changed={changed} onChanged={replace} />}
       <MemberList group={g} sessionName={sessionName} onOpenChat={onOpenChat} onWrite={onWrite} onChanged={replace} canAdd={powers.add} canManage={powers.members} blocked={powers.membersBlocked} />
       {mayChange && <LeaveGroup group={g} onLeft={group.reload} />}
     </>
