@@ -122,36 +122,40 @@ export async function startGateway(opts: StartGatewayOptions): Promise<RunningGa
     alertEmails: settings.alertEmails,
     frontendUrl: settings.frontendUrl,
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? opts.config.PORT, opts.host, () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  const url = `http://127.0.0.1:${port}`;
-  logger.info({ port }, 'gateway listening');
   let closing: Promise<void> | null = null;
-  return {
-    url,
-    server,
-    // Idempotent: a second call waits for the first one.
-    close() {
-      closing ??= (async () => {
-        stopAlerts();
-        autoAssign.stop();
-        awayReplies.stop();
-        await scheduledSends.stop();
-        await webhooks.stop();
-        app.deps.rates.close();
-        app.metrics?.close();
-        await realtime.close();
-        await new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          server.closeAllConnections();
-        });
-        await app.deps.email.close();
-        await media?.close();
-      })();
-      return closing;
-    },
+  // Idempotent: a second call waits for the first one.
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      stopAlerts();
+      autoAssign.stop();
+      awayReplies.stop();
+      await scheduledSends.stop();
+      await webhooks.stop();
+      app.deps.rates.close();
+      app.metrics?.close();
+      await realtime.close();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await app.deps.email.close();
+      await media?.close();
+    })();
+    return closing;
   };
+  const wanted = opts.port ?? opts.config.PORT;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(wanted, opts.host, () => resolve());
+    });
+  } catch (err) {
+    await close();
+    // Said plainly at start-up: what is wrong and what to change.
+    if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+    throw new Error(`Port ${wanted} is already in use: stop what uses it or set another PORT / El puerto ${wanted} ya está en uso: detén lo que lo usa o elige otro PORT`);
+  }
+  const { port } = server.address() as AddressInfo;
+  logger.info({ port }, 'gateway listening');
+  return { url: `http://127.0.0.1:${port}`, server, close };
 }

@@ -8,7 +8,7 @@
 import { join, resolve } from 'node:path';
 import { labelKey, type HubEvent, type LabelColor } from '@switchboard/shared';
 import { Chat, generatedPasswordNotice, Label, loadDotenv, Session } from '@switchboard/shared/node';
-import { requestToJoin, startSimulator, type Simulator } from '@switchboard/wa-sim';
+import { endCall, requestToJoin, startCall, startSimulator, type Simulator } from '@switchboard/wa-sim';
 import { ensureDemoEmployee } from './demoEmployee.ts';
 import { startNode, type RunningNode } from './main.ts';
 import { onSignals } from './shutdown.ts';
@@ -98,6 +98,8 @@ function firstWords(node: RunningNode, sim: Simulator, group: string): () => voi
       for (const contact of CONTACTS) {
         if (await Chat.exists({ sessionId: DEMO_SESSION, jid: `${contact.phone}@s.whatsapp.net` })) continue;
         await sim.contactSend(contact.phone, { to: DEMO_PHONE, text: contact.script[0]! });
+        // Valentina also calls, and nobody picks up: the thread shows *Llamada de voz perdida*.
+        if (contact === CONTACTS[2]) endCall(sim, startCall(sim, contact.phone, DEMO_PHONE).callId, 'timeout');
       }
       if (!(await Chat.exists({ sessionId: DEMO_SESSION, jid: group }))) {
         await sim.contactSendToGroup(GROUP.creator, group, GROUP.first);
@@ -146,7 +148,14 @@ async function main(): Promise<void> {
     WA_CA_CERT: sim.caCertPath,
   };
   let password: string | undefined;
-  const node = await startNode({ env, onAdminPassword: (_email, pw) => (password = pw) });
+  let node: RunningNode;
+  try {
+    node = await startNode({ env, onAdminPassword: (_email, pw) => (password = pw) });
+  } catch (err) {
+    await sim.stop();
+    process.stderr.write(`The demo could not start / La demo no pudo arrancar:\n${(err as Error).message}\n`);
+    process.exit(1);
+  }
   if (!sim.phones.has(DEMO_PHONE)) sim.createPhone({ phone: DEMO_PHONE, name: 'Demo phone' });
   for (const c of CONTACTS) if (!sim.contacts.has(c.phone)) sim.createContact({ phone: c.phone, name: c.name });
   const stopLink = autoLink(node, sim);
@@ -171,6 +180,9 @@ async function main(): Promise<void> {
     `    curl -X POST ${sim.controlUrl}/phones -d '{"phone":"34600000002"}'`,
     `    curl -X POST ${sim.controlUrl}/phones/34600000002/link -d '{"qr":"<QR text>"}'`,
     `  Contacts write now and then: ${CONTACTS.map((c) => `${c.name} (${c.phone})`).join(', ')}`,
+    '  A contact calls / Un contacto llama (then end it with {"how":"timeout"}, "accept" or "reject"):',
+    `    curl -X POST ${sim.controlUrl}/contacts/${CONTACTS[0]!.phone}/calls -d '{"to":"${DEMO_PHONE}"}'`,
+    `    curl -X POST ${sim.controlUrl}/calls/<callId>/end -d '{"how":"timeout"}'`,
     '  Ctrl+C stops everything / Ctrl+C lo detiene todo.',
     '',
   ];

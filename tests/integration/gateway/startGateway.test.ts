@@ -1,4 +1,4 @@
-import { startGateway, type RunningGateway } from '@switchboard/gateway';
+import { startGateway, type GatewayEnvConfig, type RunningGateway } from '@switchboard/gateway';
 import { Assignment, Media, Message, silentLogger } from '@switchboard/shared/node';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,27 +9,30 @@ let w: GatewayWorld;
 let mail: Mailbox;
 let gw: RunningGateway;
 
+/** The gateway's configuration in these tests (PORT 0: any free port). */
+const baseConfig = (): GatewayEnvConfig => ({
+  NODE_ENV: 'test',
+  DATA_DIR: w.settings.dataDir,
+  PORT: 0,
+  JWT_SECRET: w.settings.jwtSecret,
+  JWT_EXPIRES_IN: '3600',
+  CORS_ORIGINS: [],
+  FRONTEND_URL: 'http://console.test',
+  SMTP_HOST: '127.0.0.1',
+  SMTP_PORT: mail.port,
+  SMTP_SECURE: false,
+  SMTP_FROM_EMAIL: 'alerts@switchboard.test',
+  SMTP_FROM_NAME: 'Switchboard',
+  JSON_BODY_LIMIT_BYTES: 2048,
+  RATE_LIMIT_LOGIN_PER_MINUTE: 3,
+  RATE_LIMIT_FORGOT_PASSWORD_PER_HOUR: 1,
+});
+
 beforeAll(async () => {
   mail = await startMailbox();
   w = await openGateway('gw-start', { simulator: true });
   gw = await startGateway({
-    config: {
-      NODE_ENV: 'test',
-      DATA_DIR: w.settings.dataDir,
-      PORT: 0,
-      JWT_SECRET: w.settings.jwtSecret,
-      JWT_EXPIRES_IN: '3600',
-      CORS_ORIGINS: [],
-      FRONTEND_URL: 'http://console.test',
-      SMTP_HOST: '127.0.0.1',
-      SMTP_PORT: mail.port,
-      SMTP_SECURE: false,
-      SMTP_FROM_EMAIL: 'alerts@switchboard.test',
-      SMTP_FROM_NAME: 'Switchboard',
-      JSON_BODY_LIMIT_BYTES: 2048,
-      RATE_LIMIT_LOGIN_PER_MINUTE: 3,
-      RATE_LIMIT_FORGOT_PASSWORD_PER_HOUR: 1,
-    },
+    config: baseConfig(),
     logger: silentLogger(),
     hub: w.hub,
     health: () => w.hub.healthReport(),
@@ -124,5 +127,13 @@ describe('startGateway', () => {
     expect(allowed, statuses.join()).toBeGreaterThanOrEqual(2);
     expect(allowed, statuses.join()).toBeLessThanOrEqual(3);
     expect(statuses.slice(0, allowed).every((st) => st === 401) && statuses.slice(allowed).every((st) => st === 429), statuses.join()).toBe(true);
+  });
+
+  it('says plainly that the port is taken, and leaves nothing running', async () => {
+    const port = Number(new URL(gw.url).port);
+    const second = startGateway({ config: { ...baseConfig(), PORT: port }, logger: silentLogger(), hub: w.hub, health: () => w.hub.healthReport(), host: '127.0.0.1' });
+    await expect(second).rejects.toThrow(`Port ${port} is already in use: stop what uses it or set another PORT / El puerto ${port} ya está en uso`);
+    // The first gateway still answers.
+    expect((await fetch(`${gw.url}/api/openapi.json`)).status).toBe(200);
   });
 });
