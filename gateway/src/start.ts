@@ -153,7 +153,7 @@ export async function startGateway(opts: StartGatewayOptions): Promise<RunningGa
     await close();
     // Said plainly at start-up: what is wrong and what to change.
     if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
-    throw new Error(`Port ${wanted} is already in use: stop what uses it or set another PORT / El puerto ${wanted} ya está en uso: detén lo que lo usa o elige otro PORT`);
+    throw new Error(`Port ${wanted} is already in use: stop what uses it or set another PORT / El puerto ${wanted} ya está en uso: detén lo que lo usa o elige otro PORT`, { cause: err });
   }
   const { port } = server.address() as AddressInfo;
   logger.info({ port }, 'gateway listening');
