@@ -98,8 +98,11 @@ function firstWords(node: RunningNode, sim: Simulator, group: string): () => voi
       for (const contact of CONTACTS) {
         if (await Chat.exists({ sessionId: DEMO_SESSION, jid: `${contact.phone}@s.whatsapp.net` })) continue;
         await sim.contactSend(contact.phone, { to: DEMO_PHONE, text: contact.script[0]! });
-        // Valentina also calls, and nobody picks up: the thread shows *Llamada de voz perdida*.
-        if (contact === CONTACTS[2]) endCall(sim, startCall(sim, contact.phone, DEMO_PHONE).callId, 'timeout');
+        // Valentina also calls, and nobody picks up (it rings 15 s): the thread shows *Llamada de voz perdida*.
+        if (contact === CONTACTS[2]) {
+          const { callId } = startCall(sim, contact.phone, DEMO_PHONE);
+          setTimeout(() => endCall(sim, callId, 'timeout'), 15_000).unref();
+        }
       }
       if (!(await Chat.exists({ sessionId: DEMO_SESSION, jid: group }))) {
         await sim.contactSendToGroup(GROUP.creator, group, GROUP.first);
