@@ -1,9 +1,9 @@
-import type { WAMessage, WAMessageKey, WASocket } from '@whiskeysockets/baileys';
+import type { WACallEvent, WAMessage, WAMessageKey, WASocket } from '@whiskeysockets/baileys';
 import { Message, messageObjectId } from '@switchboard/shared/node';
 import type { ActorEvent } from '@switchboard/shared';
 import type { Logger } from 'pino';
 import { applyStatus } from './messages/applyStatus.ts';
-import { CallLog, declineIfAsked } from './messages/calls.ts';
+import { CallLog, callerChat, declineIfAsked } from './messages/calls.ts';
 import type { ChatStore } from './messages/chats.ts';
 import { makeDecryptionDurable } from './messages/durableDecrypt.ts';
 import type { Inbox } from './messages/inbox.ts';
@@ -162,11 +162,21 @@ export function bindSocketEvents(sock: WASocket, deps: SocketEventDeps): void {
   });
   // A call becomes a message of the caller's chat once it ended (messages/calls.ts).
   const calls = new CallLog();
+  // While a call rings the inbox says so (a presence `calling`, as typing is `composing`); its end says `paused`.
+  const callPresence = (call: WACallEvent, state: 'calling' | 'paused') =>
+    void callerChat(sock, call).then((chatId) => deps.emit({ type: 'presence', chatId, participant: chatId, state }));
+  const callEnded = (call: WACallEvent, msg: WAMessage) => {
+    callPresence(call, 'paused');
+    arrive(msg);
+  };
   sock.ev.on('call', (events) => {
     for (const call of events) {
       const msg = calls.settle(call);
-      if (msg) arrive(msg);
-      else void declineIfAsked(sessionId, sock, call, calls, deps.logger).then((declined) => declined && arrive(declined), (err: unknown) => deps.logger.warn({ err }, 'call rule not read'));
+      if (msg) callEnded(call, msg);
+      else if (call.status === 'offer' && !call.offline && !call.isGroup) {
+        callPresence(call, 'calling');
+        void declineIfAsked(sessionId, sock, call, calls, deps.logger).then((declined) => declined && callEnded(call, declined), (err: unknown) => deps.logger.warn({ err }, 'call rule not read'));
+      }
     }
   });
   sock.ev.on('messages.update', (updates) => {

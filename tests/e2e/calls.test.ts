@@ -4,6 +4,8 @@
  * a customer calls the shop's number and nobody answers; Elena's open thread shows *Llamada de voz
  * perdida*, the list says *📞 Llamada perdida*, a notification tells her and the chat waits for
  * a reply. A video call answered on the shop's phone shows as answered and asks for nothing.
+ * While a call rings, the thread and the list say so (*llamando por WhatsApp…*), so someone can
+ * pick up the shop's phone.
  */
 import { endCall, startCall } from '@switchboard/wa-sim';
 import type { Browser, Page } from 'playwright-core';
@@ -52,6 +54,17 @@ describe('calls to the account', () => {
     await page.getByRole('textbox', { name: /Mensaje para Alicia Gómez/ }).press('Enter');
     await sys.sim.waitForReceived(ALICIA, (m) => m.text === 'Claro, cuando quieras');
     await expect.poll(() => row().getByText('Sin responder', { exact: false }).count()).toBe(0);
+
+    // While a call rings, the thread and the list say so, to pick up on the phone; it goes when the call ends.
+    const ringing = startCall(sys.sim, ALICIA, PHONE);
+    const header = page.locator('.thread-title');
+    await header.getByText('llamando por WhatsApp… contesta desde el teléfono').waitFor();
+    await row().getByText('📞 Llamando…').waitFor();
+    await checkScreen(page, 'inbox', '29a-call-ringing');
+    endCall(sys.sim, ringing.callId, 'accept');
+    await page.getByRole('log').getByText('Llamada de voz · atendida en el teléfono').waitFor();
+    await header.getByText('llamando por WhatsApp', { exact: false }).waitFor({ state: 'detached' });
+    expect(await row().getByText('📞 Llamando…').count()).toBe(0);
 
     // With the chat closed: the missed call notifies, the one answered on the phone does not.
     await page.getByRole('button', { name: 'Cerrar conversación' }).click();

@@ -25,11 +25,22 @@ let w: GatewayWorld;
 let supervisor = '';
 let watcher: AwayReplier;
 
-/** The customer calls and the call ends as `how`; resolves with the stored message's announcement. */
+/** The first `presence` of the caller's chat with `state`, recorded after the `after`-th event. */
+const presence = (digits: string, state: string, after: number) =>
+  w.rec.waitFor((e) => w.rec.events.indexOf(e) >= after && e.sessionId === SESSION && e.type === 'presence' && e.chatId === jid(digits) && e.state === state);
+
+/**
+ * The customer calls — the inbox hears it ring (presence `calling` on their phone-number chat) —
+ * and the call ends as `how` (presence `paused`); resolves with the stored message's announcement.
+ */
 async function callEnding(digits: string, how: CallEnd, opts: { video?: boolean; lid?: boolean } = {}): Promise<Extract<HubEvent, { type: 'message' }>> {
+  const mark = w.rec.events.length;
   const { callId } = startCall(w.sim!, digits, PHONE, opts);
+  await presence(digits, 'calling', mark);
   const stored = w.rec.waitFor((e) => e.sessionId === SESSION && e.type === 'message' && e.message.id === callId);
+  const ended = presence(digits, 'paused', mark);
   endCall(w.sim!, callId, how);
+  await ended;
   return (await stored) as Extract<HubEvent, { type: 'message' }>;
 }
 

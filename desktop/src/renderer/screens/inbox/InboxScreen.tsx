@@ -30,6 +30,7 @@ import { useChatSelection } from './list/useChatSelection.ts';
 import { MessageSearchResults } from './list/MessageSearchResults.tsx';
 import { chatKey, parseChatKey, phoneFromJid } from './model/keys.ts';
 import { sortedChats } from './model/chatOrder.ts';
+import { liveActivities } from './model/presence.ts';
 import { sessionsToStartFrom } from './model/newChat.ts';
 import { useScheduledCount } from './scheduled/useScheduledCount.ts';
 import { isSnoozed } from './model/snooze.ts';
@@ -298,7 +299,7 @@ export function InboxScreen() {
             agentsByChat={inbox.agentsByChat}
             drafts={inbox.drafts}
             draftFiles={inbox.draftFiles}
-            typingKeys={new Set([...inbox.state.presence].filter(([, p]) => p.state === 'composing' && Date.now() - p.at < 25_000).map(([k]) => k))}
+            activityByChat={liveActivities(inbox.state.presence, Date.now())}
             hasMore={inbox.list.hasMore}
             onLoadMore={inbox.list.loadMore}
             selection={selection.selecting ? selection : undefined}

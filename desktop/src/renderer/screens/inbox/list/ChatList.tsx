@@ -39,7 +39,8 @@ export interface ChatListProps {
   showSession: boolean;
   labelsById: ReadonlyMap<string, LabelView>;
   agentsByChat: AgentsByChat;
-  typingKeys: ReadonlySet<string>;
+  /** Chats whose contact is typing or calling now. */
+  activityByChat: ReadonlyMap<string, 'composing' | 'calling'>;
   /** Unsent replies by chat key (shown instead of the last message, except in the open chat). */
   drafts: Drafts;
   /** Files picked for an unsent reply, by chat key. */
@@ -138,7 +139,7 @@ export const ChatList = forwardRef<ChatListHandle, ChatListProps>(function ChatL
                 showSession={p.showSession}
                 labelsById={p.labelsById}
                 agents={p.agentsByChat.get(key) ?? NOBODY}
-                typing={p.typingKeys.has(key)}
+                activity={p.activityByChat.get(key) ?? null}
                 now={now}
                 draft={key === p.openKey ? undefined : draftPreview(p.drafts.get(key), p.draftFiles?.get(key), t)}
                 onOpen={() => {

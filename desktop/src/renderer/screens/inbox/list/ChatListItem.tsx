@@ -43,7 +43,8 @@ export interface ChatListItemProps {
   labelsById: ReadonlyMap<string, LabelView>;
   /** Other agents who have this chat open. */
   agents: readonly AgentHere[];
-  typing: boolean;
+  /** The contact is typing or calling now (said in place of the preview). */
+  activity: 'composing' | 'calling' | null;
   /** The reply typed and not sent in this chat, if any. */
   draft?: string | undefined;
   /** The time the waits are measured to (ms; ticks every minute). */
@@ -52,7 +53,7 @@ export interface ChatListItemProps {
 }
 
 /** A chat row (an option of the listbox). */
-export const ChatListItem = memo(function ChatListItem({ chat, id, selected, active, checked, showAssignees, showSession, labelsById, agents, typing, draft, now, onOpen }: ChatListItemProps) {
+export const ChatListItem = memo(function ChatListItem({ chat, id, selected, active, checked, showAssignees, showSession, labelsById, agents, activity, draft, now, onOpen }: ChatListItemProps) {
   const i18n = useI18n();
   const { t, tn, fmt } = i18n;
   const title = chatTitle(chat);
@@ -88,8 +89,8 @@ export const ChatListItem = memo(function ChatListItem({ chat, id, selected, act
           </time>
         </div>
         <div className="chat-line">
-          <span className={`chat-preview${typing ? ' typing' : ''}`}>
-            {typing ? t('thread.typing') : draft ? (
+          <span className={`chat-preview${activity ? ` typing ${activity}` : ''}`}>
+            {activity ? t(activity === 'calling' ? 'inbox.calling' : 'thread.typing') : draft ? (
               <>
                 <span className="draft-tag">{t('inbox.draft')}: </span>
                 {draft}

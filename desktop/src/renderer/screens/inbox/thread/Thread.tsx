@@ -35,6 +35,7 @@ import { buildRows } from './rows.ts';
 import { DeleteMessageDialog, EditMessageDialog } from './OwnMessageDialogs.tsx';
 import { ForwardDialog } from './ForwardDialog.tsx';
 import { BlockedReplyNotice } from './ContactBlock.tsx';
+import { LIVE_WORDS, liveActivity } from '../model/presence.ts';
 import { ContactDialog } from './ContactDialog.tsx';
 import { SnoozeDialog } from './SnoozeDialog.tsx';
 import { ThreadCorner } from './ThreadCorner.tsx';
@@ -197,8 +198,7 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
     if (s.quotedId) setQuoting(null);
     toast.success(t('scheduled.done', { when: whenPhrase(s.sendAt, Date.now(), i18n) }));
   };
-  const presence = inbox.state.presence.get(key);
-  const live = presence && Date.now() - presence.at < 25_000 ? presence.state : null;
+  const live = liveActivity(inbox.state.presence.get(key), Date.now());
   const name = chatTitle(chat ?? { name: null, phone: null, id: chatId });
 
   const saveDraft = useCallback((text: string) => setDraft(key, { text }), [setDraft, key]);
@@ -270,7 +270,7 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
         <div className="thread-title">
           <h2>{name}</h2>
           <p className="faint">
-            {live === 'composing' ? <span className="typing">{t('thread.typing')}</span> : live === 'recording' ? <span className="typing">{t('thread.recording')}</span> : live === 'available' ? t('thread.online') : null}
+            {live === 'available' ? t('thread.online') : live && <span className={`typing ${live}`}>{t(LIVE_WORDS[live])}</span>}
             {!live && [displayPhone(chat?.phone) ?? phoneFromJid(chatId), chat?.sessionName ?? sessionId].filter((part) => part && part !== name).join(' · ')}
             {chat && chat.assignees.length > 0 && !live && ` · ${t('inbox.assignedTo', { names: chat.assignees.map((a) => (a.userId === me.id ? t('inbox.assignedToYou') : a.name)).join(', ') })}`}
           </p>
