@@ -1,8 +1,8 @@
 /**
  * Setting a session's automatic messages: the greeting for customers who write for the first
- * time (on or off, the message), declining WhatsApp calls (with the message the caller gets), and the opening hours and away reply: on or off, the time zone,
+ * time (on or off, the message), the opening hours and away reply: on or off, the time zone,
  * each day open or closed with one shift or a split one, *Copiar el lunes de martes a viernes*,
- * and the message.
+ * and the message; and declining WhatsApp calls, with the message the caller gets.
  * A schedule never set starts from Monday–Friday 9:00–18:00, the device's time zone and a
  * suggested message. The server checks the hours again (400 `invalid_hours`).
  */
@@ -103,11 +103,6 @@ export function BusinessHoursDialog({ hours, sessionName, onClose, onSaved }: Pr
           <TextAreaField label={t('hours.greetingMessage')} rows={2} maxLength={1000} disabled={!greeting} value={greetingText} onChange={(e) => setGreetingText(e.target.value)} />
         </fieldset>
         <fieldset className="fieldset">
-          <legend>{t('hours.callsTitle')}</legend>
-          <CheckboxField label={t('hours.rejectCalls')} hint={t('hours.rejectCallsHint')} checked={rejectCalls} onChange={(e) => setRejectCalls(e.target.checked)} />
-          <TextAreaField label={t('hours.callMessage')} hint={t('hours.callMessageHint')} rows={2} maxLength={1000} disabled={!rejectCalls} value={callText} onChange={(e) => setCallText(e.target.value)} />
-        </fieldset>
-        <fieldset className="fieldset">
           <legend>{t('hours.hoursTitle')}</legend>
           <CheckboxField label={t('hours.enabled')} hint={t('hours.awayHint')} checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />
           <SelectField label={t('hours.timeZone')} value={timeZone} onChange={(e) => setTimeZone(e.target.value)}>
@@ -163,6 +158,11 @@ export function BusinessHoursDialog({ hours, sessionName, onClose, onSaved }: Pr
             </Button>
           </fieldset>
           <TextAreaField label={t('hours.message')} hint={t('hours.messageHint')} rows={3} maxLength={1000} value={message} onChange={(e) => setMessage(e.target.value)} />
+        </fieldset>
+        <fieldset className="fieldset">
+          <legend>{t('hours.callsTitle')}</legend>
+          <CheckboxField label={t('hours.rejectCalls')} hint={t('hours.rejectCallsHint')} checked={rejectCalls} onChange={(e) => setRejectCalls(e.target.checked)} />
+          <TextAreaField label={t('hours.callMessage')} hint={t('hours.callMessageHint')} rows={2} maxLength={1000} disabled={!rejectCalls} value={callText} onChange={(e) => setCallText(e.target.value)} />
         </fieldset>
       </form>
     </Dialog>
