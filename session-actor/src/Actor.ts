@@ -83,8 +83,8 @@ export class Actor {
     this.log = this.base.child({ module: 'actor' });
     this.beforeStore = killBeforeStoreHook(deps.config, this.log);
     this.barriers = new EventBarriers((msg) => deps.send(msg));
-    this.chats = new ChatStore(sessionId);
     this.blocklist = new Blocklist(sessionId);
+    this.chats = new ChatStore(sessionId, (lid, pnJid) => this.blocklist.renamed(lid, pnJid));
     this.inbox = openInbox(sessionId);
     this.forgetting = forgetInBatches(this.inbox, (task) => void this.enqueue(task).catch((err: unknown) => this.onWriteError(err)));
     this.metrics = new SessionMetrics(sessionId);

@@ -42,6 +42,11 @@ export class Blocklist {
     for (const d of docs) this.chats.add(d.jid);
   }
 
+  /** A LID chat became the contact's phone-number chat (ChatStore's merge): a block follows it. */
+  renamed(lid: string, pnJid: string): void {
+    if (this.chats.delete(lid)) this.chats.add(pnJid);
+  }
+
   /** True when the chat's contact is blocked (a send to it fails as `blocked`). */
   has(chatId: string): boolean {
     return this.chats.has(chatId);

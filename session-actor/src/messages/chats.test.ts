@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Assignment, Chat, ChatNote, Message, Session, connectDatabase, disconnectDatabase, messageObjectId, silentLogger } from '@switchboard/shared/node';
 import { testDbUri } from '../../../tests/support/testDb.ts';
+import { Blocklist } from './blocklist.ts';
 import { ChatStore } from './chats.ts';
 
 beforeAll(async () => {
@@ -45,8 +46,9 @@ describe('ChatStore', () => {
     expect(await Assignment.countDocuments({ sessionId: 's', chatId: PN })).toBe(1);
   });
 
-  it('merges a LID chat into an existing PN chat when WhatsApp reports the mapping (messages, labels, notes)', async () => {
-    const store = new ChatStore('s');
+  it('merges a LID chat into an existing PN chat when WhatsApp reports the mapping (messages, labels, notes, a block)', async () => {
+    const blocklist = new Blocklist('s');
+    const store = new ChatStore('s', (from, to) => blocklist.renamed(from, to));
     const pn = '15550002222@s.whatsapp.net';
     const lid = '111222333@lid';
     await store.upsert({ chatId: pn, pnJid: pn, isGroup: false }, { unread: true });
@@ -56,6 +58,9 @@ describe('ChatStore', () => {
     await Chat.updateOne({ sessionId: 's', jid: pn }, { $set: { labels: [vip] } });
     await Chat.updateOne({ sessionId: 's', jid: lid }, { $set: { labels: [urgent, vip] } });
     await ChatNote.create({ sessionId: 's', chatId: lid, authorId: messageObjectId('s', 'author'), authorName: 'Ana', text: 'Pidió factura' });
+    await Chat.updateOne({ sessionId: 's', jid: lid }, { $set: { blocked: true } });
+    await blocklist.load();
+    expect([blocklist.has(lid), blocklist.has(pn)]).toEqual([true, false]);
     const before = (await Session.findOne({ sessionId: 's' }).lean())?.metrics.chatCount ?? 0;
 
     await store.learnMapping(lid, pn);
@@ -67,6 +72,9 @@ describe('ChatStore', () => {
     const labels = (await Chat.findOne({ sessionId: 's', jid: pn }).lean())?.labels?.map(String).sort();
     expect(labels).toEqual([urgent, vip].map(String).sort());
     expect(await ChatNote.countDocuments({ sessionId: 's', chatId: pn })).toBe(1);
+    // Blocked under its LID, the contact stays blocked: stored, and for the outbox.
+    expect((await Chat.findOne({ sessionId: 's', jid: pn }).lean())?.blocked).toBe(true);
+    expect([blocklist.has(lid), blocklist.has(pn)]).toEqual([false, true]);
   });
 
   it('keeps one chat per contact when LID-only and mapped messages alternate through one store', async () => {

@@ -78,7 +78,11 @@ export class ChatStore {
   /** Groups whose metadata could not be fetched yet (named at their next message). */
   private readonly unnamedGroups = new Set<string>();
 
-  constructor(private readonly sessionId: string) {}
+  /** `onMerged`: a LID chat became (or was folded into) the contact's phone-number chat. */
+  constructor(
+    private readonly sessionId: string,
+    private readonly onMerged?: (lid: string, pnJid: string) => void,
+  ) {}
 
   /** Creates or updates the chat of `identity`; serialised per contact. */
   upsert(identity: ChatIdentity, patch: ChatPatch): Promise<ChatUpsert> {
@@ -176,6 +180,7 @@ export class ChatStore {
     if (!pnChat) {
       await Chat.updateOne({ _id: lidChat._id }, { $set: { jid: pnJid, pnJid, lid } });
       this.ids.set(pnJid, { _id: lidChat._id, lastInboundAt: lidChat.lastInboundAt ?? null, lastOutboundAt: lidChat.lastOutboundAt ?? null, handledAt: lidChat.handledAt ?? null });
+      this.onMerged?.(lid, pnJid);
       return;
     }
     const times = {
@@ -188,7 +193,8 @@ export class ChatStore {
     if (times.lastInboundAt) max.lastInboundAt = times.lastInboundAt;
     if (times.lastOutboundAt) max.lastOutboundAt = times.lastOutboundAt;
     if (times.handledAt) max.handledAt = times.handledAt;
-    const update: Record<string, unknown> = { $inc: { unreadCount: lidChat.unreadCount ?? 0 }, $set: { lid, needsReply: needsReply(times) } };
+    // A contact blocked under its LID stays blocked.
+    const update: Record<string, unknown> = { $inc: { unreadCount: lidChat.unreadCount ?? 0 }, $set: { lid, needsReply: needsReply(times), ...(lidChat.blocked ? { blocked: true } : {}) } };
     // One wait for the contact: the earlier of the two, none once the merged chat needs no reply.
     if (!needsReply(times)) update.$unset = { waitingSince: '' };
     else if (lidChat.waitingSince) update.$min = { waitingSince: lidChat.waitingSince };
@@ -199,6 +205,7 @@ export class ChatStore {
     this.ids.set(pnJid, { _id: pnChat._id, ...times });
     await Chat.deleteOne({ _id: lidChat._id });
     await Session.updateOne({ sessionId }, { $inc: { 'metrics.chatCount': -1 } });
+    this.onMerged?.(lid, pnJid);
   }
 
   /** A LID ↔ PN mapping learnt from WhatsApp: folds an existing LID chat into the PN chat. */
