@@ -68,6 +68,8 @@ describe('calls to the account', () => {
 
     // With the chat closed: the missed call notifies, the one answered on the phone does not.
     await page.getByRole('button', { name: 'Cerrar conversación' }).click();
+    // Closed before it rings: a call the user is looking at does not notify.
+    await page.getByText('Elige una conversación').waitFor();
     const missed = startCall(sys.sim, ALICIA, PHONE);
     endCall(sys.sim, missed.callId, 'timeout');
     await row().getByText('📞 Llamada perdida').waitFor();

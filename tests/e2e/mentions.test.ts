@@ -70,6 +70,7 @@ describe('mentions in internal notes', () => {
     await noteBox.fill('Y que lo sepa ');
     await noteBox.pressSequentially('@adm');
     const offered = supervisor.getByRole('listbox', { name: 'Mencionar a alguien del equipo' });
+    await offered.getByRole('option', { name: '@Admin' }).waitFor();
     expect(await offered.getByRole('option').allTextContents()).toEqual(['@Admin']);
     await noteBox.press('Enter');
     expect(await noteBox.inputValue()).toBe('Y que lo sepa @Admin ');

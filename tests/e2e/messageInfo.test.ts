@@ -255,7 +255,10 @@ describe('message info', () => {
 
     // Scheduled for later, the mention waits by name and goes as a mention.
     await composer.pressSequentially('@car');
+    // Enter picks her only once the picker offers her (before, it would send "@car").
+    await elena.getByRole('listbox', { name: 'Mencionar a alguien del grupo' }).getByRole('option', { name: '@Carla Vidal' }).waitFor();
     await composer.press('Enter');
+    expect(await composer.inputValue()).toBe('@Carla Vidal ');
     await composer.pressSequentially('mañana te la llevo.');
     await elena.getByRole('button', { name: 'Programar envío' }).click();
     await elena.getByRole('dialog', { name: /^Programar envío a/ }).getByRole('button', { name: /^Mañana por la mañana/ }).click();
