@@ -3,7 +3,8 @@ import { Message, messageObjectId } from '@switchboard/shared/node';
 import type { ActorEvent } from '@switchboard/shared';
 import type { Logger } from 'pino';
 import { applyStatus } from './messages/applyStatus.ts';
-import { CallLog, callerChat, declineIfAsked } from './messages/calls.ts';
+import { CallLog, declineIfAsked } from './messages/calls.ts';
+import { phoneJidOf } from './messages/jid.ts';
 import type { ChatStore } from './messages/chats.ts';
 import { makeDecryptionDurable } from './messages/durableDecrypt.ts';
 import type { Inbox } from './messages/inbox.ts';
@@ -164,7 +165,8 @@ export function bindSocketEvents(sock: WASocket, deps: SocketEventDeps): void {
   const calls = new CallLog();
   // While a call rings the inbox says so (a presence `calling`, as typing is `composing`); its end says `paused`.
   const callPresence = (call: WACallEvent, state: 'calling' | 'paused') =>
-    void callerChat(sock, call).then((chatId) => deps.emit({ type: 'presence', chatId, participant: chatId, state }));
+    // The caller's chat as their messages are filed: by phone number when known.
+    void phoneJidOf(sock, call.from, call.callerPn).then((chatId) => deps.emit({ type: 'presence', chatId, participant: chatId, state }));
   const callEnded = (call: WACallEvent, msg: WAMessage) => {
     callPresence(call, 'paused');
     arrive(msg);

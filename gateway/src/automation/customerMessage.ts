@@ -1,4 +1,4 @@
-import type { MessageView } from '@switchboard/shared';
+import { callWaits, type MessageView } from '@switchboard/shared';
 
 /**
  * A customer's new message, the kind the automations react to: not our own, not a reaction, not
@@ -7,5 +7,5 @@ import type { MessageView } from '@switchboard/shared';
  * (someone spoke with them). A missed or declined call is one.
  */
 export function isCustomersNewMessage(m: MessageView): boolean {
-  return !m.fromMe && m.kind !== 'reaction' && m.kind !== 'system' && m.call?.outcome !== 'answered' && m.editedAt === undefined && m.revokedAt === undefined;
+  return !m.fromMe && m.kind !== 'reaction' && m.kind !== 'system' && callWaits(m.call) && m.editedAt === undefined && m.revokedAt === undefined;
 }

@@ -11,7 +11,7 @@
  * it; a wait still open when the walk ends is *handled* if an agent marked the chat as needing no
  * reply after it began, else *unanswered*.
  */
-import type { MessageCall, MessageKind, MessageStatus } from '@switchboard/shared';
+import { callWaits, type MessageCall, type MessageKind, type MessageStatus } from '@switchboard/shared';
 import { DurationHistogram } from './durationHistogram.ts';
 
 /** The fields of a message a report reads. */
@@ -94,7 +94,7 @@ export class ReportTally {
       if (at < this.period.from) continue;
       const inPeriod = at < this.period.to;
       if (!inPeriod && waitStart === null) break;
-      if (m.kind === 'reaction' || m.kind === 'system' || m.automated || m.call?.outcome === 'answered') continue;
+      if (m.kind === 'reaction' || m.kind === 'system' || m.automated || !callWaits(m.call)) continue;
       if (!m.fromMe) {
         if (!inPeriod) continue;
         any = true;

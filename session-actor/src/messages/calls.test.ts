@@ -1,6 +1,6 @@
 import { WAMessageStubType, type WACallEvent } from '@whiskeysockets/baileys';
 import { describe, expect, it } from 'vitest';
-import { CallLog, callOf, callWaits } from './calls.ts';
+import { CallLog, callOf } from './calls.ts';
 
 const ALICE = '34611000001@s.whatsapp.net';
 const RANG = new Date('2026-12-07T09:00:00Z');
@@ -51,9 +51,5 @@ describe('callOf', () => {
     expect(callOf({ messageStubType: WAMessageStubType.CALL_MISSED_VIDEO, messageStubParameters: ['bogus'] })).toEqual({ video: true, outcome: 'missed' });
     expect(callOf({ messageStubType: WAMessageStubType.GROUP_CHANGE_SUBJECT, messageStubParameters: ['missed'] })).toBeNull();
     expect(callOf({})).toBeNull();
-  });
-
-  it('says which calls wait for a reply: all but one answered on the phone', () => {
-    expect([callWaits({ video: false, outcome: 'missed' }), callWaits({ video: false, outcome: 'declined' }), callWaits({ video: true, outcome: 'answered' }), callWaits(undefined)]).toEqual([true, true, false, true]);
   });
 });

@@ -11,7 +11,6 @@ import { jidNormalizedUser, WAMessageStubType, type WACallEvent, type WAMessage,
 import { CALL_OUTCOMES, type CallOutcome, type MessageCall } from '@switchboard/shared';
 import { BusinessHours } from '@switchboard/shared/node';
 import type { Logger } from 'pino';
-import { pnForLid } from './jid.ts';
 
 /** How each end of a call Baileys reports is recorded. */
 const ENDS: Partial<Record<WACallEvent['status'], CallOutcome>> = { accept: 'answered', reject: 'declined', timeout: 'missed', terminate: 'missed' };
@@ -94,15 +93,4 @@ export async function declineIfAsked(sessionId: string, sock: WASocket, call: WA
     return null;
   }
   return log.settle(call, 'rejected');
-}
-
-/** The chat a call's caller has with the account: their phone-number JID when known (as their messages are filed). */
-export async function callerChat(sock: WASocket, call: Pick<WACallEvent, 'from' | 'callerPn'>): Promise<string> {
-  const pn = call.callerPn ?? (await pnForLid(sock, call.from));
-  return jidNormalizedUser(pn ?? call.from);
-}
-
-/** Whether a stored call answers for the customer's wait: one answered on the phone needs nothing more. */
-export function callWaits(call: MessageCall | null | undefined): boolean {
-  return call?.outcome !== 'answered';
 }

@@ -1,5 +1,5 @@
 import { isJidStatusBroadcast, type WAMessage, type WASocket } from '@whiskeysockets/baileys';
-import type { ActorEvent, MessageMediaView } from '@switchboard/shared';
+import { callWaits, type ActorEvent, type MessageMediaView } from '@switchboard/shared';
 import { Message, dropMediaById, incomingMessageDocument, insertDocumentsUnordered, messageObjectId, type IncomingMessageDocument, type IncomingMessageFields, type InsertFailure, type MessageDoc } from '@switchboard/shared/node';
 import type { Logger } from 'pino';
 import type { Dispatcher } from 'undici';
@@ -14,7 +14,7 @@ import { isReplayed } from './inbox.ts';
 import { mapContent, type MappedContent, type MediaInfo } from './mapContent.ts';
 import { applyChange, changeOf, type MessageChange } from './messageChanges.ts';
 import { resolveMentions } from './mentions.ts';
-import { callOf, callWaits } from './calls.ts';
+import { callOf } from './calls.ts';
 import { groupStubOf, nameGroupStub } from './groupStubs.ts';
 import { quotedElsewhere } from './quotedElsewhere.ts';
 import type { SessionMetrics } from './sessionMetrics.ts';

@@ -34,6 +34,15 @@ export interface MessageCall {
   outcome: CallOutcome;
 }
 
+/**
+ * Whether a message leaves someone waiting as far as its call goes: every message but a call
+ * answered on the phone (someone spoke with the customer) — which is never unread, starts no wait,
+ * notifies nobody and triggers no automation.
+ */
+export function callWaits(call: MessageCall | null | undefined): boolean {
+  return call?.outcome !== 'answered';
+}
+
 /** A `call` message in a chat-list preview (`[call_missed]`, `[videocall_answered]`…), which the inbox words. */
 export function callPreviewKind(call: MessageCall): string {
   return `${call.video ? 'videocall' : 'call'}_${call.outcome}`;

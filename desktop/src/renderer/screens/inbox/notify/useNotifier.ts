@@ -6,7 +6,7 @@
  * notification names its chat (`replyTo`): the desktop app on macOS offers an inline reply,
  * which the inbox sends (InboxProvider).
  */
-import type { ChatNoteView, InboxChatView, InboxMessageView } from '@switchboard/shared';
+import { callWaits, type ChatNoteView, type InboxChatView, type InboxMessageView } from '@switchboard/shared';
 import { useCallback, useRef } from 'react';
 import { useNavigate } from 'react-router';
 import { useAbility, useAuth } from '../../../auth/AuthProvider.tsx';
@@ -33,7 +33,7 @@ export function useNotifier(prefs: NotifyPrefs): (state: InboxState, m: InboxMes
   return useCallback(
     (state, m) => {
       // A call answered on the phone leaves nobody waiting.
-      if (!prefs.enabled || prefs.muted.includes(m.sessionId) || m.kind === 'reaction' || m.call?.outcome === 'answered') return;
+      if (!prefs.enabled || prefs.muted.includes(m.sessionId) || m.kind === 'reaction' || !callWaits(m.call)) return;
       const request = m.system?.action === 'join_request' && m.system.value === 'created' ? m.system : null;
       if (m.kind === 'system' && !(request && ability.can('update', on('Chat', { sessionId: m.sessionId, jid: m.chatId })))) return;
       const key = chatKey(m.sessionId, m.chatId);

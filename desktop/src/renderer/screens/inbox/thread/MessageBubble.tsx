@@ -3,7 +3,7 @@
  * formatting), time, delivery ticks, reactions, and, for a failed send, the reason with a
  * retry that really resends it (same message, same clientId).
  */
-import { callPreviewKind, isOnWhatsApp, textWithMentionNames, type InboxMessageView } from '@switchboard/shared';
+import { callPreviewKind, callWaits, isOnWhatsApp, textWithMentionNames, type InboxMessageView } from '@switchboard/shared';
 import { memo } from 'react';
 import { hasMessage, useI18n, type MessageKey } from '../../../i18n/index.tsx';
 import { Button, IconButton } from '../../../ui/Button.tsx';
@@ -117,7 +117,7 @@ export const MessageBubble = memo(function MessageBubble({ m, quoted, quotedChat
         <MessageMedia m={m} />
         {unsupported && <p className="muted msg-text">{t('thread.unsupported')}</p>}
         {m.kind === 'call' && m.call && (
-          <p className={`msg-text msg-call${m.call.outcome === 'answered' ? '' : ' msg-call-unanswered'}`} title={t('call.hint')}>
+          <p className={`msg-text msg-call${callWaits(m.call) ? ' msg-call-unanswered' : ''}`} title={t('call.hint')}>
             <Icon name={m.call.video ? 'video' : 'call'} size={15} /> {t(`call.${callPreviewKind(m.call)}` as MessageKey)}
           </p>
         )}

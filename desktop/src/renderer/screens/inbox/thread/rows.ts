@@ -7,7 +7,7 @@
  * Changes to a group are lines of their own, between runs. Internal notes sit among the messages by time; those older than the loaded messages wait until
  * older messages are loaded.
  */
-import type { ChatNoteView, InboxMessageView } from '@switchboard/shared';
+import { callWaits, type ChatNoteView, type InboxMessageView } from '@switchboard/shared';
 import type { OutboxItem } from '../outbox/types.ts';
 
 /** One row of the thread. */
@@ -58,7 +58,7 @@ export function buildRows(
   const known = new Set(messages.map((m) => m.clientId).filter(Boolean));
   const pending = outbox.filter((i) => !known.has(i.clientId));
   // What counts as unread: not a change to a group, nor a call answered on the phone.
-  const incoming = messages.filter((m) => !m.fromMe && m.kind !== 'system' && m.call?.outcome !== 'answered');
+  const incoming = messages.filter((m) => !m.fromMe && m.kind !== 'system' && callWaits(m.call));
   const firstUnread = opts.unread > 0 ? incoming[Math.max(0, incoming.length - opts.unread)] : undefined;
   for (const m of messages) {
     notesUntil(m.timestamp - 1);
