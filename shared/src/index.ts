@@ -28,4 +28,6 @@ export * from './domain/forwarding.ts';
 export * from './domain/pins.ts';
 export * from './domain/mentions.ts';
 export * from './domain/groupEvents.ts';
+export * from './domain/vcard.ts';
+export * from './domain/preview.ts';
 export * from './api/outgoingMessage.ts';

@@ -24,6 +24,9 @@ describe('transcript', () => {
     expect(es.message(msg({ kind: 'image', caption: 'Paquete roto' }))).toBe('[06/12/2026 10:30] Alicia Gómez: [Imagen] Paquete roto\n');
     expect(es.message(msg({ kind: 'document' }))).toBe('[06/12/2026 10:30] Alicia Gómez: [Documento]\n');
     expect(es.message(msg({ kind: 'location', location: { latitude: 40.4, longitude: -3.7, name: 'Tienda Centro' } }))).toBe('[06/12/2026 10:30] Alicia Gómez: [Ubicación] Tienda Centro\n');
+    const card = 'BEGIN:VCARD\nVERSION:3.0\nFN:Luis Taller\nitem1.TEL;waid=34611222333:+34 611 22 23 33\nEND:VCARD';
+    expect(es.message(msg({ kind: 'contact', text: card, caption: 'Luis Taller' }))).toBe('[06/12/2026 10:30] Alicia Gómez: [Contacto] Luis Taller +34 611 22 23 33\n');
+    expect(es.message(msg({ kind: 'poll', text: '¿Qué día?\nLunes\nMartes' }))).toBe('[06/12/2026 10:30] Alicia Gómez: [Encuesta] ¿Qué día?\n    ○ Lunes\n    ○ Martes\n');
     expect(es.message(msg({ text: 'Talla 42', editedAt: at('09:31') }))).toBe('[06/12/2026 10:30] Alicia Gómez: Talla 42 (editado)\n');
     expect(es.message(msg({ kind: 'image', caption: 'Mira esto', forwarded: true }))).toBe('[06/12/2026 10:30] Alicia Gómez: (reenviado) [Imagen] Mira esto\n');
     expect(es.message(msg({ text: 'secreto', revokedAt: at('09:32') }))).toBe('[06/12/2026 10:30] Alicia Gómez: Se eliminó este mensaje\n');

@@ -7,7 +7,7 @@
  * group is a line of its own ("Carla añadió a Eva"), reactions are left out. Pure: the route feeds it rows
  * from cursors and streams what it returns (transcriptStream).
  */
-import { callPreviewKind, groupEventWording, partyLabel, textWithMentionNames, type GroupEvent, type GroupEventParty, type MessageCall, type MessageKind, type MessageMention, type UserLocale } from '@switchboard/shared';
+import { callPreviewKind, groupEventWording, partyLabel, parseVCards, textWithMentionNames, type GroupEvent, type GroupEventParty, type MessageCall, type MessageKind, type MessageMention, type UserLocale } from '@switchboard/shared';
 
 /** The fields of a message the transcript reads. */
 export interface TranscriptMessage {
@@ -127,6 +127,11 @@ const fill = (s: string, vars: Record<string, string>) => s.replace(/\{(\w+)\}/g
 /** One line per line: a message's own line breaks are indented under it. */
 const indent = (s: string) => s.replace(/\r?\n/g, '\n    ');
 
+/** A contact card as its people and their numbers (`Ana Ruiz +34 611 222 333`), not its vCard. */
+const cardWords = (vcard: string | null | undefined) => parseVCards(vcard).map((p) => [p.name, ...p.phones.map((n) => n.number)].join(' ')).join('; ');
+/** A poll's question, then each option on a line of its own. */
+const pollWords = (text: string | null | undefined) => (text ?? '').split('\n').map((line, i) => (i === 0 ? line : `○ ${line}`)).join('\n');
+
 /** What the transcript needs to know besides the rows. */
 export interface TranscriptContext {
   locale: UserLocale;
@@ -155,7 +160,7 @@ export function transcriptWriter(ctx: TranscriptContext) {
   };
   const body = (m: TranscriptMessage) => {
     if (m.revokedAt) return w.deleted;
-    const words = textWithMentionNames(m.text ?? m.caption ?? '', m.mentions, ctx.sessionName);
+    const words = m.kind === 'contact' ? cardWords(m.text) : m.kind === 'poll' ? pollWords(m.text) : textWithMentionNames(m.text ?? m.caption ?? '', m.mentions, ctx.sessionName);
     const kind = m.kind === 'text' ? '' : `[${m.kind === 'call' && m.call ? w.calls[callPreviewKind(m.call)] : (w.kinds[m.kind as keyof typeof w.kinds] ?? m.kind)}]`;
     const place = m.kind === 'location' && m.location ? ` ${m.location.name ?? m.location.address ?? `${m.location.latitude}, ${m.location.longitude}`}` : '';
     const text = [m.forwarded ? w.forwarded : '', kind + place, words].filter(Boolean).join(' ');

@@ -65,6 +65,12 @@ describe('mapContent', () => {
       text: vcard,
       caption: 'Ana',
     });
+    const luis = 'BEGIN:VCARD\nFN:Luis\nEND:VCARD';
+    expect(mapContent({ contactsArrayMessage: { displayName: '2 contactos', contacts: [{ displayName: 'Ana', vcard }, { displayName: 'Luis', vcard: luis }] } })).toMatchObject({
+      kind: 'contact',
+      text: `${vcard}\n${luis}`,
+      caption: 'Ana, Luis',
+    });
     expect(mapContent({ pollCreationMessageV3: { name: 'Q?', options: [{ optionName: 'a' }, { optionName: 'b' }] } })).toEqual({
       kind: 'poll',
       text: 'Q?\na\nb',

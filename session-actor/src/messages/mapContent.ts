@@ -137,7 +137,8 @@ export function mapContent(raw: Content | null | undefined): MappedContent | nul
     case 'contactsArrayMessage': {
       const list = content.contactsArrayMessage?.contacts ?? [];
       const vcard = list.map((c) => c.vcard ?? '').join('\n');
-      const displayName = content.contactsArrayMessage?.displayName ?? list[0]?.displayName ?? '';
+      // The array's own name is often a count ("3 contactos"): the list shows who they are.
+      const displayName = list.map((c) => c.displayName ?? '').filter(Boolean).join(', ') || (content.contactsArrayMessage?.displayName ?? '');
       return { kind: 'contact', text: vcard, caption: displayName, contact: { displayName, vcard }, ...base };
     }
     case 'pollCreationMessage':

@@ -1,4 +1,4 @@
-import { callPreviewKind, previewAuthor, textWithMentionNames, type MessageCall, type MessageMention } from '@switchboard/shared';
+import { callPreviewKind, previewAuthor, previewWords, type MessageCall, type MessageMention } from '@switchboard/shared';
 
 /** Presents a stored message as the events' MessageView: the one presenter in shared (also used by REST). */
 export { toMessageView as toView } from '@switchboard/shared/node';
@@ -22,8 +22,7 @@ export interface PreviewSource {
  * phone. A message without words is `[kind]` (the inbox words it).
  */
 export function previewOf(m: PreviewSource): string {
-  const raw = m.kind === 'contact' ? m.caption : (m.text ?? m.caption);
-  const body = (raw && m.mentions?.length ? textWithMentionNames(raw, m.mentions) : raw) || `[${m.kind === 'call' && m.call ? callPreviewKind(m.call) : m.kind}]`;
+  const body = previewWords(m) || `[${m.kind === 'call' && m.call ? callPreviewKind(m.call) : m.kind}]`;
   const author = previewAuthor(m);
   const line = author ? `${author}: ${body}` : body;
   return line.length > 120 ? `${line.slice(0, 117)}...` : line;

@@ -82,6 +82,10 @@ describe('buildContent', () => {
     const vcard = 'BEGIN:VCARD\nVERSION:3.0\nFN:Ana Ruiz\nEND:VCARD';
     const contact = await buildContent({ messageId: 'ID7', kind: 'contact', text: vcard }, JID, deps);
     expect(contact.content).toEqual({ contacts: { displayName: 'Ana Ruiz', contacts: [{ displayName: 'Ana Ruiz', vcard }] } });
+    // Several cards (a forwarded contacts array) go as one card each.
+    const other = 'BEGIN:VCARD\nVERSION:3.0\nFN:Luis Gil\nEND:VCARD';
+    const two = await buildContent({ messageId: 'ID8', kind: 'contact', text: `${vcard}\n${other}`, caption: 'Ana Ruiz, Luis Gil' }, JID, deps);
+    expect(two.content).toEqual({ contacts: { displayName: 'Ana Ruiz, Luis Gil', contacts: [{ displayName: 'Ana Ruiz', vcard }, { displayName: 'Luis Gil', vcard: other }] } });
   });
 
   it('rejects incomplete messages with invalid_message', async () => {

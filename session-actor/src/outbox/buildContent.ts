@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { AnyMessageContent, MiscMessageGenerationOptions, WAMessage } from '@whiskeysockets/baileys';
-import { outgoingMessageProblems, type MessageKind } from '@switchboard/shared';
+import { outgoingMessageProblems, parseVCards, splitVCards, type MessageKind } from '@switchboard/shared';
 import { ActorError } from '../errors.ts';
 
 /** The stored outgoing message fields the builder reads. */
@@ -145,9 +145,11 @@ async function contentOf(rec: OutgoingRecord, jid: string, deps: BuildDeps): Pro
       return { location };
     }
     case 'contact': {
-      if (!rec.text) throw bad('a contact message needs a vCard in text');
-      const displayName = rec.caption || /FN:(.*)/.exec(rec.text)?.[1]?.trim() || 'Contact';
-      return { contacts: { displayName, contacts: [{ displayName, vcard: rec.text }] } };
+      const cards = splitVCards(rec.text ?? '');
+      if (cards.length === 0) throw bad('a contact message needs a vCard in text');
+      // One card is WhatsApp's contact message; several, its contacts array.
+      const contacts = cards.map((vcard) => ({ displayName: parseVCards(vcard)[0]?.name || 'Contact', vcard }));
+      return { contacts: { displayName: rec.caption || contacts[0]!.displayName, contacts } };
     }
     case 'image':
     case 'video':

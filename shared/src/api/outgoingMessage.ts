@@ -39,6 +39,13 @@ const sendFields = z.object({
   location: z
     .object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180), name: z.string().max(256).optional(), address: z.string().max(512).optional() })
     .optional(),
+  contact: z
+    .object({
+      name: z.string().trim().min(1).max(256),
+      phone: z.string().trim().regex(/^\+?[\d\s().-]+$/, 'A phone number in international format').refine((p) => /^\d{6,15}$/.test(p.replace(/\D/g, '')), 'A phone number has 6 to 15 digits, with its country code'),
+    })
+    .optional()
+    .describe('For kind contact: the person to share, sent as a contact card (vCard) their phone can save and write to'),
   clientId: z.string().min(1).max(200).optional().describe('Idempotency key: the same clientId is accepted once per session'),
   mentions: mentionsField,
 });
@@ -53,10 +60,12 @@ export const outgoingMessageBody = sendFields.superRefine(checkContent);
 export type OutgoingMessageBody = z.output<typeof outgoingMessageBody>;
 
 /**
- * A send as the hub accepts it: the kind is resolved (any stored kind but `unsupported`, so
- * internal callers may send contacts), `to` may be a JID, and the caller's user id rides along.
+ * A send as the hub accepts it: the kind is resolved (any stored kind but `unsupported`), `to`
+ * may be a JID, a contact is its vCard in `text` (the gateway writes it: `contactCardFields`),
+ * and the caller's user id rides along.
  */
 export const outgoingMessageInput = sendFields
+  .omit({ contact: true })
   .extend({
     kind: z.enum(MESSAGE_KINDS).exclude(['unsupported', 'system', 'call']),
     userId: z.string().max(64).optional(),

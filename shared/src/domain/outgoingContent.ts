@@ -4,12 +4,13 @@
  * `api/outgoingMessage.ts` apply the same rules.
  */
 import { writesMention } from './mentions.ts';
+import { isVCard } from './vcard.ts';
 
 /** Kinds whose content is a stored media file (`mediaId`). */
 export const MEDIA_MESSAGE_KINDS = ['image', 'video', 'audio', 'voice', 'document', 'sticker'] as const;
 
 /** Kinds a client may send through the API. */
-export const SENDABLE_KINDS = ['text', ...MEDIA_MESSAGE_KINDS, 'location', 'reaction'] as const;
+export const SENDABLE_KINDS = ['text', ...MEDIA_MESSAGE_KINDS, 'location', 'contact', 'reaction'] as const;
 
 /** The content fields of a message, whatever its kind. */
 export interface MessageContent {
@@ -18,6 +19,8 @@ export interface MessageContent {
   mediaId?: unknown;
   reaction?: { targetId?: string | null } | null | undefined;
   location?: object | null | undefined;
+  /** A person to share (the API's form of a `contact` message; sent as a vCard in `text`). */
+  contact?: object | null | undefined;
 }
 
 /**
@@ -30,6 +33,7 @@ export function outgoingMessageProblems(m: MessageContent): Array<{ path: string
   if (kind === 'text' && !m.text?.trim()) out.push({ path: 'text', message: 'A text message needs text' });
   if (kind && (MEDIA_MESSAGE_KINDS as readonly string[]).includes(kind) && !m.mediaId) out.push({ path: 'mediaId', message: 'A media message needs a mediaId' });
   if (kind === 'location' && !m.location) out.push({ path: 'location', message: 'A location message needs a location' });
+  if (kind === 'contact' && !m.contact && !isVCard(m.text)) out.push({ path: 'contact', message: 'A contact message needs a contact (name and phone), or a vCard in text' });
   if (kind === 'reaction' && !m.reaction?.targetId) out.push({ path: 'reaction', message: 'A reaction needs emoji and targetId' });
   return out;
 }

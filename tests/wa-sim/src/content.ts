@@ -96,6 +96,15 @@ export function buildContactMessage(
   if (input.document) return { type: 'media', mediatype: 'document', message: { documentMessage: { ...media('document', input.document), mimetype: input.mimetype ?? DEFAULT_MIME.document, fileName: input.fileName ?? 'file', caption: input.caption, contextInfo: ctx } } };
   if (input.sticker) return { type: 'media', mediatype: 'sticker', message: { stickerMessage: { ...media('sticker', input.sticker), mimetype: input.mimetype ?? DEFAULT_MIME.sticker, contextInfo: ctx } } };
   if (input.location) return { type: 'media', mediatype: 'location', message: { locationMessage: { degreesLatitude: input.location.latitude, degreesLongitude: input.location.longitude, name: input.location.name, contextInfo: ctx } } };
+  if (input.contacts?.length) {
+    const [one, ...more] = input.contacts;
+    if (more.length === 0) return { type: 'media', mediatype: 'vcard', message: { contactMessage: { ...one!, contextInfo: ctx } } };
+    return { type: 'media', mediatype: 'contact_array', message: { contactsArrayMessage: { displayName: `${input.contacts.length} contacts`, contacts: input.contacts, contextInfo: ctx } } };
+  }
+  if (input.poll) {
+    const { name, options, selectableCount = 1 } = input.poll;
+    return { type: 'poll', message: { pollCreationMessageV3: { name, options: options.map((optionName) => ({ optionName })), selectableOptionsCount: selectableCount, contextInfo: ctx } } };
+  }
   if (input.reaction) {
     // In a group the key names the target's author too (Baileys' own reactions do).
     const author = ref.remoteJid.endsWith('@g.us') ? { participant: ref.participant } : {};
@@ -114,7 +123,7 @@ export function buildContactMessage(
     const message = ctx ? { extendedTextMessage: { text: input.text, contextInfo: ctx } } : { conversation: input.text };
     return { type: 'text', message };
   }
-  throw new SimError('bad_message', 'message needs text, image, video, audio, document, sticker, location, reaction, edit or revoke');
+  throw new SimError('bad_message', 'message needs text, image, video, audio, document, sticker, location, contacts, poll, reaction, edit or revoke');
 }
 
 const MEDIA_FIELDS: Array<[MediaField, MediaType]> = [
@@ -176,6 +185,11 @@ export function parseAppMessage(store: MediaStore, raw: proto.IMessage): Parsed 
   if (msg.locationMessage) {
     const l = msg.locationMessage;
     return { kind: 'location', location: { latitude: l.degreesLatitude ?? 0, longitude: l.degreesLongitude ?? 0, name: l.name ?? undefined }, quotedId: l.contextInfo?.stanzaId ?? undefined, ...forwardedOf(l.contextInfo) };
+  }
+  const cards = msg.contactMessage ? [msg.contactMessage] : msg.contactsArrayMessage?.contacts;
+  if (cards) {
+    const ctx = msg.contactMessage?.contextInfo ?? msg.contactsArrayMessage?.contextInfo;
+    return { kind: 'contact', contacts: cards.map((c) => ({ displayName: c.displayName ?? '', vcard: c.vcard ?? '' })), quotedId: ctx?.stanzaId ?? undefined, ...forwardedOf(ctx) };
   }
   const pm = msg.protocolMessage;
   if (pm?.type === 0) return { kind: 'revoke', targetId: pm.key?.id ?? undefined };

@@ -49,6 +49,18 @@ export function parseSendBody(body: Json): ContactSendInput {
     }
     input.location = { latitude: loc.latitude, longitude: loc.longitude, name: typeof loc.name === 'string' ? loc.name : undefined };
   }
+  const contacts = body.contacts as unknown;
+  if (contacts !== undefined) {
+    if (!Array.isArray(contacts) || contacts.length === 0 || contacts.some((c) => typeof c !== 'object' || c === null)) throw new SimError('invalid_body', '"contacts" must be a non-empty array of {displayName, vcard}');
+    input.contacts = (contacts as Json[]).map((c) => ({ displayName: optStr(c, 'displayName') ?? '', vcard: str(c, 'vcard') }));
+  }
+  const poll = body.poll as Json | undefined;
+  if (poll !== undefined) {
+    if (typeof poll !== 'object' || poll === null || !Array.isArray(poll.options) || poll.options.length < 2 || poll.options.some((o) => typeof o !== 'string' || !o)) {
+      throw new SimError('invalid_body', '"poll" needs a name and at least two options (strings)');
+    }
+    input.poll = { name: str(poll, 'name'), options: poll.options as string[], ...(typeof poll.selectableCount === 'number' ? { selectableCount: poll.selectableCount } : {}) };
+  }
   const reaction = body.reaction as Json | undefined;
   if (reaction !== undefined) {
     if (typeof reaction !== 'object' || reaction === null) throw new SimError('invalid_body', '"reaction" must be an object');

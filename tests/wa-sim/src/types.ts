@@ -1,5 +1,11 @@
 /** Kinds of message the simulator understands in both directions. */
-export type SimMessageKind = 'text' | 'image' | 'video' | 'audio' | 'ptt' | 'document' | 'sticker' | 'location' | 'reaction' | 'revoke' | 'edit' | 'unknown';
+export type SimMessageKind = 'text' | 'image' | 'video' | 'audio' | 'ptt' | 'document' | 'sticker' | 'location' | 'contact' | 'poll' | 'reaction' | 'revoke' | 'edit' | 'unknown';
+
+/** A shared contact card: the name shown and its vCard. */
+export interface SimContactCard {
+  displayName: string;
+  vcard: string;
+}
 
 /** A message a simulated contact received from the app, decrypted. */
 export interface ReceivedMessage {
@@ -21,6 +27,8 @@ export interface ReceivedMessage {
   mimetype?: string;
   fileName?: string;
   location?: { latitude: number; longitude: number; name?: string };
+  /** For `contact`: the cards shared (one: WhatsApp's contact message; several: its contacts array). */
+  contacts?: SimContactCard[];
   reaction?: { emoji: string; targetId: string };
   quotedId?: string;
   /** Author of the quoted message (`contextInfo.participant`), when the app named one. */
@@ -71,6 +79,10 @@ export interface ContactSendInput {
   mimetype?: string;
   fileName?: string;
   location?: { latitude: number; longitude: number; name?: string };
+  /** Shares contact cards (one: a contact message; several: a contacts array). */
+  contacts?: SimContactCard[];
+  /** Starts a poll (WhatsApp's poll creation message): the question and its options. */
+  poll?: { name: string; options: string[]; selectableCount?: number };
   reaction?: { emoji: string; targetId: string };
   /** Edits a text the sender wrote before (WhatsApp's MESSAGE_EDIT protocol message). */
   edit?: { targetId: string; text: string };

@@ -34,8 +34,9 @@ import { group } from './group.ts';
 import { groupSettings } from './groupSettings.ts';
 import { block } from './block.ts';
 import { calls } from './calls.ts';
+import { cards } from './cards.ts';
 
-const BUNDLES = [common, auth, status, sessions, dashboard, inbox, users, roles, assignments, audit, integrations, palette, snooze, ownMessages, newChat, gettingStarted, contact, autoAssign, assignees, reports, businessHours, mentions, scheduled, bulk, voice, forward, messageInfo, canned, emoji, pins, group, groupSettings, block, calls] as const;
+const BUNDLES = [common, auth, status, sessions, dashboard, inbox, users, roles, assignments, audit, integrations, palette, snooze, ownMessages, newChat, gettingStarted, contact, autoAssign, assignees, reports, businessHours, mentions, scheduled, bulk, voice, forward, messageInfo, canned, emoji, pins, group, groupSettings, block, calls, cards] as const;
 
 type KeysOf<B> = B extends { es: Record<infer K, string> } ? K : never;
 /** Every message key of the app. */

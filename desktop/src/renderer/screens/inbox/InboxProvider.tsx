@@ -22,7 +22,8 @@ import { useOutbox } from './outbox/useOutbox.ts';
 import { useTeamLabels } from './labels/useTeamLabels.ts';
 import { useNotificationReplies } from './notify/useNotificationReplies.ts';
 import { messageActions } from './messageActions.ts';
-import type { OutboxItem } from './outbox/types.ts';
+import type { OutboxItem, SharedContact } from './outbox/types.ts';
+import { pendingMessageOf } from './outbox/pendingMessage.ts';
 
 const PAGE = 100;
 const THREAD_PAGE = 50;
@@ -39,7 +40,7 @@ export interface Inbox {
   open(key: string | null): void;
   loadOlder(key: string): Promise<void>;
   threadError: unknown;
-  send(key: string, reply: { text?: string; quotedId?: string; mentions?: MessageMention[]; file?: File; kind?: 'voice' }): Promise<void>;
+  send(key: string, reply: { text?: string; quotedId?: string; mentions?: MessageMention[]; file?: File; kind?: 'voice'; contact?: SharedContact }): Promise<void>;
   retryOutbox(clientId: string): void;
   discardOutbox(clientId: string): void;
   retryMessage(m: InboxMessageView): Promise<void>;
@@ -284,10 +285,7 @@ export function InboxProvider({ children }: { children: ReactNode }) {
 
   const onSent = useCallback((item: OutboxItem, receipt: { messageId: string }) => {
     // Accepted: show it as pending right away (the server's events take it from there).
-    dispatch({
-      type: 'event/message',
-      message: { id: receipt.messageId, sessionId: item.sessionId, chatId: item.chatId, fromMe: true, kind: item.file ? 'document' : 'text', status: 'pending', timestamp: Date.now(), clientId: item.clientId, ...(item.text ? (item.file ? { caption: item.text } : { text: item.text }) : {}), ...(item.quotedId ? { quotedId: item.quotedId } : {}), ...(item.mentions?.length ? { mentions: item.mentions } : {}) },
-    });
+    dispatch({ type: 'event/message', message: pendingMessageOf(item, receipt.messageId, Date.now()) });
   }, []);
   const outbox = useOutbox(onSent);
   useNotificationReplies(auth.platform, outbox.queue);
@@ -317,7 +315,7 @@ export function InboxProvider({ children }: { children: ReactNode }) {
       threadError,
       async send(key, reply) {
         const { sessionId, chatId } = parseChatKey(key);
-        await outbox.queue.enqueue({ clientId: newClientId(), sessionId, chatId, ...(reply.text ? { text: reply.text } : {}), ...(reply.quotedId ? { quotedId: reply.quotedId } : {}), ...(reply.mentions?.length ? { mentions: reply.mentions } : {}), ...(reply.file ? { file: reply.file, fileName: reply.file.name } : {}), ...(reply.kind ? { kind: reply.kind } : {}) });
+        await outbox.queue.enqueue({ clientId: newClientId(), sessionId, chatId, ...(reply.text ? { text: reply.text } : {}), ...(reply.quotedId ? { quotedId: reply.quotedId } : {}), ...(reply.mentions?.length ? { mentions: reply.mentions } : {}), ...(reply.file ? { file: reply.file, fileName: reply.file.name } : {}), ...(reply.kind ? { kind: reply.kind } : {}), ...(reply.contact ? { contact: reply.contact } : {}) });
       },
       retryOutbox: (clientId) => void outbox.queue.retry(clientId),
       discardOutbox: (clientId) => void outbox.queue.discard(clientId),

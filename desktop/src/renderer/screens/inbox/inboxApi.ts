@@ -2,6 +2,7 @@
 import type { CannedFileView, CannedReplyView, ChatLabelsView, ChatPinView, ForwardResult, ChatNameView, CreatedGroupView, GroupInfoView, GroupJoinRequestsView, GroupRequestAction, GroupRequestsChangeView, GroupSettings, MessageMention, GroupInviteLinkView, GroupMemberAction, GroupMembersChangeView, ChatNoteView, ChatPersonView, ChatProfileView, ChatSnoozeView, InboxChatView, InboxMessageView, LabelColor, LabelView, ListPage, MarkHandledResult, BlockContactResult, MarkUnreadResult, MemberReceiptList, MessageChangeResult, MessageSearchHit, SendAccepted, ScheduledMessageView, SessionView, StartedChat } from '@switchboard/shared';
 import { MAX_PINNED_CHATS } from '@switchboard/shared';
 import type { ApiClient, Query } from '../../api/http.ts';
+import type { SharedContact } from './outbox/types.ts';
 
 /** What goes with a scheduled reply besides its text and time. */
 export interface ScheduleExtra {
@@ -57,6 +58,8 @@ export interface OutgoingReply {
   kind?: 'voice';
   /** The ids of the group members the text mentions (written `@digits` in it). */
   mentions?: string[];
+  /** Shares a person as a contact card instead of text. */
+  contact?: SharedContact;
 }
 
 /** The query of the chat list for `f`. */
@@ -104,6 +107,7 @@ export function inboxApi(api: ApiClient) {
         form.set('file', r.file, r.fileName ?? 'file');
         return api.upload<SendAccepted>(path, form);
       }
+      if (r.contact) return api.post<SendAccepted>(path, { to: r.chatId, kind: 'contact', contact: r.contact, clientId: r.clientId });
       return api.post<SendAccepted>(path, { to: r.chatId, text: r.text ?? '', clientId: r.clientId, ...(r.quotedId ? { quotedId: r.quotedId } : {}), ...(r.mentions?.length ? { mentions: r.mentions } : {}) });
     },
     editMessage: (sessionId: string, messageId: string, text: string) => api.put<MessageChangeResult>(`/api/sessions/${enc(sessionId)}/messages/${enc(messageId)}`, { text }),

@@ -155,6 +155,14 @@ describe('inbox reducer: REST pages merged with live and replayed events', () =>
     expect(s.chats.get(KEY)).toMatchObject({ needsReply: true, waitingSince: 300 });
   });
 
+  it('previews a contact card by its people and a poll by its question, as the stored preview does', () => {
+    let s = run([{ type: 'chats/loaded', chats: [chat()], replace: true }]);
+    s = inboxReducer(s, { type: 'event/message', message: msg('c', 200, { kind: 'contact', text: 'BEGIN:VCARD\nFN:Ana\nEND:VCARD', caption: 'Ana Ruiz' }) });
+    expect(s.chats.get(KEY)!.lastMessagePreview).toBe('👤 Ana Ruiz');
+    s = inboxReducer(s, { type: 'event/message', message: msg('p', 210, { kind: 'poll', text: '¿Qué día?\nLunes\nMartes' }) });
+    expect(s.chats.get(KEY)!.lastMessagePreview).toBe('📊 ¿Qué día?');
+  });
+
   it('keeps the change to a group a list shows until the next message', () => {
     const system = { action: 'subject' as const, by: { jid: ALICE, name: 'Alice' }, who: [], value: 'Turno de tarde' };
     let s = run([

@@ -5,7 +5,7 @@
  * summaries keep the newest facts), so a replay that overlaps what REST returned can never
  * duplicate a message, lose one, or move a chat back in time.
  */
-import { callPreviewKind, DELETED_PREVIEW, previewAuthor, textWithMentionNames, type InboxChatView, type InboxMessageView, type MessageStatus } from '@switchboard/shared';
+import { callPreviewKind, DELETED_PREVIEW, previewAuthor, previewWords, type InboxChatView, type InboxMessageView, type MessageStatus } from '@switchboard/shared';
 import { chatKey, parseChatKey, phoneFromJid, roomsAllow } from './keys.ts';
 import { needsReply, tick, waitAfter } from './needsReply.ts';
 import { mergeStatus, withStatusTime } from './status.ts';
@@ -76,8 +76,8 @@ export function previewOf(m: InboxMessageView): string {
 }
 
 function wordsOf(m: InboxMessageView): string {
-  if (m.text) return textWithMentionNames(m.text, m.mentions).slice(0, 200);
-  if (m.caption) return textWithMentionNames(m.caption, m.mentions).slice(0, 200);
+  const words = previewWords(m);
+  if (words) return words.slice(0, 200);
   if (m.kind === 'reaction' && m.reaction) return m.reaction.emoji;
   if (m.media?.fileName) return m.media.fileName;
   if (m.kind === 'call' && m.call) return `[${callPreviewKind(m.call)}]`;

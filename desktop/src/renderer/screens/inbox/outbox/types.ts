@@ -1,5 +1,12 @@
 import type { MessageMention } from '@switchboard/shared';
 
+/** A person shared as a contact card. */
+export interface SharedContact {
+  name: string;
+  /** Digits in international format. */
+  phone: string;
+}
+
 /** A reply waiting in the offline outbox. */
 export interface OutboxItem {
   /** Idempotency key sent with the message: the server accepts it once, however often it is retried. */
@@ -17,6 +24,8 @@ export interface OutboxItem {
   fileName?: string;
   /** The file is a voice note (recorded in the inbox). */
   kind?: 'voice';
+  /** A contact card to share: the person's name and WhatsApp number (digits). */
+  contact?: SharedContact;
   /** queued: waiting for the server; sending: in flight; failed: refused by the server (with why). */
   state: 'queued' | 'sending' | 'failed';
   error?: { code: string; message: string };

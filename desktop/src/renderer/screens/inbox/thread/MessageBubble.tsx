@@ -3,7 +3,7 @@
  * formatting), time, delivery ticks, reactions, and, for a failed send, the reason with a
  * retry that really resends it (same message, same clientId).
  */
-import { callPreviewKind, callWaits, isOnWhatsApp, textWithMentionNames, type InboxMessageView } from '@switchboard/shared';
+import { buildVCard, callPreviewKind, callWaits, isOnWhatsApp, parseVCards, textWithMentionNames, type InboxMessageView } from '@switchboard/shared';
 import { memo } from 'react';
 import { hasMessage, useI18n, type MessageKey } from '../../../i18n/index.tsx';
 import { Button, IconButton } from '../../../ui/Button.tsx';
@@ -15,6 +15,7 @@ import type { TargetReactions } from '../model/inboxReducer.ts';
 import { formatText } from './formatText.tsx';
 import { ownMessageActions } from './OwnMessageDialogs.tsx';
 import { ReactionPicker } from './ReactionPicker.tsx';
+import { ContactCards, PollCard } from './MessageCards.tsx';
 import { MessageMedia } from './MessageMedia.tsx';
 import { senderLabel } from './rows.ts';
 import { StatusTicks } from './StatusTicks.tsx';
@@ -52,6 +53,8 @@ export interface MessageBubbleProps {
 
 /** A short line describing a message (quotes, reply preview). */
 export function summaryOf(m: Pick<QuotedMessage, 'kind' | 'text' | 'caption' | 'media' | 'mentions'>, t: ReturnType<typeof useI18n>['t']): string {
+  if (m.kind === 'contact') return `👤 ${parseVCards(m.text).map((p) => p.name).join(', ') || m.caption || t('card.label')}`;
+  if (m.kind === 'poll') return `📊 ${m.text?.split('\n')[0] || t('poll.label')}`;
   if (m.text) return textWithMentionNames(m.text, m.mentions);
   if (m.caption) return textWithMentionNames(m.caption, m.mentions);
   if (m.media?.fileName) return m.media.fileName;
@@ -95,8 +98,9 @@ function Quote({ quoted, elsewhere, chatName }: { quoted: InboxMessageView | und
 export const MessageBubble = memo(function MessageBubble({ m, quoted, quotedChatName, reactions, senderName, accountName, onReply, onReact, onEdit, onDelete, onForward, onPrivateReply, onPickStart, picked, onPickToggle, onInfo, onRetry }: MessageBubbleProps) {
   const own = onEdit || onDelete ? ownMessageActions(m, Date.now()) : { edit: false, remove: false };
   const { t, fmt } = useI18n();
-  const text = m.text ?? m.caption;
-  const unsupported = m.kind === 'unsupported' || m.kind === 'poll' || m.kind === 'contact';
+  // A card's and a poll's stored text is what they render, not words to show as such.
+  const text = m.kind === 'contact' || m.kind === 'poll' ? undefined : (m.text ?? m.caption);
+  const unsupported = m.kind === 'unsupported';
   const picking = picked !== undefined;
   return (
     <div className={`msg ${m.fromMe ? 'msg-out' : 'msg-in'}${m.status === 'failed' ? ' msg-failed' : ''}${picked ? ' msg-picked' : ''}`} data-id={m.id} data-kind={m.kind}>
@@ -116,6 +120,8 @@ export const MessageBubble = memo(function MessageBubble({ m, quoted, quotedChat
         {m.quotedId && <Quote quoted={quoted} elsewhere={m.quotedFrom} chatName={quotedChatName} />}
         <MessageMedia m={m} />
         {unsupported && <p className="muted msg-text">{t('thread.unsupported')}</p>}
+        {m.kind === 'contact' && m.revokedAt === undefined && <ContactCards m={m} />}
+        {m.kind === 'poll' && m.revokedAt === undefined && <PollCard text={m.text} />}
         {m.kind === 'call' && m.call && (
           <p className={`msg-text msg-call${callWaits(m.call) ? ' msg-call-unanswered' : ''}`} title={t('call.hint')}>
             <Icon name={m.call.video ? 'video' : 'call'} size={15} /> {t(`call.${callPreviewKind(m.call)}` as MessageKey)}
@@ -180,6 +186,7 @@ export function OutboxBubble({ item, onRetry, onDiscard }: { item: OutboxItem; o
             {item.file && <span className="faint">{fmt.bytes(item.file.size)}</span>}
           </div>
         )}
+        {item.contact && <ContactCards m={{ sessionId: item.sessionId, text: buildVCard(item.contact) }} />}
         {item.text && <p className="msg-text">{formatText(item.text, item.mentions && { mentions: item.mentions, account: '' })}</p>}
         <div className="msg-foot">
           <time dateTime={new Date(item.createdAt).toISOString()}>{fmt.time(item.createdAt).slice(0, 5)}</time>

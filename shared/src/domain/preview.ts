@@ -1,0 +1,15 @@
+import { textWithMentionNames } from './mentions.ts';
+import type { MessageMention } from './messages.ts';
+
+/**
+ * The words a chat-list preview shows for a message, as the phone shows them: a contact card's
+ * people (`👤 Ana Ruiz`), a poll's question (`📊 ¿Qué día?`), else its text or caption with the
+ * people it mentions named; empty when it has none (the caller then names its kind). One rule for
+ * the stored preview (the session actor) and the one the inbox updates live.
+ */
+export function previewWords(m: { kind: string; text?: string | null | undefined; caption?: string | null | undefined; mentions?: readonly MessageMention[] | undefined }): string {
+  if (m.kind === 'contact') return m.caption ? `👤 ${m.caption}` : '';
+  if (m.kind === 'poll') return m.text ? `📊 ${m.text.split('\n')[0]}` : '';
+  const raw = m.text || m.caption || '';
+  return raw && m.mentions?.length ? textWithMentionNames(raw, m.mentions) : raw;
+}

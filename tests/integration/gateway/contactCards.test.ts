@@ -1,0 +1,94 @@
+/**
+ * Contact cards and polls, over real HTTP against the real Supervisor, a forked session actor
+ * (Baileys) linked to the WhatsApp simulator, and the database: a customer shares a contact (one
+ * card, or several) and starts a poll, and the inbox gets them with their vCard and a preview the
+ * list can show; an employee shares a contact through the API (`kind: contact` with a name and a
+ * number), and the customer's phone receives WhatsApp's contact message with a card it can save
+ * and write to. Bad cards are refused with a clear 400.
+ */
+import { buildVCard, parseVCards } from '@switchboard/shared';
+import { Chat, Message } from '@switchboard/shared/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { linkSession, openGateway, type GatewayWorld } from './support/harness.ts';
+
+const SESSION = 'cards-1';
+const PHONE = '34600000960';
+const LUCIA = '34611600001';
+const jid = (digits: string) => `${digits}@s.whatsapp.net`;
+const TALLER = ['BEGIN:VCARD', 'VERSION:3.0', 'N:;Taller Gómez;;;', 'FN:Taller Gómez', 'item1.TEL;waid=34911600002:+34 911 60 00 02', 'item1.X-ABLabel:Trabajo', 'END:VCARD'].join('\n');
+const ANA = buildVCard({ name: 'Ana Ruiz', phone: '34611600003' });
+
+let w: GatewayWorld;
+let employee = '';
+
+/** A customer's message as the session stored and announced it. */
+async function customerSends(input: Parameters<NonNullable<GatewayWorld['sim']>['contactSend']>[1]) {
+  const { id } = await w.sim!.contactSend(LUCIA, input);
+  const e = await w.rec.waitFor((ev) => ev.type === 'message' && ev.sessionId === SESSION && ev.message.id === id);
+  return e.type === 'message' ? e.message : undefined;
+}
+
+const send = (body: unknown) => w.api('POST', `/api/sessions/${SESSION}/messages`, { token: employee, body });
+
+beforeAll(async () => {
+  w = await openGateway('gw-cards', { simulator: true, preloadChats: 0 });
+  await linkSession(w, await w.login('admin'), { sessionId: SESSION, name: 'Tienda', phone: PHONE });
+  w.sim!.createContact({ phone: LUCIA, name: 'Lucía' });
+  await customerSends({ to: PHONE, text: 'Hola' });
+  employee = await w.login('employee');
+  const supervisor = await w.login('supervisor');
+  const assigned = await w.api('POST', `/api/sessions/${SESSION}/assignments`, { token: supervisor, body: { chatId: jid(LUCIA), userId: w.users.employee.id } });
+  expect(assigned.status).toBe(201);
+}, 120_000);
+
+afterAll(async () => {
+  await w?.close();
+});
+
+describe('contact cards and polls', () => {
+  it("stores a customer's shared contact with its vCard, and the list shows whom they shared", async () => {
+    const one = await customerSends({ to: PHONE, contacts: [{ displayName: 'Taller Gómez', vcard: TALLER }] });
+    expect(one).toMatchObject({ kind: 'contact', text: TALLER, caption: 'Taller Gómez' });
+    expect(parseVCards(one?.text)[0]?.phones).toEqual([{ number: '+34 911 60 00 02', whatsapp: '34911600002', label: 'Trabajo' }]);
+    expect((await Chat.findOne({ sessionId: SESSION, jid: jid(LUCIA) }).lean())?.lastMessagePreview).toBe('👤 Taller Gómez');
+
+    const two = await customerSends({ to: PHONE, contacts: [{ displayName: 'Taller Gómez', vcard: TALLER }, { displayName: 'Ana Ruiz', vcard: ANA }] });
+    expect(two).toMatchObject({ kind: 'contact', caption: 'Taller Gómez, Ana Ruiz' });
+    expect(parseVCards(two?.text).map((p) => p.name)).toEqual(['Taller Gómez', 'Ana Ruiz']);
+  });
+
+  it("stores a customer's poll as its question and options", async () => {
+    const poll = await customerSends({ to: PHONE, poll: { name: '¿Qué día os viene mejor?', options: ['Lunes', 'Martes'] } });
+    expect(poll).toMatchObject({ kind: 'poll', text: '¿Qué día os viene mejor?\nLunes\nMartes' });
+    expect((await Chat.findOne({ sessionId: SESSION, jid: jid(LUCIA) }).lean())?.lastMessagePreview).toBe('📊 ¿Qué día os viene mejor?');
+  });
+
+  it("shares a contact: the customer's phone gets a card with the person's WhatsApp number", async () => {
+    const res = await send({ to: LUCIA, kind: 'contact', contact: { name: 'Ana Ruiz', phone: '+34 611 60 00 03' }, clientId: 'card-1' });
+    expect(res.status).toBe(202);
+    const got = await w.sim!.waitForReceived(LUCIA, (m) => m.kind === 'contact', 30_000);
+    expect(got.contacts).toEqual([{ displayName: 'Ana Ruiz', vcard: ANA }]);
+    const stored = await Message.findOne({ sessionId: SESSION, messageId: res.body.messageId }).lean();
+    expect(stored).toMatchObject({ kind: 'contact', text: ANA, caption: 'Ana Ruiz', fromMe: true });
+    expect((await Chat.findOne({ sessionId: SESSION, jid: jid(LUCIA) }).lean())?.lastMessagePreview).toBe('👤 Ana Ruiz');
+
+    // An integrator's own vCards go as they are, one card each.
+    const raw = await send({ to: LUCIA, kind: 'contact', text: `${TALLER}\n${ANA}` });
+    expect(raw.status).toBe(202);
+    const both = await w.sim!.waitForReceived(LUCIA, (m) => m.kind === 'contact' && (m.contacts?.length ?? 0) === 2, 30_000);
+    expect(both.contacts?.map((c) => c.displayName)).toEqual(['Taller Gómez', 'Ana Ruiz']);
+  });
+
+  it('refuses a card without a person, a number that is not one, or text that is not a vCard', async () => {
+    for (const body of [
+      { to: LUCIA, kind: 'contact' },
+      { to: LUCIA, kind: 'contact', contact: { name: 'Ana', phone: '12' } },
+      { to: LUCIA, kind: 'contact', contact: { name: '  ', phone: '+34611600003' } },
+      { to: LUCIA, kind: 'contact', contact: { name: 'Ana', phone: 'llámame' } },
+      { to: LUCIA, kind: 'contact', text: 'Ana 611600003' },
+    ]) {
+      const res = await send(body);
+      expect([res.status, res.body.error?.code], JSON.stringify(body)).toEqual([400, 'validation_failed']);
+    }
+  });
+});
