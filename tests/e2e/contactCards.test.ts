@@ -4,7 +4,7 @@
  * Lucía (a customer Elena answers) shares two contacts and starts a poll. Elena sees each person
  * with their number and *Enviar mensaje*, and the poll's question and options, never a raw vCard;
  * the list says *👤 …* and *📊 …*. Elena shares a contact from the reply box by typing a name and
- * a number, and Lucía's phone gets WhatsApp's contact card. Sofía (a supervisor) shares one picked
+ * a number, and Lucía's phone gets WhatsApp's contact card. Her vote in her poll counts live. Sofía (a supervisor) shares one picked
  * from the account's contacts, and *Enviar mensaje* on a card opens that person's chat when there
  * is one, else *Nueva conversación* with the number filled in.
  */
@@ -70,10 +70,16 @@ describe('contact cards and polls', () => {
     expect(await elena.getByRole('log').getByText('BEGIN:VCARD', { exact: false }).count()).toBe(0);
     await rowOf(elena, /Lucía Pardo/).getByText('👤 Taller Gómez, Ana Ruiz').waitFor();
 
-    await sys.sim.contactSend(LUCIA, { to: PHONE, poll: { name: '¿Qué día os viene mejor para la revisión?', options: ['Lunes', 'Miércoles', 'Viernes'] } });
+    const { id: pollId } = await sys.sim.contactSend(LUCIA, { to: PHONE, poll: { name: '¿Qué día os viene mejor para la revisión?', options: ['Lunes', 'Miércoles', 'Viernes'] } });
     await elena.getByRole('log').getByText('¿Qué día os viene mejor para la revisión?').waitFor();
-    await elena.getByRole('log').getByText('Miércoles').waitFor();
-    await elena.getByRole('log').getByText('Las respuestas se ven en el teléfono.').last().waitFor();
+    await elena.getByRole('log').getByText('Nadie ha votado todavía.').waitFor();
+    // Her vote counts live, and changing it moves the count.
+    await sys.sim.contactSend(LUCIA, { to: PHONE, pollVote: { pollId, creator: LUCIA, options: ['Lunes'] } });
+    await elena.getByRole('log').getByRole('listitem', { name: 'Lunes: 1 voto' }).waitFor();
+    await sys.sim.contactSend(LUCIA, { to: PHONE, pollVote: { pollId, creator: LUCIA, options: ['Miércoles'] } });
+    await elena.getByRole('log').getByRole('listitem', { name: 'Miércoles: 1 voto' }).waitFor();
+    await elena.getByRole('log').getByRole('listitem', { name: 'Lunes: 0 votos' }).waitFor();
+    await elena.getByRole('log').getByText('Ha votado 1 persona.').waitFor();
     await rowOf(elena, /Lucía Pardo/).getByText('📊 ¿Qué día os viene mejor para la revisión?').waitFor();
     await checkScreen(elena, SHOTS, '31a-contact-card-poll');
   });

@@ -13,6 +13,7 @@ import { chatIdentityFor, senderOf, type ChatIdentity } from './jid.ts';
 import { isReplayed } from './inbox.ts';
 import { mapContent, type MappedContent, type MediaInfo } from './mapContent.ts';
 import { applyChange, changeOf, type MessageChange } from './messageChanges.ts';
+import { applyVote, voteOf, type PollVote } from './pollVotes.ts';
 import { resolveMentions } from './mentions.ts';
 import { callOf } from './calls.ts';
 import { groupStubOf, nameGroupStub } from './groupStubs.ts';
@@ -77,9 +78,9 @@ interface Prepared {
 export async function ingestMessages(msgs: readonly WAMessage[], deps: IngestDeps, retry: Retry): Promise<WAMessage[]> {
   const prepared: Prepared[] = [];
   const handled: WAMessage[] = [];
-  const changes: MessageChange[] = [];
+  const changes: Array<MessageChange | PollVote> = [];
   for (const msg of msgs) {
-    const change = changeOf(msg);
+    const change = changeOf(msg) ?? voteOf(msg);
     if (change) {
       changes.push(change);
       continue;
@@ -101,7 +102,7 @@ export async function ingestMessages(msgs: readonly WAMessage[], deps: IngestDep
   }
   // After the run's messages are stored: an edit that came with its target finds it.
   for (const change of changes) {
-    await retry(() => applyChange(change, deps));
+    await retry(() => (change.type === 'vote' ? applyVote(change, deps) : applyChange(change, deps)));
     handled.push(change.msg);
   }
   return handled;
@@ -181,6 +182,7 @@ async function prepare(msg: WAMessage, deps: IngestDeps): Promise<Prepared | nul
     ...(system ? { system } : {}),
     ...(call ? { call } : {}),
     ...(quotedFrom ? { quotedFrom } : {}),
+    ...(mapped.pollSecret ? { pollSecret: mapped.pollSecret } : {}),
     reaction: mapped.reaction ?? null,
     location: mapped.location ?? null,
     status: fromMe ? 'sent' : 'delivered',

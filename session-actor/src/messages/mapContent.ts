@@ -31,6 +31,8 @@ export interface MappedContent {
   location?: { latitude: number; longitude: number; name?: string; address?: string };
   contact?: { displayName: string; vcard: string };
   media?: MediaInfo;
+  /** A poll's `messageSecret`, the key of its votes (pollVotes.ts). */
+  pollSecret?: Buffer;
 }
 
 type Content = proto.IMessage;
@@ -146,9 +148,13 @@ export function mapContent(raw: Content | null | undefined): MappedContent | nul
     case 'pollCreationMessageV3': {
       const p = (content.pollCreationMessage ?? content.pollCreationMessageV2 ?? content.pollCreationMessageV3)!;
       const options = (p.options ?? []).map((o) => o.optionName ?? '').join('\n');
-      return { kind: 'poll', text: [p.name ?? '', options].filter(Boolean).join('\n'), ...base };
+      // The key of its votes travels beside the content (messageContextInfo), outside any wrapper or in it.
+      const secret = raw?.messageContextInfo?.messageSecret ?? content.messageContextInfo?.messageSecret;
+      return { kind: 'poll', text: [p.name ?? '', options].filter(Boolean).join('\n'), ...base, ...(secret?.length === 32 ? { pollSecret: Buffer.from(secret) } : {}) };
     }
     case 'senderKeyDistributionMessage':
+    // A vote changes its poll (pollVotes.ts): never a message of its own.
+    case 'pollUpdateMessage':
       return null;
     default:
       return { kind: 'unsupported', text: String(type), ...base };

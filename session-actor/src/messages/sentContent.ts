@@ -11,7 +11,7 @@ export function encodeSentContent(message: proto.IMessage): Buffer {
 }
 
 /** The driver returns stored bytes as a BSON Binary, whose `buffer` holds exactly the bytes. */
-function asBytes(raw: Uint8Array | { buffer: Uint8Array }): Uint8Array {
+export function asBytes(raw: Uint8Array | { buffer: Uint8Array }): Uint8Array {
   return raw instanceof Uint8Array ? raw : raw.buffer;
 }
 

@@ -88,6 +88,8 @@ export interface MessageView {
   system?: GroupEvent;
   /** A `call` message: a voice or video call from the contact, and how it ended. */
   call?: MessageCall;
+  /** A poll's votes: each voter (their phone-number JID when known) and the options they picked, by name. */
+  pollVotes?: Array<{ voter: string; options: string[] }>;
   /** The people its text mentions (`@…`, in groups), each with the name to show in place of the number. */
   mentions?: MessageMention[];
   /** Ours: when WhatsApp took it (`sent`) and when the contact's phone said delivered, read, played (ms); those not reached yet are absent. */

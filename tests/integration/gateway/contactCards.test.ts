@@ -63,6 +63,49 @@ describe('contact cards and polls', () => {
     expect((await Chat.findOne({ sessionId: SESSION, jid: jid(LUCIA) }).lean())?.lastMessagePreview).toBe('📊 ¿Qué día os viene mejor?');
   });
 
+  it("counts a customer's votes in their own poll: a new vote replaces the last, none takes it back, and no vote is a message", async () => {
+    const poll = await customerSends({ to: PHONE, poll: { name: '¿Recogida o envío?', options: ['Recogida', 'Envío'] } });
+    const stored = await Message.findOne({ sessionId: SESSION, messageId: poll!.id }).lean();
+    // The key of its votes, kept with it (BSON binary when read back).
+    expect((stored?.pollSecret as unknown as { buffer: Uint8Array } | undefined)?.buffer.length).toBe(32);
+    const counted = (options: string[]) =>
+      w.rec.waitFor((e) => e.type === 'message' && e.sessionId === SESSION && e.message.id === poll!.id && JSON.stringify(e.message.pollVotes ?? []) === JSON.stringify(options.length ? [{ voter: jid(LUCIA), options }] : []));
+    const messagesBefore = await Message.countDocuments({ sessionId: SESSION, chatId: jid(LUCIA) });
+
+    let voted = counted(['Envío']);
+    await w.sim!.contactSend(LUCIA, { to: PHONE, pollVote: { pollId: poll!.id, creator: LUCIA, options: ['Envío'] } });
+    await voted;
+    voted = counted(['Recogida']);
+    await w.sim!.contactSend(LUCIA, { to: PHONE, pollVote: { pollId: poll!.id, creator: LUCIA, options: ['Recogida'] } });
+    await voted;
+    voted = counted([]);
+    await w.sim!.contactSend(LUCIA, { to: PHONE, pollVote: { pollId: poll!.id, creator: LUCIA, options: [] } });
+    await voted;
+    // Votes change the poll: the chat has no message more, and the REST view says the same.
+    expect(await Message.countDocuments({ sessionId: SESSION, chatId: jid(LUCIA) })).toBe(messagesBefore);
+    const page = await w.api('GET', `/api/sessions/${SESSION}/messages?chatId=${jid(LUCIA)}&limit=5`, { token: employee });
+    expect((page.body.data as { id: string; pollVotes?: unknown }[]).find((m) => m.id === poll!.id)?.pollVotes).toBeUndefined();
+    expect(JSON.stringify(page.body)).not.toContain('pollSecret');
+  });
+
+  it('counts the votes of a LID group, each member once, under their phone number', async () => {
+    const [ANA_N, LUIS_N] = ['34611600011', '34611600012'];
+    w.sim!.createContact({ phone: ANA_N, name: 'Ana' });
+    w.sim!.createContact({ phone: LUIS_N, name: 'Luis' });
+    const group = w.sim!.createGroup({ subject: 'Vecinos', members: [ANA_N, PHONE, LUIS_N], addressing: 'lid' }).jid;
+    const { id } = await w.sim!.contactSendToGroup(ANA_N, group, { poll: { name: '¿Cuándo quedamos?', options: ['Sábado', 'Domingo'] } });
+    await w.rec.waitFor((e) => e.type === 'message' && e.sessionId === SESSION && e.message.id === id);
+    const tally = (n: number) => w.rec.waitFor((e) => e.type === 'message' && e.sessionId === SESSION && e.message.id === id && (e.message.pollVotes?.length ?? 0) === n);
+    let counted = tally(1);
+    await w.sim!.contactSendToGroup(LUIS_N, group, { pollVote: { pollId: id, creator: ANA_N, options: ['Domingo'] } });
+    await counted;
+    counted = tally(2);
+    await w.sim!.contactSendToGroup(ANA_N, group, { pollVote: { pollId: id, creator: ANA_N, options: ['Sábado', 'Domingo'] } });
+    const e = await counted;
+    const votes = e.type === 'message' ? e.message.pollVotes : undefined;
+    expect(new Map(votes?.map((v) => [v.voter, v.options]))).toEqual(new Map([[jid(LUIS_N), ['Domingo']], [jid(ANA_N), ['Sábado', 'Domingo']]]));
+  });
+
   it("shares a contact: the customer's phone gets a card with the person's WhatsApp number", async () => {
     const res = await send({ to: LUCIA, kind: 'contact', contact: { name: 'Ana Ruiz', phone: '+34 611 60 00 03' }, clientId: 'card-1' });
     expect(res.status).toBe(202);

@@ -2,6 +2,7 @@ import type { proto } from '@whiskeysockets/baileys';
 import type { MediaStore } from './media.ts';
 import { decryptMedia, encryptMedia, type MediaType } from './mediaCrypto.ts';
 import { SimError } from './phone.ts';
+import { pollSecretOf, pollVoteMessage, type VoteInput } from './polls.ts';
 import type { ContactSendInput, ReceivedMessage, SimMessageKind } from './types.ts';
 
 type MediaField = 'imageMessage' | 'videoMessage' | 'audioMessage' | 'documentMessage' | 'stickerMessage';
@@ -37,7 +38,7 @@ function accountMessage(to: string): ReferencedMessage {
 }
 
 /** What a sender hands the message builder: the input, its mentions already addressed (addressMentions). */
-export type BuildInput = ContactSendInput & { mentionedJids?: string[] };
+export type BuildInput = ContactSendInput & { mentionedJids?: string[]; resolvedVote?: VoteInput };
 
 /**
  * Writes mentions as WhatsApp clients do: `@digits` in the text or caption becomes `@` and the
@@ -103,8 +104,11 @@ export function buildContactMessage(
   }
   if (input.poll) {
     const { name, options, selectableCount = 1 } = input.poll;
-    return { type: 'poll', message: { pollCreationMessageV3: { name, options: options.map((optionName) => ({ optionName })), selectableOptionsCount: selectableCount, contextInfo: ctx } } };
+    // The key of its votes (polls.ts): derived from the id, which the sender assigned first.
+    const secret = { messageContextInfo: { messageSecret: pollSecretOf(input.id ?? '') } };
+    return { type: 'poll', message: { pollCreationMessageV3: { name, options: options.map((optionName) => ({ optionName })), selectableOptionsCount: selectableCount, contextInfo: ctx }, ...secret } };
   }
+  if (input.resolvedVote) return { type: 'poll', message: pollVoteMessage(input.resolvedVote) };
   if (input.reaction) {
     // In a group the key names the target's author too (Baileys' own reactions do).
     const author = ref.remoteJid.endsWith('@g.us') ? { participant: ref.participant } : {};
@@ -123,7 +127,7 @@ export function buildContactMessage(
     const message = ctx ? { extendedTextMessage: { text: input.text, contextInfo: ctx } } : { conversation: input.text };
     return { type: 'text', message };
   }
-  throw new SimError('bad_message', 'message needs text, image, video, audio, document, sticker, location, contacts, poll, reaction, edit or revoke');
+  throw new SimError('bad_message', 'message needs text, image, video, audio, document, sticker, location, contacts, poll, pollVote, reaction, edit or revoke');
 }
 
 const MEDIA_FIELDS: Array<[MediaField, MediaType]> = [

@@ -61,6 +61,11 @@ export function parseSendBody(body: Json): ContactSendInput {
     }
     input.poll = { name: str(poll, 'name'), options: poll.options as string[], ...(typeof poll.selectableCount === 'number' ? { selectableCount: poll.selectableCount } : {}) };
   }
+  const vote = body.pollVote as Json | undefined;
+  if (vote !== undefined) {
+    if (typeof vote !== 'object' || vote === null || !Array.isArray(vote.options) || vote.options.some((o) => typeof o !== 'string')) throw new SimError('invalid_body', '"pollVote" needs pollId, creator and options (strings)');
+    input.pollVote = { pollId: str(vote, 'pollId'), creator: str(vote, 'creator').replace(/\D/g, ''), options: vote.options as string[] };
+  }
   const reaction = body.reaction as Json | undefined;
   if (reaction !== undefined) {
     if (typeof reaction !== 'object' || reaction === null) throw new SimError('invalid_body', '"reaction" must be an object');

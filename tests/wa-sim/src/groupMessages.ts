@@ -8,6 +8,7 @@ import { SimError, type CompanionDevice } from './phone.ts';
 import { ProtocolAddress } from './signalLib.ts';
 import type { Simulator } from './simulator.ts';
 import type { GroupSendInput } from './types.ts';
+import type { VoteInput } from './polls.ts';
 
 /** The key of "this companion holds the contact's sender key for this group". */
 const holderKey = (group: SimGroup, device: CompanionDevice) => `${group.jid}|${device.phone}:${device.deviceId}`;
@@ -15,6 +16,14 @@ const holderKey = (group: SimGroup, device: CompanionDevice) => `${group.jid}|${
 /** The contact's JIDs as the group addresses it. */
 export function contactJids(group: SimGroup, contact: SimContact) {
   return memberJids(group, { pn: contact.phone, lid: contact.lid });
+}
+
+/** A vote in a group's poll, its creator and voter named as the group addresses members (phone numbers or LIDs). */
+function pollVoteIn(sim: Simulator, group: SimGroup, voterJid: string, voter: string, v: NonNullable<GroupSendInput['pollVote']>): VoteInput {
+  const owner = sim.contacts.get(v.creator) ?? sim.phones.get(v.creator);
+  if (!owner) throw new SimError('unknown_contact', `no simulated contact or phone ${v.creator}`, 404);
+  const creatorJid = memberJids(group, { pn: owner.phone, lid: owner.lid }).jid;
+  return { pollId: v.pollId, remoteJid: group.jid, fromMe: v.creator === voter, participant: creatorJid, creatorJid, voterJid, options: v.options };
 }
 
 /**
@@ -31,14 +40,15 @@ export async function contactSendToGroup(sim: Simulator, contact: SimContact, gr
     const owner = sim.contacts.get(digits) ?? sim.phones.get(digits);
     return owner ? memberJids(group, { pn: owner.phone, lid: owner.lid }).jid : `${digits}@s.whatsapp.net`;
   });
-  const built = buildContactMessage(sim.media, { ...addressed, to: accounts[0]?.phone ?? contact.phone }, sim.options.mediaOverHttps);
+  const id = input.id ?? messageId();
+  const who = contactJids(group, contact);
+  const vote = input.pollVote && pollVoteIn(sim, group, who.jid, contact.phone, input.pollVote);
+  const built = buildContactMessage(sim.media, { ...addressed, id, to: accounts[0]?.phone ?? contact.phone, ...(vote ? { resolvedVote: vote } : {}) }, sim.options.mediaOverHttps);
   if (built.message.reactionMessage?.key) built.message.reactionMessage.key.remoteJid = group.jid;
   if (built.message.protocolMessage?.key) built.message.protocolMessage.key.remoteJid = group.jid;
-  const id = input.id ?? messageId();
   contact.groupSent.set(id, { group: group.jid, input });
   if (contact.groupSent.size > 500) contact.groupSent.delete(contact.groupSent.keys().next().value as string);
   const plain = writeRandomPadMax16(proto.Message.encode(built.message).finish());
-  const who = contactJids(group, contact);
   const attrs = {
     from: group.jid, participant: who.jid, [who.altAttr]: who.alt, addressing_mode: group.addressing,
     id, t: unixNow(), type: built.type, notify: contact.name || undefined,

@@ -76,7 +76,10 @@ export async function contactSend(sim: Simulator, contact: SimContact, input: Co
     sim.emit('blocked-message', { contact: contact.phone, to: phone.phone, id });
     return { id };
   }
-  const built = buildContactMessage(sim.media, addressMentions(input, (digits) => `${digits}@s.whatsapp.net`), sim.options.mediaOverHttps);
+  const account = `${phone.phone}@s.whatsapp.net`;
+  // A vote names the poll as the voter's chat does: the account's, the contact's own when they created it.
+  const vote = input.pollVote && { pollId: input.pollVote.pollId, remoteJid: account, fromMe: input.pollVote.creator === contact.phone, creatorJid: input.pollVote.creator === contact.phone ? contact.jid : account, voterJid: contact.jid, options: input.pollVote.options };
+  const built = buildContactMessage(sim.media, { ...addressMentions(input, (digits) => `${digits}@s.whatsapp.net`), id, ...(vote ? { resolvedVote: vote } : {}) }, sim.options.mediaOverHttps);
   const plain = writeRandomPadMax16(proto.Message.encode(built.message).finish());
   contact.sentTo.set(id, phone.phone);
   contact.remember(id, input);

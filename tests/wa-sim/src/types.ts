@@ -83,6 +83,12 @@ export interface ContactSendInput {
   contacts?: SimContactCard[];
   /** Starts a poll (WhatsApp's poll creation message): the question and its options. */
   poll?: { name: string; options: string[]; selectableCount?: number };
+  /**
+   * Votes in a poll (an encrypted `pollUpdateMessage`): the poll's id, the digits of whoever
+   * created it (the contact, the account, or a group member) and the options picked, by name (none
+   * takes the vote back).
+   */
+  pollVote?: { pollId: string; creator: string; options: string[] };
   reaction?: { emoji: string; targetId: string };
   /** Edits a text the sender wrote before (WhatsApp's MESSAGE_EDIT protocol message). */
   edit?: { targetId: string; text: string };

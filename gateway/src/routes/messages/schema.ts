@@ -105,6 +105,10 @@ export const messageSchema = z
       .object({ video: z.boolean(), outcome: z.enum(CALL_OUTCOMES) })
       .optional()
       .openapi({ description: 'A `call` message: a voice or video call from the contact, and how it ended: `missed` (nobody answered), `answered` or `declined` on the account\'s phone, `rejected` by Switchboard (the session rejects calls)' }),
+    pollVotes: z
+      .array(z.object({ voter: z.string(), options: z.array(z.string()) }))
+      .optional()
+      .openapi({ description: "A `poll` message's votes as WhatsApp delivered them: each voter (their phone-number JID when known) and the options they picked, by name (a voter's latest vote; one taken back is left out)" }),
     mentions: z
       .array(partySchema.extend({ user: z.string() }))
       .optional()

@@ -22,6 +22,8 @@ export type IncomingMessageFields = Pick<MessageDoc, Always> & { [K in OrNull]-?
   call?: MessageCall;
   /** The quoted message when it is in another chat (absent otherwise). */
   quotedFrom?: QuotedElsewhere;
+  /** A poll's key for its votes (32 bytes; absent otherwise). */
+  pollSecret?: Buffer;
 };
 
 /** The document stored for an incoming message, exactly as `Message.create` would store it. */
@@ -83,6 +85,7 @@ export function incomingMessageDocument(fields: IncomingMessageFields, now: Date
   const system = fields.system ? groupEventDocument(fields.system, errors) : undefined;
   const quotedFrom = fields.quotedFrom ? quotedDocument(fields.quotedFrom, errors) : undefined;
   const call = fields.call ? callDocument(fields.call, errors) : undefined;
+  if (fields.pollSecret !== undefined && !(Buffer.isBuffer(fields.pollSecret) && fields.pollSecret.length === 32)) errors.pollSecret = 'is not a 32-byte key';
   if (Object.keys(errors).length > 0) throw new MessageValidationError(errors);
   return {
     _id: messageObjectId(fields.sessionId, fields.messageId),
@@ -111,6 +114,7 @@ export function incomingMessageDocument(fields: IncomingMessageFields, now: Date
     ...(system ? { system } : {}),
     ...(quotedFrom ? { quotedFrom } : {}),
     ...(call ? { call } : {}),
+    ...(fields.pollSecret ? { pollSecret: fields.pollSecret } : {}),
     createdAt: now,
     updatedAt: now,
     __v: 0,

@@ -12,6 +12,13 @@ export interface MessageLocation {
   address?: string | null;
 }
 
+/** One person's vote in a poll: the options they picked (by name), and when. */
+export interface PollVoteDoc {
+  voter: string;
+  options: string[];
+  at: Date;
+}
+
 /**
  * One WhatsApp message, incoming or outgoing. Outgoing ones start as `pending` (the outbox).
  * `_id` is derived from (sessionId, messageId) (see messageObjectId), so a lookup of one
@@ -80,6 +87,13 @@ export interface MessageDoc {
    * answered for every kind (issue 14). Key material: never presented, never logged.
    */
   sentProto?: Buffer | null;
+  /**
+   * A poll's `messageSecret` (32 bytes): the key its votes are encrypted with (pollVotes.ts in the
+   * actor). Key material: never presented, never logged.
+   */
+  pollSecret?: Buffer;
+  /** A poll's votes, one entry per voter (their latest; an empty `options` took the vote back). */
+  pollVotes?: PollVoteDoc[];
   createdAt: Date;
   updatedAt: Date;
 }
@@ -132,6 +146,8 @@ const messageSchema = new Schema<MessageDoc>(
     // No `select: false`: Mongoose would then send a projection with findOneAndUpdate, which
     // FerretDB rejects. The presenter (toMessageView) lists its fields, so this never leaks.
     sentProto: { type: Buffer },
+    pollSecret: { type: Buffer },
+    pollVotes: { type: [new Schema({ voter: { type: String, required: true }, options: { type: [String], default: [] }, at: { type: Date, required: true } }, { _id: false })], default: undefined },
   },
   { timestamps: true },
 );

@@ -75,6 +75,9 @@ export function toMessageView(doc: StoredMessage, media?: MessageMediaView, name
   if (doc.forwarded) view.forwarded = true;
   if (doc.kind === 'system' && doc.system) view.system = { action: doc.system.action, by: doc.system.by ?? null, who: doc.system.who ?? [], ...(doc.system.value !== undefined ? { value: doc.system.value } : {}) };
   if (doc.kind === 'call' && doc.call) view.call = { video: doc.call.video, outcome: doc.call.outcome };
+  // A vote taken back stays stored (an older vote replayed later must not count) but is not shown.
+  const votes = doc.kind === 'poll' ? (doc.pollVotes ?? []).filter((v) => v.options.length > 0) : [];
+  if (votes.length) view.pollVotes = votes.map((v) => ({ voter: v.voter, options: [...v.options] }));
   if (doc.mentions?.length && !doc.revokedAt) view.mentions = doc.mentions.map((m) => ({ user: m.user, jid: m.jid, name: m.name ?? null, ...(m.isAccount ? { isAccount: true as const } : {}) }));
   if (doc.fromMe) {
     const times = statusTimesOf(doc);

@@ -121,7 +121,7 @@ export const MessageBubble = memo(function MessageBubble({ m, quoted, quotedChat
         <MessageMedia m={m} />
         {unsupported && <p className="muted msg-text">{t('thread.unsupported')}</p>}
         {m.kind === 'contact' && m.revokedAt === undefined && <ContactCards m={m} />}
-        {m.kind === 'poll' && m.revokedAt === undefined && <PollCard text={m.text} />}
+        {m.kind === 'poll' && m.revokedAt === undefined && <PollCard text={m.text} votes={m.pollVotes} />}
         {m.kind === 'call' && m.call && (
           <p className={`msg-text msg-call${callWaits(m.call) ? ' msg-call-unanswered' : ''}`} title={t('call.hint')}>
             <Icon name={m.call.video ? 'video' : 'call'} size={15} /> {t(`call.${callPreviewKind(m.call)}` as MessageKey)}

@@ -10,6 +10,7 @@ import { Button, IconButton } from '../../../ui/Button.tsx';
 import { Icon } from '../../../ui/Icon.tsx';
 import { useToast } from '../../../ui/Toasts.tsx';
 import { ChatAvatar } from '../list/ChatAvatar.tsx';
+import { displayPhone, phoneFromJid } from '../model/keys.ts';
 import { useWriteTo } from './useWriteTo.ts';
 
 /** The people of a contact message. */
@@ -79,24 +80,35 @@ function CardPerson({ person, sessionId }: { person: VCardPerson; sessionId: str
   );
 }
 
-/** A poll: the question, then its options (its stored text: one per line). */
-export function PollCard({ text }: { text: string | undefined }) {
-  const { t } = useI18n();
+/**
+ * A poll: the question, then its options (its stored text: one per line), each with how many
+ * voted for it and a bar of their share of the voters; who voted shows on hover.
+ */
+export function PollCard({ text, votes = [] }: { text: string | undefined; votes?: InboxMessageView['pollVotes'] }) {
+  const { t, tn } = useI18n();
   const [question = '', ...options] = (text ?? '').split('\n');
+  const voters = votes.length;
   return (
     <div className="msg-poll">
       <p className="msg-poll-question">
         <Icon name="chart" size={15} label={t('poll.label')} /> {question}
       </p>
       <ul className="msg-poll-options">
-        {options.map((o, i) => (
-          <li key={i}>
-            <span className="msg-poll-dot" aria-hidden="true" />
-            {o}
-          </li>
-        ))}
+        {options.map((o, i) => {
+          const who = votes.filter((v) => v.options.includes(o)).map((v) => displayPhone(phoneFromJid(v.voter)) ?? v.voter);
+          return (
+            <li key={i} title={who.join(', ') || undefined} aria-label={tn('poll.option', who.length, { option: o })}>
+              <span className="msg-poll-dot" aria-hidden="true" />
+              <span className="msg-poll-name">{o}</span>
+              <span className="msg-poll-count" aria-hidden="true">
+                {who.length}
+              </span>
+              <span className="msg-poll-bar" aria-hidden="true" style={{ width: `${voters ? (100 * who.length) / voters : 0}%` }} />
+            </li>
+          );
+        })}
       </ul>
-      <p className="faint msg-poll-note">{t('poll.votes')}</p>
+      <p className="faint msg-poll-note">{voters ? tn('poll.voters', voters) : t('poll.noVotes')}</p>
     </div>
   );
 }
