@@ -51,6 +51,7 @@ const shapes: Record<string, (s: string) => IncomingMessageFields> = {
     quotedId: 'G0',
     quotedFrom: { chatId: '120363000000000009@g.us', sender: null, fromMe: true, kind: 'text', text: 'El reparto sale a las 10' },
   }),
+  'a poll with the key of its votes': (s) => ({ ...base(s, 'V1'), kind: 'poll', text: '¿Qué día?\nLunes\nMartes', pollSecret: Buffer.alloc(32, 7) }),
   'a forwarded photo': (s) => ({ ...base(s, 'F1'), kind: 'image', text: null, mediaId: new Types.ObjectId().toHexString(), forwarded: true }),
   'a group message mentioning two members, one of them the account': (s) => ({
     ...base(s, 'N1'),
