@@ -81,6 +81,14 @@ describe('mapContent', () => {
     expect(mapContent({ protocolMessage: { type: 0 } })).toBeNull();
     expect(mapContent(undefined)).toBeNull();
     expect(mapContent({ senderKeyDistributionMessage: { groupId: 'g' } })).toBeNull();
+    // Changes to other messages and headers: nothing a person reads, never an unsupported line.
+    for (const content of [
+      { pollUpdateMessage: { pollCreationMessageKey: { id: 'P1' } } },
+      { albumMessage: { expectedImageCount: 3 } },
+      { pinInChatMessage: { key: { id: 'T1' }, type: 1 } },
+      { keepInChatMessage: { key: { id: 'T1' }, keepType: 1 } },
+      { encReactionMessage: { targetMessageKey: { id: 'T1' } } },
+    ]) expect(mapContent(content), Object.keys(content)[0]).toBeNull();
     expect(mapContent({ buttonsResponseMessage: { selectedButtonId: '1' } })).toEqual({
       kind: 'unsupported',
       text: 'buttonsResponseMessage',

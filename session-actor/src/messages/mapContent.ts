@@ -155,6 +155,15 @@ export function mapContent(raw: Content | null | undefined): MappedContent | nul
     case 'senderKeyDistributionMessage':
     // A vote changes its poll (pollVotes.ts): never a message of its own.
     case 'pollUpdateMessage':
+    // Nothing anyone reads either, so never an "unsupported" line that waits for a reply: the
+    // header of an album (its photos and videos come as messages of their own), a message pinned
+    // or kept in the chat, an encrypted reaction or answer to an event, a history bundle.
+    case 'albumMessage':
+    case 'pinInChatMessage':
+    case 'keepInChatMessage':
+    case 'encReactionMessage':
+    case 'encEventResponseMessage':
+    case 'messageHistoryBundle':
       return null;
     default:
       return { kind: 'unsupported', text: String(type), ...base };
