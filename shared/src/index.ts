@@ -30,4 +30,5 @@ export * from './domain/mentions.ts';
 export * from './domain/groupEvents.ts';
 export * from './domain/vcard.ts';
 export * from './domain/preview.ts';
+export * from './domain/polls.ts';
 export * from './api/outgoingMessage.ts';

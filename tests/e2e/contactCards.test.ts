@@ -4,7 +4,8 @@
  * Lucía (a customer Elena answers) shares two contacts and starts a poll. Elena sees each person
  * with their number and *Enviar mensaje*, and the poll's question and options, never a raw vCard;
  * the list says *👤 …* and *📊 …*. Elena shares a contact from the reply box by typing a name and
- * a number, and Lucía's phone gets WhatsApp's contact card. Her vote in her poll counts live. Sofía (a supervisor) shares one picked
+ * a number, and Lucía's phone gets WhatsApp's contact card; she also sends Lucía a poll from the
+ * reply box. Lucía's votes, in her poll and in Elena's, count live. Sofía (a supervisor) shares one picked
  * from the account's contacts, and *Enviar mensaje* on a card opens that person's chat when there
  * is one, else *Nueva conversación* with the number filled in.
  */
@@ -27,10 +28,11 @@ let sys: System;
 let browser: Browser;
 let elena: Page;
 let sofia: Page;
+let admin = '';
 
 beforeAll(async () => {
   sys = await startSystem('e2e_contact_cards');
-  const admin = await sys.token(sys.adminEmail, sys.adminPassword);
+  admin = await sys.token(sys.adminEmail, sys.adminPassword);
   await sys.linkSession(admin, { sessionId: SESSION, name: 'Tienda Centro', phone: PHONE });
   sys.sim.createContact({ phone: LUCIA, name: 'Lucía Pardo' });
   sys.sim.createContact({ phone: ANA, name: 'Ana Ruiz' });
@@ -108,6 +110,32 @@ describe('contact cards and polls', () => {
     // Elena may neither read the garage's chat (there is none) nor start one: she is told whom to ask.
     await cardsOf(elena).first().getByRole('button', { name: /^Enviar mensaje a Taller Gómez/ }).click();
     await elena.getByText('No tienes una conversación con Taller Gómez: pide a un supervisor que te la asigne.').waitFor();
+  });
+
+  it('creates a poll from the reply box: the customer gets it, and her vote counts in the thread', async () => {
+    await elena.getByRole('button', { name: 'Crear encuesta' }).click();
+    const dialog = elena.getByRole('dialog', { name: 'Crear encuesta' });
+    await dialog.getByLabel('Pregunta').fill('¿Cuándo os viene mejor la entrega?');
+    await dialog.getByLabel('Opción 1', { exact: true }).fill('Por la mañana');
+    await dialog.getByLabel('Opción 2', { exact: true }).fill('por la mañana');
+    await dialog.getByRole('button', { name: 'Enviar encuesta' }).click();
+    await dialog.getByText('Hay dos opciones iguales: cada opción debe ser distinta.').waitFor();
+    await dialog.getByLabel('Opción 2', { exact: true }).fill('Por la tarde');
+    await dialog.getByRole('button', { name: 'Añadir opción' }).click();
+    await dialog.getByLabel('Opción 3', { exact: true }).fill('Me da igual');
+    await checkScreen(elena, SHOTS, '31d-new-poll');
+    await dialog.getByRole('button', { name: 'Enviar encuesta' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    const got = await sys.sim.waitForReceived(LUCIA, (m) => m.kind === 'poll', 30_000);
+    expect(got.poll).toEqual({ name: '¿Cuándo os viene mejor la entrega?', options: ['Por la mañana', 'Por la tarde', 'Me da igual'], selectableCount: 1 });
+    const ours = elena.locator('.msg-out').filter({ has: elena.getByText('¿Cuándo os viene mejor la entrega?') });
+    await ours.getByText('Nadie ha votado todavía.').waitFor();
+    // Sent (WhatsApp has it and the key of its votes), then Lucía answers with a tap.
+    await expect.poll(async () => (await sys.api('GET', `/api/sessions/${SESSION}/messages?chatId=${LUCIA}@s.whatsapp.net&limit=1`, admin)).body.data[0]?.status).not.toBe('pending');
+    await sys.sim.contactSend(LUCIA, { to: PHONE, pollVote: { pollId: got.id, creator: PHONE, options: ['Por la tarde'] } });
+    await ours.getByRole('listitem', { name: 'Por la tarde: 1 voto' }).waitFor();
+    await rowOf(elena, /Lucía Pardo/).getByText('📊 ¿Cuándo os viene mejor la entrega?').waitFor();
   });
 
   it("shares one of the account's contacts, and a card's *Enviar mensaje* opens that person's chat or starts one", async () => {

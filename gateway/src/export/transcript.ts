@@ -7,7 +7,7 @@
  * group is a line of its own ("Carla añadió a Eva"), reactions are left out. Pure: the route feeds it rows
  * from cursors and streams what it returns (transcriptStream).
  */
-import { callPreviewKind, groupEventWording, partyLabel, parseVCards, textWithMentionNames, type GroupEvent, type GroupEventParty, type MessageCall, type MessageKind, type MessageMention, type UserLocale } from '@switchboard/shared';
+import { callPreviewKind, groupEventWording, partyLabel, parseVCards, pollParts, textWithMentionNames, type GroupEvent, type GroupEventParty, type MessageCall, type MessageKind, type MessageMention, type UserLocale } from '@switchboard/shared';
 
 /** The fields of a message the transcript reads. */
 export interface TranscriptMessage {
@@ -130,7 +130,10 @@ const indent = (s: string) => s.replace(/\r?\n/g, '\n    ');
 /** A contact card as its people and their numbers (`Ana Ruiz +34 611 222 333`), not its vCard. */
 const cardWords = (vcard: string | null | undefined) => parseVCards(vcard).map((p) => [p.name, ...p.phones.map((n) => n.number)].join(' ')).join('; ');
 /** A poll's question, then each option on a line of its own. */
-const pollWords = (text: string | null | undefined) => (text ?? '').split('\n').map((line, i) => (i === 0 ? line : `○ ${line}`)).join('\n');
+const pollWords = (text: string | null | undefined) => {
+  const { question, options } = pollParts(text);
+  return [question, ...options.map((o) => `○ ${o}`)].join('\n');
+};
 
 /** What the transcript needs to know besides the rows. */
 export interface TranscriptContext {

@@ -13,8 +13,8 @@
  * than the voter's stored one (a replay) changes nothing.
  */
 import { createHash } from 'node:crypto';
-import { decryptPollVote, isLidUser, isPnUser, jidNormalizedUser, normalizeMessageContent, type WAMessage, type WASocket } from '@whiskeysockets/baileys';
-import type { ActorEvent } from '@switchboard/shared';
+import { decryptPollVote, isLidUser, isPnUser, jidNormalizedUser, normalizeMessageContent, proto, type WAMessage, type WASocket } from '@whiskeysockets/baileys';
+import { pollParts, type ActorEvent } from '@switchboard/shared';
 import { Message, messageObjectId, type MessageDoc, type PollVoteDoc } from '@switchboard/shared/node';
 import type { Logger } from 'pino';
 import type { MediaSummaries } from '../media/mediaSummaries.ts';
@@ -86,7 +86,7 @@ async function creatorIds(poll: MessageDoc, sock: WASocket | null): Promise<stri
 
 /** The options picked, by name: each selected option is the SHA-256 of its name. */
 export function pickedOptions(pollText: string | null | undefined, selected: readonly Uint8Array[]): string[] {
-  const names = (pollText ?? '').split('\n').slice(1);
+  const names = pollParts(pollText).options;
   const byHash = new Map(names.map((name) => [createHash('sha256').update(name).digest('hex'), name]));
   return selected.map((h) => byHash.get(Buffer.from(h).toString('hex'))).filter((n): n is string => n !== undefined);
 }
@@ -100,6 +100,17 @@ export function withVote(votes: readonly PollVoteDoc[], vote: PollVoteDoc): Poll
   if (before && (before.at.getTime() > vote.at.getTime() || (before.at.getTime() === vote.at.getTime() && before.options.join('\n') === vote.options.join('\n')))) return null;
   if (!before && vote.options.length === 0) return null;
   return [...votes.filter((v) => v.voter !== vote.voter), vote];
+}
+
+/** The secret of a poll this session sent, from the content WhatsApp acked (BSON binary when read back). */
+function secretOfSent(poll: MessageDoc): Uint8Array | undefined {
+  if (!poll.fromMe || !poll.sentProto) return undefined;
+  try {
+    const secret = proto.Message.decode(asBytes(poll.sentProto as Uint8Array | { buffer: Uint8Array })).messageContextInfo?.messageSecret;
+    return secret?.length ? secret : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Votes being applied, per poll: the next waits for the one before. */
@@ -120,12 +131,12 @@ async function applyOne({ msg, targetId, vote }: PollVote, deps: VoteDeps): Prom
   const identity = msg.key.remoteJid ? await chatIdentityFor(msg.key, sock) : null;
   if (!identity || !targetId || !vote) return;
   const poll = await Message.findOne({ _id: messageObjectId(deps.sessionId, targetId), chatId: identity.chatId, kind: 'poll' }).lean<MessageDoc>();
-  if (!poll?.pollSecret || poll.revokedAt) {
+  // Ours: the secret Baileys gave it is in the content WhatsApp acked (sentProto).
+  const secret = poll && !poll.revokedAt ? (poll.pollSecret ? asBytes(poll.pollSecret as Uint8Array | { buffer: Uint8Array }) : secretOfSent(poll)) : undefined;
+  if (!poll || !secret) {
     deps.logger.debug({ messageId: targetId }, 'vote for a poll not stored here: ignored');
     return;
   }
-  // Read back as BSON binary, not a Buffer.
-  const secret = asBytes(poll.pollSecret as Uint8Array | { buffer: Uint8Array });
   const voters = await voterIds(msg.key, identity, sock);
   const creators = await creatorIds(poll, sock);
   let selected: Uint8Array[] | null = null;

@@ -88,6 +88,14 @@ describe('buildContent', () => {
     expect(two.content).toEqual({ contacts: { displayName: 'Ana Ruiz, Luis Gil', contacts: [{ displayName: 'Ana Ruiz', vcard }, { displayName: 'Luis Gil', vcard: other }] } });
   });
 
+  it('builds polls: one answer each, or several', async () => {
+    const one = await buildContent({ messageId: 'ID9', kind: 'poll', text: '¿Recogida o envío?\nRecogida\nEnvío' }, JID, deps);
+    expect(one.content).toEqual({ poll: { name: '¿Recogida o envío?', values: ['Recogida', 'Envío'], selectableCount: 1 } });
+    const several = await buildContent({ messageId: 'ID10', kind: 'poll', text: 'Q\na\nb\nc', pollMultiple: true }, JID, deps);
+    expect(several.content).toEqual({ poll: { name: 'Q', values: ['a', 'b', 'c'], selectableCount: 0 } });
+    await expect(buildContent({ messageId: 'ID11', kind: 'poll', text: 'Solo pregunta\nuna' }, JID, deps)).rejects.toMatchObject({ code: 'invalid_message' });
+  });
+
   it('rejects incomplete messages with invalid_message', async () => {
     for (const rec of [
       { messageId: 'a', kind: 'text' as const },

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { AnyMessageContent, MiscMessageGenerationOptions, WAMessage } from '@whiskeysockets/baileys';
-import { outgoingMessageProblems, parseVCards, splitVCards, type MessageKind } from '@switchboard/shared';
+import { outgoingMessageProblems, parseVCards, pollParts, splitVCards, type MessageKind } from '@switchboard/shared';
 import { ActorError } from '../errors.ts';
 
 /** The stored outgoing message fields the builder reads. */
@@ -19,6 +19,8 @@ export interface OutgoingRecord {
   forwarded?: boolean | null;
   /** People its text or caption mentions (written `@` and their digits in it). */
   mentions?: readonly { jid: string }[] | null;
+  /** A poll on which one may pick several options. */
+  pollMultiple?: boolean | null;
 }
 
 /**
@@ -150,6 +152,12 @@ async function contentOf(rec: OutgoingRecord, jid: string, deps: BuildDeps): Pro
       // One card is WhatsApp's contact message; several, its contacts array.
       const contacts = cards.map((vcard) => ({ displayName: parseVCards(vcard)[0]?.name || 'Contact', vcard }));
       return { contacts: { displayName: rec.caption || contacts[0]!.displayName, contacts } };
+    }
+    case 'poll': {
+      const { question, options } = pollParts(rec.text);
+      if (!question || options.length < 2) throw bad('a poll needs a question and at least two options');
+      // Single choice is WhatsApp's poll v3; several, its first poll message (selectableCount 0).
+      return { poll: { name: question, values: options, selectableCount: rec.pollMultiple ? 0 : 1 } };
     }
     case 'image':
     case 'video':

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { MESSAGE_KINDS, type OutgoingMessageInput } from '../domain/messages.ts';
 import { MAX_MENTIONS, mentionProblems, outgoingMessageProblems, SENDABLE_KINDS, type MessageContent } from '../domain/outgoingContent.ts';
+import { MAX_POLL_OPTIONS } from '../domain/polls.ts';
 
 /** Adds outgoingMessageProblems (and mentionProblems) as zod issues. */
 function checkContent(m: MessageContent & { caption?: string | undefined; mentions?: string[] | undefined }, ctx: z.RefinementCtx): void {
@@ -46,6 +47,18 @@ const sendFields = z.object({
     })
     .optional()
     .describe('For kind contact: the person to share, sent as a contact card (vCard) their phone can save and write to'),
+  poll: z
+    .object({
+      name: z.string().trim().min(1).max(255),
+      options: z
+        .array(z.string().trim().min(1).max(100))
+        .min(2)
+        .max(MAX_POLL_OPTIONS)
+        .refine((o) => new Set(o.map((x) => x.toLowerCase())).size === o.length, 'Each option must be different'),
+      multiple: z.boolean().optional(),
+    })
+    .optional()
+    .describe('For kind poll: the question, 2 to 12 different options, and whether one may pick several (default one)'),
   clientId: z.string().min(1).max(200).optional().describe('Idempotency key: the same clientId is accepted once per session'),
   mentions: mentionsField,
 });
@@ -61,12 +74,14 @@ export type OutgoingMessageBody = z.output<typeof outgoingMessageBody>;
 
 /**
  * A send as the hub accepts it: the kind is resolved (any stored kind but `unsupported`), `to`
- * may be a JID, a contact is its vCard in `text` (the gateway writes it: `contactCardFields`),
+ * may be a JID, a contact is its vCard in `text` (the gateway writes it: `contactCardFields`), a
+ * poll its question and options in `text` (`pollFields`),
  * and the caller's user id rides along.
  */
 export const outgoingMessageInput = sendFields
-  .omit({ contact: true })
+  .omit({ contact: true, poll: true })
   .extend({
+    pollMultiple: z.boolean().optional(),
     kind: z.enum(MESSAGE_KINDS).exclude(['unsupported', 'system', 'call']),
     userId: z.string().max(64).optional(),
   })

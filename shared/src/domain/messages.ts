@@ -143,6 +143,8 @@ export interface OutgoingMessageInput {
   location?: { latitude: number; longitude: number; name?: string; address?: string };
   /** Client idempotency key: the same clientId for the same session is accepted once. */
   clientId?: string;
+  /** A poll on which one may pick several options (else one). */
+  pollMultiple?: boolean;
   /** User who asked for the send (for audit and per-employee views). */
   userId?: string;
   /**

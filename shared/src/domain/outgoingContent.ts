@@ -4,13 +4,14 @@
  * `api/outgoingMessage.ts` apply the same rules.
  */
 import { writesMention } from './mentions.ts';
+import { pollParts } from './polls.ts';
 import { isVCard } from './vcard.ts';
 
 /** Kinds whose content is a stored media file (`mediaId`). */
 export const MEDIA_MESSAGE_KINDS = ['image', 'video', 'audio', 'voice', 'document', 'sticker'] as const;
 
 /** Kinds a client may send through the API. */
-export const SENDABLE_KINDS = ['text', ...MEDIA_MESSAGE_KINDS, 'location', 'contact', 'reaction'] as const;
+export const SENDABLE_KINDS = ['text', ...MEDIA_MESSAGE_KINDS, 'location', 'contact', 'poll', 'reaction'] as const;
 
 /** The content fields of a message, whatever its kind. */
 export interface MessageContent {
@@ -21,6 +22,8 @@ export interface MessageContent {
   location?: object | null | undefined;
   /** A person to share (the API's form of a `contact` message; sent as a vCard in `text`). */
   contact?: object | null | undefined;
+  /** A poll to start (the API's form of a `poll` message; stored as its question and options in `text`). */
+  poll?: object | null | undefined;
 }
 
 /**
@@ -34,6 +37,7 @@ export function outgoingMessageProblems(m: MessageContent): Array<{ path: string
   if (kind && (MEDIA_MESSAGE_KINDS as readonly string[]).includes(kind) && !m.mediaId) out.push({ path: 'mediaId', message: 'A media message needs a mediaId' });
   if (kind === 'location' && !m.location) out.push({ path: 'location', message: 'A location message needs a location' });
   if (kind === 'contact' && !m.contact && !isVCard(m.text)) out.push({ path: 'contact', message: 'A contact message needs a contact (name and phone), or a vCard in text' });
+  if (kind === 'poll' && !m.poll && pollParts(m.text).options.filter(Boolean).length < 2) out.push({ path: 'poll', message: 'A poll needs a question and at least two options' });
   if (kind === 'reaction' && !m.reaction?.targetId) out.push({ path: 'reaction', message: 'A reaction needs emoji and targetId' });
   return out;
 }

@@ -1,4 +1,5 @@
 import { textWithMentionNames } from './mentions.ts';
+import { pollParts } from './polls.ts';
 import type { MessageMention } from './messages.ts';
 
 /**
@@ -9,7 +10,7 @@ import type { MessageMention } from './messages.ts';
  */
 export function previewWords(m: { kind: string; text?: string | null | undefined; caption?: string | null | undefined; mentions?: readonly MessageMention[] | undefined }): string {
   if (m.kind === 'contact') return m.caption ? `👤 ${m.caption}` : '';
-  if (m.kind === 'poll') return m.text ? `📊 ${m.text.split('\n')[0]}` : '';
+  if (m.kind === 'poll') return m.text ? `📊 ${pollParts(m.text).question}` : '';
   const raw = m.text || m.caption || '';
   return raw && m.mentions?.length ? textWithMentionNames(raw, m.mentions) : raw;
 }

@@ -122,6 +122,31 @@ describe('contact cards and polls', () => {
     expect(both.contacts?.map((c) => c.displayName)).toEqual(['Taller Gómez', 'Ana Ruiz']);
   });
 
+  it("starts a poll from the API: the customer's phone gets it, and their vote counts on our poll", async () => {
+    const res = await send({ to: LUCIA, kind: 'poll', poll: { name: '¿Cuándo os lo llevamos?', options: ['Mañana', 'Tarde'] } });
+    expect(res.status).toBe(202);
+    const got = await w.sim!.waitForReceived(LUCIA, (m) => m.kind === 'poll' && m.id === res.body.messageId, 30_000);
+    expect(got.poll).toEqual({ name: '¿Cuándo os lo llevamos?', options: ['Mañana', 'Tarde'], selectableCount: 1 });
+    // WhatsApp has it (the secret of its votes is kept with what it acked).
+    await w.rec.waitFor((e) => e.type === 'message-status' && e.sessionId === SESSION && e.messageId === res.body.messageId && e.status !== 'pending' && e.status !== 'failed');
+    const counted = w.rec.waitFor((e) => e.type === 'message' && e.sessionId === SESSION && e.message.id === res.body.messageId && e.message.pollVotes?.[0]?.options[0] === 'Tarde');
+    await w.sim!.contactSend(LUCIA, { to: PHONE, pollVote: { pollId: res.body.messageId, creator: PHONE, options: ['Tarde'] } });
+    expect(await counted).toMatchObject({ message: { kind: 'poll', fromMe: true, text: '¿Cuándo os lo llevamos?\nMañana\nTarde', pollVotes: [{ voter: jid(LUCIA), options: ['Tarde'] }] } });
+
+    const several = await send({ to: LUCIA, kind: 'poll', poll: { name: '¿Qué os interesa?', options: ['Ofertas', 'Novedades', 'Eventos'], multiple: true } });
+    const many = await w.sim!.waitForReceived(LUCIA, (m) => m.kind === 'poll' && m.id === several.body.messageId, 30_000);
+    expect(many.poll?.selectableCount).toBe(0);
+  });
+
+  it('refuses a poll without a question, with fewer than two options, or with the same option twice', async () => {
+    for (const poll of [{ name: '', options: ['a', 'b'] }, { name: '¿?', options: ['solo una'] }, { name: '¿?', options: ['Sí', 'sí'] }, { name: '¿?', options: Array.from({ length: 13 }, (_, i) => `o${i}`) }]) {
+      const res = await send({ to: LUCIA, kind: 'poll', poll });
+      expect([res.status, res.body.error?.code], JSON.stringify(poll)).toEqual([400, 'validation_failed']);
+    }
+    const bare = await send({ to: LUCIA, kind: 'poll' });
+    expect(bare.status).toBe(400);
+  });
+
   it('refuses a card without a person, a number that is not one, or text that is not a vCard', async () => {
     for (const body of [
       { to: LUCIA, kind: 'contact' },

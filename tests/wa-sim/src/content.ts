@@ -190,6 +190,15 @@ export function parseAppMessage(store: MediaStore, raw: proto.IMessage): Parsed 
     const l = msg.locationMessage;
     return { kind: 'location', location: { latitude: l.degreesLatitude ?? 0, longitude: l.degreesLongitude ?? 0, name: l.name ?? undefined }, quotedId: l.contextInfo?.stanzaId ?? undefined, ...forwardedOf(l.contextInfo) };
   }
+  const poll = msg.pollCreationMessage ?? msg.pollCreationMessageV2 ?? msg.pollCreationMessageV3;
+  if (poll) {
+    const secret = raw.messageContextInfo?.messageSecret ?? msg.messageContextInfo?.messageSecret;
+    return {
+      kind: 'poll',
+      poll: { name: poll.name ?? '', options: (poll.options ?? []).map((o) => o.optionName ?? ''), selectableCount: poll.selectableOptionsCount ?? 0 },
+      ...(secret?.length ? { pollSecret: Buffer.from(secret) } : {}),
+    };
+  }
   const cards = msg.contactMessage ? [msg.contactMessage] : msg.contactsArrayMessage?.contacts;
   if (cards) {
     const ctx = msg.contactMessage?.contextInfo ?? msg.contactsArrayMessage?.contextInfo;

@@ -17,6 +17,8 @@ export function pollSecretOf(pollId: string): Buffer {
 /** What a vote needs: the poll, who created it and who votes (as that chat addresses them), and the choice by name. */
 export interface VoteInput {
   pollId: string;
+  /** The poll's `messageSecret`: the app's own (random) for a poll it sent, else `pollSecretOf(pollId)`. */
+  secret: Buffer;
   /** The poll's chat as the voter sees it, and whether the voter created the poll. */
   remoteJid: string;
   fromMe: boolean;
@@ -31,7 +33,7 @@ export interface VoteInput {
 export function pollVoteMessage(v: VoteInput): proto.IMessage {
   const plain = proto.Message.PollVoteMessage.encode({ selectedOptions: v.options.map((o) => createHash('sha256').update(o).digest()) }).finish();
   const sign = Buffer.concat([Buffer.from(v.pollId), Buffer.from(v.creatorJid), Buffer.from(v.voterJid), Buffer.from('Poll Vote'), Buffer.from([1])]);
-  const key0 = createHmac('sha256', Buffer.alloc(32)).update(pollSecretOf(v.pollId)).digest();
+  const key0 = createHmac('sha256', Buffer.alloc(32)).update(v.secret).digest();
   const key = createHmac('sha256', key0).update(sign).digest();
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', key, iv);

@@ -29,6 +29,9 @@ export interface ReceivedMessage {
   location?: { latitude: number; longitude: number; name?: string };
   /** For `contact`: the cards shared (one: WhatsApp's contact message; several: its contacts array). */
   contacts?: SimContactCard[];
+  /** For `poll`: its question, options, how many one may pick (0: any), and the key of its votes. */
+  poll?: { name: string; options: string[]; selectableCount: number };
+  pollSecret?: Buffer;
   reaction?: { emoji: string; targetId: string };
   quotedId?: string;
   /** Author of the quoted message (`contextInfo.participant`), when the app named one. */

@@ -7,7 +7,7 @@ import { presentChat, presentMessages } from '../../presenters/messages.ts';
 import { escapeRegex, listOf, listResponse, paging, sessionParams } from '../common.ts';
 import { MESSAGE_WINDOWS_MS, newestFirstPage } from '../newestFirstPage.ts';
 import { defineRoute, type RouteDef } from '../types.ts';
-import { contactCardFields, recipientJid } from '@switchboard/shared';
+import { contactCardFields, pollFields, recipientJid } from '@switchboard/shared';
 import { attachToChat, checkMedia } from './checkMedia.ts';
 import { chatSchema, listChatsQuery, listMessagesQuery, messageSchema, sendBody, sendResponse } from './schema.ts';
 
@@ -33,7 +33,7 @@ async function assertSessionExists(sessionId: string): Promise<void> {
 /** Sending and reading messages and chats, scoped to what the caller may see. */
 export const messageRoutes: RouteDef[] = [
   defineRoute({
-    method: 'post', path: '/api/sessions/:sessionId/messages', tag, summary: 'Send a message (text, media by mediaId, location, contact card, reaction)', auth: 'user', permission: ['send', 'Message'],
+    method: 'post', path: '/api/sessions/:sessionId/messages', tag, summary: 'Send a message (text, media by mediaId, location, contact card, poll, reaction)', auth: 'user', permission: ['send', 'Message'],
     record: 'Message', rateLimit: 'send', params: sessionParams, body: sendBody, audit: 'message.send', multipart: true,
     response: { status: 202, description: 'Accepted: stored as pending and handed to the session', schema: sendResponse },
     async handler({ deps, auth, params, body, audit }) {
@@ -42,8 +42,8 @@ export const messageRoutes: RouteDef[] = [
       await assertSessionExists(params.sessionId);
       const mediaKind = body.mediaId ? (await checkMedia(auth!, params.sessionId, body.mediaId)).kind : undefined;
       if (body.quotedId) await assertQuotable(auth, params.sessionId, chatId, body.quotedId);
-      const { kind, contact, ...rest } = body;
-      const card = kind === 'contact' ? contactCardFields({ contact, text: rest.text }) : {};
+      const { kind, contact, poll, ...rest } = body;
+      const card = kind === 'contact' ? contactCardFields({ contact, text: rest.text }) : kind === 'poll' && poll ? pollFields(poll) : {};
       const input: OutgoingMessageInput = { ...rest, ...card, to: chatId, kind: kind ?? mediaKind ?? 'text', userId: auth!.user.id };
       // A file uploaded with this request belongs to the chat it is sent to (assigned users can read it).
       if (body.mediaId) await attachToChat(params.sessionId, body.mediaId, chatId);

@@ -92,6 +92,8 @@ export interface MessageDoc {
    * actor). Key material: never presented, never logged.
    */
   pollSecret?: Buffer;
+  /** Our poll on which one may pick several options (absent: one). */
+  pollMultiple?: boolean;
   /** A poll's votes, one entry per voter (their latest; an empty `options` took the vote back). */
   pollVotes?: PollVoteDoc[];
   createdAt: Date;
@@ -147,6 +149,7 @@ const messageSchema = new Schema<MessageDoc>(
     // FerretDB rejects. The presenter (toMessageView) lists its fields, so this never leaks.
     sentProto: { type: Buffer },
     pollSecret: { type: Buffer },
+    pollMultiple: { type: Boolean },
     pollVotes: { type: [new Schema({ voter: { type: String, required: true }, options: { type: [String], default: [] }, at: { type: Date, required: true } }, { _id: false })], default: undefined },
   },
   { timestamps: true },

@@ -15,5 +15,6 @@ describe('pendingMessageOf', () => {
   it('shows a shared contact as its card, named for the list', () => {
     const contact = { name: 'Ana Ruiz', phone: '34611222333' };
     expect(pendingMessageOf(item({ contact }), 'M4', 5)).toMatchObject({ kind: 'contact', text: buildVCard(contact), caption: 'Ana Ruiz' });
+    expect(pendingMessageOf(item({ poll: { name: '¿Mañana o tarde?', options: ['Mañana', 'Tarde'], multiple: false } }), 'M5', 5)).toMatchObject({ kind: 'poll', text: '¿Mañana o tarde?\nMañana\nTarde' });
   });
 });

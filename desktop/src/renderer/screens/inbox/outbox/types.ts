@@ -7,6 +7,14 @@ export interface SharedContact {
   phone: string;
 }
 
+/** A poll as the reply box makes it. */
+export interface NewPoll {
+  name: string;
+  options: string[];
+  /** One may pick several options (else one). */
+  multiple: boolean;
+}
+
 /** A reply waiting in the offline outbox. */
 export interface OutboxItem {
   /** Idempotency key sent with the message: the server accepts it once, however often it is retried. */
@@ -26,6 +34,8 @@ export interface OutboxItem {
   kind?: 'voice';
   /** A contact card to share: the person's name and WhatsApp number (digits). */
   contact?: SharedContact;
+  /** A poll to start. */
+  poll?: NewPoll;
   /** queued: waiting for the server; sending: in flight; failed: refused by the server (with why). */
   state: 'queued' | 'sending' | 'failed';
   error?: { code: string; message: string };

@@ -53,8 +53,8 @@ export interface ComposerProps {
   loadMembers?: (() => Promise<Mentionable[]>) | undefined;
   onTyping(active: boolean): void;
   onManageCanned(): void;
-  /** *Compartir contacto* (ShareContactButton), beside the attach button. */
-  shareContact?: ReactNode;
+  /** More ways to reply beside the attach button (*Compartir contacto*, *Crear encuesta*). */
+  tools?: ReactNode;
   /** Attaches the file of a picked canned reply to the reply box. */
   onCannedFile(c: CannedReplyView & { file: CannedFileView }): void;
   /** Imperative focus request (changes when the composer should take focus). */
@@ -307,7 +307,7 @@ export function Composer(p: ComposerProps) {
               />
             )}
           </div>
-          {!noting && p.shareContact}
+          {!noting && p.tools}
           {!noting && <IconButton icon="message" label={t('canned.manage')} onClick={p.onManageCanned} />}
           {noting && (
             <MentionButton

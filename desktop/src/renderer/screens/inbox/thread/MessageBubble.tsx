@@ -3,7 +3,7 @@
  * formatting), time, delivery ticks, reactions, and, for a failed send, the reason with a
  * retry that really resends it (same message, same clientId).
  */
-import { buildVCard, callPreviewKind, callWaits, isOnWhatsApp, parseVCards, textWithMentionNames, type InboxMessageView } from '@switchboard/shared';
+import { buildVCard, callPreviewKind, callWaits, isOnWhatsApp, parseVCards, pollFields, textWithMentionNames, type InboxMessageView } from '@switchboard/shared';
 import { memo } from 'react';
 import { hasMessage, useI18n, type MessageKey } from '../../../i18n/index.tsx';
 import { Button, IconButton } from '../../../ui/Button.tsx';
@@ -187,6 +187,7 @@ export function OutboxBubble({ item, onRetry, onDiscard }: { item: OutboxItem; o
           </div>
         )}
         {item.contact && <ContactCards m={{ sessionId: item.sessionId, text: buildVCard(item.contact) }} />}
+        {item.poll && <PollCard text={pollFields(item.poll).text} />}
         {item.text && <p className="msg-text">{formatText(item.text, item.mentions && { mentions: item.mentions, account: '' })}</p>}
         <div className="msg-foot">
           <time dateTime={new Date(item.createdAt).toISOString()}>{fmt.time(item.createdAt).slice(0, 5)}</time>

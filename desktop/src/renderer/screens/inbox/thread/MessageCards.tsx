@@ -3,7 +3,7 @@
  * numbers — *Enviar mensaje* opens the number's chat in the same account, or starts one — and
  * e-mails), and a poll (its question and options; votes are counted on the phone).
  */
-import { parseVCards, type InboxMessageView, type VCardPerson } from '@switchboard/shared';
+import { parseVCards, pollParts, type InboxMessageView, type VCardPerson } from '@switchboard/shared';
 import { useMemo } from 'react';
 import { hasMessage, useI18n, type MessageKey } from '../../../i18n/index.tsx';
 import { Button, IconButton } from '../../../ui/Button.tsx';
@@ -86,7 +86,7 @@ function CardPerson({ person, sessionId }: { person: VCardPerson; sessionId: str
  */
 export function PollCard({ text, votes = [] }: { text: string | undefined; votes?: InboxMessageView['pollVotes'] }) {
   const { t, tn } = useI18n();
-  const [question = '', ...options] = (text ?? '').split('\n');
+  const { question, options } = pollParts(text);
   const voters = votes.length;
   return (
     <div className="msg-poll">

@@ -29,7 +29,7 @@ import { useScheduled } from '../scheduled/useScheduled.ts';
 import { whenPhrase } from '../scheduled/whenPhrase.ts';
 import { reactionsByTarget, threadMessages } from '../model/inboxReducer.ts';
 import { Composer } from './Composer.tsx';
-import { ShareContactButton } from './ShareContact.tsx';
+import { ReplyTools } from './ReplyTools.tsx';
 import { mentionableMembers } from './replyMentions.ts';
 import { MessageList } from './MessageList.tsx';
 import { buildRows } from './rows.ts';
@@ -381,7 +381,7 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
           void rest.presence(sessionId, chatId, active ? 'composing' : 'paused').catch(() => undefined);
         }}
         onManageCanned={onManageCanned}
-        shareContact={<ShareContactButton sessionId={sessionId} sessionName={chat?.sessionName ?? sessionId} chatId={chatId} chatName={name} onShare={(contact) => inbox.send(key, { contact }).then(() => setSentTick((n) => n + 1))} />}
+        tools={<ReplyTools sessionId={sessionId} sessionName={chat?.sessionName ?? sessionId} chatId={chatId} chatName={name} onSend={(reply) => inbox.send(key, reply).then(() => setSentTick((n) => n + 1))} />}
         onCannedFile={(c) => void rest.cannedFile(c).then((f) => setFiles((cur) => [...cur, f]), (err: unknown) => toast.error(errorText(err, t)))}
         focusToken={focusToken}
         onEscape={onLeaveComposer}
