@@ -6,17 +6,20 @@
  * more sessions. CLI: writes to stdout on purpose.
  */
 import { join, resolve } from 'node:path';
-import { labelKey, type HubEvent, type LabelColor } from '@switchboard/shared';
+import { buildVCard, labelKey, type HubEvent, type LabelColor } from '@switchboard/shared';
 import { Chat, generatedPasswordNotice, Label, loadDotenv, Session } from '@switchboard/shared/node';
-import { endCall, requestToJoin, startCall, startSimulator, type Simulator } from '@switchboard/wa-sim';
+import { endCall, requestToJoin, startCall, startSimulator, type ContactSendInput, type Simulator } from '@switchboard/wa-sim';
 import { ensureDemoEmployee } from './demoEmployee.ts';
 import { startNode, type RunningNode } from './main.ts';
 import { onSignals } from './shutdown.ts';
 
 const DEMO_SESSION = 'demo';
 const DEMO_PHONE = '34600000001';
+/** A line of a contact's conversation: words, or anything a contact sends (Mateo shares his friend's contact card). */
+type Line = string | Omit<ContactSendInput, 'to'>;
+
 /** Each contact writes its own conversation, a line at a time (then starts over). */
-const CONTACTS = [
+const CONTACTS: { phone: string; name: string; script: Line[] }[] = [
   {
     phone: '34611111111',
     name: 'Lucía',
@@ -25,7 +28,7 @@ const CONTACTS = [
   {
     phone: '34622222222',
     name: 'Mateo',
-    script: ['Hi! Is my order ready?', 'It was order #4521', 'Can a friend pick it up for me?', 'Great, thanks a lot!'],
+    script: ['Hi! Is my order ready?', 'It was order #4521', 'Can a friend pick it up for me?', { contacts: [{ displayName: 'Liam Smith', vcard: buildVCard({ name: 'Liam Smith', phone: '447700900123' }) }] }, 'Great, thanks a lot!'],
   },
   {
     phone: '34633333333',
@@ -33,6 +36,9 @@ const CONTACTS = [
     script: ['¿Tienen envío a domicilio?', 'Vivo en Chamberí, Madrid', '¿Cuánto cuesta el envío?', 'Vale, lo pido ahora', 'Muchas gracias 😊'],
   },
 ];
+
+/** What a contact sends for a line of its script. */
+const lineOf = (line: Line): Omit<ContactSendInput, 'to'> => (typeof line === 'string' ? { text: line } : line);
 
 /** A group the demo phone is in (Valentina made it), so the inbox shows a group with its members and mentions. */
 const GROUP = {
@@ -97,7 +103,7 @@ function firstWords(node: RunningNode, sim: Simulator, group: string): () => voi
     void (async () => {
       for (const contact of CONTACTS) {
         if (await Chat.exists({ sessionId: DEMO_SESSION, jid: `${contact.phone}@s.whatsapp.net` })) continue;
-        await sim.contactSend(contact.phone, { to: DEMO_PHONE, text: contact.script[0]! });
+        await sim.contactSend(contact.phone, { to: DEMO_PHONE, ...lineOf(contact.script[0]!) });
         // Valentina also calls, and nobody picks up (it rings 15 s): the thread shows *Llamada de voz perdida*.
         if (contact === CONTACTS[2]) {
           const { callId } = startCall(sim, contact.phone, DEMO_PHONE);
@@ -106,6 +112,9 @@ function firstWords(node: RunningNode, sim: Simulator, group: string): () => voi
       }
       if (!(await Chat.exists({ sessionId: DEMO_SESSION, jid: group }))) {
         await sim.contactSendToGroup(GROUP.creator, group, GROUP.first);
+        // Valentina asks the group which day; Lucía votes (the poll counts it in the thread).
+        const { id: poll } = await sim.contactSendToGroup(GROUP.creator, group, { poll: { name: '¿Qué día pedimos juntos?', options: ['Martes', 'Jueves'] } });
+        await sim.contactSendToGroup(CONTACTS[0]!.phone, group, { pollVote: { pollId: poll, creator: GROUP.creator, options: ['Martes'] } });
         // Mateo asks to join with the link: *Solicitudes para unirse* has him for a supervisor.
         requestToJoin(sim, group, CONTACTS[1]!.phone);
       }
@@ -127,9 +136,9 @@ function chatter(node: RunningNode, sim: Simulator): () => void {
     timer = setTimeout(() => {
       const i = Math.floor(Math.random() * CONTACTS.length);
       const contact = CONTACTS[i]!;
-      const text = contact.script[said[i]! % contact.script.length]!;
+      const line = contact.script[said[i]! % contact.script.length]!;
       said[i]! += 1;
-      sim.contactSend(contact.phone, { to: DEMO_PHONE, text }).catch((err: unknown) => node.logger.debug({ err }, 'demo contact could not write'));
+      sim.contactSend(contact.phone, { to: DEMO_PHONE, ...lineOf(line) }).catch((err: unknown) => node.logger.debug({ err }, 'demo contact could not write'));
       next();
     }, 20_000 + Math.random() * 20_000);
   };
