@@ -152,12 +152,12 @@ export function mapContent(raw: Content | null | undefined): MappedContent | nul
       const secret = raw?.messageContextInfo?.messageSecret ?? content.messageContextInfo?.messageSecret;
       return { kind: 'poll', text: [p.name ?? '', options].filter(Boolean).join('\n'), ...base, ...(secret?.length === 32 ? { pollSecret: Buffer.from(secret) } : {}) };
     }
+    // Not messages of their own, so never an "unsupported" line that waits for a reply: a key
+    // distribution, a vote (it changes its poll: pollVotes.ts), the header of an album (its photos
+    // and videos come as messages of their own), a message pinned or kept in the chat, an
+    // encrypted reaction or answer to an event, a history bundle.
     case 'senderKeyDistributionMessage':
-    // A vote changes its poll (pollVotes.ts): never a message of its own.
     case 'pollUpdateMessage':
-    // Nothing anyone reads either, so never an "unsupported" line that waits for a reply: the
-    // header of an album (its photos and videos come as messages of their own), a message pinned
-    // or kept in the chat, an encrypted reaction or answer to an event, a history bundle.
     case 'albumMessage':
     case 'pinInChatMessage':
     case 'keepInChatMessage':
