@@ -163,6 +163,14 @@ describe('inbox reducer: REST pages merged with live and replayed events', () =>
     expect(s.chats.get(KEY)!.lastMessagePreview).toBe('📊 ¿Qué día?');
   });
 
+  it("shows a poll's latest votes, none when the last vote was taken back", () => {
+    const poll = (votes?: { voter: string; options: string[] }[]) => msg('p', 200, { kind: 'poll', text: '¿Qué día?\nLunes\nMartes', ...(votes ? { pollVotes: votes } : {}) });
+    let s = run([{ type: 'chats/loaded', chats: [chat()], replace: true }, { type: 'event/message', message: poll([{ voter: ALICE, options: ['Lunes'] }]) }]);
+    expect(s.threads.get(KEY)!.messages.get('p')!.pollVotes).toEqual([{ voter: ALICE, options: ['Lunes'] }]);
+    s = inboxReducer(s, { type: 'event/message', message: poll() });
+    expect(s.threads.get(KEY)!.messages.get('p')!.pollVotes).toBeUndefined();
+  });
+
   it('keeps the change to a group a list shows until the next message', () => {
     const system = { action: 'subject' as const, by: { jid: ALICE, name: 'Alice' }, who: [], value: 'Turno de tarde' };
     let s = run([

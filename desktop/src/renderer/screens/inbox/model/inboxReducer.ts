@@ -108,6 +108,8 @@ function upsert(thread: Thread | undefined, m: InboxMessageView): Thread {
       if (prev.text !== undefined) merged.text = prev.text;
       if (prev.caption !== undefined) merged.caption = prev.caption;
     }
+    // A poll's votes are the latest copy's: none there means every vote was taken back.
+    if (m.kind === 'poll' && !m.pollVotes) delete merged.pollVotes;
     // A live copy names its sender by id only: the name a page gave stays.
     if (m.sentBy && !m.sentBy.name && prev.sentBy?.id === m.sentBy.id && prev.sentBy.name) merged.sentBy = prev.sentBy;
     // Incoming media downloaded late: the second announcement carries the file.
