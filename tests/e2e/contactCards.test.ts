@@ -79,7 +79,10 @@ describe('contact cards and polls', () => {
     await sys.sim.contactSend(LUCIA, { to: PHONE, pollVote: { pollId, creator: LUCIA, options: ['Lunes'] } });
     await elena.getByRole('log').getByRole('listitem', { name: 'Lunes: 1 voto' }).waitFor();
     await sys.sim.contactSend(LUCIA, { to: PHONE, pollVote: { pollId, creator: LUCIA, options: ['Miércoles'] } });
-    await elena.getByRole('log').getByRole('listitem', { name: 'Miércoles: 1 voto' }).waitFor();
+    const wednesday = elena.getByRole('log').getByRole('listitem', { name: 'Miércoles: 1 voto' });
+    await wednesday.waitFor();
+    // Who voted, by the name the chat knows her by.
+    expect(await wednesday.getAttribute('title')).toBe('Lucía Pardo');
     await elena.getByRole('log').getByRole('listitem', { name: 'Lunes: 0 votos' }).waitFor();
     await elena.getByRole('log').getByText('Ha votado 1 persona.').waitFor();
     await rowOf(elena, /Lucía Pardo/).getByText('📊 ¿Qué día os viene mejor para la revisión?').waitFor();

@@ -46,6 +46,8 @@ export interface MessageBubbleProps {
   /** While several are picked: whether this one is (undefined when not picking). */
   picked?: boolean | undefined;
   onPickToggle?: ((m: InboxMessageView) => void) | undefined;
+  /** A poll's voters' names, by id (those the thread knows). */
+  voterNames?: ReadonlyMap<string, string> | undefined;
   /** Shows who sent one of ours and when it was delivered and read. */
   onInfo(m: InboxMessageView): void;
   onRetry(m: InboxMessageView): void;
@@ -95,7 +97,7 @@ function Quote({ quoted, elsewhere, chatName }: { quoted: InboxMessageView | und
 }
 
 /** A message bubble. */
-export const MessageBubble = memo(function MessageBubble({ m, quoted, quotedChatName, reactions, senderName, accountName, onReply, onReact, onEdit, onDelete, onForward, onPrivateReply, onPickStart, picked, onPickToggle, onInfo, onRetry }: MessageBubbleProps) {
+export const MessageBubble = memo(function MessageBubble({ m, quoted, quotedChatName, reactions, senderName, accountName, voterNames, onReply, onReact, onEdit, onDelete, onForward, onPrivateReply, onPickStart, picked, onPickToggle, onInfo, onRetry }: MessageBubbleProps) {
   const own = onEdit || onDelete ? ownMessageActions(m, Date.now()) : { edit: false, remove: false };
   const { t, fmt } = useI18n();
   // A card's and a poll's stored text is what they render, not words to show as such.
@@ -121,7 +123,7 @@ export const MessageBubble = memo(function MessageBubble({ m, quoted, quotedChat
         <MessageMedia m={m} />
         {unsupported && <p className="muted msg-text">{t('thread.unsupported')}</p>}
         {m.kind === 'contact' && m.revokedAt === undefined && <ContactCards m={m} />}
-        {m.kind === 'poll' && m.revokedAt === undefined && <PollCard text={m.text} votes={m.pollVotes} />}
+        {m.kind === 'poll' && m.revokedAt === undefined && <PollCard text={m.text} votes={m.pollVotes} names={voterNames} />}
         {m.kind === 'call' && m.call && (
           <p className={`msg-text msg-call${callWaits(m.call) ? ' msg-call-unanswered' : ''}`} title={t('call.hint')}>
             <Icon name={m.call.video ? 'video' : 'call'} size={15} /> {t(`call.${callPreviewKind(m.call)}` as MessageKey)}

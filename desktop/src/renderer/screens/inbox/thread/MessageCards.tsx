@@ -84,7 +84,7 @@ function CardPerson({ person, sessionId }: { person: VCardPerson; sessionId: str
  * A poll: the question, then its options (its stored text: one per line), each with how many
  * voted for it and a bar of their share of the voters; who voted shows on hover.
  */
-export function PollCard({ text, votes = [] }: { text: string | undefined; votes?: InboxMessageView['pollVotes'] }) {
+export function PollCard({ text, votes = [], names }: { text: string | undefined; votes?: InboxMessageView['pollVotes']; names?: ReadonlyMap<string, string> | undefined }) {
   const { t, tn } = useI18n();
   const { question, options } = pollParts(text);
   const voters = votes.length;
@@ -95,7 +95,7 @@ export function PollCard({ text, votes = [] }: { text: string | undefined; votes
       </p>
       <ul className="msg-poll-options">
         {options.map((o, i) => {
-          const who = votes.filter((v) => v.options.includes(o)).map((v) => displayPhone(phoneFromJid(v.voter)) ?? v.voter);
+          const who = votes.filter((v) => v.options.includes(o)).map((v) => names?.get(v.voter) ?? displayPhone(phoneFromJid(v.voter)) ?? v.voter);
           return (
             <li key={i} title={who.join(', ') || undefined} aria-label={tn('poll.option', who.length, { option: o })}>
               <span className="msg-poll-dot" aria-hidden="true" />

@@ -6,7 +6,7 @@
  */
 import type { ChatNoteView, InboxMessageView } from '@switchboard/shared';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useMe } from '../../../auth/AuthProvider.tsx';
 import { useInbox } from '../InboxProvider.tsx';
 import { chatKey } from '../model/keys.ts';
@@ -111,6 +111,9 @@ export function MessageList(p: MessageListProps) {
     getItemKey: (i) => p.rows[i]!.key,
     overscan: 10,
   });
+
+  // Who voted in a poll, by the name the thread knows them by (their push name), else their number.
+  const voterNames = useMemo(() => new Map([...p.byId.values()].flatMap((m) => (!m.fromMe && m.sender && m.pushName ? [[m.sender, m.pushName] as const] : []))), [p.byId]);
 
   /** Who wrote a message shown with its author: a colleague on our side, a member in a group. */
   const authorOf = (m: InboxMessageView): string =>
@@ -247,6 +250,7 @@ export function MessageList(p: MessageListProps) {
                     reactions={p.reactions.get(row.m.id)}
                     senderName={row.showSender ? authorOf(row.m) : null}
                     accountName={p.accountName}
+                    voterNames={row.m.kind === 'poll' ? voterNames : undefined}
                     onReply={p.onReply}
                     onReact={p.onReact}
                     onEdit={p.onEdit}
