@@ -52,6 +52,11 @@ afterAll(async () => {
 });
 
 const rowOf = (page: Page, name: RegExp) => page.getByRole('listbox', { name: 'Conversaciones' }).getByRole('option', { name });
+/** Opens one of the reply box's *Más formas de responder*. */
+async function openTool(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: 'Más formas de responder' }).click();
+  await page.getByRole('menuitem', { name }).click();
+}
 const cardsOf = (page: Page) => page.getByRole('log').getByRole('list', { name: 'Tarjeta de contacto' });
 
 describe('contact cards and polls', () => {
@@ -90,7 +95,7 @@ describe('contact cards and polls', () => {
   });
 
   it('shares a typed contact from the reply box: the number is checked, and the customer gets a card', async () => {
-    await elena.getByRole('button', { name: 'Compartir contacto' }).click();
+    await openTool(elena, 'Compartir contacto');
     const dialog = elena.getByRole('dialog', { name: 'Compartir contacto' });
     await dialog.getByText('Lucía Pardo recibirá una tarjeta de contacto', { exact: false }).waitFor();
     await dialog.getByLabel('Nombre', { exact: true }).fill('Grúas Martín');
@@ -116,7 +121,7 @@ describe('contact cards and polls', () => {
   });
 
   it('creates a poll from the reply box: the customer gets it, and her vote counts in the thread', async () => {
-    await elena.getByRole('button', { name: 'Crear encuesta' }).click();
+    await openTool(elena, 'Crear encuesta');
     const dialog = elena.getByRole('dialog', { name: 'Crear encuesta' });
     await dialog.getByLabel('Pregunta').fill('¿Cuándo os viene mejor la entrega?');
     await dialog.getByLabel('Opción 1', { exact: true }).fill('Por la mañana');
@@ -141,12 +146,37 @@ describe('contact cards and polls', () => {
     await rowOf(elena, /Lucía Pardo/).getByText('📊 ¿Cuándo os viene mejor la entrega?').waitFor();
   });
 
+  it('sends a place from a pasted map link, and offers it again next time', async () => {
+    await openTool(elena, 'Enviar ubicación');
+    const dialog = elena.getByRole('dialog', { name: 'Enviar ubicación' });
+    const link = dialog.getByLabel('Enlace del mapa o coordenadas');
+    await link.fill('https://maps.app.goo.gl/AbCdEf123');
+    await dialog.getByRole('button', { name: 'Enviar ubicación' }).click();
+    await dialog.getByText('Los enlaces cortos (maps.app.goo.gl) no dicen el lugar', { exact: false }).waitFor();
+    await link.fill('https://www.google.com/maps/place/Tienda/@40.4300,-3.7000,17z/data=!3m1!4b1!4m6!3m5!8m2!3d40.4312!4d-3.7035');
+    await dialog.getByText('Lugar: 40.43120, -3.70350').waitFor();
+    await dialog.getByLabel('Nombre del lugar (opcional)').fill('Tienda Centro');
+    await checkScreen(elena, SHOTS, '31e-send-location');
+    await dialog.getByRole('button', { name: 'Enviar ubicación' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    const got = await sys.sim.waitForReceived(LUCIA, (m) => m.kind === 'location', 30_000);
+    expect(got.location).toEqual({ latitude: 40.4312, longitude: -3.7035, name: 'Tienda Centro' });
+    await elena.locator('.msg-out').filter({ hasText: 'Tienda Centro' }).getByRole('link', { name: 'Abrir en el mapa' }).waitFor();
+
+    // Next time the shop's place is one click away.
+    await openTool(elena, 'Enviar ubicación');
+    await dialog.getByRole('group', { name: 'Enviadas antes:' }).getByRole('button', { name: 'Tienda Centro' }).click();
+    await expect.poll(() => link.inputValue()).toBe('40.4312, -3.7035');
+    await dialog.getByRole('button', { name: 'Cancelar' }).click();
+  });
+
   it("shares one of the account's contacts, and a card's *Enviar mensaje* opens that person's chat or starts one", async () => {
     await sofia.goto(`${sys.url}/inbox`);
     await sofia.getByRole('radio', { name: 'Todas' }).click();
     await rowOf(sofia, /Lucía Pardo/).click();
     await sofia.getByRole('textbox', { name: /Mensaje para Lucía Pardo/ }).waitFor();
-    await sofia.getByRole('button', { name: 'Compartir contacto' }).click();
+    await openTool(sofia, 'Compartir contacto');
     const dialog = sofia.getByRole('dialog', { name: 'Compartir contacto' });
     await dialog.getByRole('searchbox', { name: 'Buscar entre los contactos de Tienda Centro' }).fill('Ana');
     await dialog.getByRole('list', { name: 'Buscar entre los contactos de Tienda Centro' }).getByRole('button', { name: /Ana Ruiz/ }).click();

@@ -27,10 +27,12 @@ export interface MenuButtonProps {
   icon?: IconName;
   /** Opens above the button (for buttons at the bottom of the screen). */
   up?: boolean;
+  /** An icon-only button's size: small (lists, headers; the default) or as the reply box's tools. */
+  size?: 'sm' | 'md';
 }
 
 /** A button that opens a menu of actions. */
-export function MenuButton({ label, items, children, className, align = 'right', icon = 'menu', up = false }: MenuButtonProps) {
+export function MenuButton({ label, items, children, className, align = 'right', icon = 'menu', up = false, size = 'sm' }: MenuButtonProps) {
   const entries = items.filter((i): i is MenuItem => !!i);
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
@@ -76,7 +78,7 @@ export function MenuButton({ label, items, children, className, align = 'right',
       <button
         ref={button}
         type="button"
-        className={children ? 'btn btn-secondary btn-sm' : 'btn btn-ghost btn-icon btn-sm'}
+        className={children ? 'btn btn-secondary btn-sm' : `btn btn-ghost btn-icon${size === 'sm' ? ' btn-sm' : ''}`}
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? id : undefined}
@@ -90,7 +92,7 @@ export function MenuButton({ label, items, children, className, align = 'right',
           }
         }}
       >
-        {children ?? <Icon name={icon} size={16} />}
+        {children ?? <Icon name={icon} size={size === 'sm' ? 16 : 18} />}
       </button>
       {open && (
         <div ref={list} id={id} className={`menu menu-pop menu-${align}${up ? ' menu-up' : ''}`} role="menu" aria-label={label} onKeyDown={onMenuKey}>

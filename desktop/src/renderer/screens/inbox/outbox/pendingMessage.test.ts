@@ -16,5 +16,6 @@ describe('pendingMessageOf', () => {
     const contact = { name: 'Ana Ruiz', phone: '34611222333' };
     expect(pendingMessageOf(item({ contact }), 'M4', 5)).toMatchObject({ kind: 'contact', text: buildVCard(contact), caption: 'Ana Ruiz' });
     expect(pendingMessageOf(item({ poll: { name: '¿Mañana o tarde?', options: ['Mañana', 'Tarde'], multiple: false } }), 'M5', 5)).toMatchObject({ kind: 'poll', text: '¿Mañana o tarde?\nMañana\nTarde' });
+    expect(pendingMessageOf(item({ location: { latitude: 40.4, longitude: -3.7, name: 'Tienda Centro' } }), 'M6', 5)).toMatchObject({ kind: 'location', location: { latitude: 40.4, longitude: -3.7, name: 'Tienda Centro' } });
   });
 });

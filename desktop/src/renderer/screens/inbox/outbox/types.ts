@@ -7,6 +7,14 @@ export interface SharedContact {
   phone: string;
 }
 
+/** A place as the reply box sends it. */
+export interface SharedLocation {
+  latitude: number;
+  longitude: number;
+  name?: string;
+  address?: string;
+}
+
 /** A poll as the reply box makes it. */
 export interface NewPoll {
   name: string;
@@ -36,6 +44,8 @@ export interface OutboxItem {
   contact?: SharedContact;
   /** A poll to start. */
   poll?: NewPoll;
+  /** A place to send. */
+  location?: SharedLocation;
   /** queued: waiting for the server; sending: in flight; failed: refused by the server (with why). */
   state: 'queued' | 'sending' | 'failed';
   error?: { code: string; message: string };

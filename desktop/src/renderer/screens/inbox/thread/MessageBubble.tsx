@@ -190,6 +190,11 @@ export function OutboxBubble({ item, onRetry, onDiscard }: { item: OutboxItem; o
         )}
         {item.contact && <ContactCards m={{ sessionId: item.sessionId, text: buildVCard(item.contact) }} />}
         {item.poll && <PollCard text={pollFields(item.poll).text} />}
+        {item.location && (
+          <p className="msg-text">
+            📍 {item.location.name ?? `${item.location.latitude.toFixed(5)}, ${item.location.longitude.toFixed(5)}`}
+          </p>
+        )}
         {item.text && <p className="msg-text">{formatText(item.text, item.mentions && { mentions: item.mentions, account: '' })}</p>}
         <div className="msg-foot">
           <time dateTime={new Date(item.createdAt).toISOString()}>{fmt.time(item.createdAt).slice(0, 5)}</time>

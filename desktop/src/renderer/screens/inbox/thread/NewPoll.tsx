@@ -13,22 +13,20 @@ import { CheckboxField, TextField } from '../../../ui/Field.tsx';
 import type { NewPoll } from '../outbox/types.ts';
 
 interface Props {
+  open: boolean;
+  onClose(): void;
   chatName: string;
   /** Queues the poll (the outbox sends it). */
   onSend(poll: NewPoll): Promise<void>;
 }
 
-/** The reply box's button, and its dialog. */
-export function NewPollButton({ chatName, onSend }: Props) {
+/** The dialog (ReplyTools opens it). */
+export function NewPollDialog({ open, onClose, chatName, onSend }: Props) {
   const { t } = useI18n();
-  const [open, setOpen] = useState(false);
   return (
-    <>
-      <IconButton icon="chart" label={t('newPoll.open')} onClick={() => setOpen(true)} />
-      <Dialog open={open} onClose={() => setOpen(false)} size="sm" title={t('newPoll.title')} description={t('newPoll.description', { name: chatName })}>
-        {open && <NewPollForm onSend={onSend} onDone={() => setOpen(false)} />}
-      </Dialog>
-    </>
+    <Dialog open={open} onClose={onClose} size="sm" title={t('newPoll.title')} description={t('newPoll.description', { name: chatName })}>
+      {open && <NewPollForm onSend={onSend} onDone={onClose} />}
+    </Dialog>
   );
 }
 

@@ -1,7 +1,15 @@
-/** The reply box's other ways to answer, beside the attach button: a contact card, a poll. */
-import { NewPollButton } from './NewPoll.tsx';
-import { ShareContactButton } from './ShareContact.tsx';
-import type { NewPoll, SharedContact } from '../outbox/types.ts';
+/**
+ * *Más formas de responder* in the reply box, beside the attach button: a menu that opens
+ * *Compartir contacto*, *Crear encuesta* or *Enviar ubicación*, each a dialog whose reply goes
+ * through the offline outbox.
+ */
+import { useState } from 'react';
+import { useI18n } from '../../../i18n/index.tsx';
+import { MenuButton } from '../../../ui/Menu.tsx';
+import type { NewPoll, SharedContact, SharedLocation } from '../outbox/types.ts';
+import { NewPollDialog } from './NewPoll.tsx';
+import { SendLocationDialog } from './SendLocation.tsx';
+import { ShareContactDialog } from './ShareContact.tsx';
 
 interface Props {
   sessionId: string;
@@ -9,14 +17,30 @@ interface Props {
   chatId: string;
   chatName: string;
   /** Queues the reply (the outbox sends it). */
-  onSend(reply: { contact: SharedContact } | { poll: NewPoll }): Promise<void>;
+  onSend(reply: { contact: SharedContact } | { poll: NewPoll } | { location: SharedLocation }): Promise<void>;
 }
 
 export function ReplyTools({ sessionId, sessionName, chatId, chatName, onSend }: Props) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState<'contact' | 'poll' | 'location' | null>(null);
+  const close = () => setOpen(null);
   return (
     <>
-      <ShareContactButton sessionId={sessionId} sessionName={sessionName} chatId={chatId} chatName={chatName} onShare={(contact) => onSend({ contact })} />
-      <NewPollButton chatName={chatName} onSend={(poll) => onSend({ poll })} />
+      <MenuButton
+        label={t('replyTools.open')}
+        icon="plus"
+        size="md"
+        align="left"
+        up
+        items={[
+          { label: t('share.open'), icon: 'user', onSelect: () => setOpen('contact') },
+          { label: t('newPoll.open'), icon: 'chart', onSelect: () => setOpen('poll') },
+          { label: t('location.open'), icon: 'map', onSelect: () => setOpen('location') },
+        ]}
+      />
+      <ShareContactDialog open={open === 'contact'} onClose={close} sessionId={sessionId} sessionName={sessionName} chatId={chatId} chatName={chatName} onShare={(contact) => onSend({ contact })} />
+      <NewPollDialog open={open === 'poll'} onClose={close} chatName={chatName} onSend={(poll) => onSend({ poll })} />
+      <SendLocationDialog open={open === 'location'} onClose={close} sessionId={sessionId} chatName={chatName} onSend={(location) => onSend({ location })} />
     </>
   );
 }

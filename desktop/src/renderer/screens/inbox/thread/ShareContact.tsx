@@ -9,7 +9,7 @@ import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { useApi } from '../../../auth/AuthProvider.tsx';
 import { useDebounced, useResource } from '../../../hooks/useResource.ts';
 import { useI18n } from '../../../i18n/index.tsx';
-import { Button, IconButton } from '../../../ui/Button.tsx';
+import { Button } from '../../../ui/Button.tsx';
 import { Dialog } from '../../../ui/Dialog.tsx';
 import { TextField } from '../../../ui/Field.tsx';
 import { inboxApi } from '../inboxApi.ts';
@@ -19,6 +19,8 @@ import { phoneDigits } from '../model/newChat.ts';
 import type { SharedContact } from '../outbox/types.ts';
 
 interface Props {
+  open: boolean;
+  onClose(): void;
   sessionId: string;
   sessionName: string;
   /** The chat the card goes to (left out of the contacts to pick). */
@@ -28,17 +30,13 @@ interface Props {
   onShare(contact: SharedContact): Promise<void>;
 }
 
-/** The reply box's button, and its dialog. */
-export function ShareContactButton(p: Props) {
+/** The dialog (ReplyTools opens it). */
+export function ShareContactDialog(p: Props) {
   const { t } = useI18n();
-  const [open, setOpen] = useState(false);
   return (
-    <>
-      <IconButton icon="user" label={t('share.open')} onClick={() => setOpen(true)} />
-      <Dialog open={open} onClose={() => setOpen(false)} size="sm" title={t('share.title')} description={t('share.description', { name: p.chatName })}>
-        {open && <ShareContactForm {...p} onDone={() => setOpen(false)} />}
-      </Dialog>
-    </>
+    <Dialog open={p.open} onClose={p.onClose} size="sm" title={t('share.title')} description={t('share.description', { name: p.chatName })}>
+      {p.open && <ShareContactForm {...p} onDone={p.onClose} />}
+    </Dialog>
   );
 }
 
