@@ -12,7 +12,7 @@
 import { buildVCard } from '@switchboard/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, signedInPage } from './support/browser.ts';
+import { launchBrowser, newContext, notificationsOf, recordNotifications, signedInPage, signIn } from './support/browser.ts';
 import { checkScreen } from './support/checks.ts';
 import { startSystem, type System } from './support/system.ts';
 import { addTeam, customerAssignedTo } from './support/team.ts';
@@ -42,7 +42,11 @@ beforeAll(async () => {
   await sys.waitFor((e) => e.type === 'message' && e.message.chatId === `${ANA}@s.whatsapp.net`);
 
   browser = await launchBrowser();
-  elena = await signedInPage(browser, sys.url, team.elena.email, team.elena.password);
+  // Elena's window records the notifications it shows.
+  const context = await newContext(browser);
+  await recordNotifications(context, sys.url);
+  elena = await context.newPage();
+  await signIn(elena, sys.url, team.elena.email, team.elena.password);
   sofia = await signedInPage(browser, sys.url, team.sofia.email, team.sofia.password);
 }, 180_000);
 
@@ -200,5 +204,17 @@ describe('contact cards and polls', () => {
     await shared.getByRole('button', { name: /^Enviar mensaje a Taller Gómez/ }).click();
     const start = sofia.getByRole('dialog', { name: 'Nueva conversación' });
     await expect.poll(() => start.getByLabel('Número de teléfono').inputValue()).toBe('+34911980003');
+  });
+
+  it('tells of a poll once, however many votes it gets', async () => {
+    await elena.goto(`${sys.url}/inbox`);
+    await rowOf(elena, /Lucía Pardo/).waitFor();
+    const before = (await notificationsOf(elena)).length;
+    const { id } = await sys.sim.contactSend(LUCIA, { to: PHONE, poll: { name: '¿Os viene bien el sábado?', options: ['Sí', 'No'] } });
+    await sys.sim.contactSend(LUCIA, { to: PHONE, pollVote: { pollId: id, creator: LUCIA, options: ['Sí'] } });
+    await sys.sim.contactSend(LUCIA, { to: PHONE, pollVote: { pollId: id, creator: LUCIA, options: ['No'] } });
+    // Announced after the votes' copies of the poll: once it is told, they have been seen.
+    await sys.sim.contactSend(LUCIA, { to: PHONE, text: 'Ya he votado' });
+    await expect.poll(async () => (await notificationsOf(elena)).slice(before).map((n) => n.body)).toEqual(['📊 ¿Os viene bien el sábado?', 'Ya he votado']);
   });
 });

@@ -17,6 +17,7 @@ import { groupEventText } from '../thread/groupEventText.ts';
 import { chatKey, phoneFromJid } from '../model/keys.ts';
 import { previewOf, type InboxState } from '../model/inboxReducer.ts';
 import type { NotifyPrefs } from './prefs.ts';
+import { SeenOnce } from './seenOnce.ts';
 import { playChime } from './sound.ts';
 
 /**
@@ -30,8 +31,11 @@ export function useNotifier(prefs: NotifyPrefs): (state: InboxState, m: InboxMes
   const canAnswer = ability.can('send', 'Message');
   const navigate = useNavigate();
   const { t, fmt } = useI18n();
+  const seen = useRef(new SeenOnce());
   return useCallback(
     (state, m) => {
+      // Announced again (its file came late, someone voted in it): it was news once.
+      if (!seen.current.first(`${m.sessionId}\n${m.id}`)) return;
       // A call answered on the phone leaves nobody waiting.
       if (!prefs.enabled || prefs.muted.includes(m.sessionId) || m.kind === 'reaction' || !callWaits(m.call)) return;
       const request = m.system?.action === 'join_request' && m.system.value === 'created' ? m.system : null;
