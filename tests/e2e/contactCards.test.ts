@@ -86,12 +86,12 @@ describe('contact cards and polls', () => {
     await elena.getByRole('log').getByText('Nadie ha votado todavía.').waitFor();
     // Her vote counts live, and changing it moves the count.
     await sys.sim.contactSend(LUCIA, { to: PHONE, pollVote: { pollId, creator: LUCIA, options: ['Lunes'] } });
-    await elena.getByRole('log').getByRole('listitem', { name: 'Lunes: 1 voto' }).waitFor();
+    await elena.getByRole('log').getByRole('listitem', { name: 'Lunes: 1 voto (Lucía Pardo)' }).waitFor();
     await sys.sim.contactSend(LUCIA, { to: PHONE, pollVote: { pollId, creator: LUCIA, options: ['Miércoles'] } });
-    const wednesday = elena.getByRole('log').getByRole('listitem', { name: 'Miércoles: 1 voto' });
+    // Who voted, by the name the chat knows her by, under the option.
+    const wednesday = elena.getByRole('log').getByRole('listitem', { name: 'Miércoles: 1 voto (Lucía Pardo)' });
     await wednesday.waitFor();
-    // Who voted, by the name the chat knows her by.
-    expect(await wednesday.getAttribute('title')).toBe('Lucía Pardo');
+    expect(await wednesday.innerText()).toContain('Lucía Pardo');
     await elena.getByRole('log').getByRole('listitem', { name: 'Lunes: 0 votos' }).waitFor();
     await elena.getByRole('log').getByText('Ha votado 1 persona.').waitFor();
     await rowOf(elena, /Lucía Pardo/).getByText('📊 ¿Qué día os viene mejor para la revisión?').waitFor();
@@ -146,7 +146,7 @@ describe('contact cards and polls', () => {
     // Sent (WhatsApp has it and the key of its votes), then Lucía answers with a tap.
     await expect.poll(async () => (await sys.api('GET', `/api/sessions/${SESSION}/messages?chatId=${LUCIA}@s.whatsapp.net&limit=1`, admin)).body.data[0]?.status).not.toBe('pending');
     await sys.sim.contactSend(LUCIA, { to: PHONE, pollVote: { pollId: got.id, creator: PHONE, options: ['Por la tarde'] } });
-    await ours.getByRole('listitem', { name: 'Por la tarde: 1 voto' }).waitFor();
+    await ours.getByRole('listitem', { name: 'Por la tarde: 1 voto (Lucía Pardo)' }).waitFor();
     await rowOf(elena, /Lucía Pardo/).getByText('📊 ¿Cuándo os viene mejor la entrega?').waitFor();
   });
 

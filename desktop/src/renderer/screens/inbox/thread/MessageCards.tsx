@@ -80,9 +80,17 @@ function CardPerson({ person, sessionId }: { person: VCardPerson; sessionId: str
   );
 }
 
+/** How many voters an option names before saying how many more. */
+const SHOWN_VOTERS = 3;
+
+/** Who voted for an option, in words: the first few by name, then how many more. */
+export function votersInWords(names: readonly string[], andMore: (count: number) => string): string {
+  return names.length > SHOWN_VOTERS ? `${names.slice(0, SHOWN_VOTERS).join(', ')} ${andMore(names.length - SHOWN_VOTERS)}` : names.join(', ');
+}
+
 /**
  * A poll: the question, then its options (its stored text: one per line), each with how many
- * voted for it and a bar of their share of the voters; who voted shows on hover.
+ * voted for it, who (the first few by name) and a bar of their share of the voters.
  */
 export function PollCard({ text, votes = [], names }: { text: string | undefined; votes?: InboxMessageView['pollVotes']; names?: ReadonlyMap<string, string> | undefined }) {
   const { t, tn } = useI18n();
@@ -96,13 +104,21 @@ export function PollCard({ text, votes = [], names }: { text: string | undefined
       <ul className="msg-poll-options">
         {options.map((o, i) => {
           const who = votes.filter((v) => v.options.includes(o)).map((v) => names?.get(v.voter) ?? displayPhone(phoneFromJid(v.voter)) ?? v.voter);
+          const named = votersInWords(who, (count) => t('poll.andMore', { count }));
           return (
-            <li key={i} title={who.join(', ') || undefined} aria-label={tn('poll.option', who.length, { option: o })}>
-              <span className="msg-poll-dot" aria-hidden="true" />
-              <span className="msg-poll-name">{o}</span>
-              <span className="msg-poll-count" aria-hidden="true">
-                {who.length}
+            <li key={i} title={who.join(', ') || undefined} aria-label={`${tn('poll.option', who.length, { option: o })}${named ? ` (${named})` : ''}`}>
+              <span className="msg-poll-row">
+                <span className="msg-poll-dot" aria-hidden="true" />
+                <span className="msg-poll-name">{o}</span>
+                <span className="msg-poll-count" aria-hidden="true">
+                  {who.length}
+                </span>
               </span>
+              {named && (
+                <span className="msg-poll-voters" aria-hidden="true">
+                  {named}
+                </span>
+              )}
               <span className="msg-poll-bar" aria-hidden="true" style={{ width: `${voters ? (100 * who.length) / voters : 0}%` }} />
             </li>
           );
