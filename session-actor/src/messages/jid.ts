@@ -73,6 +73,16 @@ export async function pnForLid(sock: WASocket | null, jid: string | null | undef
   }
 }
 
+/** The LID of a phone-number user, when the socket's mapping knows it (null otherwise). */
+export async function lidForPn(sock: WASocket | null, jid: string | null | undefined): Promise<string | null> {
+  if (!sock || !jid || !isPnUser(jid)) return null;
+  try {
+    return await sock.signalRepository.lidMapping.getLIDForPN(jid);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Someone's id as we keep it: the phone-number JID WhatsApp gave beside a LID, else the one the
  * socket's LID mapping knows, else the id as given (normalised).
@@ -81,10 +91,16 @@ export async function phoneJidOf(sock: WASocket | null, id: string, phoneNumber?
   return jidNormalizedUser(phoneNumber || ((await pnForLid(sock, id)) ?? id));
 }
 
+/** The session's own account's ids, without device: its phone number's and its LID (when known). */
+export function ownAccountIds(sock: WASocket | null): string[] {
+  const me = sock?.authState.creds.me;
+  return [me?.id, me?.lid].filter((j): j is string => !!j).map(jidNormalizedUser);
+}
+
 /** Whether any of `ids` is the session's own account (by its phone number or its LID, any device). */
 export function isOwnAccount(sock: WASocket | null, ...ids: (string | null | undefined)[]): boolean {
-  const me = sock?.authState.creds.me;
-  return !!me && ids.some((id) => !!id && (areJidsSameUser(id, me.id) || (!!me.lid && areJidsSameUser(id, me.lid))));
+  const own = ownAccountIds(sock);
+  return ids.some((id) => !!id && own.some((o) => areJidsSameUser(id, o)));
 }
 
 /** The chat of a received message's key, asking the socket's LID mapping when the key names no phone number. */

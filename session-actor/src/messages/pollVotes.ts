@@ -13,12 +13,12 @@
  * than the voter's stored one (a replay) changes nothing.
  */
 import { createHash } from 'node:crypto';
-import { decryptPollVote, isLidUser, isPnUser, jidNormalizedUser, normalizeMessageContent, proto, type WAMessage, type WASocket } from '@whiskeysockets/baileys';
+import { decryptPollVote, jidNormalizedUser, normalizeMessageContent, proto, type WAMessage, type WASocket } from '@whiskeysockets/baileys';
 import { pollParts, type ActorEvent } from '@switchboard/shared';
 import { Message, messageObjectId, type MessageDoc, type PollVoteDoc } from '@switchboard/shared/node';
 import type { Logger } from 'pino';
 import type { MediaSummaries } from '../media/mediaSummaries.ts';
-import { chatIdentityFor, senderOf, type ChatIdentity, type KeyLike } from './jid.ts';
+import { chatIdentityFor, lidForPn, ownAccountIds, pnForLid, senderOf, type ChatIdentity, type KeyLike } from './jid.ts';
 import { asBytes } from './sentContent.ts';
 import { toView } from './view.ts';
 
@@ -50,29 +50,15 @@ export interface VoteDeps {
 
 const unique = (ids: (string | null | undefined)[]): string[] => [...new Set(ids.filter((j): j is string => !!j).map(jidNormalizedUser).filter(Boolean))];
 
-/** The account's own ids: its phone number's and its LID. */
-function ownIds(sock: WASocket | null): string[] {
-  const me = sock?.authState.creds.me;
-  return unique([me?.id, me?.lid]);
-}
-
 /** An id and the other form of it the socket's LID mapping knows (a phone number's LID, a LID's number). */
 async function withOtherForm(sock: WASocket | null, jid: string | null | undefined): Promise<string[]> {
   if (!jid) return [];
-  const mapping = sock?.signalRepository.lidMapping;
-  let other: string | null = null;
-  try {
-    if (mapping && isPnUser(jid)) other = await mapping.getLIDForPN(jid);
-    else if (mapping && isLidUser(jid)) other = await mapping.getPNForLID(jid);
-  } catch {
-    other = null;
-  }
-  return unique([jid, other]);
+  return unique([jid, (await lidForPn(sock, jid)) ?? (await pnForLid(sock, jid))]);
 }
 
 /** The ids a voter may have voted under: the key's (both forms WhatsApp gave), or the account's for our own. */
 async function voterIds(key: KeyLike & { fromMe?: boolean | null }, identity: ChatIdentity, sock: WASocket | null): Promise<string[]> {
-  if (key.fromMe) return ownIds(sock);
+  if (key.fromMe) return ownAccountIds(sock);
   const given = identity.isGroup ? [key.participant, key.participantAlt] : [key.remoteJid, key.remoteJidAlt, identity.pnJid, identity.lid];
   const ids = unique(given);
   return unique([...ids, ...(ids.length === 1 ? await withOtherForm(sock, ids[0]) : [])]);
@@ -80,7 +66,7 @@ async function voterIds(key: KeyLike & { fromMe?: boolean | null }, identity: Ch
 
 /** The ids the poll's creator may have created it under. */
 async function creatorIds(poll: MessageDoc, sock: WASocket | null): Promise<string[]> {
-  if (poll.fromMe) return ownIds(sock);
+  if (poll.fromMe) return ownAccountIds(sock);
   return withOtherForm(sock, poll.chatId.endsWith('@g.us') ? poll.sender : poll.chatId);
 }
 
@@ -155,7 +141,7 @@ async function applyOne({ msg, targetId, vote }: PollVote, deps: VoteDeps): Prom
     deps.logger.warn({ messageId: targetId }, 'poll vote could not be decrypted: ignored');
     return;
   }
-  const voter = msg.key.fromMe ? (ownIds(sock)[0] ?? 'me') : (senderOf(msg.key, identity) ?? voters[0] ?? 'unknown');
+  const voter = msg.key.fromMe ? (ownAccountIds(sock)[0] ?? 'me') : (senderOf(msg.key, identity) ?? voters[0] ?? 'unknown');
   const ms = Number(normalizeMessageContent(msg.message)?.pollUpdateMessage?.senderTimestampMs ?? 0) || Number(msg.messageTimestamp ?? 0) * 1000 || Date.now();
   const votes = withVote(poll.pollVotes ?? [], { voter, options: pickedOptions(poll.text, selected), at: new Date(ms) });
   if (!votes) return;
