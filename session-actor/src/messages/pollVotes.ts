@@ -13,13 +13,13 @@
  * than the voter's stored one (a replay) changes nothing.
  */
 import { createHash } from 'node:crypto';
-import { decryptPollVote, jidNormalizedUser, normalizeMessageContent, proto, type WAMessage, type WASocket } from '@whiskeysockets/baileys';
+import { decryptPollVote, jidNormalizedUser, normalizeMessageContent, type WAMessage, type WASocket } from '@whiskeysockets/baileys';
 import { pollParts, type ActorEvent } from '@switchboard/shared';
 import { Message, messageObjectId, type MessageDoc, type PollVoteDoc } from '@switchboard/shared/node';
 import type { Logger } from 'pino';
 import type { MediaSummaries } from '../media/mediaSummaries.ts';
 import { chatIdentityFor, lidForPn, ownAccountIds, pnForLid, senderOf, type ChatIdentity, type KeyLike } from './jid.ts';
-import { asBytes } from './sentContent.ts';
+import { asBytes, decodeSent } from './sentContent.ts';
 import { toView } from './view.ts';
 
 /** A vote read from a message (`vote` absent when it carries none we can read). */
@@ -90,13 +90,8 @@ export function withVote(votes: readonly PollVoteDoc[], vote: PollVoteDoc): Poll
 
 /** The secret of a poll this session sent, from the content WhatsApp acked (BSON binary when read back). */
 function secretOfSent(poll: MessageDoc): Uint8Array | undefined {
-  if (!poll.fromMe || !poll.sentProto) return undefined;
-  try {
-    const secret = proto.Message.decode(asBytes(poll.sentProto as Uint8Array | { buffer: Uint8Array })).messageContextInfo?.messageSecret;
-    return secret?.length ? secret : undefined;
-  } catch {
-    return undefined;
-  }
+  const secret = poll.fromMe ? decodeSent(poll.sentProto)?.messageContextInfo?.messageSecret : undefined;
+  return secret?.length ? secret : undefined;
 }
 
 /** Votes being applied, per poll: the next waits for the one before. */

@@ -15,6 +15,17 @@ export function asBytes(raw: Uint8Array | { buffer: Uint8Array }): Uint8Array {
   return raw instanceof Uint8Array ? raw : raw.buffer;
 }
 
+/** The content WhatsApp acked for one of our messages (`Message.sentProto`); undefined when there is none or it cannot be read. */
+export function decodeSent(sentProto: Uint8Array | { buffer: Uint8Array } | null | undefined): proto.IMessage | undefined {
+  if (!sentProto) return undefined;
+  try {
+    return proto.Message.decode(asBytes(sentProto));
+  } catch {
+    // Unreadable bytes (a hand-edited document): no worse off than a record without them.
+    return undefined;
+  }
+}
+
 /**
  * Answers Baileys' `getMessage` for a retry receipt: the content of a message this session sent.
  * Baileys keeps recent sends in memory only (per socket), so after a restart a contact that could
@@ -27,13 +38,8 @@ export async function findSentContent(sessionId: string, key: WAMessageKey): Pro
   if (!key.id) return undefined;
   const doc = await Message.findOne({ _id: messageObjectId(sessionId, key.id), fromMe: true }, { kind: 1, text: 1, sentProto: 1 }).lean();
   if (!doc) return undefined;
-  if (doc.sentProto) {
-    try {
-      return proto.Message.decode(asBytes(doc.sentProto));
-    } catch {
-      // Unreadable bytes (a hand-edited document): no worse off than a record without them.
-    }
-  }
+  const sent = decodeSent(doc.sentProto);
+  if (sent) return sent;
   // Recorded before `sentProto` existed: only a text can be rebuilt (media would need the
   // keys of the original upload, which were not kept).
   if (doc.kind !== 'text' || !doc.text) return undefined;
