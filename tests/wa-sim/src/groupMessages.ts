@@ -8,7 +8,7 @@ import { SimError, type CompanionDevice } from './phone.ts';
 import { ProtocolAddress } from './signalLib.ts';
 import type { Simulator } from './simulator.ts';
 import type { GroupSendInput } from './types.ts';
-import { pollSecretOf, type VoteInput } from './polls.ts';
+import { voteSecret, type VoteInput } from './polls.ts';
 
 /** The key of "this companion holds the contact's sender key for this group". */
 const holderKey = (group: SimGroup, device: CompanionDevice) => `${group.jid}|${device.phone}:${device.deviceId}`;
@@ -23,8 +23,7 @@ function pollVoteIn(sim: Simulator, group: SimGroup, voterJid: string, voter: st
   const owner = sim.contacts.get(v.creator) ?? sim.phones.get(v.creator);
   if (!owner) throw new SimError('unknown_contact', `no simulated contact or phone ${v.creator}`, 404);
   const creatorJid = memberJids(group, { pn: owner.phone, lid: owner.lid }).jid;
-  const secret = sim.received(voter).find((m) => m.id === v.pollId)?.pollSecret ?? pollSecretOf(v.pollId);
-  return { pollId: v.pollId, secret, remoteJid: group.jid, fromMe: v.creator === voter, participant: creatorJid, creatorJid, voterJid, options: v.options };
+  return { pollId: v.pollId, secret: voteSecret(sim.received(voter), v.pollId), remoteJid: group.jid, fromMe: v.creator === voter, participant: creatorJid, creatorJid, voterJid, options: v.options };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { proto, writeRandomPadMax16, type BinaryNode } from '@whiskeysockets/baileys';
 import { addressMentions, buildContactMessage } from './content.ts';
-import { pollSecretOf } from './polls.ts';
+import { voteSecret } from './polls.ts';
 import type { SimContact } from './contact.ts';
 import { takeDeviceBundle } from './keys.ts';
 import { node, SERVER_JID, unixNow } from './nodes.ts';
@@ -79,9 +79,7 @@ export async function contactSend(sim: Simulator, contact: SimContact, input: Co
   }
   const account = `${phone.phone}@s.whatsapp.net`;
   // A vote names the poll as the voter's chat does: the account's, the contact's own when they created it.
-  // The app's own poll has the secret the app gave it; a contact's, the one derived from its id.
-  const secret = input.pollVote && (sim.received(contact.phone).find((m) => m.id === input.pollVote!.pollId)?.pollSecret ?? pollSecretOf(input.pollVote.pollId));
-  const vote = input.pollVote && secret && { pollId: input.pollVote.pollId, secret, remoteJid: account, fromMe: input.pollVote.creator === contact.phone, creatorJid: input.pollVote.creator === contact.phone ? contact.jid : account, voterJid: contact.jid, options: input.pollVote.options };
+  const vote = input.pollVote && { pollId: input.pollVote.pollId, secret: voteSecret(sim.received(contact.phone), input.pollVote.pollId), remoteJid: account, fromMe: input.pollVote.creator === contact.phone, creatorJid: input.pollVote.creator === contact.phone ? contact.jid : account, voterJid: contact.jid, options: input.pollVote.options };
   const built = buildContactMessage(sim.media, { ...addressMentions(input, (digits) => `${digits}@s.whatsapp.net`), id, ...(vote ? { resolvedVote: vote } : {}) }, sim.options.mediaOverHttps);
   const plain = writeRandomPadMax16(proto.Message.encode(built.message).finish());
   contact.sentTo.set(id, phone.phone);

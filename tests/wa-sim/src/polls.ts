@@ -8,10 +8,19 @@
  */
 import { createCipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 import { proto } from '@whiskeysockets/baileys';
+import type { ReceivedMessage } from './types.ts';
 
 /** The secret of the poll with this id (the same wherever the simulator needs it). */
 export function pollSecretOf(pollId: string): Buffer {
   return createHash('sha256').update(`wa-sim poll ${pollId}`).digest();
+}
+
+/**
+ * The secret of the poll a contact votes in: the app's own (random) when the app sent the poll
+ * to that contact, else the one derived from its id (a simulated contact made it).
+ */
+export function voteSecret(received: readonly ReceivedMessage[], pollId: string): Buffer {
+  return received.find((m) => m.id === pollId)?.pollSecret ?? pollSecretOf(pollId);
 }
 
 /** What a vote needs: the poll, who created it and who votes (as that chat addresses them), and the choice by name. */
