@@ -12,6 +12,8 @@ describe('previewOf', () => {
     expect(previewOf({ kind: 'contact', text: 'BEGIN:VCARD\nFN:Ana\nEND:VCARD', caption: 'Ana Ruiz' })).toBe('👤 Ana Ruiz');
     expect(previewOf({ kind: 'poll', text: '¿Qué día os viene mejor?\nLunes\nMartes' })).toBe('📊 ¿Qué día os viene mejor?');
     expect(previewOf({ kind: 'contact', text: 'BEGIN:VCARD\nEND:VCARD' })).toBe('[contact]');
+    // Without the names beside it, as its vCard says.
+    expect(previewOf({ kind: 'contact', text: 'BEGIN:VCARD\nFN:Ana\nEND:VCARD' })).toBe('👤 Ana');
   });
 
   it('names the member who wrote in a group, and cuts a long preview', () => {

@@ -3,7 +3,7 @@
  * formatting), time, delivery ticks, reactions, and, for a failed send, the reason with a
  * retry that really resends it (same message, same clientId).
  */
-import { buildVCard, callPreviewKind, callWaits, isOnWhatsApp, parseVCards, pollFields, textWithMentionNames, type InboxMessageView } from '@switchboard/shared';
+import { buildVCard, callPreviewKind, callWaits, isOnWhatsApp, pollFields, previewWords, textWithMentionNames, type InboxMessageView } from '@switchboard/shared';
 import { memo } from 'react';
 import { hasMessage, useI18n, type MessageKey } from '../../../i18n/index.tsx';
 import { Button, IconButton } from '../../../ui/Button.tsx';
@@ -55,8 +55,7 @@ export interface MessageBubbleProps {
 
 /** A short line describing a message (quotes, reply preview). */
 export function summaryOf(m: Pick<QuotedMessage, 'kind' | 'text' | 'caption' | 'media' | 'mentions'>, t: ReturnType<typeof useI18n>['t']): string {
-  if (m.kind === 'contact') return `👤 ${parseVCards(m.text).map((p) => p.name).join(', ') || m.caption || t('card.label')}`;
-  if (m.kind === 'poll') return `📊 ${m.text?.split('\n')[0] || t('poll.label')}`;
+  if (m.kind === 'contact' || m.kind === 'poll') return previewWords(m) || t(m.kind === 'contact' ? 'card.label' : 'poll.label');
   if (m.text) return textWithMentionNames(m.text, m.mentions);
   if (m.caption) return textWithMentionNames(m.caption, m.mentions);
   if (m.media?.fileName) return m.media.fileName;
