@@ -154,9 +154,9 @@ async function contentOf(rec: OutgoingRecord, jid: string, deps: BuildDeps): Pro
       return { contacts: { displayName: rec.caption || contacts[0]!.displayName, contacts } };
     }
     case 'poll': {
+      // Its question and options were checked with the rest (outgoingMessageProblems). Single
+      // choice is WhatsApp's poll v3; several, its first poll message (selectableCount 0).
       const { question, options } = pollParts(rec.text);
-      if (!question || options.length < 2) throw bad('a poll needs a question and at least two options');
-      // Single choice is WhatsApp's poll v3; several, its first poll message (selectableCount 0).
       return { poll: { name: question, values: options, selectableCount: rec.pollMultiple ? 0 : 1 } };
     }
     case 'image':

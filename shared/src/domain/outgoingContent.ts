@@ -37,9 +37,15 @@ export function outgoingMessageProblems(m: MessageContent): Array<{ path: string
   if (kind && (MEDIA_MESSAGE_KINDS as readonly string[]).includes(kind) && !m.mediaId) out.push({ path: 'mediaId', message: 'A media message needs a mediaId' });
   if (kind === 'location' && !m.location) out.push({ path: 'location', message: 'A location message needs a location' });
   if (kind === 'contact' && !m.contact && !isVCard(m.text)) out.push({ path: 'contact', message: 'A contact message needs a contact (name and phone), or a vCard in text' });
-  if (kind === 'poll' && !m.poll && pollParts(m.text).options.filter(Boolean).length < 2) out.push({ path: 'poll', message: 'A poll needs a question and at least two options' });
+  if (kind === 'poll' && !m.poll && !isPoll(m.text)) out.push({ path: 'poll', message: 'A poll needs a question and at least two options' });
   if (kind === 'reaction' && !m.reaction?.targetId) out.push({ path: 'reaction', message: 'A reaction needs emoji and targetId' });
   return out;
+}
+
+/** Whether a stored text is a poll: a question and at least two options. */
+function isPoll(text: string | null | undefined): boolean {
+  const { question, options } = pollParts(text);
+  return !!question.trim() && options.filter(Boolean).length >= 2;
 }
 
 /** The most people one message may mention (a whole group). */
