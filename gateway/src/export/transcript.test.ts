@@ -27,6 +27,10 @@ describe('transcript', () => {
     const card = 'BEGIN:VCARD\nVERSION:3.0\nFN:Luis Taller\nitem1.TEL;waid=34611222333:+34 611 22 23 33\nEND:VCARD';
     expect(es.message(msg({ kind: 'contact', text: card, caption: 'Luis Taller' }))).toBe('[06/12/2026 10:30] Alicia Gómez: [Contacto] Luis Taller +34 611 22 23 33\n');
     expect(es.message(msg({ kind: 'poll', text: '¿Qué día?\nLunes\nMartes' }))).toBe('[06/12/2026 10:30] Alicia Gómez: [Encuesta] ¿Qué día?\n    ○ Lunes\n    ○ Martes\n');
+    const event = { startAt: at('19:00'), endAt: at('21:00'), place: { name: 'Bar Pepe', address: 'Calle Mayor 3' } };
+    expect(es.message(msg({ kind: 'event', text: 'Cena de Navidad', caption: 'Traed un regalo', event }))).toBe('[06/12/2026 10:30] Alicia Gómez: [Evento] Cena de Navidad\n    06/12/2026 20:00 – 06/12/2026 22:00\n    Bar Pepe, Calle Mayor 3\n    Traed un regalo\n');
+    expect(es.message(msg({ kind: 'event', text: 'Llamada', event: { startAt: at('19:00'), link: 'https://call.whatsapp.com/voice/x', canceled: true } }))).toBe('[06/12/2026 10:30] Alicia Gómez: [Evento] Llamada (cancelado)\n    06/12/2026 20:00\n    https://call.whatsapp.com/voice/x\n');
+    expect(es.message(msg({ kind: 'invite', text: 'Únete a mi grupo', invite: { groupName: 'Vecinos' } }))).toBe('[06/12/2026 10:30] Alicia Gómez: [Invitación al grupo] «Vecinos» Únete a mi grupo\n');
     expect(es.message(msg({ text: 'Talla 42', editedAt: at('09:31') }))).toBe('[06/12/2026 10:30] Alicia Gómez: Talla 42 (editado)\n');
     expect(es.message(msg({ kind: 'image', caption: 'Mira esto', forwarded: true }))).toBe('[06/12/2026 10:30] Alicia Gómez: (reenviado) [Imagen] Mira esto\n');
     expect(es.message(msg({ text: 'secreto', revokedAt: at('09:32') }))).toBe('[06/12/2026 10:30] Alicia Gómez: Se eliminó este mensaje\n');

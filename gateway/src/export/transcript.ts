@@ -27,6 +27,8 @@ export interface TranscriptMessage {
   mentions?: MessageMention[];
   system?: GroupEvent | null;
   call?: MessageCall | null;
+  event?: { startAt: Date; endAt?: Date | null; place?: { name?: string | null; address?: string | null } | null; link?: string | null; canceled?: boolean | null } | null;
+  invite?: { groupName: string } | null;
 }
 
 /** An internal note as the transcript reads it. */
@@ -48,7 +50,8 @@ const WORDS = {
     deleted: 'Se eliminó este mensaje',
     edited: '(editado)',
     forwarded: '(reenviado)',
-    kinds: { image: 'Imagen', video: 'Vídeo', audio: 'Audio', voice: 'Nota de voz', document: 'Documento', sticker: 'Sticker', location: 'Ubicación', contact: 'Contacto', poll: 'Encuesta', unsupported: 'Mensaje no compatible' },
+    kinds: { image: 'Imagen', video: 'Vídeo', audio: 'Audio', voice: 'Nota de voz', document: 'Documento', sticker: 'Sticker', location: 'Ubicación', contact: 'Contacto', poll: 'Encuesta', event: 'Evento', invite: 'Invitación al grupo', unsupported: 'Mensaje no compatible' },
+    canceled: '(cancelado)',
     calls: {
       call_missed: 'Llamada de voz perdida', videocall_missed: 'Videollamada perdida',
       call_answered: 'Llamada de voz atendida en el teléfono', videocall_answered: 'Videollamada atendida en el teléfono',
@@ -90,7 +93,8 @@ const WORDS = {
     deleted: 'This message was deleted',
     edited: '(edited)',
     forwarded: '(forwarded)',
-    kinds: { image: 'Image', video: 'Video', audio: 'Audio', voice: 'Voice note', document: 'Document', sticker: 'Sticker', location: 'Location', contact: 'Contact', poll: 'Poll', unsupported: 'Unsupported message' },
+    kinds: { image: 'Image', video: 'Video', audio: 'Audio', voice: 'Voice note', document: 'Document', sticker: 'Sticker', location: 'Location', contact: 'Contact', poll: 'Poll', event: 'Event', invite: 'Invitation to the group', unsupported: 'Unsupported message' },
+    canceled: '(cancelled)',
     calls: {
       call_missed: 'Missed voice call', videocall_missed: 'Missed video call',
       call_answered: 'Voice call answered on the phone', videocall_answered: 'Video call answered on the phone',
@@ -161,11 +165,25 @@ export function transcriptWriter(ctx: TranscriptContext) {
   const groupChange = (e: GroupEvent) => {
     return fill(w.group[groupEventWording(e)], { by: e.by ? party(e.by) : w.someone, who: list.format(e.who.map(party)), value: e.value ?? '' });
   };
+  /** An event's name, (cancelled), its date, where it is (or its call link), then its description. */
+  const eventWords = (m: TranscriptMessage) => {
+    const e = m.event;
+    const dates = e ? [when.format(e.startAt).replace(',', ''), e.endAt ? when.format(e.endAt).replace(',', '') : ''].filter(Boolean).join(' – ') : '';
+    const where = e?.place ? [e.place.name, e.place.address].filter(Boolean).join(', ') : (e?.link ?? '');
+    return [[m.text, e?.canceled ? w.canceled : ''].filter(Boolean).join(' '), dates, where, m.caption ?? ''].filter(Boolean).join('\n');
+  };
   const body = (m: TranscriptMessage) => {
     if (m.revokedAt) return w.deleted;
-    const words = m.kind === 'contact' ? cardWords(m.text) : m.kind === 'poll' ? pollWords(m.text) : textWithMentionNames(m.text ?? m.caption ?? '', m.mentions, ctx.sessionName);
+    const words =
+      m.kind === 'contact' ? cardWords(m.text)
+      : m.kind === 'poll' ? pollWords(m.text)
+      : m.kind === 'event' ? eventWords(m)
+      : textWithMentionNames(m.text ?? m.caption ?? '', m.mentions, ctx.sessionName);
     const kind = m.kind === 'text' ? '' : `[${m.kind === 'call' && m.call ? w.calls[callPreviewKind(m.call)] : (w.kinds[m.kind as keyof typeof w.kinds] ?? m.kind)}]`;
-    const place = m.kind === 'location' && m.location ? ` ${m.location.name ?? m.location.address ?? `${m.location.latitude}, ${m.location.longitude}`}` : '';
+    const place =
+      m.kind === 'location' && m.location ? ` ${m.location.name ?? m.location.address ?? `${m.location.latitude}, ${m.location.longitude}`}`
+      : m.kind === 'invite' && m.invite ? ` «${m.invite.groupName}»`
+      : '';
     const text = [m.forwarded ? w.forwarded : '', kind + place, words].filter(Boolean).join(' ');
     return `${indent(text)}${m.editedAt ? ` ${w.edited}` : ''}`;
   };

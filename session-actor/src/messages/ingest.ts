@@ -183,6 +183,8 @@ async function prepare(msg: WAMessage, deps: IngestDeps): Promise<Prepared | nul
     ...(call ? { call } : {}),
     ...(quotedFrom ? { quotedFrom } : {}),
     ...(mapped.pollSecret ? { pollSecret: mapped.pollSecret } : {}),
+    ...(mapped.event ? { event: mapped.event } : {}),
+    ...(mapped.invite ? { invite: mapped.invite } : {}),
     reaction: mapped.reaction ?? null,
     location: mapped.location ?? null,
     status: fromMe ? 'sent' : 'delivered',

@@ -94,4 +94,53 @@ describe('mapContent', () => {
       text: 'buttonsResponseMessage',
     });
   });
+
+  it('keeps an event with its date, place or call link, and description', () => {
+    const dinner = mapContent({
+      eventMessage: {
+        name: 'Cena de Navidad', description: ' Traed un regalo ', startTime: 1_797_000_000, endTime: 1_797_007_200,
+        location: { degreesLatitude: 40.43, degreesLongitude: -3.7, name: 'Bar Pepe', address: 'Calle Mayor 3' },
+        contextInfo: { stanzaId: 'Q1' },
+      },
+    });
+    expect(dinner).toEqual({
+      kind: 'event', text: 'Cena de Navidad', caption: 'Traed un regalo', quotedId: 'Q1',
+      event: { startAt: new Date(1_797_000_000_000), endAt: new Date(1_797_007_200_000), place: { name: 'Bar Pepe', address: 'Calle Mayor 3', latitude: 40.43, longitude: -3.7 } },
+    });
+    // A place by name only comes at 0, 0: no coordinates kept. A call has its link; a cancelled one says so.
+    expect(mapContent({ eventMessage: { name: 'Quedada', startTime: 1_797_000_000, location: { degreesLatitude: 0, degreesLongitude: 0, name: 'El parque' } } })).toEqual({
+      kind: 'event', text: 'Quedada', event: { startAt: new Date(1_797_000_000_000), place: { name: 'El parque' } },
+    });
+    expect(mapContent({ eventMessage: { name: 'Llamada', startTime: 1_797_000_000, joinLink: 'https://call.whatsapp.com/video/abc', isCanceled: true } })).toEqual({
+      kind: 'event', text: 'Llamada', event: { startAt: new Date(1_797_000_000_000), link: 'https://call.whatsapp.com/video/abc', canceled: true },
+    });
+  });
+
+  it('keeps an invitation to a group with its code and expiry; one without a group or code is unsupported', () => {
+    expect(mapContent({ groupInviteMessage: { groupJid: '120363@g.us', inviteCode: 'AbC123', inviteExpiration: 1_797_259_200, groupName: 'Vecinos', caption: 'Únete a mi grupo' } })).toEqual({
+      kind: 'invite', text: 'Únete a mi grupo',
+      invite: { groupId: '120363@g.us', groupName: 'Vecinos', code: 'AbC123', expiresAt: new Date(1_797_259_200_000) },
+    });
+    expect(mapContent({ groupInviteMessage: { groupJid: '120363@g.us', inviteCode: 'AbC123' } })).toEqual({
+      kind: 'invite', text: '', invite: { groupId: '120363@g.us', groupName: '120363', code: 'AbC123' },
+    });
+    expect(mapContent({ groupInviteMessage: { groupName: 'Vecinos' } })).toEqual({ kind: 'unsupported', text: 'groupInviteMessage' });
+  });
+
+  it('keeps a tapped button or list row as its words, and a business\'s buttons, list or template as text with its choices', () => {
+    expect(mapContent({ buttonsResponseMessage: { selectedButtonId: 'b1', selectedDisplayText: 'Sí, confirmo', contextInfo: { stanzaId: 'Q1' } } })).toEqual({ kind: 'text', text: 'Sí, confirmo', quotedId: 'Q1' });
+    expect(mapContent({ templateButtonReplyMessage: { selectedId: 'x', selectedDisplayText: 'Ver pedido' } })).toEqual({ kind: 'text', text: 'Ver pedido' });
+    expect(mapContent({ listResponseMessage: { title: 'Talla M', description: 'Quedan 3' } })).toEqual({ kind: 'text', text: 'Talla M\nQuedan 3' });
+    expect(mapContent({ interactiveResponseMessage: { body: { text: 'Enviado' } } })).toEqual({ kind: 'text', text: 'Enviado' });
+    expect(mapContent({ buttonsMessage: { contentText: '¿Confirmas la cita?', footerText: 'Clínica Sol', buttons: [{ buttonText: { displayText: 'Sí' } }, { buttonText: { displayText: 'No' } }] } })).toEqual({
+      kind: 'text', text: '¿Confirmas la cita?\nClínica Sol\n• Sí\n• No',
+    });
+    expect(mapContent({ listMessage: { title: 'Tallas', description: 'Elige una', sections: [{ title: 'Camisetas', rows: [{ title: 'S' }, { title: 'M' }] }] } })).toEqual({ kind: 'text', text: 'Tallas\nElige una\n• S\n• M' });
+    expect(mapContent({
+      templateMessage: { hydratedTemplate: { hydratedContentText: 'Tu paquete sale hoy', hydratedButtons: [{ urlButton: { displayText: 'Seguir', url: 'https://ex.com/t/1' } }, { callButton: { displayText: 'Llamar', phoneNumber: '+34 900' } }, { quickReplyButton: { displayText: 'Gracias' } }] } },
+    })).toEqual({ kind: 'text', text: 'Tu paquete sale hoy\n• Seguir: https://ex.com/t/1\n• Llamar: +34 900\n• Gracias' });
+    expect(mapContent({
+      interactiveMessage: { header: { title: 'Banco' }, body: { text: 'Código: 1234' }, nativeFlowMessage: { buttons: [{ name: 'cta_copy', buttonParamsJson: '{"display_text":"Copiar"}' }, { name: 'cta_url', buttonParamsJson: '{"display_text":"Abrir","url":"https://b.es"}' }, { name: 'x', buttonParamsJson: 'not json' }] } },
+    })).toEqual({ kind: 'text', text: 'Banco\nCódigo: 1234\n• Copiar\n• Abrir: https://b.es' });
+  });
 });

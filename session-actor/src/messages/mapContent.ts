@@ -1,5 +1,7 @@
 import { getContentType, normalizeMessageContent, type proto } from '@whiskeysockets/baileys';
 import type { MessageKind } from '@switchboard/shared';
+import type { CalendarEventDoc, MessageInviteDoc } from '@switchboard/shared/node';
+import { interactiveText } from './interactiveText.ts';
 
 /** The media part of a message, as far as its protobuf tells (bytes are downloaded apart). */
 export interface MediaInfo {
@@ -33,6 +35,10 @@ export interface MappedContent {
   media?: MediaInfo;
   /** A poll's `messageSecret`, the key of its votes (pollVotes.ts). */
   pollSecret?: Buffer;
+  /** An event's date and place. */
+  event?: CalendarEventDoc;
+  /** An invitation's group and code. */
+  invite?: MessageInviteDoc;
 }
 
 type Content = proto.IMessage;
@@ -152,6 +158,30 @@ export function mapContent(raw: Content | null | undefined): MappedContent | nul
       const secret = raw?.messageContextInfo?.messageSecret ?? content.messageContextInfo?.messageSecret;
       return { kind: 'poll', text: [p.name ?? '', options].filter(Boolean).join('\n'), ...base, ...(secret?.length === 32 ? { pollSecret: Buffer.from(secret) } : {}) };
     }
+    case 'eventMessage': {
+      const e = content.eventMessage!;
+      const description = e.description?.trim();
+      return { kind: 'event', text: e.name ?? '', ...(description ? { caption: description } : {}), event: eventOf(e), ...base };
+    }
+    case 'groupInviteMessage': {
+      const g = content.groupInviteMessage!;
+      if (!g.groupJid || !g.inviteCode) break;
+      const expires = num(g.inviteExpiration);
+      const invite: MessageInviteDoc = { groupId: g.groupJid, groupName: g.groupName || g.groupJid.split('@')[0]!, code: g.inviteCode, ...(expires ? { expiresAt: new Date(expires * 1000) } : {}) };
+      return { kind: 'invite', text: g.caption ?? '', invite, ...base };
+    }
+    case 'buttonsResponseMessage':
+    case 'templateButtonReplyMessage':
+    case 'listResponseMessage':
+    case 'interactiveResponseMessage':
+    case 'buttonsMessage':
+    case 'listMessage':
+    case 'templateMessage':
+    case 'interactiveMessage': {
+      const text = interactiveText(content);
+      if (text) return { kind: 'text', text, ...base };
+      break;
+    }
     // Not messages of their own, so never an "unsupported" line that waits for a reply: a key
     // distribution, a vote (it changes its poll: pollVotes.ts), the header of an album (its photos
     // and videos come as messages of their own), a message pinned or kept in the chat, an
@@ -165,7 +195,29 @@ export function mapContent(raw: Content | null | undefined): MappedContent | nul
     case 'encEventResponseMessage':
     case 'messageHistoryBundle':
       return null;
-    default:
-      return { kind: 'unsupported', text: String(type), ...base };
   }
+  return { kind: 'unsupported', text: String(type), ...base };
+}
+
+/** An event's date, place (coordinates only when it has some: WhatsApp sends 0, 0 for a place by name) and call link. */
+function eventOf(e: proto.Message.IEventMessage): CalendarEventDoc {
+  const start = num(e.startTime) ?? 0;
+  const end = num(e.endTime);
+  const l = e.location;
+  const hasCoords = !!l && (!!l.degreesLatitude || !!l.degreesLongitude);
+  const place = l
+    ? clean({
+        name: l.name || undefined,
+        address: l.address || undefined,
+        latitude: hasCoords ? (l.degreesLatitude ?? 0) : undefined,
+        longitude: hasCoords ? (l.degreesLongitude ?? 0) : undefined,
+      })
+    : undefined;
+  return clean({
+    startAt: new Date(start * 1000),
+    endAt: end ? new Date(end * 1000) : undefined,
+    place: place && Object.keys(place).length ? place : undefined,
+    link: e.joinLink || undefined,
+    canceled: e.isCanceled ? true : undefined,
+  });
 }

@@ -16,6 +16,12 @@ describe('previewOf', () => {
     expect(previewOf({ kind: 'contact', text: 'BEGIN:VCARD\nFN:Ana\nEND:VCARD' })).toBe('👤 Ana');
   });
 
+  it('shows an event by its name and an invitation by its group, not by the invitation\'s words', () => {
+    expect(previewOf({ kind: 'event', text: 'Cena de Navidad', caption: 'Traed un regalo' })).toBe('📅 Cena de Navidad');
+    expect(previewOf({ kind: 'invite', text: 'Únete a mi grupo', invite: { groupName: 'Vecinos' } })).toBe('👥 Vecinos');
+    expect(previewOf({ kind: 'event', text: '' })).toBe('[event]');
+  });
+
   it('names the member who wrote in a group, and cuts a long preview', () => {
     const line = previewOf({ kind: 'text', text: 'x'.repeat(200), chatId: '123@g.us', fromMe: false, pushName: 'Diego', sender: '34600@s.whatsapp.net' });
     expect(line.startsWith('Diego: xxx')).toBe(true);

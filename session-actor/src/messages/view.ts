@@ -14,6 +14,7 @@ export interface PreviewSource {
   pushName?: string | null;
   sender?: string | null;
   call?: MessageCall | null;
+  invite?: { groupName: string } | null;
 }
 
 /**

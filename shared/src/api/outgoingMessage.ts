@@ -73,7 +73,7 @@ export const outgoingMessageBody = sendFields.superRefine(checkContent);
 export type OutgoingMessageBody = z.output<typeof outgoingMessageBody>;
 
 /**
- * A send as the hub accepts it: the kind is resolved (any stored kind but `unsupported`), `to`
+ * A send as the hub accepts it: the kind is resolved (any kind Switchboard sends: not `unsupported`, `system`, `call`, `event` or `invite`), `to`
  * may be a JID, a contact is its vCard in `text` (the gateway writes it: `contactCardFields`), a
  * poll its question and options in `text` (`pollFields`),
  * and the caller's user id rides along.
@@ -82,7 +82,7 @@ export const outgoingMessageInput = sendFields
   .omit({ contact: true, poll: true })
   .extend({
     pollMultiple: z.boolean().optional(),
-    kind: z.enum(MESSAGE_KINDS).exclude(['unsupported', 'system', 'call']),
+    kind: z.enum(MESSAGE_KINDS).exclude(['unsupported', 'system', 'call', 'event', 'invite']),
     userId: z.string().max(64).optional(),
   })
   .superRefine(checkContent) satisfies z.ZodType<OutgoingMessageInput, unknown>;

@@ -11,6 +11,10 @@ export const MESSAGE_KINDS = [
   'reaction',
   'contact',
   'poll',
+  // A WhatsApp event (a date in the chat, with a place or a call link): MessageEvent.
+  'event',
+  // An invitation to join a WhatsApp group, sent by someone in it: MessageInvite.
+  'invite',
   'unsupported',
   // A WhatsApp voice or video call from the contact (MessageCall), recorded once it ended.
   'call',
@@ -46,6 +50,30 @@ export function callWaits(call: MessageCall | null | undefined): boolean {
 /** A `call` message in a chat-list preview (`[call_missed]`, `[videocall_answered]`…), which the inbox words. */
 export function callPreviewKind(call: MessageCall): string {
   return `${call.video ? 'videocall' : 'call'}_${call.outcome}`;
+}
+
+/**
+ * An `event` message's date and where it happens (its name is the message's `text`, its
+ * description the `caption`): times in ms since the epoch; `endAt` when it has one; `place` when
+ * it is somewhere, `link` when it is a call; `canceled` once its organiser cancelled it.
+ */
+export interface CalendarEvent {
+  startAt: number;
+  endAt?: number;
+  place?: { name?: string; address?: string; latitude?: number; longitude?: number };
+  link?: string;
+  canceled?: true;
+}
+
+/**
+ * An `invite` message: the group a member invites the contact to join (the invitation's words
+ * are the message's `text`), and until when it can be accepted (ms since the epoch) when WhatsApp
+ * says.
+ */
+export interface MessageInvite {
+  groupId: string;
+  groupName: string;
+  expiresAt?: number;
 }
 
 /** How long after sending WhatsApp lets its author edit a message. */

@@ -1,4 +1,4 @@
-import type { MessageCall, MessageKind, MessageMention, MessageStatus, QuotedElsewhere, SessionStatus, TimedStatus } from '../domain/messages.ts';
+import type { MessageCall, CalendarEvent, MessageInvite, MessageKind, MessageMention, MessageStatus, QuotedElsewhere, SessionStatus, TimedStatus } from '../domain/messages.ts';
 import type { GroupEvent } from '../domain/groupEvents.ts';
 import type { ExitKind } from './exitCodes.ts';
 
@@ -88,6 +88,10 @@ export interface MessageView {
   system?: GroupEvent;
   /** A `call` message: a voice or video call from the contact, and how it ended. */
   call?: MessageCall;
+  /** An `event` message's date and place. */
+  event?: CalendarEvent;
+  /** An `invite` message's group (never its code). */
+  invite?: MessageInvite;
   /** A poll's votes: each voter (their phone-number JID when known) and the options they picked, by name. */
   pollVotes?: Array<{ voter: string; options: string[] }>;
   /** The people its text mentions (`@…`, in groups), each with the name to show in place of the number. */

@@ -52,6 +52,20 @@ const shapes: Record<string, (s: string) => IncomingMessageFields> = {
     quotedFrom: { chatId: '120363000000000009@g.us', sender: null, fromMe: true, kind: 'text', text: 'El reparto sale a las 10' },
   }),
   'a poll with the key of its votes': (s) => ({ ...base(s, 'V1'), kind: 'poll', text: '¿Qué día?\nLunes\nMartes', pollSecret: Buffer.alloc(32, 7) }),
+  'an event with a place': (s) => ({
+    ...base(s, 'E1'),
+    kind: 'event',
+    text: 'Cena',
+    caption: 'Traed un regalo',
+    event: { startAt: new Date('2026-12-17T19:00:00Z'), endAt: new Date('2026-12-17T21:00:00Z'), place: { name: 'Bar Pepe', latitude: 40.4, longitude: -3.7 } },
+  }),
+  'an event that is a cancelled call': (s) => ({ ...base(s, 'E2'), kind: 'event', text: 'Llamada', event: { startAt: new Date('2026-12-18T09:00:00Z'), link: 'https://call.whatsapp.com/voice/x', canceled: true } }),
+  'an invitation to a group': (s) => ({
+    ...base(s, 'J1'),
+    kind: 'invite',
+    text: 'Únete',
+    invite: { groupId: '120363000000000009@g.us', groupName: 'Vecinos', code: 'AbC123', expiresAt: new Date('2026-12-10T12:00:00Z') },
+  }),
   'a forwarded photo': (s) => ({ ...base(s, 'F1'), kind: 'image', text: null, mediaId: new Types.ObjectId().toHexString(), forwarded: true }),
   'a group message mentioning two members, one of them the account': (s) => ({
     ...base(s, 'N1'),
@@ -103,6 +117,8 @@ describe('incoming message documents', () => {
     ['an invalid date', { timestamp: new Date(Number.NaN) }, 'timestamp'],
     ['a coordinate that is not a number', { kind: 'location', location: { latitude: Number.NaN, longitude: 1 } }, 'location.latitude'],
     ['a media id that is not an ObjectId', { mediaId: 'not-an-id' }, 'mediaId'],
+    ['an event without a valid start', { kind: 'event', event: { startAt: new Date(Number.NaN) } }, 'event.startAt'],
+    ['an invitation without its code', { kind: 'invite', invite: { groupId: '1@g.us', groupName: 'G', code: '' } }, 'invite.code'],
     ['a mention without its id', { mentions: [{ user: '5215550002222', jid: '', name: null }] }, 'mentions.0.jid'],
   ] as const)('are refused, as the schema refuses them, with %s', async (_what, change, path) => {
     const fields = { ...base('s-invalid', 'X1'), ...change } as IncomingMessageFields;

@@ -108,6 +108,26 @@ export function buildContactMessage(
     const secret = { messageContextInfo: { messageSecret: pollSecretOf(input.id ?? '') } };
     return { type: 'poll', message: { pollCreationMessageV3: { name, options: options.map((optionName) => ({ optionName })), selectableOptionsCount: selectableCount, contextInfo: ctx }, ...secret } };
   }
+  if (input.event) {
+    const e = input.event;
+    const seconds = (ms: number) => Math.floor(ms / 1000);
+    const place = e.place ? { degreesLatitude: e.place.latitude ?? 0, degreesLongitude: e.place.longitude ?? 0, name: e.place.name, address: e.place.address } : undefined;
+    return {
+      type: 'event',
+      message: { eventMessage: { name: e.name, description: e.description, startTime: seconds(e.startAt), ...(e.endAt ? { endTime: seconds(e.endAt) } : {}), location: place, joinLink: e.joinLink, isCanceled: e.canceled ?? false, contextInfo: ctx } },
+    };
+  }
+  if (input.groupInvite) {
+    const g = input.groupInvite;
+    const code = g.code ?? `inv${g.groupJid.split('@')[0]!.slice(-10)}`;
+    const expiration = Math.floor((g.expiresAt ?? Date.now() + 3 * 86_400_000) / 1000);
+    return { type: 'text', message: { groupInviteMessage: { groupJid: g.groupJid, groupName: g.groupName, inviteCode: code, inviteExpiration: expiration, caption: g.caption, contextInfo: ctx } } };
+  }
+  if (input.buttonReply) {
+    const b = input.buttonReply;
+    if (b.list) return { type: 'text', message: { listResponseMessage: { title: b.text, listType: 1, singleSelectReply: { selectedRowId: b.id ?? b.text }, contextInfo: ctx } } };
+    return { type: 'text', message: { buttonsResponseMessage: { selectedButtonId: b.id ?? b.text, selectedDisplayText: b.text, type: 1, contextInfo: ctx } } };
+  }
   if (input.resolvedVote) return { type: 'poll', message: pollVoteMessage(input.resolvedVote) };
   if (input.reaction) {
     // In a group the key names the target's author too (Baileys' own reactions do).
@@ -127,7 +147,7 @@ export function buildContactMessage(
     const message = ctx ? { extendedTextMessage: { text: input.text, contextInfo: ctx } } : { conversation: input.text };
     return { type: 'text', message };
   }
-  throw new SimError('bad_message', 'message needs text, image, video, audio, document, sticker, location, contacts, poll, pollVote, reaction, edit or revoke');
+  throw new SimError('bad_message', 'message needs text, image, video, audio, document, sticker, location, contacts, poll, pollVote, event, groupInvite, buttonReply, reaction, edit or revoke');
 }
 
 const MEDIA_FIELDS: Array<[MediaField, MediaType]> = [

@@ -92,6 +92,23 @@ export interface ContactSendInput {
    * takes the vote back).
    */
   pollVote?: { pollId: string; creator: string; options: string[] };
+  /**
+   * Shares a WhatsApp event (`eventMessage`): its name, start and end (ms), place (a name only is
+   * sent at 0, 0, as the phone sends it) or call link, description, and whether it was cancelled.
+   */
+  event?: {
+    name: string;
+    startAt: number;
+    endAt?: number;
+    description?: string;
+    place?: { name?: string; address?: string; latitude?: number; longitude?: number };
+    joinLink?: string;
+    canceled?: boolean;
+  };
+  /** Invites the receiver to a group (`groupInviteMessage`): the group, its name, the code, the expiry (ms) and the words. */
+  groupInvite?: { groupJid: string; groupName: string; code?: string; expiresAt?: number; caption?: string };
+  /** Taps a button (or, with `list`, a list row) of a business's message: the choice's words and id. */
+  buttonReply?: { text: string; id?: string; list?: boolean };
   reaction?: { emoji: string; targetId: string };
   /** Edits a text the sender wrote before (WhatsApp's MESSAGE_EDIT protocol message). */
   edit?: { targetId: string; text: string };

@@ -68,7 +68,7 @@ export const chatExportRoutes: RouteDef[] = [
       });
       const messages = Message.find(
         { sessionId, chatId },
-        { fromMe: 1, timestamp: 1, createdAt: 1, kind: 1, text: 1, caption: 1, pushName: 1, sender: 1, userId: 1, automated: 1, forwarded: 1, editedAt: 1, revokedAt: 1, location: 1, mentions: 1, system: 1, call: 1 },
+        { fromMe: 1, timestamp: 1, createdAt: 1, kind: 1, text: 1, caption: 1, pushName: 1, sender: 1, userId: 1, automated: 1, forwarded: 1, editedAt: 1, revokedAt: 1, location: 1, mentions: 1, system: 1, call: 1, event: 1, 'invite.groupName': 1 },
       )
         .sort({ timestamp: 1 })
         .lean<MessageDoc[]>()

@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 import { GROUP_EVENT_ACTIONS, type GroupEvent, type GroupEventParty } from '../../domain/groupEvents.ts';
 import { CALL_OUTCOMES, MESSAGE_KINDS, MESSAGE_STATUSES, type MessageCall, type MessageMention, type QuotedElsewhere } from '../../domain/messages.ts';
-import { messageObjectId, type MessageDoc } from './message.ts';
+import { messageObjectId, type MessageDoc, type CalendarEventDoc, type MessageInviteDoc } from './message.ts';
 
 /** Fields of MessageDoc that an incoming message always has. */
 type Always = 'sessionId' | 'chatId' | 'messageId' | 'fromMe' | 'kind' | 'status' | 'timestamp' | 'attempts';
@@ -24,6 +24,10 @@ export type IncomingMessageFields = Pick<MessageDoc, Always> & { [K in OrNull]-?
   quotedFrom?: QuotedElsewhere;
   /** A poll's key for its votes (32 bytes; absent otherwise). */
   pollSecret?: Buffer;
+  /** An `event` message's date and place (absent otherwise). */
+  event?: CalendarEventDoc;
+  /** An `invite` message's group and invitation (absent otherwise). */
+  invite?: MessageInviteDoc;
 };
 
 /** The document stored for an incoming message, exactly as `Message.create` would store it. */
@@ -85,6 +89,8 @@ export function incomingMessageDocument(fields: IncomingMessageFields, now: Date
   const system = fields.system ? groupEventDocument(fields.system, errors) : undefined;
   const quotedFrom = fields.quotedFrom ? quotedDocument(fields.quotedFrom, errors) : undefined;
   const call = fields.call ? callDocument(fields.call, errors) : undefined;
+  const event = fields.event ? eventDocument(fields.event, errors) : undefined;
+  const invite = fields.invite ? inviteDocument(fields.invite, errors) : undefined;
   if (fields.pollSecret !== undefined && !(Buffer.isBuffer(fields.pollSecret) && fields.pollSecret.length === 32)) errors.pollSecret = 'is not a 32-byte key';
   if (Object.keys(errors).length > 0) throw new MessageValidationError(errors);
   return {
@@ -115,10 +121,36 @@ export function incomingMessageDocument(fields: IncomingMessageFields, now: Date
     ...(quotedFrom ? { quotedFrom } : {}),
     ...(call ? { call } : {}),
     ...(fields.pollSecret ? { pollSecret: fields.pollSecret } : {}),
+    ...(event ? { event } : {}),
+    ...(invite ? { invite } : {}),
     createdAt: now,
     updatedAt: now,
     __v: 0,
   };
+}
+
+const isDate = (d: unknown): d is Date => d instanceof Date && !Number.isNaN(d.getTime());
+
+/** An event as the schema stores it: a valid `startAt` required, the rest only when present. */
+function eventDocument(e: CalendarEventDoc, errors: Record<string, string>): CalendarEventDoc {
+  if (!isDate(e.startAt)) errors['event.startAt'] = 'is not a valid date';
+  if (e.endAt !== undefined && !isDate(e.endAt)) errors['event.endAt'] = 'is not a valid date';
+  if (e.link !== undefined && typeof e.link !== 'string') errors['event.link'] = 'is not a string';
+  const place = e.place ? subdocument('event.place', e.place, { name: 'string', address: 'string', latitude: 'number', longitude: 'number' }, errors) : null;
+  return {
+    startAt: e.startAt,
+    ...(e.endAt !== undefined ? { endAt: e.endAt } : {}),
+    ...(place ? { place: place as NonNullable<CalendarEventDoc['place']> } : {}),
+    ...(e.link !== undefined ? { link: e.link } : {}),
+    ...(e.canceled !== undefined ? { canceled: e.canceled === true } : {}),
+  };
+}
+
+/** An invitation as the schema stores it: the group's id and name and the code required. */
+function inviteDocument(i: MessageInviteDoc, errors: Record<string, string>): MessageInviteDoc {
+  for (const field of ['groupId', 'groupName', 'code'] as const) if (typeof i[field] !== 'string' || i[field] === '') errors[`invite.${field}`] = 'is required';
+  if (i.expiresAt !== undefined && !isDate(i.expiresAt)) errors['invite.expiresAt'] = 'is not a valid date';
+  return { groupId: i.groupId, groupName: i.groupName, code: i.code, ...(i.expiresAt !== undefined ? { expiresAt: i.expiresAt } : {}) };
 }
 
 /** A call as the schema stores it: `video` a boolean, `outcome` one of CALL_OUTCOMES. */

@@ -19,6 +19,26 @@ export interface PollVoteDoc {
   at: Date;
 }
 
+/** An `event` message's date and place (CalendarEvent, with dates). */
+export interface CalendarEventDoc {
+  startAt: Date;
+  endAt?: Date;
+  place?: { name?: string; address?: string; latitude?: number; longitude?: number };
+  link?: string;
+  canceled?: boolean;
+}
+
+/**
+ * An `invite` message's group, and what accepting it takes: the invitation's code and expiry
+ * (WhatsApp's `groupInviteMessage`). The code lets its holder join the group: never presented.
+ */
+export interface MessageInviteDoc {
+  groupId: string;
+  groupName: string;
+  code: string;
+  expiresAt?: Date;
+}
+
 /**
  * One WhatsApp message, incoming or outgoing. Outgoing ones start as `pending` (the outbox).
  * `_id` is derived from (sessionId, messageId) (see messageObjectId), so a lookup of one
@@ -70,6 +90,10 @@ export interface MessageDoc {
   system?: GroupEvent;
   /** A `call` message: voice or video, and how the call ended. */
   call?: MessageCall;
+  /** An `event` message: when and where (absent otherwise). */
+  event?: CalendarEventDoc;
+  /** An `invite` message: the group and its invitation (absent otherwise). */
+  invite?: MessageInviteDoc;
   /** Ours, to a group: how many members it went to (its ticks wait for that many receipts). */
   groupRecipients?: number;
   /** When it reached each status (ours: WhatsApp took it; the contact's phone delivered, read, played it). */
@@ -138,6 +162,23 @@ const messageSchema = new Schema<MessageDoc>(
     },
     system: { type: new Schema({ action: { type: String, required: true }, by: { type: Schema.Types.Mixed, default: null }, who: { type: [Schema.Types.Mixed], default: undefined }, value: String }, { _id: false }), default: undefined },
     call: { type: new Schema({ video: { type: Boolean, required: true }, outcome: { type: String, enum: CALL_OUTCOMES, required: true } }, { _id: false }), default: undefined },
+    event: {
+      type: new Schema(
+        {
+          startAt: { type: Date, required: true },
+          endAt: Date,
+          place: { type: new Schema({ name: String, address: String, latitude: Number, longitude: Number }, { _id: false }), default: undefined },
+          link: String,
+          canceled: Boolean,
+        },
+        { _id: false },
+      ),
+      default: undefined,
+    },
+    invite: {
+      type: new Schema({ groupId: { type: String, required: true }, groupName: { type: String, required: true }, code: { type: String, required: true }, expiresAt: Date }, { _id: false }),
+      default: undefined,
+    },
     groupRecipients: { type: Number },
     sentAt: { type: Date },
     deliveredAt: { type: Date },

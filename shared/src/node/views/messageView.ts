@@ -3,7 +3,7 @@
  * `message-sent`) and the gateway's REST lists build MessageView here, so both carry the same
  * shape (nulls dropped, ids as strings, media summary and failure reason when present).
  */
-import { TIMED_STATUSES } from '../../domain/messages.ts';
+import { TIMED_STATUSES, type CalendarEvent } from '../../domain/messages.ts';
 import type { MessageMediaView, MessageView, StatusTimes } from '../../protocol/events.ts';
 import type { MediaDoc } from '../models/media.ts';
 import type { MessageDoc } from '../models/message.ts';
@@ -34,6 +34,18 @@ function statusTimesOf(doc: StoredMessage): StatusTimes | undefined {
     if (at !== undefined) times[status] = at;
   }
   return Object.keys(times).length ? times : undefined;
+}
+
+/** An event's date and place, nulls and empty fields dropped. */
+function eventView(e: NonNullable<MessageDoc['event']>): CalendarEvent {
+  const place = e.place ? Object.fromEntries(Object.entries(e.place).filter(([, v]) => v !== null && v !== undefined && v !== '')) : {};
+  return {
+    startAt: new Date(e.startAt).getTime(),
+    ...(e.endAt ? { endAt: new Date(e.endAt).getTime() } : {}),
+    ...(Object.keys(place).length ? { place } : {}),
+    ...(e.link ? { link: e.link } : {}),
+    ...(e.canceled ? { canceled: true as const } : {}),
+  };
 }
 
 /**
@@ -75,6 +87,11 @@ export function toMessageView(doc: StoredMessage, media?: MessageMediaView, name
   if (doc.forwarded) view.forwarded = true;
   if (doc.kind === 'system' && doc.system) view.system = { action: doc.system.action, by: doc.system.by ?? null, who: doc.system.who ?? [], ...(doc.system.value !== undefined ? { value: doc.system.value } : {}) };
   if (doc.kind === 'call' && doc.call) view.call = { video: doc.call.video, outcome: doc.call.outcome };
+  if (doc.kind === 'event' && doc.event) view.event = eventView(doc.event);
+  if (doc.kind === 'invite' && doc.invite) {
+    const { groupId, groupName, expiresAt } = doc.invite;
+    view.invite = { groupId, groupName, ...(expiresAt ? { expiresAt: new Date(expiresAt).getTime() } : {}) };
+  }
   // A vote taken back stays stored (an older vote replayed later must not count) but is not shown.
   const votes = doc.kind === 'poll' ? (doc.pollVotes ?? []).filter((v) => v.options.length > 0) : [];
   if (votes.length) view.pollVotes = votes.map((v) => ({ voter: v.voter, options: [...v.options] }));

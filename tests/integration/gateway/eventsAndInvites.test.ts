@@ -1,0 +1,101 @@
+/**
+ * WhatsApp events, group invitations and taps on a business's buttons, over real HTTP against
+ * the real Supervisor, a forked session actor (Baileys) linked to the WhatsApp simulator, and the
+ * database: a customer shares an event (with a place, or a call) or invites the account to a
+ * group, and the inbox gets them as what they are — never "unsupported" — with a preview the list
+ * can show; the invitation's code (which lets its holder join) is kept but never presented. A
+ * tapped button or list row arrives as its words.
+ */
+import { Chat, Message } from '@switchboard/shared/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { linkSession, openGateway, type GatewayWorld } from './support/harness.ts';
+
+const SESSION = 'events-1';
+const PHONE = '34600000961';
+const LUCIA = '34611610001';
+const jid = (digits: string) => `${digits}@s.whatsapp.net`;
+
+let w: GatewayWorld;
+let employee = '';
+
+/** A customer's message as the session stored and announced it. */
+async function customerSends(input: Parameters<NonNullable<GatewayWorld['sim']>['contactSend']>[1]) {
+  const { id } = await w.sim!.contactSend(LUCIA, input);
+  const e = await w.rec.waitFor((ev) => ev.type === 'message' && ev.sessionId === SESSION && ev.message.id === id);
+  return e.type === 'message' ? e.message : undefined;
+}
+
+const preview = async () => (await Chat.findOne({ sessionId: SESSION, jid: jid(LUCIA) }).lean())?.lastMessagePreview;
+const listed = async (id: string) => {
+  const page = await w.api('GET', `/api/sessions/${SESSION}/messages?chatId=${jid(LUCIA)}&limit=10`, { token: employee });
+  expect(page.status).toBe(200);
+  return (page.body.data as { id: string }[]).find((m) => m.id === id);
+};
+
+beforeAll(async () => {
+  w = await openGateway('gw-events', { simulator: true, preloadChats: 0 });
+  await linkSession(w, await w.login('admin'), { sessionId: SESSION, name: 'Tienda', phone: PHONE });
+  w.sim!.createContact({ phone: LUCIA, name: 'Lucía' });
+  await customerSends({ to: PHONE, text: 'Hola' });
+  employee = await w.login('employee');
+  const supervisor = await w.login('supervisor');
+  const assigned = await w.api('POST', `/api/sessions/${SESSION}/assignments`, { token: supervisor, body: { chatId: jid(LUCIA), userId: w.users.employee.id } });
+  expect(assigned.status).toBe(201);
+}, 120_000);
+
+afterAll(async () => {
+  await w?.close();
+});
+
+describe('events, invitations and button taps', () => {
+  it("stores a customer's event with its date, place and description, and the list shows its name", async () => {
+    const startAt = Date.parse('2026-12-17T19:00:00Z');
+    const event = await customerSends({
+      to: PHONE,
+      event: { name: 'Prueba del vestido', description: 'Trae los zapatos', startAt, endAt: startAt + 3_600_000, place: { name: 'Tienda Centro', address: 'Calle Mayor 3', latitude: 40.4168, longitude: -3.7038 } },
+    });
+    const expected = { kind: 'event', text: 'Prueba del vestido', caption: 'Trae los zapatos', event: { startAt, endAt: startAt + 3_600_000, place: { name: 'Tienda Centro', address: 'Calle Mayor 3', latitude: 40.4168, longitude: -3.7038 } } };
+    expect(event).toMatchObject(expected);
+    expect(await listed(event!.id)).toMatchObject(expected);
+    expect(await preview()).toBe('📅 Prueba del vestido');
+  });
+
+  it('stores an event that is a call, and one its organiser cancelled, without a place by name\'s 0, 0', async () => {
+    const startAt = Date.parse('2026-12-18T09:30:00Z');
+    const call = await customerSends({ to: PHONE, event: { name: 'Videollamada', startAt, joinLink: 'https://call.whatsapp.com/video/AbCd', canceled: true } });
+    expect(call).toMatchObject({ kind: 'event', text: 'Videollamada', event: { startAt, link: 'https://call.whatsapp.com/video/AbCd', canceled: true } });
+    expect(call?.event?.endAt).toBeUndefined();
+    const named = await customerSends({ to: PHONE, event: { name: 'Quedada', startAt, place: { name: 'El Retiro' } } });
+    expect(named?.event).toEqual({ startAt, place: { name: 'El Retiro' } });
+  });
+
+  it('stores an invitation to a group with its group and expiry, and never presents its code', async () => {
+    const expiresAt = Date.parse('2026-12-10T12:00:00Z');
+    const invite = await customerSends({ to: PHONE, groupInvite: { groupJid: '120363000000000961@g.us', groupName: 'Vecinos de Chamberí', code: 'SeCrEtCoDe961', expiresAt, caption: 'Únete a mi grupo' } });
+    const expected = { kind: 'invite', text: 'Únete a mi grupo', invite: { groupId: '120363000000000961@g.us', groupName: 'Vecinos de Chamberí', expiresAt } };
+    expect(invite).toMatchObject(expected);
+    expect(JSON.stringify(invite)).not.toContain('SeCrEtCoDe961');
+    const rest = await listed(invite!.id);
+    expect(rest).toMatchObject(expected);
+    expect(JSON.stringify(rest)).not.toContain('SeCrEtCoDe961');
+    // Kept, for accepting it.
+    expect((await Message.findOne({ sessionId: SESSION, messageId: invite!.id }).lean())?.invite?.code).toBe('SeCrEtCoDe961');
+    expect(await preview()).toBe('👥 Vecinos de Chamberí');
+  });
+
+  it("stores a tapped button or list row as the choice's words", async () => {
+    expect(await customerSends({ to: PHONE, buttonReply: { text: 'Sí, confirmo la cita', id: 'yes' } })).toMatchObject({ kind: 'text', text: 'Sí, confirmo la cita' });
+    expect(await customerSends({ to: PHONE, buttonReply: { text: 'Talla M', list: true } })).toMatchObject({ kind: 'text', text: 'Talla M' });
+    expect(await preview()).toBe('Talla M');
+  });
+
+  it('writes events and invitations in words in the exported conversation', async () => {
+    const res = await fetch(`${w.url}/api/sessions/${SESSION}/chats/${encodeURIComponent(jid(LUCIA))}/export?tz=Europe%2FMadrid`, { headers: { authorization: `Bearer ${employee}` } });
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text).toContain('[Evento] Prueba del vestido\n    17/12/2026 20:00 – 17/12/2026 21:00\n    Tienda Centro, Calle Mayor 3\n    Trae los zapatos');
+    expect(text).toContain('[Evento] Videollamada (cancelado)');
+    expect(text).toContain('[Invitación al grupo] «Vecinos de Chamberí» Únete a mi grupo');
+    expect(text).not.toContain('SeCrEtCoDe961');
+  });
+});
