@@ -11,7 +11,7 @@ import type { InboxMessageView } from '@switchboard/shared';
  * What a reply shows of the message it quotes (and what a draft keeps of it). `from`: a message of
  * another chat — a group member's, answered privately in their own chat (*Responder en privado*).
  */
-export type QuotedMessage = Pick<InboxMessageView, 'id' | 'kind' | 'fromMe' | 'text' | 'caption' | 'mentions'> & { media?: { fileName: string | null }; from?: { chatId: string; name: string | null } };
+export type QuotedMessage = Pick<InboxMessageView, 'id' | 'kind' | 'fromMe' | 'text' | 'caption' | 'mentions' | 'invite'> & { media?: { fileName: string | null }; from?: { chatId: string; name: string | null } };
 
 /** One chat's draft. */
 export interface Draft {

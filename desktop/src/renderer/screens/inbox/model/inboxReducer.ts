@@ -85,7 +85,7 @@ function wordsOf(m: InboxMessageView): string {
 }
 
 /** What a message deleted for everyone no longer has. */
-const REVOKED_FIELDS = ['text', 'caption', 'mediaId', 'media', 'mediaStatus', 'location'] as const;
+const REVOKED_FIELDS = ['text', 'caption', 'mediaId', 'media', 'mediaStatus', 'location', 'event', 'invite'] as const;
 
 /**
  * Upserts a message into a thread: a known id keeps its furthest status and fills missing fields;

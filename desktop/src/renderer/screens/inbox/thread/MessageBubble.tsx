@@ -15,6 +15,8 @@ import type { TargetReactions } from '../model/inboxReducer.ts';
 import { formatText } from './formatText.tsx';
 import { ownMessageActions } from './OwnMessageDialogs.tsx';
 import { ReactionPicker } from './ReactionPicker.tsx';
+import { EventCard } from './EventCard.tsx';
+import { InviteCard } from './InviteCard.tsx';
 import { ContactCards, PollCard } from './MessageCards.tsx';
 import { MessageMedia } from './MessageMedia.tsx';
 import { senderLabel } from './rows.ts';
@@ -53,9 +55,16 @@ export interface MessageBubbleProps {
   onRetry(m: InboxMessageView): void;
 }
 
+/**
+ * Kinds shown as a card of their own (their stored text is what the card renders, not words to
+ * show as such), with what to call one that has no words.
+ */
+const CARD_LABELS: Partial<Record<string, MessageKey>> = { contact: 'card.label', poll: 'poll.label', event: 'event.label', invite: 'invite.label' };
+
 /** A short line describing a message (quotes, reply preview). */
-export function summaryOf(m: Pick<QuotedMessage, 'kind' | 'text' | 'caption' | 'media' | 'mentions'>, t: ReturnType<typeof useI18n>['t']): string {
-  if (m.kind === 'contact' || m.kind === 'poll') return previewWords(m) || t(m.kind === 'contact' ? 'card.label' : 'poll.label');
+export function summaryOf(m: Pick<QuotedMessage, 'kind' | 'text' | 'caption' | 'media' | 'mentions' | 'invite'>, t: ReturnType<typeof useI18n>['t']): string {
+  const label = CARD_LABELS[m.kind];
+  if (label) return previewWords(m) || t(label);
   if (m.text) return textWithMentionNames(m.text, m.mentions);
   if (m.caption) return textWithMentionNames(m.caption, m.mentions);
   if (m.media?.fileName) return m.media.fileName;
@@ -99,8 +108,7 @@ function Quote({ quoted, elsewhere, chatName }: { quoted: InboxMessageView | und
 export const MessageBubble = memo(function MessageBubble({ m, quoted, quotedChatName, reactions, senderName, accountName, voterNames, onReply, onReact, onEdit, onDelete, onForward, onPrivateReply, onPickStart, picked, onPickToggle, onInfo, onRetry }: MessageBubbleProps) {
   const own = onEdit || onDelete ? ownMessageActions(m, Date.now()) : { edit: false, remove: false };
   const { t, fmt } = useI18n();
-  // A card's and a poll's stored text is what they render, not words to show as such.
-  const text = m.kind === 'contact' || m.kind === 'poll' ? undefined : (m.text ?? m.caption);
+  const text = CARD_LABELS[m.kind] ? undefined : (m.text ?? m.caption);
   const unsupported = m.kind === 'unsupported';
   const picking = picked !== undefined;
   return (
@@ -123,6 +131,8 @@ export const MessageBubble = memo(function MessageBubble({ m, quoted, quotedChat
         {unsupported && <p className="muted msg-text">{t('thread.unsupported')}</p>}
         {m.kind === 'contact' && m.revokedAt === undefined && <ContactCards m={m} />}
         {m.kind === 'poll' && m.revokedAt === undefined && <PollCard text={m.text} votes={m.pollVotes} names={voterNames} />}
+        {m.kind === 'event' && m.revokedAt === undefined && <EventCard m={m} />}
+        {m.kind === 'invite' && m.revokedAt === undefined && <InviteCard m={m} />}
         {m.kind === 'call' && m.call && (
           <p className={`msg-text msg-call${callWaits(m.call) ? ' msg-call-unanswered' : ''}`} title={t('call.hint')}>
             <Icon name={m.call.video ? 'video' : 'call'} size={15} /> {t(`call.${callPreviewKind(m.call)}` as MessageKey)}

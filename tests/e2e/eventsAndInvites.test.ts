@@ -1,0 +1,103 @@
+/// <reference lib="dom" />
+/**
+ * WhatsApp events and group invitations in a real browser over the real system and the WhatsApp
+ * simulator: Lucía (a customer Elena answers) books a fitting as a WhatsApp event. Elena sees its
+ * name, day and hours in her zone, the shop as its place with a map, and the description, and
+ * *Añadir al calendario* downloads a calendar file with it; the list says *📅 …*. A cancelled
+ * video call shows as cancelled, with its link and nothing to add. Lucía then invites the account
+ * to her neighbours' group: Elena sees the group, the invitation's words, until when it can be
+ * accepted and how, never "unsupported"; and a tapped button arrives as its words.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, signedInPage } from './support/browser.ts';
+import { checkScreen } from './support/checks.ts';
+import { startSystem, type System } from './support/system.ts';
+import { addTeam, customerAssignedTo } from './support/team.ts';
+
+const SHOTS = 'inbox';
+const SESSION = 'tienda';
+const PHONE = '34600990001';
+const LUCIA = '34611990001';
+
+let sys: System;
+let browser: Browser;
+let elena: Page;
+
+beforeAll(async () => {
+  sys = await startSystem('e2e_events_invites');
+  const admin = await sys.token(sys.adminEmail, sys.adminPassword);
+  await sys.linkSession(admin, { sessionId: SESSION, name: 'Tienda Centro', phone: PHONE });
+  sys.sim.createContact({ phone: LUCIA, name: 'Lucía Pardo' });
+  const team = await addTeam(sys, admin);
+  await customerAssignedTo(sys, admin, { sessionId: SESSION, phone: PHONE, customer: LUCIA, text: '¿Cuándo puedo ir a probarme el vestido?', userId: team.elena.id });
+  browser = await launchBrowser();
+  elena = await signedInPage(browser, sys.url, team.elena.email, team.elena.password);
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await sys?.close();
+});
+
+const rowOf = (page: Page, name: RegExp) => page.getByRole('listbox', { name: 'Conversaciones' }).getByRole('option', { name });
+const thread = (page: Page) => page.getByRole('log');
+
+describe('events and group invitations', () => {
+  it('shows an event with its day, hours, place and description, and adds it to a calendar', async () => {
+    await elena.goto(`${sys.url}/inbox`);
+    await rowOf(elena, /Lucía Pardo/).click();
+    await elena.getByRole('textbox', { name: /Mensaje para Lucía Pardo/ }).waitFor();
+
+    const startAt = Date.parse('2030-06-14T17:00:00Z');
+    await sys.sim.contactSend(LUCIA, {
+      to: PHONE,
+      event: { name: 'Prueba del vestido', description: 'Llevaré los zapatos de la boda', startAt, endAt: startAt + 90 * 60_000, place: { name: 'Tienda Centro', address: 'Calle Mayor 3, Madrid', latitude: 40.4168, longitude: -3.7038 } },
+    });
+    const card = thread(elena).getByLabel('Evento').last();
+    await card.getByText('Prueba del vestido').waitFor();
+    // Her zone (Madrid), the year because it is not this one.
+    await card.getByText(/^viernes, 14 de junio de 2030, 19:00\s*–\s*20:30$/).waitFor();
+    await card.getByText('Tienda Centro · Calle Mayor 3, Madrid', { exact: false }).waitFor();
+    expect(await card.getByRole('link', { name: 'Abrir en el mapa' }).getAttribute('href')).toContain('mlat=40.4168');
+    await card.getByText('Llevaré los zapatos de la boda').waitFor();
+    expect(await thread(elena).getByText('Este tipo de mensaje no se puede mostrar aquí', { exact: false }).count()).toBe(0);
+    await rowOf(elena, /Lucía Pardo/).getByText('📅 Prueba del vestido').waitFor();
+
+    const [download] = await Promise.all([elena.waitForEvent('download'), card.getByRole('button', { name: 'Añadir al calendario' }).click()]);
+    expect(download.suggestedFilename()).toBe('Prueba-del-vestido.ics');
+    const ics = await readFile((await download.path())!, 'utf8');
+    expect(ics).toContain('SUMMARY:Prueba del vestido\r\n');
+    expect(ics).toContain('DTSTART:20300614T170000Z\r\n');
+    expect(ics).toContain('DTEND:20300614T183000Z\r\n');
+    expect(ics).toContain('LOCATION:Tienda Centro\\, Calle Mayor 3\\, Madrid\r\n');
+    await checkScreen(elena, SHOTS, '32a-event');
+  });
+
+  it('shows a cancelled video call as cancelled, with its link and nothing to add', async () => {
+    await sys.sim.contactSend(LUCIA, { to: PHONE, event: { name: 'Videollamada para el arreglo', startAt: Date.parse('2030-06-15T08:00:00Z'), joinLink: 'https://call.whatsapp.com/video/AbCdEf', canceled: true } });
+    const card = thread(elena).getByLabel('Evento').last();
+    await card.getByText('Videollamada para el arreglo').waitFor();
+    await card.getByText('Cancelado', { exact: true }).waitFor();
+    expect(await card.getByRole('link', { name: 'Enlace de la llamada' }).getAttribute('href')).toBe('https://call.whatsapp.com/video/AbCdEf');
+    expect(await card.getByRole('button', { name: 'Añadir al calendario' }).count()).toBe(0);
+  });
+
+  it('shows an invitation to a group with its words, until when it can be accepted and how; a tapped button as its words', async () => {
+    const expiresAt = Date.parse('2030-06-17T10:00:00Z');
+    await sys.sim.contactSend(LUCIA, { to: PHONE, groupInvite: { groupJid: '120363000000990001@g.us', groupName: 'Vecinos de Chamberí', expiresAt, caption: 'Os añado al grupo del barrio para los pedidos' } });
+    const card = thread(elena).getByLabel('Invitación a un grupo').last();
+    await card.getByText('Vecinos de Chamberí', { exact: true }).waitFor();
+    await card.getByText('Invitación al grupo de WhatsApp').waitFor();
+    await card.getByText('Os añado al grupo del barrio para los pedidos').waitFor();
+    await card.getByText('Se puede aceptar hasta el 17 jun 2030, 12:00.').waitFor();
+    await card.getByText('Para unirse, hay que aceptarla en el teléfono de la cuenta.').waitFor();
+    await rowOf(elena, /Lucía Pardo/).getByText('👥 Vecinos de Chamberí').waitFor();
+    await checkScreen(elena, SHOTS, '32b-group-invite');
+
+    await sys.sim.contactSend(LUCIA, { to: PHONE, buttonReply: { text: 'Sí, confirmo la cita', id: 'yes' } });
+    await thread(elena).getByText('Sí, confirmo la cita', { exact: true }).waitFor();
+    expect(await thread(elena).getByText('Este tipo de mensaje no se puede mostrar aquí', { exact: false }).count()).toBe(0);
+  });
+});
