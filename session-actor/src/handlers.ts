@@ -5,6 +5,7 @@ import { ActorError, notConnected } from './errors.ts';
 import { profilePicture } from './media/profilePicture.ts';
 import { announceBlocks } from './messages/blocklist.ts';
 import { groupChange, groupCreate, groupInviteCode } from './messages/groupChange.ts';
+import { groupAcceptInvite } from './messages/groupJoin.ts';
 import { groupJoinRequests } from './messages/groupRequests.ts';
 import { groupInfo } from './messages/groupInfo.ts';
 import { toRecipientJid } from './messages/jid.ts';
@@ -121,6 +122,7 @@ export function createHandlers(actor: Actor, host: HandlerHost): Handlers<ActorC
     groupInfo: ({ chatJid }) => groupInfo(openOrThrow(actor), chatJid),
     groupChange: ({ chatJid, change }) => groupChange(openOrThrow(actor), chatJid, change, (jid) => actor.groups.forget(jid)),
     groupInviteCode: ({ chatJid }) => groupInviteCode(openOrThrow(actor), chatJid),
+    groupAcceptInvite: (req) => groupAcceptInvite(openOrThrow(actor), req),
     groupJoinRequests: ({ chatJid }) => groupJoinRequests(openOrThrow(actor), chatJid),
     groupCreate: ({ subject, members }) => groupCreate(openOrThrow(actor), subject, members),
 

@@ -15,6 +15,7 @@ import { chatActionRoutes } from './messages/chatActions.ts';
 import { chatBlockRoutes } from './messages/chatBlock.ts';
 import { messageChangeRoutes } from './messages/messageChanges.ts';
 import { forwardRoutes } from './messages/forwardMessage.ts';
+import { acceptInviteRoutes } from './messages/acceptInvite.ts';
 import { chatPinRoutes } from './messages/chatPin.ts';
 import { memberReceiptRoutes } from './messages/memberReceipts.ts';
 import { chatSnoozeRoutes } from './messages/chatSnooze.ts';
@@ -56,6 +57,7 @@ export const ROUTES: readonly RouteDef[] = [
   ...chatBlockRoutes,
   ...messageChangeRoutes,
   ...forwardRoutes,
+  ...acceptInviteRoutes,
   ...numberCheckRoutes,
   ...startChatRoutes,
   ...chatProfileRoutes,

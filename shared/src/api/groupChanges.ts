@@ -100,6 +100,15 @@ export interface CreatedGroupView {
   assigned: boolean;
 }
 
+/** Answer of `POST /api/sessions/:id/messages/:messageId/accept-invite`: the group the account joined. */
+export interface JoinedGroupView {
+  sessionId: string;
+  chatId: string;
+  groupName: string;
+  /** Whether the caller is now among the group chat's assignees. */
+  assigned: boolean;
+}
+
 /** Answer of `POST …/group/members`: each member's outcome, and the group as WhatsApp has it afterwards. */
 export interface GroupMembersChangeView {
   action: GroupMemberAction;

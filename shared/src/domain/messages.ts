@@ -74,6 +74,8 @@ export interface MessageInvite {
   groupId: string;
   groupName: string;
   expiresAt?: number;
+  /** When the account joined the group by it from Switchboard (*Unirse al grupo*). */
+  acceptedAt?: number;
 }
 
 /** How long after sending WhatsApp lets its author edit a message. */

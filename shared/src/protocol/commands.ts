@@ -72,6 +72,12 @@ export interface ActorCommands {
   groupCreate: { req: { subject: string; members: string[] }; res: { chatJid: string; members: GroupMemberResult[] } };
   /** The group's invitation code (the account must be an admin: `not_group_admin`). */
   groupInviteCode: { req: { chatJid: string }; res: { code: string } };
+  /**
+   * Accepts an invitation to a group someone sent the account (a `groupInviteMessage` stored in
+   * `chatJid` as `messageId`): the account joins the group. `invite_expired` once it expired,
+   * `invite_invalid` when WhatsApp no longer accepts it (revoked, or the group is gone).
+   */
+  groupAcceptInvite: { req: { chatJid: string; messageId: string; groupJid: string; code: string; expiresAt: number | null }; res: { chatJid: string } };
   /** Who asked to join the group and waits for an admin (the account must be an admin: `not_group_admin`). */
   groupJoinRequests: { req: { chatJid: string }; res: { requests: GroupJoinRequest[] } };
   /** Fetch a contact's profile picture into the Media store; null when the contact has none. */

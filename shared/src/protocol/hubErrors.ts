@@ -36,6 +36,8 @@ const STATUS: Record<string, number> = {
   not_a_group: 400,
   not_in_group: 409,
   not_group_admin: 409,
+  invite_expired: 409,
+  invite_invalid: 409,
   not_a_contact: 400,
   cannot_block: 409,
 };

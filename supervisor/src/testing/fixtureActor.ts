@@ -37,6 +37,7 @@ const table = createHandlerTable<ActorCommands>({
   groupInfo: () => ({ subject: '', description: null, createdAt: null, createdBy: null, members: [], sendAdminsOnly: false, infoAdminsOnly: false, addAdminsOnly: true, approveNewMembers: false }),
   groupChange: () => ({ members: [] }),
   groupInviteCode: () => ({ code: '' }),
+  groupAcceptInvite: () => ({ chatJid: '' }),
   groupJoinRequests: () => ({ requests: [] }),
   groupCreate: () => ({ chatJid: '', members: [] }),
   profilePicture: () => ({ mediaId: null, url: null }),

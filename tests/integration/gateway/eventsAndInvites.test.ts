@@ -4,9 +4,11 @@
  * database: a customer shares an event (with a place, or a call) or invites the account to a
  * group, and the inbox gets them as what they are — never "unsupported" — with a preview the list
  * can show; the invitation's code (which lets its holder join) is kept but never presented. A
- * tapped button or list row arrives as its words.
+ * tapped button or list row arrives as its words. A supervisor joins the group by the invitation
+ * (`accept-invite`): WhatsApp adds the account and the group's chat appears; an employee, who may
+ * not start conversations, may not; an expired or foreign invitation is refused clearly.
  */
-import { Chat, Message } from '@switchboard/shared/node';
+import { AuditLog, Chat, Message } from '@switchboard/shared/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linkSession, openGateway, type GatewayWorld } from './support/harness.ts';
 
@@ -17,6 +19,7 @@ const jid = (digits: string) => `${digits}@s.whatsapp.net`;
 
 let w: GatewayWorld;
 let employee = '';
+let supervisor = '';
 
 /** A customer's message as the session stored and announced it. */
 async function customerSends(input: Parameters<NonNullable<GatewayWorld['sim']>['contactSend']>[1]) {
@@ -38,7 +41,7 @@ beforeAll(async () => {
   w.sim!.createContact({ phone: LUCIA, name: 'Lucía' });
   await customerSends({ to: PHONE, text: 'Hola' });
   employee = await w.login('employee');
-  const supervisor = await w.login('supervisor');
+  supervisor = await w.login('supervisor');
   const assigned = await w.api('POST', `/api/sessions/${SESSION}/assignments`, { token: supervisor, body: { chatId: jid(LUCIA), userId: w.users.employee.id } });
   expect(assigned.status).toBe(201);
 }, 120_000);
@@ -97,5 +100,42 @@ describe('events, invitations and button taps', () => {
     expect(text).toContain('[Evento] Videollamada (cancelado)');
     expect(text).toContain('[Invitación al grupo] «Vecinos de Chamberí» Únete a mi grupo');
     expect(text).not.toContain('SeCrEtCoDe961');
+  });
+
+  it('joins the group an invitation is to: the account is added, the group chat appears, and the invitation says so', async () => {
+    const group = w.sim!.createGroup({ subject: 'Clientas VIP', members: [LUCIA], creator: LUCIA });
+    const invite = await customerSends({ to: PHONE, groupInvite: { groupJid: group.jid, groupName: 'Clientas VIP', caption: 'Te añado al grupo' } });
+    const accept = (token: string, id = invite!.id) => w.api('POST', `/api/sessions/${SESSION}/messages/${id}/accept-invite`, { token });
+
+    // Joining brings a new conversation: the employee may read the invitation, not start one.
+    expect((await accept(employee)).status).toBe(403);
+    expect(w.sim!.group(group.jid).members).not.toContain(PHONE);
+
+    const joined = await accept(supervisor);
+    expect(joined.status).toBe(200);
+    expect(joined.body).toEqual({ sessionId: SESSION, chatId: group.jid, groupName: 'Clientas VIP', assigned: false });
+    expect(w.sim!.group(group.jid).members).toContain(PHONE);
+    // The group's chat appears with the notice that the account was added.
+    await w.rec.waitFor((e) => e.type === 'message' && e.sessionId === SESSION && e.message.chatId === group.jid && e.message.kind === 'system');
+    await expect.poll(async () => (await Chat.findOne({ sessionId: SESSION, jid: group.jid }).lean())?.name, { timeout: 10_000 }).toBe('Clientas VIP');
+    expect(((await listed(invite!.id)) as { invite?: { acceptedAt?: number } }).invite?.acceptedAt).toEqual(expect.any(Number));
+    expect(await AuditLog.exists({ action: 'chat.group_join', targetId: group.jid })).toBeTruthy();
+    // Again: answered the same, nothing changes.
+    expect((await accept(supervisor)).body).toMatchObject({ chatId: group.jid });
+  });
+
+  it('refuses an expired invitation, one WhatsApp no longer takes, and a message that is no invitation', async () => {
+    const group = w.sim!.createGroup({ subject: 'Antiguas', members: [LUCIA], creator: LUCIA });
+    const accept = (id: string) => w.api('POST', `/api/sessions/${SESSION}/messages/${id}/accept-invite`, { token: supervisor });
+    const old = await customerSends({ to: PHONE, groupInvite: { groupJid: group.jid, groupName: 'Antiguas', expiresAt: Date.now() - 60_000 } });
+    expect(await accept(old!.id)).toMatchObject({ status: 409, body: { error: { code: 'invite_expired' } } });
+    const forged = await customerSends({ to: PHONE, groupInvite: { groupJid: group.jid, groupName: 'Antiguas', code: 'NotTheGroupsCode' } });
+    const refused = await accept(forged!.id);
+    expect(refused).toMatchObject({ status: 409, body: { error: { code: 'invite_invalid' } } });
+    expect(JSON.stringify(refused.body)).not.toContain('NotTheGroupsCode');
+    expect(w.sim!.group(group.jid).members).not.toContain(PHONE);
+    const text = await customerSends({ to: PHONE, text: 'no soy una invitación' });
+    expect(await accept(text!.id)).toMatchObject({ status: 409, body: { error: { code: 'not_an_invite' } } });
+    expect((await accept('3EB0NOSUCHMESSAGE')).status).toBe(404);
   });
 });

@@ -73,6 +73,26 @@ function changeSetting(ctx: GroupIqContext, group: SimGroup, change: BinaryNode,
   return true;
 }
 
+/** The codes an invitation to the group carries: its link's, and the one WhatsApp gives for someone only invitations add. */
+export const inviteCodesOf = (group: SimGroup): string[] => [`inv${group.id.slice(-10)}`, group.id.slice(-8)];
+
+/**
+ * Accepting an invitation (`groupAcceptInviteV4`: `<accept code expiration admin>`): 401 for a
+ * code the group never gave, 410 once expired; a member already is answered as joined. The
+ * members hear of the new one (an `add` by the inviter); the one joining writes its own notice,
+ * as Baileys does.
+ */
+function acceptInvite(ctx: GroupIqContext, group: SimGroup, accept: BinaryNode, caller: string, id: string): BinaryNode {
+  if (!inviteCodesOf(group).includes(accept.attrs.code ?? '')) return iqError(id, 401, 'not-authorized');
+  const expiration = Number(accept.attrs.expiration ?? 0);
+  if (expiration > 0 && expiration * 1000 <= Date.now()) return iqError(id, 410, 'gone');
+  if (!group.members.includes(caller)) {
+    ctx.notify(group, node('add', {}, [ctx.participantNode(group, caller)]), ctx.memberOf(accept.attrs.admin) ?? caller);
+    ctx.groups.add(group, [caller]);
+  }
+  return node('iq', { type: 'result', id, from: group.jid });
+}
+
 /**
  * Answers Baileys' `w:g2` IQs (groups.js): `groupMetadata` (`<query>`), `groupFetchAllParticipating`
  * (`<participating>`), `groupCreate`, `groupParticipantsUpdate` (admins only),
@@ -112,6 +132,7 @@ export function answerGroupIq(ctx: GroupIqContext, caller: string, iq: BinaryNod
   }
   const group = ctx.groups.find(parseJid(to)?.server === 'g.us' ? to : undefined);
   if (!group) return iqError(id, 404, 'item-not-found');
+  if (iq.attrs.type === 'set' && first?.tag === 'accept') return acceptInvite(ctx, group, first, caller, id);
   if (!group.members.includes(caller)) return iqError(id, 403, 'forbidden');
   if (first?.tag === 'query') return iqResult(id, [groupNode(group, ctx.idsOf)]);
   const admin = group.admins.has(caller);
@@ -143,7 +164,7 @@ export function answerGroupIq(ctx: GroupIqContext, caller: string, iq: BinaryNod
   if (first?.tag === 'invite') {
     // The invitation code (`groupInviteCode`): only admins may see it.
     if (!group.admins.has(caller)) return iqError(id, 403, 'forbidden');
-    return iqResult(id, [node('invite', { code: `inv${group.id.slice(-10)}` })]);
+    return iqResult(id, [node('invite', { code: inviteCodesOf(group)[0]! })]);
   }
   return iqResult(id);
 }

@@ -27,6 +27,18 @@ import { fetchGroup, groupInfoSchema, loadGroupChat, presentGroup } from './grou
 
 /** How long WhatsApp gets to apply a change. */
 export const GROUP_CHANGE_TIMEOUT_MS = 20_000;
+
+/**
+ * A group the caller brought the account into (created, or joined by invitation): someone who
+ * reads only their own chats gets it assigned, as a conversation they start. True when it was.
+ */
+export async function assignIfUnread(deps: GatewayDeps, auth: AuthContext, sessionId: string, chatId: string): Promise<boolean> {
+  if (allowed(auth, 'read', subjects.chat(sessionId, chatId))) return false;
+  const userId = auth.user._id;
+  await Assignment.updateOne({ sessionId, chatId, userId }, { $setOnInsert: { assignedBy: userId, note: null } }, { upsert: true });
+  assignmentsChanged(deps, sessionId, chatId, userId.toString());
+  return true;
+}
 const tag = 'Messages';
 
 /** A member: a phone number ("+34 611 11 11 11" is fine) or the id the group details list them by. */
@@ -226,13 +238,7 @@ export const groupChangeRoutes: RouteDef[] = [
       authorize(auth, 'create', subjects.chat(sessionId, ''));
       const created = await deps.hub.call(sessionId, 'groupCreate', { subject: body.subject, members: body.members }, { timeoutMs: GROUP_CHANGE_TIMEOUT_MS });
       const chatId = created.chatJid;
-      // Someone who reads only their own chats gets it assigned, as a conversation they start.
-      const assigned = !allowed(auth!, 'read', subjects.chat(sessionId, chatId));
-      if (assigned) {
-        const userId = auth!.user._id;
-        await Assignment.updateOne({ sessionId, chatId, userId }, { $setOnInsert: { assignedBy: userId, note: null } }, { upsert: true });
-        assignmentsChanged(deps, sessionId, chatId, userId.toString());
-      }
+      const assigned = await assignIfUnread(deps, auth!, sessionId, chatId);
       const { results, audited } = presentResults(created.members);
       Object.assign(audit, { targetType: 'Chat', targetId: chatId, details: { sessionId, members: audited } });
       return { sessionId, chatId, subject: body.subject, results, assigned };

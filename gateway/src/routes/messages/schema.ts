@@ -109,6 +109,20 @@ export const messageSchema = z
       .array(z.object({ voter: z.string(), options: z.array(z.string()) }))
       .optional()
       .openapi({ description: "A `poll` message's votes as WhatsApp delivered them: each voter (their phone-number JID when known) and the options they picked, by name (a voter's latest vote; one taken back is left out)" }),
+    event: z
+      .object({
+        startAt: z.number(),
+        endAt: z.number().optional(),
+        place: z.object({ name: z.string().optional(), address: z.string().optional(), latitude: z.number().optional(), longitude: z.number().optional() }).optional(),
+        link: z.string().optional(),
+        canceled: z.literal(true).optional(),
+      })
+      .optional()
+      .openapi({ description: "An `event` message (its name is `text`, its description `caption`): when (ms), where, or its call's `link`, and whether its organiser cancelled it" }),
+    invite: z
+      .object({ groupId: z.string(), groupName: z.string(), expiresAt: z.number().optional(), acceptedAt: z.number().optional() })
+      .optional()
+      .openapi({ description: 'An `invite` message (its words are `text`): the group it invites to, until when it can be accepted (ms), and when the account joined by it from Switchboard (POST …/messages/:messageId/accept-invite)' }),
     mentions: z
       .array(partySchema.extend({ user: z.string() }))
       .optional()

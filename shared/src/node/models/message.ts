@@ -37,6 +37,8 @@ export interface MessageInviteDoc {
   groupName: string;
   code: string;
   expiresAt?: Date;
+  /** When the account joined the group by it (from Switchboard). */
+  acceptedAt?: Date;
 }
 
 /**
@@ -176,7 +178,7 @@ const messageSchema = new Schema<MessageDoc>(
       default: undefined,
     },
     invite: {
-      type: new Schema({ groupId: { type: String, required: true }, groupName: { type: String, required: true }, code: { type: String, required: true }, expiresAt: Date }, { _id: false }),
+      type: new Schema({ groupId: { type: String, required: true }, groupName: { type: String, required: true }, code: { type: String, required: true }, expiresAt: Date, acceptedAt: Date }, { _id: false }),
       default: undefined,
     },
     groupRecipients: { type: Number },

@@ -89,8 +89,8 @@ export function toMessageView(doc: StoredMessage, media?: MessageMediaView, name
   if (doc.kind === 'call' && doc.call) view.call = { video: doc.call.video, outcome: doc.call.outcome };
   if (doc.kind === 'event' && doc.event) view.event = eventView(doc.event);
   if (doc.kind === 'invite' && doc.invite) {
-    const { groupId, groupName, expiresAt } = doc.invite;
-    view.invite = { groupId, groupName, ...(expiresAt ? { expiresAt: new Date(expiresAt).getTime() } : {}) };
+    const { groupId, groupName, expiresAt, acceptedAt } = doc.invite;
+    view.invite = { groupId, groupName, ...(expiresAt ? { expiresAt: new Date(expiresAt).getTime() } : {}), ...(acceptedAt ? { acceptedAt: new Date(acceptedAt).getTime() } : {}) };
   }
   // A vote taken back stays stored (an older vote replayed later must not count) but is not shown.
   const votes = doc.kind === 'poll' ? (doc.pollVotes ?? []).filter((v) => v.options.length > 0) : [];

@@ -296,6 +296,15 @@ export const INBOX_MATRIX: Record<string, { call: (s: MatrixState, who: Caller) 
     },
     expect: authed(202, 202, 202, 403),
   },
+  // Joining a group by invitation: reading the invitation's chat and starting conversations
+  // (`create Chat`); a text is refused as no invitation once the caller may.
+  'POST /api/sessions/:sessionId/messages/:messageId/accept-invite': {
+    call: async (s) => {
+      await ensureChat(s);
+      return { path: `/api/sessions/${s.linked}/messages/${await sentMessage(s)}/accept-invite` };
+    },
+    expect: authed(409, 409, 403, 403),
+  },
   // Starting a conversation: whoever may write to the number from the session may check it.
   'GET /api/sessions/:sessionId/numbers/:phone': { call: (s) => ({ path: `/api/sessions/${s.linked}/numbers/${s.chat.split('@')[0]}` }), expect: authed(200, 200, 200, 403) },
   // Starting one: `create Chat` (supervisors; the employee's role has no such grant).
