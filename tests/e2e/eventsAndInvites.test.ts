@@ -6,7 +6,9 @@
  * *Añadir al calendario* downloads a calendar file with it; the list says *📅 …*. A cancelled
  * video call shows as cancelled, with its link and nothing to add. Lucía then invites the account
  * to her neighbours' group: Elena sees the group, the invitation's words, until when it can be
- * accepted and how, never "unsupported"; and a tapped button arrives as its words.
+ * accepted and how, never "unsupported"; and a tapped button arrives as its words. Sofía (a
+ * supervisor, who may start conversations) joins a group from an invitation: the account is
+ * added and the group's chat opens; the invitation then says so and offers *Abrir el grupo*.
  */
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
@@ -24,6 +26,7 @@ const LUCIA = '34611990001';
 let sys: System;
 let browser: Browser;
 let elena: Page;
+let sofia: Page;
 
 beforeAll(async () => {
   sys = await startSystem('e2e_events_invites');
@@ -34,6 +37,7 @@ beforeAll(async () => {
   await customerAssignedTo(sys, admin, { sessionId: SESSION, phone: PHONE, customer: LUCIA, text: '¿Cuándo puedo ir a probarme el vestido?', userId: team.elena.id });
   browser = await launchBrowser();
   elena = await signedInPage(browser, sys.url, team.elena.email, team.elena.password);
+  sofia = await signedInPage(browser, sys.url, team.sofia.email, team.sofia.password);
 }, 180_000);
 
 afterAll(async () => {
@@ -92,12 +96,34 @@ describe('events and group invitations', () => {
     await card.getByText('Invitación al grupo de WhatsApp').waitFor();
     await card.getByText('Os añado al grupo del barrio para los pedidos').waitFor();
     await card.getByText('Se puede aceptar hasta el 17 jun 2030, 12:00.').waitFor();
-    await card.getByText('Para unirse, hay que aceptarla en el teléfono de la cuenta.').waitFor();
+    // Elena may not start conversations: she is told how, with no button.
+    await card.getByText('Para unirse, hay que aceptarla en el teléfono de la cuenta', { exact: false }).waitFor();
+    expect(await card.getByRole('button', { name: 'Unirse al grupo' }).count()).toBe(0);
     await rowOf(elena, /Lucía Pardo/).getByText('👥 Vecinos de Chamberí').waitFor();
     await checkScreen(elena, SHOTS, '32b-group-invite');
 
     await sys.sim.contactSend(LUCIA, { to: PHONE, buttonReply: { text: 'Sí, confirmo la cita', id: 'yes' } });
     await thread(elena).getByText('Sí, confirmo la cita', { exact: true }).waitFor();
     expect(await thread(elena).getByText('Este tipo de mensaje no se puede mostrar aquí', { exact: false }).count()).toBe(0);
+  });
+
+  it('joins a group from an invitation: the account is added, the group opens, and the invitation says so', async () => {
+    const group = sys.sim.createGroup({ subject: 'Clientas VIP', members: [LUCIA], creator: LUCIA });
+    await sys.sim.contactSend(LUCIA, { to: PHONE, groupInvite: { groupJid: group.jid, groupName: 'Clientas VIP', caption: 'Te añado al grupo de clientas' } });
+    await sofia.goto(`${sys.url}/inbox`);
+    await rowOf(sofia, /^Lucía Pardo/).click();
+    const card = thread(sofia).getByLabel('Invitación a un grupo').filter({ hasText: 'Clientas VIP' });
+    await card.getByRole('button', { name: 'Unirse al grupo' }).click();
+    await sofia.getByText('La cuenta se ha unido a Clientas VIP.').waitFor();
+    // The group's chat opens, with the notice that the account was added.
+    await sofia.waitForURL((u) => decodeURIComponent(u.pathname).endsWith(group.jid));
+    await sofia.getByRole('heading', { name: 'Clientas VIP' }).waitFor();
+    expect(sys.sim.group(group.jid).members).toContain(PHONE);
+
+    await rowOf(sofia, /^Lucía Pardo/).click();
+    const again = thread(sofia).getByLabel('Invitación a un grupo').filter({ hasText: 'Clientas VIP' });
+    await again.getByText('La cuenta se unió al grupo con esta invitación.').waitFor();
+    await again.getByRole('button', { name: 'Abrir el grupo' }).waitFor();
+    await checkScreen(sofia, SHOTS, '32c-group-invite-joined');
   });
 });

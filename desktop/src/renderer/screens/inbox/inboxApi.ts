@@ -1,5 +1,5 @@
 /** REST calls of the inbox, typed with the shared contract. */
-import type { CannedFileView, CannedReplyView, ChatLabelsView, ChatPinView, ForwardResult, ChatNameView, CreatedGroupView, GroupInfoView, GroupJoinRequestsView, GroupRequestAction, GroupRequestsChangeView, GroupSettings, MessageMention, GroupInviteLinkView, GroupMemberAction, GroupMembersChangeView, ChatNoteView, ChatPersonView, ChatProfileView, ChatSnoozeView, InboxChatView, InboxMessageView, LabelColor, LabelView, ListPage, MarkHandledResult, BlockContactResult, MarkUnreadResult, MemberReceiptList, MessageChangeResult, MessageSearchHit, SendAccepted, ScheduledMessageView, SessionView, StartedChat } from '@switchboard/shared';
+import type { CannedFileView, CannedReplyView, ChatLabelsView, ChatPinView, ForwardResult, ChatNameView, CreatedGroupView, JoinedGroupView, GroupInfoView, GroupJoinRequestsView, GroupRequestAction, GroupRequestsChangeView, GroupSettings, MessageMention, GroupInviteLinkView, GroupMemberAction, GroupMembersChangeView, ChatNoteView, ChatPersonView, ChatProfileView, ChatSnoozeView, InboxChatView, InboxMessageView, LabelColor, LabelView, ListPage, MarkHandledResult, BlockContactResult, MarkUnreadResult, MemberReceiptList, MessageChangeResult, MessageSearchHit, SendAccepted, ScheduledMessageView, SessionView, StartedChat } from '@switchboard/shared';
 import { MAX_PINNED_CHATS } from '@switchboard/shared';
 import type { ApiClient, Query } from '../../api/http.ts';
 import type { NewPoll, SharedContact, SharedLocation } from './outbox/types.ts';
@@ -156,6 +156,7 @@ export function inboxApi(api: ApiClient) {
     groupSettings: (sessionId: string, chatId: string, settings: Partial<GroupSettings>) => api.put<GroupInfoView>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/group/settings`, settings),
     groupSubject: (sessionId: string, chatId: string, subject: string) => api.put<GroupInfoView>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/group/subject`, { subject }),
     groupInviteLink: (sessionId: string, chatId: string) => api.get<GroupInviteLinkView>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/group/invite-link`),
+    acceptInvite: (sessionId: string, messageId: string) => api.post<JoinedGroupView>(`/api/sessions/${enc(sessionId)}/messages/${enc(messageId)}/accept-invite`),
     createGroup: (sessionId: string, subject: string, members: string[]) => api.post<CreatedGroupView>(`/api/sessions/${enc(sessionId)}/groups`, { subject, members }),
     leaveGroup: (sessionId: string, chatId: string) => api.post<void>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/group/leave`),
     groupDescription: (sessionId: string, chatId: string, description: string | null) =>
