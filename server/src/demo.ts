@@ -18,12 +18,28 @@ const DEMO_PHONE = '34600000001';
 /** A line of a contact's conversation: words, or anything a contact sends (Mateo shares his friend's contact card). */
 type Line = string | Omit<ContactSendInput, 'to'>;
 
+/** Tomorrow at this hour (the demo's machine time), in ms. */
+function tomorrowAt(hour: number): number {
+  const d = new Date();
+  d.setDate(d.getDate() + 1);
+  d.setHours(hour, 0, 0, 0);
+  return d.getTime();
+}
+
 /** Each contact writes its own conversation, a line at a time (then starts over). */
 const CONTACTS: { phone: string; name: string; script: Line[] }[] = [
   {
     phone: '34611111111',
     name: 'Lucía',
-    script: ['Hola, ¿está abierto hoy?', '¿Hasta qué hora?', 'Perfecto, paso por la tarde', '¿Puedo pagar con tarjeta?', '¡Gracias!'],
+    script: [
+      'Hola, ¿está abierto hoy?',
+      '¿Hasta qué hora?',
+      'Perfecto, paso por la tarde',
+      // A WhatsApp event: the inbox shows its day and place, and adds it to a calendar.
+      { event: { name: 'Recogida del pedido', description: 'Si me retraso, os escribo', startAt: tomorrowAt(18), endAt: tomorrowAt(18) + 30 * 60_000, place: { name: 'Tienda Centro', address: 'Calle Mayor 3, Madrid' } } },
+      '¿Puedo pagar con tarjeta?',
+      '¡Gracias!',
+    ],
   },
   {
     phone: '34622222222',
