@@ -122,7 +122,7 @@ export function createHandlers(actor: Actor, host: HandlerHost): Handlers<ActorC
     groupInfo: ({ chatJid }) => groupInfo(openOrThrow(actor), chatJid),
     groupChange: ({ chatJid, change }) => groupChange(openOrThrow(actor), chatJid, change, (jid) => actor.groups.forget(jid)),
     groupInviteCode: ({ chatJid }) => groupInviteCode(openOrThrow(actor), chatJid),
-    groupAcceptInvite: (req) => groupAcceptInvite(openOrThrow(actor), req),
+    groupAcceptInvite: (req) => groupAcceptInvite(openOrThrow(actor), req, changeDeps),
     groupJoinRequests: ({ chatJid }) => groupJoinRequests(openOrThrow(actor), chatJid),
     groupCreate: ({ subject, members }) => groupCreate(openOrThrow(actor), subject, members),
 

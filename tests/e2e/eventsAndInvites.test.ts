@@ -115,6 +115,10 @@ describe('events and group invitations', () => {
     const card = thread(sofia).getByLabel('Invitación a un grupo').filter({ hasText: 'Clientas VIP' });
     await card.getByRole('button', { name: 'Unirse al grupo' }).click();
     await sofia.getByText('La cuenta se ha unido a Clientas VIP.').waitFor();
+    // Elena, who has Lucía's chat open, sees it live: no button for her, just that it was joined.
+    const elenas = thread(elena).getByLabel('Invitación a un grupo').filter({ hasText: 'Clientas VIP' });
+    await elenas.getByText('La cuenta se unió al grupo con esta invitación.').waitFor();
+    expect(await elenas.getByRole('button').count()).toBe(0);
     // The group's chat opens, with the notice that the account was added.
     await sofia.waitForURL((u) => decodeURIComponent(u.pathname).endsWith(group.jid));
     await sofia.getByRole('heading', { name: 'Clientas VIP' }).waitFor();

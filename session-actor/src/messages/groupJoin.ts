@@ -2,18 +2,30 @@
  * The `groupAcceptInvite` command: the account accepts an invitation to a group someone sent it
  * (WhatsApp's `groupInviteMessage`), as tapping *Unirse* on the phone does. Baileys'
  * `groupAcceptInviteV4` asks WhatsApp to add the account, then writes the group's "added" notice,
- * which ingest stores as the group chat's first line, so the group appears like any other.
+ * which ingest stores as the group chat's first line, so the group appears like any other. The
+ * invitation is marked accepted (`invite.acceptedAt`) and announced again, so every open inbox
+ * says the account joined.
  * from: the gateway's accept-invite route → here → next: Baileys' `groupAcceptInviteV4`.
  */
 import { jidNormalizedUser, type WASocket } from '@whiskeysockets/baileys';
-import type { CommandReq, CommandRes } from '@switchboard/shared';
+import type { ActorEvent, CommandReq, CommandRes } from '@switchboard/shared';
+import { Message, messageObjectId, type MessageDoc } from '@switchboard/shared/node';
+import type { MediaSummaries } from '../media/mediaSummaries.ts';
 import { ActorError } from '../errors.ts';
 import { whatsappStatus } from './groupInfo.ts';
 import { toRecipientJid } from './jid.ts';
+import { toView } from './view.ts';
+
+/** What marking the invitation accepted needs. */
+export interface JoinDeps {
+  sessionId: string;
+  media: Pick<MediaSummaries, 'of'>;
+  emit(event: ActorEvent): void;
+}
 
 const expired = () => new ActorError('invite_expired', 'The invitation has expired');
 
-export async function groupAcceptInvite(sock: WASocket, req: CommandReq<'groupAcceptInvite'>, now: number = Date.now()): Promise<CommandRes<'groupAcceptInvite'>> {
+export async function groupAcceptInvite(sock: WASocket, req: CommandReq<'groupAcceptInvite'>, deps: JoinDeps, now: number = Date.now()): Promise<CommandRes<'groupAcceptInvite'>> {
   if (req.expiresAt !== null && req.expiresAt <= now) throw expired();
   const key = { remoteJid: toRecipientJid(req.chatJid), id: req.messageId, fromMe: false };
   const invite = { groupJid: req.groupJid, inviteCode: req.code, inviteExpiration: req.expiresAt === null ? 0 : Math.floor(req.expiresAt / 1000) };
@@ -26,5 +38,11 @@ export async function groupAcceptInvite(sock: WASocket, req: CommandReq<'groupAc
     if (status === 401 || status === 403 || status === 404 || status === 406) throw new ActorError('invite_invalid', 'WhatsApp no longer accepts this invitation (revoked, or the group is gone)');
     throw err;
   }
+  const doc = await Message.findOneAndUpdate(
+    { _id: messageObjectId(deps.sessionId, req.messageId), kind: 'invite', 'invite.acceptedAt': { $exists: false } },
+    { $set: { 'invite.acceptedAt': new Date(now) } },
+    { returnDocument: 'after' },
+  ).lean<MessageDoc>();
+  if (doc) deps.emit({ type: 'message', message: toView(doc, await deps.media.of(doc.mediaId)) });
   return { chatJid: jidNormalizedUser(req.groupJid) };
 }

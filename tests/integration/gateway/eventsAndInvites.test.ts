@@ -111,6 +111,7 @@ describe('events, invitations and button taps', () => {
     expect((await accept(employee)).status).toBe(403);
     expect(w.sim!.group(group.jid).members).not.toContain(PHONE);
 
+    const announced = w.rec.waitFor((e) => e.type === 'message' && e.message.id === invite!.id && e.message.invite?.acceptedAt !== undefined);
     const joined = await accept(supervisor);
     expect(joined.status).toBe(200);
     expect(joined.body).toEqual({ sessionId: SESSION, chatId: group.jid, groupName: 'Clientas VIP', assigned: false });
@@ -118,7 +119,11 @@ describe('events, invitations and button taps', () => {
     // The group's chat appears with the notice that the account was added.
     await w.rec.waitFor((e) => e.type === 'message' && e.sessionId === SESSION && e.message.chatId === group.jid && e.message.kind === 'system');
     await expect.poll(async () => (await Chat.findOne({ sessionId: SESSION, jid: group.jid }).lean())?.name, { timeout: 10_000 }).toBe('Clientas VIP');
-    expect(((await listed(invite!.id)) as { invite?: { acceptedAt?: number } }).invite?.acceptedAt).toEqual(expect.any(Number));
+    // The invitation is announced again, accepted, for every open inbox; REST says the same.
+    const again = await announced;
+    const acceptedAt = again.type === 'message' ? again.message.invite?.acceptedAt : undefined;
+    expect(acceptedAt).toEqual(expect.any(Number));
+    expect(((await listed(invite!.id)) as { invite?: { acceptedAt?: number } }).invite?.acceptedAt).toBe(acceptedAt);
     expect(await AuditLog.exists({ action: 'chat.group_join', targetId: group.jid })).toBeTruthy();
     // Again: answered the same, nothing changes.
     expect((await accept(supervisor)).body).toMatchObject({ chatId: group.jid });

@@ -48,7 +48,6 @@ export const acceptInviteRoutes: RouteDef[] = [
       const expiresAt = invite.expiresAt ? new Date(invite.expiresAt).getTime() : null;
       if (expiresAt !== null && expiresAt <= Date.now()) throw conflict('invite_expired', 'The invitation has expired');
       const { chatJid } = await deps.hub.call(sessionId, 'groupAcceptInvite', { chatJid: msg.chatId, messageId, groupJid: invite.groupId, code: invite.code, expiresAt }, { timeoutMs: GROUP_CHANGE_TIMEOUT_MS });
-      if (!invite.acceptedAt) await Message.updateOne({ _id: msg._id }, { $set: { 'invite.acceptedAt': new Date() } });
       const assigned = await assignIfUnread(deps, auth!, sessionId, chatJid);
       Object.assign(audit, { targetType: 'Chat', targetId: chatJid, details: { sessionId, messageId, from: msg.chatId } });
       return { sessionId, chatId: chatJid, groupName: invite.groupName, assigned };
