@@ -8,25 +8,15 @@
  * from: the gateway's accept-invite route → here → next: Baileys' `groupAcceptInviteV4`.
  */
 import { jidNormalizedUser, type WASocket } from '@whiskeysockets/baileys';
-import type { ActorEvent, CommandReq, CommandRes } from '@switchboard/shared';
+import type { CommandReq, CommandRes } from '@switchboard/shared';
 import { Message, messageObjectId, type MessageDoc } from '@switchboard/shared/node';
-import type { MediaSummaries } from '../media/mediaSummaries.ts';
 import { ActorError } from '../errors.ts';
 import { whatsappStatus } from './groupInfo.ts';
 import { toRecipientJid } from './jid.ts';
-import { toView } from './view.ts';
+import { announceMessage, type AnnounceDeps } from './view.ts';
 
-/** What marking the invitation accepted needs. */
-export interface JoinDeps {
-  sessionId: string;
-  media: Pick<MediaSummaries, 'of'>;
-  emit(event: ActorEvent): void;
-}
-
-const expired = () => new ActorError('invite_expired', 'The invitation has expired');
-
-export async function groupAcceptInvite(sock: WASocket, req: CommandReq<'groupAcceptInvite'>, deps: JoinDeps, now: number = Date.now()): Promise<CommandRes<'groupAcceptInvite'>> {
-  if (req.expiresAt !== null && req.expiresAt <= now) throw expired();
+/** The invitation's expiry is checked by the gateway before it asks; WhatsApp's own answer is mapped here. */
+export async function groupAcceptInvite(sock: WASocket, req: CommandReq<'groupAcceptInvite'>, deps: AnnounceDeps & { sessionId: string }, now: number = Date.now()): Promise<CommandRes<'groupAcceptInvite'>> {
   const key = { remoteJid: toRecipientJid(req.chatJid), id: req.messageId, fromMe: false };
   const invite = { groupJid: req.groupJid, inviteCode: req.code, inviteExpiration: req.expiresAt === null ? 0 : Math.floor(req.expiresAt / 1000) };
   try {
@@ -34,7 +24,7 @@ export async function groupAcceptInvite(sock: WASocket, req: CommandReq<'groupAc
   } catch (err) {
     const status = whatsappStatus(err);
     // WhatsApp answers 410 for an expired invitation, 401/403/404/406 for one it no longer takes.
-    if (status === 410) throw expired();
+    if (status === 410) throw new ActorError('invite_expired', 'The invitation has expired');
     if (status === 401 || status === 403 || status === 404 || status === 406) throw new ActorError('invite_invalid', 'WhatsApp no longer accepts this invitation (revoked, or the group is gone)');
     throw err;
   }
@@ -43,6 +33,6 @@ export async function groupAcceptInvite(sock: WASocket, req: CommandReq<'groupAc
     { $set: { 'invite.acceptedAt': new Date(now) } },
     { returnDocument: 'after' },
   ).lean<MessageDoc>();
-  if (doc) deps.emit({ type: 'message', message: toView(doc, await deps.media.of(doc.mediaId)) });
+  if (doc) await announceMessage(doc, deps);
   return { chatJid: jidNormalizedUser(req.groupJid) };
 }

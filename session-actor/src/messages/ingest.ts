@@ -19,7 +19,7 @@ import { callOf } from './calls.ts';
 import { groupStubOf, nameGroupStub } from './groupStubs.ts';
 import { quotedElsewhere } from './quotedElsewhere.ts';
 import type { SessionMetrics } from './sessionMetrics.ts';
-import { previewOf, toView } from './view.ts';
+import { announceMessage, previewOf, toView } from './view.ts';
 
 /** What the ingest pipeline needs from the actor. */
 export interface IngestDeps {
@@ -289,7 +289,7 @@ async function announce(stored: Prepared[], deps: IngestDeps, retry: Retry): Pro
  * that window can repeat one, never lose one.
  */
 async function announceAgain(doc: MessageDoc, deps: IngestDeps): Promise<void> {
-  deps.emit({ type: 'message', message: toView(doc, await deps.media.of(doc.mediaId)) });
+  await announceMessage(doc, deps);
 }
 
 /**

@@ -20,7 +20,7 @@ import type { Logger } from 'pino';
 import type { MediaSummaries } from '../media/mediaSummaries.ts';
 import { chatIdentityFor, senderOf } from './jid.ts';
 import { mapContent } from './mapContent.ts';
-import { previewOf, toView } from './view.ts';
+import { announceMessage, previewOf } from './view.ts';
 
 /** A change to an earlier message, read from a protocol message. */
 export type MessageChange = { type: 'edit'; msg: WAMessage; targetId: string; text: string } | { type: 'revoke'; msg: WAMessage; targetId: string };
@@ -104,5 +104,5 @@ export async function commitChange(target: MessageDoc, change: ContentChange, at
   // The chat list shows the latest message: when that is the one changed, so does its preview.
   const preview = doc.revokedAt ? DELETED_PREVIEW : previewOf(doc);
   await Chat.updateOne({ sessionId: deps.sessionId, jid: doc.chatId, lastMessageAt: doc.timestamp }, { $set: { lastMessagePreview: preview } });
-  deps.emit({ type: 'message', message: toView(doc, await deps.media.of(doc.mediaId)) });
+  await announceMessage(doc, deps);
 }

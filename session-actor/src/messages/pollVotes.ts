@@ -20,7 +20,7 @@ import type { Logger } from 'pino';
 import type { MediaSummaries } from '../media/mediaSummaries.ts';
 import { chatIdentityFor, lidForPn, ownAccountIds, pnForLid, senderOf, type ChatIdentity, type KeyLike } from './jid.ts';
 import { asBytes, decodeSent } from './sentContent.ts';
-import { toView } from './view.ts';
+import { announceMessage } from './view.ts';
 
 /** A vote read from a message (`vote` absent when it carries none we can read). */
 export interface PollVote {
@@ -141,5 +141,5 @@ async function applyOne({ msg, targetId, vote }: PollVote, deps: VoteDeps): Prom
   const votes = withVote(poll.pollVotes ?? [], { voter, options: pickedOptions(poll.text, selected), at: new Date(ms) });
   if (!votes) return;
   const doc = await Message.findOneAndUpdate({ _id: poll._id }, { $set: { pollVotes: votes } }, { returnDocument: 'after' }).lean<MessageDoc>();
-  if (doc) deps.emit({ type: 'message', message: toView(doc, await deps.media.of(doc.mediaId)) });
+  if (doc) await announceMessage(doc, deps);
 }

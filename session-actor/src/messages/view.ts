@@ -1,7 +1,20 @@
-import { callPreviewKind, previewAuthor, previewWords, type MessageCall, type MessageMention } from '@switchboard/shared';
+import { callPreviewKind, previewAuthor, previewWords, type ActorEvent, type MessageCall, type MessageMention } from '@switchboard/shared';
+import { toMessageView, type MessageDoc } from '@switchboard/shared/node';
+import type { MediaSummaries } from '../media/mediaSummaries.ts';
 
 /** Presents a stored message as the events' MessageView: the one presenter in shared (also used by REST). */
-export { toMessageView as toView } from '@switchboard/shared/node';
+export { toMessageView as toView };
+
+/** What announcing a stored message needs: its media's summary, and the event channel. */
+export interface AnnounceDeps {
+  media: Pick<MediaSummaries, 'of'>;
+  emit(event: ActorEvent): void;
+}
+
+/** Announces a stored message (new or changed) as a `message` event, with its media's summary. */
+export async function announceMessage(doc: MessageDoc, deps: AnnounceDeps): Promise<void> {
+  deps.emit({ type: 'message', message: toMessageView(doc, await deps.media.of(doc.mediaId)) });
+}
 
 /** What a chat-list preview reads of a message. */
 export interface PreviewSource {
