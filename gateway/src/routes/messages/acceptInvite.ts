@@ -6,13 +6,13 @@
  * from: the inbox's InviteCard → here → next: the actor's `groupAcceptInvite` (Baileys).
  */
 import type { JoinedGroupView } from '@switchboard/shared';
-import { Message, messageObjectId, type MessageDoc } from '@switchboard/shared/node';
-import { conflict, notFound } from '../../errors.ts';
+import { conflict } from '../../errors.ts';
 import { z } from '../../openapi/zod.ts';
 import { authorize, subjects } from '../../policies/subjects.ts';
 import { defineRoute, type RouteDef } from '../types.ts';
 import { messageParams } from './chatActionSchema.ts';
 import { assignIfUnread, GROUP_CHANGE_TIMEOUT_MS } from './groupChanges.ts';
+import { loadReadableMessage } from './loadChat.ts';
 
 const joinedSchema = z
   .object({
@@ -36,12 +36,7 @@ export const acceptInviteRoutes: RouteDef[] = [
     },
     async handler({ deps, auth, params, audit }): Promise<JoinedGroupView> {
       const { sessionId, messageId } = params;
-      const msg = await Message.findById(messageObjectId(sessionId, messageId), { sentProto: 0 }).lean<MessageDoc>();
-      if (!msg) {
-        authorize(auth, 'read', subjects.session(sessionId));
-        throw notFound('message');
-      }
-      authorize(auth, 'read', subjects.message(sessionId, msg.chatId));
+      const msg = await loadReadableMessage(auth!, sessionId, messageId, { sentProto: 0 });
       authorize(auth, 'create', subjects.chat(sessionId, ''));
       const invite = msg.kind === 'invite' && !msg.revokedAt ? msg.invite : undefined;
       if (!invite) throw conflict('not_an_invite', 'This message is not an invitation to a group');

@@ -7,13 +7,14 @@
  * from: the inbox's *Reenviar* → here → next: hub.send → the actor (buildContent marks it).
  */
 import { forwardProblem, recipientJid, type OutgoingMessageInput } from '@switchboard/shared';
-import { Chat, Media, Message, messageObjectId, type MessageDoc } from '@switchboard/shared/node';
+import { Chat, Media, type MessageDoc } from '@switchboard/shared/node';
 import type { AuthContext } from '../../auth/authContext.ts';
 import { conflict, notFound } from '../../errors.ts';
 import { authorize, subjects } from '../../policies/subjects.ts';
 import { defineRoute, type RouteDef } from '../types.ts';
 import { messageParams } from './chatActionSchema.ts';
 import { forwardBody, forwardResponse } from './forwardSchema.ts';
+import { loadReadableMessage } from './loadChat.ts';
 
 const tag = 'Messages';
 
@@ -26,12 +27,7 @@ const WHY: Record<NonNullable<ReturnType<typeof forwardProblem>>, (kind: string)
 
 /** The message to forward, once the caller may read its chat; 409 with the reason it cannot go. */
 async function forwardable(auth: AuthContext, sessionId: string, messageId: string): Promise<MessageDoc> {
-  const msg = await Message.findById(messageObjectId(sessionId, messageId), { sentProto: 0 }).lean<MessageDoc>();
-  if (!msg) {
-    authorize(auth, 'read', subjects.session(sessionId));
-    throw notFound('message');
-  }
-  authorize(auth, 'read', subjects.message(sessionId, msg.chatId));
+  const msg = await loadReadableMessage(auth, sessionId, messageId, { sentProto: 0 });
   const problem = forwardProblem(msg);
   if (problem) throw conflict(problem, WHY[problem](msg.kind));
   return msg;

@@ -1,10 +1,9 @@
 import type { MemberReceiptView } from '@switchboard/shared';
-import { memberNames, Message, MessageReceipt, messageObjectId, type MessageDoc } from '@switchboard/shared/node';
+import { memberNames, MessageReceipt, type MessageDoc } from '@switchboard/shared/node';
 import { z } from '../../openapi/zod.ts';
-import { notFound } from '../../errors.ts';
-import { authorize, subjects } from '../../policies/subjects.ts';
 import { defineRoute, type RouteDef } from '../types.ts';
 import { messageParams } from './chatActionSchema.ts';
+import { loadReadableMessage } from './loadChat.ts';
 
 const receiptSchema = z
   .object({
@@ -33,12 +32,7 @@ export const memberReceiptRoutes: RouteDef[] = [
     response: { status: 200, description: 'The members who received or read it', schema: memberReceiptsResponse },
     async handler({ auth, params }) {
       const { sessionId, messageId } = params;
-      const msg = await Message.findById(messageObjectId(sessionId, messageId), { chatId: 1 }).lean<Pick<MessageDoc, 'chatId'>>();
-      if (!msg) {
-        authorize(auth, 'read', subjects.session(sessionId));
-        throw notFound('message');
-      }
-      authorize(auth, 'read', subjects.message(sessionId, msg.chatId));
+      const msg = await loadReadableMessage<Pick<MessageDoc, 'chatId'>>(auth!, sessionId, messageId, { chatId: 1 });
       const docs = await MessageReceipt.find({ sessionId, messageId }).limit(MAX_MEMBERS).lean();
       const names = await memberNames(sessionId, msg.chatId, docs.map((d) => d.member));
       const receipts: MemberReceiptView[] = docs.map((d) => ({
