@@ -9,6 +9,7 @@ import { Button } from '../../../ui/Button.tsx';
 import { Icon } from '../../../ui/Icon.tsx';
 import { eventFileName, eventIcs, eventWhen } from './calendarEvent.ts';
 import { formatText } from './formatText.tsx';
+import { mapHref } from './mapLink.ts';
 
 export function EventCard({ m }: { m: Pick<InboxMessageView, 'id' | 'text' | 'caption' | 'event'> }) {
   const { t, locale } = useI18n();
@@ -16,7 +17,7 @@ export function EventCard({ m }: { m: Pick<InboxMessageView, 'id' | 'text' | 'ca
   if (!e) return <p className="muted msg-text">{t('thread.unsupported')}</p>;
   const name = m.text || t('event.label');
   const place = e.place ? [e.place.name, e.place.address].filter(Boolean).join(' · ') : '';
-  const map = e.place?.latitude !== undefined && e.place.longitude !== undefined ? `https://www.openstreetmap.org/?mlat=${e.place.latitude}&mlon=${e.place.longitude}#map=16/${e.place.latitude}/${e.place.longitude}` : null;
+  const map = e.place?.latitude !== undefined && e.place.longitude !== undefined ? mapHref({ latitude: e.place.latitude, longitude: e.place.longitude }) : null;
   const download = () => {
     const file = eventIcs({ uid: m.id, name, description: m.caption, event: e, now: Date.now() });
     const url = URL.createObjectURL(new Blob([file], { type: 'text/calendar;charset=utf-8' }));

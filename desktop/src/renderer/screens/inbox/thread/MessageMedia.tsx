@@ -10,6 +10,7 @@ import { Dialog } from '../../../ui/Dialog.tsx';
 import { Icon } from '../../../ui/Icon.tsx';
 import { useMediaUrl } from '../media/MediaContext.tsx';
 import { fileTypeLabel } from './fileType.ts';
+import { mapHref } from './mapLink.ts';
 
 /** Fits a width × height into a box, keeping the aspect ratio. */
 function fit(w: number | null | undefined, h: number | null | undefined, max: number): { width: number; height: number } {
@@ -141,7 +142,7 @@ function LocationMedia({ m }: { m: InboxMessageView }) {
   const { t } = useI18n();
   const loc = m.location;
   if (!loc) return <Unavailable />;
-  const href = `https://www.openstreetmap.org/?mlat=${loc.latitude}&mlon=${loc.longitude}#map=16/${loc.latitude}/${loc.longitude}`;
+  const href = mapHref(loc);
   return (
     <div className="media-location">
       <Icon name="map" size={22} />

@@ -11,7 +11,7 @@ import { Button } from '../../../ui/Button.tsx';
 import { Dialog } from '../../../ui/Dialog.tsx';
 import { TextField } from '../../../ui/Field.tsx';
 import type { SharedLocation } from '../outbox/types.ts';
-import { readMapLink } from './mapLink.ts';
+import { mapHref, readMapLink } from './mapLink.ts';
 
 interface Props {
   open: boolean;
@@ -114,7 +114,7 @@ function SendLocationForm({ sessionId, onSend, onClose }: Props) {
         }}
       />
       {place && (
-        <a className="send-location-check" href={`https://www.openstreetmap.org/?mlat=${place.latitude}&mlon=${place.longitude}#map=17/${place.latitude}/${place.longitude}`} target="_blank" rel="noopener noreferrer">
+        <a className="send-location-check" href={mapHref(place, 17)} target="_blank" rel="noopener noreferrer">
           {t('location.check')}
         </a>
       )}

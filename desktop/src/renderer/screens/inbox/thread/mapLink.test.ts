@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readMapLink } from './mapLink.ts';
+import { mapHref, readMapLink } from './mapLink.ts';
 
 const at = (latitude: number, longitude: number) => ({ ok: true, place: { latitude, longitude } });
 
@@ -27,5 +27,12 @@ describe('readMapLink', () => {
     expect(readMapLink('Calle Mayor 1, Madrid')).toEqual({ ok: false, reason: 'unreadable' });
     expect(readMapLink('95.0, 10.0')).toEqual({ ok: false, reason: 'unreadable' });
     expect(readMapLink('')).toEqual({ ok: false, reason: 'unreadable' });
+  });
+});
+
+describe('mapHref', () => {
+  it('opens the place on OpenStreetMap with a marker, which readMapLink reads back', () => {
+    expect(mapHref({ latitude: 40.4168, longitude: -3.7038 })).toBe('https://www.openstreetmap.org/?mlat=40.4168&mlon=-3.7038#map=16/40.4168/-3.7038');
+    expect(readMapLink(mapHref({ latitude: -33.8688, longitude: 151.2093 }, 17))).toEqual(at(-33.8688, 151.2093));
   });
 });

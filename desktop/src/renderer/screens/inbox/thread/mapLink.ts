@@ -11,6 +11,11 @@ export interface Coordinates {
   longitude: number;
 }
 
+/** A map of the place, to open in the browser: OpenStreetMap with a marker on it. */
+export function mapHref({ latitude, longitude }: Coordinates, zoom = 16): string {
+  return `https://www.openstreetmap.org/?mlat=${latitude}&mlon=${longitude}#map=${zoom}/${latitude}/${longitude}`;
+}
+
 /** What a pasted text says: a place, a short link to open first, or nothing readable. */
 export type MapLinkResult = { ok: true; place: Coordinates } | { ok: false; reason: 'short_link' | 'unreadable' };
 
