@@ -155,7 +155,8 @@ export function transcriptWriter(ctx: TranscriptContext) {
   const tag = ctx.locale === 'en' ? 'en-GB' : 'es-ES';
   const list = new Intl.ListFormat(tag, { type: 'conjunction' });
   const when = new Intl.DateTimeFormat(tag, { timeZone: ctx.timeZone, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  const stamp = (d: Date) => `[${when.format(d).replace(',', '')}]`;
+  const dateText = (d: Date) => when.format(d).replace(',', '');
+  const stamp = (d: Date) => `[${dateText(d)}]`;
   const author = (m: TranscriptMessage) => {
     if (m.automated) return w.automated;
     if (m.fromMe) return m.userId ? (ctx.teamNames.get(m.userId.toString()) ?? w.team) : w.phone;
@@ -168,7 +169,7 @@ export function transcriptWriter(ctx: TranscriptContext) {
   /** An event's name, (cancelled), its date, where it is (or its call link), then its description. */
   const eventWords = (m: TranscriptMessage) => {
     const e = m.event;
-    const dates = e ? [when.format(e.startAt).replace(',', ''), e.endAt ? when.format(e.endAt).replace(',', '') : ''].filter(Boolean).join(' – ') : '';
+    const dates = e ? [dateText(e.startAt), e.endAt ? dateText(e.endAt) : ''].filter(Boolean).join(' – ') : '';
     const where = e?.place ? [e.place.name, e.place.address].filter(Boolean).join(', ') : (e?.link ?? '');
     return [[m.text, e?.canceled ? w.canceled : ''].filter(Boolean).join(' '), dates, where, m.caption ?? ''].filter(Boolean).join('\n');
   };
@@ -189,7 +190,7 @@ export function transcriptWriter(ctx: TranscriptContext) {
   };
   return {
     header(exportedAt: Date): string {
-      return [fill(w.title, { name: ctx.contactName }), fill(w.account, { name: ctx.sessionName }), fill(w.exported, { when: when.format(exportedAt).replace(',', ''), tz: ctx.timeZone }), '', ''].join('\n');
+      return [fill(w.title, { name: ctx.contactName }), fill(w.account, { name: ctx.sessionName }), fill(w.exported, { when: dateText(exportedAt), tz: ctx.timeZone }), '', ''].join('\n');
     },
     /** A message's line, or null for one the transcript leaves out (a reaction). A change to a group is a line of its own, without an author. */
     message(m: TranscriptMessage): string | null {

@@ -11,7 +11,7 @@ export const MESSAGE_KINDS = [
   'reaction',
   'contact',
   'poll',
-  // A WhatsApp event (a date in the chat, with a place or a call link): MessageEvent.
+  // A WhatsApp event (a date in the chat, with a place or a call link): CalendarEvent.
   'event',
   // An invitation to join a WhatsApp group, sent by someone in it: MessageInvite.
   'invite',
