@@ -39,9 +39,10 @@ function statusTimesOf(doc: StoredMessage): StatusTimes | undefined {
 /** An event's date and place, nulls and empty fields dropped. */
 function eventView(e: NonNullable<MessageDoc['event']>): CalendarEvent {
   const place = e.place ? Object.fromEntries(Object.entries(e.place).filter(([, v]) => v !== null && v !== undefined && v !== '')) : {};
+  const endAt = ms(e.endAt);
   return {
-    startAt: new Date(e.startAt).getTime(),
-    ...(e.endAt ? { endAt: new Date(e.endAt).getTime() } : {}),
+    startAt: ms(e.startAt)!,
+    ...(endAt !== undefined ? { endAt } : {}),
     ...(Object.keys(place).length ? { place } : {}),
     ...(e.link ? { link: e.link } : {}),
     ...(e.canceled ? { canceled: true as const } : {}),
@@ -89,8 +90,9 @@ export function toMessageView(doc: StoredMessage, media?: MessageMediaView, name
   if (doc.kind === 'call' && doc.call) view.call = { video: doc.call.video, outcome: doc.call.outcome };
   if (doc.kind === 'event' && doc.event) view.event = eventView(doc.event);
   if (doc.kind === 'invite' && doc.invite) {
-    const { groupId, groupName, expiresAt, acceptedAt } = doc.invite;
-    view.invite = { groupId, groupName, ...(expiresAt ? { expiresAt: new Date(expiresAt).getTime() } : {}), ...(acceptedAt ? { acceptedAt: new Date(acceptedAt).getTime() } : {}) };
+    const { groupId, groupName } = doc.invite;
+    const [expiresAt, acceptedAt] = [ms(doc.invite.expiresAt), ms(doc.invite.acceptedAt)];
+    view.invite = { groupId, groupName, ...(expiresAt !== undefined ? { expiresAt } : {}), ...(acceptedAt !== undefined ? { acceptedAt } : {}) };
   }
   // A vote taken back stays stored (an older vote replayed later must not count) but is not shown.
   const votes = doc.kind === 'poll' ? (doc.pollVotes ?? []).filter((v) => v.options.length > 0) : [];
