@@ -6,6 +6,7 @@ import type { Dispatcher } from 'undici';
 import { messageTime, type MessageClock } from './messageTime.ts';
 import type { MediaSummaries } from '../media/mediaSummaries.ts';
 import { storeIncomingMedia } from '../media/storeIncomingMedia.ts';
+import { answerOf, applyAnswer, type Answer } from './answers.ts';
 import { applyStatus } from './applyStatus.ts';
 import type { ChatPatch, ChatStore } from './chats.ts';
 import { earlyStatuses } from './earlyStatus.ts';
@@ -13,7 +14,6 @@ import { chatIdentityFor, senderOf, type ChatIdentity } from './jid.ts';
 import { isReplayed } from './inbox.ts';
 import { mapContent, type MappedContent, type MediaInfo } from './mapContent.ts';
 import { applyChange, changeOf, type MessageChange } from './messageChanges.ts';
-import { applyVote, voteOf, type PollVote } from './pollVotes.ts';
 import { resolveMentions } from './mentions.ts';
 import { callOf } from './calls.ts';
 import { groupStubOf, nameGroupStub } from './groupStubs.ts';
@@ -78,9 +78,9 @@ interface Prepared {
 export async function ingestMessages(msgs: readonly WAMessage[], deps: IngestDeps, retry: Retry): Promise<WAMessage[]> {
   const prepared: Prepared[] = [];
   const handled: WAMessage[] = [];
-  const changes: Array<MessageChange | PollVote> = [];
+  const changes: Array<MessageChange | Answer> = [];
   for (const msg of msgs) {
-    const change = changeOf(msg) ?? voteOf(msg);
+    const change = changeOf(msg) ?? answerOf(msg);
     if (change) {
       changes.push(change);
       continue;
@@ -102,7 +102,7 @@ export async function ingestMessages(msgs: readonly WAMessage[], deps: IngestDep
   }
   // After the run's messages are stored: an edit that came with its target finds it.
   for (const change of changes) {
-    await retry(() => (change.type === 'vote' ? applyVote(change, deps) : applyChange(change, deps)));
+    await retry(() => (change.type === 'answer' ? applyAnswer(change, deps) : applyChange(change, deps)));
     handled.push(change.msg);
   }
   return handled;
@@ -182,7 +182,7 @@ async function prepare(msg: WAMessage, deps: IngestDeps): Promise<Prepared | nul
     ...(system ? { system } : {}),
     ...(call ? { call } : {}),
     ...(quotedFrom ? { quotedFrom } : {}),
-    ...(mapped.pollSecret ? { pollSecret: mapped.pollSecret } : {}),
+    ...(mapped.messageSecret ? { messageSecret: mapped.messageSecret } : {}),
     ...(mapped.event ? { event: mapped.event } : {}),
     ...(mapped.invite ? { invite: mapped.invite } : {}),
     reaction: mapped.reaction ?? null,

@@ -113,7 +113,9 @@ describe('mapContent', () => {
     });
     expect(mapContent({ eventMessage: { name: 'Llamada', startTime: 1_797_000_000, joinLink: 'https://call.whatsapp.com/video/abc', isCanceled: true } })).toEqual({
       kind: 'event', text: 'Llamada', event: { startAt: new Date(1_797_000_000_000), link: 'https://call.whatsapp.com/video/abc', canceled: true },
-    });
+    });    // The key of its answers travels beside it, as a poll's.
+    const secret = Buffer.alloc(32, 9);
+    expect(mapContent({ eventMessage: { name: 'Cena', startTime: 1_797_000_000 }, messageContextInfo: { messageSecret: secret } })?.messageSecret).toEqual(secret);
   });
 
   it('keeps an invitation to a group with its code and expiry; one without a group or code is unsupported', () => {

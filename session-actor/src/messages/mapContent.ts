@@ -33,8 +33,8 @@ export interface MappedContent {
   location?: { latitude: number; longitude: number; name?: string; address?: string };
   contact?: { displayName: string; vcard: string };
   media?: MediaInfo;
-  /** A poll's `messageSecret`, the key of its votes (pollVotes.ts). */
-  pollSecret?: Buffer;
+  /** A poll's or an event's `messageSecret`, the key of its votes or answers (answers.ts). */
+  messageSecret?: Buffer;
   /** An event's date and place. */
   event?: CalendarEventDoc;
   /** An invitation's group and code. */
@@ -42,6 +42,15 @@ export interface MappedContent {
 }
 
 type Content = proto.IMessage;
+
+/**
+ * The key of a poll's votes or an event's answers: it travels beside the content
+ * (`messageContextInfo`), outside any wrapper or in it.
+ */
+function secretOf(raw: Content | null | undefined, content: Content): { messageSecret?: Buffer } {
+  const secret = raw?.messageContextInfo?.messageSecret ?? content.messageContextInfo?.messageSecret;
+  return secret?.length === 32 ? { messageSecret: Buffer.from(secret) } : {};
+}
 
 /** protobuf numbers may be Long objects; Number() unwraps them through valueOf(). */
 const num = (v: unknown): number | undefined => (v === null || v === undefined ? undefined : Number(v));
@@ -154,14 +163,12 @@ export function mapContent(raw: Content | null | undefined): MappedContent | nul
     case 'pollCreationMessageV3': {
       const p = (content.pollCreationMessage ?? content.pollCreationMessageV2 ?? content.pollCreationMessageV3)!;
       const options = (p.options ?? []).map((o) => o.optionName ?? '').join('\n');
-      // The key of its votes travels beside the content (messageContextInfo), outside any wrapper or in it.
-      const secret = raw?.messageContextInfo?.messageSecret ?? content.messageContextInfo?.messageSecret;
-      return { kind: 'poll', text: [p.name ?? '', options].filter(Boolean).join('\n'), ...base, ...(secret?.length === 32 ? { pollSecret: Buffer.from(secret) } : {}) };
+      return { kind: 'poll', text: [p.name ?? '', options].filter(Boolean).join('\n'), ...base, ...secretOf(raw, content) };
     }
     case 'eventMessage': {
       const e = content.eventMessage!;
       const description = e.description?.trim();
-      return { kind: 'event', text: e.name ?? '', ...(description ? { caption: description } : {}), event: eventOf(e), ...base };
+      return { kind: 'event', text: e.name ?? '', ...(description ? { caption: description } : {}), event: eventOf(e), ...base, ...secretOf(raw, content) };
     }
     case 'groupInviteMessage': {
       const g = content.groupInviteMessage!;

@@ -63,6 +63,19 @@ export interface CalendarEvent {
   place?: { name?: string; address?: string; latitude?: number; longitude?: number };
   link?: string;
   canceled?: true;
+  /** Who answered the invitation to it in the chat, and how (their latest answer each). */
+  responses?: EventResponse[];
+}
+
+/** How someone answered an event: *Asistiré*, *No asistiré*, *Quizá*. */
+export const EVENT_ANSWERS = ['going', 'not_going', 'maybe'] as const;
+export type EventAnswer = (typeof EVENT_ANSWERS)[number];
+
+/** One person's answer to an event: who (their WhatsApp id), how, and how many guests they bring along. */
+export interface EventResponse {
+  responder: string;
+  answer: EventAnswer;
+  extraGuests?: number;
 }
 
 /**

@@ -67,7 +67,9 @@ describe('contact cards and polls', () => {
     const poll = await customerSends({ to: PHONE, poll: { name: '¿Recogida o envío?', options: ['Recogida', 'Envío'] } });
     const stored = await Message.findOne({ sessionId: SESSION, messageId: poll!.id }).lean();
     // The key of its votes, kept with it (BSON binary when read back).
-    expect((stored?.pollSecret as unknown as { buffer: Uint8Array } | undefined)?.buffer.length).toBe(32);
+    expect((stored?.messageSecret as unknown as { buffer: Uint8Array } | undefined)?.buffer.length).toBe(32);
+    // Kept as polls stored before 2026-12-07 keep it (`pollSecret`): its votes still find it.
+    await Message.collection.updateOne({ _id: stored!._id }, { $rename: { messageSecret: 'pollSecret' } });
     const counted = (options: string[]) =>
       w.rec.waitFor((e) => e.type === 'message' && e.sessionId === SESSION && e.message.id === poll!.id && JSON.stringify(e.message.pollVotes ?? []) === JSON.stringify(options.length ? [{ voter: jid(LUCIA), options }] : []));
     const messagesBefore = await Message.countDocuments({ sessionId: SESSION, chatId: jid(LUCIA) });
@@ -85,7 +87,7 @@ describe('contact cards and polls', () => {
     expect(await Message.countDocuments({ sessionId: SESSION, chatId: jid(LUCIA) })).toBe(messagesBefore);
     const page = await w.api('GET', `/api/sessions/${SESSION}/messages?chatId=${jid(LUCIA)}&limit=5`, { token: employee });
     expect((page.body.data as { id: string; pollVotes?: unknown }[]).find((m) => m.id === poll!.id)?.pollVotes).toBeUndefined();
-    expect(JSON.stringify(page.body)).not.toContain('pollSecret');
+    expect(JSON.stringify(page.body)).not.toContain('messageSecret');
   });
 
   it('counts the votes of a LID group, each member once, under their phone number', async () => {

@@ -72,6 +72,43 @@ describe('events, invitations and button taps', () => {
     expect(named?.event).toEqual({ startAt, place: { name: 'El Retiro' } });
   });
 
+  it("counts the answers to an event (each person's latest, with their guests), in a chat and a group, never as messages of their own", async () => {
+    const startAt = Date.parse('2026-12-19T18:00:00Z');
+    const event = await customerSends({ to: PHONE, event: { name: 'Recogida del pedido', startAt } });
+    /** The event as announced once its answers read `expected`. */
+    const answered = (id: string, expected: unknown[]) =>
+      w.rec.waitFor((e) => e.type === 'message' && e.message.id === id && JSON.stringify(e.message.event?.responses ?? []) === JSON.stringify(expected));
+
+    const going = [{ responder: jid(LUCIA), answer: 'going', extraGuests: 1 }];
+    const [, first] = await Promise.all([answered(event!.id, going), w.sim!.contactSend(LUCIA, { to: PHONE, eventResponse: { eventId: event!.id, creator: LUCIA, answer: 'going', extraGuests: 1 } })]);
+    expect(((await listed(event!.id)) as { event?: unknown }).event).toEqual({ startAt, responses: going });
+    // An answer is no message of its own: nothing stored under its id, nothing in the list.
+    expect(await Message.exists({ sessionId: SESSION, messageId: first.id })).toBeNull();
+    expect(await preview()).toBe('📅 Recogida del pedido');
+
+    // Changing one's mind replaces the answer.
+    const maybe = [{ responder: jid(LUCIA), answer: 'maybe' }];
+    await Promise.all([answered(event!.id, maybe), w.sim!.contactSend(LUCIA, { to: PHONE, eventResponse: { eventId: event!.id, creator: LUCIA, answer: 'maybe' } })]);
+    expect(((await listed(event!.id)) as { event?: { responses?: unknown } }).event?.responses).toEqual(maybe);
+
+    // In a group, each member's answer counts, and the list of answers grows.
+    const MARTA = '34611610002';
+    w.sim!.createContact({ phone: MARTA, name: 'Marta' });
+    const group = w.sim!.createGroup({ subject: 'Cena de Navidad', members: [PHONE, LUCIA, MARTA], creator: LUCIA });
+    const groupEvent = w.rec.waitFor((e) => e.type === 'message' && e.message.chatId === group.jid && e.message.kind === 'event');
+    await w.sim!.contactSendToGroup(LUCIA, group.jid, { event: { name: 'Cena', startAt } });
+    const dinner = await groupEvent;
+    const dinnerId = dinner.type === 'message' ? dinner.message.id : '';
+    await Promise.all([answered(dinnerId, [{ responder: jid(LUCIA), answer: 'going' }]), w.sim!.contactSendToGroup(LUCIA, group.jid, { eventResponse: { eventId: dinnerId, creator: LUCIA, answer: 'going' } })]);
+    const both = [
+      { responder: jid(LUCIA), answer: 'going' },
+      { responder: jid(MARTA), answer: 'not_going' },
+    ];
+    await Promise.all([answered(dinnerId, both), w.sim!.contactSendToGroup(MARTA, group.jid, { eventResponse: { eventId: dinnerId, creator: LUCIA, answer: 'not_going' } })]);
+    const page = await w.api('GET', `/api/sessions/${SESSION}/messages?chatId=${encodeURIComponent(group.jid)}&limit=10`, { token: supervisor });
+    expect((page.body.data as { id: string; event?: { responses?: unknown } }[]).find((m) => m.id === dinnerId)?.event?.responses).toEqual(both);
+  });
+
   it('stores an invitation to a group with its group and expiry, and never presents its code', async () => {
     const expiresAt = Date.parse('2026-12-10T12:00:00Z');
     const invite = await customerSends({ to: PHONE, groupInvite: { groupJid: '120363000000000961@g.us', groupName: 'Vecinos de Chamberí', code: 'SeCrEtCoDe961', expiresAt, caption: 'Únete a mi grupo' } });

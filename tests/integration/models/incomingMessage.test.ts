@@ -51,7 +51,7 @@ const shapes: Record<string, (s: string) => IncomingMessageFields> = {
     quotedId: 'G0',
     quotedFrom: { chatId: '120363000000000009@g.us', sender: null, fromMe: true, kind: 'text', text: 'El reparto sale a las 10' },
   }),
-  'a poll with the key of its votes': (s) => ({ ...base(s, 'V1'), kind: 'poll', text: '¿Qué día?\nLunes\nMartes', pollSecret: Buffer.alloc(32, 7) }),
+  'a poll with the key of its votes': (s) => ({ ...base(s, 'V1'), kind: 'poll', text: '¿Qué día?\nLunes\nMartes', messageSecret: Buffer.alloc(32, 7) }),
   'an event with a place': (s) => ({
     ...base(s, 'E1'),
     kind: 'event',

@@ -2,7 +2,7 @@ import type { proto } from '@whiskeysockets/baileys';
 import type { MediaStore } from './media.ts';
 import { decryptMedia, encryptMedia, type MediaType } from './mediaCrypto.ts';
 import { SimError } from './phone.ts';
-import { pollSecretOf, pollVoteMessage, type VoteInput } from './polls.ts';
+import { answerMessage, messageSecretOf, type AnswerInput } from './polls.ts';
 import type { ContactSendInput, ReceivedMessage, SimMessageKind } from './types.ts';
 
 type MediaField = 'imageMessage' | 'videoMessage' | 'audioMessage' | 'documentMessage' | 'stickerMessage';
@@ -38,7 +38,7 @@ function accountMessage(to: string): ReferencedMessage {
 }
 
 /** What a sender hands the message builder: the input, its mentions already addressed (addressMentions). */
-export type BuildInput = ContactSendInput & { mentionedJids?: string[]; resolvedVote?: VoteInput };
+export type BuildInput = ContactSendInput & { mentionedJids?: string[]; resolvedAnswer?: AnswerInput };
 
 /**
  * Writes mentions as WhatsApp clients do: `@digits` in the text or caption becomes `@` and the
@@ -105,7 +105,7 @@ export function buildContactMessage(
   if (input.poll) {
     const { name, options, selectableCount = 1 } = input.poll;
     // The key of its votes (polls.ts): derived from the id, which the sender assigned first.
-    const secret = { messageContextInfo: { messageSecret: pollSecretOf(input.id ?? '') } };
+    const secret = { messageContextInfo: { messageSecret: messageSecretOf(input.id ?? '') } };
     return { type: 'poll', message: { pollCreationMessageV3: { name, options: options.map((optionName) => ({ optionName })), selectableOptionsCount: selectableCount, contextInfo: ctx }, ...secret } };
   }
   if (input.event) {
@@ -114,7 +114,11 @@ export function buildContactMessage(
     const place = e.place ? { degreesLatitude: e.place.latitude ?? 0, degreesLongitude: e.place.longitude ?? 0, name: e.place.name, address: e.place.address } : undefined;
     return {
       type: 'event',
-      message: { eventMessage: { name: e.name, description: e.description, startTime: seconds(e.startAt), ...(e.endAt ? { endTime: seconds(e.endAt) } : {}), location: place, joinLink: e.joinLink, isCanceled: e.canceled ?? false, contextInfo: ctx } },
+      message: {
+        eventMessage: { name: e.name, description: e.description, startTime: seconds(e.startAt), ...(e.endAt ? { endTime: seconds(e.endAt) } : {}), location: place, joinLink: e.joinLink, isCanceled: e.canceled ?? false, contextInfo: ctx },
+        // The key of its answers (polls.ts), as a poll's.
+        messageContextInfo: { messageSecret: messageSecretOf(input.id ?? '') },
+      },
     };
   }
   if (input.groupInvite) {
@@ -128,7 +132,8 @@ export function buildContactMessage(
     if (b.list) return { type: 'text', message: { listResponseMessage: { title: b.text, listType: 1, singleSelectReply: { selectedRowId: b.id ?? b.text }, contextInfo: ctx } } };
     return { type: 'text', message: { buttonsResponseMessage: { selectedButtonId: b.id ?? b.text, selectedDisplayText: b.text, type: 1, contextInfo: ctx } } };
   }
-  if (input.resolvedVote) return { type: 'poll', message: pollVoteMessage(input.resolvedVote) };
+  // Baileys sends an answer to an event as a plain text stanza, a vote as a poll's.
+  if (input.resolvedAnswer) return { type: input.resolvedAnswer.event ? 'text' : 'poll', message: answerMessage(input.resolvedAnswer) };
   if (input.reaction) {
     // In a group the key names the target's author too (Baileys' own reactions do).
     const author = ref.remoteJid.endsWith('@g.us') ? { participant: ref.participant } : {};
@@ -147,7 +152,7 @@ export function buildContactMessage(
     const message = ctx ? { extendedTextMessage: { text: input.text, contextInfo: ctx } } : { conversation: input.text };
     return { type: 'text', message };
   }
-  throw new SimError('bad_message', 'message needs text, image, video, audio, document, sticker, location, contacts, poll, pollVote, event, groupInvite, buttonReply, reaction, edit or revoke');
+  throw new SimError('bad_message', 'message needs text, image, video, audio, document, sticker, location, contacts, poll, pollVote, event, eventResponse, groupInvite, buttonReply, reaction, edit or revoke');
 }
 
 const MEDIA_FIELDS: Array<[MediaField, MediaType]> = [

@@ -8,7 +8,7 @@ import { SimError, type CompanionDevice } from './phone.ts';
 import { ProtocolAddress } from './signalLib.ts';
 import type { Simulator } from './simulator.ts';
 import type { GroupSendInput } from './types.ts';
-import { voteSecret, type VoteInput } from './polls.ts';
+import { answerSecret, answerTo, type AnswerInput } from './polls.ts';
 
 /** The key of "this companion holds the contact's sender key for this group". */
 const holderKey = (group: SimGroup, device: CompanionDevice) => `${group.jid}|${device.phone}:${device.deviceId}`;
@@ -18,12 +18,14 @@ export function contactJids(group: SimGroup, contact: SimContact) {
   return memberJids(group, { pn: contact.phone, lid: contact.lid });
 }
 
-/** A vote in a group's poll, its creator and voter named as the group addresses members (phone numbers or LIDs). */
-function pollVoteIn(sim: Simulator, group: SimGroup, voterJid: string, voter: string, v: NonNullable<GroupSendInput['pollVote']>): VoteInput {
-  const owner = sim.contacts.get(v.creator) ?? sim.phones.get(v.creator);
-  if (!owner) throw new SimError('unknown_contact', `no simulated contact or phone ${v.creator}`, 404);
-  const creatorJid = memberJids(group, { pn: owner.phone, lid: owner.lid }).jid;
-  return { pollId: v.pollId, secret: voteSecret(sim.received(voter), v.pollId), remoteJid: group.jid, fromMe: v.creator === voter, participant: creatorJid, creatorJid, voterJid, options: v.options };
+/** A vote or an answer to an event in a group, its creator and answerer named as the group addresses members (phone numbers or LIDs). */
+function answerIn(sim: Simulator, group: SimGroup, answererJid: string, answerer: string, input: GroupSendInput): AnswerInput | undefined {
+  return answerTo(input, (creator) => {
+    const owner = sim.contacts.get(creator.digits) ?? sim.phones.get(creator.digits);
+    if (!owner) throw new SimError('unknown_contact', `no simulated contact or phone ${creator.digits}`, 404);
+    const creatorJid = memberJids(group, { pn: owner.phone, lid: owner.lid }).jid;
+    return { secret: answerSecret(sim.received(answerer), creator.id), remoteJid: group.jid, fromMe: creator.digits === answerer, participant: creatorJid, creatorJid, answererJid };
+  });
 }
 
 /**
@@ -42,8 +44,8 @@ export async function contactSendToGroup(sim: Simulator, contact: SimContact, gr
   });
   const id = input.id ?? messageId();
   const who = contactJids(group, contact);
-  const vote = input.pollVote && pollVoteIn(sim, group, who.jid, contact.phone, input.pollVote);
-  const built = buildContactMessage(sim.media, { ...addressed, id, to: accounts[0]?.phone ?? contact.phone, ...(vote ? { resolvedVote: vote } : {}) }, sim.options.mediaOverHttps);
+  const answer = answerIn(sim, group, who.jid, contact.phone, input);
+  const built = buildContactMessage(sim.media, { ...addressed, id, to: accounts[0]?.phone ?? contact.phone, ...(answer ? { resolvedAnswer: answer } : {}) }, sim.options.mediaOverHttps);
   if (built.message.reactionMessage?.key) built.message.reactionMessage.key.remoteJid = group.jid;
   if (built.message.protocolMessage?.key) built.message.protocolMessage.key.remoteJid = group.jid;
   contact.groupSent.set(id, { group: group.jid, input });

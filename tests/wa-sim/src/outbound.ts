@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { proto, writeRandomPadMax16, type BinaryNode } from '@whiskeysockets/baileys';
 import { addressMentions, buildContactMessage } from './content.ts';
-import { voteSecret } from './polls.ts';
+import { answerSecret, answerTo } from './polls.ts';
 import type { SimContact } from './contact.ts';
 import { takeDeviceBundle } from './keys.ts';
 import { node, SERVER_JID, unixNow } from './nodes.ts';
@@ -78,9 +78,9 @@ export async function contactSend(sim: Simulator, contact: SimContact, input: Co
     return { id };
   }
   const account = `${phone.phone}@s.whatsapp.net`;
-  // A vote names the poll as the voter's chat does: the account's, the contact's own when they created it.
-  const vote = input.pollVote && { pollId: input.pollVote.pollId, secret: voteSecret(sim.received(contact.phone), input.pollVote.pollId), remoteJid: account, fromMe: input.pollVote.creator === contact.phone, creatorJid: input.pollVote.creator === contact.phone ? contact.jid : account, voterJid: contact.jid, options: input.pollVote.options };
-  const built = buildContactMessage(sim.media, { ...addressMentions(input, (digits) => `${digits}@s.whatsapp.net`), id, ...(vote ? { resolvedVote: vote } : {}) }, sim.options.mediaOverHttps);
+  // A vote or an answer to an event names its message as the answerer's chat does: the account's, the contact's own when they created it.
+  const answer = answerTo(input, (creator) => ({ secret: answerSecret(sim.received(contact.phone), creator.id), remoteJid: account, fromMe: creator.digits === contact.phone, creatorJid: creator.digits === contact.phone ? contact.jid : account, answererJid: contact.jid }));
+  const built = buildContactMessage(sim.media, { ...addressMentions(input, (digits) => `${digits}@s.whatsapp.net`), id, ...(answer ? { resolvedAnswer: answer } : {}) }, sim.options.mediaOverHttps);
   const plain = writeRandomPadMax16(proto.Message.encode(built.message).finish());
   contact.sentTo.set(id, phone.phone);
   contact.remember(id, input);

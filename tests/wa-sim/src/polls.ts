@@ -1,53 +1,83 @@
 /**
- * Polls as WhatsApp clients make them: a poll carries a 32-byte `messageSecret` beside its content
- * (`messageContextInfo`), and a vote is a `pollUpdateMessage` whose choice (the SHA-256 of each
- * option's name, in a `PollVoteMessage`) is sealed with AES-256-GCM under a key derived from that
- * secret, the poll's id, its creator and the voter — the inverse of Baileys' `decryptPollVote`.
- * The simulator derives each poll's secret from its id, so any simulated contact can vote in a
- * poll it has seen without the simulator keeping them.
+ * Polls and events as WhatsApp clients make them: each carries a 32-byte `messageSecret` beside
+ * its content (`messageContextInfo`), and an answer to it — a vote (`pollUpdateMessage`: the
+ * SHA-256 of each option's name, in a `PollVoteMessage`) or an answer to an event
+ * (`encEventResponseMessage`: an `EventResponseMessage`) — is sealed with AES-256-GCM under a key
+ * derived from that secret, the message's id, its creator and the answerer: the inverse of
+ * Baileys' `decryptPollVote` and `decryptEventResponse`. The simulator derives each message's
+ * secret from its id, so any simulated contact can answer a poll or event it has seen without the
+ * simulator keeping them.
  */
 import { createCipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 import { proto } from '@whiskeysockets/baileys';
-import type { ReceivedMessage } from './types.ts';
+import type { ContactSendInput, EventAnswer, ReceivedMessage } from './types.ts';
 
-/** The secret of the poll with this id (the same wherever the simulator needs it). */
-export function pollSecretOf(pollId: string): Buffer {
-  return createHash('sha256').update(`wa-sim poll ${pollId}`).digest();
+/** The secret of the poll or event with this id (the same wherever the simulator needs it). */
+export function messageSecretOf(id: string): Buffer {
+  return createHash('sha256').update(`wa-sim secret ${id}`).digest();
 }
 
 /**
- * The secret of the poll a contact votes in: the app's own (random) when the app sent the poll
+ * The secret of the message a contact answers: the app's own (random) when the app sent the poll
  * to that contact, else the one derived from its id (a simulated contact made it).
  */
-export function voteSecret(received: readonly ReceivedMessage[], pollId: string): Buffer {
-  return received.find((m) => m.id === pollId)?.pollSecret ?? pollSecretOf(pollId);
+export function answerSecret(received: readonly ReceivedMessage[], id: string): Buffer {
+  return received.find((m) => m.id === id)?.pollSecret ?? messageSecretOf(id);
 }
 
-/** What a vote needs: the poll, who created it and who votes (as that chat addresses them), and the choice by name. */
-export interface VoteInput {
-  pollId: string;
-  /** The poll's `messageSecret`: the app's own (random) for a poll it sent, else `pollSecretOf(pollId)`. */
+/** What an answer needs: the message, who created it and who answers (as that chat addresses them), and the answer. */
+export interface AnswerInput {
+  targetId: string;
+  /** The message's `messageSecret`: the app's own (random) for a poll it sent, else `messageSecretOf(targetId)`. */
   secret: Buffer;
-  /** The poll's chat as the voter sees it, and whether the voter created the poll. */
+  /** The message's chat as the answerer sees it, and whether the answerer created the message. */
   remoteJid: string;
   fromMe: boolean;
-  /** The poll's author in a group (its key's participant). */
+  /** The message's author in a group (its key's participant). */
   participant?: string;
   creatorJid: string;
-  voterJid: string;
-  options: string[];
+  answererJid: string;
+  /** A vote: the options picked, by name. */
+  options?: string[];
+  /** An answer to an event. */
+  event?: { answer: EventAnswer; extraGuests?: number };
 }
 
-/** The `pollUpdateMessage` of a vote. */
-export function pollVoteMessage(v: VoteInput): proto.IMessage {
-  const plain = proto.Message.PollVoteMessage.encode({ selectedOptions: v.options.map((o) => createHash('sha256').update(o).digest()) }).finish();
-  const sign = Buffer.concat([Buffer.from(v.pollId), Buffer.from(v.creatorJid), Buffer.from(v.voterJid), Buffer.from('Poll Vote'), Buffer.from([1])]);
-  const key0 = createHmac('sha256', Buffer.alloc(32)).update(v.secret).digest();
+const EVENT_ANSWER_TYPES: Record<EventAnswer, proto.Message.EventResponseMessage.EventResponseType> = {
+  going: proto.Message.EventResponseMessage.EventResponseType.GOING,
+  not_going: proto.Message.EventResponseMessage.EventResponseType.NOT_GOING,
+  maybe: proto.Message.EventResponseMessage.EventResponseType.MAYBE,
+};
+
+function seal(a: AnswerInput, label: string, plain: Uint8Array): { encPayload: Buffer; encIv: Buffer } {
+  const sign = Buffer.concat([Buffer.from(a.targetId), Buffer.from(a.creatorJid), Buffer.from(a.answererJid), Buffer.from(label), Buffer.from([1])]);
+  const key0 = createHmac('sha256', Buffer.alloc(32)).update(a.secret).digest();
   const key = createHmac('sha256', key0).update(sign).digest();
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
-  cipher.setAAD(Buffer.from(`${v.pollId}\u0000${v.voterJid}`));
-  const encPayload = Buffer.concat([cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
-  const pollCreationMessageKey = { remoteJid: v.remoteJid, fromMe: v.fromMe, id: v.pollId, ...(v.participant ? { participant: v.participant } : {}) };
-  return { pollUpdateMessage: { pollCreationMessageKey, vote: { encPayload, encIv: iv }, senderTimestampMs: Date.now() } };
+  cipher.setAAD(Buffer.from(`${a.targetId}\u0000${a.answererJid}`));
+  return { encPayload: Buffer.concat([cipher.update(plain), cipher.final(), cipher.getAuthTag()]), encIv: iv };
+}
+
+/** The message of an answer: a poll's `pollUpdateMessage`, or an event's `encEventResponseMessage`. */
+export function answerMessage(a: AnswerInput): proto.IMessage {
+  const key = { remoteJid: a.remoteJid, fromMe: a.fromMe, id: a.targetId, ...(a.participant ? { participant: a.participant } : {}) };
+  if (a.event) {
+    const plain = proto.Message.EventResponseMessage.encode({ response: EVENT_ANSWER_TYPES[a.event.answer], timestampMs: Date.now(), extraGuestCount: a.event.extraGuests ?? 0 }).finish();
+    return { encEventResponseMessage: { eventCreationMessageKey: key, ...seal(a, 'Event Response', plain) } };
+  }
+  const plain = proto.Message.PollVoteMessage.encode({ selectedOptions: (a.options ?? []).map((o) => createHash('sha256').update(o).digest()) }).finish();
+  const { encPayload, encIv } = seal(a, 'Poll Vote', plain);
+  return { pollUpdateMessage: { pollCreationMessageKey: key, vote: { encPayload, encIv }, senderTimestampMs: Date.now() } };
+}
+
+/** Where an answer's message is and who answers, given the message's id and its creator's digits. */
+type AnswerPlace = Omit<AnswerInput, 'targetId' | 'options' | 'event'>;
+
+/** The answer an input asks for (a `pollVote` or an `eventResponse`), placed by `place`; undefined for any other input. */
+export function answerTo(input: Pick<ContactSendInput, 'pollVote' | 'eventResponse'>, place: (creator: { id: string; digits: string }) => AnswerPlace): AnswerInput | undefined {
+  if (input.pollVote) return { targetId: input.pollVote.pollId, ...place({ id: input.pollVote.pollId, digits: input.pollVote.creator }), options: input.pollVote.options };
+  const r = input.eventResponse;
+  if (r) return { targetId: r.eventId, ...place({ id: r.eventId, digits: r.creator }), event: { answer: r.answer, ...(r.extraGuests ? { extraGuests: r.extraGuests } : {}) } };
+  return undefined;
 }

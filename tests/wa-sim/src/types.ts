@@ -105,6 +105,12 @@ export interface ContactSendInput {
     joinLink?: string;
     canceled?: boolean;
   };
+  /**
+   * Answers a WhatsApp event (an encrypted `encEventResponseMessage`): the event's id, the digits
+   * of whoever created it (the contact, the account, or a group member), the answer and how many
+   * guests come along.
+   */
+  eventResponse?: { eventId: string; creator: string; answer: EventAnswer; extraGuests?: number };
   /** Invites the receiver to a group (`groupInviteMessage`): the group, its name, the code, the expiry (ms) and the words. */
   groupInvite?: { groupJid: string; groupName: string; code?: string; expiresAt?: number; caption?: string };
   /** Taps a button (or, with `list`, a list row) of a business's message: the choice's words and id. */
@@ -124,6 +130,9 @@ export type PhoneSendInput = ContactSendInput;
 
 /** What a contact can write in a group (as `ContactSendInput`, without `to`). */
 export type GroupSendInput = Omit<ContactSendInput, 'to'>;
+
+/** How someone answers an event. */
+export type EventAnswer = 'going' | 'not_going' | 'maybe';
 
 /** A receipt type. */
 export type ReceiptType = 'delivery' | 'read' | 'played';

@@ -1,4 +1,4 @@
-import { CALL_OUTCOMES, GROUP_EVENT_ACTIONS, MESSAGE_KINDS, MESSAGE_STATUSES, outgoingMessageBody } from '@switchboard/shared';
+import { CALL_OUTCOMES, EVENT_ANSWERS, GROUP_EVENT_ACTIONS, MESSAGE_KINDS, MESSAGE_STATUSES, outgoingMessageBody } from '@switchboard/shared';
 import { openapiNamed, z } from '../../openapi/zod.ts';
 import { epochMsQuery, pageQuery } from '../common.ts';
 
@@ -116,9 +116,13 @@ export const messageSchema = z
         place: z.object({ name: z.string().optional(), address: z.string().optional(), latitude: z.number().optional(), longitude: z.number().optional() }).optional(),
         link: z.string().optional(),
         canceled: z.literal(true).optional(),
+        responses: z.array(z.object({ responder: z.string(), answer: z.enum(EVENT_ANSWERS), extraGuests: z.number().int().positive().optional() })).optional(),
       })
       .optional()
-      .openapi({ description: "An `event` message (its name is `text`, its description `caption`): when (ms), where, or its call's `link`, and whether its organiser cancelled it" }),
+      .openapi({
+        description:
+          "An `event` message (its name is `text`, its description `caption`): when (ms), where, or its call's `link`, whether its organiser cancelled it, and who answered it in the chat (`going`, `not_going`, `maybe`; each person's latest answer, with the guests they bring)",
+      }),
     invite: z
       .object({ groupId: z.string(), groupName: z.string(), expiresAt: z.number().optional(), acceptedAt: z.number().optional() })
       .optional()

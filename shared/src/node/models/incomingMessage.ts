@@ -22,8 +22,8 @@ export type IncomingMessageFields = Pick<MessageDoc, Always> & { [K in OrNull]-?
   call?: MessageCall;
   /** The quoted message when it is in another chat (absent otherwise). */
   quotedFrom?: QuotedElsewhere;
-  /** A poll's key for its votes (32 bytes; absent otherwise). */
-  pollSecret?: Buffer;
+  /** A poll's or an event's key for its votes or answers (32 bytes; absent otherwise). */
+  messageSecret?: Buffer;
   /** An `event` message's date and place (absent otherwise). */
   event?: CalendarEventDoc;
   /** An `invite` message's group and invitation (absent otherwise). */
@@ -91,7 +91,7 @@ export function incomingMessageDocument(fields: IncomingMessageFields, now: Date
   const call = fields.call ? callDocument(fields.call, errors) : undefined;
   const event = fields.event ? eventDocument(fields.event, errors) : undefined;
   const invite = fields.invite ? inviteDocument(fields.invite, errors) : undefined;
-  if (fields.pollSecret !== undefined && !(Buffer.isBuffer(fields.pollSecret) && fields.pollSecret.length === 32)) errors.pollSecret = 'is not a 32-byte key';
+  if (fields.messageSecret !== undefined && !(Buffer.isBuffer(fields.messageSecret) && fields.messageSecret.length === 32)) errors.messageSecret = 'is not a 32-byte key';
   if (Object.keys(errors).length > 0) throw new MessageValidationError(errors);
   return {
     _id: messageObjectId(fields.sessionId, fields.messageId),
@@ -120,7 +120,7 @@ export function incomingMessageDocument(fields: IncomingMessageFields, now: Date
     ...(system ? { system } : {}),
     ...(quotedFrom ? { quotedFrom } : {}),
     ...(call ? { call } : {}),
-    ...(fields.pollSecret ? { pollSecret: fields.pollSecret } : {}),
+    ...(fields.messageSecret ? { messageSecret: fields.messageSecret } : {}),
     ...(event ? { event } : {}),
     ...(invite ? { invite } : {}),
     createdAt: now,

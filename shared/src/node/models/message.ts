@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Schema, Types } from 'mongoose';
-import { CALL_OUTCOMES, MESSAGE_KINDS, MESSAGE_STATUSES, type MessageCall, type MessageKind, type MessageMention, type MessageStatus, type QuotedElsewhere } from '../../domain/messages.ts';
+import { CALL_OUTCOMES, EVENT_ANSWERS, MESSAGE_KINDS, MESSAGE_STATUSES, type EventAnswer, type MessageCall, type MessageKind, type MessageMention, type MessageStatus, type QuotedElsewhere } from '../../domain/messages.ts';
 import type { GroupEvent } from '../../domain/groupEvents.ts';
 import { defineModel } from './defineModel.ts';
 
@@ -26,6 +26,16 @@ export interface CalendarEventDoc {
   place?: { name?: string; address?: string; latitude?: number; longitude?: number };
   link?: string;
   canceled?: boolean;
+  /** The answers to it, one entry per person (their latest). */
+  responses?: EventResponseDoc[];
+}
+
+/** One person's answer to an event (EventResponse), and when they gave it. */
+export interface EventResponseDoc {
+  responder: string;
+  answer: EventAnswer;
+  extraGuests?: number;
+  at: Date;
 }
 
 /**
@@ -114,9 +124,11 @@ export interface MessageDoc {
    */
   sentProto?: Buffer | null;
   /**
-   * A poll's `messageSecret` (32 bytes): the key its votes are encrypted with (pollVotes.ts in the
-   * actor). Key material: never presented, never logged.
+   * A poll's or an event's `messageSecret` (32 bytes): the key its votes or answers are encrypted
+   * with (answers.ts in the actor). Key material: never presented, never logged.
    */
+  messageSecret?: Buffer;
+  /** A poll's `messageSecret` as messages stored before 2026-12-07 keep it (read, never written). */
   pollSecret?: Buffer;
   /** Our poll on which one may pick several options (absent: one). */
   pollMultiple?: boolean;
@@ -172,6 +184,10 @@ const messageSchema = new Schema<MessageDoc>(
           place: { type: new Schema({ name: String, address: String, latitude: Number, longitude: Number }, { _id: false }), default: undefined },
           link: String,
           canceled: Boolean,
+          responses: {
+            type: [new Schema({ responder: { type: String, required: true }, answer: { type: String, enum: EVENT_ANSWERS, required: true }, extraGuests: Number, at: { type: Date, required: true } }, { _id: false })],
+            default: undefined,
+          },
         },
         { _id: false },
       ),
@@ -191,6 +207,7 @@ const messageSchema = new Schema<MessageDoc>(
     // No `select: false`: Mongoose would then send a projection with findOneAndUpdate, which
     // FerretDB rejects. The presenter (toMessageView) lists its fields, so this never leaks.
     sentProto: { type: Buffer },
+    messageSecret: { type: Buffer },
     pollSecret: { type: Buffer },
     pollMultiple: { type: Boolean },
     pollVotes: { type: [new Schema({ voter: { type: String, required: true }, options: { type: [String], default: [] }, at: { type: Date, required: true } }, { _id: false })], default: undefined },

@@ -46,6 +46,7 @@ function eventView(e: NonNullable<MessageDoc['event']>): CalendarEvent {
     ...(Object.keys(place).length ? { place } : {}),
     ...(e.link ? { link: e.link } : {}),
     ...(e.canceled ? { canceled: true as const } : {}),
+    ...(e.responses?.length ? { responses: e.responses.map(({ responder, answer, extraGuests }) => ({ responder, answer, ...(extraGuests ? { extraGuests } : {}) })) } : {}),
   };
 }
 
