@@ -3,7 +3,8 @@
  * WhatsApp events and group invitations in a real browser over the real system and the WhatsApp
  * simulator: Lucía (a customer Elena answers) books a fitting as a WhatsApp event. Elena sees its
  * name, day and hours in her zone, the shop as its place with a map, and the description, and
- * *Añadir al calendario* downloads a calendar file with it; the list says *📅 …*. A cancelled
+ * *Añadir al calendario* downloads a calendar file with it; the list says *📅 …*; when Lucía
+ * answers that she will come, with a guest, the card counts her. A cancelled
  * video call shows as cancelled, with its link and nothing to add. Lucía then invites the account
  * to her neighbours' group: Elena sees the group, the invitation's words, until when it can be
  * accepted and how, never "unsupported"; and a tapped button arrives as its words. Sofía (a
@@ -55,7 +56,7 @@ describe('events and group invitations', () => {
     await elena.getByRole('textbox', { name: /Mensaje para Lucía Pardo/ }).waitFor();
 
     const startAt = Date.parse('2030-06-14T17:00:00Z');
-    await sys.sim.contactSend(LUCIA, {
+    const { id: eventId } = await sys.sim.contactSend(LUCIA, {
       to: PHONE,
       event: { name: 'Prueba del vestido', description: 'Llevaré los zapatos de la boda', startAt, endAt: startAt + 90 * 60_000, place: { name: 'Tienda Centro', address: 'Calle Mayor 3, Madrid', latitude: 40.4168, longitude: -3.7038 } },
     });
@@ -76,6 +77,12 @@ describe('events and group invitations', () => {
     expect(ics).toContain('DTSTART:20300614T170000Z\r\n');
     expect(ics).toContain('DTEND:20300614T183000Z\r\n');
     expect(ics).toContain('LOCATION:Tienda Centro\\, Calle Mayor 3\\, Madrid\r\n');
+
+    // Lucía answers *Asistiré*, bringing someone along: the card counts her, live.
+    await card.getByText('Nadie ha respondido todavía.').waitFor();
+    await sys.sim.contactSend(LUCIA, { to: PHONE, eventResponse: { eventId, creator: LUCIA, answer: 'going', extraGuests: 1 } });
+    await card.getByLabel('Asistirán: 1, +1 acompañante (Lucía Pardo (+1))').waitFor();
+    expect(await card.getByText('Nadie ha respondido todavía.').count()).toBe(0);
     await checkScreen(elena, SHOTS, '32a-event');
   });
 

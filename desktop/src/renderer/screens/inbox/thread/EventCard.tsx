@@ -1,17 +1,19 @@
 /**
  * A WhatsApp event in the thread, as the phone shows it: its name, when (in the reader's zone),
  * where (with a map when it has coordinates) or its call link, its description, whether it was
- * cancelled, and *Añadir al calendario*, a calendar file for the reader's own calendar.
+ * cancelled, who answered it (EventAnswers), and *Añadir al calendario*, a calendar file for the
+ * reader's own calendar.
  */
 import type { InboxMessageView } from '@switchboard/shared';
 import { useI18n } from '../../../i18n/index.tsx';
 import { Button } from '../../../ui/Button.tsx';
 import { Icon } from '../../../ui/Icon.tsx';
+import { EventAnswers } from './EventAnswers.tsx';
 import { eventFileName, eventIcs, eventWhen } from './calendarEvent.ts';
 import { formatText } from './formatText.tsx';
 import { mapHref } from './mapLink.ts';
 
-export function EventCard({ m }: { m: Pick<InboxMessageView, 'id' | 'text' | 'caption' | 'event'> }) {
+export function EventCard({ m, names }: { m: Pick<InboxMessageView, 'id' | 'text' | 'caption' | 'event'>; names?: ReadonlyMap<string, string> | undefined }) {
   const { t, locale } = useI18n();
   const e = m.event;
   if (!e) return <p className="muted msg-text">{t('thread.unsupported')}</p>;
@@ -69,6 +71,7 @@ export function EventCard({ m }: { m: Pick<InboxMessageView, 'id' | 'text' | 'ca
         )}
       </ul>
       {m.caption && <p className="msg-text msg-event-description">{formatText(m.caption)}</p>}
+      {!e.canceled && <EventAnswers responses={e.responses} names={names} />}
       {!e.canceled && (
         <Button size="sm" icon="calendar" className="msg-event-add" onClick={download}>
           {t('event.addToCalendar')}

@@ -131,7 +131,7 @@ export const MessageBubble = memo(function MessageBubble({ m, quoted, quotedChat
         {unsupported && <p className="muted msg-text">{t('thread.unsupported')}</p>}
         {m.kind === 'contact' && m.revokedAt === undefined && <ContactCards m={m} />}
         {m.kind === 'poll' && m.revokedAt === undefined && <PollCard text={m.text} votes={m.pollVotes} names={voterNames} />}
-        {m.kind === 'event' && m.revokedAt === undefined && <EventCard m={m} />}
+        {m.kind === 'event' && m.revokedAt === undefined && <EventCard m={m} names={voterNames} />}
         {m.kind === 'invite' && m.revokedAt === undefined && <InviteCard m={m} />}
         {m.kind === 'call' && m.call && (
           <p className={`msg-text msg-call${callWaits(m.call) ? ' msg-call-unanswered' : ''}`} title={t('call.hint')}>

@@ -250,7 +250,7 @@ export function MessageList(p: MessageListProps) {
                     reactions={p.reactions.get(row.m.id)}
                     senderName={row.showSender ? authorOf(row.m) : null}
                     accountName={p.accountName}
-                    voterNames={row.m.kind === 'poll' ? voterNames : undefined}
+                    voterNames={row.m.kind === 'poll' || row.m.kind === 'event' ? voterNames : undefined}
                     onReply={p.onReply}
                     onReact={p.onReact}
                     onEdit={p.onEdit}
