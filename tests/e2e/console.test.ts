@@ -311,6 +311,16 @@ describe('console', () => {
     expect(await p.getByRole('row', { name: new RegExp(sys.adminEmail) }).count()).toBe(0);
     await check('19-supervisor-users', p);
 
+    // A colleague's link to a screen her role does not open says so, and leads her back; a wrong link says it does not exist.
+    await p.goto(`${sys.url}/integrations`);
+    await p.getByText('No tienes acceso a esta página.').waitFor();
+    await p.getByText('Tu rol no incluye esta sección', { exact: false }).waitFor();
+    await p.getByRole('button', { name: 'Ir al inicio' }).click();
+    await p.waitForURL(`${sys.url}/dashboard`);
+    await p.goto(`${sys.url}/sesiones`);
+    await p.getByText('Esta página no existe.').waitFor();
+    expect(await p.getByText('No tienes acceso a esta página.').count()).toBe(0);
+
     // On a small laptop screen the sidebar keeps its icons; links and the account menu keep their names.
     await p.setViewportSize({ width: 1024, height: 700 });
     const sessionsLink = p.getByRole('link', { name: 'Sesiones' });

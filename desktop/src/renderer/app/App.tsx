@@ -1,10 +1,10 @@
 /**
  * Routes of the app. Signed out: login, forgot and reset password. A user with a temporary
  * password sees only the forced change. Signed in: the shell with the sections the user may
- * use; a section they may not use is not routed at all (the URL answers "not found").
+ * use; a section they may not use is not routed at all (the URL says so, and leads back home).
  */
 import { Suspense, type ReactNode } from 'react';
-import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { matchPath, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../auth/AuthProvider.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { Shell } from '../layout/Shell.tsx';
@@ -75,7 +75,7 @@ export function App() {
               {SECTIONS.filter((s) => s.visible(state.ability)).map((s) => (
                 <Route key={s.path} path={s.path} element={s.element} />
               ))}
-              <Route path="*" element={<NotFound />} />
+              <Route path="*" element={<NotFound home={home} forbidden={SECTIONS.some((s) => !s.visible(state.ability) && matchPath(s.path, location.pathname))} />} />
             </Routes>
           </Suspense>
         </ErrorBoundary>
@@ -95,12 +95,26 @@ export function App() {
   );
 }
 
-/** Unknown or forbidden URL. */
-function NotFound(): ReactNode {
+/**
+ * Unknown or forbidden URL: which of the two (a screen the user's role does not open, say, from
+ * a colleague's link), and the way back to the user's first screen.
+ */
+function NotFound({ home, forbidden }: { home: string; forbidden: boolean }): ReactNode {
   const { t } = useI18n();
+  const navigate = useNavigate();
   return (
     <div className="page">
-      <EmptyState icon="info" title={t('error.pageNotFound')} />
+      <EmptyState
+        icon={forbidden ? 'lock' : 'info'}
+        title={t(forbidden ? 'error.pageForbidden' : 'error.pageNotFound')}
+        action={
+          <Button variant="primary" onClick={() => navigate(home)}>
+            {t('error.goHome')}
+          </Button>
+        }
+      >
+        {forbidden ? t('error.pageForbiddenHelp') : t('error.pageNotFoundHelp')}
+      </EmptyState>
     </div>
   );
 }
