@@ -321,6 +321,30 @@ describe('console', () => {
     await p.getByText('Esta página no existe.').waitFor();
     expect(await p.getByText('No tienes acceso a esta página.').count()).toBe(0);
 
+    // Light or dark, as she chooses on this device (Apariencia), else as the system says.
+    const theme = () => p.evaluate(() => [document.documentElement.dataset.theme, getComputedStyle(document.body).backgroundColor]);
+    const appearance = async (name: string) => {
+      await p.getByRole('button', { name: 'Sara Supervisora Supervisor' }).click();
+      await p.getByRole('menuitemradio', { name }).click();
+    };
+    await p.goto(`${sys.url}/dashboard`);
+    await p.getByRole('heading', { name: 'Alertas' }).waitFor();
+    expect(await theme()).toEqual(['light', 'rgb(244, 246, 248)']);
+    await appearance('Oscura');
+    expect(await theme()).toEqual(['dark', 'rgb(13, 20, 25)']);
+    await check('17b-supervisor-dark', p);
+    await p.reload();
+    await p.getByRole('heading', { name: 'Alertas' }).waitFor();
+    expect(await theme()).toEqual(['dark', 'rgb(13, 20, 25)']);
+    await p.emulateMedia({ colorScheme: 'light' });
+    expect((await theme())[0]).toBe('dark');
+    await appearance('Como el sistema');
+    expect((await theme())[0]).toBe('light');
+    await p.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(async () => (await theme())[0]).toBe('dark');
+    await p.emulateMedia({ colorScheme: 'light' });
+    await expect.poll(async () => (await theme())[0]).toBe('light');
+
     // On a small laptop screen the sidebar keeps its icons; links and the account menu keep their names.
     await p.setViewportSize({ width: 1024, height: 700 });
     const sessionsLink = p.getByRole('link', { name: 'Sesiones' });

@@ -10,6 +10,7 @@ import { App } from './app/App.tsx';
 import { AuthProvider } from './auth/AuthProvider.tsx';
 import { I18nProvider } from './i18n/index.tsx';
 import { browserPlatform, desktopBridge, desktopPlatform, type Platform } from './platform/platform.ts';
+import { loadTheme, showTheme } from './layout/theme.ts';
 import { ServerSetupScreen } from './screens/auth/ServerSetupScreen.tsx';
 import { Loading } from './ui/Feedback.tsx';
 import { ToastProvider } from './ui/Toasts.tsx';
@@ -53,6 +54,9 @@ function Root() {
     </AuthProvider>
   );
 }
+
+// Light or dark before the first paint, the login screen included (layout/theme.ts).
+showTheme(loadTheme());
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -19,6 +19,8 @@ import { useGlobalShortcuts } from './useGlobalShortcuts.ts';
 import { CommandPalette } from './palette/CommandPalette.tsx';
 import { initials } from '../ui/initials.ts';
 import { useSidebarMode } from './useSidebarMode.ts';
+import { THEME_CHOICES } from './theme.ts';
+import { useTheme } from './useTheme.ts';
 
 /** macOS says ⌘ where the others say Ctrl (both open the palette everywhere). */
 const IS_MAC = /Mac|iPhone|iPad/.test(globalThis.navigator?.platform ?? '');
@@ -88,13 +90,14 @@ export function Shell({ children }: { children: ReactNode }) {
   );
 }
 
-/** The user's name with a menu: language, change password, shortcuts, sign out. */
+/** The user's name with a menu: language, light or dark, change password, shortcuts, sign out. */
 function UserMenu({ onShortcuts }: { onShortcuts(): void }) {
   const { t, locale } = useI18n();
   const me = useMe();
   const auth = useAuth();
   const toast = useToast();
   const navigate = useNavigate();
+  const theme = useTheme();
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -136,6 +139,13 @@ function UserMenu({ onShortcuts }: { onShortcuts(): void }) {
           <button type="button" role="menuitemradio" aria-checked={locale === 'en'} onClick={() => switchTo('en')}>
             {t('lang.en')}
           </button>
+          <hr />
+          <div className="menu-label">{t('user.theme')}</div>
+          {THEME_CHOICES.map((c) => (
+            <button key={c} type="button" role="menuitemradio" aria-checked={theme.choice === c} onClick={() => (setOpen(false), theme.choose(c))}>
+              {t(`theme.${c}`)}
+            </button>
+          ))}
           <hr />
           <button type="button" role="menuitem" onClick={() => (setOpen(false), navigate('/change-password'))}>
             <Icon name="key" /> {t('user.changePassword')}
