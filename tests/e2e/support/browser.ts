@@ -35,7 +35,8 @@ export async function screenshot(page: Page, folder: string, name: string, fullP
   const dir = join(SCREENSHOT_DIR, folder);
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `${name}.png`);
-  await page.screenshot({ path, fullPage });
+  // Transitions finished: a screenshot right after a change shows its end, not a blend.
+  await page.screenshot({ path, fullPage, animations: 'disabled' });
   return path;
 }
 

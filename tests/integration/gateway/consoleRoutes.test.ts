@@ -4,7 +4,7 @@
  * updates, session search and sorting, rename and stop, role deletion, audit with user names,
  * and the dashboard's rates and alerts.
  */
-import { Assignment, AuditLog, Role, Session, User } from '@switchboard/shared/node';
+import { Assignment, AuditLog, Message, Role, Session, User } from '@switchboard/shared/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openGateway, type GatewayWorld } from './support/harness.ts';
 
@@ -176,5 +176,27 @@ describe('GET /api/admin/dashboard', () => {
     const minutes = res.body.rates.map((p: { minute: number }) => p.minute);
     expect(minutes[59] - minutes[0]).toBe(59 * 60_000);
     expect(res.body.rates[0]).toEqual({ minute: expect.any(Number), received: 0, sent: 0 });
+  });
+
+  it("counts today's messages from the caller's midnight, and as sent only what WhatsApp took", async () => {
+    const now = Date.now();
+    const since = now - 2 * 3_600_000;
+    const today = async () => (await w.api('GET', `/api/admin/dashboard?since=${since}`, { token: admin })).body.messagesToday as { received: number; sent: number };
+    const before = await today();
+    const msg = (messageId: string, fromMe: boolean, status: string, at: number) => ({ sessionId: 'dash-1', chatId: '34611000001@s.whatsapp.net', messageId, fromMe, kind: 'text', text: 'hola', status, timestamp: new Date(at) });
+    await Message.insertMany([
+      msg('DASH-IN', false, 'delivered', now - 3_600_000),
+      msg('DASH-YESTERDAY', false, 'delivered', since - 60_000),
+      msg('DASH-SENT', true, 'read', now - 60_000),
+      msg('DASH-PENDING', true, 'pending', now - 30_000),
+      msg('DASH-FAILED', true, 'failed', now - 30_000),
+    ]);
+    expect(await today()).toEqual({ received: before.received + 1, sent: before.sent + 1 });
+    // A day start in the future, or more than 36 hours back, is no day.
+    for (const [bad, code] of [[now + 3_600_000, 'invalid_since'], [now - 40 * 3_600_000, 'invalid_since'], ['ayer', 'validation_failed']] as const) {
+      const res = await w.api('GET', `/api/admin/dashboard?since=${bad}`, { token: admin });
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe(code);
+    }
   });
 });

@@ -4,7 +4,7 @@ import { assertMayActOn, assertNotSelf, loadUserTarget } from '../users/userAcce
 import { notifyUserChanged } from '../../realtimeNotify.ts';
 import { defineRoute, type RouteDef } from '../types.ts';
 import { buildDashboard, buildHealth } from './dashboard.ts';
-import { adminResetResponse, adminUserParams, dashboardSchema, healthSchema } from './schema.ts';
+import { adminResetResponse, adminUserParams, dashboardQuery, dashboardSchema, healthSchema } from './schema.ts';
 
 const tag = 'Administration';
 
@@ -13,9 +13,9 @@ export const adminRoutes: RouteDef[] = [
   defineRoute({
     method: 'get', path: '/api/admin/dashboard', tag, summary: 'Dashboard figures', auth: 'user', permission: ['read', 'Dashboard'],
     // Its recent activity is audit entries: only those the caller may read.
-    record: 'AuditLog',
-    response: { status: 200, description: 'Dashboard', schema: dashboardSchema },
-    handler: async ({ deps, auth }) => buildDashboard(deps, auth!),
+    record: 'AuditLog', query: dashboardQuery,
+    response: { status: 200, description: 'Dashboard. 400 `invalid_since` for a day start outside the last 36 hours', schema: dashboardSchema },
+    handler: async ({ deps, auth, query }) => buildDashboard(deps, auth!, query.since),
   }),
   defineRoute({
     method: 'post', path: '/api/admin/users/:userId/reset-password', tag, summary: 'Set a temporary password (emailed; must be changed at next login); not your own (use change-password)', auth: 'user', permission: ['update', 'User'],

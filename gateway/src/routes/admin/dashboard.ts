@@ -1,6 +1,7 @@
 import mongoose from 'mongoose';
 import { Assignment, AuditLog, Message, Role, User } from '@switchboard/shared/node';
 import type { AuthContext } from '../../auth/authContext.ts';
+import { badRequest } from '../../errors.ts';
 import type { GatewayDeps } from '../../deps.ts';
 import { scope } from '../../policies/subjects.ts';
 import { sessionStats } from '../sessions/monitoring.ts';
@@ -13,17 +14,26 @@ async function recentAudit(auth: AuthContext) {
   return AuditLog.find(filter).sort({ at: -1 }).limit(10).lean();
 }
 
-/** Everything the admin dashboard shows, computed with finds and counts only (FerretDB-safe), plus the in-memory message rates. */
-export async function buildDashboard(deps: GatewayDeps, auth: AuthContext) {
+/** How far back a caller's day may start (a day of 24 hours in any zone, and a change of clock). */
+const MAX_DAY_MS = 36 * 3_600_000;
+
+/**
+ * Everything the admin dashboard shows, computed with finds and counts only (FerretDB-safe), plus
+ * the in-memory message rates. *Mensajes hoy* counts from `since`, the caller's local midnight
+ * (default: midnight UTC).
+ */
+export async function buildDashboard(deps: GatewayDeps, auth: AuthContext, since?: number) {
   const now = deps.now();
-  const startOfDay = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  if (since !== undefined && (since > now.getTime() || since < now.getTime() - MAX_DAY_MS)) throw badRequest('invalid_since', 'The start of the day must be within the last 36 hours');
+  const startOfDay = since !== undefined ? new Date(since) : new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   const [sessions, users, roles, assignments, received, sent, recent, alerts] = await Promise.all([
     sessionStats(deps),
     User.find({}, { role: 1, active: 1, name: 1 }).lean(),
     Role.find({}, { name: 1 }).lean(),
     Assignment.countDocuments({}),
     Message.countDocuments({ fromMe: false, timestamp: { $gte: startOfDay } }),
-    Message.countDocuments({ fromMe: true, timestamp: { $gte: startOfDay } }),
+    // Sent: WhatsApp took them (a send still queued or failed is not sent).
+    Message.countDocuments({ fromMe: true, timestamp: { $gte: startOfDay }, status: { $nin: ['pending', 'failed'] } }),
     recentAudit(auth),
     sessionAlerts(deps),
   ]);

@@ -22,7 +22,10 @@ import { HealthPanel } from './HealthPanel.tsx';
 import { RateChart } from './RateChart.tsx';
 import { RecentActivity } from './RecentActivity.tsx';
 import { TeamPanel } from './TeamPanel.tsx';
-import { bump, window60 } from './rates.ts';
+import { localMidnight, window60 } from './rates.ts';
+
+/** How long live traffic waits before the figures are read again. */
+const TRAFFIC_RELOAD_MS = 3_000;
 
 /** Status groups of the "at a glance" cards. */
 const GROUPS: { key: 'connected' | 'reconnecting' | 'attention' | 'toLink' | 'stopped'; label: 'dash.connected' | 'dash.reconnecting' | 'dash.attention' | 'dash.toLink' | 'dash.stopped'; statuses: SessionStatus[]; tone: string; icon: IconName; filter: SessionStatus }[] = [
@@ -39,7 +42,8 @@ export function DashboardScreen() {
   const api = useApi();
   const ability = useAbility();
   const now = useNow(30_000);
-  const dash = useResource((signal) => api.get<DashboardView>('/api/admin/dashboard', undefined, { signal }), []);
+  // *Mensajes hoy* from the reader's own midnight, computed at each load (the screen may stay open past it).
+  const dash = useResource((signal) => api.get<DashboardView>('/api/admin/dashboard', { since: localMidnight(Date.now()) }, { signal }), []);
   const canHealth = ability.can('read', 'System');
   const canTeam = ability.can('read', 'User');
   const health = useResource((signal) => (canHealth ? api.get<SystemHealthView>('/api/admin/system/health', undefined, { signal }) : Promise.resolve(undefined)), [canHealth]);
@@ -63,10 +67,26 @@ export function DashboardScreen() {
       if (canHealth) health.reload();
     }, 800);
   };
-  useEffect(() => () => clearTimeout(timer.current), []);
+  // Messages flowing reload the figures at most every few seconds: the server counts each message
+  // once, in the minute of its time, however often it is announced again (an edit, a vote).
+  const traffic = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const reloadForTraffic = () => {
+    if (traffic.current !== undefined) return;
+    traffic.current = setTimeout(() => {
+      traffic.current = undefined;
+      dash.reload();
+    }, TRAFFIC_RELOAD_MS);
+  };
+  useEffect(
+    () => () => {
+      clearTimeout(timer.current);
+      clearTimeout(traffic.current);
+    },
+    [],
+  );
   useSocketEvent('connection-state', reloadSoon);
-  useSocketEvent('message', (e) => setRates((r) => bump(r, e.at, 'received', Date.now())));
-  useSocketEvent('message-sent', (e) => setRates((r) => bump(r, e.at, 'sent', Date.now())));
+  useSocketEvent('message', reloadForTraffic);
+  useSocketEvent('message-sent', reloadForTraffic);
 
   const d = dash.data;
   if (dash.error && !d) {

@@ -1,6 +1,6 @@
 /**
- * The dashboard's messages-per-minute series: the server's last hour, kept current by counting
- * live `message` / `message-sent` events into the minute they happened. Pure functions.
+ * The dashboard's messages-per-minute series: the server's last hour (read again as messages
+ * flow), shifted along as the minutes pass. Pure functions.
  */
 import type { RatePoint } from '@switchboard/shared';
 
@@ -23,11 +23,11 @@ export function window60(points: readonly RatePoint[], now: number): RatePoint[]
   return out;
 }
 
-/** Counts one event at `at` into the series (ignored when outside the window). */
-export function bump(points: readonly RatePoint[], at: number, field: 'received' | 'sent', now: number): RatePoint[] {
-  const series = window60(points, now);
-  const m = minuteOf(at);
-  return series.map((p) => (p.minute === m ? { ...p, [field]: p[field] + 1 } : p));
+/** The start of the day containing `ms`, in this device's time zone (where *Mensajes hoy* counts from). */
+export function localMidnight(ms: number): number {
+  const d = new Date(ms);
+  d.setHours(0, 0, 0, 0);
+  return d.getTime();
 }
 
 /** Totals and the busiest minute of a series. */
