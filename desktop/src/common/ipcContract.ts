@@ -42,6 +42,10 @@ export interface NotificationReply {
   text: string;
 }
 
+/** Light or dark, as the user chose in the console (*Apariencia*), or the system's. */
+export type ThemeSource = 'system' | 'light' | 'dark';
+export const THEME_SOURCES: readonly ThemeSource[] = ['system', 'light', 'dark'];
+
 /** Request/response channels (`ipcRenderer.invoke` ↔ `ipcMain.handle`). */
 export interface InvokeChannels {
   'sb:server-url:get': { req: void; res: string | null };
@@ -56,6 +60,8 @@ export interface InvokeChannels {
 export interface SendChannels {
   'sb:notify': NotifyRequest;
   'sb:badge': number;
+  /** The console's theme: main makes the window's frame and menus match (nativeTheme). */
+  'sb:theme': ThemeSource;
 }
 
 /** Main → renderer events (`webContents.send` → listener registered through the bridge). */
@@ -67,7 +73,7 @@ export interface EventChannels {
 }
 
 export const INVOKE_CHANNELS = ['sb:server-url:get', 'sb:server-url:set', 'sb:token:get', 'sb:token:set', 'sb:token:clear', 'sb:secure-storage'] as const satisfies readonly (keyof InvokeChannels)[];
-export const SEND_CHANNELS = ['sb:notify', 'sb:badge'] as const satisfies readonly (keyof SendChannels)[];
+export const SEND_CHANNELS = ['sb:notify', 'sb:badge', 'sb:theme'] as const satisfies readonly (keyof SendChannels)[];
 export const EVENT_CHANNELS = ['sb:navigate', 'sb:notification-reply'] as const satisfies readonly (keyof EventChannels)[];
 
 /**
@@ -99,6 +105,7 @@ export interface DesktopBridge {
   secureStorage(): Promise<SecureStorageInfo>;
   notify(n: NotifyRequest): void;
   setBadge(count: number): void;
+  setTheme(theme: ThemeSource): void;
   /** Subscribes to navigation requests from main; returns the unsubscribe function. */
   onNavigate(cb: (route: string) => void): () => void;
   /** Subscribes to answers typed in notifications; returns the unsubscribe function. */

@@ -5,7 +5,7 @@
  * from: desktopApp.ts → here → next: the window loads switchboard-app://console/.
  */
 import { join } from 'node:path';
-import { app, dialog, ipcMain, Menu, nativeImage, net, Notification, safeStorage, screen, session } from 'electron';
+import { app, dialog, ipcMain, Menu, nativeImage, nativeTheme, net, Notification, safeStorage, screen, session } from 'electron';
 import { appMenuTemplate } from './appMenu.ts';
 import { ICON_BLUE, OVERLAY_RED, renderIconPng, type Rgb } from './appIcon.ts';
 import { createAppRequestHandler, installAppProtocol } from './appProtocol.ts';
@@ -128,6 +128,10 @@ export function startServices(config: DesktopAppConfig, state: AppState, navigat
     secureStorage: () => tokens.info(),
     notify: (request) => notifier.show(request),
     setBadge: (count) => badge.set(count),
+    // The window's frame, menus and dialogs follow the console's theme.
+    setTheme: (theme) => {
+      nativeTheme.themeSource = theme;
+    },
   });
 
   const win = createMainWindow({

@@ -137,6 +137,17 @@ describe('desktop app start-up', () => {
     expect(fakeElectron.dialog.showMessageBox).toHaveBeenCalled();
   });
 
+  it("makes the window's frame and menus follow the console's theme", async () => {
+    await startReady();
+    expect(fakeElectron.nativeTheme.themeSource).toBe('system');
+    ipcMain.listeners.get('sb:theme')!(appFrame, 'dark');
+    expect(fakeElectron.nativeTheme.themeSource).toBe('dark');
+    ipcMain.listeners.get('sb:theme')!(appFrame, 'sepia');
+    expect(fakeElectron.nativeTheme.themeSource).toBe('dark');
+    ipcMain.listeners.get('sb:theme')!(appFrame, 'system');
+    expect(fakeElectron.nativeTheme.themeSource).toBe('system');
+  });
+
   it('sets the AppUserModelID on Windows', () => {
     const platform = Object.getOwnPropertyDescriptor(process, 'platform')!;
     Object.defineProperty(process, 'platform', { value: 'win32' });

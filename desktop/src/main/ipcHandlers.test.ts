@@ -27,6 +27,7 @@ function services() {
     secureStorage: vi.fn(async () => ({ available: true, backend: 'os', weak: false })),
     notify: vi.fn((_request: NotifyRequest) => undefined),
     setBadge: vi.fn((_count: number) => undefined),
+    setTheme: vi.fn((_theme: 'system' | 'light' | 'dark') => undefined),
   } satisfies DesktopServices;
 }
 
@@ -134,5 +135,13 @@ describe('registerIpcHandlers', () => {
     send(app, 'sb:badge', 0);
     send(app, 'sb:badge', 12);
     expect(s.setBadge.mock.calls).toEqual([[0], [12]]);
+  });
+
+  it('accepts the three theme sources and ignores anything else', () => {
+    const { send, s } = setup();
+    for (const bad of ['Dark', 'sepia', '', 1, null, { theme: 'dark' }]) send(app, 'sb:theme', bad);
+    expect(s.setTheme).not.toHaveBeenCalled();
+    for (const theme of ['dark', 'light', 'system']) send(app, 'sb:theme', theme);
+    expect(s.setTheme.mock.calls).toEqual([['dark'], ['light'], ['system']]);
   });
 });

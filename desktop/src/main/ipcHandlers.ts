@@ -14,8 +14,9 @@ import {
   type SendChannels,
   type SetServerUrlResult,
   type StoreTokenResult,
+  type ThemeSource,
 } from '../common/ipcContract.ts';
-import { boundedString, isTrustedSender, validBadgeCount, validNotifyRequest, validToken } from './ipcValidation.ts';
+import { boundedString, isTrustedSender, validBadgeCount, validNotifyRequest, validTheme, validToken } from './ipcValidation.ts';
 
 /** What the renderer may ask of main. */
 export interface DesktopServices {
@@ -27,6 +28,7 @@ export interface DesktopServices {
   secureStorage(): Promise<SecureStorageInfo>;
   notify(request: NotifyRequest): void;
   setBadge(count: number): void;
+  setTheme(theme: ThemeSource): void;
 }
 
 /** Thrown back to the renderer (as a rejected invoke) for a refused message. */
@@ -71,6 +73,10 @@ function sendTable(s: DesktopServices): SendTable {
     'sb:badge': (arg) => {
       const count = validBadgeCount(arg);
       if (count !== undefined) s.setBadge(count);
+    },
+    'sb:theme': (arg) => {
+      const theme = validTheme(arg);
+      if (theme !== undefined) s.setTheme(theme);
     },
   };
 }

@@ -4,7 +4,7 @@
  * contract's type and fit `IPC_LIMITS`. Validators return the clean value or undefined.
  */
 import type { IpcMainEvent, IpcMainInvokeEvent } from 'electron';
-import { IPC_LIMITS, type NotifyRequest } from '../common/ipcContract.ts';
+import { IPC_LIMITS, THEME_SOURCES, type NotifyRequest, type ThemeSource } from '../common/ipcContract.ts';
 import { isAppUrl } from './appUrl.ts';
 
 /** True when the message comes from the top frame of an app page (not a subframe, not another origin). */
@@ -44,6 +44,11 @@ export function validToken(value: unknown): string | undefined {
 /** The badge count: an integer 0..IPC_LIMITS.badge. */
 export function validBadgeCount(value: unknown): number | undefined {
   return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= IPC_LIMITS.badge ? (value as number) : undefined;
+}
+
+/** One of the theme sources (`system`, `light`, `dark`), else undefined. */
+export function validTheme(value: unknown): ThemeSource | undefined {
+  return (THEME_SOURCES as readonly unknown[]).includes(value) ? (value as ThemeSource) : undefined;
 }
 
 /** A notification request with only the known fields, each of the right type and size. */

@@ -20,6 +20,7 @@ const BRIDGE_KEYS = Object.keys({
   secureStorage: true,
   notify: true,
   setBadge: true,
+  setTheme: true,
   onNavigate: true,
   onNotificationReply: true,
 } satisfies Record<keyof DesktopBridge, true>).sort();
@@ -61,11 +62,12 @@ describe('preload', () => {
       await bridge.secureStorage(),
       bridge.notify({ title: 't', body: 'b', tag: 'x' }),
       bridge.setBadge(1),
+      bridge.setTheme('dark'),
       bridge.onNavigate(() => undefined),
       bridge.onNotificationReply(() => undefined),
     ];
     for (const r of results) expect(leaks.has(r)).toBe(false);
-    expect(results.slice(6, 8)).toEqual([undefined, undefined]);
+    expect(results.slice(6, 9)).toEqual([undefined, undefined, undefined]);
   });
 
   it('maps each method to its contract channel', async () => {
@@ -85,9 +87,11 @@ describe('preload', () => {
     ]);
     bridge.notify({ title: 'Ana', body: 'hola', tag: 'chat:1' });
     bridge.setBadge(3);
+    bridge.setTheme('light');
     expect(electron.ipcRenderer.send.mock.calls).toEqual([
       ['sb:notify', { title: 'Ana', body: 'hola', tag: 'chat:1' }],
       ['sb:badge', 3],
+      ['sb:theme', 'light'],
     ]);
   });
 

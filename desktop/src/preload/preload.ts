@@ -8,7 +8,7 @@
  * from: renderer platform.ts → here → next: main's ipcHandlers.ts.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { DesktopBridge, EventChannels, InvokeChannels, NotificationReply, NotifyRequest, SendChannels } from '../common/ipcContract.ts';
+import type { DesktopBridge, EventChannels, InvokeChannels, NotificationReply, NotifyRequest, SendChannels, ThemeSource } from '../common/ipcContract.ts';
 
 const HELD_EVENTS_LIMIT = 10;
 
@@ -90,6 +90,9 @@ const bridge: DesktopBridge = {
   },
   setBadge: (count: number) => {
     send('sb:badge', count);
+  },
+  setTheme: (theme: ThemeSource) => {
+    send('sb:theme', theme);
   },
   onNavigate,
   onNotificationReply,

@@ -125,6 +125,7 @@ export const fakeElectron = {
   session: { defaultSession: fakeSession() },
   protocol: { registerSchemesAsPrivileged: vi.fn() },
   Menu: { buildFromTemplate: vi.fn((template: unknown) => ({ template })), setApplicationMenu: vi.fn() },
+  nativeTheme: { themeSource: 'system' as 'system' | 'light' | 'dark' },
   nativeImage: { createFromBuffer: vi.fn((buffer: Buffer) => ({ png: buffer.length })) },
   safeStorage: {
     isEncryptionAvailable: vi.fn(() => true),
@@ -153,4 +154,5 @@ export function resetFakeElectron(): void {
   FakeBrowserWindow.all = [];
   FakeTray.all = [];
   FakeNotification.all = [];
+  fakeElectron.nativeTheme.themeSource = 'system';
 }

@@ -4,6 +4,8 @@
  * `applyTheme` sets it, and follows the system while the choice is `system`; `showTheme` is what
  * the app calls (at start, before signing in, and from the menu).
  */
+import { desktopBridge } from '../platform/platform.ts';
+
 export type ThemeChoice = 'system' | 'light' | 'dark';
 export const THEME_CHOICES: readonly ThemeChoice[] = ['system', 'light', 'dark'];
 
@@ -49,8 +51,12 @@ export function applyTheme(choice: ThemeChoice, root: HTMLElement = document.doc
 
 let shown: () => void = () => undefined;
 
-/** Shows `choice` on the page, replacing what showed the one before (one theme, one system listener). */
-export function showTheme(choice: ThemeChoice): void {
+/**
+ * Shows `choice` on the page, replacing what showed the one before (one theme, one system
+ * listener); in the desktop app, the window's frame and menus follow it (`setTheme`).
+ */
+export function showTheme(choice: ThemeChoice, shell: { setTheme?(theme: ThemeChoice): void } | undefined = desktopBridge()): void {
   shown();
   shown = applyTheme(choice);
+  shell?.setTheme?.(choice);
 }
