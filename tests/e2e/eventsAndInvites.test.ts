@@ -9,7 +9,8 @@
  * to her neighbours' group: Elena sees the group, the invitation's words, until when it can be
  * accepted and how, never "unsupported"; and a tapped button arrives as its words. Sofía (a
  * supervisor, who may start conversations) joins a group from an invitation: the account is
- * added and the group's chat opens; the invitation then says so and offers *Abrir el grupo*.
+ * added and the group's chat opens; the invitation then says so and offers *Abrir el grupo*; in
+ * the group, Lucía's dinner counts her *Quizá* as she answers.
  */
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
@@ -79,10 +80,10 @@ describe('events and group invitations', () => {
     expect(ics).toContain('LOCATION:Tienda Centro\\, Calle Mayor 3\\, Madrid\r\n');
 
     // Lucía answers *Asistiré*, bringing someone along: the card counts her, live.
-    await card.getByText('Nadie ha respondido todavía.').waitFor();
+    // Her own event in her chat waits for nobody but the account: no "nobody yet" line.
+    expect(await card.getByText('Nadie ha respondido todavía.').count()).toBe(0);
     await sys.sim.contactSend(LUCIA, { to: PHONE, eventResponse: { eventId, creator: LUCIA, answer: 'going', extraGuests: 1 } });
     await card.getByLabel('Asistirán: 1, +1 acompañante (Lucía Pardo (+1))').waitFor();
-    expect(await card.getByText('Nadie ha respondido todavía.').count()).toBe(0);
     await checkScreen(elena, SHOTS, '32a-event');
   });
 
@@ -136,5 +137,15 @@ describe('events and group invitations', () => {
     await again.getByText('La cuenta se unió al grupo con esta invitación.').waitFor();
     await again.getByRole('button', { name: 'Abrir el grupo' }).waitFor();
     await checkScreen(sofia, SHOTS, '32c-group-invite-joined');
+
+    // In the group, Lucía plans a dinner: Sofía sees who is coming as they answer.
+    await again.getByRole('button', { name: 'Abrir el grupo' }).click();
+    await sofia.getByRole('heading', { name: 'Clientas VIP' }).waitFor();
+    const { id: dinnerId } = await sys.sim.contactSendToGroup(LUCIA, group.jid, { event: { name: 'Cena de clientas', startAt: Date.parse('2030-06-20T19:00:00Z') } });
+    const dinner = thread(sofia).getByLabel('Evento').filter({ hasText: 'Cena de clientas' });
+    await dinner.getByText('Nadie ha respondido todavía.').waitFor();
+    await sys.sim.contactSendToGroup(LUCIA, group.jid, { eventResponse: { eventId: dinnerId, creator: LUCIA, answer: 'maybe' } });
+    await dinner.getByLabel('Quizá: 1 (Lucía Pardo)').waitFor();
+    expect(await dinner.getByText('Nadie ha respondido todavía.').count()).toBe(0);
   });
 });

@@ -1,15 +1,16 @@
 /**
  * Who answered an event, as the phone counts them: *Asistirán*, *Quizá*, *No asistirán*, each with
- * how many and who (the first few by name), and the guests someone brings along (*Lucía (+1)*).
+ * how many and who (the first few by name), and the guests someone brings along (*Lucía (+1)*);
+ * *Nadie ha respondido todavía* where answers are `awaited` (a group's event, or the account's).
  */
 import { EVENT_ANSWERS, type EventResponse } from '@switchboard/shared';
 import { useI18n } from '../../../i18n/index.tsx';
 import { displayPhone, phoneFromJid } from '../model/keys.ts';
 import { votersInWords } from './MessageCards.tsx';
 
-export function EventAnswers({ responses = [], names }: { responses?: readonly EventResponse[] | undefined; names?: ReadonlyMap<string, string> | undefined }) {
+export function EventAnswers({ responses = [], names, awaited }: { responses?: readonly EventResponse[] | undefined; names?: ReadonlyMap<string, string> | undefined; awaited: boolean }) {
   const { t, tn } = useI18n();
-  if (responses.length === 0) return <p className="faint msg-event-answers-none">{t('event.noAnswers')}</p>;
+  if (responses.length === 0) return awaited ? <p className="faint msg-event-answers-none">{t('event.noAnswers')}</p> : null;
   const nameOf = (jid: string) => names?.get(jid) ?? displayPhone(phoneFromJid(jid)) ?? jid;
   return (
     <ul className="msg-event-answers">

@@ -13,7 +13,7 @@ import { eventFileName, eventIcs, eventWhen } from './calendarEvent.ts';
 import { formatText } from './formatText.tsx';
 import { mapHref } from './mapLink.ts';
 
-export function EventCard({ m, names }: { m: Pick<InboxMessageView, 'id' | 'text' | 'caption' | 'event'>; names?: ReadonlyMap<string, string> | undefined }) {
+export function EventCard({ m, names }: { m: Pick<InboxMessageView, 'id' | 'chatId' | 'fromMe' | 'text' | 'caption' | 'event'>; names?: ReadonlyMap<string, string> | undefined }) {
   const { t, locale } = useI18n();
   const e = m.event;
   if (!e) return <p className="muted msg-text">{t('thread.unsupported')}</p>;
@@ -71,7 +71,8 @@ export function EventCard({ m, names }: { m: Pick<InboxMessageView, 'id' | 'text
         )}
       </ul>
       {m.caption && <p className="msg-text msg-event-description">{formatText(m.caption)}</p>}
-      {!e.canceled && <EventAnswers responses={e.responses} names={names} />}
+      {/* A customer's own event in their chat has nobody to wait for but the account: no "nobody yet" line. */}
+      {!e.canceled && <EventAnswers responses={e.responses} names={names} awaited={m.fromMe || m.chatId.endsWith('@g.us')} />}
       {!e.canceled && (
         <Button size="sm" icon="calendar" className="msg-event-add" onClick={download}>
           {t('event.addToCalendar')}
