@@ -5,7 +5,8 @@
  * name, day and hours in her zone, the shop as its place with a map, and the description, and
  * *Añadir al calendario* downloads a calendar file with it; the list says *📅 …*; when Lucía
  * answers that she will come, with a guest, the card counts her. A cancelled
- * video call shows as cancelled, with its link and nothing to add. Lucía then invites the account
+ * video call shows as cancelled, with its link and nothing to add. Elena sends Lucía a pick-up
+ * as an event (*Crear evento*): Lucía gets its day and place, and her *Asistiré* counts. Lucía then invites the account
  * to her neighbours' group: Elena sees the group, the invitation's words, until when it can be
  * accepted and how, never "unsupported"; and a tapped button arrives as its words. Sofía (a
  * supervisor, who may start conversations) joins a group from an invitation: the account is
@@ -29,10 +30,11 @@ let sys: System;
 let browser: Browser;
 let elena: Page;
 let sofia: Page;
+let admin = '';
 
 beforeAll(async () => {
   sys = await startSystem('e2e_events_invites');
-  const admin = await sys.token(sys.adminEmail, sys.adminPassword);
+  admin = await sys.token(sys.adminEmail, sys.adminPassword);
   await sys.linkSession(admin, { sessionId: SESSION, name: 'Tienda Centro', phone: PHONE });
   sys.sim.createContact({ phone: LUCIA, name: 'Lucía Pardo' });
   const team = await addTeam(sys, admin);
@@ -94,6 +96,37 @@ describe('events and group invitations', () => {
     await card.getByText('Cancelado', { exact: true }).waitFor();
     expect(await card.getByRole('link', { name: 'Enlace de la llamada' }).getAttribute('href')).toBe('https://call.whatsapp.com/video/AbCdEf');
     expect(await card.getByRole('button', { name: 'Añadir al calendario' }).count()).toBe(0);
+  });
+
+  it("sends Lucía an event from the reply box: she gets it with its day and place, and her answer counts", async () => {
+    await elena.getByRole('button', { name: 'Más formas de responder' }).click();
+    await elena.getByRole('menuitem', { name: 'Crear evento' }).click();
+    const dialog = elena.getByRole('dialog', { name: 'Crear evento' });
+    await dialog.getByLabel('Nombre').fill('Recogida del pedido');
+    await dialog.getByLabel('Día').fill('2020-06-21');
+    await dialog.getByLabel('Empieza').fill('17:00');
+    await dialog.getByLabel('Termina').fill('17:30');
+    await dialog.getByLabel('Lugar (opcional)').fill('Tienda Centro');
+    await dialog.getByRole('button', { name: 'Enviar evento' }).click();
+    await dialog.getByText('Esa fecha ya pasó: elige una futura.').waitFor();
+    await dialog.getByLabel('Día').fill('2030-06-21');
+    await dialog.getByLabel('Detalles (opcional)').fill('Trae el ticket');
+    await checkScreen(elena, SHOTS, '32d-new-event');
+    await dialog.getByRole('button', { name: 'Enviar evento' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    // Madrid in June is UTC+2: 17:00 there is 15:00 UTC.
+    const got = await sys.sim.waitForReceived(LUCIA, (m) => m.kind === 'event', 30_000);
+    const startAt = Date.parse('2030-06-21T15:00:00Z');
+    expect(got.event).toEqual({ name: 'Recogida del pedido', description: 'Trae el ticket', startAt, endAt: startAt + 30 * 60_000, place: { name: 'Tienda Centro' }, extraGuestsAllowed: true });
+    const ours = thread(elena).locator('.msg-out').getByLabel('Evento').filter({ hasText: 'Recogida del pedido' });
+    await ours.getByText(/^viernes, 21 de junio de 2030, 17:00\s*–\s*17:30$/).waitFor();
+    await ours.getByText('Nadie ha respondido todavía.').waitFor();
+    // Sent (WhatsApp has it and the key of its answers), then Lucía answers with a tap.
+    const statusOf = async () => ((await sys.api('GET', `/api/sessions/${SESSION}/messages?chatId=${LUCIA}@s.whatsapp.net&limit=5`, admin)).body.data as { id: string; status: string }[]).find((m) => m.id === got.id)?.status;
+    await expect.poll(statusOf).not.toBe('pending');
+    await sys.sim.contactSend(LUCIA, { to: PHONE, eventResponse: { eventId: got.id, creator: PHONE, answer: 'going' } });
+    await ours.getByLabel('Asistirán: 1 (Lucía Pardo)').waitFor();
   });
 
   it('shows an invitation to a group with its words, until when it can be accepted and how; a tapped button as its words', async () => {

@@ -88,6 +88,28 @@ describe('buildContent', () => {
     expect(two.content).toEqual({ contacts: { displayName: 'Ana Ruiz, Luis Gil', contacts: [{ displayName: 'Ana Ruiz', vcard }, { displayName: 'Luis Gil', vcard: other }] } });
   });
 
+  it('builds an event: its name, description, whole-second times, a place named only at 0, 0, and guests allowed', async () => {
+    const startAt = new Date(Date.parse('2026-12-21T10:30:00Z') + 456);
+    const { content } = await buildContent(
+      { messageId: 'EV1', kind: 'event', text: 'Prueba del vestido', caption: 'Trae los zapatos', event: { startAt, endAt: new Date(startAt.getTime() + 45 * 60_000), place: { name: 'Tienda Centro' } } },
+      JID,
+      deps,
+    );
+    expect(content).toEqual({
+      event: {
+        name: 'Prueba del vestido',
+        description: 'Trae los zapatos',
+        startDate: new Date('2026-12-21T10:30:00Z'),
+        endDate: new Date('2026-12-21T11:15:00Z'),
+        location: { degreesLatitude: 0, degreesLongitude: 0, name: 'Tienda Centro', address: null },
+        extraGuestsAllowed: true,
+      },
+    });
+    const bare = await buildContent({ messageId: 'EV2', kind: 'event', text: 'Llamada', event: { startAt } }, JID, deps);
+    expect(bare.content).toEqual({ event: { name: 'Llamada', startDate: new Date('2026-12-21T10:30:00Z'), extraGuestsAllowed: true } });
+    await expect(buildContent({ messageId: 'EV3', kind: 'event', text: 'Sin fecha' }, JID, deps)).rejects.toThrow();
+  });
+
   it('builds polls: one answer each, or several', async () => {
     const one = await buildContent({ messageId: 'ID9', kind: 'poll', text: '¿Recogida o envío?\nRecogida\nEnvío' }, JID, deps);
     expect(one.content).toEqual({ poll: { name: '¿Recogida o envío?', values: ['Recogida', 'Envío'], selectableCount: 1 } });

@@ -21,6 +21,8 @@ export interface OutgoingRecord {
   mentions?: readonly { jid: string }[] | null;
   /** A poll on which one may pick several options. */
   pollMultiple?: boolean | null;
+  /** An event's date and place (its name is `text`, its description `caption`). */
+  event?: { startAt?: Date | null; endAt?: Date | null; place?: { name?: string | null; address?: string | null; latitude?: number | null; longitude?: number | null } | null } | null;
 }
 
 /**
@@ -39,6 +41,9 @@ function quotedKey(jid: string, id: string, m: ReferencedMessage | null): WAMess
   const chat = m?.chatId && m.chatId !== jid && m.chatId.endsWith('@g.us') ? m.chatId : jid;
   return { remoteJid: chat, id, fromMe: m?.fromMe ?? false, ...authorOf(chat, m) };
 }
+
+/** A date to whole seconds: WhatsApp dates an event in seconds, and Baileys divides an end's ms as they are. */
+const wholeSeconds = (d: Date): Date => new Date(Math.floor(new Date(d).getTime() / 1000) * 1000);
 
 /** A stored message another one refers to (quote or reaction target). */
 export interface ReferencedMessage {
@@ -158,6 +163,14 @@ async function contentOf(rec: OutgoingRecord, jid: string, deps: BuildDeps): Pro
       // choice is WhatsApp's poll v3; several, its first poll message (selectableCount 0).
       const { question, options } = pollParts(rec.text);
       return { poll: { name: question, values: options, selectableCount: rec.pollMultiple ? 0 : 1 } };
+    }
+    case 'event': {
+      const e = rec.event;
+      if (!e?.startAt || !rec.text) throw bad('an event needs a name and a start');
+      const p = e.place;
+      // A place named only comes at 0, 0, as the phone sends it; answers may bring guests.
+      const location = p && (p.name || p.address) ? { degreesLatitude: p.latitude ?? 0, degreesLongitude: p.longitude ?? 0, name: p.name ?? null, address: p.address ?? null } : undefined;
+      return { event: { name: rec.text, ...(rec.caption ? { description: rec.caption } : {}), startDate: wholeSeconds(e.startAt), ...(e.endAt ? { endDate: wholeSeconds(e.endAt) } : {}), ...(location ? { location } : {}), extraGuestsAllowed: true } };
     }
     case 'image':
     case 'video':

@@ -15,6 +15,9 @@ function checkContent(m: MessageContent & { caption?: string | undefined; mentio
   for (const p of [...outgoingMessageProblems(m), ...mentionProblems(m)]) ctx.addIssue({ code: 'custom', path: [p.path], message: p.message });
 }
 
+/** The latest an event may be dated (ms): the year 9999, as WhatsApp's seconds allow. */
+const MAX_EVENT_MS = 253_402_300_799_000;
+
 const objectId = z.string().regex(/^[0-9a-fA-F]{24}$/, 'Must be a 24-character hex id');
 
 /** The people a text mentions, as a client gives them (a multipart form: one comma-separated field). */
@@ -59,6 +62,14 @@ const sendFields = z.object({
     })
     .optional()
     .describe('For kind poll: the question, 2 to 12 different options, and whether one may pick several (default one)'),
+  event: z
+    .object({
+      startAt: z.number().int().min(0).max(MAX_EVENT_MS),
+      endAt: z.number().int().min(0).max(MAX_EVENT_MS).optional(),
+      place: z.object({ name: z.string().trim().max(256).optional(), address: z.string().trim().max(512).optional(), latitude: z.number().min(-90).max(90).optional(), longitude: z.number().min(-180).max(180).optional() }).optional(),
+    })
+    .optional()
+    .describe('For kind event (its name in text, up to 256 characters; its description in caption): when it starts and ends (ms since the epoch) and where; the customer can add it to their calendar and answer it'),
   clientId: z.string().min(1).max(200).optional().describe('Idempotency key: the same clientId is accepted once per session'),
   mentions: mentionsField,
 });
@@ -73,7 +84,7 @@ export const outgoingMessageBody = sendFields.superRefine(checkContent);
 export type OutgoingMessageBody = z.output<typeof outgoingMessageBody>;
 
 /**
- * A send as the hub accepts it: the kind is resolved (any kind Switchboard sends: not `unsupported`, `system`, `call`, `event` or `invite`), `to`
+ * A send as the hub accepts it: the kind is resolved (any kind Switchboard sends: not `unsupported`, `system`, `call` or `invite`), `to`
  * may be a JID, a contact is its vCard in `text` (the gateway writes it: `contactCardFields`), a
  * poll its question and options in `text` (`pollFields`),
  * and the caller's user id rides along.
@@ -82,7 +93,7 @@ export const outgoingMessageInput = sendFields
   .omit({ contact: true, poll: true })
   .extend({
     pollMultiple: z.boolean().optional(),
-    kind: z.enum(MESSAGE_KINDS).exclude(['unsupported', 'system', 'call', 'event', 'invite']),
+    kind: z.enum(MESSAGE_KINDS).exclude(['unsupported', 'system', 'call', 'invite']),
     userId: z.string().max(64).optional(),
   })
   .superRefine(checkContent) satisfies z.ZodType<OutgoingMessageInput, unknown>;

@@ -188,6 +188,8 @@ export interface OutgoingMessageInput {
   clientId?: string;
   /** A poll on which one may pick several options (else one). */
   pollMultiple?: boolean;
+  /** An event's date and place (kind `event`: its name in `text`, its description in `caption`). */
+  event?: Pick<CalendarEvent, 'startAt' | 'endAt' | 'place'>;
   /** User who asked for the send (for audit and per-employee views). */
   userId?: string;
   /**

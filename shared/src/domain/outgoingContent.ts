@@ -11,7 +11,7 @@ import { isVCard } from './vcard.ts';
 export const MEDIA_MESSAGE_KINDS = ['image', 'video', 'audio', 'voice', 'document', 'sticker'] as const;
 
 /** Kinds a client may send through the API. */
-export const SENDABLE_KINDS = ['text', ...MEDIA_MESSAGE_KINDS, 'location', 'contact', 'poll', 'reaction'] as const;
+export const SENDABLE_KINDS = ['text', ...MEDIA_MESSAGE_KINDS, 'location', 'contact', 'poll', 'event', 'reaction'] as const;
 
 /** The content fields of a message, whatever its kind. */
 export interface MessageContent {
@@ -24,6 +24,8 @@ export interface MessageContent {
   contact?: object | null | undefined;
   /** A poll to start (the API's form of a `poll` message; stored as its question and options in `text`). */
   poll?: object | null | undefined;
+  /** An event's date and place (its name is `text`, its description `caption`). */
+  event?: { startAt?: unknown; endAt?: unknown } | null | undefined;
 }
 
 /**
@@ -38,8 +40,20 @@ export function outgoingMessageProblems(m: MessageContent): Array<{ path: string
   if (kind === 'location' && !m.location) out.push({ path: 'location', message: 'A location message needs a location' });
   if (kind === 'contact' && !m.contact && !isVCard(m.text)) out.push({ path: 'contact', message: 'A contact message needs a contact (name and phone), or a vCard in text' });
   if (kind === 'poll' && !m.poll && !isPoll(m.text)) out.push({ path: 'poll', message: 'A poll needs a question and at least two options' });
+  if (kind === 'event' && !m.text?.trim()) out.push({ path: 'text', message: 'An event needs a name (text)' });
+  if (kind === 'event') {
+    const [start, end] = [msOf(m.event?.startAt), msOf(m.event?.endAt)];
+    if (start === undefined) out.push({ path: 'event', message: 'An event needs event.startAt (when it starts, ms)' });
+    if (start !== undefined && end !== undefined && end <= start) out.push({ path: 'event.endAt', message: 'An event ends after it starts' });
+  }
   if (kind === 'reaction' && !m.reaction?.targetId) out.push({ path: 'reaction', message: 'A reaction needs emoji and targetId' });
   return out;
+}
+
+/** A time as ms: the API's number, or the Date a stored message keeps. */
+function msOf(v: unknown): number | undefined {
+  const ms = v instanceof Date ? v.getTime() : v;
+  return typeof ms === 'number' && Number.isFinite(ms) ? ms : undefined;
 }
 
 /** Whether a stored text is a poll: a question and at least two options. */

@@ -109,6 +109,41 @@ describe('events, invitations and button taps', () => {
     expect((page.body.data as { id: string; event?: { responses?: unknown } }[]).find((m) => m.id === dinnerId)?.event?.responses).toEqual(both);
   });
 
+  it("sends the customer an event: she gets it with its date and place, and her answer counts on the account's event", async () => {
+    const startAt = Date.parse('2026-12-21T10:30:00Z');
+    const body = { to: LUCIA, kind: 'event', text: 'Prueba del vestido', caption: 'Trae los zapatos', event: { startAt, endAt: startAt + 45 * 60_000, place: { name: 'Tienda Centro', address: 'Calle Mayor 3' } } };
+    const sent = await w.api('POST', `/api/sessions/${SESSION}/messages`, { token: employee, body });
+    expect(sent.status).toBe(202);
+    const out = await w.rec.waitFor((e) => e.type === 'message-sent' && e.message.id === sent.body.messageId);
+    expect(out.type === 'message-sent' && out.message).toMatchObject({ kind: 'event', fromMe: true, text: 'Prueba del vestido', caption: 'Trae los zapatos', event: { startAt, endAt: startAt + 45 * 60_000, place: { name: 'Tienda Centro', address: 'Calle Mayor 3' } } });
+    const got = await w.sim!.waitForReceived(LUCIA, (m) => m.id === sent.body.messageId);
+    expect(got.event).toEqual({ name: 'Prueba del vestido', description: 'Trae los zapatos', startAt, endAt: startAt + 45 * 60_000, place: { name: 'Tienda Centro', address: 'Calle Mayor 3' }, extraGuestsAllowed: true });
+    expect(got.pollSecret?.length).toBe(32);
+    expect(await preview()).toBe('📅 Prueba del vestido');
+
+    // Lucía answers the account's event: the key is the one WhatsApp got with it.
+    const answered = w.rec.waitFor((e) => e.type === 'message' && e.message.id === sent.body.messageId && e.message.event?.responses?.length === 1);
+    await w.sim!.contactSend(LUCIA, { to: PHONE, eventResponse: { eventId: sent.body.messageId, creator: PHONE, answer: 'going' } });
+    const e = await answered;
+    expect(e.type === 'message' && e.message.event?.responses).toEqual([{ responder: jid(LUCIA), answer: 'going' }]);
+  });
+
+  it('refuses an event without a name or a start, or that ends before it starts', async () => {
+    const send = (body: Record<string, unknown>) => w.api('POST', `/api/sessions/${SESSION}/messages`, { token: employee, body: { to: LUCIA, kind: 'event', ...body } });
+    const startAt = Date.parse('2026-12-21T10:30:00Z');
+    for (const [body, path] of [
+      [{ event: { startAt } }, 'text'],
+      [{ text: 'Cita' }, 'event'],
+      [{ text: 'Cita', event: { startAt, endAt: startAt - 60_000 } }, 'event.endAt'],
+      [{ text: 'Cita', event: { startAt: 'mañana' } }, 'event.startAt'],
+    ] as const) {
+      const res = await send(body);
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe('validation_failed');
+      expect(JSON.stringify(res.body.error)).toContain(path);
+    }
+  });
+
   it('stores an invitation to a group with its group and expiry, and never presents its code', async () => {
     const expiresAt = Date.parse('2026-12-10T12:00:00Z');
     const invite = await customerSends({ to: PHONE, groupInvite: { groupJid: '120363000000000961@g.us', groupName: 'Vecinos de Chamberí', code: 'SeCrEtCoDe961', expiresAt, caption: 'Únete a mi grupo' } });

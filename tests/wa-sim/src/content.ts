@@ -224,6 +224,24 @@ export function parseAppMessage(store: MediaStore, raw: proto.IMessage): Parsed 
       ...(secret?.length ? { pollSecret: Buffer.from(secret) } : {}),
     };
   }
+  if (msg.eventMessage) {
+    const e = msg.eventMessage;
+    const secret = raw.messageContextInfo?.messageSecret ?? msg.messageContextInfo?.messageSecret;
+    const l = e.location;
+    const place = l ? { ...(l.name ? { name: l.name } : {}), ...(l.address ? { address: l.address } : {}), ...(l.degreesLatitude || l.degreesLongitude ? { latitude: l.degreesLatitude ?? 0, longitude: l.degreesLongitude ?? 0 } : {}) } : undefined;
+    return {
+      kind: 'event',
+      event: {
+        name: e.name ?? '',
+        startAt: Number(e.startTime ?? 0) * 1000,
+        ...(e.endTime ? { endAt: Number(e.endTime) * 1000 } : {}),
+        ...(place ? { place } : {}),
+        ...(e.description ? { description: e.description } : {}),
+        ...(e.extraGuestsAllowed ? { extraGuestsAllowed: true } : {}),
+      },
+      ...(secret?.length ? { pollSecret: Buffer.from(secret) } : {}),
+    };
+  }
   const cards = msg.contactMessage ? [msg.contactMessage] : msg.contactsArrayMessage?.contacts;
   if (cards) {
     const ctx = msg.contactMessage?.contextInfo ?? msg.contactsArrayMessage?.contextInfo;

@@ -1,5 +1,5 @@
 /** Kinds of message the simulator understands in both directions. */
-export type SimMessageKind = 'text' | 'image' | 'video' | 'audio' | 'ptt' | 'document' | 'sticker' | 'location' | 'contact' | 'poll' | 'reaction' | 'revoke' | 'edit' | 'unknown';
+export type SimMessageKind = 'text' | 'image' | 'video' | 'audio' | 'ptt' | 'document' | 'sticker' | 'location' | 'contact' | 'poll' | 'event' | 'reaction' | 'revoke' | 'edit' | 'unknown';
 
 /** A shared contact card: the name shown and its vCard. */
 export interface SimContactCard {
@@ -31,6 +31,9 @@ export interface ReceivedMessage {
   contacts?: SimContactCard[];
   /** For `poll`: its question, options, how many one may pick (0: any), and the key of its votes. */
   poll?: { name: string; options: string[]; selectableCount: number };
+  /** For `event`: its name, times (ms), place and description, whether answers may bring guests. */
+  event?: { name: string; startAt: number; endAt?: number; place?: { name?: string; address?: string; latitude?: number; longitude?: number }; description?: string; extraGuestsAllowed?: boolean };
+  /** The key of a poll's votes or an event's answers (its `messageSecret`). */
   pollSecret?: Buffer;
   reaction?: { emoji: string; targetId: string };
   quotedId?: string;

@@ -33,7 +33,7 @@ async function assertSessionExists(sessionId: string): Promise<void> {
 /** Sending and reading messages and chats, scoped to what the caller may see. */
 export const messageRoutes: RouteDef[] = [
   defineRoute({
-    method: 'post', path: '/api/sessions/:sessionId/messages', tag, summary: 'Send a message (text, media by mediaId, location, contact card, poll, reaction)', auth: 'user', permission: ['send', 'Message'],
+    method: 'post', path: '/api/sessions/:sessionId/messages', tag, summary: 'Send a message (text, media by mediaId, location, contact card, poll, event, reaction)', auth: 'user', permission: ['send', 'Message'],
     record: 'Message', rateLimit: 'send', params: sessionParams, body: sendBody, audit: 'message.send', multipart: true,
     response: { status: 202, description: 'Accepted: stored as pending and handed to the session', schema: sendResponse },
     async handler({ deps, auth, params, body, audit }) {

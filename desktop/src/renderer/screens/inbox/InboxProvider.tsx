@@ -22,7 +22,7 @@ import { useOutbox } from './outbox/useOutbox.ts';
 import { useTeamLabels } from './labels/useTeamLabels.ts';
 import { useNotificationReplies } from './notify/useNotificationReplies.ts';
 import { messageActions } from './messageActions.ts';
-import type { NewPoll, OutboxItem, SharedContact, SharedLocation } from './outbox/types.ts';
+import type { NewEvent, NewPoll, OutboxItem, SharedContact, SharedLocation } from './outbox/types.ts';
 import { pendingMessageOf } from './outbox/pendingMessage.ts';
 
 const PAGE = 100;
@@ -40,7 +40,7 @@ export interface Inbox {
   open(key: string | null): void;
   loadOlder(key: string): Promise<void>;
   threadError: unknown;
-  send(key: string, reply: { text?: string; quotedId?: string; mentions?: MessageMention[]; file?: File; kind?: 'voice'; contact?: SharedContact; poll?: NewPoll; location?: SharedLocation }): Promise<void>;
+  send(key: string, reply: { text?: string; quotedId?: string; mentions?: MessageMention[]; file?: File; kind?: 'voice'; contact?: SharedContact; poll?: NewPoll; location?: SharedLocation; event?: NewEvent }): Promise<void>;
   retryOutbox(clientId: string): void;
   discardOutbox(clientId: string): void;
   retryMessage(m: InboxMessageView): Promise<void>;
@@ -315,7 +315,7 @@ export function InboxProvider({ children }: { children: ReactNode }) {
       threadError,
       async send(key, reply) {
         const { sessionId, chatId } = parseChatKey(key);
-        await outbox.queue.enqueue({ clientId: newClientId(), sessionId, chatId, ...(reply.text ? { text: reply.text } : {}), ...(reply.quotedId ? { quotedId: reply.quotedId } : {}), ...(reply.mentions?.length ? { mentions: reply.mentions } : {}), ...(reply.file ? { file: reply.file, fileName: reply.file.name } : {}), ...(reply.kind ? { kind: reply.kind } : {}), ...(reply.contact ? { contact: reply.contact } : {}), ...(reply.poll ? { poll: reply.poll } : {}), ...(reply.location ? { location: reply.location } : {}) });
+        await outbox.queue.enqueue({ clientId: newClientId(), sessionId, chatId, ...(reply.text ? { text: reply.text } : {}), ...(reply.quotedId ? { quotedId: reply.quotedId } : {}), ...(reply.mentions?.length ? { mentions: reply.mentions } : {}), ...(reply.file ? { file: reply.file, fileName: reply.file.name } : {}), ...(reply.kind ? { kind: reply.kind } : {}), ...(reply.contact ? { contact: reply.contact } : {}), ...(reply.poll ? { poll: reply.poll } : {}), ...(reply.location ? { location: reply.location } : {}), ...(reply.event ? { event: reply.event } : {}) });
       },
       retryOutbox: (clientId) => void outbox.queue.retry(clientId),
       discardOutbox: (clientId) => void outbox.queue.discard(clientId),

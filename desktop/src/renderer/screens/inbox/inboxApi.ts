@@ -2,7 +2,7 @@
 import type { CannedFileView, CannedReplyView, ChatLabelsView, ChatPinView, ForwardResult, ChatNameView, CreatedGroupView, JoinedGroupView, GroupInfoView, GroupJoinRequestsView, GroupRequestAction, GroupRequestsChangeView, GroupSettings, MessageMention, GroupInviteLinkView, GroupMemberAction, GroupMembersChangeView, ChatNoteView, ChatPersonView, ChatProfileView, ChatSnoozeView, InboxChatView, InboxMessageView, LabelColor, LabelView, ListPage, MarkHandledResult, BlockContactResult, MarkUnreadResult, MemberReceiptList, MessageChangeResult, MessageSearchHit, SendAccepted, ScheduledMessageView, SessionView, StartedChat } from '@switchboard/shared';
 import { MAX_PINNED_CHATS } from '@switchboard/shared';
 import type { ApiClient, Query } from '../../api/http.ts';
-import type { NewPoll, SharedContact, SharedLocation } from './outbox/types.ts';
+import type { NewEvent, NewPoll, SharedContact, SharedLocation } from './outbox/types.ts';
 
 /** What goes with a scheduled reply besides its text and time. */
 export interface ScheduleExtra {
@@ -64,6 +64,8 @@ export interface OutgoingReply {
   poll?: NewPoll;
   /** Sends a place instead of text. */
   location?: SharedLocation;
+  /** Sends an event (an appointment) instead of text. */
+  event?: NewEvent;
 }
 
 /** The query of the chat list for `f`. */
@@ -114,6 +116,10 @@ export function inboxApi(api: ApiClient) {
       if (r.contact) return api.post<SendAccepted>(path, { to: r.chatId, kind: 'contact', contact: r.contact, clientId: r.clientId });
       if (r.poll) return api.post<SendAccepted>(path, { to: r.chatId, kind: 'poll', poll: r.poll, clientId: r.clientId });
       if (r.location) return api.post<SendAccepted>(path, { to: r.chatId, kind: 'location', location: r.location, clientId: r.clientId });
+      if (r.event) {
+        const { name, description, ...when } = r.event;
+        return api.post<SendAccepted>(path, { to: r.chatId, kind: 'event', text: name, ...(description ? { caption: description } : {}), event: when, clientId: r.clientId });
+      }
       return api.post<SendAccepted>(path, { to: r.chatId, text: r.text ?? '', clientId: r.clientId, ...(r.quotedId ? { quotedId: r.quotedId } : {}), ...(r.mentions?.length ? { mentions: r.mentions } : {}) });
     },
     editMessage: (sessionId: string, messageId: string, text: string) => api.put<MessageChangeResult>(`/api/sessions/${enc(sessionId)}/messages/${enc(messageId)}`, { text }),

@@ -23,6 +23,15 @@ export interface NewPoll {
   multiple: boolean;
 }
 
+/** A WhatsApp event as the reply box makes it (an appointment): times in ms, the place by name. */
+export interface NewEvent {
+  name: string;
+  description?: string;
+  startAt: number;
+  endAt?: number;
+  place?: { name: string };
+}
+
 /** A reply waiting in the offline outbox. */
 export interface OutboxItem {
   /** Idempotency key sent with the message: the server accepts it once, however often it is retried. */
@@ -46,6 +55,8 @@ export interface OutboxItem {
   poll?: NewPoll;
   /** A place to send. */
   location?: SharedLocation;
+  /** An event to send (an appointment the customer can add to their calendar and answer). */
+  event?: NewEvent;
   /** queued: waiting for the server; sending: in flight; failed: refused by the server (with why). */
   state: 'queued' | 'sending' | 'failed';
   error?: { code: string; message: string };

@@ -32,7 +32,7 @@ export function useOutbox(onSent: (item: OutboxItem, receipt: SentReceipt) => vo
     return new OutboxQueue({
       store,
       send: async (item) => {
-        const r = await rest.send({ sessionId: item.sessionId, chatId: item.chatId, clientId: item.clientId, ...(item.text ? { text: item.text } : {}), ...(item.quotedId ? { quotedId: item.quotedId } : {}), ...(item.mentions?.length ? { mentions: item.mentions.map((m) => m.jid) } : {}), ...(item.file ? { file: item.file } : {}), ...(item.fileName ? { fileName: item.fileName } : {}), ...(item.kind ? { kind: item.kind } : {}), ...(item.contact ? { contact: item.contact } : {}), ...(item.poll ? { poll: item.poll } : {}), ...(item.location ? { location: item.location } : {}) });
+        const r = await rest.send({ sessionId: item.sessionId, chatId: item.chatId, clientId: item.clientId, ...(item.text ? { text: item.text } : {}), ...(item.quotedId ? { quotedId: item.quotedId } : {}), ...(item.mentions?.length ? { mentions: item.mentions.map((m) => m.jid) } : {}), ...(item.file ? { file: item.file } : {}), ...(item.fileName ? { fileName: item.fileName } : {}), ...(item.kind ? { kind: item.kind } : {}), ...(item.contact ? { contact: item.contact } : {}), ...(item.poll ? { poll: item.poll } : {}), ...(item.location ? { location: item.location } : {}), ...(item.event ? { event: item.event } : {}) });
         return { messageId: r.messageId, duplicate: r.duplicate };
       },
       onChange: setItems,
