@@ -15,6 +15,7 @@ import type { TargetReactions } from '../model/inboxReducer.ts';
 import { formatText } from './formatText.tsx';
 import { ownMessageActions } from './OwnMessageDialogs.tsx';
 import { ReactionPicker } from './ReactionPicker.tsx';
+import { eventWhen } from './calendarEvent.ts';
 import { EventCard } from './EventCard.tsx';
 import { InviteCard } from './InviteCard.tsx';
 import { ContactCards, PollCard } from './MessageCards.tsx';
@@ -72,6 +73,13 @@ export function summaryOf(m: Pick<QuotedMessage, 'kind' | 'text' | 'caption' | '
   if (m.kind === 'location') return t('thread.location');
   if (m.kind === 'voice') return t('thread.voiceNote');
   return `[${m.kind}]`;
+}
+
+/** Why the server refused a reply, in words: a known code's, a malformed one's, else the server's own. */
+export function refusalText(error: OutboxItem['error'], t: ReturnType<typeof useI18n>['t']): string {
+  const key = `code.${error?.code ?? ''}`;
+  if (hasMessage(key)) return t(key);
+  return error?.code === 'validation_failed' ? t('msg.refused') : (error?.message ?? '');
 }
 
 /** Why a send failed, in words: a known reason's (`not_in_group`), else WhatsApp's as it came. */
@@ -187,7 +195,7 @@ export const MessageBubble = memo(function MessageBubble({ m, quoted, quotedChat
 
 /** A reply still in the offline outbox: queued, sending, or refused with a reason. */
 export function OutboxBubble({ item, onRetry, onDiscard }: { item: OutboxItem; onRetry(): void; onDiscard(): void }) {
-  const { t, fmt } = useI18n();
+  const { t, fmt, locale } = useI18n();
   return (
     <div className={`msg msg-out msg-queued${item.state === 'failed' ? ' msg-failed' : ''}`} data-client-id={item.clientId} data-outbox={item.state}>
       <div className="bubble">
@@ -199,6 +207,12 @@ export function OutboxBubble({ item, onRetry, onDiscard }: { item: OutboxItem; o
         )}
         {item.contact && <ContactCards m={{ sessionId: item.sessionId, text: buildVCard(item.contact) }} />}
         {item.poll && <PollCard text={pollFields(item.poll).text} />}
+        {item.event && (
+          <p className="msg-text">
+            📅 {item.event.name}
+            <span className="faint"> · {eventWhen(item.event, locale)}</span>
+          </p>
+        )}
         {item.location && (
           <p className="msg-text">
             📍 {item.location.name ?? `${item.location.latitude.toFixed(5)}, ${item.location.longitude.toFixed(5)}`}
@@ -212,7 +226,7 @@ export function OutboxBubble({ item, onRetry, onDiscard }: { item: OutboxItem; o
       </div>
       {item.state === 'failed' ? (
         <div className="msg-error" role="alert">
-          <span>{t('msg.failedReason', { reason: item.error?.message ?? '' })}</span>
+          <span>{t('msg.failedReason', { reason: refusalText(item.error, t) })}</span>
           <Button size="sm" icon="refresh" onClick={onRetry}>
             {t('msg.retry')}
           </Button>
