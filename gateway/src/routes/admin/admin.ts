@@ -14,8 +14,8 @@ export const adminRoutes: RouteDef[] = [
     method: 'get', path: '/api/admin/dashboard', tag, summary: 'Dashboard figures', auth: 'user', permission: ['read', 'Dashboard'],
     // Its recent activity is audit entries: only those the caller may read.
     record: 'AuditLog', query: dashboardQuery,
-    response: { status: 200, description: 'Dashboard. 400 `invalid_since` for a day start outside the last 36 hours', schema: dashboardSchema },
-    handler: async ({ deps, auth, query }) => buildDashboard(deps, auth!, query.since),
+    response: { status: 200, description: 'Dashboard', schema: dashboardSchema },
+    handler: async ({ deps, auth, query }) => buildDashboard(deps, auth!, query.tz),
   }),
   defineRoute({
     method: 'post', path: '/api/admin/users/:userId/reset-password', tag, summary: 'Set a temporary password (emailed; must be changed at next login); not your own (use change-password)', auth: 'user', permission: ['update', 'User'],

@@ -1,11 +1,11 @@
 import mongoose from 'mongoose';
 import { Assignment, AuditLog, Message, Role, User } from '@switchboard/shared/node';
 import type { AuthContext } from '../../auth/authContext.ts';
-import { badRequest } from '../../errors.ts';
 import type { GatewayDeps } from '../../deps.ts';
 import { scope } from '../../policies/subjects.ts';
 import { sessionStats } from '../sessions/monitoring.ts';
 import { sessionAlerts } from './alerts.ts';
+import { startOfDayIn } from './startOfDay.ts';
 
 /** The last audit entries the caller may read (none without `read AuditLog`: the dashboard permission is not the log's). */
 async function recentAudit(auth: AuthContext) {
@@ -14,18 +14,13 @@ async function recentAudit(auth: AuthContext) {
   return AuditLog.find(filter).sort({ at: -1 }).limit(10).lean();
 }
 
-/** How far back a caller's day may start (a day of 24 hours in any zone, and a change of clock). */
-const MAX_DAY_MS = 36 * 3_600_000;
-
 /**
  * Everything the admin dashboard shows, computed with finds and counts only (FerretDB-safe), plus
- * the in-memory message rates. *Mensajes hoy* counts from `since`, the caller's local midnight
- * (default: midnight UTC).
+ * the in-memory message rates. *Mensajes hoy* counts from midnight in the caller's zone.
  */
-export async function buildDashboard(deps: GatewayDeps, auth: AuthContext, since?: number) {
+export async function buildDashboard(deps: GatewayDeps, auth: AuthContext, timeZone = 'UTC') {
   const now = deps.now();
-  if (since !== undefined && (since > now.getTime() || since < now.getTime() - MAX_DAY_MS)) throw badRequest('invalid_since', 'The start of the day must be within the last 36 hours');
-  const startOfDay = since !== undefined ? new Date(since) : new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  const startOfDay = new Date(startOfDayIn(now.getTime(), timeZone));
   const [sessions, users, roles, assignments, received, sent, recent, alerts] = await Promise.all([
     sessionStats(deps),
     User.find({}, { role: 1, active: 1, name: 1 }).lean(),

@@ -1,6 +1,6 @@
 import { SESSION_STATUSES } from '@switchboard/shared';
 import { z } from '../../openapi/zod.ts';
-import { epochMsQuery, objectId } from '../common.ts';
+import { objectId, timeZoneSchema } from '../common.ts';
 import { statsSchema } from '../sessions/schema.ts';
 
 /** `:userId` of the admin reset route. */
@@ -33,9 +33,7 @@ export const alertSchema = z
 
 /** GET /api/admin/dashboard's query. */
 export const dashboardQuery = z.object({
-  since: epochMsQuery()
-    .optional()
-    .openapi({ description: "Start of the caller's day (ms since epoch: local midnight), from which `messagesToday` counts; within the last 36 hours. Default: midnight UTC" }),
+  tz: timeZoneSchema.default('UTC').openapi({ description: "The caller's IANA time zone: `messagesToday` counts from its midnight", example: 'Europe/Madrid' }),
 });
 
 /** GET /api/admin/dashboard */
@@ -46,7 +44,7 @@ export const dashboardSchema = z
     assignments: z.number().int(),
     messagesToday: z
       .object({ received: z.number().int(), sent: z.number().int() })
-      .openapi({ description: 'Messages since `since` (default midnight UTC): received, and sent (WhatsApp took them: none pending or failed), by their time' }),
+      .openapi({ description: 'Messages since midnight in `tz`: received, and sent (WhatsApp took them: none pending or failed), by their time' }),
     recentActivity: z.array(z.object({ action: z.string(), userId: z.string().nullable(), userName: z.string().nullable(), targetType: z.string().nullable(), targetId: z.string().nullable(), at: z.string() })),
     rates: z.array(ratePointSchema).openapi({ description: 'Messages per minute over the last hour, oldest first (since this node started): each once, in the minute of its time, as `messagesToday` counts them' }),
     alerts: z.array(alertSchema).openapi({ description: 'Sessions that need an operator, most recent first' }),

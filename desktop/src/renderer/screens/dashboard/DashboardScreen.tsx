@@ -22,7 +22,10 @@ import { HealthPanel } from './HealthPanel.tsx';
 import { RateChart } from './RateChart.tsx';
 import { RecentActivity } from './RecentActivity.tsx';
 import { TeamPanel } from './TeamPanel.tsx';
-import { localMidnight, window60 } from './rates.ts';
+import { window60 } from './rates.ts';
+
+/** This device's zone, where *Mensajes hoy* starts at midnight. */
+const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /** How long live traffic waits before the figures are read again. */
 const TRAFFIC_RELOAD_MS = 3_000;
@@ -42,8 +45,8 @@ export function DashboardScreen() {
   const api = useApi();
   const ability = useAbility();
   const now = useNow(30_000);
-  // *Mensajes hoy* from the reader's own midnight, computed at each load (the screen may stay open past it).
-  const dash = useResource((signal) => api.get<DashboardView>('/api/admin/dashboard', { since: localMidnight(Date.now()) }, { signal }), []);
+  // *Mensajes hoy* from midnight in the reader's zone (the server's clock says when that was).
+  const dash = useResource((signal) => api.get<DashboardView>('/api/admin/dashboard', { tz: TIME_ZONE }, { signal }), []);
   const canHealth = ability.can('read', 'System');
   const canTeam = ability.can('read', 'User');
   const health = useResource((signal) => (canHealth ? api.get<SystemHealthView>('/api/admin/system/health', undefined, { signal }) : Promise.resolve(undefined)), [canHealth]);

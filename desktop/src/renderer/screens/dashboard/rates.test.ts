@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localMidnight, minuteOf, summarize, window60 } from './rates.ts';
+import { minuteOf, summarize, window60 } from './rates.ts';
 
 const T = Date.UTC(2026, 11, 3, 10, 30, 15);
 
@@ -16,15 +16,6 @@ describe('messages-per-minute series', () => {
     const old = { minute: minuteOf(T) - 59 * 60_000, received: 9, sent: 9 };
     expect(window60([old], T)[0]).toEqual(old);
     expect(window60([old], T + 60_000).some((p) => p.received === 9)).toBe(false);
-  });
-
-  it("starts the day at this device's midnight", () => {
-    const midnight = localMidnight(T);
-    const d = new Date(midnight);
-    expect([d.getHours(), d.getMinutes(), d.getSeconds(), d.getMilliseconds()]).toEqual([0, 0, 0, 0]);
-    expect(T - midnight).toBeGreaterThanOrEqual(0);
-    expect(T - midnight).toBeLessThan(25 * 3_600_000);
-    expect(localMidnight(midnight)).toBe(midnight);
   });
 
   it('summarizes totals and the busiest minute', () => {

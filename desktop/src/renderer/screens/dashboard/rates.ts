@@ -23,13 +23,6 @@ export function window60(points: readonly RatePoint[], now: number): RatePoint[]
   return out;
 }
 
-/** The start of the day containing `ms`, in this device's time zone (where *Mensajes hoy* counts from). */
-export function localMidnight(ms: number): number {
-  const d = new Date(ms);
-  d.setHours(0, 0, 0, 0);
-  return d.getTime();
-}
-
 /** Totals and the busiest minute of a series. */
 export function summarize(points: readonly RatePoint[]): { received: number; sent: number; peak: number } {
   let received = 0;
