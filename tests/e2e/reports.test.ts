@@ -4,7 +4,8 @@
  * write, an employee answers one of them through the API (sent by the actor, acked by the
  * simulator), and the administrator's report for today shows the messages, one wait answered of
  * two, the employee with her reply and response time, the account's row, and a CSV that
- * downloads with the same figures.
+ * downloads with the same figures. The dashboard counts each message once, today and in the last
+ * hour alike, as they arrive (an edited one is still one).
  */
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
@@ -102,5 +103,23 @@ describe('reports', () => {
     // A day without messages: the report says so instead of a table of zeros.
     await admin.getByLabel('Periodo').selectOption('yesterday');
     await admin.getByText('No hubo mensajes en este periodo.').waitFor();
+  });
+
+  it("counts each message once on the dashboard, today and in the last hour alike, as they arrive", async () => {
+    await admin.getByRole('navigation').getByRole('link', { name: 'Panel' }).click();
+    const today = admin.getByRole('link', { name: /Mensajes hoy/ });
+    const lastHour = (received: number, sent: number) => admin.getByText(new RegExp(`^En la última hora: ${received} recibidos y ${sent} enviados\\.`));
+    await today.getByText('Recibidos 2 · Enviados 1').waitFor();
+    await lastHour(2, 1).waitFor();
+
+    // Alicia corrects her message: announced again, it is still one message.
+    const first = (await sys.api<{ data: { id: string; fromMe: boolean }[] }>('GET', `/api/sessions/${SESSION}/messages?chatId=${ALICIA}@s.whatsapp.net&limit=5`, await sys.token(sys.adminEmail, `${sys.adminPassword}-own`))).body.data.find((m) => !m.fromMe)!;
+    const edited = sys.waitFor((e) => e.type === 'message' && e.message.id === first.id && e.message.editedAt !== undefined);
+    await sys.sim.contactSend(ALICIA, { to: PHONE, edit: { targetId: first.id, text: '¿Tenéis la talla 42?' } });
+    await edited;
+    // Bruno writes again: both figures count it, live.
+    await sys.sim.contactSend(BRUNO, { to: PHONE, text: '¿Y los sábados?' });
+    await today.getByText('Recibidos 3 · Enviados 1').waitFor();
+    await lastHour(3, 1).waitFor();
   });
 });
