@@ -131,6 +131,9 @@ function firstWords(node: RunningNode, sim: Simulator, group: string): () => voi
         // Valentina asks the group which day; Lucía votes (the poll counts it in the thread).
         const { id: poll } = await sim.contactSendToGroup(GROUP.creator, group, { poll: { name: '¿Qué día pedimos juntos?', options: ['Martes', 'Jueves'] } });
         await sim.contactSendToGroup(CONTACTS[0]!.phone, group, { pollVote: { pollId: poll, creator: GROUP.creator, options: ['Martes'] } });
+        // Valentina plans the neighbours' tasting; Lucía will come, with a friend (the event counts her).
+        const { id: tasting } = await sim.contactSendToGroup(GROUP.creator, group, { event: { name: 'Cata en la tienda', startAt: tomorrowAt(19), endAt: tomorrowAt(20), place: { name: 'Tienda Centro', address: 'Calle Mayor 3, Madrid' } } });
+        await sim.contactSendToGroup(CONTACTS[0]!.phone, group, { eventResponse: { eventId: tasting, creator: GROUP.creator, answer: 'going', extraGuests: 1 } });
         // Mateo asks to join with the link: *Solicitudes para unirse* has him for a supervisor.
         requestToJoin(sim, group, CONTACTS[1]!.phone);
       }

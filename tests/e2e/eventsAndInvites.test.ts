@@ -11,7 +11,7 @@
  * accepted and how, never "unsupported"; and a tapped button arrives as its words. Sofía (a
  * supervisor, who may start conversations) joins a group from an invitation: the account is
  * added and the group's chat opens; the invitation then says so and offers *Abrir el grupo*; in
- * the group, Lucía's dinner counts her *Quizá* as she answers.
+ * the group, Marta's dinner counts Lucía's *Quizá*, named as the group's members are.
  */
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
@@ -25,6 +25,7 @@ const SHOTS = 'inbox';
 const SESSION = 'tienda';
 const PHONE = '34600990001';
 const LUCIA = '34611990001';
+const MARTA = '34611990002';
 
 let sys: System;
 let browser: Browser;
@@ -171,13 +172,16 @@ describe('events and group invitations', () => {
     await again.getByRole('button', { name: 'Abrir el grupo' }).waitFor();
     await checkScreen(sofia, SHOTS, '32c-group-invite-joined');
 
-    // In the group, Lucía plans a dinner: Sofía sees who is coming as they answer.
+    // In the group, Marta plans a dinner: Sofía sees who is coming as they answer. Lucía never
+    // wrote in the group: she is named as the group's members are (her chat's name).
+    sys.sim.createContact({ phone: MARTA, name: 'Marta' });
+    sys.sim.addToGroup(group.jid, [MARTA]);
     await again.getByRole('button', { name: 'Abrir el grupo' }).click();
     await sofia.getByRole('heading', { name: 'Clientas VIP' }).waitFor();
-    const { id: dinnerId } = await sys.sim.contactSendToGroup(LUCIA, group.jid, { event: { name: 'Cena de clientas', startAt: Date.parse('2030-06-20T19:00:00Z') } });
+    const { id: dinnerId } = await sys.sim.contactSendToGroup(MARTA, group.jid, { event: { name: 'Cena de clientas', startAt: Date.parse('2030-06-20T19:00:00Z') } });
     const dinner = thread(sofia).getByLabel('Evento').filter({ hasText: 'Cena de clientas' });
     await dinner.getByText('Nadie ha respondido todavía.').waitFor();
-    await sys.sim.contactSendToGroup(LUCIA, group.jid, { eventResponse: { eventId: dinnerId, creator: LUCIA, answer: 'maybe' } });
+    await sys.sim.contactSendToGroup(LUCIA, group.jid, { eventResponse: { eventId: dinnerId, creator: MARTA, answer: 'maybe' } });
     await dinner.getByLabel('Quizá: 1 (Lucía Pardo)').waitFor();
     expect(await dinner.getByText('Nadie ha respondido todavía.').count()).toBe(0);
   });

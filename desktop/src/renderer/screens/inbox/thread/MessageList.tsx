@@ -31,6 +31,8 @@ export interface MessageListProps {
   reactions: ReadonlyMap<string, TargetReactions>;
   /** Names of the team members, by user id (for replies a colleague sent; live events carry the id only). */
   teamNames: ReadonlyMap<string, string>;
+  /** A group's members' names by id (useGroupStanding), for who voted or answered. */
+  memberNames?: ReadonlyMap<string, string>;
   /** What to call the session's own account when a message mentions it (the session's name). */
   accountName: string;
   loadOlder(): Promise<void>;
@@ -112,8 +114,12 @@ export function MessageList(p: MessageListProps) {
     overscan: 10,
   });
 
-  // Who voted in a poll, by the name the thread knows them by (their push name), else their number.
-  const voterNames = useMemo(() => new Map([...p.byId.values()].flatMap((m) => (!m.fromMe && m.sender && m.pushName ? [[m.sender, m.pushName] as const] : []))), [p.byId]);
+  // Who voted in a poll or answered an event: by the group's name for them (their chat's, the
+  // team's), else the name the thread knows them by (their push name), else their number.
+  const voterNames = useMemo(
+    () => new Map([...[...p.byId.values()].flatMap((m) => (!m.fromMe && m.sender && m.pushName ? [[m.sender, m.pushName] as const] : [])), ...(p.memberNames ?? [])]),
+    [p.byId, p.memberNames],
+  );
 
   /** Who wrote a message shown with its author: a colleague on our side, a member in a group. */
   const authorOf = (m: InboxMessageView): string =>

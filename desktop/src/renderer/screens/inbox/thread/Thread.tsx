@@ -331,6 +331,7 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
           byId={byId}
           reactions={reactions}
           teamNames={teamNames}
+          memberNames={standing.names}
           accountName={chat?.sessionName ?? ''}
           loadOlder={() => inbox.loadOlder(key)}
           onReply={(m) => setQuoting(m)}
