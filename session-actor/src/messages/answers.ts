@@ -19,6 +19,7 @@ import { Message, messageObjectId, type MessageDoc } from '@switchboard/shared/n
 import type { Logger } from 'pino';
 import type { MediaSummaries } from '../media/mediaSummaries.ts';
 import { eventAnswers } from './eventResponses.ts';
+import { createKeyedQueue } from './keyedQueue.ts';
 import { chatIdentityFor, lidForPn, ownAccountIds, pnForLid, senderOf, type ChatIdentity, type KeyLike } from './jid.ts';
 import { pollAnswers } from './pollVotes.ts';
 import { asBytes, decodeSent } from './sentContent.ts';
@@ -113,16 +114,11 @@ function secretOf(target: MessageDoc): Uint8Array | undefined {
 }
 
 /** Answers being applied, per message: the next waits for the one before. */
-const inFlight = new Map<string, Promise<void>>();
+const perMessage = createKeyedQueue();
 
 /** Applies an answer to its message and announces the message (nothing when it cannot be read or changes nothing). */
 export function applyAnswer(answer: Answer, deps: AnswerDeps): Promise<void> {
-  const key = `${deps.sessionId}\n${answer.targetId}`;
-  const run = (inFlight.get(key) ?? Promise.resolve()).then(() => applyOne(answer, deps));
-  const settled = run.catch(() => undefined);
-  inFlight.set(key, settled);
-  void settled.then(() => inFlight.get(key) === settled && inFlight.delete(key));
-  return run;
+  return perMessage(`${deps.sessionId}\n${answer.targetId}`, () => applyOne(answer, deps));
 }
 
 async function applyOne({ msg, kind, targetId, sealed, sentAtMs }: Answer, deps: AnswerDeps): Promise<void> {
