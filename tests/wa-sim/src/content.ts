@@ -183,6 +183,12 @@ function quotedElsewhere(ctx: proto.IContextInfo | null | undefined): { quotedCh
   return { ...(ctx?.remoteJid ? { quotedChat: ctx.remoteJid } : {}), ...(ctx?.stanzaId && words ? { quotedText: words } : {}) };
 }
 
+/** A poll's or event's key for its answers, beside the content (outside any wrapper or in it). */
+function secretOf(raw: proto.IMessage, msg: proto.IMessage): { pollSecret?: Buffer } {
+  const secret = raw.messageContextInfo?.messageSecret ?? msg.messageContextInfo?.messageSecret;
+  return secret?.length ? { pollSecret: Buffer.from(secret) } : {};
+}
+
 /** Turns a decrypted `proto.Message` into what a test wants to assert on, fetching media bytes. */
 export function parseAppMessage(store: MediaStore, raw: proto.IMessage): Parsed {
   const msg = unwrap(raw);
@@ -217,16 +223,14 @@ export function parseAppMessage(store: MediaStore, raw: proto.IMessage): Parsed 
   }
   const poll = msg.pollCreationMessage ?? msg.pollCreationMessageV2 ?? msg.pollCreationMessageV3;
   if (poll) {
-    const secret = raw.messageContextInfo?.messageSecret ?? msg.messageContextInfo?.messageSecret;
     return {
       kind: 'poll',
       poll: { name: poll.name ?? '', options: (poll.options ?? []).map((o) => o.optionName ?? ''), selectableCount: poll.selectableOptionsCount ?? 0 },
-      ...(secret?.length ? { pollSecret: Buffer.from(secret) } : {}),
+      ...secretOf(raw, msg),
     };
   }
   if (msg.eventMessage) {
     const e = msg.eventMessage;
-    const secret = raw.messageContextInfo?.messageSecret ?? msg.messageContextInfo?.messageSecret;
     const l = e.location;
     const place = l ? { ...(l.name ? { name: l.name } : {}), ...(l.address ? { address: l.address } : {}), ...(l.degreesLatitude || l.degreesLongitude ? { latitude: l.degreesLatitude ?? 0, longitude: l.degreesLongitude ?? 0 } : {}) } : undefined;
     return {
@@ -239,7 +243,7 @@ export function parseAppMessage(store: MediaStore, raw: proto.IMessage): Parsed 
         ...(e.description ? { description: e.description } : {}),
         ...(e.extraGuestsAllowed ? { extraGuestsAllowed: true } : {}),
       },
-      ...(secret?.length ? { pollSecret: Buffer.from(secret) } : {}),
+      ...secretOf(raw, msg),
     };
   }
   const cards = msg.contactMessage ? [msg.contactMessage] : msg.contactsArrayMessage?.contacts;
