@@ -38,7 +38,7 @@ export function resolveTheme(choice: ThemeChoice, systemDark: boolean): 'light' 
 }
 
 /** Shows `choice` on the page now, and as the system changes while it is `system`; returns the stop. */
-export function applyTheme(choice: ThemeChoice, root: HTMLElement = document.documentElement): () => void {
+function applyTheme(choice: ThemeChoice, root: HTMLElement = document.documentElement): () => void {
   const system = window.matchMedia(DARK_QUERY);
   const show = () => {
     root.dataset.theme = resolveTheme(choice, system.matches);
