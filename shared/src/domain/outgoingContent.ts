@@ -40,8 +40,8 @@ export function outgoingMessageProblems(m: MessageContent): Array<{ path: string
   if (kind === 'location' && !m.location) out.push({ path: 'location', message: 'A location message needs a location' });
   if (kind === 'contact' && !m.contact && !isVCard(m.text)) out.push({ path: 'contact', message: 'A contact message needs a contact (name and phone), or a vCard in text' });
   if (kind === 'poll' && !m.poll && !isPoll(m.text)) out.push({ path: 'poll', message: 'A poll needs a question and at least two options' });
-  if (kind === 'event' && !m.text?.trim()) out.push({ path: 'text', message: 'An event needs a name (text)' });
   if (kind === 'event') {
+    if (!m.text?.trim()) out.push({ path: 'text', message: 'An event needs a name (text)' });
     const [start, end] = [msOf(m.event?.startAt), msOf(m.event?.endAt)];
     if (start === undefined) out.push({ path: 'event', message: 'An event needs event.startAt (when it starts, ms)' });
     if (start !== undefined && end !== undefined && end <= start) out.push({ path: 'event.endAt', message: 'An event ends after it starts' });

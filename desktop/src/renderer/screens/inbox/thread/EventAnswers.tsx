@@ -5,19 +5,17 @@
  */
 import { EVENT_ANSWERS, type EventResponse } from '@switchboard/shared';
 import { useI18n } from '../../../i18n/index.tsx';
-import { displayPhone, phoneFromJid } from '../model/keys.ts';
-import { votersInWords } from './MessageCards.tsx';
+import { personName, votersInWords } from './MessageCards.tsx';
 
 export function EventAnswers({ responses = [], names, awaited }: { responses?: readonly EventResponse[] | undefined; names?: ReadonlyMap<string, string> | undefined; awaited: boolean }) {
   const { t, tn } = useI18n();
   if (responses.length === 0) return awaited ? <p className="faint msg-event-answers-none">{t('event.noAnswers')}</p> : null;
-  const nameOf = (jid: string) => names?.get(jid) ?? displayPhone(phoneFromJid(jid)) ?? jid;
   return (
     <ul className="msg-event-answers">
       {EVENT_ANSWERS.map((answer) => {
         const people = responses.filter((r) => r.answer === answer);
         if (people.length === 0) return null;
-        const who = people.map((r) => (r.extraGuests ? `${nameOf(r.responder)} (+${r.extraGuests})` : nameOf(r.responder)));
+        const who = people.map((r) => (r.extraGuests ? `${personName(r.responder, names)} (+${r.extraGuests})` : personName(r.responder, names)));
         const guests = people.reduce((sum, r) => sum + (r.extraGuests ?? 0), 0);
         const named = votersInWords(who, (count) => t('poll.andMore', { count }));
         const label = t(`event.answer.${answer}`);

@@ -83,6 +83,11 @@ function CardPerson({ person, sessionId }: { person: VCardPerson; sessionId: str
 /** How many voters an option names before saying how many more. */
 const SHOWN_VOTERS = 3;
 
+/** A person who voted or answered, by name: the thread's or group's for them, else their number. */
+export function personName(jid: string, names: ReadonlyMap<string, string> | undefined): string {
+  return names?.get(jid) ?? displayPhone(phoneFromJid(jid)) ?? jid;
+}
+
 /** Who voted for an option, in words: the first few by name, then how many more. */
 export function votersInWords(names: readonly string[], andMore: (count: number) => string): string {
   return names.length > SHOWN_VOTERS ? `${names.slice(0, SHOWN_VOTERS).join(', ')} ${andMore(names.length - SHOWN_VOTERS)}` : names.join(', ');
@@ -103,7 +108,7 @@ export function PollCard({ text, votes = [], names }: { text: string | undefined
       </p>
       <ul className="msg-poll-options">
         {options.map((o, i) => {
-          const who = votes.filter((v) => v.options.includes(o)).map((v) => names?.get(v.voter) ?? displayPhone(phoneFromJid(v.voter)) ?? v.voter);
+          const who = votes.filter((v) => v.options.includes(o)).map((v) => personName(v.voter, names));
           const named = votersInWords(who, (count) => t('poll.andMore', { count }));
           return (
             <li key={i} title={who.join(', ') || undefined} aria-label={`${tn('poll.option', who.length, { option: o })}${named ? ` (${named})` : ''}`}>
