@@ -8,6 +8,7 @@ import { groupChange, groupCreate, groupInviteCode } from './messages/groupChang
 import { groupAcceptInvite } from './messages/groupJoin.ts';
 import { groupJoinRequests } from './messages/groupRequests.ts';
 import { groupInfo } from './messages/groupInfo.ts';
+import { changeOwnEvent } from './messages/eventEdits.ts';
 import { toRecipientJid } from './messages/jid.ts';
 import { changeOwnMessage } from './messages/ownChanges.ts';
 import { statusesBefore } from './messages/status.ts';
@@ -104,6 +105,7 @@ export function createHandlers(actor: Actor, host: HandlerHost): Handlers<ActorC
 
     editMessage: ({ chatJid, messageId, text }) => changeOwnMessage(chatJid, messageId, { type: 'edit', text }, changeDeps),
     revokeMessage: ({ chatJid, messageId }) => changeOwnMessage(chatJid, messageId, { type: 'revoke' }, changeDeps),
+    changeEvent: ({ chatJid, messageId, change }) => changeOwnEvent(chatJid, messageId, change, changeDeps),
 
     presence: async ({ state, chatJid }) => {
       const sock = openOrThrow(actor);

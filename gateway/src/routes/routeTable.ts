@@ -13,6 +13,7 @@ import { agentRoutes } from './users/agents.ts';
 import { mediaRoutes } from './media/mediaRoutes.ts';
 import { chatActionRoutes } from './messages/chatActions.ts';
 import { chatBlockRoutes } from './messages/chatBlock.ts';
+import { eventChangeRoutes } from './messages/eventChanges.ts';
 import { messageChangeRoutes } from './messages/messageChanges.ts';
 import { forwardRoutes } from './messages/forwardMessage.ts';
 import { acceptInviteRoutes } from './messages/acceptInvite.ts';
@@ -56,6 +57,7 @@ export const ROUTES: readonly RouteDef[] = [
   ...chatActionRoutes,
   ...chatBlockRoutes,
   ...messageChangeRoutes,
+  ...eventChangeRoutes,
   ...forwardRoutes,
   ...acceptInviteRoutes,
   ...numberCheckRoutes,

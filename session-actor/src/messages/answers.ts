@@ -1,6 +1,7 @@
 /**
  * Answers sealed to a message: a vote in a poll (`pollUpdateMessage`) and an answer to an event
- * (`encEventResponseMessage`, *Asistiré* / *No asistiré* / *Quizá*). Each names the message it
+ * (`encEventResponseMessage`, *Asistiré* / *No asistiré* / *Quizá*); and its organiser's change to
+ * an event (`secretEncryptedMessage`, eventEdits.ts). Each names the message it
  * answers, and carries its choice encrypted with that message's `messageSecret` (kept with the
  * message when it was stored), its creator's id and the answerer's; Baileys 7 leaves opening it to
  * the app (`decryptPollVote`, `decryptEventResponse`). An answer is never stored as a message of
@@ -18,12 +19,12 @@ import type { ActorEvent } from '@switchboard/shared';
 import { Message, messageObjectId, type MessageDoc } from '@switchboard/shared/node';
 import type { Logger } from 'pino';
 import type { MediaSummaries } from '../media/mediaSummaries.ts';
+import { secretOf, writeChange } from './answeredMessage.ts';
+import { eventEdits } from './eventEdits.ts';
 import { eventAnswers } from './eventResponses.ts';
 import { createKeyedQueue } from './keyedQueue.ts';
 import { chatIdentityFor, lidForPn, ownAccountIds, pnForLid, senderOf, type ChatIdentity, type KeyLike } from './jid.ts';
 import { pollAnswers } from './pollVotes.ts';
-import { asBytes, decodeSent } from './sentContent.ts';
-import { announceMessage } from './view.ts';
 
 /** The sealed part of an answer. */
 export interface Sealed {
@@ -47,8 +48,12 @@ export interface AnswerKind<Opened> {
   read(content: NonNullable<WAMessage['message']>): { targetId: string; sealed?: Sealed; sentAtMs?: number } | null;
   /** Opens the answer (throws when these ids do not: GCM refuses). */
   open(sealed: Sealed, ids: SealedWith): Opened;
-  /** The update that records it (null when it changes nothing); `at` is when it was given. */
+  /** The fields it sets (undefined: removed), or null when it changes nothing; `at` is when it was given. */
   change(target: MessageDoc, opened: Opened, answerer: string, at: Date): Record<string, unknown> | null;
+  /** Only the message's creator may send it (a change, not an answer): the same id must have sealed both. */
+  authorOnly?: boolean;
+  /** It changes what the chat list shows of the message. */
+  movesPreview?: boolean;
 }
 
 /** An answer read from a message (`sealed` absent when it carries none we can read). */
@@ -61,7 +66,7 @@ export interface Answer {
   sentAtMs?: number;
 }
 
-const KINDS: readonly AnswerKind<unknown>[] = [pollAnswers, eventAnswers] as AnswerKind<unknown>[];
+const KINDS: readonly AnswerKind<unknown>[] = [pollAnswers, eventAnswers, eventEdits] as AnswerKind<unknown>[];
 
 /** The answer a message carries, or null for any other message. */
 export function answerOf(msg: WAMessage): Answer | null {
@@ -105,14 +110,6 @@ async function creatorIds(target: MessageDoc, sock: WASocket | null): Promise<st
   return withOtherForm(sock, target.chatId.endsWith('@g.us') ? target.sender : target.chatId);
 }
 
-/** The answered message's secret: stored with it, or, for a poll this session sent, in the content WhatsApp acked. */
-function secretOf(target: MessageDoc): Uint8Array | undefined {
-  const stored = target.messageSecret ?? target.pollSecret;
-  if (stored) return asBytes(stored as Uint8Array | { buffer: Uint8Array });
-  const sent = target.fromMe ? decodeSent(target.sentProto)?.messageContextInfo?.messageSecret : undefined;
-  return sent?.length ? sent : undefined;
-}
-
 /** Answers being applied, per message: the next waits for the one before. */
 const perMessage = createKeyedQueue();
 
@@ -135,6 +132,7 @@ async function applyOne({ msg, kind, targetId, sealed, sentAtMs }: Answer, deps:
   let opened: { value: unknown } | null = null;
   for (const creatorJid of await creatorIds(target, sock)) {
     for (const answererJid of answerers) {
+      if (kind.authorOnly && answererJid !== creatorJid) continue;
       try {
         opened = { value: kind.open(sealed, { creatorJid, answererJid, targetId, secret }) };
         break;
@@ -151,7 +149,5 @@ async function applyOne({ msg, kind, targetId, sealed, sentAtMs }: Answer, deps:
   const answerer = msg.key.fromMe ? (ownAccountIds(sock)[0] ?? 'me') : (senderOf(msg.key, identity) ?? answerers[0] ?? 'unknown');
   const at = new Date(sentAtMs || Number(msg.messageTimestamp ?? 0) * 1000 || Date.now());
   const update = kind.change(target, opened.value, answerer, at);
-  if (!update) return;
-  const doc = await Message.findOneAndUpdate({ _id: target._id }, { $set: update }, { returnDocument: 'after' }).lean<MessageDoc>();
-  if (doc) await announceMessage(doc, deps);
+  if (update) await writeChange(target, update, !!kind.movesPreview, deps);
 }

@@ -88,6 +88,7 @@ describe('mapContent', () => {
       { pinInChatMessage: { key: { id: 'T1' }, type: 1 } },
       { keepInChatMessage: { key: { id: 'T1' }, keepType: 1 } },
       { encReactionMessage: { targetMessageKey: { id: 'T1' } } },
+      { secretEncryptedMessage: { targetMessageKey: { id: 'T1' }, secretEncType: 2 } },
     ]) expect(mapContent(content), Object.keys(content)[0]).toBeNull();
     expect(mapContent({ buttonsResponseMessage: { selectedButtonId: '1' } })).toEqual({
       kind: 'unsupported',

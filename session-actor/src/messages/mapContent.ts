@@ -200,6 +200,7 @@ export function mapContent(raw: Content | null | undefined): MappedContent | nul
     case 'keepInChatMessage':
     case 'encReactionMessage':
     case 'encEventResponseMessage':
+    case 'secretEncryptedMessage':
     case 'messageHistoryBundle':
       return null;
   }

@@ -101,8 +101,12 @@ export async function commitChange(target: MessageDoc, change: ContentChange, at
   const filter = change.type === 'revoke' ? { _id: target._id, revokedAt: null } : { _id: target._id };
   const doc = await Message.findOneAndUpdate(filter, { $set: update }, { returnDocument: 'after' }).lean<MessageDoc>();
   if (!doc) return;
-  // The chat list shows the latest message: when that is the one changed, so does its preview.
-  const preview = doc.revokedAt ? DELETED_PREVIEW : previewOf(doc);
-  await Chat.updateOne({ sessionId: deps.sessionId, jid: doc.chatId, lastMessageAt: doc.timestamp }, { $set: { lastMessagePreview: preview } });
+  await refreshPreview(doc, deps.sessionId);
   await announceMessage(doc, deps);
+}
+
+/** The chat list shows the latest message: when that is the one changed, so does its preview. */
+export async function refreshPreview(doc: MessageDoc, sessionId: string): Promise<void> {
+  const preview = doc.revokedAt ? DELETED_PREVIEW : previewOf(doc);
+  await Chat.updateOne({ sessionId, jid: doc.chatId, lastMessageAt: doc.timestamp }, { $set: { lastMessagePreview: preview } });
 }

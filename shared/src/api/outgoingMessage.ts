@@ -30,6 +30,13 @@ export const mentionsField = z
   .optional()
   .describe('People the text or caption mentions (groups): each a phone number (digits) or JID, written in the text as "@" and its digits');
 
+/** An event's date and place, as a client gives them (its name and description are the message's text and caption). */
+export const eventFields = z.object({
+  startAt: z.number().int().min(0).max(MAX_EVENT_MS),
+  endAt: z.number().int().min(0).max(MAX_EVENT_MS).optional(),
+  place: z.object({ name: z.string().trim().max(256).optional(), address: z.string().trim().max(512).optional(), latitude: z.number().min(-90).max(90).optional(), longitude: z.number().min(-180).max(180).optional() }).optional(),
+});
+
 /** The fields of a send, as a client gives them. */
 const sendFields = z.object({
   to: z.string().trim().min(5).max(100).describe('Phone number (digits) or JID'),
@@ -62,12 +69,7 @@ const sendFields = z.object({
     })
     .optional()
     .describe('For kind poll: the question, 2 to 12 different options, and whether one may pick several (default one)'),
-  event: z
-    .object({
-      startAt: z.number().int().min(0).max(MAX_EVENT_MS),
-      endAt: z.number().int().min(0).max(MAX_EVENT_MS).optional(),
-      place: z.object({ name: z.string().trim().max(256).optional(), address: z.string().trim().max(512).optional(), latitude: z.number().min(-90).max(90).optional(), longitude: z.number().min(-180).max(180).optional() }).optional(),
-    })
+  event: eventFields
     .optional()
     .describe('For kind event (its name in text, up to 256 characters; its description in caption): when it starts and ends (ms since the epoch) and where; the customer can add it to their calendar and answer it'),
   clientId: z.string().min(1).max(200).optional().describe('Idempotency key: the same clientId is accepted once per session'),

@@ -67,6 +67,14 @@ export interface CalendarEvent {
   responses?: EventResponse[];
 }
 
+/**
+ * A change to an event this account sent: its name, description, date and place as they are to be
+ * now (`edit`), or its cancellation (`cancel`: the rest stays as it was).
+ */
+export type EventChange =
+  | { type: 'edit'; name: string; description?: string; startAt: number; endAt?: number; place?: CalendarEvent['place'] }
+  | { type: 'cancel' };
+
 /** How someone answered an event: *Asistiré*, *No asistiré*, *Quizá*. */
 export const EVENT_ANSWERS = ['going', 'not_going', 'maybe'] as const;
 export type EventAnswer = (typeof EVENT_ANSWERS)[number];

@@ -1,6 +1,6 @@
 import type { GroupChange, GroupJoinRequest, GroupMemberResult } from '../api/groupChanges.ts';
 import type { GroupMetadataInfo } from '../api/groupInfo.ts';
-import type { MessageStatus, OutgoingMessageInput } from '../domain/messages.ts';
+import type { EventChange, MessageStatus, OutgoingMessageInput } from '../domain/messages.ts';
 
 /**
  * Supervisor → actor commands, declared once. The hub's `call()` and the actor's handler table
@@ -42,6 +42,13 @@ export interface ActorCommands {
   setBlocked: { req: { chatJid: string; blocked: boolean }; res: { ok: true; blocked: boolean } };
   /** Edit the text of one of our sent messages on WhatsApp, then store and announce it (`message`, `editedAt`). */
   editMessage: { req: { chatJid: string; messageId: string; text: string }; res: { ok: true; at: number } };
+  /**
+   * Change or cancel a WhatsApp event this account sent: the whole event as it is now goes to
+   * WhatsApp sealed with the event's secret (an `EVENT_EDIT`), then it is stored and announced
+   * (`message`, `editedAt`). `message_not_found`, `message_deleted`, `event_canceled` (cancelled
+   * before: WhatsApp allows no change after); needs an open connection.
+   */
+  changeEvent: { req: { chatJid: string; messageId: string; change: EventChange }; res: { ok: true; at: number } };
   /** Delete one of our sent messages for everyone on WhatsApp, then store and announce it (`message`, `revokedAt`). */
   revokeMessage: { req: { chatJid: string; messageId: string }; res: { ok: true; at: number } };
   /** Send presence or typing state to a chat (or globally when chatJid is absent). */

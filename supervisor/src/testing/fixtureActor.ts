@@ -31,6 +31,7 @@ const table = createHandlerTable<ActorCommands>({
   markHandled: () => ({ ok: true, handledAt: null }),
   setBlocked: ({ blocked }) => ({ ok: true, blocked }),
   editMessage: () => ({ ok: true, at: 1 }),
+  changeEvent: () => ({ ok: true, at: 1 }),
   revokeMessage: () => ({ ok: true, at: 1 }),
   presence: () => ({ ok: true }),
   checkNumber: () => ({ onWhatsApp: false, jid: null }),

@@ -2,7 +2,7 @@ import type { proto } from '@whiskeysockets/baileys';
 import type { MediaStore } from './media.ts';
 import { decryptMedia, encryptMedia, type MediaType } from './mediaCrypto.ts';
 import { SimError } from './phone.ts';
-import { answerMessage, messageSecretOf, type AnswerInput } from './polls.ts';
+import { answerMessage, answerSecret, eventMessageOf, messageSecretOf, openAppEdit, type AnswerInput } from './polls.ts';
 import type { ContactSendInput, ReceivedMessage, SimMessageKind } from './types.ts';
 
 type MediaField = 'imageMessage' | 'videoMessage' | 'audioMessage' | 'documentMessage' | 'stickerMessage';
@@ -10,6 +10,8 @@ type MediaField = 'imageMessage' | 'videoMessage' | 'audioMessage' | 'documentMe
 /** proto.Message.ProtocolMessage.Type values (the enum is not imported: types only here). */
 const proto_REVOKE = 0;
 const proto_MESSAGE_EDIT = 14;
+/** proto.Message.SecretEncryptedMessage.SecretEncType.EVENT_EDIT */
+const proto_EVENT_EDIT = 1;
 
 const DEFAULT_MIME: Record<string, string> = {
   image: 'image/jpeg',
@@ -109,13 +111,10 @@ export function buildContactMessage(
     return { type: 'poll', message: { pollCreationMessageV3: { name, options: options.map((optionName) => ({ optionName })), selectableOptionsCount: selectableCount, contextInfo: ctx }, ...secret } };
   }
   if (input.event) {
-    const e = input.event;
-    const seconds = (ms: number) => Math.floor(ms / 1000);
-    const place = e.place ? { degreesLatitude: e.place.latitude ?? 0, degreesLongitude: e.place.longitude ?? 0, name: e.place.name, address: e.place.address } : undefined;
     return {
       type: 'event',
       message: {
-        eventMessage: { name: e.name, description: e.description, startTime: seconds(e.startAt), ...(e.endAt ? { endTime: seconds(e.endAt) } : {}), location: place, joinLink: e.joinLink, isCanceled: e.canceled ?? false, contextInfo: ctx },
+        eventMessage: eventMessageOf(input.event, ctx),
         // The key of its answers (polls.ts), as a poll's.
         messageContextInfo: { messageSecret: messageSecretOf(input.id ?? '') },
       },
@@ -132,8 +131,8 @@ export function buildContactMessage(
     if (b.list) return { type: 'text', message: { listResponseMessage: { title: b.text, listType: 1, singleSelectReply: { selectedRowId: b.id ?? b.text }, contextInfo: ctx } } };
     return { type: 'text', message: { buttonsResponseMessage: { selectedButtonId: b.id ?? b.text, selectedDisplayText: b.text, type: 1, contextInfo: ctx } } };
   }
-  // Baileys sends an answer to an event as a plain text stanza, a vote as a poll's.
-  if (input.resolvedAnswer) return { type: input.resolvedAnswer.event ? 'text' : 'poll', message: answerMessage(input.resolvedAnswer) };
+  // Baileys sends an answer to an event (and an event's edit) as a plain text stanza, a vote as a poll's.
+  if (input.resolvedAnswer) return { type: input.resolvedAnswer.options ? 'poll' : 'text', message: answerMessage(input.resolvedAnswer) };
   if (input.reaction) {
     // In a group the key names the target's author too (Baileys' own reactions do).
     const author = ref.remoteJid.endsWith('@g.us') ? { participant: ref.participant } : {};
@@ -152,7 +151,7 @@ export function buildContactMessage(
     const message = ctx ? { extendedTextMessage: { text: input.text, contextInfo: ctx } } : { conversation: input.text };
     return { type: 'text', message };
   }
-  throw new SimError('bad_message', 'message needs text, image, video, audio, document, sticker, location, contacts, poll, pollVote, event, eventResponse, groupInvite, buttonReply, reaction, edit or revoke');
+  throw new SimError('bad_message', 'message needs text, image, video, audio, document, sticker, location, contacts, poll, pollVote, event, eventResponse, eventEdit, groupInvite, buttonReply, reaction, edit or revoke');
 }
 
 const MEDIA_FIELDS: Array<[MediaField, MediaType]> = [
@@ -170,6 +169,9 @@ function unwrap(msg: proto.IMessage): proto.IMessage {
 }
 
 type Parsed = Omit<ReceivedMessage, 'id' | 'from' | 'to' | 'at'>;
+
+/** What parseAppMessage reads: an event's edit still sealed (readAppMessage opens it). */
+type ParsedSealed = Parsed & { sealedEdit?: { encPayload: Buffer; encIv: Buffer } };
 
 /** `forwarded: true` when the app marked the message forwarded; `mentions` when it listed some. */
 const forwardedOf = (ctx: proto.IContextInfo | null | undefined): { forwarded?: true; mentions?: string[] } => ({
@@ -189,8 +191,25 @@ function secretOf(raw: proto.IMessage, msg: proto.IMessage): { pollSecret?: Buff
   return secret?.length ? { pollSecret: Buffer.from(secret) } : {};
 }
 
+/** The account's ids, phone number and LID: an edit it seals may be under either. */
+export function accountJids(sim: { phones: Map<string, { lid: string }> }, digits: string): string[] {
+  const lid = sim.phones.get(digits)?.lid;
+  return [`${digits}@s.whatsapp.net`, ...(lid ? [`${lid}@lid`] : [])];
+}
+
+/**
+ * An app message as a contact reads it: parsed (parseAppMessage), and an event's sealed edit
+ * opened with the secret of the event the app sent this contact, under the account's ids.
+ */
+export function readAppMessage(store: MediaStore, raw: proto.IMessage, received: readonly ReceivedMessage[], accountJids: string[]): Parsed {
+  const { sealedEdit, ...parsed } = parseAppMessage(store, raw);
+  if (!sealedEdit || !parsed.targetId) return parsed;
+  const event = openAppEdit(sealedEdit, parsed.targetId, answerSecret(received, parsed.targetId), accountJids);
+  return { ...parsed, ...(event ? { event } : {}) };
+}
+
 /** Turns a decrypted `proto.Message` into what a test wants to assert on, fetching media bytes. */
-export function parseAppMessage(store: MediaStore, raw: proto.IMessage): Parsed {
+export function parseAppMessage(store: MediaStore, raw: proto.IMessage): ParsedSealed {
   const msg = unwrap(raw);
   if (msg.conversation != null) return { kind: 'text', text: msg.conversation };
   if (msg.extendedTextMessage) {
@@ -250,6 +269,10 @@ export function parseAppMessage(store: MediaStore, raw: proto.IMessage): Parsed 
   if (cards) {
     const ctx = msg.contactMessage?.contextInfo ?? msg.contactsArrayMessage?.contextInfo;
     return { kind: 'contact', contacts: cards.map((c) => ({ displayName: c.displayName ?? '', vcard: c.vcard ?? '' })), quotedId: ctx?.stanzaId ?? undefined, ...forwardedOf(ctx) };
+  }
+  const sealed = msg.secretEncryptedMessage;
+  if (sealed?.secretEncType === proto_EVENT_EDIT && sealed.encPayload && sealed.encIv) {
+    return { kind: 'edit', targetId: sealed.targetMessageKey?.id ?? undefined, sealedEdit: { encPayload: Buffer.from(sealed.encPayload), encIv: Buffer.from(sealed.encIv) } };
   }
   const pm = msg.protocolMessage;
   if (pm?.type === 0) return { kind: 'revoke', targetId: pm.key?.id ?? undefined };

@@ -1,6 +1,6 @@
 import { proto, unpadRandomMax16, type BinaryNode } from '@whiskeysockets/baileys';
 import type { SimConnection } from './connection.ts';
-import { parseAppMessage } from './content.ts';
+import { accountJids, readAppMessage } from './content.ts';
 import type { SimContact } from './contact.ts';
 import { contactJids } from './groupMessages.ts';
 import type { SimGroup } from './groups.ts';
@@ -50,7 +50,7 @@ function askForGroupRetry(s: GroupStanza, contact: SimContact): void {
 
 /** Records a decrypted group message as received by the contact (once per id), with its receipts. */
 function record(s: GroupStanza, contact: SimContact, message: proto.IMessage): void {
-  const parsed = parseAppMessage(s.sim.media, message);
+  const parsed = readAppMessage(s.sim.media, message, contact.received, accountJids(s.sim, s.device.phone));
   const received: ReceivedMessage = { id: s.id, from: s.device.phone, to: contact.phone, group: s.group.jid, ...parsed, at: Date.now() };
   if (!contact.received.some((m) => m.id === s.id && m.from === s.device.phone)) {
     contact.received.push(received);

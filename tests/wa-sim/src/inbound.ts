@@ -1,6 +1,6 @@
 import { proto, unpadRandomMax16, type BinaryNode } from '@whiskeysockets/baileys';
 import type { SimConnection } from './connection.ts';
-import { parseAppMessage } from './content.ts';
+import { accountJids, readAppMessage } from './content.ts';
 import type { SimContact } from './contact.ts';
 import { onAppGroupMessage } from './groupInbound.ts';
 import { retryGroupToDevice } from './groupMessages.ts';
@@ -117,7 +117,7 @@ export function onAppMessage(sim: Simulator, conn: SimConnection, stanza: Binary
     void contact
       .serial(async () => {
         const message = await decryptFor(contact, device, encNode);
-        const parsedMsg = parseAppMessage(sim.media, message);
+        const parsedMsg = readAppMessage(sim.media, message, contact.received, accountJids(sim, device.phone));
         const received = { id, from: device.phone, to: contact.phone, ...parsedMsg, at: Date.now() };
         if (parsedMsg.kind === 'unknown' && !message.protocolMessage && Object.keys(message.toJSON()).every((k) => k === 'messageContextInfo' || k === 'senderKeyDistributionMessage')) return;
         // Like a WhatsApp client, a message key seen before (an app resending after a crash with

@@ -1,7 +1,7 @@
 import { decryptEventResponse, decryptPollVote, proto } from '@whiskeysockets/baileys';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { answerMessage, messageSecretOf, type AnswerInput } from './polls.ts';
+import { answerMessage, messageSecretOf, openAppEdit, type AnswerInput } from './polls.ts';
 
 /** An answer from Lucía to a message of the account's, in their chat. */
 const place: Omit<AnswerInput, 'options' | 'event'> = {
@@ -29,5 +29,20 @@ describe('answers sealed as WhatsApp clients seal them', () => {
     expect(open(place.secret, ctx.answererJid)).toMatchObject({ response: proto.Message.EventResponseMessage.EventResponseType.NOT_GOING, extraGuestCount: 1 });
     expect(() => open(messageSecretOf('M2'), ctx.answererJid)).toThrow();
     expect(() => open(place.secret, '34699000001@s.whatsapp.net')).toThrow();
+  });
+});
+
+describe("an event's edit, sealed under 'Event Edit' without additional data", () => {
+  const own = { ...place, creatorJid: place.answererJid, fromMe: true };
+  const accountIds = ['34611000001@s.whatsapp.net', '100000000000001@lid'];
+
+  it('carries the whole event as it is now, which the account ids open and no other secret does', () => {
+    const startAt = Date.parse('2026-12-22T17:00:00Z');
+    const sealed = answerMessage({ ...own, edit: { name: 'Cena', startAt, place: { name: 'Casa Lucía' }, canceled: true } }).secretEncryptedMessage!;
+    expect(sealed).toMatchObject({ targetMessageKey: { id: 'M1', fromMe: true }, secretEncType: proto.Message.SecretEncryptedMessage.SecretEncType.EVENT_EDIT });
+    const box = { encPayload: Buffer.from(sealed.encPayload!), encIv: Buffer.from(sealed.encIv!) };
+    expect(openAppEdit(box, 'M1', place.secret, accountIds)).toEqual({ name: 'Cena', startAt, place: { name: 'Casa Lucía' }, canceled: true });
+    expect(openAppEdit(box, 'M1', messageSecretOf('M2'), accountIds)).toBeUndefined();
+    expect(openAppEdit(box, 'M2', place.secret, accountIds)).toBeUndefined();
   });
 });

@@ -7,10 +7,18 @@
  * Baileys' `decryptPollVote` and `decryptEventResponse`. The simulator derives each message's
  * secret from its id, so any simulated contact can answer a poll or event it has seen without the
  * simulator keeping them.
+ *
+ * An event's creator changes or cancels it with a `secretEncryptedMessage` (`EVENT_EDIT`): the
+ * whole `Message { eventMessage }` as it is now, sealed the same way under "Event Edit" without
+ * the additional data (whatsmeow's `EncSecretEventEdit`). The simulator seals a contact's and
+ * opens the app's (`openAppEdit`), with the secret of the event the app sent.
  */
-import { createCipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 import { proto } from '@whiskeysockets/baileys';
 import type { ContactSendInput, EventAnswer, ReceivedMessage } from './types.ts';
+
+/** An event as a contact shares or changes it. */
+export type SimEvent = NonNullable<ContactSendInput['event']>;
 
 /** The secret of the poll or event with this id (the same wherever the simulator needs it). */
 export function messageSecretOf(id: string): Buffer {
@@ -41,6 +49,15 @@ export interface AnswerInput {
   options?: string[];
   /** An answer to an event. */
   event?: { answer: EventAnswer; extraGuests?: number };
+  /** An event's change by its creator: the event as it is now. */
+  edit?: SimEvent;
+}
+
+/** A simulated event as WhatsApp's `EventMessage` (a place named only comes at 0, 0, as the phone sends it). */
+export function eventMessageOf(e: SimEvent, contextInfo?: proto.IContextInfo): proto.Message.IEventMessage {
+  const seconds = (ms: number) => Math.floor(ms / 1000);
+  const place = e.place ? { degreesLatitude: e.place.latitude ?? 0, degreesLongitude: e.place.longitude ?? 0, name: e.place.name, address: e.place.address } : undefined;
+  return { name: e.name, description: e.description, startTime: seconds(e.startAt), ...(e.endAt ? { endTime: seconds(e.endAt) } : {}), location: place, joinLink: e.joinLink, isCanceled: e.canceled ?? false, ...(contextInfo ? { contextInfo } : {}) };
 }
 
 const EVENT_ANSWER_TYPES: Record<EventAnswer, proto.Message.EventResponseMessage.EventResponseType> = {
@@ -49,19 +66,63 @@ const EVENT_ANSWER_TYPES: Record<EventAnswer, proto.Message.EventResponseMessage
   maybe: proto.Message.EventResponseMessage.EventResponseType.MAYBE,
 };
 
-function seal(a: AnswerInput, label: string, plain: Uint8Array): { encPayload: Buffer; encIv: Buffer } {
+/** Who sealed what, for the key: the message, its creator, who answers or changes it, and the secret. */
+type SealIds = Pick<AnswerInput, 'targetId' | 'creatorJid' | 'answererJid' | 'secret'>;
+
+/** The key of one use of a message's secret (HKDF-SHA256 with zeros for salt, one block). */
+function useKey(a: SealIds, label: string): Buffer {
   const sign = Buffer.concat([Buffer.from(a.targetId), Buffer.from(a.creatorJid), Buffer.from(a.answererJid), Buffer.from(label), Buffer.from([1])]);
   const key0 = createHmac('sha256', Buffer.alloc(32)).update(a.secret).digest();
-  const key = createHmac('sha256', key0).update(sign).digest();
+  return createHmac('sha256', key0).update(sign).digest();
+}
+
+/** Seals an answer (bound to `id \0 answerer`) or, with `bound` false, an edit. */
+function seal(a: AnswerInput, label: string, plain: Uint8Array, bound = true): { encPayload: Buffer; encIv: Buffer } {
   const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', key, iv);
-  cipher.setAAD(Buffer.from(`${a.targetId}\u0000${a.answererJid}`));
+  const cipher = createCipheriv('aes-256-gcm', useKey(a, label), iv);
+  if (bound) cipher.setAAD(Buffer.from(`${a.targetId}\u0000${a.answererJid}`));
   return { encPayload: Buffer.concat([cipher.update(plain), cipher.final(), cipher.getAuthTag()]), encIv: iv };
+}
+
+/**
+ * The event in an edit the app sealed (`sealedEdit`), opened with the event's secret under the
+ * account's ids (`accountJids`: its phone-number and LID forms), else undefined.
+ */
+export function openAppEdit(sealed: { encPayload: Buffer; encIv: Buffer }, targetId: string, secret: Buffer, accountJids: string[]): ReceivedMessage['event'] | undefined {
+  for (const creatorJid of accountJids) {
+    for (const answererJid of accountJids) {
+      try {
+        const decipher = createDecipheriv('aes-256-gcm', useKey({ targetId, creatorJid, answererJid, secret }, 'Event Edit'), sealed.encIv);
+        decipher.setAuthTag(sealed.encPayload.subarray(-16));
+        const plain = Buffer.concat([decipher.update(sealed.encPayload.subarray(0, -16)), decipher.final()]);
+        const e = proto.Message.decode(plain).eventMessage;
+        if (!e) return undefined;
+        const l = e.location;
+        const place = l && (l.name || l.address) ? { ...(l.name ? { name: l.name } : {}), ...(l.address ? { address: l.address } : {}) } : undefined;
+        return {
+          name: e.name ?? '',
+          startAt: Number(e.startTime ?? 0) * 1000,
+          ...(e.endTime ? { endAt: Number(e.endTime) * 1000 } : {}),
+          ...(place ? { place } : {}),
+          ...(e.description ? { description: e.description } : {}),
+          ...(e.isCanceled ? { canceled: true } : {}),
+        };
+      } catch {
+        // Not these ids: GCM refused.
+      }
+    }
+  }
+  return undefined;
 }
 
 /** The message of an answer: a poll's `pollUpdateMessage`, or an event's `encEventResponseMessage`. */
 export function answerMessage(a: AnswerInput): proto.IMessage {
   const key = { remoteJid: a.remoteJid, fromMe: a.fromMe, id: a.targetId, ...(a.participant ? { participant: a.participant } : {}) };
+  if (a.edit) {
+    const plain = proto.Message.encode({ eventMessage: eventMessageOf(a.edit) }).finish();
+    const secretEncType = proto.Message.SecretEncryptedMessage.SecretEncType.EVENT_EDIT;
+    return { secretEncryptedMessage: { targetMessageKey: key, ...seal(a, 'Event Edit', plain, false), secretEncType } };
+  }
   if (a.event) {
     const plain = proto.Message.EventResponseMessage.encode({ response: EVENT_ANSWER_TYPES[a.event.answer], timestampMs: Date.now(), extraGuestCount: a.event.extraGuests ?? 0 }).finish();
     return { encEventResponseMessage: { eventCreationMessageKey: key, ...seal(a, 'Event Response', plain) } };
@@ -74,8 +135,10 @@ export function answerMessage(a: AnswerInput): proto.IMessage {
 /** Where an answer's message is and who answers, given the message's id and its creator's digits. */
 type AnswerPlace = Omit<AnswerInput, 'targetId' | 'options' | 'event'>;
 
-/** The answer an input asks for (a `pollVote` or an `eventResponse`), placed by `place`; undefined for any other input. */
-export function answerTo(input: Pick<ContactSendInput, 'pollVote' | 'eventResponse'>, place: (creator: { id: string; digits: string }) => AnswerPlace): AnswerInput | undefined {
+/** The answer an input asks for (a `pollVote`, an `eventResponse` or an `eventEdit`), placed by `place`; undefined for any other input. */
+export function answerTo(input: Pick<ContactSendInput, 'pollVote' | 'eventResponse' | 'eventEdit'>, place: (creator: { id: string; digits: string }) => AnswerPlace): AnswerInput | undefined {
+  const edit = input.eventEdit;
+  if (edit) return { targetId: edit.eventId, ...place({ id: edit.eventId, digits: edit.creator }), edit: edit.event };
   if (input.pollVote) return { targetId: input.pollVote.pollId, ...place({ id: input.pollVote.pollId, digits: input.pollVote.creator }), options: input.pollVote.options };
   const r = input.eventResponse;
   if (r) return { targetId: r.eventId, ...place({ id: r.eventId, digits: r.creator }), event: { answer: r.answer, ...(r.extraGuests ? { extraGuests: r.extraGuests } : {}) } };

@@ -31,8 +31,11 @@ export interface ReceivedMessage {
   contacts?: SimContactCard[];
   /** For `poll`: its question, options, how many one may pick (0: any), and the key of its votes. */
   poll?: { name: string; options: string[]; selectableCount: number };
-  /** For `event`: its name, times (ms), place and description, whether answers may bring guests. */
-  event?: { name: string; startAt: number; endAt?: number; place?: { name?: string; address?: string; latitude?: number; longitude?: number }; description?: string; extraGuestsAllowed?: boolean };
+  /**
+   * For `event`: its name, times (ms), place and description, whether answers may bring guests;
+   * for the `edit` of an event, the event as it is now (and whether it was cancelled).
+   */
+  event?: { name: string; startAt: number; endAt?: number; place?: { name?: string; address?: string; latitude?: number; longitude?: number }; description?: string; extraGuestsAllowed?: boolean; canceled?: boolean };
   /** The key of a poll's votes or an event's answers (its `messageSecret`). */
   pollSecret?: Buffer;
   reaction?: { emoji: string; targetId: string };
@@ -47,7 +50,7 @@ export interface ReceivedMessage {
   forwarded?: boolean;
   /** The ids the app listed as mentioned (`contextInfo.mentionedJid`). */
   mentions?: string[];
-  /** For `revoke` and `edit`: the id of the message deleted or edited. */
+  /** For `revoke` and `edit`: the id of the message deleted or edited (an event's edit: `event` is the event now). */
   targetId?: string;
   /** Unix milliseconds when the simulator decrypted it. */
   at: number;
@@ -114,6 +117,12 @@ export interface ContactSendInput {
    * guests come along.
    */
   eventResponse?: { eventId: string; creator: string; answer: EventAnswer; extraGuests?: number };
+  /**
+   * Changes or cancels (`event.canceled`) a WhatsApp event: the whole event as it is now, sealed
+   * with the event's secret in a `secretEncryptedMessage` (`EVENT_EDIT`); `creator`: the digits of
+   * whoever created it (WhatsApp clients only let its creator change it; another's is a forgery).
+   */
+  eventEdit?: { eventId: string; creator: string; event: NonNullable<ContactSendInput['event']> };
   /** Invites the receiver to a group (`groupInviteMessage`): the group, its name, the code, the expiry (ms) and the words. */
   groupInvite?: { groupJid: string; groupName: string; code?: string; expiresAt?: number; caption?: string };
   /** Taps a button (or, with `list`, a list row) of a business's message: the choice's words and id. */

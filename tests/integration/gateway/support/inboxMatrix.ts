@@ -288,6 +288,15 @@ export const INBOX_MATRIX: Record<string, { call: (s: MatrixState, who: Caller) 
     call: async (s) => ({ path: `/api/sessions/${s.linked}/messages/${await sentMessage(s)}` }),
     expect: authed(200, 200, 200, 403),
   },
+  // Changing an event: who may send in its chat; a text is refused as no event once the caller may.
+  'PUT /api/sessions/:sessionId/messages/:messageId/event': {
+    call: async (s) => ({ path: `/api/sessions/${s.linked}/messages/${await sentMessage(s)}/event`, body: { text: 'Prueba', event: { startAt: Date.now() + 86_400_000 } } }),
+    expect: authed(409, 409, 409, 403),
+  },
+  'POST /api/sessions/:sessionId/messages/:messageId/event/cancel': {
+    call: async (s) => ({ path: `/api/sessions/${s.linked}/messages/${await sentMessage(s)}/event/cancel` }),
+    expect: authed(409, 409, 409, 403),
+  },
   // Forwarding: who may read the message's chat and write in the target (here the same chat).
   'POST /api/sessions/:sessionId/messages/:messageId/forward': {
     call: async (s) => {
