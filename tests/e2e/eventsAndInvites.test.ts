@@ -6,7 +6,8 @@
  * *Añadir al calendario* downloads a calendar file with it; the list says *📅 …*; when Lucía
  * answers that she will come, with a guest, the card counts her. A cancelled
  * video call shows as cancelled, with its link and nothing to add. Elena sends Lucía a pick-up
- * as an event (*Crear evento*): Lucía gets its day and place, and her *Asistiré* counts. Lucía then invites the account
+ * as an event (*Crear evento*): Lucía gets its day and place, and her *Asistiré* counts; Elena
+ * moves it to the next morning (*Cambiar evento*), then cancels it, and Lucía gets each. Lucía then invites the account
  * to her neighbours' group: Elena sees the group, the invitation's words, until when it can be
  * accepted and how, never "unsupported"; and a tapped button arrives as its words. Sofía (a
  * supervisor, who may start conversations) joins a group from an invitation: the account is
@@ -128,6 +129,48 @@ describe('events and group invitations', () => {
     await expect.poll(statusOf).not.toBe('pending');
     await sys.sim.contactSend(LUCIA, { to: PHONE, eventResponse: { eventId: got.id, creator: PHONE, answer: 'going' } });
     await ours.getByLabel('Asistirán: 1 (Lucía Pardo)').waitFor();
+  });
+
+  it('moves the pick-up to another day from the event, then cancels it: Lucía gets each, and the card follows', async () => {
+    const sent = thread(elena).locator('.msg-out[data-id]', { hasText: 'Recogida del pedido' });
+    const id = (await sent.getAttribute('data-id')) ?? '';
+    await sent.hover();
+    await sent.getByRole('button', { name: 'Editar' }).click();
+    const dialog = elena.getByRole('dialog', { name: 'Cambiar evento' });
+    // The form holds the event as sent; saving it unchanged says so.
+    expect(await dialog.getByLabel('Nombre').inputValue()).toBe('Recogida del pedido');
+    expect(await dialog.getByLabel('Empieza').inputValue()).toBe('17:00');
+    await dialog.getByRole('button', { name: 'Guardar cambios' }).click();
+    await dialog.getByText('No has cambiado nada.').waitFor();
+    await dialog.getByLabel('Día').fill('2030-06-22');
+    await dialog.getByLabel('Empieza').fill('11:00');
+    await dialog.getByLabel('Termina').fill('11:30');
+    await checkScreen(elena, SHOTS, '32e-change-event');
+    await dialog.getByRole('button', { name: 'Guardar cambios' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    // Madrid in June is UTC+2: 11:00 there is 09:00 UTC. The place and description stay.
+    const moved = await sys.sim.waitForReceived(LUCIA, (m) => m.kind === 'edit' && m.targetId === id, 30_000);
+    const startAt = Date.parse('2030-06-22T09:00:00Z');
+    expect(moved.event).toEqual({ name: 'Recogida del pedido', description: 'Trae el ticket', startAt, endAt: startAt + 30 * 60_000, place: { name: 'Tienda Centro' } });
+    const card = sent.getByLabel('Evento');
+    await card.getByText(/^sábado, 22 de junio de 2030, 11:00\s*–\s*11:30$/).waitFor();
+    await card.getByLabel('Asistirán: 1 (Lucía Pardo)').waitFor();
+
+    await sent.hover();
+    await sent.getByRole('button', { name: 'Editar' }).click();
+    await dialog.getByRole('button', { name: 'Cancelar evento' }).click();
+    await dialog.getByText('Lucía Pardo lo verá cancelado en su WhatsApp. No se puede deshacer.').waitFor();
+    await checkScreen(elena, SHOTS, '32f-cancel-event');
+    await dialog.getByRole('button', { name: 'Sí, cancelar evento' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const canceled = await sys.sim.waitForReceived(LUCIA, (m) => m.kind === 'edit' && m.targetId === id && m.event?.canceled === true, 30_000);
+    expect(canceled.event).toMatchObject({ name: 'Recogida del pedido', startAt });
+    await card.getByText('Cancelado').waitFor();
+    await checkScreen(elena, SHOTS, '32g-event-cancelled');
+    // A cancelled event takes no more changes: nothing to edit on it.
+    await sent.hover();
+    expect(await sent.getByRole('button', { name: 'Editar' }).count()).toBe(0);
   });
 
   it('shows an invitation to a group with its words, until when it can be accepted and how; a tapped button as its words', async () => {

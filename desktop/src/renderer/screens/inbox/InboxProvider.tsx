@@ -48,6 +48,8 @@ export interface Inbox {
   react(target: InboxMessageView, emoji: string): Promise<void>;
   /** Edits the text of one of our messages on WhatsApp (within 15 minutes of sending). */
   editMessage(m: InboxMessageView, text: string): Promise<void>;
+  /** Changes or cancels one of our events on WhatsApp (until it is cancelled). */
+  changeEvent(m: InboxMessageView, change: NewEvent | 'cancel'): Promise<void>;
   /** Deletes one of our messages for everyone on WhatsApp (within about two days). */
   deleteMessage(m: InboxMessageView): Promise<void>;
   markRead(key: string): Promise<void>;

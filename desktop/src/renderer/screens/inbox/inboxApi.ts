@@ -124,6 +124,9 @@ export function inboxApi(api: ApiClient) {
     },
     editMessage: (sessionId: string, messageId: string, text: string) => api.put<MessageChangeResult>(`/api/sessions/${enc(sessionId)}/messages/${enc(messageId)}`, { text }),
     deleteMessage: (sessionId: string, messageId: string) => api.del<MessageChangeResult>(`/api/sessions/${enc(sessionId)}/messages/${enc(messageId)}`),
+    changeEvent: (sessionId: string, messageId: string, e: NewEvent) =>
+      api.put<MessageChangeResult>(`/api/sessions/${enc(sessionId)}/messages/${enc(messageId)}/event`, { text: e.name, ...(e.description ? { caption: e.description } : {}), event: { startAt: e.startAt, ...(e.endAt ? { endAt: e.endAt } : {}), ...(e.place ? { place: e.place } : {}) } }),
+    cancelEvent: (sessionId: string, messageId: string) => api.post<MessageChangeResult>(`/api/sessions/${enc(sessionId)}/messages/${enc(messageId)}/event/cancel`, {}),
     forward: (sessionId: string, messageId: string, to: string[], clientId: string) => api.post<ForwardResult>(`/api/sessions/${enc(sessionId)}/messages/${enc(messageId)}/forward`, { to, clientId }),
     /** Each group member's delivery and read of one of our group messages. */
     memberReceipts: (sessionId: string, messageId: string, signal?: AbortSignal) =>

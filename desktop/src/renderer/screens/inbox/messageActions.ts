@@ -1,12 +1,13 @@
 /**
  * What an agent does to one message (InboxProvider hands these to the thread): react to it, or
- * edit / delete for everyone one of ours. Each goes to the server, and the thread shows the
+ * edit / delete for everyone one of ours, change or cancel one of our events. Each goes to the server, and the thread shows the
  * outcome at once; the server's `message` / `message-sent` events follow and settle it.
  */
 import type { InboxMessageView } from '@switchboard/shared';
 import type { Dispatch } from 'react';
 import { newClientId, type inboxApi } from './inboxApi.ts';
 import type { InboxAction } from './model/inboxReducer.ts';
+import type { NewEvent } from './outbox/types.ts';
 
 /** The message actions of the inbox, on `rest`, recorded in the inbox state through `dispatch`. */
 export function messageActions(rest: ReturnType<typeof inboxApi>, dispatch: Dispatch<InboxAction>) {
@@ -20,6 +21,18 @@ export function messageActions(rest: ReturnType<typeof inboxApi>, dispatch: Disp
     async editMessage(m: InboxMessageView, text: string): Promise<void> {
       const { at } = await rest.editMessage(m.sessionId, m.id, text);
       dispatch({ type: 'event/message', message: { ...m, text, editedAt: at } });
+    },
+    /** Changes (or cancels) one of our events; the thread shows it at once. */
+    async changeEvent(m: InboxMessageView, change: NewEvent | 'cancel'): Promise<void> {
+      if (change === 'cancel') {
+        const { at } = await rest.cancelEvent(m.sessionId, m.id);
+        if (m.event) dispatch({ type: 'event/message', message: { ...m, event: { ...m.event, canceled: true }, editedAt: at } });
+        return;
+      }
+      const { at } = await rest.changeEvent(m.sessionId, m.id, change);
+      const { name, description, startAt, endAt, place } = change;
+      const event = { ...m.event, startAt, endAt, place };
+      dispatch({ type: 'event/message', message: { ...m, text: name, caption: description, event, editedAt: at } });
     },
     async deleteMessage(m: InboxMessageView): Promise<void> {
       const { at } = await rest.deleteMessage(m.sessionId, m.id);

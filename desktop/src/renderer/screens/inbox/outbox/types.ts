@@ -1,4 +1,4 @@
-import type { MessageMention } from '@switchboard/shared';
+import type { CalendarEvent, MessageMention } from '@switchboard/shared';
 
 /** A person shared as a contact card. */
 export interface SharedContact {
@@ -29,7 +29,8 @@ export interface NewEvent {
   description?: string;
   startAt: number;
   endAt?: number;
-  place?: { name: string };
+  /** Where: a name typed in the form, or (a changed event's, kept) the place it had. */
+  place?: CalendarEvent['place'];
 }
 
 /** A reply waiting in the offline outbox. */

@@ -4,7 +4,7 @@
  * answer *Asistiré*; their answer then counts in the thread (EventCard). It goes through the
  * offline outbox like any reply.
  */
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useI18n } from '../../../i18n/index.tsx';
 import { Button } from '../../../ui/Button.tsx';
 import { Dialog } from '../../../ui/Dialog.tsx';
@@ -33,7 +33,24 @@ export function NewEventDialog({ open, onClose, chatName, onSend }: Props) {
 
 function NewEventForm({ onSend, onDone }: { onSend: Props['onSend']; onDone(): void }) {
   const { t } = useI18n();
-  const [form, setForm] = useState<EventForm>(() => blankEventForm(Date.now()));
+  return <EventFormBody initial={blankEventForm(Date.now())} read={(f) => eventFromForm(f, Date.now())} submitLabel={t('newEvent.submit')} onSubmit={onSend} onDone={onDone} />;
+}
+
+interface BodyProps {
+  initial: EventForm;
+  /** The event the form describes, or what is wrong with it. */
+  read(form: EventForm): { event: NewEvent } | { problem: EventProblem };
+  submitLabel: string;
+  onSubmit(event: NewEvent): Promise<void>;
+  onDone(): void;
+  /** More actions, on a line of their own above the form's (ChangeEvent.tsx: *Cancelar evento*). */
+  extra?: ReactNode;
+}
+
+/** An event's fields and its submit: *Crear evento*'s, and *Cambiar evento*'s (ChangeEvent.tsx). */
+export function EventFormBody({ initial, read, submitLabel, onSubmit, onDone, extra }: BodyProps) {
+  const { t } = useI18n();
+  const [form, setForm] = useState<EventForm>(initial);
   const [problem, setProblem] = useState<EventProblem | null>(null);
   const [busy, setBusy] = useState(false);
   const set = (change: Partial<EventForm>) => {
@@ -43,15 +60,17 @@ function NewEventForm({ onSend, onDone }: { onSend: Props['onSend']; onDone(): v
 
   const submit = async (e?: FormEvent) => {
     e?.preventDefault();
-    const read = eventFromForm(form, Date.now());
-    if ('problem' in read) {
-      setProblem(read.problem);
+    const result = read(form);
+    if ('problem' in result) {
+      setProblem(result.problem);
       return;
     }
     setBusy(true);
     try {
-      await onSend(read.event);
+      await onSubmit(result.event);
       onDone();
+    } catch {
+      // Reported by the caller; the dialog stays open.
     } finally {
       setBusy(false);
     }
@@ -68,10 +87,11 @@ function NewEventForm({ onSend, onDone }: { onSend: Props['onSend']; onDone(): v
       <TextField label={t('newEvent.place')} hint={t('newEvent.placeHint')} value={form.place} maxLength={256} onChange={(e) => set({ place: e.target.value })} />
       <TextAreaField label={t('newEvent.details')} value={form.description} maxLength={2048} rows={3} onChange={(e) => set({ description: e.target.value })} />
       {problem && <Notice kind="danger">{t(problem)}</Notice>}
+      {extra && <div className="new-event-extra">{extra}</div>}
       <div className="dialog-inline-actions">
         <Button onClick={onDone}>{t('action.cancel')}</Button>
         <Button type="submit" variant="primary" icon="send" busy={busy}>
-          {t('newEvent.submit')}
+          {submitLabel}
         </Button>
       </div>
     </form>

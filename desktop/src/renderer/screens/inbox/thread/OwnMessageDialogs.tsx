@@ -15,7 +15,9 @@ import { TextAreaField } from '../../../ui/Field.tsx';
 export function ownMessageActions(m: InboxMessageView, now: number): { edit: boolean; remove: boolean } {
   if (!m.fromMe || m.revokedAt !== undefined || !isOnWhatsApp(m.status) || m.kind === 'reaction') return { edit: false, remove: false };
   const age = now - m.timestamp;
-  return { edit: m.kind === 'text' && age <= MESSAGE_EDIT_WINDOW_MS, remove: age <= MESSAGE_REVOKE_WINDOW_MS };
+  // An event may be changed (ChangeEvent.tsx) at any time until it is cancelled, as on the phone.
+  const edit = m.kind === 'event' ? !m.event?.canceled : m.kind === 'text' && age <= MESSAGE_EDIT_WINDOW_MS;
+  return { edit, remove: age <= MESSAGE_REVOKE_WINDOW_MS };
 }
 
 /** The edit dialog; `onSave` rejects to keep it open. */

@@ -33,6 +33,7 @@ import { ReplyTools } from './ReplyTools.tsx';
 import { mentionableMembers } from './replyMentions.ts';
 import { MessageList } from './MessageList.tsx';
 import { buildRows } from './rows.ts';
+import { ChangeEventDialog } from './ChangeEvent.tsx';
 import { DeleteMessageDialog, EditMessageDialog } from './OwnMessageDialogs.tsx';
 import { ForwardDialog } from './ForwardDialog.tsx';
 import { BlockedReplyNotice } from './ContactBlock.tsx';
@@ -219,6 +220,7 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
   };
   const editMessage = (m: InboxMessageView, text: string) => change(() => inbox.editMessage(m, text), t('msg.editDone'), () => setEditing(null));
   const deleteMessage = (m: InboxMessageView) => change(() => inbox.deleteMessage(m), t('msg.deleteDone'), () => setDeleting(null));
+  const changeEvent = (m: InboxMessageView, c: Parameters<typeof inbox.changeEvent>[1]) => change(() => inbox.changeEvent(m, c), t(c === 'cancel' ? 'changeEvent.canceled' : 'changeEvent.done'), () => setEditing(null));
   const { react: sendReaction } = inbox;
   const react = useCallback(
     (m: InboxMessageView, emoji: string) => void sendReaction(m, emoji).catch((err: unknown) => toast.error(errorText(err, t))),
@@ -354,7 +356,8 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
       )}
       <TransferDialog chat={transferring && chat ? chat : null} title={name} onClose={() => setTransferring(false)} onChanged={inbox.list.reload} />
       <LabelsDialog chat={labelling && chat ? chat : null} title={name} onClose={() => setLabelling(false)} />
-      <EditMessageDialog message={editing} onClose={() => setEditing(null)} onSave={editMessage} />
+      <EditMessageDialog message={editing?.kind === 'event' ? null : editing} onClose={() => setEditing(null)} onSave={editMessage} />
+      <ChangeEventDialog message={editing?.kind === 'event' ? editing : null} chatName={name} onClose={() => setEditing(null)} onChange={changeEvent} />
       <DeleteMessageDialog message={deleting} onClose={() => setDeleting(null)} onDelete={deleteMessage} />
       <ForwardDialog messages={forwarding} sessionName={chat?.sessionName ?? ''} onClose={() => setForwarding(null)} />
       <SnoozeDialog open={snoozing && !!chat} title={name} onClose={() => setSnoozing(false)} onSnooze={snooze} />
