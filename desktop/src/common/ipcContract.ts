@@ -46,6 +46,10 @@ export interface NotificationReply {
 export type ThemeSource = 'system' | 'light' | 'dark';
 export const THEME_SOURCES: readonly ThemeSource[] = ['system', 'light', 'dark'];
 
+/** The console's language, which main keeps for the next start (Chromium's `--lang`: date and time fields). */
+export type DesktopLanguage = 'es' | 'en';
+export const DESKTOP_LANGUAGES: readonly DesktopLanguage[] = ['es', 'en'];
+
 /** Request/response channels (`ipcRenderer.invoke` ↔ `ipcMain.handle`). */
 export interface InvokeChannels {
   'sb:server-url:get': { req: void; res: string | null };
@@ -62,6 +66,8 @@ export interface SendChannels {
   'sb:badge': number;
   /** The console's theme: main makes the window's frame and menus match (nativeTheme). */
   'sb:theme': ThemeSource;
+  /** The console's language: main starts the next run in it, so the renderer's own date and time fields match. */
+  'sb:language': DesktopLanguage;
 }
 
 /** Main → renderer events (`webContents.send` → listener registered through the bridge). */
@@ -73,7 +79,7 @@ export interface EventChannels {
 }
 
 export const INVOKE_CHANNELS = ['sb:server-url:get', 'sb:server-url:set', 'sb:token:get', 'sb:token:set', 'sb:token:clear', 'sb:secure-storage'] as const satisfies readonly (keyof InvokeChannels)[];
-export const SEND_CHANNELS = ['sb:notify', 'sb:badge', 'sb:theme'] as const satisfies readonly (keyof SendChannels)[];
+export const SEND_CHANNELS = ['sb:notify', 'sb:badge', 'sb:theme', 'sb:language'] as const satisfies readonly (keyof SendChannels)[];
 export const EVENT_CHANNELS = ['sb:navigate', 'sb:notification-reply'] as const satisfies readonly (keyof EventChannels)[];
 
 /**
@@ -106,6 +112,7 @@ export interface DesktopBridge {
   notify(n: NotifyRequest): void;
   setBadge(count: number): void;
   setTheme(theme: ThemeSource): void;
+  setLanguage(language: DesktopLanguage): void;
   /** Subscribes to navigation requests from main; returns the unsubscribe function. */
   onNavigate(cb: (route: string) => void): () => void;
   /** Subscribes to answers typed in notifications; returns the unsubscribe function. */

@@ -19,7 +19,7 @@ import { createNotifier, type Notifier } from './notifications.ts';
 import { installPermissionHandlers } from './permissions.ts';
 import { createQuitFlow, type QuitFlow } from './quitFlow.ts';
 import { createServerUrlService, type ServerUrlService } from './serverUrlService.ts';
-import { openSettingsStore, type SettingsStore } from './settingsStore.ts';
+import { openSettingsStore, settingsFile, type SettingsStore } from './settingsStore.ts';
 import { revealWindow } from './singleInstance.ts';
 import { createTokenStore, type TokenStore } from './tokenStore.ts';
 import { createAppTray, type AppTray } from './trayMenu.ts';
@@ -36,7 +36,7 @@ interface Storage {
 /** Settings, token and server URL, all in userData. */
 function openStorage(config: DesktopAppConfig, state: AppState, messages: Messages): Storage {
   const userData = app.getPath('userData');
-  const settings = openSettingsStore(join(userData, 'settings.json'));
+  const settings = openSettingsStore(settingsFile(userData));
   const tokens = createTokenStore({
     safeStorage,
     file: join(userData, 'token.json'),
@@ -131,6 +131,10 @@ export function startServices(config: DesktopAppConfig, state: AppState, navigat
     // The window's frame, menus and dialogs follow the console's theme.
     setTheme: (theme) => {
       nativeTheme.themeSource = theme;
+    },
+    // Kept for the next start: Chromium takes its language before `ready` (appLanguage.ts).
+    setLanguage: (language) => {
+      if (settings.get().language !== language) settings.update({ language }).catch((err: unknown) => config.log.warn({ err }, 'language not saved'));
     },
   });
 

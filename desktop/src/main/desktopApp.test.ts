@@ -148,6 +148,23 @@ describe('desktop app start-up', () => {
     expect(fakeElectron.nativeTheme.themeSource).toBe('system');
   });
 
+  it("keeps the console's language, and starts the next run's Chromium in it (date and time fields)", async () => {
+    await startReady();
+    expect(app.commandLine.appendSwitch).not.toHaveBeenCalled(); // nothing said yet: the system's language
+    ipcMain.listeners.get('sb:language')!(appFrame, 'fr');
+    ipcMain.listeners.get('sb:language')!(appFrame, 'en');
+    const file = join(root, 'Switchboard-dev', 'settings.json');
+    await vi.waitFor(() => expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ language: 'en' }));
+
+    // The next start, before ready.
+    resetFakeElectron();
+    app.paths.userData = join(root, 'Switchboard');
+    app.ready = new Promise(() => undefined);
+    start();
+    expect(app.commandLine.appendSwitch).toHaveBeenCalledWith('lang', 'en-US');
+    expect(app.commandLine.appendSwitch.mock.invocationCallOrder[0]).toBeLessThan(app.whenReady.mock.invocationCallOrder[0]!);
+  });
+
   it('sets the AppUserModelID on Windows', () => {
     const platform = Object.getOwnPropertyDescriptor(process, 'platform')!;
     Object.defineProperty(process, 'platform', { value: 'win32' });

@@ -1,10 +1,12 @@
 /**
- * Start-up of the desktop shell, in the order Electron requires: before `ready` the sandbox,
+ * Start-up of the desktop shell, in the order Electron requires: before `ready` the language
+ * (appLanguage.ts), the sandbox,
  * the privileged scheme, the single-instance lock, deep-link sources and app-wide guards;
  * after `ready` the services, the IPC handlers and the window (appReady.ts).
  * from: main.ts (config read once) → here → next: appReady.ts.
  */
 import { app, shell, type BrowserWindow } from 'electron';
+import { applySavedLanguage } from './appLanguage.ts';
 import { registerAppScheme } from './appProtocol.ts';
 import { startServices } from './appReady.ts';
 import { registerDeepLinks } from './deepLinkRegistration.ts';
@@ -38,6 +40,7 @@ export interface AppState {
 export function startDesktopApp(config: DesktopAppConfig): boolean {
   // Development runs keep their own profile (settings, token, single-instance lock).
   if (!app.isPackaged) app.setPath('userData', `${app.getPath('userData')}-dev`);
+  applySavedLanguage(app);
   app.enableSandbox();
   registerAppScheme();
 

@@ -28,6 +28,7 @@ function services() {
     notify: vi.fn((_request: NotifyRequest) => undefined),
     setBadge: vi.fn((_count: number) => undefined),
     setTheme: vi.fn((_theme: 'system' | 'light' | 'dark') => undefined),
+    setLanguage: vi.fn((_language: 'es' | 'en') => undefined),
   } satisfies DesktopServices;
 }
 
@@ -143,5 +144,13 @@ describe('registerIpcHandlers', () => {
     expect(s.setTheme).not.toHaveBeenCalled();
     for (const theme of ['dark', 'light', 'system']) send(app, 'sb:theme', theme);
     expect(s.setTheme.mock.calls).toEqual([['dark'], ['light'], ['system']]);
+  });
+
+  it('accepts the two console languages and ignores anything else', () => {
+    const { send, s } = setup();
+    for (const bad of ['ES', 'es-ES', 'fr', '', 0, null, { language: 'es' }]) send(app, 'sb:language', bad);
+    expect(s.setLanguage).not.toHaveBeenCalled();
+    for (const language of ['es', 'en']) send(app, 'sb:language', language);
+    expect(s.setLanguage.mock.calls).toEqual([['es'], ['en']]);
   });
 });

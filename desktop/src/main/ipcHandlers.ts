@@ -14,9 +14,10 @@ import {
   type SendChannels,
   type SetServerUrlResult,
   type StoreTokenResult,
+  type DesktopLanguage,
   type ThemeSource,
 } from '../common/ipcContract.ts';
-import { boundedString, isTrustedSender, validBadgeCount, validNotifyRequest, validTheme, validToken } from './ipcValidation.ts';
+import { boundedString, isTrustedSender, validBadgeCount, validLanguage, validNotifyRequest, validTheme, validToken } from './ipcValidation.ts';
 
 /** What the renderer may ask of main. */
 export interface DesktopServices {
@@ -29,6 +30,7 @@ export interface DesktopServices {
   notify(request: NotifyRequest): void;
   setBadge(count: number): void;
   setTheme(theme: ThemeSource): void;
+  setLanguage(language: DesktopLanguage): void;
 }
 
 /** Thrown back to the renderer (as a rejected invoke) for a refused message. */
@@ -77,6 +79,10 @@ function sendTable(s: DesktopServices): SendTable {
     'sb:theme': (arg) => {
       const theme = validTheme(arg);
       if (theme !== undefined) s.setTheme(theme);
+    },
+    'sb:language': (arg) => {
+      const language = validLanguage(arg);
+      if (language !== undefined) s.setLanguage(language);
     },
   };
 }

@@ -4,7 +4,7 @@
  * contract's type and fit `IPC_LIMITS`. Validators return the clean value or undefined.
  */
 import type { IpcMainEvent, IpcMainInvokeEvent } from 'electron';
-import { IPC_LIMITS, THEME_SOURCES, type NotifyRequest, type ThemeSource } from '../common/ipcContract.ts';
+import { DESKTOP_LANGUAGES, IPC_LIMITS, THEME_SOURCES, type DesktopLanguage, type NotifyRequest, type ThemeSource } from '../common/ipcContract.ts';
 import { isAppUrl } from './appUrl.ts';
 
 /** True when the message comes from the top frame of an app page (not a subframe, not another origin). */
@@ -49,6 +49,11 @@ export function validBadgeCount(value: unknown): number | undefined {
 /** One of the theme sources (`system`, `light`, `dark`), else undefined. */
 export function validTheme(value: unknown): ThemeSource | undefined {
   return (THEME_SOURCES as readonly unknown[]).includes(value) ? (value as ThemeSource) : undefined;
+}
+
+/** One of the console's languages (`es`, `en`), else undefined. */
+export function validLanguage(value: unknown): DesktopLanguage | undefined {
+  return (DESKTOP_LANGUAGES as readonly unknown[]).includes(value) ? (value as DesktopLanguage) : undefined;
 }
 
 /** A notification request with only the known fields, each of the right type and size. */

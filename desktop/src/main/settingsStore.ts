@@ -1,10 +1,13 @@
 /**
  * Main's remembered settings, one JSON file in `app.getPath('userData')`: the server URL
- * chosen at first start, the window bounds, and the opt-in to weak token storage. Read once
+ * chosen at first start, the window bounds, the opt-in to weak token storage, and the console's
+ * language for the next start (appLanguage.ts, which reads the file before `ready`). Read once
  * at start; every update rewrites the file atomically (writes are serialised, so the last
  * update wins on disk as in memory). A missing or corrupt file reads as empty settings.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DesktopLanguage } from '../common/ipcContract.ts';
 import { writeFileAtomic } from './atomicFile.ts';
 
 /** Saved window placement. */
@@ -23,7 +26,12 @@ export interface DesktopSettings {
   windowBounds?: SavedBounds;
   /** Same as SWITCHBOARD_ALLOW_INSECURE_TOKEN_STORAGE=1, for people who cannot set environment variables. */
   allowInsecureTokenStorage?: boolean;
+  /** The console's language when it last said (`sb:language`): the next start's `--lang`. */
+  language?: DesktopLanguage;
 }
+
+/** Where the settings of a profile are. */
+export const settingsFile = (userData: string): string => join(userData, 'settings.json');
 
 /** The settings of this run, and their persistence. */
 export interface SettingsStore {
@@ -33,7 +41,7 @@ export interface SettingsStore {
 }
 
 /** Reads `file`, tolerating absence and corruption (the settings then start empty). */
-function readSettings(file: string): DesktopSettings {
+export function readSettings(file: string): DesktopSettings {
   try {
     const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
     return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as DesktopSettings) : {};

@@ -21,6 +21,7 @@ const BRIDGE_KEYS = Object.keys({
   notify: true,
   setBadge: true,
   setTheme: true,
+  setLanguage: true,
   onNavigate: true,
   onNotificationReply: true,
 } satisfies Record<keyof DesktopBridge, true>).sort();
@@ -63,11 +64,12 @@ describe('preload', () => {
       bridge.notify({ title: 't', body: 'b', tag: 'x' }),
       bridge.setBadge(1),
       bridge.setTheme('dark'),
+      bridge.setLanguage('es'),
       bridge.onNavigate(() => undefined),
       bridge.onNotificationReply(() => undefined),
     ];
     for (const r of results) expect(leaks.has(r)).toBe(false);
-    expect(results.slice(6, 9)).toEqual([undefined, undefined, undefined]);
+    expect(results.slice(6, 10)).toEqual([undefined, undefined, undefined, undefined]);
   });
 
   it('maps each method to its contract channel', async () => {
@@ -88,10 +90,12 @@ describe('preload', () => {
     bridge.notify({ title: 'Ana', body: 'hola', tag: 'chat:1' });
     bridge.setBadge(3);
     bridge.setTheme('light');
+    bridge.setLanguage('en');
     expect(electron.ipcRenderer.send.mock.calls).toEqual([
       ['sb:notify', { title: 'Ana', body: 'hola', tag: 'chat:1' }],
       ['sb:badge', 3],
       ['sb:theme', 'light'],
+      ['sb:language', 'en'],
     ]);
   });
 

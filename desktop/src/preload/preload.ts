@@ -8,7 +8,7 @@
  * from: renderer platform.ts → here → next: main's ipcHandlers.ts.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { DesktopBridge, EventChannels, InvokeChannels, NotificationReply, NotifyRequest, SendChannels, ThemeSource } from '../common/ipcContract.ts';
+import type { DesktopBridge, DesktopLanguage, EventChannels, InvokeChannels, NotificationReply, NotifyRequest, SendChannels, ThemeSource } from '../common/ipcContract.ts';
 
 const HELD_EVENTS_LIMIT = 10;
 
@@ -93,6 +93,9 @@ const bridge: DesktopBridge = {
   },
   setTheme: (theme: ThemeSource) => {
     send('sb:theme', theme);
+  },
+  setLanguage: (language: DesktopLanguage) => {
+    send('sb:language', language);
   },
   onNavigate,
   onNotificationReply,

@@ -82,6 +82,7 @@ function appMembers() {
     getPath: vi.fn((name: string) => self().paths[name] ?? `/tmp/fake-${name}`),
     setPath: vi.fn((name: string, value: string) => void (self().paths[name] = value)),
     getLocale: vi.fn(() => 'es-ES'),
+    commandLine: { appendSwitch: vi.fn() },
     getVersion: vi.fn(() => '0.1.0'),
     enableSandbox: vi.fn(),
     requestSingleInstanceLock: vi.fn(() => self().lock),

@@ -3,7 +3,8 @@
  * setter, and formatters (dates, relative times, numbers, bytes) in that locale. Spanish is the
  * default; the signed-in user's `locale` wins, and the choice is remembered on this device.
  */
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { tellShellLanguage } from './shellLanguage.ts';
 import type { Locale } from './define.ts';
 import { MESSAGES, type MessageKey } from './messages/index.ts';
 
@@ -128,6 +129,8 @@ export function I18nProvider({ children, locale: forced }: { children: ReactNode
     }
     document.documentElement.lang = l;
   }, []);
+  // The desktop app starts its next run in this language, so its date and time fields match (appLanguage.ts).
+  useEffect(() => tellShellLanguage(locale), [locale]);
   const value = useMemo<I18n>(() => {
     document.documentElement.lang = locale;
     const fmt = formatters(locale);
