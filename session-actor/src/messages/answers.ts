@@ -10,8 +10,8 @@
  *
  * WhatsApp encrypts with the ids the creator and the answerer had in that chat, a phone number or
  * a LID; the ids we know of each are tried until one pair opens it (AES-GCM says so). An answer
- * to a message we never stored, or that none of them opens, is dropped: it would mean nothing to
- * anyone reading the chat. Answers are applied one at a time per message, and one older than the
+ * to a message not stored yet waits for it (parkedAnswers.ts); one that none of the ids opens is
+ * dropped: it would mean nothing to anyone reading the chat. Answers are applied one at a time per message, and one older than the
  * person's stored answer (a replay) changes nothing.
  */
 import { jidNormalizedUser, normalizeMessageContent, type WAMessage, type WASocket } from '@whiskeysockets/baileys';
@@ -24,6 +24,7 @@ import { eventEdits } from './eventEdits.ts';
 import { eventAnswers } from './eventResponses.ts';
 import { createKeyedQueue } from './keyedQueue.ts';
 import { chatIdentityFor, lidForPn, ownAccountIds, pnForLid, senderOf, type ChatIdentity, type KeyLike } from './jid.ts';
+import { parkAnswer } from './parkedAnswers.ts';
 import { pollAnswers } from './pollVotes.ts';
 
 /** The sealed part of an answer. */
@@ -124,8 +125,13 @@ async function applyOne({ msg, kind, targetId, sealed, sentAtMs }: Answer, deps:
   if (!identity || !targetId || !sealed) return;
   const target = await Message.findOne({ _id: messageObjectId(deps.sessionId, targetId), chatId: identity.chatId, kind: kind.target }).lean<MessageDoc>();
   const secret = target && !target.revokedAt ? secretOf(target) : undefined;
-  if (!target || !secret) {
-    deps.logger.debug({ messageId: targetId, kind: kind.target }, 'answer to a message not stored here: ignored');
+  if (!target) {
+    // Its message may come later (parkedAnswers.ts).
+    await parkAnswer({ msg, targetId }, deps.sessionId, deps.logger);
+    return;
+  }
+  if (!secret) {
+    deps.logger.debug({ messageId: targetId, kind: kind.target }, 'answer to a message without its key: ignored');
     return;
   }
   const answerers = await answererIds(msg.key, identity, sock);

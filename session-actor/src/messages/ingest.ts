@@ -7,6 +7,7 @@ import { messageTime, type MessageClock } from './messageTime.ts';
 import type { MediaSummaries } from '../media/mediaSummaries.ts';
 import { storeIncomingMedia } from '../media/storeIncomingMedia.ts';
 import { answerOf, applyAnswer, type Answer } from './answers.ts';
+import { applyParked } from './parkedAnswers.ts';
 import { applyStatus } from './applyStatus.ts';
 import type { ChatPatch, ChatStore } from './chats.ts';
 import { earlyStatuses } from './earlyStatus.ts';
@@ -99,6 +100,8 @@ export async function ingestMessages(msgs: readonly WAMessage[], deps: IngestDep
     const batch = prepared.slice(from, from + MAX_BATCH);
     const stored = await retry(() => store(batch));
     await announce(stored, deps, retry);
+    // Answers that came before their poll or event (parkedAnswers.ts).
+    await retry(() => applyParked(stored.map((p) => p.doc), deps));
   }
   // After the run's messages are stored: an edit that came with its target finds it.
   for (const change of changes) {

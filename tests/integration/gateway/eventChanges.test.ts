@@ -8,9 +8,9 @@
  * own events (`PUT …/event`, `POST …/event/cancel`): the customer's phone gets the new event,
  * the answers given stay, and a cancelled event takes no further change.
  */
-import { AuditLog, Chat, Message } from '@switchboard/shared/node';
+import { AuditLog, Chat, Message, ParkedAnswer } from '@switchboard/shared/node';
 import type { MessageView } from '@switchboard/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { linkSession, openGateway, type GatewayWorld } from './support/harness.ts';
 
 const SESSION = 'event-changes-1';
@@ -151,6 +151,24 @@ describe('events changed after they were sent', () => {
     }
     const audit = await AuditLog.find({ targetId: id, action: { $in: ['message.event_change', 'message.event_cancel'] } }).lean();
     expect(audit.map((a) => a.action).sort()).toEqual(['message.event_cancel', 'message.event_change']);
+  });
+
+  it('applies the answers and the change that came before their event or poll, once it comes, and keeps nothing after', async () => {
+    const startAt = Date.parse('2026-12-30T18:00:00Z');
+    // WhatsApp retried the event's delivery: Lucía's own answer and her change came through first.
+    await w.sim!.contactSend(LUCIA, { to: PHONE, eventResponse: { eventId: 'EVLATE0001', creator: LUCIA, answer: 'going', extraGuests: 2 } });
+    await w.sim!.contactSend(LUCIA, { to: PHONE, eventEdit: { eventId: 'EVLATE0001', creator: LUCIA, event: { name: 'Cena de empresa', startAt: startAt + HOUR } } });
+    await w.sim!.contactSend(LUCIA, { to: PHONE, pollVote: { pollId: 'POLLLATE01', creator: LUCIA, options: ['Carne'] } });
+    await vi.waitFor(async () => expect(await ParkedAnswer.countDocuments({ sessionId: SESSION })).toBe(3));
+
+    const complete = announced('EVLATE0001', (m) => m.editedAt !== undefined && m.event?.responses?.length === 1);
+    await w.sim!.contactSend(LUCIA, { to: PHONE, id: 'EVLATE0001', event: { name: 'Cena', startAt } });
+    expect(await complete).toMatchObject({ text: 'Cena de empresa', event: { startAt: startAt + HOUR, responses: [{ responder: jid(LUCIA), answer: 'going', extraGuests: 2 }] } });
+
+    const voted = announced('POLLLATE01', (m) => (m.pollVotes?.length ?? 0) === 1);
+    await w.sim!.contactSend(LUCIA, { to: PHONE, id: 'POLLLATE01', poll: { name: '¿Qué cenamos?', options: ['Carne', 'Pescado'] } });
+    expect((await voted).pollVotes).toMatchObject([{ voter: jid(LUCIA), options: ['Carne'] }]);
+    expect(await ParkedAnswer.countDocuments({ sessionId: SESSION })).toBe(0);
   });
 
   it('refuses a change that is no event, ends before it starts, or names nothing', async () => {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Assignment, AuthKey, AuthState, Session, type SessionDoc } from '@switchboard/shared/node';
+import { Assignment, AuthKey, AuthState, ParkedAnswer, Session, type SessionDoc } from '@switchboard/shared/node';
 import type { QueryFilter } from 'mongoose';
 import QRCode from 'qrcode';
 import { RPC_ERROR_CODES, RpcError } from '@switchboard/shared';
@@ -76,6 +76,7 @@ export const sessionRoutes: RouteDef[] = [
         AuthState.deleteMany({ sessionId: params.sessionId }),
         AuthKey.deleteMany({ sessionId: params.sessionId }),
         Assignment.deleteMany({ sessionId: params.sessionId }),
+        ParkedAnswer.deleteMany({ sessionId: params.sessionId }),
       ]);
       audit.targetType = 'Session';
       audit.targetId = params.sessionId;

@@ -37,6 +37,7 @@ export * from './chat.ts';
 export * from './chatHandled.ts';
 export * from './chatNote.ts';
 export * from './chatPin.ts';
+export * from './parkedAnswer.ts';
 export * from './messageReceipt.ts';
 export * from './clusterNode.ts';
 export * from './label.ts';
