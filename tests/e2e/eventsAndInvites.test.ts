@@ -152,7 +152,7 @@ describe('events and group invitations', () => {
     // Madrid in June is UTC+2: 11:00 there is 09:00 UTC. The place and description stay.
     const moved = await sys.sim.waitForReceived(LUCIA, (m) => m.kind === 'edit' && m.targetId === id, 30_000);
     const startAt = Date.parse('2030-06-22T09:00:00Z');
-    expect(moved.event).toEqual({ name: 'Recogida del pedido', description: 'Trae el ticket', startAt, endAt: startAt + 30 * 60_000, place: { name: 'Tienda Centro' } });
+    expect(moved.event).toEqual({ name: 'Recogida del pedido', description: 'Trae el ticket', startAt, endAt: startAt + 30 * 60_000, place: { name: 'Tienda Centro' }, extraGuestsAllowed: true });
     const card = sent.getByLabel('Evento');
     await card.getByText(/^sábado, 22 de junio de 2030, 11:00\s*–\s*11:30$/).waitFor();
     await card.getByLabel('Asistirán: 1 (Lucía Pardo)').waitFor();

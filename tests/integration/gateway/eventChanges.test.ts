@@ -124,7 +124,7 @@ describe('events changed after they were sent', () => {
     expect(put.status).toBe(200);
     expect(typeof put.body.at).toBe('number');
     const got = await w.sim!.waitForReceived(LUCIA, (m) => m.kind === 'edit' && m.targetId === id);
-    expect(got.event).toEqual({ name: 'Prueba del vestido (2ª)', startAt: startAt + 24 * HOUR, endAt: startAt + 25 * HOUR, place: { name: 'Tienda Norte', address: 'Calle Alta 9' } });
+    expect(got.event).toEqual({ name: 'Prueba del vestido (2ª)', startAt: startAt + 24 * HOUR, endAt: startAt + 25 * HOUR, place: { name: 'Tienda Norte', address: 'Calle Alta 9' }, extraGuestsAllowed: true });
     const changed = await changedAnnounced;
     expect(changed).toMatchObject({ fromMe: true, text: 'Prueba del vestido (2ª)', event: { startAt: startAt + 24 * HOUR, place: { name: 'Tienda Norte', address: 'Calle Alta 9' } } });
     expect(changed.caption).toBeUndefined();

@@ -2,7 +2,7 @@ import type { proto } from '@whiskeysockets/baileys';
 import type { MediaStore } from './media.ts';
 import { decryptMedia, encryptMedia, type MediaType } from './mediaCrypto.ts';
 import { SimError } from './phone.ts';
-import { answerMessage, answerSecret, eventMessageOf, messageSecretOf, openAppEdit, type AnswerInput } from './polls.ts';
+import { answerMessage, answerSecret, eventMessageOf, messageSecretOf, openAppEdit, readEvent, type AnswerInput } from './polls.ts';
 import type { ContactSendInput, ReceivedMessage, SimMessageKind } from './types.ts';
 
 type MediaField = 'imageMessage' | 'videoMessage' | 'audioMessage' | 'documentMessage' | 'stickerMessage';
@@ -249,21 +249,7 @@ export function parseAppMessage(store: MediaStore, raw: proto.IMessage): ParsedS
     };
   }
   if (msg.eventMessage) {
-    const e = msg.eventMessage;
-    const l = e.location;
-    const place = l ? { ...(l.name ? { name: l.name } : {}), ...(l.address ? { address: l.address } : {}), ...(l.degreesLatitude || l.degreesLongitude ? { latitude: l.degreesLatitude ?? 0, longitude: l.degreesLongitude ?? 0 } : {}) } : undefined;
-    return {
-      kind: 'event',
-      event: {
-        name: e.name ?? '',
-        startAt: Number(e.startTime ?? 0) * 1000,
-        ...(e.endTime ? { endAt: Number(e.endTime) * 1000 } : {}),
-        ...(place ? { place } : {}),
-        ...(e.description ? { description: e.description } : {}),
-        ...(e.extraGuestsAllowed ? { extraGuestsAllowed: true } : {}),
-      },
-      ...secretOf(raw, msg),
-    };
+    return { kind: 'event', event: readEvent(msg.eventMessage), ...secretOf(raw, msg) };
   }
   const cards = msg.contactMessage ? [msg.contactMessage] : msg.contactsArrayMessage?.contacts;
   if (cards) {

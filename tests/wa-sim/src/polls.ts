@@ -84,6 +84,22 @@ function seal(a: AnswerInput, label: string, plain: Uint8Array, bound = true): {
   return { encPayload: Buffer.concat([cipher.update(plain), cipher.final(), cipher.getAuthTag()]), encIv: iv };
 }
 
+/** An event the app sent (or the whole event in its edit), as a test asserts on it: times in ms, a place by name without its 0, 0. */
+export function readEvent(e: proto.Message.IEventMessage): NonNullable<ReceivedMessage['event']> {
+  const l = e.location;
+  const coords = l && (l.degreesLatitude || l.degreesLongitude) ? { latitude: l.degreesLatitude ?? 0, longitude: l.degreesLongitude ?? 0 } : {};
+  const place = l ? { ...(l.name ? { name: l.name } : {}), ...(l.address ? { address: l.address } : {}), ...coords } : undefined;
+  return {
+    name: e.name ?? '',
+    startAt: Number(e.startTime ?? 0) * 1000,
+    ...(e.endTime ? { endAt: Number(e.endTime) * 1000 } : {}),
+    ...(place && Object.keys(place).length ? { place } : {}),
+    ...(e.description ? { description: e.description } : {}),
+    ...(e.extraGuestsAllowed ? { extraGuestsAllowed: true } : {}),
+    ...(e.isCanceled ? { canceled: true } : {}),
+  };
+}
+
 /**
  * The event in an edit the app sealed (`sealedEdit`), opened with the event's secret under the
  * account's ids (`accountJids`: its phone-number and LID forms), else undefined.
@@ -96,17 +112,7 @@ export function openAppEdit(sealed: { encPayload: Buffer; encIv: Buffer }, targe
         decipher.setAuthTag(sealed.encPayload.subarray(-16));
         const plain = Buffer.concat([decipher.update(sealed.encPayload.subarray(0, -16)), decipher.final()]);
         const e = proto.Message.decode(plain).eventMessage;
-        if (!e) return undefined;
-        const l = e.location;
-        const place = l && (l.name || l.address) ? { ...(l.name ? { name: l.name } : {}), ...(l.address ? { address: l.address } : {}) } : undefined;
-        return {
-          name: e.name ?? '',
-          startAt: Number(e.startTime ?? 0) * 1000,
-          ...(e.endTime ? { endAt: Number(e.endTime) * 1000 } : {}),
-          ...(place ? { place } : {}),
-          ...(e.description ? { description: e.description } : {}),
-          ...(e.isCanceled ? { canceled: true } : {}),
-        };
+        return e ? readEvent(e) : undefined;
       } catch {
         // Not these ids: GCM refused.
       }
