@@ -1,12 +1,11 @@
-import { eventFields, isOnWhatsApp, type EventChange } from '@switchboard/shared';
+import { eventFields, type EventChange } from '@switchboard/shared';
 import type { MessageDoc } from '@switchboard/shared/node';
 import { conflict } from '../../errors.ts';
 import { z } from '../../openapi/zod.ts';
 import type { authorize } from '../../policies/subjects.ts';
 import { defineRoute, type RouteDef } from '../types.ts';
 import { messageParams } from './chatActionSchema.ts';
-import { loadOwnMessage } from './loadChat.ts';
-import { messageChangeResponse } from './messageChanges.ts';
+import { messageChangeResponse, ownMessage } from './messageChanges.ts';
 
 const tag = 'Messages';
 
@@ -22,12 +21,10 @@ export const changeEventBody = z
   })
   .openapi('ChangeEventRequest');
 
-/** One of our events the caller may answer in, still changeable; throws the reason otherwise. */
+/** One of our events the caller may answer in, still changeable (WhatsApp sets no time limit); throws the reason otherwise. */
 async function ownEvent(auth: Parameters<typeof authorize>[0], sessionId: string, messageId: string): Promise<MessageDoc> {
-  const msg = await loadOwnMessage(auth, sessionId, messageId, 'Only events sent from this account can be changed');
+  const msg = await ownMessage(auth, sessionId, messageId);
   if (msg.kind !== 'event' || !msg.event) throw conflict('not_an_event', 'Only an event can be changed this way');
-  if (msg.revokedAt) throw conflict('message_deleted', 'The event was deleted for everyone');
-  if (!isOnWhatsApp(msg.status)) throw conflict('not_sent', `The event is ${msg.status}: only an event WhatsApp has can be changed`);
   if (msg.event.canceled) throw conflict('event_canceled', 'The event was cancelled: WhatsApp allows no change after');
   return msg;
 }

@@ -17,13 +17,18 @@ export const messageChangeResponse = z
 /** Body of an edit: the new text (what a text message may hold). */
 export const editMessageBody = z.object({ text: z.string().trim().min(1).max(4096) }).openapi('EditMessageRequest');
 
-/** One of our messages the caller may answer in, still changeable; throws the reason otherwise. */
-async function ownMessage(auth: Parameters<typeof authorize>[0], sessionId: string, messageId: string, windowMs: number, tooLate: string): Promise<MessageDoc> {
+/**
+ * One of our messages the caller may answer in, still changeable (within `window` of sending,
+ * when WhatsApp sets one); throws the reason otherwise.
+ */
+export async function ownMessage(auth: Parameters<typeof authorize>[0], sessionId: string, messageId: string, window?: { ms: number; tooLate: string }): Promise<MessageDoc> {
   const msg = await loadOwnMessage(auth, sessionId, messageId, 'Only messages sent from this account can be changed');
   if (msg.revokedAt) throw conflict('message_deleted', 'The message was already deleted for everyone');
   // An edit or deletion of a message still pending (or failed) would reach nothing.
   if (!isOnWhatsApp(msg.status)) throw conflict('not_sent', `The message is ${msg.status}: only a message WhatsApp has can be changed`);
-  if (Date.now() - new Date(msg.timestamp).getTime() > windowMs) throw conflict(tooLate, `WhatsApp allows this only within ${windowMs >= 3600_000 ? `${windowMs / 3600_000} hours` : `${windowMs / 60_000} minutes`} of sending`);
+  if (window && Date.now() - new Date(msg.timestamp).getTime() > window.ms) {
+    throw conflict(window.tooLate, `WhatsApp allows this only within ${window.ms >= 3600_000 ? `${window.ms / 3600_000} hours` : `${window.ms / 60_000} minutes`} of sending`);
+  }
   return msg;
 }
 
@@ -40,7 +45,7 @@ export const messageChangeRoutes: RouteDef[] = [
     response: { status: 200, description: 'Edited on WhatsApp and announced (`message`, `editedAt`); 409 `edit_window_closed`, `not_editable` (not a text), `not_outgoing`, `not_sent`, `message_deleted`, `not_connected`', schema: messageChangeResponse },
     async handler({ deps, auth, params, body, audit }) {
       const { sessionId, messageId } = params;
-      const msg = await ownMessage(auth, sessionId, messageId, MESSAGE_EDIT_WINDOW_MS, 'edit_window_closed');
+      const msg = await ownMessage(auth, sessionId, messageId, { ms: MESSAGE_EDIT_WINDOW_MS, tooLate: 'edit_window_closed' });
       if (msg.kind !== 'text') throw conflict('not_editable', 'Only text messages can be edited');
       const result = await deps.hub.call(sessionId, 'editMessage', { chatJid: msg.chatId, messageId, text: body.text });
       Object.assign(audit, { targetType: 'Message', targetId: messageId, details: { sessionId, chatId: msg.chatId } });
@@ -53,7 +58,7 @@ export const messageChangeRoutes: RouteDef[] = [
     response: { status: 200, description: 'Deleted on WhatsApp and announced (`message`, `revokedAt`; its text, caption and file are gone); 409 `delete_window_closed`, `not_outgoing`, `not_sent`, `message_deleted`, `not_connected`', schema: messageChangeResponse },
     async handler({ deps, auth, params, audit }) {
       const { sessionId, messageId } = params;
-      const msg = await ownMessage(auth, sessionId, messageId, MESSAGE_REVOKE_WINDOW_MS, 'delete_window_closed');
+      const msg = await ownMessage(auth, sessionId, messageId, { ms: MESSAGE_REVOKE_WINDOW_MS, tooLate: 'delete_window_closed' });
       const result = await deps.hub.call(sessionId, 'revokeMessage', { chatJid: msg.chatId, messageId });
       Object.assign(audit, { targetType: 'Message', targetId: messageId, details: { sessionId, chatId: msg.chatId, kind: msg.kind } });
       return result;
