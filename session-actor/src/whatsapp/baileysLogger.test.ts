@@ -28,6 +28,16 @@ describe("Baileys' logger", () => {
     ]);
   });
 
+  it("logs Baileys' own failed tries at an event's answers at debug (the actor opens them), and other warnings as warnings", () => {
+    const { lines, root } = capture();
+    const log = baileysLogger(root);
+    log.warn({ creationMsgKey: { id: 'E1' } }, 'event creation message not found, cannot decrypt response');
+    log.child({ class: 'socket' }).warn({ err: 'x' }, 'failed to decrypt event response');
+    log.warn({ creationMsgKey: { id: 'E1' } }, 'event response: missing messageSecret for decryption');
+    log.warn({ jid: 'x' }, 'unknown stanza');
+    expect(lines.map((l) => [l.level, l.msg])).toEqual([[40, 'unknown stanza']]);
+  });
+
   it('keeps the root level when it is quieter than warn', () => {
     const { root } = capture();
     root.level = 'error';
