@@ -15,6 +15,7 @@ import { chatActionRoutes } from './messages/chatActions.ts';
 import { chatBlockRoutes } from './messages/chatBlock.ts';
 import { eventChangeRoutes } from './messages/eventChanges.ts';
 import { messageChangeRoutes } from './messages/messageChanges.ts';
+import { messageStarRoutes } from './messages/messageStars.ts';
 import { forwardRoutes } from './messages/forwardMessage.ts';
 import { acceptInviteRoutes } from './messages/acceptInvite.ts';
 import { chatPinRoutes } from './messages/chatPin.ts';
@@ -58,6 +59,7 @@ export const ROUTES: readonly RouteDef[] = [
   ...chatBlockRoutes,
   ...messageChangeRoutes,
   ...eventChangeRoutes,
+  ...messageStarRoutes,
   ...forwardRoutes,
   ...acceptInviteRoutes,
   ...numberCheckRoutes,

@@ -8,7 +8,7 @@
  * goes live, in order and without duplicates.
  */
 import type { MessageStatus, SessionStatus } from '../domain/messages.ts';
-import type { DisconnectCause, MemberReceiptStatus, MessageView } from '../protocol/events.ts';
+import type { DisconnectCause, MemberReceiptStatus, MessageStar, MessageView } from '../protocol/events.ts';
 import type { ChatLabelsView, ChatNameView, ChatNoteView, ChatPinChange, ChatScheduledView, ChatSnoozeView, ScheduledMessageView } from './teamTools.ts';
 
 /** Position of a hub event: which session, its per-session sequence number, when it happened. */
@@ -176,6 +176,14 @@ export interface AccessChangedEvent {
   rooms: string[];
 }
 
+/** `message-star`: a message of a chat the socket may read was marked *Destacado* (`starred`) or no longer (null). Volatile (the thread reloads on reconnect). */
+export interface MessageStarEvent {
+  sessionId: string;
+  chatId: string;
+  id: string;
+  starred: MessageStar | null;
+}
+
 /** `chat-note-deleted`: an internal note was deleted. Volatile (the inbox reloads notes on reconnect). */
 export interface ChatNoteDeletedEvent {
   sessionId: string;
@@ -228,6 +236,7 @@ export interface ServerToClientEvents {
   /** An internal note was added to a chat the socket may read. Volatile (reloaded on reconnect). */
   'chat-note': (e: ChatNoteView) => void;
   'chat-note-deleted': (e: ChatNoteDeletedEvent) => void;
+  'message-star': (e: MessageStarEvent) => void;
   /** The labels of a chat the socket may read changed. Volatile (the list is reloaded on reconnect). */
   'chat-labels': (e: ChatLabelsView) => void;
   /** A chat the socket may read was snoozed until a time, or woken. Volatile (the list is reloaded on reconnect). */

@@ -2,6 +2,14 @@ import type { MessageCall, CalendarEvent, MessageInvite, MessageKind, MessageMen
 import type { GroupEvent } from '../domain/groupEvents.ts';
 import type { ExitKind } from './exitCodes.ts';
 
+/** Who marked a message *Destacado*, and when (ms). */
+export interface MessageStar {
+  at: number;
+  by: string;
+  /** Their name, on *Mensajes destacados* (live events carry the id only). */
+  name?: string | null;
+}
+
 /** Why a connection closed, classified from Baileys' status codes (wa-sim.md §7). */
 export type DisconnectCause =
   | 'restart_required' // 515
@@ -74,6 +82,8 @@ export interface MessageView {
   editedAt?: number;
   /** Its author deleted it for everyone on WhatsApp (ms): its text, caption and media are gone. */
   revokedAt?: number;
+  /** A team member marked it *Destacado* to find it again (`at` ms, `by` their user id); the contact never knows. */
+  starred?: MessageStar;
   /**
    * The team member who sent it from Switchboard (absent for what was written on the phone; an
    * API key's sends name the key's creator). `name` is filled by REST pages; live events carry

@@ -56,6 +56,7 @@ const EVENTS = [
   'chat-name',
   'scheduled-message',
   'chat-scheduled',
+  'message-star',
   'agent-activity',
   'labels-changed',
   'chat-assignees',

@@ -88,6 +88,10 @@ export const messageSchema = z
       .openapi({ description: 'Incoming media not stored yet (no mediaId): `pending` while its download is retried, `failed` after the last try' }),
     editedAt: z.number().optional().openapi({ description: 'When its author edited it on WhatsApp (ms); text / caption are the edited ones' }),
     revokedAt: z.number().optional().openapi({ description: 'When its author deleted it for everyone (ms); its text, caption and media are gone' }),
+    starred: z
+      .object({ at: z.number(), by: z.string(), name: z.string().nullable().optional().openapi({ description: 'Their name (on the list of a chat\'s starred messages)' }) })
+      .optional()
+      .openapi({ description: 'A team member marked it *Destacado* to find it again: when (ms) and who (user id); the contact never knows' }),
     sentBy: z
       .object({ id: z.string(), name: z.string().nullable() })
       .optional()

@@ -86,6 +86,9 @@ export interface MessageDoc {
   editedAt?: Date | null;
   /** When its author deleted it for everyone on WhatsApp (its text and caption are gone). */
   revokedAt?: Date | null;
+  /** When a team member marked it *Destacado* (to find it again), and who; the contact never knows. */
+  starredAt?: Date | null;
+  starredBy?: Types.ObjectId | null;
   status: MessageStatus;
   statusReason?: string | null;
   timestamp: Date;
@@ -159,6 +162,8 @@ const messageSchema = new Schema<MessageDoc>(
     },
     editedAt: { type: Date },
     revokedAt: { type: Date },
+    starredAt: { type: Date },
+    starredBy: { type: Schema.Types.ObjectId, ref: 'User' },
     status: { type: String, enum: MESSAGE_STATUSES, required: true },
     statusReason: { type: String, default: null },
     timestamp: { type: Date, required: true },

@@ -85,6 +85,7 @@ export function toMessageView(doc: StoredMessage, media?: MessageMediaView, name
   if (doc.status === 'failed' && doc.statusReason) view.statusReason = doc.statusReason;
   if (doc.editedAt) view.editedAt = new Date(doc.editedAt).getTime();
   if (doc.revokedAt) view.revokedAt = new Date(doc.revokedAt).getTime();
+  if (doc.starredAt) view.starred = { at: new Date(doc.starredAt).getTime(), by: doc.starredBy ? String(doc.starredBy) : '' };
   if (doc.fromMe && doc.automated) view.automated = true;
   if (doc.forwarded) view.forwarded = true;
   if (doc.kind === 'system' && doc.system) view.system = { action: doc.system.action, by: doc.system.by ?? null, who: doc.system.who ?? [], ...(doc.system.value !== undefined ? { value: doc.system.value } : {}) };

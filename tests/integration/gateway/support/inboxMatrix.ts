@@ -288,6 +288,22 @@ export const INBOX_MATRIX: Record<string, { call: (s: MatrixState, who: Caller) 
     call: async (s) => ({ path: `/api/sessions/${s.linked}/messages/${await sentMessage(s)}` }),
     expect: authed(200, 200, 200, 403),
   },
+  // Destacar: who may answer in the chat marks; who may read it lists.
+  'PUT /api/sessions/:sessionId/messages/:messageId/star': {
+    call: async (s) => ({ path: `/api/sessions/${s.linked}/messages/${await sentMessage(s)}/star` }),
+    expect: authed(200, 200, 200, 403),
+  },
+  'DELETE /api/sessions/:sessionId/messages/:messageId/star': {
+    call: async (s) => ({ path: `/api/sessions/${s.linked}/messages/${await sentMessage(s)}/star` }),
+    expect: authed(200, 200, 200, 403),
+  },
+  'GET /api/sessions/:sessionId/chats/:chatId/starred': {
+    call: async (s) => {
+      await ensureChat(s);
+      return { path: `/api/sessions/${s.linked}/chats/${encodeURIComponent(s.chat)}/starred` };
+    },
+    expect: authed(200, 200, 200, 403),
+  },
   // Changing an event: who may send in its chat; a text is refused as no event once the caller may.
   'PUT /api/sessions/:sessionId/messages/:messageId/event': {
     call: async (s) => ({ path: `/api/sessions/${s.linked}/messages/${await sentMessage(s)}/event`, body: { text: 'Prueba', event: { startAt: Date.now() + 86_400_000 } } }),

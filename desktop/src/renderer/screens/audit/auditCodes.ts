@@ -12,7 +12,7 @@ export const AUDIT_ACTIONS: Record<string, readonly string[]> = {
   role: ['role.create', 'role.update', 'role.delete'],
   session: ['session.create', 'session.rename', 'session.business_hours', 'session.start', 'session.stop', 'session.relink', 'session.pairing_code', 'session.reset_attempts', 'session.cleanup', 'session.cleanup_inactive', 'session.delete'],
   assignment: ['assignment.create', 'assignment.update', 'assignment.delete', 'assignment.auto', 'assignment.auto_rule'],
-  message: ['message.send', 'message.retry', 'message.edit', 'message.revoke', 'message.forward', 'message.event_change', 'message.event_cancel'],
+  message: ['message.send', 'message.retry', 'message.edit', 'message.revoke', 'message.forward', 'message.event_change', 'message.event_cancel', 'message.star', 'message.unstar'],
   chat: ['chat.start', 'chat.read', 'chat.unread', 'chat.handled', 'chat.snooze', 'chat.pin', 'chat.unpin', 'chat.rename', 'chat.block', 'chat.group_members', 'chat.group_subject', 'chat.group_description', 'chat.group_settings', 'chat.group_requests', 'chat.group_leave', 'chat.group_create', 'chat.group_join', 'chat.export', 'chat.labels', 'chat.note_create', 'chat.note_delete', 'chat.schedule', 'chat.schedule_edit', 'chat.schedule_send', 'chat.schedule_cancel'],
   media: ['media.upload', 'media.delete'],
   canned_reply: ['canned_reply.create', 'canned_reply.update', 'canned_reply.attach', 'canned_reply.detach', 'canned_reply.delete'],

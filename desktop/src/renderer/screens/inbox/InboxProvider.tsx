@@ -21,7 +21,7 @@ import { useSnoozedChats } from './useSnoozedChats.ts';
 import { useOutbox } from './outbox/useOutbox.ts';
 import { useTeamLabels } from './labels/useTeamLabels.ts';
 import { useNotificationReplies } from './notify/useNotificationReplies.ts';
-import { messageActions } from './messageActions.ts';
+import { messageActions, type MessageActions } from './messageActions.ts';
 import type { NewEvent, NewPoll, OutboxItem, SharedContact, SharedLocation } from './outbox/types.ts';
 import { pendingMessageOf } from './outbox/pendingMessage.ts';
 
@@ -29,7 +29,7 @@ const PAGE = 100;
 const THREAD_PAGE = 50;
 
 /** What `useInbox()` gives. */
-export interface Inbox {
+export interface Inbox extends MessageActions {
   state: InboxState;
   dispatch(a: InboxAction): void;
   filters: ChatFilters;
@@ -44,14 +44,6 @@ export interface Inbox {
   retryOutbox(clientId: string): void;
   discardOutbox(clientId: string): void;
   retryMessage(m: InboxMessageView): Promise<void>;
-  /** Reacts to a message with `emoji` ('' takes our reaction back); shown at once, ticked when WhatsApp has it. */
-  react(target: InboxMessageView, emoji: string): Promise<void>;
-  /** Edits the text of one of our messages on WhatsApp (within 15 minutes of sending). */
-  editMessage(m: InboxMessageView, text: string): Promise<void>;
-  /** Changes or cancels one of our events on WhatsApp (until it is cancelled). */
-  changeEvent(m: InboxMessageView, change: NewEvent | 'cancel'): Promise<void>;
-  /** Deletes one of our messages for everyone on WhatsApp (within about two days). */
-  deleteMessage(m: InboxMessageView): Promise<void>;
   markRead(key: string): Promise<void>;
   /** Marks a chat unread for the team (to come back to it); every console sees it. */
   markUnread(key: string): Promise<void>;
@@ -234,6 +226,11 @@ export function InboxProvider({ children }: { children: ReactNode }) {
   useSocketEvent('labels-changed', () => reloadLabels());
   useSocketEvent('chat-note', (note) => notifyMention(stateRef.current, note));
   useSocketEvent('chat-scheduled', (e) => dispatch({ type: 'event/scheduled', sessionId: e.sessionId, chatId: e.chatId, nextScheduledAt: e.nextScheduledAt, scheduledFailed: e.scheduledFailed }));
+  // Marked *Destacado* (or not) elsewhere: the message as loaded, with the mark as it is now.
+  useSocketEvent('message-star', (e) => {
+    const m = stateRef.current.threads.get(chatKey(e.sessionId, e.chatId))?.messages.get(e.id);
+    if (m) dispatch({ type: 'event/message', message: { ...m, starred: e.starred ?? undefined } });
+  });
   useSocketEvent('chat-name', (e) => dispatch({ type: 'event/name', sessionId: e.sessionId, chatId: e.chatId, name: e.name, customName: e.customName }));
   useSocketEvent('chat-assignees', (e) => {
     const key = chatKey(e.sessionId, e.chatId);

@@ -1,5 +1,5 @@
 /** REST calls of the inbox, typed with the shared contract. */
-import type { CannedFileView, CannedReplyView, ChatLabelsView, ChatPinView, ForwardResult, ChatNameView, CreatedGroupView, JoinedGroupView, GroupInfoView, GroupJoinRequestsView, GroupRequestAction, GroupRequestsChangeView, GroupSettings, MessageMention, GroupInviteLinkView, GroupMemberAction, GroupMembersChangeView, ChatNoteView, ChatPersonView, ChatProfileView, ChatSnoozeView, InboxChatView, InboxMessageView, LabelColor, LabelView, ListPage, MarkHandledResult, BlockContactResult, MarkUnreadResult, MemberReceiptList, MessageChangeResult, MessageSearchHit, SendAccepted, ScheduledMessageView, SessionView, StartedChat } from '@switchboard/shared';
+import type { CannedFileView, CannedReplyView, ChatLabelsView, ChatPinView, ForwardResult, ChatNameView, CreatedGroupView, JoinedGroupView, GroupInfoView, GroupJoinRequestsView, GroupRequestAction, GroupRequestsChangeView, GroupSettings, MessageMention, GroupInviteLinkView, GroupMemberAction, GroupMembersChangeView, ChatNoteView, ChatPersonView, ChatProfileView, ChatSnoozeView, InboxChatView, InboxMessageView, LabelColor, LabelView, ListPage, MarkHandledResult, BlockContactResult, MarkUnreadResult, MemberReceiptList, MessageChangeResult, MessageSearchHit, MessageStar, SendAccepted, ScheduledMessageView, SessionView, StartedChat } from '@switchboard/shared';
 import { MAX_PINNED_CHATS } from '@switchboard/shared';
 import type { ApiClient, Query } from '../../api/http.ts';
 import type { NewEvent, NewPoll, SharedContact, SharedLocation } from './outbox/types.ts';
@@ -126,6 +126,11 @@ export function inboxApi(api: ApiClient) {
     deleteMessage: (sessionId: string, messageId: string) => api.del<MessageChangeResult>(`/api/sessions/${enc(sessionId)}/messages/${enc(messageId)}`),
     changeEvent: (sessionId: string, messageId: string, e: NewEvent) =>
       api.put<MessageChangeResult>(`/api/sessions/${enc(sessionId)}/messages/${enc(messageId)}/event`, { text: e.name, ...(e.description ? { caption: e.description } : {}), event: { startAt: e.startAt, ...(e.endAt ? { endAt: e.endAt } : {}), ...(e.place ? { place: e.place } : {}) } }),
+    star: (sessionId: string, messageId: string, on: boolean) => {
+      const path = `/api/sessions/${enc(sessionId)}/messages/${enc(messageId)}/star`;
+      return on ? api.put<{ starred: MessageStar | null }>(path, {}) : api.del<{ starred: MessageStar | null }>(path);
+    },
+    starred: (sessionId: string, chatId: string) => api.get<{ data: InboxMessageView[] }>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/starred`),
     cancelEvent: (sessionId: string, messageId: string) => api.post<MessageChangeResult>(`/api/sessions/${enc(sessionId)}/messages/${enc(messageId)}/event/cancel`, {}),
     forward: (sessionId: string, messageId: string, to: string[], clientId: string) => api.post<ForwardResult>(`/api/sessions/${enc(sessionId)}/messages/${enc(messageId)}/forward`, { to, clientId }),
     /** Each group member's delivery and read of one of our group messages. */

@@ -40,6 +40,8 @@ export interface MessageBubbleProps {
   /** Edit / delete for everyone one of our messages (absent for users who may not send in the chat). */
   onEdit?: ((m: InboxMessageView) => void) | undefined;
   onDelete?: ((m: InboxMessageView) => void) | undefined;
+  /** Marks it *Destacado* for the team, or takes the mark off (absent for users who may not send in the chat). */
+  onStar?: ((m: InboxMessageView, on: boolean) => void) | undefined;
   /** Forward it to other chats (absent for users who may not send). */
   onForward?: ((m: InboxMessageView) => void) | undefined;
   /** Answers a group member in their own chat (*Responder en privado*). */
@@ -113,7 +115,7 @@ function Quote({ quoted, elsewhere, chatName }: { quoted: InboxMessageView | und
 }
 
 /** A message bubble. */
-export const MessageBubble = memo(function MessageBubble({ m, quoted, quotedChatName, reactions, senderName, accountName, voterNames, onReply, onReact, onEdit, onDelete, onForward, onPrivateReply, onPickStart, picked, onPickToggle, onInfo, onRetry }: MessageBubbleProps) {
+export const MessageBubble = memo(function MessageBubble({ m, quoted, quotedChatName, reactions, senderName, accountName, voterNames, onReply, onReact, onEdit, onDelete, onStar, onForward, onPrivateReply, onPickStart, picked, onPickToggle, onInfo, onRetry }: MessageBubbleProps) {
   const own = onEdit || onDelete ? ownMessageActions(m, Date.now()) : { edit: false, remove: false };
   const { t, fmt } = useI18n();
   const text = CARD_LABELS[m.kind] ? undefined : (m.text ?? m.caption);
@@ -153,6 +155,11 @@ export const MessageBubble = memo(function MessageBubble({ m, quoted, quotedChat
         )}
         {text && <p className="msg-text">{formatText(text, m.mentions && { mentions: m.mentions, account: accountName })}</p>}
         <div className="msg-foot">
+          {m.starred && (
+            <span className="msg-starred" role="img" aria-label={t('star.marked')} title={t('star.markedAt', { when: fmt.dateTime(m.starred.at) })}>
+              <Icon name="star" size={11} />
+            </span>
+          )}
           {m.editedAt !== undefined && (
             <span className="msg-edited" title={t('msg.editedAt', { when: fmt.dateTime(m.editedAt) })}>
               {t('msg.edited')}
@@ -176,6 +183,7 @@ export const MessageBubble = memo(function MessageBubble({ m, quoted, quotedChat
         {onPrivateReply && canReplyPrivately(m) && <IconButton icon="message" size="sm" label={t('group.replyPrivately')} onClick={() => onPrivateReply(m)} />}
         {onForward && canForward(m) && <IconButton icon="forward" size="sm" label={t('forward.action')} onClick={() => onForward(m)} />}
         {onPickStart && canForward(m) && <IconButton icon="checkSquare" size="sm" label={t('forward.pickStart')} onClick={() => onPickStart(m)} />}
+        {onStar && m.kind !== 'reaction' && <IconButton icon="star" size="sm" label={t(m.starred ? 'star.remove' : 'star.add')} aria-pressed={!!m.starred} onClick={() => onStar(m, !m.starred)} />}
         {m.fromMe && m.kind !== 'reaction' && <IconButton icon="info" size="sm" label={t('info.action')} onClick={() => onInfo(m)} />}
         {own.edit && onEdit && <IconButton icon="edit" size="sm" label={t('msg.edit')} onClick={() => onEdit(m)} />}
         {own.remove && onDelete && <IconButton icon="trash" size="sm" label={t('msg.delete')} onClick={() => onDelete(m)} />}

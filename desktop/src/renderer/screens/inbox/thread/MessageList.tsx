@@ -41,6 +41,7 @@ export interface MessageListProps {
   onReact?: ((m: InboxMessageView, emoji: string) => void) | undefined;
   onEdit?: ((m: InboxMessageView) => void) | undefined;
   onDelete?: ((m: InboxMessageView) => void) | undefined;
+  onStar?: ((m: InboxMessageView, on: boolean) => void) | undefined;
   /** Forwards one message, or several picked (in the thread's order). */
   onForward?: ((ms: InboxMessageView[]) => void) | undefined;
   onRetry(m: InboxMessageView): void;
@@ -261,6 +262,7 @@ export function MessageList(p: MessageListProps) {
                     onReact={p.onReact}
                     onEdit={p.onEdit}
                     onDelete={p.onDelete}
+                    onStar={p.onStar}
                     onForward={onForward ? forwardOne : undefined}
                     onPrivateReply={privateReply}
                     onPickStart={onForward ? startPick : undefined}

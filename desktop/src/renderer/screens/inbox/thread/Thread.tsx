@@ -33,8 +33,7 @@ import { ReplyTools } from './ReplyTools.tsx';
 import { mentionableMembers } from './replyMentions.ts';
 import { MessageList } from './MessageList.tsx';
 import { buildRows } from './rows.ts';
-import { ChangeEventDialog } from './ChangeEvent.tsx';
-import { DeleteMessageDialog, EditMessageDialog } from './OwnMessageDialogs.tsx';
+import { useOwnChanges } from './useOwnChanges.tsx';
 import { ForwardDialog } from './ForwardDialog.tsx';
 import { BlockedReplyNotice } from './ContactBlock.tsx';
 import { LIVE_WORDS, liveActivity } from '../model/presence.ts';
@@ -204,23 +203,8 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
   const name = chatTitle(chat ?? { name: null, phone: null, id: chatId });
 
   const saveDraft = useCallback((text: string) => setDraft(key, { text }), [setDraft, key]);
-  const [editing, setEditing] = useState<InboxMessageView | null>(null);
-  const [deleting, setDeleting] = useState<InboxMessageView | null>(null);
   const [forwarding, setForwarding] = useState<InboxMessageView[] | null>(null);
-  /** Runs a change of one of our messages; a refusal is shown and rethrown (the dialog stays open). */
-  const change = async (work: () => Promise<void>, done: string, close: () => void) => {
-    try {
-      await work();
-      toast.success(done);
-      close();
-    } catch (err) {
-      toast.error(errorText(err, t));
-      throw err;
-    }
-  };
-  const editMessage = (m: InboxMessageView, text: string) => change(() => inbox.editMessage(m, text), t('msg.editDone'), () => setEditing(null));
-  const deleteMessage = (m: InboxMessageView) => change(() => inbox.deleteMessage(m), t('msg.deleteDone'), () => setDeleting(null));
-  const changeEvent = (m: InboxMessageView, c: Parameters<typeof inbox.changeEvent>[1]) => change(() => inbox.changeEvent(m, c), t(c === 'cancel' ? 'changeEvent.canceled' : 'changeEvent.done'), () => setEditing(null));
+  const own = useOwnChanges(name);
   const { react: sendReaction } = inbox;
   const react = useCallback(
     (m: InboxMessageView, emoji: string) => void sendReaction(m, emoji).catch((err: unknown) => toast.error(errorText(err, t))),
@@ -338,8 +322,9 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
           loadOlder={() => inbox.loadOlder(key)}
           onReply={(m) => setQuoting(m)}
           onReact={canAnswer ? react : undefined}
-          onEdit={canAnswer ? setEditing : undefined}
-          onDelete={canAnswer ? setDeleting : undefined}
+          onEdit={canAnswer ? own.onEdit : undefined}
+          onDelete={canAnswer ? own.onDelete : undefined}
+          onStar={canAnswer ? own.onStar : undefined}
           onForward={canAnswer ? setForwarding : undefined}
           onRetry={(m) => void inbox.retryMessage(m).catch((err: unknown) => toast.error(errorText(err, t)))}
           onRetryOutbox={inbox.retryOutbox}
@@ -356,9 +341,7 @@ export function Thread({ chatKeyValue: key, chat, canned, onClose, onMarkUnread,
       )}
       <TransferDialog chat={transferring && chat ? chat : null} title={name} onClose={() => setTransferring(false)} onChanged={inbox.list.reload} />
       <LabelsDialog chat={labelling && chat ? chat : null} title={name} onClose={() => setLabelling(false)} />
-      <EditMessageDialog message={editing?.kind === 'event' ? null : editing} onClose={() => setEditing(null)} onSave={editMessage} />
-      <ChangeEventDialog message={editing?.kind === 'event' ? editing : null} chatName={name} onClose={() => setEditing(null)} onChange={changeEvent} />
-      <DeleteMessageDialog message={deleting} onClose={() => setDeleting(null)} onDelete={deleteMessage} />
+      {own.dialogs}
       <ForwardDialog messages={forwarding} sessionName={chat?.sessionName ?? ''} onClose={() => setForwarding(null)} />
       <SnoozeDialog open={snoozing && !!chat} title={name} onClose={() => setSnoozing(false)} onSnooze={snooze} />
       <ContactDialog chat={showingContact && chat ? chat : null} title={name} onClose={() => setShowingContact(false)} />

@@ -1,0 +1,89 @@
+/// <reference lib="dom" />
+/**
+ * *Destacar* in a real browser over the real system and the WhatsApp simulator: Elena (an
+ * employee) marks Bruno's address with the star so the team finds it again; Sofía (a supervisor)
+ * has the same conversation open and sees the star appear at once; in *Mensajes destacados* she
+ * finds it and goes to it in the thread. When Elena takes the mark off, it goes from Sofía's
+ * screen too. Nothing of it reaches Bruno.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, signedInPage } from './support/browser.ts';
+import { checkScreen } from './support/checks.ts';
+import { startSystem, type System } from './support/system.ts';
+import { addTeam, customerAssignedTo } from './support/team.ts';
+
+const SHOTS = 'inbox';
+const SESSION = 'tienda';
+const PHONE = '34600995001';
+const BRUNO = '34611995001';
+
+let sys: System;
+let browser: Browser;
+let elena: Page;
+let sofia: Page;
+let address = '';
+
+beforeAll(async () => {
+  sys = await startSystem('e2e_starred');
+  const admin = await sys.token(sys.adminEmail, sys.adminPassword);
+  await sys.linkSession(admin, { sessionId: SESSION, name: 'Tienda Centro', phone: PHONE });
+  const team = await addTeam(sys, admin);
+  sys.sim.createContact({ phone: BRUNO, name: 'Bruno Sanz' });
+  await customerAssignedTo(sys, admin, { sessionId: SESSION, phone: PHONE, customer: BRUNO, text: 'Quiero que me lo enviéis a casa', userId: team.elena.id });
+  address = (await sys.sim.contactSend(BRUNO, { to: PHONE, text: 'Calle de Alcalá 120, 3ºB, 28009 Madrid' })).id;
+  await sys.sim.contactSend(BRUNO, { to: PHONE, text: '¿Cuándo llegaría?' });
+  await sys.waitFor((e) => e.type === 'message' && e.message.text === '¿Cuándo llegaría?');
+  browser = await launchBrowser();
+  elena = await signedInPage(browser, sys.url, team.elena.email, team.elena.password);
+  sofia = await signedInPage(browser, sys.url, team.sofia.email, team.sofia.password);
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await sys?.close();
+});
+
+const row = (page: Page) => page.getByRole('listbox', { name: 'Conversaciones' }).getByRole('option', { name: /Bruno Sanz/ });
+const addressIn = (page: Page) => page.getByRole('log').locator(`[data-id="${address}"]`);
+
+describe('messages marked Destacado', () => {
+  it('marks a message for the team: a colleague sees the star at once, finds it in Mensajes destacados and goes to it', async () => {
+    await sofia.goto(`${sys.url}/inbox`);
+    await sofia.getByRole('radio', { name: 'Todas' }).click();
+    await row(sofia).click();
+    await addressIn(sofia).waitFor();
+    await elena.goto(`${sys.url}/inbox`);
+    await row(elena).click();
+
+    const mine = addressIn(elena);
+    await mine.hover();
+    await mine.getByRole('button', { name: 'Destacar' }).click();
+    await mine.getByRole('img', { name: 'Destacado' }).waitFor();
+    await addressIn(sofia).getByRole('img', { name: 'Destacado' }).waitFor();
+    await checkScreen(elena, SHOTS, '33a-starred-bubble');
+
+    await sofia.getByRole('button', { name: 'Mensajes destacados' }).click();
+    const dialog = sofia.getByRole('dialog', { name: 'Mensajes destacados' });
+    const item = dialog.getByRole('button', { name: /Calle de Alcalá 120/ });
+    await item.waitFor();
+    expect(await dialog.getByRole('listitem').count()).toBe(1);
+    await dialog.getByText(/Destacado por Elena Ruiz/).waitFor();
+    await checkScreen(sofia, SHOTS, '33b-starred-messages');
+    await item.click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(new URL(sofia.url()).searchParams.get('m')).toBe(address);
+    await sofia.locator('.thread-row.focused', { hasText: 'Calle de Alcalá 120' }).waitFor();
+  });
+
+  it('takes the mark off everywhere, and Bruno never learns of it', async () => {
+    const mine = addressIn(elena);
+    await mine.hover();
+    await mine.getByRole('button', { name: 'Quitar de destacados' }).click();
+    await expect.poll(() => addressIn(sofia).getByRole('img', { name: 'Destacado' }).count()).toBe(0);
+    expect(await mine.getByRole('img', { name: 'Destacado' }).count()).toBe(0);
+    await sofia.getByRole('button', { name: 'Mensajes destacados' }).click();
+    await sofia.getByRole('dialog', { name: 'Mensajes destacados' }).getByText(/Ningún mensaje destacado todavía/).waitFor();
+    expect(sys.sim.received(BRUNO)).toEqual([]);
+  });
+});
