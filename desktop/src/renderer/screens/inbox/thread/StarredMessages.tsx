@@ -61,7 +61,7 @@ function StarredList({ chat, onDone }: { chat: InboxChatView; onDone(): void }) 
                 {shortTime(m.timestamp, fmt)}
               </time>
             </span>
-            <span className="starred-text">{m.text ?? m.caption ?? previewText(`[${m.kind}]`, t)}</span>
+            <span className="starred-text">{m.revokedAt !== undefined ? t('msg.deleted') : (m.text ?? m.caption ?? previewText(`[${m.kind}]`, t))}</span>
             {m.starred && (
               <span className="faint starred-meta">
                 <Icon name="star" size={11} /> {[m.starred.name && t('star.by', { name: m.starred.name }), fmt.dateTime(m.starred.at)].filter(Boolean).join(' · ')}
