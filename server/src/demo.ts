@@ -18,11 +18,11 @@ const DEMO_PHONE = '34600000001';
 /** A line of a contact's conversation: words, or anything a contact sends (Mateo shares his friend's contact card). */
 type Line = string | Omit<ContactSendInput, 'to'>;
 
-/** Tomorrow at this hour (the demo's machine time), in ms. */
-function tomorrowAt(hour: number): number {
+/** Tomorrow at this hour and minute (the demo's machine time), in ms. */
+function tomorrowAt(hour: number, minute = 0): number {
   const d = new Date();
   d.setDate(d.getDate() + 1);
-  d.setHours(hour, 0, 0, 0);
+  d.setHours(hour, minute, 0, 0);
   return d.getTime();
 }
 
@@ -134,6 +134,8 @@ function firstWords(node: RunningNode, sim: Simulator, group: string): () => voi
         // Valentina plans the neighbours' tasting; Lucía will come, with a friend (the event counts her).
         const { id: tasting } = await sim.contactSendToGroup(GROUP.creator, group, { event: { name: 'Cata en la tienda', startAt: tomorrowAt(19), endAt: tomorrowAt(20), place: { name: 'Tienda Centro', address: 'Calle Mayor 3, Madrid' } } });
         await sim.contactSendToGroup(CONTACTS[0]!.phone, group, { eventResponse: { eventId: tasting, creator: GROUP.creator, answer: 'going', extraGuests: 1 } });
+        // Then she moves it half an hour later: the card shows the new time, marked edited, and Lucía's answer stays.
+        await sim.contactSendToGroup(GROUP.creator, group, { eventEdit: { eventId: tasting, creator: GROUP.creator, event: { name: 'Cata en la tienda', startAt: tomorrowAt(19, 30), endAt: tomorrowAt(20, 30), place: { name: 'Tienda Centro', address: 'Calle Mayor 3, Madrid' } } } });
         // Mateo asks to join with the link: *Solicitudes para unirse* has him for a supervisor.
         requestToJoin(sim, group, CONTACTS[1]!.phone);
       }
