@@ -160,10 +160,11 @@ describe('events and group invitations', () => {
     await sent.hover();
     await sent.getByRole('button', { name: 'Editar' }).click();
     await dialog.getByRole('button', { name: 'Cancelar evento' }).click();
-    await dialog.getByText('Lucía Pardo lo verá cancelado en su WhatsApp. No se puede deshacer.').waitFor();
+    const asking = elena.getByRole('dialog', { name: 'Cancelar evento' });
+    await asking.getByText('Lucía Pardo lo verá cancelado en su WhatsApp. No se puede deshacer.').waitFor();
     await checkScreen(elena, SHOTS, '32f-cancel-event');
-    await dialog.getByRole('button', { name: 'Sí, cancelar evento' }).click();
-    await dialog.waitFor({ state: 'hidden' });
+    await asking.getByRole('button', { name: 'Sí, cancelar evento' }).click();
+    await asking.waitFor({ state: 'hidden' });
     const canceled = await sys.sim.waitForReceived(LUCIA, (m) => m.kind === 'edit' && m.targetId === id && m.event?.canceled === true, 30_000);
     expect(canceled.event).toMatchObject({ name: 'Recogida del pedido', startAt });
     await card.getByText('Cancelado').waitFor();

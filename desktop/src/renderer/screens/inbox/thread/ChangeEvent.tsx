@@ -26,16 +26,36 @@ interface Props {
 
 export function ChangeEventDialog({ message, chatName, onClose, onChange }: Props) {
   const { t } = useI18n();
+  // Asking before a cancellation: the dialog is about that alone.
+  const [asking, setAsking] = useState(false);
+  const close = () => {
+    setAsking(false);
+    onClose();
+  };
   return (
-    <Dialog open={message !== null} onClose={onClose} size="sm" title={t('changeEvent.title')} description={t('changeEvent.description', { name: chatName })}>
-      {message && <ChangeEventForm key={message.id} m={message} chatName={chatName} onChange={onChange} onDone={onClose} />}
+    <Dialog
+      open={message !== null}
+      onClose={close}
+      size="sm"
+      title={t(asking ? 'changeEvent.cancel' : 'changeEvent.title')}
+      description={asking ? undefined : t('changeEvent.description', { name: chatName })}
+    >
+      {message && <ChangeEventForm key={message.id} m={message} chatName={chatName} onChange={onChange} onDone={close} asking={asking} setAsking={setAsking} />}
     </Dialog>
   );
 }
 
-function ChangeEventForm({ m, chatName, onChange, onDone }: { m: InboxMessageView; chatName: string; onChange: Props['onChange']; onDone(): void }) {
+interface FormProps {
+  m: InboxMessageView;
+  chatName: string;
+  onChange: Props['onChange'];
+  onDone(): void;
+  asking: boolean;
+  setAsking(asking: boolean): void;
+}
+
+function ChangeEventForm({ m, chatName, onChange, onDone, asking, setAsking }: FormProps) {
   const { t } = useI18n();
-  const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const cancel = async () => {
     setBusy(true);
