@@ -10,8 +10,8 @@ import { MESSAGE_KINDS, type OutgoingMessageInput } from '../domain/messages.ts'
 import { MAX_MENTIONS, mentionProblems, outgoingMessageProblems, SENDABLE_KINDS, type MessageContent } from '../domain/outgoingContent.ts';
 import { MAX_POLL_OPTIONS } from '../domain/polls.ts';
 
-/** Adds outgoingMessageProblems (and mentionProblems) as zod issues. */
-function checkContent(m: MessageContent & { caption?: string | undefined; mentions?: string[] | undefined }, ctx: z.RefinementCtx): void {
+/** Adds outgoingMessageProblems (and mentionProblems) as zod issues (a send's, or an event's change: eventChanges.ts). */
+export function checkContent(m: MessageContent & { caption?: string | undefined; mentions?: string[] | undefined }, ctx: z.RefinementCtx): void {
   for (const p of [...outgoingMessageProblems(m), ...mentionProblems(m)]) ctx.addIssue({ code: 'custom', path: [p.path], message: p.message });
 }
 

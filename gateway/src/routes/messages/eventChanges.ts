@@ -1,4 +1,4 @@
-import { eventFields, type EventChange } from '@switchboard/shared';
+import { checkContent, eventFields, type EventChange } from '@switchboard/shared';
 import type { MessageDoc } from '@switchboard/shared/node';
 import { conflict } from '../../errors.ts';
 import { z } from '../../openapi/zod.ts';
@@ -16,9 +16,8 @@ export const changeEventBody = z
     caption: z.string().trim().max(4096).optional().openapi({ description: 'Its description (absent: none)' }),
     event: eventFields,
   })
-  .superRefine((b, ctx) => {
-    if (b.event.endAt !== undefined && b.event.endAt <= b.event.startAt) ctx.addIssue({ code: 'custom', path: ['event', 'endAt'], message: 'An event ends after it starts' });
-  })
+  // The rules of an event as sent (an end after its start).
+  .superRefine((b, ctx) => checkContent({ kind: 'event', ...b }, ctx))
   .openapi('ChangeEventRequest');
 
 /** One of our events the caller may answer in, still changeable (WhatsApp sets no time limit); throws the reason otherwise. */
