@@ -18,6 +18,7 @@ import { ActorError, notConnected } from '../errors.ts';
 import { secretOf, writeChange } from './answeredMessage.ts';
 import type { AnswerDeps, AnswerKind } from './answers.ts';
 import { toRecipientJid, ownAccountIds } from './jid.ts';
+import { eventLocation } from '../outbox/buildContent.ts';
 import { mapContent } from './mapContent.ts';
 import { openWithSecret, sealWithSecret } from './messageSecret.ts';
 
@@ -77,15 +78,14 @@ function eventMessageOf(target: MessageDoc, change: EventChange): proto.Message.
     change.type === 'edit'
       ? change
       : { name: target.text ?? '', description: target.caption ?? undefined, startAt: new Date(e.startAt).getTime(), endAt: e.endAt ? new Date(e.endAt).getTime() : undefined, place: e.place ?? undefined };
-  const p = fields.place;
+  const location = eventLocation(fields.place);
   const seconds = (ms: number) => Math.floor(ms / 1000);
   return {
     name: fields.name,
     ...(fields.description ? { description: fields.description } : {}),
     startTime: seconds(fields.startAt),
     ...(fields.endAt ? { endTime: seconds(fields.endAt) } : {}),
-    // A place named only comes at 0, 0, as the phone sends it (buildContent.ts).
-    ...(p && (p.name || p.address) ? { location: { degreesLatitude: p.latitude ?? 0, degreesLongitude: p.longitude ?? 0, name: p.name ?? null, address: p.address ?? null } } : {}),
+    ...(location ? { location } : {}),
     ...(e.link ? { joinLink: e.link } : {}),
     isCanceled: change.type === 'cancel',
     extraGuestsAllowed: true,

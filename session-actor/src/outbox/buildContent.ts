@@ -45,6 +45,11 @@ function quotedKey(jid: string, id: string, m: ReferencedMessage | null): WAMess
 /** A date to whole seconds: WhatsApp dates an event in seconds, and Baileys divides an end's ms as they are. */
 const wholeSeconds = (d: Date): Date => new Date(Math.floor(new Date(d).getTime() / 1000) * 1000);
 
+/** An event's place as WhatsApp's location: a place named only comes at 0, 0, as the phone sends it (also eventEdits.ts). */
+export function eventLocation(p: { name?: string | null; address?: string | null; latitude?: number | null; longitude?: number | null } | null | undefined) {
+  return p && (p.name || p.address) ? { degreesLatitude: p.latitude ?? 0, degreesLongitude: p.longitude ?? 0, name: p.name ?? null, address: p.address ?? null } : undefined;
+}
+
 /** A stored message another one refers to (quote or reaction target). */
 export interface ReferencedMessage {
   /** Its chat (a quote may come from a group: a private reply). */
@@ -167,9 +172,8 @@ async function contentOf(rec: OutgoingRecord, jid: string, deps: BuildDeps): Pro
     case 'event': {
       const e = rec.event;
       if (!e?.startAt || !rec.text) throw bad('an event needs a name and a start');
-      const p = e.place;
-      // A place named only comes at 0, 0, as the phone sends it; answers may bring guests.
-      const location = p && (p.name || p.address) ? { degreesLatitude: p.latitude ?? 0, degreesLongitude: p.longitude ?? 0, name: p.name ?? null, address: p.address ?? null } : undefined;
+      const location = eventLocation(e.place);
+      // Answers may bring guests.
       return { event: { name: rec.text, ...(rec.caption ? { description: rec.caption } : {}), startDate: wholeSeconds(e.startAt), ...(e.endAt ? { endDate: wholeSeconds(e.endAt) } : {}), ...(location ? { location } : {}), extraGuestsAllowed: true } };
     }
     case 'image':
