@@ -1,5 +1,5 @@
 /**
- * Everything that needs a ready app: settings and token storage in userData, the server URL
+ * Everything that needs a ready app: token storage in userData (the settings come opened), the server URL
  * (with the CSP that follows it), the app scheme, permission handlers, notifications, the
  * unread badge, the tray, the menu, the IPC handlers and finally the window.
  * from: desktopApp.ts → here → next: the window loads switchboard-app://console/.
@@ -19,7 +19,7 @@ import { createNotifier, type Notifier } from './notifications.ts';
 import { installPermissionHandlers } from './permissions.ts';
 import { createQuitFlow, type QuitFlow } from './quitFlow.ts';
 import { createServerUrlService, type ServerUrlService } from './serverUrlService.ts';
-import { openSettingsStore, settingsFile, type SettingsStore } from './settingsStore.ts';
+import type { SettingsStore } from './settingsStore.ts';
 import { revealWindow } from './singleInstance.ts';
 import { createTokenStore, type TokenStore } from './tokenStore.ts';
 import { createAppTray, type AppTray } from './trayMenu.ts';
@@ -28,15 +28,13 @@ import { createUnreadBadge, type UnreadBadge } from './unreadBadge.ts';
 const icon = (size: number, color: Rgb = ICON_BLUE, dot = true) => nativeImage.createFromBuffer(renderIconPng({ size, color, dot }));
 
 interface Storage {
-  settings: SettingsStore;
   tokens: TokenStore;
   server: ServerUrlService;
 }
 
-/** Settings, token and server URL, all in userData. */
-function openStorage(config: DesktopAppConfig, state: AppState, messages: Messages): Storage {
+/** Token and server URL, in userData beside the settings (opened before ready: desktopApp.ts). */
+function openStorage(config: DesktopAppConfig, state: AppState, messages: Messages, settings: SettingsStore): Storage {
   const userData = app.getPath('userData');
-  const settings = openSettingsStore(settingsFile(userData));
   const tokens = createTokenStore({
     safeStorage,
     file: join(userData, 'token.json'),
@@ -57,7 +55,7 @@ function openStorage(config: DesktopAppConfig, state: AppState, messages: Messag
       setTimeout(() => state.window?.webContents.reload(), 0);
     },
   });
-  return { settings, tokens, server };
+  return { tokens, server };
 }
 
 interface Shell {
@@ -109,10 +107,10 @@ function createShell(config: DesktopAppConfig, state: AppState, navigation: Navi
 }
 
 /** Creates the services, the IPC handlers, the tray, the menu and the window. */
-export function startServices(config: DesktopAppConfig, state: AppState, navigation: NavigationQueue): void {
+export function startServices(config: DesktopAppConfig, state: AppState, navigation: NavigationQueue, settings: SettingsStore): void {
   const { log } = config;
   const messages = messagesFor(app.getLocale());
-  const { settings, tokens, server } = openStorage(config, state, messages);
+  const { tokens, server } = openStorage(config, state, messages, settings);
   state.serverOrigin = () => server.get();
 
   installAppProtocol(session.defaultSession, createAppRequestHandler({ distDir: config.paths.renderer, csp: () => buildCsp(server.get()) }));

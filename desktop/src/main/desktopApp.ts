@@ -8,6 +8,7 @@
 import { app, shell, type BrowserWindow } from 'electron';
 import { applySavedLanguage } from './appLanguage.ts';
 import { registerAppScheme } from './appProtocol.ts';
+import { openSettingsStore, settingsFile } from './settingsStore.ts';
 import { startServices } from './appReady.ts';
 import { registerDeepLinks } from './deepLinkRegistration.ts';
 import type { MainLogger } from './log.ts';
@@ -40,7 +41,9 @@ export interface AppState {
 export function startDesktopApp(config: DesktopAppConfig): boolean {
   // Development runs keep their own profile (settings, token, single-instance lock).
   if (!app.isPackaged) app.setPath('userData', `${app.getPath('userData')}-dev`);
-  applySavedLanguage(app);
+  // Read once: the language is needed before ready, the rest by the services after.
+  const settings = openSettingsStore(settingsFile(app.getPath('userData')));
+  applySavedLanguage(app, settings.get());
   app.enableSandbox();
   registerAppScheme();
 
@@ -66,7 +69,7 @@ export function startDesktopApp(config: DesktopAppConfig): boolean {
 
   app
     .whenReady()
-    .then(() => startServices(config, state, navigation))
+    .then(() => startServices(config, state, navigation, settings))
     .catch((err: unknown) => {
       config.log.error({ err }, 'desktop start-up failed');
       app.exit(1);

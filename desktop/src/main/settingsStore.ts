@@ -1,7 +1,7 @@
 /**
  * Main's remembered settings, one JSON file in `app.getPath('userData')`: the server URL
  * chosen at first start, the window bounds, the opt-in to weak token storage, and the console's
- * language for the next start (appLanguage.ts, which reads the file before `ready`). Read once
+ * language for the next start (appLanguage.ts: the store is opened before `ready`). Read once
  * at start; every update rewrites the file atomically (writes are serialised, so the last
  * update wins on disk as in memory). A missing or corrupt file reads as empty settings.
  */
@@ -41,7 +41,7 @@ export interface SettingsStore {
 }
 
 /** Reads `file`, tolerating absence and corruption (the settings then start empty). */
-export function readSettings(file: string): DesktopSettings {
+function readSettings(file: string): DesktopSettings {
   try {
     const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
     return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as DesktopSettings) : {};
