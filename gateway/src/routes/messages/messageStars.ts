@@ -1,6 +1,5 @@
 import { recipientJid, type MessageStar } from '@switchboard/shared';
 import { Message, User, type MessageDoc } from '@switchboard/shared/node';
-import { Types } from 'mongoose';
 import { presentMessages } from '../../presenters/messages.ts';
 import { z } from '../../openapi/zod.ts';
 import { authorize, subjects } from '../../policies/subjects.ts';
@@ -63,8 +62,8 @@ export const messageStarRoutes: RouteDef[] = [
       const chatId = recipientJid(params.chatId);
       authorize(auth, 'read', subjects.chat(sessionId, chatId));
       await loadChat(sessionId, chatId);
-      const docs = (await Message.find({ sessionId, chatId, starredAt: { $ne: null } }, { sentProto: 0 }).sort({ timestamp: -1, _id: -1 }).limit(STARRED_LIMIT).lean<MessageDoc[]>()).filter((d) => d.starredAt);
-      const markers = await User.find({ _id: { $in: [...new Set(docs.map((d) => String(d.starredBy)))].filter((id) => Types.ObjectId.isValid(id)) } }, { name: 1 }).lean();
+      const docs = await Message.find({ sessionId, chatId, starredAt: { $ne: null } }, { sentProto: 0 }).sort({ timestamp: -1, _id: -1 }).limit(STARRED_LIMIT).lean<MessageDoc[]>();
+      const markers = await User.find({ _id: { $in: docs.flatMap((d) => d.starredBy ?? []) } }, { name: 1 }).lean();
       const nameOf = new Map(markers.map((u) => [String(u._id), u.name]));
       const data = await presentMessages(docs);
       return { data: data.map((m) => (m.starred ? { ...m, starred: { ...m.starred, name: nameOf.get(m.starred.by) ?? null } } : m)) };
