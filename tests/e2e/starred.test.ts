@@ -84,6 +84,7 @@ describe('messages marked Destacado', () => {
     expect(await mine.getByRole('img', { name: 'Destacado' }).count()).toBe(0);
     await sofia.getByRole('button', { name: 'Mensajes destacados' }).click();
     await sofia.getByRole('dialog', { name: 'Mensajes destacados' }).getByText(/Ningún mensaje destacado todavía/).waitFor();
+    await checkScreen(sofia, SHOTS, '33c-starred-empty');
     expect(sys.sim.received(BRUNO)).toEqual([]);
   });
 });
