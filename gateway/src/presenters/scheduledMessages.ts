@@ -16,6 +16,7 @@ export function presentScheduled(d: ScheduledMessageDoc): ScheduledMessageView {
     author: { id: d.authorId.toString(), name: d.authorName },
     messageId: d.messageId ?? null,
     error: d.error ?? null,
+    batchId: d.batchId ?? null,
     createdAt: new Date(d.createdAt).toISOString(),
   };
 }

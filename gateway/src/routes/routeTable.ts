@@ -25,6 +25,7 @@ import { chatNameRoutes } from './messages/chatName.ts';
 import { chatExportRoutes } from './messages/chatExport.ts';
 import { chatNoteRoutes } from './messages/chatNotes.ts';
 import { scheduledMessageRoutes } from './messages/scheduledMessages.ts';
+import { broadcastRoutes } from './messages/broadcasts.ts';
 import { messageRoutes } from './messages/messages.ts';
 import { numberCheckRoutes } from './messages/numberCheck.ts';
 import { startChatRoutes } from './messages/startChat.ts';
@@ -75,6 +76,7 @@ export const ROUTES: readonly RouteDef[] = [
   ...chatExportRoutes,
   ...chatNoteRoutes,
   ...scheduledMessageRoutes,
+  ...broadcastRoutes,
   ...inboxRoutes,
   ...searchRoutes,
   ...labelRoutes,

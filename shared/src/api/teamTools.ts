@@ -136,7 +136,21 @@ export interface ScheduledMessageView {
   messageId: string | null;
   /** Why it was not sent (status `failed`): `author_cannot_send`, `session_not_found`, `send_failed`. */
   error: string | null;
+  /** The message to several conversations it is part of (`/api/sessions/:sessionId/broadcasts`), or null. */
+  batchId: string | null;
   createdAt: string;
+}
+
+/**
+ * One message to several conversations of a session (`POST /api/sessions/:sessionId/broadcasts`):
+ * a scheduled reply per chat, paced, under one `batchId`.
+ */
+export interface BroadcastView {
+  batchId: string;
+  /** The scheduled replies made (or, read again, those of the batch the caller may read), earliest first. */
+  data: ScheduledMessageView[];
+  /** The chats left out, and why (a stable code and words). */
+  refused: { chatId: string; code: string; message: string }[];
 }
 
 /** The file of a scheduled reply: stored when it was scheduled, sent at its time. */

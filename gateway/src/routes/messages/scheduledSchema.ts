@@ -62,6 +62,7 @@ export const scheduledSchema = z
     author: z.object({ id: z.string(), name: z.string() }),
     messageId: z.string().nullable().openapi({ description: 'The sent message (status `sent`)' }),
     error: z.string().nullable().openapi({ description: 'Why it was not sent (status `failed`): `author_cannot_send`, `session_not_found`, `send_failed`' }),
+    batchId: z.string().nullable().openapi({ description: 'The message to several conversations it is part of (`…/broadcasts/:batchId`), or null' }),
     createdAt: z.string(),
   })
   .openapi('ScheduledMessage');

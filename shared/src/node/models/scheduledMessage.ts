@@ -40,6 +40,8 @@ export interface ScheduledMessageDoc {
   sentAt?: Date | null;
   /** Why it was not sent (status `failed`): a stable code. */
   error?: string | null;
+  /** The message to several conversations it belongs to (one id for all of them), or null. */
+  batchId?: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -70,6 +72,7 @@ const scheduledMessageSchema = new Schema<ScheduledMessageDoc>(
     messageId: { type: String, default: null },
     sentAt: { type: Date, default: null },
     error: { type: String, default: null },
+    batchId: { type: String, default: null },
   },
   { timestamps: true },
 );

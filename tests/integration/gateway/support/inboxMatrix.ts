@@ -68,6 +68,14 @@ async function othersScheduled(s: MatrixState): Promise<string> {
   return doc._id.toString();
 }
 
+/** A fresh message to several conversations by someone else, waiting in the assigned chat: its batch id. */
+async function othersBroadcast(s: MatrixState): Promise<string> {
+  await ensureChat(s);
+  const batchId = new Types.ObjectId().toString();
+  await ScheduledMessage.create({ sessionId: s.linked, chatId: s.chat, text: 'Mañana abrimos a las 11', sendAt: new Date(Date.now() + 86_400_000), authorId: new Types.ObjectId(), authorName: 'Otra persona', batchId });
+  return batchId;
+}
+
 /** `METHOD path` → call and expected statuses, for the inbox routes. */
 export const INBOX_MATRIX: Record<string, { call: (s: MatrixState, who: Caller) => Promise<Call> | Call; expect: Expect }> = {
   'GET /api/chats': { call: () => ({ path: '/api/chats?view=all' }), expect: authed(200, 200, 200, 200, 200) },
@@ -271,6 +279,21 @@ export const INBOX_MATRIX: Record<string, { call: (s: MatrixState, who: Caller) 
   'DELETE /api/sessions/:sessionId/chats/:chatId/scheduled/:scheduledId': {
     call: async (s) => ({ path: `/api/sessions/${s.linked}/chats/${encodeURIComponent(s.chat)}/scheduled/${await othersScheduled(s)}` }),
     expect: authed(204, 204, 204, 403),
+  },
+  'POST /api/sessions/:sessionId/broadcasts': {
+    call: async (s) => {
+      await ensureChat(s);
+      return { path: `/api/sessions/${s.linked}/broadcasts`, body: { messages: [{ chatId: s.chat, text: 'Mañana abrimos a las 11' }], everySeconds: 30 } };
+    },
+    expect: authed(201, 201, 201, 403),
+  },
+  'GET /api/sessions/:sessionId/broadcasts/:batchId': {
+    call: async (s) => ({ path: `/api/sessions/${s.linked}/broadcasts/${await othersBroadcast(s)}` }),
+    expect: authed(200, 200, 200, 403),
+  },
+  'DELETE /api/sessions/:sessionId/broadcasts/:batchId': {
+    call: async (s) => ({ path: `/api/sessions/${s.linked}/broadcasts/${await othersBroadcast(s)}` }),
+    expect: authed(200, 200, 200, 403),
   },
   'GET /api/sessions/:sessionId/messages/:messageId/receipts': {
     call: async (s) => ({ path: `/api/sessions/${s.linked}/messages/${await sentMessage(s)}/receipts` }),

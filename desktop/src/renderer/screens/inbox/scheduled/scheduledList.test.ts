@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { upsertScheduled } from './scheduledList.ts';
 
 const at = (id: string, sendAt: number, status: ScheduledMessageView['status'] = 'scheduled'): ScheduledMessageView => ({
-  id, sessionId: 's', chatId: 'c', text: id, file: null, quotedId: null, mentions: [], sendAt, status, author: { id: 'u', name: 'Sofía' }, messageId: null, error: null, createdAt: '2026-12-06T10:00:00.000Z',
+  id, sessionId: 's', chatId: 'c', text: id, file: null, quotedId: null, mentions: [], sendAt, status, author: { id: 'u', name: 'Sofía' }, messageId: null, error: null, batchId: null, createdAt: '2026-12-06T10:00:00.000Z',
 });
 
 describe('upsertScheduled', () => {

@@ -1,0 +1,147 @@
+/**
+ * *Enviar a varias conversaciones* over real HTTP against the real Supervisor, a forked session
+ * actor (Baileys) linked to the WhatsApp simulator, and the database, on a fake clock: one
+ * message to several chats becomes a scheduled reply per chat under one batch, the first at once
+ * and each next one a steady step later; each goes once when its time comes, in order, with its
+ * own words; what the caller may not write in, or the session does not have, is left out and
+ * said so; the rest of a batch stops in one call and never goes.
+ */
+import type { BroadcastView } from '@switchboard/shared';
+import { Assignment, AuditLog, ScheduledMessage, silentLogger } from '@switchboard/shared/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startScheduledSends, type ScheduledSender } from '../../../gateway/src/automation/scheduledSends.ts';
+import { linkSession, openGateway, type GatewayWorld } from './support/harness.ts';
+
+const SESSION = 'bcast-1';
+const PHONE = '34600000881';
+const [ALICE, BRUNO, CARLA] = ['34611300881', '34611300882', '34611300883'] as const;
+const jid = (phone: string) => `${phone}@s.whatsapp.net`;
+
+let w: GatewayWorld;
+let sender: ScheduledSender;
+let clock = Date.now();
+const tok = { admin: '', supervisor: '', employee: '' };
+
+const broadcast = (token: string, body: unknown) => w.api('POST', `/api/sessions/${SESSION}/broadcasts`, { token, body });
+const batch = (token: string, batchId: string, method: 'GET' | 'DELETE' = 'GET') => w.api(method, `/api/sessions/${SESSION}/broadcasts/${batchId}`, { token });
+const receivedTexts = (phone: string) => w.sim!.received(phone).map((m) => m.text);
+/** When the inbox list says the chat's next scheduled reply goes. */
+const nextInList = async (phone: string) =>
+  ((await w.api('GET', `/api/chats?view=all&sessionId=${SESSION}&q=${phone}`, { token: tok.supervisor })).body.data as { id: string; nextScheduledAt: number | null }[]).find((c) => c.id === jid(phone))?.nextScheduledAt;
+
+beforeAll(async () => {
+  w = await openGateway('gw-broadcasts', { simulator: true, now: () => new Date(clock) });
+  for (const who of Object.keys(tok) as (keyof typeof tok)[]) tok[who] = await w.login(who);
+  await linkSession(w, tok.admin, { sessionId: SESSION, name: 'Tienda', phone: PHONE });
+  for (const phone of [ALICE, BRUNO, CARLA]) {
+    w.sim!.createContact({ phone });
+    await w.sim!.contactSend(phone, { to: PHONE, text: '¿Abrís el sábado?' });
+    await w.rec.waitFor((e) => e.type === 'message' && e.sessionId === SESSION && e.message.chatId === jid(phone));
+  }
+  sender = startScheduledSends({ hub: w.hub, logger: silentLogger(), now: () => clock, intervalMs: 0 });
+}, 120_000);
+
+afterAll(async () => {
+  await sender?.stop();
+  await w?.close();
+});
+
+describe('a message to several conversations', () => {
+  it('refuses what cannot be sent: no chats, one twice, a burst, too many, empty words', async () => {
+    const refused = async (body: unknown) => {
+      const res = await broadcast(tok.supervisor, body);
+      return [res.status, res.body.error?.code];
+    };
+    expect(await refused({ messages: [], everySeconds: 10 })).toEqual([400, 'validation_failed']);
+    // The same chat as a number and as a JID.
+    expect(await refused({ messages: [{ chatId: ALICE, text: 'Hola' }, { chatId: jid(ALICE), text: 'Hola' }] })).toEqual([400, 'validation_failed']);
+    expect(await refused({ messages: [{ chatId: jid(ALICE), text: 'Hola' }], everySeconds: 1 })).toEqual([400, 'validation_failed']);
+    expect(await refused({ messages: Array.from({ length: 101 }, (_, i) => ({ chatId: `3461130${String(i).padStart(4, '0')}`, text: 'Hola' })) })).toEqual([400, 'validation_failed']);
+    expect(await refused({ messages: [{ chatId: jid(ALICE), text: '   ' }] })).toEqual([400, 'validation_failed']);
+    // Every chat refused: the first refusal, and nothing scheduled.
+    expect(await refused({ messages: [{ chatId: '34699999999', text: 'Hola' }] })).toEqual([404, 'not_found']);
+    expect(await ScheduledMessage.countDocuments({ sessionId: SESSION })).toBe(0);
+  });
+
+  it('sends each chat its own words, one after another at the pace asked, and stops the rest in one call', async () => {
+    const start = clock;
+    const res = await broadcast(tok.supervisor, {
+      messages: [
+        { chatId: jid(ALICE), text: 'Hola Alicia: el sábado abrimos de 10 a 14.' },
+        { chatId: '34699999999', text: 'Hola: el sábado abrimos de 10 a 14.' },
+        { chatId: BRUNO, text: 'Hola Bruno: el sábado abrimos de 10 a 14.' },
+        { chatId: jid(CARLA), text: 'Hola Carla: el sábado abrimos de 10 a 14.' },
+      ],
+      everySeconds: 30,
+    });
+    expect(res.status).toBe(201);
+    const out = res.body as BroadcastView;
+    expect(out.data.map((s) => [s.chatId, s.sendAt, s.status, s.batchId])).toEqual([
+      [jid(ALICE), start + 1000, 'scheduled', out.batchId],
+      [jid(BRUNO), start + 31_000, 'scheduled', out.batchId],
+      [jid(CARLA), start + 61_000, 'scheduled', out.batchId],
+    ]);
+    expect(out.refused).toEqual([{ chatId: jid('34699999999'), code: 'not_found', message: 'The chat does not exist' }]);
+    // Each chat shows its reply waiting, as any scheduled one.
+    expect(await nextInList(CARLA)).toBe(start + 61_000);
+
+    expect(await sender.runDue()).toBe(0);
+    clock = start + 1000;
+    expect(await sender.runDue()).toBe(1);
+    await w.sim!.waitForReceived(ALICE, (m) => m.text === 'Hola Alicia: el sábado abrimos de 10 a 14.', 30_000);
+    // Bruno's waits for its step.
+    clock = start + 30_000;
+    expect(await sender.runDue()).toBe(0);
+    clock = start + 31_000;
+    expect(await sender.runDue()).toBe(1);
+    await w.sim!.waitForReceived(BRUNO, (m) => m.text === 'Hola Bruno: el sábado abrimos de 10 a 14.', 30_000);
+
+    // Stop the rest: Carla's never goes; what went stays.
+    const stop = await batch(tok.supervisor, out.batchId, 'DELETE');
+    expect([stop.status, stop.body]).toEqual([200, { cancelled: 1 }]);
+    expect(await nextInList(CARLA)).toBeNull();
+    clock = start + 120_000;
+    expect(await sender.runDue()).toBe(0);
+    expect(receivedTexts(CARLA)).toEqual([]);
+    expect((await batch(tok.supervisor, out.batchId, 'DELETE')).body).toEqual({ cancelled: 0 });
+
+    const read = await batch(tok.supervisor, out.batchId);
+    expect((read.body as BroadcastView).data.map((s) => [s.chatId, s.status])).toEqual([
+      [jid(ALICE), 'sent'],
+      [jid(BRUNO), 'sent'],
+      [jid(CARLA), 'cancelled'],
+    ]);
+    expect(receivedTexts(ALICE).filter((t) => t?.startsWith('Hola Alicia'))).toHaveLength(1);
+
+    // The audit log says how many and at what pace, never the words.
+    const made = await AuditLog.findOne({ action: 'chat.broadcast', 'details.batchId': out.batchId }).lean();
+    expect(made).toMatchObject({ targetType: 'Session', targetId: SESSION, details: { batchId: out.batchId, chats: 3, refused: 1, everySeconds: 30, lastAt: start + 61_000 } });
+    expect(JSON.stringify(made)).not.toContain('sábado');
+    const stops = await AuditLog.find({ action: 'chat.broadcast_cancel', 'details.batchId': out.batchId }).sort({ _id: 1 }).lean();
+    expect(stops.map((e) => e.details)).toEqual([
+      { batchId: out.batchId, cancelled: 1 },
+      { batchId: out.batchId, cancelled: 0 },
+    ]);
+  });
+
+  it('leaves out, and names, the chats the caller may not write in', async () => {
+    const assignment = await Assignment.create({ sessionId: SESSION, chatId: jid(ALICE), userId: w.users.employee.id });
+    try {
+      const res = await broadcast(tok.employee, { messages: [{ chatId: jid(ALICE), text: 'Alicia, ya está tu pedido.' }, { chatId: jid(BRUNO), text: 'Bruno, ya está tu pedido.' }] });
+      expect(res.status).toBe(201);
+      const out = res.body as BroadcastView;
+      expect(out.data.map((s) => s.chatId)).toEqual([jid(ALICE)]);
+      expect(out.refused.map((r) => [r.chatId, r.code])).toEqual([[jid(BRUNO), 'forbidden']]);
+      expect((await broadcast(tok.employee, { messages: [{ chatId: jid(BRUNO), text: 'Hola' }] })).status).toBe(403);
+      // Another's batch in a chat the employee does not answer: not theirs to read or stop.
+      const others = (await broadcast(tok.supervisor, { messages: [{ chatId: jid(CARLA), text: 'Hola Carla' }] })).body as BroadcastView;
+      expect((await batch(tok.employee, others.batchId)).status).toBe(403);
+      expect((await batch(tok.employee, others.batchId, 'DELETE')).status).toBe(403);
+      expect((await batch(tok.supervisor, others.batchId, 'DELETE')).body).toEqual({ cancelled: 1 });
+      expect((await batch(tok.employee, out.batchId, 'DELETE')).body).toEqual({ cancelled: 1 });
+      expect((await batch(tok.supervisor, '0123456789abcdef01234567')).status).toBe(404);
+    } finally {
+      await Assignment.deleteOne({ _id: assignment._id });
+    }
+  });
+});
