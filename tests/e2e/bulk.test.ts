@@ -6,7 +6,9 @@
  * of her own list, searches one conversation's messages; she ticks two new customers and hands both to Elena in one
  * go (Elena's inbox gets them), then picks every chat with the keyboard (X, then *Seleccionar las
  * 3*), labels them, marks them read and says they need no reply; Elena, an employee, may not
- * assign and is not offered it.
+ * assign and is not offered it. Sofía then writes one message to two customers, each getting it
+ * with their own name, one after the other (counted live in the dialog), and stops a second one
+ * to all three after its first send: the others never get it.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -222,5 +224,59 @@ describe('acting on several conversations', () => {
     await expect.poll(() => list(sofia).getByText('Sin responder').count()).toBe(0);
     const chats = (await sys.api('GET', '/api/chats?view=all&needsReply=true', admin)).body;
     expect(chats.total).toBe(0);
+  });
+});
+
+describe('one message to several conversations', () => {
+  const dialogOf = (n: number) => sofia.getByRole('dialog', { name: `Enviar un mensaje a ${n} conversaciones` });
+
+  it('sends each customer their own words, one after another, and counts them going', async () => {
+    await sofia.goto(`${sys.url}/inbox`);
+    await sofia.getByRole('radio', { name: 'Todas' }).click();
+    await sofia.getByRole('button', { name: 'Seleccionar conversaciones' }).click();
+    await row(sofia, 'Ana Prieto').click();
+    await row(sofia, 'Bruno Sanz').click();
+    await bar(sofia).getByRole('button', { name: 'Enviar mensaje…' }).click();
+    const dialog = dialogOf(2);
+    await dialog.getByLabel('Mensaje', { exact: true }).fill('Hola {nombre}: este sábado abrimos de 10 a 14. {agente}, de {empresa}.');
+    // The first picked chat's words, filled in.
+    const first = (await names(sofia)).find((n) => n === 'Ana Prieto' || n === 'Bruno Sanz')!;
+    await dialog.getByText(`Así le llega a ${first}:`).waitFor();
+    await dialog.getByText(`Hola ${first.split(' ')[0]}: este sábado abrimos de 10 a 14. Sofía, de Tienda Centro.`).waitFor();
+    expect(await dialog.getByLabel('Ritmo').inputValue()).toBe('10');
+    await dialog.getByText(/^2 mensajes: el primero sale ahora y el último (hacia las|mañana,) \d{1,2}:\d{2}\.$/).waitFor();
+    await checkScreen(sofia, SHOTS, '34a-broadcast-compose');
+
+    await dialog.getByRole('button', { name: 'Enviar a las 2' }).click();
+    await dialog.getByText('Enviados: 1 de 2').waitFor({ timeout: 30_000 });
+    await checkScreen(sofia, SHOTS, '34b-broadcast-going');
+    await dialog.getByText('Todos enviados.').waitFor({ timeout: 30_000 });
+    for (const [phone, name] of [CUSTOMERS.ana, CUSTOMERS.bruno]) {
+      await sys.sim.waitForReceived(phone, (m) => m.text === `Hola ${name.split(' ')[0]}: este sábado abrimos de 10 a 14. Sofía, de Tienda Centro.`, 30_000);
+    }
+    expect(sys.sim.received(CUSTOMERS.carla[0]).map((m) => m.text)).not.toContainEqual(expect.stringContaining('este sábado'));
+    await dialog.getByRole('button', { name: 'Cerrar' }).last().click();
+    await bar(sofia).waitFor({ state: 'detached' });
+  });
+
+  it('stops the sends still to go in one click; those never reach anyone', async () => {
+    await sofia.getByRole('button', { name: 'Seleccionar conversaciones' }).click();
+    await bar(sofia).getByRole('button', { name: 'Seleccionar las 3' }).click();
+    await bar(sofia).getByRole('button', { name: 'Enviar mensaje…' }).click();
+    const dialog = dialogOf(3);
+    await dialog.getByLabel('Mensaje', { exact: true }).fill('Última hora: cerramos el lunes por inventario.');
+    await dialog.getByLabel('Ritmo').selectOption({ label: 'Uno cada 5 minutos' });
+    await dialog.getByRole('button', { name: 'Enviar a las 3' }).click();
+    await dialog.getByText('Enviados: 1 de 3').waitFor({ timeout: 30_000 });
+    // Each chat shows its own waiting, as any scheduled reply.
+    await expect.poll(async () => (await sys.api('GET', '/api/chats?view=all&scheduled=true', admin)).body.total).toBe(2);
+    await dialog.getByRole('button', { name: 'Detener los que faltan' }).click();
+    await sofia.getByText('Detenidos 2 mensajes que faltaban.').waitFor();
+    await dialog.getByText('Detenidos: 2').waitFor();
+    expect(await dialog.getByRole('button', { name: 'Detener los que faltan' }).count()).toBe(0);
+    expect((await sys.api('GET', '/api/chats?view=all&scheduled=true', admin)).body.total).toBe(0);
+    const got = Object.values(CUSTOMERS).filter(([phone]) => sys.sim.received(phone).some((m) => m.text === 'Última hora: cerramos el lunes por inventario.'));
+    expect(got).toHaveLength(1);
+    await dialog.getByRole('button', { name: 'Cerrar' }).last().click();
   });
 });

@@ -29,6 +29,7 @@ import { canned } from './canned.ts';
 import { emoji } from './emoji.ts';
 import { pins } from './pins.ts';
 import { bulk } from './bulk.ts';
+import { broadcast } from './broadcast.ts';
 import { voice } from './voice.ts';
 import { group } from './group.ts';
 import { groupSettings } from './groupSettings.ts';
@@ -36,7 +37,7 @@ import { block } from './block.ts';
 import { calls } from './calls.ts';
 import { cards } from './cards.ts';
 
-const BUNDLES = [common, auth, status, sessions, dashboard, inbox, users, roles, assignments, audit, integrations, palette, snooze, ownMessages, newChat, gettingStarted, contact, autoAssign, assignees, reports, businessHours, mentions, scheduled, bulk, voice, forward, messageInfo, canned, emoji, pins, group, groupSettings, block, calls, cards] as const;
+const BUNDLES = [common, auth, status, sessions, dashboard, inbox, users, roles, assignments, audit, integrations, palette, snooze, ownMessages, newChat, gettingStarted, contact, autoAssign, assignees, reports, businessHours, mentions, scheduled, bulk, broadcast, voice, forward, messageInfo, canned, emoji, pins, group, groupSettings, block, calls, cards] as const;
 
 type KeysOf<B> = B extends { es: Record<infer K, string> } ? K : never;
 /** Every message key of the app. */

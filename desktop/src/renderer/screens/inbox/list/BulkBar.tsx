@@ -1,6 +1,6 @@
 /**
  * What can be done to the picked chats at once: assign or transfer them to a person, add a label,
- * say they need no reply, mark them read — each chat through its own route (the server checks
+ * say they need no reply, mark them read, send them a message (BroadcastDialog) — each chat through its own route (the server checks
  * each), a few at a time, with progress, and a summary that says which could not be done and why.
  */
 import type { AssignmentView, InboxChatView, ListPage, UserView } from '@switchboard/shared';
@@ -21,6 +21,7 @@ import { useInbox } from '../InboxProvider.tsx';
 import { chatKey } from '../model/keys.ts';
 import { chatTitle } from './ChatListItem.tsx';
 import { runEach, withLabel } from './bulk.ts';
+import { BroadcastDialog } from './BroadcastDialog.tsx';
 import type { ChatSelection } from './useChatSelection.ts';
 
 type Action = 'assign' | 'label' | 'handled' | 'read';
@@ -35,6 +36,9 @@ export function BulkBar({ selection, total, onDone }: { selection: ChatSelection
   const inbox = useInbox();
   const toast = useToast();
   const [dialog, setDialog] = useState<'assign' | 'label' | null>(null);
+  /** The chats a message is being written to (fixed when the dialog opens). */
+  const [broadcastTo, setBroadcastTo] = useState<InboxChatView[] | null>(null);
+  const [broadcastSent, setBroadcastSent] = useState(false);
   const [progress, setProgress] = useState<{ done: number; of: number } | null>(null);
   const picked = selection.chats;
   const n = picked.length;
@@ -96,16 +100,32 @@ export function BulkBar({ selection, total, onDone }: { selection: ChatSelection
             </Button>
           )}
           {canAnswer && (
-            <Button size="sm" icon="check" disabled={!idle} onClick={() => void run('handled', settleOne)}>
-              {t('bulk.handled')}
+            <Button size="sm" icon="send" disabled={!idle} onClick={() => setBroadcastTo(picked)}>
+              {t('broadcast.action')}
             </Button>
           )}
           <Button size="sm" icon="checks" disabled={!idle} onClick={() => void run('read', (c) => inbox.markRead(chatKey(c.sessionId, c.id)))}>
             {t('bulk.read')}
           </Button>
+          {canAnswer && (
+            <Button size="sm" icon="check" disabled={!idle} onClick={() => void run('handled', settleOne)}>
+              {t('bulk.handled')}
+            </Button>
+          )}
         </div>
       )}
     </div>
+      {broadcastTo && (
+        <BroadcastDialog
+          chats={broadcastTo}
+          onScheduled={() => setBroadcastSent(true)}
+          onClose={() => {
+            setBroadcastTo(null);
+            // Once sent, the selection has done its job.
+            if (broadcastSent) onDone();
+          }}
+        />
+      )}
       <Dialog open={dialog === 'assign'} onClose={() => setDialog(null)} title={tn('bulk.assignTitle', n)} size="sm">
         {dialog === 'assign' && <AssignBody onCancel={() => setDialog(null)} onPick={(user, replace) => void run('assign', (c) => assignOne(c, user.id, replace), { name: user.name })} />}
       </Dialog>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatters } from '../../../i18n/index.tsx';
 import { MESSAGES } from '../../../i18n/messages/index.ts';
-import { daysAhead, whenPhrase } from './whenPhrase.ts';
+import { aroundPhrase, daysAhead, whenPhrase } from './whenPhrase.ts';
 
 const i18n = (locale: 'es' | 'en') => ({
   locale,
@@ -21,5 +21,10 @@ describe('whenPhrase', () => {
     expect(whenPhrase(new Date(2026, 11, 7, 9).getTime(), now, i18n('es'))).toBe('mañana, 9:00');
     expect(whenPhrase(new Date(2026, 11, 9, 9).getTime(), now, i18n('es'))).toBe('el 9 dic 2026, 9:00');
     expect(whenPhrase(new Date(2026, 11, 7, 9).getTime(), now, i18n('en'))).toBe('tomorrow, 9:00');
+  });
+  it('says roughly when for later today, and the day past midnight', () => {
+    expect(aroundPhrase(new Date(2026, 11, 6, 23, 45).getTime(), now, i18n('es'))).toBe('hacia las 23:45');
+    expect(aroundPhrase(new Date(2026, 11, 6, 23, 45).getTime(), now, i18n('en'))).toBe('around 23:45');
+    expect(aroundPhrase(new Date(2026, 11, 7, 0, 10).getTime(), now, i18n('es'))).toBe('mañana, 0:10');
   });
 });

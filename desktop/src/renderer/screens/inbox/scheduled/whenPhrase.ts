@@ -29,3 +29,8 @@ export function whenPhrase(at: number, now: number, { t, fmt, locale }: Pick<I18
   if (days === 1) return t('when.tomorrow', { time });
   return t('when.date', { date: fmt.dateTime(at) });
 }
+
+/** Roughly when, for a time a few hours ahead: "hacia las 17:04" today, else as `whenPhrase` says it. */
+export function aroundPhrase(at: number, now: number, i18n: Pick<I18n, 't' | 'fmt' | 'locale'>): string {
+  return daysAhead(at, now) === 0 ? i18n.t('when.around', { time: clockOf(i18n.locale).format(at) }) : whenPhrase(at, now, i18n);
+}

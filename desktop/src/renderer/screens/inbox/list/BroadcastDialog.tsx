@@ -1,0 +1,227 @@
+/**
+ * *Enviar un mensaje a N conversaciones* (the list's selection → *Enviar mensaje…*): one text,
+ * filled in for each customer (`{nombre}`, `{agente}`, `{empresa}`), sent by each WhatsApp
+ * account one chat after another at the pace picked. The server keeps them as scheduled replies
+ * (durable: they go even if the app closes); the dialog then counts them going, live, names the
+ * chats left out and why, and stops the rest in one click.
+ */
+import type { InboxChatView, ScheduledMessageView } from '@switchboard/shared';
+import { useEffect, useMemo, useState } from 'react';
+import { useApi, useMe } from '../../../auth/AuthProvider.tsx';
+import { hasMessage, useI18n, type MessageKey } from '../../../i18n/index.tsx';
+import { useRealtime, useSocketEvent } from '../../../realtime/RealtimeProvider.tsx';
+import { Button } from '../../../ui/Button.tsx';
+import { Dialog } from '../../../ui/Dialog.tsx';
+import { SelectField, TextAreaField } from '../../../ui/Field.tsx';
+import { useToast } from '../../../ui/Toasts.tsx';
+import { errorText } from '../../../ui/errors.ts';
+import { ApiError } from '../../../api/http.ts';
+import { inboxApi } from '../inboxApi.ts';
+import { aroundPhrase } from '../scheduled/whenPhrase.ts';
+import { chatTitle } from './ChatListItem.tsx';
+import { BROADCAST_PACES, BROADCAST_PER_SESSION_MAX, broadcastPlans, broadcastText, lastSendAt, tallyBroadcast, tooManyForOneAccount } from './broadcast.ts';
+
+/** What was scheduled: the batches (one per account), their sends by id, and the chats left out. */
+interface Launched {
+  batches: { sessionId: string; batchId: string }[];
+  sends: Map<string, ScheduledMessageView>;
+  refused: { name: string; why: string }[];
+}
+
+/** The dialog (mounted while open). */
+export function BroadcastDialog({ chats, onClose, onScheduled }: { chats: InboxChatView[]; onClose(): void; onScheduled(): void }) {
+  const { t, tn } = useI18n();
+  const [launched, setLaunched] = useState<Launched | null>(null);
+  return (
+    <Dialog open onClose={onClose} title={tn('broadcast.title', chats.length)} description={launched ? undefined : t('broadcast.description')}>
+      {launched ? (
+        <BroadcastProgress launched={launched} onChange={(f) => setLaunched((l) => (l ? f(l) : l))} onClose={onClose} />
+      ) : (
+        <BroadcastForm
+          chats={chats}
+          onCancel={onClose}
+          onLaunched={(l) => {
+            setLaunched(l);
+            onScheduled();
+          }}
+        />
+      )}
+    </Dialog>
+  );
+}
+
+/** The words, the pace, a preview for the first chat, and when the last goes. */
+function BroadcastForm({ chats, onCancel, onLaunched }: { chats: InboxChatView[]; onCancel(): void; onLaunched(l: Launched): void }) {
+  const i18n = useI18n();
+  const { t, tn } = i18n;
+  const me = useMe();
+  const rest = inboxApi(useApi());
+  const toast = useToast();
+  const [text, setText] = useState('');
+  const [pace, setPace] = useState<number>(BROADCAST_PACES[0]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const plans = useMemo(() => broadcastPlans(chats, text, me.name), [chats, text, me.name]);
+  const first = chats[0];
+  const tooMany = tooManyForOneAccount(plans);
+  const ready = text.trim().length > 0 && !tooMany && !busy;
+
+  const launch = async () => {
+    setBusy(true);
+    setError(null);
+    const out: Launched = { batches: [], sends: new Map(), refused: [] };
+    const nameOf = (sessionId: string, chatId: string) => {
+      const c = chats.find((x) => x.sessionId === sessionId && x.id === chatId);
+      return c ? chatTitle(c) : chatId.split('@')[0]!;
+    };
+    const refusal = (code: string, fallback: string) => (hasMessage(`broadcast.refused.${code}`) ? t(`broadcast.refused.${code}` as MessageKey) : fallback);
+    for (const plan of plans) {
+      try {
+        const r = await rest.broadcast(plan.sessionId, plan.messages, pace);
+        out.batches.push({ sessionId: plan.sessionId, batchId: r.batchId });
+        for (const s of r.data) out.sends.set(s.id, s);
+        for (const x of r.refused) out.refused.push({ name: nameOf(plan.sessionId, x.chatId), why: refusal(x.code, x.message) });
+      } catch (err) {
+        // Nothing of this account went: every one of its chats is left out, with the reason.
+        const why = refusal(err instanceof ApiError ? err.code : '', errorText(err, t));
+        for (const m of plan.messages) out.refused.push({ name: nameOf(plan.sessionId, m.chatId), why });
+      }
+    }
+    setBusy(false);
+    if (out.batches.length === 0) {
+      setError(`${t('broadcast.refused')} ${out.refused.map((r) => `${r.name} (${r.why})`).join(', ')}`);
+      return;
+    }
+    toast.success(tn('broadcast.done', out.sends.size));
+    onLaunched(out);
+  };
+
+  return (
+    <form
+      className="form broadcast-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (ready) void launch();
+      }}
+    >
+      <TextAreaField label={t('broadcast.text')} hint={t('broadcast.textHint')} value={text} onChange={(e) => setText(e.target.value)} rows={4} maxLength={4096} autoFocus required />
+      <SelectField label={t('broadcast.pace')} value={pace} onChange={(e) => setPace(Number(e.target.value))}>
+        {BROADCAST_PACES.map((p) => (
+          <option key={p} value={p}>
+            {t(`broadcast.pace.${p}`)}
+          </option>
+        ))}
+      </SelectField>
+      {first && text.trim() && (
+        <figure className="scheduled-preview">
+          <figcaption className="faint">{t('broadcast.preview', { name: chatTitle(first) })}</figcaption>
+          <blockquote>{broadcastText(text, first, me.name)}</blockquote>
+        </figure>
+      )}
+      {tooMany ? (
+        <p className="form-error" role="alert">
+          {t('broadcast.tooMany', { max: String(BROADCAST_PER_SESSION_MAX) })}
+        </p>
+      ) : (
+        <p className="muted">
+          {tn('broadcast.summary', chats.length, { when: aroundPhrase(lastSendAt(plans, pace, Date.now()), Date.now(), i18n) })}
+          {plans.length > 1 && ` ${t('broadcast.perAccount')}`}
+        </p>
+      )}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="dialog-inline-actions">
+        <Button onClick={onCancel}>{t('action.cancel')}</Button>
+        <Button type="submit" variant="primary" icon="send" disabled={!ready}>
+          {busy ? t('broadcast.sending') : tn('broadcast.submit', chats.length)}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** The sends going, counted live; the chats left out; *Detener los que faltan*. */
+function BroadcastProgress({ launched, onChange, onClose }: { launched: Launched; onChange(f: (l: Launched) => Launched): void; onClose(): void }) {
+  const i18n = useI18n();
+  const { t, tn } = i18n;
+  const rest = inboxApi(useApi());
+  const toast = useToast();
+  const { state } = useRealtime();
+  const [stopping, setStopping] = useState(false);
+  const batchIds = useMemo(() => new Set(launched.batches.map((b) => b.batchId)), [launched.batches]);
+
+  const merge = (views: ScheduledMessageView[]) =>
+    onChange((l) => {
+      const mine = views.filter((v) => v.batchId && batchIds.has(v.batchId));
+      if (mine.length === 0) return l;
+      const sends = new Map(l.sends);
+      for (const v of mine) sends.set(v.id, v);
+      return { ...l, sends };
+    });
+  useSocketEvent('scheduled-message', (e: ScheduledMessageView) => merge([e]));
+  // Events are not replayed: read the batches again whenever the connection is back live.
+  useEffect(() => {
+    if (state !== 'live') return;
+    let cancelled = false;
+    void Promise.all(launched.batches.map((b) => rest.broadcastSends(b.sessionId, b.batchId).catch(() => []))).then((lists) => !cancelled && merge(lists.flat()));
+    return () => {
+      cancelled = true;
+    };
+  }, [state]);
+
+  const sends = [...launched.sends.values()];
+  const tally = tallyBroadcast(sends);
+  const total = sends.length;
+  const last = Math.max(0, ...sends.filter((s) => s.status === 'scheduled' || s.status === 'sending').map((s) => s.sendAt));
+
+  const stop = async () => {
+    setStopping(true);
+    try {
+      let n = 0;
+      for (const b of launched.batches) n += (await rest.stopBroadcast(b.sessionId, b.batchId)).cancelled;
+      toast.success(tn('broadcast.stopped', n));
+    } catch (err) {
+      toast.error(errorText(err, t));
+    } finally {
+      setStopping(false);
+    }
+  };
+
+  return (
+    <div className="broadcast-progress">
+      <div className="bulk-progress" role="status">
+        <progress max={total} value={total - tally.waiting} aria-label={t('broadcast.progressLabel')} />
+        <strong>{t('broadcast.sent', { sent: String(tally.sent), total: String(total) })}</strong>
+        {tally.waiting > 0 ? <span>{t('broadcast.waiting', { count: String(tally.waiting), when: aroundPhrase(last, Date.now(), i18n) })}</span> : tally.sent === total && <span>{t('broadcast.allSent')}</span>}
+        {tally.failed > 0 && <span className="form-error">{t('broadcast.failed', { count: String(tally.failed) })}</span>}
+        {tally.cancelled > 0 && <span>{t('broadcast.cancelled', { count: String(tally.cancelled) })}</span>}
+      </div>
+      {launched.refused.length > 0 && (
+        <section className="broadcast-refused">
+          <h3>{t('broadcast.refused')}</h3>
+          <ul className="bulk-failures">
+            {launched.refused.map((r, i) => (
+              <li key={i}>
+                {r.name} — {r.why}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {tally.waiting > 0 && <p className="muted">{t('broadcast.keepsGoing')}</p>}
+      <div className="dialog-inline-actions">
+        {tally.waiting > 0 && (
+          <Button icon="stop" disabled={stopping} onClick={() => void stop()}>
+            {t('broadcast.stop')}
+          </Button>
+        )}
+        <Button variant="primary" onClick={onClose}>
+          {t('action.close')}
+        </Button>
+      </div>
+    </div>
+  );
+}
