@@ -29,6 +29,10 @@ const config: Configuration = {
   beforeBuild: async () => false,
   ...(existsSync(localElectron) ? { electronDist: localElectron } : {}),
   protocols: [{ name: 'Switchboard', schemes: ['switchboard'] }],
+  // Writes latest.yml (latest-linux.yml, latest-mac.yml) beside the installers. Copy them all to
+  // the server's DESKTOP_UPDATES_DIR; the app reads them from the server it is connected to
+  // (src/main/updates.ts sets the real address at run time: this one is only a placeholder).
+  publish: [{ provider: 'generic', url: 'https://switchboard.invalid/desktop/updates/' }],
   electronFuses: {
     runAsNode: false,
     enableCookieEncryption: true,
@@ -47,7 +51,8 @@ const config: Configuration = {
   },
   deb: { depends: ['libsecret-1-0'], recommends: ['gnome-keyring'] },
   win: { target: ['nsis'] },
-  nsis: { oneClick: false, perMachine: false, allowToChangeInstallationDirectory: true },
+  // No spaces: the file keeps the name latest.yml gives it.
+  nsis: { oneClick: false, perMachine: false, allowToChangeInstallationDirectory: true, artifactName: '${productName}-Setup-${version}.${ext}' },
   mac: { target: ['dmg'], category: 'public.app-category.business' },
 };
 

@@ -61,6 +61,9 @@ export interface ElectronBuildResult {
 
 const common = { bundle: true, sourcemap: 'linked', logLevel: 'warning', legalComments: 'none', absWorkingDir: desktopDir } as const;
 
+/** The line that gives the ESM main bundle a `require` for its CommonJS dependencies. */
+export const MAIN_REQUIRE_BANNER = "import { createRequire as __sbCreateRequire } from 'node:module'; const require = __sbCreateRequire(import.meta.url);";
+
 /** esbuild options of the main-process bundle (ESM: Electron 39 loads ESM main scripts). */
 export function mainBuildOptions(): BuildOptions {
   return {
@@ -71,6 +74,9 @@ export function mainBuildOptions(): BuildOptions {
     format: 'esm',
     target: NODE_TARGET,
     external: ['electron'],
+    // CommonJS dependencies (electron-updater) `require` electron and Node's modules: an ESM
+    // bundle has no `require` of its own, so it gets one.
+    banner: { js: MAIN_REQUIRE_BANNER },
   };
 }
 

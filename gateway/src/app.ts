@@ -21,6 +21,7 @@ import { plainClientIp } from './middlewares/plainClientIp.ts';
 import { createLimiters, DEFAULT_RATE_LIMITS } from './middlewares/rateLimit.ts';
 import { requestLog } from './middlewares/requestLog.ts';
 import { consoleMethods, serveConsole } from './console/serveConsole.ts';
+import { desktopUpdateMethods, serveDesktopUpdates } from './console/desktopUpdates.ts';
 import { buildOpenApiDocument } from './openapi/document.ts';
 import { docsRouter } from './openapi/docsRouter.ts';
 import { mountRoutes } from './routes/mountRoutes.ts';
@@ -104,9 +105,11 @@ export function createApp(opts: CreateAppOptions): GatewayApp {
   const api = mountRoutes(deps, ROUTES);
   const routers = [docs, api, ...(opts.routers ?? [])];
   // 405 with Allow for a method a known path does not serve, before any body is read.
-  app.use(methodNotAllowed([...routers.map(routerMethods), ...(opts.consoleDir ? [consoleMethods] : [])]));
+  const { desktopUpdatesDir } = settings;
+  app.use(methodNotAllowed([...routers.map(routerMethods), ...(opts.consoleDir ? [consoleMethods] : []), ...(desktopUpdatesDir ? [desktopUpdateMethods] : [])]));
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: settings.bodyLimit, jsonStrict: true }));
   for (const r of routers) app.use(r.routes());
+  if (desktopUpdatesDir) app.use(serveDesktopUpdates(desktopUpdatesDir));
   if (opts.consoleDir) app.use(serveConsole(opts.consoleDir));
   return app;
 }

@@ -45,6 +45,8 @@ export interface GatewaySettings {
   trustProxy: boolean;
   /** WEBHOOK_ALLOW_PRIVATE: webhooks may target loopback and private addresses (default false: SSRF guard). */
   webhookAllowPrivate?: boolean;
+  /** DESKTOP_UPDATES_DIR: the desktop app's update files, served at /desktop/updates/; absent: none. */
+  desktopUpdatesDir?: string;
 }
 
 /** The env-shaped configuration the gateway reads (a subset of shared's gateway/supervisor config). */
@@ -67,6 +69,7 @@ export type GatewayEnvConfig = Pick<
       | 'METRICS_ALLOW'
       | 'OPS_EMAILS'
       | 'WEBHOOK_ALLOW_PRIVATE'
+      | 'DESKTOP_UPDATES_DIR'
     >
   >;
 
@@ -105,5 +108,6 @@ export function settingsFromConfig(cfg: GatewayEnvConfig): GatewaySettings {
     },
     trustProxy: cfg.TRUST_PROXY ?? false,
     webhookAllowPrivate: cfg.WEBHOOK_ALLOW_PRIVATE ?? false,
+    ...(cfg.DESKTOP_UPDATES_DIR ? { desktopUpdatesDir: cfg.DESKTOP_UPDATES_DIR } : {}),
   };
 }

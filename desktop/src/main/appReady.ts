@@ -1,7 +1,7 @@
 /**
  * Everything that needs a ready app: token storage in userData (the settings come opened), the server URL
  * (with the CSP that follows it), the app scheme, permission handlers, notifications, the
- * unread badge, the tray, the menu, the IPC handlers and finally the window.
+ * unread badge, updates, the tray, the menu, the IPC handlers and finally the window.
  * from: desktopApp.ts → here → next: the window loads switchboard-app://console/.
  */
 import { join } from 'node:path';
@@ -24,6 +24,9 @@ import { revealWindow } from './singleInstance.ts';
 import { createTokenStore, type TokenStore } from './tokenStore.ts';
 import { createAppTray, type AppTray } from './trayMenu.ts';
 import { createUnreadBadge, type UnreadBadge } from './unreadBadge.ts';
+import { updateMessagesFor } from './updateMessages.ts';
+import { createUpdates, type Updater } from './updates.ts';
+import * as electronUpdater from 'electron-updater';
 
 const icon = (size: number, color: Rgb = ICON_BLUE, dot = true) => nativeImage.createFromBuffer(renderIconPng({ size, color, dot }));
 
@@ -90,9 +93,22 @@ function createShell(config: DesktopAppConfig, state: AppState, navigation: Navi
     // to the tray still has its page; with none at all, there is nobody signed in to send it.
     onReply: (reply) => state.window?.webContents.send('sb:notification-reply', reply),
   });
-  const menuActions = { quit: () => void quit.requestQuit(), about: () => app.showAboutPanel() };
+  const updateMessages = updateMessagesFor(app.getLocale());
+  const updates = createUpdates({
+    // electron-updater's own object, made (and wired to the app) only when first used.
+    updater: () => electronUpdater.autoUpdater as unknown as Updater,
+    dialog,
+    messages: updateMessages,
+    serverOrigin: () => state.serverOrigin(),
+    window: () => state.window,
+    currentVersion: app.getVersion(),
+    packaged: app.isPackaged,
+    log: config.log,
+  });
+  if (app.isPackaged) updates.schedule();
+  const menuActions = { quit: () => void quit.requestQuit(), about: () => app.showAboutPanel(), checkUpdates: () => void updates.check(true) };
   app.setAboutPanelOptions({ applicationName: 'Switchboard', applicationVersion: app.getVersion() });
-  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(messages, process.platform, menuActions, !app.isPackaged)));
+  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(messages, process.platform, menuActions, !app.isPackaged, updateMessages.checkMenu)));
   try {
     tray = createAppTray(icon(32), messages, {
       show,

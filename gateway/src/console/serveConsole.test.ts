@@ -57,6 +57,8 @@ describe('serveConsole', () => {
     expect(shell.headers.get('content-security-policy')).toBe(CONSOLE_CSP);
     expect(await shell.text()).toContain('/assets/index-A.js');
     expect((await fetch(`${url}/assets/missing.js`)).status).toBe(404);
+    // The desktop app's update files are not app routes: without them, 404, never the shell.
+    expect((await fetch(`${url}/desktop/updates/latest.yml`)).status).toBe(404);
     expect((await fetch(`${url}/assets/..%2F..%2Fetc%2Fpasswd`)).status).toBe(404);
   });
 

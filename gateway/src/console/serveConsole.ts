@@ -9,6 +9,7 @@
 import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import type { Middleware } from 'koa';
+import { DESKTOP_UPDATES_PATH } from './desktopUpdates.ts';
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -67,7 +68,7 @@ function listAssets(dir: string): Map<string, Asset> {
 
 /** True for paths that belong to the API or Socket.IO, never to the console. */
 function isServerPath(path: string): boolean {
-  return path === '/api' || path.startsWith('/api/') || path.startsWith('/socket.io');
+  return path === '/api' || path.startsWith('/api/') || path.startsWith('/socket.io') || path.startsWith(DESKTOP_UPDATES_PATH);
 }
 
 /** The methods the console answers at a path: GET and HEAD outside the API (for 405 answers). */

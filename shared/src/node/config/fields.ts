@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { z } from 'zod';
 
@@ -76,6 +76,11 @@ export function hex() {
 /** A path to an existing file. */
 export function existingFile() {
   return z.string().refine((p) => existsSync(p), { error: 'must be the path of an existing file' });
+}
+
+/** The path of an existing folder. */
+export function existingDir() {
+  return z.string().refine((p) => existsSync(p) && statSync(p).isDirectory(), { error: 'must be the path of an existing folder' });
 }
 
 /** A duration for jsonwebtoken: seconds, or a number with ms/s/m/h/d. */

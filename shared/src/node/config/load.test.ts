@@ -66,8 +66,10 @@ describe('loadConfig', () => {
         HEALTH_CHECK_CRON: 'often',
         WA_TRUST_ROOT: 'xyz',
         SMTP_FROM_EMAIL: 'nobody',
+        DESKTOP_UPDATES_DIR: join(here, 'load.test.ts'),
       }).sort(),
-    ).toEqual(['AUTH_STORAGE', 'HEALTH_CHECK_CRON', 'MONGODB_URI', 'PORT', 'PRELOAD_CHATS_TYPE', 'SMTP_FROM_EMAIL', 'WA_TRUST_ROOT']);
+    ).toEqual(['AUTH_STORAGE', 'DESKTOP_UPDATES_DIR', 'HEALTH_CHECK_CRON', 'MONGODB_URI', 'PORT', 'PRELOAD_CHATS_TYPE', 'SMTP_FROM_EMAIL', 'WA_TRUST_ROOT']);
+    expect(problemsOf({ DESKTOP_UPDATES_DIR: here })).toEqual([]);
   });
 
   it('rejects short secrets without echoing them', () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LOG_LEVELS } from '../logging/logger.ts';
-import { bool, cidrList, cron, duration, emailList, existingFile, hex, httpUrl, int, list, mongoUri, nodeId, oneOf, port, redisUrl, secret, wsUrl } from './fields.ts';
+import { bool, cidrList, cron, duration, emailList, existingDir, existingFile, hex, httpUrl, int, list, mongoUri, nodeId, oneOf, port, redisUrl, secret, wsUrl } from './fields.ts';
 
 // One line per environment variable. Adding a variable: one line here, one entry in
 // .env.example (a test checks both list the same names).
@@ -52,6 +52,7 @@ export const gatewayShape = {
   METRICS_ALLOW: cidrList().default([]),
   OPS_EMAILS: emailList().default([]),
   WEBHOOK_ALLOW_PRIVATE: bool().default(false), // webhooks to loopback/private addresses (docs/webhooks.md)
+  DESKTOP_UPDATES_DIR: existingDir().optional(), // the desktop app's update files, served at /desktop/updates/ (docs/desktop.md)
 };
 
 /** Variables of the seed (first admin). */
