@@ -4,7 +4,8 @@
  * message to several chats becomes a scheduled reply per chat under one batch, the first at once
  * and each next one a steady step later; each goes once when its time comes, in order, with its
  * own words; what the caller may not write in, or the session does not have, is left out and
- * said so; the rest of a batch stops in one call and never goes.
+ * said so; a second one from the same account starts after the first; the rest of a batch stops
+ * in one call and never goes.
  */
 import type { BroadcastView } from '@switchboard/shared';
 import { Assignment, AuditLog, ScheduledMessage, silentLogger } from '@switchboard/shared/node';
@@ -84,6 +85,10 @@ describe('a message to several conversations', () => {
     expect(out.refused).toEqual([{ chatId: jid('34699999999'), code: 'not_found', message: 'The chat does not exist' }]);
     // Each chat shows its reply waiting, as any scheduled one.
     expect(await nextInList(CARLA)).toBe(start + 61_000);
+    // Another one from the same account waits its turn: after this one's last, at its own pace.
+    const next = (await broadcast(tok.supervisor, { messages: [{ chatId: jid(ALICE), text: 'Y el domingo, cerrado.' }], everySeconds: 10 })).body as BroadcastView;
+    expect(next.data.map((d) => d.sendAt)).toEqual([start + 71_000]);
+    expect((await batch(tok.supervisor, next.batchId, 'DELETE')).body).toEqual({ cancelled: 1 });
 
     expect(await sender.runDue()).toBe(0);
     clock = start + 1000;

@@ -61,8 +61,9 @@ async function batchOf(auth: AuthContext | undefined, sessionId: string, batchId
  * dispatcher sends them like any scheduled reply (durable, exactly once, as their author's,
  * checked again when each goes); each chat's consoles see its reply waiting and going
  * (`scheduled-message`). A chat the caller may not write in, unknown, or full is left out and
- * said so; nothing is scheduled only when every one is refused. The rest of a batch can be
- * stopped in one call.
+ * said so; nothing is scheduled only when every one is refused. A batch made while another
+ * still goes out from the account starts after it. The rest of a batch can be stopped in one
+ * call.
  * from: the inbox's BulkBar (BroadcastDialog) → here → next: ScheduledMessage, the dispatcher.
  */
 export const broadcastRoutes: RouteDef[] = [
@@ -78,8 +79,11 @@ export const broadcastRoutes: RouteDef[] = [
       const going = items.filter((m) => !left.has(m.chatId));
       if (going.length === 0) throw refused[0]!.error;
       const batchId = new Types.ObjectId().toString();
-      // A second ahead: the first goes at the dispatcher's next look.
-      const start = deps.now().getTime() + 1000;
+      // A second ahead: the first goes at the dispatcher's next look. While another message to
+      // several still goes out from this account, this one waits its turn, so two of them
+      // never double the pace WhatsApp sees.
+      const queued = await ScheduledMessage.findOne({ sessionId, batchId: { $ne: null }, status: 'scheduled' }, { sendAt: 1 }).sort({ sendAt: -1 }).lean();
+      const start = Math.max(deps.now().getTime() + 1000, queued ? queued.sendAt.getTime() + body.everySeconds * 1000 : 0);
       const docs = await ScheduledMessage.insertMany(
         going.map((m, i) => ({ sessionId, chatId: m.chatId, text: m.text, sendAt: new Date(start + i * body.everySeconds * 1000), authorId: auth!.user._id, authorName: auth!.user.name, batchId })),
       );
