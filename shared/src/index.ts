@@ -31,4 +31,5 @@ export * from './domain/groupEvents.ts';
 export * from './domain/vcard.ts';
 export * from './domain/preview.ts';
 export * from './domain/polls.ts';
+export * from './domain/optOut.ts';
 export * from './api/outgoingMessage.ts';

@@ -15,6 +15,7 @@ export function presentChat(c: ChatDoc): ChatView {
     lastMessageSystem: c.lastMessageSystem ?? null,
     archived: c.archived,
     blocked: c.blocked === true,
+    optedOut: c.optedOut ? { at: new Date(c.optedOut.at).getTime(), byCustomer: c.optedOut.by === null, word: c.optedOut.word ?? null } : null,
     profilePictureMediaId: c.profilePicture?.mediaId ? c.profilePicture.mediaId.toString() : null,
   };
 }

@@ -13,6 +13,7 @@ import { agentRoutes } from './users/agents.ts';
 import { mediaRoutes } from './media/mediaRoutes.ts';
 import { chatActionRoutes } from './messages/chatActions.ts';
 import { chatBlockRoutes } from './messages/chatBlock.ts';
+import { chatOptOutRoutes } from './messages/chatOptOut.ts';
 import { eventChangeRoutes } from './messages/eventChanges.ts';
 import { messageChangeRoutes } from './messages/messageChanges.ts';
 import { messageStarRoutes } from './messages/messageStars.ts';
@@ -58,6 +59,7 @@ export const ROUTES: readonly RouteDef[] = [
   ...messageRoutes,
   ...chatActionRoutes,
   ...chatBlockRoutes,
+  ...chatOptOutRoutes,
   ...messageChangeRoutes,
   ...eventChangeRoutes,
   ...messageStarRoutes,

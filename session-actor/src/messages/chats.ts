@@ -16,6 +16,8 @@ export interface ChatPatch {
   inboundAt?: Date;
   /** Time of an outgoing message stored or sent now (moves `lastOutboundAt` forward). */
   outboundAt?: Date;
+  /** The customer asked for no more messages sent to many chats (`optOutRequest`): when, and their words. */
+  optOut?: { at: Date; word: string };
 }
 
 /** Result of an upsert: the stored chat id and whether the chat is new. */
@@ -109,6 +111,7 @@ export class ChatStore {
     }
     // The customer wrote: a chat put aside comes back.
     if (patch.inboundAt) set.snoozedUntil = null;
+    if (patch.optOut) set.optedOut = { at: patch.optOut.at, by: null, word: patch.optOut.word };
     const known = this.ids.get(identity.chatId);
     const max: Record<string, Date> = {};
     if (patch.lastMessageAt) max.lastMessageAt = patch.lastMessageAt;

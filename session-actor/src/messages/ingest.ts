@@ -1,5 +1,5 @@
 import { isJidStatusBroadcast, type WAMessage, type WASocket } from '@whiskeysockets/baileys';
-import { callWaits, type ActorEvent, type MessageMediaView } from '@switchboard/shared';
+import { callWaits, optOutRequest, type ActorEvent, type MessageMediaView } from '@switchboard/shared';
 import { Message, dropMediaById, incomingMessageDocument, insertDocumentsUnordered, messageObjectId, type IncomingMessageDocument, type IncomingMessageFields, type InsertFailure, type MessageDoc } from '@switchboard/shared/node';
 import type { Logger } from 'pino';
 import type { Dispatcher } from 'undici';
@@ -252,6 +252,9 @@ async function announce(stored: Prepared[], deps: IngestDeps, retry: Retry): Pro
     if (!doc.fromMe && doc.kind !== 'system' && callWaits(doc.call)) patch.unread += 1;
     if (counts && doc.fromMe) patch.outboundAt = later(patch.outboundAt, doc.timestamp);
     if (counts && !doc.fromMe) patch.inboundAt = later(patch.inboundAt, doc.timestamp);
+    // "BAJA": the customer wants no more messages sent to many chats (a group's members never ask).
+    const word = !doc.fromMe && !identity.isGroup && doc.kind === 'text' ? optOutRequest(doc.text) : null;
+    if (word) patch.optOut = { at: doc.timestamp, word };
   }
   const updates: ActorEvent[] = [];
   for (const { identity, patch } of byChat.values()) {

@@ -203,7 +203,19 @@ export interface ChatView {
   archived: boolean;
   /** The session's account blocked the contact on WhatsApp: their messages do not arrive, and nothing can be sent. */
   blocked: boolean;
+  /** The contact gets no messages sent to several conversations (`PUT …/opt-out`), or null. */
+  optedOut: ChatOptOutView | null;
   profilePictureMediaId: string | null;
+}
+
+/** Why a contact gets no messages sent to several conversations. */
+export interface ChatOptOutView {
+  /** ms since epoch. */
+  at: number;
+  /** True when the customer asked (wrote `word`, e.g. "BAJA"); false when the team decided. */
+  byCustomer: boolean;
+  /** What the customer wrote, or null. */
+  word: string | null;
 }
 
 /** A chat as the inbox lists it across sessions (`GET /api/chats`). */

@@ -5,7 +5,8 @@
  * and each next one a steady step later; each goes once when its time comes, in order, with its
  * own words; what the caller may not write in, or the session does not have, is left out and
  * said so; a second one from the same account starts after the first; the rest of a batch stops
- * in one call and never goes.
+ * in one call and never goes. A customer who writes "BAJA" is left out of them until the team
+ * takes them back in.
  */
 import type { BroadcastView } from '@switchboard/shared';
 import { Assignment, AuditLog, ScheduledMessage, silentLogger } from '@switchboard/shared/node';
@@ -148,5 +149,46 @@ describe('a message to several conversations', () => {
     } finally {
       await Assignment.deleteOne({ _id: assignment._id });
     }
+  });
+
+  it('leaves out a customer who wrote "BAJA", until the team takes them back in; an employee may leave out, not take back', async () => {
+    await w.sim!.contactSend(BRUNO, { to: PHONE, text: 'BAJA' });
+    await w.rec.waitFor((e) => e.type === 'message' && e.sessionId === SESSION && e.message.chatId === jid(BRUNO) && e.message.text === 'BAJA');
+    const row = async (phone: string) =>
+      ((await w.api('GET', `/api/chats?view=all&sessionId=${SESSION}&q=${phone}`, { token: tok.supervisor })).body.data as { id: string; optedOut: unknown }[]).find((c) => c.id === jid(phone));
+    await expect.poll(async () => (await row(BRUNO))?.optedOut, { timeout: 10_000 }).toEqual({ at: expect.any(Number), byCustomer: true, word: 'BAJA' });
+    // A question about it is not a request.
+    await w.sim!.contactSend(CARLA, { to: PHONE, text: '¿Cómo me doy de baja del club?' });
+    await w.rec.waitFor((e) => e.type === 'message' && e.sessionId === SESSION && e.message.chatId === jid(CARLA) && e.message.text === '¿Cómo me doy de baja del club?');
+    expect((await row(CARLA))?.optedOut).toBeNull();
+
+    const res = await broadcast(tok.supervisor, { messages: [{ chatId: jid(BRUNO), text: 'Rebajas' }, { chatId: jid(CARLA), text: 'Rebajas' }] });
+    const out = res.body as BroadcastView;
+    expect(out.data.map((d) => d.chatId)).toEqual([jid(CARLA)]);
+    expect(out.refused.map((r) => [r.chatId, r.code])).toEqual([[jid(BRUNO), 'opted_out']]);
+    expect((await batch(tok.supervisor, out.batchId, 'DELETE')).body).toEqual({ cancelled: 1 });
+    expect((await broadcast(tok.supervisor, { messages: [{ chatId: jid(BRUNO), text: 'Rebajas' }] })).status).toBe(409);
+
+    const optOut = (token: string, phone: string, optedOut: boolean) => w.api('PUT', `/api/sessions/${SESSION}/chats/${encodeURIComponent(jid(phone))}/opt-out`, { token, body: { optedOut } });
+    const assignment = await Assignment.create({ sessionId: SESSION, chatId: jid(CARLA), userId: w.users.employee.id });
+    try {
+      // The employee answering Carla leaves her out; taking her back in is not theirs to do.
+      const out1 = await optOut(tok.employee, CARLA, true);
+      expect([out1.status, out1.body.optedOut]).toEqual([200, { at: clock, byCustomer: false, word: null }]);
+      expect((await optOut(tok.employee, CARLA, false)).status).toBe(403);
+    } finally {
+      await Assignment.deleteOne({ _id: assignment._id });
+    }
+    // Leaving Bruno out again keeps his own request.
+    expect((await optOut(tok.supervisor, BRUNO, true)).body.optedOut).toMatchObject({ byCustomer: true, word: 'BAJA' });
+    for (const phone of [BRUNO, CARLA]) expect((await optOut(tok.supervisor, phone, false)).body).toEqual({ optedOut: null });
+    const again = (await broadcast(tok.supervisor, { messages: [{ chatId: jid(BRUNO), text: 'Rebajas' }] })).body as BroadcastView;
+    expect(again.data.map((d) => d.chatId)).toEqual([jid(BRUNO)]);
+    await batch(tok.supervisor, again.batchId, 'DELETE');
+    const audit = await AuditLog.find({ action: 'chat.opt_out', targetId: jid(CARLA) }).sort({ _id: 1 }).lean();
+    expect(audit.map((a) => a.details)).toEqual([
+      { sessionId: SESSION, optedOut: true },
+      { sessionId: SESSION, optedOut: false },
+    ]);
   });
 });

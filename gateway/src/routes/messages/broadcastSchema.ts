@@ -42,7 +42,7 @@ export const broadcastSchema = z
   .object({
     batchId: z.string(),
     data: z.array(scheduledSchema),
-    refused: z.array(z.object({ chatId: z.string(), code: z.string(), message: z.string() })).openapi({ description: 'Conversations left out: `forbidden`, `chat_not_found`, `too_many_scheduled`' }),
+    refused: z.array(z.object({ chatId: z.string(), code: z.string(), message: z.string() })).openapi({ description: 'Conversations left out: `forbidden`, `not_found`, `opted_out` (the contact wrote "BAJA" or similar, or the team left them out), `too_many_scheduled`' }),
   })
   .openapi('Broadcast');
 

@@ -3,7 +3,7 @@ import { Chat, ScheduledMessage, type ScheduledMessageDoc } from '@switchboard/s
 import { Types } from 'mongoose';
 import type { AuthContext } from '../../auth/authContext.ts';
 import { announceScheduled } from '../../automation/scheduledChat.ts';
-import { badRequest, forbidden, notFound, type AppError } from '../../errors.ts';
+import { badRequest, conflict, forbidden, notFound, type AppError } from '../../errors.ts';
 import { allowed, authorize, subjects } from '../../policies/subjects.ts';
 import { presentScheduled } from '../../presenters/scheduledMessages.ts';
 import { defineRoute, type RouteDef } from '../types.ts';
@@ -21,22 +21,25 @@ interface Refusal {
 
 /**
  * Which of `chatIds` (JIDs of one session) the caller may not get a scheduled reply into:
- * those they may not write in, those the session does not have, those already holding
- * SCHEDULED_PER_CHAT_MAX waiting replies. Two queries for all of them.
+ * those they may not write in, those the session does not have, those whose contact opted out
+ * ("BAJA": chatOptOut.ts), those already holding SCHEDULED_PER_CHAT_MAX waiting replies. Two
+ * queries for all of them.
  */
 async function refusals(auth: AuthContext | undefined, sessionId: string, chatIds: string[]): Promise<Refusal[]> {
   const mayWrite = chatIds.filter((chatId) => allowed(auth, 'send', subjects.message(sessionId, chatId)));
   const [known, waiting] = await Promise.all([
-    Chat.find({ sessionId, jid: { $in: mayWrite } }, { jid: 1 }).lean(),
+    Chat.find({ sessionId, jid: { $in: mayWrite } }, { jid: 1, optedOut: 1 }).lean(),
     ScheduledMessage.find({ sessionId, chatId: { $in: mayWrite }, status: 'scheduled' }, { chatId: 1 }).lean(),
   ]);
   const exists = new Set(known.map((c) => c.jid));
+  const optedOut = new Set(known.filter((c) => c.optedOut).map((c) => c.jid));
   const count = new Map<string, number>();
   for (const w of waiting) count.set(w.chatId, (count.get(w.chatId) ?? 0) + 1);
   const out: Refusal[] = [];
   for (const chatId of chatIds) {
     if (!mayWrite.includes(chatId)) out.push({ chatId, error: forbidden('forbidden', 'You may not write in this conversation') });
     else if (!exists.has(chatId)) out.push({ chatId, error: notFound('chat') });
+    else if (optedOut.has(chatId)) out.push({ chatId, error: conflict('opted_out', 'This contact gets no messages sent to several conversations (they asked, or the team said so)') });
     else if ((count.get(chatId) ?? 0) >= SCHEDULED_PER_CHAT_MAX) out.push({ chatId, error: badRequest('too_many_scheduled', `This conversation already has ${SCHEDULED_PER_CHAT_MAX} scheduled messages`) });
   }
   return out;
@@ -60,7 +63,7 @@ async function batchOf(auth: AuthContext | undefined, sessionId: string, batchId
  * each next one `everySeconds` later, so WhatsApp sees a person's pace, not a burst. The
  * dispatcher sends them like any scheduled reply (durable, exactly once, as their author's,
  * checked again when each goes); each chat's consoles see its reply waiting and going
- * (`scheduled-message`). A chat the caller may not write in, unknown, or full is left out and
+ * (`scheduled-message`). A chat the caller may not write in, unknown, opted out, or full is left out and
  * said so; nothing is scheduled only when every one is refused. A batch made while another
  * still goes out from the account starts after it. The rest of a batch can be stopped in one
  * call.
@@ -70,7 +73,7 @@ export const broadcastRoutes: RouteDef[] = [
   defineRoute({
     method: 'post', path: '/api/sessions/:sessionId/broadcasts', tag, summary: 'Send a message to several conversations, one after another at a steady pace', auth: 'user', permission: ['send', 'Message'],
     record: 'Message', params: sessionParams, body: broadcastBody, audit: 'chat.broadcast',
-    response: { status: 201, description: 'Scheduled, with the conversations left out in `refused`; when every one is refused, the first refusal (403 `forbidden`, 404 `not_found`, 400 `too_many_scheduled`)', schema: broadcastSchema },
+    response: { status: 201, description: 'Scheduled, with the conversations left out in `refused`; when every one is refused, the first refusal (403 `forbidden`, 404 `not_found`, 409 `opted_out`, 400 `too_many_scheduled`)', schema: broadcastSchema },
     async handler({ deps, auth, params, body, audit }) {
       const { sessionId } = params;
       const items = body.messages.map((m) => ({ chatId: recipientJid(m.chatId), text: m.text }));

@@ -27,6 +27,15 @@ export const sendResponse = z
   .openapi('AcceptedSend');
 
 /** A chat as returned by the API. */
+/** Why a contact gets no messages sent to several conversations (ChatOptOutView). */
+export const chatOptOutSchema = z
+  .object({
+    at: z.number().int(),
+    byCustomer: z.boolean().openapi({ description: 'The customer asked (wrote `word`); false: the team decided' }),
+    word: z.string().nullable().openapi({ description: 'What the customer wrote, e.g. "BAJA"' }),
+  })
+  .openapi('ChatOptOut');
+
 export const chatSchema = z
   .object({
     id: z.string(),
@@ -40,6 +49,7 @@ export const chatSchema = z
     lastMessageSystem: groupEventSchema.nullable().openapi({ description: 'When the last message is a change to a group: the change (`lastMessagePreview` is then `[system]`), to word in the reader\'s language; else null' }),
     archived: z.boolean(),
     blocked: z.boolean().openapi({ description: "The session's account blocked the contact on WhatsApp (PUT …/blocked, or on the phone): their messages do not arrive, and sends fail as `blocked`" }),
+    optedOut: chatOptOutSchema.nullable().openapi({ description: 'The contact gets no messages sent to several conversations (`POST …/broadcasts` leaves them out): they wrote "BAJA" or similar, or the team said so (PUT …/opt-out); null: they get them' }),
     profilePictureMediaId: z.string().nullable(),
   })
   .openapi('Chat');

@@ -56,6 +56,12 @@ export interface ChatDoc {
    * actor last learnt it; absent on chats never blocked.
    */
   blocked?: boolean;
+  /**
+   * The customer gets no messages sent to several conversations at once: they asked (`by` null,
+   * `word` what they wrote: "BAJA"), set by the actor, or the team said so (`by` the user's id).
+   * Absent or null: they get them.
+   */
+  optedOut?: { at: Date; by: string | null; word: string | null } | null;
   /** Ids of the team's labels on this chat (Label); set by the gateway, never by the actor. */
   labels?: Types.ObjectId[];
   profilePicture?: { mediaId?: Types.ObjectId | null; url?: string | null; fetchedAt?: Date | null } | null;
@@ -86,6 +92,7 @@ const chatSchema = new Schema<ChatDoc>(
     waitingSince: { type: Date },
     archived: { type: Boolean, default: false },
     blocked: { type: Boolean },
+    optedOut: { type: new Schema({ at: { type: Date, required: true }, by: { type: String, default: null }, word: { type: String, default: null } }, { _id: false }), default: undefined },
     labels: { type: [{ type: Schema.Types.ObjectId, ref: 'Label' }], default: undefined },
     profilePicture: {
       mediaId: { type: Schema.Types.ObjectId, ref: 'Media', default: null },

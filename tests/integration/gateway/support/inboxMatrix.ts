@@ -151,6 +151,15 @@ export const INBOX_MATRIX: Record<string, { call: (s: MatrixState, who: Caller) 
     },
     expect: authed(200, 200, 403, 403),
   },
+  // Taking a contact back in needs `update Chat` (employees do not have it); leaving them out is for
+  // whoever may answer the chat (broadcasts.test.ts), and would leave the shared chat out of the rows after.
+  'PUT /api/sessions/:sessionId/chats/:chatId/opt-out': {
+    call: async (s) => {
+      await ensureChat(s);
+      return { path: `/api/sessions/${s.linked}/chats/${encodeURIComponent(s.chat)}/opt-out`, body: { optedOut: false } };
+    },
+    expect: authed(200, 200, 403, 403),
+  },
   'POST /api/sessions/:sessionId/chats/:chatId/presence': {
     call: async (s) => {
       await ensureChat(s);

@@ -27,6 +27,7 @@ function chat(extra: Partial<InboxChatView> = {}): InboxChatView {
     lastMessageSystem: null,
     archived: false,
     blocked: false,
+    optedOut: null,
     profilePictureMediaId: null,
     needsReply: false,
     lastInboundAt: 100,

@@ -143,6 +143,7 @@ function emptyChat(state: InboxState, sessionId: string, chatId: string, name: s
     lastMessageSystem: null,
     archived: false,
     blocked: false,
+    optedOut: null,
     profilePictureMediaId: null,
     needsReply: false,
     waitingSince: null,
