@@ -7,8 +7,9 @@
  * go (Elena's inbox gets them), then picks every chat with the keyboard (X, then *Seleccionar las
  * 3*), labels them, marks them read and says they need no reply; Elena, an employee, may not
  * assign and is not offered it. Sofía then writes one message to two customers, each getting it
- * with their own name, one after the other (counted live in the dialog), and stops a second one
- * to all three after its first send: the others never get it.
+ * with their own name, one after the other (counted live in the dialog); Carla writes «BAJA» and
+ * is left out of the next one, which Sofía stops after its first send (the other never gets it);
+ * Carla's contact card says why, and Sofía takes her back in.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -259,24 +260,46 @@ describe('one message to several conversations', () => {
     await bar(sofia).waitFor({ state: 'detached' });
   });
 
-  it('stops the sends still to go in one click; those never reach anyone', async () => {
+  it('leaves out a customer who wrote BAJA, and stops the sends still to go in one click; those never reach anyone', async () => {
+    await sys.sim.contactSend(CUSTOMERS.carla[0], { to: PHONE, text: 'BAJA' });
+    await row(sofia, 'Carla Vidal').getByText('BAJA').waitFor();
+    await sofia.reload();
+    await row(sofia, 'Carla Vidal').waitFor();
     await sofia.getByRole('button', { name: 'Seleccionar conversaciones' }).click();
     await bar(sofia).getByRole('button', { name: 'Seleccionar las 3' }).click();
     await bar(sofia).getByRole('button', { name: 'Enviar mensaje…' }).click();
-    const dialog = dialogOf(3);
+    const dialog = dialogOf(2);
+    await dialog.getByText('No se incluye 1 conversación que pidió no recibir estos mensajes: Carla Vidal («BAJA»)').waitFor();
     await dialog.getByLabel('Mensaje', { exact: true }).fill('Última hora: cerramos el lunes por inventario.');
     await dialog.getByLabel('Ritmo').selectOption({ label: 'Uno cada 5 minutos' });
-    await dialog.getByRole('button', { name: 'Enviar a las 3' }).click();
-    await dialog.getByText('Enviados: 1 de 3').waitFor({ timeout: 30_000 });
+    await checkScreen(sofia, SHOTS, '34c-broadcast-opted-out');
+    await dialog.getByRole('button', { name: 'Enviar a las 2' }).click();
+    await dialog.getByText('Enviados: 1 de 2').waitFor({ timeout: 30_000 });
     // Each chat shows its own waiting, as any scheduled reply.
-    await expect.poll(async () => (await sys.api('GET', '/api/chats?view=all&scheduled=true', admin)).body.total).toBe(2);
+    await expect.poll(async () => (await sys.api('GET', '/api/chats?view=all&scheduled=true', admin)).body.total).toBe(1);
     await dialog.getByRole('button', { name: 'Detener los que faltan' }).click();
-    await sofia.getByText('Detenidos 2 mensajes que faltaban.').waitFor();
-    await dialog.getByText('Detenidos: 2').waitFor();
+    await sofia.getByText('Detenido 1 mensaje que faltaba.').waitFor();
+    await dialog.getByText('Detenidos: 1').waitFor();
     expect(await dialog.getByRole('button', { name: 'Detener los que faltan' }).count()).toBe(0);
     expect((await sys.api('GET', '/api/chats?view=all&scheduled=true', admin)).body.total).toBe(0);
     const got = Object.values(CUSTOMERS).filter(([phone]) => sys.sim.received(phone).some((m) => m.text === 'Última hora: cerramos el lunes por inventario.'));
     expect(got).toHaveLength(1);
+    expect(sys.sim.received(CUSTOMERS.carla[0]).map((m) => m.text)).not.toContain('Última hora: cerramos el lunes por inventario.');
     await dialog.getByRole('button', { name: 'Cerrar' }).last().click();
+
+    // Her contact card says why; Sofía may take her back in when Carla asks.
+    await row(sofia, 'Carla Vidal').click();
+    await sofia.getByRole('button', { name: 'Datos del contacto' }).click();
+    const card = sofia.getByRole('dialog', { name: /Carla Vidal/ });
+    const section = card.getByRole('region', { name: 'Mensajes a varias conversaciones' });
+    await section.getByText(/^No los recibe: escribió «BAJA» el \d{1,2} \w+ \d{4}\.$/).waitFor();
+    await section.scrollIntoViewIfNeeded();
+    await checkScreen(sofia, SHOTS, '34d-contact-opted-out');
+    await section.getByRole('button', { name: 'Volver a enviárselos' }).click();
+    await sofia.getByText('Carla Vidal vuelve a recibir mensajes a varias conversaciones.').waitFor();
+    await section.getByRole('button', { name: 'No enviarle más' }).waitFor();
+    expect((await sys.api('GET', `/api/chats?view=all&q=${CUSTOMERS.carla[0]}`, admin)).body.data[0].optedOut).toBeNull();
+    await sofia.keyboard.press('Escape');
+    await card.waitFor({ state: 'hidden' });
   });
 });

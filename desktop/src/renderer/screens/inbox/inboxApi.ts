@@ -1,5 +1,5 @@
 /** REST calls of the inbox, typed with the shared contract. */
-import type { BroadcastView, CannedFileView, CannedReplyView, ChatLabelsView, ChatPinView, ForwardResult, ChatNameView, CreatedGroupView, JoinedGroupView, GroupInfoView, GroupJoinRequestsView, GroupRequestAction, GroupRequestsChangeView, GroupSettings, MessageMention, GroupInviteLinkView, GroupMemberAction, GroupMembersChangeView, ChatNoteView, ChatPersonView, ChatProfileView, ChatSnoozeView, InboxChatView, InboxMessageView, LabelColor, LabelView, ListPage, MarkHandledResult, BlockContactResult, MarkUnreadResult, MemberReceiptList, MessageChangeResult, MessageSearchHit, MessageStar, SendAccepted, ScheduledMessageView, SessionView, StartedChat } from '@switchboard/shared';
+import type { BroadcastView, CannedFileView, ChatOptOutView, CannedReplyView, ChatLabelsView, ChatPinView, ForwardResult, ChatNameView, CreatedGroupView, JoinedGroupView, GroupInfoView, GroupJoinRequestsView, GroupRequestAction, GroupRequestsChangeView, GroupSettings, MessageMention, GroupInviteLinkView, GroupMemberAction, GroupMembersChangeView, ChatNoteView, ChatPersonView, ChatProfileView, ChatSnoozeView, InboxChatView, InboxMessageView, LabelColor, LabelView, ListPage, MarkHandledResult, BlockContactResult, MarkUnreadResult, MemberReceiptList, MessageChangeResult, MessageSearchHit, MessageStar, SendAccepted, ScheduledMessageView, SessionView, StartedChat } from '@switchboard/shared';
 import { MAX_PINNED_CHATS } from '@switchboard/shared';
 import type { ApiClient, Query } from '../../api/http.ts';
 import type { NewEvent, NewPoll, SharedContact, SharedLocation } from './outbox/types.ts';
@@ -157,6 +157,7 @@ export function inboxApi(api: ApiClient) {
       api.post<SendAccepted>(`/api/sessions/${enc(sessionId)}/messages`, { to: chatId, kind: 'reaction', reaction: { emoji, targetId }, clientId }),
     exportChat: (sessionId: string, chatId: string) => api.getFile(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/export`, { tz: Intl.DateTimeFormat().resolvedOptions().timeZone }),
     setBlocked: (sessionId: string, chatId: string, blocked: boolean) => api.put<BlockContactResult>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/blocked`, { blocked }),
+    setOptedOut: (sessionId: string, chatId: string, optedOut: boolean) => api.put<{ optedOut: ChatOptOutView | null }>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/opt-out`, { optedOut }),
     rename: (sessionId: string, chatId: string, name: string | null) => api.put<ChatNameView>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/name`, { name }),
     chatProfile: (sessionId: string, chatId: string, signal?: AbortSignal) => api.get<ChatProfileView>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/profile`, undefined, signal ? { signal } : undefined),
     /** A group's description and members, as WhatsApp has them now. */

@@ -3,7 +3,8 @@
  * filled in for each customer (`{nombre}`, `{agente}`, `{empresa}`), sent by each WhatsApp
  * account one chat after another at the pace picked. The server keeps them as scheduled replies
  * (durable: they go even if the app closes); the dialog then counts them going, live, names the
- * chats left out and why, and stops the rest in one click.
+ * chats left out and why, and stops the rest in one click. Customers who asked for no more
+ * («BAJA»: ContactOptOut) are left out from the start, by name.
  */
 import type { InboxChatView, ScheduledMessageView } from '@switchboard/shared';
 import { useEffect, useMemo, useState } from 'react';
@@ -32,13 +33,16 @@ interface Launched {
 export function BroadcastDialog({ chats, onClose, onScheduled }: { chats: InboxChatView[]; onClose(): void; onScheduled(): void }) {
   const { t, tn } = useI18n();
   const [launched, setLaunched] = useState<Launched | null>(null);
+  // Those who asked for no more ("BAJA") are left out before anything is sent (the server would refuse them).
+  const going = useMemo(() => chats.filter((c) => !c.optedOut), [chats]);
   return (
-    <Dialog open onClose={onClose} title={tn('broadcast.title', chats.length)} description={launched ? undefined : t('broadcast.description')}>
+    <Dialog open onClose={onClose} title={tn('broadcast.title', going.length)} description={launched ? undefined : t('broadcast.description')}>
       {launched ? (
         <BroadcastProgress launched={launched} onChange={(f) => setLaunched((l) => (l ? f(l) : l))} onClose={onClose} />
       ) : (
         <BroadcastForm
-          chats={chats}
+          chats={going}
+          optedOut={chats.filter((c) => c.optedOut)}
           onCancel={onClose}
           onLaunched={(l) => {
             setLaunched(l);
@@ -51,7 +55,7 @@ export function BroadcastDialog({ chats, onClose, onScheduled }: { chats: InboxC
 }
 
 /** The words, the pace, a preview for the first chat, and when the last goes. */
-function BroadcastForm({ chats, onCancel, onLaunched }: { chats: InboxChatView[]; onCancel(): void; onLaunched(l: Launched): void }) {
+function BroadcastForm({ chats, optedOut, onCancel, onLaunched }: { chats: InboxChatView[]; optedOut: InboxChatView[]; onCancel(): void; onLaunched(l: Launched): void }) {
   const i18n = useI18n();
   const { t, tn } = i18n;
   const me = useMe();
@@ -64,7 +68,7 @@ function BroadcastForm({ chats, onCancel, onLaunched }: { chats: InboxChatView[]
   const plans = useMemo(() => broadcastPlans(chats, text, me.name), [chats, text, me.name]);
   const first = chats[0];
   const tooMany = tooManyForOneAccount(plans);
-  const ready = text.trim().length > 0 && !tooMany && !busy;
+  const ready = text.trim().length > 0 && chats.length > 0 && !tooMany && !busy;
 
   const launch = async () => {
     setBusy(true);
@@ -118,15 +122,22 @@ function BroadcastForm({ chats, onCancel, onLaunched }: { chats: InboxChatView[]
           <blockquote>{broadcastText(text, first, me.name)}</blockquote>
         </figure>
       )}
+      {optedOut.length > 0 && (
+        <p className="muted broadcast-opted-out">
+          {tn('broadcast.optedOut', optedOut.length)} {optedOut.map((c) => (c.optedOut?.word ? `${chatTitle(c)} («${c.optedOut.word}»)` : chatTitle(c))).join(', ')}
+        </p>
+      )}
       {tooMany ? (
         <p className="form-error" role="alert">
           {t('broadcast.tooMany', { max: String(BROADCAST_PER_SESSION_MAX) })}
         </p>
       ) : (
+        chats.length > 0 && (
         <p className="muted">
           {tn('broadcast.summary', chats.length, { when: aroundPhrase(lastSendAt(plans, pace, Date.now()), Date.now(), i18n) })}
           {plans.length > 1 && ` ${t('broadcast.perAccount')}`}
         </p>
+        )
       )}
       {error && (
         <p className="form-error" role="alert">

@@ -5,7 +5,7 @@
  * thread), and the chats the same number has with the business's other WhatsApp accounts
  * (only those the user may read; each opens in the inbox). For a group: its description and
  * members instead of a number (GroupMembers). Last, *Exportar conversación* and, for a contact,
- * *Bloquear* (ContactBlock).
+ * whether they get messages sent to several conversations (ContactOptOut), *Bloquear* (ContactBlock).
  */
 import type { ChatProfileView, InboxChatView, InboxMessageView } from '@switchboard/shared';
 import { useState } from 'react';
@@ -25,6 +25,7 @@ import { inboxApi } from '../inboxApi.ts';
 import { displayPhone } from '../model/keys.ts';
 import { mayStartChatIn } from '../model/newChat.ts';
 import { BlockSection } from './ContactBlock.tsx';
+import { OptOutSection } from './ContactOptOut.tsx';
 import { ContactName } from './ContactName.tsx';
 import { GroupMembers } from './GroupMembers.tsx';
 
@@ -132,6 +133,7 @@ function ContactBody({ chat, name, onClose }: { chat: InboxChatView; name: strin
         )}
       </section>
       <ExportChat sessionId={p.sessionId} chatId={p.chatId} />
+      {!p.isGroup && <OptOutSection chat={chat} name={name} />}
       {!p.isGroup && <BlockSection chat={chat} name={name} />}
     </div>
   );

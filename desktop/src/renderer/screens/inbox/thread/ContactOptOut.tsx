@@ -1,0 +1,65 @@
+/**
+ * *Mensajes a varias conversaciones* in *Datos del contacto*: whether the contact gets the
+ * messages the team sends to many chats at once (BroadcastDialog), and why not — they wrote
+ * «BAJA» (the actor noticed), or the team decided. Whoever may answer the chat may leave them
+ * out; taking them back in (when the customer asks) is for who may change the chat.
+ */
+import type { ChatOptOutView, InboxChatView } from '@switchboard/shared';
+import { useState } from 'react';
+import { on } from '../../../auth/ability.ts';
+import { useAbility, useApi } from '../../../auth/AuthProvider.tsx';
+import { useI18n } from '../../../i18n/index.tsx';
+import { Button } from '../../../ui/Button.tsx';
+import { errorText } from '../../../ui/errors.ts';
+import { useToast } from '../../../ui/Toasts.tsx';
+import { inboxApi } from '../inboxApi.ts';
+
+/** Why `o` leaves the contact out, in words. */
+export function optOutReason(o: ChatOptOutView, t: ReturnType<typeof useI18n>['t'], fmt: ReturnType<typeof useI18n>['fmt']): string {
+  return o.byCustomer && o.word ? t('optOut.byCustomer', { word: o.word, when: fmt.date(o.at) }) : t('optOut.byTeam', { when: fmt.date(o.at) });
+}
+
+/** The section (one-to-one chats). */
+export function OptOutSection({ chat, name }: { chat: InboxChatView; name: string }) {
+  const { t, fmt } = useI18n();
+  const api = useApi();
+  const toast = useToast();
+  const ability = useAbility();
+  const mayLeaveOut = ability.can('send', on('Message', { sessionId: chat.sessionId, chatId: chat.id }));
+  const mayTakeBack = ability.can('update', on('Chat', { sessionId: chat.sessionId, jid: chat.id }));
+  // What the server answered, over the list's (older) copy.
+  const [state, setState] = useState<ChatOptOutView | null | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  const optedOut = state === undefined ? chat.optedOut : state;
+
+  const change = async (out: boolean) => {
+    setBusy(true);
+    try {
+      const res = await inboxApi(api).setOptedOut(chat.sessionId, chat.id, out);
+      setState(res.optedOut);
+      toast.success(t(out ? 'optOut.done' : 'optOut.undone', { name }));
+    } catch (err) {
+      toast.error(errorText(err, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="contact-opt-out" aria-labelledby="contact-opt-out">
+      <h3 id="contact-opt-out">{t('optOut.title')}</h3>
+      <p className="faint">{optedOut ? optOutReason(optedOut, t, fmt) : t('optOut.gets')}</p>
+      {optedOut
+        ? mayTakeBack && (
+            <Button size="sm" icon="send" busy={busy} onClick={() => void change(false)}>
+              {t('optOut.takeBack')}
+            </Button>
+          )
+        : mayLeaveOut && (
+            <Button size="sm" icon="ban" busy={busy} onClick={() => void change(true)}>
+              {t('optOut.leaveOut')}
+            </Button>
+          )}
+    </section>
+  );
+}
