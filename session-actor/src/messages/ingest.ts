@@ -271,6 +271,7 @@ async function announce(stored: Prepared[], deps: IngestDeps, retry: Retry): Pro
       ...(chat.lastInboundAt !== null ? { lastInboundAt: chat.lastInboundAt } : {}),
       ...(chat.lastOutboundAt !== null ? { lastOutboundAt: chat.lastOutboundAt } : {}),
       ...(name ? { name } : {}),
+      ...(patch.optOut ? { optedOut: { at: patch.optOut.at.getTime(), byCustomer: true as const, word: patch.optOut.word } } : {}),
     });
   }
   // Counters are batched (up to METRICS_FLUSH_MS, 5 s): the messages do not wait for them.

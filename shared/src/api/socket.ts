@@ -9,6 +9,7 @@
  */
 import type { MessageStatus, SessionStatus } from '../domain/messages.ts';
 import type { DisconnectCause, MemberReceiptStatus, MessageStar, MessageView } from '../protocol/events.ts';
+import type { ChatOptOutView } from './rest.ts';
 import type { ChatLabelsView, ChatNameView, ChatNoteView, ChatPinChange, ChatScheduledView, ChatSnoozeView, ScheduledMessageView } from './teamTools.ts';
 
 /** Position of a hub event: which session, its per-session sequence number, when it happened. */
@@ -123,6 +124,8 @@ export interface ChatUpdateEvent extends EventPosition {
   handledAt?: number;
   /** The account blocked (true) or unblocked (false) the contact on WhatsApp (`PUT …/blocked`, or on the phone). */
   blocked?: boolean;
+  /** The customer just wrote "BAJA" (or similar): they get no more messages sent to several conversations. */
+  optedOut?: ChatOptOutView;
 }
 
 /** `presence`: a contact is typing, recording, online… */

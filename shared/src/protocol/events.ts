@@ -143,6 +143,8 @@ export type ActorEvent =
       handledAt?: number;
       /** The account blocked (true) or unblocked (false) the contact on WhatsApp. */
       blocked?: boolean;
+      /** The customer just asked for no more messages sent to many chats (wrote `word`, e.g. "BAJA"). */
+      optedOut?: { at: number; byCustomer: true; word: string };
     }
   | { type: 'presence'; chatId: string; participant: string; state: string; lastSeen?: number }
   /**

@@ -207,7 +207,7 @@ export function InboxProvider({ children }: { children: ReactNode }) {
   });
   useSocketEvent('message-status', (e) => dispatch({ type: 'event/status', sessionId: e.sessionId, chatId: e.chatId, messageId: e.messageId, status: e.status, at: e.at, ...(e.reason ? { reason: e.reason } : {}) }));
   useSocketEvent('chat-update', (e) => {
-    dispatch({ type: 'event/chat', sessionId: e.sessionId, chatId: e.chatId, ...(e.name ? { name: e.name } : {}), ...(e.unreadCount !== undefined ? { unreadCount: e.unreadCount } : {}), ...(e.lastMessageAt ? { lastMessageAt: e.lastMessageAt } : {}), ...(e.handledAt !== undefined ? { handledAt: e.handledAt } : {}), ...(e.blocked !== undefined ? { blocked: e.blocked } : {}) });
+    dispatch({ type: 'event/chat', sessionId: e.sessionId, chatId: e.chatId, ...(e.name ? { name: e.name } : {}), ...(e.unreadCount !== undefined ? { unreadCount: e.unreadCount } : {}), ...(e.lastMessageAt ? { lastMessageAt: e.lastMessageAt } : {}), ...(e.handledAt !== undefined ? { handledAt: e.handledAt } : {}), ...(e.blocked !== undefined ? { blocked: e.blocked } : {}), ...(e.optedOut ? { optedOut: e.optedOut } : {}) });
     if (e.handledAt !== undefined) refreshCount();
   });
   // Pinned or unpinned on another device of the user's: a chat the list lacks is read again with it.

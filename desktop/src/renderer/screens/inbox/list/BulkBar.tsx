@@ -36,8 +36,8 @@ export function BulkBar({ selection, total, onDone }: { selection: ChatSelection
   const inbox = useInbox();
   const toast = useToast();
   const [dialog, setDialog] = useState<'assign' | 'label' | null>(null);
-  /** The chats a message is being written to (fixed when the dialog opens). */
-  const [broadcastTo, setBroadcastTo] = useState<InboxChatView[] | null>(null);
+  /** The chats a message is being written to (fixed when the dialog opens; read live, so a «BAJA» that arrives shows). */
+  const [broadcastTo, setBroadcastTo] = useState<string[] | null>(null);
   const [broadcastSent, setBroadcastSent] = useState(false);
   const [progress, setProgress] = useState<{ done: number; of: number } | null>(null);
   const picked = selection.chats;
@@ -100,7 +100,7 @@ export function BulkBar({ selection, total, onDone }: { selection: ChatSelection
             </Button>
           )}
           {canAnswer && (
-            <Button size="sm" icon="send" disabled={!idle} onClick={() => setBroadcastTo(picked)}>
+            <Button size="sm" icon="send" disabled={!idle} onClick={() => setBroadcastTo(picked.map((c) => chatKey(c.sessionId, c.id)))}>
               {t('broadcast.action')}
             </Button>
           )}
@@ -117,7 +117,7 @@ export function BulkBar({ selection, total, onDone }: { selection: ChatSelection
     </div>
       {broadcastTo && (
         <BroadcastDialog
-          chats={broadcastTo}
+          chats={broadcastTo.flatMap((k) => inbox.state.chats.get(k) ?? [])}
           onScheduled={() => setBroadcastSent(true)}
           onClose={() => {
             setBroadcastTo(null);

@@ -70,6 +70,17 @@ describe('inbox reducer: a blocked contact', () => {
   });
 });
 
+describe('inbox reducer: a customer who wrote BAJA', () => {
+  it('keeps why they get no messages sent to several conversations until the team takes them back in', () => {
+    const loaded = run([{ type: 'chats/loaded', chats: [chat({ unreadCount: 2 })], total: 1, replace: true }]);
+    const out = { at: 1000, byCustomer: true, word: 'BAJA' };
+    const asked = inboxReducer(loaded, { type: 'event/chat', sessionId: S, chatId: ALICE, unreadCount: 3, optedOut: out });
+    expect(asked.chats.get(KEY)).toMatchObject({ optedOut: out, unreadCount: 3, name: 'Alice' });
+    expect(inboxReducer(asked, { type: 'event/chat', sessionId: S, chatId: ALICE, unreadCount: 0 }).chats.get(KEY)?.optedOut).toEqual(out);
+    expect(inboxReducer(asked, { type: 'event/chat', sessionId: S, chatId: ALICE, optedOut: null }).chats.get(KEY)?.optedOut).toBeNull();
+  });
+});
+
 describe('inbox reducer: snoozed chats', () => {
   it('puts a chat aside until the customer writes again (our own messages do not wake it)', () => {
     const loaded = run([{ type: 'chats/loaded', chats: [chat()], total: 1, replace: true }]);

@@ -44,7 +44,7 @@ export type InboxAction =
   | { type: 'event/message'; message: InboxMessageView }
   | { type: 'event/status'; sessionId: string; chatId: string; messageId: string; status: MessageStatus; reason?: string; at?: number }
   | { type: 'event/name'; sessionId: string; chatId: string; name: string | null; customName: string | null }
-  | { type: 'event/chat'; sessionId: string; chatId: string; name?: string; unreadCount?: number; lastMessageAt?: number; handledAt?: number; blocked?: boolean }
+  | { type: 'event/chat'; sessionId: string; chatId: string; name?: string; unreadCount?: number; lastMessageAt?: number; handledAt?: number; blocked?: boolean; optedOut?: InboxChatView['optedOut'] }
   | { type: 'event/labels'; sessionId: string; chatId: string; labels: string[] }
   | { type: 'event/assignees'; sessionId: string; chatId: string; assignees: InboxChatView['assignees'] }
   /** A chat put aside until a time (null: woken). */
@@ -258,6 +258,7 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
         ...(action.lastMessageAt && action.lastMessageAt > (chat.lastMessageAt ?? 0) ? { lastMessageAt: action.lastMessageAt } : {}),
         ...(action.handledAt !== undefined ? { handledAt, needsReply: needs, waitingSince: waitAfter(chat.waitingSince, needs, chat.lastInboundAt) } : {}),
         ...(action.blocked !== undefined ? { blocked: action.blocked } : {}),
+        ...(action.optedOut !== undefined ? { optedOut: action.optedOut } : {}),
       });
       return { ...state, chats };
     }

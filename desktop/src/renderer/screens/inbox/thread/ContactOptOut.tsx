@@ -13,6 +13,7 @@ import { Button } from '../../../ui/Button.tsx';
 import { errorText } from '../../../ui/errors.ts';
 import { useToast } from '../../../ui/Toasts.tsx';
 import { inboxApi } from '../inboxApi.ts';
+import { useInbox } from '../InboxProvider.tsx';
 
 /** Why `o` leaves the contact out, in words. */
 export function optOutReason(o: ChatOptOutView, t: ReturnType<typeof useI18n>['t'], fmt: ReturnType<typeof useI18n>['fmt']): string {
@@ -24,6 +25,7 @@ export function OptOutSection({ chat, name }: { chat: InboxChatView; name: strin
   const { t, fmt } = useI18n();
   const api = useApi();
   const toast = useToast();
+  const inbox = useInbox();
   const ability = useAbility();
   const mayLeaveOut = ability.can('send', on('Message', { sessionId: chat.sessionId, chatId: chat.id }));
   const mayTakeBack = ability.can('update', on('Chat', { sessionId: chat.sessionId, jid: chat.id }));
@@ -37,6 +39,8 @@ export function OptOutSection({ chat, name }: { chat: InboxChatView; name: strin
     try {
       const res = await inboxApi(api).setOptedOut(chat.sessionId, chat.id, out);
       setState(res.optedOut);
+      // The list's copy too: a message to several picked next knows at once.
+      inbox.dispatch({ type: 'event/chat', sessionId: chat.sessionId, chatId: chat.id, optedOut: res.optedOut });
       toast.success(t(out ? 'optOut.done' : 'optOut.undone', { name }));
     } catch (err) {
       toast.error(errorText(err, t));
