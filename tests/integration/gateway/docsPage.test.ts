@@ -1,6 +1,7 @@
 /**
  * The /api/docs page in a real headless Chromium: swagger-ui is served by the gateway itself
- * (no CDN request leaves the server) and renders the operations of /api/openapi.json.
+ * (no CDN request leaves the server) and renders the sections of /api/openapi.json, each
+ * opening on its operations.
  */
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,10 +33,16 @@ describe('API docs page', () => {
     page.on('requestfailed', (req) => failed.push(req.url()));
     page.on('pageerror', (err) => failed.push(`pageerror: ${err.message}`));
     await page.goto(`${w.url}/api/docs`);
+    // Every section is listed, closed; opening one shows its operations.
+    const tags = page.locator('.opblock-tag');
+    await tags.filter({ hasText: 'Media' }).first().waitFor({ state: 'visible', timeout: 20_000 });
+    expect(await tags.count()).toBeGreaterThanOrEqual(10);
+    await tags.filter({ hasText: 'Auth' }).first().click();
     const login = page.locator('.opblock-summary', { hasText: '/api/auth/login' });
     await login.first().waitFor({ state: 'visible', timeout: 20_000 });
     await expect(login.first().textContent()).resolves.toContain('Sign in with email and password');
     // Media routes are part of the same document.
+    await tags.filter({ hasText: 'Media' }).first().click();
     await page.locator('.opblock-summary', { hasText: '/api/media/{fileId}/download' }).first().waitFor({ state: 'visible' });
     expect(requested).toContain(`${w.url}/api/openapi.json`);
     expect(requested.filter((u) => !u.startsWith(w.url) && !u.startsWith('data:'))).toEqual([]);
