@@ -232,6 +232,8 @@ describe('one message to several conversations', () => {
   const dialogOf = (n: number) => sofia.getByRole('dialog', { name: `Enviar un mensaje a ${n} conversaciones` });
 
   it('sends each customer their own words, one after another, and counts them going', async () => {
+    const SATURDAY = 'Hola {nombre}: este sábado abrimos de 10 a 14. {agente}, de {empresa}.';
+    expect((await sys.api('POST', '/api/canned-replies', admin, { shortcut: 'sabado', text: SATURDAY, shared: true })).status).toBe(201);
     await sofia.goto(`${sys.url}/inbox`);
     await sofia.getByRole('radio', { name: 'Todas' }).click();
     await sofia.getByRole('button', { name: 'Seleccionar conversaciones' }).click();
@@ -239,7 +241,9 @@ describe('one message to several conversations', () => {
     await row(sofia, 'Bruno Sanz').click();
     await bar(sofia).getByRole('button', { name: 'Enviar mensaje…' }).click();
     const dialog = dialogOf(2);
-    await dialog.getByLabel('Mensaje', { exact: true }).fill('Hola {nombre}: este sábado abrimos de 10 a 14. {agente}, de {empresa}.');
+    // From the team's quick reply, its variables left for each customer.
+    await dialog.getByLabel('Partir de una respuesta rápida').selectOption({ label: '/sabado · Hola {nombre}: este sábado abrimos de 10 a 14. {agente}, de…' });
+    expect(await dialog.getByLabel('Mensaje', { exact: true }).inputValue()).toBe(SATURDAY);
     // The first picked chat's words, filled in.
     const first = (await names(sofia)).find((n) => n === 'Ana Prieto' || n === 'Bruno Sanz')!;
     await dialog.getByText(`Así le llega a ${first}:`).waitFor();

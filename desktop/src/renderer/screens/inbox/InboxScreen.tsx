@@ -260,7 +260,7 @@ export function InboxScreen() {
           <ConnectionMarker compact />
           <span className="faint">{tn('inbox.count', inbox.list.hasMore ? inbox.list.total : chats.length)}</span>
         </div>
-        {selection.selecting && <BulkBar selection={selection} total={chats.length} onDone={() => (selection.stop(), inbox.list.reload())} />}
+        {selection.selecting && <BulkBar selection={selection} total={chats.length} canned={canned.data ?? []} onDone={() => (selection.stop(), inbox.list.reload())} />}
         {queued > 0 && <p className="outbox-banner">{tn('outbox.waiting', queued)}</p>}
         {search.trim() && (
           <div className="segmented search-in" role="radiogroup" aria-label={t('search.in')}>

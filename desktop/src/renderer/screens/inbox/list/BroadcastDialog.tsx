@@ -6,7 +6,7 @@
  * chats left out and why, and stops the rest in one click. Customers who asked for no more
  * («BAJA»: ContactOptOut) are left out from the start, by name.
  */
-import type { InboxChatView, ScheduledMessageView } from '@switchboard/shared';
+import type { CannedReplyView, InboxChatView, ScheduledMessageView } from '@switchboard/shared';
 import { useEffect, useMemo, useState } from 'react';
 import { useApi, useMe } from '../../../auth/AuthProvider.tsx';
 import { hasMessage, useI18n, type MessageKey } from '../../../i18n/index.tsx';
@@ -30,7 +30,7 @@ interface Launched {
 }
 
 /** The dialog (mounted while open). */
-export function BroadcastDialog({ chats, onClose, onScheduled }: { chats: InboxChatView[]; onClose(): void; onScheduled(): void }) {
+export function BroadcastDialog({ chats, canned = [], onClose, onScheduled }: { chats: InboxChatView[]; canned?: readonly CannedReplyView[]; onClose(): void; onScheduled(): void }) {
   const { t, tn } = useI18n();
   const [launched, setLaunched] = useState<Launched | null>(null);
   // Those who asked for no more ("BAJA") are left out before anything is sent (the server would refuse them).
@@ -42,6 +42,7 @@ export function BroadcastDialog({ chats, onClose, onScheduled }: { chats: InboxC
       ) : (
         <BroadcastForm
           chats={going}
+          canned={canned.filter((c) => c.text.trim() && !c.file)}
           optedOut={chats.filter((c) => c.optedOut)}
           onCancel={onClose}
           onLaunched={(l) => {
@@ -55,7 +56,7 @@ export function BroadcastDialog({ chats, onClose, onScheduled }: { chats: InboxC
 }
 
 /** The words, the pace, a preview for the first chat, and when the last goes. */
-function BroadcastForm({ chats, optedOut, onCancel, onLaunched }: { chats: InboxChatView[]; optedOut: InboxChatView[]; onCancel(): void; onLaunched(l: Launched): void }) {
+function BroadcastForm({ chats, optedOut, canned, onCancel, onLaunched }: { chats: InboxChatView[]; optedOut: InboxChatView[]; canned: readonly CannedReplyView[]; onCancel(): void; onLaunched(l: Launched): void }) {
   const i18n = useI18n();
   const { t, tn } = i18n;
   const me = useMe();
@@ -108,6 +109,17 @@ function BroadcastForm({ chats, optedOut, onCancel, onLaunched }: { chats: Inbox
         if (ready) void launch();
       }}
     >
+      {canned.length > 0 && (
+        // The reply's words as written: its {nombre} is filled in for each customer.
+        <SelectField label={t('broadcast.canned')} value="" onChange={(e) => setText(canned.find((c) => c.id === e.target.value)?.text ?? text)}>
+          <option value="">{t('broadcast.cannedPick')}</option>
+          {canned.map((c) => (
+            <option key={c.id} value={c.id}>
+              /{c.shortcut} · {c.text.length > 60 ? `${c.text.slice(0, 59)}…` : c.text}
+            </option>
+          ))}
+        </SelectField>
+      )}
       <TextAreaField label={t('broadcast.text')} hint={t('broadcast.textHint')} value={text} onChange={(e) => setText(e.target.value)} rows={4} maxLength={4096} autoFocus required />
       <SelectField label={t('broadcast.pace')} value={pace} onChange={(e) => setPace(Number(e.target.value))}>
         {BROADCAST_PACES.map((p) => (

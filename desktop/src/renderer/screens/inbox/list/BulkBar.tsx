@@ -3,7 +3,7 @@
  * say they need no reply, mark them read, send them a message (BroadcastDialog) — each chat through its own route (the server checks
  * each), a few at a time, with progress, and a summary that says which could not be done and why.
  */
-import type { AssignmentView, InboxChatView, ListPage, UserView } from '@switchboard/shared';
+import type { AssignmentView, CannedReplyView, InboxChatView, ListPage, UserView } from '@switchboard/shared';
 import { useState } from 'react';
 import { useAbility, useApi } from '../../../auth/AuthProvider.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
@@ -27,7 +27,7 @@ import type { ChatSelection } from './useChatSelection.ts';
 type Action = 'assign' | 'label' | 'handled' | 'read';
 
 /** The bar above the list while chats are being picked. */
-export function BulkBar({ selection, total, onDone }: { selection: ChatSelection; total: number; onDone(): void }) {
+export function BulkBar({ selection, total, canned, onDone }: { selection: ChatSelection; total: number; canned: readonly CannedReplyView[]; onDone(): void }) {
   const { t, tn } = useI18n();
   const ability = useAbility();
   const client = useApi();
@@ -118,6 +118,7 @@ export function BulkBar({ selection, total, onDone }: { selection: ChatSelection
       {broadcastTo && (
         <BroadcastDialog
           chats={broadcastTo.flatMap((k) => inbox.state.chats.get(k) ?? [])}
+          canned={canned}
           onScheduled={() => setBroadcastSent(true)}
           onClose={() => {
             setBroadcastTo(null);
