@@ -79,6 +79,14 @@ describe('inbox reducer: a customer who wrote BAJA', () => {
     expect(inboxReducer(asked, { type: 'event/chat', sessionId: S, chatId: ALICE, unreadCount: 0 }).chats.get(KEY)?.optedOut).toEqual(out);
     expect(inboxReducer(asked, { type: 'event/chat', sessionId: S, chatId: ALICE, optedOut: null }).chats.get(KEY)?.optedOut).toBeNull();
   });
+
+  it('keeps a «BAJA» heard live when a page read before it arrives', () => {
+    const loaded = run([{ type: 'chats/loaded', chats: [chat({ lastMessageAt: 100 })], total: 1, replace: true }]);
+    const out = { at: 200, byCustomer: true, word: 'BAJA' };
+    const live = inboxReducer(loaded, { type: 'event/chat', sessionId: S, chatId: ALICE, lastMessageAt: 200, optedOut: out });
+    const older = inboxReducer(live, { type: 'chats/loaded', chats: [chat({ lastMessageAt: 100 })], total: 1, replace: true });
+    expect(older.chats.get(KEY)?.optedOut).toEqual(out);
+  });
 });
 
 describe('inbox reducer: snoozed chats', () => {

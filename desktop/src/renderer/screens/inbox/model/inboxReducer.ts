@@ -357,6 +357,7 @@ function pickLive(c: InboxChatView): Partial<InboxChatView> {
     needsReply: c.needsReply,
     waitingSince: c.waitingSince,
     unreadCount: c.unreadCount,
+    optedOut: c.optedOut,
   };
 }
 
