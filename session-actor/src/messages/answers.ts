@@ -10,7 +10,8 @@
  *
  * WhatsApp encrypts with the ids the creator and the answerer had in that chat, a phone number or
  * a LID; the ids we know of each are tried until one pair opens it (AES-GCM says so). An answer
- * to a message not stored yet waits for it (parkedAnswers.ts); one that none of the ids opens is
+ * to a message not stored yet, or to one of ours whose sent content is not recorded yet, waits
+ * for it (parkedAnswers.ts); one that none of the ids opens is
  * dropped: it would mean nothing to anyone reading the chat. Answers are applied one at a time per message, and one older than the
  * person's stored answer (a replay) changes nothing.
  */
@@ -131,6 +132,9 @@ async function applyOne({ msg, kind, targetId, sealed, sentAtMs }: Answer, deps:
     return;
   }
   if (!secret) {
+    // One of ours whose sent content (holding the key) is not recorded yet: the contact's receipt,
+    // then their answer, can overtake the ack's write. It waits for it (sentRecorder.ts).
+    if (target.fromMe && !target.sentProto && !target.revokedAt) return parkAnswer({ msg, targetId }, deps.sessionId, deps.logger);
     deps.logger.debug({ messageId: targetId, kind: kind.target }, 'answer to a message without its key: ignored');
     return;
   }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ParkedAnswer, connectDatabase, disconnectDatabase, silentLogger } from '@switchboard/shared/node';
+import { Message, ParkedAnswer, connectDatabase, disconnectDatabase, messageObjectId, silentLogger } from '@switchboard/shared/node';
 import { testDbUri } from '../../../tests/support/testDb.ts';
+import { answerOf, applyAnswer } from './answers.ts';
 import { KEEP_MS, MAX_PARKED, parkAnswer } from './parkedAnswers.ts';
 
 beforeAll(async () => {
@@ -38,5 +39,24 @@ describe('parkAnswer', () => {
     expect(await ParkedAnswer.countDocuments({ sessionId: 'c' })).toBe(MAX_PARKED);
     expect(await ParkedAnswer.exists({ sessionId: 'c', messageId: 'ONE-MORE' })).toBeNull();
     expect(logger.warn).toHaveBeenCalled();
+  });
+});
+
+describe('an answer to one of our polls before its sent content is recorded', () => {
+  const CHAT = '34611111111@s.whatsapp.net';
+  const sealedVote = (id: string, pollId: string) =>
+    answerOf({ key: { remoteJid: CHAT, fromMe: false, id }, message: { pollUpdateMessage: { pollCreationMessageKey: { id: pollId }, vote: { encPayload: new Uint8Array(32).fill(1), encIv: new Uint8Array(12).fill(2) } } }, messageTimestamp: NOW / 1000 })!;
+  const deps = { sessionId: 'd', logger: silentLogger(), media: { of: async () => undefined } as never, sock: () => null, emit: vi.fn() };
+
+  it('waits for it (the contact’s receipt, then their vote, can overtake the ack’s write)', async () => {
+    await Message.create({ _id: messageObjectId('d', 'OURPOLL'), sessionId: 'd', chatId: CHAT, messageId: 'OURPOLL', fromMe: true, kind: 'poll', text: '¿Mañana o tarde?', status: 'delivered', timestamp: new Date(NOW) });
+    await applyAnswer(sealedVote('V-EARLY', 'OURPOLL'), deps);
+    expect(await ParkedAnswer.exists({ sessionId: 'd', messageId: 'V-EARLY', targetId: 'OURPOLL' })).not.toBeNull();
+  });
+
+  it('is not kept for a customer’s poll that came without its key (nothing will bring it)', async () => {
+    await Message.create({ _id: messageObjectId('d', 'THEIRPOLL'), sessionId: 'd', chatId: CHAT, messageId: 'THEIRPOLL', fromMe: false, kind: 'poll', text: '¿Rojo o azul?', status: 'delivered', timestamp: new Date(NOW) });
+    await applyAnswer(sealedVote('V-THEIRS', 'THEIRPOLL'), deps);
+    expect(await ParkedAnswer.exists({ sessionId: 'd', messageId: 'V-THEIRS' })).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import type { proto } from '@whiskeysockets/baileys';
 import { Message, driverCollection, findByIds, isTransientDbError, touched, type MessageDoc } from '@switchboard/shared/node';
 import { chatIdentityOf } from '../messages/jid.ts';
+import { applyParked } from '../messages/parkedAnswers.ts';
 import { encodeSentContent } from '../messages/sentContent.ts';
 import { previewOf, toView } from '../messages/view.ts';
 import type { OutboxOptions } from './Outbox.ts';
@@ -13,7 +14,7 @@ export type Acked = Pick<MessageDoc, '_id' | 'sessionId' | 'messageId' | 'chatId
   Partial<MessageDoc> & { content: Promise<proto.IMessage | null>; recorded?: boolean };
 
 /** What the recorder needs from the outbox's owner (the same settings, see OutboxOptions). */
-export type SentRecorderOptions = Pick<OutboxOptions, 'logger' | 'chats' | 'metrics' | 'media' | 'emit' | 'enqueue' | 'onSent'>;
+export type SentRecorderOptions = Pick<OutboxOptions, 'sessionId' | 'logger' | 'chats' | 'metrics' | 'media' | 'emit' | 'enqueue' | 'onSent' | 'sock'>;
 
 /** First delay before a batch that failed on a database fault is written again (doubling to 30 s). */
 const RETRY_MS = 200;
@@ -92,6 +93,9 @@ export class SentRecorder {
     }
     if (fresh.length) this.opts.metrics.count({ messagesSent: fresh.length }).catch((err: unknown) => this.opts.logger.warn({ err }, 'metrics write failed'));
     await this.updateChats(stored);
+    // Votes and answers that came before our poll's or event's sent content (its key) was written.
+    const { sessionId, logger, media, emit, sock } = this.opts;
+    await applyParked(stored, { sessionId, logger, media, emit, sock });
   }
 
   /**
