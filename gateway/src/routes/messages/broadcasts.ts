@@ -26,10 +26,10 @@ interface Refusal {
  * queries for all of them.
  */
 async function refusals(auth: AuthContext | undefined, sessionId: string, chatIds: string[]): Promise<Refusal[]> {
-  const mayWrite = chatIds.filter((chatId) => allowed(auth, 'send', subjects.message(sessionId, chatId)));
+  const mayWrite = new Set(chatIds.filter((chatId) => allowed(auth, 'send', subjects.message(sessionId, chatId))));
   const [known, waiting] = await Promise.all([
-    Chat.find({ sessionId, jid: { $in: mayWrite } }, { jid: 1, optedOut: 1 }).lean(),
-    ScheduledMessage.find({ sessionId, chatId: { $in: mayWrite }, status: 'scheduled' }, { chatId: 1 }).lean(),
+    Chat.find({ sessionId, jid: { $in: [...mayWrite] } }, { jid: 1, optedOut: 1 }).lean(),
+    ScheduledMessage.find({ sessionId, chatId: { $in: [...mayWrite] }, status: 'scheduled' }, { chatId: 1 }).lean(),
   ]);
   const exists = new Set(known.map((c) => c.jid));
   const optedOut = new Set(known.filter((c) => c.optedOut).map((c) => c.jid));
@@ -37,7 +37,7 @@ async function refusals(auth: AuthContext | undefined, sessionId: string, chatId
   for (const w of waiting) count.set(w.chatId, (count.get(w.chatId) ?? 0) + 1);
   const out: Refusal[] = [];
   for (const chatId of chatIds) {
-    if (!mayWrite.includes(chatId)) out.push({ chatId, error: forbidden('forbidden', 'You may not write in this conversation') });
+    if (!mayWrite.has(chatId)) out.push({ chatId, error: forbidden('forbidden', 'You may not write in this conversation') });
     else if (!exists.has(chatId)) out.push({ chatId, error: notFound('chat') });
     else if (optedOut.has(chatId)) out.push({ chatId, error: conflict('opted_out', 'This contact gets no messages sent to several conversations (they asked, or the team said so)') });
     else if ((count.get(chatId) ?? 0) >= SCHEDULED_PER_CHAT_MAX) out.push({ chatId, error: badRequest('too_many_scheduled', `This conversation already has ${SCHEDULED_PER_CHAT_MAX} scheduled messages`) });
@@ -45,15 +45,15 @@ async function refusals(auth: AuthContext | undefined, sessionId: string, chatId
   return out;
 }
 
-/** The replies of a batch the caller may `action`; 404 when the session has no such batch, 403 when none is theirs to see. */
-async function batchOf(auth: AuthContext | undefined, sessionId: string, batchId: string, action: 'read' | 'send', status?: ScheduledMessageDoc['status']): Promise<ScheduledMessageDoc[]> {
-  const docs = await ScheduledMessage.find({ sessionId, batchId, ...(status ? { status } : {}) }).sort({ sendAt: 1, _id: 1 }).lean<ScheduledMessageDoc[]>();
-  const mine = docs.filter((d) => allowed(auth, action, subjects.message(sessionId, d.chatId)));
-  if (docs.length > 0 && mine.length === 0) throw forbidden();
-  if (docs.length === 0 && !status) {
+/** The replies of a batch the caller may read; 404 when the session has no such batch, 403 when none is theirs to see. */
+async function batchOf(auth: AuthContext | undefined, sessionId: string, batchId: string): Promise<ScheduledMessageDoc[]> {
+  const docs = await ScheduledMessage.find({ sessionId, batchId }).sort({ sendAt: 1, _id: 1 }).lean<ScheduledMessageDoc[]>();
+  if (docs.length === 0) {
     authorize(auth, 'read', subjects.session(sessionId));
     throw notFound('message to several conversations');
   }
+  const mine = docs.filter((d) => allowed(auth, 'read', subjects.message(sessionId, d.chatId)));
+  if (mine.length === 0) throw forbidden();
   return mine;
 }
 
@@ -103,7 +103,7 @@ export const broadcastRoutes: RouteDef[] = [
     response: { status: 200, description: 'The batch’s replies in the conversations the caller may read (sent, waiting, not sent, cancelled), in sending order', schema: broadcastSchema },
     async handler({ auth, params }) {
       const { sessionId, batchId } = params;
-      return { batchId, data: (await batchOf(auth, sessionId, batchId, 'read')).map(presentScheduled), refused: [] };
+      return { batchId, data: (await batchOf(auth, sessionId, batchId)).map(presentScheduled), refused: [] };
     },
   }),
   defineRoute({
@@ -112,10 +112,13 @@ export const broadcastRoutes: RouteDef[] = [
     response: { status: 200, description: 'How many waiting sends were cancelled (those already gone, or going, stay); 404 for no such batch', schema: broadcastCancelled },
     async handler({ deps, auth, params, audit }) {
       const { sessionId, batchId } = params;
-      // 404 for a batch that never was; one whose sends have all gone cancels nothing.
-      await batchOf(auth, sessionId, batchId, 'read');
+      // 404 for a batch that never was; one whose sends have all gone cancels nothing; 403 when
+      // sends still wait but none in a chat the caller may write in.
+      const waiting = (await batchOf(auth, sessionId, batchId)).filter((d) => d.status === 'scheduled');
+      const mine = waiting.filter((d) => allowed(auth, 'send', subjects.message(sessionId, d.chatId)));
+      if (waiting.length > 0 && mine.length === 0) throw forbidden();
       let cancelled = 0;
-      for (const d of await batchOf(auth, sessionId, batchId, 'send', 'scheduled')) {
+      for (const d of mine) {
         // Only while it waits: the dispatcher's claim and this cancellation cannot both win.
         const doc = await ScheduledMessage.findOneAndUpdate({ _id: d._id, status: 'scheduled' }, { $set: { status: 'cancelled' } }, { returnDocument: 'after' }).lean<ScheduledMessageDoc>();
         if (!doc) continue;
