@@ -35,7 +35,8 @@ export function serveDesktopUpdates(dir: string): Middleware {
     } catch {
       return next();
     }
-    if (!FILE_NAME.test(name) || name.includes('..')) return next();
+    // No slash of either kind can pass: the name stays inside `dir`.
+    if (!FILE_NAME.test(name)) return next();
     const abs = join(dir, name);
     const st = await stat(abs).catch(() => null);
     if (!st?.isFile()) return next();
