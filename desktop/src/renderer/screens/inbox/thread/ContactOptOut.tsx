@@ -29,17 +29,14 @@ export function OptOutSection({ chat, name }: { chat: InboxChatView; name: strin
   const ability = useAbility();
   const mayLeaveOut = ability.can('send', on('Message', { sessionId: chat.sessionId, chatId: chat.id }));
   const mayTakeBack = ability.can('update', on('Chat', { sessionId: chat.sessionId, jid: chat.id }));
-  // What the server answered, over the list's (older) copy.
-  const [state, setState] = useState<ChatOptOutView | null | undefined>(undefined);
   const [busy, setBusy] = useState(false);
-  const optedOut = state === undefined ? chat.optedOut : state;
+  const { optedOut } = chat;
 
   const change = async (out: boolean) => {
     setBusy(true);
     try {
       const res = await inboxApi(api).setOptedOut(chat.sessionId, chat.id, out);
-      setState(res.optedOut);
-      // The list's copy too: a message to several picked next knows at once.
+      // Into the inbox's copy of the chat (this section reads it): a message to several picked next knows at once.
       inbox.dispatch({ type: 'event/chat', sessionId: chat.sessionId, chatId: chat.id, optedOut: res.optedOut });
       toast.success(t(out ? 'optOut.done' : 'optOut.undone', { name }));
     } catch (err) {
