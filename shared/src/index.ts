@@ -16,6 +16,7 @@ export * from './domain/searchPattern.ts';
 export * from './domain/labels.ts';
 export * from './domain/businessHours.ts';
 export * from './api/rest.ts';
+export * from './api/health.ts';
 export * from './api/chatActions.ts';
 export * from './api/teamTools.ts';
 export * from './api/memberReceipts.ts';

@@ -4,12 +4,13 @@
  * gateway keeps them in step); the renderer imports them from `@switchboard/shared`.
  * Lists are `{ data, total, page, limit }`; times are ISO strings unless the name ends in `At`
  * and the comment says "ms". The team's tools (canned replies, labels, notes, the team board)
- * are in teamTools.ts.
+ * are in teamTools.ts; the dashboard and the health reports in health.ts.
  */
 import type { GroupEvent } from '../domain/groupEvents.ts';
 import type { MessageStatus, SessionStatus } from '../domain/messages.ts';
 import type { Permission, UserLocale } from '../domain/permissions.ts';
 import type { DisconnectCause, MessageMediaView, MessageView } from '../protocol/events.ts';
+import type { ChatOptOutView } from './teamTools.ts';
 
 /**
  * Origin of the desktop app's console pages (`APP_ORIGIN` in desktop's ipcContract): the
@@ -208,16 +209,6 @@ export interface ChatView {
   profilePictureMediaId: string | null;
 }
 
-/** Why a contact gets no messages sent to several conversations. */
-export interface ChatOptOutView {
-  /** ms since epoch. */
-  at: number;
-  /** True when the customer asked (wrote `word`, e.g. "BAJA"); false when the team decided. */
-  byCustomer: boolean;
-  /** What the customer wrote, or null. */
-  word: string | null;
-}
-
 /** A chat as the inbox lists it across sessions (`GET /api/chats`). */
 export interface InboxChatView extends ChatView {
   sessionName: string;
@@ -309,83 +300,6 @@ export interface AuditEntryView {
   ip: string | null;
   userAgent: string | null;
   at: string;
-}
-
-/** `GET /api/sessions/stats`. */
-export interface SessionStatsView {
-  total: number;
-  active: number;
-  byStatus: Record<string, number>;
-  messagesSent: number;
-  messagesReceived: number;
-  chats: number;
-  runningActors: number;
-  restarts: number;
-}
-
-/** One minute of message traffic (ms since epoch of the minute's start). */
-export interface RatePoint {
-  minute: number;
-  received: number;
-  sent: number;
-}
-
-/** A session that needs an operator. */
-export interface AlertView {
-  sessionId: string;
-  name: string;
-  status: SessionStatus;
-  cause: DisconnectCause | null;
-  /** ISO time the problem started, when known. */
-  since: string | null;
-}
-
-/** `GET /api/admin/dashboard`. */
-export interface DashboardView {
-  sessions: SessionStatsView;
-  users: { total: number; active: number; byRole: Record<string, number> };
-  assignments: number;
-  messagesToday: { received: number; sent: number };
-  recentActivity: { action: string; userId: string | null; userName?: string | null; targetType: string | null; targetId: string | null; at: string }[];
-  /** Messages per minute over the last hour, oldest first (since this node started). */
-  rates?: RatePoint[];
-  alerts?: AlertView[];
-}
-
-/** `GET /api/admin/system/health`. */
-export interface SystemHealthView {
-  status: 'ok' | 'degraded';
-  uptimeSeconds: number;
-  database: { ok: boolean };
-  memory: { rssBytes: number; heapUsedBytes: number };
-  email: { mode: string };
-  /** The node's per-session health report. */
-  sessions: NodeHealthReport;
-}
-
-/** Health of one session's actor, as the supervisor reports it. */
-export interface SessionHealthView {
-  sessionId: string;
-  status: SessionStatus;
-  healthy: boolean;
-  pid: number | null;
-  uptimeMs: number | null;
-  restarts: number;
-  lastHeartbeatAt: number | null;
-  rssBytes: number | null;
-  eventLoopLagMs: number | null;
-  lastError: string | null;
-  lastDisconnectCause: string | null;
-  issues: string[];
-}
-
-/** The supervisor's health report of one node. */
-export interface NodeHealthReport {
-  at: number;
-  total: number;
-  healthy: number;
-  byStatus: Partial<Record<SessionStatus, number>>;
-  sessions: SessionHealthView[];
 }
 
 /** Media metadata (`GET /api/media/:id/info`, lists, uploads). */

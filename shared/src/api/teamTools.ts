@@ -141,6 +141,16 @@ export interface ScheduledMessageView {
   createdAt: string;
 }
 
+/** Why a contact gets no messages sent to several conversations (`PUT …/opt-out`; `ChatView.optedOut`). */
+export interface ChatOptOutView {
+  /** ms since epoch. */
+  at: number;
+  /** True when the customer asked (wrote `word`, e.g. "BAJA"); false when the team decided. */
+  byCustomer: boolean;
+  /** What the customer wrote, or null. */
+  word: string | null;
+}
+
 /**
  * One message to several conversations of a session (`POST /api/sessions/:sessionId/broadcasts`):
  * a scheduled reply per chat, paced, under one `batchId`.
