@@ -117,10 +117,20 @@ const perMessage = createKeyedQueue();
 
 /** Applies an answer to its message and announces the message (nothing when it cannot be read or changes nothing). */
 export function applyAnswer(answer: Answer, deps: AnswerDeps): Promise<void> {
-  return perMessage(`${deps.sessionId}\n${answer.targetId}`, () => applyOne(answer, deps));
+  return inAnswerQueue(deps.sessionId, answer.targetId, () => applyAnswerNow(answer, deps));
 }
 
-async function applyOne({ msg, kind, targetId, sealed, sentAtMs }: Answer, deps: AnswerDeps): Promise<void> {
+/**
+ * Runs a task in the queue of one message's answers. The waiting answers are applied there
+ * (parkedAnswers.ts), so an answer that finds its message without a key and parks itself is never
+ * parked after the drain that follows the key's write: the drain waits for it.
+ */
+export function inAnswerQueue<T>(sessionId: string, targetId: string, task: () => Promise<T>): Promise<T> {
+  return perMessage(`${sessionId}\n${targetId}`, task);
+}
+
+/** Applies an answer at once: only inside its message's queue (inAnswerQueue). */
+export async function applyAnswerNow({ msg, kind, targetId, sealed, sentAtMs }: Answer, deps: AnswerDeps): Promise<void> {
   const sock = deps.sock();
   const identity = msg.key.remoteJid ? await chatIdentityFor(msg.key, sock) : null;
   if (!identity || !targetId || !sealed) return;

@@ -9,7 +9,7 @@
 import { BufferJSON, proto, type WAMessage } from '@whiskeysockets/baileys';
 import { ParkedAnswer } from '@switchboard/shared/node';
 import type { Logger } from 'pino';
-import { answerOf, applyAnswer, type Answer, type AnswerDeps } from './answers.ts';
+import { answerOf, applyAnswerNow, inAnswerQueue, type Answer, type AnswerDeps } from './answers.ts';
 import { asBytes } from './sentContent.ts';
 
 /** How long an answer waits for its message. */
@@ -38,15 +38,22 @@ export async function parkAnswer({ msg, targetId }: Pick<Answer, 'msg' | 'target
   logger.debug({ messageId: targetId }, 'answer waits for its message');
 }
 
-/** Applies the answers waiting for messages just stored (polls and events), then forgets them. */
+/**
+ * Applies the answers waiting for messages just stored (polls and events), then forgets them.
+ * Each message's are read and applied in that message's answer queue (inAnswerQueue), after any
+ * answer still deciding whether to wait: none is parked once its message's drain has run.
+ */
 export async function applyParked(stored: readonly { messageId: string; kind: string }[], deps: AnswerDeps): Promise<void> {
   const ids = stored.filter((m) => m.kind === 'poll' || m.kind === 'event').map((m) => m.messageId);
-  if (ids.length === 0) return;
-  const waiting = await ParkedAnswer.find({ sessionId: deps.sessionId, targetId: { $in: ids } }).sort({ messageTimestamp: 1, _id: 1 }).lean();
+  for (const targetId of ids) await inAnswerQueue(deps.sessionId, targetId, () => drain(targetId, deps));
+}
+
+async function drain(targetId: string, deps: AnswerDeps): Promise<void> {
+  const waiting = await ParkedAnswer.find({ sessionId: deps.sessionId, targetId }).sort({ messageTimestamp: 1, _id: 1 }).lean();
   for (const p of waiting) {
     const msg: WAMessage = { key: JSON.parse(p.key, BufferJSON.reviver) as WAMessage['key'], message: proto.Message.decode(asBytes(p.message as Uint8Array | { buffer: Uint8Array })), messageTimestamp: p.messageTimestamp };
     const answer = answerOf(msg);
-    if (answer) await applyAnswer(answer, deps);
+    if (answer) await applyAnswerNow(answer, deps);
     else deps.logger.warn({ messageId: p.targetId }, 'a waiting answer could not be read: dropped');
     await ParkedAnswer.deleteOne({ _id: p._id });
   }
