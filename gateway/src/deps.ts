@@ -12,7 +12,7 @@ import type { WebhookControl } from './webhooks/index.ts';
 /** Emits a chat's volatile socket event (`chat-note`, `chat-note-deleted`) to the sockets that may read the chat. */
 /** Emits an event that is one user's alone (their pins) to every socket of theirs, on any node. */
 export type UserEmitter = <E extends 'chat-pin'>(userId: string, event: E, payload: Parameters<ServerToClientEvents[E]>[0]) => Promise<void>;
-export type ChatEmitter = <E extends 'chat-note' | 'chat-note-deleted' | 'chat-labels' | 'chat-snooze' | 'chat-name' | 'scheduled-message' | 'chat-scheduled' | 'message-star'>(sessionId: string, chatId: string, event: E, payload: Parameters<ServerToClientEvents[E]>[0]) => void;
+export type ChatEmitter = <E extends 'chat-note' | 'chat-note-deleted' | 'chat-labels' | 'chat-snooze' | 'chat-name' | 'chat-opt-out' | 'scheduled-message' | 'chat-scheduled' | 'message-star'>(sessionId: string, chatId: string, event: E, payload: Parameters<ServerToClientEvents[E]>[0]) => void;
 
 /** A health report the supervisor may expose (shape owned by the supervisor). */
 export type HealthReporter = () => unknown | Promise<unknown>;

@@ -8,8 +8,9 @@
  * 3*), labels them, marks them read and says they need no reply; Elena, an employee, may not
  * assign and is not offered it. Sofía then writes one message to two customers, each getting it
  * with their own name, one after the other (counted live in the dialog); Carla writes «BAJA» and
- * is left out of the next one, which Sofía stops after its first send (the other never gets it);
- * Carla's contact card says why, and Sofía takes her back in.
+ * is left out of the next one, which Sofía closes after its first send, finds again under
+ * *Mensajes a varias* beside the earlier one, and stops there (the other customer never gets it);
+ * Carla's contact card says why, and Sofía takes her back in (her other window follows at once).
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -264,7 +265,7 @@ describe('one message to several conversations', () => {
     await bar(sofia).waitFor({ state: 'detached' });
   });
 
-  it('leaves out a customer who wrote BAJA, and stops the sends still to go in one click; those never reach anyone', async () => {
+  it('leaves out a customer who wrote BAJA, and stops the sends still to go in one click from the list of recent ones; those never reach anyone', async () => {
     // Live: the open inbox learns it with the chat's update, no reload.
     await sys.sim.contactSend(CUSTOMERS.carla[0], { to: PHONE, text: 'BAJA' });
     await row(sofia, 'Carla Vidal').getByText('BAJA').waitFor();
@@ -280,15 +281,29 @@ describe('one message to several conversations', () => {
     await dialog.getByText('Enviados: 1 de 2').waitFor({ timeout: 30_000 });
     // Each chat shows its own waiting, as any scheduled reply.
     await expect.poll(async () => (await sys.api('GET', '/api/chats?view=all&scheduled=true', admin)).body.total).toBe(1);
-    await dialog.getByRole('button', { name: 'Detener los que faltan' }).click();
+    // Closed, it goes on; the list's *Mensajes a varias* finds it again, beside the earlier one, and stops it.
+    await dialog.getByRole('button', { name: 'Cerrar' }).last().click();
+    await sofia.getByRole('button', { name: 'Mensajes a varias: 1 en curso' }).click();
+    const recent = sofia.getByRole('dialog', { name: 'Mensajes a varias conversaciones' });
+    const lines = recent.getByRole('listitem');
+    await expect.poll(() => lines.count()).toBe(2);
+    const going = lines.first();
+    await going.getByText('«Última hora: cerramos el lunes por inventario.»').waitFor();
+    await going.getByText('Enviados: 1 de 2').waitFor();
+    await going.getByText(/^Por enviar: 1 · el último (hacia las|mañana,) \d{1,2}:\d{2}$/).waitFor();
+    await lines.nth(1).getByText('Todos enviados.').waitFor();
+    expect(await going.getAttribute('aria-label')).toMatch(/^hoy, \d{1,2}:\d{2} · Sofía/);
+    await checkScreen(sofia, SHOTS, '34e-broadcasts-recent');
+    await going.getByRole('button', { name: 'Detener los que faltan' }).click();
     await sofia.getByText('Detenido 1 mensaje que faltaba.').waitFor();
-    await dialog.getByText('Detenidos: 1').waitFor();
-    expect(await dialog.getByRole('button', { name: 'Detener los que faltan' }).count()).toBe(0);
+    await going.getByText('Detenidos: 1').waitFor();
+    expect(await recent.getByRole('button', { name: 'Detener los que faltan' }).count()).toBe(0);
+    await recent.getByRole('button', { name: 'Cerrar' }).last().click();
+    await sofia.getByRole('button', { name: 'Mensajes a varias', exact: true }).waitFor();
     expect((await sys.api('GET', '/api/chats?view=all&scheduled=true', admin)).body.total).toBe(0);
     const got = Object.values(CUSTOMERS).filter(([phone]) => sys.sim.received(phone).some((m) => m.text === 'Última hora: cerramos el lunes por inventario.'));
     expect(got).toHaveLength(1);
     expect(sys.sim.received(CUSTOMERS.carla[0]).map((m) => m.text)).not.toContain('Última hora: cerramos el lunes por inventario.');
-    await dialog.getByRole('button', { name: 'Cerrar' }).last().click();
 
     // Her contact card says why; Sofía may take her back in when Carla asks.
     await row(sofia, 'Carla Vidal').click();
@@ -298,9 +313,20 @@ describe('one message to several conversations', () => {
     await section.getByText(/^No los recibe: escribió «BAJA» el \d{1,2} \w+ \d{4}\.$/).waitFor();
     await section.scrollIntoViewIfNeeded();
     await checkScreen(sofia, SHOTS, '34d-contact-opted-out');
+    // Her other window has the same card open: it follows at once.
+    const other = await signedInPage(browser, sys.url, team.sofia.email, team.sofia.password);
+    await other.goto(`${sys.url}/inbox`);
+    await other.getByRole('radio', { name: 'Todas' }).click();
+    await row(other, 'Carla Vidal').click();
+    await other.getByRole('button', { name: 'Datos del contacto' }).click();
+    const otherSection = other.getByRole('dialog', { name: /Carla Vidal/ }).getByRole('region', { name: 'Mensajes a varias conversaciones' });
+    await otherSection.getByRole('button', { name: 'Volver a enviárselos' }).waitFor();
     await section.getByRole('button', { name: 'Volver a enviárselos' }).click();
     await sofia.getByText('Carla Vidal vuelve a recibir mensajes a varias conversaciones.').waitFor();
     await section.getByRole('button', { name: 'No enviarle más' }).waitFor();
+    await otherSection.getByRole('button', { name: 'No enviarle más' }).waitFor();
+    await otherSection.getByText(/^Recibe los mensajes que el equipo envía/).waitFor();
+    await other.close();
     expect((await sys.api('GET', `/api/chats?view=all&q=${CUSTOMERS.carla[0]}`, admin)).body.data[0].optedOut).toBeNull();
     await sofia.keyboard.press('Escape');
     await card.waitFor({ state: 'hidden' });

@@ -26,6 +26,7 @@ import { chatNameRoutes } from './messages/chatName.ts';
 import { chatExportRoutes } from './messages/chatExport.ts';
 import { chatNoteRoutes } from './messages/chatNotes.ts';
 import { scheduledMessageRoutes } from './messages/scheduledMessages.ts';
+import { broadcastListRoutes } from './messages/broadcastList.ts';
 import { broadcastRoutes } from './messages/broadcasts.ts';
 import { messageRoutes } from './messages/messages.ts';
 import { numberCheckRoutes } from './messages/numberCheck.ts';
@@ -79,6 +80,7 @@ export const ROUTES: readonly RouteDef[] = [
   ...chatNoteRoutes,
   ...scheduledMessageRoutes,
   ...broadcastRoutes,
+  ...broadcastListRoutes,
   ...inboxRoutes,
   ...searchRoutes,
   ...labelRoutes,

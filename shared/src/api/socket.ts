@@ -9,7 +9,7 @@
  */
 import type { MessageStatus, SessionStatus } from '../domain/messages.ts';
 import type { DisconnectCause, MemberReceiptStatus, MessageStar, MessageView } from '../protocol/events.ts';
-import type { ChatLabelsView, ChatOptOutView, ChatNameView, ChatNoteView, ChatPinChange, ChatScheduledView, ChatSnoozeView, ScheduledMessageView } from './teamTools.ts';
+import type { ChatLabelsView, ChatOptOutChange, ChatOptOutView, ChatNameView, ChatNoteView, ChatPinChange, ChatScheduledView, ChatSnoozeView, ScheduledMessageView } from './teamTools.ts';
 
 /** Position of a hub event: which session, its per-session sequence number, when it happened. */
 export interface EventPosition {
@@ -247,6 +247,8 @@ export interface ServerToClientEvents {
   'chat-pin': (e: ChatPinChange) => void;
   /** The team named the contact of a chat the socket may read (or went back to WhatsApp's name). Volatile (the list is reloaded on reconnect). */
   'chat-name': (e: ChatNameView) => void;
+  /** The team left the contact of a chat the socket may read out of messages to several conversations, or took them back in (a customer's own «BAJA» comes as `chat-update`). Volatile (the list is reloaded on reconnect). */
+  'chat-opt-out': (e: ChatOptOutChange) => void;
   /** A reply of a chat the socket may read was scheduled, sent, cancelled or not sent. Volatile (the list is reloaded on reconnect). */
   'scheduled-message': (e: ScheduledMessageView) => void;
   /** When a chat's earliest scheduled reply goes changed (the list shows it). Volatile (the list is reloaded on reconnect). */

@@ -152,6 +152,37 @@ export interface ChatOptOutView {
 }
 
 /**
+ * A message to several conversations, summed up (`GET /api/broadcasts`): who sent it and when,
+ * the words of its first send, and where its sends are, counting only the conversations the
+ * caller may read.
+ */
+export interface BroadcastSummaryView {
+  batchId: string;
+  sessionId: string;
+  author: { id: string; name: string };
+  createdAt: string;
+  /** The words of its first send (each conversation's are filled in for its customer). */
+  sample: string;
+  total: number;
+  sent: number;
+  /** Scheduled or being handed over. */
+  waiting: number;
+  failed: number;
+  cancelled: number;
+  /** ms: when its first and last sends go (or went). */
+  firstAt: number;
+  lastAt: number;
+}
+
+/** A chat's contact was left out of (or taken back into) messages to several conversations by the team (socket `chat-opt-out`). */
+export interface ChatOptOutChange {
+  sessionId: string;
+  chatId: string;
+  /** Why they get none now, or null: they get them. */
+  optedOut: ChatOptOutView | null;
+}
+
+/**
  * One message to several conversations of a session (`POST /api/sessions/:sessionId/broadcasts`):
  * a scheduled reply per chat, paced, under one `batchId`.
  */

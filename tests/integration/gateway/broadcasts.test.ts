@@ -8,7 +8,7 @@
  * in one call and never goes. A customer who writes "BAJA" is left out of them until the team
  * takes them back in.
  */
-import type { BroadcastView } from '@switchboard/shared';
+import type { BroadcastSummaryView, BroadcastView } from '@switchboard/shared';
 import { Assignment, AuditLog, ScheduledMessage, silentLogger } from '@switchboard/shared/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startScheduledSends, type ScheduledSender } from '../../../gateway/src/automation/scheduledSends.ts';
@@ -26,6 +26,8 @@ const tok = { admin: '', supervisor: '', employee: '' };
 
 const broadcast = (token: string, body: unknown) => w.api('POST', `/api/sessions/${SESSION}/broadcasts`, { token, body });
 const batch = (token: string, batchId: string, method: 'GET' | 'DELETE' = 'GET') => w.api(method, `/api/sessions/${SESSION}/broadcasts/${batchId}`, { token });
+/** The recent messages to several conversations, as the caller may see them. */
+const recent = async (token: string) => (await w.api('GET', `/api/broadcasts?sessionId=${SESSION}`, { token })).body.data as BroadcastSummaryView[];
 const receivedTexts = (phone: string) => w.sim!.received(phone).map((m) => m.text);
 /** When the inbox list says the chat's next scheduled reply goes. */
 const nextInList = async (phone: string) =>
@@ -118,6 +120,13 @@ describe('a message to several conversations', () => {
       [jid(CARLA), 'cancelled'],
     ]);
     expect(receivedTexts(ALICE).filter((t) => t?.startsWith('Hola Alicia'))).toHaveLength(1);
+    // The recent ones, newest first: each summed up with the words of its first send, so one can be followed and stopped later.
+    const list = await recent(tok.supervisor);
+    expect(list.map((b) => [b.batchId, b.total, b.sent, b.waiting, b.failed, b.cancelled, b.firstAt, b.lastAt, b.sample])).toEqual([
+      [next.batchId, 1, 0, 0, 0, 1, start + 71_000, start + 71_000, 'Y el domingo, cerrado.'],
+      [out.batchId, 3, 2, 0, 0, 1, start + 1000, start + 61_000, 'Hola Alicia: el sábado abrimos de 10 a 14.'],
+    ]);
+    expect(list[1]).toMatchObject({ sessionId: SESSION, author: { id: w.users.supervisor.id } });
 
     // The audit log says how many and at what pace, never the words.
     const made = await AuditLog.findOne({ action: 'chat.broadcast', 'details.batchId': out.batchId }).lean();
@@ -142,6 +151,12 @@ describe('a message to several conversations', () => {
       // Another's batch in a chat the employee does not answer: not theirs to read or stop.
       const others = (await broadcast(tok.supervisor, { messages: [{ chatId: jid(CARLA), text: 'Hola Carla' }] })).body as BroadcastView;
       expect((await batch(tok.employee, others.batchId)).status).toBe(403);
+      // Her list counts only the sends in the chat she answers: Carla's batch is not in it, and the earlier one is Alicia's send alone.
+      const hers = await recent(tok.employee);
+      expect(hers.map((b) => b.batchId)).toContain(out.batchId);
+      expect(hers.map((b) => b.batchId)).not.toContain(others.batchId);
+      expect(hers.map((b) => b.total)).toEqual(hers.map(() => 1));
+      expect(hers.length).toBeGreaterThan(1);
       expect((await batch(tok.employee, others.batchId, 'DELETE')).status).toBe(403);
       expect((await batch(tok.supervisor, others.batchId, 'DELETE')).body).toEqual({ cancelled: 1 });
       expect((await batch(tok.employee, out.batchId, 'DELETE')).body).toEqual({ cancelled: 1 });

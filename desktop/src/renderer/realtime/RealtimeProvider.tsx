@@ -54,6 +54,7 @@ const EVENTS = [
   'chat-snooze',
   'chat-pin',
   'chat-name',
+  'chat-opt-out',
   'scheduled-message',
   'chat-scheduled',
   'message-star',

@@ -46,5 +46,32 @@ export const broadcastSchema = z
   })
   .openapi('Broadcast');
 
+/** GET /api/broadcasts: one session's only, or every session the caller may read. */
+export const broadcastListQuery = z.object({ sessionId: z.string().trim().min(1).max(64).optional() });
+
+/** GET /api/broadcasts: the recent messages to several conversations, summed up. */
+export const broadcastSummaries = z
+  .object({
+    data: z.array(
+      z
+        .object({
+          batchId: z.string(),
+          sessionId: z.string(),
+          author: z.object({ id: z.string(), name: z.string() }),
+          createdAt: z.string(),
+          sample: z.string().openapi({ description: 'The words of its first send (each conversation’s are filled in for its customer)' }),
+          total: z.number().int(),
+          sent: z.number().int(),
+          waiting: z.number().int().openapi({ description: 'Scheduled or being handed over' }),
+          failed: z.number().int(),
+          cancelled: z.number().int(),
+          firstAt: z.number().openapi({ description: 'ms: when its first send goes (or went)' }),
+          lastAt: z.number().openapi({ description: 'ms: when its last send goes (or went)' }),
+        })
+        .openapi('BroadcastSummary'),
+    ),
+  })
+  .openapi('BroadcastSummaries');
+
 /** DELETE …/broadcasts/:batchId: how many of its sends were stopped. */
 export const broadcastCancelled = z.object({ cancelled: z.number().int() }).openapi('BroadcastCancelled');

@@ -22,13 +22,14 @@ const optOutResponse = z.object({ optedOut: chatOptOutSchema.nullable() }).opena
  * mensajes"…) is left out by the actor as their message arrives; the team can leave someone out
  * (whoever may answer the chat: it only ever sends less) or take them back in when the customer
  * asks (who may change the chat, `update Chat`).
- * from: the inbox's *Datos del contacto* → here.
+ * from: the inbox's *Datos del contacto* → here → next: Socket.IO `chat-opt-out` to the sockets
+ * that may read the chat.
  */
 export const chatOptOutRoutes: RouteDef[] = [
   defineRoute({
     method: 'put', path: '/api/sessions/:sessionId/chats/:chatId/opt-out', tag, summary: 'Leave a contact out of (or back in) messages sent to several conversations', auth: 'user', permission: ['send', 'Message'],
     record: 'Message', params: chatParams, body: optOutBody, audit: 'chat.opt_out',
-    response: { status: 200, description: 'The contact’s state now (null: they get them); taking someone back in needs `update Chat` (403 otherwise)', schema: optOutResponse },
+    response: { status: 200, description: 'The contact’s state now (null: they get them), announced with `chat-opt-out`; taking someone back in needs `update Chat` (403 otherwise)', schema: optOutResponse },
     async handler({ auth, params, body, audit, deps }) {
       const { sessionId } = params;
       const chatId = recipientJid(params.chatId);
@@ -40,8 +41,10 @@ export const chatOptOutRoutes: RouteDef[] = [
       await Chat.updateOne(filter, { $set: { optedOut } });
       const chat = await Chat.findOne({ sessionId, jid: chatId }).lean<ChatDoc>();
       if (!chat) throw notFound('chat');
+      const state = presentChat(chat).optedOut;
+      deps.realtime?.emitToChat(sessionId, chatId, 'chat-opt-out', { sessionId, chatId, optedOut: state });
       Object.assign(audit, { targetType: 'Chat', targetId: chatId, details: { sessionId, optedOut: body.optedOut } });
-      return { optedOut: presentChat(chat).optedOut };
+      return { optedOut: state };
     },
   }),
 ];

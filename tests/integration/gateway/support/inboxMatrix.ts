@@ -296,6 +296,14 @@ export const INBOX_MATRIX: Record<string, { call: (s: MatrixState, who: Caller) 
     },
     expect: authed(201, 201, 201, 403),
   },
+  // Scoped to the chats the caller may read; naming a session asks `read Session` of it.
+  'GET /api/broadcasts': {
+    call: async (s) => {
+      await othersBroadcast(s);
+      return { path: `/api/broadcasts?sessionId=${s.linked}` };
+    },
+    expect: authed(200, 200, 200, 403),
+  },
   'GET /api/sessions/:sessionId/broadcasts/:batchId': {
     call: async (s) => ({ path: `/api/sessions/${s.linked}/broadcasts/${await othersBroadcast(s)}` }),
     expect: authed(200, 200, 200, 403),

@@ -231,6 +231,7 @@ export function InboxProvider({ children }: { children: ReactNode }) {
     const m = stateRef.current.threads.get(chatKey(e.sessionId, e.chatId))?.messages.get(e.id);
     if (m) dispatch({ type: 'event/message', message: { ...m, starred: e.starred ?? undefined } });
   });
+  useSocketEvent('chat-opt-out', (e) => dispatch({ type: 'event/chat', sessionId: e.sessionId, chatId: e.chatId, optedOut: e.optedOut }));
   useSocketEvent('chat-name', (e) => dispatch({ type: 'event/name', sessionId: e.sessionId, chatId: e.chatId, name: e.name, customName: e.customName }));
   useSocketEvent('chat-assignees', (e) => {
     const key = chatKey(e.sessionId, e.chatId);

@@ -25,7 +25,9 @@ import { inboxApi, listOrder } from './inboxApi.ts';
 import { useInbox } from './InboxProvider.tsx';
 import { ChatList, type ChatListHandle } from './list/ChatList.tsx';
 import { InboxFilters } from './list/InboxFilters.tsx';
+import { BroadcastsDialog } from './list/BroadcastsDialog.tsx';
 import { BulkBar } from './list/BulkBar.tsx';
+import { useRecentBroadcasts } from './list/useRecentBroadcasts.ts';
 import { useChatSelection } from './list/useChatSelection.ts';
 import { MessageSearchResults } from './list/MessageSearchResults.tsx';
 import { chatKey, parseChatKey, phoneFromJid } from './model/keys.ts';
@@ -129,6 +131,8 @@ export function InboxScreen() {
     return sortedChats(inbox.state, order).filter((c) => (scheduledView ? c.nextScheduledAt !== null || c.scheduledFailed : isSnoozed(c, now) === snoozedView));
   }, [inbox.state, snoozedView, scheduledView, order]);
   const scheduledCount = useScheduledCount(rest, inbox.state.chats.size);
+  const broadcasts = useRecentBroadcasts(rest);
+  const [broadcastsOpen, setBroadcastsOpen] = useState(false);
   const selection = useChatSelection(chats);
   // The assignment was removed while the chat was open: close it at once and say why.
   useEffect(() => {
@@ -255,7 +259,8 @@ export function InboxScreen() {
             <IconButton icon={inbox.prefs.enabled ? 'bell' : 'bellOff'} label={t('notify.title')} onClick={() => setNotifyOpen(true)} />
           </div>
         </header>
-        <InboxFilters ref={searchRef} filters={inbox.filters} onChange={inbox.setFilters} search={search} onSearch={setSearch} sessions={sessions} showViews={seesAll} labels={inbox.labels} people={people.data ?? []} snoozedCount={inbox.snoozedChats.length} scheduledCount={scheduledCount} />
+        <InboxFilters ref={searchRef} filters={inbox.filters} onChange={inbox.setFilters} search={search} onSearch={setSearch} sessions={sessions} showViews={seesAll} labels={inbox.labels} people={people.data ?? []} snoozedCount={inbox.snoozedChats.length} scheduledCount={scheduledCount} broadcasts={{ count: broadcasts.list.length, going: broadcasts.list.filter((b) => b.waiting > 0).length }} onBroadcasts={() => setBroadcastsOpen(true)} />
+        {broadcastsOpen && <BroadcastsDialog list={broadcasts.list} sessions={sessions} onClose={() => setBroadcastsOpen(false)} />}
         <div className="inbox-status">
           <ConnectionMarker compact />
           <span className="faint">{tn('inbox.count', inbox.list.hasMore ? inbox.list.total : chats.length)}</span>

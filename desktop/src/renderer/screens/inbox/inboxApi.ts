@@ -1,5 +1,5 @@
 /** REST calls of the inbox, typed with the shared contract. */
-import type { BroadcastView, CannedFileView, ChatOptOutView, CannedReplyView, ChatLabelsView, ChatPinView, ForwardResult, ChatNameView, CreatedGroupView, JoinedGroupView, GroupInfoView, GroupJoinRequestsView, GroupRequestAction, GroupRequestsChangeView, GroupSettings, MessageMention, GroupInviteLinkView, GroupMemberAction, GroupMembersChangeView, ChatNoteView, ChatPersonView, ChatProfileView, ChatSnoozeView, InboxChatView, InboxMessageView, LabelColor, LabelView, ListPage, MarkHandledResult, BlockContactResult, MarkUnreadResult, MemberReceiptList, MessageChangeResult, MessageSearchHit, MessageStar, SendAccepted, ScheduledMessageView, SessionView, StartedChat } from '@switchboard/shared';
+import type { BroadcastSummaryView, BroadcastView, CannedFileView, ChatOptOutView, CannedReplyView, ChatLabelsView, ChatPinView, ForwardResult, ChatNameView, CreatedGroupView, JoinedGroupView, GroupInfoView, GroupJoinRequestsView, GroupRequestAction, GroupRequestsChangeView, GroupSettings, MessageMention, GroupInviteLinkView, GroupMemberAction, GroupMembersChangeView, ChatNoteView, ChatPersonView, ChatProfileView, ChatSnoozeView, InboxChatView, InboxMessageView, LabelColor, LabelView, ListPage, MarkHandledResult, BlockContactResult, MarkUnreadResult, MemberReceiptList, MessageChangeResult, MessageSearchHit, MessageStar, SendAccepted, ScheduledMessageView, SessionView, StartedChat } from '@switchboard/shared';
 import { MAX_PINNED_CHATS } from '@switchboard/shared';
 import type { ApiClient, Query } from '../../api/http.ts';
 import type { NewEvent, NewPoll, SharedContact, SharedLocation } from './outbox/types.ts';
@@ -200,6 +200,7 @@ export function inboxApi(api: ApiClient) {
     /** One message to several conversations of an account, paced (the first at once). */
     broadcast: (sessionId: string, messages: { chatId: string; text: string }[], everySeconds: number) => api.post<BroadcastView>(`/api/sessions/${enc(sessionId)}/broadcasts`, { messages, everySeconds }),
     broadcastSends: (sessionId: string, batchId: string) => api.get<BroadcastView>(`/api/sessions/${enc(sessionId)}/broadcasts/${enc(batchId)}`).then((r) => r.data),
+    recentBroadcasts: (signal?: AbortSignal) => api.get<{ data: BroadcastSummaryView[] }>('/api/broadcasts', undefined, signal ? { signal } : undefined).then((r) => r.data),
     stopBroadcast: (sessionId: string, batchId: string) => api.del<{ cancelled: number }>(`/api/sessions/${enc(sessionId)}/broadcasts/${enc(batchId)}`),
     deleteNote: (sessionId: string, chatId: string, id: string) => api.del(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/notes/${enc(id)}`),
     canned: () => api.get<ListPage<CannedReplyView> | CannedReplyView[]>('/api/canned-replies').then((r) => (Array.isArray(r) ? r : r.data)),

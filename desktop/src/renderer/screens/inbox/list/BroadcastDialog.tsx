@@ -20,7 +20,7 @@ import { ApiError } from '../../../api/http.ts';
 import { inboxApi } from '../inboxApi.ts';
 import { aroundPhrase } from '../scheduled/whenPhrase.ts';
 import { chatTitle } from './ChatListItem.tsx';
-import { BROADCAST_PACES, BROADCAST_PER_SESSION_MAX, broadcastPlans, broadcastText, lastSendAt, tallyBroadcast, tooManyForOneAccount } from './broadcast.ts';
+import { BROADCAST_PACES, BROADCAST_PER_SESSION_MAX, broadcastPlans, broadcastText, lastSendAt, queuedUntil, tallyBroadcast, tooManyForOneAccount } from './broadcast.ts';
 
 /** What was scheduled: the batches (one per account), their sends by id, and the chats left out. */
 interface Launched {
@@ -199,6 +199,7 @@ function BroadcastProgress({ launched, onChange, onClose }: { launched: Launched
   const tally = tallyBroadcast(sends);
   const total = sends.length;
   const last = Math.max(0, ...sends.filter((s) => s.status === 'scheduled' || s.status === 'sending').map((s) => s.sendAt));
+  const queued = queuedUntil(sends, Date.now());
 
   const stop = async () => {
     setStopping(true);
@@ -222,6 +223,7 @@ function BroadcastProgress({ launched, onChange, onClose }: { launched: Launched
         {tally.failed > 0 && <span className="form-error">{t('broadcast.failed', { count: String(tally.failed) })}</span>}
         {tally.cancelled > 0 && <span>{t('broadcast.cancelled', { count: String(tally.cancelled) })}</span>}
       </div>
+      {queued !== null && <p className="muted">{t('broadcast.queued', { when: aroundPhrase(queued, Date.now(), i18n) })}</p>}
       {launched.refused.length > 0 && (
         <section className="broadcast-refused">
           <h3>{t('broadcast.refused')}</h3>

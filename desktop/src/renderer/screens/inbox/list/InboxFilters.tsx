@@ -1,7 +1,8 @@
-/** The list's filters: mine / unassigned / all (for those who see every chat), session, label, person, needs-reply (and its order), unread, snoozed, scheduled, search. */
+/** The list's filters: mine / unassigned / all (for those who see every chat), session, label, person, needs-reply (and its order), unread, snoozed, scheduled, search; and the messages to several conversations of the last days. */
 import type { AgentView, LabelView, SessionView } from '@switchboard/shared';
 import { forwardRef } from 'react';
 import { useI18n } from '../../../i18n/index.tsx';
+import { Button } from '../../../ui/Button.tsx';
 import { Icon } from '../../../ui/Icon.tsx';
 import type { ChatFilters, ChatOrder, InboxView } from '../inboxApi.ts';
 
@@ -16,6 +17,9 @@ export interface InboxFiltersProps {
   labels: LabelView[];
   /** The team, to show one person's chats (empty for those who see only their own, or may not read users). */
   people: AgentView[];
+  /** Messages to several conversations of the last days: how many, and how many still going (the button shows while there are any). */
+  broadcasts: { count: number; going: number };
+  onBroadcasts(): void;
   /** How many chats are put aside (the "Pospuestas" toggle shows while there are any). */
   snoozedCount: number;
   /** How many chats have a reply scheduled (the "Con envío programado" toggle shows while there are any). */
@@ -97,6 +101,11 @@ export const InboxFilters = forwardRef<HTMLInputElement, InboxFiltersProps>(func
             <input type="checkbox" checked={p.filters.scheduled} onChange={(e) => p.onChange({ scheduled: e.target.checked })} />
             {t('scheduled.filter', { count: p.scheduledCount })}
           </label>
+        )}
+        {p.broadcasts.count > 0 && (
+          <Button size="sm" variant="ghost" icon="send" className="inbox-broadcasts" onClick={p.onBroadcasts}>
+            {p.broadcasts.going > 0 ? t('broadcasts.going', { count: String(p.broadcasts.going) }) : t('broadcasts.open')}
+          </Button>
         )}
         {/* Under the toggles (it orders the needs-reply list only). */}
         {p.filters.needsReply && (

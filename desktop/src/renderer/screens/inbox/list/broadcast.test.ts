@@ -1,6 +1,6 @@
 import type { InboxChatView } from '@switchboard/shared';
 import { describe, expect, it } from 'vitest';
-import { broadcastPlans, broadcastText, lastSendAt, tallyBroadcast, tooManyForOneAccount } from './broadcast.ts';
+import { broadcastPlans, broadcastText, lastSendAt, queuedUntil, tallyBroadcast, tooManyForOneAccount } from './broadcast.ts';
 
 const chat = (id: string, sessionId: string, name: string | null, isGroup = false) => ({ id, sessionId, sessionName: sessionId === 's1' ? 'Tienda Centro' : 'Tienda Norte', name, isGroup }) as InboxChatView;
 
@@ -27,5 +27,16 @@ describe('broadcast', () => {
 
   it('counts the sends by where they are', () => {
     expect(tallyBroadcast([{ status: 'sent' }, { status: 'sending' }, { status: 'scheduled' }, { status: 'failed' }, { status: 'cancelled' }, { status: 'sent' }])).toEqual({ sent: 2, waiting: 2, failed: 1, cancelled: 1 });
+  });
+
+  it('says when the sends wait behind another batch of the account, until the first goes', () => {
+    const now = 1_000_000;
+    // The server starts this batch after the last send of the one still going.
+    expect(queuedUntil([{ status: 'scheduled', sendAt: now + 90_000 }, { status: 'scheduled', sendAt: now + 60_000 }], now)).toBe(now + 60_000);
+    // At once, as the dialog said (the first a second ahead).
+    expect(queuedUntil([{ status: 'scheduled', sendAt: now + 1000 }, { status: 'scheduled', sendAt: now + 11_000 }], now)).toBeNull();
+    // One went: no longer waiting behind anything.
+    expect(queuedUntil([{ status: 'sent', sendAt: now - 1000 }, { status: 'scheduled', sendAt: now + 60_000 }], now)).toBeNull();
+    expect(queuedUntil([{ status: 'cancelled', sendAt: now + 60_000 }], now)).toBeNull();
   });
 });

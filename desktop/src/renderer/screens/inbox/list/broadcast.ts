@@ -44,6 +44,23 @@ export function tooManyForOneAccount(plans: readonly BroadcastPlan[]): boolean {
   return plans.some((p) => p.messages.length > BROADCAST_PER_SESSION_MAX);
 }
 
+/** Longer than this before the first send: it waits behind another message to several conversations. */
+const QUEUED_AFTER_MS = 5000;
+
+/**
+ * When the first send goes if none has gone and it waits behind the account's previous message
+ * to several conversations (the server starts a batch after the last send of the one before), or
+ * null when it goes as the dialog said: at once.
+ */
+export function queuedUntil(sends: Iterable<Pick<ScheduledMessageView, 'status' | 'sendAt'>>, now: number): number | null {
+  let first = Infinity;
+  for (const s of sends) {
+    if (s.status === 'sent') return null;
+    if (s.status === 'scheduled') first = Math.min(first, s.sendAt);
+  }
+  return first !== Infinity && first > now + QUEUED_AFTER_MS ? first : null;
+}
+
 /** How the sends of a broadcast stand. */
 export interface BroadcastTally {
   sent: number;

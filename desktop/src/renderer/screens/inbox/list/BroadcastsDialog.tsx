@@ -1,0 +1,81 @@
+/**
+ * *Mensajes a varias conversaciones* (the list's filters, while there are any from the last
+ * days): each one sent to several customers, by whom and when, its first words, and where its
+ * sends are, live; one still going can be stopped here after its own dialog was closed, from
+ * any device. Counts only the conversations the user may read (the server scopes them).
+ */
+import type { BroadcastSummaryView, SessionView } from '@switchboard/shared';
+import { useState } from 'react';
+import { useApi } from '../../../auth/AuthProvider.tsx';
+import { useI18n } from '../../../i18n/index.tsx';
+import { Button } from '../../../ui/Button.tsx';
+import { Dialog } from '../../../ui/Dialog.tsx';
+import { useToast } from '../../../ui/Toasts.tsx';
+import { errorText } from '../../../ui/errors.ts';
+import { inboxApi } from '../inboxApi.ts';
+import { aroundPhrase, whenPhrase } from '../scheduled/whenPhrase.ts';
+
+/** The dialog (mounted while open). */
+export function BroadcastsDialog({ list, sessions, onClose }: { list: readonly BroadcastSummaryView[]; sessions: readonly SessionView[]; onClose(): void }) {
+  const { t } = useI18n();
+  return (
+    <Dialog open onClose={onClose} title={t('broadcasts.title')} description={t('broadcasts.description')}>
+      {list.length === 0 ? (
+        <p className="muted">{t('broadcasts.none')}</p>
+      ) : (
+        <ul className="broadcast-list">
+          {list.map((b) => (
+            <BroadcastLine key={b.batchId} b={b} session={sessions.length > 1 ? (sessions.find((s) => s.sessionId === b.sessionId)?.name ?? b.sessionId) : null} />
+          ))}
+        </ul>
+      )}
+      <div className="dialog-inline-actions">
+        <Button variant="primary" onClick={onClose}>
+          {t('action.close')}
+        </Button>
+      </div>
+    </Dialog>
+  );
+}
+
+/** One message to several: when and by whom, its first words, its sends, *Detener los que faltan*. */
+function BroadcastLine({ b, session }: { b: BroadcastSummaryView; session: string | null }) {
+  const i18n = useI18n();
+  const { t, tn } = i18n;
+  const rest = inboxApi(useApi());
+  const toast = useToast();
+  const [stopping, setStopping] = useState(false);
+  const now = Date.now();
+  const stop = async () => {
+    setStopping(true);
+    try {
+      toast.success(tn('broadcast.stopped', (await rest.stopBroadcast(b.sessionId, b.batchId)).cancelled));
+    } catch (err) {
+      toast.error(errorText(err, t));
+    } finally {
+      setStopping(false);
+    }
+  };
+  const label = t('broadcasts.item', { when: whenPhrase(new Date(b.createdAt).getTime(), now, i18n), author: b.author.name });
+  return (
+    <li className="broadcast-line" aria-label={label}>
+      <div className="broadcast-line-head">
+        <strong>{label}</strong>
+        {session && <span className="faint"> · {session}</span>}
+      </div>
+      <p className="broadcast-sample">«{b.sample}»</p>
+      <div className="bulk-progress">
+        <progress max={b.total} value={b.total - b.waiting} aria-label={t('broadcast.progressLabel')} />
+        <span>{t('broadcast.sent', { sent: String(b.sent), total: String(b.total) })}</span>
+        {b.waiting > 0 ? <span>{t('broadcast.waiting', { count: String(b.waiting), when: aroundPhrase(b.lastAt, now, i18n) })}</span> : b.sent === b.total && <span>{t('broadcast.allSent')}</span>}
+        {b.failed > 0 && <span className="form-error">{t('broadcast.failed', { count: String(b.failed) })}</span>}
+        {b.cancelled > 0 && <span>{t('broadcast.cancelled', { count: String(b.cancelled) })}</span>}
+        {b.waiting > 0 && (
+          <Button size="sm" icon="stop" disabled={stopping} onClick={() => void stop()}>
+            {t('broadcast.stop')}
+          </Button>
+        )}
+      </div>
+    </li>
+  );
+}
