@@ -19,6 +19,7 @@ import { errorText } from '../../../ui/errors.ts';
 import { ApiError } from '../../../api/http.ts';
 import { inboxApi } from '../inboxApi.ts';
 import { aroundPhrase } from '../scheduled/whenPhrase.ts';
+import { BroadcastTallyView } from './BroadcastTallyView.tsx';
 import { chatTitle } from './ChatListItem.tsx';
 import { BROADCAST_PACES, BROADCAST_PER_SESSION_MAX, broadcastPlans, broadcastText, lastSendAt, queuedUntil, tallyBroadcast, tooManyForOneAccount } from './broadcast.ts';
 
@@ -197,7 +198,6 @@ function BroadcastProgress({ launched, onChange, onClose }: { launched: Launched
 
   const sends = [...launched.sends.values()];
   const tally = tallyBroadcast(sends);
-  const total = sends.length;
   const last = Math.max(0, ...sends.filter((s) => s.status === 'scheduled' || s.status === 'sending').map((s) => s.sendAt));
   const queued = queuedUntil(sends, Date.now());
 
@@ -216,13 +216,7 @@ function BroadcastProgress({ launched, onChange, onClose }: { launched: Launched
 
   return (
     <div className="broadcast-progress">
-      <div className="bulk-progress" role="status">
-        <progress max={total} value={total - tally.waiting} aria-label={t('broadcast.progressLabel')} />
-        <strong>{t('broadcast.sent', { sent: String(tally.sent), total: String(total) })}</strong>
-        {tally.waiting > 0 ? <span>{t('broadcast.waiting', { count: String(tally.waiting), when: aroundPhrase(last, Date.now(), i18n) })}</span> : tally.sent === total && <span>{t('broadcast.allSent')}</span>}
-        {tally.failed > 0 && <span className="form-error">{t('broadcast.failed', { count: String(tally.failed) })}</span>}
-        {tally.cancelled > 0 && <span>{t('broadcast.cancelled', { count: String(tally.cancelled) })}</span>}
-      </div>
+      <BroadcastTallyView tally={tally} lastAt={last} live />
       {queued !== null && <p className="muted">{t('broadcast.queued', { when: aroundPhrase(queued, Date.now(), i18n) })}</p>}
       {launched.refused.length > 0 && (
         <section className="broadcast-refused">

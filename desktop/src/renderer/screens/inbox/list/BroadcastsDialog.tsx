@@ -13,7 +13,8 @@ import { Dialog } from '../../../ui/Dialog.tsx';
 import { useToast } from '../../../ui/Toasts.tsx';
 import { errorText } from '../../../ui/errors.ts';
 import { inboxApi } from '../inboxApi.ts';
-import { aroundPhrase, whenPhrase } from '../scheduled/whenPhrase.ts';
+import { whenPhrase } from '../scheduled/whenPhrase.ts';
+import { BroadcastTallyView } from './BroadcastTallyView.tsx';
 
 /** The dialog (mounted while open). */
 export function BroadcastsDialog({ list, sessions, onClose }: { list: readonly BroadcastSummaryView[]; sessions: readonly SessionView[]; onClose(): void }) {
@@ -64,18 +65,13 @@ function BroadcastLine({ b, session }: { b: BroadcastSummaryView; session: strin
         {session && <span className="faint"> · {session}</span>}
       </div>
       <p className="broadcast-sample">«{b.sample}»</p>
-      <div className="bulk-progress">
-        <progress max={b.total} value={b.total - b.waiting} aria-label={t('broadcast.progressLabel')} />
-        <span>{t('broadcast.sent', { sent: String(b.sent), total: String(b.total) })}</span>
-        {b.waiting > 0 ? <span>{t('broadcast.waiting', { count: String(b.waiting), when: aroundPhrase(b.lastAt, now, i18n) })}</span> : b.sent === b.total && <span>{t('broadcast.allSent')}</span>}
-        {b.failed > 0 && <span className="form-error">{t('broadcast.failed', { count: String(b.failed) })}</span>}
-        {b.cancelled > 0 && <span>{t('broadcast.cancelled', { count: String(b.cancelled) })}</span>}
+      <BroadcastTallyView tally={b} lastAt={b.lastAt}>
         {b.waiting > 0 && (
           <Button size="sm" icon="stop" disabled={stopping} onClick={() => void stop()}>
             {t('broadcast.stop')}
           </Button>
         )}
-      </div>
+      </BroadcastTallyView>
     </li>
   );
 }
