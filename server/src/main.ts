@@ -16,6 +16,7 @@ import {
   generatedPasswordNotice,
   loadDotenv,
   migrateToDerivedIds,
+  migrateStarredMessages,
   openDatabase,
   supervisorConfigSchema,
   withJwtSecret,
@@ -62,6 +63,7 @@ export async function startNode(opts: StartNodeOptions = {}): Promise<RunningNod
   try {
     // Before any actor reads its keys: documents of older builds get their derived _ids.
     await migrateToDerivedIds(logger);
+    await migrateStarredMessages(logger);
     const password = await seedOnce(config, logger);
     if (password) opts.onAdminPassword?.(config.ADMIN_EMAIL, password);
 

@@ -3,8 +3,9 @@
  * *Destacar* in a real browser over the real system and the WhatsApp simulator: Elena (an
  * employee) marks Bruno's address with the star so the team finds it again; Sofía (a supervisor)
  * has the same conversation open and sees the star appear at once; in *Mensajes destacados* she
- * finds it and goes to it in the thread. When Elena takes the mark off, it goes from Sofía's
- * screen too. Nothing of it reaches Bruno.
+ * finds it and goes to it in the thread; Elena finds it again among every conversation's marks
+ * (the star beside the list's title) and goes to it from there. When Elena takes the mark off, it
+ * goes from Sofía's screen and from that list too. Nothing of it reaches Bruno.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -63,7 +64,7 @@ describe('messages marked Destacado', () => {
     await addressIn(sofia).getByRole('img', { name: 'Destacado' }).waitFor();
     await checkScreen(elena, SHOTS, '33a-starred-bubble');
 
-    await sofia.getByRole('button', { name: 'Mensajes destacados' }).click();
+    await sofia.getByRole('button', { name: 'Mensajes destacados', exact: true }).click();
     const dialog = sofia.getByRole('dialog', { name: 'Mensajes destacados' });
     const item = dialog.getByRole('button', { name: /Calle de Alcalá 120/ });
     await item.waitFor();
@@ -74,6 +75,19 @@ describe('messages marked Destacado', () => {
     await dialog.waitFor({ state: 'hidden' });
     expect(new URL(sofia.url()).searchParams.get('m')).toBe(address);
     await sofia.locator('.thread-row.focused', { hasText: 'Calle de Alcalá 120' }).waitFor();
+
+    // Every conversation's marks, from the star beside the list's title: Elena goes to it from there.
+    await elena.getByRole('button', { name: 'Todos los mensajes destacados' }).click();
+    const all = elena.getByRole('list', { name: 'Todos los mensajes destacados' });
+    const hit = all.getByRole('button', { name: /Bruno Sanz.*Calle de Alcalá 120/ });
+    await hit.waitFor();
+    expect(await all.getByRole('listitem').count()).toBe(1);
+    await hit.getByText(/^★ Elena Ruiz · \d{1,2} \w+ \d{4}, \d{1,2}:\d{2}$/).waitFor();
+    await checkScreen(elena, SHOTS, '33d-all-starred');
+    await elena.getByRole('button', { name: 'Cerrar conversación' }).first().click();
+    await hit.click();
+    expect(new URL(elena.url()).searchParams.get('m')).toBe(address);
+    await elena.locator('.thread-row.focused', { hasText: 'Calle de Alcalá 120' }).waitFor();
   });
 
   it('takes the mark off everywhere, and Bruno never learns of it', async () => {
@@ -82,7 +96,11 @@ describe('messages marked Destacado', () => {
     await mine.getByRole('button', { name: 'Quitar de destacados' }).click();
     await expect.poll(() => addressIn(sofia).getByRole('img', { name: 'Destacado' }).count()).toBe(0);
     expect(await mine.getByRole('img', { name: 'Destacado' }).count()).toBe(0);
-    await sofia.getByRole('button', { name: 'Mensajes destacados' }).click();
+    // Her list of every mark follows at once; the star takes her back to the conversations.
+    await elena.getByText(/^Nadie ha destacado todavía un mensaje de tus conversaciones/).waitFor();
+    await elena.getByRole('button', { name: 'Todos los mensajes destacados' }).click();
+    await row(elena).waitFor();
+    await sofia.getByRole('button', { name: 'Mensajes destacados', exact: true }).click();
     await sofia.getByRole('dialog', { name: 'Mensajes destacados' }).getByText(/Ningún mensaje destacado todavía/).waitFor();
     await checkScreen(sofia, SHOTS, '33c-starred-empty');
     expect(sys.sim.received(BRUNO)).toEqual([]);

@@ -8,6 +8,7 @@ import { cannedReplyRoutes } from './cannedReplies/cannedReplies.ts';
 import { cannedFileRoutes } from './cannedReplies/cannedFile.ts';
 import { inboxRoutes } from './inbox/inbox.ts';
 import { searchRoutes } from './search/search.ts';
+import { starredRoutes } from './search/starred.ts';
 import { labelRoutes } from './labels/labels.ts';
 import { agentRoutes } from './users/agents.ts';
 import { mediaRoutes } from './media/mediaRoutes.ts';
@@ -83,6 +84,7 @@ export const ROUTES: readonly RouteDef[] = [
   ...broadcastListRoutes,
   ...inboxRoutes,
   ...searchRoutes,
+  ...starredRoutes,
   ...labelRoutes,
   ...agentRoutes,
   ...mediaRoutes,

@@ -6,8 +6,9 @@
  * announces the message again, and never sent to WhatsApp. Only who may answer in the chat may
  * mark; who may not read it may not list it.
  */
-import type { MessageView } from '@switchboard/shared';
-import { AuditLog } from '@switchboard/shared/node';
+import type { MessageSearchHit, MessageView } from '@switchboard/shared';
+import { AuditLog, Message, StarredMessage, messageObjectId, migrateStarredMessages, silentLogger } from '@switchboard/shared/node';
+import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linkSession, openGateway, type GatewayWorld } from './support/harness.ts';
 
@@ -28,6 +29,9 @@ async function luciaSays(text: string): Promise<string> {
   return id;
 }
 const star = (id: string, token: string, method: 'PUT' | 'DELETE' = 'PUT') => w.api(method, `/api/sessions/${SESSION}/messages/${id}/star`, { token });
+/** The team's marks across every chat the caller may read, the latest first: [message id, chat, who marked it]. */
+const everyStarred = async (token: string) =>
+  ((await w.api('GET', '/api/messages/starred', { token })).body.data as MessageSearchHit[]).map((h) => [h.message.id, h.chat.id, h.message.starred?.name ?? null]);
 const starred = (token: string) => w.api('GET', `/api/sessions/${SESSION}/chats/${jid(LUCIA)}/starred`, { token });
 
 beforeAll(async () => {
@@ -72,10 +76,23 @@ describe('messages marked Destacado', () => {
     const again = await edited;
     expect(again.type === 'message' && again.message.starred).toEqual({ at, by: w.users.employee.id });
 
+    // Across every chat, the latest marked first, with the chat as the inbox lists it.
+    const later = await luciaSays('Pedido n.º 4711');
+    await star(later, supervisor);
+    const supervisorName = (await w.api('GET', '/api/auth/me', { token: supervisor })).body.name as string;
+    expect(await everyStarred(employee)).toEqual([
+      [later, jid(LUCIA), supervisorName],
+      [address, jid(LUCIA), employeeName],
+    ]);
+    // Someone who may not read the chat gets none of it.
+    expect(await everyStarred(outsider)).toEqual([]);
+    await star(later, supervisor, 'DELETE');
+
     const off = await star(address, employee, 'DELETE');
     expect(off.status).toBe(200);
     expect(off.body.starred).toBeNull();
     expect((await starred(employee)).body.data).toEqual([]);
+    expect(await everyStarred(employee)).toEqual([]);
     expect((await AuditLog.find({ targetId: address, action: { $in: ['message.star', 'message.unstar'] } }).lean()).map((a) => a.action).sort()).toEqual(['message.star', 'message.star', 'message.unstar']);
     // Nothing of it reached WhatsApp.
     expect(w.sim!.received(LUCIA).filter((m) => m.targetId === address)).toEqual([]);
@@ -87,5 +104,17 @@ describe('messages marked Destacado', () => {
     expect((await starred(outsider)).status).toBe(403);
     expect((await star('NOPE0000000000', employee)).status).toBe(404);
     expect((await w.api('GET', `/api/sessions/${SESSION}/chats/${jid('34699999999')}/starred`, { token: supervisor })).status).toBe(404);
+  });
+
+  it('lists the marks made before the list existed, once', async () => {
+    const id = await luciaSays('Factura a nombre de Lucía Pardo');
+    // Marked by an older build: on the message only.
+    await Message.updateOne({ _id: messageObjectId(SESSION, id) }, { $set: { starredAt: new Date(), starredBy: new Types.ObjectId(w.users.employee.id) } });
+    expect(await everyStarred(supervisor)).toEqual([]);
+    await Message.db.collection('migrations').deleteOne({ _id: 'starred-messages-1' } as never);
+    expect(await migrateStarredMessages(silentLogger())).toMatchObject({ skipped: false });
+    expect((await everyStarred(supervisor)).map(([m]) => m)).toEqual([id]);
+    expect(await migrateStarredMessages(silentLogger())).toEqual({ listed: 0, skipped: true });
+    expect(await StarredMessage.countDocuments({ _id: messageObjectId(SESSION, id) })).toBe(1);
   });
 });

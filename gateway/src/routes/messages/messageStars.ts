@@ -1,5 +1,5 @@
 import { recipientJid, type MessageStar } from '@switchboard/shared';
-import { Message, User, type MessageDoc } from '@switchboard/shared/node';
+import { Message, StarredMessage, User, type MessageDoc } from '@switchboard/shared/node';
 import { presentMessages } from '../../presenters/messages.ts';
 import { z } from '../../openapi/zod.ts';
 import { authorize, subjects } from '../../policies/subjects.ts';
@@ -43,9 +43,12 @@ export const messageStarRoutes: RouteDef[] = [
           const at = msg.starredAt ? new Date(msg.starredAt) : new Date();
           const by = msg.starredAt && msg.starredBy ? msg.starredBy : auth!.user._id;
           await Message.updateOne({ _id: msg._id }, { $set: { starredAt: at, starredBy: by } });
+          // Listed for the team's marks across every chat (starred.ts).
+          await StarredMessage.updateOne({ _id: msg._id }, { $set: { sessionId, chatId: msg.chatId, messageId, starredAt: at, starredBy: by } }, { upsert: true });
           starred = { at: at.getTime(), by: String(by) };
         } else {
           await Message.updateOne({ _id: msg._id }, { $unset: { starredAt: 1, starredBy: 1 } });
+          await StarredMessage.deleteOne({ _id: msg._id });
         }
         deps.realtime?.emitToChat(sessionId, msg.chatId, 'message-star', { sessionId, chatId: msg.chatId, id: messageId, starred });
         Object.assign(audit, { targetType: 'Message', targetId: messageId, details: { sessionId, chatId: msg.chatId } });

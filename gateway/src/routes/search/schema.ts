@@ -17,6 +17,20 @@ export const searchMessagesQuery = pageQuery.extend({
 /** One hit: the message, and its chat as the inbox lists it. */
 export const messageSearchHitSchema = z.object({ message: messageSchema, chat: inboxChatSchema }).openapi('MessageSearchHit');
 
+/** Most marked messages one page returns (the inbox reads every page it shows as one). */
+export const STARRED_PAGE_MAX = 200;
+
+/** GET /api/messages/starred. */
+export const starredMessagesQuery = pageQuery.extend({
+  sessionId: sessionIdSchema.optional().openapi({ description: 'Only messages of this session' }),
+  limit: z.coerce.number().int().min(1).max(STARRED_PAGE_MAX).default(30),
+});
+
+/** A page of marked messages, the latest marked first (`total` -1, as a search's). */
+export const starredPageSchema = z
+  .object({ data: z.array(messageSearchHitSchema), total: z.literal(-1), page: z.number().int(), limit: z.number().int() })
+  .openapi('StarredMessagePage');
+
 /** A page of hits, newest first (`total` is -1: counting would read every message again). */
 export const messageSearchPageSchema = z
   .object({ data: z.array(messageSearchHitSchema), total: z.literal(-1), page: z.number().int(), limit: z.number().int() })

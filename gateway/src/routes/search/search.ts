@@ -23,7 +23,7 @@ const SEARCH_DEADLINE_MS = 10_000;
 const MAX_TIME_EXPIRED = 50;
 
 /** Chats of the hits, by `pairKey`. */
-async function chatsOf(docs: readonly MessageDoc[]): Promise<Map<string, ChatDoc>> {
+export async function chatsOf(docs: readonly MessageDoc[]): Promise<Map<string, ChatDoc>> {
   const clauses = chatPairsFilter(docs);
   if (clauses.length === 0) return new Map();
   const chats = await Chat.find({ $or: clauses }).lean();

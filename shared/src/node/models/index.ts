@@ -17,6 +17,7 @@ import { PasswordResetToken } from './passwordResetToken.ts';
 import { Role } from './role.ts';
 import { ScheduledMessage } from './scheduledMessage.ts';
 import { SendKey } from './sendKey.ts';
+import { StarredMessage } from './starredMessage.ts';
 import { Session } from './session.ts';
 import { SessionEvent } from './sessionEvent.ts';
 import { SessionLease } from './sessionLease.ts';
@@ -48,6 +49,7 @@ export * from './passwordResetToken.ts';
 export * from './role.ts';
 export * from './scheduledMessage.ts';
 export * from './sendKey.ts';
+export * from './starredMessage.ts';
 export * from './session.ts';
 export * from './sessionEvent.ts';
 export * from './sessionEventReads.ts';
@@ -79,6 +81,7 @@ export const ALL_MODELS: readonly Model<never>[] = [
   CannedReply,
   ChatNote,
   ScheduledMessage,
+  StarredMessage,
   Label,
   ApiKey,
   Webhook,

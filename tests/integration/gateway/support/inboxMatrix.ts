@@ -337,6 +337,8 @@ export const INBOX_MATRIX: Record<string, { call: (s: MatrixState, who: Caller) 
     call: async (s) => ({ path: `/api/sessions/${s.linked}/messages/${await sentMessage(s)}/star` }),
     expect: authed(200, 200, 200, 403),
   },
+  // Scoped: whoever may read messages gets the marks in the chats they may read (none for the outsider).
+  'GET /api/messages/starred': { call: () => ({ path: '/api/messages/starred' }), expect: authed(200, 200, 200, 200, 200) },
   'GET /api/sessions/:sessionId/chats/:chatId/starred': {
     call: async (s) => {
       await ensureChat(s);

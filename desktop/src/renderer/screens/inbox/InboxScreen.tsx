@@ -30,6 +30,7 @@ import { BulkBar } from './list/BulkBar.tsx';
 import { useRecentBroadcasts } from './list/useRecentBroadcasts.ts';
 import { useChatSelection } from './list/useChatSelection.ts';
 import { MessageSearchResults } from './list/MessageSearchResults.tsx';
+import { StarredResults } from './list/StarredResults.tsx';
 import { chatKey, parseChatKey, phoneFromJid } from './model/keys.ts';
 import { sortedChats } from './model/chatOrder.ts';
 import { liveActivities } from './model/presence.ts';
@@ -133,6 +134,8 @@ export function InboxScreen() {
   const scheduledCount = useScheduledCount(rest, inbox.state.chats.size);
   const broadcasts = useRecentBroadcasts(rest);
   const [broadcastsOpen, setBroadcastsOpen] = useState(false);
+  // The team's marked messages instead of the list (the star beside the title).
+  const [starredView, setStarredView] = useState(false);
   const selection = useChatSelection(chats);
   // The assignment was removed while the chat was open: close it at once and say why.
   useEffect(() => {
@@ -255,6 +258,7 @@ export function InboxScreen() {
           <h1>{t('inbox.title')}</h1>
           <div className="inbox-list-tools">
             {canStartChats && <IconButton icon="edit" label={t('newChat.open')} onClick={() => openNewChat()} />}
+            <IconButton icon="star" label={t('star.all')} aria-pressed={starredView} onClick={() => setStarredView((on) => !on)} />
             <IconButton icon="checkSquare" label={t('bulk.start')} aria-pressed={selection.selecting} onClick={() => (selection.selecting ? selection.stop() : selection.start())} />
             <IconButton icon={inbox.prefs.enabled ? 'bell' : 'bellOff'} label={t('notify.title')} onClick={() => setNotifyOpen(true)} />
           </div>
@@ -276,7 +280,9 @@ export function InboxScreen() {
             ))}
           </div>
         )}
-        {where !== 'chats' && search.trim() ? (
+        {starredView && !search.trim() ? (
+          <StarredResults sessionId={inbox.filters.sessionId} showSession={sessions.length !== 1} onOpen={openHit} />
+        ) : where !== 'chats' && search.trim() ? (
           <MessageSearchResults q={q} sessionId={inChat?.sessionId ?? inbox.filters.sessionId} {...(inChat ? { chatId: inChat.chatId } : {})} showSession={!inChat && sessions.length !== 1} onOpen={openHit} />
         ) : inbox.list.error && chats.length === 0 ? (
           <ErrorBox error={inbox.list.error} onRetry={inbox.list.reload} />

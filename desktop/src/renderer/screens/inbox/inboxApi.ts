@@ -130,6 +130,9 @@ export function inboxApi(api: ApiClient) {
       const path = `/api/sessions/${enc(sessionId)}/messages/${enc(messageId)}/star`;
       return on ? api.put<{ starred: MessageStar | null }>(path, {}) : api.del<{ starred: MessageStar | null }>(path);
     },
+    /** The team's marked messages across the chats the user may read, the latest marked first. */
+    starredMessages: (opts: { sessionId?: string; page: number; limit: number }, signal?: AbortSignal) =>
+      api.get<ListPage<MessageSearchHit>>('/api/messages/starred', { ...(opts.sessionId ? { sessionId: opts.sessionId } : {}), page: opts.page, limit: opts.limit }, signal ? { signal } : undefined),
     starred: (sessionId: string, chatId: string) => api.get<{ data: InboxMessageView[] }>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/starred`),
     cancelEvent: (sessionId: string, messageId: string) => api.post<MessageChangeResult>(`/api/sessions/${enc(sessionId)}/messages/${enc(messageId)}/event/cancel`, {}),
     forward: (sessionId: string, messageId: string, to: string[], clientId: string) => api.post<ForwardResult>(`/api/sessions/${enc(sessionId)}/messages/${enc(messageId)}/forward`, { to, clientId }),

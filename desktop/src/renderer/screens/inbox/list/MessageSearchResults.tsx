@@ -11,8 +11,7 @@ import { useI18n } from '../../../i18n/index.tsx';
 import { Button } from '../../../ui/Button.tsx';
 import { EmptyState, ErrorBox, Loading } from '../../../ui/Feedback.tsx';
 import { inboxApi } from '../inboxApi.ts';
-import { ChatAvatar } from './ChatAvatar.tsx';
-import { chatTitle, previewText, shortTime } from './ChatListItem.tsx';
+import { MessageHitRow, hitText } from './MessageHitRow.tsx';
 import { snippet } from './snippet.ts';
 
 const PAGE = 30;
@@ -30,7 +29,7 @@ export interface MessageSearchResultsProps {
 
 /** The hits of a message search. */
 export function MessageSearchResults({ q, sessionId, chatId, showSession, onOpen }: MessageSearchResultsProps) {
-  const { t, fmt } = useI18n();
+  const { t } = useI18n();
   const api = useApi();
   const rest = useMemo(() => inboxApi(api), [api]);
   const [hits, setHits] = useState<MessageSearchHit[]>([]);
@@ -92,35 +91,11 @@ export function MessageSearchResults({ q, sessionId, chatId, showSession, onOpen
   return (
     <div className="search-results">
       <ul ref={list} className="search-hits" aria-label={t('search.results')} onKeyDown={onKey}>
-        {hits.map((hit) => {
-          const m = hit.message;
-          const title = chatTitle(hit.chat);
-          const text = m.text ?? m.caption ?? previewText(`[${m.kind}]`, t);
-          return (
-            <li key={`${m.sessionId}/${m.id}`}>
-              <button type="button" className="search-hit" onClick={() => onOpen(hit)} data-message={m.id}>
-                <ChatAvatar name={title} mediaId={hit.chat.profilePictureMediaId} />
-                <span className="chat-main">
-                  <span className="chat-line">
-                    <span className="chat-name">{title}</span>
-                    <time className="chat-time" dateTime={new Date(m.timestamp).toISOString()}>
-                      {shortTime(m.timestamp, fmt)}
-                    </time>
-                  </span>
-                  <span className="search-snippet">
-                    {m.fromMe && <span className="muted">{t('inbox.you')}: </span>}
-                    {snippet(text, q).map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
-                  </span>
-                  {showSession && (
-                    <span className="chat-line chat-meta">
-                      <span className="session-tag">{hit.chat.sessionName}</span>
-                    </span>
-                  )}
-                </span>
-              </button>
-            </li>
-          );
-        })}
+        {hits.map((hit) => (
+          <MessageHitRow key={`${hit.message.sessionId}/${hit.message.id}`} hit={hit} showSession={showSession} onOpen={onOpen}>
+            {snippet(hitText(hit, t), q).map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
+          </MessageHitRow>
+        ))}
       </ul>
       {error ? (
         <ErrorBox error={error} onRetry={() => setTick((n) => n + 1)} />
