@@ -6,8 +6,9 @@
  * the user reads (`message-star`).
  */
 import type { MessageSearchHit } from '@switchboard/shared';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useApi } from '../../../auth/AuthProvider.tsx';
+import { useResource } from '../../../hooks/useResource.ts';
 import { useI18n } from '../../../i18n/index.tsx';
 import { useSocketEvent } from '../../../realtime/RealtimeProvider.tsx';
 import { Button } from '../../../ui/Button.tsx';
@@ -24,36 +25,16 @@ export function StarredResults({ sessionId, showSession, onOpen }: { sessionId: 
   const { t, fmt } = useI18n();
   const api = useApi();
   const rest = useMemo(() => inboxApi(api), [api]);
-  const [hits, setHits] = useState<MessageSearchHit[]>([]);
   const [pages, setPages] = useState(1);
-  const [more, setMore] = useState(false);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(undefined);
-  const [tick, setTick] = useState(0);
-  useSocketEvent('message-star', () => setTick((n) => n + 1));
+  // Every page shown so far, read as one (a mark added or taken off moves the rest).
+  const limit = Math.min(MOST, PAGE * pages);
+  const res = useResource((signal) => rest.starredMessages({ ...(sessionId ? { sessionId } : {}), page: 1, limit }, signal), [rest, sessionId, limit]);
+  useSocketEvent('message-star', () => res.reload());
+  const hits = res.data?.data ?? [];
+  const more = hits.length === limit && limit < MOST;
+  const { error, loading } = res;
 
-  // Every page shown so far, read again as one (a mark added or taken off moves the rest).
-  useEffect(() => {
-    const ctrl = new AbortController();
-    setLoading(true);
-    setError(undefined);
-    const limit = Math.min(MOST, PAGE * pages);
-    rest.starredMessages({ ...(sessionId ? { sessionId } : {}), page: 1, limit }, ctrl.signal).then(
-      (p) => {
-        setHits(p.data);
-        setMore(p.data.length === limit && limit < MOST);
-        setLoading(false);
-      },
-      (err: unknown) => {
-        if (ctrl.signal.aborted) return;
-        setError(err);
-        setLoading(false);
-      },
-    );
-    return () => ctrl.abort();
-  }, [rest, sessionId, pages, tick]);
-
-  if (error && hits.length === 0) return <ErrorBox error={error} onRetry={() => setTick((n) => n + 1)} />;
+  if (error && hits.length === 0) return <ErrorBox error={error} onRetry={res.reload} />;
   if (loading && hits.length === 0) return <Loading />;
   return (
     <div className="search-results">
@@ -78,7 +59,7 @@ export function StarredResults({ sessionId, showSession, onOpen }: { sessionId: 
         </ul>
       )}
       {error ? (
-        <ErrorBox error={error} onRetry={() => setTick((n) => n + 1)} />
+        <ErrorBox error={error} onRetry={res.reload} />
       ) : more ? (
         <Button size="sm" className="search-more" disabled={loading} onClick={() => setPages((n) => n + 1)}>
           {t('search.more')}
