@@ -6,8 +6,8 @@
  * of her own list, searches one conversation's messages; she ticks two new customers and hands both to Elena in one
  * go (Elena's inbox gets them), then picks every chat with the keyboard (X, then *Seleccionar las
  * 3*), labels them, marks them read and says they need no reply; Elena, an employee, may not
- * assign and is not offered it. Sofía then writes one message to two customers, each getting it
- * with their own name, one after the other (counted live in the dialog); Carla writes «BAJA» and
+ * assign and is not offered it. Sofía then writes one message to two customers, with a PDF, each
+ * getting both with their own name, one after the other (counted live in the dialog); Carla writes «BAJA» and
  * is left out of the next one, which Sofía closes after its first send, finds again under
  * *Mensajes a varias* beside the earlier one, and stops there (the other customer never gets it);
  * Carla's contact card says why, and Sofía takes her back in (her other window follows at once).
@@ -55,6 +55,8 @@ afterAll(async () => {
 });
 
 const list = (page: Page) => page.getByRole('listbox', { name: 'Conversaciones' });
+/** A small PDF (the simulator checks what it receives byte for byte). */
+const HOURS_PDF = Buffer.concat([Buffer.from('%PDF-1.4\n% Horario del sábado\n'), Buffer.alloc(2048, 7)]);
 const row = (page: Page, name: string) => list(page).getByRole('option', { name: new RegExp(name) });
 const bar = (page: Page) => page.getByRole('toolbar', { name: 'Acciones para las conversaciones seleccionadas' });
 /** The names in the list, top to bottom. */
@@ -250,6 +252,10 @@ describe('one message to several conversations', () => {
     await dialog.getByText(`Así le llega a ${first}:`).waitFor();
     await dialog.getByText(`Hola ${first.split(' ')[0]}: este sábado abrimos de 10 a 14. Sofía, de Tienda Centro.`).waitFor();
     expect(await dialog.getByLabel('Ritmo').inputValue()).toBe('10');
+    // The week's opening hours go with it, as a PDF each customer gets with their words.
+    await dialog.locator('input[type=file]').setInputFiles({ name: 'horario-sabado.pdf', mimeType: 'application/pdf', buffer: HOURS_PDF });
+    await dialog.locator('.broadcast-file', { hasText: 'horario-sabado.pdf' }).waitFor();
+    await dialog.getByRole('button', { name: 'Quitar el archivo' }).waitFor();
     await dialog.getByText(/^2 mensajes: el primero sale ahora y el último (hacia las|mañana,) \d{1,2}:\d{2}\.$/).waitFor();
     await checkScreen(sofia, SHOTS, '34a-broadcast-compose');
 
@@ -258,9 +264,10 @@ describe('one message to several conversations', () => {
     await checkScreen(sofia, SHOTS, '34b-broadcast-going');
     await dialog.getByText('Todos enviados.').waitFor({ timeout: 30_000 });
     for (const [phone, name] of [CUSTOMERS.ana, CUSTOMERS.bruno]) {
-      await sys.sim.waitForReceived(phone, (m) => m.text === `Hola ${name.split(' ')[0]}: este sábado abrimos de 10 a 14. Sofía, de Tienda Centro.`, 30_000);
+      const got = await sys.sim.waitForReceived(phone, (m) => m.caption === `Hola ${name.split(' ')[0]}: este sábado abrimos de 10 a 14. Sofía, de Tienda Centro.`, 30_000);
+      expect([got.kind, got.fileName, got.media?.equals(HOURS_PDF)]).toEqual(['document', 'horario-sabado.pdf', true]);
     }
-    expect(sys.sim.received(CUSTOMERS.carla[0]).map((m) => m.text)).not.toContainEqual(expect.stringContaining('este sábado'));
+    expect(sys.sim.received(CUSTOMERS.carla[0]).map((m) => m.caption ?? m.text)).not.toContainEqual(expect.stringContaining('este sábado'));
     await dialog.getByRole('button', { name: 'Cerrar' }).last().click();
     await bar(sofia).waitFor({ state: 'detached' });
   });
@@ -292,6 +299,7 @@ describe('one message to several conversations', () => {
     await going.getByText('Enviados: 1 de 2').waitFor();
     await going.getByText(/^Por enviar: 1 · el último (hacia las|mañana,) \d{1,2}:\d{2}$/).waitFor();
     await lines.nth(1).getByText('Todos enviados.').waitFor();
+    await lines.nth(1).locator('.broadcast-file', { hasText: 'horario-sabado.pdf' }).waitFor();
     expect(await going.getAttribute('aria-label')).toMatch(/^hoy, \d{1,2}:\d{2} · Sofía/);
     await checkScreen(sofia, SHOTS, '34e-broadcasts-recent');
     await going.getByRole('button', { name: 'Detener los que faltan' }).click();

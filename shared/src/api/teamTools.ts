@@ -163,6 +163,8 @@ export interface BroadcastSummaryView {
   createdAt: string;
   /** The words of its first send (each conversation's are filled in for its customer). */
   sample: string;
+  /** The file each send carries (with the words as its caption), or null. */
+  file: { kind: string; fileName: string | null } | null;
   total: number;
   sent: number;
   /** Scheduled or being handed over. */

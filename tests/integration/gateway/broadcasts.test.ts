@@ -9,7 +9,8 @@
  * takes them back in.
  */
 import type { BroadcastSummaryView, BroadcastView } from '@switchboard/shared';
-import { Assignment, AuditLog, ScheduledMessage, silentLogger } from '@switchboard/shared/node';
+import { randomBytes } from 'node:crypto';
+import { Assignment, AuditLog, Media, ScheduledMessage, silentLogger } from '@switchboard/shared/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startScheduledSends, type ScheduledSender } from '../../../gateway/src/automation/scheduledSends.ts';
 import { linkSession, openGateway, type GatewayWorld } from './support/harness.ts';
@@ -207,5 +208,59 @@ describe('a message to several conversations', () => {
       { sessionId: SESSION, optedOut: true },
       { sessionId: SESSION, optedOut: false },
     ]);
+  });
+
+  it('sends a file with each one’s words, stored once; a stopped send takes its copy away, never the others’ bytes', async () => {
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(3000)]);
+    const upload = async () => {
+      const f = new FormData();
+      f.append('file', new Blob([pdf], { type: 'application/pdf' }), 'catalogo-invierno.pdf');
+      const res = await w.api('POST', `/api/sessions/${SESSION}/media`, { token: tok.supervisor, form: f });
+      expect(res.status).toBe(201);
+      return res.body.id as string;
+    };
+    const uploaded = await upload();
+    const start = clock;
+    const res = await broadcast(tok.supervisor, {
+      messages: [
+        { chatId: jid(ALICE), text: 'Alicia, te paso el catálogo de invierno.' },
+        { chatId: jid(CARLA), text: 'Carla, te paso el catálogo de invierno.' },
+      ],
+      everySeconds: 5,
+      file: { mediaId: uploaded },
+    });
+    expect(res.status).toBe(201);
+    const out = res.body as BroadcastView;
+    expect(out.data.map((s) => [s.chatId, s.file?.kind, s.file?.fileName, s.file?.size])).toEqual([
+      [jid(ALICE), 'document', 'catalogo-invierno.pdf', pdf.length],
+      [jid(CARLA), 'document', 'catalogo-invierno.pdf', pdf.length],
+    ]);
+    // Each conversation has its own Media document over the one stored file; the upload itself is gone.
+    const copies = await Media.find({ _id: { $in: out.data.map((s) => s.file!.mediaId) } }).lean();
+    expect(copies.map((m) => m.chatId).sort()).toEqual([jid(ALICE), jid(CARLA)]);
+    expect(new Set(copies.map((m) => String(m.gridFsId))).size).toBe(1);
+    expect(await Media.exists({ _id: uploaded })).toBeNull();
+    expect((await recent(tok.supervisor))[0]).toMatchObject({ batchId: out.batchId, sample: 'Alicia, te paso el catálogo de invierno.', file: { kind: 'document', fileName: 'catalogo-invierno.pdf' } });
+
+    // Alicia's goes; Carla's is stopped: her copy goes, Alicia's bytes stay.
+    clock = start + 1000;
+    expect(await sender.runDue()).toBe(1);
+    const got = await w.sim!.waitForReceived(ALICE, (m) => m.kind === 'document' && m.caption === 'Alicia, te paso el catálogo de invierno.', 30_000);
+    expect(got.media?.equals(pdf)).toBe(true);
+    expect((await batch(tok.supervisor, out.batchId, 'DELETE')).body).toEqual({ cancelled: 1 });
+    expect(await Media.exists({ _id: out.data[1]!.file!.mediaId })).toBeNull();
+    const alicias = await w.api('GET', `/api/media/${out.data[0]!.file!.mediaId}/download`, { token: tok.supervisor });
+    expect(alicias.status).toBe(200);
+    clock = start + 60_000;
+    expect(await sender.runDue()).toBe(0);
+    expect(w.sim!.received(CARLA).filter((m) => m.kind === 'document')).toEqual([]);
+
+    // A file of another session, or none at all, is refused before anything is scheduled.
+    const before = await ScheduledMessage.countDocuments({ sessionId: SESSION });
+    const unknown = await broadcast(tok.supervisor, { messages: [{ chatId: jid(ALICE), text: 'Hola' }], file: { mediaId: '0123456789abcdef01234567' } });
+    expect([unknown.status, unknown.body.error?.code]).toEqual([400, 'unknown_media']);
+    expect(await ScheduledMessage.countDocuments({ sessionId: SESSION })).toBe(before);
+    const audit = await AuditLog.findOne({ action: 'chat.broadcast', 'details.batchId': out.batchId }).lean();
+    expect(audit?.details).toMatchObject({ chats: 2, kind: 'document' });
   });
 });

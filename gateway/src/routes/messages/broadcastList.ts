@@ -26,7 +26,7 @@ function byBatch(docs: readonly SendDoc[], cut: boolean): SendDoc[][] {
   return [...batches.values()];
 }
 
-function summary(sends: readonly SendDoc[], sample: string): BroadcastSummaryView {
+function summary(sends: readonly SendDoc[], content: Pick<ScheduledMessageDoc, 'text' | 'file'> | undefined): BroadcastSummaryView {
   const first = sends[0]!;
   const count = (...statuses: string[]) => sends.filter((s) => statuses.includes(s.status)).length;
   const times = sends.map((s) => new Date(s.sendAt).getTime());
@@ -35,7 +35,8 @@ function summary(sends: readonly SendDoc[], sample: string): BroadcastSummaryVie
     sessionId: first.sessionId,
     author: { id: first.authorId.toString(), name: first.authorName },
     createdAt: new Date(first.createdAt).toISOString(),
-    sample,
+    sample: content?.text ?? '',
+    file: content?.file ? { kind: content.file.kind, fileName: content.file.fileName ?? null } : null,
     total: sends.length,
     sent: count('sent'),
     waiting: count('scheduled', 'sending'),
@@ -72,10 +73,10 @@ export const broadcastListRoutes: RouteDef[] = [
       const batches = byBatch(docs, docs.length === SENDS_READ_MAX)
         .map((sends) => [...sends].sort((a, b) => new Date(a.sendAt).getTime() - new Date(b.sendAt).getTime() || String(a._id).localeCompare(String(b._id))))
         .slice(0, BROADCAST_LIST_MAX);
-      // The words of each one's first send the caller may read (the text is read for these alone).
-      const firsts = await ScheduledMessage.find({ _id: { $in: batches.map((b) => b[0]!._id) } }, { text: 1 }).lean();
-      const text = new Map(firsts.map((f) => [String(f._id), f.text]));
-      return { data: batches.map((sends) => summary(sends, text.get(String(sends[0]!._id)) ?? '')) };
+      // The words (and file) of each one's first send the caller may read (read for these alone).
+      const firsts = await ScheduledMessage.find({ _id: { $in: batches.map((b) => b[0]!._id) } }, { text: 1, file: 1 }).lean<ScheduledMessageDoc[]>();
+      const firstOf = new Map(firsts.map((f) => [String(f._id), f]));
+      return { data: batches.map((sends) => summary(sends, firstOf.get(String(sends[0]!._id)))) };
     },
   }),
 ];

@@ -1,7 +1,7 @@
-import { normalizeRecipient } from '@switchboard/shared';
+import { MEDIA_MESSAGE_KINDS, normalizeRecipient } from '@switchboard/shared';
 import { SCHEDULED_TEXT_MAX } from '@switchboard/shared/node';
 import { z } from '../../openapi/zod.ts';
-import { sessionParams } from '../common.ts';
+import { objectId, sessionParams } from '../common.ts';
 import { scheduledSchema } from './scheduledSchema.ts';
 
 /** Conversations one message may go to at once. */
@@ -34,6 +34,13 @@ export const broadcastBody = z
       .max(BROADCAST_EVERY_MAX_S)
       .default(10)
       .openapi({ description: `Seconds between two sends (${BROADCAST_EVERY_MIN_S}–${BROADCAST_EVERY_MAX_S}; default 10): the first goes at once` }),
+    file: z
+      .object({
+        mediaId: objectId.openapi({ description: 'A file the caller uploaded to the session (`POST /api/sessions/:sessionId/media`)' }),
+        kind: z.enum(MEDIA_MESSAGE_KINDS).optional().openapi({ description: 'How it goes (default: by its type)' }),
+      })
+      .optional()
+      .openapi({ description: 'A file every conversation gets with its words as the caption (stored once)' }),
   })
   .openapi('BroadcastRequest');
 
@@ -60,6 +67,7 @@ export const broadcastSummaries = z
           author: z.object({ id: z.string(), name: z.string() }),
           createdAt: z.string(),
           sample: z.string().openapi({ description: 'The words of its first send (each conversation’s are filled in for its customer)' }),
+          file: z.object({ kind: z.string(), fileName: z.string().nullable() }).nullable().openapi({ description: 'The file each send carries, or null' }),
           total: z.number().int(),
           sent: z.number().int(),
           waiting: z.number().int().openapi({ description: 'Scheduled or being handed over' }),

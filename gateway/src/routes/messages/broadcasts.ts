@@ -1,5 +1,5 @@
 import { recipientJid } from '@switchboard/shared';
-import { Chat, ScheduledMessage, type ScheduledMessageDoc } from '@switchboard/shared/node';
+import { Chat, ScheduledMessage, dropMediaById, type ScheduledMessageDoc } from '@switchboard/shared/node';
 import { Types } from 'mongoose';
 import type { AuthContext } from '../../auth/authContext.ts';
 import { announceScheduled } from '../../automation/scheduledChat.ts';
@@ -9,6 +9,8 @@ import { presentScheduled } from '../../presenters/scheduledMessages.ts';
 import { defineRoute, type RouteDef } from '../types.ts';
 import { sessionParams } from '../common.ts';
 import { broadcastBody, broadcastCancelled, broadcastParams, broadcastSchema } from './broadcastSchema.ts';
+import { checkMedia } from './checkMedia.ts';
+import { copyMediaToEach } from './mediaCopy.ts';
 import { SCHEDULED_PER_CHAT_MAX } from './scheduledSchema.ts';
 
 const tag = 'Messages';
@@ -66,7 +68,8 @@ async function batchOf(auth: AuthContext | undefined, sessionId: string, batchId
  * (`scheduled-message`). A chat the caller may not write in, unknown, opted out, or full is left out and
  * said so; nothing is scheduled only when every one is refused. A batch made while another
  * still goes out from the account starts after it. The rest of a batch can be stopped in one
- * call.
+ * call. A file goes with every send (the words its caption), stored once: each conversation gets
+ * its own Media document over the same bytes.
  * from: the inbox's BulkBar (BroadcastDialog) → here → next: ScheduledMessage, the dispatcher.
  */
 export const broadcastRoutes: RouteDef[] = [
@@ -81,19 +84,29 @@ export const broadcastRoutes: RouteDef[] = [
       const left = new Set(refused.map((r) => r.chatId));
       const going = items.filter((m) => !left.has(m.chatId));
       if (going.length === 0) throw refused[0]!.error;
+      // The file, checked once (the caller's upload, or one they may read, of this session).
+      const media = body.file ? await checkMedia(auth!, sessionId, body.file.mediaId) : null;
       const batchId = new Types.ObjectId().toString();
       // A second ahead: the first goes at the dispatcher's next look. While another message to
       // several still goes out from this account, this one waits its turn, so two of them
       // never double the pace WhatsApp sees.
       const queued = await ScheduledMessage.findOne({ sessionId, batchId: { $ne: null }, status: 'scheduled' }, { sendAt: 1 }).sort({ sendAt: -1 }).lean();
       const start = Math.max(deps.now().getTime() + 1000, queued ? queued.sendAt.getTime() + body.everySeconds * 1000 : 0);
+      // Each conversation gets its own Media document over the one stored file (its people may read it).
+      const files = media ? await copyMediaToEach(media, going.map((m) => m.chatId), auth!.user.id) : [];
+      const fileOf = (i: number) => (media ? { mediaId: files[i]!._id, kind: body.file?.kind ?? media.kind, fileName: media.fileName ?? null, mimeType: media.mimeType, size: media.size } : null);
       const docs = await ScheduledMessage.insertMany(
-        going.map((m, i) => ({ sessionId, chatId: m.chatId, text: m.text, sendAt: new Date(start + i * body.everySeconds * 1000), authorId: auth!.user._id, authorName: auth!.user.name, batchId })),
-      );
+        going.map((m, i) => ({ sessionId, chatId: m.chatId, text: m.text, file: fileOf(i), sendAt: new Date(start + i * body.everySeconds * 1000), authorId: auth!.user._id, authorName: auth!.user.name, batchId })),
+      ).catch(async (err: unknown) => {
+        for (const f of files) await dropMediaById(f._id);
+        throw err;
+      });
+      // The upload itself, given to no chat, goes (its bytes stay with the copies).
+      if (media && !media.chatId) await dropMediaById(media._id);
       const views = docs.map((d) => presentScheduled(d.toObject() as ScheduledMessageDoc));
       for (const v of views) await announceScheduled(deps.realtime?.emitToChat, v);
       // Never the words in the audit log.
-      Object.assign(audit, { targetType: 'Session', targetId: sessionId, details: { batchId, chats: views.length, refused: refused.length, everySeconds: body.everySeconds, lastAt: views.at(-1)!.sendAt } });
+      Object.assign(audit, { targetType: 'Session', targetId: sessionId, details: { batchId, chats: views.length, refused: refused.length, everySeconds: body.everySeconds, lastAt: views.at(-1)!.sendAt, ...(media ? { kind: body.file?.kind ?? media.kind } : {}) } });
       return { batchId, data: views, refused: refused.map((r) => ({ chatId: r.chatId, code: r.error.code, message: r.error.message })) };
     },
   }),
@@ -123,6 +136,8 @@ export const broadcastRoutes: RouteDef[] = [
         const doc = await ScheduledMessage.findOneAndUpdate({ _id: d._id, status: 'scheduled' }, { $set: { status: 'cancelled' } }, { returnDocument: 'after' }).lean<ScheduledMessageDoc>();
         if (!doc) continue;
         cancelled += 1;
+        // Its file was stored for it alone: never sent, it goes too (the bytes stay while others use them).
+        if (doc.file) await dropMediaById(doc.file.mediaId).catch((err: unknown) => deps.logger.warn({ err }, 'the file of a stopped send could not be deleted'));
         await announceScheduled(deps.realtime?.emitToChat, presentScheduled(doc));
       }
       Object.assign(audit, { targetType: 'Session', targetId: sessionId, details: { batchId, cancelled } });

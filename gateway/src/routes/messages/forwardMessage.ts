@@ -7,7 +7,8 @@
  * from: the inbox's *Reenviar* → here → next: hub.send → the actor (buildContent marks it).
  */
 import { forwardProblem, recipientJid, type OutgoingMessageInput } from '@switchboard/shared';
-import { Chat, Media, type MessageDoc } from '@switchboard/shared/node';
+import { Chat, Media, type MediaDoc, type MessageDoc } from '@switchboard/shared/node';
+import { copyMediaTo } from './mediaCopy.ts';
 import type { AuthContext } from '../../auth/authContext.ts';
 import { conflict, notFound } from '../../errors.ts';
 import { authorize, subjects } from '../../policies/subjects.ts';
@@ -60,9 +61,7 @@ async function mediaCopy(msg: MessageDoc, chatId: string, userId: string): Promi
   if (!msg.mediaId) return null;
   const original = await Media.findById(msg.mediaId).lean();
   if (!original) throw conflict('media_unavailable', 'The file of this message is no longer stored: it cannot be forwarded');
-  const { sessionId, kind, mimeType, size, sha256, width, height, durationMs, fileName, gridFsId, thumbnailGridFsId } = original;
-  const copy = await Media.create({ sessionId, chatId, kind, mimeType, size, sha256, width, height, durationMs, fileName, gridFsId, thumbnailGridFsId, direction: 'out', uploadedBy: userId });
-  return String(copy._id);
+  return String((await copyMediaTo(original as MediaDoc, chatId, userId))._id);
 }
 
 /** POST /api/sessions/:sessionId/messages/:messageId/forward */

@@ -267,7 +267,7 @@ export function InboxScreen() {
         {broadcastsOpen && <BroadcastsDialog list={broadcasts.list} sessions={sessions} onClose={() => setBroadcastsOpen(false)} />}
         <div className="inbox-status">
           <ConnectionMarker compact />
-          <span className="faint">{tn('inbox.count', inbox.list.hasMore ? inbox.list.total : chats.length)}</span>
+          <span className="faint">{starredView && !search.trim() ? t('star.all') : tn('inbox.count', inbox.list.hasMore ? inbox.list.total : chats.length)}</span>
         </div>
         {selection.selecting && <BulkBar selection={selection} total={chats.length} canned={canned.data ?? []} onDone={() => (selection.stop(), inbox.list.reload())} />}
         {queued > 0 && <p className="outbox-banner">{tn('outbox.waiting', queued)}</p>}

@@ -1,5 +1,5 @@
 /** REST calls of the inbox, typed with the shared contract. */
-import type { BroadcastSummaryView, BroadcastView, CannedFileView, ChatOptOutView, CannedReplyView, ChatLabelsView, ChatPinView, ForwardResult, ChatNameView, CreatedGroupView, JoinedGroupView, GroupInfoView, GroupJoinRequestsView, GroupRequestAction, GroupRequestsChangeView, GroupSettings, MessageMention, GroupInviteLinkView, GroupMemberAction, GroupMembersChangeView, ChatNoteView, ChatPersonView, ChatProfileView, ChatSnoozeView, InboxChatView, InboxMessageView, LabelColor, LabelView, ListPage, MarkHandledResult, BlockContactResult, MarkUnreadResult, MemberReceiptList, MessageChangeResult, MessageSearchHit, MessageStar, SendAccepted, ScheduledMessageView, SessionView, StartedChat } from '@switchboard/shared';
+import type { BroadcastSummaryView, BroadcastView, CannedFileView, ChatOptOutView, CannedReplyView, ChatLabelsView, ChatPinView, ForwardResult, ChatNameView, CreatedGroupView, JoinedGroupView, GroupInfoView, GroupJoinRequestsView, GroupRequestAction, GroupRequestsChangeView, GroupSettings, MessageMention, GroupInviteLinkView, GroupMemberAction, GroupMembersChangeView, ChatNoteView, ChatPersonView, ChatProfileView, ChatSnoozeView, InboxChatView, InboxMessageView, LabelColor, LabelView, ListPage, MediaInfoView, MarkHandledResult, BlockContactResult, MarkUnreadResult, MemberReceiptList, MessageChangeResult, MessageSearchHit, MessageStar, SendAccepted, ScheduledMessageView, SessionView, StartedChat } from '@switchboard/shared';
 import { MAX_PINNED_CHATS } from '@switchboard/shared';
 import type { ApiClient, Query } from '../../api/http.ts';
 import type { NewEvent, NewPoll, SharedContact, SharedLocation } from './outbox/types.ts';
@@ -201,7 +201,15 @@ export function inboxApi(api: ApiClient) {
     reschedule: (sessionId: string, chatId: string, id: string, change: { text?: string; sendAt?: number }) => api.put<ScheduledMessageView>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/scheduled/${enc(id)}`, change),
     cancelScheduled: (sessionId: string, chatId: string, id: string) => api.del(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/scheduled/${enc(id)}`),
     /** One message to several conversations of an account, paced (the first at once). */
-    broadcast: (sessionId: string, messages: { chatId: string; text: string }[], everySeconds: number) => api.post<BroadcastView>(`/api/sessions/${enc(sessionId)}/broadcasts`, { messages, everySeconds }),
+    /** One message to several chats of a session; `mediaId`: a file uploaded to it (`uploadMedia`), sent with each. */
+    broadcast: (sessionId: string, messages: { chatId: string; text: string }[], everySeconds: number, mediaId?: string) =>
+      api.post<BroadcastView>(`/api/sessions/${enc(sessionId)}/broadcasts`, { messages, everySeconds, ...(mediaId ? { file: { mediaId } } : {}) }),
+    /** Stores a file in a session, given to no chat yet (a message to several takes it). */
+    uploadMedia(sessionId: string, file: File): Promise<MediaInfoView> {
+      const form = new FormData();
+      form.set('file', file, file.name);
+      return api.upload<MediaInfoView>(`/api/sessions/${enc(sessionId)}/media`, form);
+    },
     broadcastSends: (sessionId: string, batchId: string) => api.get<BroadcastView>(`/api/sessions/${enc(sessionId)}/broadcasts/${enc(batchId)}`).then((r) => r.data),
     recentBroadcasts: (signal?: AbortSignal) => api.get<{ data: BroadcastSummaryView[] }>('/api/broadcasts', undefined, signal ? { signal } : undefined).then((r) => r.data),
     stopBroadcast: (sessionId: string, batchId: string) => api.del<{ cancelled: number }>(`/api/sessions/${enc(sessionId)}/broadcasts/${enc(batchId)}`),

@@ -7,11 +7,12 @@
  * («BAJA»: ContactOptOut) are left out from the start, by name.
  */
 import type { CannedReplyView, InboxChatView, ScheduledMessageView } from '@switchboard/shared';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useApi, useMe } from '../../../auth/AuthProvider.tsx';
 import { hasMessage, useI18n, type MessageKey } from '../../../i18n/index.tsx';
 import { useRealtime, useSocketEvent } from '../../../realtime/RealtimeProvider.tsx';
-import { Button } from '../../../ui/Button.tsx';
+import { Button, IconButton } from '../../../ui/Button.tsx';
+import { Icon } from '../../../ui/Icon.tsx';
 import { Dialog } from '../../../ui/Dialog.tsx';
 import { SelectField, TextAreaField } from '../../../ui/Field.tsx';
 import { useToast } from '../../../ui/Toasts.tsx';
@@ -64,6 +65,8 @@ function BroadcastForm({ chats, optedOut, canned, onCancel, onLaunched }: { chat
   const rest = inboxApi(useApi());
   const toast = useToast();
   const [text, setText] = useState('');
+  const [file, setFile] = useState<File | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
   const [pace, setPace] = useState<number>(BROADCAST_PACES[0]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -83,7 +86,9 @@ function BroadcastForm({ chats, optedOut, canned, onCancel, onLaunched }: { chat
     const refusal = (code: string, fallback: string) => (hasMessage(`broadcast.refused.${code}`) ? t(`broadcast.refused.${code}` as MessageKey) : fallback);
     for (const plan of plans) {
       try {
-        const r = await rest.broadcast(plan.sessionId, plan.messages, pace);
+        // The file is stored once per account; each of its chats gets it with their words.
+        const mediaId = file ? (await rest.uploadMedia(plan.sessionId, file)).id : undefined;
+        const r = await rest.broadcast(plan.sessionId, plan.messages, pace, mediaId);
         out.batches.push({ sessionId: plan.sessionId, batchId: r.batchId });
         for (const s of r.data) out.sends.set(s.id, s);
         for (const x of r.refused) out.refused.push({ name: nameOf(plan.sessionId, x.chatId), why: refusal(x.code, x.message) });
@@ -122,6 +127,22 @@ function BroadcastForm({ chats, optedOut, canned, onCancel, onLaunched }: { chat
         </SelectField>
       )}
       <TextAreaField label={t('broadcast.text')} hint={t('broadcast.textHint')} value={text} onChange={(e) => setText(e.target.value)} rows={4} maxLength={4096} autoFocus required />
+      <div className="field">
+        {file ? (
+          <div className="canned-file">
+            <Icon name="paperclip" size={14} />
+            <span>{file.name}</span>
+            <span className="faint">{i18n.fmt.bytes(file.size)}</span>
+            <IconButton icon="x" size="sm" label={t('broadcast.removeFile')} onClick={() => setFile(null)} />
+          </div>
+        ) : (
+          <Button size="sm" icon="paperclip" className="canned-attach" onClick={() => fileInput.current?.click()}>
+            {t('broadcast.attach')}
+          </Button>
+        )}
+        <input ref={fileInput} type="file" hidden aria-label={t('broadcast.attach')} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        <p className="field-hint">{t('broadcast.fileHint')}</p>
+      </div>
       <SelectField label={t('broadcast.pace')} value={pace} onChange={(e) => setPace(Number(e.target.value))}>
         {BROADCAST_PACES.map((p) => (
           <option key={p} value={p}>
@@ -132,7 +153,14 @@ function BroadcastForm({ chats, optedOut, canned, onCancel, onLaunched }: { chat
       {first && text.trim() && (
         <figure className="scheduled-preview">
           <figcaption className="faint">{t('broadcast.preview', { name: chatTitle(first) })}</figcaption>
-          <blockquote>{broadcastText(text, first, me.name)}</blockquote>
+          <blockquote>
+            {file && (
+              <span className="broadcast-file">
+                <Icon name="paperclip" size={13} /> {file.name}
+              </span>
+            )}
+            {broadcastText(text, first, me.name)}
+          </blockquote>
         </figure>
       )}
       {optedOut.length > 0 && (

@@ -7,7 +7,8 @@
 import type { BroadcastSummaryView, SessionView } from '@switchboard/shared';
 import { useState } from 'react';
 import { useApi } from '../../../auth/AuthProvider.tsx';
-import { useI18n } from '../../../i18n/index.tsx';
+import { useI18n, type MessageKey } from '../../../i18n/index.tsx';
+import { Icon } from '../../../ui/Icon.tsx';
 import { Button } from '../../../ui/Button.tsx';
 import { Dialog } from '../../../ui/Dialog.tsx';
 import { useToast } from '../../../ui/Toasts.tsx';
@@ -64,7 +65,14 @@ function BroadcastLine({ b, session }: { b: BroadcastSummaryView; session: strin
         <strong>{label}</strong>
         {session && <span className="faint"> · {session}</span>}
       </div>
-      <p className="broadcast-sample">«{b.sample}»</p>
+      <p className="broadcast-sample">
+        {b.file && (
+          <span className="broadcast-file">
+            <Icon name="paperclip" size={13} /> {b.file.fileName ?? t(`kind.${b.file.kind}` as MessageKey)}
+          </span>
+        )}
+        «{b.sample}»
+      </p>
       <BroadcastTallyView tally={b} lastAt={b.lastAt}>
         {b.waiting > 0 && (
           <Button size="sm" icon="stop" disabled={stopping} onClick={() => void stop()}>
