@@ -313,6 +313,25 @@ describe('one message to several conversations', () => {
     expect(got).toHaveLength(1);
     expect(sys.sim.received(CUSTOMERS.carla[0]).map((m) => m.text)).not.toContain('Última hora: cerramos el lunes por inventario.');
 
+    // One for tomorrow morning waits until then, says so, and is stopped before it starts.
+    await sofia.getByRole('button', { name: 'Seleccionar conversaciones' }).click();
+    await row(sofia, 'Ana Prieto').click();
+    await bar(sofia).getByRole('button', { name: 'Enviar mensaje…' }).click();
+    const tomorrow = sofia.getByRole('dialog', { name: 'Enviar un mensaje a 1 conversación' });
+    await tomorrow.getByLabel('Mensaje', { exact: true }).fill('Mañana abrimos a las 9.');
+    await tomorrow.getByLabel('Empezar').selectOption({ value: 'tomorrow' });
+    await tomorrow.getByText(/^1 mensaje: sale mañana, 9:00\.$/).waitFor();
+    await tomorrow.getByRole('button', { name: 'Enviar a 1' }).click();
+    await tomorrow.getByText(/^Empiezan mañana, 9:00\./).waitFor();
+    await tomorrow.getByRole('button', { name: 'Cerrar' }).last().click();
+    await sofia.getByRole('button', { name: 'Mensajes a varias: 1 en curso' }).click();
+    const waitingLine = recent.getByRole('listitem').first();
+    await waitingLine.getByText('Empieza mañana, 9:00.').waitFor();
+    await waitingLine.getByRole('button', { name: 'Detener los que faltan' }).click();
+    await waitingLine.getByText('Detenidos: 1').waitFor();
+    await recent.getByRole('button', { name: 'Cerrar' }).last().click();
+    expect(sys.sim.received(CUSTOMERS.ana[0]).map((m) => m.text)).not.toContain('Mañana abrimos a las 9.');
+
     // Her contact card says why; Sofía may take her back in when Carla asks.
     await row(sofia, 'Carla Vidal').click();
     await sofia.getByRole('button', { name: 'Datos del contacto' }).click();

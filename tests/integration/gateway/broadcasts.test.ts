@@ -63,6 +63,8 @@ describe('a message to several conversations', () => {
     expect(await refused({ messages: [{ chatId: jid(ALICE), text: 'Hola' }], everySeconds: 1 })).toEqual([400, 'validation_failed']);
     expect(await refused({ messages: Array.from({ length: 101 }, (_, i) => ({ chatId: `3461130${String(i).padStart(4, '0')}`, text: 'Hola' })) })).toEqual([400, 'validation_failed']);
     expect(await refused({ messages: [{ chatId: jid(ALICE), text: '   ' }] })).toEqual([400, 'validation_failed']);
+    expect(await refused({ messages: [{ chatId: jid(ALICE), text: 'Hola' }], startAt: clock - 1000 })).toEqual([400, 'invalid_start_at']);
+    expect(await refused({ messages: [{ chatId: jid(ALICE), text: 'Hola' }], startAt: clock + 400 * 86_400_000 })).toEqual([400, 'invalid_start_at']);
     // Every chat refused: the first refusal, and nothing scheduled.
     expect(await refused({ messages: [{ chatId: '34699999999', text: 'Hola' }] })).toEqual([404, 'not_found']);
     expect(await ScheduledMessage.countDocuments({ sessionId: SESSION })).toBe(0);
@@ -93,6 +95,11 @@ describe('a message to several conversations', () => {
     const next = (await broadcast(tok.supervisor, { messages: [{ chatId: jid(ALICE), text: 'Y el domingo, cerrado.' }], everySeconds: 10 })).body as BroadcastView;
     expect(next.data.map((d) => d.sendAt)).toEqual([start + 71_000]);
     expect((await batch(tok.supervisor, next.batchId, 'DELETE')).body).toEqual({ cancelled: 1 });
+    // One that starts tomorrow at 9 starts then, whatever is still going.
+    const tomorrow = start + 20 * 3600_000;
+    const later = (await broadcast(tok.supervisor, { messages: [{ chatId: jid(ALICE), text: 'Mañana abrimos a las 9.' }, { chatId: jid(CARLA), text: 'Mañana abrimos a las 9.' }], everySeconds: 60, startAt: tomorrow })).body as BroadcastView;
+    expect(later.data.map((d) => d.sendAt)).toEqual([tomorrow, tomorrow + 60_000]);
+    expect((await batch(tok.supervisor, later.batchId, 'DELETE')).body).toEqual({ cancelled: 2 });
 
     expect(await sender.runDue()).toBe(0);
     clock = start + 1000;
@@ -124,6 +131,7 @@ describe('a message to several conversations', () => {
     // The recent ones, newest first: each summed up with the words of its first send, so one can be followed and stopped later.
     const list = await recent(tok.supervisor);
     expect(list.map((b) => [b.batchId, b.total, b.sent, b.waiting, b.failed, b.cancelled, b.firstAt, b.lastAt, b.sample])).toEqual([
+      [later.batchId, 2, 0, 0, 0, 2, tomorrow, tomorrow + 60_000, 'Mañana abrimos a las 9.'],
       [next.batchId, 1, 0, 0, 0, 1, start + 71_000, start + 71_000, 'Y el domingo, cerrado.'],
       [out.batchId, 3, 2, 0, 0, 1, start + 1000, start + 61_000, 'Hola Alicia: el sábado abrimos de 10 a 14.'],
     ]);

@@ -34,6 +34,11 @@ export const broadcastBody = z
       .max(BROADCAST_EVERY_MAX_S)
       .default(10)
       .openapi({ description: `Seconds between two sends (${BROADCAST_EVERY_MIN_S}–${BROADCAST_EVERY_MAX_S}; default 10): the first goes at once` }),
+    startAt: z
+      .number()
+      .int()
+      .optional()
+      .openapi({ description: 'When the first send goes (ms since epoch; in the future, within a year); default: at once' }),
     file: z
       .object({
         mediaId: objectId.openapi({ description: 'A file the caller uploaded to the session (`POST /api/sessions/:sessionId/media`)' }),

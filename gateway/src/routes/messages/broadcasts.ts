@@ -11,9 +11,10 @@ import { sessionParams } from '../common.ts';
 import { broadcastBody, broadcastCancelled, broadcastParams, broadcastSchema } from './broadcastSchema.ts';
 import { checkMedia } from './checkMedia.ts';
 import { copyMediaToEach } from './mediaCopy.ts';
-import { SCHEDULED_PER_CHAT_MAX } from './scheduledSchema.ts';
+import { SCHEDULE_MAX_MS, SCHEDULED_PER_CHAT_MAX } from './scheduledSchema.ts';
 
 const tag = 'Messages';
+
 
 /** A conversation left out of a message to several, and why. */
 interface Refusal {
@@ -76,9 +77,11 @@ export const broadcastRoutes: RouteDef[] = [
   defineRoute({
     method: 'post', path: '/api/sessions/:sessionId/broadcasts', tag, summary: 'Send a message to several conversations, one after another at a steady pace', auth: 'user', permission: ['send', 'Message'],
     record: 'Message', params: sessionParams, body: broadcastBody, audit: 'chat.broadcast',
-    response: { status: 201, description: 'Scheduled, with the conversations left out in `refused`; when every one is refused, the first refusal (403 `forbidden`, 404 `not_found`, 409 `opted_out`, 400 `too_many_scheduled`)', schema: broadcastSchema },
+    response: { status: 201, description: 'Scheduled, with the conversations left out in `refused`; when every one is refused, the first refusal (403 `forbidden`, 404 `not_found`, 409 `opted_out`, 400 `too_many_scheduled`); 400 `invalid_start_at` for a start in the past or over a year ahead, `unknown_media` for a file the session does not have', schema: broadcastSchema },
     async handler({ deps, auth, params, body, audit }) {
       const { sessionId } = params;
+      const now = deps.now().getTime();
+      if (body.startAt !== undefined && (body.startAt <= now || body.startAt > now + SCHEDULE_MAX_MS)) throw badRequest('invalid_start_at', 'Choose a start in the future, within a year');
       const items = body.messages.map((m) => ({ chatId: recipientJid(m.chatId), text: m.text }));
       const refused = await refusals(auth, sessionId, items.map((m) => m.chatId));
       const left = new Set(refused.map((r) => r.chatId));
@@ -87,11 +90,11 @@ export const broadcastRoutes: RouteDef[] = [
       // The file, checked once (the caller's upload, or one they may read, of this session).
       const media = body.file ? await checkMedia(auth!, sessionId, body.file.mediaId) : null;
       const batchId = new Types.ObjectId().toString();
-      // A second ahead: the first goes at the dispatcher's next look. While another message to
+      // At `startAt`, or a second ahead: the first goes at the dispatcher's next look. While another message to
       // several still goes out from this account, this one waits its turn, so two of them
       // never double the pace WhatsApp sees.
       const queued = await ScheduledMessage.findOne({ sessionId, batchId: { $ne: null }, status: 'scheduled' }, { sendAt: 1 }).sort({ sendAt: -1 }).lean();
-      const start = Math.max(deps.now().getTime() + 1000, queued ? queued.sendAt.getTime() + body.everySeconds * 1000 : 0);
+      const start = Math.max(body.startAt ?? now + 1000, queued ? queued.sendAt.getTime() + body.everySeconds * 1000 : 0);
       // Each conversation gets its own Media document over the one stored file (its people may read it).
       const files = media ? await copyMediaToEach(media, going.map((m) => m.chatId), auth!.user.id) : [];
       const fileOf = (i: number) => (media ? { mediaId: files[i]!._id, kind: body.file?.kind ?? media.kind, fileName: media.fileName ?? null, mimeType: media.mimeType, size: media.size } : null);

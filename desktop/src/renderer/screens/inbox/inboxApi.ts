@@ -201,9 +201,9 @@ export function inboxApi(api: ApiClient) {
     reschedule: (sessionId: string, chatId: string, id: string, change: { text?: string; sendAt?: number }) => api.put<ScheduledMessageView>(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/scheduled/${enc(id)}`, change),
     cancelScheduled: (sessionId: string, chatId: string, id: string) => api.del(`/api/sessions/${enc(sessionId)}/chats/${enc(chatId)}/scheduled/${enc(id)}`),
     /** One message to several conversations of an account, paced (the first at once). */
-    /** One message to several chats of a session; `mediaId`: a file uploaded to it (`uploadMedia`), sent with each. */
-    broadcast: (sessionId: string, messages: { chatId: string; text: string }[], everySeconds: number, mediaId?: string) =>
-      api.post<BroadcastView>(`/api/sessions/${enc(sessionId)}/broadcasts`, { messages, everySeconds, ...(mediaId ? { file: { mediaId } } : {}) }),
+    /** One message to several chats of a session; `mediaId`: a file uploaded to it (`uploadMedia`), sent with each; `startAt`: when the first goes (default at once). */
+    broadcast: (sessionId: string, messages: { chatId: string; text: string }[], everySeconds: number, extra: { mediaId?: string; startAt?: number } = {}) =>
+      api.post<BroadcastView>(`/api/sessions/${enc(sessionId)}/broadcasts`, { messages, everySeconds, ...(extra.mediaId ? { file: { mediaId: extra.mediaId } } : {}), ...(extra.startAt ? { startAt: extra.startAt } : {}) }),
     /** Stores a file in a session, given to no chat yet (a message to several takes it). */
     uploadMedia(sessionId: string, file: File): Promise<MediaInfoView> {
       const form = new FormData();

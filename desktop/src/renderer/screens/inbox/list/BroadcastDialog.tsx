@@ -19,7 +19,8 @@ import { useToast } from '../../../ui/Toasts.tsx';
 import { errorText } from '../../../ui/errors.ts';
 import { ApiError } from '../../../api/http.ts';
 import { inboxApi } from '../inboxApi.ts';
-import { aroundPhrase } from '../scheduled/whenPhrase.ts';
+import { snoozePresets } from '../model/snooze.ts';
+import { aroundPhrase, whenPhrase } from '../scheduled/whenPhrase.ts';
 import { BroadcastTallyView } from './BroadcastTallyView.tsx';
 import { chatTitle } from './ChatListItem.tsx';
 import { BROADCAST_PACES, BROADCAST_PER_SESSION_MAX, broadcastPlans, broadcastText, lastSendAt, queuedUntil, tallyBroadcast, tooManyForOneAccount } from './broadcast.ts';
@@ -29,6 +30,8 @@ interface Launched {
   batches: { sessionId: string; batchId: string }[];
   sends: Map<string, ScheduledMessageView>;
   refused: { name: string; why: string }[];
+  /** The start picked (ms), or null: at once. */
+  startAt: number | null;
 }
 
 /** The dialog (mounted while open). */
@@ -68,6 +71,9 @@ function BroadcastForm({ chats, optedOut, canned, onCancel, onLaunched }: { chat
   const [file, setFile] = useState<File | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const [pace, setPace] = useState<number>(BROADCAST_PACES[0]);
+  // When the first goes: now, or one of the times people pick all day (tomorrow at 9:00…).
+  const [startKey, setStartKey] = useState<string>('now');
+  const startAt = (key: string, at = new Date()) => (key === 'now' ? null : (snoozePresets(at).find((p) => p.key === key)?.at ?? null));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const plans = useMemo(() => broadcastPlans(chats, text, me.name), [chats, text, me.name]);
@@ -78,7 +84,8 @@ function BroadcastForm({ chats, optedOut, canned, onCancel, onLaunched }: { chat
   const launch = async () => {
     setBusy(true);
     setError(null);
-    const out: Launched = { batches: [], sends: new Map(), refused: [] };
+    const start = startAt(startKey);
+    const out: Launched = { batches: [], sends: new Map(), refused: [], startAt: start };
     const nameOf = (sessionId: string, chatId: string) => {
       const c = chats.find((x) => x.sessionId === sessionId && x.id === chatId);
       return c ? chatTitle(c) : chatId.split('@')[0]!;
@@ -88,7 +95,7 @@ function BroadcastForm({ chats, optedOut, canned, onCancel, onLaunched }: { chat
       try {
         // The file is stored once per account; each of its chats gets it with their words.
         const mediaId = file ? (await rest.uploadMedia(plan.sessionId, file)).id : undefined;
-        const r = await rest.broadcast(plan.sessionId, plan.messages, pace, mediaId);
+        const r = await rest.broadcast(plan.sessionId, plan.messages, pace, { ...(mediaId ? { mediaId } : {}), ...(start ? { startAt: start } : {}) });
         out.batches.push({ sessionId: plan.sessionId, batchId: r.batchId });
         for (const s of r.data) out.sends.set(s.id, s);
         for (const x of r.refused) out.refused.push({ name: nameOf(plan.sessionId, x.chatId), why: refusal(x.code, x.message) });
@@ -143,6 +150,14 @@ function BroadcastForm({ chats, optedOut, canned, onCancel, onLaunched }: { chat
         <input ref={fileInput} type="file" hidden aria-label={t('broadcast.attach')} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
         <p className="field-hint">{t('broadcast.fileHint')}</p>
       </div>
+      <SelectField label={t('broadcast.start')} value={startKey} onChange={(e) => setStartKey(e.target.value)}>
+        <option value="now">{t('broadcast.start.now')}</option>
+        {snoozePresets(new Date()).map((p) => (
+          <option key={p.key} value={p.key}>
+            {t(`when.preset.${p.key}`)} · {i18n.fmt.dateTime(p.at)}
+          </option>
+        ))}
+      </SelectField>
       <SelectField label={t('broadcast.pace')} value={pace} onChange={(e) => setPace(Number(e.target.value))}>
         {BROADCAST_PACES.map((p) => (
           <option key={p} value={p}>
@@ -175,7 +190,9 @@ function BroadcastForm({ chats, optedOut, canned, onCancel, onLaunched }: { chat
       ) : (
         chats.length > 0 && (
         <p className="muted">
-          {tn('broadcast.summary', chats.length, { when: aroundPhrase(lastSendAt(plans, pace, Date.now()), Date.now(), i18n) })}
+          {startKey === 'now'
+            ? tn('broadcast.summary', chats.length, { when: aroundPhrase(lastSendAt(plans, pace, Date.now()), Date.now(), i18n) })
+            : tn('broadcast.summaryAt', chats.length, { first: whenPhrase(startAt(startKey)!, Date.now(), i18n), when: aroundPhrase(lastSendAt(plans, pace, Date.now(), startAt(startKey)), Date.now(), i18n) })}
           {plans.length > 1 && ` ${t('broadcast.perAccount')}`}
         </p>
         )
@@ -227,7 +244,7 @@ function BroadcastProgress({ launched, onChange, onClose }: { launched: Launched
   const sends = [...launched.sends.values()];
   const tally = tallyBroadcast(sends);
   const last = Math.max(0, ...sends.filter((s) => s.status === 'scheduled' || s.status === 'sending').map((s) => s.sendAt));
-  const queued = queuedUntil(sends, Date.now());
+  const queued = queuedUntil(sends, Date.now(), launched.startAt);
 
   const stop = async () => {
     setStopping(true);
@@ -245,7 +262,11 @@ function BroadcastProgress({ launched, onChange, onClose }: { launched: Launched
   return (
     <div className="broadcast-progress">
       <BroadcastTallyView tally={tally} lastAt={last} live />
-      {queued !== null && <p className="muted">{t('broadcast.queued', { when: aroundPhrase(queued, Date.now(), i18n) })}</p>}
+      {queued !== null ? (
+        <p className="muted">{t('broadcast.queued', { when: aroundPhrase(queued, Date.now(), i18n) })}</p>
+      ) : (
+        launched.startAt !== null && tally.sent === 0 && tally.waiting > 0 && <p className="muted">{t('broadcast.startsAt', { when: whenPhrase(launched.startAt, Date.now(), i18n) })}</p>
+      )}
       {launched.refused.length > 0 && (
         <section className="broadcast-refused">
           <h3>{t('broadcast.refused')}</h3>

@@ -73,6 +73,7 @@ function BroadcastLine({ b, session }: { b: BroadcastSummaryView; session: strin
         )}
         «{b.sample}»
       </p>
+      {b.sent === 0 && b.waiting > 0 && b.firstAt > now + 5000 && <p className="muted">{t('broadcasts.startsAt', { when: whenPhrase(b.firstAt, now, i18n) })}</p>}
       <BroadcastTallyView tally={b} lastAt={b.lastAt}>
         {b.waiting > 0 && (
           <Button size="sm" icon="stop" disabled={stopping} onClick={() => void stop()}>

@@ -21,6 +21,8 @@ describe('broadcast', () => {
     // Accounts send side by side: the longest decides.
     expect(lastSendAt(plans, 30, 1_000_000)).toBe(1_000_000 + 1000 + 30_000);
     expect(lastSendAt([], 30, 5)).toBe(1005);
+    // From the start picked.
+    expect(lastSendAt(plans, 30, 1_000_000, 5_000_000)).toBe(5_000_000 + 30_000);
     expect(tooManyForOneAccount(plans)).toBe(false);
     expect(tooManyForOneAccount([{ sessionId: 's1', messages: Array.from({ length: 101 }, (_, i) => ({ chatId: `c${i}`, text: 'x' })) }])).toBe(true);
   });
@@ -38,5 +40,8 @@ describe('broadcast', () => {
     // One went: no longer waiting behind anything.
     expect(queuedUntil([{ status: 'sent', sendAt: now - 1000 }, { status: 'scheduled', sendAt: now + 60_000 }], now)).toBeNull();
     expect(queuedUntil([{ status: 'cancelled', sendAt: now + 60_000 }], now)).toBeNull();
+    // Starting later as picked is not waiting behind anything; later than picked is.
+    expect(queuedUntil([{ status: 'scheduled', sendAt: now + 3_600_000 }], now, now + 3_600_000)).toBeNull();
+    expect(queuedUntil([{ status: 'scheduled', sendAt: now + 3_700_000 }], now, now + 3_600_000)).toBe(now + 3_700_000);
   });
 });

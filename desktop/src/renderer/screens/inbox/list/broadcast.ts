@@ -33,10 +33,10 @@ export function broadcastPlans(chats: readonly InboxChatView[], text: string, ag
   return [...plans.values()];
 }
 
-/** When the last send goes (ms), the first going about a second from `now`. */
-export function lastSendAt(plans: readonly BroadcastPlan[], everySeconds: number, now: number): number {
+/** When the last send goes (ms), the first going at `startAt`, or about a second from `now`. */
+export function lastSendAt(plans: readonly BroadcastPlan[], everySeconds: number, now: number, startAt: number | null = null): number {
   const longest = Math.max(0, ...plans.map((p) => p.messages.length));
-  return now + 1000 + Math.max(0, longest - 1) * everySeconds * 1000;
+  return (startAt ?? now + 1000) + Math.max(0, longest - 1) * everySeconds * 1000;
 }
 
 /** True when an account has more chats than one message may go to. */
@@ -50,15 +50,15 @@ const QUEUED_AFTER_MS = 5000;
 /**
  * When the first send goes if none has gone and it waits behind the account's previous message
  * to several conversations (the server starts a batch after the last send of the one before), or
- * null when it goes as the dialog said: at once.
+ * null when it goes as the dialog said: at once, or at the start picked (`startAt`).
  */
-export function queuedUntil(sends: Iterable<Pick<ScheduledMessageView, 'status' | 'sendAt'>>, now: number): number | null {
+export function queuedUntil(sends: Iterable<Pick<ScheduledMessageView, 'status' | 'sendAt'>>, now: number, startAt: number | null = null): number | null {
   let first = Infinity;
   for (const s of sends) {
     if (s.status === 'sent') return null;
     if (s.status === 'scheduled') first = Math.min(first, s.sendAt);
   }
-  return first !== Infinity && first > now + QUEUED_AFTER_MS ? first : null;
+  return first !== Infinity && first > Math.max(now, startAt ?? 0) + QUEUED_AFTER_MS ? first : null;
 }
 
 /** How the sends of a broadcast stand. */
