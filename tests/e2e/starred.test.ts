@@ -75,6 +75,18 @@ describe('messages marked Destacado', () => {
     await dialog.waitFor({ state: 'hidden' });
     expect(new URL(sofia.url()).searchParams.get('m')).toBe(address);
     await sofia.locator('.thread-row.focused', { hasText: 'Calle de Alcalá 120' }).waitFor();
+    // The command palette finds every conversation's marks too.
+    await sofia.keyboard.press('Control+k');
+    const palette = sofia.getByRole('dialog', { name: 'Buscar o ir a…' });
+    await palette.getByRole('combobox', { name: 'Buscar o ir a…' }).fill('destacados');
+    await palette.getByRole('option', { name: 'Todos los mensajes destacados' }).click();
+    const fromPalette = sofia.getByRole('list', { name: 'Todos los mensajes destacados' }).getByRole('button', { name: /Bruno Sanz.*Calle de Alcalá 120/ });
+    await fromPalette.waitFor();
+    expect(await sofia.getByRole('button', { name: 'Todos los mensajes destacados' }).getAttribute('aria-pressed')).toBe('true');
+    await fromPalette.click();
+    await sofia.locator('.thread-row.focused', { hasText: 'Calle de Alcalá 120' }).waitFor();
+    await sofia.getByRole('button', { name: 'Todos los mensajes destacados' }).click();
+    await row(sofia).waitFor();
 
     // Every conversation's marks, from the star beside the list's title: Elena goes to it from there.
     await elena.getByRole('button', { name: 'Todos los mensajes destacados' }).click();

@@ -63,6 +63,8 @@ export function staticItems(query: string, ability: ClientAbility, t: I18n['t'],
     actions.push({ id: 'action:new-session', group: 'actions', icon: 'plus', label: t('palette.newSession'), keywords: bothLanguages('palette.newSession'), run: () => act.navigate('/sessions?new=1') });
   if (ability.can('read', 'Chat') && mayStartChats(ability))
     actions.push({ id: 'action:new-chat', group: 'actions', icon: 'edit', label: t('newChat.open'), shortcut: 'N', keywords: [...bothLanguages('newChat.open'), 'whatsapp'], run: () => act.navigate('/inbox?new=1') });
+  if (ability.can('read', 'Message'))
+    actions.push({ id: 'action:starred', group: 'actions', icon: 'star', label: t('star.all'), keywords: [...bothLanguages('star.all'), 'destacados', 'starred'], run: () => act.navigate('/inbox?starred=1') });
   if (ability.can('create', 'User') && ability.can('read', 'Role'))
     actions.push({ id: 'action:new-user', group: 'actions', icon: 'plus', label: t('palette.newUser'), keywords: bothLanguages('palette.newUser'), run: () => act.navigate('/users?new=1') });
   actions.push(

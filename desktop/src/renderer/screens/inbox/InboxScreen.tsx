@@ -134,8 +134,9 @@ export function InboxScreen() {
   const scheduledCount = useScheduledCount(rest, inbox.state.chats.size);
   const broadcasts = useRecentBroadcasts(rest);
   const [broadcastsOpen, setBroadcastsOpen] = useState(false);
-  // The team's marked messages instead of the list (the star beside the title).
+  // The team's marked messages instead of the list (the star beside the title, or the command palette).
   const [starredView, setStarredView] = useState(false);
+  useTakeFromUrl('starred', true, () => setStarredView(true));
   const selection = useChatSelection(chats);
   // The assignment was removed while the chat was open: close it at once and say why.
   useEffect(() => {
