@@ -319,6 +319,14 @@ describe('one message to several conversations', () => {
     await bar(sofia).getByRole('button', { name: 'Enviar mensaje…' }).click();
     const tomorrow = sofia.getByRole('dialog', { name: 'Enviar un mensaje a 1 conversación' });
     await tomorrow.getByLabel('Mensaje', { exact: true }).fill('Mañana abrimos a las 9.');
+    // Any day and time may be typed; one already past cannot be sent.
+    await tomorrow.getByLabel('Empezar').selectOption({ value: 'custom' });
+    await tomorrow.getByLabel('Día y hora del primero').fill('2020-01-01T09:00');
+    await tomorrow.getByText('Elige una fecha y hora futuras.').waitFor();
+    expect(await tomorrow.getByRole('button', { name: 'Enviar a 1' }).isDisabled()).toBe(true);
+    await tomorrow.getByLabel('Día y hora del primero').fill('2027-06-01T10:00');
+    await tomorrow.getByText(/^1 mensaje: sale el 1 jun 2027, 10:00\.$/).waitFor();
+    expect(await tomorrow.getByRole('button', { name: 'Enviar a 1' }).isDisabled()).toBe(false);
     await tomorrow.getByLabel('Empezar').selectOption({ value: 'tomorrow' });
     await tomorrow.getByText(/^1 mensaje: sale mañana, 9:00\.$/).waitFor();
     await tomorrow.getByRole('button', { name: 'Enviar a 1' }).click();

@@ -14,12 +14,13 @@ import { useRealtime, useSocketEvent } from '../../../realtime/RealtimeProvider.
 import { Button, IconButton } from '../../../ui/Button.tsx';
 import { Icon } from '../../../ui/Icon.tsx';
 import { Dialog } from '../../../ui/Dialog.tsx';
-import { SelectField, TextAreaField } from '../../../ui/Field.tsx';
+import { SelectField, TextAreaField, TextField } from '../../../ui/Field.tsx';
 import { useToast } from '../../../ui/Toasts.tsx';
 import { errorText } from '../../../ui/errors.ts';
 import { ApiError } from '../../../api/http.ts';
 import { inboxApi } from '../inboxApi.ts';
 import { snoozePresets } from '../model/snooze.ts';
+import { localInput } from '../thread/WhenPicker.tsx';
 import { aroundPhrase, whenPhrase } from '../scheduled/whenPhrase.ts';
 import { BroadcastTallyView } from './BroadcastTallyView.tsx';
 import { chatTitle } from './ChatListItem.tsx';
@@ -71,15 +72,22 @@ function BroadcastForm({ chats, optedOut, canned, onCancel, onLaunched }: { chat
   const [file, setFile] = useState<File | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const [pace, setPace] = useState<number>(BROADCAST_PACES[0]);
-  // When the first goes: now, or one of the times people pick all day (tomorrow at 9:00…).
+  // When the first goes: now, one of the times people pick all day (tomorrow at 9:00…), or any date and time.
   const [startKey, setStartKey] = useState<string>('now');
-  const startAt = (key: string, at = new Date()) => (key === 'now' ? null : (snoozePresets(at).find((p) => p.key === key)?.at ?? null));
+  const [customStart, setCustomStart] = useState('');
+  const startAt = (key: string, at = new Date()): number | null => {
+    if (key === 'now') return null;
+    if (key !== 'custom') return snoozePresets(at).find((p) => p.key === key)?.at ?? null;
+    const ms = customStart ? new Date(customStart).getTime() : Number.NaN;
+    return Number.isFinite(ms) && ms > at.getTime() ? ms : null;
+  };
+  const startMissing = startKey !== 'now' && startAt(startKey) === null;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const plans = useMemo(() => broadcastPlans(chats, text, me.name), [chats, text, me.name]);
   const first = chats[0];
   const tooMany = tooManyForOneAccount(plans);
-  const ready = text.trim().length > 0 && chats.length > 0 && !tooMany && !busy;
+  const ready = text.trim().length > 0 && chats.length > 0 && !tooMany && !busy && !startMissing;
 
   const launch = async () => {
     setBusy(true);
@@ -157,7 +165,18 @@ function BroadcastForm({ chats, optedOut, canned, onCancel, onLaunched }: { chat
             {t(`when.preset.${p.key}`)} · {i18n.fmt.dateTime(p.at)}
           </option>
         ))}
+        <option value="custom">{t('when.custom')}…</option>
       </SelectField>
+      {startKey === 'custom' && (
+        <TextField
+          label={t('broadcast.startCustom')}
+          type="datetime-local"
+          value={customStart}
+          min={localInput(Date.now() + 60_000)}
+          onChange={(e) => setCustomStart(e.target.value)}
+          {...(customStart && startMissing ? { error: t('when.pastTime') } : {})}
+        />
+      )}
       <SelectField label={t('broadcast.pace')} value={pace} onChange={(e) => setPace(Number(e.target.value))}>
         {BROADCAST_PACES.map((p) => (
           <option key={p} value={p}>
@@ -188,7 +207,8 @@ function BroadcastForm({ chats, optedOut, canned, onCancel, onLaunched }: { chat
           {t('broadcast.tooMany', { max: String(BROADCAST_PER_SESSION_MAX) })}
         </p>
       ) : (
-        chats.length > 0 && (
+        chats.length > 0 &&
+        !startMissing && (
         <p className="muted">
           {startKey === 'now'
             ? tn('broadcast.summary', chats.length, { when: aroundPhrase(lastSendAt(plans, pace, Date.now()), Date.now(), i18n) })

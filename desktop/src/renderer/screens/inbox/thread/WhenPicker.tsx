@@ -10,7 +10,7 @@ import { TextField } from '../../../ui/Field.tsx';
 import { snoozePresets } from '../model/snooze.ts';
 
 /** `datetime-local` value of a time, in local time. */
-function localInput(ms: number): string {
+export function localInput(ms: number): string {
   const d = new Date(ms - new Date(ms).getTimezoneOffset() * 60_000);
   return d.toISOString().slice(0, 16);
 }
