@@ -2,32 +2,13 @@
  * The per-session health report: what ops need to tell at a glance which sessions are sick
  * and why. Logged as one JSON line per interval and served to the gateway.
  */
-import type { ActorSnapshot, SessionStatus } from '@switchboard/shared';
+import type { ActorSnapshot, NodeHealthReport, SessionHealthView, SessionStatus } from '@switchboard/shared';
 
-/** Health of one session. */
-export interface SessionHealth {
-  sessionId: string;
-  status: SessionStatus;
-  healthy: boolean;
-  pid: number | null;
-  uptimeMs: number | null;
-  restarts: number;
-  lastHeartbeatAt: number | null;
-  rssBytes: number | null;
-  eventLoopLagMs: number | null;
-  lastError: string | null;
-  lastDisconnectCause: string | null;
-  issues: string[];
-}
+/** Health of one session (the shape the gateway serves: shared/api/health.ts). */
+export type SessionHealth = SessionHealthView;
 
 /** Health of every session known to this node. */
-export interface HealthReport {
-  at: number;
-  total: number;
-  healthy: number;
-  byStatus: Partial<Record<SessionStatus, number>>;
-  sessions: SessionHealth[];
-}
+export type HealthReport = NodeHealthReport;
 
 const SICK: ReadonlySet<SessionStatus> = new Set(['problematic', 'logged_out', 'replaced']);
 
