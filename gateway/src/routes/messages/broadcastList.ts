@@ -26,10 +26,10 @@ function byBatch(docs: readonly SendDoc[], cut: boolean): SendDoc[][] {
   return [...batches.values()];
 }
 
+/** One batch summed up; `sends` in sending order, `content` the words and file of the first. */
 function summary(sends: readonly SendDoc[], content: Pick<ScheduledMessageDoc, 'text' | 'file'> | undefined): BroadcastSummaryView {
   const first = sends[0]!;
   const count = (...statuses: string[]) => sends.filter((s) => statuses.includes(s.status)).length;
-  const times = sends.map((s) => new Date(s.sendAt).getTime());
   return {
     batchId: first.batchId!,
     sessionId: first.sessionId,
@@ -42,8 +42,8 @@ function summary(sends: readonly SendDoc[], content: Pick<ScheduledMessageDoc, '
     waiting: count('scheduled', 'sending'),
     failed: count('failed'),
     cancelled: count('cancelled'),
-    firstAt: Math.min(...times),
-    lastAt: Math.max(...times),
+    firstAt: new Date(first.sendAt).getTime(),
+    lastAt: new Date(sends.at(-1)!.sendAt).getTime(),
   };
 }
 
@@ -71,8 +71,8 @@ export const broadcastListRoutes: RouteDef[] = [
         .limit(SENDS_READ_MAX)
         .lean<SendDoc[]>();
       const batches = byBatch(docs, docs.length === SENDS_READ_MAX)
-        .map((sends) => [...sends].sort((a, b) => new Date(a.sendAt).getTime() - new Date(b.sendAt).getTime() || String(a._id).localeCompare(String(b._id))))
-        .slice(0, BROADCAST_LIST_MAX);
+        .slice(0, BROADCAST_LIST_MAX)
+        .map((sends) => sends.sort((a, b) => new Date(a.sendAt).getTime() - new Date(b.sendAt).getTime() || String(a._id).localeCompare(String(b._id))));
       // The words (and file) of each one's first send the caller may read (read for these alone).
       const firsts = await ScheduledMessage.find({ _id: { $in: batches.map((b) => b[0]!._id) } }, { text: 1, file: 1 }).lean<ScheduledMessageDoc[]>();
       const firstOf = new Map(firsts.map((f) => [String(f._id), f]));
