@@ -4,13 +4,14 @@
  * when the reply is picked; it is uploaded once the reply is saved.
  */
 import type { CannedReplyView } from '@switchboard/shared';
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { on } from '../../auth/ability.ts';
 import { useAbility, useApi } from '../../auth/AuthProvider.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { Button, IconButton } from '../../ui/Button.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { EmptyState } from '../../ui/Feedback.tsx';
+import { FileField } from '../../ui/FileField.tsx';
 import { Icon } from '../../ui/Icon.tsx';
 import { CheckboxField, TextAreaField, TextField } from '../../ui/Field.tsx';
 import { Badge } from '../../ui/StatusBadge.tsx';
@@ -30,7 +31,6 @@ export function CannedRepliesDialog({ open, onClose, list, onChanged }: { open: 
   const [shared, setShared] = useState(false);
   /** A file picked to go with the reply (uploaded on save), or `'remove'` to drop the one it has. */
   const [file, setFile] = useState<File | 'remove' | null>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const canShare = ability.can('create', on('CannedReply', { ownerId: null }));
@@ -89,23 +89,7 @@ export function CannedRepliesDialog({ open, onClose, list, onChanged }: { open: 
         <form className="form" onSubmit={save}>
           <TextField label={t('canned.shortcut')} hint={t('canned.shortcutHint')} required autoFocus maxLength={33} value={shortcut} onChange={(e) => setShortcut(e.target.value.toLowerCase())} error={errors.shortcut} />
           <TextAreaField label={t('canned.text')} hint={t('canned.textHint')} required rows={4} maxLength={4096} value={text} onChange={(e) => setText(e.target.value)} error={errors.text} />
-          <div className="field">
-            <span className="field-title">{t('canned.file')}</span>
-            {current ? (
-              <div className="canned-file">
-                <Icon name="paperclip" size={14} />
-                <span>{current.name}</span>
-                <span className="faint">{fmt.bytes(current.size)}</span>
-                <IconButton icon="x" size="sm" label={t('canned.removeFile')} onClick={() => setFile('remove')} />
-              </div>
-            ) : (
-              <Button size="sm" icon="paperclip" className="canned-attach" onClick={() => fileInput.current?.click()}>
-                {t('canned.attach')}
-              </Button>
-            )}
-            <input ref={fileInput} type="file" hidden onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
-            <p className="field-hint">{t('canned.fileHint')}</p>
-          </div>
+          <FileField title={t('canned.file')} current={current} attachLabel={t('canned.attach')} removeLabel={t('canned.removeFile')} hint={t('canned.fileHint')} onPick={setFile} onRemove={() => setFile('remove')} />
           {canShare && <CheckboxField label={t('canned.shared')} checked={shared} onChange={(e) => setShared(e.target.checked)} />}
           <div className="dialog-inline-actions">
             <Button onClick={() => setEditing(null)}>{t('action.cancel')}</Button>

@@ -7,11 +7,12 @@
  * («BAJA»: ContactOptOut) are left out from the start, by name.
  */
 import type { CannedReplyView, InboxChatView, ScheduledMessageView } from '@switchboard/shared';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useApi, useMe } from '../../../auth/AuthProvider.tsx';
 import { hasMessage, useI18n, type MessageKey } from '../../../i18n/index.tsx';
 import { useRealtime, useSocketEvent } from '../../../realtime/RealtimeProvider.tsx';
-import { Button, IconButton } from '../../../ui/Button.tsx';
+import { Button } from '../../../ui/Button.tsx';
+import { FileField } from '../../../ui/FileField.tsx';
 import { Icon } from '../../../ui/Icon.tsx';
 import { Dialog } from '../../../ui/Dialog.tsx';
 import { SelectField, TextAreaField, TextField } from '../../../ui/Field.tsx';
@@ -70,7 +71,6 @@ function BroadcastForm({ chats, optedOut, canned, onCancel, onLaunched }: { chat
   const toast = useToast();
   const [text, setText] = useState('');
   const [file, setFile] = useState<File | null>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
   const [pace, setPace] = useState<number>(BROADCAST_PACES[0]);
   // When the first goes: now, one of the times people pick all day (tomorrow at 9:00…), or any date and time.
   const [startKey, setStartKey] = useState<string>('now');
@@ -81,7 +81,8 @@ function BroadcastForm({ chats, optedOut, canned, onCancel, onLaunched }: { chat
     const ms = customStart ? new Date(customStart).getTime() : Number.NaN;
     return Number.isFinite(ms) && ms > at.getTime() ? ms : null;
   };
-  const startMissing = startKey !== 'now' && startAt(startKey) === null;
+  const chosenStart = startAt(startKey);
+  const startMissing = startKey !== 'now' && chosenStart === null;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const plans = useMemo(() => broadcastPlans(chats, text, me.name), [chats, text, me.name]);
@@ -142,22 +143,7 @@ function BroadcastForm({ chats, optedOut, canned, onCancel, onLaunched }: { chat
         </SelectField>
       )}
       <TextAreaField label={t('broadcast.text')} hint={t('broadcast.textHint')} value={text} onChange={(e) => setText(e.target.value)} rows={4} maxLength={4096} autoFocus required />
-      <div className="field">
-        {file ? (
-          <div className="canned-file">
-            <Icon name="paperclip" size={14} />
-            <span>{file.name}</span>
-            <span className="faint">{i18n.fmt.bytes(file.size)}</span>
-            <IconButton icon="x" size="sm" label={t('broadcast.removeFile')} onClick={() => setFile(null)} />
-          </div>
-        ) : (
-          <Button size="sm" icon="paperclip" className="canned-attach" onClick={() => fileInput.current?.click()}>
-            {t('broadcast.attach')}
-          </Button>
-        )}
-        <input ref={fileInput} type="file" hidden aria-label={t('broadcast.attach')} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
-        <p className="field-hint">{t('broadcast.fileHint')}</p>
-      </div>
+      <FileField current={file} attachLabel={t('broadcast.attach')} removeLabel={t('broadcast.removeFile')} hint={t('broadcast.fileHint')} onPick={setFile} onRemove={() => setFile(null)} />
       <SelectField label={t('broadcast.start')} value={startKey} onChange={(e) => setStartKey(e.target.value)}>
         <option value="now">{t('broadcast.start.now')}</option>
         {snoozePresets(new Date()).map((p) => (
@@ -212,7 +198,7 @@ function BroadcastForm({ chats, optedOut, canned, onCancel, onLaunched }: { chat
         <p className="muted">
           {startKey === 'now'
             ? tn('broadcast.summary', chats.length, { when: aroundPhrase(lastSendAt(plans, pace, Date.now()), Date.now(), i18n) })
-            : tn('broadcast.summaryAt', chats.length, { first: whenPhrase(startAt(startKey)!, Date.now(), i18n), when: aroundPhrase(lastSendAt(plans, pace, Date.now(), startAt(startKey)), Date.now(), i18n) })}
+            : tn('broadcast.summaryAt', chats.length, { first: whenPhrase(chosenStart!, Date.now(), i18n), when: aroundPhrase(lastSendAt(plans, pace, Date.now(), chosenStart), Date.now(), i18n) })}
           {plans.length > 1 && ` ${t('broadcast.perAccount')}`}
         </p>
         )
